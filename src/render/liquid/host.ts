@@ -1,0 +1,30 @@
+// What the Liquid engine needs from the rest of the build. The Site provides it; the engine
+// never reaches into the Site directly, so the engine can be tested with a small fake host.
+import type { JekyllTime } from "../../site/time.js";
+
+export interface LiquidHost {
+  /** The whole site configuration (every `_config.yml` key, with Jekyll's defaults filled in). */
+  readonly config: Record<string, any>;
+  /** Absolute source directory of the site. */
+  readonly source: string;
+  /** Absolute `_includes` directories to search, in order (the site's, then a theme's). */
+  readonly includeDirs: string[];
+  /** `site.timezone`, or undefined for the process's local zone. */
+  readonly timezone: string | undefined;
+  /** The build time (`site.time`): what `"now"` and `"today"` mean in the `date` filter. */
+  now(): JekyllTime;
+  /** Markdown to HTML exactly as a `.md` page body is converted (used by `markdownify`). */
+  markdownify(input: string): string;
+  /** kramdown's SmartyPants on a string (used by `smartify`). */
+  smartify(input: string): string;
+  /** Sass/SCSS to CSS with the site's sass settings (used by `sassify`/`scssify`). */
+  compileSass(input: string, syntax: "sass" | "scss"): string;
+  /** Rouge-style highlighted HTML for the `{% highlight %}` tag. */
+  highlight(code: string, lang: string, options: { linenos?: boolean | string; [k: string]: unknown }): string;
+  /** `{% post_url 2025-05-30-title %}`: the post's URL (without baseurl), or undefined. */
+  postUrl(name: string): string | undefined;
+  /** `{% link path/to/file.md %}`: the URL of the page, document or static file at that source path. */
+  linkUrl(relativePath: string): string | undefined;
+  /** Records that the page being rendered read a file (include, data…), for incremental rebuilds. */
+  recordDependency?(absolutePath: string): void;
+}
