@@ -1,0 +1,424 @@
+/**
+ * A small state-machine lexer that behaves like Rouge's RegexLexer, so that lexers written for it
+ * cut text into the same tokens Rouge does.
+ *
+ * Behaviour reproduced from Rouge 3.30 (lib/rouge/regex_lexer.rb, lib/rouge/lexer.rb):
+ * - The state on top of the stack is tried rule by rule; the first rule whose regex matches at the
+ *   current position wins (leftmost rule, not longest match). Mixed-in states are tried in place.
+ * - When no rule matches, one character is emitted as an Error token (`err`) and lexing goes on
+ *   in the same state.
+ * - A rule whose regex source starts with `^` is only tried at the beginning of a line.
+ * - More than 5 successive matches that consume nothing make the step fail (then `err`).
+ * - Empty values are never emitted; consecutive tokens of the same type are merged
+ *   (Lexer#continue_lex).
+ *
+ * Tokens are identified by Rouge's short CSS class (`k`, `nf`, `s2`, …); plain Text is `''`.
+ * Regexes are written in Ruby's dialect-as-JS and translated once at load time (see `rubyRe`).
+ */
+
+export type Tok = string;
+export type TokenList = Array<[Tok, string]>;
+
+/** What a rule does when it matches. */
+export type Action = (run: LexRun, m: RegExpExecArray) => void;
+
+export interface Rule {
+  re: RegExp;
+  /** The regex starts with `^`: only try it at the beginning of a line (Rouge's StringScanner hack). */
+  bol: boolean;
+  action: Action;
+}
+
+export interface MixinRef {
+  mixin: string;
+}
+
+export type RuleSpec = Rule | MixinRef;
+
+export interface LexerDef {
+  name: string;
+  states: Record<string, RuleSpec[]>;
+  /** Runs before each fresh lex (Rouge's `start` blocks), e.g. to push an initial state. */
+  start?: (run: LexRun) => void;
+}
+
+interface CompiledState {
+  name: string;
+  rules: Array<Rule | CompiledState>;
+}
+
+const compiledCache = new WeakMap<LexerDef, Map<string, CompiledState>>();
+
+function compileStates(def: LexerDef): Map<string, CompiledState> {
+  let states = compiledCache.get(def);
+  if (states) return states;
+  states = new Map();
+  for (const name of Object.keys(def.states)) states.set(name, { name, rules: [] });
+  for (const [name, specs] of Object.entries(def.states)) {
+    const target = states.get(name)!;
+    for (const spec of specs) {
+      if ('mixin' in spec) {
+        const mixed = states.get(spec.mixin);
+        if (!mixed) throw new Error(`lexer ${def.name}: unknown mixin state ${spec.mixin}`);
+        target.rules.push(mixed);
+      } else {
+        target.rules.push(spec);
+      }
+    }
+  }
+  compiledCache.set(def, states);
+  return states;
+}
+
+const MAX_NULL_SCANS = 5;
+const NO_OPTIONS = new URLSearchParams();
+
+/** One lexer instance: its state stack and scratch data survive `continueLex` calls. */
+export class LexRun {
+  readonly def: LexerDef;
+  private readonly states: Map<string, CompiledState>;
+  stack: CompiledState[] = [];
+  /** Per-instance scratch space for lexers that keep extra state (string delimiters, indents…). */
+  data: Record<string, any> = {};
+  /** Text being lexed and the current position (valid during a rule's action). */
+  text = '';
+  pos = 0;
+  private out: TokenList = [];
+  private nullSteps = 0;
+  private children = new Map<LexerDef, LexRun>();
+  m: RegExpExecArray | null = null;
+
+  /** Lexer options from `lang?key=value` (Rouge's find_fancy), e.g. `console?lang=python`. */
+  readonly options: URLSearchParams;
+
+  constructor(def: LexerDef, options: URLSearchParams = NO_OPTIONS) {
+    this.def = def;
+    this.options = options;
+    this.states = compileStates(def);
+    this.reset();
+  }
+
+  reset(): void {
+    this.stack = [this.getState('root')];
+    this.data = {};
+    this.children.clear();
+    this.def.start?.(this);
+  }
+
+  getState(name: string): CompiledState {
+    const s = this.states.get(name);
+    if (!s) throw new Error(`lexer ${this.def.name}: unknown state ${name}`);
+    return s;
+  }
+
+  get stateName(): string {
+    return this.stack[this.stack.length - 1].name;
+  }
+
+  inState(name: string): boolean {
+    return this.stack.some((s) => s.name === name);
+  }
+
+  push(name?: string): void {
+    this.stack.push(name ? this.getState(name) : this.stack[this.stack.length - 1]);
+  }
+
+  pop(times = 1): void {
+    // Rouge raises on an empty stack; lexers here never pop below root on valid paths, and on
+    // invalid input we keep root rather than crash the build.
+    for (let i = 0; i < times && this.stack.length > 1; i++) this.stack.pop();
+  }
+
+  goto(name: string): void {
+    this.stack[this.stack.length - 1] = this.getState(name);
+  }
+
+  resetStack(): void {
+    this.stack = [this.getState('root')];
+  }
+
+  /** Emit a token (defaults to the whole current match). */
+  token(tok: Tok, val: string | undefined = this.m?.[0]): void {
+    if (!val) return;
+    const out = this.out;
+    const last = out[out.length - 1];
+    if (last && last[0] === tok) last[1] += val;
+    else out.push([tok, val]);
+  }
+
+  /** Emit one token per capture group of the current match. */
+  groups(...toks: Tok[]): void {
+    const m = this.m!;
+    for (let i = 0; i < toks.length; i++) this.token(toks[i], m[i + 1]);
+  }
+
+  /** Lex `text` with another lexer whose instance (and state) persists for this run. */
+  delegate(def: LexerDef, text: string | undefined = this.m?.[0]): void {
+    if (!text) return;
+    let child = this.children.get(def);
+    if (!child) {
+      child = new LexRun(def);
+      this.children.set(def, child);
+    }
+    for (const [t, v] of child.continueLex(text)) this.token(t, v);
+  }
+
+  /** Lex `text` with a fresh instance of a lexer (Rouge's `recurse` and class-level delegation). */
+  delegateFresh(def: LexerDef, text: string | undefined = this.m?.[0]): void {
+    if (!text) return;
+    for (const [t, v] of new LexRun(def).continueLex(text)) this.token(t, v);
+  }
+
+  recurse(text?: string): void {
+    this.delegateFresh(this.def, text);
+  }
+
+  /** Lex from the current state, without resetting. Returns merged tokens. */
+  continueLex(text: string): TokenList {
+    const saved = { text: this.text, pos: this.pos, out: this.out, m: this.m };
+    this.text = text;
+    this.pos = 0;
+    this.out = [];
+    this.nullSteps = 0;
+    const len = text.length;
+    while (this.pos < len) {
+      if (!this.step(this.stack[this.stack.length - 1])) {
+        const cp = text.codePointAt(this.pos)!;
+        const ch = String.fromCodePoint(cp);
+        this.pos += ch.length;
+        this.token('err', ch);
+      }
+    }
+    const out = this.out;
+    this.text = saved.text;
+    this.pos = saved.pos;
+    this.out = saved.out;
+    this.m = saved.m;
+    return out;
+  }
+
+  private step(state: CompiledState): boolean {
+    const text = this.text;
+    for (const rule of state.rules) {
+      if ('name' in rule) {
+        if (this.step(rule)) return true;
+        continue;
+      }
+      if (rule.bol && this.pos > 0 && text.charCodeAt(this.pos - 1) !== 10) continue;
+      rule.re.lastIndex = this.pos;
+      const m = rule.re.exec(text);
+      if (!m) continue;
+      this.m = m;
+      const size = m[0].length;
+      this.pos += size;
+      rule.action(this, m);
+      if (size === 0) {
+        if (++this.nullSteps > MAX_NULL_SCANS) return false;
+      } else {
+        this.nullSteps = 0;
+      }
+      return true;
+    }
+    return false;
+  }
+}
+
+/** Lex `text` from scratch with `def`. */
+export function lex(def: LexerDef, text: string, options?: URLSearchParams): TokenList {
+  return new LexRun(def, options).continueLex(text);
+}
+
+const ESC_RE = /[&<>]/g;
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** Rouge::Formatters::HTML escapes only `&`, `<` and `>` (not quotes). */
+export function escapeHtml(s: string): string {
+  return s.replace(ESC_RE, (c) => ESC[c]);
+}
+
+/** Rouge::Formatters::HTML: Text bare, every other token in `<span class="short">`. */
+export function formatHtml(tokens: TokenList): string {
+  let html = '';
+  for (const [tok, val] of tokens) {
+    html += tok === '' ? escapeHtml(val) : `<span class="${tok}">${escapeHtml(val)}</span>`;
+  }
+  return html;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule construction helpers.
+
+/** Index just past the `)` closing the group that opens at `open` (escapes and classes skipped). */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  throw new Error(`rubyRe: unbalanced group in ${source}`);
+}
+
+/**
+ * Translate a regex written with Ruby (Onigmo) semantics, as Rouge runs it through Ruby 3.1's
+ * StringScanner, into an equivalent sticky JS regex:
+ * - StringScanner matches as if the string began at the scan position: at the start of a pattern
+ *   `^` and `\A` always match, a lookbehind sees nothing (so `(?<!\.)name` also matches after a
+ *   dot — this is why Rouge's Python lexer calls `np.sum`'s `sum` a builtin) and `\b` only asks
+ *   whether the next character is a word character.
+ * - Elsewhere `^` / `$` are line anchors: `^` = after "\n", `$` = before "\n" or at the end (JS's
+ *   multiline mode would also treat "\r", U+2028 and U+2029 as line breaks).
+ * - `.` matches anything but "\n" (JS also excludes "\r", U+2028, U+2029); with Ruby's /m flag
+ *   (passed here as `s`) it matches everything.
+ * - `\s` is ASCII whitespace [ \t\n\v\f\r] (JS's includes NBSP and other Unicode spaces); `\h` is
+ *   a hex digit; `\z`, `\Z` are string anchors.
+ * Always compiled with the `u` flag (Ruby matches code points) and `y` (match at the position).
+ */
+export function rubyRe(source: string, flags = ''): RegExp {
+  const dotAll = flags.includes('s');
+  const jsFlags = 'uy' + (flags.includes('i') ? 'i' : '') + (dotAll ? 's' : '');
+  return new RegExp(translate(source, dotAll, true), jsFlags);
+}
+
+const GROUP_OPEN = /\((?:\?(?::|=|!|<[A-Za-z_][A-Za-z0-9_]*>))?/y;
+
+function translate(source: string, dotAll: boolean, startOfPattern: boolean): string {
+  let out = '';
+  let inClass = false;
+  // Whether nothing can have been consumed yet on the way to this point of the pattern, and the
+  // same flag saved at each open group (restored by `|`).
+  let atStart = startOfPattern;
+  const groupStart: boolean[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const n = source[i + 1];
+      i++;
+      if (inClass) {
+        if (n === 's') out += ' \\t\\n\\v\\f\\r';
+        else if (n === 'h') out += '0-9a-fA-F';
+        else if (n === 'S') throw new Error(`rubyRe: \\S inside a class is not supported: ${source}`);
+        else out += '\\' + n;
+        continue;
+      }
+      if (n === 's') out += '[ \\t\\n\\v\\f\\r]';
+      else if (n === 'S') out += '[^ \\t\\n\\v\\f\\r]';
+      else if (n === 'h') out += '[0-9a-fA-F]';
+      else if (n === 'A') out += atStart ? '' : '(?!)';
+      else if (n === 'z') out += '(?![\\s\\S])';
+      else if (n === 'Z') out += '(?=\\n?(?![\\s\\S]))';
+      else if (n === 'b' && atStart) out += '(?=[\\p{L}\\p{M}\\p{Nd}_])';
+      else out += '\\' + n;
+      if (!'AzZbB'.includes(n)) atStart = false;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      atStart = false;
+      out += c;
+      // a `]` right after `[` or `[^` is literal in Ruby; JS (u mode) needs it escaped
+      if (source[i + 1] === '^') {
+        out += '^';
+        i++;
+      }
+      if (source[i + 1] === ']') {
+        out += '\\]';
+        i++;
+      }
+      continue;
+    }
+    if (c === '(') {
+      if (source.startsWith('(?<!', i) || source.startsWith('(?<=', i)) {
+        const end = groupEnd(source, i);
+        if (atStart) {
+          // the lookbehind sees an empty string: a negative one passes, a positive one fails
+          if (source[i + 3] === '=') out += '(?!)';
+        } else {
+          out += source.slice(i, i + 4) + translate(source.slice(i + 4, end - 1), dotAll, false) + ')';
+        }
+        i = end - 1;
+        continue;
+      }
+      GROUP_OPEN.lastIndex = i;
+      const open = GROUP_OPEN.exec(source)![0];
+      groupStart.push(atStart);
+      out += open;
+      i += open.length - 1;
+      continue;
+    }
+    if (c === '|') {
+      atStart = groupStart.length ? groupStart[groupStart.length - 1] : startOfPattern;
+      out += c;
+      continue;
+    }
+    if (c === ')') {
+      groupStart.pop();
+      atStart = false;
+      out += c;
+      continue;
+    }
+    if (c === '^') {
+      out += atStart ? '' : '(?<![^\\n])';
+      continue;
+    }
+    if (c === '$') out += '(?=\\n|(?![\\s\\S]))';
+    else if (c === '.' && !dotAll) out += '[^\\n]';
+    else out += c;
+    atStart = false;
+  }
+  return out;
+}
+
+type ActionSpec = Tok | Tok[] | Action;
+/** `'#pop'`, `'#pop:2'`, `'#push'` (the current state again), or a state name to push. */
+type NextSpec = string | undefined;
+
+function toAction(spec: ActionSpec, next: NextSpec): Action {
+  let base: Action;
+  if (typeof spec === 'function') base = spec;
+  else if (Array.isArray(spec)) base = (run) => run.groups(...spec);
+  else base = (run) => run.token(spec);
+  if (next === undefined) return base;
+  let after: (run: LexRun) => void;
+  if (next === '#pop') after = (run) => run.pop();
+  else if (next.startsWith('#pop:')) {
+    const n = Number(next.slice(5));
+    after = (run) => run.pop(n);
+  } else if (next === '#push') after = (run) => run.push();
+  else after = (run) => run.push(next);
+  return (run, m) => {
+    base(run, m);
+    after(run);
+  };
+}
+
+/**
+ * A rule: `re` is a RegExp literal (its source and i/s flags are used) or a Ruby-style source
+ * string. `spec` is a token class, a list of classes (one per group), or an action.
+ */
+export function rule(re: RegExp | string, spec: ActionSpec, next?: NextSpec): Rule {
+  const source = typeof re === 'string' ? re : re.source;
+  const flags = typeof re === 'string' ? '' : re.flags;
+  return { re: rubyRe(source, flags), bol: source.startsWith('^'), action: toAction(spec, next) };
+}
+
+export function mixin(name: string): MixinRef {
+  return { mixin: name };
+}
+
+/** Build a regex alternative matching any of `words` (escaped), longest first. */
+export function wordsRe(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|');
+}

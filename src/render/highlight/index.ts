@@ -1,0 +1,100 @@
+/**
+ * Rouge 3.30-compatible syntax highlighting: the HTML Jekyll 4.3 writes for fenced code (through
+ * kramdown's Rouge integration) and for `{% highlight %}`.
+ *
+ * Languages with a lexer in ./lexers/ are cut into exactly the tokens Rouge's lexer produces
+ * (same engine semantics, same rules). Other languages Rouge knows are tokenised with Prism and
+ * mapped onto Rouge's classes (./prism-fallback.ts): the text is always identical, classes are
+ * approximate.
+ */
+import { escapeHtml, formatHtml, lex } from './engine.js';
+import { LEXERS } from './lexers/index.js';
+import { ROUGE_LEXERS } from './rouge-languages.js';
+import { prismHighlight } from './prism-fallback.js';
+
+/**
+ * The Rouge lexer tag for a language string as Rouge::Lexer.find_fancy reads it: an exact
+ * (case-sensitive) name or alias, optionally followed by `?key=value` lexer options, which are
+ * ignored here except `console?lang=…` (handled by the console lexer). `guess` would run Rouge's
+ * guessers; we do not guess and treat it like Rouge's fallback, plaintext.
+ */
+function lexerTag(lang: string): { tag: string; options: URLSearchParams } | null {
+  const q = lang.indexOf('?');
+  const name = q < 0 ? lang : lang.slice(0, q);
+  const options = new URLSearchParams(q < 0 ? '' : lang.slice(q + 1));
+  if (name === 'guess' || (q >= 0 && name === '')) return { tag: 'plaintext', options };
+  const tag = ROUGE_LEXERS.get(name);
+  return tag ? { tag, options } : null;
+}
+
+/** Whether Rouge 3.30 knows this language name or alias. */
+export function isKnownLanguage(lang: string): boolean {
+  return lexerTag(lang) !== null;
+}
+
+/**
+ * Inner HTML of Rouge's `<code>` for `code` in `lang`, escaped as Rouge escapes (`& < >` only);
+ * null when Rouge has no lexer for `lang`. Plaintext returns escaped text without spans.
+ */
+export function highlight(code: string, lang: string): string | null {
+  const found = lexerTag(lang);
+  if (!found) return null;
+  const { tag, options } = found;
+  if (tag === 'plaintext') return escapeHtml(code);
+  const def = LEXERS.get(tag);
+  if (def) return formatHtml(lex(def, code, options));
+  return prismHighlight(code, tag) ?? escapeHtml(code);
+}
+
+const LINE_TERMINATORS_AT_ENDS = /^[\n\r]+|[\n\r]+$/g;
+
+/** Rouge::Formatters::HTMLTable as Jekyll configures it (gutter `gutter`, code cell `code`). */
+function htmlTable(inner: string, code: string): string {
+  // Rouge counts the newlines in the token values, plus one when the last token does not end
+  // with a newline — in which case a newline is also appended to the formatted code.
+  let lines = 0;
+  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 10) lines++;
+  let formatted = inner;
+  if (!code.endsWith('\n')) {
+    lines++;
+    formatted += '\n';
+  }
+  let numbers = '';
+  for (let i = 1; i <= lines; i++) numbers += `${i}\n`;
+  return (
+    '<table class="rouge-table"><tbody><tr>' +
+    `<td class="gutter gl"><pre class="lineno">${numbers}</pre></td>` +
+    `<td class="code"><pre>${formatted}</pre></td>` +
+    '</tr></tbody></table>'
+  );
+}
+
+/**
+ * What `{% highlight lang [linenos] %}…{% endhighlight %}` writes in Jekyll 4.3
+ * (lib/jekyll/tags/highlight.rb):
+ * - leading and trailing runs of "\n"/"\r" are stripped from the body (not other whitespace);
+ * - `lang` is downcased; an unknown language falls back to Rouge's PlainText lexer (escaped);
+ * - any truthy `linenos` (`linenos`, `linenos=table`, `linenos=inline`) selects Rouge's
+ *   HTMLTable formatter;
+ * - `mark_lines` is parsed by Jekyll 4.3.1 but never used (it arrived in Jekyll 4.4), so it has
+ *   no effect here either;
+ * - the result is `code.chomp`ed (one trailing "\n", "\r\n" or "\r" removed) and wrapped in
+ *   `<figure class="highlight"><pre><code class="language-L" data-lang="L">`, with `+` → `-` in
+ *   the class (`c++` → `language-c--`).
+ */
+export function highlightTag(
+  code: string,
+  lang: string,
+  options: { linenos?: boolean | string; mark_lines?: string | number[] },
+): string {
+  const language = lang.toLowerCase();
+  const body = code.replace(LINE_TERMINATORS_AT_ENDS, '');
+  const inner = highlight(body, language) ?? escapeHtml(body);
+  const output = options.linenos ? htmlTable(inner, body) : inner;
+  const chomped = output.replace(/(?:\r\n|\n|\r)$/, '');
+  const cls = language.replace(/\+/g, '-');
+  return (
+    `<figure class="highlight"><pre><code class="language-${cls}" data-lang="${language}">` +
+    `${chomped}</code></pre></figure>`
+  );
+}
