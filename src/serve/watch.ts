@@ -1,0 +1,160 @@
+// Watches the site source for `serve --watch` and hands the build one batch of changes at a time.
+//
+// - Editor noise is dropped before it reaches the batch: the file names below are the ones
+//   `jekyll serve --watch` never sees, because jekyll-watch uses the `listen` gem, whose
+//   Listen::Silencer ignores them (listen 3.7 lib/listen/silencer.rb): Vim swap files and its
+//   `4913` write test, `~` backups, Emacs `.#x` / `#x#`, JetBrains `___jb_*___`, Kate `.kate-swp`
+//   and `x.123.new`, gedit `.goutputstream-XXXXXX`, sed `sedAbC123`, `.DS_Store`, `.tmp`, and the
+//   `.git`/`.svn`/`.hg` folders.
+// - Events are debounced (quiet period `debounceMs`, but never held longer than `maxWait`, so a
+//   file that is rewritten continuously still builds) and folded per path (coalesce.ts).
+// - `onChanges` calls never overlap: what arrives while one runs is queued into the next batch.
+// What else to skip (the destination, `.jekyll-cache`, excluded paths, `_config.yml` — jekyll-watch
+// ignores the config files too) is the caller's `ignored`; `ignorePaths` below builds one.
+
+import * as path from "node:path";
+import { watch, type FSWatcher } from "chokidar";
+import { ChangeSet, type ChangeKind, type SourceChange } from "./coalesce.js";
+
+export type { SourceChange, ChangeKind } from "./coalesce.js";
+
+export interface SourceWatcher {
+  close(): Promise<void>;
+}
+
+export interface WatchSourceOptions {
+  source: string;
+  /** Called with absolute paths (files and folders); true skips the path (and a folder's contents). */
+  ignored: (absolutePath: string) => boolean;
+  /** Quiet period before a batch is handed out. Default 150 ms. */
+  debounceMs?: number;
+  onChanges: (changes: SourceChange[]) => void | Promise<void>;
+  /** Errors from `onChanges` or the watcher. Default: printed to stderr; watching goes on. */
+  onError?: (error: unknown) => void;
+}
+
+const DEFAULT_DEBOUNCE_MS = 150;
+
+const TEMP_FILE_PATTERNS: RegExp[] = [
+  /\.(?:swp|swo|swn|swx|swpx)$/, // Vim swap files
+  /^4913$/, // Vim checks it may write in a folder by creating and deleting "4913"
+  /~$/, // Vim/Emacs backups
+  /^\.#/, // Emacs lock files
+  /^#.*#$/, // Emacs auto-save
+  /___jb_(?:tmp|old|bak)___$/, // JetBrains safe write
+  /\.kate-swp$/,
+  /\..*\d+\.new$/, // Kate
+  /^\.goutputstream-.{6}$/, // gedit
+  /^\.mutagen-temporary/,
+  /^\.DS_Store$/,
+  /\.tmp$/,
+];
+
+/** Whether a file name is an editor's temporary/backup file (see the header comment). */
+export function isEditorTempFile(name: string): boolean {
+  if (TEMP_FILE_PATTERNS.some((re) => re.test(name))) return true;
+  // sed -i writes "sed" + 6 random alphanumerics; like listen, require a capital so that real
+  // words ("sedation") are not taken for temp files.
+  return /^sed[a-zA-Z0-9]{6}$/.test(name) && /[A-Z]/.test(name.slice(3));
+}
+
+const VCS_DIRS = new Set([".git", ".svn", ".hg"]);
+
+/** A predicate for `ignored`: true for each given path and everything under it. */
+export function ignorePaths(paths: string[]): (absolutePath: string) => boolean {
+  const roots = paths.map((p) => path.resolve(p));
+  return (absolutePath) => {
+    const p = path.resolve(absolutePath);
+    return roots.some((r) => p === r || p.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+  };
+}
+
+export async function watchSource(options: WatchSourceOptions): Promise<SourceWatcher> {
+  const source = path.resolve(options.source);
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const maxWaitMs = Math.max(1000, debounceMs * 10);
+  const onError = options.onError ?? ((error: unknown) => console.error("build-site: watch:", error));
+
+  const pending = new ChangeSet();
+  let timer: NodeJS.Timeout | null = null;
+  let firstPendingAt = 0;
+  let running: Promise<void> | null = null;
+  let closed = false;
+
+  const skip = (absolutePath: string): boolean => {
+    if (absolutePath === source) return false;
+    const rel = path.relative(source, absolutePath);
+    if (rel.split(path.sep).some((segment) => VCS_DIRS.has(segment))) return true;
+    return isEditorTempFile(path.basename(absolutePath)) || options.ignored(absolutePath);
+  };
+
+  function schedule(): void {
+    if (closed || pending.size === 0) return;
+    const waited = Date.now() - firstPendingAt;
+    const delay = Math.max(0, Math.min(debounceMs, maxWaitMs - waited));
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(flush, delay);
+  }
+
+  function flush(): void {
+    timer = null;
+    // A batch is running: leave the changes pending; the run picks them up when it ends.
+    if (closed || running !== null || pending.size === 0) return;
+    const changes = pending.take();
+    running = (async () => {
+      try {
+        await options.onChanges(changes);
+      } catch (error) {
+        onError(error);
+      }
+    })().finally(() => {
+      running = null;
+      if (pending.size > 0 && timer === null) {
+        // These waited at least as long as the running build took; hand them out now.
+        flush();
+      }
+    });
+  }
+
+  function record(kind: ChangeKind, absolutePath: string): void {
+    if (closed) return;
+    if (pending.size === 0 && timer === null) firstPendingAt = Date.now();
+    pending.add(path.resolve(absolutePath), kind);
+    if (pending.size === 0) {
+      // Everything pending cancelled out (a temp file came and went): nothing to build.
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      return;
+    }
+    schedule();
+  }
+
+  const watcher: FSWatcher = watch(source, {
+    ignoreInitial: true,
+    ignored: (p: string) => skip(path.resolve(p)),
+    // chokidar's own atomic-save handling holds every unlink back 100 ms to see whether an add
+    // follows. That delay can push one half of a create/delete or rename pair past our debounce
+    // into a second batch; the folding in coalesce.ts already turns unlink+add into a change.
+    atomic: false,
+  });
+  for (const kind of ["add", "change", "unlink", "addDir", "unlinkDir"] as const) {
+    watcher.on(kind, (p: string) => record(kind, p));
+  }
+  watcher.on("error", (error: unknown) => onError(error));
+
+  await new Promise<void>((resolve, reject) => {
+    watcher.once("ready", () => resolve());
+    watcher.once("error", reject);
+  });
+
+  return {
+    async close() {
+      closed = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      await watcher.close();
+      // Let a running build finish, so the caller can tear down what it uses.
+      if (running !== null) await running;
+    },
+  };
+}
