@@ -1,0 +1,1 @@
+<p>Permalink with another extension</p>
