@@ -27,7 +27,8 @@ export const OVERLAY_ID = "__build-site-error";
 const CLIENT = `(function () {
   "use strict";
   if (window.__buildSiteLiveReload) return;
-  window.__buildSiteLiveReload = true;
+  /* Visible state, for debugging and for the browser tests: connected turns true on "hello". */
+  var state = window.__buildSiteLiveReload = { connected: false };
   var OVERLAY_ID = ${JSON.stringify(OVERLAY_ID)};
   var BUST = ${JSON.stringify(CSS_BUST_PARAM)};
   var serverId = null;
@@ -112,6 +113,7 @@ const CLIENT = `(function () {
     var id = data(e).id;
     if (serverId !== null && id !== serverId) { location.reload(); return; }
     serverId = id;
+    state.connected = true;
   });
   source.addEventListener("reload", function (e) {
     var d = data(e);
@@ -120,6 +122,7 @@ const CLIENT = `(function () {
   });
   source.addEventListener("build-error", function (e) { showOverlay(data(e)); });
   source.addEventListener("clear", removeOverlay);
+  source.addEventListener("error", function () { state.connected = false; });
 })();`;
 
 /** The <script> element that is injected. */
