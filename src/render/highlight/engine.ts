@@ -155,12 +155,17 @@ export class LexRun {
   /** Lex `text` with another lexer whose instance (and state) persists for this run. */
   delegate(def: LexerDef, text: string | undefined = this.m?.[0]): void {
     if (!text) return;
+    for (const [t, v] of this.childRun(def).continueLex(text)) this.token(t, v);
+  }
+
+  /** The persistent instance of `def` this run delegates to (created on first use). */
+  childRun(def: LexerDef): LexRun {
     let child = this.children.get(def);
     if (!child) {
-      child = new LexRun(def);
+      child = new LexRun(def, this.options);
       this.children.set(def, child);
     }
-    for (const [t, v] of child.continueLex(text)) this.token(t, v);
+    return child;
   }
 
   /** Lex `text` with a fresh instance of a lexer (Rouge's `recurse` and class-level delegation). */

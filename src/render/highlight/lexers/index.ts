@@ -3,6 +3,24 @@
  * table is in ../rouge-languages.ts).
  */
 import type { LexerDef } from '../engine.js';
+import { ROUGE_LEXERS } from '../rouge-languages.js';
+import { consoleLanguages, consoleLexer } from './console.js';
+import { diff } from './diff.js';
+import { json } from './json.js';
 import { python } from './python.js';
+import { shell } from './shell.js';
+import { yaml } from './yaml.js';
 
-export const LEXERS: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([['python', python]]);
+export const LEXERS: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
+  ['python', python],
+  ['shell', shell],
+  ['json', json],
+  ['diff', diff],
+  ['yaml', yaml],
+  ['console', consoleLexer],
+]);
+
+consoleLanguages.find = (lang) => {
+  const tag = ROUGE_LEXERS.get(lang);
+  return tag ? LEXERS.get(tag) : undefined;
+};

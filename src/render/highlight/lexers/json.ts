@@ -1,0 +1,43 @@
+/**
+ * JSON (tag `json`), as Rouge 3.30 lexes it: whitespace is `w` (unlike most Rouge lexers), keys
+ * are `nl` (Name::Label) when followed by `:`, strings `s2` with `se` escapes, `true false null`
+ * are `kc`, numbers `mi`/`mf`.
+ */
+import { type LexerDef, mixin, rule } from '../engine.js';
+
+export const json: LexerDef = {
+  name: 'json',
+  states: {
+    whitespace: [rule(/\s+/, 'w')],
+    root: [
+      mixin('whitespace'),
+      rule(/\{/, 'p', 'object'),
+      rule(/\[/, 'p', 'array'),
+      mixin('name'),
+      mixin('value'),
+      rule(/[\]}]/, 'p'), // stray closers: correctness is a non-goal in Rouge too
+    ],
+    object: [
+      mixin('whitespace'),
+      mixin('name'),
+      mixin('value'),
+      rule(/\}/, 'p', '#pop'),
+      rule(/,/, 'p'),
+    ],
+    name: [rule(/("(?:\\.|[^"\\\n])*?")(\s*)(:)/, ['nl', 'w', 'p'])],
+    value: [
+      mixin('whitespace'),
+      mixin('constants'),
+      rule(/"/, 's2', 'string'),
+      rule(/\[/, 'p', 'array'),
+      rule(/\{/, 'p', 'object'),
+    ],
+    string: [rule(/[^\\"]+/, 's2'), rule(/\\./, 'se'), rule(/"/, 's2', '#pop')],
+    array: [mixin('value'), rule(/\]/, 'p', '#pop'), rule(/,/, 'p')],
+    constants: [
+      rule(/(?:true|false|null)/, 'kc'),
+      rule(/-?(?:0|[1-9]\d*)\.\d+(?:e[+\-]?\d+)?/i, 'mf'),
+      rule(/-?(?:0|[1-9]\d*)(?:e[+\-]?\d+)?/i, 'mi'),
+    ],
+  },
+};
