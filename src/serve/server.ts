@@ -13,6 +13,7 @@
 import * as http from "node:http";
 import { promises as fsp } from "node:fs";
 import { randomBytes } from "node:crypto";
+import * as path from "node:path";
 import type { AddressInfo } from "node:net";
 import { BuildError } from "../errors.js";
 import { contentTypeFor, isHtmlPage } from "./mime.js";
@@ -40,8 +41,9 @@ export interface PreviewServer {
   readonly url: string; // e.g. http://127.0.0.1:4000/base/
   /**
    * Tell open pages a rebuild finished: "css" swaps stylesheets in place, "page" reloads.
-   * `changedPaths` are output paths relative to root (`assets/css/main.css`); with "css" only the
-   * matching <link>s are swapped (all same-origin ones when none matches).
+   * `changedPaths` are output paths relative to root (`assets/css/main.css`), or absolute paths
+   * inside root; with "css" only the matching <link>s are swapped (all same-origin ones when none
+   * matches, e.g. when source paths are passed).
    */
   reload(kind: "page" | "css", changedPaths?: string[]): void;
   /** Show a build error in every open page as an overlay (and keep serving the last good files). */
@@ -82,6 +84,26 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
     });
   }
   return error;
+}
+
+/**
+ * URL paths (`/base/assets/main.css`) of changed outputs, for the client to match <link> hrefs.
+ * Relative paths are taken relative to root; absolute paths are accepted when they are inside root
+ * and dropped otherwise (source paths, say) — with nothing to match, the client refreshes every
+ * same-origin stylesheet, which is always correct, only less targeted.
+ */
+export function outputUrlPaths(root: string, baseurl: string, changedPaths: string[]): string[] {
+  const absoluteRoot = path.resolve(root);
+  const urls: string[] = [];
+  for (const changed of changedPaths) {
+    let relative = changed;
+    if (path.isAbsolute(changed)) {
+      relative = path.relative(absoluteRoot, changed);
+      if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) continue;
+    }
+    urls.push(`${normalizeBaseurl(baseurl)}/${relative.split(path.sep).join("/").replace(/\\/g, "/").replace(/^\/+/, "")}`);
+  }
+  return urls;
 }
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
@@ -261,8 +283,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   return {
     url,
     reload(kind, changedPaths = []) {
-      const paths = changedPaths.map((p) => `${baseurl}/${p.replace(/\\/g, "/").replace(/^\/+/, "")}`);
-      broadcast("reload", { kind, paths });
+      broadcast("reload", { kind, paths: outputUrlPaths(options.root, baseurl, changedPaths) });
     },
     showError(error) {
       currentError = { message: error.message, file: error.file, line: error.line, column: error.column };

@@ -2,6 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as http from "node:http";
 import { startPreviewServer, type PreviewServer } from "../../../src/serve/server.js";
 import { EVENTS_PATH } from "../../../src/serve/livereload.js";
 import { BuildError } from "../../../src/errors.js";
@@ -423,5 +424,66 @@ describe("listening", () => {
     const again = await startPreviewServer({ root: site.root, baseurl: "", host: "127.0.0.1", port, livereload: false });
     await again.close();
     site.cleanup();
+  });
+});
+
+describe("event stream", () => {
+  const site = makeSite();
+  let server: PreviewServer;
+  before(async () => {
+    server = await startPreviewServer({ root: site.root, baseurl: "/base", host: "127.0.0.1", port: 0, livereload: true });
+  });
+  after(async () => {
+    await server.close();
+    site.cleanup();
+  });
+
+  /** Opens the stream and collects parsed events until `count` have arrived. */
+  function collect(count: number): Promise<{ events: Array<{ event: string; data: unknown }>; headers: http.IncomingHttpHeaders }> {
+    const { hostname, port } = new URL(server.url);
+    return new Promise((resolve, reject) => {
+      const req = http.get({ host: hostname, port, path: EVENTS_PATH, agent: false }, (res) => {
+        let buffer = "";
+        const events: Array<{ event: string; data: unknown }> = [];
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf("\n\n")) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const event = /^event: (.*)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (event) events.push({ event, data: data ? JSON.parse(data) : undefined });
+          }
+          if (events.length >= count) {
+            req.destroy();
+            resolve({ events, headers: res.headers });
+          }
+        });
+      });
+      req.on("error", (e) => (e.message === "socket hang up" ? undefined : reject(e)));
+    });
+  }
+
+  test("hello on connect; reload events carry URL paths under the baseurl", async () => {
+    const pending = collect(2);
+    await new Promise((r) => setTimeout(r, 100));
+    server.reload("css", ["assets/main.css", path.join(site.root, "assets", "x.css"), "/elsewhere/src/_sass/a.scss"]);
+    const { events, headers } = await pending;
+    assert.equal(headers["content-type"], "text/event-stream; charset=utf-8");
+    assert.equal(events[0]!.event, "hello");
+    assert.match(String((events[0]!.data as { id: string }).id), /^[0-9a-f]{16}$/);
+    assert.deepEqual(events[1], { event: "reload", data: { kind: "css", paths: ["/base/assets/main.css", "/base/assets/x.css"] } });
+  });
+
+  test("a client connecting while an error is active gets it at once; clear follows", async () => {
+    server.showError({ message: "boom <b>", file: "_layouts/a.html", line: 3 });
+    const { events } = await collect(2);
+    assert.deepEqual(events[1], { event: "build-error", data: { message: "boom <b>", file: "_layouts/a.html", line: 3 } });
+    const pending = collect(3);
+    await new Promise((r) => setTimeout(r, 100));
+    server.clearError();
+    assert.deepEqual((await pending).events.map((e) => e.event), ["hello", "build-error", "clear"]);
   });
 });
