@@ -21,7 +21,10 @@ interface Snippet {
 const golden = readGolden<Snippet[]>('golden.json');
 
 /** Lexer tags whose snippets must all be byte-identical to Rouge. */
-const EXACT = new Set(['python', 'plaintext', 'shell', 'console', 'json', 'diff', 'yaml']);
+const EXACT = new Set([
+  'python', 'plaintext', 'shell', 'console', 'json', 'diff', 'yaml',
+  'javascript', 'typescript', 'html', 'xml', 'css', 'scss',
+]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */
 const FLOOR: Record<string, number> = {};

@@ -5,7 +5,11 @@
 import type { LexerDef } from '../engine.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { consoleLanguages, consoleLexer } from './console.js';
+import { css } from './css.js';
 import { diff } from './diff.js';
+import { html, xml } from './html.js';
+import { scss } from './scss.js';
+import { javascript, typescript } from './javascript.js';
 import { json } from './json.js';
 import { python } from './python.js';
 import { shell } from './shell.js';
@@ -18,6 +22,12 @@ export const LEXERS: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['diff', diff],
   ['yaml', yaml],
   ['console', consoleLexer],
+  ['javascript', javascript],
+  ['typescript', typescript],
+  ['html', html],
+  ['xml', xml],
+  ['css', css],
+  ['scss', scss],
 ]);
 
 consoleLanguages.find = (lang) => {
