@@ -1,0 +1,34 @@
+// Jekyll's Stevenson logger look: a right-aligned topic column, then the message.
+import type { Logger } from "../site/site.js";
+
+export type Level = "quiet" | "normal" | "verbose";
+
+export class ConsoleLogger implements Logger {
+  warnings = 0;
+  constructor(
+    public level: Level = "normal",
+    private readonly out: (s: string) => void = (s) => process.stdout.write(s),
+    private readonly err: (s: string) => void = (s) => process.stderr.write(s),
+  ) {}
+
+  static format(topic: string, message = ""): string {
+    return `${topic.padStart(18)} ${message}`.replace(/\s+$/, "") + "\n";
+  }
+
+  info(topic: string, message?: string): void {
+    if (this.level !== "quiet") this.out(ConsoleLogger.format(topic, message));
+  }
+
+  warn(topic: string, message?: string): void {
+    this.warnings++;
+    this.err(ConsoleLogger.format(topic, message));
+  }
+
+  debug(topic: string, message?: string): void {
+    if (this.level === "verbose") this.out(ConsoleLogger.format(topic, message));
+  }
+
+  error(topic: string, message?: string): void {
+    this.err(ConsoleLogger.format(topic, message));
+  }
+}

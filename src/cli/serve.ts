@@ -1,0 +1,81 @@
+// `build-site serve`: build, serve the destination, and on every change rebuild and tell open
+// pages to reload. A failed rebuild keeps the last good `_site` being served (the writer only swaps
+// in complete builds) and shows the error in the terminal and in the browser.
+import path from "node:path";
+import { buildSite } from "../build.js";
+import { loadConfig } from "../config/load.js";
+import { BuildError } from "../errors.js";
+import { startPreviewServer } from "../serve/server.js";
+import { watchSource, type SourceChange } from "../serve/watch.js";
+import { stagingDirFor } from "../write/writer.js";
+import type { ParsedArgs } from "./args.js";
+import type { ConsoleLogger } from "./logger.js";
+import { reportError } from "./main.js";
+
+export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise<number> {
+  let loaded = loadConfig(args.overrides as any);
+  const config = loaded.config;
+  for (const f of loaded.files) logger.info("Configuration file:", f);
+  logger.info("Source:", config.source);
+  logger.info("Destination:", config.destination);
+  const host = args.serve.host ?? String(config.host ?? "127.0.0.1");
+  const port = args.serve.port ?? Number(config.port ?? 4000);
+
+  const build = (): BuildError | null => {
+    const t = performance.now();
+    try {
+      loaded = loadConfig(args.overrides as any);
+      buildSite({ overrides: args.overrides as any, logger }, loaded);
+      logger.info("", `done in ${((performance.now() - t) / 1000).toFixed(3)} seconds.`);
+      return null;
+    } catch (e) {
+      reportError(e, logger, args.trace);
+      return e instanceof BuildError ? e : new BuildError(String((e as Error)?.message ?? e));
+    }
+  };
+
+  if (!args.serve.skipInitialBuild) {
+    logger.info("Generating...");
+    const err = build();
+    if (err && !args.serve.watch) return 1;
+  }
+
+  const baseurl = String(config.baseurl ?? "");
+  const server = await startPreviewServer({ root: config.destination, baseurl, host, port, livereload: args.serve.livereload });
+  logger.info("Server address:", server.url);
+  if (args.serve.watch) {
+    const dest = path.resolve(config.destination);
+    const staging = stagingDirFor(dest);
+    const ignored = (p: string) => {
+      const abs = path.resolve(p);
+      return [dest, staging, `${staging}-old`, path.join(config.source, ".jekyll-cache"), path.join(config.source, "node_modules"), path.join(config.source, ".git")]
+        .some((d) => abs === d || abs.startsWith(d + path.sep));
+    };
+    await watchSource({
+      source: config.source,
+      ignored,
+      onChanges: async (changes: SourceChange[]) => {
+        logger.info("Regenerating:", `${changes.length} file(s) changed at ${new Date().toLocaleTimeString()}`);
+        for (const c of changes) logger.debug("", `${c.kind} ${path.relative(config.source, c.path)}`);
+        const err = build();
+        if (err) {
+          server.showError({ message: err.message, file: err.file, line: err.line, column: err.column });
+          return;
+        }
+        server.clearError();
+        const cssOnly = changes.every((c) => /\.(s[ac]ss|css)$/.test(c.path));
+        server.reload(cssOnly ? "css" : "page", changes.map((c) => c.path));
+      },
+    });
+    logger.info("Auto-regeneration:", `enabled for '${config.source}'`);
+  } else {
+    logger.info("Auto-regeneration:", "disabled. Use --watch to enable.");
+  }
+  logger.info("", "Server running... press ctrl-c to stop.");
+  await new Promise<void>((resolve) => {
+    const stop = () => { void server.close().then(resolve); };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  return 0;
+}

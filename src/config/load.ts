@@ -1,0 +1,150 @@
+// Builds the one Config a build uses: Jekyll's defaults, then each config file in order (later
+// files win, hashes merge deeply), then command-line overrides — the order of Jekyll's
+// Configuration#read_config_files followed by Configuration.from.
+import fs from "node:fs";
+import path from "node:path";
+import { BuildError } from "../errors.js";
+import { loadYaml } from "../read/yaml.js";
+import { assertValidZone } from "../site/time.js";
+import { DEFAULT_EXCLUDES, PERMALINK_STYLES, jekyllDefaults } from "./defaults.js";
+import { deepMerge, isPlainObject } from "./merge.js";
+
+export type Config = Record<string, any>;
+
+export interface ConfigOverrides {
+  source?: string;
+  destination?: string;
+  /** Config files, as given to `--config a.yml,b.yml` (relative to the working directory). */
+  config?: string[];
+  [key: string]: unknown;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** Absolute paths of the config files read, for the "Configuration file:" line and for watching. */
+  files: string[];
+}
+
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") ? rel : file;
+}
+
+function readConfigFile(file: string, zone: string | undefined): Config {
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== ".yml" && ext !== ".yaml") {
+    throw new BuildError(`no parser for '${displayPath(file)}'`, {
+      file: displayPath(file),
+      hint: "Use a .yml or .yaml configuration file.",
+    });
+  }
+  const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  const data = loadYaml(text, { file: displayPath(file), zone });
+  if (data === null || data === undefined) return {};
+  if (!isPlainObject(data)) {
+    throw new BuildError("the configuration file must be a set of `key: value` lines", {
+      file: displayPath(file),
+      line: 1,
+      hint: "A Jekyll configuration file is a YAML mapping at its top level.",
+    });
+  }
+  return data;
+}
+
+/** Finds the `timezone:` a file sets without fully trusting it, so times in it parse in that zone. */
+function peekTimezone(files: string[]): string | undefined {
+  let zone: string | undefined;
+  for (const f of files) {
+    const m = /^timezone:\s*["']?([^"'\s#]+)/m.exec(fs.readFileSync(f, "utf8"));
+    if (m) zone = m[1];
+  }
+  return zone;
+}
+
+export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): LoadedConfig {
+  const source = path.resolve(cwd, overrides.source ?? ".");
+  let files: string[];
+  let explicit = true;
+  if (overrides.config && overrides.config.length) {
+    files = overrides.config.map((f) => path.resolve(cwd, f));
+  } else {
+    explicit = false;
+    const found = ["yml", "yaml"].map((e) => path.join(source, `_config.${e}`)).find((f) => fs.existsSync(f));
+    files = found ? [found] : [];
+  }
+  for (const f of files) {
+    if (!fs.existsSync(f)) {
+      throw new BuildError(`the configuration file '${displayPath(f)}' could not be found`, {
+        hint: explicit ? "Check the paths given to --config." : undefined,
+      });
+    }
+  }
+  const zone = peekTimezone(files);
+  let config: Config = jekyllDefaults(source);
+  config.destination = path.join(source, "_site");
+  for (const f of files) config = deepMerge(config, readConfigFile(f, zone));
+
+  const cli: Config = {};
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v !== undefined && k !== "config" && k !== "source" && k !== "destination") cli[k] = v;
+  }
+  config = deepMerge(config, cli);
+  config.source = source;
+  config.destination = path.resolve(
+    overrides.destination !== undefined ? cwd : source,
+    overrides.destination ?? String(config.destination ?? "_site"),
+  );
+  validate(config, files);
+  addDefaultCollections(config);
+  config.exclude = [...new Set([...(config.exclude ?? []), ...DEFAULT_EXCLUDES])];
+  return { config, files };
+}
+
+function validate(config: Config, files: string[]): void {
+  const where = files.length ? displayPath(files[files.length - 1]!) : undefined;
+  for (const key of ["include", "exclude", "keep_files"]) {
+    if (config[key] !== undefined && config[key] !== null && !Array.isArray(config[key])) {
+      throw new BuildError(`'${key}' should be set as an array, but was: ${JSON.stringify(config[key])}`, {
+        file: where,
+        hint: `Write it as a list, e.g. ${key}: [a, b]`,
+      });
+    }
+  }
+  if (config.plugins !== undefined && config.plugins !== null && !Array.isArray(config.plugins)) {
+    throw new BuildError(`'plugins' should be set as an array of gem names, but was: ${JSON.stringify(config.plugins)}`, {
+      file: where,
+      hint: "Write it as a list, e.g. plugins: [jekyll-feed]",
+    });
+  }
+  if (config.timezone) {
+    try {
+      assertValidZone(String(config.timezone));
+    } catch {
+      throw new BuildError(`unknown timezone '${config.timezone}'`, {
+        file: where,
+        hint: "Use an IANA zone name such as America/New_York or Asia/Shanghai.",
+      });
+    }
+  }
+  const c = config.collections;
+  if (c !== null && c !== undefined && !isPlainObject(c) && !Array.isArray(c)) {
+    throw new BuildError("your `collections` key must be a hash or an array", { file: where });
+  }
+  if (typeof config.collections_dir !== "string") config.collections_dir = String(config.collections_dir ?? "");
+}
+
+/** Configuration#add_default_collections: `posts` always exists, writes, and takes the site permalink. */
+function addDefaultCollections(config: Config): void {
+  if (config.collections === null || config.collections === undefined) return;
+  if (Array.isArray(config.collections)) {
+    config.collections = Object.fromEntries(config.collections.map((l: unknown) => [String(l), {}]));
+  }
+  const collections = deepMerge({ posts: {} }, config.collections);
+  for (const [k, v] of Object.entries(collections)) if (!isPlainObject(v)) collections[k] = {};
+  collections.posts = { ...collections.posts, output: true };
+  if (config.permalink && collections.posts.permalink == null) {
+    const style = String(config.permalink);
+    collections.posts.permalink = PERMALINK_STYLES[style] ?? style;
+  }
+  config.collections = collections;
+}

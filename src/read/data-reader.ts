@@ -1,0 +1,64 @@
+// Jekyll's DataReader: `_data/*.{yaml,yml,json,csv,tsv}` become `site.data.<name>`, and folders
+// become nested hashes. File names are sanitised into keys the way Jekyll does (punctuation
+// dropped, spaces to "_").
+import fs from "node:fs";
+import path from "node:path";
+import { BuildError } from "../errors.js";
+import type { Site } from "../site/site.js";
+import { readTable } from "./csv.js";
+import type { EntryFilter } from "./entry-filter.js";
+import { loadYaml } from "./yaml.js";
+
+const DATA_EXT = /\.(yaml|yml|json|csv|tsv)$/;
+
+export function sanitizeDataKey(name: string): string {
+  return name.replace(/[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)/g, "").replace(/\s+/g, "_");
+}
+
+export function readData(site: Site, dir: string, filter: EntryFilter): Record<string, any> {
+  const data: Record<string, any> = {};
+  readInto(site, dir, data, filter);
+  return data;
+}
+
+function readInto(site: Site, dir: string, data: Record<string, any>, filter: EntryFilter): void {
+  const st = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!st?.isDirectory() || filter.isSymlinkOutside(dir)) return;
+  const names = fs.readdirSync(dir).filter((n) => !n.startsWith(".")).sort();
+  const files = names.filter((n) => DATA_EXT.test(n) && fs.statSync(path.join(dir, n)).isFile());
+  const dirs = names.filter((n) => fs.statSync(path.join(dir, n)).isDirectory());
+  for (const entry of [...files, ...dirs]) {
+    const abs = path.join(dir, entry);
+    if (filter.isSymlinkOutside(abs)) continue;
+    if (dirs.includes(entry)) {
+      const sub: Record<string, any> = {};
+      data[sanitizeDataKey(entry)] = sub;
+      readInto(site, abs, sub, filter);
+    } else {
+      data[sanitizeDataKey(path.basename(entry, path.extname(entry)))] = readDataFile(site, abs);
+    }
+  }
+}
+
+export function readDataFile(site: Site, abs: string): unknown {
+  site.readFiles.add(abs);
+  const text = fs.readFileSync(abs, "utf8");
+  const ext = path.extname(abs).toLowerCase();
+  const conf = (key: string) => (site.config[key] ?? {}) as Record<string, any>;
+  if (ext === ".csv") return readTable(text, ",", conf("csv_reader").headers ?? true);
+  if (ext === ".tsv") return readTable(text, "\t", conf("tsv_reader").headers ?? true);
+  if (ext === ".json") {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      // Jekyll reads JSON with its YAML loader; fall back to it so its error is located.
+      try {
+        return loadYaml(text, { file: site.displayPath(abs), zone: site.zone });
+      } catch (ye) {
+        if (ye instanceof BuildError) throw ye;
+        throw new BuildError(`invalid JSON: ${(e as Error).message}`, { file: site.displayPath(abs) });
+      }
+    }
+  }
+  return loadYaml(text.replace(/^\uFEFF/, ""), { file: site.displayPath(abs), zone: site.zone });
+}

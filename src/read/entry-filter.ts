@@ -1,0 +1,109 @@
+// Jekyll's EntryFilter: which directory entries the reader skips.
+//  - names ending in "." are skipped;
+//  - `exclude` patterns (unless also in `include`) match the path from the source root, by
+//    File.fnmatch (where `*` also crosses "/"), or as a plain string prefix, or as "dir/";
+//  - `include` patterns match the entry's name or basename at any depth, and rescue entries that
+//    are special: names starting with ".", "_", "#" or "~", and backups ending in "~";
+//  - in `safe` mode, symlinks that leave the source are skipped.
+import fs from "node:fs";
+import path from "node:path";
+
+const SPECIAL = /^[._#~]/;
+
+/** Ruby's File.fnmatch with no flags, compiled to a RegExp. */
+export function fnmatchToRegExp(pattern: string): RegExp {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) { re += "\\["; continue; }
+      let body = pattern.slice(i + 1, close);
+      if (body.startsWith("!")) body = "^" + body.slice(1);
+      re += `[${body.replace(/\\/g, "\\\\")}]`;
+      i = close;
+    } else if (c === "\\" && i + 1 < pattern.length) {
+      re += pattern[++i]!.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`, "s");
+}
+
+interface CompiledPattern {
+  withSource: string;
+  regexp: RegExp;
+}
+
+export class EntryFilter {
+  private readonly include: CompiledPattern[];
+  private readonly exclude: CompiledPattern[];
+
+  constructor(
+    private readonly source: string,
+    includes: unknown[],
+    excludes: unknown[],
+    private readonly safe: boolean,
+  ) {
+    const compile = (p: unknown): CompiledPattern => {
+      const withSource = path.posix.join(source, String(p));
+      return { withSource, regexp: fnmatchToRegExp(withSource) };
+    };
+    const inc = includes.map(String);
+    this.include = inc.map(compile);
+    this.exclude = excludes.map(String).filter((e) => !inc.includes(e)).map(compile);
+  }
+
+  private globInclude(patterns: CompiledPattern[], entry: string): boolean {
+    const withSource = path.posix.join(this.source, entry);
+    let isDir: boolean | undefined;
+    for (const p of patterns) {
+      if (p.regexp.test(withSource) || withSource.startsWith(p.withSource)) return true;
+      if (p.withSource.endsWith("/")) {
+        isDir ??= fs.statSync(withSource, { throwIfNoEntry: false })?.isDirectory() ?? false;
+        if (isDir && p.withSource === `${withSource}/`) return true;
+      }
+    }
+    return false;
+  }
+
+  isIncluded(entry: string): boolean {
+    return this.globInclude(this.include, entry) || this.globInclude(this.include, path.posix.basename(entry));
+  }
+
+  /** `entryFromSource` is the entry's path relative to the source root. */
+  isExcluded(entryFromSource: string): boolean {
+    return this.globInclude(this.exclude, entryFromSource);
+  }
+
+  isSpecial(entry: string): boolean {
+    return SPECIAL.test(entry) || SPECIAL.test(path.posix.basename(entry));
+  }
+
+  isSymlinkOutside(absolute: string): boolean {
+    if (!this.safe) return false;
+    try {
+      if (!fs.lstatSync(absolute).isSymbolicLink()) return false;
+      return !fs.realpathSync(absolute).startsWith(this.source);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * EntryFilter#filter. `baseFromSource` is the folder the entries are relative to, from the source
+   * root ("" for the root); entries may be names or relative paths below it.
+   */
+  filter(entries: string[], baseFromSource: string): string[] {
+    return entries.filter((e) => {
+      if (e.endsWith(".")) return false;
+      const included = this.isIncluded(e);
+      const fromSource = baseFromSource ? `${baseFromSource}/${e}` : e;
+      if (!included && this.isExcluded(fromSource)) return false;
+      if (this.isSymlinkOutside(path.join(this.source, fromSource))) return false;
+      if (included) return true;
+      return !(this.isSpecial(e) || e.endsWith("~"));
+    });
+  }
+}

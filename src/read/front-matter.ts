@@ -1,0 +1,46 @@
+// Front matter exactly as Jekyll finds it.
+//  - A file is a page/document only when its first line is `---` (Utils.has_yaml_header?: the raw
+//    bytes must match /\A---\s*\r?\n/, so a BOM before `---` makes it a static file).
+//  - The block closes at a line of `---` or `...` (Document::YAML_FRONT_MATTER_REGEXP). Its `\s*$\n?`
+//    also swallows blank lines right after the closing line, which changes where the body starts.
+//  - Empty front matter (`---\n---`) is an empty hash; anything that is not a hash is an error.
+import { BuildError } from "../errors.js";
+import { loadYaml } from "./yaml.js";
+
+const HEADER_RE = /^---\s*\r?\n/;
+const FRONT_MATTER_RE = /(---\s*\n[\s\S]*?\n?)^((?:---|\.\.\.)\s*$\n?)/my;
+
+export function hasFrontMatter(raw: Buffer | string): boolean {
+  if (typeof raw === "string") return HEADER_RE.test(raw);
+  // Only the first line matters; avoid decoding large binary files.
+  const head = raw.subarray(0, Math.min(raw.length, 256)).toString("latin1");
+  return HEADER_RE.test(head);
+}
+
+export interface ParsedFile {
+  data: Record<string, unknown>;
+  /** The body after the front matter. */
+  content: string;
+  /** Lines taken by the front matter, so body line N is file line N + lineOffset. */
+  lineOffset: number;
+}
+
+/** Splits front matter from a file's text. `file` is the name shown in errors. */
+export function parseFrontMatter(text: string, file: string, zone?: string): ParsedFile {
+  FRONT_MATTER_RE.lastIndex = 0;
+  const m = FRONT_MATTER_RE.exec(text);
+  if (!m) return { data: {}, content: text, lineOffset: 0 };
+  const yamlText = m[1]!.replace(/^---[^\n]*\n/, "");
+  const parsed = loadYaml(yamlText, { file, lineOffset: 1, zone });
+  if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed))) {
+    throw new BuildError("invalid YAML front matter: it must be a set of `key: value` lines", {
+      file,
+      line: 2,
+      hint: "Front matter is a YAML mapping between two `---` lines.",
+    });
+  }
+  const content = text.slice(m[0].length);
+  let lineOffset = 0;
+  for (let i = 0; i < m[0].length; i++) if (m[0].charCodeAt(i) === 10) lineOffset++;
+  return { data: (parsed ?? {}) as Record<string, unknown>, content, lineOffset };
+}

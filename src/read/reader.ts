@@ -1,0 +1,203 @@
+// The read stage: walks the source once, the way Jekyll's Reader does, and fills the Site with
+// layouts, pages, static files, posts and drafts, collection documents and data.
+import fs from "node:fs";
+import path from "node:path";
+import { BuildError } from "../errors.js";
+import type { Collection } from "../site/collection.js";
+import { DATELESS_FILENAME, DATE_FILENAME, Document } from "../site/document.js";
+import { Layout } from "../site/layout.js";
+import { Page } from "../site/page.js";
+import type { Site } from "../site/site.js";
+import { StaticFile } from "../site/static-file.js";
+import { JekyllTime } from "../site/time.js";
+import { readData } from "./data-reader.js";
+import { EntryFilter } from "./entry-filter.js";
+import { hasFrontMatter, parseFrontMatter } from "./front-matter.js";
+
+function isDir(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** Files below `dir`, as paths relative to it ("**\/*"); `dotfiles` like File::FNM_DOTMATCH. */
+function walkFiles(dir: string, dotfiles: boolean, rel = ""): string[] {
+  const out: string[] = [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (!dotfiles && e.name.startsWith(".")) continue;
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    const full = path.join(dir, r);
+    if (e.isDirectory() || (e.isSymbolicLink() && isDir(full))) {
+      out.push(r);
+      out.push(...walkFiles(dir, dotfiles, r));
+    } else out.push(r);
+  }
+  return out;
+}
+
+export class Reader {
+  private readonly filter: EntryFilter;
+
+  constructor(private readonly site: Site) {
+    const c = site.config;
+    this.filter = new EntryFilter(site.source, c.include ?? [], c.exclude ?? [], !!c.safe);
+  }
+
+  read(): void {
+    this.readLayouts();
+    this.readDirectories("");
+    this.readIncludedFiles();
+    this.site.pages.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    this.site.staticFiles.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+    for (const c of this.site.collections.values()) if (c.label !== "posts" && c.label !== "data") this.readCollection(c);
+    for (const c of this.site.collections.values()) c.sortDocs();
+    this.site.data = readData(this.site, path.join(this.site.source, String(this.site.config.data_dir ?? "_data")), this.filter);
+  }
+
+  private readText(abs: string): string {
+    this.site.readFiles.add(abs);
+    return fs.readFileSync(abs, "utf8").replace(/^\uFEFF/, "");
+  }
+
+  private readLayouts(): void {
+    const dir = path.join(this.site.source, String(this.site.config.layouts_dir ?? "_layouts"));
+    if (!isDir(dir)) return;
+    const entries = walkFiles(dir, false).filter((f) => /\.[^/]*$/.test(path.posix.basename(f)) && !isDir(path.join(dir, f)));
+    for (const rel of this.filter.filter(entries, "")) {
+      const abs = path.join(dir, rel);
+      const name = rel.split(".").slice(0, -1).join(".");
+      const text = this.readText(abs);
+      const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
+      this.site.layouts.set(name, new Layout(name, abs, this.site.displayPath(abs), parsed.data, parsed.content, parsed.lineOffset));
+    }
+  }
+
+  /** Reader#read_directories: `dir` is "" for the source root, "/sub" below it. */
+  private readDirectories(dir: string): void {
+    const base = path.join(this.site.source, dir);
+    if (!isDir(base)) return;
+    const fromSource = dir.replace(/^\//, "");
+    const names = fs.readdirSync(base).sort();
+    const entries = this.filter.filter(names, fromSource);
+    const dirs: string[] = [];
+    const pages: string[] = [];
+    const statics: string[] = [];
+    for (const e of entries) {
+      const abs = path.join(base, e);
+      if (isDir(abs)) dirs.push(e);
+      else if (this.fileHasFrontMatter(abs)) pages.push(e);
+      else statics.push(e);
+    }
+    this.retrievePosts(dir);
+    for (const d of dirs) {
+      const abs = path.join(base, d);
+      if (path.resolve(abs) === path.resolve(this.site.dest)) continue;
+      this.readDirectories(`${dir}/${d}`);
+    }
+    for (const name of pages) this.addPage(dir, name);
+    for (const name of statics) this.site.staticFiles.push(new StaticFile(this.site, path.join(base, name), dir, name));
+  }
+
+  private fileHasFrontMatter(abs: string): boolean {
+    const fd = fs.openSync(abs, "r");
+    try {
+      const buf = Buffer.alloc(64);
+      const n = fs.readSync(fd, buf, 0, 64, 0);
+      return hasFrontMatter(buf.subarray(0, n));
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  private addPage(dir: string, name: string): void {
+    const abs = path.join(this.site.source, dir, name);
+    const text = this.readText(abs);
+    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
+    if (parsed.data.permalink === "") {
+      throw new BuildError("invalid permalink: it is empty", { file: this.site.displayPath(abs), hint: "Remove the `permalink:` line or give it a value such as /about/." });
+    }
+    const page = new Page(this.site, dir, name, parsed.data, parsed.content, parsed.lineOffset, abs);
+    if (page.published || this.site.unpublished) this.site.pages.push(page);
+  }
+
+  private outsideCollectionsDir(dir: string): boolean {
+    const cd = String(this.site.config.collections_dir ?? "");
+    return cd !== "" && !dir.startsWith(`/${cd}`);
+  }
+
+  private retrievePosts(dir: string): void {
+    if (this.outsideCollectionsDir(dir)) return;
+    const posts = this.site.posts;
+    posts.docs.push(...this.readPublishable(dir, "_posts", DATE_FILENAME));
+    if (this.site.showDrafts) posts.docs.push(...this.readPublishable(dir, "_drafts", DATELESS_FILENAME));
+  }
+
+  private readPublishable(dir: string, magic: string, matcher: RegExp): Document[] {
+    const base = path.join(this.site.source, dir, magic);
+    if (!isDir(base)) return [];
+    const fromSource = `${dir}/${magic}`.replace(/^\//, "");
+    const entries = this.filter.filter(walkFiles(base, false), fromSource).filter((e) => !isDir(path.join(base, e)));
+    const docs: Document[] = [];
+    for (const entry of entries) {
+      if (!matcher.test(entry)) continue;
+      const abs = path.join(base, entry);
+      const mtime = magic === "_drafts" ? JekyllTime.at(Math.floor(fs.statSync(abs).mtimeMs / 1000) * 1000, this.site.zone) : undefined;
+      const doc = new Document(this.site, abs, this.site.posts, mtime);
+      this.populate(doc, abs);
+      if (doc.publishable) docs.push(doc);
+      else if (doc.hiddenInTheFuture) this.site.logger.debug("Skipping:", `${doc.relativePath} has a future date`);
+    }
+    return docs;
+  }
+
+  private populate(doc: Document, abs: string): void {
+    const text = this.readText(abs);
+    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
+    doc.populate(hasFrontMatter(text) ? parsed.data : null, parsed.content, parsed.lineOffset);
+  }
+
+  private readCollection(c: Collection): void {
+    const dir = c.directory;
+    if (!isDir(dir) || this.filter.isSymlinkOutside(dir)) return;
+    const fromSource = path.relative(this.site.source, dir).split(path.sep).join("/");
+    const entries = this.filter.filter(walkFiles(dir, true), fromSource);
+    for (const rel of entries) {
+      const abs = path.join(dir, rel);
+      if (isDir(abs)) continue;
+      if (this.fileHasFrontMatter(abs)) {
+        const doc = new Document(this.site, abs, c);
+        this.populate(doc, abs);
+        if (this.site.unpublished || doc.published) c.docs.push(doc);
+      } else {
+        const relDir = path.posix.join(c.relativeDirectory, path.posix.dirname(rel)).replace(/\/\.$/, "");
+        c.files.push(new StaticFile(this.site, abs, relDir, path.posix.basename(rel), c));
+      }
+    }
+    this.site.staticFiles.push(...c.files);
+  }
+
+  /** Reader#read_included_excludes: `include` entries that are files at the root and were not read yet. */
+  private readIncludedFiles(): void {
+    for (const entry of (this.site.config.include ?? []) as unknown[]) {
+      const abs = path.join(this.site.source, String(entry));
+      const st = fs.statSync(abs, { throwIfNoEntry: false });
+      if (!st || !st.isFile() || this.filter.isSymlinkOutside(abs)) continue;
+      const rel = path.relative(this.site.source, abs).split(path.sep).join("/");
+      const dirRel = path.posix.dirname(rel);
+      const dir = dirRel === "." ? "" : `/${dirRel}`;
+      const name = path.posix.basename(rel);
+      if (this.fileHasFrontMatter(abs)) {
+        if (this.site.pages.some((p) => p.relativePath === rel)) continue;
+        this.addPage(dir, name);
+      } else {
+        if (this.site.staticFiles.some((f) => f.relativePath.replace(/^\//, "") === rel)) continue;
+        this.site.staticFiles.push(new StaticFile(this.site, abs, dir, name));
+      }
+    }
+  }
+}

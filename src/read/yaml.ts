@@ -1,0 +1,99 @@
+// YAML with the semantics of Ruby's Psych (what Jekyll loads `_config.yml`, front matter and
+// `_data/*.yml` with). js-yaml's YAML 1.1 schema gets closest; on top of it:
+//  - timestamps become JekyllTime, not JS Dates: Psych reads `2025-05-30` as a Date (prints
+//    `2025-05-30`), `2025-05-30 14:05:09 +0800` as a Time with that offset, and a time with no offset
+//    as that instant in UTC, shown in the local zone (Psych: `Time.at(Time.utc(...).to_i)`);
+//  - booleans are Psych's set: `y`/`n` stay strings (js-yaml's YAML 1.1 makes them booleans).
+import {
+  YAML11_SCHEMA, defineScalarTag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
+} from "js-yaml";
+import { BuildError } from "../errors.js";
+import { JekyllTime } from "../site/time.js";
+
+const DATE_RE = /^(-?\d{4})-(\d{1,2})-(\d{1,2})$/;
+const TIME_RE =
+  /^(-?\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d\d):(\d\d)(?:\.(\d*))?(?:\s*(Z|[-+]\d{1,2}(?::?\d\d)?))?$/;
+
+/** Psych's ScalarScanner#parse_time, for a string already known to match TIME_RE. */
+export function parseRubyTime(source: string, zone: string | undefined): JekyllTime | undefined {
+  const m = TIME_RE.exec(source);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac, tz] = m;
+  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  if (tz === undefined) return JekyllTime.at(utc, zone);
+  if (tz === "Z") return new JekyllTime(utc, 0);
+  const tm = /^([+-])(\d{1,2}):?(\d\d)?$/.exec(tz)!;
+  const minutes = (Number(tm[2]) * 60 + Number(tm[3] ?? 0)) * (tm[1] === "-" ? -1 : 1);
+  return new JekyllTime(utc - minutes * 60000, minutes);
+}
+
+function timestampTag(zone: string | undefined) {
+  return defineScalarTag<JekyllTime>("tag:yaml.org,2002:timestamp", {
+    implicit: true,
+    implicitFirstChars: ["-", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+    resolve(source) {
+      const d = DATE_RE.exec(source);
+      if (d) return JekyllTime.date(Number(d[1]), Number(d[2]), Number(d[3]), zone);
+      return parseRubyTime(source, zone) ?? NOT_RESOLVED;
+    },
+    identify: (v) => v instanceof JekyllTime,
+    represent: (v) => String(v),
+  });
+}
+
+const PSYCH_TRUE = new Set(["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
+const PSYCH_FALSE = new Set(["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
+const psychBool = defineScalarTag<boolean>("tag:yaml.org,2002:bool", {
+  implicit: true,
+  implicitFirstChars: ["y", "Y", "n", "N", "t", "T", "f", "F", "o", "O"],
+  resolve(source) {
+    if (PSYCH_TRUE.has(source)) return true;
+    if (PSYCH_FALSE.has(source)) return false;
+    return NOT_RESOLVED;
+  },
+  identify: (v) => typeof v === "boolean",
+  represent: (v) => String(v),
+});
+
+const schemas = new Map<string, Schema>();
+function schemaFor(zone: string | undefined): Schema {
+  const key = zone ?? "";
+  let s = schemas.get(key);
+  if (!s) {
+    s = YAML11_SCHEMA.withTags(timestampTag(zone), psychBool);
+    schemas.set(key, s);
+  }
+  return s;
+}
+
+export interface YamlOptions {
+  /** The file, as the user should see it in an error. */
+  file: string;
+  /** Lines before `text` in the file (front matter starts on line 2), so errors name file lines. */
+  lineOffset?: number;
+  /** The site's timezone: where times without an offset are shown. */
+  zone?: string;
+}
+
+/** Parses one YAML document; an empty document is null. Throws a located BuildError. */
+export function loadYaml(text: string, options: YamlOptions): unknown {
+  if (text.trim() === "") return null;
+  try {
+    return yamlLoad(text, { schema: schemaFor(options.zone), json: true, filename: options.file });
+  } catch (e) {
+    if (e instanceof YAMLException) {
+      const mark = (e as any).mark as { line?: number; column?: number } | undefined;
+      const line = mark?.line !== undefined ? mark.line + 1 + (options.lineOffset ?? 0) : undefined;
+      const column = mark?.column !== undefined ? mark.column + 1 : undefined;
+      throw new BuildError(`invalid YAML: ${e.reason}`, {
+        file: options.file,
+        line,
+        column,
+        hint: "Fix the YAML syntax (indent with spaces, quote values that contain ': ' or start with '{', '[', '*', '&' or '@').",
+        cause: e,
+      });
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,159 @@
+// The render stage, in Jekyll's order (Site#render, Renderer#run): every collection's documents
+// (posts first), then pages. For each: Liquid (when the content has `{{` or `{%`), then the
+// converter chosen by extension, then the layout chain, innermost first.
+import { BuildError } from "../errors.js";
+import type { Document, Excerpt } from "../site/document.js";
+import type { Layout } from "../site/layout.js";
+import type { Page } from "../site/page.js";
+import type { Site } from "../site/site.js";
+import { Drops } from "./drops.js";
+import type { JekyllLiquid, Template } from "./liquid/index.js";
+import type { MarkdownConverter } from "./markdown/index.js";
+import type { SassConverter } from "./sass.js";
+
+export interface Converters {
+  markdown: MarkdownConverter;
+  sass: SassConverter;
+}
+
+type Renderable = Page | Document | Excerpt;
+
+export interface ProfileRow {
+  file: string;
+  count: number;
+  bytes: number;
+  ms: number;
+}
+
+export class Renderer {
+  readonly drops: Drops;
+  private readonly profile = new Map<string, ProfileRow>();
+  profiling = false;
+
+  constructor(
+    private readonly site: Site,
+    private readonly liquid: JekyllLiquid,
+    private readonly converters: Converters,
+  ) {
+    this.drops = new Drops(site, { excerptOutput: (e) => this.renderExcerpt(e) });
+  }
+
+  renderSite(): void {
+    for (const c of this.site.collections.values()) {
+      for (const doc of c.docs) this.render(doc);
+    }
+    for (const page of this.site.pages) this.render(page);
+  }
+
+  render(item: Page | Document): void {
+    item.output = this.run(item);
+  }
+
+  renderExcerpt(excerpt: Excerpt): string {
+    if (excerpt.output === null) excerpt.output = this.run(excerpt);
+    return excerpt.output;
+  }
+
+  /** Jekyll's LiquidRenderer stats table (`--profile`), slowest first. */
+  profileRows(): ProfileRow[] {
+    return [...this.profile.values()].sort((a, b) => b.ms - a.ms);
+  }
+
+  private pageDrop(item: Renderable): Record<string, any> {
+    if (item.kind === "page") return this.drops.page(item);
+    if (item.kind === "document") return this.drops.document(item);
+    return this.drops.excerpt(item);
+  }
+
+  private run(item: Renderable): string {
+    const isExcerpt = item.kind === "excerpt";
+    const doc = isExcerpt ? item.doc : item;
+    const file = doc.path ?? doc.relativePath;
+    const prevCurrent = this.drops.current;
+    this.drops.current = item;
+    try {
+      const scope: Record<string, any> = {
+        site: this.drops.siteDrop(),
+        page: this.pageDrop(item),
+        paginator: doc.kind === "page" && doc.pager ? doc.pager : null,
+        jekyll: this.drops.jekyll,
+        highlighter_prefix: "",
+        highlighter_suffix: "",
+        content: null,
+        layout: null,
+      };
+      const data = isExcerpt ? item.data : doc.data;
+      const firstLayout = this.layoutNamed(data.layout);
+      if (firstLayout) scope.layout = Drops.mergeLayoutData(firstLayout.data, null);
+
+      let output = isExcerpt ? item.content : doc.content;
+      const withLiquid = isExcerpt
+        ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
+        : doc.renderWithLiquid;
+      if (withLiquid) output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
+      output = this.convert(output, doc.kind === "page" ? doc.ext : doc.extname, file, isExcerpt ? 0 : doc.lineOffset);
+      if (isExcerpt) return output;
+      doc.content = output;
+      if (doc.placeInLayout) output = this.placeInLayouts(output, doc, scope, file);
+      return output;
+    } finally {
+      this.drops.current = prevCurrent;
+    }
+  }
+
+  private layoutNamed(name: unknown): Layout | undefined {
+    if (name === undefined || name === null) return undefined;
+    return this.site.layouts.get(String(name));
+  }
+
+  private placeInLayouts(content: string, doc: Page | Document, scope: Record<string, any>, file: string): string {
+    let layout = this.layoutNamed(doc.data.layout);
+    if (!layout) {
+      if (doc.data.layout !== undefined && doc.data.layout !== null && doc.data.layout !== "none") {
+        this.site.logger.warn("Build Warning:", `Layout '${doc.data.layout}' requested in ${doc.relativePath} does not exist.`);
+      }
+      return content;
+    }
+    const used = new Set<Layout>([layout]);
+    let output = content;
+    scope.layout = null;
+    while (layout) {
+      scope.content = output;
+      scope.layout = Drops.mergeLayoutData(layout.data, scope.layout);
+      output = this.renderLiquid(layout.content, layout.path, layout.lineOffset, scope);
+      const parent = this.layoutNamed(layout.parentName);
+      if (!parent || used.has(parent)) break;
+      used.add(parent);
+      layout = parent;
+    }
+    void file;
+    return output;
+  }
+
+  private renderLiquid(source: string, file: string, lineOffset: number, scope: Record<string, any>): string {
+    const start = this.profiling ? performance.now() : 0;
+    const template: Template = this.liquid.parse(source, file, lineOffset);
+    const out = this.liquid.render(template, scope);
+    if (this.profiling) {
+      const key = this.site.displayPath(file);
+      const row = this.profile.get(key) ?? { file: key, count: 0, bytes: 0, ms: 0 };
+      row.count++;
+      row.bytes += Buffer.byteLength(out);
+      row.ms += performance.now() - start;
+      this.profile.set(key, row);
+    }
+    return out;
+  }
+
+  private convert(content: string, ext: string, file: string, lineOffset: number): string {
+    const kind = this.site.converters.kindFor(ext);
+    try {
+      if (kind === "markdown") return this.converters.markdown.convert(content);
+      if (kind === "sass" || kind === "scss") return this.converters.sass.convert({ source: content, syntax: kind, file, lineOffset });
+      return content;
+    } catch (e) {
+      if (e instanceof BuildError) throw e;
+      throw new BuildError(`conversion error (${kind}): ${(e as Error).message}`, { file: this.site.displayPath(file), cause: e });
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// The Sass/SCSS converter, configured as jekyll-sass-converter configures its compiler: the
+// `sass:` keys `sass_dir` (default `_sass`), `load_paths`, `style` (Dart Sass: expanded or
+// compressed; libsass-only styles fall back to expanded) and `quiet_deps` /
+// `silence_deprecations` (jekyll-sass-converter 3 keys). We compile with Dart Sass
+// (sass-embedded): Debian's Jekyll uses libsass, whose CSS text differs (see jekyll-facts.md), so
+// conformance compares CSS after normalising whitespace.
+//
+// Deprecation warnings from vendored libraries (anything reached through a load path, like
+// Minimal Mistakes' susy and breakpoint) are silenced by default; the site's own are shown.
+import path from "node:path";
+import { pathToFileURL, fileURLToPath } from "node:url";
+import * as sass from "sass-embedded";
+import { BuildError } from "../errors.js";
+import type { Site } from "../site/site.js";
+
+export interface SassInput {
+  source: string;
+  syntax: "scss" | "sass";
+  /** Absolute path of the file the source came from (relative imports resolve from it). */
+  file?: string;
+  /** Front matter lines removed before `source`. */
+  lineOffset?: number;
+}
+
+export class SassConverter {
+  private readonly loadPaths: string[];
+  private readonly style: "expanded" | "compressed";
+  private readonly quietDeps: boolean;
+  private readonly silence: sass.DeprecationOrId[];
+
+  constructor(private readonly site: Site) {
+    const conf = (site.config.sass ?? {}) as Record<string, any>;
+    const sassDir = conf.sass_dir ? String(conf.sass_dir) : "_sass";
+    const user = conf.load_paths === undefined || conf.load_paths === null ? [] : [conf.load_paths].flat().map(String);
+    this.loadPaths = [...user, sassDir].map((p) => path.resolve(site.source, p));
+    this.style = String(conf.style ?? "expanded").replace(/^:/, "") === "compressed" ? "compressed" : "expanded";
+    this.quietDeps = conf.quiet_deps ?? true;
+    this.silence = Array.isArray(conf.silence_deprecations) ? conf.silence_deprecations.map(String) as sass.DeprecationOrId[] : [];
+  }
+
+  convert(input: SassInput): string {
+    const warnings: string[] = [];
+    try {
+      const result = sass.compileString(input.source, {
+        syntax: input.syntax === "sass" ? "indented" : "scss",
+        style: this.style,
+        loadPaths: this.loadPaths,
+        url: input.file ? pathToFileURL(input.file) : undefined,
+        charset: false,
+        quietDeps: this.quietDeps,
+        silenceDeprecations: this.silence,
+        logger: {
+          warn: (message, options) => {
+            const where = options.span?.url ? `${this.site.displayPath(fileURLToPath(options.span.url))}:${options.span.start.line + 1}` : "";
+            warnings.push(`${where ? `${where}: ` : ""}${message}`);
+          },
+        },
+      });
+      for (const w of warnings) this.site.logger.warn("Sass:", w);
+      return `${result.css}\n`;
+    } catch (e) {
+      if (e instanceof sass.Exception) {
+        const span = e.span;
+        const inSelf = !span.url || (input.file && span.url.href === pathToFileURL(input.file).href);
+        const file = span.url ? this.site.displayPath(fileURLToPath(span.url)) : input.file ? this.site.displayPath(input.file) : undefined;
+        throw new BuildError(`Sass error: ${e.sassMessage}`, {
+          file,
+          line: span.start.line + 1 + (inSelf ? input.lineOffset ?? 0 : 0),
+          column: span.start.column + 1,
+          hint: "Fix the stylesheet; partials are looked up in the sass_dir (default _sass) and load_paths.",
+          cause: e,
+        });
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+// The LiquidHost a Site gives the Liquid engine: config, include folders, the build time, and the
+// converters and lookups Jekyll's filters and tags reach into the site for.
+import path from "node:path";
+import type { Site } from "../site/site.js";
+import { highlightTag } from "./highlight/index.js";
+import type { LiquidHost } from "./liquid/host.js";
+import { smartify, type MarkdownConverter } from "./markdown/index.js";
+import type { SassConverter } from "./sass.js";
+
+export function siteLiquidHost(site: Site, markdown: MarkdownConverter, sass: SassConverter): LiquidHost {
+  const includesDir = path.resolve(site.source, String(site.config.includes_dir ?? "_includes"));
+  return {
+    config: site.config,
+    source: site.source,
+    includeDirs: [includesDir],
+    timezone: site.zone,
+    now: () => site.time,
+    markdownify: (input) => markdown.convert(input),
+    smartify: (input) => smartify(input, site.config.kramdown),
+    compileSass: (input, syntax) => sass.convert({ source: input, syntax }),
+    highlight: (code, lang, options) => highlightTag(code, lang, options as any),
+    postUrl: (name) => findPostUrl(site, name),
+    linkUrl: (relativePath) => findLinkUrl(site, relativePath),
+    recordDependency: (abs) => { site.readFiles.add(abs); },
+  };
+}
+
+/**
+ * Jekyll's PostComparer: `{% post_url 2025-05-30-title %}` (optionally `dir/2025-05-30-title`)
+ * names a post by its file name without extension.
+ */
+function findPostUrl(site: Site, name: string): string | undefined {
+  const wanted = name.trim();
+  const m = /^(?:(.+)\/)?(\d+-\d+-\d+)-(.*)$/.exec(wanted);
+  for (const post of site.posts.docs) {
+    const rel = post.relativePath.replace(/\.[^.]+$/, "");
+    const base = rel.slice(rel.lastIndexOf("/") + 1);
+    if (m && m[1]) {
+      if (rel.endsWith(`${m[1]}/_posts/${m[2]}-${m[3]}`) || rel === `${m[1]}/${m[2]}-${m[3]}`) return post.url;
+    } else if (base === wanted) return post.url;
+  }
+  return undefined;
+}
+
+/** Jekyll's Link tag: the page, document or static file whose relative path is the argument. */
+function findLinkUrl(site: Site, relativePath: string): string | undefined {
+  const wanted = relativePath.trim().replace(/^\/+/, "");
+  for (const item of site.siteFiles()) {
+    if (item.relativePath.replace(/^\/+/, "") === wanted) return item.url;
+  }
+  for (const c of site.collections.values()) {
+    for (const d of c.docs) if (d.relativePath === wanted) return d.url;
+  }
+  return undefined;
+}

@@ -1,0 +1,300 @@
+// A Document: a file in a collection (`_posts`, `_drafts`, or a custom `_label`) that has front
+// matter (posts need none). Mirrors Jekyll::Document: categories from folders, date and slug from
+// the file name, title from the slug, `defaults` merged under the front matter, URL from the
+// collection's permalink template.
+import pathlib from "node:path";
+import { BuildError } from "../errors.js";
+import { deepMerge } from "../config/merge.js";
+import { datePlaceholders } from "./calendar.js";
+import type { Collection } from "./collection.js";
+import { parseDate } from "./parse-date.js";
+import type { Site } from "./site.js";
+import { slugify, titleizeSlug } from "./slugify.js";
+import { JekyllTime } from "./time.js";
+import { makeUrl, unescapePath, urlFromDrop } from "./url.js";
+
+export const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
+export const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
+
+/** Utils.pluralized_array_from_hash: the singular key wins; a string plural is split on spaces. */
+function pluralized(data: Record<string, any>, singular: string, plural: string): unknown[] {
+  let value: unknown = data[singular];
+  if (value === undefined || value === null) {
+    const v = data[plural];
+    if (typeof v === "string") value = v.split(/\s+/).filter(Boolean);
+    else if (Array.isArray(v)) value = v.filter((x) => x !== null && x !== undefined);
+    else value = undefined;
+  }
+  return [value].flat(Infinity).filter((x) => x !== null && x !== undefined);
+}
+
+export class Excerpt {
+  readonly kind = "excerpt" as const;
+  output: string | null = null;
+  constructor(
+    readonly doc: Document,
+    /** The excerpt's Markdown/HTML source, before rendering. */
+    readonly content: string,
+  ) {}
+  get data(): Record<string, any> {
+    const d = { ...this.doc.data };
+    delete d.layout;
+    delete d.excerpt;
+    return d;
+  }
+  get relativePath(): string {
+    return `${this.doc.relativePath}/#excerpt`;
+  }
+}
+
+export class Document {
+  readonly kind = "document" as const;
+  readonly extname: string;
+  readonly relativePath: string;
+  readonly basename: string;
+  readonly basenameWithoutExt: string;
+  data: Record<string, any> = {};
+  content = "";
+  lineOffset = 0;
+  output: string | null = null;
+  excerpt: Excerpt | null = null;
+  readonly isDraft: boolean;
+  private cachedUrl: string | undefined;
+
+  constructor(
+    readonly site: Site,
+    /** Absolute source path. */
+    readonly path: string,
+    readonly collection: Collection,
+    /** For drafts, the source file's mtime (a draft's default date). */
+    private readonly mtime?: JekyllTime,
+  ) {
+    this.extname = pathlib.extname(this.path);
+    this.relativePath = pathlib.relative(site.collectionsPath, this.path).split(pathlib.sep).join("/");
+    this.basename = pathlib.basename(this.path);
+    this.basenameWithoutExt = pathlib.basename(this.path, pathlib.extname(this.path));
+    this.isDraft = collection.label === "posts" && !this.relativePath.includes(collection.relativeDirectory);
+    // Document#draft? stores its answer in the data, so every document has `draft`.
+    this.data.draft = this.isDraft;
+    this.categoriesFromPath(this.isDraft ? "_drafts" : collection.relativeDirectory);
+  }
+
+  /** Document#merge_data!: categories union, deep merge, date parsed. */
+  mergeData(other: Record<string, any>, source: string): void {
+    const o = { ...other };
+    if ("categories" in o && o.categories !== null && o.categories !== undefined) {
+      if (typeof o.categories === "string") o.categories = o.categories.split(/\s+/).filter(Boolean);
+      if (Array.isArray(this.data.categories) && Array.isArray(o.categories)) {
+        o.categories = [...new Set([...this.data.categories, ...o.categories])];
+      }
+    }
+    this.data = deepMerge(this.data, o);
+    if ("date" in o && o.date !== null && o.date !== undefined) {
+      const parsed = parseDate(this.data.date, this.site.zone);
+      if (!parsed) {
+        throw new BuildError(`invalid date '${this.data.date}': Document '${this.relativePath}' does not have a valid date in the ${source}`, {
+          file: this.site.displayPath(this.path),
+          hint: "Write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +/-TTTT.",
+        });
+      }
+      this.data.date = parsed;
+    }
+  }
+
+  private categoriesFromPath(specialDir: string): void {
+    let superdirs: string[] = [];
+    if (!this.relativePath.startsWith(specialDir)) {
+      const idx = this.relativePath.indexOf(specialDir);
+      const rest = idx >= 0 ? this.relativePath.slice(0, idx) : this.relativePath;
+      superdirs = rest.split("/").filter((c) => c !== "" && c !== specialDir && c !== this.basename);
+    }
+    this.mergeData({ categories: superdirs }, "file path");
+  }
+
+  /** Document#read after the file's text is known. */
+  populate(frontMatter: Record<string, any> | null, content: string, lineOffset: number): void {
+    const defaults = this.site.frontMatterDefaults.isEmpty
+      ? {}
+      : this.site.frontMatterDefaults.all(this.relativePath, this.collection.label);
+    if (Object.keys(defaults).length) this.mergeData(defaults, "front matter defaults");
+    this.content = content;
+    this.lineOffset = lineOffset;
+    if (frontMatter) this.mergeData(frontMatter, "YAML front matter");
+    this.populateTitle();
+    const categories = [...(Array.isArray(this.data.categories) ? this.data.categories : this.data.categories == null ? [] : [this.data.categories]), ...pluralized(this.data, "category", "categories")]
+      .flat(Infinity)
+      .map((c) => String(c));
+    this.mergeData({ categories: [...new Set(categories)] }, "YAML front matter");
+    this.mergeData({ tags: pluralized(this.data, "tag", "tags") }, "YAML front matter");
+    if (this.excerptSeparator !== "") this.excerpt = new Excerpt(this, extractExcerpt(this));
+  }
+
+  private populateTitle(): void {
+    let slug: string | undefined;
+    let ext: string | undefined;
+    const d = DATE_FILENAME.exec(this.relativePath);
+    if (d) {
+      slug = d[2];
+      ext = d[3];
+      if (!this.data.date || (this.data.date instanceof JekyllTime && this.data.date.epochMs === this.site.time.epochMs)) {
+        this.mergeData({ date: d[1] }, "filename");
+      }
+    } else {
+      const m = DATELESS_FILENAME.exec(this.relativePath);
+      if (m) {
+        slug = m[1];
+        ext = m[2];
+      }
+    }
+    slug = (slug ?? this.basenameWithoutExt).replace(/\.*$/, "");
+    if (!this.data.title) this.data.title = titleizeSlug(slug);
+    if (!this.data.slug) this.data.slug = slug;
+    if (!this.data.ext) this.data.ext = ext;
+  }
+
+  /** Document#date: front matter or file name, else a draft's mtime, else the site time. */
+  get date(): JekyllTime {
+    if (!(this.data.date instanceof JekyllTime)) this.data.date = this.isDraft && this.mtime ? this.mtime : this.site.time;
+    return this.data.date;
+  }
+
+  get outputExt(): string {
+    const p = this.permalink;
+    if (typeof p === "string" && p !== "" && !p.endsWith("/")) {
+      const e = pathlib.posix.extname(p);
+      if (e) return e;
+    }
+    return this.site.converters.outputExt(this.extname);
+  }
+
+  get permalink(): unknown {
+    return this.data.permalink;
+  }
+
+  get cleanedRelativePath(): string {
+    return this.relativePath
+      .slice(0, this.relativePath.length - this.extname.length)
+      .replace(this.collection.relativeDirectory, "")
+      .replace(/\.*$/, "");
+  }
+
+  /** Drops::UrlDrop: what each `:placeholder` of a permalink template means for this document. */
+  private placeholder(key: string): string | null | undefined {
+    switch (key) {
+      case "collection": return this.collection.label;
+      case "output_ext": return this.outputExt;
+      case "path": return this.cleanedRelativePath;
+      case "name": return slugify(this.basenameWithoutExt);
+      case "title":
+        return slugify(this.data.slug == null ? null : String(this.data.slug), "pretty", true) ?? slugify(this.basenameWithoutExt, "pretty", true);
+      case "slug":
+        return slugify(this.data.slug == null ? null : String(this.data.slug)) ?? slugify(this.basenameWithoutExt);
+      case "categories":
+        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : [this.data.categories].filter((c) => c != null)).map((c: unknown) => String(c).toLowerCase()))].join("/");
+      case "slugified_categories":
+        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : []).map((c: unknown) => slugify(String(c))))].join("/");
+      default: {
+        const parts = datePlaceholders(this.date);
+        return key in parts ? parts[key] : undefined;
+      }
+    }
+  }
+
+  get url(): string {
+    if (this.cachedUrl === undefined) {
+      try {
+        this.cachedUrl = makeUrl(this.collection.urlTemplate, this.permalink, (t) => urlFromDrop(t, (k) => this.placeholder(k)));
+      } catch (e) {
+        throw new BuildError(`${(e as Error).message}`, { file: this.site.displayPath(this.path), hint: "Use only the placeholders Jekyll knows, e.g. :year, :month, :day, :title, :slug, :categories, :path." });
+      }
+    }
+    return this.cachedUrl;
+  }
+
+  get id(): string {
+    return pathlib.posix.join(pathlib.posix.dirname(this.url), String(this.data.slug ?? this.basenameWithoutExt));
+  }
+
+  get destinationPath(): string {
+    let p = unescapePath(this.url);
+    if (p.endsWith("/")) p += "index.html";
+    else if (!p.endsWith(this.outputExt)) p += this.outputExt;
+    return p.replace(/^\/+/, "");
+  }
+
+  get published(): boolean {
+    return !("published" in this.data && this.data.published === false);
+  }
+
+  /** Publisher#publish?: published (or --unpublished) and not in the future (or --future). */
+  get publishable(): boolean {
+    return (this.published || this.site.unpublished) && !this.hiddenInTheFuture;
+  }
+
+  get hiddenInTheFuture(): boolean {
+    return !this.site.future && Math.floor(this.date.epochMs / 1000) > Math.floor(this.site.time.epochMs / 1000);
+  }
+
+  get write(): boolean {
+    return this.collection.write && this.publishable;
+  }
+
+  get isAsset(): boolean {
+    return this.extname === ".sass" || this.extname === ".scss" || this.extname === ".coffee";
+  }
+
+  get isYaml(): boolean {
+    return this.extname === ".yaml" || this.extname === ".yml";
+  }
+
+  get placeInLayout(): boolean {
+    return !(this.isAsset || this.isYaml || this.data.layout === "none");
+  }
+
+  get renderWithLiquid(): boolean {
+    if (this.data.render_with_liquid === false) return false;
+    if (this.extname === ".coffee" || this.isYaml) return false;
+    return this.content.includes("{%") || this.content.includes("{{");
+  }
+
+  get excerptSeparator(): string {
+    return String(this.data.excerpt_separator ?? this.site.config.excerpt_separator ?? "");
+  }
+
+  /** Position in the collection, for `page.next` / `page.previous`. */
+  index = -1;
+
+  get nextDoc(): Document | undefined {
+    return this.index >= 0 ? this.collection.docs[this.index + 1] : undefined;
+  }
+
+  get previousDoc(): Document | undefined {
+    return this.index > 0 ? this.collection.docs[this.index - 1] : undefined;
+  }
+}
+
+const LIQUID_TAG = /{%-?\s*(\w+)\s*.*?-?%}/gs;
+const LINK_REF = /^ {0,3}(?:(\[[^\]]+\])(:.+))$/gm;
+const LIQUID_BLOCKS = new Set(["if", "unless", "for", "case", "capture", "comment", "raw", "tablerow", "highlight", "ifchanged"]);
+
+/** Excerpt#extract_excerpt: text before the separator, open Liquid blocks closed, link definitions kept. */
+function extractExcerpt(doc: Document): string {
+  const sep = doc.excerptSeparator;
+  const idx = doc.content.indexOf(sep);
+  if (idx < 0) return doc.content;
+  let head = doc.content.slice(0, idx);
+  const tail = doc.content.slice(idx + sep.length);
+  if (tail === "") return head;
+  if (head.includes("{%")) {
+    const names = [...head.matchAll(LIQUID_TAG)].map((m) => m[1]!);
+    for (const name of names.reverse()) {
+      if (!LIQUID_BLOCKS.has(name)) continue;
+      if (new RegExp(`{%-?\\s*end${name}.*?\\s*-?%}`, "s").test(head)) continue;
+      head += `\n{% end${name} %}`;
+    }
+  }
+  const defs: string[] = [];
+  for (const m of tail.matchAll(LINK_REF)) if (head.includes(m[1]!)) defs.push(m[1]! + m[2]!);
+  if (defs.length === 0) return head;
+  return `${head}\n\n${defs.join("\n")}`;
+}

@@ -1,0 +1,136 @@
+// A Page: a file outside collections that has front matter. Its URL comes from its folder and
+// name (Page#template), or from `permalink:` (front matter, or `defaults`).
+import pathlib from "node:path";
+import { deepMerge } from "../config/merge.js";
+import type { Site } from "./site.js";
+import { addPermalinkSuffix, makeUrl, unescapePath, urlFromHash } from "./url.js";
+
+const HTML_EXTENSIONS = new Set([".html", ".xhtml", ".htm"]);
+
+export class Page {
+  readonly kind = "page" as const;
+  readonly ext: string;
+  readonly basename: string;
+  /** `dir` as Jekyll's reader passes it: "" for the source root, "/sub/dir" below it. */
+  readonly sourceDir: string;
+  readonly relativePath: string;
+  content: string;
+  output: string | null = null;
+  /** Front matter, with defaults for the keys it lacks. */
+  data: Record<string, any>;
+  /** What `page.*` shows: defaults deep-merged with the front matter. */
+  liquidData: Record<string, any>;
+  /** Front matter alone. */
+  readonly frontMatter: Record<string, any>;
+  readonly lineOffset: number;
+  /** jekyll-paginate's pager, when this page is paginated. */
+  pager: Record<string, any> | null = null;
+  private cachedUrl: string | undefined;
+
+  constructor(
+    readonly site: Site,
+    dir: string,
+    readonly name: string,
+    frontMatter: Record<string, any>,
+    content: string,
+    lineOffset: number,
+    /** Absolute source path; generated pages (redirects, feeds…) have none. */
+    readonly path: string | null,
+  ) {
+    this.sourceDir = dir;
+    this.ext = pathlib.extname(name);
+    this.basename = name.slice(0, name.length - this.ext.length).replace(/\.*$/, "");
+    this.relativePath = `${dir}/${name}`.replace(/^\/+/, "");
+    this.frontMatter = frontMatter;
+    // Page#data is the front matter, with `defaults` only for keys it does not have: a key set to
+    // null (`layout: null`) stays null for rendering. Liquid sees both deep-merged instead
+    // (Convertible#to_liquid), where null falls back to the default.
+    const defaults = site.frontMatterDefaults.isEmpty ? {} : site.frontMatterDefaults.all(this.relativePath, "pages");
+    this.data = { ...defaults, ...frontMatter };
+    this.liquidData = deepMerge(defaults, frontMatter);
+    this.content = content;
+    this.lineOffset = lineOffset;
+  }
+
+  get outputExt(): string {
+    return this.site.converters.outputExt(this.ext);
+  }
+
+  get isHtml(): boolean {
+    return HTML_EXTENSIONS.has(this.outputExt);
+  }
+
+  get isIndex(): boolean {
+    return this.basename === "index";
+  }
+
+  /** Front matter `permalink`, or one from `defaults` (Page#data falls back to them). */
+  get permalink(): unknown {
+    return this.data.permalink;
+  }
+
+  get template(): string {
+    if (!this.isHtml) return "/:path/:basename:output_ext";
+    if (this.isIndex) return "/:path/";
+    return addPermalinkSuffix("/:path/:basename", this.site.permalinkStyle);
+  }
+
+  get url(): string {
+    if (this.cachedUrl === undefined) {
+      const placeholders: Array<[string, string | null]> = [
+        ["path", this.sourceDir],
+        ["basename", this.basename],
+        ["output_ext", this.outputExt],
+      ];
+      this.cachedUrl = makeUrl(this.template, this.permalink, (t) => urlFromHash(t, placeholders));
+    }
+    return this.cachedUrl;
+  }
+
+  /** Generators (pagination) may move a page. */
+  set url(value: string) {
+    this.cachedUrl = value;
+  }
+
+  /** `page.dir`: the URL's folder. */
+  get dir(): string {
+    const url = this.url;
+    if (url.endsWith("/")) return url;
+    const d = pathlib.posix.dirname(url);
+    return d.endsWith("/") ? d : `${d}/`;
+  }
+
+  /** `page.path`: front matter `path`, else the path relative to the source. */
+  get pathForLiquid(): string {
+    return this.data.path ?? this.relativePath;
+  }
+
+  /** Output path relative to the destination. */
+  get destinationPath(): string {
+    let p = unescapePath(this.url);
+    if (p.endsWith("/")) p += "index";
+    if (!p.endsWith(this.outputExt)) p += this.outputExt;
+    return p.replace(/^\/+/, "");
+  }
+
+  get published(): boolean {
+    return !("published" in this.data && this.data.published === false);
+  }
+
+  get isAsset(): boolean {
+    return this.ext === ".sass" || this.ext === ".scss" || this.ext === ".coffee";
+  }
+
+  get placeInLayout(): boolean {
+    return !(this.isAsset || this.data.layout === "none");
+  }
+
+  get renderWithLiquid(): boolean {
+    if (this.data.render_with_liquid === false) return false;
+    return this.content.includes("{%") || this.content.includes("{{");
+  }
+
+  get excerptSeparator(): string {
+    return String(this.data.excerpt_separator ?? this.site.config.excerpt_separator ?? "");
+  }
+}

@@ -1,0 +1,118 @@
+// The Site: everything one build knows — the config, and what the read stage found (layouts,
+// pages, static files, collections with their documents, data). Generators add to it; the
+// renderer fills in each page's output; the writer writes it.
+import path from "node:path";
+import type { Config } from "../config/load.js";
+import { Collection } from "./collection.js";
+import { ConverterTable } from "./converters.js";
+import type { Document } from "./document.js";
+import { FrontMatterDefaults } from "./front-matter-defaults.js";
+import type { Layout } from "./layout.js";
+import type { Page } from "./page.js";
+import { parseDate } from "./parse-date.js";
+import type { StaticFile } from "./static-file.js";
+import { JekyllTime } from "./time.js";
+
+export interface Logger {
+  info(topic: string, message?: string): void;
+  warn(topic: string, message?: string): void;
+  debug(topic: string, message?: string): void;
+}
+
+export class Site {
+  readonly source: string;
+  readonly dest: string;
+  readonly zone: string | undefined;
+  readonly time: JekyllTime;
+  readonly converters: ConverterTable;
+  readonly frontMatterDefaults: FrontMatterDefaults;
+  readonly permalinkStyle: string;
+  readonly collections = new Map<string, Collection>();
+  layouts = new Map<string, Layout>();
+  pages: Page[] = [];
+  staticFiles: StaticFile[] = [];
+  data: Record<string, any> = {};
+  /** Absolute paths of every source file read, for `serve --watch`. */
+  readonly readFiles = new Set<string>();
+
+  constructor(
+    readonly config: Config,
+    readonly logger: Logger,
+  ) {
+    this.source = config.source;
+    this.dest = config.destination;
+    this.zone = config.timezone ? String(config.timezone) : undefined;
+    if (config.time !== undefined && config.time !== null) {
+      const t = parseDate(config.time, this.zone);
+      if (!t) throw new Error(`Invalid time in _config.yml: ${config.time}`);
+      this.time = t;
+    } else {
+      this.time = JekyllTime.now(this.zone);
+    }
+    this.converters = new ConverterTable(config.markdown_ext);
+    this.frontMatterDefaults = new FrontMatterDefaults(config.defaults, config.collections_dir ?? "", (m) => logger.warn("Defaults:", m));
+    this.permalinkStyle = String(config.permalink ?? "date");
+    const collections = config.collections ?? {};
+    for (const [label, meta] of Object.entries(collections)) {
+      const c = new Collection(this, label, (meta ?? {}) as Record<string, any>);
+      this.collections.set(c.label, c);
+    }
+    if (!this.collections.has("posts")) this.collections.set("posts", new Collection(this, "posts", { output: true }));
+  }
+
+  get posts(): Collection {
+    return this.collections.get("posts")!;
+  }
+
+  get future(): boolean {
+    return !!this.config.future;
+  }
+
+  get unpublished(): boolean {
+    return !!this.config.unpublished;
+  }
+
+  get showDrafts(): boolean {
+    return !!this.config.show_drafts;
+  }
+
+  get safe(): boolean {
+    return !!this.config.safe;
+  }
+
+  get collectionsPath(): string {
+    const dir = this.config.collections_dir;
+    return dir ? path.join(this.source, dir) : this.source;
+  }
+
+  get baseurl(): string {
+    const b = this.config.baseurl;
+    return b === null || b === undefined ? "" : String(b);
+  }
+
+  /** A path for messages: relative to the source when inside it. */
+  displayPath(abs: string): string {
+    const rel = path.relative(this.source, abs);
+    return rel && !rel.startsWith("..") ? rel.split(path.sep).join("/") : abs;
+  }
+
+  /** Site#documents: every collection's documents and static files, once each. */
+  get documents(): Array<Document | StaticFile> {
+    const seen = new Set<Document | StaticFile>();
+    for (const c of this.collections.values()) {
+      for (const d of c.docs) seen.add(d);
+      for (const f of c.files) seen.add(f);
+    }
+    return [...seen];
+  }
+
+  /** Site#each_site_file order: pages, static files, then documents that are written. */
+  *siteFiles(): Generator<Page | StaticFile | Document> {
+    const seen = new Set<unknown>();
+    for (const p of this.pages) if (!seen.has(p)) { seen.add(p); yield p; }
+    for (const f of this.staticFiles) if (f.write && !seen.has(f)) { seen.add(f); yield f; }
+    for (const c of this.collections.values()) {
+      for (const d of c.docs) if (d.write && !seen.has(d)) { seen.add(d); yield d; }
+    }
+  }
+}

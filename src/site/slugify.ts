@@ -1,0 +1,37 @@
+// Jekyll's Utils.slugify and Utils.titleize_slug (used for :slug/:title in URLs, and by the
+// `slugify` filter).
+
+const MODES = new Set(["raw", "default", "pretty", "ascii", "latin"]);
+const RAW = /\s+/gu;
+const DEFAULT = /[^\p{M}\p{L}\p{Nd}]+/gu;
+const PRETTY = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
+const ASCII = /[^A-Za-z0-9]+/g;
+
+/** I18n.transliterate with the default (en) rules: accents dropped, other non-ASCII letters become "?". */
+export function transliterate(s: string): string {
+  const special: Record<string, string> = { ß: "ss", Æ: "AE", æ: "ae", Ø: "O", ø: "o", Œ: "OE", œ: "oe", Đ: "D", đ: "d", Ł: "L", ł: "l", Þ: "Th", þ: "th", Ð: "D", ð: "d" };
+  let out = "";
+  for (const ch of s) {
+    if (ch.charCodeAt(0) < 128) { out += ch; continue; }
+    if (special[ch]) { out += special[ch]; continue; }
+    const base = ch.normalize("NFD").replace(/\p{M}/gu, "");
+    out += base.length && [...base].every((c) => c.charCodeAt(0) < 128) ? base : "?";
+  }
+  return out;
+}
+
+export function slugify(input: string | null | undefined, mode: string | null = "default", cased = false): string | null {
+  if (input === null || input === undefined) return null;
+  let s = String(input);
+  const m = mode ?? "default";
+  if (!MODES.has(m)) return cased ? s : s.toLowerCase();
+  if (m === "latin") s = transliterate(s);
+  const re = m === "raw" ? RAW : m === "pretty" ? PRETTY : m === "ascii" || m === "latin" ? (m === "latin" ? DEFAULT : ASCII) : DEFAULT;
+  let slug = s.replace(re, "-").replace(/^-|-$/g, "");
+  if (!cased) slug = slug.toLowerCase();
+  return slug;
+}
+
+export function titleizeSlug(slug: string): string {
+  return slug.split("-").map((w) => (w ? w[0]!.toUpperCase() + w.slice(1).toLowerCase() : w)).join(" ");
+}
