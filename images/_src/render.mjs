@@ -119,7 +119,7 @@ const images = {
     body += `<line x1="30" y1="190" x2="610" y2="190" stroke="${C.grey}" stroke-width="2"/>`;
     for (const v of [...vals.slice(1).map((x) => -x), ...vals]) {
       body += `<circle cx="${X(v)}" cy="190" r="8" fill="${v === 0 ? C.ink : v > 0 ? C.blue : C.orange}"/>`;
-      if (Number.isInteger(v) || Math.abs(v) === 0.5) body += text(X(v), v > 0 || v === 0 ? 228 : 228, String(v), { size: 15, fill: C.grey });
+      if (Number.isInteger(v)) body += text(X(v), 228, String(v), { size: 15, fill: C.grey });
     }
     body += text(X(-3.5), 140, "negative", { size: 18, fill: C.orange, weight: 600 });
     body += text(X(3.5), 140, "positive", { size: 18, fill: C.blue, weight: 600 });
