@@ -1,0 +1,650 @@
+// Writes markdown-it's token stream the way kramdown's HTML converter (kramdown/converter/html.rb)
+// writes its element tree. Two kramdown ideas drive the layout:
+// - blank lines in the source are elements of their own and write "\n" (a run of blank lines, even
+//   interrupted by link/abbreviation/footnote definitions, is one blank), so we recover them from the
+//   tokens' line maps;
+// - block elements are indented by 2 spaces per nesting level, and a list item's first paragraph is
+//   "transparent" (no <p>) by kramdown's per-item rule, not by CommonMark's tight/loose list rule.
+import type { Token } from 'markdown-it';
+import { type Attrs, ELEMENTS_WITHOUT_BODY, TAG_CLOSE_RE, TAG_RE, escapeAll, escapeAttr, escapeText, htmlAttributes, normaliseTagName, parseAttributes, KNOWN_ELEMENTS } from './html.js';
+import type { HtmlChild, HtmlNode } from './plugins/html-block.js';
+import { codePointOf, entityToString } from './entities.js';
+import type { KramdownOptions } from './options.js';
+import { basicId, gfmId, rawText } from './header-id.js';
+import { parseIal, applyIal, type Ial } from './ial.js';
+
+export interface ConvertContext {
+  opts: KramdownOptions;
+  highlight: ((code: string, lang: string) => string | null) | null;
+  env: any;
+  gfmIds: Map<string, number>;
+  basicIds: Map<string, number>;
+  toc: Array<{ level: number; id: string; inline: Token[] }>;
+  tocPlaceholder: { attrs: Attrs; ordered: boolean; key: string } | null;
+  footnotes: Array<{ label: string; number: number; repeat: number }>;
+  footnotesByLabel: Map<string, { label: string; number: number; repeat: number }>;
+  footnoteDefs: Map<string, { tokens: Token[]; start: number; end: number }>;
+  alds: Map<string, string>;
+  autoIds: boolean;
+}
+
+/** One block of the tree: a token range, the lines it spans, and IAL attributes for it. */
+interface Block {
+  open: Token;
+  tokens: Token[]; // the tokens strictly inside open…close (or [] for single tokens)
+  start: number;
+  end: number; // exclusive, last content line + 1
+  ial?: Ial;
+}
+type Item = Block | { blank: true } | { eob: true };
+const isBlank = (i: Item | undefined): i is { blank: true } => !!i && 'blank' in i;
+
+class Lines {
+  constructor(readonly lines: string[]) {}
+  blank(n: number): boolean {
+    const l = this.lines[n];
+    return l === undefined || /^[ \t>]*$/.test(l);
+  }
+  anyBlank(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.blank(i)) return true;
+    return false;
+  }
+  lastContent(start: number, end: number): number {
+    let e = end;
+    while (e > start + 1 && this.blank(e - 1)) e--;
+    return e;
+  }
+}
+
+/** Splits a token slice into top-level blocks. */
+function splitBlocks(tokens: Token[], lines: Lines): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.nesting === 0) {
+      const map = t.map ?? [0, 0];
+      out.push({ open: t, tokens: [], start: map[0], end: lines.lastContent(map[0], map[1]) });
+      continue;
+    }
+    let depth = 1;
+    let j = i + 1;
+    for (; j < tokens.length; j++) {
+      depth += tokens[j].nesting;
+      if (depth === 0) break;
+    }
+    const map = t.map ?? [0, 0];
+    out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end: lines.lastContent(map[0], map[1]) });
+    i = j;
+  }
+  return out;
+}
+
+/** Blocks with blank items between them; block IALs/ALDs applied and removed, as kramdown does. */
+function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: number, end: number): Item[] {
+  const items: Item[] = [];
+  let pos = start;
+  let pendingIal: Ial | null = null;
+  const lastBlock = () => {
+    for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
+    return null;
+  };
+  for (const b of blocks) {
+    if (lines.anyBlank(pos, b.start) && !isBlank(items[items.length - 1])) items.push({ blank: true });
+    pos = Math.max(pos, b.end);
+    const type = b.open.type;
+    if (type === 'kd_ald') { ctx.alds.set(b.open.info, b.open.content); continue; }
+    if (type === 'kd_ial') {
+      const ial = parseIal(b.open.content, ctx.alds);
+      const prev = lastBlock();
+      if (prev) prev.ial = mergeIal(prev.ial, ial);
+      else pendingIal = mergeIal(pendingIal ?? undefined, ial);
+      continue;
+    }
+    if (type === 'kd_eob') { items.push({ eob: true }); continue; }
+    if (pendingIal) { b.ial = mergeIal(b.ial, pendingIal); pendingIal = null; }
+    items.push(b);
+    if (type === 'kd_html' && (b.open.meta as any)?.trailingBlank) {
+      items.push({ blank: true });
+      pos = Math.max(pos, b.open.map![1]);
+    }
+  }
+  if (lines.anyBlank(pos, end) && !isBlank(items[items.length - 1])) items.push({ blank: true });
+  return items;
+}
+
+function mergeIal(a: Ial | undefined, b: Ial): Ial {
+  if (!a) return b;
+  return { attrs: new Map([...a.attrs, ...b.attrs].map(([k, v]) => k === 'class' && a.attrs.has('class') && b.attrs.has('class') ? [k, `${a.attrs.get('class')} ${b.attrs.get('class')}`] : [k, v])), refs: [...a.refs, ...b.refs] };
+}
+
+const tokAttrs = (t: Token): Attrs => new Map((t.attrs ?? []).map(([k, v]) => [k, String(v)]));
+const ind = (n: number) => ' '.repeat(n);
+
+export class Converter {
+  constructor(private ctx: ConvertContext) {}
+
+  /** Converts a token list (a document or a `markdown="1"` body) at the given indent. */
+  blocks(tokens: Token[], lines: Lines, indent: number, start: number, end: number, inHtml: boolean): string {
+    const items = withBlanks(splitBlocks(tokens, lines), lines, this.ctx, start, end);
+    let out = '';
+    for (const it of items) {
+      if (isBlank(it)) out += '\n';
+      else if ('eob' in it) continue;
+      else out += this.block(it, lines, indent, inHtml);
+    }
+    return out;
+  }
+
+  private docLines = new Lines([]);
+
+  document(tokens: Token[], src: string): string {
+    const lines = new Lines(src.split('\n'));
+    this.docLines = lines;
+    const n = src.endsWith('\n') ? lines.lines.length - 1 : lines.lines.length;
+    return this.blocks(tokens, lines, 0, 0, n, false);
+  }
+
+  private attrsOf(b: Block, base?: Attrs): Attrs {
+    const attrs: Attrs = new Map(base ?? []);
+    if (b.ial) applyIal(attrs, b.ial);
+    return attrs;
+  }
+
+  private block(b: Block, lines: Lines, indent: number, inHtml: boolean): string {
+    const t = b.open;
+    switch (t.type) {
+      case 'paragraph_open': {
+        const inline = b.tokens[0]?.children ?? [];
+        const attrs = this.attrsOf(b);
+        // A paragraph holding only block-level HTML-looking spans still gets <p> in kramdown.
+        return `${ind(indent)}<p${htmlAttributes(attrs)}>${this.inline(inline)}</p>\n`;
+      }
+      case 'heading_open': return this.heading(b, indent, inHtml);
+      case 'hr': return `${ind(indent)}<hr${htmlAttributes(this.attrsOf(b))} />\n`;
+      case 'bullet_list_open':
+      case 'ordered_list_open': return this.list(b, lines, indent, inHtml);
+      case 'blockquote_open': {
+        const inner = this.blocks(b.tokens, lines, indent + 2, b.start, b.end, inHtml);
+        return `${ind(indent)}<blockquote${htmlAttributes(this.attrsOf(b))}>\n${inner}${ind(indent)}</blockquote>\n`;
+      }
+      case 'fence': {
+        const info = t.info.trim();
+        const m = /^(\S+?)(?:\?\S*)?(?:\s|$)/.exec(info);
+        return this.codeblock(t.content, m ? m[1] : null, b, indent);
+      }
+      case 'code_block': return this.codeblock(t.content.replace(/\n+$/, '\n'), null, b, indent);
+      case 'table_open': return this.table(b, indent);
+      case 'dl_open': return this.deflist(b, lines, indent, inHtml);
+      case 'kd_math_block': {
+        const body = `\\[${escapeAll(t.content)}\\]\n`;
+        const attrs = this.attrsOf(b);
+        if (attrs.size === 0) return body;
+        return `${ind(indent)}<div${htmlAttributes(attrs)}>${body}</div>\n`;
+      }
+      case 'kd_html': return this.htmlChildren((t.meta as any).children, indent, false, lines, b.ial);
+      case 'kd_extension': return this.extension(t, indent);
+      case 'kd_toc_placeholder': return '';
+      default: return '';
+    }
+  }
+
+  private extension(t: Token, indent: number): string {
+    if (t.info === 'comment') return `${ind(indent)}<!-- ${t.content} -->\n`;
+    if (t.info === 'nomarkdown') return `${t.content}\n`;
+    if (t.info === 'options') {
+      const m = /auto_ids\s*=\s*["']?(\w+)/.exec((t.meta as any).attrs);
+      if (m) this.ctx.autoIds = m[1] !== 'false';
+    }
+    return '';
+  }
+
+  private heading(b: Block, indent: number, inHtml: boolean): string {
+    const level = Number(b.open.tag.slice(1));
+    const inline = b.tokens[0]?.children ?? [];
+    const attrs = this.attrsOf(b);
+    const explicit = b.open.meta?.id as string | undefined;
+    if (explicit && !attrs.has('id')) {
+      const a = new Map([['id', explicit]]);
+      for (const [k, v] of attrs) a.set(k, v);
+      attrs.clear();
+      for (const [k, v] of a) attrs.set(k, v);
+    }
+    if (this.ctx.autoIds && !attrs.has('id')) {
+      const text = rawText(inline);
+      // kramdown-parser-gfm assigns GFM ids in the parser, but skips headers inside HTML elements;
+      // those get kramdown's converter ids (ASCII-only algorithm, separate counter).
+      const id = inHtml ? basicId(text, this.ctx.basicIds) : gfmId(text, this.ctx.gfmIds);
+      const a = new Map([['id', this.ctx.opts.autoIdPrefix + id]]);
+      for (const [k, v] of attrs) a.set(k, v);
+      attrs.clear();
+      for (const [k, v] of a) attrs.set(k, v);
+    }
+    const id = attrs.get('id');
+    const cls = (attrs.get('class') ?? '').split(/\s+/);
+    if (id && this.ctx.opts.tocLevels.has(level) && !cls.includes('no_toc')) this.ctx.toc.push({ level, id, inline });
+    return `${ind(indent)}<h${level}${htmlAttributes(attrs)}>${this.inline(inline)}</h${level}>\n`;
+  }
+
+  private codeblock(code: string, lang: string | null, b: Block, indent: number): string {
+    const attrs = this.attrsOf(b);
+    // kramdown's extract_code_language!: a `language-x` class names the language and is removed.
+    let cls = attrs.get('class');
+    if (cls) {
+      const m = /\blanguage-(\S+)/.exec(cls);
+      if (m) { lang ??= m[1]; cls = cls.replace(m[0], '').replace(/\s+/g, ' ').trim(); }
+      if (cls) attrs.set('class', cls); else attrs.delete('class');
+    }
+    const hl = this.ctx.highlight ? this.ctx.highlight(code, (lang ?? 'plaintext')) : null;
+    if (hl !== null) {
+      const l = lang ?? 'plaintext';
+      // add_syntax_highlighter_to_class_attr: `language-x` first, `highlighter-rouge` last.
+      const rest = attrs.get('class');
+      const a: Attrs = new Map();
+      for (const [k, v] of attrs) a.set(k, v);
+      a.set('class', `language-${l}${rest ? ' ' + rest : ''} highlighter-rouge`);
+      return `${ind(indent)}<div${htmlAttributes(a)}><div class="highlight"><pre class="highlight"><code>${hl}</code></pre></div>${ind(indent)}</div>\n`;
+    }
+    const codeAttr = lang ? ` class="language-${escapeAttr(lang)}"` : '';
+    return `${ind(indent)}<pre${htmlAttributes(attrs)}><code${codeAttr}>${escapeAll(code).replace(/\n$/, '')}\n</code></pre>\n`;
+  }
+
+  private list(b: Block, lines: Lines, indent: number, inHtml: boolean): string {
+    const ordered = b.open.type === 'ordered_list_open';
+    const attrs = this.attrsOf(b);
+    if (b.ial?.refs.includes('toc') && !this.ctx.tocPlaceholder) {
+      const key = `\u0000toc${Math.random().toString(36).slice(2)}\u0000`;
+      this.ctx.tocPlaceholder = { attrs, ordered, key };
+      return key;
+    }
+    const items = splitBlocks(b.tokens, lines);
+    const kids: Item[][] = items.map((it, i) => {
+      const end = i + 1 < items.length ? items[i + 1].start : lines.lastContent(it.start, b.open.map![1]);
+      const inner = splitBlocks(it.tokens, lines);
+      const seq = withBlanks(inner, lines, this.ctx, it.start, i + 1 < items.length ? end : Math.min(b.open.map![1], it.end + 1));
+      // The item's own IAL `* {: .cls} text` sits at the start of its first paragraph.
+      return seq;
+    });
+    // kramdown's transparency rule for each item's first paragraph (parse_list).
+    const transparent: boolean[] = [];
+    kids.forEach((seq, i) => {
+      const isLast = i === kids.length - 1;
+      const first = seq[0] as Block | undefined;
+      let t = false;
+      if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' &&
+        (seq.length < 2 || !isBlank(seq[1]) || (isLast && seq.length === 2))) {
+        t = !isLast || kids.length === 1 || kids.slice(0, -1).some((s, k) => {
+          const f = s[0] as Block | undefined;
+          return !f || isBlank(f) || ('eob' in f) || f.open.type !== 'paragraph_open' || transparent[k];
+        });
+      }
+      transparent.push(t);
+    });
+    let taskList = false;
+    let out = '';
+    const itemsHtml: string[] = [];
+    kids.forEach((seq, i) => {
+      const liAttrs: Attrs = new Map();
+      const first = seq[0] as Block | undefined;
+      let prefix = '';
+      if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open') {
+        const inline = first.tokens[0]?.children ?? [];
+        const ial = takeLeadingIal(inline, this.ctx);
+        if (ial) applyIal(liAttrs, ial);
+        const box = takeTaskBox(inline);
+        if (box !== null) {
+          taskList = true;
+          prefix = `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" ${box ? 'checked="checked" ' : ''}/>`;
+        }
+      }
+      if (taskList) liAttrs.set('class', liAttrs.has('class') ? `${liAttrs.get('class')} task-list-item` : 'task-list-item');
+      while (seq.length && isBlank(seq[seq.length - 1])) seq.pop();
+      let res = '';
+      seq.forEach((it, k) => {
+        if (isBlank(it)) { res += '\n'; return; }
+        if ('eob' in it) return;
+        if (k === 0 && transparent[i]) {
+          const inline = it.tokens[0]?.children ?? [];
+          res += prefix + this.inline(inline) + (seq.length > 1 && !isBlank(seq[1]) ? '\n' : '');
+          return;
+        }
+        if (k === 0 && prefix && it.open.type === 'paragraph_open') {
+          const inline = it.tokens[0]?.children ?? [];
+          res += `${ind(indent + 4)}<p${htmlAttributes(this.attrsOf(it))}>${prefix}${this.inline(inline)}</p>\n`;
+          return;
+        }
+        res += this.block(it, lines, indent + 4, inHtml);
+      });
+      let li = `${ind(indent + 2)}<li${htmlAttributes(liAttrs)}>`;
+      if (seq.length === 0 || transparent[i]) li += res + (res.endsWith('\n') ? ind(indent + 2) : '');
+      else li += '\n' + res + ind(indent + 2);
+      itemsHtml.push(li + '</li>\n');
+    });
+    if (taskList) attrs.set('class', attrs.has('class') ? `${attrs.get('class')} task-list` : 'task-list');
+    const tag = ordered ? 'ol' : 'ul';
+    out += `${ind(indent)}<${tag}${htmlAttributes(attrs)}>\n${itemsHtml.join('')}${ind(indent)}</${tag}>\n`;
+    return out;
+  }
+
+  private deflist(b: Block, lines: Lines, indent: number, inHtml: boolean): string {
+    const parts = splitBlocks(b.tokens, lines);
+    let res = '';
+    let prevEnd = -1;
+    for (const p of parts) {
+      if (p.open.type === 'dt_open') {
+        res += `${ind(indent + 2)}<dt>${this.inline(p.tokens[0]?.children ?? [])}</dt>\n`;
+        prevEnd = p.end;
+      } else if (p.open.type === 'dd_open') {
+        const seq = withBlanks(splitBlocks(p.tokens, lines), lines, this.ctx, p.start, p.end);
+        const first = seq[0] as Block | undefined;
+        const loose = prevEnd >= 0 && lines.anyBlank(prevEnd, p.start);
+        const transparent = !!first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && !loose;
+        let inner = '';
+        seq.forEach((it, k) => {
+          if (isBlank(it)) { inner += '\n'; return; }
+          if ('eob' in it) return;
+          if (k === 0 && transparent) inner += this.inline(it.tokens[0]?.children ?? []) + (seq.length > 1 && !isBlank(seq[1]) ? '\n' : '');
+          else inner += this.block(it, lines, indent + 4, inHtml);
+        });
+        res += `${ind(indent + 2)}<dd>` + (transparent ? inner + (inner.endsWith('\n') ? ind(indent + 2) : '') : '\n' + inner + ind(indent + 2)) + '</dd>\n';
+        prevEnd = p.end;
+      }
+    }
+    return `${ind(indent)}<dl${htmlAttributes(this.attrsOf(b))}>\n${res}${ind(indent)}</dl>\n`;
+  }
+
+  private table(b: Block, indent: number): string {
+    const sections: string[] = [];
+    let i = 0;
+    const toks = b.tokens;
+    while (i < toks.length) {
+      const t = toks[i];
+      if (t.type === 'thead_open' || t.type === 'tbody_open') {
+        const name = t.type === 'thead_open' ? 'thead' : 'tbody';
+        let rows = '';
+        i++;
+        while (toks[i].type !== `${name}_close`) {
+          if (toks[i].type === 'tr_open') {
+            let cells = '';
+            i++;
+            while (toks[i].type !== 'tr_close') {
+              const c = toks[i];
+              if (c.type === 'th_open' || c.type === 'td_open') {
+                const inline = toks[i + 1].children ?? [];
+                const style = c.attrGet('style') as string | null;
+                const attrs: Attrs = new Map();
+                if (style) attrs.set('style', style.replace(/^text-align:/, 'text-align: '));
+                const tag = name === 'thead' ? 'th' : 'td';
+                const body = this.inline(inline);
+                cells += `${ind(indent + 6)}<${tag}${htmlAttributes(attrs)}>${body === '' ? '\u00a0' : body}</${tag}>\n`;
+                i += 3;
+              } else i++;
+            }
+            rows += `${ind(indent + 4)}<tr>\n${cells}${ind(indent + 4)}</tr>\n`;
+          }
+          i++;
+        }
+        sections.push(`${ind(indent + 2)}<${name}>\n${rows}${ind(indent + 2)}</${name}>\n`);
+      }
+      i++;
+    }
+    return `${ind(indent)}<table${htmlAttributes(this.attrsOf(b))}>\n${sections.join('')}${ind(indent)}</table>\n`;
+  }
+
+  /** kramdown's convert_html_element for a list of children of a raw parent (or a block's root). */
+  private htmlChildren(children: HtmlChild[], indent: number, parentRaw: boolean, lines: Lines, ial?: Ial): string {
+    let out = '';
+    for (const c of children) {
+      if (c.kind === 'text') out += c.raw ? c.value : escapeText(c.value);
+      else if (c.kind === 'comment') out += parentRaw ? c.value : `${ind(indent)}${c.value}\n`;
+      else out += this.htmlElement(c, indent, parentRaw, ial);
+    }
+    return out;
+  }
+
+  private htmlElement(el: HtmlNode, indent: number, parentRaw: boolean, ial?: Ial): string {
+    const attrs: Attrs = new Map(el.attrs);
+    if (ial) applyIal(attrs, ial);
+    let res: string;
+    if (el.model === 'block' && el.blockTokens) {
+      const src = el.blockSrc ?? '';
+      const lines = new Lines(src.split('\n'));
+      const n = src.endsWith('\n') ? lines.lines.length - 1 : lines.lines.length;
+      res = this.blocks(el.blockTokens, lines, indent + 2, 0, n, true);
+    } else if (el.model === 'span' && el.inlineTokens) {
+      res = this.inline(el.inlineTokens[0]?.children ?? el.inlineTokens);
+    } else {
+      res = this.htmlChildren(el.children, indent + 2, true, new Lines([]));
+    }
+    let out = parentRaw ? '' : ind(indent);
+    out += `<${el.name}${htmlAttributes(attrs)}`;
+    if (el.isClosed && el.model === 'raw') out += ' />';
+    else if (res !== '' && el.model !== 'block') out += `>${res}</${el.name}>`;
+    else if (res !== '') out += `>\n${res.replace(/\n$/, '')}\n${ind(indent)}</${el.name}>`;
+    else if (ELEMENTS_WITHOUT_BODY.has(el.name)) out += ' />';
+    else out += `></${el.name}>`;
+    if (!parentRaw) out += '\n';
+    return out;
+  }
+
+  // ---- span level ----
+
+  inline(tokens: Token[]): string {
+    applySpanIals(tokens, this.ctx);
+    let out = '';
+    const o = this.ctx.opts;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      switch (t.type) {
+        case 'text': out += escapeText(t.content); break;
+        case 'text_special':
+          if (t.info === 'entity') {
+            const cp = t.content.codePointAt(0)!;
+            out += t.content.length === [...t.content].length && [...t.content].length === 1
+              ? entityToString(cp, o.entityOutput, t.markup) : escapeText(t.content);
+          } else out += escapeText(t.content);
+          break;
+        case 'softbreak': out += '\n'; break;
+        case 'hardbreak': out += '<br />\n'; break;
+        case 'code_inline': {
+          const attrs: Attrs = tokAttrs(t);
+          if (this.ctx.highlight) attrs.set('class', `language-plaintext${attrs.has('class') ? ' ' + attrs.get('class') : ''} highlighter-rouge`);
+          out += `<code${htmlAttributes(attrs)}>${escapeAll(t.content)}</code>`;
+          break;
+        }
+        case 'em_open': case 'strong_open': case 's_open': {
+          const tag = t.type === 's_open' ? 'del' : t.tag;
+          out += `<${tag}${htmlAttributes(tokAttrs(t))}>`;
+          break;
+        }
+        case 'em_close': case 'strong_close': case 's_close': out += `</${t.type === 's_close' ? 'del' : t.tag}>`; break;
+        case 'link_open': {
+          const attrs: Attrs = tokAttrs(t);
+          out += `<a${htmlAttributes(attrs)}>`;
+          break;
+        }
+        case 'link_close': out += '</a>'; break;
+        case 'image': {
+          const a: Attrs = new Map();
+          a.set('src', String(t.attrGet('src') ?? ''));
+          a.set('alt', plainText(t.children ?? []));
+          for (const [k, v] of t.attrs ?? []) if (k !== 'src' && k !== 'alt') a.set(k, String(v));
+          out += `<img${htmlAttributes(a)} />`;
+          break;
+        }
+        case 'html_inline': out += reserialiseTag(t.content); break;
+        case 'kd_math_inline': out += `\\(${escapeAll(t.content)}\\)`; break;
+        case 'kd_smart_quote': {
+          const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];
+          const spec = o.smartQuotes[idx];
+          const cp = codePointOf(spec);
+          out += cp === undefined ? `&${spec};` : entityToString(cp, o.entityOutput);
+          break;
+        }
+        case 'kd_typographic': out += this.typographic(t.info); break;
+        case 'kd_span_extension': out += t.info === 'comment' ? `<!-- ${t.content} -->` : t.content; break;
+        case 'footnote_ref': out += this.footnoteRef(t); break;
+        case 'abbr_open': out += `<abbr${t.attrGet('title') ? ` title="${escapeAttr(String(t.attrGet('title')))}"` : ''}>`; break;
+        case 'abbr_close': out += '</abbr>'; break;
+        default: out += t.content ? escapeText(t.content) : '';
+      }
+    }
+    return out;
+  }
+
+  private typographic(sym: string): string {
+    const o = this.ctx.opts;
+    const override = o.typographicSymbols[sym];
+    if (override !== undefined) return escapeText(override);
+    const e = (n: string) => entityToString(codePointOf(n)!, o.entityOutput);
+    switch (sym) {
+      case 'mdash': case 'ndash': case 'hellip': case 'laquo': case 'raquo': return e(sym);
+      case 'laquo_space': return e('laquo') + e('nbsp');
+      case 'raquo_space': return e('nbsp') + e('raquo');
+      case 'lt_lt': return '&lt;&lt;';
+      case 'gt_gt': return '&gt;&gt;';
+      default: return '';
+    }
+  }
+
+  private footnoteRef(t: Token): string {
+    const label = String((t.meta as any).label);
+    let fn = this.ctx.footnotesByLabel.get(label);
+    let repeat = '';
+    if (fn) repeat = `:${++fn.repeat}`;
+    else {
+      fn = { label, number: this.ctx.opts.footnoteNr + this.ctx.footnotes.length, repeat: 0 };
+      this.ctx.footnotes.push(fn);
+      this.ctx.footnotesByLabel.set(label, fn);
+    }
+    return `<sup id="fnref:${label}${repeat}" role="doc-noteref"><a href="#fn:${label}" class="footnote" rel="footnote">${fn.number}</a></sup>`;
+  }
+
+  /** kramdown's footnote_content, appended after the document. */
+  footnotes(): string {
+    if (this.ctx.footnotes.length === 0) return '';
+    let ol = '';
+    for (let i = 0; i < this.ctx.footnotes.length; i++) {
+      const fn = this.ctx.footnotes[i];
+      const def = this.ctx.footnoteDefs.get(fn.label);
+      if (!def) continue;
+      const backlinks = `<a href="#fnref:${fn.label}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}</a>` +
+        Array.from({ length: fn.repeat }, (_, k) => `\u00a0<a href="#fnref:${fn.label}:${k + 1}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}<sup>${k + 2}</sup></a>`).join('');
+      let body = this.blocks(def.tokens, this.docLines, 6, def.start, def.start, false);
+      // The backlink goes into the last paragraph (after a no-break space), else into a new one.
+      const lastP = body.lastIndexOf('</p>\n');
+      if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + '\u00a0' + backlinks + body.slice(lastP);
+      else body += `${ind(6)}<p>${backlinks}</p>\n`;
+      ol += `${ind(4)}<li id="fn:${fn.label}" role="doc-endnote">\n${body}${ind(4)}</li>\n`;
+    }
+    const start = this.ctx.opts.footnoteNr !== 1 ? ` start="${this.ctx.opts.footnoteNr}"` : '';
+    return `<div class="footnotes" role="doc-endnotes">\n${ind(2)}<ol${start}>\n${ol}${ind(2)}</ol>\n</div>\n`;
+  }
+
+  /** kramdown's generate_toc_tree, written where the `{:toc}` list stood. */
+  toc(): string {
+    const p = this.ctx.tocPlaceholder;
+    if (!p || this.ctx.toc.length === 0) return '';
+    type N = { entry?: { level: number; id: string; inline: Token[] }; level: number; kids: N[] };
+    const root: N = { level: 0, kids: [] };
+    const stack: N[] = [root];
+    for (const e of this.ctx.toc) {
+      const n: N = { entry: e, level: e.level, kids: [] };
+      while (stack.length > 1 && stack[stack.length - 1].level >= e.level) stack.pop();
+      stack[stack.length - 1].kids.push(n);
+      stack.push(n);
+    }
+    const tag = p.ordered ? 'ol' : 'ul';
+    const render = (kids: N[], indent: number, attrs: Attrs): string => {
+      let s = `${ind(indent)}<${tag}${htmlAttributes(attrs)}>\n`;
+      for (const k of kids) {
+        const link = `<a href="#${k.entry!.id}" id="markdown-toc-${k.entry!.id}">${this.inline(stripForToc(k.entry!.inline))}</a>`;
+        s += `${ind(indent + 2)}<li>${link}`;
+        if (k.kids.length) s += render(k.kids, indent + 4, new Map()) + ind(indent + 2);
+        s += '</li>\n';
+      }
+      return s + `${ind(indent)}</${tag}>\n`;
+    };
+    const attrs: Attrs = new Map(p.attrs);
+    attrs.set('id', 'markdown-toc');
+    const ordered: Attrs = new Map([['id', 'markdown-toc'], ...[...p.attrs].filter(([k]) => k !== 'id')]);
+    return render(root.kids, 0, ordered);
+  }
+}
+
+export { Lines };
+
+/** TOC entries drop links (keeping their text) and footnote markers, like kramdown's fix_for_toc_entry. */
+function stripForToc(tokens: Token[]): Token[] {
+  return tokens.filter((t) => t.type !== 'link_open' && t.type !== 'link_close' && t.type !== 'footnote_ref');
+}
+
+function plainText(tokens: Token[]): string {
+  let s = '';
+  for (const t of tokens) {
+    if (t.type === 'text' || t.type === 'text_special' || t.type === 'code_inline') s += t.content;
+    else if (t.type === 'kd_smart_quote') s += { lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”' }[t.info as 'lsquo'];
+    else if (t.type === 'kd_typographic') s += { mdash: '—', ndash: '–', hellip: '…', laquo: '«', raquo: '»', laquo_space: '« ', raquo_space: ' »' }[t.info] ?? '';
+    else if (t.children) s += plainText(t.children);
+  }
+  return s;
+}
+
+/** Re-serialises one inline HTML tag the way kramdown writes span HTML elements. */
+function reserialiseTag(src: string): string {
+  let m = TAG_RE.exec(src);
+  if (m && m[0].length === src.length) {
+    const name = normaliseTagName(m[1]);
+    const attrs = parseAttributes(m[2] ?? '', KNOWN_ELEMENTS.has(name));
+    attrs.delete('markdown');
+    for (const [k, v] of attrs) attrs.set(k, v.replace(/\n+/g, ' '));
+    const selfClose = m[4] !== undefined || ELEMENTS_WITHOUT_BODY.has(name);
+    return `<${name}${htmlAttributes(attrs)}${selfClose ? ' />' : '>'}`;
+  }
+  m = TAG_CLOSE_RE.exec(src);
+  if (m) return `</${normaliseTagName(m[1])}>`;
+  return src;
+}
+
+/** `* {: .cls} text`: an IAL at the very start of a list item applies to the <li>. */
+function takeLeadingIal(inline: Token[], ctx: ConvertContext): Ial | null {
+  const first = inline[0];
+  if (first?.type === 'kd_span_ial') {
+    inline.shift();
+    if (inline[0]?.type === 'text') inline[0].content = inline[0].content.replace(/^\s+/, '');
+    return parseIal(first.content, ctx.alds);
+  }
+  return null;
+}
+
+/** GFM task list: `[ ] ` / `[x] ` at the start of the item's first paragraph. */
+function takeTaskBox(inline: Token[]): boolean | null {
+  const first = inline[0];
+  if (!first || first.type !== 'text') return null;
+  const m = /^\s*\[([ xX])\]\s+/.exec(first.content);
+  if (!m) return null;
+  first.content = first.content.slice(m[0].length);
+  return m[1] !== ' ';
+}
+
+/** Moves span IALs onto the element just before them (kramdown's span IAL). */
+function applySpanIals(tokens: Token[], ctx: ConvertContext): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type !== 'kd_span_ial' || i === 0) continue;
+    const prev = tokens[i - 1];
+    let target: Token | null = null;
+    if (prev.nesting === -1) {
+      let depth = 0;
+      for (let k = i - 1; k >= 0; k--) {
+        depth += tokens[k].nesting;
+        if (depth === 0) { target = tokens[k]; break; }
+      }
+    } else if (prev.type === 'image' || prev.type === 'code_inline') target = prev;
+    if (!target) continue;
+    const attrs: Attrs = tokAttrs(target);
+    applyIal(attrs, parseIal(t.content, ctx.alds));
+    target.attrs = [...attrs] as any;
+    tokens.splice(i, 1);
+    i--;
+  }
+}

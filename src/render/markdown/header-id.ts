@@ -1,0 +1,48 @@
+// Header ids. kramdown-parser-gfm (Jekyll's `input: GFM`) computes them from the header's text after
+// typography (smart quotes and dashes are already characters): lower-case each character on its own
+// (Ruby's String#downcase, so no Greek final-sigma rule), drop everything but letters, marks, digits,
+// connector punctuation, `-`, space and tab, turn spaces/tabs into `-`; repeats get `-1`, `-2`.
+// Headers inside HTML elements are skipped by the GFM pass and get kramdown's own converter id:
+// ASCII only, leading non-letters dropped, `section` when empty.
+import type { Token } from 'markdown-it';
+
+const NON_WORD = /[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
+
+export function gfmId(text: string, counter: Map<string, number>): string {
+  let id = Array.from(text, (c) => c.toLowerCase()).join('');
+  id = id.replace(NON_WORD, '').replace(/[ \t]/g, '-');
+  const n = (counter.get(id) ?? -1) + 1;
+  counter.set(id, n);
+  return n > 0 ? `${id}-${n}` : id;
+}
+
+export function basicId(text: string, used: Map<string, number>): string {
+  let id = text.replace(/^[^a-zA-Z]+/, '').replace(/[^a-zA-Z0-9 -]/g, '').replace(/ /g, '-').toLowerCase();
+  if (id === '') id = 'section';
+  if (used.has(id)) {
+    const n = used.get(id)! + 1;
+    used.set(id, n);
+    return `${id}-${n}`;
+  }
+  used.set(id, 0);
+  return id;
+}
+
+const QUOTE_CHARS: Record<string, string> = { lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”' };
+const TYPO_CHARS: Record<string, string> = { mdash: '—', ndash: '–', hellip: '…', laquo: '«', raquo: '»', laquo_space: '« ', raquo_space: ' »', lt_lt: '<<', gt_gt: '>>' };
+
+/** The header's text as kramdown-parser-gfm's update_raw_text collects it (images contribute nothing). */
+export function rawText(tokens: Token[]): string {
+  let s = '';
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'text': case 'text_special': case 'code_inline': case 'kd_math_inline': s += t.content; break;
+      case 'softbreak': case 'hardbreak': s += '\n'; break;
+      case 'kd_smart_quote': s += QUOTE_CHARS[t.info] ?? ''; break;
+      case 'kd_typographic': s += TYPO_CHARS[t.info] ?? ''; break;
+      case 'image': break;
+      default: if (t.children) s += rawText(t.children);
+    }
+  }
+  return s;
+}

@@ -1,0 +1,103 @@
+// HTML knowledge kramdown 2.4 uses when it parses raw HTML in Markdown and writes it back out.
+// kramdown does not pass HTML through: it parses tags into elements and re-serialises them, which is
+// why single-quoted attributes come out double-quoted, `<br>` becomes `<br />`, tag names of known
+// elements are lower-cased and a bare attribute `open` becomes `open=""`. The tables below are the
+// element lists of kramdown/parser/html.rb (facts, not code).
+
+const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Elements whose content kramdown parses as blocks when `markdown="1"` (HTML_CONTENT_MODEL_BLOCK). */
+export const CONTENT_MODEL_BLOCK = words(`address applet article aside blockquote body dd details div dl
+  fieldset figure figcaption footer form header hgroup iframe li main map menu nav noscript object
+  section summary td`);
+/** Elements whose content kramdown parses as span text when `markdown="1"` (HTML_CONTENT_MODEL_SPAN). */
+export const CONTENT_MODEL_SPAN = words(`a abbr acronym b bdo big button cite caption del dfn dt em h1 h2
+  h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup
+  th tt`);
+/** Span-level elements: a line starting with one of these is a paragraph, not an HTML block. */
+export const SPAN_ELEMENTS = words(`a abbr acronym b big bdo br button cite code del dfn em i img input
+  ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var`);
+/** Block-level elements: such a start tag inside a paragraph is left as text by kramdown. */
+export const BLOCK_ELEMENTS = words(`address article aside applet body blockquote caption col colgroup
+  dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe
+  legend menu li main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul`);
+/** Void elements, written as `<x />` (HTML_ELEMENTS_WITHOUT_BODY). */
+export const ELEMENTS_WITHOUT_BODY = words(`area base br col command embed hr img input keygen link meta
+  param source track wbr`);
+const RAW_MODEL = words('script style math option textarea pre code kbd samp var');
+/** Names kramdown knows; only these are lower-cased (`<DIV>` → `<div>`, `<Foo>` stays). */
+export const KNOWN_ELEMENTS = new Set([...SPAN_ELEMENTS, ...BLOCK_ELEMENTS, ...ELEMENTS_WITHOUT_BODY,
+  ...CONTENT_MODEL_BLOCK, ...CONTENT_MODEL_SPAN, ...RAW_MODEL]);
+
+export type ContentModel = 'block' | 'span' | 'raw';
+
+/** kramdown's default content model of an element (what `markdown="1"` selects). */
+export function defaultContentModel(name: string): ContentModel {
+  if (CONTENT_MODEL_BLOCK.has(name)) return 'block';
+  if (CONTENT_MODEL_SPAN.has(name)) return 'span';
+  return 'raw';
+}
+
+/** `markdown="…"` values kramdown understands (HTML_MARKDOWN_ATTR_MAP); anything else is ignored. */
+export function markdownAttrModel(value: string | undefined, name: string): ContentModel | null {
+  switch (value) {
+    case '0': return 'raw';
+    case '1': return defaultContentModel(name);
+    case 'span': return 'span';
+    case 'block': return 'block';
+    default: return null;
+  }
+}
+
+// REXML's UNAME_STR, simplified to the ASCII/Unicode letters real pages use.
+const NAME = String.raw`[\p{L}_:][\p{L}\p{N}_:.\-]*`;
+/** A start tag, kramdown's HTML_TAG_RE: name, attribute text, optional self-closing slash. */
+export const TAG_RE = new RegExp(String.raw`^<(${NAME})\s*((?:\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{N}_]+|("|')[\s\S]*?\3))?)*)\s*(\/)?>`, 'u');
+export const TAG_CLOSE_RE = new RegExp(String.raw`^<\/(${NAME})\s*>`, 'u');
+const ATTR_RE = new RegExp(String.raw`\s*(${NAME})(?:\s*=\s*(?:([\p{L}\p{N}_]+)|("|')([\s\S]*?)\3))?`, 'gu');
+export const COMMENT_RE = /^<!--[\s\S]*?-->/;
+export const INSTRUCTION_RE = /^<\?[\s\S]*?\?>/;
+
+export type Attrs = Map<string, string>;
+
+/** Attributes in source order; names lower-cased for known elements; a bare name gets "". */
+export function parseAttributes(text: string, known: boolean): Attrs {
+  const attrs: Attrs = new Map();
+  for (const m of text.matchAll(ATTR_RE)) {
+    const name = known ? m[1].toLowerCase() : m[1];
+    attrs.set(name, m[2] ?? m[4] ?? '');
+  }
+  return attrs;
+}
+
+/** Tag name as kramdown stores it: lower-cased only when it is an element kramdown knows. */
+export function normaliseTagName(name: string): string {
+  const lower = name.toLowerCase();
+  return KNOWN_ELEMENTS.has(lower) ? lower : name;
+}
+
+// kramdown's escape_html: entity references already in the text are kept (REXML's REFERENCE_RE),
+// bare `<`, `>`, `&` (and `"` in attributes) are escaped.
+const REFERENCE = String.raw`&(?:[\p{L}_:][\p{L}\p{N}_:.\-]*|#[0-9]+|#x[0-9a-fA-F]+);`;
+const TEXT_ESCAPE_RE = new RegExp(`${REFERENCE}|[<>&]`, 'gu');
+const ATTR_ESCAPE_RE = new RegExp(`${REFERENCE}|[<>&"]`, 'gu');
+const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' };
+
+export function escapeText(s: string): string {
+  return s.replace(TEXT_ESCAPE_RE, (m) => ESCAPES[m] ?? m);
+}
+export function escapeAttr(s: string): string {
+  return s.replace(ATTR_ESCAPE_RE, (m) => ESCAPES[m] ?? m);
+}
+/** escape_html(…, :all): used for code, where entity references must show literally. */
+export function escapeAll(s: string): string {
+  return s.replace(/[<>&]/g, (m) => ESCAPES[m]);
+}
+
+/** kramdown's html_attributes: ` name="value"` in insertion order, values escaped. */
+export function htmlAttributes(attrs: Attrs | undefined): string {
+  if (!attrs) return '';
+  let out = '';
+  for (const [k, v] of attrs) out += ` ${k}="${escapeAttr(v)}"`;
+  return out;
+}

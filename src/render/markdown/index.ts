@@ -1,0 +1,102 @@
+// The Markdown converter: markdown-it 15 set up to read Markdown the way kramdown 2.4 (GFM input, as
+// Jekyll 4.3 configures it) does, and a converter that writes kramdown's HTML. Built once per build;
+// `convert` does no per-call setup beyond a fresh per-document state (ids, footnotes, TOC).
+import markdownIt, { type MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import deflist from 'markdown-it-deflist';
+import abbr from 'markdown-it-abbr';
+import { htmlBlockPlugin } from './plugins/html-block.js';
+import { kramdownBlocksPlugin } from './plugins/kramdown-blocks.js';
+import { kramdownInlinePlugin } from './plugins/kramdown-inline.js';
+import { normaliseOptions } from './options.js';
+import { Converter, type ConvertContext } from './converter.js';
+import { smartifyWith } from './smartify.js';
+import { escapeAll } from './html.js';
+
+export interface MarkdownOptions {
+  /** The site's `kramdown:` config merged over Jekyll's defaults (keys as in _config.yml). */
+  kramdown: Record<string, any>;
+  /** `highlighter:` from _config.yml: "rouge" (default) or "none"/null/false. */
+  highlighter?: string | null | false;
+  /**
+   * Highlights a code block's text as Rouge would: returns the inner HTML of <code> (token spans with
+   * Rouge's short classes), or null when Rouge does not know the language.
+   */
+  highlight?: (code: string, lang: string) => string | null;
+}
+export interface MarkdownConverter { convert(markdown: string): string; }
+
+/** Without a highlighter module, Rouge's plaintext output: the code, HTML-escaped, no spans. */
+const plainHighlight = (code: string, lang: string) => (lang === 'plaintext' || lang === 'text' || lang === 'plain' ? escapeAll(code) : null);
+
+export function createMarkdownConverter(options: MarkdownOptions): MarkdownConverter {
+  const opts = normaliseOptions(options.kramdown);
+  const hlName = options.highlighter;
+  // Jekyll turns `highlighter: none` (or false/null) into kramdown's `syntax_highlighter: nil`.
+  const highlightOff = hlName === null || hlName === false || hlName === 'none' || (options.kramdown?.syntax_highlighter === null);
+  const highlight = highlightOff ? null : (options.highlight ?? plainHighlight);
+
+  const md = markdownIt('default', { html: true, linkify: false, typographer: false, breaks: opts.hardWrap });
+  // kramdown writes link targets as written (only HTML-escaped); markdown-it would percent-encode
+  // them and refuse `javascript:` links.
+  md.normalizeLink = (url: string) => url;
+  md.normalizeLinkText = (s: string) => s;
+  md.validateLink = () => true;
+  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin);
+  md.use(footnote).use(deflist).use(abbr);
+  // kramdown numbers and places footnotes itself (see Converter.footnotes).
+  md.core.ruler.disable('footnote_tail');
+  md.core.ruler.after('block', 'kd_header_id', (state) => {
+    const toks = state.tokens;
+    for (let i = 0; i < toks.length - 1; i++) {
+      if (toks[i].type !== 'heading_open') continue;
+      const inline = toks[i + 1];
+      const m = /[\t ]\{#([A-Za-z][\w:-]*)\}\s*$/.exec(inline.content);
+      if (m) {
+        inline.content = inline.content.slice(0, m.index).trimEnd();
+        toks[i].meta = { ...(toks[i].meta ?? {}), id: m[1] };
+      }
+    }
+  });
+
+  return {
+    convert(markdown: string): string {
+      // kramdown's adapt_source: CRLF/CR → LF, one trailing newline.
+      const src = markdown.replace(/\r\n?/g, '\n').replace(/\n?$/, '\n').replace(/^\n$/, '');
+      const env: any = {};
+      const tokens = md.parse(src, env);
+      const ctx: ConvertContext = {
+        opts, highlight, env,
+        gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
+        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: new Map(), autoIds: opts.autoIds,
+      };
+      const body = extractFootnotes(tokens, ctx);
+      const conv = new Converter(ctx);
+      let html = conv.document(body, src);
+      if (ctx.tocPlaceholder) html = html.replace(ctx.tocPlaceholder.key, () => conv.toc());
+      html += conv.footnotes();
+      return html;
+    },
+  };
+}
+
+/** Takes footnote definitions out of the flow (they write nothing where they stand). */
+function extractFootnotes(tokens: Token[], ctx: ConvertContext): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'footnote_reference_open') {
+      let j = i + 1;
+      while (tokens[j].type !== 'footnote_reference_close') j++;
+      ctx.footnoteDefs.set(String((t.meta as any).label), { tokens: tokens.slice(i + 1, j), start: t.map?.[0] ?? 0, end: t.map?.[1] ?? 0 });
+      i = j;
+    } else out.push(t);
+  }
+  return out;
+}
+
+/** kramdown's SmartyPants typography on a plain string (Jekyll's `smartify` filter). */
+export function smartify(text: string, kramdown?: Record<string, any>): string {
+  return smartifyWith(text, normaliseOptions(kramdown));
+}

@@ -1,0 +1,219 @@
+// Block-level HTML as kramdown 2.4 reads it (parse_block_html off, Jekyll's default):
+// - a line starting (≤3 spaces) with a start tag that is not a span element, or with `<!--`, opens an
+//   HTML block that runs to the matching close tag, across blank lines (CommonMark stops at a blank);
+// - its content is kept as written (re-serialised tag by tag) unless the tag has `markdown="1"`
+//   (or "block"/"span"), which parses it as Markdown, also when nested inside a raw block;
+// - void elements and <script>/<style> do not swallow the rest of their line, so the newline after
+//   them becomes a blank element in kramdown's tree (`<hr>` → `<hr />\n\n`).
+// The result is one `kd_html` token whose meta is an HtmlNode tree; Markdown children are parsed here,
+// once, with the same env (link definitions and footnotes are shared with the page).
+import type { MarkdownIt } from 'markdown-it';
+import type { StateBlock } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import {
+  type Attrs, type ContentModel, COMMENT_RE, ELEMENTS_WITHOUT_BODY, INSTRUCTION_RE, KNOWN_ELEMENTS,
+  SPAN_ELEMENTS, TAG_CLOSE_RE, TAG_RE, defaultContentModel, markdownAttrModel, normaliseTagName,
+  parseAttributes,
+} from '../html.js';
+
+export type HtmlChild =
+  | { kind: 'text'; value: string; raw?: boolean }
+  | { kind: 'comment'; value: string }
+  | HtmlNode;
+
+export interface HtmlNode {
+  kind: 'element';
+  name: string;
+  attrs: Attrs;
+  model: ContentModel;
+  isClosed: boolean;
+  /** raw model: children; block model: Markdown block tokens; span model: inline tokens. */
+  children: HtmlChild[];
+  blockTokens?: Token[];
+  blockSrc?: string;
+  inlineTokens?: Token[];
+}
+
+interface Parse { md: MarkdownIt; env: any; }
+
+/** Source position → where kramdown's TRAILING_WHITESPACE (`[ \t]*\n`) ends, or -1. */
+function trailingWhitespace(src: string, pos: number): number {
+  const m = /^[ \t]*(?:\n|$)/.exec(src.slice(pos));
+  return m ? pos + m[0].length : -1;
+}
+
+/**
+ * Finds where a block-model element's Markdown content ends: the first line that is (≤3 spaces) the
+ * element's close tag at nesting depth 0. kramdown stops its nested block parse exactly there.
+ * Returns [contentEnd, afterCloseTag] or null when there is none (kramdown then auto-closes at EOF).
+ */
+function findBlockEnd(src: string, from: number, name: string): [number, number] | null {
+  const open = new RegExp(`<${name}(?=[\\s/>])`, 'gi');
+  const closeLine = new RegExp(`^ {0,3}</${name}\\s*>`, 'i');
+  const close = new RegExp(`</${name}\\s*>`, 'gi');
+  let depth = 0;
+  let pos = from;
+  while (pos < src.length) {
+    let eol = src.indexOf('\n', pos);
+    if (eol < 0) eol = src.length;
+    const line = src.slice(pos, eol);
+    const m = closeLine.exec(line);
+    if (m && depth === 0) return [pos, pos + m[0].length];
+    depth += (line.match(open)?.length ?? 0) - (line.match(close)?.length ?? 0);
+    if (depth < 0) depth = 0;
+    pos = eol + 1;
+  }
+  return null;
+}
+
+function parseBlockContent(p: Parse, node: HtmlNode, inner: string): void {
+  const tokens: Token[] = [];
+  const src = inner.endsWith('\n') || inner === '' ? inner : inner + '\n';
+  p.md.block.parse(src, p.md, p.env, tokens);
+  node.blockTokens = tokens;
+  node.blockSrc = src;
+}
+
+/**
+ * Parses the element whose start tag matched `m` at `pos` (the tag already consumed up to `after`).
+ * Returns the position after the element. `parentRaw`: the element sits inside raw HTML, where
+ * kramdown does not eat the whitespace after a close tag.
+ */
+function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, parentRaw: boolean, out: HtmlChild[]): number {
+  const name = normaliseTagName(m[1]);
+  const attrs = parseAttributes(m[2] ?? '', KNOWN_ELEMENTS.has(name));
+  let closed = m[4] !== undefined;
+  const node: HtmlNode = { kind: 'element', name, attrs, model: 'raw', isClosed: closed, children: [] };
+  out.push(node);
+  if (!closed && ELEMENTS_WITHOUT_BODY.has(name)) closed = true;
+  const mdAttr = attrs.get('markdown');
+  attrs.delete('markdown');
+  const model = markdownAttrModel(mdAttr, name) ?? 'raw';
+  node.model = model;
+  node.isClosed = closed;
+  let pos = after;
+  if (name === 'script' || name === 'style') {
+    // kramdown reads their body verbatim up to the close tag (handle_raw_html_tag), unescaped.
+    const re = new RegExp(`</${name}\\s*>`, 'i');
+    const rest = src.slice(pos);
+    const c = re.exec(rest);
+    node.children.push({ kind: 'text', value: c ? rest.slice(0, c.index) : rest, raw: true });
+    node.isClosed = false;
+    return c ? pos + c.index + c[0].length : src.length;
+  }
+  if (closed) return pos;
+  if (model === 'block') {
+    const ws = trailingWhitespace(src, pos);
+    if (ws >= 0) pos = ws;
+    const end = findBlockEnd(src, pos, name);
+    if (end) {
+      parseBlockContent(p, node, src.slice(pos, end[0]));
+      pos = end[1];
+    } else {
+      parseBlockContent(p, node, src.slice(pos));
+      pos = src.length;
+    }
+  } else if (model === 'span') {
+    const re = new RegExp(`</${name}\\s*>`, 'i');
+    const rest = src.slice(pos);
+    const c = re.exec(rest);
+    const text = c ? rest.slice(0, c.index) : rest;
+    const tokens: Token[] = [];
+    p.md.inline.parse(text, p.md, p.env, tokens);
+    node.inlineTokens = tokens;
+    pos = c ? pos + c.index + c[0].length : src.length;
+  } else {
+    pos = parseRaw(p, src, pos, node);
+  }
+  if (!parentRaw) {
+    const ws = trailingWhitespace(src, pos);
+    if (ws >= 0) pos = ws;
+  }
+  return pos;
+}
+
+/** kramdown's parse_raw_html: text and tags up to the close tag of `node`; returns the end position. */
+function parseRaw(p: Parse, src: string, pos: number, node: HtmlNode): number {
+  const start = /<(?:[\p{L}_:]|\/|!--|\?)/gu;
+  while (pos < src.length) {
+    start.lastIndex = pos;
+    const s = start.exec(src);
+    if (!s) {
+      addText(node.children, src.slice(pos));
+      return src.length;
+    }
+    addText(node.children, src.slice(pos, s.index));
+    pos = s.index;
+    const rest = src.slice(pos);
+    let m: RegExpExecArray | null;
+    if ((m = COMMENT_RE.exec(rest)) || (m = INSTRUCTION_RE.exec(rest))) {
+      node.children.push({ kind: 'comment', value: m[0] });
+      pos += m[0].length;
+    } else if ((m = TAG_RE.exec(rest))) {
+      pos = parseElement(p, src, m, pos + m[0].length, node.model === 'raw', node.children);
+    } else if ((m = TAG_CLOSE_RE.exec(rest))) {
+      pos += m[0].length;
+      if (normaliseTagName(m[1]) === node.name) return pos;
+      addText(node.children, m[0]); // a stray close tag stays as text (kramdown warns)
+    } else {
+      addText(node.children, src[pos]);
+      pos++;
+    }
+  }
+  return pos;
+}
+
+function addText(children: HtmlChild[], text: string): void {
+  if (!text) return;
+  const last = children[children.length - 1];
+  if (last && last.kind === 'text' && !last.raw) last.value += text;
+  else children.push({ kind: 'text', value: text });
+}
+
+const BLOCK_START_RE = /^ {0,3}<([\p{L}_:][\p{L}\p{N}_:.\-]*|!--)/u;
+
+export function htmlBlockPlugin(md: MarkdownIt): void {
+  md.block.ruler.at('html_block', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    const lineStart = state.bMarks[startLine];
+    if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+    const src = state.src;
+    const first = src.slice(lineStart + state.tShift[startLine] - Math.min(state.tShift[startLine], 3), state.eMarks[startLine]);
+    const bm = BLOCK_START_RE.exec(first);
+    if (!bm) return false;
+    const begin = state.bMarks[startLine] + state.tShift[startLine];
+    const rest = src.slice(begin);
+    const out: HtmlChild[] = [];
+    let end: number;
+    let trailingBlank = false;
+    if (bm[1] === '!--') {
+      const c = COMMENT_RE.exec(rest);
+      if (!c) return false;
+      // A comment followed by text on the same line is paragraph text in kramdown's tree.
+      if (trailingWhitespace(src, begin + c[0].length) < 0) return false;
+      if (silent) return true;
+      out.push({ kind: 'comment', value: c[0] });
+      end = trailingWhitespace(src, begin + c[0].length);
+    } else {
+      const m = TAG_RE.exec(rest);
+      if (!m || SPAN_ELEMENTS.has(m[1].toLowerCase())) return false;
+      if (silent) return true;
+      end = parseElement({ md: state.md, env: state.env }, src, m, begin + m[0].length, false, out);
+      const node = out[0] as HtmlNode;
+      // Elements whose body kramdown does not handle leave their line's newline to the blank parser.
+      if (node.isClosed || node.name === 'script' || node.name === 'style') {
+        const ws = trailingWhitespace(src, end);
+        if (ws >= 0 && ws > end && src[ws - 1] === '\n') { trailingBlank = true; end = ws; }
+      }
+    }
+    // Map the consumed source back to whole lines; anything after the element on its last line is
+    // left for kramdown's next block (we approximate by ending the block at that line).
+    let line = startLine;
+    while (line < endLine && state.bMarks[line + 1] !== undefined && state.bMarks[line + 1] <= end) line++;
+    if (line === startLine) line = startLine + 1;
+    const token = state.push('kd_html', '', 0);
+    token.map = [startLine, line];
+    token.meta = { children: out, trailingBlank };
+    state.line = line;
+    return true;
+  }, { alt: ['paragraph', 'reference', 'blockquote'] });
+}

@@ -1,0 +1,111 @@
+// Block syntax kramdown has and markdown-it does not, or has differently:
+// - `$$…$$` math blocks (kramdown's BLOCK_MATH_START): only between block boundaries (blank line or
+//   container edge before and after), otherwise the `$$` is inline math inside a paragraph;
+// - block IALs `{: .cls #id k="v"}` and ALDs `{:name: …}` on a line of their own;
+// - block extensions `{::comment}`, `{::nomarkdown}`, `{::options … /}`;
+// - the end-of-block marker `^` (ends a list, writes nothing);
+// - `1)` is no list marker and `*` with nothing after it no list item (kramdown's LIST_START).
+// Each becomes one token with `map`, so the converter can see the blank lines around it.
+import type { MarkdownIt } from 'markdown-it';
+import type { StateBlock } from 'markdown-it';
+
+function lineText(state: StateBlock, line: number): string {
+  return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+}
+function isBlank(state: StateBlock, line: number): boolean {
+  return line >= state.lineMax || state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
+}
+
+const IAL_LINE = /^\{:(?!:|\/)((?:[^}"']|"[^"]*"|'[^']*')+)\}\s*$/;
+const EXT_START = /^\{::(\w+)((?:\s(?:[^}"']|"[^"]*"|'[^']*')*?)?)(\/)?\}\s*$/;
+
+function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const pos = state.bMarks[startLine] + state.tShift[startLine];
+  if (!state.src.startsWith('$$', pos)) return false;
+  // after_block_boundary: the container's first line or after a blank line; a paragraph would have
+  // taken this line already, so only a preceding header/fence/HTML block can make it inline math.
+  const prev = startLine - 1;
+  if (prev >= 0 && !isBlank(state, prev) && state.sCount[prev] >= state.blkIndent) return false;
+  const close = state.src.indexOf('$$', pos + 2);
+  if (close < 0) return false;
+  // The closing `$$` must end its line (`(\s*?\n)?` then before_block_boundary).
+  let line = startLine;
+  while (line < endLine && state.eMarks[line] < close) line++;
+  if (line >= endLine) return false;
+  if (state.src.slice(close + 2, state.eMarks[line]).trim() !== '') return false;
+  if (!isBlank(state, line + 1) && line + 1 < endLine) return false;
+  if (silent) return true;
+  const token = state.push('kd_math_block', 'math', 0);
+  token.content = state.src.slice(pos + 2, close).trim();
+  token.map = [startLine, line + 1];
+  state.line = line + 1;
+  return true;
+}
+
+function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const m = IAL_LINE.exec(lineText(state, startLine));
+  if (!m) return false;
+  if (silent) return true;
+  const ald = /^([\w-]+):(.*)$/.exec(m[1].trim());
+  const token = state.push(ald ? 'kd_ald' : 'kd_ial', '', 0);
+  token.content = ald ? ald[2] : m[1];
+  token.info = ald ? ald[1] : '';
+  token.map = [startLine, startLine + 1];
+  state.line = startLine + 1;
+  return true;
+}
+
+function extensionBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const m = EXT_START.exec(lineText(state, startLine));
+  if (!m || !['comment', 'nomarkdown', 'options'].includes(m[1])) return false;
+  const name = m[1];
+  let line = startLine + 1;
+  let body = '';
+  if (!m[3]) {
+    const end = new RegExp(`^\\{:/(${name})?\\}\\s*$`);
+    const bodyLines: string[] = [];
+    while (line < endLine && !end.test(lineText(state, line))) {
+      bodyLines.push(state.src.slice(state.bMarks[line] + Math.min(state.tShift[line], state.blkIndent), state.eMarks[line]));
+      line++;
+    }
+    if (line >= endLine) return false;
+    body = bodyLines.join('\n');
+    line++;
+  }
+  if (silent) return true;
+  const token = state.push('kd_extension', '', 0);
+  token.info = name;
+  token.content = body;
+  token.meta = { attrs: m[2] ?? '' };
+  token.map = [startLine, line];
+  state.line = line;
+  return true;
+}
+
+function eobMarker(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if (lineText(state, startLine).trimEnd() !== '^' || state.sCount[startLine] - state.blkIndent > 3) return false;
+  if (silent) return true;
+  const token = state.push('kd_eob', '', 0);
+  token.map = [startLine, startLine + 1];
+  state.line = startLine + 1;
+  return true;
+}
+
+export function kramdownBlocksPlugin(md: MarkdownIt): void {
+  md.block.ruler.before('fence', 'kd_math_block', mathBlock, { alt: [] });
+  md.block.ruler.before('fence', 'kd_extension', extensionBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('fence', 'kd_ial', ialBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('fence', 'kd_eob', eobMarker, { alt: ['paragraph', 'list'] });
+
+  // kramdown's LIST_START_OL is `\d+\.` only, and a marker needs a space or tab after it.
+  const listRule = (md.block.ruler as any).__rules__.find((r: any) => r.name === 'list').fn;
+  md.block.ruler.at('list', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    const text = lineText(state, startLine);
+    if (/^\d+\)/.test(text)) return false;
+    if (/^(?:[*+-]|\d+\.)$/.test(text.trimEnd())) return false;
+    return listRule(state, startLine, endLine, silent);
+  }, { alt: ['paragraph', 'reference', 'blockquote'] });
+}

@@ -1,0 +1,178 @@
+// Span syntax kramdown has and markdown-it does not, or has differently:
+// - inline math `$$…$$` (kramdown's INLINE_MATH_START, also across lines; a single `$` is text);
+// - span IALs `{: .cls}` right after an element (em, strong, link, image, code…);
+// - span extensions `{::comment}…{:/comment}`, `{::nomarkdown}…{:/nomarkdown}`;
+// - typographic symbols `---` `--` `...` `<<` `>>` and kramdown's smart quotes, decided by kramdown's
+//   context rules (SQ_RULES in kramdown/parser/kramdown/smart_quotes.rb), not by pairing;
+// - kramdown-parser-gfm's escapable characters (adds `$ = - ~ ' " : |` to Markdown's set).
+// To see quotes, dots and dashes, the `text` rule is replaced by one that also stops at them.
+import type { MarkdownIt } from 'markdown-it';
+import type { StateInline } from 'markdown-it';
+
+// markdown-it's terminator characters plus the ones kramdown's span parsers start at.
+const TERMINATORS = new Set('\n!#$%&*+-:<=>@[\\]^_`{}~"\'.|'.split(''));
+
+function text(state: StateInline, silent: boolean): boolean {
+  let pos = state.pos;
+  while (pos < state.posMax && !TERMINATORS.has(state.src[pos])) pos++;
+  if (pos === state.pos) return false;
+  if (!silent) state.pending += state.src.slice(state.pos, pos);
+  state.pos = pos;
+  return true;
+}
+
+function inlineMath(state: StateInline, silent: boolean): boolean {
+  const start = state.pos;
+  if (!state.src.startsWith('$$', start)) return false;
+  const end = state.src.indexOf('$$', start + 2);
+  if (end < 0 || end + 2 > state.posMax) return false;
+  if (!silent) {
+    const t = state.push('kd_math_inline', 'math', 0);
+    t.content = state.src.slice(start + 2, end).trim();
+  }
+  state.pos = end + 2;
+  return true;
+}
+
+const SPAN_IAL = /^\{:(?!:|\/)((?:[^}"']|"[^"]*"|'[^']*')+)\}/;
+
+function spanIal(state: StateInline, silent: boolean): boolean {
+  if (!state.src.startsWith('{:', state.pos) || state.pending) return false;
+  const m = SPAN_IAL.exec(state.src.slice(state.pos));
+  if (!m || state.tokens.length === 0) return false;
+  if (!silent) {
+    const t = state.push('kd_span_ial', '', 0);
+    t.content = m[1];
+  }
+  state.pos += m[0].length;
+  return true;
+}
+
+const SPAN_EXT = /^\{::(comment|nomarkdown)\}([\s\S]*?)\{:\/\1?\}/;
+
+function spanExtension(state: StateInline, silent: boolean): boolean {
+  if (!state.src.startsWith('{::', state.pos)) return false;
+  const m = SPAN_EXT.exec(state.src.slice(state.pos));
+  if (!m) return false;
+  if (!silent) {
+    const t = state.push('kd_span_extension', '', 0);
+    t.info = m[1];
+    t.content = m[2];
+  }
+  state.pos += m[0].length;
+  return true;
+}
+
+// kramdown's TYPOGRAPHIC_SYMS, longest first; `\<<` and `\>>` are escaped guillemets.
+const TYPO: Array<[string, string]> = [['---', 'mdash'], ['--', 'ndash'], ['...', 'hellip'],
+  ['\\<<', 'lt_lt'], ['\\>>', 'gt_gt'], ['<< ', 'laquo_space'], [' >>', 'raquo_space'], ['<<', 'laquo'], ['>>', 'raquo']];
+
+function typographic(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  for (const [k, v] of TYPO) {
+    if (k === ' >>') continue; // handled below: it starts with the space before it
+    if (src.startsWith(k, state.pos) && state.pos + k.length <= state.posMax) {
+      if (!silent) {
+        let sym = v;
+        if (v === 'laquo_space' || v === 'laquo' || v === 'raquo') {
+          // ` >>`: the preceding space belongs to the symbol.
+          if (v === 'raquo' && state.pending.endsWith(' ')) { state.pending = state.pending.slice(0, -1); sym = 'raquo_space'; }
+        }
+        const t = state.push('kd_typographic', '', 0);
+        t.info = sym;
+      }
+      state.pos += k.length;
+      return true;
+    }
+  }
+  return false;
+}
+
+// kramdown's smart quote rules (SQ_RULES, tried in order at the scan position). kramdown starts a
+// quote match one character early (`[^\\]?["']`) when that character is still unconsumed text, so
+// rules anchored at the quote itself (1, 2, 8) only apply when nothing precedes it in the current
+// text run (start of the paragraph, or right after another element such as `*em*`), and rules that
+// look at the preceding character (6, 7) only when something does. Ruby's \w and \s are ASCII here.
+const SQ_PUNCT_RE = /^[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/;
+const ASCII_WORD = /^[A-Za-z0-9_]/;
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+
+export type QuoteKind = 'lsquo' | 'rsquo' | 'ldquo' | 'rdquo';
+
+/** The entity(ies) for the quote at `pos` and how many source characters they take. */
+export function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKind[]; length: number } {
+  const q = src[pos];
+  const after = src.slice(pos + 1);
+  const pick = (left: boolean) => (q === '"' ? (left ? 'ldquo' : 'rdquo') : (left ? 'lsquo' : 'rsquo')) as QuoteKind;
+  const none = prev === '';
+  if (none) {
+    // 1. before emphasis markup
+    if (/^[_*]{1,2}\S/.test(after)) return { quotes: [pick(true)], length: 1 };
+    // 2. before punctuation that is followed by a non-word character (\B), not before `…..`
+    if (SQ_PUNCT_RE.test(after) && !after.slice(1).startsWith('..') && !ASCII_WORD.test(after.slice(1))) {
+      return { quotes: [pick(false)], length: 1 };
+    }
+  }
+  if (none || isSpace(prev)) {
+    // 3./4. `"'` or `'"` before a word character
+    if (q === '"' && after[0] === "'" && ASCII_WORD.test(after.slice(1))) return { quotes: ['ldquo', 'lsquo'], length: 2 };
+    if (q === "'" && after[0] === '"' && ASCII_WORD.test(after.slice(1))) return { quotes: ['lsquo', 'ldquo'], length: 2 };
+    // 5. decades: '90s
+    if (q === "'" && /^\d\ds/.test(after)) return { quotes: ['rsquo'], length: 1 };
+  }
+  if (!none) {
+    // 6. whitespace before, word character after: opening
+    if (isSpace(prev) && ASCII_WORD.test(after)) return { quotes: [pick(true)], length: 1 };
+    // 7. after a character that can end a word (SQ_CLOSE): closing
+    if (!/[ \\\t\r\n[{(-]/.test(prev)) return { quotes: [pick(false)], length: 1 };
+  } else if (after === '' || isSpace(after[0]) || /^s(?![A-Za-z0-9_])/.test(after)) {
+    // 8. before whitespace, a lone `s`, or the end of the line: closing
+    return { quotes: [pick(false)], length: 1 };
+  }
+  // 9./10. anything else opens
+  return { quotes: [pick(true)], length: 1 };
+}
+
+function smartQuotes(state: StateInline, silent: boolean): boolean {
+  const c = state.src[state.pos];
+  if (c !== '"' && c !== "'") return false;
+  const prev = state.pending ? state.pending[state.pending.length - 1] : '';
+  const r = smartQuoteAt(state.src.slice(0, state.posMax), state.pos, prev === '\\' ? '' : prev);
+  if (!silent) {
+    for (const q of r.quotes) {
+      const t = state.push('kd_smart_quote', '', 0);
+      t.info = q;
+    }
+  }
+  state.pos += r.length;
+  return true;
+}
+
+// kramdown-parser-gfm's ESCAPED_CHARS_GFM.
+const ESCAPABLE = new Set('\\.*_+`<>()[]{}#!:|"\'$=-~'.split(''));
+
+function escape(state: StateInline, silent: boolean): boolean {
+  if (state.src[state.pos] !== '\\') return false;
+  const next = state.src[state.pos + 1];
+  if (next === undefined || !ESCAPABLE.has(next)) return false;
+  if (!silent) state.pending += next;
+  state.pos += 2;
+  return true;
+}
+
+/** Only the typography rules (for Jekyll's `smartify` filter, which runs kramdown's SmartyPants parser). */
+export function typographyPlugin(md: MarkdownIt): void {
+  md.inline.ruler.at('text', text);
+  md.inline.ruler.push('kd_typographic', typographic);
+  md.inline.ruler.push('kd_smart_quotes', smartQuotes);
+}
+
+export function kramdownInlinePlugin(md: MarkdownIt): void {
+  md.inline.ruler.at('text', text);
+  md.inline.ruler.before('escape', 'kd_escape', escape);
+  md.inline.ruler.before('backticks', 'kd_math_inline', inlineMath);
+  md.inline.ruler.before('link', 'kd_span_extension', spanExtension);
+  md.inline.ruler.before('link', 'kd_span_ial', spanIal);
+  md.inline.ruler.push('kd_typographic', typographic);
+  md.inline.ruler.push('kd_smart_quotes', smartQuotes);
+}
