@@ -40,6 +40,8 @@ export interface LexerDef {
   states: Record<string, RuleSpec[]>;
   /** Runs before each fresh lex (Rouge's `start` blocks), e.g. to push an initial state. */
   start?: (run: LexRun) => void;
+  /** A lexer that is not a state machine (plain text, the Prism fallback): tokens for `text`. */
+  external?: (text: string) => TokenList;
 }
 
 interface CompiledState {
@@ -94,7 +96,7 @@ export class LexRun {
   constructor(def: LexerDef, options: URLSearchParams = NO_OPTIONS) {
     this.def = def;
     this.options = options;
-    this.states = compileStates(def);
+    this.states = def.external ? new Map([['root', { name: 'root', rules: [] }]]) : compileStates(def);
     this.reset();
   }
 
@@ -137,8 +139,12 @@ export class LexRun {
     this.stack = [this.getState('root')];
   }
 
-  /** Emit a token (defaults to the whole current match). */
-  token(tok: Tok, val: string | undefined = this.m?.[0]): void {
+  /**
+   * Emit a token: `token(t)` emits the whole current match, `token(t, v)` emits `v` — nothing
+   * when `v` is undefined (an unmatched group), like Rouge's yield_token with nil.
+   */
+  token(tok: Tok, ...value: [string | undefined] | []): void {
+    const val = value.length ? value[0] : this.m?.[0];
     if (!val) return;
     const out = this.out;
     const last = out[out.length - 1];
@@ -180,6 +186,7 @@ export class LexRun {
 
   /** Lex from the current state, without resetting. Returns merged tokens. */
   continueLex(text: string): TokenList {
+    if (this.def.external) return this.def.external(text);
     const saved = { text: this.text, pos: this.pos, out: this.out, m: this.m };
     this.text = text;
     this.pos = 0;
@@ -226,6 +233,11 @@ export class LexRun {
     }
     return false;
   }
+}
+
+/** A non-state-machine lexer that emits the whole text as one token (Rouge's PlainText). */
+export function plainLexer(name: string, tok: Tok): LexerDef {
+  return { name, states: { root: [] }, external: (text) => (text ? [[tok, text]] : []) };
 }
 
 /** Lex `text` from scratch with `def`. */

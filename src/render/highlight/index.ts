@@ -8,9 +8,7 @@
  * approximate.
  */
 import { escapeHtml, formatHtml, lex } from './engine.js';
-import { LEXERS } from './lexers/index.js';
-import { ROUGE_LEXERS } from './rouge-languages.js';
-import { prismHighlight } from './prism-fallback.js';
+import { lexerForTag, rougeTag } from './lexers/index.js';
 
 /**
  * The Rouge lexer tag for a language string as Rouge::Lexer.find_fancy reads it: an exact
@@ -23,7 +21,7 @@ function lexerTag(lang: string): { tag: string; options: URLSearchParams } | nul
   const name = q < 0 ? lang : lang.slice(0, q);
   const options = new URLSearchParams(q < 0 ? '' : lang.slice(q + 1));
   if (name === 'guess' || (q >= 0 && name === '')) return { tag: 'plaintext', options };
-  const tag = ROUGE_LEXERS.get(name);
+  const tag = rougeTag(name);
   return tag ? { tag, options } : null;
 }
 
@@ -40,10 +38,7 @@ export function highlight(code: string, lang: string): string | null {
   const found = lexerTag(lang);
   if (!found) return null;
   const { tag, options } = found;
-  if (tag === 'plaintext') return escapeHtml(code);
-  const def = LEXERS.get(tag);
-  if (def) return formatHtml(lex(def, code, options));
-  return prismHighlight(code, tag) ?? escapeHtml(code);
+  return formatHtml(lex(lexerForTag(tag), code, options));
 }
 
 const LINE_TERMINATORS_AT_ENDS = /^[\n\r]+|[\n\r]+$/g;

@@ -9,8 +9,7 @@
 import { createRequire } from 'node:module';
 import Prism from 'prismjs';
 import loadLanguages from 'prismjs/components/index.js';
-import type { TokenList } from './engine.js';
-import { formatHtml } from './engine.js';
+import type { LexerDef, TokenList } from './engine.js';
 
 /** Rouge lexer tag → Prism grammar id, where the names differ or Prism has an equivalent. */
 const PRISM_ID: Record<string, string> = {
@@ -199,11 +198,25 @@ function flatten(stream: Prism.TokenStream, outer: string[], out: TokenList): vo
   }
 }
 
-/** Highlight with Prism mapped to Rouge classes; null when Prism has no grammar for `tag`. */
-export function prismHighlight(code: string, tag: string): string | null {
-  const grammar = grammarFor(tag);
-  if (!grammar) return null;
-  const out: TokenList = [];
-  flatten(Prism.tokenize(code, grammar), [], out);
-  return formatHtml(out);
+const lexers = new Map<string, LexerDef | null>();
+
+/** A lexer for Rouge's `tag` made of Prism's grammar mapped to Rouge classes; null without one. */
+export function prismLexer(tag: string): LexerDef | null {
+  let def = lexers.get(tag);
+  if (def === undefined) {
+    const grammar = grammarFor(tag);
+    def = grammar
+      ? {
+          name: `prism:${tag}`,
+          states: { root: [] },
+          external: (text) => {
+            const out: TokenList = [];
+            flatten(Prism.tokenize(text, grammar), [], out);
+            return out;
+          },
+        }
+      : null;
+    lexers.set(tag, def);
+  }
+  return def;
 }

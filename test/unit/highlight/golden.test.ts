@@ -23,12 +23,20 @@ const golden = readGolden<Snippet[]>('golden.json');
 /** Lexer tags whose snippets must all be byte-identical to Rouge. */
 const EXACT = new Set([
   'python', 'plaintext', 'shell', 'console', 'json', 'diff', 'yaml',
-  'javascript', 'typescript', 'html', 'xml', 'css', 'scss',
+  'javascript', 'typescript', 'html', 'xml', 'css', 'scss', 'markdown', 'tex', 'bibtex',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */
-const FLOOR: Record<string, number> = {};
-const DEFAULT_FLOOR = 10;
+const FLOOR: Record<string, number> = {
+  c: 55,
+  cpp: 68,
+  go: 78,
+  java: 45,
+  ruby: 53,
+  rust: 60,
+  sql: 30,
+};
+const DEFAULT_FLOOR = 50;
 
 const stats = new Map<string, { n: number; exact: number; chars: number; agree: number }>();
 for (const s of golden) {
@@ -44,7 +52,8 @@ for (const s of golden) {
   test(`${s.file}: same text as Rouge${EXACT.has(s.lexer) ? ', byte-identical' : ''}`, () => {
     assert.notEqual(ours, null, `highlight() returned null for ${s.lang}`);
     assert.ok(a.sameText, `text differs from Rouge's\n${firstDiff(ours!, s.html)}`);
-    if (EXACT.has(s.lexer)) assert.equal(ours, s.html, firstDiff(ours!, s.html));
+    // a fence in another language is only as exact as that language's lexer
+    if (EXACT.has(s.lexer) && !s.file.includes('approximate')) assert.equal(ours, s.html, firstDiff(ours!, s.html));
   });
 }
 

@@ -10,11 +10,8 @@
  */
 import { type LexerDef, rule } from '../engine.js';
 import { shell } from './shell.js';
+import { sublexers } from './sublexers.js';
 
-/** The command lexer for `console?lang=x`; set by the registry (avoids an import cycle). */
-export const consoleLanguages: { find: (lang: string) => LexerDef | undefined } = {
-  find: () => undefined,
-};
 
 // `\s*$` with no m flag: up to the end of the line string, its newline included (Ruby's `\z`)
 const SNIP = /^\s*(?:<[.]+>|[.]+)\s*$/;
@@ -27,7 +24,7 @@ export const consoleLexer: LexerDef = {
       rule(/.*?(?:\n|$)/, (run, m) => {
         const line = m[0];
         const lang = run.options.get('lang');
-        const langDef = (lang && consoleLanguages.find(lang)) || shell;
+        const langDef = (lang && sublexers.find(lang)) || shell;
         if (SNIP.test(line)) {
           run.childRun(langDef).reset();
           run.token('c', line);

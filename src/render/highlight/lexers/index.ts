@@ -1,36 +1,57 @@
 /**
- * Lexers written for the Rouge-compatible engine, keyed by Rouge's lexer tag (the alias → tag
- * table is in ../rouge-languages.ts).
+ * Every lexer, keyed by Rouge's lexer tag (the alias → tag table is ../rouge-languages.ts):
+ * those ported to our Rouge-compatible engine, Rouge's PlainText, and for the rest of the
+ * languages Rouge knows, Prism's grammar mapped to Rouge classes (approximate).
  */
-import type { LexerDef } from '../engine.js';
+import { type LexerDef, plainLexer } from '../engine.js';
+import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
-import { consoleLanguages, consoleLexer } from './console.js';
+import { bibtex } from './bibtex.js';
+import { consoleLexer } from './console.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
 import { html, xml } from './html.js';
-import { scss } from './scss.js';
 import { javascript, typescript } from './javascript.js';
 import { json } from './json.js';
+import { markdown } from './markdown.js';
 import { python } from './python.js';
+import { scss } from './scss.js';
 import { shell } from './shell.js';
+import { sublexers } from './sublexers.js';
+import { tex } from './tex.js';
 import { yaml } from './yaml.js';
 
-export const LEXERS: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
+/** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
+export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
+  ['plaintext', plainLexer('plaintext', '')],
   ['python', python],
   ['shell', shell],
+  ['console', consoleLexer],
   ['json', json],
   ['diff', diff],
   ['yaml', yaml],
-  ['console', consoleLexer],
   ['javascript', javascript],
   ['typescript', typescript],
   ['html', html],
   ['xml', xml],
   ['css', css],
   ['scss', scss],
+  ['markdown', markdown],
+  ['tex', tex],
+  ['bibtex', bibtex],
 ]);
 
-consoleLanguages.find = (lang) => {
-  const tag = ROUGE_LEXERS.get(lang);
-  return tag ? LEXERS.get(tag) : undefined;
+/** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
+export function rougeTag(name: string): string | undefined {
+  return ROUGE_LEXERS.get(name);
+}
+
+/** The lexer for a Rouge tag: native, else Prism-based, else plain text (right text, no classes). */
+export function lexerForTag(tag: string): LexerDef {
+  return NATIVE.get(tag) ?? prismLexer(tag) ?? plainLexer(tag, '');
+}
+
+sublexers.find = (lang) => {
+  const tag = rougeTag(lang);
+  return tag === undefined ? undefined : lexerForTag(tag);
 };

@@ -1,0 +1,122 @@
+/**
+ * Markdown (tags `markdown`, `md`, `mkd`), as Rouge 3.30 lexes it: headings `gh`/`gu`, list
+ * markers and rules `p`, block quotes `gt`, `**…**` `gs`, `*…*` `ge`, inline and indented code
+ * `sb`, links `p nv p` + `(` url `sx` `)`, reference definitions, inline HTML through the HTML
+ * lexer, front matter through the YAML lexer. Fenced code is lexed with the fence's language
+ * (an unknown one as `sb`; no language: Rouge guesses, we use plain text).
+ */
+import { type LexerDef, LexRun, mixin, plainLexer, rule } from '../engine.js';
+import { html } from './html.js';
+import { sublexers } from './sublexers.js';
+import { yaml } from './yaml.js';
+
+const EDOT = String.raw`(?:\\.|[^\\\n])`;
+const UNKNOWN_FENCE = plainLexer('markdown-fence', 'sb');
+const GUESSED_FENCE = plainLexer('markdown-guess', '');
+
+/** An open fence's language lexer, kept for the lines up to the closing fence. */
+function fenceLexer(name: string): LexRun {
+  const q = name.indexOf('?');
+  const lang = q < 0 ? name : name.slice(0, q);
+  const def = lang === '' || lang === 'guess' ? GUESSED_FENCE : (sublexers.find(lang) ?? UNKNOWN_FENCE);
+  // find_fancy builds a new instance per fence, so state never leaks between fences
+  return new LexRun(def, new URLSearchParams(q < 0 ? '' : name.slice(q + 1)));
+}
+
+export const markdown: LexerDef = {
+  name: 'markdown',
+  start: (run) => run.childRun(html).reset(),
+  states: {
+    root: [
+      rule(/\A(---\s*\n.*?\n?)^(---\s*$\n?)/s, (run) => run.delegateFresh(yaml)),
+      rule(/\\./, 'se'),
+      rule(/^[^\t\n\v\f\r]+\n(?:---*)\n/, 'gh'), // Ruby's [\S ]
+      rule(/^[^\t\n\v\f\r]+\n(?:===*)\n/, 'gu'),
+      rule(/^#(?=[^#]).*?$/, 'gh'),
+      rule(/^##*.*?$/, 'gu'),
+      rule(/^([ \t]*)(`{3,}|~{3,})([^\n]*\n)((.*?)(\n\1)(\2))?/s, (run, m) => {
+        const name = m[3].trim();
+        const sub = fenceLexer(name);
+        run.token('', m[1]);
+        run.token('p', m[2]);
+        run.token('nl', m[3]);
+        if (m[5] !== undefined) for (const [t, v] of sub.continueLex(m[5])) run.token(t, v);
+        run.token('', m[6]);
+        if (m[7]) run.token('p', m[7]);
+        else {
+          run.data.fence = { sub, marker: m[2] };
+          run.push('open_fence');
+        }
+      }),
+      rule(/\n\n(?:(?: {4}|\t).*?\n|\n)+/, 'sb'),
+      rule(String.raw`(\x60+)(?:${EDOT}|\n)+?\1`, 'sb'),
+      rule(/^(?:\s*[*]){3,}\s*$/, 'p'),
+      rule(/^(?:\s*[\-]){3,}\s*$/, 'p'),
+      rule(/^\s*[*+\-](?=\s)/, 'p'),
+      rule(/^\s*\d+\./, 'p'),
+      rule(/^\s*>.*?$/, 'gt'),
+      rule(String.raw`^(\s*)(\[)(${EDOT}+?)(\])(\s*)(:)`, (run) => {
+        run.groups('', 'p', 'ss', 'p', '', 'p');
+        run.push('title');
+        run.push('url');
+      }),
+      rule(String.raw`(!?\[)(${EDOT}*?|[^\]]*?)(\])(?=[\[(])`, ['p', 'nv', 'p'], 'link'),
+      rule(String.raw`[*][*]${EDOT}*?[*][*]`, 'gs'),
+      rule(String.raw`__${EDOT}*?__`, 'gs'),
+      rule(String.raw`[*]${EDOT}*?[*]`, 'ge'),
+      rule(String.raw`_${EDOT}*?_`, 'ge'),
+      rule(/<.*?@.+[.].+>/, 'nv'),
+      rule(String.raw`<(?:https?|mailto|ftp):\/\/${EDOT}*?>`, 'nv'),
+      rule(/[^\\`\[*\n&<]+/, ''),
+      rule(/&\S*;/, (run) => run.delegate(html)),
+      rule(String.raw`<${EDOT}*?>`, (run) => run.delegate(html)),
+      rule(/[&<]/, ''),
+      rule(/\[/, ''),
+      rule(/\n/, ''),
+    ],
+    // Rouge pushes an anonymous state for a fence that does not close inside its first match,
+    // with two rules: /^([ \t]*)(MARKER)/ closes it (even when more fence characters or text
+    // follow), /^.*\n/ hands the line to the fence's lexer. A last line without a newline matches
+    // neither, so Rouge emits it as Error, character by character.
+    open_fence: [
+      rule(/^[^\n]*\n?/, (run, m) => {
+        const { sub, marker } = run.data.fence as { sub: LexRun; marker: string };
+        const line = m[0];
+        const indent = /^[ \t]*/.exec(line)![0];
+        if (line.startsWith(marker, indent.length)) {
+          run.pos -= line.length - indent.length - marker.length;
+          run.pop();
+          run.token('', indent);
+          run.token('p', marker);
+        } else if (line.endsWith('\n')) {
+          for (const [t, v] of sub.continueLex(line)) run.token(t, v);
+        } else run.token('err', line);
+      }),
+    ],
+    link: [
+      rule(String.raw`(\[)(${EDOT}*?)(\])`, ['p', 'ss', 'p'], '#pop'),
+      rule(/[(]/, (run) => {
+        run.token('p');
+        run.push('inline_title');
+        run.push('inline_url');
+      }),
+      rule(/[ \t]+/, ''),
+      rule(/(?:)/, (run) => run.pop()),
+    ],
+    url: [
+      rule(/[ \t]+/, ''),
+      rule(String.raw`(<)(${EDOT}*?)(>)`, ['nt', 'sx', 'nt'], '#pop'),
+      rule(/\S+/, 'sx', '#pop'),
+    ],
+    title: [
+      rule(String.raw`"${EDOT}*?"`, 'nn'),
+      rule(String.raw`'${EDOT}*?'`, 'nn'),
+      rule(String.raw`[(]${EDOT}*?[)]`, 'nn'),
+      rule(/\s*(?=["'()])/, ''),
+      rule(/(?:)/, (run) => run.pop()),
+    ],
+    inline_title: [rule(/[)]/, 'p', '#pop'), mixin('title')],
+    inline_url: [rule(/[^<\s)]+/, 'sx', '#pop'), rule(/\s+/, ''), mixin('url')],
+  },
+};
+
