@@ -214,10 +214,8 @@ export class Converter {
       // kramdown-parser-gfm assigns GFM ids in the parser, but skips headers inside HTML elements;
       // those get kramdown's converter ids (ASCII-only algorithm, separate counter).
       const id = inHtml ? basicId(text, this.ctx.basicIds) : gfmId(text, this.ctx.gfmIds);
-      const a = new Map([['id', this.ctx.opts.autoIdPrefix + id]]);
-      for (const [k, v] of attrs) a.set(k, v);
-      attrs.clear();
-      for (const [k, v] of a) attrs.set(k, v);
+      // The GFM parser adds the id after the IAL was applied, so it comes last.
+      attrs.set('id', this.ctx.opts.autoIdPrefix + id);
     }
     const id = attrs.get('id');
     const cls = (attrs.get('class') ?? '').split(/\s+/);
@@ -411,7 +409,7 @@ export class Converter {
       const n = src.endsWith('\n') ? lines.lines.length - 1 : lines.lines.length;
       res = this.blocks(el.blockTokens, lines, indent + 2, 0, n, true);
     } else if (el.model === 'span' && el.inlineTokens) {
-      res = this.inline(el.inlineTokens[0]?.children ?? el.inlineTokens);
+      res = this.inline(el.inlineTokens);
     } else {
       res = this.htmlChildren(el.children, indent + 2, true, new Lines([]));
     }
@@ -459,6 +457,8 @@ export class Converter {
         case 'em_close': case 'strong_close': case 's_close': out += `</${t.type === 's_close' ? 'del' : t.tag}>`; break;
         case 'link_open': {
           const attrs: Attrs = tokAttrs(t);
+          // kramdown writes `<mailto:x@y>` with the text `x@y`.
+          if (t.markup === 'autolink' && tokens[i + 1]?.type === 'text') tokens[i + 1].content = tokens[i + 1].content.replace(/^mailto:/, '');
           out += `<a${htmlAttributes(attrs)}>`;
           break;
         }
@@ -529,7 +529,8 @@ export class Converter {
       if (!def) continue;
       const backlinks = `<a href="#fnref:${fn.label}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}</a>` +
         Array.from({ length: fn.repeat }, (_, k) => `\u00a0<a href="#fnref:${fn.label}:${k + 1}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}<sup>${k + 2}</sup></a>`).join('');
-      let body = this.blocks(def.tokens, this.docLines, 6, def.start, def.start, false);
+      const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
+      let body = this.blocks(def.tokens, this.docLines, 6, first, first, false);
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
       if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + '\u00a0' + backlinks + body.slice(lastP);

@@ -10,37 +10,8 @@
 // HTML before comparing. That is the only normalisation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMarkdownConverter } from '../../../src/render/markdown/index.js';
-
-const root = path.resolve(fileURLToPath(import.meta.url), '../../../../..');
-const goldenDir = path.join(root, 'test', 'golden', 'markdown');
-
-interface Case { name: string; config: Record<string, any>; markdown: string; expected: string; }
-
-export function loadGolden(): Case[] {
-  return JSON.parse(fs.readFileSync(path.join(goldenDir, 'golden.json'), 'utf8')).cases;
-}
-
-/** Rouge's HTML escaping of code text (Rouge::Formatters::HTML#escape_special_html_chars). */
-const rougeEscape = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' }[c]!));
-
-export async function loadHighlighter(): Promise<{ real: boolean; fn: (code: string, lang: string) => string | null }> {
-  const real = path.join(root, 'dist', 'src', 'render', 'highlight', 'index.js');
-  if (fs.existsSync(real)) {
-    const mod = await import(pathToFileURL(real).href);
-    if (typeof mod.highlight === 'function') return { real: true, fn: mod.highlight };
-  }
-  const known = new Set<string>(JSON.parse(fs.readFileSync(path.join(goldenDir, 'rouge-languages.json'), 'utf8')));
-  return { real: false, fn: (code, lang) => (known.has(lang.toLowerCase()) ? rougeEscape(code) : null) };
-}
-
-export function stripRougeSpans(html: string): string {
-  return html.replace(/(<pre class="highlight"><code>)([\s\S]*?)(<\/code><\/pre>)/g,
-    (_m, a, body: string, c) => a + body.replace(/<span class="[^"]*">|<\/span>/g, '') + c);
-}
+import { loadGolden, loadHighlighter, stripRougeSpans } from './golden-data.js';
 
 test('markdown golden cases match kramdown', async () => {
   const cases = loadGolden();

@@ -67,10 +67,9 @@ function findBlockEnd(src: string, from: number, name: string): [number, number]
 }
 
 function parseBlockContent(p: Parse, node: HtmlNode, inner: string): void {
-  const tokens: Token[] = [];
   const src = inner.endsWith('\n') || inner === '' ? inner : inner + '\n';
-  p.md.block.parse(src, p.md, p.env, tokens);
-  node.blockTokens = tokens;
+  // A full parse (block + inline core rules) sharing the page's env: references, abbreviations.
+  node.blockTokens = p.md.parse(src, p.env);
   node.blockSrc = src;
 }
 
@@ -118,9 +117,7 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
     const rest = src.slice(pos);
     const c = re.exec(rest);
     const text = c ? rest.slice(0, c.index) : rest;
-    const tokens: Token[] = [];
-    p.md.inline.parse(text, p.md, p.env, tokens);
-    node.inlineTokens = tokens;
+    node.inlineTokens = p.md.parseInline(text, p.env)[0]?.children ?? [];
     pos = c ? pos + c.index + c[0].length : src.length;
   } else {
     pos = parseRaw(p, src, pos, node);

@@ -100,6 +100,24 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.ruler.before('fence', 'kd_ial', ialBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.block.ruler.before('fence', 'kd_eob', eobMarker, { alt: ['paragraph', 'list'] });
 
+  const rule = (name: string) => (md.block.ruler as any).__rules__.find((r: any) => r.name === name).fn;
+  // kramdown's paragraphs are not interrupted by a horizontal rule (PARAGRAPH_END has no HR_START):
+  // `para\n***` stays one paragraph.
+  md.block.ruler.at('hr', rule('hr'), { alt: ['reference', 'blockquote', 'list'] });
+  // Setext headers have exactly one line of text in kramdown; a longer paragraph keeps the underline
+  // as text. An ATX header needs some text (`#` alone is a paragraph).
+  const lheading = rule('lheading');
+  md.block.ruler.at('lheading', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    if (startLine + 1 >= endLine || !/^ {0,3}(?:=+|-+)[ \t]*$/.test(state.src.slice(state.bMarks[startLine + 1], state.eMarks[startLine + 1]))) return false;
+    if (state.sCount[startLine + 1] - state.blkIndent >= 4) return false;
+    return lheading(state, startLine, endLine, silent);
+  });
+  const heading = rule('heading');
+  md.block.ruler.at('heading', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    if (/^#{1,6}[ \t]*$/.test(lineText(state, startLine))) return false;
+    return heading(state, startLine, endLine, silent);
+  }, { alt: ['paragraph', 'reference', 'blockquote'] });
+
   // kramdown's LIST_START_OL is `\d+\.` only, and a marker needs a space or tab after it.
   const listRule = (md.block.ruler as any).__rules__.find((r: any) => r.name === 'list').fn;
   md.block.ruler.at('list', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {

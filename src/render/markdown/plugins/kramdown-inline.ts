@@ -153,6 +153,13 @@ const ESCAPABLE = new Set('\\.*_+`<>()[]{}#!:|"\'$=-~'.split(''));
 
 function escape(state: StateInline, silent: boolean): boolean {
   if (state.src[state.pos] !== '\\') return false;
+  // kramdown's LINE_BREAK: two backslashes before a newline are a <br />.
+  if (state.src.startsWith('\\\\\n', state.pos)) {
+    if (!silent) state.push('hardbreak', 'br', 0);
+    state.pos += 3;
+    while (state.src[state.pos] === ' ') state.pos++;
+    return true;
+  }
   const next = state.src[state.pos + 1];
   if (next === undefined || !ESCAPABLE.has(next)) return false;
   if (!silent) state.pending += next;

@@ -1,0 +1,33 @@
+// Loading the golden cases and the highlighter used to compare them (shared by the golden test and
+// bench/markdown.ts). See golden.test.ts for what is compared and the one normalisation.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const repoRoot = path.resolve(fileURLToPath(import.meta.url), '../../../../..');
+const goldenDir = path.join(repoRoot, 'test', 'golden', 'markdown');
+
+export interface GoldenCase { name: string; config: Record<string, any>; markdown: string; expected: string; }
+
+export function loadGolden(): GoldenCase[] {
+  return JSON.parse(fs.readFileSync(path.join(goldenDir, 'golden.json'), 'utf8')).cases;
+}
+
+/** Rouge's HTML escaping of code text (only &, <, >). */
+const rougeEscape = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' }[c]!));
+
+export async function loadHighlighter(): Promise<{ real: boolean; fn: (code: string, lang: string) => string | null }> {
+  const real = path.join(repoRoot, 'dist', 'src', 'render', 'highlight', 'index.js');
+  if (fs.existsSync(real)) {
+    const mod = await import(pathToFileURL(real).href);
+    if (typeof mod.highlight === 'function') return { real: true, fn: mod.highlight };
+  }
+  const known = new Set<string>(JSON.parse(fs.readFileSync(path.join(goldenDir, 'rouge-languages.json'), 'utf8')));
+  return { real: false, fn: (code, lang) => (known.has(lang.toLowerCase()) ? rougeEscape(code) : null) };
+}
+
+/** Removes Rouge's token spans inside highlighted code (used only when the real highlighter is absent). */
+export function stripRougeSpans(html: string): string {
+  return html.replace(/(<pre class="highlight"><code>)([\s\S]*?)(<\/code><\/pre>)/g,
+    (_m, a, body: string, c) => a + body.replace(/<span class="[^"]*">|<\/span>/g, '') + c);
+}
