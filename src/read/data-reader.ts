@@ -9,8 +9,6 @@ import { readTable } from "./csv.js";
 import type { EntryFilter } from "./entry-filter.js";
 import { loadYaml } from "./yaml.js";
 
-const DATA_EXT = /\.(yaml|yml|json|csv|tsv)$/;
-
 export function sanitizeDataKey(name: string): string {
   return name.replace(/[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)/g, "").replace(/\s+/g, "_");
 }
@@ -25,7 +23,9 @@ function readInto(site: Site, dir: string, data: Record<string, any>, filter: En
   const st = fs.statSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory() || filter.isSymlinkOutside(dir)) return;
   const names = fs.readdirSync(dir).filter((n) => !n.startsWith(".")).sort();
-  const files = names.filter((n) => DATA_EXT.test(n) && fs.statSync(path.join(dir, n)).isFile());
+  // Dir["*.{yaml,yml,json,csv,tsv}"] expands the braces in order, so keys come grouped by extension.
+  const files = ["yaml", "yml", "json", "csv", "tsv"].flatMap((ext) =>
+    names.filter((n) => n.endsWith(`.${ext}`) && fs.statSync(path.join(dir, n)).isFile()));
   const dirs = names.filter((n) => fs.statSync(path.join(dir, n)).isDirectory());
   for (const entry of [...files, ...dirs]) {
     const abs = path.join(dir, entry);

@@ -4,7 +4,8 @@
 import { BuildError } from "../errors.js";
 import type { Document, Excerpt } from "../site/document.js";
 import type { Layout } from "../site/layout.js";
-import type { Page } from "../site/page.js";
+import pathlib from "node:path";
+import { Page as PageClass, type Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { Drops } from "./drops.js";
 import type { JekyllLiquid, Template } from "./liquid/index.js";
@@ -42,7 +43,11 @@ export class Renderer {
     for (const c of this.site.collections.values()) {
       for (const doc of c.docs) this.render(doc);
     }
-    for (const page of this.site.pages) this.render(page);
+    // Indexed loop: stylesheets add their source maps to site.pages while pages render.
+    for (let i = 0; i < this.site.pages.length; i++) {
+      const page = this.site.pages[i]!;
+      if (!page.generated || page.output === null) this.render(page);
+    }
   }
 
   render(item: Page | Document): void {
@@ -91,7 +96,7 @@ export class Renderer {
         ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
         : doc.renderWithLiquid;
       if (withLiquid) output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
-      output = this.convert(output, doc.kind === "page" ? doc.ext : doc.extname, file, isExcerpt ? 0 : doc.lineOffset);
+      output = this.convert(output, doc.kind === "page" ? doc.ext : doc.extname, file, isExcerpt ? 0 : doc.lineOffset, item);
       if (isExcerpt) return output;
       doc.content = output;
       if (doc.placeInLayout) output = this.placeInLayouts(output, doc, scope, file);
@@ -145,11 +150,27 @@ export class Renderer {
     return out;
   }
 
-  private convert(content: string, ext: string, file: string, lineOffset: number): string {
+  /** jekyll-sass-converter's SourceMapPage: `<name>.css.map` beside the stylesheet, written as is. */
+  private addSourceMap(page: Page, map: string): void {
+    const name = `${pathlib.posix.basename(page.destinationPath)}.map`;
+    const dir = pathlib.posix.dirname(`/${page.destinationPath}`);
+    const mapPage = new PageClass(this.site, dir === "/" ? "" : dir, name, { layout: "none", render_with_liquid: false, sitemap: false }, map, 0, null);
+    mapPage.output = map;
+    mapPage.generated = true;
+    if (!this.site.pages.some((p) => p.url === mapPage.url)) this.site.pages.push(mapPage);
+  }
+
+  private convert(content: string, ext: string, file: string, lineOffset: number, owner?: Renderable): string {
     const kind = this.site.converters.kindFor(ext);
     try {
       if (kind === "markdown") return this.converters.markdown.convert(content);
-      if (kind === "sass" || kind === "scss") return this.converters.sass.convert({ source: content, syntax: kind, file, lineOffset });
+      if (kind === "sass" || kind === "scss") {
+        if (!owner || owner.kind !== "page") return this.converters.sass.convert({ source: content, syntax: kind, file, lineOffset });
+        const cssName = pathlib.posix.basename(owner.destinationPath);
+        const out = this.converters.sass.convertPage({ source: content, syntax: kind, file, lineOffset }, cssName);
+        if (out.map !== undefined) this.addSourceMap(owner, out.map);
+        return out.css;
+      }
       return content;
     } catch (e) {
       if (e instanceof BuildError) throw e;

@@ -22,11 +22,19 @@ export interface SassInput {
   lineOffset?: number;
 }
 
+export interface SassOutput {
+  css: string;
+  /** Source map JSON, when the `sourcemap` setting asks for one. */
+  map?: string;
+}
+
 export class SassConverter {
   private readonly loadPaths: string[];
   private readonly style: "expanded" | "compressed";
   private readonly quietDeps: boolean;
   private readonly silence: sass.DeprecationOrId[];
+  /** jekyll-sass-converter's `sourcemap`: always (default), never, or development. */
+  private readonly sourcemap: boolean;
 
   constructor(private readonly site: Site) {
     const conf = (site.config.sass ?? {}) as Record<string, any>;
@@ -35,10 +43,25 @@ export class SassConverter {
     this.loadPaths = [...user, sassDir].map((p) => path.resolve(site.source, p));
     this.style = String(conf.style ?? "expanded").replace(/^:/, "") === "compressed" ? "compressed" : "expanded";
     this.quietDeps = conf.quiet_deps ?? true;
+    const sm = String(conf.sourcemap ?? "always").replace(/^:/, "");
+    this.sourcemap = sm === "always" || (sm === "development" && (process.env.JEKYLL_ENV || "development") === "development");
     this.silence = Array.isArray(conf.silence_deprecations) ? conf.silence_deprecations.map(String) as sass.DeprecationOrId[] : [];
   }
 
+  /** CSS only (the `sassify`/`scssify` filters). */
   convert(input: SassInput): string {
+    return this.compile(input, false).css;
+  }
+
+  /**
+   * A stylesheet page: CSS, and with `sourcemap` on, the map Jekyll writes next to it
+   * (`main.css.map`) and the `sourceMappingURL` comment that points at it.
+   */
+  convertPage(input: SassInput & { file: string }, cssName: string): SassOutput {
+    return this.compile(input, this.sourcemap, cssName);
+  }
+
+  private compile(input: SassInput, withMap: boolean, cssName?: string): SassOutput {
     const warnings: string[] = [];
     try {
       const result = sass.compileString(input.source, {
@@ -47,6 +70,8 @@ export class SassConverter {
         loadPaths: this.loadPaths,
         url: input.file ? pathToFileURL(input.file) : undefined,
         charset: false,
+        sourceMap: withMap,
+        sourceMapIncludeSources: true,
         quietDeps: this.quietDeps,
         silenceDeprecations: this.silence,
         logger: {
@@ -57,7 +82,14 @@ export class SassConverter {
         },
       });
       for (const w of warnings) this.site.logger.warn("Sass:", w);
-      return `${result.css}\n`;
+      if (!withMap || !result.sourceMap || !cssName) return { css: `${result.css}\n` };
+      const map = result.sourceMap;
+      const relative = (u: string) => {
+        if (!u.startsWith("file:")) return u;
+        return this.site.displayPath(fileURLToPath(u));
+      };
+      const json = JSON.stringify({ ...map, file: cssName, sources: map.sources.map(relative) }, null, "\t");
+      return { css: `${result.css}\n\n/*# sourceMappingURL=${encodeURI(`${cssName}.map`)} */`, map: json };
     } catch (e) {
       if (e instanceof sass.Exception) {
         const span = e.span;

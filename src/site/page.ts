@@ -23,6 +23,8 @@ export class Page {
   /** Front matter alone. */
   readonly frontMatter: Record<string, any>;
   readonly lineOffset: number;
+  /** Made by the build (source maps, plugin pages) rather than read from a file. */
+  generated = false;
   /** jekyll-paginate's pager, when this page is paginated. */
   pager: Record<string, any> | null = null;
   private cachedUrl: string | undefined;
@@ -52,7 +54,13 @@ export class Page {
     this.lineOffset = lineOffset;
   }
 
+  /** Renderer#output_ext: the extension of a permalink that has one, else the converter's. */
   get outputExt(): string {
+    const p = this.permalink;
+    if (typeof p === "string" && p !== "" && !p.endsWith("/")) {
+      const e = pathlib.posix.extname(p);
+      if (e) return e;
+    }
     return this.site.converters.outputExt(this.ext);
   }
 
