@@ -1,0 +1,286 @@
+// Jekyll 4.3's own filters (lib/jekyll/filters.rb, filters/grouping_filters.rb) on Ruby values.
+import { Expression, Tokenizer, Value } from "liquidjs";
+import { slugify as jekyllSlugify } from "../../../site/slugify.js";
+import { JekyllTime } from "../../../site/time.js";
+import type { LiquidHost } from "../host.js";
+import { fixFloatLiterals } from "../float-literals.js";
+import { cgiEscape, uriEscape } from "../ruby/uri.js";
+import { awkSplit, xmlEscape } from "../ruby/strings.js";
+import { stringToI } from "../ruby/number.js";
+import { inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../ruby/values.js";
+import { LiquidArgumentError, lookup, rubyKey, toInteger } from "./standard.js";
+import type { FilterTable, FilterThis } from "./types.js";
+
+const INTEGER_LIKE = /^\s*-?\d+\s*$/;
+const FLOAT_LIKE = /^\s*-?(?:\d+\.?\d*|\.\d+)\s*$/;
+
+/** Jekyll's parse_sort_input: numeric-looking properties compare as numbers. */
+function parseSortInput(v: unknown): unknown {
+  const s = toS(v).replace(/\n$/, "");
+  if (INTEGER_LIKE.test(s)) return stringToI(s);
+  if (FLOAT_LIKE.test(s)) return Number.parseFloat(s.trim().replace(/^(-?)\./, "$10."));
+  return v;
+}
+
+/** Jekyll's item_property: `a.b` walks nested hashes. */
+function itemProperty(item: unknown, property: unknown): unknown {
+  const prop = toS(property);
+  let value: unknown;
+  if (!prop.includes(".")) value = lookup(item, prop);
+  else {
+    value = item;
+    for (const key of prop.split(".")) {
+      const v = plain(value);
+      if (v === null || v === undefined || v === false) { value = v; break; }
+      value = lookup(v, key);
+    }
+  }
+  return parseSortInput(value);
+}
+
+function rubyArray(v: unknown): unknown[] {
+  v = plain(v);
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v;
+  if (isHash(v)) return Object.entries(v);
+  return [v];
+}
+
+function isMethodLiteral(v: unknown): boolean {
+  const name = (v as object | null)?.constructor?.name;
+  return name === "EmptyDrop" || name === "BlankDrop";
+}
+
+/** Jekyll's compare_property_vs_target (where, find). */
+function matches(property: unknown, target: unknown): boolean {
+  if (isMethodLiteral(target)) return property === "" || rubyArray(property).map(toS).join("") === "";
+  target = plain(target);
+  if (target === null || target === undefined) return property === null || property === undefined;
+  const t = toS(target);
+  if (typeof property === "string") return property === t;
+  return rubyArray(property).some((p) => toS(p) === t);
+}
+
+/** The collection `where`/`find`/`group_by` walk: hashes give their values; other values are not enumerable. */
+function selectable(input: unknown): unknown[] | null {
+  input = plain(input);
+  if (Array.isArray(input)) return input;
+  if (isHash(input)) return Object.values(input);
+  return null;
+}
+
+export function jekyllFilters(host: LiquidHost): FilterTable {
+  const conditions = new Map<string, Expression>();
+  const expressions = new Map<string, Value>();
+  const condition = (self: FilterThis, expr: string): Expression => {
+    let c = conditions.get(expr);
+    if (!c) {
+      c = new Tokenizer(expr, self.liquid.options.operators).readExpression();
+      fixFloatLiterals(c);
+      conditions.set(expr, c);
+    }
+    return c;
+  };
+  const expression = (self: FilterThis, expr: string): Value => {
+    let v = expressions.get(expr);
+    if (!v) {
+      v = new Value(expr, self.liquid);
+      fixFloatLiterals(v);
+      expressions.set(expr, v);
+    }
+    return v;
+  };
+
+  function* findOrSelect(self: FilterThis, items: unknown[], variable: unknown, expr: unknown, first: boolean) {
+    const cond = condition(self, toS(expr));
+    const scope: Record<string, unknown> = {};
+    self.context.push(scope);
+    const out: unknown[] = [];
+    try {
+      for (const item of items) {
+        scope[toS(variable)] = item;
+        if (truthy(yield cond.evaluate(self.context, false))) {
+          if (first) return item;
+          out.push(item);
+        }
+      }
+    } finally {
+      self.context.pop();
+    }
+    return first ? null : out;
+  }
+
+  const grouped = (groups: Map<string, { name: unknown; items: unknown[] }>) =>
+    [...groups.values()].map((g) => ({ name: g.name, items: g.items, size: g.items.length }));
+
+  const sortWith = (items: unknown[], cmp: (a: unknown, b: unknown) => number | null) => rubySort(items, cmp);
+
+  return {
+    markdownify: (input) => host.markdownify(toS(input)),
+    smartify: (input) => host.smartify(toS(input)),
+    sassify: (input) => host.compileSass(toS(input), "sass"),
+    scssify: (input) => host.compileSass(toS(input), "scss"),
+    slugify(input, mode) {
+      const v = plain(input);
+      if (v === null || v === undefined) return null;
+      if (typeof v !== "string") throw new Error(`undefined method 'gsub' for ${inspect(v)}:${rubyClass(v)}`);
+      return jekyllSlugify(v, mode === undefined || mode === null ? null : toS(mode));
+    },
+    xml_escape: (input) => xmlEscape(toS(input)),
+    cgi_escape: (input) => cgiEscape(toS(input)),
+    uri_escape: (input) => (input === null || input === undefined ? null : uriEscape(toS(input))),
+    normalize_whitespace: (input) => toS(input).replace(/[ \t\n\v\f\r]+/g, " ").replace(/^ | $/g, ""),
+    number_of_words(input, mode) {
+      const s = toS(input);
+      const cjk = /[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul}]/gu;
+      const words = /[^\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul} \t\n\v\f\r]+/gu;
+      const count = (re: RegExp) => s.match(re)?.length ?? 0;
+      if (mode === "cjk") return count(cjk) + count(words);
+      if (mode === "auto") {
+        const c = count(cjk);
+        return c === 0 ? awkSplit(s).length : c + count(words);
+      }
+      return awkSplit(s).length;
+    },
+    array_to_sentence_string(array, connector = "and") {
+      const a = plain(array) as unknown[];
+      const c = toS(connector);
+      switch (a.length) {
+        case 0: return "";
+        case 1: return toS(a[0]);
+        case 2: return `${toS(a[0])} ${c} ${toS(a[1])}`;
+        default: return `${a.slice(0, -1).map(toS).join(", ")}, ${c} ${toS(a[a.length - 1])}`;
+      }
+    },
+    jsonify: (input) => toJson(plain(input)),
+    where(input, property, value) {
+      const target = plain(value);
+      if (!property || Array.isArray(target) || isHash(target)) return input;
+      const items = selectable(input);
+      if (!items) return input;
+      return items.filter((item) => matches(itemProperty(item, property), value));
+    },
+    *where_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
+      const items = selectable(input);
+      if (!items) return input;
+      return yield* findOrSelect(this, items, variable, expr, false);
+    },
+    find(input, property, value) {
+      const target = plain(value);
+      if (!property || Array.isArray(target) || isHash(target)) return input;
+      const items = selectable(input);
+      if (!items) return input;
+      return items.find((item) => matches(itemProperty(item, property), value)) ?? null;
+    },
+    *find_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
+      const items = selectable(input);
+      if (!items) return input;
+      return yield* findOrSelect(this, items, variable, expr, true);
+    },
+    group_by(input, property) {
+      const v = plain(input);
+      const items = Array.isArray(v) ? v : isHash(v) ? Object.entries(v) : null;
+      if (!items) return input;
+      const groups = new Map<string, { name: unknown; items: unknown[] }>();
+      for (const item of items) {
+        const name = toS(itemProperty(item, property));
+        let g = groups.get(name);
+        if (!g) groups.set(name, (g = { name, items: [] }));
+        g.items.push(item);
+      }
+      return grouped(groups);
+    },
+    *group_by_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
+      const v = plain(input);
+      const items = Array.isArray(v) ? v : isHash(v) ? Object.entries(v) : null;
+      if (!items) return input;
+      const value = expression(this, toS(expr));
+      const scope: Record<string, unknown> = {};
+      this.context.push(scope);
+      const groups = new Map<string, { name: unknown; items: unknown[] }>();
+      try {
+        for (const item of items) {
+          scope[toS(variable)] = item;
+          const name = plain(yield value.value(this.context, false));
+          const key = rubyKey(name);
+          let g = groups.get(key);
+          if (!g) groups.set(key, (g = { name, items: [] }));
+          g.items.push(item);
+        }
+      } finally {
+        this.context.pop();
+      }
+      return grouped(groups);
+    },
+    to_integer(input) {
+      const v = plain(input);
+      if (v === true) return 1;
+      if (v === false) return 0;
+      if (v === null || v === undefined) return 0;
+      if (typeof v === "number") return Math.trunc(v);
+      if (typeof v === "string") return stringToI(v);
+      if (v instanceof JekyllTime) return Math.floor(v.epochMs / 1000);
+      return toInteger(v);
+    },
+    sort(input, property, nils = "first") {
+      const v = plain(input);
+      if (v === null || v === undefined) throw new LiquidArgumentError("Cannot sort a null object.");
+      if (property === null || property === undefined) {
+        if (Array.isArray(v)) return rubySort(v);
+        if (isHash(v)) return rubySort(Object.entries(v));
+        throw new Error(`undefined method 'sort' for ${inspect(v)}:${rubyClass(v)}`);
+      }
+      let order: number;
+      if (nils === "first") order = -1;
+      else if (nils === "last") order = 1;
+      else throw new LiquidArgumentError(`Invalid nils order: '${toS(nils)}' is not a valid nils order. It must be 'first' or 'last'.`);
+      const items = Array.isArray(v) ? v : isHash(v) ? Object.entries(v) : [v];
+      const keyed = items.map((item) => ({ key: itemProperty(item, property), item }));
+      const isNil = (x: unknown) => x === null || x === undefined;
+      return sortWith(keyed, (a: any, b: any) => {
+        if (!isNil(a.key) && isNil(b.key)) return -order;
+        if (isNil(a.key) && !isNil(b.key)) return order;
+        const c = spaceship(a.key, b.key);
+        return c ?? spaceship(toS(a.key), toS(b.key));
+      }).map((x: any) => x.item);
+    },
+    pop(array, num = 1) {
+      const a = plain(array);
+      if (!Array.isArray(a)) return array;
+      const n = toInteger(num);
+      return a.slice(0, Math.max(a.length - n, 0));
+    },
+    push(array, input) {
+      const a = plain(array);
+      if (!Array.isArray(a)) return array;
+      return [...a, input];
+    },
+    shift(array, num = 1) {
+      const a = plain(array);
+      if (!Array.isArray(a)) return array;
+      return a.slice(toInteger(num));
+    },
+    unshift(array, input) {
+      const a = plain(array);
+      if (!Array.isArray(a)) return array;
+      return [input, ...a];
+    },
+    sample(input, num = 1) {
+      const a = plain(input);
+      if (!Array.isArray(a)) return input;
+      let n: number;
+      try {
+        n = toInteger(num);
+      } catch {
+        n = 1;
+      }
+      const pool = [...a];
+      for (let i = pool.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [pool[i], pool[j]] = [pool[j], pool[i]];
+      }
+      return n === 1 ? pool[0] ?? null : pool.slice(0, Math.max(n, 0));
+    },
+    inspect: (input) => xmlEscape(inspect(plain(input))),
+  };
+}

@@ -1,0 +1,247 @@
+// Liquid 5.4's StandardFilters with Ruby's semantics: `to_s` of arrays and hashes is their
+// inspect form, InputIterator flattens arrays, `size` of a string counts characters, `first` of a
+// string is nil, `truncatewords` appends nothing when nothing was cut, `split: " "` drops empty
+// fields, numbers follow ruby/number.ts. Jekyll replaces `sort` and `where` (see jekyll.ts).
+import { Drop } from "liquidjs";
+import { abs, arithmetic, ceilFloor, clamp, round, ZeroDivision } from "../ruby/number.js";
+import { awkSplit, capitalize, escapeHtml, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../ruby/strings.js";
+import { cgiEscape, cgiUnescape } from "../ruby/uri.js";
+import { RubyFloat, inspect, isHash, joinArray, plain, rubyClass, toS, truthy } from "../ruby/values.js";
+import type { FilterTable } from "./types.js";
+
+/** A Liquid::ArgumentError-style failure: the message a user reads. */
+export class LiquidArgumentError extends Error {}
+
+/** Liquid::Utils.to_integer. */
+export function toInteger(v: unknown): number {
+  v = plain(v);
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  const s = toS(v).trim();
+  if (/^[+-]?\d+(_\d+)*$/.test(s)) return Number(s.replace(/_/g, ""));
+  throw new LiquidArgumentError("invalid integer");
+}
+
+/** Liquid's InputIterator: arrays flattened, a hash is one item, nil is empty, anything else one item. */
+export function inputItems(input: unknown): unknown[] {
+  input = plain(input);
+  if (Array.isArray(input)) return input.flat(Infinity);
+  if (input === null || input === undefined) return [];
+  return [input];
+}
+
+/** Ruby's `#size` where it exists (strings in characters, Integer#size is 8 bytes), else 0. */
+export function rubySize(v: unknown): number {
+  v = plain(v);
+  if (typeof v === "string") return [...v].length;
+  if (Array.isArray(v)) return v.length;
+  if (isHash(v)) return Object.keys(v).length;
+  if (typeof v === "number" && Number.isInteger(v)) return 8;
+  return 0;
+}
+
+/** `item[property]` as Liquid filters do it; TypeError where Ruby raises one. */
+export function lookup(item: unknown, property: unknown): unknown {
+  item = plain(item);
+  if (isHash(item)) {
+    if (typeof property !== "string") return undefined;
+    return item[property];
+  }
+  if (typeof item === "string") return typeof property === "string" ? stringIndex(item, property) : null;
+  if (item === null || item === undefined) return null;
+  if (Array.isArray(item) || typeof item === "number") {
+    throw new TypeError(`no implicit conversion of ${rubyClass(property)} into Integer`);
+  }
+  if (item instanceof Drop) return (item as any)[String(property)];
+  return null;
+}
+
+function propertyError(property: unknown): LiquidArgumentError {
+  return new LiquidArgumentError(`cannot select the property '${toS(property)}'`);
+}
+
+function charSlice(s: string, offset: number, length: number): string | null {
+  const chars = [...s];
+  const start = offset < 0 ? chars.length + offset : offset;
+  if (start < 0 || start > chars.length || length < 0) return null;
+  return chars.slice(start, start + length).join("");
+}
+
+/** A key that tells values apart the way Ruby's Hash/uniq does (1 and 1.0 differ). */
+export function rubyKey(v: unknown): string {
+  return `${rubyClass(v)}:${inspect(plain(v))}`;
+}
+
+function number(fn: () => number | RubyFloat): number | RubyFloat {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ZeroDivision) throw new LiquidArgumentError(e.message);
+    throw e;
+  }
+}
+
+export function standardFilters(): FilterTable {
+  return {
+    size: (input) => rubySize(input),
+    downcase: (input) => toS(input).toLowerCase(),
+    upcase: (input) => toS(input).toUpperCase(),
+    capitalize: (input) => capitalize(toS(input)),
+    escape: (input) => (input === null || input === undefined ? null : escapeHtml(toS(input))),
+    h: (input) => (input === null || input === undefined ? null : escapeHtml(toS(input))),
+    escape_once: (input) => toS(input).replace(/["><']|&(?!([a-zA-Z]+|(#\d+));)/g, (c) => escapeHtml(c)),
+    url_encode: (input) => (input === null || input === undefined ? null : cgiEscape(toS(input))),
+    url_decode: (input) => (input === null || input === undefined ? null : cgiUnescape(toS(input))),
+    base64_encode: (input) => Buffer.from(toS(input), "utf8").toString("base64"),
+    base64_decode: (input) => {
+      const s = toS(input);
+      if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) {
+        throw new LiquidArgumentError("invalid base64 provided to base64_decode");
+      }
+      return Buffer.from(s, "base64").toString("utf8");
+    },
+    base64_url_safe_encode: (input) => Buffer.from(toS(input), "utf8").toString("base64").replace(/\+/g, "-").replace(/\//g, "_"),
+    base64_url_safe_decode: (input) => Buffer.from(toS(input).replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8"),
+    slice: (input, offset, length) => {
+      const off = toInteger(offset);
+      const len = length === undefined || length === null ? 1 : toInteger(length);
+      input = plain(input);
+      if (Array.isArray(input)) {
+        const start = off < 0 ? input.length + off : off;
+        if (start < 0 || start > input.length || len < 0) return [];
+        return input.slice(start, start + len);
+      }
+      return charSlice(toS(input), off, len) ?? "";
+    },
+    truncate: (input, length = 50, ellipsis = "...") => {
+      if (input === null || input === undefined) return null;
+      const chars = [...toS(input)];
+      const len = toInteger(length);
+      const tail = toS(ellipsis);
+      const keep = Math.max(len - [...tail].length, 0);
+      return chars.length > len ? chars.slice(0, keep).join("") + tail : chars.join("");
+    },
+    truncatewords: (input, words = 15, ellipsis = "...") => {
+      if (input === null || input === undefined) return null;
+      const s = toS(input);
+      let n = toInteger(words);
+      if (n <= 0) n = 1;
+      const list = awkSplit(s, n + 1);
+      if (list.length <= n) return s;
+      list.pop();
+      return list.join(" ") + toS(ellipsis);
+    },
+    split: (input, pattern) => rubySplit(toS(input), toS(pattern)),
+    strip: (input) => rubyStrip(toS(input)),
+    lstrip: (input) => rubyLstrip(toS(input)),
+    rstrip: (input) => rubyRstrip(toS(input)),
+    strip_html: (input) => toS(input)
+      .replace(/<script[\s\S]*?<\/script>|<!--[\s\S]*?-->|<style[\s\S]*?<\/style>/g, "")
+      .replace(/<[\s\S]*?>/g, ""),
+    strip_newlines: (input) => toS(input).replace(/\r?\n/g, ""),
+    newline_to_br: (input) => toS(input).replace(/\r?\n/g, "<br />\n"),
+    join: (input, glue = " ") => joinArray(inputItems(input), toS(glue)),
+    sort_natural: (input, property) => {
+      const items = inputItems(input);
+      if (!items.length) return [];
+      const cmp = (a: unknown, b: unknown) => {
+        if (a !== null && a !== undefined && b !== null && b !== undefined) {
+          const x = toS(a).replace(/[A-Z]/g, (c) => c.toLowerCase());
+          const y = toS(b).replace(/[A-Z]/g, (c) => c.toLowerCase());
+          return x < y ? -1 : x > y ? 1 : 0;
+        }
+        return a === null || a === undefined ? 1 : -1;
+      };
+      if (property === null || property === undefined) return [...items].sort(cmp);
+      return [...items].sort((a, b) => cmp(lookup(a, property), lookup(b, property)));
+    },
+    uniq: (input, property) => {
+      const items = inputItems(input);
+      const seen = new Set<string>();
+      const out: unknown[] = [];
+      for (const item of items) {
+        const key = rubyKey(property === null || property === undefined ? item : lookup(item, property));
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(item);
+        }
+      }
+      return out;
+    },
+    reverse: (input) => [...inputItems(input)].reverse(),
+    map: (input, property) => inputItems(input).map((item) => {
+      if (property === "to_liquid") return item;
+      try {
+        return lookup(item, property);
+      } catch {
+        throw propertyError(property);
+      }
+    }),
+    compact: (input, property) => inputItems(input).filter((item) => {
+      const v = property === null || property === undefined ? item : lookup(item, property);
+      return v !== null && v !== undefined;
+    }),
+    replace: (input, search, replacement = "") => toS(input).split(toS(search)).join(toS(replacement)),
+    replace_first: (input, search, replacement = "") => {
+      const s = toS(input);
+      const i = s.indexOf(toS(search));
+      return i < 0 ? s : s.slice(0, i) + toS(replacement) + s.slice(i + toS(search).length);
+    },
+    replace_last: (input, search, replacement) => {
+      const s = toS(input);
+      const i = s.lastIndexOf(toS(search));
+      return i < 0 ? s : s.slice(0, i) + toS(replacement) + s.slice(i + toS(search).length);
+    },
+    remove: (input, search) => toS(input).split(toS(search)).join(""),
+    remove_first: (input, search) => {
+      const s = toS(input);
+      const i = s.indexOf(toS(search));
+      return i < 0 ? s : s.slice(0, i) + s.slice(i + toS(search).length);
+    },
+    remove_last: (input, search) => {
+      const s = toS(input);
+      const i = s.lastIndexOf(toS(search));
+      return i < 0 ? s : s.slice(0, i) + s.slice(i + toS(search).length);
+    },
+    append: (input, s) => toS(input) + toS(s),
+    prepend: (input, s) => toS(s) + toS(input),
+    concat: (input, array) => {
+      array = plain(array);
+      if (!Array.isArray(array)) throw new LiquidArgumentError("concat filter requires an array argument");
+      return [...inputItems(input), ...array];
+    },
+    first: (input) => {
+      input = plain(input);
+      if (Array.isArray(input)) return input[0];
+      if (isHash(input)) {
+        const k = Object.keys(input)[0];
+        return k === undefined ? null : [k, input[k]];
+      }
+      return null;
+    },
+    last: (input) => {
+      input = plain(input);
+      if (Array.isArray(input)) return input[input.length - 1];
+      return null;
+    },
+    abs: (input) => abs(input),
+    plus: (input, operand) => number(() => arithmetic(input, operand, "+")),
+    minus: (input, operand) => number(() => arithmetic(input, operand, "-")),
+    times: (input, operand) => number(() => arithmetic(input, operand, "*")),
+    divided_by: (input, operand) => number(() => arithmetic(input, operand, "/")),
+    modulo: (input, operand) => number(() => arithmetic(input, operand, "%")),
+    round: (input, digits = 0) => round(input, digits),
+    ceil: (input) => ceilFloor(input, true),
+    floor: (input) => ceilFloor(input, false),
+    at_least: (input, n) => clamp(input, n, true),
+    at_most: (input, n) => clamp(input, n, false),
+    default: (input, fallback = "", ...rest) => {
+      // `allow_false: true` arrives as the pair ["allow_false", true].
+      const allowFalse = rest.some((a) => Array.isArray(a) && a[0] === "allow_false" && truthy(a[1]));
+      const v = plain(input);
+      const missing = allowFalse ? v === null || v === undefined : !truthy(v);
+      const empty = typeof v === "string" || Array.isArray(v) ? v.length === 0 : isHash(v) ? Object.keys(v).length === 0 : false;
+      return missing || empty ? fallback : input;
+    },
+  };
+}
+

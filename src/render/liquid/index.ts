@@ -1,0 +1,146 @@
+// The Liquid engine of build-site: liquidjs 10 configured to render what Jekyll 4.3 (Ruby
+// Liquid 5.4 + Jekyll's filters and tags) renders. liquidjs supplies the parser and the control
+// flow; everything that prints, compares or computes is replaced by Ruby's semantics:
+// - output: `{{ }}` writes Ruby's to_s (outputEscape runs ruby/values.ts#outputS on every
+//   output; there is no `raw` filter in Ruby, so it always applies);
+// - the filter table is exactly Ruby Liquid's StandardFilters plus Jekyll's filters — liquidjs's
+//   own filters are removed, so an unknown filter passes its input through (or fails under
+//   `strict_filters`), as in Jekyll;
+// - conditions use Ruby's operators (operators.ts); `for`/`tablerow` are Ruby's (tags/loops.ts);
+// - Jekyll's tags: include, include_relative, include_cached, highlight, link, post_url.
+// Templates and includes are parsed once per build and cached; rendering is synchronous.
+import fs from "node:fs";
+import { Drop, Liquid } from "liquidjs";
+import type { Template as LiquidTemplate } from "liquidjs";
+import type { LiquidHost } from "./host.js";
+import { toBuildError } from "./errors.js";
+import { fixFloatLiterals } from "./float-literals.js";
+import { dateFilters } from "./filters/date.js";
+import { jekyllFilters } from "./filters/jekyll.js";
+import { standardFilters } from "./filters/standard.js";
+import type { FilterFn } from "./filters/types.js";
+import { urlFilters } from "./filters/url.js";
+import { rubyOperators } from "./operators.js";
+import { outputS } from "./ruby/values.js";
+import { highlightTag } from "./tags/highlight.js";
+import { includeCachedTag, includeRelativeTag, includeTag, type IncludeSupport } from "./tags/include.js";
+import { linkTag, postUrlTag } from "./tags/links.js";
+import { IfchangedTag, RubyForTag, RubyTablerowTag } from "./tags/loops.js";
+
+export { RubyFloat } from "./ruby/values.js";
+export type { LiquidHost } from "./host.js";
+
+export interface Template {
+  readonly file: string;
+}
+
+export interface JekyllLiquid {
+  /** Parse once per build; the engine caches by file and source text. `lineOffset` = number of lines before `source` in the file (front matter), so error lines are file lines. Throws BuildError (src/errors.ts) with file and line on a syntax error. */
+  parse(source: string, file: string, lineOffset?: number): Template;
+  /** Synchronous render (liquidjs renderSync: Jekyll sites are small and sync is fastest). Throws BuildError naming the file and line where it failed — inside an include, the include's file and line. */
+  render(template: Template, scope: Record<string, unknown>): string;
+  /** Forget cached includes/templates (for `serve --watch`): one absolute path, or everything. */
+  invalidate(absolutePath?: string): void;
+}
+
+class ParsedTemplate implements Template {
+  constructor(readonly file: string, readonly source: string, readonly templates: LiquidTemplate[]) {}
+}
+
+// liquidjs's `nil` literal is a NullDrop; filters see Ruby's nil.
+function nilToNull(v: unknown): unknown {
+  return v instanceof Drop && v.constructor.name === "NullDrop" ? null : v;
+}
+
+function wrapFilter(fn: FilterFn): FilterFn {
+  return function (this: any, input: unknown, ...args: unknown[]) {
+    return fn.call(this, nilToNull(input), ...args.map(nilToNull));
+  };
+}
+
+export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
+  const options = (host.config.liquid ?? {}) as Record<string, unknown>;
+  const liquid = new Liquid({
+    strictFilters: !!options.strict_filters,
+    strictVariables: !!options.strict_variables,
+    ownPropertyOnly: true,
+    dynamicPartials: false,
+    jekyllInclude: true,
+    outputEscape: (v: unknown) => outputS(v),
+    operators: rubyOperators,
+    cache: false,
+  });
+
+  const templates = new Map<string, ParsedTemplate>();
+  const lineOffsets = new Map<string, number>();
+  const partials = new Map<string, LiquidTemplate[]>();
+  const support: IncludeSupport = {
+    host,
+    inclusions: new Map(),
+    cachedOutput: new Map(),
+    loadPartial(absolute) {
+      let tpl = partials.get(absolute);
+      if (!tpl) {
+        const text = fs.readFileSync(absolute, "utf8");
+        tpl = liquid.parse(text, absolute);
+        fixFloatLiterals(tpl);
+        partials.set(absolute, tpl);
+      }
+      return tpl;
+    },
+  };
+
+  // Exactly Ruby Liquid 5.4's tags plus Jekyll's: no layout/block/render from liquidjs.
+  const tags = liquid.tags as Record<string, unknown>;
+  for (const name of ["layout", "block", "render", "include"]) delete tags[name];
+  liquid.registerTag("for", RubyForTag as any);
+  liquid.registerTag("tablerow", RubyTablerowTag as any);
+  liquid.registerTag("ifchanged", IfchangedTag as any);
+  liquid.registerTag("include", includeTag(support) as any);
+  liquid.registerTag("include_relative", includeRelativeTag(support) as any);
+  liquid.registerTag("include_cached", includeCachedTag(support) as any);
+  liquid.registerTag("highlight", highlightTag(host) as any);
+  liquid.registerTag("link", linkTag(host) as any);
+  liquid.registerTag("post_url", postUrlTag(host) as any);
+
+  const filters = liquid.filters as Record<string, unknown>;
+  for (const name of Object.keys(filters)) delete filters[name];
+  const table = { ...standardFilters(), ...dateFilters(host), ...urlFilters(host), ...jekyllFilters(host) };
+  for (const [name, fn] of Object.entries(table)) liquid.registerFilter(name, wrapFilter(fn) as any);
+
+  return {
+    parse(source, file, lineOffset = 0) {
+      const cached = templates.get(file);
+      if (cached && cached.source === source) return cached;
+      lineOffsets.set(file, lineOffset);
+      try {
+        const parsed = liquid.parse(source, file);
+        fixFloatLiterals(parsed);
+        const t = new ParsedTemplate(file, source, parsed);
+        templates.set(file, t);
+        return t;
+      } catch (e) {
+        throw toBuildError(e, host.source, lineOffsets, file);
+      }
+    },
+    render(template, scope) {
+      const t = template as ParsedTemplate;
+      try {
+        return liquid.renderSync(t.templates, scope) as string;
+      } catch (e) {
+        throw toBuildError(e, host.source, lineOffsets, t.file);
+      }
+    },
+    invalidate(absolutePath) {
+      support.cachedOutput.clear();
+      support.inclusions.clear();
+      if (absolutePath === undefined) {
+        templates.clear();
+        partials.clear();
+        return;
+      }
+      partials.delete(absolutePath);
+      templates.delete(absolutePath);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Ruby Liquid's Condition operators (liquid/condition.rb), for liquidjs's `operators` option.
+//
+// - `==`/`!=` are Ruby's `==` (1 == 1.0; arrays and hashes by content). Against `empty`, a value
+//   that has `empty?` (string, array, hash) answers it, anything else is nil (false). Plain Ruby
+//   has no `blank?`, so `x == blank` is always false in Jekyll (and `x != blank` true).
+// - `<`, `>`, `<=`, `>=` apply only when both sides can compare (numbers, strings, times); nil,
+//   arrays, hashes and booleans give nil (false); an Integer against a String raises
+//   "comparison of Integer with String failed", which fails the build.
+// - `contains`: a string checks a substring (of the right side's to_s), an array membership, a
+//   hash a key; anything else, or a nil side, is false.
+// - `and`/`or` keep liquidjs's right-to-left grouping, which is Ruby Liquid's.
+import type { Operators } from "liquidjs";
+import { JekyllTime } from "../../site/time.js";
+import { isHash, isNumeric, plain, rubyClass, rubyEquals, spaceship, toS, truthy } from "./ruby/values.js";
+
+type Literal = "empty" | "blank";
+
+function methodLiteral(v: unknown): Literal | null {
+  const name = (v as object | null | undefined)?.constructor?.name;
+  if (name === "BlankDrop") return "blank";
+  if (name === "EmptyDrop") return "empty";
+  return null;
+}
+
+function isEmptyish(v: unknown): boolean | null {
+  v = plain(v);
+  if (typeof v === "string" || Array.isArray(v)) return v.length === 0;
+  if (isHash(v)) return Object.keys(v).length === 0;
+  return null;
+}
+
+function equalVariables(l: unknown, r: unknown): boolean | null {
+  const ll = methodLiteral(l);
+  if (ll) return ll === "empty" ? isEmptyish(r) : null;
+  const rl = methodLiteral(r);
+  if (rl) return rl === "empty" ? isEmptyish(l) : null;
+  return rubyEquals(l, r);
+}
+
+type Kind = "number" | "string" | "time" | null;
+
+function comparableKind(v: unknown): Kind {
+  if (isNumeric(v)) return "number";
+  if (typeof v === "string") return "string";
+  if (v instanceof JekyllTime) return "time";
+  return null;
+}
+
+function compare(l: unknown, r: unknown, test: (c: number) => boolean): boolean {
+  l = plain(l);
+  r = plain(r);
+  const kl = comparableKind(l);
+  const kr = comparableKind(r);
+  if (!kl || !kr) return false;
+  if (kl !== kr) throw new Error(`comparison of ${rubyClass(l)} with ${rubyClass(r)} failed`);
+  const c = spaceship(l, r);
+  if (c === null) throw new Error(`comparison of ${rubyClass(l)} with ${rubyClass(r)} failed`);
+  return test(c);
+}
+
+function contains(l: unknown, r: unknown): boolean {
+  l = plain(l);
+  r = plain(r);
+  if (!truthy(l) || !truthy(r)) return false;
+  if (typeof l === "string") return l.includes(toS(r));
+  if (Array.isArray(l)) return l.some((x) => rubyEquals(x, r));
+  if (isHash(l)) return typeof r === "string" && Object.prototype.hasOwnProperty.call(l, r);
+  return false;
+}
+
+type Binary = (l: unknown, r: unknown) => boolean;
+
+const binary: Record<string, Binary> = {
+  "==": (l, r) => truthy(equalVariables(l, r)),
+  "!=": (l, r) => !truthy(equalVariables(l, r)),
+  "<": (l, r) => compare(l, r, (c) => c < 0),
+  ">": (l, r) => compare(l, r, (c) => c > 0),
+  "<=": (l, r) => compare(l, r, (c) => c <= 0),
+  ">=": (l, r) => compare(l, r, (c) => c >= 0),
+  contains: (l, r) => contains(l, r),
+  and: (l, r) => truthy(l) && truthy(r),
+  or: (l, r) => truthy(l) || truthy(r),
+};
+
+export const rubyOperators = binary as unknown as Operators;

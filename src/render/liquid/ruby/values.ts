@@ -1,0 +1,287 @@
+// Ruby's view of the values a Jekyll template sees: how they print (`to_s`, `inspect`, what
+// `{{ }}` writes), how they compare (`==`, `<=>`), and how `jsonify` serialises them.
+//
+// JavaScript has one number type; Ruby has Integer and Float, and prints them differently
+// (`3` vs `3.0`). A JS number that is not an integer is unambiguously a Ruby Float; an integral
+// Float (`3.0` in YAML or a template, or `2.0 | minus: 2`) is carried as a RubyFloat so it still
+// prints `3.0`. Everything else that is integral is an Integer.
+import { Drop, toValue } from "liquidjs";
+import { JekyllTime } from "../../../site/time.js";
+
+/** A Ruby Float. Extends liquidjs's Drop so liquidjs unwraps it (valueOf) wherever it needs a number. */
+export class RubyFloat extends Drop {
+  constructor(readonly value: number) {
+    super();
+  }
+  override valueOf(): number {
+    return this.value;
+  }
+  override toString(): string {
+    return formatFloat(this.value);
+  }
+  toJSON(): number {
+    return this.value;
+  }
+}
+
+/** Values that print themselves the Ruby way (drops standing in for Ruby objects). */
+export interface RubyPrintable {
+  rubyToS(): string;
+}
+
+function isRubyPrintable(v: unknown): v is RubyPrintable {
+  return typeof v === "object" && v !== null && typeof (v as RubyPrintable).rubyToS === "function";
+}
+
+export function isFloat(v: unknown): boolean {
+  return v instanceof RubyFloat || (typeof v === "number" && !Number.isInteger(v));
+}
+
+export function isInteger(v: unknown): v is number {
+  return typeof v === "number" && Number.isInteger(v);
+}
+
+export function isNumeric(v: unknown): boolean {
+  return typeof v === "number" || v instanceof RubyFloat;
+}
+
+export function isHash(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Drop) &&
+    !(v instanceof JekyllTime) && !(v instanceof RubyFloat);
+}
+
+/** A liquidjs drop other than ours (EmptyDrop, forloop…) becomes its plain value; ours stay. */
+export function plain(v: unknown): unknown {
+  if (v instanceof RubyFloat) return v;
+  if (v instanceof Drop && !isRubyPrintable(v)) return toValue(v);
+  return v;
+}
+
+/** Ruby's Float#to_s: shortest round-trip digits, `.0` on integral values, exponent form below 1e-4 and from 1e15. */
+export function formatFloat(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (x === Infinity) return "Infinity";
+  if (x === -Infinity) return "-Infinity";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const [mant, expStr] = x.toExponential().split("e");
+  const exp = Number(expStr);
+  const neg = mant.startsWith("-");
+  const digits = mant.replace("-", "").replace(".", "");
+  let out: string;
+  if (exp >= -4 && exp < 15) {
+    if (exp >= 0) {
+      const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+      const frac = digits.slice(exp + 1);
+      out = `${intPart}.${frac || "0"}`;
+    } else {
+      out = `0.${"0".repeat(-exp - 1)}${digits}`;
+    }
+  } else {
+    const frac = digits.slice(1) || "0";
+    const e = Math.abs(exp);
+    out = `${digits[0]}.${frac}e${exp < 0 ? "-" : "+"}${e < 10 ? "0" : ""}${e}`;
+  }
+  return neg ? `-${out}` : out;
+}
+
+function formatNumber(v: number): string {
+  if (Number.isInteger(v)) return Object.is(v, -0) ? "0" : v.toFixed(0);
+  return formatFloat(v);
+}
+
+/** Ruby's `to_s`: what `append`, `capture` of a value, `join` of a nested value… produce. Arrays and hashes give their `inspect`. */
+export function toS(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (v instanceof RubyFloat) return formatFloat(v.value);
+  if (v instanceof JekyllTime) return v.toString();
+  if (isRubyPrintable(v)) return v.rubyToS();
+  if (Array.isArray(v) || isHash(v)) return inspect(v);
+  if (v instanceof Drop) return toS(toValue(v));
+  return String(v);
+}
+
+/** What `{{ value }}` writes (Liquid's Variable#render): an array is joined (flattened, nil as ""), anything else `to_s`. */
+export function outputS(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return joinArray(v, "");
+  return toS(v);
+}
+
+/** Ruby's Array#join: flattens nested arrays, `to_s` of each element. */
+export function joinArray(arr: unknown[], glue: string): string {
+  const parts: string[] = [];
+  const walk = (a: unknown[]) => {
+    for (const x of a) {
+      if (Array.isArray(x)) walk(x);
+      else parts.push(toS(x));
+    }
+  };
+  walk(arr);
+  return parts.join(glue);
+}
+
+/** Ruby's String#inspect (UTF-8 printable characters kept). */
+export function inspectString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    const c = ch.charCodeAt(0);
+    switch (ch) {
+      case '"': out += '\\"'; break;
+      case "\\": out += "\\\\"; break;
+      case "\n": out += "\\n"; break;
+      case "\t": out += "\\t"; break;
+      case "\r": out += "\\r"; break;
+      case "\f": out += "\\f"; break;
+      case "\v": out += "\\v"; break;
+      case "\b": out += "\\b"; break;
+      case "\x07": out += "\\a"; break;
+      case "\x1b": out += "\\e"; break;
+      case "#": {
+        const next = s[i + 1];
+        out += next === "{" || next === "$" || next === "@" ? "\\#" : "#";
+        break;
+      }
+      default:
+        if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).toUpperCase().padStart(2, "0")}`;
+        else out += ch;
+    }
+  }
+  return out + '"';
+}
+
+/** Julian Day Number of a proleptic Gregorian date (what Date#inspect shows). */
+function julianDay(y: number, m: number, d: number): number {
+  const a = Math.floor((14 - m) / 12);
+  const yy = y + 4800 - a;
+  const mm = m + 12 * a - 3;
+  return d + Math.floor((153 * mm + 2) / 5) + 365 * yy + Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400) - 32045;
+}
+
+/** Ruby's `inspect`, in Ruby 3.1's format (`{"a"=>1, "b"=>nil}`, `[1, 2]`). */
+export function inspect(v: unknown): string {
+  if (v === null || v === undefined) return "nil";
+  if (typeof v === "string") return inspectString(v);
+  if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (v instanceof RubyFloat) return formatFloat(v.value);
+  if (v instanceof JekyllTime) {
+    if (!v.dateOnly) return v.toString();
+    const w = v.wall;
+    return `#<Date: ${v.toString()} ((${julianDay(w.year, w.month, w.day)}j,0s,0n),+0s,2299161j)>`;
+  }
+  if (Array.isArray(v)) return `[${v.map(inspect).join(", ")}]`;
+  if (isRubyPrintable(v)) return v.rubyToS();
+  if (isHash(v)) {
+    return `{${Object.entries(v).map(([k, x]) => `${inspectString(k)}=>${inspect(x)}`).join(", ")}}`;
+  }
+  if (v instanceof Drop) return inspect(toValue(v));
+  return String(v);
+}
+
+/** Ruby's `to_json` as `jsonify` writes it: compact, floats in Ruby form (`3.0`), times as their `to_s`. */
+export function toJson(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "number") return Number.isFinite(v) ? formatNumber(v) : "null";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (v instanceof RubyFloat) return formatFloat(v.value);
+  if (v instanceof JekyllTime) return JSON.stringify(v.toString());
+  if (Array.isArray(v)) return `[${v.map(toJson).join(",")}]`;
+  if (isHash(v)) return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${toJson(x)}`).join(",")}}`;
+  if (v instanceof Drop) return toJson(toValue(v));
+  return JSON.stringify(String(v));
+}
+
+/** Ruby's `==` between Liquid values (1 == 1.0, arrays and hashes by content, times by instant). */
+export function rubyEquals(a: unknown, b: unknown): boolean {
+  a = plain(a);
+  b = plain(b);
+  if (a === undefined) a = null;
+  if (b === undefined) b = null;
+  if (isNumeric(a) && isNumeric(b)) return Number(a) === Number(b);
+  if (a instanceof JekyllTime || b instanceof JekyllTime) {
+    return a instanceof JekyllTime && b instanceof JekyllTime && a.dateOnly === b.dateOnly && a.epochMs === b.epochMs;
+  }
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => rubyEquals(x, b[i]));
+  }
+  if (isHash(a)) {
+    if (!isHash(b)) return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => k in b && rubyEquals(a[k], b[k]));
+  }
+  return a === b;
+}
+
+/** Ruby's class name of a value, for error messages ("comparison of Integer with String failed"). */
+export function rubyClass(v: unknown): string {
+  v = plain(v);
+  if (v === null || v === undefined) return "NilClass";
+  if (typeof v === "string") return "String";
+  if (isFloat(v)) return "Float";
+  if (typeof v === "number") return "Integer";
+  if (v === true) return "TrueClass";
+  if (v === false) return "FalseClass";
+  if (v instanceof JekyllTime) return v.dateOnly ? "Date" : "Time";
+  if (Array.isArray(v)) return "Array";
+  if (isHash(v)) return "Hash";
+  return "Object";
+}
+
+/** Ruby's `<=>`: -1, 0, 1, or null when the two cannot be compared. */
+export function spaceship(a: unknown, b: unknown): number | null {
+  a = plain(a);
+  b = plain(b);
+  if (isNumeric(a) && isNumeric(b)) {
+    const x = Number(a);
+    const y = Number(b);
+    return x < y ? -1 : x > y ? 1 : x === y ? 0 : null;
+  }
+  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
+  if (a instanceof JekyllTime && b instanceof JekyllTime) {
+    return a.epochMs < b.epochMs ? -1 : a.epochMs > b.epochMs ? 1 : 0;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const c = spaceship(a[i], b[i]);
+      if (c !== 0) return c;
+    }
+    return a.length - b.length === 0 ? 0 : a.length < b.length ? -1 : 1;
+  }
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return 0;
+  if (a === b) return 0;
+  return null;
+}
+
+/** Ruby compares strings bytewise (UTF-8), which is code point order. */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+/** Ruby's Array#sort: raises ArgumentError when two elements cannot be compared. */
+export function rubySort<T>(items: T[], cmp: (a: T, b: T) => number | null = spaceship): T[] {
+  return [...items].sort((a, b) => {
+    const c = cmp(a, b);
+    if (c === null) throw new Error(`comparison of ${rubyClass(a)} with ${rubyClass(b)} failed`);
+    return c;
+  });
+}
+
+/** Liquid's truthiness: only nil and false are false. */
+export function truthy(v: unknown): boolean {
+  v = plain(v);
+  return v !== null && v !== undefined && v !== false;
+}

@@ -1,0 +1,212 @@
+// Jekyll's `include` (OptimizedIncludeTag), `include_relative` and jekyll-include-cache's
+// `include_cached` (lib/jekyll/tags/include.rb, jekyll-include-cache/tag.rb).
+//
+// - The file name may hold Liquid (`{% include {{ page.x }} %}`), rendered at render time.
+// - Names with `..`, `./`, `//` or characters outside `[\w/.\-()+~#@]` fail with Jekyll's
+//   "Invalid syntax for include tag. File contains invalid characters or sequences" message;
+//   parameters must be `key=value` pairs ("Invalid syntax for include tag:" at parse time).
+// - Parameters are exposed as `include.*` in a new scope for the include's duration; the
+//   include's `assign`/`capture` write to the page's scope and stay visible after it.
+// - `include` searches host.includeDirs (site, then theme); `include_relative` the folder of
+//   the page being rendered (its `path`, under `collections_dir` for collection documents).
+// - In safe mode an include must not resolve (through symlinks) outside its directory.
+// - `include_cached` renders once per distinct file and parameter values per build.
+import fs from "node:fs";
+import path from "node:path";
+import { Tag, Value } from "liquidjs";
+import type { Context, Emitter, Liquid, TagToken, Template, TopLevelToken } from "liquidjs";
+import type { LiquidHost } from "../host.js";
+import { fixFloatLiterals } from "../float-literals.js";
+import { inspect, isHash, plain, rubyClass } from "../ruby/values.js";
+
+export interface IncludeSupport {
+  host: LiquidHost;
+  /** Parsed templates of an include file, parsed once per build. */
+  loadPartial(absolutePath: string): Template[];
+  /** `include` lookups by name (Jekyll's site.inclusions). */
+  inclusions: Map<string, string>;
+  /** Rendered `include_cached` output by key. */
+  cachedOutput: Map<string, string>;
+}
+
+const VALID_SYNTAX = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/g;
+const VALID_SYNTAX_SRC = VALID_SYNTAX.source;
+const VARIABLE_SYNTAX = /([^{]*(?:\{\{\s*[\w\-.]+\s*(?:\|.*)?\}\}[^\s{}]*)+)(.*)/s;
+const FULL_VALID_SYNTAX = new RegExp(String.raw`^\s*(?:${VALID_SYNTAX_SRC}(?=\s|$)\s*)*$`);
+const VALID_FILENAME_CHARS = /^[\w/.\-()+~#@]+$/m;
+const INVALID_SEQUENCES = /[./]{2,}/;
+
+type Param = { key: string; quoted?: string; variable?: Value };
+
+abstract class IncludeBase extends Tag {
+  protected readonly fileMarkup: string;
+  protected readonly fileTemplates: Template[] | null;
+  protected readonly params: Param[] | null;
+
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, protected readonly support: IncludeSupport) {
+    super(token, remain, liquid);
+    const markup = token.args.trim();
+    const m = VARIABLE_SYNTAX.exec(markup);
+    let file: string;
+    let params: string | undefined;
+    if (m) {
+      file = m[1]!.trim();
+      params = m[2]!.trim();
+    } else {
+      const split = /^(\S*)(?:\s+([\s\S]*))?$/.exec(markup)!;
+      file = split[1]!;
+      params = split[2];
+    }
+    this.fileMarkup = file;
+    this.fileTemplates = m ? liquid.parse(file) : null;
+    if (params !== undefined) {
+      if (!FULL_VALID_SYNTAX.test(params)) {
+        throw new Error(`Invalid syntax for include tag:\n\n${params}\n\nValid syntax:\n\n${this.syntaxExample()}\n\n`);
+      }
+      this.params = [];
+      for (const p of params.matchAll(VALID_SYNTAX)) {
+        const [, key, dq, sq, variable] = p;
+        if (dq !== undefined) this.params.push({ key: key!, quoted: dq.replace(/\\"/g, '"') });
+        else if (sq !== undefined) this.params.push({ key: key!, quoted: sq.replace(/\\'/g, "'") });
+        else {
+          const value = new Value(variable!, liquid);
+          fixFloatLiterals(value);
+          this.params.push({ key: key!, variable: value });
+        }
+      }
+    } else this.params = null;
+  }
+
+  protected syntaxExample(): string {
+    return `{% ${this.name} file.ext param='value' param2='value' %}`;
+  }
+
+  protected *fileName(ctx: Context): Generator<unknown, string, unknown> {
+    const file = this.fileTemplates ? ((yield this.liquid.renderer.renderTemplates(this.fileTemplates, ctx)) as string) : this.fileMarkup;
+    if (INVALID_SEQUENCES.test(file) || !VALID_FILENAME_CHARS.test(file)) {
+      throw new Error(`Invalid syntax for include tag. File contains invalid characters or sequences:\n\n  ${file}\n\nValid syntax:\n\n  ${this.syntaxExample()}\n\n`);
+    }
+    return file;
+  }
+
+  protected *paramValues(ctx: Context): Generator<unknown, Record<string, unknown> | null, unknown> {
+    if (!this.params) return null;
+    const out: Record<string, unknown> = {};
+    for (const p of this.params) {
+      out[p.key] = p.variable ? plain(yield p.variable.value(ctx, false)) : p.quoted;
+    }
+    return out;
+  }
+
+  protected includeDirs(_ctx: Context): string[] {
+    return this.support.host.includeDirs;
+  }
+
+  protected locate(file: string, dirs: string[]): string {
+    const safe = !!this.support.host.config.safe;
+    for (const dir of dirs) {
+      const candidate = path.join(dir, file);
+      try {
+        if (!fs.statSync(candidate).isFile()) continue;
+        if (safe && !fs.realpathSync(candidate).startsWith(dir)) continue;
+        return candidate;
+      } catch {
+        continue;
+      }
+    }
+    const list = `[${dirs.map((d) => inspect(d)).join(", ")}]`;
+    throw new Error(`Could not locate the included file '${file}' in any of ${list}. Ensure it exists in one of those directories and` +
+      (safe ? " is not a symlink as those are not allowed in safe mode." : ", if it is a symlink, does not point outside your site source."));
+  }
+
+  protected *resolve(ctx: Context): Generator<unknown, string, unknown> {
+    const file = (yield* this.fileName(ctx)) as string;
+    return this.locate(file, this.includeDirs(ctx));
+  }
+
+  protected *renderInclude(ctx: Context, emitter: Emitter | undefined, absolute: string, params: Record<string, unknown> | null): Generator<unknown, string, unknown> {
+    this.support.host.recordDependency?.(absolute);
+    const templates = this.support.loadPartial(absolute);
+    ctx.push(params ? { include: params } : {});
+    try {
+      return (yield this.liquid.renderer.renderTemplates(templates, ctx, emitter)) as string;
+    } finally {
+      ctx.pop();
+    }
+  }
+}
+
+export function includeTag(support: IncludeSupport) {
+  return class IncludeTag extends IncludeBase {
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid, support);
+    }
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const file = (yield* this.fileName(ctx)) as string;
+      let absolute = support.inclusions.get(file);
+      if (!absolute) support.inclusions.set(file, (absolute = this.locate(file, this.includeDirs(ctx))));
+      const params = (yield* this.paramValues(ctx)) as Record<string, unknown> | null;
+      yield* this.renderInclude(ctx, emitter, absolute, params);
+    }
+  };
+}
+
+/** The folder of the page being rendered, as Jekyll's IncludeRelativeTag#page_path finds it. */
+function pageDir(ctx: Context, host: LiquidHost): string {
+  const page = plain((ctx.environments as Record<string, unknown>)["page"]);
+  if (!isHash(page) || typeof page.path !== "string") return host.source;
+  let p = page.path;
+  if (page.collection) p = path.posix.join(String(host.config.collections_dir ?? ""), p);
+  p = p.replace(/\/#excerpt$/, "");
+  return path.join(host.source, path.dirname(p));
+}
+
+export function includeRelativeTag(support: IncludeSupport) {
+  return class IncludeRelativeTag extends IncludeBase {
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid, support);
+    }
+    protected override includeDirs(ctx: Context): string[] {
+      return [pageDir(ctx, support.host)];
+    }
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const absolute = (yield* this.resolve(ctx)) as string;
+      const params = (yield* this.paramValues(ctx)) as Record<string, unknown> | null;
+      yield* this.renderInclude(ctx, emitter, absolute, params);
+    }
+  };
+}
+
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 1;
+
+/** Ruby's `value.hash` for the cache key: content for scalars, identity for objects (as Drops by object_id). */
+function paramKey(v: unknown): string {
+  if (typeof v === "object" && v !== null) {
+    let id = objectIds.get(v);
+    if (!id) objectIds.set(v, (id = nextObjectId++));
+    return `#${id}`;
+  }
+  return `${rubyClass(v)}:${inspect(v)}`;
+}
+
+export function includeCachedTag(support: IncludeSupport) {
+  return class IncludeCachedTag extends IncludeBase {
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid, support);
+    }
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const absolute = (yield* this.resolve(ctx)) as string;
+      const params = (yield* this.paramValues(ctx)) as Record<string, unknown> | null;
+      const key = absolute + "\0" + (params ? Object.keys(params).sort().map((k) => paramKey(params[k])).join("\0") : "");
+      let html = support.cachedOutput.get(key);
+      if (html === undefined) {
+        html = (yield* this.renderInclude(ctx, undefined, absolute, params)) as string;
+        support.cachedOutput.set(key, html);
+      }
+      emitter.write(html);
+    }
+  };
+}
+
+
