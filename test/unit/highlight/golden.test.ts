@@ -35,6 +35,7 @@ const FLOOR: Record<string, number> = {
   ruby: 53,
   rust: 60,
   sql: 30,
+  'markdown*': 90,
 };
 const DEFAULT_FLOOR = 50;
 
@@ -42,12 +43,14 @@ const stats = new Map<string, { n: number; exact: number; chars: number; agree: 
 for (const s of golden) {
   const ours = highlight(s.code, s.lang);
   const a = agreement(ours ?? '', s.html);
-  const st = stats.get(s.lexer) ?? { n: 0, exact: 0, chars: 0, agree: 0 };
+  // snippets embedding approximate languages (Markdown fences) are reported under `lexer*`
+  const key = s.file.includes('approximate') ? `${s.lexer}*` : s.lexer;
+  const st = stats.get(key) ?? { n: 0, exact: 0, chars: 0, agree: 0 };
   st.n++;
   st.chars += a.chars;
   st.agree += a.agree;
   if (ours === s.html) st.exact++;
-  stats.set(s.lexer, st);
+  stats.set(key, st);
 
   test(`${s.file}: same text as Rouge${EXACT.has(s.lexer) ? ', byte-identical' : ''}`, () => {
     assert.notEqual(ours, null, `highlight() returned null for ${s.lang}`);
