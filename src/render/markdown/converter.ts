@@ -433,13 +433,14 @@ export class Converter {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       switch (t.type) {
-        case 'text': out += escapeText(t.content); break;
+        // Markdown text: every `&`, `<`, `>` is escaped (entity references were parsed into their own
+        // tokens, so an unknown one such as `&foo;` is text and becomes `&amp;foo;`, as in kramdown).
+        case 'text': out += escapeAll(t.content); break;
         case 'text_special':
           if (t.info === 'entity') {
             const cp = t.content.codePointAt(0)!;
-            out += t.content.length === [...t.content].length && [...t.content].length === 1
-              ? entityToString(cp, o.entityOutput, t.markup) : escapeText(t.content);
-          } else out += escapeText(t.content);
+            out += [...t.content].length === 1 ? entityToString(cp, o.entityOutput, t.markup) : escapeAll(t.content);
+          } else out += escapeAll(t.content);
           break;
         case 'softbreak': out += '\n'; break;
         case 'hardbreak': out += '<br />\n'; break;

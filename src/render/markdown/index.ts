@@ -47,6 +47,8 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.use(footnote).use(deflist).use(abbr);
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
   md.core.ruler.disable('footnote_tail');
+  // Keep entities as their own tokens: kramdown writes them per `entity_output`, not as text.
+  md.core.ruler.disable('text_join');
   md.core.ruler.after('block', 'kd_header_id', (state) => {
     const toks = state.tokens;
     for (let i = 0; i < toks.length - 1; i++) {

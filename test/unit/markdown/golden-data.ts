@@ -16,9 +16,9 @@ export function loadGolden(): GoldenCase[] {
 /** Rouge's HTML escaping of code text (only &, <, >). */
 const rougeEscape = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' }[c]!));
 
-export async function loadHighlighter(): Promise<{ real: boolean; fn: (code: string, lang: string) => string | null }> {
+export async function loadHighlighter(useReal = true): Promise<{ real: boolean; fn: (code: string, lang: string) => string | null }> {
   const real = path.join(repoRoot, 'dist', 'src', 'render', 'highlight', 'index.js');
-  if (fs.existsSync(real)) {
+  if (useReal && fs.existsSync(real)) {
     const mod = await import(pathToFileURL(real).href);
     if (typeof mod.highlight === 'function') return { real: true, fn: mod.highlight };
   }

@@ -34,7 +34,8 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   while (line < endLine && state.eMarks[line] < close) line++;
   if (line >= endLine) return false;
   if (state.src.slice(close + 2, state.eMarks[line]).trim() !== '') return false;
-  if (!isBlank(state, line + 1) && line + 1 < endLine) return false;
+  // before_block_boundary: a blank line, the end, or a block IAL line.
+  if (line + 1 < endLine && !isBlank(state, line + 1) && !IAL_LINE.test(lineText(state, line + 1))) return false;
   if (silent) return true;
   const token = state.push('kd_math_block', 'math', 0);
   token.content = state.src.slice(pos + 2, close).trim();
