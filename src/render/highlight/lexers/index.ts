@@ -7,6 +7,7 @@ import { type LexerDef, plainLexer } from '../engine.js';
 import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { bibtex } from './bibtex.js';
+import { c, cpp } from './c.js';
 import { consoleLexer } from './console.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
@@ -17,6 +18,7 @@ import { markdown } from './markdown.js';
 import { python } from './python.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
+import { sql } from './sql.js';
 import { sublexers } from './sublexers.js';
 import { tex } from './tex.js';
 import { yaml } from './yaml.js';
@@ -39,6 +41,9 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['markdown', markdown],
   ['tex', tex],
   ['bibtex', bibtex],
+  ['c', c],
+  ['cpp', cpp],
+  ['sql', sql],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

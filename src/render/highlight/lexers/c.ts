@@ -1,0 +1,172 @@
+/**
+ * C (tag `c`) and C++ (tags `cpp`, `c++`), as Rouge 3.30 lexes them. C++ is Rouge's C lexer with
+ * more keywords and extra rules tried first.
+ *
+ * Rouge conventions reproduced: a function definition or declaration at the top level is found
+ * by one big rule (return type, name `nf`, signature), whose pieces are lexed again from scratch;
+ * `#…` lines are `cp` (an `#include`'s file `cpf`, a trailing comment `c1`); `#if 0` blocks `c`;
+ * `true false NULL` (and C++'s `nullptr`) `nb`; type keywords `kt`; strings `s` with `se`;
+ * chars `sc`; `label:` at the start of a line `nl`; C++ `class X` → `k nc`.
+ */
+import { type LexerDef, type RuleSpec, mixin, rule } from '../engine.js';
+import {
+  C_BUILTINS,
+  C_KEYWORDS,
+  C_KEYWORDS_TYPE,
+  C_RESERVED,
+  CPP_KEYWORDS,
+  CPP_KEYWORDS_TYPE,
+  CPP_RESERVED,
+} from '../rouge-words.js';
+
+const WS = String.raw`(?:\s|\/\/.*?\n|\/[*].*?[*]\/)+`;
+const ID = String.raw`[a-zA-Z_][a-zA-Z0-9_]*`;
+const DQ = String.raw`\d(?:'?\d)*`;
+
+interface Words {
+  keywords: ReadonlySet<string>;
+  types: ReadonlySet<string>;
+  reserved: ReadonlySet<string>;
+  builtins: ReadonlySet<string>;
+}
+
+function makeLexer(name: string, words: Words, cpp: boolean): LexerDef {
+  let self: LexerDef;
+  const statements: RuleSpec[] = [
+    mixin('whitespace'),
+    rule(/(u8|u|U|L)?"/, 's', 'string'),
+    rule(/(u8|u|U|L)?'(\\.|\\[0-7]{1,3}|\\x[a-f0-9]{1,2}|[^\\'\n])'/i, 'sc'),
+    rule(/(\d+[.]\d*|[.]?\d+)e[+\-]?\d+[lu]*/i, 'mf'),
+    rule(/\d+e[+\-]?\d+[lu]*/i, 'mf'),
+    rule(/0x[0-9a-f]+[lu]*/i, 'mh'),
+    rule(/0[0-7]+[lu]*/i, 'mo'),
+    rule(/\d+[lu]*/i, 'mi'),
+    rule(/\*\//, 'err'),
+    rule(/[~!%^&*+=|?:<>\/\-]/, 'o'),
+    rule(/[()\[\],.;]/, 'p'),
+    rule(/\bcase\b/, 'k', 'case'),
+    rule(/(?:true|false|NULL)\b/, 'nb'),
+    rule(ID, (run, m) => {
+      const w = m[0];
+      if (words.keywords.has(w)) run.token('k');
+      else if (words.types.has(w)) run.token('kt');
+      else if (words.reserved.has(w)) run.token('kr');
+      else if (words.builtins.has(w)) run.token('nb');
+      else run.token('n');
+    }),
+  ];
+  const root: RuleSpec[] = [
+    mixin('expr_whitespace'),
+    rule(String.raw`([\w*\s]+?[\s*])(${ID})(\s*\([^;]*?\))(${WS}?)(\{|;)`, (run, m) => {
+      run.delegateFresh(self, m[1]);
+      run.token('nf', m[2]);
+      run.delegateFresh(self, m[3]);
+      run.delegateFresh(self, m[4]);
+      run.token('p', m[5]);
+      if (m[5] === '{') run.push('function');
+    }),
+    rule(/\{/, 'p', 'function'),
+    mixin('statements'),
+  ];
+  let caseState: RuleSpec[] = [rule(/:/, 'p', '#pop'), mixin('statements')];
+  const extra: Record<string, RuleSpec[]> = {};
+  if (cpp) {
+    root.unshift(rule(/(?:__offload|__blockingoffload|__outer)\b/, 'kp'));
+    statements.unshift(
+      rule(/(?:class|struct)\b/, 'k', 'classname'),
+      rule(/template\b/, 'k', 'template'),
+      rule(String.raw`${DQ}(?:\.${DQ})?(?:y|d|h|min|s|ms|us|ns|i|if|il)\b`, 'mx'),
+      rule(new RegExp(String.raw`(?:${DQ}[.](?:${DQ})?|[.]${DQ})(?:e[+\-]?${DQ}[lu]*)?`, 'i'), 'mf'),
+      rule(new RegExp(String.raw`${DQ}e[+\-]?${DQ}[lu]*`, 'i'), 'mf'),
+      rule(/0x\h(?:'?\h)*[lu]*/i, 'mh'),
+      rule(/0b[01]+(?:'[01]+)*/, 'mb'),
+      rule(/0[0-7](?:'?[0-7])*[lu]*/i, 'mo'),
+      rule(new RegExp(String.raw`${DQ}[lu]*`, 'i'), 'mi'),
+      rule(/\bnullptr\b/, 'nb'),
+      rule(/(?:u8|u|U|L)?R"([a-zA-Z0-9_{}\[\]#<>%:;.?*+\-\/\^&|~!=,"']{0,16})\(.*?\)\1"/s, 's'),
+      rule(/(?:::|<=>)/, 'o'),
+      rule(/[{}]/, 'p'),
+    );
+    caseState = [rule(/:(?!:)/, 'p', '#pop'), mixin('statements')];
+    extra.classname = [
+      rule(ID, 'nc', '#pop'),
+      mixin('whitespace'),
+      rule(/[.]{3}/, 'o'),
+      rule(/,/, 'p', '#pop'),
+      rule(/(?:)/, (run) => run.pop()),
+    ];
+    extra.template = [rule(/[>;]/, 'p', '#pop'), rule(/typename\b/, 'k', 'classname'), mixin('statements')];
+  }
+  self = {
+    name,
+    start: (run) => run.push('bol'),
+    states: {
+      expr_bol: [
+        mixin('inline_whitespace'),
+        rule(/#if\s0/, 'c', 'if_0'),
+        rule(/#/, 'cp', 'macro'),
+        rule(/(?:)/, (run) => run.pop()),
+      ],
+      bol: [rule(String.raw`${ID}:(?!:)`, 'nl'), mixin('expr_bol')],
+      inline_whitespace: [
+        rule(/[ \t\r]+/, ''),
+        rule(/\\\n/, ''), // line continuation
+        rule(/\/(\\\n)?[*].*?[*](\\\n)?\//s, 'cm'),
+      ],
+      whitespace: [
+        rule(/\n+/, '', 'bol'),
+        rule(/\/\/(\\.|.)*?$/, 'c1', 'bol'),
+        mixin('inline_whitespace'),
+      ],
+      expr_whitespace: [rule(/\n+/, '', 'expr_bol'), mixin('whitespace')],
+      statements,
+      case: caseState,
+      root,
+      function: [
+        mixin('whitespace'),
+        mixin('statements'),
+        rule(/;/, 'p'),
+        rule(/\{/, 'p', 'function'),
+        rule(/\}/, 'p', '#pop'),
+      ],
+      string: [
+        rule(/"/, 's', '#pop'),
+        rule(/\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})/, 'se'),
+        rule(/[^\\"\n]+/, 's'),
+        rule(/\\\n/, 's'),
+        rule(/\\/, 's'), // stray backslash
+      ],
+      macro: [
+        mixin('include'),
+        rule(/[^\/\n\\]+/, 'cp'),
+        rule(/\\./s, 'cp'),
+        mixin('inline_whitespace'),
+        rule(/\//, 'cp'),
+        rule(/\n/, 'cp', '#pop'),
+      ],
+      include: [
+        rule(/(include)(\s*)(<[^>]+>)([^\n]*)/, ['cp', '', 'cpf', 'c1']),
+        rule(/(include)(\s*)("[^"]+")([^\n]*)/, ['cp', '', 'cpf', 'c1']),
+      ],
+      if_0: [
+        rule(/^\s*#if/, 'c', 'if_0'),
+        rule(/^\s*#\s*el(?:se|if)/, 'c', '#pop'),
+        rule(/^\s*#\s*endif\b.*?(?<!\\)\n/s, 'c', '#pop'),
+        rule(/.*?\n/, 'c'),
+      ],
+      ...extra,
+    },
+  };
+  return self;
+}
+
+export const c = makeLexer(
+  'c',
+  { keywords: C_KEYWORDS, types: C_KEYWORDS_TYPE, reserved: C_RESERVED, builtins: C_BUILTINS },
+  false,
+);
+export const cpp = makeLexer(
+  'cpp',
+  { keywords: CPP_KEYWORDS, types: CPP_KEYWORDS_TYPE, reserved: CPP_RESERVED, builtins: C_BUILTINS },
+  true,
+);
