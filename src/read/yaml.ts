@@ -3,10 +3,12 @@
 //  - timestamps become JekyllTime, not JS Dates: Psych reads `2025-05-30` as a Date (prints
 //    `2025-05-30`), `2025-05-30 14:05:09 +0800` as a Time with that offset, and a time with no offset
 //    as that instant in UTC, shown in the local zone (Psych: `Time.at(Time.utc(...).to_i)`);
-//  - booleans are Psych's set: `y`/`n` stay strings (js-yaml's YAML 1.1 makes them booleans).
+//  - booleans are Psych's set: `y`/`n` stay strings (js-yaml's YAML 1.1 makes them booleans);
+//  - an integral float (`3.0`, `1.0e+3`) stays a Ruby Float (RubyFloat), so Liquid prints `1000.0`.
 import {
-  YAML11_SCHEMA, defineScalarTag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
+  YAML11_SCHEMA, defineScalarTag, floatYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
+import { RubyFloat } from "../render/liquid/ruby/values.js";
 import { BuildError } from "../errors.js";
 import { JekyllTime } from "../site/time.js";
 
@@ -22,7 +24,7 @@ export function parseRubyTime(source: string, zone: string | undefined): JekyllT
   const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
   const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
   if (tz === undefined) return JekyllTime.at(utc, zone);
-  if (tz === "Z") return new JekyllTime(utc, 0);
+  if (tz === "Z") return new JekyllTime(utc, 0, false, true);
   const tm = /^([+-])(\d{1,2}):?(\d\d)?$/.exec(tz)!;
   const minutes = (Number(tm[2]) * 60 + Number(tm[3] ?? 0)) * (tm[1] === "-" ? -1 : 1);
   return new JekyllTime(utc - minutes * 60000, minutes);
@@ -56,12 +58,24 @@ const psychBool = defineScalarTag<boolean>("tag:yaml.org,2002:bool", {
   represent: (v) => String(v),
 });
 
+const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float", {
+  implicit: true,
+  implicitFirstChars: floatYaml11Tag.implicitFirstChars,
+  resolve(source, isExplicit, tagName) {
+    const v = floatYaml11Tag.resolve(source, isExplicit, tagName);
+    if (v === NOT_RESOLVED) return v;
+    return typeof v === "number" && Number.isInteger(v) ? new RubyFloat(v) : (v as number);
+  },
+  identify: (v) => v instanceof RubyFloat || (typeof v === "number" && !Number.isInteger(v)),
+  represent: (v) => String(v),
+});
+
 const schemas = new Map<string, Schema>();
 function schemaFor(zone: string | undefined): Schema {
   const key = zone ?? "";
   let s = schemas.get(key);
   if (!s) {
-    s = YAML11_SCHEMA.withTags(timestampTag(zone), psychBool);
+    s = YAML11_SCHEMA.withTags(timestampTag(zone), psychBool, rubyFloat);
     schemas.set(key, s);
   }
   return s;

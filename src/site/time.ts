@@ -53,11 +53,15 @@ export function zoneOffsetMinutes(zone: string | undefined, epochMs: number): nu
 }
 
 export class JekyllTime {
-  /** @param dateOnly a Ruby Date (prints without time); otherwise a Ruby Time */
+  /**
+   * @param dateOnly a Ruby Date (prints without time); otherwise a Ruby Time
+   * @param utc a Ruby UTC Time (YAML `…Z`): prints its zone as `UTC` instead of `+0000`
+   */
   constructor(
     readonly epochMs: number,
     readonly offsetMinutes: number,
     readonly dateOnly = false,
+    readonly utc = false,
   ) {}
 
   /** The instant `epochMs` seen in `zone` (the site's timezone, or the process's local zone). */
@@ -105,7 +109,7 @@ export class JekyllTime {
 
   /** As a Ruby Time (Jekyll's Utils.parse_date turns front matter Dates into Times). */
   asTime(): JekyllTime {
-    return this.dateOnly ? new JekyllTime(this.epochMs, this.offsetMinutes) : this;
+    return this.dateOnly ? new JekyllTime(this.epochMs, this.offsetMinutes, false, this.utc) : this;
   }
 
   get wall(): WallClock {
@@ -145,7 +149,7 @@ export class JekyllTime {
     const p = (n: number, l = 2) => String(n).padStart(l, "0");
     const day = `${p(w.year, 4)}-${p(w.month)}-${p(w.day)}`;
     if (this.dateOnly) return day;
-    return `${day} ${p(w.hour)}:${p(w.minute)}:${p(w.second)} ${this.offsetString()}`;
+    return `${day} ${p(w.hour)}:${p(w.minute)}:${p(w.second)} ${this.utc ? "UTC" : this.offsetString()}`;
   }
 
   /** Ruby's Time#xmlschema / Date#iso8601, which is what `jsonify` and `date_to_xmlschema` write. */
@@ -154,7 +158,7 @@ export class JekyllTime {
     const p = (n: number, l = 2) => String(n).padStart(l, "0");
     const day = `${p(w.year, 4)}-${p(w.month)}-${p(w.day)}`;
     if (this.dateOnly) return day;
-    return `${day}T${p(w.hour)}:${p(w.minute)}:${p(w.second)}${this.offsetString(true)}`;
+    return `${day}T${p(w.hour)}:${p(w.minute)}:${p(w.second)}${this.utc ? "Z" : this.offsetString(true)}`;
   }
 
   toJSON(): string {
