@@ -1,7 +1,8 @@
-// liquidjs reads the literal `3.0` as the JS number 3, which would print `3`; Ruby Liquid reads
-// a Float and prints `3.0`. After parsing, every number token whose text has a decimal point and
-// whose value is integral gets a RubyFloat as its value (number tokens are evaluated by
-// returning their `content`).
+// Literals as Ruby Liquid reads them, fixed up in liquidjs's parse tree (literal tokens are
+// evaluated by returning their `content`):
+// - liquidjs reads `3.0` as the JS number 3, which would print `3`; Ruby Liquid reads a Float and
+//   prints `3.0`. Number tokens with a decimal point and an integral value get a RubyFloat.
+// - liquidjs unescapes `\n`, `\b`… inside quoted strings; Ruby Liquid keeps the backslash.
 import { Liquid, TokenKind } from "liquidjs";
 import { RubyFloat } from "./ruby/values.js";
 
@@ -17,6 +18,11 @@ export function fixFloatLiterals(root: unknown): void {
     if (tok.kind === TokenKind.Number && typeof tok.content === "number" && Number.isInteger(tok.content) &&
       typeof tok.getText === "function" && tok.getText().includes(".")) {
       tok.content = new RubyFloat(tok.content);
+      continue;
+    }
+    // Ruby Liquid's quoted strings have no escape sequences: 'a\n' is a, backslash, n.
+    if (tok.kind === TokenKind.Quoted && typeof tok.content === "string" && typeof tok.getText === "function") {
+      tok.content = tok.getText().slice(1, -1);
       continue;
     }
     if (Array.isArray(node)) {

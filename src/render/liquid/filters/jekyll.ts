@@ -31,7 +31,8 @@ function itemProperty(item: unknown, property: unknown): unknown {
     value = item;
     for (const key of prop.split(".")) {
       const v = plain(value);
-      if (v === null || v === undefined || v === false) { value = v; break; }
+      // `data.respond_to?(:[]) && data[key]`: past a nil, the property is false, not nil.
+      if (v === null || v === undefined || v === false) { value = false; break; }
       value = lookup(v, key);
     }
   }

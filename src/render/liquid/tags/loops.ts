@@ -1,6 +1,6 @@
 // Ruby Liquid 5.4's `for`, `tablerow` and `ifchanged`, on liquidjs's parsers for the first two.
 //
-// for: offset, then limit, then `reversed` (whatever order they are written in); `offset:
+// for: offset, then limit, then `reversed` (only when written right after the collection); `offset:
 // continue` resumes where the last loop over the same variable and collection stopped; a range
 // is its array, a hash its [key, value] pairs, a non-empty string one item; `forloop.parentloop`
 // is the enclosing loop; `{{ forloop }}` prints the Ruby class name.
@@ -89,7 +89,10 @@ export class RubyForTag extends ForTag {
       if (l !== null && l !== undefined) to = toInteger(l) + from;
     }
     const segment = sliceCollection(collection, from, to);
-    if ("reversed" in hash) segment.reverse();
+    // Ruby Liquid honours `reversed` only right after the collection (`for x in a reversed
+    // limit:2`); written after an attribute it is ignored.
+    const after = String(self.collection.input).slice(self.collection.end);
+    if (/^\s*reversed\b/.test(after)) segment.reverse();
     offsets[name] = from + segment.length;
     if (!segment.length) {
       yield r.renderTemplates(self.elseTemplates, ctx, emitter);

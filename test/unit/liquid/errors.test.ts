@@ -1,0 +1,97 @@
+// Errors name the file and line the user must fix (inside an include: the include's), and the
+// strictness switches of `liquid:` in _config.yml are honoured.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { createLiquidEngine } from "../../../src/render/liquid/index.js";
+import { BuildError } from "../../../src/errors.js";
+import { goldenHost, siteDir } from "./golden-host.js";
+
+const NOW = 1_796_083_200;
+const site = { timezone: "UTC", baseurl: "", url: "https://example.com" };
+
+function renderError(fn: () => unknown): BuildError {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof BuildError, `expected a BuildError, got ${e}`);
+    return e;
+  }
+  assert.fail("expected an error");
+}
+
+test("a render error names the file and its line, counting front matter lines", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  const t = engine.parse("line one\nline two\n{{ 1 | divided_by: 0 }}\n", "about.md", 4);
+  const err = renderError(() => engine.render(t, {}));
+  assert.equal(err.file, "about.md");
+  assert.equal(err.line, 7);
+  assert.match(err.message, /divided by 0/);
+});
+
+test("a syntax error names the file and line at parse time", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  const err = renderError(() => engine.parse("a\n{% if true %}\nunclosed\n", "page.html", 2));
+  assert.equal(err.file, "page.html");
+  assert.equal(err.line, 4);
+  const err2 = renderError(() => engine.parse("{% nosuchtag %}", "page.html"));
+  assert.equal(err2.line, 1);
+});
+
+test("an error inside an include names the include file and its line", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  const t = engine.parse("start\n{% include error.html %}\n", "index.html");
+  const err = renderError(() => engine.render(t, {}));
+  assert.equal(err.file, path.join("_includes", "error.html"));
+  assert.equal(err.line, 2);
+  assert.match(err.format(), /^_includes\/error\.html:2:\d+: Liquid Exception: divided by 0/);
+});
+
+test("a missing include is a BuildError naming the page and the include tag's line", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  const t = engine.parse("x\n\n{% include nope.html %}", "index.html", 3);
+  const err = renderError(() => engine.render(t, {}));
+  assert.equal(err.file, "index.html");
+  assert.equal(err.line, 6);
+  assert.match(err.message, /Could not locate the included file 'nope\.html' in any of \[".*_includes"\]/);
+});
+
+test("include names with `..` or odd characters are rejected with Jekyll's message", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  for (const name of ["../secret.html", "a//b.html", "x.html?y", "./x.html"]) {
+    const err = renderError(() => engine.render(engine.parse(`{% include ${name} %}`, `t-${name}`), {}));
+    assert.match(err.message, /Invalid syntax for include tag\. File contains invalid characters or sequences:\n\n {2}/);
+  }
+  const dynamic = engine.parse("{% include {{ page.inc }} %}", "dyn.html");
+  const err = renderError(() => engine.render(dynamic, { page: { inc: "../../etc/passwd" } }));
+  assert.match(err.message, /invalid characters or sequences:\n\n {2}\.\.\/\.\.\/etc\/passwd/);
+});
+
+test("strict_filters: an unknown filter is a BuildError; without it the input passes through", () => {
+  const strict = createLiquidEngine(goldenHost({ ...site, liquid: { strict_filters: true } }, NOW));
+  const err = renderError(() => strict.render(strict.parse("ok\n{{ 'x' | nosuchfilter }}", "f.html"), {}));
+  assert.equal(err.file, "f.html");
+  assert.equal(err.line, 2);
+  assert.match(err.message, /nosuchfilter/);
+  const lax = createLiquidEngine(goldenHost(site, NOW));
+  assert.equal(lax.render(lax.parse("{{ 'x' | nosuchfilter | upcase }}", "f.html"), {}), "X");
+});
+
+test("strict_variables: an undefined variable is a BuildError", () => {
+  const strict = createLiquidEngine(goldenHost({ ...site, liquid: { strict_variables: true } }, NOW));
+  const err = renderError(() => strict.render(strict.parse("{{ page.title }}{{ nope }}", "v.html"), { page: { title: "T" } }));
+  assert.match(err.message, /nope/);
+  assert.equal(strict.render(strict.parse("{{ page.title }}", "v2.html"), { page: { title: "T" } }), "T");
+});
+
+test("templates are cached by file and source; invalidate drops them", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  const a = engine.parse("{{ 1 }}", "c.html");
+  assert.equal(engine.parse("{{ 1 }}", "c.html"), a);
+  const b = engine.parse("{{ 2 }}", "c.html");
+  assert.notEqual(b, a);
+  assert.equal(engine.render(b, {}), "2");
+  engine.invalidate();
+  assert.notEqual(engine.parse("{{ 2 }}", "c.html"), b);
+  assert.ok(siteDir.length > 0);
+});
