@@ -89,7 +89,10 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     return null;
   };
   for (const b of blocks) {
-    if (lines.anyBlank(pos, b.start) && !isBlank(items[items.length - 1])) items.push({ blank: true });
+    if (lines.anyBlank(pos, b.start)) {
+      if (!isBlank(items[items.length - 1])) items.push({ blank: true });
+      pendingIal = null; // a block IAL followed by a blank line applies to nothing
+    }
     pos = Math.max(pos, b.end);
     const type = b.open.type;
     if (type === 'kd_ald') { ctx.alds.set(b.open.info, b.open.content); continue; }
@@ -442,7 +445,8 @@ export class Converter {
             out += [...t.content].length === 1 ? entityToString(cp, o.entityOutput, t.markup) : escapeAll(t.content);
           } else out += escapeAll(t.content);
           break;
-        case 'softbreak': out += '\n'; break;
+        // hard_wrap: every line break in a paragraph is a <br /> (kramdown-parser-gfm's hard_wrap).
+        case 'softbreak': out += o.hardWrap ? '<br />\n' : '\n'; break;
         case 'hardbreak': out += '<br />\n'; break;
         case 'code_inline': {
           const attrs: Attrs = tokAttrs(t);
@@ -633,11 +637,13 @@ function applySpanIals(tokens: Token[], ctx: ConvertContext): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== 'kd_span_ial' || i === 0) continue;
-    const prev = tokens[i - 1];
+    let p = i - 1;
+    while (p > 0 && tokens[p].type === 'text' && tokens[p].content === '') p--;
+    const prev = tokens[p];
     let target: Token | null = null;
     if (prev.nesting === -1) {
       let depth = 0;
-      for (let k = i - 1; k >= 0; k--) {
+      for (let k = p; k >= 0; k--) {
         depth += tokens[k].nesting;
         if (depth === 0) { target = tokens[k]; break; }
       }

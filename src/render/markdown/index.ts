@@ -9,6 +9,7 @@ import abbr from 'markdown-it-abbr';
 import { htmlBlockPlugin } from './plugins/html-block.js';
 import { kramdownBlocksPlugin } from './plugins/kramdown-blocks.js';
 import { kramdownInlinePlugin } from './plugins/kramdown-inline.js';
+import { emphasisPlugin } from './plugins/emphasis.js';
 import { normaliseOptions } from './options.js';
 import { Converter, type ConvertContext } from './converter.js';
 import { smartifyWith } from './smartify.js';
@@ -43,7 +44,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.normalizeLink = (url: string) => url;
   md.normalizeLinkText = (s: string) => s;
   md.validateLink = () => true;
-  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin);
+  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin);
   md.use(footnote).use(deflist).use(abbr);
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
   md.core.ruler.disable('footnote_tail');

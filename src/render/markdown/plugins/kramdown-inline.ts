@@ -39,7 +39,8 @@ const SPAN_IAL = /^\{:(?!:|\/)((?:[^}"']|"[^"]*"|'[^']*')+)\}/;
 function spanIal(state: StateInline, silent: boolean): boolean {
   if (!state.src.startsWith('{:', state.pos) || state.pending) return false;
   const m = SPAN_IAL.exec(state.src.slice(state.pos));
-  if (!m || state.tokens.length === 0) return false;
+  // At the very start it is a list item's IAL (`* {: .cls} text`), taken by the converter.
+  if (!m || (state.tokens.length === 0 && state.pos !== 0)) return false;
   if (!silent) {
     const t = state.push('kd_span_ial', '', 0);
     t.content = m[1];

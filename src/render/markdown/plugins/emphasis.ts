@@ -1,0 +1,93 @@
+// kramdown's emphasis (kramdown/parser/kramdown/emphasis.rb), replacing CommonMark's flanking rules:
+// - `*`/`_` opens unless whitespace follows it, or (for `_`) it follows a letter (snake_case);
+// - it closes at the first same delimiter that follows a non-space character, skipping what nested
+//   elements consume (code spans, math, nested emphasis); an em does not close at `**` (that is a
+//   nested strong), an `_` does not close before a letter or digit; the content must not be empty;
+// - no em inside em, no strong inside strong; `**x*` falls back to an em opened by the second `*`.
+// So `Gong*, Xiao Liu*` is `Gong<em>, Xiao Liu</em>` as in kramdown (CommonMark leaves it as text).
+import type { MarkdownIt, StateInline } from 'markdown-it';
+
+type Kind = 'em' | 'strong';
+const isWs = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+const ALNUM = /[\p{L}\p{N}]/u;
+const INTRAWORD = /\p{L}-?\p{L}*$/u;
+
+/** Position of the closing delimiter for an element whose content starts at `start`, or -1. */
+function findClose(src: string, start: number, end: number, delim: string, kind: Kind, open: Kind[]): number {
+  const c = delim[0];
+  let q = start;
+  while (q < end) {
+    const ch = src[q];
+    if (src.startsWith(delim, q) && q > start && !isWs(src[q - 1]) &&
+      (kind !== 'em' || !(src.startsWith(c + c, q) && src[q + 2] !== c)) &&
+      (c !== '_' || !ALNUM.test(src[q + delim.length] ?? ''))) return q;
+    if (ch === '\\') { q += 2; continue; }
+    if (ch === '`') {
+      let n = 1;
+      while (src[q + n] === '`') n++;
+      const fence = '`'.repeat(n);
+      let k = src.indexOf(fence, q + n);
+      while (k >= 0 && src[k + n] === '`') { let m = k; while (src[m] === '`') m++; k = src.indexOf(fence, m); }
+      q = k >= 0 && k < end ? k + n : q + n;
+      continue;
+    }
+    if (src.startsWith('$$', q)) {
+      const k = src.indexOf('$$', q + 2);
+      if (k >= 0 && k < end) { q = k + 2; continue; }
+    }
+    if (ch === '*' || ch === '_') {
+      const l2 = src[q + 1] === ch ? 2 : 1;
+      const k2: Kind = l2 === 2 ? 'strong' : 'em';
+      const opens = !isWs(src[q + l2]) && q + l2 < end && !open.includes(k2) &&
+        !(ch === '_' && INTRAWORD.test(src.slice(0, q)));
+      if (opens) {
+        const close = findClose(src, q + l2, end, ch.repeat(l2), k2, [...open, k2]);
+        if (close >= 0) { q = close + l2; continue; }
+      }
+      q += l2;
+      continue;
+    }
+    q++;
+  }
+  return -1;
+}
+
+function emphasis(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const pos = state.pos;
+  const c = src[pos];
+  if (c !== '*' && c !== '_') return false;
+  const open: Kind[] = (state as any).kdEmphasis ?? [];
+  let len = src[pos + 1] === c ? 2 : 1;
+  let kind: Kind = len === 2 ? 'strong' : 'em';
+  if ((c === '_' && INTRAWORD.test(src.slice(0, pos))) || isWs(src[pos + len]) || open.includes(kind)) return false;
+  let contentStart = pos + len;
+  let close = findClose(src, contentStart, state.posMax, c.repeat(len), kind, [...open, kind]);
+  if (close < 0 && kind === 'strong' && !open.includes('em')) {
+    // kramdown retries as an em opened by the second delimiter character.
+    kind = 'em';
+    len = 1;
+    contentStart = pos + 1;
+    close = findClose(src, contentStart + 1, state.posMax, c, 'em', [...open, 'em']);
+    if (close < 0) return false;
+    if (!silent) state.pending += c;
+  } else if (close < 0) return false;
+  if (silent) { state.pos = close + len; return true; }
+  const startOf = kind === 'em' && contentStart === pos + 1 && len === 1 && src[pos + 1] === c ? pos + 1 : contentStart;
+  state.push(`${kind}_open`, kind, 1).markup = c.repeat(len);
+  const oldMax = state.posMax;
+  (state as any).kdEmphasis = [...open, kind];
+  state.pos = startOf === pos + 1 && kind === 'em' && src[pos + 1] === c ? pos + 1 : contentStart;
+  state.posMax = close;
+  state.md.inline.tokenize(state);
+  state.posMax = oldMax;
+  (state as any).kdEmphasis = open;
+  state.push(`${kind}_close`, kind, -1).markup = c.repeat(len);
+  state.pos = close + len;
+  return true;
+}
+
+export function emphasisPlugin(md: MarkdownIt): void {
+  md.inline.ruler.at('emphasis', emphasis);
+  md.inline.ruler2.disable('emphasis');
+}
