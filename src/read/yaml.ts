@@ -92,7 +92,8 @@ export interface YamlOptions {
 
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
 export function loadYaml(text: string, options: YamlOptions): unknown {
-  if (text.trim() === "") return null;
+  // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
+  if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(text)) return null;
   try {
     return yamlLoad(text, { schema: schemaFor(options.zone), json: true, filename: options.file });
   } catch (e) {

@@ -73,26 +73,35 @@ export function runFixture(name: string): FixtureResult {
       result.error = `build-site failed: ${String(e.stderr ?? e.message).trim().split("\n").slice(0, 6).join("\n")}`;
       return result;
     }
-    const expected = path.join(dir, "expected");
-    const want = listFiles(expected);
-    const got = new Set(listFiles(out));
-    result.files = want.length;
-    for (const f of want) {
-      if (!got.has(f)) { result.problems.push(`missing ${f}`); continue; }
-      got.delete(f);
-      if (f.endsWith(".css.map")) { result.matched++; continue; }
-      const a = fs.readFileSync(path.join(expected, f));
-      const b = fs.readFileSync(path.join(out, f));
-      const same = f.endsWith(".css") ? normaliseCss(a.toString("utf8")) === normaliseCss(b.toString("utf8")) : a.equals(b);
-      if (same) result.matched++;
-      else result.problems.push(`differs ${f}${firstDifference(a.toString("utf8"), b.toString("utf8"))}`);
-    }
-    for (const extra of got) result.problems.push(`extra ${extra}`);
+    const cmp = compareTrees(path.join(dir, "expected"), out);
+    result.files = cmp.files;
+    result.matched = cmp.matched;
+    result.problems = cmp.problems;
     result.ok = result.problems.length === 0;
     return result;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Compares a build with the expected tree under the normalisation described at the top. */
+export function compareTrees(expected: string, out: string): { files: number; matched: number; problems: string[] } {
+  const want = listFiles(expected);
+  const got = new Set(listFiles(out));
+  const problems: string[] = [];
+  let matched = 0;
+  for (const f of want) {
+    if (!got.has(f)) { problems.push(`missing ${f}`); continue; }
+    got.delete(f);
+    if (f.endsWith(".css.map")) { matched++; continue; }
+    const a = fs.readFileSync(path.join(expected, f));
+    const b = fs.readFileSync(path.join(out, f));
+    const same = f.endsWith(".css") ? normaliseCss(a.toString("utf8")) === normaliseCss(b.toString("utf8")) : a.equals(b);
+    if (same) matched++;
+    else problems.push(`differs ${f}${firstDifference(a.toString("utf8"), b.toString("utf8"))}`);
+  }
+  for (const extra of got) problems.push(`extra ${extra}`);
+  return { files: want.length, matched, problems };
 }
 
 function firstDifference(want: string, got: string): string {
