@@ -22,9 +22,10 @@ const FILES: Record<string, string> = {
   "docs/page.md": "/docs/page.html",
 };
 
-/** Rouge's HTML formatter on the plain-text lexer: the code with & < > escaped. */
-function plainHighlight(code: string): string {
-  return code.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** What the highlighter writes for plain text: Rouge's HTML formatter escapes & < >, Jekyll wraps it in a figure. */
+function plainHighlight(code: string, lang: string): string {
+  const escaped = code.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `<figure class="highlight"><pre><code class="language-${lang}" data-lang="${lang}">${escaped}</code></pre></figure>`;
 }
 
 export function goldenHost(site: Record<string, any>, nowEpochSeconds: number, extra: Partial<LiquidHost> = {}): LiquidHost {
@@ -40,7 +41,7 @@ export function goldenHost(site: Record<string, any>, nowEpochSeconds: number, e
     compileSass: (s) => s,
     highlight: (code, lang) => {
       if (lang !== "text" && lang !== "plaintext") throw new Error(`the golden host only highlights plain text, not ${lang}`);
-      return plainHighlight(code);
+      return plainHighlight(code, lang);
     },
     postUrl: (name) => POSTS[name],
     linkUrl: (p) => FILES[p] ?? FILES[p.replace(/^\//, "")],

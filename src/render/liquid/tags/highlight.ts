@@ -1,11 +1,10 @@
 // Jekyll's `{% highlight lang [linenos] [opt=value] %}` block (lib/jekyll/tags/highlight.rb).
-// Its body is Liquid, rendered first; leading and trailing line breaks are removed; the code
-// is highlighted by the host (Rouge's formatter output: spans, or the `rouge-table` with
-// linenos) and wrapped here in
+// Its body is Liquid, rendered first; leading and trailing line breaks are removed; the
+// language is downcased and the options parsed as Jekyll does. host.highlight answers the whole
+// block, as src/render/highlight's highlightTag writes it:
 //   <figure class="highlight"><pre><code class="language-LANG" data-lang="LANG">…</code></pre></figure>
-// with `+` in the class name written `-`. `highlighter_prefix`/`_suffix` from the context
-// surround it. With a highlighter other than rouge (or the pygments alias), the code is only
-// HTML-escaped.
+// `highlighter_prefix`/`_suffix` from the context surround it. With a highlighter other than
+// rouge (or its pygments alias), Jekyll only HTML-escapes the code; that wrapper is written here.
 import { Tag } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken } from "liquidjs";
 import type { LiquidHost } from "../host.js";
@@ -56,11 +55,10 @@ export function highlightTag(host: LiquidHost) {
       const body = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
       const code = body.replace(/^[\n\r]+|[\n\r]+$/g, "");
       const highlighter = host.config.highlighter ?? "rouge";
-      const output = highlighter === "rouge" || highlighter === "pygments"
+      const block = highlighter === "rouge" || highlighter === "pygments"
         ? host.highlight(code, this.lang, this.options)
-        : rubyStrip(escapeHtml(code));
-      const chomped = output.replace(/(\r\n|\n|\r)$/, "");
-      emitter.write(`${prefix}<figure class="highlight"><pre><code class="language-${this.lang.replace(/\+/g, "-")}" data-lang="${this.lang}">${chomped}</code></pre></figure>${suffix}`);
+        : `<figure class="highlight"><pre><code class="language-${this.lang.replace(/\+/g, "-")}" data-lang="${this.lang}">${rubyStrip(escapeHtml(code))}</code></pre></figure>`;
+      emitter.write(`${prefix}${block}${suffix}`);
     }
   };
 }
