@@ -131,6 +131,22 @@ export class LexRun {
     for (let i = 0; i < times && this.stack.length > 1; i++) this.stack.pop();
   }
 
+  /**
+   * Push a state built at run time (Rouge's `push do … end`), e.g. a string whose delimiter is
+   * only known once its opening is seen. `key` caches the compiled state per lexer.
+   */
+  pushDynamic(key: string, build: () => RuleSpec[]): void {
+    let state = this.states.get(key);
+    if (!state) {
+      state = { name: key, rules: [] };
+      for (const spec of build()) {
+        state.rules.push('mixin' in spec ? this.getState(spec.mixin) : spec);
+      }
+      this.states.set(key, state);
+    }
+    this.stack.push(state);
+  }
+
   goto(name: string): void {
     this.stack[this.stack.length - 1] = this.getState(name);
   }

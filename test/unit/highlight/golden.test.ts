@@ -24,18 +24,14 @@ const golden = readGolden<Snippet[]>('golden.json');
 const EXACT = new Set([
   'python', 'plaintext', 'shell', 'console', 'json', 'diff', 'yaml',
   'javascript', 'typescript', 'html', 'xml', 'css', 'scss', 'markdown', 'tex', 'bibtex',
-  'c', 'cpp', 'sql',
+  'c', 'cpp', 'sql', 'ruby',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */
 const FLOOR: Record<string, number> = {
-  c: 55,
-  cpp: 68,
   go: 78,
   java: 45,
-  ruby: 53,
   rust: 60,
-  sql: 30,
   'markdown*': 90,
 };
 const DEFAULT_FLOOR = 50;

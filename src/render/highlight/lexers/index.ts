@@ -16,6 +16,7 @@ import { javascript, typescript } from './javascript.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';
 import { python } from './python.js';
+import { ruby } from './ruby.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sql } from './sql.js';
@@ -44,6 +45,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['c', c],
   ['cpp', cpp],
   ['sql', sql],
+  ['ruby', ruby],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
