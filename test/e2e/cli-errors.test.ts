@@ -1,0 +1,91 @@
+// Bad input, as a new user makes it: each kind gives the file, the line, what is wrong and what to
+// do, exits non-zero, and leaves the previous `_site` exactly as it was.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { ROOT } from "../conformance/harness.js";
+
+const CLI = path.join(ROOT, "bin", "build-site.js");
+
+function run(cwd: string, args: string[] = []) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, TZ: "UTC" } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function makeSite(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-errors-"));
+  fs.mkdirSync(path.join(dir, "_layouts"));
+  fs.writeFileSync(path.join(dir, "_config.yml"), "title: ok\n");
+  fs.writeFileSync(path.join(dir, "index.md"), "---\nlayout: default\n---\n# Hi\n");
+  fs.writeFileSync(path.join(dir, "_layouts", "default.html"), "<html>{{ content }}</html>\n");
+  return dir;
+}
+
+const CASES: Array<{ name: string; files: Record<string, string>; expect: RegExp }> = [
+  { name: "invalid YAML in _config.yml", files: { "_config.yml": "title: ok\nlist: [a, b\nnext: 1\n" }, expect: /_config\.yml:\d+:\d+: invalid YAML/ },
+  { name: "invalid YAML in front matter", files: { "bad.md": "---\ntitle: \"unclosed\nlayout: default\n---\nhi\n" }, expect: /bad\.md:\d+:\d+: invalid YAML/ },
+  { name: "a Liquid syntax error", files: { "bad.html": "---\n---\nline 3\n{% if x %}\nnever closed\n" }, expect: /bad\.html:4(:\d+)?: .*if.*not closed/ },
+  { name: "a missing include", files: { "bad.html": "---\n---\nline 3\n{% include nope.html %}\n" }, expect: /bad\.html:4(:\d+)?: .*nope\.html/ },
+  { name: "an unknown filter under strict_filters", files: { "_config.yml": "liquid:\n  strict_filters: true\n", "bad.html": "---\n---\n{{ 'a' | nosuch }}\n" }, expect: /bad\.html:3(:\d+)?: .*nosuch/ },
+  { name: "a Sass error", files: { "css/main.scss": "---\n---\nbody {\n  color: $nope;\n}\n" }, expect: /css\/main\.scss:4:\d+: Sass error: Undefined variable/ },
+  { name: "an unknown timezone", files: { "_config.yml": "timezone: Mars/Olympus\n" }, expect: /_config\.yml: unknown timezone 'Mars\/Olympus'/ },
+  { name: "a destination that contains the source", files: {}, expect: /destination directory cannot be or contain the source/ },
+];
+
+for (const c of CASES) {
+  test(`bad input: ${c.name} is reported with its location and nothing is lost`, () => {
+    const dir = makeSite();
+    try {
+      const first = run(dir);
+      assert.equal(first.code, 0, first.err);
+      const index = path.join(dir, "_site", "index.html");
+      const before = fs.readFileSync(index, "utf8");
+      const mtime = fs.statSync(index).mtimeMs;
+      for (const [f, text] of Object.entries(c.files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+        fs.writeFileSync(path.join(dir, f), text);
+      }
+      const args = c.name.startsWith("a destination") ? ["build", "-d", path.dirname(dir)] : [];
+      const r = run(dir, args);
+      assert.notEqual(r.code, 0, "the build must fail");
+      assert.match(r.err, c.expect);
+      assert.match(r.err, /Error:/);
+      assert.equal(fs.readFileSync(index, "utf8"), before, "the previous _site is untouched");
+      assert.equal(fs.statSync(index).mtimeMs, mtime);
+      assert.deepEqual(fs.readdirSync(path.dirname(dir)).filter((n) => n.startsWith(`.${path.basename(dir)}`)), [], "no staging folder left behind");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test("--trace adds the stack to an error", () => {
+  const dir = makeSite();
+  try {
+    fs.writeFileSync(path.join(dir, "bad.html"), "---\n---\n{% if x %}\n");
+    const r = run(dir, ["--trace"]);
+    assert.notEqual(r.code, 0);
+    assert.match(r.err, /\n\s+at /);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("--help and --version work", () => {
+  const h = run(ROOT, ["--help"]);
+  assert.equal(h.code, 0);
+  assert.match(h.out, /--destination/);
+  const v = run(ROOT, ["--version"]);
+  assert.equal(v.code, 0);
+  assert.match(v.out, /^build-site \d+\.\d+\.\d+/);
+});
+
+test("an unknown flag is an error that says what to do", () => {
+  const r = run(ROOT, ["--nope"]);
+  assert.notEqual(r.code, 0);
+  assert.match(r.err, /unknown flag '--nope'/);
+  assert.match(r.err, /--help/);
+});
