@@ -23,7 +23,8 @@ export async function loadHighlighter(useReal = true): Promise<{ real: boolean; 
     if (typeof mod.highlight === 'function') return { real: true, fn: mod.highlight };
   }
   const known = new Set<string>(JSON.parse(fs.readFileSync(path.join(goldenDir, 'rouge-languages.json'), 'utf8')));
-  return { real: false, fn: (code, lang) => (known.has(lang.toLowerCase()) ? rougeEscape(code) : null) };
+  // Rouge finds lexers case-sensitively: `Python` is unknown (plain <pre><code class="language-Python">).
+  return { real: false, fn: (code, lang) => (known.has(lang) ? rougeEscape(code) : null) };
 }
 
 /** Removes Rouge's token spans inside highlighted code (used only when the real highlighter is absent). */

@@ -175,7 +175,27 @@ export function typographyPlugin(md: MarkdownIt): void {
   md.inline.ruler.push('kd_smart_quotes', smartQuotes);
 }
 
+// Line ends: like markdown-it's `newline` rule (2+ trailing spaces make a hard break, one is
+// dropped), except that the next line's leading spaces are kept: kramdown keeps a paragraph's
+// continuation lines as written (`Para\n    more` stays indented in the HTML).
+function newline(state: StateInline, silent: boolean): boolean {
+  if (state.src[state.pos] !== '\n') return false;
+  if (!silent) {
+    const p = state.pending;
+    if (p.endsWith('  ')) {
+      state.pending = p.replace(/ +$/, '');
+      state.push('hardbreak', 'br', 0);
+    } else {
+      if (p.endsWith(' ')) state.pending = p.slice(0, -1);
+      state.push('softbreak', 'br', 0);
+    }
+  }
+  state.pos++;
+  return true;
+}
+
 export function kramdownInlinePlugin(md: MarkdownIt): void {
+  md.inline.ruler.at('newline', newline);
   md.inline.ruler.at('text', text);
   md.inline.ruler.before('escape', 'kd_escape', escape);
   md.inline.ruler.before('backticks', 'kd_math_inline', inlineMath);
