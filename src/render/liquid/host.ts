@@ -35,4 +35,8 @@ export interface LiquidHost {
   pluginFilters?: Record<string, (input: unknown, ...args: unknown[]) => unknown>;
   /** Records that the page being rendered read a file (include, data…), for incremental rebuilds. */
   recordDependency?(absolutePath: string): void;
+  /** Plugin tags (jekyll-seo-tag's `{% seo %}`, jekyll-feed's `{% feed_meta %}`…): name → HTML from the tag's markup and the render scope (`lookup(["page", "title"])`). */
+  customTags?: Record<string, (markup: string, lookup: (path: string[]) => unknown) => string>;
+  /** Plugin filters (jemoji's `emojify`…): name → function on Liquid values (see src/render/liquid/ruby/values.ts). */
+  customFilters?: Record<string, (input: unknown, ...args: unknown[]) => unknown>;
 }

@@ -10,8 +10,8 @@
 // - Jekyll's tags: include, include_relative, include_cached, highlight, link, post_url.
 // Templates and includes are parsed once per build and cached; rendering is synchronous.
 import fs from "node:fs";
-import { Drop, Liquid } from "liquidjs";
-import type { Template as LiquidTemplate } from "liquidjs";
+import { Drop, Liquid, Tag, toValueSync } from "liquidjs";
+import type { Context, Emitter, Template as LiquidTemplate } from "liquidjs";
 import type { LiquidHost } from "./host.js";
 import { toBuildError } from "./errors.js";
 import { fixFloatLiterals } from "./float-literals.js";
@@ -103,10 +103,21 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   liquid.registerTag("link", linkTag(host) as any);
   liquid.registerTag("post_url", postUrlTag(host) as any);
 
+  // Plugins' tags and filters (optional host members).
+  for (const [name, fn] of Object.entries(host.customTags ?? {})) {
+    liquid.registerTag(name, class extends Tag {
+      render(ctx: Context, emitter: Emitter): void {
+        emitter.write(fn(this.token.args, (path) => toValueSync(ctx._get(path))));
+      }
+    } as any);
+  }
+
   const filters = liquid.filters as Record<string, unknown>;
   for (const name of Object.keys(filters)) delete filters[name];
   const table = { ...standardFilters(), ...dateFilters(host), ...urlFilters(host), ...jekyllFilters(host) };
-  for (const [name, fn] of Object.entries(table)) liquid.registerFilter(name, wrapFilter(fn) as any);
+  for (const [name, fn] of Object.entries({ ...table, ...(host.customFilters ?? {}) })) {
+    liquid.registerFilter(name, wrapFilter(fn as FilterFn) as any);
+  }
 
   return {
     parse(source, file, lineOffset = 0) {

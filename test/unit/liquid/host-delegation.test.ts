@@ -47,3 +47,11 @@ test("link and post_url apply baseurl to the host's URL", () => {
   assert.equal(engine.render(engine.parse("{% link about.md %} {% post_url 2024-01-02-second %}", "l.html"), {}),
     "/b/about/ /b/2024/01/02/second.html");
 });
+
+test("plugins' tags and filters from the host are available", () => {
+  const { out } = render("{% seo title=false %}|{{ ':smile:' | emojify }}|{{ 'x' | upcase }}", { page: { title: "T" } }, {
+    customTags: { seo: (markup: string, lookup: (p: string[]) => unknown) => `<title>${lookup(["page", "title"])}</title>[${markup.trim()}]` },
+    customFilters: { emojify: (input: unknown) => `<img alt="${input}">` },
+  });
+  assert.equal(out, '<title>T</title>[title=false]|<img alt=":smile:">|X');
+});
