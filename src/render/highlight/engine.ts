@@ -303,6 +303,7 @@ function groupEnd(source: string, open: number): number {
  *   `^` and `\A` always match, a lookbehind sees nothing (so `(?<!\.)name` also matches after a
  *   dot — this is why Rouge's Python lexer calls `np.sum`'s `sum` a builtin) and `\b` only asks
  *   whether the next character is a word character.
+ * - `\b` and `\B` use Unicode word characters (JS's are ASCII-only), while `\w` stays ASCII.
  * - Elsewhere `^` / `$` are line anchors: `^` = after "\n", `$` = before "\n" or at the end (JS's
  *   multiline mode would also treat "\r", U+2028 and U+2029 as line breaks).
  * - `.` matches anything but "\n" (JS also excludes "\r", U+2028, U+2029); with Ruby's /m flag
@@ -316,6 +317,12 @@ export function rubyRe(source: string, flags = ''): RegExp {
   const jsFlags = 'uy' + (flags.includes('i') ? 'i' : '') + (dotAll ? 's' : '');
   return new RegExp(translate(source, dotAll, true), jsFlags);
 }
+
+/**
+ * Onigmo's word character for `\b` on UTF-8 text (Alphabetic, Mark, Decimal_Number,
+ * Connector_Punctuation): unlike `\w` (ASCII in Ruby), `\b` sees `é` or `π` as word characters.
+ */
+const WORD = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}]';
 
 const GROUP_OPEN = /\((?:\?(?::|=|!|<[A-Za-z_][A-Za-z0-9_]*>))?/y;
 
@@ -344,7 +351,8 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean): st
       else if (n === 'A') out += atStart ? '' : '(?!)';
       else if (n === 'z') out += '(?![\\s\\S])';
       else if (n === 'Z') out += '(?=\\n?(?![\\s\\S]))';
-      else if (n === 'b' && atStart) out += '(?=[\\p{L}\\p{M}\\p{Nd}_])';
+      else if (n === 'b') out += atStart ? `(?=${WORD})` : `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
+      else if (n === 'B') out += atStart ? `(?!${WORD})` : `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`;
       else out += '\\' + n;
       if (!'AzZbB'.includes(n)) atStart = false;
       continue;

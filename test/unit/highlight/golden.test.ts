@@ -24,7 +24,7 @@ const golden = readGolden<Snippet[]>('golden.json');
 const EXACT = new Set([
   'python', 'plaintext', 'shell', 'console', 'json', 'diff', 'yaml',
   'javascript', 'typescript', 'html', 'xml', 'css', 'scss', 'markdown', 'tex', 'bibtex',
-  'c', 'cpp', 'sql', 'ruby',
+  'c', 'cpp', 'sql', 'ruby', 'r', 'matlab', 'julia',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */

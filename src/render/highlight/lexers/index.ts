@@ -14,8 +14,11 @@ import { diff } from './diff.js';
 import { html, xml } from './html.js';
 import { javascript, typescript } from './javascript.js';
 import { json } from './json.js';
+import { julia } from './julia.js';
 import { markdown } from './markdown.js';
+import { matlab } from './matlab.js';
 import { python } from './python.js';
+import { r } from './r.js';
 import { ruby } from './ruby.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
@@ -46,6 +49,9 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['cpp', cpp],
   ['sql', sql],
   ['ruby', ruby],
+  ['r', r],
+  ['matlab', matlab],
+  ['julia', julia],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
