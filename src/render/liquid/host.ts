@@ -25,14 +25,6 @@ export interface LiquidHost {
   postUrl(name: string): string | undefined;
   /** `{% link path/to/file.md %}`: the URL of the page, document or static file at that source path. */
   linkUrl(relativePath: string): string | undefined;
-  /**
-   * Tags that built-in plugins add (`{% seo %}`, `{% feed_meta %}`, `{% gist %}`…): tag name → a
-   * function of the tag's markup (the text after the name) and the current render scope
-   * (`site`, `page`, … as plain values), returning the HTML to insert.
-   */
-  pluginTags?: Record<string, (markup: string, scope: Record<string, any>) => string>;
-  /** Filters that built-in plugins add: name → implementation (input first, then the arguments). */
-  pluginFilters?: Record<string, (input: unknown, ...args: unknown[]) => unknown>;
   /** Records that the page being rendered read a file (include, data…), for incremental rebuilds. */
   recordDependency?(absolutePath: string): void;
   /** Plugin tags (jekyll-seo-tag's `{% seo %}`, jekyll-feed's `{% feed_meta %}`…): name → HTML from the tag's markup and the render scope (`lookup(["page", "title"])`). */
