@@ -363,6 +363,12 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean): st
       continue;
     }
     if (c === '[') {
+      if (source.startsWith('[\\s\\S]', i)) {
+        out += '[^]'; // any character, newlines included
+        i += 5;
+        atStart = false;
+        continue;
+      }
       inClass = true;
       atStart = false;
       out += c;

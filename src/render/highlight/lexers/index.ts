@@ -11,7 +11,9 @@ import { c, cpp } from './c.js';
 import { consoleLexer } from './console.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
+import { go } from './go.js';
 import { html, xml } from './html.js';
+import { java } from './java.js';
 import { javascript, typescript } from './javascript.js';
 import { json } from './json.js';
 import { julia } from './julia.js';
@@ -52,6 +54,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['r', r],
   ['matlab', matlab],
   ['julia', julia],
+  ['java', java],
+  ['go', go],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
