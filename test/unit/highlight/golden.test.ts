@@ -24,12 +24,11 @@ const golden = readGolden<Snippet[]>('golden.json');
 const EXACT = new Set([
   'python', 'plaintext', 'shell', 'console', 'json', 'diff', 'yaml',
   'javascript', 'typescript', 'html', 'xml', 'css', 'scss', 'markdown', 'tex', 'bibtex',
-  'c', 'cpp', 'sql', 'ruby', 'r', 'matlab', 'julia', 'java', 'go',
+  'c', 'cpp', 'sql', 'ruby', 'r', 'matlab', 'julia', 'java', 'go', 'rust',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */
 const FLOOR: Record<string, number> = {
-  rust: 60,
   'markdown*': 90,
 };
 const DEFAULT_FLOOR = 50;

@@ -22,6 +22,7 @@ import { matlab } from './matlab.js';
 import { python } from './python.js';
 import { r } from './r.js';
 import { ruby } from './ruby.js';
+import { rust } from './rust.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sql } from './sql.js';
@@ -56,6 +57,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['julia', julia],
   ['java', java],
   ['go', go],
+  ['rust', rust],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
