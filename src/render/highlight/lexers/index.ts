@@ -8,6 +8,7 @@ import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { bibtex } from './bibtex.js';
 import { c, cpp } from './c.js';
+import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
@@ -58,6 +59,9 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['java', java],
   ['go', go],
   ['rust', rust],
+  ['ini', ini],
+  ['toml', toml],
+  ['docker', docker],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

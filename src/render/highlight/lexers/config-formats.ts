@@ -1,0 +1,104 @@
+/**
+ * Small configuration formats, as Rouge 3.30 lexes them:
+ * - INI (tag `ini`): `key =` `py` + `p`, values `s` (escapes `se`), `[section]` `nn`, `;`/`#`
+ *   comments `c` (with their newline);
+ * - TOML (tag `toml`): keys `py` (`key = {` makes the key `nn`), `[table]` `nn`, strings `s`,
+ *   numbers, `true`/`false` `kc` (even inside words: Rouge's rule has no boundaries), dates `ld`;
+ * - Dockerfile (tags `docker`, `dockerfile`, `Dockerfile`): an instruction `k` and the rest of its
+ *   line `s` (one token), `RUN` lines through one persistent shell lexer reset at each `RUN`.
+ */
+import { type LexerDef, mixin, rule } from '../engine.js';
+import { shell } from './shell.js';
+
+const INI_ID = String.raw`[\w\-.]+`;
+
+export const ini: LexerDef = {
+  name: 'ini',
+  states: {
+    basic: [rule(/[;#].*?\n/, 'c'), rule(/\s+/, ''), rule(/\\\n/, 'se')],
+    root: [mixin('basic'), rule(String.raw`(${INI_ID})(\s*)(=)`, ['py', '', 'p'], 'value'), rule(/\[.*?\]/, 'nn')],
+    value: [
+      rule(/\n/, '', '#pop'),
+      mixin('basic'),
+      rule(/"/, 's', 'dq'),
+      rule(/'.*?'/, 's'),
+      mixin('esc_str'),
+      rule(/[^\\\n]+/, 's'),
+    ],
+    dq: [rule(/"/, 's', '#pop'), mixin('esc_str'), rule(/[^\\"]+/, 's')],
+    esc_str: [rule(/\\./s, 'se')],
+  },
+};
+
+const TOML_ID = String.raw`(?:\S+|"[^"]+"|'[^']+')`;
+
+export const toml: LexerDef = {
+  name: 'toml',
+  states: {
+    basic: [
+      rule(/\s+/, ''),
+      rule(/#.*?$/, 'c'),
+      rule(/(?:true|false)/, 'kc'),
+      rule(String.raw`(${TOML_ID})(\s*)(=)(\s*)(\{)`, ['nn', '', 'o', '', 'p'], 'inline'),
+      rule(/(?<!=)\s*\[[^ \t\n\v\f\r]+\]/, 'nn'),
+      rule(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/, 'ld'),
+      rule(/[+\-]?\d+(?:_\d+)*\.\d+(?:_\d+)*(?:[eE][+\-]?\d+(?:_\d+)*)?/, 'mf'),
+      rule(/[+\-]?\d+(?:_\d+)*[eE][+\-]?\d+(?:_\d+)*/, 'mf'),
+      rule(/[+\-]?(?:nan|inf)/, 'mf'),
+      rule(/0x\h+(?:_\h+)*/, 'mh'),
+      rule(/0o[0-7]+(?:_[0-7]+)*/, 'mo'),
+      rule(/0b[01]+(?:_[01]+)*/, 'mb'),
+      rule(/[+\-]?\d+(?:_\d+)*/, 'mi'),
+    ],
+    root: [mixin('basic'), rule(String.raw`(${TOML_ID})(\s*)(=)`, ['py', '', 'p'], 'value')],
+    value: [rule(/\n/, '', '#pop'), mixin('content')],
+    content: [
+      mixin('basic'),
+      rule(String.raw`(${TOML_ID})(\s*)(=)`, ['py', '', 'p']),
+      rule(/"""/, 's', 'mdq'),
+      rule(/"/, 's', 'dq'),
+      rule(/'''/, 's', 'msq'),
+      rule(/'/, 's', 'sq'),
+      mixin('esc_str'),
+      rule(/,/, 'p'),
+      rule(/\[/, 'p', 'array'),
+    ],
+    dq: [rule(/"/, 's', '#pop'), rule(/\n/, 'err', '#pop'), mixin('esc_str'), rule(/[^\\"\n]+/, 's')],
+    mdq: [rule(/"""/, 's', '#pop'), mixin('esc_str'), rule(/[^\\"]+/, 's'), rule(/"+/, 's')],
+    sq: [rule(/'/, 's', '#pop'), rule(/\n/, 'err', '#pop'), rule(/[^'\n]+/, 's')],
+    msq: [rule(/'''/, 's', '#pop'), rule(/[^']+/, 's'), rule(/'+/, 's')],
+    esc_str: [rule(/\\[0t\tn\n "\\r]/, 'se')],
+    array: [mixin('content'), rule(/\]/, 'p', '#pop')],
+    inline: [mixin('content'), rule(/\}/, 'p', '#pop')],
+  },
+};
+
+const DOCKER_KEYWORDS =
+  'FROM|MAINTAINER|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|STOPSIGNAL|HEALTHCHECK|SHELL';
+
+export const docker: LexerDef = {
+  name: 'docker',
+  start: (run) => run.childRun(shell).reset(),
+  states: {
+    root: [
+      rule(/\s+/, ''),
+      rule(/^(FROM)(\s+)(.*)(\s+)(AS)(\s+)(.*)/i, ['k', 'w', 's', 'w', 'k', 'w', 's']),
+      rule(new RegExp(String.raw`^(ONBUILD)(\s+)(${DOCKER_KEYWORDS})(.*)`, 'i'), ['k', 'w', 'k', 's']),
+      rule(new RegExp(String.raw`^(${DOCKER_KEYWORDS})\b(.*)`, 'i'), ['k', 's']),
+      rule(/#.*?$/, 'c'),
+      rule(/^(?:ONBUILD\s+)?RUN(?:\s+)/i, (run) => {
+        run.token('k');
+        run.push('run');
+        run.childRun(shell).reset();
+      }),
+      rule(/\w+/, ''),
+      rule(/[^\w]+/, ''),
+      rule(/./, ''),
+    ],
+    run: [
+      rule(/\n/, '', '#pop'),
+      rule(/\\./s, 'se'),
+      rule(/(?:\\.|[^\n\\])+/, (run) => run.delegate(shell)),
+    ],
+  },
+};
