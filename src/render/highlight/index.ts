@@ -2,10 +2,13 @@
  * Rouge 3.30-compatible syntax highlighting: the HTML Jekyll 4.3 writes for fenced code (through
  * kramdown's Rouge integration) and for `{% highlight %}`.
  *
- * Languages with a lexer in ./lexers/ are cut into exactly the tokens Rouge's lexer produces
- * (same engine semantics, same rules). Other languages Rouge knows are tokenised with Prism and
- * mapped onto Rouge's classes (./prism-fallback.ts): the text is always identical, classes are
- * approximate.
+ * Languages with a lexer in ./lexers/ (see NATIVE in ./lexers/index.ts: python, shell/bash/sh,
+ * console, yaml, json, diff, javascript, typescript, html, xml, css, scss, markdown, tex/latex,
+ * bibtex, c, cpp, sql, ruby, r, matlab, julia, java, go, rust, ini, toml, docker, plaintext) are
+ * cut into exactly the tokens Rouge's lexer produces: ./engine.ts reproduces Rouge's RegexLexer
+ * (and Ruby's regex semantics), and each lexer reproduces the rules of Rouge's. The other ~200
+ * languages Rouge knows are tokenised with Prism and mapped onto Rouge's classes
+ * (./prism-fallback.ts): the text is always identical, the classes approximate.
  */
 import { escapeHtml, formatHtml, lex } from './engine.js';
 import { lexerForTag, rougeTag } from './lexers/index.js';
@@ -20,7 +23,8 @@ function lexerTag(lang: string): { tag: string; options: URLSearchParams } | nul
   const q = lang.indexOf('?');
   const name = q < 0 ? lang : lang.slice(0, q);
   const options = new URLSearchParams(q < 0 ? '' : lang.slice(q + 1));
-  if (name === 'guess' || (q >= 0 && name === '')) return { tag: 'plaintext', options };
+  // Rouge's guessers fall back to PlainText when nothing matches; we do not guess at all
+  if (name === 'guess') return { tag: 'plaintext', options };
   const tag = rougeTag(name);
   return tag ? { tag, options } : null;
 }
@@ -38,7 +42,13 @@ export function highlight(code: string, lang: string): string | null {
   const found = lexerTag(lang);
   if (!found) return null;
   const { tag, options } = found;
-  return formatHtml(lex(lexerForTag(tag), code, options));
+  try {
+    return formatHtml(lex(lexerForTag(tag), code, options));
+  } catch (err) {
+    // A lexer bug must not fail the site build: keep the exact text, unhighlighted, and say so.
+    process.emitWarning(`highlight: ${tag} lexer failed (${(err as Error).message}); code left plain`);
+    return escapeHtml(code);
+  }
 }
 
 const LINE_TERMINATORS_AT_ENDS = /^[\n\r]+|[\n\r]+$/g;

@@ -30,8 +30,9 @@ const BUILTINS_Q =
 const BUILTINS_B = 'chomp|chop|exit|gsub|sub';
 
 const CLOSING: Record<string, string> = { '{': '}', '[': ']', '(': ')', '<': '>' };
-/** Escape a character for use in a JS (u-mode) regex, inside or outside a class. */
-const esc = (ch: string) => (/[\^$\\.*+?()[\]{}|\/\-]/.test(ch) ? '\\' + ch : ch);
+/** Escape a character for a JS (u-mode) regex: `inClass` also escapes `-`, which u-mode rejects outside. */
+const esc = (ch: string, inClass = false) =>
+  /[\^$\\.*+?()[\]{}|\/]/.test(ch) || (inClass && ch === '-') ? '\\' + ch : ch;
 
 interface Heredoc {
   tolerant: boolean;
@@ -58,7 +59,7 @@ function sigilString(run: LexRun, m: RegExpExecArray): void {
     run.push('regex_flags');
   }
   run.token(tok);
-  const uniq = open === close && open === '#' ? '' : [...new Set([open, close])].map(esc).join('');
+  const uniq = open === close && open === '#' ? '' : [...new Set([open, close])].map((ch) => esc(ch, true)).join('');
   run.pushDynamic(`sigil ${tok} ${open}${close} ${interp}`, () => {
     const rules: RuleSpec[] = [rule(String.raw`\\[#${uniq}\\]`, 'se')];
     if (open !== close) rules.push(rule(esc(open), tok, '#push'));
