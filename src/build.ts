@@ -1,23 +1,34 @@
-// One build: config → read → generate → render → write. `Builder` keeps what can outlive a build
-// (nothing yet but the overrides; `serve --watch` reuses it), `build()` runs the five stages.
-import { loadConfig, type Config, type ConfigOverrides } from "./config/load.js";
+// One build: config → read → generate → render → write.
+//
+// `Builder` keeps what outlives a single build — the Liquid engine (parsed templates and
+// includes), the Markdown converter and the Sass compiler — so `serve --watch` rebuilds reuse
+// them. `buildSite()` is the one-shot form the CLI's `build` uses.
+import { loadConfig, type Config, type ConfigOverrides, type LoadedConfig } from "./config/load.js";
 import { generate } from "./generate/index.js";
-import { createLiquidEngine } from "./render/liquid/index.js";
+import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { highlight } from "./render/highlight/index.js";
-import { createMarkdownConverter } from "./render/markdown/index.js";
-import { Renderer } from "./render/renderer.js";
-import { SassConverter } from "./render/sass.js";
+import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
+import { Renderer, type RenderPlan } from "./render/renderer.js";
+import { SassConverter, disposeSassCompiler } from "./render/sass.js";
 import { siteLiquidHost } from "./render/site-host.js";
 import { Reader } from "./read/reader.js";
 import { Site, type Logger } from "./site/site.js";
 import { assertDestinationOutsideSource, writeSite, type WriteResult } from "./write/writer.js";
+
+export interface BuildTimings {
+  read: number;
+  generate: number;
+  render: number;
+  write: number;
+  total: number;
+}
 
 export interface BuildResult {
   site: Site;
   renderer: Renderer;
   write: WriteResult;
   configFiles: string[];
-  ms: { read: number; generate: number; render: number; write: number; total: number };
+  ms: BuildTimings;
 }
 
 export interface BuildOptions {
@@ -26,46 +37,94 @@ export interface BuildOptions {
   profile?: boolean;
 }
 
-export function loadSiteConfig(overrides: ConfigOverrides): { config: Config; files: string[] } {
-  return loadConfig(overrides);
+interface Engines {
+  key: string;
+  markdown: MarkdownConverter;
+  liquid: JekyllLiquid;
 }
 
-export function buildSite(options: BuildOptions, loaded = loadConfig(options.overrides)): BuildResult {
-  const t0 = performance.now();
-  const { config, files } = loaded;
-  assertDestinationOutsideSource(config.source, config.destination);
-  const site = new Site(config, options.logger);
-  new Reader(site).read();
-  const t1 = performance.now();
+/** Settings the long-lived engines were made from; when they change, the engines are remade. */
+function engineKey(config: Config): string {
+  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist]);
+}
 
-  const markdown = createMarkdownConverter({
-    kramdown: config.kramdown ?? {},
-    highlighter: config.highlighter,
-    highlight,
-  });
-  const sass = new SassConverter(site);
-  const liquid = createLiquidEngine(siteLiquidHost(site, markdown, sass));
-  const renderer = new Renderer(site, liquid, { markdown, sass });
-  renderer.profiling = !!options.profile;
-  generate(site, { renderer, liquid, logger: options.logger });
-  const t2 = performance.now();
+export class Builder {
+  private engines: Engines | null = null;
+  /** The Site being built; the Liquid host reads it through this. */
+  private site: Site | null = null;
+  private sass: SassConverter | null = null;
 
-  renderer.renderSite();
-  const t3 = performance.now();
+  constructor(readonly options: BuildOptions) {}
 
-  const write = writeSite(site);
-  for (const c of write.conflicts) {
-    options.logger.warn("Conflict:", `The following destination is shared by multiple files.`);
-    options.logger.warn("", `The written file may end up with unexpected contents.`);
-    options.logger.warn("", c.destination);
-    for (const s of c.sources) options.logger.warn("", ` - ${s}`);
+  /** Runs read, generate and render; the caller writes. `plan` lets `serve` skip unchanged pages. */
+  render(loaded: LoadedConfig, plan?: RenderPlan): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
+    const t0 = performance.now();
+    const { config } = loaded;
+    assertDestinationOutsideSource(config.source, config.destination);
+    const site = new Site(config, this.options.logger);
+    this.site = site;
+    this.sass = new SassConverter(site);
+    new Reader(site).read();
+    const t1 = performance.now();
+
+    const engines = this.enginesFor(config);
+    const renderer = new Renderer(site, engines.liquid, { markdown: engines.markdown, sass: this.sass });
+    renderer.profiling = !!this.options.profile;
+    generate(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
+    const t2 = performance.now();
+
+    renderer.renderSite(plan);
+    const t3 = performance.now();
+    return { site, renderer, ms: { read: t1 - t0, generate: t2 - t1, render: t3 - t2 } };
   }
-  const t4 = performance.now();
-  return {
-    site,
-    renderer,
-    write,
-    configFiles: files,
-    ms: { read: t1 - t0, generate: t2 - t1, render: t3 - t2, write: t4 - t3, total: t4 - t0 },
-  };
+
+  /** A full build, written atomically. */
+  build(loaded: LoadedConfig = loadConfig(this.options.overrides)): BuildResult {
+    const t0 = performance.now();
+    const { site, renderer, ms } = this.render(loaded);
+    const t1 = performance.now();
+    const write = writeSite(site);
+    reportConflicts(write, this.options.logger);
+    const t2 = performance.now();
+    return { site, renderer, write, configFiles: loaded.files, ms: { ...ms, write: t2 - t1, total: t2 - t0 } };
+  }
+
+  /** Forget cached templates for changed files (serve --watch). */
+  invalidate(absolutePaths?: string[]): void {
+    if (!this.engines) return;
+    if (!absolutePaths) this.engines.liquid.invalidate();
+    else for (const p of absolutePaths) this.engines.liquid.invalidate(p);
+  }
+
+  dispose(): void {
+    disposeSassCompiler();
+  }
+
+  private enginesFor(config: Config): Engines {
+    const key = engineKey(config);
+    if (this.engines?.key === key) return this.engines;
+    const markdown = createMarkdownConverter({ kramdown: config.kramdown ?? {}, highlighter: config.highlighter, highlight });
+    const liquid = createLiquidEngine(siteLiquidHost(() => this.site!, markdown, () => this.sass!));
+    this.engines = { key, markdown, liquid };
+    return this.engines;
+  }
+}
+
+function reportConflicts(write: WriteResult, logger: Logger): void {
+  for (const c of write.conflicts) {
+    logger.warn("Conflict:", "The following destination is shared by multiple files.");
+    logger.warn("", "The written file may end up with unexpected contents.");
+    logger.warn("", c.destination);
+    for (const s of c.sources) logger.warn("", ` - ${s}`);
+  }
+}
+
+/** One complete build (the `build` command). */
+export function buildSite(options: BuildOptions, loaded = loadConfig(options.overrides)): BuildResult {
+  const builder = new Builder(options);
+  try {
+    return builder.build(loaded);
+  } finally {
+    builder.dispose();
+  }
 }

@@ -2,8 +2,8 @@
 // pages to reload. A failed rebuild keeps the last good `_site` being served (the writer only swaps
 // in complete builds) and shows the error in the terminal and in the browser.
 import path from "node:path";
-import { buildSite } from "../build.js";
 import { loadConfig } from "../config/load.js";
+import { IncrementalBuilder, type RebuildReport } from "../serve/incremental.js";
 import { BuildError } from "../errors.js";
 import { startPreviewServer } from "../serve/server.js";
 import { watchSource, type SourceChange } from "../serve/watch.js";
@@ -13,7 +13,7 @@ import type { ConsoleLogger } from "./logger.js";
 import { reportError } from "./main.js";
 
 export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise<number> {
-  let loaded = loadConfig(args.overrides as any);
+  const loaded = loadConfig(args.overrides as any);
   const config = loaded.config;
   for (const f of loaded.files) logger.info("Configuration file:", f);
   logger.info("Source:", config.source);
@@ -21,12 +21,14 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   const host = args.serve.host ?? String(config.host ?? "127.0.0.1");
   const port = args.serve.port ?? Number(config.port ?? 4000);
 
-  const build = (): BuildError | null => {
-    const t = performance.now();
+  const builder = new IncrementalBuilder({ overrides: args.overrides as any, logger });
+  let lastReport: RebuildReport | null = null;
+  const build = (changed?: string[]): BuildError | null => {
     try {
-      loaded = loadConfig(args.overrides as any);
-      buildSite({ overrides: args.overrides as any, logger }, loaded);
-      logger.info("", `done in ${((performance.now() - t) / 1000).toFixed(3)} seconds.`);
+      lastReport = changed ? builder.rebuild(changed) : builder.buildAll();
+      const r = lastReport;
+      logger.info("", `done in ${(r.ms / 1000).toFixed(3)} seconds.`);
+      logger.debug("Rebuilt:", `${r.full ? "full build" : "incremental"}: ${r.rendered} rendered, ${r.reused} reused, ${r.written} written, ${r.removed} removed in ${r.ms.toFixed(1)} ms`);
       return null;
     } catch (e) {
       reportError(e, logger, args.trace);
@@ -37,7 +39,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   if (!args.serve.skipInitialBuild) {
     logger.info("Generating...");
     const err = build();
-    if (err && !args.serve.watch) return 1;
+    if (err && !args.serve.watch) { builder.dispose(); return 1; }
   }
 
   const baseurl = String(config.baseurl ?? "");
@@ -57,14 +59,16 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
       onChanges: async (changes: SourceChange[]) => {
         logger.info("Regenerating:", `${changes.length} file(s) changed at ${new Date().toLocaleTimeString()}`);
         for (const c of changes) logger.debug("", `${c.kind} ${path.relative(config.source, c.path)}`);
-        const err = build();
+        const err = build(changes.map((c) => c.path));
         if (err) {
           server.showError({ message: err.message, file: err.file, line: err.line, column: err.column });
           return;
         }
         server.clearError();
-        const cssOnly = changes.every((c) => /\.(s[ac]ss|css)$/.test(c.path));
-        server.reload(cssOnly ? "css" : "page", changes.map((c) => c.path));
+        const outputs = lastReport?.changedOutputs ?? [];
+        if (outputs.length === 0) return;
+        const cssOnly = outputs.every((p) => /\.css(\.map)?$/.test(p));
+        server.reload(cssOnly ? "css" : "page", outputs);
       },
     });
     logger.info("Auto-regeneration:", `enabled for '${config.source}'`);
@@ -73,7 +77,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   }
   logger.info("", "Server running... press ctrl-c to stop.");
   await new Promise<void>((resolve) => {
-    const stop = () => { void server.close().then(resolve); };
+    const stop = () => { builder.dispose(); void server.close().then(resolve); };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });

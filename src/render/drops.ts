@@ -51,6 +51,10 @@ export class Drops {
     this.jekyll = { version: JEKYLL_VERSION, environment };
   }
 
+  private track(token: string): void {
+    this.site.dependencyTracker?.(token);
+  }
+
   /** Forget cached drops (the site changed, as in `serve --watch`). */
   reset(): void {
     this.siteDropCache = undefined;
@@ -83,8 +87,8 @@ export class Drops {
     defineLazy(drop, "title", () => doc.data.title);
     defineLazy(drop, "categories", () => doc.data.categories);
     defineLazy(drop, "tags", () => doc.data.tags);
-    defineLazy(drop, "next", () => (doc.nextDoc ? this.document(doc.nextDoc) : null));
-    defineLazy(drop, "previous", () => (doc.previousDoc ? this.document(doc.previousDoc) : null));
+    defineLazy(drop, "next", () => { this.track(`collection:${doc.collection.label}`); return doc.nextDoc ? this.document(doc.nextDoc) : null; });
+    defineLazy(drop, "previous", () => { this.track(`collection:${doc.collection.label}`); return doc.previousDoc ? this.document(doc.previousDoc) : null; });
     Object.defineProperty(drop, "toJSON", { value: () => plainCopy(drop, false), enumerable: false });
     Object.defineProperty(drop, "toString", { value: () => doc.output ?? doc.content, enumerable: false });
     return drop;
@@ -189,23 +193,25 @@ export class Drops {
       };
     };
     defineLazy(d, "time", () => site.time);
-    defineLazy(d, "pages", once(() => site.pages.map((p) => this.page(p))));
-    defineLazy(d, "posts", once(() => [...site.posts.docs].reverse().map((p) => this.document(p))));
-    defineLazy(d, "html_pages", once(() => site.pages.filter((p) => p.isHtml || p.url.endsWith("/")).map((p) => this.page(p))));
-    defineLazy(d, "static_files", once(() => site.staticFiles.map((f) => this.staticFile(f))));
-    defineLazy(d, "documents", once(() => site.documents.map((x) => this.item(x))));
-    defineLazy(d, "collections", once(() => [...site.collections.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map((c) => this.collection(c))));
-    defineLazy(d, "data", () => site.config.data ?? site.data);
-    defineLazy(d, "tags", once(() => this.postAttrHash("tags")));
-    defineLazy(d, "categories", once(() => this.postAttrHash("categories")));
+    const tracked = <T>(token: string, fn: () => T) => () => { this.track(token); return fn(); };
+    defineLazy(d, "pages", tracked("pages", once(() => site.pages.map((p) => this.page(p)))));
+    defineLazy(d, "posts", tracked("collection:posts", once(() => [...site.posts.docs].reverse().map((p) => this.document(p)))));
+    defineLazy(d, "html_pages", tracked("pages", once(() => site.pages.filter((p) => p.isHtml || p.url.endsWith("/")).map((p) => this.page(p)))));
+    defineLazy(d, "static_files", tracked("static", once(() => site.staticFiles.map((f) => this.staticFile(f)))));
+    defineLazy(d, "documents", tracked("documents", once(() => site.documents.map((x) => this.item(x)))));
+    defineLazy(d, "collections", tracked("documents", once(() => [...site.collections.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map((c) => this.collection(c)))));
+    defineLazy(d, "data", tracked("data", () => site.config.data ?? site.data));
+    defineLazy(d, "tags", tracked("collection:posts", once(() => this.postAttrHash("tags"))));
+    defineLazy(d, "categories", tracked("collection:posts", once(() => this.postAttrHash("categories"))));
     defineLazy(d, "related_posts", () => {
+      this.track("collection:posts");
       const cur = this.current;
       if (!cur || cur.kind !== "document") return null;
       return this.relatedPosts(cur);
     });
     for (const c of site.collections.values()) {
       if (c.label === "posts") continue;
-      defineLazy(d, c.label, once(() => c.docs.map((x) => this.document(x))));
+      defineLazy(d, c.label, tracked(`collection:${c.label}`, once(() => c.docs.map((x) => this.document(x)))));
     }
     this.siteDropCache = d;
     return d;

@@ -19,6 +19,18 @@ export interface Converters {
 
 type Renderable = Page | Document | Excerpt;
 
+/**
+ * Which pages to render (serve --watch): the rest get their previous result back, in render
+ * order, so that a page rendered later sees other pages' content exactly as a full build would.
+ */
+export interface RenderPlan {
+  mustRender(item: Page | Document): boolean;
+  /** Restores an item's converted content and output from the previous build. */
+  reuse(item: Page | Document): void;
+  /** After rendering: what the item read (files and list tokens, see Site#dependencyTracker). */
+  rendered?(item: Page | Document, dependencies: Set<string>): void;
+}
+
 export interface ProfileRow {
   file: string;
   count: number;
@@ -39,20 +51,41 @@ export class Renderer {
     this.drops = new Drops(site, { excerptOutput: (e) => this.renderExcerpt(e) });
   }
 
-  renderSite(): void {
+  renderSite(plan?: RenderPlan): void {
+    const visit = (item: Page | Document) => {
+      if (plan && !plan.mustRender(item)) plan.reuse(item);
+      else this.render(item, plan);
+    };
     for (const c of this.site.collections.values()) {
-      for (const doc of c.docs) this.render(doc);
+      for (const doc of c.docs) visit(doc);
     }
     // Indexed loop: stylesheets add their source maps to site.pages while pages render.
     for (let i = 0; i < this.site.pages.length; i++) {
       const page = this.site.pages[i]!;
-      if (!page.generated || page.output === null) this.render(page);
+      if (!page.generated || page.output === null) visit(page);
     }
   }
 
-  render(item: Page | Document): void {
-    item.output = this.run(item);
+  render(item: Page | Document, plan?: RenderPlan): void {
+    if (!plan?.rendered) {
+      item.output = this.run(item);
+      return;
+    }
+    const deps = new Set<string>();
+    if (item.path) deps.add(item.path);
+    this.depStack.push(deps);
+    const previous = this.site.dependencyTracker;
+    this.site.dependencyTracker = (t) => { for (const set of this.depStack) set.add(t); };
+    try {
+      item.output = this.run(item);
+    } finally {
+      this.depStack.pop();
+      this.site.dependencyTracker = previous;
+    }
+    plan.rendered(item, deps);
   }
+
+  private readonly depStack: Array<Set<string>> = [];
 
   renderExcerpt(excerpt: Excerpt): string {
     if (excerpt.output === null) excerpt.output = this.run(excerpt);
@@ -125,6 +158,7 @@ export class Renderer {
     while (layout) {
       scope.content = output;
       scope.layout = Drops.mergeLayoutData(layout.data, scope.layout);
+      this.site.dependencyTracker?.(layout.path);
       output = this.renderLiquid(layout.content, layout.path, layout.lineOffset, scope);
       const parent = this.layoutNamed(layout.parentName);
       if (!parent || used.has(parent)) break;

@@ -28,6 +28,22 @@ export interface SassOutput {
   map?: string;
 }
 
+/**
+ * One Dart Sass compiler process for the whole run: sass-embedded's top-level `compileString`
+ * starts a new one per call, which costs more than compiling a theme. `disposeSassCompiler()`
+ * ends it (the CLI does, so the process can exit).
+ */
+let sharedCompiler: sass.Compiler | null = null;
+function compiler(): sass.Compiler {
+  sharedCompiler ??= sass.initCompiler();
+  return sharedCompiler;
+}
+
+export function disposeSassCompiler(): void {
+  sharedCompiler?.dispose();
+  sharedCompiler = null;
+}
+
 export class SassConverter {
   private readonly loadPaths: string[];
   private readonly style: "expanded" | "compressed";
@@ -64,7 +80,7 @@ export class SassConverter {
   private compile(input: SassInput, withMap: boolean, cssName?: string): SassOutput {
     const warnings: string[] = [];
     try {
-      const result = sass.compileString(input.source, {
+      const result = compiler().compileString(input.source, {
         syntax: input.syntax === "sass" ? "indented" : "scss",
         style: this.style,
         loadPaths: this.loadPaths,

@@ -1,5 +1,7 @@
 // The LiquidHost a Site gives the Liquid engine: config, include folders, the build time, and the
-// converters and lookups Jekyll's filters and tags reach into the site for.
+// converters and lookups Jekyll's filters and tags reach into the site for. The engine outlives a
+// single Site in `serve --watch` (each rebuild reads a fresh Site), so the host reads the current
+// one through `current()`.
 import path from "node:path";
 import type { Site } from "../site/site.js";
 import { highlightTag } from "./highlight/index.js";
@@ -7,21 +9,22 @@ import type { LiquidHost } from "./liquid/host.js";
 import { smartify, type MarkdownConverter } from "./markdown/index.js";
 import type { SassConverter } from "./sass.js";
 
-export function siteLiquidHost(site: Site, markdown: MarkdownConverter, sass: SassConverter): LiquidHost {
+export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter, sass: () => SassConverter): LiquidHost {
+  const site = current();
   const includesDir = path.resolve(site.source, String(site.config.includes_dir ?? "_includes"));
   return {
-    config: site.config,
+    get config() { return current().config; },
     source: site.source,
     includeDirs: [includesDir],
     timezone: site.zone,
-    now: () => site.time,
+    now: () => current().time,
     markdownify: (input) => markdown.convert(input),
-    smartify: (input) => smartify(input, site.config.kramdown),
-    compileSass: (input, syntax) => sass.convert({ source: input, syntax }),
+    smartify: (input) => smartify(input, current().config.kramdown),
+    compileSass: (input, syntax) => sass().convert({ source: input, syntax }),
     highlight: (code, lang, options) => highlightTag(code, lang, options as any),
-    postUrl: (name) => findPostUrl(site, name),
-    linkUrl: (relativePath) => findLinkUrl(site, relativePath),
-    recordDependency: (abs) => { site.readFiles.add(abs); },
+    postUrl: (name) => findPostUrl(current(), name),
+    linkUrl: (relativePath) => findLinkUrl(current(), relativePath),
+    recordDependency: (abs) => { current().readFiles.add(abs); current().dependencyTracker?.(abs); },
   };
 }
 

@@ -34,6 +34,12 @@ export class Site {
   data: Record<string, any> = {};
   /** Absolute paths of every source file read, for `serve --watch`. */
   readonly readFiles = new Set<string>();
+  /**
+   * Told what the page being rendered reads: files (includes, layouts) by absolute path, and the
+   * site's lists by token ("pages", "collection:posts", "data", "static", "documents"). `serve`
+   * uses it to re-render only the pages a change can affect.
+   */
+  dependencyTracker?: (token: string) => void;
 
   constructor(
     readonly config: Config,

@@ -1,0 +1,257 @@
+// Incremental rebuilds for `serve --watch`.
+//
+// Every rebuild reads the whole source again (cheap) and runs the generators, but re-renders only
+// the pages and documents a change can affect, and writes only the files whose output changed.
+// What a page can be affected by is recorded while it renders (Site#dependencyTracker): its own
+// file, the layouts and includes it used, and the site lists it read (`site.posts`,
+// `site.pages`, `site.data`, a collection, `page.next`…). A list is "dirty" when anything in it
+// was added, removed or changed. Pages that are not re-rendered get their previous output back in
+// render order, so everything a later page reads is what a full build would give it. The result
+// equals a clean build; the random-edit test in test/e2e/serve-incremental.test.ts checks that.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { Builder, type BuildOptions } from "../build.js";
+import { loadConfig, type LoadedConfig } from "../config/load.js";
+import type { RenderPlan } from "../render/renderer.js";
+import type { Document } from "../site/document.js";
+import type { Page } from "../site/page.js";
+import type { Site } from "../site/site.js";
+import { writeSite } from "../write/writer.js";
+
+interface RenderRecord {
+  fingerprint: string;
+  content: string;
+  output: string;
+  dependencies: Set<string>;
+}
+
+interface Snapshot {
+  /** item key → fingerprint, per list token. */
+  lists: Map<string, Map<string, string>>;
+  data: string;
+}
+
+export interface RebuildReport {
+  full: boolean;
+  rendered: number;
+  reused: number;
+  written: number;
+  removed: number;
+  /** Destination-relative paths written or removed. */
+  changedOutputs: string[];
+  ms: number;
+}
+
+const itemKey = (item: Page | Document) => `${item.kind}:${item.relativePath}`;
+
+function hash(s: string): string {
+  return createHash("sha1").update(s).digest("base64");
+}
+
+function fingerprint(item: Page | Document): string {
+  return hash(`${item.url}\0${JSON.stringify(item.data)}\0${item.content}`);
+}
+
+function takeSnapshot(site: Site, fingerprints: Map<string, string>): Snapshot {
+  const lists = new Map<string, Map<string, string>>();
+  const add = (token: string, key: string, fp: string) => {
+    let m = lists.get(token);
+    if (!m) lists.set(token, (m = new Map()));
+    m.set(key, fp);
+  };
+  for (const c of site.collections.values()) {
+    for (const d of c.docs) {
+      const fp = fingerprints.get(itemKey(d)) ?? fingerprint(d);
+      add(`collection:${c.label}`, itemKey(d), fp);
+      add("documents", itemKey(d), fp);
+    }
+    for (const f of c.files) add("documents", f.relativePath, f.url);
+  }
+  for (const p of site.pages) if (!p.generated) add("pages", itemKey(p), fingerprints.get(itemKey(p)) ?? fingerprint(p));
+  for (const f of site.staticFiles) {
+    const st = fs.statSync(f.path, { throwIfNoEntry: false });
+    add("static", f.relativePath, `${f.url}\0${st?.mtimeMs ?? 0}\0${st?.size ?? 0}`);
+  }
+  return { lists, data: JSON.stringify(site.data) };
+}
+
+function sameMap(a: Map<string, string> | undefined, b: Map<string, string> | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+export class IncrementalBuilder {
+  private readonly builder: Builder;
+  private records = new Map<string, RenderRecord>();
+  private snapshot: Snapshot | null = null;
+  /** Destination-relative path → what was written there (output text, or a static file's stamp). */
+  private written = new Map<string, string>();
+  private configKey = "";
+  private readFiles = new Set<string>();
+
+  constructor(private readonly options: BuildOptions) {
+    this.builder = new Builder(options);
+  }
+
+  /** A full build, written atomically, that also records what each page read. */
+  buildAll(loaded: LoadedConfig = loadConfig(this.options.overrides)): RebuildReport {
+    const t0 = performance.now();
+    this.builder.invalidate();
+    const records = new Map<string, RenderRecord>();
+    const fingerprints = new Map<string, string>();
+    const plan: RenderPlan = {
+      // Fingerprints are taken before an item renders, from its source content.
+      mustRender: (item) => { fingerprints.set(itemKey(item), fingerprint(item)); return true; },
+      reuse: () => {},
+      rendered: (item, deps) => {
+        const fp = fingerprints.get(itemKey(item)) ?? fingerprint(item);
+        records.set(itemKey(item), { fingerprint: fp, content: item.content, output: item.output ?? "", dependencies: deps });
+      },
+    };
+    this.snapshot = null;
+    const { site } = this.builder.render(loaded, plan);
+    const result = writeSite(site);
+    this.readFiles = new Set(site.readFiles);
+    this.records = records;
+    this.snapshot = takeSnapshot(site, fingerprints);
+    this.written = this.outputsOf(site);
+    this.configKey = JSON.stringify(loaded.config);
+    return { full: true, rendered: records.size, reused: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], ms: performance.now() - t0 };
+  }
+
+  /** Rebuild after `changed` source files (absolute paths). */
+  rebuild(changed: string[]): RebuildReport {
+    const loaded = loadConfig(this.options.overrides);
+    const changedSet = new Set(changed.map((p) => path.resolve(p)));
+    const configChanged = JSON.stringify(loaded.config) !== this.configKey || loaded.files.some((f) => changedSet.has(path.resolve(f)));
+    // A layout or include that appeared or disappeared changes which file a name resolves to.
+    const dirs = ["layouts_dir", "includes_dir"].map((k) => path.resolve(loaded.config.source, String(loaded.config[k] ?? `_${k.split("_")[0]}`)));
+    const structural = [...changedSet].some((p) => dirs.some((d) => p.startsWith(d + path.sep)) && (!fs.existsSync(p) || !this.readFiles.has(p)));
+    if (!this.snapshot || configChanged || structural) return this.buildAll(loaded);
+
+    const t0 = performance.now();
+    this.builder.invalidate([...changedSet]);
+    const previous = this.records;
+    const records = new Map<string, RenderRecord>();
+    const fingerprints = new Map<string, string>();
+    let dirty: Set<string> | null = null;
+    let rendered = 0;
+    let reused = 0;
+
+    const before = this.snapshot;
+    let after: Snapshot | null = null;
+    const computeDirty = (s: Site): Set<string> => {
+      const d = new Set<string>(changedSet);
+      for (const item of [...s.documents, ...s.pages]) {
+        if (item.kind === "static" || (item.kind === "page" && item.generated)) continue;
+        fingerprints.set(itemKey(item), fingerprint(item));
+      }
+      after = takeSnapshot(s, fingerprints);
+      for (const token of new Set([...after.lists.keys(), ...before.lists.keys()])) {
+        if (!sameMap(after.lists.get(token), before.lists.get(token))) d.add(token);
+      }
+      if (after.data !== before.data) d.add("data");
+      return d;
+    };
+
+    const plan: RenderPlan = {
+      mustRender: (item) => {
+        dirty ??= computeDirty(item.site);
+        if (item.kind === "page" && (item.generated || item.isAsset)) return true;
+        const rec = previous.get(itemKey(item));
+        if (!rec || rec.fingerprint !== fingerprints.get(itemKey(item))) return true;
+        for (const dep of rec.dependencies) if (dirty.has(dep)) return true;
+        return false;
+      },
+      reuse: (item) => {
+        const rec = previous.get(itemKey(item))!;
+        item.content = rec.content;
+        item.output = rec.output;
+        records.set(itemKey(item), rec);
+        reused++;
+      },
+      rendered: (item, deps) => {
+        rendered++;
+        const key = itemKey(item);
+        const rec: RenderRecord = { fingerprint: fingerprints.get(key) ?? fingerprint(item), content: item.content, output: item.output ?? "", dependencies: deps };
+        records.set(key, rec);
+        // A page whose rendered content changed changes the lists it is in, for pages after it.
+        const before = previous.get(key);
+        if (dirty && (!before || before.content !== rec.content)) {
+          dirty.add(item.kind === "page" ? "pages" : `collection:${item.collection.label}`);
+          if (item.kind === "document") dirty.add("documents");
+        }
+      },
+    };
+    // A failed rebuild leaves the snapshot unknown: the next one is a full build.
+    this.snapshot = null;
+    const out = this.builder.render(loaded, plan);
+    this.snapshot = after ?? takeSnapshot(out.site, fingerprints);
+    this.records = records;
+    this.readFiles = new Set(out.site.readFiles);
+    const { written, removed, changedOutputs } = this.writeChanges(out.site);
+    return { full: false, rendered, reused, written, removed, changedOutputs, ms: performance.now() - t0 };
+  }
+
+  dispose(): void {
+    this.builder.dispose();
+  }
+
+  /** Every output of the site: destination path → content (or a static file's stamp). */
+  private outputsOf(site: Site): Map<string, string> {
+    const m = new Map<string, string>();
+    for (const item of site.siteFiles()) {
+      if (item.kind === "static") {
+        const st = fs.statSync(item.path);
+        m.set(item.destinationPath, `\0static\0${item.path}\0${st.mtimeMs}\0${st.size}`);
+      } else m.set(item.destinationPath, item.output ?? "");
+    }
+    return m;
+  }
+
+  /** Writes what changed into the destination in place, and removes outputs that are gone. */
+  private writeChanges(site: Site): { written: number; removed: number; changedOutputs: string[] } {
+    const next = this.outputsOf(site);
+    const changedOutputs: string[] = [];
+    let written = 0;
+    let removed = 0;
+    for (const [rel, value] of next) {
+      if (this.written.get(rel) === value) continue;
+      const target = path.join(site.dest, rel);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      if (value.startsWith("\0static\0")) {
+        const src = value.split("\0")[2]!;
+        fs.rmSync(target, { force: true });
+        fs.copyFileSync(src, target);
+        const st = fs.statSync(src);
+        fs.utimesSync(target, st.atime, st.mtime);
+      } else fs.writeFileSync(target, value);
+      written++;
+      changedOutputs.push(rel);
+    }
+    for (const rel of this.written.keys()) {
+      if (next.has(rel)) continue;
+      fs.rmSync(path.join(site.dest, rel), { force: true });
+      removeEmptyParents(site.dest, path.dirname(path.join(site.dest, rel)));
+      removed++;
+      changedOutputs.push(rel);
+    }
+    this.written = next;
+    return { written, removed, changedOutputs };
+  }
+}
+
+function removeEmptyParents(root: string, dir: string): void {
+  while (dir.startsWith(root + path.sep)) {
+    try {
+      if (fs.readdirSync(dir).length) return;
+      fs.rmdirSync(dir);
+    } catch {
+      return;
+    }
+    dir = path.dirname(dir);
+  }
+}

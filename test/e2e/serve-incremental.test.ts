@@ -1,0 +1,160 @@
+// Incremental rebuilds must give exactly what a clean build gives. 200 seeded random edits (add,
+// change, delete and rename posts, pages, includes, layouts' users and data) are applied to a
+// small site; after each, the incrementally rebuilt `_site` is compared with a clean build of the
+// same sources.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { buildSite } from "../../src/build.js";
+import { IncrementalBuilder } from "../../src/serve/incremental.js";
+import type { Logger } from "../../src/site/site.js";
+
+const quiet: Logger = { info() {}, warn() {}, debug() {} };
+
+function listTree(dir: string, rel = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!fs.existsSync(path.join(dir, rel))) return out;
+  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) for (const [k, v] of listTree(dir, r)) out.set(k, v);
+    else out.set(r, fs.readFileSync(path.join(dir, r), "utf8"));
+  }
+  return out;
+}
+
+/** mulberry32: the same edits on every run. */
+function rng(seed: number) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ["alpha", "beta", "gamma", "delta", "quantization", "scaling", "transformer", "loop", "fp4", "megatron"];
+
+function write(root: string, rel: string, text: string): string {
+  const p = path.join(root, rel);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+function seedSite(root: string): void {
+  write(root, "_config.yml", `title: Incremental\ntime: "2026-12-01 00:00:00 +0000"\nexclude: [_out, _clean]\n`);
+  write(root, "_layouts/default.html", `<html><title>{{ page.title }} · {{ site.title }}</title><body>{% include nav.html %}{{ content }}</body></html>\n`);
+  write(root, "_layouts/post.html", `---\nlayout: default\n---\n<article>{{ content }}</article><p>prev={{ page.previous.title }} next={{ page.next.title }}</p>\n`);
+  write(root, "_includes/nav.html", `<nav>{% for l in site.data.links %}<a href="{{ l.url }}">{{ l.name }}</a>{% endfor %}</nav>\n`);
+  write(root, "_includes/card.html", `<div class="card">{{ include.post.title }} ({{ include.post.date | date: "%Y-%m-%d" }})</div>\n`);
+  write(root, "_data/links.yml", `- name: Home\n  url: /\n- name: Blog\n  url: /blog/\n`);
+  write(root, "index.md", `---\nlayout: default\ntitle: Home\n---\n# Home\n\n{% for p in site.posts limit:3 %}{% include card.html post=p %}{% endfor %}\n`);
+  write(root, "blog.html", `---\nlayout: default\ntitle: Blog\npermalink: /blog/\n---\n<ul>{% for p in site.posts %}<li><a href="{{ p.url }}">{{ p.title }}</a> {{ p.excerpt | strip_html }}</li>{% endfor %}</ul>\n`);
+  write(root, "about.md", `---\nlayout: default\ntitle: About\n---\nAbout me. Static files: {{ site.static_files | size }}.\n`);
+  write(root, "static/a.txt", "static A\n");
+  for (let i = 1; i <= 4; i++) {
+    write(root, `_posts/2025-0${i}-0${i}-post-${i}.md`, `---\nlayout: post\ntitle: Post ${i}\ntags: [t${i % 2}]\n---\nFirst paragraph of post ${i}.\n\nMore text.\n`);
+  }
+}
+
+type Edit = (root: string, r: () => number) => string[];
+
+const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
+const posts = (root: string) => fs.existsSync(path.join(root, "_posts")) ? fs.readdirSync(path.join(root, "_posts")).map((f) => `_posts/${f}`) : [];
+const pages = (root: string) => fs.readdirSync(root).filter((f) => /^page-\d+\.md$/.test(f));
+
+const EDITS: Edit[] = [
+  // change a post's body or title
+  (root, r) => {
+    const all = posts(root);
+    if (!all.length) return [];
+    const f = pick(r, all);
+    const text = fs.readFileSync(path.join(root, f), "utf8");
+    const next = r() < 0.5
+      ? text.replace(/First paragraph[^\n]*/, `First paragraph: ${pick(r, WORDS)} ${pick(r, WORDS)}.`)
+      : text.replace(/title: [^\n]*/, `title: ${pick(r, WORDS)} ${Math.floor(r() * 100)}`);
+    return [write(root, f, next)];
+  },
+  // add a post
+  (root, r) => {
+    const day = String(1 + Math.floor(r() * 28)).padStart(2, "0");
+    const month = String(1 + Math.floor(r() * 9)).padStart(2, "0");
+    const f = `_posts/2025-${month}-${day}-${pick(r, WORDS)}-${Math.floor(r() * 1000)}.md`;
+    return [write(root, f, `---\nlayout: post\ntitle: ${pick(r, WORDS)}\n---\nFirst paragraph about ${pick(r, WORDS)}.\n\nBody.\n`)];
+  },
+  // delete a post
+  (root, r) => {
+    const all = posts(root);
+    if (all.length <= 1) return [];
+    const f = path.join(root, pick(r, all));
+    fs.rmSync(f);
+    return [f];
+  },
+  // rename a post (a new date or slug)
+  (root, r) => {
+    const all = posts(root);
+    if (!all.length) return [];
+    const f = pick(r, all);
+    const to = f.replace(/-(\d\d)-([a-z])/, `-${String(1 + Math.floor(r() * 28)).padStart(2, "0")}-$2`).replace(/\.md$/, `-r${Math.floor(r() * 100)}.md`);
+    fs.renameSync(path.join(root, f), path.join(root, to));
+    return [path.join(root, f), path.join(root, to)];
+  },
+  // add, change or delete a page
+  (root, r) => {
+    const existing = pages(root);
+    if (existing.length && r() < 0.4) {
+      const f = path.join(root, pick(r, existing));
+      fs.rmSync(f);
+      return [f];
+    }
+    const name = existing.length && r() < 0.5 ? pick(r, existing) : `page-${Math.floor(r() * 20)}.md`;
+    return [write(root, name, `---\nlayout: default\ntitle: ${pick(r, WORDS)}\n---\nPage about ${pick(r, WORDS)}; pages: {{ site.pages | size }}.\n`)];
+  },
+  // change an include
+  (root, r) => [write(root, "_includes/card.html", `<div class="card ${pick(r, WORDS)}">{{ include.post.title }} ({{ include.post.date | date: "%b %-d, %Y" }})</div>\n`)],
+  // change data
+  (root, r) => [write(root, "_data/links.yml", `- name: Home\n  url: /\n- name: ${pick(r, WORDS)}\n  url: /blog/\n`)],
+  // change a layout
+  (root, r) => [write(root, "_layouts/post.html", `---\nlayout: default\n---\n<article class="${pick(r, WORDS)}">{{ content }}</article><p>prev={{ page.previous.title }} next={{ page.next.title }}</p>\n`)],
+  // add or remove a static file
+  (root, r) => {
+    const f = path.join(root, "static", `s${Math.floor(r() * 4)}.txt`);
+    if (fs.existsSync(f)) { fs.rmSync(f); return [f]; }
+    return [write(root, path.relative(root, f), `static ${pick(r, WORDS)}\n`)];
+  },
+];
+
+test("incremental rebuilds equal a clean build after each of 200 random edits", () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "incremental-"));
+  const out = path.join(root, "_out");
+  const clean = path.join(root, "_clean");
+  const overrides = { source: root, destination: out };
+  try {
+    seedSite(root);
+    const inc = new IncrementalBuilder({ overrides, logger: quiet });
+    inc.buildAll();
+    const r = rng(20261129);
+    let reusedTotal = 0;
+    try {
+      for (let step = 1; step <= 200; step++) {
+        const edit = pick(r, EDITS);
+        const changed = edit(root, r);
+        if (!changed.length) continue;
+        const report = inc.rebuild(changed);
+        reusedTotal += report.reused;
+        buildSite({ overrides: { source: root, destination: clean }, logger: quiet });
+        const a = listTree(out);
+        const b = listTree(clean);
+        assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), `step ${step}: the same files`);
+        for (const [k, v] of b) assert.equal(a.get(k), v, `step ${step}: ${k} equals the clean build (edit ${EDITS.indexOf(edit)})`);
+      }
+    } finally {
+      inc.dispose();
+    }
+    assert.ok(reusedTotal > 0, "some pages were reused rather than re-rendered");
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
