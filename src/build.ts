@@ -103,7 +103,11 @@ export class Builder {
   private enginesFor(config: Config): Engines {
     const key = engineKey(config);
     if (this.engines?.key === key) return this.engines;
-    const markdown = createMarkdownConverter({ kramdown: config.kramdown ?? {}, highlighter: config.highlighter, highlight });
+    // kramdown's `syntax_highlighter_opts: { disable: true }` (or no syntax_highlighter) turns
+    // Rouge off for Markdown code blocks, as `highlighter: none` does.
+    const kd = (config.kramdown ?? {}) as Record<string, any>;
+    const off = kd.syntax_highlighter_opts?.disable === true || ("syntax_highlighter" in kd && !kd.syntax_highlighter);
+    const markdown = createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight });
     const liquid = createLiquidEngine(siteLiquidHost(() => this.site!, markdown, () => this.sass!));
     this.engines = { key, markdown, liquid };
     return this.engines;

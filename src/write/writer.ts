@@ -3,6 +3,7 @@
 // `_site`. What Jekyll's Cleaner would keep (`keep_files`, default .git and .svn) is carried over
 // from the old destination. Static files keep their modification times (jekyll-sitemap's
 // `lastmod` and HTTP caching read them).
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { BuildError } from "../errors.js";
@@ -97,10 +98,15 @@ function carryOverKeptFiles(site: Site, dest: string, staging: string): void {
   walk("");
 }
 
-/** Replace `dest` by `staging` with two renames; the old tree is removed afterwards. */
+/**
+ * Replace `dest` by `staging` with two renames. The old tree is deleted by a detached `rm`, so
+ * a large site's deletion does not add to the build's time; a later build sweeps any leftovers.
+ */
 function swapIn(staging: string, dest: string): void {
-  const old = `${staging}-old`;
-  fs.rmSync(old, { recursive: true, force: true });
+  const parent = path.dirname(staging);
+  const oldPrefix = `${path.basename(staging)}-old-`;
+  const leftovers = fs.readdirSync(parent).filter((n) => n.startsWith(oldPrefix)).map((n) => path.join(parent, n));
+  const old = path.join(parent, `${oldPrefix}${process.pid}-${Date.now()}`);
   const hadDest = fs.existsSync(dest);
   if (hadDest) fs.renameSync(dest, old);
   try {
@@ -109,5 +115,16 @@ function swapIn(staging: string, dest: string): void {
     if (hadDest) fs.renameSync(old, dest);
     throw e;
   }
-  if (hadDest) fs.rmSync(old, { recursive: true, force: true });
+  const doomed = hadDest ? [...leftovers, old] : leftovers;
+  if (doomed.length) removeInBackground(doomed);
+}
+
+function removeInBackground(paths: string[]): void {
+  try {
+    const child = spawn("rm", ["-rf", "--", ...paths], { detached: true, stdio: "ignore" });
+    child.on("error", () => { for (const p of paths) fs.rmSync(p, { recursive: true, force: true }); });
+    child.unref();
+  } catch {
+    for (const p of paths) fs.rmSync(p, { recursive: true, force: true });
+  }
 }

@@ -6,6 +6,8 @@ import { localTime, parseTime, toLocal, zoneNameOf } from "../ruby/time.js";
 import { inspect, plain, toS } from "../ruby/values.js";
 import type { FilterTable } from "./types.js";
 
+const ZONE_DIRECTIVE = /%[-_0^#:]*\d*Z/;
+
 /** Liquid::Utils.to_date; null when the input is not a date. */
 export function toDate(input: unknown, host: LiquidHost): JekyllTime | null {
   input = plain(input);
@@ -23,7 +25,9 @@ export function toDate(input: unknown, host: LiquidHost): JekyllTime | null {
 
 /** Time#strftime of a Liquid date value. */
 export function formatDate(t: JekyllTime, format: string, host: LiquidHost): string {
-  return strftime(strftimeFields(t, zoneNameOf(t, host.timezone)), format);
+  // The zone name costs an Intl lookup: only formats with %Z need it.
+  const zone = ZONE_DIRECTIVE.test(format) ? zoneNameOf(t, host.timezone) : "";
+  return strftime(strftimeFields(t, zone), format);
 }
 
 export class InvalidDateError extends Error {}

@@ -46,8 +46,14 @@ function numericAbbr(offsetMinutes: number): string {
 /** The abbreviation glibc prints for `zone` at an instant (`%Z` of a local Time). */
 export function zoneAbbreviation(zone: string | undefined, epochMs: number, offsetMinutes: number): string {
   if (!zone) {
-    const name = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" })
-      .formatToParts(new Date(epochMs)).find((p) => p.type === "timeZoneName")?.value;
+    // The process's zone can change (tests set TZ), so the formatter is cached per TZ value.
+    const key = `local:${process.env.TZ ?? ""}`;
+    let local = abbrFormatters.get(key);
+    if (!local) {
+      local = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" });
+      abbrFormatters.set(key, local);
+    }
+    const name = local.formatToParts(new Date(epochMs)).find((p) => p.type === "timeZoneName")?.value;
     return name && !/^GMT[+-]/.test(name) ? (name === "GMT" && offsetMinutes === 0 ? "UTC" : name) : numericAbbr(offsetMinutes);
   }
   if (zone === "UTC" || zone === "Etc/UTC" || zone === "Etc/Universal" || zone === "Universal" || zone === "Zulu") return "UTC";
