@@ -56,7 +56,21 @@ export class Reader {
     this.site.staticFiles.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
     for (const c of this.site.collections.values()) if (c.label !== "posts" && c.label !== "data") this.readCollection(c);
     for (const c of this.site.collections.values()) c.sortDocs();
+    this.limitPosts();
     this.site.data = readData(this.site, path.join(this.site.source, String(this.site.config.data_dir ?? "_data")), this.filter);
+  }
+
+  /** Site#limit_posts!: `limit_posts: N` (or --limit-posts N) keeps the N newest posts. */
+  private limitPosts(): void {
+    const limit = Number(this.site.config.limit_posts ?? 0);
+    if (!Number.isFinite(limit) || limit < 0) {
+      throw new BuildError(`limit_posts must be a number of posts, at least 1 (it was ${this.site.config.limit_posts})`, { hint: "Remove limit_posts, or set it to the number of newest posts to build." });
+    }
+    const docs = this.site.posts.docs;
+    if (limit > 0 && docs.length > limit) {
+      docs.splice(0, docs.length - limit);
+      docs.forEach((d, i) => { d.index = i; });
+    }
   }
 
   private readText(abs: string): string {
