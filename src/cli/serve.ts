@@ -1,6 +1,7 @@
 // `build-site serve`: build, serve the destination, and on every change rebuild and tell open
 // pages to reload. A failed rebuild keeps the last good `_site` being served (the writer only swaps
 // in complete builds) and shows the error in the terminal and in the browser.
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { loadConfig } from "../config/load.js";
 import { IncrementalBuilder, type RebuildReport } from "../serve/incremental.js";
@@ -45,6 +46,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   const baseurl = String(config.baseurl ?? "");
   const server = await startPreviewServer({ root: config.destination, baseurl, host, port, livereload: args.serve.livereload });
   logger.info("Server address:", server.url);
+  if (args.serve.open) openInBrowser(server.url, logger);
   if (args.serve.watch) {
     const dest = path.resolve(config.destination);
     const staging = stagingDirFor(dest);
@@ -84,4 +86,16 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
     process.once("SIGTERM", stop);
   });
   return 0;
+}
+
+/** `--open-url`: the platform's own opener; a missing one is a warning, not a failure. */
+function openInBrowser(url: string, logger: ConsoleLogger): void {
+  const command = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
+  try {
+    const child = spawn(command, [url], { detached: true, stdio: "ignore" });
+    child.on("error", () => logger.warn("Open URL:", `could not run ${command}; open ${url} yourself.`));
+    child.unref();
+  } catch {
+    logger.warn("Open URL:", `could not run ${command}; open ${url} yourself.`);
+  }
 }
