@@ -51,6 +51,8 @@ async function runBuild(args: ParsedArgs, logger: ConsoleLogger): Promise<number
   logger.info("Generating...");
   const result = buildSite({ overrides: args.overrides as any, logger, profile: args.profile }, loaded);
   if (args.profile) printProfile(result.renderer.profileRows(), logger);
+  const ms = result.ms;
+  logger.debug("Timings:", `read ${ms.read.toFixed(0)} ms, generate ${ms.generate.toFixed(0)} ms, render ${ms.render.toFixed(0)} ms, write ${ms.write.toFixed(0)} ms`);
   logger.info("", `done in ${(result.ms.total / 1000).toFixed(3)} seconds.`);
   logger.info("Auto-regeneration:", "disabled. Use --watch to enable.");
   return 0;

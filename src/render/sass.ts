@@ -9,7 +9,8 @@
 // Minimal Mistakes' susy and breakpoint) are silenced by default; the site's own are shown.
 import path from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
-import * as sass from "sass-embedded";
+import { createRequire } from "node:module";
+import type * as sass from "sass-embedded";
 import { BuildError } from "../errors.js";
 import type { Site } from "../site/site.js";
 
@@ -34,8 +35,14 @@ export interface SassOutput {
  * ends it (the CLI does, so the process can exit).
  */
 let sharedCompiler: sass.Compiler | null = null;
+/** sass-embedded takes ~150 ms to load: only sites with stylesheets pay for it. */
+let sassModule: typeof sass | null = null;
+function sassApi(): typeof sass {
+  sassModule ??= createRequire(import.meta.url)("sass-embedded") as typeof sass;
+  return sassModule;
+}
 function compiler(): sass.Compiler {
-  sharedCompiler ??= sass.initCompiler();
+  sharedCompiler ??= sassApi().initCompiler();
   return sharedCompiler;
 }
 
@@ -107,7 +114,7 @@ export class SassConverter {
       const json = JSON.stringify({ ...map, file: cssName, sources: map.sources.map(relative) }, null, "\t");
       return { css: `${result.css}\n\n/*# sourceMappingURL=${encodeURI(`${cssName}.map`)} */`, map: json };
     } catch (e) {
-      if (e instanceof sass.Exception) {
+      if (sassModule && e instanceof sassModule.Exception) {
         const span = e.span;
         const inSelf = !span.url || (input.file && span.url.href === pathToFileURL(input.file).href);
         const file = span.url ? this.site.displayPath(fileURLToPath(span.url)) : input.file ? this.site.displayPath(input.file) : undefined;
