@@ -82,7 +82,9 @@ try {
             await new Promise((r) => setTimeout(r, 50));
           }
           window.scrollTo(0, 0);
-          await Promise.all([...document.images].filter((i) => !i.complete).map((i) => new Promise((r) => { i.onload = i.onerror = r; })));
+          // Wait for pending images, but never for long (a blocked request may stay pending).
+          const pending = [...document.images].filter((i) => !i.complete).map((i) => new Promise((r) => { i.onload = i.onerror = r; }));
+          await Promise.race([Promise.all(pending), new Promise((r) => setTimeout(r, 3000))]);
           await document.fonts.ready;
         });
         const full = await page.evaluate(() => document.documentElement.scrollHeight);
