@@ -8,9 +8,12 @@ import { generate } from "./generate/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { highlight } from "./render/highlight/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
+import { PARALLEL_MIN_DOCUMENTS, RenderWorker, parallelismAvailable } from "./render/parallel.js";
 import { Renderer, type RenderPlan } from "./render/renderer.js";
 import { SassConverter, disposeSassCompiler } from "./render/sass.js";
 import { siteLiquidHost } from "./render/site-host.js";
+import fs from "node:fs";
+import path from "node:path";
 import { Reader } from "./read/reader.js";
 import { Site, type Logger } from "./site/site.js";
 import { assertDestinationOutsideSource, writeSite, type WriteResult } from "./write/writer.js";
@@ -56,8 +59,11 @@ export class Builder {
 
   constructor(readonly options: BuildOptions) {}
 
-  /** Runs read, generate and render; the caller writes. `plan` lets `serve` skip unchanged pages. */
-  render(loaded: LoadedConfig, plan?: RenderPlan): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
+  /**
+   * Runs read, generate and render; the caller writes. `plan` (or a function making one for the
+   * site and renderer) lets `serve` skip unchanged pages and the parallel build split the work.
+   */
+  render(loaded: LoadedConfig, plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan)): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
     const t0 = performance.now();
     const { config } = loaded;
     assertDestinationOutsideSource(config.source, config.destination);
@@ -73,7 +79,7 @@ export class Builder {
     generate(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
     const t2 = performance.now();
 
-    renderer.renderSite(plan);
+    renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan);
     const t3 = performance.now();
     return { site, renderer, ms: { read: t1 - t0, generate: t2 - t1, render: t3 - t2 } };
   }
@@ -81,7 +87,18 @@ export class Builder {
   /** A full build, written atomically. */
   build(loaded: LoadedConfig = loadConfig(this.options.overrides)): BuildResult {
     const t0 = performance.now();
-    const { site, renderer, ms } = this.render(loaded);
+    // Large sites render on two threads; the worker starts first so it reads while we do.
+    const worker = !this.options.profile && parallelismAvailable() && estimateDocuments(loaded.config) >= PARALLEL_MIN_DOCUMENTS
+      ? new RenderWorker(this.options.overrides)
+      : null;
+    let rendered: ReturnType<Builder["render"]>;
+    try {
+      rendered = this.render(loaded, worker ? (site, renderer) => worker.plan(renderer, site, this.options.logger) : undefined);
+    } catch (e) {
+      worker?.cancel();
+      throw e;
+    }
+    const { site, renderer, ms } = rendered;
     const t1 = performance.now();
     const write = writeSite(site);
     reportConflicts(write, this.options.logger);
@@ -112,6 +129,21 @@ export class Builder {
     this.engines = { key, markdown, liquid };
     return this.engines;
   }
+}
+
+/** A quick count of collection files (posts and custom collections), to decide on a worker. */
+function estimateDocuments(config: Config): number {
+  const base = path.join(config.source, String(config.collections_dir ?? ""));
+  const dirs = Object.keys(config.collections ?? {}).map((label) => path.join(base, `_${label}`));
+  let n = 0;
+  for (const dir of dirs) {
+    try {
+      n += (fs.readdirSync(dir, { recursive: true }) as string[]).length;
+    } catch {
+      // no such collection folder
+    }
+  }
+  return n;
 }
 
 function reportConflicts(write: WriteResult, logger: Logger): void {

@@ -16,6 +16,9 @@ export interface DropContext {
 
 type Obj = Record<string, any>;
 
+/** Dependency token: the page read the content or output of a document other than itself. */
+export const OTHER_CONTENT = "other-content";
+
 function defineLazy(target: Obj, key: string, get: () => unknown, enumerable = true): void {
   Object.defineProperty(target, key, { get, enumerable, configurable: true });
 }
@@ -78,8 +81,10 @@ export class Drops {
     });
     defineLazy(drop, "name", () => doc.data.name ?? doc.basename);
     defineLazy(drop, "id", () => doc.id);
-    defineLazy(drop, "output", () => doc.output);
-    defineLazy(drop, "content", () => doc.content);
+    // Another document's content or output depends on whether it was rendered yet (Jekyll's
+    // render order); parallel rendering needs to know when a page reads one.
+    defineLazy(drop, "output", () => { if (this.current !== doc) this.track(OTHER_CONTENT); return doc.output; });
+    defineLazy(drop, "content", () => { if (this.current !== doc) this.track(OTHER_CONTENT); return doc.content; });
     defineLazy(drop, "relative_path", () => doc.relativePath);
     defineLazy(drop, "path", () => doc.relativePath);
     defineLazy(drop, "url", () => doc.url);

@@ -29,6 +29,8 @@ export interface RenderPlan {
   reuse(item: Page | Document): void;
   /** After rendering: what the item read (files and list tokens, see Site#dependencyTracker). */
   rendered?(item: Page | Document, dependencies: Set<string>): void;
+  /** Between the documents and the pages (parallel rendering merges the other thread's work here). */
+  beforePages?(): void;
 }
 
 export interface ProfileRow {
@@ -59,6 +61,7 @@ export class Renderer {
     for (const c of this.site.collections.values()) {
       for (const doc of c.docs) visit(doc);
     }
+    plan?.beforePages?.();
     // Indexed loop: stylesheets add their source maps to site.pages while pages render.
     for (let i = 0; i < this.site.pages.length; i++) {
       const page = this.site.pages[i]!;

@@ -1,0 +1,69 @@
+// The render worker (see parallel.ts): reads the site exactly as the main thread does, renders
+// the documents `workerRenders` gives it, and sends their content and output back. It renders no
+// pages and writes nothing.
+import { workerData } from "node:worker_threads";
+import { Builder } from "../build.js";
+import { loadConfig } from "../config/load.js";
+import { BuildError } from "../errors.js";
+import type { Logger } from "../site/site.js";
+import type { Document } from "../site/document.js";
+import { OTHER_CONTENT } from "./drops.js";
+import { documentsInOrder, workerRenders, type RenderedDoc, type WorkerReply, type WorkerRequest } from "./parallel.js";
+
+const request = workerData as WorkerRequest;
+const warnings: Array<[string, string]> = [];
+let rendering = false;
+/** Warnings from reading are the main thread's to print; those from rendering its documents are ours. */
+const logger: Logger = {
+  info() {},
+  debug() {},
+  warn(topic, message = "") { if (rendering) warnings.push([topic, message]); },
+};
+
+function reply(message: WorkerReply): void {
+  request.port.postMessage(message);
+  Atomics.store(request.signal, 0, 1);
+  Atomics.notify(request.signal, 0);
+}
+
+try {
+  const builder = new Builder({ overrides: request.overrides, logger });
+  const loaded = loadConfig(request.overrides);
+  const rendered: RenderedDoc[] = [];
+  let docs: Document[] | null = null;
+  const index = new Map<Document, number>();
+  let count = 0;
+  try {
+    builder.render(loaded, {
+      mustRender: (item) => {
+        if (item.kind !== "document") return false;
+        if (!docs) {
+          docs = documentsInOrder(item.site);
+          docs.forEach((d, i) => index.set(d, i));
+          count = docs.length;
+          rendering = true;
+        }
+        return workerRenders(index.get(item) ?? 0);
+      },
+      reuse: () => {},
+      rendered: (item, deps) => {
+        if (item.kind !== "document") return;
+        rendered.push({ index: index.get(item)!, content: item.content, output: item.output ?? "", impure: deps.has(OTHER_CONTENT) });
+      },
+    });
+  } finally {
+    builder.dispose();
+  }
+  reply({ ok: true, docs: rendered, warnings, count });
+} catch (e) {
+  const b = e instanceof BuildError ? e : null;
+  reply({
+    ok: false,
+    message: b ? b.message : `render worker failed: ${(e as Error)?.message ?? e}`,
+    file: b?.file,
+    line: b?.line,
+    column: b?.column,
+    hint: b?.hint,
+    stack: (e as Error)?.stack,
+  });
+}

@@ -1,0 +1,132 @@
+// Rendering on both cores. A worker thread reads the same site and renders every other document;
+// the main thread renders the rest, takes the worker's results, then renders the pages.
+//
+// Jekyll renders documents one after another, and a document that reads another document's
+// `content` sees HTML if that one was rendered before it and Markdown otherwise. The drops report
+// such reads (OTHER_CONTENT); if any document made one, everything from the first such document on
+// is rendered again in order on the main thread, so the output is always what sequential
+// rendering gives.
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import os from "node:os";
+import type { ConfigOverrides } from "../config/load.js";
+import { BuildError } from "../errors.js";
+import type { Document } from "../site/document.js";
+import type { Logger, Site } from "../site/site.js";
+import { OTHER_CONTENT } from "./drops.js";
+import type { Renderer, RenderPlan } from "./renderer.js";
+
+/** Below this many documents a worker's start-up costs more than it saves. */
+export const PARALLEL_MIN_DOCUMENTS = 200;
+
+export interface WorkerRequest {
+  overrides: ConfigOverrides;
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+export interface RenderedDoc {
+  index: number;
+  content: string;
+  output: string;
+  impure: boolean;
+}
+
+export type WorkerReply =
+  | { ok: true; docs: RenderedDoc[]; warnings: Array<[string, string]>; count: number }
+  | { ok: false; message: string; file?: string; line?: number; column?: number; hint?: string; stack?: string };
+
+/** Documents in render order (collections in order, each collection's docs in order). */
+export function documentsInOrder(site: Site): Document[] {
+  return [...site.collections.values()].flatMap((c) => c.docs);
+}
+
+/** Which documents the worker renders: every other one, so both halves get a similar mix. */
+export const workerRenders = (index: number) => index % 2 === 1;
+
+export function parallelismAvailable(): boolean {
+  if (process.env.BUILD_SITE_WORKERS === "0") return false;
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return cores >= 2;
+}
+
+/** A worker started early, so it reads the site while the main thread does too. */
+export class RenderWorker {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+
+  constructor(overrides: ConfigOverrides) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const request: WorkerRequest = { overrides, port: port2, signal: this.signal };
+    this.worker = new Worker(new URL("./parallel-worker.js", import.meta.url), {
+      workerData: request,
+      transferList: [port2],
+      stdout: true,
+      stderr: false,
+    });
+    this.worker.unref();
+  }
+
+  /** Blocks until the worker has rendered its documents. */
+  private result(): WorkerReply {
+    while (Atomics.load(this.signal, 0) === 0) Atomics.wait(this.signal, 0, 0, 1000);
+    const msg = receiveMessageOnPort(this.port);
+    void this.worker.terminate();
+    if (!msg) throw new Error("the render worker ended without a result");
+    return msg.message as WorkerReply;
+  }
+
+  /**
+   * The plan for the main thread: render its half of the documents, then (before the pages) take
+   * the worker's half, and redo in order whatever read another document's content.
+   */
+  plan(renderer: Renderer, site: Site, logger: Logger): RenderPlan {
+    let docs: Document[] | null = null;
+    const index = new Map<Document, number>();
+    const raw = new Map<Document, string>();
+    const impure = new Set<number>();
+    const ensure = () => {
+      if (docs) return;
+      docs = documentsInOrder(site);
+      docs.forEach((d, i) => { index.set(d, i); raw.set(d, d.content); });
+    };
+    return {
+      mustRender: (item) => {
+        if (item.kind !== "document") return true;
+        ensure();
+        return !workerRenders(index.get(item) ?? 0);
+      },
+      reuse: () => {},
+      rendered: (item, deps) => {
+        if (item.kind === "document" && deps.has(OTHER_CONTENT)) impure.add(index.get(item)!);
+      },
+      beforePages: () => {
+        ensure();
+        const reply = this.result();
+        if (!reply.ok) {
+          throw new BuildError(reply.message, { file: reply.file, line: reply.line, column: reply.column, hint: reply.hint });
+        }
+        if (reply.count !== docs!.length) throw new Error(`the render worker read ${reply.count} documents, the main thread ${docs!.length}`);
+        for (const [topic, message] of reply.warnings) logger.warn(topic, message);
+        for (const r of reply.docs) {
+          const d = docs![r.index]!;
+          d.content = r.content;
+          d.output = r.output;
+          if (r.impure) impure.add(r.index);
+        }
+        if (impure.size === 0) return;
+        const first = Math.min(...impure);
+        for (let i = first; i < docs!.length; i++) {
+          docs![i]!.content = raw.get(docs![i]!)!;
+          docs![i]!.output = null;
+        }
+        for (let i = first; i < docs!.length; i++) renderer.render(docs![i]!);
+      },
+    };
+  }
+
+  cancel(): void {
+    void this.worker.terminate();
+  }
+}
