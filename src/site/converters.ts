@@ -20,6 +20,16 @@ export class ConverterTable {
     return "identity";
   }
 
+  /** Renderer#output_ext: a permalink's own extension (`/feed.xml`) wins over the converter's. */
+  outputExtFor(extname: string, permalink: unknown): string {
+    if (typeof permalink === "string" && permalink !== "" && !permalink.endsWith("/")) {
+      const dot = permalink.lastIndexOf(".");
+      const ext = dot > permalink.lastIndexOf("/") + 1 ? permalink.slice(dot) : "";
+      if (ext) return ext;
+    }
+    return this.outputExt(extname);
+  }
+
   outputExt(extname: string): string {
     const kind = this.kindFor(extname);
     if (kind === "markdown") return ".html";

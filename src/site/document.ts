@@ -159,12 +159,7 @@ export class Document {
   }
 
   get outputExt(): string {
-    const p = this.permalink;
-    if (typeof p === "string" && p !== "" && !p.endsWith("/")) {
-      const e = pathlib.posix.extname(p);
-      if (e) return e;
-    }
-    return this.site.converters.outputExt(this.extname);
+    return this.site.converters.outputExtFor(this.extname, this.permalink);
   }
 
   get permalink(): unknown {

@@ -54,14 +54,8 @@ export class Page {
     this.lineOffset = lineOffset;
   }
 
-  /** Renderer#output_ext: the extension of a permalink that has one, else the converter's. */
   get outputExt(): string {
-    const p = this.permalink;
-    if (typeof p === "string" && p !== "" && !p.endsWith("/")) {
-      const e = pathlib.posix.extname(p);
-      if (e) return e;
-    }
-    return this.site.converters.outputExt(this.ext);
+    return this.site.converters.outputExtFor(this.ext, this.permalink);
   }
 
   get isHtml(): boolean {
