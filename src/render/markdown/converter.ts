@@ -477,6 +477,11 @@ export class Converter {
           break;
         }
         case 'html_inline': out += reserialiseTag(t.content); break;
+        case 'kd_html_open': out += `<${t.tag}${htmlAttributes(tokAttrs(t))}>`; break;
+        case 'kd_html_close': out += `</${t.tag}>`; break;
+        // kramdown's span convert_html_element: only void elements are written self-closed.
+        case 'kd_html_empty': out += `<${t.tag}${htmlAttributes(tokAttrs(t))}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
+        case 'kd_raw_text': out += escapeText(t.content); break;
         case 'kd_math_inline': out += `\\(${escapeAll(t.content)}\\)`; break;
         case 'kd_smart_quote': {
           const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];

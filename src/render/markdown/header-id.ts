@@ -36,7 +36,7 @@ export function rawText(tokens: Token[]): string {
   let s = '';
   for (const t of tokens) {
     switch (t.type) {
-      case 'text': case 'text_special': case 'code_inline': case 'kd_math_inline': s += t.content; break;
+      case 'text': case 'text_special': case 'code_inline': case 'kd_math_inline': case 'kd_raw_text': s += t.content; break;
       case 'softbreak': case 'hardbreak': s += '\n'; break;
       case 'kd_smart_quote': s += QUOTE_CHARS[t.info] ?? ''; break;
       case 'kd_typographic': s += TYPO_CHARS[t.info] ?? ''; break;

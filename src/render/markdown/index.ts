@@ -10,6 +10,8 @@ import { htmlBlockPlugin } from './plugins/html-block.js';
 import { kramdownBlocksPlugin } from './plugins/kramdown-blocks.js';
 import { kramdownInlinePlugin } from './plugins/kramdown-inline.js';
 import { emphasisPlugin } from './plugins/emphasis.js';
+import { codespanPlugin } from './plugins/codespan.js';
+import { spanHtmlPlugin } from './plugins/span-html.js';
 import { normaliseOptions } from './options.js';
 import { Converter, type ConvertContext } from './converter.js';
 import { smartifyWith } from './smartify.js';
@@ -44,7 +46,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.normalizeLink = (url: string) => url;
   md.normalizeLinkText = (s: string) => s;
   md.validateLink = () => true;
-  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin);
+  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(spanHtmlPlugin);
   md.use(footnote).use(deflist).use(abbr);
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
   md.core.ruler.disable('footnote_tail');

@@ -6,6 +6,8 @@
 // - no em inside em, no strong inside strong; `**x*` falls back to an em opened by the second `*`.
 // So `Gong*, Xiao Liu*` is `Gong<em>, Xiao Liu</em>` as in kramdown (CommonMark leaves it as text).
 import type { MarkdownIt, StateInline } from 'markdown-it';
+import { codeSpanAt } from './codespan.js';
+import { spanHtmlEnd } from './span-html.js';
 
 type Kind = 'em' | 'strong';
 const isWs = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
@@ -22,14 +24,12 @@ function findClose(src: string, start: number, end: number, delim: string, kind:
       (kind !== 'em' || !(src.startsWith(c + c, q) && src[q + 2] !== c)) &&
       (c !== '_' || !ALNUM.test(src[q + delim.length] ?? ''))) return q;
     if (ch === '\\') { q += 2; continue; }
-    if (ch === '`') {
-      let n = 1;
-      while (src[q + n] === '`') n++;
-      const fence = '`'.repeat(n);
-      let k = src.indexOf(fence, q + n);
-      while (k >= 0 && src[k + n] === '`') { let m = k; while (src[m] === '`') m++; k = src.indexOf(fence, m); }
-      q = k >= 0 && k < end ? k + n : q + n;
-      continue;
+    if (ch === '`') { q = codeSpanAt(src, q, end).end; continue; }
+    if (ch === '<') {
+      // Span HTML owns everything to its close tag; an unclosed element runs to the end.
+      const e = spanHtmlEnd(src, q, end);
+      if (e === -1) return -1;
+      if (e >= 0) { q = e; continue; }
     }
     if (src.startsWith('$$', q)) {
       const k = src.indexOf('$$', q + 2);

@@ -169,6 +169,28 @@ function addText(children: HtmlChild[], text: string): void {
 
 const BLOCK_START_RE = /^ {0,3}<([\p{L}_:][\p{L}\p{N}_:.\-]*|!--)/u;
 
+/**
+ * `<!-- c --> text`: kramdown's block parser takes the comment and goes on parsing blocks right after
+ * it, mid-line, so the rest of the line starts a paragraph (`<!-- c -->\n<p>text</p>`). The line's
+ * start is moved past the comment and the rest of the container is parsed from there.
+ */
+function restOfLine(state: StateBlock, startLine: number, endLine: number, after: number, out: HtmlChild[]): boolean {
+  let line = startLine;
+  while (line + 1 < endLine && state.bMarks[line + 1] <= after) line++;
+  const token = state.push('kd_html', '', 0);
+  token.map = [startLine, line + 1];
+  token.meta = { children: out, trailingBlank: false };
+  const saved = [state.bMarks[line], state.tShift[line], state.sCount[line]];
+  let first = after;
+  while (state.src[first] === ' ' || state.src[first] === '\t') first++;
+  state.bMarks[line] = after;
+  state.tShift[line] = first - after;
+  state.sCount[line] = state.blkIndent + (first - after);
+  state.md.block.tokenize(state, line, endLine);
+  [state.bMarks[line], state.tShift[line], state.sCount[line]] = saved;
+  return true;
+}
+
 export function htmlBlockPlugin(md: MarkdownIt): void {
   md.block.ruler.at('html_block', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     const lineStart = state.bMarks[startLine];
@@ -183,13 +205,15 @@ export function htmlBlockPlugin(md: MarkdownIt): void {
     let end: number;
     let trailingBlank = false;
     if (bm[1] === '!--') {
+      // kramdown reads a block comment only at the very start of the line (its HTML_COMMENT_RE has no
+      // leading spaces: `  <!-- c -->` is a paragraph), and a comment line does not end a paragraph
+      // (LAZY_END only stops at element tags), so `text\n<!--more-->\nmore` is one <p>.
+      if (silent || state.sCount[startLine] > state.blkIndent) return false;
       const c = COMMENT_RE.exec(rest);
       if (!c) return false;
-      // A comment followed by text on the same line is paragraph text in kramdown's tree.
-      if (trailingWhitespace(src, begin + c[0].length) < 0) return false;
-      if (silent) return true;
       out.push({ kind: 'comment', value: c[0] });
       end = trailingWhitespace(src, begin + c[0].length);
+      if (end < 0) return restOfLine(state, startLine, endLine, begin + c[0].length, out);
     } else {
       const m = TAG_RE.exec(rest);
       if (!m || SPAN_ELEMENTS.has(m[1].toLowerCase())) return false;
