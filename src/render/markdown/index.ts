@@ -11,6 +11,7 @@ import { kramdownBlocksPlugin } from './plugins/kramdown-blocks.js';
 import { kramdownInlinePlugin } from './plugins/kramdown-inline.js';
 import { emphasisPlugin } from './plugins/emphasis.js';
 import { codespanPlugin } from './plugins/codespan.js';
+import { fencePlugin } from './plugins/fence.js';
 import { spanHtmlPlugin } from './plugins/span-html.js';
 import { normaliseOptions } from './options.js';
 import { Converter, type ConvertContext } from './converter.js';
@@ -46,7 +47,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.normalizeLink = (url: string) => url;
   md.normalizeLinkText = (s: string) => s;
   md.validateLink = () => true;
-  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(spanHtmlPlugin);
+  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(spanHtmlPlugin);
   md.use(footnote).use(deflist).use(abbr);
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
   md.core.ruler.disable('footnote_tail');
