@@ -186,6 +186,7 @@ function restOfLine(state: StateBlock, startLine: number, endLine: number, after
   state.bMarks[line] = after;
   state.tShift[line] = first - after;
   state.sCount[line] = state.blkIndent + (first - after);
+  (state as any).kdContinueLine = true;
   state.md.block.tokenize(state, line, endLine);
   [state.bMarks[line], state.tShift[line], state.sCount[line]] = saved;
   return true;

@@ -19,21 +19,45 @@ function isBlank(state: StateBlock, line: number): boolean {
 const IAL_LINE = /^\{:(?!:|\/)((?:[^}"']|"[^"]*"|'[^']*')+)\}\s*$/;
 const EXT_START = /^\{::(\w+)((?:\s(?:[^}"']|"[^"]*"|'[^']*')*?)?)(\/)?\}\s*$/;
 
+/**
+ * kramdown's after_block_boundary?: the block is the first in its container, or follows a blank
+ * line, an end-of-block marker or a block IAL. (`kdFirstLine` is kept by the tokenize wrapper below.)
+ */
+export function afterBlockBoundary(state: StateBlock, line: number): boolean {
+  if (line === (state as any).kdFirstLine || line === 0) return true;
+  if (isBlank(state, line - 1)) return true;
+  const prev = lineText(state, line - 1).trimEnd();
+  return prev === '^' || IAL_LINE.test(prev);
+}
+
+let paragraphRule: ((state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean) | null = null;
+
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  const pos = state.bMarks[startLine] + state.tShift[startLine];
-  if (!state.src.startsWith('$$', pos)) return false;
-  // after_block_boundary: the container's first line or after a blank line; a paragraph would have
-  // taken this line already, so only a preceding header/fence/HTML block can make it inline math.
-  const prev = startLine - 1;
-  if (prev >= 0 && !isBlank(state, prev) && state.sCount[prev] >= state.blkIndent) return false;
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  const escaped = state.src.startsWith('\\$$', pos);
+  if (!escaped && !state.src.startsWith('$$', pos)) return false;
+  if (!afterBlockBoundary(state, startLine)) return false;
+  if (escaped) pos++;
   const close = state.src.indexOf('$$', pos + 2);
   if (close < 0) return false;
   // The closing `$$` must end its line (`(\s*?\n)?` then before_block_boundary).
   let line = startLine;
   while (line < endLine && state.eMarks[line] < close) line++;
   if (line >= endLine) return false;
-  if (state.src.slice(close + 2, state.eMarks[line]).trim() !== '') return false;
+  const endsLine = state.src.slice(close + 2, state.eMarks[line]).trim() === '';
+  if (escaped) {
+    // `\$$…$$` alone on its line: kramdown's block math parser eats the backslash and gives up, so
+    // the paragraph starts with `$$` and holds inline math (`\$$x\$$` → `\(x\\)`). With text after
+    // the closing `$$` the backslash stays and escapes the `$`.
+    if (!endsLine || silent || !paragraphRule) return false;
+    const first = state.tokens.length;
+    if (!paragraphRule(state, startLine, endLine, false)) return false;
+    const inline = state.tokens.slice(first).find((t) => t.type === 'inline');
+    if (inline) inline.content = inline.content.replace(/^\\/, '');
+    return true;
+  }
+  if (!endsLine) return false;
   // before_block_boundary: a blank line, the end, or a block IAL line.
   if (line + 1 < endLine && !isBlank(state, line + 1) && !IAL_LINE.test(lineText(state, line + 1))) return false;
   if (silent) return true;
@@ -102,6 +126,19 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.ruler.before('fence', 'kd_eob', eobMarker, { alt: ['paragraph', 'list'] });
 
   const rule = (name: string) => (md.block.ruler as any).__rules__.find((r: any) => r.name === name).fn;
+  paragraphRule = rule('paragraph');
+  // Remember each container's first line for afterBlockBoundary (list items and blockquotes parse
+  // their content with a nested tokenize call). `kdContinueLine` marks a nested call that resumes
+  // mid-line after a block (html-block.ts), which is no container start.
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state: StateBlock, startLine: number, endLine: number) => {
+    const s = state as any;
+    const saved = s.kdFirstLine;
+    s.kdFirstLine = s.kdContinueLine ? -1 : startLine;
+    s.kdContinueLine = false;
+    tokenize(state, startLine, endLine);
+    s.kdFirstLine = saved;
+  };
   // kramdown's paragraphs are not interrupted by a horizontal rule (PARAGRAPH_END has no HR_START):
   // `para\n***` stays one paragraph.
   md.block.ruler.at('hr', rule('hr'), { alt: ['reference', 'blockquote', 'list'] });
