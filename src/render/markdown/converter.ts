@@ -353,42 +353,27 @@ export class Converter {
     return `${ind(indent)}<dl${htmlAttributes(this.attrsOf(b))}>\n${res}${ind(indent)}</dl>\n`;
   }
 
+  /** kramdown's convert_table: sections, rows and cells as tokens from plugins/table.ts. */
   private table(b: Block, indent: number): string {
-    const sections: string[] = [];
-    let i = 0;
+    let out = `${ind(indent)}<table${htmlAttributes(this.attrsOf(b))}>\n`;
+    let depth = 1;
     const toks = b.tokens;
-    while (i < toks.length) {
+    for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      if (t.type === 'thead_open' || t.type === 'tbody_open') {
-        const name = t.type === 'thead_open' ? 'thead' : 'tbody';
-        let rows = '';
-        i++;
-        while (toks[i].type !== `${name}_close`) {
-          if (toks[i].type === 'tr_open') {
-            let cells = '';
-            i++;
-            while (toks[i].type !== 'tr_close') {
-              const c = toks[i];
-              if (c.type === 'th_open' || c.type === 'td_open') {
-                const inline = toks[i + 1].children ?? [];
-                const style = c.attrGet('style') as string | null;
-                const attrs: Attrs = new Map();
-                if (style) attrs.set('style', style.replace(/^text-align:/, 'text-align: '));
-                const tag = name === 'thead' ? 'th' : 'td';
-                const body = this.inline(inline);
-                cells += `${ind(indent + 6)}<${tag}${htmlAttributes(attrs)}>${body === '' ? '\u00a0' : body}</${tag}>\n`;
-                i += 3;
-              } else i++;
-            }
-            rows += `${ind(indent + 4)}<tr>\n${cells}${ind(indent + 4)}</tr>\n`;
-          }
-          i++;
-        }
-        sections.push(`${ind(indent + 2)}<${name}>\n${rows}${ind(indent + 2)}</${name}>\n`);
+      if (t.type === 'th_open' || t.type === 'td_open') {
+        const body = this.inline(toks[i + 1].children ?? []);
+        // An empty cell holds a no-break space (kramdown's ENTITY_NBSP, written per entity_output).
+        out += `${ind(indent + 2 * depth)}<${t.tag}${htmlAttributes(tokAttrs(t))}>${body === '' ? entityToString(0xa0, this.ctx.opts.entityOutput) : body}</${t.tag}>\n`;
+        i += 2;
+      } else if (t.nesting === 1) {
+        out += `${ind(indent + 2 * depth)}<${t.tag}>\n`;
+        depth++;
+      } else if (t.nesting === -1) {
+        depth--;
+        out += `${ind(indent + 2 * depth)}</${t.tag}>\n`;
       }
-      i++;
     }
-    return `${ind(indent)}<table${htmlAttributes(this.attrsOf(b))}>\n${sections.join('')}${ind(indent)}</table>\n`;
+    return out + `${ind(indent)}</table>\n`;
   }
 
   /** kramdown's convert_html_element for a list of children of a raw parent (or a block's root). */

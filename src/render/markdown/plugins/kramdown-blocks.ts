@@ -30,6 +30,13 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   return prev === '^' || IAL_LINE.test(prev);
 }
 
+/** kramdown's before_block_boundary?: a blank line, an end-of-block marker, a block IAL or the end. */
+export function beforeBlockBoundary(state: StateBlock, line: number, endLine: number): boolean {
+  if (line >= endLine || isBlank(state, line)) return true;
+  const text = lineText(state, line).trimEnd();
+  return (text === '^' && state.sCount[line] - state.blkIndent <= 3) || IAL_LINE.test(text);
+}
+
 let paragraphRule: ((state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean) | null = null;
 
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {

@@ -1,0 +1,213 @@
+// Tables as kramdown 2.4 reads them (kramdown/parser/kramdown/table.rb), replacing markdown-it's GFM
+// table rule. The differences that show on real pages:
+// - a table must follow a block boundary (blank line, container start, IAL, `^`) and be followed by
+//   one; otherwise its lines are paragraph text (`Text\n| a |` is one paragraph, and a table line
+//   does not interrupt a paragraph);
+// - the separator line is optional and a table needs a body: header and separator alone are text;
+// - rows may have any number of cells; every row is padded with empty cells to the widest row,
+//   including the header (empty cells hold a no-break space);
+// - a separator line in the body starts a new <tbody>; a `|===|` line starts the <tfoot>;
+// - `|` inside a code span (or a `<code>` element) does not split cells; `\|` is a literal pipe;
+// - each line must have a pipe outside code spans and span HTML.
+// Tokens: table_open, thead/tbody/tfoot_open, tr_open, th/td_open (attr style for the alignment),
+// inline, and their closes, as markdown-it's own table rule writes them.
+import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { afterBlockBoundary, beforeBlockBoundary } from './kramdown-blocks.js';
+import { codeSpanAt } from './codespan.js';
+import { COMMENT_RE, TAG_CLOSE_RE, TAG_RE, normaliseTagName } from '../html.js';
+import { spanHtmlEnd } from './span-html.js';
+
+const PIPE_CHECK = /^(?:\||.*?[^\\\n]\|)/;
+const SEP_LINE = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
+const FSEP_LINE = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
+const HSEP_ALIGN = /[ \t]?(:?)-+(:?)[ \t]?/g;
+
+type Align = 'default' | 'left' | 'right' | 'center';
+type Section = { type: 'thead' | 'tbody' | 'tfoot'; rows: string[][] };
+
+/** The line as kramdown sees it inside the current container (container indentation removed). */
+function lineOf(state: StateBlock, line: number): string {
+  const rel = Math.max(0, state.sCount[line] - state.blkIndent);
+  return ' '.repeat(rel) + state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+}
+
+/** Ruby's String#split("\n"): trailing empty strings are dropped. */
+function rubyLines(s: string): string[] {
+  const parts = s.split('\n');
+  while (parts.length && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+/** Splits a row into cells: pipes split, except inside code spans and `<code>` elements. */
+function splitRow(row: string): string[] {
+  const cells: string[] = [];
+  const append = (s: string) => { if (cells.length) cells[cells.length - 1] += s; else cells.push(s); };
+  row.split(/(<code.*?>.*?<\/code>)/).forEach((part, i) => {
+    if (i % 2 === 1) { append(part); return; }
+    // kramdown parses the part with the code span parser only; text and code alternate.
+    let text = '';
+    const flushText = () => {
+      const [first, ...rest] = text.split(/(?<!\\)\|/).map((t) => t.replace(/\\\|/g, '|'));
+      append(first);
+      cells.push(...rest);
+      text = '';
+    };
+    let pos = 0;
+    while (pos < part.length) {
+      const b = part.indexOf('`', pos);
+      if (b < 0) { text += part.slice(pos); break; }
+      text += part.slice(pos, b);
+      const span = codeSpanAt(part, b, part.length);
+      if (span.content === null) text += span.delimiter;
+      else {
+        if (text !== '') flushText();
+        // The code span is written back with a delimiter longer than any backtick run inside.
+        const runs = span.content.match(/`+/g) ?? [];
+        const delim = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+        const pad = delim.length > 1 ? ' ' : '';
+        append(`${delim}${pad}${span.content}${pad}${delim}`);
+      }
+      pos = span.end;
+    }
+    if (text !== '') flushText();
+  });
+  return cells;
+}
+
+/**
+ * kramdown's final check: parsed with the code span and span HTML parsers only, every line of the
+ * table must have a pipe that is not inside a code span or an HTML element.
+ */
+function pipeOnEveryLine(text: string): boolean {
+  type Child = { code: boolean; value: string };
+  const kids: Child[] = [];
+  let buf = '';
+  let pos = 0;
+  const flush = () => { if (buf) kids.push({ code: false, value: buf }); buf = ''; };
+  while (pos < text.length) {
+    const c = text[pos];
+    if (c === '`') {
+      const span = codeSpanAt(text, pos, text.length);
+      if (span.content === null) buf += span.delimiter;
+      else { flush(); kids.push({ code: true, value: span.content }); }
+      pos = span.end;
+      continue;
+    }
+    if (c === '<') {
+      const rest = text.slice(pos);
+      const comment = COMMENT_RE.exec(rest);
+      const close = comment ? null : TAG_CLOSE_RE.exec(rest);
+      const tag = comment || close ? null : TAG_RE.exec(rest);
+      if (comment) { flush(); kids.push({ code: false, value: comment[0] }); pos += comment[0].length; continue; }
+      if (tag) {
+        const end = spanHtmlEnd(text, pos, text.length);
+        flush();
+        kids.push({ code: false, value: normaliseTagName(tag[1]) });
+        pos = end < 0 ? text.length : end;
+        continue;
+      }
+      if (close) { buf += close[0]; pos += close[0].length; continue; }
+    }
+    buf += c;
+    pos++;
+  }
+  flush();
+  let pipe = false;
+  for (const k of kids) {
+    const lines = rubyLines(k.value);
+    if (k.code) {
+      if (lines.length > 2 || (lines.length === 2 && !pipe)) break;
+      if (lines.length === 2 && pipe) pipe = false;
+    } else {
+      if (lines.length > 1 && !pipe && !PIPE_CHECK.test(lines[0])) break;
+      pipe = (lines.length > 1 ? false : pipe) || (lines.length > 0 && PIPE_CHECK.test(lines[lines.length - 1]));
+    }
+  }
+  return pipe;
+}
+
+function alignments(sep: string): Align[] {
+  const out: Align[] = [];
+  for (const m of sep.matchAll(HSEP_ALIGN)) {
+    const left = m[1] !== '';
+    const right = m[2] !== '';
+    out.push(left && right ? 'center' : left ? 'left' : right ? 'right' : 'default');
+  }
+  return out;
+}
+
+function table(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const first = lineOf(state, startLine);
+  if (!/^ {0,3}\S/.test(first) || !PIPE_CHECK.test(first)) return false;
+  if (!afterBlockBoundary(state, startLine)) return false;
+  const leadingPipe = /^\s*\|/.test(first);
+  const sections: Section[] = [];
+  let rows: string[][] = [];
+  let hasFooter = false;
+  let align: Align[] | null = null;
+  let columns = 0;
+  const addContainer = (type: Section['type'], force: boolean) => {
+    if (!hasFooter || type !== 'tbody' || force) { sections.push({ type, rows }); rows = []; }
+  };
+  let line = startLine;
+  if (SEP_LINE.test(first)) line++;
+  for (; line < endLine; line++) {
+    const text = lineOf(state, line);
+    if (!PIPE_CHECK.test(text)) break;
+    const sep = SEP_LINE.exec(text);
+    if (sep) {
+      if (rows.length === 0) continue; // consecutive separator lines are ignored
+      if (align === null && !hasFooter) { addContainer('thead', false); align = alignments(sep[1]); } else addContainer('tbody', false);
+    } else if (FSEP_LINE.test(text)) {
+      if (rows.length) addContainer('tbody', true);
+      hasFooter = true;
+    } else {
+      const cells = splitRow(text.replace(/[ \t]+$/, ''));
+      if (leadingPipe && cells.length && cells[0].trim() === '') cells.shift();
+      if (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
+      const row = cells.map((c) => c.trim());
+      columns = Math.max(columns, row.length);
+      rows.push(row);
+    }
+  }
+  if (!beforeBlockBoundary(state, line, endLine)) return false;
+  const lines: string[] = [];
+  for (let l = startLine; l < line; l++) lines.push(lineOf(state, l));
+  if (!pipeOnEveryLine(lines.join('\n'))) return false;
+  if (rows.length) addContainer(hasFooter ? 'tfoot' : 'tbody', false);
+  if (!sections.some((s) => s.type === 'tbody')) return false; // kramdown: "table without body"
+  if (silent) return true;
+
+  const al: Align[] = (align ?? []).slice(0, columns);
+  while (al.length < columns) al.push('default');
+  const open = state.push('table_open', 'table', 1);
+  open.map = [startLine, line];
+  for (const s of sections) {
+    state.push(`${s.type}_open`, s.type, 1);
+    for (const row of s.rows) {
+      state.push('tr_open', 'tr', 1);
+      for (let i = 0; i < columns; i++) {
+        const tag = s.type === 'thead' ? 'th' : 'td';
+        const cell = state.push(`${tag}_open`, tag, 1);
+        if (al[i] !== 'default') cell.attrs = [['style', `text-align: ${al[i]}`]];
+        const inline = state.push('inline', '', 0);
+        inline.content = row[i] ?? '';
+        inline.children = [];
+        state.push(`${tag}_close`, tag, -1);
+      }
+      state.push('tr_close', 'tr', -1);
+    }
+    state.push(`${s.type}_close`, s.type, -1);
+  }
+  state.push('table_close', 'table', -1);
+  state.line = line;
+  return true;
+}
+
+export function tablePlugin(md: MarkdownIt): void {
+  // kramdown tries tables after headers, lists, rules, HTML and math blocks (its block parser order),
+  // and a table start does not end a paragraph (PARAGRAPH_END has none), hence no `alt`.
+  md.block.ruler.disable('table');
+  md.block.ruler.before('paragraph', 'kd_table', table, { alt: [] });
+}
