@@ -456,7 +456,8 @@ export class Converter {
         case 'image': {
           const a: Attrs = new Map();
           a.set('src', String(t.attrGet('src') ?? ''));
-          a.set('alt', plainText(t.children ?? []));
+          const alt = t.attrGet('alt');
+          a.set('alt', alt !== null ? String(alt) : plainText(t.children ?? []));
           for (const [k, v] of t.attrs ?? []) if (k !== 'src' && k !== 'alt') a.set(k, String(v));
           out += `<img${htmlAttributes(a)} />`;
           break;

@@ -14,6 +14,7 @@ import { codespanPlugin } from './plugins/codespan.js';
 import { fencePlugin } from './plugins/fence.js';
 import { abbreviationPlugin } from './plugins/abbreviation.js';
 import { tablePlugin } from './plugins/table.js';
+import { linkPlugin } from './plugins/link.js';
 import { spanHtmlPlugin } from './plugins/span-html.js';
 import { normaliseOptions } from './options.js';
 import { Converter, type ConvertContext } from './converter.js';
@@ -49,7 +50,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.normalizeLink = (url: string) => url;
   md.normalizeLinkText = (s: string) => s;
   md.validateLink = () => true;
-  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(spanHtmlPlugin);
+  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(spanHtmlPlugin);
   md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin);
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
   md.core.ruler.disable('footnote_tail');

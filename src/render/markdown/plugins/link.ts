@@ -1,0 +1,114 @@
+// Links and images as kramdown reads them (parse_link in kramdown/parser/kramdown/link.rb), replacing
+// markdown-it's link and image rules. kramdown's inline destination is not CommonMark's:
+// - the URL runs to the `)` that balances the opening `(`, spaces included (`[x](a b)` links to
+//   "a b", `[x]({{ site.url }}/a)` to "{{ site.url }}/a"), unless whitespace followed by a quote
+//   starts a title; `<…>` encloses a URL;
+// - the title is everything between its quotes up to the last quote before `)`, kept as written
+//   (backslashes are not escapes there: `"a \"b\""` is the title `a \"b\"`);
+// - the URL is not percent-encoded or unescaped (written HTML-escaped only);
+// - `[text] [id]`, `[text][]` and `[text]` are references (space allowed before the id);
+// - an image's alt text is its label as written, only backslash escapes removed (`![*a*](x)` has
+//   alt "*a*");
+// - no link inside a link: the inner `[` is text.
+// When nothing matches, the `[` (or `![`) is text and parsing goes on after it.
+import type { MarkdownIt, StateInline, Token } from 'markdown-it';
+
+// kramdown's ESCAPED_CHARS (the alt text is unescaped with this set, not GFM's).
+const ESCAPED = /\\([\\.*_+`<>()[\]{}#!:|"'$=-])/g;
+const PAREN_STOP = /(\()|(\))|\s(?=['"])/g;
+const INLINE_ID = /^\s*?\[([^\]]+)?\]/;
+const INLINE_TITLE = /^\s*?(["'])([\s\S]+?)\1\s*?\)/;
+
+interface KdState extends StateInline { kdInLink?: boolean; }
+interface Target { href: string; title: string | null; end: number; }
+
+/** The destination after the label (`pos` at the character after `]`), or null. */
+function destination(state: StateInline, pos: number, alt: string): Target | null {
+  const src = state.src;
+  const max = state.posMax;
+  const ref = INLINE_ID.exec(src.slice(pos, max));
+  if (ref || src[pos] !== '(') {
+    // kramdown's normalize_link_id: whitespace runs to one space, lower case (markdown-it's
+    // normalizeReference does the same, with Unicode case folding).
+    const id = state.md.utils.normalizeReference(ref?.[1] ?? alt);
+    const def = state.env.references?.[id];
+    if (!def) return null;
+    return { href: def.href, title: def.title || null, end: pos + (ref ? ref[0].length : 0) };
+  }
+  let href: string;
+  let q: number;
+  const angle = /^\(<(.*?)>/.exec(src.slice(pos, max));
+  if (angle) {
+    href = angle[1];
+    q = pos + angle[0].length;
+    if (src[q] === ')') return { href, title: null, end: q + 1 };
+  } else {
+    let raw = '';
+    let depth = 0;
+    q = pos;
+    PAREN_STOP.lastIndex = pos;
+    let m: RegExpExecArray | null;
+    while ((m = PAREN_STOP.exec(src)) && m.index < max) {
+      raw += src.slice(q, m.index + m[0].length);
+      q = m.index + m[0].length;
+      PAREN_STOP.lastIndex = q;
+      if (m[2]) { depth--; if (depth === 0) break; } else if (m[1]) depth++;
+      else break;
+    }
+    // Without the opening `(` and the stop character (`)` or the whitespace before the title).
+    href = raw.slice(1, -1).trim();
+    if (depth === 0) return { href, title: null, end: q };
+  }
+  const t = INLINE_TITLE.exec(src.slice(q, max));
+  if (!t) return null;
+  return { href, title: t[2], end: q + t[0].length };
+}
+
+function link(state: KdState, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  const isImage = src[start] === '!';
+  const open = start + (isImage ? 1 : 0);
+  if (src[open] !== '[' || src[open + 1] === '^') return false;
+  const marker = isImage ? '![' : '[';
+  const asText = () => {
+    if (!silent) state.pending += marker;
+    state.pos = open + 1;
+    return true;
+  };
+  if (!isImage && state.kdInLink) return asText();
+  const labelEnd = state.md.helpers.parseLinkLabel(state, open, false);
+  if (labelEnd < 0) return asText();
+  const label = src.slice(open + 1, labelEnd);
+  const target = destination(state, labelEnd + 1, label.replace(ESCAPED, '$1'));
+  if (!target) return asText();
+  if (!silent) {
+    if (isImage) {
+      const t: Token = state.push('image', 'img', 0);
+      t.attrs = [['src', target.href], ['alt', label.replace(ESCAPED, '$1')]];
+      if (target.title !== null) t.attrs.push(['title', target.title]);
+      t.children = [];
+      t.content = label;
+    } else {
+      const t = state.push('link_open', 'a', 1);
+      t.attrs = [['href', target.href]];
+      if (target.title !== null) t.attrs.push(['title', target.title]);
+      const oldMax = state.posMax;
+      const wasInLink = state.kdInLink;
+      state.kdInLink = true;
+      state.pos = open + 1;
+      state.posMax = labelEnd;
+      state.md.inline.tokenize(state);
+      state.posMax = oldMax;
+      state.kdInLink = wasInLink;
+      state.push('link_close', 'a', -1);
+    }
+  }
+  state.pos = target.end;
+  return true;
+}
+
+export function linkPlugin(md: MarkdownIt): void {
+  md.inline.ruler.at('link', link);
+  md.inline.ruler.disable('image');
+}
