@@ -4,7 +4,7 @@
 // includes), the Markdown converter and the Sass compiler — so `serve --watch` rebuilds reuse
 // them. `buildSite()` is the one-shot form the CLI's `build` uses.
 import { loadConfig, type Config, type ConfigOverrides, type LoadedConfig } from "./config/load.js";
-import { generate } from "./generate/index.js";
+import { generate, postRender } from "./generate/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { highlight } from "./render/highlight/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
@@ -80,6 +80,8 @@ export class Builder {
     const t2 = performance.now();
 
     renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan);
+    // Plugins' post-render hooks (jemoji, jekyll-mentions) rewrite outputs before anything is written.
+    postRender(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
     const t3 = performance.now();
     return { site, renderer, ms: { read: t1 - t0, generate: t2 - t1, render: t3 - t2 } };
   }

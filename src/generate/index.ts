@@ -1,7 +1,7 @@
 // The generate stage: plugins that add or change pages before rendering (pagination, redirects,
 // feed, sitemap…). Each plugin is a module in src/plugins/ with one entry point; this stage knows
-// them only through the registry, keyed by the gem name a site lists under `plugins:` (or the
-// older `gems:`).
+// them only through the registry, keyed by the gem name a site lists under `plugins:`.
+import type { LiquidHost } from "../render/liquid/host.js";
 import type { JekyllLiquid } from "../render/liquid/index.js";
 import type { Renderer } from "../render/renderer.js";
 import type { Logger, Site } from "../site/site.js";
@@ -13,26 +13,59 @@ export interface GenerateContext {
   logger: Logger;
 }
 
+/** What a plugin's Liquid tags and filters may use: the Site being built (it changes between `serve` rebuilds) and the engine's host (converters, config). */
+export interface PluginLiquidContext {
+  site(): Site;
+  host: LiquidHost;
+}
+
+export type PluginTag = (markup: string, lookup: (path: string[]) => unknown) => string;
+export type PluginFilter = (input: unknown, ...args: unknown[]) => unknown;
+
 export interface Plugin {
   /** The gem name, as written in `plugins:`. */
   readonly name: string;
+  /** Generator priority (PRIORITY in src/plugins/registry.ts); generators run highest first, then in `plugins:` order. Default normal. */
+  readonly priority?: number;
   /** Adds or changes site content before rendering. */
   generate?(site: Site, ctx: GenerateContext): void;
+  /** Liquid tags the plugin defines (`{% seo %}`…), made once per Liquid engine. */
+  liquidTags?(ctx: PluginLiquidContext): Record<string, PluginTag>;
+  /** Liquid filters the plugin defines. */
+  liquidFilters?(ctx: PluginLiquidContext): Record<string, PluginFilter>;
+  /** Rewrites rendered output (jemoji, jekyll-mentions: Jekyll's :post_render hooks), after every page is rendered and before writing. */
+  postRender?(site: Site, ctx: GenerateContext): void;
 }
 
-/** Plugin names a site enables, in order, without duplicates. */
+/**
+ * Plugin names a site enables, in order, without duplicates. Only `plugins:` counts: Jekyll 4.3
+ * ignores the legacy `gems:` key entirely (fixture plugin-gems-key-ignored). With `safe: true`
+ * only names in `whitelist:` load; the others are skipped silently (fixture plugin-safe-whitelist).
+ */
 export function enabledPluginNames(site: Site): string[] {
-  const names = [site.config.plugins, site.config.gems].flat().filter((n) => typeof n === "string") as string[];
+  let names = [site.config.plugins].flat().filter((n) => typeof n === "string") as string[];
+  if (site.safe) {
+    const allowed = new Set([site.config.whitelist].flat().filter((n) => typeof n === "string"));
+    names = names.filter((n) => allowed.has(n));
+  }
   return [...new Set(names)];
+}
+
+/** The enabled plugins build-site knows, in `plugins:` order. */
+export function enabledPlugins(site: Site): Plugin[] {
+  return enabledPluginNames(site).map((n) => PLUGINS.get(n)).filter((p): p is Plugin => !!p);
 }
 
 export function generate(site: Site, ctx: GenerateContext): void {
   for (const name of enabledPluginNames(site)) {
-    const plugin = PLUGINS.get(name);
-    if (!plugin) {
-      ctx.logger.warn("Plugin:", `'${name}' is not built into build-site; the site is built without it.`);
-      continue;
-    }
-    plugin.generate?.(site, ctx);
+    if (!PLUGINS.has(name)) ctx.logger.warn("Plugin:", `'${name}' is not built into build-site; the site is built without it.`);
   }
+  // Site#generate: generators sorted by priority; a stable sort keeps load order within one.
+  const plugins = enabledPlugins(site).sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+  for (const plugin of plugins) plugin.generate?.(site, ctx);
+}
+
+/** Runs the plugins' post-render hooks (between rendering and writing). */
+export function postRender(site: Site, ctx: GenerateContext): void {
+  for (const plugin of enabledPlugins(site)) plugin.postRender?.(site, ctx);
 }

@@ -1,8 +1,4 @@
-// The registry of built-in Jekyll plugins, by gem name.
-import type { Plugin } from "../generate/index.js";
-
-export const PLUGINS = new Map<string, Plugin>();
-
-export function registerPlugin(plugin: Plugin): void {
-  PLUGINS.set(plugin.name, plugin);
-}
+// The registry of built-in Jekyll plugins, by gem name, and the plugins themselves: each module
+// below registers one plugin when it is loaded.
+export { PLUGINS, registerPlugin } from "./registry.js";
+import "./jekyll-feed.js";

@@ -3,6 +3,7 @@
 // single Site in `serve --watch` (each rebuild reads a fresh Site), so the host reads the current
 // one through `current()`.
 import path from "node:path";
+import { enabledPlugins } from "../generate/index.js";
 import type { Site } from "../site/site.js";
 import { highlightTag } from "./highlight/index.js";
 import type { LiquidHost } from "./liquid/host.js";
@@ -12,7 +13,7 @@ import type { SassConverter } from "./sass.js";
 export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter, sass: () => SassConverter): LiquidHost {
   const site = current();
   const includesDir = path.resolve(site.source, String(site.config.includes_dir ?? "_includes"));
-  return {
+  const host: LiquidHost = {
     get config() { return current().config; },
     source: site.source,
     includeDirs: [includesDir],
@@ -26,6 +27,12 @@ export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter,
     linkUrl: (relativePath) => findLinkUrl(current(), relativePath),
     recordDependency: (abs) => { current().readFiles.add(abs); current().dependencyTracker?.(abs); },
   };
+  // The enabled plugins' tags and filters (the engine is remade when `plugins:` changes).
+  const plugins = enabledPlugins(site);
+  const ctx = { site: current, host };
+  host.customTags = Object.assign({}, ...plugins.map((p) => p.liquidTags?.(ctx) ?? {}));
+  host.customFilters = Object.assign({}, ...plugins.map((p) => p.liquidFilters?.(ctx) ?? {}));
+  return host;
 }
 
 /**

@@ -1,0 +1,236 @@
+// jekyll-feed 0.17: Atom feeds for posts (and other collections, categories, tags) and the
+// `{% feed_meta %}` tag. Spec: test/conformance/PLUGINS.md §1.
+//
+// Each feed is a page added at the end of site.pages (generator priority :lowest) whose content
+// is one private tag, `{% jekyll_feed_xml N %}`: the page is rendered by the normal renderer, at
+// the time Jekyll renders it (after every document, so `post.content` is the converted HTML), and
+// the tag writes what jekyll-feed's minified Liquid template prints: one line, no newline at the
+// end, whitespace kept only inside printed values.
+import fs from "node:fs";
+import path from "node:path";
+import { JEKYLL_VERSION } from "../config/defaults.js";
+import type { PluginLiquidContext } from "../generate/index.js";
+import type { Site } from "../site/site.js";
+import { PerSite, generatedPage } from "./shared/generated-page.js";
+import { Filters, isBlank, orDefault, prop, toS, truthy } from "./shared/liquid.js";
+import { PRIORITY, registerPlugin } from "./registry.js";
+
+interface FeedSpec {
+  collection: string;
+  category: string | null;
+  tag: string | null;
+}
+
+const FEEDS = new PerSite<FeedSpec[]>(() => []);
+const FEED_TAG = "jekyll_feed_xml";
+
+type Obj = Record<string, any>;
+
+function feedConfig(site: Site): Obj {
+  const c = site.config.feed;
+  return c && typeof c === "object" && !Array.isArray(c) ? c : {};
+}
+
+/** Collections with feeds, in config order, `posts` last unless listed (Generator#collections). */
+function feedCollections(config: Obj): Map<string, { path: unknown; categories: string[] }> {
+  const raw = config.collections;
+  const entries: Array<[string, Obj]> = Array.isArray(raw)
+    ? raw.map((c) => [String(c), {}])
+    : raw && typeof raw === "object" ? Object.entries(raw).map(([k, v]) => [k, v && typeof v === "object" ? { ...v } : {}]) : [];
+  const map = new Map<string, Obj>(entries);
+  // normalize_posts_meta: posts always has a feed, with the top-level path and categories.
+  const posts = map.get("posts") ?? {};
+  if (!map.has("posts")) map.set("posts", posts);
+  posts.path ??= config.path;
+  posts.categories ??= config.categories;
+  const out = new Map<string, { path: unknown; categories: string[] }>();
+  for (const [name, meta] of map) {
+    const cats = [meta.categories ?? []].flat().filter((c) => c !== null && c !== undefined).map(String);
+    out.set(name, { path: meta.path, categories: [...new Set(cats)] });
+  }
+  return out;
+}
+
+/** The feed path jekyll-feed uses for `{% feed_meta %}`: `feed.path`, or the posts collection's `path`. */
+function postsFeedPath(config: Obj): unknown {
+  if (config.path) return config.path;
+  const c = config.collections;
+  if (c && typeof c === "object" && !Array.isArray(c)) return c.posts?.path;
+  return undefined;
+}
+
+function feedPath(collections: ReturnType<typeof feedCollections>, collection: string, category: string | null): string {
+  const prefix = collection === "posts" ? "/feed" : `/feed/${collection}`;
+  if (category !== null) return `${prefix}/${category}.xml`;
+  const p = collections.get(collection)?.path;
+  return p === undefined || p === null ? `${prefix}.xml` : toS(p);
+}
+
+function generate(site: Site): void {
+  const config = feedConfig(site);
+  const env = process.env.JEKYLL_ENV || "development";
+  if (config.disable_in_development && env === "development") {
+    site.logger.info("Jekyll Feed:", "Skipping feed generation in development");
+    return;
+  }
+  const specs = FEEDS.get(site);
+  // The check is File.exist?(source + path): a source file, not a URL.
+  const exists = (p: string) => fs.existsSync(path.join(site.source, p));
+  const xsl = exists("feed.xslt.xml");
+  const add = (p: string, spec: FeedSpec) => {
+    if (exists(p)) return;
+    specs.push(spec);
+    const page = generatedPage(site, p, {
+      layout: null, sitemap: false, xsl, collection: spec.collection, category: spec.category, tags: spec.tag,
+    }, `{% ${FEED_TAG} ${specs.length - 1} %}`);
+    page.generated = true;
+    site.pages.push(page);
+  };
+  const collections = feedCollections(config);
+  for (const [name, meta] of collections) {
+    for (const category of [...meta.categories, null]) {
+      add(feedPath(collections, name, category), { collection: name, category, tag: null });
+    }
+  }
+  if (truthy(config.tags)) {
+    const tags = new Set<string>();
+    for (const post of site.posts.docs) for (const t of [post.data.tags ?? []].flat()) tags.add(toS(t));
+    if (tags.size === 0) return;
+    const tc: Obj = config.tags && typeof config.tags === "object" && !Array.isArray(config.tags) ? config.tags : {};
+    const except = new Set([tc.except ?? []].flat().map(toS));
+    const only: string[] = tc.only ? [tc.only].flat().map(toS) : [...tags];
+    const base = tc.path ? toS(tc.path) : "/feed/by_tag/";
+    for (const tag of [...new Set(only)].filter((t) => !except.has(t))) {
+      // Tags with anything but word characters get no feed.
+      if (/[^a-zA-Z0-9_]/.test(tag)) continue;
+      add(`${base}${tag}.xml`, { collection: "posts", category: null, tag });
+    }
+  }
+}
+
+/** Liquid's `sort: "date"` then `reverse`: nils last before reversing, stable otherwise. */
+function newestFirst(posts: Obj[]): Obj[] {
+  const withDate = posts.filter((p) => p.date !== null && p.date !== undefined);
+  const without = posts.filter((p) => p.date === null || p.date === undefined);
+  withDate.sort((a, b) => Number(a.date) - Number(b.date));
+  return [...withDate, ...without].reverse();
+}
+
+/** One feed, as jekyll-feed's template prints it. */
+export function renderFeed(spec: FeedSpec, lookup: (path: string[]) => unknown, f: Filters): string {
+  const site = (lookup(["site"]) ?? {}) as Obj;
+  const page = (lookup(["page"]) ?? {}) as Obj;
+  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
+  if (truthy(page.xsl)) out.push(`<?xml-stylesheet type="text/xml" href="${toS(f.absoluteUrl("/feed.xslt.xml"))}"?>`);
+  const lang = site.lang;
+  out.push(`<feed xmlns="http://www.w3.org/2005/Atom" ${truthy(lang) ? `xml:lang="${toS(lang)}"` : ""}>`);
+  out.push(`<generator uri="https://jekyllrb.com/" version="${JEKYLL_VERSION}">Jekyll</generator>`);
+  const selfUrl = toS(f.absoluteUrl(page.url));
+  out.push(`<link href="${selfUrl}" rel="self" type="application/atom+xml" />`);
+  out.push(`<link href="${toS(f.absoluteUrl("/"))}" rel="alternate" type="text/html" ${truthy(lang) ? `hreflang="${toS(lang)}" ` : ""}/>`);
+  out.push(`<updated>${f.dateToXmlschema(site.time)}</updated>`);
+  out.push(`<id>${f.xmlEscape(f.absoluteUrl(page.url))}</id>`);
+
+  let title: unknown = orDefault(site.title, site.name);
+  if (spec.collection !== "posts") title = `${toS(title)} | ${f.capitalize(spec.collection)}`;
+  if (truthy(spec.category)) title = `${toS(title)} | ${f.capitalize(spec.category)}`;
+  if (truthy(title)) out.push(`<title type="html">${f.xmlEscape(f.smartify(title))}</title>`);
+  if (truthy(site.description)) out.push(`<subtitle>${f.xmlEscape(site.description)}</subtitle>`);
+  if (truthy(site.author)) {
+    out.push(`<author><name>${f.xmlEscape(orDefault(prop(site.author, "name"), site.author))}</name>`);
+    const email = prop(site.author, "email");
+    if (truthy(email)) out.push(`<email>${f.xmlEscape(email)}</email>`);
+    const uri = prop(site.author, "uri");
+    if (truthy(uri)) out.push(`<uri>${f.xmlEscape(uri)}</uri>`);
+    out.push("</author>");
+  }
+
+  let posts = (spec.tag !== null ? prop(site.tags, spec.tag) : prop(site, spec.collection)) as Obj[] | null;
+  posts = Array.isArray(posts) ? posts : [];
+  if (spec.category !== null) {
+    // `where: "categories", category`: an array property matches when an element equals it.
+    const cat = spec.category;
+    posts = posts.filter((p) => {
+      const c = p.categories;
+      return typeof c === "string" ? c === cat : [c ?? []].flat().some((x) => toS(x) === cat);
+    });
+  }
+  if (!truthy(site.show_drafts)) posts = posts.filter((p) => p.draft !== true);
+  posts = newestFirst(posts);
+  const limit = Math.trunc(Number(toS(orDefault(prop(site, "feed", "posts_limit"), 10)))) || 0;
+  for (const post of posts.slice(0, Math.max(0, limit))) out.push(renderEntry(post, site, f));
+  out.push("</feed>");
+  return out.join("");
+}
+
+function renderEntry(post: Obj, site: Obj, f: Filters): string {
+  const out: string[] = [];
+  out.push(`<entry${truthy(post.lang) ? ` xml:lang="${toS(post.lang)}"` : ""}>`);
+  const title = f.xmlEscape(f.normalizeWhitespace(f.stripHtml(f.smartify(post.title))));
+  out.push(`<title type="html">${title}</title>`);
+  out.push(`<link href="${toS(f.absoluteUrl(post.url))}" rel="alternate" type="text/html" title="${title}" />`);
+  out.push(`<published>${f.dateToXmlschema(post.date)}</published>`);
+  out.push(`<updated>${f.dateToXmlschema(orDefault(post.last_modified_at, post.date))}</updated>`);
+  out.push(`<id>${f.xmlEscape(f.absoluteUrl(post.id))}</id>`);
+  // `post.feed.excerpt_only | default: site.feed.excerpt_only`: a post's `false` is blank, so
+  // only the site can switch content off and a post cannot switch it back on.
+  const excerptOnly = orDefault(prop(post, "feed", "excerpt_only"), prop(site, "feed", "excerpt_only"));
+  if (!truthy(excerptOnly)) {
+    out.push(`<content type="html" xml:base="${f.xmlEscape(f.absoluteUrl(post.url))}"><![CDATA[${f.strip(post.content)}]]></content>`);
+  }
+  let author = orDefault(orDefault(post.author, prop(post, "authors", 0)), site.author);
+  const authors = prop(site, "data", "authors");
+  if (typeof author === "string" || typeof author === "number") author = orDefault(prop(authors, toS(author)), author);
+  const email = orDefault(prop(author, "email"), null);
+  const uri = orDefault(prop(author, "uri"), null);
+  const name = orDefault(prop(author, "name"), author);
+  out.push(`<author><name>${f.xmlEscape(orDefault(name, ""))}</name>`);
+  if (truthy(email)) out.push(`<email>${f.xmlEscape(email)}</email>`);
+  if (truthy(uri)) out.push(`<uri>${f.xmlEscape(uri)}</uri>`);
+  out.push("</author>");
+  if (truthy(post.category)) out.push(`<category term="${f.xmlEscape(post.category)}" />`);
+  else if (truthy(post.categories)) for (const c of [post.categories].flat()) out.push(`<category term="${f.xmlEscape(c)}" />`);
+  for (const t of Array.isArray(post.tags) ? post.tags : truthy(post.tags) ? [post.tags] : []) out.push(`<category term="${f.xmlEscape(t)}" />`);
+  const summary = orDefault(post.description, post.excerpt);
+  if (truthy(summary) && !isBlank(summary)) {
+    out.push(`<summary type="html"><![CDATA[${f.normalizeWhitespace(f.stripHtml(summary))}]]></summary>`);
+  }
+  let image = orDefault(prop(post, "image", "path"), post.image);
+  if (truthy(image)) {
+    if (!toS(image).includes("://")) image = f.absoluteUrl(image);
+    const url = f.xmlEscape(image);
+    out.push(`<media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="${url}" />`);
+    out.push(`<media:content medium="image" url="${url}" xmlns:media="http://search.yahoo.com/mrss/" />`);
+  }
+  out.push("</entry>");
+  return out.join("");
+}
+
+/** `{% feed_meta %}`: the `<link>` to the posts feed, attributes in jekyll-feed's order, values escaped as XML attributes. */
+export function feedMeta(config: Obj, f: Filters): string {
+  const feed = config.feed && typeof config.feed === "object" ? config.feed : {};
+  const href = toS(f.absoluteUrl(postsFeedPath(feed) ?? "feed.xml"));
+  const title = config.title ?? config.name;
+  const attrs: Array<[string, unknown]> = [["type", "application/atom+xml"], ["rel", "alternate"], ["href", href]];
+  if (title !== null && title !== undefined && title !== false) attrs.push(["title", title]);
+  return `<link ${attrs.map(([k, v]) => `${k}="${f.xmlEscape(toS(v))}"`).join(" ")} />`;
+}
+
+registerPlugin({
+  name: "jekyll-feed",
+  priority: PRIORITY.lowest,
+  generate,
+  liquidTags(ctx: PluginLiquidContext) {
+    const f = new Filters(ctx.host);
+    return {
+      [FEED_TAG]: (markup, lookup) => {
+        const site = ctx.site();
+        const spec = FEEDS.get(site)[Number(markup.trim())];
+        if (!spec) return "";
+        site.dependencyTracker?.(spec.collection === "posts" ? "collection:posts" : `collection:${spec.collection}`);
+        return renderFeed(spec, lookup, f);
+      },
+      feed_meta: () => feedMeta(ctx.host.config, f),
+    };
+  },
+});

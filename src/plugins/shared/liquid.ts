@@ -1,0 +1,77 @@
+// Liquid's semantics for plugins that compute in TypeScript what a Jekyll plugin's Liquid template
+// computes (jekyll-feed's feed.xml, jekyll-sitemap's sitemap.xml, jekyll-seo-tag's template): the
+// very filter functions the engine uses, and Liquid's rules for looking up, testing and
+// defaulting values, so the output is what the template would print.
+import { dateFilters } from "../../render/liquid/filters/date.js";
+import { jekyllFilters } from "../../render/liquid/filters/jekyll.js";
+import { standardFilters } from "../../render/liquid/filters/standard.js";
+import type { FilterTable } from "../../render/liquid/filters/types.js";
+import { urlFilters } from "../../render/liquid/filters/url.js";
+import type { LiquidHost } from "../../render/liquid/host.js";
+import { isHash, outputS, plain, toS, truthy } from "../../render/liquid/ruby/values.js";
+
+export { outputS, toS, truthy };
+
+/**
+ * `a.b.c` as a Liquid variable lookup: a hash (or one of our drops, which are objects) gives its
+ * key; anything else (a string, nil…) gives nil — `site.author.name` is nil when `site.author`
+ * is a string.
+ */
+export function prop(value: unknown, ...keys: Array<string | number>): unknown {
+  let v: unknown = value;
+  for (const k of keys) {
+    v = plain(v);
+    if (typeof k === "number") v = Array.isArray(v) ? v[k < 0 ? v.length + k : k] : null;
+    else if (isHash(v)) v = Object.prototype.hasOwnProperty.call(v, k) || k in v ? (v as Record<string, unknown>)[k] : null;
+    else v = null;
+    if (v === undefined) v = null;
+  }
+  return v === undefined ? null : v;
+}
+
+/** Liquid's `default` test: nil, false, and empty strings, arrays and hashes are blank. */
+export function isBlank(v: unknown): boolean {
+  v = plain(v);
+  if (v === null || v === undefined || v === false) return true;
+  if (typeof v === "string" || Array.isArray(v)) return v.length === 0;
+  if (isHash(v)) return Object.keys(v).length === 0;
+  return false;
+}
+
+/** `value | default: fallback`. */
+export function orDefault(value: unknown, fallback: unknown): unknown {
+  return isBlank(value) ? fallback : value;
+}
+
+/** Jekyll's and Liquid's filters, by the names templates use, as plain functions. */
+export class Filters {
+  private readonly table: FilterTable;
+
+  constructor(host: LiquidHost) {
+    this.table = { ...standardFilters(), ...dateFilters(host), ...urlFilters(host), ...jekyllFilters(host) };
+  }
+
+  /** Applies one filter (the simple filters used here never read `this`). */
+  apply(name: string, input: unknown, ...args: unknown[]): unknown {
+    const fn = this.table[name];
+    if (!fn) throw new Error(`no filter ${name}`);
+    return fn.call({} as never, input, ...args);
+  }
+
+  str(name: string, input: unknown, ...args: unknown[]): string {
+    return toS(this.apply(name, input, ...args));
+  }
+
+  xmlEscape = (v: unknown) => this.str("xml_escape", v);
+  absoluteUrl = (v: unknown) => this.apply("absolute_url", v);
+  relativeUrl = (v: unknown) => this.apply("relative_url", v);
+  dateToXmlschema = (v: unknown) => this.str("date_to_xmlschema", v);
+  smartify = (v: unknown) => this.str("smartify", v);
+  markdownify = (v: unknown) => this.str("markdownify", v);
+  stripHtml = (v: unknown) => this.str("strip_html", v);
+  normalizeWhitespace = (v: unknown) => this.str("normalize_whitespace", v);
+  escapeOnce = (v: unknown) => this.str("escape_once", v);
+  uriEscape = (v: unknown) => this.apply("uri_escape", v);
+  strip = (v: unknown) => this.str("strip", v);
+  capitalize = (v: unknown) => this.str("capitalize", v);
+}
