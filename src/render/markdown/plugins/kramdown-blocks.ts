@@ -126,6 +126,52 @@ function eobMarker(state: StateBlock, startLine: number, _endLine: number, silen
   return true;
 }
 
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+// kramdown's LAZY_END_HTML_START / _STOP: a line starting a non-span element tag ends a list item's
+// lazy lines.
+const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]/u;
+
+/**
+ * kramdown's lazy list lines: after a non-blank line of an item, any non-blank line (unless it starts
+ * an HTML element or an IAL) belongs to the item and is parsed as blocks inside it, whatever its
+ * indentation: `* a\n# h` puts the header in the item, `1. a\n* b` nests the bullet list.
+ * markdown-it only continues paragraphs lazily, so these lines are given the item's content
+ * indentation (sCount) while the list is parsed. Returns the original values to restore.
+ */
+function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr: BlockRule): Array<[number, number]> {
+  const faked: Array<[number, number]> = [];
+  const base = state.blkIndent;
+  const ordered = /^\d/.test(lineText(state, startLine));
+  const item = ordered ? /^(\d+\.)([ \t]*)(.?)/ : /^([*+-])([ \t]*)(.?)/;
+  let indent = 0;
+  let lastBlank = false;
+  for (let line = startLine; line < endLine; line++) {
+    const rel = state.sCount[line] - base;
+    const text = lineText(state, line);
+    const m = item.exec(text);
+    if (m && (m[2] !== '' || m[3] === '') && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3)))) {
+      // markdown-it's content indentation: marker, then 1–4 spaces (1 when more or none).
+      const spaces = m[2].length;
+      indent = rel + m[1].length + (m[3] === '' || spaces > 4 ? 1 : spaces);
+      lastBlank = false;
+      continue;
+    }
+    if (isBlank(state, line)) { lastBlank = true; continue; }
+    // Less indented than this list's container: an outer list's line (kramdown never gives it to
+    // the inner list, whose text is the outer item's content).
+    if (rel < 0) break;
+    if (lastBlank && hr(state, line, endLine, true)) break;
+    if (text.trimEnd() === '^' && rel <= 3) break;
+    if (rel >= indent) { lastBlank = false; continue; }
+    if (lastBlank) break;
+    if (rel <= 3 && (IAL_LINE.test(text) || LAZY_HTML.test(text))) break;
+    faked.push([line, state.sCount[line]]);
+    state.sCount[line] = base + indent;
+  }
+  return faked;
+}
+
 export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.ruler.before('fence', 'kd_math_block', mathBlock, { alt: [] });
   md.block.ruler.before('fence', 'kd_extension', extensionBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
@@ -148,7 +194,13 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   };
   // kramdown's paragraphs are not interrupted by a horizontal rule (PARAGRAPH_END has no HR_START):
   // `para\n***` stays one paragraph.
-  md.block.ruler.at('hr', rule('hr'), { alt: ['reference', 'blockquote', 'list'] });
+  // Inside a list, kramdown ends the list at a rule only after a blank line; otherwise `* * *` is
+  // the next item (holding a nested list with the item `*`).
+  const hr = rule('hr');
+  md.block.ruler.at('hr', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    if (silent && state.parentType === 'list' && !isBlank(state, startLine - 1)) return false;
+    return hr(state, startLine, endLine, silent);
+  }, { alt: ['reference', 'blockquote', 'list'] });
   // Setext headers have exactly one line of text in kramdown; a longer paragraph keeps the underline
   // as text. An ATX header needs some text (`#` alone is a paragraph).
   const lheading = rule('lheading');
@@ -169,6 +221,35 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     const text = lineText(state, startLine);
     if (/^\d+\)/.test(text)) return false;
     if (/^(?:[*+-]|\d+\.)$/.test(text.trimEnd())) return false;
-    return listRule(state, startLine, endLine, silent);
+    if (silent) return listRule(state, startLine, endLine, true);
+    const faked = fakeLazyLines(state, startLine, endLine, hr);
+    try {
+      return mergedList(state, startLine, endLine);
+    } finally {
+      for (const [line, sCount] of faked) state.sCount[line] = sCount;
+    }
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
+
+  function mergedList(state: StateBlock, startLine: number, endLine: number): boolean {
+    const first = state.tokens.length;
+    if (!listRule(state, startLine, endLine, false)) return false;
+    if (state.tokens[first].type !== 'bullet_list_open') return true;
+    // kramdown's bullet list goes on at any of `*`, `+`, `-` (markdown-it starts a new list when the
+    // marker changes): the following lists are merged into this one, unless a blank line and a
+    // horizontal rule end it (kramdown's `last_is_blank && HR_START`).
+    const open = state.tokens[first];
+    while (state.line < endLine) {
+      const line = state.line;
+      const rel = state.sCount[line] - state.blkIndent;
+      if (rel < 0 || rel > 3 || !/^[*+-][ \t]/.test(lineText(state, line))) break;
+      if (isBlank(state, line - 1) && hr(state, line, endLine, true)) break;
+      const close = state.tokens.length - 1;
+      const next = state.tokens.length;
+      if (!listRule(state, line, endLine, false)) break;
+      state.tokens.splice(next, 1);
+      state.tokens.splice(close, 1);
+      open.map![1] = state.line;
+    }
+    return true;
+  }
 }
