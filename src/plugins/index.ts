@@ -2,3 +2,5 @@
 // below registers one plugin when it is loaded.
 export { PLUGINS, registerPlugin } from "./registry.js";
 import "./jekyll-feed.js";
+import "./jekyll-sitemap.js";
+import "./jekyll-seo-tag.js";
