@@ -4,3 +4,4 @@ export { PLUGINS, registerPlugin } from "./registry.js";
 import "./jekyll-feed.js";
 import "./jekyll-sitemap.js";
 import "./jekyll-seo-tag.js";
+import "./jekyll-paginate.js";
