@@ -5,3 +5,4 @@ import "./jekyll-feed.js";
 import "./jekyll-sitemap.js";
 import "./jekyll-seo-tag.js";
 import "./jekyll-paginate.js";
+import "./jekyll-redirect-from.js";
