@@ -32,7 +32,10 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
 
 /** kramdown's before_block_boundary?: a blank line, an end-of-block marker, a block IAL or the end. */
 export function beforeBlockBoundary(state: StateBlock, line: number, endLine: number): boolean {
-  if (line >= endLine || isBlank(state, line)) return true;
+  // The end of the container counts as the end of the text: a line indented less than a list
+  // item's content is not part of the item kramdown parses (lazy lines are re-indented by
+  // fakeLazyLines).
+  if (line >= endLine || isBlank(state, line) || state.sCount[line] < state.blkIndent) return true;
   const text = lineText(state, line).trimEnd();
   return (text === '^' && state.sCount[line] - state.blkIndent <= 3) || IAL_LINE.test(text);
 }
@@ -141,6 +144,8 @@ const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|d
  */
 function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr: BlockRule): Array<[number, number]> {
   const faked: Array<[number, number]> = [];
+  // Line → the blkIndent of each list that took it as a lazy line (outermost first).
+  const lazy: Map<number, number[]> = ((state as any).kdLazy ??= new Map());
   const base = state.blkIndent;
   const ordered = /^\d/.test(lineText(state, startLine));
   const item = ordered ? /^(\d+\.)([ \t]*)(.?)/ : /^([*+-])([ \t]*)(.?)/;
@@ -168,6 +173,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (rel <= 3 && (IAL_LINE.test(text) || LAZY_HTML.test(text))) break;
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indent;
+    const bases = lazy.get(line);
+    if (bases) bases.push(base); else lazy.set(line, [base]);
   }
   return faked;
 }
@@ -179,7 +186,30 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.ruler.before('fence', 'kd_eob', eobMarker, { alt: ['paragraph', 'list'] });
 
   const rule = (name: string) => (md.block.ruler as any).__rules__.find((r: any) => r.name === name).fn;
-  paragraphRule = rule('paragraph');
+  const paragraph = rule('paragraph');
+  paragraphRule = paragraph;
+  // A list item's lazy lines keep their leading whitespace in kramdown (only lines indented as far
+  // as the item's content lose that indentation); markdown-it strips it up to the item's indent.
+  // The first line is as markdown-it found it (after the list marker).
+  md.block.ruler.at('paragraph', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    const first = state.tokens.length;
+    if (!paragraph(state, startLine, endLine, silent)) return false;
+    const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
+    if (silent || !lazy?.size) return true;
+    let any = false;
+    for (let l = startLine + 1; l < state.line; l++) if (lazy.has(l)) any = true;
+    if (!any) return true;
+    const lines: string[] = [];
+    for (let l = startLine; l < state.line; l++) {
+      // A lazy line loses only the indentation of the containers outside the list that made it
+      // lazy (kramdown strips each item's content indentation level by level).
+      const bases = l === startLine ? undefined : lazy.get(l);
+      lines.push(state.getLines(l, l + 1, bases ? bases[0] : state.blkIndent, false));
+    }
+    const inline = state.tokens.slice(first).find((t) => t.type === 'inline');
+    if (inline) inline.content = lines.join('\n').trim();
+    return true;
+  });
   // Remember each container's first line for afterBlockBoundary (list items and blockquotes parse
   // their content with a nested tokenize call). `kdContinueLine` marks a nested call that resumes
   // mid-line after a block (html-block.ts), which is no container start.
@@ -207,6 +237,8 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.ruler.at('lheading', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     if (startLine + 1 >= endLine || !/^ {0,3}(?:=+|-+)[ \t]*$/.test(state.src.slice(state.bMarks[startLine + 1], state.eMarks[startLine + 1]))) return false;
     if (state.sCount[startLine + 1] - state.blkIndent >= 4) return false;
+    // parse_setext_header needs a block boundary before the text (after a rule it is a paragraph).
+    if (!afterBlockBoundary(state, startLine)) return false;
     return lheading(state, startLine, endLine, silent);
   });
   const heading = rule('heading');
@@ -226,7 +258,13 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     try {
       return mergedList(state, startLine, endLine);
     } finally {
-      for (const [line, sCount] of faked) state.sCount[line] = sCount;
+      const lazy: Map<number, number[]> = (state as any).kdLazy;
+      for (const [line, sCount] of faked) {
+        state.sCount[line] = sCount;
+        const bases = lazy.get(line)!;
+        bases.pop();
+        if (!bases.length) lazy.delete(line);
+      }
     }
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
 

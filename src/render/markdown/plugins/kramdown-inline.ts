@@ -175,18 +175,19 @@ export function typographyPlugin(md: MarkdownIt): void {
   md.inline.ruler.push('kd_smart_quotes', smartQuotes);
 }
 
-// Line ends: like markdown-it's `newline` rule (2+ trailing spaces make a hard break, one is
-// dropped), except that the next line's leading spaces are kept: kramdown keeps a paragraph's
+// Line ends: unlike markdown-it's `newline` rule, trailing spaces are not dropped, and the next
+// line's leading spaces are kept: kramdown keeps a paragraph's
 // continuation lines as written (`Para\n    more` stays indented in the HTML).
 function newline(state: StateInline, silent: boolean): boolean {
   if (state.src[state.pos] !== '\n') return false;
   if (!silent) {
     const p = state.pending;
+    // kramdown's LINE_BREAK is exactly two spaces before the newline: they become the <br />, any
+    // further spaces stay text, and a single trailing space (or tab) is kept as written.
     if (p.endsWith('  ')) {
-      state.pending = p.replace(/ +$/, '');
+      state.pending = p.slice(0, -2);
       state.push('hardbreak', 'br', 0);
     } else {
-      if (p.endsWith(' ')) state.pending = p.slice(0, -1);
       state.push('softbreak', 'br', 0);
     }
   }
