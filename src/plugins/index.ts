@@ -6,3 +6,5 @@ import "./jekyll-sitemap.js";
 import "./jekyll-seo-tag.js";
 import "./jekyll-paginate.js";
 import "./jekyll-redirect-from.js";
+import "./jekyll-avatar.js";
+import "./jekyll-gist.js";

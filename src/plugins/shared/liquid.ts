@@ -75,3 +75,25 @@ export class Filters {
   strip = (v: unknown) => this.str("strip", v);
   capitalize = (v: unknown) => this.str("capitalize", v);
 }
+
+/**
+ * Liquid's VariableLookup of a markup word (`page.gist_var`, `site.owner`, `a[0]`): the parts
+ * Liquid's variable parser scans out of it, looked up in the render scope. Words that are not
+ * variables (`parkr/931c…`) look up nothing and give nil, as in Liquid.
+ */
+export function lookupWord(word: string, lookup: (path: string[]) => unknown): unknown {
+  const parts = word.match(/\[[^\]]+\]|[\w-]+\??/g);
+  if (!parts) return null;
+  const keys = parts.map((p) => (p.startsWith("[") ? p.slice(1, -1).replace(/^(["'])(.*)\1$/, "$2") : p));
+  const v = lookup(keys);
+  return v === undefined ? null : v;
+}
+
+/**
+ * Renders the `{{ variable }}` outputs inside a tag's markup (jekyll-avatar parses its markup as
+ * a Liquid template). Only plain variable paths are supported — no filters: that is what sites
+ * write there (`{% avatar {{ page.author }} %}`).
+ */
+export function renderMarkupOutputs(markup: string, lookup: (path: string[]) => unknown): string {
+  return markup.replace(/\{\{-?\s*([^}]*?)\s*-?\}\}/g, (_m, expr: string) => outputS(lookupWord(expr, lookup)));
+}
