@@ -8,3 +8,6 @@ import "./jekyll-paginate.js";
 import "./jekyll-redirect-from.js";
 import "./jekyll-avatar.js";
 import "./jekyll-gist.js";
+import "./jekyll-optional-front-matter.js";
+import "./jekyll-readme-index.js";
+import "./jekyll-default-layout.js";

@@ -1,8 +1,10 @@
 // Pages that plugins add (jekyll-feed's feeds, jekyll-sitemap's files, redirects): Jekyll's
 // PageWithoutAFile, a Page with no source file whose URL comes from the path it is given.
+import fs from "node:fs";
 import path from "node:path";
 import { Page } from "../../site/page.js";
 import type { Site } from "../../site/site.js";
+import type { StaticFile } from "../../site/static-file.js";
 
 /**
  * A page at `urlPath` ("/feed/news.xml", "robots.txt"), with `data` as its front matter (the
@@ -27,4 +29,16 @@ export class PerSite<T> {
     if (v === undefined) this.map.set(site, (v = this.make()));
     return v;
   }
+}
+
+/**
+ * `Jekyll::Page.new(site, base, dir, name)` for a file the reader took for a static file (no
+ * front matter): jekyll-optional-front-matter and jekyll-readme-index turn those into pages.
+ * The whole file is the content; `data` (e.g. a permalink) is its only front matter.
+ */
+export function pageFromStaticFile(site: Site, file: StaticFile, data: Record<string, any> = {}): Page {
+  site.readFiles.add(file.path);
+  // Jekyll reads with "bom|utf-8": a byte order mark is dropped.
+  const text = fs.readFileSync(file.path, "utf8").replace(/^\uFEFF/, "");
+  return new Page(site, file.dir, file.name, data, text, 0, file.path);
 }
