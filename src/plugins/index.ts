@@ -11,3 +11,4 @@ import "./jekyll-gist.js";
 import "./jekyll-optional-front-matter.js";
 import "./jekyll-readme-index.js";
 import "./jekyll-default-layout.js";
+import "./jekyll-titles-from-headings.js";
