@@ -1,0 +1,116 @@
+// Command-line flags of `npm run bench` (node dist/bench/run.js). Hand-parsed: a handful of flags,
+// and a clear error for a typo is worth more than a dependency.
+import os from "node:os";
+import path from "node:path";
+
+export const ENGINE_IDS = ["build-site", "jekyll", "hugo"] as const;
+export type EngineId = (typeof ENGINE_IDS)[number];
+
+export interface BenchOptions {
+  /** Repetitions per (site, engine); the median is reported. */
+  runs: number;
+  /** Synthetic blog sizes (number of posts). */
+  sizes: number[];
+  engines: EngineId[];
+  /** Build the repository's own homepage too. */
+  homepage: boolean;
+  /** Measure start-up on an empty site. */
+  empty: boolean;
+  /** Measure the rebuild after one edit in watch mode. */
+  incremental: boolean;
+  /** Edits per engine and site in the incremental measurement. */
+  edits: number;
+  /** Where synthetic sites and outputs go (outside the repository). */
+  workDir: string;
+  /** Where latest.json, the dated copy and RESULTS.md go; null: print only. */
+  resultsDir: string | null;
+  quick: boolean;
+  help: boolean;
+}
+
+export const USAGE = `usage: npm run bench -- [flags]    (or: node dist/bench/run.js [flags])
+
+  --runs N           repetitions per site and engine, median reported (default 3)
+  --sizes A,B,...    synthetic blog sizes in posts (default 100,1000; 10000 only when listed)
+  --engines A,B,...  any of build-site,jekyll,hugo (default: all that are installed)
+  --edits N          edits per site in the incremental measurement (default 3)
+  --no-homepage      skip this repository's homepage
+  --no-empty         skip the empty-site start-up measurement
+  --no-incremental   skip the rebuild-after-one-edit measurement
+  --quick            smoke run: --runs 1 --sizes 100 --edits 1, results printed, not saved
+  --work DIR         scratch folder for sites and outputs (default: $TMPDIR/build-site-bench)
+  --results DIR      where latest.json, a dated copy and RESULTS.md go (default: bench/results)
+  --no-save          print the results only
+  -h, --help         this text
+`;
+
+function positiveInt(flag: string, v: string | undefined): number {
+  const n = Number(v);
+  if (!v || !Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive whole number, got ${JSON.stringify(v ?? "")}`);
+  return n;
+}
+
+/** `repoRoot` is where bench/results lives by default. */
+export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
+  const o: BenchOptions = {
+    runs: 3,
+    sizes: [100, 1000],
+    engines: [...ENGINE_IDS],
+    homepage: true,
+    empty: true,
+    incremental: true,
+    edits: 3,
+    workDir: path.join(os.tmpdir(), "build-site-bench"),
+    resultsDir: path.join(repoRoot, "bench", "results"),
+    quick: false,
+    help: false,
+  };
+  // Explicit flags win over --quick's defaults whatever their order.
+  const explicit = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    let flag = argv[i]!;
+    let inline: string | undefined;
+    const eq = flag.indexOf("=");
+    if (flag.startsWith("--") && eq > 0) {
+      inline = flag.slice(eq + 1);
+      flag = flag.slice(0, eq);
+    }
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case "--runs": o.runs = positiveInt(flag, value()); explicit.add("runs"); break;
+      case "--edits": o.edits = positiveInt(flag, value()); explicit.add("edits"); break;
+      case "--sizes":
+        o.sizes = value().split(",").filter(Boolean).map((s) => positiveInt(flag, s.replace(/_/g, "")));
+        explicit.add("sizes");
+        break;
+      case "--engines": {
+        const ids = value().split(",").filter(Boolean);
+        for (const id of ids) if (!(ENGINE_IDS as readonly string[]).includes(id)) throw new Error(`unknown engine ${JSON.stringify(id)}; use ${ENGINE_IDS.join(", ")}`);
+        o.engines = ids as EngineId[];
+        break;
+      }
+      case "--no-homepage": o.homepage = false; break;
+      case "--no-empty": o.empty = false; break;
+      case "--no-incremental": o.incremental = false; break;
+      case "--quick": o.quick = true; break;
+      case "--work": o.workDir = path.resolve(value()); break;
+      case "--results": o.resultsDir = path.resolve(value()); explicit.add("results"); break;
+      case "--no-save": o.resultsDir = null; explicit.add("results"); break;
+      case "-h": case "--help": o.help = true; break;
+      default: throw new Error(`unknown flag ${JSON.stringify(argv[i])}\n\n${USAGE}`);
+    }
+  }
+  if (o.quick) {
+    if (!explicit.has("runs")) o.runs = 1;
+    if (!explicit.has("sizes")) o.sizes = [100];
+    if (!explicit.has("edits")) o.edits = 1;
+    if (!explicit.has("results")) o.resultsDir = null;
+  }
+  o.sizes = [...new Set(o.sizes)].sort((a, b) => a - b);
+  return o;
+}

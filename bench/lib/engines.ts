@@ -1,0 +1,115 @@
+// The three generators the benchmark compares: how to find each, its version, the command of a
+// cold full build, what to delete so the next build is cold again, and its watch mode.
+import fs from "node:fs";
+import path from "node:path";
+import type { EngineId } from "./args.js";
+import { capture, type Command } from "./measure.js";
+import type { BenchSite } from "./sites.js";
+
+export interface WatchSpec {
+  command: Command;
+  /** Printed once the watcher is set up after the first build: edits after it are seen. */
+  ready: RegExp;
+  /** Printed after each build; group 1 is the engine's own figure for it. */
+  done: RegExp;
+  /** Multiplier from group 1 of `done` to milliseconds. */
+  doneUnitMs: number;
+  /** What this measures, for the report. */
+  mode: string;
+}
+
+export interface Engine {
+  id: EngineId;
+  /** Version string, or null when the engine is not installed. */
+  version: string | null;
+  /** How to install it, shown when it is missing. */
+  installHint: string;
+  /** The engine's source folder for a site, or null when the site has no version for it. */
+  sourceFor(site: BenchSite): string | null;
+  build(src: string, out: string): Command;
+  /** Removes the output and every cache the engine keeps, so the next build is cold. */
+  clean(src: string, out: string): void;
+  watch(src: string, out: string, port: number): WatchSpec;
+}
+
+const rm = (p: string) => fs.rmSync(p, { recursive: true, force: true });
+
+export function buildSiteEngine(repoRoot: string): Engine {
+  const bin = path.join(repoRoot, "bin", "build-site.js");
+  const compiled = fs.existsSync(path.join(repoRoot, "dist", "src", "cli", "main.js"));
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
+  const commit = capture("git", ["rev-parse", "--short", "HEAD"], repoRoot);
+  return {
+    id: "build-site",
+    version: compiled ? `${pkg.version}${commit ? ` (${commit})` : ""}` : null,
+    installHint: "compile it first: npx tsc -p tsconfig.json (npm run bench does this)",
+    sourceFor: (site) => site.jekyllDir,
+    build: (src, out) => ({ cmd: process.execPath, args: [bin, "build", "-s", src, "-d", out], cwd: src }),
+    clean: (src, out) => {
+      rm(out);
+      rm(path.join(src, ".build-site-cache"));
+      rm(path.join(src, ".jekyll-cache"));
+    },
+    watch: (src, out, port) => ({
+      command: { cmd: process.execPath, args: [bin, "serve", "-s", src, "-d", out, "-H", "127.0.0.1", "-P", String(port), "--no-livereload"], cwd: src },
+      ready: /Server running/,
+      done: /done in (\d+(?:\.\d+)?) seconds/,
+      doneUnitMs: 1000,
+      mode: "serve (incremental rebuild with a dependency graph)",
+    }),
+  };
+}
+
+export function jekyllEngine(): Engine {
+  const v = capture("jekyll", ["--version"]);
+  return {
+    id: "jekyll",
+    version: v ? v.replace(/^jekyll\s+/, "") : null,
+    installHint: "install Jekyll 4.3 (Debian: apt-get install -y jekyll; or gem install jekyll -v 4.3.1) to compare with it",
+    sourceFor: (site) => site.jekyllDir,
+    build: (src, out) => ({ cmd: "jekyll", args: ["build", "-s", src, "-d", out], cwd: src }),
+    clean: (src, out) => {
+      rm(out);
+      // Jekyll caches converted Markdown and Sass in .jekyll-cache; a cold build has none.
+      rm(path.join(src, ".jekyll-cache"));
+      rm(path.join(src, ".jekyll-metadata"));
+    },
+    watch: (src, out) => ({
+      // --incremental is the fastest rebuild Jekyll offers; without it every change is a full build.
+      command: { cmd: "jekyll", args: ["build", "--watch", "--incremental", "-s", src, "-d", out], cwd: src },
+      ready: /Auto-regeneration: enabled/,
+      done: /done in (\d+(?:\.\d+)?) seconds/,
+      doneUnitMs: 1000,
+      mode: "build --watch --incremental",
+    }),
+  };
+}
+
+export function hugoEngine(): Engine {
+  const v = capture("hugo", ["version"]);
+  return {
+    id: "hugo",
+    version: v ? (/v\d+\.\d+\.\d+\S*/.exec(v)?.[0] ?? v) : null,
+    installHint: "install Hugo to compare with it: apt-get install -y hugo (Debian/Ubuntu), or see https://gohugo.io/installation/",
+    sourceFor: (site) => site.hugoDir,
+    build: (src, out) => ({ cmd: "hugo", args: ["-s", src, "-d", out], cwd: src }),
+    clean: (src, out) => {
+      rm(out);
+      rm(path.join(src, "resources"));
+      rm(path.join(src, ".hugo_build.lock"));
+    },
+    watch: (src, out) => ({
+      // `hugo --watch` writes to disk like the other two; `hugo server` would render to memory.
+      command: { cmd: "hugo", args: ["--watch", "-s", src, "-d", out], cwd: src },
+      ready: /Press Ctrl\+C to stop/,
+      done: /Total in (\d+(?:\.\d+)?) ms/,
+      doneUnitMs: 1,
+      mode: "hugo --watch (partial rebuild, to disk)",
+    }),
+  };
+}
+
+export function allEngines(repoRoot: string, ids: EngineId[]): Engine[] {
+  const make: Record<EngineId, () => Engine> = { "build-site": () => buildSiteEngine(repoRoot), jekyll: jekyllEngine, hugo: hugoEngine };
+  return ids.map((id) => make[id]());
+}

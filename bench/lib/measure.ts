@@ -1,0 +1,91 @@
+// Runs one command as a child process and measures it: wall time (our own clock around the
+// child), CPU time (user + sys) and peak resident memory from GNU time, which reads them from the
+// child's wait4() rusage. CPU time therefore includes the child's own waited-for children (the
+// Dart Sass process build-site may start, for instance); peak RSS is the largest single process
+// in that tree, not their sum — that is what ru_maxrss reports.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export const GNU_TIME = "/usr/bin/time";
+
+export interface Sample {
+  /** Seconds, measured by the runner around the child. */
+  wall: number;
+  /** Seconds of CPU in user mode, or null without GNU time. */
+  user: number | null;
+  sys: number | null;
+  /** Peak resident set size in KiB, or null without GNU time. */
+  maxRssKiB: number | null;
+  exitCode: number;
+  /** The last lines of stderr (and stdout), kept for failures. */
+  tail: string;
+}
+
+export interface Command {
+  cmd: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function hasGnuTime(): boolean {
+  return fs.existsSync(GNU_TIME) && spawnSync(GNU_TIME, ["-f", "%e", "true"], { stdio: "ignore" }).status === 0;
+}
+
+/**
+ * Parses what `time -f "%e %U %S %M %x"` wrote. GNU time puts "Command exited with non-zero
+ * status N" (or "Command terminated by signal N") on a line of its own before the format line,
+ * so the last non-empty line is the one to read.
+ */
+export function parseGnuTime(text: string): { wall: number; user: number; sys: number; maxRssKiB: number; exitCode: number } | null {
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const last = lines[lines.length - 1];
+  if (!last) return null;
+  const m = /^(\d+(?:\.\d+)?) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?) (\d+) (-?\d+)$/.exec(last);
+  if (!m) return null;
+  // %x is 0 for a child killed by a signal; the shell's 128 + signal is the honest code.
+  const signal = lines.map((l) => /^Command terminated by signal (\d+)$/.exec(l)).find(Boolean);
+  const exitCode = signal ? 128 + Number(signal[1]) : Number(m[5]);
+  return { wall: Number(m[1]), user: Number(m[2]), sys: Number(m[3]), maxRssKiB: Number(m[4]), exitCode };
+}
+
+function tailOf(...texts: string[]): string {
+  return texts.join("\n").trim().split("\n").slice(-8).join("\n");
+}
+
+/** Runs `c` to completion and measures it. Output is captured (not shown), up to 256 MB. */
+export function measure(c: Command, useGnuTime: boolean): Sample {
+  const env = { ...process.env, ...c.env };
+  if (!useGnuTime) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(c.cmd, c.args, { cwd: c.cwd, env, encoding: "utf8", maxBuffer: 256 << 20 });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    return { wall, user: null, sys: null, maxRssKiB: null, exitCode: r.status ?? 1, tail: tailOf(r.stdout ?? "", r.stderr ?? "", r.error?.message ?? "") };
+  }
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-time-")), "time.txt");
+  try {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(GNU_TIME, ["-o", out, "-f", "%e %U %S %M %x", c.cmd, ...c.args], { cwd: c.cwd, env, encoding: "utf8", maxBuffer: 256 << 20 });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    const parsed = parseGnuTime(fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "");
+    return {
+      wall,
+      user: parsed?.user ?? null,
+      sys: parsed?.sys ?? null,
+      maxRssKiB: parsed?.maxRssKiB ?? null,
+      exitCode: parsed?.exitCode ?? r.status ?? 1,
+      tail: tailOf(r.stdout ?? "", r.stderr ?? "", r.error?.message ?? ""),
+    };
+  } finally {
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  }
+}
+
+/** Runs a command for its output (versions); null when it cannot run. */
+export function capture(cmd: string, args: string[], cwd?: string): string | null {
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  if (r.error || r.status !== 0) return null;
+  return (r.stdout || r.stderr).trim();
+}

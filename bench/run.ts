@@ -1,0 +1,184 @@
+// `npm run bench`: cold builds of the empty site, this repository's homepage and the synthetic blog
+// with build-site, Jekyll and Hugo (each when installed), then the rebuild after one edit in each
+// engine's watch mode. Prints a markdown report; unless --quick or --no-save, also writes
+// bench/results/latest.json, a dated copy, and bench/RESULTS.md. Flags: node dist/bench/run.js -h.
+//
+// Engines run interleaved (run 1 of every engine, then run 2, …) so that load from other work on
+// the machine lands on all of them alike and the ratios stay fair.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseBenchArgs, USAGE, type BenchOptions } from "./lib/args.js";
+import { allEngines, type Engine } from "./lib/engines.js";
+import { capture, hasGnuTime, measure } from "./lib/measure.js";
+import { evaluateTargets, renderMarkdown, summarise, type BenchResults, type BuildRecord, type OutputCheck } from "./lib/report.js";
+import { compareTrees, countPages, prepareEmpty, prepareHomepage, prepareSynthetic, type BenchSite } from "./lib/sites.js";
+import { fmtSeconds } from "./lib/stats.js";
+import { measureWatch, type WatchResult } from "./lib/watch.js";
+
+// dist/bench/run.js → the repository root.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+const log = (...a: unknown[]) => process.stderr.write(`${a.join(" ")}\n`);
+
+function outDir(o: BenchOptions, site: BenchSite, engine: Engine): string {
+  return path.join(o.workDir, "out", site.id, engine.id);
+}
+
+function prepareSites(o: BenchOptions, notes: string[]): BenchSite[] {
+  const root = path.join(o.workDir, "sites");
+  fs.mkdirSync(root, { recursive: true });
+  const sites: BenchSite[] = [];
+  if (o.empty) sites.push(prepareEmpty(root));
+  if (o.homepage) sites.push(prepareHomepage(root, repoRoot));
+  const generator = path.join(repoRoot, "bench", "gen-synthetic.mjs");
+  for (const n of o.sizes) {
+    log(`bench: generating the synthetic blog with ${n} posts`);
+    sites.push(prepareSynthetic(root, n, generator));
+  }
+  if (o.homepage) notes.push("The homepage has no Hugo version; Hugo is compared on the empty and synthetic sites only.");
+  return sites;
+}
+
+function coldBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuTime: boolean): BuildRecord[] {
+  const records: BuildRecord[] = [];
+  for (const site of sites) {
+    const cells = engines.filter((e) => e.sourceFor(site)).map((e) => ({ engine: e, rec: { site: site.id, posts: site.posts ?? null, engine: e.id, samples: [], pages: null } as BuildRecord }));
+    for (let run = 1; run <= o.runs; run++) {
+      for (const { engine, rec } of cells) {
+        if (rec.failure) continue; // a build that fails once fails every time; do not wait on it again
+        const src = engine.sourceFor(site)!;
+        const out = outDir(o, site, engine);
+        engine.clean(src, out);
+        fs.mkdirSync(path.dirname(out), { recursive: true });
+        const s = measure(engine.build(src, out), gnuTime);
+        if (s.exitCode !== 0) {
+          rec.failure = s.tail || `exit code ${s.exitCode}`;
+          log(`bench: ${site.id} ${engine.id} run ${run}: FAILED (exit ${s.exitCode})`);
+          continue;
+        }
+        rec.samples.push(s);
+        rec.pages = countPages(out);
+        log(`bench: ${site.id} ${engine.id} run ${run}/${o.runs}: ${fmtSeconds(s.wall)}`);
+      }
+    }
+    records.push(...cells.map((c) => c.rec));
+  }
+  return records;
+}
+
+/** build-site's output against Jekyll's, from the last run of each (outputs are kept until then). */
+function checkOutputs(o: BenchOptions, sites: BenchSite[], engines: Engine[], builds: BuildRecord[]): OutputCheck[] {
+  const bs = engines.find((e) => e.id === "build-site");
+  const jk = engines.find((e) => e.id === "jekyll");
+  if (!bs || !jk) return [];
+  const checks: OutputCheck[] = [];
+  for (const site of sites) {
+    if (site.kind === "empty") continue;
+    const ok = (id: string) => builds.some((b) => b.site === site.id && b.engine === id && !b.failure && b.samples.length);
+    if (!ok("build-site") || !ok("jekyll")) continue;
+    const c = compareTrees(outDir(o, site, bs), outDir(o, site, jk));
+    checks.push({ site: site.id, files: c.files, identical: c.identical, differing: c.differing, onlyInBuildSite: c.onlyInA, onlyInJekyll: c.onlyInB });
+  }
+  return checks;
+}
+
+async function incrementalBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], notes: string[]): Promise<WatchResult[]> {
+  const results: WatchResult[] = [];
+  for (const site of sites) {
+    if (site.kind !== "synthetic") continue;
+    for (const engine of engines) {
+      if (!engine.sourceFor(site)) continue;
+      log(`bench: ${site.id} ${engine.id}: rebuild after one edit (${o.edits} edit(s))`);
+      const w = await measureWatch(engine, site, outDir(o, site, engine) + "-watch", o.edits, 30 * 60 * 1000);
+      if (w.error) log(`bench: ${site.id} ${engine.id} watch: ${w.error.split("\n")[0]}`);
+      results.push(w);
+    }
+  }
+  if (results.length) notes.push("Jekyll's rebuild uses --incremental, its fastest mode (without it every change is a full build); build-site's is `serve`'s dependency-graph rebuild; Hugo's is `hugo --watch`.");
+  return results;
+}
+
+function gitDirty(): boolean {
+  const s = capture("git", ["status", "--porcelain", "--", "src", "bin", "package.json"], repoRoot);
+  return !!s;
+}
+
+async function main(): Promise<number> {
+  let o: BenchOptions;
+  try {
+    o = parseBenchArgs(process.argv.slice(2), repoRoot);
+  } catch (e) {
+    log(`bench: ${(e as Error).message}`);
+    return 2;
+  }
+  if (o.help) { process.stdout.write(USAGE); return 0; }
+  const started = Date.now();
+  const loadStart = os.loadavg();
+  const notes: string[] = [];
+
+  const gnuTime = hasGnuTime();
+  if (!gnuTime) log("bench: GNU time (/usr/bin/time) is missing, so CPU time and peak memory are not measured. Install it with: apt-get install -y time");
+  const all = allEngines(repoRoot, o.engines);
+  const engines = all.filter((e) => e.version);
+  for (const e of all) if (!e.version) {
+    log(`bench: ${e.id} is not available; skipping it. To ${e.installHint}.`);
+    notes.push(`${e.id} was not available and is left out (${e.installHint}).`);
+  }
+  if (!engines.some((e) => e.id === "build-site")) log("bench: build-site itself is not compiled; only the other engines are measured.");
+  if (o.sizes.includes(10000)) log("bench: 10,000 posts: Jekyll alone takes minutes per run there.");
+
+  const sites = prepareSites(o, notes);
+  const builds = coldBuilds(o, sites, engines, gnuTime);
+  const outputChecks = checkOutputs(o, sites, engines, builds);
+  const incremental = o.incremental ? await incrementalBuilds(o, sites, engines, notes) : [];
+  if (!o.incremental) notes.push("Rebuild after one edit was not measured (--no-incremental).");
+
+  const summaries = builds.map(summarise);
+  const cpus = os.cpus();
+  const results: BenchResults = {
+    schema: 1,
+    date: new Date().toISOString(),
+    durationSeconds: (Date.now() - started) / 1000,
+    commit: capture("git", ["rev-parse", "HEAD"], repoRoot),
+    dirty: gitDirty(),
+    options: { runs: o.runs, sizes: o.sizes, engines: engines.map((e) => e.id), edits: o.edits, quick: o.quick },
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model.trim() ?? "unknown",
+      memoryGiB: os.totalmem() / 2 ** 30,
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+      node: process.version,
+      engines: Object.fromEntries(all.map((e) => [e.id, e.version])),
+      gnuTime,
+      loadAverageStart: loadStart,
+      loadAverageEnd: os.loadavg(),
+    },
+    builds,
+    summaries,
+    outputChecks,
+    incremental,
+    targets: evaluateTargets(summaries),
+    notes,
+  };
+  const md = renderMarkdown(results);
+  process.stdout.write(md + "\n");
+
+  if (o.resultsDir) {
+    fs.mkdirSync(o.resultsDir, { recursive: true });
+    const json = JSON.stringify(results, null, 1) + "\n";
+    const stamp = results.date.replace(/[:]/g, "").replace(/\.\d+Z$/, "Z");
+    fs.writeFileSync(path.join(o.resultsDir, "latest.json"), json);
+    fs.writeFileSync(path.join(o.resultsDir, `${stamp}.json`), json);
+    // RESULTS.md sits next to the results folder (bench/RESULTS.md by default).
+    const mdPath = path.join(path.dirname(o.resultsDir), "RESULTS.md");
+    fs.writeFileSync(mdPath, md + "\n");
+    log(`bench: wrote ${path.relative(process.cwd(), path.join(o.resultsDir, "latest.json"))}, ${stamp}.json and ${path.relative(process.cwd(), mdPath)}`);
+  } else {
+    log("bench: results printed only (--quick or --no-save)");
+  }
+  return 0;
+}
+
+main().then((code) => { process.exitCode = code; }, (e) => { log(`bench: ${(e as Error)?.stack ?? e}`); process.exitCode = 1; });
