@@ -222,7 +222,7 @@ export class Converter {
     }
     const id = attrs.get('id');
     const cls = (attrs.get('class') ?? '').split(/\s+/);
-    if (id && this.ctx.opts.tocLevels.has(level) && !cls.includes('no_toc')) this.ctx.toc.push({ level, id, inline });
+    if (id !== undefined && this.ctx.opts.tocLevels.has(level) && !cls.includes('no_toc')) this.ctx.toc.push({ level, id, inline });
     return `${ind(indent)}<h${level}${htmlAttributes(attrs)}>${this.inline(inline)}</h${level}>\n`;
   }
 

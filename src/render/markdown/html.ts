@@ -94,10 +94,13 @@ export function escapeAll(s: string): string {
   return s.replace(/[<>&]/g, (m) => ESCAPES[m]);
 }
 
-/** kramdown's html_attributes: ` name="value"` in insertion order, values escaped. */
+/**
+ * kramdown's html_attributes: ` name="value"` in insertion order, values escaped; an empty or blank
+ * `id` is left out (a header whose GFM id is empty gets no id attribute).
+ */
 export function htmlAttributes(attrs: Attrs | undefined): string {
   if (!attrs) return '';
   let out = '';
-  for (const [k, v] of attrs) out += ` ${k}="${escapeAttr(v)}"`;
+  for (const [k, v] of attrs) if (k !== 'id' || v.trim() !== '') out += ` ${k}="${escapeAttr(v)}"`;
   return out;
 }

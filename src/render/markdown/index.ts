@@ -15,6 +15,8 @@ import { fencePlugin } from './plugins/fence.js';
 import { abbreviationPlugin } from './plugins/abbreviation.js';
 import { tablePlugin } from './plugins/table.js';
 import { linkPlugin } from './plugins/link.js';
+import { deflistPlugin } from './plugins/deflist.js';
+import { autolinkPlugin } from './plugins/autolink.js';
 import { spanHtmlPlugin } from './plugins/span-html.js';
 import { normaliseOptions } from './options.js';
 import { Converter, type ConvertContext } from './converter.js';
@@ -50,8 +52,8 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.normalizeLink = (url: string) => url;
   md.normalizeLinkText = (s: string) => s;
   md.validateLink = () => true;
-  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(spanHtmlPlugin);
-  md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin);
+  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(spanHtmlPlugin);
+  md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin).use(deflistPlugin);
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
   md.core.ruler.disable('footnote_tail');
   // Keep entities as their own tokens: kramdown writes them per `entity_output`, not as text.

@@ -171,12 +171,27 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (rel >= indent) { lastBlank = false; continue; }
     if (lastBlank) break;
     if (rel <= 3 && (IAL_LINE.test(text) || LAZY_HTML.test(text))) break;
+    // kramdown keeps a lazy line as written inside the item's text, so its own indentation
+    // (relative to this list) stays on top of the item's content column.
     faked.push([line, state.sCount[line]]);
-    state.sCount[line] = base + indent;
+    state.sCount[line] = base + indent + rel;
     const bases = lazy.get(line);
     if (bases) bases.push(base); else lazy.set(line, [base]);
   }
   return faked;
+}
+
+/**
+ * kramdown ends a paragraph at a line starting an HTML element tag (LAZY_END), and a list item takes
+ * no such line lazily. markdown-it continues a paragraph lazily over any line, so a line outside the
+ * current container (less indented than a list item's content) that starts a tag ends the paragraph
+ * here: `* a\n</details>` leaves `</details>` after the list. (Inside the container kramdown joins
+ * the lines into one paragraph again, as markdown-it does without this rule.) Never a block itself.
+ */
+function lazyHtmlEnd(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if (!silent || state.sCount[startLine] >= state.blkIndent) return false;
+  const text = state.src.slice(state.bMarks[startLine], state.eMarks[startLine]);
+  return /^ {0,3}(?! )/.test(text) && LAZY_HTML.test(text.trimStart());
 }
 
 export function kramdownBlocksPlugin(md: MarkdownIt): void {
@@ -184,6 +199,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.ruler.before('fence', 'kd_extension', extensionBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.block.ruler.before('fence', 'kd_ial', ialBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.block.ruler.before('fence', 'kd_eob', eobMarker, { alt: ['paragraph', 'list'] });
+  md.block.ruler.before('fence', 'kd_lazy_html_end', lazyHtmlEnd, { alt: ['paragraph'] });
 
   const rule = (name: string) => (md.block.ruler as any).__rules__.find((r: any) => r.name === name).fn;
   const paragraph = rule('paragraph');
@@ -201,10 +217,10 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (!any) return true;
     const lines: string[] = [];
     for (let l = startLine; l < state.line; l++) {
-      // A lazy line loses only the indentation of the containers outside the list that made it
-      // lazy (kramdown strips each item's content indentation level by level).
-      const bases = l === startLine ? undefined : lazy.get(l);
-      lines.push(state.getLines(l, l + 1, bases ? bases[0] : state.blkIndent, false));
+      // A lazy line keeps the indentation it has beyond the paragraph's container (its sCount was
+      // set to where kramdown sees its text); other lines as markdown-it cuts them.
+      if (l === startLine || !lazy.has(l)) lines.push(state.getLines(l, l + 1, state.blkIndent, false));
+      else lines.push(' '.repeat(Math.max(0, state.sCount[l] - state.blkIndent)) + state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]));
     }
     const inline = state.tokens.slice(first).find((t) => t.type === 'inline');
     if (inline) inline.content = lines.join('\n').trim();

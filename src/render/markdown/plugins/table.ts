@@ -153,6 +153,8 @@ function table(state: StateBlock, startLine: number, endLine: number, silent: bo
   let line = startLine;
   if (SEP_LINE.test(first)) line++;
   for (; line < endLine; line++) {
+    // A line less indented than the container (the next list item) is not part of this text.
+    if (state.sCount[line] < state.blkIndent) break;
     const text = lineOf(state, line);
     if (!PIPE_CHECK.test(text)) break;
     const sep = SEP_LINE.exec(text);
