@@ -12,3 +12,4 @@ import "./jekyll-optional-front-matter.js";
 import "./jekyll-readme-index.js";
 import "./jekyll-default-layout.js";
 import "./jekyll-titles-from-headings.js";
+import "./jekyll-relative-links.js";

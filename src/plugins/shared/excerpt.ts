@@ -29,9 +29,20 @@ export function extractExcerpt(content: string, separator: string): string {
   return defs.length === 0 ? head : `${head}\n\n${defs.join("\n")}`;
 }
 
-/** Replaces the document's excerpt with one made from its current content (when it has one). */
+/** Replaces the document's excerpt with one made from its current content (when it generates one). */
 export function regenerateExcerpt(doc: Document): void {
   const sep = doc.excerptSeparator;
   if (sep === "") return;
   doc.excerpt = new Excerpt(doc, extractExcerpt(doc.content, sep));
+}
+
+/**
+ * `data["excerpt"] = Jekyll::Excerpt.new(doc) if data["excerpt"]`: a document that has an
+ * excerpt — generated, or a front matter `excerpt:` — gets a fresh generated one.
+ */
+export function replaceExcerpt(doc: Document): void {
+  const fromFrontMatter = doc.data.excerpt !== undefined && doc.data.excerpt !== null && doc.data.excerpt !== false;
+  if (!doc.excerpt && !fromFrontMatter) return;
+  delete doc.data.excerpt;
+  doc.excerpt = new Excerpt(doc, extractExcerpt(doc.content, doc.excerptSeparator));
 }
