@@ -13,3 +13,4 @@ import "./jekyll-readme-index.js";
 import "./jekyll-default-layout.js";
 import "./jekyll-titles-from-headings.js";
 import "./jekyll-relative-links.js";
+import "./jekyll-github-metadata.js";
