@@ -291,7 +291,7 @@ export class Converter {
         const inline = first.tokens[0]?.children ?? [];
         const ial = takeLeadingIal(inline, this.ctx);
         if (ial) applyIal(liAttrs, ial);
-        const box = takeTaskBox(inline);
+        const box = takeTaskBox(inline, first.tokens[0]?.content ?? '');
         if (box !== null) {
           taskList = true;
           prefix = `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" ${box ? 'checked="checked" ' : ''}/>`;
@@ -614,7 +614,9 @@ function takeLeadingIal(inline: Token[], ctx: ConvertContext): Ial | null {
 }
 
 /** GFM task list: `[ ] ` / `[x] ` at the start of the item's first paragraph. */
-function takeTaskBox(inline: Token[]): boolean | null {
+function takeTaskBox(inline: Token[], raw: string): boolean | null {
+  // kramdown-parser-gfm tests the item's raw text (after its IAL), so an escaped `\[ ]` is no box.
+  if (!/^\s*\[[ xX]\]\s/.test(raw.replace(/^\s*\{:(?!:|\/)(?:[^}"']|"[^"]*"|'[^']*')+\}\s*/, ''))) return null;
   const first = inline[0];
   if (!first || first.type !== 'text') return null;
   const m = /^\s*\[([ xX])\]\s+/.exec(first.content);

@@ -9,7 +9,8 @@
 // Only spaces (up to 3) may precede either fence line.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 
-const OPEN_RE = /^ {0,3}(([~`])\2{2,})[ \t]*(?:((\S+?)(?:\?\S*)?)[ \t]*)?$/;
+// After the fence: at most one word (`python`, `python?opts`), surrounded by spaces or tabs.
+const INFO_RE = /^[ \t]*(?:((\S+?)(?:\?\S*)?)[ \t]*)?$/;
 
 function lineOf(state: StateBlock, line: number): string {
   // The line relative to the container (list items and blockquotes strip their own indentation).
@@ -18,28 +19,47 @@ function lineOf(state: StateBlock, line: number): string {
   return ' '.repeat(Math.max(0, rel)) + state.src.slice(start, state.eMarks[line]);
 }
 
+/**
+ * The closing line for `marker`, or -1. Lines less indented than the container end the search
+ * (they are not part of the container's text in kramdown).
+ */
+function closingLine(state: StateBlock, startLine: number, endLine: number, marker: string): number {
+  const close = new RegExp(`^ {0,3}${marker.replace(/[`~]/g, '\\$&')}\\${marker[0]}*\\s*$`);
+  for (let line = startLine + 1; line < endLine; line++) {
+    if (state.sCount[line] < state.blkIndent && state.bMarks[line] + state.tShift[line] < state.eMarks[line]) return -1;
+    if (state.sCount[line] - state.blkIndent < 4 && close.test(lineOf(state, line))) return line;
+  }
+  return -1;
+}
+
 function fence(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const c = state.src[state.bMarks[startLine] + state.tShift[startLine]];
   if (c !== '`' && c !== '~') return false;
-  const open = OPEN_RE.exec(lineOf(state, startLine));
-  if (!open) return false;
-  const marker = open[1];
-  const close = new RegExp(`^ {0,3}${marker.replace(/[`~]/g, '\\$&')}\\${marker[0]}*\\s*$`);
-  let line = startLine + 1;
-  for (; line < endLine; line++) {
-    if (state.sCount[line] < state.blkIndent && state.bMarks[line] + state.tShift[line] < state.eMarks[line]) return false;
-    if (state.sCount[line] - state.blkIndent < 4 && close.test(lineOf(state, line))) break;
+  const text = lineOf(state, startLine);
+  const indent = text.length - text.trimStart().length;
+  if (indent > 3 || /\t/.test(text.slice(0, indent))) return false;
+  let run = indent;
+  while (text[run] === c) run++;
+  // kramdown's regex backtracks over the fence length: when no closing line matches the whole run,
+  // a shorter fence is tried and the extra characters start the info string (````` ```` ````` closed
+  // by ```` ``` ```` is a fence with the language "`").
+  for (let n = run - indent; n >= 3; n--) {
+    const info = INFO_RE.exec(text.slice(indent + n));
+    if (!info) continue;
+    const marker = c.repeat(n);
+    const line = closingLine(state, startLine, endLine, marker);
+    if (line < 0) continue;
+    if (silent) return true;
+    const token = state.push('fence', 'code', 0);
+    token.info = info[1] ?? '';
+    token.markup = marker;
+    token.content = state.getLines(startLine + 1, line, state.blkIndent, true);
+    token.map = [startLine, line + 1];
+    state.line = line + 1;
+    return true;
   }
-  if (line >= endLine) return false;
-  if (silent) return true;
-  const token = state.push('fence', 'code', 0);
-  token.info = open[3] ?? '';
-  token.markup = marker;
-  token.content = state.getLines(startLine + 1, line, state.blkIndent, true);
-  token.map = [startLine, line + 1];
-  state.line = line + 1;
-  return true;
+  return false;
 }
 
 export function fencePlugin(md: MarkdownIt): void {

@@ -126,6 +126,20 @@ function pipeOnEveryLine(text: string): boolean {
   return pipe;
 }
 
+/**
+ * kramdown cuts a list item's text where its first nested list starts (when no blank line came
+ * before it) and parses the parts separately, so a table directly above a nested list ends there.
+ */
+function nestedListCut(state: StateBlock, line: number): boolean {
+  if (state.parentType !== 'list' || line >= state.lineMax) return false;
+  const rel = state.sCount[line] - state.blkIndent;
+  if (rel < 0 || rel > 3) return false;
+  if (!/^(?:[*+-]|\d+\.)[ \t]/.test(state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]))) return false;
+  const first = (state as any).kdFirstLine ?? 0;
+  for (let l = first; l < line; l++) if (state.bMarks[l] + state.tShift[l] >= state.eMarks[l]) return false;
+  return true;
+}
+
 function alignments(sep: string): Align[] {
   const out: Align[] = [];
   for (const m of sep.matchAll(HSEP_ALIGN)) {
@@ -154,7 +168,7 @@ function table(state: StateBlock, startLine: number, endLine: number, silent: bo
   if (SEP_LINE.test(first)) line++;
   for (; line < endLine; line++) {
     // A line less indented than the container (the next list item) is not part of this text.
-    if (state.sCount[line] < state.blkIndent) break;
+    if (state.sCount[line] < state.blkIndent || nestedListCut(state, line)) break;
     const text = lineOf(state, line);
     if (!PIPE_CHECK.test(text)) break;
     const sep = SEP_LINE.exec(text);
@@ -173,7 +187,7 @@ function table(state: StateBlock, startLine: number, endLine: number, silent: bo
       rows.push(row);
     }
   }
-  if (!beforeBlockBoundary(state, line, endLine)) return false;
+  if (!beforeBlockBoundary(state, line, endLine) && !nestedListCut(state, line)) return false;
   const lines: string[] = [];
   for (let l = startLine; l < line; l++) lines.push(lineOf(state, l));
   if (!pipeOnEveryLine(lines.join('\n'))) return false;

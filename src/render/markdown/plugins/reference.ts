@@ -1,0 +1,32 @@
+// Link definitions as kramdown reads them (LINK_DEFINITION_START in link.rb), replacing markdown-it's
+// reference rule:
+// - the URL is everything up to an optional quoted title, spaces included, kept as written
+//   (markdown-it unescapes backslashes and entities: `V8_\(x\)` stays `V8_\(x\)` here);
+// - the title is in double or single quotes only, on the same line or the next one;
+// - a URL containing whitespace followed by a quote makes the line no definition;
+// - a later definition of the same id replaces an earlier one (markdown-it keeps the first);
+// - a definition does not interrupt a paragraph.
+import type { MarkdownIt, StateBlock } from 'markdown-it';
+
+const DEF_RE = /^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?(?:\n|$)/;
+
+function reference(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  if (state.src[start] !== '[') return false;
+  // The definition and, for a title on the next line, that line too.
+  const end = startLine + 1 < endLine ? state.eMarks[startLine + 1] : state.eMarks[startLine];
+  const m = DEF_RE.exec(state.src.slice(start, end));
+  if (!m || (m[3] !== undefined && /[ \t]+["']/.test(m[3]))) return false;
+  if (silent) return true;
+  const env = state.env as { references?: Record<string, { href: string; title: string }> };
+  env.references ??= {};
+  env.references[state.md.utils.normalizeReference(m[1])] = { href: m[2] ?? m[3], title: m[5] ?? '' };
+  const consumed = m[0].replace(/\n$/, '').split('\n').length;
+  state.line = startLine + consumed;
+  return true;
+}
+
+export function referencePlugin(md: MarkdownIt): void {
+  md.block.ruler.at('reference', reference, { alt: [] });
+}
