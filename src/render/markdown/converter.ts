@@ -49,6 +49,11 @@ class Lines {
     for (let i = from; i < to; i++) if (this.blank(i)) return true;
     return false;
   }
+  lastNonEmpty(start: number, end: number): number {
+    let e = end;
+    while (e > start + 1 && /^[ \t]*$/.test(this.lines[e - 1] ?? '')) e--;
+    return e;
+  }
   lastContent(start: number, end: number): number {
     let e = end;
     while (e > start + 1 && this.blank(e - 1)) e--;
@@ -73,7 +78,10 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       if (depth === 0) break;
     }
     const map = t.map ?? [0, 0];
-    out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end: lines.lastContent(map[0], map[1]) });
+    // A blockquote's trailing `>` lines are blank lines inside it (kramdown writes them as "\n"
+    // before </blockquote>); only truly empty lines are outside.
+    const end = t.type === 'blockquote_open' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
+    out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end });
     i = j;
   }
   return out;

@@ -174,9 +174,7 @@ const BLOCK_START_RE = /^ {0,3}<([\p{L}_:][\p{L}\p{N}_:.\-]*|!--)/u;
  * it, mid-line, so the rest of the line starts a paragraph (`<!-- c -->\n<p>text</p>`). The line's
  * start is moved past the comment and the rest of the container is parsed from there.
  */
-function restOfLine(state: StateBlock, startLine: number, endLine: number, after: number, out: HtmlChild[]): boolean {
-  let line = startLine;
-  while (line + 1 < endLine && state.bMarks[line + 1] <= after) line++;
+function restOfLine(state: StateBlock, startLine: number, endLine: number, line: number, after: number, out: HtmlChild[]): boolean {
   const token = state.push('kd_html', '', 0);
   token.map = [startLine, line + 1];
   token.meta = { children: out, trailingBlank: false };
@@ -192,15 +190,72 @@ function restOfLine(state: StateBlock, startLine: number, endLine: number, after
   return true;
 }
 
+/**
+ * The text the HTML parser reads. kramdown parses a container's content as its own text (`> `
+ * markers and a list item's indentation removed), so inside a blockquote or list item the lines
+ * from `startLine` on are copied without their container prefix; at the top level it is the source.
+ * `toAbs` maps a position in `src` back to the document (for the lines' bookkeeping).
+ */
+interface View { src: string; begin: number; lineOf(pos: number): number; toAbs(pos: number): number; }
+
+function viewOf(state: StateBlock, startLine: number, endLine: number): View {
+  const bm = state.bMarks[startLine];
+  const contained = state.blkIndent > 0 || (bm > 0 && state.src[bm - 1] !== '\n');
+  if (!contained) {
+    return {
+      src: state.src,
+      begin: bm + state.tShift[startLine],
+      lineOf: (pos) => {
+        let line = startLine;
+        while (line + 1 < endLine && state.bMarks[line + 1] <= pos) line++;
+        return line;
+      },
+      toAbs: (pos) => pos,
+    };
+  }
+  let src = '';
+  const starts: number[] = [];
+  const abs: number[] = [];
+  for (let l = startLine; l < endLine; l++) {
+    // As markdown-it's getLines: up to blkIndent columns of indentation (or masked list marker) go.
+    let first = state.bMarks[l];
+    let col = 0;
+    while (first < state.eMarks[l] && col < state.blkIndent) {
+      const ch = state.src[first];
+      if (ch === ' ') col++;
+      else if (ch === '\t') col += 4 - (col % 4);
+      else if (first - state.bMarks[l] < state.tShift[l]) col++;
+      else break;
+      first++;
+    }
+    starts.push(src.length);
+    abs.push(first);
+    src += state.src.slice(first, state.eMarks[l]) + '\n';
+  }
+  const lineOf = (pos: number) => {
+    let i = 0;
+    while (i + 1 < starts.length && starts[i + 1] <= pos) i++;
+    return i;
+  };
+  const firstLine = src.slice(0, starts[1] ?? src.length);
+  return {
+    src,
+    begin: firstLine.length - firstLine.replace(/^ +/, '').length,
+    lineOf: (pos) => startLine + lineOf(pos),
+    toAbs: (pos) => { const i = lineOf(pos); return abs[i] + (pos - starts[i]); },
+  };
+}
+
 export function htmlBlockPlugin(md: MarkdownIt): void {
   md.block.ruler.at('html_block', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     const lineStart = state.bMarks[startLine];
     if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-    const src = state.src;
-    const first = src.slice(lineStart + state.tShift[startLine] - Math.min(state.tShift[startLine], 3), state.eMarks[startLine]);
+    const first = state.src.slice(lineStart + state.tShift[startLine] - Math.min(state.tShift[startLine], 3), state.eMarks[startLine]);
     const bm = BLOCK_START_RE.exec(first);
     if (!bm) return false;
-    const begin = state.bMarks[startLine] + state.tShift[startLine];
+    const view = viewOf(state, startLine, endLine);
+    const src = view.src;
+    const begin = view.begin;
     const rest = src.slice(begin);
     const out: HtmlChild[] = [];
     let end: number;
@@ -214,7 +269,10 @@ export function htmlBlockPlugin(md: MarkdownIt): void {
       if (!c) return false;
       out.push({ kind: 'comment', value: c[0] });
       end = trailingWhitespace(src, begin + c[0].length);
-      if (end < 0) return restOfLine(state, startLine, endLine, begin + c[0].length, out);
+      if (end < 0) {
+        const after = begin + c[0].length;
+        return restOfLine(state, startLine, endLine, view.lineOf(after), view.toAbs(after), out);
+      }
     } else {
       const m = TAG_RE.exec(rest);
       if (!m || SPAN_ELEMENTS.has(m[1].toLowerCase())) return false;
@@ -229,9 +287,8 @@ export function htmlBlockPlugin(md: MarkdownIt): void {
     }
     // Map the consumed source back to whole lines; anything after the element on its last line is
     // left for kramdown's next block (we approximate by ending the block at that line).
-    let line = startLine;
-    while (line < endLine && state.bMarks[line + 1] !== undefined && state.bMarks[line + 1] <= end) line++;
-    if (line === startLine) line = startLine + 1;
+    let line = end >= src.length ? endLine : view.lineOf(end);
+    if (line <= startLine) line = startLine + 1;
     const token = state.push('kd_html', '', 0);
     token.map = [startLine, line];
     token.meta = { children: out, trailingBlank };
