@@ -248,10 +248,9 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
 
 export function htmlBlockPlugin(md: MarkdownIt): void {
   md.block.ruler.at('html_block', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
-    const lineStart = state.bMarks[startLine];
     if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-    const first = state.src.slice(lineStart + state.tShift[startLine] - Math.min(state.tShift[startLine], 3), state.eMarks[startLine]);
-    const bm = BLOCK_START_RE.exec(first);
+    // (A list item's first line has its marker masked by tShift: start at the content.)
+    const bm = BLOCK_START_RE.exec(state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]));
     if (!bm) return false;
     const view = viewOf(state, startLine, endLine);
     const src = view.src;

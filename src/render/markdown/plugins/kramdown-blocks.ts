@@ -268,7 +268,11 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.ruler.at('list', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     const text = lineText(state, startLine);
     if (/^\d+\)/.test(text)) return false;
-    if (/^(?:[*+-]|\d+\.)$/.test(text.trimEnd())) return false;
+    // A marker needs a space or tab after it (PATTERN_TAIL); `* ` alone is an empty item.
+    if (/^(?:[*+-]|\d+\.)$/.test(text)) return false;
+    // kramdown's PARAGRAPH_END has LIST_START: any list marker line ends a paragraph (markdown-it
+    // lets only `1.` or a non-empty bullet item interrupt one).
+    if (silent && state.parentType === 'paragraph') return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4;
     if (silent) return listRule(state, startLine, endLine, true);
     const faked = fakeLazyLines(state, startLine, endLine, hr);
     try {
