@@ -402,7 +402,7 @@ export class Converter {
     if (el.model === 'block' && el.blockTokens) {
       const src = el.blockSrc ?? '';
       const lines = new Lines(src.split('\n'));
-      const n = src.endsWith('\n') ? lines.lines.length - 1 : lines.lines.length;
+      const n = src === '' ? 0 : src.endsWith('\n') ? lines.lines.length - 1 : lines.lines.length;
       res = this.blocks(el.blockTokens, lines, indent + 2, 0, n, true);
     } else if (el.model === 'span' && el.inlineTokens) {
       res = this.inline(el.inlineTokens);

@@ -15,6 +15,7 @@ import {
   SPAN_ELEMENTS, TAG_CLOSE_RE, TAG_RE, defaultContentModel, markdownAttrModel, normaliseTagName,
   parseAttributes,
 } from '../html.js';
+import { nestedListCut } from './kramdown-blocks.js';
 
 export type HtmlChild =
   | { kind: 'text'; value: string; raw?: boolean }
@@ -196,7 +197,7 @@ function restOfLine(state: StateBlock, startLine: number, endLine: number, line:
  * from `startLine` on are copied without their container prefix; at the top level it is the source.
  * `toAbs` maps a position in `src` back to the document (for the lines' bookkeeping).
  */
-interface View { src: string; begin: number; lineOf(pos: number): number; toAbs(pos: number): number; }
+interface View { src: string; begin: number; endLine: number; lineOf(pos: number): number; toAbs(pos: number): number; }
 
 function viewOf(state: StateBlock, startLine: number, endLine: number): View {
   const bm = state.bMarks[startLine];
@@ -211,12 +212,14 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
         return line;
       },
       toAbs: (pos) => pos,
+      endLine,
     };
   }
   let src = '';
   const starts: number[] = [];
   const abs: number[] = [];
   for (let l = startLine; l < endLine; l++) {
+    if (l > startLine && nestedListCut(state, l)) break;
     // As markdown-it's getLines: up to blkIndent columns of indentation (or masked list marker) go.
     let first = state.bMarks[l];
     let col = 0;
@@ -243,6 +246,7 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
     begin: firstLine.length - firstLine.replace(/^ +/, '').length,
     lineOf: (pos) => startLine + lineOf(pos),
     toAbs: (pos) => { const i = lineOf(pos); return abs[i] + (pos - starts[i]); },
+    endLine: startLine + starts.length,
   };
 }
 
@@ -286,7 +290,7 @@ export function htmlBlockPlugin(md: MarkdownIt): void {
     }
     // Map the consumed source back to whole lines; anything after the element on its last line is
     // left for kramdown's next block (we approximate by ending the block at that line).
-    let line = end >= src.length ? endLine : view.lineOf(end);
+    let line = end >= src.length ? view.endLine : view.lineOf(end);
     if (line <= startLine) line = startLine + 1;
     const token = state.push('kd_html', '', 0);
     token.map = [startLine, line];

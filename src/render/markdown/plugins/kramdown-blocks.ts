@@ -40,6 +40,21 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   return (text === '^' && state.sCount[line] - state.blkIndent <= 3) || IAL_LINE.test(text);
 }
 
+/**
+ * kramdown cuts a list item's text where its first nested list starts (when no blank line came
+ * before it) and parses the parts separately, so a table or an HTML element directly above a
+ * nested list ends there.
+ */
+export function nestedListCut(state: StateBlock, line: number): boolean {
+  if (state.parentType !== 'list' || line >= state.lineMax) return false;
+  const rel = state.sCount[line] - state.blkIndent;
+  if (rel < 0 || rel > 3) return false;
+  if (!/^(?:[*+-]|\d+\.)[ \t]/.test(state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]))) return false;
+  const first = (state as any).kdFirstLine ?? 0;
+  for (let l = first; l < line; l++) if (state.bMarks[l] + state.tShift[l] >= state.eMarks[l]) return false;
+  return true;
+}
+
 let paragraphRule: ((state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean) | null = null;
 
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {

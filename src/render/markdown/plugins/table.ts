@@ -12,7 +12,7 @@
 // Tokens: table_open, thead/tbody/tfoot_open, tr_open, th/td_open (attr style for the alignment),
 // inline, and their closes, as markdown-it's own table rule writes them.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import { afterBlockBoundary, beforeBlockBoundary } from './kramdown-blocks.js';
+import { afterBlockBoundary, beforeBlockBoundary, nestedListCut } from './kramdown-blocks.js';
 import { codeSpanAt } from './codespan.js';
 import { COMMENT_RE, TAG_CLOSE_RE, TAG_RE, normaliseTagName } from '../html.js';
 import { spanHtmlEnd } from './span-html.js';
@@ -124,20 +124,6 @@ function pipeOnEveryLine(text: string): boolean {
     }
   }
   return pipe;
-}
-
-/**
- * kramdown cuts a list item's text where its first nested list starts (when no blank line came
- * before it) and parses the parts separately, so a table directly above a nested list ends there.
- */
-function nestedListCut(state: StateBlock, line: number): boolean {
-  if (state.parentType !== 'list' || line >= state.lineMax) return false;
-  const rel = state.sCount[line] - state.blkIndent;
-  if (rel < 0 || rel > 3) return false;
-  if (!/^(?:[*+-]|\d+\.)[ \t]/.test(state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]))) return false;
-  const first = (state as any).kdFirstLine ?? 0;
-  for (let l = first; l < line; l++) if (state.bMarks[l] + state.tShift[l] >= state.eMarks[l]) return false;
-  return true;
 }
 
 function alignments(sep: string): Align[] {
