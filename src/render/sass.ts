@@ -68,7 +68,9 @@ export class SassConverter {
     this.quietDeps = conf.quiet_deps ?? true;
     const sm = String(conf.sourcemap ?? "always").replace(/^:/, "");
     this.sourcemap = sm === "always" || (sm === "development" && (process.env.JEKYLL_ENV || "development") === "development");
-    this.silence = Array.isArray(conf.silence_deprecations) ? conf.silence_deprecations.map(String) as sass.DeprecationOrId[] : [];
+    // `@import` is how every Jekyll theme loads its partials (libsass knows nothing else), so its
+    // deprecation is silenced unless the site lists its own `silence_deprecations`.
+    this.silence = Array.isArray(conf.silence_deprecations) ? conf.silence_deprecations.map(String) as sass.DeprecationOrId[] : ["import"];
   }
 
   /** CSS only (the `sassify`/`scssify` filters). */
@@ -100,7 +102,8 @@ export class SassConverter {
         logger: {
           warn: (message, options) => {
             const where = options.span?.url ? `${this.site.displayPath(fileURLToPath(options.span.url))}:${options.span.start.line + 1}` : "";
-            warnings.push(`${where ? `${where}: ` : ""}${message}`);
+            // Dart Sass appends "More info…" paragraphs; the first line says what is wrong.
+            warnings.push(`${where ? `${where}: ` : ""}${message.split("\n")[0]}`);
           },
         },
       });

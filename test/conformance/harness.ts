@@ -3,7 +3,9 @@
 //
 // Normalisation, and why (anything else that differs is a bug or a documented choice):
 //  - CSS: Debian's Jekyll compiles Sass with libsass ("compact" style); build-site uses Dart Sass.
-//    CSS files are compared with comments dropped and all whitespace removed around punctuation.
+//    CSS files are compared with comments dropped, all whitespace removed around punctuation
+//    (including "/" in `grid-column: 1 / -1`), and attribute selector values unquoted where they
+//    are identifiers (`[data-theme="dark"]` = `[data-theme=dark]`, which Dart Sass writes).
 //  - `*.css.map`: source maps name the compiler's internals; compared by presence only.
 //  Everything else is compared byte for byte.
 import { execFileSync } from "node:child_process";
@@ -43,7 +45,8 @@ export function normaliseCss(css: string): string {
     .replace(/@charset "UTF-8";/g, "")
     .replace(/\/\*[\s\S]*?\*\//g, "")
     .replace(/\s+/g, " ")
-    .replace(/\s*([{}();:,>+~])\s*/g, "$1")
+    .replace(/\s*([{}();:,>+~/])\s*/g, "$1")
+    .replace(/\[([\w-]+)([~|^$*]?=)"([A-Za-z_][\w-]*)"\]/g, "[$1$2$3]")
     .replace(/;}/g, "}")
     .trim();
 }
