@@ -36,7 +36,10 @@ interface Block {
   end: number; // exclusive, last content line + 1
   ial?: Ial;
 }
-type Item = Block | { blank: true } | { eob: true };
+// `def`: a link, abbreviation or footnote definition, which kramdown keeps in the tree as an end-of-
+// block element: it writes nothing, but a list item holding one after a blank line is not
+// "transparent" and keeps that blank; blank lines around it still count as one.
+type Item = Block | { blank: true } | { eob: true; def?: true };
 const isBlank = (i: Item | undefined): i is { blank: true } => !!i && 'blank' in i;
 
 class Lines {
@@ -96,9 +99,13 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
     return null;
   };
+  const lastNonDef = () => {
+    for (let k = items.length - 1; k >= 0; k--) if (!('def' in items[k])) return items[k];
+    return undefined;
+  };
   for (const b of blocks) {
     if (lines.anyBlank(pos, b.start)) {
-      if (!isBlank(items[items.length - 1])) items.push({ blank: true });
+      if (!isBlank(lastNonDef())) items.push({ blank: true });
       pendingIal = null; // a block IAL followed by a blank line applies to nothing
     }
     pos = Math.max(pos, b.end);
@@ -112,6 +119,7 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       continue;
     }
     if (type === 'kd_eob') { items.push({ eob: true }); continue; }
+    if (type === 'kd_def') { items.push({ eob: true, def: true }); continue; }
     if (pendingIal) { b.ial = mergeIal(b.ial, pendingIal); pendingIal = null; }
     items.push(b);
     if (type === 'kd_html' && (b.open.meta as any)?.trailingBlank) {
@@ -119,7 +127,7 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       pos = Math.max(pos, b.open.map![1]);
     }
   }
-  if (lines.anyBlank(pos, end) && !isBlank(items[items.length - 1])) items.push({ blank: true });
+  if (lines.anyBlank(pos, end) && !isBlank(lastNonDef())) items.push({ blank: true });
   return items;
 }
 
@@ -266,9 +274,12 @@ export class Converter {
       return key;
     }
     const items = splitBlocks(b.tokens, lines);
+    const itemIals: Array<Ial | null> = [];
     const kids: Item[][] = items.map((it, i) => {
       const end = i + 1 < items.length ? items[i + 1].start : lines.lastContent(it.start, b.open.map![1]);
       const inner = splitBlocks(it.tokens, lines);
+      // `* {: .cls}` alone on the item's first line: kramdown's LIST_ITEM_IAL, for the <li>.
+      itemIals.push(inner[0]?.open.type === 'kd_ial' && inner[0].start === it.start ? parseIal(inner.shift()!.open.content, this.ctx.alds) : null);
       const seq = withBlanks(inner, lines, this.ctx, it.start, i + 1 < items.length ? end : Math.min(b.open.map![1], it.end + 1));
       // The item's own IAL `* {: .cls} text` sits at the start of its first paragraph.
       return seq;
@@ -293,6 +304,7 @@ export class Converter {
     const itemsHtml: string[] = [];
     kids.forEach((seq, i) => {
       const liAttrs: Attrs = new Map();
+      if (itemIals[i]) applyIal(liAttrs, itemIals[i]!);
       const first = seq[0] as Block | undefined;
       let prefix = '';
       if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open') {

@@ -18,6 +18,7 @@ import { linkPlugin } from './plugins/link.js';
 import { deflistPlugin } from './plugins/deflist.js';
 import { autolinkPlugin } from './plugins/autolink.js';
 import { referencePlugin } from './plugins/reference.js';
+import { footnoteDefPlugin } from './plugins/footnote-def.js';
 import { spanHtmlPlugin } from './plugins/span-html.js';
 import { normaliseOptions } from './options.js';
 import { Converter, type ConvertContext } from './converter.js';
@@ -54,7 +55,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.normalizeLinkText = (s: string) => s;
   md.validateLink = () => true;
   md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(referencePlugin).use(spanHtmlPlugin);
-  md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin).use(deflistPlugin);
+  md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin).use(deflistPlugin).use(footnoteDefPlugin);
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
   md.core.ruler.disable('footnote_tail');
   // Keep entities as their own tokens: kramdown writes them per `entity_output`, not as text.
@@ -101,7 +102,14 @@ function extractFootnotes(tokens: Token[], ctx: ConvertContext): Token[] {
     if (t.type === 'footnote_reference_open') {
       let j = i + 1;
       while (tokens[j].type !== 'footnote_reference_close') j++;
-      ctx.footnoteDefs.set(String((t.meta as any).label), { tokens: tokens.slice(i + 1, j), start: t.map?.[0] ?? 0, end: t.map?.[1] ?? 0 });
+      const inner = tokens.slice(i + 1, j);
+      ctx.footnoteDefs.set(String((t.meta as any).label), { tokens: inner, start: t.map?.[0] ?? 0, end: t.map?.[1] ?? 0 });
+      // Where the definition stood, a marker for the converter (see `def` in converter.ts).
+      const maps = inner.filter((x) => x.map);
+      if (maps.length) {
+        const mark = Object.assign(Object.create(Object.getPrototypeOf(t)), t, { type: 'kd_def', nesting: 0, map: [maps[0].map![0], Math.max(...maps.map((x) => x.map![1]))] });
+        out.push(mark);
+      }
       i = j;
     } else out.push(t);
   }

@@ -19,6 +19,7 @@ function abbrDefinition(state: StateBlock, startLine: number, _endLine: number, 
   env.abbreviations ??= {};
   // markdown-it-abbr's replacement pass reads ids with a ':' prefix.
   env.abbreviations[':' + m[1]] = m[2].trim();
+  state.push('kd_def', '', 0).map = [startLine, startLine + 1];
   state.line = startLine + 1;
   return true;
 }

@@ -8,6 +8,7 @@
 // - the closing line is the same fence string, optionally longer, then only whitespace.
 // Only spaces (up to 3) may precede either fence line.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { nestedListCut } from './kramdown-blocks.js';
 
 // After the fence: at most one word (`python`, `python?opts`), surrounded by spaces or tabs.
 const INFO_RE = /^[ \t]*(?:((\S+?)(?:\?\S*)?)[ \t]*)?$/;
@@ -26,6 +27,7 @@ function lineOf(state: StateBlock, line: number): string {
 function closingLine(state: StateBlock, startLine: number, endLine: number, marker: string): number {
   const close = new RegExp(`^ {0,3}${marker.replace(/[`~]/g, '\\$&')}\\${marker[0]}*\\s*$`);
   for (let line = startLine + 1; line < endLine; line++) {
+    if (nestedListCut(state, line)) return -1;
     if (state.sCount[line] < state.blkIndent && state.bMarks[line] + state.tShift[line] < state.eMarks[line]) return -1;
     if (state.sCount[line] - state.blkIndent < 4 && close.test(lineOf(state, line))) return line;
   }

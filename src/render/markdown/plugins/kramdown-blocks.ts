@@ -83,8 +83,7 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     return true;
   }
   if (!endsLine) return false;
-  // before_block_boundary: a blank line, the end, or a block IAL line.
-  if (line + 1 < endLine && !isBlank(state, line + 1) && !IAL_LINE.test(lineText(state, line + 1))) return false;
+  if (!beforeBlockBoundary(state, line + 1, endLine)) return false;
   if (silent) return true;
   const token = state.push('kd_math_block', 'math', 0);
   token.content = state.src.slice(pos + 2, close).trim();
@@ -157,8 +156,9 @@ const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|d
  * markdown-it only continues paragraphs lazily, so these lines are given the item's content
  * indentation (sCount) while the list is parsed. Returns the original values to restore.
  */
-function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr: BlockRule): Array<[number, number]> {
+function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr: BlockRule): { faked: Array<[number, number]>; cut: number } {
   const faked: Array<[number, number]> = [];
+  let cut = endLine;
   // Line → the blkIndent of each list that took it as a lazy line (outermost first).
   const lazy: Map<number, number[]> = ((state as any).kdLazy ??= new Map());
   const base = state.blkIndent;
@@ -181,7 +181,9 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     // Less indented than this list's container: an outer list's line (kramdown never gives it to
     // the inner list, whose text is the outer item's content).
     if (rel < 0) break;
-    if (lastBlank && hr(state, line, endLine, true)) break;
+    // After a blank line a horizontal rule ends the list even when indented as item content
+    // (kramdown checks HR_START before anything else); the list is parsed up to it.
+    if (lastBlank && hr(state, line, endLine, true)) { cut = line; break; }
     if (text.trimEnd() === '^' && rel <= 3) break;
     if (rel >= indent) { lastBlank = false; continue; }
     if (lastBlank) break;
@@ -193,7 +195,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const bases = lazy.get(line);
     if (bases) bases.push(base); else lazy.set(line, [base]);
   }
-  return faked;
+  return { faked, cut };
 }
 
 /**
@@ -289,9 +291,9 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // lets only `1.` or a non-empty bullet item interrupt one).
     if (silent && state.parentType === 'paragraph') return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4;
     if (silent) return listRule(state, startLine, endLine, true);
-    const faked = fakeLazyLines(state, startLine, endLine, hr);
+    const { faked, cut } = fakeLazyLines(state, startLine, endLine, hr);
     try {
-      return mergedList(state, startLine, endLine);
+      return mergedList(state, startLine, cut);
     } finally {
       const lazy: Map<number, number[]> = (state as any).kdLazy;
       for (const [line, sCount] of faked) {

@@ -23,6 +23,7 @@ function reference(state: StateBlock, startLine: number, endLine: number, silent
   env.references ??= {};
   env.references[state.md.utils.normalizeReference(m[1])] = { href: m[2] ?? m[3], title: m[5] ?? '' };
   const consumed = m[0].replace(/\n$/, '').split('\n').length;
+  state.push('kd_def', '', 0).map = [startLine, startLine + consumed];
   state.line = startLine + consumed;
   return true;
 }
