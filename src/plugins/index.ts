@@ -14,3 +14,4 @@ import "./jekyll-default-layout.js";
 import "./jekyll-titles-from-headings.js";
 import "./jekyll-relative-links.js";
 import "./jekyll-github-metadata.js";
+import "./jekyll-mentions.js";
