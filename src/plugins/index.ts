@@ -15,3 +15,4 @@ import "./jekyll-titles-from-headings.js";
 import "./jekyll-relative-links.js";
 import "./jekyll-github-metadata.js";
 import "./jekyll-mentions.js";
+import "./jemoji.js";

@@ -8,10 +8,9 @@
 // build-site runs the hook after every page is rendered; Jekyll runs it as each page finishes, so
 // a page that prints another page's `output` sees it before the rewrite here (a rare case).
 import { BuildError } from "../errors.js";
-import type { Document } from "../site/document.js";
-import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { rewriteBody, rewriteTextNodes } from "./html4/rewrite.js";
+import { htmlOutputItems } from "./shared/post-render.js";
 import { registerPlugin } from "./registry.js";
 
 /**
@@ -60,20 +59,10 @@ export function mentionify(output: string, base: string): string {
   });
 }
 
-/** Mentions.mentionable?: pages and written documents with HTML output, unless `jekyll-mentions: false`. */
-export function htmlOutputItems(site: Site, optOutKey: string): Array<Page | Document> {
-  const items: Array<Page | Document> = [...site.pages];
-  for (const c of site.collections.values()) for (const d of c.docs) if (d.write) items.push(d);
-  return items.filter((item) => {
-    const permalink = item.permalink;
-    const html = item.outputExt === ".html" || (typeof permalink === "string" && permalink.endsWith("/"));
-    return html && item.data[optOutKey] !== false && item.output !== null;
-  });
-}
-
 registerPlugin({
   name: "jekyll-mentions",
   postRender(site: Site) {
+    // Mentions.mentionable?: HTML output, unless the page says `jekyll-mentions: false`.
     for (const item of htmlOutputItems(site, "jekyll-mentions")) {
       item.output = mentionify(item.output!, mentionBase(site.config, item.data));
     }

@@ -7,10 +7,15 @@ import { hasAncestor, replaceNode, textNodes } from "./dom.js";
 import { parseFragment } from "./parse.js";
 import { serializeChildren } from "./serialize.js";
 
-export function rewriteTextNodes(html: string, ignoreParents: Set<string>, rewrite: (escapedText: string) => string): string {
+/**
+ * `text: "html"` gives the function the text node's HTML (MentionFilter's `node.to_html`);
+ * `text: "raw"` gives the plain text (EmojiFilter's `node.text`) — whose result is still parsed as
+ * HTML, so a `&lt;b&gt;` in such a text node comes back as a <b> element, as in html-pipeline.
+ */
+export function rewriteTextNodes(html: string, ignoreParents: Set<string>, rewrite: (text: string) => string, text: "html" | "raw" = "html"): string {
   const root = parseFragment(html);
   for (const node of textNodes(root)) {
-    const content = node.value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    const content = text === "raw" ? node.value : node.value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
     if (hasAncestor(node, ignoreParents)) continue;
     const replaced = rewrite(content);
     if (replaced === content) continue;
