@@ -54,7 +54,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
       const abs = path.resolve(p);
       // The staging folder and the old trees being deleted share the staging folder's name as prefix.
       if (abs.startsWith(staging)) return true;
-      return [dest, path.join(config.source, ".jekyll-cache"), path.join(config.source, "node_modules"), path.join(config.source, ".git")]
+      return [dest, path.join(config.source, ".jekyll-cache"), path.join(config.source, ".build-site-cache"), path.join(config.source, "node_modules"), path.join(config.source, ".git")]
         .some((d) => abs === d || abs.startsWith(d + path.sep));
     };
     await watchSource({

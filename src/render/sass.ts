@@ -12,6 +12,7 @@ import { pathToFileURL, fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import type * as sass from "sass-embedded";
 import { BuildError } from "../errors.js";
+import { SassCache } from "./sass-cache.js";
 import type { Site } from "../site/site.js";
 
 export interface SassInput {
@@ -58,8 +59,10 @@ export class SassConverter {
   private readonly silence: sass.DeprecationOrId[];
   /** jekyll-sass-converter's `sourcemap`: always (default), never, or development. */
   private readonly sourcemap: boolean;
+  private readonly cache: SassCache;
 
   constructor(private readonly site: Site) {
+    this.cache = new SassCache(site.source, site.config.disable_disk_cache !== true);
     const conf = (site.config.sass ?? {}) as Record<string, any>;
     const sassDir = conf.sass_dir ? String(conf.sass_dir) : "_sass";
     const user = conf.load_paths === undefined || conf.load_paths === null ? [] : [conf.load_paths].flat().map(String);
@@ -87,6 +90,22 @@ export class SassConverter {
   }
 
   private compile(input: SassInput, withMap: boolean, cssName?: string): SassOutput {
+    const key = this.cache.key(
+      input.source,
+      [input.syntax, input.file, withMap, cssName, this.style, this.loadPaths, this.quietDeps, this.silence],
+      input.file ? [...this.loadPaths, path.dirname(input.file)] : this.loadPaths,
+    );
+    const cached = this.cache.get(key);
+    if (cached) {
+      for (const w of cached.warnings) this.site.logger.warn("Sass:", w);
+      return { css: cached.css, map: cached.map };
+    }
+    const out = this.compileNow(input, withMap, cssName);
+    this.cache.set(key, out);
+    return out;
+  }
+
+  private compileNow(input: SassInput, withMap: boolean, cssName?: string): SassOutput & { warnings: string[] } {
     const warnings: string[] = [];
     try {
       const result = compiler().compileString(input.source, {
@@ -108,14 +127,14 @@ export class SassConverter {
         },
       });
       for (const w of warnings) this.site.logger.warn("Sass:", w);
-      if (!withMap || !result.sourceMap || !cssName) return { css: `${result.css}\n` };
+      if (!withMap || !result.sourceMap || !cssName) return { css: `${result.css}\n`, warnings };
       const map = result.sourceMap;
       const relative = (u: string) => {
         if (!u.startsWith("file:")) return u;
         return this.site.displayPath(fileURLToPath(u));
       };
       const json = JSON.stringify({ ...map, file: cssName, sources: map.sources.map(relative) }, null, "\t");
-      return { css: `${result.css}\n\n/*# sourceMappingURL=${encodeURI(`${cssName}.map`)} */`, map: json };
+      return { css: `${result.css}\n\n/*# sourceMappingURL=${encodeURI(`${cssName}.map`)} */`, map: json, warnings };
     } catch (e) {
       if (sassModule && e instanceof sassModule.Exception) {
         const span = e.span;

@@ -455,7 +455,22 @@ function toAction(spec: ActionSpec, next: NextSpec): Action {
 export function rule(re: RegExp | string, spec: ActionSpec, next?: NextSpec): Rule {
   const source = typeof re === 'string' ? re : re.source;
   const flags = typeof re === 'string' ? '' : re.flags;
-  return { re: rubyRe(source, flags), bol: source.startsWith('^'), action: toAction(spec, next) };
+  return new LazyRule(source, flags, toAction(spec, next));
+}
+
+/**
+ * A rule whose regex is translated on first use: every lexer is defined when the module loads,
+ * and translating all of them up front cost every build ~50 ms, with or without code blocks.
+ */
+class LazyRule implements Rule {
+  private compiled: RegExp | undefined;
+  readonly bol: boolean;
+  constructor(private readonly source: string, private readonly flags: string, readonly action: Action) {
+    this.bol = source.startsWith('^');
+  }
+  get re(): RegExp {
+    return (this.compiled ??= rubyRe(this.source, this.flags));
+  }
 }
 
 export function mixin(name: string): MixinRef {
