@@ -291,6 +291,8 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // lets only `1.` or a non-empty bullet item interrupt one).
     if (silent && state.parentType === 'paragraph') return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4;
     if (silent) return listRule(state, startLine, endLine, true);
+    // Only a list start is worth the look-ahead (this rule is tried on every line).
+    if (!/^(?:[*+-]|\d+\.)[ \t]/.test(text) || state.sCount[startLine] - state.blkIndent >= 4) return false;
     const { faked, cut } = fakeLazyLines(state, startLine, endLine, hr);
     try {
       return mergedList(state, startLine, cut);
