@@ -16,3 +16,4 @@ import "./jekyll-relative-links.js";
 import "./jekyll-github-metadata.js";
 import "./jekyll-mentions.js";
 import "./jemoji.js";
+import "./jekyll-include-cache.js";
