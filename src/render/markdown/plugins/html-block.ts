@@ -220,6 +220,8 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
   const abs: number[] = [];
   for (let l = startLine; l < endLine; l++) {
     if (l > startLine && nestedListCut(state, l)) break;
+    // A non-blank line less indented than the container belongs to the next list item or after.
+    if (l > startLine && state.sCount[l] < state.blkIndent && state.bMarks[l] + state.tShift[l] < state.eMarks[l]) break;
     // As markdown-it's getLines: up to blkIndent columns of indentation (or masked list marker) go.
     let first = state.bMarks[l];
     let col = 0;

@@ -86,7 +86,11 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   if (!beforeBlockBoundary(state, line + 1, endLine)) return false;
   if (silent) return true;
   const token = state.push('kd_math_block', 'math', 0);
-  token.content = state.src.slice(pos + 2, close).trim();
+  // The math as the container's text has it (a blockquote's `>` and a list item's indentation
+  // removed from its lines), from after the opening `$$` to the closing one.
+  const text = state.getLines(startLine, line + 1, state.blkIndent, false);
+  const open = text.indexOf('$$');
+  token.content = text.slice(open + 2, text.indexOf('$$', open + 2)).trim();
   token.map = [startLine, line + 1];
   state.line = line + 1;
   return true;

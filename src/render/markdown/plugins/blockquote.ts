@@ -1,0 +1,70 @@
+// Blockquotes as kramdown reads them (BLOCKQUOTE_MATCH in blockquote.rb), replacing markdown-it's
+// rule: a blockquote runs from its first `>` line to the next blank line (or a line starting an HTML
+// element, an IAL or `^`), whether or not the lines in between start with `>`. Each line loses
+// `> ` (at most 3 spaces, `>`, one optional space); lines without it stay as written. So
+// `> quote\n## Title` puts the header inside the quote, where markdown-it would end the quote.
+// The content is parsed as blocks like any container.
+import type { MarkdownIt, StateBlock } from 'markdown-it';
+
+// kramdown's LAZY_END_HTML_START / _STOP (non-span elements), IAL_BLOCK_START and EOB_MARKER.
+const STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/)|\^[ \t]*$)/u;
+
+function blockquote(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (state.src[state.bMarks[startLine] + state.tShift[startLine]] !== '>') return false;
+  if (silent) return true;
+  let next = startLine + 1;
+  for (; next < endLine; next++) {
+    const start = state.bMarks[next] + state.tShift[next];
+    if (start >= state.eMarks[next]) break; // blank line
+    if (state.sCount[next] < state.blkIndent) break; // outside the container
+    const rel = ' '.repeat(Math.max(0, state.sCount[next] - state.blkIndent));
+    if (STOP.test(rel + state.src.slice(start, state.eMarks[next]))) break;
+  }
+  const saved = { b: state.bMarks.slice(startLine, next), t: state.tShift.slice(startLine, next), s: state.sCount.slice(startLine, next), bs: state.bsCount.slice(startLine, next) };
+  const oldIndent = state.blkIndent;
+  for (let l = startLine; l < next; l++) {
+    let p = state.bMarks[l] + state.tShift[l];
+    if (state.src[p] === '>' && state.sCount[l] - oldIndent <= 3) {
+      p++;
+      if (state.src[p] === ' ') p++;
+      state.bMarks[l] = p;
+      let q = p;
+      let col = 0;
+      while (q < state.eMarks[l] && (state.src[q] === ' ' || state.src[q] === '\t')) {
+        col += state.src[q] === '\t' ? 4 - (col % 4) : 1;
+        q++;
+      }
+      state.tShift[l] = q - p;
+      state.sCount[l] = col;
+      state.bsCount[l] = 0;
+    } else {
+      // A lazy line keeps its indentation relative to the container.
+      state.sCount[l] = Math.max(0, state.sCount[l] - oldIndent);
+    }
+  }
+  const oldParent = state.parentType;
+  state.parentType = 'blockquote';
+  state.blkIndent = 0;
+  const open = state.push('blockquote_open', 'blockquote', 1);
+  open.markup = '>';
+  open.map = [startLine, next];
+  state.md.block.tokenize(state, startLine, next);
+  state.push('blockquote_close', 'blockquote', -1).markup = '>';
+  state.blkIndent = oldIndent;
+  state.parentType = oldParent;
+  for (let l = startLine; l < next; l++) {
+    const i = l - startLine;
+    state.bMarks[l] = saved.b[i];
+    state.tShift[l] = saved.t[i];
+    state.sCount[l] = saved.s[i];
+    state.bsCount[l] = saved.bs[i];
+  }
+  state.line = next;
+  return true;
+}
+
+export function blockquotePlugin(md: MarkdownIt): void {
+  const entry = (md.block.ruler as any).__rules__.find((r: any) => r.name === 'blockquote');
+  md.block.ruler.at('blockquote', blockquote, { alt: entry?.alt ?? ['paragraph', 'reference', 'blockquote', 'list'] });
+}
