@@ -1,0 +1,65 @@
+// Front matter and YAML as Jekyll (Psych) reads them — the cases jekyll-facts.md measured.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { hasFrontMatter, parseFrontMatter } from "../../../src/read/front-matter.js";
+import { loadYaml } from "../../../src/read/yaml.js";
+import { JekyllTime } from "../../../src/site/time.js";
+import { BuildError } from "../../../src/errors.js";
+
+test("a file is a page only when its first line is ---", () => {
+  assert.equal(hasFrontMatter("---\ntitle: x\n---\n"), true);
+  assert.equal(hasFrontMatter("---   \r\ntitle: x\n---\n"), true);
+  assert.equal(hasFrontMatter(Buffer.from("\uFEFF---\ntitle: x\n---\n")), false, "a BOM before --- makes a static file");
+  assert.equal(hasFrontMatter("---yaml\n---\n"), false);
+  assert.equal(hasFrontMatter("----\n---\n"), false);
+  assert.equal(hasFrontMatter("# title\n"), false);
+});
+
+test("the block closes at --- or ..., and blank lines after it are swallowed", () => {
+  const a = parseFrontMatter("---\ntitle: A\n---\n\n\nBody\n", "a.md");
+  assert.deepEqual(a.data, { title: "A" });
+  assert.equal(a.content, "Body\n", "as Jekyll writes it: every blank line after the block goes");
+  const b = parseFrontMatter("---\ntitle: B\n...\nBody\n", "b.md");
+  assert.equal(b.data.title, "B");
+  assert.equal(b.content, "Body\n");
+  assert.equal(b.lineOffset, 3);
+});
+
+test("empty front matter, CRLF, duplicate keys and comments", () => {
+  assert.deepEqual(parseFrontMatter("---\n---\nx", "e.md").data, {});
+  assert.deepEqual(parseFrontMatter("---\n# only a comment\n---\nx", "c.md").data, {});
+  const crlf = parseFrontMatter("---\r\ntitle: C\r\n---\r\nBody\r\n", "c.md");
+  assert.equal(crlf.data.title, "C");
+  assert.equal(crlf.content, "Body\r\n");
+  assert.equal(parseFrontMatter("---\nk: first\nk: second\n---\n", "d.md").data.k, "second");
+});
+
+test("invalid YAML is a BuildError naming the file line", () => {
+  assert.throws(() => parseFrontMatter("---\ntitle: ok\nbad: [unclosed\nnext: 1\n---\nx", "bad.md"), (e: unknown) => {
+    assert.ok(e instanceof BuildError);
+    assert.equal(e.file, "bad.md");
+    assert.ok(e.line! >= 3 && e.line! <= 5, `line ${e.line}`);
+    return true;
+  });
+  assert.throws(() => parseFrontMatter("---\n- a list\n---\n", "list.md"), /must be a set of `key: value` lines/);
+});
+
+test("YAML values as Psych reads them", () => {
+  const v = loadYaml("a: yes\nb: off\nc: y\nd: 010\ne: 1_000\nf: 3.0\ng: ~\nh: 2025-05-30\ni: 2025-05-30 14:05:09 +0800\nj: 2025-05-30T06:05:09Z\n", { file: "t.yml" }) as Record<string, any>;
+  assert.equal(v.a, true);
+  assert.equal(v.b, false);
+  assert.equal(v.c, "y", "y stays a string in Psych");
+  assert.equal(v.d, 8);
+  assert.equal(v.e, 1000);
+  assert.equal(String(v.f), "3.0", "an integral float prints as a Ruby Float");
+  assert.equal(v.g, null);
+  assert.ok(v.h instanceof JekyllTime && v.h.dateOnly);
+  assert.equal(String(v.h), "2025-05-30");
+  assert.equal(String(v.i), "2025-05-30 14:05:09 +0800", "a time keeps its own offset");
+  assert.equal(String(v.j), "2025-05-30 06:05:09 UTC");
+});
+
+test("a time without an offset is that instant in UTC, shown in the site's zone", () => {
+  const v = loadYaml("t: 2024-01-15 23:30:00\n", { file: "t.yml", zone: "America/New_York" }) as Record<string, any>;
+  assert.equal(String(v.t), "2024-01-15 18:30:00 -0500");
+});
