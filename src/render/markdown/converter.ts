@@ -546,7 +546,9 @@ export class Converter {
       const backlinks = `<a href="#fnref:${fn.label}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}</a>` +
         Array.from({ length: fn.repeat }, (_, k) => `\u00a0<a href="#fnref:${fn.label}:${k + 1}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}<sup>${k + 2}</sup></a>`).join('');
       const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
-      let body = this.blocks(def.tokens, this.docLines, 6, first, first, false);
+      // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
+      // kramdown's own ids (as inside HTML elements).
+      let body = this.blocks(def.tokens, this.docLines, 6, first, first, true);
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
       if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + '\u00a0' + backlinks + body.slice(lastP);

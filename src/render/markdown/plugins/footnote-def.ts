@@ -1,26 +1,47 @@
-// Footnote definitions end where kramdown's end (FOOTNOTE_DEFINITION_START: the first line, then only
-// lines indented as code, i.e. 4 spaces or a tab, with blank lines between). markdown-it-footnote
-// continues the definition's paragraph lazily over unindented lines, so `[^1]: Note.\nNext line`
-// would swallow "Next line"; here such a line ends the paragraph, and with it the definition.
+// Footnote definitions end where kramdown's end. Its FOOTNOTE_DEFINITION_START takes the first line
+// and then CODEBLOCK_MATCH: groups of lines indented as code (4 spaces or a tab), each group
+// optionally after blank lines and followed by "lazy" unindented lines (not starting an HTML
+// element, an IAL or `^`). markdown-it-footnote instead runs the definition's paragraph lazily over
+// any unindented line, and ends the definition at an unindented header after an indented paragraph.
+// So the definition is parsed only up to kramdown's end, with its lazy lines given the content
+// indentation while it is parsed.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { LAZY_STOP } from './code-block.js';
 
-interface FnState extends StateBlock { kdFootnoteIndent?: number; }
+function isBlank(state: StateBlock, line: number): boolean {
+  return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
+}
 
 export function footnoteDefPlugin(md: MarkdownIt): void {
   const rules = (md.block.ruler as any).__rules__ as Array<{ name: string; fn: any; alt: string[] }>;
   const entry = rules.find((r) => r.name === 'footnote_def');
   if (!entry) return;
   const def = entry.fn;
-  md.block.ruler.at('footnote_def', (state: FnState, startLine: number, endLine: number, silent: boolean) => {
-    const saved = state.kdFootnoteIndent;
-    // markdown-it-footnote parses the body with blkIndent + 4.
-    state.kdFootnoteIndent = state.blkIndent + 4;
+  md.block.ruler.at('footnote_def', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    if (silent) return def(state, startLine, endLine, true);
+    const indent = state.blkIndent + 4;
+    const faked: Array<[number, number]> = [];
+    let line = startLine + 1;
+    let afterIndented = false;
+    while (line < endLine) {
+      if (isBlank(state, line)) {
+        let k = line;
+        while (k < endLine && isBlank(state, k)) k++;
+        if (k < endLine && state.sCount[k] >= indent) { line = k; afterIndented = false; continue; }
+        break;
+      }
+      if (state.sCount[line] >= indent) { afterIndented = true; line++; continue; }
+      const rel = state.sCount[line] - state.blkIndent;
+      const text = ' '.repeat(Math.max(0, rel)) + state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+      if (!afterIndented || rel < 0 || LAZY_STOP.test(text)) break;
+      faked.push([line, state.sCount[line]]);
+      state.sCount[line] = indent + rel;
+      line++;
+    }
     try {
-      return def(state, startLine, endLine, silent);
+      return def(state, startLine, line, false);
     } finally {
-      state.kdFootnoteIndent = saved;
+      for (const [l, s] of faked) state.sCount[l] = s;
     }
   }, { alt: entry.alt });
-  md.block.ruler.before('paragraph', 'kd_footnote_lazy_end', (state: FnState, startLine: number, _endLine: number, silent: boolean) =>
-    silent && state.kdFootnoteIndent === state.blkIndent && state.sCount[startLine] < state.blkIndent, { alt: ['paragraph'] });
 }

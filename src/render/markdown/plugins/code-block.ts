@@ -1,0 +1,50 @@
+// Indented code blocks as kramdown reads them (CODEBLOCK_MATCH and parse_codeblock in
+// codeblock.rb), replacing markdown-it's rule: after indented lines, unindented non-blank lines
+// belong to the block too ("lazy" lines, unless they start an HTML element, an IAL or `^`), and each
+// is joined to the line before with a space (`    code\nmore` is the code "code more"). Blank lines
+// are part of the block only when more indented lines follow.
+import type { MarkdownIt, StateBlock } from 'markdown-it';
+
+/** kramdown's lazy-line stops: LAZY_END_HTML_START / _STOP, IAL_BLOCK_START, EOB_MARKER. */
+export const LAZY_STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/)[^}]*\}|\^[ \t]*$)/u;
+
+function isBlank(state: StateBlock, line: number): boolean {
+  return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
+}
+
+function code(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const indent = state.blkIndent + 4;
+  if (state.sCount[startLine] < indent || isBlank(state, startLine)) return false;
+  if (silent) return true;
+  let content = state.getLines(startLine, startLine + 1, indent, true);
+  let line = startLine + 1;
+  while (line < endLine) {
+    if (isBlank(state, line)) {
+      let k = line;
+      while (k < endLine && isBlank(state, k)) k++;
+      if (k >= endLine || state.sCount[k] < indent) break;
+      content += state.getLines(line, k, indent, true);
+      line = k;
+      continue;
+    }
+    if (state.sCount[line] >= indent) {
+      content += state.getLines(line, line + 1, indent, true);
+      line++;
+      continue;
+    }
+    const rel = state.sCount[line] - state.blkIndent;
+    const text = ' '.repeat(Math.max(0, rel)) + state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+    if (rel < 0 || LAZY_STOP.test(text)) break;
+    content = content.replace(/\n$/, '') + ' ' + text + '\n';
+    line++;
+  }
+  const token = state.push('code_block', 'code', 0);
+  token.content = content;
+  token.map = [startLine, line];
+  state.line = line;
+  return true;
+}
+
+export function codeBlockPlugin(md: MarkdownIt): void {
+  md.block.ruler.at('code', code);
+}
