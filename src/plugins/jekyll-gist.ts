@@ -14,7 +14,7 @@ import { registerPlugin } from "./registry.js";
 
 /** The tag's markup as jekyll-gist splits it: an id (or a path with a slash) and an optional file name. */
 export function gistArguments(markup: string): [string, string] | null {
-  const m = /^([\S]+|.*(?=\/).+)\s?(\S*)$/s.exec(markup.trim());
+  const m = /^([\S]+|.*(?=\/).+)\s?(\S*)$/.exec(markup.trim());
   // Ruby's \A…\Z: the whole string (a final newline aside).
   return m ? [m[1]!.trim(), m[2]!.trim()] : null;
 }

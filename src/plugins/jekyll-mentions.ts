@@ -17,9 +17,10 @@ import { registerPlugin } from "./registry.js";
  * MentionPatterns[/[\w][\w-]*\/]: a mention after the start of a line or a non-word character,
  * not followed by `/`, and followed by dots then a space or non-word character, dots at the end
  * of a line, a character outside [0-9A-Za-z_.], or the end of a line. Ruby's atomic group
- * `(?>…)` is written as a capturing lookahead plus a backreference.
+ * `(?>…)` is written as a capturing lookahead plus a backreference; Ruby's line anchors (at "\n"
+ * only) as `(?<![^\n])` and `(?![^\n])`.
  */
-export const MENTION_PATTERN = /(?:^|\W)@(?=([\w][\w-]*))\1(?!\/)(?=\.+[ \t\W]|\.+$|[^0-9a-zA-Z_.]|$)/gim;
+export const MENTION_PATTERN = /(?:(?<![^\n])|\W)@(?=([\w][\w-]*))\1(?!\/)(?=\.+[ \t\W]|\.+(?![^\n])|[^0-9a-zA-Z_.]|(?![^\n]))/gi;
 const RESERVED = new Set(["mention", "mentions", "mentioned", "mentioning"]);
 const IGNORE_PARENTS = new Set(["pre", "code", "a", "style", "script"]);
 

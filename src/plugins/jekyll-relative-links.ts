@@ -11,15 +11,15 @@ import type { Site } from "../site/site.js";
 import { replaceExcerpt } from "./shared/excerpt.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 
-// The gem's regexes, as written (Ruby and JavaScript agree on these constructs; `^`/`$` are
-// line anchors in Ruby, hence the m flag). The title's second alternative opens with `"` and
-// closes with `'`: a quirk of the gem, kept.
-const LINK_TEXT = String.raw`(.*?)`;
-const FRAGMENT = String.raw`(#.+?|)?`;
+// The gem's regexes, in JavaScript: Ruby's `.` stops only at "\n" (`[^\n]` here), its `^`/`$`
+// are the start/end of a line at "\n" only (`(?<![^\n])`/`(?![^\n])` here). The title's second
+// alternative opens with `"` and closes with `'`: a quirk of the gem, kept.
+const LINK_TEXT = String.raw`([^\n]*?)`;
+const FRAGMENT = String.raw`(#[^\n]+?|)?`;
 const TITLE = String.raw`(\s+"(?:\\"|[^"])*(?<!\\)"|\s+"(?:\\'|[^'])*(?<!\\)')?`;
 const INLINE_LINK = String.raw`\[${LINK_TEXT}\]\(([^)]+?)${FRAGMENT}${TITLE}\)`;
-const REFERENCE_LINK = String.raw`^\s*?\[${LINK_TEXT}\]: (.+?)${FRAGMENT}${TITLE}\s*?$`;
-export const LINK_REGEX = new RegExp(`(${INLINE_LINK}|${REFERENCE_LINK})`, "gm");
+const REFERENCE_LINK = String.raw`(?<![^\n])\s*?\[${LINK_TEXT}\]: ([^\n]+?)${FRAGMENT}${TITLE}\s*?(?![^\n])`;
+export const LINK_REGEX = new RegExp(`(${INLINE_LINK}|${REFERENCE_LINK})`, "g");
 
 type Target = { relativePath: string; url: string };
 

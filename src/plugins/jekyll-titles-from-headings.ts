@@ -11,9 +11,10 @@ import { PRIORITY, registerPlugin } from "./registry.js";
 /**
  * The gem's TITLE_REGEX (Ruby, /x): at the very start after whitespace, an ATX heading of level
  * 1–3 (`(.*)` takes the rest of the line, so a closing `#` stays in the title) or a Setext
- * heading. Ruby's `$` is end of line (the m flag here) and `.` stops at newlines (no s flag).
+ * heading. In Ruby `.` stops only at "\n" (a "\r" is kept in the title) and `$` is the end of a
+ * line, written here as `[^\n]` and `(?![^\n])`.
  */
-export const TITLE_REGEX = /(?<![\s\S])\s*(?:#{1,3}\s+(.*)(?:\s+#{1,3})?|(.*)\r?\n[-=]+\s*)$/m;
+export const TITLE_REGEX = /(?<![\s\S])\s*(?:#{1,3}\s+([^\n]*)(?:\s+#{1,3})?|([^\n]*)\r?\n[-=]+\s*)(?![^\n])/;
 const FOOTNOTE_MARKER = /\[\^[^\]]*\]/g;
 
 function option(site: Site, key: string): unknown {
