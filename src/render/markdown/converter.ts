@@ -99,20 +99,33 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
     return null;
   };
+  // Definitions, and `{::options /}` (which adds nothing to kramdown's tree), do not separate
+  // blank lines: the blank lines around them are one blank.
   const lastNonDef = () => {
-    for (let k = items.length - 1; k >= 0; k--) if (!('def' in items[k])) return items[k];
+    for (let k = items.length - 1; k >= 0; k--) {
+      const it = items[k];
+      if ('def' in it) continue;
+      if ('open' in it && it.open.type === 'kd_extension' && it.open.info === 'options') continue;
+      return it;
+    }
     return undefined;
   };
   for (const b of blocks) {
     if (lines.anyBlank(pos, b.start)) {
-      if (!isBlank(lastNonDef())) items.push({ blank: true });
-      pendingIal = null; // a block IAL followed by a blank line applies to nothing
+      // A new blank element takes a pending block IAL (kramdown's new_block_el), so the IAL applies
+      // to nothing; blank lines that join an earlier blank leave it for the next block
+      // (`a\n\n{: .x}\n\nb` gives b the class).
+      if (!isBlank(lastNonDef())) { items.push({ blank: true }); pendingIal = null; }
     }
     pos = Math.max(pos, b.end);
     const type = b.open.type;
     if (type === 'kd_ald') { ctx.alds.set(b.open.info, b.open.content); continue; }
     if (type === 'kd_ial') {
       const ial = parseIal(b.open.content, ctx.alds);
+      // After a link/abbreviation/footnote definition the IAL is the definition's (kramdown lets it
+      // style the links that use it); that is not supported, so it is dropped.
+      const lastItem = items[items.length - 1];
+      if (lastItem && 'def' in lastItem) continue;
       const prev = lastBlock();
       if (prev) prev.ial = mergeIal(prev.ial, ial);
       else pendingIal = mergeIal(pendingIal ?? undefined, ial);

@@ -39,7 +39,16 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
       state.sCount[l] = col;
       state.bsCount[l] = 0;
     } else {
-      // A lazy line keeps its indentation relative to the container.
+      // A lazy line keeps its indentation beyond the container's (whose own is removed, as for
+      // every line of a list item's text in kramdown).
+      let p = state.bMarks[l];
+      let col = 0;
+      while (p < state.eMarks[l] && col < oldIndent && (state.src[p] === ' ' || state.src[p] === '\t')) {
+        col += state.src[p] === '\t' ? 4 - (col % 4) : 1;
+        p++;
+      }
+      state.bMarks[l] = p;
+      state.tShift[l] = Math.max(0, state.tShift[l] - (p - saved.b[l - startLine]));
       state.sCount[l] = Math.max(0, state.sCount[l] - oldIndent);
     }
   }

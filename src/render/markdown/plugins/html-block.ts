@@ -281,7 +281,9 @@ export function htmlBlockPlugin(md: MarkdownIt): void {
     } else {
       const m = TAG_RE.exec(rest);
       if (!m || SPAN_ELEMENTS.has(m[1].toLowerCase())) return false;
-      if (silent) return true;
+      // <script> does not end a paragraph (kramdown's LAZY_END_HTML_SPAN_ELEMENTS has it): inside
+      // one it is span HTML.
+      if (silent) return m[1].toLowerCase() !== 'script';
       end = parseElement({ md: state.md, env: state.env }, src, m, begin + m[0].length, false, out);
       const node = out[0] as HtmlNode;
       // Elements whose body kramdown does not handle leave their line's newline to the blank parser.

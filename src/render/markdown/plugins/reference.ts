@@ -14,9 +14,10 @@ function reference(state: StateBlock, startLine: number, endLine: number, silent
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine] + state.tShift[startLine];
   if (state.src[start] !== '[') return false;
-  // The definition and, for a title on the next line, that line too.
-  const end = startLine + 1 < endLine ? state.eMarks[startLine + 1] : state.eMarks[startLine];
-  const m = DEF_RE.exec(state.src.slice(start, end));
+  // The definition and, for a title on the next line, that line too (as the container's text:
+  // inside a blockquote without the `>`).
+  const text = state.getLines(startLine, Math.min(startLine + 2, endLine), state.blkIndent, false);
+  const m = DEF_RE.exec(text);
   if (!m || (m[3] !== undefined && /[ \t]+["']/.test(m[3]))) return false;
   if (silent) return true;
   const env = state.env as { references?: Record<string, { href: string; title: string }> };
