@@ -9,9 +9,19 @@ import { BuildError } from "../errors.js";
 import { HELP, parseArgs, type ParsedArgs } from "./args.js";
 import { ConsoleLogger } from "./logger.js";
 
+/** build-site's own package.json, found upwards from this file (dist/src/cli or dist/bundle). */
 export function packageVersion(): string {
-  const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../package.json");
-  return JSON.parse(fs.readFileSync(pkg, "utf8")).version;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg)) {
+      const json = JSON.parse(fs.readFileSync(pkg, "utf8"));
+      if (json.name === "build-site") return json.version;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return "unknown";
+    dir = up;
+  }
 }
 
 /** Prints a failure the way a user needs it: where, what, what to do. */
