@@ -27,7 +27,10 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   if (line === (state as any).kdFirstLine || line === 0) return true;
   if (isBlank(state, line - 1)) return true;
   const prev = lineText(state, line - 1).trimEnd();
-  return prev === '^' || IAL_LINE.test(prev);
+  if (prev === '^') return true;
+  // A block IAL is a boundary only while it waits for the next block (after a blank line or at
+  // the container's start); one that went to the block before it leaves an `eob` that is not.
+  return IAL_LINE.test(prev) && (line - 1 === (state as any).kdFirstLine || line - 1 === 0 || isBlank(state, line - 2));
 }
 
 /** kramdown's before_block_boundary?: a blank line, an end-of-block marker, a block IAL or the end. */
@@ -217,7 +220,8 @@ function lazyHtmlEnd(state: StateBlock, startLine: number, _endLine: number, sil
 
 export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.ruler.before('fence', 'kd_math_block', mathBlock, { alt: [] });
-  md.block.ruler.before('fence', 'kd_extension', extensionBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  // Not a paragraph terminator: inside a paragraph `{::comment}` is the span extension.
+  md.block.ruler.before('fence', 'kd_extension', extensionBlock, { alt: ['reference', 'blockquote', 'list'] });
   md.block.ruler.before('fence', 'kd_ial', ialBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.block.ruler.before('fence', 'kd_eob', eobMarker, { alt: ['paragraph', 'list'] });
   md.block.ruler.before('fence', 'kd_lazy_html_end', lazyHtmlEnd, { alt: ['paragraph'] });
