@@ -12,6 +12,8 @@
 # (`@@@ name {"kramdown":{"hard_wrap":true},"highlighter":"none"}`) is merged into _config.yml.
 # Everything up to the next `@@@` line is the Markdown source (verbatim, including its final newline).
 #
+# It also writes combos.json: 300 combinations of the default-config cases (see below).
+#
 # Usage: ruby test/golden/markdown/generate.rb   (the tests never run this; CI has no Ruby)
 require 'jekyll'
 require 'json'
@@ -49,6 +51,34 @@ cases.each do |c|
   c['expected'] = conv.convert(c['markdown'])
 end
 
+# Combinations: cases placed next to each other and inside containers (list items, blockquotes),
+# where kramdown's block boundaries, lazy lines and container text matter. Deterministic (a fixed
+# linear congruential generator), so regenerating gives the same inputs.
+default_cases = cases.select { |c| c['config'].empty? }
+seed = 20_251_129
+rnd = lambda do
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+  seed.to_f / 2_147_483_648
+end
+pick = -> { default_cases[(rnd.call * default_cases.size).floor]['markdown'] }
+indent = ->(md, n) { md.gsub(/\n(?=.)/, "\n" + ' ' * n) }
+conv = converters[JSON.generate({})]
+combos = (0...300).map do |i|
+  kind = (rnd.call * 5).floor
+  md = case kind
+       when 0 then pick.call + pick.call
+       when 1 then pick.call + "\n" + pick.call
+       when 2 then '* ' + indent.call(pick.call, 2) + "* item\n"
+       when 3 then pick.call.lines.map { |l| '> ' + l }.join + "> \n"
+       else '1. ' + indent.call(pick.call, 3) + "\n" + pick.call
+       end
+  { 'name' => "combo-#{i}-#{%w[adjacent blank-between list-item blockquote ordered-then-next][kind]}", 'markdown' => md, 'expected' => conv.convert(md) }
+end
+File.write(File.join(here, 'combos.json'), JSON.pretty_generate({
+  'generator' => "Jekyll #{Jekyll::VERSION}, kramdown #{Kramdown::VERSION}, Rouge #{Rouge.version}",
+  'cases' => combos
+}) + "\n")
+
 File.write(File.join(here, 'golden.json'), JSON.pretty_generate({
   'generator' => "Jekyll #{Jekyll::VERSION}, kramdown #{Kramdown::VERSION}, Rouge #{Rouge.version}",
   'cases' => cases
@@ -56,4 +86,4 @@ File.write(File.join(here, 'golden.json'), JSON.pretty_generate({
 
 langs = Rouge::Lexer.all.flat_map { |l| [l.tag] + l.aliases }.map(&:downcase).uniq.sort
 File.write(File.join(here, 'rouge-languages.json'), JSON.generate(langs) + "\n")
-puts "#{cases.size} cases, #{langs.size} Rouge language names"
+puts "#{cases.size} cases, #{combos.size} combinations, #{langs.size} Rouge language names"

@@ -13,6 +13,11 @@ export function loadGolden(): GoldenCase[] {
   return JSON.parse(fs.readFileSync(path.join(goldenDir, 'golden.json'), 'utf8')).cases;
 }
 
+/** combos.json: default-config cases next to each other and inside containers (no config). */
+export function loadCombos(): GoldenCase[] {
+  return JSON.parse(fs.readFileSync(path.join(goldenDir, 'combos.json'), 'utf8')).cases.map((c: GoldenCase) => ({ ...c, config: {} }));
+}
+
 /** Rouge's HTML escaping of code text (only &, <, >). */
 const rougeEscape = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' }[c]!));
 
