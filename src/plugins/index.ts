@@ -17,3 +17,4 @@ import "./jekyll-github-metadata.js";
 import "./jekyll-mentions.js";
 import "./jemoji.js";
 import "./jekyll-include-cache.js";
+import "./jekyll-paginate-v2.js";
