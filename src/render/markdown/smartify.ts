@@ -3,6 +3,7 @@
 // inline rules as the Markdown converter, on a markdown-it instance with nothing else enabled.
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import { typographyPlugin } from './plugins/kramdown-inline.js';
+import { entityPlugin } from './plugins/entity.js';
 import type { KramdownOptions } from './options.js';
 import { Converter } from './converter.js';
 
@@ -13,6 +14,7 @@ export function smartifyWith(text: string, opts: KramdownOptions): string {
     md = markdownIt('zero', { html: true });
     md.inline.ruler.enable(['entity', 'html_inline']);
     typographyPlugin(md);
+    entityPlugin(md);
   }
   const env = {};
   const tokens = md.parseInline(String(text), env);

@@ -14,7 +14,7 @@
 #
 # It also writes combos.json: 300 combinations of the default-config cases (see below).
 #
-# Usage: ruby test/golden/markdown/generate.rb   (the tests never run this; CI has no Ruby)
+# Usage: ruby test/golden/markdown/generate.rb [--new-combos]   (the tests never run this; CI has no Ruby)
 require 'jekyll'
 require 'json'
 require 'tmpdir'
@@ -62,7 +62,16 @@ rnd = lambda do
 end
 pick = -> { default_cases[(rnd.call * default_cases.size).floor]['markdown'] }
 indent = ->(md, n) { md.gsub(/\n(?=.)/, "\n" + ' ' * n) }
-conv = converters[JSON.generate({})]
+conv = converters[JSON.generate({})] ||= begin
+  conf = Jekyll.configuration('source' => src, 'destination' => File.join(src, '_site'), 'quiet' => true)
+  Jekyll::Site.new(conf).find_converter_instance(Jekyll::Converters::Markdown)
+end
+combos_file = File.join(here, 'combos.json')
+# The inputs are kept once made (adding a case would otherwise reshuffle every combination);
+# `--new-combos` draws them afresh.
+old_inputs = if File.exist?(combos_file) && !ARGV.include?('--new-combos')
+               JSON.parse(File.read(combos_file))['cases'].map { |c| [c['name'], c['markdown']] }
+             end
 combos = (0...300).map do |i|
   kind = (rnd.call * 5).floor
   md = case kind
@@ -72,9 +81,11 @@ combos = (0...300).map do |i|
        when 3 then pick.call.lines.map { |l| '> ' + l }.join + "> \n"
        else '1. ' + indent.call(pick.call, 3) + "\n" + pick.call
        end
-  { 'name' => "combo-#{i}-#{%w[adjacent blank-between list-item blockquote ordered-then-next][kind]}", 'markdown' => md, 'expected' => conv.convert(md) }
+  name = "combo-#{i}-#{%w[adjacent blank-between list-item blockquote ordered-then-next][kind]}"
+  name, md = old_inputs[i] if old_inputs && old_inputs[i]
+  { 'name' => name, 'markdown' => md, 'expected' => conv.convert(md) }
 end
-File.write(File.join(here, 'combos.json'), JSON.pretty_generate({
+File.write(combos_file, JSON.pretty_generate({
   'generator' => "Jekyll #{Jekyll::VERSION}, kramdown #{Kramdown::VERSION}, Rouge #{Rouge.version}",
   'cases' => combos
 }) + "\n")

@@ -21,6 +21,7 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
     if (silent) return def(state, startLine, endLine, true);
     const indent = state.blkIndent + 4;
     const faked: Array<[number, number]> = [];
+    const lazy: Map<number, number[]> = ((state as any).kdLazy ??= new Map());
     let line = startLine + 1;
     let afterIndented = false;
     while (line < endLine) {
@@ -36,12 +37,20 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
       if (!afterIndented || rel < 0 || LAZY_STOP.test(text)) break;
       faked.push([line, state.sCount[line]]);
       state.sCount[line] = indent + rel;
+      // Registered like a list's lazy line, so its paragraph keeps the line's own indentation.
+      const bases = lazy.get(line);
+      if (bases) bases.push(state.blkIndent); else lazy.set(line, [state.blkIndent]);
       line++;
     }
     try {
       return def(state, startLine, line, false);
     } finally {
-      for (const [l, s] of faked) state.sCount[l] = s;
+      for (const [l, s] of faked) {
+        state.sCount[l] = s;
+        const bases = lazy.get(l)!;
+        bases.pop();
+        if (!bases.length) lazy.delete(l);
+      }
     }
   }, { alt: entry.alt });
 }

@@ -172,6 +172,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
   const ordered = /^\d/.test(lineText(state, startLine));
   const item = ordered ? /^(\d+\.)([ \t]*)(.?)/ : /^([*+-])([ \t]*)(.?)/;
   let indent = 0;
+  let kdIndent = 0;
   let lastBlank = false;
   for (let line = startLine; line < endLine; line++) {
     const rel = state.sCount[line] - base;
@@ -181,6 +182,9 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       // markdown-it's content indentation: marker, then 1–4 spaces (1 when more or none).
       const spaces = m[2].length;
       indent = rel + m[1].length + (m[3] === '' || spaces > 4 ? 1 : spaces);
+      // kramdown's own content indentation: 4 when the first line holds nothing but an IAL (or
+      // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all spaces after it.
+      kdIndent = /^\s*(?:\{:(?![\w-]*:|\/)(?:[^}"']|"[^"]*"|'[^']*')+\})?\s*$/.test(text.slice(m[1].length)) ? 4 : rel + m[1].length + spaces;
       lastBlank = false;
       continue;
     }
@@ -191,6 +195,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     // After a blank line a horizontal rule ends the list even when indented as item content
     // (kramdown checks HR_START before anything else); the list is parsed up to it.
     if (lastBlank && hr(state, line, endLine, true)) { cut = line; break; }
+    // After a blank line only lines indented to kramdown's content column continue the item.
+    if (lastBlank && rel < kdIndent) { cut = line; break; }
     if (text.trimEnd() === '^' && rel <= 3) break;
     if (rel >= indent) { lastBlank = false; continue; }
     if (lastBlank) break;

@@ -1,0 +1,36 @@
+// Named character references as kramdown knows them (Kramdown::Utils::Entities, the HTML 4 set):
+// markdown-it decodes every HTML5 name, but for kramdown `&AMP;` or `&check;` is no entity and
+// stays text (`&amp;AMP;`). Numeric references are always entities in both.
+import type { MarkdownIt, StateInline } from 'markdown-it';
+
+const KRAMDOWN_NAMES = new Set(`
+  Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho Sigma Tau
+  Upsilon Phi Chi Psi Omega alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi
+  omicron pi rho sigma tau upsilon phi chi psi omega sigmaf thetasym upsih piv zwnj zwj lrm rlm
+  hellip prime Prime oline frasl weierp image real alefsym bull trade larr rarr uarr darr harr crarr
+  uArr dArr lArr rArr hArr forall part exist empty nabla isin ni notin sum prod minus lowast radic
+  prop infin ang and or cap cup int there4 sim asymp cong ne equiv le ge sub sup sube supe nsub oplus
+  otimes perp sdot vellip rceil lceil lfloor rfloor rang lang loz spades clubs hearts diams amp quot
+  apos copy lt gt OElig oelig Scaron scaron Yuml circ tilde ndash mdash lsquo rsquo ldquo rdquo
+  dagger Dagger permil euro lsaquo rsaquo nbsp iexcl pound curren yen brvbar sect uml laquo raquo reg
+  ordf not shy macr deg plusmn acute micro para middot cedil ordm cent sup1 sup2 sup3 frac12 frac14
+  frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave
+  Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml
+  Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml
+  igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute
+  ucirc uuml yacute thorn yuml sbquo fnof bdquo 8364 8218 402 8222 8230 8224 8225 710 8240 352 8249
+  338 381 8216 8217 8220 8221 8226 8211 8212 732 8482 353 8250 339 382 376 ensp emsp thinsp
+`.split(/\s+/).filter(Boolean));
+
+const NAMED = /^&([\w:][\-\w.:]*);/;
+
+export function entityPlugin(md: MarkdownIt): void {
+  const rules = (md.inline.ruler as any).__rules__ as Array<{ name: string; fn: (s: StateInline, silent: boolean) => boolean }>;
+  const entity = rules.find((r) => r.name === 'entity')!.fn;
+  md.inline.ruler.at('entity', (state: StateInline, silent: boolean) => {
+    if (state.src[state.pos] !== '&') return false;
+    const m = NAMED.exec(state.src.slice(state.pos, Math.min(state.posMax, state.pos + 40)));
+    if (m && !KRAMDOWN_NAMES.has(m[1])) return false;
+    return entity(state, silent);
+  });
+}
