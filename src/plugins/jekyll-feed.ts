@@ -12,7 +12,7 @@ import { JEKYLL_VERSION } from "../config/defaults.js";
 import type { PluginLiquidContext } from "../generate/index.js";
 import type { Site } from "../site/site.js";
 import { PerSite, generatedPage } from "./shared/generated-page.js";
-import { Filters, isBlank, orDefault, prop, toS, truthy } from "./shared/liquid.js";
+import { Filters, filtersFor, isBlank, orDefault, prop, toS, truthy } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 
 interface FeedSpec {
@@ -221,16 +221,16 @@ registerPlugin({
   priority: PRIORITY.lowest,
   generate,
   liquidTags(ctx: PluginLiquidContext) {
-    const f = new Filters(ctx.host);
+    const filters = () => filtersFor(ctx.site(), ctx.host);
     return {
       [FEED_TAG]: (markup, lookup) => {
         const site = ctx.site();
         const spec = FEEDS.get(site)[Number(markup.trim())];
         if (!spec) return "";
         site.dependencyTracker?.(spec.collection === "posts" ? "collection:posts" : `collection:${spec.collection}`);
-        return renderFeed(spec, lookup, f);
+        return renderFeed(spec, lookup, filters());
       },
-      feed_meta: () => feedMeta(ctx.host.config, f),
+      feed_meta: () => feedMeta(ctx.host.config, filters()),
     };
   },
 });

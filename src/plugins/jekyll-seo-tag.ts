@@ -11,7 +11,7 @@ import type { PluginLiquidContext } from "../generate/index.js";
 import { JEKYLL_VERSION } from "../config/defaults.js";
 import { isAbsoluteUri } from "../render/liquid/ruby/uri.js";
 import { isHash, toJson } from "../render/liquid/ruby/values.js";
-import { Filters, orDefault, prop, toS, truthy } from "./shared/liquid.js";
+import { Filters, filtersFor, orDefault, prop, toS, truthy } from "./shared/liquid.js";
 import { registerPlugin } from "./registry.js";
 
 type Obj = Record<string, any>;
@@ -321,7 +321,7 @@ export class SeoValues {
 registerPlugin({
   name: "jekyll-seo-tag",
   liquidTags(ctx: PluginLiquidContext) {
-    const f = new Filters(ctx.host);
-    return { seo: (markup, lookup) => new SeoValues(markup, lookup, f).render() };
+    const filters = () => filtersFor(ctx.site(), ctx.host);
+    return { seo: (markup, lookup) => new SeoValues(markup, lookup, filters()).render() };
   },
 });

@@ -9,7 +9,7 @@ import type { PluginLiquidContext } from "../generate/index.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
 import { PerSite, generatedPage } from "./shared/generated-page.js";
-import { Filters, orDefault, toS } from "./shared/liquid.js";
+import { Filters, filtersFor, orDefault, toS } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 
 type Obj = Record<string, any>;
@@ -84,14 +84,14 @@ registerPlugin({
   priority: PRIORITY.lowest,
   generate,
   liquidTags(ctx: PluginLiquidContext) {
-    const f = new Filters(ctx.host);
+    const filters = () => filtersFor(ctx.site(), ctx.host);
     return {
       [SITEMAP_TAG]: (markup, lookup) => {
         const spec = SITEMAPS.get(ctx.site())[Number(markup.trim())];
-        return spec ? renderSitemap(spec, lookup, f) : "";
+        return spec ? renderSitemap(spec, lookup, filters()) : "";
       },
       // robots.txt: one line naming the sitemap.
-      jekyll_sitemap_robots: () => `Sitemap: ${toS(f.absoluteUrl("sitemap.xml"))}\n`,
+      jekyll_sitemap_robots: () => `Sitemap: ${toS(filters().absoluteUrl("sitemap.xml"))}\n`,
     };
   },
 });

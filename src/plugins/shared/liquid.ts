@@ -43,7 +43,10 @@ export function orDefault(value: unknown, fallback: unknown): unknown {
   return isBlank(value) ? fallback : value;
 }
 
-/** Jekyll's and Liquid's filters, by the names templates use, as plain functions. */
+/**
+ * Jekyll's and Liquid's filters, by the names templates use, as plain functions. Make one per
+ * build (`filtersFor`): the URL filters cache their results for the config they first saw.
+ */
 export class Filters {
   private readonly table: FilterTable;
 
@@ -96,4 +99,13 @@ export function lookupWord(word: string, lookup: (path: string[]) => unknown): u
  */
 export function renderMarkupOutputs(markup: string, lookup: (path: string[]) => unknown): string {
   return markup.replace(/\{\{-?\s*([^}]*?)\s*-?\}\}/g, (_m, expr: string) => outputS(lookupWord(expr, lookup)));
+}
+
+const perSite = new WeakMap<object, Filters>();
+
+/** The Filters of one build (keyed by its Site), so cached URLs never outlive a config change in `serve`. */
+export function filtersFor(site: object, host: LiquidHost): Filters {
+  let f = perSite.get(site);
+  if (!f) perSite.set(site, (f = new Filters(host)));
+  return f;
 }
