@@ -1,8 +1,19 @@
-// Definition lists: markdown-it-deflist also accepts `~` as the definition marker; kramdown's
-// DEFINITION_LIST_START is `:` only, so `Term\n~ text` is a paragraph. (A later `~` line inside a
-// kramdown definition is lazy text; markdown-it-deflist would start a new <dd> there, which real pages
-// do not seem to rely on.)
-import type { MarkdownIt, StateBlock } from 'markdown-it';
+// Definition lists as kramdown reads them, on top of markdown-it-deflist:
+// - only `:` is a definition marker (markdown-it-deflist also takes `~`: `Term\n~ text` is a
+//   paragraph in kramdown; a later `~` line inside a kramdown definition is lazy text, which
+//   markdown-it-deflist would make a new <dd>, a case real pages do not seem to rely on);
+// - the terms are every line of the paragraph before the first `:` line (kramdown's
+//   parse_definition_list splits it at newlines), with at most one empty line between them and the
+//   definition; markdown-it-deflist takes a single line. A `:` line therefore ends a paragraph
+//   (kramdown's PARAGRAPH_END has DEFINITION_LIST_START), and the paragraph's earlier lines become
+//   extra <dt>s in front of the list markdown-it-deflist builds from its last line.
+import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
+
+const MARKER = /^:[ \t]/;
+
+function lineText(state: StateBlock, line: number): string {
+  return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+}
 
 export function deflistPlugin(md: MarkdownIt): void {
   const rules = (md.block.ruler as any).__rules__ as Array<{ name: string; fn: any; alt: string[] }>;
@@ -15,4 +26,41 @@ export function deflistPlugin(md: MarkdownIt): void {
     if (next < endLine && state.src[state.bMarks[next] + state.tShift[next]] === '~') return false;
     return deflist(state, startLine, endLine, silent);
   }, { alt: entry.alt });
+
+  // At a `:` line: turn the paragraph just before it into the list's terms.
+  md.block.ruler.before('deflist', 'kd_deflist_terms', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    if (state.sCount[startLine] - state.blkIndent > 3) return false;
+    if (!MARKER.test(lineText(state, startLine))) return false;
+    // As a terminator: a `:` line ends the paragraph it follows.
+    if (silent) return state.parentType === 'paragraph';
+    const toks = state.tokens;
+    const close = toks[toks.length - 1];
+    if (!close || close.type !== 'paragraph_close' || toks.length < 3) return false;
+    const open = toks[toks.length - 3];
+    const inline = toks[toks.length - 2];
+    const pEnd = open.map?.[1] ?? -1;
+    const oneEmptyLine = pEnd === startLine - 1 && state.bMarks[pEnd] === state.eMarks[pEnd];
+    if (pEnd !== startLine && !oneEmptyLine) return false;
+    const termLines = inline.content.split('\n');
+    const lastTerm = pEnd - 1;
+    const removed = toks.splice(toks.length - 3, 3);
+    const dlIndex = toks.length;
+    if (!deflist(state, lastTerm, endLine, false)) { toks.push(...removed); return false; }
+    // Extra terms go right after the dl_open that markdown-it-deflist pushed first.
+    const dl = toks[dlIndex];
+    const extra: Token[] = [];
+    termLines.slice(0, -1).forEach((text, k) => {
+      const line = open.map![0] + k;
+      const o = new state.Token('dt_open', 'dt', 1);
+      o.map = [line, line + 1];
+      const t = new state.Token('inline', '', 0);
+      t.content = text.trim();
+      t.map = [line, line + 1];
+      t.children = [];
+      extra.push(o, t, new state.Token('dt_close', 'dt', -1));
+    });
+    toks.splice(dlIndex + 1, 0, ...extra);
+    dl.map = [open.map![0], dl.map![1]];
+    return true;
+  }, { alt: ['paragraph'] });
 }
