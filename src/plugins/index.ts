@@ -18,3 +18,4 @@ import "./jekyll-mentions.js";
 import "./jemoji.js";
 import "./jekyll-include-cache.js";
 import "./jekyll-paginate-v2.js";
+import "./built-in.js";

@@ -87,7 +87,10 @@ registerPlugin({
     const filters = () => filtersFor(ctx.site(), ctx.host);
     return {
       [SITEMAP_TAG]: (markup, lookup) => {
-        const spec = SITEMAPS.get(ctx.site())[Number(markup.trim())];
+        const site = ctx.site();
+        const spec = SITEMAPS.get(site)[Number(markup.trim())];
+        // It lists static files too (the pages and documents are read through the drops, which report themselves).
+        site.dependencyTracker?.("static");
         return spec ? renderSitemap(spec, lookup, filters()) : "";
       },
       // robots.txt: one line naming the sitemap.
