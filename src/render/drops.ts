@@ -16,7 +16,10 @@ export interface DropContext {
 
 type Obj = Record<string, any>;
 
-/** Dependency token: the page read the content or output of a document other than itself. */
+/**
+ * Dependency token: the page read the content or output of a document other than itself. (It
+ * also gets `content:<label>`; `collection:<label>` is for the documents' URLs and data.)
+ */
 export const OTHER_CONTENT = "other-content";
 
 function defineLazy(target: Obj, key: string, get: () => unknown, enumerable = true): void {
@@ -75,6 +78,7 @@ export class Drops {
     }
     defineLazy(drop, "collection", () => doc.collection.label);
     defineLazy(drop, "excerpt", () => {
+      if (this.current !== doc) this.track(`content:${doc.collection.label}`);
       const e = doc.data.excerpt;
       if (e !== undefined && e !== null) return String(e);
       return doc.excerpt ? this.ctx.excerptOutput(doc.excerpt) : "";
@@ -83,8 +87,13 @@ export class Drops {
     defineLazy(drop, "id", () => doc.id);
     // Another document's content or output depends on whether it was rendered yet (Jekyll's
     // render order); parallel rendering needs to know when a page reads one.
-    defineLazy(drop, "output", () => { if (this.current !== doc) this.track(OTHER_CONTENT); return doc.output; });
-    defineLazy(drop, "content", () => { if (this.current !== doc) this.track(OTHER_CONTENT); return doc.content; });
+    const otherContent = () => {
+      if (this.current === doc) return;
+      this.track(OTHER_CONTENT);
+      this.track(`content:${doc.collection.label}`);
+    };
+    defineLazy(drop, "output", () => { otherContent(); return doc.output; });
+    defineLazy(drop, "content", () => { otherContent(); return doc.content; });
     defineLazy(drop, "relative_path", () => doc.relativePath);
     defineLazy(drop, "path", () => doc.relativePath);
     defineLazy(drop, "url", () => doc.url);
@@ -92,12 +101,36 @@ export class Drops {
     defineLazy(drop, "title", () => doc.data.title);
     defineLazy(drop, "categories", () => doc.data.categories);
     defineLazy(drop, "tags", () => doc.data.tags);
-    defineLazy(drop, "next", () => { this.track(`collection:${doc.collection.label}`); return doc.nextDoc ? this.document(doc.nextDoc) : null; });
-    defineLazy(drop, "previous", () => { this.track(`collection:${doc.collection.label}`); return doc.previousDoc ? this.document(doc.previousDoc) : null; });
+    // No neighbour is a fact about the collection too: one may be added later.
+    const none = () => { this.track(`collection:${doc.collection.label}`); return null; };
+    defineLazy(drop, "next", () => (doc.nextDoc ? this.neighbour(doc.nextDoc) : none()));
+    defineLazy(drop, "previous", () => (doc.previousDoc ? this.neighbour(doc.previousDoc) : none()));
     Object.defineProperty(drop, "toJSON", { value: () => plainCopy(drop, false), enumerable: false });
     Object.defineProperty(drop, "toString", { value: () => doc.output ?? doc.content, enumerable: false });
     return drop;
   }
+
+  /**
+   * `page.next` / `page.previous`: the neighbour's drop, recording a dependency on the collection
+   * only when one of its values is read. liquidjs probes every value for `.next` (is it an
+   * iterator?), which would otherwise make every document depend on its whole collection.
+   */
+  private neighbour(doc: Document): Obj {
+    let view = this.neighbourViews.get(doc);
+    if (!view) {
+      const token = `collection:${doc.collection.label}`;
+      view = new Proxy(this.document(doc), {
+        get: (target, key, receiver) => {
+          this.track(token);
+          return Reflect.get(target, key, receiver);
+        },
+      });
+      this.neighbourViews.set(doc, view);
+    }
+    return view;
+  }
+
+  private readonly neighbourViews = new WeakMap<Document, Obj>();
 
   excerpt(excerpt: Excerpt): Obj {
     let d = this.excerptDrops.get(excerpt);
@@ -125,7 +158,7 @@ export class Drops {
     d = {};
     const drop = d;
     for (const k of Object.keys(page.liquidData)) defineLazy(drop, k, () => page.liquidData[k]);
-    defineLazy(drop, "content", () => page.content);
+    defineLazy(drop, "content", () => { if (this.current !== page) this.track("content:pages"); return page.content; });
     defineLazy(drop, "dir", () => page.dir);
     defineLazy(drop, "excerpt", () => (page.data.excerpt === undefined || page.data.excerpt === null ? null : String(page.data.excerpt)));
     defineLazy(drop, "name", () => page.name);

@@ -49,26 +49,43 @@ function hash(s: string): string {
   return createHash("sha1").update(s).digest("base64");
 }
 
-function fingerprint(item: Page | Document): string {
-  return hash(`${item.url}\0${JSON.stringify(item.data)}\0${item.content}`);
+/** What a page is (URL and data) and what it says (content), fingerprinted apart. */
+interface Fingerprint {
+  meta: string;
+  content: string;
+  full: string;
 }
 
-function takeSnapshot(site: Site, fingerprints: Map<string, string>): Snapshot {
+function fingerprint(item: Page | Document): Fingerprint {
+  const meta = hash(`${item.url}\0${JSON.stringify(item.data)}`);
+  const content = hash(item.content);
+  return { meta, content, full: `${meta}:${content}` };
+}
+
+function takeSnapshot(site: Site, fingerprints: Map<string, Fingerprint>): Snapshot {
   const lists = new Map<string, Map<string, string>>();
   const add = (token: string, key: string, fp: string) => {
     let m = lists.get(token);
     if (!m) lists.set(token, (m = new Map()));
     m.set(key, fp);
   };
+  // `collection:<label>` and `pages` change with URLs and data; `content:<label>` and
+  // `content:pages` with what the pages say (read through post.content, excerpts…).
   for (const c of site.collections.values()) {
     for (const d of c.docs) {
       const fp = fingerprints.get(itemKey(d)) ?? fingerprint(d);
-      add(`collection:${c.label}`, itemKey(d), fp);
-      add("documents", itemKey(d), fp);
+      add(`collection:${c.label}`, itemKey(d), fp.meta);
+      add(`content:${c.label}`, itemKey(d), fp.content);
+      add("documents", itemKey(d), fp.full);
     }
     for (const f of c.files) add("documents", f.relativePath, f.url);
   }
-  for (const p of site.pages) if (!p.generated) add("pages", itemKey(p), fingerprints.get(itemKey(p)) ?? fingerprint(p));
+  for (const p of site.pages) {
+    if (p.generated) continue;
+    const fp = fingerprints.get(itemKey(p)) ?? fingerprint(p);
+    add("pages", itemKey(p), fp.meta);
+    add("content:pages", itemKey(p), fp.content);
+  }
   for (const f of site.staticFiles) {
     const st = fs.statSync(f.path, { throwIfNoEntry: false });
     add("static", f.relativePath, `${f.url}\0${st?.mtimeMs ?? 0}\0${st?.size ?? 0}`);
@@ -101,14 +118,14 @@ export class IncrementalBuilder {
     const t0 = performance.now();
     this.builder.invalidate();
     const records = new Map<string, RenderRecord>();
-    const fingerprints = new Map<string, string>();
+    const fingerprints = new Map<string, Fingerprint>();
     const plan: RenderPlan = {
       // Fingerprints are taken before an item renders, from its source content.
       mustRender: (item) => { fingerprints.set(itemKey(item), fingerprint(item)); return true; },
       reuse: () => {},
       rendered: (item, deps) => {
         const fp = fingerprints.get(itemKey(item)) ?? fingerprint(item);
-        records.set(itemKey(item), { fingerprint: fp, content: item.content, output: item.output ?? "", dependencies: deps });
+        records.set(itemKey(item), { fingerprint: fp.full, content: item.content, output: item.output ?? "", dependencies: deps });
       },
     };
     this.snapshot = null;
@@ -136,7 +153,7 @@ export class IncrementalBuilder {
     this.builder.invalidate([...changedSet]);
     const previous = this.records;
     const records = new Map<string, RenderRecord>();
-    const fingerprints = new Map<string, string>();
+    const fingerprints = new Map<string, Fingerprint>();
     let dirty: Set<string> | null = null;
     let rendered = 0;
     let reused = 0;
@@ -162,7 +179,7 @@ export class IncrementalBuilder {
         dirty ??= computeDirty(item.site);
         if (item.kind === "page" && (item.generated || item.isAsset)) return true;
         const rec = previous.get(itemKey(item));
-        if (!rec || rec.fingerprint !== fingerprints.get(itemKey(item))) return true;
+        if (!rec || rec.fingerprint !== fingerprints.get(itemKey(item))?.full) return true;
         for (const dep of rec.dependencies) if (dirty.has(dep)) return true;
         return false;
       },
@@ -176,12 +193,12 @@ export class IncrementalBuilder {
       rendered: (item, deps) => {
         rendered++;
         const key = itemKey(item);
-        const rec: RenderRecord = { fingerprint: fingerprints.get(key) ?? fingerprint(item), content: item.content, output: item.output ?? "", dependencies: deps };
+        const rec: RenderRecord = { fingerprint: (fingerprints.get(key) ?? fingerprint(item)).full, content: item.content, output: item.output ?? "", dependencies: deps };
         records.set(key, rec);
-        // A page whose rendered content changed changes the lists it is in, for pages after it.
+        // A page whose rendered content changed changes what later pages read of it.
         const before = previous.get(key);
         if (dirty && (!before || before.content !== rec.content)) {
-          dirty.add(item.kind === "page" ? "pages" : `collection:${item.collection.label}`);
+          dirty.add(item.kind === "page" ? "content:pages" : `content:${item.collection.label}`);
           if (item.kind === "document") dirty.add("documents");
         }
       },
