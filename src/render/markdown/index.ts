@@ -1,6 +1,11 @@
 // The Markdown converter: markdown-it 15 set up to read Markdown the way kramdown 2.4 (GFM input, as
 // Jekyll 4.3 configures it) does, and a converter that writes kramdown's HTML. Built once per build;
 // `convert` does no per-call setup beyond a fresh per-document state (ids, footnotes, TOC).
+// Where kramdown reads differently, a plugin replaces markdown-it's rule (each documents the
+// kramdown behaviour it reproduces): plugins/html-block (block HTML), kramdown-blocks (math, IALs,
+// extensions, lists, boundaries), fence, code-block, table, blockquote, reference, abbreviation,
+// deflist, footnote-def; inline: kramdown-inline (math, span IALs, typography, escapes, line
+// breaks), emphasis, codespan, span-html, link, autolink, entity. converter.ts writes the tokens.
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';

@@ -6,6 +6,11 @@
 // - the end-of-block marker `^` (ends a list, writes nothing);
 // - `1)` is no list marker and `*` with nothing after it no list item (kramdown's LIST_START).
 // Each becomes one token with `map`, so the converter can see the blank lines around it.
+// It also holds what kramdown's block structure needs across rules: block boundaries
+// (after_block_boundary? / before_block_boundary?), container starts, where a list item's text is
+// cut at its first nested list, and kramdown's lists (one list across `*`/`+`/`-`, lazy lines of
+// any block kind, a rule after a blank line ending the list), paragraphs ended by any list marker,
+// setext headers only after a boundary, and HTML tag lines ending lazy text.
 import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
 
