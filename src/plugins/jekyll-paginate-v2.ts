@@ -1,4 +1,4 @@
-// jekyll-paginate-v2 3.0 (the paginator itself; AutoPages are not implemented): pages with
+// jekyll-paginate-v2 3.0 (AutoPages: jekyll-paginate-v2-autopages.ts): pages with
 // `pagination: {enabled: true}` in their front matter are replaced by numbered copies listing a
 // collection's documents, configured by the site's `pagination:` and the page's own.
 // Not a GitHub Pages plugin, but academic themes (al-folio…) use it. Behaviour read from the
@@ -15,7 +15,8 @@ import type { Document } from "../site/document.js";
 import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { compareStrings, spaceship } from "../render/liquid/ruby/values.js";
-import { toS } from "./shared/liquid.js";
+import { createAutopages } from "./jekyll-paginate-v2-autopages.js";
+import { splitRuby, toS } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 
 type Obj = Record<string, any>;
@@ -46,9 +47,9 @@ export function indexBy(docs: Document[], key: string): Map<string, Document[]> 
   for (const doc of docs) {
     let value = doc.data[key];
     if (value === undefined || value === null || toS(value).trim() === "" || (Array.isArray(value) && value.length === 0)) continue;
-    if (typeof value === "string") value = value.split(/;|,|\s/);
+    if (typeof value === "string") value = splitRuby(value, /;|,|\s/);
     for (const item of [value].flat()) {
-      for (const part of toS(item).toLowerCase().trim().split(/;|,/)) {
+      for (const part of splitRuby(toS(item).toLowerCase().trim(), /;|,/)) {
         const k = part.toLowerCase().trim();
         const list = index.get(k) ?? [];
         list.push(doc);
@@ -63,7 +64,7 @@ export function indexBy(docs: Document[], key: string): Map<string, Document[]> 
 function filterBy(config: Obj, key: string, docs: Document[], index: Map<string, Document[]>): Document[] {
   const value = config[key];
   if (value === undefined || value === null) return docs;
-  const keys = typeof value === "string" ? value.split(/;|,/) : [value].flat();
+  const keys = typeof value === "string" ? splitRuby(value, /;|,/) : [value].flat();
   let out = docs;
   for (const k of keys) {
     const set = new Set(index.get(toS(k).toLowerCase().trim()) ?? []);
@@ -93,7 +94,7 @@ function compareValues(a: unknown, b: unknown): number {
 }
 
 function collectionDocs(site: Site, names: unknown): Document[] {
-  const list = typeof names === "string" ? names.split(/;|,|\s/) : [names].flat().map(toS);
+  const list = typeof names === "string" ? splitRuby(names, /;|,|\s/) : [names].flat().map(toS);
   let docs: Document[] = [];
   for (const raw of list) {
     const name = raw.toLowerCase().trim();
@@ -150,7 +151,11 @@ function paginate(site: Site, ctx: GenerateContext, template: Page, config: Obj)
     if (n > 1) data.autogen = "jekyll-paginate-v2";
     // PaginationPage names itself after `indexpage` + `extension`: ".html" by default, a name
     // with no extension (so no converter runs and page.name/page.path are ".html", as in Jekyll).
-    const page = new Page(site, "", indexWithExt, data, template.content, template.lineOffset, template.path);
+    // An AutoPage's content is not copied (it renders through its layout alone); its `autopage`
+    // data is offered to templates as `autopages`.
+    const isAutopage = truthy(template.data.autopage);
+    if (isAutopage && isPlainObject(template.data.autopage) && "display_name" in template.data.autopage) data.autopages = deepMerge(template.data.autopage, {});
+    const page = new Page(site, "", indexWithExt, data, isAutopage ? "" : template.content, template.lineOffset, template.path);
     const path = pager.page_path as string;
     page.url = path.endsWith("/") ? fileJoin(path, indexWithExt) : path.endsWith(indexExt) ? path : path + indexExt;
     page.pager = pager;
@@ -204,6 +209,7 @@ function paginator(config: Obj, firstUrl: string, pagedUrl: string, docs: Docume
 }
 
 function generate(site: Site, ctx: GenerateContext): void {
+  createAutopages(site, DEFAULTS);
   const siteConfig = isPlainObject(site.config.pagination) ? site.config.pagination : {};
   const config = deepMerge(DEFAULTS, siteConfig);
   if (site.config.paginate !== undefined && site.config.paginate !== null) {

@@ -1,0 +1,97 @@
+// jekyll-paginate-v2's AutoPages: with `autopages: {enabled: true}`, one page per tag, category
+// and collection found in the site's documents, made from a layout (`autopage_tags.html`…) and
+// then paginated like any `pagination:` page. Runs first in jekyll-paginate-v2's generator.
+//
+// Quirks kept: every document gets `__coll` (its collection's name) in its data; a tag's page and
+// title use the lower-cased tag, `autopages.display_name` the first spelling met; the page's
+// content is empty and the layout file itself is its layout (so it renders once, then its own
+// parent layouts); autopages exist even when pagination is off.
+import { deepMerge, isPlainObject } from "../config/merge.js";
+import type { Document } from "../site/document.js";
+import { Page } from "../site/page.js";
+import type { Site } from "../site/site.js";
+import { slugify } from "../site/slugify.js";
+import { splitRuby, toS } from "./shared/liquid.js";
+
+type Obj = Record<string, any>;
+
+export const AUTOPAGE_DEFAULTS: Obj = {
+  enabled: false,
+  tags: { layouts: ["autopage_tags.html"], title: "Posts tagged with :tag", permalink: "/tag/:tag", enabled: true, slugify: { mode: "none", cased: false } },
+  categories: { layouts: ["autopage_category.html"], title: "Posts in category :cat", permalink: "/category/:cat", enabled: true, slugify: { mode: "none", cased: false } },
+  collections: { layouts: ["autopage_collection.html"], title: "Posts in collection :coll", permalink: "/collection/:coll", enabled: true, slugify: { mode: "none", cased: false } },
+};
+
+const KINDS = [
+  { key: "tags", index: "tags", macro: ":tag", filter: "tag" },
+  { key: "categories", index: "categories", macro: ":cat", filter: "category" },
+  { key: "collections", index: "__coll", macro: ":coll", filter: "collection" },
+] as const;
+
+/** Utils.ap_index_posts_by: lower-cased key → the first spelling met (split at `;` and `,`; strings also at spaces). */
+export function autopageIndex(docs: Document[], key: string): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const doc of docs) {
+    let value = doc.data[key];
+    if (value === undefined || value === null || toS(value).trim() === "" || (Array.isArray(value) && value.length === 0)) continue;
+    if (typeof value === "string") value = splitRuby(value, /;|,|\s/);
+    for (const item of [value].flat()) {
+      for (const raw of splitRuby(toS(item).trim(), /;|,/)) {
+        const k = raw.toLowerCase().trim();
+        if (!index.has(k)) index.set(k, raw);
+      }
+    }
+  }
+  return index;
+}
+
+/** Utils.format_*_macro: the first macro replaced by the slugified value (mode "none": lower-cased unless `cased`). */
+function formatMacro(pattern: unknown, macro: string, value: string, slug: unknown): string {
+  const s = isPlainObject(slug) ? slug : {};
+  const mode = "mode" in s ? (s.mode === null ? null : toS(s.mode)) : null;
+  return toS(pattern).replace(macro, slugify(value, mode, !!s.cased) ?? "");
+}
+
+/** File.join of two parts. */
+const fileJoin = (a: string, b: string) => `${a.replace(/\/+$/, "")}/${b.replace(/^\/+/, "")}`;
+
+export function createAutopages(site: Site, paginationDefaults: Obj): void {
+  const config = deepMerge(AUTOPAGE_DEFAULTS, isPlainObject(site.config.autopages) ? site.config.autopages : {});
+  if (!config.enabled) return;
+  const paginationConfig = deepMerge(paginationDefaults, isPlainObject(site.config.pagination) ? site.config.pagination : {});
+  const docs: Document[] = [];
+  for (const [label, c] of site.collections) {
+    for (const d of c.docs) {
+      if ("pagination" in d.data) continue;
+      d.data.__coll = label;
+      docs.push(d);
+    }
+  }
+  for (const kind of KINDS) {
+    const sub = config[kind.key];
+    if (sub === undefined || sub === null || !sub.enabled) continue;
+    for (const [value, display] of autopageIndex(docs, kind.index)) {
+      for (const layoutName of [sub.layouts ?? []].flat().map(toS)) {
+        const layoutKey = layoutName.replace(/\.[^.]*$/, "");
+        const layout = site.layouts.get(layoutKey);
+        if (!layout) {
+          site.logger.warn("AutoPages:", `layout ${layoutName} not found; no ${kind.key} page for '${value}'.`);
+          continue;
+        }
+        const data: Obj = deepMerge(layout.data, {});
+        const pagination = deepMerge(paginationConfig, isPlainObject(data.pagination) ? data.pagination : {});
+        const own = deepMerge(sub, isPlainObject(data.autopages) ? data.autopages : {});
+        pagination[kind.filter] = value;
+        const permalink = formatMacro(own.permalink, kind.macro, value, sub.slugify);
+        data.permalink = permalink;
+        data.layout = layoutKey;
+        data.title = formatMacro(own.title, kind.macro, value, sub.slugify);
+        data.pagination = pagination;
+        data.autopage = { layout_path: `_layouts/${layoutName}`, display_name: display };
+        const page = new Page(site, permalink.replace(/\/+$/, ""), "index.html", data, "", layout.lineOffset, layout.path);
+        page.url = fileJoin(permalink, "index.html");
+        site.pages.push(page);
+      }
+    }
+  }
+}
