@@ -23,7 +23,8 @@ export interface ConvertContext {
   tocPlaceholder: { attrs: Attrs; ordered: boolean; key: string } | null;
   footnotes: Array<{ label: string; number: number; repeat: number }>;
   footnotesByLabel: Map<string, { label: string; number: number; repeat: number }>;
-  footnoteDefs: Map<string, { tokens: Token[]; start: number; end: number }>;
+  /** `src`: the text the definition's line numbers refer to, when not the document's. */
+  footnoteDefs: Map<string, { tokens: Token[]; start: number; end: number; src?: string }>;
   alds: Map<string, string>;
   autoIds: boolean;
 }
@@ -330,7 +331,9 @@ export class Converter {
           prefix = `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" ${box ? 'checked="checked" ' : ''}/>`;
         }
       }
-      if (taskList) liAttrs.set('class', liAttrs.has('class') ? `${liAttrs.get('class')} task-list-item` : 'task-list-item');
+      // kramdown-parser-gfm sets the task classes while parsing; IALs are applied afterwards, so
+      // their classes come after (`task-list-item cls`).
+      if (taskList) liAttrs.set('class', liAttrs.has('class') ? `task-list-item ${liAttrs.get('class')}` : 'task-list-item');
       while (seq.length && isBlank(seq[seq.length - 1])) seq.pop();
       let res = '';
       seq.forEach((it, k) => {
@@ -353,7 +356,7 @@ export class Converter {
       else li += '\n' + res + ind(indent + 2);
       itemsHtml.push(li + '</li>\n');
     });
-    if (taskList) attrs.set('class', attrs.has('class') ? `${attrs.get('class')} task-list` : 'task-list');
+    if (taskList) attrs.set('class', attrs.has('class') ? `task-list ${attrs.get('class')}` : 'task-list');
     const tag = ordered ? 'ol' : 'ul';
     out += `${ind(indent)}<${tag}${htmlAttributes(attrs)}>\n${itemsHtml.join('')}${ind(indent)}</${tag}>\n`;
     return out;
@@ -487,11 +490,10 @@ export class Converter {
         }
         case 'link_close': out += '</a>'; break;
         case 'image': {
-          const a: Attrs = new Map();
-          a.set('src', String(t.attrGet('src') ?? ''));
-          const alt = t.attrGet('alt');
-          a.set('alt', alt !== null ? String(alt) : plainText(t.children ?? []));
-          for (const [k, v] of t.attrs ?? []) if (k !== 'src' && k !== 'alt') a.set(k, String(v));
+          // Attributes in the token's order (a link definition's IAL, src, alt, title, span IAL).
+          const a: Attrs = tokAttrs(t);
+          if (!a.has('src')) a.set('src', '');
+          if (!a.has('alt')) a.set('alt', plainText(t.children ?? []));
           out += `<img${htmlAttributes(a)} />`;
           break;
         }
@@ -561,7 +563,8 @@ export class Converter {
       const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
-      let body = this.blocks(def.tokens, this.docLines, 6, first, first, true);
+      const lines = def.src === undefined ? this.docLines : new Lines(def.src.split('\n'));
+      let body = this.blocks(def.tokens, lines, 6, first, first, true);
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
       if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + '\u00a0' + backlinks + body.slice(lastP);

@@ -11,7 +11,7 @@ import type { Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import deflist from 'markdown-it-deflist';
 import abbr from 'markdown-it-abbr';
-import { htmlBlockPlugin } from './plugins/html-block.js';
+import { htmlBlockPlugin, type HtmlChild } from './plugins/html-block.js';
 import { kramdownBlocksPlugin } from './plugins/kramdown-blocks.js';
 import { kramdownInlinePlugin } from './plugins/kramdown-inline.js';
 import { emphasisPlugin } from './plugins/emphasis.js';
@@ -102,16 +102,27 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   };
 }
 
-/** Takes footnote definitions out of the flow (they write nothing where they stand). */
-function extractFootnotes(tokens: Token[], ctx: ConvertContext): Token[] {
+/**
+ * Takes footnote definitions out of the flow (they write nothing where they stand), also from the
+ * Markdown inside HTML elements (`markdown="1"`), whose lines are those of the element's own text.
+ */
+function extractFootnotes(tokens: Token[], ctx: ConvertContext, src?: string): Token[] {
   const out: Token[] = [];
+  const inHtml = (children: HtmlChild[]) => {
+    for (const c of children) {
+      if (c.kind !== 'element') continue;
+      if (c.blockTokens) c.blockTokens = extractFootnotes(c.blockTokens, ctx, c.blockSrc ?? '');
+      inHtml(c.children);
+    }
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.type === 'kd_html') inHtml((t.meta as any).children ?? []);
     if (t.type === 'footnote_reference_open') {
       let j = i + 1;
       while (tokens[j].type !== 'footnote_reference_close') j++;
       const inner = tokens.slice(i + 1, j);
-      ctx.footnoteDefs.set(String((t.meta as any).label), { tokens: inner, start: t.map?.[0] ?? 0, end: t.map?.[1] ?? 0 });
+      ctx.footnoteDefs.set(String((t.meta as any).label), { tokens: inner, start: t.map?.[0] ?? 0, end: t.map?.[1] ?? 0, src });
       // Where the definition stood, a marker for the converter (see `def` in converter.ts).
       const maps = inner.filter((x) => x.map);
       if (maps.length) {

@@ -52,6 +52,7 @@ function findBlockEnd(src: string, from: number, name: string): [number, number]
   const open = new RegExp(`<${name}(?=[\\s/>])`, 'gi');
   const closeLine = new RegExp(`^ {0,3}</${name}\\s*>`, 'i');
   const close = new RegExp(`</${name}\\s*>`, 'gi');
+  const openLine = new RegExp(`^ {0,3}<${name}(?=[\\s/>])`, 'i');
   let depth = 0;
   let pos = from;
   while (pos < src.length) {
@@ -60,7 +61,10 @@ function findBlockEnd(src: string, from: number, name: string): [number, number]
     const line = src.slice(pos, eol);
     const m = closeLine.exec(line);
     if (m && depth === 0) return [pos, pos + m[0].length];
-    depth += (line.match(open)?.length ?? 0) - (line.match(close)?.length ?? 0);
+    // Only a line starting with the tag opens a nested element (kramdown's block HTML parser);
+    // a `<div>` inside paragraph text is span text and nests nothing.
+    if (openLine.test(line)) depth += (line.match(open)?.length ?? 0) - (line.match(close)?.length ?? 0);
+    else if (m) depth--;
     if (depth < 0) depth = 0;
     pos = eol + 1;
   }
@@ -70,7 +74,15 @@ function findBlockEnd(src: string, from: number, name: string): [number, number]
 function parseBlockContent(p: Parse, node: HtmlNode, inner: string): void {
   const src = inner.endsWith('\n') || inner === '' ? inner : inner + '\n';
   // A full parse (block + inline core rules) sharing the page's env: references, abbreviations.
-  node.blockTokens = p.md.parse(src, p.env);
+  // kramdown parses the element's content in place, so the line after it is the close tag, not
+  // the end of a text: `kdHtmlBody` tells beforeBlockBoundary that the end is no boundary.
+  const was = p.env.kdHtmlBody;
+  p.env.kdHtmlBody = true;
+  try {
+    node.blockTokens = p.md.parse(src, p.env);
+  } finally {
+    p.env.kdHtmlBody = was;
+  }
   node.blockSrc = src;
 }
 

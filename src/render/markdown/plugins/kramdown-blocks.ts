@@ -43,6 +43,8 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   // The end of the container counts as the end of the text: a line indented less than a list
   // item's content is not part of the item kramdown parses (lazy lines are re-indented by
   // fakeLazyLines).
+  // (Inside a blockquote or list item there, the container's own text ends: a boundary.)
+  if (line >= state.lineMax) return !((state.env as any)?.kdHtmlBody && state.parentType === 'root');
   if (line >= endLine || isBlank(state, line) || state.sCount[line] < state.blkIndent) return true;
   const text = lineText(state, line).trimEnd();
   return (text === '^' && state.sCount[line] - state.blkIndent <= 3) || IAL_LINE.test(text);

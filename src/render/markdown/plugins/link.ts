@@ -12,6 +12,7 @@
 // - no link inside a link: the inner `[` is text.
 // When nothing matches, the `[` (or `![`) is text and parsing goes on after it.
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
+import { parseIal } from '../ial.js';
 
 // kramdown's ESCAPED_CHARS (the alt text is unescaped with this set, not GFM's).
 const ESCAPED = /\\([\\.*_+`<>()[\]{}#!:|"'$=-])/g;
@@ -20,7 +21,7 @@ const INLINE_ID = /^\s*?\[([^\]]+)?\]/;
 const INLINE_TITLE = /^\s*?(["'])([\s\S]+?)\1\s*?\)/;
 
 interface KdState extends StateInline { kdInLink?: boolean; }
-interface Target { href: string; title: string | null; end: number; }
+interface Target { href: string; title: string | null; end: number; ial?: Array<[string, string]>; }
 
 /** The destination after the label (`pos` at the character after `]`), or null. */
 function destination(state: StateInline, pos: number, alt: string): Target | null {
@@ -31,9 +32,12 @@ function destination(state: StateInline, pos: number, alt: string): Target | nul
     // kramdown's normalize_link_id: whitespace runs to one space, lower case (markdown-it's
     // normalizeReference does the same, with Unicode case folding).
     const id = state.md.utils.normalizeReference(ref?.[1] ?? alt);
-    const def = state.env.references?.[id];
+    const def = state.env.references?.[id] as { href: string; title: string; kdIal?: string } | undefined;
     if (!def) return null;
-    return { href: def.href, title: def.title || null, end: pos + (ref ? ref[0].length : 0) };
+    // The definition's IAL comes first in the attributes (kramdown's add_link applies it before
+    // setting href/src).
+    const ial = def.kdIal ? [...parseIal(def.kdIal, new Map()).attrs] : undefined;
+    return { href: def.href, title: def.title || null, end: pos + (ref ? ref[0].length : 0), ial };
   }
   let href: string;
   let q: number;
@@ -85,13 +89,13 @@ function link(state: KdState, silent: boolean): boolean {
   if (!silent) {
     if (isImage) {
       const t: Token = state.push('image', 'img', 0);
-      t.attrs = [['src', target.href], ['alt', label.replace(ESCAPED, '$1')]];
+      t.attrs = [...(target.ial ?? []), ['src', target.href], ['alt', label.replace(ESCAPED, '$1')]];
       if (target.title !== null) t.attrs.push(['title', target.title]);
       t.children = [];
       t.content = label;
     } else {
       const t = state.push('link_open', 'a', 1);
-      t.attrs = [['href', target.href]];
+      t.attrs = [...(target.ial ?? []), ['href', target.href]];
       if (target.title !== null) t.attrs.push(['title', target.title]);
       const oldMax = state.posMax;
       const wasInLink = state.kdInLink;

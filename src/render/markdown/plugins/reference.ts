@@ -8,6 +8,7 @@
 // - a definition does not interrupt a paragraph.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 
+const IAL_LINE = /^\{:(?![\w-]*:|\/)((?:[^}"']|"[^"]*"|'[^']*')+)\}\s*$/;
 const DEF_RE = /^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?(?:\n|$)/;
 
 function reference(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
@@ -20,10 +21,16 @@ function reference(state: StateBlock, startLine: number, endLine: number, silent
   const m = DEF_RE.exec(text);
   if (!m || (m[3] !== undefined && /[ \t]+["']/.test(m[3]))) return false;
   if (silent) return true;
-  const env = state.env as { references?: Record<string, { href: string; title: string }> };
+  const env = state.env as { references?: Record<string, { href: string; title: string; kdIal?: string }> };
   env.references ??= {};
-  env.references[state.md.utils.normalizeReference(m[1])] = { href: m[2] ?? m[3], title: m[5] ?? '' };
   const consumed = m[0].replace(/\n$/, '').split('\n').length;
+  // A block IAL right after the definition belongs to it: kramdown gives its attributes to every
+  // link and image that uses the definition (link.ts). The IAL line itself is left for the
+  // converter, which drops an IAL that follows a definition.
+  const next = startLine + consumed;
+  const ial = next < endLine && state.sCount[next] - state.blkIndent < 4
+    ? IAL_LINE.exec(state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next])) : null;
+  env.references[state.md.utils.normalizeReference(m[1])] = { href: m[2] ?? m[3], title: m[5] ?? '', kdIal: ial?.[1] };
   state.push('kd_def', '', 0).map = [startLine, startLine + consumed];
   state.line = startLine + consumed;
   return true;
