@@ -154,11 +154,13 @@ const ESCAPABLE = new Set('\\.*_+`<>()[]{}#!:|"\'$=-~'.split(''));
 
 function escape(state: StateInline, silent: boolean): boolean {
   if (state.src[state.pos] !== '\\') return false;
-  // kramdown's LINE_BREAK: two backslashes before a newline are a <br />.
-  if (state.src.startsWith('\\\\\n', state.pos)) {
+  // kramdown's LINE_BREAK (two backslashes before a newline) and kramdown-parser-gfm's hard line
+  // break (one backslash) are a <br />; the next line keeps its leading whitespace (markdown-it's
+  // escape rule would drop it).
+  const two = state.src.startsWith('\\\\\n', state.pos);
+  if (two || state.src.startsWith('\\\n', state.pos)) {
     if (!silent) state.push('hardbreak', 'br', 0);
-    state.pos += 3;
-    while (state.src[state.pos] === ' ') state.pos++;
+    state.pos += two ? 3 : 2;
     return true;
   }
   const next = state.src[state.pos + 1];
