@@ -224,10 +224,7 @@ export class Converter {
   private extension(t: Token, indent: number): string {
     if (t.info === 'comment') return `${ind(indent)}<!-- ${t.content} -->\n`;
     if (t.info === 'nomarkdown') return `${t.content}\n`;
-    if (t.info === 'options') {
-      const m = /auto_ids\s*=\s*["']?(\w+)/.exec((t.meta as any).attrs);
-      if (m) this.ctx.autoIds = m[1] !== 'false';
-    }
+    // `{::options /}` was applied before conversion (see autoIdsFromOptions in index.ts).
     return '';
   }
 
@@ -352,7 +349,10 @@ export class Converter {
         res += this.block(it, lines, indent + 4, inHtml);
       });
       let li = `${ind(indent + 2)}<li${htmlAttributes(liAttrs)}>`;
-      if (seq.length === 0 || transparent[i]) li += res + (res.endsWith('\n') ? ind(indent + 2) : '');
+      // End-of-block elements (definitions, `^`) count for transparency but are gone from the tree
+      // when kramdown writes it (update_tree drops them): an item holding only those is empty.
+      const empty = seq.every((it) => 'eob' in it);
+      if (empty || transparent[i]) li += res + (res.endsWith('\n') ? ind(indent + 2) : '');
       else li += '\n' + res + ind(indent + 2);
       itemsHtml.push(li + '</li>\n');
     });

@@ -92,6 +92,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
         gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
         footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: new Map(), autoIds: opts.autoIds,
       };
+      ctx.autoIds = autoIdsFromOptions(tokens, ctx.autoIds);
       const body = extractFootnotes(tokens, ctx);
       const conv = new Converter(ctx);
       let html = conv.document(body, src);
@@ -100,6 +101,20 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       return html;
     },
   };
+}
+
+/**
+ * `{::options auto_ids="false" /}` changes the parser's options, and kramdown-parser-gfm assigns
+ * header ids after the whole document is parsed: the last such setting holds for every header,
+ * also those before it.
+ */
+function autoIdsFromOptions(tokens: Token[], value: boolean): boolean {
+  for (const t of tokens) {
+    if (t.type !== 'kd_extension' || t.info !== 'options') continue;
+    const m = /auto_ids\s*=\s*["']?(\w+)/.exec((t.meta as any).attrs);
+    if (m) value = m[1] !== 'false';
+  }
+  return value;
 }
 
 /**

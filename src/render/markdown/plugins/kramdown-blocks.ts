@@ -289,8 +289,8 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   // as text. An ATX header needs some text (`#` alone is a paragraph).
   const lheading = rule('lheading');
   md.block.ruler.at('lheading', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
-    if (startLine + 1 >= endLine || !/^ {0,3}(?:=+|-+)[ \t]*$/.test(state.src.slice(state.bMarks[startLine + 1], state.eMarks[startLine + 1]))) return false;
-    if (state.sCount[startLine + 1] - state.blkIndent >= 4) return false;
+    if (startLine + 1 >= endLine || !/^(?:=+|-+)[ \t]*$/.test(lineText(state, startLine + 1))) return false;
+    if (state.sCount[startLine + 1] - state.blkIndent > 3 || state.sCount[startLine + 1] < state.blkIndent) return false;
     // parse_setext_header needs a block boundary before the text (after a rule it is a paragraph).
     if (!afterBlockBoundary(state, startLine)) return false;
     return lheading(state, startLine, endLine, silent);

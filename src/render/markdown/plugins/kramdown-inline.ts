@@ -158,7 +158,15 @@ function escape(state: StateInline, silent: boolean): boolean {
   // break (one backslash) are a <br />; the next line keeps its leading whitespace (markdown-it's
   // escape rule would drop it).
   const two = state.src.startsWith('\\\\\n', state.pos);
-  if (two || state.src.startsWith('\\\n', state.pos)) {
+  const one = !two && state.src.startsWith('\\\n', state.pos);
+  // The one-backslash break is made by kramdown-parser-gfm's pass over the finished tree, which
+  // does not enter HTML elements: inside a `markdown="1"` element the backslash stays text.
+  if (one && (state.env as any)?.kdHtmlBody) {
+    if (!silent) state.pending += '\\';
+    state.pos++;
+    return true;
+  }
+  if (two || one) {
     if (!silent) state.push('hardbreak', 'br', 0);
     state.pos += two ? 3 : 2;
     return true;
