@@ -43,7 +43,8 @@ export interface RebuildReport {
   ms: number;
 }
 
-const itemKey = (item: Page | Document) => `${item.kind}:${item.relativePath}`;
+/** Paginated copies and plugin pages can share a relative path (index.html, redirect.html): the URL tells them apart. */
+const itemKey = (item: Page | Document) => `${item.kind}:${item.relativePath}\0${item.url}`;
 
 function hash(s: string): string {
   return createHash("sha1").update(s).digest("base64");
@@ -177,7 +178,9 @@ export class IncrementalBuilder {
     const plan: RenderPlan = {
       mustRender: (item) => {
         dirty ??= computeDirty(item.site);
-        if (item.kind === "page" && (item.generated || item.isAsset)) return true;
+        // Plugin pages, stylesheets (their source maps are made while rendering) and paginated
+        // pages (the paginator hands them posts outside the tracked site lists) always render.
+        if (item.kind === "page" && (item.generated || item.isAsset || item.pager)) return true;
         const rec = previous.get(itemKey(item));
         if (!rec || rec.fingerprint !== fingerprints.get(itemKey(item))?.full) return true;
         for (const dep of rec.dependencies) if (dirty.has(dep)) return true;

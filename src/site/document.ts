@@ -126,7 +126,7 @@ export class Document {
       .map((c) => String(c));
     this.mergeData({ categories: [...new Set(categories)] }, "YAML front matter");
     this.mergeData({ tags: pluralized(this.data, "tag", "tags") }, "YAML front matter");
-    if (this.excerptSeparator !== "") this.excerpt = new Excerpt(this, extractExcerpt(this));
+    if (this.excerptSeparator !== "") this.excerpt = new Excerpt(this, extractExcerpt(this.content, this.excerptSeparator));
   }
 
   private populateTitle(): void {
@@ -273,12 +273,11 @@ const LINK_REF = /^ {0,3}(?:(\[[^\]]+\])(:.+))$/gm;
 const LIQUID_BLOCKS = new Set(["if", "unless", "for", "case", "capture", "comment", "raw", "tablerow", "highlight", "ifchanged"]);
 
 /** Excerpt#extract_excerpt: text before the separator, open Liquid blocks closed, link definitions kept. */
-function extractExcerpt(doc: Document): string {
-  const sep = doc.excerptSeparator;
-  const idx = doc.content.indexOf(sep);
-  if (idx < 0) return doc.content;
-  let head = doc.content.slice(0, idx);
-  const tail = doc.content.slice(idx + sep.length);
+export function extractExcerpt(content: string, separator: string): string {
+  const idx = content.indexOf(separator);
+  if (idx < 0) return content;
+  let head = content.slice(0, idx);
+  const tail = content.slice(idx + separator.length);
   if (tail === "") return head;
   if (head.includes("{%")) {
     const names = [...head.matchAll(LIQUID_TAG)].map((m) => m[1]!);
@@ -290,6 +289,5 @@ function extractExcerpt(doc: Document): string {
   }
   const defs: string[] = [];
   for (const m of tail.matchAll(LINK_REF)) if (head.includes(m[1]!)) defs.push(m[1]! + m[2]!);
-  if (defs.length === 0) return head;
-  return `${head}\n\n${defs.join("\n")}`;
+  return defs.length === 0 ? head : `${head}\n\n${defs.join("\n")}`;
 }

@@ -44,13 +44,15 @@ function write(root: string, rel: string, text: string): string {
 }
 
 function seedSite(root: string): void {
-  write(root, "_config.yml", `title: Incremental\ntime: "2026-12-01 00:00:00 +0000"\nexclude: [_out, _clean]\n`);
+  write(root, "_config.yml", `title: Incremental\ntime: "2026-12-01 00:00:00 +0000"\nexclude: [_out, _clean]\nplugins: [jekyll-paginate, jekyll-redirect-from]\npaginate: 2\n`);
   write(root, "_layouts/default.html", `<html><title>{{ page.title }} · {{ site.title }}</title><body>{% include nav.html %}{{ content }}</body></html>\n`);
   write(root, "_layouts/post.html", `---\nlayout: default\n---\n<article>{{ content }}</article><p>prev={{ page.previous.title }} next={{ page.next.title }}</p>\n`);
   write(root, "_includes/nav.html", `<nav>{% for l in site.data.links %}<a href="{{ l.url }}">{{ l.name }}</a>{% endfor %}</nav>\n`);
   write(root, "_includes/card.html", `<div class="card">{{ include.post.title }} ({{ include.post.date | date: "%Y-%m-%d" }})</div>\n`);
   write(root, "_data/links.yml", `- name: Home\n  url: /\n- name: Blog\n  url: /blog/\n`);
-  write(root, "index.md", `---\nlayout: default\ntitle: Home\n---\n# Home\n\n{% for p in site.posts limit:3 %}{% include card.html post=p %}{% endfor %}\n`);
+  // Paginated copies of index.html share its relative path; redirect pages share one too.
+  write(root, "index.html", `---\nlayout: default\ntitle: Home\n---\n<h1>Home {{ paginator.page }}/{{ paginator.total_pages }}</h1>{% for p in paginator.posts %}{% include card.html post=p %}{% endfor %}\n`);
+  write(root, "moved.md", `---\nlayout: default\ntitle: Moved\nredirect_from: [/old-a/, /old-b/]\n---\nMoved here.\n`);
   write(root, "blog.html", `---\nlayout: default\ntitle: Blog\npermalink: /blog/\n---\n<ul>{% for p in site.posts %}<li><a href="{{ p.url }}">{{ p.title }}</a> {{ p.excerpt | strip_html }}</li>{% endfor %}</ul>\n`);
   write(root, "about.md", `---\nlayout: default\ntitle: About\n---\nAbout me. Static files: {{ site.static_files | size }}.\n`);
   write(root, "static/a.txt", "static A\n");
