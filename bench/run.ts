@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseBenchArgs, USAGE, type BenchOptions } from "./lib/args.js";
-import { allEngines, type Engine } from "./lib/engines.js";
+import { allEngines, buildSiteEntry, type Engine } from "./lib/engines.js";
 import { capture, hasGnuTime, measure } from "./lib/measure.js";
 import { evaluateTargets, renderMarkdown, summarise, type BenchResults, type BuildRecord, type OutputCheck } from "./lib/report.js";
 import { compareTrees, countPages, prepareEmpty, prepareHomepage, prepareSynthetic, type BenchSite } from "./lib/sites.js";
@@ -127,6 +127,7 @@ async function main(): Promise<number> {
     notes.push(`${e.id} was not available and is left out (${e.installHint}).`);
   }
   if (!engines.some((e) => e.id === "build-site")) log("bench: build-site itself is not compiled; only the other engines are measured.");
+  else if (buildSiteEntry(repoRoot) !== "bundle") log("bench: build-site runs from its modules, not the bundle (slower start-up); npm run bench bundles first.");
   if (o.sizes.includes(10000)) log("bench: 10,000 posts: Jekyll alone takes minutes per run there.");
 
   const sites = prepareSites(o, notes);
@@ -171,8 +172,9 @@ async function main(): Promise<number> {
     const stamp = results.date.replace(/[:]/g, "").replace(/\.\d+Z$/, "Z");
     fs.writeFileSync(path.join(o.resultsDir, "latest.json"), json);
     fs.writeFileSync(path.join(o.resultsDir, `${stamp}.json`), json);
-    // RESULTS.md sits next to the results folder (bench/RESULTS.md by default).
-    const mdPath = path.join(path.dirname(o.resultsDir), "RESULTS.md");
+    // The default run's RESULTS.md is bench/RESULTS.md; a run saved elsewhere (--results DIR)
+    // keeps its report in DIR, so it never overwrites the main one.
+    const mdPath = o.resultsDir === path.join(repoRoot, "bench", "results") ? path.join(repoRoot, "bench", "RESULTS.md") : path.join(o.resultsDir, "RESULTS.md");
     fs.writeFileSync(mdPath, md + "\n");
     log(`bench: wrote ${path.relative(process.cwd(), path.join(o.resultsDir, "latest.json"))}, ${stamp}.json and ${path.relative(process.cwd(), mdPath)}`);
   } else {

@@ -39,7 +39,8 @@ export const USAGE = `usage: npm run bench -- [flags]    (or: node dist/bench/ru
   --no-incremental   skip the rebuild-after-one-edit measurement
   --quick            smoke run: --runs 1 --sizes 100 --edits 1, results printed, not saved
   --work DIR         scratch folder for sites and outputs (default: $TMPDIR/build-site-bench)
-  --results DIR      where latest.json, a dated copy and RESULTS.md go (default: bench/results)
+  --results DIR      where latest.json, a dated copy and RESULTS.md go
+                     (default: bench/results, with the report in bench/RESULTS.md)
   --no-save          print the results only
   -h, --help         this text
 `;
