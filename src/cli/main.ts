@@ -25,13 +25,14 @@ export function packageVersion(): string {
 }
 
 /** Prints a failure the way a user needs it: where, what, what to do. */
-export function reportError(e: unknown, logger: ConsoleLogger, trace: boolean): void {
+export function reportError(e: unknown, logger: ConsoleLogger, trace: boolean, duringBuild = true): void {
   if (e instanceof BuildError) {
     const err = new BuildError(e.message, { file: e.file && path.isAbsolute(e.file) ? path.relative(process.cwd(), e.file) || e.file : e.file, line: e.line, column: e.column, hint: e.hint });
     logger.error("Error:", err.format().split("\n")[0]);
     if (e.hint) logger.error("", e.hint);
     if (trace) process.stderr.write(`${e.stack}\n${e.cause instanceof Error ? `Caused by: ${e.cause.stack}\n` : ""}`);
-    else logger.error("", "Nothing was written: the previous build is untouched. Run with --trace for the stack.");
+    else if (duringBuild) logger.error("", "Nothing was written: the previous build is untouched. Run with --trace for the stack.");
+    else logger.error("", "Run with --trace for the stack.");
   } else {
     logger.error("Error:", `build-site failed unexpectedly: ${(e as Error)?.message ?? e}`);
     process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
@@ -90,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
         return await runBuild(args, logger);
     }
   } catch (e) {
-    reportError(e, logger, args?.trace ?? false);
+    reportError(e, logger, args?.trace ?? false, args?.command === "build");
     return 1;
   }
 }

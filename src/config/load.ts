@@ -63,6 +63,11 @@ function peekTimezone(files: string[]): string | undefined {
 
 export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): LoadedConfig {
   const source = path.resolve(cwd, overrides.source ?? ".");
+  if (!fs.statSync(source, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new BuildError(`the source directory '${overrides.source ?? source}' does not exist`, {
+      hint: "Run build-site inside your site, or point --source at it.",
+    });
+  }
   let files: string[];
   let explicit = true;
   if (overrides.config && overrides.config.length) {
