@@ -8,9 +8,12 @@ import { BuildError } from "../errors.js";
 import type { Logger } from "../site/site.js";
 import type { Document } from "../site/document.js";
 import { OTHER_CONTENT } from "./drops.js";
-import { documentsInOrder, workerRenders, type RenderedDoc, type WorkerReply, type WorkerRequest } from "./parallel.js";
+import { SIGNAL_DONE, SIGNAL_STARTED, documentsInOrder, workerRenders, type RenderedDoc, type WorkerReply, type WorkerRequest } from "./parallel.js";
 
 const request = workerData as WorkerRequest;
+// Our modules loaded: tell the main thread we are alive (see RenderWorker#result).
+Atomics.store(request.signal, 0, SIGNAL_STARTED);
+Atomics.notify(request.signal, 0);
 const warnings: Array<[string, string]> = [];
 let rendering = false;
 /** Warnings from reading are the main thread's to print; those from rendering its documents are ours. */
@@ -22,7 +25,7 @@ const logger: Logger = {
 
 function reply(message: WorkerReply): void {
   request.port.postMessage(message);
-  Atomics.store(request.signal, 0, 1);
+  Atomics.store(request.signal, 0, SIGNAL_DONE);
   Atomics.notify(request.signal, 0);
 }
 

@@ -15,6 +15,13 @@ import type { Logger, Site } from "../site/site.js";
 import { OTHER_CONTENT } from "./drops.js";
 import type { Renderer, RenderPlan } from "./renderer.js";
 
+/** What the worker has told the main thread through the shared signal. */
+export const SIGNAL_NONE = 0;
+export const SIGNAL_DONE = 1;
+export const SIGNAL_STARTED = 2;
+const START_TIMEOUT_MS = 15_000;
+const RENDER_TIMEOUT_MS = 30 * 60_000;
+
 /** Below this many documents a worker's start-up costs more than it saves. */
 export const PARALLEL_MIN_DOCUMENTS = 200;
 
@@ -65,16 +72,28 @@ export class RenderWorker {
       stdout: true,
       stderr: false,
     });
+    // A worker that fails is noticed through the signal (see result()); its error event must
+    // not end the process.
+    this.worker.on("error", () => {});
     this.worker.unref();
   }
 
-  /** Blocks until the worker has rendered its documents. */
-  private result(): WorkerReply {
-    while (Atomics.load(this.signal, 0) === 0) Atomics.wait(this.signal, 0, 0, 1000);
-    const msg = receiveMessageOnPort(this.port);
+  /**
+   * Blocks until the worker has rendered its documents; null when it never started (its modules
+   * failed to load) or took far too long. The main thread cannot hear a worker die while it
+   * waits, so the worker raises STARTED as soon as it runs and DONE when it has replied.
+   */
+  private result(): WorkerReply | null {
+    const waitWhile = (value: number, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (Atomics.load(this.signal, 0) === value && Date.now() < deadline) Atomics.wait(this.signal, 0, value, 250);
+    };
+    waitWhile(SIGNAL_NONE, START_TIMEOUT_MS);
+    if (Atomics.load(this.signal, 0) === SIGNAL_STARTED) waitWhile(SIGNAL_STARTED, RENDER_TIMEOUT_MS);
+    const done = Atomics.load(this.signal, 0) === SIGNAL_DONE;
+    const msg = done ? receiveMessageOnPort(this.port) : undefined;
     void this.worker.terminate();
-    if (!msg) throw new Error("the render worker ended without a result");
-    return msg.message as WorkerReply;
+    return msg ? (msg.message as WorkerReply) : null;
   }
 
   /**
@@ -104,6 +123,13 @@ export class RenderWorker {
       beforePages: () => {
         ensure();
         const reply = this.result();
+        if (!reply) {
+          // Nothing lost but time: render everything in order here.
+          logger.warn("Render worker:", "did not answer; rendering on one thread.");
+          for (const d of docs!) { d.content = raw.get(d)!; d.output = null; }
+          for (const d of docs!) renderer.render(d);
+          return;
+        }
         if (!reply.ok) {
           throw new BuildError(reply.message, { file: reply.file, line: reply.line, column: reply.column, hint: reply.hint });
         }
