@@ -8,7 +8,7 @@ import { generate, postRender } from "./generate/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { highlight } from "./render/highlight/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
-import { PARALLEL_MIN_DOCUMENTS, RenderWorker, parallelismAvailable } from "./render/parallel.js";
+import { RenderWorker, parallelMinDocuments, parallelismAvailable } from "./render/parallel.js";
 import { Renderer, type RenderPlan } from "./render/renderer.js";
 import { SassConverter, disposeSassCompiler } from "./render/sass.js";
 import { siteLiquidHost } from "./render/site-host.js";
@@ -90,9 +90,10 @@ export class Builder {
   build(loaded: LoadedConfig = loadConfig(this.options.overrides)): BuildResult {
     const t0 = performance.now();
     // Large sites render on two threads; the worker starts first so it reads while we do.
-    const worker = !this.options.profile && parallelismAvailable() && estimateDocuments(loaded.config) >= PARALLEL_MIN_DOCUMENTS
+    const worker = !this.options.profile && parallelismAvailable() && estimateDocuments(loaded.config) >= parallelMinDocuments()
       ? new RenderWorker(this.options.overrides)
       : null;
+    if (worker) this.options.logger.debug("Rendering:", "on two threads");
     let rendered: ReturnType<Builder["render"]>;
     try {
       rendered = this.render(loaded, worker ? (site, renderer) => worker.plan(renderer, site, this.options.logger) : undefined);
