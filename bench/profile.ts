@@ -1,7 +1,6 @@
 // Profiles one cold build-site build of the synthetic blog with V8's sampling profiler and prints
 // where the time goes: by area of the build, by file, by function (self time), and the inclusive
-// time of build-site's own functions. The evidence behind bench/PROFILE.md. Runs the compiled
-// modules (dist/src), not the bundle, so frames keep their file names.
+// time of build-site's own functions. The evidence behind bench/PROFILE.md.
 //
 // usage: node dist/bench/profile.js [--size 1000] [--interval 250] [--top 25] [--work DIR] [--keep]
 //   --interval: sampling interval in microseconds (V8's default is 1000)
@@ -10,7 +9,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { buildSiteEntry } from "./lib/engines.js";
 import { mergeProfiles, rowsTable, summariseProfile, type CpuProfile } from "./lib/cpuprofile.js";
 import { prepareSynthetic } from "./lib/sites.js";
 
@@ -34,12 +34,12 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.rmSync(profDir, { recursive: true, force: true });
 
 const t0 = performance.now();
-// The compiled modules, not the esbuild bundle bin/ prefers: in the bundle every frame's file is
-// dist/bundle/cli.js, and the per-file and per-area tables need the real file names. The bundle
-// only changes start-up (module loading), which the report shows separately.
-const mainModule = pathToFileURL(path.join(repoRoot, "dist", "src", "cli", "main.js")).href;
-const launcher = `const { main } = await import(${JSON.stringify(mainModule)}); process.exitCode = await main(process.argv.slice(1));`;
-const r = spawnSync(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profDir}`, `--cpu-prof-interval=${interval}`, "--input-type=module", "-e", launcher, "build", "-V", "-s", site.jekyllDir, "-d", out], { encoding: "utf8" });
+// Per-file and per-area tables need the compiled modules' file names: in the esbuild bundle every
+// frame's file is dist/bundle/cli.js. bin/ loads the modules whenever they are newer than the
+// bundle (right after tsc), so profile after tsc, before scripts/bundle.mjs. (Importing the
+// modules from an -e script instead made the render worker hang, so the launcher is kept.)
+if (buildSiteEntry(repoRoot) === "bundle") process.stderr.write("profile: bin/ will load the bundle, so all frames will show dist/bundle/cli.js; run npx tsc -p tsconfig.json first for per-file names\n");
+const r = spawnSync(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profDir}`, `--cpu-prof-interval=${interval}`, path.join(repoRoot, "bin", "build-site.js"), "build", "-V", "-s", site.jekyllDir, "-d", out], { encoding: "utf8", timeout: 10 * 60 * 1000 });
 const wall = performance.now() - t0;
 if (r.status !== 0) {
   process.stderr.write(`profile: build failed\n${r.stdout}\n${r.stderr}\n`);
