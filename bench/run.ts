@@ -87,7 +87,8 @@ function checkOutputs(o: BenchOptions, sites: BenchSite[], engines: Engine[], bu
 async function incrementalBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], notes: string[]): Promise<WatchResult[]> {
   const results: WatchResult[] = [];
   for (const site of sites) {
-    if (site.kind !== "synthetic") continue;
+    // Every site with a post to edit: the homepage and the synthetic blogs.
+    if (!site.editFile) continue;
     for (const engine of engines) {
       if (!engine.sourceFor(site)) continue;
       log(`bench: ${site.id} ${engine.id}: rebuild after one edit (${o.edits} edit(s))`);

@@ -2,7 +2,7 @@
 // and marginal per-page cost, the targets — and writes them as a markdown report. Pure functions
 // over the results object, so they can be tested without running anything.
 import type { Sample } from "./measure.js";
-import { fmtMiB, fmtMs, fmtSeconds, fmtSpeed, median, range, ratio } from "./stats.js";
+import { fmtMiB, fmtMs, fmtSeconds, fmtSpeed, median, range, ratio, percentile } from "./stats.js";
 import type { WatchResult } from "./watch.js";
 
 export interface BuildRecord {
@@ -222,11 +222,12 @@ export function renderMarkdown(r: BenchResults): string {
   if (!r.incremental.length) out.push("Not measured in this run (--no-incremental or --quick without it).", "");
   else {
     out.push(`Each engine in its watch mode; one post is changed ${r.options.edits} time(s), 1 s apart. "Edit → done" is what the author waits for, including the watcher's delay before the rebuild starts; "reported" is the engine's own figure for the rebuild.`, "");
-    out.push(table(["Site", "Engine", "Mode", "First build + watch", "Edit → done (median)", "Reported (median)"],
+    out.push(table(["Site", "Engine", "Mode", "First build + watch", "Edit → done (median)", "Edit → done (p95)", "Reported (median)", "Reported (p95)"],
       r.incremental.map((w) => w.error && !w.editToDoneMs.length
-        ? [w.site, w.engine, w.mode, "failed", firstErrorLine(w.error), ""]
-        : [w.site, w.engine, w.mode, fmtMs(w.startupMs), fmtMs(median(w.editToDoneMs)), fmtMs(median(w.selfReportedMs))]),
-      ["l", "l", "l", "r", "r", "r"]), "");
+        ? [w.site, w.engine, w.mode, "failed", firstErrorLine(w.error), "", "", ""]
+        : [w.site, w.engine, w.mode, fmtMs(w.startupMs), fmtMs(median(w.editToDoneMs)), fmtMs(percentile(w.editToDoneMs, 0.95)),
+          fmtMs(median(w.selfReportedMs)), fmtMs(percentile(w.selfReportedMs, 0.95))]),
+      ["l", "l", "l", "r", "r", "r", "r", "r"]), "");
   }
 
   out.push(`## Targets (issue 8)`, "");

@@ -8,6 +8,13 @@ export function median(values: number[]): number | null {
   return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
 }
 
+/** Nearest-rank percentile (p in 0..1); with few samples the 95th is the largest. */
+export function percentile(values: number[], p: number): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
 /** Smallest and largest value, to show the spread next to a median. */
 export function range(values: number[]): [number, number] | null {
   const v = values.filter((x) => Number.isFinite(x));
