@@ -60,6 +60,9 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
     await watchSource({
       source: config.source,
       ignored,
+      // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer
+      // only delays the reload the author is waiting for.
+      debounceMs: 50,
       onChanges: async (changes: SourceChange[]) => {
         logger.info("Regenerating:", `${changes.length} file(s) changed at ${new Date().toLocaleTimeString()}`);
         for (const c of changes) logger.debug("", `${c.kind} ${path.relative(config.source, c.path)}`);
