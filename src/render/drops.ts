@@ -61,11 +61,6 @@ export class Drops {
     this.site.dependencyTracker?.(token);
   }
 
-  /** Forget cached drops (the site changed, as in `serve --watch`). */
-  reset(): void {
-    this.siteDropCache = undefined;
-  }
-
   document(doc: Document): Obj {
     let d = this.docDrops.get(doc);
     if (d) return d;

@@ -135,7 +135,7 @@ export class Renderer {
       output = this.convert(output, doc.kind === "page" ? doc.ext : doc.extname, file, isExcerpt ? 0 : doc.lineOffset, item);
       if (isExcerpt) return output;
       doc.content = output;
-      if (doc.placeInLayout) output = this.placeInLayouts(output, doc, scope, file);
+      if (doc.placeInLayout) output = this.placeInLayouts(output, doc, scope);
       return output;
     } finally {
       this.drops.current = prevCurrent;
@@ -147,7 +147,7 @@ export class Renderer {
     return this.site.layouts.get(String(name));
   }
 
-  private placeInLayouts(content: string, doc: Page | Document, scope: Record<string, any>, file: string): string {
+  private placeInLayouts(content: string, doc: Page | Document, scope: Record<string, any>): string {
     let layout = this.layoutNamed(doc.data.layout);
     if (!layout) {
       if (doc.data.layout !== undefined && doc.data.layout !== null && doc.data.layout !== "none") {
@@ -168,7 +168,6 @@ export class Renderer {
       used.add(parent);
       layout = parent;
     }
-    void file;
     return output;
   }
 

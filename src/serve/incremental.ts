@@ -17,7 +17,7 @@ import type { RenderPlan } from "../render/renderer.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
-import { writeSite } from "../write/writer.js";
+import { copyStaticFile, writeSite } from "../write/writer.js";
 
 interface RenderRecord {
   fingerprint: string;
@@ -243,11 +243,7 @@ export class IncrementalBuilder {
       const target = path.join(site.dest, rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       if (value.startsWith("\0static\0")) {
-        const src = value.split("\0")[2]!;
-        fs.rmSync(target, { force: true });
-        fs.copyFileSync(src, target);
-        const st = fs.statSync(src);
-        fs.utimesSync(target, st.atime, st.mtime);
+        copyStaticFile(value.split("\0")[2]!, target);
       } else fs.writeFileSync(target, value);
       written++;
       changedOutputs.push(rel);

@@ -31,6 +31,14 @@ function sourceName(site: Site, item: Page | Document | StaticFile): string {
   return item.path ? site.displayPath(item.path) : item.relativePath;
 }
 
+/** A static file's copy keeps its modification time (copy-on-write where the file system can). */
+export function copyStaticFile(source: string, target: string): void {
+  fs.rmSync(target, { force: true });
+  fs.copyFileSync(source, target, fs.constants.COPYFILE_FICLONE);
+  const st = fs.statSync(source);
+  fs.utimesSync(target, st.atime, st.mtime);
+}
+
 export function stagingDirFor(dest: string): string {
   return path.join(path.dirname(dest), `.${path.basename(dest)}.build-site-staging`);
 }
@@ -59,10 +67,7 @@ export function writeSite(site: Site): WriteResult {
       else written.set(rel, [sourceName(site, item)]);
       ensureDir(path.dirname(target));
       if (item.kind === "static") {
-        fs.rmSync(target, { force: true });
-        fs.copyFileSync(item.path, target, fs.constants.COPYFILE_FICLONE);
-        const st = fs.statSync(item.path);
-        fs.utimesSync(target, st.atime, st.mtime);
+        copyStaticFile(item.path, target);
       } else {
         fs.writeFileSync(target, item.output ?? "");
       }

@@ -29,6 +29,12 @@ export function fixtureNames(): string[] {
     .sort();
 }
 
+/** Every file's text under `dir`, by path relative to it (empty when `dir` does not exist). */
+export function readTree(dir: string): Map<string, string> {
+  if (!fs.existsSync(dir)) return new Map();
+  return new Map(listFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]));
+}
+
 function listFiles(dir: string, rel = ""): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {

@@ -6,17 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { ROOT } from "../conformance/harness.js";
-
-function tree(dir: string, rel = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [k, v] of tree(dir, r)) out.set(k, v);
-    else out.set(r, fs.readFileSync(path.join(dir, r), "utf8"));
-  }
-  return out;
-}
+import { ROOT, readTree } from "../conformance/harness.js";
 
 function build(src: string, dest: string, workers: boolean): void {
   const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "build-site.js"), "build", "-s", src, "-d", dest, "--verbose"], {
@@ -47,8 +37,8 @@ test("a parallel build equals a sequential build, also when posts read other pos
     fs.writeFileSync(path.join(src, "index.html"), `---\n---\n{% for p in site.posts limit:5 %}{{ p.content }}{% endfor %}\n`);
     build(src, path.join(dir, "one"), false);
     build(src, path.join(dir, "two"), true);
-    const a = tree(path.join(dir, "one"));
-    const b = tree(path.join(dir, "two"));
+    const a = readTree(path.join(dir, "one"));
+    const b = readTree(path.join(dir, "two"));
     assert.equal(a.size, n + 1);
     assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
     for (const [k, v] of a) assert.equal(b.get(k), v, k);

@@ -10,19 +10,9 @@ import { test } from "node:test";
 import { buildSite } from "../../src/build.js";
 import { IncrementalBuilder } from "../../src/serve/incremental.js";
 import type { Logger } from "../../src/site/site.js";
+import { readTree } from "../conformance/harness.js";
 
 const quiet: Logger = { info() {}, warn() {}, debug() {} };
-
-function listTree(dir: string, rel = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!fs.existsSync(path.join(dir, rel))) return out;
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [k, v] of listTree(dir, r)) out.set(k, v);
-    else out.set(r, fs.readFileSync(path.join(dir, r), "utf8"));
-  }
-  return out;
-}
 
 /** mulberry32: the same edits on every run. */
 function rng(seed: number) {
@@ -147,8 +137,8 @@ test("incremental rebuilds equal a clean build after each of 200 random edits", 
         const report = inc.rebuild(changed);
         reusedTotal += report.reused;
         buildSite({ overrides: { source: root, destination: clean }, logger: quiet });
-        const a = listTree(out);
-        const b = listTree(clean);
+        const a = readTree(out);
+        const b = readTree(clean);
         assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), `step ${step}: the same files`);
         for (const [k, v] of b) assert.equal(a.get(k), v, `step ${step}: ${k} equals the clean build (edit ${EDITS.indexOf(edit)})`);
       }
