@@ -13,6 +13,7 @@ buildSync({
   entryPoints: {
     cli: "dist/src/cli/main.js",
     "parallel-worker": "dist/src/render/parallel-worker.js",
+    "writer-worker": "dist/src/write/writer-worker.js",
   },
   outdir: "dist/bundle",
   bundle: true,

@@ -4,7 +4,7 @@
 // includes), the Markdown converter and the Sass compiler — so `serve --watch` rebuilds reuse
 // them. `buildSite()` is the one-shot form the CLI's `build` uses.
 import { loadConfig, type Config, type ConfigOverrides, type LoadedConfig } from "./config/load.js";
-import { generate, postRender } from "./generate/index.js";
+import { enabledPlugins, generate, postRender } from "./generate/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { highlight } from "./render/highlight/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
@@ -16,7 +16,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { Reader } from "./read/reader.js";
 import { Site, type Logger } from "./site/site.js";
-import { assertDestinationOutsideSource, writeSite, type WriteResult } from "./write/writer.js";
+import type { Document } from "./site/document.js";
+import type { Page } from "./site/page.js";
+import { assertDestinationOutsideSource, beginWrite, type SiteWrite, type WriteOptions, type WriteResult } from "./write/writer.js";
 
 export interface BuildTimings {
   read: number;
@@ -63,7 +65,11 @@ export class Builder {
    * Runs read, generate and render; the caller writes. `plan` (or a function making one for the
    * site and renderer) lets `serve` skip unchanged pages and the parallel build split the work.
    */
-  render(loaded: LoadedConfig, plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan)): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
+  render(
+    loaded: LoadedConfig,
+    plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
+    onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
+  ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
     const t0 = performance.now();
     const { config } = loaded;
     assertDestinationOutsideSource(config.source, config.destination);
@@ -79,7 +85,8 @@ export class Builder {
     generate(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
     const t2 = performance.now();
 
-    renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan);
+    const onOutput = onGenerated?.(site);
+    renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan, onOutput);
     // Plugins' post-render hooks (jemoji, jekyll-mentions) rewrite outputs before anything is written.
     postRender(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
     const t3 = performance.now();
@@ -95,15 +102,23 @@ export class Builder {
       : null;
     if (worker) this.options.logger.debug("Rendering:", "on two threads");
     let rendered: ReturnType<Builder["render"]>;
+    let writing: SiteWrite | null = null;
+    const startWriting = (site: Site) => {
+      const options = writeOptions(site);
+      if (options.thread) this.options.logger.debug("Writing:", "on a writer thread, as pages render");
+      writing = beginWrite(site, options);
+      return writing.rendered;
+    };
     try {
-      rendered = this.render(loaded, worker ? (site, renderer) => worker.plan(renderer, site, this.options.logger) : undefined);
+      rendered = this.render(loaded, worker ? (site, renderer) => worker.plan(renderer, site, this.options.logger) : undefined, startWriting);
     } catch (e) {
       worker?.cancel();
+      (writing as SiteWrite | null)?.abort();
       throw e;
     }
     const { site, renderer, ms } = rendered;
     const t1 = performance.now();
-    const write = writeSite(site);
+    const write = writing!.finish();
     reportConflicts(write, this.options.logger);
     const t2 = performance.now();
     return { site, renderer, write, configFiles: loaded.files, ms: { ...ms, write: t2 - t1, total: t2 - t0 } };
@@ -132,6 +147,24 @@ export class Builder {
     this.engines = { key, markdown, liquid };
     return this.engines;
   }
+}
+
+/**
+ * Below this many files the write stage runs on the main thread: a writer thread costs ~30 ms
+ * of start-up on the other core, and a small site's writes take less. BUILD_SITE_WRITER_MIN
+ * overrides it; BUILD_SITE_WORKERS=0 turns every thread off.
+ */
+function writerThreadMinFiles(): number {
+  const v = Number(process.env.BUILD_SITE_WRITER_MIN);
+  return Number.isFinite(v) && v >= 0 && process.env.BUILD_SITE_WRITER_MIN !== "" ? v : 200;
+}
+
+function writeOptions(site: Site): WriteOptions {
+  // jemoji and jekyll-mentions rewrite outputs after every page is rendered: none is final before.
+  const stream = !enabledPlugins(site).some((p) => p.postRender);
+  let files = site.staticFiles.length + site.pages.length;
+  for (const c of site.collections.values()) files += c.docs.length;
+  return { stream, thread: stream && parallelismAvailable() && files >= writerThreadMinFiles() };
 }
 
 /** A quick count of collection files (posts and custom collections), to decide on a worker. */

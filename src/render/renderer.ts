@@ -53,10 +53,16 @@ export class Renderer {
     this.drops = new Drops(site, { excerptOutput: (e) => this.renderExcerpt(e) });
   }
 
-  renderSite(plan?: RenderPlan): void {
+  /**
+   * Renders every document, then every page. `onOutput` hears of each item once its output is
+   * final (the write stage starts writing it then); an item whose output is still null (rendered
+   * by the other thread of a parallel build) is left for the write stage's end.
+   */
+  renderSite(plan?: RenderPlan, onOutput?: (item: Page | Document) => void): void {
     const visit = (item: Page | Document) => {
       if (plan && !plan.mustRender(item)) plan.reuse(item);
       else this.render(item, plan);
+      if (onOutput && item.output !== null) onOutput(item);
     };
     for (const c of this.site.collections.values()) {
       for (const doc of c.docs) visit(doc);

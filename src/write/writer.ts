@@ -1,6 +1,7 @@
 // The write stage. Everything is written to a fresh staging folder beside the destination and
 // swapped in only when the whole build succeeded, so a failed build never leaves a half-written
-// `_site`. What Jekyll's Cleaner would keep (`keep_files`, default .git and .svn) is carried over
+// `_site`. Because the staging folder is private until the swap, pages can be written into it
+// while later pages still render (on the writer thread, for large sites). What Jekyll's Cleaner would keep (`keep_files`, default .git and .svn) is carried over
 // from the old destination. Static files keep their modification times (jekyll-sitemap's
 // `lastmod` and HTTP caching read them).
 import { spawn } from "node:child_process";
@@ -11,6 +12,8 @@ import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
+import { DirMaker, perform, type FileOp } from "./file-ops.js";
+import { WriteThread } from "./write-thread.js";
 
 export interface WriteResult {
   files: number;
@@ -31,58 +34,155 @@ function sourceName(site: Site, item: Page | Document | StaticFile): string {
   return item.path ? site.displayPath(item.path) : item.relativePath;
 }
 
-/** A static file's copy keeps its modification time (copy-on-write where the file system can). */
-export function copyStaticFile(source: string, target: string): void {
-  fs.rmSync(target, { force: true });
-  fs.copyFileSync(source, target, fs.constants.COPYFILE_FICLONE);
-  const st = fs.statSync(source);
-  fs.utimesSync(target, st.atime, st.mtime);
-}
+export { copyStaticFile } from "./file-ops.js";
 
 export function stagingDirFor(dest: string): string {
   return path.join(path.dirname(dest), `.${path.basename(dest)}.build-site-staging`);
 }
 
-export function writeSite(site: Site): WriteResult {
+export interface WriteOptions {
+  /** Do the file system calls on a writer thread (write-thread.ts). */
+  thread?: boolean;
+  /**
+   * Write each page as soon as its output is final. Off when a plugin rewrites outputs after
+   * rendering (jemoji, jekyll-mentions), because then no output is final before the end.
+   */
+  stream?: boolean;
+}
+
+/** The write stage of one build, begun before rendering so that writing can overlap it. */
+export interface SiteWrite {
+  /** An item's output is final (see Renderer#renderSite). */
+  rendered(item: Page | Document): void;
+  /** Writes what is left, waits for the writes, and swaps the new tree in. */
+  finish(): WriteResult;
+  /** The build failed: nothing of it reaches the destination. */
+  abort(): void;
+}
+
+/** Where operations go: this thread, or the writer thread. */
+interface Sink {
+  add(op: FileOp): void;
+  makeDirs(dirs: string[]): void;
+  /** Waits until everything added is on disk; throws what failed. */
+  drain(): void;
+}
+
+function syncSink(root: string): Sink {
+  const dirs = new DirMaker(root);
+  return {
+    add: (op) => perform(op, dirs),
+    makeDirs: (list) => { for (const d of list) dirs.ensure(d); },
+    drain: () => {},
+  };
+}
+
+function threadSink(root: string): Sink {
+  const thread = new WriteThread(root);
+  // Kept so that a thread that never started costs time, not the build.
+  const sent: FileOp[] = [];
+  return {
+    add: (op) => { sent.push(op); thread.add(op); },
+    makeDirs: (dirs) => thread.makeDirs(dirs),
+    drain: () => {
+      const reply = thread.finish();
+      if (!reply) {
+        const fallback = syncSink(root);
+        for (const op of sent) fallback.add(op);
+        return;
+      }
+      if (!reply.ok) throw writeError(reply.target, reply.code, reply.message);
+    },
+  };
+}
+
+function writeError(target: string, code: string | undefined, message: string): BuildError {
+  const hint = code === "ENOSPC" ? "The disk is full: free some space and build again."
+    : code === "EACCES" || code === "EPERM" ? "Check that the destination's folder is writable by you."
+    : "Check the destination folder and build again.";
+  return new BuildError(`could not write ${target}: ${message}`, { hint });
+}
+
+export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
   const dest = site.dest;
   assertDestinationOutsideSource(site.source, dest);
   const staging = stagingDirFor(dest);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
-  const madeDirs = new Set<string>([staging]);
-  const ensureDir = (dir: string) => {
-    if (madeDirs.has(dir)) return;
-    fs.mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
+  let sink: Sink | null = null;
+  const open = () => (sink ??= options.thread ? threadSink(staging) : syncSink(staging));
+  const target = (item: Page | Document | StaticFile) => path.join(staging, item.destinationPath);
+
+  // What may be written early: items whose destination no other item shares (shared ones are
+  // written at the end, in Jekyll's order, so the last one wins as it does there).
+  const early = new Set<Page | Document | StaticFile>();
+  const sent = new Map<Page | Document | StaticFile, string>();
+  if (options.stream) {
+    const owners = new Map<string, number>();
+    const files = [...site.siteFiles()];
+    for (const f of files) owners.set(f.destinationPath, (owners.get(f.destinationPath) ?? 0) + 1);
+    for (const f of files) if (owners.get(f.destinationPath) === 1) early.add(f);
+    open().makeDirs([...new Set([...early].map((f) => path.dirname(target(f))))].sort());
+    for (const f of early) {
+      if (f.kind !== "static") continue;
+      sink!.add({ kind: "copy", source: f.path, target: target(f) });
+      sent.set(f, "");
+    }
+  }
+
+  const abort = () => {
+    try {
+      sink?.drain();
+    } catch {
+      // the build failed already; its error is the one to report
+    }
+    fs.rmSync(staging, { recursive: true, force: true });
   };
 
-  const written = new Map<string, string[]>();
-  let files = 0;
-  try {
-    for (const item of site.siteFiles()) {
-      const rel = item.destinationPath;
-      const target = path.join(staging, rel);
-      const seen = written.get(rel);
-      if (seen) seen.push(sourceName(site, item));
-      else written.set(rel, [sourceName(site, item)]);
-      ensureDir(path.dirname(target));
-      if (item.kind === "static") {
-        copyStaticFile(item.path, target);
-      } else {
-        fs.writeFileSync(target, item.output ?? "");
+  return {
+    rendered(item) {
+      if (!early.has(item) || item.output === null) return;
+      sink!.add({ kind: "write", target: target(item), data: item.output });
+      sent.set(item, item.output);
+    },
+    finish() {
+      const written = new Map<string, string[]>();
+      const all = [...site.siteFiles()];
+      for (const item of all) {
+        const rel = item.destinationPath;
+        const seen = written.get(rel);
+        if (seen) seen.push(sourceName(site, item));
+        else written.set(rel, [sourceName(site, item)]);
       }
-      files++;
-    }
-    carryOverKeptFiles(site, dest, staging);
-  } catch (e) {
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw e;
-  }
-  swapIn(staging, dest);
-  const conflicts = [...written.entries()]
-    .filter(([, sources]) => sources.length > 1)
-    .map(([destination, sources]) => ({ destination: path.join(dest, destination), sources }));
-  return { files, conflicts };
+      try {
+        const out = open();
+        for (const item of all) {
+          const shared = written.get(item.destinationPath)!.length > 1;
+          if (item.kind === "static") {
+            if (shared || !sent.has(item)) out.add({ kind: "copy", source: item.path, target: target(item) });
+          } else if (shared || sent.get(item) !== (item.output ?? "")) {
+            out.add({ kind: "write", target: target(item), data: item.output ?? "" });
+          }
+        }
+        out.drain();
+        carryOverKeptFiles(site, dest, staging);
+      } catch (e) {
+        fs.rmSync(staging, { recursive: true, force: true });
+        throw e;
+      }
+      swapIn(staging, dest);
+      const conflicts = [...written.entries()]
+        .filter(([, sources]) => sources.length > 1)
+        .map(([destination, sources]) => ({ destination: path.join(dest, destination), sources }));
+      return { files: all.length, conflicts };
+    },
+    abort,
+  };
+}
+
+/** The whole write stage at once, on this thread (serve's full rebuilds). */
+export function writeSite(site: Site): WriteResult {
+  return beginWrite(site).finish();
 }
 
 /** Cleaner#keep_file_regex: paths under dest starting with a `keep_files` entry survive. */

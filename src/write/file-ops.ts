@@ -1,0 +1,42 @@
+// The file operations of the write stage, shared by the main thread, the writer thread and
+// serve's incremental writes.
+import fs from "node:fs";
+import path from "node:path";
+
+/** A static file's copy keeps its modification time (copy-on-write where the file system can). */
+export function copyStaticFile(source: string, target: string): void {
+  fs.rmSync(target, { force: true });
+  fs.copyFileSync(source, target, fs.constants.COPYFILE_FICLONE);
+  const st = fs.statSync(source);
+  fs.utimesSync(target, st.atime, st.mtime);
+}
+
+/** mkdir -p that remembers what it made, so a folder costs one system call per build. */
+export class DirMaker {
+  private readonly made = new Set<string>();
+
+  constructor(root: string) {
+    this.made.add(root);
+  }
+
+  ensure(dir: string): void {
+    if (this.made.has(dir)) return;
+    fs.mkdirSync(dir, { recursive: true });
+    this.made.add(dir);
+  }
+
+  ensureParent(file: string): void {
+    this.ensure(path.dirname(file));
+  }
+}
+
+/** One write the stage performs: a rendered output or a static file's copy. */
+export type FileOp =
+  | { kind: "write"; target: string; data: string }
+  | { kind: "copy"; target: string; source: string };
+
+export function perform(op: FileOp, dirs: DirMaker): void {
+  dirs.ensureParent(op.target);
+  if (op.kind === "copy") copyStaticFile(op.source, op.target);
+  else fs.writeFileSync(op.target, op.data);
+}

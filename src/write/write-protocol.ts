@@ -1,0 +1,24 @@
+// Messages between the main thread and the writer thread (write-thread.ts, writer-worker.ts).
+import type { MessagePort } from "node:worker_threads";
+import type { FileOp } from "./file-ops.js";
+
+/** Values of the shared signal: the main thread blocks on it while the writer finishes. */
+export const WRITER_NONE = 0;
+export const WRITER_STARTED = 1;
+export const WRITER_DONE = 2;
+
+export interface WriterRequest {
+  /** The staging folder every target lies in. */
+  root: string;
+  signal: Int32Array;
+  port: MessagePort;
+}
+
+export type WriterMessage =
+  | { type: "dirs"; dirs: string[] }
+  | { type: "ops"; ops: FileOp[] }
+  | { type: "finish" };
+
+export type WriterReply =
+  | { ok: true; files: number }
+  | { ok: false; target: string; code?: string; message: string };
