@@ -11,6 +11,7 @@ import {
 import { RubyFloat } from "../render/liquid/ruby/values.js";
 import { BuildError } from "../errors.js";
 import { JekyllTime } from "../site/time.js";
+import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
 
 const DATE_RE = /^(-?\d{4})-(\d{1,2})-(\d{1,2})$/;
 const TIME_RE =
@@ -70,12 +71,13 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
   represent: (v) => String(v),
 });
 
-const schemas = new Map<string, Schema>();
-function schemaFor(zone: string | undefined): Schema {
+const schemas = new Map<string, { schema: Schema; plain: PlainResolver }>();
+function schemaFor(zone: string | undefined): { schema: Schema; plain: PlainResolver } {
   const key = zone ?? "";
   let s = schemas.get(key);
   if (!s) {
-    s = YAML11_SCHEMA.withTags(timestampTag(zone), psychBool, rubyFloat);
+    const schema = YAML11_SCHEMA.withTags(timestampTag(zone), psychBool, rubyFloat);
+    s = { schema, plain: plainScalarResolver(schema) };
     schemas.set(key, s);
   }
   return s;
@@ -88,14 +90,28 @@ export interface YamlOptions {
   lineOffset?: number;
   /** The site's timezone: where times without an offset are shown. */
   zone?: string;
+  /** false: always js-yaml (the tests compare both paths). */
+  fast?: boolean;
+}
+
+/** The fast path alone (src/read/yaml-flat.ts): the mapping, or undefined when js-yaml must read it. */
+export function tryFlatYaml(text: string, zone?: string): Record<string, unknown> | undefined {
+  return loadFlatYaml(text, schemaFor(zone).plain);
 }
 
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
 export function loadYaml(text: string, options: YamlOptions): unknown {
   // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
   if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(text)) return null;
+  // Flat `key: value` front matter (nearly all of it) is read by a scanner that gives the same
+  // values; anything else, and every error, goes through js-yaml.
+  if (options.fast !== false) {
+    const flat = tryFlatYaml(text, options.zone);
+    if (flat !== undefined) return flat;
+  }
+  const { schema } = schemaFor(options.zone);
   try {
-    return yamlLoad(text, { schema: schemaFor(options.zone), json: true, filename: options.file });
+    return yamlLoad(text, { schema, json: true, filename: options.file });
   } catch (e) {
     if (e instanceof YAMLException) {
       const mark = (e as any).mark as { line?: number; column?: number } | undefined;
