@@ -32,6 +32,7 @@ import { normaliseOptions } from './options.js';
 import { Converter, type ConvertContext } from './converter.js';
 import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
+import { installFastState } from './fast-state.js';
 
 export interface MarkdownOptions {
   /** The site's `kramdown:` config merged over Jekyll's defaults (keys as in _config.yml). */
@@ -62,6 +63,8 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.normalizeLink = (url: string) => url;
   md.normalizeLinkText = (s: string) => s;
   md.validateLink = () => true;
+  // Same tokens, built without markdown-it's slow field initialiser (see fast-state.ts).
+  installFastState(md);
   md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(referencePlugin).use(blockquotePlugin).use(codeBlockPlugin).use(entityPlugin).use(spanHtmlPlugin);
   md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin).use(deflistPlugin).use(footnoteDefPlugin);
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
