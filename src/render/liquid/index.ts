@@ -15,6 +15,8 @@ import type { Context, Emitter, Template as LiquidTemplate } from "liquidjs";
 import type { LiquidHost } from "./host.js";
 import { toBuildError } from "./errors.js";
 import { fixFloatLiterals } from "./float-literals.js";
+import { installSyncRender } from "./sync-render.js";
+import { installSyncValues } from "./sync-values.js";
 import { dateFilters } from "./filters/date.js";
 import { jekyllFilters } from "./filters/jekyll.js";
 import { standardFilters } from "./filters/standard.js";
@@ -70,6 +72,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     operators: rubyOperators,
     cache: false,
   });
+  installSyncRender(liquid);
 
   const templates = new Map<string, ParsedTemplate>();
   const lineOffsets = new Map<string, number>();
@@ -84,6 +87,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
         const text = fs.readFileSync(absolute, "utf8");
         tpl = liquid.parse(text, absolute);
         fixFloatLiterals(tpl);
+        installSyncValues(tpl);
         partials.set(absolute, tpl);
       }
       return tpl;
@@ -127,6 +131,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
       try {
         const parsed = liquid.parse(source, file);
         fixFloatLiterals(parsed);
+        installSyncValues(parsed);
         const t = new ParsedTemplate(file, source, parsed);
         templates.set(file, t);
         return t;

@@ -17,6 +17,7 @@ import { Tag, Value } from "liquidjs";
 import type { Context, Emitter, Liquid, TagToken, Template, TopLevelToken } from "liquidjs";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
+import { installSyncValues } from "../sync-values.js";
 import { inspect, isHash, plain, rubyClass } from "../ruby/values.js";
 
 export interface IncludeSupport {
@@ -71,6 +72,7 @@ abstract class IncludeBase extends Tag {
         else {
           const value = new Value(variable!, liquid);
           fixFloatLiterals(value);
+          installSyncValues(value);
           this.params.push({ key: key!, variable: value });
         }
       }

@@ -1,0 +1,170 @@
+// Synchronous evaluation of Liquid values (`{{ page.title | date: "%Y" }}`, `if` conditions,
+// `assign` right-hand sides), installed on liquidjs's parse tree after parsing.
+//
+// Why: liquidjs evaluates every value through ~10 nested generators (Value → Expression →
+// evalToken → evalPropertyAccessToken → evalTokenValue per segment → Context._get →
+// _getFromScope), each resumed by `toValueSync`, which probes every yielded value with
+// `isIterator` (reading its `.next`). On the 1,000-post benchmark that machinery was a third of
+// the Liquid render time. We render synchronously only (`renderSync`), so the same steps can be
+// plain function calls.
+//
+// The evaluation is liquidjs 10's, step for step (same calls to `Context#readProperty`,
+// `findScope`, the filters' `this` and arguments, the operators), with these limits:
+// - with `strict_variables`, property access goes through liquidjs's own generators, which raise
+//   its UndefinedVariableError; when a property read throws (a drop's getter), it is evaluated
+//   again the liquidjs way so the error is the one liquidjs reports;
+// - liquidjs would also run a property value that is itself an iterator (has `next`, `throw` and
+//   `return` functions); Jekyll's values (YAML data, drops, numbers, times) never are, and not
+//   probing them is what keeps a document drop's `next` getter from running on every `page.x`;
+// - ranges, grouped/filtered sub-expressions and unary operators are left to liquidjs.
+// A filter or operator may still return a generator (`where_exp`…): it is run with toValueSync.
+import { Drop, LiquidError, Output, RenderError, TokenKind, Value, evalToken, toValue, toValueSync } from "liquidjs";
+import type { Context, Emitter } from "liquidjs";
+
+interface Tok {
+  kind: number;
+  content?: unknown;
+  variable?: Tok;
+  props?: Tok[];
+  operator?: string;
+}
+
+interface FilterLike {
+  name: string;
+  args: Array<Tok | [string, Tok]>;
+  handler: (this: unknown, ...args: unknown[]) => unknown;
+  token: unknown;
+  liquid: unknown;
+}
+
+interface ValueLike {
+  initial: { postfix: Tok[]; evaluate(ctx: Context, lenient: boolean): Generator<unknown, unknown, unknown> };
+  filters: FilterLike[];
+}
+
+interface CtxInternals {
+  strictVariables: boolean;
+  opts: { lenientIf?: boolean; operators: Record<string, (l: unknown, r: unknown, ctx: Context) => unknown> };
+  findScope(key: unknown): unknown;
+  readProperty(obj: unknown, key: unknown): unknown;
+}
+
+/** Binary operators (liquidjs's `not` is unary; Ruby Liquid has none). */
+function isBinary(op: string | undefined): boolean {
+  return op !== undefined && op !== "not";
+}
+
+/** evalToken(token, ctx, lenient) run to its value. */
+export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = false): unknown {
+  if (!token) return undefined;
+  if ("content" in token) return token.content;
+  if (token.kind === TokenKind.PropertyAccess) return evalPropertyAccess(token, ctx, lenient);
+  return toValueSync(evalToken(token as never, ctx, lenient));
+}
+
+function evalPropertyAccess(token: Tok, ctx: Context, lenient: boolean): unknown {
+  const c = ctx as unknown as CtxInternals;
+  if (c.strictVariables) return toValueSync(evalToken(token as never, ctx, lenient));
+  try {
+    const props = token.props!;
+    const keys: unknown[] = new Array(props.length);
+    for (let i = 0; i < props.length; i++) keys[i] = toValue(evalTokenSync(props[i], ctx, false));
+    let scope = token.variable ? evalTokenSync(token.variable, ctx, lenient) : c.findScope(keys[0]);
+    for (let i = 0; i < keys.length; i++) scope = c.readProperty(scope, keys[i]);
+    return scope;
+  } catch {
+    // Again through liquidjs, for the error it raises (wrapped with this token's position).
+    return toValueSync(evalToken(token as never, ctx, lenient));
+  }
+}
+
+/** Expression#evaluate run to its value. */
+function evaluateExpression(expr: ValueLike["initial"], ctx: Context, lenient: boolean): unknown {
+  const postfix = expr.postfix;
+  if (postfix.length === 1) return evalTokenSync(postfix[0], ctx, lenient);
+  const operators = (ctx as unknown as CtxInternals).opts.operators;
+  const operands: unknown[] = [];
+  for (const token of postfix) {
+    if (token.kind === TokenKind.Operator) {
+      if (!isBinary(token.operator)) return toValueSync(expr.evaluate(ctx, lenient));
+      const r = operands.pop();
+      const l = operands.pop();
+      operands.push(toValueSync(operators[token.operator!]!(l, r, ctx)));
+    } else operands.push(evalTokenSync(token, ctx, lenient));
+  }
+  return operands[0];
+}
+
+/** Filter#render run to its value. */
+function applyFilter(filter: FilterLike, value: unknown, ctx: Context): unknown {
+  const argv: unknown[] = [value];
+  for (const arg of filter.args) {
+    argv.push(Array.isArray(arg) ? [arg[0], evalTokenSync(arg[1], ctx, false)] : evalTokenSync(arg, ctx, false));
+  }
+  return toValueSync(filter.handler.apply({ context: ctx, token: filter.token, liquid: filter.liquid }, argv));
+}
+
+/** Value#value run to its value. */
+export function valueSync(value: ValueLike, ctx: Context, lenient = false): unknown {
+  const filters = value.filters;
+  lenient = lenient || (!!(ctx as unknown as CtxInternals).opts.lenientIf && filters.length > 0 && filters[0]!.name === "default");
+  let val = evaluateExpression(value.initial, ctx, lenient);
+  for (let i = 0; i < filters.length; i++) val = applyFilter(filters[i]!, val, ctx);
+  return val;
+}
+
+/**
+ * `Value#value` returning the value itself instead of a generator: every caller `yield`s it,
+ * and liquidjs's drivers pass a non-iterator through unchanged.
+ */
+function fastValue(this: ValueLike, ctx: Context, lenient?: boolean): unknown {
+  return valueSync(this, ctx, lenient);
+}
+
+/** `Output#render` without generators; renderTemplates wraps what it throws as before. */
+function fastOutput(this: { value: ValueLike }, ctx: Context, emitter: Emitter): void {
+  emitter.write(toValue(valueSync(this.value, ctx, false)));
+}
+
+/** An Output whose render is still liquidjs's own (not replaced, e.g. by float-literals.ts). */
+export function hasSyncRender(node: unknown): node is Output {
+  return node instanceof Output && (node as unknown as { render: unknown }).render === fastOutput;
+}
+
+/** Writes an Output the way renderTemplates would, wrapping a plain error as its RenderError. */
+export function renderOutputSync(out: Output, ctx: Context, emitter: Emitter): void {
+  try {
+    fastOutput.call(out as never, ctx, emitter);
+  } catch (e) {
+    throw LiquidError.is(e) ? e : new RenderError(e as Error, out);
+  }
+}
+
+/** Installs the synchronous evaluation on every Value and Output of a parse tree. */
+export function installSyncValues(root: unknown): void {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node) || node instanceof Drop) continue;
+    seen.add(node);
+    if (node instanceof Value) {
+      (node as unknown as { value: unknown }).value = fastValue;
+      continue;
+    }
+    if (node instanceof Output) {
+      // float-literals.ts gives a bare range output its own render; keep it.
+      if (!Object.prototype.hasOwnProperty.call(node, "render")) (node as unknown as { render: unknown }).render = fastOutput;
+      (node.value as unknown as { value: unknown }).value = fastValue;
+      continue;
+    }
+    if (Array.isArray(node)) {
+      for (const x of node) stack.push(x);
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === "liquid" || key === "input" || key === "token" || key === "tokenizer") continue;
+      stack.push((node as Record<string, unknown>)[key]);
+    }
+  }
+}
