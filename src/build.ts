@@ -18,7 +18,7 @@ import { Reader } from "./read/reader.js";
 import { Site, type Logger } from "./site/site.js";
 import type { Document } from "./site/document.js";
 import type { Page } from "./site/page.js";
-import { assertDestinationOutsideSource, beginWrite, type SiteWrite, type WriteOptions, type WriteResult } from "./write/writer.js";
+import { assertDestinationOutsideSource, beginWrite, prepareStaging, type SiteWrite, type WriteOptions, type WriteResult } from "./write/writer.js";
 
 export interface BuildTimings {
   read: number;
@@ -96,21 +96,26 @@ export class Builder {
   /** A full build, written atomically. */
   build(loaded: LoadedConfig = loadConfig(this.options.overrides)): BuildResult {
     const t0 = performance.now();
-    // Large sites render on two threads; the worker starts first so it reads while we do.
-    const worker = !this.options.profile && parallelismAvailable() && estimateDocuments(loaded.config) >= parallelMinDocuments()
-      ? new RenderWorker(this.options.overrides)
+    // Large sites render on two threads; the worker starts first so it reads while we do. The
+    // staging folder is made before it starts: the worker writes into it.
+    const config = loaded.config;
+    const worker = !this.options.profile && parallelismAvailable() && estimateDocuments(config) >= parallelMinDocuments()
+      ? new RenderWorker(this.options.overrides, prepareStaging({ source: config.source, dest: config.destination }))
       : null;
     if (worker) this.options.logger.debug("Rendering:", "on two threads");
     let rendered: ReturnType<Builder["render"]>;
     let writing: SiteWrite | null = null;
     const startWriting = (site: Site) => {
-      const options = writeOptions(site);
+      const options: WriteOptions = worker ? { stream: streamsOutputs(site), staged: true } : writeOptions(site);
       if (options.thread) this.options.logger.debug("Writing:", "on a writer thread, as pages render");
       writing = beginWrite(site, options);
       return writing.rendered;
     };
+    const plan = worker
+      ? (site: Site, renderer: Renderer) => worker.plan(renderer, site, this.options.logger, (doc, output) => writing!.writtenElsewhere(doc, output))
+      : undefined;
     try {
-      rendered = this.render(loaded, worker ? (site, renderer) => worker.plan(renderer, site, this.options.logger) : undefined, startWriting);
+      rendered = this.render(loaded, plan, startWriting);
     } catch (e) {
       worker?.cancel();
       (writing as SiteWrite | null)?.abort();
@@ -159,9 +164,13 @@ function writerThreadMinFiles(): number {
   return Number.isFinite(v) && v >= 0 && process.env.BUILD_SITE_WRITER_MIN !== "" ? v : 200;
 }
 
+/** jemoji and jekyll-mentions rewrite outputs after every page is rendered: none is final before. */
+export function streamsOutputs(site: Site): boolean {
+  return !enabledPlugins(site).some((p) => p.postRender);
+}
+
 function writeOptions(site: Site): WriteOptions {
-  // jemoji and jekyll-mentions rewrite outputs after every page is rendered: none is final before.
-  const stream = !enabledPlugins(site).some((p) => p.postRender);
+  const stream = streamsOutputs(site);
   let files = site.staticFiles.length + site.pages.length;
   for (const c of site.collections.values()) files += c.docs.length;
   return { stream, thread: stream && parallelismAvailable() && files >= writerThreadMinFiles() };

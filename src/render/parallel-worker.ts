@@ -1,14 +1,15 @@
 // The render worker (see parallel.ts): reads the site exactly as the main thread does, renders
-// the documents `workerRenders` gives it, and sends their content and output back. It renders no
-// pages and writes nothing.
+// the documents it claims, writes them into the staging folder when it may (writeEarly), and sends
+// their content and output back. It renders no pages.
 import { workerData } from "node:worker_threads";
-import { Builder } from "../build.js";
+import { Builder, streamsOutputs } from "../build.js";
 import { loadConfig } from "../config/load.js";
 import { BuildError } from "../errors.js";
 import type { Logger } from "../site/site.js";
 import type { Document } from "../site/document.js";
 import { OTHER_CONTENT } from "./drops.js";
-import { SIGNAL_DONE, SIGNAL_STARTED, documentsInOrder, workerRenders, type RenderedDoc, type WorkerReply, type WorkerRequest } from "./parallel.js";
+import { writeEarly } from "../write/writer.js";
+import { Claims, SIGNAL_DONE, SIGNAL_STARTED, documentsInOrder, type RenderedDoc, type WorkerReply, type WorkerRequest } from "./parallel.js";
 
 const request = workerData as WorkerRequest;
 // Our modules loaded: tell the main thread we are alive (see RenderWorker#result).
@@ -36,24 +37,29 @@ try {
   let docs: Document[] | null = null;
   const index = new Map<Document, number>();
   let count = 0;
+  const claims = new Claims(request.claims);
+  let write: ((item: Document) => boolean) | null = null;
   try {
-    builder.render(loaded, {
+    builder.render(loaded, (site) => ({
       mustRender: (item) => {
         if (item.kind !== "document") return false;
         if (!docs) {
-          docs = documentsInOrder(item.site);
+          docs = documentsInOrder(site);
           docs.forEach((d, i) => index.set(d, i));
           count = docs.length;
           rendering = true;
+          // The main thread makes the same decision from the same site (Builder#build).
+          if (request.staging && streamsOutputs(site)) write = writeEarly(site, request.staging);
         }
-        return workerRenders(index.get(item) ?? 0);
+        return claims.mine(index.get(item) ?? 0);
       },
       reuse: () => {},
       rendered: (item, deps) => {
         if (item.kind !== "document") return;
-        rendered.push({ index: index.get(item)!, content: item.content, output: item.output ?? "", impure: deps.has(OTHER_CONTENT) });
+        const written = write ? write(item) : false;
+        rendered.push({ index: index.get(item)!, content: item.content, output: item.output ?? "", impure: deps.has(OTHER_CONTENT), written });
       },
-    });
+    }));
   } finally {
     builder.dispose();
   }

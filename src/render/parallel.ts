@@ -1,5 +1,7 @@
-// Rendering on both cores. A worker thread reads the same site and renders every other document;
-// the main thread renders the rest, takes the worker's results, then renders the pages.
+// Rendering on both cores. A worker thread reads the same site; the two threads then take the
+// documents in small chunks from a shared counter (so neither waits for the other, whichever
+// started first or renders faster), each writes what it rendered into the staging folder, and
+// the main thread takes the worker's results before it renders the pages.
 //
 // Jekyll renders documents one after another, and a document that reads another document's
 // `content` sees HTML if that one was rendered before it and Markdown otherwise. The drops report
@@ -36,6 +38,10 @@ export interface WorkerRequest {
   overrides: ConfigOverrides;
   port: MessagePort;
   signal: Int32Array;
+  /** The shared counter documents are claimed from (see Claims). */
+  claims: Int32Array;
+  /** The staging folder the worker writes its documents into; null: the main thread writes them. */
+  staging: string | null;
 }
 
 export interface RenderedDoc {
@@ -43,6 +49,8 @@ export interface RenderedDoc {
   content: string;
   output: string;
   impure: boolean;
+  /** The worker wrote `output` to the document's place in the staging folder. */
+  written: boolean;
 }
 
 export type WorkerReply =
@@ -54,8 +62,28 @@ export function documentsInOrder(site: Site): Document[] {
   return [...site.collections.values()].flatMap((c) => c.docs);
 }
 
-/** Which documents the worker renders: every other one, so both halves get a similar mix. */
-export const workerRenders = (index: number) => index % 2 === 1;
+/** Documents are claimed a few at a time: one atomic add per chunk, and little left to balance at the end. */
+const CLAIM_CHUNK = 4;
+
+/**
+ * Which documents this thread renders. Both threads visit the documents in order and claim the
+ * next chunk from the shared counter when they pass the end of their last one; everything
+ * between their chunks is the other thread's.
+ */
+export class Claims {
+  private start = 0;
+  private end = 0;
+
+  constructor(readonly counter: Int32Array) {}
+
+  mine(index: number): boolean {
+    while (index >= this.end) {
+      this.start = Atomics.add(this.counter, 0, CLAIM_CHUNK);
+      this.end = this.start + CLAIM_CHUNK;
+    }
+    return index >= this.start;
+  }
+}
 
 export function parallelismAvailable(): boolean {
   if (process.env.BUILD_SITE_WORKERS === "0") return false;
@@ -68,11 +96,13 @@ export class RenderWorker {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly claims = new Claims(new Int32Array(new SharedArrayBuffer(4)));
 
-  constructor(overrides: ConfigOverrides) {
+  /** `staging`: where the worker writes the documents it renders (null: it writes nothing). */
+  constructor(overrides: ConfigOverrides, staging: string | null) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const request: WorkerRequest = { overrides, port: port2, signal: this.signal };
+    const request: WorkerRequest = { overrides, port: port2, signal: this.signal, claims: this.claims.counter, staging };
     this.worker = new Worker(new URL("./parallel-worker.js", import.meta.url), {
       workerData: request,
       transferList: [port2],
@@ -107,7 +137,7 @@ export class RenderWorker {
    * The plan for the main thread: render its half of the documents, then (before the pages) take
    * the worker's half, and redo in order whatever read another document's content.
    */
-  plan(renderer: Renderer, site: Site, logger: Logger): RenderPlan {
+  plan(renderer: Renderer, site: Site, logger: Logger, writtenByWorker: (doc: Document, output: string) => void): RenderPlan {
     let docs: Document[] | null = null;
     const index = new Map<Document, number>();
     const raw = new Map<Document, string>();
@@ -121,7 +151,7 @@ export class RenderWorker {
       mustRender: (item) => {
         if (item.kind !== "document") return true;
         ensure();
-        return !workerRenders(index.get(item) ?? 0);
+        return this.claims.mine(index.get(item) ?? 0);
       },
       reuse: () => {},
       rendered: (item, deps) => {
@@ -146,6 +176,7 @@ export class RenderWorker {
           const d = docs![r.index]!;
           d.content = r.content;
           d.output = r.output;
+          if (r.written) writtenByWorker(d, r.output);
           if (r.impure) impure.add(r.index);
         }
         if (impure.size === 0) return;

@@ -43,6 +43,8 @@ export function stagingDirFor(dest: string): string {
 export interface WriteOptions {
   /** Do the file system calls on a writer thread (write-thread.ts). */
   thread?: boolean;
+  /** The staging folder exists already (a parallel build's render worker writes into it too). */
+  staged?: boolean;
   /**
    * Write each page as soon as its output is final. Off when a plugin rewrites outputs after
    * rendering (jemoji, jekyll-mentions), because then no output is final before the end.
@@ -54,6 +56,8 @@ export interface WriteOptions {
 export interface SiteWrite {
   /** An item's output is final (see Renderer#renderSite). */
   rendered(item: Page | Document): void;
+  /** Another thread wrote this output of the item (the render worker, see writeEarly). */
+  writtenElsewhere(item: Page | Document, output: string): void;
   /** Writes what is left, waits for the writes, and swaps the new tree in. */
   finish(): WriteResult;
   /** The build failed: nothing of it reaches the destination. */
@@ -103,25 +107,51 @@ function writeError(target: string, code: string | undefined, message: string): 
   return new BuildError(`could not write ${target}: ${message}`, { hint });
 }
 
+/** An empty staging folder for the destination (whatever an earlier build left there is removed). */
+export function prepareStaging(site: { source: string; dest: string }): string {
+  assertDestinationOutsideSource(site.source, site.dest);
+  const staging = stagingDirFor(site.dest);
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+  return staging;
+}
+
+/**
+ * What may be written before the end: items whose destination no other item shares. Shared ones
+ * are written at the end, in Jekyll's order, so that the last one wins as it does there.
+ */
+export function earlyWritable(site: Site): Set<Page | Document | StaticFile> {
+  const owners = new Map<string, number>();
+  const files = [...site.siteFiles()];
+  for (const f of files) owners.set(f.destinationPath, (owners.get(f.destinationPath) ?? 0) + 1);
+  return new Set(files.filter((f) => owners.get(f.destinationPath) === 1));
+}
+
+/**
+ * The render worker's share of the write stage: it writes the documents it rendered into the
+ * staging folder the main thread prepared, and tells the main thread which (writtenElsewhere).
+ */
+export function writeEarly(site: Site, staging: string): (item: Page | Document) => boolean {
+  const early = earlyWritable(site);
+  const dirs = new DirMaker(staging);
+  return (item) => {
+    if (!early.has(item) || item.output === null) return false;
+    perform({ kind: "write", target: path.join(staging, item.destinationPath), data: item.output }, dirs);
+    return true;
+  };
+}
+
 export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
   const dest = site.dest;
   assertDestinationOutsideSource(site.source, dest);
-  const staging = stagingDirFor(dest);
-  fs.rmSync(staging, { recursive: true, force: true });
-  fs.mkdirSync(staging, { recursive: true });
+  const staging = options.staged ? stagingDirFor(dest) : prepareStaging(site);
   let sink: Sink | null = null;
   const open = () => (sink ??= options.thread ? threadSink(staging) : syncSink(staging));
   const target = (item: Page | Document | StaticFile) => path.join(staging, item.destinationPath);
 
-  // What may be written early: items whose destination no other item shares (shared ones are
-  // written at the end, in Jekyll's order, so the last one wins as it does there).
-  const early = new Set<Page | Document | StaticFile>();
+  const early = options.stream ? earlyWritable(site) : new Set<Page | Document | StaticFile>();
   const sent = new Map<Page | Document | StaticFile, string>();
   if (options.stream) {
-    const owners = new Map<string, number>();
-    const files = [...site.siteFiles()];
-    for (const f of files) owners.set(f.destinationPath, (owners.get(f.destinationPath) ?? 0) + 1);
-    for (const f of files) if (owners.get(f.destinationPath) === 1) early.add(f);
     open().makeDirs([...new Set([...early].map((f) => path.dirname(target(f))))].sort());
     for (const f of early) {
       if (f.kind !== "static") continue;
@@ -144,6 +174,9 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
       if (!early.has(item) || item.output === null) return;
       sink!.add({ kind: "write", target: target(item), data: item.output });
       sent.set(item, item.output);
+    },
+    writtenElsewhere(item, output) {
+      sent.set(item, output);
     },
     finish() {
       const written = new Map<string, string[]>();
