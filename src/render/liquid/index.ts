@@ -24,6 +24,7 @@ import type { FilterFn } from "./filters/types.js";
 import { urlFilters } from "./filters/url.js";
 import { rubyOperators } from "./operators.js";
 import { outputS } from "./ruby/values.js";
+import { SyncIfTag, SyncUnlessTag } from "./tags/conditions.js";
 import { highlightTag } from "./tags/highlight.js";
 import { includeCachedTag, includeRelativeTag, includeTag, type IncludeSupport } from "./tags/include.js";
 import { linkTag, postUrlTag } from "./tags/links.js";
@@ -97,6 +98,8 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   // Exactly Ruby Liquid 5.4's tags plus Jekyll's: no layout/block/render from liquidjs.
   const tags = liquid.tags as Record<string, unknown>;
   for (const name of ["layout", "block", "render", "include"]) delete tags[name];
+  liquid.registerTag("if", SyncIfTag as any);
+  liquid.registerTag("unless", SyncUnlessTag as any);
   liquid.registerTag("for", RubyForTag as any);
   liquid.registerTag("tablerow", RubyTablerowTag as any);
   liquid.registerTag("ifchanged", IfchangedTag as any);

@@ -11,9 +11,10 @@
 //   the page being rendered (its `path`, under `collections_dir` for collection documents).
 // - In safe mode an include must not resolve (through symlinks) outside its directory.
 // - `include_cached` renders once per distinct file and parameter values per build.
+// The tags render synchronously (plain functions, not liquidjs generators; see sync-render.ts).
 import fs from "node:fs";
 import path from "node:path";
-import { Tag, Value } from "liquidjs";
+import { Tag, Value, toValueSync } from "liquidjs";
 import type { Context, Emitter, Liquid, TagToken, Template, TopLevelToken } from "liquidjs";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
@@ -83,19 +84,19 @@ abstract class IncludeBase extends Tag {
     return `{% ${this.name} file.ext param='value' param2='value' %}`;
   }
 
-  protected *fileName(ctx: Context): Generator<unknown, string, unknown> {
-    const file = this.fileTemplates ? ((yield this.liquid.renderer.renderTemplates(this.fileTemplates, ctx)) as string) : this.fileMarkup;
+  protected fileName(ctx: Context): string {
+    const file = this.fileTemplates ? (toValueSync(this.liquid.renderer.renderTemplates(this.fileTemplates, ctx)) as string) : this.fileMarkup;
     if (INVALID_SEQUENCES.test(file) || !VALID_FILENAME_CHARS.test(file)) {
       throw new Error(`Invalid syntax for include tag. File contains invalid characters or sequences:\n\n  ${file}\n\nValid syntax:\n\n  ${this.syntaxExample()}\n\n`);
     }
     return file;
   }
 
-  protected *paramValues(ctx: Context): Generator<unknown, Record<string, unknown> | null, unknown> {
+  protected paramValues(ctx: Context): Record<string, unknown> | null {
     if (!this.params) return null;
     const out: Record<string, unknown> = {};
     for (const p of this.params) {
-      out[p.key] = p.variable ? plain(yield p.variable.value(ctx, false)) : p.quoted;
+      out[p.key] = p.variable ? plain(toValueSync(p.variable.value(ctx, false))) : p.quoted;
     }
     return out;
   }
@@ -121,17 +122,17 @@ abstract class IncludeBase extends Tag {
       (safe ? " is not a symlink as those are not allowed in safe mode." : ", if it is a symlink, does not point outside your site source."));
   }
 
-  protected *resolve(ctx: Context): Generator<unknown, string, unknown> {
-    const file = (yield* this.fileName(ctx)) as string;
+  protected resolve(ctx: Context): string {
+    const file = this.fileName(ctx);
     return this.locate(file, this.includeDirs(ctx));
   }
 
-  protected *renderInclude(ctx: Context, emitter: Emitter | undefined, absolute: string, params: Record<string, unknown> | null): Generator<unknown, string, unknown> {
+  protected renderInclude(ctx: Context, emitter: Emitter | undefined, absolute: string, params: Record<string, unknown> | null): string {
     this.support.host.recordDependency?.(absolute);
     const templates = this.support.loadPartial(absolute);
     ctx.push(params ? { include: params } : {});
     try {
-      return (yield this.liquid.renderer.renderTemplates(templates, ctx, emitter)) as string;
+      return toValueSync(this.liquid.renderer.renderTemplates(templates, ctx, emitter)) as string;
     } finally {
       ctx.pop();
     }
@@ -143,12 +144,11 @@ export function includeTag(support: IncludeSupport) {
     constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
       super(token, remain, liquid, support);
     }
-    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-      const file = (yield* this.fileName(ctx)) as string;
+    render(ctx: Context, emitter: Emitter): any {
+      const file = this.fileName(ctx);
       let absolute = support.inclusions.get(file);
       if (!absolute) support.inclusions.set(file, (absolute = this.locate(file, this.includeDirs(ctx))));
-      const params = (yield* this.paramValues(ctx)) as Record<string, unknown> | null;
-      yield* this.renderInclude(ctx, emitter, absolute, params);
+      this.renderInclude(ctx, emitter, absolute, this.paramValues(ctx));
     }
   };
 }
@@ -171,10 +171,9 @@ export function includeRelativeTag(support: IncludeSupport) {
     protected override includeDirs(ctx: Context): string[] {
       return [pageDir(ctx, support.host)];
     }
-    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-      const absolute = (yield* this.resolve(ctx)) as string;
-      const params = (yield* this.paramValues(ctx)) as Record<string, unknown> | null;
-      yield* this.renderInclude(ctx, emitter, absolute, params);
+    render(ctx: Context, emitter: Emitter): any {
+      const absolute = this.resolve(ctx);
+      this.renderInclude(ctx, emitter, absolute, this.paramValues(ctx));
     }
   };
 }
@@ -197,13 +196,13 @@ export function includeCachedTag(support: IncludeSupport) {
     constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
       super(token, remain, liquid, support);
     }
-    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-      const absolute = (yield* this.resolve(ctx)) as string;
-      const params = (yield* this.paramValues(ctx)) as Record<string, unknown> | null;
+    render(ctx: Context, emitter: Emitter): any {
+      const absolute = this.resolve(ctx);
+      const params = this.paramValues(ctx);
       const key = absolute + "\0" + (params ? Object.keys(params).sort().map((k) => paramKey(params[k])).join("\0") : "");
       let html = support.cachedOutput.get(key);
       if (html === undefined) {
-        html = (yield* this.renderInclude(ctx, undefined, absolute, params)) as string;
+        html = this.renderInclude(ctx, undefined, absolute, params);
         support.cachedOutput.set(key, html);
       }
       emitter.write(html);

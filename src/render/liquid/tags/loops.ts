@@ -5,10 +5,11 @@
 // is its array, a hash its [key, value] pairs, a non-empty string one item; `forloop.parentloop`
 // is the enclosing loop; `{{ forloop }}` prints the Ruby class name.
 // tablerow: Ruby's exact markup, `<tr class="row1">\n` first and `</tr>\n` after each row.
-import { Drop, ForTag, TablerowTag, Tag, evalToken } from "liquidjs";
+import { Drop, ForTag, TablerowTag, Tag, evalToken, toValueSync } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, TopLevelToken } from "liquidjs";
 import { isHash, plain, toS } from "../ruby/values.js";
 import { toInteger } from "../filters/standard.js";
+import { evalTokenSync } from "../sync-values.js";
 
 export class RubyForloop extends Drop {
   i = 0;
@@ -68,34 +69,35 @@ const FOR_STACK = "jekyll:for_stack";
 const FOR_OFFSETS = "jekyll:for_offsets";
 
 export class RubyForTag extends ForTag {
-  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+  // A plain function rather than a generator: we only render synchronously (sync-render.ts).
+  override render(ctx: Context, emitter: Emitter): any {
     const self = this as any;
     const r = this.liquid.renderer;
-    const name = `${self.variable}-${self.collection.getText()}`;
+    const name = (self.loopName ??= `${self.variable}-${self.collection.getText()}`) as string;
     const offsets = ctx.getRegister(FOR_OFFSETS, {}) as Record<string, number>;
     const hash = self.hash.hash as Record<string, any>;
     let from = 0;
     if (hash.offset !== undefined) {
       if (hash.offset?.getText?.() === "continue") from = offsets[name] ?? 0;
       else {
-        const v = plain(yield evalArg(hash.offset, ctx));
+        const v = plain(evalTokenSync(hash.offset, ctx));
         from = v === null || v === undefined ? 0 : toInteger(v);
       }
     }
-    const collection = yield evalArg(self.collection, ctx);
+    const collection = evalTokenSync(self.collection, ctx);
     let to: number | null = null;
     if (hash.limit !== undefined) {
-      const l = plain(yield evalArg(hash.limit, ctx));
+      const l = plain(evalTokenSync(hash.limit, ctx));
       if (l !== null && l !== undefined) to = toInteger(l) + from;
     }
     const segment = sliceCollection(collection, from, to);
     // Ruby Liquid honours `reversed` only right after the collection (`for x in a reversed
     // limit:2`); written after an attribute it is ignored.
-    const after = String(self.collection.input).slice(self.collection.end);
-    if (/^\s*reversed\b/.test(after)) segment.reverse();
+    self.reversedAfterCollection ??= /^\s*reversed\b/.test(String(self.collection.input).slice(self.collection.end));
+    if (self.reversedAfterCollection) segment.reverse();
     offsets[name] = from + segment.length;
     if (!segment.length) {
-      yield r.renderTemplates(self.elseTemplates, ctx, emitter);
+      toValueSync(r.renderTemplates(self.elseTemplates, ctx, emitter));
       return;
     }
     const stack = ctx.getRegister(FOR_STACK, []) as RubyForloop[];
@@ -107,7 +109,7 @@ export class RubyForTag extends ForTag {
       for (const item of segment) {
         scope[self.variable] = item;
         ctx.continueCalled = ctx.breakCalled = false;
-        yield r.renderTemplates(self.templates, ctx, emitter);
+        toValueSync(r.renderTemplates(self.templates, ctx, emitter));
         forloop.i++;
         if (ctx.breakCalled) break;
       }
