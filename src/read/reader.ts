@@ -18,12 +18,21 @@ function isDir(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
-/** Files below `dir`, as paths relative to it ("**\/*"); `dotfiles` like File::FNM_DOTMATCH. */
-function walkFiles(dir: string, dotfiles: boolean, rel = ""): string[] {
-  const out: string[] = [];
+/** A path below a walked folder, and whether it is a folder (a symlink to one counts). */
+interface WalkEntry {
+  rel: string;
+  isDir: boolean;
+}
+
+/**
+ * Everything below `dir` ("**\/*"), as paths relative to it, in sorted order, folders included;
+ * `dotfiles` like File::FNM_DOTMATCH. The directory entries' own types say what is a folder, so
+ * only symlinks cost a stat.
+ */
+function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = []): WalkEntry[] {
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+    entries = fs.readdirSync(rel ? `${dir}/${rel}` : dir, { withFileTypes: true });
   } catch {
     return out;
   }
@@ -31,13 +40,24 @@ function walkFiles(dir: string, dotfiles: boolean, rel = ""): string[] {
   for (const e of entries) {
     if (!dotfiles && e.name.startsWith(".")) continue;
     const r = rel ? `${rel}/${e.name}` : e.name;
-    const full = path.join(dir, r);
-    if (e.isDirectory() || (e.isSymbolicLink() && isDir(full))) {
-      out.push(r);
-      out.push(...walkFiles(dir, dotfiles, r));
-    } else out.push(r);
+    const dirent = e.isDirectory() || (e.isSymbolicLink() && isDir(`${dir}/${r}`));
+    out.push({ rel: r, isDir: dirent });
+    if (dirent) walk(dir, dotfiles, r, out);
   }
   return out;
+}
+
+/** The files below `dir` (folders left out), relative to it. */
+function walkFiles(dir: string, dotfiles: boolean): string[] {
+  const files: string[] = [];
+  for (const e of walk(dir, dotfiles)) if (!e.isDir) files.push(e.rel);
+  return files;
+}
+
+/** Whether a directory entry is a folder, following a symlink as stat does. */
+function direntIsDir(parent: string, e: fs.Dirent): boolean {
+  if (e.isDirectory()) return true;
+  return e.isSymbolicLink() && isDir(path.join(parent, e.name));
 }
 
 export class Reader {
@@ -81,7 +101,7 @@ export class Reader {
   private readLayouts(): void {
     const dir = path.join(this.site.source, String(this.site.config.layouts_dir ?? "_layouts"));
     if (!isDir(dir)) return;
-    const entries = walkFiles(dir, false).filter((f) => /\.[^/]*$/.test(path.posix.basename(f)) && !isDir(path.join(dir, f)));
+    const entries = walkFiles(dir, false).filter((f) => /\.[^/]*$/.test(path.posix.basename(f)));
     for (const rel of this.filter.filter(entries, "")) {
       const abs = path.join(dir, rel);
       const name = rel.split(".").slice(0, -1).join(".");
@@ -96,14 +116,14 @@ export class Reader {
     const base = path.join(this.site.source, dir);
     if (!isDir(base)) return;
     const fromSource = dir.replace(/^\//, "");
-    const names = fs.readdirSync(base).sort();
-    const entries = this.filter.filter(names, fromSource);
+    const dirents = new Map(fs.readdirSync(base, { withFileTypes: true }).map((e) => [e.name, e]));
+    const entries = this.filter.filter([...dirents.keys()].sort(), fromSource);
     const dirs: string[] = [];
     const pages: string[] = [];
     const statics: string[] = [];
     for (const e of entries) {
       const abs = path.join(base, e);
-      if (isDir(abs)) dirs.push(e);
+      if (direntIsDir(base, dirents.get(e)!)) dirs.push(e);
       else if (this.fileHasFrontMatter(abs)) pages.push(e);
       else statics.push(e);
     }
@@ -155,7 +175,7 @@ export class Reader {
     const base = path.join(this.site.source, dir, magic);
     if (!isDir(base)) return [];
     const fromSource = `${dir}/${magic}`.replace(/^\//, "");
-    const entries = this.filter.filter(walkFiles(base, false), fromSource).filter((e) => !isDir(path.join(base, e)));
+    const entries = this.filter.filter(walkFiles(base, false), fromSource);
     const docs: Document[] = [];
     for (const entry of entries) {
       if (!matcher.test(entry)) continue;
@@ -182,7 +202,6 @@ export class Reader {
     const entries = this.filter.filter(walkFiles(dir, true), fromSource);
     for (const rel of entries) {
       const abs = path.join(dir, rel);
-      if (isDir(abs)) continue;
       if (this.fileHasFrontMatter(abs)) {
         const doc = new Document(this.site, abs, c);
         this.populate(doc, abs);

@@ -8,6 +8,7 @@ import { deepMerge } from "../config/merge.js";
 import { datePlaceholders } from "./calendar.js";
 import type { Collection } from "./collection.js";
 import { parseDate } from "./parse-date.js";
+import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
 import { slugify, titleizeSlug } from "./slugify.js";
 import { JekyllTime } from "./time.js";
@@ -70,9 +71,9 @@ export class Document {
     private readonly mtime?: JekyllTime,
   ) {
     this.extname = pathlib.extname(this.path);
-    this.relativePath = pathlib.relative(site.collectionsPath, this.path).split(pathlib.sep).join("/");
+    this.relativePath = relativeTo(site.collectionsPath, this.path).split(pathlib.sep).join("/");
     this.basename = pathlib.basename(this.path);
-    this.basenameWithoutExt = pathlib.basename(this.path, pathlib.extname(this.path));
+    this.basenameWithoutExt = pathlib.basename(this.path, this.extname);
     this.isDraft = collection.label === "posts" && !this.relativePath.includes(collection.relativeDirectory);
     // Document#draft? stores its answer in the data, so every document has `draft`.
     this.data.draft = this.isDraft;
@@ -174,7 +175,7 @@ export class Document {
   }
 
   /** Drops::UrlDrop: what each `:placeholder` of a permalink template means for this document. */
-  private placeholder(key: string): string | null | undefined {
+  private placeholder(key: string, dates: () => Record<string, string>): string | null | undefined {
     switch (key) {
       case "collection": return this.collection.label;
       case "output_ext": return this.outputExt;
@@ -189,7 +190,7 @@ export class Document {
       case "slugified_categories":
         return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : []).map((c: unknown) => slugify(String(c))))].join("/");
       default: {
-        const parts = datePlaceholders(this.date);
+        const parts = dates();
         return key in parts ? parts[key] : undefined;
       }
     }
@@ -198,7 +199,10 @@ export class Document {
   get url(): string {
     if (this.cachedUrl === undefined) {
       try {
-        this.cachedUrl = makeUrl(this.collection.urlTemplate, this.permalink, (t) => urlFromDrop(t, (k) => this.placeholder(k)));
+        // The date parts are worked out once per URL, not once per `:year`, `:month`, `:day`…
+        let dates: Record<string, string> | undefined;
+        const datesOnce = () => (dates ??= datePlaceholders(this.date));
+        this.cachedUrl = makeUrl(this.collection.urlTemplate, this.permalink, (t) => urlFromDrop(t, (k) => this.placeholder(k, datesOnce)));
       } catch (e) {
         throw new BuildError(`${(e as Error).message}`, { file: this.site.displayPath(this.path), hint: "Use only the placeholders Jekyll knows, e.g. :year, :month, :day, :title, :slug, :categories, :path." });
       }
@@ -288,6 +292,7 @@ export function extractExcerpt(content: string, separator: string): string {
     }
   }
   const defs: string[] = [];
-  for (const m of tail.matchAll(LINK_REF)) if (head.includes(m[1]!)) defs.push(m[1]! + m[2]!);
+  // A link definition line contains "]:"; most bodies have none, and LINK_REF is costly to scan.
+  if (tail.includes("]:")) for (const m of tail.matchAll(LINK_REF)) if (head.includes(m[1]!)) defs.push(m[1]! + m[2]!);
   return defs.length === 0 ? head : `${head}\n\n${defs.join("\n")}`;
 }

@@ -11,6 +11,7 @@ import type { Layout } from "./layout.js";
 import type { Page } from "./page.js";
 import { parseDate } from "./parse-date.js";
 import type { StaticFile } from "./static-file.js";
+import { relativeTo } from "./paths.js";
 import { JekyllTime } from "./time.js";
 
 export interface Logger {
@@ -86,10 +87,15 @@ export class Site {
     return !!this.config.safe;
   }
 
+  /** The folder collections live in (`collections_dir`, else the source), computed once per config value. */
   get collectionsPath(): string {
     const dir = this.config.collections_dir;
-    return dir ? path.join(this.source, dir) : this.source;
+    if (this.collectionsPathFor?.dir !== dir) {
+      this.collectionsPathFor = { dir, path: dir ? path.join(this.source, dir) : this.source };
+    }
+    return this.collectionsPathFor!.path;
   }
+  private collectionsPathFor: { dir: unknown; path: string } | undefined;
 
   get baseurl(): string {
     const b = this.config.baseurl;
@@ -98,7 +104,7 @@ export class Site {
 
   /** A path for messages: relative to the source when inside it. */
   displayPath(abs: string): string {
-    const rel = path.relative(this.source, abs);
+    const rel = relativeTo(this.source, abs);
     return rel && !rel.startsWith("..") ? rel.split(path.sep).join("/") : abs;
   }
 
