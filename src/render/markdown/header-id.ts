@@ -9,11 +9,32 @@ import type { Token } from 'markdown-it';
 const NON_WORD = /[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
 
 export function gfmId(text: string, counter: Map<string, number>): string {
-  let id = Array.from(text, (c) => c.toLowerCase()).join('');
-  id = id.replace(NON_WORD, '').replace(/[ \t]/g, '-');
+  let id = asciiGfmId(text);
+  if (id === null) {
+    id = Array.from(text, (c) => c.toLowerCase()).join('');
+    id = id.replace(NON_WORD, '').replace(/[ \t]/g, '-');
+  }
   const n = (counter.get(id) ?? -1) + 1;
   counter.set(id, n);
   return n > 0 ? `${id}-${n}` : id;
+}
+
+/**
+ * The same id for an all-ASCII text in one pass (null when the text has other characters): in
+ * ASCII, per-character lower-casing is String#toLowerCase, and the kept characters are letters,
+ * digits, `_` (the only ASCII Pc), `-`, space and tab.
+ */
+function asciiGfmId(text: string): string | null {
+  let id = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) id += text[i];
+    else if (c >= 0x41 && c <= 0x5a) id += String.fromCharCode(c + 32);
+    else if ((c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d) id += text[i];
+    else if (c === 0x20 || c === 0x09) id += '-';
+    else if (c >= 0x80) return null;
+  }
+  return id;
 }
 
 export function basicId(text: string, used: Map<string, number>): string {

@@ -67,6 +67,13 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   installFastState(md);
   md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(referencePlugin).use(blockquotePlugin).use(codeBlockPlugin).use(entityPlugin).use(spanHtmlPlugin);
   md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin).use(deflistPlugin).use(footnoteDefPlugin);
+  // markdown-it's first core rule rewrites CR and NUL with two regex passes over the whole text;
+  // convert() already turned CRs into LFs, so the passes run only when a CR or NUL is there.
+  const rules = (md.core.ruler as any).__rules__ as Array<{ name: string; fn: (s: any) => void }>;
+  const normalize = rules.find((r) => r.name === 'normalize')!.fn;
+  md.core.ruler.at('normalize', (state) => {
+    if (state.src.indexOf('\r') >= 0 || state.src.indexOf('\0') >= 0) normalize(state);
+  });
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
   md.core.ruler.disable('footnote_tail');
   // Keep entities as their own tokens: kramdown writes them per `entity_output`, not as text.
@@ -87,7 +94,10 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   return {
     convert(markdown: string): string {
       // kramdown's adapt_source: CRLF/CR → LF, one trailing newline.
-      const src = markdown.replace(/\r\n?/g, '\n').replace(/\n?$/, '\n').replace(/^\n$/, '');
+      // (Tests first: a regex pass over the whole text costs more than indexOf/endsWith.)
+      let src = markdown.indexOf('\r') >= 0 ? markdown.replace(/\r\n?/g, '\n') : markdown;
+      if (!src.endsWith('\n')) src += '\n';
+      if (src === '\n') src = '';
       const env: any = {};
       const tokens = md.parse(src, env);
       const ctx: ConvertContext = {
