@@ -150,7 +150,13 @@ function mergeIal(a: Ial | undefined, b: Ial): Ial {
   return { attrs: new Map([...a.attrs, ...b.attrs].map(([k, v]) => k === 'class' && a.attrs.has('class') && b.attrs.has('class') ? [k, `${a.attrs.get('class')} ${b.attrs.get('class')}`] : [k, v])), refs: [...a.refs, ...b.refs] };
 }
 
-const tokAttrs = (t: Token): Attrs => new Map((t.attrs ?? []).map(([k, v]) => [k, String(v)]));
+function tokAttrs(t: Token): Attrs {
+  const attrs: Attrs = new Map();
+  if (t.attrs) for (const [k, v] of t.attrs) attrs.set(k, String(v));
+  return attrs;
+}
+/** htmlAttributes(tokAttrs(t)) without building a Map for the many tokens that have no attributes. */
+const tokAttrString = (t: Token): string => (t.attrs ? htmlAttributes(tokAttrs(t)) : '');
 const ind = (n: number) => ' '.repeat(n);
 
 export class Converter {
@@ -399,7 +405,7 @@ export class Converter {
       if (t.type === 'th_open' || t.type === 'td_open') {
         const body = this.inline(toks[i + 1].children ?? []);
         // An empty cell holds a no-break space (kramdown's ENTITY_NBSP, written per entity_output).
-        out += `${ind(indent + 2 * depth)}<${t.tag}${htmlAttributes(tokAttrs(t))}>${body === '' ? entityToString(0xa0, this.ctx.opts.entityOutput) : body}</${t.tag}>\n`;
+        out += `${ind(indent + 2 * depth)}<${t.tag}${tokAttrString(t)}>${body === '' ? entityToString(0xa0, this.ctx.opts.entityOutput) : body}</${t.tag}>\n`;
         i += 2;
       } else if (t.nesting === 1) {
         out += `${ind(indent + 2 * depth)}<${t.tag}>\n`;
@@ -477,7 +483,7 @@ export class Converter {
         }
         case 'em_open': case 'strong_open': case 's_open': {
           const tag = t.type === 's_open' ? 'del' : t.tag;
-          out += `<${tag}${htmlAttributes(tokAttrs(t))}>`;
+          out += `<${tag}${tokAttrString(t)}>`;
           break;
         }
         case 'em_close': case 'strong_close': case 's_close': out += `</${t.type === 's_close' ? 'del' : t.tag}>`; break;
@@ -498,10 +504,10 @@ export class Converter {
           break;
         }
         case 'html_inline': out += reserialiseTag(t.content); break;
-        case 'kd_html_open': out += `<${t.tag}${htmlAttributes(tokAttrs(t))}>`; break;
+        case 'kd_html_open': out += `<${t.tag}${tokAttrString(t)}>`; break;
         case 'kd_html_close': out += `</${t.tag}>`; break;
         // kramdown's span convert_html_element: only void elements are written self-closed.
-        case 'kd_html_empty': out += `<${t.tag}${htmlAttributes(tokAttrs(t))}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
+        case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
         case 'kd_math_inline': out += `\\(${escapeAll(t.content)}\\)`; break;
         case 'kd_smart_quote': {

@@ -67,30 +67,32 @@ function makeFastStateBlock(Base: any, FastToken: TokenCtor): any {
     this.md = md;
     this.env = env;
     this.tokens = tokens;
-    // Line marks, as markdown-it's StateBlock computes them (isSpace: tab and space only).
+    // Line marks as markdown-it's StateBlock computes them, but with indexOf for the line ends
+    // instead of a test per character (the same arrays; this runs over every document's text).
+    // markdown-it's loop never records a last line that is only spaces/tabs without a newline.
     const s = src;
-    for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indentFound = false; pos < len; pos++) {
-      const ch = s.charCodeAt(pos);
-      if (!indentFound) {
-        if (ch === 0x20 || ch === 0x09) {
-          indent++;
-          if (ch === 0x09) offset += 4 - (offset % 4);
-          else offset++;
-          continue;
-        } else indentFound = true;
+    const len = s.length;
+    let start = 0;
+    while (start < len) {
+      let pos = start;
+      let indent = 0;
+      let offset = 0;
+      for (; pos < len; pos++) {
+        const ch = s.charCodeAt(pos);
+        if (ch === 0x20) offset++;
+        else if (ch === 0x09) offset += 4 - (offset % 4);
+        else break;
+        indent++;
       }
-      if (ch === 0x0a || pos === len - 1) {
-        if (ch !== 0x0a) pos++;
-        this.bMarks.push(start);
-        this.eMarks.push(pos);
-        this.tShift.push(indent);
-        this.sCount.push(offset);
-        this.bsCount.push(0);
-        indentFound = false;
-        indent = 0;
-        offset = 0;
-        start = pos + 1;
-      }
+      if (pos >= len) break;
+      const nl = s.indexOf('\n', pos);
+      const end = nl < 0 ? len : nl;
+      this.bMarks.push(start);
+      this.eMarks.push(end);
+      this.tShift.push(indent);
+      this.sCount.push(offset);
+      this.bsCount.push(0);
+      start = end + 1;
     }
     this.bMarks.push(s.length);
     this.eMarks.push(s.length);

@@ -38,6 +38,23 @@ test('token streams are deep-equal to markdown-it own, prototypes included', () 
   assert.equal(fast.render('# T\n\n* a\n* b\n'), plain.render('# T\n\n* a\n* b\n'));
 });
 
+test('line marks equal markdown-it StateBlock on random whitespace/newline layouts', () => {
+  const plain = make();
+  const fast = make();
+  installFastState(fast);
+  const Plain = plain.block.State as any;
+  const Fast = fast.block.State as any;
+  const pieces = [' ', '  ', '\t', '\n', '\n\n', 'a', 'b c', ' \t ', '\u00a0'];
+  let seed = 3;
+  const rnd = (n: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 8) % n; };
+  const marks = (s: any) => JSON.stringify([s.bMarks, s.eMarks, s.tShift, s.sCount, s.bsCount, s.lineMax]);
+  for (let i = 0; i < 3000; i++) {
+    let src = '';
+    for (let k = rnd(12); k > 0; k--) src += pieces[rnd(pieces.length)];
+    assert.equal(marks(new Fast(src, fast, {}, [])), marks(new Plain(src, plain, {}, [])), JSON.stringify(src));
+  }
+});
+
 test('installs nothing when markdown-it\'s state has fields it does not know', () => {
   const md = make();
   const Inline = md.inline.State as any;
