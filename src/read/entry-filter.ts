@@ -35,7 +35,8 @@ export function fnmatchToRegExp(pattern: string): RegExp {
 
 interface CompiledPattern {
   withSource: string;
-  regexp: RegExp;
+  /** null for a pattern with no wildcard: its fnmatch is equality, which the prefix test covers. */
+  regexp: RegExp | null;
 }
 
 export class EntryFilter {
@@ -52,7 +53,7 @@ export class EntryFilter {
   ) {
     const compile = (p: unknown): CompiledPattern => {
       const withSource = path.posix.join(source, String(p));
-      return { withSource, regexp: fnmatchToRegExp(withSource) };
+      return { withSource, regexp: /[*?[\\]/.test(withSource) ? fnmatchToRegExp(withSource) : null };
     };
     this.sourceJoinable = source !== "/" && path.posix.normalize(source) === source && !source.endsWith("/");
     const inc = includes.map(String);
@@ -65,10 +66,11 @@ export class EntryFilter {
     const withSource = this.withSource(entry);
     let isDir: boolean | undefined;
     for (const p of patterns) {
-      if (p.regexp.test(withSource) || withSource.startsWith(p.withSource)) return true;
-      if (p.withSource.endsWith("/")) {
+      if (withSource.startsWith(p.withSource) || p.regexp?.test(withSource)) return true;
+      // "dir/" names a folder: stat only the entry it could name, not every entry.
+      if (p.withSource.length === withSource.length + 1 && p.withSource.endsWith("/") && p.withSource.startsWith(withSource)) {
         isDir ??= fs.statSync(withSource, { throwIfNoEntry: false })?.isDirectory() ?? false;
-        if (isDir && p.withSource === `${withSource}/`) return true;
+        if (isDir) return true;
       }
     }
     return false;

@@ -62,6 +62,17 @@ const TRAILER = /^(?: +#.*)? *$/;
 const SIMPLE_ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "\t", r: "\r" };
 const HEX4 = /^[0-9A-Fa-f]{4}$/;
 
+/** Per resolver: whether a key reads as itself (the same few keys recur in every post). */
+const plainKeys = new WeakMap<PlainResolver, Map<string, boolean>>();
+
+function isPlainKey(key: string, resolve: PlainResolver): boolean {
+  let known = plainKeys.get(resolve);
+  if (!known) plainKeys.set(resolve, (known = new Map()));
+  let ok = known.get(key);
+  if (ok === undefined) known.set(key, (ok = key !== "__proto__" && resolve(key) === key));
+  return ok;
+}
+
 /** Parses `text` as a flat YAML mapping, or returns undefined when js-yaml must decide. */
 export function loadFlatYaml(text: string, resolve: PlainResolver): Record<string, unknown> | undefined {
   if (UNSAFE_TEXT.test(text)) return undefined;
@@ -74,10 +85,10 @@ export function loadFlatYaml(text: string, resolve: PlainResolver): Record<strin
     const m = KEY_LINE.exec(line);
     if (!m) return undefined;
     const key = m[1]!;
-    if (key === "__proto__" || Object.prototype.hasOwnProperty.call(result, key) || resolve(key) !== key) return undefined;
+    if (!isPlainKey(key, resolve) || Object.prototype.hasOwnProperty.call(result, key)) return undefined;
     const rest = m[2] ?? "";
     let value: unknown;
-    if (rest === "" || rest.startsWith("#") || /^ *$/.test(rest)) {
+    if (rest === "" || rest.charCodeAt(0) === 35 /* # */) {
       // `key:` with nothing after it: null, or a block sequence on the following lines.
       const seq = blockSequence(lines, i + 1, resolve);
       if (seq === undefined) return undefined;
@@ -99,7 +110,9 @@ function stripCr(line: string): string {
 
 /** Blank, or a comment starting in column 0 (indented comments are left to js-yaml). */
 function isBlankOrComment(line: string): boolean {
-  return line.charCodeAt(0) === 35 /* # */ || /^ *$/.test(line);
+  if (line.charCodeAt(0) === 35 /* # */) return true;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) !== 32) return false;
+  return true;
 }
 
 /**
@@ -145,10 +158,10 @@ function inlineValue(s: string, resolve: PlainResolver): unknown {
 /** A block-context plain scalar filling the rest of the line, up to a ` #` comment. */
 function plain(s: string, resolve: PlainResolver): unknown {
   if (!canStartPlain(s)) return UNSURE;
-  let end = s.length;
-  const hash = s.indexOf(" #");
-  if (hash >= 0) end = hash;
-  const text = s.slice(0, end).replace(/ +$/, "");
+  let end = s.indexOf(" #");
+  if (end < 0) end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
+  const text = end === s.length ? s : s.slice(0, end);
   // `a: b` would be a nested mapping (or an error), `a:` at the end likewise.
   if (text.includes(": ") || text.endsWith(":")) return UNSURE;
   return resolve(text);
@@ -163,15 +176,19 @@ function canStartPlain(s: string): boolean {
   return true;
 }
 
+/** Characters that end a plain entry of a flow sequence here (`:` and `#` then fall back). */
+const FLOW_STOP = new Uint8Array(128);
+for (const c of ",[]{}#:\"'") FLOW_STOP[c.charCodeAt(0)] = 1;
+
 /** `[a, "b", 'c']` on one line; nested collections, empty entries and `:`/`#` inside fall back. */
 function flowSequence(s: string, resolve: PlainResolver): unknown {
   const items: unknown[] = [];
+  const n = s.length;
   let i = 1;
-  const skipSpaces = () => { while (s.charCodeAt(i) === 32) i++; };
-  skipSpaces();
-  if (s[i] === "]") return TRAILER.test(s.slice(i + 1)) ? items : UNSURE;
+  while (s.charCodeAt(i) === 32) i++;
+  if (s.charCodeAt(i) === 93 /* ] */) return TRAILER.test(s.slice(i + 1)) ? items : UNSURE;
   for (;;) {
-    skipSpaces();
+    while (s.charCodeAt(i) === 32) i++;
     const c = s.charCodeAt(i);
     if (c === 34 || c === 39) {
       const q = quoted(s, i);
@@ -180,31 +197,37 @@ function flowSequence(s: string, resolve: PlainResolver): unknown {
       i = q.end;
     } else {
       let j = i;
-      while (j < s.length && !",[]{}#:\"'".includes(s[j]!)) j++;
-      const text = s.slice(i, j).replace(/ +$/, "");
+      let end = i;
+      for (; j < n; j++) {
+        const d = s.charCodeAt(j);
+        if (d < 128 && FLOW_STOP[d] === 1) break;
+        if (d !== 32) end = j + 1;
+      }
+      const text = s.slice(i, end);
       if (!canStartPlain(text)) return UNSURE;
       const v = resolve(text);
       if (v === UNSURE) return UNSURE;
       items.push(v);
       i = j;
     }
-    skipSpaces();
-    if (s[i] === ",") { i++; continue; }
-    if (s[i] === "]") return TRAILER.test(s.slice(i + 1)) ? items : UNSURE;
+    while (s.charCodeAt(i) === 32) i++;
+    const d = s.charCodeAt(i);
+    if (d === 44 /* , */) { i++; continue; }
+    if (d === 93 /* ] */) return TRAILER.test(s.slice(i + 1)) ? items : UNSURE;
     return UNSURE;
   }
 }
 
 /** A quoted scalar starting at `start` and closing on the same line. */
 function quoted(s: string, start: number): { value: string; end: number } | undefined {
-  const q = s[start]!;
+  const q = s.charCodeAt(start);
   let out = "";
-  let i = start + 1;
-  let from = i;
-  for (; i < s.length; i++) {
-    const ch = s[i]!;
-    if (q === "'" && ch === "'") {
-      if (s[i + 1] === "'") {
+  let from = start + 1;
+  for (let i = from; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === q) {
+      // '' inside single quotes is one quote.
+      if (q === 39 && s.charCodeAt(i + 1) === 39) {
         out += s.slice(from, i + 1);
         i++;
         from = i + 1;
@@ -212,8 +235,7 @@ function quoted(s: string, start: number): { value: string; end: number } | unde
       }
       return { value: out + s.slice(from, i), end: i + 1 };
     }
-    if (q === '"' && ch === '"') return { value: out + s.slice(from, i), end: i + 1 };
-    if (q === '"' && ch === "\\") {
+    if (ch === 92 /* \ */ && q === 34) {
       const e = s[i + 1];
       out += s.slice(from, i);
       if (e !== undefined && Object.hasOwn(SIMPLE_ESCAPES, e)) {

@@ -1,5 +1,7 @@
 // The read stage's cheap path arithmetic must agree with Node's path functions it replaces.
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { EntryFilter } from "../../../src/read/entry-filter.js";
@@ -30,5 +32,30 @@ test("the entry filter's joined paths match path.posix.join: includes and exclud
       const g = new EntryFilter(source, [], [`${rel}x`], false);
       assert.equal(g.isExcluded(entry), false, `exclude ${rel}x from ${source} + ${entry}`);
     }
+  }
+});
+
+test("exclude patterns: prefixes, fnmatch wildcards, and 'dir/' only for a folder", () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "entry-filter-"));
+  try {
+    fs.mkdirSync(path.join(root, "vendor", "bundle"), { recursive: true });
+    fs.writeFileSync(path.join(root, "vendor", "bundler"), "");
+    fs.writeFileSync(path.join(root, "vendor", "cache"), "");
+    const f = new EntryFilter(root, [], ["vendor/bundle/", "vendor/cache/", "*.log", "Gemfile", "docs/[ab]*", "a+b(c)"], false);
+    const excluded = (e: string) => f.isExcluded(e);
+    assert.equal(excluded("vendor/bundle"), true, "the folder named by 'vendor/bundle/'");
+    assert.equal(excluded("vendor/bundle/x.rb"), true, "below it, by prefix");
+    assert.equal(excluded("vendor/bundler"), false);
+    assert.equal(excluded("vendor/cache"), false, "'vendor/cache/' names a folder; this is a file");
+    assert.equal(excluded("a.log"), true);
+    assert.equal(excluded("x/y.log"), true, "fnmatch's * crosses /");
+    assert.equal(excluded("Gemfile"), true);
+    assert.equal(excluded("Gemfile.lock"), true, "a plain prefix, as Jekyll's start_with?");
+    assert.equal(excluded("docs/alpha.md"), true);
+    assert.equal(excluded("docs/c.md"), false);
+    assert.equal(excluded("a+b(c)"), true, "regex characters in a literal pattern");
+    assert.equal(excluded("a+b(d)"), false);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
   }
 });

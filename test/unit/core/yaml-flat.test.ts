@@ -80,7 +80,7 @@ const PLAIN = [
 const QUOTED = [
   '"Hello"', '"with: colon"', '"esc \\" \\\\ \\/ \\n \\t \\r"', '"unicode \\u00e9 \\u263A"', '"bad \\q"', '"hex \\x41"', '"\\U0001F600"',
   '"#not a comment"', '"a" # comment', '"a"#x', "'single'", "'it''s'", "''", '""', "'#x' # c", "'a'b", '"unterminated', "'also",
-  '"yes"', "'42'", '"2025-05-30"', '"  spaced  "', '"\\0\\a\\e\\N\\_\\L\\P"',
+  '"yes"', "'42'", '"2025-05-30"', '"  spaced  "', '"\\0\\a\\e\\N\\_\\L\\P"', '"a""b"', "'back\\slash \\n'",
 ];
 const FLOW = [
   "[ruby, devops, data]", "[]", "[ ]", "[a]", "[1, 2.0, yes, ~, 2025-05-30]", '["a, b", \'c\']', "[a, [b]]", "[a, {b: c}]",
