@@ -1,6 +1,13 @@
 // What Liquid sees: `site`, `page` and friends as Jekyll's drops expose them. Values are computed
 // on access (getters), because Jekyll's are too: `post.content` is the raw text before that post
 // is rendered and its HTML after, and `post.excerpt` renders the excerpt when first read.
+//
+// How they are built (this runs for every page and document of a build): the page, document
+// and static-file drops are plain objects whose keys are own enumerable accessors (what
+// `jsonify`, `inspect`, `for … in` and liquidjs's `ownPropertyOnly` lookups see), but the
+// getters are shared functions that find their item through a hidden symbol property, and the
+// property descriptors are made once per set of front matter keys. Drops with the same keys then
+// share one V8 hidden class instead of each getting ~20 fresh closures and a map of its own.
 import { JEKYLL_VERSION } from "../config/defaults.js";
 import { deepMerge } from "../config/merge.js";
 import type { Collection } from "../site/collection.js";
@@ -24,6 +31,61 @@ export const OTHER_CONTENT = "other-content";
 
 function defineLazy(target: Obj, key: string, get: () => unknown, enumerable = true): void {
   Object.defineProperty(target, key, { get, enumerable, configurable: true });
+}
+
+/** The page, document or static file behind a drop (non-enumerable, so no listing shows it). */
+const ITEM = Symbol("drop item");
+
+type Getter = (this: Obj) => unknown;
+
+/** Shared getters of front matter keys: `this[ITEM].<field>[key]`, one function per field and key. */
+const fieldGetters = new Map<string, Getter>();
+
+function fieldGetter(field: "data" | "liquidData", key: string): Getter {
+  const id = `${field}\0${key}`;
+  let g = fieldGetters.get(id);
+  if (!g) {
+    g = function (this: Obj) { return this[ITEM as any][field][key]; };
+    fieldGetters.set(id, g);
+  }
+  return g;
+}
+
+/** An unambiguous cache key for a list of keys (length-prefixed, so no separator can collide). */
+function keysSignature(keys: string[]): string {
+  let sig = "";
+  for (const k of keys) sig += `${k.length}:${k}`;
+  return sig;
+}
+
+/**
+ * The descriptors for a drop: first the item's own keys in their order (each with the fixed
+ * getter of the same name when there is one, else its front matter getter), then the fixed keys
+ * not already listed, then the hidden (non-enumerable) ones: the keys and order Jekyll's drops
+ * show; a front matter key named like a fixed one reads the fixed value (as it always did here).
+ */
+function descriptorsFor(ownKeys: string[], own: (key: string) => Getter, fixed: Record<string, Getter>, hidden: PropertyDescriptorMap): PropertyDescriptorMap {
+  const map: PropertyDescriptorMap = {};
+  for (const k of ownKeys) map[k] = { get: Object.hasOwn(fixed, k) ? fixed[k] : own(k), enumerable: true, configurable: true };
+  for (const k of Object.keys(fixed)) if (!Object.hasOwn(map, k)) map[k] = { get: fixed[k], enumerable: true, configurable: true };
+  for (const k of Object.keys(hidden)) map[k] = hidden[k]!;
+  return map;
+}
+
+function makeDrop(item: object, descriptors: PropertyDescriptorMap): Obj {
+  const drop: Obj = {};
+  Object.defineProperty(drop, ITEM, { value: item });
+  Object.defineProperties(drop, descriptors);
+  return drop;
+}
+
+function dropToJSON(this: Obj): Obj {
+  return plainCopy(this, false);
+}
+
+function documentToString(this: Obj): unknown {
+  const doc = this[ITEM as any] as Document;
+  return doc.output ?? doc.content;
 }
 
 /** Keys Jekyll leaves out of next/previous when it writes a document as JSON (DocumentDrop#collapse_document). */
@@ -64,45 +126,62 @@ export class Drops {
   document(doc: Document): Obj {
     let d = this.docDrops.get(doc);
     if (d) return d;
-    d = {};
-    this.docDrops.set(doc, d);
-    const drop = d;
-    for (const k of Object.keys(doc.data)) {
-      if (k === "excerpt") continue;
-      defineLazy(drop, k, () => doc.data[k]);
+    const keys = Object.keys(doc.data).filter((k) => k !== "excerpt");
+    const sig = keysSignature(keys);
+    let descriptors = this.docDescriptors.get(sig);
+    if (!descriptors) {
+      descriptors = descriptorsFor(keys, (k) => fieldGetter("data", k), this.documentGetters(), {
+        toJSON: { value: dropToJSON, enumerable: false },
+        toString: { value: documentToString, enumerable: false },
+      });
+      this.docDescriptors.set(sig, descriptors);
     }
-    defineLazy(drop, "collection", () => doc.collection.label);
-    defineLazy(drop, "excerpt", () => {
-      if (this.current !== doc) this.track(`content:${doc.collection.label}`);
-      const e = doc.data.excerpt;
-      if (e !== undefined && e !== null) return String(e);
-      return doc.excerpt ? this.ctx.excerptOutput(doc.excerpt) : "";
-    });
-    defineLazy(drop, "name", () => doc.data.name ?? doc.basename);
-    defineLazy(drop, "id", () => doc.id);
+    d = makeDrop(doc, descriptors);
+    this.docDrops.set(doc, d);
+    return d;
+  }
+
+  private readonly docDescriptors = new Map<string, PropertyDescriptorMap>();
+  private docGetters: Record<string, Getter> | undefined;
+
+  /** The document drop's own keys, in Jekyll's order; `this` is the drop (or its neighbour view). */
+  private documentGetters(): Record<string, Getter> {
+    if (this.docGetters) return this.docGetters;
+    const drops = this;
+    const item = (drop: Obj) => drop[ITEM as any] as Document;
     // Another document's content or output depends on whether it was rendered yet (Jekyll's
     // render order); parallel rendering needs to know when a page reads one.
-    const otherContent = () => {
-      if (this.current === doc) return;
-      this.track(OTHER_CONTENT);
-      this.track(`content:${doc.collection.label}`);
+    const otherContent = (doc: Document) => {
+      if (drops.current === doc) return;
+      drops.track(OTHER_CONTENT);
+      drops.track(`content:${doc.collection.label}`);
     };
-    defineLazy(drop, "output", () => { otherContent(); return doc.output; });
-    defineLazy(drop, "content", () => { otherContent(); return doc.content; });
-    defineLazy(drop, "relative_path", () => doc.relativePath);
-    defineLazy(drop, "path", () => doc.relativePath);
-    defineLazy(drop, "url", () => doc.url);
-    defineLazy(drop, "date", () => doc.date);
-    defineLazy(drop, "title", () => doc.data.title);
-    defineLazy(drop, "categories", () => doc.data.categories);
-    defineLazy(drop, "tags", () => doc.data.tags);
     // No neighbour is a fact about the collection too: one may be added later.
-    const none = () => { this.track(`collection:${doc.collection.label}`); return null; };
-    defineLazy(drop, "next", () => (doc.nextDoc ? this.neighbour(doc.nextDoc) : none()));
-    defineLazy(drop, "previous", () => (doc.previousDoc ? this.neighbour(doc.previousDoc) : none()));
-    Object.defineProperty(drop, "toJSON", { value: () => plainCopy(drop, false), enumerable: false });
-    Object.defineProperty(drop, "toString", { value: () => doc.output ?? doc.content, enumerable: false });
-    return drop;
+    const none = (doc: Document) => { drops.track(`collection:${doc.collection.label}`); return null; };
+    this.docGetters = {
+      collection() { return item(this).collection.label; },
+      excerpt() {
+        const doc = item(this);
+        if (drops.current !== doc) drops.track(`content:${doc.collection.label}`);
+        const e = doc.data.excerpt;
+        if (e !== undefined && e !== null) return String(e);
+        return doc.excerpt ? drops.ctx.excerptOutput(doc.excerpt) : "";
+      },
+      name() { const doc = item(this); return doc.data.name ?? doc.basename; },
+      id() { return item(this).id; },
+      output() { const doc = item(this); otherContent(doc); return doc.output; },
+      content() { const doc = item(this); otherContent(doc); return doc.content; },
+      relative_path() { return item(this).relativePath; },
+      path() { return item(this).relativePath; },
+      url() { return item(this).url; },
+      date() { return item(this).date; },
+      title() { return item(this).data.title; },
+      categories() { return item(this).data.categories; },
+      tags() { return item(this).data.tags; },
+      next() { const doc = item(this); return doc.nextDoc ? drops.neighbour(doc.nextDoc) : none(doc); },
+      previous() { const doc = item(this); return doc.previousDoc ? drops.neighbour(doc.previousDoc) : none(doc); },
+    };
+    return this.docGetters;
   }
 
   /**
@@ -115,9 +194,9 @@ export class Drops {
     if (!view) {
       const token = `collection:${doc.collection.label}`;
       view = new Proxy(this.document(doc), {
-        get: (target, key, receiver) => {
+        get: (target, key) => {
           this.track(token);
-          return Reflect.get(target, key, receiver);
+          return Reflect.get(target, key);
         },
       });
       this.neighbourViews.set(doc, view);
@@ -150,18 +229,36 @@ export class Drops {
   page(page: Page): Obj {
     let d = this.pageDrops.get(page);
     if (d) return d;
-    d = {};
-    const drop = d;
-    for (const k of Object.keys(page.liquidData)) defineLazy(drop, k, () => page.liquidData[k]);
-    defineLazy(drop, "content", () => { if (this.current !== page) this.track("content:pages"); return page.content; });
-    defineLazy(drop, "dir", () => page.dir);
-    defineLazy(drop, "excerpt", () => (page.data.excerpt === undefined || page.data.excerpt === null ? null : String(page.data.excerpt)));
-    defineLazy(drop, "name", () => page.name);
-    defineLazy(drop, "path", () => page.pathForLiquid);
-    defineLazy(drop, "url", () => page.url);
-    Object.defineProperty(drop, "toJSON", { value: () => plainCopy(drop, false), enumerable: false });
+    const keys = Object.keys(page.liquidData);
+    const sig = keysSignature(keys);
+    let descriptors = this.pageDescriptors.get(sig);
+    if (!descriptors) {
+      descriptors = descriptorsFor(keys, (k) => fieldGetter("liquidData", k), this.pageGetters(), {
+        toJSON: { value: dropToJSON, enumerable: false },
+      });
+      this.pageDescriptors.set(sig, descriptors);
+    }
+    d = makeDrop(page, descriptors);
     this.pageDrops.set(page, d);
     return d;
+  }
+
+  private readonly pageDescriptors = new Map<string, PropertyDescriptorMap>();
+  private pageGettersCache: Record<string, Getter> | undefined;
+
+  private pageGetters(): Record<string, Getter> {
+    if (this.pageGettersCache) return this.pageGettersCache;
+    const drops = this;
+    const item = (drop: Obj) => drop[ITEM as any] as Page;
+    this.pageGettersCache = {
+      content() { const page = item(this); if (drops.current !== page) drops.track("content:pages"); return page.content; },
+      dir() { return item(this).dir; },
+      excerpt() { const page = item(this); return page.data.excerpt === undefined || page.data.excerpt === null ? null : String(page.data.excerpt); },
+      name() { return item(this).name; },
+      path() { return item(this).pathForLiquid; },
+      url() { return item(this).url; },
+    };
+    return this.pageGettersCache;
   }
 
   staticFile(file: StaticFile): Obj {

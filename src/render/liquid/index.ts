@@ -24,11 +24,11 @@ import type { FilterFn } from "./filters/types.js";
 import { urlFilters } from "./filters/url.js";
 import { rubyOperators } from "./operators.js";
 import { outputS } from "./ruby/values.js";
-import { SyncIfTag, SyncUnlessTag } from "./tags/conditions.js";
 import { highlightTag } from "./tags/highlight.js";
 import { includeCachedTag, includeRelativeTag, includeTag, type IncludeSupport } from "./tags/include.js";
 import { linkTag, postUrlTag } from "./tags/links.js";
 import { IfchangedTag, RubyForTag, RubyTablerowTag } from "./tags/loops.js";
+import { SyncAssignTag, SyncCaptureTag, SyncIfTag, SyncUnlessTag } from "./tags/sync-tags.js";
 
 export { RubyFloat } from "./ruby/values.js";
 export type { LiquidHost } from "./host.js";
@@ -100,6 +100,8 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   for (const name of ["layout", "block", "render", "include"]) delete tags[name];
   liquid.registerTag("if", SyncIfTag as any);
   liquid.registerTag("unless", SyncUnlessTag as any);
+  liquid.registerTag("assign", SyncAssignTag as any);
+  liquid.registerTag("capture", SyncCaptureTag as any);
   liquid.registerTag("for", RubyForTag as any);
   liquid.registerTag("tablerow", RubyTablerowTag as any);
   liquid.registerTag("ifchanged", IfchangedTag as any);

@@ -6,7 +6,7 @@
 // For a page of our benchmark that is ~90 templates, most of them plain HTML and `{{ }}`
 // outputs. We only render synchronously, so this version is a plain loop: HTML is written as
 // is, outputs with a synchronous render (sync-values.ts) are called directly, and tags (still
-// liquidjs generators, or our synchronous ones) are run with toValueSync.
+// liquidjs generators, or our synchronous ones) are run with runSync.
 //
 // Behaviour kept from liquidjs 10's Render#renderTemplates: a missing emitter is a new string
 // buffer that writes each value as liquidjs's `stringify` does; a tag's returned HTML is
@@ -14,9 +14,9 @@
 // RenderError of the template that threw (its file and line). Options we never set
 // (`keepOutputType`, `catchAllErrors`, `renderLimit`) make it use liquidjs's own version.
 // Callers `yield` the result, and liquidjs passes a non-iterator (the string) through.
-import { LiquidError, RenderError, toValue, toValueSync } from "liquidjs";
+import { LiquidError, RenderError, toValue } from "liquidjs";
 import type { Context, Emitter, Liquid, Template } from "liquidjs";
-import { hasSyncRender, renderOutputSync } from "./sync-values.js";
+import { hasSyncRender, renderOutputSync, runSync } from "./sync-values.js";
 
 /** liquidjs's `stringify`: what its SimpleEmitter writes for a value. */
 function stringify(value: unknown): string {
@@ -57,7 +57,7 @@ function renderTemplatesSync(templates: Template[], ctx: Context, emitter: Emitt
         renderOutputSync(tpl, ctx, out);
         continue;
       }
-      const html = toValueSync(tpl.render(ctx, out));
+      const html = runSync(tpl.render(ctx, out));
       if (html) out.write(html);
       if (ctx.breakCalled || ctx.continueCalled) break;
     } catch (e) {

@@ -18,6 +18,7 @@
 //   probing them is what keeps a document drop's `next` getter from running on every `page.x`;
 // - ranges, grouped/filtered sub-expressions and unary operators are left to liquidjs.
 // A filter or operator may still return a generator (`where_exp`…): it is run with toValueSync.
+// Other results are not probed (`runSync`), so `{% if page.next %}` does not read the neighbour.
 import { Drop, LiquidError, Output, RenderError, TokenKind, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
 
@@ -47,6 +48,17 @@ interface CtxInternals {
   opts: { lenientIf?: boolean; operators: Record<string, (l: unknown, r: unknown, ctx: Context) => unknown> };
   findScope(key: unknown): unknown;
   readProperty(obj: unknown, key: unknown): unknown;
+}
+
+const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as object;
+
+/**
+ * A generator (a liquidjs evaluation, a generator filter) run to its value; anything else as is.
+ * Unlike toValueSync this reads no property of the value: isPrototypeOf asks a drop's neighbour
+ * Proxy for its prototype, not for `.next`.
+ */
+export function runSync(v: unknown): unknown {
+  return typeof v === "object" && v !== null && GeneratorPrototype.isPrototypeOf(v) ? toValueSync(v) : v;
 }
 
 /** Binary operators (liquidjs's `not` is unary; Ruby Liquid has none). */
@@ -89,7 +101,7 @@ function evaluateExpression(expr: ValueLike["initial"], ctx: Context, lenient: b
       if (!isBinary(token.operator)) return toValueSync(expr.evaluate(ctx, lenient));
       const r = operands.pop();
       const l = operands.pop();
-      operands.push(toValueSync(operators[token.operator!]!(l, r, ctx)));
+      operands.push(runSync(operators[token.operator!]!(l, r, ctx)));
     } else operands.push(evalTokenSync(token, ctx, lenient));
   }
   return operands[0];
@@ -101,7 +113,7 @@ function applyFilter(filter: FilterLike, value: unknown, ctx: Context): unknown 
   for (const arg of filter.args) {
     argv.push(Array.isArray(arg) ? [arg[0], evalTokenSync(arg[1], ctx, false)] : evalTokenSync(arg, ctx, false));
   }
-  return toValueSync(filter.handler.apply({ context: ctx, token: filter.token, liquid: filter.liquid }, argv));
+  return runSync(filter.handler.apply({ context: ctx, token: filter.token, liquid: filter.liquid }, argv));
 }
 
 /** Value#value run to its value. */

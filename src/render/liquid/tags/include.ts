@@ -14,11 +14,11 @@
 // The tags render synchronously (plain functions, not liquidjs generators; see sync-render.ts).
 import fs from "node:fs";
 import path from "node:path";
-import { Tag, Value, toValueSync } from "liquidjs";
+import { Tag, Value } from "liquidjs";
 import type { Context, Emitter, Liquid, TagToken, Template, TopLevelToken } from "liquidjs";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
-import { installSyncValues } from "../sync-values.js";
+import { installSyncValues, runSync } from "../sync-values.js";
 import { inspect, isHash, plain, rubyClass } from "../ruby/values.js";
 
 export interface IncludeSupport {
@@ -85,7 +85,7 @@ abstract class IncludeBase extends Tag {
   }
 
   protected fileName(ctx: Context): string {
-    const file = this.fileTemplates ? (toValueSync(this.liquid.renderer.renderTemplates(this.fileTemplates, ctx)) as string) : this.fileMarkup;
+    const file = this.fileTemplates ? (runSync(this.liquid.renderer.renderTemplates(this.fileTemplates, ctx)) as string) : this.fileMarkup;
     if (INVALID_SEQUENCES.test(file) || !VALID_FILENAME_CHARS.test(file)) {
       throw new Error(`Invalid syntax for include tag. File contains invalid characters or sequences:\n\n  ${file}\n\nValid syntax:\n\n  ${this.syntaxExample()}\n\n`);
     }
@@ -96,7 +96,7 @@ abstract class IncludeBase extends Tag {
     if (!this.params) return null;
     const out: Record<string, unknown> = {};
     for (const p of this.params) {
-      out[p.key] = p.variable ? plain(toValueSync(p.variable.value(ctx, false))) : p.quoted;
+      out[p.key] = p.variable ? plain(runSync(p.variable.value(ctx, false))) : p.quoted;
     }
     return out;
   }
@@ -132,7 +132,7 @@ abstract class IncludeBase extends Tag {
     const templates = this.support.loadPartial(absolute);
     ctx.push(params ? { include: params } : {});
     try {
-      return toValueSync(this.liquid.renderer.renderTemplates(templates, ctx, emitter)) as string;
+      return runSync(this.liquid.renderer.renderTemplates(templates, ctx, emitter)) as string;
     } finally {
       ctx.pop();
     }

@@ -5,11 +5,11 @@
 // is its array, a hash its [key, value] pairs, a non-empty string one item; `forloop.parentloop`
 // is the enclosing loop; `{{ forloop }}` prints the Ruby class name.
 // tablerow: Ruby's exact markup, `<tr class="row1">\n` first and `</tr>\n` after each row.
-import { Drop, ForTag, TablerowTag, Tag, evalToken, toValueSync } from "liquidjs";
+import { Drop, ForTag, TablerowTag, Tag, evalToken } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, TopLevelToken } from "liquidjs";
 import { isHash, plain, toS } from "../ruby/values.js";
 import { toInteger } from "../filters/standard.js";
-import { evalTokenSync } from "../sync-values.js";
+import { evalTokenSync, runSync } from "../sync-values.js";
 
 export class RubyForloop extends Drop {
   i = 0;
@@ -97,7 +97,7 @@ export class RubyForTag extends ForTag {
     if (self.reversedAfterCollection) segment.reverse();
     offsets[name] = from + segment.length;
     if (!segment.length) {
-      toValueSync(r.renderTemplates(self.elseTemplates, ctx, emitter));
+      runSync(r.renderTemplates(self.elseTemplates, ctx, emitter));
       return;
     }
     const stack = ctx.getRegister(FOR_STACK, []) as RubyForloop[];
@@ -109,7 +109,7 @@ export class RubyForTag extends ForTag {
       for (const item of segment) {
         scope[self.variable] = item;
         ctx.continueCalled = ctx.breakCalled = false;
-        toValueSync(r.renderTemplates(self.templates, ctx, emitter));
+        runSync(r.renderTemplates(self.templates, ctx, emitter));
         forloop.i++;
         if (ctx.breakCalled) break;
       }

@@ -1,10 +1,14 @@
-// `if` and `unless` rendered synchronously: liquidjs's tags, parsed by liquidjs, with a render
-// that is a plain function instead of a generator resumed by toValueSync for every condition
-// and branch (see sync-render.ts). The steps are liquidjs 10's: each branch's value (with
+// liquidjs's `if`, `unless`, `assign` and `capture`, parsed by liquidjs, with a render that is a
+// plain function instead of a generator resumed by toValueSync at every step (see
+// sync-render.ts). `assign` stores its value and `capture` its rendered body in the outermost
+// scope, as liquidjs does. For `if`/`unless` the steps are liquidjs 10's: each branch's value (with
 // `lenientIf`), unwrapped with toValue, tested with liquidjs's truthiness (`unless`'s first
-// branch negated), and the first branch that passes, or the else branch, is rendered.
-import { IfTag, UnlessTag, isTruthy, toValue, toValueSync } from "liquidjs";
+// branch negated), and the first branch that passes, or the else branch, is rendered. Unlike
+// liquidjs, the value is not probed for `.next` (runSync): `{% if page.next %}` must not count as
+// reading the neighbour post.
+import { AssignTag, CaptureTag, IfTag, UnlessTag, isTruthy, toValue } from "liquidjs";
 import type { Context, Emitter, Template } from "liquidjs";
+import { runSync } from "../sync-values.js";
 
 interface Branch {
   value: { value(ctx: Context, lenient?: boolean): unknown };
@@ -12,11 +16,11 @@ interface Branch {
 }
 
 function branchValue(branch: Branch, ctx: Context): unknown {
-  return toValueSync(toValue(toValueSync(branch.value.value(ctx, ctx.opts.lenientIf))));
+  return toValue(runSync(branch.value.value(ctx, ctx.opts.lenientIf)));
 }
 
 function renderList(tag: { liquid: { renderer: { renderTemplates(t: Template[], c: Context, e: Emitter): unknown } } }, templates: Template[], ctx: Context, emitter: Emitter): void {
-  toValueSync(tag.liquid.renderer.renderTemplates(templates, ctx, emitter));
+  runSync(tag.liquid.renderer.renderTemplates(templates, ctx, emitter));
 }
 
 export class SyncIfTag extends IfTag {
@@ -42,5 +46,19 @@ export class SyncUnlessTag extends UnlessTag {
       }
     }
     renderList(this, self.elseTemplates, ctx, emitter);
+  }
+}
+
+export class SyncAssignTag extends AssignTag {
+  override render(ctx: Context): any {
+    const self = this as unknown as { key: string; value: Branch["value"] };
+    ctx.bottom()[self.key] = runSync(self.value.value(ctx, this.liquid.options.lenientIf));
+  }
+}
+
+export class SyncCaptureTag extends CaptureTag {
+  override render(ctx: Context): any {
+    const self = this as unknown as { variable: string; templates: Template[] };
+    ctx.bottom()[self.variable] = runSync(this.liquid.renderer.renderTemplates(self.templates, ctx));
   }
 }

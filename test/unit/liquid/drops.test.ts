@@ -1,0 +1,88 @@
+// The drops a real build gives Liquid (src/render/drops.ts): which keys `page` shows and in what
+// order, what `next`/`previous` serialise to, and which dependency tokens a page records for
+// `serve` — in particular that reading `page.title` never touches the neighbours (liquidjs probes
+// values for `.next`, which used to make the last post depend on its whole collection).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Builder } from "../../../src/build.js";
+import { loadConfig } from "../../../src/config/load.js";
+import type { RenderPlan } from "../../../src/render/renderer.js";
+
+const quiet = { info() {}, warn() {}, debug() {} };
+
+function site(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "build-site-drops-"));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** Renders the site; returns each item's output and recorded dependency tokens by URL. */
+function build(dir: string): Map<string, { output: string; deps: Set<string> }> {
+  const overrides = { source: dir, destination: path.join(dir, "_site") };
+  const result = new Map<string, { output: string; deps: Set<string> }>();
+  const plan: RenderPlan = {
+    mustRender: () => true,
+    reuse: () => {},
+    rendered: (item, deps) => { result.set(item.url, { output: item.output ?? "", deps }); },
+  };
+  const builder = new Builder({ overrides, logger: quiet });
+  try {
+    builder.render(loadConfig(overrides), plan);
+  } finally {
+    builder.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+const post = (n: number, body: string, extra = "") =>
+  `---\ntitle: Post ${n}\nlayout: plain\n${extra}---\n${body}\n`;
+
+test("page drop keys: front matter first, then Jekyll's document keys; fixed keys win", () => {
+  const dir = site({
+    "_config.yml": "permalink: /:title/\n",
+    // In the layouts: in a post's body they would also render inside its excerpt.
+    "_layouts/keys.html": "{% for pair in page %}{{ pair[0] }},{% endfor %}|{{ page.url }}|{{ page.next.title }}|{{ page.previous.title }}",
+    "_posts/2024-01-01-a.md": post(1, "a", "tags: [x]\nurl: /ignored/\nexcerpt: own\n").replace("layout: plain", "layout: keys"),
+    "_posts/2024-01-02-b.md": post(2, "b").replace("layout: plain", "layout: keys"),
+  });
+  const out = build(dir);
+  const [keys, url, next, previous] = out.get("/a/")!.output.split("|");
+  assert.deepEqual(keys!.split(",").slice(0, -1), [
+    "draft", "categories", "title", "layout", "tags", "url", "date", "slug", "ext",
+    "collection", "excerpt", "name", "id", "output", "content", "relative_path", "path", "next", "previous",
+  ]);
+  assert.equal(url, "/a/", "the document's URL wins over a front matter `url`");
+  assert.equal(next, "Post 2");
+  assert.equal(previous, "");
+  const b = out.get("/b/")!.output.split("|");
+  assert.deepEqual([b[2], b[3]], ["", "Post 1"]);
+});
+
+test("dependency tokens: neighbours only when their values are read, or when there is none", () => {
+  const dir = site({
+    "_config.yml": "permalink: /:title/\n",
+    "_layouts/plain.html": "{% if page.title %}<h1>{{ page.title }}</h1>{% endif %}{{ page.date | date: '%Y' }}{{ content }}",
+    "_posts/2024-01-01-first.md": post(1, "plain"),
+    "_posts/2024-01-02-middle.md": post(2, "{% if page.next %}has next{% endif %}"),
+    "_posts/2024-01-03-reads.md": post(3, "{{ page.previous.title }}"),
+    "_posts/2024-01-04-last.md": post(4, "{% assign t = page.title %}{{ t }}"),
+    "_posts/2024-01-05-end.md": post(5, "{% unless page.next %}no next{% endunless %}"),
+  });
+  const out = build(dir);
+  const deps = (url: string) => out.get(url)!.deps;
+  for (const url of ["/first/", "/middle/", "/last/"]) {
+    assert.ok(!deps(url).has("collection:posts"), `${url} read no neighbour value: ${[...deps(url)].join(", ")}`);
+  }
+  assert.match(out.get("/middle/")!.output, /has next/);
+  assert.ok(deps("/reads/").has("collection:posts"), "reading page.previous.title depends on the collection");
+  assert.match(out.get("/end/")!.output, /no next/);
+  assert.ok(deps("/end/").has("collection:posts"), "having no next post is a fact about the collection");
+  assert.match(out.get("/first/")!.output, /<h1>Post 1<\/h1>2024/);
+});
