@@ -4,7 +4,7 @@
 // collection's permalink template.
 import pathlib from "node:path";
 import { BuildError } from "../errors.js";
-import { deepMerge } from "../config/merge.js";
+import { deepMerge, isPlainObject } from "../config/merge.js";
 import { datePlaceholders } from "./calendar.js";
 import type { Collection } from "./collection.js";
 import { parseDate } from "./parse-date.js";
@@ -16,6 +16,18 @@ import { makeUrl, unescapePath, urlFromDrop } from "./url.js";
 
 export const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 export const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
+
+/**
+ * Utils.deep_merge_hashes!(data, other), in place: the document owns its `data` (nothing else
+ * holds it while the reader fills it), so the four merges of a read need not copy it each time.
+ * Same result as `data = deepMerge(data, other)`: keys keep their places, new ones are appended.
+ */
+function mergeInto(data: Record<string, any>, other: Record<string, any>): void {
+  for (const [k, v] of Object.entries(other)) {
+    if ((v === null || v === undefined) && k in data) continue;
+    data[k] = isPlainObject(data[k]) && isPlainObject(v) ? deepMerge(data[k], v) : v;
+  }
+}
 
 /** Utils.pluralized_array_from_hash: the singular key wins; a string plural is split on spaces. */
 function pluralized(data: Record<string, any>, singular: string, plural: string): unknown[] {
@@ -89,7 +101,7 @@ export class Document {
         o.categories = [...new Set([...this.data.categories, ...o.categories])];
       }
     }
-    this.data = deepMerge(this.data, o);
+    mergeInto(this.data, o);
     if ("date" in o && o.date !== null && o.date !== undefined) {
       const parsed = parseDate(this.data.date, this.site.zone);
       if (!parsed) {
@@ -211,15 +223,29 @@ export class Document {
   }
 
   get id(): string {
-    return pathlib.posix.join(pathlib.posix.dirname(this.url), String(this.data.slug ?? this.basenameWithoutExt));
+    const url = this.url;
+    const slug = String(this.data.slug ?? this.basenameWithoutExt);
+    if (this.idMemo?.url !== url || this.idMemo.slug !== slug) {
+      this.idMemo = { url, slug, id: pathlib.posix.join(pathlib.posix.dirname(url), slug) };
+    }
+    return this.idMemo.id;
   }
+  private idMemo: { url: string; slug: string; id: string } | undefined;
 
+  /** Output path relative to the destination; the writer asks several times, so it is kept per URL and permalink. */
   get destinationPath(): string {
-    let p = unescapePath(this.url);
+    const url = this.url;
+    const permalink = this.permalink;
+    const memo = this.destinationMemo;
+    if (memo && memo.url === url && memo.permalink === permalink) return memo.path;
+    let p = unescapePath(url);
     if (p.endsWith("/")) p += "index.html";
     else if (!p.endsWith(this.outputExt)) p += this.outputExt;
-    return p.replace(/^\/+/, "");
+    p = p.replace(/^\/+/, "");
+    this.destinationMemo = { url, permalink, path: p };
+    return p;
   }
+  private destinationMemo: { url: string; permalink: unknown; path: string } | undefined;
 
   get published(): boolean {
     return !("published" in this.data && this.data.published === false);

@@ -109,11 +109,19 @@ export class Page {
 
   /** Output path relative to the destination. */
   get destinationPath(): string {
-    let p = unescapePath(this.url);
+    const url = this.url;
+    const permalink = this.permalink;
+    const memo = this.destinationMemo;
+    if (memo && memo.url === url && memo.permalink === permalink) return memo.path;
+    let p = unescapePath(url);
     if (p.endsWith("/")) p += "index";
     if (!p.endsWith(this.outputExt)) p += this.outputExt;
-    return p.replace(/^\/+/, "");
+    p = p.replace(/^\/+/, "");
+    this.destinationMemo = { url, permalink, path: p };
+    return p;
   }
+  /** The writer asks several times; kept per URL (pagination may move a page) and permalink. */
+  private destinationMemo: { url: string; permalink: unknown; path: string } | undefined;
 
   get published(): boolean {
     return !("published" in this.data && this.data.published === false);

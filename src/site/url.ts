@@ -28,7 +28,11 @@ export function unescapePath(p: string): string {
 }
 
 export function sanitizeUrl(s: string): string {
-  return `/${s}`.split("..").join("/").split("./").join("").replace(/\/{2,}/g, "/");
+  const url = `/${s}`;
+  // Each step below changes only a URL containing "..", "./" or "//" (and creates one only from
+  // another), so a URL with none of them is already sanitised.
+  if (!url.includes("..") && !url.includes("./") && !url.includes("//")) return url;
+  return url.split("..").join("/").split("./").join("").replace(/\/{2,}/g, "/");
 }
 
 /**
