@@ -52,6 +52,9 @@ export function zoneOffsetMinutes(zone: string | undefined, epochMs: number): nu
   return Math.round((asUtc - whole) / 60000);
 }
 
+/** Each JekyllTime's wall clock, once worked out (kept outside the instance, which stays a plain value for equality checks). */
+const walls = new WeakMap<JekyllTime, Readonly<WallClock>>();
+
 export class JekyllTime {
   /**
    * @param dateOnly a Ruby Date (prints without time); otherwise a Ruby Time
@@ -112,7 +115,18 @@ export class JekyllTime {
     return this.dateOnly ? new JekyllTime(this.epochMs, this.offsetMinutes, false, this.utc) : this;
   }
 
-  get wall(): WallClock {
+  /**
+   * The wall clock at this instant and offset. A JekyllTime never changes, and pages ask it again
+   * and again (permalinks, `date` filters, `{{ page.date }}`), so it is worked out once; the
+   * object is frozen because every caller shares it.
+   */
+  get wall(): Readonly<WallClock> {
+    let w = walls.get(this);
+    if (!w) walls.set(this, (w = Object.freeze(this.computeWall())));
+    return w;
+  }
+
+  private computeWall(): WallClock {
     const d = new Date(this.epochMs + this.offsetMinutes * 60000);
     return {
       year: d.getUTCFullYear(),
