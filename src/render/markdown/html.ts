@@ -83,15 +83,19 @@ const TEXT_ESCAPE_RE = new RegExp(`${REFERENCE}|[<>&]`, 'gu');
 const ATTR_ESCAPE_RE = new RegExp(`${REFERENCE}|[<>&"]`, 'gu');
 const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' };
 
+// Most strings have nothing to escape: one cheap test first spares the replace and its callback.
+const HAS_TEXT_SPECIAL = /[<>&]/;
+const HAS_ATTR_SPECIAL = /[<>&"]/;
+
 export function escapeText(s: string): string {
-  return s.replace(TEXT_ESCAPE_RE, (m) => ESCAPES[m] ?? m);
+  return HAS_TEXT_SPECIAL.test(s) ? s.replace(TEXT_ESCAPE_RE, (m) => ESCAPES[m] ?? m) : s;
 }
 export function escapeAttr(s: string): string {
-  return s.replace(ATTR_ESCAPE_RE, (m) => ESCAPES[m] ?? m);
+  return HAS_ATTR_SPECIAL.test(s) ? s.replace(ATTR_ESCAPE_RE, (m) => ESCAPES[m] ?? m) : s;
 }
 /** escape_html(…, :all): used for code, where entity references must show literally. */
 export function escapeAll(s: string): string {
-  return s.replace(/[<>&]/g, (m) => ESCAPES[m]);
+  return HAS_TEXT_SPECIAL.test(s) ? s.replace(/[<>&]/g, (m) => ESCAPES[m]) : s;
 }
 
 /**

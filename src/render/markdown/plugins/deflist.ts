@@ -30,7 +30,7 @@ export function deflistPlugin(md: MarkdownIt): void {
   // At a `:` line: turn the paragraph just before it into the list's terms.
   md.block.ruler.before('deflist', 'kd_deflist_terms', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     if (state.sCount[startLine] - state.blkIndent > 3) return false;
-    if (!MARKER.test(lineText(state, startLine))) return false;
+    if (state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) !== 0x3a /* : */ || !MARKER.test(lineText(state, startLine))) return false;
     // As a terminator: a `:` line ends the paragraph it follows.
     if (silent) return state.parentType === 'paragraph';
     const toks = state.tokens;

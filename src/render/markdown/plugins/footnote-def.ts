@@ -18,6 +18,9 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
   if (!entry) return;
   const def = entry.fn;
   md.block.ruler.at('footnote_def', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    // A definition starts with `[^` (markdown-it-footnote's first test): other lines need no look-ahead.
+    const start = state.bMarks[startLine] + state.tShift[startLine];
+    if (state.src.charCodeAt(start) !== 0x5b || state.src.charCodeAt(start + 1) !== 0x5e) return false;
     if (silent) return def(state, startLine, endLine, true);
     const indent = state.blkIndent + 4;
     const faked: Array<[number, number]> = [];

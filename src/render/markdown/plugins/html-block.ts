@@ -268,6 +268,8 @@ export function htmlBlockPlugin(md: MarkdownIt): void {
   md.block.ruler.at('html_block', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     if (state.sCount[startLine] - state.blkIndent >= 4) return false;
     // (A list item's first line has its marker masked by tShift: start at the content.)
+    // The text starts after the indentation, so it must start with `<` (tested before slicing).
+    if (state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) !== 0x3c) return false;
     const bm = BLOCK_START_RE.exec(state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]));
     if (!bm) return false;
     const view = viewOf(state, startLine, endLine);

@@ -17,6 +17,10 @@ import type { StateBlock } from 'markdown-it';
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
 }
+/** The first character of the line's text (after its indentation), as a char code. */
+function firstCode(state: StateBlock, line: number): number {
+  return state.src.charCodeAt(state.bMarks[line] + state.tShift[line]);
+}
 function isBlank(state: StateBlock, line: number): boolean {
   return line >= state.lineMax || state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
 }
@@ -107,7 +111,9 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
 }
 
 function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  // (Each block rule is tried at every block start: the first character rules most lines out
+  // before any slicing or regex.)
+  if (state.sCount[startLine] - state.blkIndent >= 4 || firstCode(state, startLine) !== 0x7b /* { */) return false;
   const m = IAL_LINE.exec(lineText(state, startLine));
   if (!m) return false;
   if (silent) return true;
@@ -121,7 +127,7 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
 }
 
 function extensionBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4 || firstCode(state, startLine) !== 0x7b /* { */) return false;
   const m = EXT_START.exec(lineText(state, startLine));
   if (!m || !['comment', 'nomarkdown', 'options'].includes(m[1])) return false;
   const name = m[1];
@@ -149,6 +155,7 @@ function extensionBlock(state: StateBlock, startLine: number, endLine: number, s
 }
 
 function eobMarker(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if (firstCode(state, startLine) !== 0x5e /* ^ */) return false;
   if (lineText(state, startLine).trimEnd() !== '^' || state.sCount[startLine] - state.blkIndent > 3) return false;
   if (silent) return true;
   const token = state.push('kd_eob', '', 0);
@@ -289,7 +296,9 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   // as text. An ATX header needs some text (`#` alone is a paragraph).
   const lheading = rule('lheading');
   md.block.ruler.at('lheading', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
-    if (startLine + 1 >= endLine || !/^(?:=+|-+)[ \t]*$/.test(lineText(state, startLine + 1))) return false;
+    if (startLine + 1 >= endLine) return false;
+    const under = firstCode(state, startLine + 1);
+    if ((under !== 0x3d /* = */ && under !== 0x2d /* - */) || !/^(?:=+|-+)[ \t]*$/.test(lineText(state, startLine + 1))) return false;
     if (state.sCount[startLine + 1] - state.blkIndent > 3 || state.sCount[startLine + 1] < state.blkIndent) return false;
     // parse_setext_header needs a block boundary before the text (after a rule it is a paragraph).
     if (!afterBlockBoundary(state, startLine)) return false;
@@ -297,13 +306,17 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   });
   const heading = rule('heading');
   md.block.ruler.at('heading', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
-    if (/^#{1,6}[ \t]*$/.test(lineText(state, startLine))) return false;
+    if (firstCode(state, startLine) === 0x23 /* # */ && /^#{1,6}[ \t]*$/.test(lineText(state, startLine))) return false;
     return heading(state, startLine, endLine, silent);
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
 
   // kramdown's LIST_START_OL is `\d+\.` only, and a marker needs a space or tab after it.
   const listRule = (md.block.ruler as any).__rules__.find((r: any) => r.name === 'list').fn;
   md.block.ruler.at('list', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    // Every list marker starts with `*`, `+`, `-` or a digit; for any other line each test below
+    // (and markdown-it's list rule) says no.
+    const c = firstCode(state, startLine);
+    if (c !== 0x2a && c !== 0x2b && c !== 0x2d && !(c >= 0x30 && c <= 0x39)) return false;
     const text = lineText(state, startLine);
     if (/^\d+\)/.test(text)) return false;
     // A marker needs a space or tab after it (PATTERN_TAIL); `* ` alone is an empty item.

@@ -136,8 +136,24 @@ function alignments(sep: string): Align[] {
   return out;
 }
 
+/**
+ * Whether the line's text has a `|` (PIPE_CHECK needs one). The next `|` after a position is kept
+ * per state, so a document without pipes is searched once, not once per block start.
+ */
+function lineHasPipe(state: StateBlock, line: number): boolean {
+  const s = state as StateBlock & { kdPipeFrom?: number; kdPipeAt?: number };
+  const start = state.bMarks[line] + state.tShift[line];
+  let at = s.kdPipeAt;
+  if (at === undefined || s.kdPipeFrom! > start || (at >= 0 && at < start)) {
+    at = state.src.indexOf('|', start);
+    s.kdPipeFrom = start;
+    s.kdPipeAt = at;
+  }
+  return at >= 0 && at < state.eMarks[line];
+}
+
 function table(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4 || !lineHasPipe(state, startLine)) return false;
   const first = lineOf(state, startLine);
   if (!/^ {0,3}\S/.test(first) || !PIPE_CHECK.test(first)) return false;
   if (!afterBlockBoundary(state, startLine)) return false;
