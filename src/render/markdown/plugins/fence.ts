@@ -26,10 +26,14 @@ function lineOf(state: StateBlock, line: number): string {
  */
 function closingLine(state: StateBlock, startLine: number, endLine: number, marker: string): number {
   const close = new RegExp(`^ {0,3}${marker.replace(/[`~]/g, '\\$&')}\\${marker[0]}*\\s*$`);
+  const code = marker.charCodeAt(0);
   for (let line = startLine + 1; line < endLine; line++) {
     if (nestedListCut(state, line)) return -1;
     if (state.sCount[line] < state.blkIndent && state.bMarks[line] + state.tShift[line] < state.eMarks[line]) return -1;
-    if (state.sCount[line] - state.blkIndent < 4 && close.test(lineOf(state, line))) return line;
+    // The line's text (after its indentation) must start with the fence character for `close`
+    // to match: tested first, so the code lines are not copied and matched one by one.
+    if (state.sCount[line] - state.blkIndent < 4 && state.src.charCodeAt(state.bMarks[line] + state.tShift[line]) === code &&
+      close.test(lineOf(state, line))) return line;
   }
   return -1;
 }
