@@ -33,10 +33,25 @@ export function fnmatchToRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`, "s");
 }
 
+const literalBelowSource = new WeakMap<CompiledPattern[], boolean>();
+
+/** Whether every pattern is a literal path below the source (the default excludes are). */
+function allLiteralBelowSource(patterns: CompiledPattern[]): boolean {
+  let all = literalBelowSource.get(patterns);
+  if (all === undefined) literalBelowSource.set(patterns, (all = patterns.every((p) => p.regexp === null && p.rel !== null)));
+  return all;
+}
+
+function isDirectory(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
 interface CompiledPattern {
   withSource: string;
   /** null for a pattern with no wildcard: its fnmatch is equality, which the prefix test covers. */
   regexp: RegExp | null;
+  /** `withSource` below the source ("a/b" for "<source>/a/b"), or null when it is not below it. */
+  rel: string | null;
 }
 
 export class EntryFilter {
@@ -53,7 +68,8 @@ export class EntryFilter {
   ) {
     const compile = (p: unknown): CompiledPattern => {
       const withSource = path.posix.join(source, String(p));
-      return { withSource, regexp: /[*?[\\]/.test(withSource) ? fnmatchToRegExp(withSource) : null };
+      const rel = withSource.startsWith(`${source}/`) && withSource.length > source.length + 1 ? withSource.slice(source.length + 1) : null;
+      return { withSource, regexp: /[*?[\\]/.test(withSource) ? fnmatchToRegExp(withSource) : null, rel };
     };
     this.sourceJoinable = source !== "/" && path.posix.normalize(source) === source && !source.endsWith("/");
     const inc = includes.map(String);
@@ -63,13 +79,23 @@ export class EntryFilter {
 
   private globInclude(patterns: CompiledPattern[], entry: string): boolean {
     if (patterns.length === 0) return false;
+    if (allLiteralBelowSource(patterns) && this.isClean(entry)) {
+      // Only literal patterns below the source, and `${source}/${entry}` is the joined path: the
+      // same prefix and folder tests on the parts below the source, without building that path.
+      for (const p of patterns) {
+        const rel = p.rel!;
+        if (entry.startsWith(rel)) return true;
+        if (rel.length === entry.length + 1 && rel.endsWith("/") && rel.startsWith(entry) && isDirectory(`${this.source}/${entry}`)) return true;
+      }
+      return false;
+    }
     const withSource = this.withSource(entry);
     let isDir: boolean | undefined;
     for (const p of patterns) {
       if (withSource.startsWith(p.withSource) || p.regexp?.test(withSource)) return true;
       // "dir/" names a folder: stat only the entry it could name, not every entry.
       if (p.withSource.length === withSource.length + 1 && p.withSource.endsWith("/") && p.withSource.startsWith(withSource)) {
-        isDir ??= fs.statSync(withSource, { throwIfNoEntry: false })?.isDirectory() ?? false;
+        isDir ??= isDirectory(withSource);
         if (isDir) return true;
       }
     }
@@ -82,8 +108,12 @@ export class EntryFilter {
    * normalising ~3 times per file.
    */
   private withSource(entry: string): string {
-    if (this.sourceJoinable && entry !== "" && !UNCLEAN_ENTRY.test(entry)) return `${this.source}/${entry}`;
+    if (this.isClean(entry)) return `${this.source}/${entry}`;
     return path.posix.join(this.source, entry);
+  }
+
+  private isClean(entry: string): boolean {
+    return this.sourceJoinable && entry !== "" && !UNCLEAN_ENTRY.test(entry);
   }
 
   isIncluded(entry: string): boolean {
