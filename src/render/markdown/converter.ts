@@ -43,11 +43,31 @@ interface Block {
 type Item = Block | { blank: true } | { eob: true; def?: true };
 const isBlank = (i: Item | undefined): i is { blank: true } => !!i && 'blank' in i;
 
+/**
+ * The lines of a text (`text.split('\n')`), kept as offsets into the text: only a few lines are ever
+ * looked at, so none is copied out.
+ */
 class Lines {
-  constructor(readonly lines: string[]) {}
+  /** Where each line starts; a line ends before the next one's start (its `\n`) or at the end. */
+  private readonly starts: number[] = [0];
+  constructor(readonly src: string) {
+    for (let p = src.indexOf('\n'); p >= 0; p = src.indexOf('\n', p + 1)) this.starts.push(p + 1);
+  }
+  /** As many as `split('\n')` gives. */
+  get length(): number { return this.starts.length; }
+  /** Line `n` (if it exists) holds only characters of `chars` (char codes; at most 3). */
+  private only(n: number, a: number, b: number, c: number): boolean {
+    const start = this.starts[n];
+    const end = n + 1 < this.starts.length ? this.starts[n + 1] - 1 : this.src.length;
+    for (let i = start; i < end; i++) {
+      const ch = this.src.charCodeAt(i);
+      if (ch !== a && ch !== b && ch !== c) return false;
+    }
+    return true;
+  }
+  /** A missing line, or one of spaces, tabs and `>` only. */
   blank(n: number): boolean {
-    const l = this.lines[n];
-    return l === undefined || /^[ \t>]*$/.test(l);
+    return n < 0 || n >= this.starts.length || this.only(n, 0x20, 0x09, 0x3e);
   }
   anyBlank(from: number, to: number): boolean {
     for (let i = from; i < to; i++) if (this.blank(i)) return true;
@@ -55,7 +75,7 @@ class Lines {
   }
   lastNonEmpty(start: number, end: number): number {
     let e = end;
-    while (e > start + 1 && /^[ \t]*$/.test(this.lines[e - 1] ?? '')) e--;
+    while (e > start + 1 && (e - 1 >= this.starts.length || this.only(e - 1, 0x20, 0x09, 0x20))) e--;
     return e;
   }
   lastContent(start: number, end: number): number {
@@ -174,12 +194,12 @@ export class Converter {
     return out;
   }
 
-  private docLines = new Lines([]);
+  private docLines = new Lines('');
 
   document(tokens: Token[], src: string): string {
-    const lines = new Lines(src.split('\n'));
+    const lines = new Lines(src);
     this.docLines = lines;
-    const n = src.endsWith('\n') ? lines.lines.length - 1 : lines.lines.length;
+    const n = src.endsWith('\n') ? lines.length - 1 : lines.length;
     return this.blocks(tokens, lines, 0, 0, n, false);
   }
 
@@ -435,13 +455,13 @@ export class Converter {
     let res: string;
     if (el.model === 'block' && el.blockTokens) {
       const src = el.blockSrc ?? '';
-      const lines = new Lines(src.split('\n'));
-      const n = src === '' ? 0 : src.endsWith('\n') ? lines.lines.length - 1 : lines.lines.length;
+      const lines = new Lines(src);
+      const n = src === '' ? 0 : src.endsWith('\n') ? lines.length - 1 : lines.length;
       res = this.blocks(el.blockTokens, lines, indent + 2, 0, n, true);
     } else if (el.model === 'span' && el.inlineTokens) {
       res = this.inline(el.inlineTokens);
     } else {
-      res = this.htmlChildren(el.children, indent + 2, true, new Lines([]));
+      res = this.htmlChildren(el.children, indent + 2, true, new Lines(''));
     }
     let out = parentRaw ? '' : ind(indent);
     out += `<${el.name}${htmlAttributes(attrs)}`;
@@ -569,7 +589,7 @@ export class Converter {
       const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
-      const lines = def.src === undefined ? this.docLines : new Lines(def.src.split('\n'));
+      const lines = def.src === undefined ? this.docLines : new Lines(def.src);
       let body = this.blocks(def.tokens, lines, 6, first, first, true);
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');

@@ -83,6 +83,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
     for (let i = 0; i < toks.length - 1; i++) {
       if (toks[i].type !== 'heading_open') continue;
       const inline = toks[i + 1];
+      if (inline.content.indexOf('{#') < 0) continue; // (no id here: spares the regex)
       const m = /[\t ]\{#([A-Za-z][\w:-]*)\}\s*$/.exec(inline.content);
       if (m) {
         inline.content = inline.content.slice(0, m.index).trimEnd();
@@ -106,7 +107,9 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
         footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: new Map(), autoIds: opts.autoIds,
       };
       ctx.autoIds = autoIdsFromOptions(tokens, ctx.autoIds);
-      const body = extractFootnotes(tokens, ctx);
+      // markdown-it-footnote records every definition in env.footnotes (also those inside HTML
+      // elements, parsed with the same env): without it there is nothing to take out.
+      const body = env.footnotes ? extractFootnotes(tokens, ctx) : tokens;
       const conv = new Converter(ctx);
       let html = conv.document(body, src);
       if (ctx.tocPlaceholder) html = html.replace(ctx.tocPlaceholder.key, () => conv.toc());
