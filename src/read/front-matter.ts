@@ -41,6 +41,6 @@ export function parseFrontMatter(text: string, file: string, zone?: string): Par
   }
   const content = text.slice(m[0].length);
   let lineOffset = 0;
-  for (let i = 0; i < m[0].length; i++) if (m[0].charCodeAt(i) === 10) lineOffset++;
+  for (let i = m[0].indexOf("\n"); i >= 0; i = m[0].indexOf("\n", i + 1)) lineOffset++;
   return { data: (parsed ?? {}) as Record<string, unknown>, content, lineOffset };
 }

@@ -95,7 +95,8 @@ export class Reader {
 
   private readText(abs: string): string {
     this.site.readFiles.add(abs);
-    return fs.readFileSync(abs, "utf8").replace(/^\uFEFF/, "");
+    const text = fs.readFileSync(abs, "utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
   private readLayouts(): void {

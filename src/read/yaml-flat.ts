@@ -180,8 +180,26 @@ function canStartPlain(s: string): boolean {
 const FLOW_STOP = new Uint8Array(128);
 for (const c of ",[]{}#:\"'") FLOW_STOP[c.charCodeAt(0)] = 1;
 
+/** A flow sequence with no quotes, nested collections, `#` or `:` (FLOW_STOP less the comma), and what follows it. */
+const SIMPLE_FLOW = /^\[([^\[\]{}#:"']*)\](.*)$/;
+
 /** `[a, "b", 'c']` on one line; nested collections, empty entries and `:`/`#` inside fall back. */
 function flowSequence(s: string, resolve: PlainResolver): unknown {
+  // The usual case, `[a, b, c]` of plain words, in one native match; quoted entries take the loop.
+  const simple = SIMPLE_FLOW.exec(s);
+  if (simple) {
+    if (!TRAILER.test(simple[2]!)) return UNSURE;
+    if (/^ *$/.test(simple[1]!)) return [];
+    const plainItems: unknown[] = [];
+    for (const raw of simple[1]!.split(",")) {
+      const text = raw.replace(/^ +| +$/g, "");
+      if (!canStartPlain(text)) return UNSURE;
+      const v = resolve(text);
+      if (v === UNSURE) return UNSURE;
+      plainItems.push(v);
+    }
+    return plainItems;
+  }
   const items: unknown[] = [];
   const n = s.length;
   let i = 1;
