@@ -16,7 +16,7 @@ import type { LiquidHost } from "./host.js";
 import { toBuildError } from "./errors.js";
 import { fixFloatLiterals } from "./float-literals.js";
 import { installSyncRender } from "./sync-render.js";
-import { installSyncValues } from "./sync-values.js";
+import { installSyncValues, plainFilter } from "./sync-values.js";
 import { dateFilters } from "./filters/date.js";
 import { jekyllFilters } from "./filters/jekyll.js";
 import { standardFilters } from "./filters/standard.js";
@@ -56,8 +56,11 @@ function nilToNull(v: unknown): unknown {
 }
 
 function wrapFilter(fn: FilterFn): FilterFn {
+  // Converts the arguments in place: this runs for every filter call of every page.
   return function (this: any, input: unknown, ...args: unknown[]) {
-    return fn.call(this, nilToNull(input), ...args.map(nilToNull));
+    for (let i = 0; i < args.length; i++) args[i] = nilToNull(args[i]);
+    args.unshift(nilToNull(input));
+    return fn.apply(this, args as Parameters<FilterFn>);
   };
 }
 
@@ -69,7 +72,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     ownPropertyOnly: true,
     dynamicPartials: false,
     jekyllInclude: true,
-    outputEscape: (v: unknown) => outputS(v),
+    outputEscape: plainFilter((v: unknown) => outputS(v)),
     operators: rubyOperators,
     cache: false,
   });

@@ -71,8 +71,9 @@ function contains(l: unknown, r: unknown): boolean {
 type Binary = (l: unknown, r: unknown) => boolean;
 
 const binary: Record<string, Binary> = {
-  "==": (l, r) => truthy(equalVariables(l, r)),
-  "!=": (l, r) => !truthy(equalVariables(l, r)),
+  // Two strings (`page.url == item.url`, the usual case) compare as strings: no literal or number rules apply.
+  "==": (l, r) => (typeof l === "string" && typeof r === "string" ? l === r : truthy(equalVariables(l, r))),
+  "!=": (l, r) => (typeof l === "string" && typeof r === "string" ? l !== r : !truthy(equalVariables(l, r))),
   "<": (l, r) => compare(l, r, (c) => c < 0),
   ">": (l, r) => compare(l, r, (c) => c > 0),
   "<=": (l, r) => compare(l, r, (c) => c <= 0),

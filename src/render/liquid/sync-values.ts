@@ -74,20 +74,54 @@ export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = fa
   return toValueSync(evalToken(token as never, ctx, lenient));
 }
 
+/** On a property access token whose segments are all literal (`page.title`, `a[0]`): their values, worked out once. */
+const LITERAL_KEYS = Symbol("literal keys");
+
+function literalKeys(token: Tok & { [LITERAL_KEYS]?: unknown[] | null }): unknown[] | null {
+  let keys = token[LITERAL_KEYS];
+  if (keys === undefined) {
+    const props = token.props!;
+    keys = props.every((p) => "content" in p) ? props.map((p) => toValue(p.content)) : null;
+    token[LITERAL_KEYS] = keys;
+  }
+  return keys;
+}
+
 function evalPropertyAccess(token: Tok, ctx: Context, lenient: boolean): unknown {
   const c = ctx as unknown as CtxInternals;
   if (c.strictVariables) return toValueSync(evalToken(token as never, ctx, lenient));
   try {
-    const props = token.props!;
-    const keys: unknown[] = new Array(props.length);
-    for (let i = 0; i < props.length; i++) keys[i] = toValue(evalTokenSync(props[i], ctx, false));
+    let keys = literalKeys(token);
+    if (!keys) {
+      const props = token.props!;
+      keys = new Array(props.length);
+      for (let i = 0; i < props.length; i++) keys[i] = toValue(evalTokenSync(props[i], ctx, false));
+    }
     let scope = token.variable ? evalTokenSync(token.variable, ctx, lenient) : c.findScope(keys[0]);
-    for (let i = 0; i < keys.length; i++) scope = c.readProperty(scope, keys[i]);
+    for (let i = 0; i < keys.length; i++) scope = readProperty(c, scope, keys[i]);
     return scope;
   } catch {
     // Again through liquidjs, for the error it raises (wrapped with this token's position).
     return toValueSync(evalToken(token as never, ctx, lenient));
   }
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Context#readProperty with its most common case inlined: a string key (not `size`, `first` or
+ * `last`) on a plain object or one of our drops — the page, site and data hashes. Exactly
+ * liquidjs's steps for that case (a `toLiquid` method, own properties only, a function value is
+ * called); everything else is liquidjs's own readProperty.
+ */
+function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unknown, key: unknown): unknown {
+  if (typeof key !== "string" || typeof obj !== "object" || obj === null || obj instanceof Drop ||
+    Array.isArray(obj) || !c.ownPropertyOnly || key === "size" || key === "first" || key === "last") {
+    return c.readProperty(obj, key);
+  }
+  if (typeof (obj as { toLiquid?: unknown }).toLiquid === "function") return c.readProperty(obj, key);
+  const value = hasOwn.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
+  return typeof value === "function" ? value.call(obj) : value;
 }
 
 /** Expression#evaluate run to its value. */
@@ -107,8 +141,19 @@ function evaluateExpression(expr: ValueLike["initial"], ctx: Context, lenient: b
   return operands[0];
 }
 
+/** Filters that take no arguments and ignore `this` (the engine's outputEscape): called directly. */
+const plainFilters = new WeakSet<object>();
+
+/** Marks `fn` as a filter that needs neither arguments nor liquidjs's `this` (see applyFilter). */
+export function plainFilter<F extends (value: unknown) => unknown>(fn: F): F {
+  plainFilters.add(fn);
+  return fn;
+}
+
 /** Filter#render run to its value. */
 function applyFilter(filter: FilterLike, value: unknown, ctx: Context): unknown {
+  // `{{ }}`'s output escape runs on every output: no argument array, no `this` object.
+  if (filter.args.length === 0 && plainFilters.has(filter.handler)) return runSync((filter.handler as (v: unknown) => unknown)(value));
   const argv: unknown[] = [value];
   for (const arg of filter.args) {
     argv.push(Array.isArray(arg) ? [arg[0], evalTokenSync(arg[1], ctx, false)] : evalTokenSync(arg, ctx, false));

@@ -84,11 +84,16 @@ abstract class IncludeBase extends Tag {
     return `{% ${this.name} file.ext param='value' param2='value' %}`;
   }
 
+  /** The last file name that passed the check below (a tag's name rarely changes between renders). */
+  private validFile: string | undefined;
+
   protected fileName(ctx: Context): string {
     const file = this.fileTemplates ? (runSync(this.liquid.renderer.renderTemplates(this.fileTemplates, ctx)) as string) : this.fileMarkup;
+    if (file === this.validFile) return file;
     if (INVALID_SEQUENCES.test(file) || !VALID_FILENAME_CHARS.test(file)) {
       throw new Error(`Invalid syntax for include tag. File contains invalid characters or sequences:\n\n  ${file}\n\nValid syntax:\n\n  ${this.syntaxExample()}\n\n`);
     }
+    this.validFile = file;
     return file;
   }
 
