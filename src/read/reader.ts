@@ -18,6 +18,9 @@ function isDir(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
+/** The first bytes of a file, enough to see a `---` line (one buffer for every file). */
+const HEAD = Buffer.alloc(64);
+
 /** A path below a walked folder, and whether it is a folder (a symlink to one counts). */
 interface WalkEntry {
   rel: string;
@@ -141,9 +144,8 @@ export class Reader {
   private fileHasFrontMatter(abs: string): boolean {
     const fd = fs.openSync(abs, "r");
     try {
-      const buf = Buffer.alloc(64);
-      const n = fs.readSync(fd, buf, 0, 64, 0);
-      return hasFrontMatter(buf.subarray(0, n));
+      const n = fs.readSync(fd, HEAD, 0, HEAD.length, 0);
+      return hasFrontMatter(HEAD.subarray(0, n));
     } finally {
       fs.closeSync(fd);
     }
