@@ -79,6 +79,18 @@ function makeDrop(item: object, descriptors: PropertyDescriptorMap): Obj {
   return drop;
 }
 
+const staticItem = (drop: Obj) => drop[ITEM as any] as StaticFile;
+
+/** A static file drop's own keys, in Jekyll's order. */
+const STATIC_GETTERS: Record<string, Getter> = {
+  name() { return staticItem(this).name; },
+  extname() { return staticItem(this).extname; },
+  modified_time() { return staticItem(this).modifiedTime; },
+  basename() { return staticItem(this).basename; },
+  path() { return staticItem(this).relativePath; },
+  collection() { return staticItem(this).collection?.label ?? null; },
+};
+
 function dropToJSON(this: Obj): Obj {
   return plainCopy(this, false);
 }
@@ -264,18 +276,23 @@ export class Drops {
   staticFile(file: StaticFile): Obj {
     let d = this.staticDrops.get(file);
     if (d) return d;
-    d = {};
-    const drop = d;
-    defineLazy(drop, "name", () => file.name);
-    defineLazy(drop, "extname", () => file.extname);
-    defineLazy(drop, "modified_time", () => file.modifiedTime);
-    defineLazy(drop, "basename", () => file.basename);
-    defineLazy(drop, "path", () => file.relativePath);
-    defineLazy(drop, "collection", () => file.collection?.label ?? null);
-    for (const k of Object.keys(file.data)) if (!(k in drop)) defineLazy(drop, k, () => file.data[k]);
+    // The fixed keys first, then front matter defaults whose names are free: not a fixed key and,
+    // as the `in` test always had it, not an Object.prototype member either.
+    const keys = Object.keys(file.data).filter((k) => !Object.hasOwn(STATIC_GETTERS, k) && !(k in Object.prototype));
+    const sig = keysSignature(keys);
+    let descriptors = this.staticDescriptors.get(sig);
+    if (!descriptors) {
+      descriptors = {};
+      for (const k of Object.keys(STATIC_GETTERS)) descriptors[k] = { get: STATIC_GETTERS[k], enumerable: true, configurable: true };
+      for (const k of keys) descriptors[k] = { get: fieldGetter("data", k), enumerable: true, configurable: true };
+      this.staticDescriptors.set(sig, descriptors);
+    }
+    d = makeDrop(file, descriptors);
     this.staticDrops.set(file, d);
     return d;
   }
+
+  private readonly staticDescriptors = new Map<string, PropertyDescriptorMap>();
 
   item(x: Page | Document | StaticFile): Obj {
     if (x.kind === "page") return this.page(x);

@@ -86,3 +86,15 @@ test("dependency tokens: neighbours only when their values are read, or when the
   assert.ok(deps("/end/").has("collection:posts"), "having no next post is a fact about the collection");
   assert.match(out.get("/first/")!.output, /<h1>Post 1<\/h1>2024/);
 });
+
+test("static file drops: Jekyll's fixed keys, then front matter defaults whose names are free", () => {
+  const dir = site({
+    "_config.yml": "defaults:\n  - scope: {path: assets}\n    values: {image: true, toString: x, name: overridden, zz: 1}\n",
+    "assets/a.png": "png",
+    "index.html": "---\n---\n{% for f in site.static_files %}{% for p in f %}{{ p[0] }}={{ p[1] }};{% endfor %}{% endfor %}",
+  });
+  const out = build(dir).get("/")!.output.split(";").slice(0, -1);
+  assert.deepEqual(out.map((p) => p.split("=")[0]), ["name", "extname", "modified_time", "basename", "path", "collection", "image", "zz"]);
+  assert.equal(out[0], "name=a.png");
+  assert.equal(out[4], "path=/assets/a.png");
+});
