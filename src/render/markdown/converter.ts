@@ -194,7 +194,7 @@ export class Converter {
     return out;
   }
 
-  private docLines = new Lines('');
+  private docLines = NO_LINES;
 
   document(tokens: Token[], src: string): string {
     const lines = new Lines(src);
@@ -632,6 +632,8 @@ export class Converter {
   }
 }
 
+const NO_LINES = new Lines('');
+
 export { Lines };
 
 /** TOC entries drop links (keeping their text) and footnote markers, like kramdown's fix_for_toc_entry. */
@@ -680,6 +682,8 @@ function takeLeadingIal(inline: Token[], ctx: ConvertContext): Ial | null {
 /** GFM task list: `[ ] ` / `[x] ` at the start of the item's first paragraph. */
 function takeTaskBox(inline: Token[], raw: string): boolean | null {
   // kramdown-parser-gfm tests the item's raw text (after its IAL), so an escaped `\[ ]` is no box.
+  // (Without a `[` there is no box: tested first, as every list item comes here.)
+  if (raw.indexOf('[') < 0) return null;
   if (!/^\s*\[[ xX]\]\s/.test(raw.replace(/^\s*\{:(?!:|\/)(?:[^}"']|"[^"]*"|'[^']*')+\}\s*/, ''))) return null;
   const first = inline[0];
   if (!first || first.type !== 'text') return null;
