@@ -69,7 +69,12 @@ async function runBuild(args: ParsedArgs, logger: ConsoleLogger): Promise<number
   return 0;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export interface MainHooks {
+  /** Called once a `build` has succeeded: bin/ writes the code cache then (src/cli/code-cache.ts). */
+  afterBuild?: () => void;
+}
+
+export async function main(argv: string[], hooks: MainHooks = {}): Promise<number> {
   const logger = new ConsoleLogger();
   let args: ParsedArgs | undefined;
   try {
@@ -87,8 +92,11 @@ export async function main(argv: string[]): Promise<number> {
         const { runServe } = await import("./serve.js");
         return await runServe(args, logger);
       }
-      default:
-        return await runBuild(args, logger);
+      default: {
+        const code = await runBuild(args, logger);
+        hooks.afterBuild?.();
+        return code;
+      }
     }
   } catch (e) {
     reportError(e, logger, args?.trace ?? false, args?.command === "build");

@@ -5,10 +5,14 @@
  *
  * Prism is a browser-global library; in Node its `components/index.js` loader attaches grammars
  * to the shared instance. Each grammar is loaded once, on first use, and kept.
+ *
+ * Prism itself is required on first use too, not imported: it is a CommonJS package, and loading
+ * it (parsing prism.js and its ~300-entry component table) cost every build ~20 ms of start-up,
+ * although most sites never highlight a language outside ./lexers/. An `import` cannot be
+ * deferred from synchronous code, so this uses a lazily called `require`, as ../sass.ts does.
  */
 import { createRequire } from 'node:module';
-import Prism from 'prismjs';
-import loadLanguages from 'prismjs/components/index.js';
+import type * as PrismApi from 'prismjs';
 import type { LexerDef, TokenList } from './engine.js';
 
 /** Rouge lexer tag → Prism grammar id, where the names differ or Prism has an equivalent. */
@@ -112,19 +116,38 @@ const PRISM_ID: Record<string, string> = {
   bibtex: 'bibtex',
 };
 
-const require = createRequire(import.meta.url);
-const components = require('prismjs/components.js') as { languages: Record<string, unknown> };
-const available = new Set<string>(Object.keys(components.languages).filter((k) => k !== 'meta'));
+/** Prism, its language loader and the ids of the grammars it ships, required on first use. */
+interface PrismRuntime {
+  prism: typeof PrismApi;
+  loadLanguages: (ids: string[]) => void;
+  available: Set<string>;
+}
+let runtime: PrismRuntime | undefined;
+
+function prismRuntime(): PrismRuntime {
+  if (!runtime) {
+    const require = createRequire(import.meta.url);
+    const components = require('prismjs/components.js') as { languages: Record<string, unknown> };
+    runtime = {
+      prism: require('prismjs') as typeof PrismApi,
+      loadLanguages: require('prismjs/components/index.js') as (ids: string[]) => void,
+      available: new Set<string>(Object.keys(components.languages).filter((k) => k !== 'meta')),
+    };
+  }
+  return runtime;
+}
+
 const loaded = new Set<string>();
 
-function grammarFor(tag: string): Prism.Grammar | null {
+function grammarFor(tag: string): PrismApi.Grammar | null {
   const id = PRISM_ID[tag] ?? tag;
+  const { prism, loadLanguages, available } = prismRuntime();
   if (!available.has(id)) return null;
   if (!loaded.has(id)) {
     loadLanguages([id]);
     loaded.add(id);
   }
-  return Prism.languages[id] ?? null;
+  return prism.languages[id] ?? null;
 }
 
 /** Prism token type (and aliases) → Rouge short class. First match in this order wins. */
@@ -174,7 +197,7 @@ function classOf(types: string[]): string {
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*|[^A-Za-z_]+/g;
 
-function flatten(stream: Prism.TokenStream, outer: string[], out: TokenList): void {
+function flatten(stream: PrismApi.TokenStream, outer: string[], out: TokenList): void {
   const push = (tok: string, val: string) => {
     if (!val) return;
     const last = out[out.length - 1];
@@ -211,7 +234,7 @@ export function prismLexer(tag: string): LexerDef | null {
           states: { root: [] },
           external: (text) => {
             const out: TokenList = [];
-            flatten(Prism.tokenize(text, grammar), [], out);
+            flatten(prismRuntime().prism.tokenize(text, grammar), [], out);
             return out;
           },
         }

@@ -1,0 +1,92 @@
+// The bundle loader's code cache is only an accelerator: every way it can be missing, stale,
+// corrupt or unwritable must still run the bundle's current code, exactly once.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { cacheFileFor, loadBundle } from "../../../src/cli/code-cache.js";
+
+/** A tiny CommonJS "bundle" whose answer tells which version of its source ran. */
+function writeBundle(dir: string, answer: number, mtime: Date): string {
+  const file = path.join(dir, "cli.js");
+  fs.writeFileSync(file, `"use strict";\nexports.answer = function () { return ${answer}; };\nexports.where = [__filename, __dirname, typeof require];\n`);
+  fs.utimesSync(file, mtime, mtime);
+  return file;
+}
+
+function tmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-"));
+}
+
+test("a bundle runs without a cache, writes one, and the next load uses it", () => {
+  const dir = tmp();
+  try {
+    const file = writeBundle(dir, 42, new Date(2020, 0, 1));
+    const first = loadBundle(file);
+    assert.equal(first.cache, "missing");
+    assert.equal((first.exports.answer as () => number)(), 42);
+    assert.deepEqual(first.exports.where, [file, dir, "function"], "CommonJS wrapper arguments as require() gives them");
+    assert.equal(first.save(), true);
+    assert.ok(fs.existsSync(cacheFileFor(file)));
+    assert.ok(cacheFileFor(file).includes(process.versions.v8), "one cache per V8 version");
+    const second = loadBundle(file);
+    assert.equal(second.cache, "used");
+    assert.equal((second.exports.answer as () => number)(), 42);
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp")), [], "no temporary file left");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a rebuilt bundle of the same length does not run the old bundle's cached code", () => {
+  // V8 checks only the source's length; the source's hash in the cache tells the bundles apart.
+  const dir = tmp();
+  try {
+    const file = writeBundle(dir, 42, new Date(2020, 0, 1));
+    loadBundle(file).save();
+    writeBundle(dir, 43, new Date(2020, 0, 2));
+    const loaded = loadBundle(file);
+    assert.equal(loaded.cache, "stale");
+    assert.equal((loaded.exports.answer as () => number)(), 43);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a damaged cache is rejected and the bundle is compiled from source", () => {
+  const dir = tmp();
+  try {
+    const file = writeBundle(dir, 42, new Date(2020, 0, 1));
+    loadBundle(file).save();
+    const cacheFile = cacheFileFor(file);
+    const data = fs.readFileSync(cacheFile);
+    const head = data.indexOf(10) + 1;
+    // Keep the first line (the hashes), garble V8's part: V8 itself would not notice.
+    for (let i = head; i < data.length; i++) data[i] = (data[i]! * 7 + 13) & 0xff;
+    fs.writeFileSync(cacheFile, data);
+    const loaded = loadBundle(file);
+    assert.equal(loaded.cache, "rejected");
+    assert.equal((loaded.exports.answer as () => number)(), 42);
+    assert.equal(loaded.save(), true);
+    assert.equal(loadBundle(file).cache, "used", "a rejected cache is replaced by a good one");
+    fs.writeFileSync(cacheFile, "");
+    assert.equal(loadBundle(file).cache, "stale", "an empty file is no cache");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a cache that cannot be written is skipped without an error", () => {
+  const dir = tmp();
+  try {
+    const file = writeBundle(dir, 42, new Date(2020, 0, 1));
+    const cacheFile = path.join(dir, "no-such-folder", "cli.cache");
+    const loaded = loadBundle(file, cacheFile);
+    assert.equal(loaded.cache, "missing");
+    assert.equal(loaded.save(), false);
+    assert.deepEqual(fs.readdirSync(dir), ["cli.js"]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,59 @@
+// Start-up loads only what a build needs: Prism when a language outside the native lexers is
+// highlighted, the preview server's dependencies (node:http, chokidar) only for `serve`.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+/** Runs an ES module snippet in a fresh Node and returns what it printed as JSON. */
+function probe(code: string, cwd = root): any {
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+const LOADED = `
+  const { createRequire } = await import("node:module");
+  const cache = createRequire(import.meta.url).cache;
+  const loaded = (name) => Object.keys(cache).some((f) => f.includes("/node_modules/" + name + "/"));
+`;
+
+test("Prism is required on the first fallback language, not before", () => {
+  const highlight = path.join(root, "dist/src/render/highlight/index.js");
+  const r = probe(`${LOADED}
+    const { highlight } = await import(${JSON.stringify(highlight)});
+    const native = highlight("x = 1\\n", "python");
+    const before = loaded("prismjs");
+    const kotlin = highlight("fun main() { val x = 1 }\\n", "kotlin");
+    console.log(JSON.stringify({ before, after: loaded("prismjs"), native, kotlin }));`);
+  assert.equal(r.before, false, "a native lexer does not load Prism");
+  assert.match(r.native, /<span class="n">x<\/span>/);
+  assert.equal(r.after, true);
+  assert.match(r.kotlin, /<span class="k">fun<\/span>/, "the fallback still highlights");
+});
+
+test("a build from the bundle loads neither Prism nor the preview server's modules", (t) => {
+  const bundle = path.join(root, "dist/bundle/cli.js");
+  const loader = path.join(root, "dist/src/cli/code-cache.js");
+  if (!fs.existsSync(bundle)) return t.skip("no bundle: run node scripts/bundle.mjs");
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), "lazy-loading-"));
+  try {
+    fs.writeFileSync(path.join(site, "index.md"), "---\n---\n# Hi\n\n```python\nx = 1\n```\n");
+    const r = probe(`${LOADED}
+      const { loadBundle } = await import(${JSON.stringify(loader)});
+      const code = await loadBundle(${JSON.stringify(bundle)}).exports.main(["build", "-q"]);
+      const natives = process.moduleLoadList.filter((m) => m.startsWith("NativeModule "));
+      console.log(JSON.stringify({ code, prism: loaded("prismjs"), chokidar: loaded("chokidar"), http: natives.includes("NativeModule http"), html: fs.readFileSync("_site/index.html", "utf8") }));
+    `.replace("const { loadBundle }", 'const fs = (await import("node:fs")).default; const { loadBundle }'), site);
+    assert.equal(r.code, 0);
+    assert.match(r.html, /<span class="n">x<\/span>/, "the build ran and highlighted");
+    assert.deepEqual({ prism: r.prism, chokidar: r.chokidar, http: r.http }, { prism: false, chokidar: false, http: false });
+  } finally {
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+});
