@@ -6,7 +6,8 @@
 // _getFromScope), each resumed by `toValueSync`, which probes every yielded value with
 // `isIterator` (reading its `.next`). On the 1,000-post benchmark that machinery was a third of
 // the Liquid render time. We render synchronously only (`renderSync`), so the same steps can be
-// plain function calls.
+// plain function calls. (With sync-render.ts and the synchronous tags, the synthetic blog's
+// layout renders 1,000 times in ~20 ms once warm, against ~150-250 ms before.)
 //
 // The evaluation is liquidjs 10's, step for step (same calls to `Context#readProperty`,
 // `findScope`, the filters' `this` and arguments, the operators), with these limits:
@@ -17,8 +18,8 @@
 //   `return` functions); Jekyll's values (YAML data, drops, numbers, times) never are, and not
 //   probing them is what keeps a document drop's `next` getter from running on every `page.x`;
 // - ranges, grouped/filtered sub-expressions and unary operators are left to liquidjs.
-// A filter or operator may still return a generator (`where_exp`…): it is run with toValueSync.
-// Other results are not probed (`runSync`), so `{% if page.next %}` does not read the neighbour.
+// A filter or operator may still return a generator (`where_exp`…): runSync runs it with
+// toValueSync. Other results are not probed, so `{% if page.next %}` does not read the neighbour.
 import { Drop, LiquidError, Output, RenderError, TokenKind, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
 
@@ -183,7 +184,7 @@ function fastOutput(this: { value: ValueLike }, ctx: Context, emitter: Emitter):
   emitter.write(toValue(valueSync(this.value, ctx, false)));
 }
 
-/** An Output whose render is still liquidjs's own (not replaced, e.g. by float-literals.ts). */
+/** An Output rendered by fastOutput (not one that float-literals.ts gave a render of its own). */
 export function hasSyncRender(node: unknown): node is Output {
   return node instanceof Output && (node as unknown as { render: unknown }).render === fastOutput;
 }
