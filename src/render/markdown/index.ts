@@ -76,6 +76,11 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   });
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
   md.core.ruler.disable('footnote_tail');
+  // Rules that do nothing with this instance's options (linkify and typographer are off, and
+  // nothing turns them on): left enabled they would still be called, per document and, for the
+  // inline linkify rule, at every character the text rule stops at.
+  md.core.ruler.disable(['linkify', 'replacements', 'smartquotes']);
+  md.inline.ruler.disable('linkify');
   // Keep entities as their own tokens: kramdown writes them per `entity_output`, not as text.
   md.core.ruler.disable('text_join');
   md.core.ruler.after('block', 'kd_header_id', (state) => {
