@@ -18,7 +18,7 @@
 //   `return` functions); Jekyll's values (YAML data, drops, numbers, times) never are, and not
 //   probing them is what keeps a document drop's `next` getter from running on every `page.x`;
 // - ranges, grouped/filtered sub-expressions and unary operators are left to liquidjs.
-// A filter or operator may still return a generator (`where_exp`…): runSync runs it with
+// A filter or operator may still return a generator (a plugin's): runSync runs it with
 // toValueSync. Other results are not probed, so `{% if page.next %}` does not read the neighbour.
 import { Drop, LiquidError, Output, RenderError, TokenKind, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
@@ -125,8 +125,8 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
   return typeof value === "function" ? value.call(obj) : value;
 }
 
-/** Expression#evaluate run to its value. */
-function evaluateExpression(expr: ValueLike["initial"], ctx: Context, lenient: boolean): unknown {
+/** Expression#evaluate run to its value (also `where_exp`'s conditions, filters/jekyll.ts). */
+export function evaluateExpression(expr: ValueLike["initial"], ctx: Context, lenient: boolean): unknown {
   const postfix = expr.postfix;
   if (postfix.length === 1) return evalTokenSync(postfix[0], ctx, lenient);
   const operators = (ctx as unknown as CtxInternals).opts.operators;

@@ -4,6 +4,7 @@ import { slugify as jekyllSlugify } from "../../../site/slugify.js";
 import { JekyllTime } from "../../../site/time.js";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
+import { evaluateExpression, installSyncValues, runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../ruby/uri.js";
 import { awkSplit, xmlEscape } from "../ruby/strings.js";
 import { stringToI } from "../ruby/number.js";
@@ -87,12 +88,14 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     if (!v) {
       v = new Value(expr, self.liquid);
       fixFloatLiterals(v);
+      installSyncValues(v);
       expressions.set(expr, v);
     }
     return v;
   };
 
-  function* findOrSelect(self: FilterThis, items: unknown[], variable: unknown, expr: unknown, first: boolean) {
+  // The condition is evaluated synchronously (sync-values.ts), once per item of the collection.
+  function findOrSelect(self: FilterThis, items: unknown[], variable: unknown, expr: unknown, first: boolean) {
     const cond = condition(self, toS(expr));
     const scope: Record<string, unknown> = {};
     self.context.push(scope);
@@ -100,7 +103,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     try {
       for (const item of items) {
         scope[toS(variable)] = item;
-        if (truthy(yield cond.evaluate(self.context, false))) {
+        if (truthy(evaluateExpression(cond, self.context, false))) {
           if (first) return item;
           out.push(item);
         }
@@ -161,10 +164,10 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (!items) return input;
       return items.filter((item) => matches(itemProperty(item, property), value));
     },
-    *where_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
+    where_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
       const items = selectable(input);
       if (!items) return input;
-      return yield* findOrSelect(this, items, variable, expr, false);
+      return findOrSelect(this, items, variable, expr, false);
     },
     find(input, property, value) {
       const target = plain(value);
@@ -173,10 +176,10 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (!items) return input;
       return items.find((item) => matches(itemProperty(item, property), value)) ?? null;
     },
-    *find_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
+    find_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
       const items = selectable(input);
       if (!items) return input;
-      return yield* findOrSelect(this, items, variable, expr, true);
+      return findOrSelect(this, items, variable, expr, true);
     },
     group_by(input, property) {
       const v = plain(input);
@@ -191,7 +194,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       }
       return grouped(groups);
     },
-    *group_by_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
+    group_by_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
       const v = plain(input);
       const items = Array.isArray(v) ? v : isHash(v) ? Object.entries(v) : null;
       if (!items) return input;
@@ -202,7 +205,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       try {
         for (const item of items) {
           scope[toS(variable)] = item;
-          const name = plain(yield value.value(this.context, false));
+          const name = plain(runSync(value.value(this.context, false)));
           const key = rubyKey(name);
           let g = groups.get(key);
           if (!g) groups.set(key, (g = { name, items: [] }));

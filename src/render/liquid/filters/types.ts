@@ -6,7 +6,8 @@ export interface FilterThis {
   liquid: Liquid;
 }
 
-// Filters may be generator functions: liquidjs runs what they yield (expressions of where_exp…).
+// Filters may be generator functions (liquidjs, and sync-values.ts's runSync, run what they
+// yield); ours evaluate expressions synchronously instead (where_exp, group_by_exp).
 export type FilterFn = (this: FilterThis, input: any, ...args: any[]) => unknown;
 export type FilterTable = Record<string, FilterFn>;
 
