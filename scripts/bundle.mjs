@@ -8,7 +8,7 @@
 // empty-site build took 0.22 s of CPU instead of 0.30 s), only a classic script can be compiled
 // with V8's code cache (src/cli/code-cache.ts, 0.17 s), and externals required inside a lazily
 // initialised module (chokidar and node:http for `serve`) are then loaded only when it is.
-import { buildSync } from "esbuild";
+import { build } from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +23,37 @@ for (const f of fs.readdirSync(outdir)) {
 }
 // The package is "type": "module"; this makes Node (and `new Worker`) read the bundles as CommonJS.
 fs.writeFileSync(path.join(outdir, "package.json"), '{ "type": "commonjs" }\n');
-buildSync({
+// Packages too big to compile at every start for the few sites that use them, whose exports are
+// read only inside functions: each becomes a file of its own beside the bundle, required on first
+// use. gemoji's table (jemoji) was 314 KB of the 1.6 MB bundle; moving it out saved ~20 ms of CPU
+// per build (empty site: 182 -> 157 ms) and 0.3 MB of code cache.
+const LAZY_PACKAGES = { gemoji: { entry: "node_modules/gemoji/index.js", exports: ["gemoji"] } };
+await build({
+  absWorkingDir: root,
+  entryPoints: Object.fromEntries(Object.entries(LAZY_PACKAGES).map(([name, p]) => [name, p.entry])),
+  outdir: "dist/bundle",
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  logLevel: "warning",
+});
+/** Resolves each lazy package to a module of getters that require its file on first access. */
+const lazyPackages = {
+  name: "lazy-packages",
+  setup(b) {
+    const names = Object.keys(LAZY_PACKAGES);
+    const filter = new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`);
+    b.onResolve({ filter }, (a) => (a.namespace === "lazy-package" ? { path: `./${a.path}.js`, external: true } : { path: a.path, namespace: "lazy-package" }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-package" }, (a) => ({
+      contents: `let m; const load = () => (m ??= require(${JSON.stringify(a.path)}));\n` +
+        `module.exports = { ${LAZY_PACKAGES[a.path].exports.map((e) => `get ${e}() { return load().${e}; }`).join(", ")} };\n`,
+      loader: "js",
+    }));
+  },
+};
+await build({
+  plugins: [lazyPackages],
   absWorkingDir: root,
   entryPoints: {
     cli: "dist/src/cli/main.js",

@@ -1,5 +1,6 @@
 // Start-up loads only what a build needs: Prism when a language outside the native lexers is
-// highlighted, the preview server's dependencies (node:http, chokidar) only for `serve`.
+// highlighted, the preview server's dependencies (node:http, chokidar) only for `serve`, gemoji's
+// table (its own file beside the bundle, scripts/bundle.mjs) only when jemoji runs.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -20,7 +21,7 @@ function probe(code: string, cwd = root): any {
 const LOADED = `
   const { createRequire } = await import("node:module");
   const cache = createRequire(import.meta.url).cache;
-  const loaded = (name) => Object.keys(cache).some((f) => f.includes("/node_modules/" + name + "/"));
+  const loaded = (name) => Object.keys(cache).some((f) => f.includes("/node_modules/" + name + "/") || f.endsWith("/dist/bundle/" + name + ".js"));
 `;
 
 test("Prism is required on the first fallback language, not before", () => {
@@ -37,23 +38,39 @@ test("Prism is required on the first fallback language, not before", () => {
   assert.match(r.kotlin, /<span class="k">fun<\/span>/, "the fallback still highlights");
 });
 
-test("a build from the bundle loads neither Prism nor the preview server's modules", (t) => {
+/** Builds `files` with the bundle in a fresh Node; what was loaded, and the home page. */
+function bundleBuild(t: { skip(msg: string): void }, files: Record<string, string>): any {
   const bundle = path.join(root, "dist/bundle/cli.js");
   const loader = path.join(root, "dist/src/cli/code-cache.js");
   if (!fs.existsSync(bundle)) return t.skip("no bundle: run node scripts/bundle.mjs");
   const site = fs.mkdtempSync(path.join(os.tmpdir(), "lazy-loading-"));
   try {
-    fs.writeFileSync(path.join(site, "index.md"), "---\n---\n# Hi\n\n```python\nx = 1\n```\n");
-    const r = probe(`${LOADED}
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(site, name), text);
+    return probe(`${LOADED}
+      const fs = (await import("node:fs")).default;
       const { loadBundle } = await import(${JSON.stringify(loader)});
       const code = await loadBundle(${JSON.stringify(bundle)}).exports.main(["build", "-q"]);
       const natives = process.moduleLoadList.filter((m) => m.startsWith("NativeModule "));
-      console.log(JSON.stringify({ code, prism: loaded("prismjs"), chokidar: loaded("chokidar"), http: natives.includes("NativeModule http"), html: fs.readFileSync("_site/index.html", "utf8") }));
-    `.replace("const { loadBundle }", 'const fs = (await import("node:fs")).default; const { loadBundle }'), site);
-    assert.equal(r.code, 0);
-    assert.match(r.html, /<span class="n">x<\/span>/, "the build ran and highlighted");
-    assert.deepEqual({ prism: r.prism, chokidar: r.chokidar, http: r.http }, { prism: false, chokidar: false, http: false });
+      console.log(JSON.stringify({ code, prism: loaded("prismjs"), chokidar: loaded("chokidar"), gemoji: loaded("gemoji"), http: natives.includes("NativeModule http"), html: fs.readFileSync("_site/index.html", "utf8") }));
+    `, site);
   } finally {
     fs.rmSync(site, { recursive: true, force: true });
   }
+}
+
+test("a build from the bundle loads neither Prism, gemoji nor the preview server's modules", (t) => {
+  const r = bundleBuild(t, { "index.md": "---\n---\n# Hi :smile:\n\n```python\nx = 1\n```\n" });
+  if (!r) return;
+  assert.equal(r.code, 0);
+  assert.match(r.html, /<span class="n">x<\/span>/, "the build ran and highlighted");
+  assert.match(r.html, /Hi :smile:/);
+  assert.deepEqual({ prism: r.prism, chokidar: r.chokidar, gemoji: r.gemoji, http: r.http }, { prism: false, chokidar: false, gemoji: false, http: false });
+});
+
+test("jemoji still finds gemoji's table from the bundle", (t) => {
+  const r = bundleBuild(t, { "_config.yml": "plugins: [jemoji]\n", "index.md": "---\n---\nHi :smile:\n" });
+  if (!r) return;
+  assert.equal(r.code, 0);
+  assert.equal(r.gemoji, true);
+  assert.match(r.html, /<img class="emoji" title=":smile:" alt=":smile:" src="https:\/\/github\.githubassets\.com\/images\/icons\/emoji\/unicode\/1f604\.png"/);
 });
