@@ -10,13 +10,13 @@
 // - Jekyll's tags: include, include_relative, include_cached, highlight, link, post_url.
 // Templates and includes are parsed once per build and cached; rendering is synchronous.
 import fs from "node:fs";
-import { Drop, Liquid, Tag, toValueSync } from "liquidjs";
+import { Drop, Liquid, Tag } from "liquidjs";
 import type { Context, Emitter, Template as LiquidTemplate } from "liquidjs";
 import type { LiquidHost } from "./host.js";
 import { toBuildError } from "./errors.js";
 import { fixFloatLiterals } from "./float-literals.js";
 import { installSyncRender } from "./sync-render.js";
-import { installSyncValues, plainFilter } from "./sync-values.js";
+import { installSyncValues, lookupSync, plainFilter } from "./sync-values.js";
 import { dateFilters } from "./filters/date.js";
 import { jekyllFilters } from "./filters/jekyll.js";
 import { standardFilters } from "./filters/standard.js";
@@ -119,7 +119,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   for (const [name, fn] of Object.entries(host.customTags ?? {})) {
     liquid.registerTag(name, class extends Tag {
       render(ctx: Context, emitter: Emitter): void {
-        emitter.write(fn(this.token.args, (path) => toValueSync(ctx._get(path))));
+        emitter.write(fn(this.token.args, (path) => lookupSync(ctx, path)));
       }
     } as any);
   }

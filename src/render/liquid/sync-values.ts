@@ -125,6 +125,18 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
   return typeof value === "function" ? value.call(obj) : value;
 }
 
+/**
+ * Context#getSync(path) (a plugin tag's lookup of `page.title`, `site.url`…): the same reads,
+ * without a generator per step and without probing each value (see the top of this file).
+ */
+export function lookupSync(ctx: Context, path: unknown[]): unknown {
+  const c = ctx as unknown as CtxInternals;
+  if (c.strictVariables) return ctx.getSync(path as string[]);
+  let scope = c.findScope(path[0]);
+  for (let i = 0; i < path.length; i++) scope = readProperty(c, scope, path[i]);
+  return scope;
+}
+
 /** Expression#evaluate run to its value (also `where_exp`'s conditions, filters/jekyll.ts). */
 export function evaluateExpression(expr: ValueLike["initial"], ctx: Context, lenient: boolean): unknown {
   const postfix = expr.postfix;
