@@ -20,21 +20,17 @@ export function gfmId(text: string, counter: Map<string, number>): string {
 }
 
 /**
- * The same id for an all-ASCII text in one pass (null when the text has other characters): in
- * ASCII, per-character lower-casing is String#toLowerCase, and the kept characters are letters,
- * digits, `_` (the only ASCII Pc), `-`, space and tab.
+ * The same id for an all-ASCII text (null when the text has other characters): in ASCII,
+ * per-character lower-casing is String#toLowerCase, and the kept characters are letters, digits,
+ * `_` (the only ASCII Pc), `-`, space and tab. (Regexes rather than a character loop: headers are
+ * converted while the code is still cold, where the loop runs in the interpreter.)
  */
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_NON_WORD = /[^a-z0-9_\- \t]/g;
+const SPACE_OR_TAB = /[ \t]/g;
 function asciiGfmId(text: string): string | null {
-  let id = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) id += text[i];
-    else if (c >= 0x41 && c <= 0x5a) id += String.fromCharCode(c + 32);
-    else if ((c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d) id += text[i];
-    else if (c === 0x20 || c === 0x09) id += '-';
-    else if (c >= 0x80) return null;
-  }
-  return id;
+  if (NON_ASCII.test(text)) return null;
+  return text.toLowerCase().replace(ASCII_NON_WORD, '').replace(SPACE_OR_TAB, '-');
 }
 
 export function basicId(text: string, used: Map<string, number>): string {
