@@ -1,0 +1,77 @@
+// bin/ with the bundle's code cache, end to end, in a private copy of the install (so that other
+// builds sharing dist/bundle are not disturbed): the first build writes the cache, later builds use
+// it unchanged, a damaged cache is replaced, and the output never depends on any of it.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/** A copy of what bin/ runs: itself, the bundle without its cache, the loader, package.json. */
+function install(dir: string): void {
+  fs.mkdirSync(path.join(dir, "bin"));
+  fs.copyFileSync(path.join(root, "bin/build-site.js"), path.join(dir, "bin/build-site.js"));
+  fs.copyFileSync(path.join(root, "package.json"), path.join(dir, "package.json"));
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+  fs.mkdirSync(path.join(dir, "dist/src/cli"), { recursive: true });
+  fs.copyFileSync(path.join(root, "dist/src/cli/code-cache.js"), path.join(dir, "dist/src/cli/code-cache.js"));
+  fs.mkdirSync(path.join(dir, "dist/bundle"));
+  for (const f of fs.readdirSync(path.join(root, "dist/bundle"))) {
+    if (!f.endsWith(".cache") && !f.endsWith(".tmp")) fs.copyFileSync(path.join(root, "dist/bundle", f), path.join(dir, "dist/bundle", f));
+  }
+}
+
+function build(dir: string, site: string, env: Record<string, string> = {}): { code: number | null; html: string } {
+  const dest = path.join(site, "_site");
+  const env2: NodeJS.ProcessEnv = { ...process.env, TZ: "UTC", ...env };
+  if (!env.NODE_OPTIONS) delete env2.NODE_OPTIONS;
+  const r = spawnSync(process.execPath, [path.join(dir, "bin/build-site.js"), "build", "-q", "-s", site, "-d", dest], { encoding: "utf8", env: env2 });
+  assert.equal(r.stderr, "");
+  return { code: r.status, html: fs.readFileSync(path.join(dest, "index.html"), "utf8") };
+}
+
+const caches = (dir: string) => fs.readdirSync(path.join(dir, "dist/bundle")).filter((f) => f.endsWith(".cache"));
+
+test("bin/ writes the code cache once, uses it, replaces a damaged one, and builds the same site each time", (t) => {
+  if (!fs.existsSync(path.join(root, "dist/bundle/cli.js"))) return t.skip("no bundle: run node scripts/bundle.mjs");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-e2e-"));
+  try {
+    install(dir);
+    const site = path.join(dir, "site");
+    fs.mkdirSync(path.join(site, "_posts"), { recursive: true });
+    fs.writeFileSync(path.join(site, "_config.yml"), "title: Cache\n");
+    fs.writeFileSync(path.join(site, "index.md"), "---\ntitle: Home\n---\n# {{ page.title }}\n\n{% for p in site.posts %}- [{{ p.title }}]({{ p.url }}) {{ p.date | date: '%B %-d, %Y' }}\n{% endfor %}\n```ruby\nputs 1\n```\n");
+    fs.writeFileSync(path.join(site, "_posts/2024-01-02-one.md"), "---\ntitle: One\n---\n*one*\n");
+
+    const under = build(dir, site, { NODE_OPTIONS: "--no-deprecation" });
+    assert.equal(under.code, 0);
+    assert.deepEqual(caches(dir), [], "no cache is written from a node with extra flags");
+
+    const first = build(dir, site);
+    assert.equal(first.code, 0);
+    assert.match(first.html, /<a href="\/2024\/01\/02\/one.html">One<\/a> January 2, 2024/);
+    assert.match(first.html, /<span class="nb">puts<\/span>/);
+    assert.equal(first.html, under.html);
+    assert.equal(caches(dir).length, 1, "the first plain build writes the cache");
+    const cacheFile = path.join(dir, "dist/bundle", caches(dir)[0]!);
+    const written = fs.readFileSync(cacheFile);
+
+    const second = build(dir, site);
+    assert.equal(second.html, first.html);
+    assert.deepEqual(fs.readFileSync(cacheFile), written, "a good cache is used as it is");
+
+    const damaged = Buffer.from(written);
+    for (let i = damaged.indexOf(10) + 1; i < damaged.length; i += 97) damaged[i] = damaged[i]! ^ 0x5a;
+    fs.writeFileSync(cacheFile, damaged);
+    const third = build(dir, site);
+    assert.equal(third.html, first.html);
+    assert.notDeepEqual(fs.readFileSync(cacheFile), damaged, "a damaged cache is replaced");
+    assert.equal(build(dir, site).html, first.html);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
