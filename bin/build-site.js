@@ -3,28 +3,36 @@
 // (scripts/bundle.mjs), which starts much faster than the individual modules, and faster still
 // through V8's code cache (src/cli/code-cache.ts). The modules are used when there is no bundle or
 // it is older than the last compile (tsc rewrites every file it emits).
-import fs from "node:fs";
-import { fileURLToPath } from "node:url";
+//
+// This file is CommonJS (bin/package.json): Node starts a CommonJS entry with less machinery than
+// an ES module one, ~9 ms of CPU per build (empty site, 2 x 25 interleaved runs: 168 -> 159 ms).
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
 
-const bundle = new URL("../dist/bundle/cli.js", import.meta.url);
-const modules = new URL("../dist/src/cli/main.js", import.meta.url);
-const mtime = (u) => fs.statSync(u, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+const bundle = path.join(__dirname, "..", "dist", "bundle", "cli.js");
+const modules = path.join(__dirname, "..", "dist", "src", "cli", "main.js");
+const mtime = (f) => fs.statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 
-let main;
-let afterBuild;
+function run(main, hooks) {
+  main(process.argv.slice(2), hooks).then(
+    (code) => { process.exitCode = code; },
+    (err) => { console.error(err && err.stack ? err.stack : String(err)); process.exitCode = 1; },
+  );
+}
+
 if (mtime(bundle) >= mtime(modules)) {
-  const { loadBundle } = await import("../dist/src/cli/code-cache.js");
-  const loaded = loadBundle(fileURLToPath(bundle));
-  main = loaded.exports.main;
+  const { loadBundle } = require(path.join(__dirname, "..", "dist", "bundle", "code-cache.js"));
+  const loaded = loadBundle(bundle);
   // A missing or unusable cache is written after a successful build, when V8 has compiled what a
   // build needs. Only from a plain `node` (V8 refuses caches made under other flags), so a run
   // under --inspect or --cpu-prof neither pays for the write nor replaces a good cache.
-  if (loaded.cache !== "used" && process.execArgv.length === 0 && !process.env.NODE_OPTIONS) afterBuild = loaded.save;
+  const plain = process.execArgv.length === 0 && !process.env.NODE_OPTIONS;
+  run(loaded.exports.main, { afterBuild: loaded.cache !== "used" && plain ? loaded.save : undefined });
 } else {
-  ({ main } = await import(modules.href));
+  import(pathToFileURL(modules).href).then(
+    ({ main }) => run(main, {}),
+    (err) => { console.error(err && err.stack ? err.stack : String(err)); process.exitCode = 1; },
+  );
 }
-
-main(process.argv.slice(2), { afterBuild }).then(
-  (code) => { process.exitCode = code; },
-  (err) => { console.error(err && err.stack ? err.stack : String(err)); process.exitCode = 1; },
-);

@@ -11,15 +11,13 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-/** A copy of what bin/ runs: itself, the bundle without its cache, the loader, package.json. */
+/** A copy of what bin/ runs: bin/, the bundle (with its loader) without its cache, package.json. */
 function install(dir: string): void {
   fs.mkdirSync(path.join(dir, "bin"));
-  fs.copyFileSync(path.join(root, "bin/build-site.js"), path.join(dir, "bin/build-site.js"));
+  for (const f of ["build-site.js", "package.json"]) fs.copyFileSync(path.join(root, "bin", f), path.join(dir, "bin", f));
   fs.copyFileSync(path.join(root, "package.json"), path.join(dir, "package.json"));
   fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
-  fs.mkdirSync(path.join(dir, "dist/src/cli"), { recursive: true });
-  fs.copyFileSync(path.join(root, "dist/src/cli/code-cache.js"), path.join(dir, "dist/src/cli/code-cache.js"));
-  fs.mkdirSync(path.join(dir, "dist/bundle"));
+  fs.mkdirSync(path.join(dir, "dist/bundle"), { recursive: true });
   for (const f of fs.readdirSync(path.join(root, "dist/bundle"))) {
     if (!f.endsWith(".cache") && !f.endsWith(".tmp")) fs.copyFileSync(path.join(root, "dist/bundle", f), path.join(dir, "dist/bundle", f));
   }
