@@ -12,6 +12,8 @@ const path = require("node:path");
 const { pathToFileURL } = require("node:url");
 
 const bundle = path.join(__dirname, "..", "dist", "bundle", "cli.js");
+// The bundle's loader, written with it; a bundle from before it existed is not used.
+const loader = path.join(__dirname, "..", "dist", "bundle", "code-cache.js");
 const modules = path.join(__dirname, "..", "dist", "src", "cli", "main.js");
 const mtime = (f) => fs.statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 
@@ -22,8 +24,8 @@ function run(main, hooks) {
   );
 }
 
-if (mtime(bundle) >= mtime(modules)) {
-  const { loadBundle } = require(path.join(__dirname, "..", "dist", "bundle", "code-cache.js"));
+if (Math.min(mtime(bundle), mtime(loader)) >= mtime(modules)) {
+  const { loadBundle } = require(loader);
   const loaded = loadBundle(bundle);
   // A missing or unusable cache is written after a successful build, when V8 has compiled what a
   // build needs. Only from a plain `node` (V8 refuses caches made under other flags), so a run
