@@ -25,13 +25,22 @@ const START_TIMEOUT_MS = 15_000;
 const RENDER_TIMEOUT_MS = 30 * 60_000;
 
 /**
- * Below this many documents a worker's start-up and second read cost more than it saves: measured
- * on an idle 2-core machine, one thread was faster at 1,000 posts (1.1–1.6 s against 1.5–1.8 s)
- * and two threads only ~8% faster at 10,000. BUILD_SITE_PARALLEL_MIN overrides it.
+ * From how many documents a render worker pays. Its costs grow with the site (it reads and parses
+ * every file again, warms up its own JIT and heap), and on two cores it competes with the writer
+ * thread and V8's own background threads. Measured on the 2-core reference machine with the writer
+ * thread on: at 10,000 posts one render thread took 2.6–3.4 s and two 3.3–3.7 s (output on tmpfs;
+ * on ext4 3.3 vs 5.6 s), at 1,000 posts 1.1–1.4 s against 1.3–2.5 s. So on fewer than four cores
+ * the worker is off unless BUILD_SITE_PARALLEL_MIN asks for it; with four or more the threads no
+ * longer share a core, and it starts from 5,000 documents (not measured here: no such machine).
  */
 export function parallelMinDocuments(): number {
   const v = Number(process.env.BUILD_SITE_PARALLEL_MIN);
-  return Number.isFinite(v) && v > 0 ? v : 5000;
+  if (Number.isFinite(v) && v > 0) return v;
+  return availableCores() >= 4 ? 5000 : Infinity;
+}
+
+function availableCores(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
 
 export interface WorkerRequest {
@@ -87,8 +96,7 @@ export class Claims {
 
 export function parallelismAvailable(): boolean {
   if (process.env.BUILD_SITE_WORKERS === "0") return false;
-  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return cores >= 2;
+  return availableCores() >= 2;
 }
 
 /** A worker started early, so it reads the site while the main thread does too. */
