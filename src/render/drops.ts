@@ -15,6 +15,8 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
+import { inspect, inspectString, RUBY_OBJECT, toJson } from "./liquid/ruby/values.js";
+import type { RubyObjectHooks } from "./liquid/ruby/values.js";
 
 export interface DropContext {
   /** Renders (once) and returns a document's excerpt HTML. */
@@ -59,16 +61,22 @@ function keysSignature(keys: string[]): string {
 }
 
 /**
- * The descriptors for a drop: first the item's own keys in their order (each with the fixed
- * getter of the same name when there is one, else its front matter getter), then the fixed keys
- * not already listed, then the hidden (non-enumerable) ones: the keys and order Jekyll's drops
- * show; a front matter key named like a fixed one reads the fixed value (as it always did here).
+ * The descriptors for a drop, in the key order Jekyll shows (`jsonify`, `inspect`, `for … in`),
+ * then the hidden (non-enumerable) ones. A key both fixed and in the front matter reads the fixed
+ * value and is listed once. `fixedFirst`: a Jekyll::Drops::Drop lists `content_methods |
+ * fallback_data.keys` (Drop#keys: its methods, then the data keys not among them); a page's Hash
+ * (Convertible#to_liquid) is `deep_merge(data, further_data)`, so its front matter keys come
+ * first and the fixed ones not already there after them.
  */
-function descriptorsFor(ownKeys: string[], own: (key: string) => Getter, fixed: Record<string, Getter>, hidden: PropertyDescriptorMap): PropertyDescriptorMap {
+function descriptorsFor(ownKeys: string[], own: (key: string) => Getter, fixed: Record<string, Getter>, hidden: PropertyDescriptorMap, fixedFirst: boolean): PropertyDescriptorMap {
   const map: PropertyDescriptorMap = {};
-  for (const k of ownKeys) map[k] = { get: Object.hasOwn(fixed, k) ? fixed[k] : own(k), enumerable: true, configurable: true };
-  for (const k of Object.keys(fixed)) if (!Object.hasOwn(map, k)) map[k] = { get: fixed[k], enumerable: true, configurable: true };
-  for (const k of Object.keys(hidden)) map[k] = hidden[k]!;
+  const addFixed = () => {
+    for (const k of Object.keys(fixed)) if (!Object.hasOwn(map, k)) map[k] = { get: fixed[k], enumerable: true, configurable: true };
+  };
+  if (fixedFirst) addFixed();
+  for (const k of ownKeys) if (!Object.hasOwn(map, k)) map[k] = { get: Object.hasOwn(fixed, k) ? fixed[k] : own(k), enumerable: true, configurable: true };
+  if (!fixedFirst) addFixed();
+  for (const k of Reflect.ownKeys(hidden)) map[k as string] = hidden[k as string]!;
   return map;
 }
 
@@ -81,37 +89,94 @@ function makeDrop(item: object, descriptors: PropertyDescriptorMap): Obj {
 
 const staticItem = (drop: Obj) => drop[ITEM as any] as StaticFile;
 
-/** A static file drop's own keys, in Jekyll's order. */
+/** A static file drop's own keys, in Jekyll 4.3.1's order (StaticFileDrop's delegated methods). */
 const STATIC_GETTERS: Record<string, Getter> = {
   name() { return staticItem(this).name; },
-  extname() { return staticItem(this).extname; },
-  modified_time() { return staticItem(this).modifiedTime; },
   basename() { return staticItem(this).basename; },
+  extname() { return staticItem(this).extname; },
   path() { return staticItem(this).relativePath; },
   collection() { return staticItem(this).collection?.label ?? null; },
+  modified_time() { return staticItem(this).modifiedTime; },
 };
 
-function dropToJSON(this: Obj): Obj {
-  return plainCopy(this, false);
+/** For JavaScript's JSON.stringify: what `jsonify` writes (a finite tree: see hashForJson). */
+function dropToJSON(this: Obj): unknown {
+  return JSON.parse(toJson(this));
 }
 
-function documentToString(this: Obj): unknown {
-  const doc = this[ITEM as any] as Document;
-  return doc.output ?? doc.content;
+/** Drop#to_h: every key (Drop#keys) with its value, read through the drop's getters. */
+function dropToH(drop: Obj): Obj {
+  const out: Obj = {};
+  for (const k of Object.keys(drop)) out[k] = drop[k];
+  return out;
 }
 
 /** Keys Jekyll leaves out of next/previous when it writes a document as JSON (DocumentDrop#collapse_document). */
 const NESTED_BLACKLIST = new Set(["content", "output", "excerpt", "next", "previous"]);
 
-function plainCopy(drop: Obj, nested: boolean): Obj {
+function collapseDocument(drop: Obj): Obj {
   const out: Obj = {};
-  for (const k of Object.keys(drop)) {
-    if (nested && NESTED_BLACKLIST.has(k)) continue;
-    const v = drop[k];
-    out[k] = (k === "next" || k === "previous") && v ? plainCopy(v, true) : v;
-  }
+  for (const k of Object.keys(drop)) if (!NESTED_BLACKLIST.has(k)) out[k] = drop[k];
   return out;
 }
+
+/**
+ * DocumentDrop#hash_for_json: to_h, and from JSON depth 2 on (two arrays/hashes around it) its
+ * next/previous collapsed. So `page | jsonify` writes next and previous in full, their neighbours
+ * in full but with collapsed neighbours of their own (Jekyll 4.3.1, measured); without the
+ * collapse next → previous → next … never ends.
+ */
+const DOCUMENT_HOOKS: RubyObjectHooks = {
+  hashForJson(this: Obj, depth: number): Obj {
+    const h = dropToH(this);
+    if (depth >= 2) {
+      if (h.next) h.next = collapseDocument(h.next);
+      if (h.previous) h.previous = collapseDocument(h.previous);
+    }
+    return h;
+  },
+  // Document#to_s: `output || content || "NO CONTENT"`, through the getters so reading another
+  // document's content is recorded.
+  toS(this: Obj): string {
+    const out = this.output ?? this.content;
+    return out === null || out === undefined ? "NO CONTENT" : String(out);
+  },
+  objectInspect(this: Obj): string {
+    return `#<Jekyll::Document ${this.relative_path} collection=${this.collection}>`;
+  },
+};
+
+/** A page's `page` is a Hash, written as one; inside an array it is the Page (Page#inspect). */
+const PAGE_HOOKS: RubyObjectHooks = {
+  objectInspect(this: Obj): string {
+    const page = this[ITEM as any] as Page;
+    // Generated pages are plugin classes (PageWithoutAFile, RedirectPage…): no one name to give.
+    if (page.generated) return inspect(this);
+    return `#<Jekyll::Page @relative_path=${inspectString(page.relativePath)}>`;
+  },
+};
+
+/** ExcerptDrop < DocumentDrop: the same JSON; Excerpt#to_s is `output || content`, Excerpt#inspect `#<Jekyll::Excerpt id=…>`. */
+const EXCERPT_HOOKS: RubyObjectHooks = {
+  hashForJson: DOCUMENT_HOOKS.hashForJson!,
+  toS(this: Obj): string {
+    const out = this.output ?? this.content;
+    return out === null || out === undefined ? "" : String(out);
+  },
+  objectInspect(this: Obj): string {
+    return `#<Jekyll::Excerpt id=${this.id}>`;
+  },
+};
+
+/** StaticFileDrop: Drop#to_h as it is (no neighbours); in an array, StaticFile#inspect. */
+const STATIC_HOOKS: RubyObjectHooks = {
+  hashForJson(this: Obj): Obj {
+    return dropToH(this);
+  },
+  objectInspect(this: Obj): string {
+    return `#<Jekyll::StaticFile @relative_path=${inspectString(String(this.path))}>`;
+  },
+};
 
 export class Drops {
   private readonly docDrops = new WeakMap<Document, Obj>();
@@ -144,8 +209,9 @@ export class Drops {
     if (!descriptors) {
       descriptors = descriptorsFor(keys, (k) => fieldGetter("data", k), this.documentGetters(), {
         toJSON: { value: dropToJSON, enumerable: false },
-        toString: { value: documentToString, enumerable: false },
-      });
+        toString: { value: DOCUMENT_HOOKS.toS, enumerable: false },
+        [RUBY_OBJECT]: { value: DOCUMENT_HOOKS, enumerable: false },
+      }, true);
       this.docDescriptors.set(sig, descriptors);
     }
     d = makeDrop(doc, descriptors);
@@ -170,8 +236,12 @@ export class Drops {
     };
     // No neighbour is a fact about the collection too: one may be added later.
     const none = (doc: Document) => { drops.track(`collection:${doc.collection.label}`); return null; };
+    // In DocumentDrop#keys order as Jekyll 4.3.1 lists them (Ruby's method table order, measured);
+    // the front matter keys that are not among them follow.
     this.docGetters = {
-      collection() { return item(this).collection.label; },
+      name() { const doc = item(this); return doc.data.name ?? doc.basename; },
+      id() { return item(this).id; },
+      relative_path() { return item(this).relativePath; },
       excerpt() {
         const doc = item(this);
         if (drops.current !== doc) drops.track(`content:${doc.collection.label}`);
@@ -179,19 +249,17 @@ export class Drops {
         if (e !== undefined && e !== null) return String(e);
         return doc.excerpt ? drops.ctx.excerptOutput(doc.excerpt) : "";
       },
-      name() { const doc = item(this); return doc.data.name ?? doc.basename; },
-      id() { return item(this).id; },
-      output() { const doc = item(this); otherContent(doc); return doc.output; },
+      title() { return item(this).data.title; },
+      categories() { return item(this).data.categories; },
+      collection() { return item(this).collection.label; },
+      next() { const doc = item(this); return doc.nextDoc ? drops.neighbour(doc.nextDoc) : none(doc); },
+      tags() { return item(this).data.tags; },
+      previous() { const doc = item(this); return doc.previousDoc ? drops.neighbour(doc.previousDoc) : none(doc); },
       content() { const doc = item(this); otherContent(doc); return doc.content; },
-      relative_path() { return item(this).relativePath; },
+      output() { const doc = item(this); otherContent(doc); return doc.output; },
       path() { return item(this).relativePath; },
       url() { return item(this).url; },
       date() { return item(this).date; },
-      title() { return item(this).data.title; },
-      categories() { return item(this).data.categories; },
-      tags() { return item(this).data.tags; },
-      next() { const doc = item(this); return doc.nextDoc ? drops.neighbour(doc.nextDoc) : none(doc); },
-      previous() { const doc = item(this); return doc.previousDoc ? drops.neighbour(doc.previousDoc) : none(doc); },
     };
     return this.docGetters;
   }
@@ -233,6 +301,7 @@ export class Drops {
     defineLazy(d, "layout", () => excerpt.doc.data.layout);
     defineLazy(d, "id", () => `${excerpt.doc.id}#excerpt`);
     defineLazy(d, "path", () => `${excerpt.doc.relativePath}/#excerpt`);
+    Object.defineProperty(d, RUBY_OBJECT, { value: EXCERPT_HOOKS });
     this.excerptDrops.set(excerpt, d);
     return d;
   }
@@ -247,7 +316,8 @@ export class Drops {
     if (!descriptors) {
       descriptors = descriptorsFor(keys, (k) => fieldGetter("liquidData", k), this.pageGetters(), {
         toJSON: { value: dropToJSON, enumerable: false },
-      });
+        [RUBY_OBJECT]: { value: PAGE_HOOKS, enumerable: false },
+      }, false);
       this.pageDescriptors.set(sig, descriptors);
     }
     d = makeDrop(page, descriptors);
@@ -282,9 +352,10 @@ export class Drops {
     const sig = keysSignature(keys);
     let descriptors = this.staticDescriptors.get(sig);
     if (!descriptors) {
-      descriptors = {};
-      for (const k of Object.keys(STATIC_GETTERS)) descriptors[k] = { get: STATIC_GETTERS[k], enumerable: true, configurable: true };
-      for (const k of keys) descriptors[k] = { get: fieldGetter("data", k), enumerable: true, configurable: true };
+      descriptors = descriptorsFor(keys, (k) => fieldGetter("data", k), STATIC_GETTERS, {
+        toJSON: { value: dropToJSON, enumerable: false },
+        [RUBY_OBJECT]: { value: STATIC_HOOKS, enumerable: false },
+      }, true);
       this.staticDescriptors.set(sig, descriptors);
     }
     d = makeDrop(file, descriptors);

@@ -45,6 +45,45 @@ export function isNumeric(v: unknown): boolean {
   return typeof v === "number" || v instanceof RubyFloat;
 }
 
+/**
+ * How the Ruby object behind one of our drop objects differs from a plain Hash. Document and
+ * static file drops are Jekyll::Drops::Drop instances (not Hashes): `jsonify`/`inspect` write
+ * them through Drop#hash_for_json / Drop#inspect (pretty JSON), `for` over one yields its keys
+ * (Drop#each yields key and value, and Liquid's one-parameter block keeps the key), `{{ }}` is
+ * Document#to_s. A page's `page` is a Hash (Convertible#to_liquid) but a page inside an array
+ * (`site.pages`, `where` results) is still the Page object, and `inspect` shows that. The drops
+ * module stores one shared hooks object per kind under this symbol (non-enumerable).
+ */
+export const RUBY_OBJECT = Symbol("ruby object hooks");
+
+export interface RubyObjectHooks {
+  /**
+   * Drop#hash_for_json(state): the key/value pairs to write when the drop is `depth` containers
+   * deep in the JSON being generated (Ruby's State#depth); absent for a Hash. `this` is the drop.
+   */
+  hashForJson?(this: object, depth: number): Record<string, unknown>;
+  /** Ruby's `to_s` of the object, when it is not Hash#inspect. */
+  toS?(this: object): string;
+  /** `inspect` of the underlying Jekyll object, as it shows inside an array (`#<Jekyll::Document …>`). */
+  objectInspect?(this: object): string;
+}
+
+function hooksOf(v: object): RubyObjectHooks | undefined {
+  return (v as { [RUBY_OBJECT]?: RubyObjectHooks })[RUBY_OBJECT];
+}
+
+/** A Jekyll::Drops::Drop (document, static file): Drop#hash_for_json when it is one. */
+function dropHash(v: unknown, depth: number): Record<string, unknown> | undefined {
+  if (typeof v !== "object" || v === null) return undefined;
+  const h = hooksOf(v)?.hashForJson;
+  return h ? h.call(v, depth) : undefined;
+}
+
+/** What Ruby's `each` yields to a one-parameter block: a Drop's keys, a Hash's [key, value] pairs. */
+export function eachItems(v: Record<string, unknown>): unknown[] {
+  return hooksOf(v)?.hashForJson ? Object.keys(v) : Object.entries(v);
+}
+
 export function isHash(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Drop) &&
     !(v instanceof JekyllTime) && !(v instanceof RubyFloat);
@@ -98,6 +137,10 @@ export function toS(v: unknown): string {
   if (v instanceof RubyFloat) return formatFloat(v.value);
   if (v instanceof JekyllTime) return v.toString();
   if (isRubyPrintable(v)) return v.rubyToS();
+  if (typeof v === "object") {
+    const h = hooksOf(v);
+    if (h?.toS) return h.toS.call(v);
+  }
   if (Array.isArray(v) || isHash(v)) return inspect(v);
   if (v instanceof Drop) return toS(toValue(v));
   return String(v);
@@ -173,8 +216,10 @@ export function inspect(v: unknown): string {
     const w = v.wall;
     return `#<Date: ${v.toString()} ((${julianDay(w.year, w.month, w.day)}j,0s,0n),+0s,2299161j)>`;
   }
-  if (Array.isArray(v)) return `[${v.map(inspect).join(", ")}]`;
+  if (Array.isArray(v)) return `[${v.map(inspectElement).join(", ")}]`;
   if (isRubyPrintable(v)) return v.rubyToS();
+  // Drop#inspect is JSON.pretty_generate(to_h); to_h is hash_for_json at depth 0.
+  if (dropHash(v, 0) !== undefined) return generateJson(v, 0, true);
   if (isHash(v)) {
     return `{${Object.entries(v).map(([k, x]) => `${inspectString(k)}=>${inspect(x)}`).join(", ")}}`;
   }
@@ -182,17 +227,58 @@ export function inspect(v: unknown): string {
   return String(v);
 }
 
+/**
+ * An array element's `inspect`. Arrays Jekyll hands to Liquid (`site.posts`, `site.pages`,
+ * `where`/`sort` results, `site.tags.x`) hold the Document and Page objects themselves, not their
+ * drops (Liquid converts an element only when it is looked up), so Array#inspect shows
+ * Document#inspect / Page#inspect.
+ */
+function inspectElement(v: unknown): string {
+  if (typeof v === "object" && v !== null) {
+    const h = hooksOf(v);
+    if (h?.objectInspect) return h.objectInspect.call(v);
+  }
+  return inspect(v);
+}
+
 /** Ruby's `to_json` as `jsonify` writes it: compact, floats in Ruby form (`3.0`), times as their `to_s`. */
 export function toJson(v: unknown): string {
+  return generateJson(v, 0, false);
+}
+
+function indent(depth: number): string {
+  return "  ".repeat(depth);
+}
+
+/**
+ * Ruby's JSON generator (json 2.6, Ruby 3.1): `depth` is State#depth, the number of arrays and
+ * hashes around `v`; a drop's hash_for_json sees it (DocumentDrop collapses its next/previous
+ * from depth 2 on, which is what keeps `page | jsonify` finite). `pretty` is pretty_generate's
+ * layout: two-space indent, `": "`, and an empty array as `[\n\n<indent>]`, an empty hash as
+ * `{\n<indent>}` (the generator writes array_nl after `[` and object_nl before `}` regardless).
+ */
+function generateJson(v: unknown, depth: number, pretty: boolean): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v === "number") return Number.isFinite(v) ? formatNumber(v) : "null";
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof RubyFloat) return formatFloat(v.value);
   if (v instanceof JekyllTime) return JSON.stringify(v.toString());
-  if (Array.isArray(v)) return `[${v.map(toJson).join(",")}]`;
-  if (isHash(v)) return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${toJson(x)}`).join(",")}}`;
-  if (v instanceof Drop) return toJson(toValue(v));
+  if (Array.isArray(v)) {
+    const inner = depth + 1;
+    if (!pretty) return `[${v.map((x) => generateJson(x, inner, false)).join(",")}]`;
+    const items = v.map((x) => indent(inner) + generateJson(x, inner, true));
+    return `[\n${items.join(",\n")}\n${indent(depth)}]`;
+  }
+  const hash = dropHash(v, depth) ?? (isHash(v) ? v : undefined);
+  if (hash) {
+    const inner = depth + 1;
+    const keys = Object.keys(hash);
+    if (!pretty) return `{${keys.map((k) => `${JSON.stringify(k)}:${generateJson(hash[k], inner, false)}`).join(",")}}`;
+    const pairs = keys.map((k) => `\n${indent(inner)}${JSON.stringify(k)}: ${generateJson(hash[k], inner, true)}`);
+    return `{${pairs.join(",")}\n${indent(depth)}}`;
+  }
+  if (v instanceof Drop) return generateJson(toValue(v), depth, pretty);
   return JSON.stringify(String(v));
 }
 

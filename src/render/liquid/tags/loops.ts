@@ -2,12 +2,12 @@
 //
 // for: offset, then limit, then `reversed` (only when written right after the collection); `offset:
 // continue` resumes where the last loop over the same variable and collection stopped; a range
-// is its array, a hash its [key, value] pairs, a non-empty string one item; `forloop.parentloop`
+// is its array, a hash its [key, value] pairs (a Jekyll drop: its keys), a non-empty string one item; `forloop.parentloop`
 // is the enclosing loop; `{{ forloop }}` prints the Ruby class name.
 // tablerow: Ruby's exact markup, `<tr class="row1">\n` first and `</tr>\n` after each row.
 import { Drop, ForTag, TablerowTag, Tag, evalToken } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, TopLevelToken } from "liquidjs";
-import { isHash, plain, toS } from "../ruby/values.js";
+import { eachItems, isHash, plain, toS } from "../ruby/values.js";
 import { toInteger } from "../filters/standard.js";
 import { evalTokenSync, runSync } from "../sync-values.js";
 
@@ -60,7 +60,7 @@ function sliceCollection(collection: unknown, from: number, to: number | null): 
   let items: unknown[];
   if (typeof v === "string") items = v === "" ? [] : [v];
   else if (Array.isArray(v)) items = v;
-  else if (isHash(v)) items = Object.entries(v);
+  else if (isHash(v)) items = eachItems(v); // a Hash its pairs, a Jekyll drop its keys
   else items = [];
   return items.slice(from, to === null ? undefined : to);
 }

@@ -1,0 +1,68 @@
+// Drops as data (src/render/drops.ts, ruby/values.ts): `jsonify`, `inspect`, `for … in` and
+// `{{ }}` over a chain of posts with next/previous and a static file, against what Jekyll 4.3.1
+// wrote for the same site (drops-json.golden.json, from drops-json.generate.mjs). `page | jsonify`
+// used to follow next → previous → next … until the stack overflowed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Builder } from "../../../src/build.js";
+import { loadConfig } from "../../../src/config/load.js";
+import type { RenderPlan } from "../../../src/render/renderer.js";
+
+const quiet = { info() {}, warn() {}, debug() {} };
+// dist/test/unit/liquid → the source folder, where the golden file lives.
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../test/unit/liquid");
+const golden = JSON.parse(fs.readFileSync(path.join(here, "drops-json.golden.json"), "utf8")) as {
+  mtime: string; files: Record<string, string>; outputs: string[]; expected: Record<string, string>;
+};
+
+function writeSite(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "build-site-drops-json-"));
+  const mtime = new Date(golden.mtime);
+  for (const [rel, text] of Object.entries(golden.files)) {
+    const p = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, text);
+    fs.utimesSync(p, mtime, mtime);
+  }
+  return dir;
+}
+
+/** Renders the golden site; each output (by its destination path) with its dependency tokens. */
+function render(): Map<string, { output: string; deps: Set<string> }> {
+  const dir = writeSite();
+  const overrides = { source: dir, destination: path.join(dir, "_site") };
+  const result = new Map<string, { output: string; deps: Set<string> }>();
+  const plan: RenderPlan = {
+    mustRender: () => true,
+    reuse: () => {},
+    rendered: (item, deps) => {
+      const url = item.url.endsWith("/") ? `${item.url}index.html` : item.url;
+      result.set(url.slice(1), { output: item.output ?? "", deps });
+    },
+  };
+  const builder = new Builder({ overrides, logger: quiet });
+  try {
+    builder.render(loadConfig(overrides), plan);
+  } finally {
+    builder.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+test("jsonify, inspect, for and {{ }} over document and static file drops equal Jekyll 4.3.1's", () => {
+  const out = render();
+  for (const name of golden.outputs) {
+    assert.equal(out.get(name)?.output, golden.expected[name], name);
+  }
+});
+
+test("jsonify of a page with neighbours depends on its collection, as reading them does", () => {
+  const out = render();
+  assert.ok(out.get("p3/index.html")!.deps.has("collection:posts"));
+  assert.ok(out.get("p3/index.html")!.deps.has("content:posts"), "the neighbours' content and output are read");
+});
