@@ -10,7 +10,7 @@ import { highlight } from "./render/highlight/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
 import { RenderWorker, parallelMinDocuments, parallelismAvailable } from "./render/parallel.js";
 import { Renderer, type RenderPlan } from "./render/renderer.js";
-import { SassConverter, disposeSassCompiler } from "./render/sass.js";
+import { SassConverter, disposeSassCompiler, startSassThread } from "./render/sass.js";
 import { siteLiquidHost } from "./render/site-host.js";
 import fs from "node:fs";
 import path from "node:path";
@@ -77,6 +77,10 @@ export class Builder {
     this.site = site;
     this.sass = new SassConverter(site);
     new Reader(site).read();
+    // Sass loads on its own thread while the pages before the stylesheets render (sass-thread.ts).
+    if (parallelismAvailable() && site.pages.some((p) => /^(sass|scss)$/.test(site.converters.kindFor(p.ext) ?? ""))) {
+      if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
+    }
     const t1 = performance.now();
 
     const engines = this.enginesFor(config);

@@ -13,6 +13,9 @@ import { createRequire } from "node:module";
 import type * as sass from "sass-embedded";
 import { BuildError } from "../errors.js";
 import { SassCache } from "./sass-cache.js";
+import { compileToReply } from "./sass-compile.js";
+import type { SassCompileOptions, SassReply } from "./sass-protocol.js";
+import { SassThread } from "./sass-thread.js";
 import type { Site } from "../site/site.js";
 
 export interface SassInput {
@@ -36,7 +39,7 @@ export interface SassOutput {
  * ends it (the CLI does, so the process can exit).
  */
 let sharedCompiler: sass.Compiler | null = null;
-/** sass-embedded takes ~150 ms to load: only sites with stylesheets pay for it. */
+/** sass-embedded takes 160–280 ms to load: only sites with stylesheets pay for it. */
 let sassModule: typeof sass | null = null;
 function sassApi(): typeof sass {
   sassModule ??= createRequire(import.meta.url)("sass-embedded") as typeof sass;
@@ -46,10 +49,26 @@ function compiler(): sass.Compiler {
   sharedCompiler ??= sassApi().initCompiler();
   return sharedCompiler;
 }
+/** The Sass thread (sass-thread.ts), when the build started one. */
+let sharedThread: SassThread | null = null;
+
+/** Starts loading Sass on its own thread (Builder does, once the reader has seen a stylesheet); false if it runs already. */
+export function startSassThread(): boolean {
+  if (sharedThread) return false;
+  sharedThread = new SassThread();
+  return true;
+}
 
 export function disposeSassCompiler(): void {
   sharedCompiler?.dispose();
   sharedCompiler = null;
+  sharedThread?.dispose();
+  sharedThread = null;
+}
+
+let nextLocalId = 1;
+function compileAnywhere(source: string, options: SassCompileOptions): SassReply {
+  return sharedThread?.compile(source, options) ?? compileToReply(sassApi(), compiler(), nextLocalId++, source, options);
 }
 
 export class SassConverter {
@@ -106,49 +125,41 @@ export class SassConverter {
   }
 
   private compileNow(input: SassInput, withMap: boolean, cssName?: string): SassOutput & { warnings: string[] } {
-    const warnings: string[] = [];
-    try {
-      const result = compiler().compileString(input.source, {
-        syntax: input.syntax === "sass" ? "indented" : "scss",
-        style: this.style,
-        loadPaths: this.loadPaths,
-        url: input.file ? pathToFileURL(input.file) : undefined,
-        charset: false,
-        sourceMap: withMap,
-        sourceMapIncludeSources: true,
-        quietDeps: this.quietDeps,
-        silenceDeprecations: this.silence,
-        logger: {
-          warn: (message, options) => {
-            const where = options.span?.url ? `${this.site.displayPath(fileURLToPath(options.span.url))}:${options.span.start.line + 1}` : "";
-            // Dart Sass appends "More info…" paragraphs; the first line says what is wrong.
-            warnings.push(`${where ? `${where}: ` : ""}${message.split("\n")[0]}`);
-          },
-        },
+    const reply = compileAnywhere(input.source, {
+      syntax: input.syntax === "sass" ? "indented" : "scss",
+      style: this.style,
+      loadPaths: this.loadPaths,
+      url: input.file ? pathToFileURL(input.file).href : undefined,
+      sourceMap: withMap,
+      quietDeps: this.quietDeps,
+      silenceDeprecations: this.silence.map(String),
+    });
+    const warnings = reply.warnings.map((w) => {
+      const where = w.url?.startsWith("file:") ? `${this.site.displayPath(fileURLToPath(w.url))}:${(w.line ?? 0) + 1}` : "";
+      // Dart Sass appends "More info…" paragraphs; the first line says what is wrong.
+      return `${where ? `${where}: ` : ""}${w.message.split("\n")[0]}`;
+    });
+    for (const w of warnings) this.site.logger.warn("Sass:", w);
+    if (!reply.ok) {
+      if (!reply.span) throw new Error(reply.message);
+      const span = reply.span;
+      const inSelf = !span.url || (input.file && span.url === pathToFileURL(input.file).href);
+      const file = span.url?.startsWith("file:") ? this.site.displayPath(fileURLToPath(span.url)) : input.file ? this.site.displayPath(input.file) : undefined;
+      throw new BuildError(`Sass error: ${reply.sassMessage}`, {
+        file,
+        line: span.line + 1 + (inSelf ? input.lineOffset ?? 0 : 0),
+        column: span.column + 1,
+        hint: "Fix the stylesheet; partials are looked up in the sass_dir (default _sass) and load_paths.",
+        cause: new Error(reply.message),
       });
-      for (const w of warnings) this.site.logger.warn("Sass:", w);
-      if (!withMap || !result.sourceMap || !cssName) return { css: `${result.css}\n`, warnings };
-      const map = result.sourceMap;
-      const relative = (u: string) => {
-        if (!u.startsWith("file:")) return u;
-        return this.site.displayPath(fileURLToPath(u));
-      };
-      const json = JSON.stringify({ ...map, file: cssName, sources: map.sources.map(relative) }, null, "\t");
-      return { css: `${result.css}\n\n/*# sourceMappingURL=${encodeURI(`${cssName}.map`)} */`, map: json, warnings };
-    } catch (e) {
-      if (sassModule && e instanceof sassModule.Exception) {
-        const span = e.span;
-        const inSelf = !span.url || (input.file && span.url.href === pathToFileURL(input.file).href);
-        const file = span.url ? this.site.displayPath(fileURLToPath(span.url)) : input.file ? this.site.displayPath(input.file) : undefined;
-        throw new BuildError(`Sass error: ${e.sassMessage}`, {
-          file,
-          line: span.start.line + 1 + (inSelf ? input.lineOffset ?? 0 : 0),
-          column: span.start.column + 1,
-          hint: "Fix the stylesheet; partials are looked up in the sass_dir (default _sass) and load_paths.",
-          cause: e,
-        });
-      }
-      throw e;
     }
+    if (!withMap || !reply.sourceMap || !cssName) return { css: `${reply.css}\n`, warnings };
+    const map = reply.sourceMap;
+    const relative = (u: string) => {
+      if (!u.startsWith("file:")) return u;
+      return this.site.displayPath(fileURLToPath(u));
+    };
+    const json = JSON.stringify({ ...map, file: cssName, sources: map.sources.map(relative) }, null, "\t");
+    return { css: `${reply.css}\n\n/*# sourceMappingURL=${encodeURI(`${cssName}.map`)} */`, map: json, warnings };
   }
 }

@@ -1,0 +1,33 @@
+// One Sass compile, as plain data in and out, so that the Sass thread and the main thread (when
+// there is no thread) compile with the same code.
+import type * as sass from "sass-embedded";
+import type { SassCompileOptions, SassReply, SassWarning } from "./sass-protocol.js";
+
+export function compileToReply(api: typeof sass, compiler: sass.Compiler, id: number, source: string, o: SassCompileOptions): SassReply {
+  const warnings: SassWarning[] = [];
+  try {
+    const result = compiler.compileString(source, {
+      syntax: o.syntax,
+      style: o.style,
+      loadPaths: o.loadPaths,
+      url: o.url ? new URL(o.url) : undefined,
+      charset: false,
+      sourceMap: o.sourceMap,
+      sourceMapIncludeSources: true,
+      quietDeps: o.quietDeps,
+      silenceDeprecations: o.silenceDeprecations as sass.DeprecationOrId[],
+      logger: {
+        warn: (message, options) => {
+          warnings.push({ message, url: options.span?.url?.href, line: options.span?.start.line });
+        },
+      },
+    });
+    return { id, ok: true, css: result.css, sourceMap: result.sourceMap as unknown as { sources: string[] } | undefined, warnings };
+  } catch (e) {
+    if (e instanceof api.Exception) {
+      const span = e.span;
+      return { id, ok: false, sassMessage: e.sassMessage, span: { url: span.url?.href, line: span.start.line, column: span.start.column }, message: e.message, warnings };
+    }
+    return { id, ok: false, message: String((e as Error)?.message ?? e), warnings };
+  }
+}
