@@ -47,6 +47,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   const server = await startPreviewServer({ root: config.destination, baseurl, host, port, livereload: args.serve.livereload });
   logger.info("Server address:", server.url);
   if (args.serve.open) openInBrowser(server.url, logger);
+  let watcher: { close(): Promise<void> } | null = null;
   if (args.serve.watch) {
     const dest = path.resolve(config.destination);
     const staging = stagingDirFor(dest);
@@ -57,7 +58,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
       return [dest, path.join(config.source, ".jekyll-cache"), path.join(config.source, ".build-site-cache"), path.join(config.source, "node_modules"), path.join(config.source, ".git")]
         .some((d) => abs === d || abs.startsWith(d + path.sep));
     };
-    await watchSource({
+    watcher = await watchSource({
       source: config.source,
       ignored,
       // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer
@@ -84,7 +85,12 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   }
   logger.info("", "Server running... press ctrl-c to stop.");
   await new Promise<void>((resolve) => {
-    const stop = () => { builder.dispose(); void server.close().then(resolve); };
+    // Ctrl-C (or a supervisor's SIGTERM) ends the process as Jekyll's does: the watcher's
+    // handles would otherwise keep Node running after the server has closed.
+    const stop = () => {
+      builder.dispose();
+      void Promise.all([watcher?.close(), server.close()]).finally(resolve);
+    };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });

@@ -93,4 +93,11 @@ describe("build-site serve --watch in a browser", { timeout: 180_000 }, () => {
     await page.waitForFunction(() => document.querySelector("#text")?.textContent === "fixed version", null, { timeout: 20_000 });
     assert.equal(await page.$(`#${OVERLAY_ID}`).then((el) => el?.isVisible() ?? false), false);
   });
+  // Last: it ends the server the other tests use.
+  test("SIGTERM (as Ctrl-C) stops serve and the process exits", async () => {
+    const exited = new Promise<number | null>((resolve) => serve.once("exit", (code) => resolve(code)));
+    serve.kill("SIGTERM");
+    const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r("still running"), 10_000))]);
+    assert.equal(code, 0, "serve exits by itself once its server and watcher are closed");
+  });
 });
