@@ -2,6 +2,7 @@
 // the documents it claims, writes them into the staging folder when it may (writeEarly), and sends
 // their content and output back. It renders no pages.
 import { workerData } from "node:worker_threads";
+import { raiseSignal } from "../blocking-worker.js";
 import { Builder, streamsOutputs } from "../build.js";
 import { loadConfig } from "../config/load.js";
 import { BuildError } from "../errors.js";
@@ -13,8 +14,7 @@ import { Claims, SIGNAL_DONE, SIGNAL_STARTED, documentsInOrder, type RenderedDoc
 
 const request = workerData as WorkerRequest;
 // Our modules loaded: tell the main thread we are alive (see RenderWorker#result).
-Atomics.store(request.signal, 0, SIGNAL_STARTED);
-Atomics.notify(request.signal, 0);
+raiseSignal(request.signal, SIGNAL_STARTED);
 const warnings: Array<[string, string]> = [];
 let rendering = false;
 /** Warnings from reading are the main thread's to print; those from rendering its documents are ours. */
@@ -26,8 +26,7 @@ const logger: Logger = {
 
 function reply(message: WorkerReply): void {
   request.port.postMessage(message);
-  Atomics.store(request.signal, 0, SIGNAL_DONE);
-  Atomics.notify(request.signal, 0);
+  raiseSignal(request.signal, SIGNAL_DONE);
 }
 
 try {

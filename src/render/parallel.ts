@@ -8,8 +8,8 @@
 // such reads (OTHER_CONTENT); if any document made one, everything from the first such document on
 // is rendered again in order on the main thread, so the output is always what sequential
 // rendering gives.
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import os from "node:os";
+import { BlockingWorker, type BlockingWorkerData } from "../blocking-worker.js";
 import type { ConfigOverrides } from "../config/load.js";
 import { BuildError } from "../errors.js";
 import type { Document } from "../site/document.js";
@@ -43,10 +43,8 @@ function availableCores(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
 
-export interface WorkerRequest {
+export interface WorkerRequest extends BlockingWorkerData {
   overrides: ConfigOverrides;
-  port: MessagePort;
-  signal: Int32Array;
   /** The shared counter documents are claimed from (see Claims). */
   claims: Int32Array;
   /** The staging folder the worker writes its documents into; null: the main thread writes them. */
@@ -101,44 +99,26 @@ export function parallelismAvailable(): boolean {
 
 /** A worker started early, so it reads the site while the main thread does too. */
 export class RenderWorker {
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly thread: BlockingWorker;
   private readonly claims = new Claims(new Int32Array(new SharedArrayBuffer(4)));
 
   /** `staging`: where the worker writes the documents it renders (null: it writes nothing). */
   constructor(overrides: ConfigOverrides, staging: string | null) {
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    const request: WorkerRequest = { overrides, port: port2, signal: this.signal, claims: this.claims.counter, staging };
-    this.worker = new Worker(new URL("./parallel-worker.js", import.meta.url), {
-      workerData: request,
-      transferList: [port2],
-      stdout: true,
-      stderr: false,
-    });
-    // A worker that fails is noticed through the signal (see result()); its error event must
-    // not end the process.
-    this.worker.on("error", () => {});
-    this.worker.unref();
+    const request: Omit<WorkerRequest, keyof BlockingWorkerData> = { overrides, claims: this.claims.counter, staging };
+    this.thread = new BlockingWorker(new URL("./parallel-worker.js", import.meta.url), request, { stdout: true, stderr: false });
   }
 
   /**
    * Blocks until the worker has rendered its documents; null when it never started (its modules
-   * failed to load) or took far too long. The main thread cannot hear a worker die while it
-   * waits, so the worker raises STARTED as soon as it runs and DONE when it has replied.
+   * failed to load) or took far too long. The worker raises STARTED as soon as it runs and DONE
+   * when it has replied.
    */
   private result(): WorkerReply | null {
-    const waitWhile = (value: number, ms: number) => {
-      const deadline = Date.now() + ms;
-      while (Atomics.load(this.signal, 0) === value && Date.now() < deadline) Atomics.wait(this.signal, 0, value, 250);
-    };
-    waitWhile(SIGNAL_NONE, START_TIMEOUT_MS);
-    if (Atomics.load(this.signal, 0) === SIGNAL_STARTED) waitWhile(SIGNAL_STARTED, RENDER_TIMEOUT_MS);
-    const done = Atomics.load(this.signal, 0) === SIGNAL_DONE;
-    const msg = done ? receiveMessageOnPort(this.port) : undefined;
-    void this.worker.terminate();
-    return msg ? (msg.message as WorkerReply) : null;
+    this.thread.waitWhile((v) => v === SIGNAL_NONE, START_TIMEOUT_MS);
+    this.thread.waitWhile((v) => v === SIGNAL_STARTED, RENDER_TIMEOUT_MS);
+    const reply = Atomics.load(this.thread.signal, 0) === SIGNAL_DONE ? this.thread.receive<WorkerReply>() : undefined;
+    this.thread.terminate();
+    return reply ?? null;
   }
 
   /**
@@ -199,6 +179,6 @@ export class RenderWorker {
   }
 
   cancel(): void {
-    void this.worker.terminate();
+    this.thread.terminate();
   }
 }

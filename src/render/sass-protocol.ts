@@ -1,11 +1,8 @@
 // Messages between the main thread and the Sass thread (sass-thread.ts, sass-worker.ts).
-import type { MessagePort } from "node:worker_threads";
+import type { BlockingWorkerData } from "../blocking-worker.js";
 
-export interface SassThreadRequest {
-  port: MessagePort;
-  /** Raised to a request's id once its reply is on the port; -1 when sass-embedded failed to load. */
-  signal: Int32Array;
-}
+/** The signal is raised to a request's id once its reply is on the port, to -1 when sass-embedded failed to load. */
+export type SassThreadRequest = BlockingWorkerData;
 
 /** sass-embedded's compileString options that cross threads (plain data only). */
 export interface SassCompileOptions {

@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
 import type * as sass from "sass-embedded";
+import { raiseSignal } from "../blocking-worker.js";
 import { compileToReply } from "./sass-compile.js";
 import type { SassCompileOptions, SassThreadRequest } from "./sass-protocol.js";
 
@@ -14,8 +15,7 @@ try {
   compiler = api.initCompiler();
 } catch {
   // The main thread compiles itself (and reports the error) when the thread cannot.
-  Atomics.store(request.signal, 0, -1);
-  Atomics.notify(request.signal, 0);
+  raiseSignal(request.signal, -1);
   process.exit(0);
 }
 
@@ -28,9 +28,7 @@ parentPort!.on("message", (m: { id: number; source: string; options: SassCompile
     return;
   }
   request.port.postMessage(compileToReply(api, compiler, m.id, m.source, m.options));
-  Atomics.store(request.signal, 0, m.id);
-  Atomics.notify(request.signal, 0);
+  raiseSignal(request.signal, m.id);
 });
 // Ready: compile requests may already be waiting in the queue.
-Atomics.store(request.signal, 0, 0);
-Atomics.notify(request.signal, 0);
+raiseSignal(request.signal, 0);

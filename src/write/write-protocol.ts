@@ -1,5 +1,5 @@
 // Messages between the main thread and the writer thread (write-thread.ts, writer-worker.ts).
-import type { MessagePort } from "node:worker_threads";
+import type { BlockingWorkerData } from "../blocking-worker.js";
 import type { FileOp } from "./file-ops.js";
 
 /** Values of the shared signal: the main thread blocks on it while the writer finishes. */
@@ -7,11 +7,9 @@ export const WRITER_NONE = 0;
 export const WRITER_STARTED = 1;
 export const WRITER_DONE = 2;
 
-export interface WriterRequest {
+export interface WriterRequest extends BlockingWorkerData {
   /** The staging folder every target lies in. */
   root: string;
-  signal: Int32Array;
-  port: MessagePort;
 }
 
 export type WriterMessage =

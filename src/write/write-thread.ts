@@ -7,9 +7,9 @@
 // runs a tiny script (file-ops.ts), so it starts in milliseconds and reads nothing of the site.
 // Asynchronous fs calls on the main thread were measured and did not help: libuv's pool competes
 // with rendering for the same two cores and serialises on the same folders.
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { BlockingWorker } from "../blocking-worker.js";
 import type { FileOp } from "./file-ops.js";
-import { WRITER_DONE, WRITER_NONE, WRITER_STARTED, type WriterMessage, type WriterReply, type WriterRequest } from "./write-protocol.js";
+import { WRITER_DONE, WRITER_NONE, WRITER_STARTED, type WriterMessage, type WriterReply } from "./write-protocol.js";
 
 /** Operations go over in small batches: one message per file costs more than the copy of its text. */
 const BATCH = 8;
@@ -18,20 +18,12 @@ const START_TIMEOUT_MS = 15_000;
 const WRITE_TIMEOUT_MS = 30 * 60_000;
 
 export class WriteThread {
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly thread: BlockingWorker;
   private batch: FileOp[] = [];
   private finished: WriterReply | null | undefined;
 
   constructor(root: string) {
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    const request: WriterRequest = { root, signal: this.signal, port: port2 };
-    this.worker = new Worker(new URL("./writer-worker.js", import.meta.url), { workerData: request, transferList: [port2] });
-    // A thread that dies is noticed through the signal (finish()); its error must not end the process.
-    this.worker.on("error", () => {});
-    this.worker.unref();
+    this.thread = new BlockingWorker(new URL("./writer-worker.js", import.meta.url), { root });
   }
 
   /** Folders to create before anything else arrives (they are known before rendering starts). */
@@ -46,22 +38,18 @@ export class WriteThread {
 
   /**
    * Blocks until the thread has performed every operation sent; null when it never started (the
-   * caller then writes on this thread). The main thread cannot hear a worker's events while it
-   * waits, so the thread raises STARTED when it runs and DONE when it has replied.
+   * caller then writes on this thread). The thread raises STARTED when it runs and DONE when it
+   * has replied.
    */
   finish(): WriterReply | null {
     if (this.finished !== undefined) return this.finished;
     this.flush();
     this.post({ type: "finish" });
-    const waitWhile = (value: number, ms: number) => {
-      const deadline = Date.now() + ms;
-      while (Atomics.load(this.signal, 0) === value && Date.now() < deadline) Atomics.wait(this.signal, 0, value, 250);
-    };
-    waitWhile(WRITER_NONE, START_TIMEOUT_MS);
-    waitWhile(WRITER_STARTED, WRITE_TIMEOUT_MS);
-    const msg = Atomics.load(this.signal, 0) === WRITER_DONE ? receiveMessageOnPort(this.port) : undefined;
-    void this.worker.terminate();
-    this.finished = msg ? (msg.message as WriterReply) : null;
+    this.thread.waitWhile((v) => v === WRITER_NONE, START_TIMEOUT_MS);
+    this.thread.waitWhile((v) => v === WRITER_STARTED, WRITE_TIMEOUT_MS);
+    const reply = Atomics.load(this.thread.signal, 0) === WRITER_DONE ? this.thread.receive<WriterReply>() : undefined;
+    this.thread.terminate();
+    this.finished = reply ?? null;
     return this.finished;
   }
 
@@ -72,6 +60,6 @@ export class WriteThread {
   }
 
   private post(message: WriterMessage): void {
-    this.worker.postMessage(message);
+    this.thread.post(message);
   }
 }

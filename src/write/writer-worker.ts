@@ -2,6 +2,7 @@
 // order they arrive, into the staging folder, while the main thread renders. It reports the
 // first failure (and then skips the rest) when the main thread says the build is finished.
 import { parentPort, workerData } from "node:worker_threads";
+import { raiseSignal } from "../blocking-worker.js";
 import { DirMaker, perform, type FileOp } from "./file-ops.js";
 import { WRITER_DONE, WRITER_STARTED, type WriterMessage, type WriterReply, type WriterRequest } from "./write-protocol.js";
 
@@ -9,11 +10,6 @@ const request = workerData as WriterRequest;
 const dirs = new DirMaker(request.root);
 let files = 0;
 let failure: Extract<WriterReply, { ok: false }> | null = null;
-
-function signal(value: number): void {
-  Atomics.store(request.signal, 0, value);
-  Atomics.notify(request.signal, 0);
-}
 
 function run(ops: FileOp[]): void {
   for (const op of ops) {
@@ -35,7 +31,7 @@ function fail(target: string, e: unknown): void {
 parentPort!.on("message", (message: WriterMessage) => {
   if (message.type === "finish") {
     request.port.postMessage(failure ?? ({ ok: true, files } satisfies WriterReply));
-    signal(WRITER_DONE);
+    raiseSignal(request.signal, WRITER_DONE);
     parentPort!.close();
     return;
   }
@@ -45,7 +41,7 @@ parentPort!.on("message", (message: WriterMessage) => {
     fail(request.root, e);
   }
 });
-signal(WRITER_STARTED);
+raiseSignal(request.signal, WRITER_STARTED);
 
 function handle(message: Exclude<WriterMessage, { type: "finish" }>): void {
   if (message.type === "dirs") {
