@@ -8,7 +8,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { parseBenchArgs } from "../lib/args.js";
 import { parseGnuTime, type Sample } from "../lib/measure.js";
-import { evaluateTargets, firstErrorLine, marginalMs, renderMarkdown, summarise, type BenchResults, type BuildRecord, type Summary } from "../lib/report.js";
+import { MISSED_TARGETS, evaluateTargets, firstErrorLine, marginalMs, renderMarkdown, summarise, type BenchResults, type BuildRecord, type Summary } from "../lib/report.js";
 import { compareTrees, countPages } from "../lib/sites.js";
 import { fmtSpeed, median, ratio } from "../lib/stats.js";
 import { editedText } from "../lib/watch.js";
@@ -119,6 +119,10 @@ test("markdown report has every section and the pair ratios", () => {
   assert.match(md, /\| synthetic-100 \| 102 \| 101 \| index\.html \|/);
   assert.match(md, /\| 700 ms \| 200 ms \| 300 ms \| 50\.0 ms \| 50\.0 ms \|/, "startup, median and p95 of the edits, median and p95 reported");
   assert.match(md, /hugo not installed/);
+  // A missed target sends the reader to the measured cause; none missed, no pointer.
+  assert.ok(!md.includes(MISSED_TARGETS));
+  const missed = renderMarkdown({ ...r, targets: [{ name: "1,000 posts at or below Hugo's wall time", status: "missed", detail: "slower" }] });
+  assert.ok(missed.includes(MISSED_TARGETS));
 });
 
 test("output trees: page count and byte-for-byte comparison", () => {
