@@ -8,11 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Builder } from "../../../src/build.js";
-import { loadConfig } from "../../../src/config/load.js";
-import type { RenderPlan } from "../../../src/render/renderer.js";
+import { renderWithDependencies, type Rendered } from "./render-with-deps.js";
 
-const quiet = { info() {}, warn() {}, debug() {} };
 // dist/test/unit/liquid → the source folder, where the golden file lives.
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../test/unit/liquid");
 const golden = JSON.parse(fs.readFileSync(path.join(here, "drops-json.golden.json"), "utf8")) as {
@@ -32,26 +29,8 @@ function writeSite(): string {
 }
 
 /** Renders the golden site; each output (by its destination path) with its dependency tokens. */
-function render(): Map<string, { output: string; deps: Set<string> }> {
-  const dir = writeSite();
-  const overrides = { source: dir, destination: path.join(dir, "_site") };
-  const result = new Map<string, { output: string; deps: Set<string> }>();
-  const plan: RenderPlan = {
-    mustRender: () => true,
-    reuse: () => {},
-    rendered: (item, deps) => {
-      const url = item.url.endsWith("/") ? `${item.url}index.html` : item.url;
-      result.set(url.slice(1), { output: item.output ?? "", deps });
-    },
-  };
-  const builder = new Builder({ overrides, logger: quiet });
-  try {
-    builder.render(loadConfig(overrides), plan);
-  } finally {
-    builder.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  return result;
+function render(): Map<string, Rendered> {
+  return renderWithDependencies(writeSite(), (item) => (item.url.endsWith("/") ? `${item.url}index.html` : item.url).slice(1));
 }
 
 test("jsonify, inspect, for and {{ }} over document and static file drops equal Jekyll 4.3.1's", () => {

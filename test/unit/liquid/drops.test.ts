@@ -7,11 +7,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Builder } from "../../../src/build.js";
-import { loadConfig } from "../../../src/config/load.js";
-import type { RenderPlan } from "../../../src/render/renderer.js";
+import { renderWithDependencies, type Rendered } from "./render-with-deps.js";
 
-const quiet = { info() {}, warn() {}, debug() {} };
 
 function site(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "build-site-drops-"));
@@ -23,22 +20,8 @@ function site(files: Record<string, string>): string {
 }
 
 /** Renders the site; returns each item's output and recorded dependency tokens by URL. */
-function build(dir: string): Map<string, { output: string; deps: Set<string> }> {
-  const overrides = { source: dir, destination: path.join(dir, "_site") };
-  const result = new Map<string, { output: string; deps: Set<string> }>();
-  const plan: RenderPlan = {
-    mustRender: () => true,
-    reuse: () => {},
-    rendered: (item, deps) => { result.set(item.url, { output: item.output ?? "", deps }); },
-  };
-  const builder = new Builder({ overrides, logger: quiet });
-  try {
-    builder.render(loadConfig(overrides), plan);
-  } finally {
-    builder.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  return result;
+function build(dir: string): Map<string, Rendered> {
+  return renderWithDependencies(dir, (item) => item.url);
 }
 
 const post = (n: number, body: string, extra = "") =>
