@@ -78,7 +78,8 @@ export class Builder {
     this.sass = new SassConverter(site);
     new Reader(site).read();
     // Sass loads on its own thread while the pages before the stylesheets render (sass-thread.ts).
-    if (parallelismAvailable() && site.pages.some((p) => /^(sass|scss)$/.test(site.converters.kindFor(p.ext) ?? ""))) {
+    const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
+    if (parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
       if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
     }
     const t1 = performance.now();
@@ -103,7 +104,9 @@ export class Builder {
     // Large sites render on two threads; the worker starts first so it reads while we do. The
     // staging folder is made before it starts: the worker writes into it.
     const config = loaded.config;
-    const worker = !this.options.profile && parallelismAvailable() && estimateDocuments(config) >= parallelMinDocuments()
+    // The threshold first: on most machines it is infinite, and counting walks every collection.
+    const minDocuments = parallelMinDocuments();
+    const worker = !this.options.profile && parallelismAvailable() && minDocuments !== Infinity && estimateDocuments(config) >= minDocuments
       ? new RenderWorker(this.options.overrides, prepareStaging({ source: config.source, dest: config.destination }))
       : null;
     if (worker) this.options.logger.debug("Rendering:", "on two threads");

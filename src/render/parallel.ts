@@ -122,8 +122,8 @@ export class RenderWorker {
   }
 
   /**
-   * The plan for the main thread: render its half of the documents, then (before the pages) take
-   * the worker's half, and redo in order whatever read another document's content.
+   * The plan for the main thread: render the documents it claims, then (before the pages) take
+   * the worker's, and redo in order whatever read another document's content.
    */
   plan(renderer: Renderer, site: Site, logger: Logger, writtenByWorker: (doc: Document, output: string) => void): RenderPlan {
     let docs: Document[] | null = null;

@@ -1,8 +1,13 @@
 // Messages between the main thread and the Sass thread (sass-thread.ts, sass-worker.ts).
 import type { BlockingWorkerData } from "../blocking-worker.js";
 
-/** The signal is raised to a request's id once its reply is on the port, to -1 when sass-embedded failed to load. */
+/** The signal is raised to a request's id (from 1) once its reply is on the port. */
 export type SassThreadRequest = BlockingWorkerData;
+
+/** Signal values before any reply: not started yet, sass-embedded failed to load, ready. */
+export const SASS_NOT_READY = -2;
+export const SASS_FAILED = -1;
+export const SASS_READY = 0;
 
 /** sass-embedded's compileString options that cross threads (plain data only). */
 export interface SassCompileOptions {

@@ -5,10 +5,8 @@
 // other core while the main thread renders; the main thread's compile calls stay synchronous
 // (see blocking-worker.ts).
 import { BlockingWorker } from "../blocking-worker.js";
-import type { SassCompileOptions, SassReply } from "./sass-protocol.js";
+import { SASS_FAILED as FAILED, SASS_NOT_READY as NOT_READY, type SassCompileOptions, type SassReply } from "./sass-protocol.js";
 
-const NOT_READY = -2;
-const FAILED = -1;
 const START_TIMEOUT_MS = 15_000;
 /** A compile that never answers means the thread died; no theme takes this long. */
 const COMPILE_TIMEOUT_MS = 10 * 60_000;

@@ -5,7 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type * as sass from "sass-embedded";
 import { raiseSignal } from "../blocking-worker.js";
 import { compileToReply } from "./sass-compile.js";
-import type { SassCompileOptions, SassThreadRequest } from "./sass-protocol.js";
+import { SASS_FAILED, SASS_READY, type SassCompileOptions, type SassThreadRequest } from "./sass-protocol.js";
 
 const request = workerData as SassThreadRequest;
 let api: typeof sass;
@@ -15,7 +15,7 @@ try {
   compiler = api.initCompiler();
 } catch {
   // The main thread compiles itself (and reports the error) when the thread cannot.
-  raiseSignal(request.signal, -1);
+  raiseSignal(request.signal, SASS_FAILED);
   process.exit(0);
 }
 
@@ -31,4 +31,4 @@ parentPort!.on("message", (m: { id: number; source: string; options: SassCompile
   raiseSignal(request.signal, m.id);
 });
 // Ready: compile requests may already be waiting in the queue.
-raiseSignal(request.signal, 0);
+raiseSignal(request.signal, SASS_READY);

@@ -66,9 +66,9 @@ export function disposeSassCompiler(): void {
   sharedThread = null;
 }
 
-let nextLocalId = 1;
+/** On the Sass thread when there is one; here when not (or when it cannot load Sass). */
 function compileAnywhere(source: string, options: SassCompileOptions): SassReply {
-  return sharedThread?.compile(source, options) ?? compileToReply(sassApi(), compiler(), nextLocalId++, source, options);
+  return sharedThread?.compile(source, options) ?? compileToReply(sassApi(), compiler(), 0, source, options);
 }
 
 export class SassConverter {
@@ -125,11 +125,12 @@ export class SassConverter {
   }
 
   private compileNow(input: SassInput, withMap: boolean, cssName?: string): SassOutput & { warnings: string[] } {
+    const url = input.file ? pathToFileURL(input.file).href : undefined;
     const reply = compileAnywhere(input.source, {
       syntax: input.syntax === "sass" ? "indented" : "scss",
       style: this.style,
       loadPaths: this.loadPaths,
-      url: input.file ? pathToFileURL(input.file).href : undefined,
+      url,
       sourceMap: withMap,
       quietDeps: this.quietDeps,
       silenceDeprecations: this.silence.map(String),
@@ -143,7 +144,7 @@ export class SassConverter {
     if (!reply.ok) {
       if (!reply.span) throw new Error(reply.message);
       const span = reply.span;
-      const inSelf = !span.url || (input.file && span.url === pathToFileURL(input.file).href);
+      const inSelf = !span.url || span.url === url;
       const file = span.url?.startsWith("file:") ? this.site.displayPath(fileURLToPath(span.url)) : input.file ? this.site.displayPath(input.file) : undefined;
       throw new BuildError(`Sass error: ${reply.sassMessage}`, {
         file,

@@ -1,8 +1,8 @@
 // The write stage. Everything is written to a fresh staging folder beside the destination and
 // swapped in only when the whole build succeeded, so a failed build never leaves a half-written
 // `_site`. Because the staging folder is private until the swap, pages can be written into it
-// while later pages still render (on the writer thread, for large sites). What Jekyll's Cleaner would keep (`keep_files`, default .git and .svn) is carried over
-// from the old destination. Static files keep their modification times (jekyll-sitemap's
+// while later pages still render (on the writer thread, for large sites). What Jekyll's Cleaner
+// would keep (`keep_files`, default .git and .svn) is carried over from the old destination. Static files keep their modification times (jekyll-sitemap's
 // `lastmod` and HTTP caching read them).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
