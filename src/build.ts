@@ -50,7 +50,7 @@ interface Engines {
 
 /** Settings the long-lived engines were made from; when they change, the engines are remade. */
 function engineKey(config: Config): string {
-  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist]);
+  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme]);
 }
 
 export class Builder {
@@ -73,7 +73,8 @@ export class Builder {
     const t0 = performance.now();
     const { config } = loaded;
     assertDestinationOutsideSource(config.source, config.destination);
-    const site = new Site(config, this.options.logger);
+    const site = new Site(config, this.options.logger, loaded.theme);
+    for (const n of loaded.notes) this.options.logger[n.level](n.topic, n.message);
     this.site = site;
     this.sass = new SassConverter(site);
     new Reader(site).read();

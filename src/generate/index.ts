@@ -43,7 +43,10 @@ export interface Plugin {
  * only names in `whitelist:` load; the others are skipped silently (fixture plugin-safe-whitelist).
  */
 export function enabledPluginNames(site: Site): string[] {
-  let names = [site.config.plugins].flat().filter((n) => typeof n === "string") as string[];
+  // PluginManager#conscientious_require: the theme gemspec's runtime dependencies first
+  // (require_theme_deps: a `theme: minima` site gets jekyll-feed and jekyll-seo-tag without
+  // listing them), then `plugins:`.
+  let names = [...(site.theme?.runtimeDependencies ?? []), ...[site.config.plugins].flat().filter((n) => typeof n === "string") as string[]];
   if (site.safe) {
     const allowed = new Set([site.config.whitelist].flat().filter((n) => typeof n === "string"));
     names = names.filter((n) => allowed.has(n));

@@ -19,7 +19,8 @@ export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter,
   const host: LiquidHost = {
     get config() { return current().config; },
     source: site.source,
-    includeDirs: [includesDir],
+    // Site#configure_include_paths: the site's includes, then the theme's.
+    includeDirs: site.theme?.includesPath ? [includesDir, site.theme.includesPath] : [includesDir],
     timezone: site.zone,
     now: () => current().time,
     markdownify: (input) => markdown.convert(input),
