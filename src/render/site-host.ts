@@ -31,10 +31,11 @@ export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter,
     linkUrl: (relativePath) => findLinkUrl(current(), relativePath),
     recordDependency: (abs) => { current().readFiles.add(abs); current().dependencyTracker?.(abs); },
   };
-  // The enabled plugins' tags and filters (the engine is remade when `plugins:` changes).
+  // The enabled plugins' tags and filters (the engine is remade when `plugins:` or the site's plugins change).
   const plugins = enabledPlugins(site);
   const ctx = { site: current, host };
   host.customTags = Object.assign({}, ...plugins.map((p) => p.liquidTags?.(ctx) ?? {}));
+  host.customBlocks = Object.assign({}, ...plugins.map((p) => p.liquidBlocks?.(ctx) ?? {}));
   host.customFilters = Object.assign({}, ...plugins.map((p) => p.liquidFilters?.(ctx) ?? {}));
   return host;
 }

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Builder, type BuildOptions } from "../build.js";
+import { Builder, afterWrite, type BuildOptions } from "../build.js";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import type { RenderPlan } from "../render/renderer.js";
 import type { Document } from "../site/document.js";
@@ -132,6 +132,7 @@ export class IncrementalBuilder {
     this.snapshot = null;
     const { site } = this.builder.render(loaded, plan);
     const result = writeSite(site);
+    afterWrite(site);
     this.readFiles = new Set(site.readFiles);
     this.records = records;
     this.snapshot = takeSnapshot(site, fingerprints);
@@ -213,6 +214,7 @@ export class IncrementalBuilder {
     this.records = records;
     this.readFiles = new Set(out.site.readFiles);
     const { written, removed, changedOutputs } = this.writeChanges(out.site);
+    afterWrite(out.site);
     return { full: false, rendered, reused, written, removed, changedOutputs, ms: performance.now() - t0 };
   }
 

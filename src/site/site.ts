@@ -10,6 +10,8 @@ import { FrontMatterDefaults } from "./front-matter-defaults.js";
 import type { Layout } from "./layout.js";
 import type { Page } from "./page.js";
 import type { Theme } from "../read/theme.js";
+import type { Plugin } from "../generate/index.js";
+import { NO_HOOKS, type Hooks } from "../plugins/hooks.js";
 import { parseDate } from "./parse-date.js";
 import type { StaticFile } from "./static-file.js";
 import { relativeTo } from "./paths.js";
@@ -42,6 +44,10 @@ export class Site {
    * uses it to re-render only the pages a change can affect.
    */
   dependencyTracker?: (token: string) => void;
+  /** The site's own plugins (`_plugins/*.js`, src/plugins/site-plugins.ts), after the built-in ones it names. */
+  sitePlugins: Plugin[] = [];
+  /** The enabled plugins' hooks (src/plugins/hooks.ts). */
+  hooks: Hooks = NO_HOOKS;
 
   constructor(
     readonly config: Config,
