@@ -120,6 +120,9 @@ export class Renderer {
     const file = doc.path ?? doc.relativePath;
     const prevCurrent = this.drops.current;
     this.drops.current = item;
+    // Site plugins may have changed the item's data since its drop was made (generators, hooks).
+    const pluginsChangeData = !isExcerpt && this.site.sitePlugins.length > 0;
+    if (pluginsChangeData) this.drops.forget(doc);
     try {
       const scope: Record<string, any> = {
         site: this.drops.siteDrop(),
@@ -135,7 +138,15 @@ export class Renderer {
       const firstLayout = this.layoutNamed(data.layout);
       if (firstLayout) scope.layout = Drops.mergeLayoutData(firstLayout.data, null);
 
-      if (!isExcerpt) this.site.hooks.triggerItem(doc, "pre_render", scope);
+      if (!isExcerpt && !this.site.hooks.empty) {
+        const keys = pluginsChangeData ? Object.keys(doc.data).join("\0") : "";
+        this.site.hooks.triggerItem(doc, "pre_render", scope);
+        // A pre_render hook that added keys to the item's data: the page drop shows them.
+        if (pluginsChangeData && Object.keys(doc.data).join("\0") !== keys) {
+          this.drops.forget(doc);
+          scope.page = this.pageDrop(item);
+        }
+      }
       let output = isExcerpt ? item.content : doc.content;
       const withLiquid = isExcerpt
         ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
