@@ -36,9 +36,11 @@ export function archiveUrl(key: ArchiveKey): string {
   return `${archiveBaseUrl()}/${encodeURIComponent(key.owner)}/${encodeURIComponent(key.repo)}/tar.gz/${ref}`;
 }
 
-/** One path segment that cannot be ".", ".." or contain a separator, whatever the name. */
+/** One path segment that cannot be empty, ".", ".." or hold a separator, whatever the name ("v1.0" stays "v1.0", "a/b" becomes "a%2f"…). */
 function segment(name: string): string {
-  return name.replace(/[^A-Za-z0-9_-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`) || "%";
+  const hex = (c: string) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+  const s = name.replace(/[^A-Za-z0-9._-]/g, hex);
+  return s === "" ? "%" : /^\.+$/.test(s) ? s.replace(/\./g, hex) : s;
 }
 
 export class ArchiveCache {
