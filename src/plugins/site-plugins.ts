@@ -85,7 +85,8 @@ export async function preloadSitePlugins(config: Record<string, any>): Promise<v
       const s = stamp(file);
       if (loaded.get(file)?.stamp === s) continue;
       try {
-        const exports = await import(`${pathToFileURL(file).href}?v=${encodeURIComponent(s)}`);
+        const { importFresh } = createRequire(import.meta.url)("./esm-import.js") as typeof import("./esm-import.js");
+        const exports = await importFresh(`${pathToFileURL(file).href}?v=${encodeURIComponent(s)}`);
         loaded.set(file, { stamp: s, exports });
       } catch {
         // The synchronous load reports it, with the file named.

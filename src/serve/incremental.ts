@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Builder, afterWrite, type BuildOptions } from "../build.js";
+import { pluginsDirs } from "../plugins/site-plugins.js";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import type { RenderPlan } from "../render/renderer.js";
 import type { Document } from "../site/document.js";
@@ -149,7 +150,12 @@ export class IncrementalBuilder {
     // A layout or include that appeared or disappeared changes which file a name resolves to.
     const dirs = ["layouts_dir", "includes_dir"].map((k) => path.resolve(loaded.config.source, String(loaded.config[k] ?? `_${k.split("_")[0]}`)));
     const structural = [...changedSet].some((p) => dirs.some((d) => p.startsWith(d + path.sep)) && (!fs.existsSync(p) || !this.readFiles.has(p)));
-    if (!this.snapshot || configChanged || structural) return this.buildAll(loaded);
+    // A theme's files and the site's plugins can change anything: build everything again.
+    const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
+    const themeRoot = loaded.theme?.root;
+    const pluginDirs = pluginsDirs(loaded.config);
+    const wide = [...changedSet].some((p) => (themeRoot && inside(p, themeRoot)) || pluginDirs.some((d) => inside(p, d)));
+    if (!this.snapshot || configChanged || structural || wide) return this.buildAll(loaded);
 
     const t0 = performance.now();
     this.builder.invalidate([...changedSet]);
