@@ -144,3 +144,29 @@ for (const [what, entries] of evil) {
     }
   });
 }
+
+test("theme: a GitHub Pages theme that is not installed is downloaded at its release tag, once", async () => {
+  const theme = fs.mkdtempSync(path.join(os.tmpdir(), "cayman-"));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "remote-theme-"));
+  try {
+    fs.mkdirSync(path.join(theme, "_layouts"));
+    fs.writeFileSync(path.join(theme, "_layouts", "default.html"), "<main class=\"cayman\">{{ content }}</main>\n");
+    fs.writeFileSync(path.join(theme, "jekyll-theme-cayman.gemspec"), "Gem::Specification.new do |s|\n  s.add_runtime_dependency \"jekyll-seo-tag\", \"~> 2.0\"\nend\n");
+    archives.set("/pages-themes/cayman/tar.gz/v0.2.0", tarGz(entriesOfDir(theme, "cayman-0.2.0")));
+    const siteDir = path.join(work, "site");
+    fs.mkdirSync(siteDir);
+    fs.writeFileSync(path.join(siteDir, "_config.yml"), "theme: jekyll-theme-cayman\n");
+    fs.writeFileSync(path.join(siteDir, "index.md"), "---\nlayout: default\n---\nHi\n");
+    const config = path.join(siteDir, "_config.yml");
+    const first = await build(siteDir, config, path.join(work, "one"), base);
+    assert.equal(first.status, 0, first.output);
+    assert.equal(fs.readFileSync(path.join(work, "one", "index.html"), "utf8"), "<main class=\"cayman\"><p>Hi</p>\n</main>\n");
+    assert.ok(fs.existsSync(path.join(siteDir, ".build-site-cache", "themes", "pages-themes", "cayman", "v0.2.0", "_layouts", "default.html")));
+    const second = await build(siteDir, config, path.join(work, "two"), closedBase);
+    assert.equal(second.status, 0, second.output);
+    assert.equal(requests.filter((r) => r.includes("cayman")).length, 1);
+  } finally {
+    fs.rmSync(theme, { recursive: true, force: true });
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
