@@ -86,7 +86,7 @@ export function enabledPluginNames(site: Site): string[] {
 /** The enabled plugins: the built-in ones the site names, in `plugins:` order, then the site's own (`_plugins/`, site.sitePlugins). */
 export function enabledPlugins(site: Site): Plugin[] {
   const named = enabledPluginNames(site).map((n) => PLUGINS.get(n)).filter((p): p is Plugin => !!p);
-  return site.sitePlugins.length ? [...named, ...site.sitePlugins] : named;
+  return site.sitePlugins?.length ? [...named, ...site.sitePlugins] : named;
 }
 
 export function generate(site: Site, ctx: GenerateContext): void {
