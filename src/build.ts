@@ -70,6 +70,23 @@ export class Builder {
     plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
     onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
   ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
+    const { site, renderer, engines, ms } = this.readAndGenerate(loaded, { startSass: true });
+    const t2 = performance.now();
+
+    const onOutput = onGenerated?.(site);
+    renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan, onOutput);
+    // Plugins' post-render hooks (jemoji, jekyll-mentions) rewrite outputs before anything is written.
+    postRender(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
+    const t3 = performance.now();
+    return { site, renderer, ms: { ...ms, render: t3 - t2 } };
+  }
+
+  /**
+   * Site#reset, #read and #generate: the site as it is about to be rendered (what `doctor`
+   * inspects). `startSass` starts loading Sass on its own thread once the reader has found
+   * stylesheets, so that it is ready when they render (sass-thread.ts).
+   */
+  readAndGenerate(loaded: LoadedConfig, { startSass = false } = {}): { site: Site; renderer: Renderer; engines: Engines; ms: { read: number; generate: number } } {
     const t0 = performance.now();
     const { config } = loaded;
     assertDestinationOutsideSource(config.source, config.destination);
@@ -77,9 +94,8 @@ export class Builder {
     this.site = site;
     this.sass = new SassConverter(site);
     new Reader(site).read();
-    // Sass loads on its own thread while the pages before the stylesheets render (sass-thread.ts).
     const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
-    if (parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
+    if (startSass && parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
       if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
     }
     const t1 = performance.now();
@@ -88,14 +104,7 @@ export class Builder {
     const renderer = new Renderer(site, engines.liquid, { markdown: engines.markdown, sass: this.sass });
     renderer.profiling = !!this.options.profile;
     generate(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
-    const t2 = performance.now();
-
-    const onOutput = onGenerated?.(site);
-    renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan, onOutput);
-    // Plugins' post-render hooks (jemoji, jekyll-mentions) rewrite outputs before anything is written.
-    postRender(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
-    const t3 = performance.now();
-    return { site, renderer, ms: { read: t1 - t0, generate: t2 - t1, render: t3 - t2 } };
+    return { site, renderer, engines, ms: { read: t1 - t0, generate: performance.now() - t1 } };
   }
 
   /** A full build, written atomically. */
