@@ -6,6 +6,7 @@
 //     generated redirect pages excepted, as in Jekyll)               "Conflict:"
 //   - pages or documents whose destinations differ only by case     "Warning:"
 //   - `url` missing, not a string, or not absolute (no scheme)      "Warning:"
+//     (Jekyll 4.3.1 stops with a NoMethodError on a `url` that is not a string)
 //   - a `_posts` folder at the root when `collections_dir` is set   "Warning:"
 // A healthy site gets Jekyll's "Your test results are in. Everything looks fine."; otherwise the
 // command exits with 1 after the warnings. Jekyll's macOS-only fsevents check is left out: the
