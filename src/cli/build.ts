@@ -73,10 +73,10 @@ async function watchAndRebuild(args: ParsedArgs, loaded: LoadedConfig, logger: C
     const t0 = performance.now();
     try {
       // After a failed build, rebuild() itself falls back to a full build.
-      if (changed && config.incremental === true) builder.rebuild(changed);
-      else builder.buildAll();
+      const r = changed && config.incremental === true ? builder.rebuild(changed) : builder.buildAll();
       const seconds = ((performance.now() - t0) / 1000).toFixed(3);
       logger.info("", changed ? `...done in ${seconds} seconds.` : `done in ${seconds} seconds.`);
+      logger.debug("Rebuilt:", `${r.full ? "full build" : "incremental"}: ${r.rendered} rendered, ${r.reused} reused, ${r.written} written, ${r.removed} removed`);
     } catch (e) {
       reportError(e, logger, args.trace);
     }
