@@ -21,7 +21,7 @@ export function logConfigFiles(loaded: LoadedConfig, logger: ConsoleLogger): voi
  * (it keeps its dependency records in memory, not in a `.jekyll-metadata` file), so a single build
  * is always a full one, whatever `--incremental` says.
  */
-export function incrementalLine(watching: boolean, incremental: boolean): string {
+function incrementalLine(watching: boolean, incremental: boolean): string {
   if (watching) return incremental ? "enabled" : "disabled. Enable with --incremental";
   return incremental
     ? "disabled. It takes effect with --watch: build-site keeps no .jekyll-metadata between runs"

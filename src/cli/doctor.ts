@@ -26,7 +26,7 @@ import type { ConsoleLogger } from "./logger.js";
 type SiteFile = Page | Document | StaticFile;
 
 /** Each check warns about what it finds and returns whether all was well. */
-export function checkRelativePermalinks(config: Config, logger: Logger): boolean {
+function checkRelativePermalinks(config: Config, logger: Logger): boolean {
   if (!config.relative_permalinks) return true;
   logger.warn("Deprecation:", "Your site still sets `relative_permalinks`, which Jekyll removed in v3.0.0: permalinks are relative to the source folder.");
   return false;
@@ -43,7 +43,7 @@ function isRedirectPage(item: SiteFile): boolean {
   return item.kind === "page" && item.generated && item.path === null && item.name === "redirect.html" && !!item.data.redirect;
 }
 
-export function checkConflictingUrls(site: Site, logger: Logger): boolean {
+function checkConflictingUrls(site: Site, logger: Logger): boolean {
   const byDestination = new Map<string, string[]>();
   for (const item of site.siteFiles()) {
     if (isRedirectPage(item)) continue;
@@ -66,7 +66,7 @@ export function checkConflictingUrls(site: Site, logger: Logger): boolean {
 }
 
 /** Pages and written documents only, as Jekyll's check (static files are not compared). */
-export function checkUrlsDifferingByCase(site: Site, logger: Logger): boolean {
+function checkUrlsDifferingByCase(site: Site, logger: Logger): boolean {
   const byLowerCase = new Map<string, Set<string>>();
   const items: SiteFile[] = [...site.pages];
   for (const c of site.collections.values()) items.push(...c.docs.filter((d) => d.write));
@@ -106,7 +106,7 @@ export function checkSiteUrl(config: Config, logger: Logger): boolean {
   return healthy;
 }
 
-export function checkPostsInCollectionsDir(config: Config, logger: Logger): boolean {
+function checkPostsInCollectionsDir(config: Config, logger: Logger): boolean {
   const dir = String(config.collections_dir ?? "");
   if (dir === "") return true;
   const postsAtRoot = path.join(config.source, "_posts");

@@ -12,7 +12,7 @@ import { stagingDirFor } from "../write/writer.js";
  * the destination and each exclude entry the same way; it also ignores `_config.yml`, which we
  * watch: a rebuild reloads the configuration).
  */
-export function watchIgnored(config: Config): (absolutePath: string) => boolean {
+function watchIgnored(config: Config): (absolutePath: string) => boolean {
   const source = path.resolve(config.source);
   const dest = path.resolve(config.destination);
   // The staging folder and the old trees being deleted share the staging folder's name as prefix.
@@ -30,7 +30,7 @@ export function watchIgnored(config: Config): (absolutePath: string) => boolean 
 }
 
 /** `2024-05-01 13:45:07`, local time, as jekyll-watch stamps a rebuild. */
-export function watchTimestamp(d = new Date()): string {
+function watchTimestamp(d = new Date()): string {
   const two = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
