@@ -7,7 +7,6 @@ import type { SourceChange } from "../serve/watch.js";
 import type { ParsedArgs } from "./args.js";
 import type { ConsoleLogger } from "./logger.js";
 import { reportError } from "./report-error.js";
-import { logRegenerating, watchSite } from "./watch-site.js";
 
 /** "Configuration file: …" for each file read, as Jekyll starts every command. */
 export function logConfigFiles(loaded: LoadedConfig, logger: ConsoleLogger): void {
@@ -84,6 +83,8 @@ async function watchAndRebuild(args: ParsedArgs, loaded: LoadedConfig, logger: C
   };
 
   build();
+  // Loaded only here: the watcher's chokidar is not needed by a single build.
+  const { logRegenerating, watchSite } = await import("./watch-site.js");
   const watcher = await watchSite(config, (changes: SourceChange[]) => {
     logRegenerating(logger, config.source, changes);
     build(changes.map((c) => c.path));
