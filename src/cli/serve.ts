@@ -56,6 +56,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
     logger.info("Auto-regeneration:", "disabled when running server detached.");
     const child = await detachServer(args);
     logger.info("Server address:", child.url);
+    if (args.serve.open) openInBrowser(child.url, logger);
     logger.info(`Server detached with pid '${child.pid}'.`, `Run \`kill ${child.pid}\` to stop the server.`);
     return 0;
   }
