@@ -74,6 +74,32 @@ export class Builder {
     plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
     onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
   ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
+    const { site, renderer, engines, ms, rubyOnlyPlugins } = this.readAndGenerate(loaded, { startSass: true });
+    try {
+      const t2 = performance.now();
+      const payload = site.hooks.empty ? null : { site: renderer.drops.siteDrop(), jekyll: renderer.drops.jekyll };
+      site.hooks.trigger("site", "pre_render", site, payload);
+      const onOutput = onGenerated?.(site);
+      renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan, onOutput);
+      // Plugins' post-render hooks (jemoji, jekyll-mentions) rewrite outputs before anything is written.
+      postRender(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
+      site.hooks.trigger("site", "post_render", site, payload);
+      const t3 = performance.now();
+      return { site, renderer, ms: { ...ms, render: t3 - t2 } };
+    } catch (e) {
+      throw withRubyPluginHint(e, rubyOnlyPlugins);
+    }
+  }
+
+  /**
+   * Site#reset, #read and #generate: the site as it is about to be rendered (what `doctor`
+   * inspects). `startSass` starts loading Sass on its own thread once the reader has found
+   * stylesheets, so that it is ready when they render (sass-thread.ts).
+   */
+  readAndGenerate(
+    loaded: LoadedConfig,
+    { startSass = false } = {},
+  ): { site: Site; renderer: Renderer; engines: Engines; ms: { read: number; generate: number }; rubyOnlyPlugins: string[] } {
     const t0 = performance.now();
     const { config } = loaded;
     assertDestinationOutsideSource(config.source, config.destination);
@@ -88,47 +114,26 @@ export class Builder {
     site.hooks = new Hooks(plugins.flatMap((p) => p.hooks ?? []));
     site.converters.addPluginConverters(plugins.flatMap((p) => p.converters ?? []));
     try {
-      return this.renderSite(site, loaded, t0, plan, onGenerated);
+      site.hooks.trigger("site", "after_init", site);
+      site.hooks.trigger("site", "after_reset", site);
+      this.sass = new SassConverter(site);
+      new Reader(site).read();
+      site.hooks.trigger("site", "post_read", site);
+      // Sass loads on its own thread while the pages before the stylesheets render (sass-thread.ts).
+      const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
+      if (startSass && parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
+        if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
+      }
+      const t1 = performance.now();
+
+      const engines = this.enginesFor(config, this.sitePluginsKey);
+      const renderer = new Renderer(site, engines.liquid, { markdown: engines.markdown, sass: this.sass });
+      renderer.profiling = !!this.options.profile;
+      generate(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
+      return { site, renderer, engines, ms: { read: t1 - t0, generate: performance.now() - t1 }, rubyOnlyPlugins: sitePlugins.rubyOnly };
     } catch (e) {
       throw withRubyPluginHint(e, sitePlugins.rubyOnly);
     }
-  }
-
-  private renderSite(
-    site: Site,
-    loaded: LoadedConfig,
-    t0: number,
-    plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
-    onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
-  ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
-    const config = loaded.config;
-    site.hooks.trigger("site", "after_init", site);
-    site.hooks.trigger("site", "after_reset", site);
-    this.sass = new SassConverter(site);
-    new Reader(site).read();
-    site.hooks.trigger("site", "post_read", site);
-    // Sass loads on its own thread while the pages before the stylesheets render (sass-thread.ts).
-    const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
-    if (parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
-      if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
-    }
-    const t1 = performance.now();
-
-    const engines = this.enginesFor(config, this.sitePluginsKey);
-    const renderer = new Renderer(site, engines.liquid, { markdown: engines.markdown, sass: this.sass });
-    renderer.profiling = !!this.options.profile;
-    generate(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
-    const t2 = performance.now();
-
-    const payload = site.hooks.empty ? null : { site: renderer.drops.siteDrop(), jekyll: renderer.drops.jekyll };
-    site.hooks.trigger("site", "pre_render", site, payload);
-    const onOutput = onGenerated?.(site);
-    renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan, onOutput);
-    // Plugins' post-render hooks (jemoji, jekyll-mentions) rewrite outputs before anything is written.
-    postRender(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
-    site.hooks.trigger("site", "post_render", site, payload);
-    const t3 = performance.now();
-    return { site, renderer, ms: { read: t1 - t0, generate: t2 - t1, render: t3 - t2 } };
   }
 
   /** A full build, written atomically. */

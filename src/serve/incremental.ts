@@ -41,6 +41,8 @@ export interface RebuildReport {
   removed: number;
   /** Destination-relative paths written or removed. */
   changedOutputs: string[];
+  /** Each changed output's source, relative to the site source (`_posts/x.md`, `feed.xml` for a plugin page). */
+  sourceOf(output: string): string | undefined;
   ms: number;
 }
 
@@ -108,6 +110,9 @@ export class IncrementalBuilder {
   private snapshot: Snapshot | null = null;
   /** Destination-relative path → what was written there (output text, or a static file's stamp). */
   private written = new Map<string, string>();
+  /** Destination-relative path → its item's source path, for this build and the one before. */
+  private sources = new Map<string, string>();
+  private previousSources = new Map<string, string>();
   private configKey = "";
   private readFiles = new Set<string>();
 
@@ -139,7 +144,7 @@ export class IncrementalBuilder {
     this.snapshot = takeSnapshot(site, fingerprints);
     this.written = this.outputsOf(site);
     this.configKey = JSON.stringify(loaded.config);
-    return { full: true, rendered: records.size, reused: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], ms: performance.now() - t0 };
+    return { full: true, rendered: records.size, reused: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
   }
 
   /** Rebuild after `changed` source files (absolute paths). */
@@ -221,17 +226,27 @@ export class IncrementalBuilder {
     this.readFiles = new Set(out.site.readFiles);
     const { written, removed, changedOutputs } = this.writeChanges(out.site);
     afterWrite(out.site);
-    return { full: false, rendered, reused, written, removed, changedOutputs, ms: performance.now() - t0 };
+    return { full: false, rendered, reused, written, removed, changedOutputs, sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
   }
 
   dispose(): void {
     this.builder.dispose();
   }
 
+  /** Finds a changed output's source among this build's items, then the last build's (removed outputs). */
+  private sourceLookup(): (output: string) => string | undefined {
+    const now = this.sources;
+    const before = this.previousSources;
+    return (output) => now.get(output) ?? before.get(output);
+  }
+
   /** Every output of the site: destination path → content (or a static file's stamp). */
   private outputsOf(site: Site): Map<string, string> {
     const m = new Map<string, string>();
+    this.previousSources = this.sources;
+    this.sources = new Map();
     for (const item of site.siteFiles()) {
+      this.sources.set(item.destinationPath, item.relativePath.replace(/^\/+/, ""));
       if (item.kind === "static") {
         const st = fs.statSync(item.path);
         m.set(item.destinationPath, `\0static\0${item.path}\0${st.mtimeMs}\0${st.size}`);

@@ -31,6 +31,8 @@ export interface WatchSourceOptions {
   /** Quiet period before a batch is handed out. Default 150 ms. */
   debounceMs?: number;
   onChanges: (changes: SourceChange[]) => void | Promise<void>;
+  /** Poll files for changes instead of listening to file-system events (`--force_polling`). */
+  usePolling?: boolean;
   /** Errors from `onChanges` or the watcher. Default: printed to stderr; watching goes on. */
   onError?: (error: unknown) => void;
 }
@@ -138,6 +140,7 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
     // follows. That delay can push one half of a create/delete or rename pair past our debounce
     // into a second batch; the folding in coalesce.ts already turns unlink+add into a change.
     atomic: false,
+    usePolling: options.usePolling === true,
   });
   for (const kind of ["add", "change", "unlink", "addDir", "unlinkDir"] as const) {
     watcher.on(kind, (p: string) => record(kind, p));

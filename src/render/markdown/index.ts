@@ -6,7 +6,7 @@
 // extensions, lists, boundaries), fence, code-block, table, blockquote, reference, abbreviation,
 // deflist, footnote-def; inline: kramdown-inline (math, span IALs, typography, escapes, line
 // breaks), emphasis, codespan, span-html, link, autolink, entity. converter.ts writes the tokens.
-import markdownIt, { type MarkdownIt } from 'markdown-it';
+import markdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import deflist from 'markdown-it-deflist';

@@ -134,7 +134,7 @@ const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\
 export type QuoteKind = 'lsquo' | 'rsquo' | 'ldquo' | 'rdquo';
 
 /** The entity(ies) for the quote at `pos` and how many source characters they take. */
-export function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKind[]; length: number } {
+function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKind[]; length: number } {
   const q = src[pos];
   const after = src.slice(pos + 1);
   const pick = (left: boolean) => (q === '"' ? (left ? 'ldquo' : 'rdquo') : (left ? 'lsquo' : 'rsquo')) as QuoteKind;
