@@ -8,6 +8,7 @@ import { deepMerge, isPlainObject } from "../config/merge.js";
 import { datePlaceholders } from "./calendar.js";
 import type { Collection } from "./collection.js";
 import { parseDate } from "./parse-date.js";
+import { toS } from "../render/liquid/ruby/values.js";
 import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
 import { slugify, titleizeSlug } from "./slugify.js";
@@ -102,12 +103,15 @@ export class Document {
       }
     }
     mergeInto(this.data, o);
-    if ("date" in o && o.date !== null && o.date !== undefined) {
-      const parsed = parseDate(this.data.date, this.site.zone);
+    // Document#merge_date!: the date is read again (Utils.parse_date of its to_s) after every merge
+    // that can have changed it. A `date:` left empty is nil, whose to_s is "": not a date, so
+    // Jekyll stops, as it does for any text Ruby's Time.parse rejects.
+    if ("date" in o) {
+      const parsed = parseDate(this.data.date, this.site.zone, this.site.time.epochMs);
       if (!parsed) {
-        throw new BuildError(`invalid date '${this.data.date}': Document '${this.relativePath}' does not have a valid date in the ${source}`, {
+        throw new BuildError(`Invalid date '${toS(this.data.date)}': Document '${this.relativePath}' does not have a valid date in the ${source}.`, {
           file: this.site.displayPath(this.path),
-          hint: "Write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +/-TTTT.",
+          hint: "Write the date as Ruby's Time.parse reads it, e.g. 2024-05-30, 2024-05-30 14:05:00 +0800 or May 30, 2024.",
         });
       }
       this.data.date = parsed;
