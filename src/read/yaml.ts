@@ -170,7 +170,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   }
   const { schema } = schemaFor(options.zone);
   try {
-    return yamlLoad(text, { schema, json: true, filename: options.file });
+    return loadIndentingFlowLines(text, (t) => yamlLoad(t, { schema, json: true, filename: options.file }));
   } catch (e) {
     if (e instanceof YAMLException) {
       const mark = (e as any).mark as { line?: number; column?: number } | undefined;
@@ -185,5 +185,33 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       });
     }
     throw e;
+  }
+}
+
+/** Retries per document at most: each one fixes one line. */
+const MAX_INDENT_RETRIES = 1000;
+
+/**
+ * libyaml (Psych) lets the continuation lines of a quoted scalar or a flow collection start at any
+ * column; js-yaml wants them indented past their key ("deficient indentation"). Real front
+ * matter has titles and excerpts like `title: "A long\nsecond line"` with the second line at the
+ * left margin. Inside a quoted scalar or a flow collection the indentation of a continuation line
+ * carries no meaning (folding drops it), so each line js-yaml refuses is indented and the text
+ * read again.
+ */
+function loadIndentingFlowLines(text: string, load: (text: string) => unknown): unknown {
+  let current = text;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return load(current);
+    } catch (e) {
+      if (!(e instanceof YAMLException) || e.reason !== "deficient indentation" || attempt >= MAX_INDENT_RETRIES) throw e;
+      const line = (e as any).mark?.line as number | undefined;
+      if (line === undefined) throw e;
+      const lines = current.split("\n");
+      if (line >= lines.length) throw e;
+      lines[line] = "        " + lines[line];
+      current = lines.join("\n");
+    }
   }
 }
