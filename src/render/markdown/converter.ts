@@ -235,8 +235,14 @@ export class Converter {
       case 'table_open': return this.table(b, indent);
       case 'dl_open': return this.deflist(b, lines, indent, inHtml);
       case 'kd_math_block': {
-        const body = `\\[${escapeAll(t.content)}\\]\n`;
         const attrs = this.attrsOf(b);
+        if (this.ctx.opts.mathEngine === null) {
+          // No math engine: kramdown writes the math as typed (unescaped) in a `kdmath` div.
+          const a: Attrs = new Map(attrs);
+          a.set('class', `${a.get('class') ?? ''} kdmath`.trimStart());
+          return `${ind(indent)}<div${htmlAttributes(a)}>$$\n${t.content}\n$$</div>\n`;
+        }
+        const body = `\\[${escapeAll(t.content)}\\]\n`;
         if (attrs.size === 0) return body;
         return `${ind(indent)}<div${htmlAttributes(attrs)}>${body}</div>\n`;
       }
@@ -529,7 +535,9 @@ export class Converter {
         // kramdown's span convert_html_element: only void elements are written self-closed.
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
-        case 'kd_math_inline': out += `\\(${escapeAll(t.content)}\\)`; break;
+        case 'kd_math_inline':
+          out += o.mathEngine === null ? `<span class="kdmath">$${t.content}$</span>` : `\\(${escapeAll(t.content)}\\)`;
+          break;
         case 'kd_smart_quote': {
           const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];
           const spec = o.smartQuotes[idx];
