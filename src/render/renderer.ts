@@ -119,13 +119,18 @@ export class Renderer {
     const prevCurrent = this.drops.current;
     this.drops.current = item;
     try {
+      const ext = doc.kind === "page" ? doc.ext : doc.extname;
+      // Jekyll's Markdown converter sets highlighter_prefix and _suffix to "\n" (others leave them
+      // nil): in a Markdown page or post, and in its layouts and includes, `{% highlight %}`'s
+      // figure stands on its own lines, so kramdown sees a blank line after it.
+      const around = this.site.converters.kindFor(ext) === "markdown" ? "\n" : "";
       const scope: Record<string, any> = {
         site: this.drops.siteDrop(),
         page: this.pageDrop(item),
         paginator: doc.kind === "page" && doc.pager ? doc.pager : null,
         jekyll: this.drops.jekyll,
-        highlighter_prefix: "",
-        highlighter_suffix: "",
+        highlighter_prefix: around,
+        highlighter_suffix: around,
         content: null,
         layout: null,
       };
@@ -138,7 +143,7 @@ export class Renderer {
         ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
         : doc.renderWithLiquid;
       if (withLiquid) output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
-      output = this.convert(output, doc.kind === "page" ? doc.ext : doc.extname, file, isExcerpt ? 0 : doc.lineOffset, item);
+      output = this.convert(output, ext, file, isExcerpt ? 0 : doc.lineOffset, item);
       if (isExcerpt) return output;
       doc.content = output;
       if (doc.placeInLayout) output = this.placeInLayouts(output, doc, scope);
