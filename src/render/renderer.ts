@@ -124,13 +124,18 @@ export class Renderer {
     const pluginsChangeData = !isExcerpt && this.site.sitePlugins.length > 0;
     if (pluginsChangeData) this.drops.forget(doc);
     try {
+      const ext = doc.kind === "page" ? doc.ext : doc.extname;
+      // Jekyll's Markdown converter sets highlighter_prefix and _suffix to "\n" (others leave them
+      // nil): in a Markdown page or post, and in its layouts and includes, `{% highlight %}`'s
+      // figure stands on its own lines, so kramdown sees a blank line after it.
+      const around = this.site.converters.kindFor(ext) === "markdown" ? "\n" : "";
       const scope: Record<string, any> = {
         site: this.drops.siteDrop(),
         page: this.pageDrop(item),
         paginator: doc.kind === "page" && doc.pager ? doc.pager : null,
         jekyll: this.drops.jekyll,
-        highlighter_prefix: "",
-        highlighter_suffix: "",
+        highlighter_prefix: around,
+        highlighter_suffix: around,
         content: null,
         layout: null,
       };
@@ -152,7 +157,7 @@ export class Renderer {
         ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
         : doc.renderWithLiquid;
       if (withLiquid) output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
-      output = this.convert(output, doc.kind === "page" ? doc.ext : doc.extname, file, isExcerpt ? 0 : doc.lineOffset, item);
+      output = this.convert(output, ext, file, isExcerpt ? 0 : doc.lineOffset, item);
       if (isExcerpt) return output;
       doc.content = output;
       // Renderer#render_document: post_convert hooks may change the converted content.

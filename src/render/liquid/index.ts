@@ -29,6 +29,7 @@ import { includeCachedTag, includeRelativeTag, includeTag, type IncludeSupport }
 import { linkTag, postUrlTag } from "./tags/links.js";
 import { registerPluginTags } from "./tags/plugin-tags.js";
 import { IfchangedTag, RubyForTag, RubyTablerowTag } from "./tags/loops.js";
+import { RubyCycleTag } from "./tags/cycle.js";
 import { SyncAssignTag, SyncCaptureTag, SyncIfTag, SyncUnlessTag } from "./tags/sync-tags.js";
 
 export { RubyFloat } from "./ruby/values.js";
@@ -112,6 +113,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   liquid.registerTag("for", RubyForTag as any);
   liquid.registerTag("tablerow", RubyTablerowTag as any);
   liquid.registerTag("ifchanged", IfchangedTag as any);
+  liquid.registerTag("cycle", RubyCycleTag as any);
   liquid.registerTag("include", includeTag(support) as any);
   liquid.registerTag("include_relative", includeRelativeTag(support) as any);
   liquid.registerTag("include_cached", includeCachedTag(support) as any);

@@ -205,7 +205,14 @@ function escape(state: StateInline, silent: boolean): boolean {
     return true;
   }
   const next = state.src[state.pos + 1];
-  if (next === undefined || !ESCAPABLE.has(next)) return false;
+  if (next === undefined) return false;
+  if (!ESCAPABLE.has(next)) {
+    // Not a kramdown escape: the backslash is text (`$\langle j\,k\rangle$` keeps its `\,`),
+    // where markdown-it's escape rule would drop it before any ASCII punctuation.
+    if (!silent) state.pending += '\\';
+    state.pos++;
+    return true;
+  }
   if (!silent) state.pending += next;
   state.pos += 2;
   return true;
