@@ -5,8 +5,9 @@
 # installed on this machine:
 #   ruby test/golden/highlight/generate.rb
 # Writes (next to this script):
-#   golden.json     - every snippets/<lang>/<name>.txt lexed with Rouge::Lexer.find_fancy(lang),
-#                     formatted with Rouge::Formatters::HTML (what kramdown and Jekyll wrap)
+#   golden.json     - every snippets/<lang>/*.txt and harvested/<lang>/*.txt lexed with
+#                     Rouge::Lexer.find_fancy(lang), formatted with Rouge::Formatters::HTML (what
+#                     kramdown and Jekyll wrap); the code itself stays in the .txt files
 #   tag.json        - `{% highlight %}` cases rendered through Jekyll's own Liquid tag
 #   languages.json  - every name and alias Rouge::Lexer.find knows
 # and src/render/highlight/rouge-languages.ts (the same list, for the runtime).
@@ -25,20 +26,33 @@ def write_json(path, data)
   puts "wrote #{path}"
 end
 
-# 1. Snippets through Rouge's HTML formatter.
-snippets = Dir.glob(File.join(HERE, "snippets", "*", "*.txt")).sort.map do |file|
-  lang = File.basename(File.dirname(file))
-  code = File.read(file, encoding: "UTF-8")
-  lexer = Rouge::Lexer.find_fancy(lang, code) or raise "Rouge has no lexer for #{lang}"
-  {
-    "file" => file.delete_prefix(HERE + "/"),
-    "lang" => lang,
-    "lexer" => lexer.tag,
-    "code" => code,
-    "html" => Rouge::Formatters::HTML.new.format(lexer.lex(code)),
-  }
+# 1. Samples through Rouge's HTML formatter: snippets/ (written for these tests, or taken from
+#    real sites) and harvested/ (see harvest.mjs). The language is the directory name as written,
+#    so aliases go through Rouge::Lexer.find_fancy as Jekyll passes them.
+def lex_samples(dirs)
+  dirs.flat_map { |d| Dir.glob(File.join(d, "*", "*.txt")).sort }.map do |file|
+    lang = File.basename(File.dirname(file))
+    code = File.read(file, encoding: "UTF-8")
+    lexer = Rouge::Lexer.find_fancy(lang, code) or raise "Rouge has no lexer for #{lang}"
+    {
+      "file" => file.delete_prefix(HERE + "/"),
+      "lang" => lang,
+      "lexer" => lexer.tag,
+      "html" => Rouge::Formatters::HTML.new.format(lexer.lex(code)),
+    }
+  end
 end
-write_json(File.join(HERE, "golden.json"), snippets)
+
+# `generate.rb --samples DIR OUT.json`: only lex an ad-hoc sample directory (for bench/measure).
+if ARGV[0] == "--samples"
+  dir, out = ARGV[1], ARGV[2]
+  data = lex_samples([dir]).each { |s| s["file"] = File.expand_path(s["file"], HERE) }
+  write_json(out, data)
+  exit
+end
+
+write_json(File.join(HERE, "golden.json"),
+           lex_samples([File.join(HERE, "snippets"), File.join(HERE, "harvested")]))
 
 # 2. The {% highlight %} tag, rendered by Jekyll itself.
 site = Jekyll::Site.new(Jekyll.configuration("quiet" => true, "source" => HERE,

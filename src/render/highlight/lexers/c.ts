@@ -57,7 +57,7 @@ function makeLexer(name: string, words: Words, cpp: boolean): LexerDef {
   ];
   const root: RuleSpec[] = [
     mixin('expr_whitespace'),
-    rule(String.raw`([\w*\s]+?[\s*])(${ID})(\s*\([^;]*?\))(${WS}?)(\{|;)`, (run, m) => {
+    rule(String.raw`([\w*\s]+?[\s*])(${ID})(\s*\([^;]*?\))((?:${WS})?)(\{|;)`, (run, m) => {
       run.delegateFresh(self, m[1]);
       run.token('nf', m[2]);
       run.delegateFresh(self, m[3]);

@@ -18,12 +18,14 @@ import { java } from './java.js';
 import { javascript, typescript } from './javascript.js';
 import { json } from './json.js';
 import { julia } from './julia.js';
+import { liquid } from './liquid.js';
 import { markdown } from './markdown.js';
 import { matlab } from './matlab.js';
 import { python } from './python.js';
 import { r } from './r.js';
 import { ruby } from './ruby.js';
 import { rust } from './rust.js';
+import { sass } from './sass.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sql } from './sql.js';
@@ -46,6 +48,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['xml', xml],
   ['css', css],
   ['scss', scss],
+  ['liquid', liquid],
+  ['sass', sass],
   ['markdown', markdown],
   ['tex', tex],
   ['bibtex', bibtex],
