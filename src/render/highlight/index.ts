@@ -11,27 +11,29 @@
  * (./prism-fallback.ts): the text is always identical, the classes approximate.
  */
 import { escapeHtml, formatHtml, lex } from './engine.js';
+import { guessLanguage } from './guess.js';
 import { lexerForTag, rougeTag } from './lexers/index.js';
 
 /**
  * The Rouge lexer tag for a language string as Rouge::Lexer.find_fancy reads it: an exact
- * (case-sensitive) name or alias, optionally followed by `?key=value` lexer options, which are
- * ignored here except `console?lang=…` (handled by the console lexer). `guess` would run Rouge's
- * guessers; we do not guess and treat it like Rouge's fallback, plaintext.
+ * (case-sensitive) name or alias, optionally followed by `?key=value` lexer options (only
+ * `console?lang=…` and friends use them, in the console lexer). `guess` (and `guess?mimetype=…`)
+ * runs Rouge's guessers on the code (./guess.ts).
  */
-function lexerTag(lang: string): { tag: string; options: URLSearchParams } | null {
+function lexerTag(lang: string, code: string): { tag: string; options: URLSearchParams } | null {
   const q = lang.indexOf('?');
   const name = q < 0 ? lang : lang.slice(0, q);
   const options = new URLSearchParams(q < 0 ? '' : lang.slice(q + 1));
-  // Rouge's guessers fall back to PlainText when nothing matches; we do not guess at all
-  if (name === 'guess') return { tag: 'plaintext', options };
+  if (name === 'guess') return { tag: guessLanguage(code, options.get('mimetype')), options };
   const tag = rougeTag(name);
   return tag ? { tag, options } : null;
 }
 
 /** Whether Rouge 3.30 knows this language name or alias. */
 export function isKnownLanguage(lang: string): boolean {
-  return lexerTag(lang) !== null;
+  const q = lang.indexOf('?');
+  const name = q < 0 ? lang : lang.slice(0, q);
+  return name === 'guess' || rougeTag(name) !== undefined;
 }
 
 /**
@@ -39,7 +41,7 @@ export function isKnownLanguage(lang: string): boolean {
  * null when Rouge has no lexer for `lang`. Plaintext returns escaped text without spans.
  */
 export function highlight(code: string, lang: string): string | null {
-  const found = lexerTag(lang);
+  const found = lexerTag(lang, code);
   if (!found) return null;
   const { tag, options } = found;
   try {

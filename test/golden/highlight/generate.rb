@@ -10,6 +10,8 @@
 #                     kramdown and Jekyll wrap); the code itself stays in the .txt files
 #   tag.json        - `{% highlight %}` cases rendered through Jekyll's own Liquid tag
 #   languages.json  - every name and alias Rouge::Lexer.find knows
+#   fancy.json      - snippets lexed with `lang?option=…` language strings and `guess`
+#   guess.json      - what Rouge's `guess` finds for sample sources (and which lexers can detect)
 # and src/render/highlight/rouge-languages.ts (the same list, for the runtime).
 require "json"
 require "rouge"
@@ -92,11 +94,87 @@ ts << "// (case-sensitive), as in Rouge.\n"
 ts << "export const ROUGE_LEXERS: ReadonlyMap<string, string> = new Map([\n"
 table.each { |n, t| ts << "  [#{n.to_json}, #{t.to_json}],\n" }
 ts << "]);\n"
+ts << "\n/**\n * Every lexer in Rouge::Lexer.all order, as [tag, aliases, mimetypes]: what Rouge's guessers\n"
+ts << " * filter (./guess.ts). A function, so the table is only built when a language is guessed.\n */\n"
+ts << "export function rougeLexerList(): Array<[string, string[], string[]]> {\n  return [\n"
+Rouge::Lexer.all.each { |l| ts << "    [#{l.tag.to_json}, #{l.aliases.to_json}, #{l.mimetypes.to_json}],\n" }
+ts << "  ];\n}\n"
 ts_path = File.join(ROOT, "src", "render", "highlight", "rouge-languages.ts")
 File.write(ts_path, ts)
 puts "wrote #{ts_path}"
 
-# 4. Rouge's word lists that our lexers need (facts about Rouge, kept as data).
+# 3b. Language strings with Rouge lexer options (`lang?key=value`, read by find_fancy) and
+#     `guess`, on snippet files: fancy.json.
+fancy_cases = [
+  ["console?comments=true", "snippets/console/prompts.txt"],
+  ["console?comments", "snippets/console/irb.txt"],
+  ["terminal?comments=off", "snippets/console/irb.txt"],
+  ["console?lang=python&prompt=>>>,...", "snippets/console/python-repl.txt"],
+  ["console?prompt=>>>,...&lang=python&error=Traceback,error:", "snippets/console/python-repl.txt"],
+  ["console?lang=ruby&prompt=>", "snippets/console/irb.txt"],
+  ["console?prompt=%25,>&error=fatal:", "snippets/console/irb.txt"],
+  ["console?output=json", "snippets/console/json-output.txt"],
+  ["console?lang=nosuchlang", "snippets/console/jekyll-new.txt"],
+  ["console?prompt=", "snippets/console/jekyll-new.txt"],
+  ["shell-session?lang=sh&lang=python", "snippets/console/python-repl.txt"],
+  ["console?lang=yaml", "snippets/console/prompts.txt"],
+  ["guess", "snippets/shell/deploy.txt"],
+  ["guess", "snippets/html/jekyll-layout.txt"],
+  ["guess", "snippets/xml/feed.txt"],
+  ["guess", "snippets/py/script.txt"],
+  ["guess", "snippets/diff/git-diff.txt"],
+  ["guess", "snippets/liquid/layout-default.txt"],
+  ["guess?mimetype=text/x-yaml", "snippets/yml/front-matter.txt"],
+  ["ruby?foo=bar", "snippets/rb/plugin-generator.txt"],
+]
+fancy = fancy_cases.map do |lang, file|
+  code = File.read(File.join(HERE, file), encoding: "UTF-8")
+  lexer = Rouge::Lexer.find_fancy(lang, code) or raise "no lexer for #{lang}"
+  { "lang" => lang, "file" => file, "lexer" => lexer.tag,
+    "html" => Rouge::Formatters::HTML.new.format(lexer.lex(code)) }
+end
+write_json(File.join(HERE, "fancy.json"), fancy)
+
+# 4. What `guess` (Rouge::Lexer.find_fancy("guess", code), optionally "guess?mimetype=…") finds:
+#    Rouge's Mimetype, Modeline and Source guessers over every lexer. An ambiguous guess raises in
+#    Rouge (and fails the Jekyll build); recorded as "error" with Rouge's message.
+guess_sources = [
+  "", "plain words only\n", "#!/bin/bash\necho hi\n", "  \n#!/usr/bin/env python3\nprint(1)\n",
+  "#!/usr/bin/python2.7\n", "#!/usr/bin/env node\nconsole.log(1)\n", "#!/usr/bin/env ruby -w\n",
+  "#!/bin/zsh\n", "#!/usr/bin/ksh93\n", "#!/usr/bin/env bash\n", "#!/usr/local/bin/perl\n",
+  "#!/usr/bin/env Rscript\n", "#!/usr/bin/env rustc\n", "#!/usr/bin/awk -f\n", "#!/bin/sed -f\n",
+  "#! /usr/bin/env lua\n", "#!/usr/bin/env php\n<?php echo 1; ?>\n", "<?php\necho 'x';\n",
+  "<?hh\n", "<!DOCTYPE html>\n<html><body></body></html>\n", "<html lang=\"en\">\n</html>\n",
+  "<?xml version=\"1.0\"?>\n<root/>\n", "<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<html></html>\n",
+  "<!DOCTYPE note SYSTEM \"Note.dtd\">\n<note/>\n", "  <!DOCTYPE svg>\n", "%YAML 1.2\n---\na: 1\n",
+  "---\na: 1\n", "Index: foo.c\n", "diff --git a/x b/x\n", "--- a/x\n+++ b/x\n@@ -1 +1 @@\n",
+  "+++ b\n--- a\n", "\\documentclass{article}\n", "  \\input{x}\n", "pragma solidity ^0.8.0;\n",
+  "#lang racket\n", "#lang scribble/manual\n", "#lang other\n", "%!PS-Adobe-3.0\n",
+  "model Foo\nend-model\n", "<Biml xmlns=\"x\"></Biml>\n", "async function foo(): Awaitable<int> {}\n",
+  "<?lassoscript\n", "# vim: ft=python\nx = 1\n", "x = 1\n# vim: set ts=2 ft=ruby :\n",
+  "// -*- mode: c++ -*-\n", "/* -*- coding: utf-8; mode: c -*- */\n", "# -*- ruby -*-\n",
+  "# vim: syntax=nosuchlang\n", "#!/bin/bash\n# vim: ft=python\n", "\uFEFF#!/bin/sh\r\necho\r\n",
+  "#!/usr/bin/env python\n<!DOCTYPE html>\n", "#!/usr/bin/env groovy\n", "#!/usr/bin/env julia\n",
+  "#!/usr/bin/tclsh\n", "#!/usr/bin/env crystal\n", "#!/usr/bin/env runhaskell\n",
+  "#!/usr/bin/env coffee\n", "#!/usr/bin/env shell\n", "#!/usr/bin/env bashful\n", "#!sh\n",
+  "#!/bin/sh\necho '<html>'\n", "# vim: ft=sh\n# -*- mode: ruby -*-\n",
+]
+guess_cases = guess_sources.flat_map { |src| [[src, nil]] } +
+  [["x = 1\n", "text/x-python"], ["x = 1\n", "application/json"], ["#!/bin/sh\n", "text/x-python"],
+   ["<a/>", "text/xml"], ["x", "no/such-type"], ["x", "text/plain"]]
+guess = guess_cases.map do |src, mime|
+  lang = mime ? "guess?mimetype=#{mime}" : "guess"
+  result = begin
+    Rouge::Lexer.find_fancy(lang, src).tag
+  rescue Rouge::Guesser::Ambiguous => e
+    "error: #{e.message}"
+  end
+  { "lang" => lang, "code" => src, "tag" => result }
+end
+write_json(File.join(HERE, "guess.json"),
+           { "detectable" => Rouge::Lexer.all.select(&:detectable?).map(&:tag).sort, "cases" => guess })
+
+# 5. Rouge's word lists that our lexers need (facts about Rouge, kept as data).
 lists = {
   "CSS_ATTRIBUTES" => Rouge::Lexers::CSS.attributes,
   "CSS_BUILTINS" => Rouge::Lexers::CSS.builtins,

@@ -9,7 +9,7 @@
  *
  * Run where those sources exist (the committed samples are what the tests use; this script only
  * refreshes them):
- *   node test/golden/highlight/harvest.mjs [--per-lang N] ROOT...
+ *   node test/golden/highlight/harvest.mjs [--per-lang N] [--out DIR] ROOT...
  * where each ROOT is a directory to walk (e.g. ../shared/corpus /usr/share/doc /usr/share/ruby-rouge
  * node_modules). Then regenerate the goldens with Rouge: ruby test/golden/highlight/generate.rb
  *
@@ -23,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const OUT = path.join(HERE, 'harvested');
+let OUT = path.join(HERE, 'harvested');
 const LANGUAGES = JSON.parse(fs.readFileSync(path.join(HERE, 'languages.json'), 'utf8'));
 
 /** The lexers the measurement covers (issue 12): Rouge tag → how many samples to keep. */
@@ -52,10 +52,11 @@ let perLang = 30;
 const roots = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--per-lang') perLang = Number(args[++i]);
+  else if (args[i] === '--out') OUT = path.resolve(args[++i]);
   else roots.push(path.resolve(args[i]));
 }
 if (!roots.length) {
-  console.error('usage: harvest.mjs [--per-lang N] ROOT...');
+  console.error('usage: harvest.mjs [--per-lang N] [--out DIR] ROOT...');
   process.exit(2);
 }
 

@@ -76,3 +76,19 @@ test('per-language agreement with Rouge 3.30', () => {
   }
   console.log(rows.join('\n'));
 });
+
+interface FancyCase {
+  lang: string;
+  file: string;
+  lexer: string;
+  html: string;
+}
+
+// `lang?option=value` strings (console sessions' prompt, comments, error, lang and output
+// options) and `guess`, as Rouge::Lexer.find_fancy reads them: byte-identical.
+for (const c of readGolden<FancyCase[]>('fancy.json')) {
+  test(`${c.file} as ${c.lang}: byte-identical to Rouge`, () => {
+    const ours = highlight(fs.readFileSync(path.join(GOLDEN_DIR, c.file), 'utf8'), c.lang);
+    assert.equal(ours, c.html, firstDiff(ours ?? '', c.html));
+  });
+}

@@ -16,7 +16,7 @@ import { go } from './go.js';
 import { html, xml } from './html.js';
 import { java } from './java.js';
 import { javascript, typescript } from './javascript.js';
-import { json } from './json.js';
+import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
 import { liquid } from './liquid.js';
 import { markdown } from './markdown.js';
@@ -40,6 +40,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['shell', shell],
   ['console', consoleLexer],
   ['json', json],
+  ['json-doc', jsonDoc],
   ['diff', diff],
   ['yaml', yaml],
   ['javascript', javascript],

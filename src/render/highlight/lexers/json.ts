@@ -41,3 +41,22 @@ export const json: LexerDef = {
     ],
   },
 };
+
+/**
+ * JSON with comments (tag `json-doc`, alias `jsonc`), as Rouge 3.30 lexes it
+ * (lib/rouge/lexers/json_doc.rb): JSON, plus bare keys `na` before `:`, and in values block
+ * comments `c`, line comments `c1` and `...` `c1`.
+ */
+export const jsonDoc: LexerDef = {
+  name: 'json-doc',
+  states: {
+    ...json.states,
+    name: [rule(/([$\w]+)(\s*)(:)/, ['na', '', 'p']), ...json.states.name],
+    value: [
+      rule(/\/[*].*?[*]\//, 'c'),
+      rule(/\/\/.*?$/, 'c1'),
+      rule(/\.\.\./, 'c1'),
+      ...json.states.value,
+    ],
+  },
+};
