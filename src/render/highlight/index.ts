@@ -11,6 +11,7 @@
  * (./prism-fallback.ts): the text is always identical, the classes approximate.
  */
 import { escapeHtml, formatHtml, lex } from './engine.js';
+import { htmlTable } from './formatters.js';
 import { guessLanguage } from './guess.js';
 import { lexerForTag, rougeTag } from './lexers/index.js';
 
@@ -27,6 +28,14 @@ function lexerTag(lang: string, code: string): { tag: string; options: URLSearch
   if (name === 'guess') return { tag: guessLanguage(code, options.get('mimetype')), options };
   const tag = rougeTag(name);
   return tag ? { tag, options } : null;
+}
+
+/**
+ * The tag of the lexer Rouge::Lexer.find_fancy picks for `lang` (guessing from `code` for
+ * `guess`), or null when Rouge knows no such language. Throws Rouge's error on an ambiguous guess.
+ */
+export function rougeLexerTag(lang: string, code: string): string | null {
+  return lexerTag(lang, code)?.tag ?? null;
 }
 
 /** Whether Rouge 3.30 knows this language name or alias. */
@@ -55,27 +64,6 @@ export function highlight(code: string, lang: string): string | null {
 
 const LINE_TERMINATORS_AT_ENDS = /^[\n\r]+|[\n\r]+$/g;
 
-/** Rouge::Formatters::HTMLTable as Jekyll configures it (gutter `gutter`, code cell `code`). */
-function htmlTable(inner: string, code: string): string {
-  // Rouge counts the newlines in the token values, plus one when the last token does not end
-  // with a newline — in which case a newline is also appended to the formatted code.
-  let lines = 0;
-  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 10) lines++;
-  let formatted = inner;
-  if (!code.endsWith('\n')) {
-    lines++;
-    formatted += '\n';
-  }
-  let numbers = '';
-  for (let i = 1; i <= lines; i++) numbers += `${i}\n`;
-  return (
-    '<table class="rouge-table"><tbody><tr>' +
-    `<td class="gutter gl"><pre class="lineno">${numbers}</pre></td>` +
-    `<td class="code"><pre>${formatted}</pre></td>` +
-    '</tr></tbody></table>'
-  );
-}
-
 /**
  * What `{% highlight lang [linenos] %}…{% endhighlight %}` writes in Jekyll 4.3
  * (lib/jekyll/tags/highlight.rb):
@@ -97,7 +85,8 @@ export function highlightTag(
   const language = lang.toLowerCase();
   const body = code.replace(LINE_TERMINATORS_AT_ENDS, '');
   const inner = highlight(body, language) ?? escapeHtml(body);
-  const output = options.linenos ? htmlTable(inner, body) : inner;
+  // Rouge::Formatters::HTMLTable as Jekyll configures it (gutter `gutter`, code cell `code`)
+  const output = options.linenos ? htmlTable(inner, body, { gutterClass: 'gutter', codeClass: 'code' }) : inner;
   const chomped = output.replace(/(?:\r\n|\n|\r)$/, '');
   const cls = language.replace(/\+/g, '-');
   return (
