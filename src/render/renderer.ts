@@ -124,8 +124,10 @@ export class Renderer {
         page: this.pageDrop(item),
         paginator: doc.kind === "page" && doc.pager ? doc.pager : null,
         jekyll: this.drops.jekyll,
-        highlighter_prefix: "",
-        highlighter_suffix: "",
+        // Renderer#assign_highlighter_options: the document's first converter's; Jekyll's Markdown
+        // converter declares "\n" around `{% highlight %}` output, the others nothing.
+        highlighter_prefix: this.highlighterAffix(doc.kind === "page" ? doc.ext : doc.extname),
+        highlighter_suffix: this.highlighterAffix(doc.kind === "page" ? doc.ext : doc.extname),
         content: null,
         layout: null,
       };
@@ -200,6 +202,10 @@ export class Renderer {
     mapPage.output = map;
     mapPage.generated = true;
     if (!this.site.pages.some((p) => p.url === mapPage.url)) this.site.pages.push(mapPage);
+  }
+
+  private highlighterAffix(ext: string): string {
+    return this.site.converters.kindFor(ext) === "markdown" ? "\n" : "";
   }
 
   private convert(content: string, ext: string, file: string, lineOffset: number, owner?: Renderable): string {

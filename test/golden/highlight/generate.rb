@@ -60,7 +60,7 @@ write_json(File.join(HERE, "golden.json"),
 site = Jekyll::Site.new(Jekyll.configuration("quiet" => true, "source" => HERE,
                                              "destination" => "/tmp/highlight-golden-site"))
 py = "import numpy as np\n\ndef f(x):\n    return np.sqrt(x)  # root\n"
-tag_cases = [
+tag_cases = ([
   ["python", "", "\n" + py],
   ["python", " linenos", py],
   ["py", " linenos", "\n\n" + py + "\n\n"],
@@ -76,8 +76,30 @@ tag_cases = [
   ["json", " linenos=table", "{\"a\": 1}\n"],
   ["diff", "", "\r\n-old\n+new\r\n"],
   ["python", "", "   \n    indented = True\n   "],
-].map do |lang, opts, code|
-  source = "{% highlight #{lang}#{opts} %}#{code}{% endhighlight %}"
+] + [
+  # Real snippets in each language, with and without line numbers (the body of a Liquid sample is
+  # wrapped in {% raw %} so that the tag receives it as written).
+  ["liquid", "", "snippets/liquid/jekyll-docs-loops.txt"], ["liquid", " linenos", "snippets/liquid/layout-default.txt"],
+  ["scss", " linenos", "snippets/scss/jekyll-main.txt"], ["sass", "", "snippets/sass/basic.txt"],
+  ["css", " linenos", "snippets/css/syntax.txt"], ["html", " linenos", "snippets/html/page.txt"],
+  ["xml", "", "snippets/xml/feed.txt"], ["yaml", " linenos", "snippets/yaml/config-complex.txt"],
+  ["yml", "", "snippets/yml/front-matter.txt"], ["json", "", "snippets/json/data-files.txt"],
+  ["javascript", " linenos", "snippets/js/site.txt"], ["typescript", "", "snippets/ts/types.txt"],
+  ["python", " linenos", "snippets/py/script.txt"], ["ruby", "", "snippets/rb/plugin-generator.txt"],
+  ["shell", " linenos", "snippets/shell/deploy.txt"], ["bash", "", "snippets/sh/install.txt"],
+  ["console", "", "snippets/console/jekyll-new.txt"], ["shell-session", " linenos", "snippets/console/prompts.txt"],
+  ["diff", " linenos", "snippets/diff/git-diff.txt"], ["c", "", "snippets/c/hello.txt"],
+  ["cpp", " linenos", "snippets/c++/templates.txt"], ["java", "", "snippets/java/records-streams.txt"],
+  ["go", " linenos", "snippets/go/http-server.txt"], ["rust", "", "snippets/rust/traits-generics.txt"],
+  ["sql", " linenos", "snippets/sql/schema.txt"], ["markdown", "", "snippets/md/readme.txt"],
+  ["toml", " linenos", "snippets/toml/cargo.txt"], ["dockerfile", "", "snippets/docker/jekyll.txt"],
+  ["plaintext", " linenos", "snippets/plaintext/notes.txt"], ["guess", "", "snippets/shell/deploy.txt"],
+  ["JSON", " linenos=table", "snippets/jsonc/settings.txt"],
+].map do |lang, opts, file|
+  [lang, opts, File.read(File.join(HERE, file), encoding: "UTF-8")]
+end).map do |lang, opts, code|
+  body = code.include?("{%") || code.include?("{{") ? "{% raw %}#{code}{% endraw %}" : code
+  source = "{% highlight #{lang}#{opts} %}#{body}{% endhighlight %}"
   html = Liquid::Template.parse(source).render!({}, :registers => { :site => site })
   { "markup" => "#{lang}#{opts}", "code" => code, "html" => html }
 end
