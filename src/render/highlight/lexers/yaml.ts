@@ -167,8 +167,10 @@ export const yaml: LexerDef = {
         s.blockScalar = null;
         run.goto('ignored_line');
         if (!m[0]) return;
-        const increment = m[2] ?? m[3];
-        if (increment) s.blockScalar = indent(run) + Number(increment);
+        // Rouge reads `m[1] || m[2]`, and m[1] is the whole indicator (the outer group), so the
+        // increment is its String#to_i: `2-` → 2, and a lone `-` or `+` (left over when an error
+        // character followed `|`/`>`) → 0, which makes every following line block scalar content.
+        s.blockScalar = indent(run) + Number(/^[+\-]?\d+/.exec(m[1])?.[0] ?? 0);
         run.token('pi');
       }),
     ],
