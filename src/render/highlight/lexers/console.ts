@@ -16,7 +16,7 @@
  * values: the last value of a repeated key wins, lists are comma-separated, and an unknown
  * language falls back to shell (lang) or plain output.
  */
-import { type LexRun, type LexerDef, plainLexer, rule } from '../engine.js';
+import { type LexRun, type LexerDef, plainLexer, rule, lazyLexer } from '../engine.js';
 import { shell } from './shell.js';
 import { sublexers } from './sublexers.js';
 
@@ -76,8 +76,7 @@ function session(run: LexRun): Session {
   return (run.data.session = s);
 }
 
-export const consoleLexer: LexerDef = {
-  name: 'console',
+export const consoleLexer: LexerDef = lazyLexer('console', () => ({
   states: {
     root: [
       rule(/.*?(?:\n|$)/, (run, m) => {
@@ -117,4 +116,4 @@ export const consoleLexer: LexerDef = {
       }),
     ],
   },
-};
+}));

@@ -6,7 +6,7 @@
  * `'…'` `s1`, `"…"` `s2`, numbers `mi`/`mf`, `key:`/`key=` `na` + `o`; `{% comment %}` bodies `c`,
  * `{% raw %}` bodies plain. Markup Rouge cannot place is plain text.
  */
-import { type LexRun, type LexerDef, mixin, rule } from '../engine.js';
+import { type LexRun, type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 
 /** Rouge's `case value when /'[^']*'/` on a possibly absent group: the class of a quoted name. */
 function quotedClass(value: string | undefined, otherwise: string): string {
@@ -20,8 +20,7 @@ const endOfBlock = (run: LexRun) => {
   run.resetStack();
 };
 
-export const liquid: LexerDef = {
-  name: 'liquid',
+export const liquid: LexerDef = lazyLexer('liquid', () => ({
   states: {
     root: [
       rule(/[^{]+/, ''),
@@ -137,4 +136,4 @@ export const liquid: LexerDef = {
       mixin('variable_param_markup'),
     ],
   },
-};
+}));

@@ -5,8 +5,8 @@
  * too (Rouge's Indentation mixin, lib/rouge/util.rb); other lines are classed as in SCSS, plus
  * `=mixin` `nf`, `+include` `nd`, old-style `:property value`; a newline ends every section.
  */
-import { type LexRun, type LexerDef, mixin, rule } from '../engine.js';
-import { SASS_COMMON } from './scss.js';
+import { type LexRun, type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
+import { sassCommon } from './scss.js';
 
 const ID = String.raw`[\w\-]+`;
 
@@ -38,8 +38,7 @@ function indentation(run: LexRun, indent: string): void {
   }
 }
 
-export const sass: LexerDef = {
-  name: 'sass',
+export const sass: LexerDef = lazyLexer('sass', () => ({
   states: {
     root: [
       rule(/[ \t]*\n/, ''),
@@ -83,6 +82,6 @@ export const sass: LexerDef = {
         run.resetStack();
       }),
     ],
-    ...SASS_COMMON,
+    ...sassCommon(),
   },
-};
+}));

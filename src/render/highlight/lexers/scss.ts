@@ -5,7 +5,7 @@
  * `mh`, numbers `m` (`.5` is `mi`), known CSS words `nb`/`no`, `true`/`false` `bp`, `#{…}` `si`.
  * Whether a line is a declaration or a selector is guessed from what follows, as Rouge does.
  */
-import { type LexerDef, mixin, rule } from '../engine.js';
+import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 import { CSS_ATTRIBUTES, CSS_BUILTINS, CSS_CONSTANTS } from '../rouge-words.js';
 
 const ID = String.raw`[\w\-]+`;
@@ -14,7 +14,9 @@ const ID = String.raw`[\w\-]+`;
  * The states Rouge's Sass and SCSS lexers share (lib/rouge/lexers/sass/common.rb); each lexer adds
  * its own `root` and `end_section`.
  */
-export const SASS_COMMON: LexerDef['states'] = {
+let sassCommonStates: LexerDef['states'] | undefined;
+
+export const sassCommon = (): LexerDef['states'] => (sassCommonStates ??= {
   content_common: [
     rule(/@for\b/, 'k', 'for'),
     rule(/@(?:debug|warn|if|each|while|else|return|media)/, 'k', 'value'),
@@ -89,10 +91,9 @@ export const SASS_COMMON: LexerDef['states'] = {
     mixin('has_interp'),
     rule(/[*]\//, 'cm', '#pop'),
   ],
-};
+});
 
-export const scss: LexerDef = {
-  name: 'scss',
+export const scss: LexerDef = lazyLexer('scss', () => ({
   states: {
     root: [
       rule(/\s+/, ''),
@@ -111,6 +112,6 @@ export const scss: LexerDef = {
         run.resetStack();
       }),
     ],
-    ...SASS_COMMON,
+    ...sassCommon(),
   },
-};
+}));

@@ -10,7 +10,7 @@
  * `nl`, aliases `nv`, tags `kt`; `---` `nn`; comments `c1`. Text that is less indented than the
  * current block but not at a known indent is `err`.
  */
-import { type LexerDef, type LexRun, mixin, rule } from '../engine.js';
+import { type LexerDef, type LexRun, mixin, rule, lazyLexer } from '../engine.js';
 
 interface IndentState {
   stack: number[];
@@ -48,8 +48,7 @@ function setIndent(run: LexRun, match: string, implicit = false): void {
 
 const PLAIN_SCALAR_START = String.raw`[^ \t\n\r\f\v?:,\[\]{}#&*!|>'"%@\x60]`;
 
-export const yaml: LexerDef = {
-  name: 'yaml',
+export const yaml: LexerDef = lazyLexer('yaml', () => ({
   start: resetIndent,
   states: {
     basic: [rule(/#.*$/, 'c1')],
@@ -241,4 +240,4 @@ export const yaml: LexerDef = {
       }),
     ],
   },
-};
+}));
