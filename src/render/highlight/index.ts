@@ -1,14 +1,16 @@
 /**
  * Rouge 3.30-compatible syntax highlighting: the HTML Jekyll 4.3 writes for fenced code (through
- * kramdown's Rouge integration) and for `{% highlight %}`.
+ * kramdown's Rouge integration, ./kramdown.ts) and for `{% highlight %}`.
  *
- * Languages with a lexer in ./lexers/ (see NATIVE in ./lexers/index.ts: python, shell/bash/sh,
- * console, yaml, json, diff, javascript, typescript, html, xml, css, scss, markdown, tex/latex,
- * bibtex, c, cpp, sql, ruby, r, matlab, julia, java, go, rust, ini, toml, docker, plaintext) are
- * cut into exactly the tokens Rouge's lexer produces: ./engine.ts reproduces Rouge's RegexLexer
- * (and Ruby's regex semantics), and each lexer reproduces the rules of Rouge's. The other ~200
- * languages Rouge knows are tokenised with Prism and mapped onto Rouge's classes
- * (./prism-fallback.ts): the text is always identical, the classes approximate.
+ * Languages with a lexer in ./lexers/ (see NATIVE in ./lexers/index.ts: liquid, scss, sass, css,
+ * html, xml, yaml, json, json-doc, javascript, typescript, python, ruby, shell/bash/sh/zsh,
+ * console, diff, c, cpp, java, go, rust, sql, markdown, toml, docker, tex/latex, bibtex, r,
+ * matlab, julia, ini, plaintext) are cut into exactly the tokens Rouge's lexer produces:
+ * ./engine.ts reproduces Rouge's RegexLexer (and Ruby's regex semantics), and each lexer
+ * reproduces the rules of Rouge's, built on first use. `guess` runs Rouge's guessers
+ * (./guess.ts). The other ~200 languages Rouge knows are tokenised with Prism and mapped onto
+ * Rouge's classes (./prism-fallback.ts): the text is always identical, the classes approximate.
+ * test/golden/highlight/README.md has the measurement.
  */
 import { escapeHtml, formatHtml, lex } from './engine.js';
 import { htmlTable } from './formatters.js';

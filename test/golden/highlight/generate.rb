@@ -5,7 +5,7 @@
 # installed on this machine:
 #   ruby test/golden/highlight/generate.rb
 # Writes (next to this script):
-#   golden.json     - every snippets/<lang>/*.txt and harvested/<lang>/*.txt lexed with
+#   golden.json     - every snippets/, harvested/ and mutated/ <lang>/*.txt lexed with
 #                     Rouge::Lexer.find_fancy(lang), formatted with Rouge::Formatters::HTML (what
 #                     kramdown and Jekyll wrap); the code itself stays in the .txt files
 #   tag.json        - `{% highlight %}` cases rendered through Jekyll's own Liquid tag
@@ -29,7 +29,7 @@ def write_json(path, data)
 end
 
 # 1. Samples through Rouge's HTML formatter: snippets/ (written for these tests, or taken from
-#    real sites) and harvested/ (see harvest.mjs). The language is the directory name as written,
+#    real sites), harvested/ (see harvest.mjs) and mutated/ (see mutate.mjs). The language is the directory name as written,
 #    so aliases go through Rouge::Lexer.find_fancy as Jekyll passes them.
 def lex_samples(dirs)
   dirs.flat_map { |d| Dir.glob(File.join(d, "*", "*.txt")).sort }.map do |file|
@@ -54,7 +54,7 @@ if ARGV[0] == "--samples"
 end
 
 write_json(File.join(HERE, "golden.json"),
-           lex_samples([File.join(HERE, "snippets"), File.join(HERE, "harvested")]))
+           lex_samples([File.join(HERE, "snippets"), File.join(HERE, "harvested"), File.join(HERE, "mutated")]))
 
 # 2. The {% highlight %} tag, rendered by Jekyll itself.
 site = Jekyll::Site.new(Jekyll.configuration("quiet" => true, "source" => HERE,
