@@ -6,7 +6,7 @@
 import { loadConfig, type Config, type ConfigOverrides, type LoadedConfig } from "./config/load.js";
 import { enabledPlugins, generate, postRender } from "./generate/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
-import { highlight } from "./render/highlight/index.js";
+import { highlight, rougeLexerTag } from "./render/highlight/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
 import { RenderWorker, parallelMinDocuments, parallelismAvailable } from "./render/parallel.js";
 import { Renderer, type RenderPlan } from "./render/renderer.js";
@@ -195,7 +195,7 @@ export class Builder {
     // Rouge off for Markdown code blocks, as `highlighter: none` does.
     const kd = (config.kramdown ?? {}) as Record<string, any>;
     const off = kd.syntax_highlighter_opts?.disable === true || ("syntax_highlighter" in kd && !kd.syntax_highlighter);
-    const markdown = createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight });
+    const markdown = createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight, lexerTag: rougeLexerTag });
     const liquid = createLiquidEngine(siteLiquidHost(() => this.site!, markdown, () => this.sass!));
     this.engines = { key, markdown, liquid };
     return this.engines;

@@ -33,6 +33,7 @@ import { Converter, type ConvertContext } from './converter.js';
 import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
 import { installFastState } from './fast-state.js';
+import { kramdownHighlighter } from '../highlight/kramdown.js';
 
 export interface MarkdownOptions {
   /** The site's `kramdown:` config merged over Jekyll's defaults (keys as in _config.yml). */
@@ -44,6 +45,11 @@ export interface MarkdownOptions {
    * Rouge's short classes), or null when Rouge does not know the language.
    */
   highlight?: (code: string, lang: string) => string | null;
+  /**
+   * The tag of the Rouge lexer a language name finds (null: none), so that kramdown's plaintext
+   * and guessing rules apply; without it only `plaintext` and `text` count as plain text.
+   */
+  lexerTag?: (lang: string, code: string) => string | null;
 }
 export interface MarkdownConverter { convert(markdown: string): string; }
 
@@ -59,7 +65,9 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   const kd = options.kramdown ?? {};
   const hlName = 'syntax_highlighter' in kd ? kd.syntax_highlighter : options.highlighter === undefined ? 'rouge' : options.highlighter;
   const highlightOff = hlName !== 'rouge' || kd.syntax_highlighter_opts?.disable === true;
-  const highlight = highlightOff ? null : (options.highlight ?? plainHighlight);
+  const highlight = highlightOff
+    ? null
+    : kramdownHighlighter(kd, { highlight: options.highlight ?? plainHighlight, lexerTag: options.lexerTag });
 
   const md = markdownIt('default', { html: true, linkify: false, typographer: false, breaks: opts.hardWrap });
   // kramdown writes link targets as written (only HTML-escaped); markdown-it would percent-encode
