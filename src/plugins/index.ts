@@ -18,4 +18,5 @@ import "./jekyll-mentions.js";
 import "./jemoji.js";
 import "./jekyll-include-cache.js";
 import "./jekyll-paginate-v2.js";
+import "./jekyll-toc.js";
 import "./built-in.js";
