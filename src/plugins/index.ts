@@ -19,4 +19,5 @@ import "./jemoji.js";
 import "./jekyll-include-cache.js";
 import "./jekyll-paginate-v2.js";
 import "./jekyll-toc.js";
+import "./jekyll-archives.js";
 import "./built-in.js";

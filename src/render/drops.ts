@@ -314,10 +314,10 @@ export class Drops {
     let d = this.pageDrops.get(page);
     if (d) return d;
     const keys = Object.keys(page.liquidData);
-    const sig = keysSignature(keys);
+    const sig = `${page.ownLiquidHash ? "own" : ""}\0${keysSignature(keys)}`;
     let descriptors = this.pageDescriptors.get(sig);
     if (!descriptors) {
-      descriptors = descriptorsFor(keys, (k) => fieldGetter("liquidData", k), this.pageGetters(), {
+      descriptors = descriptorsFor(keys, (k) => fieldGetter("liquidData", k), page.ownLiquidHash ? {} : this.pageGetters(), {
         toJSON: { value: dropToJSON, enumerable: false },
         [RUBY_OBJECT]: { value: PAGE_HOOKS, enumerable: false },
       }, false);
