@@ -20,4 +20,5 @@ import "./jekyll-include-cache.js";
 import "./jekyll-paginate-v2.js";
 import "./jekyll-toc.js";
 import "./jekyll-archives.js";
+import "./jekyll-last-modified-at.js";
 import "./built-in.js";
