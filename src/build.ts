@@ -4,7 +4,7 @@
 // includes), the Markdown converter and the Sass compiler — so `serve --watch` rebuilds reuse
 // them. `buildSite()` is the one-shot form the CLI's `build` uses.
 import { loadConfig, type Config, type ConfigOverrides, type LoadedConfig } from "./config/load.js";
-import { enabledPlugins, generate, postRender } from "./generate/index.js";
+import { enabledPlugins, generate, passPlugin, postRender } from "./generate/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { highlight } from "./render/highlight/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
@@ -70,9 +70,33 @@ export class Builder {
     plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
     onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
   ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
-    const t0 = performance.now();
     const { config } = loaded;
     assertDestinationOutsideSource(config.source, config.destination);
+    const ms = { read: 0, generate: 0, render: 0 };
+    let main: { site: Site; renderer: Renderer } | null = null;
+    const pass = (passConfig: Config, isMain: boolean): Site => {
+      const r = this.renderPass(passConfig, isMain ? plan : undefined, isMain ? onGenerated : undefined);
+      ms.read += r.ms.read;
+      ms.generate += r.ms.generate;
+      ms.render += r.ms.render;
+      if (isMain) main = r;
+      return r.site;
+    };
+    // A plugin may build the site in passes (jekyll-polyglot: one per language) and return the one to write.
+    const driver = passPlugin(config);
+    const site = driver ? driver.process!(config, pass) : pass(config, true);
+    if (!main) throw new Error(`${driver?.name ?? "build"}: no main pass was run`);
+    this.site = site;
+    return { site, renderer: (main as { renderer: Renderer }).renderer, ms };
+  }
+
+  /** One read → generate → render of the site with `config`. */
+  private renderPass(
+    config: Config,
+    plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
+    onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
+  ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
+    const t0 = performance.now();
     const site = new Site(config, this.options.logger);
     this.site = site;
     this.sass = new SassConverter(site);
@@ -106,7 +130,8 @@ export class Builder {
     const config = loaded.config;
     // The threshold first: on most machines it is infinite, and counting walks every collection.
     const minDocuments = parallelMinDocuments();
-    const worker = !this.options.profile && parallelismAvailable() && minDocuments !== Infinity && estimateDocuments(config) >= minDocuments
+    // The render worker builds one Site like this thread's; a site built in passes renders here.
+    const worker = !this.options.profile && parallelismAvailable() && minDocuments !== Infinity && !passPlugin(config) && estimateDocuments(config) >= minDocuments
       ? new RenderWorker(this.options.overrides, prepareStaging({ source: config.source, dest: config.destination }))
       : null;
     if (worker) this.options.logger.debug("Rendering:", "on two threads");

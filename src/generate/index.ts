@@ -1,6 +1,7 @@
 // The generate stage: plugins that add or change pages before rendering (pagination, redirects,
 // feed, sitemap…). Each plugin is a module in src/plugins/ with one entry point; this stage knows
 // them only through the registry, keyed by the gem name a site lists under `plugins:`.
+import type { Config } from "../config/load.js";
 import type { LiquidHost } from "../render/liquid/host.js";
 import type { JekyllLiquid } from "../render/liquid/index.js";
 import type { Renderer } from "../render/renderer.js";
@@ -20,6 +21,10 @@ export interface PluginLiquidContext {
 }
 
 export type PluginTag = (markup: string, lookup: (path: string[]) => unknown) => string;
+/** A block tag: its markup, its rendered body, and the render scope. */
+export type PluginBlock = (markup: string, body: string, lookup: (path: string[]) => unknown) => string;
+/** Runs one read → generate → render with this config; `main` is the pass whose Site is written (it gets serve's render plan). */
+export type RenderPass = (config: Config, main: boolean) => Site;
 export type PluginFilter = (input: unknown, ...args: unknown[]) => unknown;
 
 export interface Plugin {
@@ -31,8 +36,16 @@ export interface Plugin {
   generate?(site: Site, ctx: GenerateContext): void;
   /** Liquid tags the plugin defines (`{% seo %}`…), made once per Liquid engine. */
   liquidTags?(ctx: PluginLiquidContext): Record<string, PluginTag>;
+  /** Liquid block tags the plugin defines. */
+  liquidBlocks?(ctx: PluginLiquidContext): Record<string, PluginBlock>;
   /** Liquid filters the plugin defines. */
   liquidFilters?(ctx: PluginLiquidContext): Record<string, PluginFilter>;
+  /**
+   * Builds the site in several passes instead of one (jekyll-polyglot's Site#process: once per
+   * language): runs `pass` for each config it makes and returns the Site to write, which holds the
+   * outputs of every pass. At most one enabled plugin may have it.
+   */
+  process?(config: Config, pass: RenderPass): Site;
   /** Rewrites rendered output (jemoji, jekyll-mentions: Jekyll's :post_render hooks), after every page is rendered and before writing. */
   postRender?(site: Site, ctx: GenerateContext): void;
 }
@@ -42,7 +55,7 @@ export interface Plugin {
  * ignores the legacy `gems:` key entirely (fixture plugin-gems-key-ignored). With `safe: true`
  * only names in `whitelist:` load; the others are skipped silently (fixture plugin-safe-whitelist).
  */
-export function enabledPluginNames(site: Site): string[] {
+export function enabledPluginNames(site: Pick<Site, "config" | "safe">): string[] {
   let names = [site.config.plugins].flat().filter((n) => typeof n === "string") as string[];
   if (site.safe) {
     const allowed = new Set([site.config.whitelist].flat().filter((n) => typeof n === "string"));
@@ -52,7 +65,7 @@ export function enabledPluginNames(site: Site): string[] {
 }
 
 /** The enabled plugins build-site knows, in `plugins:` order. */
-export function enabledPlugins(site: Site): Plugin[] {
+export function enabledPlugins(site: Pick<Site, "config" | "safe">): Plugin[] {
   return enabledPluginNames(site).map((n) => PLUGINS.get(n)).filter((p): p is Plugin => !!p);
 }
 
@@ -63,6 +76,11 @@ export function generate(site: Site, ctx: GenerateContext): void {
   // Site#generate: generators sorted by priority; a stable sort keeps load order within one.
   const plugins = enabledPlugins(site).sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
   for (const plugin of plugins) plugin.generate?.(site, ctx);
+}
+
+/** The enabled plugin that builds the site in passes (Plugin#process), if any. */
+export function passPlugin(config: Config): Plugin | undefined {
+  return enabledPlugins({ config, safe: !!config.safe }).find((p) => p.process);
 }
 
 /** Runs the plugins' post-render hooks (between rendering and writing). */

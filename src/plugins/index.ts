@@ -21,4 +21,5 @@ import "./jekyll-paginate-v2.js";
 import "./jekyll-toc.js";
 import "./jekyll-archives.js";
 import "./jekyll-last-modified-at.js";
+import "./jekyll-polyglot.js";
 import "./built-in.js";

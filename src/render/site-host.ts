@@ -34,6 +34,7 @@ export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter,
   const plugins = enabledPlugins(site);
   const ctx = { site: current, host };
   host.customTags = Object.assign({}, ...plugins.map((p) => p.liquidTags?.(ctx) ?? {}));
+  host.customBlocks = Object.assign({}, ...plugins.map((p) => p.liquidBlocks?.(ctx) ?? {}));
   host.customFilters = Object.assign({}, ...plugins.map((p) => p.liquidFilters?.(ctx) ?? {}));
   return host;
 }

@@ -29,6 +29,8 @@ export interface LiquidHost {
   recordDependency?(absolutePath: string): void;
   /** Plugin tags (jekyll-seo-tag's `{% seo %}`, jekyll-feed's `{% feed_meta %}`…): name → HTML from the tag's markup and the render scope (`lookup(["page", "title"])`). */
   customTags?: Record<string, (markup: string, lookup: (path: string[]) => unknown) => string>;
+  /** Plugin block tags (jekyll-polyglot's `{% static_href %}…{% endstatic_href %}`): name → HTML from the markup, the rendered body and the render scope. */
+  customBlocks?: Record<string, (markup: string, body: string, lookup: (path: string[]) => unknown) => string>;
   /** Plugin filters (jemoji's `emojify`…): name → function on Liquid values (see src/render/liquid/ruby/values.ts). */
   customFilters?: Record<string, (input: unknown, ...args: unknown[]) => unknown>;
 }

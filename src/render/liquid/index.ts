@@ -127,6 +127,24 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     } as any);
   }
 
+  for (const [name, fn] of Object.entries(host.customBlocks ?? {})) {
+    liquid.registerTag(name, class extends Tag {
+      private readonly templates: any[] = [];
+      constructor(token: any, remain: any[], engine: Liquid, parser: any) {
+        super(token, remain, engine);
+        const stream = parser.parseStream(remain)
+          .on(`tag:end${name}`, () => stream.stop())
+          .on("template", (tpl: any) => this.templates.push(tpl))
+          .on("end", () => { throw new Error(`tag ${token.getText()} not closed`); });
+        stream.start();
+      }
+      *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+        const body = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
+        emitter.write(fn(this.token.args, body, (path) => lookupSync(ctx, path)));
+      }
+    } as any);
+  }
+
   const filters = liquid.filters as Record<string, unknown>;
   for (const name of Object.keys(filters)) delete filters[name];
   const table = { ...standardFilters(), ...dateFilters(host), ...urlFilters(host), ...jekyllFilters(host) };
