@@ -9,6 +9,7 @@ import { BuildError } from "../errors.js";
 import { startPreviewServer } from "../serve/server.js";
 import { watchSource, type SourceChange } from "../serve/watch.js";
 import { stagingDirFor } from "../write/writer.js";
+import { preloadSitePlugins } from "../plugins/site-plugins.js";
 import type { ParsedArgs } from "./args.js";
 import type { ConsoleLogger } from "./logger.js";
 import { reportError } from "./main.js";
@@ -51,8 +52,12 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   if (args.serve.watch) {
     const dest = path.resolve(config.destination);
     const staging = stagingDirFor(dest);
+    // A theme installed as a gem or a node_modules package is watched too: an edit to it rebuilds.
+    // (A downloaded theme lives in the cache, which is not watched.)
+    const themeRoot = loaded.theme && (loaded.theme.origin === "gem" || loaded.theme.origin === "node_modules") ? loaded.theme.root : null;
     const ignored = (p: string) => {
       const abs = path.resolve(p);
+      if (themeRoot && (abs === themeRoot || abs.startsWith(themeRoot + path.sep))) return false;
       // The staging folder and the old trees being deleted share the staging folder's name as prefix.
       if (abs.startsWith(staging)) return true;
       return [dest, path.join(config.source, ".jekyll-cache"), path.join(config.source, ".build-site-cache"), path.join(config.source, "node_modules"), path.join(config.source, ".git")]
@@ -60,6 +65,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
     };
     watcher = await watchSource({
       source: config.source,
+      extraRoots: themeRoot ? [themeRoot] : [],
       ignored,
       // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer
       // only delays the reload the author is waiting for.
@@ -67,6 +73,9 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
       onChanges: async (changes: SourceChange[]) => {
         logger.info("Regenerating:", `${changes.length} file(s) changed at ${new Date().toLocaleTimeString()}`);
         for (const c of changes) logger.debug("", `${c.kind} ${path.relative(config.source, c.path)}`);
+        // An edited ES module plugin can only be loaded again with import(): do that before the
+        // synchronous build, which then takes the new copy (src/plugins/site-plugins.ts).
+        await preloadSitePlugins(loadConfigQuietly(args) ?? config);
         const err = build(changes.map((c) => c.path));
         if (err) {
           server.showError({ message: err.message, file: err.file, line: err.line, column: err.column });
@@ -106,5 +115,14 @@ function openInBrowser(url: string, logger: ConsoleLogger): void {
     child.unref();
   } catch {
     logger.warn("Open URL:", `could not run ${command}; open ${url} yourself.`);
+  }
+}
+
+/** The config as it is now (for preloading plugins); null when it does not load (the build reports why). */
+function loadConfigQuietly(args: ParsedArgs): Record<string, any> | null {
+  try {
+    return loadConfig(args.overrides as any).config;
+  } catch {
+    return null;
   }
 }

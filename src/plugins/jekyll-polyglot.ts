@@ -7,13 +7,13 @@
 //  - Site#process runs Jekyll's whole process (read, generate, render, cleanup, write) for each
 //    language of `languages` + `default_lang`, in that order: Plugin#process runs one pass per
 //    language (polyglot/passes.ts gathers their outputs as the write would leave them).
-//  - After reading (a :post_read hook, so before every generator), `_data/<lang>/` is merged over
+//  - After reading (a :site :post_read hook, so before every generator), `_data/<lang>/` is merged over
 //    `site.data` (default language, then the active one), and pages and each collection's
 //    documents are "coordinated": each item's URL with the language segments taken out becomes its
 //    `permalink` (its URL itself stays, being computed already), and of the items sharing that URL
 //    the active language's wins, else the default language's, else the first (`lang:` front
 //    matter, else the folder with `lang_from_path`, else the default language).
-//  - After rendering (a :post_render hook), `href="…"` links to the site in every output are
+//  - After rendering (a :site :post_render hook), `href="…"` links to the site in every output are
 //    rewritten for the language (polyglot/links.ts), and `{% static_href %}` marks links to leave.
 //  - `parallel_localization` (default true) forks one process per language; here the passes run
 //    one after the other, each from a fresh state as a fork has. With `parallel_localization:
@@ -32,9 +32,6 @@ import { mergeData } from "./polyglot/data.js";
 import { relinkOutput, type LinkPatterns, linkPatterns } from "./polyglot/links.js";
 import { combinePasses } from "./polyglot/passes.js";
 import { registerPlugin } from "./registry.js";
-
-/** Runs before every generator: the gem's coordination is a :post_read hook. */
-const POST_READ = 1000;
 
 export interface PolyglotSettings {
   defaultLang: string;
@@ -242,16 +239,17 @@ export function i18nHeaders(markup: string, site: Site, permalink: unknown): str
 
 registerPlugin({
   name: "jekyll-polyglot",
-  priority: POST_READ,
   process,
-  generate: coordinateSite,
-  postRender: relinkSite,
+  hooks: [
+    { owner: "site", event: "post_read", run: coordinateSite },
+    { owner: "site", event: "post_render", run: relinkSite },
+  ],
   liquidTags(ctx) {
     const tag = (markup: string, lookup: (path: string[]) => unknown) => i18nHeaders(markup, ctx.site(), lookup(["page", "permalink"]));
     return { I18n_Headers: tag, i18n_headers: tag };
   },
   liquidBlocks() {
-    const block = (_markup: string, body: string) => staticHref(body);
+    const block = (body: string) => staticHref(body);
     return { Static_Href: block, static_href: block };
   },
 });

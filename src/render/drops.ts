@@ -289,6 +289,20 @@ export class Drops {
 
   private readonly neighbourViews = new WeakMap<Document, Obj>();
 
+  /**
+   * Forgets an item's drop, so the next one shows the keys its data has now (a drop's keys are
+   * fixed when it is made; Jekyll's read the data at each lookup). For plugins that add keys.
+   */
+  forget(item: Page | Document): void {
+    if (item.kind === "page") {
+      this.pageDrops.delete(item);
+      item.refreshLiquidData();
+    } else {
+      this.docDrops.delete(item);
+      this.neighbourViews.delete(item);
+    }
+  }
+
   excerpt(excerpt: Excerpt): Obj {
     let d = this.excerptDrops.get(excerpt);
     if (d) return d;

@@ -78,6 +78,7 @@ export class Renderer {
   render(item: Page | Document, plan?: RenderPlan): void {
     if (!plan?.rendered) {
       item.output = this.run(item);
+      this.site.hooks.triggerItem(item, "post_render");
       return;
     }
     const deps = new Set<string>();
@@ -87,6 +88,7 @@ export class Renderer {
     this.site.dependencyTracker = (t) => { for (const set of this.depStack) set.add(t); };
     try {
       item.output = this.run(item);
+      this.site.hooks.triggerItem(item, "post_render");
     } finally {
       this.depStack.pop();
       this.site.dependencyTracker = previous;
@@ -118,6 +120,9 @@ export class Renderer {
     const file = doc.path ?? doc.relativePath;
     const prevCurrent = this.drops.current;
     this.drops.current = item;
+    // Site plugins may have changed the item's data since its drop was made (generators, hooks).
+    const pluginsChangeData = !isExcerpt && this.site.sitePlugins.length > 0;
+    if (pluginsChangeData) this.drops.forget(doc);
     try {
       const scope: Record<string, any> = {
         site: this.drops.siteDrop(),
@@ -133,6 +138,15 @@ export class Renderer {
       const firstLayout = this.layoutNamed(data.layout);
       if (firstLayout) scope.layout = Drops.mergeLayoutData(firstLayout.data, null);
 
+      if (!isExcerpt && !this.site.hooks.empty) {
+        const keys = pluginsChangeData ? Object.keys(doc.data).join("\0") : "";
+        this.site.hooks.triggerItem(doc, "pre_render", scope);
+        // A pre_render hook that added keys to the item's data: the page drop shows them.
+        if (pluginsChangeData && Object.keys(doc.data).join("\0") !== keys) {
+          this.drops.forget(doc);
+          scope.page = this.pageDrop(item);
+        }
+      }
       let output = isExcerpt ? item.content : doc.content;
       const withLiquid = isExcerpt
         ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
@@ -141,6 +155,9 @@ export class Renderer {
       output = this.convert(output, doc.kind === "page" ? doc.ext : doc.extname, file, isExcerpt ? 0 : doc.lineOffset, item);
       if (isExcerpt) return output;
       doc.content = output;
+      // Renderer#render_document: post_convert hooks may change the converted content.
+      this.site.hooks.triggerItem(doc, "post_convert");
+      output = doc.content;
       if (doc.placeInLayout) output = this.placeInLayouts(output, doc, scope);
       return output;
     } finally {
@@ -206,6 +223,7 @@ export class Renderer {
     const kind = this.site.converters.kindFor(ext);
     try {
       if (kind === "markdown") return this.converters.markdown.convert(content);
+      if (kind === "plugin") return String(this.site.converters.pluginFor(ext)!.convert(content) ?? "");
       if (kind === "sass" || kind === "scss") {
         if (!owner || owner.kind !== "page") return this.converters.sass.convert({ source: content, syntax: kind, file, lineOffset });
         const cssName = pathlib.posix.basename(owner.destinationPath);

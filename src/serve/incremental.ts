@@ -11,7 +11,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Builder, type BuildOptions } from "../build.js";
+import { Builder, afterWrite, type BuildOptions } from "../build.js";
+import { pluginsDirs } from "../plugins/site-plugins.js";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import type { RenderPlan } from "../render/renderer.js";
 import type { Document } from "../site/document.js";
@@ -135,6 +136,7 @@ export class IncrementalBuilder {
     const configKey = JSON.stringify(loaded.config);
     const { site } = this.builder.render(loaded, plan);
     const result = writeSite(site);
+    afterWrite(site);
     this.readFiles = new Set(site.readFiles);
     this.records = records;
     this.snapshot = takeSnapshot(site, fingerprints);
@@ -151,7 +153,12 @@ export class IncrementalBuilder {
     // A layout or include that appeared or disappeared changes which file a name resolves to.
     const dirs = ["layouts_dir", "includes_dir"].map((k) => path.resolve(loaded.config.source, String(loaded.config[k] ?? `_${k.split("_")[0]}`)));
     const structural = [...changedSet].some((p) => dirs.some((d) => p.startsWith(d + path.sep)) && (!fs.existsSync(p) || !this.readFiles.has(p)));
-    if (!this.snapshot || configChanged || structural) return this.buildAll(loaded);
+    // A theme's files and the site's plugins can change anything: build everything again.
+    const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
+    const themeRoot = loaded.theme?.root;
+    const pluginDirs = pluginsDirs(loaded.config);
+    const wide = [...changedSet].some((p) => (themeRoot && inside(p, themeRoot)) || pluginDirs.some((d) => inside(p, d)));
+    if (!this.snapshot || configChanged || structural || wide) return this.buildAll(loaded);
 
     const t0 = performance.now();
     this.builder.invalidate([...changedSet]);
@@ -216,6 +223,7 @@ export class IncrementalBuilder {
     this.records = records;
     this.readFiles = new Set(out.site.readFiles);
     const { written, removed, changedOutputs } = this.writeChanges(out.site);
+    afterWrite(out.site);
     return { full: false, rendered, reused, written, removed, changedOutputs, ms: performance.now() - t0 };
   }
 

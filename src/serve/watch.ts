@@ -24,6 +24,8 @@ export interface SourceWatcher {
 
 export interface WatchSourceOptions {
   source: string;
+  /** Folders outside the source to watch too (a theme's folder). */
+  extraRoots?: string[];
   /** Called with absolute paths (files and folders); true skips the path (and a folder's contents). */
   ignored: (absolutePath: string) => boolean;
   /** Quiet period before a batch is handed out. Default 150 ms. */
@@ -129,7 +131,7 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
     schedule();
   }
 
-  const watcher: FSWatcher = watch(source, {
+  const watcher: FSWatcher = watch([source, ...(options.extraRoots ?? []).map((r) => path.resolve(r))], {
     ignoreInitial: true,
     ignored: (p: string) => skip(path.resolve(p)),
     // chokidar's own atomic-save handling holds every unlink back 100 ms to see whether an add
