@@ -31,11 +31,15 @@ import { registerPlugin } from "./registry.js";
 const AFTER_GENERATORS = -1000;
 const DEFAULT_FORMAT = "%d-%b-%y";
 
-/** Jekyll.sanitized_path(source, path): an absolute path inside the source stays; anything else is put under it. */
+/**
+ * Jekyll.sanitized_path(source, path): an absolute path inside the source stays; anything else is
+ * put under it. Jekyll's test is a bare prefix (`/site2/x` passes for `/site`); here the path must
+ * be inside the source folder, so nothing outside the site is ever looked at.
+ */
 export function sanitizedPath(source: string, questionable: string): string {
   if (questionable === source) return source;
   let clean = path.posix.resolve("/", questionable).replace(/\/+/g, "/");
-  if (clean.startsWith(source)) return clean;
+  if (clean === source || clean.startsWith(`${source.replace(/\/+$/, "")}/`)) return clean;
   clean = clean.replace(/^\//, "");
   return clean === "" ? source : path.join(source, clean);
 }

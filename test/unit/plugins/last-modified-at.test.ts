@@ -134,4 +134,6 @@ test("sanitizedPath keeps a path inside the source, as Jekyll.sanitized_path", (
   assert.equal(sanitizedPath("/site", "/etc/passwd"), "/site/etc/passwd");
   assert.equal(sanitizedPath("/site", "/site"), "/site");
   assert.equal(sanitizedPath("/site", ""), "/site");
+  // Jekyll's bare prefix test would keep /site2/x; build-site never looks outside the source.
+  assert.equal(sanitizedPath("/site", "/site2/x"), "/site/site2/x");
 });
