@@ -118,11 +118,14 @@ function configuredFormat(site: Site): string | null {
 /**
  * The Determinator as a value on an item's data: read as a Time, worked out when first read. In a
  * document's JSON it is its to_s: the formatted date (Determinator#to_s, with the configured
- * format, remembered by path like the tag's).
+ * format, remembered by path like the tag's). `strict`: reading it fails when the file does not
+ * exist, as Liquid's read does in Jekyll; the build's own reads (serve's fingerprints of a page's
+ * data) get nil instead.
  */
-function defineLastModified(target: Record<string, any>, site: Site, pagePath: string): void {
-  let value: JekyllTime | undefined;
+function defineLastModified(target: Record<string, any>, site: Site, pagePath: string, strict: boolean): void {
+  let value: JekyllTime | null | undefined;
   const make = () => {
+    if (!strict && !fs.existsSync(sanitizedPath(site.source, pagePath))) return null;
     const t = lastModifiedTime(site, pagePath);
     Object.defineProperty(t, RAW_JSON_TEXT, { value: () => formattedLastModified(site, pagePath, configuredFormat(site)) });
     return t;
@@ -130,7 +133,7 @@ function defineLastModified(target: Record<string, any>, site: Site, pagePath: s
   Object.defineProperty(target, "last_modified_at", {
     enumerable: true,
     configurable: true,
-    get: () => (value ??= make()),
+    get: () => (value === undefined ? (value = make()) : value),
     set: (v) => Object.defineProperty(target, "last_modified_at", { value: v, enumerable: true, configurable: true, writable: true }),
   });
 }
@@ -148,8 +151,9 @@ function generate(site: Site): void {
   for (const page of site.pages) {
     if (page.ownLiquidHash) continue;
     const pagePath = toS(page.pathForLiquid);
-    defineLastModified(page.data, site, pagePath);
-    defineLastModified(page.liquidData, site, pagePath);
+    // Liquid reads a page's liquidData; its data is what the build itself looks at.
+    defineLastModified(page.data, site, pagePath, false);
+    defineLastModified(page.liquidData, site, pagePath, true);
   }
   for (const c of site.collections.values()) {
     for (const doc of c.docs as Document[]) {
@@ -157,7 +161,7 @@ function generate(site: Site): void {
       // Front matter or a default with a value was merged over the hook's; it keeps its place.
       doc.data = withKeyAfterCategories(doc.data, (d) => {
         if (own !== undefined && own !== null) d.last_modified_at = own;
-        else defineLastModified(d, site, doc.path);
+        else defineLastModified(d, site, doc.path, true);
       });
     }
   }
