@@ -2,8 +2,8 @@
 // runs `git --git-dir <top>/.git log -n 1 --format="%ct" -- <path relative to top>` and takes the
 // first run of digits of its output (stdout, a space, stderr, stripped).
 //
-// One git process per file is slow on a large site, so the history is read once per build (two
-// `git log` calls over the whole history, file names included) and each file's answer is worked
+// Instead of one git process per file, the history is read once per build (two `git log` calls
+// over the whole history, file names included) and each file's answer is worked
 // out from it the way `git log -- <file>` walks: from HEAD, newest commit date first (ties in the
 // order reached), a commit is shown when it changed the file; at a merge that left the file as one
 // parent had it (TREESAME), only that parent is followed, and the merge is not shown; a merge that
