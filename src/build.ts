@@ -4,7 +4,7 @@
 // includes), the Markdown converter and the Sass compiler — so `serve --watch` rebuilds reuse
 // them. `buildSite()` is the one-shot form the CLI's `build` uses.
 import { loadConfig, type Config, type ConfigOverrides, type LoadedConfig } from "./config/load.js";
-import { enabledPlugins, generate, postRender } from "./generate/index.js";
+import { enabledPlugins, generate, passPlugin, postRender } from "./generate/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { highlight, rougeLexerTag } from "./render/highlight/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
@@ -74,7 +74,35 @@ export class Builder {
     plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
     onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
   ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
-    const { site, renderer, engines, ms, rubyOnlyPlugins } = this.readAndGenerate(loaded, { startSass: true });
+    const { config } = loaded;
+    assertDestinationOutsideSource(config.source, config.destination);
+    for (const n of loaded.notes) this.options.logger[n.level](n.topic, n.message);
+    const ms = { read: 0, generate: 0, render: 0 };
+    let main: { site: Site; renderer: Renderer } | null = null;
+    const pass = (passConfig: Config, isMain: boolean): Site => {
+      const r = this.renderPass(loaded, passConfig, isMain ? plan : undefined, isMain ? onGenerated : undefined);
+      ms.read += r.ms.read;
+      ms.generate += r.ms.generate;
+      ms.render += r.ms.render;
+      if (isMain) main = r;
+      return r.site;
+    };
+    // A plugin may build the site in passes (jekyll-polyglot: one per language) and return the one to write.
+    const driver = passPlugin(config, loaded.theme);
+    const site = driver ? driver.process!(config, pass) : pass(config, true);
+    if (!main) throw new Error(`${driver?.name ?? "build"}: no main pass was run`);
+    this.site = site;
+    return { site, renderer: (main as { renderer: Renderer }).renderer, ms };
+  }
+
+  /** One read → generate → render of the site with `config` (the loaded one, or a pass's). */
+  private renderPass(
+    loaded: LoadedConfig,
+    config: Config,
+    plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
+    onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
+  ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
+    const { site, renderer, engines, ms, rubyOnlyPlugins } = this.readAndGenerate(loaded, { startSass: true, config });
     try {
       const t2 = performance.now();
       const payload = site.hooks.empty ? null : { site: renderer.drops.siteDrop(), jekyll: renderer.drops.jekyll };
@@ -93,18 +121,16 @@ export class Builder {
 
   /**
    * Site#reset, #read and #generate: the site as it is about to be rendered (what `doctor`
-   * inspects). `startSass` starts loading Sass on its own thread once the reader has found
-   * stylesheets, so that it is ready when they render (sass-thread.ts).
+   * inspects), with the loaded config or a pass's (`config`). `startSass` starts loading Sass on
+   * its own thread once the reader has found stylesheets, so that it is ready when they render
+   * (sass-thread.ts).
    */
   readAndGenerate(
     loaded: LoadedConfig,
-    { startSass = false } = {},
+    { startSass = false, config = loaded.config }: { startSass?: boolean; config?: Config } = {},
   ): { site: Site; renderer: Renderer; engines: Engines; ms: { read: number; generate: number }; rubyOnlyPlugins: string[] } {
     const t0 = performance.now();
-    const { config } = loaded;
-    assertDestinationOutsideSource(config.source, config.destination);
     const site = new Site(config, this.options.logger, loaded.theme);
-    for (const n of loaded.notes) this.options.logger[n.level](n.topic, n.message);
     this.site = site;
     // PluginManager#conscientious_require: the site's own plugins load before anything is read.
     const sitePlugins = loadSitePlugins(site);
@@ -146,7 +172,8 @@ export class Builder {
     const minDocuments = parallelMinDocuments();
     // Site plugins run on the main thread only: their generators and hooks may keep state that a
     // second thread, reading the site on its own, would not share.
-    const worker = !this.options.profile && parallelismAvailable() && minDocuments !== Infinity && !hasSitePlugins(config) && estimateDocuments(config) >= minDocuments
+    // Nor does a site built in passes (jekyll-polyglot): the worker would build one Site of its own.
+    const worker = !this.options.profile && parallelismAvailable() && minDocuments !== Infinity && !hasSitePlugins(config) && !passPlugin(config, loaded.theme) && estimateDocuments(config) >= minDocuments
       ? new RenderWorker(this.options.overrides, prepareStaging({ source: config.source, dest: config.destination }))
       : null;
     if (worker) this.options.logger.debug("Rendering:", "on two threads");

@@ -1,6 +1,7 @@
 // The generate stage: plugins that add or change pages before rendering (pagination, redirects,
 // feed, sitemap…). Each plugin is a module in src/plugins/ with one entry point; this stage knows
 // them only through the registry, keyed by the gem name a site lists under `plugins:`.
+import type { Config } from "../config/load.js";
 import type { LiquidHost } from "../render/liquid/host.js";
 import type { JekyllLiquid } from "../render/liquid/index.js";
 import type { Renderer } from "../render/renderer.js";
@@ -34,6 +35,8 @@ export type PluginTag = (markup: string, lookup: (path: string[]) => unknown) =>
 export type PluginBlock = (body: string, markup: string, lookup: (path: string[]) => unknown) => unknown;
 export type PluginFilter = (input: unknown, ...args: unknown[]) => unknown;
 
+/** Runs one read → generate → render with this config; `main` is the pass whose Site is written (it gets serve's render plan). */
+export type RenderPass = (config: Config, main: boolean) => Site;
 /** Jekyll::Converter: converts files whose extension it matches (before the built-in converters are asked). */
 export interface PluginConverter {
   /** Whether this converter handles a file with extension `ext` (".typ"). */
@@ -62,6 +65,12 @@ export interface Plugin {
   converters?: PluginConverter[];
   /** Jekyll::Hooks.register: code run at points of the build (src/plugins/hooks.ts). */
   hooks?: PluginHook[];
+  /**
+   * Builds the site in several passes instead of one (jekyll-polyglot's Site#process: once per
+   * language): runs `pass` for each config it makes and returns the Site to write, which holds the
+   * outputs of every pass. Built-in plugins only; at most one enabled plugin may have it.
+   */
+  process?(config: Config, pass: RenderPass): Site;
   /** Rewrites rendered output (jemoji, jekyll-mentions: Jekyll's :post_render hooks), after every page is rendered and before writing. */
   postRender?(site: Site, ctx: GenerateContext): void;
 }
@@ -71,7 +80,7 @@ export interface Plugin {
  * ignores the legacy `gems:` key entirely (fixture plugin-gems-key-ignored). With `safe: true`
  * only names in `whitelist:` load; the others are skipped silently (fixture plugin-safe-whitelist).
  */
-export function enabledPluginNames(site: Site): string[] {
+export function enabledPluginNames(site: Pick<Site, "config" | "safe" | "theme">): string[] {
   // PluginManager#conscientious_require: the theme gemspec's runtime dependencies first
   // (require_theme_deps: a `theme: minima` site gets jekyll-feed and jekyll-seo-tag without
   // listing them), then `plugins:`.
@@ -97,6 +106,11 @@ export function generate(site: Site, ctx: GenerateContext): void {
   const plugins = enabledPlugins(site).sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
   const context: GeneratorContext = { ...ctx, pageWithoutAFile: (urlPath, data, content) => generatedPage(site, urlPath, data, content) };
   for (const plugin of plugins) plugin.generate?.(site, context);
+}
+
+/** The enabled built-in plugin that builds the site in passes (Plugin#process), if any. */
+export function passPlugin(config: Config, theme: Site["theme"]): Plugin | undefined {
+  return enabledPluginNames({ config, safe: !!config.safe, theme }).map((n) => PLUGINS.get(n)).find((p) => p?.process);
 }
 
 /** Runs the plugins' post-render hooks (between rendering and writing). */

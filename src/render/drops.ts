@@ -87,6 +87,9 @@ function makeDrop(item: object, descriptors: PropertyDescriptorMap): Obj {
   return drop;
 }
 
+/** On the `page` a page renders with: its content when rendering began (Drops#renderingPage). */
+const CONTENT_SNAPSHOT = Symbol("content before rendering");
+
 const staticItem = (drop: Obj) => drop[ITEM as any] as StaticFile;
 
 /** A static file drop's own keys, in Jekyll 4.3.1's order (StaticFileDrop's delegated methods). */
@@ -325,10 +328,10 @@ export class Drops {
     let d = this.pageDrops.get(page);
     if (d) return d;
     const keys = Object.keys(page.liquidData);
-    const sig = keysSignature(keys);
+    const sig = `${page.ownLiquidHash ? "own" : ""}\0${keysSignature(keys)}`;
     let descriptors = this.pageDescriptors.get(sig);
     if (!descriptors) {
-      descriptors = descriptorsFor(keys, (k) => fieldGetter("liquidData", k), this.pageGetters(), {
+      descriptors = descriptorsFor(keys, (k) => fieldGetter("liquidData", k), page.ownLiquidHash ? {} : this.pageGetters(), {
         toJSON: { value: dropToJSON, enumerable: false },
         [RUBY_OBJECT]: { value: PAGE_HOOKS, enumerable: false },
       }, false);
@@ -339,6 +342,19 @@ export class Drops {
     return d;
   }
 
+  /**
+   * The `page` a page renders with: Renderer#assign_pages! takes `document.to_liquid` (a Hash)
+   * before rendering, so its `content` stays the source text even in the layouts, after the page
+   * was converted (fixture plugin-toc: `{% toc %}` in a page's layout sees the raw Markdown). The
+   * same page reached through `site.pages` is read when used, so it shows the converted HTML then.
+   */
+  renderingPage(page: Page): Obj {
+    const d = this.page(page);
+    const copy = makeDrop(page, Object.getOwnPropertyDescriptors(d));
+    Object.defineProperty(copy, CONTENT_SNAPSHOT, { value: page.content });
+    return copy;
+  }
+
   private readonly pageDescriptors = new Map<string, PropertyDescriptorMap>();
   private pageGettersCache: Record<string, Getter> | undefined;
 
@@ -347,7 +363,12 @@ export class Drops {
     const drops = this;
     const item = (drop: Obj) => drop[ITEM as any] as Page;
     this.pageGettersCache = {
-      content() { const page = item(this); if (drops.current !== page) drops.track("content:pages"); return page.content; },
+      content() {
+        if (Object.hasOwn(this, CONTENT_SNAPSHOT)) return this[CONTENT_SNAPSHOT as any];
+        const page = item(this);
+        if (drops.current !== page) drops.track("content:pages");
+        return page.content;
+      },
       dir() { return item(this).dir; },
       excerpt() { const page = item(this); return page.data.excerpt === undefined || page.data.excerpt === null ? null : String(page.data.excerpt); },
       name() { return item(this).name; },

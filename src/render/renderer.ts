@@ -109,7 +109,7 @@ export class Renderer {
   }
 
   private pageDrop(item: Renderable): Record<string, any> {
-    if (item.kind === "page") return this.drops.page(item);
+    if (item.kind === "page") return this.drops.renderingPage(item);
     if (item.kind === "document") return this.drops.document(item);
     return this.drops.excerpt(item);
   }

@@ -136,6 +136,9 @@ export class IncrementalBuilder {
       },
     };
     this.snapshot = null;
+    // The config as loaded: generators may add to it (jekyll-archives' `archives`), and the next
+    // rebuild compares a freshly loaded one with this.
+    const configKey = JSON.stringify(loaded.config);
     const { site } = this.builder.render(loaded, plan);
     const result = writeSite(site);
     afterWrite(site);
@@ -143,7 +146,7 @@ export class IncrementalBuilder {
     this.records = records;
     this.snapshot = takeSnapshot(site, fingerprints);
     this.written = this.outputsOf(site);
-    this.configKey = JSON.stringify(loaded.config);
+    this.configKey = configKey;
     return { full: true, rendered: records.size, reused: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
   }
 

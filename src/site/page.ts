@@ -25,6 +25,11 @@ export class Page {
   readonly lineOffset: number;
   /** Made by the build (source maps, plugin pages) rather than read from a file. */
   generated = false;
+  /**
+   * The Liquid hash is `liquidData` alone, without the content, dir, excerpt, name, path and url
+   * every page adds: for plugin pages that list their own attributes (jekyll-archives' Archive).
+   */
+  ownLiquidHash = false;
   /** jekyll-paginate's pager, when this page is paginated. */
   pager: Record<string, any> | null = null;
   private cachedUrl: string | undefined;
