@@ -50,7 +50,7 @@ interface Engines {
 
 /** Settings the long-lived engines were made from; when they change, the engines are remade. */
 function engineKey(config: Config): string {
-  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist]);
+  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.build_site_extras]);
 }
 
 export class Builder {
@@ -154,7 +154,7 @@ export class Builder {
     // Rouge off for Markdown code blocks, as `highlighter: none` does.
     const kd = (config.kramdown ?? {}) as Record<string, any>;
     const off = kd.syntax_highlighter_opts?.disable === true || ("syntax_highlighter" in kd && !kd.syntax_highlighter);
-    const markdown = createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight });
+    const markdown = createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight, extras: config.build_site_extras !== false });
     const liquid = createLiquidEngine(siteLiquidHost(() => this.site!, markdown, () => this.sass!));
     this.engines = { key, markdown, liquid };
     return this.engines;

@@ -12,6 +12,7 @@ import { codePointOf, entityToString } from './entities.js';
 import type { KramdownOptions } from './options.js';
 import { basicId, gfmId, rawText } from './header-id.js';
 import { parseIal, applyIal, type Ial } from './ial.js';
+import type { MathEngine } from './math.js';
 
 export interface ConvertContext {
   opts: KramdownOptions;
@@ -27,6 +28,8 @@ export interface ConvertContext {
   footnoteDefs: Map<string, { tokens: Token[]; start: number; end: number; src?: string }>;
   alds: Map<string, string>;
   autoIds: boolean;
+  /** What `$$…$$` becomes (kramdown's `math_engine`). */
+  math: MathEngine;
 }
 
 /** One block of the tree: a token range, the lines it spans, and IAL attributes for it. */
@@ -234,12 +237,7 @@ export class Converter {
       case 'code_block': return this.codeblock(t.content.replace(/\n+$/, '\n'), null, b, indent);
       case 'table_open': return this.table(b, indent);
       case 'dl_open': return this.deflist(b, lines, indent, inHtml);
-      case 'kd_math_block': {
-        const body = `\\[${escapeAll(t.content)}\\]\n`;
-        const attrs = this.attrsOf(b);
-        if (attrs.size === 0) return body;
-        return `${ind(indent)}<div${htmlAttributes(attrs)}>${body}</div>\n`;
-      }
+      case 'kd_math_block': return this.ctx.math.block(t.content, this.attrsOf(b), indent);
       case 'kd_html': return this.htmlChildren((t.meta as any).children, indent, false, lines, b.ial);
       case 'kd_extension': return this.extension(t, indent);
       case 'kd_toc_placeholder': return '';
@@ -529,7 +527,7 @@ export class Converter {
         // kramdown's span convert_html_element: only void elements are written self-closed.
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
-        case 'kd_math_inline': out += `\\(${escapeAll(t.content)}\\)`; break;
+        case 'kd_math_inline': out += this.ctx.math.inline(t.content, tokAttrs(t)); break;
         case 'kd_smart_quote': {
           const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];
           const spec = o.smartQuotes[idx];

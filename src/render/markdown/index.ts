@@ -33,6 +33,7 @@ import { Converter, type ConvertContext } from './converter.js';
 import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
 import { installFastState } from './fast-state.js';
+import { mathEngineFor } from './math.js';
 
 export interface MarkdownOptions {
   /** The site's `kramdown:` config merged over Jekyll's defaults (keys as in _config.yml). */
@@ -44,6 +45,8 @@ export interface MarkdownOptions {
    * Rouge's short classes), or null when Rouge does not know the language.
    */
   highlight?: (code: string, lang: string) => string | null;
+  /** `build_site_extras` (default on): false leaves out what Jekyll's own gems cannot do (the KaTeX math engine). */
+  extras?: boolean;
 }
 export interface MarkdownConverter { convert(markdown: string): string; }
 
@@ -56,6 +59,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   // Jekyll turns `highlighter: none` (or false/null) into kramdown's `syntax_highlighter: nil`.
   const highlightOff = hlName === null || hlName === false || hlName === 'none' || (options.kramdown?.syntax_highlighter === null);
   const highlight = highlightOff ? null : (options.highlight ?? plainHighlight);
+  const math = mathEngineFor(options.kramdown, options.extras !== false);
 
   const md = markdownIt('default', { html: true, linkify: false, typographer: false, breaks: opts.hardWrap });
   // kramdown writes link targets as written (only HTML-escaped); markdown-it would percent-encode
@@ -109,7 +113,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       const ctx: ConvertContext = {
         opts, highlight, env,
         gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
-        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: new Map(), autoIds: opts.autoIds,
+        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: new Map(), autoIds: opts.autoIds, math,
       };
       ctx.autoIds = autoIdsFromOptions(tokens, ctx.autoIds);
       // markdown-it-footnote records every definition in env.footnotes (also those inside HTML
