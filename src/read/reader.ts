@@ -11,6 +11,7 @@ import type { Site } from "../site/site.js";
 import { StaticFile } from "../site/static-file.js";
 import { JekyllTime } from "../site/time.js";
 import { readData } from "./data-reader.js";
+import { attachBibliographyData } from "./bibliography.js";
 import { EntryFilter } from "./entry-filter.js";
 import { hasFrontMatter, parseFrontMatter } from "./front-matter.js";
 
@@ -81,6 +82,8 @@ export class Reader {
     for (const c of this.site.collections.values()) c.sortDocs();
     this.limitPosts();
     this.site.data = readData(this.site, path.join(this.site.source, String(this.site.config.data_dir ?? "_data")), this.filter);
+    // build-site's own: _bibliography/*.bib as site.data.bibliography (off for Jekyll parity).
+    if (this.site.config.build_site_extras !== false) attachBibliographyData(this.site);
   }
 
   /** Site#limit_posts!: `limit_posts: N` (or --limit-posts N) keeps the N newest posts. */
