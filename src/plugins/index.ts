@@ -19,3 +19,4 @@ import "./jemoji.js";
 import "./jekyll-include-cache.js";
 import "./jekyll-paginate-v2.js";
 import "./built-in.js";
+import "./jekyll-scholar/index.js";

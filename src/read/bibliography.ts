@@ -57,7 +57,15 @@ export function loadBibFile(site: Site, abs: string): BibEntry[] {
   if (!entries) {
     site.readFiles.add(abs);
     const file = site.displayPath(abs);
-    entries = parseBibtex(fs.readFileSync(abs, "utf8"), file, (w) => site.logger.warn("BibTeX:", `${file}:${w.line}: ${w.message}`));
+    try {
+      entries = parseBibtex(fs.readFileSync(abs, "utf8"), file, (w) => site.logger.warn("BibTeX:", `${file}:${w.line}: ${w.message}`));
+    } catch (e) {
+      // Read while a template renders: the error belongs to the .bib file, not to the template.
+      if (e instanceof BuildError && !e.ownLocation) {
+        throw new BuildError(e.message, { file: e.file, line: e.line, column: e.column, hint: e.hint, ownLocation: true, cause: e });
+      }
+      throw e;
+    }
     cache.set(abs, entries);
   }
   return entries;
@@ -85,16 +93,7 @@ export function attachBibliographyData(site: Site): void {
       enumerable: true,
       configurable: true,
       get() {
-        let value: unknown[];
-        try {
-          value = loadBibFile(site, abs).map(publicationData);
-        } catch (e) {
-          // Read while a template renders: the error belongs to the .bib file, not the template.
-          if (e instanceof BuildError && !e.ownLocation) {
-            throw new BuildError(e.message, { file: e.file, line: e.line, column: e.column, hint: e.hint, ownLocation: true, cause: e });
-          }
-          throw e;
-        }
+        const value = loadBibFile(site, abs).map((e) => publicationData(e));
         Object.defineProperty(target, name, { value, enumerable: true, configurable: true, writable: true });
         return value;
       },

@@ -44,8 +44,13 @@ function isUrl(s: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(s) || s.startsWith("/");
 }
 
-/** The template data for one entry (see the table above). */
-export function publicationData(entry: BibEntry): Record<string, unknown> {
+/**
+ * The template data for one entry (see the table above). For site.data the pub-box fields win
+ * (`pdf` becomes a path, `doi` loses a resolver prefix…); for jekyll-scholar's `entry`
+ * (`fieldsFirst`) every field stays as the .bib has it, as jekyll-scholar gives it, and the
+ * pub-box fields only fill in names the entry does not use.
+ */
+export function publicationData(entry: BibEntry, fieldsFirst = false): Record<string, unknown> {
   const f = entry.fields;
   const data: Record<string, unknown> = { key: entry.key, type: entry.type, bibtex: entry.source };
   // jekyll-scholar's liquidify: every field as text, and per name list `<field>_array` and the
@@ -92,6 +97,7 @@ export function publicationData(entry: BibEntry): Record<string, unknown> {
     pdf,
   };
   for (const [k, v] of Object.entries(derived)) {
+    if (fieldsFirst && Object.prototype.hasOwnProperty.call(data, k)) continue;
     if (v === undefined) delete data[k];
     else data[k] = v;
   }

@@ -3,6 +3,9 @@
 // jekyll-scholar templates and the homepage's pub-box read.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT } from "../../conformance/harness.js";
 import { parseBibtex, type BibWarning } from "../../../src/read/bibtex.js";
 import { publicationData } from "../../../src/read/publication.js";
 import { BuildError } from "../../../src/errors.js";
@@ -113,4 +116,22 @@ test("publication data: al-folio's custom fields and the pub-box fields", () => 
   const preprint = publicationData(one("@misc{p, title={P}, eprint={2401.2}, eprinttype={arxiv}, date={2024-02-03}}").entry);
   assert.equal(preprint.venue, "Preprint");
   assert.equal(preprint.date, "Feb 2024");
+});
+
+// Real al-folio .bib files from the corpus (../shared/corpus, absent in CI: skipped then).
+const corpus = path.join(ROOT, "..", "shared", "corpus");
+const corpusBibs = fs.existsSync(corpus)
+  ? fs.readdirSync(corpus).flatMap((site) => {
+    const dir = path.join(corpus, site, "src", "_bibliography");
+    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".bib")).map((f) => path.join(dir, f)) : [];
+  })
+  : [];
+test("the corpus's al-folio .bib files read without errors", { skip: corpusBibs.length ? false : "no ../shared/corpus here" }, () => {
+  for (const file of corpusBibs) {
+    const warnings: BibWarning[] = [];
+    const entries = parseBibtex(fs.readFileSync(file, "utf8"), file, (w) => warnings.push(w));
+    assert.ok(entries.length > 5, file);
+    for (const e of entries) assert.ok(e.fields.title && !/[{}\\]/.test(e.fields.title), `${file} ${e.key}: ${e.fields.title}`);
+    assert.deepEqual(warnings, [], file);
+  }
 });
