@@ -2,7 +2,7 @@
 // forms that generic parsers treat differently (`--config a.yml,b.yml`, `-P 4000`, `--no-watch`).
 import { BuildError } from "../errors.js";
 
-export type Command = "build" | "serve" | "help" | "version";
+export type Command = "build" | "serve" | "citations" | "help" | "version";
 
 export interface ParsedArgs {
   command: Command;
@@ -56,7 +56,7 @@ const FLAGS: FlagSpec[] = [
   { names: ["-v", "--version"], apply: (a) => { a.command = "version"; } },
 ];
 
-const COMMANDS: Record<string, Command> = { build: "build", b: "build", serve: "serve", server: "serve", s: "serve", help: "help" };
+const COMMANDS: Record<string, Command> = { build: "build", b: "build", serve: "serve", server: "serve", s: "serve", citations: "citations", help: "help" };
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const a: ParsedArgs = {
@@ -112,6 +112,8 @@ export const HELP = `build-site — builds a Jekyll site the way Jekyll 4.3 does
 Usage:
   build-site [build] [options]     Build the site into ./_site (the default command)
   build-site serve [options]       Build, serve on http://127.0.0.1:4000, rebuild on change
+  build-site citations [options]   Fetch citation counts of the site's publications (DOI/arXiv id)
+                                   from OpenAlex and Semantic Scholar into _data/citations.json
 
 Options (Jekyll's names and meanings):
   -s, --source DIR          Site source (default: the current directory)

@@ -92,6 +92,10 @@ export async function main(argv: string[], hooks: MainHooks = {}): Promise<numbe
         const { runServe } = await import("./serve.js");
         return await runServe(args, logger);
       }
+      case "citations": {
+        const { runCitations } = await import("./citations.js");
+        return await runCitations(args, logger);
+      }
       default: {
         const code = await runBuild(args, logger);
         hooks.afterBuild?.();
