@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// Regenerates docs/screenshots/*.png: the home page, the blog index and a post, at 1280 px and
-// 390 px wide, in light and dark mode, in headless Chromium (playwright-core).
+// Regenerates docs/screenshots/*.png: the home page, the blog index and two posts (tables, code,
+// footnotes, figures, math), at 1280 px and 390 px wide, in light and dark mode, in headless
+// Chromium (playwright-core).
 //
 // Which build: `node bin/build-site.js build` when the generator works; otherwise real Jekyll
-// (`jekyll build`), and the script says which one it used. Force one with
+// (`jekyll build` with _config.no-extras.yml: math by MathJax, which is blocked here, so shown as
+// TeX), and the script says which one it used. Force one with
 // SCREENSHOT_BUILDER=build-site|jekyll, or shoot an existing build with SITE_DIR=<dir>.
+// Text in Chinese (the name in the intro) needs a CJK font where the browser runs (Debian:
+// fonts-wqy-microhei or fonts-noto-cjk), as any visitor's system has one.
 // Font Awesome and KaTeX must be vendored first (node scripts/vendor-assets.mjs). Requests to
 // other hosts are blocked so the result does not depend on the network; the script fails if a
 // page asks for one, or shows an image that did not load (the home page needs nothing from
@@ -34,7 +38,8 @@ function build() {
       console.warn(`build-site failed (${String(e.stderr || e.message).split("\n")[0]}); falling back to Jekyll`);
     }
   }
-  execFileSync("jekyll", ["build", "-s", root, "-d", dest, "--disable-disk-cache"], { cwd: root, stdio: "pipe" });
+  const configs = ["_config.yml", "_config.no-extras.yml"].map((f) => path.join(root, f)).join(",");
+  execFileSync("jekyll", ["build", "-s", root, "-d", dest, "--disable-disk-cache", "--config", configs], { cwd: root, stdio: "pipe" });
   return { dir: dest, by: "jekyll" };
 }
 
@@ -59,7 +64,7 @@ function serve(dir) {
 
 const pages = [["home", "/"], ["blog", "/blog-posts/"], ["post", "/posts/2025/05/analysis-fp4/"], ["post-math", "/posts/2025/08/quantization-scaling-law/"]];
 const widths = [["desktop", 1280, 800], ["phone", 390, 844]];
-const MAX_HEIGHT = 4800; // long pages are cut here: enough to judge the layout, small files
+const MAX_HEIGHT = 6400; // long pages are cut here: enough to judge the layout, small files
 
 const { dir, by } = build();
 console.log(`screenshots of the site built by ${by}: ${dir}`);
