@@ -33,11 +33,13 @@ fs.writeFileSync(path.join(outdir, "package.json"), '{ "type": "commonjs" }\n');
 const LAZY_PACKAGES = {
   gemoji: { entry: "node_modules/gemoji/index.js", exports: ["gemoji"] },
   katex: { entry: "node_modules/katex/dist/katex.js", exports: ["renderToString"] },
-  "@retorquere/bibtex-parser": { entry: "node_modules/@retorquere/bibtex-parser/dist/esm/index.js", exports: ["parse"] },
+  "@retorquere/bibtex-parser": { entry: "node_modules/@retorquere/bibtex-parser/dist/esm/index.js", exports: ["parse"], file: "bibtex-parser" },
 };
+/** The lazy file's name beside the bundle (flat: no folder for a scoped package). */
+const lazyFile = (name) => LAZY_PACKAGES[name].file ?? name;
 await build({
   absWorkingDir: root,
-  entryPoints: Object.fromEntries(Object.entries(LAZY_PACKAGES).map(([name, p]) => [name, p.entry])),
+  entryPoints: Object.fromEntries(Object.entries(LAZY_PACKAGES).map(([name, p]) => [lazyFile(name), p.entry])),
   outdir: "dist/bundle",
   bundle: true,
   platform: "node",
@@ -51,7 +53,7 @@ const lazyPackages = {
   setup(b) {
     const names = Object.keys(LAZY_PACKAGES);
     const filter = new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`);
-    b.onResolve({ filter }, (a) => (a.namespace === "lazy-package" ? { path: `./${a.path}.js`, external: true } : { path: a.path, namespace: "lazy-package" }));
+    b.onResolve({ filter }, (a) => (a.namespace === "lazy-package" ? { path: `./${lazyFile(a.path)}.js`, external: true } : { path: a.path, namespace: "lazy-package" }));
     b.onLoad({ filter: /.*/, namespace: "lazy-package" }, (a) => ({
       contents: `let m; const load = () => (m ??= require(${JSON.stringify(a.path)}));\n` +
         `module.exports = { ${LAZY_PACKAGES[a.path].exports.map((e) => `get ${e}() { return load().${e}; }`).join(", ")} };\n`,

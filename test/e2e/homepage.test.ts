@@ -137,20 +137,41 @@ for (const { name, width, height } of WIDTHS) {
     await context.close();
   });
 
+  test(`${name}: the venue label sits above its thumbnail, not on it`, { skip: NO_BROWSER }, async () => {
+    const context = await open(width, height);
+    const page = await context.newPage();
+    await goto(page, "/");
+    const boxes = await page.$$eval(".pub-venue", (labels) => labels.map((l) => {
+      const img = l.parentElement!.querySelector("img")!.getBoundingClientRect();
+      const r = l.getBoundingClientRect();
+      return { text: l.textContent, bottom: r.bottom, imgTop: img.top };
+    }));
+    assert.ok(boxes.length >= 1);
+    for (const b of boxes) assert.ok(b.bottom <= b.imgTop, `${b.text}: the label ends at ${b.bottom}, the figure starts at ${b.imgTop}`);
+    await context.close();
+  });
+
   test(`${name}: award cards sit in a grid`, { skip: NO_BROWSER }, async () => {
     const context = await open(width, height);
     const page = await context.newPage();
     await goto(page, "/");
     const grid = await page.$eval(".awards-grid", (el) => ({
       display: getComputedStyle(el).display,
+      right: el.getBoundingClientRect().right,
+      icons: [...el.querySelectorAll(".award-icon")].map((i) => ({ text: (i.textContent ?? "").trim(), glyph: i.querySelector("i") ? getComputedStyle(i.querySelector("i")!, "::before").content : "" })),
       cards: [...el.querySelectorAll(".award-card")].map((c) => { const r = c.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right }; }),
     }));
+    for (const icon of grid.icons) {
+      assert.equal(icon.text, "", "no emoji as an icon (tofu without an emoji font)");
+      assert.ok(icon.glyph && icon.glyph !== "none", "a Font Awesome glyph");
+    }
     assert.equal(grid.display, "grid");
     assert.equal(grid.cards.length, 3);
     for (const c of grid.cards) assert.ok(c.right <= width, "award card inside the viewport");
     if (width >= 900) {
       assert.ok(grid.cards.every((c) => Math.abs(c.top - grid.cards[0].top) < 1), "all three awards in one row");
       assert.equal(new Set(grid.cards.map((c) => Math.round(c.left))).size, 3, "three columns");
+      assert.ok(Math.abs(grid.cards[2].right - grid.right) < 2, "the three cards fill the row: no empty fourth column");
     } else {
       const rows = new Set(grid.cards.map((c) => Math.round(c.top)));
       assert.ok(rows.size >= 2, "awards wrap onto more rows on a phone");
@@ -220,6 +241,21 @@ for (const { name, width, height } of WIDTHS) {
     await context.close();
   });
 }
+
+test("footer: the feed link underlines its word, not the space after its icon", { skip: NO_BROWSER }, async () => {
+  const context = await open(1280, 800);
+  const page = await context.newPage();
+  await goto(page, "/");
+  const link = await page.$eval('.site-footer a[href="/feed.xml"]', (a) => ({
+    own: getComputedStyle(a).textDecorationLine,
+    word: getComputedStyle(a.querySelector("span")!).textDecorationLine,
+    text: a.textContent,
+  }));
+  assert.equal(link.own, "none");
+  assert.equal(link.word, "underline");
+  assert.equal(link.text, "Feed", "no space inside the link");
+  await context.close();
+});
 
 test("blog index: the tag filter hides posts without the tag, and works as links without JavaScript", { skip: NO_BROWSER }, async () => {
   const context = await open(1280, 800);

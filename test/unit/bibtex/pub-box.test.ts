@@ -81,3 +81,39 @@ test("build_site_extras: false: no site.data.bibliography, as in Jekyll", () => 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("pub-box: own badges from the link fields, shields.io image badges still drawn when written by hand", () => {
+  const dir = makeSite();
+  try {
+    fs.writeFileSync(path.join(dir, "_data", "hand.yml"), [
+      "- title: Hand-written badges",
+      "  url: https://example.org/p",
+      "  arxiv: \"2401.00001\"",
+      "  doi: 10.1000/XYZ",
+      "  pdf: https://example.org/p.pdf",
+      "  project: https://example.org/",
+      "  badges:",
+      "    - url: https://github.com/o/r",
+      "      image: https://img.shields.io/github/stars/o/r?style=for-the-badge",
+      "      alt: GitHub stars",
+      "",
+    ].join("\n"));
+    fs.writeFileSync(path.join(dir, "_data", "citations.json"), JSON.stringify({ updated: "2026-01-01T00:00:00.000Z", total: 9, works: { "doi:10.1000/xyz": { count: 9 } } }));
+    fs.writeFileSync(path.join(dir, "hand.md"), "---\n---\n{% assign p = site.data.hand[0] %}{% include pub-box.html pub=p %}\n");
+    const r = build(dir);
+    assert.equal(r.code, 0, r.err);
+    const html = fs.readFileSync(path.join(dir, "_site", "hand.html"), "utf8");
+    const links = [...html.matchAll(/<a class="badge badge--(\w+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(links, [
+      ["arxiv", "https://arxiv.org/abs/2401.00001"],
+      ["doi", "https://doi.org/10.1000/XYZ"],
+      ["pdf", "https://example.org/p.pdf"],
+      ["project", "https://example.org/"],
+      ["citations", "https://example.org/p"],
+    ]);
+    assert.match(html, /<span class="badge-value">9<\/span>/, "the count filed under the lower-cased DOI");
+    assert.match(html, /<a href="https:\/\/github\.com\/o\/r"><img src="https:\/\/img\.shields\.io\/github\/stars\/o\/r\?style=for-the-badge" alt="GitHub stars" height="28" \/><\/a>/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
