@@ -37,7 +37,7 @@ const LAZY_PACKAGES = {
 };
 /** The lazy file's name beside the bundle (flat: no folder for a scoped package). */
 const lazyFile = (name) => LAZY_PACKAGES[name].file ?? name;
-await build({
+const lazy = await build({
   absWorkingDir: root,
   entryPoints: Object.fromEntries(Object.entries(LAZY_PACKAGES).map(([name, p]) => [lazyFile(name), p.entry])),
   outdir: "dist/bundle",
@@ -45,6 +45,7 @@ await build({
   platform: "node",
   target: "node20",
   format: "cjs",
+  metafile: true,
   logLevel: "warning",
 });
 /** Resolves each lazy package to a module of getters that require its file on first access. */
@@ -61,7 +62,7 @@ const lazyPackages = {
     }));
   },
 };
-await build({
+const main = await build({
   plugins: [lazyPackages],
   absWorkingDir: root,
   entryPoints: {
@@ -69,6 +70,8 @@ await build({
     "parallel-worker": "dist/src/render/parallel-worker.js",
     "writer-worker": "dist/src/write/writer-worker.js",
     "sass-worker": "dist/src/render/sass-worker.js",
+    "download-worker": "dist/src/cache/download-worker.js",
+    "esm-import": "dist/src/plugins/esm-import.js",
     // bin/ (CommonJS) loads cli.js through this, so it needs nothing from dist/src.
     "code-cache": "dist/src/cli/code-cache.js",
   },
@@ -83,8 +86,57 @@ await build({
   // the workers' `new URL("./x-worker.js", import.meta.url)` and package.json's lookup rely on.
   define: { "import.meta.url": "__bsImportMetaUrl" },
   banner: { js: '"use strict"; var __bsImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  metafile: true,
   logLevel: "warning",
 });
+writeThirdPartyLicenses([lazy.metafile, main.metafile]);
 // One build of a small blog writes the code cache bin/ starts from (src/cli/warm-up.ts).
 const { warmUpCodeCache } = await import("../dist/src/cli/warm-up.js");
 if (!warmUpCodeCache(root)) console.warn("bundle: the warm-up build made no code cache; build-site will start slower until a build writes one");
+
+/**
+ * The bundles carry code of other packages, whose licenses ask that their notices travel with it:
+ * one file lists every package esbuild put into dist/bundle/, with its license text. (The packages
+ * left external are installed as dependencies, each with its own license file.)
+ */
+function writeThirdPartyLicenses(metafiles) {
+  // Package folder (the innermost node_modules/<name>, for nested copies) → name.
+  const packages = new Map();
+  for (const meta of metafiles) {
+    for (const input of Object.keys(meta.inputs)) {
+      const m = [...input.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].at(-1);
+      if (m) packages.set(input.slice(0, m.index + m[0].length - 1), m[1]);
+    }
+  }
+  const sections = [...packages].sort((a, b) => a[1].localeCompare(b[1])).map(([folder, name]) => {
+    const dir = path.join(root, folder);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+    const licenseFile = fs.readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+    const text = licenseFile ? fs.readFileSync(path.join(dir, licenseFile), "utf8").trim() : standardLicense(name, pkg);
+    return `${name} ${pkg.version} (${pkg.license})\n${"-".repeat(72)}\n${text}\n`;
+  });
+  const head = "Packages bundled into build-site's dist/bundle/, with their licenses.\n\n";
+  fs.writeFileSync(path.join(outdir, "THIRD-PARTY-LICENSES.txt"), head + sections.join("\n\n"));
+}
+
+/**
+ * Some packages publish no license file, only the SPDX id in package.json (the @unified-latex
+ * packages the BibTeX parser uses, unicode2latex). For MIT and ISC the license is that standard
+ * text with the package's author as the copyright holder; anything else must be looked at.
+ */
+function standardLicense(name, pkg) {
+  const author = typeof pkg.author === "string" ? pkg.author : pkg.author?.name;
+  const holder = `Copyright (c) ${author ?? `the authors of ${name}`}`;
+  if (pkg.license === "MIT") {
+    return `MIT License (from package.json; the package has no license file)\n\n${holder}\n\n` +
+      "Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the \"Software\"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:\n\n" +
+      "The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n\n" +
+      "THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.";
+  }
+  if (pkg.license === "ISC") {
+    return `ISC License (from package.json; the package has no license file)\n\n${holder}\n\n` +
+      "Permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice and this permission notice appear in all copies.\n\n" +
+      "THE SOFTWARE IS PROVIDED \"AS IS\" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.";
+  }
+  throw new Error(`bundle: ${name} (${pkg.license}) has no license file to copy into THIRD-PARTY-LICENSES.txt`);
+}

@@ -613,20 +613,23 @@ export class Converter {
       stack.push(n);
     }
     const tag = p.ordered ? 'ol' : 'ul';
+    // `attr['id'] ||= 'markdown-toc'`: an id written in the list's IAL stays, in its place, and
+    // prefixes the entries' ids; otherwise the id comes after the IAL's attributes
+    // (`{:toc .toc__menu}` → class="toc__menu" id="markdown-toc").
+    const attrs: Attrs = new Map(p.attrs);
+    if (!attrs.has('id')) attrs.set('id', 'markdown-toc');
+    const prefix = attrs.get('id')!;
     const render = (kids: N[], indent: number, attrs: Attrs): string => {
       let s = `${ind(indent)}<${tag}${htmlAttributes(attrs)}>\n`;
       for (const k of kids) {
-        const link = `<a href="#${k.entry!.id}" id="markdown-toc-${k.entry!.id}">${this.inline(stripForToc(k.entry!.inline))}</a>`;
+        const link = `<a href="#${k.entry!.id}" id="${escapeAttr(prefix)}-${k.entry!.id}">${this.inline(stripForToc(k.entry!.inline))}</a>`;
         s += `${ind(indent + 2)}<li>${link}`;
         if (k.kids.length) s += render(k.kids, indent + 4, new Map()) + ind(indent + 2);
         s += '</li>\n';
       }
       return s + `${ind(indent)}</${tag}>\n`;
     };
-    const attrs: Attrs = new Map(p.attrs);
-    attrs.set('id', 'markdown-toc');
-    const ordered: Attrs = new Map([['id', 'markdown-toc'], ...[...p.attrs].filter(([k]) => k !== 'id')]);
-    return render(root.kids, 0, ordered);
+    return render(root.kids, 0, attrs);
   }
 }
 

@@ -74,7 +74,7 @@ function katexEngine(options: Record<string, unknown>): MathEngine {
 export function mathEngineFor(kramdown: Record<string, any> | undefined, extras: boolean): MathEngine {
   const hasKey = !!kramdown && Object.prototype.hasOwnProperty.call(kramdown, "math_engine");
   const raw = hasKey ? kramdown!.math_engine : "mathjax";
-  const name = raw === null || raw === undefined || raw === false ? "" : String(raw).replace(/^:/, "");
+  const name = raw === null || raw === undefined || raw === false ? "" : String(raw).trim().replace(/^:/, "");
   if (name === "" || name === "nil") return noEngine;
   if (name === "mathjax") return mathjax;
   if (name === "katex" && extras) {

@@ -1,7 +1,7 @@
 // Jekyll's kramdown defaults (Jekyll 4.3 `Configuration::DEFAULTS['kramdown']` plus kramdown's own
 // defaults for keys Jekyll does not set), and their normalised, typed form.
 
-export const JEKYLL_KRAMDOWN_DEFAULTS: Record<string, unknown> = {
+const JEKYLL_KRAMDOWN_DEFAULTS: Record<string, unknown> = {
   auto_ids: true,
   toc_levels: [1, 2, 3, 4, 5, 6],
   entity_output: 'as_char',
