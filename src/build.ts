@@ -18,7 +18,7 @@ import { Reader } from "./read/reader.js";
 import { Site, type Logger } from "./site/site.js";
 import type { Document } from "./site/document.js";
 import type { Page } from "./site/page.js";
-import { assertDestinationOutsideSource, beginWrite, prepareStaging, type SiteWrite, type WriteOptions, type WriteResult } from "./write/writer.js";
+import { assertDestinationOutsideSource, beginWrite, prepareStaging, stagingDirFor, type SiteWrite, type WriteOptions, type WriteResult } from "./write/writer.js";
 
 export interface BuildTimings {
   read: number;
@@ -125,7 +125,8 @@ export class Builder {
       rendered = this.render(loaded, plan, startWriting);
     } catch (e) {
       worker?.cancel();
-      (writing as SiteWrite | null)?.abort();
+      if (writing) (writing as SiteWrite).abort();
+      else if (worker) fs.rmSync(stagingDirFor(config.destination), { recursive: true, force: true });
       throw e;
     }
     const { site, renderer, ms } = rendered;

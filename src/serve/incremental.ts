@@ -17,6 +17,7 @@ import type { RenderPlan } from "../render/renderer.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
+import { assertInside, containedPath } from "../write/contain.js";
 import { copyStaticFile, writeSite } from "../write/writer.js";
 
 interface RenderRecord {
@@ -240,8 +241,10 @@ export class IncrementalBuilder {
     let removed = 0;
     for (const [rel, value] of next) {
       if (this.written.get(rel) === value) continue;
-      const target = path.join(site.dest, rel);
+      // Written into the live destination: the full check, real paths included (contain.ts).
+      const target = containedPath(site.dest, rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
+      assertInside(site.dest, target);
       if (value.startsWith("\0static\0")) {
         copyStaticFile(value.split("\0")[2]!, target);
       } else fs.writeFileSync(target, value);
@@ -250,8 +253,9 @@ export class IncrementalBuilder {
     }
     for (const rel of this.written.keys()) {
       if (next.has(rel)) continue;
-      fs.rmSync(path.join(site.dest, rel), { force: true });
-      removeEmptyParents(site.dest, path.dirname(path.join(site.dest, rel)));
+      const gone = containedPath(site.dest, rel);
+      fs.rmSync(gone, { force: true });
+      removeEmptyParents(site.dest, path.dirname(gone));
       removed++;
       changedOutputs.push(rel);
     }

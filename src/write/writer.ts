@@ -144,6 +144,9 @@ export function writeEarly(site: Site, staging: string): (item: Page | Document)
 export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
   const dest = site.dest;
   assertDestinationOutsideSource(site.source, dest);
+  // Every destination path is worked out before anything is made: a bad one (a NUL in a
+  // permalink) fails the build before the staging folder exists.
+  for (const f of site.siteFiles()) void f.destinationPath;
   const staging = options.staged ? stagingDirFor(dest) : prepareStaging(site);
   let sink: Sink | null = null;
   const open = () => (sink ??= options.thread ? threadSink(staging) : syncSink(staging));
