@@ -40,6 +40,8 @@ export interface BuildOptions {
   overrides: ConfigOverrides;
   logger: Logger;
   profile?: boolean;
+  /** Replace a destination that holds files build-site did not write (`--force`; write/destination.ts). */
+  force?: boolean;
 }
 
 interface Engines {
@@ -113,7 +115,7 @@ export class Builder {
     let rendered: ReturnType<Builder["render"]>;
     let writing: SiteWrite | null = null;
     const startWriting = (site: Site) => {
-      const options: WriteOptions = worker ? { stream: streamsOutputs(site), staged: true } : writeOptions(site);
+      const options: WriteOptions = { ...(worker ? { stream: streamsOutputs(site), staged: true } : writeOptions(site)), force: this.options.force };
       if (options.thread) this.options.logger.debug("Writing:", "on a writer thread, as pages render");
       writing = beginWrite(site, options);
       return writing.rendered;

@@ -10,6 +10,8 @@ export interface ParsedArgs {
   overrides: Record<string, unknown>;
   trace: boolean;
   profile: boolean;
+  /** `--force`: replace a destination that holds files build-site did not write. */
+  force: boolean;
   level: "quiet" | "normal" | "verbose";
   serve: {
     watch: boolean;
@@ -43,6 +45,7 @@ const FLAGS: FlagSpec[] = [
   { names: ["-t", "--trace"], apply: (a) => { a.trace = true; } },
   { names: ["-V", "--verbose"], apply: (a) => { a.level = "verbose"; a.overrides.verbose = true; } },
   { names: ["-q", "--quiet"], apply: (a) => { a.level = "quiet"; a.overrides.quiet = true; } },
+  { names: ["--force"], apply: (a) => { a.force = true; } },
   { names: ["--profile"], apply: (a) => { a.profile = true; a.overrides.profile = true; } },
   { names: ["-w", "--watch"], apply: (a) => { a.serve.watch = true; } },
   { names: ["--no-watch"], apply: (a) => { a.serve.watch = false; } },
@@ -64,6 +67,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     overrides: {},
     trace: false,
     profile: false,
+    force: false,
     level: "normal",
     serve: { watch: true, livereload: true, open: false, skipInitialBuild: false },
   };
@@ -123,6 +127,8 @@ Options (Jekyll's names and meanings):
   -b, --baseurl URL         Serve the site from a sub-path
       --limit-posts N       Only the N newest posts
       --safe                Safe mode (symlinks out of the source are ignored)
+      --force               Replace a destination that holds files build-site did not
+                            write (it names them when it refuses)
       --profile             Print a table of the slowest templates
   -t, --trace               Show the full stack of an error
   -V, --verbose             Print more

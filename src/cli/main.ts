@@ -28,7 +28,10 @@ export function packageVersion(): string {
 export function reportError(e: unknown, logger: ConsoleLogger, trace: boolean, duringBuild = true): void {
   if (e instanceof BuildError) {
     const err = new BuildError(e.message, { file: e.file && path.isAbsolute(e.file) ? path.relative(process.cwd(), e.file) || e.file : e.file, line: e.line, column: e.column, hint: e.hint });
-    logger.error("Error:", err.format().split("\n")[0]);
+    // Every line of the message: include-tag errors, for one, show the bad name and the valid syntax.
+    const [first, ...rest] = (err.location ? `${err.location}: ${err.message}` : err.message).split("\n");
+    logger.error("Error:", first);
+    for (const line of rest) logger.error("", line);
     if (e.hint) logger.error("", e.hint);
     if (trace) process.stderr.write(`${e.stack}\n${e.cause instanceof Error ? `Caused by: ${e.cause.stack}\n` : ""}`);
     else if (duringBuild) logger.error("", "Nothing was written: the previous build is untouched. Run with --trace for the stack.");
@@ -60,7 +63,7 @@ async function runBuild(args: ParsedArgs, logger: ConsoleLogger): Promise<number
   logger.info("Destination:", loaded.config.destination);
   logger.info("Incremental build:", "disabled. Enable with --incremental");
   logger.info("Generating...");
-  const result = buildSite({ overrides: args.overrides as any, logger, profile: args.profile }, loaded);
+  const result = buildSite({ overrides: args.overrides as any, logger, profile: args.profile, force: args.force }, loaded);
   if (args.profile) printProfile(result.renderer.profileRows(), logger);
   const ms = result.ms;
   logger.debug("Timings:", `read ${ms.read.toFixed(0)} ms, generate ${ms.generate.toFixed(0)} ms, render ${ms.render.toFixed(0)} ms, write ${ms.write.toFixed(0)} ms`);

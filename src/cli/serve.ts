@@ -22,7 +22,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   const host = args.serve.host ?? String(config.host ?? "127.0.0.1");
   const port = args.serve.port ?? Number(config.port ?? 4000);
 
-  const builder = new IncrementalBuilder({ overrides: args.overrides as any, logger });
+  const builder = new IncrementalBuilder({ overrides: args.overrides as any, logger, force: args.force });
   let lastReport: RebuildReport | null = null;
   const build = (changed?: string[]): BuildError | null => {
     try {

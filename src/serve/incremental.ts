@@ -132,7 +132,7 @@ export class IncrementalBuilder {
     };
     this.snapshot = null;
     const { site } = this.builder.render(loaded, plan);
-    const result = writeSite(site);
+    const result = writeSite(site, { force: this.options.force });
     this.readFiles = new Set(site.readFiles);
     this.records = records;
     this.snapshot = takeSnapshot(site, fingerprints);

@@ -72,9 +72,13 @@ export function diff(before: Map<string, string>, after: Map<string, string>): {
   return { added, removed, changed };
 }
 
-/** Paths in `paths` that are not `prefix` or below it. */
-export function outside(prefix: string, paths: string[]): string[] {
-  return paths.filter((p) => p !== prefix && !p.startsWith(`${prefix}/`));
+/**
+ * Paths in `paths` that are not `prefix` or below it, nor the site's cache (`.build-site-cache`,
+ * where build-site keeps its destination marker and compiled Sass).
+ */
+export function outside(prefix: string, paths: string[], cache = "home/site/.build-site-cache"): string[] {
+  const within = (p: string, dir: string) => p === dir || p.startsWith(`${dir}/`);
+  return paths.filter((p) => !within(p, prefix) && !within(p, cache));
 }
 
 export const quietLogger = (): Logger & { lines: string[] } => {
