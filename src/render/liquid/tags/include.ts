@@ -21,6 +21,17 @@ import { fixFloatLiterals } from "../float-literals.js";
 import { installSyncValues, runSync } from "../sync-values.js";
 import { inspect, isHash, plain, rubyClass } from "../ruby/values.js";
 
+/** Whether the real path `real` lies inside the folder `dir` (by its real path). */
+function insideReal(real: string, dir: string): boolean {
+  let root = dir;
+  try {
+    root = fs.realpathSync(dir);
+  } catch {
+    return false;
+  }
+  return real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
 export interface IncludeSupport {
   host: LiquidHost;
   /** Parsed templates of an include file, parsed once per build. */
@@ -116,7 +127,15 @@ abstract class IncludeBase extends Tag {
       const candidate = path.join(dir, file);
       try {
         if (!fs.statSync(candidate).isFile()) continue;
-        if (safe && !fs.realpathSync(candidate).startsWith(dir)) continue;
+        // Jekyll's realpath_prefixed_with? is a string prefix test against the folder as
+        // written; a path test against the folder's real path also refuses `/site/_includes-x`.
+        // A folder of the site (not a theme's) must also really be in the site: `_includes` may
+        // itself be a symlink out of it.
+        if (safe) {
+          const real = fs.realpathSync(candidate);
+          const source = this.support.host.source;
+          if (!insideReal(real, dir) || (candidate.startsWith(`${source}/`) && !insideReal(real, source))) continue;
+        }
         return candidate;
       } catch {
         continue;
