@@ -52,7 +52,7 @@ interface Engines {
 
 /** Settings the long-lived engines were made from; when they change, the engines are remade. */
 function engineKey(config: Config): string {
-  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist]);
+  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.build_site]);
 }
 
 export class Builder {

@@ -138,9 +138,7 @@ export class Reader {
   }
 
   private readText(abs: string): string {
-    this.site.readFiles.add(abs);
-    const text = fs.readFileSync(abs, "utf8");
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return this.site.readSourceText(abs);
   }
 
   private readLayouts(): void {
@@ -154,7 +152,7 @@ export class Reader {
       if (this.filter.leavesSite(abs)) continue;
       const name = rel.split(".").slice(0, -1).join(".");
       const text = this.readText(abs);
-      const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
+      const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
       this.site.layouts.set(name, new Layout(name, abs, this.site.displayPath(abs), parsed.data, parsed.content, parsed.lineOffset));
     }
   }
@@ -200,7 +198,7 @@ export class Reader {
   private addPage(dir: string, name: string): void {
     const abs = path.join(this.site.source, dir, name);
     const text = this.readText(abs);
-    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
+    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
     if (parsed.data.permalink === "") {
       throw new BuildError("invalid permalink: it is empty", { file: this.site.displayPath(abs), hint: "Remove the `permalink:` line or give it a value such as /about/." });
     }
@@ -240,7 +238,7 @@ export class Reader {
 
   private populate(doc: Document, abs: string): void {
     const text = this.readText(abs);
-    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
+    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
     doc.populate(hasFrontMatter(text) ? parsed.data : null, parsed.content, parsed.lineOffset);
   }
 

@@ -16,6 +16,10 @@ export function parseDate(input: unknown, zone: string | undefined): JekyllTime 
   const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
   const month = Number(mo), day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  // Ruby's Time.local/Time.utc refuse these fields ("argument out of range"; Jekyll: invalid
+  // date), where Date.UTC would roll `99:99:99` over into the next days. (A day past the month's
+  // end, `02-30`, Ruby rolls over too.)
+  if (Number(h) > 24 || Number(mi) > 59 || Number(s) > 60) return undefined;
   if (tz === undefined) {
     return JekyllTime.fromWallClock(Number(y), month, day, Number(h), Number(mi), Number(s), ms, zone);
   }
