@@ -29,7 +29,7 @@ export function reportError(e: unknown, logger: ConsoleLogger, trace: boolean, d
   if (e instanceof BuildError) {
     const err = new BuildError(e.message, { file: e.file && path.isAbsolute(e.file) ? path.relative(process.cwd(), e.file) || e.file : e.file, line: e.line, column: e.column, hint: e.hint });
     // Every line of the message: include-tag errors, for one, show the bad name and the valid syntax.
-    const [first, ...rest] = (err.location ? `${err.location}: ${err.message}` : err.message).split("\n");
+    const [first, ...rest] = (err.location ? `${err.location}: ${err.message}` : err.message).trimEnd().split("\n");
     logger.error("Error:", first);
     for (const line of rest) logger.error("", line);
     if (e.hint) logger.error("", e.hint);
