@@ -60,6 +60,7 @@ await build({
     "parallel-worker": "dist/src/render/parallel-worker.js",
     "writer-worker": "dist/src/write/writer-worker.js",
     "sass-worker": "dist/src/render/sass-worker.js",
+    "rebuild-worker": "dist/src/serve/rebuild-worker.js",
     // bin/ (CommonJS) loads cli.js through this, so it needs nothing from dist/src.
     "code-cache": "dist/src/cli/code-cache.js",
   },

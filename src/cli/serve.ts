@@ -4,7 +4,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { loadConfig } from "../config/load.js";
-import { IncrementalBuilder, type RebuildReport } from "../serve/incremental.js";
+import { limitsOf } from "../config/limits.js";
+import type { RebuildReport } from "../serve/incremental.js";
+import { RebuildThread } from "../serve/rebuild-thread.js";
 import { BuildError } from "../errors.js";
 import { startPreviewServer } from "../serve/server.js";
 import { watchSource, type SourceChange } from "../serve/watch.js";
@@ -12,6 +14,11 @@ import { stagingDirFor } from "../write/writer.js";
 import type { ParsedArgs } from "./args.js";
 import type { ConsoleLogger } from "./logger.js";
 import { reportError } from "./main.js";
+
+/** A rebuild still running this long after a newer change arrived is abandoned for it. */
+const ABANDON_GRACE_MS = 2000;
+/** Ctrl-C ends the process within this, even if something will not close. */
+const STOP_GRACE_MS = 700;
 
 export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise<number> {
   const loaded = loadConfig(args.overrides as any);
@@ -22,25 +29,37 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   const host = args.serve.host ?? String(config.host ?? "127.0.0.1");
   const port = args.serve.port ?? Number(config.port ?? 4000);
 
-  const builder = new IncrementalBuilder({ overrides: args.overrides as any, logger, force: args.force });
+  // Builds run on their own thread (serve/rebuild-thread.ts): this one only serves, watches and
+  // listens for Ctrl-C, so a runaway build can neither block requests nor keep the process alive.
+  const limits = limitsOf(config as Record<string, unknown>);
+  const thread = new RebuildThread({
+    overrides: args.overrides,
+    force: args.force,
+    level: logger.level,
+    write: (stream, text) => (stream === "out" ? process.stdout : process.stderr).write(text),
+    watchdogMs: Math.max(5 * limits.renderMs, 60_000),
+  });
   let lastReport: RebuildReport | null = null;
-  const build = (changed?: string[]): BuildError | null => {
-    try {
-      lastReport = changed ? builder.rebuild(changed) : builder.buildAll();
-      const r = lastReport;
+  const build = async (changed?: string[]): Promise<BuildError | null> => {
+    const outcome = await thread.build(changed);
+    if (outcome.ok) {
+      lastReport = outcome.report;
+      const r = outcome.report;
       logger.info("", `done in ${(r.ms / 1000).toFixed(3)} seconds.`);
       logger.debug("Rebuilt:", `${r.full ? "full build" : "incremental"}: ${r.rendered} rendered, ${r.reused} reused, ${r.written} written, ${r.removed} removed in ${r.ms.toFixed(1)} ms`);
       return null;
-    } catch (e) {
-      reportError(e, logger, args.trace);
-      return e instanceof BuildError ? e : new BuildError(String((e as Error)?.message ?? e));
     }
+    if (stopping) return null;
+    const e = outcome.error;
+    reportError(e, logger, args.trace);
+    return e instanceof BuildError ? e : new BuildError(String(e?.message ?? e));
   };
+  let stopping = false;
 
   if (!args.serve.skipInitialBuild) {
     logger.info("Generating...");
-    const err = build();
-    if (err && !args.serve.watch) { builder.dispose(); return 1; }
+    const err = await build();
+    if (err && !args.serve.watch) { await thread.close(); return 1; }
   }
 
   const baseurl = String(config.baseurl ?? "");
@@ -48,6 +67,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   logger.info("Server address:", server.url);
   if (args.serve.open) openInBrowser(server.url, logger);
   let watcher: { close(): Promise<void> } | null = null;
+  let abandonTimer: NodeJS.Timeout | null = null;
   if (args.serve.watch) {
     const dest = path.resolve(config.destination);
     const staging = stagingDirFor(dest);
@@ -64,10 +84,24 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
       // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer
       // only delays the reload the author is waiting for.
       debounceMs: 50,
+      // A newer change while a build runs: a build past the grace period is a runaway (a normal
+      // rebuild takes well under a second) and is abandoned for the new one; a younger one is
+      // given until the grace period ends.
+      onPendingWhileRunning: () => {
+        const age = thread.runningFor;
+        if (age === null || abandonTimer) return;
+        const wait = Math.max(0, ABANDON_GRACE_MS - age);
+        abandonTimer = setTimeout(() => {
+          abandonTimer = null;
+          void thread.abandon("the rebuild was abandoned: a newer change arrived while it was still running");
+        }, wait);
+      },
       onChanges: async (changes: SourceChange[]) => {
         logger.info("Regenerating:", `${changes.length} file(s) changed at ${new Date().toLocaleTimeString()}`);
         for (const c of changes) logger.debug("", `${c.kind} ${path.relative(config.source, c.path)}`);
-        const err = build(changes.map((c) => c.path));
+        const err = await build(changes.map((c) => c.path));
+        if (abandonTimer) { clearTimeout(abandonTimer); abandonTimer = null; }
+        if (stopping) return;
         if (err) {
           server.showError({ message: err.message, file: err.file, line: err.line, column: err.column });
           return;
@@ -85,11 +119,14 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   }
   logger.info("", "Server running... press ctrl-c to stop.");
   await new Promise<void>((resolve) => {
-    // Ctrl-C (or a supervisor's SIGTERM) ends the process as Jekyll's does: the watcher's
-    // handles would otherwise keep Node running after the server has closed.
+    // Ctrl-C (or a supervisor's SIGTERM) ends the process as Jekyll's does, whatever a build is
+    // doing: the build thread is terminated, not waited for, and if closing the watcher or the
+    // server's connections takes longer than STOP_GRACE_MS the process exits anyway.
     const stop = () => {
-      builder.dispose();
-      void Promise.all([watcher?.close(), server.close()]).finally(resolve);
+      stopping = true;
+      if (abandonTimer) clearTimeout(abandonTimer);
+      setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
+      void Promise.all([thread.close(), watcher?.close(), server.close()]).finally(resolve);
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

@@ -111,7 +111,11 @@ export class IncrementalBuilder {
   private configKey = "";
   private readFiles = new Set<string>();
 
-  constructor(private readonly options: BuildOptions) {
+  /**
+   * `onWriting` is told when a rebuild has rendered and starts writing into the destination:
+   * from then on it must not be abandoned halfway (serve's rebuild thread waits for it).
+   */
+  constructor(private readonly options: BuildOptions, private readonly onWriting: () => void = () => {}) {
     this.builder = new Builder(options);
   }
 
@@ -132,6 +136,7 @@ export class IncrementalBuilder {
     };
     this.snapshot = null;
     const { site } = this.builder.render(loaded, plan);
+    this.onWriting();
     const result = writeSite(site, { force: this.options.force });
     this.readFiles = new Set(site.readFiles);
     this.records = records;
@@ -213,6 +218,7 @@ export class IncrementalBuilder {
     this.snapshot = after ?? takeSnapshot(out.site, fingerprints);
     this.records = records;
     this.readFiles = new Set(out.site.readFiles);
+    this.onWriting();
     const { written, removed, changedOutputs } = this.writeChanges(out.site);
     return { full: false, rendered, reused, written, removed, changedOutputs, ms: performance.now() - t0 };
   }

@@ -1,0 +1,59 @@
+// The thread `serve` builds on (rebuild-thread.ts): it keeps the IncrementalBuilder, so that
+// consecutive rebuilds stay incremental, and answers one build request at a time. Its log lines
+// go to the main thread as messages, in order with the build's result.
+import { parentPort, workerData } from "node:worker_threads";
+import { ConsoleLogger, type Level } from "../cli/logger.js";
+import { BuildError } from "../errors.js";
+import { IncrementalBuilder } from "./incremental.js";
+
+export interface RebuildWorkerData {
+  overrides: Record<string, unknown>;
+  force: boolean;
+  level: Level;
+}
+
+export type RebuildRequest = { type: "build"; changed: string[] | null } | { type: "dispose" };
+
+export interface SerializedError {
+  buildError: boolean;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  hint?: string;
+  stack?: string;
+}
+
+export type RebuildReply =
+  | { type: "log"; stream: "out" | "err"; text: string }
+  | { type: "writing" }
+  | { type: "done"; report: import("./incremental.js").RebuildReport }
+  | { type: "failed"; error: SerializedError };
+
+const data = workerData as RebuildWorkerData;
+const port = parentPort!;
+const post = (m: RebuildReply) => port.postMessage(m);
+const logger = new ConsoleLogger(data.level, (text) => post({ type: "log", stream: "out", text }), (text) => post({ type: "log", stream: "err", text }));
+const builder = new IncrementalBuilder({ overrides: data.overrides as any, logger, force: data.force }, () => post({ type: "writing" }));
+
+function serialize(e: unknown): SerializedError {
+  if (e instanceof BuildError) {
+    return { buildError: true, message: e.message, file: e.file, line: e.line, column: e.column, hint: e.hint, stack: `${e.stack}${e.cause instanceof Error ? `\nCaused by: ${e.cause.stack}` : ""}` };
+  }
+  const err = e as Error;
+  return { buildError: false, message: String(err?.message ?? e), stack: err?.stack };
+}
+
+port.on("message", (m: RebuildRequest) => {
+  if (m.type === "dispose") {
+    builder.dispose();
+    port.close();
+    return;
+  }
+  try {
+    const report = m.changed ? builder.rebuild(m.changed) : builder.buildAll();
+    post({ type: "done", report });
+  } catch (e) {
+    post({ type: "failed", error: serialize(e) });
+  }
+});
