@@ -102,6 +102,8 @@ export function markDestination(source: string, dest: string): void {
     const st = fs.statSync(dest);
     const real = fs.realpathSync(dest);
     const markers = readMarkers(source);
+    // Folders that are gone (test runs, renamed outputs) are forgotten.
+    for (const k of Object.keys(markers)) if (!fs.existsSync(k)) delete markers[k];
     markers[real] = { dev: st.dev, ino: st.ino, birth: st.birthtimeMs };
     fs.mkdirSync(path.dirname(markerFile(source)), { recursive: true });
     const tmp = `${markerFile(source)}.${process.pid}.tmp`;
