@@ -88,3 +88,19 @@ test("a permalink with an encoded NUL is a located error, and nothing is written
     box.remove();
   }
 });
+
+test("a write through a symlinked folder inside the destination is refused (assertInside)", () => {
+  const box = sandbox();
+  try {
+    const dest = path.join(box.root, "out");
+    const elsewhere = path.join(box.root, "elsewhere");
+    fs.mkdirSync(dest);
+    fs.mkdirSync(elsewhere);
+    fs.symlinkSync(elsewhere, path.join(dest, "uploads"));
+    assert.throws(() => containedPath(dest, "/uploads/x.html", "page.md"), (e: any) => e.name === "BuildError" && /outside/.test(e.message) && e.file === "page.md");
+    assert.equal(containedPath(dest, "/a/b.html"), path.join(dest, "a/b.html"));
+    assert.equal(containedPath(dest, "/%2e%2e/x"), path.join(dest, "%2e%2e/x"), "not decoded here: callers decode first");
+  } finally {
+    box.remove();
+  }
+});
