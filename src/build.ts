@@ -16,6 +16,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { Reader } from "./read/reader.js";
 import { Site, type Logger } from "./site/site.js";
+import { Hooks } from "./plugins/hooks.js";
+import { hasSitePlugins, loadSitePlugins, withRubyPluginHint } from "./plugins/site-plugins.js";
 import type { Document } from "./site/document.js";
 import type { Page } from "./site/page.js";
 import { assertDestinationOutsideSource, beginWrite, prepareStaging, stagingDirFor, type SiteWrite, type WriteOptions, type WriteResult } from "./write/writer.js";
@@ -52,7 +54,7 @@ interface Engines {
 
 /** Settings the long-lived engines were made from; when they change, the engines are remade. */
 function engineKey(config: Config): string {
-  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.build_site]);
+  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme, config.build_site]);
 }
 
 export class Builder {
@@ -60,6 +62,8 @@ export class Builder {
   /** The Site being built; the Liquid host reads it through this. */
   private site: Site | null = null;
   private sass: SassConverter | null = null;
+  /** Which site plugin files (and versions) the current build loaded: the engines hold their tags. */
+  private sitePluginsKey = "";
 
   constructor(readonly options: BuildOptions) {}
 
@@ -72,32 +76,66 @@ export class Builder {
     plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
     onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
   ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
+    const { site, renderer, engines, ms, rubyOnlyPlugins } = this.readAndGenerate(loaded, { startSass: true });
+    try {
+      const t2 = performance.now();
+      const payload = site.hooks.empty ? null : { site: renderer.drops.siteDrop(), jekyll: renderer.drops.jekyll };
+      site.hooks.trigger("site", "pre_render", site, payload);
+      const onOutput = onGenerated?.(site);
+      renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan, onOutput);
+      // Plugins' post-render hooks (jemoji, jekyll-mentions) rewrite outputs before anything is written.
+      postRender(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
+      site.hooks.trigger("site", "post_render", site, payload);
+      const t3 = performance.now();
+      return { site, renderer, ms: { ...ms, render: t3 - t2 } };
+    } catch (e) {
+      throw withRubyPluginHint(e, rubyOnlyPlugins);
+    }
+  }
+
+  /**
+   * Site#reset, #read and #generate: the site as it is about to be rendered (what `doctor`
+   * inspects). `startSass` starts loading Sass on its own thread once the reader has found
+   * stylesheets, so that it is ready when they render (sass-thread.ts).
+   */
+  readAndGenerate(
+    loaded: LoadedConfig,
+    { startSass = false } = {},
+  ): { site: Site; renderer: Renderer; engines: Engines; ms: { read: number; generate: number }; rubyOnlyPlugins: string[] } {
     const t0 = performance.now();
     const { config } = loaded;
     assertDestinationOutsideSource(config.source, config.destination);
-    const site = new Site(config, this.options.logger);
+    const site = new Site(config, this.options.logger, loaded.theme);
+    for (const n of loaded.notes) this.options.logger[n.level](n.topic, n.message);
     this.site = site;
-    this.sass = new SassConverter(site);
-    new Reader(site).read();
-    // Sass loads on its own thread while the pages before the stylesheets render (sass-thread.ts).
-    const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
-    if (parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
-      if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
+    // PluginManager#conscientious_require: the site's own plugins load before anything is read.
+    const sitePlugins = loadSitePlugins(site);
+    this.sitePluginsKey = sitePlugins.key;
+    site.sitePlugins = sitePlugins.plugins;
+    const plugins = enabledPlugins(site);
+    site.hooks = new Hooks(plugins.flatMap((p) => p.hooks ?? []));
+    site.converters.addPluginConverters(plugins.flatMap((p) => p.converters ?? []));
+    try {
+      site.hooks.trigger("site", "after_init", site);
+      site.hooks.trigger("site", "after_reset", site);
+      this.sass = new SassConverter(site);
+      new Reader(site).read();
+      site.hooks.trigger("site", "post_read", site);
+      // Sass loads on its own thread while the pages before the stylesheets render (sass-thread.ts).
+      const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
+      if (startSass && parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
+        if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
+      }
+      const t1 = performance.now();
+
+      const engines = this.enginesFor(config, this.sitePluginsKey);
+      const renderer = new Renderer(site, engines.liquid, { markdown: engines.markdown, sass: this.sass });
+      renderer.profiling = !!this.options.profile;
+      generate(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
+      return { site, renderer, engines, ms: { read: t1 - t0, generate: performance.now() - t1 }, rubyOnlyPlugins: sitePlugins.rubyOnly };
+    } catch (e) {
+      throw withRubyPluginHint(e, sitePlugins.rubyOnly);
     }
-    const t1 = performance.now();
-
-    const engines = this.enginesFor(config);
-    const renderer = new Renderer(site, engines.liquid, { markdown: engines.markdown, sass: this.sass });
-    renderer.profiling = !!this.options.profile;
-    generate(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
-    const t2 = performance.now();
-
-    const onOutput = onGenerated?.(site);
-    renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan, onOutput);
-    // Plugins' post-render hooks (jemoji, jekyll-mentions) rewrite outputs before anything is written.
-    postRender(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
-    const t3 = performance.now();
-    return { site, renderer, ms: { read: t1 - t0, generate: t2 - t1, render: t3 - t2 } };
   }
 
   /** A full build, written atomically. */
@@ -108,7 +146,9 @@ export class Builder {
     const config = loaded.config;
     // The threshold first: on most machines it is infinite, and counting walks every collection.
     const minDocuments = parallelMinDocuments();
-    const worker = !this.options.profile && parallelismAvailable() && minDocuments !== Infinity && estimateDocuments(config) >= minDocuments
+    // Site plugins run on the main thread only: their generators and hooks may keep state that a
+    // second thread, reading the site on its own, would not share.
+    const worker = !this.options.profile && parallelismAvailable() && minDocuments !== Infinity && !hasSitePlugins(config) && estimateDocuments(config) >= minDocuments
       ? new RenderWorker(this.options.overrides, prepareStaging({ source: config.source, dest: config.destination }))
       : null;
     if (worker) this.options.logger.debug("Rendering:", "on two threads");
@@ -134,6 +174,7 @@ export class Builder {
     const { site, renderer, ms } = rendered;
     const t1 = performance.now();
     const write = writing!.finish();
+    afterWrite(site);
     reportConflicts(write, this.options.logger);
     const t2 = performance.now();
     return { site, renderer, write, configFiles: loaded.files, ms: { ...ms, write: t2 - t1, total: t2 - t0 } };
@@ -150,8 +191,8 @@ export class Builder {
     disposeSassCompiler();
   }
 
-  private enginesFor(config: Config): Engines {
-    const key = engineKey(config);
+  private enginesFor(config: Config, sitePlugins: string): Engines {
+    const key = `${engineKey(config)}\n${sitePlugins}`;
     if (this.engines?.key === key) return this.engines;
     // kramdown's `syntax_highlighter_opts: { disable: true }` (or no syntax_highlighter) turns
     // Rouge off for Markdown code blocks, as `highlighter: none` does.
@@ -174,9 +215,23 @@ function writerThreadMinFiles(): number {
   return Number.isFinite(v) && v >= 0 && process.env.BUILD_SITE_WRITER_MIN !== "" ? v : 200;
 }
 
-/** jemoji and jekyll-mentions rewrite outputs after every page is rendered: none is final before. */
+/**
+ * jemoji and jekyll-mentions rewrite outputs after every page is rendered, and so may a site
+ * plugin's `site` post_render hook: none is final before.
+ */
 export function streamsOutputs(site: Site): boolean {
-  return !enabledPlugins(site).some((p) => p.postRender);
+  return !enabledPlugins(site).some((p) => p.postRender) && !site.hooks.has("site", "post_render");
+}
+
+/**
+ * The post_write hooks, once the build is in place: each written page and document's (in
+ * Site#each_site_file order), then the site's. Jekyll runs each item's right after writing its
+ * file; here every file is written (and the new `_site` swapped in) first.
+ */
+export function afterWrite(site: Site): void {
+  if (site.hooks.empty) return;
+  for (const item of site.siteFiles()) if (item.kind !== "static") site.hooks.triggerItem(item, "post_write");
+  site.hooks.trigger("site", "post_write", site);
 }
 
 function writeOptions(site: Site): WriteOptions {

@@ -1,19 +1,24 @@
 // `build-site serve`: build, serve the destination, and on every change rebuild and tell open
 // pages to reload. A failed rebuild keeps the last good `_site` being served (the writer only swaps
-// in complete builds) and shows the error in the terminal and in the browser.
+// in complete builds) and shows the error in the terminal and in the browser. Builds run on their
+// own thread (serve/rebuild-thread.ts): this one only serves, watches and listens for Ctrl-C, so a
+// runaway build can neither block requests nor keep the process alive.
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { loadConfig } from "../config/load.js";
 import { limitsOf } from "../config/limits.js";
 import type { RebuildReport } from "../serve/incremental.js";
 import { RebuildThread } from "../serve/rebuild-thread.js";
 import { BuildError } from "../errors.js";
 import { startPreviewServer } from "../serve/server.js";
-import { watchSource, type SourceChange } from "../serve/watch.js";
-import { stagingDirFor } from "../write/writer.js";
+import type { SourceChange } from "../serve/watch.js";
 import type { ParsedArgs } from "./args.js";
+import { logConfigFiles } from "./build.js";
+import { detachServer, isDetachedServer, reportReadyToParent } from "./detach.js";
+import { outputsToReload } from "./livereload-ignore.js";
 import type { ConsoleLogger } from "./logger.js";
-import { reportError } from "./main.js";
+import { reportError } from "./report-error.js";
+import { serveOptions } from "./serve-options.js";
+import { loadConfigQuietly, logRegenerating, watchSite } from "./watch-site.js";
 
 /** A rebuild still running this long after a newer change arrived is abandoned for it. */
 const ABANDON_GRACE_MS = 2000;
@@ -23,14 +28,11 @@ const STOP_GRACE_MS = 700;
 export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise<number> {
   const loaded = loadConfig(args.overrides as any);
   const config = loaded.config;
-  for (const f of loaded.files) logger.info("Configuration file:", f);
-  logger.info("Source:", config.source);
-  logger.info("Destination:", config.destination);
+  logConfigFiles(loaded, logger);
+  const options = serveOptions(args, config, logger);
   const host = args.serve.host ?? String(config.host ?? "127.0.0.1");
   const port = args.serve.port ?? Number(config.port ?? 4000);
 
-  // Builds run on their own thread (serve/rebuild-thread.ts): this one only serves, watches and
-  // listens for Ctrl-C, so a runaway build can neither block requests nor keep the process alive.
   const limits = limitsOf(config as Record<string, unknown>);
   const thread = new RebuildThread({
     overrides: args.overrides,
@@ -40,12 +42,13 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
     watchdogMs: Math.max(5 * limits.renderMs, 60_000),
   });
   let lastReport: RebuildReport | null = null;
+  let stopping = false;
   const build = async (changed?: string[]): Promise<BuildError | null> => {
     const outcome = await thread.build(changed);
     if (outcome.ok) {
       lastReport = outcome.report;
       const r = outcome.report;
-      logger.info("", `done in ${(r.ms / 1000).toFixed(3)} seconds.`);
+      logger.info("", `${changed ? "..." : ""}done in ${(r.ms / 1000).toFixed(3)} seconds.`);
       logger.debug("Rebuilt:", `${r.full ? "full build" : "incremental"}: ${r.rendered} rendered, ${r.reused} reused, ${r.written} written, ${r.removed} removed in ${r.ms.toFixed(1)} ms`);
       return null;
     }
@@ -54,65 +57,66 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
     reportError(e, logger, args.trace);
     return e instanceof BuildError ? e : new BuildError(String(e?.message ?? e));
   };
-  let stopping = false;
 
   if (!args.serve.skipInitialBuild) {
+    logger.info("Source:", config.source);
+    logger.info("Destination:", config.destination);
+    // Every rebuild of serve is incremental (serve-incremental.test.ts: each equals a clean build).
+    logger.info("Incremental build:", "enabled");
     logger.info("Generating...");
     const err = await build();
-    if (err && !args.serve.watch) { await thread.close(); return 1; }
+    if (err && (!options.watch || options.detach)) { await thread.close(); return 1; }
+  } else if (!isDetachedServer()) {
+    logger.warn("Build Warning:", "Skipping the initial build. This may result in an out-of-date site.");
+  }
+
+  if (options.detach) {
+    await thread.close();
+    logger.info("Auto-regeneration:", "disabled when running server detached.");
+    const child = await detachServer(args);
+    logger.info("Server address:", child.url);
+    if (args.serve.open) openInBrowser(child.url, logger);
+    logger.info(`Server detached with pid '${child.pid}'.`, `Run \`kill ${child.pid}\` to stop the server.`);
+    return 0;
   }
 
   const baseurl = String(config.baseurl ?? "");
-  const server = await startPreviewServer({ root: config.destination, baseurl, host, port, livereload: args.serve.livereload });
+  const server = await startPreviewServer({ root: config.destination, baseurl, host, port, livereload: options.livereload, showDirListing: options.showDirListing, tls: options.tls });
   logger.info("Server address:", server.url);
+  reportReadyToParent(server.url);
   if (args.serve.open) openInBrowser(server.url, logger);
   let watcher: { close(): Promise<void> } | null = null;
   let abandonTimer: NodeJS.Timeout | null = null;
-  if (args.serve.watch) {
-    const dest = path.resolve(config.destination);
-    const staging = stagingDirFor(dest);
-    const ignored = (p: string) => {
-      const abs = path.resolve(p);
-      // The staging folder and the old trees being deleted share the staging folder's name as prefix.
-      if (abs.startsWith(staging)) return true;
-      return [dest, path.join(config.source, ".jekyll-cache"), path.join(config.source, ".build-site-cache"), path.join(config.source, "node_modules"), path.join(config.source, ".git")]
-        .some((d) => abs === d || abs.startsWith(d + path.sep));
-    };
-    watcher = await watchSource({
-      source: config.source,
-      ignored,
-      // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer
-      // only delays the reload the author is waiting for.
-      debounceMs: 50,
-      // A newer change while a build runs: a build past the grace period is a runaway (a normal
-      // rebuild takes well under a second) and is abandoned for the new one; a younger one is
-      // given until the grace period ends.
-      onPendingWhileRunning: () => {
-        const age = thread.runningFor;
-        if (age === null || abandonTimer) return;
-        const wait = Math.max(0, ABANDON_GRACE_MS - age);
-        abandonTimer = setTimeout(() => {
-          abandonTimer = null;
-          void thread.abandon("the rebuild was abandoned: a newer change arrived while it was still running");
-        }, wait);
-      },
-      onChanges: async (changes: SourceChange[]) => {
-        logger.info("Regenerating:", `${changes.length} file(s) changed at ${new Date().toLocaleTimeString()}`);
-        for (const c of changes) logger.debug("", `${c.kind} ${path.relative(config.source, c.path)}`);
-        const err = await build(changes.map((c) => c.path));
-        if (abandonTimer) { clearTimeout(abandonTimer); abandonTimer = null; }
-        if (stopping) return;
-        if (err) {
-          server.showError({ message: err.message, file: err.file, line: err.line, column: err.column });
-          return;
-        }
-        server.clearError();
-        const outputs = lastReport?.changedOutputs ?? [];
-        if (outputs.length === 0) return;
-        const cssOnly = outputs.every((p) => /\.css(\.map)?$/.test(p));
-        server.reload(cssOnly ? "css" : "page", outputs);
-      },
-    });
+  // A newer change while a build runs: a build past the grace period is a runaway (a normal
+  // rebuild takes well under a second) and is abandoned for the new one; a younger one is given
+  // until the grace period ends.
+  const onPendingWhileRunning = () => {
+    const age = thread.runningFor;
+    if (age === null || abandonTimer) return;
+    abandonTimer = setTimeout(() => {
+      abandonTimer = null;
+      void thread.abandon("the rebuild was abandoned: a newer change arrived while it was still running");
+    }, Math.max(0, ABANDON_GRACE_MS - age));
+  };
+  if (options.watch) {
+    // The site's JavaScript plugins are loaded by the build thread, not here (preload: false).
+    watcher = await watchSite(loaded, () => loadConfigQuietly(args), async (changes: SourceChange[]) => {
+      logRegenerating(logger, config.source, changes);
+      const err = await build(changes.map((c) => c.path));
+      if (abandonTimer) { clearTimeout(abandonTimer); abandonTimer = null; }
+      if (stopping) return;
+      logger.info("", "");
+      if (err) {
+        server.showError({ message: err.message, file: err.file, line: err.line, column: err.column });
+        return;
+      }
+      server.clearError();
+      const report = lastReport as RebuildReport | null;
+      const outputs = report ? outputsToReload(report.changedOutputs, options.livereloadIgnore, report.sourceOf) : [];
+      if (outputs.length === 0) return;
+      const cssOnly = outputs.every((p) => /\.css(\.map)?$/.test(p));
+      server.reload(cssOnly ? "css" : "page", outputs);
+    }, { preload: false, onPendingWhileRunning });
     logger.info("Auto-regeneration:", `enabled for '${config.source}'`);
   } else {
     logger.info("Auto-regeneration:", "disabled. Use --watch to enable.");

@@ -139,17 +139,34 @@ export class EntryFilter {
    */
   leavesSite(absolute: string): boolean {
     if (!this.safe) return false;
+    try {
+      this.realSource ??= fs.realpathSync(this.source);
+    } catch {
+      return false;
+    }
+    return this.leavesReal(absolute, this.realSource);
+  }
+  private realSource: string | undefined;
+
+  /** leavesSite for a folder outside the source (a theme's): `absolute` must really be in `folder`. */
+  leavesFolder(absolute: string, folder: string): boolean {
+    if (!this.safe) return false;
+    try {
+      return this.leavesReal(absolute, fs.realpathSync(folder));
+    } catch {
+      return false;
+    }
+  }
+
+  private leavesReal(absolute: string, root: string): boolean {
     let real: string;
     try {
       real = fs.realpathSync(absolute);
-      this.realSource ??= fs.realpathSync(this.source);
     } catch {
       return false; // a dangling symlink: reading it fails later, nothing leaks
     }
-    const root = this.realSource;
     return !(real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
   }
-  private realSource: string | undefined;
 
   /** EntryFilter#symlink? (see leavesSite, which it is, in safe mode). */
   isSymlinkOutside(absolute: string): boolean {

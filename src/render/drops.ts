@@ -286,6 +286,20 @@ export class Drops {
 
   private readonly neighbourViews = new WeakMap<Document, Obj>();
 
+  /**
+   * Forgets an item's drop, so the next one shows the keys its data has now (a drop's keys are
+   * fixed when it is made; Jekyll's read the data at each lookup). For plugins that add keys.
+   */
+  forget(item: Page | Document): void {
+    if (item.kind === "page") {
+      this.pageDrops.delete(item);
+      item.refreshLiquidData();
+    } else {
+      this.docDrops.delete(item);
+      this.neighbourViews.delete(item);
+    }
+  }
+
   excerpt(excerpt: Excerpt): Obj {
     let d = this.excerptDrops.get(excerpt);
     if (d) return d;
@@ -412,9 +426,20 @@ export class Drops {
     };
     defineLazy(d, "time", () => site.time);
     const tracked = <T>(token: string, fn: () => T) => () => { this.track(token); return fn(); };
-    defineLazy(d, "pages", tracked("pages", once(() => site.pages.map((p) => this.page(p)))));
+    // site.pages grows while pages render (a stylesheet's source map page is appended when it is
+    // converted, as jekyll-sass-converter does): a listing rendered later sees it, one rendered
+    // earlier does not. So these two lists are worked out again when the array has grown.
+    const whilePagesUnchanged = <T>(fn: () => T) => {
+      let v: T | undefined;
+      let length = -1;
+      return () => {
+        if (length !== site.pages.length) { v = fn(); length = site.pages.length; }
+        return v;
+      };
+    };
+    defineLazy(d, "pages", tracked("pages", whilePagesUnchanged(() => site.pages.map((p) => this.page(p)))));
     defineLazy(d, "posts", tracked("collection:posts", once(() => [...site.posts.docs].reverse().map((p) => this.document(p)))));
-    defineLazy(d, "html_pages", tracked("pages", once(() => site.pages.filter((p) => p.isHtml || p.url.endsWith("/")).map((p) => this.page(p)))));
+    defineLazy(d, "html_pages", tracked("pages", whilePagesUnchanged(() => site.pages.filter((p) => p.isHtml || p.url.endsWith("/")).map((p) => this.page(p)))));
     defineLazy(d, "static_files", tracked("static", once(() => site.staticFiles.map((f) => this.staticFile(f)))));
     defineLazy(d, "documents", tracked("documents", once(() => site.documents.map((x) => this.item(x)))));
     defineLazy(d, "collections", tracked("documents", once(() => [...site.collections.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map((c) => this.collection(c)))));

@@ -89,7 +89,10 @@ export class SassConverter {
     const conf = (site.config.sass ?? {}) as Record<string, any>;
     const sassDir = conf.sass_dir ? String(conf.sass_dir) : "_sass";
     const user = conf.load_paths === undefined || conf.load_paths === null ? [] : [conf.load_paths].flat().map(String);
-    this.loadPaths = [...user, sassDir].map((p) => (site.safe ? sanitizedPath(site.source, p) : path.resolve(site.source, p)));
+    const place = (p: string) => (site.safe ? sanitizedPath(site.source, p) : path.resolve(site.source, p));
+    this.loadPaths = [...new Set([...user, sassDir].map(place))];
+    // jekyll-sass-converter: the theme's `_sass` comes after the site's own load paths.
+    if (site.theme?.sassPath) this.loadPaths.push(site.theme.sassPath);
     this.style = String(conf.style ?? "expanded").replace(/^:/, "") === "compressed" ? "compressed" : "expanded";
     this.quietDeps = conf.quiet_deps ?? true;
     const sm = String(conf.sourcemap ?? "always").replace(/^:/, "");
@@ -134,11 +137,15 @@ export class SassConverter {
    * itself, so this is checked on the files it loaded, before its CSS is used.
    */
   private refuseFilesOutside(loadedUrls: string[], input: SassInput): void {
-    let root: string;
-    try {
-      root = fs.realpathSync(this.site.source);
-    } catch {
-      return;
+    // The site, and the theme's `_sass` (a theme's partials live outside the site).
+    const roots: string[] = [];
+    for (const dir of [this.site.source, this.site.theme?.sassPath]) {
+      if (!dir) continue;
+      try {
+        roots.push(fs.realpathSync(dir));
+      } catch {
+        // no such folder
+      }
     }
     for (const u of loadedUrls) {
       if (!u.startsWith("file:")) continue;
@@ -150,7 +157,7 @@ export class SassConverter {
       } catch {
         // gone since: judged by its path
       }
-      if (real.startsWith(`${root}${path.sep}`)) continue;
+      if (roots.some((root) => real.startsWith(`${root}${path.sep}`))) continue;
       throw new BuildError(`Sass error: ${this.site.displayPath(file)} is outside the site (${real}); safe mode does not read it`, {
         file: input.file ? this.site.displayPath(input.file) : undefined,
         hint: "In safe mode stylesheets may only import files inside the site: copy the partial into _sass instead of linking to it.",

@@ -4,6 +4,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { ConsoleLogger, type Level } from "../cli/logger.js";
 import { BuildError } from "../errors.js";
+import { loadConfig } from "../config/load.js";
+import { preloadSitePlugins } from "../plugins/site-plugins.js";
 import { IncrementalBuilder } from "./incremental.js";
 
 export interface RebuildWorkerData {
@@ -44,13 +46,28 @@ function serialize(e: unknown): SerializedError {
   return { buildError: false, message: String(err?.message ?? e), stack: err?.stack };
 }
 
-port.on("message", (m: RebuildRequest) => {
+/**
+ * The site's ES module plugins, loaded again when they changed: the synchronous build can only
+ * take an edited one that way (plugins/site-plugins.ts). Done here, on the thread that builds.
+ */
+async function preloadPlugins(): Promise<void> {
+  let config: Record<string, any>;
+  try {
+    config = loadConfig(data.overrides as any).config;
+  } catch {
+    return; // the build reports why the config does not load
+  }
+  await preloadSitePlugins(config);
+}
+
+port.on("message", async (m: RebuildRequest) => {
   if (m.type === "dispose") {
     builder.dispose();
     port.close();
     return;
   }
   try {
+    await preloadPlugins();
     const report = m.changed ? builder.rebuild(m.changed) : builder.buildAll();
     post({ type: "done", report });
   } catch (e) {

@@ -55,6 +55,16 @@ export class Page {
     this.lineOffset = lineOffset;
   }
 
+  /**
+   * Convertible#to_liquid merges the defaults with `data` at every render; here `liquidData` is
+   * made once, and made again when a plugin may have changed `data` (the renderer asks, for sites
+   * with plugins of their own).
+   */
+  refreshLiquidData(): void {
+    const defaults = this.site.frontMatterDefaults.isEmpty ? {} : this.site.frontMatterDefaults.all(this.relativePath, "pages");
+    this.liquidData = deepMerge(defaults, this.data);
+  }
+
   get outputExt(): string {
     return this.site.converters.outputExtFor(this.ext, this.permalink);
   }

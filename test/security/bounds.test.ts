@@ -203,7 +203,8 @@ test("an impossible date is an invalid date, not a roll-over into March", () => 
   const { error, box } = failingBuild({ "_posts/2024-01-01-x.md": "---\ndate: 2024-02-30 99:99:99\n---\nx\n" });
   try {
     assert.equal(error.file, "_posts/2024-01-01-x.md");
-    assert.match(error.message, /invalid date '2024-02-30 99:99:99'/);
+    assert.match(error.message, /invalid date '2024-02-30 99:99:99'/i);
+    assert.equal(error.line, 2, "the front matter line of the date");
   } finally {
     box.remove();
   }

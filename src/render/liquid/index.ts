@@ -10,8 +10,8 @@
 // - Jekyll's tags: include, include_relative, include_cached, highlight, link, post_url.
 // Templates and includes are parsed once per build and cached; rendering is synchronous.
 import path from "node:path";
-import { Drop, Liquid, Tag } from "liquidjs";
-import type { Context, Emitter, Template as LiquidTemplate } from "liquidjs";
+import { Drop, Liquid } from "liquidjs";
+import type { Template as LiquidTemplate } from "liquidjs";
 import type { LiquidHost } from "./host.js";
 import { toBuildError } from "./errors.js";
 import { withinBudget } from "./budget.js";
@@ -19,7 +19,7 @@ import { limitsOf } from "../../config/limits.js";
 import { readSourceText } from "../../read/source-text.js";
 import { fixFloatLiterals } from "./float-literals.js";
 import { installSyncRender } from "./sync-render.js";
-import { installSyncValues, lookupSync, plainFilter } from "./sync-values.js";
+import { installSyncValues, plainFilter } from "./sync-values.js";
 import { dateFilters } from "./filters/date.js";
 import { jekyllFilters } from "./filters/jekyll.js";
 import { standardFilters } from "./filters/standard.js";
@@ -30,7 +30,9 @@ import { outputS } from "./ruby/values.js";
 import { highlightTag } from "./tags/highlight.js";
 import { includeCachedTag, includeRelativeTag, includeTag, type IncludeSupport } from "./tags/include.js";
 import { linkTag, postUrlTag } from "./tags/links.js";
+import { registerPluginTags } from "./tags/plugin-tags.js";
 import { IfchangedTag, RubyForTag, RubyTablerowTag } from "./tags/loops.js";
+import { RubyCycleTag } from "./tags/cycle.js";
 import { SyncAssignTag, SyncCaptureTag, SyncIfTag, SyncUnlessTag } from "./tags/sync-tags.js";
 
 export { RubyFloat } from "./ruby/values.js";
@@ -118,6 +120,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   liquid.registerTag("for", RubyForTag as any);
   liquid.registerTag("tablerow", RubyTablerowTag as any);
   liquid.registerTag("ifchanged", IfchangedTag as any);
+  liquid.registerTag("cycle", RubyCycleTag as any);
   liquid.registerTag("include", includeTag(support) as any);
   liquid.registerTag("include_relative", includeRelativeTag(support) as any);
   liquid.registerTag("include_cached", includeCachedTag(support) as any);
@@ -125,14 +128,8 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   liquid.registerTag("link", linkTag(host) as any);
   liquid.registerTag("post_url", postUrlTag(host) as any);
 
-  // Plugins' tags and filters (optional host members).
-  for (const [name, fn] of Object.entries(host.customTags ?? {})) {
-    liquid.registerTag(name, class extends Tag {
-      render(ctx: Context, emitter: Emitter): void {
-        emitter.write(fn(this.token.args, (path) => lookupSync(ctx, path)));
-      }
-    } as any);
-  }
+  // Plugins' tags, block tags and filters (optional host members).
+  registerPluginTags(liquid, host);
 
   const filters = liquid.filters as Record<string, unknown>;
   for (const name of Object.keys(filters)) delete filters[name];

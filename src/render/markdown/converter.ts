@@ -235,8 +235,14 @@ export class Converter {
       case 'table_open': return this.table(b, indent);
       case 'dl_open': return this.deflist(b, lines, indent, inHtml);
       case 'kd_math_block': {
-        const body = `\\[${escapeAll(t.content)}\\]\n`;
         const attrs = this.attrsOf(b);
+        if (this.ctx.opts.mathEngine === null) {
+          // No math engine: kramdown writes the math as typed (unescaped) in a `kdmath` div.
+          const a: Attrs = new Map(attrs);
+          a.set('class', `${a.get('class') ?? ''} kdmath`.trimStart());
+          return `${ind(indent)}<div${htmlAttributes(a)}>$$\n${t.content}\n$$</div>\n`;
+        }
+        const body = `\\[${escapeAll(t.content)}\\]\n`;
         if (attrs.size === 0) return body;
         return `${ind(indent)}<div${htmlAttributes(attrs)}>${body}</div>\n`;
       }
@@ -529,7 +535,9 @@ export class Converter {
         // kramdown's span convert_html_element: only void elements are written self-closed.
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
-        case 'kd_math_inline': out += `\\(${escapeAll(t.content)}\\)`; break;
+        case 'kd_math_inline':
+          out += o.mathEngine === null ? `<span class="kdmath">$${t.content}$</span>` : `\\(${escapeAll(t.content)}\\)`;
+          break;
         case 'kd_smart_quote': {
           const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];
           const spec = o.smartQuotes[idx];
@@ -615,20 +623,23 @@ export class Converter {
       stack.push(n);
     }
     const tag = p.ordered ? 'ol' : 'ul';
+    // `attr['id'] ||= 'markdown-toc'`: an id written in the list's IAL stays, in its place, and
+    // prefixes the entries' ids; otherwise the id comes after the IAL's attributes
+    // (`{:toc .toc__menu}` → class="toc__menu" id="markdown-toc").
+    const attrs: Attrs = new Map(p.attrs);
+    if (!attrs.has('id')) attrs.set('id', 'markdown-toc');
+    const prefix = attrs.get('id')!;
     const render = (kids: N[], indent: number, attrs: Attrs): string => {
       let s = `${ind(indent)}<${tag}${htmlAttributes(attrs)}>\n`;
       for (const k of kids) {
-        const link = `<a href="#${k.entry!.id}" id="markdown-toc-${k.entry!.id}">${this.inline(stripForToc(k.entry!.inline))}</a>`;
+        const link = `<a href="#${k.entry!.id}" id="${escapeAttr(prefix)}-${k.entry!.id}">${this.inline(stripForToc(k.entry!.inline))}</a>`;
         s += `${ind(indent + 2)}<li>${link}`;
         if (k.kids.length) s += render(k.kids, indent + 4, new Map()) + ind(indent + 2);
         s += '</li>\n';
       }
       return s + `${ind(indent)}</${tag}>\n`;
     };
-    const attrs: Attrs = new Map(p.attrs);
-    attrs.set('id', 'markdown-toc');
-    const ordered: Attrs = new Map([['id', 'markdown-toc'], ...[...p.attrs].filter(([k]) => k !== 'id')]);
-    return render(root.kids, 0, ordered);
+    return render(root.kids, 0, attrs);
   }
 }
 

@@ -234,7 +234,12 @@ export function standardFilters(): FilterTable {
     floor: (input) => ceilFloor(input, false),
     at_least: (input, n) => clamp(input, n, true),
     at_most: (input, n) => clamp(input, n, false),
-    default: (input, fallback = "", ...rest) => {
+    default: (input, ...args) => {
+      // Ruby's `default_value = ''` applies only when no argument is written: an argument that
+      // names nothing (`| default: site.github.url` on a site without it) is nil, and so is the
+      // result, which `{% if %}` then treats as false (AcadHomepage writes no canonical link so).
+      const fallback = args.length === 0 ? "" : args[0] === undefined ? null : args[0];
+      const rest = args.slice(1);
       // `allow_false: true` arrives as the pair ["allow_false", true].
       const allowFalse = rest.some((a) => Array.isArray(a) && a[0] === "allow_false" && truthy(a[1]));
       const v = plain(input);
