@@ -138,7 +138,7 @@ export class RebuildThread {
       if (worker !== this.worker) return;
       if (m.type === "log") this.options.write(m.stream, m.text);
       else if (m.type === "writing") { if (this.running) this.running.writing = true; }
-      else if (m.type === "done") this.finish({ ok: true, report: m.report });
+      else if (m.type === "done") this.finish({ ok: true, report: { ...m.report, sourceOf: (o) => m.sources[o] } });
       else this.finish({ ok: false, error: revive(m.error), abandoned: false });
     });
     const died = (why: string) => {

@@ -6,7 +6,7 @@ import { ConsoleLogger, type Level } from "../cli/logger.js";
 import { BuildError } from "../errors.js";
 import { loadConfig } from "../config/load.js";
 import { preloadSitePlugins } from "../plugins/site-plugins.js";
-import { IncrementalBuilder } from "./incremental.js";
+import { IncrementalBuilder, type RebuildReport } from "./incremental.js";
 
 export interface RebuildWorkerData {
   overrides: Record<string, unknown>;
@@ -29,7 +29,7 @@ export interface SerializedError {
 export type RebuildReply =
   | { type: "log"; stream: "out" | "err"; text: string }
   | { type: "writing" }
-  | { type: "done"; report: import("./incremental.js").RebuildReport }
+  | { type: "done"; report: Omit<RebuildReport, "sourceOf">; sources: Record<string, string> }
   | { type: "failed"; error: SerializedError };
 
 const data = workerData as RebuildWorkerData;
@@ -68,8 +68,14 @@ port.on("message", async (m: RebuildRequest) => {
   }
   try {
     await preloadPlugins();
-    const report = m.changed ? builder.rebuild(m.changed) : builder.buildAll();
-    post({ type: "done", report });
+    const { sourceOf, ...report } = m.changed ? builder.rebuild(m.changed) : builder.buildAll();
+    // A function does not cross threads: the sources of the changed outputs go as a table.
+    const sources: Record<string, string> = {};
+    for (const o of report.changedOutputs) {
+      const src = sourceOf(o);
+      if (src !== undefined) sources[o] = src;
+    }
+    post({ type: "done", report, sources });
   } catch (e) {
     post({ type: "failed", error: serialize(e) });
   }

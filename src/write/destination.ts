@@ -96,8 +96,12 @@ function readMarkers(source: string): Record<string, Marker> {
   }
 }
 
-/** Records that build-site made `dest` (after a successful swap). A failure only costs a check later. */
-export function markDestination(source: string, dest: string): void {
+/**
+ * Records that build-site made `dest` (after a successful swap). A failure only costs a check
+ * later; so does `disable_disk_cache: true`, which keeps nothing in the cache folder.
+ */
+export function markDestination(source: string, dest: string, enabled = true): void {
+  if (!enabled) return;
   try {
     const st = fs.statSync(dest);
     const real = fs.realpathSync(dest);

@@ -210,7 +210,7 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
         throw e;
       }
       swapIn(staging, dest);
-      markDestination(site.source, dest);
+      markDestination(site.source, dest, site.config.disable_disk_cache !== true);
       const conflicts = [...written.entries()]
         .filter(([, sources]) => sources.length > 1)
         .map(([destination, sources]) => ({ destination: path.join(dest, destination), sources }));
