@@ -70,6 +70,7 @@ const main = await build({
     "parallel-worker": "dist/src/render/parallel-worker.js",
     "writer-worker": "dist/src/write/writer-worker.js",
     "sass-worker": "dist/src/render/sass-worker.js",
+    "rebuild-worker": "dist/src/serve/rebuild-worker.js",
     "download-worker": "dist/src/cache/download-worker.js",
     "esm-import": "dist/src/plugins/esm-import.js",
     // bin/ (CommonJS) loads cli.js through this, so it needs nothing from dist/src.

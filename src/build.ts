@@ -20,7 +20,7 @@ import { Hooks } from "./plugins/hooks.js";
 import { hasSitePlugins, loadSitePlugins, withRubyPluginHint } from "./plugins/site-plugins.js";
 import type { Document } from "./site/document.js";
 import type { Page } from "./site/page.js";
-import { assertDestinationOutsideSource, beginWrite, prepareStaging, type SiteWrite, type WriteOptions, type WriteResult } from "./write/writer.js";
+import { assertDestinationOutsideSource, beginWrite, prepareStaging, stagingDirFor, type SiteWrite, type WriteOptions, type WriteResult } from "./write/writer.js";
 
 export interface BuildTimings {
   read: number;
@@ -42,6 +42,8 @@ export interface BuildOptions {
   overrides: ConfigOverrides;
   logger: Logger;
   profile?: boolean;
+  /** Replace a destination that holds files build-site did not write (`--force`; write/destination.ts). */
+  force?: boolean;
 }
 
 interface Engines {
@@ -52,7 +54,7 @@ interface Engines {
 
 /** Settings the long-lived engines were made from; when they change, the engines are remade. */
 function engineKey(config: Config): string {
-  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme, config.build_site_extras]);
+  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme, config.build_site_extras, config.build_site]);
 }
 
 export class Builder {
@@ -180,7 +182,7 @@ export class Builder {
     let rendered: ReturnType<Builder["render"]>;
     let writing: SiteWrite | null = null;
     const startWriting = (site: Site) => {
-      const options: WriteOptions = worker ? { stream: streamsOutputs(site), staged: true } : writeOptions(site);
+      const options: WriteOptions = { ...(worker ? { stream: streamsOutputs(site), staged: true } : writeOptions(site)), force: this.options.force };
       if (options.thread) this.options.logger.debug("Writing:", "on a writer thread, as pages render");
       writing = beginWrite(site, options);
       return writing.rendered;
@@ -192,7 +194,8 @@ export class Builder {
       rendered = this.render(loaded, plan, startWriting);
     } catch (e) {
       worker?.cancel();
-      (writing as SiteWrite | null)?.abort();
+      if (writing) (writing as SiteWrite).abort();
+      else if (worker) fs.rmSync(stagingDirFor(config.destination), { recursive: true, force: true });
       throw e;
     }
     const { site, renderer, ms } = rendered;

@@ -12,6 +12,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { isInside } from "../write/contain.js";
 
 export interface ExtractLimits {
   /** Most bytes the archive may inflate to. */
@@ -169,7 +170,8 @@ export function extractTarGz(gz: Buffer, dest: string, limits: ExtractLimits = D
     }
     if (kept.length === 0) continue; // the top folder itself
     const target = path.join(root, ...kept);
-    if (!target.startsWith(root + path.sep)) throw new UnsafeArchiveError(`entry ${JSON.stringify(rawName)} lands outside the folder`);
+    // The containment rule every write follows (write/contain.ts).
+    if (!isInside(root, target)) throw new UnsafeArchiveError(`entry ${JSON.stringify(rawName)} lands outside the folder`);
     if (type === "5") {
       fs.mkdirSync(target, { recursive: true });
       result.folders++;

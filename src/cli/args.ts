@@ -20,6 +20,8 @@ export interface ParsedArgs {
   overrides: Record<string, unknown>;
   trace: boolean;
   profile: boolean;
+  /** `--force`: replace a destination that holds files build-site did not write. */
+  force: boolean;
   level: "quiet" | "normal" | "verbose";
   /** `-w/--watch` or `--no-watch` as given; unset leaves each command's default (serve: on, build: off). */
   watch?: boolean;
@@ -86,7 +88,9 @@ const FLAGS: FlagSpec[] = [
   { names: ["--ssl-key"], only: "serve", key: "ssl_key", value: "string" },
   { names: ["--skip-initial-build"], only: "serve", apply: (a) => { a.serve.skipInitialBuild = true; } },
   // new's options.
-  { names: ["--force"], only: "new", apply: (a) => { a.new.force = true; } },
+  // build and serve: replace a destination holding files build-site did not write
+  // (write/destination.ts); new: write into a folder that is not empty.
+  { names: ["--force"], apply: (a) => { a.force = true; a.new.force = true; } },
   { names: ["--blank"], only: "new", apply: (a) => { a.new.blank = true; } },
   { names: ["--skip-bundle"], only: "new", apply: (a) => { a.new.skipBundle = true; } },
 ];
@@ -111,6 +115,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     overrides: {},
     trace: false,
     profile: false,
+    force: false,
     level: "normal",
     serve: { watch: true, livereload: true, livereloadGiven: false, open: false, skipInitialBuild: false },
     new: { force: false, blank: false, skipBundle: false },
@@ -191,6 +196,8 @@ Options of every command (Jekyll's names and meanings):
   -s, --source DIR          Site source (default: the current directory)
   -d, --destination DIR     Where to write the site (default: ./_site)
       --safe                Safe mode (symlinks out of the source are ignored)
+      --force               build, serve: replace a destination holding files build-site
+                            did not write (it names them when it refuses)
   -p, --plugins DIR[,DIR]   Plugin folders (plugins_dir, default: ./_plugins)
       --layouts DIR         Layouts folder (layouts_dir, default: ./_layouts)
       --profile             Print a table of the slowest templates

@@ -50,7 +50,7 @@ export async function runBuild(args: ParsedArgs, logger: ConsoleLogger): Promise
   logger.info("Generating...");
   if (watching) return watchAndRebuild(args, loaded, logger);
 
-  const result = buildSite({ overrides: args.overrides as any, logger, profile: args.profile }, loaded);
+  const result = buildSite({ overrides: args.overrides as any, logger, profile: args.profile, force: args.force }, loaded);
   if (args.profile) printProfile(result.renderer.profileRows(), logger);
   const ms = result.ms;
   logger.debug("Timings:", `read ${ms.read.toFixed(0)} ms, generate ${ms.generate.toFixed(0)} ms, render ${ms.render.toFixed(0)} ms, write ${ms.write.toFixed(0)} ms`);
@@ -67,7 +67,7 @@ export async function runBuild(args: ParsedArgs, logger: ConsoleLogger): Promise
  */
 async function watchAndRebuild(args: ParsedArgs, loaded: LoadedConfig, logger: ConsoleLogger): Promise<number> {
   const config = loaded.config;
-  const builder = new IncrementalBuilder({ overrides: args.overrides as any, logger });
+  const builder = new IncrementalBuilder({ overrides: args.overrides as any, logger, force: args.force });
   const build = (changed?: string[]): void => {
     const t0 = performance.now();
     try {

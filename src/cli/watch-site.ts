@@ -56,6 +56,7 @@ export function watchSite(
   loaded: LoadedConfig,
   currentConfig: () => Config | null,
   onChanges: (changes: SourceChange[]) => void | Promise<void>,
+  extra: { preload?: boolean; onPendingWhileRunning?: () => void } = {},
 ): Promise<SourceWatcher> {
   const config = loaded.config;
   const theme = loaded.theme;
@@ -68,8 +69,10 @@ export function watchSite(
     // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer
     // only delays the rebuild the author is waiting for.
     debounceMs: 50,
+    onPendingWhileRunning: extra.onPendingWhileRunning,
     onChanges: async (changes) => {
-      await preloadSitePlugins(currentConfig() ?? config);
+      // serve's builds run on another thread, which loads the plugins itself (preload: false).
+      if (extra.preload !== false) await preloadSitePlugins(currentConfig() ?? config);
       await onChanges(changes);
     },
   });

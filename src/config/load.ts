@@ -2,6 +2,8 @@
 // files win, hashes merge deeply), then command-line overrides — the order of Jekyll's
 // Configuration#read_config_files followed by Configuration.from.
 import fs from "node:fs";
+import { DEFAULT_LIMITS } from "./limits.js";
+import { readSourceText } from "../read/source-text.js";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import { loadYaml } from "../read/yaml.js";
@@ -44,7 +46,8 @@ function readConfigFile(file: string, zone: string | undefined): Config {
       hint: "Use a .yml or .yaml configuration file.",
     });
   }
-  const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  // Read as every source is (read/source-text.ts): UTF-8 checked, size bounded by the default.
+  const text = readSourceText(file, { display: displayPath(file), maxBytes: DEFAULT_LIMITS.fileBytes });
   const data = loadYaml(text, { file: displayPath(file), zone });
   if (data === null || data === undefined) return {};
   if (!isPlainObject(data)) {

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import type { Site } from "../site/site.js";
-import { readTable } from "./csv.js";
+import { MalformedCsvError, readTable } from "./csv.js";
 import type { EntryFilter } from "./entry-filter.js";
 import { loadYaml } from "./yaml.js";
 
@@ -41,24 +41,38 @@ function readInto(site: Site, dir: string, data: Record<string, any>, filter: En
 }
 
 export function readDataFile(site: Site, abs: string): unknown {
-  site.readFiles.add(abs);
-  const text = fs.readFileSync(abs, "utf8");
+  const text = site.readSourceText(abs);
   const ext = path.extname(abs).toLowerCase();
   const conf = (key: string) => (site.config[key] ?? {}) as Record<string, any>;
-  if (ext === ".csv") return readTable(text, ",", conf("csv_reader").headers ?? true);
-  if (ext === ".tsv") return readTable(text, "\t", conf("tsv_reader").headers ?? true);
+  if (ext === ".csv" || ext === ".tsv") {
+    try {
+      return ext === ".csv" ? readTable(text, ",", conf("csv_reader").headers ?? true) : readTable(text, "\t", conf("tsv_reader").headers ?? true);
+    } catch (e) {
+      if (!(e instanceof MalformedCsvError)) throw e;
+      throw new BuildError(`invalid ${ext.slice(1).toUpperCase()}: ${e.message} (Ruby: CSV::MalformedCSVError)`, {
+        file: site.displayPath(abs),
+        line: e.line,
+        hint: 'A field with a quote, comma or line break must be quoted whole, with its quotes doubled: "say ""hi""".',
+      });
+    }
+  }
   if (ext === ".json") {
     try {
       return JSON.parse(text);
     } catch (e) {
-      // Jekyll reads JSON with its YAML loader; fall back to it so its error is located.
+      // Jekyll reads JSON with its YAML loader (YAML is a superset of JSON): what it accepts is
+      // accepted; what it refuses is reported as the JSON error it is, at the YAML loader's place.
       try {
-        return loadYaml(text, { file: site.displayPath(abs), zone: site.zone });
+        return loadYaml(text, { file: site.displayPath(abs), zone: site.zone, maxAliasNodes: site.limits.yamlAliasNodes });
       } catch (ye) {
-        if (ye instanceof BuildError) throw ye;
-        throw new BuildError(`invalid JSON: ${(e as Error).message}`, { file: site.displayPath(abs) });
+        const where = ye instanceof BuildError ? { line: ye.line, column: ye.column } : {};
+        throw new BuildError(`invalid JSON: ${(e as Error).message}`, {
+          file: site.displayPath(abs),
+          ...where,
+          hint: "Fix the JSON syntax near that place: a missing comma or closing bracket, a trailing comma, or an unquoted key.",
+        });
       }
     }
   }
-  return loadYaml(text.replace(/^\uFEFF/, ""), { file: site.displayPath(abs), zone: site.zone });
+  return loadYaml(text, { file: site.displayPath(abs), zone: site.zone, maxAliasNodes: site.limits.yamlAliasNodes });
 }

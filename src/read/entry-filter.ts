@@ -4,7 +4,8 @@
 //    File.fnmatch (where `*` also crosses "/"), or as a plain string prefix, or as "dir/";
 //  - `include` patterns match the entry's name or basename at any depth, and rescue entries that
 //    are special: names starting with ".", "_", "#" or "~", and backups ending in "~";
-//  - in `safe` mode, symlinks that leave the source are skipped.
+//  - in `safe` mode, entries whose real path leaves the source (symlinks, or below a symlinked
+//    folder) are skipped.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -129,14 +130,47 @@ export class EntryFilter {
     return SPECIAL.test(entry) || SPECIAL.test(path.posix.basename(entry));
   }
 
-  isSymlinkOutside(absolute: string): boolean {
+  /**
+   * In safe mode, whether reading `absolute` would leave the site: its real path (symlinks
+   * resolved, the entry's own and its folders') is not inside the source's real path. Jekyll's
+   * EntryFilter#symlink? asks this of symlinks only, with a string prefix test (so `/site-x`
+   * passes for `/site`); we ask it of every entry, with a path test, so a symlinked folder
+   * (`_layouts -> /etc`) is caught as well as a symlinked file.
+   */
+  leavesSite(absolute: string): boolean {
     if (!this.safe) return false;
     try {
-      if (!fs.lstatSync(absolute).isSymbolicLink()) return false;
-      return !fs.realpathSync(absolute).startsWith(this.source);
+      this.realSource ??= fs.realpathSync(this.source);
     } catch {
       return false;
     }
+    return this.leavesReal(absolute, this.realSource);
+  }
+  private realSource: string | undefined;
+
+  /** leavesSite for a folder outside the source (a theme's): `absolute` must really be in `folder`. */
+  leavesFolder(absolute: string, folder: string): boolean {
+    if (!this.safe) return false;
+    try {
+      return this.leavesReal(absolute, fs.realpathSync(folder));
+    } catch {
+      return false;
+    }
+  }
+
+  private leavesReal(absolute: string, root: string): boolean {
+    let real: string;
+    try {
+      real = fs.realpathSync(absolute);
+    } catch {
+      return false; // a dangling symlink: reading it fails later, nothing leaks
+    }
+    return !(real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+  }
+
+  /** EntryFilter#symlink? (see leavesSite, which it is, in safe mode). */
+  isSymlinkOutside(absolute: string): boolean {
+    return this.leavesSite(absolute);
   }
 
   /**

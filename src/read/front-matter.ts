@@ -26,12 +26,12 @@ export interface ParsedFile {
 }
 
 /** Splits front matter from a file's text. `file` is the name shown in errors. */
-export function parseFrontMatter(text: string, file: string, zone?: string): ParsedFile {
+export function parseFrontMatter(text: string, file: string, zone?: string, maxAliasNodes?: number): ParsedFile {
   FRONT_MATTER_RE.lastIndex = 0;
   const m = FRONT_MATTER_RE.exec(text);
   if (!m) return { data: {}, content: text, lineOffset: 0 };
   const yamlText = m[1]!.replace(/^---[^\n]*\n/, "");
-  const parsed = loadYaml(yamlText, { file, lineOffset: 1, zone });
+  const parsed = loadYaml(yamlText, { file, lineOffset: 1, zone, maxAliasNodes });
   if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed))) {
     throw new BuildError("invalid YAML front matter: it must be a set of `key: value` lines", {
       file,

@@ -34,7 +34,7 @@ interface WalkEntry {
  * `dotfiles` like File::FNM_DOTMATCH. The directory entries' own types say what is a folder, so
  * only symlinks cost a stat.
  */
-function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = []): WalkEntry[] {
+function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], chain = new LoopGuard(dir)): WalkEntry[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(rel ? `${dir}/${rel}` : dir, { withFileTypes: true });
@@ -47,9 +47,50 @@ function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = []): 
     const r = rel ? `${rel}/${e.name}` : e.name;
     const dirent = e.isDirectory() || (e.isSymbolicLink() && isDir(`${dir}/${r}`));
     out.push({ rel: r, isDir: dirent });
-    if (dirent) walk(dir, dotfiles, r, out);
+    if (dirent && chain.enter(`${dir}/${r}`, e)) {
+      walk(dir, dotfiles, r, out, chain);
+      chain.leave();
+    }
   }
   return out;
+}
+
+/**
+ * The real paths of the folders being walked, so that a symlink back to one of them (`a -> .`)
+ * is not followed into an endless walk. Plain folders cost no system call.
+ */
+class LoopGuard {
+  private readonly stack: string[];
+
+  constructor(root: string) {
+    let real = root;
+    try {
+      real = fs.realpathSync(root);
+    } catch {
+      // walked as given
+    }
+    this.stack = [real];
+  }
+
+  /** Whether to walk into `abs`; when true, call leave() after it. */
+  enter(abs: string, e: fs.Dirent): boolean {
+    const parent = this.stack[this.stack.length - 1]!;
+    let real = `${parent}/${e.name}`;
+    if (e.isSymbolicLink()) {
+      try {
+        real = fs.realpathSync(abs);
+      } catch {
+        return false;
+      }
+      if (this.stack.some((d) => d === real || parent.startsWith(`${real}/`))) return false;
+    }
+    this.stack.push(real);
+    return true;
+  }
+
+  leave(): void {
+    this.stack.pop();
+  }
 }
 
 /** The files below `dir` (folders left out), relative to it. */
@@ -161,9 +202,7 @@ export class Reader {
   }
 
   private readText(abs: string): string {
-    this.site.readFiles.add(abs);
-    const text = fs.readFileSync(abs, "utf8");
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return this.site.readSourceText(abs);
   }
 
   /** LayoutReader: the site's layouts, then the theme's for every name the site does not have. */
@@ -177,18 +216,22 @@ export class Reader {
   private readLayoutsIn(dir: string, fromTheme: boolean): void {
     if (!isDir(dir)) return;
     const entries = walkFiles(dir, false).filter((f) => /\.[^/]*$/.test(path.posix.basename(f)));
+    // Jekyll filters layout entries relative to the layouts folder but tests them as if they
+    // were at the source root, so its safe-mode symlink test never sees them: here it does.
     for (const rel of this.filter.filter(entries, "")) {
       const name = rel.split(".").slice(0, -1).join(".");
       if (fromTheme && this.site.layouts.has(name)) continue;
       const abs = path.join(dir, rel);
+      // Safe mode: a site layout must really be in the site, a theme's in the theme's folder.
+      if (fromTheme ? this.filter.leavesFolder(abs, dir) : this.filter.leavesSite(abs)) continue;
       const text = this.readText(abs);
-      const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
+      const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
       this.site.layouts.set(name, new Layout(name, abs, this.site.displayPath(abs), parsed.data, parsed.content, parsed.lineOffset));
     }
   }
 
   /** Reader#read_directories: `dir` is "" for the source root, "/sub" below it. */
-  private readDirectories(dir: string): void {
+  private readDirectories(dir: string, chain = new LoopGuard(this.site.source)): void {
     const base = path.join(this.site.source, dir);
     if (!isDir(base)) return;
     const fromSource = dir.replace(/^\//, "");
@@ -207,7 +250,9 @@ export class Reader {
     for (const d of dirs) {
       const abs = path.join(base, d);
       if (path.resolve(abs) === path.resolve(this.site.dest)) continue;
-      this.readDirectories(`${dir}/${d}`);
+      if (!chain.enter(abs, dirents.get(d)!)) continue;
+      this.readDirectories(`${dir}/${d}`, chain);
+      chain.leave();
     }
     for (const name of pages) this.addPage(dir, name);
     for (const name of statics) this.site.staticFiles.push(new StaticFile(this.site, path.join(base, name), dir, name));
@@ -226,7 +271,7 @@ export class Reader {
   private addPage(dir: string, name: string): void {
     const abs = path.join(this.site.source, dir, name);
     const text = this.readText(abs);
-    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
+    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
     if (parsed.data.permalink === "") {
       throw new BuildError("invalid permalink: it is empty", { file: this.site.displayPath(abs), hint: "Remove the `permalink:` line or give it a value such as /about/." });
     }
@@ -266,7 +311,7 @@ export class Reader {
 
   private populate(doc: Document, abs: string): void {
     const text = this.readText(abs);
-    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
+    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
     doc.populate(hasFrontMatter(text) ? parsed.data : null, parsed.content, parsed.lineOffset);
   }
 

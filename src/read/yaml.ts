@@ -12,6 +12,7 @@ import {
 import { RubyTime } from "../render/liquid/ruby/time.js";
 import { RubyFloat } from "../render/liquid/ruby/values.js";
 import { BuildError } from "../errors.js";
+import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
 import { civilToMs, JekyllTime } from "../site/time.js";
 import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
 
@@ -151,11 +152,94 @@ export interface YamlOptions {
   zone?: string;
   /** false: always js-yaml (the tests compare both paths). */
   fast?: boolean;
+  /** build_site.limits.yaml_alias_nodes (config/limits.ts). */
+  maxAliasNodes?: number;
+}
+
+/**
+ * How many values the document's aliases add when it is walked as a tree (what `jsonify`,
+ * `inspect` or a for loop do): a billion-laughs document of 1 KB adds 10^9. Psych, like js-yaml,
+ * shares an alias's value instead of copying it, so loading is cheap and the walk is what never
+ * ends; Jekyll hangs there. Counted with one visit per distinct value. Infinity for an alias
+ * inside its own anchor (a cycle).
+ */
+export function aliasExpansion(root: unknown): number {
+  const sizes = new Map<object, number>();
+  const onPath = new Set<object>();
+  let distinct = 0;
+  const size = (v: unknown): number => {
+    if (typeof v !== "object" || v === null || v instanceof JekyllTime || v instanceof RubyFloat) {
+      distinct++;
+      return 1;
+    }
+    const known = sizes.get(v);
+    if (known !== undefined) return known;
+    if (onPath.has(v)) return Infinity;
+    onPath.add(v);
+    distinct++;
+    let n = 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) n += size(child);
+    onPath.delete(v);
+    sizes.set(v, n);
+    return n;
+  };
+  const total = size(root);
+  return total - distinct;
+}
+
+function checkAliases(value: unknown, text: string, options: YamlOptions): void {
+  const limit = options.maxAliasNodes ?? DEFAULT_LIMITS.yamlAliasNodes;
+  const added = aliasExpansion(value);
+  if (added <= limit) return;
+  const before = text.slice(0, Math.max(0, text.search(/(?:^|[\s[{,:-])\*[^\s,\]}]/m)));
+  const line = before.split("\n").length + (options.lineOffset ?? 0);
+  const what = added === Infinity ? "an alias refers to the value it is part of, so it never ends" : `its aliases expand it by ${added.toLocaleString("en-US")} values`;
+  throw new BuildError(`invalid YAML: ${what} (a "billion laughs" document)`, {
+    file: options.file,
+    line,
+    hint: `Use fewer or smaller aliases (*name). ${raiseHint("yaml_alias_nodes", String(limit))}`,
+  });
 }
 
 /** The fast path alone (src/read/yaml-flat.ts): the mapping, or undefined when js-yaml must read it. */
 export function tryFlatYaml(text: string, zone?: string): Record<string, unknown> | undefined {
   return loadFlatYaml(text, schemaFor(zone).plain);
+}
+
+/**
+ * The innermost `[` or `{` still open at `end` (quotes and comments skipped), with its 1-based
+ * line and column; null when every flow collection before `end` is closed.
+ */
+export function unclosedFlow(text: string, end: number): { char: string; line: number; column: number } | null {
+  const stack: Array<{ char: string; line: number; column: number }> = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < end && i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n") { line++; lineStart = i + 1; continue; }
+    if (c === "#" && (i === lineStart || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < end && text[i + 1] !== "\n") i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === lineStart || /[\s[{,:]/.test(text[i - 1]!))) {
+      for (i++; i < end && i < text.length; i++) {
+        if (text[i] === "\n") { line++; lineStart = i + 1; }
+        if (c === '"' && text[i] === "\\") { i++; continue; }
+        if (text[i] === c) {
+          if (c === "'" && text[i + 1] === "'") { i++; continue; }
+          break;
+        }
+      }
+      continue;
+    }
+    if (c === "[" || c === "{") {
+      // Only where a flow collection can start (not inside a plain scalar such as `a[1]`).
+      const before = text.slice(lineStart, i).trimEnd();
+      if (before === "" || /[:\-,[{?]$/.test(before)) stack.push({ char: c, line, column: i - lineStart + 1 });
+    }
+    else if ((c === "]" || c === "}") && stack.length) stack.pop();
+  }
+  return stack.length ? stack[stack.length - 1]! : null;
 }
 
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
@@ -170,13 +254,24 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   }
   const { schema } = schemaFor(options.zone);
   try {
-    return loadIndentingFlowLines(text, (t) => yamlLoad(t, { schema, json: true, filename: options.file }));
+    const value = loadIndentingFlowLines(text, (t) => yamlLoad(t, { schema, json: true, filename: options.file }));
+    if (text.includes("*")) checkAliases(value, text, options);
+    return value;
   } catch (e) {
     if (e instanceof YAMLException) {
-      const mark = (e as any).mark as { line?: number; column?: number } | undefined;
-      const line = mark?.line !== undefined ? mark.line + 1 + (options.lineOffset ?? 0) : undefined;
-      const column = mark?.column !== undefined ? mark.column + 1 : undefined;
-      throw new BuildError(`invalid YAML: ${e.reason}`, {
+      const mark = (e as any).mark as { line?: number; column?: number; position?: number } | undefined;
+      let line = mark?.line !== undefined ? mark.line + 1 + (options.lineOffset ?? 0) : undefined;
+      let column = mark?.column !== undefined ? mark.column + 1 : undefined;
+      let reason = e.reason;
+      // An unclosed `[` or `{`: js-yaml stumbles on a later line ("deficient indentation");
+      // Psych names the collection that was never closed, where it opens. So do we.
+      const open = mark?.position !== undefined ? unclosedFlow(text, mark.position) : null;
+      if (open) {
+        line = open.line + (options.lineOffset ?? 0);
+        column = open.column;
+        reason = `did not find expected ',' or '${open.char === "[" ? "]" : "}"}' while parsing the flow ${open.char === "[" ? "sequence" : "mapping"} that starts here`;
+      }
+      throw new BuildError(`invalid YAML: ${reason}`, {
         file: options.file,
         line,
         column,

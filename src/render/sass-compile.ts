@@ -22,7 +22,7 @@ export function compileToReply(api: typeof sass, compiler: sass.Compiler, id: nu
         },
       },
     });
-    return { id, ok: true, css: result.css, sourceMap: result.sourceMap as unknown as { sources: string[] } | undefined, warnings };
+    return { id, ok: true, css: result.css, sourceMap: result.sourceMap as unknown as { sources: string[] } | undefined, warnings, loadedUrls: result.loadedUrls.map((u) => u.href) };
   } catch (e) {
     if (e instanceof api.Exception) {
       const span = e.span;

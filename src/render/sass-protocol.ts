@@ -28,5 +28,5 @@ export interface SassWarning {
 }
 
 export type SassReply =
-  | { id: number; ok: true; css: string; sourceMap?: { sources: string[]; [k: string]: unknown }; warnings: SassWarning[] }
+  | { id: number; ok: true; css: string; sourceMap?: { sources: string[]; [k: string]: unknown }; warnings: SassWarning[]; loadedUrls?: string[] }
   | { id: number; ok: false; sassMessage?: string; span?: { url?: string; line: number; column: number }; message: string; warnings: SassWarning[] };

@@ -7,7 +7,9 @@
 //
 // Deprecation warnings from vendored libraries (anything reached through a load path, like
 // Minimal Mistakes' susy and breakpoint) are silenced by default; the site's own are shown.
+import fs from "node:fs";
 import path from "node:path";
+import { sanitizedPath } from "../write/contain.js";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import type * as sass from "sass-embedded";
@@ -81,11 +83,14 @@ export class SassConverter {
   private readonly cache: SassCache;
 
   constructor(private readonly site: Site) {
-    this.cache = new SassCache(site.source, site.config.disable_disk_cache !== true);
+    // jekyll-sass-converter: no caching in safe mode (allow_caching?), and every load path is
+    // put inside the source (Jekyll.sanitized_path).
+    this.cache = new SassCache(site.source, site.config.disable_disk_cache !== true && !site.safe);
     const conf = (site.config.sass ?? {}) as Record<string, any>;
     const sassDir = conf.sass_dir ? String(conf.sass_dir) : "_sass";
     const user = conf.load_paths === undefined || conf.load_paths === null ? [] : [conf.load_paths].flat().map(String);
-    this.loadPaths = [...new Set([...user, sassDir].map((p) => path.resolve(site.source, p)))];
+    const place = (p: string) => (site.safe ? sanitizedPath(site.source, p) : path.resolve(site.source, p));
+    this.loadPaths = [...new Set([...user, sassDir].map(place))];
     // jekyll-sass-converter: the theme's `_sass` comes after the site's own load paths.
     if (site.theme?.sassPath) this.loadPaths.push(site.theme.sassPath);
     this.style = String(conf.style ?? "expanded").replace(/^:/, "") === "compressed" ? "compressed" : "expanded";
@@ -126,6 +131,40 @@ export class SassConverter {
     return out;
   }
 
+  /**
+   * Safe mode: a stylesheet may not import a file whose real path is outside the site (an
+   * absolute `@import`, or a partial that is a symlink out of `_sass`). Dart Sass reads imports
+   * itself, so this is checked on the files it loaded, before its CSS is used.
+   */
+  private refuseFilesOutside(loadedUrls: string[], input: SassInput): void {
+    // The site, and the theme's `_sass` (a theme's partials live outside the site).
+    const roots: string[] = [];
+    for (const dir of [this.site.source, this.site.theme?.sassPath]) {
+      if (!dir) continue;
+      try {
+        roots.push(fs.realpathSync(dir));
+      } catch {
+        // no such folder
+      }
+    }
+    for (const u of loadedUrls) {
+      if (!u.startsWith("file:")) continue;
+      const file = fileURLToPath(u);
+      if (input.file && file === input.file) continue;
+      let real = file;
+      try {
+        real = fs.realpathSync(file);
+      } catch {
+        // gone since: judged by its path
+      }
+      if (roots.some((root) => real.startsWith(`${root}${path.sep}`))) continue;
+      throw new BuildError(`Sass error: ${this.site.displayPath(file)} is outside the site (${real}); safe mode does not read it`, {
+        file: input.file ? this.site.displayPath(input.file) : undefined,
+        hint: "In safe mode stylesheets may only import files inside the site: copy the partial into _sass instead of linking to it.",
+      });
+    }
+  }
+
   private compileNow(input: SassInput, withMap: boolean, cssName?: string): SassOutput & { warnings: string[] } {
     const url = input.file ? pathToFileURL(input.file).href : undefined;
     const reply = compileAnywhere(input.source, {
@@ -156,6 +195,7 @@ export class SassConverter {
         cause: new Error(reply.message),
       });
     }
+    if (this.site.safe) this.refuseFilesOutside(reply.loadedUrls ?? [], input);
     if (!withMap || !reply.sourceMap || !cssName) return { css: `${reply.css}\n`, warnings };
     const map = reply.sourceMap;
     const relative = (u: string) => {

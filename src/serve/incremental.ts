@@ -18,6 +18,7 @@ import type { RenderPlan } from "../render/renderer.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
+import { assertInside, containedPath } from "../write/contain.js";
 import { copyStaticFile, writeSite } from "../write/writer.js";
 
 interface RenderRecord {
@@ -116,7 +117,11 @@ export class IncrementalBuilder {
   private configKey = "";
   private readFiles = new Set<string>();
 
-  constructor(private readonly options: BuildOptions) {
+  /**
+   * `onWriting` is told when a rebuild has rendered and starts writing into the destination:
+   * from then on it must not be abandoned halfway (serve's rebuild thread waits for it).
+   */
+  constructor(private readonly options: BuildOptions, private readonly onWriting: () => void = () => {}) {
     this.builder = new Builder(options);
   }
 
@@ -140,7 +145,8 @@ export class IncrementalBuilder {
     // rebuild compares a freshly loaded one with this.
     const configKey = JSON.stringify(loaded.config);
     const { site } = this.builder.render(loaded, plan);
-    const result = writeSite(site);
+    this.onWriting();
+    const result = writeSite(site, { force: this.options.force });
     afterWrite(site);
     this.readFiles = new Set(site.readFiles);
     this.records = records;
@@ -227,6 +233,7 @@ export class IncrementalBuilder {
     this.snapshot = after ?? takeSnapshot(out.site, fingerprints);
     this.records = records;
     this.readFiles = new Set(out.site.readFiles);
+    this.onWriting();
     const { written, removed, changedOutputs } = this.writeChanges(out.site);
     afterWrite(out.site);
     return { full: false, rendered, reused, written, removed, changedOutputs, sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
@@ -266,8 +273,10 @@ export class IncrementalBuilder {
     let removed = 0;
     for (const [rel, value] of next) {
       if (this.written.get(rel) === value) continue;
-      const target = path.join(site.dest, rel);
+      // Written into the live destination: the full check, real paths included (contain.ts).
+      const target = containedPath(site.dest, rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
+      assertInside(site.dest, target);
       if (value.startsWith("\0static\0")) {
         copyStaticFile(value.split("\0")[2]!, target);
       } else fs.writeFileSync(target, value);
@@ -276,8 +285,9 @@ export class IncrementalBuilder {
     }
     for (const rel of this.written.keys()) {
       if (next.has(rel)) continue;
-      fs.rmSync(path.join(site.dest, rel), { force: true });
-      removeEmptyParents(site.dest, path.dirname(path.join(site.dest, rel)));
+      const gone = containedPath(site.dest, rel);
+      fs.rmSync(gone, { force: true });
+      removeEmptyParents(site.dest, path.dirname(gone));
       removed++;
       changedOutputs.push(rel);
     }

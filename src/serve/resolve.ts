@@ -15,7 +15,8 @@
 // A raw backslash anywhere is refused as well (some clients and servers treat it as a separator).
 // Double encoding (`%252e`) decodes once to the literal name `%2e`, which is just a file name.
 // Finally every candidate goes through realpath() and must stay inside realpath(root), which stops
-// symlinks that point out of the tree.
+// symlinks that point out of the tree. A segment starting with "." (`.env`, `.git/config`) is
+// answered 404, as if it were not there: dotfiles are no part of a site (`.well-known` excepted).
 
 import { promises as fsp, type Stats } from "node:fs";
 import * as path from "node:path";
@@ -51,7 +52,7 @@ interface ParsedPath {
 }
 
 /** Splits and decodes a request target; refuses traversal and encoded separators. */
-export function parseRequestTarget(target: string): ParsedPath | "forbidden" | "bad-request" {
+export function parseRequestTarget(target: string): ParsedPath | "forbidden" | "bad-request" | "hidden" {
   if (!target.startsWith("/")) return "bad-request";
   const hashAt = target.indexOf("#");
   const withoutHash = hashAt < 0 ? target : target.slice(0, hashAt);
@@ -69,6 +70,9 @@ export function parseRequestTarget(target: string): ParsedPath | "forbidden" | "
       return "bad-request";
     }
     if (decoded === "." || decoded === ".." || /[/\\\0]/.test(decoded)) return "forbidden";
+    // Dotfiles are never served (`.env`, `.git/config` in a `_site` that keep_files kept):
+    // they are not part of a Jekyll site's output. `.well-known` is, when a site includes it.
+    if (decoded.startsWith(".") && decoded !== ".well-known") return "hidden";
     segments.push(decoded);
   }
   return { rawPath, query, segments, trailingSlash: rawPath.endsWith("/") };
@@ -119,6 +123,7 @@ export async function findInside(root: string, relative: string[]): Promise<stri
  */
 export async function resolveRequest(root: string, baseurl: string, target: string, { directoryIndex = true } = {}): Promise<Resolution> {
   const parsed = parseRequestTarget(target);
+  if (parsed === "hidden") return { kind: "not-found" };
   if (parsed === "forbidden" || parsed === "bad-request") return { kind: parsed };
 
   const base = parseRequestTarget(normalizeBaseurl(baseurl) || "/");

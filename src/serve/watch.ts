@@ -31,6 +31,8 @@ export interface WatchSourceOptions {
   /** Quiet period before a batch is handed out. Default 150 ms. */
   debounceMs?: number;
   onChanges: (changes: SourceChange[]) => void | Promise<void>;
+  /** Told when a change arrives while `onChanges` is still running (serve abandons a runaway build). */
+  onPendingWhileRunning?: () => void;
   /** Poll files for changes instead of listening to file-system events (`--force_polling`). */
   usePolling?: boolean;
   /** Errors from `onChanges` or the watcher. Default: printed to stderr; watching goes on. */
@@ -124,6 +126,7 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
     if (closed) return;
     if (pending.size === 0 && timer === null) firstPendingAt = Date.now();
     pending.add(path.resolve(absolutePath), kind);
+    if (running !== null && pending.size > 0) options.onPendingWhileRunning?.();
     if (pending.size === 0) {
       // Everything pending cancelled out (a temp file came and went): nothing to build.
       if (timer !== null) clearTimeout(timer);

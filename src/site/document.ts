@@ -14,6 +14,7 @@ import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
 import { slugify, titleizeSlug } from "./slugify.js";
 import { JekyllTime } from "./time.js";
+import { destinationRelative } from "../write/contain.js";
 import { makeUrl, unescapePath, urlFromDrop } from "./url.js";
 
 export const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
@@ -260,10 +261,10 @@ export class Document {
     const permalink = this.permalink;
     const memo = this.destinationMemo;
     if (memo && memo.url === url && memo.permalink === permalink) return memo.path;
-    let p = unescapePath(url);
-    if (p.endsWith("/")) p += "index.html";
+    // Document#destination: Site#in_dest_dir (Jekyll.sanitized_path) keeps the decoded URL inside.
+    let p = destinationRelative(this.site.dest, unescapePath(url));
+    if (url.endsWith("/")) p = p ? `${p}/index.html` : "index.html";
     else if (!p.endsWith(this.outputExt)) p += this.outputExt;
-    p = p.replace(/^\/+/, "");
     this.destinationMemo = { url, permalink, path: p };
     return p;
   }

@@ -3,6 +3,7 @@
 import pathlib from "node:path";
 import { deepMerge } from "../config/merge.js";
 import type { Site } from "./site.js";
+import { destinationRelative } from "../write/contain.js";
 import { addPermalinkSuffix, makeUrl, unescapePath, urlFromHash } from "./url.js";
 
 const HTML_EXTENSIONS = new Set([".html", ".xhtml", ".htm"]);
@@ -128,10 +129,10 @@ export class Page {
     const permalink = this.permalink;
     const memo = this.destinationMemo;
     if (memo && memo.url === url && memo.permalink === permalink) return memo.path;
-    let p = unescapePath(url);
-    if (p.endsWith("/")) p += "index";
+    // Page#destination: Site#in_dest_dir (Jekyll.sanitized_path) keeps the decoded URL inside.
+    let p = destinationRelative(this.site.dest, unescapePath(url));
+    if (url.endsWith("/")) p = p ? `${p}/index` : "index";
     if (!p.endsWith(this.outputExt)) p += this.outputExt;
-    p = p.replace(/^\/+/, "");
     this.destinationMemo = { url, permalink, path: p };
     return p;
   }

@@ -3,6 +3,7 @@
 // renderer fills in each page's output; the writer writes it.
 import path from "node:path";
 import type { Config } from "../config/load.js";
+import { limitsOf, type Limits } from "../config/limits.js";
 import { Collection } from "./collection.js";
 import { ConverterTable } from "./converters.js";
 import type { Document } from "./document.js";
@@ -15,6 +16,7 @@ import { NO_HOOKS, type Hooks } from "../plugins/hooks.js";
 import { parseDate } from "./parse-date.js";
 import type { StaticFile } from "./static-file.js";
 import { relativeTo } from "./paths.js";
+import { readSourceText } from "../read/source-text.js";
 import { JekyllTime } from "./time.js";
 
 export interface Logger {
@@ -31,6 +33,8 @@ export class Site {
   readonly converters: ConverterTable;
   readonly frontMatterDefaults: FrontMatterDefaults;
   readonly permalinkStyle: string;
+  /** build-site's bounds (config/limits.ts). */
+  readonly limits: Limits;
   readonly collections = new Map<string, Collection>();
   layouts = new Map<string, Layout>();
   pages: Page[] = [];
@@ -57,6 +61,7 @@ export class Site {
   ) {
     this.source = config.source;
     this.dest = config.destination;
+    this.limits = limitsOf(config as Record<string, unknown>);
     this.zone = config.timezone ? String(config.timezone) : undefined;
     if (config.time !== undefined && config.time !== null) {
       const t = parseDate(config.time, this.zone);
@@ -109,6 +114,12 @@ export class Site {
   get baseurl(): string {
     const b = this.config.baseurl;
     return b === null || b === undefined ? "" : String(b);
+  }
+
+  /** A source file's text, read with the site's encoding and bounds (read/source-text.ts). */
+  readSourceText(abs: string): string {
+    this.readFiles.add(abs);
+    return readSourceText(abs, { display: this.displayPath(abs), maxBytes: this.limits.fileBytes, encoding: this.config.encoding as string | undefined });
   }
 
   /** A path for messages: relative to the source when inside it. */

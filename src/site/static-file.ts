@@ -6,6 +6,7 @@ import pathlib from "node:path";
 import type { Collection } from "./collection.js";
 import type { Site } from "./site.js";
 import { JekyllTime } from "./time.js";
+import { destinationRelative } from "../write/contain.js";
 import { sanitizeUrl, unescapePath, urlFromHash } from "./url.js";
 
 export class StaticFile {
@@ -57,7 +58,8 @@ export class StaticFile {
   }
 
   get destinationPath(): string {
-    return unescapePath(this.url).replace(/^\/+/, "");
+    // StaticFile#destination: Site#in_dest_dir (Jekyll.sanitized_path) keeps the decoded URL inside.
+    return destinationRelative(this.site.dest, unescapePath(this.url));
   }
 
   get modifiedTime(): JekyllTime {

@@ -2,6 +2,7 @@
 // serve's incremental writes.
 import fs from "node:fs";
 import path from "node:path";
+import { assertInside, isInside } from "./contain.js";
 
 /** A static file's copy keeps its modification time (copy-on-write where the file system can). */
 export function copyStaticFile(source: string, target: string): void {
@@ -15,7 +16,7 @@ export function copyStaticFile(source: string, target: string): void {
 export class DirMaker {
   private readonly made = new Set<string>();
 
-  constructor(root: string) {
+  constructor(readonly root: string) {
     this.made.add(root);
   }
 
@@ -36,6 +37,9 @@ export type FileOp =
   | { kind: "copy"; target: string; source: string };
 
 export function perform(op: FileOp, dirs: DirMaker): void {
+  // The containment rule (contain.ts), by path: the staging folder is new and build-site makes
+  // only plain folders in it, so no symlink can lead a path that is inside it out of it.
+  if (!isInside(dirs.root, op.target)) assertInside(dirs.root, op.target);
   dirs.ensureParent(op.target);
   if (op.kind === "copy") copyStaticFile(op.source, op.target);
   else fs.writeFileSync(op.target, op.data);

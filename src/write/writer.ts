@@ -12,6 +12,7 @@ import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
+import { assertReplaceableDestination, assertSafeDestination, markDestination } from "./destination.js";
 import { DirMaker, perform, type FileOp } from "./file-ops.js";
 import { WriteThread } from "./write-thread.js";
 
@@ -20,14 +21,12 @@ export interface WriteResult {
   conflicts: Array<{ destination: string; sources: string[] }>;
 }
 
-/** Site#ensure_not_in_dest: the destination must not be, or contain, the source. */
+/**
+ * Site#ensure_not_in_dest, and more: the destination must not be or contain the source, the home
+ * folder or a filesystem root, by real paths too (destination.ts).
+ */
 export function assertDestinationOutsideSource(source: string, dest: string): void {
-  const rel = path.relative(path.resolve(dest), path.resolve(source));
-  if (rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel))) {
-    throw new BuildError("destination directory cannot be or contain the source directory", {
-      hint: `Choose a destination outside ${source}, e.g. the default _site inside it.`,
-    });
-  }
+  assertSafeDestination(source, dest);
 }
 
 function sourceName(site: Site, item: Page | Document | StaticFile): string {
@@ -50,6 +49,8 @@ export interface WriteOptions {
    * rendering (jemoji, jekyll-mentions), because then no output is final before the end.
    */
   stream?: boolean;
+  /** Replace a destination even when it holds files build-site did not write (`--force`). */
+  force?: boolean;
 }
 
 /** The write stage of one build, begun before rendering so that writing can overlap it. */
@@ -144,6 +145,9 @@ export function writeEarly(site: Site, staging: string): (item: Page | Document)
 export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
   const dest = site.dest;
   assertDestinationOutsideSource(site.source, dest);
+  // Every destination path is worked out before anything is made: a bad one (a NUL in a
+  // permalink) fails the build before the staging folder exists.
+  for (const f of site.siteFiles()) void f.destinationPath;
   const staging = options.staged ? stagingDirFor(dest) : prepareStaging(site);
   let sink: Sink | null = null;
   const open = () => (sink ??= options.thread ? threadSink(staging) : syncSink(staging));
@@ -198,12 +202,15 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
           }
         }
         out.drain();
+        const keep = keptPrefixes(site);
+        assertReplaceableDestination(site.source, dest, new Set(written.keys()), (rel) => keep.some((k) => rel.startsWith(k)), !!options.force);
         carryOverKeptFiles(site, dest, staging);
       } catch (e) {
         fs.rmSync(staging, { recursive: true, force: true });
         throw e;
       }
       swapIn(staging, dest);
+      markDestination(site.source, dest, site.config.disable_disk_cache !== true);
       const conflicts = [...written.entries()]
         .filter(([, sources]) => sources.length > 1)
         .map(([destination, sources]) => ({ destination: path.join(dest, destination), sources }));
@@ -214,13 +221,17 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
 }
 
 /** The whole write stage at once, on this thread (serve's full rebuilds). */
-export function writeSite(site: Site): WriteResult {
-  return beginWrite(site).finish();
+export function writeSite(site: Site, options: WriteOptions = {}): WriteResult {
+  return beginWrite(site, options).finish();
+}
+
+function keptPrefixes(site: Site): string[] {
+  return ((site.config.keep_files ?? []) as unknown[]).map(String).filter((k) => k !== "");
 }
 
 /** Cleaner#keep_file_regex: paths under dest starting with a `keep_files` entry survive. */
 function carryOverKeptFiles(site: Site, dest: string, staging: string): void {
-  const keep = ((site.config.keep_files ?? []) as unknown[]).map(String).filter((k) => k !== "");
+  const keep = keptPrefixes(site);
   if (!keep.length || !fs.existsSync(dest)) return;
   const walk = (rel: string) => {
     for (const e of fs.readdirSync(path.join(dest, rel), { withFileTypes: true })) {

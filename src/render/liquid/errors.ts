@@ -14,9 +14,11 @@ function cleanMessage(e: any): string {
 
 export function toBuildError(e: unknown, source: string, lineOffsets: Map<string, number>, fallbackFile?: string): BuildError {
   if (e instanceof BuildError) return e;
-  // A data file read on first use (src/read/bibliography.ts) keeps its own file and line.
-  const original = (e as { originalError?: unknown }).originalError;
-  if (original instanceof BuildError && original.ownLocation) return original;
+  // A located error from below the template (a data file read on first use such as a .bib file,
+  // an include that is not UTF-8 or too large) is reported as it is, not as a Liquid error of the
+  // tag that read it.
+  const original = (e as { originalError?: unknown } | null)?.originalError;
+  if (original instanceof BuildError && (original.ownLocation || original.file)) return original;
   if (LiquidError.is(e)) {
     let err: any = e;
     // LiquidErrors (catchAllErrors) carry a list; report the first.
@@ -32,8 +34,29 @@ export function toBuildError(e: unknown, source: string, lineOffsets: Map<string
     if (file && path.isAbsolute(file) && source && (file + "/").startsWith(source.endsWith("/") ? source : source + "/")) {
       file = path.relative(source, file);
     }
-    return new BuildError(`Liquid Exception: ${cleanMessage(err)}`, { file, line, column, cause: e });
+    const message = cleanMessage(err);
+    return new BuildError(`Liquid Exception: ${message}`, { file, line, column, cause: e, hint: hintFor(err.originalError, message) });
   }
   const message = e instanceof Error ? e.message : String(e);
-  return new BuildError(`Liquid Exception: ${message}`, { file: fallbackFile, cause: e });
+  return new BuildError(`Liquid Exception: ${message}`, { file: fallbackFile, cause: e, hint: hintFor(e, message) });
+}
+
+/** The "what to do" line of a Liquid error: the bound's own (budget.ts), else one per kind. */
+function hintFor(original: unknown, message: string): string {
+  const own = (original as { hint?: unknown } | undefined)?.hint;
+  if (typeof own === "string") return own;
+  if (/^tag "?[\w-]+"? not found/.test(message)) {
+    return "That tag is neither Liquid's nor Jekyll's: it may come from a Jekyll plugin build-site does not run. Remove it, or wrap literal braces in {% raw %}…{% endraw %}.";
+  }
+  if (/not closed|unexpected|invalid|illegal|expected|Unknown/i.test(message) && !/include/.test(message)) {
+    return "Check the Liquid syntax at that line: every {% if %}, {% for %}, {% capture %} and {% raw %} needs its {% end… %}, and {{ }} holds one expression with its filters.";
+  }
+  if (/memory alloc limit exceeded/.test(message)) {
+    return "A range such as (1..n) was too large to build. Use a smaller range; for loops may run up to build_site.limits.loop_iterations.";
+  }
+  if (/undefined (filter|variable)/i.test(message)) {
+    return "Fix the name, or turn off liquid: strict_filters / strict_variables in _config.yml.";
+  }
+  if (/include/.test(message)) return "Fix the include tag's file name or parameters as the message says.";
+  return "Fix the Liquid at that line as the message says; run with --trace for the full stack.";
 }

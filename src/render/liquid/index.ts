@@ -9,11 +9,14 @@
 // - conditions use Ruby's operators (operators.ts); `for`/`tablerow` are Ruby's (tags/loops.ts);
 // - Jekyll's tags: include, include_relative, include_cached, highlight, link, post_url.
 // Templates and includes are parsed once per build and cached; rendering is synchronous.
-import fs from "node:fs";
+import path from "node:path";
 import { Drop, Liquid } from "liquidjs";
 import type { Template as LiquidTemplate } from "liquidjs";
 import type { LiquidHost } from "./host.js";
 import { toBuildError } from "./errors.js";
+import { withinBudget } from "./budget.js";
+import { limitsOf } from "../../config/limits.js";
+import { readSourceText } from "../../read/source-text.js";
 import { fixFloatLiterals } from "./float-literals.js";
 import { installSyncRender } from "./sync-render.js";
 import { installSyncValues, plainFilter } from "./sync-values.js";
@@ -68,6 +71,7 @@ function wrapFilter(fn: FilterFn): FilterFn {
 
 export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   const options = (host.config.liquid ?? {}) as Record<string, unknown>;
+  const limits = limitsOf(host.config as Record<string, unknown>);
   const liquid = new Liquid({
     strictFilters: !!options.strict_filters,
     strictVariables: !!options.strict_variables,
@@ -77,6 +81,9 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     outputEscape: plainFilter((v: unknown) => outputS(v)),
     operators: rubyOperators,
     cache: false,
+    // Ranges outside for loops (`assign r = (1..n)`) are built by liquidjs, which counts them
+    // against memoryLimit; for loops count theirs in budget.ts before building them.
+    memoryLimit: limits.loopIterations,
     // Only liquidjs's own date filter reads the locale, and Jekyll's date filters replace it; left
     // empty, liquidjs asks Intl for the default locale, ~14 ms of CPU on every build.
     locale: "en-US",
@@ -93,7 +100,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     loadPartial(absolute) {
       let tpl = partials.get(absolute);
       if (!tpl) {
-        const text = fs.readFileSync(absolute, "utf8");
+        const text = readSourceText(absolute, { display: path.relative(host.source, absolute) || absolute, maxBytes: limits.fileBytes, encoding: host.config.encoding });
         tpl = liquid.parse(text, absolute);
         fixFloatLiterals(tpl);
         installSyncValues(tpl);
@@ -150,7 +157,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     render(template, scope) {
       const t = template as ParsedTemplate;
       try {
-        return liquid.renderSync(t.templates, scope) as string;
+        return withinBudget(limits, () => liquid.renderSync(t.templates, scope) as string);
       } catch (e) {
         throw toBuildError(e, host.source, lineOffsets, t.file);
       }

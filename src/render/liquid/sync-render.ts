@@ -16,6 +16,7 @@
 // Callers `yield` the result, and liquidjs passes a non-iterator (the string) through.
 import { LiquidError, RenderError, toValue } from "liquidjs";
 import type { Context, Emitter, Liquid, Template } from "liquidjs";
+import { checkOutput, step } from "./budget.js";
 import { assertLiquidjsVerified } from "./liquidjs-version.js";
 import { hasSyncRender, renderOutputSync, runSync } from "./sync-values.js";
 
@@ -48,18 +49,20 @@ let HTMLClass: Ctor | undefined;
 
 function renderTemplatesSync(templates: Template[], ctx: Context, emitter: Emitter | undefined): string {
   const out = emitter ?? new StringEmitter();
+  // The render's bounds (budget.ts): a step per template, the output's size after each.
+  const buffered = out as unknown as { buffer?: unknown };
   for (const tpl of templates) {
     try {
+      step();
       if (tpl instanceof HTMLClass!) {
         out.write((tpl as unknown as { str: string }).str);
-        continue;
-      }
-      if (hasSyncRender(tpl)) {
+      } else if (hasSyncRender(tpl)) {
         renderOutputSync(tpl, ctx, out);
-        continue;
+      } else {
+        const html = runSync(tpl.render(ctx, out));
+        if (html) out.write(html);
       }
-      const html = runSync(tpl.render(ctx, out));
-      if (html) out.write(html);
+      if (typeof buffered.buffer === "string") checkOutput(buffered.buffer.length);
       if (ctx.breakCalled || ctx.continueCalled) break;
     } catch (e) {
       throw LiquidError.is(e) ? e : new RenderError(e as Error, tpl);

@@ -20,6 +20,18 @@ import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
 import { installSyncValues, runSync } from "../sync-values.js";
 import { inspect, isHash, plain, rubyClass } from "../ruby/values.js";
+import { LimitError } from "../budget.js";
+
+/** Whether the real path `real` lies inside the folder `dir` (by its real path). */
+function insideReal(real: string, dir: string): boolean {
+  let root = dir;
+  try {
+    root = fs.realpathSync(dir);
+  } catch {
+    return false;
+  }
+  return real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
 
 export interface IncludeSupport {
   host: LiquidHost;
@@ -37,6 +49,10 @@ const VARIABLE_SYNTAX = /([^{]*(?:\{\{\s*[\w\-.]+\s*(?:\|.*)?\}\}[^\s{}]*)+)(.*)
 const FULL_VALID_SYNTAX = new RegExp(String.raw`^\s*(?:${VALID_SYNTAX_SRC}(?=\s|$)\s*)*$`);
 const VALID_FILENAME_CHARS = /^[\w/.\-()+~#@]+$/m;
 const INVALID_SEQUENCES = /[./]{2,}/;
+
+/** Ruby Liquid's Block::MAX_DEPTH. Rendering is synchronous, so one counter per thread suffices. */
+const MAX_INCLUDE_DEPTH = 100;
+let includeDepth = 0;
 
 type Param = { key: string; quoted?: string; variable?: Value };
 
@@ -116,7 +132,15 @@ abstract class IncludeBase extends Tag {
       const candidate = path.join(dir, file);
       try {
         if (!fs.statSync(candidate).isFile()) continue;
-        if (safe && !fs.realpathSync(candidate).startsWith(dir)) continue;
+        // Jekyll's realpath_prefixed_with? is a string prefix test against the folder as
+        // written; a path test against the folder's real path also refuses `/site/_includes-x`.
+        // A folder of the site (not a theme's) must also really be in the site: `_includes` may
+        // itself be a symlink out of it.
+        if (safe) {
+          const real = fs.realpathSync(candidate);
+          const source = this.support.host.source;
+          if (!insideReal(real, dir) || (candidate.startsWith(`${source}/`) && !insideReal(real, source))) continue;
+        }
         return candidate;
       } catch {
         continue;
@@ -135,11 +159,19 @@ abstract class IncludeBase extends Tag {
   protected renderInclude(ctx: Context, emitter: Emitter | undefined, absolute: string, params: Record<string, unknown> | null): string {
     this.support.host.recordDependency?.(absolute);
     const templates = this.support.loadPartial(absolute);
+    // Ruby Liquid's Context#check_overflow: past 100 nested scopes, "Nesting too deep" (an
+    // include that includes itself); without it the JavaScript stack overflows instead.
+    if (includeDepth >= MAX_INCLUDE_DEPTH) {
+      throw new LimitError("Nesting too deep: includes include each other more than 100 levels deep",
+        "An include includes itself, directly or through other includes: make the recursion stop, e.g. with an {% if %} around the include.");
+    }
+    includeDepth++;
     ctx.push(params ? { include: params } : {});
     try {
       return runSync(this.liquid.renderer.renderTemplates(templates, ctx, emitter)) as string;
     } finally {
       ctx.pop();
+      includeDepth--;
     }
   }
 }

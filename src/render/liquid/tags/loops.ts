@@ -5,11 +5,12 @@
 // is its array, a hash its [key, value] pairs (a Jekyll drop: its keys), a non-empty string one item; `forloop.parentloop`
 // is the enclosing loop; `{{ forloop }}` prints the Ruby class name.
 // tablerow: Ruby's exact markup, `<tr class="row1">\n` first and `</tr>\n` after each row.
-import { Drop, ForTag, TablerowTag, Tag, evalToken } from "liquidjs";
+import { Drop, ForTag, TablerowTag, Tag, TokenKind, evalToken, toValue } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, TopLevelToken } from "liquidjs";
 import { eachItems, isHash, plain, toS } from "../ruby/values.js";
 import { toInteger } from "../filters/standard.js";
 import { evalTokenSync, runSync } from "../sync-values.js";
+import { iteration, remainingIterations, reserveIterations } from "../budget.js";
 
 export class RubyForloop extends Drop {
   i = 0;
@@ -65,6 +66,22 @@ function sliceCollection(collection: unknown, from: number, to: number | null): 
   return items.slice(from, to === null ? undefined : to);
 }
 
+/**
+ * A loop's collection. A range (`(1..n)`) is counted before it is made: liquidjs would build the
+ * whole array first, so `(1..100000000)` took gigabytes before the first iteration. The bounds
+ * are read as liquidjs's evalRangeToken reads them (`+value`), so the items are the same.
+ */
+function evalCollection(token: any, ctx: Context): unknown {
+  if (token?.kind !== TokenKind.Range) return evalTokenSync(token, ctx);
+  const low = +(toValue(evalTokenSync(token.lhs, ctx)) as number);
+  const high = +(toValue(evalTokenSync(token.rhs, ctx)) as number);
+  const n = Math.ceil(high + 1 - low);
+  if (n > remainingIterations()) reserveIterations(n);
+  const items: number[] = [];
+  for (let i = low; i < high + 1; i++) items.push(i);
+  return items;
+}
+
 const FOR_STACK = "jekyll:for_stack";
 const FOR_OFFSETS = "jekyll:for_offsets";
 
@@ -84,7 +101,7 @@ export class RubyForTag extends ForTag {
         from = v === null || v === undefined ? 0 : toInteger(v);
       }
     }
-    const collection = evalTokenSync(self.collection, ctx);
+    const collection = evalCollection(self.collection, ctx);
     let to: number | null = null;
     if (hash.limit !== undefined) {
       const l = plain(evalTokenSync(hash.limit, ctx));
@@ -100,6 +117,7 @@ export class RubyForTag extends ForTag {
       runSync(r.renderTemplates(self.elseTemplates, ctx, emitter));
       return;
     }
+    reserveIterations(segment.length);
     const stack = ctx.getRegister(FOR_STACK, []) as RubyForloop[];
     const forloop = new RubyForloop(segment.length, name, stack[stack.length - 1] ?? null);
     stack.push(forloop);
@@ -109,6 +127,7 @@ export class RubyForTag extends ForTag {
       for (const item of segment) {
         scope[self.variable] = item;
         ctx.continueCalled = ctx.breakCalled = false;
+        iteration();
         runSync(r.renderTemplates(self.templates, ctx, emitter));
         forloop.i++;
         if (ctx.breakCalled) break;
@@ -128,7 +147,7 @@ function evalArg(token: any, ctx: Context): unknown {
 export class RubyTablerowTag extends TablerowTag {
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const self = this as any;
-    const collection = plain(yield evalArg(self.collection, ctx));
+    const collection = plain(evalCollection(self.collection, ctx));
     if (collection === null || collection === undefined || collection === false) return;
     const args = self.args.hash as Record<string, any>;
     const num = (v: unknown) => {
@@ -139,6 +158,7 @@ export class RubyTablerowTag extends TablerowTag {
     const from = args.offset !== undefined ? num(yield evalArg(args.offset, ctx)) : 0;
     const to = args.limit !== undefined ? from + num(yield evalArg(args.limit, ctx)) : null;
     const items = sliceCollection(collection, from, to);
+    reserveIterations(items.length);
     const cols = args.cols !== undefined ? num(yield evalArg(args.cols, ctx)) : 0;
     emitter.write('<tr class="row1">\n');
     const loop = new RubyTablerowloop(items.length, cols);
@@ -147,6 +167,7 @@ export class RubyTablerowTag extends TablerowTag {
     try {
       for (const item of items) {
         scope[self.variable] = item;
+        iteration();
         emitter.write(`<td class="col${loop.col()}">`);
         yield this.liquid.renderer.renderTemplates(self.templates, ctx, emitter);
         emitter.write("</td>");

@@ -1,0 +1,92 @@
+// The bounds of one Liquid render (config/limits.ts): time, output size and loop iterations.
+//
+// liquidjs has `renderLimit` and `memoryLimit`, but its render-time check runs in its own
+// (generator) renderTemplates, which our synchronous renderer replaces (sync-render.ts), and
+// `memoryLimit` counts every string a filter builds, cumulatively, which Jekyll's filters here do
+// not report. So the bounds are counted here, by the synchronous renderer (per template) and the
+// loop tags (per iteration): cheap counters, and the clock read once every 1,024 steps.
+// Rendering is synchronous and one at a time per thread, so the budget of the render running is
+// module state; a render started inside another (a plugin rendering a template) shares it.
+import { raiseHint, type Limits } from "../../config/limits.js";
+
+/** A bound was reached; `hint` says what to do. */
+export class LimitError extends Error {
+  constructor(message: string, readonly hint: string) {
+    super(message);
+    this.name = "LimitError";
+  }
+}
+
+class Budget {
+  steps = 0;
+  iterations = 0;
+  readonly deadline: number;
+  constructor(readonly limits: Limits) {
+    this.deadline = performance.now() + limits.renderMs;
+  }
+}
+
+let current: Budget | null = null;
+
+/** Runs `render` within the bounds (or within the enclosing render's, when one is running). */
+export function withinBudget<T>(limits: Limits, render: () => T): T {
+  if (current) return render();
+  current = new Budget(limits);
+  try {
+    return render();
+  } finally {
+    current = null;
+  }
+}
+
+function checkTime(b: Budget): void {
+  if (performance.now() > b.deadline) {
+    throw new LimitError(
+      `Liquid rendering took longer than ${b.limits.renderMs / 1000} s and was stopped`,
+      `Look for a loop that never ends or runs over far too much (a large range, a loop inside a loop). ${raiseHint("render_seconds", `${b.limits.renderMs / 1000}`)}`,
+    );
+  }
+}
+
+/** One template rendered (sync-render.ts). */
+export function step(): void {
+  const b = current;
+  if (b && (++b.steps & 1023) === 0) checkTime(b);
+}
+
+/** A loop is about to run `n` iterations: refused at once if they cannot fit. */
+export function reserveIterations(n: number): void {
+  const b = current;
+  if (!b) return;
+  if (b.iterations + n > b.limits.loopIterations) {
+    throw new LimitError(
+      `this loop would run ${n.toLocaleString("en-US")} times, past the limit of ${b.limits.loopIterations.toLocaleString("en-US")} loop iterations in one page`,
+      `Loop over fewer items (e.g. add limit: to the for tag). ${raiseHint("loop_iterations", String(b.limits.loopIterations))}`,
+    );
+  }
+}
+
+/** One loop iteration ran. */
+export function iteration(): void {
+  const b = current;
+  if (!b) return;
+  b.iterations++;
+  if ((++b.steps & 1023) === 0) checkTime(b);
+}
+
+/** The output of the render has grown to `length` characters. */
+export function checkOutput(length: number): void {
+  const b = current;
+  if (b && length > b.limits.outputChars) {
+    throw new LimitError(
+      `the page's Liquid output passed ${(b.limits.outputChars / 1024 / 1024).toFixed(0)} MB and was stopped`,
+      `Look for a loop that writes far more than intended. ${raiseHint("output_mb", `${b.limits.outputChars / 1024 / 1024}`)}`,
+    );
+  }
+}
+
+/** The largest range a for loop may still materialise. */
+export function remainingIterations(): number {
+  const b = current;
+  return b ? b.limits.loopIterations - b.iterations : Infinity;
+}

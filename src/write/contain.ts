@@ -1,0 +1,106 @@
+// The one containment rule for everything build-site writes: a path made from site input
+// (a permalink, a URL, a plugin's output name, an archive member) is decoded by its maker, then
+// placed inside its root here, and only a path that lies inside the root is ever written.
+//
+// Placing is Jekyll's `Jekyll.sanitized_path` (lib/jekyll/path_manager.rb, used by
+// Site#in_dest_dir for every page, document and static file): the questionable path is expanded
+// against "/" (so `..` can climb no higher than "/", and `~` is taken literally), and joined onto
+// the root unless it already names a path inside the root. `/%2e%2e/%2e%2e/x.txt`, decoded to
+// `/../../x.txt`, becomes `<root>/x.txt`, as in Jekyll.
+//
+// Checking is `assertInside`: the resolved path must lie below the root, and where part of it
+// already exists on disk (serve writes into a live `_site`, a cache folder may hold symlinks),
+// the real path of its deepest existing folder must lie below the real root too. Theme and cache
+// extraction call `containedPath` for each archive member and `assertInside` before writing it.
+import fs from "node:fs";
+import path from "node:path";
+import { BuildError } from "../errors.js";
+
+/**
+ * File.expand_path(p, "/"): an absolute, normalised path; ".." stops at "/". Ruby's expand_path
+ * also turns a leading "~" into the home folder; sanitized_path prefixes "/" first so that never
+ * happens, and this function never does it either.
+ */
+function expandFromRoot(p: string): string {
+  return path.posix.resolve("/", p);
+}
+
+/**
+ * Jekyll.sanitized_path(root, questionable): the absolute path inside `root` that Jekyll would
+ * use for `questionable`. `root` must be absolute and normalised.
+ */
+export function sanitizedPath(root: string, questionable: string | null | undefined): string {
+  if (questionable === null || questionable === undefined || questionable === root) return root;
+  assertNoNul(questionable);
+  const clean = expandFromRoot(questionable.startsWith("~") ? `/${questionable}` : questionable);
+  if (clean === root) return clean;
+  if (clean.startsWith(root.endsWith("/") ? root : `${root}/`)) return clean;
+  // Ruby strips a Windows drive ("C:/") before joining; harmless on POSIX paths.
+  return path.posix.join(root, clean.replace(/^\w:\//, "/"));
+}
+
+/**
+ * The destination-relative path ("a/b.html", no leading "/") that Jekyll's in_dest_dir gives a
+ * decoded URL path: what Page, Document and StaticFile write to. (Jekyll keeps a path that
+ * already names a place inside the destination, so `dest` takes part.)
+ */
+export function destinationRelative(dest: string, decodedUrlPath: string): string {
+  const root = path.posix.resolve(dest);
+  const abs = sanitizedPath(root, decodedUrlPath);
+  return abs === root ? "" : abs.slice(root === "/" ? 1 : root.length + 1);
+}
+
+function assertNoNul(p: string): void {
+  if (p.includes("\0")) {
+    throw new BuildError(`a path to write contains a NUL character: ${JSON.stringify(p)}`, {
+      hint: "Remove the %00 (or other NUL) from the permalink or file name.",
+    });
+  }
+}
+
+/** Whether `target` is `root` or below it (both absolute; compared after normalising). */
+export function isInside(root: string, target: string, allowRoot = false): boolean {
+  const r = path.resolve(root);
+  const t = path.resolve(target);
+  if (t === r) return allowRoot;
+  return t.startsWith(r.endsWith(path.sep) ? r : r + path.sep);
+}
+
+/** The real path of `p`'s deepest existing ancestor (or itself), with the rest appended. */
+function realPathOfExisting(p: string): string {
+  let existing = path.resolve(p);
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(existing), ...rest.reverse());
+    } catch {
+      const up = path.dirname(existing);
+      if (up === existing) return path.join(existing, ...rest.reverse());
+      rest.push(path.basename(existing));
+      existing = up;
+    }
+  }
+}
+
+/**
+ * Refuses a write to `target` unless it lies inside `root`, by its path and, where folders of it
+ * exist already, by their real paths (a symlinked folder inside the root must not lead out of it).
+ * `what` names the item for the message (e.g. the source file the output came from).
+ */
+export function assertInside(root: string, target: string, what?: string): void {
+  assertNoNul(target);
+  const inside = isInside(root, target) && isInside(realPathOfExisting(root), realPathOfExisting(path.dirname(target)), true);
+  if (!inside) {
+    throw new BuildError(`refusing to write ${target}: it is outside ${root}`, {
+      file: what,
+      hint: "build-site only writes inside the destination (and its cache). Check the permalink or file name, and any symlinks inside the destination.",
+    });
+  }
+}
+
+/** `containedPath(root, questionable)`: sanitise like Jekyll, then check; the path to write. */
+export function containedPath(root: string, questionable: string, what?: string): string {
+  const target = sanitizedPath(path.resolve(root), questionable);
+  assertInside(root, target, what);
+  return target;
+}

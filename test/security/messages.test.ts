@@ -1,0 +1,56 @@
+// Issue 14, item 7: the messages that were cut or unhelpful, as the CLI prints them now.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { runCli, sandbox } from "./helpers.js";
+
+function cli(files: Record<string, string | Buffer>): string {
+  const box = sandbox({ "_config.yml": "title: t\n", ...files });
+  try {
+    const r = runCli(box, ["build"]);
+    assert.equal(r.code, 1, r.out + r.err);
+    return r.err;
+  } finally {
+    box.remove();
+  }
+}
+
+test("an include-path error prints the whole message: the bad name and the valid syntax", () => {
+  const err = cli({ "index.html": "---\n---\n{% include ../../etc/passwd %}\n" });
+  assert.match(err, /index\.html:3:\d+: Liquid Exception: Invalid syntax for include tag\. File contains invalid characters or sequences:/);
+  assert.match(err, /\.\.\/\.\.\/etc\/passwd/);
+  assert.match(err, /Valid syntax:/);
+  assert.match(err, /\{% include file\.ext param='value' param2='value' %\}/);
+});
+
+test("include recursion says Nesting too deep (as Ruby Liquid), not a JavaScript stack overflow", () => {
+  const err = cli({ "_includes/r.html": "{% include r.html %}", "index.html": "---\n---\n{% include r.html %}\n" });
+  assert.match(err, /_includes\/r\.html:1:\d+: Liquid Exception: Nesting too deep/);
+  assert.doesNotMatch(err, /call stack/i);
+});
+
+test("a JSON data error says JSON, at the place Psych names", () => {
+  const err = cli({ "_data/x.json": '{"a": 1,\n "b": [1, 2\n}\n' });
+  assert.match(err, /_data\/x\.json:2:7: invalid JSON/);
+  assert.doesNotMatch(err, /invalid YAML/);
+});
+
+test("an unclosed [ on line 5 of _config.yml is reported at line 5, where it opens", () => {
+  const err = cli({ "_config.yml": "title: x\nurl: y\nlist: a\nfoo: bar\nnav: [a, b\nnext: 1\nlast: 2\n" });
+  assert.match(err, /_config\.yml:5:6: invalid YAML: did not find expected ',' or '\]'/);
+});
+
+test("Liquid errors carry a what-to-do line", () => {
+  const err = cli({ "index.html": "---\n---\n{% if x %}\n" });
+  const lines = err.split("\n");
+  const at = lines.findIndex((l) => /index\.html:3:\d+: Liquid Exception: tag \{% if x %\} not closed/.test(l));
+  assert.ok(at >= 0, err);
+  assert.match(lines[at + 1]!, /needs its \{% end… %\}/);
+  const unknown = cli({ "index.html": "---\n---\n{% katexmm %}\n" });
+  assert.match(unknown, /plugin build-site does not run/);
+});
+
+test("a binary .md is called not UTF-8", () => {
+  const err = cli({ "bin.md": Buffer.concat([Buffer.from("---\n---\n"), Buffer.from([0, 0xff, 0xfe, 0, 0x80])]) });
+  assert.match(err, /bin\.md:3:2: not UTF-8/);
+  assert.match(err, /binary file/);
+});
