@@ -8,13 +8,20 @@
 import { Liquid, Output, TokenKind, evalToken, type Context, type Emitter } from "liquidjs";
 import { RubyFloat } from "./ruby/values.js";
 
+/** Literal tokens whose value was set from Ruby's parse (front-end.ts): their text is a placeholder. */
+const fixedLiterals = new WeakSet<object>();
+
+export function markFixedLiteral(token: object): void {
+  fixedLiterals.add(token);
+}
+
 export function fixFloatLiterals(root: unknown): void {
   const seen = new Set<object>();
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop();
     if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    if (node instanceof Liquid) continue;
+    if (node instanceof Liquid || fixedLiterals.has(node)) continue;
     seen.add(node);
     const tok = node as { kind?: number; content?: unknown; getText?: () => string };
     if (tok.kind === TokenKind.Number && typeof tok.content === "number" && Number.isInteger(tok.content) &&

@@ -13,7 +13,7 @@ import fs from "node:fs";
 import { Drop, Liquid, Tag } from "liquidjs";
 import type { Context, Emitter, Template as LiquidTemplate } from "liquidjs";
 import type { LiquidHost } from "./host.js";
-import { toBuildError } from "./errors.js";
+import { displayPath, formatWarning, toBuildError } from "./errors.js";
 import { fixFloatLiterals } from "./float-literals.js";
 import { installSyncRender } from "./sync-render.js";
 import { installSyncValues, lookupSync, plainFilter } from "./sync-values.js";
@@ -28,7 +28,13 @@ import { highlightTag } from "./tags/highlight.js";
 import { includeCachedTag, includeRelativeTag, includeTag, type IncludeSupport } from "./tags/include.js";
 import { linkTag, postUrlTag } from "./tags/links.js";
 import { IfchangedTag, RubyForTag, RubyTablerowTag } from "./tags/loops.js";
-import { SyncAssignTag, SyncCaptureTag, SyncIfTag, SyncUnlessTag } from "./tags/sync-tags.js";
+import { RubyCaseTag, RubyIfTag, RubyUnlessTag } from "./tags/conditions.js";
+import {
+  RubyAssignTag, RubyCaptureTag, RubyCommentTag, RubyCycleTag, RubyDecrementTag, RubyEchoTag, RubyIncrementTag,
+  RubyInlineCommentTag, RubyLiquidTag, RubyRawTag,
+} from "./tags/variables.js";
+import { installRubyFrontEnd } from "./front-end.js";
+import { errorModeOf } from "./ruby-syntax/error-mode.js";
 
 export { RubyFloat } from "./ruby/values.js";
 export type { LiquidHost } from "./host.js";
@@ -80,6 +86,8 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     locale: "en-US",
   });
   installSyncRender(liquid);
+  // Templates are read as Ruby Liquid reads them, in the site's `liquid.error_mode`.
+  const frontEnd = installRubyFrontEnd(liquid, () => errorModeOf(host.config));
 
   const templates = new Map<string, ParsedTemplate>();
   const lineOffsets = new Map<string, number>();
@@ -101,16 +109,17 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     },
   };
 
-  // Exactly Ruby Liquid 5.4's tags plus Jekyll's: no layout/block/render from liquidjs.
+  // Exactly Ruby Liquid 5.4's tags plus Jekyll's: no layout/block/render from liquidjs; only
+  // break and continue are liquidjs's own.
   const tags = liquid.tags as Record<string, unknown>;
   for (const name of ["layout", "block", "render", "include"]) delete tags[name];
-  liquid.registerTag("if", SyncIfTag as any);
-  liquid.registerTag("unless", SyncUnlessTag as any);
-  liquid.registerTag("assign", SyncAssignTag as any);
-  liquid.registerTag("capture", SyncCaptureTag as any);
-  liquid.registerTag("for", RubyForTag as any);
-  liquid.registerTag("tablerow", RubyTablerowTag as any);
-  liquid.registerTag("ifchanged", IfchangedTag as any);
+  const rubyTags = {
+    if: RubyIfTag, unless: RubyUnlessTag, case: RubyCaseTag, for: RubyForTag, tablerow: RubyTablerowTag,
+    ifchanged: IfchangedTag, assign: RubyAssignTag, capture: RubyCaptureTag, increment: RubyIncrementTag,
+    decrement: RubyDecrementTag, echo: RubyEchoTag, cycle: RubyCycleTag, comment: RubyCommentTag, raw: RubyRawTag,
+    "#": RubyInlineCommentTag, liquid: RubyLiquidTag,
+  };
+  for (const [name, tag] of Object.entries(rubyTags)) liquid.registerTag(name, tag as any);
   liquid.registerTag("include", includeTag(support) as any);
   liquid.registerTag("include_relative", includeRelativeTag(support) as any);
   liquid.registerTag("include_cached", includeCachedTag(support) as any);
@@ -139,16 +148,20 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
       const cached = templates.get(file);
       if (cached && cached.source === source) return cached;
       lineOffsets.set(file, lineOffset);
+      let parsed: LiquidTemplate[];
       try {
-        const parsed = liquid.parse(source, file);
+        parsed = liquid.parse(source, file);
         fixFloatLiterals(parsed);
         installSyncValues(parsed);
-        const t = new ParsedTemplate(file, source, parsed);
-        templates.set(file, t);
-        return t;
       } catch (e) {
         throw toBuildError(e, host.source, lineOffsets, file);
       }
+      // Jekyll prints the warnings of the templates it renders (pages, documents, layouts), not
+      // of includes; each once per parse here (Jekyll repeats a layout's for every page).
+      for (const w of frontEnd.warnings) host.warn?.("Liquid Warning:", formatWarning(w, lineOffset, displayPath(host.source, file)));
+      const t = new ParsedTemplate(file, source, parsed);
+      templates.set(file, t);
+      return t;
     },
     render(template, scope) {
       const t = template as ParsedTemplate;

@@ -14,10 +14,13 @@
 // The tags render synchronously (plain functions, not liquidjs generators; see sync-render.ts).
 import fs from "node:fs";
 import path from "node:path";
-import { Tag, Value } from "liquidjs";
+import { Tag } from "liquidjs";
+import type { Value } from "liquidjs";
 import type { Context, Emitter, Liquid, TagToken, Template, TopLevelToken } from "liquidjs";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
+import { compileExpression } from "../front-end.js";
+import { parseExpression } from "../ruby-syntax/expression.js";
 import { installSyncValues, runSync } from "../sync-values.js";
 import { inspect, isHash, plain, rubyClass } from "../ruby/values.js";
 
@@ -71,7 +74,8 @@ abstract class IncludeBase extends Tag {
         if (dq !== undefined) this.params.push({ key: key!, quoted: dq.replace(/\\"/g, '"') });
         else if (sq !== undefined) this.params.push({ key: key!, quoted: sq.replace(/\\'/g, "'") });
         else {
-          const value = new Value(variable!, liquid);
+          // `context[variable]`: Expression.parse of the markup.
+          const value = compileExpression(liquid, parseExpression(variable!));
           fixFloatLiterals(value);
           installSyncValues(value);
           this.params.push({ key: key!, variable: value });
