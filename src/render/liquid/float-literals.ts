@@ -8,11 +8,11 @@
 import { Liquid, Output, TokenKind, evalToken, type Context, type Emitter } from "liquidjs";
 import { RubyFloat } from "./ruby/values.js";
 
-/** Literal tokens whose value was set from Ruby's parse (front-end.ts): their text is a placeholder. */
-const fixedLiterals = new WeakSet<object>();
+/** Values compiled from Ruby's parse (compile.ts): their literals are Ruby's already. */
+const compiled = new WeakSet<object>();
 
-export function markFixedLiteral(token: object): void {
-  fixedLiterals.add(token);
+export function markCompiled(node: object): void {
+  compiled.add(node);
 }
 
 export function fixFloatLiterals(root: unknown): void {
@@ -21,7 +21,7 @@ export function fixFloatLiterals(root: unknown): void {
   while (stack.length) {
     const node = stack.pop();
     if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    if (node instanceof Liquid || fixedLiterals.has(node)) continue;
+    if (node instanceof Liquid || compiled.has(node)) continue;
     seen.add(node);
     const tok = node as { kind?: number; content?: unknown; getText?: () => string };
     if (tok.kind === TokenKind.Number && typeof tok.content === "number" && Number.isInteger(tok.content) &&
@@ -47,7 +47,7 @@ export function fixFloatLiterals(root: unknown): void {
 }
 
 /** A `{{ (a..b) }}` with no filters of its own (the last filter is our outputEscape). */
-function fixRangeOutput(out: Output): void {
+export function fixRangeOutput(out: Output): void {
   const value = (out as unknown as { value: { filters: unknown[]; initial: { postfix?: Array<{ kind: number; lhs: unknown; rhs: unknown }> } } }).value;
   const postfix = value.initial.postfix;
   if (value.filters.length !== 1 || !postfix || postfix.length !== 1 || postfix[0]!.kind !== TokenKind.Range) return;

@@ -1,29 +1,29 @@
 // liquidjs reading templates the way Ruby Liquid 5.4 does. liquidjs's own tokenizer and markup
 // parser are stricter than Ruby's in some places and looser in others, so templates are read by a
-// port of Ruby's (ruby-syntax/) and liquidjs is handed the result:
+// port of Ruby's (ruby-syntax/) and liquidjs gets the result:
 // - the template is cut into text, outputs and tags by Ruby's tokenizer, with Ruby's whitespace
 //   control, `raw` bodies and `{% liquid %}` lines (ruby-syntax/template-tokenizer.ts);
-// - an output's markup is read by Ruby's Variable parser in the site's error mode and written back
-//   as canonical markup (ruby-syntax/canonical.ts) that liquidjs compiles to the same meaning;
-// - a tag token carries its Ruby markup and this template's MarkupParser, from which the tags
-//   (tags/ruby-tags.ts) read their syntax; tags of plugins read `token.args` as before.
+// - an output's markup is read by Ruby's Variable parser in the site's error mode and compiled
+//   to liquidjs objects (compile.ts);
+// - a tag token carries its Ruby markup and this template's MarkupParser, from which the engine's
+//   tags (tags/) read their syntax; plugins' tags read `token.args` (or `token.tokenizer`).
 // Errors keep the template position of the markup (file, line, column).
-import { Output, ParseError, Parser, TagToken, Token, TokenKind, Tokenizer, Value } from "liquidjs";
+import { ParseError, Parser, TagToken, Token, TokenKind, Tokenizer } from "liquidjs";
 import type { Liquid, Template, TopLevelToken } from "liquidjs";
-import { canonicalExpression, canonicalVariable, type Canonical } from "./ruby-syntax/canonical.js";
-import type { Expr } from "./ruby-syntax/expression.js";
+import { compileOutput, type MarkupSpan } from "./compile.js";
 import { MarkupParser, MarkupSyntaxError, type ErrorMode, type MarkupSite, type SyntaxProblem } from "./ruby-syntax/error-mode.js";
-import { TemplateSyntaxError, tokenizeTemplate, type RubyToken } from "./ruby-syntax/template-tokenizer.js";
-import type { VariableSyntax } from "./ruby-syntax/syntax.js";
-import { markFixedLiteral } from "./float-literals.js";
-import { RubyFloat } from "./ruby/values.js";
+import { TemplateSyntaxError, tokenizeTemplate } from "./ruby-syntax/template-tokenizer.js";
 
-/** What a tag token carries for the tags that read Ruby's syntax. */
+/** What a tag or output token carries for the engine's tags. */
 export interface RubyMarkup {
+  /** This template's parse (error mode, warnings). */
   parser: MarkupParser;
   /** The markup as Ruby's tokenizer cut it (after the tag name). */
   markup: string;
+  /** Ruby's line and the markup's offset. */
   site: MarkupSite;
+  /** The markup in the template, for errors raised while rendering. */
+  span: MarkupSpan;
   /** A line of a `{% liquid %}` tag. */
   inLiquidTag: boolean;
 }
@@ -32,8 +32,6 @@ export type RubyTagToken = TagToken & { ruby: RubyMarkup };
 
 /** Name of the token that ends the lines of one `{% liquid %}` tag (not a name Ruby's tokenizer can produce). */
 export const LIQUID_TAG_END = "liquid tag end";
-
-const OUTPUT_SOURCE = Symbol("ruby output");
 
 interface FrontEnd {
   /** The warnings of the last parse (warn mode), in template order. */
@@ -48,12 +46,10 @@ function positionToken(input: string, begin: number, end: number, file: string |
 }
 
 /** Errors of the Ruby syntax as liquidjs ParseErrors at their place in the template. */
-export function locatedError(e: unknown, source: string, file: string | undefined, fallbackAt: number): unknown {
+function locatedError(e: unknown, source: string, file: string | undefined, fallbackAt: number): unknown {
   if (e instanceof MarkupSyntaxError) return new ParseError(e, positionToken(source, e.problem.offset, e.problem.offset, file));
   if (e instanceof TemplateSyntaxError) return new ParseError(new Error(`Liquid syntax error: ${e.message}`), positionToken(source, e.at, e.at, file));
-  if (e instanceof Error && !(e as { token?: unknown }).token && !("originalError" in e)) {
-    return new ParseError(e, positionToken(source, fallbackAt, fallbackAt, file));
-  }
+  if (e instanceof Error && !(e as { token?: unknown }).token) return new ParseError(e, positionToken(source, fallbackAt, fallbackAt, file));
   return e;
 }
 
@@ -63,139 +59,101 @@ export function locatedError(e: unknown, source: string, file: string | undefine
  */
 export function installRubyFrontEnd(liquid: Liquid, mode: () => ErrorMode): FrontEnd {
   const state: FrontEnd = { warnings: [] };
-  const samples = new Tokenizer("x{{y}}").readTopLevelTokens();
-  const HTMLTokenProto = Object.getPrototypeOf(samples[0]) as object;
-  const OutputTokenProto = Object.getPrototypeOf(samples[1]) as object;
+  const sample = new Tokenizer("x{{y}}").readTopLevelTokens();
+  const htmlTokenProto = Object.getPrototypeOf(sample[0]) as object;
+  const outputTokenProto = Object.getPrototypeOf(sample[1]) as object;
   const tags = liquid.tags as Record<string, unknown>;
+  // A tag token; liquidjs's tokenizer over its markup is made only for tags that ask (plugins').
+  const tagTokenProto = Object.create(TagToken.prototype, {
+    tokenizer: {
+      get(this: { input: string; file?: string; contentRange: [number, number]; liquidTokenizer?: Tokenizer }) {
+        return (this.liquidTokenizer ??= new Tokenizer(this.input, liquid.options.operators, this.file, this.contentRange, liquid.options.groupedExpressions));
+      },
+    },
+  }) as object;
 
   // Liquid#parse makes a Parser per template (each with its own parse-length limit); so do we.
   liquid.parse = (html: string, file?: string) => rubyParser().parse(html, file);
 
-  function rubyParser() {
+  function tokens(html: string, file: string | undefined, parser: MarkupParser): TopLevelToken[] {
+    const out: TopLevelToken[] = [];
+    for (const t of tokenizeTemplate(html)) {
+      let token: Record<string, unknown>;
+      if (t.type === "text") {
+        token = Object.create(htmlTokenProto);
+        token.kind = TokenKind.HTML;
+        token.input = html;
+        token.begin = t.begin;
+        token.end = t.end;
+        token.file = file;
+        token.trimLeft = t.trimLeft;
+        token.trimRight = t.trimRight;
+      } else {
+        const markup = t.type === "liquid-end" ? "" : t.markup;
+        const begin = t.type === "liquid-end" ? t.begin : t.markupBegin;
+        const ruby: RubyMarkup = {
+          parser, markup, site: { line: t.line, begin },
+          span: { input: html, begin, end: begin + markup.length, file },
+          inLiquidTag: t.type === "tag" && !!t.inLiquidTag,
+        };
+        token = Object.create(t.type === "output" ? outputTokenProto : tagTokenProto);
+        token.kind = t.type === "output" ? TokenKind.Output : TokenKind.Tag;
+        token.input = html;
+        token.begin = t.begin;
+        token.end = t.end;
+        token.file = file;
+        token.trimLeft = false;
+        token.trimRight = false;
+        token.contentRange = [begin, begin + markup.length];
+        token.name = t.type === "tag" ? t.name : t.type === "liquid-end" ? LIQUID_TAG_END : undefined;
+        token.args = markup;
+        token.ruby = ruby;
+      }
+      out.push(token as unknown as TopLevelToken);
+    }
+    return out;
+  }
+
+  function rubyParser(): Parser {
     const parser = new Parser(liquid) as unknown as {
       parse(html: string, file?: string): Template[];
       parseTokens(tokens: TopLevelToken[]): Template[];
       parseToken(token: TopLevelToken, remain: TopLevelToken[]): Template;
       parseLimit: { use(n: number): void };
     };
-
-    parser.parse = (html: string, file?: string) => {
+    parser.parse = (html, file) => {
       html = String(html);
       parser.parseLimit.use(html.length);
       const markupParser = new MarkupParser(mode());
-      let ruby: RubyToken[];
+      let list: TopLevelToken[];
       try {
-        ruby = tokenizeTemplate(html);
+        list = tokens(html, file, markupParser);
       } catch (e) {
         throw locatedError(e, html, file, 0);
       }
-      const tokens: TopLevelToken[] = [];
-      for (const t of ruby) {
-        switch (t.type) {
-          case "text": {
-            const h = Object.create(HTMLTokenProto) as Record<string, unknown>;
-            Object.assign(h, { kind: TokenKind.HTML, input: html, begin: t.begin, end: t.end, file, trimLeft: t.trimLeft, trimRight: t.trimRight });
-            tokens.push(h as unknown as TopLevelToken);
-            break;
-          }
-          case "output": {
-            const o = Object.create(OutputTokenProto) as Record<string | symbol, unknown>;
-            Object.assign(o, { kind: TokenKind.Output, input: html, begin: t.begin, end: t.end, file, trimLeft: false, trimRight: false, contentRange: [t.markupBegin, t.markupBegin + t.markup.length] });
-            o[OUTPUT_SOURCE] = { parser: markupParser, markup: t.markup, site: { line: t.line, begin: t.markupBegin } };
-            tokens.push(o as unknown as TopLevelToken);
-            break;
-          }
-          case "tag":
-          case "liquid-end": {
-            const name = t.type === "tag" ? t.name : LIQUID_TAG_END;
-            const markup = t.type === "tag" ? t.markup : "";
-            const markupBegin = t.type === "tag" ? t.markupBegin : t.begin;
-            const k = Object.create(TagToken.prototype) as Record<string, unknown>;
-            Object.assign(k, {
-              kind: TokenKind.Tag, input: html, begin: t.begin, end: t.end, file, trimLeft: false, trimRight: false,
-              contentRange: [markupBegin, markupBegin + markup.length], name, args: markup,
-              tokenizer: new Tokenizer(html, liquid.options.operators, file, [markupBegin, markupBegin + markup.length], liquid.options.groupedExpressions),
-              ruby: { parser: markupParser, markup, site: { line: t.line, begin: markupBegin }, inLiquidTag: t.type === "tag" && !!t.inLiquidTag } satisfies RubyMarkup,
-            });
-            tokens.push(k as unknown as TopLevelToken);
-            break;
-          }
-        }
-      }
-      const templates = parser.parseTokens(tokens);
+      const templates = parser.parseTokens(list);
       // Set last: a tag may parse a template of its own (an include's `{{ name }}`) on the way.
       state.warnings = markupParser.warnings;
       return templates;
     };
-
     const parseToken = parser.parseToken.bind(parser);
     parser.parseToken = (token, remain) => {
-      const out = (token as unknown as Record<symbol, RubyMarkup | undefined>)[OUTPUT_SOURCE];
       try {
-        if (out) return compileOutput(liquid, token, out);
-        if ((token as TagToken).kind === TokenKind.Tag && !tags[(token as TagToken).name]) {
+        if (token.kind === TokenKind.Output) {
+          const { parser: markupParser, markup, site, span } = (token as unknown as { ruby: RubyMarkup }).ruby;
+          return compileOutput(liquid, markupParser.variable(markup, site), token, span);
+        }
+        if (token.kind === TokenKind.Tag && !tags[(token as TagToken).name]) {
           const name = (token as TagToken).name;
           throw new Error(`Liquid syntax error: ${name === LIQUID_TAG_END ? "a block opened in this {% liquid %} tag was never closed" : `Unknown tag '${name}'`}`);
         }
         return parseToken(token, remain);
       } catch (e) {
-        const t = token as unknown as { input: string; begin: number; file?: string };
-        throw locatedError(e, t.input, t.file, t.begin);
+        throw locatedError(e, token.input, token.file, token.begin);
       }
     };
-    return parser;
+    return parser as unknown as Parser;
   }
+
   return state;
 }
-
-/** `{{ markup }}`: Ruby's Variable, compiled by liquidjs from its canonical markup. */
-function compileOutput(liquid: Liquid, token: TopLevelToken, src: { parser: MarkupParser; markup: string; site: MarkupSite }): Output {
-  const syntax = src.parser.variable(src.markup, src.site);
-  const canonical = canonicalVariable(syntax);
-  const t = Object.create(Object.getPrototypeOf(token)) as Record<string, unknown>;
-  Object.assign(t, { ...token, input: canonical.text, begin: 0, end: canonical.text.length, contentRange: [0, canonical.text.length] });
-  const output = new Output(t as never, liquid);
-  fillLiterals(output.value, canonical);
-  (output as unknown as { token: unknown }).token = token;
-  return output;
-}
-
-/** A Ruby Variable as a liquidjs Value (an `assign`'s value, an `echo`). */
-export function compileVariable(liquid: Liquid, syntax: VariableSyntax): Value {
-  const canonical = canonicalVariable(syntax);
-  const value = new Value(canonical.text, liquid);
-  fillLiterals(value, canonical);
-  return value;
-}
-
-/** A Ruby expression (a condition operand, a loop's collection) as a liquidjs Value without filters. */
-export function compileExpression(liquid: Liquid, expr: Expr): Value {
-  const canonical = canonicalExpression(expr);
-  const value = new Value(canonical.text, liquid);
-  fillLiterals(value, canonical);
-  return value;
-}
-
-/** Puts the values canonical.ts could not spell into the tokens standing for them. */
-function fillLiterals(root: object, canonical: Canonical): void {
-  if (!canonical.literals.size) return;
-  const stack: unknown[] = [root];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const node = stack.pop();
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    const tok = node as { kind?: number; input?: string; begin?: number; content?: unknown };
-    if (tok.kind === TokenKind.Quoted && tok.input === canonical.text && canonical.literals.has(tok.begin!)) {
-      const v = canonical.literals.get(tok.begin!)!;
-      tok.content = "string" in v ? v.string : "float" in v ? (Number.isInteger(v.float) ? new RubyFloat(v.float) : v.float) : v.integer;
-      markFixedLiteral(tok);
-      continue;
-    }
-    for (const key of Object.keys(node)) {
-      if (key === "liquid" || key === "handler") continue;
-      stack.push((node as Record<string, unknown>)[key]);
-    }
-  }
-}
-

@@ -6,8 +6,20 @@
 //   the whitespace text of a blank body (BlockBody#remove_blank_strings), so
 //   `{% if x %}\n  {% assign y = 1 %}\n{% endif %}` writes nothing at all.
 import { ParseError, TokenKind } from "liquidjs";
-import type { Liquid, Parser, TagToken, Template, TopLevelToken } from "liquidjs";
+import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken } from "liquidjs";
 import { LIQUID_TAG_END, type RubyMarkup, type RubyTagToken } from "../front-end.js";
+
+/**
+ * The engine's tags: what liquidjs's Tag base class keeps (token, name, liquid) without asking
+ * for liquidjs's tokenizer of the markup, which these tags never read.
+ */
+export abstract class RubyTag {
+  readonly name: string;
+  constructor(readonly token: TagToken, _remain: TopLevelToken[], readonly liquid: Liquid) {
+    this.name = token.name;
+  }
+  abstract render(ctx: Context, emitter: Emitter): unknown;
+}
 
 /** Tags that set this say whether they write nothing (Ruby's Tag#blank?); others are not blank. */
 export interface BlankAware {

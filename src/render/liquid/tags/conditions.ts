@@ -9,15 +9,14 @@
 //   renders twice), and an `else` renders when no `when` before it matched.
 // - A blank block (only whitespace and tags that write nothing) drops its whitespace.
 // All render synchronously (see sync-render.ts).
-import { Tag } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken, Value } from "liquidjs";
-import { compileExpression } from "../front-end.js";
+import { compileExpression, type MarkupSpan } from "../compile.js";
 import { rubyOperators } from "../operators.js";
 import type { ConditionChain } from "../ruby-syntax/syntax.js";
 import { caseElseSyntax, caseSyntax, whenSyntax } from "../ruby-syntax/tag-syntax.js";
 import { runSync, valueSync } from "../sync-values.js";
 import { truthy } from "../ruby/values.js";
-import { isBlank, parseBody, readSyntax, removeBlankStrings, rubyMarkup, type BlankAware } from "./block-body.js";
+import { isBlank, parseBody, readSyntax, removeBlankStrings, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
 
 type Operator = (l: unknown, r: unknown) => unknown;
 const OPERATORS = rubyOperators as unknown as Record<string, Operator>;
@@ -33,11 +32,11 @@ interface Comparison {
 
 type CompiledCondition = Comparison[];
 
-export function compileCondition(liquid: Liquid, chain: ConditionChain): CompiledCondition {
+export function compileCondition(chain: ConditionChain, span: MarkupSpan): CompiledCondition {
   return chain.map((c) => ({
-    left: compileExpression(liquid, c.left),
+    left: compileExpression(c.left, span),
     operator: c.operator,
-    right: c.operator === undefined ? undefined : compileExpression(liquid, c.right ?? { kind: "literal", value: null }),
+    right: c.operator === undefined ? undefined : compileExpression(c.right ?? { kind: "literal", value: null }, span),
     relation: c.relation,
   }));
 }
@@ -77,7 +76,7 @@ interface Branch {
 }
 
 /** `if` and `unless` (`negateFirst`). */
-class RubyIf extends Tag implements BlankAware {
+class RubyIf extends RubyTag implements BlankAware {
   readonly branches: Branch[] = [];
   readonly blank: boolean;
 
@@ -87,7 +86,7 @@ class RubyIf extends Tag implements BlankAware {
       let condition: CompiledCondition | null = null;
       if (!isElse) {
         const ruby = rubyMarkup(t);
-        condition = compileCondition(liquid, ruby.parser.condition(ruby.markup, ruby.site));
+        condition = compileCondition(ruby.parser.condition(ruby.markup, ruby.site), ruby.span);
       }
       const branch = { condition, templates: [] };
       this.branches.push(branch);
@@ -141,14 +140,14 @@ interface WhenBlock {
   body: { templates: Template[] };
 }
 
-export class RubyCaseTag extends Tag implements BlankAware {
+export class RubyCaseTag extends RubyTag implements BlankAware {
   private readonly subject: Value;
   private readonly blocks: WhenBlock[] = [];
   readonly blank: boolean;
 
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
     super(token, remain, liquid);
-    this.subject = compileExpression(liquid, readSyntax(token, caseSyntax));
+    this.subject = compileExpression(readSyntax(token, caseSyntax), rubyMarkup(token).span);
     // Text before the first `when` belongs to no branch (but its tags are still read).
     let body: { templates: Template[] } = { templates: [] };
     const bodies = [body];
@@ -166,7 +165,7 @@ export class RubyCaseTag extends Tag implements BlankAware {
           caseElseSyntax(m.markup);
           this.blocks.push({ value: null, body });
         } else {
-          for (const v of whenSyntax(m.markup)) this.blocks.push({ value: compileExpression(liquid, v), body });
+          for (const v of whenSyntax(m.markup)) this.blocks.push({ value: compileExpression(v, m.span), body });
         }
       } catch (e) {
         m.parser.error(e, m.site);

@@ -18,10 +18,9 @@ import { Tag } from "liquidjs";
 import type { Value } from "liquidjs";
 import type { Context, Emitter, Liquid, TagToken, Template, TopLevelToken } from "liquidjs";
 import type { LiquidHost } from "../host.js";
-import { fixFloatLiterals } from "../float-literals.js";
-import { compileExpression } from "../front-end.js";
+import { compileExpression } from "../compile.js";
 import { parseExpression } from "../ruby-syntax/expression.js";
-import { installSyncValues, runSync } from "../sync-values.js";
+import { runSync } from "../sync-values.js";
 import { inspect, isHash, plain, rubyClass } from "../ruby/values.js";
 
 export interface IncludeSupport {
@@ -75,9 +74,7 @@ abstract class IncludeBase extends Tag {
         else if (sq !== undefined) this.params.push({ key: key!, quoted: sq.replace(/\\'/g, "'") });
         else {
           // `context[variable]`: Expression.parse of the markup.
-          const value = compileExpression(liquid, parseExpression(variable!));
-          fixFloatLiterals(value);
-          installSyncValues(value);
+          const value = compileExpression(parseExpression(variable!), { input: token.input, begin: token.begin, end: token.end, file: token.file });
           this.params.push({ key: key!, variable: value });
         }
       }

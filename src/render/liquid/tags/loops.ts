@@ -8,15 +8,15 @@
 // tablerow: TableRow::Syntax (any `key: value` in the markup is an attribute), Ruby's exact
 // markup, `<tr class="row1">\n` first and `</tr>\n` after each row.
 // All three render synchronously (see sync-render.ts).
-import { Drop, Tag } from "liquidjs";
+import { Drop } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken, Value } from "liquidjs";
-import { compileExpression } from "../front-end.js";
+import { compileExpression } from "../compile.js";
 import { stringToI } from "../ruby-syntax/expression.js";
 import { tablerowSyntax } from "../ruby-syntax/tag-syntax.js";
 import { RubyFloat, eachItems, isHash, plain, toS } from "../ruby/values.js";
 import { toInteger } from "../filters/standard.js";
 import { runSync, valueSync } from "../sync-values.js";
-import { isBlank, parseBody, readSyntax, removeBlankStrings, rubyMarkup, type BlankAware } from "./block-body.js";
+import { isBlank, parseBody, readSyntax, removeBlankStrings, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
 
 export class RubyForloop extends Drop {
   i = 0;
@@ -80,7 +80,7 @@ function value(v: Value | undefined, ctx: Context): unknown {
 }
 
 /** Ruby's `for`: its markup read in the template's error mode (For#strict_parse / #lax_parse). */
-export class RubyForTag extends Tag implements BlankAware {
+export class RubyForTag extends RubyTag implements BlankAware {
   private readonly variable: string;
   private readonly loopName: string;
   private readonly collection: Value;
@@ -97,10 +97,10 @@ export class RubyForTag extends Tag implements BlankAware {
     const syntax = ruby.parser.forLoop(ruby.markup, ruby.site);
     this.variable = syntax.variable;
     this.loopName = syntax.name;
-    this.collection = compileExpression(liquid, syntax.collection);
+    this.collection = compileExpression(syntax.collection, ruby.span);
     this.reversed = syntax.reversed;
-    if (syntax.limit) this.limit = compileExpression(liquid, syntax.limit);
-    if (syntax.offset) this.offset = syntax.offset === "continue" ? "continue" : compileExpression(liquid, syntax.offset);
+    if (syntax.limit) this.limit = compileExpression(syntax.limit, ruby.span);
+    if (syntax.offset) this.offset = syntax.offset === "continue" ? "continue" : compileExpression(syntax.offset, ruby.span);
     let blank = true;
     let body = this.templates;
     // For#parse: the loop body, then (after `else`) the else body; a second `else` ends the tag
@@ -183,7 +183,7 @@ function toI(v: unknown): number {
 }
 
 /** Ruby's `tablerow`: TableRow::Syntax and its attributes (cols, limit, offset). */
-export class RubyTablerowTag extends Tag implements BlankAware {
+export class RubyTablerowTag extends RubyTag implements BlankAware {
   private readonly variable: string;
   private readonly collection: Value;
   private readonly attributes = new Map<string, Value>();
@@ -193,9 +193,10 @@ export class RubyTablerowTag extends Tag implements BlankAware {
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
     super(token, remain, liquid);
     const syntax = readSyntax(token, tablerowSyntax);
+    const span = rubyMarkup(token).span;
     this.variable = syntax.variable;
-    this.collection = compileExpression(liquid, syntax.collection);
-    for (const [k, v] of syntax.attributes) this.attributes.set(k, compileExpression(liquid, v));
+    this.collection = compileExpression(syntax.collection, span);
+    for (const [k, v] of syntax.attributes) this.attributes.set(k, compileExpression(v, span));
     let blank = true;
     parseBody(liquid, parser, remain, token, token.name, (tpl) => {
       blank &&= isBlank(tpl);
@@ -233,7 +234,7 @@ export class RubyTablerowTag extends Tag implements BlankAware {
 }
 
 /** `{% ifchanged %}`: writes its block only when it differs from the last time it was written. */
-export class IfchangedTag extends Tag implements BlankAware {
+export class IfchangedTag extends RubyTag implements BlankAware {
   private readonly templates: Template[] = [];
   readonly blank: boolean;
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {

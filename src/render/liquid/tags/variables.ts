@@ -10,16 +10,16 @@
 //   keys it by the list's inspect), or per tag when the list holds a variable;
 // - comment parses its body (so a malformed output inside still warns) and skips unknown tags.
 // All render synchronously (see sync-render.ts).
-import { Tag } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken, Value } from "liquidjs";
-import { compileExpression, compileVariable, LIQUID_TAG_END } from "../front-end.js";
+import { compileExpression, compileVariable } from "../compile.js";
+import { LIQUID_TAG_END } from "../front-end.js";
 import { LiquidSyntaxError } from "../ruby-syntax/strict.js";
 import { assignSyntax, captureSyntax, counterSyntax, cycleSyntax } from "../ruby-syntax/tag-syntax.js";
 import { runSync, valueSync } from "../sync-values.js";
 import { joinArray, outputS, plain, toS } from "../ruby/values.js";
-import { isBlank, parseBody, readSyntax, rubyMarkup, type BlankAware } from "./block-body.js";
+import { isBlank, parseBody, readSyntax, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
 
-export class RubyAssignTag extends Tag implements BlankAware {
+export class RubyAssignTag extends RubyTag implements BlankAware {
   readonly blank = true;
   private readonly key: string;
   private readonly value: Value;
@@ -28,14 +28,14 @@ export class RubyAssignTag extends Tag implements BlankAware {
     const ruby = rubyMarkup(token);
     const { to, from } = readSyntax(token, assignSyntax);
     this.key = to;
-    this.value = compileVariable(liquid, ruby.parser.variable(from, { line: ruby.site.line, begin: ruby.site.begin + ruby.markup.length - from.length }));
+    this.value = compileVariable(liquid, ruby.parser.variable(from, { line: ruby.site.line, begin: ruby.site.begin + ruby.markup.length - from.length }), ruby.span);
   }
   render(ctx: Context): void {
     ctx.bottom()[this.key] = valueSync(this.value as never, ctx, !!this.liquid.options.lenientIf);
   }
 }
 
-export class RubyCaptureTag extends Tag implements BlankAware {
+export class RubyCaptureTag extends RubyTag implements BlankAware {
   readonly blank = true;
   private readonly key: string;
   private readonly templates: Template[] = [];
@@ -50,7 +50,7 @@ export class RubyCaptureTag extends Tag implements BlankAware {
 }
 
 /** increment (`step` 1) and decrement (`step` -1). */
-class Counter extends Tag {
+class Counter extends RubyTag {
   private readonly key: string;
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, private readonly step: number) {
     super(token, remain, liquid);
@@ -85,12 +85,12 @@ export class RubyDecrementTag extends Counter {
 }
 
 /** `{% echo value %}`: an output written as a tag. */
-export class RubyEchoTag extends Tag {
+export class RubyEchoTag extends RubyTag {
   private readonly value: Value;
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
     super(token, remain, liquid);
     const ruby = rubyMarkup(token);
-    this.value = compileVariable(liquid, ruby.parser.variable(ruby.markup, ruby.site));
+    this.value = compileVariable(liquid, ruby.parser.variable(ruby.markup, ruby.site), ruby.span);
   }
   render(ctx: Context, emitter: Emitter): void {
     emitter.write(outputS(valueSync(this.value as never, ctx)));
@@ -99,17 +99,18 @@ export class RubyEchoTag extends Tag {
 
 const CYCLES = "jekyll:cycle";
 
-export class RubyCycleTag extends Tag {
+export class RubyCycleTag extends RubyTag {
   private readonly group?: Value;
   private readonly key: string | object;
   private readonly values: Value[];
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
     super(token, remain, liquid);
     const syntax = readSyntax(token, cycleSyntax);
-    if (syntax.group) this.group = compileExpression(liquid, syntax.group);
+    const span = rubyMarkup(token).span;
+    if (syntax.group) this.group = compileExpression(syntax.group, span);
     // A list holding a variable is keyed by its own identity in Ruby (its inspect shows object ids).
     this.key = syntax.key ?? {};
-    this.values = syntax.values.map((v) => compileExpression(liquid, v));
+    this.values = syntax.values.map((v) => compileExpression(v, span));
   }
   render(ctx: Context, emitter: Emitter): void {
     const cycles = ctx.getRegister(CYCLES, new Map()) as Map<unknown, number>;
@@ -125,7 +126,7 @@ export class RubyCycleTag extends Tag {
 }
 
 /** `{% comment %}`: its body is parsed (unknown tags skipped) and never rendered. */
-export class RubyCommentTag extends Tag implements BlankAware {
+export class RubyCommentTag extends RubyTag implements BlankAware {
   readonly blank = true;
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
     super(token, remain, liquid);
@@ -135,7 +136,7 @@ export class RubyCommentTag extends Tag implements BlankAware {
 }
 
 /** `{% raw %}`: the tokenizer made its body one text token (template-tokenizer.ts). */
-export class RubyRawTag extends Tag implements BlankAware {
+export class RubyRawTag extends RubyTag implements BlankAware {
   readonly blank: boolean;
   private readonly text: string;
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
@@ -154,7 +155,7 @@ export class RubyRawTag extends Tag implements BlankAware {
 }
 
 /** `{% # comment %}`: every line must start with `#` (InlineComment). */
-export class RubyInlineCommentTag extends Tag implements BlankAware {
+export class RubyInlineCommentTag extends RubyTag implements BlankAware {
   readonly blank = true;
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
     super(token, remain, liquid);
@@ -168,7 +169,7 @@ export class RubyInlineCommentTag extends Tag implements BlankAware {
 }
 
 /** `{% liquid %}`: the tags of its lines (the tokenizer made them tokens), up to their end marker. */
-export class RubyLiquidTag extends Tag implements BlankAware {
+export class RubyLiquidTag extends RubyTag implements BlankAware {
   readonly blank: boolean;
   private readonly templates: Template[] = [];
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
