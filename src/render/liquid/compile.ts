@@ -6,18 +6,17 @@
 // - `blank`/`empty` are liquidjs's BlankDrop/EmptyDrop, which the operators and filters treat
 //   as Jekyll's method literals;
 // - a lookup is a property access: its name (or `[expr]`), then each `.key` or `[expr]`;
-// - a range is liquidjs's range token (`{{ (1..3) }}` alone keeps printing `1..3`, see
-//   float-literals.ts);
-// - a filter's keyword arguments come after its positional ones, as the key/value pairs
-//   liquidjs passes (Ruby passes them as one Hash last).
+// - a range evaluates as RangeLookup does (ends by `to_i`) to a RubyRange, which filters use as
+//   its Array and which prints as `1..3`;
+// - a filter's keyword arguments are one Hash after its positional ones, as Ruby passes them.
 // The values get the synchronous evaluation of sync-values.ts straight away.
 import { Expression, Filter, Output, Token, TokenKind, Tokenizer, Value } from "liquidjs";
 import type { Liquid } from "liquidjs";
 import type { Expr } from "./ruby-syntax/expression.js";
 import type { VariableSyntax } from "./ruby-syntax/syntax.js";
 import { RubyFloat } from "./ruby/values.js";
-import { fixRangeOutput, markCompiled } from "./float-literals.js";
-import { installSyncValues } from "./sync-values.js";
+import { markCompiled } from "./float-literals.js";
+import { RUBY_HASH, RUBY_RANGE, installSyncValues } from "./sync-values.js";
 
 /** Where the markup is, for errors raised while evaluating it (an undefined variable). */
 export interface MarkupSpan {
@@ -61,7 +60,7 @@ function token(e: Expr, span: MarkupSpan): unknown {
     case "method":
       return literal(TokenKind.Literal, methodLiteral(e.name));
     case "range":
-      return { kind: TokenKind.Range, lhs: token(e.from, span), rhs: token(e.to, span) };
+      return { kind: RUBY_RANGE, from: token(e.from, span), to: token(e.to, span) };
     case "lookup": {
       if (e.name === null) return literal(TokenKind.Literal, null);
       const props: unknown[] = [typeof e.name === "string" ? literal(TokenKind.Quoted, e.name) : token(e.name, span)];
@@ -105,7 +104,7 @@ function filters(liquid: Liquid, syntax: VariableSyntax, span: MarkupSpan): Filt
   const table = liquid.filters as Record<string, unknown>;
   return syntax.filters.map((f) => {
     const args: unknown[] = f.args.map((a) => token(a, span));
-    for (const [k, v] of f.kwargs) args.push([k, token(v, span)]);
+    if (f.kwargs.length) args.push({ kind: RUBY_HASH, entries: f.kwargs.map(([k, v]) => [k, token(v, span)]) });
     const impl = table[f.name] ?? (liquid.options.strictFilters ? undefinedFilter(f.name) : undefined);
     return new Filter({ name: f.name, args } as never, impl as never, liquid);
   });
@@ -129,7 +128,6 @@ export function compileOutput(liquid: Liquid, syntax: VariableSyntax, outputToke
   const escape = liquid.options.outputEscape;
   if (escape) v.filters.push(new Filter({ name: "outputEscape", args: [] } as never, escape as never, liquid));
   out.value = v;
-  fixRangeOutput(out as unknown as Output);
   installSyncValues(out);
   markCompiled(out);
   return out as unknown as Output;

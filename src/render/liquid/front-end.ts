@@ -46,7 +46,7 @@ function positionToken(input: string, begin: number, end: number, file: string |
 }
 
 /** Errors of the Ruby syntax as liquidjs ParseErrors at their place in the template. */
-function locatedError(e: unknown, source: string, file: string | undefined, fallbackAt: number): unknown {
+export function locatedError(e: unknown, source: string, file: string | undefined, fallbackAt: number): unknown {
   if (e instanceof MarkupSyntaxError) return new ParseError(e, positionToken(source, e.problem.offset, e.problem.offset, file));
   if (e instanceof TemplateSyntaxError) return new ParseError(new Error(`Liquid syntax error: ${e.message}`), positionToken(source, e.at, e.at, file));
   if (e instanceof Error && !(e as { token?: unknown }).token) return new ParseError(e, positionToken(source, fallbackAt, fallbackAt, file));
@@ -143,13 +143,19 @@ export function installRubyFrontEnd(liquid: Liquid, mode: () => ErrorMode): Fron
           const { parser: markupParser, markup, site, span } = (token as unknown as { ruby: RubyMarkup }).ruby;
           return compileOutput(liquid, markupParser.variable(markup, site), token, span);
         }
-        if (token.kind === TokenKind.Tag && !tags[(token as TagToken).name]) {
+        if (token.kind === TokenKind.Tag) {
           const name = (token as TagToken).name;
-          throw new Error(`Liquid syntax error: ${name === LIQUID_TAG_END ? "a block opened in this {% liquid %} tag was never closed" : `Unknown tag '${name}'`}`);
+          const TagClass = tags[name] as (new (...args: unknown[]) => Template) | undefined;
+          if (!TagClass) {
+            throw new Error(`Liquid syntax error: ${name === LIQUID_TAG_END ? "a block opened in this {% liquid %} tag was never closed" : `Unknown tag '${name}'`}`);
+          }
+          // As liquidjs's parseToken does, but an error keeps the place it names.
+          return new TagClass(token, remain, liquid, parser);
         }
         return parseToken(token, remain);
       } catch (e) {
-        throw locatedError(e, token.input, token.file, token.begin);
+        const at = token.kind === TokenKind.Tag ? (token as unknown as RubyTagToken).ruby.site.begin : token.begin;
+        throw locatedError(e, token.input, token.file, at);
       }
     };
     return parser as unknown as Parser;

@@ -21,6 +21,7 @@ import { dateFilters } from "./filters/date.js";
 import { jekyllFilters } from "./filters/jekyll.js";
 import { standardFilters } from "./filters/standard.js";
 import type { FilterFn } from "./filters/types.js";
+import { FILTER_ARITY, arityMessage } from "./filters/arity.js";
 import { urlFilters } from "./filters/url.js";
 import { rubyOperators } from "./operators.js";
 import { outputS } from "./ruby/values.js";
@@ -56,14 +57,16 @@ class ParsedTemplate implements Template {
   constructor(readonly file: string, readonly source: string, readonly templates: LiquidTemplate[]) {}
 }
 
-// liquidjs's `nil` literal is a NullDrop; filters see Ruby's nil.
+// Filters see Ruby's nil for liquidjs's `nil` literal (a NullDrop) and for an undefined variable.
 function nilToNull(v: unknown): unknown {
-  return v instanceof Drop && v.constructor.name === "NullDrop" ? null : v;
+  return v === undefined || (v instanceof Drop && v.constructor.name === "NullDrop") ? null : v;
 }
 
-function wrapFilter(fn: FilterFn): FilterFn {
+/** A filter called as Ruby's strainer calls it: nil for nil, and ArgumentError outside the method's arity. */
+function wrapFilter(fn: FilterFn, arity: readonly [number, number] | undefined): FilterFn {
   // Converts the arguments in place: this runs for every filter call of every page.
   return function (this: any, input: unknown, ...args: unknown[]) {
+    if (arity && (args.length + 1 < arity[0] || args.length + 1 > arity[1])) throw new Error(arityMessage(args.length + 1, arity));
     for (let i = 0; i < args.length; i++) args[i] = nilToNull(args[i]);
     args.unshift(nilToNull(input));
     return fn.apply(this, args as Parameters<FilterFn>);
@@ -139,9 +142,8 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   const filters = liquid.filters as Record<string, unknown>;
   for (const name of Object.keys(filters)) delete filters[name];
   const table = { ...standardFilters(), ...dateFilters(host), ...urlFilters(host), ...jekyllFilters(host) };
-  for (const [name, fn] of Object.entries({ ...table, ...(host.customFilters ?? {}) })) {
-    liquid.registerFilter(name, wrapFilter(fn as FilterFn) as any);
-  }
+  for (const [name, fn] of Object.entries(table)) liquid.registerFilter(name, wrapFilter(fn as FilterFn, FILTER_ARITY[name]) as any);
+  for (const [name, fn] of Object.entries(host.customFilters ?? {})) liquid.registerFilter(name, wrapFilter(fn as FilterFn, undefined) as any);
 
   return {
     parse(source, file, lineOffset = 0) {

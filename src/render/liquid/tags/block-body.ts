@@ -5,7 +5,7 @@
 //   comment, empty raw, and blocks made of those) is blank; `if`, `unless`, `for` and `case` drop
 //   the whitespace text of a blank body (BlockBody#remove_blank_strings), so
 //   `{% if x %}\n  {% assign y = 1 %}\n{% endif %}` writes nothing at all.
-import { ParseError, TokenKind } from "liquidjs";
+import { ParseError, Token, TokenKind } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken } from "liquidjs";
 import { LIQUID_TAG_END, type RubyMarkup, type RubyTagToken } from "../front-end.js";
 
@@ -67,7 +67,15 @@ function unknownTag(token: TagToken, blockName: string): ParseError {
   if (tag === "else") message = `${blockName} tag does not expect 'else' tag`;
   else if (tag.startsWith("end")) message = `'${tag}' is not a valid delimiter for ${blockName} tags. use end${blockName}`;
   else message = `Unknown tag '${tag}'`;
-  return new ParseError(new Error(`Liquid syntax error: ${message}`), token);
+  return new ParseError(new Error(`Liquid syntax error: ${message}`), markupPosition(token));
+}
+
+/** A token standing for where a tag's markup starts (the line Ruby names for the tag). */
+function markupPosition(tag: TagToken): Token {
+  const at = (tag as RubyTagToken).ruby?.site.begin ?? tag.begin;
+  const t = Object.create(Token.prototype) as Token;
+  Object.assign(t, { kind: TokenKind.Tag, input: tag.input, begin: at, end: at, file: tag.file });
+  return t;
 }
 
 /**
@@ -80,7 +88,7 @@ export function parseBody(
 ): void {
   const tags = liquid.tags as Record<string, unknown>;
   const delimiter = `end${blockName}`;
-  const neverClosed = () => new ParseError(new Error(`Liquid syntax error: '${blockName}' tag was never closed`), opening);
+  const neverClosed = () => new ParseError(new Error(`Liquid syntax error: '${blockName}' tag was never closed`), markupPosition(opening));
   let token: TopLevelToken | undefined;
   while ((token = remain.shift())) {
     if (token.kind === TokenKind.Tag && !tags[(token as TagToken).name]) {
