@@ -117,6 +117,20 @@ SEEDS = [
   # case
   "{% case page.n %}{% when 1 %}one{% when 3 %}three{% else %}other{% endcase %}",
   "{% case page.title %}{% when 'x', 'Hello World' %}hit{% endcase %}",
+  # whitespace control, nesting, loops' state
+  "a  {%- if page.yes -%}  b  {%- endif -%}  c",
+  "x {{- page.n -}} y {%- assign z = 1 %} {{ z -}} w",
+  "{% for t in page.tags %}{% for n in nums limit: 1 %}{{ t }}{{ n }}{{ forloop.parentloop.index }}{% endfor %}{% endfor %}",
+  "{% for n in nums limit: 2 %}{{ n }}{% endfor %}|{% for n in nums offset: continue %}{{ n }}{% endfor %}",
+  "{% if page.n %}\n  {% assign q = 1 %}\n{% endif %}[{{ q }}]",
+  "{% case page.tags.size %}{% when 2 or 3 %}two or three{% when 4 %}four{% endcase %}",
+  "{% tablerow n in nums cols: 3 limit: 3 offset: 1 %}{{ tablerowloop.col }}{{ n }}{% endtablerow %}",
+  "{% cycle 1, 2, 3 %}{% cycle 1, 2, 3 %}{% cycle page.n, 'b' %}",
+  "{% liquid\nassign a = page.title | upcase\nif a\necho a\nendif\n%}",
+  "{% capture c %}{% for t in page.tags %}{{ t }}{% endfor %}{% endcapture %}{{ c | size }}",
+  "{% comment %} {% if %} {{ | }} {% endcomment %}ok",
+  "{% raw %}{% if %}{{ x | | }}{% endraw %}",
+  "{% # a comment %}{{ page.title }}",
   # other tags
   "{% increment c %}{% increment c %}{% decrement c %}",
   "{% include hello.html %}",
@@ -153,9 +167,25 @@ end
 MARKUP = /\{%-?\s*(\w+)(.*?)-?%\}|\{\{-?(.*?)-?\}\}/m
 REGEX_TAGS = %w(assign capture case when cycle tablerow increment decrement include).freeze
 
-# One mutant of a seed: a markup picked at random, one or two mutations. Returns the template
-# and whether the mutated markup is a tag Ruby reads with one regex.
+# A mutation of the template text itself, delimiters and tag names included.
+TEMPLATE_STRAYS = ["{", "}", "%", "-", "{{", "}}", "{%", "%}", "{%-", "-%}", " ", "\n", "endif", "else", "end"].freeze
+def template_mutant(seed, rng)
+  p = seed.scan(/\{%-?|-?%\}|\{\{-?|-?\}\}|[A-Za-z_]\w*|\s+|./m)
+  i = rng.rand(p.size)
+  case rng.rand(3)
+  when 0 then p.delete_at(i)
+  when 1 then p.insert(i, TEMPLATE_STRAYS[rng.rand(TEMPLATE_STRAYS.size)])
+  else p[i] = TEMPLATE_STRAYS[rng.rand(TEMPLATE_STRAYS.size)]
+  end
+  [p.join, false]
+end
+
+# One mutant of a seed: a markup picked at random, one or two mutations (or, one time in five,
+# a mutation of the template text). Returns the template and whether the mutated markup is a
+# tag Ruby reads with one regex.
 def mutant(seed, rng)
+  return template_mutant(seed, rng) if rng.rand(5).zero?
+
   spans = []
   seed.scan(MARKUP) { spans << [Regexp.last_match.begin(0), Regexp.last_match.end(0), Regexp.last_match(1)] }
   b, e, tag = spans[rng.rand(spans.size)]

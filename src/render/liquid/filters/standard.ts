@@ -48,6 +48,8 @@ export function lookup(item: unknown, property: unknown): unknown {
   }
   if (typeof item === "string") return typeof property === "string" ? stringIndex(item, property) : null;
   if (item === null || item === undefined) return null;
+  // A Float has no `[]`; an Integer's is its bits, which a String index cannot be.
+  if (item instanceof RubyFloat || (typeof item === "number" && !Number.isInteger(item))) return null;
   if (Array.isArray(item) || typeof item === "number") {
     throw new TypeError(`no implicit conversion of ${rubyClass(property)} into Integer`);
   }

@@ -96,7 +96,10 @@ function cycleValues(markup: string): Expr[] {
   const values: Expr[] = [];
   for (const part of parts) {
     const m = CYCLE_VARIABLE.exec(part);
-    if (m) values.push(parseExpression(m[1]));
+    if (!m) continue;
+    const value = parseExpression(m[1]);
+    // `.compact`: a value that parses to nil (`nil`, `null`) is dropped.
+    if (!(value.kind === "literal" && value.value === null)) values.push(value);
   }
   return values;
 }

@@ -13,7 +13,8 @@ import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToke
 import { compileExpression } from "../compile.js";
 import { stringToI } from "../ruby-syntax/expression.js";
 import { tablerowSyntax } from "../ruby-syntax/tag-syntax.js";
-import { RubyFloat, eachItems, isHash, plain, toS } from "../ruby/values.js";
+import { JekyllTime } from "../../../site/time.js";
+import { RubyFloat, eachItems, inspect, isHash, plain, rubyClass } from "../ruby/values.js";
 import { toInteger } from "../filters/standard.js";
 import { runSync, valueSync } from "../sync-values.js";
 import { isBlank, parseBody, readSyntax, removeBlankStrings, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
@@ -65,11 +66,15 @@ class RubyTablerowloop extends Drop {
 function sliceCollection(collection: unknown, from: number, to: number | null): unknown[] {
   const v = plain(collection);
   let items: unknown[];
-  if (typeof v === "string") items = v === "" ? [] : [v];
+  // A String is one item whatever the offset and limit (slice_collection_using_each).
+  if (typeof v === "string") return v === "" ? [] : [v];
   else if (Array.isArray(v)) items = v;
   else if (isHash(v)) items = eachItems(v); // a Hash its pairs, a Jekyll drop its keys
   else items = [];
-  return items.slice(from, to === null ? undefined : to);
+  // Index `from` up to (not including) `to`, counted from the start: a negative offset takes
+  // everything, a limit that ends before the offset nothing.
+  const end = to === null ? items.length : Math.min(Math.max(to, 0), items.length);
+  return items.slice(Math.max(from, 0), Math.max(end, Math.max(from, 0)));
 }
 
 const FOR_STACK = "jekyll:for_stack";
@@ -175,11 +180,17 @@ export class RubyForTag extends RubyTag implements BlankAware {
 /** Thrown to stop reading a `for` at its second `else` (For#parse reads one else body). */
 const SECOND_ELSE = new Error("second else");
 
-/** `to_i` as TableRow uses it (Ruby's to_i: strings by their leading digits, nil 0). */
+/** `to_i` as TableRow uses it: nil 0, numbers truncated, strings by their leading digits, a Time its epoch; other values have none. */
 function toI(v: unknown): number {
+  // `blank`/`empty` (Jekyll's method literals) have no to_i either.
+  if (v instanceof Drop && /^(Empty|Blank)Drop$/.test(v.constructor.name)) throw new Error("undefined method `to_i' for a method literal");
   v = plain(v);
   if (v === null || v === undefined) return 0;
-  return typeof v === "number" ? Math.trunc(v) : v instanceof RubyFloat ? Math.trunc(v.value) : stringToI(toS(v));
+  if (typeof v === "number") return Math.trunc(v);
+  if (v instanceof RubyFloat) return Math.trunc(v.value);
+  if (typeof v === "string") return stringToI(v);
+  if (v instanceof JekyllTime) return Math.floor(v.epochMs / 1000);
+  throw new Error(`undefined method \`to_i' for ${inspect(v)}:${rubyClass(v)}`);
 }
 
 /** Ruby's `tablerow`: TableRow::Syntax and its attributes (cols, limit, offset). */
@@ -208,7 +219,7 @@ export class RubyTablerowTag extends RubyTag implements BlankAware {
   render(ctx: Context, emitter: Emitter): void {
     const collection = plain(valueSync(this.collection as never, ctx));
     if (collection === null || collection === undefined || collection === false) return;
-    const attr = (k: string) => (this.attributes.has(k) ? value(this.attributes.get(k), ctx) : undefined);
+    const attr = (k: string) => (this.attributes.has(k) ? valueSync(this.attributes.get(k) as never, ctx) : undefined);
     const from = this.attributes.has("offset") ? toI(attr("offset")) : 0;
     const to = this.attributes.has("limit") ? from + toI(attr("limit")) : null;
     const items = sliceCollection(collection, from, to);
