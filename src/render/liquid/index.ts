@@ -6,7 +6,10 @@
 // - the filter table is exactly Ruby Liquid's StandardFilters plus Jekyll's filters — liquidjs's
 //   own filters are removed, so an unknown filter passes its input through (or fails under
 //   `strict_filters`), as in Jekyll;
-// - conditions use Ruby's operators (operators.ts); `for`/`tablerow` are Ruby's (tags/loops.ts);
+// - templates are read as Ruby Liquid reads them, in the site's `liquid.error_mode` (warn, lax,
+//   strict): Ruby's tokenizer and strict/lax parsers (ruby-syntax/), compiled to liquidjs
+//   Values (front-end.ts, compile.ts); every Liquid tag is Ruby's (tags/), conditions use Ruby's
+//   operators (operators.ts);
 // - Jekyll's tags: include, include_relative, include_cached, highlight, link, post_url.
 // Templates and includes are parsed once per build and cached; rendering is synchronous.
 import fs from "node:fs";
