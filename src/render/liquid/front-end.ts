@@ -38,18 +38,18 @@ interface FrontEnd {
   warnings: SyntaxProblem[];
 }
 
-/** A liquidjs Token standing for `[begin, end)` of a template (for error positions). */
-function positionToken(input: string, begin: number, end: number, file: string | undefined): Token {
+/** A liquidjs Token standing for one place of a template (where an error points). */
+export function positionToken(input: string, at: number, file: string | undefined): Token {
   const t = Object.create(Token.prototype) as Token;
-  Object.assign(t, { kind: TokenKind.Tag, input, begin, end, file });
+  Object.assign(t, { kind: TokenKind.Tag, input, begin: at, end: at, file });
   return t;
 }
 
 /** Errors of the Ruby syntax as liquidjs ParseErrors at their place in the template. */
-export function locatedError(e: unknown, source: string, file: string | undefined, fallbackAt: number): unknown {
-  if (e instanceof MarkupSyntaxError) return new ParseError(e, positionToken(source, e.problem.offset, e.problem.offset, file));
-  if (e instanceof TemplateSyntaxError) return new ParseError(new Error(`Liquid syntax error: ${e.message}`), positionToken(source, e.at, e.at, file));
-  if (e instanceof Error && !(e as { token?: unknown }).token) return new ParseError(e, positionToken(source, fallbackAt, fallbackAt, file));
+function locatedError(e: unknown, source: string, file: string | undefined, fallbackAt: number): unknown {
+  if (e instanceof MarkupSyntaxError) return new ParseError(e, positionToken(source, e.problem.offset, file));
+  if (e instanceof TemplateSyntaxError) return new ParseError(new Error(`Liquid syntax error: ${e.message}`), positionToken(source, e.at, file));
+  if (e instanceof Error && !(e as { token?: unknown }).token) return new ParseError(e, positionToken(source, fallbackAt, file));
   return e;
 }
 

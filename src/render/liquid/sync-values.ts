@@ -17,7 +17,11 @@
 // - liquidjs would also run a property value that is itself an iterator (has `next`, `throw` and
 //   `return` functions); Jekyll's values (YAML data, drops, numbers, times) never are, and not
 //   probing them is what keeps a document drop's `next` getter from running on every `page.x`;
-// - ranges, grouped/filtered sub-expressions and unary operators are left to liquidjs.
+// - grouped/filtered sub-expressions and unary operators are left to liquidjs; the range and
+//   keyword-argument tokens compile.ts makes are evaluated here (RangeLookup's `to_i` ends, one
+//   Hash of keyword arguments);
+// - a lookup follows Ruby's VariableLookup where liquidjs differs: a top-level `size` no scope
+//   holds is nil, a String answers only `size`, an Array only Integer keys, a Float key nothing.
 // A filter or operator may still return a generator (a plugin's): runSync runs it with
 // toValueSync. Other results are not probed, so `{% if page.next %}` does not read the neighbour.
 import { Drop, LiquidError, Output, RenderError, TokenKind, Value, evalToken, toValue, toValueSync } from "liquidjs";

@@ -5,9 +5,9 @@
 //   comment, empty raw, and blocks made of those) is blank; `if`, `unless`, `for` and `case` drop
 //   the whitespace text of a blank body (BlockBody#remove_blank_strings), so
 //   `{% if x %}\n  {% assign y = 1 %}\n{% endif %}` writes nothing at all.
-import { ParseError, Token, TokenKind } from "liquidjs";
-import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken } from "liquidjs";
-import { LIQUID_TAG_END, type RubyMarkup, type RubyTagToken } from "../front-end.js";
+import { ParseError, TokenKind } from "liquidjs";
+import type { Context, Emitter, Liquid, Parser, TagToken, Template, Token, TopLevelToken } from "liquidjs";
+import { LIQUID_TAG_END, positionToken, type RubyMarkup, type RubyTagToken } from "../front-end.js";
 
 /**
  * The engine's tags: what liquidjs's Tag base class keeps (token, name, liquid) without asking
@@ -70,12 +70,9 @@ function unknownTag(token: TagToken, blockName: string): ParseError {
   return new ParseError(new Error(`Liquid syntax error: ${message}`), markupPosition(token));
 }
 
-/** A token standing for where a tag's markup starts (the line Ruby names for the tag). */
+/** Where a tag's markup starts (the line Ruby names for the tag). */
 function markupPosition(tag: TagToken): Token {
-  const at = (tag as RubyTagToken).ruby?.site.begin ?? tag.begin;
-  const t = Object.create(Token.prototype) as Token;
-  Object.assign(t, { kind: TokenKind.Tag, input: tag.input, begin: at, end: at, file: tag.file });
-  return t;
+  return positionToken(tag.input, (tag as RubyTagToken).ruby?.site.begin ?? tag.begin, tag.file);
 }
 
 /**
