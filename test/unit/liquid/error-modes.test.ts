@@ -89,5 +89,9 @@ test("a tag or output the tokenizer cannot close is an error in every mode", () 
     assert.throws(() => e.parse("a\n{{ page.title }", `unclosed-${mode}.html`), /Variable '\{\{ page\.title \}' was not properly terminated/);
     assert.throws(() => e.parse("{% if x %}", `never-${mode}.html`), /'if' tag was never closed/);
     assert.throws(() => e.parse("{% nosuch %}", `unknown-${mode}.html`), /Unknown tag 'nosuch'/);
+    // Block::MAX_DEPTH: 100 nested blocks parse, 101 do not.
+    const nested = (n: number) => "{% if true %}".repeat(n) + "x" + "{% endif %}".repeat(n);
+    assert.equal(e.render(e.parse(nested(100), `deep-${mode}.html`), {}), "x");
+    assert.throws(() => e.parse(nested(101), `deeper-${mode}.html`), /Nesting too deep/);
   }
 });

@@ -4,7 +4,8 @@
 // - `blank?`: a body holding only whitespace and tags that write nothing (assign, capture,
 //   comment, empty raw, and blocks made of those) is blank; `if`, `unless`, `for` and `case` drop
 //   the whitespace text of a blank body (BlockBody#remove_blank_strings), so
-//   `{% if x %}\n  {% assign y = 1 %}\n{% endif %}` writes nothing at all.
+//   `{% if x %}\n  {% assign y = 1 %}\n{% endif %}` writes nothing at all;
+// - blocks nest 100 deep at most ("Nesting too deep").
 import { ParseError, TokenKind } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, Token, TopLevelToken } from "liquidjs";
 import { LIQUID_TAG_END, positionToken, type RubyMarkup, type RubyTagToken } from "../front-end.js";
@@ -82,6 +83,24 @@ function markupPosition(tag: TagToken): Token {
 export function parseBody(
   liquid: Liquid, parser: Parser, remain: TopLevelToken[], opening: TagToken, blockName: string,
   onNode: (tpl: Template) => void, onUnknownTag: (token: TagToken) => boolean = () => false,
+): void {
+  // Block::MAX_DEPTH: 100 blocks deep at most (which also bounds this recursion).
+  if (depth >= MAX_DEPTH) throw new ParseError(new Error("Liquid error: Nesting too deep"), markupPosition(opening));
+  depth++;
+  try {
+    readBody(liquid, parser, remain, opening, blockName, onNode, onUnknownTag);
+  } finally {
+    depth--;
+  }
+}
+
+const MAX_DEPTH = 100;
+/** Blocks being read, innermost last (parsing is synchronous: one count serves every template). */
+let depth = 0;
+
+function readBody(
+  liquid: Liquid, parser: Parser, remain: TopLevelToken[], opening: TagToken, blockName: string,
+  onNode: (tpl: Template) => void, onUnknownTag: (token: TagToken) => boolean,
 ): void {
   const tags = liquid.tags as Record<string, unknown>;
   const delimiter = `end${blockName}`;
