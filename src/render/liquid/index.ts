@@ -35,7 +35,7 @@ import { IfchangedTag, RubyForTag, RubyTablerowTag } from "./tags/loops.js";
 import { RubyCaseTag, RubyIfTag, RubyUnlessTag } from "./tags/conditions.js";
 import {
   RubyAssignTag, RubyCaptureTag, RubyCommentTag, RubyCycleTag, RubyDecrementTag, RubyEchoTag, RubyIncrementTag,
-  RubyInlineCommentTag, RubyLiquidTag, RubyRawTag,
+  RubyInlineCommentTag, RubyLiquidTag, RubyRawTag, RubyRenderTag,
 } from "./tags/variables.js";
 import { installRubyFrontEnd } from "./front-end.js";
 import { errorModeOf } from "./ruby-syntax/error-mode.js";
@@ -115,15 +115,15 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     },
   };
 
-  // Exactly Ruby Liquid 5.4's tags plus Jekyll's: no layout/block/render from liquidjs; only
-  // break and continue are liquidjs's own.
+  // Exactly Ruby Liquid 5.4's tags plus Jekyll's: no layout/block from liquidjs; only break and
+  // continue are liquidjs's own.
   const tags = liquid.tags as Record<string, unknown>;
-  for (const name of ["layout", "block", "render", "include"]) delete tags[name];
+  for (const name of ["layout", "block", "include"]) delete tags[name];
   const rubyTags = {
     if: RubyIfTag, unless: RubyUnlessTag, case: RubyCaseTag, for: RubyForTag, tablerow: RubyTablerowTag,
     ifchanged: IfchangedTag, assign: RubyAssignTag, capture: RubyCaptureTag, increment: RubyIncrementTag,
     decrement: RubyDecrementTag, echo: RubyEchoTag, cycle: RubyCycleTag, comment: RubyCommentTag, raw: RubyRawTag,
-    "#": RubyInlineCommentTag, liquid: RubyLiquidTag,
+    "#": RubyInlineCommentTag, liquid: RubyLiquidTag, render: RubyRenderTag,
   };
   for (const [name, tag] of Object.entries(rubyTags)) liquid.registerTag(name, tag as any);
   liquid.registerTag("include", includeTag(support) as any);

@@ -138,6 +138,7 @@ SEEDS = [
   "{% comment %}{{ page.title }}{% endcomment %}done",
   "{% raw %}{{ page.title }}{% endraw %}",
   "{% echo page.title | downcase %}",
+  "{% if page.no %}{% render 'hello.html' %}{% endif %}ok",
 ].freeze
 
 # Pieces inserted or substituted.

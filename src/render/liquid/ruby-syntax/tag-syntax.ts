@@ -4,7 +4,7 @@
 // constant it reproduces. (`assign`'s value is a Variable, which does have error modes: the
 // caller parses it.)
 import { parseExpression, type Expr } from "./expression.js";
-import { DOT_ALL, QUOTED_FRAGMENT, S, TAG_ATTRIBUTES_SCAN, VARIABLE_SIGNATURE, rubyStrip, scan } from "./patterns.js";
+import { DOT_ALL, QUOTED_FRAGMENT, QUOTED_STRING, S, TAG_ATTRIBUTES_SCAN, VARIABLE_SIGNATURE, rubyStrip, scan } from "./patterns.js";
 import { LiquidSyntaxError } from "./strict.js";
 
 const QF = QUOTED_FRAGMENT;
@@ -136,6 +136,14 @@ export function tablerowSyntax(markup: string): TablerowSyntax {
   const attributes = new Map<string, Expr>();
   for (const [, key, value] of scan(TAG_ATTRIBUTES_SCAN, markup)) attributes.set(key!, parseExpression(value));
   return { variable: m[1]!, collection: parseExpression(m[2]!), attributes };
+}
+
+// Render::SYNTAX = /(#{QuotedString}+)(\s+(with|#{FOR})\s+(#{QuotedFragment}+))?(\s+(?:as)\s+(#{VariableSegment}+))?/o
+const RENDER = new RegExp(`(?:${QUOTED_STRING})+`);
+
+/** Render::SYNTAX: the template name must be a quoted string (only the name decides whether it matches). */
+export function renderSyntax(markup: string): void {
+  if (!RENDER.test(markup)) throw new LiquidSyntaxError("Syntax error in tag 'render' - Template name must be a quoted string");
 }
 
 /** Increment/Decrement: the whole markup, stripped, is the counter's name. */

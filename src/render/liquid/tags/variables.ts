@@ -1,5 +1,5 @@
 // Ruby Liquid 5.4's tags that set or print variables, and the ones that write nothing:
-// assign, capture, increment, decrement, echo, cycle, comment, raw, `#` and `liquid`
+// assign, capture, increment, decrement, echo, cycle, comment, raw, `#`, `liquid` and `render`
 // (tags/*.rb). Each reads its markup with the Ruby tag's Syntax regex (ruby-syntax/tag-syntax.ts);
 // `assign`'s and `echo`'s values are Variables, read in the template's error mode.
 // - assign/capture store in the outermost scope (`context.scopes.last`), under any name the
@@ -14,7 +14,7 @@ import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToke
 import { compileExpression, compileVariable } from "../compile.js";
 import { LIQUID_TAG_END } from "../front-end.js";
 import { LiquidSyntaxError } from "../ruby-syntax/strict.js";
-import { assignSyntax, captureSyntax, counterSyntax, cycleSyntax } from "../ruby-syntax/tag-syntax.js";
+import { assignSyntax, captureSyntax, counterSyntax, cycleSyntax, renderSyntax } from "../ruby-syntax/tag-syntax.js";
 import { runSync, valueSync } from "../sync-values.js";
 import { joinArray, outputS, plain, toS } from "../ruby/values.js";
 import { isBlank, parseBody, readSyntax, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
@@ -151,6 +151,20 @@ export class RubyRawTag extends RubyTag implements BlankAware {
   }
   render(_ctx: Context, emitter: Emitter): void {
     emitter.write(this.text);
+  }
+}
+
+/**
+ * `{% render 'name' %}`: Ruby Liquid has the tag, but Jekyll gives Liquid no file system, so it
+ * fails when it renders (and only then), with Liquid's message.
+ */
+export class RubyRenderTag extends RubyTag {
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+    super(token, remain, liquid);
+    readSyntax(token, renderSyntax);
+  }
+  render(): void {
+    throw new Error("This liquid context does not allow includes.");
   }
 }
 
