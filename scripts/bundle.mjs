@@ -28,7 +28,7 @@ fs.writeFileSync(path.join(outdir, "package.json"), '{ "type": "commonjs" }\n');
 // use. gemoji's table (jemoji) was 314 KB of the 1.6 MB bundle; moving it out saved ~20 ms of CPU
 // per build (empty site: 182 -> 157 ms) and 0.3 MB of code cache.
 const LAZY_PACKAGES = { gemoji: { entry: "node_modules/gemoji/index.js", exports: ["gemoji"] } };
-await build({
+const lazy = await build({
   absWorkingDir: root,
   entryPoints: Object.fromEntries(Object.entries(LAZY_PACKAGES).map(([name, p]) => [name, p.entry])),
   outdir: "dist/bundle",
@@ -36,6 +36,7 @@ await build({
   platform: "node",
   target: "node20",
   format: "cjs",
+  metafile: true,
   logLevel: "warning",
 });
 /** Resolves each lazy package to a module of getters that require its file on first access. */
@@ -52,7 +53,7 @@ const lazyPackages = {
     }));
   },
 };
-await build({
+const main = await build({
   plugins: [lazyPackages],
   absWorkingDir: root,
   entryPoints: {
@@ -60,6 +61,8 @@ await build({
     "parallel-worker": "dist/src/render/parallel-worker.js",
     "writer-worker": "dist/src/write/writer-worker.js",
     "sass-worker": "dist/src/render/sass-worker.js",
+    "download-worker": "dist/src/cache/download-worker.js",
+    "esm-import": "dist/src/plugins/esm-import.js",
     // bin/ (CommonJS) loads cli.js through this, so it needs nothing from dist/src.
     "code-cache": "dist/src/cli/code-cache.js",
   },
@@ -74,8 +77,36 @@ await build({
   // the workers' `new URL("./x-worker.js", import.meta.url)` and package.json's lookup rely on.
   define: { "import.meta.url": "__bsImportMetaUrl" },
   banner: { js: '"use strict"; var __bsImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  metafile: true,
   logLevel: "warning",
 });
+writeThirdPartyLicenses([lazy.metafile, main.metafile]);
 // One build of a small blog writes the code cache bin/ starts from (src/cli/warm-up.ts).
 const { warmUpCodeCache } = await import("../dist/src/cli/warm-up.js");
 if (!warmUpCodeCache(root)) console.warn("bundle: the warm-up build made no code cache; build-site will start slower until a build writes one");
+
+/**
+ * The bundles carry code of other packages, whose licenses ask that their notices travel with it:
+ * one file lists every package esbuild put into dist/bundle/, with its license text. (The packages
+ * left external are installed as dependencies, each with its own license file.)
+ */
+function writeThirdPartyLicenses(metafiles) {
+  // Package folder (the innermost node_modules/<name>, for nested copies) → name.
+  const packages = new Map();
+  for (const meta of metafiles) {
+    for (const input of Object.keys(meta.inputs)) {
+      const m = [...input.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].at(-1);
+      if (m) packages.set(input.slice(0, m.index + m[0].length - 1), m[1]);
+    }
+  }
+  const sections = [...packages].sort((a, b) => a[1].localeCompare(b[1])).map(([folder, name]) => {
+    const dir = path.join(root, folder);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+    const licenseFile = fs.readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+    if (!licenseFile) throw new Error(`bundle: ${name} has no license file to copy into THIRD-PARTY-LICENSES.txt`);
+    const text = fs.readFileSync(path.join(dir, licenseFile), "utf8").trim();
+    return `${name} ${pkg.version} (${pkg.license})\n${"-".repeat(72)}\n${text}\n`;
+  });
+  const head = "Packages bundled into build-site's dist/bundle/, with their licenses.\n\n";
+  fs.writeFileSync(path.join(outdir, "THIRD-PARTY-LICENSES.txt"), head + sections.join("\n\n"));
+}

@@ -3,8 +3,9 @@
 // file that pins the build time.
 //
 // A fixture may hold `fixture.json`: { "args": ["--drafts"], "env": { "JEKYLL_ENV": "production" },
-// "configs": ["_config.yml", "_extra.yml"] } — extra command-line flags (Jekyll's own names),
-// environment, and the config files to load (default: `_config.yml` when it exists).
+// "configs": ["_config.yml", "_extra.yml"], "cwd": "site" } — extra command-line flags (Jekyll's
+// own names), environment, the config files to load (default: `_config.yml` when it exists), and
+// whether the oracle runs Jekyll from the site's folder (default: from where it is run).
 import fs from "node:fs";
 import path from "node:path";
 

@@ -4,9 +4,9 @@
 // includes), the Markdown converter and the Sass compiler — so `serve --watch` rebuilds reuse
 // them. `buildSite()` is the one-shot form the CLI's `build` uses.
 import { loadConfig, type Config, type ConfigOverrides, type LoadedConfig } from "./config/load.js";
-import { enabledPlugins, generate, postRender } from "./generate/index.js";
+import { enabledPlugins, generate, passPlugin, postRender } from "./generate/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
-import { highlight } from "./render/highlight/index.js";
+import { highlight, rougeLexerTag } from "./render/highlight/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
 import { RenderWorker, parallelMinDocuments, parallelismAvailable } from "./render/parallel.js";
 import { Renderer, type RenderPlan } from "./render/renderer.js";
@@ -16,6 +16,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { Reader } from "./read/reader.js";
 import { Site, type Logger } from "./site/site.js";
+import { Hooks } from "./plugins/hooks.js";
+import { hasSitePlugins, loadSitePlugins, withRubyPluginHint } from "./plugins/site-plugins.js";
 import type { Document } from "./site/document.js";
 import type { Page } from "./site/page.js";
 import { assertDestinationOutsideSource, beginWrite, prepareStaging, type SiteWrite, type WriteOptions, type WriteResult } from "./write/writer.js";
@@ -50,7 +52,7 @@ interface Engines {
 
 /** Settings the long-lived engines were made from; when they change, the engines are remade. */
 function engineKey(config: Config): string {
-  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist]);
+  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme]);
 }
 
 export class Builder {
@@ -58,6 +60,8 @@ export class Builder {
   /** The Site being built; the Liquid host reads it through this. */
   private site: Site | null = null;
   private sass: SassConverter | null = null;
+  /** Which site plugin files (and versions) the current build loaded: the engines hold their tags. */
+  private sitePluginsKey = "";
 
   constructor(readonly options: BuildOptions) {}
 
@@ -70,32 +74,92 @@ export class Builder {
     plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
     onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
   ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
-    const t0 = performance.now();
     const { config } = loaded;
     assertDestinationOutsideSource(config.source, config.destination);
-    const site = new Site(config, this.options.logger);
+    for (const n of loaded.notes) this.options.logger[n.level](n.topic, n.message);
+    const ms = { read: 0, generate: 0, render: 0 };
+    let main: { site: Site; renderer: Renderer } | null = null;
+    const pass = (passConfig: Config, isMain: boolean): Site => {
+      const r = this.renderPass(loaded, passConfig, isMain ? plan : undefined, isMain ? onGenerated : undefined);
+      ms.read += r.ms.read;
+      ms.generate += r.ms.generate;
+      ms.render += r.ms.render;
+      if (isMain) main = r;
+      return r.site;
+    };
+    // A plugin may build the site in passes (jekyll-polyglot: one per language) and return the one to write.
+    const driver = passPlugin(config, loaded.theme);
+    const site = driver ? driver.process!(config, pass) : pass(config, true);
+    if (!main) throw new Error(`${driver?.name ?? "build"}: no main pass was run`);
     this.site = site;
-    this.sass = new SassConverter(site);
-    new Reader(site).read();
-    // Sass loads on its own thread while the pages before the stylesheets render (sass-thread.ts).
-    const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
-    if (parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
-      if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
+    return { site, renderer: (main as { renderer: Renderer }).renderer, ms };
+  }
+
+  /** One read → generate → render of the site with `config` (the loaded one, or a pass's). */
+  private renderPass(
+    loaded: LoadedConfig,
+    config: Config,
+    plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
+    onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
+  ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
+    const { site, renderer, engines, ms, rubyOnlyPlugins } = this.readAndGenerate(loaded, { startSass: true, config });
+    try {
+      const t2 = performance.now();
+      const payload = site.hooks.empty ? null : { site: renderer.drops.siteDrop(), jekyll: renderer.drops.jekyll };
+      site.hooks.trigger("site", "pre_render", site, payload);
+      const onOutput = onGenerated?.(site);
+      renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan, onOutput);
+      // Plugins' post-render hooks (jemoji, jekyll-mentions) rewrite outputs before anything is written.
+      postRender(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
+      site.hooks.trigger("site", "post_render", site, payload);
+      const t3 = performance.now();
+      return { site, renderer, ms: { ...ms, render: t3 - t2 } };
+    } catch (e) {
+      throw withRubyPluginHint(e, rubyOnlyPlugins);
     }
-    const t1 = performance.now();
+  }
 
-    const engines = this.enginesFor(config);
-    const renderer = new Renderer(site, engines.liquid, { markdown: engines.markdown, sass: this.sass });
-    renderer.profiling = !!this.options.profile;
-    generate(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
-    const t2 = performance.now();
+  /**
+   * Site#reset, #read and #generate: the site as it is about to be rendered (what `doctor`
+   * inspects), with the loaded config or a pass's (`config`). `startSass` starts loading Sass on
+   * its own thread once the reader has found stylesheets, so that it is ready when they render
+   * (sass-thread.ts).
+   */
+  readAndGenerate(
+    loaded: LoadedConfig,
+    { startSass = false, config = loaded.config }: { startSass?: boolean; config?: Config } = {},
+  ): { site: Site; renderer: Renderer; engines: Engines; ms: { read: number; generate: number }; rubyOnlyPlugins: string[] } {
+    const t0 = performance.now();
+    const site = new Site(config, this.options.logger, loaded.theme);
+    this.site = site;
+    // PluginManager#conscientious_require: the site's own plugins load before anything is read.
+    const sitePlugins = loadSitePlugins(site);
+    this.sitePluginsKey = sitePlugins.key;
+    site.sitePlugins = sitePlugins.plugins;
+    const plugins = enabledPlugins(site);
+    site.hooks = new Hooks(plugins.flatMap((p) => p.hooks ?? []));
+    site.converters.addPluginConverters(plugins.flatMap((p) => p.converters ?? []));
+    try {
+      site.hooks.trigger("site", "after_init", site);
+      site.hooks.trigger("site", "after_reset", site);
+      this.sass = new SassConverter(site);
+      new Reader(site).read();
+      site.hooks.trigger("site", "post_read", site);
+      // Sass loads on its own thread while the pages before the stylesheets render (sass-thread.ts).
+      const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
+      if (startSass && parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
+        if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
+      }
+      const t1 = performance.now();
 
-    const onOutput = onGenerated?.(site);
-    renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan, onOutput);
-    // Plugins' post-render hooks (jemoji, jekyll-mentions) rewrite outputs before anything is written.
-    postRender(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
-    const t3 = performance.now();
-    return { site, renderer, ms: { read: t1 - t0, generate: t2 - t1, render: t3 - t2 } };
+      const engines = this.enginesFor(config, this.sitePluginsKey);
+      const renderer = new Renderer(site, engines.liquid, { markdown: engines.markdown, sass: this.sass });
+      renderer.profiling = !!this.options.profile;
+      generate(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
+      return { site, renderer, engines, ms: { read: t1 - t0, generate: performance.now() - t1 }, rubyOnlyPlugins: sitePlugins.rubyOnly };
+    } catch (e) {
+      throw withRubyPluginHint(e, sitePlugins.rubyOnly);
+    }
   }
 
   /** A full build, written atomically. */
@@ -106,7 +170,10 @@ export class Builder {
     const config = loaded.config;
     // The threshold first: on most machines it is infinite, and counting walks every collection.
     const minDocuments = parallelMinDocuments();
-    const worker = !this.options.profile && parallelismAvailable() && minDocuments !== Infinity && estimateDocuments(config) >= minDocuments
+    // Site plugins run on the main thread only: their generators and hooks may keep state that a
+    // second thread, reading the site on its own, would not share.
+    // Nor does a site built in passes (jekyll-polyglot): the worker would build one Site of its own.
+    const worker = !this.options.profile && parallelismAvailable() && minDocuments !== Infinity && !hasSitePlugins(config) && !passPlugin(config, loaded.theme) && estimateDocuments(config) >= minDocuments
       ? new RenderWorker(this.options.overrides, prepareStaging({ source: config.source, dest: config.destination }))
       : null;
     if (worker) this.options.logger.debug("Rendering:", "on two threads");
@@ -131,6 +198,7 @@ export class Builder {
     const { site, renderer, ms } = rendered;
     const t1 = performance.now();
     const write = writing!.finish();
+    afterWrite(site);
     reportConflicts(write, this.options.logger);
     const t2 = performance.now();
     return { site, renderer, write, configFiles: loaded.files, ms: { ...ms, write: t2 - t1, total: t2 - t0 } };
@@ -147,14 +215,14 @@ export class Builder {
     disposeSassCompiler();
   }
 
-  private enginesFor(config: Config): Engines {
-    const key = engineKey(config);
+  private enginesFor(config: Config, sitePlugins: string): Engines {
+    const key = `${engineKey(config)}\n${sitePlugins}`;
     if (this.engines?.key === key) return this.engines;
     // kramdown's `syntax_highlighter_opts: { disable: true }` (or no syntax_highlighter) turns
     // Rouge off for Markdown code blocks, as `highlighter: none` does.
     const kd = (config.kramdown ?? {}) as Record<string, any>;
     const off = kd.syntax_highlighter_opts?.disable === true || ("syntax_highlighter" in kd && !kd.syntax_highlighter);
-    const markdown = createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight });
+    const markdown = createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight, lexerTag: rougeLexerTag });
     const liquid = createLiquidEngine(siteLiquidHost(() => this.site!, markdown, () => this.sass!));
     this.engines = { key, markdown, liquid };
     return this.engines;
@@ -171,9 +239,23 @@ function writerThreadMinFiles(): number {
   return Number.isFinite(v) && v >= 0 && process.env.BUILD_SITE_WRITER_MIN !== "" ? v : 200;
 }
 
-/** jemoji and jekyll-mentions rewrite outputs after every page is rendered: none is final before. */
+/**
+ * jemoji and jekyll-mentions rewrite outputs after every page is rendered, and so may a site
+ * plugin's `site` post_render hook: none is final before.
+ */
 export function streamsOutputs(site: Site): boolean {
-  return !enabledPlugins(site).some((p) => p.postRender);
+  return !enabledPlugins(site).some((p) => p.postRender) && !site.hooks.has("site", "post_render");
+}
+
+/**
+ * The post_write hooks, once the build is in place: each written page and document's (in
+ * Site#each_site_file order), then the site's. Jekyll runs each item's right after writing its
+ * file; here every file is written (and the new `_site` swapped in) first.
+ */
+export function afterWrite(site: Site): void {
+  if (site.hooks.empty) return;
+  for (const item of site.siteFiles()) if (item.kind !== "static") site.hooks.triggerItem(item, "post_write");
+  site.hooks.trigger("site", "post_write", site);
 }
 
 function writeOptions(site: Site): WriteOptions {

@@ -11,8 +11,9 @@ export class ConsoleLogger implements Logger {
     private readonly err: (s: string) => void = (s) => process.stderr.write(s),
   ) {}
 
+  /** Jekyll's Stevenson#formatted_topic: the topic and one space, right-aligned in 20 columns. */
   static format(topic: string, message = ""): string {
-    return `${topic.padStart(18)} ${message}`.replace(/\s+$/, "") + "\n";
+    return `${`${topic} `.padStart(20)}${message}`.replace(/\s+$/, "") + "\n";
   }
 
   info(topic: string, message?: string): void {

@@ -2,23 +2,25 @@
 // pages to reload. A failed rebuild keeps the last good `_site` being served (the writer only swaps
 // in complete builds) and shows the error in the terminal and in the browser.
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { loadConfig } from "../config/load.js";
 import { IncrementalBuilder, type RebuildReport } from "../serve/incremental.js";
 import { BuildError } from "../errors.js";
 import { startPreviewServer } from "../serve/server.js";
-import { watchSource, type SourceChange } from "../serve/watch.js";
-import { stagingDirFor } from "../write/writer.js";
+import type { SourceChange } from "../serve/watch.js";
 import type { ParsedArgs } from "./args.js";
+import { logConfigFiles } from "./build.js";
+import { detachServer, isDetachedServer, reportReadyToParent } from "./detach.js";
+import { outputsToReload } from "./livereload-ignore.js";
 import type { ConsoleLogger } from "./logger.js";
-import { reportError } from "./main.js";
+import { reportError } from "./report-error.js";
+import { serveOptions } from "./serve-options.js";
+import { loadConfigQuietly, logRegenerating, watchSite } from "./watch-site.js";
 
 export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise<number> {
   const loaded = loadConfig(args.overrides as any);
   const config = loaded.config;
-  for (const f of loaded.files) logger.info("Configuration file:", f);
-  logger.info("Source:", config.source);
-  logger.info("Destination:", config.destination);
+  logConfigFiles(loaded, logger);
+  const options = serveOptions(args, config, logger);
   const host = args.serve.host ?? String(config.host ?? "127.0.0.1");
   const port = args.serve.port ?? Number(config.port ?? 4000);
 
@@ -28,7 +30,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
     try {
       lastReport = changed ? builder.rebuild(changed) : builder.buildAll();
       const r = lastReport;
-      logger.info("", `done in ${(r.ms / 1000).toFixed(3)} seconds.`);
+      logger.info("", `${changed ? "..." : ""}done in ${(r.ms / 1000).toFixed(3)} seconds.`);
       logger.debug("Rebuilt:", `${r.full ? "full build" : "incremental"}: ${r.rendered} rendered, ${r.reused} reused, ${r.written} written, ${r.removed} removed in ${r.ms.toFixed(1)} ms`);
       return null;
     } catch (e) {
@@ -38,46 +40,48 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   };
 
   if (!args.serve.skipInitialBuild) {
+    logger.info("Source:", config.source);
+    logger.info("Destination:", config.destination);
+    // Every rebuild of serve is incremental (serve-incremental.test.ts: each equals a clean build).
+    logger.info("Incremental build:", "enabled");
     logger.info("Generating...");
     const err = build();
-    if (err && !args.serve.watch) { builder.dispose(); return 1; }
+    if (err && (!options.watch || options.detach)) { builder.dispose(); return 1; }
+  } else if (!isDetachedServer()) {
+    logger.warn("Build Warning:", "Skipping the initial build. This may result in an out-of-date site.");
+  }
+
+  if (options.detach) {
+    builder.dispose();
+    logger.info("Auto-regeneration:", "disabled when running server detached.");
+    const child = await detachServer(args);
+    logger.info("Server address:", child.url);
+    if (args.serve.open) openInBrowser(child.url, logger);
+    logger.info(`Server detached with pid '${child.pid}'.`, `Run \`kill ${child.pid}\` to stop the server.`);
+    return 0;
   }
 
   const baseurl = String(config.baseurl ?? "");
-  const server = await startPreviewServer({ root: config.destination, baseurl, host, port, livereload: args.serve.livereload });
+  const server = await startPreviewServer({ root: config.destination, baseurl, host, port, livereload: options.livereload, showDirListing: options.showDirListing, tls: options.tls });
   logger.info("Server address:", server.url);
+  reportReadyToParent(server.url);
   if (args.serve.open) openInBrowser(server.url, logger);
   let watcher: { close(): Promise<void> } | null = null;
-  if (args.serve.watch) {
-    const dest = path.resolve(config.destination);
-    const staging = stagingDirFor(dest);
-    const ignored = (p: string) => {
-      const abs = path.resolve(p);
-      // The staging folder and the old trees being deleted share the staging folder's name as prefix.
-      if (abs.startsWith(staging)) return true;
-      return [dest, path.join(config.source, ".jekyll-cache"), path.join(config.source, ".build-site-cache"), path.join(config.source, "node_modules"), path.join(config.source, ".git")]
-        .some((d) => abs === d || abs.startsWith(d + path.sep));
-    };
-    watcher = await watchSource({
-      source: config.source,
-      ignored,
-      // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer
-      // only delays the reload the author is waiting for.
-      debounceMs: 50,
-      onChanges: async (changes: SourceChange[]) => {
-        logger.info("Regenerating:", `${changes.length} file(s) changed at ${new Date().toLocaleTimeString()}`);
-        for (const c of changes) logger.debug("", `${c.kind} ${path.relative(config.source, c.path)}`);
-        const err = build(changes.map((c) => c.path));
-        if (err) {
-          server.showError({ message: err.message, file: err.file, line: err.line, column: err.column });
-          return;
-        }
-        server.clearError();
-        const outputs = lastReport?.changedOutputs ?? [];
-        if (outputs.length === 0) return;
-        const cssOnly = outputs.every((p) => /\.css(\.map)?$/.test(p));
-        server.reload(cssOnly ? "css" : "page", outputs);
-      },
+  if (options.watch) {
+    watcher = await watchSite(loaded, () => loadConfigQuietly(args), async (changes: SourceChange[]) => {
+      logRegenerating(logger, config.source, changes);
+      const err = build(changes.map((c) => c.path));
+      logger.info("", "");
+      if (err) {
+        server.showError({ message: err.message, file: err.file, line: err.line, column: err.column });
+        return;
+      }
+      server.clearError();
+      const report = lastReport as RebuildReport | null;
+      const outputs = report ? outputsToReload(report.changedOutputs, options.livereloadIgnore, report.sourceOf) : [];
+      if (outputs.length === 0) return;
+      const cssOnly = outputs.every((p) => /\.css(\.map)?$/.test(p));
+      server.reload(cssOnly ? "css" : "page", outputs);
     });
     logger.info("Auto-regeneration:", `enabled for '${config.source}'`);
   } else {

@@ -5,6 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import { loadYaml } from "../read/yaml.js";
+import type { Theme } from "../read/theme.js";
+import { resolveTheme, type ThemeNote } from "../read/theme-locate.js";
 import { assertValidZone } from "../site/time.js";
 import { DEFAULT_EXCLUDES, PERMALINK_STYLES, jekyllDefaults } from "./defaults.js";
 import { deepMerge, isPlainObject } from "./merge.js";
@@ -23,6 +25,10 @@ export interface LoadedConfig {
   config: Config;
   /** Absolute paths of the config files read, for the "Configuration file:" line and for watching. */
   files: string[];
+  /** The site's theme (`theme:` gem or `remote_theme:`), found or downloaded; null without one. */
+  theme: Theme | null;
+  /** What finding the theme had to say, for the build's log. */
+  notes: ThemeNote[];
 }
 
 function displayPath(file: string): string {
@@ -102,7 +108,25 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
   validate(config, files);
   addDefaultCollections(config);
   config.exclude = [...new Set([...(config.exclude ?? []), ...DEFAULT_EXCLUDES])];
-  return { config, files };
+  const notes: ThemeNote[] = [];
+  const theme = resolveTheme(config, { cacheRoot: path.join(source, ".build-site-cache"), notes });
+  if (theme && theme.origin !== "remote_theme") config = withThemeConfig(config, theme, zone, notes);
+  return { config, files, theme, notes };
+}
+
+/**
+ * Site#load_theme_configuration: the theme's `_config.yml` lies beneath the site's config, without
+ * the keys Jekyll has defaults for (a theme cannot change `exclude`, `permalink`…), unless
+ * `ignore_theme_config: true`. jekyll-remote-theme sets the theme after the config is read, so a
+ * remote theme's `_config.yml` is never read.
+ */
+function withThemeConfig(config: Config, theme: Theme, zone: string | undefined, notes: ThemeNote[]): Config {
+  if (config.ignore_theme_config === true || !theme.configFile) return config;
+  const themeConfig = readConfigFile(theme.configFile, zone);
+  notes.push({ level: "info", topic: "Theme Config file:", message: theme.configFile });
+  const defaults = jekyllDefaults(config.source);
+  for (const key of Object.keys(themeConfig)) if (key in defaults) delete themeConfig[key];
+  return deepMerge(themeConfig, config);
 }
 
 function validate(config: Config, files: string[]): void {

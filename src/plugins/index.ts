@@ -18,4 +18,8 @@ import "./jekyll-mentions.js";
 import "./jemoji.js";
 import "./jekyll-include-cache.js";
 import "./jekyll-paginate-v2.js";
+import "./jekyll-toc.js";
+import "./jekyll-archives.js";
+import "./jekyll-last-modified-at.js";
+import "./jekyll-polyglot.js";
 import "./built-in.js";

@@ -12,6 +12,7 @@ import { StaticFile } from "../site/static-file.js";
 import { JekyllTime } from "../site/time.js";
 import { readData } from "./data-reader.js";
 import { EntryFilter } from "./entry-filter.js";
+import { deepMerge } from "../config/merge.js";
 import { hasFrontMatter, parseFrontMatter } from "./front-matter.js";
 
 function isDir(p: string): boolean {
@@ -79,8 +80,68 @@ export class Reader {
     this.site.staticFiles.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
     for (const c of this.site.collections.values()) if (c.label !== "posts" && c.label !== "data") this.readCollection(c);
     for (const c of this.site.collections.values()) c.sortDocs();
+    this.readThemeAssets();
     this.limitPosts();
     this.site.data = readData(this.site, path.join(this.site.source, String(this.site.config.data_dir ?? "_data")), this.filter);
+    this.readThemeData();
+  }
+
+  /**
+   * ThemeAssetsReader: the theme's `assets/` after everything of the site's own, unsorted (in
+   * Find.find order: depth first, names sorted); a file whose relative path the site already has
+   * is left out, and symlinks are ignored with a warning. Files with front matter are pages
+   * (`assets/main.scss` becomes main.css), the others static files.
+   */
+  private readThemeAssets(): void {
+    const theme = this.site.theme;
+    if (!theme?.assetsPath) return;
+    const pageNames = new Set(this.site.pages.map((p) => p.relativePath));
+    const staticNames = new Set(this.site.staticFiles.map((f) => f.relativePath));
+    const visit = (dir: string) => {
+      let names: string[];
+      try {
+        names = fs.readdirSync(dir).sort();
+      } catch {
+        return;
+      }
+      for (const name of names) {
+        const abs = path.join(dir, name);
+        const st = fs.lstatSync(abs);
+        if (st.isSymbolicLink()) {
+          this.site.logger.warn("Theme reader:", `Ignored symlinked asset: ${abs}`);
+          continue;
+        }
+        if (st.isDirectory()) { visit(abs); continue; }
+        const rel = path.relative(theme.root, abs).split(path.sep).join("/");
+        const relDir = path.posix.dirname(rel);
+        if (this.fileHasFrontMatter(abs)) {
+          if (pageNames.has(rel)) { this.site.logger.debug("Theme:", `Ignoring ${rel} in theme due to existing file with that path in site.`); continue; }
+          const text = this.readText(abs);
+          const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
+          const page = new Page(this.site, `/${relDir}`, name, parsed.data, parsed.content, parsed.lineOffset, abs);
+          this.site.pages.push(page);
+        } else {
+          const file = new StaticFile(this.site, abs, `/${relDir}`, name);
+          if (staticNames.has(file.relativePath)) { this.site.logger.debug("Theme:", `Ignoring ${file.relativePath} in theme due to existing file with that path in site.`); continue; }
+          this.site.staticFiles.push(file);
+        }
+      }
+    };
+    visit(theme.assetsPath);
+  }
+
+  /** Reader#read_data: the theme's `_data` beneath the site's, merged key by key (deep_merge_hashes). */
+  private readThemeData(): void {
+    const dataPath = this.site.theme?.dataPath;
+    if (!dataPath) return;
+    const themeData = readData(this.site, dataPath, this.themeFilter());
+    this.site.data = deepMerge(themeData, this.site.data);
+  }
+
+  /** The theme's files pass the same name rules as the site's (EntryFilter), based at the theme. */
+  private themeFilter(): EntryFilter {
+    const c = this.site.config;
+    return new EntryFilter(this.site.theme!.root, c.include ?? [], c.exclude ?? [], !!c.safe);
   }
 
   /** Site#limit_posts!: `limit_posts: N` (or --limit-posts N) keeps the N newest posts. */
@@ -102,13 +163,21 @@ export class Reader {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
+  /** LayoutReader: the site's layouts, then the theme's for every name the site does not have. */
   private readLayouts(): void {
-    const dir = path.join(this.site.source, String(this.site.config.layouts_dir ?? "_layouts"));
+    this.readLayoutsIn(path.join(this.site.source, String(this.site.config.layouts_dir ?? "_layouts")), false);
+    const themeLayouts = this.site.theme?.layoutsPath;
+    if (themeLayouts) this.readLayoutsIn(themeLayouts, true);
+  }
+
+  /** Both folders' entries pass the site's EntryFilter, as in LayoutReader#entries_in. */
+  private readLayoutsIn(dir: string, fromTheme: boolean): void {
     if (!isDir(dir)) return;
     const entries = walkFiles(dir, false).filter((f) => /\.[^/]*$/.test(path.posix.basename(f)));
     for (const rel of this.filter.filter(entries, "")) {
-      const abs = path.join(dir, rel);
       const name = rel.split(".").slice(0, -1).join(".");
+      if (fromTheme && this.site.layouts.has(name)) continue;
+      const abs = path.join(dir, rel);
       const text = this.readText(abs);
       const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
       this.site.layouts.set(name, new Layout(name, abs, this.site.displayPath(abs), parsed.data, parsed.content, parsed.lineOffset));

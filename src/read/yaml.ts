@@ -2,33 +2,56 @@
 // `_data/*.yml` with). js-yaml's YAML 1.1 schema gets closest; on top of it:
 //  - timestamps become JekyllTime, not JS Dates: Psych reads `2025-05-30` as a Date (prints
 //    `2025-05-30`), `2025-05-30 14:05:09 +0800` as a Time with that offset, and a time with no offset
-//    as that instant in UTC, shown in the local zone (Psych: `Time.at(Time.utc(...).to_i)`);
+//    as that instant in UTC, shown in the local zone (Psych: `Time.at(Time.utc(...).to_i)`); what
+//    Psych cannot make a Date or Time of stays a string;
 //  - booleans are Psych's set: `y`/`n` stay strings (js-yaml's YAML 1.1 makes them booleans);
 //  - an integral float (`3.0`, `1.0e+3`) stays a Ruby Float (RubyFloat), so Liquid prints `1000.0`.
 import {
-  YAML11_SCHEMA, defineScalarTag, floatYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
+  YAML11_SCHEMA, defineScalarTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
+import { RubyTime } from "../render/liquid/ruby/time.js";
 import { RubyFloat } from "../render/liquid/ruby/values.js";
 import { BuildError } from "../errors.js";
-import { JekyllTime } from "../site/time.js";
+import { civilToMs, JekyllTime } from "../site/time.js";
 import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
 
-const DATE_RE = /^(-?\d{4})-(\d{1,2})-(\d{1,2})$/;
-const TIME_RE =
-  /^(-?\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d\d):(\d\d)(?:\.(\d*))?(?:\s*(Z|[-+]\d{1,2}(?::?\d\d)?))?$/;
+// Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
+// yyyy-m-d (`2024-02-30` stays a string), and a Time when it has a time of day with seconds; a
+// time whose fields Time.utc refuses (month 13, hour 25, offset ±24h or more) stays a string too.
+const DATE_RE = /^(\d{4})-(1[012]|0\d|\d)-([12]\d|3[01]|0\d|\d)$/;
+const TIME_RE = /^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$/;
 
-/** Psych's ScalarScanner#parse_time, for a string already known to match TIME_RE. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(civilToMs(year, month + 1, 1) - 86400000).getUTCDate();
+}
+
+/** Psych's ScalarScanner#parse_time, for a plain scalar; undefined where Psych keeps the string. */
 export function parseRubyTime(source: string, zone: string | undefined): JekyllTime | undefined {
-  const m = TIME_RE.exec(source);
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, frac, tz] = m;
-  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-  if (tz === undefined) return JekyllTime.at(utc, zone);
-  if (tz === "Z") return new JekyllTime(utc, 0, false, true);
-  const tm = /^([+-])(\d{1,2}):?(\d\d)?$/.exec(tz)!;
-  const minutes = (Number(tm[2]) * 60 + Number(tm[3] ?? 0)) * (tm[1] === "-" ? -1 : 1);
-  return new JekyllTime(utc - minutes * 60000, minutes);
+  if (!TIME_RE.test(source)) return undefined;
+  // Psych splits at the first space or T (a tab between date and time leaves no time: it fails).
+  const cut = source.search(/[ tT]/);
+  if (cut < 0) return undefined;
+  const d = /^(-?\d{4})-(\d{1,2})-(\d{1,2})/.exec(source.slice(0, cut))!;
+  const t = /(\d+:\d+:\d+)(?:\.(\d*))?\s*(Z|[-+]\d+(:\d\d)?)?/.exec(source.slice(cut + 1));
+  if (!t) return undefined;
+  const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+  const [hour, minute, second] = t[1]!.split(":").map(Number) as [number, number, number];
+  // Time.utc's checks; a day past the month's end (up to 31) rolls into the next month.
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
+  if (hour === 24 && (minute > 0 || second > 0)) return undefined;
+  const ms = t[2] ? Math.floor(Number(`0.${t[2]}`) * 1000) : 0;
+  const utc = civilToMs(year, month, day, hour, minute, second, ms);
+  if (t[3] === undefined) return JekyllTime.at(utc, zone);
+  if (t[3] === "Z") return new JekyllTime(utc, 0, false, true);
+  const tz = /^([+-]?\d{1,2}):?(\d{1,2})?$/.exec(t[3]);
+  if (!tz) return undefined;
+  // Psych's arithmetic: the minutes take the sign of the hours, so "-00:30" is +00:30.
+  const hours = Number(tz[1]);
+  const minutes = Number(tz[2] ?? 0);
+  const offset = hours * 60 + (hours < 0 ? -minutes : minutes);
+  if (Math.abs(offset) >= 1440) return undefined;
+  // Time.new with an offset: a fixed-offset Time, whose zone name (`%Z`) is empty.
+  return new RubyTime(utc - offset * 60000, offset, "");
 }
 
 function timestampTag(zone: string | undefined) {
@@ -37,7 +60,11 @@ function timestampTag(zone: string | undefined) {
     implicitFirstChars: ["-", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
     resolve(source) {
       const d = DATE_RE.exec(source);
-      if (d) return JekyllTime.date(Number(d[1]), Number(d[2]), Number(d[3]), zone);
+      if (d) {
+        const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+        if (month < 1 || day < 1 || day > daysInMonth(year, month)) return NOT_RESOLVED;
+        return JekyllTime.date(year, month, day, zone);
+      }
       return parseRubyTime(source, zone) ?? NOT_RESOLVED;
     },
     identify: (v) => v instanceof JekyllTime,
@@ -59,11 +86,43 @@ const psychBool = defineScalarTag<boolean>("tag:yaml.org,2002:bool", {
   represent: (v) => String(v),
 });
 
+// Psych's base-60 numbers: at most three parts, each after the first 0-59, and the first part is
+// the largest unit: `12:30` is 12 × 3600 + 30 × 60 = 45000 (js-yaml: 750), `-12:30` is -41400
+// (the sign belongs to the first part), `1:2:3:4` is a string.
+const SEXAGESIMAL_INT = /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}$/;
+const SEXAGESIMAL_FLOAT = /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}\.[0-9_]*$/;
+
+function sexagesimal(source: string, part: (s: string) => number): number {
+  const parts = source.split(":");
+  return parts.reduce((sum, n, e) => sum + part(n) * 60 ** Math.abs(e - 2), 0);
+}
+const rubyToI = (s: string) => {
+  const m = /^([-+]?)([0-9_]*)/.exec(s)!;
+  const n = Number(m[2]!.replace(/_/g, "") || 0);
+  return m[1] === "-" ? -n : n;
+};
+const rubyToF = (s: string) => Number.parseFloat(s.replace(/_/g, "")) || 0;
+
+const psychInt = defineScalarTag<number>("tag:yaml.org,2002:int", {
+  implicit: true,
+  implicitFirstChars: intYaml11Tag.implicitFirstChars,
+  resolve(source, isExplicit, tagName) {
+    if (source.includes(":")) return SEXAGESIMAL_INT.test(source) ? sexagesimal(source, rubyToI) : NOT_RESOLVED;
+    return intYaml11Tag.resolve(source, isExplicit, tagName);
+  },
+  identify: (v) => typeof v === "number" && Number.isInteger(v),
+  represent: (v) => String(v),
+});
+
 const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float", {
   implicit: true,
   implicitFirstChars: floatYaml11Tag.implicitFirstChars,
   resolve(source, isExplicit, tagName) {
-    const v = floatYaml11Tag.resolve(source, isExplicit, tagName);
+    let v: unknown;
+    if (source.includes(":")) {
+      if (!SEXAGESIMAL_FLOAT.test(source)) return NOT_RESOLVED;
+      v = sexagesimal(source, rubyToF);
+    } else v = floatYaml11Tag.resolve(source, isExplicit, tagName);
     if (v === NOT_RESOLVED) return v;
     return typeof v === "number" && Number.isInteger(v) ? new RubyFloat(v) : (v as number);
   },
@@ -76,7 +135,7 @@ function schemaFor(zone: string | undefined): { schema: Schema; plain: PlainReso
   const key = zone ?? "";
   let s = schemas.get(key);
   if (!s) {
-    const schema = YAML11_SCHEMA.withTags(timestampTag(zone), psychBool, rubyFloat);
+    const schema = YAML11_SCHEMA.withTags(timestampTag(zone), psychBool, psychInt, rubyFloat);
     s = { schema, plain: plainScalarResolver(schema) };
     schemas.set(key, s);
   }
@@ -111,7 +170,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   }
   const { schema } = schemaFor(options.zone);
   try {
-    return yamlLoad(text, { schema, json: true, filename: options.file });
+    return loadIndentingFlowLines(text, (t) => yamlLoad(t, { schema, json: true, filename: options.file }));
   } catch (e) {
     if (e instanceof YAMLException) {
       const mark = (e as any).mark as { line?: number; column?: number } | undefined;
@@ -126,5 +185,33 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       });
     }
     throw e;
+  }
+}
+
+/** Retries per document at most: each one fixes one line. */
+const MAX_INDENT_RETRIES = 1000;
+
+/**
+ * libyaml (Psych) lets the continuation lines of a quoted scalar or a flow collection start at any
+ * column; js-yaml wants them indented past their key ("deficient indentation"). Real front
+ * matter has titles and excerpts like `title: "A long\nsecond line"` with the second line at the
+ * left margin. Inside a quoted scalar or a flow collection the indentation of a continuation line
+ * carries no meaning (folding drops it), so each line js-yaml refuses is indented and the text
+ * read again.
+ */
+function loadIndentingFlowLines(text: string, load: (text: string) => unknown): unknown {
+  let current = text;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return load(current);
+    } catch (e) {
+      if (!(e instanceof YAMLException) || e.reason !== "deficient indentation" || attempt >= MAX_INDENT_RETRIES) throw e;
+      const line = (e as any).mark?.line as number | undefined;
+      if (line === undefined) throw e;
+      const lines = current.split("\n");
+      if (line >= lines.length) throw e;
+      lines[line] = "        " + lines[line];
+      current = lines.join("\n");
+    }
   }
 }

@@ -87,6 +87,9 @@ function makeDrop(item: object, descriptors: PropertyDescriptorMap): Obj {
   return drop;
 }
 
+/** On the `page` a page renders with: its content when rendering began (Drops#renderingPage). */
+const CONTENT_SNAPSHOT = Symbol("content before rendering");
+
 const staticItem = (drop: Obj) => drop[ITEM as any] as StaticFile;
 
 /** A static file drop's own keys, in Jekyll 4.3.1's order (StaticFileDrop's delegated methods). */
@@ -286,6 +289,20 @@ export class Drops {
 
   private readonly neighbourViews = new WeakMap<Document, Obj>();
 
+  /**
+   * Forgets an item's drop, so the next one shows the keys its data has now (a drop's keys are
+   * fixed when it is made; Jekyll's read the data at each lookup). For plugins that add keys.
+   */
+  forget(item: Page | Document): void {
+    if (item.kind === "page") {
+      this.pageDrops.delete(item);
+      item.refreshLiquidData();
+    } else {
+      this.docDrops.delete(item);
+      this.neighbourViews.delete(item);
+    }
+  }
+
   excerpt(excerpt: Excerpt): Obj {
     let d = this.excerptDrops.get(excerpt);
     if (d) return d;
@@ -311,10 +328,10 @@ export class Drops {
     let d = this.pageDrops.get(page);
     if (d) return d;
     const keys = Object.keys(page.liquidData);
-    const sig = keysSignature(keys);
+    const sig = `${page.ownLiquidHash ? "own" : ""}\0${keysSignature(keys)}`;
     let descriptors = this.pageDescriptors.get(sig);
     if (!descriptors) {
-      descriptors = descriptorsFor(keys, (k) => fieldGetter("liquidData", k), this.pageGetters(), {
+      descriptors = descriptorsFor(keys, (k) => fieldGetter("liquidData", k), page.ownLiquidHash ? {} : this.pageGetters(), {
         toJSON: { value: dropToJSON, enumerable: false },
         [RUBY_OBJECT]: { value: PAGE_HOOKS, enumerable: false },
       }, false);
@@ -325,6 +342,19 @@ export class Drops {
     return d;
   }
 
+  /**
+   * The `page` a page renders with: Renderer#assign_pages! takes `document.to_liquid` (a Hash)
+   * before rendering, so its `content` stays the source text even in the layouts, after the page
+   * was converted (fixture plugin-toc: `{% toc %}` in a page's layout sees the raw Markdown). The
+   * same page reached through `site.pages` is read when used, so it shows the converted HTML then.
+   */
+  renderingPage(page: Page): Obj {
+    const d = this.page(page);
+    const copy = makeDrop(page, Object.getOwnPropertyDescriptors(d));
+    Object.defineProperty(copy, CONTENT_SNAPSHOT, { value: page.content });
+    return copy;
+  }
+
   private readonly pageDescriptors = new Map<string, PropertyDescriptorMap>();
   private pageGettersCache: Record<string, Getter> | undefined;
 
@@ -333,7 +363,12 @@ export class Drops {
     const drops = this;
     const item = (drop: Obj) => drop[ITEM as any] as Page;
     this.pageGettersCache = {
-      content() { const page = item(this); if (drops.current !== page) drops.track("content:pages"); return page.content; },
+      content() {
+        if (Object.hasOwn(this, CONTENT_SNAPSHOT)) return this[CONTENT_SNAPSHOT as any];
+        const page = item(this);
+        if (drops.current !== page) drops.track("content:pages");
+        return page.content;
+      },
       dir() { return item(this).dir; },
       excerpt() { const page = item(this); return page.data.excerpt === undefined || page.data.excerpt === null ? null : String(page.data.excerpt); },
       name() { return item(this).name; },
@@ -412,9 +447,20 @@ export class Drops {
     };
     defineLazy(d, "time", () => site.time);
     const tracked = <T>(token: string, fn: () => T) => () => { this.track(token); return fn(); };
-    defineLazy(d, "pages", tracked("pages", once(() => site.pages.map((p) => this.page(p)))));
+    // site.pages grows while pages render (a stylesheet's source map page is appended when it is
+    // converted, as jekyll-sass-converter does): a listing rendered later sees it, one rendered
+    // earlier does not. So these two lists are worked out again when the array has grown.
+    const whilePagesUnchanged = <T>(fn: () => T) => {
+      let v: T | undefined;
+      let length = -1;
+      return () => {
+        if (length !== site.pages.length) { v = fn(); length = site.pages.length; }
+        return v;
+      };
+    };
+    defineLazy(d, "pages", tracked("pages", whilePagesUnchanged(() => site.pages.map((p) => this.page(p)))));
     defineLazy(d, "posts", tracked("collection:posts", once(() => [...site.posts.docs].reverse().map((p) => this.document(p)))));
-    defineLazy(d, "html_pages", tracked("pages", once(() => site.pages.filter((p) => p.isHtml || p.url.endsWith("/")).map((p) => this.page(p)))));
+    defineLazy(d, "html_pages", tracked("pages", whilePagesUnchanged(() => site.pages.filter((p) => p.isHtml || p.url.endsWith("/")).map((p) => this.page(p)))));
     defineLazy(d, "static_files", tracked("static", once(() => site.staticFiles.map((f) => this.staticFile(f)))));
     defineLazy(d, "documents", tracked("documents", once(() => site.documents.map((x) => this.item(x)))));
     defineLazy(d, "collections", tracked("documents", once(() => [...site.collections.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map((c) => this.collection(c)))));

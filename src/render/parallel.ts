@@ -18,7 +18,7 @@ import { OTHER_CONTENT } from "./drops.js";
 import type { Renderer, RenderPlan } from "./renderer.js";
 
 /** What the worker has told the main thread through the shared signal. */
-export const SIGNAL_NONE = 0;
+const SIGNAL_NONE = 0;
 export const SIGNAL_DONE = 1;
 export const SIGNAL_STARTED = 2;
 const START_TIMEOUT_MS = 15_000;

@@ -78,6 +78,7 @@ export class Renderer {
   render(item: Page | Document, plan?: RenderPlan): void {
     if (!plan?.rendered) {
       item.output = this.run(item);
+      this.site.hooks.triggerItem(item, "post_render");
       return;
     }
     const deps = new Set<string>();
@@ -87,6 +88,7 @@ export class Renderer {
     this.site.dependencyTracker = (t) => { for (const set of this.depStack) set.add(t); };
     try {
       item.output = this.run(item);
+      this.site.hooks.triggerItem(item, "post_render");
     } finally {
       this.depStack.pop();
       this.site.dependencyTracker = previous;
@@ -107,7 +109,7 @@ export class Renderer {
   }
 
   private pageDrop(item: Renderable): Record<string, any> {
-    if (item.kind === "page") return this.drops.page(item);
+    if (item.kind === "page") return this.drops.renderingPage(item);
     if (item.kind === "document") return this.drops.document(item);
     return this.drops.excerpt(item);
   }
@@ -118,14 +120,22 @@ export class Renderer {
     const file = doc.path ?? doc.relativePath;
     const prevCurrent = this.drops.current;
     this.drops.current = item;
+    // Site plugins may have changed the item's data since its drop was made (generators, hooks).
+    const pluginsChangeData = !isExcerpt && this.site.sitePlugins.length > 0;
+    if (pluginsChangeData) this.drops.forget(doc);
     try {
+      const ext = doc.kind === "page" ? doc.ext : doc.extname;
+      // Jekyll's Markdown converter sets highlighter_prefix and _suffix to "\n" (others leave them
+      // nil): in a Markdown page or post, and in its layouts and includes, `{% highlight %}`'s
+      // figure stands on its own lines, so kramdown sees a blank line after it.
+      const around = this.site.converters.kindFor(ext) === "markdown" ? "\n" : "";
       const scope: Record<string, any> = {
         site: this.drops.siteDrop(),
         page: this.pageDrop(item),
         paginator: doc.kind === "page" && doc.pager ? doc.pager : null,
         jekyll: this.drops.jekyll,
-        highlighter_prefix: "",
-        highlighter_suffix: "",
+        highlighter_prefix: around,
+        highlighter_suffix: around,
         content: null,
         layout: null,
       };
@@ -133,14 +143,26 @@ export class Renderer {
       const firstLayout = this.layoutNamed(data.layout);
       if (firstLayout) scope.layout = Drops.mergeLayoutData(firstLayout.data, null);
 
+      if (!isExcerpt && !this.site.hooks.empty) {
+        const keys = pluginsChangeData ? Object.keys(doc.data).join("\0") : "";
+        this.site.hooks.triggerItem(doc, "pre_render", scope);
+        // A pre_render hook that added keys to the item's data: the page drop shows them.
+        if (pluginsChangeData && Object.keys(doc.data).join("\0") !== keys) {
+          this.drops.forget(doc);
+          scope.page = this.pageDrop(item);
+        }
+      }
       let output = isExcerpt ? item.content : doc.content;
       const withLiquid = isExcerpt
         ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
         : doc.renderWithLiquid;
       if (withLiquid) output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
-      output = this.convert(output, doc.kind === "page" ? doc.ext : doc.extname, file, isExcerpt ? 0 : doc.lineOffset, item);
+      output = this.convert(output, ext, file, isExcerpt ? 0 : doc.lineOffset, item);
       if (isExcerpt) return output;
       doc.content = output;
+      // Renderer#render_document: post_convert hooks may change the converted content.
+      this.site.hooks.triggerItem(doc, "post_convert");
+      output = doc.content;
       if (doc.placeInLayout) output = this.placeInLayouts(output, doc, scope);
       return output;
     } finally {
@@ -206,6 +228,7 @@ export class Renderer {
     const kind = this.site.converters.kindFor(ext);
     try {
       if (kind === "markdown") return this.converters.markdown.convert(content);
+      if (kind === "plugin") return String(this.site.converters.pluginFor(ext)!.convert(content) ?? "");
       if (kind === "sass" || kind === "scss") {
         if (!owner || owner.kind !== "page") return this.converters.sass.convert({ source: content, syntax: kind, file, lineOffset });
         const cssName = pathlib.posix.basename(owner.destinationPath);

@@ -85,7 +85,9 @@ export class SassConverter {
     const conf = (site.config.sass ?? {}) as Record<string, any>;
     const sassDir = conf.sass_dir ? String(conf.sass_dir) : "_sass";
     const user = conf.load_paths === undefined || conf.load_paths === null ? [] : [conf.load_paths].flat().map(String);
-    this.loadPaths = [...user, sassDir].map((p) => path.resolve(site.source, p));
+    this.loadPaths = [...new Set([...user, sassDir].map((p) => path.resolve(site.source, p)))];
+    // jekyll-sass-converter: the theme's `_sass` comes after the site's own load paths.
+    if (site.theme?.sassPath) this.loadPaths.push(site.theme.sassPath);
     this.style = String(conf.style ?? "expanded").replace(/^:/, "") === "compressed" ? "compressed" : "expanded";
     this.quietDeps = conf.quiet_deps ?? true;
     const sm = String(conf.sourcemap ?? "always").replace(/^:/, "");

@@ -19,7 +19,8 @@ export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter,
   const host: LiquidHost = {
     get config() { return current().config; },
     source: site.source,
-    includeDirs: [includesDir],
+    // Site#configure_include_paths: the site's includes, then the theme's.
+    includeDirs: site.theme?.includesPath ? [includesDir, site.theme.includesPath] : [includesDir],
     timezone: site.zone,
     now: () => current().time,
     markdownify: (input) => markdown.convert(input),
@@ -31,10 +32,11 @@ export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter,
     warn: (topic, message) => current().logger.warn(topic, message),
     recordDependency: (abs) => { current().readFiles.add(abs); current().dependencyTracker?.(abs); },
   };
-  // The enabled plugins' tags and filters (the engine is remade when `plugins:` changes).
+  // The enabled plugins' tags and filters (the engine is remade when `plugins:` or the site's plugins change).
   const plugins = enabledPlugins(site);
   const ctx = { site: current, host };
   host.customTags = Object.assign({}, ...plugins.map((p) => p.liquidTags?.(ctx) ?? {}));
+  host.customBlocks = Object.assign({}, ...plugins.map((p) => p.liquidBlocks?.(ctx) ?? {}));
   host.customFilters = Object.assign({}, ...plugins.map((p) => p.liquidFilters?.(ctx) ?? {}));
   return host;
 }

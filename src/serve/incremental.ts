@@ -11,7 +11,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Builder, type BuildOptions } from "../build.js";
+import { Builder, afterWrite, type BuildOptions } from "../build.js";
+import { pluginsDirs } from "../plugins/site-plugins.js";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import type { RenderPlan } from "../render/renderer.js";
 import type { Document } from "../site/document.js";
@@ -40,6 +41,8 @@ export interface RebuildReport {
   removed: number;
   /** Destination-relative paths written or removed. */
   changedOutputs: string[];
+  /** Each changed output's source, relative to the site source (`_posts/x.md`, `feed.xml` for a plugin page). */
+  sourceOf(output: string): string | undefined;
   ms: number;
 }
 
@@ -107,6 +110,9 @@ export class IncrementalBuilder {
   private snapshot: Snapshot | null = null;
   /** Destination-relative path → what was written there (output text, or a static file's stamp). */
   private written = new Map<string, string>();
+  /** Destination-relative path → its item's source path, for this build and the one before. */
+  private sources = new Map<string, string>();
+  private previousSources = new Map<string, string>();
   private configKey = "";
   private readFiles = new Set<string>();
 
@@ -130,14 +136,18 @@ export class IncrementalBuilder {
       },
     };
     this.snapshot = null;
+    // The config as loaded: generators may add to it (jekyll-archives' `archives`), and the next
+    // rebuild compares a freshly loaded one with this.
+    const configKey = JSON.stringify(loaded.config);
     const { site } = this.builder.render(loaded, plan);
     const result = writeSite(site);
+    afterWrite(site);
     this.readFiles = new Set(site.readFiles);
     this.records = records;
     this.snapshot = takeSnapshot(site, fingerprints);
     this.written = this.outputsOf(site);
-    this.configKey = JSON.stringify(loaded.config);
-    return { full: true, rendered: records.size, reused: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], ms: performance.now() - t0 };
+    this.configKey = configKey;
+    return { full: true, rendered: records.size, reused: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
   }
 
   /** Rebuild after `changed` source files (absolute paths). */
@@ -148,7 +158,12 @@ export class IncrementalBuilder {
     // A layout or include that appeared or disappeared changes which file a name resolves to.
     const dirs = ["layouts_dir", "includes_dir"].map((k) => path.resolve(loaded.config.source, String(loaded.config[k] ?? `_${k.split("_")[0]}`)));
     const structural = [...changedSet].some((p) => dirs.some((d) => p.startsWith(d + path.sep)) && (!fs.existsSync(p) || !this.readFiles.has(p)));
-    if (!this.snapshot || configChanged || structural) return this.buildAll(loaded);
+    // A theme's files and the site's plugins can change anything: build everything again.
+    const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
+    const themeRoot = loaded.theme?.root;
+    const pluginDirs = pluginsDirs(loaded.config);
+    const wide = [...changedSet].some((p) => (themeRoot && inside(p, themeRoot)) || pluginDirs.some((d) => inside(p, d)));
+    if (!this.snapshot || configChanged || structural || wide) return this.buildAll(loaded);
 
     const t0 = performance.now();
     this.builder.invalidate([...changedSet]);
@@ -213,17 +228,28 @@ export class IncrementalBuilder {
     this.records = records;
     this.readFiles = new Set(out.site.readFiles);
     const { written, removed, changedOutputs } = this.writeChanges(out.site);
-    return { full: false, rendered, reused, written, removed, changedOutputs, ms: performance.now() - t0 };
+    afterWrite(out.site);
+    return { full: false, rendered, reused, written, removed, changedOutputs, sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
   }
 
   dispose(): void {
     this.builder.dispose();
   }
 
+  /** Finds a changed output's source among this build's items, then the last build's (removed outputs). */
+  private sourceLookup(): (output: string) => string | undefined {
+    const now = this.sources;
+    const before = this.previousSources;
+    return (output) => now.get(output) ?? before.get(output);
+  }
+
   /** Every output of the site: destination path → content (or a static file's stamp). */
   private outputsOf(site: Site): Map<string, string> {
     const m = new Map<string, string>();
+    this.previousSources = this.sources;
+    this.sources = new Map();
     for (const item of site.siteFiles()) {
+      this.sources.set(item.destinationPath, item.relativePath.replace(/^\/+/, ""));
       if (item.kind === "static") {
         const st = fs.statSync(item.path);
         m.set(item.destinationPath, `\0static\0${item.path}\0${st.mtimeMs}\0${st.size}`);

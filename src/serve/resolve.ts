@@ -22,6 +22,8 @@ import * as path from "node:path";
 
 export type Resolution =
   | { kind: "file"; path: string }
+  /** Only with `directoryIndex: false` (`--show-dir-listing`): a folder, to be listed. */
+  | { kind: "directory"; path: string }
   | { kind: "redirect"; status: 301 | 302; location: string }
   | { kind: "forbidden" }
   | { kind: "bad-request" }
@@ -110,8 +112,12 @@ export async function findInside(root: string, relative: string[]): Promise<stri
   return found !== null && found !== "outside" && found.stats.isFile() ? found.real : null;
 }
 
-/** Resolves a request target (`req.url`) against `root` served under `baseurl`. */
-export async function resolveRequest(root: string, baseurl: string, target: string): Promise<Resolution> {
+/**
+ * Resolves a request target (`req.url`) against `root` served under `baseurl`. With
+ * `directoryIndex: false` a folder resolves to itself instead of its index file, as WEBrick's
+ * empty DirectoryIndex makes `jekyll serve --show-dir-listing` list it.
+ */
+export async function resolveRequest(root: string, baseurl: string, target: string, { directoryIndex = true } = {}): Promise<Resolution> {
   const parsed = parseRequestTarget(target);
   if (parsed === "forbidden" || parsed === "bad-request") return { kind: parsed };
 
@@ -134,6 +140,11 @@ export async function resolveRequest(root: string, baseurl: string, target: stri
 
   if (target0 !== null && target0.stats.isFile()) {
     return parsed.trailingSlash ? { kind: "not-found" } : { kind: "file", path: target0.real };
+  }
+
+  if (target0 !== null && target0.stats.isDirectory() && !directoryIndex) {
+    if (!parsed.trailingSlash) return { kind: "redirect", status: 301, location: `${parsed.rawPath}/${parsed.query}` };
+    return { kind: "directory", path: target0.real };
   }
 
   if (target0 !== null && target0.stats.isDirectory()) {

@@ -11,6 +11,7 @@
 // charset (see mime.ts).
 
 import * as http from "node:http";
+import * as https from "node:https";
 import { promises as fsp } from "node:fs";
 import { randomBytes } from "node:crypto";
 import * as path from "node:path";
@@ -19,6 +20,7 @@ import { BuildError } from "../errors.js";
 import { contentTypeFor, isHtmlPage } from "./mime.js";
 import { findInside, normalizeBaseurl, resolveRequest } from "./resolve.js";
 import { etagFor, ifRangeMatches, isNotModified, parseRange } from "./conditional.js";
+import { renderListing } from "./listing.js";
 import { EVENTS_PATH, LIVERELOAD_SNIPPET, injectLiveReload } from "./livereload.js";
 
 export interface PreviewServerOptions {
@@ -28,6 +30,10 @@ export interface PreviewServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
   livereload: boolean;
+  /** `--show-dir-listing`: a folder's URL lists its files instead of serving its index.html. */
+  showDirListing?: boolean;
+  /** `--ssl-cert`/`--ssl-key`: serve over HTTPS with this certificate and private key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 export interface BuildErrorReport {
@@ -236,10 +242,16 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       openEvents(req, res);
       return;
     }
-    const resolution = await resolveRequest(options.root, baseurl, target);
+    const resolution = await resolveRequest(options.root, baseurl, target, { directoryIndex: !options.showDirListing });
     switch (resolution.kind) {
       case "file":
         return serveFile(req, res, resolution.path);
+      case "directory": {
+        const body = htmlBody(Buffer.from(await renderListing(resolution.path, decodeURIComponent(pathOnly ?? "/"))));
+        res.writeHead(200, { ...BASE_HEADERS, "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length });
+        res.end(req.method === "HEAD" ? undefined : body);
+        return;
+      }
       case "redirect":
         plain(res, resolution.status, `Moved to ${resolution.location}`, { Location: resolution.location });
         return;
@@ -254,13 +266,14 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
   }
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handle(req, res).catch(() => {
       // Never leak paths or stacks to the browser; the request simply fails.
       if (!res.headersSent) plain(res, 500, "500 Internal Server Error");
       else res.destroy();
     });
-  });
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : http.createServer(onRequest);
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(listenError(error, options.host, options.port));
@@ -277,7 +290,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   heartbeat.unref();
 
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${hostForUrl(options.host)}:${port}${baseurl}/`;
+  const url = `${options.tls ? "https" : "http"}://${hostForUrl(options.host)}:${port}${baseurl}/`;
   let closed: Promise<void> | null = null;
 
   return {

@@ -24,11 +24,15 @@ export interface SourceWatcher {
 
 export interface WatchSourceOptions {
   source: string;
+  /** Folders outside the source to watch too (a theme's folder). */
+  extraRoots?: string[];
   /** Called with absolute paths (files and folders); true skips the path (and a folder's contents). */
   ignored: (absolutePath: string) => boolean;
   /** Quiet period before a batch is handed out. Default 150 ms. */
   debounceMs?: number;
   onChanges: (changes: SourceChange[]) => void | Promise<void>;
+  /** Poll files for changes instead of listening to file-system events (`--force_polling`). */
+  usePolling?: boolean;
   /** Errors from `onChanges` or the watcher. Default: printed to stderr; watching goes on. */
   onError?: (error: unknown) => void;
 }
@@ -129,13 +133,14 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
     schedule();
   }
 
-  const watcher: FSWatcher = watch(source, {
+  const watcher: FSWatcher = watch([source, ...(options.extraRoots ?? []).map((r) => path.resolve(r))], {
     ignoreInitial: true,
     ignored: (p: string) => skip(path.resolve(p)),
     // chokidar's own atomic-save handling holds every unlink back 100 ms to see whether an add
     // follows. That delay can push one half of a create/delete or rename pair past our debounce
     // into a second batch; the folding in coalesce.ts already turns unlink+add into a change.
     atomic: false,
+    usePolling: options.usePolling === true,
   });
   for (const kind of ["add", "change", "unlink", "addDir", "unlinkDir"] as const) {
     watcher.on(kind, (p: string) => record(kind, p));

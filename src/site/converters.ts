@@ -1,10 +1,14 @@
 // Which converter a file's extension selects, and the output extension that follows from it
 // (Jekyll's Renderer#output_ext: the matching converter's output extension, or the file's own).
 
-export type ConverterKind = "markdown" | "sass" | "scss" | "identity";
+import type { PluginConverter } from "../generate/index.js";
+
+export type ConverterKind = "markdown" | "sass" | "scss" | "identity" | "plugin";
 
 export class ConverterTable {
   private readonly markdownExts: Set<string>;
+  /** Plugins' converters, highest priority first; one that matches an extension converts it instead of the built-in converter. */
+  private plugins: PluginConverter[] = [];
 
   constructor(markdownExt: unknown) {
     this.markdownExts = new Set(
@@ -12,7 +16,18 @@ export class ConverterTable {
     );
   }
 
+  addPluginConverters(converters: PluginConverter[]): void {
+    this.plugins = [...this.plugins, ...converters].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+  }
+
+  /** The plugin converter for `extname`, if one matches it. */
+  pluginFor(extname: string): PluginConverter | undefined {
+    if (this.plugins.length === 0) return undefined;
+    return this.plugins.find((c) => c.matches(extname));
+  }
+
   kindFor(extname: string): ConverterKind {
+    if (this.plugins.length && this.pluginFor(extname)) return "plugin";
     const ext = extname.toLowerCase();
     if (this.markdownExts.has(ext)) return "markdown";
     if (extname === ".sass") return "sass";
@@ -32,6 +47,7 @@ export class ConverterTable {
 
   outputExt(extname: string): string {
     const kind = this.kindFor(extname);
+    if (kind === "plugin") return this.pluginFor(extname)!.outputExt(extname);
     if (kind === "markdown") return ".html";
     if (kind === "sass" || kind === "scss") return ".css";
     return extname;

@@ -2,12 +2,14 @@
 // matter (posts need none). Mirrors Jekyll::Document: categories from folders, date and slug from
 // the file name, title from the slug, `defaults` merged under the front matter, URL from the
 // collection's permalink template.
+import fs from "node:fs";
 import pathlib from "node:path";
 import { BuildError } from "../errors.js";
 import { deepMerge, isPlainObject } from "../config/merge.js";
 import { datePlaceholders } from "./calendar.js";
 import type { Collection } from "./collection.js";
 import { parseDate } from "./parse-date.js";
+import { toS } from "../render/liquid/ruby/values.js";
 import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
 import { slugify, titleizeSlug } from "./slugify.js";
@@ -27,6 +29,22 @@ function mergeInto(data: Record<string, any>, other: Record<string, any>): void 
     if ((v === null || v === undefined) && k in data) continue;
     data[k] = isPlainObject(data[k]) && isPlainObject(v) ? deepMerge(data[k], v) : v;
   }
+}
+
+/** The line of a top-level `key:` in a file's front matter (only read to locate an error). */
+function frontMatterKeyLine(file: string, key: string): number | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const lines = text.split(/\r?\n/);
+  if (!/^---\s*$/.test(lines[0] ?? "")) return undefined;
+  for (let i = 1; i < lines.length && !/^(?:---|\.\.\.)\s*$/.test(lines[i]!); i++) {
+    if (lines[i]!.startsWith(`${key}:`)) return i + 1;
+  }
+  return undefined;
 }
 
 /** Utils.pluralized_array_from_hash: the singular key wins; a string plural is split on spaces. */
@@ -102,12 +120,16 @@ export class Document {
       }
     }
     mergeInto(this.data, o);
-    if ("date" in o && o.date !== null && o.date !== undefined) {
-      const parsed = parseDate(this.data.date, this.site.zone);
+    // Document#merge_date!: the date is read again (Utils.parse_date of its to_s) after every merge
+    // that can have changed it. A `date:` left empty is nil, whose to_s is "": not a date, so
+    // Jekyll stops, as it does for any text Ruby's Time.parse rejects.
+    if ("date" in o) {
+      const parsed = parseDate(this.data.date, this.site.zone, this.site.time.epochMs);
       if (!parsed) {
-        throw new BuildError(`invalid date '${this.data.date}': Document '${this.relativePath}' does not have a valid date in the ${source}`, {
+        throw new BuildError(`Invalid date '${toS(this.data.date)}': Document '${this.relativePath}' does not have a valid date in the ${source}.`, {
           file: this.site.displayPath(this.path),
-          hint: "Write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +/-TTTT.",
+          line: source === "YAML front matter" ? frontMatterKeyLine(this.path, "date") : undefined,
+          hint: "Write the date as Ruby's Time.parse reads it, e.g. 2024-05-30, 2024-05-30 14:05:00 +0800 or May 30, 2024.",
         });
       }
       this.data.date = parsed;

@@ -25,6 +25,11 @@ export class Page {
   readonly lineOffset: number;
   /** Made by the build (source maps, plugin pages) rather than read from a file. */
   generated = false;
+  /**
+   * The Liquid hash is `liquidData` alone, without the content, dir, excerpt, name, path and url
+   * every page adds: for plugin pages that list their own attributes (jekyll-archives' Archive).
+   */
+  ownLiquidHash = false;
   /** jekyll-paginate's pager, when this page is paginated. */
   pager: Record<string, any> | null = null;
   private cachedUrl: string | undefined;
@@ -52,6 +57,16 @@ export class Page {
     this.liquidData = deepMerge(defaults, frontMatter);
     this.content = content;
     this.lineOffset = lineOffset;
+  }
+
+  /**
+   * Convertible#to_liquid merges the defaults with `data` at every render; here `liquidData` is
+   * made once, and made again when a plugin may have changed `data` (the renderer asks, for sites
+   * with plugins of their own).
+   */
+  refreshLiquidData(): void {
+    const defaults = this.site.frontMatterDefaults.isEmpty ? {} : this.site.frontMatterDefaults.all(this.relativePath, "pages");
+    this.liquidData = deepMerge(defaults, this.data);
   }
 
   get outputExt(): string {

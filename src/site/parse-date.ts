@@ -1,29 +1,22 @@
-// Jekyll's Utils.parse_date: `Time.parse(input.to_s).localtime`. Accepts what Ruby's Time.parse
-// accepts in practice on Jekyll sites — `2025-05-30`, `2025-05-30 14:05`, `2025-05-30T14:05:09Z`,
-// `2025-05-30 14:05:09 +0800`, `2025-05-30 14:05:09 -05:00`, and the `Time#to_s` of a YAML time —
-// and reads a time without an offset in the local zone (the site's `timezone`).
+// Jekyll's Utils.parse_date: `Time.parse(input.to_s).localtime`, for front matter dates (and
+// front matter defaults), file-name dates and the `time:` setting. The value is first written out
+// as Ruby's to_s writes it (a YAML time as `2025-05-30 14:05:09 +0800`, dropping its fraction of a
+// second; a YAML date as `2025-05-30`; nil as the empty string, which is not a date), then read by
+// Ruby's Time.parse (ruby-time-parse.ts), and the result seen in the site's timezone.
+import { toS } from "../render/liquid/ruby/values.js";
+import { timeParse, TimeParseError } from "./ruby-time-parse.js";
 import { JekyllTime } from "./time.js";
 
-const RE =
-  /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|UTC|GMT|[-+]\d{2}:?\d{2}|[-+]\d{2})?\s*$/;
-
-export function parseDate(input: unknown, zone: string | undefined): JekyllTime | undefined {
-  if (input instanceof JekyllTime) return input.asTime().inZone(zone);
-  if (input instanceof Date) return JekyllTime.at(input.getTime(), zone);
-  const m = RE.exec(String(input));
-  if (!m) return undefined;
-  const [, y, mo, d, h = "0", mi = "0", s = "0", frac, tz] = m;
-  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
-  const month = Number(mo), day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  if (tz === undefined) {
-    return JekyllTime.fromWallClock(Number(y), month, day, Number(h), Number(mi), Number(s), ms, zone);
+/**
+ * The Time Jekyll makes of `input`, or undefined where Ruby raises (Jekyll then stops with
+ * "Invalid date '…'"). `nowMs` is the "now" that fills a date's missing leading fields (`10:00`).
+ */
+export function parseDate(input: unknown, zone: string | undefined, nowMs: number = Date.now()): JekyllTime | undefined {
+  try {
+    const t = timeParse(toS(input), nowMs, zone);
+    return JekyllTime.at(t.epochMs, zone);
+  } catch (e) {
+    if (e instanceof TimeParseError) return undefined;
+    throw e;
   }
-  let offset = 0;
-  if (tz !== "Z" && tz !== "UTC" && tz !== "GMT") {
-    const t = /^([-+])(\d{2}):?(\d{2})?$/.exec(tz)!;
-    offset = (Number(t[2]) * 60 + Number(t[3] ?? 0)) * (t[1] === "-" ? -1 : 1);
-  }
-  const utc = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s), ms) - offset * 60000;
-  return JekyllTime.at(utc, zone);
 }

@@ -9,6 +9,9 @@ import type { Document } from "./document.js";
 import { FrontMatterDefaults } from "./front-matter-defaults.js";
 import type { Layout } from "./layout.js";
 import type { Page } from "./page.js";
+import type { Theme } from "../read/theme.js";
+import type { Plugin } from "../generate/index.js";
+import { NO_HOOKS, type Hooks } from "../plugins/hooks.js";
 import { parseDate } from "./parse-date.js";
 import type { StaticFile } from "./static-file.js";
 import { relativeTo } from "./paths.js";
@@ -41,10 +44,16 @@ export class Site {
    * uses it to re-render only the pages a change can affect.
    */
   dependencyTracker?: (token: string) => void;
+  /** The site's own plugins (`_plugins/*.js`, src/plugins/site-plugins.ts), after the built-in ones it names. */
+  sitePlugins: Plugin[] = [];
+  /** The enabled plugins' hooks (src/plugins/hooks.ts). */
+  hooks: Hooks = NO_HOOKS;
 
   constructor(
     readonly config: Config,
     readonly logger: Logger,
+    /** The theme whose files lie beneath the site's (read/theme.ts); only the reader and the engines' setup look at it. */
+    readonly theme: Theme | null = null,
   ) {
     this.source = config.source;
     this.dest = config.destination;
@@ -105,7 +114,12 @@ export class Site {
   /** A path for messages: relative to the source when inside it. */
   displayPath(abs: string): string {
     const rel = relativeTo(this.source, abs);
-    return rel && !rel.startsWith("..") ? rel.split(path.sep).join("/") : abs;
+    if (rel && !rel.startsWith("..")) return rel.split(path.sep).join("/");
+    // LiquidRenderer#filename_regex: a theme's files are named from the theme folder's name.
+    if (this.theme && abs.startsWith(this.theme.root + path.sep)) {
+      return `${this.theme.basename}/${abs.slice(this.theme.root.length + 1).split(path.sep).join("/")}`;
+    }
+    return abs;
   }
 
   /** Site#documents: every collection's documents and static files, once each. */

@@ -8,7 +8,7 @@ const PRETTY = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
 const ASCII = /[^A-Za-z0-9]+/g;
 
 /** I18n.transliterate with the default (en) rules: accents dropped, other non-ASCII letters become "?". */
-export function transliterate(s: string): string {
+function transliterate(s: string): string {
   const special: Record<string, string> = { ß: "ss", Æ: "AE", æ: "ae", Ø: "O", ø: "o", Œ: "OE", œ: "oe", Đ: "D", đ: "d", Ł: "L", ł: "l", Þ: "Th", þ: "th", Ð: "D", ð: "d" };
   let out = "";
   for (const ch of s) {

@@ -31,6 +31,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
       hour: "numeric",
       minute: "numeric",
       second: "numeric",
+      era: "short",
     });
     offsetFormatters.set(zone, f);
   }
@@ -42,14 +43,87 @@ export function assertValidZone(zone: string): void {
   formatterFor(zone);
 }
 
-/** UTC offset in minutes (east positive) of `zone` at `epochMs`; no zone means the process's local zone. */
+const DAY_MS = 86400000;
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date; a day past the month's end runs into the next
+ * month (Ruby's Time.utc/Time.local accept days up to 31: 2024-02-30 is March 1st). Unlike
+ * Date.UTC, years 0-99 are not taken for 1900-1999.
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** A wall-clock reading taken as UTC, in milliseconds since the epoch (overflowing fields carry). */
+export function civilToMs(
+  year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0,
+): number {
+  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
+}
+
+/**
+ * UTC offset in minutes (east positive) of `zone` at `epochMs`; no zone means the process's local
+ * zone. Exact: before a zone's first standard time its local mean time has seconds
+ * (New York: -4:56:02, a fractional number of minutes), as Ruby reports.
+ */
 export function zoneOffsetMinutes(zone: string | undefined, epochMs: number): number {
   if (!zone) return -new Date(epochMs).getTimezoneOffset();
+  // Reading a date asks for the same few instants several times (the parse, the Time it makes,
+  // its zone name), and each answer costs an Intl call: the last answers are kept.
+  const key = `${zone}|${epochMs}`;
+  const known = recentOffsets.get(key);
+  if (known !== undefined) return known;
+  const offset = intlOffsetMinutes(zone, epochMs);
+  if (recentOffsets.size >= 1024) recentOffsets.clear();
+  recentOffsets.set(key, offset);
+  return offset;
+}
+
+const recentOffsets = new Map<string, number>();
+
+function intlOffsetMinutes(zone: string, epochMs: number): number {
   const parts = formatterFor(zone).formatToParts(new Date(epochMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const era = parts.find((p) => p.type === "era")?.value;
+  // ICU writes years before 1 as a BC era year: 1 BC is year 0.
+  const year = era === "BC" || era === "B" ? 1 - get("year") : get("year");
+  const asUtc = civilToMs(year, get("month"), get("day"), get("hour"), get("minute"), get("second"));
   const whole = Math.floor(epochMs / 1000) * 1000;
-  return Math.round((asUtc - whole) / 60000);
+  return (asUtc - whole) / 60000;
+}
+
+/**
+ * The instant a wall-clock reading (`wallMs`, the reading taken as UTC) names in `zone`, the way
+ * Ruby's Time.local settles it: in a daylight-saving gap the clock reading is taken with the offset
+ * in force before the change (02:30 on a spring-forward night in New York is 03:30 EDT); a reading
+ * that happens twice (autumn) is the later, standard-time one.
+ */
+export function wallToEpochMs(wallMs: number, zone: string | undefined): number {
+  const before = zoneOffsetMinutes(zone, wallMs - 2 * DAY_MS);
+  const after = zoneOffsetMinutes(zone, wallMs + 2 * DAY_MS);
+  const candidates = before === after ? [before] : [before, after];
+  let best: number | undefined;
+  for (const offset of candidates) {
+    const t = wallMs - offset * 60000;
+    if (zoneOffsetMinutes(zone, t) === offset && (best === undefined || t > best)) best = t;
+  }
+  if (best !== undefined) return best;
+  // Neither offset reproduces the reading: a gap, or a change of offset within the two days
+  // that is not at this reading; settle on the offset found at the first guess.
+  let t = wallMs - before * 60000;
+  const found = zoneOffsetMinutes(zone, t);
+  if (found !== before && before === after) t = wallMs - found * 60000;
+  return t;
+}
+
+/** A year as Ruby's Time#to_s writes it: four digits at least, and a minus sign before 1 BC (year 0). */
+export function yearString(year: number): string {
+  return year < 0 ? `-${String(-year).padStart(4, "0")}` : String(year).padStart(4, "0");
 }
 
 /** Each JekyllTime's wall clock, once worked out (kept outside the instance, which stays a plain value for equality checks). */
@@ -82,11 +156,8 @@ export class JekyllTime {
     hour = 0, minute = 0, second = 0, millisecond = 0,
     zone?: string,
   ): JekyllTime {
-    const guess = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-    // Two passes settle the offset across DST changes.
-    let offset = zoneOffsetMinutes(zone, guess);
-    offset = zoneOffsetMinutes(zone, guess - offset * 60000);
-    return new JekyllTime(guess - offset * 60000, offset);
+    const epochMs = wallToEpochMs(civilToMs(year, month, day, hour, minute, second, millisecond), zone);
+    return new JekyllTime(epochMs, zoneOffsetMinutes(zone, epochMs));
   }
 
   /** A wall-clock reading with an explicit offset in minutes. */
@@ -95,7 +166,7 @@ export class JekyllTime {
     hour: number, minute: number, second: number, millisecond: number,
     offsetMinutes: number,
   ): JekyllTime {
-    const utc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+    const utc = civilToMs(year, month, day, hour, minute, second, millisecond);
     return new JekyllTime(utc - offsetMinutes * 60000, offsetMinutes);
   }
 
@@ -140,10 +211,10 @@ export class JekyllTime {
     };
   }
 
-  /** `+0800`, or with a colon: `+08:00`. */
+  /** `+0800`, or with a colon: `+08:00` (an offset's seconds are not shown, as in Ruby). */
   offsetString(colon = false): string {
     const sign = this.offsetMinutes < 0 ? "-" : "+";
-    const abs = Math.abs(this.offsetMinutes);
+    const abs = Math.floor(Math.abs(this.offsetMinutes));
     const hh = String(Math.floor(abs / 60)).padStart(2, "0");
     const mm = String(abs % 60).padStart(2, "0");
     return colon ? `${sign}${hh}:${mm}` : `${sign}${hh}${mm}`;
@@ -161,7 +232,7 @@ export class JekyllTime {
   toString(): string {
     const w = this.wall;
     const p = (n: number, l = 2) => String(n).padStart(l, "0");
-    const day = `${p(w.year, 4)}-${p(w.month)}-${p(w.day)}`;
+    const day = `${yearString(w.year)}-${p(w.month)}-${p(w.day)}`;
     if (this.dateOnly) return day;
     return `${day} ${p(w.hour)}:${p(w.minute)}:${p(w.second)} ${this.utc ? "UTC" : this.offsetString()}`;
   }
@@ -170,7 +241,7 @@ export class JekyllTime {
   toISO(): string {
     const w = this.wall;
     const p = (n: number, l = 2) => String(n).padStart(l, "0");
-    const day = `${p(w.year, 4)}-${p(w.month)}-${p(w.day)}`;
+    const day = `${yearString(w.year)}-${p(w.month)}-${p(w.day)}`;
     if (this.dateOnly) return day;
     return `${day}T${p(w.hour)}:${p(w.minute)}:${p(w.second)}${this.utc ? "Z" : this.offsetString(true)}`;
   }

@@ -5,7 +5,7 @@
 const KEEP = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?#%]/;
 
 /** URL.escape_path: a path of only `[a-zA-Z0-9./-]` stays; otherwise percent-encode, then the first `#`. */
-export function escapePath(p: string): string {
+function escapePath(p: string): string {
   if (p === "" || /^[a-zA-Z0-9./-]+$/.test(p)) return p;
   let out = "";
   for (const ch of p) {

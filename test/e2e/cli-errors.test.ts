@@ -33,6 +33,11 @@ const CASES: Array<{ name: string; files: Record<string, string>; expect: RegExp
   { name: "a missing include", files: { "bad.html": "---\n---\nline 3\n{% include nope.html %}\n" }, expect: /bad\.html:4(:\d+)?: .*nope\.html/ },
   { name: "an unknown filter under strict_filters", files: { "_config.yml": "liquid:\n  strict_filters: true\n", "bad.html": "---\n---\n{{ 'a' | nosuch }}\n" }, expect: /bad\.html:3(:\d+)?: .*nosuch/ },
   { name: "a Sass error", files: { "css/main.scss": "---\n---\nbody {\n  color: $nope;\n}\n" }, expect: /css\/main\.scss:4:\d+: Sass error: Undefined variable/ },
+  // Ruby's Time.parse refuses hour 99 (it does not roll it over), and an empty `date:` is nil, whose
+  // to_s is no date at all: Jekyll stops on both.
+  { name: "a date Ruby cannot read", files: { "_posts/2024-01-01-x.md": "---\ntitle: x\ndate: 2024-02-30 99:99:99\n---\nhi\n" }, expect: /_posts\/2024-01-01-x\.md:3: Invalid date '2024-02-30 99:99:99': Document '_posts\/2024-01-01-x\.md' does not have a valid date in the YAML front matter/ },
+  { name: "an empty date", files: { "_posts/2024-01-01-x.md": "---\ntitle: x\ndate:\n---\nhi\n" }, expect: /_posts\/2024-01-01-x\.md:3: Invalid date '': Document/ },
+  { name: "a file name date Ruby cannot read", files: { "_posts/2024-13-01-x.md": "---\ntitle: x\n---\nhi\n" }, expect: /_posts\/2024-13-01-x\.md: Invalid date '2024-13-01': Document '_posts\/2024-13-01-x\.md' does not have a valid date in the filename/ },
   { name: "an unknown timezone", files: { "_config.yml": "timezone: Mars/Olympus\n" }, expect: /_config\.yml: unknown timezone 'Mars\/Olympus'/ },
   { name: "a destination that contains the source", files: {}, expect: /destination directory cannot be or contain the source/ },
 ];

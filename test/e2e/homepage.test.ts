@@ -2,7 +2,7 @@
 // headless Chromium (playwright-core). Builds the site with `node bin/build-site.js build -d <tmp>`,
 // or tests an existing build when HOMEPAGE_SITE_DIR is set (e.g. Jekyll's, test/homepage-expected).
 // Needs Font Awesome vendored (node scripts/vendor-assets.mjs) before building.
-// Chromium: CHROMIUM_PATH, default /usr/bin/chromium.
+// Chromium: BUILD_SITE_CHROMIUM (or CHROMIUM_PATH), default /usr/bin/chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -17,7 +17,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 // dist/test/e2e/homepage.test.js → repository root is three levels up.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const PAGES = ["/", "/blog-posts/", "/tags/", "/posts/2025/05/analysis-fp4/", "/posts/2025/10/looped-1/", "/404.html"];
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.BUILD_SITE_CHROMIUM ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Without a browser there is nothing to drive: every test reports itself skipped, not passed.
 const NO_BROWSER = fs.existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
 const WIDTHS = [{ name: "desktop", width: 1280, height: 800 }, { name: "phone", width: 390, height: 844 }];

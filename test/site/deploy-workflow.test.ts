@@ -1,5 +1,6 @@
-// Checks .github/workflows/deploy.yml: triggers, permissions, concurrency and the build and
-// GitHub Pages steps, in order. Reads the file from the source tree at run time.
+// Checks .github/workflows/deploy.yml: triggers, permissions, concurrency, the tests it waits for,
+// the build (with GitHub Pages' base path) and the Pages steps, in order. Reads the file from the
+// source tree at run time.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -12,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 const workflowPath = path.join(root, ".github", "workflows", "deploy.yml");
 
 interface Step { name?: string; id?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> }
-interface Job { "runs-on"?: string; needs?: string | string[]; steps?: Step[]; environment?: { name?: string; url?: string }; permissions?: Record<string, string> }
+interface Job { uses?: string; "runs-on"?: string; needs?: string | string[]; steps?: Step[]; environment?: { name?: string; url?: string }; permissions?: Record<string, string> }
 interface Workflow { on?: Record<string, unknown>; permissions?: Record<string, string>; concurrency?: { group?: string; "cancel-in-progress"?: boolean }; jobs?: Record<string, Job> }
 
 function workflow(): Workflow {
@@ -86,6 +87,28 @@ test("publishes _site with the official Pages actions", () => {
   assert.equal(deployJob.environment?.name, "github-pages");
   const deployStep = deployJob.steps!.find((s) => action(s) === "actions/deploy-pages")!;
   assert.ok(deployStep.id && deployJob.environment?.url?.includes(`steps.${deployStep.id}.outputs.page_url`));
+});
+
+test("passes configure-pages' base_path to the build as --baseurl (user and project sites alike)", () => {
+  const steps = workflow().jobs!.build.steps!;
+  const configure = indexOfAction(steps, "actions/configure-pages");
+  const buildStep = steps.findIndex((s) => /\bnpx build-site\b/.test(s.run ?? ""));
+  const id = steps[configure]?.id;
+  assert.ok(id, "configure-pages has an id, so its outputs can be read");
+  assert.ok(configure < buildStep, "Pages is configured before the build");
+  const run = steps[buildStep]!.run!;
+  assert.match(run, /^npx build-site(?: build)? /);
+  assert.ok(run.includes(`--baseurl "\${{ steps.${id}.outputs.base_path }}"`), run);
+});
+
+test("deploys only after the test workflow has passed", () => {
+  const jobs = workflow().jobs!;
+  const testJob = Object.entries(jobs).find(([, j]) => j.uses === "./.github/workflows/test.yml");
+  assert.ok(testJob, "a job calls .github/workflows/test.yml");
+  const needs = ([] as string[]).concat(jobs.build!.needs ?? []);
+  assert.ok(needs.includes(testJob[0]), "the build waits for the tests");
+  const calledOn = (load(fs.readFileSync(path.join(root, ".github", "workflows", "test.yml"), "utf8")) as Record<string, any>);
+  assert.ok("workflow_call" in (calledOn.on ?? calledOn["true"]), "test.yml can be called");
 });
 
 test("pins every action to a major version", () => {

@@ -1,37 +1,50 @@
 /**
  * Rouge 3.30-compatible syntax highlighting: the HTML Jekyll 4.3 writes for fenced code (through
- * kramdown's Rouge integration) and for `{% highlight %}`.
+ * kramdown's Rouge integration, ./kramdown.ts) and for `{% highlight %}`.
  *
- * Languages with a lexer in ./lexers/ (see NATIVE in ./lexers/index.ts: python, shell/bash/sh,
- * console, yaml, json, diff, javascript, typescript, html, xml, css, scss, markdown, tex/latex,
- * bibtex, c, cpp, sql, ruby, r, matlab, julia, java, go, rust, ini, toml, docker, plaintext) are
- * cut into exactly the tokens Rouge's lexer produces: ./engine.ts reproduces Rouge's RegexLexer
- * (and Ruby's regex semantics), and each lexer reproduces the rules of Rouge's. The other ~200
- * languages Rouge knows are tokenised with Prism and mapped onto Rouge's classes
- * (./prism-fallback.ts): the text is always identical, the classes approximate.
+ * Languages with a lexer in ./lexers/ (see NATIVE in ./lexers/index.ts: liquid, scss, sass, css,
+ * html, xml, yaml, json, json-doc, javascript, typescript, python, ruby, shell/bash/sh/zsh,
+ * console, diff, c, cpp, java, go, rust, sql, markdown, toml, docker, tex/latex, bibtex, r,
+ * matlab, julia, ini, plaintext) are cut into exactly the tokens Rouge's lexer produces:
+ * ./engine.ts reproduces Rouge's RegexLexer (and Ruby's regex semantics), and each lexer
+ * reproduces the rules of Rouge's, built on first use. `guess` runs Rouge's guessers
+ * (./guess.ts). The other ~200 languages Rouge knows are tokenised with Prism and mapped onto
+ * Rouge's classes (./prism-fallback.ts): the text is always identical, the classes approximate.
+ * test/golden/highlight/README.md has the measurement.
  */
 import { escapeHtml, formatHtml, lex } from './engine.js';
+import { htmlTable } from './formatters.js';
+import { guessLanguage } from './guess.js';
 import { lexerForTag, rougeTag } from './lexers/index.js';
 
 /**
  * The Rouge lexer tag for a language string as Rouge::Lexer.find_fancy reads it: an exact
- * (case-sensitive) name or alias, optionally followed by `?key=value` lexer options, which are
- * ignored here except `console?lang=…` (handled by the console lexer). `guess` would run Rouge's
- * guessers; we do not guess and treat it like Rouge's fallback, plaintext.
+ * (case-sensitive) name or alias, optionally followed by `?key=value` lexer options (only
+ * `console?lang=…` and friends use them, in the console lexer). `guess` (and `guess?mimetype=…`)
+ * runs Rouge's guessers on the code (./guess.ts).
  */
-function lexerTag(lang: string): { tag: string; options: URLSearchParams } | null {
+function lexerTag(lang: string, code: string): { tag: string; options: URLSearchParams } | null {
   const q = lang.indexOf('?');
   const name = q < 0 ? lang : lang.slice(0, q);
   const options = new URLSearchParams(q < 0 ? '' : lang.slice(q + 1));
-  // Rouge's guessers fall back to PlainText when nothing matches; we do not guess at all
-  if (name === 'guess') return { tag: 'plaintext', options };
+  if (name === 'guess') return { tag: guessLanguage(code, options.get('mimetype')), options };
   const tag = rougeTag(name);
   return tag ? { tag, options } : null;
 }
 
+/**
+ * The tag of the lexer Rouge::Lexer.find_fancy picks for `lang` (guessing from `code` for
+ * `guess`), or null when Rouge knows no such language. Throws Rouge's error on an ambiguous guess.
+ */
+export function rougeLexerTag(lang: string, code: string): string | null {
+  return lexerTag(lang, code)?.tag ?? null;
+}
+
 /** Whether Rouge 3.30 knows this language name or alias. */
 export function isKnownLanguage(lang: string): boolean {
-  return lexerTag(lang) !== null;
+  const q = lang.indexOf('?');
+  const name = q < 0 ? lang : lang.slice(0, q);
+  return name === 'guess' || rougeTag(name) !== undefined;
 }
 
 /**
@@ -39,7 +52,7 @@ export function isKnownLanguage(lang: string): boolean {
  * null when Rouge has no lexer for `lang`. Plaintext returns escaped text without spans.
  */
 export function highlight(code: string, lang: string): string | null {
-  const found = lexerTag(lang);
+  const found = lexerTag(lang, code);
   if (!found) return null;
   const { tag, options } = found;
   try {
@@ -52,27 +65,6 @@ export function highlight(code: string, lang: string): string | null {
 }
 
 const LINE_TERMINATORS_AT_ENDS = /^[\n\r]+|[\n\r]+$/g;
-
-/** Rouge::Formatters::HTMLTable as Jekyll configures it (gutter `gutter`, code cell `code`). */
-function htmlTable(inner: string, code: string): string {
-  // Rouge counts the newlines in the token values, plus one when the last token does not end
-  // with a newline — in which case a newline is also appended to the formatted code.
-  let lines = 0;
-  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 10) lines++;
-  let formatted = inner;
-  if (!code.endsWith('\n')) {
-    lines++;
-    formatted += '\n';
-  }
-  let numbers = '';
-  for (let i = 1; i <= lines; i++) numbers += `${i}\n`;
-  return (
-    '<table class="rouge-table"><tbody><tr>' +
-    `<td class="gutter gl"><pre class="lineno">${numbers}</pre></td>` +
-    `<td class="code"><pre>${formatted}</pre></td>` +
-    '</tr></tbody></table>'
-  );
-}
 
 /**
  * What `{% highlight lang [linenos] %}…{% endhighlight %}` writes in Jekyll 4.3
@@ -95,7 +87,8 @@ export function highlightTag(
   const language = lang.toLowerCase();
   const body = code.replace(LINE_TERMINATORS_AT_ENDS, '');
   const inner = highlight(body, language) ?? escapeHtml(body);
-  const output = options.linenos ? htmlTable(inner, body) : inner;
+  // Rouge::Formatters::HTMLTable as Jekyll configures it (gutter `gutter`, code cell `code`)
+  const output = options.linenos ? htmlTable(inner, body, { gutterClass: 'gutter', codeClass: 'code' }) : inner;
   const chomped = output.replace(/(?:\r\n|\n|\r)$/, '');
   const cls = language.replace(/\+/g, '-');
   return (

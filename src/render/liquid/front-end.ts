@@ -12,6 +12,7 @@ import { ParseError, Parser, TagToken, Token, TokenKind, Tokenizer } from "liqui
 import type { Liquid, Template, TopLevelToken } from "liquidjs";
 import { compileOutput, type MarkupSpan } from "./compile.js";
 import { MarkupParser, MarkupSyntaxError, type ErrorMode, type MarkupSite, type SyntaxProblem } from "./ruby-syntax/error-mode.js";
+import { lstripLength } from "./ruby-syntax/patterns.js";
 import { TemplateSyntaxError, tokenizeTemplate } from "./ruby-syntax/template-tokenizer.js";
 
 /** What a tag or output token carries for the engine's tags. */
@@ -33,7 +34,7 @@ export type RubyTagToken = TagToken & { ruby: RubyMarkup };
 /** Name of the token that ends the lines of one `{% liquid %}` tag (not a name Ruby's tokenizer can produce). */
 export const LIQUID_TAG_END = "liquid tag end";
 
-interface FrontEnd {
+export interface FrontEnd {
   /** The warnings of the last parse (warn mode), in template order. */
   warnings: SyntaxProblem[];
 }
@@ -93,7 +94,8 @@ export function installRubyFrontEnd(liquid: Liquid, mode: () => ErrorMode): Fron
         const begin = t.type === "liquid-end" ? t.begin : t.markupBegin;
         const ruby: RubyMarkup = {
           parser, markup, site: { line: t.line, begin },
-          span: { input: html, begin, end: begin + markup.length, file },
+          // (An error while evaluating points at the markup's first word.)
+          span: { input: html, begin: begin + lstripLength(markup), end: begin + markup.length, file },
           inLiquidTag: t.type === "tag" && !!t.inLiquidTag,
         };
         token = Object.create(t.type === "output" ? outputTokenProto : tagTokenProto);

@@ -30,7 +30,9 @@ export interface LiquidHost {
   /** Records that the page being rendered read a file (include, data…), for incremental rebuilds. */
   recordDependency?(absolutePath: string): void;
   /** Plugin tags (jekyll-seo-tag's `{% seo %}`, jekyll-feed's `{% feed_meta %}`…): name → HTML from the tag's markup and the render scope (`lookup(["page", "title"])`). */
-  customTags?: Record<string, (markup: string, lookup: (path: string[]) => unknown) => string>;
+  customTags?: Record<string, (markup: string, lookup: (path: string[]) => unknown) => unknown>;
+  /** Plugin block tags (`{% name %}…{% endname %}`): name → HTML from the rendered body, the markup and the lookup. */
+  customBlocks?: Record<string, (body: string, markup: string, lookup: (path: string[]) => unknown) => unknown>;
   /** Plugin filters (jemoji's `emojify`…): name → function on Liquid values (see src/render/liquid/ruby/values.ts). */
   customFilters?: Record<string, (input: unknown, ...args: unknown[]) => unknown>;
 }

@@ -13,13 +13,12 @@
 // - Jekyll's tags: include, include_relative, include_cached, highlight, link, post_url.
 // Templates and includes are parsed once per build and cached; rendering is synchronous.
 import fs from "node:fs";
-import { Drop, Liquid, Tag } from "liquidjs";
-import type { Context, Emitter, Template as LiquidTemplate } from "liquidjs";
+import { Drop, Liquid } from "liquidjs";
+import type { Template as LiquidTemplate } from "liquidjs";
 import type { LiquidHost } from "./host.js";
 import { displayPath, formatWarning, toBuildError } from "./errors.js";
 import { fixFloatLiterals } from "./float-literals.js";
-import { installSyncRender } from "./sync-render.js";
-import { installSyncValues, lookupSync, plainFilter } from "./sync-values.js";
+import { installSyncValues, plainFilter } from "./sync-values.js";
 import { dateFilters } from "./filters/date.js";
 import { jekyllFilters } from "./filters/jekyll.js";
 import { standardFilters } from "./filters/standard.js";
@@ -31,13 +30,8 @@ import { outputS } from "./ruby/values.js";
 import { highlightTag } from "./tags/highlight.js";
 import { includeCachedTag, includeRelativeTag, includeTag, type IncludeSupport } from "./tags/include.js";
 import { linkTag, postUrlTag } from "./tags/links.js";
-import { IfchangedTag, RubyForTag, RubyTablerowTag } from "./tags/loops.js";
-import { RubyCaseTag, RubyIfTag, RubyUnlessTag } from "./tags/conditions.js";
-import {
-  RubyAssignTag, RubyCaptureTag, RubyCommentTag, RubyCycleTag, RubyDecrementTag, RubyEchoTag, RubyIncrementTag,
-  RubyInlineCommentTag, RubyLiquidTag, RubyRawTag, RubyRenderTag,
-} from "./tags/variables.js";
-import { installRubyFrontEnd } from "./front-end.js";
+import { registerPluginTags } from "./tags/plugin-tags.js";
+import { installRubyLiquid } from "./ruby-liquid.js";
 import { errorModeOf } from "./ruby-syntax/error-mode.js";
 
 export { RubyFloat } from "./ruby/values.js";
@@ -91,9 +85,8 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     // empty, liquidjs asks Intl for the default locale, ~14 ms of CPU on every build.
     locale: "en-US",
   });
-  installSyncRender(liquid);
   // Templates are read as Ruby Liquid reads them, in the site's `liquid.error_mode`.
-  const frontEnd = installRubyFrontEnd(liquid, () => errorModeOf(host.config));
+  const frontEnd = installRubyLiquid(liquid, () => errorModeOf(host.config));
 
   const templates = new Map<string, ParsedTemplate>();
   const lineOffsets = new Map<string, number>();
@@ -115,17 +108,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     },
   };
 
-  // Exactly Ruby Liquid 5.4's tags plus Jekyll's: no layout/block from liquidjs; only break and
-  // continue are liquidjs's own.
-  const tags = liquid.tags as Record<string, unknown>;
-  for (const name of ["layout", "block", "include"]) delete tags[name];
-  const rubyTags = {
-    if: RubyIfTag, unless: RubyUnlessTag, case: RubyCaseTag, for: RubyForTag, tablerow: RubyTablerowTag,
-    ifchanged: IfchangedTag, assign: RubyAssignTag, capture: RubyCaptureTag, increment: RubyIncrementTag,
-    decrement: RubyDecrementTag, echo: RubyEchoTag, cycle: RubyCycleTag, comment: RubyCommentTag, raw: RubyRawTag,
-    "#": RubyInlineCommentTag, liquid: RubyLiquidTag, render: RubyRenderTag,
-  };
-  for (const [name, tag] of Object.entries(rubyTags)) liquid.registerTag(name, tag as any);
+  // Jekyll's tags.
   liquid.registerTag("include", includeTag(support) as any);
   liquid.registerTag("include_relative", includeRelativeTag(support) as any);
   liquid.registerTag("include_cached", includeCachedTag(support) as any);
@@ -133,14 +116,8 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   liquid.registerTag("link", linkTag(host) as any);
   liquid.registerTag("post_url", postUrlTag(host) as any);
 
-  // Plugins' tags and filters (optional host members).
-  for (const [name, fn] of Object.entries(host.customTags ?? {})) {
-    liquid.registerTag(name, class extends Tag {
-      render(ctx: Context, emitter: Emitter): void {
-        emitter.write(fn(this.token.args, (path) => lookupSync(ctx, path)));
-      }
-    } as any);
-  }
+  // Plugins' tags, block tags and filters (optional host members).
+  registerPluginTags(liquid, host);
 
   const filters = liquid.filters as Record<string, unknown>;
   for (const name of Object.keys(filters)) delete filters[name];

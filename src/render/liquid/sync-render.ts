@@ -16,6 +16,7 @@
 // Callers `yield` the result, and liquidjs passes a non-iterator (the string) through.
 import { LiquidError, RenderError, toValue } from "liquidjs";
 import type { Context, Emitter, Liquid, Template } from "liquidjs";
+import { assertLiquidjsVerified } from "./liquidjs-version.js";
 import { hasSyncRender, renderOutputSync, runSync } from "./sync-values.js";
 
 /** liquidjs's `stringify`: what its SimpleEmitter writes for a value. */
@@ -69,6 +70,7 @@ function renderTemplatesSync(templates: Template[], ctx: Context, emitter: Emitt
 
 /** Makes `liquid.renderer.renderTemplates` synchronous (unless an option needs liquidjs's own). */
 export function installSyncRender(liquid: Liquid): void {
+  assertLiquidjsVerified();
   const renderer = liquid.renderer as unknown as { renderTemplates: (t: Template[], c: Context, e?: Emitter) => unknown };
   const generic = renderer.renderTemplates.bind(renderer);
   HTMLClass ??= (liquid.parse("html")[0] as object).constructor as Ctor;

@@ -12,10 +12,12 @@ import { codePointOf, entityToString } from './entities.js';
 import type { KramdownOptions } from './options.js';
 import { basicId, gfmId, rawText } from './header-id.js';
 import { parseIal, applyIal, type Ial } from './ial.js';
+import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdown.js';
 
 export interface ConvertContext {
   opts: KramdownOptions;
-  highlight: ((code: string, lang: string) => string | null) | null;
+  /** kramdown's Rouge integration (../highlight/kramdown.ts), or null when highlighting is off. */
+  highlight: KramdownHighlighter | null;
   env: any;
   gfmIds: Map<string, number>;
   basicIds: Map<string, number>;
@@ -228,15 +230,21 @@ export class Converter {
       }
       case 'fence': {
         const info = t.info.trim();
-        const m = /^(\S+?)(?:\?\S*)?(?:\s|$)/.exec(info);
-        return this.codeblock(t.content, m ? m[1] : null, b, indent);
+        const m = /^((\S+?)(?:\?\S*)?)(?:\s|$)/.exec(info);
+        return this.codeblock(t.content, m ? m[2] : null, b, indent, m ? m[1] : null);
       }
       case 'code_block': return this.codeblock(t.content.replace(/\n+$/, '\n'), null, b, indent);
       case 'table_open': return this.table(b, indent);
       case 'dl_open': return this.deflist(b, lines, indent, inHtml);
       case 'kd_math_block': {
-        const body = `\\[${escapeAll(t.content)}\\]\n`;
         const attrs = this.attrsOf(b);
+        if (this.ctx.opts.mathEngine === null) {
+          // No math engine: kramdown writes the math as typed (unescaped) in a `kdmath` div.
+          const a: Attrs = new Map(attrs);
+          a.set('class', `${a.get('class') ?? ''} kdmath`.trimStart());
+          return `${ind(indent)}<div${htmlAttributes(a)}>$$\n${t.content}\n$$</div>\n`;
+        }
+        const body = `\\[${escapeAll(t.content)}\\]\n`;
         if (attrs.size === 0) return body;
         return `${ind(indent)}<div${htmlAttributes(attrs)}>${body}</div>\n`;
       }
@@ -279,7 +287,12 @@ export class Converter {
     return `${ind(indent)}<h${level}${htmlAttributes(attrs)}>${this.inline(inline)}</h${level}>\n`;
   }
 
-  private codeblock(code: string, lang: string | null, b: Block, indent: number): string {
+  /**
+   * kramdown's convert_codeblock. `lang` is the fence's language word (the class names it), `info`
+   * the fence's whole first word, `?options` included, which is what Rouge is asked for
+   * (kramdown's `el.options[:lang]`).
+   */
+  private codeblock(code: string, lang: string | null, b: Block, indent: number, info: string | null = null): string {
     const attrs = this.attrsOf(b);
     // kramdown's extract_code_language!: a `language-x` class names the language and is removed.
     let cls = attrs.get('class');
@@ -288,15 +301,12 @@ export class Converter {
       if (m) { lang ??= m[1]; cls = cls.replace(m[0], '').replace(/\s+/g, ' ').trim(); }
       if (cls) attrs.set('class', cls); else attrs.delete('class');
     }
-    const hl = this.ctx.highlight ? this.ctx.highlight(code, (lang ?? 'plaintext')) : null;
+    const hl = this.ctx.highlight ? this.ctx.highlight(code, info ?? lang, 'block') : null;
     if (hl !== null) {
-      const l = lang ?? 'plaintext';
-      // add_syntax_highlighter_to_class_attr: `language-x` first, `highlighter-rouge` last.
-      const rest = attrs.get('class');
       const a: Attrs = new Map();
       for (const [k, v] of attrs) a.set(k, v);
-      a.set('class', `language-${l}${rest ? ' ' + rest : ''} highlighter-rouge`);
-      return `${ind(indent)}<div${htmlAttributes(a)}><div class="highlight"><pre class="highlight"><code>${hl}</code></pre></div>${ind(indent)}</div>\n`;
+      a.set('class', highlighterClass(attrs.get('class'), lang ?? this.ctx.highlight!.defaultLang('block')));
+      return `${ind(indent)}<div${htmlAttributes(a)}>${hl}${ind(indent)}</div>\n`;
     }
     const codeAttr = lang ? ` class="language-${escapeAttr(lang)}"` : '';
     return `${ind(indent)}<pre${htmlAttributes(attrs)}><code${codeAttr}>${escapeAll(code).replace(/\n$/, '')}\n</code></pre>\n`;
@@ -496,9 +506,12 @@ export class Converter {
         case 'softbreak': out += o.hardWrap ? '<br />\n' : '\n'; break;
         case 'hardbreak': out += '<br />\n'; break;
         case 'code_inline': {
+          // kramdown's convert_codespan: a `language-x` class (kept) names the language.
           const attrs: Attrs = tokAttrs(t);
-          if (this.ctx.highlight) attrs.set('class', `language-plaintext${attrs.has('class') ? ' ' + attrs.get('class') : ''} highlighter-rouge`);
-          out += `<code${htmlAttributes(attrs)}>${escapeAll(t.content)}</code>`;
+          const lang = /\blanguage-(\S+)/.exec(attrs.get('class') ?? '')?.[1] ?? null;
+          const hl = this.ctx.highlight ? this.ctx.highlight(t.content, lang, 'span') : null;
+          if (hl !== null) attrs.set('class', highlighterClass(attrs.get('class'), lang ?? this.ctx.highlight!.defaultLang('span')));
+          out += `<code${htmlAttributes(attrs)}>${hl ?? escapeAll(t.content)}</code>`;
           break;
         }
         case 'em_open': case 'strong_open': case 's_open': {
@@ -529,7 +542,9 @@ export class Converter {
         // kramdown's span convert_html_element: only void elements are written self-closed.
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
-        case 'kd_math_inline': out += `\\(${escapeAll(t.content)}\\)`; break;
+        case 'kd_math_inline':
+          out += o.mathEngine === null ? `<span class="kdmath">$${t.content}$</span>` : `\\(${escapeAll(t.content)}\\)`;
+          break;
         case 'kd_smart_quote': {
           const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];
           const spec = o.smartQuotes[idx];
@@ -615,20 +630,23 @@ export class Converter {
       stack.push(n);
     }
     const tag = p.ordered ? 'ol' : 'ul';
+    // `attr['id'] ||= 'markdown-toc'`: an id written in the list's IAL stays, in its place, and
+    // prefixes the entries' ids; otherwise the id comes after the IAL's attributes
+    // (`{:toc .toc__menu}` → class="toc__menu" id="markdown-toc").
+    const attrs: Attrs = new Map(p.attrs);
+    if (!attrs.has('id')) attrs.set('id', 'markdown-toc');
+    const prefix = attrs.get('id')!;
     const render = (kids: N[], indent: number, attrs: Attrs): string => {
       let s = `${ind(indent)}<${tag}${htmlAttributes(attrs)}>\n`;
       for (const k of kids) {
-        const link = `<a href="#${k.entry!.id}" id="markdown-toc-${k.entry!.id}">${this.inline(stripForToc(k.entry!.inline))}</a>`;
+        const link = `<a href="#${k.entry!.id}" id="${escapeAttr(prefix)}-${k.entry!.id}">${this.inline(stripForToc(k.entry!.inline))}</a>`;
         s += `${ind(indent + 2)}<li>${link}`;
         if (k.kids.length) s += render(k.kids, indent + 4, new Map()) + ind(indent + 2);
         s += '</li>\n';
       }
       return s + `${ind(indent)}</${tag}>\n`;
     };
-    const attrs: Attrs = new Map(p.attrs);
-    attrs.set('id', 'markdown-toc');
-    const ordered: Attrs = new Map([['id', 'markdown-toc'], ...[...p.attrs].filter(([k]) => k !== 'id')]);
-    return render(root.kids, 0, ordered);
+    return render(root.kids, 0, attrs);
   }
 }
 

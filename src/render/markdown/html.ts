@@ -7,11 +7,11 @@
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 /** Elements whose content kramdown parses as blocks when `markdown="1"` (HTML_CONTENT_MODEL_BLOCK). */
-export const CONTENT_MODEL_BLOCK = words(`address applet article aside blockquote body dd details div dl
+const CONTENT_MODEL_BLOCK = words(`address applet article aside blockquote body dd details div dl
   fieldset figure figcaption footer form header hgroup iframe li main map menu nav noscript object
   section summary td`);
 /** Elements whose content kramdown parses as span text when `markdown="1"` (HTML_CONTENT_MODEL_SPAN). */
-export const CONTENT_MODEL_SPAN = words(`a abbr acronym b bdo big button cite caption del dfn dt em h1 h2
+const CONTENT_MODEL_SPAN = words(`a abbr acronym b bdo big button cite caption del dfn dt em h1 h2
   h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup
   th tt`);
 /** Span-level elements: a line starting with one of these is a paragraph, not an HTML block. */

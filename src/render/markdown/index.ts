@@ -6,7 +6,7 @@
 // extensions, lists, boundaries), fence, code-block, table, blockquote, reference, abbreviation,
 // deflist, footnote-def; inline: kramdown-inline (math, span IALs, typography, escapes, line
 // breaks), emphasis, codespan, span-html, link, autolink, entity. converter.ts writes the tokens.
-import markdownIt, { type MarkdownIt } from 'markdown-it';
+import markdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import deflist from 'markdown-it-deflist';
@@ -33,17 +33,23 @@ import { Converter, type ConvertContext } from './converter.js';
 import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
 import { installFastState } from './fast-state.js';
+import { kramdownHighlighter } from '../highlight/kramdown.js';
 
 export interface MarkdownOptions {
   /** The site's `kramdown:` config merged over Jekyll's defaults (keys as in _config.yml). */
   kramdown: Record<string, any>;
-  /** `highlighter:` from _config.yml: "rouge" (default) or "none"/null/false. */
+  /** `highlighter:` from _config.yml: "rouge" (default); anything else writes code unhighlighted. */
   highlighter?: string | null | false;
   /**
    * Highlights a code block's text as Rouge would: returns the inner HTML of <code> (token spans with
    * Rouge's short classes), or null when Rouge does not know the language.
    */
   highlight?: (code: string, lang: string) => string | null;
+  /**
+   * The tag of the Rouge lexer a language name finds (null: none), so that kramdown's plaintext
+   * and guessing rules apply; without it only `plaintext` and `text` count as plain text.
+   */
+  lexerTag?: (lang: string, code: string) => string | null;
 }
 export interface MarkdownConverter { convert(markdown: string): string; }
 
@@ -52,10 +58,16 @@ const plainHighlight = (code: string, lang: string) => (lang === 'plaintext' || 
 
 export function createMarkdownConverter(options: MarkdownOptions): MarkdownConverter {
   const opts = normaliseOptions(options.kramdown);
-  const hlName = options.highlighter;
-  // Jekyll turns `highlighter: none` (or false/null) into kramdown's `syntax_highlighter: nil`.
-  const highlightOff = hlName === null || hlName === false || hlName === 'none' || (options.kramdown?.syntax_highlighter === null);
-  const highlight = highlightOff ? null : (options.highlight ?? plainHighlight);
+  // Jekyll hands kramdown `kramdown.syntax_highlighter`, or else the site's `highlighter`
+  // ("rouge" by default). kramdown highlights with Rouge only; any other name (`pygments`, Jekyll
+  // 2's default, still in old al-folio configs; `none`) is a highlighter it does not have, so code
+  // is written plain: `<pre><code class="language-x">`, inline `<code>`.
+  const kd = options.kramdown ?? {};
+  const hlName = 'syntax_highlighter' in kd ? kd.syntax_highlighter : options.highlighter === undefined ? 'rouge' : options.highlighter;
+  const highlightOff = hlName !== 'rouge' || kd.syntax_highlighter_opts?.disable === true;
+  const highlight = highlightOff
+    ? null
+    : kramdownHighlighter(kd, { highlight: options.highlight ?? plainHighlight, lexerTag: options.lexerTag });
 
   const md = markdownIt('default', { html: true, linkify: false, typographer: false, breaks: opts.hardWrap });
   // kramdown writes link targets as written (only HTML-escaped); markdown-it would percent-encode

@@ -5,10 +5,13 @@
 # installed on this machine:
 #   ruby test/golden/highlight/generate.rb
 # Writes (next to this script):
-#   golden.json     - every snippets/<lang>/<name>.txt lexed with Rouge::Lexer.find_fancy(lang),
-#                     formatted with Rouge::Formatters::HTML (what kramdown and Jekyll wrap)
+#   golden.json     - every snippets/, harvested/ and mutated/ <lang>/*.txt lexed with
+#                     Rouge::Lexer.find_fancy(lang), formatted with Rouge::Formatters::HTML (what
+#                     kramdown and Jekyll wrap); the code itself stays in the .txt files
 #   tag.json        - `{% highlight %}` cases rendered through Jekyll's own Liquid tag
 #   languages.json  - every name and alias Rouge::Lexer.find knows
+#   fancy.json      - snippets lexed with `lang?option=…` language strings and `guess`
+#   guess.json      - what Rouge's `guess` finds for sample sources (and which lexers can detect)
 # and src/render/highlight/rouge-languages.ts (the same list, for the runtime).
 require "json"
 require "rouge"
@@ -25,26 +28,39 @@ def write_json(path, data)
   puts "wrote #{path}"
 end
 
-# 1. Snippets through Rouge's HTML formatter.
-snippets = Dir.glob(File.join(HERE, "snippets", "*", "*.txt")).sort.map do |file|
-  lang = File.basename(File.dirname(file))
-  code = File.read(file, encoding: "UTF-8")
-  lexer = Rouge::Lexer.find_fancy(lang, code) or raise "Rouge has no lexer for #{lang}"
-  {
-    "file" => file.delete_prefix(HERE + "/"),
-    "lang" => lang,
-    "lexer" => lexer.tag,
-    "code" => code,
-    "html" => Rouge::Formatters::HTML.new.format(lexer.lex(code)),
-  }
+# 1. Samples through Rouge's HTML formatter: snippets/ (written for these tests, or taken from
+#    real sites), harvested/ (see harvest.mjs) and mutated/ (see mutate.mjs). The language is the directory name as written,
+#    so aliases go through Rouge::Lexer.find_fancy as Jekyll passes them.
+def lex_samples(dirs)
+  dirs.flat_map { |d| Dir.glob(File.join(d, "*", "*.txt")).sort }.map do |file|
+    lang = File.basename(File.dirname(file))
+    code = File.read(file, encoding: "UTF-8")
+    lexer = Rouge::Lexer.find_fancy(lang, code) or raise "Rouge has no lexer for #{lang}"
+    {
+      "file" => file.delete_prefix(HERE + "/"),
+      "lang" => lang,
+      "lexer" => lexer.tag,
+      "html" => Rouge::Formatters::HTML.new.format(lexer.lex(code)),
+    }
+  end
 end
-write_json(File.join(HERE, "golden.json"), snippets)
+
+# `generate.rb --samples DIR OUT.json`: only lex an ad-hoc sample directory (for bench/measure).
+if ARGV[0] == "--samples"
+  dir, out = ARGV[1], ARGV[2]
+  data = lex_samples([dir]).each { |s| s["file"] = File.expand_path(s["file"], HERE) }
+  write_json(out, data)
+  exit
+end
+
+write_json(File.join(HERE, "golden.json"),
+           lex_samples([File.join(HERE, "snippets"), File.join(HERE, "harvested"), File.join(HERE, "mutated")]))
 
 # 2. The {% highlight %} tag, rendered by Jekyll itself.
 site = Jekyll::Site.new(Jekyll.configuration("quiet" => true, "source" => HERE,
                                              "destination" => "/tmp/highlight-golden-site"))
 py = "import numpy as np\n\ndef f(x):\n    return np.sqrt(x)  # root\n"
-tag_cases = [
+tag_cases = ([
   ["python", "", "\n" + py],
   ["python", " linenos", py],
   ["py", " linenos", "\n\n" + py + "\n\n"],
@@ -60,8 +76,30 @@ tag_cases = [
   ["json", " linenos=table", "{\"a\": 1}\n"],
   ["diff", "", "\r\n-old\n+new\r\n"],
   ["python", "", "   \n    indented = True\n   "],
-].map do |lang, opts, code|
-  source = "{% highlight #{lang}#{opts} %}#{code}{% endhighlight %}"
+] + [
+  # Real snippets in each language, with and without line numbers (the body of a Liquid sample is
+  # wrapped in {% raw %} so that the tag receives it as written).
+  ["liquid", "", "snippets/liquid/jekyll-docs-loops.txt"], ["liquid", " linenos", "snippets/liquid/layout-default.txt"],
+  ["scss", " linenos", "snippets/scss/jekyll-main.txt"], ["sass", "", "snippets/sass/basic.txt"],
+  ["css", " linenos", "snippets/css/syntax.txt"], ["html", " linenos", "snippets/html/page.txt"],
+  ["xml", "", "snippets/xml/feed.txt"], ["yaml", " linenos", "snippets/yaml/config-complex.txt"],
+  ["yml", "", "snippets/yml/front-matter.txt"], ["json", "", "snippets/json/data-files.txt"],
+  ["javascript", " linenos", "snippets/js/site.txt"], ["typescript", "", "snippets/ts/types.txt"],
+  ["python", " linenos", "snippets/py/script.txt"], ["ruby", "", "snippets/rb/plugin-generator.txt"],
+  ["shell", " linenos", "snippets/shell/deploy.txt"], ["bash", "", "snippets/sh/install.txt"],
+  ["console", "", "snippets/console/jekyll-new.txt"], ["shell-session", " linenos", "snippets/console/prompts.txt"],
+  ["diff", " linenos", "snippets/diff/git-diff.txt"], ["c", "", "snippets/c/hello.txt"],
+  ["cpp", " linenos", "snippets/c++/templates.txt"], ["java", "", "snippets/java/records-streams.txt"],
+  ["go", " linenos", "snippets/go/http-server.txt"], ["rust", "", "snippets/rust/traits-generics.txt"],
+  ["sql", " linenos", "snippets/sql/schema.txt"], ["markdown", "", "snippets/md/readme.txt"],
+  ["toml", " linenos", "snippets/toml/cargo.txt"], ["dockerfile", "", "snippets/docker/jekyll.txt"],
+  ["plaintext", " linenos", "snippets/plaintext/notes.txt"], ["guess", "", "snippets/shell/deploy.txt"],
+  ["JSON", " linenos=table", "snippets/jsonc/settings.txt"],
+].map do |lang, opts, file|
+  [lang, opts, File.read(File.join(HERE, file), encoding: "UTF-8")]
+end).map do |lang, opts, code|
+  body = code.include?("{%") || code.include?("{{") ? "{% raw %}#{code}{% endraw %}" : code
+  source = "{% highlight #{lang}#{opts} %}#{body}{% endhighlight %}"
   html = Liquid::Template.parse(source).render!({}, :registers => { :site => site })
   { "markup" => "#{lang}#{opts}", "code" => code, "html" => html }
 end
@@ -78,11 +116,87 @@ ts << "// (case-sensitive), as in Rouge.\n"
 ts << "export const ROUGE_LEXERS: ReadonlyMap<string, string> = new Map([\n"
 table.each { |n, t| ts << "  [#{n.to_json}, #{t.to_json}],\n" }
 ts << "]);\n"
+ts << "\n/**\n * Every lexer in Rouge::Lexer.all order, as [tag, aliases, mimetypes]: what Rouge's guessers\n"
+ts << " * filter (./guess.ts). A function, so the table is only built when a language is guessed.\n */\n"
+ts << "export function rougeLexerList(): Array<[string, string[], string[]]> {\n  return [\n"
+Rouge::Lexer.all.each { |l| ts << "    [#{l.tag.to_json}, #{l.aliases.to_json}, #{l.mimetypes.to_json}],\n" }
+ts << "  ];\n}\n"
 ts_path = File.join(ROOT, "src", "render", "highlight", "rouge-languages.ts")
 File.write(ts_path, ts)
 puts "wrote #{ts_path}"
 
-# 4. Rouge's word lists that our lexers need (facts about Rouge, kept as data).
+# 3b. Language strings with Rouge lexer options (`lang?key=value`, read by find_fancy) and
+#     `guess`, on snippet files: fancy.json.
+fancy_cases = [
+  ["console?comments=true", "snippets/console/prompts.txt"],
+  ["console?comments", "snippets/console/irb.txt"],
+  ["terminal?comments=off", "snippets/console/irb.txt"],
+  ["console?lang=python&prompt=>>>,...", "snippets/console/python-repl.txt"],
+  ["console?prompt=>>>,...&lang=python&error=Traceback,error:", "snippets/console/python-repl.txt"],
+  ["console?lang=ruby&prompt=>", "snippets/console/irb.txt"],
+  ["console?prompt=%25,>&error=fatal:", "snippets/console/irb.txt"],
+  ["console?output=json", "snippets/console/json-output.txt"],
+  ["console?lang=nosuchlang", "snippets/console/jekyll-new.txt"],
+  ["console?prompt=", "snippets/console/jekyll-new.txt"],
+  ["shell-session?lang=sh&lang=python", "snippets/console/python-repl.txt"],
+  ["console?lang=yaml", "snippets/console/prompts.txt"],
+  ["guess", "snippets/shell/deploy.txt"],
+  ["guess", "snippets/html/jekyll-layout.txt"],
+  ["guess", "snippets/xml/feed.txt"],
+  ["guess", "snippets/py/script.txt"],
+  ["guess", "snippets/diff/git-diff.txt"],
+  ["guess", "snippets/liquid/layout-default.txt"],
+  ["guess?mimetype=text/x-yaml", "snippets/yml/front-matter.txt"],
+  ["ruby?foo=bar", "snippets/rb/plugin-generator.txt"],
+]
+fancy = fancy_cases.map do |lang, file|
+  code = File.read(File.join(HERE, file), encoding: "UTF-8")
+  lexer = Rouge::Lexer.find_fancy(lang, code) or raise "no lexer for #{lang}"
+  { "lang" => lang, "file" => file, "lexer" => lexer.tag,
+    "html" => Rouge::Formatters::HTML.new.format(lexer.lex(code)) }
+end
+write_json(File.join(HERE, "fancy.json"), fancy)
+
+# 4. What `guess` (Rouge::Lexer.find_fancy("guess", code), optionally "guess?mimetype=…") finds:
+#    Rouge's Mimetype, Modeline and Source guessers over every lexer. An ambiguous guess raises in
+#    Rouge (and fails the Jekyll build); recorded as "error" with Rouge's message.
+guess_sources = [
+  "", "plain words only\n", "#!/bin/bash\necho hi\n", "  \n#!/usr/bin/env python3\nprint(1)\n",
+  "#!/usr/bin/python2.7\n", "#!/usr/bin/env node\nconsole.log(1)\n", "#!/usr/bin/env ruby -w\n",
+  "#!/bin/zsh\n", "#!/usr/bin/ksh93\n", "#!/usr/bin/env bash\n", "#!/usr/local/bin/perl\n",
+  "#!/usr/bin/env Rscript\n", "#!/usr/bin/env rustc\n", "#!/usr/bin/awk -f\n", "#!/bin/sed -f\n",
+  "#! /usr/bin/env lua\n", "#!/usr/bin/env php\n<?php echo 1; ?>\n", "<?php\necho 'x';\n",
+  "<?hh\n", "<!DOCTYPE html>\n<html><body></body></html>\n", "<html lang=\"en\">\n</html>\n",
+  "<?xml version=\"1.0\"?>\n<root/>\n", "<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<html></html>\n",
+  "<!DOCTYPE note SYSTEM \"Note.dtd\">\n<note/>\n", "  <!DOCTYPE svg>\n", "%YAML 1.2\n---\na: 1\n",
+  "---\na: 1\n", "Index: foo.c\n", "diff --git a/x b/x\n", "--- a/x\n+++ b/x\n@@ -1 +1 @@\n",
+  "+++ b\n--- a\n", "\\documentclass{article}\n", "  \\input{x}\n", "pragma solidity ^0.8.0;\n",
+  "#lang racket\n", "#lang scribble/manual\n", "#lang other\n", "%!PS-Adobe-3.0\n",
+  "model Foo\nend-model\n", "<Biml xmlns=\"x\"></Biml>\n", "async function foo(): Awaitable<int> {}\n",
+  "<?lassoscript\n", "# vim: ft=python\nx = 1\n", "x = 1\n# vim: set ts=2 ft=ruby :\n",
+  "// -*- mode: c++ -*-\n", "/* -*- coding: utf-8; mode: c -*- */\n", "# -*- ruby -*-\n",
+  "# vim: syntax=nosuchlang\n", "#!/bin/bash\n# vim: ft=python\n", "\uFEFF#!/bin/sh\r\necho\r\n",
+  "#!/usr/bin/env python\n<!DOCTYPE html>\n", "#!/usr/bin/env groovy\n", "#!/usr/bin/env julia\n",
+  "#!/usr/bin/tclsh\n", "#!/usr/bin/env crystal\n", "#!/usr/bin/env runhaskell\n",
+  "#!/usr/bin/env coffee\n", "#!/usr/bin/env shell\n", "#!/usr/bin/env bashful\n", "#!sh\n",
+  "#!/bin/sh\necho '<html>'\n", "# vim: ft=sh\n# -*- mode: ruby -*-\n",
+]
+guess_cases = guess_sources.flat_map { |src| [[src, nil]] } +
+  [["x = 1\n", "text/x-python"], ["x = 1\n", "application/json"], ["#!/bin/sh\n", "text/x-python"],
+   ["<a/>", "text/xml"], ["x", "no/such-type"], ["x", "text/plain"]]
+guess = guess_cases.map do |src, mime|
+  lang = mime ? "guess?mimetype=#{mime}" : "guess"
+  result = begin
+    Rouge::Lexer.find_fancy(lang, src).tag
+  rescue Rouge::Guesser::Ambiguous => e
+    "error: #{e.message}"
+  end
+  { "lang" => lang, "code" => src, "tag" => result }
+end
+write_json(File.join(HERE, "guess.json"),
+           { "detectable" => Rouge::Lexer.all.select(&:detectable?).map(&:tag).sort, "cases" => guess })
+
+# 5. Rouge's word lists that our lexers need (facts about Rouge, kept as data).
 lists = {
   "CSS_ATTRIBUTES" => Rouge::Lexers::CSS.attributes,
   "CSS_BUILTINS" => Rouge::Lexers::CSS.builtins,
@@ -100,9 +214,10 @@ lists = {
   "MATLAB_BUILTINS" => Rouge::Lexers::Matlab.builtins,
 }
 ws = +"// Generated by test/golden/highlight/generate.rb from Rouge #{Rouge.version}; do not edit.\n"
-ws << "// Word lists of Rouge's lexers, used by ./lexers/.\n"
+ws << "// Word lists of Rouge's lexers, used by ./lexers/; each becomes a Set on first lookup.\n"
+ws << "import { type WordList, wordList } from './engine.js';\n"
 lists.each do |name, words|
-  ws << "\nexport const #{name}: ReadonlySet<string> = new Set(#{words.to_a.sort.to_json});\n"
+  ws << "\nexport const #{name}: WordList = wordList(() => #{words.to_a.sort.to_json});\n"
 end
 # Regexes Rouge builds from long word lists, as sources (extended-mode whitespace removed).
 regexes = %w(OPERATORS TYPES KEYWORDS BUILTINS).to_h do |c|

@@ -6,9 +6,13 @@ import assert from 'node:assert/strict';
 import { escapeHtml, formatHtml, lex, rubyRe } from '../../../src/render/highlight/engine.js';
 import { NATIVE } from '../../../src/render/highlight/lexers/index.js';
 import { highlight } from '../../../src/render/highlight/index.js';
-import { readGolden } from './compare.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { GOLDEN_DIR, readGolden } from './compare.js';
 
-const codes = readGolden<Array<{ code: string }>>('golden.json').map((s) => s.code);
+const codes = readGolden<Array<{ file: string }>>('golden.json').map((s) =>
+  fs.readFileSync(path.join(GOLDEN_DIR, s.file), 'utf8'),
+);
 codes.push('', '\n', '\r\n\r\n', '"unterminated', "'", '/* open', '`', '{{', '\u00a0x\u2028y', '😀 é π');
 
 test('every native lexer keeps the text of every input, token values non-empty and merged', () => {

@@ -21,19 +21,34 @@ export function loadCombos(): GoldenCase[] {
 /** Rouge's HTML escaping of code text (only &, <, >). */
 const rougeEscape = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' }[c]!));
 
-export async function loadHighlighter(useReal = true): Promise<{ real: boolean; fn: (code: string, lang: string) => string | null }> {
+export interface Highlighter {
+  real: boolean;
+  fn: (code: string, lang: string) => string | null;
+  lexerTag?: (lang: string, code: string) => string | null;
+}
+
+export async function loadHighlighter(useReal = true): Promise<Highlighter> {
   const real = path.join(repoRoot, 'dist', 'src', 'render', 'highlight', 'index.js');
   if (useReal && fs.existsSync(real)) {
     const mod = await import(pathToFileURL(real).href);
-    if (typeof mod.highlight === 'function') return { real: true, fn: mod.highlight };
+    if (typeof mod.highlight === 'function') return { real: true, fn: mod.highlight, lexerTag: mod.rougeLexerTag };
   }
   const known = new Set<string>(JSON.parse(fs.readFileSync(path.join(goldenDir, 'rouge-languages.json'), 'utf8')));
   // Rouge finds lexers case-sensitively: `Python` is unknown (plain <pre><code class="language-Python">).
-  return { real: false, fn: (code, lang) => (known.has(lang) ? rougeEscape(code) : null) };
+  // `lang?options` and `guess` are Rouge's too (find_fancy).
+  const knows = (lang: string) => known.has(lang.split('?')[0]) || lang.split('?')[0] === 'guess';
+  return { real: false, fn: (code, lang) => (knows(lang) ? rougeEscape(code) : null) };
 }
 
-/** Removes Rouge's token spans inside highlighted code (used only when the real highlighter is absent). */
+/**
+ * Removes Rouge's token spans inside highlighted code (used only when the real highlighter is
+ * absent): in a wrapped block (any `css_class`, line-number tables included), in a highlighted
+ * code span, and in a block written without the wrapper (`wrap: false`).
+ */
 export function stripRougeSpans(html: string): string {
-  return html.replace(/(<pre class="highlight"><code>)([\s\S]*?)(<\/code><\/pre>)/g,
-    (_m, a, body: string, c) => a + body.replace(/<span class="[^"]*">|<\/span>/g, '') + c);
+  const strip = (_m: string, a: string, body: string, c: string) => a + body.replace(/<span class="[^"]*">|<\/span>/g, '') + c;
+  return html
+    .replace(/(<pre class="[^"]*"><code>)([\s\S]*?)(<\/code><\/pre>)/g, strip)
+    .replace(/(<code class="[^"]*highlighter-rouge">)([\s\S]*?)(<\/code>)/g, strip)
+    .replace(/(highlighter-rouge">)(?!<div class="highlight">)([\s\S]*?)(<\/div>)/g, strip);
 }

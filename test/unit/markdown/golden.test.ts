@@ -24,7 +24,7 @@ async function run(label: string, normalise: (s: string) => string, useReal: boo
     const key = JSON.stringify(c.config);
     let conv = converters.get(key);
     if (!conv) {
-      conv = createMarkdownConverter({ kramdown: c.config.kramdown ?? {}, highlighter: c.config.highlighter, highlight: hl.fn });
+      conv = createMarkdownConverter({ kramdown: c.config.kramdown ?? {}, highlighter: c.config.highlighter, highlight: hl.fn, lexerTag: hl.lexerTag });
       converters.set(key, conv);
     }
     let actual: string;

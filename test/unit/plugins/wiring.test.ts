@@ -36,6 +36,13 @@ test("safe: true loads only whitelisted names", () => {
   assert.deepEqual(enabledPluginNames(site), ["jekyll-sitemap"]);
 });
 
+test("a theme's runtime dependencies come first, and pass the safe whitelist like the others", () => {
+  const theme = { runtimeDependencies: ["jekyll-seo-tag", "jekyll-feed"] };
+  assert.deepEqual(enabledPluginNames({ ...fakeSite({ plugins: ["jekyll-sitemap", "jekyll-feed"] }), theme } as unknown as Site), ["jekyll-seo-tag", "jekyll-feed", "jekyll-sitemap"]);
+  const safe = { ...fakeSite({ safe: true, whitelist: ["jekyll-feed"], plugins: [] }), theme } as unknown as Site;
+  assert.deepEqual(enabledPluginNames(safe), ["jekyll-feed"]);
+});
+
 test("generators run by priority, then in plugins: order; unknown names are warned about once each", () => {
   const ran: string[] = [];
   registerPlugin({ name: "test-low", priority: PRIORITY.low, generate: () => { ran.push("low"); } });

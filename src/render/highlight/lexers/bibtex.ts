@@ -3,14 +3,13 @@
  * citation key `nl`, field names `na`, `=` `,` `{` `}` `#` `p`, braced and quoted values `s`
  * (nested braces included), bare numbers `m`, macro names `nv`; text outside entries `c`.
  */
-import { type LexerDef, mixin, rule } from '../engine.js';
+import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 
 // Regexp.quote("@!$&.\\:;<>?[]^`|~*/+-"), as characters of a class
 const PUNCT = String.raw`@!$&.\\:;<>?\[\]\^\x60|~*\/+\-`;
 const VALID_NAME = new RegExp(String.raw`[a-z_${PUNCT}][\w${PUNCT}]*`, 'i');
 
-export const bibtex: LexerDef = {
-  name: 'bibtex',
+export const bibtex: LexerDef = lazyLexer('bibtex', () => ({
   states: {
     root: [
       mixin('whitespace'),
@@ -61,4 +60,4 @@ export const bibtex: LexerDef = {
     braced_string: [rule(/\{/, 's', 'braced_string'), rule(/\}/, 's', '#pop'), rule(/[^{}]+/, 's')],
     whitespace: [rule(/\s+/, '')],
   },
-};
+}));

@@ -8,7 +8,7 @@
  * `true false NULL` (and C++'s `nullptr`) `nb`; type keywords `kt`; strings `s` with `se`;
  * chars `sc`; `label:` at the start of a line `nl`; C++ `class X` → `k nc`.
  */
-import { type LexerDef, type RuleSpec, mixin, rule } from '../engine.js';
+import { type LexerDef, type RuleSpec, type WordList, lazyLexer, mixin, rule } from '../engine.js';
 import {
   C_BUILTINS,
   C_KEYWORDS,
@@ -24,14 +24,18 @@ const ID = String.raw`[a-zA-Z_][a-zA-Z0-9_]*`;
 const DQ = String.raw`\d(?:'?\d)*`;
 
 interface Words {
-  keywords: ReadonlySet<string>;
-  types: ReadonlySet<string>;
-  reserved: ReadonlySet<string>;
-  builtins: ReadonlySet<string>;
+  keywords: WordList;
+  types: WordList;
+  reserved: WordList;
+  builtins: WordList;
 }
 
 function makeLexer(name: string, words: Words, cpp: boolean): LexerDef {
-  let self: LexerDef;
+  const self: LexerDef = lazyLexer(name, () => buildLexer(self, words, cpp));
+  return self;
+}
+
+function buildLexer(self: LexerDef, words: Words, cpp: boolean): Omit<LexerDef, 'name'> {
   const statements: RuleSpec[] = [
     mixin('whitespace'),
     rule(/(u8|u|U|L)?"/, 's', 'string'),
@@ -57,7 +61,7 @@ function makeLexer(name: string, words: Words, cpp: boolean): LexerDef {
   ];
   const root: RuleSpec[] = [
     mixin('expr_whitespace'),
-    rule(String.raw`([\w*\s]+?[\s*])(${ID})(\s*\([^;]*?\))(${WS}?)(\{|;)`, (run, m) => {
+    rule(String.raw`([\w*\s]+?[\s*])(${ID})(\s*\([^;]*?\))((?:${WS})?)(\{|;)`, (run, m) => {
       run.delegateFresh(self, m[1]);
       run.token('nf', m[2]);
       run.delegateFresh(self, m[3]);
@@ -97,8 +101,7 @@ function makeLexer(name: string, words: Words, cpp: boolean): LexerDef {
     ];
     extra.template = [rule(/[>;]/, 'p', '#pop'), rule(/typename\b/, 'k', 'classname'), mixin('statements')];
   }
-  self = {
-    name,
+  return {
     start: (run) => run.push('bol'),
     states: {
       expr_bol: [
@@ -157,7 +160,6 @@ function makeLexer(name: string, words: Words, cpp: boolean): LexerDef {
       ...extra,
     },
   };
-  return self;
 }
 
 export const c = makeLexer(

@@ -7,13 +7,12 @@
  * - Dockerfile (tags `docker`, `dockerfile`, `Dockerfile`): an instruction `k` and the rest of its
  *   line `s` (one token), `RUN` lines through one persistent shell lexer reset at each `RUN`.
  */
-import { type LexerDef, mixin, rule } from '../engine.js';
+import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 import { shell } from './shell.js';
 
 const INI_ID = String.raw`[\w\-.]+`;
 
-export const ini: LexerDef = {
-  name: 'ini',
+export const ini: LexerDef = lazyLexer('ini', () => ({
   states: {
     basic: [rule(/[;#].*?\n/, 'c'), rule(/\s+/, ''), rule(/\\\n/, 'se')],
     root: [mixin('basic'), rule(String.raw`(${INI_ID})(\s*)(=)`, ['py', '', 'p'], 'value'), rule(/\[.*?\]/, 'nn')],
@@ -28,12 +27,11 @@ export const ini: LexerDef = {
     dq: [rule(/"/, 's', '#pop'), mixin('esc_str'), rule(/[^\\"]+/, 's')],
     esc_str: [rule(/\\./s, 'se')],
   },
-};
+}));
 
 const TOML_ID = String.raw`(?:\S+|"[^"]+"|'[^']+')`;
 
-export const toml: LexerDef = {
-  name: 'toml',
+export const toml: LexerDef = lazyLexer('toml', () => ({
   states: {
     basic: [
       rule(/\s+/, ''),
@@ -71,13 +69,12 @@ export const toml: LexerDef = {
     array: [mixin('content'), rule(/\]/, 'p', '#pop')],
     inline: [mixin('content'), rule(/\}/, 'p', '#pop')],
   },
-};
+}));
 
 const DOCKER_KEYWORDS =
   'FROM|MAINTAINER|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|STOPSIGNAL|HEALTHCHECK|SHELL';
 
-export const docker: LexerDef = {
-  name: 'docker',
+export const docker: LexerDef = lazyLexer('docker', () => ({
   start: (run) => run.childRun(shell).reset(),
   states: {
     root: [
@@ -101,4 +98,4 @@ export const docker: LexerDef = {
       rule(/(?:\\.|[^\n\\])+/, (run) => run.delegate(shell)),
     ],
   },
-};
+}));

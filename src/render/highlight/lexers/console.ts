@@ -1,47 +1,119 @@
 /**
  * Shell sessions (tag `console`, aliases `terminal`, `shell_session`, `shell-session`), as Rouge
- * 3.30's ConsoleLexer reads them, line by line (each line with its newline):
+ * 3.30's ConsoleLexer reads them (lib/rouge/lexers/console.rb), line by line (each line with its
+ * newline):
  * - a line that is only dots (`...`, `<...>`) is a comment (`c`);
- * - a line containing one of `$ # > ;` is a prompt: everything up to and including the first of
- *   them is `gp`, following spaces `w`, the rest is lexed as shell (or `?lang=…`), continuing
- *   the shell lexer's state from the previous command line;
- * - any other line is output, `go`, and resets the shell lexer.
+ * - a line containing a prompt end (`$ # > ;`, or the `?prompt=a,b` list) is a prompt: everything
+ *   up to and including the first of them is `gp`, following whitespace `w`, the rest is lexed as
+ *   shell (or `?lang=…`), continuing the shell lexer's state from the previous command line;
+ * - with comments allowed (`?comments=true`, or a `?prompt=` list without `#`), a line starting
+ *   with `#` is a comment `c`, and a prompt cannot start after a `#` or `<`;
+ * - a line starting with one of the `?error=a,b` strings is `gr`;
+ * - any other line is output: `go` (or lexed with `?output=…`), and resets the shell lexer.
  * So `a -> b` in output is read as a prompt `a -` + `>`; that is what Rouge does.
+ *
+ * Options are read as Rouge's Lexer#bool_option / list_option / lexer_option read CGI-parsed
+ * values: the last value of a repeated key wins, lists are comma-separated, and an unknown
+ * language falls back to shell (lang) or plain output.
  */
-import { type LexerDef, rule } from '../engine.js';
+import { type LexRun, type LexerDef, plainLexer, rule, lazyLexer } from '../engine.js';
 import { shell } from './shell.js';
 import { sublexers } from './sublexers.js';
 
+// Ruby's `\s` is ASCII whitespace; `$`-free: up to the end of the line string, newline included
+const SNIP = /^[ \t\n\v\f\r]*(?:<[.]+>|[.]+)[ \t\n\v\f\r]*$/;
+const LEADING_SPACE = /^[ \t\n\v\f\r]*/;
+const OUTPUT = plainLexer('console-output', 'go');
 
-// `\s*$` with no m flag: up to the end of the line string, its newline included (Ruby's `\z`)
-const SNIP = /^\s*(?:<[.]+>|[.]+)\s*$/;
-const PROMPT = /^[^]*?(?:\$|#|>|;)/;
+interface Session {
+  lang: LexerDef;
+  output: LexerDef;
+  prompt: RegExp;
+  comments: boolean;
+  error: RegExp | null;
+}
 
-export const consoleLexer: LexerDef = {
-  name: 'console',
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+
+/** Lexer#as_bool on the option's values. */
+function asBool(values: string[]): boolean {
+  if (!values.length) return false;
+  return !['0', 'false', 'off'].includes(values[values.length - 1]);
+}
+
+/** Lexer#as_list: every value split at commas (empty strings dropped by Ruby's split). */
+function asList(values: string[]): string[] {
+  return values.flatMap((v) => {
+    const parts = v.split(',');
+    while (parts.length && parts[parts.length - 1] === '') parts.pop();
+    return parts;
+  });
+}
+
+/** Lexer#as_lexer: the last value, looked up by Rouge name. */
+function asLexer(values: string[]): LexerDef | undefined {
+  return values.length ? sublexers.find(values[values.length - 1]) : undefined;
+}
+
+function session(run: LexRun): Session {
+  if (run.data.session) return run.data.session;
+  const o = run.options;
+  const prompt = asList(o.getAll('prompt'));
+  // allow_comments?: explicit, else guessed from a prompt list that does not contain `#`
+  const comments = o.has('comments')
+    ? asBool(o.getAll('comments'))
+    : prompt.length > 0 && !prompt.filter((c) => c !== '').includes('#');
+  const endChars = prompt.length ? prompt.filter((c) => c !== '') : comments ? ['$', '>', ';'] : ['$', '#', '>', ';'];
+  const prefix = comments ? '[^<#]*?' : '[^]*?';
+  const errors = asList(o.getAll('error'));
+  const s: Session = {
+    lang: (o.has('lang') ? asLexer(o.getAll('lang')) : undefined) ?? shell,
+    output: (o.has('output') ? asLexer(o.getAll('output')) : undefined) ?? OUTPUT,
+    prompt: new RegExp(`^${prefix}(?:${endChars.map(escapeRe).join('|')})`),
+    comments,
+    error: errors.length ? new RegExp(`^(?:${errors.map(escapeRe).join('|')})`) : null,
+  };
+  return (run.data.session = s);
+}
+
+export const consoleLexer: LexerDef = lazyLexer('console', () => ({
   states: {
     root: [
       rule(/.*?(?:\n|$)/, (run, m) => {
         const line = m[0];
-        const lang = run.options.get('lang');
-        const langDef = (lang && sublexers.find(lang)) || shell;
+        const s = session(run);
         if (SNIP.test(line)) {
-          run.childRun(langDef).reset();
+          run.childRun(s.output).reset();
+          run.childRun(s.lang).reset();
           run.token('c', line);
           return;
         }
-        const prompt = PROMPT.exec(line);
+        const prompt = s.prompt.exec(line);
         if (prompt) {
+          run.childRun(s.output).reset();
           run.token('gp', prompt[0]);
           const rest = line.slice(prompt[0].length);
-          const ws = /^\s*/.exec(rest)![0];
+          const ws = LEADING_SPACE.exec(rest)![0];
           run.token('w', ws);
-          run.delegate(langDef, rest.slice(ws.length));
+          run.delegate(s.lang, rest.slice(ws.length));
           return;
         }
-        run.childRun(langDef).reset();
-        run.token('go', line);
+        // Rouge tests /\A\s*?#/ on the stripped line: it starts with `#`
+        if (line.replace(/^[\0\t\n\v\f\r ]+/, '').startsWith('#')) {
+          run.childRun(s.output).reset();
+          run.childRun(s.lang).reset();
+          run.token('c', line);
+          return;
+        }
+        if (s.error?.test(line)) {
+          run.childRun(s.output).reset();
+          run.childRun(s.lang).reset();
+          run.token('gr', line);
+          return;
+        }
+        run.childRun(s.lang).reset();
+        run.delegate(s.output, line);
       }),
     ],
   },
-};
+}));

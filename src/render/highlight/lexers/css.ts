@@ -4,16 +4,16 @@
  * with units `m`, colours `m`, `url(…)` `sx`, known keywords `nb`/`no`, other words `n`;
  * `!important` `cp`; comments `c`. Rouge swaps the string classes: `"…"` is `s1`, `'…'` is `s2`.
  */
-import { type LexerDef, mixin, rule } from '../engine.js';
+import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 import { CSS_ATTRIBUTES, CSS_BUILTINS, CSS_CONSTANTS, CSS_VENDOR_PREFIXES } from '../rouge-words.js';
 
 const ID = String.raw`[\p{L}_\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}\-]*`;
 const NUMBER = String.raw`-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)`;
-const VENDOR_PREFIXES = [...CSS_VENDOR_PREFIXES];
+let vendorPrefixList: string[] | undefined;
+const vendorPrefixes = () => (vendorPrefixList ??= [...CSS_VENDOR_PREFIXES]);
 const UNITS = 'em|px|pt|pc|in|mm|cm|ex|rem|ch|vw|vh|vmin|vmax|dpi|dpcm|dppx|deg|grad|rad|turn|s|ms|Hz|kHz';
 
-export const css: LexerDef = {
-  name: 'css',
+export const css: LexerDef = lazyLexer('css', () => ({
   states: {
     root: [
       mixin('basics'),
@@ -56,7 +56,7 @@ export const css: LexerDef = {
       rule(/\}/, 'p', '#pop'),
       rule(String.raw`(${ID})(\s*)(:)`, (run, m) => {
         const name = m[1];
-        const known = CSS_ATTRIBUTES.has(name) || VENDOR_PREFIXES.some((p) => name.startsWith(p));
+        const known = CSS_ATTRIBUTES.has(name) || vendorPrefixes().some((p) => name.startsWith(p));
         run.groups(known ? 'nl' : 'py', '', 'p');
         run.push('stanza_value');
       }),
@@ -69,4 +69,4 @@ export const css: LexerDef = {
       mixin('value'),
     ],
   },
-};
+}));

@@ -4,10 +4,9 @@
  * lines `gh`, `@@ … @@` `p` (rest of that line plain), other lines starting with a word
  * character `p`, context lines plain.
  */
-import { type LexerDef, rule } from '../engine.js';
+import { type LexerDef, rule, lazyLexer } from '../engine.js';
 
-export const diff: LexerDef = {
-  name: 'diff',
+export const diff: LexerDef = lazyLexer('diff', () => ({
   states: {
     root: [
       rule(/^ .*$\n?/, ''),
@@ -23,4 +22,4 @@ export const diff: LexerDef = {
       rule(/\s.*$\n?/, ''),
     ],
   },
-};
+}));

@@ -3,7 +3,7 @@
  * builtin functions `nb`, `true false iota nil` `no`, all numbers `m`, runes `sc`, strings `s`
  * with `se` escapes, comments `c` (both kinds), operators `o`, separators `p`, names `n`.
  */
-import { type LexerDef, rule } from '../engine.js';
+import { type LexerDef, rule, lazyLexer } from '../engine.js';
 
 const KEYWORD = String.raw`\b(?:break|default|func|interface|select|case|defer|go|map|struct|chan|else|goto|package|switch|const|fallthrough|if|range|type|continue|for|import|return|var)\b`;
 const LETTER = String.raw`(?:\p{Alphabetic}|_)`;
@@ -15,8 +15,7 @@ const ESCAPED_CHAR = String.raw`\\[abfnrtv\\'"]`;
 const UNICODE_VALUE = String.raw`(?:[^\n]|\\u${HEX}{4}|\\U${HEX}{8}|${ESCAPED_CHAR})`;
 const BYTE_VALUE = String.raw`(?:\\[0-7]{3}|\\x${HEX}{2})`;
 
-export const go: LexerDef = {
-  name: 'go',
+export const go: LexerDef = lazyLexer('go', () => ({
   states: {
     simple_tokens: [
       rule(/\/\/(?:(?!\n).)*|\/\*(?:(?!\*\/)[\s\S])*\*\//, 'c'),
@@ -51,4 +50,4 @@ export const go: LexerDef = {
     ],
     raw_string: [rule(/`/, 's', '#pop'), rule(/[^`]+/, 's')],
   },
-};
+}));

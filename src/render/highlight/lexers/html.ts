@@ -5,14 +5,13 @@
  * HTML's `<script>` and `<style>` bodies go to one persistent JavaScript / CSS lexer each, reset
  * at every such element.
  */
-import { type LexerDef, rule } from '../engine.js';
+import { type LexerDef, rule, lazyLexer } from '../engine.js';
 import { css } from './css.js';
 import { javascript } from './javascript.js';
 
 const NAME = String.raw`[\p{L}:_\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\-]*`;
 
-export const html: LexerDef = {
-  name: 'html',
+export const html: LexerDef = lazyLexer('html', () => ({
   start: (run) => {
     run.childRun(javascript).reset();
     run.childRun(css).reset();
@@ -93,12 +92,11 @@ export const html: LexerDef = {
       rule(/</, (run) => run.delegate(css)),
     ],
   },
-};
+}));
 
 const XNAME = String.raw`[\p{L}:_][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\-]*`;
 
-export const xml: LexerDef = {
-  name: 'xml',
+export const xml: LexerDef = lazyLexer('xml', () => ({
   states: {
     root: [
       rule(/[^<&]+/, ''),
@@ -118,4 +116,4 @@ export const xml: LexerDef = {
     ],
     attr: [rule(/\s+/, ''), rule(/".*?"|'.*?'|[^\s>]+/s, 's', '#pop')],
   },
-};
+}));

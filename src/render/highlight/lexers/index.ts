@@ -16,14 +16,16 @@ import { go } from './go.js';
 import { html, xml } from './html.js';
 import { java } from './java.js';
 import { javascript, typescript } from './javascript.js';
-import { json } from './json.js';
+import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
+import { liquid } from './liquid.js';
 import { markdown } from './markdown.js';
 import { matlab } from './matlab.js';
 import { python } from './python.js';
 import { r } from './r.js';
 import { ruby } from './ruby.js';
 import { rust } from './rust.js';
+import { sass } from './sass.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sql } from './sql.js';
@@ -38,6 +40,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['shell', shell],
   ['console', consoleLexer],
   ['json', json],
+  ['json-doc', jsonDoc],
   ['diff', diff],
   ['yaml', yaml],
   ['javascript', javascript],
@@ -46,6 +49,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['xml', xml],
   ['css', css],
   ['scss', scss],
+  ['liquid', liquid],
+  ['sass', sass],
   ['markdown', markdown],
   ['tex', tex],
   ['bibtex', bibtex],

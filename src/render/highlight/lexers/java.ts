@@ -5,7 +5,7 @@
  * ALL_CAPS `no`, other names `n`; annotations `nd`; strings `s`, chars `sc`; every other
  * punctuation mark `o`.
  */
-import { type LexerDef, rule } from '../engine.js';
+import { type LexerDef, rule, lazyLexer } from '../engine.js';
 
 const KEYWORDS = 'assert|break|case|catch|continue|default|do|else|finally|for|if|goto|instanceof|new|return|switch|this|throw|try|while';
 const DECLARATIONS =
@@ -14,8 +14,7 @@ const TYPES = 'boolean|byte|char|double|float|int|long|short|var|void';
 const ID = String.raw`[\p{Alphabetic}_][\p{Alphabetic}\p{M}\p{Nd}\p{Pc}]*`;
 const DIGIT = '(?:[0-9]_+[0-9]|[0-9])';
 
-export const java: LexerDef = {
-  name: 'java',
+export const java: LexerDef = lazyLexer('java', () => ({
   states: {
     root: [
       rule(/[ \t\v\f\r]+/, ''),
@@ -52,4 +51,4 @@ export const java: LexerDef = {
     class: [rule(/\s+/, ''), rule(ID, 'nc', '#pop')],
     import: [rule(/\s+/, ''), rule(/[a-z0-9_.]+\*?/i, 'nn', '#pop')],
   },
-};
+}));

@@ -9,7 +9,7 @@
  * Rouge's rule "newline then whitespace starts an expression" uses a lookbehind that Ruby's
  * StringScanner can never satisfy, so it never fires (see rubyRe in ../engine.ts).
  */
-import { type LexerDef, type RuleSpec, mixin, rule } from '../engine.js';
+import { type LexerDef, type RuleSpec, lazyLexer, mixin, rule } from '../engine.js';
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -48,6 +48,10 @@ const TS: Lists = {
 export const JS_ID = String.raw`[\p{L}\p{Nl}$_][\p{L}\p{M}\p{Nd}\p{Pc}]*`;
 
 function makeLexer(name: string, lists: Lists, typescript: boolean): LexerDef {
+  return lazyLexer(name, () => buildLexer(lists, typescript));
+}
+
+function buildLexer(lists: Lists, typescript: boolean): Omit<LexerDef, 'name'> {
   const root: RuleSpec[] = [
     rule(/\A\s*#!.*?\n/s, 'cp', 'statement'),
     rule(/(?<=\n)(?=\s|\/|<!--)/, '', 'expr_start'),
@@ -101,7 +105,6 @@ function makeLexer(name: string, lists: Lists, typescript: boolean): LexerDef {
     statement.unshift(rule(String.raw`(${JS_ID})(\??)(\s*)(:)`, ['nl', 'p', '', 'p'], 'expr_start'));
   }
   return {
-    name,
     states: {
       multiline_comment: [rule(/[*]\//, 'cm', '#pop'), rule(/[^*\/]+/, 'cm'), rule(/[*\/]/, 'cm')],
       comments_and_whitespace: [

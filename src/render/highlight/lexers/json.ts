@@ -3,10 +3,9 @@
  * are `nl` (Name::Label) when followed by `:`, strings `s2` with `se` escapes, `true false null`
  * are `kc`, numbers `mi`/`mf`.
  */
-import { type LexerDef, mixin, rule } from '../engine.js';
+import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 
-export const json: LexerDef = {
-  name: 'json',
+export const json: LexerDef = lazyLexer('json', () => ({
   states: {
     whitespace: [rule(/\s+/, 'w')],
     root: [
@@ -40,4 +39,22 @@ export const json: LexerDef = {
       rule(/-?(?:0|[1-9]\d*)(?:e[+\-]?\d+)?/i, 'mi'),
     ],
   },
-};
+}));
+
+/**
+ * JSON with comments (tag `json-doc`, alias `jsonc`), as Rouge 3.30 lexes it
+ * (lib/rouge/lexers/json_doc.rb): JSON, plus bare keys `na` before `:`, and in values block
+ * comments `c`, line comments `c1` and `...` `c1`.
+ */
+export const jsonDoc: LexerDef = lazyLexer('json-doc', () => ({
+  states: {
+    ...json.states,
+    name: [rule(/([$\w]+)(\s*)(:)/, ['na', '', 'p']), ...json.states.name],
+    value: [
+      rule(/\/[*].*?[*]\//, 'c'),
+      rule(/\/\/.*?$/, 'c1'),
+      rule(/\.\.\./, 'c1'),
+      ...json.states.value,
+    ],
+  },
+}));

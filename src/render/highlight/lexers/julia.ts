@@ -6,13 +6,12 @@
  * brackets and commas `x` (Token Other); strings `s` with `$x` interpolation `si`; `#` comments
  * `c`, `#= … =#` nested `cm`.
  */
-import { type LexerDef, mixin, rule } from '../engine.js';
+import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 import { JULIA_BUILTINS, JULIA_KEYWORDS, JULIA_OPERATORS, JULIA_TYPES } from '../rouge-words.js';
 
 const NAME = String.raw`[\p{L}\p{Nl}\p{S}_][\p{L}\p{M}\p{Nd}\p{Pc}\p{S}\p{Po}!]*`;
 
-export const julia: LexerDef = {
-  name: 'julia',
+export const julia: LexerDef = lazyLexer('julia', () => ({
   states: {
     root: [
       rule(/\n/, ''),
@@ -74,4 +73,4 @@ export const julia: LexerDef = {
       rule(/\$/, 's'),
     ],
   },
-};
+}));

@@ -5,7 +5,7 @@
  * lexer, front matter through the YAML lexer. Fenced code is lexed with the fence's language
  * (an unknown one as `sb`; no language: Rouge guesses, we use plain text).
  */
-import { type LexerDef, LexRun, mixin, plainLexer, rule } from '../engine.js';
+import { type LexerDef, LexRun, mixin, plainLexer, rule, lazyLexer } from '../engine.js';
 import { html } from './html.js';
 import { sublexers } from './sublexers.js';
 import { yaml } from './yaml.js';
@@ -23,8 +23,7 @@ function fenceLexer(name: string): LexRun {
   return new LexRun(def, new URLSearchParams(q < 0 ? '' : name.slice(q + 1)));
 }
 
-export const markdown: LexerDef = {
-  name: 'markdown',
+export const markdown: LexerDef = lazyLexer('markdown', () => ({
   start: (run) => run.childRun(html).reset(),
   states: {
     root: [
@@ -118,5 +117,5 @@ export const markdown: LexerDef = {
     inline_title: [rule(/[)]/, 'p', '#pop'), mixin('title')],
     inline_url: [rule(/[^<\s)]+/, 'sx', '#pop'), rule(/\s+/, ''), mixin('url')],
   },
-};
+}));
 

@@ -4,7 +4,7 @@
  * `!cmd` lines through the shell lexer; a `'` is a string only if another `'` follows on the line
  * (else the transpose operator `o`); numbers `mf`/`mi`.
  */
-import { type LexerDef, rule } from '../engine.js';
+import { type LexerDef, rule, lazyLexer } from '../engine.js';
 import { MATLAB_BUILTINS } from '../rouge-words.js';
 import { shell } from './shell.js';
 
@@ -13,8 +13,7 @@ const KEYWORDS = new Set(
   methods otherwise parfor persistent properties return spmd switch try while`.split(/\s+/),
 );
 
-export const matlab: LexerDef = {
-  name: 'matlab',
+export const matlab: LexerDef = lazyLexer('matlab', () => ({
   states: {
     root: [
       rule(/\s+/, ''),
@@ -43,4 +42,4 @@ export const matlab: LexerDef = {
     chararray: [rule(/[^']+/, 's1'), rule(/''/, 'se'), rule(/'/, 's1', '#pop')],
     string: [rule(/[^"]+/, 's2'), rule(/""/, 'se'), rule(/"/, 's2', '#pop')],
   },
-};
+}));

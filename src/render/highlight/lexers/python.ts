@@ -12,7 +12,7 @@
  * - a name right after `.` is always `n` (even `np.sum`), keywords included;
  * - `print` and `exec` are keywords (`k`), as in Python 2.
  */
-import { type LexerDef, type LexRun, rule } from '../engine.js';
+import { type LexerDef, type LexRun, rule, lazyLexer } from '../engine.js';
 
 const KEYWORDS = new Set(
   ('assert break continue del elif else except exec finally for global if lambda pass print ' +
@@ -64,8 +64,7 @@ function nameToken(word: string): string {
   return 'n';
 }
 
-export const python: LexerDef = {
-  name: 'python',
+export const python: LexerDef = lazyLexer('python', () => ({
   states: {
     root: [
       rule(/\n+/, ''),
@@ -143,4 +142,4 @@ export const python: LexerDef = {
       rule(/\}/, 'si', '#pop'),
     ],
   },
-};
+}));

@@ -4,7 +4,7 @@
  * (a sign is part of the number: `x-1` → `n m`), primitive functions before `(` `nf`, keywords
  * `k`, `TRUE`/`NULL`/`NA`… `kc`, `pi`/`letters`… `nb`, other names (with dots) `n`.
  */
-import { type LexerDef, rule } from '../engine.js';
+import { type LexerDef, rule, lazyLexer } from '../engine.js';
 
 const KEYWORDS = new Set('if else for while repeat in next break function'.split(' '));
 const KEYWORD_CONSTANTS = new Set(
@@ -26,8 +26,7 @@ const PRIMITIVES = `abs acos acosh all any anyNA Arg as.call as.character as.com
   // as regex alternatives, in Rouge's order; `.` is a regex wildcard there too
   .join('|');
 
-export const r: LexerDef = {
-  name: 'r',
+export const r: LexerDef = lazyLexer('r', () => ({
   states: {
     root: [
       rule(/#'.*?$/, 'cd'),
@@ -52,4 +51,4 @@ export const r: LexerDef = {
       rule(/[\-<>?*+^\/!=~$@:%&|]/, 'o'),
     ],
   },
-};
+}));

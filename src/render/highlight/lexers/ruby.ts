@@ -9,7 +9,7 @@
  * methods such as `puts`, `require` `nb` even after a dot (the lookbehind meant to prevent that
  * cannot see before the scan position); `true false nil` and `include`, `raise`… `kp`.
  */
-import { type LexerDef, type LexRun, type RuleSpec, mixin, rule } from '../engine.js';
+import { type LexerDef, type LexRun, type RuleSpec, mixin, rule, lazyLexer } from '../engine.js';
 
 const KEYWORDS = String.raw`BEGIN|END|alias|begin|break|case|defined\?|do|else|elsif|end|ensure|for|if|in|next|redo|rescue|raise|retry|return|super|then|undef|unless|until|when|while|yield`;
 const KEYWORDS_PSEUDO =
@@ -81,8 +81,7 @@ const simpleString = (tok: string, fin: string): RuleSpec[] => [
 const DECIMAL = String.raw`[\d]+(?:_\d+)*`;
 const EXP = String.raw`[eE][+\-]?\d+`;
 
-export const ruby: LexerDef = {
-  name: 'ruby',
+export const ruby: LexerDef = lazyLexer('ruby', () => ({
   start: (run) => {
     run.push('expr_start');
     run.data.heredocs = [];
@@ -288,4 +287,4 @@ export const ruby: LexerDef = {
     ],
     end_part: [rule(/.+/s, 'cp', '#pop')],
   },
-};
+}));

@@ -5,7 +5,7 @@
  * `#[…]` `nd`, lifetimes `nv`, Rouge's builtin type/trait list `nb`, numbers `mf`/`mi`, strings
  * `s` with `se`, chars `sc`, doc comments `cd`, `# …` at a line start `cs`.
  */
-import { type LexerDef, type LexRun, mixin, rule } from '../engine.js';
+import { type LexerDef, type LexRun, mixin, rule, lazyLexer } from '../engine.js';
 
 const KEYWORDS = `as async await break const continue crate dyn else enum extern false fn for if impl in
   let log loop match mod move mut pub ref return self Self static struct super trait true type unsafe
@@ -33,8 +33,7 @@ const CLOSERS: Record<string, string> = { '[': ']', '(': ')', '{': '}' };
 
 const delims = (run: LexRun): Record<string, number> => run.data.macroDelims;
 
-export const rust: LexerDef = {
-  name: 'rust',
+export const rust: LexerDef = lazyLexer('rust', () => ({
   start: (run) => {
     run.data.macroDelims = { ']': 0, ')': 0, '}': 0 };
     run.push('bol');
@@ -123,4 +122,4 @@ export const rust: LexerDef = {
     ],
     string: [rule(/"/, 's', '#pop'), rule(ESCAPES, 'se'), rule(/[^"\\]+/, 's')],
   },
-};
+}));

@@ -6,7 +6,7 @@
  * text; `$VAR`/`${…}` are `nv`/`k`…; strings `s2`/`s1` with `$(…)` as `si`; a lone `*` is `k`;
  * numbers only when followed by a space or the end.
  */
-import { type LexerDef, mixin, rule } from '../engine.js';
+import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 
 const KEYWORDS = 'if fi else while do done for then return function select continue until esac elif in';
 const BUILTINS =
@@ -23,8 +23,7 @@ const BUILTINS =
 // Alternation order matters (first alternative that lets the rest match wins): keep Rouge's order.
 const alt = (words: string) => words.split(' ').join('|');
 
-export const shell: LexerDef = {
-  name: 'shell',
+export const shell: LexerDef = lazyLexer('shell', () => ({
   states: {
     basic: [
       rule(/#.*$/, 'c'),
@@ -114,4 +113,4 @@ export const shell: LexerDef = {
     ],
     root: [mixin('basic'), mixin('data')],
   },
-};
+}));

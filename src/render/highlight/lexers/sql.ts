@@ -4,11 +4,10 @@
  * backslash escapes `se`); `"…"` and `` `…` `` are identifiers, `nv`; numbers `mi` (a decimal is
  * `mi p mi`); `--` comments `c1`, nested block comments `cm`.
  */
-import { type LexerDef, rule } from '../engine.js';
+import { type LexerDef, rule, lazyLexer } from '../engine.js';
 import { SQL_KEYWORDS, SQL_KEYWORDS_TYPE } from '../rouge-words.js';
 
-export const sql: LexerDef = {
-  name: 'sql',
+export const sql: LexerDef = lazyLexer('sql', () => ({
   states: {
     root: [
       rule(/\s+/, ''),
@@ -37,4 +36,4 @@ export const sql: LexerDef = {
     single_string: [rule(/\\./, 'se'), rule(/''/, 'se'), rule(/'/, 's1', '#pop'), rule(/[^\\']+/, 's1')],
     double_string: [rule(/\\./, 'se'), rule(/""/, 'se'), rule(/"/, 'nv', '#pop'), rule(/[^\\"]+/, 'nv')],
   },
-};
+}));

@@ -4,12 +4,11 @@
  * comments `c`; inside `$…$`, `\(…\)`, `$$…$$`, `\[…\]` commands are `nv`, digits `m`, operators
  * `o`, letters and other text `nb`.
  */
-import { type LexerDef, mixin, rule } from '../engine.js';
+import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 
 const COMMAND = /\\(?:[a-z]+|\s+|.)/i;
 
-export const tex: LexerDef = {
-  name: 'tex',
+export const tex: LexerDef = lazyLexer('tex', () => ({
   states: {
     general: [rule(/%.*$/, 'c'), rule(/[{}&_^]/, 'p')],
     root: [
@@ -39,4 +38,4 @@ export const tex: LexerDef = {
     ],
     command: [rule(/\[.*?\]/, 'na'), rule(/\*/, 'k'), rule(/(?:)/, (run) => run.pop())],
   },
-};
+}));

@@ -10,7 +10,7 @@
  * `nl`, aliases `nv`, tags `kt`; `---` `nn`; comments `c1`. Text that is less indented than the
  * current block but not at a known indent is `err`.
  */
-import { type LexerDef, type LexRun, mixin, rule } from '../engine.js';
+import { type LexerDef, type LexRun, mixin, rule, lazyLexer } from '../engine.js';
 
 interface IndentState {
   stack: number[];
@@ -48,8 +48,7 @@ function setIndent(run: LexRun, match: string, implicit = false): void {
 
 const PLAIN_SCALAR_START = String.raw`[^ \t\n\r\f\v?:,\[\]{}#&*!|>'"%@\x60]`;
 
-export const yaml: LexerDef = {
-  name: 'yaml',
+export const yaml: LexerDef = lazyLexer('yaml', () => ({
   start: resetIndent,
   states: {
     basic: [rule(/#.*$/, 'c1')],
@@ -167,8 +166,10 @@ export const yaml: LexerDef = {
         s.blockScalar = null;
         run.goto('ignored_line');
         if (!m[0]) return;
-        const increment = m[2] ?? m[3];
-        if (increment) s.blockScalar = indent(run) + Number(increment);
+        // Rouge reads `m[1] || m[2]`, and m[1] is the whole indicator (the outer group), so the
+        // increment is its String#to_i: `2-` → 2, and a lone `-` or `+` (left over when an error
+        // character followed `|`/`>`) → 0, which makes every following line block scalar content.
+        s.blockScalar = indent(run) + Number(/^[+\-]?\d+/.exec(m[1])?.[0] ?? 0);
         run.token('pi');
       }),
     ],
@@ -239,4 +240,4 @@ export const yaml: LexerDef = {
       }),
     ],
   },
-};
+}));

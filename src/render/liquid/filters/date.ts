@@ -16,11 +16,20 @@ export function toDate(input: unknown, host: LiquidHost): JekyllTime | null {
     if (input === "") return null;
     const s = input.toLowerCase();
     if (s === "now" || s === "today") return host.now();
-    if (/^\d+$/.test(s)) return localTime(Number(s) * 1000, host.timezone);
-    return parseTime(s, host.timezone);
+    if (/^\d+$/.test(s)) return epochTime(Number(s), host);
+    return parseTime(s, host.timezone, host.now().epochMs);
   }
-  if (typeof input === "number" && Number.isInteger(input)) return localTime(input * 1000, host.timezone);
+  if (typeof input === "number" && Number.isInteger(input)) return epochTime(input, host);
   return null;
+}
+
+/** Largest span of a JavaScript Date: 100,000,000 days either side of 1970 (about 273,790 years). */
+const MAX_EPOCH_SECONDS = 8.64e12;
+
+/** Time.at(seconds) in the site's zone. Ruby's Time has no limit; ours stops at Date's, and beyond it is not a date. */
+function epochTime(seconds: number, host: LiquidHost): JekyllTime | null {
+  if (Math.abs(seconds) > MAX_EPOCH_SECONDS) return null;
+  return localTime(seconds * 1000, host.timezone);
 }
 
 /** Time#strftime of a Liquid date value. */

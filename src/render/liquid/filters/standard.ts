@@ -243,7 +243,10 @@ export function standardFilters(): FilterTable {
     at_least: (input, n) => clamp(input, n, true),
     at_most: (input, n) => clamp(input, n, false),
     default: (input, fallback = "", options = {}) => {
-      // `allow_false: true` arrives in the keyword arguments' Hash.
+      // Ruby's `default_value = ''` applies only when no argument is written: an argument that
+      // names nothing (`| default: site.github.url` on a site without it) arrives as nil, and so
+      // is the result, which `{% if %}` then treats as false (AcadHomepage writes no canonical
+      // link so). `allow_false: true` arrives in the keyword arguments' Hash.
       const allowFalse = isHash(options) && truthy(options.allow_false);
       const v = plain(input);
       const missing = allowFalse ? v === null || v === undefined : !truthy(v);

@@ -261,6 +261,14 @@ function inspectElement(v: unknown): string {
   return inspect(v);
 }
 
+/**
+ * On a time that stands for another Ruby object (jekyll-last-modified-at's Determinator, read by
+ * Liquid as a Time): its own `to_s`, which a drop's JSON (Drop#to_json, whose values are not made
+ * Liquid first) writes instead of the time. Hashes and arrays that `jsonify` makes Liquid first
+ * (Jekyll's as_liquid) write the time.
+ */
+export const RAW_JSON_TEXT = Symbol("text inside a drop's JSON");
+
 /** Ruby's `to_json` as `jsonify` writes it: compact, floats in Ruby form (`3.0`), times as their `to_s`. */
 export function toJson(v: unknown): string {
   return generateJson(v, 0, false);
@@ -277,29 +285,34 @@ function indent(depth: number): string {
  * layout: two-space indent, `": "`, and an empty array as `[\n\n<indent>]`, an empty hash as
  * `{\n<indent>}` (the generator writes array_nl after `[` and object_nl before `}` regardless).
  */
-function generateJson(v: unknown, depth: number, pretty: boolean): string {
+function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v === "number") return Number.isFinite(v) ? formatNumber(v) : "null";
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof RubyFloat) return formatFloat(v.value);
-  if (v instanceof JekyllTime) return JSON.stringify(v.toString());
+  if (v instanceof JekyllTime) {
+    const raw = inDrop ? (v as { [RAW_JSON_TEXT]?: () => string })[RAW_JSON_TEXT] : undefined;
+    return JSON.stringify(raw ? raw.call(v) : v.toString());
+  }
   if (v instanceof RubyRange) return JSON.stringify(v.rubyToS());
   if (Array.isArray(v)) {
     const inner = depth + 1;
-    if (!pretty) return `[${v.map((x) => generateJson(x, inner, false)).join(",")}]`;
-    const items = v.map((x) => indent(inner) + generateJson(x, inner, true));
+    if (!pretty) return `[${v.map((x) => generateJson(x, inner, false, inDrop)).join(",")}]`;
+    const items = v.map((x) => indent(inner) + generateJson(x, inner, true, inDrop));
     return `[\n${items.join(",\n")}\n${indent(depth)}]`;
   }
-  const hash = dropHash(v, depth) ?? (isHash(v) ? v : undefined);
+  const fromDrop = dropHash(v, depth);
+  const hash = fromDrop ?? (isHash(v) ? v : undefined);
   if (hash) {
     const inner = depth + 1;
+    const below = inDrop || fromDrop !== undefined;
     const keys = Object.keys(hash);
-    if (!pretty) return `{${keys.map((k) => `${JSON.stringify(k)}:${generateJson(hash[k], inner, false)}`).join(",")}}`;
-    const pairs = keys.map((k) => `\n${indent(inner)}${JSON.stringify(k)}: ${generateJson(hash[k], inner, true)}`);
+    if (!pretty) return `{${keys.map((k) => `${JSON.stringify(k)}:${generateJson(hash[k], inner, false, below)}`).join(",")}}`;
+    const pairs = keys.map((k) => `\n${indent(inner)}${JSON.stringify(k)}: ${generateJson(hash[k], inner, true, below)}`);
     return `{${pairs.join(",")}\n${indent(depth)}}`;
   }
-  if (v instanceof Drop) return generateJson(toValue(v), depth, pretty);
+  if (v instanceof Drop) return generateJson(toValue(v), depth, pretty, inDrop);
   return JSON.stringify(String(v));
 }
 

@@ -12,7 +12,7 @@ import type { StateBlock } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import {
   type Attrs, type ContentModel, COMMENT_RE, ELEMENTS_WITHOUT_BODY, INSTRUCTION_RE, KNOWN_ELEMENTS,
-  SPAN_ELEMENTS, TAG_CLOSE_RE, TAG_RE, defaultContentModel, markdownAttrModel, normaliseTagName,
+  SPAN_ELEMENTS, TAG_CLOSE_RE, TAG_RE, markdownAttrModel, normaliseTagName,
   parseAttributes,
 } from '../html.js';
 import { nestedListCut } from './kramdown-blocks.js';

@@ -293,7 +293,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     return hr(state, startLine, endLine, silent);
   }, { alt: ['reference', 'blockquote', 'list'] });
   // Setext headers have exactly one line of text in kramdown; a longer paragraph keeps the underline
-  // as text. An ATX header needs some text (`#` alone is a paragraph).
+  // as text. An ATX header needs some text (`#` alone is a paragraph) and no indentation.
   const lheading = rule('lheading');
   md.block.ruler.at('lheading', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     if (startLine + 1 >= endLine) return false;
@@ -306,6 +306,9 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   });
   const heading = rule('heading');
   md.block.ruler.at('heading', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    // kramdown's ATX_HEADER_START is anchored at the start of the line (of the container's text):
+    // ` ### x`, indented even by one space, is paragraph text (markdown-it allows three spaces).
+    if (state.sCount[startLine] > state.blkIndent) return false;
     if (firstCode(state, startLine) === 0x23 /* # */ && /^#{1,6}[ \t]*$/.test(lineText(state, startLine))) return false;
     return heading(state, startLine, endLine, silent);
   }, { alt: ['paragraph', 'reference', 'blockquote'] });

@@ -134,7 +134,7 @@ const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\
 export type QuoteKind = 'lsquo' | 'rsquo' | 'ldquo' | 'rdquo';
 
 /** The entity(ies) for the quote at `pos` and how many source characters they take. */
-export function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKind[]; length: number } {
+function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKind[]; length: number } {
   const q = src[pos];
   const after = src.slice(pos + 1);
   const pick = (left: boolean) => (q === '"' ? (left ? 'ldquo' : 'rdquo') : (left ? 'lsquo' : 'rsquo')) as QuoteKind;
@@ -205,7 +205,14 @@ function escape(state: StateInline, silent: boolean): boolean {
     return true;
   }
   const next = state.src[state.pos + 1];
-  if (next === undefined || !ESCAPABLE.has(next)) return false;
+  if (next === undefined) return false;
+  if (!ESCAPABLE.has(next)) {
+    // Not a kramdown escape: the backslash is text (`$\langle j\,k\rangle$` keeps its `\,`),
+    // where markdown-it's escape rule would drop it before any ASCII punctuation.
+    if (!silent) state.pending += '\\';
+    state.pos++;
+    return true;
+  }
   if (!silent) state.pending += next;
   state.pos += 2;
   return true;

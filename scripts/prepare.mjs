@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// npm's `prepare`: after `npm ci` / `npm install` in a clone (and when npm installs build-site from
+// git), compile src/ and bundle it, then copy Font Awesome for the homepage. `npm pack` and
+// `npm publish` run `prepack` first, which has just built the bundle: building twice would only
+// cost time, so then this does nothing. Nor does it in an installed package (no src/ to build:
+// the package holds the bundle), where npm may run `prepare` for a tarball or git source.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+if (["pack", "publish"].includes(process.env.npm_command ?? "")) process.exit(0);
+if (!fs.existsSync(path.join(root, "src")) || !fs.existsSync(path.join(root, "tsconfig.json"))) process.exit(0);
+
+const run = (file, args) => execFileSync(process.execPath, [file, ...args], { cwd: root, stdio: "inherit" });
+run(path.join(root, "node_modules", "typescript", "bin", "tsc"), ["-p", "tsconfig.json"]);
+run(path.join(root, "scripts", "bundle.mjs"), []);
+run(path.join(root, "scripts", "vendor-assets.mjs"), []);

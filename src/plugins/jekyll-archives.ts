@@ -1,0 +1,176 @@
+// jekyll-archives 2.2.1: archive pages of the posts by year, month, day, category and tag, each a
+// page with the archive's layout and `page.posts`, `page.type`, `page.title`, `page.date`.
+// Configured by `jekyll-archives:` (`enabled`, `layout`, `layouts`, `permalinks`). Spec:
+// test/conformance/PLUGINS.md §18.
+//
+// Not in 2.2.1, so not here: `slug_mode` (added in a later release; 2.2.1 always slugifies in
+// Jekyll's default mode).
+import { BuildError } from "../errors.js";
+import type { GenerateContext } from "../generate/index.js";
+import { deepMerge, isPlainObject } from "../config/merge.js";
+import type { Document } from "../site/document.js";
+import { Page } from "../site/page.js";
+import type { Site } from "../site/site.js";
+import { slugify } from "../site/slugify.js";
+import { JekyllTime } from "../site/time.js";
+import { makeUrl, unescapePath, urlFromHash } from "../site/url.js";
+import { registerPlugin } from "./registry.js";
+
+/** Archives::DEFAULTS. */
+const DEFAULTS = {
+  layout: "archive",
+  enabled: [] as unknown,
+  permalinks: {
+    year: "/:year/",
+    month: "/:year/:month/",
+    day: "/:year/:month/:day/",
+    tag: "/tag/:name/",
+    category: "/category/:name/",
+  },
+};
+
+export type ArchiveType = "year" | "month" | "day" | "tag" | "category";
+
+/** The plugin's settings: its defaults deep-merged with `jekyll-archives:` (a nil value keeps the default). */
+export function archivesConfig(config: Record<string, any>): Record<string, any> {
+  const own = Object.hasOwn(config, "jekyll-archives") ? config["jekyll-archives"] : {};
+  if (!isPlainObject(own)) {
+    // Utils.deep_merge_hashes(DEFAULTS, value) raises TypeError when the generator is made.
+    throw new BuildError("jekyll-archives: the `jekyll-archives` setting must be a mapping (jekyll-archives fails on it with TypeError)", {
+      file: "_config.yml",
+      hint: "Write it as `jekyll-archives:` followed by indented keys such as `enabled: [year, tags]`, or remove it.",
+    });
+  }
+  return deepMerge(DEFAULTS, own);
+}
+
+/** Archives#enabled?: `enabled: true`, `enabled: all`, or a list naming the kind (tags, categories, year, month, day). */
+export function archiveEnabled(config: Record<string, any>, kind: string): boolean {
+  const e = config.enabled;
+  return e === true || e === "all" || (Array.isArray(e) && e.includes(kind));
+}
+
+/** What an archive is of: a tag or category (its value as written in front matter), or a year/month/day. */
+export type ArchiveTitle = unknown | { year: string; month?: string; day?: string };
+
+function isDateTitle(t: ArchiveTitle): t is { year: string; month?: string; day?: string } {
+  return isPlainObject(t) && "year" in t;
+}
+
+/**
+ * Archive#url: the type's permalink template filled from the archive's placeholders (the slug of
+ * a tag or category as `:name`; `:year`, `:month`, `:day` of a date archive), and `:type`. A
+ * tag that is not a string (`tags: [2024]`) has no slug, so "/:name" disappears.
+ */
+export function archiveUrl(template: unknown, type: ArchiveType, title: ArchiveTitle): string {
+  if (typeof template !== "string") {
+    throw new BuildError(`jekyll-archives: Template "${template ?? ""}" provided is invalid.`, { file: "_config.yml", hint: `Give jekyll-archives.permalinks.${type} a permalink template such as "/${type}/:name/".` });
+  }
+  const placeholders: Array<[string, string | null]> = isDateTitle(title)
+    ? [...Object.entries(title).map(([k, v]) => [k, v ?? null] as [string, string | null]), ["type", type]]
+    : [["name", typeof title === "string" ? slugify(title) : null], ["type", type]];
+  return makeUrl(template, null, (t) => urlFromHash(t, placeholders));
+}
+
+/** Archive#relative_path: where it is written, from its URL (`index.html` added to a folder URL). */
+export function archiveRelativePath(url: string): string {
+  const path = unescapePath(url).replace(/^\//, "");
+  if (!url.endsWith("/")) return path;
+  return path === "" ? "/index.html" : `${path}index.html`;
+}
+
+/** The post date's strftime %Y, %m or %d (in the site's zone), which the gem groups by. */
+function datePart(doc: Document, part: "year" | "month" | "day"): string {
+  const w = doc.date.wall;
+  if (part === "year") return String(w.year).padStart(4, "0");
+  return String(part === "month" ? w.month : w.day).padStart(2, "0");
+}
+
+/**
+ * A Hash.new { [] } filled in `items` order: keys in order of first appearance. The gem then sorts
+ * each list newest first (sort!.reverse! on Document#<=>); `newestFirst` says whether `items` is
+ * in that order already or oldest first (site.posts.docs).
+ */
+function group<K>(items: Document[], keysOf: (d: Document) => K[], newestFirst: boolean): Map<K, Document[]> {
+  const map = new Map<K, Document[]>();
+  for (const d of items) {
+    for (const k of keysOf(d)) {
+      let list = map.get(k);
+      if (!list) map.set(k, (list = []));
+      list.push(d);
+    }
+  }
+  if (!newestFirst) for (const list of map.values()) list.reverse();
+  return map;
+}
+
+/**
+ * An archive page. Like the gem's Archive (a Jekyll::Page that skips Page#initialize), its data
+ * is only `layout`, and its Liquid hash is its own list of attributes (posts, type, title, date,
+ * name, path, url, permalink) over the front matter defaults whose scope matches its output path
+ * and its archive type (`type: tag`, not `type: pages`).
+ */
+export class ArchivePage extends Page {
+  constructor(
+    site: Site,
+    readonly archiveType: ArchiveType,
+    readonly archiveTitle: ArchiveTitle,
+    readonly posts: Document[],
+    archives: Record<string, any>,
+    drop: (d: Document) => Record<string, any>,
+  ) {
+    const url = archiveUrl(archives.permalinks?.[archiveType], archiveType, archiveTitle);
+    const relativePath = archiveRelativePath(url);
+    const slash = relativePath.lastIndexOf("/");
+    super(site, slash <= 0 ? "" : `/${relativePath.slice(0, slash)}`, relativePath.slice(slash + 1), {}, "", 0, null);
+    this.url = url;
+    this.generated = true;
+    this.ownLiquidHash = true;
+    const layouts = archives.layouts;
+    const layout = isPlainObject(layouts) && layouts[archiveType] ? layouts[archiveType] : archives.layout;
+    this.data = { layout };
+    const date = isDateTitle(archiveTitle)
+      ? JekyllTime.date(Number(archiveTitle.year), Number(archiveTitle.month ?? 1), Number(archiveTitle.day ?? 1), site.zone)
+      : null;
+    // Convertible#to_liquid: defaults, then data, then the attributes (a nil attribute keeps a default's value).
+    const defaults = site.frontMatterDefaults.isEmpty ? {} : site.frontMatterDefaults.all(relativePath, archiveType);
+    this.liquidData = deepMerge(defaults, deepMerge(this.data, {
+      posts: posts.map(drop),
+      type: archiveType,
+      title: typeof archiveTitle === "string" ? archiveTitle : null,
+      date,
+      name: this.basename,
+      path: relativePath,
+      url,
+      permalink: null,
+    }));
+  }
+}
+
+function generate(site: Site, ctx: GenerateContext): void {
+  const config = archivesConfig(site.config);
+  site.config["jekyll-archives"] = config;
+  const posts = site.posts.docs;
+  const drop = (d: Document) => ctx.renderer.drops.document(d);
+  const archives: ArchivePage[] = [];
+  const add = (type: ArchiveType, title: ArchiveTitle, list: Document[]) => archives.push(new ArchivePage(site, type, title, list, config, drop));
+  // Site#post_attr_hash: keys in order of first appearance (oldest post first), as written.
+  const attr = (name: "tags" | "categories") => group(posts, (d) => (Array.isArray(d.data[name]) ? d.data[name] : []), false);
+  if (archiveEnabled(config, "tags")) for (const [tag, list] of attr("tags")) add("tag", tag, list);
+  if (archiveEnabled(config, "categories")) for (const [category, list] of attr("categories")) add("category", category, list);
+  // Years oldest first; a year's posts are newest first, so its months (and their days) are too.
+  for (const [year, yearPosts] of group(posts, (d) => [datePart(d, "year")], false)) {
+    if (archiveEnabled(config, "year")) add("year", { year }, yearPosts);
+    for (const [month, monthPosts] of group(yearPosts, (d) => [datePart(d, "month")], true)) {
+      if (archiveEnabled(config, "month")) add("month", { year, month }, monthPosts);
+      for (const [day, dayPosts] of group(monthPosts, (d) => [datePart(d, "day")], true)) {
+        if (archiveEnabled(config, "day")) add("day", { year, month, day }, dayPosts);
+      }
+    }
+  }
+  site.pages.push(...archives);
+  // `site.archives`: the gem stores its pages in the config, which Liquid's `site` shows.
+  site.config.archives = archives.map((a) => ctx.renderer.drops.page(a));
+}
+
+registerPlugin({ name: "jekyll-archives", generate });

@@ -1,0 +1,84 @@
+// Time zone abbreviations as glibc (and so Ruby's Time#zone and `%Z`) gives them.
+import { zoneOffsetMinutes } from "./time.js";
+
+const abbrFormatters = new Map<string, Intl.DateTimeFormat>();
+
+// tzdata abbreviations that ICU does not give in English (it answers "GMT+8" for Asia/Shanghai,
+// where glibc, and so Ruby, prints "CST").
+const TZDATA_ABBREVIATIONS: Record<string, [string, string?]> = {
+  "Asia/Shanghai": ["CST"], "Asia/Chongqing": ["CST"], "Asia/Harbin": ["CST"], "Asia/Taipei": ["CST"],
+  "Asia/Macau": ["CST"], "PRC": ["CST"], "Asia/Hong_Kong": ["HKT"], "Asia/Tokyo": ["JST"], "Japan": ["JST"],
+  "Asia/Seoul": ["KST"], "Asia/Kolkata": ["IST"], "Asia/Calcutta": ["IST"], "Asia/Jerusalem": ["IST", "IDT"],
+  "Asia/Manila": ["PST"], "Asia/Karachi": ["PKT"], "Asia/Jakarta": ["WIB"], "Africa/Johannesburg": ["SAST"],
+  "Africa/Lagos": ["WAT"], "Africa/Nairobi": ["EAT"], "Africa/Cairo": ["EET", "EEST"],
+  "Europe/London": ["GMT", "BST"], "Europe/Dublin": ["GMT", "IST"], "Europe/Lisbon": ["WET", "WEST"],
+  "Europe/Moscow": ["MSK"], "Europe/Istanbul": ["+03"],
+  "Australia/Sydney": ["AEST", "AEDT"], "Australia/Melbourne": ["AEST", "AEDT"], "Australia/Brisbane": ["AEST"],
+  "Australia/Adelaide": ["ACST", "ACDT"], "Australia/Darwin": ["ACST"], "Australia/Perth": ["AWST"],
+  "Australia/Hobart": ["AEST", "AEDT"], "Pacific/Auckland": ["NZST", "NZDT"],
+};
+const CENTRAL_EUROPE = /^Europe\/(Berlin|Paris|Rome|Madrid|Amsterdam|Brussels|Vienna|Zurich|Stockholm|Oslo|Copenhagen|Prague|Warsaw|Budapest|Belgrade|Zagreb|Ljubljana|Bratislava|Luxembourg|Monaco|Malta|Andorra|Tirane|Sarajevo|Skopje|Podgorica|Vaduz|San_Marino|Vatican|Gibraltar)$/;
+const EASTERN_EUROPE = /^Europe\/(Athens|Helsinki|Kiev|Kyiv|Riga|Tallinn|Vilnius|Sofia|Bucharest|Chisinau)$/;
+
+function numericAbbr(offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const a = Math.floor(Math.abs(offsetMinutes));
+  const hh = String(Math.floor(a / 60)).padStart(2, "0");
+  return a % 60 ? `${sign}${hh}${String(a % 60).padStart(2, "0")}` : `${sign}${hh}`;
+}
+
+/** The abbreviation glibc prints for `zone` at an instant (`%Z` of a local Time). */
+export function zoneAbbreviation(zone: string | undefined, epochMs: number, offsetMinutes: number): string {
+  // Before a zone's first standard time, tzdata's local mean time has an offset with seconds
+  // (New York -4:56:02): glibc calls it LMT.
+  if (!Number.isInteger(offsetMinutes)) return "LMT";
+  if (!zone) {
+    // The process's zone can change (tests set TZ), so the formatter is cached per TZ value.
+    const key = `local:${process.env.TZ ?? ""}`;
+    let local = abbrFormatters.get(key);
+    if (!local) {
+      local = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" });
+      abbrFormatters.set(key, local);
+    }
+    const first = local.formatToParts(new Date(epochMs)).find((p) => p.type === "timeZoneName")?.value;
+    if (first === "GMT") return offsetMinutes === 0 ? "UTC" : "GMT";
+    return nameAt(local, undefined, epochMs, offsetMinutes) || numericAbbr(offsetMinutes);
+  }
+  if (zone === "UTC" || zone === "Etc/UTC" || zone === "Etc/Universal" || zone === "Universal" || zone === "Zulu") return "UTC";
+  if (zone === "GMT" || zone === "Etc/GMT") return "GMT";
+  const known = TZDATA_ABBREVIATIONS[zone];
+  const standard = zoneOffsetMinutes(zone, Date.UTC(new Date(epochMs).getUTCFullYear(), 0, 1));
+  const summer = zoneOffsetMinutes(zone, Date.UTC(new Date(epochMs).getUTCFullYear(), 6, 1));
+  // Daylight saving time is the larger of the zone's two offsets in the year (both hemispheres).
+  const dst = standard !== summer && offsetMinutes === Math.max(standard, summer);
+  if (known) return (dst ? known[1] : known[0]) ?? known[0];
+  if (CENTRAL_EUROPE.test(zone)) return dst ? "CEST" : "CET";
+  if (EASTERN_EUROPE.test(zone)) return dst ? "EEST" : "EET";
+  let f = abbrFormatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" });
+    abbrFormatters.set(zone, f);
+  }
+  return nameAt(f, zone, epochMs, offsetMinutes) || numericAbbr(offsetMinutes);
+}
+
+const isNumericName = (name: string | undefined) => !name || /^GMT([+-]|$)/.test(name);
+// Years whose names ICU knows for every zone (its English names cover roughly 1970-2037).
+const REFERENCE_INSTANTS = [Date.UTC(2000, 0, 1), Date.UTC(2000, 6, 1), Date.UTC(2037, 0, 1), Date.UTC(2037, 6, 1)];
+
+/**
+ * ICU's English short name at an instant, or "" where it only has a GMT±h form. Outside the years
+ * ICU names (New York in 1969 or in 10000 is "GMT-5" to ICU, EST to glibc, which applies the
+ * zone's rules to every year), the name the zone has at the same offset in a reference year.
+ */
+function nameAt(f: Intl.DateTimeFormat, zone: string | undefined, epochMs: number, offsetMinutes: number): string {
+  const name = f.formatToParts(new Date(epochMs)).find((p) => p.type === "timeZoneName")?.value;
+  if (!isNumericName(name)) return name!;
+  for (const ref of REFERENCE_INSTANTS) {
+    if (zoneOffsetMinutes(zone, ref) !== offsetMinutes) continue;
+    const refName = f.formatToParts(new Date(ref)).find((p) => p.type === "timeZoneName")?.value;
+    if (!isNumericName(refName)) return refName!;
+  }
+  return "";
+}
+

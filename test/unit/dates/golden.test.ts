@@ -1,0 +1,197 @@
+// Dates as Ruby reads them: every string of test/golden/dates/cases.json through our Date._parse,
+// Time.parse, Jekyll's Utils.parse_date and Liquid's to_date, in four zones, and every YAML scalar
+// through our Psych rules and Jekyll's front matter `date:` handling, compared with what Ruby 3.1,
+// Psych 4 and Liquid 5.4 gave (expected.json, from generate.rb).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { dateParse, type DateFields } from "../../../src/site/ruby-date-parse.js";
+import { parsedZoneName, timeParse, TimeParseError } from "../../../src/site/ruby-time-parse.js";
+import { parseDate } from "../../../src/site/parse-date.js";
+import { JekyllTime, yearString } from "../../../src/site/time.js";
+import { toDate } from "../../../src/render/liquid/filters/date.js";
+import { RubyTime, zoneNameOf } from "../../../src/render/liquid/ruby/time.js";
+import { RubyFloat } from "../../../src/render/liquid/ruby/values.js";
+import { loadYaml } from "../../../src/read/yaml.js";
+import type { LiquidHost } from "../../../src/render/liquid/host.js";
+
+const dir = path.resolve(fileURLToPath(import.meta.url), "../../../../../test/golden/dates");
+
+interface TimeRepr { t: string; off: number; zone: string | null; s: string }
+type Outcome = TimeRepr | { error: string } | null;
+interface StringCase {
+  input: string;
+  parse: Record<string, unknown> | { error: string };
+  time: Record<string, Outcome>;
+  jekyll: Record<string, Outcome>;
+  liquid: Record<string, Outcome>;
+}
+interface YamlCase {
+  input: string;
+  value: Record<string, ({ class: string; s: string } & Partial<TimeRepr>) | { error: string }>;
+  date: Record<string, Outcome>;
+}
+const expected = JSON.parse(fs.readFileSync(path.join(dir, "expected.json"), "utf8")) as {
+  now_epoch: number; strings: StringCase[]; yaml: YamlCase[];
+};
+const cases = JSON.parse(fs.readFileSync(path.join(dir, "cases.json"), "utf8")) as { zones: string[]; strings: string[]; yaml: string[] };
+const nowMs = expected.now_epoch * 1000;
+
+// Where we knowingly differ, with the reason; each must still differ, so the list cannot go stale.
+const KNOWN_DIFFERENCES: Record<string, string> = {};
+// Liquid's `date` reads a string of digits as seconds since 1970 (Time.at), and Ruby's Time has no
+// upper bound; a JavaScript Date ends 273,790 years from 1970, and beyond it we say "not a date".
+for (const digits of ["20250530140509", "123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789", "12345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678"]) {
+  for (const zone of ["UTC", "America/New_York", "Asia/Kolkata", "Europe/Berlin"]) {
+    KNOWN_DIFFERENCES[`liquid ${JSON.stringify(digits)} in ${zone}`] = "beyond a JavaScript Date's range";
+  }
+}
+
+const p2 = (n: number) => String(n).padStart(2, "0");
+
+/** Our time in the form generate.rb writes Ruby's. */
+function repr(t: JekyllTime, zoneName: string | null): TimeRepr {
+  const w = t.wall;
+  return {
+    t: `${yearString(w.year)}-${p2(w.month)}-${p2(w.day)} ${p2(w.hour)}:${p2(w.minute)}:${p2(w.second)}.${String(w.millisecond).padStart(3, "0")}`,
+    off: Math.round(t.offsetMinutes * 60),
+    zone: zoneName,
+    s: t.toString(),
+  };
+}
+
+/** Ruby's hash with Rationals as [n, d], as plain numbers (n / d) for comparison. */
+function normalizeFields(h: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(h).sort()) {
+    const v = h[k];
+    out[k] = k === "offset" && Array.isArray(v) ? (v[0] as number) / (v[1] as number) : v;
+  }
+  return out;
+}
+
+function outcome(f: () => Outcome): Outcome {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof TimeParseError) return { error: e.message };
+    throw e;
+  }
+}
+
+/** Errors compare as "an error" (Jekyll and Liquid never show Ruby's message). */
+function same(got: Outcome, want: Outcome): boolean {
+  if (want && "error" in want) return !!got && "error" in got;
+  return JSON.stringify(got) === JSON.stringify(want);
+}
+
+function liquidHost(zone: string): LiquidHost {
+  return { timezone: zone, now: () => JekyllTime.at(nowMs, zone) } as unknown as LiquidHost;
+}
+
+test("the golden cases are the cases of cases.json", () => {
+  assert.deepEqual(expected.strings.map((c) => c.input), cases.strings, "expected.json is stale: run ruby test/golden/dates/generate.rb");
+  assert.deepEqual(expected.yaml.map((c) => c.input), cases.yaml, "expected.json is stale: run ruby test/golden/dates/generate.rb");
+  assert.ok(new Set(cases.strings).size >= 150, "at least 150 distinct strings");
+});
+
+test("date strings read as Ruby reads them: Date._parse, Time.parse, Utils.parse_date, Liquid's to_date", () => {
+  const failures: string[] = [];
+  let checks = 0;
+  let known = 0;
+  const check = (key: string, got: unknown, want: unknown, equal: boolean) => {
+    checks++;
+    if (KNOWN_DIFFERENCES[key]) {
+      if (equal) failures.push(`${key} now matches Ruby: remove it from KNOWN_DIFFERENCES`);
+      else known++;
+      return;
+    }
+    if (!equal) failures.push(`${key}\n      got  ${JSON.stringify(got)}\n      want ${JSON.stringify(want)}`);
+  };
+  for (const c of expected.strings) {
+    const label = JSON.stringify(c.input);
+    let fields: Record<string, unknown> | { error: string };
+    try {
+      fields = normalizeFields(dateParse(c.input) as DateFields as Record<string, unknown>);
+    } catch (e) {
+      fields = { error: (e as Error).message };
+    }
+    const wantFields = "error" in c.parse ? c.parse : normalizeFields(c.parse);
+    check(`parse ${label}`, fields, wantFields, "error" in wantFields ? "error" in fields : JSON.stringify(fields) === JSON.stringify(wantFields));
+
+    for (const zone of cases.zones) {
+      const time = outcome(() => {
+        const t = timeParse(c.input, nowMs, zone);
+        const name = parsedZoneName(t, zone);
+        return repr(new RubyTime(t.epochMs, t.offsetSeconds / 60, name ?? "", t.utc), name);
+      });
+      check(`time ${label} in ${zone}`, time, c.time[zone], same(time, c.time[zone]!));
+
+      const jekyll = outcome(() => {
+        const t = parseDate(c.input, zone, nowMs);
+        return t ? repr(t, zoneNameOf(t, zone)) : { error: "invalid date" };
+      });
+      check(`jekyll ${label} in ${zone}`, jekyll, c.jekyll[zone], same(jekyll, c.jekyll[zone]!));
+
+      const liquid = outcome(() => {
+        const t = toDate(c.input, liquidHost(zone));
+        return t ? repr(t, zoneNameOf(t, zone) || null) : null;
+      });
+      check(`liquid ${label} in ${zone}`, liquid, c.liquid[zone], same(liquid, c.liquid[zone]!));
+    }
+  }
+  assert.ok(checks >= 150 * 13, `${checks} checks`);
+  assert.equal(failures.length, 0, `${failures.length} of ${checks} differ from Ruby (${known} known):\n  ${failures.slice(0, 60).join("\n  ")}`);
+});
+
+/** Ruby's class name and to_s for what our YAML loader made of a scalar. */
+function yamlValue(v: unknown, zone: string): Record<string, unknown> {
+  if (v instanceof JekyllTime) {
+    if (v.dateOnly) return { class: "Date", s: v.toString() };
+    return { class: "Time", ...repr(v, v.utc ? "UTC" : zoneNameOf(v, zone) || null) };
+  }
+  if (v === null) return { class: "NilClass", s: "" };
+  if (v instanceof RubyFloat) return { class: "Float", s: v.toString() };
+  if (typeof v === "number") return Number.isInteger(v) ? { class: "Integer", s: String(v) } : { class: "Float", s: String(v) };
+  if (typeof v === "boolean") return { class: v ? "TrueClass" : "FalseClass", s: String(v) };
+  return { class: "String", s: String(v) };
+}
+
+test("unquoted YAML dates and times follow Psych, and a `date:` of each becomes Jekyll's Time", () => {
+  const failures: string[] = [];
+  let checks = 0;
+  for (const c of expected.yaml) {
+    const label = JSON.stringify(c.input);
+    for (const zone of cases.zones) {
+      const value = loadYaml(`v: ${c.input}\n`, { file: "case.yml", zone }) as Record<string, unknown>;
+      const got = yamlValue(value.v, zone);
+      const want = c.value[zone]!;
+      checks++;
+      if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`value ${label} in ${zone}\n      got  ${JSON.stringify(got)}\n      want ${JSON.stringify(want)}`);
+      const date = outcome(() => {
+        const t = parseDate(value.v, zone, nowMs);
+        return t ? repr(t, zoneNameOf(t, zone)) : { error: "invalid date" };
+      });
+      checks++;
+      if (!same(date, c.date[zone]!)) failures.push(`date ${label} in ${zone}\n      got  ${JSON.stringify(date)}\n      want ${JSON.stringify(c.date[zone])}`);
+    }
+  }
+  assert.equal(failures.length, 0, `${failures.length} of ${checks} differ from Ruby:\n  ${failures.slice(0, 60).join("\n  ")}`);
+});
+
+test("every zone name Ruby's date library knows has Ruby's offset", () => {
+  const zones = (expected as unknown as { zone_names: Record<string, unknown>[] }).zone_names;
+  assert.ok(zones.length > 300);
+  const failures: string[] = [];
+  for (const z of zones) {
+    for (const suffix of ["", " standard time", " daylight time", " dst"]) {
+      const want = z[suffix];
+      const got = dateParse(`10:00 ${z.name}${suffix}`).offset ?? null;
+      const wantNumber = Array.isArray(want) ? (want[0] as number) / (want[1] as number) : want;
+      if (got !== wantNumber) failures.push(`${JSON.stringify(`10:00 ${z.name}${suffix}`)}: got ${got}, want ${JSON.stringify(want)}`);
+    }
+  }
+  assert.equal(failures.length, 0, failures.join("\n"));
+});
