@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // npm's `prepare`: after `npm ci` / `npm install` in a clone (and when npm installs build-site from
-// git), compile src/ and bundle it, then copy Font Awesome for the homepage. `npm pack` and
-// `npm publish` run `prepack` first, which has just built the bundle: building twice would only
-// cost time, so then this does nothing. Nor does it in an installed package (no src/ to build:
-// the package holds the bundle), where npm may run `prepare` for a tarball or git source.
+// git), compile src/ and bundle it, then copy Font Awesome and KaTeX's CSS and fonts for the
+// homepage. `npm pack` and `npm publish` run `prepack` first, which has just built the bundle:
+// building twice would only cost time, so then this does nothing. Nor does it in an installed
+// package (no src/ to build: the package holds the bundle), where npm may run `prepare` for a
+// tarball or git source.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -10,7 +10,10 @@
 // them), an extra config pins `time:` (site.time, the feed's <updated>, the footer's year), Jekyll
 // runs under faketime (a ticking clock starting at the same instant, so "now" is fixed) with
 // TZ=UTC, LANG=C.UTF-8 and JEKYLL_ENV=production (what the deploy workflow builds with).
-// Font Awesome is vendored first (scripts/vendor-assets.mjs), so the expected build holds it too.
+// Font Awesome and KaTeX are vendored first (scripts/vendor-assets.mjs), so the expected build
+// holds them too. Both builds add _config.no-extras.yml: Debian's Jekyll has no
+// kramdown-math-katex or jekyll-scholar, and `build_site_extras: false` makes build-site leave out
+// the same things (KaTeX, BibTeX data, scholar tags), so the two must agree file for file.
 //
 // A comparison test should build with build-site from prepareHomepage()'s folder and config list.
 import { execFileSync } from "node:child_process";
@@ -50,7 +53,7 @@ export function prepareHomepage(workDir) {
   pinMtimes(siteDir);
   const pinned = path.join(workDir, "_pinned.yml");
   fs.writeFileSync(pinned, `time: "${FIXTURE_TIME}"\ndisable_disk_cache: true\n`);
-  return { siteDir, configs: [path.join(siteDir, "_config.yml"), pinned] };
+  return { siteDir, configs: [path.join(siteDir, "_config.yml"), path.join(siteDir, "_config.no-extras.yml"), pinned] };
 }
 
 /** Builds the homepage with real Jekyll into dest. */

@@ -52,7 +52,7 @@ interface Engines {
 
 /** Settings the long-lived engines were made from; when they change, the engines are remade. */
 function engineKey(config: Config): string {
-  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme]);
+  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme, config.build_site_extras]);
 }
 
 export class Builder {
@@ -222,7 +222,7 @@ export class Builder {
     // Rouge off for Markdown code blocks, as `highlighter: none` does.
     const kd = (config.kramdown ?? {}) as Record<string, any>;
     const off = kd.syntax_highlighter_opts?.disable === true || ("syntax_highlighter" in kd && !kd.syntax_highlighter);
-    const markdown = createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight, lexerTag: rougeLexerTag });
+    const markdown = createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight, lexerTag: rougeLexerTag, extras: config.build_site_extras !== false });
     const liquid = createLiquidEngine(siteLiquidHost(() => this.site!, markdown, () => this.sass!));
     this.engines = { key, markdown, liquid };
     return this.engines;

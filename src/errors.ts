@@ -18,14 +18,20 @@ export class BuildError extends Error {
   readonly column?: number;
   /** What to do about it, in one sentence. */
   readonly hint?: string;
+  /**
+   * The problem is in a file a template read on demand (a .bib file behind site.data), not in the
+   * template: the Liquid engine reports it as it is instead of at the tag that read the data.
+   */
+  readonly ownLocation: boolean;
 
-  constructor(message: string, where: SourceLocation & { hint?: string; cause?: unknown } = {}) {
+  constructor(message: string, where: SourceLocation & { hint?: string; cause?: unknown; ownLocation?: boolean } = {}) {
     super(message, where.cause === undefined ? undefined : { cause: where.cause });
     this.name = "BuildError";
     this.file = where.file;
     this.line = where.line;
     this.column = where.column;
     this.hint = where.hint;
+    this.ownLocation = where.ownLocation ?? false;
   }
 
   /** `file:line:column` as far as it is known. */

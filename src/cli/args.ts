@@ -8,7 +8,7 @@
 // as Jekyll's "invalid option" is.
 import { BuildError } from "../errors.js";
 
-export type Command = "build" | "serve" | "new" | "clean" | "doctor" | "help" | "version";
+export type Command = "build" | "serve" | "new" | "clean" | "doctor" | "citations" | "help" | "version";
 
 export interface ParsedArgs {
   command: Command;
@@ -96,6 +96,7 @@ const COMMANDS: Record<string, Command> = {
   serve: "serve", server: "serve", s: "serve",
   new: "new", clean: "clean",
   doctor: "doctor", hyde: "doctor",
+  citations: "citations",
   help: "help",
 };
 
@@ -182,6 +183,8 @@ Usage:
   build-site clean [options]       Remove the built site and the caches, without building
   build-site doctor [options]      Look for problems: URL conflicts, URLs differing only by case,
                                    deprecated settings, a missing or relative \`url\`
+  build-site citations [options]   Fetch citation counts of the site's publications (DOI/arXiv id)
+                                   from OpenAlex and Semantic Scholar into _data/citations.json
   build-site help                  This text
 
 Options of every command (Jekyll's names and meanings):
@@ -195,7 +198,7 @@ Options of every command (Jekyll's names and meanings):
   -h, --help                This text
   -v, --version             The version
 
-Build options (build, serve, clean, doctor):
+Build options (build, serve, clean, doctor; citations reads --config):
       --config A[,B...]     Configuration files, later ones win (default: _config.yml)
   -D, --drafts              Render posts in _drafts
       --future              Publish posts and documents dated in the future

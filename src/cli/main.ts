@@ -45,6 +45,10 @@ export async function main(argv: string[], hooks: MainHooks = {}): Promise<numbe
         const { runDoctor } = await import("./doctor.js");
         return runDoctor(args, logger);
       }
+      case "citations": {
+        const { runCitations } = await import("./citations.js");
+        return await runCitations(args, logger);
+      }
       default: {
         const code = await runBuild(args, logger);
         hooks.afterBuild?.();

@@ -23,3 +23,4 @@ import "./jekyll-archives.js";
 import "./jekyll-last-modified-at.js";
 import "./jekyll-polyglot.js";
 import "./built-in.js";
+import "./jekyll-scholar/index.js";

@@ -11,6 +11,7 @@ import type { Site } from "../site/site.js";
 import { StaticFile } from "../site/static-file.js";
 import { JekyllTime } from "../site/time.js";
 import { readData } from "./data-reader.js";
+import { attachBibliographyData } from "./bibliography.js";
 import { EntryFilter } from "./entry-filter.js";
 import { deepMerge } from "../config/merge.js";
 import { hasFrontMatter, parseFrontMatter } from "./front-matter.js";
@@ -84,6 +85,8 @@ export class Reader {
     this.limitPosts();
     this.site.data = readData(this.site, path.join(this.site.source, String(this.site.config.data_dir ?? "_data")), this.filter);
     this.readThemeData();
+    // build-site's own: _bibliography/*.bib as site.data.bibliography (off for Jekyll parity).
+    if (this.site.config.build_site_extras !== false) attachBibliographyData(this.site);
   }
 
   /**

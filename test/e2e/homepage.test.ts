@@ -16,7 +16,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 
 // dist/test/e2e/homepage.test.js → repository root is three levels up.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const PAGES = ["/", "/blog-posts/", "/tags/", "/posts/2025/05/analysis-fp4/", "/posts/2025/10/looped-1/", "/404.html"];
+const PAGES = ["/", "/blog-posts/", "/tags/", "/posts/2025/05/analysis-fp4/", "/posts/2025/08/quantization-scaling-law/", "/posts/2025/10/looped-1/", "/404.html"];
 const CHROMIUM = process.env.BUILD_SITE_CHROMIUM ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Without a browser there is nothing to drive: every test reports itself skipped, not passed.
 const NO_BROWSER = fs.existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
@@ -72,11 +72,12 @@ after(async () => {
   if (builtHere) fs.rmSync(siteDir, { recursive: true, force: true });
 });
 
-// A context that only reaches the local server (badges and the MathJax CDN are blocked), so the
-// checks neither wait on nor depend on the network.
+// A context that only reaches the local server: a request for another host is refused and
+// recorded (the site should make none), so the checks neither wait on nor depend on the network.
+const outsideRequests = new Set<string>();
 async function open(width: number, height: number, colorScheme: "light" | "dark" = "light"): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
-  await context.route((url) => !url.href.startsWith(base), (route) => route.abort());
+  await context.route((url) => !url.href.startsWith(base), (route) => { outsideRequests.add(route.request().url()); return route.abort(); });
   return context;
 }
 
@@ -136,20 +137,41 @@ for (const { name, width, height } of WIDTHS) {
     await context.close();
   });
 
+  test(`${name}: the venue label sits above its thumbnail, not on it`, { skip: NO_BROWSER }, async () => {
+    const context = await open(width, height);
+    const page = await context.newPage();
+    await goto(page, "/");
+    const boxes = await page.$$eval(".pub-venue", (labels) => labels.map((l) => {
+      const img = l.parentElement!.querySelector("img")!.getBoundingClientRect();
+      const r = l.getBoundingClientRect();
+      return { text: l.textContent, bottom: r.bottom, imgTop: img.top };
+    }));
+    assert.ok(boxes.length >= 1);
+    for (const b of boxes) assert.ok(b.bottom <= b.imgTop, `${b.text}: the label ends at ${b.bottom}, the figure starts at ${b.imgTop}`);
+    await context.close();
+  });
+
   test(`${name}: award cards sit in a grid`, { skip: NO_BROWSER }, async () => {
     const context = await open(width, height);
     const page = await context.newPage();
     await goto(page, "/");
     const grid = await page.$eval(".awards-grid", (el) => ({
       display: getComputedStyle(el).display,
+      right: el.getBoundingClientRect().right,
+      icons: [...el.querySelectorAll(".award-icon")].map((i) => ({ text: (i.textContent ?? "").trim(), glyph: i.querySelector("i") ? getComputedStyle(i.querySelector("i")!, "::before").content : "" })),
       cards: [...el.querySelectorAll(".award-card")].map((c) => { const r = c.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right }; }),
     }));
+    for (const icon of grid.icons) {
+      assert.equal(icon.text, "", "no emoji as an icon (tofu without an emoji font)");
+      assert.ok(icon.glyph && icon.glyph !== "none", "a Font Awesome glyph");
+    }
     assert.equal(grid.display, "grid");
     assert.equal(grid.cards.length, 3);
     for (const c of grid.cards) assert.ok(c.right <= width, "award card inside the viewport");
     if (width >= 900) {
       assert.ok(grid.cards.every((c) => Math.abs(c.top - grid.cards[0].top) < 1), "all three awards in one row");
       assert.equal(new Set(grid.cards.map((c) => Math.round(c.left))).size, 3, "three columns");
+      assert.ok(Math.abs(grid.cards[2].right - grid.right) < 2, "the three cards fill the row: no empty fourth column");
     } else {
       const rows = new Set(grid.cards.map((c) => Math.round(c.top)));
       assert.ok(rows.size >= 2, "awards wrap onto more rows on a phone");
@@ -220,6 +242,21 @@ for (const { name, width, height } of WIDTHS) {
   });
 }
 
+test("footer: the feed link underlines its word, not the space after its icon", { skip: NO_BROWSER }, async () => {
+  const context = await open(1280, 800);
+  const page = await context.newPage();
+  await goto(page, "/");
+  const link = await page.$eval('.site-footer a[href="/feed.xml"]', (a) => ({
+    own: getComputedStyle(a).textDecorationLine,
+    word: getComputedStyle(a.querySelector("span")!).textDecorationLine,
+    text: a.textContent,
+  }));
+  assert.equal(link.own, "none");
+  assert.equal(link.word, "underline");
+  assert.equal(link.text, "Feed", "no space inside the link");
+  await context.close();
+});
+
 test("blog index: the tag filter hides posts without the tag, and works as links without JavaScript", { skip: NO_BROWSER }, async () => {
   const context = await open(1280, 800);
   const page = await context.newPage();
@@ -235,5 +272,53 @@ test("blog index: the tag filter hides posts without the tag, and works as links
   assert.equal(href, "/tags/#quantization");
   await goto(page, "/tags/");
   assert.equal(await page.locator("#quantization").count(), 1, "the tag archive has the anchor the link points to");
+  await context.close();
+});
+
+for (const { name, width, height } of WIDTHS) {
+  test(`${name}: every image loads, from this site, and no page asks another host for anything`, { skip: NO_BROWSER }, async () => {
+    const context = await open(width, height);
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(r.url()));
+    for (const url of PAGES) {
+      await goto(page, url);
+      // loading="lazy" images load when they come near the viewport: bring each one there.
+      const count = await page.locator("img").count();
+      for (let i = 0; i < count; i++) await page.locator("img").nth(i).scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => [...document.images].every((i) => i.complete), undefined, { timeout: 20000 });
+      const images = await page.$$eval("img", (imgs) => imgs.map((i) => ({ src: i.currentSrc || i.src, w: i.naturalWidth, attrW: i.getAttribute("width"), attrH: i.getAttribute("height") })));
+      if (url === "/") assert.ok(images.length >= 1 + 6 + 4, "avatar, six publication and four blog thumbnails");
+      for (const img of images) {
+        assert.ok(img.w > 0, `${url}: ${img.src} did not load`);
+        assert.ok(img.src.startsWith(base), `${url}: ${img.src} is not served by the site`);
+        assert.ok(img.attrW && img.attrH, `${url}: ${img.src} has no width/height (the page would shift as it loads)`);
+      }
+    }
+    const elsewhere = [...new Set([...requested.filter((u) => !u.startsWith(base) && !u.startsWith("data:")), ...outsideRequests])];
+    assert.deepEqual(elsewhere, [], "requests that left the local server");
+    await context.close();
+  });
+}
+
+test("posts show math typeset at build time: KaTeX's HTML and fonts from the site, no TeX left for a script", { skip: NO_BROWSER }, async () => {
+  const context = await open(1280, 800);
+  const page = await context.newPage();
+  const fonts: string[] = [];
+  page.on("request", (r) => { if (r.resourceType() === "font") fonts.push(r.url()); });
+  await goto(page, "/posts/2025/08/quantization-scaling-law/");
+  await page.evaluate(() => document.fonts.ready);
+  const math = await page.evaluate(() => ({
+    inline: document.querySelectorAll(".page-content .katex").length,
+    display: document.querySelectorAll(".page-content .katex-display").length,
+    scripts: [...document.scripts].map((s) => s.src).filter(Boolean),
+    rawTex: /\\\(|\\\[|\$\$/.test(document.querySelector(".page-content")!.textContent ?? ""),
+    mainFont: getComputedStyle(document.querySelector(".katex .mathnormal") ?? document.body).fontFamily,
+  }));
+  assert.ok(math.inline > 20 && math.display >= 3, `typeset formulas: ${math.inline} inline, ${math.display} display`);
+  assert.equal(math.rawTex, false, "no \\( \\[ or $$ left in the text");
+  assert.deepEqual(math.scripts.filter((s) => !s.endsWith("/assets/js/main.js")), [], "no math script");
+  assert.match(math.mainFont, /KaTeX_Math/);
+  assert.ok(fonts.some((f) => f.startsWith(`${base}/assets/vendor/katex/fonts/KaTeX_`)), `KaTeX's fonts come from the site: ${fonts.join(", ")}`);
   await context.close();
 });

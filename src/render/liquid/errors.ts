@@ -29,6 +29,9 @@ export function formatWarning(w: SyntaxProblem, lineOffset: number, file: string
 
 export function toBuildError(e: unknown, source: string, lineOffsets: Map<string, number>, fallbackFile?: string): BuildError {
   if (e instanceof BuildError) return e;
+  // A data file read on first use (src/read/bibliography.ts) keeps its own file and line.
+  const original = (e as { originalError?: unknown }).originalError;
+  if (original instanceof BuildError && original.ownLocation) return original;
   if (LiquidError.is(e)) {
     let err: any = e;
     // LiquidErrors (catchAllErrors) carry a list; report the first.

@@ -13,6 +13,7 @@ import type { KramdownOptions } from './options.js';
 import { basicId, gfmId, rawText } from './header-id.js';
 import { parseIal, applyIal, type Ial } from './ial.js';
 import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdown.js';
+import type { MathEngine } from './math.js';
 
 export interface ConvertContext {
   opts: KramdownOptions;
@@ -29,6 +30,8 @@ export interface ConvertContext {
   footnoteDefs: Map<string, { tokens: Token[]; start: number; end: number; src?: string }>;
   alds: Map<string, string>;
   autoIds: boolean;
+  /** What `$$…$$` becomes (kramdown's `math_engine`). */
+  math: MathEngine;
 }
 
 /** One block of the tree: a token range, the lines it spans, and IAL attributes for it. */
@@ -236,18 +239,7 @@ export class Converter {
       case 'code_block': return this.codeblock(t.content.replace(/\n+$/, '\n'), null, b, indent);
       case 'table_open': return this.table(b, indent);
       case 'dl_open': return this.deflist(b, lines, indent, inHtml);
-      case 'kd_math_block': {
-        const attrs = this.attrsOf(b);
-        if (this.ctx.opts.mathEngine === null) {
-          // No math engine: kramdown writes the math as typed (unescaped) in a `kdmath` div.
-          const a: Attrs = new Map(attrs);
-          a.set('class', `${a.get('class') ?? ''} kdmath`.trimStart());
-          return `${ind(indent)}<div${htmlAttributes(a)}>$$\n${t.content}\n$$</div>\n`;
-        }
-        const body = `\\[${escapeAll(t.content)}\\]\n`;
-        if (attrs.size === 0) return body;
-        return `${ind(indent)}<div${htmlAttributes(attrs)}>${body}</div>\n`;
-      }
+      case 'kd_math_block': return this.ctx.math.block(t.content, this.attrsOf(b), indent);
       case 'kd_html': return this.htmlChildren((t.meta as any).children, indent, false, lines, b.ial);
       case 'kd_extension': return this.extension(t, indent);
       case 'kd_toc_placeholder': return '';
@@ -542,9 +534,7 @@ export class Converter {
         // kramdown's span convert_html_element: only void elements are written self-closed.
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
-        case 'kd_math_inline':
-          out += o.mathEngine === null ? `<span class="kdmath">$${t.content}$</span>` : `\\(${escapeAll(t.content)}\\)`;
-          break;
+        case 'kd_math_inline': out += this.ctx.math.inline(t.content, tokAttrs(t)); break;
         case 'kd_smart_quote': {
           const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];
           const spec = o.smartQuotes[idx];

@@ -34,6 +34,7 @@ import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
 import { installFastState } from './fast-state.js';
 import { kramdownHighlighter } from '../highlight/kramdown.js';
+import { mathEngineFor } from './math.js';
 
 export interface MarkdownOptions {
   /** The site's `kramdown:` config merged over Jekyll's defaults (keys as in _config.yml). */
@@ -50,6 +51,8 @@ export interface MarkdownOptions {
    * and guessing rules apply; without it only `plaintext` and `text` count as plain text.
    */
   lexerTag?: (lang: string, code: string) => string | null;
+  /** `build_site_extras` (default on): false leaves out what Jekyll's own gems cannot do (the KaTeX math engine). */
+  extras?: boolean;
 }
 export interface MarkdownConverter { convert(markdown: string): string; }
 
@@ -68,6 +71,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   const highlight = highlightOff
     ? null
     : kramdownHighlighter(kd, { highlight: options.highlight ?? plainHighlight, lexerTag: options.lexerTag });
+  const math = mathEngineFor(options.kramdown, options.extras !== false);
 
   const md = markdownIt('default', { html: true, linkify: false, typographer: false, breaks: opts.hardWrap });
   // kramdown writes link targets as written (only HTML-escaped); markdown-it would percent-encode
@@ -121,7 +125,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       const ctx: ConvertContext = {
         opts, highlight, env,
         gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
-        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: new Map(), autoIds: opts.autoIds,
+        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: new Map(), autoIds: opts.autoIds, math,
       };
       ctx.autoIds = autoIdsFromOptions(tokens, ctx.autoIds);
       // markdown-it-footnote records every definition in env.footnotes (also those inside HTML

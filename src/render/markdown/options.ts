@@ -27,23 +27,6 @@ export interface KramdownOptions {
   footnoteBacklink: string;
   /** kramdown's `typographic_symbols` overrides: symbol name → replacement text. */
   typographicSymbols: Record<string, string>;
-  /**
-   * kramdown's `math_engine`: `mathjax` (the default) writes `\[…\]` and `\(…\)`; no engine
-   * (`math_engine:` left empty, `nil`, `false`) leaves the math as typed, in
-   * `<div class="kdmath">$$…$$</div>` and `<span class="kdmath">$…$</span>`.
-   */
-  mathEngine: 'mathjax' | null;
-}
-
-/** kramdown's option parsing for a Symbol option (Options.str_to_sym): empty or "nil" is no value. */
-function mathEngineOf(v: unknown): 'mathjax' | null {
-  if (v === undefined) return 'mathjax';
-  if (v === null || v === false) return null;
-  let s = String(v).trim();
-  if (s.startsWith(':')) s = s.slice(1);
-  if (s === '' || s === 'nil' || s === 'false') return null;
-  // Other engines (katex…) come from gems Jekyll loads by name; we have MathJax's markup only.
-  return 'mathjax';
 }
 
 function toBool(v: unknown, dflt: boolean): boolean {
@@ -82,6 +65,5 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     footnoteNr: Number(o.footnote_nr ?? 1) || 1,
     footnoteBacklink: o.footnote_backlink == null ? '&#8617;' : String(o.footnote_backlink),
     typographicSymbols: (o.typographic_symbols && typeof o.typographic_symbols === 'object') ? o.typographic_symbols : {},
-    mathEngine: mathEngineOf(o.math_engine),
   };
 }

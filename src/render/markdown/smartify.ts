@@ -6,6 +6,7 @@ import { typographyPlugin } from './plugins/kramdown-inline.js';
 import { entityPlugin } from './plugins/entity.js';
 import type { KramdownOptions } from './options.js';
 import { Converter } from './converter.js';
+import { mathjax } from './math.js';
 
 let md: MarkdownIt | null = null;
 
@@ -20,7 +21,7 @@ export function smartifyWith(text: string, opts: KramdownOptions): string {
   const tokens = md.parseInline(String(text), env);
   const conv = new Converter({
     opts, highlight: null, env, gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
-    footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: new Map(), autoIds: false,
+    footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: new Map(), autoIds: false, math: mathjax,
   });
   return conv.inline(tokens[0]?.children ?? []);
 }
