@@ -14,6 +14,26 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 if (["pack", "publish"].includes(process.env.npm_command ?? "")) process.exit(0);
 if (!fs.existsSync(path.join(root, "src")) || !fs.existsSync(path.join(root, "tsconfig.json"))) process.exit(0);
 
+// npm runs `prepare` again for the project itself when `npx build-site` finds node_modules'
+// hidden lockfile older than the project folder (any build touches it), which would mean a full
+// compile before the first `npx build-site` after `npm ci`. When the bundle is newer than every
+// file it is made from, there is nothing to do.
+const newest = (dir) => {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+  }
+  return latest;
+};
+const bundled = fs.statSync(path.join(root, "dist", "bundle", "cli.js"), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+const inputs = Math.max(
+  newest(path.join(root, "src")),
+  newest(path.join(root, "scripts")),
+  ...["tsconfig.json", "package.json", "package-lock.json"].map((f) => fs.statSync(path.join(root, f)).mtimeMs),
+);
+const vendored = fs.existsSync(path.join(root, "assets", "vendor", "katex"));
+if (bundled > inputs && vendored) process.exit(0);
+
 const run = (file, args) => execFileSync(process.execPath, [file, ...args], { cwd: root, stdio: "inherit" });
 run(path.join(root, "node_modules", "typescript", "bin", "tsc"), ["-p", "tsconfig.json"]);
 run(path.join(root, "scripts", "bundle.mjs"), []);
