@@ -2,7 +2,7 @@
 // build-site build and measures what a change would save. Nothing here changes build-site; the
 // experiments that need a variant implement only the variant's inner loop, next to the current one.
 //
-// usage: node dist/bench/experiments.js [startup] [gc] [workers] [io] [yaml] [textscan] [--runs N]
+// usage: node dist/bench/experiments.js [startup] [gc] [workers] [io] [yaml] [textscan] [liquidparse] [--runs N]
 //        (no names: all of them). Uses the 1,000-post synthetic blog in $TMPDIR/build-site-bench.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -216,6 +216,55 @@ const experiments: Record<string, () => Promise<void> | void> = {
     out("| --- | ---: |");
     out(`| Set of one-character strings (current) | ${ms(median(a.map((x) => x.t)))} |`);
     out(`| Uint8Array indexed by char code | ${ms(median(b.map((x) => x.t)))} |`);
+    out("");
+  },
+  /**
+   * What reading templates the Ruby way costs (src/render/liquid/front-end.ts): every
+   * `_layouts`/`_includes` template of this repository and of the real-site corpus themes
+   * (../shared/corpus, when present) parsed from scratch, CPU per full pass. Compare a checkout
+   * before the front end with one after it by running this in both.
+   */
+  async liquidparse() {
+    out("### liquidparse: parsing the themes' layouts and includes\n");
+    const { createLiquidEngine } = await import("../src/render/liquid/index.js");
+    const roots = [repoRoot];
+    const corpus = path.join(repoRoot, "..", "shared", "corpus");
+    if (fs.existsSync(corpus)) for (const s of fs.readdirSync(corpus)) if (fs.existsSync(path.join(corpus, s, "src"))) roots.push(path.join(corpus, s, "src"));
+    const files: Array<[string, string]> = [];
+    for (const r of roots) {
+      for (const d of ["_layouts", "_includes"]) {
+        const walk = (dir: string): void => {
+          if (!fs.existsSync(dir)) return;
+          for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+            const p = path.join(dir, e.name);
+            if (e.isDirectory()) walk(p);
+            else if (/\.html?$/.test(e.name)) files.push([p, fs.readFileSync(p, "utf8").replace(/^---\n[\s\S]*?\n---\n/, "")]);
+          }
+        };
+        walk(path.join(r, d));
+      }
+    }
+    const host = {
+      config: { liquid: { error_mode: "warn" } }, source: repoRoot, includeDirs: [], timezone: "UTC",
+      now: () => { throw new Error("not rendering"); }, markdownify: (s: string) => s, smartify: (s: string) => s,
+      compileSass: (s: string) => s, highlight: (s: string) => s, postUrl: () => undefined, linkUrl: () => undefined, warn: () => {},
+    };
+    const engine = createLiquidEngine(host as never);
+    const parsed = files.filter(([p, s]) => { try { engine.parse(s, p); return true; } catch { return false; } });
+    const bytes = parsed.reduce((n, [, s]) => n + s.length, 0);
+    const pass = () => {
+      const t = process.cpuUsage();
+      engine.invalidate();
+      for (const [p, s] of parsed) engine.parse(s, p);
+      const u = process.cpuUsage(t);
+      return (u.user + u.system) / 1000;
+    };
+    for (let i = 0; i < 5; i++) pass();
+    const times = Array.from({ length: Math.max(RUNS, 15) }, pass);
+    out(`| ${parsed.length} templates (${(bytes / 1024).toFixed(0)} KiB; ${files.length - parsed.length} that fail left out) | CPU per pass |`);
+    out("| --- | ---: |");
+    out(`| median | ${ms(median(times))} |`);
+    out(`| best | ${ms(Math.min(...times))} |`);
     out("");
   },
 };

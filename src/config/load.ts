@@ -158,6 +158,13 @@ function validate(config: Config, files: string[]): void {
       });
     }
   }
+  const errorMode = config.liquid?.error_mode;
+  if (errorMode !== undefined && !["warn", "lax", "strict"].includes(errorMode)) {
+    throw new BuildError(`liquid.error_mode must be one of warn, lax or strict, not ${JSON.stringify(errorMode)}`, {
+      file: where,
+      hint: "Jekyll's default is warn: a malformed tag or output is read leniently, with a warning.",
+    });
+  }
   const c = config.collections;
   if (c !== null && c !== undefined && !isPlainObject(c) && !Array.isArray(c)) {
     throw new BuildError("your `collections` key must be a hash or an array", { file: where });

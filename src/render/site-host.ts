@@ -29,6 +29,7 @@ export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter,
     highlight: (code, lang, options) => highlightTag(code, lang, options as any),
     postUrl: (name) => findPostUrl(current(), name),
     linkUrl: (relativePath) => findLinkUrl(current(), relativePath),
+    warn: (topic, message) => current().logger.warn(topic, message),
     recordDependency: (abs) => { current().readFiles.add(abs); current().dependencyTracker?.(abs); },
   };
   // The enabled plugins' tags and filters (the engine is remade when `plugins:` or the site's plugins change).

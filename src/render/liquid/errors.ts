@@ -4,12 +4,27 @@
 import path from "node:path";
 import { LiquidError } from "liquidjs";
 import { BuildError } from "../../errors.js";
+import type { SyntaxProblem } from "./ruby-syntax/error-mode.js";
 
 /** Strips the ", line:1, col:2" liquidjs appends to messages. */
 function cleanMessage(e: any): string {
   const original = e.originalError;
   if (original && typeof original.message === "string" && !LiquidError.is(original)) return original.message;
   return String(e.message).replace(/(, file:[^,]*)?, line:\d+, col:\d+$/, "");
+}
+
+/** A file under the site source as a path relative to it; other paths as they are. */
+export function displayPath(source: string, file: string): string {
+  if (path.isAbsolute(file) && source && (file + "/").startsWith(source.endsWith("/") ? source : source + "/")) return path.relative(source, file);
+  return file;
+}
+
+/**
+ * A `warn`-mode warning as Jekyll prints it after "Liquid Warning:" (Liquid::SyntaxError#message,
+ * then "in <path>"); the line counts from the top of the file, front matter included.
+ */
+export function formatWarning(w: SyntaxProblem, lineOffset: number, file: string): string {
+  return `Liquid syntax error (line ${w.line + lineOffset}): ${w.message} in ${file}`;
 }
 
 export function toBuildError(e: unknown, source: string, lineOffsets: Map<string, number>, fallbackFile?: string): BuildError {
@@ -31,9 +46,7 @@ export function toBuildError(e: unknown, source: string, lineOffsets: Map<string
       [line, column] = token.getPosition() as [number, number];
       line = line! + (lineOffsets.get(token.file ?? fallbackFile ?? "") ?? 0);
     }
-    if (file && path.isAbsolute(file) && source && (file + "/").startsWith(source.endsWith("/") ? source : source + "/")) {
-      file = path.relative(source, file);
-    }
+    if (file) file = displayPath(source, file);
     const message = cleanMessage(err);
     return new BuildError(`Liquid Exception: ${message}`, { file, line, column, cause: e, hint: hintFor(err.originalError, message) });
   }

@@ -3,10 +3,15 @@
 // - liquidjs reads `3.0` as the JS number 3, which would print `3`; Ruby Liquid reads a Float and
 //   prints `3.0`. Number tokens with a decimal point and an integral value get a RubyFloat.
 // - liquidjs unescapes `\n`, `\b`… inside quoted strings; Ruby Liquid keeps the backslash.
-// - `{{ (1..3) }}` prints the Range (`1..3`) in Ruby; liquidjs turns a range literal into its
-//   array before any filter sees it (`123`). A bare range output renders its bounds instead.
-import { Liquid, Output, TokenKind, evalToken, type Context, type Emitter } from "liquidjs";
+import { Liquid, TokenKind } from "liquidjs";
 import { RubyFloat } from "./ruby/values.js";
+
+/** Values compiled from Ruby's parse (compile.ts): their literals are Ruby's already. */
+const compiled = new WeakSet<object>();
+
+export function markCompiled(node: object): void {
+  compiled.add(node);
+}
 
 export function fixFloatLiterals(root: unknown): void {
   const seen = new Set<object>();
@@ -14,7 +19,7 @@ export function fixFloatLiterals(root: unknown): void {
   while (stack.length) {
     const node = stack.pop();
     if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    if (node instanceof Liquid) continue;
+    if (node instanceof Liquid || compiled.has(node)) continue;
     seen.add(node);
     const tok = node as { kind?: number; content?: unknown; getText?: () => string };
     if (tok.kind === TokenKind.Number && typeof tok.content === "number" && Number.isInteger(tok.content) &&
@@ -27,7 +32,6 @@ export function fixFloatLiterals(root: unknown): void {
       tok.content = tok.getText().slice(1, -1);
       continue;
     }
-    if (node instanceof Output) fixRangeOutput(node);
     if (Array.isArray(node)) {
       for (const x of node) stack.push(x);
       continue;
@@ -37,18 +41,4 @@ export function fixFloatLiterals(root: unknown): void {
       stack.push((node as Record<string, unknown>)[key]);
     }
   }
-}
-
-/** A `{{ (a..b) }}` with no filters of its own (the last filter is our outputEscape). */
-function fixRangeOutput(out: Output): void {
-  const value = (out as unknown as { value: { filters: unknown[]; initial: { postfix?: Array<{ kind: number; lhs: unknown; rhs: unknown }> } } }).value;
-  const postfix = value.initial.postfix;
-  if (value.filters.length !== 1 || !postfix || postfix.length !== 1 || postfix[0]!.kind !== TokenKind.Range) return;
-  const range = postfix[0]!;
-  const toI = (v: unknown) => Math.trunc(Number(v)) || 0;
-  (out as unknown as { render: unknown }).render = function* (ctx: Context, emitter: Emitter) {
-    const low: unknown = yield evalToken(range.lhs as never, ctx);
-    const high: unknown = yield evalToken(range.rhs as never, ctx);
-    emitter.write(`${toI(low)}..${toI(high)}`);
-  };
 }

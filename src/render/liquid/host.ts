@@ -25,6 +25,8 @@ export interface LiquidHost {
   postUrl(name: string): string | undefined;
   /** `{% link path/to/file.md %}`: the URL of the page, document or static file at that source path. */
   linkUrl(relativePath: string): string | undefined;
+  /** Prints a build warning (`liquid.error_mode: warn`'s "Liquid Warning:" lines). */
+  warn?(topic: string, message: string): void;
   /** Records that the page being rendered read a file (include, data…), for incremental rebuilds. */
   recordDependency?(absolutePath: string): void;
   /** Plugin tags (jekyll-seo-tag's `{% seo %}`, jekyll-feed's `{% feed_meta %}`…): name → HTML from the tag's markup and the render scope (`lookup(["page", "title"])`). */

@@ -6,24 +6,27 @@
 // - the filter table is exactly Ruby Liquid's StandardFilters plus Jekyll's filters — liquidjs's
 //   own filters are removed, so an unknown filter passes its input through (or fails under
 //   `strict_filters`), as in Jekyll;
-// - conditions use Ruby's operators (operators.ts); `for`/`tablerow` are Ruby's (tags/loops.ts);
+// - templates are read as Ruby Liquid reads them, in the site's `liquid.error_mode` (warn, lax,
+//   strict): Ruby's tokenizer and strict/lax parsers (ruby-syntax/), compiled to liquidjs
+//   Values (front-end.ts, compile.ts); every Liquid tag is Ruby's (tags/), conditions use Ruby's
+//   operators (operators.ts);
 // - Jekyll's tags: include, include_relative, include_cached, highlight, link, post_url.
 // Templates and includes are parsed once per build and cached; rendering is synchronous.
 import path from "node:path";
 import { Drop, Liquid } from "liquidjs";
 import type { Template as LiquidTemplate } from "liquidjs";
 import type { LiquidHost } from "./host.js";
-import { toBuildError } from "./errors.js";
+import { displayPath, formatWarning, toBuildError } from "./errors.js";
 import { withinBudget } from "./budget.js";
 import { limitsOf } from "../../config/limits.js";
 import { readSourceText } from "../../read/source-text.js";
 import { fixFloatLiterals } from "./float-literals.js";
-import { installSyncRender } from "./sync-render.js";
 import { installSyncValues, plainFilter } from "./sync-values.js";
 import { dateFilters } from "./filters/date.js";
 import { jekyllFilters } from "./filters/jekyll.js";
 import { standardFilters } from "./filters/standard.js";
 import type { FilterFn } from "./filters/types.js";
+import { FILTER_ARITY, arityMessage } from "./filters/arity.js";
 import { urlFilters } from "./filters/url.js";
 import { rubyOperators } from "./operators.js";
 import { outputS } from "./ruby/values.js";
@@ -31,9 +34,8 @@ import { highlightTag } from "./tags/highlight.js";
 import { includeCachedTag, includeRelativeTag, includeTag, type IncludeSupport } from "./tags/include.js";
 import { linkTag, postUrlTag } from "./tags/links.js";
 import { registerPluginTags } from "./tags/plugin-tags.js";
-import { IfchangedTag, RubyForTag, RubyTablerowTag } from "./tags/loops.js";
-import { RubyCycleTag } from "./tags/cycle.js";
-import { SyncAssignTag, SyncCaptureTag, SyncIfTag, SyncUnlessTag } from "./tags/sync-tags.js";
+import { installRubyLiquid } from "./ruby-liquid.js";
+import { errorModeOf } from "./ruby-syntax/error-mode.js";
 
 export { RubyFloat } from "./ruby/values.js";
 export type { LiquidHost } from "./host.js";
@@ -55,14 +57,16 @@ class ParsedTemplate implements Template {
   constructor(readonly file: string, readonly source: string, readonly templates: LiquidTemplate[]) {}
 }
 
-// liquidjs's `nil` literal is a NullDrop; filters see Ruby's nil.
+// Filters see Ruby's nil for liquidjs's `nil` literal (a NullDrop) and for an undefined variable.
 function nilToNull(v: unknown): unknown {
-  return v instanceof Drop && v.constructor.name === "NullDrop" ? null : v;
+  return v === undefined || (v instanceof Drop && v.constructor.name === "NullDrop") ? null : v;
 }
 
-function wrapFilter(fn: FilterFn): FilterFn {
+/** A filter called as Ruby's strainer calls it: nil for nil, and ArgumentError outside the method's arity. */
+function wrapFilter(fn: FilterFn, arity: readonly [number, number] | undefined): FilterFn {
   // Converts the arguments in place: this runs for every filter call of every page.
   return function (this: any, input: unknown, ...args: unknown[]) {
+    if (arity && (args.length + 1 < arity[0] || args.length + 1 > arity[1])) throw new Error(arityMessage(args.length + 1, arity));
     for (let i = 0; i < args.length; i++) args[i] = nilToNull(args[i]);
     args.unshift(nilToNull(input));
     return fn.apply(this, args as Parameters<FilterFn>);
@@ -88,7 +92,8 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     // empty, liquidjs asks Intl for the default locale, ~14 ms of CPU on every build.
     locale: "en-US",
   });
-  installSyncRender(liquid);
+  // Templates are read as Ruby Liquid reads them, in the site's `liquid.error_mode`.
+  const frontEnd = installRubyLiquid(liquid, () => errorModeOf(host.config));
 
   const templates = new Map<string, ParsedTemplate>();
   const lineOffsets = new Map<string, number>();
@@ -110,17 +115,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
     },
   };
 
-  // Exactly Ruby Liquid 5.4's tags plus Jekyll's: no layout/block/render from liquidjs.
-  const tags = liquid.tags as Record<string, unknown>;
-  for (const name of ["layout", "block", "render", "include"]) delete tags[name];
-  liquid.registerTag("if", SyncIfTag as any);
-  liquid.registerTag("unless", SyncUnlessTag as any);
-  liquid.registerTag("assign", SyncAssignTag as any);
-  liquid.registerTag("capture", SyncCaptureTag as any);
-  liquid.registerTag("for", RubyForTag as any);
-  liquid.registerTag("tablerow", RubyTablerowTag as any);
-  liquid.registerTag("ifchanged", IfchangedTag as any);
-  liquid.registerTag("cycle", RubyCycleTag as any);
+  // Jekyll's tags.
   liquid.registerTag("include", includeTag(support) as any);
   liquid.registerTag("include_relative", includeRelativeTag(support) as any);
   liquid.registerTag("include_cached", includeCachedTag(support) as any);
@@ -134,25 +129,28 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   const filters = liquid.filters as Record<string, unknown>;
   for (const name of Object.keys(filters)) delete filters[name];
   const table = { ...standardFilters(), ...dateFilters(host), ...urlFilters(host), ...jekyllFilters(host) };
-  for (const [name, fn] of Object.entries({ ...table, ...(host.customFilters ?? {}) })) {
-    liquid.registerFilter(name, wrapFilter(fn as FilterFn) as any);
-  }
+  for (const [name, fn] of Object.entries(table)) liquid.registerFilter(name, wrapFilter(fn as FilterFn, FILTER_ARITY[name]) as any);
+  for (const [name, fn] of Object.entries(host.customFilters ?? {})) liquid.registerFilter(name, wrapFilter(fn as FilterFn, undefined) as any);
 
   return {
     parse(source, file, lineOffset = 0) {
       const cached = templates.get(file);
       if (cached && cached.source === source) return cached;
       lineOffsets.set(file, lineOffset);
+      let parsed: LiquidTemplate[];
       try {
-        const parsed = liquid.parse(source, file);
+        parsed = liquid.parse(source, file);
         fixFloatLiterals(parsed);
         installSyncValues(parsed);
-        const t = new ParsedTemplate(file, source, parsed);
-        templates.set(file, t);
-        return t;
       } catch (e) {
         throw toBuildError(e, host.source, lineOffsets, file);
       }
+      // Jekyll prints the warnings of the templates it renders (pages, documents, layouts), not
+      // of includes; each once per parse here (Jekyll repeats a layout's for every page).
+      for (const w of frontEnd.warnings) host.warn?.("Liquid Warning:", formatWarning(w, lineOffset, displayPath(host.source, file)));
+      const t = new ParsedTemplate(file, source, parsed);
+      templates.set(file, t);
+      return t;
     },
     render(template, scope) {
       const t = template as ParsedTemplate;

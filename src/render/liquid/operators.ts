@@ -1,6 +1,6 @@
 // Ruby Liquid's Condition operators (liquid/condition.rb), for liquidjs's `operators` option.
 //
-// - `==`/`!=` are Ruby's `==` (1 == 1.0; arrays and hashes by content). Against `empty`, a value
+// - `==`/`!=`/`<>` are Ruby's `==` (1 == 1.0; arrays and hashes by content). Against `empty`, a value
 //   that has `empty?` (string, array, hash) answers it, anything else is nil (false). Plain Ruby
 //   has no `blank?`, so `x == blank` is always false in Jekyll (and `x != blank` true).
 // - `<`, `>`, `<=`, `>=` apply only when both sides can compare (numbers, strings, times); nil,
@@ -74,6 +74,7 @@ const binary: Record<string, Binary> = {
   // Two strings (`page.url == item.url`, the usual case) compare as strings: no literal or number rules apply.
   "==": (l, r) => (typeof l === "string" && typeof r === "string" ? l === r : truthy(equalVariables(l, r))),
   "!=": (l, r) => (typeof l === "string" && typeof r === "string" ? l !== r : !truthy(equalVariables(l, r))),
+  "<>": (l, r) => (typeof l === "string" && typeof r === "string" ? l !== r : !truthy(equalVariables(l, r))),
   "<": (l, r) => compare(l, r, (c) => c < 0),
   ">": (l, r) => compare(l, r, (c) => c > 0),
   "<=": (l, r) => compare(l, r, (c) => c <= 0),

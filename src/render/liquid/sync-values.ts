@@ -17,11 +17,18 @@
 // - liquidjs would also run a property value that is itself an iterator (has `next`, `throw` and
 //   `return` functions); Jekyll's values (YAML data, drops, numbers, times) never are, and not
 //   probing them is what keeps a document drop's `next` getter from running on every `page.x`;
-// - ranges, grouped/filtered sub-expressions and unary operators are left to liquidjs.
+// - grouped/filtered sub-expressions and unary operators are left to liquidjs; the range and
+//   keyword-argument tokens compile.ts makes are evaluated here (RangeLookup's `to_i` ends, one
+//   Hash of keyword arguments);
+// - a lookup follows Ruby's VariableLookup where liquidjs differs: a top-level `size` no scope
+//   holds is nil, a String answers only `size`, an Array only Integer keys, a Float key nothing.
 // A filter or operator may still return a generator (a plugin's): runSync runs it with
 // toValueSync. Other results are not probed, so `{% if page.next %}` does not read the neighbour.
 import { Drop, LiquidError, Output, RenderError, TokenKind, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
+import { toInteger } from "./filters/standard.js";
+import { stringToI } from "./ruby-syntax/expression.js";
+import { RubyFloat, RubyRange, plain } from "./ruby/values.js";
 
 interface Tok {
   kind: number;
@@ -67,22 +74,49 @@ function isBinary(op: string | undefined): boolean {
   return op !== undefined && op !== "not";
 }
 
+/** Token kinds of our own (compile.ts), beside liquidjs's TokenKind bits. */
+export const RUBY_RANGE = 1 << 20;
+export const RUBY_HASH = 1 << 21;
+
 /** evalToken(token, ctx, lenient) run to its value. */
 export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = false): unknown {
   if (!token) return undefined;
   if ("content" in token) return token.content;
   if (token.kind === TokenKind.PropertyAccess) return evalPropertyAccess(token, ctx, lenient);
+  if (token.kind === RUBY_RANGE) {
+    const t = token as unknown as { from: Tok; to: Tok };
+    return new RubyRange(rangeEnd(evalTokenSync(t.from, ctx, lenient)), rangeEnd(evalTokenSync(t.to, ctx, lenient)));
+  }
+  if (token.kind === RUBY_HASH) {
+    const hash: Record<string, unknown> = {};
+    for (const [k, v] of (token as unknown as { entries: Array<[string, Tok]> }).entries) hash[k] = evalTokenSync(v, ctx, false);
+    return hash;
+  }
   return toValueSync(evalToken(token as never, ctx, lenient));
+}
+
+/** RangeLookup#to_integer: an Integer as it is, nil and strings by `to_i`, anything else Utils.to_integer. */
+function rangeEnd(v: unknown): number {
+  v = plain(v);
+  if (v === null || v === undefined) return 0;
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (typeof v === "string") return stringToI(v);
+  return toInteger(v);
 }
 
 /** On a property access token whose segments are all literal (`page.title`, `a[0]`): their values, worked out once. */
 const LITERAL_KEYS = Symbol("literal keys");
 
+/** A lookup key as Ruby sees it: a drop unwrapped, but a Float kept (Ruby finds nothing under a Float). */
+function lookupKey(v: unknown): unknown {
+  return v instanceof RubyFloat ? v : toValue(v);
+}
+
 function literalKeys(token: Tok & { [LITERAL_KEYS]?: unknown[] | null }): unknown[] | null {
   let keys = token[LITERAL_KEYS];
   if (keys === undefined) {
     const props = token.props!;
-    keys = props.every((p) => "content" in p) ? props.map((p) => toValue(p.content)) : null;
+    keys = props.every((p) => "content" in p) ? props.map((p) => lookupKey(p.content)) : null;
     token[LITERAL_KEYS] = keys;
   }
   return keys;
@@ -96,9 +130,12 @@ function evalPropertyAccess(token: Tok, ctx: Context, lenient: boolean): unknown
     if (!keys) {
       const props = token.props!;
       keys = new Array(props.length);
-      for (let i = 0; i < props.length; i++) keys[i] = toValue(evalTokenSync(props[i], ctx, false));
+      for (let i = 0; i < props.length; i++) keys[i] = lookupKey(evalTokenSync(props[i], ctx, false));
     }
     let scope = token.variable ? evalTokenSync(token.variable, ctx, lenient) : c.findScope(keys[0]);
+    // Ruby's find_variable reads the name from the scopes; `size` that no scope holds is nil
+    // (liquidjs would count the global scope's keys).
+    if (!token.variable && typeof keys[0] === "string" && COMMANDS.has(keys[0]) && !(keys[0] in (scope as object))) return undefined;
     for (let i = 0; i < keys.length; i++) scope = readProperty(c, scope, keys[i]);
     return scope;
   } catch {
@@ -108,6 +145,7 @@ function evalPropertyAccess(token: Tok, ctx: Context, lenient: boolean): unknown
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+const COMMANDS = new Set(["size", "first", "last"]);
 
 /**
  * Context#readProperty with its most common case inlined: a string key (not `size`, `first` or
@@ -116,6 +154,11 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * called); everything else is liquidjs's own readProperty.
  */
 function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unknown, key: unknown): unknown {
+  // VariableLookup#evaluate: a String has no `[]` lookups and of the commands only `size`; an
+  // Array is indexed by Integers only (`a["0"]` is nil).
+  if (typeof obj === "string") return key === "size" ? obj.length : undefined;
+  if (key instanceof RubyFloat || (typeof key === "number" && !Number.isInteger(key))) return undefined;
+  if (Array.isArray(obj) && typeof key === "string" && !COMMANDS.has(key)) return undefined;
   if (typeof key !== "string" || typeof obj !== "object" || obj === null || obj instanceof Drop ||
     Array.isArray(obj) || !c.ownPropertyOnly || key === "size" || key === "first" || key === "last") {
     return c.readProperty(obj, key);

@@ -1,18 +1,18 @@
-// The guard around the parts of liquidjs that build-site's synchronous renderer replaces
-// (src/render/liquid/liquidjs-version.ts): the installed liquidjs is the verified one; the
-// internals the sync code reads have the shapes it expects; and a set of templates renders the
-// same, and fails with the same messages, through liquidjs's own generators and through the
-// synchronous renderer. A liquidjs upgrade that breaks any of these fails here first.
+// The guard around the parts of liquidjs that build-site's Ruby front end and synchronous
+// renderer build on or replace (src/render/liquid/liquidjs-version.ts): the installed liquidjs
+// is the verified one; the internals they read and construct have the shapes they expect; and a
+// set of templates renders the same, and fails with the same messages, through plain liquidjs
+// and through ours (Ruby's parsing, compiled Values, synchronous tags). A liquidjs upgrade that
+// breaks any of these fails here first.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { Context, Drop, Expression, IfTag, Liquid, Output, TokenKind, Value, version } from "liquidjs";
+import { Context, Drop, Expression, Filter, Liquid, Output, Parser, TagToken, Token, TokenKind, Tokenizer, Value, version } from "liquidjs";
 import { BuildError } from "../../../src/errors.js";
 import { LIQUIDJS_VERIFIED, assertLiquidjsVerified } from "../../../src/render/liquid/liquidjs-version.js";
-import { installSyncRender } from "../../../src/render/liquid/sync-render.js";
+import { installRubyLiquid } from "../../../src/render/liquid/ruby-liquid.js";
 import { installSyncValues } from "../../../src/render/liquid/sync-values.js";
-import { SyncAssignTag, SyncCaptureTag, SyncIfTag, SyncUnlessTag } from "../../../src/render/liquid/tags/sync-tags.js";
 import { ROOT } from "../../conformance/harness.js";
 
 test("the installed and pinned liquidjs are the version the synchronous renderer was checked against", () => {
@@ -49,13 +49,22 @@ test("the liquidjs internals the synchronous renderer reads have the shapes it e
   assert.ok(Array.isArray(filter.args[1]) && filter.args[1][0] === "k", "keyword arguments are [name, token]");
   for (const key of ["handler", "token", "liquid"]) assert.ok(key in filter, `Filter#${key}`);
 
-  const [ifTag] = liquid.parse("{% if a == 1 %}x{% else %}y{% endif %}") as unknown as Array<IfTag & { branches: any[]; elseTemplates: unknown[] }>;
-  assert.ok(ifTag instanceof IfTag);
-  assert.equal(ifTag.branches.length, 1);
-  const postfix = ifTag.branches[0].value.initial.postfix;
-  assert.deepEqual(postfix.map((t: any) => t.kind), [TokenKind.PropertyAccess, TokenKind.Number, TokenKind.Operator]);
-  assert.equal(postfix[2].operator, "==");
-  assert.equal(ifTag.elseTemplates.length, 1);
+  // What the front end constructs or borrows (front-end.ts, compile.ts).
+  const [htmlToken, outputToken] = new Tokenizer("x{{y}}").readTopLevelTokens() as unknown as Array<Record<string, unknown>>;
+  assert.equal(htmlToken!.kind, TokenKind.HTML, "an HTML token comes first");
+  assert.equal(outputToken!.kind, TokenKind.Output, "then an Output token");
+  for (const key of ["trimLeft", "trimRight"]) assert.ok(key in htmlToken!, `HTMLToken#${key}`);
+  assert.equal(typeof (htmlToken as { getContent?: unknown }).getContent, "function", "HTMLToken#getContent");
+  assert.equal(typeof TagToken.prototype.getText, "function");
+  assert.equal(typeof Token.prototype.getPosition, "function");
+  const parser = new Parser(liquid) as unknown as Record<string, unknown>;
+  for (const key of ["parse", "parseTokens", "parseToken", "parseStream"]) assert.equal(typeof parser[key], "function", `Parser#${key}`);
+  assert.equal(typeof (parser.parseLimit as { use?: unknown }).use, "function", "Parser#parseLimit");
+  const made = new Filter({ name: "f", args: [] } as never, ((v: unknown) => v) as never, liquid) as unknown as Record<string, unknown>;
+  assert.deepEqual([made.name, made.args], ["f", []], "Filter keeps its token's name and args");
+  assert.equal(typeof made.handler, "function");
+  const literals = ["empty", "blank"].map((w) => (new Tokenizer(w).readValue() as unknown as { content: object }).content.constructor.name);
+  assert.deepEqual(literals, ["EmptyDrop", "BlankDrop"], "the operators recognise liquidjs's literal drops by class name");
 
   const ctx = new Context({}, liquid.options) as unknown as Record<string, any>;
   assert.equal(typeof ctx.readProperty, "function");
@@ -90,7 +99,7 @@ const TEMPLATES = [
   "{% assign x = a.b.c | upcase %}{{ x }}{% capture y %}{{ n }}-{{ a.b.c }}{% endcapture %}[{{ y }}]",
   "{% for i in list %}{% if i == 2 %}{% continue %}{% endif %}{{ i }}{% if i == 3 %}{% break %}{% endif %}{% endfor %}",
   "{{ drop.name }} {{ drop.upper }} {{ obj.fn }} {{ tl.x }}",
-  "{% if list contains 2 %}c{% endif %}{% if a.b contains 'c' %}k{% endif %}{{ (1..3) | join: ',' }}",
+  "{% if list contains 2 %}c{% endif %}{% if a.list contains 9 %}k{% endif %}{{ (1..3) | join: ',' }}",
   "{% case n %}{% when 1 %}one{% when 2 %}two{% else %}other{% endcase %}",
   "{% assign xs = list | reverse %}{% for x in xs limit: 2 %}{{ forloop.index }}:{{ x }} {% endfor %}",
 ];
@@ -98,11 +107,7 @@ const TEMPLATES = [
 function engines(options: Record<string, unknown> = {}) {
   const plain = new Liquid(options);
   const fast = new Liquid(options);
-  installSyncRender(fast);
-  fast.registerTag("if", SyncIfTag);
-  fast.registerTag("unless", SyncUnlessTag);
-  fast.registerTag("assign", SyncAssignTag);
-  fast.registerTag("capture", SyncCaptureTag);
+  installRubyLiquid(fast, () => "warn");
   for (const l of [plain, fast]) l.registerFilter("boom", () => { throw new Error("bang"); });
   const renderFast = (src: string, scope: object) => {
     const tpl = fast.parse(src);

@@ -64,7 +64,6 @@ export function dateFilters(host: LiquidHost): FilterTable {
   };
   return {
     date(input, format) {
-      if (format === undefined) throw new Error("wrong number of arguments (given 1, expected 2)");
       const f = toS(format);
       if (f === "") return input;
       const d = toDate(input, host);

@@ -238,7 +238,8 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (nils === "first") order = -1;
       else if (nils === "last") order = 1;
       else throw new LiquidArgumentError(`Invalid nils order: '${toS(nils)}' is not a valid nils order. It must be 'first' or 'last'.`);
-      const items = Array.isArray(v) ? v : isHash(v) ? Object.entries(v) : [v];
+      if (!Array.isArray(v) && !isHash(v)) throw new Error(`undefined method 'map' for ${inspect(v)}:${rubyClass(v)}`);
+      const items = Array.isArray(v) ? v : Object.entries(v);
       const keyed = items.map((item) => ({ key: itemProperty(item, property), item }));
       const isNil = (x: unknown) => x === null || x === undefined;
       return sortWith(keyed, (a: any, b: any) => {

@@ -48,11 +48,19 @@ export function lookup(item: unknown, property: unknown): unknown {
   }
   if (typeof item === "string") return typeof property === "string" ? stringIndex(item, property) : null;
   if (item === null || item === undefined) return null;
+  // A Float has no `[]`; an Integer's is its bits, which a String index cannot be.
+  if (item instanceof RubyFloat || (typeof item === "number" && !Number.isInteger(item))) return null;
   if (Array.isArray(item) || typeof item === "number") {
     throw new TypeError(`no implicit conversion of ${rubyClass(property)} into Integer`);
   }
   if (item instanceof Drop) return (item as any)[String(property)];
   return null;
+}
+
+/** String#gsub with a plain string: an empty pattern matches before every character and at the end. */
+function gsub(s: string, search: string, replacement: string): string {
+  if (search === "") return replacement + [...s].join(replacement) + (s === "" ? "" : replacement);
+  return s.split(search).join(replacement);
 }
 
 function propertyError(property: unknown): LiquidArgumentError {
@@ -180,7 +188,7 @@ export function standardFilters(): FilterTable {
       const v = property === null || property === undefined ? item : lookup(item, property);
       return v !== null && v !== undefined;
     }),
-    replace: (input, search, replacement = "") => toS(input).split(toS(search)).join(toS(replacement)),
+    replace: (input, search, replacement = "") => gsub(toS(input), toS(search), toS(replacement)),
     replace_first: (input, search, replacement = "") => {
       const s = toS(input);
       const i = s.indexOf(toS(search));
@@ -191,7 +199,7 @@ export function standardFilters(): FilterTable {
       const i = s.lastIndexOf(toS(search));
       return i < 0 ? s : s.slice(0, i) + toS(replacement) + s.slice(i + toS(search).length);
     },
-    remove: (input, search) => toS(input).split(toS(search)).join(""),
+    remove: (input, search) => gsub(toS(input), toS(search), ""),
     remove_first: (input, search) => {
       const s = toS(input);
       const i = s.indexOf(toS(search));
@@ -234,14 +242,12 @@ export function standardFilters(): FilterTable {
     floor: (input) => ceilFloor(input, false),
     at_least: (input, n) => clamp(input, n, true),
     at_most: (input, n) => clamp(input, n, false),
-    default: (input, ...args) => {
+    default: (input, fallback = "", options = {}) => {
       // Ruby's `default_value = ''` applies only when no argument is written: an argument that
-      // names nothing (`| default: site.github.url` on a site without it) is nil, and so is the
-      // result, which `{% if %}` then treats as false (AcadHomepage writes no canonical link so).
-      const fallback = args.length === 0 ? "" : args[0] === undefined ? null : args[0];
-      const rest = args.slice(1);
-      // `allow_false: true` arrives as the pair ["allow_false", true].
-      const allowFalse = rest.some((a) => Array.isArray(a) && a[0] === "allow_false" && truthy(a[1]));
+      // names nothing (`| default: site.github.url` on a site without it) arrives as nil, and so
+      // is the result, which `{% if %}` then treats as false (AcadHomepage writes no canonical
+      // link so). `allow_false: true` arrives in the keyword arguments' Hash.
+      const allowFalse = isHash(options) && truthy(options.allow_false);
       const v = plain(input);
       const missing = allowFalse ? v === null || v === undefined : !truthy(v);
       const empty = typeof v === "string" || Array.isArray(v) ? v.length === 0 : isHash(v) ? Object.keys(v).length === 0 : false;

@@ -84,7 +84,8 @@ export function arithmetic(left: unknown, right: unknown, op: Op): number | Ruby
     case "-": return floatValue(x.minus(y).toNumber());
     case "*": return floatValue(x.times(y).toNumber());
     case "/":
-      if (y.isZero()) throw new ZeroDivision();
+      // Float (or BigDecimal) division by zero is ±Infinity or NaN, not an error.
+      if (y.isZero()) return floatValue(x.toNumber() / 0);
       return floatValue(x.div(y).toNumber());
     case "%":
       if (y.isZero()) throw new ZeroDivision();

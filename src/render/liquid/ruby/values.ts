@@ -7,6 +7,7 @@
 // prints `3.0`. Everything else that is integral is an Integer.
 import { Drop, toValue } from "liquidjs";
 import { JekyllTime } from "../../../site/time.js";
+import { reserveIterations } from "../budget.js";
 
 /** A Ruby Float. Extends liquidjs's Drop so liquidjs unwraps it (valueOf) wherever it needs a number. */
 export class RubyFloat extends Drop {
@@ -21,6 +22,26 @@ export class RubyFloat extends Drop {
   }
   toJSON(): number {
     return this.value;
+  }
+}
+
+/**
+ * A Ruby Range of Integers (`(1..3)`), as its elements: filters and loops use it as the Array
+ * Ruby would make of it, while it prints, inspects and serialises as the Range (`1..3`).
+ */
+export class RubyRange extends Array<number> {
+  static override get [Symbol.species]() {
+    return Array;
+  }
+  constructor(readonly first: number, readonly last: number) {
+    super();
+    // Counted before it is made: `(1..100000000)` would otherwise take gigabytes before a loop
+    // over it (or a filter) could be stopped by the iteration bound (budget.ts).
+    if (last >= first) reserveIterations(last - first + 1);
+    for (let i = first; i <= last; i++) this.push(i);
+  }
+  rubyToS(): string {
+    return `${this.first}..${this.last}`;
   }
 }
 
@@ -132,6 +153,7 @@ function formatNumber(v: number): string {
 export function toS(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
+  if (v instanceof RubyRange) return v.rubyToS();
   if (typeof v === "number") return formatNumber(v);
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof RubyFloat) return formatFloat(v.value);
@@ -149,6 +171,7 @@ export function toS(v: unknown): string {
 /** What `{{ value }}` writes (Liquid's Variable#render): an array is joined (flattened, nil as ""), anything else `to_s`. */
 export function outputS(v: unknown): string {
   if (typeof v === "string") return v;
+  if (v instanceof RubyRange) return v.rubyToS();
   if (Array.isArray(v)) return joinArray(v, "");
   return toS(v);
 }
@@ -216,6 +239,7 @@ export function inspect(v: unknown): string {
     const w = v.wall;
     return `#<Date: ${v.toString()} ((${julianDay(w.year, w.month, w.day)}j,0s,0n),+0s,2299161j)>`;
   }
+  if (v instanceof RubyRange) return v.rubyToS();
   if (Array.isArray(v)) return `[${v.map(inspectElement).join(", ")}]`;
   if (isRubyPrintable(v)) return v.rubyToS();
   // Drop#inspect is JSON.pretty_generate(to_h); to_h is hash_for_json at depth 0.
@@ -275,6 +299,7 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
     const raw = inDrop ? (v as { [RAW_JSON_TEXT]?: () => string })[RAW_JSON_TEXT] : undefined;
     return JSON.stringify(raw ? raw.call(v) : v.toString());
   }
+  if (v instanceof RubyRange) return JSON.stringify(v.rubyToS());
   if (Array.isArray(v)) {
     const inner = depth + 1;
     if (!pretty) return `[${v.map((x) => generateJson(x, inner, false, inDrop)).join(",")}]`;
@@ -327,6 +352,7 @@ export function rubyClass(v: unknown): string {
   if (v === true) return "TrueClass";
   if (v === false) return "FalseClass";
   if (v instanceof JekyllTime) return v.dateOnly ? "Date" : "Time";
+  if (v instanceof RubyRange) return "Range";
   if (Array.isArray(v)) return "Array";
   if (isHash(v)) return "Hash";
   return "Object";

@@ -14,11 +14,13 @@
 // The tags render synchronously (plain functions, not liquidjs generators; see sync-render.ts).
 import fs from "node:fs";
 import path from "node:path";
-import { Tag, Value } from "liquidjs";
+import { Tag } from "liquidjs";
+import type { Value } from "liquidjs";
 import type { Context, Emitter, Liquid, TagToken, Template, TopLevelToken } from "liquidjs";
 import type { LiquidHost } from "../host.js";
-import { fixFloatLiterals } from "../float-literals.js";
-import { installSyncValues, runSync } from "../sync-values.js";
+import { compileExpression } from "../compile.js";
+import { parseExpression } from "../ruby-syntax/expression.js";
+import { runSync } from "../sync-values.js";
 import { inspect, isHash, plain, rubyClass } from "../ruby/values.js";
 import { LimitError } from "../budget.js";
 
@@ -87,9 +89,8 @@ abstract class IncludeBase extends Tag {
         if (dq !== undefined) this.params.push({ key: key!, quoted: dq.replace(/\\"/g, '"') });
         else if (sq !== undefined) this.params.push({ key: key!, quoted: sq.replace(/\\'/g, "'") });
         else {
-          const value = new Value(variable!, liquid);
-          fixFloatLiterals(value);
-          installSyncValues(value);
+          // `context[variable]`: Expression.parse of the markup.
+          const value = compileExpression(parseExpression(variable!), { input: token.input, begin: token.begin, end: token.end, file: token.file });
           this.params.push({ key: key!, variable: value });
         }
       }

@@ -1,16 +1,24 @@
-// Ruby Liquid 5.4's `for`, `tablerow` and `ifchanged`, on liquidjs's parsers for the first two.
+// Ruby Liquid 5.4's `for`, `tablerow` and `ifchanged` (tags/for.rb, table_row.rb, ifchanged.rb).
 //
-// for: offset, then limit, then `reversed` (only when written right after the collection); `offset:
-// continue` resumes where the last loop over the same variable and collection stopped; a range
-// is its array, a hash its [key, value] pairs (a Jekyll drop: its keys), a non-empty string one item; `forloop.parentloop`
-// is the enclosing loop; `{{ forloop }}` prints the Ruby class name.
-// tablerow: Ruby's exact markup, `<tr class="row1">\n` first and `</tr>\n` after each row.
-import { Drop, ForTag, TablerowTag, Tag, TokenKind, evalToken, toValue } from "liquidjs";
-import type { Context, Emitter, Liquid, Parser, TagToken, TopLevelToken } from "liquidjs";
-import { eachItems, isHash, plain, toS } from "../ruby/values.js";
+// for: the markup is read in the template's error mode (strict, or For's lax regex: see
+// ruby-syntax/error-mode.ts); offset, then limit, then `reversed`; `offset: continue` resumes
+// where the last loop with the same name (`variable-collection markup`) stopped; a range is its
+// array, a hash its [key, value] pairs (a Jekyll drop: its keys), a non-empty string one item;
+// `forloop.parentloop` is the enclosing loop; `{{ forloop }}` prints the Ruby class name.
+// tablerow: TableRow::Syntax (any `key: value` in the markup is an attribute), Ruby's exact
+// markup, `<tr class="row1">\n` first and `</tr>\n` after each row.
+// All three render synchronously (see sync-render.ts).
+import { Drop } from "liquidjs";
+import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken, Value } from "liquidjs";
+import { compileExpression } from "../compile.js";
+import { stringToI } from "../ruby-syntax/expression.js";
+import { tablerowSyntax } from "../ruby-syntax/tag-syntax.js";
+import { JekyllTime } from "../../../site/time.js";
+import { RubyFloat, eachItems, inspect, isHash, plain, rubyClass } from "../ruby/values.js";
 import { toInteger } from "../filters/standard.js";
-import { evalTokenSync, runSync } from "../sync-values.js";
-import { iteration, remainingIterations, reserveIterations } from "../budget.js";
+import { runSync, valueSync } from "../sync-values.js";
+import { iteration, reserveIterations } from "../budget.js";
+import { isBlank, parseBody, readSyntax, removeBlankStrings, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
 
 export class RubyForloop extends Drop {
   i = 0;
@@ -59,62 +67,94 @@ class RubyTablerowloop extends Drop {
 function sliceCollection(collection: unknown, from: number, to: number | null): unknown[] {
   const v = plain(collection);
   let items: unknown[];
-  if (typeof v === "string") items = v === "" ? [] : [v];
+  // A String is one item whatever the offset and limit (slice_collection_using_each).
+  if (typeof v === "string") return v === "" ? [] : [v];
   else if (Array.isArray(v)) items = v;
   else if (isHash(v)) items = eachItems(v); // a Hash its pairs, a Jekyll drop its keys
   else items = [];
-  return items.slice(from, to === null ? undefined : to);
-}
-
-/**
- * A loop's collection. A range (`(1..n)`) is counted before it is made: liquidjs would build the
- * whole array first, so `(1..100000000)` took gigabytes before the first iteration. The bounds
- * are read as liquidjs's evalRangeToken reads them (`+value`), so the items are the same.
- */
-function evalCollection(token: any, ctx: Context): unknown {
-  if (token?.kind !== TokenKind.Range) return evalTokenSync(token, ctx);
-  const low = +(toValue(evalTokenSync(token.lhs, ctx)) as number);
-  const high = +(toValue(evalTokenSync(token.rhs, ctx)) as number);
-  const n = Math.ceil(high + 1 - low);
-  if (n > remainingIterations()) reserveIterations(n);
-  const items: number[] = [];
-  for (let i = low; i < high + 1; i++) items.push(i);
-  return items;
+  // Index `from` up to (not including) `to`, counted from the start: a negative offset takes
+  // everything, a limit that ends before the offset nothing.
+  const end = to === null ? items.length : Math.min(Math.max(to, 0), items.length);
+  return items.slice(Math.max(from, 0), Math.max(end, Math.max(from, 0)));
 }
 
 const FOR_STACK = "jekyll:for_stack";
 const FOR_OFFSETS = "jekyll:for_offsets";
 
-export class RubyForTag extends ForTag {
-  // A plain function rather than a generator: we only render synchronously (sync-render.ts).
-  override render(ctx: Context, emitter: Emitter): any {
-    const self = this as any;
-    const r = this.liquid.renderer;
-    const name = (self.loopName ??= `${self.variable}-${self.collection.getText()}`) as string;
-    const offsets = ctx.getRegister(FOR_OFFSETS, {}) as Record<string, number>;
-    const hash = self.hash.hash as Record<string, any>;
-    let from = 0;
-    if (hash.offset !== undefined) {
-      if (hash.offset?.getText?.() === "continue") from = offsets[name] ?? 0;
-      else {
-        const v = plain(evalTokenSync(hash.offset, ctx));
-        from = v === null || v === undefined ? 0 : toInteger(v);
-      }
+function value(v: Value | undefined, ctx: Context): unknown {
+  return v === undefined ? undefined : plain(valueSync(v as never, ctx));
+}
+
+/** Ruby's `for`: its markup read in the template's error mode (For#strict_parse / #lax_parse). */
+export class RubyForTag extends RubyTag implements BlankAware {
+  private readonly variable: string;
+  private readonly loopName: string;
+  private readonly collection: Value;
+  private readonly reversed: boolean;
+  private readonly limit?: Value;
+  private readonly offset?: Value | "continue";
+  private templates: Template[] = [];
+  private elseTemplates: Template[] | null = null;
+  readonly blank: boolean;
+
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
+    super(token, remain, liquid);
+    const ruby = rubyMarkup(token);
+    const syntax = ruby.parser.forLoop(ruby.markup, ruby.site);
+    this.variable = syntax.variable;
+    this.loopName = syntax.name;
+    this.collection = compileExpression(syntax.collection, ruby.span);
+    this.reversed = syntax.reversed;
+    if (syntax.limit) this.limit = compileExpression(syntax.limit, ruby.span);
+    if (syntax.offset) this.offset = syntax.offset === "continue" ? "continue" : compileExpression(syntax.offset, ruby.span);
+    let blank = true;
+    let body = this.templates;
+    // For#parse: the loop body, then (after `else`) the else body; a second `else` ends the tag
+    // there, as in Ruby, leaving the rest to the enclosing block.
+    let elseSeen = 0;
+    try {
+      parseBody(liquid, parser, remain, token, token.name, (tpl) => {
+        blank &&= isBlank(tpl);
+        body.push(tpl);
+      }, (t) => {
+        if (t.name !== "else") return false;
+        if (elseSeen++) throw SECOND_ELSE;
+        body = this.elseTemplates = [];
+        return true;
+      });
+    } catch (e) {
+      if (e !== SECOND_ELSE) throw e;
+      this.elseTemplates = [];
     }
-    const collection = evalCollection(self.collection, ctx);
+    this.blank = blank;
+    if (blank) {
+      this.templates = removeBlankStrings(this.templates);
+      if (this.elseTemplates) this.elseTemplates = removeBlankStrings(this.elseTemplates);
+    }
+  }
+
+  // A plain function rather than a generator: we only render synchronously (sync-render.ts).
+  render(ctx: Context, emitter: Emitter): void {
+    const r = this.liquid.renderer;
+    const name = this.loopName;
+    const offsets = ctx.getRegister(FOR_OFFSETS, {}) as Record<string, number>;
+    let from = 0;
+    if (this.offset === "continue") from = offsets[name] ?? 0;
+    else if (this.offset !== undefined) {
+      const v = value(this.offset, ctx);
+      from = v === null || v === undefined ? 0 : toInteger(v);
+    }
+    const collection = valueSync(this.collection as never, ctx);
     let to: number | null = null;
-    if (hash.limit !== undefined) {
-      const l = plain(evalTokenSync(hash.limit, ctx));
+    if (this.limit !== undefined) {
+      const l = value(this.limit, ctx);
       if (l !== null && l !== undefined) to = toInteger(l) + from;
     }
     const segment = sliceCollection(collection, from, to);
-    // Ruby Liquid honours `reversed` only right after the collection (`for x in a reversed
-    // limit:2`); written after an attribute it is ignored.
-    self.reversedAfterCollection ??= /^\s*reversed\b/.test(String(self.collection.input).slice(self.collection.end));
-    if (self.reversedAfterCollection) segment.reverse();
+    if (this.reversed) segment.reverse();
     offsets[name] = from + segment.length;
     if (!segment.length) {
-      runSync(r.renderTemplates(self.elseTemplates, ctx, emitter));
+      if (this.elseTemplates) runSync(r.renderTemplates(this.elseTemplates, ctx, emitter));
       return;
     }
     reserveIterations(segment.length);
@@ -125,10 +165,10 @@ export class RubyForTag extends ForTag {
     ctx.push(scope);
     try {
       for (const item of segment) {
-        scope[self.variable] = item;
+        scope[this.variable] = item;
         ctx.continueCalled = ctx.breakCalled = false;
         iteration();
-        runSync(r.renderTemplates(self.templates, ctx, emitter));
+        runSync(r.renderTemplates(this.templates, ctx, emitter));
         forloop.i++;
         if (ctx.breakCalled) break;
       }
@@ -140,36 +180,64 @@ export class RubyForTag extends ForTag {
   }
 }
 
-function evalArg(token: any, ctx: Context): unknown {
-  return evalToken(token, ctx);
+/** Thrown to stop reading a `for` at its second `else` (For#parse reads one else body). */
+const SECOND_ELSE = new Error("second else");
+
+/** `to_i` as TableRow uses it: nil 0, numbers truncated, strings by their leading digits, a Time its epoch; other values have none. */
+function toI(v: unknown): number {
+  // `blank`/`empty` (Jekyll's method literals) have no to_i either.
+  if (v instanceof Drop && /^(Empty|Blank)Drop$/.test(v.constructor.name)) throw new Error("undefined method `to_i' for a method literal");
+  v = plain(v);
+  if (v === null || v === undefined) return 0;
+  if (typeof v === "number") return Math.trunc(v);
+  if (v instanceof RubyFloat) return Math.trunc(v.value);
+  if (typeof v === "string") return stringToI(v);
+  if (v instanceof JekyllTime) return Math.floor(v.epochMs / 1000);
+  throw new Error(`undefined method \`to_i' for ${inspect(v)}:${rubyClass(v)}`);
 }
 
-export class RubyTablerowTag extends TablerowTag {
-  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const self = this as any;
-    const collection = plain(evalCollection(self.collection, ctx));
+/** Ruby's `tablerow`: TableRow::Syntax and its attributes (cols, limit, offset). */
+export class RubyTablerowTag extends RubyTag implements BlankAware {
+  private readonly variable: string;
+  private readonly collection: Value;
+  private readonly attributes = new Map<string, Value>();
+  private readonly templates: Template[] = [];
+  readonly blank: boolean;
+
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
+    super(token, remain, liquid);
+    const syntax = readSyntax(token, tablerowSyntax);
+    const span = rubyMarkup(token).span;
+    this.variable = syntax.variable;
+    this.collection = compileExpression(syntax.collection, span);
+    for (const [k, v] of syntax.attributes) this.attributes.set(k, compileExpression(v, span));
+    let blank = true;
+    parseBody(liquid, parser, remain, token, token.name, (tpl) => {
+      blank &&= isBlank(tpl);
+      this.templates.push(tpl);
+    });
+    this.blank = blank;
+  }
+
+  render(ctx: Context, emitter: Emitter): void {
+    const collection = plain(valueSync(this.collection as never, ctx));
     if (collection === null || collection === undefined || collection === false) return;
-    const args = self.args.hash as Record<string, any>;
-    const num = (v: unknown) => {
-      v = plain(v);
-      if (v === null || v === undefined) return 0;
-      return typeof v === "number" ? Math.trunc(v) : Number.parseInt(toS(v), 10) || 0;
-    };
-    const from = args.offset !== undefined ? num(yield evalArg(args.offset, ctx)) : 0;
-    const to = args.limit !== undefined ? from + num(yield evalArg(args.limit, ctx)) : null;
+    const attr = (k: string) => (this.attributes.has(k) ? valueSync(this.attributes.get(k) as never, ctx) : undefined);
+    const from = this.attributes.has("offset") ? toI(attr("offset")) : 0;
+    const to = this.attributes.has("limit") ? from + toI(attr("limit")) : null;
     const items = sliceCollection(collection, from, to);
     reserveIterations(items.length);
-    const cols = args.cols !== undefined ? num(yield evalArg(args.cols, ctx)) : 0;
+    const cols = toI(attr("cols"));
     emitter.write('<tr class="row1">\n');
     const loop = new RubyTablerowloop(items.length, cols);
     const scope: Record<string, unknown> = { tablerowloop: loop };
     ctx.push(scope);
     try {
       for (const item of items) {
-        scope[self.variable] = item;
+        scope[this.variable] = item;
         iteration();
         emitter.write(`<td class="col${loop.col()}">`);
-        yield this.liquid.renderer.renderTemplates(self.templates, ctx, emitter);
+        runSync(this.liquid.renderer.renderTemplates(this.templates, ctx, emitter));
         emitter.write("</td>");
         if (loop.col_last() && !loop.last()) emitter.write(`</tr>\n<tr class="row${loop.row() + 1}">`);
         loop.increment();
@@ -182,22 +250,23 @@ export class RubyTablerowTag extends TablerowTag {
 }
 
 /** `{% ifchanged %}`: writes its block only when it differs from the last time it was written. */
-export class IfchangedTag extends Tag {
-  private readonly templates: any[] = [];
+export class IfchangedTag extends RubyTag implements BlankAware {
+  private readonly templates: Template[] = [];
+  readonly blank: boolean;
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
     super(token, remain, liquid);
-    const stream = parser.parseStream(remain)
-      .on("tag:endifchanged", () => stream.stop())
-      .on("template", (tpl: any) => this.templates.push(tpl))
-      .on("end", () => { throw new Error(`tag ${token.getText()} not closed`); });
-    stream.start();
+    let blank = true;
+    parseBody(liquid, parser, remain, token, token.name, (tpl) => {
+      blank &&= isBlank(tpl);
+      this.templates.push(tpl);
+    });
+    this.blank = blank;
   }
-  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const html = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
+  render(ctx: Context, emitter: Emitter): void {
+    const html = runSync(this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
     if (ctx.getRegister("jekyll:ifchanged") !== html) {
       ctx.setRegister("jekyll:ifchanged", html);
       emitter.write(html);
     }
   }
 }
-
