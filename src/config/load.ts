@@ -9,7 +9,7 @@ import { BuildError } from "../errors.js";
 import { loadYaml } from "../read/yaml.js";
 import type { Theme } from "../read/theme.js";
 import { resolveTheme, type ThemeNote } from "../read/theme-locate.js";
-import { assertValidZone } from "../site/time.js";
+import { assertValidZone } from "../ruby/time.js";
 import { DEFAULT_EXCLUDES, PERMALINK_STYLES, jekyllDefaults } from "./defaults.js";
 import { deepMerge, isPlainObject } from "./merge.js";
 

@@ -12,7 +12,7 @@ import type { Document } from "../site/document.js";
 import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { slugify } from "../site/slugify.js";
-import { JekyllTime } from "../site/time.js";
+import { JekyllTime } from "../ruby/time.js";
 import { makeUrl, unescapePath, urlFromHash } from "../site/url.js";
 import { registerPlugin } from "./registry.js";
 

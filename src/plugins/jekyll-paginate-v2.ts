@@ -14,7 +14,7 @@ import type { GenerateContext } from "../generate/index.js";
 import type { Document } from "../site/document.js";
 import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
-import { compareStrings, spaceship } from "../render/liquid/ruby/values.js";
+import { compareStrings, spaceship } from "../ruby/values.js";
 import { createAutopages } from "./jekyll-paginate-v2-autopages.js";
 import { splitRuby, toS } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";

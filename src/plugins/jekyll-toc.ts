@@ -8,7 +8,7 @@
 import { BuildError } from "../errors.js";
 import type { PluginLiquidContext } from "../generate/index.js";
 import { isPlainObject } from "../config/merge.js";
-import { plain, toS, truthy } from "../render/liquid/ruby/values.js";
+import { plain, toS, truthy } from "../ruby/values.js";
 import type { HElement, HNode } from "./html4/dom.js";
 import { parseFragment } from "./html4/parse.js";
 import { serializeChildren } from "./html4/serialize.js";

@@ -9,7 +9,7 @@ import { Layout } from "../site/layout.js";
 import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { StaticFile } from "../site/static-file.js";
-import { JekyllTime } from "../site/time.js";
+import { JekyllTime } from "../ruby/time.js";
 import { readData } from "./data-reader.js";
 import { attachBibliographyData } from "./bibliography.js";
 import { EntryFilter } from "./entry-filter.js";

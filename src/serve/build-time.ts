@@ -10,8 +10,8 @@
 // site's own: `{{ site.time }}` (Ruby's Time#to_s), `date_to_xmlschema` (and jsonify's xmlschema),
 // `date_to_rfc822`, and `date: "%s"`. A page that prints the build time in a format of its own
 // (`date: "%H:%M"`) still counts as changed: reloading is the safe answer when in doubt.
-import type { JekyllTime } from "../site/time.js";
-import { strftime, strftimeFields } from "../render/liquid/ruby/strftime.js";
+import type { JekyllTime } from "../ruby/time.js";
+import { strftime, strftimeFields } from "../ruby/strftime.js";
 
 /** The build time as the outputs may print it, longest first (so no stamp is blanked in part). */
 export function buildTimeStamps(time: JekyllTime): string[] {

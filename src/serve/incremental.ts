@@ -18,7 +18,7 @@ import type { RenderPlan } from "../render/renderer.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
-import type { JekyllTime } from "../site/time.js";
+import type { JekyllTime } from "../ruby/time.js";
 import { assertInside, containedPath } from "../write/contain.js";
 import { copyStaticFile, writeSite } from "../write/writer.js";
 import { differsOnlyByBuildTime } from "./build-time.js";

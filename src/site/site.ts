@@ -17,7 +17,7 @@ import { parseDate } from "./parse-date.js";
 import type { StaticFile } from "./static-file.js";
 import { relativeTo } from "./paths.js";
 import { readSourceText } from "../read/source-text.js";
-import { JekyllTime } from "./time.js";
+import { JekyllTime } from "../ruby/time.js";
 
 export interface Logger {
   info(topic: string, message?: string): void;

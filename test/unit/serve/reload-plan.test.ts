@@ -9,7 +9,7 @@ import { describe, test } from "node:test";
 import { buildTimeStamps, differsOnlyByBuildTime } from "../../../src/serve/build-time.js";
 import { IncrementalBuilder } from "../../../src/serve/incremental.js";
 import { reloadPlan } from "../../../src/serve/reload-plan.js";
-import { JekyllTime } from "../../../src/site/time.js";
+import { JekyllTime } from "../../../src/ruby/time.js";
 import type { Logger } from "../../../src/site/site.js";
 
 const quiet: Logger = { info() {}, warn() {}, debug() {} };
