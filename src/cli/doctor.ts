@@ -17,11 +17,12 @@ import { Builder } from "../build.js";
 import { loadConfig, type Config } from "../config/load.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
-import type { Logger, Site } from "../site/site.js";
+import type { Site } from "../site/site.js";
+import type { Logger } from "../logger.js";
 import type { StaticFile } from "../site/static-file.js";
 import type { ParsedArgs } from "./args.js";
 import { logConfigFiles } from "./build.js";
-import type { ConsoleLogger } from "./logger.js";
+import type { ConsoleLogger } from "../logger.js";
 
 type SiteFile = Page | Document | StaticFile;
 

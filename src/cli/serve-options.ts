@@ -7,7 +7,7 @@ import tls from "node:tls";
 import type { Config } from "../config/load.js";
 import { BuildError } from "../errors.js";
 import type { ParsedArgs } from "./args.js";
-import type { ConsoleLogger } from "./logger.js";
+import type { ConsoleLogger } from "../logger.js";
 
 export interface ServeOptions {
   watch: boolean;

@@ -16,7 +16,7 @@ import type { SourceChange } from "../serve/watch.js";
 import type { ParsedArgs } from "./args.js";
 import { logConfigFiles } from "./build.js";
 import { detachServer, isDetachedServer, reportReadyToParent } from "./detach.js";
-import type { ConsoleLogger } from "./logger.js";
+import type { ConsoleLogger } from "../logger.js";
 import { reportError } from "./report-error.js";
 import { serveOptions } from "./serve-options.js";
 import { loadConfigQuietly, logRegenerating, watchSite } from "./watch-site.js";

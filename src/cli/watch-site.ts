@@ -3,7 +3,7 @@
 import path from "node:path";
 import { loadConfig, type Config, type LoadedConfig } from "../config/load.js";
 import { preloadSitePlugins } from "../plugins/site-plugins.js";
-import type { Logger } from "../site/site.js";
+import type { Logger } from "../logger.js";
 import { watchSource, type SourceChange, type SourceWatcher } from "../serve/watch.js";
 import { stagingDirFor } from "../write/writer.js";
 import type { ParsedArgs } from "./args.js";

@@ -6,7 +6,7 @@ import { raiseSignal } from "../blocking-worker.js";
 import { Builder, streamsOutputs } from "../build.js";
 import { loadConfig } from "../config/load.js";
 import { BuildError } from "../errors.js";
-import type { Logger } from "../site/site.js";
+import type { Logger } from "../logger.js";
 import type { Document } from "../site/document.js";
 import { OTHER_CONTENT } from "./drops.js";
 import { writeEarly } from "../write/writer.js";

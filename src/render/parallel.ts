@@ -13,7 +13,8 @@ import { BlockingWorker, type BlockingWorkerData } from "../blocking-worker.js";
 import type { ConfigOverrides } from "../config/load.js";
 import { BuildError } from "../errors.js";
 import type { Document } from "../site/document.js";
-import type { Logger, Site } from "../site/site.js";
+import type { Site } from "../site/site.js";
+import type { Logger } from "../logger.js";
 import { OTHER_CONTENT } from "./drops.js";
 import type { Renderer, RenderPlan } from "./renderer.js";
 

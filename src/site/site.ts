@@ -18,12 +18,7 @@ import type { StaticFile } from "./static-file.js";
 import { relativeTo } from "./paths.js";
 import { readSourceText } from "../read/source-text.js";
 import { JekyllTime } from "../ruby/time.js";
-
-export interface Logger {
-  info(topic: string, message?: string): void;
-  warn(topic: string, message?: string): void;
-  debug(topic: string, message?: string): void;
-}
+import type { Logger } from "../logger.js";
 
 export class Site {
   readonly source: string;

@@ -10,7 +10,7 @@ import { buildTimeStamps, differsOnlyByBuildTime } from "../../../src/serve/buil
 import { IncrementalBuilder } from "../../../src/serve/incremental.js";
 import { reloadPlan } from "../../../src/serve/reload-plan.js";
 import { JekyllTime } from "../../../src/ruby/time.js";
-import type { Logger } from "../../../src/site/site.js";
+import type { Logger } from "../../../src/logger.js";
 
 const quiet: Logger = { info() {}, warn() {}, debug() {} };
 const T0 = JekyllTime.withOffset(2025, 5, 30, 14, 5, 9, 0, 120);
