@@ -3,7 +3,8 @@
 // `Builder` keeps what outlives a single build — the Liquid engine (parsed templates and
 // includes), the Markdown converter and the Sass compiler — so `serve --watch` rebuilds reuse
 // them. `buildSite()` is the one-shot form the CLI's `build` uses.
-import { loadConfig, type Config, type ConfigOverrides, type LoadedConfig } from "./config/load.js";
+import { loadConfig, type LoadedConfig } from "./config/load.js";
+import type { Config, ConfigOverrides } from "./config/types.js";
 import { enabledPlugins, generate, passPlugin, postRender } from "./generate/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { highlight, rougeLexerTag } from "./render/highlight/index.js";
@@ -17,7 +18,7 @@ import path from "node:path";
 import { Reader } from "./read/reader.js";
 import { Site } from "./site/site.js";
 import type { Logger } from "./logger.js";
-import { Hooks } from "./plugins/hooks.js";
+import { Hooks } from "./site/hooks.js";
 import { hasSitePlugins, loadSitePlugins, withRubyPluginHint } from "./plugins/site-plugins.js";
 import type { Document } from "./site/document.js";
 import type { Page } from "./site/page.js";

@@ -14,7 +14,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Builder } from "../build.js";
-import { loadConfig, type Config } from "../config/load.js";
+import { loadConfig } from "../config/load.js";
+import type { Config } from "../config/types.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";

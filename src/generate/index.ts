@@ -1,14 +1,14 @@
 // The generate stage: plugins that add or change pages before rendering (pagination, redirects,
 // feed, sitemap…). Each plugin is a module in src/plugins/ with one entry point; this stage knows
 // them only through the registry, keyed by the gem name a site lists under `plugins:`.
-import type { Config } from "../config/load.js";
+import type { Config } from "../config/types.js";
 import type { LiquidHost } from "../render/liquid/host.js";
 import type { JekyllLiquid } from "../render/liquid/index.js";
 import type { Renderer } from "../render/renderer.js";
 import type { Site } from "../site/site.js";
 import type { Logger } from "../logger.js";
 import type { Page } from "../site/page.js";
-import type { PluginHook } from "../plugins/hooks.js";
+import type { PluginHook } from "../site/hooks.js";
 import { PLUGINS } from "../plugins/index.js";
 import { generatedPage } from "../plugins/shared/generated-page.js";
 
@@ -64,7 +64,7 @@ export interface Plugin {
   liquidFilters?(ctx: PluginLiquidContext): Record<string, PluginFilter>;
   /** Converters for file extensions (Jekyll::Converter). */
   converters?: PluginConverter[];
-  /** Jekyll::Hooks.register: code run at points of the build (src/plugins/hooks.ts). */
+  /** Jekyll::Hooks.register: code run at points of the build (src/site/hooks.ts). */
   hooks?: PluginHook[];
   /**
    * Builds the site in several passes instead of one (jekyll-polyglot's Site#process: once per

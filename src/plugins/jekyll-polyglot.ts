@@ -20,7 +20,7 @@
 //    false` the gem's state leaks from one language into the next, and so it does here.
 import fs from "node:fs";
 import path from "node:path";
-import type { Config } from "../config/load.js";
+import type { Config } from "../config/types.js";
 import { BuildError } from "../errors.js";
 import type { RenderPass } from "../generate/index.js";
 import { rubyStrip } from "../ruby/strings.js";

@@ -18,7 +18,7 @@ import { pathToFileURL } from "node:url";
 import { BuildError } from "../errors.js";
 import type { Plugin } from "../generate/index.js";
 import type { Site } from "../site/site.js";
-import { validateHook } from "./hooks.js";
+import { validateHook } from "../site/hooks.js";
 import { PRIORITY } from "./registry.js";
 
 const JS_PLUGIN = /\.(?:js|mjs|cjs)$/;

@@ -10,7 +10,7 @@
 // rendering gives.
 import os from "node:os";
 import { BlockingWorker, type BlockingWorkerData } from "../blocking-worker.js";
-import type { ConfigOverrides } from "../config/load.js";
+import type { ConfigOverrides } from "../config/types.js";
 import { BuildError } from "../errors.js";
 import type { Document } from "../site/document.js";
 import type { Site } from "../site/site.js";
