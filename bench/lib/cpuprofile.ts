@@ -70,7 +70,7 @@ const AREAS: [string, (file: string, fn: string) => boolean][] = [
   ["Read: walking and classifying the source", (f) => f.startsWith("src/read/")],
   ["Write", (f) => f.startsWith("src/write/")],
   // The main thread blocks in Atomics.wait until the render worker hands over its half.
-  ["Render worker hand-over (main thread waiting)", (f) => f === "src/render/parallel.js" || f === "src/render/parallel-worker.js"],
+  ["Render worker hand-over (main thread waiting)", (f) => f === "src/build/parallel.js" || f === "src/build/parallel-worker.js"],
   ["Render orchestration (renderer, layouts)", (f) => f === "src/render/renderer.js"],
   ["Site model (URLs, permalinks, documents)", (f) => f.startsWith("src/site/") || f.startsWith("src/generate/") || f.startsWith("src/plugins/")],
   ["Config", (f) => f.startsWith("src/config/")],

@@ -124,7 +124,7 @@ export function runDoctor(args: ParsedArgs, logger: ConsoleLogger): number {
   const builder = new Builder({ overrides: args.overrides as any, logger });
   let site: Site;
   try {
-    site = builder.readAndGenerate(loaded).site;
+    site = builder.readAndGenerate(loaded);
   } finally {
     builder.dispose();
   }

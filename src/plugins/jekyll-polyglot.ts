@@ -22,7 +22,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../config/types.js";
 import { BuildError } from "../errors.js";
-import type { RenderPass } from "../generate/index.js";
+import type { RenderPass } from "./api.js";
 import { rubyStrip } from "../ruby/strings.js";
 import { toS, truthy } from "../ruby/values.js";
 import type { Document } from "../site/document.js";

@@ -7,7 +7,7 @@
 //
 // Ruby's `a || b` (only nil and false are false; "" counts) and Liquid's `default` (empty counts
 // as missing) differ; each place below uses the one the gem uses.
-import type { PluginLiquidContext } from "../generate/index.js";
+import type { PluginLiquidContext } from "./api.js";
 import { JEKYLL_VERSION } from "../config/defaults.js";
 import { isAbsoluteUri } from "../ruby/uri.js";
 import { isHash, toJson } from "../ruby/values.js";

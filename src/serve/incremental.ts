@@ -153,7 +153,7 @@ export class IncrementalBuilder {
     // The config as loaded: generators may add to it (jekyll-archives' `archives`), and the next
     // rebuild compares a freshly loaded one with this.
     const configKey = JSON.stringify(loaded.config);
-    const { site } = this.builder.render(loaded, plan);
+    const { site } = this.builder.render(loaded, { plan: () => plan });
     this.onWriting();
     const result = writeSite(site, { force: this.options.force });
     afterWrite(site);
@@ -239,7 +239,7 @@ export class IncrementalBuilder {
     };
     // A failed rebuild leaves the snapshot unknown: the next one is a full build.
     this.snapshot = null;
-    const out = this.builder.render(loaded, plan);
+    const out = this.builder.render(loaded, { plan: () => plan });
     this.snapshot = after ?? takeSnapshot(out.site, fingerprints);
     this.records = records;
     this.readFiles = new Set(out.site.readFiles);

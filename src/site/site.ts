@@ -11,7 +11,6 @@ import { FrontMatterDefaults } from "./front-matter-defaults.js";
 import type { Layout } from "./layout.js";
 import type { Page } from "./page.js";
 import type { Theme } from "./theme.js";
-import type { Plugin } from "../generate/index.js";
 import { NO_HOOKS, type Hooks } from "./hooks.js";
 import { parseDate } from "./parse-date.js";
 import type { StaticFile } from "./static-file.js";
@@ -42,8 +41,6 @@ export class Site {
    * uses it to re-render only the pages a change can affect.
    */
   dependencyTracker?: (token: string) => void;
-  /** The site's own plugins (`_plugins/*.js`, src/plugins/site-plugins.ts), after the built-in ones it names. */
-  sitePlugins: Plugin[] = [];
   /** The enabled plugins' hooks (src/site/hooks.ts). */
   hooks: Hooks = NO_HOOKS;
 
