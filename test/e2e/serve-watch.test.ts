@@ -106,9 +106,10 @@ describe("build-site serve --watch in a browser", { timeout: 180_000 }, () => {
     await page.waitForSelector(`#${OVERLAY_ID}`, { state: "visible", timeout: 20_000 });
     const text = await page.textContent(`#${OVERLAY_ID}`);
     assert.match(text ?? "", /_posts\/2025-05-30-hello\.md:6/);
-    // The source lines around the error, numbered as in the file, the error's line marked.
+    // The source lines around the error, numbered as in the file, the error's line marked and its
+    // column under it (the unclosed tag's markup, where the Liquid error points: 6:7).
     const rows = await page.$$eval(`#${OVERLAY_ID} [data-build-site-excerpt] > div`, (els) => els.map((e) => e.textContent));
-    assert.deepEqual(rows.slice(0, 5), ["  3 | title: Hello", "  4 | ---", "  5 | <p id=\"text\">broken</p>", "> 6 | {% if true %}", "    | ^"]);
+    assert.deepEqual(rows.slice(0, 5), ["  3 | title: Hello", "  4 | ---", "  5 | <p id=\"text\">broken</p>", "> 6 | {% if true %}", "    |       ^"]);
     assert.equal(await page.textContent(`#${OVERLAY_ID} [data-error-line]`), "> 6 | {% if true %}");
     assert.equal(await page.textContent("#text"), "second version", "the last good build is still served");
     write(dir, "_posts/2025-05-30-hello.md", POST("fixed version"));
