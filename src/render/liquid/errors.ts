@@ -58,10 +58,10 @@ export function toBuildError(e: unknown, source: string, lineOffsets: Map<string
 function hintFor(original: unknown, message: string): string {
   const own = (original as { hint?: unknown } | undefined)?.hint;
   if (typeof own === "string") return own;
-  if (/^tag "?[\w-]+"? not found/.test(message)) {
+  if (/^tag "?[\w-]+"? not found|Unknown tag '/.test(message)) {
     return "That tag is neither Liquid's nor Jekyll's: it may come from a Jekyll plugin build-site does not run. Remove it, or wrap literal braces in {% raw %}…{% endraw %}.";
   }
-  if (/not closed|unexpected|invalid|illegal|expected|Unknown/i.test(message) && !/include/.test(message)) {
+  if (/syntax error|never closed|not closed|unexpected|invalid|illegal|expected|Unknown/i.test(message) && !/include/.test(message)) {
     return "Check the Liquid syntax at that line: every {% if %}, {% for %}, {% capture %} and {% raw %} needs its {% end… %}, and {{ }} holds one expression with its filters.";
   }
   if (/memory alloc limit exceeded/.test(message)) {
