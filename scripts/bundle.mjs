@@ -67,7 +67,7 @@ const main = await build({
   absWorkingDir: root,
   entryPoints: {
     cli: "dist/src/cli/main.js",
-    "parallel-worker": "dist/src/render/parallel-worker.js",
+    "parallel-worker": "dist/src/build/parallel-worker.js",
     "writer-worker": "dist/src/write/writer-worker.js",
     "sass-worker": "dist/src/render/sass-worker.js",
     "rebuild-worker": "dist/src/serve/rebuild-worker.js",

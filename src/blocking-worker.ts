@@ -3,7 +3,18 @@
 // therefore cannot hear a worker's events while it waits: each worker raises a shared signal
 // (an Int32Array on a SharedArrayBuffer) when its reply is on the port, and the main thread blocks
 // on the signal with Atomics.wait, then takes the reply with receiveMessageOnPort.
+import os from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort, type WorkerOptions } from "node:worker_threads";
+
+export function availableCores(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+
+/** Whether a build may start threads of its own: two cores or more, and not BUILD_SITE_WORKERS=0. */
+export function parallelismAvailable(): boolean {
+  if (process.env.BUILD_SITE_WORKERS === "0") return false;
+  return availableCores() >= 2;
+}
 
 /** What every such worker receives in its workerData, besides its own fields. */
 export interface BlockingWorkerData {

@@ -1,26 +1,32 @@
-// One build: config → read → generate → render → write.
+// One build, as Jekyll's Site#process runs it: reset, read, generate, render, cleanup, write.
 //
 // `Builder` keeps what outlives a single build — the Liquid engine (parsed templates and
 // includes), the Markdown converter and the Sass compiler — so `serve --watch` rebuilds reuse
-// them. `buildSite()` is the one-shot form the CLI's `build` uses.
-import { loadConfig, type Config, type ConfigOverrides, type LoadedConfig } from "./config/load.js";
-import { enabledPlugins, generate, passPlugin, postRender } from "./generate/index.js";
-import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
+// them. `buildSite()` is the one-shot form the CLI's `build` uses. Threads stay behind the
+// stages' interfaces: the write stage writes pages as they are rendered (on its own thread for
+// large sites), Sass compiles on its own thread, and a large site's documents render on two
+// (build/parallel.ts).
+import { loadConfig, type LoadedConfig } from "./config/load.js";
+import type { Config, ConfigOverrides } from "./config/types.js";
+import { generate } from "./generate/index.js";
+import type { Logger } from "./logger.js";
+import type { Plugin } from "./plugins/api.js";
+import { enabledPlugins, passPlugin, pluginLiquid, rewritesAfterRender, warnUnknownPlugins } from "./plugins/enabled.js";
+import { loadSitePlugins, withRubyPluginHint } from "./plugins/site-plugins.js";
+import { Reader } from "./read/reader.js";
 import { highlight, rougeLexerTag } from "./render/highlight/index.js";
+import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
-import { RenderWorker, parallelMinDocuments, parallelismAvailable } from "./render/parallel.js";
 import { Renderer, type RenderPlan } from "./render/renderer.js";
 import { SassConverter, disposeSassCompiler, startSassThread } from "./render/sass.js";
 import { siteLiquidHost } from "./render/site-host.js";
-import fs from "node:fs";
-import path from "node:path";
-import { Reader } from "./read/reader.js";
-import { Site, type Logger } from "./site/site.js";
-import { Hooks } from "./plugins/hooks.js";
-import { hasSitePlugins, loadSitePlugins, withRubyPluginHint } from "./plugins/site-plugins.js";
+import { parallelismAvailable } from "./blocking-worker.js";
+import { startRenderWorker } from "./build/parallel.js";
+import { Hooks } from "./site/hooks.js";
 import type { Document } from "./site/document.js";
 import type { Page } from "./site/page.js";
-import { assertDestinationOutsideSource, beginWrite, prepareStaging, stagingDirFor, type SiteWrite, type WriteOptions, type WriteResult } from "./write/writer.js";
+import { Site } from "./site/site.js";
+import { assertDestinationOutsideSource, beginWrite, type SiteWrite, type WriteResult } from "./write/writer.js";
 
 export interface BuildTimings {
   read: number;
@@ -34,7 +40,6 @@ export interface BuildResult {
   site: Site;
   renderer: Renderer;
   write: WriteResult;
-  configFiles: string[];
   ms: BuildTimings;
 }
 
@@ -44,6 +49,16 @@ export interface BuildOptions {
   profile?: boolean;
   /** Replace a destination that holds files build-site did not write (`--force`; write/destination.ts). */
   force?: boolean;
+}
+
+/**
+ * How the render stage is run for one Site: which pages to render (serve's incremental plan, the
+ * parallel build's share), and who hears of each finished output (the write stage).
+ */
+export interface RenderOptions {
+  plan?(site: Site, renderer: Renderer, outputsFinal: boolean): RenderPlan;
+  /** Called once the site is generated; returns what hears of each output as it is final. */
+  rendering?(site: Site, outputsFinal: boolean): ((item: Page | Document) => void) | undefined;
 }
 
 interface Engines {
@@ -57,154 +72,154 @@ function engineKey(config: Config): string {
   return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme, config.build_site_extras, config.build_site]);
 }
 
+/** What one pass of the build made for its Site. */
+interface Pass {
+  plugins: Plugin[];
+  /** The site has plugins of its own (`_plugins/*.js`). */
+  ownPlugins: boolean;
+  /** `_plugins/*.rb` files, named in a "tag not found" error's hint. */
+  rubyOnly: string[];
+  renderer?: Renderer;
+}
+
 export class Builder {
   private engines: Engines | null = null;
-  /** The Site being built; the Liquid host reads it through this. */
-  private site: Site | null = null;
   private sass: SassConverter | null = null;
+  /** The Site being built; the Liquid engine's host reads it through this. */
+  private site: Site | null = null;
+  private pass: Pass | null = null;
   /** Which site plugin files (and versions) the current build loaded: the engines hold their tags. */
   private sitePluginsKey = "";
+  private readonly ms = { read: 0, generate: 0, render: 0 };
 
   constructor(readonly options: BuildOptions) {}
 
+  /** Site#process: a full build, written atomically. */
+  build(loaded: LoadedConfig = loadConfig(this.options.overrides)): BuildResult {
+    const t0 = performance.now();
+    const worker = startRenderWorker(loaded, this.options);
+    let output: SiteWrite | null = null;
+    try {
+      const { site, renderer } = this.render(loaded, {
+        plan: worker ? (site, renderer) => worker.plan(renderer, site, this.options.logger, (doc, out) => output!.writtenElsewhere(doc, out)) : undefined,
+        rendering: (site, outputsFinal) => (output = beginWrite(site, { outputsFinal, staged: worker !== null, force: this.options.force })).rendered,
+      });
+      const t1 = performance.now();
+      output!.cleanup();
+      const write = output!.finish();
+      afterWrite(site);
+      reportConflicts(write, this.options.logger);
+      const t2 = performance.now();
+      return { site, renderer, write, ms: { ...this.ms, write: t2 - t1, total: t2 - t0 } };
+    } catch (e) {
+      worker?.cancel();
+      (output as SiteWrite | null)?.abort();
+      throw e;
+    }
+  }
+
   /**
-   * Runs read, generate and render; the caller writes. `plan` (or a function making one for the
-   * site and renderer) lets `serve` skip unchanged pages and the parallel build split the work.
+   * Reset, read, generate and render: the Site ready to write. A plugin that builds in passes
+   * (jekyll-polyglot: one per language) runs them once per pass and returns the Site to write.
    */
-  render(
-    loaded: LoadedConfig,
-    plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
-    onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
-  ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
+  render(loaded: LoadedConfig, hooks: RenderOptions = {}): { site: Site; renderer: Renderer } {
     const { config } = loaded;
     assertDestinationOutsideSource(config.source, config.destination);
     for (const n of loaded.notes) this.options.logger[n.level](n.topic, n.message);
-    const ms = { read: 0, generate: 0, render: 0 };
+    Object.assign(this.ms, { read: 0, generate: 0, render: 0 });
     let main: { site: Site; renderer: Renderer } | null = null;
     const pass = (passConfig: Config, isMain: boolean): Site => {
-      const r = this.renderPass(loaded, passConfig, isMain ? plan : undefined, isMain ? onGenerated : undefined);
-      ms.read += r.ms.read;
-      ms.generate += r.ms.generate;
-      ms.render += r.ms.render;
-      if (isMain) main = r;
-      return r.site;
+      const site = this.process(loaded, passConfig, isMain ? hooks : {});
+      if (isMain) main = { site, renderer: this.pass!.renderer! };
+      return site;
     };
-    // A plugin may build the site in passes (jekyll-polyglot: one per language) and return the one to write.
     const driver = passPlugin(config, loaded.theme);
     const site = driver ? driver.process!(config, pass) : pass(config, true);
     if (!main) throw new Error(`${driver?.name ?? "build"}: no main pass was run`);
     this.site = site;
-    return { site, renderer: (main as { renderer: Renderer }).renderer, ms };
+    return { site, renderer: (main as { renderer: Renderer }).renderer };
   }
 
-  /** One read → generate → render of the site with `config` (the loaded one, or a pass's). */
-  private renderPass(
-    loaded: LoadedConfig,
-    config: Config,
-    plan?: RenderPlan | ((site: Site, renderer: Renderer) => RenderPlan),
-    onGenerated?: (site: Site) => ((item: Page | Document) => void) | undefined,
-  ): { site: Site; renderer: Renderer; ms: Omit<BuildTimings, "write" | "total"> } {
-    const { site, renderer, engines, ms, rubyOnlyPlugins } = this.readAndGenerate(loaded, { startSass: true, config });
-    try {
-      const t2 = performance.now();
-      const payload = site.hooks.empty ? null : { site: renderer.drops.siteDrop(), jekyll: renderer.drops.jekyll };
-      site.hooks.trigger("site", "pre_render", site, payload);
-      const onOutput = onGenerated?.(site);
-      renderer.renderSite(typeof plan === "function" ? plan(site, renderer) : plan, onOutput);
-      // Plugins' post-render hooks (jemoji, jekyll-mentions) rewrite outputs before anything is written.
-      postRender(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
-      site.hooks.trigger("site", "post_render", site, payload);
-      const t3 = performance.now();
-      return { site, renderer, ms: { ...ms, render: t3 - t2 } };
-    } catch (e) {
-      throw withRubyPluginHint(e, rubyOnlyPlugins);
-    }
+  /** One pass up to writing: reset, read, generate, render. */
+  private process(loaded: LoadedConfig, config: Config, hooks: RenderOptions): Site {
+    const site = this.reset(loaded, config);
+    this.timed("read", () => this.read(site, { startSass: true }));
+    this.timed("generate", () => this.generate(site));
+    this.timed("render", () => this.renderSite(site, hooks));
+    return site;
+  }
+
+  /** Reset, read and generate: the site as it is about to be rendered (what `doctor` inspects). */
+  readAndGenerate(loaded: LoadedConfig): Site {
+    const site = this.reset(loaded, loaded.config);
+    this.read(site, { startSass: false });
+    this.generate(site);
+    return site;
   }
 
   /**
-   * Site#reset, #read and #generate: the site as it is about to be rendered (what `doctor`
-   * inspects), with the loaded config or a pass's (`config`). `startSass` starts loading Sass on
-   * its own thread once the reader has found stylesheets, so that it is ready when they render
-   * (sass-thread.ts).
+   * Site#reset: a new Site, and the plugins it runs. The site's own plugins load before anything
+   * is read (PluginManager#conscientious_require), and their hooks and converters join the Site.
    */
-  readAndGenerate(
-    loaded: LoadedConfig,
-    { startSass = false, config = loaded.config }: { startSass?: boolean; config?: Config } = {},
-  ): { site: Site; renderer: Renderer; engines: Engines; ms: { read: number; generate: number }; rubyOnlyPlugins: string[] } {
-    const t0 = performance.now();
+  private reset(loaded: LoadedConfig, config: Config): Site {
     const site = new Site(config, this.options.logger, loaded.theme);
     this.site = site;
-    // PluginManager#conscientious_require: the site's own plugins load before anything is read.
-    const sitePlugins = loadSitePlugins(site);
-    this.sitePluginsKey = sitePlugins.key;
-    site.sitePlugins = sitePlugins.plugins;
-    const plugins = enabledPlugins(site);
+    const own = loadSitePlugins(site);
+    this.sitePluginsKey = own.key;
+    const plugins = enabledPlugins(site, own.plugins);
+    this.pass = { plugins, ownPlugins: own.plugins.length > 0, rubyOnly: own.rubyOnly };
     site.hooks = new Hooks(plugins.flatMap((p) => p.hooks ?? []));
     site.converters.addPluginConverters(plugins.flatMap((p) => p.converters ?? []));
-    try {
+    this.withPluginHint(() => {
       site.hooks.trigger("site", "after_init", site);
       site.hooks.trigger("site", "after_reset", site);
+    });
+    return site;
+  }
+
+  /**
+   * Site#read. With `startSass`, Sass starts loading on its own thread once the reader has found
+   * stylesheets, so that it is ready when they render (sass-thread.ts).
+   */
+  private read(site: Site, { startSass }: { startSass: boolean }): void {
+    this.withPluginHint(() => {
       this.sass = new SassConverter(site);
       new Reader(site).read();
       site.hooks.trigger("site", "post_read", site);
-      // Sass loads on its own thread while the pages before the stylesheets render (sass-thread.ts).
-      const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
-      if (startSass && parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
-        if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
-      }
-      const t1 = performance.now();
-
-      const engines = this.enginesFor(config, this.sitePluginsKey);
-      const renderer = new Renderer(site, engines.liquid, { markdown: engines.markdown, sass: this.sass });
-      renderer.profiling = !!this.options.profile;
-      generate(site, { renderer, liquid: engines.liquid, logger: this.options.logger });
-      return { site, renderer, engines, ms: { read: t1 - t0, generate: performance.now() - t1 }, rubyOnlyPlugins: sitePlugins.rubyOnly };
-    } catch (e) {
-      throw withRubyPluginHint(e, sitePlugins.rubyOnly);
+    });
+    const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
+    if (startSass && parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
+      if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
     }
   }
 
-  /** A full build, written atomically. */
-  build(loaded: LoadedConfig = loadConfig(this.options.overrides)): BuildResult {
-    const t0 = performance.now();
-    // Large sites render on two threads; the worker starts first so it reads while we do. The
-    // staging folder is made before it starts: the worker writes into it.
-    const config = loaded.config;
-    // The threshold first: on most machines it is infinite, and counting walks every collection.
-    const minDocuments = parallelMinDocuments();
-    // Site plugins run on the main thread only: their generators and hooks may keep state that a
-    // second thread, reading the site on its own, would not share.
-    // Nor does a site built in passes (jekyll-polyglot): the worker would build one Site of its own.
-    const worker = !this.options.profile && parallelismAvailable() && minDocuments !== Infinity && !hasSitePlugins(config) && !passPlugin(config, loaded.theme) && estimateDocuments(config) >= minDocuments
-      ? new RenderWorker(this.options.overrides, prepareStaging({ source: config.source, dest: config.destination }))
-      : null;
-    if (worker) this.options.logger.debug("Rendering:", "on two threads");
-    let rendered: ReturnType<Builder["render"]>;
-    let writing: SiteWrite | null = null;
-    const startWriting = (site: Site) => {
-      const options: WriteOptions = { ...(worker ? { stream: streamsOutputs(site), staged: true } : writeOptions(site)), force: this.options.force };
-      if (options.thread) this.options.logger.debug("Writing:", "on a writer thread, as pages render");
-      writing = beginWrite(site, options);
-      return writing.rendered;
-    };
-    const plan = worker
-      ? (site: Site, renderer: Renderer) => worker.plan(renderer, site, this.options.logger, (doc, output) => writing!.writtenElsewhere(doc, output))
-      : undefined;
-    try {
-      rendered = this.render(loaded, plan, startWriting);
-    } catch (e) {
-      worker?.cancel();
-      if (writing) (writing as SiteWrite).abort();
-      else if (worker) fs.rmSync(stagingDirFor(config.destination), { recursive: true, force: true });
-      throw e;
-    }
-    const { site, renderer, ms } = rendered;
-    const t1 = performance.now();
-    const write = writing!.finish();
-    afterWrite(site);
-    reportConflicts(write, this.options.logger);
-    const t2 = performance.now();
-    return { site, renderer, write, configFiles: loaded.files, ms: { ...ms, write: t2 - t1, total: t2 - t0 } };
+  /** Site#generate: the engines for this site, then the enabled plugins' generators. */
+  private generate(site: Site): void {
+    const pass = this.pass!;
+    const engines = this.enginesFor(site.config, pass.plugins);
+    const renderer = new Renderer(site, engines.liquid, { markdown: engines.markdown, sass: this.sass! }, pass.ownPlugins);
+    renderer.profiling = !!this.options.profile;
+    pass.renderer = renderer;
+    warnUnknownPlugins(site, this.options.logger);
+    this.withPluginHint(() => generate(site, pass.plugins, { drops: renderer.drops, liquid: engines.liquid, logger: this.options.logger }));
+  }
+
+  /**
+   * Site#render, with the `site` pre_render and post_render hooks around it, and the plugins'
+   * post-render rewrites (jemoji, jekyll-mentions) before anything final is handed on.
+   */
+  private renderSite(site: Site, hooks: RenderOptions): void {
+    const { plugins, renderer } = this.pass!;
+    const outputsFinal = !rewritesAfterRender(plugins) && !site.hooks.has("site", "post_render");
+    this.withPluginHint(() => {
+      const payload = site.hooks.empty ? null : { site: renderer!.drops.siteDrop(), jekyll: renderer!.drops.jekyll };
+      site.hooks.trigger("site", "pre_render", site, payload);
+      const onOutput = hooks.rendering?.(site, outputsFinal);
+      renderer!.renderSite(hooks.plan?.(site, renderer!, outputsFinal), onOutput);
+      const context = { drops: renderer!.drops, liquid: this.engines!.liquid, logger: this.options.logger };
+      for (const plugin of plugins) plugin.postRender?.(site, context);
+      site.hooks.trigger("site", "post_render", site, payload);
+    });
   }
 
   /** Forget cached templates for changed files (serve --watch). */
@@ -218,36 +233,35 @@ export class Builder {
     disposeSassCompiler();
   }
 
-  private enginesFor(config: Config, sitePlugins: string): Engines {
-    const key = `${engineKey(config)}\n${sitePlugins}`;
+  private timed(stage: keyof Builder["ms"], run: () => void): void {
+    const t = performance.now();
+    run();
+    this.ms[stage] += performance.now() - t;
+  }
+
+  /** A Liquid error about an unknown tag or filter names the site's Ruby plugins, which may define it. */
+  private withPluginHint(run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      throw withRubyPluginHint(e, this.pass?.rubyOnly ?? []);
+    }
+  }
+
+  private enginesFor(config: Config, plugins: Plugin[]): Engines {
+    const key = `${engineKey(config)}\n${this.sitePluginsKey}`;
     if (this.engines?.key === key) return this.engines;
     // kramdown's `syntax_highlighter_opts: { disable: true }` (or no syntax_highlighter) turns
     // Rouge off for Markdown code blocks, as `highlighter: none` does.
     const kd = (config.kramdown ?? {}) as Record<string, any>;
     const off = kd.syntax_highlighter_opts?.disable === true || ("syntax_highlighter" in kd && !kd.syntax_highlighter);
     const markdown = createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight, lexerTag: rougeLexerTag, extras: config.build_site_extras !== false });
-    const liquid = createLiquidEngine(siteLiquidHost(() => this.site!, markdown, () => this.sass!));
+    const current = () => this.site!;
+    // The plugins' tags and filters: the engine is remade when `plugins:` or the site's plugins change.
+    const liquid = createLiquidEngine(siteLiquidHost(current, markdown, () => this.sass!, (host) => pluginLiquid(plugins, { site: current, host })));
     this.engines = { key, markdown, liquid };
     return this.engines;
   }
-}
-
-/**
- * Below this many files the write stage runs on the main thread: a writer thread costs ~30 ms
- * of start-up on the other core, and a small site's writes take less. BUILD_SITE_WRITER_MIN
- * overrides it; BUILD_SITE_WORKERS=0 turns every thread off.
- */
-function writerThreadMinFiles(): number {
-  const v = Number(process.env.BUILD_SITE_WRITER_MIN);
-  return Number.isFinite(v) && v >= 0 && process.env.BUILD_SITE_WRITER_MIN !== "" ? v : 200;
-}
-
-/**
- * jemoji and jekyll-mentions rewrite outputs after every page is rendered, and so may a site
- * plugin's `site` post_render hook: none is final before.
- */
-export function streamsOutputs(site: Site): boolean {
-  return !enabledPlugins(site).some((p) => p.postRender) && !site.hooks.has("site", "post_render");
 }
 
 /**
@@ -259,28 +273,6 @@ export function afterWrite(site: Site): void {
   if (site.hooks.empty) return;
   for (const item of site.siteFiles()) if (item.kind !== "static") site.hooks.triggerItem(item, "post_write");
   site.hooks.trigger("site", "post_write", site);
-}
-
-function writeOptions(site: Site): WriteOptions {
-  const stream = streamsOutputs(site);
-  let files = site.staticFiles.length + site.pages.length;
-  for (const c of site.collections.values()) files += c.docs.length;
-  return { stream, thread: stream && parallelismAvailable() && files >= writerThreadMinFiles() };
-}
-
-/** A quick count of collection files (posts and custom collections), to decide on a worker. */
-function estimateDocuments(config: Config): number {
-  const base = path.join(config.source, String(config.collections_dir ?? ""));
-  const dirs = Object.keys(config.collections ?? {}).map((label) => path.join(base, `_${label}`));
-  let n = 0;
-  for (const dir of dirs) {
-    try {
-      n += (fs.readdirSync(dir, { recursive: true }) as string[]).length;
-    } catch {
-      // no such collection folder
-    }
-  }
-  return n;
 }
 
 function reportConflicts(write: WriteResult, logger: Logger): void {

@@ -62,7 +62,7 @@ export function fileOf(frame: CallFrame): string {
 const AREAS: [string, (file: string, fn: string) => boolean][] = [
   ["Markdown (markdown-it + kramdown compatibility)", (f) => /^(markdown-it|linkify-it|mdurl|uc\.micro|punycode\.js|entities)/.test(f) || f.startsWith("src/render/markdown/")],
   ["Syntax highlighting", (f) => f.startsWith("src/render/highlight/") || f === "prismjs"],
-  ["Liquid: date filter and Ruby strftime", (f) => f === "src/render/liquid/filters/date.js" || f.startsWith("src/render/liquid/ruby/strftime") || f.startsWith("src/render/liquid/ruby/time")],
+  ["Liquid: date filter and Ruby strftime", (f) => f === "src/render/liquid/filters/date.js" || f.startsWith("src/ruby/strftime") || f.startsWith("src/ruby/local-time") || f.startsWith("src/ruby/time")],
   ["Liquid: parse (tokenize, build templates)", (f, fn) => f === "liquidjs" && /parse|tokeni[sz]e|readTo|match|readFilter|readValue|readExpression|readHash|readIdentifier|readQuoted|readRange|readTag|readOutput/i.test(fn)],
   ["Liquid: render (liquidjs, our filters, tags, drops)", (f) => f === "liquidjs" || f.startsWith("src/render/liquid/") || f === "src/render/drops.js" || f === "src/render/site-host.js"],
   ["Sass", (f) => f.startsWith("sass") || f === "src/render/sass.js"],
@@ -70,7 +70,7 @@ const AREAS: [string, (file: string, fn: string) => boolean][] = [
   ["Read: walking and classifying the source", (f) => f.startsWith("src/read/")],
   ["Write", (f) => f.startsWith("src/write/")],
   // The main thread blocks in Atomics.wait until the render worker hands over its half.
-  ["Render worker hand-over (main thread waiting)", (f) => f === "src/render/parallel.js" || f === "src/render/parallel-worker.js"],
+  ["Render worker hand-over (main thread waiting)", (f) => f === "src/build/parallel.js" || f === "src/build/parallel-worker.js"],
   ["Render orchestration (renderer, layouts)", (f) => f === "src/render/renderer.js"],
   ["Site model (URLs, permalinks, documents)", (f) => f.startsWith("src/site/") || f.startsWith("src/generate/") || f.startsWith("src/plugins/")],
   ["Config", (f) => f.startsWith("src/config/")],

@@ -5,7 +5,7 @@ import { loadConfig, type LoadedConfig } from "../config/load.js";
 import { IncrementalBuilder } from "../serve/incremental.js";
 import type { SourceChange } from "../serve/watch.js";
 import type { ParsedArgs } from "./args.js";
-import type { ConsoleLogger } from "./logger.js";
+import type { ConsoleLogger } from "../logger.js";
 import { reportError } from "./report-error.js";
 
 /** "Configuration file: …" for each file read, as Jekyll starts every command. */

@@ -13,7 +13,7 @@ import { BuildError } from "../errors.js";
 import { Reader } from "../read/reader.js";
 import { Site } from "../site/site.js";
 import type { ParsedArgs } from "./args.js";
-import type { ConsoleLogger } from "./logger.js";
+import type { ConsoleLogger } from "../logger.js";
 
 /** Semantic Scholar's shared unauthenticated pool allows about one request a second. */
 function delays(): Record<string, number> {

@@ -13,7 +13,7 @@ import { loadConfig } from "../config/load.js";
 import { assertDestinationOutsideSource, stagingDirFor } from "../write/writer.js";
 import type { ParsedArgs } from "./args.js";
 import { logConfigFiles } from "./build.js";
-import type { ConsoleLogger } from "./logger.js";
+import type { ConsoleLogger } from "../logger.js";
 
 const inside = (root: string, p: string) => p.startsWith(root + path.sep);
 

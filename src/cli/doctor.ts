@@ -14,14 +14,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Builder } from "../build.js";
-import { loadConfig, type Config } from "../config/load.js";
+import { loadConfig } from "../config/load.js";
+import type { Config } from "../config/types.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
-import type { Logger, Site } from "../site/site.js";
+import type { Site } from "../site/site.js";
+import type { Logger } from "../logger.js";
 import type { StaticFile } from "../site/static-file.js";
 import type { ParsedArgs } from "./args.js";
 import { logConfigFiles } from "./build.js";
-import type { ConsoleLogger } from "./logger.js";
+import type { ConsoleLogger } from "../logger.js";
 
 type SiteFile = Page | Document | StaticFile;
 
@@ -122,7 +124,7 @@ export function runDoctor(args: ParsedArgs, logger: ConsoleLogger): number {
   const builder = new Builder({ overrides: args.overrides as any, logger });
   let site: Site;
   try {
-    site = builder.readAndGenerate(loaded).site;
+    site = builder.readAndGenerate(loaded);
   } finally {
     builder.dispose();
   }

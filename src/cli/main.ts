@@ -3,7 +3,7 @@
 // module of its own, loaded when it runs.
 import { HELP, parseArgs, type ParsedArgs } from "./args.js";
 import { runBuild } from "./build.js";
-import { ConsoleLogger } from "./logger.js";
+import { ConsoleLogger } from "../logger.js";
 import { packageVersion } from "./package-root.js";
 import { reportError } from "./report-error.js";
 

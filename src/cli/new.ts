@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import type { ParsedArgs } from "./args.js";
-import type { ConsoleLogger } from "./logger.js";
+import type { ConsoleLogger } from "../logger.js";
 import { packageRoot } from "./package-root.js";
 
 /** The starter's first post is named 0000-00-00-….md in the template; it gets today's date. */

@@ -2,7 +2,7 @@
 // when build-site itself is at fault.
 import path from "node:path";
 import { BuildError } from "../errors.js";
-import type { ConsoleLogger } from "./logger.js";
+import type { ConsoleLogger } from "../logger.js";
 
 export function reportError(e: unknown, logger: ConsoleLogger, trace: boolean, duringBuild = true): void {
   if (e instanceof BuildError) {

@@ -4,10 +4,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import tls from "node:tls";
-import type { Config } from "../config/load.js";
+import type { Config } from "../config/types.js";
 import { BuildError } from "../errors.js";
 import type { ParsedArgs } from "./args.js";
-import type { ConsoleLogger } from "./logger.js";
+import type { ConsoleLogger } from "../logger.js";
 
 export interface ServeOptions {
   watch: boolean;

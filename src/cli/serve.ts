@@ -8,14 +8,15 @@ import { loadConfig } from "../config/load.js";
 import { limitsOf } from "../config/limits.js";
 import type { RebuildReport } from "../serve/incremental.js";
 import { RebuildThread } from "../serve/rebuild-thread.js";
+import { reloadPlan } from "../serve/reload-plan.js";
 import { BuildError } from "../errors.js";
+import { errorExcerpt } from "../serve/error-excerpt.js";
 import { startPreviewServer } from "../serve/server.js";
 import type { SourceChange } from "../serve/watch.js";
 import type { ParsedArgs } from "./args.js";
 import { logConfigFiles } from "./build.js";
 import { detachServer, isDetachedServer, reportReadyToParent } from "./detach.js";
-import { outputsToReload } from "./livereload-ignore.js";
-import type { ConsoleLogger } from "./logger.js";
+import type { ConsoleLogger } from "../logger.js";
 import { reportError } from "./report-error.js";
 import { serveOptions } from "./serve-options.js";
 import { loadConfigQuietly, logRegenerating, watchSite } from "./watch-site.js";
@@ -107,15 +108,17 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
       if (stopping) return;
       logger.info("", "");
       if (err) {
-        server.showError({ message: err.message, file: err.file, line: err.line, column: err.column });
+        const excerpt = err.file && err.line !== undefined
+          ? await errorExcerpt(err.file, err.line, { source: config.source, themeRoot: loaded.theme?.root, maxBytes: limits.fileBytes })
+          : undefined;
+        if (stopping) return;
+        server.showError({ message: err.message, file: err.file, line: err.line, column: err.column, excerpt });
         return;
       }
       server.clearError();
       const report = lastReport as RebuildReport | null;
-      const outputs = report ? outputsToReload(report.changedOutputs, options.livereloadIgnore, report.sourceOf) : [];
-      if (outputs.length === 0) return;
-      const cssOnly = outputs.every((p) => /\.css(\.map)?$/.test(p));
-      server.reload(cssOnly ? "css" : "page", outputs);
+      const plan = report ? reloadPlan(report, options.livereloadIgnore) : null;
+      if (plan) server.reload(plan.kind, plan.paths);
     }, { preload: false, onPendingWhileRunning });
     logger.info("Auto-regeneration:", `enabled for '${config.source}'`);
   } else {

@@ -1,9 +1,10 @@
 // What `build --watch` and `serve` share around the file watcher (src/serve/watch.ts): which paths
 // never trigger a rebuild, and the lines Jekyll's watcher (jekyll-watch 2.2) prints per rebuild.
 import path from "node:path";
-import { loadConfig, type Config, type LoadedConfig } from "../config/load.js";
+import { loadConfig, type LoadedConfig } from "../config/load.js";
+import type { Config } from "../config/types.js";
 import { preloadSitePlugins } from "../plugins/site-plugins.js";
-import type { Logger } from "../site/site.js";
+import type { Logger } from "../logger.js";
 import { watchSource, type SourceChange, type SourceWatcher } from "../serve/watch.js";
 import { stagingDirFor } from "../write/writer.js";
 import type { ParsedArgs } from "./args.js";

@@ -7,21 +7,12 @@ import { readSourceText } from "../read/source-text.js";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import { loadYaml } from "../read/yaml.js";
-import type { Theme } from "../read/theme.js";
+import type { Theme } from "../site/theme.js";
 import { resolveTheme, type ThemeNote } from "../read/theme-locate.js";
-import { assertValidZone } from "../site/time.js";
+import { assertValidZone } from "../ruby/time.js";
 import { DEFAULT_EXCLUDES, PERMALINK_STYLES, jekyllDefaults } from "./defaults.js";
 import { deepMerge, isPlainObject } from "./merge.js";
-
-export type Config = Record<string, any>;
-
-export interface ConfigOverrides {
-  source?: string;
-  destination?: string;
-  /** Config files, as given to `--config a.yml,b.yml` (relative to the working directory). */
-  config?: string[];
-  [key: string]: unknown;
-}
+import type { Config, ConfigOverrides } from "./types.js";
 
 export interface LoadedConfig {
   config: Config;

@@ -6,13 +6,13 @@
 // Not in 2.2.1, so not here: `slug_mode` (added in a later release; 2.2.1 always slugifies in
 // Jekyll's default mode).
 import { BuildError } from "../errors.js";
-import type { GenerateContext } from "../generate/index.js";
+import type { GenerateContext } from "./api.js";
 import { deepMerge, isPlainObject } from "../config/merge.js";
 import type { Document } from "../site/document.js";
 import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { slugify } from "../site/slugify.js";
-import { JekyllTime } from "../site/time.js";
+import { JekyllTime } from "../ruby/time.js";
 import { makeUrl, unescapePath, urlFromHash } from "../site/url.js";
 import { registerPlugin } from "./registry.js";
 
@@ -151,7 +151,7 @@ function generate(site: Site, ctx: GenerateContext): void {
   const config = archivesConfig(site.config);
   site.config["jekyll-archives"] = config;
   const posts = site.posts.docs;
-  const drop = (d: Document) => ctx.renderer.drops.document(d);
+  const drop = (d: Document) => ctx.drops.document(d);
   const archives: ArchivePage[] = [];
   const add = (type: ArchiveType, title: ArchiveTitle, list: Document[]) => archives.push(new ArchivePage(site, type, title, list, config, drop));
   // Site#post_attr_hash: keys in order of first appearance (oldest post first), as written.
@@ -170,7 +170,7 @@ function generate(site: Site, ctx: GenerateContext): void {
   }
   site.pages.push(...archives);
   // `site.archives`: the gem stores its pages in the config, which Liquid's `site` shows.
-  site.config.archives = archives.map((a) => ctx.renderer.drops.page(a));
+  site.config.archives = archives.map((a) => ctx.drops.page(a));
 }
 
 registerPlugin({ name: "jekyll-archives", generate });

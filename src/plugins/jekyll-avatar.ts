@@ -1,7 +1,7 @@
 // jekyll-avatar 0.8: `{% avatar USER [size=N] [lazy=true] %}` / `{% avatar user=VAR %}` writes a
 // GitHub avatar <img>. Spec: test/conformance/PLUGINS.md §8.
 import zlib from "node:zlib";
-import type { PluginLiquidContext } from "../generate/index.js";
+import type { PluginLiquidContext } from "./api.js";
 import { lookupWord, renderMarkupOutputs, toS } from "./shared/liquid.js";
 import { registerPlugin } from "./registry.js";
 

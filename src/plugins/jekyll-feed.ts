@@ -9,9 +9,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { JEKYLL_VERSION } from "../config/defaults.js";
-import type { PluginLiquidContext } from "../generate/index.js";
+import type { PluginLiquidContext } from "./api.js";
 import type { Site } from "../site/site.js";
-import { PerSite, generatedPage } from "./shared/generated-page.js";
+import { pageWithoutAFile } from "../site/page-without-a-file.js";
+import { PerSite } from "./shared/generated-page.js";
 import { Filters, filtersFor, isBlank, orDefault, prop, toS, truthy } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 
@@ -80,7 +81,7 @@ function generate(site: Site): void {
   const add = (p: string, spec: FeedSpec) => {
     if (exists(p)) return;
     specs.push(spec);
-    const page = generatedPage(site, p, {
+    const page = pageWithoutAFile(site, p, {
       layout: null, sitemap: false, xsl, collection: spec.collection, category: spec.category, tags: spec.tag,
     }, `{% ${FEED_TAG} ${specs.length - 1} %}`);
     page.generated = true;

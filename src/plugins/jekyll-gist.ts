@@ -6,7 +6,7 @@
 // value `true` is interpolated — prints the literal text `true` before the script. build-site
 // writes exactly what Jekyll writes offline, and warns as Jekyll does; set `gist.noscript: false`
 // to get the script alone (as Jekyll does online or off).
-import type { PluginLiquidContext } from "../generate/index.js";
+import type { PluginLiquidContext } from "./api.js";
 import { BuildError } from "../errors.js";
 import type { Site } from "../site/site.js";
 import { lookupWord, toS } from "./shared/liquid.js";

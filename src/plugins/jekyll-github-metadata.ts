@@ -8,9 +8,9 @@
 // `owner` (the owner's API record).
 import { execFileSync } from "node:child_process";
 import { BuildError } from "../errors.js";
-import type { PluginLiquidContext } from "../generate/index.js";
+import type { PluginLiquidContext } from "./api.js";
 import { deepMerge, isPlainObject } from "../config/merge.js";
-import { normalizeUri } from "../render/liquid/ruby/uri.js";
+import { normalizeUri } from "../ruby/uri.js";
 import type { Site } from "../site/site.js";
 import { prop, toS } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";

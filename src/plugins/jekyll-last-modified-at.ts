@@ -18,12 +18,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { BuildError } from "../errors.js";
-import { strftime, strftimeFields } from "../render/liquid/ruby/strftime.js";
-import { zoneNameOf } from "../render/liquid/ruby/time.js";
-import { RAW_JSON_TEXT, toS } from "../render/liquid/ruby/values.js";
+import { strftime, strftimeFields } from "../ruby/strftime.js";
+import { zoneNameOf } from "../ruby/local-time.js";
+import { RAW_JSON_TEXT, toS } from "../ruby/values.js";
 import type { Document } from "../site/document.js";
 import type { Site } from "../site/site.js";
-import { JekyllTime } from "../site/time.js";
+import { JekyllTime } from "../ruby/time.js";
 import { askGit, GitHistory, gitRepository } from "./last-modified-at/git-history.js";
 import { registerPlugin } from "./registry.js";
 

@@ -10,11 +10,11 @@
 // even without documents one page is written; setting the old `paginate:` key fails the build.
 import { BuildError } from "../errors.js";
 import { deepMerge, isPlainObject } from "../config/merge.js";
-import type { GenerateContext } from "../generate/index.js";
+import type { GenerateContext } from "./api.js";
 import type { Document } from "../site/document.js";
 import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
-import { compareStrings, spaceship } from "../render/liquid/ruby/values.js";
+import { compareStrings, spaceship } from "../ruby/values.js";
 import { createAutopages } from "./jekyll-paginate-v2-autopages.js";
 import { splitRuby, toS } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
@@ -140,7 +140,7 @@ function paginate(site: Site, ctx: GenerateContext, template: Page, config: Obj)
   const siteTitle = site.config.title;
   const pages: Page[] = [];
   for (let n = 1; n <= totalPages; n++) {
-    const pager = paginator(config, firstUrl, pagedUrl, docs, n, totalPages, indexName, indexExt, (d) => ctx.renderer.drops.document(d));
+    const pager = paginator(config, firstUrl, pagedUrl, docs, n, totalPages, indexName, indexExt, (d) => ctx.drops.document(d));
     const data: Obj = deepMerge(template.data, {});
     data.pagination_info = { curr_page: n, total_pages: totalPages };
     if (truthy(permalink)) data.permalink = pager.page_path;

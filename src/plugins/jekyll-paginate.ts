@@ -5,7 +5,7 @@ import type { Document } from "../site/document.js";
 import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { sanitizeUrl } from "../site/url.js";
-import type { GenerateContext } from "../generate/index.js";
+import type { GenerateContext } from "./api.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 
 /** `paginate_path` with `:num` (first occurrence) replaced, leading slash ensured (Pager.paginate_path). */
@@ -83,7 +83,7 @@ function generate(site: Site, ctx: GenerateContext): void {
   // site.posts (newest first) without `hidden: true` posts.
   const posts = [...site.posts.docs].reverse().filter((p) => !(p.data.hidden !== undefined && p.data.hidden !== null && p.data.hidden !== false));
   const totalPages = perPage > 0 ? Math.ceil(posts.length / perPage) : 0;
-  const drop = (d: Document) => ctx.renderer.drops.document(d);
+  const drop = (d: Document) => ctx.drops.document(d);
   const firstPageUrl = template.url;
   for (let n = 1; n <= totalPages; n++) {
     const spec: PagerSpec = { page: n, perPage, totalPages, posts, firstPageUrl, pattern };

@@ -20,11 +20,11 @@
 //    false` the gem's state leaks from one language into the next, and so it does here.
 import fs from "node:fs";
 import path from "node:path";
-import type { Config } from "../config/load.js";
+import type { Config } from "../config/types.js";
 import { BuildError } from "../errors.js";
-import type { RenderPass } from "../generate/index.js";
-import { rubyStrip } from "../render/liquid/ruby/strings.js";
-import { toS, truthy } from "../render/liquid/ruby/values.js";
+import type { RenderPass } from "./api.js";
+import { rubyStrip } from "../ruby/strings.js";
+import { toS, truthy } from "../ruby/values.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";

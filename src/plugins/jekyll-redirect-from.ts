@@ -7,7 +7,7 @@ import { Layout } from "../site/layout.js";
 import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { absoluteUrl } from "../render/liquid/filters/url.js";
-import { generatedPage } from "./shared/generated-page.js";
+import { pageWithoutAFile } from "../site/page-without-a-file.js";
 import { toS } from "./shared/liquid.js";
 import { registerPlugin } from "./registry.js";
 
@@ -66,7 +66,7 @@ function generate(site: Site): void {
     const data = item.kind === "page" ? item.liquidData : item.data;
     for (const from of redirectFromList(data.redirect_from)) {
       // RedirectPage: a page named redirect.html whose permalink is the old path; empty content.
-      const page = generatedPage(site, "redirect.html", redirectData(site, from, item.url), "");
+      const page = pageWithoutAFile(site, "redirect.html", redirectData(site, from, item.url), "");
       page.generated = true;
       site.pages.push(page);
       redirects[page.data.redirect.from] = page.data.redirect.to;
@@ -84,7 +84,7 @@ function generate(site: Site): void {
   }
   const json = (site.config.redirect_from as Record<string, unknown> | undefined)?.json;
   if (json !== false && !fs.existsSync(path.join(site.source, "redirects.json"))) {
-    const page = generatedPage(site, "redirects.json", { layout: null }, JSON.stringify(redirects));
+    const page = pageWithoutAFile(site, "redirects.json", { layout: null }, JSON.stringify(redirects));
     page.generated = true;
     site.pages.push(page);
   }

@@ -3,7 +3,7 @@
 // Spec: test/conformance/PLUGINS.md §10.
 import path from "node:path";
 import { relativeUrl } from "../render/liquid/filters/url.js";
-import { cgiUnescape, isAbsoluteUri } from "../render/liquid/ruby/uri.js";
+import { cgiUnescape, isAbsoluteUri } from "../ruby/uri.js";
 import { EntryFilter } from "../read/entry-filter.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";

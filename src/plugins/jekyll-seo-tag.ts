@@ -7,10 +7,10 @@
 //
 // Ruby's `a || b` (only nil and false are false; "" counts) and Liquid's `default` (empty counts
 // as missing) differ; each place below uses the one the gem uses.
-import type { PluginLiquidContext } from "../generate/index.js";
+import type { PluginLiquidContext } from "./api.js";
 import { JEKYLL_VERSION } from "../config/defaults.js";
-import { isAbsoluteUri } from "../render/liquid/ruby/uri.js";
-import { isHash, toJson } from "../render/liquid/ruby/values.js";
+import { isAbsoluteUri } from "../ruby/uri.js";
+import { isHash, toJson } from "../ruby/values.js";
 import { Filters, filtersFor, orDefault, prop, toS, truthy } from "./shared/liquid.js";
 import { registerPlugin } from "./registry.js";
 

@@ -5,10 +5,11 @@
 // The sitemap's content is one private tag rendered at page-render time, printing what the
 // plugin's minified template prints: every element on its own line, no indentation.
 
-import type { PluginLiquidContext } from "../generate/index.js";
+import type { PluginLiquidContext } from "./api.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { PerSite, generatedPage } from "./shared/generated-page.js";
+import { pageWithoutAFile } from "../site/page-without-a-file.js";
+import { PerSite } from "./shared/generated-page.js";
 import { Filters, filtersFor, orDefault, toS } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 
@@ -29,12 +30,12 @@ function generate(site: Site): void {
   if (!urls.has("/sitemap.xml")) {
     const specs = SITEMAPS.get(site);
     specs.push({ staticFiles: site.staticFiles.filter((f) => STATIC_EXTENSIONS.has(f.extname)) });
-    const page = generatedPage(site, "sitemap.xml", { layout: null, xsl: urls.has("/sitemap.xsl") }, `{% ${SITEMAP_TAG} ${specs.length - 1} %}`);
+    const page = pageWithoutAFile(site, "sitemap.xml", { layout: null, xsl: urls.has("/sitemap.xsl") }, `{% ${SITEMAP_TAG} ${specs.length - 1} %}`);
     page.generated = true;
     site.pages.push(page);
   }
   if (!urls.has("/robots.txt")) {
-    const page = generatedPage(site, "robots.txt", { layout: null }, '{% jekyll_sitemap_robots %}');
+    const page = pageWithoutAFile(site, "robots.txt", { layout: null }, '{% jekyll_sitemap_robots %}');
     page.generated = true;
     site.pages.push(page);
   }

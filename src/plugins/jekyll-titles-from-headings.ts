@@ -1,7 +1,7 @@
 // jekyll-titles-from-headings 0.5.3: a Markdown page without a title takes it from the heading
 // its content starts with. Spec: test/conformance/PLUGINS.md §12.
-import type { GenerateContext } from "../generate/index.js";
-import { rubyStrip } from "../render/liquid/ruby/strings.js";
+import type { GenerateContext } from "./api.js";
+import { rubyStrip } from "../ruby/strings.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";

@@ -6,9 +6,9 @@
 // filters that return HTML (`toc`, `inject_anchors`) re-serialise the whole fragment the way
 // html4/ does; the list itself is written as text, so an explicit `id` appears in it unescaped.
 import { BuildError } from "../errors.js";
-import type { PluginLiquidContext } from "../generate/index.js";
+import type { PluginLiquidContext } from "./api.js";
 import { isPlainObject } from "../config/merge.js";
-import { plain, toS, truthy } from "../render/liquid/ruby/values.js";
+import { plain, toS, truthy } from "../ruby/values.js";
 import type { HElement, HNode } from "./html4/dom.js";
 import { parseFragment } from "./html4/parse.js";
 import { serializeChildren } from "./html4/serialize.js";

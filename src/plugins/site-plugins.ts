@@ -1,7 +1,7 @@
 // A site's own plugins: `_plugins/**/*.{js,mjs,cjs}` (or `plugins_dir`), loaded the way Jekyll's
 // PluginManager#require_plugin_files loads `_plugins/**/*.rb`: every file, in sorted order, not
 // at all in safe mode. Each file exports what a built-in plugin registers (the Plugin interface of
-// src/generate/index.ts): a plugin object, an array of them, or a function returning one or an
+// src/plugins/api.ts): a plugin object, an array of them, or a function returning one or an
 // array. See src/plugins/README.md for the API and README.md for a worked example.
 //
 // Files are loaded synchronously (Node's require, which loads ES modules too since Node 20.19),
@@ -16,9 +16,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { BuildError } from "../errors.js";
-import type { Plugin } from "../generate/index.js";
+import type { Plugin } from "./api.js";
 import type { Site } from "../site/site.js";
-import { validateHook } from "./hooks.js";
+import { validateHook } from "../site/hooks.js";
 import { PRIORITY } from "./registry.js";
 
 const JS_PLUGIN = /\.(?:js|mjs|cjs)$/;

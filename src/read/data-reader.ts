@@ -8,6 +8,7 @@ import type { Site } from "../site/site.js";
 import { MalformedCsvError, readTable } from "./csv.js";
 import type { EntryFilter } from "./entry-filter.js";
 import { loadYaml } from "./yaml.js";
+import { readSiteSource } from "./source-text.js";
 
 export function sanitizeDataKey(name: string): string {
   return name.replace(/[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)/g, "").replace(/\s+/g, "_");
@@ -41,7 +42,7 @@ function readInto(site: Site, dir: string, data: Record<string, any>, filter: En
 }
 
 export function readDataFile(site: Site, abs: string): unknown {
-  const text = site.readSourceText(abs);
+  const text = readSiteSource(site, abs);
   const ext = path.extname(abs).toLowerCase();
   const conf = (key: string) => (site.config[key] ?? {}) as Record<string, any>;
   if (ext === ".csv" || ext === ".tsv") {

@@ -9,12 +9,13 @@ import { Layout } from "../site/layout.js";
 import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { StaticFile } from "../site/static-file.js";
-import { JekyllTime } from "../site/time.js";
+import { JekyllTime } from "../ruby/time.js";
 import { readData } from "./data-reader.js";
 import { attachBibliographyData } from "./bibliography.js";
 import { EntryFilter } from "./entry-filter.js";
 import { deepMerge } from "../config/merge.js";
 import { hasFrontMatter, parseFrontMatter } from "./front-matter.js";
+import { readSiteSource } from "./source-text.js";
 
 function isDir(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
@@ -202,7 +203,7 @@ export class Reader {
   }
 
   private readText(abs: string): string {
-    return this.site.readSourceText(abs);
+    return readSiteSource(this.site, abs);
   }
 
   /** LayoutReader: the site's layouts, then the theme's for every name the site does not have. */

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { raiseHint } from "../config/limits.js";
 import { BuildError } from "../errors.js";
+import type { Site } from "../site/site.js";
 
 export interface SourceTextOptions {
   /** The file as the user should see it. */
@@ -107,4 +108,10 @@ export function readSourceText(abs: string, options: SourceTextOptions): string 
     text = decoder.decode(buf);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A source file of the site, read with its encoding and bounds, and recorded as read (serve watches those). */
+export function readSiteSource(site: Site, abs: string): string {
+  site.readFiles.add(abs);
+  return readSourceText(abs, { display: site.displayPath(abs), maxBytes: site.limits.fileBytes, encoding: site.config.encoding as string | undefined });
 }

@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import { ArchiveCache, archiveBaseUrl, type ArchiveKey } from "../cache/archive-cache.js";
-import { Theme } from "./theme.js";
+import { Theme } from "../site/theme.js";
 
 /** Gem name → the public repository and tag of the version GitHub Pages builds with. */
 export const KNOWN_THEMES: Record<string, { repo: string; ref: string }> = {

@@ -9,11 +9,11 @@
 import {
   YAML11_SCHEMA, defineScalarTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
-import { RubyTime } from "../render/liquid/ruby/time.js";
-import { RubyFloat } from "../render/liquid/ruby/values.js";
+import { RubyTime } from "../ruby/local-time.js";
+import { RubyFloat } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
 import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
-import { civilToMs, JekyllTime } from "../site/time.js";
+import { civilToMs, JekyllTime } from "../ruby/time.js";
 import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written

@@ -15,8 +15,8 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { inspect, inspectString, RUBY_OBJECT, toJson } from "./liquid/ruby/values.js";
-import type { RubyObjectHooks } from "./liquid/ruby/values.js";
+import { inspect, inspectString, RUBY_OBJECT, toJson } from "../ruby/values.js";
+import type { RubyObjectHooks } from "../ruby/values.js";
 
 export interface DropContext {
   /** Renders (once) and returns a document's excerpt HTML. */

@@ -45,10 +45,15 @@ export class Renderer {
   private readonly profile = new Map<string, ProfileRow>();
   profiling = false;
 
+  /**
+   * `refreshDrops`: the site has plugins of its own, whose generators and hooks may change an
+   * item's data after its drop was made, so each item's drop is made again when it renders.
+   */
   constructor(
     private readonly site: Site,
     private readonly liquid: JekyllLiquid,
     private readonly converters: Converters,
+    private readonly refreshDrops = false,
   ) {
     this.drops = new Drops(site, { excerptOutput: (e) => this.renderExcerpt(e) });
   }
@@ -120,8 +125,7 @@ export class Renderer {
     const file = doc.path ?? doc.relativePath;
     const prevCurrent = this.drops.current;
     this.drops.current = item;
-    // Site plugins may have changed the item's data since its drop was made (generators, hooks).
-    const pluginsChangeData = !isExcerpt && this.site.sitePlugins.length > 0;
+    const pluginsChangeData = this.refreshDrops && !isExcerpt;
     if (pluginsChangeData) this.drops.forget(doc);
     try {
       const ext = doc.kind === "page" ? doc.ext : doc.extname;

@@ -1,9 +1,9 @@
 // The LiquidHost a Site gives the Liquid engine: config, include folders, the build time, and the
 // converters and lookups Jekyll's filters and tags reach into the site for. The engine outlives a
 // single Site in `serve --watch` (each rebuild reads a fresh Site), so the host reads the current
-// one through `current()`.
+// one through `current()`. Plugins' tags and filters come from the build (`extensions`): render/
+// names no plugin.
 import path from "node:path";
-import { enabledPlugins } from "../generate/index.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
@@ -13,7 +13,10 @@ import type { LiquidHost } from "./liquid/host.js";
 import { smartify, type MarkdownConverter } from "./markdown/index.js";
 import type { SassConverter } from "./sass.js";
 
-export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter, sass: () => SassConverter): LiquidHost {
+/** Tags, block tags and filters beyond Jekyll's own, made for the host they will run with. */
+export type LiquidExtensions = (host: LiquidHost) => Pick<LiquidHost, "customTags" | "customBlocks" | "customFilters">;
+
+export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter, sass: () => SassConverter, extensions?: LiquidExtensions): LiquidHost {
   const site = current();
   const includesDir = path.resolve(site.source, String(site.config.includes_dir ?? "_includes"));
   const host: LiquidHost = {
@@ -32,12 +35,7 @@ export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter,
     warn: (topic, message) => current().logger.warn(topic, message),
     recordDependency: (abs) => { current().readFiles.add(abs); current().dependencyTracker?.(abs); },
   };
-  // The enabled plugins' tags and filters (the engine is remade when `plugins:` or the site's plugins change).
-  const plugins = enabledPlugins(site);
-  const ctx = { site: current, host };
-  host.customTags = Object.assign({}, ...plugins.map((p) => p.liquidTags?.(ctx) ?? {}));
-  host.customBlocks = Object.assign({}, ...plugins.map((p) => p.liquidBlocks?.(ctx) ?? {}));
-  host.customFilters = Object.assign({}, ...plugins.map((p) => p.liquidFilters?.(ctx) ?? {}));
+  if (extensions) Object.assign(host, extensions(host));
   return host;
 }
 

@@ -18,8 +18,10 @@ import type { RenderPlan } from "../render/renderer.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
+import type { JekyllTime } from "../ruby/time.js";
 import { assertInside, containedPath } from "../write/contain.js";
 import { copyStaticFile, writeSite } from "../write/writer.js";
+import { differsOnlyByBuildTime } from "./build-time.js";
 
 interface RenderRecord {
   fingerprint: string;
@@ -42,6 +44,11 @@ export interface RebuildReport {
   removed: number;
   /** Destination-relative paths written or removed. */
   changedOutputs: string[];
+  /**
+   * The changed outputs whose only difference from the last build is the build time stamped in
+   * them (jekyll-feed's `<updated>`; see build-time.ts): written, but no page change.
+   */
+  timeOnlyOutputs: string[];
   /** Each changed output's source, relative to the site source (`_posts/x.md`, `feed.xml` for a plugin page). */
   sourceOf(output: string): string | undefined;
   ms: number;
@@ -116,6 +123,8 @@ export class IncrementalBuilder {
   private previousSources = new Map<string, string>();
   private configKey = "";
   private readFiles = new Set<string>();
+  /** The last build's site.time, which its outputs may have printed. */
+  private time: JekyllTime | null = null;
 
   /**
    * `onWriting` is told when a rebuild has rendered and starts writing into the destination:
@@ -144,7 +153,7 @@ export class IncrementalBuilder {
     // The config as loaded: generators may add to it (jekyll-archives' `archives`), and the next
     // rebuild compares a freshly loaded one with this.
     const configKey = JSON.stringify(loaded.config);
-    const { site } = this.builder.render(loaded, plan);
+    const { site } = this.builder.render(loaded, { plan: () => plan });
     this.onWriting();
     const result = writeSite(site, { force: this.options.force });
     afterWrite(site);
@@ -153,7 +162,8 @@ export class IncrementalBuilder {
     this.snapshot = takeSnapshot(site, fingerprints);
     this.written = this.outputsOf(site);
     this.configKey = configKey;
-    return { full: true, rendered: records.size, reused: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
+    this.time = site.time;
+    return { full: true, rendered: records.size, reused: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], timeOnlyOutputs: [], sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
   }
 
   /** Rebuild after `changed` source files (absolute paths). */
@@ -229,14 +239,14 @@ export class IncrementalBuilder {
     };
     // A failed rebuild leaves the snapshot unknown: the next one is a full build.
     this.snapshot = null;
-    const out = this.builder.render(loaded, plan);
+    const out = this.builder.render(loaded, { plan: () => plan });
     this.snapshot = after ?? takeSnapshot(out.site, fingerprints);
     this.records = records;
     this.readFiles = new Set(out.site.readFiles);
     this.onWriting();
-    const { written, removed, changedOutputs } = this.writeChanges(out.site);
+    const { written, removed, changedOutputs, timeOnlyOutputs } = this.writeChanges(out.site);
     afterWrite(out.site);
-    return { full: false, rendered, reused, written, removed, changedOutputs, sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
+    return { full: false, rendered, reused, written, removed, changedOutputs, timeOnlyOutputs, sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
   }
 
   dispose(): void {
@@ -266,13 +276,19 @@ export class IncrementalBuilder {
   }
 
   /** Writes what changed into the destination in place, and removes outputs that are gone. */
-  private writeChanges(site: Site): { written: number; removed: number; changedOutputs: string[] } {
+  private writeChanges(site: Site): { written: number; removed: number; changedOutputs: string[]; timeOnlyOutputs: string[] } {
     const next = this.outputsOf(site);
     const changedOutputs: string[] = [];
+    const timeOnlyOutputs: string[] = [];
     let written = 0;
     let removed = 0;
     for (const [rel, value] of next) {
-      if (this.written.get(rel) === value) continue;
+      const before = this.written.get(rel);
+      if (before === value) continue;
+      if (before !== undefined && this.time && !value.startsWith("\0static\0") && !before.startsWith("\0static\0") &&
+        differsOnlyByBuildTime(before, value, this.time, site.time)) {
+        timeOnlyOutputs.push(rel);
+      }
       // Written into the live destination: the full check, real paths included (contain.ts).
       const target = containedPath(site.dest, rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -292,7 +308,8 @@ export class IncrementalBuilder {
       changedOutputs.push(rel);
     }
     this.written = next;
-    return { written, removed, changedOutputs };
+    this.time = site.time;
+    return { written, removed, changedOutputs, timeOnlyOutputs };
   }
 }
 

@@ -9,7 +9,7 @@
 //   hello        {"id": "<server instance>"}        — sent on every (re)connect; a different id means
 //                                                   the server restarted, so the page reloads
 //   reload       {"kind": "page"|"css", "paths": ["/base/assets/main.css", …]}
-//   build-error  {"message", "file"?, "line"?, "column"?}
+//   build-error  {"message", "file"?, "line"?, "column"?, "excerpt"?: [{"number", "text"}, …]}
 //   clear        {}
 // ("error" is not used as an event name: EventSource fires its own `error` on connection loss.)
 
@@ -45,6 +45,27 @@ const CLIENT = `(function () {
     return node;
   }
 
+  /* The source lines around the error, numbered, the error's line marked (and its column, with a caret). */
+  function codeFrame(err) {
+    var frame = el("pre", "margin:0 0 12px;padding:10px 0;background:#14161a;border-radius:4px;overflow-x:auto;font:inherit");
+    frame.setAttribute("data-build-site-excerpt", "");
+    var width = String(err.excerpt[err.excerpt.length - 1].number).length;
+    err.excerpt.forEach(function (row) {
+      var marked = row.number === err.line;
+      var gutter = (marked ? "> " : "  ") + String(row.number).padStart(width) + " | ";
+      var line = el("div", "padding:0 12px;white-space:pre" + (marked ? ";background:rgba(229,72,77,.18);color:#fff" : ";color:#a0a7b4"),
+        gutter + row.text);
+      if (marked) line.setAttribute("data-error-line", "");
+      frame.appendChild(line);
+      if (marked && err.column != null && err.column >= 1) {
+        var lead = row.text.slice(0, err.column - 1).replace(/[^\t]/g, " ");
+        frame.appendChild(el("div", "padding:0 12px;white-space:pre;color:#ff8589",
+          "  " + " ".repeat(width) + " | " + lead + "^"));
+      }
+    });
+    return frame;
+  }
+
   function showOverlay(err) {
     removeOverlay();
     var where = "";
@@ -70,6 +91,7 @@ const CLIENT = `(function () {
     panel.appendChild(el("div", "font-weight:bold;color:#ff8589;font-size:16px;margin-bottom:8px", "Build failed"));
     if (where) panel.appendChild(el("div", "color:#8fbcbb;margin-bottom:8px;word-break:break-all", where));
     panel.appendChild(el("pre", "white-space:pre-wrap;word-break:break-word;margin:0 0 12px;font:inherit", err.message));
+    if (err.excerpt && err.excerpt.length) panel.appendChild(codeFrame(err));
     panel.appendChild(el("div", "color:#a0a7b4;font-size:12px",
       "The page shows the last successful build. Save a fix and this closes by itself (Esc dismisses it)."));
     overlay.appendChild(panel);

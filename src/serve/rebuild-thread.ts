@@ -6,7 +6,7 @@
 // writes (a few file operations; the swap of a full build is two renames), unless writing itself
 // hangs past WRITE_GRACE_MS.
 import { Worker } from "node:worker_threads";
-import type { Level } from "../cli/logger.js";
+import type { Level } from "../logger.js";
 import { BuildError } from "../errors.js";
 import type { RebuildReport } from "./incremental.js";
 import type { RebuildReply, RebuildRequest, RebuildWorkerData, SerializedError } from "./rebuild-worker.js";

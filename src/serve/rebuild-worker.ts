@@ -2,7 +2,7 @@
 // consecutive rebuilds stay incremental, and answers one build request at a time. Its log lines
 // go to the main thread as messages, in order with the build's result.
 import { parentPort, workerData } from "node:worker_threads";
-import { ConsoleLogger, type Level } from "../cli/logger.js";
+import { ConsoleLogger, type Level } from "../logger.js";
 import { BuildError } from "../errors.js";
 import { loadConfig } from "../config/load.js";
 import { preloadSitePlugins } from "../plugins/site-plugins.js";

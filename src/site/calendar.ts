@@ -1,6 +1,6 @@
 // The date parts URL placeholders need (`:year`, `:week`, `:short_day` …), read off a JekyllTime's
 // own wall clock in the C locale, as Ruby's strftime writes them.
-import type { JekyllTime } from "./time.js";
+import type { JekyllTime } from "../ruby/time.js";
 
 export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 export const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];

@@ -1,7 +1,16 @@
 // Which converter a file's extension selects, and the output extension that follows from it
 // (Jekyll's Renderer#output_ext: the matching converter's output extension, or the file's own).
 
-import type { PluginConverter } from "../generate/index.js";
+/** Jekyll::Converter from a plugin: converts files whose extension it matches (before the built-in converters are asked). */
+export interface PluginConverter {
+  /** Whether this converter handles a file with extension `ext` (".typ"). */
+  matches(ext: string): boolean;
+  /** The output extension for `ext` (".html"). */
+  outputExt(ext: string): string;
+  convert(content: string): string;
+  /** Among plugin converters matching one extension, the highest priority converts. Default normal (0). */
+  priority?: number;
+}
 
 export type ConverterKind = "markdown" | "sass" | "scss" | "identity" | "plugin";
 

@@ -9,11 +9,11 @@ import { deepMerge, isPlainObject } from "../config/merge.js";
 import { datePlaceholders } from "./calendar.js";
 import type { Collection } from "./collection.js";
 import { parseDate } from "./parse-date.js";
-import { toS } from "../render/liquid/ruby/values.js";
+import { toS } from "../ruby/values.js";
 import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
 import { slugify, titleizeSlug } from "./slugify.js";
-import { JekyllTime } from "./time.js";
+import { JekyllTime } from "../ruby/time.js";
 import { destinationRelative } from "../write/contain.js";
 import { makeUrl, unescapePath, urlFromDrop } from "./url.js";
 

@@ -2,7 +2,7 @@
 // pages, static files, collections with their documents, data). Generators add to it; the
 // renderer fills in each page's output; the writer writes it.
 import path from "node:path";
-import type { Config } from "../config/load.js";
+import type { Config } from "../config/types.js";
 import { limitsOf, type Limits } from "../config/limits.js";
 import { Collection } from "./collection.js";
 import { ConverterTable } from "./converters.js";
@@ -10,20 +10,13 @@ import type { Document } from "./document.js";
 import { FrontMatterDefaults } from "./front-matter-defaults.js";
 import type { Layout } from "./layout.js";
 import type { Page } from "./page.js";
-import type { Theme } from "../read/theme.js";
-import type { Plugin } from "../generate/index.js";
-import { NO_HOOKS, type Hooks } from "../plugins/hooks.js";
+import type { Theme } from "./theme.js";
+import { NO_HOOKS, type Hooks } from "./hooks.js";
 import { parseDate } from "./parse-date.js";
 import type { StaticFile } from "./static-file.js";
 import { relativeTo } from "./paths.js";
-import { readSourceText } from "../read/source-text.js";
-import { JekyllTime } from "./time.js";
-
-export interface Logger {
-  info(topic: string, message?: string): void;
-  warn(topic: string, message?: string): void;
-  debug(topic: string, message?: string): void;
-}
+import { JekyllTime } from "../ruby/time.js";
+import type { Logger } from "../logger.js";
 
 export class Site {
   readonly source: string;
@@ -48,15 +41,13 @@ export class Site {
    * uses it to re-render only the pages a change can affect.
    */
   dependencyTracker?: (token: string) => void;
-  /** The site's own plugins (`_plugins/*.js`, src/plugins/site-plugins.ts), after the built-in ones it names. */
-  sitePlugins: Plugin[] = [];
-  /** The enabled plugins' hooks (src/plugins/hooks.ts). */
+  /** The enabled plugins' hooks (src/site/hooks.ts). */
   hooks: Hooks = NO_HOOKS;
 
   constructor(
     readonly config: Config,
     readonly logger: Logger,
-    /** The theme whose files lie beneath the site's (read/theme.ts); only the reader and the engines' setup look at it. */
+    /** The theme whose files lie beneath the site's (site/theme.ts); only the reader and the engines' setup look at it. */
     readonly theme: Theme | null = null,
   ) {
     this.source = config.source;
@@ -114,12 +105,6 @@ export class Site {
   get baseurl(): string {
     const b = this.config.baseurl;
     return b === null || b === undefined ? "" : String(b);
-  }
-
-  /** A source file's text, read with the site's encoding and bounds (read/source-text.ts). */
-  readSourceText(abs: string): string {
-    this.readFiles.add(abs);
-    return readSourceText(abs, { display: this.displayPath(abs), maxBytes: this.limits.fileBytes, encoding: this.config.encoding as string | undefined });
   }
 
   /** A path for messages: relative to the source when inside it. */

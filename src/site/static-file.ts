@@ -5,7 +5,7 @@ import fs from "node:fs";
 import pathlib from "node:path";
 import type { Collection } from "./collection.js";
 import type { Site } from "./site.js";
-import { JekyllTime } from "./time.js";
+import { JekyllTime } from "../ruby/time.js";
 import { destinationRelative } from "../write/contain.js";
 import { sanitizeUrl, unescapePath, urlFromHash } from "./url.js";
 

@@ -1,10 +1,13 @@
 // The write stage. Everything is written to a fresh staging folder beside the destination and
 // swapped in only when the whole build succeeded, so a failed build never leaves a half-written
 // `_site`. Because the staging folder is private until the swap, pages can be written into it
-// while later pages still render (on the writer thread, for large sites). What Jekyll's Cleaner
-// would keep (`keep_files`, default .git and .svn) is carried over from the old destination. Static files keep their modification times (jekyll-sitemap's
+// while later pages still render (streamed writes, on the writer thread for large sites: the
+// stage decides both). Jekyll's Cleaner has little left to do here: the new tree holds only this
+// build's files, so what the old one keeps (`keep_files`, default .git and .svn) is carried over
+// and the rest goes with it. Static files keep their modification times (jekyll-sitemap's
 // `lastmod` and HTTP caching read them).
 import { spawn } from "node:child_process";
+import { parallelismAvailable } from "../blocking-worker.js";
 import fs from "node:fs";
 import path from "node:path";
 import { BuildError } from "../errors.js";
@@ -40,15 +43,13 @@ export function stagingDirFor(dest: string): string {
 }
 
 export interface WriteOptions {
-  /** Do the file system calls on a writer thread (write-thread.ts). */
-  thread?: boolean;
-  /** The staging folder exists already (a parallel build's render worker writes into it too). */
-  staged?: boolean;
   /**
-   * Write each page as soon as its output is final. Off when a plugin rewrites outputs after
-   * rendering (jemoji, jekyll-mentions), because then no output is final before the end.
+   * Every output is final once rendered: no plugin or hook rewrites outputs after rendering
+   * (jemoji and jekyll-mentions do), so each page may be written as soon as it is rendered.
    */
-  stream?: boolean;
+  outputsFinal?: boolean;
+  /** The staging folder exists already: a parallel build's render worker writes into it too (and uses the other core). */
+  staged?: boolean;
   /** Replace a destination even when it holds files build-site did not write (`--force`). */
   force?: boolean;
 }
@@ -59,10 +60,32 @@ export interface SiteWrite {
   rendered(item: Page | Document): void;
   /** Another thread wrote this output of the item (the render worker, see writeEarly). */
   writtenElsewhere(item: Page | Document, output: string): void;
+  /**
+   * Jekyll's Cleaner: checks the old destination may be replaced, and carries what it keeps
+   * (`keep_files`) into the new tree; nothing else of it survives the swap.
+   */
+  cleanup(): void;
   /** Writes what is left, waits for the writes, and swaps the new tree in. */
   finish(): WriteResult;
   /** The build failed: nothing of it reaches the destination. */
   abort(): void;
+}
+
+/**
+ * Below this many files the writes stay on the main thread: a writer thread costs ~30 ms of
+ * start-up on the other core, and a small site's writes take less. BUILD_SITE_WRITER_MIN
+ * overrides it; BUILD_SITE_WORKERS=0 turns every thread off.
+ */
+function writerThreadMinFiles(): number {
+  const v = Number(process.env.BUILD_SITE_WRITER_MIN);
+  return Number.isFinite(v) && v >= 0 && process.env.BUILD_SITE_WRITER_MIN !== "" ? v : 200;
+}
+
+function useWriterThread(site: Site, options: WriteOptions): boolean {
+  if (!options.outputsFinal || options.staged || !parallelismAvailable()) return false;
+  let files = site.staticFiles.length + site.pages.length;
+  for (const c of site.collections.values()) files += c.docs.length;
+  return files >= writerThreadMinFiles();
 }
 
 /** Where operations go: this thread, or the writer thread. */
@@ -149,13 +172,31 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
   // permalink) fails the build before the staging folder exists.
   for (const f of site.siteFiles()) void f.destinationPath;
   const staging = options.staged ? stagingDirFor(dest) : prepareStaging(site);
+  const thread = useWriterThread(site, options);
+  if (thread) site.logger.debug("Writing:", "on a writer thread, as pages render");
   let sink: Sink | null = null;
-  const open = () => (sink ??= options.thread ? threadSink(staging) : syncSink(staging));
+  const open = () => (sink ??= thread ? threadSink(staging) : syncSink(staging));
   const target = (item: Page | Document | StaticFile) => path.join(staging, item.destinationPath);
 
-  const early = options.stream ? earlyWritable(site) : new Set<Page | Document | StaticFile>();
+  const early = options.outputsFinal ? earlyWritable(site) : new Set<Page | Document | StaticFile>();
   const sent = new Map<Page | Document | StaticFile, string>();
-  if (options.stream) {
+  // Every file of the site, and by destination path the sources written there (more than one is a
+  // conflict: the last wins). Taken once rendering is over: stylesheets add their source maps
+  // to site.pages while they render.
+  let outputs: { all: Array<Page | Document | StaticFile>; written: Map<string, string[]> } | null = null;
+  const finalOutputs = () => {
+    if (outputs) return outputs;
+    const all = [...site.siteFiles()];
+    const written = new Map<string, string[]>();
+    for (const item of all) {
+      const rel = item.destinationPath;
+      const seen = written.get(rel);
+      if (seen) seen.push(sourceName(site, item));
+      else written.set(rel, [sourceName(site, item)]);
+    }
+    return (outputs = { all, written });
+  };
+  if (options.outputsFinal) {
     open().makeDirs([...new Set([...early].map((f) => path.dirname(target(f))))].sort());
     for (const f of early) {
       if (f.kind !== "static") continue;
@@ -182,15 +223,19 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
     writtenElsewhere(item, output) {
       sent.set(item, output);
     },
-    finish() {
-      const written = new Map<string, string[]>();
-      const all = [...site.siteFiles()];
-      for (const item of all) {
-        const rel = item.destinationPath;
-        const seen = written.get(rel);
-        if (seen) seen.push(sourceName(site, item));
-        else written.set(rel, [sourceName(site, item)]);
+    cleanup() {
+      try {
+        const { written } = finalOutputs();
+        const keep = keptPrefixes(site);
+        assertReplaceableDestination(site.source, dest, new Set(written.keys()), (rel) => keep.some((k) => rel.startsWith(k)), !!options.force);
+        carryOverKeptFiles(site, dest, staging, new Set(written.keys()));
+      } catch (e) {
+        abort();
+        throw e;
       }
+    },
+    finish() {
+      const { all, written } = finalOutputs();
       try {
         const out = open();
         for (const item of all) {
@@ -202,9 +247,6 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
           }
         }
         out.drain();
-        const keep = keptPrefixes(site);
-        assertReplaceableDestination(site.source, dest, new Set(written.keys()), (rel) => keep.some((k) => rel.startsWith(k)), !!options.force);
-        carryOverKeptFiles(site, dest, staging);
       } catch (e) {
         fs.rmSync(staging, { recursive: true, force: true });
         throw e;
@@ -222,23 +264,37 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
 
 /** The whole write stage at once, on this thread (serve's full rebuilds). */
 export function writeSite(site: Site, options: WriteOptions = {}): WriteResult {
-  return beginWrite(site, options).finish();
+  const write = beginWrite(site, options);
+  write.cleanup();
+  return write.finish();
 }
 
 function keptPrefixes(site: Site): string[] {
   return ((site.config.keep_files ?? []) as unknown[]).map(String).filter((k) => k !== "");
 }
 
-/** Cleaner#keep_file_regex: paths under dest starting with a `keep_files` entry survive. */
-function carryOverKeptFiles(site: Site, dest: string, staging: string): void {
+/**
+ * Cleaner#keep_file_regex: paths under dest starting with a `keep_files` entry survive, except
+ * where this build writes a file of its own (Jekyll writes after cleaning: the site's file wins).
+ * A kept folder is copied whole unless this build writes inside it. Which paths the build writes
+ * is known before they are written, so this does not wait for the writes.
+ */
+function carryOverKeptFiles(site: Site, dest: string, staging: string, outputs: Set<string>): void {
   const keep = keptPrefixes(site);
   if (!keep.length || !fs.existsSync(dest)) return;
+  const outputDirs = new Set<string>();
+  for (const o of outputs) for (let d = path.posix.dirname(o); d !== "."; d = path.posix.dirname(d)) outputDirs.add(d);
   const walk = (rel: string) => {
     for (const e of fs.readdirSync(path.join(dest, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (keep.some((k) => r.startsWith(k))) {
+        if (outputs.has(r)) continue;
+        if (outputDirs.has(r)) {
+          // The build writes inside: a kept folder is taken file by file, anything else gives way.
+          if (e.isDirectory()) walk(r);
+          continue;
+        }
         const target = path.join(staging, r);
-        if (fs.existsSync(target)) continue;
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.cpSync(path.join(dest, r), target, { recursive: true, preserveTimestamps: true });
       } else if (e.isDirectory()) walk(r);

@@ -9,7 +9,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { buildSite } from "../../src/build.js";
 import { IncrementalBuilder } from "../../src/serve/incremental.js";
-import type { Logger } from "../../src/site/site.js";
+import type { Logger } from "../../src/logger.js";
 import { readTree } from "../conformance/harness.js";
 
 const quiet: Logger = { info() {}, warn() {}, debug() {} };

@@ -94,13 +94,19 @@ describe("live reload in a browser", { timeout: 120_000 }, () => {
     await first.goto(server.url);
     await connected(first);
 
-    server.showError({ message: "Liquid syntax error: Unknown tag '<b>foo</b>'", file: "_layouts/default.html", line: 12, column: 5 });
+    server.showError({
+      message: "Liquid syntax error: Unknown tag '<b>foo</b>'", file: "_layouts/default.html", line: 12, column: 5,
+      excerpt: [{ number: 11, text: "<main>" }, { number: 12, text: "\t{% <b>foo</b> %}" }, { number: 13, text: "</main>" }],
+    });
     const overlay = first.locator(`#${OVERLAY_ID}`);
     await overlay.waitFor({ state: "visible", timeout: 10_000 });
     const text = (await overlay.textContent()) ?? "";
     assert.match(text, /_layouts\/default\.html:12:5/);
     assert.ok(text.includes("Unknown tag '<b>foo</b>'"), "message shown literally");
-    assert.equal(await first.locator(`#${OVERLAY_ID} b`).count(), 0, "message not parsed as HTML");
+    assert.equal(await first.locator(`#${OVERLAY_ID} b`).count(), 0, "message and source lines not parsed as HTML");
+    // The source lines, the error's line marked, a caret under its column (a tab stays a tab).
+    const rows = await first.$$eval(`#${OVERLAY_ID} [data-build-site-excerpt] > div`, (els) => els.map((e) => e.textContent));
+    assert.deepEqual(rows, ["  11 | <main>", "> 12 | \t{% <b>foo</b> %}", "     | \t   ^", "  13 | </main>"]);
 
     // A page opened while the error is active shows it at once.
     const second = await browser.newPage();

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildSite } from "../../src/build.js";
 import { loadConfig } from "../../src/config/load.js";
-import type { Logger } from "../../src/site/site.js";
+import type { Logger } from "../../src/logger.js";
 import { ROOT } from "../conformance/harness.js";
 
 export const CLI = path.join(ROOT, "bin", "build-site.js");

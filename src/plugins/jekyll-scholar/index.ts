@@ -24,7 +24,7 @@
 // links, grouping (group_by), locators, and the less common tags (reference, quote, nocite…).
 import fs from "node:fs";
 import path from "node:path";
-import type { GenerateContext, PluginLiquidContext, PluginTag } from "../../generate/index.js";
+import type { GenerateContext, PluginLiquidContext, PluginTag } from "../api.js";
 import { BuildError } from "../../errors.js";
 import type { JekyllLiquid } from "../../render/liquid/index.js";
 import { bibliographyDir, loadBibFile, scholarConfig } from "../../read/bibliography.js";

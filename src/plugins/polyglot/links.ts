@@ -11,7 +11,7 @@
 // exactly the same links (splitting elsewhere only adds lookahead checks, never removes one) in
 // linear time. `\s` is Ruby's: the six ASCII white-space characters.
 import { BuildError } from "../../errors.js";
-import { toS, truthy } from "../../render/liquid/ruby/values.js";
+import { toS, truthy } from "../../ruby/values.js";
 import type { PolyglotSettings } from "../jekyll-polyglot.js";
 
 const WS = " \\t\\n\\v\\f\\r";

@@ -1,21 +1,9 @@
-// Pages that plugins add (jekyll-feed's feeds, jekyll-sitemap's files, redirects): Jekyll's
-// PageWithoutAFile, a Page with no source file whose URL comes from the path it is given.
+// What plugins share for the pages they add: per-site state, and pages made from files the reader
+// took for static files. (A page with no file, Jekyll's PageWithoutAFile, is site/page-without-a-file.ts.)
 import fs from "node:fs";
-import path from "node:path";
 import { Page } from "../../site/page.js";
 import type { Site } from "../../site/site.js";
 import type { StaticFile } from "../../site/static-file.js";
-
-/**
- * A page at `urlPath` ("/feed/news.xml", "robots.txt"), with `data` as its front matter (the
- * site's `defaults` fill in the rest, as for any page) and `content` as its template.
- */
-export function generatedPage(site: Site, urlPath: string, data: Record<string, any>, content: string): Page {
-  const clean = `/${urlPath}`.replace(/\/+/g, "/");
-  const dir = path.posix.dirname(clean);
-  const page = new Page(site, dir === "/" ? "" : dir, path.posix.basename(clean), data, content, 0, null);
-  return page;
-}
 
 /**
  * Per-site state of a plugin (the Liquid engine outlives one Site in `serve`, so tags look their

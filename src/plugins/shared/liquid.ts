@@ -8,7 +8,7 @@ import { standardFilters } from "../../render/liquid/filters/standard.js";
 import type { FilterTable } from "../../render/liquid/filters/types.js";
 import { urlFilters } from "../../render/liquid/filters/url.js";
 import type { LiquidHost } from "../../render/liquid/host.js";
-import { isHash, outputS, plain, toS, truthy } from "../../render/liquid/ruby/values.js";
+import { isHash, outputS, plain, toS, truthy } from "../../ruby/values.js";
 
 export { outputS, toS, truthy };
 

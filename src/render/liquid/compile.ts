@@ -14,7 +14,7 @@ import { Expression, Filter, Output, Token, TokenKind, Tokenizer, Value } from "
 import type { Liquid } from "liquidjs";
 import type { Expr } from "./ruby-syntax/expression.js";
 import type { VariableSyntax } from "./ruby-syntax/syntax.js";
-import { RubyFloat } from "./ruby/values.js";
+import { RubyFloat } from "../../ruby/values.js";
 import { markCompiled } from "./float-literals.js";
 import { RUBY_HASH, RUBY_RANGE, installSyncValues } from "./sync-values.js";
 

@@ -4,7 +4,7 @@
 //   prints `3.0`. Number tokens with a decimal point and an integral value get a RubyFloat.
 // - liquidjs unescapes `\n`, `\b`… inside quoted strings; Ruby Liquid keeps the backslash.
 import { Liquid, TokenKind } from "liquidjs";
-import { RubyFloat } from "./ruby/values.js";
+import { RubyFloat } from "../../ruby/values.js";
 
 /** Values compiled from Ruby's parse (compile.ts): their literals are Ruby's already. */
 const compiled = new WeakSet<object>();

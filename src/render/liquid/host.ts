@@ -1,6 +1,6 @@
 // What the Liquid engine needs from the rest of the build. The Site provides it; the engine
 // never reaches into the Site directly, so the engine can be tested with a small fake host.
-import type { JekyllTime } from "../../site/time.js";
+import type { JekyllTime } from "../../ruby/time.js";
 
 export interface LiquidHost {
   /** The whole site configuration (every `_config.yml` key, with Jekyll's defaults filled in). */
@@ -33,6 +33,6 @@ export interface LiquidHost {
   customTags?: Record<string, (markup: string, lookup: (path: string[]) => unknown) => unknown>;
   /** Plugin block tags (`{% name %}…{% endname %}`): name → HTML from the rendered body, the markup and the lookup. */
   customBlocks?: Record<string, (body: string, markup: string, lookup: (path: string[]) => unknown) => unknown>;
-  /** Plugin filters (jemoji's `emojify`…): name → function on Liquid values (see src/render/liquid/ruby/values.ts). */
+  /** Plugin filters (jemoji's `emojify`…): name → function on Liquid values (see src/ruby/values.ts). */
   customFilters?: Record<string, (input: unknown, ...args: unknown[]) => unknown>;
 }

@@ -29,7 +29,7 @@ import type { FilterFn } from "./filters/types.js";
 import { FILTER_ARITY, arityMessage } from "./filters/arity.js";
 import { urlFilters } from "./filters/url.js";
 import { rubyOperators } from "./operators.js";
-import { outputS } from "./ruby/values.js";
+import { outputS } from "../../ruby/values.js";
 import { highlightTag } from "./tags/highlight.js";
 import { includeCachedTag, includeRelativeTag, includeTag, type IncludeSupport } from "./tags/include.js";
 import { linkTag, postUrlTag } from "./tags/links.js";
@@ -37,7 +37,7 @@ import { registerPluginTags } from "./tags/plugin-tags.js";
 import { installRubyLiquid } from "./ruby-liquid.js";
 import { errorModeOf } from "./ruby-syntax/error-mode.js";
 
-export { RubyFloat } from "./ruby/values.js";
+export { RubyFloat } from "../../ruby/values.js";
 export type { LiquidHost } from "./host.js";
 
 export interface Template {

@@ -10,8 +10,8 @@
 //   hash a key; anything else, or a nil side, is false.
 // - `and`/`or` keep liquidjs's right-to-left grouping, which is Ruby Liquid's.
 import type { Operators } from "liquidjs";
-import { JekyllTime } from "../../site/time.js";
-import { isHash, isNumeric, plain, rubyClass, rubyEquals, spaceship, toS, truthy } from "./ruby/values.js";
+import { JekyllTime } from "../../ruby/time.js";
+import { isHash, isNumeric, plain, rubyClass, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
 
 type Literal = "empty" | "blank";
 

@@ -28,7 +28,8 @@ import { Drop, LiquidError, Output, RenderError, TokenKind, Value, evalToken, to
 import type { Context, Emitter } from "liquidjs";
 import { toInteger } from "./filters/standard.js";
 import { stringToI } from "./ruby-syntax/expression.js";
-import { RubyFloat, RubyRange, plain } from "./ruby/values.js";
+import { RubyFloat, RubyRange, plain } from "../../ruby/values.js";
+import { reserveIterations } from "./budget.js";
 
 interface Tok {
   kind: number;
@@ -85,7 +86,12 @@ export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = fa
   if (token.kind === TokenKind.PropertyAccess) return evalPropertyAccess(token, ctx, lenient);
   if (token.kind === RUBY_RANGE) {
     const t = token as unknown as { from: Tok; to: Tok };
-    return new RubyRange(rangeEnd(evalTokenSync(t.from, ctx, lenient)), rangeEnd(evalTokenSync(t.to, ctx, lenient)));
+    const first = rangeEnd(evalTokenSync(t.from, ctx, lenient));
+    const last = rangeEnd(evalTokenSync(t.to, ctx, lenient));
+    // Counted before it is made: `(1..100000000)` would otherwise take gigabytes before a loop
+    // over it (or a filter) could be stopped by the iteration bound (budget.ts).
+    if (last >= first) reserveIterations(last - first + 1);
+    return new RubyRange(first, last);
   }
   if (token.kind === RUBY_HASH) {
     const hash: Record<string, unknown> = {};

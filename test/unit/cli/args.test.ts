@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseArgs } from "../../../src/cli/args.js";
-import { fnmatchRegExp, outputsToReload } from "../../../src/cli/livereload-ignore.js";
+import { fnmatchRegExp, outputsToReload } from "../../../src/serve/livereload-ignore.js";
 import { insideSource } from "../../../src/cli/serve-options.js";
 import { BuildError } from "../../../src/errors.js";
 

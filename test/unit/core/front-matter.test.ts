@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { hasFrontMatter, parseFrontMatter } from "../../../src/read/front-matter.js";
 import { loadYaml } from "../../../src/read/yaml.js";
-import { JekyllTime } from "../../../src/site/time.js";
+import { JekyllTime } from "../../../src/ruby/time.js";
 import { BuildError } from "../../../src/errors.js";
 
 test("a file is a page only when its first line is ---", () => {

@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 import { YAML11_SCHEMA } from "js-yaml";
 import { loadYaml, tryFlatYaml } from "../../../src/read/yaml.js";
 import { plainScalarResolver, UNSURE } from "../../../src/read/yaml-flat.js";
-import { RubyFloat } from "../../../src/render/liquid/ruby/values.js";
-import { JekyllTime } from "../../../src/site/time.js";
+import { RubyFloat } from "../../../src/ruby/values.js";
+import { JekyllTime } from "../../../src/ruby/time.js";
 
 const repoRoot = path.resolve(fileURLToPath(import.meta.url), "../../../../..");
 const ZONES = [undefined, "America/New_York", "Asia/Shanghai"];

@@ -7,13 +7,13 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { dateParse, type DateFields } from "../../../src/site/ruby-date-parse.js";
-import { parsedZoneName, timeParse, TimeParseError } from "../../../src/site/ruby-time-parse.js";
+import { dateParse, type DateFields } from "../../../src/ruby/date-parse.js";
+import { parsedZoneName, timeParse, TimeParseError } from "../../../src/ruby/time-parse.js";
 import { parseDate } from "../../../src/site/parse-date.js";
-import { JekyllTime, yearString } from "../../../src/site/time.js";
+import { JekyllTime, yearString } from "../../../src/ruby/time.js";
 import { toDate } from "../../../src/render/liquid/filters/date.js";
-import { RubyTime, zoneNameOf } from "../../../src/render/liquid/ruby/time.js";
-import { RubyFloat } from "../../../src/render/liquid/ruby/values.js";
+import { RubyTime, zoneNameOf } from "../../../src/ruby/local-time.js";
+import { RubyFloat } from "../../../src/ruby/values.js";
 import { loadYaml } from "../../../src/read/yaml.js";
 import type { LiquidHost } from "../../../src/render/liquid/host.js";
 

@@ -1,4 +1,4 @@
-// Drops as data (src/render/drops.ts, ruby/values.ts): `jsonify`, `inspect`, `for … in` and
+// Drops as data (src/render/drops.ts, src/ruby/values.ts): `jsonify`, `inspect`, `for … in` and
 // `{{ }}` over a chain of posts with next/previous and a static file, against what Jekyll 4.3.1
 // wrote for the same site (drops-json.golden.json, from drops-json.generate.mjs). `page | jsonify`
 // used to follow next → previous → next … until the stack overflowed.

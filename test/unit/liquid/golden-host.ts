@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LiquidHost } from "../../../src/render/liquid/host.js";
 import { RubyFloat } from "../../../src/render/liquid/index.js";
-import { JekyllTime } from "../../../src/site/time.js";
+import { JekyllTime } from "../../../src/ruby/time.js";
 
 export const repoRoot = path.resolve(fileURLToPath(import.meta.url), "../../../../..");
 export const goldenDir = path.join(repoRoot, "test", "golden", "liquid");

@@ -26,7 +26,7 @@ export function renderWithDependencies(dir: string, keyOf: (item: Page | Documen
   };
   const builder = new Builder({ overrides, logger: quiet });
   try {
-    builder.render(loadConfig(overrides), plan);
+    builder.render(loadConfig(overrides), { plan: () => plan });
   } finally {
     builder.dispose();
     fs.rmSync(dir, { recursive: true, force: true });

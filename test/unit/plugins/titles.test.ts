@@ -2,7 +2,7 @@
 // heading is the title, and what strip_title leaves.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { rubyStrip } from "../../../src/render/liquid/ruby/strings.js";
+import { rubyStrip } from "../../../src/ruby/strings.js";
 import { TITLE_REGEX } from "../../../src/plugins/jekyll-titles-from-headings.js";
 import { golden } from "./golden.js";
 

@@ -2,7 +2,9 @@
 // generator priorities, and a warning for a name build-site does not know.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { enabledPluginNames, generate, type GenerateContext } from "../../../src/generate/index.js";
+import { generate } from "../../../src/generate/index.js";
+import type { GenerateContext } from "../../../src/plugins/api.js";
+import { enabledPluginNames, enabledPlugins, warnUnknownPlugins } from "../../../src/plugins/enabled.js";
 import { PLUGINS, registerPlugin } from "../../../src/plugins/index.js";
 import { PRIORITY } from "../../../src/plugins/registry.js";
 import type { Site } from "../../../src/site/site.js";
@@ -51,7 +53,10 @@ test("generators run by priority, then in plugins: order; unknown names are warn
   registerPlugin({ name: "test-normal-2", priority: PRIORITY.normal, generate: () => { ran.push("normal-2"); } });
   const warnings: string[] = [];
   try {
-    generate(fakeSite({ plugins: ["test-low", "test-normal-1", "jekyll-unknown", "test-highest", "test-normal-2"] }), context(warnings));
+    const site = fakeSite({ plugins: ["test-low", "test-normal-1", "jekyll-unknown", "test-highest", "test-normal-2"] });
+    const ctx = context(warnings);
+    warnUnknownPlugins(site, ctx.logger);
+    generate(site, enabledPlugins(site), ctx);
   } finally {
     for (const n of ["test-low", "test-normal-1", "test-highest", "test-normal-2"]) PLUGINS.delete(n);
   }

@@ -1,9 +1,9 @@
-// Liquid's `date` and Jekyll's date_to_* filters, on ruby/time.ts and ruby/strftime.ts.
-import { JekyllTime } from "../../../site/time.js";
+// Liquid's `date` and Jekyll's date_to_* filters, on src/ruby/ (local-time.ts, strftime.ts).
+import { JekyllTime } from "../../../ruby/time.js";
 import type { LiquidHost } from "../host.js";
-import { strftime, strftimeFields } from "../ruby/strftime.js";
-import { localTime, parseTime, toLocal, zoneNameOf } from "../ruby/time.js";
-import { inspect, plain, toS } from "../ruby/values.js";
+import { strftime, strftimeFields } from "../../../ruby/strftime.js";
+import { localTime, parseTime, toLocal, zoneNameOf } from "../../../ruby/local-time.js";
+import { inspect, plain, toS } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 
 const ZONE_DIRECTIVE = /%[-_0^#:]*\d*Z/;

@@ -1,14 +1,14 @@
 // Jekyll 4.3's own filters (lib/jekyll/filters.rb, filters/grouping_filters.rb) on Ruby values.
 import { Expression, Tokenizer, Value } from "liquidjs";
 import { slugify as jekyllSlugify } from "../../../site/slugify.js";
-import { JekyllTime } from "../../../site/time.js";
+import { JekyllTime } from "../../../ruby/time.js";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
 import { evaluateExpression, installSyncValues, runSync } from "../sync-values.js";
-import { cgiEscape, uriEscape } from "../ruby/uri.js";
-import { awkSplit, xmlEscape } from "../ruby/strings.js";
-import { stringToI } from "../ruby/number.js";
-import { inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../ruby/values.js";
+import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
+import { awkSplit, xmlEscape } from "../../../ruby/strings.js";
+import { stringToI } from "../../../ruby/number.js";
+import { inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, lookup, rubyKey, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 

@@ -3,10 +3,10 @@
 // string is nil, `truncatewords` appends nothing when nothing was cut, `split: " "` drops empty
 // fields, numbers follow ruby/number.ts. Jekyll replaces `sort` and `where` (see jekyll.ts).
 import { Drop } from "liquidjs";
-import { abs, arithmetic, ceilFloor, clamp, round, ZeroDivision } from "../ruby/number.js";
-import { awkSplit, capitalize, escapeHtml, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../ruby/strings.js";
-import { cgiEscape, cgiUnescape } from "../ruby/uri.js";
-import { RubyFloat, inspect, isHash, joinArray, plain, rubyClass, toS, truthy } from "../ruby/values.js";
+import { abs, arithmetic, ceilFloor, clamp, round, ZeroDivision } from "../../../ruby/number.js";
+import { awkSplit, capitalize, escapeHtml, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
+import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
+import { RubyFloat, inspect, isHash, joinArray, plain, rubyClass, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 
 /** A Liquid::ArgumentError-style failure: the message a user reads. */

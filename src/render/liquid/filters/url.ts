@@ -1,7 +1,7 @@
 // Jekyll's URLFilters: relative_url, absolute_url, strip_index.
 import type { LiquidHost } from "../host.js";
-import { isAbsoluteUri, normalizeUri } from "../ruby/uri.js";
-import { toS } from "../ruby/values.js";
+import { isAbsoluteUri, normalizeUri } from "../../../ruby/uri.js";
+import { toS } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 
 function ensureLeadingSlash(s: string): string {

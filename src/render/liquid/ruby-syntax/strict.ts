@@ -3,7 +3,7 @@
 // accepts without a warning; its error messages are Ruby's word for word, because `warn` mode
 // prints them. As in Ruby, an expression is re-assembled as text (`Parser#expression`) and that
 // text goes through Expression.parse.
-import { inspectString } from "../ruby/values.js";
+import { inspectString } from "../../../ruby/values.js";
 import { parseExpression, type Expr } from "./expression.js";
 import { QUOTED_FRAGMENT } from "./patterns.js";
 import type { ConditionChain, ForSyntax, VariableSyntax } from "./syntax.js";

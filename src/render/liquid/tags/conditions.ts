@@ -15,7 +15,7 @@ import { rubyOperators } from "../operators.js";
 import type { ConditionChain } from "../ruby-syntax/syntax.js";
 import { caseElseSyntax, caseSyntax, whenSyntax } from "../ruby-syntax/tag-syntax.js";
 import { runSync, valueSync } from "../sync-values.js";
-import { truthy } from "../ruby/values.js";
+import { truthy } from "../../../ruby/values.js";
 import { isBlank, parseBody, readSyntax, removeBlankStrings, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
 
 type Operator = (l: unknown, r: unknown) => unknown;

@@ -8,8 +8,8 @@
 import { Tag } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken } from "liquidjs";
 import type { LiquidHost } from "../host.js";
-import { escapeHtml, rubyStrip } from "../ruby/strings.js";
-import { plain, toS } from "../ruby/values.js";
+import { escapeHtml, rubyStrip } from "../../../ruby/strings.js";
+import { plain, toS } from "../../../ruby/values.js";
 
 const SYNTAX = /^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$/;
 const OPTIONS = /(?:\w="[^"]*"|\w=\w|\w)+/g;

@@ -21,7 +21,7 @@ import type { LiquidHost } from "../host.js";
 import { compileExpression } from "../compile.js";
 import { parseExpression } from "../ruby-syntax/expression.js";
 import { runSync } from "../sync-values.js";
-import { inspect, isHash, plain, rubyClass } from "../ruby/values.js";
+import { inspect, isHash, plain, rubyClass } from "../../../ruby/values.js";
 import { LimitError } from "../budget.js";
 
 /** Whether the real path `real` lies inside the folder `dir` (by its real path). */

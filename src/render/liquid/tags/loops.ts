@@ -13,8 +13,8 @@ import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToke
 import { compileExpression } from "../compile.js";
 import { stringToI } from "../ruby-syntax/expression.js";
 import { tablerowSyntax } from "../ruby-syntax/tag-syntax.js";
-import { JekyllTime } from "../../../site/time.js";
-import { RubyFloat, eachItems, inspect, isHash, plain, rubyClass } from "../ruby/values.js";
+import { JekyllTime } from "../../../ruby/time.js";
+import { RubyFloat, eachItems, inspect, isHash, plain, rubyClass } from "../../../ruby/values.js";
 import { toInteger } from "../filters/standard.js";
 import { runSync, valueSync } from "../sync-values.js";
 import { iteration, reserveIterations } from "../budget.js";

@@ -5,7 +5,7 @@
 import { Tag } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken } from "liquidjs";
 import type { LiquidHost } from "../host.js";
-import { outputS } from "../ruby/values.js";
+import { outputS } from "../../../ruby/values.js";
 import { lookupSync, runSync } from "../sync-values.js";
 
 function written(value: unknown): string {

@@ -16,7 +16,7 @@ import { LIQUID_TAG_END } from "../front-end.js";
 import { LiquidSyntaxError } from "../ruby-syntax/strict.js";
 import { assignSyntax, captureSyntax, counterSyntax, cycleSyntax, renderSyntax } from "../ruby-syntax/tag-syntax.js";
 import { runSync, valueSync } from "../sync-values.js";
-import { joinArray, outputS, plain, toS } from "../ruby/values.js";
+import { joinArray, outputS, plain, toS } from "../../../ruby/values.js";
 import { isBlank, parseBody, readSyntax, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
 
 export class RubyAssignTag extends RubyTag implements BlankAware {

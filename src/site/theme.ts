@@ -3,8 +3,8 @@
 // wins), whose `_config.yml` lies beneath the site's config, and whose gemspec's runtime
 // dependencies are loaded as plugins (PluginManager#require_theme_deps).
 //
-// This module only describes a theme folder; theme-locate.ts finds one for `theme:` and
-// `remote_theme:`. The reader (reader.ts) layers the folders; later stages never see themes.
+// This module only describes a theme folder; read/theme-locate.ts finds one for `theme:` and
+// `remote_theme:`. The reader (read/reader.ts) layers the folders; later stages never see themes.
 import fs from "node:fs";
 import path from "node:path";
 

@@ -1,5 +1,12 @@
-// Jekyll's Stevenson logger look: a right-aligned topic column, then the message.
-import type { Logger } from "../site/site.js";
+// How build-site reports as it builds: the Logger every stage is handed, and the console one with
+// Jekyll's Stevenson look (a right-aligned topic column, then the message), which the CLI and
+// serve's build thread print through.
+
+export interface Logger {
+  info(topic: string, message?: string): void;
+  warn(topic: string, message?: string): void;
+  debug(topic: string, message?: string): void;
+}
 
 export type Level = "quiet" | "normal" | "verbose";
 

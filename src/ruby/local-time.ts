@@ -4,13 +4,13 @@
 //   which in a build is the site's time (host.now()); an all-digit string or an Integer is
 //   Time.at(n) in the site's zone; any other string goes through Time.parse; anything else
 //   (a Float, an array…) is not a date, and the filter returns its input.
-// - Time.parse (site/ruby-time-parse.ts): a string without a zone is a wall-clock reading in the
+// - Time.parse (time-parse.ts): a string without a zone is a wall-clock reading in the
 //   site's timezone (so "2025-05-30" is local midnight, not UTC midnight as in liquidjs); with an
 //   offset other than the local one the Time keeps that offset and has no zone name (`%Z` prints
 //   nothing); "Z"/"UTC"/"UT"/"-00:00" give a UTC time whose `%Z` is "UTC".
-import { parsedZoneName, timeParse, TimeParseError } from "../../../site/ruby-time-parse.js";
-import { JekyllTime, zoneOffsetMinutes } from "../../../site/time.js";
-import { zoneAbbreviation } from "../../../site/zone-names.js";
+import { parsedZoneName, timeParse, TimeParseError } from "./time-parse.js";
+import { JekyllTime, zoneOffsetMinutes } from "./time.js";
+import { zoneAbbreviation } from "./zone-names.js";
 
 /** A Time whose zone name (`%Z`) is known: "" for a bare numeric offset, "UTC", or the local abbreviation. */
 export class RubyTime extends JekyllTime {
@@ -42,7 +42,7 @@ export function toLocal(t: JekyllTime, zone: string | undefined): RubyTime {
   return localTime(t.epochMs, zone);
 }
 
-/** Ruby's Time.parse (site/ruby-time-parse.ts) in the site's zone; null where Ruby raises. */
+/** Ruby's Time.parse (time-parse.ts) in the site's zone; null where Ruby raises. */
 export function parseTime(s: string, zone: string | undefined, nowMs: number): RubyTime | null {
   try {
     const t = timeParse(s, nowMs, zone);

@@ -5,7 +5,7 @@
 // and `-7 | modulo: 3` is 2, with the divisor's sign). decimal.js stands in for BigDecimal.
 import { Decimal as DecimalJs } from "decimal.js";
 import { RubyFloat, formatFloat, isFloat, plain } from "./values.js";
-import { JekyllTime } from "../../../site/time.js";
+import { JekyllTime } from "./time.js";
 
 const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, modulo: DecimalJs.ROUND_FLOOR });
 type Dec = InstanceType<typeof Decimal>;

@@ -11,8 +11,8 @@
 // A document triggers its collection's label ("posts" for posts) and then "documents", as
 // Document#trigger_hooks does. Hooks run by priority (high 30, normal 20, low 10, or a number;
 // higher first), then in the order the plugins registered them (Hooks.trigger).
-import type { Document } from "../site/document.js";
-import type { Page } from "../site/page.js";
+import type { Document } from "./document.js";
+import type { Page } from "./page.js";
 
 export type HookEvent = "after_init" | "after_reset" | "post_read" | "pre_render" | "post_convert" | "post_render" | "post_write";
 

@@ -2,7 +2,7 @@
 // flags (`-` no padding, `_` spaces, `0` zeros, `^` upcase, `#` swap case), widths (`%10A`,
 // `%3N`) and colons (`%:z`, `%::z`). An unknown directive is written as typed, as Ruby does.
 // Written for speed: no Intl, no Date objects beyond one for the wall clock.
-import type { JekyllTime } from "../../../site/time.js";
+import type { JekyllTime } from "./time.js";
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

@@ -3,12 +3,12 @@
 // their content and output back. It renders no pages.
 import { workerData } from "node:worker_threads";
 import { raiseSignal } from "../blocking-worker.js";
-import { Builder, streamsOutputs } from "../build.js";
+import { Builder } from "../build.js";
 import { loadConfig } from "../config/load.js";
 import { BuildError } from "../errors.js";
-import type { Logger } from "../site/site.js";
+import type { Logger } from "../logger.js";
 import type { Document } from "../site/document.js";
-import { OTHER_CONTENT } from "./drops.js";
+import { OTHER_CONTENT } from "../render/drops.js";
 import { writeEarly } from "../write/writer.js";
 import { Claims, SIGNAL_DONE, SIGNAL_STARTED, documentsInOrder, type RenderedDoc, type WorkerReply, type WorkerRequest } from "./parallel.js";
 
@@ -39,7 +39,7 @@ try {
   const claims = new Claims(request.claims);
   let write: ((item: Document) => boolean) | null = null;
   try {
-    builder.render(loaded, (site) => ({
+    builder.render(loaded, { plan: (site, _renderer, outputsFinal) => ({
       mustRender: (item) => {
         if (item.kind !== "document") return false;
         if (!docs) {
@@ -47,8 +47,8 @@ try {
           docs.forEach((d, i) => index.set(d, i));
           count = docs.length;
           rendering = true;
-          // The main thread makes the same decision from the same site (Builder#build).
-          if (request.staging && streamsOutputs(site)) write = writeEarly(site, request.staging);
+          // The main thread's write stage makes the same decision from the same site (writer.ts).
+          if (request.staging && outputsFinal) write = writeEarly(site, request.staging);
         }
         return claims.mine(index.get(item) ?? 0);
       },
@@ -58,7 +58,7 @@ try {
         const written = write ? write(item) : false;
         rendered.push({ index: index.get(item)!, content: item.content, output: item.output ?? "", impure: deps.has(OTHER_CONTENT), written });
       },
-    }));
+    }) });
   } finally {
     builder.dispose();
   }

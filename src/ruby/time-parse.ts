@@ -1,4 +1,4 @@
-// Ruby's Time.parse (time.rb of Ruby 3.1) on top of Date._parse (ruby-date-parse.ts): how the
+// Ruby's Time.parse (time.rb of Ruby 3.1) on top of Date._parse (date-parse.ts): how the
 // fields found in a string become a Time. What Jekyll's Utils.parse_date and Liquid's `date`
 // filter rely on:
 // - Missing leading fields come from "now": `10:00` is today at ten, `Aug 23` this year's; after
@@ -10,7 +10,7 @@
 // - Fields are checked as Time.utc/Time.local check them: month 1-12, day 1-31, hour 0-24
 //   (24 only at 24:00:00), minute 0-59, second 0-60; a day past the month's end rolls into the
 //   next month (2024-02-30 is March 1st) — so `2024-02-30 99:99:99` raises, it does not roll.
-import { dateParse, DateParseLimitError, type DateFields } from "./ruby-date-parse.js";
+import { dateParse, DateParseLimitError, type DateFields } from "./date-parse.js";
 import { civilToMs, wallToEpochMs, zoneOffsetMinutes } from "./time.js";
 import { zoneAbbreviation } from "./zone-names.js";
 

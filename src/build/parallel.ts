@@ -8,14 +8,20 @@
 // such reads (OTHER_CONTENT); if any document made one, everything from the first such document on
 // is rendered again in order on the main thread, so the output is always what sequential
 // rendering gives.
-import os from "node:os";
-import { BlockingWorker, type BlockingWorkerData } from "../blocking-worker.js";
-import type { ConfigOverrides } from "../config/load.js";
+import fs from "node:fs";
+import path from "node:path";
+import { BlockingWorker, availableCores, parallelismAvailable, type BlockingWorkerData } from "../blocking-worker.js";
+import type { LoadedConfig } from "../config/load.js";
+import type { Config, ConfigOverrides } from "../config/types.js";
+import { passPlugin } from "../plugins/enabled.js";
+import { hasSitePlugins } from "../plugins/site-plugins.js";
+import { prepareStaging } from "../write/writer.js";
 import { BuildError } from "../errors.js";
 import type { Document } from "../site/document.js";
-import type { Logger, Site } from "../site/site.js";
-import { OTHER_CONTENT } from "./drops.js";
-import type { Renderer, RenderPlan } from "./renderer.js";
+import type { Site } from "../site/site.js";
+import type { Logger } from "../logger.js";
+import { OTHER_CONTENT } from "../render/drops.js";
+import type { Renderer, RenderPlan } from "../render/renderer.js";
 
 /** What the worker has told the main thread through the shared signal. */
 const SIGNAL_NONE = 0;
@@ -39,9 +45,6 @@ export function parallelMinDocuments(): number {
   return availableCores() >= 4 ? 5000 : Infinity;
 }
 
-function availableCores(): number {
-  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-}
 
 export interface WorkerRequest extends BlockingWorkerData {
   overrides: ConfigOverrides;
@@ -92,9 +95,39 @@ export class Claims {
   }
 }
 
-export function parallelismAvailable(): boolean {
-  if (process.env.BUILD_SITE_WORKERS === "0") return false;
-  return availableCores() >= 2;
+
+/** A quick count of collection files (posts and custom collections), to decide on a worker. */
+function estimateDocuments(config: Config): number {
+  const base = path.join(config.source, String(config.collections_dir ?? ""));
+  const dirs = Object.keys(config.collections ?? {}).map((label) => path.join(base, `_${label}`));
+  let n = 0;
+  for (const dir of dirs) {
+    try {
+      n += (fs.readdirSync(dir, { recursive: true }) as string[]).length;
+    } catch {
+      // no such collection folder
+    }
+  }
+  return n;
+}
+
+/**
+ * A render worker for a build of this site, started now (with the staging folder it writes into)
+ * so that it reads the site while the main thread does; null when the site is too small to pay
+ * for one, or cannot use one.
+ */
+export function startRenderWorker(loaded: LoadedConfig, options: { overrides: ConfigOverrides; logger: Logger; profile?: boolean }): RenderWorker | null {
+  const config = loaded.config;
+  if (options.profile || !parallelismAvailable()) return null;
+  // The threshold first: on most machines it is infinite, and counting walks every collection.
+  const minDocuments = parallelMinDocuments();
+  if (minDocuments === Infinity) return null;
+  // Site plugins run on the main thread only: their generators and hooks may keep state that a
+  // second thread, reading the site on its own, would not share. Nor does a site built in passes
+  // (jekyll-polyglot): the worker would build one Site of its own.
+  if (hasSitePlugins(config) || passPlugin(config, loaded.theme) || estimateDocuments(config) < minDocuments) return null;
+  options.logger.debug("Rendering:", "on two threads");
+  return new RenderWorker(options.overrides, prepareStaging({ source: config.source, dest: config.destination }));
 }
 
 /** A worker started early, so it reads the site while the main thread does too. */
@@ -103,7 +136,7 @@ export class RenderWorker {
   private readonly claims = new Claims(new Int32Array(new SharedArrayBuffer(4)));
 
   /** `staging`: where the worker writes the documents it renders (null: it writes nothing). */
-  constructor(overrides: ConfigOverrides, staging: string | null) {
+  constructor(overrides: ConfigOverrides, private readonly staging: string | null) {
     const request: Omit<WorkerRequest, keyof BlockingWorkerData> = { overrides, claims: this.claims.counter, staging };
     this.thread = new BlockingWorker(new URL("./parallel-worker.js", import.meta.url), request, { stdout: true, stderr: false });
   }
@@ -178,7 +211,9 @@ export class RenderWorker {
     };
   }
 
+  /** The build failed: the worker stops, and the staging folder it wrote into goes. */
   cancel(): void {
     this.thread.terminate();
+    if (this.staging) fs.rmSync(this.staging, { recursive: true, force: true });
   }
 }

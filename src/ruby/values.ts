@@ -6,8 +6,7 @@
 // Float (`3.0` in YAML or a template, or `2.0 | minus: 2`) is carried as a RubyFloat so it still
 // prints `3.0`. Everything else that is integral is an Integer.
 import { Drop, toValue } from "liquidjs";
-import { JekyllTime } from "../../../site/time.js";
-import { reserveIterations } from "../budget.js";
+import { JekyllTime } from "./time.js";
 
 /** A Ruby Float. Extends liquidjs's Drop so liquidjs unwraps it (valueOf) wherever it needs a number. */
 export class RubyFloat extends Drop {
@@ -33,11 +32,9 @@ export class RubyRange extends Array<number> {
   static override get [Symbol.species]() {
     return Array;
   }
+  /** Whoever makes one from template input counts its length against the render's bounds first. */
   constructor(readonly first: number, readonly last: number) {
     super();
-    // Counted before it is made: `(1..100000000)` would otherwise take gigabytes before a loop
-    // over it (or a filter) could be stopped by the iteration bound (budget.ts).
-    if (last >= first) reserveIterations(last - first + 1);
     for (let i = first; i <= last; i++) this.push(i);
   }
   rubyToS(): string {

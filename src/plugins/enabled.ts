@@ -1,0 +1,65 @@
+// Which plugins a build runs: the built-in ones the site names under `plugins:` (after its theme's
+// runtime dependencies), then the site's own (`_plugins/`, site-plugins.ts). The build hands this
+// list to the stages: generators to generate/, Liquid tags and filters to the Liquid engine,
+// converters and hooks to the Site, post-render rewrites to itself.
+import type { Config } from "../config/types.js";
+import type { Logger } from "../logger.js";
+import type { LiquidHost } from "../render/liquid/host.js";
+import type { Theme } from "../site/theme.js";
+import type { Plugin, PluginLiquidContext } from "./api.js";
+import { PLUGINS } from "./index.js";
+
+interface PluginSettings {
+  config: Config;
+  safe: boolean;
+  theme: Theme | null;
+}
+
+/**
+ * Plugin names a site enables, in order, without duplicates. Only `plugins:` counts: Jekyll 4.3
+ * ignores the legacy `gems:` key entirely (fixture plugin-gems-key-ignored). With `safe: true`
+ * only names in `whitelist:` load; the others are skipped silently (fixture plugin-safe-whitelist).
+ */
+export function enabledPluginNames(site: PluginSettings): string[] {
+  // PluginManager#conscientious_require: the theme gemspec's runtime dependencies first
+  // (require_theme_deps: a `theme: minima` site gets jekyll-feed and jekyll-seo-tag without
+  // listing them), then `plugins:`.
+  let names = [...(site.theme?.runtimeDependencies ?? []), ...[site.config.plugins].flat().filter((n) => typeof n === "string") as string[]];
+  if (site.safe) {
+    const allowed = new Set([site.config.whitelist].flat().filter((n) => typeof n === "string"));
+    names = names.filter((n) => allowed.has(n));
+  }
+  return [...new Set(names)];
+}
+
+/** The enabled plugins: the built-in ones the site names, in `plugins:` order, then the site's own. */
+export function enabledPlugins(site: PluginSettings, sitePlugins: readonly Plugin[] = []): Plugin[] {
+  const named = enabledPluginNames(site).map((n) => PLUGINS.get(n)).filter((p): p is Plugin => !!p);
+  return [...named, ...sitePlugins];
+}
+
+/** "'x' is not built into build-site": once per name the site lists that build-site does not have. */
+export function warnUnknownPlugins(site: PluginSettings, logger: Logger): void {
+  for (const name of enabledPluginNames(site)) {
+    if (!PLUGINS.has(name)) logger.warn("Plugin:", `'${name}' is not built into build-site; the site is built without it.`);
+  }
+}
+
+/** The enabled built-in plugin that builds the site in passes (Plugin#process), if any. */
+export function passPlugin(config: Config, theme: Theme | null): Plugin | undefined {
+  return enabledPluginNames({ config, safe: !!config.safe, theme }).map((n) => PLUGINS.get(n)).find((p) => p?.process);
+}
+
+/** The plugins' Liquid tags, block tags and filters, for the Liquid engine's host. */
+export function pluginLiquid(plugins: readonly Plugin[], context: PluginLiquidContext): Pick<LiquidHost, "customTags" | "customBlocks" | "customFilters"> {
+  return {
+    customTags: Object.assign({}, ...plugins.map((p) => p.liquidTags?.(context) ?? {})),
+    customBlocks: Object.assign({}, ...plugins.map((p) => p.liquidBlocks?.(context) ?? {})),
+    customFilters: Object.assign({}, ...plugins.map((p) => p.liquidFilters?.(context) ?? {})),
+  };
+}
+
+/** Whether every output is final once rendered: not when a plugin or a site hook rewrites outputs afterwards (jemoji, jekyll-mentions). */
+export function rewritesAfterRender(plugins: readonly Plugin[]): boolean {
+  return plugins.some((p) => p.postRender);
+}
