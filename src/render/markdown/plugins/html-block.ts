@@ -306,8 +306,12 @@ export function htmlBlockPlugin(md: MarkdownIt): void {
         if (ws >= 0 && ws > end && src[ws - 1] === '\n') { trailingBlank = true; end = ws; }
       }
     }
-    // Map the consumed source back to whole lines; anything after the element on its last line is
-    // left for kramdown's next block (we approximate by ending the block at that line).
+    // `<div>a</div> text`: kramdown's block parser goes on right after the close tag, mid-line, so
+    // the rest of the line starts the next block (`<div>a</div>\n<p>text</p>`), as after a comment.
+    if (end > 0 && end < src.length && src[end - 1] !== '\n') {
+      return restOfLine(state, startLine, endLine, view.lineOf(end), view.toAbs(end), out);
+    }
+    // Map the consumed source back to whole lines.
     let line = end >= src.length ? view.endLine : view.lineOf(end);
     if (line <= startLine) line = startLine + 1;
     const token = state.push('kd_html', '', 0);
