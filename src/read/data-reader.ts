@@ -58,21 +58,25 @@ export function readDataFile(site: Site, abs: string): unknown {
     }
   }
   if (ext === ".json") {
+    // Jekyll reads `.json` data with its YAML loader, not a JSON parser, and the two disagree on
+    // numbers: `1e3` is the string "1e3" (Psych's floats need a dot), `3.0` stays a Float that
+    // jsonify writes as `3.0`. So JSON goes through the same loader as YAML; only its error
+    // message says JSON.
     try {
-      return JSON.parse(text);
-    } catch (e) {
-      // Jekyll reads JSON with its YAML loader (YAML is a superset of JSON): what it accepts is
-      // accepted; what it refuses is reported as the JSON error it is, at the YAML loader's place.
+      return loadYaml(text, { file: site.displayPath(abs), zone: site.zone, maxAliasNodes: site.limits.yamlAliasNodes });
+    } catch (ye) {
+      let reason = ye instanceof Error ? ye.message : String(ye);
       try {
-        return loadYaml(text, { file: site.displayPath(abs), zone: site.zone, maxAliasNodes: site.limits.yamlAliasNodes });
-      } catch (ye) {
-        const where = ye instanceof BuildError ? { line: ye.line, column: ye.column } : {};
-        throw new BuildError(`invalid JSON: ${(e as Error).message}`, {
-          file: site.displayPath(abs),
-          ...where,
-          hint: "Fix the JSON syntax near that place: a missing comma or closing bracket, a trailing comma, or an unquoted key.",
-        });
+        JSON.parse(text);
+      } catch (je) {
+        reason = (je as Error).message;
       }
+      const where = ye instanceof BuildError ? { line: ye.line, column: ye.column } : {};
+      throw new BuildError(`invalid JSON: ${reason}`, {
+        file: site.displayPath(abs),
+        ...where,
+        hint: "Fix the JSON syntax near that place: a missing comma or closing bracket, a trailing comma, or an unquoted key.",
+      });
     }
   }
   return loadYaml(text, { file: site.displayPath(abs), zone: site.zone, maxAliasNodes: site.limits.yamlAliasNodes });

@@ -183,9 +183,11 @@ export class Document {
       }
     }
     slug = (slug ?? this.basenameWithoutExt).replace(/\.*$/, "");
-    if (!this.data.title) this.data.title = titleizeSlug(slug);
-    if (!this.data.slug) this.data.slug = slug;
-    if (!this.data.ext) this.data.ext = ext;
+    // Ruby's `data["title"] ||= …`: only nil and false are replaced; `title: ""` and `title: 0` stay.
+    const unset = (v: unknown) => v === undefined || v === null || v === false;
+    if (unset(this.data.title)) this.data.title = titleizeSlug(slug);
+    if (unset(this.data.slug)) this.data.slug = slug;
+    if (unset(this.data.ext)) this.data.ext = ext;
   }
 
   /** Document#date: front matter or file name, else a draft's mtime, else the site time. */
