@@ -188,7 +188,10 @@ export class Builder {
       site.hooks.trigger("site", "post_read", site);
     });
     const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
-    if (startSass && parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
+    // Not when every stylesheet's CSS is cached: loading the compiler would only take the other
+    // core from the build and delay the exit.
+    const sass = this.sass!;
+    if (startSass && parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)) && sass.needsCompiler(p))) {
       if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
     }
   }
@@ -231,6 +234,11 @@ export class Builder {
 
   dispose(): void {
     disposeSassCompiler();
+  }
+
+  /** After a one-shot build: the CSS cache keeps only what this build used (sass-cache.ts). */
+  pruneSassCache(): void {
+    this.sass?.pruneCache();
   }
 
   private timed(stage: keyof Builder["ms"], run: () => void): void {
@@ -288,7 +296,9 @@ function reportConflicts(write: WriteResult, logger: Logger): void {
 export function buildSite(options: BuildOptions, loaded = loadConfig(options.overrides)): BuildResult {
   const builder = new Builder(options);
   try {
-    return builder.build(loaded);
+    const result = builder.build(loaded);
+    builder.pruneSassCache();
+    return result;
   } finally {
     builder.dispose();
   }
