@@ -18,7 +18,7 @@ import { highlight, rougeLexerTag } from "./render/highlight/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
 import { Renderer, type RenderPlan } from "./render/renderer.js";
-import { SassConverter, disposeSassCompiler, startSassThread } from "./render/sass.js";
+import { SassConverter, disposeSassCompiler, sassNeededBeforeRead, startSassThread } from "./render/sass.js";
 import { siteLiquidHost } from "./render/site-host.js";
 import { parallelismAvailable } from "./blocking-worker.js";
 import { startRenderWorker } from "./build/parallel.js";
@@ -97,6 +97,9 @@ export class Builder {
   /** Site#process: a full build, written atomically. */
   build(loaded: LoadedConfig = loadConfig(this.options.overrides)): BuildResult {
     const t0 = performance.now();
+    if (parallelismAvailable() && sassNeededBeforeRead(loaded.config) && startSassThread()) {
+      this.options.logger.debug("Stylesheets:", "Sass loads on its own thread, from the start (no CSS cached)");
+    }
     const worker = startRenderWorker(loaded, this.options);
     let output: SiteWrite | null = null;
     try {

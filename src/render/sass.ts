@@ -19,6 +19,7 @@ import { compileToReply } from "./sass-compile.js";
 import type { SassCompileOptions, SassReply } from "./sass-protocol.js";
 import { SassThread } from "./sass-thread.js";
 import type { Site } from "../site/site.js";
+import type { Config } from "../config/types.js";
 
 export interface SassInput {
   source: string;
@@ -59,6 +60,32 @@ export function startSassThread(): boolean {
   if (sharedThread) return false;
   sharedThread = new SassThread();
   return true;
+}
+
+/**
+ * Whether to start the Sass thread before the site is read (Builder.build): the site has a Sass
+ * folder with partials and no compiled CSS is cached, as on a first build or a CI runner without a
+ * committed cache. Loading the compiler takes longer than reading and rendering a small site, so
+ * every millisecond it starts earlier comes off the build's time. Otherwise the reader decides,
+ * once it knows the stylesheets and whether their CSS is cached.
+ */
+export function sassNeededBeforeRead(config: Config): boolean {
+  const conf = (config.sass ?? {}) as Record<string, any>;
+  let partials: string[];
+  try {
+    partials = fs.readdirSync(path.resolve(config.source, conf.sass_dir ? String(conf.sass_dir) : "_sass"));
+  } catch {
+    return false;
+  }
+  if (!partials.some((n) => /\.s[ac]ss$/.test(n))) return false;
+  if (config.disable_disk_cache === true || config.safe) return true;
+  const own = (config.build_site as Record<string, unknown> | undefined)?.css_cache;
+  const dir = own ? path.resolve(config.source, String(own)) : path.join(config.source, ".build-site-cache", "sass");
+  try {
+    return !fs.readdirSync(dir).some((n) => n.endsWith(".json"));
+  } catch {
+    return true;
+  }
 }
 
 export function disposeSassCompiler(): void {
