@@ -174,7 +174,12 @@ export class SassConverter {
   needsCompiler(page: { content: string; path: string | null; ext: string; destinationPath: string }): boolean {
     if (!this.cache.enabled || !page.path || page.content.includes("{{") || page.content.includes("{%")) return true;
     const syntax = page.ext === ".sass" ? "sass" : "scss";
-    const cssName = path.posix.basename(page.destinationPath);
+    let cssName: string;
+    try {
+      cssName = path.posix.basename(page.destinationPath);
+    } catch {
+      return true; // a bad permalink: the write stage reports it, as it does for every page
+    }
     return !this.cache.has(this.keyFor({ source: page.content, syntax, file: page.path }, this.sourcemap, cssName).key);
   }
 
