@@ -21,8 +21,9 @@ const mtime = (f) => fs.statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 // Once the command has returned, the process ends at once. Everything it started has been ended
 // and waited for by then (the Sass compiler's process, worker threads: src/render/sass-thread.ts),
 // so all a natural exit adds is Node draining V8's background tasks (concurrent compiles and
-// GC), ~20 ms after a build. stdout and stderr are written synchronously for files, pipes and
-// terminals on POSIX; anything still queued (a pipe on Windows) is flushed first.
+// GC) after the last line (bench/PROFILE-cold.md). stdout and stderr are written synchronously
+// for files, pipes and terminals on POSIX; anything still queued (a pipe on Windows) is flushed
+// first.
 function exitWith(code) {
   process.exitCode = code;
   let pending = 2;

@@ -19,7 +19,7 @@ const START_TIMEOUT_MS = 15_000;
 /** A compile that never answers means the thread died; no theme takes this long. */
 const COMPILE_TIMEOUT_MS = 10 * 60_000;
 
-/** Ending the compiler process takes 10–60 ms; one that has not ended after this is left to the OS. */
+/** A compiler process that has not ended after this is left to the OS (it normally takes a moment). */
 const DISPOSE_TIMEOUT_MS = 10_000;
 
 export class SassThread {
