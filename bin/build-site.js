@@ -18,9 +18,23 @@ const loader = path.join(__dirname, "..", "dist", "bundle", "code-cache.js");
 const modules = path.join(__dirname, "..", "dist", "src", "cli", "main.js");
 const mtime = (f) => fs.statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 
+// Once the command has returned, the process ends at once. Everything it started has been ended
+// and waited for by then (the Sass compiler's process, worker threads: src/render/sass-thread.ts),
+// so all a natural exit adds is Node draining V8's background tasks (concurrent compiles and
+// GC) after the last line (bench/PROFILE-cold.md). stdout and stderr are written synchronously
+// for files, pipes and terminals on POSIX; anything still queued (a pipe on Windows) is flushed
+// first.
+function exitWith(code) {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => { if (--pending === 0) process.exit(code); };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
 function run(main, hooks) {
   main(process.argv.slice(2), hooks).then(
-    (code) => { process.exitCode = code; },
+    exitWith,
     (err) => { console.error(err && err.stack ? err.stack : String(err)); process.exitCode = 1; },
   );
 }

@@ -18,7 +18,7 @@ import { highlight, rougeLexerTag } from "./render/highlight/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
 import { Renderer, type RenderPlan } from "./render/renderer.js";
-import { SassConverter, disposeSassCompiler, startSassThread } from "./render/sass.js";
+import { SassConverter, disposeSassCompiler, sassNeededBeforeRead, startSassThread } from "./render/sass.js";
 import { siteLiquidHost } from "./render/site-host.js";
 import { parallelismAvailable } from "./blocking-worker.js";
 import { startRenderWorker } from "./build/parallel.js";
@@ -97,6 +97,9 @@ export class Builder {
   /** Site#process: a full build, written atomically. */
   build(loaded: LoadedConfig = loadConfig(this.options.overrides)): BuildResult {
     const t0 = performance.now();
+    if (parallelismAvailable() && sassNeededBeforeRead(loaded.config) && startSassThread()) {
+      this.options.logger.debug("Stylesheets:", "Sass loads on its own thread, from the start (no CSS cached)");
+    }
     const worker = startRenderWorker(loaded, this.options);
     let output: SiteWrite | null = null;
     try {
@@ -188,7 +191,10 @@ export class Builder {
       site.hooks.trigger("site", "post_read", site);
     });
     const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";
-    if (startSass && parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)))) {
+    // Not when every stylesheet's CSS is cached: loading the compiler would only take the other
+    // core from the build and delay the exit.
+    const sass = this.sass!;
+    if (startSass && parallelismAvailable() && site.pages.some((p) => isStylesheet(site.converters.kindFor(p.ext)) && sass.needsCompiler(p))) {
       if (startSassThread()) this.options.logger.debug("Stylesheets:", "Sass loads on its own thread");
     }
   }
@@ -231,6 +237,11 @@ export class Builder {
 
   dispose(): void {
     disposeSassCompiler();
+  }
+
+  /** After a one-shot build: the CSS cache keeps only what this build used (sass-cache.ts). */
+  pruneSassCache(): void {
+    this.sass?.pruneCache();
   }
 
   private timed(stage: keyof Builder["ms"], run: () => void): void {
@@ -288,7 +299,9 @@ function reportConflicts(write: WriteResult, logger: Logger): void {
 export function buildSite(options: BuildOptions, loaded = loadConfig(options.overrides)): BuildResult {
   const builder = new Builder(options);
   try {
-    return builder.build(loaded);
+    const result = builder.build(loaded);
+    builder.pruneSassCache();
+    return result;
   } finally {
     builder.dispose();
   }

@@ -11,8 +11,11 @@
 // Everything is written below one folder the caller made for it, and nowhere else.
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
+import { createRequire } from "node:module";
 import { isInside } from "../write/contain.js";
+
+/** node:zlib only when used: every build starts without loading it. */
+const zlib = () => createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib");
 
 export interface ExtractLimits {
   /** Most bytes the archive may inflate to. */
@@ -113,7 +116,7 @@ function linkStaysInside(entrySegments: string[], target: string, hard: boolean)
 export function extractTarGz(gz: Buffer, dest: string, limits: ExtractLimits = DEFAULT_LIMITS, stripComponents = 1): ExtractResult {
   let tar: Buffer;
   try {
-    tar = zlib.gunzipSync(gz, { maxOutputLength: limits.maxTotalBytes });
+    tar = zlib().gunzipSync(gz, { maxOutputLength: limits.maxTotalBytes });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
       throw new UnsafeArchiveError(`the archive inflates to more than ${limits.maxTotalBytes} bytes`);

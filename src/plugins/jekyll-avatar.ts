@@ -1,9 +1,12 @@
 // jekyll-avatar 0.8: `{% avatar USER [size=N] [lazy=true] %}` / `{% avatar user=VAR %}` writes a
 // GitHub avatar <img>. Spec: test/conformance/PLUGINS.md §8.
-import zlib from "node:zlib";
+import { createRequire } from "node:module";
 import type { PluginLiquidContext } from "./api.js";
 import { lookupWord, renderMarkupOutputs, toS } from "./shared/liquid.js";
 import { registerPlugin } from "./registry.js";
+
+/** node:zlib only when used: every build starts without loading it. */
+const zlib = () => createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib");
 
 const SCALES = [1, 2, 3, 4];
 
@@ -25,7 +28,7 @@ export function avatarTag(markup: string, lookup: (path: string[]) => unknown, c
   }
   const pathFor = (scale: number) => `${username}?v=3&s=${scale === 1 ? size : Number.parseInt(size, 10) * scale}`;
   // Without a custom host the server is chosen by the CRC-32 of the scale-1 path (zlib's, as Ruby's Zlib.crc32).
-  const server = zlib.crc32(pathFor(1)) % 4;
+  const server = zlib().crc32(pathFor(1)) % 4;
   const base = customHost === "" ? `https://avatars${server}.githubusercontent.com/` : customHost.endsWith("/") ? customHost : `${customHost}/`;
   const url = (scale: number) => `${base}${pathFor(scale)}`;
   const srcset = SCALES.map((s) => `${url(s)} ${s}x`).join(", ");

@@ -6,7 +6,7 @@
 // offline: `false` for contributors, releases, latest_release, nil for the repository's details.
 // Two keys are left out: `public_repositories` (offline the gem crashes evaluating it) and
 // `owner` (the owner's API record).
-import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { BuildError } from "../errors.js";
 import type { PluginLiquidContext } from "./api.js";
 import { deepMerge, isPlainObject } from "../config/merge.js";
@@ -14,6 +14,9 @@ import { normalizeUri } from "../ruby/uri.js";
 import type { Site } from "../site/site.js";
 import { prop, toS } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
+
+/** node:child_process (and the net and stream modules it loads) only for a site that asks git. */
+const childProcess = () => createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process");
 
 type Env = Record<string, string | undefined>;
 
@@ -102,7 +105,7 @@ export function findNwo(site: Site, env: Env, pages: PagesEnv): string {
   if (jekyllEnv === "development" || jekyllEnv === "test") {
     let remotes = "";
     try {
-      remotes = execFileSync("git", ["remote", "--verbose"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      remotes = childProcess().execFileSync("git", ["remote", "--verbose"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
     } catch {
       remotes = "";
     }
@@ -119,7 +122,7 @@ export function findNwo(site: Site, env: Env, pages: PagesEnv): string {
 function buildRevision(env: Env): string {
   if (env.JEKYLL_BUILD_REVISION) return env.JEKYLL_BUILD_REVISION;
   try {
-    return execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return childProcess().execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
     return "";
   }

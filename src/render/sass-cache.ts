@@ -1,11 +1,23 @@
 // Compiled CSS kept between builds, keyed by everything the compiler reads: the stylesheet's
-// text, the options, and the contents of every Sass/CSS file it could import (the load paths and
-// the stylesheet's own folder). Sass is the largest single cost of a small site's build, and the
-// stylesheets rarely change between two builds. Stored in `<source>/.build-site-cache/sass/`
-// (skipped by the reader like every dot-folder); `disable_disk_cache: true` turns it off, as it
-// does Jekyll's cache.
+// text, the options, the compiler's name and version, and the contents of every Sass/CSS file it
+// could import (the load paths and the stylesheet's own folder, recursively). Sass is the largest
+// single cost of a small site's cold build (loading the compiler and booting its process take
+// longer than rendering a homepage), and stylesheets rarely change between two builds.
+//
+// Stored in `<source>/.build-site-cache/sass/` (skipped by the reader like every dot-folder), or
+// in the folder `build_site: { css_cache: … }` names: a folder the site commits, so that a fresh
+// clone (a CI runner) builds without a Sass compiler at all, as Hugo sites commit
+// `resources/_gen`. For that the entries are portable: every path in a key is relative to the
+// site (or to the theme), never absolute, and an entry holds only the CSS, its map and warnings.
+// `disable_disk_cache: true` and safe mode turn it off, as they do Jekyll's caches.
+//
+// Never stale: an entry is used only when its key — all of the above, hashed — matches; the key is
+// computed again after compiling and the CSS is stored only if no input changed meanwhile; and
+// files the compiler loaded from outside the keyed folders (a `../../` import) are recorded with
+// the folders they lie in, whose contents must still match before the entry is used.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 export interface CachedSass {
@@ -14,7 +26,14 @@ export interface CachedSass {
   warnings: string[];
 }
 
+interface Entry extends CachedSass {
+  /** Folders outside the keyed ones that the compile read from (portable), and their fingerprint. */
+  outside?: { folders: string[]; hash: string };
+}
+
 const SASS_FILE = /\.(s[ac]ss|css)$/;
+/** Beyond this many candidate files, fingerprinting costs more than it saves: no caching. */
+const MAX_FILES = 5000;
 
 function collectInputs(dir: string, out: string[], budget: { left: number }): void {
   let entries: fs.Dirent[];
@@ -32,23 +51,78 @@ function collectInputs(dir: string, out: string[], budget: { left: number }): vo
   }
 }
 
-export class SassCache {
-  private readonly dir: string;
+let compilerIdMemo: string | undefined;
+/**
+ * The compiler's name and version, part of every key: a new Dart Sass may print other CSS. Read
+ * from sass-embedded's package.json without loading the package (loading it is the cost the
+ * cache avoids).
+ */
+export function sassCompilerId(): string {
+  if (compilerIdMemo !== undefined) return compilerIdMemo;
+  try {
+    let dir = path.dirname(createRequire(import.meta.url).resolve("sass-embedded"));
+    for (let i = 0; i < 5; i++, dir = path.dirname(dir)) {
+      const file = path.join(dir, "package.json");
+      if (!fs.existsSync(file)) continue;
+      const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
+      if (pkg.name === "sass-embedded") return (compilerIdMemo = `sass-embedded@${pkg.version}`);
+    }
+  } catch {
+    // not installed: nothing can be compiled, and nothing cached is used
+  }
+  return (compilerIdMemo = "");
+}
 
-  constructor(source: string, private readonly enabled: boolean) {
-    this.dir = path.join(source, ".build-site-cache", "sass");
+/** Keys used by this process's builds, per cache folder: what prune() keeps. */
+const usedKeys = new Map<string, Set<string>>();
+
+export interface SassCacheOptions {
+  /** The site's source folder: paths in keys are relative to it. */
+  source: string;
+  /** The theme's folder, when there is one: its paths are keyed relative to it. */
+  themeRoot?: string | null;
+  /** Where entries live (default `<source>/.build-site-cache/sass`). */
+  dir?: string;
+  enabled: boolean;
+}
+
+export class SassCache {
+  readonly dir: string;
+  private readonly source: string;
+  private readonly themeRoot: string | null;
+  readonly enabled: boolean;
+
+  constructor(options: SassCacheOptions) {
+    this.source = path.resolve(options.source);
+    this.themeRoot = options.themeRoot ? path.resolve(options.themeRoot) : null;
+    this.dir = options.dir ?? path.join(this.source, ".build-site-cache", "sass");
+    this.enabled = options.enabled && sassCompilerId() !== "";
   }
 
-  /** The key for compiling `source` with `options`, reading from `folders`; null when the cache is off. */
-  key(source: string, options: unknown, folders: string[]): string | null {
-    if (!this.enabled) return null;
-    const h = createHash("sha256").update(source).update("\0").update(JSON.stringify(options));
+  /** A path as the key holds it: relative to the site or the theme, so that a clone elsewhere has the same key. */
+  portable(p: string): string {
+    const abs = path.resolve(p);
+    const rel = (root: string) => path.relative(root, abs).split(path.sep).join("/");
+    if (abs === this.source || abs.startsWith(this.source + path.sep)) return `site:${rel(this.source)}`;
+    if (this.themeRoot && (abs === this.themeRoot || abs.startsWith(this.themeRoot + path.sep))) return `theme:${rel(this.themeRoot)}`;
+    return abs;
+  }
+
+  private fromPortable(p: string): string {
+    if (p.startsWith("site:")) return path.join(this.source, p.slice(5));
+    if (p.startsWith("theme:") && this.themeRoot) return path.join(this.themeRoot, p.slice(6));
+    return p;
+  }
+
+  /** Hash of every Sass/CSS file (name and contents) below `folders`; null past MAX_FILES. */
+  private fingerprint(folders: string[]): string | null {
     const files: string[] = [];
-    const budget = { left: 5000 };
+    const budget = { left: MAX_FILES };
     for (const f of [...new Set(folders)]) collectInputs(f, files, budget);
-    if (budget.left <= 0) return null; // too many files to fingerprint cheaply
-    for (const f of files.sort()) {
-      h.update("\0").update(f).update("\0");
+    if (budget.left <= 0) return null;
+    const h = createHash("sha256");
+    for (const f of [...new Set(files)].sort()) {
+      h.update("\0").update(this.portable(f)).update("\0");
       try {
         h.update(fs.readFileSync(f));
       } catch {
@@ -58,25 +132,95 @@ export class SassCache {
     return h.digest("hex");
   }
 
+  /**
+   * The key for compiling `source` with `options` (paths in it already portable), reading from
+   * `folders`; null when the cache is off or the folders hold too many files.
+   */
+  key(source: string, options: unknown, folders: string[]): string | null {
+    if (!this.enabled) return null;
+    const files = this.fingerprint(folders);
+    if (files === null) return null;
+    return createHash("sha256")
+      .update(sassCompilerId()).update("\0")
+      .update(JSON.stringify(options)).update("\0")
+      .update(JSON.stringify([...new Set(folders)].map((f) => this.portable(f)).sort())).update("\0")
+      .update(files).update("\0")
+      .update(source)
+      .digest("hex");
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, `${key}.json`);
+  }
+
+  /** Whether an entry for `key` exists (without checking it): enough to decide whether to start the compiler. */
+  has(key: string | null): boolean {
+    return !!key && fs.existsSync(this.file(key));
+  }
+
   get(key: string | null): CachedSass | null {
     if (!key) return null;
+    let entry: Entry;
     try {
-      return JSON.parse(fs.readFileSync(path.join(this.dir, `${key}.json`), "utf8")) as CachedSass;
+      entry = JSON.parse(fs.readFileSync(this.file(key), "utf8")) as Entry;
     } catch {
       return null;
     }
+    if (typeof entry?.css !== "string" || !Array.isArray(entry.warnings)) return null;
+    if (entry.outside && this.fingerprint(entry.outside.folders.map((f) => this.fromPortable(f))) !== entry.outside.hash) return null;
+    this.used(key);
+    return { css: entry.css, map: entry.map, warnings: entry.warnings };
   }
 
-  set(key: string | null, value: CachedSass): void {
+  /**
+   * Stores a compile's result. `keyFolders` are the folders the key covers and `loaded` the files
+   * the compiler read: the folders of those outside the keyed ones are fingerprinted with the entry.
+   */
+  set(key: string | null, value: CachedSass, keyFolders: string[], loaded: string[]): void {
     if (!key) return;
+    const inside = (f: string) => keyFolders.some((d) => f.startsWith(path.resolve(d) + path.sep));
+    const outsideFolders = [...new Set(loaded.filter((f) => !inside(f)).map((f) => path.dirname(f)))].sort();
+    const entry: Entry = { css: value.css, warnings: value.warnings };
+    if (value.map !== undefined) entry.map = value.map;
+    if (outsideFolders.length) {
+      const hash = this.fingerprint(outsideFolders);
+      if (hash === null) return;
+      entry.outside = { folders: outsideFolders.map((f) => this.portable(f)), hash };
+    }
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      const file = path.join(this.dir, `${key}.json`);
+      const file = this.file(key);
       const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(value));
+      fs.writeFileSync(tmp, `${JSON.stringify(entry, null, 1)}\n`);
       fs.renameSync(tmp, file);
+      this.used(key);
     } catch {
       // a cache that cannot be written is only slower
+    }
+  }
+
+  private used(key: string): void {
+    let set = usedKeys.get(this.dir);
+    if (!set) usedKeys.set(this.dir, (set = new Set()));
+    set.add(key);
+  }
+
+  /**
+   * After a successful one-shot build: removes the entries it did not use, so that a committed
+   * cache folder holds the site's current CSS and nothing else (as `hugo --gc` does).
+   */
+  prune(): void {
+    if (!this.enabled) return;
+    const keep = usedKeys.get(this.dir) ?? new Set<string>();
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const m = /^([0-9a-f]{64})\.json$/.exec(n);
+      if (m && !keep.has(m[1]!)) fs.rmSync(path.join(this.dir, n), { force: true });
     }
   }
 }

@@ -2,12 +2,25 @@
 import type { BlockingWorkerData } from "../blocking-worker.js";
 
 /** The signal is raised to a request's id (from 1) once its reply is on the port. */
-export type SassThreadRequest = BlockingWorkerData;
+export interface SassThreadRequest extends BlockingWorkerData {
+  /**
+   * Who owns the compiler's start, set with compareExchange from SASS_START_OPEN: the thread
+   * (SASS_STARTING) just before it starts the compiler process, or the main thread
+   * (SASS_CANCELLED) when the build ended first, after which the thread starts nothing.
+   */
+  control: Int32Array;
+}
+
+export const SASS_START_OPEN = 0;
+export const SASS_STARTING = 1;
+export const SASS_CANCELLED = 2;
 
 /** Signal values before any reply: not started yet, sass-embedded failed to load, ready. */
 export const SASS_NOT_READY = -2;
 export const SASS_FAILED = -1;
 export const SASS_READY = 0;
+/** The compiler process has exited and been reaped (after a dispose request). */
+export const SASS_DISPOSED = -3;
 
 /** sass-embedded's compileString options that cross threads (plain data only). */
 export interface SassCompileOptions {

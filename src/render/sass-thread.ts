@@ -5,14 +5,26 @@
 // other core while the main thread renders; the main thread's compile calls stay synchronous
 // (see blocking-worker.ts).
 import { BlockingWorker } from "../blocking-worker.js";
-import { SASS_FAILED as FAILED, SASS_NOT_READY as NOT_READY, type SassCompileOptions, type SassReply } from "./sass-protocol.js";
+import {
+  SASS_CANCELLED,
+  SASS_DISPOSED as DISPOSED,
+  SASS_FAILED as FAILED,
+  SASS_NOT_READY as NOT_READY,
+  SASS_START_OPEN,
+  type SassCompileOptions,
+  type SassReply,
+} from "./sass-protocol.js";
 
 const START_TIMEOUT_MS = 15_000;
 /** A compile that never answers means the thread died; no theme takes this long. */
 const COMPILE_TIMEOUT_MS = 10 * 60_000;
 
+/** A compiler process that has not ended after this is left to the OS (it normally takes a moment). */
+const DISPOSE_TIMEOUT_MS = 10_000;
+
 export class SassThread {
-  private readonly thread = new BlockingWorker(new URL("./sass-worker.js", import.meta.url), {}, {}, NOT_READY);
+  private readonly control = new Int32Array(new SharedArrayBuffer(4));
+  private readonly thread = new BlockingWorker(new URL("./sass-worker.js", import.meta.url), { control: this.control }, {}, NOT_READY);
   private nextId = 1;
   private broken = false;
 
@@ -27,9 +39,21 @@ export class SassThread {
     return this.thread.receive<SassReply>() ?? this.giveUp();
   }
 
-  /** The thread ends its compiler process and exits (terminating it could orphan the process). */
+  /**
+   * Ends the compiler process and returns once it has exited and been reaped, so that no process
+   * outlives the build. A thread that has not started the process yet is told not to, and is
+   * stopped at once (terminating one that had started it would orphan the process).
+   */
   dispose(): void {
-    if (!this.broken) this.thread.post({ dispose: true });
+    if (Atomics.compareExchange(this.control, 0, SASS_START_OPEN, SASS_CANCELLED) === SASS_START_OPEN) {
+      this.thread.terminate();
+      return;
+    }
+    if (this.broken) return;
+    this.thread.post({ dispose: true });
+    // Replies still due (none in a build: every compile is waited for) come first.
+    this.thread.waitWhile((v) => v !== DISPOSED && v !== FAILED, DISPOSE_TIMEOUT_MS);
+    this.thread.terminate();
   }
 
   private giveUp(): null {

@@ -19,6 +19,7 @@ import { compileToReply } from "./sass-compile.js";
 import type { SassCompileOptions, SassReply } from "./sass-protocol.js";
 import { SassThread } from "./sass-thread.js";
 import type { Site } from "../site/site.js";
+import type { Config } from "../config/types.js";
 
 export interface SassInput {
   source: string;
@@ -61,6 +62,32 @@ export function startSassThread(): boolean {
   return true;
 }
 
+/**
+ * Whether to start the Sass thread before the site is read (Builder.build): the site has a Sass
+ * folder with partials and no compiled CSS is cached, as on a first build or a CI runner without a
+ * committed cache. Loading the compiler takes longer than reading and rendering a small site, so
+ * every millisecond it starts earlier comes off the build's time. Otherwise the reader decides,
+ * once it knows the stylesheets and whether their CSS is cached.
+ */
+export function sassNeededBeforeRead(config: Config): boolean {
+  const conf = (config.sass ?? {}) as Record<string, any>;
+  let partials: string[];
+  try {
+    partials = fs.readdirSync(path.resolve(config.source, conf.sass_dir ? String(conf.sass_dir) : "_sass"));
+  } catch {
+    return false;
+  }
+  if (!partials.some((n) => /\.s[ac]ss$/.test(n))) return false;
+  if (config.disable_disk_cache === true || config.safe) return true;
+  const own = (config.build_site as Record<string, unknown> | undefined)?.css_cache;
+  const dir = own ? path.resolve(config.source, String(own)) : path.join(config.source, ".build-site-cache", "sass");
+  try {
+    return !fs.readdirSync(dir).some((n) => n.endsWith(".json"));
+  } catch {
+    return true;
+  }
+}
+
 export function disposeSassCompiler(): void {
   sharedCompiler?.dispose();
   sharedCompiler = null;
@@ -71,6 +98,17 @@ export function disposeSassCompiler(): void {
 /** On the Sass thread when there is one; here when not (or when it cannot load Sass). */
 function compileAnywhere(source: string, options: SassCompileOptions): SassReply {
   return sharedThread?.compile(source, options) ?? compileToReply(sassApi(), compiler(), 0, source, options);
+}
+
+/**
+ * `build_site: { css_cache: FOLDER }`: compiled CSS kept in a folder of the site that it may
+ * commit (sass-cache.ts); inside the source, like every path a site names. Default: the private
+ * `.build-site-cache/sass/`.
+ */
+function cssCacheDir(site: Site): string | undefined {
+  const own = (site.config.build_site as Record<string, unknown> | undefined)?.css_cache;
+  if (own === undefined || own === null || own === false || own === "") return undefined;
+  return sanitizedPath(site.source, String(own));
 }
 
 export class SassConverter {
@@ -85,8 +123,13 @@ export class SassConverter {
   constructor(private readonly site: Site) {
     // jekyll-sass-converter: no caching in safe mode (allow_caching?), and every load path is
     // put inside the source (Jekyll.sanitized_path).
-    this.cache = new SassCache(site.source, site.config.disable_disk_cache !== true && !site.safe);
     const conf = (site.config.sass ?? {}) as Record<string, any>;
+    this.cache = new SassCache({
+      source: site.source,
+      themeRoot: site.theme?.root,
+      dir: cssCacheDir(site),
+      enabled: site.config.disable_disk_cache !== true && !site.safe,
+    });
     const sassDir = conf.sass_dir ? String(conf.sass_dir) : "_sass";
     const user = conf.load_paths === undefined || conf.load_paths === null ? [] : [conf.load_paths].flat().map(String);
     const place = (p: string) => (site.safe ? sanitizedPath(site.source, p) : path.resolve(site.source, p));
@@ -115,20 +158,47 @@ export class SassConverter {
     return this.compile(input, this.sourcemap, cssName);
   }
 
+  /** The cache key of a compile, and the folders it covers. */
+  private keyFor(input: SassInput, withMap: boolean, cssName?: string): { key: string | null; folders: string[] } {
+    const folders = input.file ? [...this.loadPaths, path.dirname(input.file)] : this.loadPaths;
+    const p = (f: string) => this.cache.portable(f);
+    const options = [input.syntax, input.file && p(input.file), withMap, cssName, this.style, this.loadPaths.map(p), this.quietDeps, this.silence];
+    return { key: this.cache.key(input.source, options, folders), folders };
+  }
+
+  /**
+   * Whether a stylesheet page will need the compiler: false only when its text has no Liquid (so
+   * it is what Sass will get) and its CSS is in the cache. The Builder starts the Sass thread only
+   * for a page that does.
+   */
+  needsCompiler(page: { content: string; path: string | null; ext: string; destinationPath: string }): boolean {
+    if (!this.cache.enabled || !page.path || page.content.includes("{{") || page.content.includes("{%")) return true;
+    const syntax = page.ext === ".sass" ? "sass" : "scss";
+    let cssName: string;
+    try {
+      cssName = path.posix.basename(page.destinationPath);
+    } catch {
+      return true; // a bad permalink: the write stage reports it, as it does for every page
+    }
+    return !this.cache.has(this.keyFor({ source: page.content, syntax, file: page.path }, this.sourcemap, cssName).key);
+  }
+
+  /** After a successful one-shot build: cache entries this build did not use are removed (sass-cache.ts). */
+  pruneCache(): void {
+    this.cache.prune();
+  }
+
   private compile(input: SassInput, withMap: boolean, cssName?: string): SassOutput {
-    const key = this.cache.key(
-      input.source,
-      [input.syntax, input.file, withMap, cssName, this.style, this.loadPaths, this.quietDeps, this.silence],
-      input.file ? [...this.loadPaths, path.dirname(input.file)] : this.loadPaths,
-    );
+    const { key, folders } = this.keyFor(input, withMap, cssName);
     const cached = this.cache.get(key);
     if (cached) {
       for (const w of cached.warnings) this.site.logger.warn("Sass:", w);
       return { css: cached.css, map: cached.map };
     }
-    const out = this.compileNow(input, withMap, cssName);
-    this.cache.set(key, out);
-    return out;
+    const { loaded, ...out } = this.compileNow(input, withMap, cssName);
+    // Stored only if no input changed while the compiler read them.
+    if (key && this.keyFor(input, withMap, cssName).key === key) this.cache.set(key, out, folders, loaded);
+    return { css: out.css, map: out.map };
   }
 
   /**
@@ -165,7 +235,7 @@ export class SassConverter {
     }
   }
 
-  private compileNow(input: SassInput, withMap: boolean, cssName?: string): SassOutput & { warnings: string[] } {
+  private compileNow(input: SassInput, withMap: boolean, cssName?: string): SassOutput & { warnings: string[]; loaded: string[] } {
     const url = input.file ? pathToFileURL(input.file).href : undefined;
     const reply = compileAnywhere(input.source, {
       syntax: input.syntax === "sass" ? "indented" : "scss",
@@ -196,13 +266,14 @@ export class SassConverter {
       });
     }
     if (this.site.safe) this.refuseFilesOutside(reply.loadedUrls ?? [], input);
-    if (!withMap || !reply.sourceMap || !cssName) return { css: `${reply.css}\n`, warnings };
+    const loaded = (reply.loadedUrls ?? []).filter((u) => u.startsWith("file:")).map((u) => fileURLToPath(u));
+    if (!withMap || !reply.sourceMap || !cssName) return { css: `${reply.css}\n`, warnings, loaded };
     const map = reply.sourceMap;
     const relative = (u: string) => {
       if (!u.startsWith("file:")) return u;
       return this.site.displayPath(fileURLToPath(u));
     };
     const json = JSON.stringify({ ...map, file: cssName, sources: map.sources.map(relative) }, null, "\t");
-    return { css: `${reply.css}\n\n/*# sourceMappingURL=${encodeURI(`${cssName}.map`)} */`, map: json, warnings };
+    return { css: `${reply.css}\n\n/*# sourceMappingURL=${encodeURI(`${cssName}.map`)} */`, map: json, warnings, loaded };
   }
 }

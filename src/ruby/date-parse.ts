@@ -59,41 +59,48 @@ function re(source: string, flags = "iu"): RegExp {
 
 const NOT_DATE_CHAR = /[^-+',./:@\p{Alphabetic}\p{Nd}\[\]]+/gu;
 
-const DAY_RE = re(String.raw`\b(${ABBR_DAYS})[^-/\d\s]*`);
-const TIME_RE = re(
-  String.raw`(` +
-    String.raw`(?:\d+\s*:\s*\d+(?:\s*:\s*\d+(?:[,.]\d*)?)?|\d+\s*h(?:\s*\d+m?(?:\s*\d+s?)?)?)` +
-    String.raw`(?:\s*[ap](?:m\b|\.m\.))?` +
-    String.raw`|\d+\s*[ap](?:m\b|\.m\.)` +
-  String.raw`)` +
-  String.raw`(?:\s*(` +
-    String.raw`(?:gmt|utc?)?[-+]\d+(?:[,.:]\d+(?::\d+)?)?` +
-    String.raw`|[\p{Alphabetic}.\s]+(?:standard|daylight)\stime\b` +
-    String.raw`|\p{Alphabetic}+(?:\sdst)?\b` +
-  String.raw`))?`,
-);
-const TIME_PARTS_RE = re(String.raw`^(\d+)h?(?:\s*:?\s*(\d+)m?(?:\s*:?\s*(\d+)(?:[,.](\d+))?s?)?)?(?:\s*([ap])(?:m\b|\.m\.))?`);
-const EU_RE = re(String.raw`('?\d+)[^-\d\s]*\s*(${ABBR_MONTHS})[^-\d\s']*(?:\s*(${ERA})?\s*('?-?\d+(?:(?:st|nd|rd|th)\b)?))?`);
-const US_RE = re(String.raw`\b(${ABBR_MONTHS})[^-\d\s']*\s*('?\d+)[^-\d\s']*(?:\s*,?\s*(${ERA})?\s*('?-?\d+))?`);
-const ISO_RE = re(String.raw`('?[-+]?\d+)-(\d+)-('?-?\d+)`, "u");
-const ISO21_RE = re(String.raw`\b(\d{2}|\d{4})?-?w(\d{2})(?:-?(\d))?\b`);
-const ISO22_RE = re(String.raw`-w-(\d)\b`);
-const ISO23_RE = re(String.raw`--(\d{2})?-(\d{2})\b`, "u");
-const ISO24_RE = re(String.raw`--(\d{2})(\d{2})?\b`, "u");
-const ISO25_GUARD = re(String.raw`[,.](\d{2}|\d{4})-\d{3}\b`, "u");
-const ISO25_RE = re(String.raw`\b(\d{2}|\d{4})-(\d{3})\b`, "u");
-const ISO26_GUARD = re(String.raw`\d-\d{3}\b`, "u");
-const ISO26_RE = re(String.raw`\b-(\d{3})\b`, "u");
-const JIS_RE = re(String.raw`\b([mtshr])(\d+)\.(\d+)\.(\d+)`);
-const VMS11_RE = re(String.raw`('?-?\d+)-(${ABBR_MONTHS})[^-/.]*-('?-?\d+)`);
-const VMS12_RE = re(String.raw`\b(${ABBR_MONTHS})[^-/.]*-('?-?\d+)(?:-('?-?\d+))?`);
-const SLA_RE = re(String.raw`('?-?\d+)/\s*('?\d+)(?:\D\s*('?-?\d+))?`);
-const DOT_RE = re(String.raw`('?-?\d+)\.\s*('?\d+)\.\s*('?-?\d+)`);
-const YEAR_RE = re(String.raw`'(\d+)\b`, "u");
-const MON_RE = re(String.raw`\b(${ABBR_MONTHS})\S*`);
-const MDAY_RE = re(String.raw`(\d+)(st|nd|rd|th)\b`);
-const DDD_RE = re(String.raw`([-+]?)(\d{2,14})(?:\s*t?\s*(\d{2,6})?(?:[,.](\d*))?)?(?:\s*(z\b|[-+]\d{1,4}\b|\[[-+]?\d[^\]]*\]))?`);
-const BC_RE = re(String.raw`\b(bc\b|bce\b|b\.c\.|b\.c\.e\.)`);
+// The patterns with Ruby's word boundary (Unicode property classes) are built on the first
+// parse, not when the module loads: a build whose dates all take the fast paths never needs them.
+let DAY_RE!: RegExp, TIME_RE!: RegExp, TIME_PARTS_RE!: RegExp, EU_RE!: RegExp, US_RE!: RegExp, ISO_RE!: RegExp, ISO21_RE!: RegExp, ISO22_RE!: RegExp, ISO23_RE!: RegExp, ISO24_RE!: RegExp, ISO25_GUARD!: RegExp, ISO25_RE!: RegExp, ISO26_GUARD!: RegExp, ISO26_RE!: RegExp, JIS_RE!: RegExp, VMS11_RE!: RegExp, VMS12_RE!: RegExp, SLA_RE!: RegExp, DOT_RE!: RegExp, YEAR_RE!: RegExp, MON_RE!: RegExp, MDAY_RE!: RegExp, DDD_RE!: RegExp, BC_RE!: RegExp;
+let compiled = false;
+function compilePatterns(): void {
+  DAY_RE = re(String.raw`\b(${ABBR_DAYS})[^-/\d\s]*`);
+  TIME_RE = re(
+    String.raw`(` +
+      String.raw`(?:\d+\s*:\s*\d+(?:\s*:\s*\d+(?:[,.]\d*)?)?|\d+\s*h(?:\s*\d+m?(?:\s*\d+s?)?)?)` +
+      String.raw`(?:\s*[ap](?:m\b|\.m\.))?` +
+      String.raw`|\d+\s*[ap](?:m\b|\.m\.)` +
+    String.raw`)` +
+    String.raw`(?:\s*(` +
+      String.raw`(?:gmt|utc?)?[-+]\d+(?:[,.:]\d+(?::\d+)?)?` +
+      String.raw`|[\p{Alphabetic}.\s]+(?:standard|daylight)\stime\b` +
+      String.raw`|\p{Alphabetic}+(?:\sdst)?\b` +
+    String.raw`))?`,
+  );
+  TIME_PARTS_RE = re(String.raw`^(\d+)h?(?:\s*:?\s*(\d+)m?(?:\s*:?\s*(\d+)(?:[,.](\d+))?s?)?)?(?:\s*([ap])(?:m\b|\.m\.))?`);
+  EU_RE = re(String.raw`('?\d+)[^-\d\s]*\s*(${ABBR_MONTHS})[^-\d\s']*(?:\s*(${ERA})?\s*('?-?\d+(?:(?:st|nd|rd|th)\b)?))?`);
+  US_RE = re(String.raw`\b(${ABBR_MONTHS})[^-\d\s']*\s*('?\d+)[^-\d\s']*(?:\s*,?\s*(${ERA})?\s*('?-?\d+))?`);
+  ISO_RE = re(String.raw`('?[-+]?\d+)-(\d+)-('?-?\d+)`, "u");
+  ISO21_RE = re(String.raw`\b(\d{2}|\d{4})?-?w(\d{2})(?:-?(\d))?\b`);
+  ISO22_RE = re(String.raw`-w-(\d)\b`);
+  ISO23_RE = re(String.raw`--(\d{2})?-(\d{2})\b`, "u");
+  ISO24_RE = re(String.raw`--(\d{2})(\d{2})?\b`, "u");
+  ISO25_GUARD = re(String.raw`[,.](\d{2}|\d{4})-\d{3}\b`, "u");
+  ISO25_RE = re(String.raw`\b(\d{2}|\d{4})-(\d{3})\b`, "u");
+  ISO26_GUARD = re(String.raw`\d-\d{3}\b`, "u");
+  ISO26_RE = re(String.raw`\b-(\d{3})\b`, "u");
+  JIS_RE = re(String.raw`\b([mtshr])(\d+)\.(\d+)\.(\d+)`);
+  VMS11_RE = re(String.raw`('?-?\d+)-(${ABBR_MONTHS})[^-/.]*-('?-?\d+)`);
+  VMS12_RE = re(String.raw`\b(${ABBR_MONTHS})[^-/.]*-('?-?\d+)(?:-('?-?\d+))?`);
+  SLA_RE = re(String.raw`('?-?\d+)/\s*('?\d+)(?:\D\s*('?-?\d+))?`);
+  DOT_RE = re(String.raw`('?-?\d+)\.\s*('?\d+)\.\s*('?-?\d+)`);
+  YEAR_RE = re(String.raw`'(\d+)\b`, "u");
+  MON_RE = re(String.raw`\b(${ABBR_MONTHS})\S*`);
+  MDAY_RE = re(String.raw`(\d+)(st|nd|rd|th)\b`);
+  DDD_RE = re(String.raw`([-+]?)(\d{2,14})(?:\s*t?\s*(\d{2,6})?(?:[,.](\d*))?)?(?:\s*(z\b|[-+]\d{1,4}\b|\[[-+]?\d[^\]]*\]))?`);
+  BC_RE = re(String.raw`\b(bc\b|bce\b|b\.c\.|b\.c\.e\.)`);
+  compiled = true;
+}
 const FRAG_RE = /^\s*(\d{1,2})\s*$/;
 
 /** Japanese eras by initial: the year before each era's first. */
@@ -513,6 +520,7 @@ export function zoneToDiff(zone: string): number | null {
  * `comp` completes two-digit years (Time.parse always asks for it).
  */
 export function dateParse(input: string, comp = true): DateFields {
+  if (!compiled) compilePatterns();
   if (Buffer.byteLength(input, "utf8") > DATE_PARSE_LIMIT) {
     throw new DateParseLimitError(`string length (${Buffer.byteLength(input, "utf8")}) exceeds the limit ${DATE_PARSE_LIMIT}`);
   }

@@ -6,7 +6,6 @@
 // build's files, so what the old one keeps (`keep_files`, default .git and .svn) is carried over
 // and the rest goes with it. Static files keep their modification times (jekyll-sitemap's
 // `lastmod` and HTTP caching read them).
-import { spawn } from "node:child_process";
 import { parallelismAvailable } from "../blocking-worker.js";
 import fs from "node:fs";
 import path from "node:path";
@@ -304,8 +303,10 @@ function carryOverKeptFiles(site: Site, dest: string, staging: string, outputs: 
 }
 
 /**
- * Replace `dest` by `staging` with two renames. The old tree is deleted by a detached `rm`, so
- * a large site's deletion does not add to the build's time; a later build sweeps any leftovers.
+ * Replace `dest` by `staging` with two renames, then delete the old tree. The deletion is part of
+ * the build (and of its measured time): a detached `rm` would leave a process running after the
+ * build has returned, and its disk work would fall on whatever runs next. Trees left by a build
+ * that was killed between the renames and the deletion are swept here too.
  */
 function swapIn(staging: string, dest: string): void {
   const parent = path.dirname(staging);
@@ -320,16 +321,5 @@ function swapIn(staging: string, dest: string): void {
     if (hadDest) fs.renameSync(old, dest);
     throw e;
   }
-  const doomed = hadDest ? [...leftovers, old] : leftovers;
-  if (doomed.length) removeInBackground(doomed);
-}
-
-function removeInBackground(paths: string[]): void {
-  try {
-    const child = spawn("rm", ["-rf", "--", ...paths], { detached: true, stdio: "ignore" });
-    child.on("error", () => { for (const p of paths) fs.rmSync(p, { recursive: true, force: true }); });
-    child.unref();
-  } catch {
-    for (const p of paths) fs.rmSync(p, { recursive: true, force: true });
-  }
+  for (const p of hadDest ? [...leftovers, old] : leftovers) fs.rmSync(p, { recursive: true, force: true });
 }

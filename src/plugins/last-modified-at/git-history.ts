@@ -12,12 +12,15 @@
 // compares the two on random histories); where the history cannot tell (an octopus merge that
 // kept one of its later parents' version) or git failed, the gem's own command is run for that
 // file. Every git call gets its arguments as a list: no shell, no quoting of file names.
-import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import path from "node:path";
+
+/** node:child_process (and the net and stream modules it loads) only when a site uses the plugin. */
+const childProcess = () => createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process");
 
 /** What the gem's Executor.sh returns: stdout and stderr joined by a space, stripped. */
 export function gitOutput(args: string[], cwd?: string): { ok: boolean; text: string } {
-  const r = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] });
+  const r = childProcess().spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] });
   if (r.error) return { ok: false, text: "" };
   return { ok: r.status === 0, text: `${r.stdout ?? ""} ${r.stderr ?? ""}`.trim() };
 }
@@ -117,7 +120,7 @@ export class GitHistory {
    */
   static read(gitDir: string): GitHistory | null {
     const format = `--format=${HEADER}%H %ct %P`;
-    const run = (extra: string[]) => spawnSync("git", ["--git-dir", gitDir, "log", "-z", "--name-only", "--no-renames", format, ...extra], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] });
+    const run = (extra: string[]) => childProcess().spawnSync("git", ["--git-dir", gitDir, "log", "-z", "--name-only", "--no-renames", format, ...extra], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] });
     const main = run(["--diff-merges=first-parent"]);
     if (main.error || main.status !== 0) return null;
     const history = new GitHistory();

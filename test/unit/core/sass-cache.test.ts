@@ -36,3 +36,60 @@ test("cached CSS is reused, and rebuilt when a partial changes", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+function entries(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith(".json")) : [];
+}
+
+/** Marks every entry's CSS, so that a build's output shows whether it came from the cache. */
+function markEntries(dir: string): void {
+  for (const n of entries(dir)) {
+    const file = path.join(dir, n);
+    const entry = JSON.parse(fs.readFileSync(file, "utf8"));
+    entry.css += "/* from the cache */";
+    fs.writeFileSync(file, JSON.stringify(entry));
+  }
+}
+
+test("a committed CSS cache (build_site.css_cache) is used from another folder, pruned to what the build used, and never stale", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sass-cache-"));
+  try {
+    const site = path.join(dir, "one");
+    fs.mkdirSync(path.join(site, "_sass"), { recursive: true });
+    fs.mkdirSync(path.join(site, "css"));
+    fs.mkdirSync(path.join(site, "vendor"));
+    fs.writeFileSync(path.join(site, "_config.yml"), "sass:\n  sourcemap: never\nbuild_site:\n  css_cache: _css_cache\n");
+    fs.writeFileSync(path.join(site, "_sass", "_colors.scss"), "$ink: #112233;\n");
+    // Imported by a relative path from a folder that is neither a load path nor the stylesheet's.
+    fs.writeFileSync(path.join(site, "vendor", "_rules.scss"), ".v { width: 1px; }\n");
+    fs.writeFileSync(path.join(site, "css", "main.scss"), "---\n---\n@import \"colors\";\n@import \"../vendor/rules\";\nbody { color: $ink; }\n");
+    const cacheDir = path.join(site, "_css_cache");
+    assert.match(build(site), /#112233/);
+    assert.equal(entries(cacheDir).length, 1, "the CSS is kept in the folder the site named");
+    assert.equal(fs.existsSync(path.join(site, ".build-site-cache", "sass")), false);
+    assert.equal(fs.existsSync(path.join(site, "_site", "_css_cache")), false, "the folder is not part of the site");
+    markEntries(cacheDir);
+    assert.match(build(site), /from the cache/, "an unchanged site uses the entry");
+
+    // A clone elsewhere (a CI runner) with only the committed folder: the same keys.
+    const clone = path.join(dir, "elsewhere", "two");
+    fs.cpSync(site, clone, { recursive: true });
+    fs.rmSync(path.join(clone, "_site"), { recursive: true, force: true });
+    fs.rmSync(path.join(clone, ".build-site-cache"), { recursive: true, force: true });
+    assert.match(build(clone), /from the cache/, "the entry is used in another folder");
+
+    fs.writeFileSync(path.join(clone, "vendor", "_rules.scss"), ".v { width: 2px; }\n");
+    const css = build(clone);
+    assert.doesNotMatch(css, /from the cache/, "a changed file outside the keyed folders is compiled again");
+    assert.match(css, /width: 2px/);
+    assert.equal(entries(path.join(clone, "_css_cache")).length, 1, "the entry the build no longer uses is removed");
+
+    fs.writeFileSync(path.join(clone, "_sass", "_colors.scss"), "$ink: #445566;\n");
+    assert.match(build(clone), /#445566/, "a changed partial is compiled again");
+    fs.writeFileSync(path.join(clone, "_sass", "_colors.scss"), "$ink: #112233;\n");
+    fs.writeFileSync(path.join(clone, "vendor", "_rules.scss"), ".v { width: 1px; }\n");
+    assert.doesNotMatch(build(clone), /from the cache/, "a pruned entry is not used again");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

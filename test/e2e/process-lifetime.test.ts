@@ -1,0 +1,80 @@
+// A build leaves nothing running behind it: when `build-site build` exits, the Sass compiler's
+// process has exited and been reaped, and the old `_site` has been deleted (no detached `rm`).
+// Found with a small Python helper that makes itself a "child subreaper" (Linux prctl): every
+// process the CLI leaves — running, or exited and never reaped (defunct) — becomes the helper's
+// child when the CLI exits, and the helper lists its children then. Skipped where that cannot
+// run (not Linux, no python3).
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { ROOT } from "../conformance/harness.js";
+
+const SUBREAPER = String.raw`
+import ctypes, json, os, subprocess, sys
+libc = ctypes.CDLL(None, use_errno=True)
+if libc.prctl(36, 1, 0, 0, 0) != 0:  # PR_SET_CHILD_SUBREAPER
+    sys.exit(3)
+status = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+me, left = os.getpid(), []
+for pid in os.listdir("/proc"):
+    if not pid.isdigit():
+        continue
+    try:
+        stat = open("/proc/%s/stat" % pid).read()
+    except OSError:
+        continue
+    fields = stat[stat.rindex(")") + 2:].split()
+    if int(fields[1]) == me:
+        left.append("%s %s (state %s)" % (pid, stat[stat.index("(") + 1:stat.rindex(")")], fields[0]))
+print(json.dumps({"status": status, "left": left}))
+`;
+
+const helperWorks = (() => {
+  if (process.platform !== "linux") return "the check needs Linux (prctl)";
+  const r = spawnSync("python3", ["-c", SUBREAPER, "true"], { encoding: "utf8" });
+  return r.status === 0 ? true : `python3 cannot act as a subreaper here (${r.error?.message ?? `exit ${r.status}`})`;
+})();
+
+function buildAndList(src: string, env: Record<string, string>): { status: number; left: string[] } {
+  const r = spawnSync("python3", ["-c", SUBREAPER, process.execPath, path.join(ROOT, "bin", "build-site.js"), "build", "-q", "-s", src], {
+    encoding: "utf8",
+    env: { ...process.env, TZ: "UTC", ...env },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { status: number; left: string[] };
+}
+
+function site(dir: string): string {
+  const src = path.join(dir, "site");
+  fs.mkdirSync(path.join(src, "_sass"), { recursive: true });
+  fs.mkdirSync(path.join(src, "assets"), { recursive: true });
+  // No disk cache: every build compiles, so the compiler's process is started each time.
+  fs.writeFileSync(path.join(src, "_config.yml"), "title: Lifetime\ndisable_disk_cache: true\n");
+  fs.writeFileSync(path.join(src, "_sass", "_base.scss"), "$ink: #123456;\nbody { color: $ink; }\n");
+  fs.writeFileSync(path.join(src, "assets", "main.scss"), "---\n---\n@import \"base\";\n");
+  for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(src, `page-${i}.md`), `---\n---\n# Page ${i}\n`);
+  return src;
+}
+
+test("a build leaves no process behind, with Sass on its thread or on the main thread, and deletes the old _site itself", { skip: helperWorks === true ? false : helperWorks }, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lifetime-"));
+  try {
+    const src = site(dir);
+    for (const workers of ["", "0"]) {
+      // Twice: the second build replaces the first one's _site.
+      for (let i = 0; i < 2; i++) {
+        const r = buildAndList(src, { BUILD_SITE_WORKERS: workers });
+        assert.equal(r.status, 0);
+        assert.deepEqual(r.left, [], `processes left by the build (BUILD_SITE_WORKERS=${workers || "default"})`);
+        assert.match(fs.readFileSync(path.join(src, "_site", "assets", "main.css"), "utf8"), /#123456/);
+        const stale = fs.readdirSync(src).filter((n) => n.startsWith("._site.build-site-staging"));
+        assert.deepEqual(stale, [], "the old _site and the staging folder are gone when the build returns");
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
