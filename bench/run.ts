@@ -53,12 +53,51 @@ function runsOn(o: BenchOptions, site: BenchSite, engine: Engine): boolean {
   return site.posts == null || cap == null || site.posts <= cap;
 }
 
-function capNotes(o: BenchOptions, engines: Engine[], notes: string[]): void {
-  for (const e of engines) {
-    const cap = o.caps[e.id];
-    const over = o.sizes.filter((n) => cap != null && n > cap);
-    if (over.length) notes.push(`${e.id} was not run above ${cap!.toLocaleString("en")} posts (--cap ${e.id}=${cap}; left out: ${over.map((n) => n.toLocaleString("en")).join(", ")}). Jekyll takes ~6 min per build at 10,000 posts; raise or lift a cap with --cap ${e.id}=N or --cap ${e.id}=none.`);
+const CAP_WHY: Record<string, string> = {
+  jekyll: "Jekyll takes ~6 min per build at 10,000 posts",
+  eleventy: "Eleventy takes minutes per build at 100,000 posts, and publishes the future-dated ones the others leave out",
+};
+
+/** The notes on sizes left out by --cap (`ids`: the engines of the run). */
+function capNotes(caps: Partial<Record<string, number>>, sizes: number[], ids: string[]): string[] {
+  const notes: string[] = [];
+  for (const id of ids) {
+    const cap = caps[id];
+    const over = sizes.filter((n) => cap != null && n > cap);
+    if (over.length) notes.push(`${id} was not run above ${cap!.toLocaleString("en")} posts (--cap ${id}=${cap}; left out: ${over.map((n) => n.toLocaleString("en")).join(", ")}). ${CAP_WHY[id] ?? "It was capped"}; raise or lift the cap with --cap ${id}=N or --cap ${id}=none.`);
   }
+  return notes;
+}
+
+/**
+ * --from-json FILE: the report (and with --readme the README's table) written again from a saved
+ * run, with this code's targets and wording; nothing is measured.
+ */
+function rewriteFrom(file: string, o: BenchOptions): number {
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  r.targets = evaluateTargets(r.summaries, r.incremental);
+  const capped = / was not run above [\d,]+ posts \(--cap /;
+  r.notes = [...capNotes(r.options.caps ?? {}, r.options.sizes, r.options.engines), ...r.notes.filter((n) => !capped.test(n))];
+  const md = renderMarkdown(r);
+  process.stdout.write(md + "\n");
+  if (o.resultsDir) {
+    const mdPath = o.resultsDir === path.join(repoRoot, "bench", "results") ? path.join(repoRoot, "bench", "RESULTS.md") : path.join(o.resultsDir, "RESULTS.md");
+    fs.writeFileSync(mdPath, md + "\n");
+    log(`bench: wrote ${path.relative(process.cwd(), mdPath)} from ${path.relative(process.cwd(), file)}`);
+  }
+  return o.readme ? writeReadme(r) : 0;
+}
+
+function writeReadme(results: BenchResults): number {
+  const readme = path.join(repoRoot, "README.md");
+  const updated = replaceReadmeTable(fs.readFileSync(readme, "utf8"), renderReadmeTable(results));
+  if (updated === null) {
+    log(`bench: README.md has no ${README_START} … ${README_END} markers; its speed table was not rewritten`);
+    return 1;
+  }
+  fs.writeFileSync(readme, updated);
+  log("bench: rewrote the speed table in README.md");
+  return 0;
 }
 
 function coldBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuTime: boolean): BuildRecord[] {
@@ -145,6 +184,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (o.help) { process.stdout.write(USAGE); return 0; }
+  if (o.fromJson) return rewriteFrom(o.fromJson, o);
   const started = Date.now();
   const loadStart = os.loadavg();
   const notes: string[] = [];
@@ -159,7 +199,7 @@ async function main(): Promise<number> {
   }
   if (!engines.some((e) => e.id === "build-site")) log("bench: build-site itself is not compiled; only the other engines are measured.");
   else if (buildSiteEntry(repoRoot) !== "bundle") log("bench: build-site runs from its modules, not the bundle (slower start-up); npm run bench bundles first.");
-  capNotes(o, engines, notes);
+  notes.push(...capNotes(o.caps, o.sizes, engines.map((e) => e.id)));
 
   const sites = prepareSites(o, notes);
   const builds = coldBuilds(o, sites, engines, gnuTime);
@@ -211,18 +251,7 @@ async function main(): Promise<number> {
   } else {
     log("bench: results printed only (--quick or --no-save)");
   }
-  if (o.readme) {
-    const readme = path.join(repoRoot, "README.md");
-    const text = fs.readFileSync(readme, "utf8");
-    const updated = replaceReadmeTable(text, renderReadmeTable(results));
-    if (updated === null) {
-      log(`bench: README.md has no ${README_START} … ${README_END} markers; its speed table was not rewritten`);
-      return 1;
-    }
-    fs.writeFileSync(readme, updated);
-    log("bench: rewrote the speed table in README.md");
-  }
-  return 0;
+  return o.readme ? writeReadme(results) : 0;
 }
 
 main().then((code) => { process.exitCode = code; }, (e) => { log(`bench: ${(e as Error)?.stack ?? e}`); process.exitCode = 1; });

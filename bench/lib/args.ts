@@ -21,6 +21,8 @@ export interface BenchOptions {
   editSizes: number[];
   /** Also rewrite the speed table in README.md from this run. */
   readme: boolean;
+  /** Measure nothing: write the report (and with --readme the table) again from this saved run. */
+  fromJson: string | null;
   /** May install Eleventy (npm, into the scratch folder) when it is not there yet. */
   installEleventy: boolean;
   /** Build the repository's own homepage too. */
@@ -50,6 +52,8 @@ export const USAGE = `usage: npm run bench -- [flags]    (or: node dist/bench/ru
   --edit-sizes A,..  sizes whose rebuild after one edit is measured (default 1000,10000)
   --no-install       do not install Eleventy (npm, into the scratch folder) when it is missing
   --readme           also rewrite README.md's speed table from this run
+  --from-json FILE   measure nothing: write RESULTS.md (and with --readme the README's table)
+                     again from a saved run, e.g. bench/results/latest.json
   --edits N          edits per site in the incremental measurement (default 3)
   --no-homepage      skip this repository's homepage
   --no-empty         skip the empty-site start-up measurement
@@ -77,6 +81,7 @@ export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
     caps: { jekyll: 1000, eleventy: 10000 },
     editSizes: [1000, 10000],
     readme: false,
+    fromJson: null,
     installEleventy: true,
     homepage: true,
     empty: true,
@@ -123,6 +128,7 @@ export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
         }
         break;
       case "--readme": o.readme = true; break;
+      case "--from-json": o.fromJson = path.resolve(value()); break;
       case "--no-install": o.installEleventy = false; break;
       case "--engines": {
         const ids = value().split(",").filter(Boolean);

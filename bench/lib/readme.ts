@@ -30,7 +30,9 @@ export function renderReadmeTable(r: BenchResults): string {
   const sites = [...new Set(r.summaries.map((s) => s.site))];
   for (const site of sites) {
     const any = r.summaries.find((s) => s.site === site)!;
-    const label = any.posts != null ? `${any.posts.toLocaleString("en")} posts` : siteLabel(any);
+    // At 100,000 posts the later ones are dated after the run's day, and not published.
+    const pages = any.posts != null && any.pages != null && any.pages < any.posts ? ` (${any.pages.toLocaleString("en")} pages)` : "";
+    const label = any.posts != null ? `${any.posts.toLocaleString("en")} posts${pages}` : siteLabel(any);
     rows.push([label, ...engines.map((e) => {
       const s = r.summaries.find((x) => x.site === site && x.engine === e);
       if (!s && any.posts != null && r.options.caps?.[e] != null && any.posts > r.options.caps[e]!) return "not run (--cap)";
@@ -51,7 +53,9 @@ export function renderReadmeTable(r: BenchResults): string {
   const sep = head.map((_, i) => (i === 0 ? "---" : "---:"));
   const table = [head, sep, ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n");
   const day = r.date.slice(0, 10);
-  const load = `${r.machine.loadAverageStart[0]?.toFixed(2)} at the start, ${r.machine.loadAverageEnd[0]?.toFixed(2)} at the end`;
+  const during = r.summaries.filter((s) => s.load).map((s) => s.load!);
+  const range = during.length ? `, ${Math.min(...during.map((l) => l[0])).toFixed(2)}–${Math.max(...during.map((l) => l[1])).toFixed(2)} around the builds` : "";
+  const load = `${r.machine.loadAverageStart[0]?.toFixed(2)} at the start, ${r.machine.loadAverageEnd[0]?.toFixed(2)} at the end${range}`;
   const command = r.options.command ?? "npm run bench";
   return [
     README_START,

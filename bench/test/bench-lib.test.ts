@@ -44,6 +44,7 @@ test("flags: --huge adds 100,000 posts, --cap sets or lifts an engine's largest 
   assert.throws(() => parseBenchArgs(["--cap", "jekyll=x"], "/r"), /positive whole number/);
   assert.equal(parseBenchArgs(["--readme"], "/r").readme, true);
   assert.deepEqual(parseBenchArgs(["--quick"], "/r").editSizes, [100]);
+  assert.equal(parseBenchArgs(["--from-json", "/x/latest.json"], "/r").fromJson, "/x/latest.json");
 });
 
 test("GNU time output: plain, non-zero exit, killed by a signal, garbage", () => {
