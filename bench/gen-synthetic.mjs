@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Copied unchanged (below this header) from /work/shared/bench/gen-synthetic.mjs so that `npm run bench`
-// works from a clone of this repository alone. Keep it in step with the shared copy.
+// Copied unchanged (below this header) from the team's shared synthetic-blog generator so that
+// `npm run bench` works from a clone of this repository alone. Keep it in step with the shared copy.
 // Synthetic blog generator: the same content as a Jekyll, a Hugo and an Eleventy site.
 // usage: node gen-synthetic.mjs N ROOT
 // creates ROOT/jekyll-N, ROOT/hugo-N, ROOT/eleventy-N (each wiped first)

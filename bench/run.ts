@@ -1,7 +1,8 @@
-// `npm run bench`: cold builds of the empty site, this repository's homepage and the synthetic blog
-// with build-site, Jekyll and Hugo (each when installed), then the rebuild after one edit in each
-// engine's watch mode. Prints a markdown report; unless --quick or --no-save, also writes
-// bench/results/latest.json, a dated copy, and bench/RESULTS.md. Flags: node dist/bench/run.js -h.
+// `npm run bench`: cold builds of the empty site, this repository's homepage (cold and warm) and
+// the synthetic blog with build-site, Jekyll, Hugo and Eleventy (each when available), then the
+// rebuild after one edit in each engine's watch mode. Prints a markdown report; unless --quick or
+// --no-save, also writes bench/results/latest.json, a dated copy, and bench/RESULTS.md; with
+// --readme, README.md's speed table too. Flags: node dist/bench/run.js -h.
 //
 // Engines run interleaved (run 1 of every engine, then run 2, …) so that load from other work on
 // the machine lands on all of them alike and the ratios stay fair.
@@ -11,9 +12,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseBenchArgs, USAGE, type BenchOptions } from "./lib/args.js";
 import { allEngines, buildSiteEntry, type Engine } from "./lib/engines.js";
+import { README_END, README_START, renderReadmeTable, replaceReadmeTable } from "./lib/readme.js";
 import { capture, hasGnuTime, measure } from "./lib/measure.js";
 import { evaluateTargets, renderMarkdown, summarise, type BenchResults, type BuildRecord, type OutputCheck } from "./lib/report.js";
-import { compareTrees, countPages, prepareEmpty, prepareHomepage, prepareSynthetic, type BenchSite } from "./lib/sites.js";
+import { compareTrees, countPages, prepareEmpty, prepareHomepage, prepareSynthetic, warmVariant, type BenchSite } from "./lib/sites.js";
 import { fmtSeconds } from "./lib/stats.js";
 import { measureWatch, type WatchResult } from "./lib/watch.js";
 
@@ -31,20 +33,77 @@ function prepareSites(o: BenchOptions, notes: string[]): BenchSite[] {
   fs.mkdirSync(root, { recursive: true });
   const sites: BenchSite[] = [];
   if (o.empty) sites.push(prepareEmpty(root));
-  if (o.homepage) sites.push(prepareHomepage(root, repoRoot));
+  if (o.homepage) {
+    const home = prepareHomepage(root, repoRoot);
+    sites.push(home, warmVariant(home));
+  }
   const generator = path.join(repoRoot, "bench", "gen-synthetic.mjs");
   for (const n of o.sizes) {
     log(`bench: generating the synthetic blog with ${n} posts`);
     sites.push(prepareSynthetic(root, n, generator));
   }
-  if (o.homepage) notes.push("The homepage has no Hugo version; Hugo is compared on the empty and synthetic sites only.");
+  if (o.homepage) notes.push("The homepage has no Hugo or Eleventy version; they are compared on the synthetic sites (Hugo on the empty site too). \Both build-site and Jekyll build it with --config _config.yml,_config.no-extras.yml (Debian's Jekyll lacks kramdown-math-katex; with it the two write the same files). \"homepage-warm\" is the second build with the engine's cache folder (.build-site-cache, .jekyll-cache) left from a first, unmeasured one and the output deleted.");
   return sites;
+}
+
+/** Whether `engine` builds `site`: it has a version for it, and the site is within the engine's --cap. */
+function runsOn(o: BenchOptions, site: BenchSite, engine: Engine): boolean {
+  if (!engine.sourceFor(site)) return false;
+  const cap = o.caps[engine.id];
+  return site.posts == null || cap == null || site.posts <= cap;
+}
+
+const CAP_WHY: Record<string, string> = {
+  jekyll: "Jekyll takes ~6 min per build at 10,000 posts",
+  eleventy: "Eleventy takes minutes per build at 100,000 posts, and publishes the future-dated ones the others leave out",
+};
+
+/** The notes on sizes left out by --cap (`ids`: the engines of the run). */
+function capNotes(caps: Partial<Record<string, number>>, sizes: number[], ids: string[]): string[] {
+  const notes: string[] = [];
+  for (const id of ids) {
+    const cap = caps[id];
+    const over = sizes.filter((n) => cap != null && n > cap);
+    if (over.length) notes.push(`${id} was not run above ${cap!.toLocaleString("en")} posts (--cap ${id}=${cap}; left out: ${over.map((n) => n.toLocaleString("en")).join(", ")}). ${CAP_WHY[id] ?? "It was capped"}; raise or lift the cap with --cap ${id}=N or --cap ${id}=none.`);
+  }
+  return notes;
+}
+
+/**
+ * --from-json FILE: the report (and with --readme the README's table) written again from a saved
+ * run, with this code's targets and wording; nothing is measured.
+ */
+function rewriteFrom(file: string, o: BenchOptions): number {
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  r.targets = evaluateTargets(r.summaries, r.incremental);
+  const capped = / was not run above [\d,]+ posts \(--cap /;
+  r.notes = [...capNotes(r.options.caps ?? {}, r.options.sizes, r.options.engines), ...r.notes.filter((n) => !capped.test(n))];
+  const md = renderMarkdown(r);
+  process.stdout.write(md + "\n");
+  if (o.resultsDir) {
+    const mdPath = o.resultsDir === path.join(repoRoot, "bench", "results") ? path.join(repoRoot, "bench", "RESULTS.md") : path.join(o.resultsDir, "RESULTS.md");
+    fs.writeFileSync(mdPath, md + "\n");
+    log(`bench: wrote ${path.relative(process.cwd(), mdPath)} from ${path.relative(process.cwd(), file)}`);
+  }
+  return o.readme ? writeReadme(r) : 0;
+}
+
+function writeReadme(results: BenchResults): number {
+  const readme = path.join(repoRoot, "README.md");
+  const updated = replaceReadmeTable(fs.readFileSync(readme, "utf8"), renderReadmeTable(results));
+  if (updated === null) {
+    log(`bench: README.md has no ${README_START} … ${README_END} markers; its speed table was not rewritten`);
+    return 1;
+  }
+  fs.writeFileSync(readme, updated);
+  log("bench: rewrote the speed table in README.md");
+  return 0;
 }
 
 function coldBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuTime: boolean): BuildRecord[] {
   const records: BuildRecord[] = [];
   for (const site of sites) {
-    const cells = engines.filter((e) => e.sourceFor(site)).map((e) => ({ engine: e, rec: { site: site.id, posts: site.posts ?? null, engine: e.id, samples: [], pages: null } as BuildRecord }));
+    const cells = engines.filter((e) => runsOn(o, site, e)).map((e) => ({ engine: e, rec: { site: site.id, posts: site.posts ?? null, engine: e.id, samples: [], pages: null } as BuildRecord }));
     for (let run = 1; run <= o.runs; run++) {
       for (const { engine, rec } of cells) {
         if (rec.failure) continue; // a build that fails once fails every time; do not wait on it again
@@ -52,6 +111,16 @@ function coldBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuT
         const out = outDir(o, site, engine);
         engine.clean(src, out);
         fs.mkdirSync(path.dirname(out), { recursive: true });
+        if (site.warm) {
+          // The first build fills the caches; only the output goes before the measured one.
+          const first = measure(engine.build(src, out), false);
+          if (first.exitCode !== 0) {
+            rec.failure = first.tail || `exit code ${first.exitCode}`;
+            log(`bench: ${site.id} ${engine.id} run ${run}: first build FAILED (exit ${first.exitCode})`);
+            continue;
+          }
+          fs.rmSync(out, { recursive: true, force: true });
+        }
         const s = measure(engine.build(src, out), gnuTime);
         if (s.exitCode !== 0) {
           rec.failure = s.tail || `exit code ${s.exitCode}`;
@@ -60,7 +129,7 @@ function coldBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuT
         }
         rec.samples.push({ ...s, tail: "" }); // the output of a good run is noise in the JSON
         rec.pages = countPages(out);
-        log(`bench: ${site.id} ${engine.id} run ${run}/${o.runs}: ${fmtSeconds(s.wall)}`);
+        log(`bench: ${site.id} ${engine.id} run ${run}/${o.runs}: ${fmtSeconds(s.wall)}${s.maxRssKiB != null ? `, ${Math.round(s.maxRssKiB / 1024)} MiB` : ""} (load ${s.load![0].toFixed(2)} → ${s.load![1].toFixed(2)})`);
       }
     }
     records.push(...cells.map((c) => c.rec));
@@ -75,7 +144,7 @@ function checkOutputs(o: BenchOptions, sites: BenchSite[], engines: Engine[], bu
   if (!bs || !jk) return [];
   const checks: OutputCheck[] = [];
   for (const site of sites) {
-    if (site.kind === "empty") continue;
+    if (site.kind === "empty" || site.warm) continue;
     const ok = (id: string) => builds.some((b) => b.site === site.id && b.engine === id && !b.failure && b.samples.length);
     if (!ok("build-site") || !ok("jekyll")) continue;
     const c = compareTrees(outDir(o, site, bs), outDir(o, site, jk));
@@ -87,17 +156,17 @@ function checkOutputs(o: BenchOptions, sites: BenchSite[], engines: Engine[], bu
 async function incrementalBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], notes: string[]): Promise<WatchResult[]> {
   const results: WatchResult[] = [];
   for (const site of sites) {
-    // Every site with a post to edit: the homepage and the synthetic blogs.
-    if (!site.editFile) continue;
+    // The homepage and the synthetic blogs of --edit-sizes.
+    if (!site.editFile || (site.posts != null && !o.editSizes.includes(site.posts))) continue;
     for (const engine of engines) {
-      if (!engine.sourceFor(site)) continue;
+      if (!engine.watchable || !runsOn(o, site, engine)) continue;
       log(`bench: ${site.id} ${engine.id}: rebuild after one edit (${o.edits} edit(s))`);
       const w = await measureWatch(engine, site, outDir(o, site, engine) + "-watch", o.edits, 30 * 60 * 1000);
       if (w.error) log(`bench: ${site.id} ${engine.id} watch: ${w.error.split("\n")[0]}`);
       results.push(w);
     }
   }
-  if (results.length) notes.push("Jekyll's rebuild uses --incremental, its fastest mode (without it every change is a full build); build-site's is `serve`'s dependency-graph rebuild; Hugo's is `hugo --watch`.");
+  if (results.length) notes.push("Jekyll's rebuild uses --incremental, its fastest mode (without it every change is a full build); build-site's is `serve`'s dependency-graph rebuild; Hugo's is `hugo --watch`. Eleventy's watch mode is not measured.");
   return results;
 }
 
@@ -115,13 +184,14 @@ async function main(): Promise<number> {
     return 2;
   }
   if (o.help) { process.stdout.write(USAGE); return 0; }
+  if (o.fromJson) return rewriteFrom(o.fromJson, o);
   const started = Date.now();
   const loadStart = os.loadavg();
   const notes: string[] = [];
 
   const gnuTime = hasGnuTime();
   if (!gnuTime) log("bench: GNU time (/usr/bin/time) is missing, so CPU time and peak memory are not measured. Install it with: apt-get install -y time");
-  const all = allEngines(repoRoot, o.engines);
+  const all = allEngines(repoRoot, o.engines, { toolDir: path.join(o.workDir, "tools", "eleventy"), install: o.installEleventy, log });
   const engines = all.filter((e) => e.version);
   for (const e of all) if (!e.version) {
     log(`bench: ${e.id} is not available; skipping it. To ${e.installHint}.`);
@@ -129,7 +199,7 @@ async function main(): Promise<number> {
   }
   if (!engines.some((e) => e.id === "build-site")) log("bench: build-site itself is not compiled; only the other engines are measured.");
   else if (buildSiteEntry(repoRoot) !== "bundle") log("bench: build-site runs from its modules, not the bundle (slower start-up); npm run bench bundles first.");
-  if (o.sizes.includes(10000)) log("bench: 10,000 posts: Jekyll alone takes minutes per run there.");
+  notes.push(...capNotes(o.caps, o.sizes, engines.map((e) => e.id)));
 
   const sites = prepareSites(o, notes);
   const builds = coldBuilds(o, sites, engines, gnuTime);
@@ -145,7 +215,7 @@ async function main(): Promise<number> {
     durationSeconds: (Date.now() - started) / 1000,
     commit: capture("git", ["rev-parse", "HEAD"], repoRoot),
     dirty: gitDirty(),
-    options: { runs: o.runs, sizes: o.sizes, engines: engines.map((e) => e.id), edits: o.edits, quick: o.quick },
+    options: { runs: o.runs, sizes: o.sizes, engines: engines.map((e) => e.id), edits: o.edits, quick: o.quick, caps: o.caps, editSizes: o.editSizes, command: ["npm run bench --", ...process.argv.slice(2)].join(" ").replace(/ --$/, "") },
     machine: {
       cpus: cpus.length,
       cpuModel: cpus[0]?.model.trim() ?? "unknown",
@@ -161,7 +231,7 @@ async function main(): Promise<number> {
     summaries,
     outputChecks,
     incremental,
-    targets: evaluateTargets(summaries),
+    targets: evaluateTargets(summaries, incremental),
     notes,
   };
   const md = renderMarkdown(results);
@@ -181,7 +251,7 @@ async function main(): Promise<number> {
   } else {
     log("bench: results printed only (--quick or --no-save)");
   }
-  return 0;
+  return o.readme ? writeReadme(results) : 0;
 }
 
 main().then((code) => { process.exitCode = code; }, (e) => { log(`bench: ${(e as Error)?.stack ?? e}`); process.exitCode = 1; });

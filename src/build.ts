@@ -105,7 +105,9 @@ export class Builder {
     try {
       const { site, renderer } = this.render(loaded, {
         plan: worker ? (site, renderer) => worker.plan(renderer, site, this.options.logger, (doc, out) => output!.writtenElsewhere(doc, out)) : undefined,
-        rendering: (site, outputsFinal) => (output = beginWrite(site, { outputsFinal, staged: worker !== null, force: this.options.force })).rendered,
+        // Outputs are let go once written, unless a hook may read them after writing or the
+        // render worker hands them over (releaseOutputs in write/writer.ts).
+        rendering: (site, outputsFinal) => (output = beginWrite(site, { outputsFinal, staged: worker !== null, force: this.options.force, releaseOutputs: outputsFinal && !worker && site.hooks.empty })).rendered,
       });
       const t1 = performance.now();
       output!.cleanup();

@@ -3,7 +3,7 @@
 import os from "node:os";
 import path from "node:path";
 
-export const ENGINE_IDS = ["build-site", "jekyll", "hugo"] as const;
+export const ENGINE_IDS = ["build-site", "jekyll", "hugo", "eleventy"] as const;
 export type EngineId = (typeof ENGINE_IDS)[number];
 
 export interface BenchOptions {
@@ -12,6 +12,19 @@ export interface BenchOptions {
   /** Synthetic blog sizes (number of posts). */
   sizes: number[];
   engines: EngineId[];
+  /**
+   * The largest synthetic site each engine builds (cold and in watch mode): Jekyll takes ~6 min
+   * per build at 10,000 posts and Eleventy minutes at 100,000, so a full run stays feasible.
+   */
+  caps: Partial<Record<EngineId, number>>;
+  /** Sizes whose rebuild after one edit is measured (with the homepage's). */
+  editSizes: number[];
+  /** Also rewrite the speed table in README.md from this run. */
+  readme: boolean;
+  /** Measure nothing: write the report (and with --readme the table) again from this saved run. */
+  fromJson: string | null;
+  /** May install Eleventy (npm, into the scratch folder) when it is not there yet. */
+  installEleventy: boolean;
   /** Build the repository's own homepage too. */
   homepage: boolean;
   /** Measure start-up on an empty site. */
@@ -31,8 +44,16 @@ export interface BenchOptions {
 export const USAGE = `usage: npm run bench -- [flags]    (or: node dist/bench/run.js [flags])
 
   --runs N           repetitions per site and engine, median reported (default 3)
-  --sizes A,B,...    synthetic blog sizes in posts (default 100,1000; 10000 only when listed)
-  --engines A,B,...  any of build-site,jekyll,hugo (default: all that are installed)
+  --sizes A,B,...    synthetic blog sizes in posts (default 100,1000,10000)
+  --huge             add 100,000 posts to the sizes (≈1.2 GB of sources in the scratch folder)
+  --engines A,B,...  any of build-site,jekyll,hugo,eleventy (default: all that are available)
+  --cap E=N,...      largest size engine E builds, or E=none (default jekyll=1000,eleventy=10000:
+                     Jekyll takes ~6 min per build at 10,000 posts, Eleventy minutes at 100,000)
+  --edit-sizes A,..  sizes whose rebuild after one edit is measured (default 1000,10000)
+  --no-install       do not install Eleventy (npm, into the scratch folder) when it is missing
+  --readme           also rewrite README.md's speed table from this run
+  --from-json FILE   measure nothing: write RESULTS.md (and with --readme the README's table)
+                     again from a saved run, e.g. bench/results/latest.json
   --edits N          edits per site in the incremental measurement (default 3)
   --no-homepage      skip this repository's homepage
   --no-empty         skip the empty-site start-up measurement
@@ -55,8 +76,13 @@ function positiveInt(flag: string, v: string | undefined): number {
 export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
   const o: BenchOptions = {
     runs: 3,
-    sizes: [100, 1000],
+    sizes: [100, 1000, 10000],
     engines: [...ENGINE_IDS],
+    caps: { jekyll: 1000, eleventy: 10000 },
+    editSizes: [1000, 10000],
+    readme: false,
+    fromJson: null,
+    installEleventy: true,
     homepage: true,
     empty: true,
     incremental: true,
@@ -86,9 +112,24 @@ export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
       case "--runs": o.runs = positiveInt(flag, value()); explicit.add("runs"); break;
       case "--edits": o.edits = positiveInt(flag, value()); explicit.add("edits"); break;
       case "--sizes":
-        o.sizes = value().split(",").filter(Boolean).map((s) => positiveInt(flag, s.replace(/_/g, "")));
+        o.sizes = (explicit.has("huge") ? [100000] : []).concat(value().split(",").filter(Boolean).map((s) => positiveInt(flag, s.replace(/_/g, ""))));
         explicit.add("sizes");
         break;
+      case "--huge": o.sizes.push(100000); explicit.add("huge"); break;
+      case "--edit-sizes":
+        o.editSizes = value().split(",").filter(Boolean).map((s) => positiveInt(flag, s.replace(/_/g, "")));
+        break;
+      case "--cap":
+        for (const item of value().split(",").filter(Boolean)) {
+          const [id, n] = item.split("=");
+          if (!(ENGINE_IDS as readonly string[]).includes(id!)) throw new Error(`--cap: unknown engine ${JSON.stringify(id)}; use ${ENGINE_IDS.join(", ")}`);
+          if (n === "none") delete o.caps[id as EngineId];
+          else o.caps[id as EngineId] = positiveInt(flag, n?.replace(/_/g, ""));
+        }
+        break;
+      case "--readme": o.readme = true; break;
+      case "--from-json": o.fromJson = path.resolve(value()); break;
+      case "--no-install": o.installEleventy = false; break;
       case "--engines": {
         const ids = value().split(",").filter(Boolean);
         for (const id of ids) if (!(ENGINE_IDS as readonly string[]).includes(id)) throw new Error(`unknown engine ${JSON.stringify(id)}; use ${ENGINE_IDS.join(", ")}`);
@@ -108,7 +149,8 @@ export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
   }
   if (o.quick) {
     if (!explicit.has("runs")) o.runs = 1;
-    if (!explicit.has("sizes")) o.sizes = [100];
+    if (!explicit.has("sizes")) o.sizes = explicit.has("huge") ? [100, 100000] : [100];
+    o.editSizes = o.editSizes.filter((n) => o.sizes.includes(n)).length ? o.editSizes : [Math.min(...o.sizes)];
     if (!explicit.has("edits")) o.edits = 1;
     if (!explicit.has("results")) o.resultsDir = null;
   }

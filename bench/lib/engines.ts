@@ -1,10 +1,11 @@
-// The three generators the benchmark compares: how to find each, its version, the command of a
-// cold full build, what to delete so the next build is cold again, and its watch mode.
+// The generators the benchmark compares: how to find each, its version, the command of a cold
+// full build, what to delete so the next build is cold again, and its watch mode (if measured).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { EngineId } from "./args.js";
 import { capture, type Command } from "./measure.js";
-import type { BenchSite } from "./sites.js";
+import { configsFor, type BenchSite } from "./sites.js";
 
 export interface WatchSpec {
   command: Command;
@@ -29,10 +30,14 @@ export interface Engine {
   build(src: string, out: string): Command;
   /** Removes the output and every cache the engine keeps, so the next build is cold. */
   clean(src: string, out: string): void;
+  /** Whether the benchmark measures its watch mode (`watch` throws when not). */
+  watchable: boolean;
   watch(src: string, out: string, port: number): WatchSpec;
 }
 
 const rm = (p: string) => fs.rmSync(p, { recursive: true, force: true });
+/** `--config A,B` for a site that needs more than its _config.yml (Jekyll's flag; build-site's too). */
+const configArgs = (src: string) => { const c = configsFor(src); return c ? ["--config", c.join(",")] : []; };
 
 export function buildSiteEngine(repoRoot: string): Engine {
   const bin = path.join(repoRoot, "bin", "build-site.js");
@@ -45,14 +50,15 @@ export function buildSiteEngine(repoRoot: string): Engine {
     version: compiled ? `${pkg.version}${commit ? ` (${commit})` : ""}, ${entry}` : null,
     installHint: "compile it first: npx tsc -p tsconfig.json (npm run bench does this)",
     sourceFor: (site) => site.jekyllDir,
-    build: (src, out) => ({ cmd: process.execPath, args: [bin, "build", "-s", src, "-d", out], cwd: src }),
+    watchable: true,
+    build: (src, out) => ({ cmd: process.execPath, args: [bin, "build", "-s", src, "-d", out, ...configArgs(src)], cwd: src }),
     clean: (src, out) => {
       rm(out);
       rm(path.join(src, ".build-site-cache"));
       rm(path.join(src, ".jekyll-cache"));
     },
     watch: (src, out, port) => ({
-      command: { cmd: process.execPath, args: [bin, "serve", "-s", src, "-d", out, "-H", "127.0.0.1", "-P", String(port), "--no-livereload"], cwd: src },
+      command: { cmd: process.execPath, args: [bin, "serve", "-s", src, "-d", out, "-H", "127.0.0.1", "-P", String(port), "--no-livereload", ...configArgs(src)], cwd: src },
       ready: /Server running/,
       done: /done in (\d+(?:\.\d+)?) seconds/,
       doneUnitMs: 1000,
@@ -78,7 +84,8 @@ export function jekyllEngine(): Engine {
     version: v ? v.replace(/^jekyll\s+/, "") : null,
     installHint: "install Jekyll 4.3 (Debian: apt-get install -y jekyll; or gem install jekyll -v 4.3.1) to compare with it",
     sourceFor: (site) => site.jekyllDir,
-    build: (src, out) => ({ cmd: "jekyll", args: ["build", "-s", src, "-d", out], cwd: src }),
+    watchable: true,
+    build: (src, out) => ({ cmd: "jekyll", args: ["build", "-s", src, "-d", out, ...configArgs(src)], cwd: src }),
     clean: (src, out) => {
       rm(out);
       // Jekyll caches converted Markdown and Sass in .jekyll-cache; a cold build has none.
@@ -87,7 +94,7 @@ export function jekyllEngine(): Engine {
     },
     watch: (src, out) => ({
       // --incremental is the fastest rebuild Jekyll offers; without it every change is a full build.
-      command: { cmd: "jekyll", args: ["build", "--watch", "--incremental", "-s", src, "-d", out], cwd: src },
+      command: { cmd: "jekyll", args: ["build", "--watch", "--incremental", "-s", src, "-d", out, ...configArgs(src)], cwd: src },
       ready: /Auto-regeneration: enabled/,
       done: /done in (\d+(?:\.\d+)?) seconds/,
       doneUnitMs: 1000,
@@ -103,6 +110,7 @@ export function hugoEngine(): Engine {
     version: v ? (/v\d+\.\d+\.\d+\S*/.exec(v)?.[0] ?? v) : null,
     installHint: "install Hugo to compare with it: apt-get install -y hugo (Debian/Ubuntu), or see https://gohugo.io/installation/",
     sourceFor: (site) => site.hugoDir,
+    watchable: true,
     build: (src, out) => ({ cmd: "hugo", args: ["-s", src, "-d", out], cwd: src }),
     clean: (src, out) => {
       rm(out);
@@ -120,7 +128,48 @@ export function hugoEngine(): Engine {
   };
 }
 
-export function allEngines(repoRoot: string, ids: EngineId[]): Engine[] {
-  const make: Record<EngineId, () => Engine> = { "build-site": () => buildSiteEngine(repoRoot), jekyll: jekyllEngine, hugo: hugoEngine };
+/** The Eleventy version the synthetic blog's Eleventy site (gen-synthetic.mjs) is written for. */
+export const ELEVENTY_SPEC = "@11ty/eleventy@3.1";
+
+/**
+ * Eleventy is an npm package, not a system program: the benchmark installs it into its own
+ * scratch folder (`toolDir`), never into this project's dependencies. With `install` false, or
+ * when npm cannot fetch it (offline), it is left out with a hint.
+ */
+export function eleventyEngine(toolDir: string, install: boolean, log: (s: string) => void): Engine {
+  const cli = path.join(toolDir, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+  const hint = `let the benchmark install it (drop --no-install; it runs npm install --prefix ${toolDir} ${ELEVENTY_SPEC}) or install it there yourself`;
+  if (!fs.existsSync(cli) && install) {
+    log(`bench: installing ${ELEVENTY_SPEC} into ${toolDir} (once; not into the project)`);
+    fs.mkdirSync(toolDir, { recursive: true });
+    if (!fs.existsSync(path.join(toolDir, "package.json"))) fs.writeFileSync(path.join(toolDir, "package.json"), '{ "private": true }\n');
+    const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", toolDir, ELEVENTY_SPEC], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    if (r.status !== 0) log(`bench: npm could not install ${ELEVENTY_SPEC}: ${(r.stderr || r.error?.message || "").trim().split("\n").slice(-2).join(" ")}`);
+  }
+  const v = fs.existsSync(cli) ? capture(process.execPath, [cli, "--version"]) : null;
+  return {
+    id: "eleventy",
+    version: v,
+    installHint: hint,
+    sourceFor: (site) => site.eleventyDir,
+    build: (src, out) => ({ cmd: process.execPath, args: [cli, "--input=.", `--output=${out}`, "--quiet"], cwd: src }),
+    clean: (src, out) => {
+      rm(out);
+      rm(path.join(src, ".cache"));
+    },
+    // Its watch mode works (`--watch --incremental`), but its posts live in posts/ where the
+    // others' are in _posts/, and the watch measurement edits the Jekyll path; not measured.
+    watchable: false,
+    watch: () => { throw new Error("Eleventy's watch mode is not measured"); },
+  };
+}
+
+export function allEngines(repoRoot: string, ids: EngineId[], eleventy: { toolDir: string; install: boolean; log: (s: string) => void }): Engine[] {
+  const make: Record<EngineId, () => Engine> = {
+    "build-site": () => buildSiteEngine(repoRoot),
+    jekyll: jekyllEngine,
+    hugo: hugoEngine,
+    eleventy: () => eleventyEngine(eleventy.toolDir, eleventy.install, eleventy.log),
+  };
   return ids.map((id) => make[id]());
 }

@@ -21,6 +21,8 @@ export interface Sample {
   exitCode: number;
   /** The last lines of stderr (and stdout), kept for failures. */
   tail: string;
+  /** The machine's 1-minute load average just before and just after the run (os.loadavg). */
+  load?: [number, number];
 }
 
 export interface Command {
@@ -55,8 +57,15 @@ function tailOf(...texts: string[]): string {
   return texts.join("\n").trim().split("\n").slice(-8).join("\n");
 }
 
-/** Runs `c` to completion and measures it. Output is captured (not shown), up to 256 MB. */
+/** Runs `c` to completion and measures it, with the load average around it. */
 export function measure(c: Command, useGnuTime: boolean): Sample {
+  const before = os.loadavg()[0]!;
+  const s = measureOnce(c, useGnuTime);
+  return { ...s, load: [before, os.loadavg()[0]!] };
+}
+
+/** Output is captured (not shown), up to 256 MB. */
+function measureOnce(c: Command, useGnuTime: boolean): Sample {
   const env = { ...process.env, ...c.env };
   if (!useGnuTime) {
     const t0 = process.hrtime.bigint();

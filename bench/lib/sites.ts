@@ -3,8 +3,10 @@
 //
 // - empty: start-up cost; a configuration file and nothing else.
 // - homepage: this repository's academic homepage (Jekyll only; there is no Hugo version).
-// - synthetic-N: the shared synthetic blog (bench/gen-synthetic.mjs), the same posts as a Jekyll
-//   and a Hugo site.
+// - homepage-warm: the same, built a second time with the engine's cache folder left in place
+//   (the output is deleted): what a CI runner that restores its cache sees.
+// - synthetic-N: the shared synthetic blog (bench/gen-synthetic.mjs), the same posts as a Jekyll,
+//   a Hugo and an Eleventy site.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -18,8 +20,23 @@ export interface BenchSite {
   jekyllDir: string;
   /** Source folder for Hugo, or null when the site has no Hugo version. */
   hugoDir: string | null;
+  /** Source folder for Eleventy, or null when the site has no Eleventy version. */
+  eleventyDir: string | null;
+  /** Measure the second build: caches from an unmeasured first build stay, the output goes. */
+  warm?: boolean;
   /** Files to edit for the incremental measurement, relative to jekyllDir / hugoDir. */
   editFile?: { jekyll: string; hugo: string | null };
+}
+
+/**
+ * Configuration files a site is built with when it needs more than `_config.yml`, by source
+ * folder: the engines' build and watch commands look them up here (they are given the folder only).
+ */
+const configs = new Map<string, string[]>();
+
+/** The `--config` list for a source folder, or undefined for the default `_config.yml`. */
+export function configsFor(src: string): string[] | undefined {
+  return configs.get(src);
 }
 
 /**
@@ -39,7 +56,7 @@ export function prepareEmpty(root: string): BenchSite {
   // Every page kind off, so Hugo renders nothing and does not warn about missing layouts: what
   // remains is its start-up, as for the other two.
   fs.writeFileSync(path.join(hugoDir, "hugo.toml"), 'baseURL = "http://example.org/"\ntitle = "Empty"\ndisableKinds = ["home", "section", "taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n');
-  return { id: "empty", kind: "empty", jekyllDir, hugoDir };
+  return { id: "empty", kind: "empty", jekyllDir, hugoDir, eleventyDir: null };
 }
 
 export function prepareHomepage(root: string, repoRoot: string): BenchSite {
@@ -50,16 +67,23 @@ export function prepareHomepage(root: string, repoRoot: string): BenchSite {
     if (NOT_HOMEPAGE.has(entry)) continue;
     fs.cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
   }
+  // Debian's Jekyll has no kramdown-math-katex: both engines build the homepage the way
+  // _config.no-extras.yml describes (MathJax markup, no build-site additions), the same output.
+  const noExtras = path.join(dir, "_config.no-extras.yml");
+  if (fs.existsSync(noExtras)) configs.set(dir, [path.join(dir, "_config.yml"), noExtras]);
   const posts = path.join(dir, "_posts");
   const first = fs.existsSync(posts) ? fs.readdirSync(posts).filter((f) => /\.(md|markdown|html)$/.test(f)).sort()[0] : undefined;
-  return { id: "homepage", kind: "homepage", jekyllDir: dir, hugoDir: null, editFile: first ? { jekyll: `_posts/${first}`, hugo: null } : undefined };
+  return { id: "homepage", kind: "homepage", jekyllDir: dir, hugoDir: null, eleventyDir: null, editFile: first ? { jekyll: `_posts/${first}`, hugo: null } : undefined };
+}
+
+/** The homepage built warm: same folder, measured on its second build (see BenchSite.warm). */
+export function warmVariant(site: BenchSite): BenchSite {
+  return { ...site, id: `${site.id}-warm`, warm: true, editFile: undefined };
 }
 
 export function prepareSynthetic(root: string, posts: number, generator: string): BenchSite {
   const r = spawnSync(process.execPath, [generator, String(posts), root], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`synthetic site generator failed for N=${posts}:\n${r.stderr}`);
-  // The generator also writes an Eleventy version; nothing here builds it.
-  fs.rmSync(path.join(root, `eleventy-${posts}`), { recursive: true, force: true });
   const jekyllDir = path.join(root, `jekyll-${posts}`);
   const hugoDir = path.join(root, `hugo-${posts}`);
   // The middle post: not the newest (on the home page) nor the oldest, a typical edit.
@@ -71,6 +95,7 @@ export function prepareSynthetic(root: string, posts: number, generator: string)
     posts,
     jekyllDir,
     hugoDir,
+    eleventyDir: path.join(root, `eleventy-${posts}`),
     editFile: { jekyll: `_posts/${file}`, hugo: `content/posts/${file}` },
   };
 }

@@ -9,6 +9,7 @@ import { test } from "node:test";
 import { parseBenchArgs } from "../lib/args.js";
 import { parseGnuTime, type Sample } from "../lib/measure.js";
 import { MISSED_TARGETS, evaluateTargets, firstErrorLine, marginalMs, renderMarkdown, summarise, type BenchResults, type BuildRecord, type Summary } from "../lib/report.js";
+import { README_END, README_START, renderReadmeTable, replaceReadmeTable } from "../lib/readme.js";
 import { compareTrees, countPages } from "../lib/sites.js";
 import { fmtSpeed, median, ratio } from "../lib/stats.js";
 import { editedText } from "../lib/watch.js";
@@ -18,17 +19,32 @@ const sample = (wall: number, user = wall / 2, sys = 0.1, rss = 100_000): Sample
 test("flags: defaults, --quick, explicit flags win over --quick", () => {
   const d = parseBenchArgs([], "/repo");
   assert.equal(d.runs, 3);
-  assert.deepEqual(d.sizes, [100, 1000]);
+  assert.deepEqual(d.sizes, [100, 1000, 10000]);
+  assert.deepEqual(d.caps, { jekyll: 1000, eleventy: 10000 });
   assert.equal(d.resultsDir, path.join("/repo", "bench", "results"));
   const q = parseBenchArgs(["--quick"], "/repo");
   assert.deepEqual([q.runs, q.sizes, q.edits, q.resultsDir], [1, [100], 1, null]);
   const q2 = parseBenchArgs(["--sizes=10000,100,100", "--quick", "--runs", "2"], "/repo");
   assert.deepEqual([q2.runs, q2.sizes], [2, [100, 10000]]);
   assert.deepEqual(parseBenchArgs(["--engines", "hugo,jekyll"], "/r").engines, ["hugo", "jekyll"]);
-  assert.throws(() => parseBenchArgs(["--engines", "eleventy"], "/r"), /unknown engine/);
+  assert.deepEqual(parseBenchArgs(["--engines", "eleventy"], "/r").engines, ["eleventy"]);
+  assert.throws(() => parseBenchArgs(["--engines", "gatsby"], "/r"), /unknown engine/);
   assert.throws(() => parseBenchArgs(["--runs", "0"], "/r"), /positive whole number/);
   assert.throws(() => parseBenchArgs(["--runs"], "/r"), /needs a value/);
   assert.throws(() => parseBenchArgs(["--fast"], "/r"), /unknown flag/);
+});
+
+test("flags: --huge adds 100,000 posts, --cap sets or lifts an engine's largest size, --readme", () => {
+  assert.deepEqual(parseBenchArgs(["--huge"], "/r").sizes, [100, 1000, 10000, 100000]);
+  assert.deepEqual(parseBenchArgs(["--huge", "--sizes", "1000"], "/r").sizes, [1000, 100000]);
+  assert.deepEqual(parseBenchArgs(["--sizes", "1000", "--huge"], "/r").sizes, [1000, 100000]);
+  const c = parseBenchArgs(["--cap", "jekyll=10_000,eleventy=none,hugo=5"], "/r");
+  assert.deepEqual(c.caps, { jekyll: 10000, hugo: 5 });
+  assert.throws(() => parseBenchArgs(["--cap", "gatsby=1"], "/r"), /unknown engine/);
+  assert.throws(() => parseBenchArgs(["--cap", "jekyll=x"], "/r"), /positive whole number/);
+  assert.equal(parseBenchArgs(["--readme"], "/r").readme, true);
+  assert.deepEqual(parseBenchArgs(["--quick"], "/r").editSizes, [100]);
+  assert.equal(parseBenchArgs(["--from-json", "/x/latest.json"], "/r").fromJson, "/x/latest.json");
 });
 
 test("GNU time output: plain, non-zero exit, killed by a signal, garbage", () => {
@@ -76,25 +92,59 @@ test("marginal per-page cost is the slope between two sizes, start-up excluded",
 
 test("targets: met, missed and not measured, from the summaries", () => {
   const s = [
-    summary("synthetic-1000", "build-site", 1.0, 1002),
+    summary("synthetic-1000", "build-site", 1.0, 1002, 120 * 1024),
     summary("synthetic-1000", "hugo", 0.5, 1002),
-    summary("synthetic-10000", "build-site", 9.0, 10002, 900 * 1024),
+    summary("synthetic-10000", "build-site", 4.0, 10002, 290 * 1024),
     summary("synthetic-10000", "hugo", 10.0, 10002),
-    summary("homepage", "build-site", 0.1, 11),
+    summary("synthetic-100000", "build-site", 20.0, 100002, 1100 * 1024),
+    summary("synthetic-100000", "hugo", 25.0, 100002),
+    summary("homepage", "build-site", 0.25, 11),
     summary("homepage", "jekyll", 1.0, 11),
+    summary("empty", "build-site", 0.3, 0),
   ];
-  const t = Object.fromEntries(evaluateTargets(s).map((x) => [x.name, x.status]));
-  assert.equal(t["1,000 posts at or below Hugo's wall time"], "missed");
-  assert.equal(t["10,000 posts at or below Hugo's wall time"], "met");
-  assert.equal(t["peak memory under 1 GiB at 10,000 posts"], "met");
-  assert.equal(t["time per page at 10,000 within 1.5× of 1,000"], "met");
-  assert.equal(t["homepage at least 20× faster than Jekyll"], "missed");
+  const edits = [{ engine: "build-site", site: "synthetic-1000", mode: "serve", editToDoneMs: [40, 45, 60], selfReportedMs: [], startupMs: 1 }];
+  const t = Object.fromEntries(evaluateTargets(s, edits).map((x) => [x.name, x.status]));
+  assert.equal(t["1,000 posts: at or below Hugo's wall time"], "missed");
+  assert.equal(t["10,000 posts: at least 2× faster than Hugo"], "met");
+  assert.equal(t["10,000 posts: peak memory under 300 MiB"], "met");
+  assert.equal(t["100,000 posts: finishes, at least 1.5× faster than Hugo"], "missed");
+  assert.equal(t["100,000 posts: peak memory under 1 GiB"], "missed");
+  // 170 MiB over 9,000 posts, then 810 MiB over 90,000: less per post at the larger sizes.
+  assert.equal(t["peak memory grows sub-linearly (less per extra post from 10,000 to 100,000 than from 1,000 to 10,000)"], "met");
+  assert.equal(t["homepage, cold: at most 0.30 s"], "met");
+  assert.equal(t["homepage, cold: at least 3× faster than Jekyll"], "met");
+  assert.equal(t["empty site: at most 0.2 s"], "missed");
+  assert.equal(t["serve: one-post edit → file on disk at 1,000 posts, at most 50 ms"], "met");
+  assert.equal(t["serve: one-post edit → file on disk at 10,000 posts, at most 80 ms"], "not measured");
   const none = Object.fromEntries(evaluateTargets([]).map((x) => [x.name, x.status]));
   assert.ok(Object.values(none).every((v) => v === "not measured"));
   const failed = summarise({ site: "homepage", posts: null, engine: "build-site", samples: [], pages: null, failure: "Generating...\n  Error: tag \"seo\" not found\nNothing was written" });
   const home = evaluateTargets([failed, summary("homepage", "jekyll", 1, 11)]).find((x) => x.name.startsWith("homepage"))!;
   assert.equal(home.status, "not measured");
   assert.match(home.detail, /tag "seo" not found/);
+  const big = evaluateTargets([summarise({ site: "synthetic-100000", posts: 100000, engine: "build-site", samples: [], pages: null, failure: "out of memory" })]);
+  assert.equal(big.find((x) => x.name.startsWith("100,000 posts: finishes"))!.status, "missed");
+});
+
+test("README table: from the results, between its markers, capped sizes marked", () => {
+  const summaries = [summary("homepage", "build-site", 0.4, 11), summary("homepage", "jekyll", 1.0, 11), summary("synthetic-10000", "build-site", 3, 10002, 280 * 1024), summary("synthetic-10000", "hugo", 6, 10002, 900 * 1024)];
+  const r: BenchResults = {
+    schema: 1, date: "2026-12-05T06:00:00.000Z", durationSeconds: 10, commit: "abcdef123", dirty: false,
+    options: { runs: 3, sizes: [10000], engines: ["build-site", "jekyll", "hugo"], edits: 1, quick: false, caps: { jekyll: 1000 }, command: "npm run bench -- --readme" },
+    machine: { cpus: 2, cpuModel: "Test CPU", memoryGiB: 4, os: "Linux", node: "v20", engines: { "build-site": "0.1.0", jekyll: "4.3.1", hugo: "v0.111.3+extended" }, gnuTime: true, loadAverageStart: [1.5, 1, 1], loadAverageEnd: [2.25, 2, 2] },
+    builds: [], summaries, outputChecks: [], targets: [], notes: [],
+    incremental: [{ engine: "build-site", site: "synthetic-10000", mode: "serve", editToDoneMs: [70, 90, 80], selfReportedMs: [], startupMs: 1 }],
+  };
+  const t = renderReadmeTable(r);
+  assert.match(t, /Measured 2026-12-05 with `npm run bench -- --readme` at commit abcdef1/);
+  assert.match(t, /load average 1\.50 at the start, 2\.25 at the end/);
+  assert.match(t, /\| Build \| build-site \| Hugo 0\.111\.3 \| Jekyll 4\.3\.1 \|/);
+  assert.match(t, /\| homepage, cold \| 0\.400 s \| – \| 1\.00 s \|/);
+  assert.match(t, /\| 10,000 posts \| 3\.00 s, 280 MiB \| 6\.00 s, 900 MiB \| not run \(--cap\) \|/);
+  assert.match(t, /\| serve: one post edited → on disk, 10,000 posts \| 80\.0 ms \| – \| – \|/);
+  const readme = `# x\n\n${README_START}\nold\n${README_END}\n\nafter\n`;
+  assert.equal(replaceReadmeTable(readme, t), `# x\n\n${t}\n\nafter\n`);
+  assert.equal(replaceReadmeTable("# no markers\n", t), null);
 });
 
 test("the error line of a failed build is the one that says error", () => {
@@ -113,7 +163,7 @@ test("markdown report has every section and the pair ratios", () => {
     targets: evaluateTargets(summaries), notes: ["a note"],
   };
   const md = renderMarkdown(r);
-  for (const h of ["## Machine", "## Cold full builds", "### Pair by pair", "### Cost per page", "### Same output as Jekyll?", "## Rebuild after one edit", "## Targets (issue 8)", "## Notes"]) assert.ok(md.includes(h), h);
+  for (const h of ["## Machine", "## Cold full builds", "### Pair by pair", "### Cost per page", "### Same output as Jekyll?", "## Rebuild after one edit", "## Targets (issue 17)", "## Notes"]) assert.ok(md.includes(h), h);
   assert.match(md, /\| synthetic, 100 posts \| build-site vs jekyll \| 2\.00× faster \|/);
   assert.match(md, /\| synthetic, 100 posts \| build-site vs hugo \| 2\.00× slower \|/);
   assert.match(md, /\| synthetic-100 \| 102 \| 101 \| index\.html \|/);
@@ -121,7 +171,7 @@ test("markdown report has every section and the pair ratios", () => {
   assert.match(md, /hugo not installed/);
   // A missed target sends the reader to the measured cause; none missed, no pointer.
   assert.ok(!md.includes(MISSED_TARGETS));
-  const missed = renderMarkdown({ ...r, targets: [{ name: "1,000 posts at or below Hugo's wall time", status: "missed", detail: "slower" }] });
+  const missed = renderMarkdown({ ...r, targets: [{ name: "1,000 posts: at or below Hugo's wall time", status: "missed", detail: "slower" }] });
   assert.ok(missed.includes(MISSED_TARGETS));
 });
 

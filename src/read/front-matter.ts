@@ -5,6 +5,7 @@
 //    also swallows blank lines right after the closing line, which changes where the body starts.
 //  - Empty front matter (`---\n---`) is an empty hash; anything that is not a hash is an error.
 import { BuildError } from "../errors.js";
+import { detached } from "../site/strings.js";
 import { loadYaml } from "./yaml.js";
 
 const HEADER_RE = /^---\s*\r?\n/;
@@ -30,7 +31,9 @@ export function parseFrontMatter(text: string, file: string, zone?: string, maxA
   FRONT_MATTER_RE.lastIndex = 0;
   const m = FRONT_MATTER_RE.exec(text);
   if (!m) return { data: {}, content: text, lineOffset: 0 };
-  const yamlText = m[1]!.replace(/^---[^\n]*\n/, "");
+  // A copy, not a view into the file's text: the values parsed from it (titles, dates, tags) live
+  // as long as the site, the body only until it is rendered (site/strings.ts).
+  const yamlText = detached(m[1]!.replace(/^---[^\n]*\n/, ""));
   const parsed = loadYaml(yamlText, { file, lineOffset: 1, zone, maxAliasNodes });
   if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed))) {
     throw new BuildError("invalid YAML front matter: it must be a set of `key: value` lines", {

@@ -7,6 +7,7 @@ import type { Layout } from "../site/layout.js";
 import pathlib from "node:path";
 import { Page as PageClass, type Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
+import { flattened } from "../site/strings.js";
 import { Drops } from "./drops.js";
 import type { JekyllLiquid, Template } from "./liquid/index.js";
 import type { MarkdownConverter } from "./markdown/index.js";
@@ -162,6 +163,9 @@ export class Renderer {
         : doc.renderWithLiquid;
       if (withLiquid) output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
       output = this.convert(output, ext, file, isExcerpt ? 0 : doc.lineOffset, item);
+      // Kept for the rest of the build (later pages may show it): one piece, not the converter's
+      // joins (site/strings.ts).
+      flattened(output);
       if (isExcerpt) return output;
       doc.content = output;
       // Renderer#render_document: post_convert hooks may change the converted content.

@@ -7,6 +7,7 @@ import pathlib from "node:path";
 import { BuildError } from "../errors.js";
 import { deepMerge, isPlainObject } from "../config/merge.js";
 import { datePlaceholders } from "./calendar.js";
+import { detached } from "./strings.js";
 import type { Collection } from "./collection.js";
 import { parseDate } from "./parse-date.js";
 import { toS } from "../ruby/values.js";
@@ -88,7 +89,35 @@ export class Document {
   data: Record<string, any> = {};
   content = "";
   lineOffset = 0;
-  output: string | null = null;
+  private outputValue: string | null = null;
+  /** Set once the write stage has written the output and let go of it (write/writer.ts). */
+  private outputReload: (() => string) | null = null;
+  /**
+   * The rendered page. A large build's write stage lets go of it once written, so that a site's
+   * rendered pages are not all held at once; reading it again (a later page's `post.output`, a
+   * hook) loads it back from the written file.
+   */
+  get output(): string | null {
+    if (this.outputReload) {
+      const load = this.outputReload;
+      this.outputReload = null;
+      this.outputValue = load();
+    }
+    return this.outputValue;
+  }
+  set output(value: string | null) {
+    this.outputReload = null;
+    this.outputValue = value;
+  }
+  /** The write stage wrote the output: drop it; `reload` gives it back if it is read again. */
+  releaseOutput(reload: () => string): void {
+    this.outputValue = null;
+    this.outputReload = reload;
+  }
+  /** Written and released, and not set again since. */
+  get outputReleased(): boolean {
+    return this.outputReload !== null;
+  }
   excerpt: Excerpt | null = null;
   readonly isDraft: boolean;
   private cachedUrl: string | undefined;
@@ -333,7 +362,8 @@ export function extractExcerpt(content: string, separator: string): string {
   if (idx < 0) return content;
   let head = content.slice(0, idx);
   const tail = content.slice(idx + separator.length);
-  if (tail === "") return head;
+  // The excerpt outlives the document's source text, which it must not keep alive (strings.ts).
+  if (tail === "") return detached(head);
   if (head.includes("{%")) {
     const names = [...head.matchAll(LIQUID_TAG)].map((m) => m[1]!);
     for (const name of names.reverse()) {
@@ -345,5 +375,5 @@ export function extractExcerpt(content: string, separator: string): string {
   const defs: string[] = [];
   // A link definition line contains "]:"; most bodies have none, and LINK_REF is costly to scan.
   if (tail.includes("]:")) for (const m of tail.matchAll(LINK_REF)) if (head.includes(m[1]!)) defs.push(m[1]! + m[2]!);
-  return defs.length === 0 ? head : `${head}\n\n${defs.join("\n")}`;
+  return detached(defs.length === 0 ? head : `${head}\n\n${defs.join("\n")}`);
 }

@@ -16,7 +16,35 @@ export class Page {
   readonly sourceDir: string;
   readonly relativePath: string;
   content: string;
-  output: string | null = null;
+  private outputValue: string | null = null;
+  /** Set once the write stage has written the output and let go of it (write/writer.ts). */
+  private outputReload: (() => string) | null = null;
+  /**
+   * The rendered page. A large build's write stage lets go of it once written, so that a site's
+   * rendered pages are not all held at once; reading it again (a later page's `post.output`, a
+   * hook) loads it back from the written file.
+   */
+  get output(): string | null {
+    if (this.outputReload) {
+      const load = this.outputReload;
+      this.outputReload = null;
+      this.outputValue = load();
+    }
+    return this.outputValue;
+  }
+  set output(value: string | null) {
+    this.outputReload = null;
+    this.outputValue = value;
+  }
+  /** The write stage wrote the output: drop it; `reload` gives it back if it is read again. */
+  releaseOutput(reload: () => string): void {
+    this.outputValue = null;
+    this.outputReload = reload;
+  }
+  /** Written and released, and not set again since. */
+  get outputReleased(): boolean {
+    return this.outputReload !== null;
+  }
   /** Front matter, with defaults for the keys it lacks. */
   data: Record<string, any>;
   /** What `page.*` shows: defaults deep-merged with the front matter. */

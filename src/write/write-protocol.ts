@@ -10,6 +10,8 @@ export const WRITER_DONE = 2;
 export interface WriterRequest extends BlockingWorkerData {
   /** The staging folder every target lies in. */
   root: string;
+  /** [0]: batches of operations performed so far (the main thread holds back when far ahead). */
+  progress: Int32Array;
 }
 
 export type WriterMessage =

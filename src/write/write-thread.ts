@@ -13,6 +13,15 @@ import { WRITER_DONE, WRITER_NONE, WRITER_STARTED, type WriterMessage, type Writ
 
 /** Operations go over in small batches: one message per file costs more than the copy of its text. */
 const BATCH = 8;
+/**
+ * How many batches may wait for the thread before the main thread holds back: each holds its
+ * pages' text, and when rendering outpaces the disk (a loaded machine, a slow disk) an unbounded
+ * queue would hold most of the site's output. 256 batches are ~2,000 pages; the thread keeps
+ * half of that to work on while the main thread goes on rendering.
+ */
+const MAX_BACKLOG = 256;
+/** A thread that makes no progress for this long has stopped: the main thread no longer waits on it. */
+const BACKLOG_WAIT_MS = 60_000;
 const START_TIMEOUT_MS = 15_000;
 /** A thread that started but never answers has died (it catches its own errors); give up then. */
 const WRITE_TIMEOUT_MS = 30 * 60_000;
@@ -21,14 +30,22 @@ export class WriteThread {
   private readonly thread: BlockingWorker;
   private batch: FileOp[] = [];
   private finished: WriterReply | null | undefined;
+  private readonly progress = new Int32Array(new SharedArrayBuffer(4));
+  private batchesSent = 0;
+  private backpressure = true;
 
   constructor(root: string) {
-    this.thread = new BlockingWorker(new URL("./writer-worker.js", import.meta.url), { root });
+    this.thread = new BlockingWorker(new URL("./writer-worker.js", import.meta.url), { root, progress: this.progress });
   }
 
   /** Folders to create before anything else arrives (they are known before rendering starts). */
   makeDirs(dirs: string[]): void {
     this.post({ type: "dirs", dirs });
+  }
+
+  /** The thread runs (its script loaded); operations sent from now on will be performed there. */
+  started(): boolean {
+    return Atomics.load(this.thread.signal, 0) !== WRITER_NONE;
   }
 
   add(op: FileOp): void {
@@ -57,6 +74,25 @@ export class WriteThread {
     if (!this.batch.length) return;
     this.post({ type: "ops", ops: this.batch });
     this.batch = [];
+    this.batchesSent++;
+    if (this.backpressure && this.batchesSent - Atomics.load(this.progress, 0) > MAX_BACKLOG && this.started()) this.holdBack();
+  }
+
+  /** Waits until the thread is down to half the allowed backlog. */
+  private holdBack(): void {
+    let done = Atomics.load(this.progress, 0);
+    let idleSince = Date.now();
+    while (this.batchesSent - done > MAX_BACKLOG / 2) {
+      Atomics.wait(this.progress, 0, done, 1000);
+      const now = Atomics.load(this.progress, 0);
+      if (now !== done) idleSince = Date.now();
+      else if (Date.now() - idleSince > BACKLOG_WAIT_MS) {
+        // finish() will find out what happened to it; until then, do not wait again.
+        this.backpressure = false;
+        return;
+      }
+      done = now;
+    }
   }
 
   private post(message: WriterMessage): void {

@@ -31,6 +31,8 @@ parentPort!.on("message", (message: WriterMessage) => {
     for (const dir of message.dirs) attempt(dir, () => dirs.ensure(dir));
   } else if (message.type === "ops") {
     for (const op of message.ops) attempt(op.target, () => { perform(op, dirs); files++; });
+    Atomics.add(request.progress, 0, 1);
+    Atomics.notify(request.progress, 0);
   } else {
     request.port.postMessage(failure ?? ({ ok: true, files } satisfies WriterReply));
     raiseSignal(request.signal, WRITER_DONE);

@@ -51,6 +51,12 @@ export interface WriteOptions {
   staged?: boolean;
   /** Replace a destination even when it holds files build-site did not write (`--force`). */
   force?: boolean;
+  /**
+   * Let go of each page's output once it is handed to the writer (Page#releaseOutput), so that a
+   * large build does not hold every rendered page: a one-shot build whose site has no hooks to
+   * read outputs after writing. An output read again is loaded back from its written file.
+   */
+  releaseOutputs?: boolean;
 }
 
 /** The write stage of one build, begun before rendering so that writing can overlap it. */
@@ -89,6 +95,8 @@ function useWriterThread(site: Site, options: WriteOptions): boolean {
 
 /** Where operations go: this thread, or the writer thread. */
 interface Sink {
+  /** Operations go to the writer thread (and are on disk only after drain). */
+  threaded: boolean;
   add(op: FileOp): void;
   makeDirs(dirs: string[]): void;
   /** Waits until everything added is on disk; throws what failed. */
@@ -98,6 +106,7 @@ interface Sink {
 function syncSink(root: string): Sink {
   const dirs = new DirMaker(root);
   return {
+    threaded: false,
     add: (op) => perform(op, dirs),
     makeDirs: (list) => { for (const d of list) dirs.ensure(d); },
     drain: () => {},
@@ -106,14 +115,21 @@ function syncSink(root: string): Sink {
 
 function threadSink(root: string): Sink {
   const thread = new WriteThread(root);
-  // Kept so that a thread that never started costs time, not the build.
-  const sent: FileOp[] = [];
+  // Kept so that a thread that never started costs time, not the build; once it has started they
+  // are let go (they hold every page's text).
+  let sent: FileOp[] | null = [];
   return {
-    add: (op) => { sent.push(op); thread.add(op); },
+    threaded: true,
+    add: (op) => {
+      if (sent && thread.started()) sent = null;
+      sent?.push(op);
+      thread.add(op);
+    },
     makeDirs: (dirs) => thread.makeDirs(dirs),
     drain: () => {
       const reply = thread.finish();
       if (!reply) {
+        if (!sent) throw new BuildError("the writer thread stopped answering", { hint: "Build again; BUILD_SITE_WORKERS=0 writes on the main thread." });
         const fallback = syncSink(root);
         for (const op of sent) fallback.add(op);
         return;
@@ -176,6 +192,17 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
   let sink: Sink | null = null;
   const open = () => (sink ??= thread ? threadSink(staging) : syncSink(staging));
   const target = (item: Page | Document | StaticFile) => path.join(staging, item.destinationPath);
+  // A released output read again: its file must be on disk. The writer thread is drained (rarely
+  // needed: a page that shows another's whole output), and the rest is written on this thread.
+  let swapped = false;
+  const reload = (item: Page | Document) => (): string => {
+    if (swapped) return fs.readFileSync(path.join(dest, item.destinationPath), "utf8");
+    if (sink?.threaded) {
+      sink.drain();
+      sink = syncSink(staging);
+    }
+    return fs.readFileSync(target(item), "utf8");
+  };
 
   const early = options.outputsFinal ? earlyWritable(site) : new Set<Page | Document | StaticFile>();
   const sent = new Map<Page | Document | StaticFile, string>();
@@ -217,7 +244,11 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
     rendered(item) {
       if (!early.has(item) || item.output === null) return;
       sink!.add({ kind: "write", target: target(item), data: item.output });
-      sent.set(item, item.output);
+      if (options.releaseOutputs) {
+        // finish() knows a released output is written and unchanged (setting it again un-releases it).
+        sent.set(item, "");
+        item.releaseOutput(reload(item));
+      } else sent.set(item, item.output);
     },
     writtenElsewhere(item, output) {
       sent.set(item, output);
@@ -241,7 +272,7 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
           const shared = written.get(item.destinationPath)!.length > 1;
           if (item.kind === "static") {
             if (shared || !sent.has(item)) out.add({ kind: "copy", source: item.path, target: target(item) });
-          } else if (shared || sent.get(item) !== (item.output ?? "")) {
+          } else if (shared || !(item.outputReleased || sent.get(item) === (item.output ?? ""))) {
             out.add({ kind: "write", target: target(item), data: item.output ?? "" });
           }
         }
@@ -251,6 +282,7 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
         throw e;
       }
       swapIn(staging, dest);
+      swapped = true;
       markDestination(site.source, dest, site.config.disable_disk_cache !== true);
       const conflicts = [...written.entries()]
         .filter(([, sources]) => sources.length > 1)

@@ -107,3 +107,30 @@ test("a file the writer thread cannot write fails the build with the path and le
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// A large build lets go of each output once it is handed to the writer (write/writer.ts,
+// releaseOutputs). A page rendered later that shows another document's whole output must still
+// see it: it is read back from the written file, after the writer thread has caught up.
+test("a page that shows written documents' outputs sees them, whichever thread wrote them", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "writer-release-"));
+  try {
+    const src = makeSite(dir);
+    // Rendered after every document (pages come last); `{{ p }}` is Document#to_s, its output.
+    fs.writeFileSync(path.join(src, "outputs.html"), `---\n---\n{% for p in site.posts limit:2 %}[{{ p.output }}]{% endfor %}<<{{ site.posts.last }}>>\n`);
+    for (const thread of [false, true]) {
+      const dest = path.join(dir, thread ? "two" : "one");
+      const r = build(src, dest, thread);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.thread, thread);
+      const tree = readTree(dest);
+      const posts = [...tree.keys()].filter((k) => /^20\d\d\/post-\d+\/index\.html$/.test(k)).sort((x, y) => Number(/post-(\d+)/.exec(y)![1]) - Number(/post-(\d+)/.exec(x)![1]));
+      const [newest, second] = [posts[0]!, posts[1]!];
+      const oldest = posts[posts.length - 1]!;
+      assert.match(tree.get(newest)!, /<h1>Post 119<\/h1>/);
+      // The site's permalink style puts the page at outputs/index.html.
+      assert.equal(tree.get("outputs/index.html"), `[${tree.get(newest)}][${tree.get(second)}]<<${tree.get(oldest)}>>\n`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

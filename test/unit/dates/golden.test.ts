@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { dateParse, type DateFields } from "../../../src/ruby/date-parse.js";
+import { dateParse, isoFast, type DateFields } from "../../../src/ruby/date-parse.js";
 import { parsedZoneName, timeParse, TimeParseError } from "../../../src/ruby/time-parse.js";
 import { parseDate } from "../../../src/site/parse-date.js";
 import { JekyllTime, yearString } from "../../../src/ruby/time.js";
@@ -194,4 +194,35 @@ test("every zone name Ruby's date library knows has Ruby's offset", () => {
     }
   }
   assert.equal(failures.length, 0, failures.join("\n"));
+});
+
+// The fast path for ISO dates (date-parse.ts, isoFast) must give exactly what the general scanner
+// gives: the same fields in the same order, for every date form it takes, and nothing for others.
+test("ISO dates read by the fast path are what Date._parse gives", () => {
+  const slow = (s: string) => dateParse(` ${s}`, true); // a leading space keeps it off the fast path
+  const zones = ["", " Z", "Z", " UTC", " +0800", "+0800", " -05:00", "-05:00", " +1400", " -0000", " +0530"];
+  let checked = 0;
+  for (const year of [1970, 2000, 2025, 9999, 1]) {
+    for (const [mon, mday] of [[1, 1], [2, 29], [2, 31], [12, 31], [6, 15]]) {
+      const date = `${String(year).padStart(4, "0")}-${String(mon).padStart(2, "0")}-${String(mday).padStart(2, "0")}`;
+      assert.equal(JSON.stringify(isoFast(date)), JSON.stringify(slow(date)), date);
+      checked++;
+      for (const time of ["00:00:00", "14:05:09", "23:59:59"]) {
+        for (const sep of [" ", "T"]) {
+          for (const zone of zones) {
+            const s = `${date}${sep}${time}${zone}`;
+            const fast = isoFast(s);
+            assert.ok(fast, s);
+            assert.equal(JSON.stringify(fast), JSON.stringify(slow(s)), s);
+            checked++;
+          }
+        }
+      }
+    }
+  }
+  assert.ok(checked > 1000);
+  // Out of the usual ranges, or other forms: the scanner decides.
+  for (const s of ["2025-13-01", "2025-00-10", "2025-05-32", "2025-05-30 24:00:00", "2025-05-30 10:60:00", "2025-05-30 10:00:60", "25-05-30", "2025-05-30 10:00", "2025-05-30 10:00:00.5", "2025-05-30 10:00:00 PST", "2025/05/30"]) {
+    assert.equal(isoFast(s), null, s);
+  }
 });
