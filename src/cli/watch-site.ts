@@ -69,7 +69,7 @@ export function watchSite(
     usePolling: config.force_polling === true,
     // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer
     // only delays the rebuild the author is waiting for.
-    debounceMs: 10,
+    debounceMs: 50,
     onPendingWhileRunning: extra.onPendingWhileRunning,
     onChanges: async (changes) => {
       // serve's builds run on another thread, which loads the plugins itself (preload: false).
