@@ -223,8 +223,8 @@ export class Reader {
   }
 
   /** A file's front matter and body, from serve's cache when the file has not changed. */
-  private parse(abs: string): ParsedFile {
-    const run = () => parseFrontMatter(this.readText(abs), this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
+  private parse(abs: string, text?: string): ParsedFile {
+    const run = () => parseFrontMatter(text ?? this.readText(abs), this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
     const cache = this.cache;
     if (!cache) return run();
     this.site.readFiles.add(abs);
@@ -336,8 +336,9 @@ export class Reader {
   }
 
   private populate(doc: Document, abs: string): void {
-    const parsed = this.parse(abs);
-    doc.populate(hasFrontMatter(this.readText(abs)) ? parsed.data : null, parsed.content, parsed.lineOffset);
+    const text = this.readText(abs);
+    const parsed = this.parse(abs, text);
+    doc.populate(hasFrontMatter(text) ? parsed.data : null, parsed.content, parsed.lineOffset);
   }
 
   private readCollection(c: Collection): void {
