@@ -17,7 +17,7 @@ import { capture, hasGnuTime, measure } from "./lib/measure.js";
 import { evaluateTargets, renderMarkdown, summarise, type BenchResults, type BuildRecord, type OutputCheck } from "./lib/report.js";
 import { compareTrees, countPages, prepareEmpty, prepareHomepage, prepareSynthetic, warmVariant, type BenchSite } from "./lib/sites.js";
 import { fmtSeconds } from "./lib/stats.js";
-import { measureWatch, type WatchResult } from "./lib/watch.js";
+import { WATCH_EDITS, measureWatch, type WatchResult } from "./lib/watch.js";
 
 // dist/bench/run.js → the repository root.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -158,12 +158,15 @@ async function incrementalBuilds(o: BenchOptions, sites: BenchSite[], engines: E
   for (const site of sites) {
     // The homepage and the synthetic blogs of --edit-sizes.
     if (!site.editFile || (site.posts != null && !o.editSizes.includes(site.posts))) continue;
-    for (const engine of engines) {
-      if (!engine.watchable || !runsOn(o, site, engine)) continue;
-      log(`bench: ${site.id} ${engine.id}: rebuild after one edit (${o.edits} edit(s))`);
-      const w = await measureWatch(engine, site, outDir(o, site, engine) + "-watch", o.edits, 30 * 60 * 1000);
-      if (w.error) log(`bench: ${site.id} ${engine.id} watch: ${w.error.split("\n")[0]}`);
-      results.push(w);
+    for (const edit of WATCH_EDITS) {
+      if (edit !== "post" && site.kind !== "synthetic") continue;
+      for (const engine of engines) {
+        if (!engine.watchable || !runsOn(o, site, engine)) continue;
+        log(`bench: ${site.id} ${engine.id}: rebuild after one ${edit} edit (${o.edits} edit(s))`);
+        const w = await measureWatch(engine, site, outDir(o, site, engine) + "-watch", o.edits, 30 * 60 * 1000, edit);
+        if (w.error) log(`bench: ${site.id} ${engine.id} watch: ${w.error.split("\n")[0]}`);
+        results.push(w);
+      }
     }
   }
   if (results.length) notes.push("Jekyll's rebuild uses --incremental, its fastest mode (without it every change is a full build); build-site's is `serve`'s dependency-graph rebuild; Hugo's is `hugo --watch`. Eleventy's watch mode is not measured.");

@@ -14,6 +14,7 @@ import type { Plugin } from "./plugins/api.js";
 import { enabledPlugins, passPlugin, pluginLiquid, rewritesAfterRender, warnUnknownPlugins } from "./plugins/enabled.js";
 import { loadSitePlugins, withRubyPluginHint } from "./plugins/site-plugins.js";
 import { Reader } from "./read/reader.js";
+import type { SourceCache } from "./read/source-cache.js";
 import { highlight, rougeLexerTag } from "./render/highlight/index.js";
 import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
 import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
@@ -91,6 +92,8 @@ export class Builder {
   /** Which site plugin files (and versions) the current build loaded: the engines hold their tags. */
   private sitePluginsKey = "";
   private readonly ms = { read: 0, generate: 0, render: 0 };
+  /** Set by serve: what was read is kept between builds, and only changed files are read again. */
+  sourceCache: SourceCache | null = null;
 
   constructor(readonly options: BuildOptions) {}
 
@@ -189,7 +192,7 @@ export class Builder {
   private read(site: Site, { startSass }: { startSass: boolean }): void {
     this.withPluginHint(() => {
       this.sass = new SassConverter(site);
-      new Reader(site).read();
+      new Reader(site, this.sourceCache ?? undefined).read();
       site.hooks.trigger("site", "post_read", site);
     });
     const isStylesheet = (kind: string) => kind === "sass" || kind === "scss";

@@ -272,13 +272,13 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(`## Rebuild after one edit`, "");
   if (!r.incremental.length) out.push("Not measured in this run (--no-incremental or --quick without it).", "");
   else {
-    out.push(`Each engine in its watch mode; one post is changed ${r.options.edits} time(s), 1 s apart. "Edit → done" is what the author waits for, including the watcher's delay before the rebuild starts; "reported" is the engine's own figure for the rebuild.`, "");
-    out.push(table(["Site", "Engine", "Mode", "First build + watch", "Edit → done (median)", "Edit → done (p95)", "Reported (median)", "Reported (p95)"],
+    out.push(`Each engine in its watch mode; one file is changed ${r.options.edits} time(s), 1 s apart: a post ("post"), or on the synthetic blogs the include every page uses ("include"). "Edit → done" is what the author waits for, including the watcher's delay before the rebuild starts; "reported" is the engine's own figure for the rebuild.`, "");
+    out.push(table(["Site", "Edit", "Engine", "Mode", "First build + watch", "Edit → done (median)", "Edit → done (p95)", "Reported (median)", "Reported (p95)"],
       r.incremental.map((w) => w.error && !w.editToDoneMs.length
-        ? [w.site, w.engine, w.mode, "failed", firstErrorLine(w.error), "", "", ""]
-        : [w.site, w.engine, w.mode, fmtMs(w.startupMs), fmtMs(median(w.editToDoneMs)), fmtMs(percentile(w.editToDoneMs, 0.95)),
+        ? [w.site, w.edit ?? "post", w.engine, w.mode, "failed", firstErrorLine(w.error), "", "", ""]
+        : [w.site, w.edit ?? "post", w.engine, w.mode, fmtMs(w.startupMs), fmtMs(median(w.editToDoneMs)), fmtMs(percentile(w.editToDoneMs, 0.95)),
           fmtMs(median(w.selfReportedMs)), fmtMs(percentile(w.selfReportedMs, 0.95))]),
-      ["l", "l", "l", "r", "r", "r", "r", "r"]), "");
+      ["l", "l", "l", "l", "r", "r", "r", "r", "r"]), "");
   }
 
   out.push(`## Targets (issue 17)`, "");

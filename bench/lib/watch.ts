@@ -1,5 +1,8 @@
 // Rebuild after one edit: start the engine's watch mode, wait until it has built once and is
-// watching, then change one post and time until the engine says the rebuild is done. Two figures:
+// watching, then change one file and time until the engine says the rebuild is done. The edits
+// (WATCH_EDITS): one post's body (a re-render of that post, and of what lists it), and the
+// include every page of the synthetic blog uses (`_includes/meta.html`, Hugo's
+// `partials/meta.html`: every page re-rendered). Two figures:
 // edit → "done" line (what the author waits for, including each watcher's own delay before it
 // starts rebuilding) and the engine's own report of the rebuild time.
 import { spawn } from "node:child_process";
@@ -9,9 +12,22 @@ import path from "node:path";
 import type { Engine } from "./engines.js";
 import type { BenchSite } from "./sites.js";
 
+/** What is edited: one post, or the include every page uses. */
+export type WatchEdit = "post" | "include";
+export const WATCH_EDITS: WatchEdit[] = ["post", "include"];
+
+/** The file an edit changes, relative to the engine's source; null when the site has none. */
+function editTarget(site: BenchSite, hugo: boolean, edit: WatchEdit): string | null {
+  if (edit === "post") return (hugo ? site.editFile?.hugo : site.editFile?.jekyll) ?? null;
+  if (site.kind !== "synthetic") return null;
+  return hugo ? "layouts/partials/meta.html" : "_includes/meta.html";
+}
+
 export interface WatchResult {
   engine: string;
   site: string;
+  /** What was edited (WatchEdit); absent means a post. */
+  edit?: WatchEdit;
   mode: string;
   /** Milliseconds from the write to the "done" line, per edit. */
   editToDoneMs: number[];
@@ -36,17 +52,21 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Appends a distinct sentence to the post: a content change every engine must re-render. */
-export function editedText(original: string, k: number): string {
+/**
+ * Appends a distinct sentence to the post (a content change every engine must re-render), or a
+ * distinct HTML comment to the include (in every page's output).
+ */
+export function editedText(original: string, k: number, edit: WatchEdit = "post"): string {
+  if (edit === "include") return `${original.replace(/\n*$/, "")}<!-- edit ${k} -->\n`;
   return `${original.replace(/\n*$/, "\n")}\nEdited by the benchmark, edit number ${k}.\n`;
 }
 
-export async function measureWatch(engine: Engine, site: BenchSite, out: string, edits: number, timeoutMs: number): Promise<WatchResult> {
+export async function measureWatch(engine: Engine, site: BenchSite, out: string, edits: number, timeoutMs: number, edit: WatchEdit = "post"): Promise<WatchResult> {
   const src = engine.sourceFor(site)!;
-  const rel = engine.id === "hugo" ? site.editFile?.hugo : site.editFile?.jekyll;
+  const rel = editTarget(site, engine.id === "hugo", edit);
   const spec = engine.watch(src, out, await freePort());
-  const result: WatchResult = { engine: engine.id, site: site.id, mode: spec.mode, editToDoneMs: [], selfReportedMs: [], startupMs: null };
-  if (!rel) return { ...result, error: "no post to edit" };
+  const result: WatchResult = { engine: engine.id, site: site.id, edit, mode: spec.mode, editToDoneMs: [], selfReportedMs: [], startupMs: null };
+  if (!rel) return { ...result, error: `no ${edit} to edit` };
   const file = path.join(src, rel);
   const original = fs.readFileSync(file, "utf8");
   engine.clean(src, out);
@@ -93,7 +113,7 @@ export async function measureWatch(engine: Engine, site: BenchSite, out: string,
       await sleep(1000);
       const done = waitFor(spec.done, timeoutMs);
       const t = performance.now();
-      fs.writeFileSync(file, editedText(original, k));
+      fs.writeFileSync(file, editedText(original, k, edit));
       const m = await done;
       result.editToDoneMs.push(performance.now() - t);
       result.selfReportedMs.push(Number(m[1]) * spec.doneUnitMs);

@@ -14,8 +14,9 @@ import { readData } from "./data-reader.js";
 import { attachBibliographyData } from "./bibliography.js";
 import { EntryFilter } from "./entry-filter.js";
 import { deepMerge } from "../config/merge.js";
-import { hasFrontMatter, parseFrontMatter } from "./front-matter.js";
+import { hasFrontMatter, parseFrontMatter, type ParsedFile } from "./front-matter.js";
 import { readSiteSource } from "./source-text.js";
+import type { SourceCache } from "./source-cache.js";
 
 function isDir(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
@@ -107,10 +108,22 @@ function direntIsDir(parent: string, e: fs.Dirent): boolean {
   return e.isSymbolicLink() && isDir(path.join(parent, e.name));
 }
 
+/** Whether a file starts with a front matter line, from its first bytes. */
+function fileHasFrontMatter(abs: string): boolean {
+  const fd = fs.openSync(abs, "r");
+  try {
+    const n = fs.readSync(fd, HEAD, 0, HEAD.length, 0);
+    return hasFrontMatter(HEAD.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export class Reader {
   private readonly filter: EntryFilter;
 
-  constructor(private readonly site: Site) {
+  /** `cache`: serve's memory of the source between rebuilds (source-cache.ts); none for a one-off build. */
+  constructor(private readonly site: Site, private readonly cache?: SourceCache) {
     const c = site.config;
     this.filter = new EntryFilter(site.source, c.include ?? [], c.exclude ?? [], !!c.safe);
   }
@@ -203,7 +216,25 @@ export class Reader {
   }
 
   private readText(abs: string): string {
-    return readSiteSource(this.site, abs);
+    const cache = this.cache;
+    if (!cache) return readSiteSource(this.site, abs);
+    this.site.readFiles.add(abs);
+    return cache.text(abs, () => readSiteSource(this.site, abs));
+  }
+
+  /** A file's front matter and body, from serve's cache when the file has not changed. */
+  private parse(abs: string, text?: string): ParsedFile {
+    const run = () => parseFrontMatter(text ?? this.readText(abs), this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
+    const cache = this.cache;
+    if (!cache) return run();
+    this.site.readFiles.add(abs);
+    return cache.frontMatter(abs, run);
+  }
+
+  /** walkFiles, remembered by serve's cache until something below the folder changes. */
+  private walkFiles(dir: string, dotfiles: boolean): string[] {
+    const cache = this.cache;
+    return cache ? cache.listing(`walk${dotfiles ? "." : ""}`, dir, () => walkFiles(dir, dotfiles)) : walkFiles(dir, dotfiles);
   }
 
   /** LayoutReader: the site's layouts, then the theme's for every name the site does not have. */
@@ -216,7 +247,7 @@ export class Reader {
   /** Both folders' entries pass the site's EntryFilter, as in LayoutReader#entries_in. */
   private readLayoutsIn(dir: string, fromTheme: boolean): void {
     if (!isDir(dir)) return;
-    const entries = walkFiles(dir, false).filter((f) => /\.[^/]*$/.test(path.posix.basename(f)));
+    const entries = this.walkFiles(dir, false).filter((f) => /\.[^/]*$/.test(path.posix.basename(f)));
     // Jekyll filters layout entries relative to the layouts folder but tests them as if they
     // were at the source root, so its safe-mode symlink test never sees them: here it does.
     for (const rel of this.filter.filter(entries, "")) {
@@ -225,8 +256,7 @@ export class Reader {
       const abs = path.join(dir, rel);
       // Safe mode: a site layout must really be in the site, a theme's in the theme's folder.
       if (fromTheme ? this.filter.leavesFolder(abs, dir) : this.filter.leavesSite(abs)) continue;
-      const text = this.readText(abs);
-      const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
+      const parsed = this.parse(abs);
       this.site.layouts.set(name, new Layout(name, abs, this.site.displayPath(abs), parsed.data, parsed.content, parsed.lineOffset));
     }
   }
@@ -236,7 +266,8 @@ export class Reader {
     const base = path.join(this.site.source, dir);
     if (!isDir(base)) return;
     const fromSource = dir.replace(/^\//, "");
-    const dirents = new Map(fs.readdirSync(base, { withFileTypes: true }).map((e) => [e.name, e]));
+    const list = () => new Map(fs.readdirSync(base, { withFileTypes: true }).map((e) => [e.name, e]));
+    const dirents = this.cache ? this.cache.listing("dir", base, list) : list();
     const entries = this.filter.filter([...dirents.keys()].sort(), fromSource);
     const dirs: string[] = [];
     const pages: string[] = [];
@@ -260,19 +291,13 @@ export class Reader {
   }
 
   private fileHasFrontMatter(abs: string): boolean {
-    const fd = fs.openSync(abs, "r");
-    try {
-      const n = fs.readSync(fd, HEAD, 0, HEAD.length, 0);
-      return hasFrontMatter(HEAD.subarray(0, n));
-    } finally {
-      fs.closeSync(fd);
-    }
+    const cache = this.cache;
+    return cache ? cache.hasFrontMatter(abs, () => fileHasFrontMatter(abs)) : fileHasFrontMatter(abs);
   }
 
   private addPage(dir: string, name: string): void {
     const abs = path.join(this.site.source, dir, name);
-    const text = this.readText(abs);
-    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
+    const parsed = this.parse(abs);
     if (parsed.data.permalink === "") {
       throw new BuildError("invalid permalink: it is empty", { file: this.site.displayPath(abs), hint: "Remove the `permalink:` line or give it a value such as /about/." });
     }
@@ -296,7 +321,7 @@ export class Reader {
     const base = path.join(this.site.source, dir, magic);
     if (!isDir(base)) return [];
     const fromSource = `${dir}/${magic}`.replace(/^\//, "");
-    const entries = this.filter.filter(walkFiles(base, false), fromSource);
+    const entries = this.filter.filter(this.walkFiles(base, false), fromSource);
     const docs: Document[] = [];
     for (const entry of entries) {
       if (!matcher.test(entry)) continue;
@@ -312,7 +337,7 @@ export class Reader {
 
   private populate(doc: Document, abs: string): void {
     const text = this.readText(abs);
-    const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
+    const parsed = this.parse(abs, text);
     doc.populate(hasFrontMatter(text) ? parsed.data : null, parsed.content, parsed.lineOffset);
   }
 
@@ -320,7 +345,7 @@ export class Reader {
     const dir = c.directory;
     if (!isDir(dir) || this.filter.isSymlinkOutside(dir)) return;
     const fromSource = path.relative(this.site.source, dir).split(path.sep).join("/");
-    const entries = this.filter.filter(walkFiles(dir, true), fromSource);
+    const entries = this.filter.filter(this.walkFiles(dir, true), fromSource);
     for (const rel of entries) {
       const abs = path.join(dir, rel);
       if (this.fileHasFrontMatter(abs)) {

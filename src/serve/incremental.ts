@@ -22,6 +22,7 @@ import type { JekyllTime } from "../ruby/time.js";
 import { assertInside, containedPath } from "../write/contain.js";
 import { copyStaticFile, writeSite } from "../write/writer.js";
 import { differsOnlyByBuildTime } from "./build-time.js";
+import { SourceCache } from "../read/source-cache.js";
 
 interface RenderRecord {
   fingerprint: string;
@@ -68,10 +69,31 @@ interface Fingerprint {
   full: string;
 }
 
+/**
+ * Content hashes by content: an unchanged file's content is the same string on every rebuild
+ * (read/source-cache.ts), and V8 keeps a string's own hash, so finding it here costs no hashing.
+ * Entries not used by a rebuild are dropped after it (`pruneContentHashes`).
+ */
+let contentHashes = new Map<string, string>();
+let usedContentHashes = new Map<string, string>();
+
+function contentHash(content: string): string {
+  let h = usedContentHashes.get(content) ?? contentHashes.get(content);
+  if (h === undefined) h = hash(content);
+  usedContentHashes.set(content, h);
+  return h;
+}
+
+function pruneContentHashes(): void {
+  contentHashes = usedContentHashes;
+  usedContentHashes = new Map();
+}
+
 function fingerprint(item: Page | Document): Fingerprint {
-  const meta = hash(`${item.url}\0${JSON.stringify(item.data)}`);
-  const content = hash(item.content);
-  return { meta, content, full: `${meta}:${content}` };
+  // The URL and data as JSON are the fingerprint itself: a hash of them would cost more than it saves.
+  const meta = `${item.url}\0${JSON.stringify(item.data)}`;
+  const content = contentHash(item.content);
+  return { meta, content, full: `${content}:${meta}` };
 }
 
 function takeSnapshot(site: Site, fingerprints: Map<string, Fingerprint>): Snapshot {
@@ -125,6 +147,8 @@ export class IncrementalBuilder {
   private readFiles = new Set<string>();
   /** The last build's site.time, which its outputs may have printed. */
   private time: JekyllTime | null = null;
+  /** The parsed sources, kept between rebuilds; the watcher's changed paths are forgotten. */
+  private readonly sourceCache = new SourceCache();
 
   /**
    * `onWriting` is told when a rebuild has rendered and starts writing into the destination:
@@ -132,12 +156,14 @@ export class IncrementalBuilder {
    */
   constructor(private readonly options: BuildOptions, private readonly onWriting: () => void = () => {}) {
     this.builder = new Builder(options);
+    this.builder.sourceCache = this.sourceCache;
   }
 
   /** A full build, written atomically, that also records what each page read. */
   buildAll(loaded: LoadedConfig = loadConfig(this.options.overrides)): RebuildReport {
     const t0 = performance.now();
     this.builder.invalidate();
+    this.sourceCache.clear();
     const records = new Map<string, RenderRecord>();
     const fingerprints = new Map<string, Fingerprint>();
     const plan: RenderPlan = {
@@ -163,6 +189,7 @@ export class IncrementalBuilder {
     this.written = this.outputsOf(site);
     this.configKey = configKey;
     this.time = site.time;
+    pruneContentHashes();
     return { full: true, rendered: records.size, reused: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], timeOnlyOutputs: [], sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
   }
 
@@ -170,6 +197,7 @@ export class IncrementalBuilder {
   rebuild(changed: string[]): RebuildReport {
     const loaded = loadConfig(this.options.overrides);
     const changedSet = new Set(changed.map((p) => path.resolve(p)));
+    this.sourceCache.invalidate(changedSet);
     const configChanged = JSON.stringify(loaded.config) !== this.configKey || loaded.files.some((f) => changedSet.has(path.resolve(f)));
     // A layout or include that appeared or disappeared changes which file a name resolves to.
     const dirs = ["layouts_dir", "includes_dir"].map((k) => path.resolve(loaded.config.source, String(loaded.config[k] ?? `_${k.split("_")[0]}`)));
@@ -246,6 +274,7 @@ export class IncrementalBuilder {
     this.onWriting();
     const { written, removed, changedOutputs, timeOnlyOutputs } = this.writeChanges(out.site);
     afterWrite(out.site);
+    pruneContentHashes();
     return { full: false, rendered, reused, written, removed, changedOutputs, timeOnlyOutputs, sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
   }
 

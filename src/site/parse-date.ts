@@ -12,11 +12,29 @@ import { JekyllTime } from "../ruby/time.js";
  * "Invalid date '…'"). `nowMs` is the "now" that fills a date's missing leading fields (`10:00`).
  */
 export function parseDate(input: unknown, zone: string | undefined, nowMs: number = Date.now()): JekyllTime | undefined {
+  const text = toS(input);
+  // A complete date (year, month and day first) does not depend on "now": its instant is
+  // remembered, so that serve's rebuilds, which read every post's date again, parse it once.
+  const complete = COMPLETE_DATE.test(text);
+  const key = `${zone ?? ""}\0${text}`;
+  if (complete) {
+    const ms = instants.get(key);
+    if (ms !== undefined) return JekyllTime.at(ms, zone);
+  }
   try {
-    const t = timeParse(toS(input), nowMs, zone);
+    const t = timeParse(text, nowMs, zone);
+    if (complete) {
+      if (instants.size >= MAX_REMEMBERED) instants.clear();
+      instants.set(key, t.epochMs);
+    }
     return JekyllTime.at(t.epochMs, zone);
   } catch (e) {
     if (e instanceof TimeParseError) return undefined;
     throw e;
   }
 }
+
+/** `2024-05-30`, `2024-05-30 14:05:09 +0800`, `2024-05-30T14:05:09.5Z`: nothing left for "now" to fill. */
+const COMPLETE_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?: ?(?:Z|UTC|[+-]\d{2}:?\d{2}))?$/;
+const MAX_REMEMBERED = 200_000;
+const instants = new Map<string, number>();

@@ -1,5 +1,6 @@
 // Incremental rebuilds must give exactly what a clean build gives. 200 seeded random edits (add,
-// change, delete and rename posts, pages, includes, layouts' users and data) are applied to a
+// change, delete and rename posts, their front matter (date, tags, title), pages, includes,
+// layouts, data, static files and the config) are applied to a
 // small site; after each, the incrementally rebuilt `_site` is compared with a clean build of the
 // same sources.
 import assert from "node:assert/strict";
@@ -110,6 +111,25 @@ const EDITS: Edit[] = [
   (root, r) => [write(root, "_data/links.yml", `- name: Home\n  url: /\n- name: ${pick(r, WORDS)}\n  url: /blog/\n`)],
   // change a layout
   (root, r) => [write(root, "_layouts/post.html", `---\nlayout: default\n---\n<article class="${pick(r, WORDS)}">{{ content }}</article><p>prev={{ page.previous.title }} next={{ page.next.title }}</p>\n`)],
+  // change a post's front matter: its date (a new place in site.posts), tags or title
+  (root, r) => {
+    const all = posts(root);
+    if (!all.length) return [];
+    const f = pick(r, all);
+    const text = fs.readFileSync(path.join(root, f), "utf8");
+    const which = Math.floor(r() * 3);
+    const fm = which === 0 ? `date: 2025-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)} 10:00:00 +0000`
+      : which === 1 ? `tags: [${pick(r, WORDS)}, t${Math.floor(r() * 3)}]`
+      : `title: "${pick(r, WORDS)} ${pick(r, WORDS)}"`;
+    const key = fm.slice(0, fm.indexOf(":"));
+    const lines = text.split("\n").filter((l) => !l.startsWith(`${key}:`));
+    lines.splice(1, 0, fm);
+    return [write(root, f, lines.join("\n"))];
+  },
+  // change the config (a full rebuild)
+  (root, r) => [write(root, "_config.yml", `title: ${pick(r, WORDS)}\ntime: "2026-12-01 00:00:00 +0000"\nexclude: [_out, _clean]\nplugins: [jekyll-paginate, jekyll-redirect-from]\npaginate: ${1 + Math.floor(r() * 3)}\n`)],
+  // change an include every page uses
+  (root, r) => [write(root, "_includes/nav.html", `<nav class="${pick(r, WORDS)}">{% for l in site.data.links %}<a href="{{ l.url }}">{{ l.name }}</a>{% endfor %}</nav>\n`)],
   // add or remove a static file
   (root, r) => {
     const f = path.join(root, "static", `s${Math.floor(r() * 4)}.txt`);
