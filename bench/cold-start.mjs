@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Cold start of the homepage and of an empty site, interleaved: Jekyll, this checkout's
 // build-site and, with --base, another build-site (an older checkout) for before/after figures.
-// The evidence behind bench/PROFILE-cold.md. Each round runs every variant once, in turn, so that
+// The evidence behind bench/PROFILE.md ("Cold start"). Each round runs every variant once, in turn, so that
 // the machine's load falls on all of them alike; the table gives medians (and min–max) of wall
 // and CPU (user + sys) time, with the load average before and after.
 //
