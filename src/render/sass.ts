@@ -73,14 +73,14 @@ export function sassNeededBeforeRead(config: Config): boolean {
   const conf = (config.sass ?? {}) as Record<string, any>;
   let partials: string[];
   try {
-    partials = fs.readdirSync(path.resolve(config.source, conf.sass_dir ? String(conf.sass_dir) : "_sass"));
+    partials = fs.readdirSync(sanitizedPath(config.source, conf.sass_dir ? String(conf.sass_dir) : "_sass"));
   } catch {
     return false;
   }
   if (!partials.some((n) => /\.s[ac]ss$/.test(n))) return false;
   if (config.disable_disk_cache === true || config.safe) return true;
   const own = (config.build_site as Record<string, unknown> | undefined)?.css_cache;
-  const dir = own ? path.resolve(config.source, String(own)) : path.join(config.source, ".build-site-cache", "sass");
+  const dir = own ? sanitizedPath(config.source, String(own)) : path.join(config.source, ".build-site-cache", "sass");
   try {
     return !fs.readdirSync(dir).some((n) => n.endsWith(".json"));
   } catch {
@@ -132,8 +132,11 @@ export class SassConverter {
     });
     const sassDir = conf.sass_dir ? String(conf.sass_dir) : "_sass";
     const user = conf.load_paths === undefined || conf.load_paths === null ? [] : [conf.load_paths].flat().map(String);
+    // jekyll-sass-converter puts `sass_dir` inside the source in every mode
+    // (sass_dir_relative_to_site_source: `sass_dir: ../x` is `<source>/x`); `load_paths` only in
+    // safe mode, as Jekyll does.
     const place = (p: string) => (site.safe ? sanitizedPath(site.source, p) : path.resolve(site.source, p));
-    this.loadPaths = [...new Set([...user, sassDir].map(place))];
+    this.loadPaths = [...new Set([...user.map(place), sanitizedPath(site.source, sassDir)])];
     // jekyll-sass-converter: the theme's `_sass` comes after the site's own load paths.
     if (site.theme?.sassPath) this.loadPaths.push(site.theme.sassPath);
     this.style = String(conf.style ?? "expanded").replace(/^:/, "") === "compressed" ? "compressed" : "expanded";
