@@ -26,9 +26,7 @@ export async function runCitations(args: ParsedArgs, logger: ConsoleLogger): Pro
   const loaded = loadConfig(args.overrides as any);
   const site = new Site(loaded.config, logger);
   new Reader(site).read();
-  const dataDir = path.resolve(site.source, String(site.config.data_dir ?? "_data"));
-  const rel = path.relative(site.source, dataDir);
-  if (rel.startsWith("..") || path.isAbsolute(rel)) throw new BuildError(`data_dir '${site.config.data_dir}' is outside the site`, { file: "_config.yml" });
+  const dataDir = site.inSourceDir(site.config.data_dir, "_data");
   const file = path.join(dataDir, "citations.json");
   const shown = site.displayPath(file);
 

@@ -138,7 +138,7 @@ export class Reader {
     for (const c of this.site.collections.values()) c.sortDocs();
     this.readThemeAssets();
     this.limitPosts();
-    this.site.data = readData(this.site, path.join(this.site.source, String(this.site.config.data_dir ?? "_data")), this.filter);
+    this.site.data = readData(this.site, this.site.inSourceDir(this.site.config.data_dir, "_data"), this.filter);
     this.readThemeData();
     // build-site's own: _bibliography/*.bib as site.data.bibliography (off for Jekyll parity).
     if (this.site.config.build_site_extras !== false) attachBibliographyData(this.site);
@@ -239,7 +239,7 @@ export class Reader {
 
   /** LayoutReader: the site's layouts, then the theme's for every name the site does not have. */
   private readLayouts(): void {
-    this.readLayoutsIn(path.join(this.site.source, String(this.site.config.layouts_dir ?? "_layouts")), false);
+    this.readLayoutsIn(this.site.inSourceDir(this.site.config.layouts_dir, "_layouts"), false);
     const themeLayouts = this.site.theme?.layoutsPath;
     if (themeLayouts) this.readLayoutsIn(themeLayouts, true);
   }

@@ -3,7 +3,6 @@
 // single Site in `serve --watch` (each rebuild reads a fresh Site), so the host reads the current
 // one through `current()`. Plugins' tags and filters come from the build (`extensions`): render/
 // names no plugin.
-import path from "node:path";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
@@ -18,7 +17,7 @@ export type LiquidExtensions = (host: LiquidHost) => Pick<LiquidHost, "customTag
 
 export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter, sass: () => SassConverter, extensions?: LiquidExtensions): LiquidHost {
   const site = current();
-  const includesDir = path.resolve(site.source, String(site.config.includes_dir ?? "_includes"));
+  const includesDir = site.inSourceDir(site.config.includes_dir, "_includes");
   const host: LiquidHost = {
     get config() { return current().config; },
     source: site.source,

@@ -19,7 +19,7 @@ import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { JekyllTime } from "../ruby/time.js";
-import { assertInside, containedPath } from "../write/contain.js";
+import { assertInside, containedPath, sanitizedPath } from "../write/contain.js";
 import { copyStaticFile, writeSite } from "../write/writer.js";
 import { differsOnlyByBuildTime } from "./build-time.js";
 import { SourceCache } from "../read/source-cache.js";
@@ -200,7 +200,7 @@ export class IncrementalBuilder {
     this.sourceCache.invalidate(changedSet);
     const configChanged = JSON.stringify(loaded.config) !== this.configKey || loaded.files.some((f) => changedSet.has(path.resolve(f)));
     // A layout or include that appeared or disappeared changes which file a name resolves to.
-    const dirs = ["layouts_dir", "includes_dir"].map((k) => path.resolve(loaded.config.source, String(loaded.config[k] ?? `_${k.split("_")[0]}`)));
+    const dirs = ["layouts_dir", "includes_dir"].map((k) => sanitizedPath(loaded.config.source, String(loaded.config[k] ?? `_${k.split("_")[0]}`)));
     const structural = [...changedSet].some((p) => dirs.some((d) => p.startsWith(d + path.sep)) && (!fs.existsSync(p) || !this.readFiles.has(p)));
     // A theme's files and the site's plugins can change anything: build everything again.
     const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);

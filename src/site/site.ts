@@ -15,6 +15,7 @@ import { NO_HOOKS, type Hooks } from "./hooks.js";
 import { parseDate } from "./parse-date.js";
 import type { StaticFile } from "./static-file.js";
 import { relativeTo } from "./paths.js";
+import { sanitizedPath } from "../write/contain.js";
 import { JekyllTime } from "../ruby/time.js";
 import type { Logger } from "../logger.js";
 
@@ -90,6 +91,16 @@ export class Site {
 
   get safe(): boolean {
     return !!this.config.safe;
+  }
+
+  /**
+   * Site#in_source_dir: a folder the configuration names (`layouts_dir`, `includes_dir`,
+   * `data_dir`), placed inside the source whatever it says. Jekyll does the same with
+   * Jekyll.sanitized_path: `layouts_dir: ../x` is `<source>/x`, an absolute path outside the
+   * source is put below it.
+   */
+  inSourceDir(configured: unknown, fallback: string): string {
+    return sanitizedPath(this.source, configured === undefined || configured === null ? fallback : String(configured));
   }
 
   /** The folder collections live in (`collections_dir`, else the source), computed once per config value. */

@@ -1,0 +1,53 @@
+// The folders a configuration names are inside the site whatever they say. Jekyll places
+// `layouts_dir`, `includes_dir` and `data_dir` with Site#in_source_dir, and jekyll-sass-converter
+// `sass_dir` with Jekyll.sanitized_path, in every mode: with `layouts_dir: ../outL` Jekyll 4.3.1
+// uses `<source>/outL`, not the folder next to the site (measured: the site's own INSIDE files
+// are used, never the OUTSIDE ones beside it).
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { buildInProcess, sandbox } from "./helpers.js";
+
+test("sass_dir that climbs out of the site is placed inside it, as Jekyll does", () => {
+  const box = sandbox();
+  try {
+    box.write(path.join(box.home, "outside/_v.scss"), "$c: red;\n");
+    box.write("outside/_v.scss", "$c: blue;\n");
+    box.write("css/main.scss", '---\n---\n@import "v";\na { color: $c; }\n');
+    box.write("_config.yml", "sass:\n  sass_dir: ../outside\n");
+    const dest = path.join(box.root, "out");
+    const { error } = buildInProcess({ source: box.site, destination: dest, disable_disk_cache: true });
+    assert.equal(error, undefined, String(error));
+    const css = fs.readFileSync(path.join(dest, "css/main.css"), "utf8");
+    assert.match(css, /color: blue/);
+    assert.doesNotMatch(css, /red/);
+  } finally {
+    box.remove();
+  }
+});
+
+for (const [name, climbing] of [["relative", "../"], ["absolute", "ABS/"]] as const) {
+  test(`layouts_dir, includes_dir and data_dir out of the site (${name}) are placed inside it, as Jekyll does`, () => {
+    const box = sandbox();
+    try {
+      const up = climbing === "../" ? "../" : `${box.home}/`;
+      box.write(path.join(box.home, "outL/x.html"), "OUTSIDE-L {{ content }}");
+      box.write(path.join(box.home, "outI/i.html"), "OUTSIDE-I");
+      box.write(path.join(box.home, "outD/d.yml"), "k: OUTSIDE-D\n");
+      // Jekyll.sanitized_path keeps the absolute path's folders below the source.
+      const inside = climbing === "../" ? "" : `${box.home.slice(1)}/`;
+      box.write(`${inside}outL/x.html`, "INSIDE-L {{ content }}");
+      box.write(`${inside}outI/i.html`, "INSIDE-I");
+      box.write(`${inside}outD/d.yml`, "k: INSIDE-D\n");
+      box.write("_config.yml", `layouts_dir: ${up}outL\nincludes_dir: ${up}outI\ndata_dir: ${up}outD\nexclude: [home]\n`);
+      box.write("index.html", "---\nlayout: x\n---\n{% include i.html %} {{ site.data.d.k }}\n");
+      const dest = path.join(box.root, "out");
+      const { error } = buildInProcess({ source: box.site, destination: dest });
+      assert.equal(error, undefined, String(error));
+      assert.equal(fs.readFileSync(path.join(dest, "index.html"), "utf8"), "INSIDE-L INSIDE-I INSIDE-D\n");
+    } finally {
+      box.remove();
+    }
+  });
+}
