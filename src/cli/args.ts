@@ -217,7 +217,7 @@ Build options (build, serve, clean, doctor; citations reads --config):
                             (serve always does)
       --force_polling       Watch by polling the files instead of file-system events
       --disable-disk-cache  Keep no cache on disk (.build-site-cache/)
-      --strict_front_matter Fail on bad front matter (build-site always does)
+      --strict_front_matter Fail on front matter YAML that does not parse (default: warn, build without it)
   -V, --verbose             Print more
   -q, --quiet               Print only warnings and errors
 

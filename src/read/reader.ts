@@ -175,7 +175,7 @@ export class Reader {
         if (this.fileHasFrontMatter(abs)) {
           if (pageNames.has(rel)) { this.site.logger.debug("Theme:", `Ignoring ${rel} in theme due to existing file with that path in site.`); continue; }
           const text = this.readText(abs);
-          const parsed = parseFrontMatter(text, this.site.displayPath(abs), this.site.zone);
+          const parsed = this.parse(abs, text);
           const page = new Page(this.site, `/${relDir}`, name, parsed.data, parsed.content, parsed.lineOffset, abs);
           this.site.pages.push(page);
         } else {
@@ -224,7 +224,12 @@ export class Reader {
 
   /** A file's front matter and body, from serve's cache when the file has not changed. */
   private parse(abs: string, text?: string): ParsedFile {
-    const run = () => parseFrontMatter(text ?? this.readText(abs), this.site.displayPath(abs), this.site.zone, this.site.limits.yamlAliasNodes);
+    const run = () => {
+      const shown = this.site.displayPath(abs);
+      const parsed = parseFrontMatter(text ?? this.readText(abs), shown, this.site.zone, this.site.limits.yamlAliasNodes, !this.site.config.strict_front_matter);
+      if (parsed.yamlError) reportYamlError(this.site, parsed.yamlError);
+      return parsed;
+    };
     const cache = this.cache;
     if (!cache) return run();
     this.site.readFiles.add(abs);
@@ -338,7 +343,7 @@ export class Reader {
   private populate(doc: Document, abs: string): void {
     const text = this.readText(abs);
     const parsed = this.parse(abs, text);
-    doc.populate(hasFrontMatter(text) ? parsed.data : null, parsed.content, parsed.lineOffset);
+    doc.populate(hasFrontMatter(text) ? parsed.data : null, parsed.content, parsed.lineOffset, !parsed.yamlError);
   }
 
   private readCollection(c: Collection): void {
@@ -379,4 +384,14 @@ export class Reader {
       }
     }
   }
+}
+
+/**
+ * Jekyll logs "YAML Exception reading <file>: <Psych's message>" and builds the file without its
+ * front matter (front-matter.ts). The warning keeps build-site's located message and says what
+ * happened to the file.
+ */
+function reportYamlError(site: Site, error: BuildError): void {
+  site.logger.warn("YAML Exception:", `${error.location}: ${error.message}`);
+  site.logger.warn("", "The file is built without its front matter, as Jekyll does. Fix the YAML, or set strict_front_matter: true to stop the build on such files.");
 }

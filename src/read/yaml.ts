@@ -187,6 +187,9 @@ export function aliasExpansion(root: unknown): number {
   return total - distinct;
 }
 
+/** A bound of build-site's, not a syntax error: fatal even where Jekyll forgives bad YAML. */
+export class YamlBoundError extends BuildError {}
+
 function checkAliases(value: unknown, text: string, options: YamlOptions): void {
   const limit = options.maxAliasNodes ?? DEFAULT_LIMITS.yamlAliasNodes;
   const added = aliasExpansion(value);
@@ -194,7 +197,7 @@ function checkAliases(value: unknown, text: string, options: YamlOptions): void 
   const before = text.slice(0, Math.max(0, text.search(/(?:^|[\s[{,:-])\*[^\s,\]}]/m)));
   const line = before.split("\n").length + (options.lineOffset ?? 0);
   const what = added === Infinity ? "an alias refers to the value it is part of, so it never ends" : `its aliases expand it by ${added.toLocaleString("en-US")} values`;
-  throw new BuildError(`invalid YAML: ${what} (a "billion laughs" document)`, {
+  throw new YamlBoundError(`invalid YAML: ${what} (a "billion laughs" document)`, {
     file: options.file,
     line,
     hint: `Use fewer or smaller aliases (*name). ${raiseHint("yaml_alias_nodes", String(limit))}`,

@@ -176,8 +176,12 @@ export class Document {
     this.mergeData({ categories: superdirs }, "file path");
   }
 
-  /** Document#read after the file's text is known. */
-  populate(frontMatter: Record<string, any> | null, content: string, lineOffset: number): void {
+  /**
+   * Document#read after the file's text is known. `readPostData` false is Jekyll after a front
+   * matter that did not parse: Document#read's rescue skips read_post_data, so the document keeps
+   * its defaults but takes no title, slug, date, categories, tags or excerpt from its name or body.
+   */
+  populate(frontMatter: Record<string, any> | null, content: string, lineOffset: number, readPostData = true): void {
     const defaults = this.site.frontMatterDefaults.isEmpty
       ? {}
       : this.site.frontMatterDefaults.all(this.relativePath, this.collection.label);
@@ -185,6 +189,7 @@ export class Document {
     this.content = content;
     this.lineOffset = lineOffset;
     if (frontMatter) this.mergeData(frontMatter, "YAML front matter");
+    if (!readPostData) return;
     this.populateTitle();
     const categories = [...(Array.isArray(this.data.categories) ? this.data.categories : this.data.categories == null ? [] : [this.data.categories]), ...pluralized(this.data, "category", "categories")]
       .flat(Infinity)

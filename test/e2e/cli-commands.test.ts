@@ -191,17 +191,19 @@ test("--disable-disk-cache: no .build-site-cache is written (Sass is cached ther
   }
 });
 
-test("--strict_front_matter sets site.strict_front_matter; bad front matter fails the build (with or without it)", () => {
+test("--strict_front_matter sets site.strict_front_matter; bad front matter fails the build with it and warns without it (as Jekyll)", () => {
   const dir = makeSite({ "flags.html": "---\n---\nstrict={{ site.strict_front_matter }}\n" });
   try {
     assert.equal(run(dir, ["build", "-q", "--strict_front_matter"]).code, 0);
     assert.equal(fs.readFileSync(path.join(dir, "_site", "flags.html"), "utf8").trim(), "strict=true");
     write(dir, "bad.md", "---\ntitle: \"unclosed\n---\nx\n");
-    for (const flags of [["--strict_front_matter"], []]) {
-      const r = run(dir, ["build", ...flags]);
-      assert.equal(r.code, 1);
-      assert.match(r.err, /bad\.md:\d+:\d+: invalid YAML/);
-    }
+    const strict = run(dir, ["build", "--strict_front_matter"]);
+    assert.equal(strict.code, 1);
+    assert.match(strict.err, /bad\.md:\d+:\d+: invalid YAML/);
+    const lenient = run(dir, ["build"]);
+    assert.equal(lenient.code, 0, lenient.err);
+    assert.match(lenient.err, /YAML Exception: bad\.md:\d+:\d+: invalid YAML/);
+    assert.equal(fs.readFileSync(path.join(dir, "_site", "bad.html"), "utf8"), "<p>x</p>\n");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

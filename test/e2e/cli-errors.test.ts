@@ -26,7 +26,8 @@ function makeSite(): string {
 
 const CASES: Array<{ name: string; files: Record<string, string>; expect: RegExp }> = [
   { name: "invalid YAML in _config.yml", files: { "_config.yml": "title: ok\nlist: [a, b\nnext: 1\n" }, expect: /_config\.yml:\d+:\d+: invalid YAML/ },
-  { name: "invalid YAML in front matter", files: { "bad.md": "---\ntitle: \"unclosed\nlayout: default\n---\nhi\n" }, expect: /bad\.md:\d+:\d+: invalid YAML/ },
+  // Without strict_front_matter Jekyll only warns (conformance fixture front-matter-yaml-errors).
+  { name: "invalid YAML in front matter, strict_front_matter: true", files: { "_config.yml": "strict_front_matter: true\n", "bad.md": "---\ntitle: \"unclosed\nlayout: default\n---\nhi\n" }, expect: /bad\.md:\d+:\d+: invalid YAML/ },
   { name: "a Liquid syntax error", files: { "bad.html": "---\n---\nline 3\n{% if x %}\nnever closed\n" }, expect: /bad\.html:4(:\d+)?: .*'if' tag was never closed/ },
   { name: "a malformed output under error_mode: strict", files: { "_config.yml": "liquid:\n  error_mode: strict\n", "bad.html": "---\n---\n{{ x | 'str' }}\n" }, expect: /bad\.html:3:8: .*Expected id but found string in "\{\{ x \| 'str' \}\}"/ },
   { name: "an error_mode Liquid does not have", files: { "_config.yml": "liquid:\n  error_mode: loose\n" }, expect: /_config\.yml: liquid\.error_mode must be one of warn, lax or strict/ },

@@ -44,6 +44,18 @@ test("invalid YAML is a BuildError naming the file line", () => {
   assert.throws(() => parseFrontMatter("---\n- a list\n---\n", "list.md"), /must be a set of `key: value` lines/);
 });
 
+test("lenient: YAML that does not parse leaves no front matter and the body after the block, as Jekyll's readers do", () => {
+  const r = parseFrontMatter("---\ntitle: A: b\n---\n\nBody {{ x }}\n", "bad.md", undefined, undefined, true);
+  assert.deepEqual(r.data, {});
+  assert.equal(r.content, "Body {{ x }}\n");
+  assert.equal(r.lineOffset, 4);
+  assert.ok(r.yamlError instanceof BuildError);
+  assert.equal(r.yamlError.file, "bad.md");
+  assert.equal(r.yamlError.line, 2);
+  // Only the YAML's own errors are forgiven: a front matter that is not a mapping stays fatal.
+  assert.throws(() => parseFrontMatter("---\n- a list\n---\n", "list.md", undefined, undefined, true), /must be a set of `key: value` lines/);
+});
+
 test("YAML values as Psych reads them", () => {
   const v = loadYaml("a: yes\nb: off\nc: y\nd: 010\ne: 1_000\nf: 3.0\ng: ~\nh: 2025-05-30\ni: 2025-05-30 14:05:09 +0800\nj: 2025-05-30T06:05:09Z\n", { file: "t.yml" }) as Record<string, any>;
   assert.equal(v.a, true);
