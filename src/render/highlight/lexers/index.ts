@@ -7,7 +7,7 @@ import { type LexerDef, plainLexer } from '../engine.js';
 import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { bibtex } from './bibtex.js';
-import { c, cpp } from './c.js';
+import { c, cpp, cuda } from './c.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { css } from './css.js';
@@ -56,6 +56,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['bibtex', bibtex],
   ['c', c],
   ['cpp', cpp],
+  ['cuda', cuda],
   ['sql', sql],
   ['ruby', ruby],
   ['r', r],
