@@ -97,7 +97,8 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
     const t = tokens[i];
     if (t.nesting === 0) {
       const map = t.map ?? [0, 0];
-      out.push({ open: t, tokens: [], start: map[0], end: lines.lastContent(map[0], map[1]) });
+      const toEof = t.type === 'kd_html' && (t.meta as any)?.toEof;
+      out.push({ open: t, tokens: [], start: map[0], end: toEof ? map[1] : lines.lastContent(map[0], map[1]) });
       continue;
     }
     let depth = 1;

@@ -145,6 +145,11 @@ function extensionBlock(state: StateBlock, startLine: number, endLine: number, s
     line++;
   }
   if (silent) return true;
+  if (name === 'options') {
+    // kramdown updates its parser options here: blocks after this line see the new value.
+    const pbh = /\bparse_block_html\s*=\s*["']?(\w+)/.exec(m[2] ?? '');
+    if (pbh) state.env.kdParseBlockHtml = pbh[1] !== 'false';
+  }
   const token = state.push('kd_extension', '', 0);
   token.info = name;
   token.content = body;
