@@ -188,6 +188,13 @@ const ind = (n: number) => ' '.repeat(n);
 export class Converter {
   constructor(private ctx: ConvertContext) {}
 
+  /**
+   * Inside footnote definitions and HTML elements: kramdown-parser-gfm's pass that turns line ends
+   * into <br /> (hard_wrap) and `\` + newline into <br /> walks the document tree, but not into
+   * `html_element`s nor footnote definitions (kept apart from the tree), so there they stay text.
+   */
+  private outsideGfmPass = 0;
+
   /** Converts a token list (a document or a `markdown="1"` body) at the given indent. */
   blocks(tokens: Token[], lines: Lines, indent: number, start: number, end: number, inHtml: boolean): string {
     const items = withBlanks(splitBlocks(tokens, lines), lines, this.ctx, start, end);
@@ -460,9 +467,19 @@ export class Converter {
       const src = el.blockSrc ?? '';
       const lines = new Lines(src);
       const n = src === '' ? 0 : src.endsWith('\n') ? lines.length - 1 : lines.length;
-      res = this.blocks(el.blockTokens, lines, indent + 2, 0, n, true);
+      this.outsideGfmPass++;
+      try {
+        res = this.blocks(el.blockTokens, lines, indent + 2, 0, n, true);
+      } finally {
+        this.outsideGfmPass--;
+      }
     } else if (el.model === 'span' && el.inlineTokens) {
-      res = this.inline(el.inlineTokens);
+      this.outsideGfmPass++;
+      try {
+        res = this.inline(el.inlineTokens);
+      } finally {
+        this.outsideGfmPass--;
+      }
     } else {
       res = this.htmlChildren(el.children, indent + 2, true, new Lines(''));
     }
@@ -483,6 +500,7 @@ export class Converter {
     applySpanIals(tokens, this.ctx);
     let out = '';
     const o = this.ctx.opts;
+    let spanHtml = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       switch (t.type) {
@@ -496,8 +514,8 @@ export class Converter {
           } else out += escapeAll(t.content);
           break;
         // hard_wrap: every line break in a paragraph is a <br /> (kramdown-parser-gfm's hard_wrap).
-        case 'softbreak': out += o.hardWrap ? '<br />\n' : '\n'; break;
-        case 'hardbreak': out += '<br />\n'; break;
+        case 'softbreak': out += o.hardWrap && !spanHtml && !this.outsideGfmPass ? '<br />\n' : '\n'; break;
+        case 'hardbreak': out += t.markup === '\\' && (spanHtml || this.outsideGfmPass) ? '\\\n' : '<br />\n'; break;
         case 'code_inline': {
           // kramdown's convert_codespan: a `language-x` class (kept) names the language.
           const attrs: Attrs = tokAttrs(t);
@@ -530,8 +548,8 @@ export class Converter {
           break;
         }
         case 'html_inline': out += reserialiseTag(t.content); break;
-        case 'kd_html_open': out += `<${t.tag}${tokAttrString(t)}>`; break;
-        case 'kd_html_close': out += `</${t.tag}>`; break;
+        case 'kd_html_open': spanHtml++; out += `<${t.tag}${tokAttrString(t)}>`; break;
+        case 'kd_html_close': spanHtml--; out += `</${t.tag}>`; break;
         // kramdown's span convert_html_element: only void elements are written self-closed.
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
@@ -596,7 +614,13 @@ export class Converter {
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
       const lines = def.src === undefined ? this.docLines : new Lines(def.src);
-      let body = this.blocks(def.tokens, lines, 6, first, first, true);
+      this.outsideGfmPass++;
+      let body: string;
+      try {
+        body = this.blocks(def.tokens, lines, 6, first, first, true);
+      } finally {
+        this.outsideGfmPass--;
+      }
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
       if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + '\u00a0' + backlinks + body.slice(lastP);

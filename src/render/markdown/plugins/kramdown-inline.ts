@@ -199,8 +199,20 @@ function escape(state: StateInline, silent: boolean): boolean {
     state.pos++;
     return true;
   }
+  // With hard_wrap, kramdown-parser-gfm drops the LINE_BREAK parser and breaks every line: `\\`
+  // is an escaped backslash and a lone `\` is text, both before the newline's <br />.
+  if ((two || one) && state.md.options.breaks) {
+    if (!silent) state.pending += '\\';
+    state.pos += two ? 2 : 1;
+    return true;
+  }
   if (two || one) {
-    if (!silent) state.push('hardbreak', 'br', 0);
+    if (!silent) {
+      // Marked: the one-backslash break is made by the GFM pass over the tree, which does not see
+      // footnote definitions (the converter writes the backslash back there).
+      const t = state.push('hardbreak', 'br', 0);
+      if (one) t.markup = '\\';
+    }
     state.pos += two ? 3 : 2;
     return true;
   }
@@ -234,7 +246,8 @@ function newline(state: StateInline, silent: boolean): boolean {
     const p = state.pending;
     // kramdown's LINE_BREAK is exactly two spaces before the newline: they become the <br />, any
     // further spaces stay text, and a single trailing space (or tab) is kept as written.
-    if (p.endsWith('  ')) {
+    // With hard_wrap there is no LINE_BREAK parser: the spaces stay text, every newline breaks.
+    if (p.endsWith('  ') && !state.md.options.breaks) {
       state.pending = p.slice(0, -2);
       state.push('hardbreak', 'br', 0);
     } else {
