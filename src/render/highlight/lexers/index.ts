@@ -25,6 +25,7 @@ import { python } from './python.js';
 import { r } from './r.js';
 import { ruby } from './ruby.js';
 import { rust } from './rust.js';
+import { scala } from './scala.js';
 import { sass } from './sass.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
@@ -65,6 +66,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['java', java],
   ['go', go],
   ['rust', rust],
+  ['scala', scala],
   ['ini', ini],
   ['toml', toml],
   ['docker', docker],
