@@ -19,6 +19,7 @@ import { javascript, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
 import { liquid } from './liquid.js';
+import { make } from './make.js';
 import { markdown } from './markdown.js';
 import { matlab } from './matlab.js';
 import { python } from './python.js';
@@ -53,6 +54,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['liquid', liquid],
   ['sass', sass],
   ['markdown', markdown],
+  ['make', make],
   ['tex', tex],
   ['bibtex', bibtex],
   ['c', c],
