@@ -167,11 +167,21 @@ function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKi
   return { quotes: [pick(true)], length: 1 };
 }
 
+const CONSUMED_BEFORE_QUOTE = new Set(['\\', '*', '_', '`', '[']);
+
 function smartQuotes(state: StateInline, silent: boolean): boolean {
   const c = state.src[state.pos];
   if (c !== '"' && c !== "'") return false;
-  const prev = state.pending ? state.pending[state.pending.length - 1] : '';
-  const r = smartQuoteAt(state.src.slice(0, state.posMax), state.pos, prev === '\\' ? '' : prev);
+  // kramdown's smart quote regex may start one character early (`[^\\]?["']`), and only on text no
+  // other span parser took: a character another parser consumed, even failing (`*` and `_` of
+  // emphasis, a code span's backtick, a link's `[`, an escaped character) is not
+  // seen, and a line end in the paragraph is ("\n", not a token of its own there).
+  let prev = state.pending ? state.pending[state.pending.length - 1] : '';
+  if (prev === '') {
+    const last = state.tokens[state.tokens.length - 1];
+    if (last?.type === 'softbreak') prev = '\n';
+  } else if (CONSUMED_BEFORE_QUOTE.has(prev) || (state as any).kdEscapedEnd === state.pos) prev = '';
+  const r = smartQuoteAt(state.src.slice(0, state.posMax), state.pos, prev);
   if (!silent) {
     for (const q of r.quotes) {
       const t = state.push('kd_smart_quote', '', 0);
@@ -227,6 +237,7 @@ function escape(state: StateInline, silent: boolean): boolean {
   }
   if (!silent) state.pending += next;
   state.pos += 2;
+  (state as any).kdEscapedEnd = state.pos;
   return true;
 }
 
