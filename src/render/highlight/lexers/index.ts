@@ -13,6 +13,7 @@ import { consoleLexer } from './console.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
 import { go } from './go.js';
+import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
 import { java } from './java.js';
 import { javascript, typescript } from './javascript.js';
@@ -68,6 +69,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['java', java],
   ['go', go],
   ['rust', rust],
+  ['haskell', haskell],
   ['scala', scala],
   ['ini', ini],
   ['toml', toml],
