@@ -58,7 +58,8 @@ export function parseDelimited(text: string, separator: string): Array<Array<str
 }
 
 export function readTable(text: string, separator: string, headers: boolean): unknown[] {
-  const rows = parseDelimited(text.replace(/^\uFEFF/, ""), separator);
+  // A byte order mark the caller kept is data (Ruby's CSV in plain "utf-8" mode): not removed here.
+  const rows = parseDelimited(text, separator);
   if (!headers) return rows;
   const [head, ...body] = rows;
   if (!head) return [];
