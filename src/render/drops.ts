@@ -16,6 +16,7 @@ import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
 import { inspect, inspectString, RUBY_OBJECT, toJson } from "../ruby/values.js";
+import { withInsertionOrder } from "../read/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
 export interface DropContext {
@@ -421,15 +422,21 @@ export class Drops {
   /** Site#post_attr_hash: tag/category → posts, newest first, keys in order of first appearance. */
   private postAttrHash(attr: "tags" | "categories"): Obj {
     const hash: Obj = {};
+    const order: string[] = [];
     for (const p of this.site.posts.docs) {
       const values = p.data[attr];
       if (!Array.isArray(values)) continue;
-      for (const v of values) (hash[String(v)] ??= []).push(p);
+      for (const v of values) {
+        const k = String(v);
+        if (!(k in hash)) { hash[k] = []; order.push(k); }
+        (hash[k] as Document[]).push(p);
+      }
     }
-    for (const k of Object.keys(hash)) {
+    for (const k of order) {
       hash[k] = (hash[k] as Document[]).slice().reverse().map((p) => this.document(p));
     }
-    return hash;
+    // A Ruby hash: tags in the order the posts brought them, a year tag (`2023`) included.
+    return withInsertionOrder(hash, order);
   }
 
   /** The `site` variable: every config key, plus the site's contents. */
