@@ -12,7 +12,8 @@ let recorded = 0;
 
 /** An array index as JavaScript orders it: a canonical non-negative integer below 2^32 - 1. */
 function isIndexKey(key: string): boolean {
-  if (key.length === 0 || key.length > 10) return false;
+  const c = key.charCodeAt(0);
+  if (c < 48 || c > 57 || key.length > 10) return false; // (most keys stop here: not a digit)
   if (key !== "0" && !/^[1-9]\d*$/.test(key)) return false;
   return Number(key) < 4294967295;
 }

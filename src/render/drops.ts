@@ -172,6 +172,9 @@ const EXCERPT_HOOKS: RubyObjectHooks = {
   },
 };
 
+/** SiteDrop, JekyllDrop, CollectionDrop: written like hashes here, but Drops (no #size) in Ruby. */
+const UNSIZED_HOOKS: RubyObjectHooks = { unsized: true };
+
 /** StaticFileDrop: Drop#to_h as it is (no neighbours); in an array, StaticFile#inspect. */
 const STATIC_HOOKS: RubyObjectHooks = {
   hashForJson(this: Obj): Obj {
@@ -198,6 +201,7 @@ export class Drops {
   ) {
     const environment = process.env.JEKYLL_ENV || "development";
     this.jekyll = { version: JEKYLL_VERSION, environment };
+    Object.defineProperty(this.jekyll, RUBY_OBJECT, { value: UNSIZED_HOOKS });
   }
 
   private track(token: string): void {
@@ -416,6 +420,7 @@ export class Drops {
     defineLazy(d, "files", () => c.files.map((x) => this.staticFile(x)));
     defineLazy(d, "directory", () => c.directory);
     defineLazy(d, "relative_directory", () => c.relativeDirectory);
+    Object.defineProperty(d, RUBY_OBJECT, { value: UNSIZED_HOOKS });
     return d;
   }
 
@@ -484,6 +489,7 @@ export class Drops {
       if (c.label === "posts") continue;
       defineLazy(d, c.label, tracked(`collection:${c.label}`, once(() => c.docs.map((x) => this.document(x)))));
     }
+    Object.defineProperty(d, RUBY_OBJECT, { value: UNSIZED_HOOKS });
     this.siteDropCache = d;
     return d;
   }
