@@ -26,7 +26,7 @@ const EXACT = new Set([
   'python', 'plaintext', 'shell', 'console', 'json', 'diff', 'yaml',
   'javascript', 'typescript', 'html', 'xml', 'css', 'scss', 'markdown', 'tex', 'bibtex',
   'c', 'cpp', 'sql', 'ruby', 'r', 'matlab', 'julia', 'java', 'go', 'rust', 'ini', 'toml', 'docker',
-  'liquid', 'sass', 'json-doc', 'cuda', 'scala', 'make', 'haskell',
+  'liquid', 'sass', 'json-doc', 'cuda', 'scala', 'make', 'haskell', 'mathematica',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */

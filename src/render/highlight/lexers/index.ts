@@ -22,6 +22,7 @@ import { julia } from './julia.js';
 import { liquid } from './liquid.js';
 import { make } from './make.js';
 import { markdown } from './markdown.js';
+import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
 import { python } from './python.js';
 import { r } from './r.js';
@@ -65,6 +66,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['ruby', ruby],
   ['r', r],
   ['matlab', matlab],
+  ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
   ['go', go],
