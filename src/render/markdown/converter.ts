@@ -415,7 +415,9 @@ export class Converter {
         seq.forEach((it, k) => {
           if (isBlank(it)) { inner += '\n'; return; }
           if ('eob' in it) return;
-          if (k === 0 && transparent) inner += this.inline(it.tokens[0]?.children ?? []) + (seq.length > 1 && !isBlank(seq[1]) ? '\n' : '');
+          // The transparent first paragraph ends its line when a block follows, blank lines or not
+          // (those then write their own "\n": `Def\n\n    <p>More</p>`).
+          if (k === 0 && transparent) inner += this.inline(it.tokens[0]?.children ?? []) + (seq.slice(1).some((x) => !isBlank(x) && !('eob' in x)) ? '\n' : '');
           else inner += this.block(it, lines, indent + 4, inHtml);
         });
         res += `${ind(indent + 2)}<dd>` + (transparent ? inner + (inner.endsWith('\n') ? ind(indent + 2) : '') : '\n' + inner + ind(indent + 2)) + '</dd>\n';
