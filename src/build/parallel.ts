@@ -185,6 +185,7 @@ export class RenderWorker {
           // Nothing lost but time: render everything in order here.
           logger.warn("Render worker:", "did not answer; rendering on one thread.");
           for (const d of docs!) { d.content = raw.get(d)!; d.output = null; }
+          renderer.resetCounters();
           for (const d of docs!) renderer.render(d);
           return;
         }
@@ -206,6 +207,7 @@ export class RenderWorker {
           docs![i]!.content = raw.get(docs![i]!)!;
           docs![i]!.output = null;
         }
+        renderer.resetCounters();
         for (let i = first; i < docs!.length; i++) renderer.render(docs![i]!);
       },
     };

@@ -1,6 +1,7 @@
 // Ruby's CSV.read(path, headers: true) as Jekyll's DataReader uses it: the first row names the
 // fields, each later row becomes a hash of strings (empty unquoted fields are nil), quoted fields
 // may hold separators, quotes ("") and newlines.
+import { withInsertionOrder } from "./ordered-hash.js";
 
 /**
  * CSV::MalformedCSVError: what Ruby's CSV refuses (and Jekyll with it), with the line the bad
@@ -58,16 +59,19 @@ export function parseDelimited(text: string, separator: string): Array<Array<str
 }
 
 export function readTable(text: string, separator: string, headers: boolean): unknown[] {
-  const rows = parseDelimited(text.replace(/^\uFEFF/, ""), separator);
+  // A byte order mark the caller kept is data (Ruby's CSV in plain "utf-8" mode): not removed here.
+  const rows = parseDelimited(text, separator);
   if (!headers) return rows;
   const [head, ...body] = rows;
   if (!head) return [];
   return body.map((r) => {
     const o: Record<string, string | null> = {};
+    const order: string[] = [];
     head.forEach((h, i) => {
       const key = h ?? "";
-      if (!(key in o)) o[key] = r[i] ?? null;
+      if (!(key in o)) { o[key] = r[i] ?? null; order.push(key); }
     });
-    return o;
+    // CSV::Row#to_hash is a Ruby hash: columns in file order, a `2023` column included.
+    return withInsertionOrder(o, order);
   });
 }

@@ -41,13 +41,29 @@ function readInto(site: Site, dir: string, data: Record<string, any>, filter: En
   }
 }
 
+function startsWithBom(abs: string): boolean {
+  const fd = fs.openSync(abs, "r");
+  try {
+    const head = Buffer.alloc(3);
+    return fs.readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export function readDataFile(site: Site, abs: string): unknown {
   const text = readSiteSource(site, abs);
   const ext = path.extname(abs).toLowerCase();
   const conf = (key: string) => (site.config[key] ?? {}) as Record<string, any>;
   if (ext === ".csv" || ext === ".tsv") {
+    const reader = conf(ext === ".csv" ? "csv_reader" : "tsv_reader");
+    // Jekyll's CSV.read opens the file as `encoding` (the reader's, else the site's: "utf-8"),
+    // not "bom|utf-8": a byte order mark (Excel's UTF-8 export) stays on the first header, so
+    // `row.name` of the first column is nil there. Kept the same here.
+    const encoding = String(reader.encoding ?? site.config.encoding ?? "utf-8").toLowerCase();
+    const table = !encoding.startsWith("bom|") && startsWithBom(abs) ? "\uFEFF" + text : text;
     try {
-      return ext === ".csv" ? readTable(text, ",", conf("csv_reader").headers ?? true) : readTable(text, "\t", conf("tsv_reader").headers ?? true);
+      return readTable(table, ext === ".csv" ? "," : "\t", reader.headers ?? true);
     } catch (e) {
       if (!(e instanceof MalformedCsvError)) throw e;
       throw new BuildError(`invalid ${ext.slice(1).toUpperCase()}: ${e.message} (Ruby: CSV::MalformedCSVError)`, {

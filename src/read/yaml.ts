@@ -7,8 +7,9 @@
 //  - booleans are Psych's set: `y`/`n` stay strings (js-yaml's YAML 1.1 makes them booleans);
 //  - an integral float (`3.0`, `1.0e+3`) stays a Ruby Float (RubyFloat), so Liquid prints `1000.0`.
 import {
-  YAML11_SCHEMA, defineScalarTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
+  YAML11_SCHEMA, defineMappingTag, defineScalarTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
+import { noteKey, orderedKeys, preserveOrder, recordedCount } from "./ordered-hash.js";
 import { RubyTime } from "../ruby/local-time.js";
 import { RubyFloat } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
@@ -131,12 +132,37 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
   represent: (v) => String(v),
 });
 
+// Mappings as js-yaml's default `{}` ones, but remembering their insertion order where an
+// integer-like key would make JavaScript reorder them (Psych builds Ruby hashes: ordered). See
+// ./ordered-hash.ts.
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, unknown>>("tag:yaml.org,2002:map", {
+  create: () => ({}),
+  identify: isPlain,
+  represent: (o) => new Map(orderedKeys(o).map((k) => [k, o[k]])),
+  addPair: (container, key, value) => {
+    if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
+    const k = String(key);
+    noteKey(container, k);
+    if (k === "__proto__") Object.defineProperty(container, k, { value, enumerable: true, configurable: true, writable: true });
+    else container[k] = value;
+    return "";
+  },
+  has: (container, key) => (key === null || typeof key !== "object") && Object.prototype.hasOwnProperty.call(container, String(key)),
+  keys: (container) => orderedKeys(container),
+  get: (container, key) => {
+    const k = String(key);
+    return Object.prototype.hasOwnProperty.call(container, k) ? container[k] : null;
+  },
+});
+
 const schemas = new Map<string, { schema: Schema; plain: PlainResolver }>();
 function schemaFor(zone: string | undefined): { schema: Schema; plain: PlainResolver } {
   const key = zone ?? "";
   let s = schemas.get(key);
   if (!s) {
-    const schema = YAML11_SCHEMA.withTags(timestampTag(zone), psychBool, psychInt, rubyFloat);
+    const schema = YAML11_SCHEMA.withTags(timestampTag(zone), psychBool, psychInt, rubyFloat, orderedMapTag);
     s = { schema, plain: plainScalarResolver(schema) };
     schemas.set(key, s);
   }
@@ -257,8 +283,10 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   }
   const { schema } = schemaFor(options.zone);
   try {
-    const value = loadIndentingFlowLines(text, (t) => yamlLoad(t, { schema, json: true, filename: options.file }));
+    const before = recordedCount();
+    let value = loadIndentingFlowLines(text, (t) => yamlLoad(t, { schema, json: true, filename: options.file }));
     if (text.includes("*")) checkAliases(value, text, options);
+    if (recordedCount() !== before) value = preserveOrder(value);
     return value;
   } catch (e) {
     if (e instanceof YAMLException) {

@@ -16,6 +16,7 @@ import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
 import { inspect, inspectString, RUBY_OBJECT, toJson } from "../ruby/values.js";
+import { withInsertionOrder } from "../read/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
 export interface DropContext {
@@ -171,6 +172,9 @@ const EXCERPT_HOOKS: RubyObjectHooks = {
   },
 };
 
+/** SiteDrop, JekyllDrop, CollectionDrop: written like hashes here, but Drops (no #size) in Ruby. */
+const UNSIZED_HOOKS: RubyObjectHooks = { unsized: true };
+
 /** StaticFileDrop: Drop#to_h as it is (no neighbours); in an array, StaticFile#inspect. */
 const STATIC_HOOKS: RubyObjectHooks = {
   hashForJson(this: Obj): Obj {
@@ -197,6 +201,7 @@ export class Drops {
   ) {
     const environment = process.env.JEKYLL_ENV || "development";
     this.jekyll = { version: JEKYLL_VERSION, environment };
+    Object.defineProperty(this.jekyll, RUBY_OBJECT, { value: UNSIZED_HOOKS });
   }
 
   private track(token: string): void {
@@ -415,21 +420,28 @@ export class Drops {
     defineLazy(d, "files", () => c.files.map((x) => this.staticFile(x)));
     defineLazy(d, "directory", () => c.directory);
     defineLazy(d, "relative_directory", () => c.relativeDirectory);
+    Object.defineProperty(d, RUBY_OBJECT, { value: UNSIZED_HOOKS });
     return d;
   }
 
   /** Site#post_attr_hash: tag/category → posts, newest first, keys in order of first appearance. */
   private postAttrHash(attr: "tags" | "categories"): Obj {
     const hash: Obj = {};
+    const order: string[] = [];
     for (const p of this.site.posts.docs) {
       const values = p.data[attr];
       if (!Array.isArray(values)) continue;
-      for (const v of values) (hash[String(v)] ??= []).push(p);
+      for (const v of values) {
+        const k = String(v);
+        if (!(k in hash)) { hash[k] = []; order.push(k); }
+        (hash[k] as Document[]).push(p);
+      }
     }
-    for (const k of Object.keys(hash)) {
+    for (const k of order) {
       hash[k] = (hash[k] as Document[]).slice().reverse().map((p) => this.document(p));
     }
-    return hash;
+    // A Ruby hash: tags in the order the posts brought them, a year tag (`2023`) included.
+    return withInsertionOrder(hash, order);
   }
 
   /** The `site` variable: every config key, plus the site's contents. */
@@ -477,6 +489,7 @@ export class Drops {
       if (c.label === "posts") continue;
       defineLazy(d, c.label, tracked(`collection:${c.label}`, once(() => c.docs.map((x) => this.document(x)))));
     }
+    Object.defineProperty(d, RUBY_OBJECT, { value: UNSIZED_HOOKS });
     this.siteDropCache = d;
     return d;
   }

@@ -8,8 +8,8 @@ import pathlib from "node:path";
 import { Page as PageClass, type Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { flattened } from "../site/strings.js";
-import { Drops } from "./drops.js";
-import type { JekyllLiquid, Template } from "./liquid/index.js";
+import { Drops, OTHER_CONTENT } from "./drops.js";
+import { SHARED_COUNTERS, SharedCounters, type JekyllLiquid, type Template } from "./liquid/index.js";
 import type { MarkdownConverter } from "./markdown/index.js";
 import type { SassConverter } from "./sass.js";
 
@@ -45,6 +45,8 @@ export class Renderer {
   readonly drops: Drops;
   private readonly profile = new Map<string, ProfileRow>();
   profiling = false;
+  /** `{% increment %}`/`{% decrement %}` counters of the current render pass (see SharedCounters). */
+  private counters = new SharedCounters();
 
   /**
    * `refreshDrops`: the site has plugins of its own, whose generators and hooks may change an
@@ -65,6 +67,7 @@ export class Renderer {
    * by the other thread of a parallel build) is left for the write stage's end.
    */
   renderSite(plan?: RenderPlan, onOutput?: (item: Page | Document) => void): void {
+    this.resetCounters();
     const visit = (item: Page | Document) => {
       if (plan && !plan.mustRender(item)) plan.reuse(item);
       else this.render(item, plan);
@@ -79,6 +82,17 @@ export class Renderer {
       const page = this.site.pages[i]!;
       if (!page.generated || page.output === null) visit(page);
     }
+  }
+
+  /**
+   * Starts counting afresh. Parallel rendering calls it before redoing in order the documents from
+   * the first that read others (counting is such a read: no document before it counted).
+   */
+  resetCounters(): void {
+    this.counters = new SharedCounters();
+    // A page that counts depends on every page rendered before it: parallel rendering (which
+    // reads OTHER_CONTENT) then renders it and what follows in order.
+    this.counters.onUse = () => this.site.dependencyTracker?.(OTHER_CONTENT);
   }
 
   render(item: Page | Document, plan?: RenderPlan): void {
@@ -134,7 +148,13 @@ export class Renderer {
       // nil): in a Markdown page or post, and in its layouts and includes, `{% highlight %}`'s
       // figure stands on its own lines, so kramdown sees a blank line after it.
       const around = this.site.converters.kindFor(ext) === "markdown" ? "\n" : "";
-      const scope: Record<string, any> = {
+      // An excerpt renders with a payload of its own (Excerpt#output makes a new site_payload):
+      // its counters start afresh and are not kept.
+      const counters = isExcerpt ? new SharedCounters() : this.counters;
+      const scope: Record<string | symbol, any> = {
+        // Counters first: the payload's own keys win over a counter of the same name, as in Jekyll.
+        ...(counters.values.size ? Object.fromEntries(counters.values) : undefined),
+        [SHARED_COUNTERS]: counters,
         site: this.drops.siteDrop(),
         page: this.pageDrop(item),
         paginator: doc.kind === "page" && doc.pager ? doc.pager : null,

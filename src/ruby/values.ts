@@ -84,6 +84,14 @@ export interface RubyObjectHooks {
   toS?(this: object): string;
   /** `inspect` of the underlying Jekyll object, as it shows inside an array (`#<Jekyll::Document …>`). */
   objectInspect?(this: object): string;
+  /** The Ruby object is a Drop (SiteDrop, JekyllDrop…), which has no `#size`: the `size` filter gives 0. */
+  unsized?: boolean;
+}
+
+/** Whether Ruby's object behind `v` has no `#size` (a Jekyll Drop rather than a Hash). */
+export function isUnsizedDrop(v: object): boolean {
+  const h = hooksOf(v);
+  return h !== undefined && (h.unsized === true || h.hashForJson !== undefined);
 }
 
 function hooksOf(v: object): RubyObjectHooks | undefined {

@@ -38,6 +38,7 @@ import { installRubyLiquid } from "./ruby-liquid.js";
 import { errorModeOf } from "./ruby-syntax/error-mode.js";
 
 export { RubyFloat } from "../../ruby/values.js";
+export { SharedCounters, SHARED_COUNTERS } from "./tags/variables.js";
 export type { LiquidHost } from "./host.js";
 
 export interface Template {

@@ -97,7 +97,8 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
     const t = tokens[i];
     if (t.nesting === 0) {
       const map = t.map ?? [0, 0];
-      out.push({ open: t, tokens: [], start: map[0], end: lines.lastContent(map[0], map[1]) });
+      const toEof = t.type === 'kd_html' && (t.meta as any)?.toEof;
+      out.push({ open: t, tokens: [], start: map[0], end: toEof ? map[1] : lines.lastContent(map[0], map[1]) });
       continue;
     }
     let depth = 1;
@@ -186,6 +187,13 @@ const ind = (n: number) => ' '.repeat(n);
 
 export class Converter {
   constructor(private ctx: ConvertContext) {}
+
+  /**
+   * Inside footnote definitions and HTML elements: kramdown-parser-gfm's pass that turns line ends
+   * into <br /> (hard_wrap) and `\` + newline into <br /> walks the document tree, but not into
+   * `html_element`s nor footnote definitions (kept apart from the tree), so there they stay text.
+   */
+  private outsideGfmPass = 0;
 
   /** Converts a token list (a document or a `markdown="1"` body) at the given indent. */
   blocks(tokens: Token[], lines: Lines, indent: number, start: number, end: number, inHtml: boolean): string {
@@ -407,7 +415,9 @@ export class Converter {
         seq.forEach((it, k) => {
           if (isBlank(it)) { inner += '\n'; return; }
           if ('eob' in it) return;
-          if (k === 0 && transparent) inner += this.inline(it.tokens[0]?.children ?? []) + (seq.length > 1 && !isBlank(seq[1]) ? '\n' : '');
+          // The transparent first paragraph ends its line when a block follows, blank lines or not
+          // (those then write their own "\n": `Def\n\n    <p>More</p>`).
+          if (k === 0 && transparent) inner += this.inline(it.tokens[0]?.children ?? []) + (seq.slice(1).some((x) => !isBlank(x) && !('eob' in x)) ? '\n' : '');
           else inner += this.block(it, lines, indent + 4, inHtml);
         });
         res += `${ind(indent + 2)}<dd>` + (transparent ? inner + (inner.endsWith('\n') ? ind(indent + 2) : '') : '\n' + inner + ind(indent + 2)) + '</dd>\n';
@@ -459,9 +469,19 @@ export class Converter {
       const src = el.blockSrc ?? '';
       const lines = new Lines(src);
       const n = src === '' ? 0 : src.endsWith('\n') ? lines.length - 1 : lines.length;
-      res = this.blocks(el.blockTokens, lines, indent + 2, 0, n, true);
+      this.outsideGfmPass++;
+      try {
+        res = this.blocks(el.blockTokens, lines, indent + 2, 0, n, true);
+      } finally {
+        this.outsideGfmPass--;
+      }
     } else if (el.model === 'span' && el.inlineTokens) {
-      res = this.inline(el.inlineTokens);
+      this.outsideGfmPass++;
+      try {
+        res = this.inline(el.inlineTokens);
+      } finally {
+        this.outsideGfmPass--;
+      }
     } else {
       res = this.htmlChildren(el.children, indent + 2, true, new Lines(''));
     }
@@ -482,6 +502,7 @@ export class Converter {
     applySpanIals(tokens, this.ctx);
     let out = '';
     const o = this.ctx.opts;
+    let spanHtml = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       switch (t.type) {
@@ -495,8 +516,8 @@ export class Converter {
           } else out += escapeAll(t.content);
           break;
         // hard_wrap: every line break in a paragraph is a <br /> (kramdown-parser-gfm's hard_wrap).
-        case 'softbreak': out += o.hardWrap ? '<br />\n' : '\n'; break;
-        case 'hardbreak': out += '<br />\n'; break;
+        case 'softbreak': out += o.hardWrap && !spanHtml && !this.outsideGfmPass ? '<br />\n' : '\n'; break;
+        case 'hardbreak': out += t.markup === '\\' && (spanHtml || this.outsideGfmPass) ? '\\\n' : '<br />\n'; break;
         case 'code_inline': {
           // kramdown's convert_codespan: a `language-x` class (kept) names the language.
           const attrs: Attrs = tokAttrs(t);
@@ -529,8 +550,8 @@ export class Converter {
           break;
         }
         case 'html_inline': out += reserialiseTag(t.content); break;
-        case 'kd_html_open': out += `<${t.tag}${tokAttrString(t)}>`; break;
-        case 'kd_html_close': out += `</${t.tag}>`; break;
+        case 'kd_html_open': spanHtml++; out += `<${t.tag}${tokAttrString(t)}>`; break;
+        case 'kd_html_close': spanHtml--; out += `</${t.tag}>`; break;
         // kramdown's span convert_html_element: only void elements are written self-closed.
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
@@ -595,7 +616,13 @@ export class Converter {
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
       const lines = def.src === undefined ? this.docLines : new Lines(def.src);
-      let body = this.blocks(def.tokens, lines, 6, first, first, true);
+      this.outsideGfmPass++;
+      let body: string;
+      try {
+        body = this.blocks(def.tokens, lines, 6, first, first, true);
+      } finally {
+        this.outsideGfmPass--;
+      }
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
       if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + '\u00a0' + backlinks + body.slice(lastP);

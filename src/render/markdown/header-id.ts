@@ -46,7 +46,9 @@ export function basicId(text: string, used: Map<string, number>): string {
 }
 
 const QUOTE_CHARS: Record<string, string> = { lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”' };
-const TYPO_CHARS: Record<string, string> = { mdash: '—', ndash: '–', hellip: '…', laquo: '«', raquo: '»', laquo_space: '« ', raquo_space: ' »', lt_lt: '<<', gt_gt: '>>' };
+// `<< ` and ` >>` keep their space as a no-break space (update_raw_text's literals are "«\u00a0" and
+// "\u00a0»"), which the id drops: `## A >> B` gets `a-b`, not `a--b`.
+const TYPO_CHARS: Record<string, string> = { mdash: '—', ndash: '–', hellip: '…', laquo: '«', raquo: '»', laquo_space: '«\u00a0', raquo_space: '\u00a0»', lt_lt: '<<', gt_gt: '>>' };
 
 /** The header's text as kramdown-parser-gfm's update_raw_text collects it (images contribute nothing). */
 export function rawText(tokens: Token[]): string {

@@ -120,7 +120,9 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       let src = markdown.indexOf('\r') >= 0 ? markdown.replace(/\r\n?/g, '\n') : markdown;
       if (!src.endsWith('\n')) src += '\n';
       if (src === '\n') src = '';
-      const env: any = {};
+      // `kdParseBlockHtml`: read by the HTML block rule; `{::options parse_block_html=… /}` changes it
+      // from where it stands on, as kramdown's parser options.
+      const env: any = { kdParseBlockHtml: opts.parseBlockHtml };
       const tokens = md.parse(src, env);
       const ctx: ConvertContext = {
         opts, highlight, env,

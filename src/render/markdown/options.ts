@@ -23,6 +23,8 @@ export interface KramdownOptions {
   /** [lsquo, rsquo, ldquo, rdquo] as entity names or code points. */
   smartQuotes: [string, string, string, string];
   hardWrap: boolean;
+  /** `parse_block_html`: HTML blocks' contents parsed as Markdown without `markdown="1"`. */
+  parseBlockHtml: boolean;
   footnoteNr: number;
   footnoteBacklink: string;
   /** kramdown's `typographic_symbols` overrides: symbol name → replacement text. */
@@ -62,6 +64,7 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     entityOutput: ['as_char', 'as_input', 'numeric', 'symbolic'].includes(entity) ? entity : 'as_char',
     smartQuotes: [sq[0] ?? 'lsquo', sq[1] ?? 'rsquo', sq[2] ?? 'ldquo', sq[3] ?? 'rdquo'],
     hardWrap: toBool(o.hard_wrap, false),
+    parseBlockHtml: toBool(o.parse_block_html, false),
     footnoteNr: Number(o.footnote_nr ?? 1) || 1,
     footnoteBacklink: o.footnote_backlink == null ? '&#8617;' : String(o.footnote_backlink),
     typographicSymbols: (o.typographic_symbols && typeof o.typographic_symbols === 'object') ? o.typographic_symbols : {},

@@ -14,6 +14,12 @@
 #
 # It also writes combos.json: 300 combinations of the default-config cases (see below).
 #
+# Caution: converters for several kramdown configurations in one process can leak options into one
+# another (seen with `hard_wrap`: a default-config converter used after a hard_wrap one wrote
+# hard_wrap's output). Cases with a non-default configuration must agree with a real site build
+# (scripts/differential.mjs --cases FILE --config JSON); where they do not, pin them as a
+# conformance fixture instead (test/conformance/kramdown-hard-wrap).
+#
 # Usage: ruby test/golden/markdown/generate.rb [--new-combos]   (the tests never run this; CI has no Ruby)
 require 'jekyll'
 require 'json'

@@ -26,16 +26,14 @@ const EXACT = new Set([
   'python', 'plaintext', 'shell', 'console', 'json', 'diff', 'yaml',
   'javascript', 'typescript', 'html', 'xml', 'css', 'scss', 'markdown', 'tex', 'bibtex',
   'c', 'cpp', 'sql', 'ruby', 'r', 'matlab', 'julia', 'java', 'go', 'rust', 'ini', 'toml', 'docker',
-  'liquid', 'sass', 'json-doc',
+  'liquid', 'sass', 'json-doc', 'cuda', 'scala', 'make', 'haskell', 'mathematica',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */
 const FLOOR: Record<string, number> = {
   'markdown*': 90,
-  haskell: 50,
   kotlin: 49,
   lua: 48,
-  make: 20,
   php: 64,
   powershell: 33,
   swift: 47,

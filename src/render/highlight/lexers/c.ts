@@ -7,8 +7,10 @@
  * `#…` lines are `cp` (an `#include`'s file `cpf`, a trailing comment `c1`); `#if 0` blocks `c`;
  * `true false NULL` (and C++'s `nullptr`) `nb`; type keywords `kt`; strings `s` with `se`;
  * chars `sc`; `label:` at the start of a line `nl`; C++ `class X` → `k nc`.
+ * CUDA (tag `cuda`) is Rouge's C++ lexer with CUDA's qualifiers as keywords and its vector types
+ * (`float4`, `dim3`…) as types: Rouge's `CUDA < Cpp` only extends those two word lists.
  */
-import { type LexerDef, type RuleSpec, type WordList, lazyLexer, mixin, rule } from '../engine.js';
+import { type LexerDef, type RuleSpec, type WordList, lazyLexer, mixin, rule, wordList } from '../engine.js';
 import {
   C_BUILTINS,
   C_KEYWORDS,
@@ -170,5 +172,25 @@ export const c = makeLexer(
 export const cpp = makeLexer(
   'cpp',
   { keywords: CPP_KEYWORDS, types: CPP_KEYWORDS_TYPE, reserved: CPP_RESERVED, builtins: C_BUILTINS },
+  true,
+);
+
+const CUDA_KEYWORDS = ['__global__', '__device__', '__host__', '__noinline__', '__forceinline__', '__constant__',
+  '__shared__', '__managed__', '__restrict__'];
+const CUDA_TYPES = (): string[] => {
+  const out = ['dim3'];
+  for (const base of ['char', 'uchar', 'short', 'ushort', 'int', 'uint', 'long', 'ulong', 'longlong', 'ulonglong', 'float', 'double']) {
+    for (let n = 1; n <= 4; n++) out.push(base + n);
+  }
+  return out;
+};
+export const cuda = makeLexer(
+  'cuda',
+  {
+    keywords: wordList(() => [...CPP_KEYWORDS, ...CUDA_KEYWORDS]),
+    types: wordList(() => [...CPP_KEYWORDS_TYPE, ...CUDA_TYPES()]),
+    reserved: CPP_RESERVED,
+    builtins: C_BUILTINS,
+  },
   true,
 );

@@ -7,24 +7,28 @@ import { type LexerDef, plainLexer } from '../engine.js';
 import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { bibtex } from './bibtex.js';
-import { c, cpp } from './c.js';
+import { c, cpp, cuda } from './c.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
 import { go } from './go.js';
+import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
 import { java } from './java.js';
 import { javascript, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
 import { liquid } from './liquid.js';
+import { make } from './make.js';
 import { markdown } from './markdown.js';
+import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
 import { python } from './python.js';
 import { r } from './r.js';
 import { ruby } from './ruby.js';
 import { rust } from './rust.js';
+import { scala } from './scala.js';
 import { sass } from './sass.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
@@ -52,18 +56,23 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['liquid', liquid],
   ['sass', sass],
   ['markdown', markdown],
+  ['make', make],
   ['tex', tex],
   ['bibtex', bibtex],
   ['c', c],
   ['cpp', cpp],
+  ['cuda', cuda],
   ['sql', sql],
   ['ruby', ruby],
   ['r', r],
   ['matlab', matlab],
+  ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
   ['go', go],
   ['rust', rust],
+  ['haskell', haskell],
+  ['scala', scala],
   ['ini', ini],
   ['toml', toml],
   ['docker', docker],

@@ -6,7 +6,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyFloat, inspect, isHash, joinArray, plain, rubyClass, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, inspect, isHash, isUnsizedDrop, joinArray, plain, rubyClass, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 
 /** A Liquid::ArgumentError-style failure: the message a user reads. */
@@ -34,7 +34,8 @@ export function rubySize(v: unknown): number {
   v = plain(v);
   if (typeof v === "string") return [...v].length;
   if (Array.isArray(v)) return v.length;
-  if (isHash(v)) return Object.keys(v).length;
+  // A Jekyll Drop (document, static file, `site`, `jekyll`) is no Hash and has no #size: 0.
+  if (isHash(v)) return isUnsizedDrop(v) ? 0 : Object.keys(v).length;
   if (typeof v === "number" && Number.isInteger(v)) return 8;
   return 0;
 }

@@ -5,7 +5,9 @@
 // - assign/capture store in the outermost scope (`context.scopes.last`), under any name the
 //   regex takes (`{% assign = x = 1 %}` assigns x; `{% capture a.b %}` stores "a.b");
 // - increment/decrement count in the first environment (not the scopes `assign` writes), under
-//   the stripped markup as name;
+//   the stripped markup as name. In Jekyll that environment is the site payload, one object for
+//   the whole render pass (Site#render hands the same UnifiedPayloadDrop to every document and
+//   page), so counters carry over from page to page in render order: see SharedCounters;
 // - cycle: a named cycle counts per evaluated name; an unnamed one per list of literals (Ruby
 //   keys it by the list's inspect), or per tag when the list holds a variable;
 // - comment parses its body (so a malformed output inside still warns) and skips unknown tags.
@@ -49,6 +51,18 @@ export class RubyCaptureTag extends RubyTag implements BlankAware {
   }
 }
 
+/**
+ * The counters of one render pass, shared by every document and page (Jekyll keeps them in the
+ * payload's fallback data). The renderer puts this store on each scope under SHARED_COUNTERS and
+ * copies its values into the scope, so `{{ name }}` on a later page sees the count too.
+ */
+export class SharedCounters {
+  readonly values = new Map<string, unknown>();
+  /** Called when a counter is used: the page's output now depends on the pages rendered before it. */
+  onUse?: () => void;
+}
+export const SHARED_COUNTERS: unique symbol = Symbol("build-site:shared-counters");
+
 /** increment (`step` 1) and decrement (`step` -1). */
 class Counter extends RubyTag {
   private readonly key: string;
@@ -57,18 +71,17 @@ class Counter extends RubyTag {
     this.key = readSyntax(token, counterSyntax);
   }
   render(ctx: Context, emitter: Emitter): void {
-    const env = ctx.environments as Record<string, unknown>;
+    const env = ctx.environments as Record<string | symbol, unknown>;
+    const shared = env[SHARED_COUNTERS] as SharedCounters | undefined;
+    shared?.onUse?.();
     let value = env[this.key];
     // `context.environments.first[name] ||= 0`
     if (value === null || value === undefined || value === false) value = 0;
     if (typeof value !== "number") throw new Error(`no implicit conversion of Integer into ${typeof value === "string" ? "String" : "Object"}`);
-    if (this.step > 0) {
-      env[this.key] = value + 1;
-      emitter.write(String(value));
-    } else {
-      env[this.key] = value - 1;
-      emitter.write(String(value - 1));
-    }
+    const next = value + this.step;
+    env[this.key] = next;
+    shared?.values.set(this.key, next);
+    emitter.write(String(this.step > 0 ? value : next));
   }
 }
 

@@ -76,7 +76,8 @@ function emphasis(state: StateInline, silent: boolean): boolean {
     contentStart = pos + 1;
     close = findClose(src, contentStart + 1, state.posMax, c, 'em', [...open, 'em']);
     if (close < 0) return false;
-    if (!silent) state.pending += c;
+    // The first delimiter character is skipped, not kept as text (parse_emphasis moves past it
+    // after reverting): `**x*` is `<em>*x</em>`, `***a** b*` is `<em><strong>a</strong> b</em>`.
   } else if (close < 0) return false;
   if (silent) { state.pos = close + len; return true; }
   const startOf = kind === 'em' && contentStart === pos + 1 && len === 1 && src[pos + 1] === c ? pos + 1 : contentStart;

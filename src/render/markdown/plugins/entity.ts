@@ -24,6 +24,11 @@ const KRAMDOWN_NAMES = new Set(`
 
 const NAMED = /^&([\w:][\-\w.:]*);/;
 
+// kramdown's table swaps two pairs against HTML (its `[8968, 'rceil']`, `[9001, 'rang']`…), and its
+// angle brackets are the old U+2329/U+232A, not HTML5's U+27E8/U+27E9: `&lceil;x&rceil;` comes out
+// as ⌉x⌈ in Jekyll, so it does here too.
+const KRAMDOWN_CODE_POINTS: Record<string, number> = { lceil: 0x2309, rceil: 0x2308, lang: 0x232a, rang: 0x2329 };
+
 export function entityPlugin(md: MarkdownIt): void {
   const rules = (md.inline.ruler as any).__rules__ as Array<{ name: string; fn: (s: StateInline, silent: boolean) => boolean }>;
   const entity = rules.find((r) => r.name === 'entity')!.fn;
@@ -31,6 +36,10 @@ export function entityPlugin(md: MarkdownIt): void {
     if (state.src[state.pos] !== '&') return false;
     const m = NAMED.exec(state.src.slice(state.pos, Math.min(state.posMax, state.pos + 40)));
     if (m && !KRAMDOWN_NAMES.has(m[1])) return false;
-    return entity(state, silent);
+    const before = state.tokens.length;
+    if (!entity(state, silent)) return false;
+    const cp = m && KRAMDOWN_CODE_POINTS[m[1]];
+    if (cp && !silent && state.tokens.length > before) state.tokens[state.tokens.length - 1].content = String.fromCodePoint(cp);
+    return true;
   });
 }

@@ -38,6 +38,24 @@ function closingLine(state: StateBlock, startLine: number, endLine: number, mark
   return -1;
 }
 
+/**
+ * The code lines. A line the enclosing list took lazily (less indented than the item's content)
+ * is kept as written, indentation included, as kramdown keeps it in the item's text.
+ */
+function fenceContent(state: StateBlock, from: number, to: number): string {
+  const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
+  let any = false;
+  if (lazy?.size) for (let l = from; l < to && !any; l++) any = lazy.has(l);
+  if (!any) return state.getLines(from, to, state.blkIndent, true);
+  let out = '';
+  for (let l = from; l < to; l++) {
+    out += lazy!.has(l)
+      ? ' '.repeat(Math.max(0, state.sCount[l] - state.blkIndent)) + state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]) + '\n'
+      : state.getLines(l, l + 1, state.blkIndent, true);
+  }
+  return out;
+}
+
 function fence(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const c = state.src[state.bMarks[startLine] + state.tShift[startLine]];
@@ -60,7 +78,7 @@ function fence(state: StateBlock, startLine: number, endLine: number, silent: bo
     const token = state.push('fence', 'code', 0);
     token.info = info[1] ?? '';
     token.markup = marker;
-    token.content = state.getLines(startLine + 1, line, state.blkIndent, true);
+    token.content = fenceContent(state, startLine + 1, line);
     token.map = [startLine, line + 1];
     state.line = line + 1;
     return true;

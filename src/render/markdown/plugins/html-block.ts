@@ -1,4 +1,5 @@
-// Block-level HTML as kramdown 2.4 reads it (parse_block_html off, Jekyll's default):
+// Block-level HTML as kramdown 2.4 reads it (parse_block_html off, Jekyll's default; on, every
+// element outside raw HTML gets its default content model, as with `markdown="1"`):
 // - a line starting (≤3 spaces) with a start tag that is not a span element, or with `<!--`, opens an
 //   HTML block that runs to the matching close tag, across blank lines (CommonMark stops at a blank);
 // - its content is kept as written (re-serialised tag by tag) unless the tag has `markdown="1"`
@@ -12,7 +13,7 @@ import type { StateBlock } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import {
   type Attrs, type ContentModel, COMMENT_RE, ELEMENTS_WITHOUT_BODY, INSTRUCTION_RE, KNOWN_ELEMENTS,
-  SPAN_ELEMENTS, TAG_CLOSE_RE, TAG_RE, markdownAttrModel, normaliseTagName,
+  SPAN_ELEMENTS, TAG_CLOSE_RE, TAG_RE, defaultContentModel, markdownAttrModel, normaliseTagName,
   parseAttributes,
 } from '../html.js';
 import { nestedListCut } from './kramdown-blocks.js';
@@ -100,7 +101,9 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
   if (!closed && ELEMENTS_WITHOUT_BODY.has(name)) closed = true;
   const mdAttr = attrs.get('markdown');
   attrs.delete('markdown');
-  const model = markdownAttrModel(mdAttr, name) ?? 'raw';
+  // kramdown's handle_kramdown_html_tag: with `parse_block_html` an element not inside raw HTML
+  // takes its default content model (block, span or raw by name); `markdown="…"` overrides either.
+  const model = markdownAttrModel(mdAttr, name) ?? (p.env.kdParseBlockHtml && !parentRaw ? defaultContentModel(name) : 'raw');
   node.model = model;
   node.isClosed = closed;
   let pos = after;
@@ -316,7 +319,11 @@ export function htmlBlockPlugin(md: MarkdownIt): void {
     if (line <= startLine) line = startLine + 1;
     const token = state.push('kd_html', '', 0);
     token.map = [startLine, line];
-    token.meta = { children: out, trailingBlank };
+    // An element left open runs to the end of the text: the blank lines at the end are inside it
+    // (kramdown writes them before the close tag it adds), not after it.
+    const first = out[0];
+    const toEof = end >= src.length && first?.kind === 'element' && !first.isClosed && !ELEMENTS_WITHOUT_BODY.has(first.name);
+    token.meta = { children: out, trailingBlank, toEof };
     state.line = line;
     return true;
   }, { alt: ['paragraph', 'reference', 'blockquote'] });

@@ -60,7 +60,13 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
  * nested list ends there.
  */
 export function nestedListCut(state: StateBlock, line: number): boolean {
-  if (state.parentType !== 'list' || line >= state.lineMax) return false;
+  // While a paragraph looks for its end (a fence interrupting it), the container is the list the
+  // paragraph is in: the answer must be the one the fence itself gets afterwards.
+  const parent = state.parentType === 'paragraph' ? (state as any).kdParagraphParent : state.parentType;
+  if (parent !== 'list' || line >= state.lineMax) return false;
+  // A line the list took lazily (less indented than the item's content) is item text, as written:
+  // kramdown's fence regex runs over it (`1. a` then a fence holding `  - x`).
+  if ((state as any).kdLazy?.has(line)) return false;
   const rel = state.sCount[line] - state.blkIndent;
   if (rel < 0 || rel > 3) return false;
   if (!/^(?:[*+-]|\d+\.)[ \t]/.test(state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]))) return false;
@@ -145,6 +151,11 @@ function extensionBlock(state: StateBlock, startLine: number, endLine: number, s
     line++;
   }
   if (silent) return true;
+  if (name === 'options') {
+    // kramdown updates its parser options here: blocks after this line see the new value.
+    const pbh = /\bparse_block_html\s*=\s*["']?(\w+)/.exec(m[2] ?? '');
+    if (pbh) state.env.kdParseBlockHtml = pbh[1] !== 'false';
+  }
   const token = state.push('kd_extension', '', 0);
   token.info = name;
   token.content = body;
@@ -254,7 +265,15 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   // The first line is as markdown-it found it (after the list marker).
   md.block.ruler.at('paragraph', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     const first = state.tokens.length;
-    if (!paragraph(state, startLine, endLine, silent)) return false;
+    const outer = (state as any).kdParagraphParent;
+    (state as any).kdParagraphParent = state.parentType;
+    let ok: boolean;
+    try {
+      ok = paragraph(state, startLine, endLine, silent);
+    } finally {
+      (state as any).kdParagraphParent = outer;
+    }
+    if (!ok) return false;
     const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
     if (silent || !lazy?.size) return true;
     let any = false;

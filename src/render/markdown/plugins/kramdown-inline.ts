@@ -167,11 +167,21 @@ function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKi
   return { quotes: [pick(true)], length: 1 };
 }
 
+const CONSUMED_BEFORE_QUOTE = new Set(['\\', '*', '_', '`', '[']);
+
 function smartQuotes(state: StateInline, silent: boolean): boolean {
   const c = state.src[state.pos];
   if (c !== '"' && c !== "'") return false;
-  const prev = state.pending ? state.pending[state.pending.length - 1] : '';
-  const r = smartQuoteAt(state.src.slice(0, state.posMax), state.pos, prev === '\\' ? '' : prev);
+  // kramdown's smart quote regex may start one character early (`[^\\]?["']`), and only on text no
+  // other span parser took: a character another parser consumed, even failing (`*` and `_` of
+  // emphasis, a code span's backtick, a link's `[`, an escaped character) is not
+  // seen, and a line end in the paragraph is ("\n", not a token of its own there).
+  let prev = state.pending ? state.pending[state.pending.length - 1] : '';
+  if (prev === '') {
+    const last = state.tokens[state.tokens.length - 1];
+    if (last?.type === 'softbreak') prev = '\n';
+  } else if (CONSUMED_BEFORE_QUOTE.has(prev) || (state as any).kdEscapedEnd === state.pos) prev = '';
+  const r = smartQuoteAt(state.src.slice(0, state.posMax), state.pos, prev);
   if (!silent) {
     for (const q of r.quotes) {
       const t = state.push('kd_smart_quote', '', 0);
@@ -199,8 +209,20 @@ function escape(state: StateInline, silent: boolean): boolean {
     state.pos++;
     return true;
   }
+  // With hard_wrap, kramdown-parser-gfm drops the LINE_BREAK parser and breaks every line: `\\`
+  // is an escaped backslash and a lone `\` is text, both before the newline's <br />.
+  if ((two || one) && state.md.options.breaks) {
+    if (!silent) state.pending += '\\';
+    state.pos += two ? 2 : 1;
+    return true;
+  }
   if (two || one) {
-    if (!silent) state.push('hardbreak', 'br', 0);
+    if (!silent) {
+      // Marked: the one-backslash break is made by the GFM pass over the tree, which does not see
+      // footnote definitions (the converter writes the backslash back there).
+      const t = state.push('hardbreak', 'br', 0);
+      if (one) t.markup = '\\';
+    }
     state.pos += two ? 3 : 2;
     return true;
   }
@@ -215,6 +237,7 @@ function escape(state: StateInline, silent: boolean): boolean {
   }
   if (!silent) state.pending += next;
   state.pos += 2;
+  (state as any).kdEscapedEnd = state.pos;
   return true;
 }
 
@@ -234,7 +257,8 @@ function newline(state: StateInline, silent: boolean): boolean {
     const p = state.pending;
     // kramdown's LINE_BREAK is exactly two spaces before the newline: they become the <br />, any
     // further spaces stay text, and a single trailing space (or tab) is kept as written.
-    if (p.endsWith('  ')) {
+    // With hard_wrap there is no LINE_BREAK parser: the spaces stay text, every newline breaks.
+    if (p.endsWith('  ') && !state.md.options.breaks) {
       state.pending = p.slice(0, -2);
       state.push('hardbreak', 'br', 0);
     } else {

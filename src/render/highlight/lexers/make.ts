@@ -1,0 +1,76 @@
+/**
+ * Make (tag `make`, aliases `makefile`, `mf`, `gnumake`, `bsdmake`), as Rouge 3.30 lexes it:
+ * `include` lines `k sx`; conditionals `k nv`; `NAME = value` → `nv o` and the value through the
+ * shell lexer; `target: deps` → `nl o nf`; the recipe's tab-indented lines (with `@`/`-` as `p`)
+ * through the shell lexer, except `$(VAR)` (`nv`) and `$(function …)` (`nf nb`). One shell lexer
+ * instance serves the whole text and keeps its state between pieces (Rouge's `delegate @shell`),
+ * reset at the start and after each recipe.
+ */
+import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { shell } from './shell.js';
+
+const FUNCTIONS = `abspath addprefix addsuffix and basename call dir error eval file
+  filter filter-out findstring firstword flavor foreach if join lastword
+  notdir or origin patsubst realpath shell sort strip subst suffix value
+  warning wildcard word wordlist words`.split(/\s+/).join('|');
+const STOP = String.raw`\$\(|\$\{|\(|\)|\}|\\|$`;
+
+export const make: LexerDef = lazyLexer('make', () => ({
+  start: (run) => run.childRun(shell).reset(),
+  states: {
+    root: [
+      rule(/\s+/, ''),
+      rule(/#.*?\n/, 'c'),
+      rule(/([-s]?include)((?:[\t ]+[^\t\n #]+)+)/, ['k', 'sx']),
+      rule(/(ifn?def|ifn?eq)([\t ]+)([^#\n]+)/, ['k', '', 'nv']),
+      rule(/(?:else|endif)[\t ]*(?=[#\n])/, 'k'),
+      rule(String.raw`(export)([\t ]+)(?=[\w\${}()\t -]+\n)`, ['k', ''], 'export'),
+      rule(/export[\t ]+/, 'k'),
+      rule(String.raw`([\w\${}().-]+)([\t ]*)([!?:+]?=)`, ['nv', '', 'o'], 'shell_line'),
+      rule(/"(?:\\\\|\\.|[^"\\])*"/, 's2'),
+      rule(/'(?:\\\\|\\.|[^'\\])*'/, 's1'),
+      rule(/([^\n:]+)(:+)([ \t]*)/, ['nl', 'o', ''], 'block_header'),
+    ],
+    export: [
+      rule(String.raw`[\w\${}()-]`, 'nv'),
+      rule(/\n/, '', '#pop'),
+      rule(/[\t ]+/, ''),
+    ],
+    block_header: [
+      rule(/[^,\\\n#]+/, 'nf'),
+      rule(/,/, 'p'),
+      rule(/#.*?/, 'c'),
+      rule(/\\\n/, ''),
+      rule(/\\./, ''),
+      rule(/\n/, (run) => {
+        run.token('');
+        run.goto('block_body');
+      }),
+    ],
+    block_body: [
+      rule(/(ifn?def|ifn?eq)([\t ]+)([^#\n]+)(#.*)?(\n)/, ['k', '', 'nv', 'c', '']),
+      rule(/(else|endif)([\t ]*)(#.*)?(\n)/, ['k', '', 'c', '']),
+      rule(/(\t[\t ]*)([@-]?)/, ['', 'p'], 'shell_line'),
+      rule(/(?:)/, (run) => {
+        run.childRun(shell).reset();
+        run.pop();
+      }),
+    ],
+    shell: [
+      rule(/\$[({][\t ]*\w[\w:=%.]*[\t ]*[)}]/i, 'nv'),
+      rule(String.raw`(\$[({])([\t ]*)(${FUNCTIONS})([\t ]+)`, ['nf', '', 'nb', ''], 'shell_expr'),
+      rule(/\\./s, (run) => run.delegate(shell)),
+      rule(new RegExp(String.raw`.+?(?=${STOP})`, 's'), (run) => run.delegate(shell)),
+      rule(STOP, (run) => run.delegate(shell)),
+    ],
+    shell_expr: [
+      rule(/[({]/, (run) => {
+        run.delegate(shell);
+        run.push();
+      }),
+      rule(/[)}]/, 'nf', '#pop'),
+      mixin('shell'),
+    ],
+    shell_line: [rule(/\n/, '', '#pop'), mixin('shell')],
+  },
+}));
