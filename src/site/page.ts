@@ -1,6 +1,7 @@
 // A Page: a file outside collections that has front matter. Its URL comes from its folder and
 // name (Page#template), or from `permalink:` (front matter, or `defaults`).
 import pathlib from "node:path";
+import { ReleasableOutput } from "./released-output.js";
 import { deepMerge } from "../config/merge.js";
 import type { Site } from "./site.js";
 import { destinationRelative } from "../write/contain.js";
@@ -16,34 +17,21 @@ export class Page {
   readonly sourceDir: string;
   readonly relativePath: string;
   content: string;
-  private outputValue: string | null = null;
-  /** Set once the write stage has written the output and let go of it (write/writer.ts). */
-  private outputReload: (() => string) | null = null;
-  /**
-   * The rendered page. A large build's write stage lets go of it once written, so that a site's
-   * rendered pages are not all held at once; reading it again (a later page's `post.output`, a
-   * hook) loads it back from the written file.
-   */
+  private readonly rendered = new ReleasableOutput();
+  /** The rendered page; see ReleasableOutput for when it is let go and loaded back. */
   get output(): string | null {
-    if (this.outputReload) {
-      const load = this.outputReload;
-      this.outputReload = null;
-      this.outputValue = load();
-    }
-    return this.outputValue;
+    return this.rendered.get();
   }
   set output(value: string | null) {
-    this.outputReload = null;
-    this.outputValue = value;
+    this.rendered.set(value);
   }
   /** The write stage wrote the output: drop it; `reload` gives it back if it is read again. */
   releaseOutput(reload: () => string): void {
-    this.outputValue = null;
-    this.outputReload = reload;
+    this.rendered.release(reload);
   }
   /** Written and released, and not set again since. */
   get outputReleased(): boolean {
-    return this.outputReload !== null;
+    return this.rendered.released;
   }
   /** Front matter, with defaults for the keys it lacks. */
   data: Record<string, any>;
