@@ -95,7 +95,7 @@ export class SassCache {
   constructor(options: SassCacheOptions) {
     this.source = path.resolve(options.source);
     this.themeRoot = options.themeRoot ? path.resolve(options.themeRoot) : null;
-    this.dir = options.dir ?? path.join(this.source, ".build-site-cache", "sass");
+    this.dir = options.dir ?? defaultSassCacheDir(this.source);
     this.enabled = options.enabled && sassCompilerId() !== "";
   }
 
@@ -223,4 +223,9 @@ export class SassCache {
       if (m && !keep.has(m[1]!)) fs.rmSync(path.join(this.dir, n), { force: true });
     }
   }
+}
+
+/** Where compiled CSS is cached when the site names no `css_cache` folder. */
+export function defaultSassCacheDir(source: string): string {
+  return path.join(source, ".build-site-cache", "sass");
 }

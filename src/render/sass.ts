@@ -14,7 +14,7 @@ import { pathToFileURL, fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import type * as sass from "sass-embedded";
 import { BuildError } from "../errors.js";
-import { SassCache } from "./sass-cache.js";
+import { defaultSassCacheDir, SassCache } from "./sass-cache.js";
 import { compileToReply } from "./sass-compile.js";
 import type { SassCompileOptions, SassReply } from "./sass-protocol.js";
 import { SassThread } from "./sass-thread.js";
@@ -70,17 +70,15 @@ export function startSassThread(): boolean {
  * once it knows the stylesheets and whether their CSS is cached.
  */
 export function sassNeededBeforeRead(config: Config): boolean {
-  const conf = (config.sass ?? {}) as Record<string, any>;
   let partials: string[];
   try {
-    partials = fs.readdirSync(sanitizedPath(config.source, conf.sass_dir ? String(conf.sass_dir) : "_sass"));
+    partials = fs.readdirSync(sassDir(config));
   } catch {
     return false;
   }
   if (!partials.some((n) => /\.s[ac]ss$/.test(n))) return false;
   if (config.disable_disk_cache === true || config.safe) return true;
-  const own = (config.build_site as Record<string, unknown> | undefined)?.css_cache;
-  const dir = own ? sanitizedPath(config.source, String(own)) : path.join(config.source, ".build-site-cache", "sass");
+  const dir = cssCacheDir(config) ?? defaultSassCacheDir(config.source);
   try {
     return !fs.readdirSync(dir).some((n) => n.endsWith(".json"));
   } catch {
@@ -105,10 +103,20 @@ function compileAnywhere(source: string, options: SassCompileOptions): SassReply
  * commit (sass-cache.ts); inside the source, like every path a site names. Default: the private
  * `.build-site-cache/sass/`.
  */
-function cssCacheDir(site: Site): string | undefined {
-  const own = (site.config.build_site as Record<string, unknown> | undefined)?.css_cache;
+function cssCacheDir(config: Config): string | undefined {
+  const own = (config.build_site as Record<string, unknown> | undefined)?.css_cache;
   if (own === undefined || own === null || own === false || own === "") return undefined;
-  return sanitizedPath(site.source, String(own));
+  return sanitizedPath(config.source, String(own));
+}
+
+/**
+ * The site's Sass folder (`sass: { sass_dir: … }`, default `_sass`). jekyll-sass-converter puts it
+ * inside the source in every mode (sass_dir_relative_to_site_source: `sass_dir: ../x` is
+ * `<source>/x`).
+ */
+function sassDir(config: Config): string {
+  const conf = (config.sass ?? {}) as Record<string, any>;
+  return sanitizedPath(config.source, conf.sass_dir ? String(conf.sass_dir) : "_sass");
 }
 
 export class SassConverter {
@@ -127,16 +135,13 @@ export class SassConverter {
     this.cache = new SassCache({
       source: site.source,
       themeRoot: site.theme?.root,
-      dir: cssCacheDir(site),
+      dir: cssCacheDir(site.config),
       enabled: site.config.disable_disk_cache !== true && !site.safe,
     });
-    const sassDir = conf.sass_dir ? String(conf.sass_dir) : "_sass";
     const user = conf.load_paths === undefined || conf.load_paths === null ? [] : [conf.load_paths].flat().map(String);
-    // jekyll-sass-converter puts `sass_dir` inside the source in every mode
-    // (sass_dir_relative_to_site_source: `sass_dir: ../x` is `<source>/x`); `load_paths` only in
-    // safe mode, as Jekyll does.
+    // `load_paths` are put inside the source only in safe mode, as Jekyll does; `sass_dir` always.
     const place = (p: string) => (site.safe ? sanitizedPath(site.source, p) : path.resolve(site.source, p));
-    this.loadPaths = [...new Set([...user.map(place), sanitizedPath(site.source, sassDir)])];
+    this.loadPaths = [...new Set([...user.map(place), sassDir(site.config)])];
     // jekyll-sass-converter: the theme's `_sass` comes after the site's own load paths.
     if (site.theme?.sassPath) this.loadPaths.push(site.theme.sassPath);
     this.style = String(conf.style ?? "expanded").replace(/^:/, "") === "compressed" ? "compressed" : "expanded";
