@@ -20,9 +20,10 @@ import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
 import type { JekyllTime } from "../ruby/time.js";
-import { assertInside, containedPath } from "../write/contain.js";
+import { LiveRoot, containedPath } from "../write/contain.js";
 import { copyStaticFile, writeSite } from "../write/writer.js";
-import { differsOnlyByBuildTime } from "./build-time.js";
+import { overwriteFile } from "../write/file-ops.js";
+import { buildTimeComparison } from "./build-time.js";
 import { SourceCache } from "../read/source-cache.js";
 import type { SourceChange } from "./coalesce.js";
 
@@ -403,21 +404,20 @@ export class IncrementalBuilder {
     let written = 0;
     let removed = 0;
     let added = 0;
+    const onlyTime = this.time ? buildTimeComparison(this.time, site.time) : null;
+    const live = new LiveRoot(site.dest);
     for (const [rel, value] of next) {
       const before = this.written.get(rel);
       if (before === value) continue;
       if (before === undefined) added++;
-      if (before !== undefined && this.time && !value.startsWith("\0static\0") && !before.startsWith("\0static\0") &&
-        differsOnlyByBuildTime(before, value, this.time, site.time)) {
+      if (before !== undefined && onlyTime && !value.startsWith("\0static\0") && !before.startsWith("\0static\0") && onlyTime(before, value)) {
         timeOnlyOutputs.push(rel);
       }
       // Written into the live destination: the full check, real paths included (contain.ts).
-      const target = containedPath(site.dest, rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      assertInside(site.dest, target);
+      const target = live.prepare(rel);
       if (value.startsWith("\0static\0")) {
         copyStaticFile(value.split("\0")[2]!, target);
-      } else fs.writeFileSync(target, value);
+      } else overwriteFile(target, value);
       written++;
       changedOutputs.push(rel);
     }
