@@ -32,6 +32,8 @@ interface RenderRecord {
   content: string;
   output: string;
   dependencies: Set<string>;
+  /** What the content read before the layouts (RenderPlan#rendered); null when not told apart. */
+  contentDependencies: Set<string> | null;
 }
 
 interface Snapshot {
@@ -250,9 +252,9 @@ export class IncrementalBuilder {
       // Fingerprints are taken before an item renders, from its source content.
       mustRender: (item) => { if (item.kind !== "document") fingerprints.set(itemKey(item), fingerprint(item)); else fingerprint(item); return true; },
       reuse: () => {},
-      rendered: (item, deps) => {
+      rendered: (item, deps, contentDeps) => {
         const fp = fingerprintIn(fingerprints, item);
-        records.set(itemKey(item), { fingerprint: fp.full, content: item.content, output: item.output ?? "", dependencies: deps });
+        records.set(itemKey(item), { fingerprint: fp.full, content: item.content, output: item.output ?? "", dependencies: deps, contentDependencies: contentDeps });
       },
     };
     this.snapshot = null;
@@ -300,6 +302,8 @@ export class IncrementalBuilder {
     const fingerprints = new Map<string, Fingerprint>();
     let dirty: Set<string> | null = null;
     let reusable: { item: Page | Document; key: string; rec: RenderRecord } | null = null;
+    /** Items whose converted content was kept (only their layouts rendered), with what that content read. */
+    const contentKept = new Map<Page | Document, Set<string>>();
     let rendered = 0;
     let reused = 0;
 
@@ -339,10 +343,26 @@ export class IncrementalBuilder {
         records.set(key, rec);
         reused++;
       },
-      rendered: (item, deps) => {
+      convertedContent: (item) => {
+        // An item that renders because something only its layouts read changed (an include every
+        // page's layout uses): its content is what it was, as are what it read.
+        if (item.kind === "page" && (item.generated || item.isAsset || item.pager)) return undefined;
+        const key = itemKey(item);
+        const rec = previous.get(key);
+        if (!dirty || !rec?.contentDependencies || rec.fingerprint !== (item.kind === "document" ? fingerprint(item) : fingerprints.get(key))?.full) return undefined;
+        for (const dep of rec.contentDependencies) if (dirty.has(dep)) return undefined;
+        contentKept.set(item, rec.contentDependencies);
+        return rec.content;
+      },
+      rendered: (item, deps, contentDeps) => {
         rendered++;
         const key = itemKey(item);
-        const rec: RenderRecord = { fingerprint: fingerprintIn(fingerprints, item).full, content: item.content, output: item.output ?? "", dependencies: deps };
+        const keptDeps = contentKept.get(item);
+        if (keptDeps) {
+          for (const dep of keptDeps) deps.add(dep);
+          contentDeps = keptDeps;
+        }
+        const rec: RenderRecord = { fingerprint: fingerprintIn(fingerprints, item).full, content: item.content, output: item.output ?? "", dependencies: deps, contentDependencies: contentDeps };
         records.set(key, rec);
         // A page whose rendered content changed changes what later pages read of it.
         const before = previous.get(key);

@@ -166,6 +166,9 @@ function seedKeepSite(root: string): void {
   write(root, "blog.html", `---\nlayout: default\ntitle: Blog\npermalink: /blog/\n---\n<ul>{% for p in site.posts %}<li>{% include card.html post=p %} {{ p.excerpt | strip_html }}</li>{% endfor %}</ul>\n`);
   write(root, "tags.html", `---\nlayout: default\ntitle: Tags\n---\n{% for t in site.tags %}<h2>{{ t[0] }}</h2>{% for p in t[1] %}{{ p.title }};{% endfor %}{% endfor %}{% for c in site.categories %}<h3>{{ c[0] }} {{ c[1].size }}</h3>{% endfor %}\n`);
   write(root, "notes.html", `---\nlayout: default\ntitle: Notes\n---\n{% for n in site.notes %}<p>{{ n.title }} {{ n.url }} {{ n.content | strip_html | truncate: 20 }}</p>{% endfor %}\n`);
+  // Counters the content sets are the layout's to continue: its content renders again with it.
+  write(root, "_layouts/count.html", `{% include nav.html %}[{% increment n %}]{{ content }}\n`);
+  write(root, "counter.md", `---\nlayout: count\n---\n{% increment n %}{% increment n %}\n`);
   write(root, "static/a.txt", "static A\n");
   for (let i = 1; i <= 4; i++) {
     // The excerpt (first paragraph) shows data: a kept post's excerpt must render again.
