@@ -11,7 +11,7 @@ import type { Config, ConfigOverrides } from "./config/types.js";
 import { generate } from "./generate/index.js";
 import type { Logger } from "./logger.js";
 import type { Plugin } from "./plugins/api.js";
-import { enabledPlugins, passPlugin, pluginLiquid, rewritesAfterRender, warnUnknownPlugins } from "./plugins/enabled.js";
+import { documentsStayAsRead, enabledPlugins, passPlugin, pluginLiquid, rewritesAfterRender, warnUnknownPlugins } from "./plugins/enabled.js";
 import { loadSitePlugins, withRubyPluginHint } from "./plugins/site-plugins.js";
 import { Reader } from "./read/reader.js";
 import type { SourceCache } from "./read/source-cache.js";
@@ -178,6 +178,8 @@ export class Builder {
     this.pass = { plugins, ownPlugins: own.plugins.length > 0, rubyOnly: own.rubyOnly };
     site.hooks = new Hooks(plugins.flatMap((p) => p.hooks ?? []));
     site.converters.addPluginConverters(plugins.flatMap((p) => p.converters ?? []));
+    // serve keeps unchanged files' documents between rebuilds only when nothing changes one after reading.
+    if (this.sourceCache) this.sourceCache.keepDocuments = site.hooks.empty && documentsStayAsRead(plugins, own.plugins);
     this.withPluginHint(() => {
       site.hooks.trigger("site", "after_init", site);
       site.hooks.trigger("site", "after_reset", site);

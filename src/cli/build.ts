@@ -68,14 +68,14 @@ export async function runBuild(args: ParsedArgs, logger: ConsoleLogger): Promise
 async function watchAndRebuild(args: ParsedArgs, loaded: LoadedConfig, logger: ConsoleLogger): Promise<number> {
   const config = loaded.config;
   const builder = new IncrementalBuilder({ overrides: args.overrides as any, logger, force: args.force });
-  const build = (changed?: string[]): void => {
+  const build = (changed?: SourceChange[]): void => {
     const t0 = performance.now();
     try {
       // After a failed build, rebuild() itself falls back to a full build.
       const r = changed && config.incremental === true ? builder.rebuild(changed) : builder.buildAll();
       const seconds = ((performance.now() - t0) / 1000).toFixed(3);
       logger.info("", changed ? `...done in ${seconds} seconds.` : `done in ${seconds} seconds.`);
-      logger.debug("Rebuilt:", `${r.full ? "full build" : "incremental"}: ${r.rendered} rendered, ${r.reused} reused, ${r.written} written, ${r.removed} removed`);
+      logger.debug("Rebuilt:", `${r.full ? "full build" : "incremental"}: ${r.rendered} rendered, ${r.reused} reused, ${r.kept} documents kept, ${r.written} written, ${r.removed} removed`);
     } catch (e) {
       reportError(e, logger, args.trace);
     }
@@ -87,7 +87,7 @@ async function watchAndRebuild(args: ParsedArgs, loaded: LoadedConfig, logger: C
   const { loadConfigQuietly, logRegenerating, watchSite } = await import("./watch-site.js");
   const watcher = await watchSite(loaded, () => loadConfigQuietly(args), (changes: SourceChange[]) => {
     logRegenerating(logger, config.source, changes);
-    build(changes.map((c) => c.path));
+    build(changes);
   });
   logger.info("Auto-regeneration:", `enabled for '${config.source}'`);
   await new Promise<void>((resolve) => {

@@ -44,13 +44,13 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
   });
   let lastReport: RebuildReport | null = null;
   let stopping = false;
-  const build = async (changed?: string[]): Promise<BuildError | null> => {
+  const build = async (changed?: SourceChange[]): Promise<BuildError | null> => {
     const outcome = await thread.build(changed);
     if (outcome.ok) {
       lastReport = outcome.report;
       const r = outcome.report;
       logger.info("", `${changed ? "..." : ""}done in ${(r.ms / 1000).toFixed(3)} seconds.`);
-      logger.debug("Rebuilt:", `${r.full ? "full build" : "incremental"}: ${r.rendered} rendered, ${r.reused} reused, ${r.written} written, ${r.removed} removed in ${r.ms.toFixed(1)} ms`);
+      logger.debug("Rebuilt:", `${r.full ? "full build" : "incremental"}: ${r.rendered} rendered, ${r.reused} reused, ${r.kept} documents kept, ${r.written} written, ${r.removed} removed in ${r.ms.toFixed(1)} ms`);
       return null;
     }
     if (stopping) return null;
@@ -103,7 +103,7 @@ export async function runServe(args: ParsedArgs, logger: ConsoleLogger): Promise
     // The site's JavaScript plugins are loaded by the build thread, not here (preload: false).
     watcher = await watchSite(loaded, () => loadConfigQuietly(args), async (changes: SourceChange[]) => {
       logRegenerating(logger, config.source, changes);
-      const err = await build(changes.map((c) => c.path));
+      const err = await build(changes);
       if (abandonTimer) { clearTimeout(abandonTimer); abandonTimer = null; }
       if (stopping) return;
       logger.info("", "");

@@ -68,8 +68,9 @@ export function watchSite(
     ignored: watchIgnored(config, themeRoot),
     usePolling: config.force_polling === true,
     // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer
-    // only delays the rebuild the author is waiting for.
-    debounceMs: 50,
+    // only delays the rebuild the author is waiting for. (A second save soon after a first is
+    // not lost to chokidar's throttle whatever the wait: serve/watch.ts looks again.)
+    debounceMs: 10,
     onPendingWhileRunning: extra.onPendingWhileRunning,
     onChanges: async (changes) => {
       // serve's builds run on another thread, which loads the plugins itself (preload: false).

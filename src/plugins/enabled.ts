@@ -63,3 +63,21 @@ export function pluginLiquid(plugins: readonly Plugin[], context: PluginLiquidCo
 export function rewritesAfterRender(plugins: readonly Plugin[]): boolean {
   return plugins.some((p) => p.postRender);
 }
+
+/**
+ * Generators that read documents but never change one (they add pages, or change pages and the
+ * config): with only these, serve may keep a document between rebuilds (read/source-cache.ts).
+ * Checked by reading each: jekyll-feed, jekyll-sitemap and jekyll-archives add pages,
+ * jekyll-paginate moves and adds pages, jekyll-github-metadata sets config values.
+ */
+const GENERATORS_LEAVING_DOCUMENTS = new Set(["jekyll-feed", "jekyll-sitemap", "jekyll-archives", "jekyll-paginate", "jekyll-github-metadata"]);
+
+/**
+ * Whether every document stays as the reader made it until it renders: no hooks, no converters
+ * or passes from plugins, and no generator that changes documents (jekyll-titles-from-headings,
+ * jekyll-redirect-from's `redirect_to`, jekyll-last-modified-at… and any of the site's own).
+ */
+export function documentsStayAsRead(plugins: readonly Plugin[], sitePlugins: readonly Plugin[]): boolean {
+  if (sitePlugins.length > 0) return false;
+  return plugins.every((p) => !p.hooks?.length && !p.converters?.length && !p.process && (!p.generate || GENERATORS_LEAVING_DOCUMENTS.has(p.name)));
+}

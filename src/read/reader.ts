@@ -326,18 +326,40 @@ export class Reader {
     const base = path.join(this.site.source, dir, magic);
     if (!isDir(base)) return [];
     const fromSource = `${dir}/${magic}`.replace(/^\//, "");
-    const entries = this.filter.filter(this.walkFiles(base, false), fromSource);
     const docs: Document[] = [];
-    for (const entry of entries) {
-      if (!matcher.test(entry)) continue;
-      const abs = path.join(base, entry);
-      const mtime = magic === "_drafts" ? JekyllTime.at(Math.floor(fs.statSync(abs).mtimeMs / 1000) * 1000, this.site.zone) : undefined;
-      const doc = new Document(this.site, abs, this.site.posts, mtime);
-      this.populate(doc, abs);
+    for (const { rel, abs } of this.filteredFiles(base, fromSource, false)) {
+      if (!matcher.test(rel)) continue;
+      const mtime = magic === "_drafts" ? () => JekyllTime.at(Math.floor(fs.statSync(abs).mtimeMs / 1000) * 1000, this.site.zone) : undefined;
+      const doc = this.document(abs, this.site.posts, mtime);
       if (doc.publishable) docs.push(doc);
       else if (doc.hiddenInTheFuture) this.site.logger.debug("Skipping:", `${doc.relativePath} has a future date`);
     }
     return docs;
+  }
+
+  /**
+   * The files below `base` that pass the EntryFilter, with their absolute paths. serve keeps the
+   * list until something is added to or removed from the folder (the filter is the config's, and a
+   * config change starts from an empty cache); in safe mode the filter looks at the file system
+   * (real paths), so it runs every time.
+   */
+  private filteredFiles(base: string, fromSource: string, dotfiles: boolean): Array<{ rel: string; abs: string }> {
+    const list = () => this.filter.filter(this.walkFiles(base, dotfiles), fromSource).map((rel) => ({ rel, abs: path.join(base, rel) }));
+    const cache = this.cache;
+    return cache && !this.site.safe ? cache.listing(`filtered${dotfiles ? "." : ""}:${fromSource}`, base, list) : list();
+  }
+
+  /** The Document read from `abs`: serve's kept one when the file has not changed, else read now. */
+  private document(abs: string, collection: Collection, mtime?: () => JekyllTime): Document {
+    const kept = this.cache?.keptDocument(abs);
+    if (kept && kept.adopt(this.site, collection)) {
+      this.cache!.keptCount++;
+      return kept;
+    }
+    const doc = new Document(this.site, abs, collection, mtime?.());
+    this.populate(doc, abs);
+    this.cache?.keepDocument(abs, doc);
+    return doc;
   }
 
   private populate(doc: Document, abs: string): void {
@@ -350,12 +372,9 @@ export class Reader {
     const dir = c.directory;
     if (!isDir(dir) || this.filter.isSymlinkOutside(dir)) return;
     const fromSource = path.relative(this.site.source, dir).split(path.sep).join("/");
-    const entries = this.filter.filter(this.walkFiles(dir, true), fromSource);
-    for (const rel of entries) {
-      const abs = path.join(dir, rel);
+    for (const { rel, abs } of this.filteredFiles(dir, fromSource, true)) {
       if (this.fileHasFrontMatter(abs)) {
-        const doc = new Document(this.site, abs, c);
-        this.populate(doc, abs);
+        const doc = this.document(abs, c);
         if (this.site.unpublished || doc.published) c.docs.push(doc);
       } else {
         const relDir = path.posix.join(c.relativeDirectory, path.posix.dirname(rel)).replace(/\/\.$/, "");

@@ -7,7 +7,15 @@
 // as dates are shared, they are never changed in place): Documents and Pages merge defaults into
 // their data and generators may add to it, and the next rebuild must see the file as it was read.
 // A full build (config change, theme or plugin edit) starts from an empty cache.
+//
+// Documents themselves are kept too, when the build allows it (`keepDocuments`): a rebuild takes
+// the Document of an unchanged file into its new Site (Document#adopt) instead of making it again
+// from the parsed front matter — defaults merged, title, categories, tags, date and URL are the
+// same as long as the file, the config and (for time-dependent dates) the build's time are. The
+// builder allows it only when no plugin or hook can change a document after it is read
+// (build.ts, `documentsStayAsRead`); whatever a kept document's render set is reset by adopt.
 import path from "node:path";
+import type { Document } from "../site/document.js";
 import type { ParsedFile } from "./front-matter.js";
 
 function copyPlain(value: unknown): unknown {
@@ -26,6 +34,21 @@ export class SourceCache {
   private readonly heads = new Map<string, boolean>();
   /** Listings by folder and kind ("dir" for one level, "walk" for everything below). */
   private readonly listings = new Map<string, unknown>();
+  private readonly documents = new Map<string, Document>();
+  /** Whether this build may take and keep Documents (set by the builder before each read). */
+  keepDocuments = false;
+  /** How many kept Documents the current build took (the reader counts; serve reports it). */
+  keptCount = 0;
+
+  /** The Document an earlier build read from `abs`, if the file has not changed since and keeping is on. */
+  keptDocument(abs: string): Document | undefined {
+    return this.keepDocuments ? this.documents.get(abs) : undefined;
+  }
+
+  /** Remembers a Document just read from `abs` for the next rebuild (when keeping is on). */
+  keepDocument(abs: string, doc: Document): void {
+    if (this.keepDocuments) this.documents.set(abs, doc);
+  }
 
   text(abs: string, read: () => string): string {
     let t = this.texts.get(abs);
@@ -56,20 +79,25 @@ export class SourceCache {
 
   /**
    * Forgets what a changed path (file or folder, added, changed or removed) was: its own entries,
-   * everything below it, and the listings of the folders above it.
+   * everything below it, and the listings of the folders above it. `contentOnly` are files that
+   * still exist as the same kind of entry and whose text alone changed (the watcher's "change"):
+   * the folders' listings stay.
    */
-  invalidate(changed: Iterable<string>): void {
-    const paths = [...changed].map((p) => path.resolve(p));
-    if (!paths.length) return;
-    for (const p of paths) {
+  invalidate(changed: Iterable<string>, contentOnly: ReadonlySet<string> = new Set()): void {
+    const all = [...changed].map((p) => path.resolve(p));
+    if (!all.length) return;
+    for (const p of all) {
       this.texts.delete(p);
       this.parsed.delete(p);
       this.heads.delete(p);
+      this.documents.delete(p);
     }
+    const paths = all.filter((p) => !contentOnly.has(p));
+    if (!paths.length) return;
     const below = paths.map((p) => p + path.sep);
     const isBelow = (k: string) => below.some((b) => k.startsWith(b));
     // A folder that was removed or renamed takes its files with it.
-    for (const m of [this.texts, this.parsed, this.heads] as Map<string, unknown>[]) {
+    for (const m of [this.texts, this.parsed, this.heads, this.documents] as Map<string, unknown>[]) {
       for (const k of m.keys()) if (isBelow(k)) m.delete(k);
     }
     for (const key of this.listings.keys()) {
@@ -84,5 +112,6 @@ export class SourceCache {
     this.parsed.clear();
     this.heads.clear();
     this.listings.clear();
+    this.documents.clear();
   }
 }

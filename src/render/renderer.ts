@@ -28,8 +28,18 @@ export interface RenderPlan {
   mustRender(item: Page | Document): boolean;
   /** Restores an item's converted content and output from the previous build. */
   reuse(item: Page | Document): void;
-  /** After rendering: what the item read (files and list tokens, see Site#dependencyTracker). */
-  rendered?(item: Page | Document, dependencies: Set<string>): void;
+  /**
+   * After rendering: what the item read (files and list tokens, see Site#dependencyTracker), and
+   * what of it its content read before its layouts (`contentDependencies`), or null when the
+   * content's render cannot be told apart from the layouts' (hooks, or its Liquid set variables
+   * the layouts see: `increment`).
+   */
+  rendered?(item: Page | Document, dependencies: Set<string>, contentDependencies: Set<string> | null): void;
+  /**
+   * For an item that must render: its converted content from the last build, when only what its
+   * layouts read has changed; its layouts alone then render around it (serve --watch).
+   */
+  convertedContent?(item: Page | Document): string | undefined;
   /** Between the documents and the pages (parallel rendering merges the other thread's work here). */
   beforePages?(): void;
 }
@@ -103,17 +113,18 @@ export class Renderer {
     }
     const deps = new Set<string>();
     if (item.path) deps.add(item.path);
+    let contentDeps: Set<string> | null = null;
     this.depStack.push(deps);
     const previous = this.site.dependencyTracker;
     this.site.dependencyTracker = (t) => { for (const set of this.depStack) set.add(t); };
     try {
-      item.output = this.run(item);
+      item.output = this.run(item, plan, () => { contentDeps = new Set(deps); });
       this.site.hooks.triggerItem(item, "post_render");
     } finally {
       this.depStack.pop();
       this.site.dependencyTracker = previous;
     }
-    plan.rendered(item, deps);
+    plan.rendered(item, deps, contentDeps);
   }
 
   private readonly depStack: Array<Set<string>> = [];
@@ -134,7 +145,11 @@ export class Renderer {
     return this.drops.excerpt(item);
   }
 
-  private run(item: Renderable): string {
+  /**
+   * `plan` and `contentRendered` (serve's rebuilds): the plan may hand back the item's converted
+   * content, and is told when the content's own render is over (before the layouts).
+   */
+  private run(item: Renderable, plan?: RenderPlan, contentRendered?: () => void): string {
     const isExcerpt = item.kind === "excerpt";
     const doc = isExcerpt ? item.doc : item;
     const file = doc.path ?? doc.relativePath;
@@ -177,20 +192,31 @@ export class Renderer {
           scope.page = this.pageDrop(item);
         }
       }
-      let output = isExcerpt ? item.content : doc.content;
-      const withLiquid = isExcerpt
-        ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
-        : doc.renderWithLiquid;
-      if (withLiquid) output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
-      output = this.convert(output, ext, file, isExcerpt ? 0 : doc.lineOffset, item);
-      // Kept for the rest of the build (later pages may show it): one piece, not the converter's
-      // joins (site/strings.ts).
-      flattened(output);
-      if (isExcerpt) return output;
-      doc.content = output;
-      // Renderer#render_document: post_convert hooks may change the converted content.
-      this.site.hooks.triggerItem(doc, "post_convert");
-      output = doc.content;
+      // Without hooks, the content's render is apart from the layouts' but for what its Liquid
+      // leaves in the scope; serve may then keep the converted content and render the layouts only.
+      const apart = !isExcerpt && this.site.hooks.empty && contentRendered !== undefined;
+      const kept = apart ? plan?.convertedContent?.(doc) : undefined;
+      let output: string;
+      if (kept !== undefined) {
+        output = doc.content = kept;
+      } else {
+        const before = apart ? Object.entries(scope) : null;
+        output = isExcerpt ? item.content : doc.content;
+        const withLiquid = isExcerpt
+          ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
+          : doc.renderWithLiquid;
+        if (withLiquid) output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
+        output = this.convert(output, ext, file, isExcerpt ? 0 : doc.lineOffset, item);
+        // Kept for the rest of the build (later pages may show it): one piece, not the converter's
+        // joins (site/strings.ts).
+        flattened(output);
+        if (isExcerpt) return output;
+        doc.content = output;
+        // Renderer#render_document: post_convert hooks may change the converted content.
+        this.site.hooks.triggerItem(doc, "post_convert");
+        output = doc.content;
+        if (before && before.length === Object.keys(scope).length && before.every(([k, v]) => scope[k] === v)) contentRendered!();
+      }
       if (doc.placeInLayout) output = this.placeInLayouts(output, doc, scope);
       return output;
     } finally {

@@ -18,21 +18,28 @@ import type { RenderPlan } from "../render/renderer.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
+import type { StaticFile } from "../site/static-file.js";
 import type { JekyllTime } from "../ruby/time.js";
-import { assertInside, containedPath, sanitizedPath } from "../write/contain.js";
+import { LiveRoot, containedPath, sanitizedPath } from "../write/contain.js";
 import { copyStaticFile, writeSite } from "../write/writer.js";
-import { differsOnlyByBuildTime } from "./build-time.js";
+import { overwriteFile } from "../write/file-ops.js";
+import { buildTimeComparison } from "./build-time.js";
 import { SourceCache } from "../read/source-cache.js";
+import type { SourceChange } from "./coalesce.js";
 
 interface RenderRecord {
   fingerprint: string;
   content: string;
   output: string;
   dependencies: Set<string>;
+  /** What the content read before the layouts (RenderPlan#rendered); null when not told apart. */
+  contentDependencies: Set<string> | null;
 }
 
 interface Snapshot {
-  /** item key → fingerprint, per list token. */
+  /** Each collection's documents in order, by label (their fingerprints are their own). */
+  docs: Map<string, Document[]>;
+  /** item key → fingerprint, per list token, for pages and static files. */
   lists: Map<string, Map<string, string>>;
   data: string;
 }
@@ -41,6 +48,8 @@ export interface RebuildReport {
   full: boolean;
   rendered: number;
   reused: number;
+  /** Documents of unchanged files taken over from the last build instead of read again (read/source-cache.ts). */
+  kept: number;
   written: number;
   removed: number;
   /** Destination-relative paths written or removed. */
@@ -56,7 +65,7 @@ export interface RebuildReport {
 }
 
 /** Paginated copies and plugin pages can share a relative path (index.html, redirect.html): the URL tells them apart. */
-const itemKey = (item: Page | Document) => `${item.kind}:${item.relativePath}\0${item.url}`;
+const itemKey = (item: Page | Document) => (item.kind === "document" ? memoOf(item).key : `${item.kind}:${item.relativePath}\0${item.url}`);
 
 function hash(s: string): string {
   return createHash("sha1").update(s).digest("base64");
@@ -89,11 +98,41 @@ function pruneContentHashes(): void {
   usedContentHashes = new Map();
 }
 
-function fingerprint(item: Page | Document): Fingerprint {
+function fingerprintNow(item: Page | Document): Fingerprint {
   // The URL and data as JSON are the fingerprint itself: a hash of them would cost more than it saves.
   const meta = `${item.url}\0${JSON.stringify(item.data)}`;
   const content = contentHash(item.content);
   return { meta, content, full: `${content}:${meta}` };
+}
+
+/**
+ * A document's key and fingerprint, taken once per Document object. serve keeps the Document of
+ * an unchanged file between rebuilds only when nothing changes it after reading
+ * (read/source-cache.ts), so what it was fingerprinted from — its URL, data and source content —
+ * stays as it was; a changed file is a new Document. Taken before the document renders (the
+ * renderer replaces its content with the converted one).
+ */
+interface DocumentMemo {
+  key: string;
+  fingerprint?: Fingerprint;
+}
+const documentMemos = new WeakMap<Document, DocumentMemo>();
+
+function memoOf(doc: Document): DocumentMemo {
+  let m = documentMemos.get(doc);
+  if (!m) documentMemos.set(doc, (m = { key: `document:${doc.relativePath}\0${doc.url}` }));
+  return m;
+}
+
+function fingerprint(item: Page | Document): Fingerprint {
+  if (item.kind !== "document") return fingerprintNow(item);
+  const m = memoOf(item);
+  return (m.fingerprint ??= fingerprintNow(item));
+}
+
+/** An item's fingerprint: a document's own (memo), a page's as taken this build. */
+function fingerprintIn(fingerprints: Map<string, Fingerprint>, item: Page | Document): Fingerprint {
+  return item.kind === "document" ? fingerprint(item) : fingerprints.get(itemKey(item)) ?? fingerprint(item);
 }
 
 function takeSnapshot(site: Site, fingerprints: Map<string, Fingerprint>): Snapshot {
@@ -104,27 +143,70 @@ function takeSnapshot(site: Site, fingerprints: Map<string, Fingerprint>): Snaps
     m.set(key, fp);
   };
   // `collection:<label>` and `pages` change with URLs and data; `content:<label>` and
-  // `content:pages` with what the pages say (read through post.content, excerpts…).
+  // `content:pages` with what the pages say (read through post.content, excerpts…); `documents`
+  // with any of a collection's documents or static files (`documents` below, `dirtyTokens`).
+  const docs = new Map<string, Document[]>();
   for (const c of site.collections.values()) {
-    for (const d of c.docs) {
-      const fp = fingerprints.get(itemKey(d)) ?? fingerprint(d);
-      add(`collection:${c.label}`, itemKey(d), fp.meta);
-      add(`content:${c.label}`, itemKey(d), fp.content);
-      add("documents", itemKey(d), fp.full);
-    }
+    for (const d of c.docs) fingerprint(d);
+    docs.set(c.label, c.docs.slice());
     for (const f of c.files) add("documents", f.relativePath, f.url);
   }
   for (const p of site.pages) {
     if (p.generated) continue;
-    const fp = fingerprints.get(itemKey(p)) ?? fingerprint(p);
-    add("pages", itemKey(p), fp.meta);
-    add("content:pages", itemKey(p), fp.content);
+    const fp = fingerprintIn(fingerprints, p);
+    const key = itemKey(p);
+    add("pages", key, fp.meta);
+    add("content:pages", key, fp.content);
   }
   for (const f of site.staticFiles) {
     const st = fs.statSync(f.path, { throwIfNoEntry: false });
     add("static", f.relativePath, `${f.url}\0${st?.mtimeMs ?? 0}\0${st?.size ?? 0}`);
   }
-  return { lists, data: JSON.stringify(site.data) };
+  return { docs, lists, data: JSON.stringify(site.data) };
+}
+
+/**
+ * How one collection's documents changed between two snapshots, per list token: whether the
+ * key → fingerprint maps (URL and data, content, both) differ. A document object at the same place
+ * in both is the same entry in both (serve keeps an unchanged file's Document, and its
+ * fingerprint with it), so only the others are compared: a one-post edit compares one pair, not
+ * the whole collection. Keys are unique within a collection (one per file).
+ */
+function documentChanges(before: readonly Document[], after: readonly Document[]): { meta: boolean; content: boolean; full: boolean } {
+  const a = new Map<string, Fingerprint>();
+  const b = new Map<string, Fingerprint>();
+  const n = Math.max(before.length, after.length);
+  for (let i = 0; i < n; i++) {
+    const x = before[i];
+    const y = after[i];
+    if (x === y) continue;
+    if (x) a.set(itemKey(x), fingerprint(x));
+    if (y) b.set(itemKey(y), fingerprint(y));
+  }
+  const changes = { meta: false, content: false, full: false };
+  if (a.size !== b.size) return { meta: true, content: true, full: true };
+  for (const [key, fa] of a) {
+    const fb = b.get(key);
+    if (!fb) return { meta: true, content: true, full: true };
+    if (fa.meta !== fb.meta) changes.meta = true;
+    if (fa.content !== fb.content) changes.content = true;
+    if (fa.full !== fb.full) changes.full = true;
+  }
+  return changes;
+}
+
+/** The list tokens (Site#dependencyTracker) whose lists differ between two snapshots. */
+function dirtyTokens(before: Snapshot, after: Snapshot, into: Set<string>): void {
+  for (const label of new Set([...before.docs.keys(), ...after.docs.keys()])) {
+    const c = documentChanges(before.docs.get(label) ?? [], after.docs.get(label) ?? []);
+    if (c.meta) into.add(`collection:${label}`);
+    if (c.content) into.add(`content:${label}`);
+    if (c.full) into.add("documents");
+  }
+  for (const token of new Set([...after.lists.keys(), ...before.lists.keys()])) {
+    if (!sameMap(after.lists.get(token), before.lists.get(token))) into.add(token);
+  }
+  if (after.data !== before.data) into.add("data");
 }
 
 function sameMap(a: Map<string, string> | undefined, b: Map<string, string> | undefined): boolean {
@@ -140,9 +222,9 @@ export class IncrementalBuilder {
   private snapshot: Snapshot | null = null;
   /** Destination-relative path → what was written there (output text, or a static file's stamp). */
   private written = new Map<string, string>();
-  /** Destination-relative path → its item's source path, for this build and the one before. */
-  private sources = new Map<string, string>();
-  private previousSources = new Map<string, string>();
+  /** Destination-relative path → the item it was written from, for this build and the one before. */
+  private sources = new Map<string, Page | Document | StaticFile>();
+  private previousSources = new Map<string, Page | Document | StaticFile>();
   private configKey = "";
   private readFiles = new Set<string>();
   /** The last build's site.time, which its outputs may have printed. */
@@ -168,11 +250,11 @@ export class IncrementalBuilder {
     const fingerprints = new Map<string, Fingerprint>();
     const plan: RenderPlan = {
       // Fingerprints are taken before an item renders, from its source content.
-      mustRender: (item) => { fingerprints.set(itemKey(item), fingerprint(item)); return true; },
+      mustRender: (item) => { if (item.kind !== "document") fingerprints.set(itemKey(item), fingerprint(item)); else fingerprint(item); return true; },
       reuse: () => {},
-      rendered: (item, deps) => {
-        const fp = fingerprints.get(itemKey(item)) ?? fingerprint(item);
-        records.set(itemKey(item), { fingerprint: fp.full, content: item.content, output: item.output ?? "", dependencies: deps });
+      rendered: (item, deps, contentDeps) => {
+        const fp = fingerprintIn(fingerprints, item);
+        records.set(itemKey(item), { fingerprint: fp.full, content: item.content, output: item.output ?? "", dependencies: deps, contentDependencies: contentDeps });
       },
     };
     this.snapshot = null;
@@ -190,14 +272,18 @@ export class IncrementalBuilder {
     this.configKey = configKey;
     this.time = site.time;
     pruneContentHashes();
-    return { full: true, rendered: records.size, reused: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], timeOnlyOutputs: [], sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
+    return { full: true, rendered: records.size, reused: 0, kept: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], timeOnlyOutputs: [], sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
   }
 
-  /** Rebuild after `changed` source files (absolute paths). */
-  rebuild(changed: string[]): RebuildReport {
+  /**
+   * Rebuild after `changed` source files: absolute paths, or the watcher's changes, whose kind
+   * says which files only had their text changed (folder listings stay then).
+   */
+  rebuild(changed: Array<string | SourceChange>): RebuildReport {
     const loaded = loadConfig(this.options.overrides);
-    const changedSet = new Set(changed.map((p) => path.resolve(p)));
-    this.sourceCache.invalidate(changedSet);
+    const changedSet = new Set(changed.map((c) => path.resolve(typeof c === "string" ? c : c.path)));
+    const contentOnly = new Set(changed.flatMap((c) => (typeof c !== "string" && c.kind === "change" ? [path.resolve(c.path)] : [])));
+    this.sourceCache.invalidate(changedSet, contentOnly);
     const configChanged = JSON.stringify(loaded.config) !== this.configKey || loaded.files.some((f) => changedSet.has(path.resolve(f)));
     // A layout or include that appeared or disappeared changes which file a name resolves to.
     const dirs = ["layouts_dir", "includes_dir"].map((k) => sanitizedPath(loaded.config.source, String(loaded.config[k] ?? `_${k.split("_")[0]}`)));
@@ -215,6 +301,9 @@ export class IncrementalBuilder {
     const records = new Map<string, RenderRecord>();
     const fingerprints = new Map<string, Fingerprint>();
     let dirty: Set<string> | null = null;
+    let reusable: { item: Page | Document; key: string; rec: RenderRecord } | null = null;
+    /** Items whose converted content was kept (only their layouts rendered), with what that content read. */
+    const contentKept = new Map<Page | Document, Set<string>>();
     let rendered = 0;
     let reused = 0;
 
@@ -222,15 +311,14 @@ export class IncrementalBuilder {
     let after: Snapshot | null = null;
     const computeDirty = (s: Site): Set<string> => {
       const d = new Set<string>(changedSet);
-      for (const item of [...s.documents, ...s.pages]) {
-        if (item.kind === "static" || (item.kind === "page" && item.generated)) continue;
-        fingerprints.set(itemKey(item), fingerprint(item));
+      // Documents keep their own fingerprints (taken once per Document); pages are made anew each rebuild.
+      for (const c of s.collections.values()) for (const doc of c.docs) fingerprint(doc);
+      for (const page of s.pages) {
+        if (page.generated) continue;
+        fingerprints.set(itemKey(page), fingerprint(page));
       }
       after = takeSnapshot(s, fingerprints);
-      for (const token of new Set([...after.lists.keys(), ...before.lists.keys()])) {
-        if (!sameMap(after.lists.get(token), before.lists.get(token))) d.add(token);
-      }
-      if (after.data !== before.data) d.add("data");
+      dirtyTokens(before, after, d);
       return d;
     };
 
@@ -240,22 +328,41 @@ export class IncrementalBuilder {
         // Plugin pages, stylesheets (their source maps are made while rendering) and paginated
         // pages (the paginator hands them posts outside the tracked site lists) always render.
         if (item.kind === "page" && (item.generated || item.isAsset || item.pager)) return true;
-        const rec = previous.get(itemKey(item));
-        if (!rec || rec.fingerprint !== fingerprints.get(itemKey(item))?.full) return true;
+        const key = itemKey(item);
+        const rec = previous.get(key);
+        if (!rec || rec.fingerprint !== (item.kind === "document" ? fingerprint(item) : fingerprints.get(key))?.full) return true;
         for (const dep of rec.dependencies) if (dirty.has(dep)) return true;
+        reusable = { item, key, rec };
         return false;
       },
       reuse: (item) => {
-        const rec = previous.get(itemKey(item))!;
+        // mustRender has just looked the record up (the renderer asks reuse right after).
+        const { key, rec } = reusable?.item === item ? reusable : { key: itemKey(item), rec: previous.get(itemKey(item))! };
         item.content = rec.content;
         item.output = rec.output;
-        records.set(itemKey(item), rec);
+        records.set(key, rec);
         reused++;
       },
-      rendered: (item, deps) => {
+      convertedContent: (item) => {
+        // An item that renders because something only its layouts read changed (an include every
+        // page's layout uses): its content is what it was, as are what it read.
+        if (item.kind === "page" && (item.generated || item.isAsset || item.pager)) return undefined;
+        const key = itemKey(item);
+        const rec = previous.get(key);
+        if (!dirty || !rec?.contentDependencies || rec.fingerprint !== (item.kind === "document" ? fingerprint(item) : fingerprints.get(key))?.full) return undefined;
+        for (const dep of rec.contentDependencies) if (dirty.has(dep)) return undefined;
+        contentKept.set(item, rec.contentDependencies);
+        return rec.content;
+      },
+      rendered: (item, deps, contentDeps) => {
         rendered++;
         const key = itemKey(item);
-        const rec: RenderRecord = { fingerprint: (fingerprints.get(key) ?? fingerprint(item)).full, content: item.content, output: item.output ?? "", dependencies: deps };
+        const keptDeps = contentKept.get(item);
+        if (keptDeps) {
+          for (const dep of keptDeps) deps.add(dep);
+          contentDeps = keptDeps;
+        }
+        const rec: RenderRecord = { fingerprint: fingerprintIn(fingerprints, item).full, content: item.content, output: item.output ?? "", dependencies: deps, contentDependencies: contentDeps };
         records.set(key, rec);
         // A page whose rendered content changed changes what later pages read of it.
         const before = previous.get(key);
@@ -267,15 +374,18 @@ export class IncrementalBuilder {
     };
     // A failed rebuild leaves the snapshot unknown: the next one is a full build.
     this.snapshot = null;
+    this.sourceCache.keptCount = 0;
     const out = this.builder.render(loaded, { plan: () => plan });
     this.snapshot = after ?? takeSnapshot(out.site, fingerprints);
     this.records = records;
-    this.readFiles = new Set(out.site.readFiles);
+    // A file read by an earlier build existed then: editing it is not a structural change, even
+    // if this rebuild did not read it (its pages were reused).
+    for (const f of out.site.readFiles) this.readFiles.add(f);
     this.onWriting();
     const { written, removed, changedOutputs, timeOnlyOutputs } = this.writeChanges(out.site);
     afterWrite(out.site);
     pruneContentHashes();
-    return { full: false, rendered, reused, written, removed, changedOutputs, timeOnlyOutputs, sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
+    return { full: false, rendered, reused, kept: this.sourceCache.keptCount, written, removed, changedOutputs, timeOnlyOutputs, sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
   }
 
   dispose(): void {
@@ -286,7 +396,8 @@ export class IncrementalBuilder {
   private sourceLookup(): (output: string) => string | undefined {
     const now = this.sources;
     const before = this.previousSources;
-    return (output) => now.get(output) ?? before.get(output);
+    const sourceOf = (item: Page | Document | StaticFile | undefined) => item?.relativePath.replace(/^\/+/, "");
+    return (output) => sourceOf(now.get(output) ?? before.get(output));
   }
 
   /** Every output of the site: destination path → content (or a static file's stamp). */
@@ -295,11 +406,12 @@ export class IncrementalBuilder {
     this.previousSources = this.sources;
     this.sources = new Map();
     for (const item of site.siteFiles()) {
-      this.sources.set(item.destinationPath, item.relativePath.replace(/^\/+/, ""));
+      const dest = item.destinationPath;
+      this.sources.set(dest, item);
       if (item.kind === "static") {
         const st = fs.statSync(item.path);
-        m.set(item.destinationPath, `\0static\0${item.path}\0${st.mtimeMs}\0${st.size}`);
-      } else m.set(item.destinationPath, item.output ?? "");
+        m.set(dest, `\0static\0${item.path}\0${st.mtimeMs}\0${st.size}`);
+      } else m.set(dest, item.output ?? "");
     }
     return m;
   }
@@ -311,24 +423,27 @@ export class IncrementalBuilder {
     const timeOnlyOutputs: string[] = [];
     let written = 0;
     let removed = 0;
+    let added = 0;
+    const onlyTime = this.time ? buildTimeComparison(this.time, site.time) : null;
+    const live = new LiveRoot(site.dest);
     for (const [rel, value] of next) {
       const before = this.written.get(rel);
       if (before === value) continue;
-      if (before !== undefined && this.time && !value.startsWith("\0static\0") && !before.startsWith("\0static\0") &&
-        differsOnlyByBuildTime(before, value, this.time, site.time)) {
+      if (before === undefined) added++;
+      if (before !== undefined && onlyTime && !value.startsWith("\0static\0") && !before.startsWith("\0static\0") && onlyTime(before, value)) {
         timeOnlyOutputs.push(rel);
       }
       // Written into the live destination: the full check, real paths included (contain.ts).
-      const target = containedPath(site.dest, rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      assertInside(site.dest, target);
+      const target = live.prepare(rel);
       if (value.startsWith("\0static\0")) {
         copyStaticFile(value.split("\0")[2]!, target);
-      } else fs.writeFileSync(target, value);
+      } else overwriteFile(target, value);
       written++;
       changedOutputs.push(rel);
     }
-    for (const rel of this.written.keys()) {
+    // Every output of this build was one of the last build's, and there are as many: none is gone.
+    const noneGone = added === 0 && next.size === this.written.size;
+    for (const rel of noneGone ? [] : this.written.keys()) {
       if (next.has(rel)) continue;
       const gone = containedPath(site.dest, rel);
       fs.rmSync(gone, { force: true });

@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import type { Level } from "../logger.js";
 import { BuildError } from "../errors.js";
 import type { RebuildReport } from "./incremental.js";
+import type { SourceChange } from "./coalesce.js";
 import type { RebuildReply, RebuildRequest, RebuildWorkerData, SerializedError } from "./rebuild-worker.js";
 
 export type RebuildOutcome =
@@ -63,7 +64,7 @@ export class RebuildThread {
   }
 
   /** Builds (a full build when `changed` is absent or the thread is new). One at a time. */
-  build(changed?: string[]): Promise<RebuildOutcome> {
+  build(changed?: SourceChange[]): Promise<RebuildOutcome> {
     if (this.closed) return Promise.resolve({ ok: false, error: new Error("the server is stopping"), abandoned: true });
     if (this.running) throw new Error("RebuildThread: a build is already running");
     const worker = this.ensureWorker();

@@ -7,6 +7,7 @@ import { BuildError } from "../errors.js";
 import { loadConfig } from "../config/load.js";
 import { preloadSitePlugins } from "../plugins/site-plugins.js";
 import { IncrementalBuilder, type RebuildReport } from "./incremental.js";
+import type { SourceChange } from "./coalesce.js";
 
 export interface RebuildWorkerData {
   overrides: Record<string, unknown>;
@@ -14,7 +15,7 @@ export interface RebuildWorkerData {
   level: Level;
 }
 
-export type RebuildRequest = { type: "build"; changed: string[] | null } | { type: "dispose" };
+export type RebuildRequest = { type: "build"; changed: SourceChange[] | null } | { type: "dispose" };
 
 export interface SerializedError {
   buildError: boolean;

@@ -9,9 +9,16 @@
 // - Events are debounced (quiet period `debounceMs`, but never held longer than `maxWait`, so a
 //   file that is rewritten continuously still builds) and folded per path (coalesce.ts).
 // - `onChanges` calls never overlap: what arrives while one runs is queued into the next batch.
+// - A file's second save soon after its first is not lost (`recheckLater`). chokidar 5 drops a
+//   path's "change" for 50 ms after the one it emits (FSWatcher#_emit throttles with no trailing
+//   event), and a file's raw events for 5 ms after one (handler.js): an author who saves, sees
+//   the rebuild and saves again within 50 ms would be left with the first save built. So each
+//   changed or added file is looked at again once that window has passed, and a file that is not
+//   as chokidar last saw it counts as changed.
 // What else to skip (the destination, `.jekyll-cache`, excluded paths, `_config.yml` — jekyll-watch
 // ignores the config files too) is the caller's `ignored`; `ignorePaths` below builds one.
 
+import fs from "node:fs";
 import * as path from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { ChangeSet, type ChangeKind, type SourceChange } from "./coalesce.js";
@@ -40,6 +47,14 @@ export interface WatchSourceOptions {
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
+
+/** Past chokidar's 50 ms window in which a path's further "change" events are dropped. */
+const RECHECK_AFTER_MS = 60;
+
+/** What tells one version of a file from the next: modified and changed times, size, inode. */
+function stampOf(st: fs.Stats | undefined): string | null {
+  return st ? `${st.mtimeMs}:${st.ctimeMs}:${st.size}:${st.ino}` : null;
+}
 
 const TEMP_FILE_PATTERNS: RegExp[] = [
   /\.(?:swp|swo|swn|swx|swpx)$/, // Vim swap files
@@ -145,8 +160,39 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
     atomic: false,
     usePolling: options.usePolling === true,
   });
+  // Files to look at again once chokidar's throttle window is over (see the header): the stamp
+  // chokidar's event came with.
+  const rechecks = new Map<string, { timer: NodeJS.Timeout; stamp: string | null }>();
+  function recheckLater(absolutePath: string, stamp: string | null): void {
+    const earlier = rechecks.get(absolutePath);
+    if (earlier) clearTimeout(earlier.timer);
+    const timer = setTimeout(() => {
+      rechecks.delete(absolutePath);
+      if (closed) return;
+      fs.stat(absolutePath, (error, st) => {
+        if (closed || error) return; // gone: chokidar reports the unlink
+        const now = stampOf(st);
+        if (now === stamp) return;
+        record("change", absolutePath);
+        recheckLater(absolutePath, now);
+      });
+    }, RECHECK_AFTER_MS);
+    timer.unref();
+    rechecks.set(absolutePath, { timer, stamp });
+  }
+
   for (const kind of ["add", "change", "unlink", "addDir", "unlinkDir"] as const) {
-    watcher.on(kind, (p: string) => record(kind, p));
+    watcher.on(kind, (p: string, stats?: fs.Stats) => {
+      record(kind, p);
+      const abs = path.resolve(p);
+      if (kind === "add" || kind === "change") {
+        recheckLater(abs, stampOf(stats ?? fs.statSync(abs, { throwIfNoEntry: false })));
+      } else if (kind === "unlink") {
+        const earlier = rechecks.get(abs);
+        if (earlier) clearTimeout(earlier.timer);
+        rechecks.delete(abs);
+      }
+    });
   }
   watcher.on("error", (error: unknown) => onError(error));
 
@@ -160,6 +206,8 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
       closed = true;
       if (timer !== null) clearTimeout(timer);
       timer = null;
+      for (const r of rechecks.values()) clearTimeout(r.timer);
+      rechecks.clear();
       await watcher.close();
       // Let a running build finish, so the caller can tear down what it uses.
       if (running !== null) await running;

@@ -10,7 +10,7 @@ import { deepMerge, isPlainObject } from "../config/merge.js";
 import { datePlaceholders } from "./calendar.js";
 import { detached } from "./strings.js";
 import type { Collection } from "./collection.js";
-import { parseDate } from "./parse-date.js";
+import { dateDependsOnNow, parseDate } from "./parse-date.js";
 import { toS } from "../ruby/values.js";
 import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
@@ -109,12 +109,22 @@ export class Document {
   excerpt: Excerpt | null = null;
   readonly isDraft: boolean;
   private cachedUrl: string | undefined;
+  /** The content as read (the renderer replaces `content` with the converted one). */
+  private sourceContent = "";
+  /**
+   * What this document was made of depends on the build's "now" (`site.time`): a date that is
+   * not complete, or none at all. serve does not keep such a document between rebuilds (`adopt`).
+   */
+  private nowDependent = false;
+  /** The front matter's date, when populate compared it with the site's time (populateTitle). */
+  private comparedWithSiteTime: number | undefined;
 
   constructor(
-    readonly site: Site,
+    /** The Site being built; serve moves a kept document to the next rebuild's (`adopt`). */
+    public site: Site,
     /** Absolute source path. */
     readonly path: string,
-    readonly collection: Collection,
+    public collection: Collection,
     /** For drafts, the source file's mtime (a draft's default date). */
     private readonly mtime?: JekyllTime,
   ) {
@@ -142,6 +152,7 @@ export class Document {
     // that can have changed it. A `date:` left empty is nil, whose to_s is "": not a date, so
     // Jekyll stops, as it does for any text Ruby's Time.parse rejects.
     if ("date" in o) {
+      if (dateDependsOnNow(this.data.date)) this.nowDependent = true;
       const parsed = parseDate(this.data.date, this.site.zone, this.site.time.epochMs);
       if (!parsed) {
         throw new BuildError(`Invalid date '${toS(this.data.date)}': Document '${this.relativePath}' does not have a valid date in the ${source}.`, {
@@ -175,6 +186,7 @@ export class Document {
       : this.site.frontMatterDefaults.all(this.relativePath, this.collection.label);
     if (Object.keys(defaults).length) this.mergeData(defaults, "front matter defaults");
     this.content = content;
+    this.sourceContent = content;
     this.lineOffset = lineOffset;
     if (frontMatter) this.mergeData(frontMatter, "YAML front matter");
     if (!readPostData) return;
@@ -194,6 +206,10 @@ export class Document {
     if (d) {
       slug = d[2];
       ext = d[3];
+      if (this.data.date instanceof JekyllTime) {
+        this.comparedWithSiteTime = this.data.date.epochMs;
+        if (this.data.date.epochMs === this.site.time.epochMs) this.nowDependent = true;
+      }
       if (!this.data.date || (this.data.date instanceof JekyllTime && this.data.date.epochMs === this.site.time.epochMs)) {
         this.mergeData({ date: d[1] }, "filename");
       }
@@ -214,8 +230,31 @@ export class Document {
 
   /** Document#date: front matter or file name, else a draft's mtime, else the site time. */
   get date(): JekyllTime {
-    if (!(this.data.date instanceof JekyllTime)) this.data.date = this.isDraft && this.mtime ? this.mtime : this.site.time;
+    if (!(this.data.date instanceof JekyllTime)) {
+      if (!(this.isDraft && this.mtime)) this.nowDependent = true;
+      this.data.date = this.isDraft && this.mtime ? this.mtime : this.site.time;
+    }
     return this.data.date;
+  }
+
+  /**
+   * serve --watch: takes this document, read by an earlier build from a file that has not changed
+   * since, into `site` (the next rebuild's), as if it had just been read — the same data, URL and
+   * excerpt, its source content back, nothing rendered. False when it cannot be: what it was made
+   * of depends on the build's time. Only for builds whose generators and hooks leave documents
+   * as read (read/source-cache.ts decides), since what they would change is not undone here.
+   */
+  adopt(site: Site, collection: Collection): boolean {
+    if (this.nowDependent) return false;
+    if (this.comparedWithSiteTime !== undefined && this.comparedWithSiteTime === site.time.epochMs) return false;
+    if (collection.label !== this.collection.label) return false;
+    this.site = site;
+    this.collection = collection;
+    this.content = this.sourceContent;
+    this.output = null;
+    if (this.excerpt) this.excerpt.output = null;
+    this.index = -1;
+    return true;
   }
 
   get outputExt(): string {

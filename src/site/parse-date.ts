@@ -34,6 +34,14 @@ export function parseDate(input: unknown, zone: string | undefined, nowMs: numbe
   }
 }
 
+/**
+ * Whether the Time made of `input` may depend on "now" (anything but a complete date): serve keeps
+ * a document between rebuilds only when its date does not (src/site/document.ts, `adopt`).
+ */
+export function dateDependsOnNow(input: unknown): boolean {
+  return !COMPLETE_DATE.test(toS(input));
+}
+
 /** `2024-05-30`, `2024-05-30 14:05:09 +0800`, `2024-05-30T14:05:09.5Z`: nothing left for "now" to fill. */
 const COMPLETE_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?: ?(?:Z|UTC|[+-]\d{2}:?\d{2}))?$/;
 const MAX_REMEMBERED = 200_000;

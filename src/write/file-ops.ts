@@ -12,6 +12,35 @@ export function copyStaticFile(source: string, target: string): void {
   fs.utimesSync(target, st.atime, st.mtime);
 }
 
+/**
+ * Replaces an existing file's text in place (serve's rebuilds), or creates the file. Not by
+ * truncating it first: on ext4, a file truncated to nothing and written again is flushed to disk
+ * when closed (its `auto_da_alloc` heuristic), so rewriting every page after an include edit
+ * waited on the disk; written over and cut to its new length, the file is not.
+ */
+export function overwriteFile(target: string, data: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(target, "r+");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    fs.writeFileSync(target, data);
+    return;
+  }
+  try {
+    const bytes = Buffer.from(data);
+    let done = 0;
+    while (done < bytes.length) {
+      const n = fs.writeSync(fd, bytes, done, bytes.length - done, done);
+      if (n <= 0) throw new Error(`could not write ${target}`);
+      done += n;
+    }
+    if (fs.fstatSync(fd).size !== bytes.length) fs.ftruncateSync(fd, bytes.length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** mkdir -p that remembers what it made, so a folder costs one system call per build. */
 export class DirMaker {
   private readonly made = new Set<string>();

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { containedPath, destinationRelative, sanitizedPath } from "../../src/write/contain.js";
+import { LiveRoot, containedPath, destinationRelative, sanitizedPath } from "../../src/write/contain.js";
 import { buildInProcess, diff, outside, sandbox, snapshot } from "./helpers.js";
 
 test("sanitizedPath is Jekyll.sanitized_path", () => {
@@ -84,6 +84,27 @@ test("a permalink with an encoded NUL is a located error, and nothing is written
     assert.equal(error.name, "BuildError");
     assert.match(error.message, /NUL/);
     assert.deepEqual(diff(before, snapshot(box.root)), { added: [], removed: [], changed: [] });
+  } finally {
+    box.remove();
+  }
+});
+
+test("serve's writes into the live destination (LiveRoot) refuse a symlinked folder, and make nothing through it", () => {
+  const box = sandbox();
+  try {
+    const dest = path.join(box.root, "out");
+    const elsewhere = path.join(box.root, "elsewhere");
+    fs.mkdirSync(dest);
+    fs.mkdirSync(elsewhere);
+    fs.symlinkSync(elsewhere, path.join(dest, "uploads"));
+    const live = new LiveRoot(dest);
+    assert.throws(() => live.prepare("uploads/x.html", "page.md"), (e: any) => e.name === "BuildError" && /outside/.test(e.message) && e.file === "page.md");
+    assert.throws(() => live.prepare("uploads/new/deeper/x.html"), /outside/);
+    assert.deepEqual(fs.readdirSync(elsewhere), [], "no folder was made through the symlink");
+    assert.equal(live.prepare("/a/b/c.html"), path.join(dest, "a/b/c.html"));
+    assert.ok(fs.statSync(path.join(dest, "a/b")).isDirectory(), "its folder is made");
+    assert.equal(live.prepare("a/b/d.html"), path.join(dest, "a/b/d.html"));
+    assert.equal(live.prepare("/../../x.html"), path.join(dest, "x.html"), "placed like Jekyll's sanitized_path");
   } finally {
     box.remove();
   }

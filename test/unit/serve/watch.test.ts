@@ -89,6 +89,19 @@ describe("watchSource", () => {
     assert.deepEqual(rel(batches[0]!), ["change about.md", "change index.md"]);
   });
 
+  test("a second save right after the first one's batch is not lost (chokidar drops a path's changes for 50 ms after one)", async () => {
+    seed();
+    await start(undefined, undefined, 5);
+    const file = path.join(dir, "about.md");
+    fs.writeFileSync(file, "# About 1\n");
+    await until(() => batches.length > 0, 10_000);
+    // At once: within the 50 ms in which chokidar 5 would drop this path's next "change".
+    fs.writeFileSync(file, "# About two, longer\n");
+    await until(() => batches.length > 1, 10_000);
+    assert.deepEqual(rel(batches[0]!), ["change about.md"]);
+    assert.deepEqual(rel(batches[1]!), ["change about.md"]);
+  });
+
   test("Vim's save (4913 test, rename to ~, write, swap file) → one change of the file", async () => {
     seed();
     await start();
