@@ -62,8 +62,30 @@ const lazyPackages = {
     }));
   },
 };
+/**
+ * `import * as name from "spec"; // bundle: lazy` in a compiled source becomes a namespace that
+ * requires (and so initialises) the module on first property access. esbuild runs every module
+ * a statically imported one needs when the importer starts, so without this an empty site
+ * initialised markdown-it, liquidjs, the highlighters and every built-in plugin (bench/PROFILE.md,
+ * "Start-up"). The importer must read the namespace only inside functions. Unbundled (tests,
+ * development) the import stays an ordinary one.
+ */
+const LAZY_IMPORT = /^import \* as (\w+) from ("[^"]+"); \/\/ bundle: lazy\b.*$/gm;
+const lazyImports = {
+  name: "lazy-imports",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/].*\.js$/ }, (a) => {
+      const text = fs.readFileSync(a.path, "utf8");
+      if (!text.includes("// bundle: lazy")) return undefined;
+      const contents = text.replace(LAZY_IMPORT, (_, name, spec) =>
+        `let ${name}$lazy; const ${name} = new Proxy({}, { get: (_, key) => (${name}$lazy ??= require(${spec}))[key] });`);
+      if (contents.includes("// bundle: lazy")) throw new Error(`bundle: ${a.path}: a "// bundle: lazy" comment not on a namespace import ("import * as x from ...")`);
+      return { contents, loader: "js", resolveDir: path.dirname(a.path) };
+    });
+  },
+};
 const main = await build({
-  plugins: [lazyPackages],
+  plugins: [lazyPackages, lazyImports],
   absWorkingDir: root,
   entryPoints: {
     cli: "dist/src/cli/main.js",
@@ -90,10 +112,41 @@ const main = await build({
   metafile: true,
   logLevel: "warning",
 });
+for (const file of Object.keys(main.metafile.outputs)) if (file.endsWith(".js")) finishBundle(path.join(root, file));
 writeThirdPartyLicenses([lazy.metafile, main.metafile]);
 // One build of a small blog writes the code cache bin/ starts from (src/cli/warm-up.ts).
 const { warmUpCodeCache } = await import("../dist/src/cli/warm-up.js");
 if (!warmUpCodeCache(root)) console.warn("bundle: the warm-up build made no code cache; build-site will start slower until a build writes one");
+
+/**
+ * Two changes to esbuild's output. (1) Every module that imports a Node built-in gets its own
+ * `__toESM(require("node:fs"))`, a copy of the built-in's ~100 properties as getters: 90 such
+ * copies took ~17 ms of an empty site's start-up. A built-in's properties never change, so one copy
+ * per built-in serves every importer. (2) bin/ reads the bundle as latin1, which is a plain copy
+ * into a one-byte string where UTF-8 decoding took 3x as long (src/cli/code-cache.ts): the bundle
+ * is made ASCII.
+ */
+function finishBundle(file) {
+  // esbuild escapes non-ASCII in strings but leaves it in comments, regular expressions and
+  // template literals: \uXXXX means the same in all of them except a template's raw text, and the
+  // bundle's only String.raw templates with non-ASCII are regular expressions' sources.
+  const original = fs.readFileSync(file, "utf8");
+  // After a backslash the escape would be read as text ("\\u00e9"): none is there, and none may come.
+  if (/\\[^\x00-\x7f]/.test(original)) throw new Error(`bundle: ${file}: a backslash before a non-ASCII character; escape it in the source`);
+  let text = original.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (text.includes('__toESM(require("node:')) {
+    const helper = /^var __toESM = /m;
+    if (!helper.test(text)) throw new Error(`bundle: ${file}: esbuild's __toESM helper not found`);
+    // Keyed by the module and isNodeMode (esbuild passes 1 for an importer that is an ES module).
+    const memo = "var __toESMCopies = new Map();\n" +
+      "var __toESMBuiltin = (mod, isNodeMode) => { " +
+      "let byMode = __toESMCopies.get(mod); if (!byMode) __toESMCopies.set(mod, byMode = [undefined, undefined]); " +
+      "return byMode[isNodeMode ? 1 : 0] ??= __toESM(mod, isNodeMode); };\n";
+    text = text.replace(helper, `${memo}var __toESM = `)
+      .replaceAll('__toESM(require("node:', '__toESMBuiltin(require("node:');
+  }
+  fs.writeFileSync(file, text);
+}
 
 /**
  * The bundles carry code of other packages, whose licenses ask that their notices travel with it:
