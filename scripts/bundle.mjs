@@ -63,22 +63,28 @@ const lazyPackages = {
   },
 };
 /**
- * `import * as name from "spec"; // bundle: lazy` in a compiled source becomes a namespace that
- * requires (and so initialises) the module on first property access. esbuild runs every module
+ * `import * as name from "spec"; // bundle: lazy` in a compiled source becomes an object whose
+ * properties require (and so initialise) the module on first access. esbuild runs every module
  * a statically imported one needs when the importer starts, so without this an empty site
  * initialised markdown-it, liquidjs, the highlighters and every built-in plugin (bench/PROFILE.md,
- * "Start-up"). The importer must read the namespace only inside functions. Unbundled (tests,
- * development) the import stays an ordinary one.
+ * "Start-up"). The importer may use the namespace only as `name.member`, inside functions; one
+ * getter per member read (not a Proxy: a getter is as cheap as a property once V8 has inlined it).
+ * Unbundled (tests, development) the import stays an ordinary one.
  */
-const LAZY_IMPORT = /^import \* as (\w+) from ("[^"]+"); \/\/ bundle: lazy\b.*$/gm;
+const LAZY_IMPORT = /^import \* as ([\w$]+) from ("[^"]+"); \/\/ bundle: lazy\b.*$/gm;
 const lazyImports = {
   name: "lazy-imports",
   setup(b) {
     b.onLoad({ filter: /[\\/]dist[\\/]src[\\/].*\.js$/ }, (a) => {
       const text = fs.readFileSync(a.path, "utf8");
       if (!text.includes("// bundle: lazy")) return undefined;
-      const contents = text.replace(LAZY_IMPORT, (_, name, spec) =>
-        `let ${name}$lazy; const ${name} = new Proxy({}, { get: (_, key) => (${name}$lazy ??= require(${spec}))[key] });`);
+      const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+      const contents = text.replace(LAZY_IMPORT, (_, name, spec) => {
+        const members = [...new Set([...code.matchAll(new RegExp(`(?<![\\w$.])${name.replace("$", "\\$")}\\.([\\w$]+)`, "g"))].map((m) => m[1]))];
+        const load = `${name}$load`;
+        return `let ${name}$module; const ${load} = () => (${name}$module ??= require(${spec}));\n` +
+          `const ${name} = { ${members.map((m) => `get ${m}() { return ${load}().${m}; }`).join(", ")} };`;
+      });
       if (contents.includes("// bundle: lazy")) throw new Error(`bundle: ${a.path}: a "// bundle: lazy" comment not on a namespace import ("import * as x from ...")`);
       return { contents, loader: "js", resolveDir: path.dirname(a.path) };
     });
