@@ -125,12 +125,14 @@ const { warmUpCodeCache } = await import("../dist/src/cli/warm-up.js");
 if (!warmUpCodeCache(root)) console.warn("bundle: the warm-up build made no code cache; build-site will start slower until a build writes one");
 
 /**
- * Two changes to esbuild's output. (1) Every module that imports a Node built-in gets its own
- * `__toESM(require("node:fs"))`, a copy of the built-in's ~100 properties as getters: 90 such
- * copies took ~17 ms of an empty site's start-up. A built-in's properties never change, so one copy
- * per built-in serves every importer. (2) bin/ reads the bundle as latin1, which is a plain copy
- * into a one-byte string where UTF-8 decoding took 3x as long (src/cli/code-cache.ts): the bundle
- * is made ASCII.
+ * Two changes to esbuild's output. (1) Every module that imports a CommonJS module (a Node
+ * built-in, liquidjs) gets its own `__toESM(require(...))`, a copy of the module's properties as
+ * getters: ~90 copies of node:fs and node:path (~100 properties each) and 16 of liquidjs took ~17
+ * ms of an empty site's start-up. One copy per module serves every importer: the getters read the
+ * module's properties when used, and a module whose set of properties has grown since (a
+ * CommonJS cycle) gets a new copy. (2) bin/ reads the bundle as latin1, which is a plain copy
+ * into a one-byte string where UTF-8 decoding took three times as long (src/cli/code-cache.ts):
+ * the bundle is made ASCII.
  */
 function finishBundle(file) {
   // esbuild escapes non-ASCII in strings but leaves it in comments, regular expressions and
@@ -140,16 +142,20 @@ function finishBundle(file) {
   // After a backslash the escape would be read as text ("\\u00e9"): none is there, and none may come.
   if (/\\[^\x00-\x7f]/.test(original)) throw new Error(`bundle: ${file}: a backslash before a non-ASCII character; escape it in the source`);
   let text = original.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  if (text.includes('__toESM(require("node:')) {
-    const helper = /^var __toESM = /m;
+  const helper = /^var __toESM = /m;
+  if (text.includes("__toESM(")) {
     if (!helper.test(text)) throw new Error(`bundle: ${file}: esbuild's __toESM helper not found`);
-    // Keyed by the module and isNodeMode (esbuild passes 1 for an importer that is an ES module).
-    const memo = "var __toESMCopies = new Map();\n" +
-      "var __toESMBuiltin = (mod, isNodeMode) => { " +
-      "let byMode = __toESMCopies.get(mod); if (!byMode) __toESMCopies.set(mod, byMode = [undefined, undefined]); " +
-      "return byMode[isNodeMode ? 1 : 0] ??= __toESM(mod, isNodeMode); };\n";
-    text = text.replace(helper, `${memo}var __toESM = `)
-      .replaceAll('__toESM(require("node:', '__toESMBuiltin(require("node:');
+    const memo = `var __toESMCopies = new WeakMap();
+var __toESM = (mod, isNodeMode) => {
+  if (mod === null || typeof mod !== "object" && typeof mod !== "function") return __toESMCopy(mod, isNodeMode);
+  let copies = __toESMCopies.get(mod);
+  if (!copies) __toESMCopies.set(mod, copies = [null, null]);
+  const keys = __getOwnPropNames(mod).length, i = isNodeMode ? 1 : 0;
+  if (copies[i]?.keys !== keys) copies[i] = { keys, ns: __toESMCopy(mod, isNodeMode) };
+  return copies[i].ns;
+};
+`;
+    text = text.replace(helper, `${memo}var __toESMCopy = `);
   }
   fs.writeFileSync(file, text);
 }
