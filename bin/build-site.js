@@ -21,11 +21,33 @@ const mtime = (f) => fs.statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 // Once the command has returned, the process ends at once. Everything it started has been ended
 // and waited for by then (the Sass compiler's process, worker threads: src/render/sass-thread.ts),
 // so all a natural exit adds is Node draining V8's background tasks (concurrent compiles and
-// GC) after the last line (bench/PROFILE-cold.md). stdout and stderr are written synchronously
+// GC) after the last line (bench/PROFILE.md). stdout and stderr are written synchronously
 // for files, pipes and terminals on POSIX; anything still queued (a pipe on Windows) is flushed
 // first.
+//
+// Nothing to flush when nothing asked for process.stdout or process.stderr (`build -q`): opening
+// them is not free (a pipe's stream loads node:net and node:stream; bench/PROFILE.md, "Start-up"),
+// so the getters are watched instead of opened here.
+let streamsOpened = false;
+for (const name of ["stdout", "stderr"]) {
+  const own = Object.getOwnPropertyDescriptor(process, name);
+  if (own && own.get && own.configurable) {
+    Object.defineProperty(process, name, {
+      configurable: true,
+      enumerable: own.enumerable,
+      get() {
+        streamsOpened = true;
+        return own.get.call(this);
+      },
+    });
+  } else {
+    streamsOpened = true;
+  }
+}
+
 function exitWith(code) {
   process.exitCode = code;
+  if (!streamsOpened) process.exit(code);
   let pending = 2;
   const done = () => { if (--pending === 0) process.exit(code); };
   process.stdout.write("", done);

@@ -62,8 +62,36 @@ const lazyPackages = {
     }));
   },
 };
+/**
+ * `import * as name from "spec"; // bundle: lazy` in a compiled source becomes an object whose
+ * properties require (and so initialise) the module on first access. esbuild runs every module
+ * a statically imported one needs when the importer starts, so without this an empty site
+ * initialised markdown-it, liquidjs, the highlighters and every built-in plugin (bench/PROFILE.md,
+ * "Start-up"). The importer may use the namespace only as `name.member`, inside functions; one
+ * getter per member read (not a Proxy: a getter is as cheap as a property once V8 has inlined it).
+ * Unbundled (tests, development) the import stays an ordinary one.
+ */
+const LAZY_IMPORT = /^import \* as ([\w$]+) from ("[^"]+"); \/\/ bundle: lazy\b.*$/gm;
+const lazyImports = {
+  name: "lazy-imports",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/].*\.js$/ }, (a) => {
+      const text = fs.readFileSync(a.path, "utf8");
+      if (!text.includes("// bundle: lazy")) return undefined;
+      const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+      const contents = text.replace(LAZY_IMPORT, (_, name, spec) => {
+        const members = [...new Set([...code.matchAll(new RegExp(`(?<![\\w$.])${name.replace("$", "\\$")}\\.([\\w$]+)`, "g"))].map((m) => m[1]))];
+        const load = `${name}$load`;
+        return `let ${name}$module; const ${load} = () => (${name}$module ??= require(${spec}));\n` +
+          `const ${name} = { ${members.map((m) => `get ${m}() { return ${load}().${m}; }`).join(", ")} };`;
+      });
+      if (contents.includes("// bundle: lazy")) throw new Error(`bundle: ${a.path}: a "// bundle: lazy" comment not on a namespace import ("import * as x from ...")`);
+      return { contents, loader: "js", resolveDir: path.dirname(a.path) };
+    });
+  },
+};
 const main = await build({
-  plugins: [lazyPackages],
+  plugins: [lazyPackages, lazyImports],
   absWorkingDir: root,
   entryPoints: {
     cli: "dist/src/cli/main.js",
@@ -90,10 +118,47 @@ const main = await build({
   metafile: true,
   logLevel: "warning",
 });
+for (const file of Object.keys(main.metafile.outputs)) if (file.endsWith(".js")) finishBundle(path.join(root, file));
 writeThirdPartyLicenses([lazy.metafile, main.metafile]);
 // One build of a small blog writes the code cache bin/ starts from (src/cli/warm-up.ts).
 const { warmUpCodeCache } = await import("../dist/src/cli/warm-up.js");
 if (!warmUpCodeCache(root)) console.warn("bundle: the warm-up build made no code cache; build-site will start slower until a build writes one");
+
+/**
+ * Two changes to esbuild's output. (1) Every module that imports a CommonJS module (a Node
+ * built-in, liquidjs) gets its own `__toESM(require(...))`, a copy of the module's properties as
+ * getters: ~90 copies of node:fs and node:path (~100 properties each) and 16 of liquidjs took ~17
+ * ms of an empty site's start-up. One copy per module serves every importer: the getters read the
+ * module's properties when used, and a module whose set of properties has grown since (a
+ * CommonJS cycle) gets a new copy. (2) bin/ reads the bundle as latin1, which is a plain copy
+ * into a one-byte string where UTF-8 decoding took three times as long (src/cli/code-cache.ts):
+ * the bundle is made ASCII.
+ */
+function finishBundle(file) {
+  // esbuild escapes non-ASCII in strings but leaves it in comments, regular expressions and
+  // template literals: \uXXXX means the same in all of them except a template's raw text, and the
+  // bundle's only String.raw templates with non-ASCII are regular expressions' sources.
+  const original = fs.readFileSync(file, "utf8");
+  // After a backslash the escape would be read as text ("\\u00e9"): none is there, and none may come.
+  if (/\\[^\x00-\x7f]/.test(original)) throw new Error(`bundle: ${file}: a backslash before a non-ASCII character; escape it in the source`);
+  let text = original.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const helper = /^var __toESM = /m;
+  if (text.includes("__toESM(")) {
+    if (!helper.test(text)) throw new Error(`bundle: ${file}: esbuild's __toESM helper not found`);
+    const memo = `var __toESMCopies = new WeakMap();
+var __toESM = (mod, isNodeMode) => {
+  if (mod === null || typeof mod !== "object" && typeof mod !== "function") return __toESMCopy(mod, isNodeMode);
+  let copies = __toESMCopies.get(mod);
+  if (!copies) __toESMCopies.set(mod, copies = [null, null]);
+  const keys = __getOwnPropNames(mod).length, i = isNodeMode ? 1 : 0;
+  if (copies[i]?.keys !== keys) copies[i] = { keys, ns: __toESMCopy(mod, isNodeMode) };
+  return copies[i].ns;
+};
+`;
+    text = text.replace(helper, `${memo}var __toESMCopy = `);
+  }
+  fs.writeFileSync(file, text);
+}
 
 /**
  * The bundles carry code of other packages, whose licenses ask that their notices travel with it:

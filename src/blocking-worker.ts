@@ -4,7 +4,9 @@
 // (an Int32Array on a SharedArrayBuffer) when its reply is on the port, and the main thread blocks
 // on the signal with Atomics.wait, then takes the reply with receiveMessageOnPort.
 import os from "node:os";
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort, type WorkerOptions } from "node:worker_threads";
+// Loaded on first use in the bundle (scripts/bundle.mjs): a build that starts no thread does not pay for it.
+import * as workerThreads from "node:worker_threads"; // bundle: lazy
+import type { MessagePort, Worker, WorkerOptions } from "node:worker_threads";
 
 export function availableCores(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -32,10 +34,10 @@ export class BlockingWorker {
 
   constructor(script: URL, data: object, options: Pick<WorkerOptions, "stdout" | "stderr"> = {}, initialSignal = 0) {
     Atomics.store(this.signal, 0, initialSignal);
-    const { port1, port2 } = new MessageChannel();
+    const { port1, port2 } = new workerThreads.MessageChannel();
     this.port = port1;
     const workerData: BlockingWorkerData = { ...data, port: port2, signal: this.signal };
-    this.worker = new Worker(script, { ...options, workerData, transferList: [port2] });
+    this.worker = new workerThreads.Worker(script, { ...options, workerData, transferList: [port2] });
     // A worker that fails is noticed through the signal; its error event must not end the process.
     this.worker.on("error", () => { this.failed = true; });
     this.worker.unref();
@@ -58,7 +60,7 @@ export class BlockingWorker {
 
   /** The next reply on the port, if there is one. */
   receive<T>(): T | undefined {
-    const msg = receiveMessageOnPort(this.port);
+    const msg = workerThreads.receiveMessageOnPort(this.port);
     return msg ? (msg.message as T) : undefined;
   }
 

@@ -15,9 +15,14 @@ import { documentsStayAsRead, enabledPlugins, passPlugin, pluginLiquid, rewrites
 import { loadSitePlugins, withRubyPluginHint } from "./plugins/site-plugins.js";
 import { Reader } from "./read/reader.js";
 import type { SourceCache } from "./read/source-cache.js";
-import { highlight, rougeLexerTag } from "./render/highlight/index.js";
-import { createLiquidEngine, type JekyllLiquid } from "./render/liquid/index.js";
-import { createMarkdownConverter, type MarkdownConverter } from "./render/markdown/index.js";
+// Loaded on first use in the bundle (scripts/bundle.mjs): a site without Markdown or templates
+// does not initialise them (render/lazy-engines.ts).
+import * as highlighting from "./render/highlight/index.js"; // bundle: lazy
+import * as liquidEngine from "./render/liquid/index.js"; // bundle: lazy
+import type { JekyllLiquid } from "./render/liquid/index.js";
+import * as markdownConverter from "./render/markdown/index.js"; // bundle: lazy
+import type { MarkdownConverter } from "./render/markdown/index.js";
+import { lazyLiquid, lazyMarkdown } from "./render/lazy-engines.js";
 import { Renderer, type RenderPlan } from "./render/renderer.js";
 import { SassConverter, disposeSassCompiler, sassNeededBeforeRead, startSassThread } from "./render/sass.js";
 import { siteLiquidHost } from "./render/site-host.js";
@@ -273,10 +278,10 @@ export class Builder {
     // Rouge off for Markdown code blocks, as `highlighter: none` does.
     const kd = (config.kramdown ?? {}) as Record<string, any>;
     const off = kd.syntax_highlighter_opts?.disable === true || ("syntax_highlighter" in kd && !kd.syntax_highlighter);
-    const markdown = createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight, lexerTag: rougeLexerTag, extras: config.build_site_extras !== false });
+    const markdown = lazyMarkdown(() => markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight: highlighting.highlight, lexerTag: highlighting.rougeLexerTag, extras: config.build_site_extras !== false }));
     const current = () => this.site!;
     // The plugins' tags and filters: the engine is remade when `plugins:` or the site's plugins change.
-    const liquid = createLiquidEngine(siteLiquidHost(current, markdown, () => this.sass!, (host) => pluginLiquid(plugins, { site: current, host })));
+    const liquid = lazyLiquid(() => liquidEngine.createLiquidEngine(siteLiquidHost(current, markdown, () => this.sass!, (host) => pluginLiquid(plugins, { site: current, host }))));
     this.engines = { key, markdown, liquid };
     return this.engines;
   }

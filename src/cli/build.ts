@@ -2,7 +2,8 @@
 // rebuild after every change until Ctrl-C, printing what `jekyll build` prints.
 import { buildSite } from "../build.js";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
-import { IncrementalBuilder } from "../serve/incremental.js";
+// Only `--watch` needs it; loaded on first use in the bundle (scripts/bundle.mjs).
+import * as incremental from "../serve/incremental.js"; // bundle: lazy
 import type { SourceChange } from "../serve/watch.js";
 import type { ParsedArgs } from "./args.js";
 import type { ConsoleLogger } from "../logger.js";
@@ -67,7 +68,7 @@ export async function runBuild(args: ParsedArgs, logger: ConsoleLogger): Promise
  */
 async function watchAndRebuild(args: ParsedArgs, loaded: LoadedConfig, logger: ConsoleLogger): Promise<number> {
   const config = loaded.config;
-  const builder = new IncrementalBuilder({ overrides: args.overrides as any, logger, force: args.force });
+  const builder = new incremental.IncrementalBuilder({ overrides: args.overrides as any, logger, force: args.force });
   const build = (changed?: SourceChange[]): void => {
     const t0 = performance.now();
     try {

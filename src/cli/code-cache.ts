@@ -8,7 +8,7 @@
 // is compiled from source exactly as without it. Measured on an empty site (2-core machine, CPU
 // user+sys, medians): ES module bundle 0.30 s, this CommonJS bundle without cache 0.22 s, with
 // cache 0.17 s; `node -e 0` 0.07 s.
-import { createHash } from "node:crypto";
+import { isAscii } from "node:buffer";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -18,8 +18,8 @@ import vm from "node:vm";
 const WRAP_HEAD = "(function (exports, require, module, __filename, __dirname) { ";
 const WRAP_TAIL = "\n})";
 
-/** Starts the first line of a cache file; the line goes on with the two hashes, the rest is V8's data. */
-const MAGIC = "build-site code cache 1";
+/** Starts the first line of a cache file; the line goes on with the two keys, the rest is V8's data. */
+const MAGIC = "build-site code cache 2";
 
 export type CacheState = "used" | "missing" | "stale" | "rejected";
 
@@ -40,17 +40,34 @@ export function cacheFileFor(bundleFile: string): string {
   return `${bundleFile.replace(/\.c?js$/, "")}.v8-${process.versions.v8}-${process.arch}.cache`;
 }
 
-function sha1(data: Buffer): string {
-  return createHash("sha1").update(data).digest("hex");
+/**
+ * Which bundle a cache belongs to: its size and modification time. bundle.mjs rewrites the bundle
+ * (a new time) and deletes its caches; a bundle edited by hand has a new time too.
+ */
+function bundleKey(stat: fs.Stats): string {
+  return `${stat.size}@${stat.mtimeMs}`;
 }
 
 /**
- * The cache's data, checked against the bundle's source and against itself. V8 (release builds)
- * checks neither for us: it compares only the source's *length* and does not checksum the data,
- * so a rebuilt bundle of the same length, or a damaged file, would run wrong bytecode or crash.
- * Hashing both costs ~2 ms; node:crypto is loaded by the bundle's dependencies anyway.
+ * A checksum of V8's data: its length and one byte of every 64, mixed. It catches a truncated file
+ * and any damaged stretch of 64 bytes or more (a torn or zeroed disk block, another file's bytes),
+ * not a single flipped bit. The full SHA-1 this replaced needed node:crypto, whose loading (with
+ * node:stream) cost more than everything else bin/ does before the bundle runs; the file is
+ * written whole and renamed into place (writeCache), so it is never seen half-written. (Bytes, not
+ * 32-bit words: a word read in the interpreter is boxed, and took 2 ms instead of 0.5.)
  */
-function readCache(cacheFile: string, sourceHash: string): Buffer | "missing" | "stale" | "rejected" {
+function checksum(data: Buffer): string {
+  let h = data.length | 0;
+  for (let i = 0; i < data.length; i += 64) h = Math.imul(h ^ data[i]!, 0x01000193) ^ (h >>> 15);
+  return `${data.length}:${(h >>> 0).toString(16)}`;
+}
+
+/**
+ * The cache's data, checked against the bundle and against itself. V8 (release builds) checks
+ * neither for us: it compares only the source's *length* and does not checksum the data, so a
+ * rebuilt bundle of the same length, or a damaged file, would run wrong bytecode or crash.
+ */
+function readCache(cacheFile: string, key: string): Buffer | "missing" | "stale" | "rejected" {
   let data: Buffer;
   try {
     data = fs.readFileSync(cacheFile);
@@ -58,18 +75,29 @@ function readCache(cacheFile: string, sourceHash: string): Buffer | "missing" | 
     return "missing";
   }
   const eol = data.indexOf(10);
-  const [magic, forSource, dataHash] = data.toString("latin1", 0, eol < 0 ? 0 : eol).split(" | ");
-  if (magic !== MAGIC || forSource !== sourceHash) return "stale";
+  const [magic, forBundle, sum] = data.toString("latin1", 0, eol < 0 ? 0 : eol).split(" | ");
+  if (magic !== MAGIC || forBundle !== key) return "stale";
   const cached = data.subarray(eol + 1);
-  return sha1(cached) === dataHash ? cached : "rejected";
+  return checksum(cached) === sum ? cached : "rejected";
 }
 
 /** Compiles and runs the CommonJS bundle `bundleFile`, with its code cache when there is a valid one. */
 export function loadBundle(bundleFile: string, cacheFile = cacheFileFor(bundleFile)): LoadedBundle {
-  const bytes = fs.readFileSync(bundleFile);
-  const sourceHash = sha1(bytes);
-  const cached = readCache(cacheFile, sourceHash);
-  const script = new vm.Script(WRAP_HEAD + bytes.toString("utf8") + WRAP_TAIL, {
+  const fd = fs.openSync(bundleFile, "r");
+  let bytes: Buffer;
+  let key: string;
+  try {
+    const stat = fs.fstatSync(fd);
+    key = bundleKey(stat);
+    bytes = fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const cached = readCache(cacheFile, key);
+  // latin1: a copy into a one-byte string, where UTF-8 decoding took three times as long; the
+  // bundle is ASCII (scripts/bundle.mjs makes it so). Other files are read as UTF-8, as Node would.
+  const text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+  const script = new vm.Script(WRAP_HEAD + text + WRAP_TAIL, {
     filename: bundleFile,
     cachedData: typeof cached === "string" ? undefined : cached,
     // A dynamic import() inside the bundle resolves as it would in a module Node loaded itself
@@ -80,18 +108,18 @@ export function loadBundle(bundleFile: string, cacheFile = cacheFileFor(bundleFi
   const module = { exports: {} as Record<string, unknown> };
   const wrapper = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
   wrapper(module.exports, createRequire(bundleFile), module, bundleFile, path.dirname(bundleFile));
-  return { exports: module.exports, cache, save: () => writeCache(script, cacheFile, sourceHash) };
+  return { exports: module.exports, cache, save: () => writeCache(script, cacheFile, key) };
 }
 
 /**
  * Writes `script`'s code cache, keyed to the bundle it was compiled from. Written to a temporary
  * file and renamed, so a concurrent build reads either the old cache or the whole new one.
  */
-function writeCache(script: vm.Script, cacheFile: string, sourceHash: string): boolean {
+function writeCache(script: vm.Script, cacheFile: string, key: string): boolean {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
     const data = script.createCachedData();
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} | ${sourceHash} | ${sha1(data)}\n`, "latin1"), data]));
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} | ${key} | ${checksum(data)}\n`, "latin1"), data]));
     fs.renameSync(tmp, cacheFile);
     return true;
   } catch {

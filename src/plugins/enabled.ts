@@ -7,7 +7,9 @@ import type { Logger } from "../logger.js";
 import type { LiquidHost } from "../render/liquid/host.js";
 import type { Theme } from "../site/theme.js";
 import type { Plugin, PluginLiquidContext } from "./api.js";
-import { PLUGINS } from "./index.js";
+// The built-in plugins' registry (and the modules of all of them) loads on first use in the bundle
+// (scripts/bundle.mjs): a site that names no plugin does not initialise them.
+import * as builtIn from "./index.js"; // bundle: lazy
 
 interface PluginSettings {
   config: Config;
@@ -34,20 +36,20 @@ export function enabledPluginNames(site: PluginSettings): string[] {
 
 /** The enabled plugins: the built-in ones the site names, in `plugins:` order, then the site's own. */
 export function enabledPlugins(site: PluginSettings, sitePlugins: readonly Plugin[] = []): Plugin[] {
-  const named = enabledPluginNames(site).map((n) => PLUGINS.get(n)).filter((p): p is Plugin => !!p);
+  const named = enabledPluginNames(site).map((n) => builtIn.PLUGINS.get(n)).filter((p): p is Plugin => !!p);
   return [...named, ...sitePlugins];
 }
 
 /** "'x' is not built into build-site": once per name the site lists that build-site does not have. */
 export function warnUnknownPlugins(site: PluginSettings, logger: Logger): void {
   for (const name of enabledPluginNames(site)) {
-    if (!PLUGINS.has(name)) logger.warn("Plugin:", `'${name}' is not built into build-site; the site is built without it.`);
+    if (!builtIn.PLUGINS.has(name)) logger.warn("Plugin:", `'${name}' is not built into build-site; the site is built without it.`);
   }
 }
 
 /** The enabled built-in plugin that builds the site in passes (Plugin#process), if any. */
 export function passPlugin(config: Config, theme: Theme | null): Plugin | undefined {
-  return enabledPluginNames({ config, safe: !!config.safe, theme }).map((n) => PLUGINS.get(n)).find((p) => p?.process);
+  return enabledPluginNames({ config, safe: !!config.safe, theme }).map((n) => builtIn.PLUGINS.get(n)).find((p) => p?.process);
 }
 
 /** The plugins' Liquid tags, block tags and filters, for the Liquid engine's host. */

@@ -15,7 +15,8 @@
 // computed again after compiling and the CSS is stored only if no input changed meanwhile; and
 // files the compiler loaded from outside the keyed folders (a `../../` import) are recorded with
 // the folders they lie in, whose contents must still match before the entry is used.
-import { createHash } from "node:crypto";
+// Loaded on first use in the bundle (scripts/bundle.mjs): a site without Sass never hashes.
+import * as crypto from "node:crypto"; // bundle: lazy
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -90,13 +91,18 @@ export class SassCache {
   readonly dir: string;
   private readonly source: string;
   private readonly themeRoot: string | null;
-  readonly enabled: boolean;
+  private readonly wanted: boolean;
 
   constructor(options: SassCacheOptions) {
     this.source = path.resolve(options.source);
     this.themeRoot = options.themeRoot ? path.resolve(options.themeRoot) : null;
     this.dir = options.dir ?? defaultSassCacheDir(this.source);
-    this.enabled = options.enabled && sassCompilerId() !== "";
+    this.wanted = options.enabled;
+  }
+
+  /** Asked when a stylesheet is first looked up: finding sass-embedded's package.json is start-up cost a site without Sass need not pay. */
+  get enabled(): boolean {
+    return this.wanted && sassCompilerId() !== "";
   }
 
   /** A path as the key holds it: relative to the site or the theme, so that a clone elsewhere has the same key. */
@@ -120,7 +126,7 @@ export class SassCache {
     const budget = { left: MAX_FILES };
     for (const f of [...new Set(folders)]) collectInputs(f, files, budget);
     if (budget.left <= 0) return null;
-    const h = createHash("sha256");
+    const h = crypto.createHash("sha256");
     for (const f of [...new Set(files)].sort()) {
       h.update("\0").update(this.portable(f)).update("\0");
       try {
@@ -140,7 +146,7 @@ export class SassCache {
     if (!this.enabled) return null;
     const files = this.fingerprint(folders);
     if (files === null) return null;
-    return createHash("sha256")
+    return crypto.createHash("sha256")
       .update(sassCompilerId()).update("\0")
       .update(JSON.stringify(options)).update("\0")
       .update(JSON.stringify([...new Set(folders)].map((f) => this.portable(f)).sort())).update("\0")
@@ -210,14 +216,14 @@ export class SassCache {
    * cache folder holds the site's current CSS and nothing else (as `hugo --gc` does).
    */
   prune(): void {
-    if (!this.enabled) return;
-    const keep = usedKeys.get(this.dir) ?? new Set<string>();
     let names: string[];
     try {
       names = fs.readdirSync(this.dir);
     } catch {
       return;
     }
+    if (!this.enabled) return;
+    const keep = usedKeys.get(this.dir) ?? new Set<string>();
     for (const n of names) {
       const m = /^([0-9a-f]{64})\.json$/.exec(n);
       if (m && !keep.has(m[1]!)) fs.rmSync(path.join(this.dir, n), { force: true });

@@ -7,9 +7,11 @@ import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { highlightTag } from "./highlight/index.js";
+// Both load on first use in the bundle (render/lazy-engines.ts).
+import * as highlighting from "./highlight/index.js"; // bundle: lazy
 import type { LiquidHost } from "./liquid/host.js";
-import { smartify, type MarkdownConverter } from "./markdown/index.js";
+import * as markdownModule from "./markdown/index.js"; // bundle: lazy
+import type { MarkdownConverter } from "./markdown/index.js";
 import type { SassConverter } from "./sass.js";
 
 /** Tags, block tags and filters beyond Jekyll's own, made for the host they will run with. */
@@ -26,9 +28,9 @@ export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter,
     timezone: site.zone,
     now: () => current().time,
     markdownify: (input) => markdown.convert(input),
-    smartify: (input) => smartify(input, current().config.kramdown),
+    smartify: (input) => markdownModule.smartify(input, current().config.kramdown),
     compileSass: (input, syntax) => sass().convert({ source: input, syntax }),
-    highlight: (code, lang, options) => highlightTag(code, lang, options as any),
+    highlight: (code, lang, options) => highlighting.highlightTag(code, lang, options as any),
     postUrl: (name) => findPostUrl(current(), name),
     linkUrl: (relativePath) => findLinkUrl(current(), relativePath),
     warn: (topic, message) => current().logger.warn(topic, message),

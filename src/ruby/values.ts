@@ -5,18 +5,30 @@
 // (`3` vs `3.0`). A JS number that is not an integer is unambiguously a Ruby Float; an integral
 // Float (`3.0` in YAML or a template, or `2.0 | minus: 2`) is carried as a RubyFloat so it still
 // prints `3.0`. Everything else that is integral is an Integer.
-import { Drop, toValue } from "liquidjs";
+// Loaded on first use in the bundle (scripts/bundle.mjs): reading a site's YAML (the configuration
+// of every build) goes through this module, and liquidjs's initialisation, with node:stream and
+// node:crypto that it loads, was a tenth of an empty site's start-up (bench/PROFILE.md, "Start-up").
+import * as liquidjs from "liquidjs"; // bundle: lazy
 import { JekyllTime } from "./time.js";
 
-/** A Ruby Float. Extends liquidjs's Drop so liquidjs unwraps it (valueOf) wherever it needs a number. */
-export class RubyFloat extends Drop {
+let floatIsDrop = false;
+
+/**
+ * A Ruby Float. A liquidjs Drop, so liquidjs unwraps it (valueOf) wherever it needs a number: its
+ * prototype is put under Drop's when the first one is made, rather than by `extends`, which would
+ * load liquidjs with this module. No instance exists before, so none is ever seen without it.
+ */
+export class RubyFloat {
   constructor(readonly value: number) {
-    super();
+    if (!floatIsDrop) {
+      Object.setPrototypeOf(RubyFloat.prototype, liquidjs.Drop.prototype);
+      floatIsDrop = true;
+    }
   }
-  override valueOf(): number {
+  valueOf(): number {
     return this.value;
   }
-  override toString(): string {
+  toString(): string {
     return formatFloat(this.value);
   }
   toJSON(): number {
@@ -110,15 +122,20 @@ export function eachItems(v: Record<string, unknown>): unknown[] {
   return hooksOf(v)?.hashForJson ? Object.keys(v) : Object.entries(v);
 }
 
+/** `v instanceof Drop` (liquidjs's): asked of objects only, so that reading plain values does not load liquidjs. */
+function isDrop(v: unknown): v is liquidjs.Drop {
+  return typeof v === "object" && v !== null && v instanceof liquidjs.Drop;
+}
+
 export function isHash(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Drop) &&
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !isDrop(v) &&
     !(v instanceof JekyllTime) && !(v instanceof RubyFloat);
 }
 
 /** A liquidjs drop other than ours (EmptyDrop, forloop…) becomes its plain value; ours stay. */
 export function plain(v: unknown): unknown {
   if (v instanceof RubyFloat) return v;
-  if (v instanceof Drop && !isRubyPrintable(v)) return toValue(v);
+  if (isDrop(v) && !isRubyPrintable(v)) return liquidjs.toValue(v);
   return v;
 }
 
@@ -169,7 +186,7 @@ export function toS(v: unknown): string {
     if (h?.toS) return h.toS.call(v);
   }
   if (Array.isArray(v) || isHash(v)) return inspect(v);
-  if (v instanceof Drop) return toS(toValue(v));
+  if (isDrop(v)) return toS(liquidjs.toValue(v));
   return String(v);
 }
 
@@ -252,7 +269,7 @@ export function inspect(v: unknown): string {
   if (isHash(v)) {
     return `{${Object.entries(v).map(([k, x]) => `${inspectString(k)}=>${inspect(x)}`).join(", ")}}`;
   }
-  if (v instanceof Drop) return inspect(toValue(v));
+  if (isDrop(v)) return inspect(liquidjs.toValue(v));
   return String(v);
 }
 
@@ -321,7 +338,7 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
     const pairs = keys.map((k) => `\n${indent(inner)}${JSON.stringify(k)}: ${generateJson(hash[k], inner, true, below)}`);
     return `{${pairs.join(",")}\n${indent(depth)}}`;
   }
-  if (v instanceof Drop) return generateJson(toValue(v), depth, pretty, inDrop);
+  if (isDrop(v)) return generateJson(liquidjs.toValue(v), depth, pretty, inDrop);
   return JSON.stringify(String(v));
 }
 

@@ -24,6 +24,12 @@ export type Action = (run: LexRun, m: RegExpExecArray) => void;
 
 export interface Rule {
   re: RegExp;
+  /**
+   * The same regex for text that is all ASCII, where the Unicode word class of a translated `\b`
+   * is `[A-Za-z0-9_]` (rubyRe). Compiling the Unicode class (four copies per `\b`) was most of a
+   * cold build's highlighting time: V8 compiles each regex anew in every process.
+   */
+  asciiRe?: RegExp;
   /** The regex starts with `^`: only try it at the beginning of a line (Rouge's StringScanner hack). */
   bol: boolean;
   action: Action;
@@ -73,6 +79,7 @@ function compileStates(def: LexerDef): Map<string, CompiledState> {
 }
 
 const MAX_NULL_SCANS = 5;
+const NON_ASCII = /[^\x00-\x7f]/;
 const NO_OPTIONS = new URLSearchParams();
 
 /** One lexer instance: its state stack and scratch data survive `continueLex` calls. */
@@ -85,6 +92,8 @@ export class LexRun {
   /** Text being lexed and the current position (valid during a rule's action). */
   text = '';
   pos = 0;
+  /** `text` has only ASCII characters: the rules' asciiRe then match as their `re` would. */
+  private ascii = false;
   private out: TokenList = [];
   private nullSteps = 0;
   private children = new Map<LexerDef, LexRun>();
@@ -203,8 +212,9 @@ export class LexRun {
   /** Lex from the current state, without resetting. Returns merged tokens. */
   continueLex(text: string): TokenList {
     if (this.def.external) return this.def.external(text);
-    const saved = { text: this.text, pos: this.pos, out: this.out, m: this.m };
+    const saved = { text: this.text, ascii: this.ascii, pos: this.pos, out: this.out, m: this.m };
     this.text = text;
+    this.ascii = !NON_ASCII.test(text);
     this.pos = 0;
     this.out = [];
     this.nullSteps = 0;
@@ -219,6 +229,7 @@ export class LexRun {
     }
     const out = this.out;
     this.text = saved.text;
+    this.ascii = saved.ascii;
     this.pos = saved.pos;
     this.out = saved.out;
     this.m = saved.m;
@@ -233,8 +244,9 @@ export class LexRun {
         continue;
       }
       if (rule.bol && this.pos > 0 && text.charCodeAt(this.pos - 1) !== 10) continue;
-      rule.re.lastIndex = this.pos;
-      const m = rule.re.exec(text);
+      const re = this.ascii && rule.asciiRe ? rule.asciiRe : rule.re;
+      re.lastIndex = this.pos;
+      const m = re.exec(text);
       if (!m) continue;
       this.m = m;
       const size = m[0].length;
@@ -344,10 +356,21 @@ function groupEnd(source: string, open: number): number {
  *   a hex digit; `\z`, `\Z` are string anchors.
  * Always compiled with the `u` flag (Ruby matches code points) and `y` (match at the position).
  */
-export function rubyRe(source: string, flags = ''): RegExp {
-  const dotAll = flags.includes('s');
-  const jsFlags = 'uy' + (flags.includes('i') ? 'i' : '') + (dotAll ? 's' : '');
-  return new RegExp(translate(source, dotAll, true), jsFlags);
+export function rubyRe(source: string, flags = '', asciiText = false): RegExp {
+  return new RegExp(rubyReSource(source, flags, asciiText), rubyReFlags(flags));
+}
+
+function rubyReFlags(flags: string): string {
+  return 'uy' + (flags.includes('i') ? 'i' : '') + (flags.includes('s') ? 's' : '');
+}
+
+/**
+ * With `asciiText`, for text without non-ASCII characters only: there `\b`'s word class and
+ * `[A-Za-z0-9_]` hold the same characters (the ASCII letters are Alphabetic, the digits Nd, `_`
+ * Pc; no ASCII character is a Mark), so the regex matches the same, and compiles in a fraction.
+ */
+function rubyReSource(source: string, flags: string, asciiText: boolean): string {
+  return translate(source, flags.includes('s'), true, asciiText ? ASCII_WORD : WORD);
 }
 
 /**
@@ -355,10 +378,11 @@ export function rubyRe(source: string, flags = ''): RegExp {
  * Connector_Punctuation): unlike `\w` (ASCII in Ruby), `\b` sees `é` or `π` as word characters.
  */
 const WORD = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}]';
+const ASCII_WORD = '[A-Za-z0-9_]';
 
 const GROUP_OPEN = /\((?:\?(?::|=|!|<[A-Za-z_][A-Za-z0-9_]*>))?/y;
 
-function translate(source: string, dotAll: boolean, startOfPattern: boolean): string {
+function translate(source: string, dotAll: boolean, startOfPattern: boolean, word: string): string {
   let out = '';
   let inClass = false;
   // Whether nothing can have been consumed yet on the way to this point of the pattern, and the
@@ -383,8 +407,8 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean): st
       else if (n === 'A') out += atStart ? '' : '(?!)';
       else if (n === 'z') out += '(?![\\s\\S])';
       else if (n === 'Z') out += '(?=\\n?(?![\\s\\S]))';
-      else if (n === 'b') out += atStart ? `(?=${WORD})` : `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
-      else if (n === 'B') out += atStart ? `(?!${WORD})` : `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`;
+      else if (n === 'b') out += atStart ? `(?=${word})` : `(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`;
+      else if (n === 'B') out += atStart ? `(?!${word})` : `(?:(?<=${word})(?=${word})|(?<!${word})(?!${word}))`;
       else out += '\\' + n;
       if (!'AzZbB'.includes(n)) atStart = false;
       continue;
@@ -422,7 +446,7 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean): st
           // the lookbehind sees an empty string: a negative one passes, a positive one fails
           if (source[i + 3] === '=') out += '(?!)';
         } else {
-          out += source.slice(i, i + 4) + translate(source.slice(i + 4, end - 1), dotAll, false) + ')';
+          out += source.slice(i, i + 4) + translate(source.slice(i + 4, end - 1), dotAll, false, word) + ')';
         }
         i = end - 1;
         continue;
@@ -496,12 +520,21 @@ export function rule(re: RegExp | string, spec: ActionSpec, next?: NextSpec): Ru
  */
 class LazyRule implements Rule {
   private compiled: RegExp | undefined;
+  private compiledAscii: RegExp | undefined;
   readonly bol: boolean;
   constructor(private readonly source: string, private readonly flags: string, readonly action: Action) {
     this.bol = source.startsWith('^');
   }
   get re(): RegExp {
     return (this.compiled ??= rubyRe(this.source, this.flags));
+  }
+  get asciiRe(): RegExp {
+    if (!this.compiledAscii) {
+      const ascii = rubyReSource(this.source, this.flags, true);
+      // Without a translated `\b` or `\B` the two are the same regex: compile it once.
+      this.compiledAscii = ascii.includes(ASCII_WORD) ? new RegExp(ascii, rubyReFlags(this.flags)) : (this.compiled ??= new RegExp(ascii, rubyReFlags(this.flags)));
+    }
+    return this.compiledAscii;
   }
 }
 
