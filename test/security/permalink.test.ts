@@ -89,14 +89,20 @@ test("a permalink with an encoded NUL is a located error, and nothing is written
   }
 });
 
+/** A destination `out/` whose `uploads` is a symlink to the folder `elsewhere` beside it. */
+function destWithSymlinkedFolder(root: string): { dest: string; elsewhere: string } {
+  const dest = path.join(root, "out");
+  const elsewhere = path.join(root, "elsewhere");
+  fs.mkdirSync(dest);
+  fs.mkdirSync(elsewhere);
+  fs.symlinkSync(elsewhere, path.join(dest, "uploads"));
+  return { dest, elsewhere };
+}
+
 test("serve's writes into the live destination (LiveRoot) refuse a symlinked folder, and make nothing through it", () => {
   const box = sandbox();
   try {
-    const dest = path.join(box.root, "out");
-    const elsewhere = path.join(box.root, "elsewhere");
-    fs.mkdirSync(dest);
-    fs.mkdirSync(elsewhere);
-    fs.symlinkSync(elsewhere, path.join(dest, "uploads"));
+    const { dest, elsewhere } = destWithSymlinkedFolder(box.root);
     const live = new LiveRoot(dest);
     assert.throws(() => live.prepare("uploads/x.html", "page.md"), (e: any) => e.name === "BuildError" && /outside/.test(e.message) && e.file === "page.md");
     assert.throws(() => live.prepare("uploads/new/deeper/x.html"), /outside/);
@@ -113,11 +119,7 @@ test("serve's writes into the live destination (LiveRoot) refuse a symlinked fol
 test("a write through a symlinked folder inside the destination is refused (assertInside)", () => {
   const box = sandbox();
   try {
-    const dest = path.join(box.root, "out");
-    const elsewhere = path.join(box.root, "elsewhere");
-    fs.mkdirSync(dest);
-    fs.mkdirSync(elsewhere);
-    fs.symlinkSync(elsewhere, path.join(dest, "uploads"));
+    const { dest } = destWithSymlinkedFolder(box.root);
     assert.throws(() => containedPath(dest, "/uploads/x.html", "page.md"), (e: any) => e.name === "BuildError" && /outside/.test(e.message) && e.file === "page.md");
     assert.equal(containedPath(dest, "/a/b.html"), path.join(dest, "a/b.html"));
     assert.equal(containedPath(dest, "/%2e%2e/x"), path.join(dest, "%2e%2e/x"), "not decoded here: callers decode first");
