@@ -11,6 +11,7 @@
 //       loop_iterations: 10000000   # for/tablerow iterations in one Liquid render
 //       file_mb: 10                 # a page, post, layout, include or data file read
 //       yaml_alias_nodes: 1000000   # values YAML aliases add to one document
+//       sass_seconds: 120           # one Sass compile (a stylesheet, or one sassify/scssify)
 import { BuildError } from "../errors.js";
 
 export interface Limits {
@@ -19,6 +20,7 @@ export interface Limits {
   loopIterations: number;
   fileBytes: number;
   yamlAliasNodes: number;
+  sassMs: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -27,6 +29,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   loopIterations: 10_000_000,
   fileBytes: 10 * 1024 * 1024,
   yamlAliasNodes: 1_000_000,
+  sassMs: 120_000,
 };
 
 /** The settings, by their name in `build_site.limits`, with how each maps to a Limits field. */
@@ -36,6 +39,7 @@ const SETTINGS: Array<[string, keyof Limits, number]> = [
   ["loop_iterations", "loopIterations", 1],
   ["file_mb", "fileBytes", 1024 * 1024],
   ["yaml_alias_nodes", "yamlAliasNodes", 1],
+  ["sass_seconds", "sassMs", 1000],
 ];
 
 /** The `build_site.limits` of a configuration, over the defaults. */

@@ -3,31 +3,52 @@
 import type * as sass from "sass-embedded";
 import type { SassCompileOptions, SassReply, SassWarning } from "./sass-protocol.js";
 
+/** Plain options with no importers or functions: the same for the synchronous and asynchronous compilers. */
+function compileOptions<K extends "sync" | "async">(o: SassCompileOptions, warnings: SassWarning[]): sass.StringOptions<K> {
+  return {
+    syntax: o.syntax,
+    style: o.style,
+    loadPaths: o.loadPaths,
+    url: o.url ? new URL(o.url) : undefined,
+    charset: false,
+    sourceMap: o.sourceMap,
+    sourceMapIncludeSources: true,
+    quietDeps: o.quietDeps,
+    silenceDeprecations: o.silenceDeprecations as sass.DeprecationOrId[],
+    logger: {
+      warn: (message, options) => {
+        warnings.push({ message, url: options.span?.url?.href, line: options.span?.start.line });
+      },
+    },
+  };
+}
+
+function success(id: number, result: sass.CompileResult, warnings: SassWarning[]): SassReply {
+  return { id, ok: true, css: result.css, sourceMap: result.sourceMap as unknown as { sources: string[] } | undefined, warnings, loadedUrls: result.loadedUrls.map((u) => u.href) };
+}
+
+function failure(api: typeof sass, id: number, e: unknown, warnings: SassWarning[]): SassReply {
+  if (e instanceof api.Exception) {
+    const span = e.span;
+    return { id, ok: false, sassMessage: e.sassMessage, span: { url: span.url?.href, line: span.start.line, column: span.start.column }, message: e.message, warnings };
+  }
+  return { id, ok: false, message: String((e as Error)?.message ?? e), warnings };
+}
+
 export function compileToReply(api: typeof sass, compiler: sass.Compiler, id: number, source: string, o: SassCompileOptions): SassReply {
   const warnings: SassWarning[] = [];
   try {
-    const result = compiler.compileString(source, {
-      syntax: o.syntax,
-      style: o.style,
-      loadPaths: o.loadPaths,
-      url: o.url ? new URL(o.url) : undefined,
-      charset: false,
-      sourceMap: o.sourceMap,
-      sourceMapIncludeSources: true,
-      quietDeps: o.quietDeps,
-      silenceDeprecations: o.silenceDeprecations as sass.DeprecationOrId[],
-      logger: {
-        warn: (message, options) => {
-          warnings.push({ message, url: options.span?.url?.href, line: options.span?.start.line });
-        },
-      },
-    });
-    return { id, ok: true, css: result.css, sourceMap: result.sourceMap as unknown as { sources: string[] } | undefined, warnings, loadedUrls: result.loadedUrls.map((u) => u.href) };
+    return success(id, compiler.compileString(source, compileOptions<"sync">(o, warnings)), warnings);
   } catch (e) {
-    if (e instanceof api.Exception) {
-      const span = e.span;
-      return { id, ok: false, sassMessage: e.sassMessage, span: { url: span.url?.href, line: span.start.line, column: span.start.column }, message: e.message, warnings };
-    }
-    return { id, ok: false, message: String((e as Error)?.message ?? e), warnings };
+    return failure(api, id, e, warnings);
+  }
+}
+
+export async function compileToReplyAsync(api: typeof sass, compiler: sass.AsyncCompiler, id: number, source: string, o: SassCompileOptions): Promise<SassReply> {
+  const warnings: SassWarning[] = [];
+  try {
+    return success(id, await compiler.compileStringAsync(source, compileOptions<"async">(o, warnings)), warnings);
+  } catch (e) {
+    return failure(api, id, e, warnings);
   }
 }

@@ -33,6 +33,11 @@ export interface SassCompileOptions {
   silenceDeprecations: string[];
 }
 
+/** What the main thread sends the Sass thread: one compile (waiting for its reply before the next), or the end. */
+export type SassThreadMessage =
+  | { id: number; source: string; options: SassCompileOptions; timeLimitMs: number }
+  | { dispose: true };
+
 export interface SassWarning {
   message: string;
   url?: string;
@@ -42,4 +47,4 @@ export interface SassWarning {
 
 export type SassReply =
   | { id: number; ok: true; css: string; sourceMap?: { sources: string[]; [k: string]: unknown }; warnings: SassWarning[]; loadedUrls?: string[] }
-  | { id: number; ok: false; sassMessage?: string; span?: { url?: string; line: number; column: number }; message: string; warnings: SassWarning[] };
+  | { id: number; ok: false; sassMessage?: string; span?: { url?: string; line: number; column: number }; message: string; warnings: SassWarning[]; timedOut?: true };

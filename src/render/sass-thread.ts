@@ -3,7 +3,7 @@
 // answers; a cold build of a themed homepage spends a third of its time there. The thread starts
 // as soon as the reader has seen a stylesheet page, so that loading and booting happen on the
 // other core while the main thread renders; the main thread's compile calls stay synchronous
-// (see blocking-worker.ts).
+// (see blocking-worker.ts), and each has a time limit (sass-worker.ts).
 import { BlockingWorker } from "../blocking-worker.js";
 import {
   SASS_CANCELLED,
@@ -13,11 +13,15 @@ import {
   SASS_START_OPEN,
   type SassCompileOptions,
   type SassReply,
+  type SassThreadMessage,
 } from "./sass-protocol.js";
 
 const START_TIMEOUT_MS = 15_000;
-/** A compile that never answers means the thread died; no theme takes this long. */
-const COMPILE_TIMEOUT_MS = 10 * 60_000;
+/**
+ * Past a compile's own time limit, how long the thread has to end it (kill the compiler's process)
+ * and answer; a thread that has not by then is stopped.
+ */
+const ANSWER_MARGIN_MS = 15_000;
 
 /** A compiler process that has not ended after this is left to the OS (it normally takes a moment). */
 const DISPOSE_TIMEOUT_MS = 10_000;
@@ -28,13 +32,22 @@ export class SassThread {
   private nextId = 1;
   private broken = false;
 
-  /** The compile's reply; null when the thread is not usable (the caller compiles itself). */
-  compile(source: string, options: SassCompileOptions): SassReply | null {
+  /**
+   * The compile's reply, within `timeLimitMs` (a reply with `timedOut` past it); null when the
+   * thread could not load Sass (the caller compiles itself).
+   */
+  compile(source: string, options: SassCompileOptions, timeLimitMs: number): SassReply | null {
     if (this.broken || this.thread.failed) return null;
     const id = this.nextId++;
-    this.thread.post({ id, source, options });
+    const message: SassThreadMessage = { id, source, options, timeLimitMs };
+    this.thread.post(message);
     if (!this.thread.waitWhile((v) => v === NOT_READY, START_TIMEOUT_MS)) return this.giveUp();
-    if (!this.thread.waitWhile((v) => v !== id && v !== FAILED, COMPILE_TIMEOUT_MS)) return this.giveUp();
+    if (!this.thread.waitWhile((v) => v !== id && v !== FAILED, timeLimitMs + ANSWER_MARGIN_MS)) {
+      // Not answering even past the limit: the thread is stuck, and compiling here instead would
+      // have no bound at all.
+      this.giveUp();
+      return { id, ok: false, timedOut: true, message: `Sass did not finish within ${timeLimitMs / 1000} s`, warnings: [] };
+    }
     if (Atomics.load(this.thread.signal, 0) === FAILED) return this.giveUp();
     return this.thread.receive<SassReply>() ?? this.giveUp();
   }
@@ -50,7 +63,8 @@ export class SassThread {
       return;
     }
     if (this.broken) return;
-    this.thread.post({ dispose: true });
+    const message: SassThreadMessage = { dispose: true };
+    this.thread.post(message);
     // Replies still due (none in a build: every compile is waited for) come first.
     this.thread.waitWhile((v) => v !== DISPOSED && v !== FAILED, DISPOSE_TIMEOUT_MS);
     this.thread.terminate();

@@ -14,6 +14,7 @@ import { pathToFileURL, fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import type * as sass from "sass-embedded";
 import { BuildError } from "../errors.js";
+import { limitsOf, raiseHint } from "../config/limits.js";
 import { defaultSassCacheDir, SassCache } from "./sass-cache.js";
 import { compileToReply } from "./sass-compile.js";
 import type { SassCompileOptions, SassReply } from "./sass-protocol.js";
@@ -93,9 +94,14 @@ export function disposeSassCompiler(): void {
   sharedThread = null;
 }
 
-/** On the Sass thread when there is one; here when not (or when it cannot load Sass). */
-function compileAnywhere(source: string, options: SassCompileOptions): SassReply {
-  return sharedThread?.compile(source, options) ?? compileToReply(sassApi(), compiler(), 0, source, options);
+/**
+ * On the Sass thread, started now if the build has not yet, because only there does a compile have
+ * a time limit (sass-worker.ts); here when the thread cannot load Sass, or with
+ * BUILD_SITE_WORKERS=0 (one thread, no limit).
+ */
+function compileAnywhere(source: string, options: SassCompileOptions, timeLimitMs: number): SassReply {
+  if (process.env.BUILD_SITE_WORKERS !== "0") startSassThread();
+  return sharedThread?.compile(source, options, timeLimitMs) ?? compileToReply(sassApi(), compiler(), 0, source, options);
 }
 
 /**
@@ -127,11 +133,14 @@ export class SassConverter {
   /** jekyll-sass-converter's `sourcemap`: always (default), never, or development. */
   private readonly sourcemap: boolean;
   private readonly cache: SassCache;
+  /** `build_site.limits.sass_seconds`: Dart Sass has no bound of its own. */
+  private readonly timeLimitMs: number;
 
   constructor(private readonly site: Site) {
     // jekyll-sass-converter: no caching in safe mode (allow_caching?), and every load path is
     // put inside the source (Jekyll.sanitized_path).
     const conf = (site.config.sass ?? {}) as Record<string, any>;
+    this.timeLimitMs = limitsOf(site.config as Record<string, unknown>).sassMs;
     this.cache = new SassCache({
       source: site.source,
       themeRoot: site.theme?.root,
@@ -253,7 +262,7 @@ export class SassConverter {
       sourceMap: withMap,
       quietDeps: this.quietDeps,
       silenceDeprecations: this.silence.map(String),
-    });
+    }, this.timeLimitMs);
     const warnings = reply.warnings.map((w) => {
       const where = w.url?.startsWith("file:") ? `${this.site.displayPath(fileURLToPath(w.url))}:${(w.line ?? 0) + 1}` : "";
       // Dart Sass appends "More info…" paragraphs; the first line says what is wrong.
@@ -261,6 +270,13 @@ export class SassConverter {
     });
     for (const w of warnings) this.site.logger.warn("Sass:", w);
     if (!reply.ok) {
+      if (reply.timedOut) {
+        const seconds = this.timeLimitMs / 1000;
+        throw new BuildError(`Sass error: compiling the stylesheet took longer than ${seconds} s and was stopped`, {
+          file: input.file ? this.site.displayPath(input.file) : undefined,
+          hint: `Look for an @while whose condition never turns false, or an @for or @each over far too much. ${raiseHint("sass_seconds", `${seconds}`)}`,
+        });
+      }
       if (!reply.span) throw new Error(reply.message);
       const span = reply.span;
       const inSelf = !span.url || span.url === url;

@@ -38,7 +38,7 @@ const helperWorks = (() => {
   return r.status === 0 ? true : `python3 cannot act as a subreaper here (${r.error?.message ?? `exit ${r.status}`})`;
 })();
 
-function buildAndList(src: string, env: Record<string, string>): { status: number; left: string[] } {
+function buildAndList(src: string, env: Record<string, string> = {}): { status: number; left: string[] } {
   const r = spawnSync("python3", ["-c", SUBREAPER, process.execPath, path.join(ROOT, "bin", "build-site.js"), "build", "-q", "-s", src], {
     encoding: "utf8",
     env: { ...process.env, TZ: "UTC", ...env },
@@ -74,6 +74,20 @@ test("a build leaves no process behind, with Sass on its thread or on the main t
         assert.deepEqual(stale, [], "the old _site and the staging folder are gone when the build returns");
       }
     }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a Sass compile stopped at its time limit leaves no compiler process behind", { skip: helperWorks === true ? false : helperWorks }, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lifetime-"));
+  try {
+    const src = site(dir);
+    fs.writeFileSync(path.join(src, "_config.yml"), "title: Lifetime\ndisable_disk_cache: true\nbuild_site:\n  limits:\n    sass_seconds: 1\n");
+    fs.writeFileSync(path.join(src, "_sass", "_base.scss"), "$i: 1;\n@while $i > 0 { $i: $i + 1; }\n");
+    const r = buildAndList(src);
+    assert.equal(r.status, 1, "the build failed");
+    assert.deepEqual(r.left, [], "processes left by the build");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

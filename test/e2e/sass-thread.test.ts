@@ -66,3 +66,18 @@ test("a Sass error on the thread is reported with its file and line, as on the m
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a stylesheet that never finishes compiling stops the build past sass_seconds, naming the file and the setting", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sass-thread-"));
+  try {
+    const src = site(dir, `$i: 1;\n@while $i > 0 { $i: $i + 1; }\n`);
+    fs.writeFileSync(path.join(src, "_config.yml"), `title: Sass\nbuild_site:\n  limits:\n    sass_seconds: 1\n`);
+    const r = build(src, path.join(dir, "out"), true);
+    assert.equal(r.status, 1, r.out);
+    assert.match(r.out, /assets\/main\.scss: Sass error: compiling the stylesheet took longer than 1 s and was stopped/);
+    assert.match(r.out, /@while whose condition never turns false.*sass_seconds/s);
+    assert.equal(fs.existsSync(path.join(dir, "out")), false, "nothing written");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
