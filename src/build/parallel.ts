@@ -18,7 +18,7 @@ import { hasSitePlugins } from "../plugins/site-plugins.js";
 import { prepareStaging } from "../write/writer.js";
 import { BuildError } from "../errors.js";
 import type { Document } from "../site/document.js";
-import type { Site } from "../site/site.js";
+import { collectionsPathOf, type Site } from "../site/site.js";
 import type { Logger } from "../logger.js";
 import { OTHER_CONTENT } from "../render/drops.js";
 import type { Renderer, RenderPlan } from "../render/renderer.js";
@@ -98,7 +98,7 @@ export class Claims {
 
 /** A quick count of collection files (posts and custom collections), to decide on a worker. */
 function estimateDocuments(config: Config): number {
-  const base = path.join(config.source, String(config.collections_dir ?? ""));
+  const base = collectionsPathOf(config);
   const dirs = Object.keys(config.collections ?? {}).map((label) => path.join(base, `_${label}`));
   let n = 0;
   for (const dir of dirs) {

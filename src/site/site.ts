@@ -103,11 +103,15 @@ export class Site {
     return sanitizedPath(this.source, configured === undefined || configured === null ? fallback : String(configured));
   }
 
-  /** The folder collections live in (`collections_dir`, else the source), computed once per config value. */
+  /**
+   * The folder collections live in (`collections_dir`, else the source), computed once per config
+   * value. Inside the source whatever it says, as Jekyll's Site#collections_path (in_source_dir):
+   * `collections_dir: ../x` is `<source>/x`.
+   */
   get collectionsPath(): string {
     const dir = this.config.collections_dir;
     if (this.collectionsPathFor?.dir !== dir) {
-      this.collectionsPathFor = { dir, path: dir ? path.join(this.source, dir) : this.source };
+      this.collectionsPathFor = { dir, path: collectionsPathOf(this.config) };
     }
     return this.collectionsPathFor!.path;
   }
@@ -148,4 +152,10 @@ export class Site {
       for (const d of c.docs) if (d.write && !seen.has(d)) { seen.add(d); yield d; }
     }
   }
+}
+
+/** Site#collectionsPath for a configuration alone (the render worker's estimate has no Site). */
+export function collectionsPathOf(config: Config): string {
+  const dir = config.collections_dir;
+  return dir ? sanitizedPath(config.source, String(dir)) : config.source;
 }

@@ -1,5 +1,5 @@
 // The folders a configuration names are inside the site whatever they say. Jekyll places
-// `layouts_dir`, `includes_dir` and `data_dir` with Site#in_source_dir, and jekyll-sass-converter
+// `layouts_dir`, `includes_dir`, `data_dir` and `collections_dir` with Site#in_source_dir, and jekyll-sass-converter
 // `sass_dir` with Jekyll.sanitized_path, in every mode: with `layouts_dir: ../outL` Jekyll 4.3.1
 // uses `<source>/outL`, not the folder next to the site (measured: the site's own INSIDE files
 // are used, never the OUTSIDE ones beside it).
@@ -51,3 +51,25 @@ for (const [name, climbing] of [["relative", "../"], ["absolute", "ABS/"]] as co
     }
   });
 }
+
+test("collections_dir that climbs out of the site is placed inside it, as Jekyll does", () => {
+  // Jekyll 4.3.1 with `collections_dir: ../outside`: the notes of `<source>/outside/_notes`, never
+  // those beside the site; and no posts at all (the reader's directory walk never matches
+  // "/../outside", see Reader#outside_configured_directory?).
+  const box = sandbox();
+  try {
+    box.write(path.join(box.home, "outside/_notes/a.md"), "---\ntitle: n\n---\nOUTSIDE-N\n");
+    box.write(path.join(box.home, "outside/_posts/2024-01-01-p.md"), "---\ntitle: p\n---\nOUTSIDE-P\n");
+    box.write("outside/_notes/a.md", "---\ntitle: n\n---\nINSIDE-N\n");
+    box.write("outside/_posts/2024-01-01-p.md", "---\ntitle: p\n---\nINSIDE-P\n");
+    box.write("_config.yml", "collections_dir: ../outside\ncollections:\n  notes:\n    output: true\n");
+    box.write("index.html", "---\n---\n{% for n in site.notes %}{{ n.content }}{% endfor %}|{% for p in site.posts %}{{ p.content }}{% endfor %}\n");
+    const dest = path.join(box.root, "out");
+    const { error } = buildInProcess({ source: box.site, destination: dest });
+    assert.equal(error, undefined, String(error));
+    assert.equal(fs.readFileSync(path.join(dest, "index.html"), "utf8"), "<p>INSIDE-N</p>\n|\n");
+    assert.deepEqual(fs.readdirSync(path.join(dest, "notes")), ["a.html"]);
+  } finally {
+    box.remove();
+  }
+});
