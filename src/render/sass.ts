@@ -148,8 +148,15 @@ export class SassConverter {
       enabled: site.config.disable_disk_cache !== true && !site.safe,
     });
     const user = conf.load_paths === undefined || conf.load_paths === null ? [] : [conf.load_paths].flat().map(String);
-    // `load_paths` are put inside the source only in safe mode, as Jekyll does; `sass_dir` always.
-    const place = (p: string) => (site.safe ? sanitizedPath(site.source, p) : path.resolve(site.source, p));
+    // `load_paths` are put inside the source, as `sass_dir` is. Safer than Jekyll, which does so
+    // only in safe mode and otherwise lets Sass read any folder the configuration names.
+    const place = (p: string) => {
+      const inside = sanitizedPath(site.source, p);
+      if (inside !== path.resolve(site.source, p)) {
+        site.logger.warn("Sass:", `load_paths: ${p} is outside the site; build-site reads ${site.displayPath(inside)} instead (it reads nothing outside the site).`);
+      }
+      return inside;
+    };
     this.loadPaths = [...new Set([...user.map(place), sassDir(site.config)])];
     // jekyll-sass-converter: the theme's `_sass` comes after the site's own load paths.
     if (site.theme?.sassPath) this.loadPaths.push(site.theme.sassPath);

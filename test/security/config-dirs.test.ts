@@ -27,6 +27,25 @@ test("sass_dir that climbs out of the site is placed inside it, as Jekyll does",
   }
 });
 
+test("Sass load_paths out of the site are placed inside it, with a warning (Jekyll reads them outside unless --safe)", () => {
+  const box = sandbox();
+  try {
+    box.write(path.join(box.home, "vendor/_v.scss"), "$c: red;\n");
+    box.write("vendor/_v.scss", "$c: blue;\n");
+    box.write("css/main.scss", '---\n---\n@import "v";\na { color: $c; }\n');
+    box.write("_config.yml", "sass:\n  load_paths: [../vendor]\n");
+    const dest = path.join(box.root, "out");
+    const { error, logger } = buildInProcess({ source: box.site, destination: dest, disable_disk_cache: true });
+    assert.equal(error, undefined, String(error));
+    const css = fs.readFileSync(path.join(dest, "css/main.css"), "utf8");
+    assert.match(css, /color: blue/);
+    assert.doesNotMatch(css, /red/);
+    assert.ok(logger.lines.some((l) => /load_paths: \.\.\/vendor is outside the site; build-site reads vendor instead/.test(l)), logger.lines.join("\n"));
+  } finally {
+    box.remove();
+  }
+});
+
 for (const [name, climbing] of [["relative", "../"], ["absolute", "ABS/"]] as const) {
   test(`layouts_dir, includes_dir and data_dir out of the site (${name}) are placed inside it, as Jekyll does`, () => {
     const box = sandbox();
