@@ -9,42 +9,31 @@ import path from "node:path";
 import { test } from "node:test";
 import { buildInProcess, sandbox } from "./helpers.js";
 
-test("sass_dir that climbs out of the site is placed inside it, as Jekyll does", () => {
-  const box = sandbox();
-  try {
-    box.write(path.join(box.home, "outside/_v.scss"), "$c: red;\n");
-    box.write("outside/_v.scss", "$c: blue;\n");
-    box.write("css/main.scss", '---\n---\n@import "v";\na { color: $c; }\n');
-    box.write("_config.yml", "sass:\n  sass_dir: ../outside\n");
-    const dest = path.join(box.root, "out");
-    const { error } = buildInProcess({ source: box.site, destination: dest, disable_disk_cache: true });
-    assert.equal(error, undefined, String(error));
-    const css = fs.readFileSync(path.join(dest, "css/main.css"), "utf8");
-    assert.match(css, /color: blue/);
-    assert.doesNotMatch(css, /red/);
-  } finally {
-    box.remove();
-  }
-});
-
-test("Sass load_paths out of the site are placed inside it, with a warning (Jekyll reads them outside unless --safe)", () => {
-  const box = sandbox();
-  try {
-    box.write(path.join(box.home, "vendor/_v.scss"), "$c: red;\n");
-    box.write("vendor/_v.scss", "$c: blue;\n");
-    box.write("css/main.scss", '---\n---\n@import "v";\na { color: $c; }\n');
-    box.write("_config.yml", "sass:\n  load_paths: [../vendor]\n");
-    const dest = path.join(box.root, "out");
-    const { error, logger } = buildInProcess({ source: box.site, destination: dest, disable_disk_cache: true });
-    assert.equal(error, undefined, String(error));
-    const css = fs.readFileSync(path.join(dest, "css/main.css"), "utf8");
-    assert.match(css, /color: blue/);
-    assert.doesNotMatch(css, /red/);
-    assert.ok(logger.lines.some((l) => /load_paths: \.\.\/vendor is outside the site; build-site reads vendor instead/.test(l)), logger.lines.join("\n"));
-  } finally {
-    box.remove();
-  }
-});
+// Jekyll places sass_dir inside the source in every mode, load_paths only with --safe;
+// build-site places both, and warns about a load path it moved.
+for (const [setting, config, warning] of [
+  ["sass_dir", "sass:\n  sass_dir: ../outside\n", null],
+  ["load_paths", "sass:\n  load_paths: [../outside]\n", /load_paths: \.\.\/outside is outside the site; build-site reads outside instead/],
+] as const) {
+  test(`Sass ${setting} that climbs out of the site is placed inside it`, () => {
+    const box = sandbox();
+    try {
+      box.write(path.join(box.home, "outside/_v.scss"), "$c: red;\n");
+      box.write("outside/_v.scss", "$c: blue;\n");
+      box.write("css/main.scss", '---\n---\n@import "v";\na { color: $c; }\n');
+      box.write("_config.yml", config);
+      const dest = path.join(box.root, "out");
+      const { error, logger } = buildInProcess({ source: box.site, destination: dest, disable_disk_cache: true });
+      assert.equal(error, undefined, String(error));
+      const css = fs.readFileSync(path.join(dest, "css/main.css"), "utf8");
+      assert.match(css, /color: blue/);
+      assert.doesNotMatch(css, /red/);
+      if (warning) assert.ok(logger.lines.some((l) => warning.test(l)), logger.lines.join("\n"));
+    } finally {
+      box.remove();
+    }
+  });
+}
 
 for (const [name, climbing] of [["relative", "../"], ["absolute", "ABS/"]] as const) {
   test(`layouts_dir, includes_dir and data_dir out of the site (${name}) are placed inside it, as Jekyll does`, () => {
