@@ -195,6 +195,30 @@ function documentChanges(before: readonly Document[], after: readonly Document[]
   return changes;
 }
 
+/**
+ * The documents of one snapshot that are not in the other (compared by object: serve keeps an
+ * unchanged file's Document): \`gone\` were in \`before\` only, \`fresh\` are in \`after\` only. A
+ * document at the same place in both costs one comparison; one that moved (a post added before it)
+ * is in neither list.
+ */
+function documentMoves(before: Snapshot, after: Snapshot): { gone: Document[]; fresh: Document[] } {
+  const was = new Set<Document>();
+  const now = new Set<Document>();
+  for (const label of new Set([...before.docs.keys(), ...after.docs.keys()])) {
+    const a = before.docs.get(label) ?? [];
+    const b = after.docs.get(label) ?? [];
+    const n = Math.max(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const x = a[i];
+      const y = b[i];
+      if (x === y) continue;
+      if (x) was.add(x);
+      if (y) now.add(y);
+    }
+  }
+  return { gone: [...was].filter((d) => !now.has(d)), fresh: [...now].filter((d) => !was.has(d)) };
+}
+
 /** The list tokens (Site#dependencyTracker) whose lists differ between two snapshots. */
 function dirtyTokens(before: Snapshot, after: Snapshot, into: Set<string>): void {
   for (const label of new Set([...before.docs.keys(), ...after.docs.keys()])) {
@@ -225,6 +249,16 @@ export class IncrementalBuilder {
   /** Destination-relative path → the item it was written from, for this build and the one before. */
   private sources = new Map<string, Page | Document | StaticFile>();
   private previousSources = new Map<string, Page | Document | StaticFile>();
+  /**
+   * Destination path → the document written there, kept between rebuilds so that a rebuild
+   * lists only the outputs that can have changed (`writeSomeChanges`); null when two documents
+   * share a destination (every rebuild then lists every output).
+   */
+  private docDests: Map<string, Document> | null = null;
+  /** Destination path → the page or static file written there (the last one, as in the full list). */
+  private pageDests = new Map<string, Page | StaticFile>();
+  /** Documents of the last listing that were not written (unpublished, in the future): looked at again each rebuild. */
+  private unwrittenDocs = new Set<Document>();
   private configKey = "";
   private readFiles = new Set<string>();
   /** The last build's site.time, which its outputs may have printed. */
@@ -306,6 +340,9 @@ export class IncrementalBuilder {
     const contentKept = new Map<Page | Document, Set<string>>();
     let rendered = 0;
     let reused = 0;
+    /** Documents rendered by this rebuild: their outputs may have changed. */
+    const renderedDocs: Document[] = [];
+    let outputsFinal = false;
 
     const before = this.snapshot;
     let after: Snapshot | null = null;
@@ -356,6 +393,7 @@ export class IncrementalBuilder {
       },
       rendered: (item, deps, contentDeps) => {
         rendered++;
+        if (item.kind === "document") renderedDocs.push(item);
         const key = itemKey(item);
         const keptDeps = contentKept.get(item);
         if (keptDeps) {
@@ -375,14 +413,24 @@ export class IncrementalBuilder {
     // A failed rebuild leaves the snapshot unknown: the next one is a full build.
     this.snapshot = null;
     this.sourceCache.keptCount = 0;
-    const out = this.builder.render(loaded, { plan: () => plan });
+    const out = this.builder.render(loaded, { plan: (_site, _renderer, final) => { outputsFinal = final; return plan; } });
     this.snapshot = after ?? takeSnapshot(out.site, fingerprints);
     this.records = records;
     // A file read by an earlier build existed then: editing it is not a structural change, even
     // if this rebuild did not read it (its pages were reused).
     for (const f of out.site.readFiles) this.readFiles.add(f);
     this.onWriting();
-    const { written, removed, changedOutputs, timeOnlyOutputs } = this.writeChanges(out.site);
+    // Documents that are not the ones of the last build (changed files, added, removed, moved).
+    const moved = outputsFinal && this.docDests ? documentMoves(before, this.snapshot) : null;
+    let changes: ReturnType<IncrementalBuilder["writeChanges"]>;
+    try {
+      changes = (moved && this.writeSomeChanges(out.site, moved, renderedDocs)) || this.writeChanges(out.site);
+    } catch (e) {
+      // What is on disk is not known now: the next rebuild is a full one.
+      this.snapshot = null;
+      throw e;
+    }
+    const { written, removed, changedOutputs, timeOnlyOutputs } = changes;
     afterWrite(out.site);
     pruneContentHashes();
     return { full: false, rendered, reused, kept: this.sourceCache.keptCount, written, removed, changedOutputs, timeOnlyOutputs, sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
@@ -405,15 +453,121 @@ export class IncrementalBuilder {
     const m = new Map<string, string>();
     this.previousSources = this.sources;
     this.sources = new Map();
+    let docDests: Map<string, Document> | null = new Map();
+    this.pageDests = new Map();
+    this.unwrittenDocs = new Set();
+    for (const c of site.collections.values()) for (const d of c.docs) if (!d.write) this.unwrittenDocs.add(d);
     for (const item of site.siteFiles()) {
       const dest = item.destinationPath;
       this.sources.set(dest, item);
+      if (item.kind !== "document") this.pageDests.set(dest, item);
+      else if (docDests) {
+        const other = docDests.get(dest);
+        if (other && other !== item) docDests = null;
+        else docDests.set(dest, item);
+      }
       if (item.kind === "static") {
         const st = fs.statSync(item.path);
         m.set(dest, `\0static\0${item.path}\0${st.mtimeMs}\0${st.size}`);
       } else m.set(dest, item.output ?? "");
     }
+    this.docDests = docDests;
     return m;
+  }
+
+  /** What is written at `dest` in a full list of outputs (`outputsOf`): the stamp of a static file. */
+  private static outputValue(item: Page | Document | StaticFile): string {
+    if (item.kind !== "static") return item.output ?? "";
+    const st = fs.statSync(item.path);
+    return `\0static\0${item.path}\0${st.mtimeMs}\0${st.size}`;
+  }
+
+  /**
+   * writeChanges for the outputs that can have changed, instead of every output of the site: the
+   * pages and static files (made anew each rebuild), the documents rendered by this rebuild, and
+   * the destinations of documents that came or went (\`moved\`). Every other document is the same
+   * object as in the last build and was not rendered: its output is the record it was written
+   * from (RenderPlan#reuse), its destination comes from the same URL — unless its output is
+   * rewritten after rendering (jemoji), which \`outputsFinal\` rules out before this is called.
+   * Returns null, having changed nothing on disk, when two documents would share a destination:
+   * the full list decides which one is written.
+   */
+  private writeSomeChanges(site: Site, moved: { gone: Document[]; fresh: Document[] }, renderedDocs: Document[]): ReturnType<IncrementalBuilder["writeChanges"]> | null {
+    const docDests = new Map(this.docDests!);
+    const candidates = new Set<string>();
+    const unwritten = new Set(this.unwrittenDocs);
+    for (const d of moved.gone) {
+      unwritten.delete(d);
+      const dest = d.destinationPath;
+      if (docDests.get(dest) === d) docDests.delete(dest);
+      candidates.add(dest);
+    }
+    // A document not written last time (in the future) may be now, as time goes on.
+    const fresh = [...moved.fresh, ...unwritten];
+    for (const d of fresh) {
+      if (!d.write) {
+        unwritten.add(d);
+        continue;
+      }
+      unwritten.delete(d);
+      const dest = d.destinationPath;
+      const other = docDests.get(dest);
+      if (other && other !== d) return null;
+      docDests.set(dest, d);
+      candidates.add(dest);
+    }
+    for (const d of renderedDocs) if (docDests.get(d.destinationPath) === d) candidates.add(d.destinationPath);
+    const pageDests = new Map<string, Page | StaticFile>();
+    for (const p of site.pages) pageDests.set(p.destinationPath, p);
+    for (const f of site.staticFiles) if (f.write) pageDests.set(f.destinationPath, f);
+    for (const dest of this.pageDests.keys()) candidates.add(dest);
+    for (const dest of pageDests.keys()) candidates.add(dest);
+
+    // From here on the outputs are the ones the full list would give.
+    this.docDests = docDests;
+    this.pageDests = pageDests;
+    this.unwrittenDocs = unwritten;
+    const changedOutputs: string[] = [];
+    const timeOnlyOutputs: string[] = [];
+    const gone: string[] = [];
+    let written = 0;
+    const onlyTime = this.time ? buildTimeComparison(this.time, site.time) : null;
+    const live = new LiveRoot(site.dest);
+    const goneSources = new Map<string, Page | Document | StaticFile>();
+    for (const rel of candidates) {
+      // Documents come after pages and static files in Site#each_site_file: theirs is written.
+      const item = docDests.get(rel) ?? pageDests.get(rel);
+      const before = this.written.get(rel);
+      if (!item) {
+        if (before !== undefined) gone.push(rel);
+        continue;
+      }
+      this.sources.set(rel, item);
+      const value = IncrementalBuilder.outputValue(item);
+      if (before === value) continue;
+      if (before !== undefined && onlyTime && !value.startsWith("\0static\0") && !before.startsWith("\0static\0") && onlyTime(before, value)) {
+        timeOnlyOutputs.push(rel);
+      }
+      const target = live.prepare(rel);
+      if (value.startsWith("\0static\0")) copyStaticFile(value.split("\0")[2]!, target);
+      else overwriteFile(target, value);
+      this.written.set(rel, value);
+      written++;
+      changedOutputs.push(rel);
+    }
+    for (const rel of gone) {
+      const removed = containedPath(site.dest, rel);
+      fs.rmSync(removed, { force: true });
+      removeEmptyParents(site.dest, path.dirname(removed));
+      this.written.delete(rel);
+      const source = this.sources.get(rel);
+      if (source) goneSources.set(rel, source);
+      this.sources.delete(rel);
+      changedOutputs.push(rel);
+    }
+    this.previousSources = goneSources;
+    this.time = site.time;
+    return { written, removed: gone.length, changedOutputs, timeOnlyOutputs };
   }
 
   /** Writes what changed into the destination in place, and removes outputs that are gone. */
