@@ -242,7 +242,15 @@ function sameMap(a: Map<string, string> | undefined, b: Map<string, string> | un
 
 export class IncrementalBuilder {
   private readonly builder: Builder;
+  /**
+   * Item key → what it rendered to and read, kept from build to build: a rebuild adds what it
+   * rendered and drops what is gone (`keepRecords`) instead of making the map again.
+   */
   private records = new Map<string, RenderRecord>();
+  /** Dependency (file or list token) → the records that read it: what a dirty token makes render. */
+  private dependents = new Map<string, Set<RenderRecord>>();
+  /** The keys of the pages the last build went through (pages are made anew each build). */
+  private pageKeys = new Set<string>();
   private snapshot: Snapshot | null = null;
   /** Destination-relative path → what was written there (output text, or a static file's stamp). */
   private written = new Map<string, string>();
@@ -288,9 +296,12 @@ export class IncrementalBuilder {
       reuse: () => {},
       rendered: (item, deps, contentDeps) => {
         const fp = fingerprintIn(fingerprints, item);
-        records.set(itemKey(item), { fingerprint: fp.full, content: item.content, output: item.output ?? "", dependencies: deps, contentDependencies: contentDeps });
+        const key = itemKey(item);
+        if (item.kind === "page") pageKeys.add(key);
+        records.set(key, { fingerprint: fp.full, content: item.content, output: item.output ?? "", dependencies: deps, contentDependencies: contentDeps });
       },
     };
+    const pageKeys = new Set<string>();
     this.snapshot = null;
     // The config as loaded: generators may add to it (jekyll-archives' `archives`), and the next
     // rebuild compares a freshly loaded one with this.
@@ -301,6 +312,9 @@ export class IncrementalBuilder {
     afterWrite(site);
     this.readFiles = new Set(site.readFiles);
     this.records = records;
+    this.dependents = new Map();
+    for (const rec of records.values()) this.index(rec);
+    this.pageKeys = pageKeys;
     this.snapshot = takeSnapshot(site, fingerprints);
     this.written = this.outputsOf(site);
     this.configKey = configKey;
@@ -331,10 +345,22 @@ export class IncrementalBuilder {
 
     const t0 = performance.now();
     this.builder.invalidate([...changedSet]);
+    // The last build's records stay as they are until this one has rendered: what it rendered
+    // (and the pages it reused: a page's key can repeat, and the last one visited counts) goes
+    // into \`renderedRecords\` meanwhile.
     const previous = this.records;
-    const records = new Map<string, RenderRecord>();
+    const renderedRecords = new Map<string, RenderRecord>();
+    const visitedPages = new Set<string>();
     const fingerprints = new Map<string, Fingerprint>();
     let dirty: Set<string> | null = null;
+    /** The records that read something dirty: they must render. */
+    const flagged = new Set<RenderRecord>();
+    const markDirty = (d: Set<string>, token: string) => {
+      if (d.has(token)) return;
+      d.add(token);
+      const readers = this.dependents.get(token);
+      if (readers) for (const r of readers) flagged.add(r);
+    };
     let reusable: { item: Page | Document; key: string; rec: RenderRecord } | null = null;
     /** Items whose converted content was kept (only their layouts rendered), with what that content read. */
     const contentKept = new Map<Page | Document, Set<string>>();
@@ -347,7 +373,7 @@ export class IncrementalBuilder {
     const before = this.snapshot;
     let after: Snapshot | null = null;
     const computeDirty = (s: Site): Set<string> => {
-      const d = new Set<string>(changedSet);
+      const tokens = new Set<string>(changedSet);
       // Documents keep their own fingerprints (taken once per Document); pages are made anew each rebuild.
       for (const c of s.collections.values()) for (const doc of c.docs) fingerprint(doc);
       for (const page of s.pages) {
@@ -355,7 +381,9 @@ export class IncrementalBuilder {
         fingerprints.set(itemKey(page), fingerprint(page));
       }
       after = takeSnapshot(s, fingerprints);
-      dirtyTokens(before, after, d);
+      dirtyTokens(before, after, tokens);
+      const d = new Set<string>();
+      for (const token of tokens) markDirty(d, token);
       return d;
     };
 
@@ -366,9 +394,11 @@ export class IncrementalBuilder {
         // pages (the paginator hands them posts outside the tracked site lists) always render.
         if (item.kind === "page" && (item.generated || item.isAsset || item.pager)) return true;
         const key = itemKey(item);
+        if (item.kind === "page") visitedPages.add(key);
         const rec = previous.get(key);
         if (!rec || rec.fingerprint !== (item.kind === "document" ? fingerprint(item) : fingerprints.get(key))?.full) return true;
-        for (const dep of rec.dependencies) if (dirty.has(dep)) return true;
+        // What it read is dirty (\`flagged\`, from the dependency index: one lookup, not one per dependency).
+        if (flagged.has(rec)) return true;
         reusable = { item, key, rec };
         return false;
       },
@@ -377,7 +407,7 @@ export class IncrementalBuilder {
         const { key, rec } = reusable?.item === item ? reusable : { key: itemKey(item), rec: previous.get(itemKey(item))! };
         item.content = rec.content;
         item.output = rec.output;
-        records.set(key, rec);
+        if (item.kind === "page") renderedRecords.set(key, rec);
         reused++;
       },
       convertedContent: (item) => {
@@ -401,12 +431,12 @@ export class IncrementalBuilder {
           contentDeps = keptDeps;
         }
         const rec: RenderRecord = { fingerprint: fingerprintIn(fingerprints, item).full, content: item.content, output: item.output ?? "", dependencies: deps, contentDependencies: contentDeps };
-        records.set(key, rec);
+        renderedRecords.set(key, rec);
         // A page whose rendered content changed changes what later pages read of it.
         const before = previous.get(key);
         if (dirty && (!before || before.content !== rec.content)) {
-          dirty.add(item.kind === "page" ? "content:pages" : `content:${item.collection.label}`);
-          if (item.kind === "document") dirty.add("documents");
+          markDirty(dirty, item.kind === "page" ? "content:pages" : `content:${item.collection.label}`);
+          if (item.kind === "document") markDirty(dirty, "documents");
         }
       },
     };
@@ -415,16 +445,16 @@ export class IncrementalBuilder {
     this.sourceCache.keptCount = 0;
     const out = this.builder.render(loaded, { plan: (_site, _renderer, final) => { outputsFinal = final; return plan; } });
     this.snapshot = after ?? takeSnapshot(out.site, fingerprints);
-    this.records = records;
+    // Documents that are not the ones of the last build (changed files, added, removed, moved).
+    const moved = documentMoves(before, this.snapshot);
+    this.keepRecords(renderedRecords, visitedPages, moved);
     // A file read by an earlier build existed then: editing it is not a structural change, even
     // if this rebuild did not read it (its pages were reused).
     for (const f of out.site.readFiles) this.readFiles.add(f);
     this.onWriting();
-    // Documents that are not the ones of the last build (changed files, added, removed, moved).
-    const moved = outputsFinal && this.docDests ? documentMoves(before, this.snapshot) : null;
     let changes: ReturnType<IncrementalBuilder["writeChanges"]>;
     try {
-      changes = (moved && this.writeSomeChanges(out.site, moved, renderedDocs)) || this.writeChanges(out.site);
+      changes = (outputsFinal && this.docDests && this.writeSomeChanges(out.site, moved, renderedDocs)) || this.writeChanges(out.site);
     } catch (e) {
       // What is on disk is not known now: the next rebuild is a full one.
       this.snapshot = null;
@@ -438,6 +468,53 @@ export class IncrementalBuilder {
 
   dispose(): void {
     this.builder.dispose();
+  }
+
+  private index(rec: RenderRecord): void {
+    for (const dep of rec.dependencies) {
+      let readers = this.dependents.get(dep);
+      if (!readers) this.dependents.set(dep, (readers = new Set()));
+      readers.add(rec);
+    }
+  }
+
+  private unindex(rec: RenderRecord): void {
+    for (const dep of rec.dependencies) {
+      const readers = this.dependents.get(dep);
+      if (!readers) continue;
+      readers.delete(rec);
+      if (readers.size === 0) this.dependents.delete(dep);
+    }
+  }
+
+  /**
+   * The records after a rebuild: those of every item it went through, as a map made again would
+   * hold. What it rendered replaces what was there; the pages it did not go through and the
+   * documents that are gone (unless the same file's new Document, with the same key, came) are
+   * dropped; every other document was reused and keeps its record.
+   */
+  private keepRecords(renderedRecords: Map<string, RenderRecord>, visitedPages: Set<string>, moved: { gone: Document[]; fresh: Document[] }): void {
+    const records = this.records;
+    const drop = (key: string) => {
+      const rec = records.get(key);
+      if (!rec) return;
+      records.delete(key);
+      this.unindex(rec);
+    };
+    for (const key of this.pageKeys) if (!visitedPages.has(key)) drop(key);
+    const freshKeys = new Set(moved.fresh.map((d) => memoOf(d).key));
+    for (const d of moved.gone) {
+      const key = memoOf(d).key;
+      if (!freshKeys.has(key)) drop(key);
+    }
+    for (const [key, rec] of renderedRecords) {
+      const old = records.get(key);
+      if (old === rec) continue;
+      if (old) this.unindex(old);
+      records.set(key, rec);
+      this.index(rec);
+    }
+    this.pageKeys = visitedPages;
   }
 
   /** Finds a changed output's source among this build's items, then the last build's (removed outputs). */
@@ -493,26 +570,31 @@ export class IncrementalBuilder {
    * the full list decides which one is written.
    */
   private writeSomeChanges(site: Site, moved: { gone: Document[]; fresh: Document[] }, renderedDocs: Document[]): ReturnType<IncrementalBuilder["writeChanges"]> | null {
-    const docDests = new Map(this.docDests!);
+    const docDests = this.docDests!;
     const candidates = new Set<string>();
     const unwritten = new Set(this.unwrittenDocs);
-    for (const d of moved.gone) {
-      unwritten.delete(d);
-      const dest = d.destinationPath;
-      if (docDests.get(dest) === d) docDests.delete(dest);
-      candidates.add(dest);
-    }
+    const gone = new Set(moved.gone);
+    for (const d of gone) unwritten.delete(d);
     // A document not written last time (in the future) may be now, as time goes on.
-    const fresh = [...moved.fresh, ...unwritten];
-    for (const d of fresh) {
+    const arrived = new Map<string, Document>();
+    for (const d of [...moved.fresh, ...unwritten]) {
       if (!d.write) {
         unwritten.add(d);
         continue;
       }
       unwritten.delete(d);
       const dest = d.destinationPath;
-      const other = docDests.get(dest);
-      if (other && other !== d) return null;
+      // Checked before anything changes: a destination held by another document that stays.
+      const other = arrived.get(dest) ?? docDests.get(dest);
+      if (other && other !== d && !(gone.has(other) && !arrived.has(dest))) return null;
+      arrived.set(dest, d);
+    }
+    for (const d of gone) {
+      const dest = d.destinationPath;
+      if (docDests.get(dest) === d) docDests.delete(dest);
+      candidates.add(dest);
+    }
+    for (const [dest, d] of arrived) {
       docDests.set(dest, d);
       candidates.add(dest);
     }
@@ -524,12 +606,11 @@ export class IncrementalBuilder {
     for (const dest of pageDests.keys()) candidates.add(dest);
 
     // From here on the outputs are the ones the full list would give.
-    this.docDests = docDests;
     this.pageDests = pageDests;
     this.unwrittenDocs = unwritten;
     const changedOutputs: string[] = [];
     const timeOnlyOutputs: string[] = [];
-    const gone: string[] = [];
+    const goneOutputs: string[] = [];
     let written = 0;
     const onlyTime = this.time ? buildTimeComparison(this.time, site.time) : null;
     const live = new LiveRoot(site.dest);
@@ -539,7 +620,7 @@ export class IncrementalBuilder {
       const item = docDests.get(rel) ?? pageDests.get(rel);
       const before = this.written.get(rel);
       if (!item) {
-        if (before !== undefined) gone.push(rel);
+        if (before !== undefined) goneOutputs.push(rel);
         continue;
       }
       this.sources.set(rel, item);
@@ -555,7 +636,7 @@ export class IncrementalBuilder {
       written++;
       changedOutputs.push(rel);
     }
-    for (const rel of gone) {
+    for (const rel of goneOutputs) {
       const removed = containedPath(site.dest, rel);
       fs.rmSync(removed, { force: true });
       removeEmptyParents(site.dest, path.dirname(removed));
@@ -567,7 +648,7 @@ export class IncrementalBuilder {
     }
     this.previousSources = goneSources;
     this.time = site.time;
-    return { written, removed: gone.length, changedOutputs, timeOnlyOutputs };
+    return { written, removed: goneOutputs.length, changedOutputs, timeOnlyOutputs };
   }
 
   /** Writes what changed into the destination in place, and removes outputs that are gone. */
