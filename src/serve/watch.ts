@@ -102,7 +102,8 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
   const onError = options.onError ?? ((error: unknown) => console.error("build-site: watch:", error));
 
   const pending = new ChangeSet();
-  let timer: NodeJS.Timeout | null = null;
+  /** The pending flush: a quiet-period timer, or an immediate for changes that need none. */
+  let timer: { cancel(): void } | null = null;
   let firstPendingAt = 0;
   let running: Promise<void> | null = null;
   let closed = false;
@@ -118,13 +119,19 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
     if (closed || pending.size === 0) return;
     const waited = Date.now() - firstPendingAt;
     // Files written in place need no quiet period: each write is an event that comes after it,
-    // and one that arrives during the build is the next batch. A zero delay still takes in every
-    // event already delivered (they are handled before timers run). What an editor's save by
+    // and one that arrives during the build is the next batch. An immediate still takes in every
+    // event read with this one (it runs once they are all handled). What an editor's save by
     // rename or a new file makes (unlink, add) waits for its other half.
     const quiet = pending.onlyChanges() ? 0 : debounceMs;
     const delay = Math.max(0, Math.min(quiet, maxWaitMs - waited));
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(flush, delay);
+    timer?.cancel();
+    if (delay === 0) {
+      const immediate = setImmediate(flush);
+      timer = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timeout = setTimeout(flush, delay);
+      timer = { cancel: () => clearTimeout(timeout) };
+    }
   }
 
   function flush(): void {
@@ -154,7 +161,7 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
     if (running !== null && pending.size > 0) options.onPendingWhileRunning?.();
     if (pending.size === 0) {
       // Everything pending cancelled out (a temp file came and went): nothing to build.
-      if (timer !== null) clearTimeout(timer);
+      timer?.cancel();
       timer = null;
       return;
     }
@@ -169,7 +176,7 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
   return {
     async close() {
       closed = true;
-      if (timer !== null) clearTimeout(timer);
+      timer?.cancel();
       timer = null;
       await stop();
       // Let a running build finish, so the caller can tear down what it uses.
