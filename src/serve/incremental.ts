@@ -325,10 +325,10 @@ export class IncrementalBuilder {
 
   /**
    * Rebuild after `changed` source files: absolute paths, or the watcher's changes, whose kind
-   * says which files only had their text changed (folder listings stay then).
+   * says which files only had their text changed (folder listings stay then). `loaded`: the
+   * config as it is now, when the caller has just loaded it (serve's thread, for the plugins).
    */
-  rebuild(changed: Array<string | SourceChange>): RebuildReport {
-    const loaded = loadConfig(this.options.overrides);
+  rebuild(changed: Array<string | SourceChange>, loaded: LoadedConfig = loadConfig(this.options.overrides)): RebuildReport {
     const changedSet = new Set(changed.map((c) => path.resolve(typeof c === "string" ? c : c.path)));
     const contentOnly = new Set(changed.flatMap((c) => (typeof c !== "string" && c.kind === "change" ? [path.resolve(c.path)] : [])));
     this.sourceCache.invalidate(changedSet, contentOnly);
