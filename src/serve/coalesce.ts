@@ -60,6 +60,11 @@ export class ChangeSet {
     return true;
   }
 
+  /** The pending paths. */
+  paths(): IterableIterator<string> {
+    return this.byPath.keys();
+  }
+
   take(): SourceChange[] {
     const changes = [...this.byPath].map(([path, kind]) => ({ path, kind }));
     this.byPath.clear();

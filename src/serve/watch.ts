@@ -56,6 +56,12 @@ const DEFAULT_DEBOUNCE_MS = 150;
 /** Past chokidar's 50 ms window in which a path's further "change" events are dropped. */
 const RECHECK_AFTER_MS = 60;
 
+/** Whether one of the files is empty (a file being written, after its truncation). */
+function someEmpty(paths: Iterable<string>): boolean {
+  for (const p of paths) if (fs.statSync(p, { throwIfNoEntry: false })?.size === 0) return true;
+  return false;
+}
+
 /** What tells one version of a file from the next: modified and changed times, size, inode. */
 function stampOf(st: fs.Stats | undefined): string | null {
   return st ? `${st.mtimeMs}:${st.ctimeMs}:${st.size}:${st.ino}` : null;
@@ -120,9 +126,12 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
     const waited = Date.now() - firstPendingAt;
     // Files written in place need no quiet period: each write is an event that comes after it,
     // and one that arrives during the build is the next batch. An immediate still takes in every
-    // event read with this one (it runs once they are all handled). What an editor's save by
-    // rename or a new file makes (unlink, add) waits for its other half.
-    const quiet = pending.onlyChanges() ? 0 : debounceMs;
+    // event read with this one (it runs once they are all handled). But a file that is empty now
+    // is most likely being written (open with truncation, then write: two events, which can come
+    // a few milliseconds apart): building it now would show the author an empty page until the
+    // next batch. It waits for the quiet period, as does what an editor's save by rename or a new
+    // file makes (unlink, add: its other half).
+    const quiet = pending.onlyChanges() && !someEmpty(pending.paths()) ? 0 : debounceMs;
     const delay = Math.max(0, Math.min(quiet, maxWaitMs - waited));
     timer?.cancel();
     if (delay === 0) {

@@ -127,6 +127,25 @@ describe("watchSource", () => {
     assert.equal(batches.length, 1);
   });
 
+  test("a file that is empty after a write (truncated, its content still to come) waits for the quiet period", async () => {
+    seed();
+    await start(undefined, undefined, 60_000);
+    const file = path.join(dir, "about.md");
+    fs.truncateSync(file, 0);
+    await sleep(500);
+    assert.equal(batches.length, 0, "an empty file is not handed out at once");
+    await watcher!.close();
+    // With a short quiet period, the truncation and the write that follows are one batch.
+    await start(undefined, undefined, 300);
+    fs.truncateSync(file, 0);
+    await sleep(20);
+    fs.writeFileSync(file, "# About, written\n");
+    await until(() => batches.length > 0, 10_000);
+    await sleep(600);
+    assert.equal(batches.length, 1);
+    assert.deepEqual(rel(batches[0]!), ["change about.md"]);
+  });
+
   test("every save of a file written many times in a row is seen: the last batch holds the last one", async () => {
     seed();
     const file = path.join(dir, "index.md");
