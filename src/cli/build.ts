@@ -84,7 +84,7 @@ async function watchAndRebuild(args: ParsedArgs, loaded: LoadedConfig, logger: C
   };
 
   build();
-  // Loaded only here: the watcher's chokidar is not needed by a single build.
+  // Loaded only here: the watcher is not needed by a single build.
   const { loadConfigQuietly, logRegenerating, watchSite } = await import("./watch-site.js");
   const watcher = await watchSite(loaded, () => loadConfigQuietly(args), (changes: SourceChange[]) => {
     logRegenerating(logger, config.source, changes);

@@ -9,8 +9,9 @@
 //     (Jekyll 4.3.1 stops with a NoMethodError on a `url` that is not a string)
 //   - a `_posts` folder at the root when `collections_dir` is set   "Warning:"
 // A healthy site gets Jekyll's "Your test results are in. Everything looks fine."; otherwise the
-// command exits with 1 after the warnings. Jekyll's macOS-only fsevents check is left out: the
-// watcher here is chokidar, which that problem does not concern.
+// command exits with 1 after the warnings. Jekyll's macOS-only fsevents check is left out: it is
+// about rb-fsevent, and the watcher here is Node's fs.watch (serve/tree-watch.ts), or chokidar's
+// polling.
 import fs from "node:fs";
 import path from "node:path";
 import { Builder } from "../build.js";

@@ -68,8 +68,8 @@ export function watchSite(
     ignored: watchIgnored(config, themeRoot),
     usePolling: config.force_polling === true,
     // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer
-    // only delays the rebuild the author is waiting for. (A second save soon after a first is
-    // not lost to chokidar's throttle whatever the wait: serve/watch.ts looks again.)
+    // only delays the rebuild the author is waiting for. A file written in place does not wait
+    // at all (serve/watch.ts).
     debounceMs: 10,
     onPendingWhileRunning: extra.onPendingWhileRunning,
     onChanges: async (changes) => {

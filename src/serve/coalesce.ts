@@ -54,6 +54,17 @@ export class ChangeSet {
     return this.byPath.size;
   }
 
+  /** Whether every pending change is a file's content written in place ("change"). */
+  onlyChanges(): boolean {
+    for (const kind of this.byPath.values()) if (kind !== "change") return false;
+    return true;
+  }
+
+  /** The pending paths. */
+  paths(): IterableIterator<string> {
+    return this.byPath.keys();
+  }
+
   take(): SourceChange[] {
     const changes = [...this.byPath].map(([path, kind]) => ({ path, kind }));
     this.byPath.clear();

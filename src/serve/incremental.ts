@@ -195,6 +195,30 @@ function documentChanges(before: readonly Document[], after: readonly Document[]
   return changes;
 }
 
+/**
+ * The documents of one snapshot that are not in the other (compared by object: serve keeps an
+ * unchanged file's Document): \`gone\` were in \`before\` only, \`fresh\` are in \`after\` only. A
+ * document at the same place in both costs one comparison; one that moved (a post added before it)
+ * is in neither list.
+ */
+function documentMoves(before: Snapshot, after: Snapshot): { gone: Document[]; fresh: Document[] } {
+  const was = new Set<Document>();
+  const now = new Set<Document>();
+  for (const label of new Set([...before.docs.keys(), ...after.docs.keys()])) {
+    const a = before.docs.get(label) ?? [];
+    const b = after.docs.get(label) ?? [];
+    const n = Math.max(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const x = a[i];
+      const y = b[i];
+      if (x === y) continue;
+      if (x) was.add(x);
+      if (y) now.add(y);
+    }
+  }
+  return { gone: [...was].filter((d) => !now.has(d)), fresh: [...now].filter((d) => !was.has(d)) };
+}
+
 /** The list tokens (Site#dependencyTracker) whose lists differ between two snapshots. */
 function dirtyTokens(before: Snapshot, after: Snapshot, into: Set<string>): void {
   for (const label of new Set([...before.docs.keys(), ...after.docs.keys()])) {
@@ -218,13 +242,31 @@ function sameMap(a: Map<string, string> | undefined, b: Map<string, string> | un
 
 export class IncrementalBuilder {
   private readonly builder: Builder;
+  /**
+   * Item key → what it rendered to and read, kept from build to build: a rebuild adds what it
+   * rendered and drops what is gone (`keepRecords`) instead of making the map again.
+   */
   private records = new Map<string, RenderRecord>();
+  /** Dependency (file or list token) → the records that read it: what a dirty token makes render. */
+  private dependents = new Map<string, Set<RenderRecord>>();
+  /** The keys of the pages the last build went through (pages are made anew each build). */
+  private pageKeys = new Set<string>();
   private snapshot: Snapshot | null = null;
   /** Destination-relative path → what was written there (output text, or a static file's stamp). */
   private written = new Map<string, string>();
   /** Destination-relative path → the item it was written from, for this build and the one before. */
   private sources = new Map<string, Page | Document | StaticFile>();
   private previousSources = new Map<string, Page | Document | StaticFile>();
+  /**
+   * Destination path → the document written there, kept between rebuilds so that a rebuild
+   * lists only the outputs that can have changed (`writeSomeChanges`); null when two documents
+   * share a destination (every rebuild then lists every output).
+   */
+  private docDests: Map<string, Document> | null = null;
+  /** Destination path → the page or static file written there (the last one, as in the full list). */
+  private pageDests = new Map<string, Page | StaticFile>();
+  /** Documents of the last listing that were not written (unpublished, in the future): looked at again each rebuild. */
+  private unwrittenDocs = new Set<Document>();
   private configKey = "";
   private readFiles = new Set<string>();
   /** The last build's site.time, which its outputs may have printed. */
@@ -254,9 +296,12 @@ export class IncrementalBuilder {
       reuse: () => {},
       rendered: (item, deps, contentDeps) => {
         const fp = fingerprintIn(fingerprints, item);
-        records.set(itemKey(item), { fingerprint: fp.full, content: item.content, output: item.output ?? "", dependencies: deps, contentDependencies: contentDeps });
+        const key = itemKey(item);
+        if (item.kind === "page") pageKeys.add(key);
+        records.set(key, { fingerprint: fp.full, content: item.content, output: item.output ?? "", dependencies: deps, contentDependencies: contentDeps });
       },
     };
+    const pageKeys = new Set<string>();
     this.snapshot = null;
     // The config as loaded: generators may add to it (jekyll-archives' `archives`), and the next
     // rebuild compares a freshly loaded one with this.
@@ -267,6 +312,9 @@ export class IncrementalBuilder {
     afterWrite(site);
     this.readFiles = new Set(site.readFiles);
     this.records = records;
+    this.dependents = new Map();
+    for (const rec of records.values()) this.index(rec);
+    this.pageKeys = pageKeys;
     this.snapshot = takeSnapshot(site, fingerprints);
     this.written = this.outputsOf(site);
     this.configKey = configKey;
@@ -277,10 +325,10 @@ export class IncrementalBuilder {
 
   /**
    * Rebuild after `changed` source files: absolute paths, or the watcher's changes, whose kind
-   * says which files only had their text changed (folder listings stay then).
+   * says which files only had their text changed (folder listings stay then). `loaded`: the
+   * config as it is now, when the caller has just loaded it (serve's thread, for the plugins).
    */
-  rebuild(changed: Array<string | SourceChange>): RebuildReport {
-    const loaded = loadConfig(this.options.overrides);
+  rebuild(changed: Array<string | SourceChange>, loaded: LoadedConfig = loadConfig(this.options.overrides)): RebuildReport {
     const changedSet = new Set(changed.map((c) => path.resolve(typeof c === "string" ? c : c.path)));
     const contentOnly = new Set(changed.flatMap((c) => (typeof c !== "string" && c.kind === "change" ? [path.resolve(c.path)] : [])));
     this.sourceCache.invalidate(changedSet, contentOnly);
@@ -297,20 +345,35 @@ export class IncrementalBuilder {
 
     const t0 = performance.now();
     this.builder.invalidate([...changedSet]);
+    // The last build's records stay as they are until this one has rendered: what it rendered
+    // (and the pages it reused: a page's key can repeat, and the last one visited counts) goes
+    // into \`renderedRecords\` meanwhile.
     const previous = this.records;
-    const records = new Map<string, RenderRecord>();
+    const renderedRecords = new Map<string, RenderRecord>();
+    const visitedPages = new Set<string>();
     const fingerprints = new Map<string, Fingerprint>();
     let dirty: Set<string> | null = null;
+    /** The records that read something dirty: they must render. */
+    const flagged = new Set<RenderRecord>();
+    const markDirty = (d: Set<string>, token: string) => {
+      if (d.has(token)) return;
+      d.add(token);
+      const readers = this.dependents.get(token);
+      if (readers) for (const r of readers) flagged.add(r);
+    };
     let reusable: { item: Page | Document; key: string; rec: RenderRecord } | null = null;
     /** Items whose converted content was kept (only their layouts rendered), with what that content read. */
     const contentKept = new Map<Page | Document, Set<string>>();
     let rendered = 0;
     let reused = 0;
+    /** Documents rendered by this rebuild: their outputs may have changed. */
+    const renderedDocs: Document[] = [];
+    let outputsFinal = false;
 
     const before = this.snapshot;
     let after: Snapshot | null = null;
     const computeDirty = (s: Site): Set<string> => {
-      const d = new Set<string>(changedSet);
+      const tokens = new Set<string>(changedSet);
       // Documents keep their own fingerprints (taken once per Document); pages are made anew each rebuild.
       for (const c of s.collections.values()) for (const doc of c.docs) fingerprint(doc);
       for (const page of s.pages) {
@@ -318,7 +381,9 @@ export class IncrementalBuilder {
         fingerprints.set(itemKey(page), fingerprint(page));
       }
       after = takeSnapshot(s, fingerprints);
-      dirtyTokens(before, after, d);
+      dirtyTokens(before, after, tokens);
+      const d = new Set<string>();
+      for (const token of tokens) markDirty(d, token);
       return d;
     };
 
@@ -329,9 +394,11 @@ export class IncrementalBuilder {
         // pages (the paginator hands them posts outside the tracked site lists) always render.
         if (item.kind === "page" && (item.generated || item.isAsset || item.pager)) return true;
         const key = itemKey(item);
+        if (item.kind === "page") visitedPages.add(key);
         const rec = previous.get(key);
         if (!rec || rec.fingerprint !== (item.kind === "document" ? fingerprint(item) : fingerprints.get(key))?.full) return true;
-        for (const dep of rec.dependencies) if (dirty.has(dep)) return true;
+        // What it read is dirty (\`flagged\`, from the dependency index: one lookup, not one per dependency).
+        if (flagged.has(rec)) return true;
         reusable = { item, key, rec };
         return false;
       },
@@ -340,7 +407,7 @@ export class IncrementalBuilder {
         const { key, rec } = reusable?.item === item ? reusable : { key: itemKey(item), rec: previous.get(itemKey(item))! };
         item.content = rec.content;
         item.output = rec.output;
-        records.set(key, rec);
+        if (item.kind === "page") renderedRecords.set(key, rec);
         reused++;
       },
       convertedContent: (item) => {
@@ -356,6 +423,7 @@ export class IncrementalBuilder {
       },
       rendered: (item, deps, contentDeps) => {
         rendered++;
+        if (item.kind === "document") renderedDocs.push(item);
         const key = itemKey(item);
         const keptDeps = contentKept.get(item);
         if (keptDeps) {
@@ -363,26 +431,36 @@ export class IncrementalBuilder {
           contentDeps = keptDeps;
         }
         const rec: RenderRecord = { fingerprint: fingerprintIn(fingerprints, item).full, content: item.content, output: item.output ?? "", dependencies: deps, contentDependencies: contentDeps };
-        records.set(key, rec);
+        renderedRecords.set(key, rec);
         // A page whose rendered content changed changes what later pages read of it.
         const before = previous.get(key);
         if (dirty && (!before || before.content !== rec.content)) {
-          dirty.add(item.kind === "page" ? "content:pages" : `content:${item.collection.label}`);
-          if (item.kind === "document") dirty.add("documents");
+          markDirty(dirty, item.kind === "page" ? "content:pages" : `content:${item.collection.label}`);
+          if (item.kind === "document") markDirty(dirty, "documents");
         }
       },
     };
     // A failed rebuild leaves the snapshot unknown: the next one is a full build.
     this.snapshot = null;
     this.sourceCache.keptCount = 0;
-    const out = this.builder.render(loaded, { plan: () => plan });
+    const out = this.builder.render(loaded, { plan: (_site, _renderer, final) => { outputsFinal = final; return plan; } });
     this.snapshot = after ?? takeSnapshot(out.site, fingerprints);
-    this.records = records;
+    // Documents that are not the ones of the last build (changed files, added, removed, moved).
+    const moved = documentMoves(before, this.snapshot);
+    this.keepRecords(renderedRecords, visitedPages, moved);
     // A file read by an earlier build existed then: editing it is not a structural change, even
     // if this rebuild did not read it (its pages were reused).
     for (const f of out.site.readFiles) this.readFiles.add(f);
     this.onWriting();
-    const { written, removed, changedOutputs, timeOnlyOutputs } = this.writeChanges(out.site);
+    let changes: ReturnType<IncrementalBuilder["writeChanges"]>;
+    try {
+      changes = (outputsFinal && this.docDests && this.writeSomeChanges(out.site, moved, renderedDocs)) || this.writeChanges(out.site);
+    } catch (e) {
+      // What is on disk is not known now: the next rebuild is a full one.
+      this.snapshot = null;
+      throw e;
+    }
+    const { written, removed, changedOutputs, timeOnlyOutputs } = changes;
     afterWrite(out.site);
     pruneContentHashes();
     return { full: false, rendered, reused, kept: this.sourceCache.keptCount, written, removed, changedOutputs, timeOnlyOutputs, sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
@@ -390,6 +468,53 @@ export class IncrementalBuilder {
 
   dispose(): void {
     this.builder.dispose();
+  }
+
+  private index(rec: RenderRecord): void {
+    for (const dep of rec.dependencies) {
+      let readers = this.dependents.get(dep);
+      if (!readers) this.dependents.set(dep, (readers = new Set()));
+      readers.add(rec);
+    }
+  }
+
+  private unindex(rec: RenderRecord): void {
+    for (const dep of rec.dependencies) {
+      const readers = this.dependents.get(dep);
+      if (!readers) continue;
+      readers.delete(rec);
+      if (readers.size === 0) this.dependents.delete(dep);
+    }
+  }
+
+  /**
+   * The records after a rebuild: those of every item it went through, as a map made again would
+   * hold. What it rendered replaces what was there; the pages it did not go through and the
+   * documents that are gone (unless the same file's new Document, with the same key, came) are
+   * dropped; every other document was reused and keeps its record.
+   */
+  private keepRecords(renderedRecords: Map<string, RenderRecord>, visitedPages: Set<string>, moved: { gone: Document[]; fresh: Document[] }): void {
+    const records = this.records;
+    const drop = (key: string) => {
+      const rec = records.get(key);
+      if (!rec) return;
+      records.delete(key);
+      this.unindex(rec);
+    };
+    for (const key of this.pageKeys) if (!visitedPages.has(key)) drop(key);
+    const freshKeys = new Set(moved.fresh.map((d) => memoOf(d).key));
+    for (const d of moved.gone) {
+      const key = memoOf(d).key;
+      if (!freshKeys.has(key)) drop(key);
+    }
+    for (const [key, rec] of renderedRecords) {
+      const old = records.get(key);
+      if (old === rec) continue;
+      if (old) this.unindex(old);
+      records.set(key, rec);
+      this.index(rec);
+    }
+    this.pageKeys = visitedPages;
   }
 
   /** Finds a changed output's source among this build's items, then the last build's (removed outputs). */
@@ -405,15 +530,125 @@ export class IncrementalBuilder {
     const m = new Map<string, string>();
     this.previousSources = this.sources;
     this.sources = new Map();
+    let docDests: Map<string, Document> | null = new Map();
+    this.pageDests = new Map();
+    this.unwrittenDocs = new Set();
+    for (const c of site.collections.values()) for (const d of c.docs) if (!d.write) this.unwrittenDocs.add(d);
     for (const item of site.siteFiles()) {
       const dest = item.destinationPath;
       this.sources.set(dest, item);
+      if (item.kind !== "document") this.pageDests.set(dest, item);
+      else if (docDests) {
+        const other = docDests.get(dest);
+        if (other && other !== item) docDests = null;
+        else docDests.set(dest, item);
+      }
       if (item.kind === "static") {
         const st = fs.statSync(item.path);
         m.set(dest, `\0static\0${item.path}\0${st.mtimeMs}\0${st.size}`);
       } else m.set(dest, item.output ?? "");
     }
+    this.docDests = docDests;
     return m;
+  }
+
+  /** What is written at `dest` in a full list of outputs (`outputsOf`): the stamp of a static file. */
+  private static outputValue(item: Page | Document | StaticFile): string {
+    if (item.kind !== "static") return item.output ?? "";
+    const st = fs.statSync(item.path);
+    return `\0static\0${item.path}\0${st.mtimeMs}\0${st.size}`;
+  }
+
+  /**
+   * writeChanges for the outputs that can have changed, instead of every output of the site: the
+   * pages and static files (made anew each rebuild), the documents rendered by this rebuild, and
+   * the destinations of documents that came or went (\`moved\`). Every other document is the same
+   * object as in the last build and was not rendered: its output is the record it was written
+   * from (RenderPlan#reuse), its destination comes from the same URL — unless its output is
+   * rewritten after rendering (jemoji), which \`outputsFinal\` rules out before this is called.
+   * Returns null, having changed nothing on disk, when two documents would share a destination:
+   * the full list decides which one is written.
+   */
+  private writeSomeChanges(site: Site, moved: { gone: Document[]; fresh: Document[] }, renderedDocs: Document[]): ReturnType<IncrementalBuilder["writeChanges"]> | null {
+    const docDests = this.docDests!;
+    const candidates = new Set<string>();
+    const unwritten = new Set(this.unwrittenDocs);
+    const gone = new Set(moved.gone);
+    for (const d of gone) unwritten.delete(d);
+    // A document not written last time (in the future) may be now, as time goes on.
+    const arrived = new Map<string, Document>();
+    for (const d of [...moved.fresh, ...unwritten]) {
+      if (!d.write) {
+        unwritten.add(d);
+        continue;
+      }
+      unwritten.delete(d);
+      const dest = d.destinationPath;
+      // Checked before anything changes: a destination held by another document that stays.
+      const other = arrived.get(dest) ?? docDests.get(dest);
+      if (other && other !== d && !(gone.has(other) && !arrived.has(dest))) return null;
+      arrived.set(dest, d);
+    }
+    for (const d of gone) {
+      const dest = d.destinationPath;
+      if (docDests.get(dest) === d) docDests.delete(dest);
+      candidates.add(dest);
+    }
+    for (const [dest, d] of arrived) {
+      docDests.set(dest, d);
+      candidates.add(dest);
+    }
+    for (const d of renderedDocs) if (docDests.get(d.destinationPath) === d) candidates.add(d.destinationPath);
+    const pageDests = new Map<string, Page | StaticFile>();
+    for (const p of site.pages) pageDests.set(p.destinationPath, p);
+    for (const f of site.staticFiles) if (f.write) pageDests.set(f.destinationPath, f);
+    for (const dest of this.pageDests.keys()) candidates.add(dest);
+    for (const dest of pageDests.keys()) candidates.add(dest);
+
+    // From here on the outputs are the ones the full list would give.
+    this.pageDests = pageDests;
+    this.unwrittenDocs = unwritten;
+    const changedOutputs: string[] = [];
+    const timeOnlyOutputs: string[] = [];
+    const goneOutputs: string[] = [];
+    let written = 0;
+    const onlyTime = this.time ? buildTimeComparison(this.time, site.time) : null;
+    const live = new LiveRoot(site.dest);
+    const goneSources = new Map<string, Page | Document | StaticFile>();
+    for (const rel of candidates) {
+      // Documents come after pages and static files in Site#each_site_file: theirs is written.
+      const item = docDests.get(rel) ?? pageDests.get(rel);
+      const before = this.written.get(rel);
+      if (!item) {
+        if (before !== undefined) goneOutputs.push(rel);
+        continue;
+      }
+      this.sources.set(rel, item);
+      const value = IncrementalBuilder.outputValue(item);
+      if (before === value) continue;
+      if (before !== undefined && onlyTime && !value.startsWith("\0static\0") && !before.startsWith("\0static\0") && onlyTime(before, value)) {
+        timeOnlyOutputs.push(rel);
+      }
+      const target = live.prepare(rel);
+      if (value.startsWith("\0static\0")) copyStaticFile(value.split("\0")[2]!, target);
+      else overwriteFile(target, value);
+      this.written.set(rel, value);
+      written++;
+      changedOutputs.push(rel);
+    }
+    for (const rel of goneOutputs) {
+      const removed = containedPath(site.dest, rel);
+      fs.rmSync(removed, { force: true });
+      removeEmptyParents(site.dest, path.dirname(removed));
+      this.written.delete(rel);
+      const source = this.sources.get(rel);
+      if (source) goneSources.set(rel, source);
+      this.sources.delete(rel);
+      changedOutputs.push(rel);
+    }
+    this.previousSources = goneSources;
+    this.time = site.time;
+    return { written, removed: goneOutputs.length, changedOutputs, timeOnlyOutputs };
   }
 
   /** Writes what changed into the destination in place, and removes outputs that are gone. */

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { ConsoleLogger, type Level } from "../logger.js";
 import { BuildError } from "../errors.js";
-import { loadConfig } from "../config/load.js";
+import { loadConfig, type LoadedConfig } from "../config/load.js";
 import { preloadSitePlugins } from "../plugins/site-plugins.js";
 import { IncrementalBuilder, type RebuildReport } from "./incremental.js";
 import type { SourceChange } from "./coalesce.js";
@@ -50,15 +50,18 @@ function serialize(e: unknown): SerializedError {
 /**
  * The site's ES module plugins, loaded again when they changed: the synchronous build can only
  * take an edited one that way (plugins/site-plugins.ts). Done here, on the thread that builds.
+ * Returns the config it loaded, which the rebuild then uses (one load per rebuild); null when it
+ * does not load (the build loads it again and reports why).
  */
-async function preloadPlugins(): Promise<void> {
-  let config: Record<string, any>;
+async function preloadPlugins(): Promise<LoadedConfig | null> {
+  let loaded: LoadedConfig;
   try {
-    config = loadConfig(data.overrides as any).config;
+    loaded = loadConfig(data.overrides as any);
   } catch {
-    return; // the build reports why the config does not load
+    return null;
   }
-  await preloadSitePlugins(config);
+  await preloadSitePlugins(loaded.config);
+  return loaded;
 }
 
 port.on("message", async (m: RebuildRequest) => {
@@ -68,8 +71,8 @@ port.on("message", async (m: RebuildRequest) => {
     return;
   }
   try {
-    await preloadPlugins();
-    const { sourceOf, ...report } = m.changed ? builder.rebuild(m.changed) : builder.buildAll();
+    const loaded = await preloadPlugins();
+    const { sourceOf, ...report } = m.changed ? builder.rebuild(m.changed, loaded ?? undefined) : builder.buildAll(loaded ?? undefined);
     // A function does not cross threads: the sources of the changed outputs go as a table.
     const sources: Record<string, string> = {};
     for (const o of report.changedOutputs) {

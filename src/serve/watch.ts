@@ -1,20 +1,24 @@
 // Watches the site source for `serve --watch` and hands the build one batch of changes at a time.
 //
+// - The source is watched one folder at a time with the platform's events (tree-watch.ts), or with
+//   chokidar's polling for `--force_polling`.
 // - Editor noise is dropped before it reaches the batch: the file names below are the ones
 //   `jekyll serve --watch` never sees, because jekyll-watch uses the `listen` gem, whose
 //   Listen::Silencer ignores them (listen 3.7 lib/listen/silencer.rb): Vim swap files and its
 //   `4913` write test, `~` backups, Emacs `.#x` / `#x#`, JetBrains `___jb_*___`, Kate `.kate-swp`
 //   and `x.123.new`, gedit `.goutputstream-XXXXXX`, sed `sedAbC123`, `.DS_Store`, `.tmp`, and the
 //   `.git`/`.svn`/`.hg` folders.
-// - Events are debounced (quiet period `debounceMs`, but never held longer than `maxWait`, so a
-//   file that is rewritten continuously still builds) and folded per path (coalesce.ts).
+// - Events are folded per path (coalesce.ts). A batch of files written in place goes out as soon
+//   as the events already delivered are in; anything else (adds, unlinks: a save by rename) waits
+//   for a quiet period `debounceMs`, but never longer than `maxWait`, so a file that is rewritten
+//   continuously still builds.
 // - `onChanges` calls never overlap: what arrives while one runs is queued into the next batch.
-// - A file's second save soon after its first is not lost (`recheckLater`). chokidar 5 drops a
-//   path's "change" for 50 ms after the one it emits (FSWatcher#_emit throttles with no trailing
-//   event), and a file's raw events for 5 ms after one (handler.js): an author who saves, sees
-//   the rebuild and saves again within 50 ms would be left with the first save built. So each
-//   changed or added file is looked at again once that window has passed, and a file that is not
-//   as chokidar last saw it counts as changed.
+// - When polling, a file's second save soon after its first is not lost (`recheckLater`).
+//   chokidar 5 drops a path's "change" for 50 ms after the one it emits (FSWatcher#_emit
+//   throttles with no trailing event), and a file's raw events for 5 ms after one (handler.js): an
+//   author who saves, sees the rebuild and saves again within 50 ms would be left with the first
+//   save built. So each changed or added file is looked at again once that window has passed, and
+//   a file that is not as chokidar last saw it counts as changed. (tree-watch.ts drops nothing.)
 // What else to skip (the destination, `.jekyll-cache`, excluded paths, `_config.yml` — jekyll-watch
 // ignores the config files too) is the caller's `ignored`; `ignorePaths` below builds one.
 
@@ -22,6 +26,7 @@ import fs from "node:fs";
 import * as path from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { ChangeSet, type ChangeKind, type SourceChange } from "./coalesce.js";
+import { watchTrees } from "./tree-watch.js";
 
 export type { SourceChange, ChangeKind } from "./coalesce.js";
 
@@ -50,6 +55,12 @@ const DEFAULT_DEBOUNCE_MS = 150;
 
 /** Past chokidar's 50 ms window in which a path's further "change" events are dropped. */
 const RECHECK_AFTER_MS = 60;
+
+/** Whether one of the files is empty (a file being written, after its truncation). */
+function someEmpty(paths: Iterable<string>): boolean {
+  for (const p of paths) if (fs.statSync(p, { throwIfNoEntry: false })?.size === 0) return true;
+  return false;
+}
 
 /** What tells one version of a file from the next: modified and changed times, size, inode. */
 function stampOf(st: fs.Stats | undefined): string | null {
@@ -97,7 +108,8 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
   const onError = options.onError ?? ((error: unknown) => console.error("build-site: watch:", error));
 
   const pending = new ChangeSet();
-  let timer: NodeJS.Timeout | null = null;
+  /** The pending flush: a quiet-period timer, or an immediate for changes that need none. */
+  let timer: { cancel(): void } | null = null;
   let firstPendingAt = 0;
   let running: Promise<void> | null = null;
   let closed = false;
@@ -112,9 +124,23 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
   function schedule(): void {
     if (closed || pending.size === 0) return;
     const waited = Date.now() - firstPendingAt;
-    const delay = Math.max(0, Math.min(debounceMs, maxWaitMs - waited));
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(flush, delay);
+    // Files written in place need no quiet period: each write is an event that comes after it,
+    // and one that arrives during the build is the next batch. An immediate still takes in every
+    // event read with this one (it runs once they are all handled). But a file that is empty now
+    // is most likely being written (open with truncation, then write: two events, which can come
+    // a few milliseconds apart): building it now would show the author an empty page until the
+    // next batch. It waits for the quiet period, as does what an editor's save by rename or a new
+    // file makes (unlink, add: its other half).
+    const quiet = pending.onlyChanges() && !someEmpty(pending.paths()) ? 0 : debounceMs;
+    const delay = Math.max(0, Math.min(quiet, maxWaitMs - waited));
+    timer?.cancel();
+    if (delay === 0) {
+      const immediate = setImmediate(flush);
+      timer = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timeout = setTimeout(flush, delay);
+      timer = { cancel: () => clearTimeout(timeout) };
+    }
   }
 
   function flush(): void {
@@ -144,21 +170,58 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
     if (running !== null && pending.size > 0) options.onPendingWhileRunning?.();
     if (pending.size === 0) {
       // Everything pending cancelled out (a temp file came and went): nothing to build.
-      if (timer !== null) clearTimeout(timer);
+      timer?.cancel();
       timer = null;
       return;
     }
     schedule();
   }
 
-  const watcher: FSWatcher = watch([source, ...(options.extraRoots ?? []).map((r) => path.resolve(r))], {
+  const roots = [source, ...(options.extraRoots ?? []).map((r) => path.resolve(r))];
+  const stop = options.usePolling === true
+    ? await watchByPolling(roots, skip, record, onError, () => closed)
+    : watchByEvents(roots, skip, record, onError);
+
+  return {
+    async close() {
+      closed = true;
+      timer?.cancel();
+      timer = null;
+      await stop();
+      // Let a running build finish, so the caller can tear down what it uses.
+      if (running !== null) await running;
+    },
+  };
+}
+
+type Record = (kind: ChangeKind, absolutePath: string) => void;
+
+/** The file-system events of each watched folder (tree-watch.ts). */
+function watchByEvents(roots: string[], skip: (p: string) => boolean, record: Record, onError: (e: unknown) => void): () => Promise<void> {
+  const tree = watchTrees({
+    roots,
+    skip,
+    onEvent: (kind, p) => {
+      record(kind, p);
+    },
+    onError,
+  });
+  return async () => tree.close();
+}
+
+/**
+ * `--force_polling`: chokidar's polling, each file stat'ed on an interval. A file's second save
+ * soon after its first is looked at again (`recheckLater`, see the header).
+ */
+async function watchByPolling(roots: string[], skip: (p: string) => boolean, record: Record, onError: (e: unknown) => void, isClosed: () => boolean): Promise<() => Promise<void>> {
+  const watcher: FSWatcher = watch(roots, {
     ignoreInitial: true,
     ignored: (p: string) => skip(path.resolve(p)),
     // chokidar's own atomic-save handling holds every unlink back 100 ms to see whether an add
     // follows. That delay can push one half of a create/delete or rename pair past our debounce
     // into a second batch; the folding in coalesce.ts already turns unlink+add into a change.
     atomic: false,
-    usePolling: options.usePolling === true,
+    usePolling: true,
   });
   // Files to look at again once chokidar's throttle window is over (see the header): the stamp
   // chokidar's event came with.
@@ -168,9 +231,9 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
     if (earlier) clearTimeout(earlier.timer);
     const timer = setTimeout(() => {
       rechecks.delete(absolutePath);
-      if (closed) return;
+      if (isClosed()) return;
       fs.stat(absolutePath, (error, st) => {
-        if (closed || error) return; // gone: chokidar reports the unlink
+        if (isClosed() || error) return; // gone: chokidar reports the unlink
         const now = stampOf(st);
         if (now === stamp) return;
         record("change", absolutePath);
@@ -200,17 +263,9 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
     watcher.once("ready", () => resolve());
     watcher.once("error", reject);
   });
-
-  return {
-    async close() {
-      closed = true;
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      for (const r of rechecks.values()) clearTimeout(r.timer);
-      rechecks.clear();
-      await watcher.close();
-      // Let a running build finish, so the caller can tear down what it uses.
-      if (running !== null) await running;
-    },
+  return async () => {
+    for (const r of rechecks.values()) clearTimeout(r.timer);
+    rechecks.clear();
+    await watcher.close();
   };
 }

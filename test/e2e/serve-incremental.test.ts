@@ -303,3 +303,58 @@ test("incremental rebuilds equal a clean build after each of 200 random edits", 
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("a rebuild writes what a clean build writes when documents start sharing a destination, stop, and come out of the future", async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "incremental-"));
+  const out = path.join(root, "_out");
+  const clean = path.join(root, "_clean");
+  const overrides = { source: root, destination: out };
+  const compare = (step: string) => {
+    buildSite({ overrides: { source: root, destination: clean }, logger: quiet });
+    const a = readTree(out);
+    const b = readTree(clean);
+    assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), `${step}: the same files`);
+    for (const [k, v] of b) assert.equal(a.get(k), v, `${step}: ${k} equals the clean build`);
+  };
+  // The notes have dates, so serve keeps their Documents between rebuilds (read/source-cache.ts).
+  // Front matter dates have whole seconds: a note dated a few seconds ahead is in the future now.
+  const ahead = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3000);
+  const stamp = ahead.toISOString().replace("T", " ").replace(/\.\d+Z$/, " +0000");
+  try {
+    write(root, "_config.yml", "title: T\nexclude: [_out, _clean]\ncollections:\n  notes:\n    output: true\n    permalink: /notes/:title/\n");
+    write(root, "_layouts/default.html", "<main>{{ content }}</main>\n");
+    write(root, "index.html", "---\nlayout: default\n---\n{% for n in site.notes %}<a href=\"{{ n.url }}\">{{ n.title }}</a>{% endfor %}\n");
+    write(root, "_notes/a.md", "---\ntitle: A\nlayout: default\ndate: 2024-01-01\n---\nNote A.\n");
+    write(root, "_notes/b.md", "---\ntitle: B\nlayout: default\ndate: 2024-01-02\n---\nNote B.\n");
+    write(root, "_notes/later.md", `---\ntitle: Later\nlayout: default\ndate: ${stamp}\n---\nNot yet.\n`);
+    write(root, "_posts/2024-01-01-p.md", "---\ntitle: P\nlayout: default\n---\nPost.\n");
+    const inc = new IncrementalBuilder({ overrides, logger: quiet });
+    try {
+      inc.buildAll();
+      assert.equal(fs.existsSync(path.join(out, "notes/later/index.html")), false, "the future note is not written yet");
+      // B takes A's destination: the later document in the collection is written there.
+      const b = write(root, "_notes/b.md", "---\ntitle: B\nlayout: default\ndate: 2024-01-02\npermalink: /notes/a/\n---\nNote B, over A.\n");
+      inc.rebuild([{ path: b, kind: "change" }]);
+      compare("B shares A's destination");
+      const a = write(root, "_notes/a.md", "---\ntitle: A\nlayout: default\ndate: 2024-01-01\n---\nNote A, edited.\n");
+      inc.rebuild([{ path: a, kind: "change" }]);
+      compare("A edited while shared");
+      write(root, "_notes/b.md", "---\ntitle: B\nlayout: default\ndate: 2024-01-02\n---\nNote B, its own again.\n");
+      inc.rebuild([{ path: b, kind: "change" }]);
+      compare("B back at its own destination");
+      // Time passes: the future note is written by the next rebuild, whatever it is for.
+      while (Date.now() < ahead.getTime() + 1100) await new Promise((r) => setTimeout(r, 100));
+      const p = write(root, "_posts/2024-01-01-p.md", "---\ntitle: P\nlayout: default\n---\nPost, edited.\n");
+      inc.rebuild([{ path: p, kind: "change" }]);
+      assert.equal(fs.existsSync(path.join(out, "notes/later/index.html")), true, "the note is written once its date has passed");
+      compare("the future note's date passed");
+      fs.rmSync(a);
+      inc.rebuild([{ path: a, kind: "unlink" }]);
+      compare("A deleted");
+    } finally {
+      inc.dispose();
+    }
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -34,4 +34,17 @@ describe("ChangeSet", () => {
     assert.equal(set.size, 0);
     assert.deepEqual(set.take(), []);
   });
+
+  test("onlyChanges: true while every pending path was only written in place", () => {
+    const set = new ChangeSet();
+    assert.equal(set.onlyChanges(), true);
+    set.add("/s/a.md", "change");
+    assert.equal(set.onlyChanges(), true);
+    set.add("/s/b.md", "add");
+    assert.equal(set.onlyChanges(), false);
+    set.add("/s/b.md", "unlink"); // cancelled out
+    assert.equal(set.onlyChanges(), true);
+    set.add("/s/a.md", "unlink");
+    assert.equal(set.onlyChanges(), false);
+  });
 });

@@ -41,12 +41,13 @@ describe("watchSource", () => {
   let watcher: SourceWatcher | null = null;
   let batches: SourceChange[][];
 
-  async function start(onChanges?: (changes: SourceChange[]) => void | Promise<void>, onError?: (e: unknown) => void, debounceMs = DEBOUNCE): Promise<void> {
+  async function start(onChanges?: (changes: SourceChange[]) => void | Promise<void>, onError?: (e: unknown) => void, debounceMs = DEBOUNCE, usePolling = false): Promise<void> {
     batches = [];
     watcher = await watchSource({
       source: dir,
       ignored: ignorePaths([path.join(dir, "_site"), path.join(dir, ".jekyll-cache")]),
       debounceMs,
+      usePolling,
       onChanges: onChanges ?? ((changes) => void batches.push(changes)),
       onError,
     });
@@ -100,6 +101,65 @@ describe("watchSource", () => {
     await until(() => batches.length > 1, 10_000);
     assert.deepEqual(rel(batches[0]!), ["change about.md"]);
     assert.deepEqual(rel(batches[1]!), ["change about.md"]);
+  });
+
+  test("polling (force_polling): a second save right after the first one's batch is not lost either", async () => {
+    seed();
+    await start(undefined, undefined, 5, true);
+    const file = path.join(dir, "about.md");
+    fs.writeFileSync(file, "# About 1\n");
+    await until(() => batches.length > 0, 10_000);
+    fs.writeFileSync(file, "# About two, longer\n");
+    await until(() => batches.length > 1, 10_000);
+    assert.deepEqual(rel(batches[0]!), ["change about.md"]);
+    assert.deepEqual(rel(batches[1]!), ["change about.md"]);
+  });
+
+  test("a file written in place is handed out without the quiet period; an added file waits for it", async () => {
+    seed();
+    // A quiet period far longer than the test's waits: a batch that arrives did not wait for it.
+    await start(undefined, undefined, 60_000);
+    fs.writeFileSync(path.join(dir, "about.md"), "# About, edited\n");
+    await until(() => batches.length > 0, 10_000);
+    assert.deepEqual(rel(batches[0]!), ["change about.md"]);
+    fs.writeFileSync(path.join(dir, "new.md"), "new");
+    await sleep(500);
+    assert.equal(batches.length, 1);
+  });
+
+  test("a file that is empty after a write (truncated, its content still to come) waits for the quiet period", async () => {
+    seed();
+    await start(undefined, undefined, 60_000);
+    const file = path.join(dir, "about.md");
+    fs.truncateSync(file, 0);
+    await sleep(500);
+    assert.equal(batches.length, 0, "an empty file is not handed out at once");
+    await watcher!.close();
+    // With a short quiet period, the truncation and the write that follows are one batch.
+    await start(undefined, undefined, 300);
+    fs.truncateSync(file, 0);
+    await sleep(20);
+    fs.writeFileSync(file, "# About, written\n");
+    await until(() => batches.length > 0, 10_000);
+    await sleep(600);
+    assert.equal(batches.length, 1);
+    assert.deepEqual(rel(batches[0]!), ["change about.md"]);
+  });
+
+  test("every save of a file written many times in a row is seen: the last batch holds the last one", async () => {
+    seed();
+    const file = path.join(dir, "index.md");
+    const seen: string[] = [];
+    await start((changes) => {
+      batches.push(changes);
+      // What a build would read.
+      if (changes.some((c) => c.path === file)) seen.push(fs.readFileSync(file, "utf8"));
+    }, undefined, 5);
+    for (let i = 1; i <= 20; i++) {
+      fs.writeFileSync(file, `# Home ${i}\n`);
+      await sleep(i % 3 === 0 ? 15 : 1);
+    }
+    await until(() => seen.at(-1) === "# Home 20\n", 10_000);
   });
 
   test("Vim's save (4913 test, rename to ~, write, swap file) → one change of the file", async () => {
