@@ -13,6 +13,7 @@
 // When nothing matches, the `[` (or `![`) is text and parsing goes on after it.
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
 import { parseIal } from '../ial.js';
+import { kramdownLinkId } from './reference.js';
 
 // kramdown's ESCAPED_CHARS (the alt text is unescaped with this set, not GFM's).
 const ESCAPED = /\\([\\.*_+`<>()[\]{}#!:|"'$=-])/g;
@@ -29,9 +30,7 @@ function destination(state: StateInline, pos: number, alt: string): Target | nul
   const max = state.posMax;
   const ref = INLINE_ID.exec(src.slice(pos, max));
   if (ref || src[pos] !== '(') {
-    // kramdown's normalize_link_id: whitespace runs to one space, lower case (markdown-it's
-    // normalizeReference does the same, with Unicode case folding).
-    const id = state.md.utils.normalizeReference(ref?.[1] ?? alt);
+    const id = kramdownLinkId(ref?.[1] ?? alt);
     const def = state.env.references?.[id] as { href: string; title: string; kdIal?: string } | undefined;
     if (!def) return null;
     // The definition's IAL comes first in the attributes (kramdown's add_link applies it before
