@@ -144,7 +144,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
 
 // Options kramdown's HTML converter reads (toc_levels, footnote_nr, …), as opposed to those the
 // parser reads where it stands.
-const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backlink', 'entity_output', 'auto_id_prefix']);
+const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backlink', 'entity_output', 'auto_id_prefix', 'header_offset']);
 
 /**
  * `{::options key="value" /}` also goes into the document root's options, which kramdown merges into
