@@ -380,6 +380,16 @@ export function rubyClass(v: unknown): string {
   return "Object";
 }
 
+/**
+ * Ruby's rb_cmperr message: the right side is named by its class, unless it is nil, true, false,
+ * an Integer or a Float, which are shown as inspect shows them ("comparison of String with 2 failed").
+ */
+export function comparisonError(a: unknown, b: unknown): Error {
+  const r = plain(b);
+  const special = r === null || r === undefined || typeof r === "boolean" || typeof r === "number" || isFloat(r);
+  return new Error(`comparison of ${rubyClass(a)} with ${special ? inspect(r) : rubyClass(r)} failed`);
+}
+
 /** Ruby's `<=>`: -1, 0, 1, or null when the two cannot be compared. */
 export function spaceship(a: unknown, b: unknown): number | null {
   a = plain(a);
@@ -418,13 +428,37 @@ export function compareStrings(a: string, b: string): number {
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
 }
 
-/** Ruby's Array#sort: raises ArgumentError when two elements cannot be compared. */
+/**
+ * Ruby's Array#sort and sort!: Ruby sorts with the C library's qsort_r, which in glibc is a merge
+ * sort (split at n/2, the left element first unless the comparison says it is greater). The same
+ * algorithm compares the same pairs in the same order: the pair that cannot be compared and raises
+ * ArgumentError is Ruby's ("comparison of String with nil failed" for [1, "a", nil]), and a block
+ * that is not antisymmetric (sort_natural's nils) orders as in Ruby.
+ */
 export function rubySort<T>(items: T[], cmp: (a: T, b: T) => number | null = spaceship): T[] {
-  return [...items].sort((a, b) => {
-    const c = cmp(a, b);
-    if (c === null) throw new Error(`comparison of ${rubyClass(a)} with ${rubyClass(b)} failed`);
-    return c;
-  });
+  const a = [...items];
+  const tmp = new Array<T>(a.length);
+  const sort = (lo: number, n: number): void => {
+    if (n <= 1) return;
+    const n1 = n >> 1;
+    const mid = lo + n1;
+    sort(lo, n1);
+    sort(mid, n - n1);
+    let i = lo;
+    let j = mid;
+    let k = 0;
+    const end = lo + n;
+    while (i < mid && j < end) {
+      const c = cmp(a[i], a[j]);
+      if (c === null) throw comparisonError(a[i], a[j]);
+      tmp[k++] = c <= 0 ? a[i++] : a[j++];
+    }
+    while (i < mid) tmp[k++] = a[i++];
+    // (What is left of the right half is already in place.)
+    for (let x = 0; x < k; x++) a[lo + x] = tmp[x];
+  };
+  sort(0, a.length);
+  return a;
 }
 
 /** Liquid's truthiness: only nil and false are false. */

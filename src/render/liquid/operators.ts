@@ -5,13 +5,14 @@
 //   has no `blank?`, so `x == blank` is always false in Jekyll (and `x != blank` true).
 // - `<`, `>`, `<=`, `>=` apply only when both sides can compare (numbers, strings, times); nil,
 //   arrays, hashes and booleans give nil (false); an Integer against a String raises
-//   "comparison of Integer with String failed", which fails the build.
+//   "comparison of Integer with String failed" (String against Integer: "comparison of String with
+//   2 failed", Ruby naming nil, booleans and numbers by value), which fails the build.
 // - `contains`: a string checks a substring (of the right side's to_s), an array membership, a
 //   hash a key; anything else, or a nil side, is false.
 // - `and`/`or` keep liquidjs's right-to-left grouping, which is Ruby Liquid's.
 import type { Operators } from "liquidjs";
 import { JekyllTime } from "../../ruby/time.js";
-import { isHash, isNumeric, plain, rubyClass, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
+import { comparisonError, isHash, isNumeric, plain, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
 
 type Literal = "empty" | "blank";
 
@@ -52,9 +53,9 @@ function compare(l: unknown, r: unknown, test: (c: number) => boolean): boolean 
   const kl = comparableKind(l);
   const kr = comparableKind(r);
   if (!kl || !kr) return false;
-  if (kl !== kr) throw new Error(`comparison of ${rubyClass(l)} with ${rubyClass(r)} failed`);
+  if (kl !== kr) throw comparisonError(l, r);
   const c = spaceship(l, r);
-  if (c === null) throw new Error(`comparison of ${rubyClass(l)} with ${rubyClass(r)} failed`);
+  if (c === null) throw comparisonError(l, r);
   return test(c);
 }
 
