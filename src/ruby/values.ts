@@ -401,6 +401,8 @@ export function spaceship(a: unknown, b: unknown): number | null {
   }
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
   if (a instanceof JekyllTime && b instanceof JekyllTime) {
+    // A Date and a Time do not compare in Ruby (Date#<=> takes a Date or a Numeric).
+    if (a.dateOnly !== b.dateOnly) return null;
     return a.epochMs < b.epochMs ? -1 : a.epochMs > b.epochMs ? 1 : 0;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
