@@ -211,12 +211,21 @@ export function joinArray(arr: unknown[], glue: string): string {
   return parts.join(glue);
 }
 
-/** Ruby's String#inspect (UTF-8 printable characters kept). */
+// Characters Ruby 3.1 (Onigmo) does not count as printable in a UTF-8 string, measured over every
+// code point: the controls but U+0085, the line and paragraph separators, unassigned code points
+// (Ruby's Unicode is 13.0; JavaScript's \p{Cn} is its own, newer version's).
+const NOT_PRINTABLE = /^[\0-\x84\x86-\x9f\u2028\u2029\p{Cn}]$/u;
+
+/**
+ * Ruby's String#inspect of a UTF-8 string: printable characters kept, the usual escapes, any other
+ * character as `\uXXXX` (`\u{XXXXX}` beyond the BMP), as rb_str_buf_cat_escaped_char writes it.
+ */
 export function inspectString(s: string): string {
   let out = '"';
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    const c = ch.charCodeAt(0);
+    let ch = s[i]!;
+    const c = s.codePointAt(i)!;
+    if (c > 0xffff) { ch = s.slice(i, i + 2); i++; }
     switch (ch) {
       case '"': out += '\\"'; break;
       case "\\": out += "\\\\"; break;
@@ -234,8 +243,10 @@ export function inspectString(s: string): string {
         break;
       }
       default:
-        if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).toUpperCase().padStart(2, "0")}`;
-        else out += ch;
+        if ((c < 0x20 || c >= 0x7f) && NOT_PRINTABLE.test(ch)) {
+          const hex = c.toString(16).toUpperCase();
+          out += c > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
+        } else out += ch;
     }
   }
   return out + '"';
