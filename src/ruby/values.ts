@@ -96,6 +96,8 @@ export interface RubyObjectHooks {
   toS?(this: object): string;
   /** `inspect` of the underlying Jekyll object, as it shows inside an array (`#<Jekyll::Document …>`). */
   objectInspect?(this: object): string;
+  /** The Ruby object's `<=>` with another value (Document#<=>), null where Ruby's gives nil. */
+  compare?(this: object, other: unknown): number | null;
   /** The Ruby object is a Drop (SiteDrop, JekyllDrop…), which has no `#size`: the `size` filter gives 0. */
   unsized?: boolean;
 }
@@ -424,6 +426,10 @@ export function spaceship(a: unknown, b: unknown): number | null {
     return a.length - b.length === 0 ? 0 : a.length < b.length ? -1 : 1;
   }
   if ((a === null || a === undefined) && (b === null || b === undefined)) return 0;
+  if (typeof a === "object" && a !== null) {
+    const cmp = hooksOf(a)?.compare;
+    if (cmp) return cmp.call(a, b);
+  }
   if (a === b) return 0;
   return null;
 }

@@ -7,6 +7,19 @@ import type { StaticFile } from "./static-file.js";
 import { addPermalinkSuffix } from "./url.js";
 import { compareStrings, rubySort, spaceship } from "../ruby/values.js";
 
+/**
+ * Document#<=>: `data["date"]` compared, then the source paths where the dates are equal or do not
+ * compare (one missing).
+ */
+export function compareDocuments(a: Document, b: Document): number {
+  const da = a.data.date, db = b.data.date;
+  if (da != null && db != null) {
+    const c = spaceship(da, db);
+    if (c !== null && c !== 0) return c;
+  }
+  return compareStrings(a.path, b.path);
+}
+
 export class Collection {
   readonly docs: Document[] = [];
   readonly files: StaticFile[] = [];
@@ -41,14 +54,7 @@ export class Collection {
 
   /** Collection#sort_docs!: `order:` list, else `sort_by:` key, else date then path. */
   sortDocs(): void {
-    const byDateThenPath = (a: Document, b: Document) => {
-      const da = a.data.date, db = b.data.date;
-      if (da != null && db != null) {
-        const c = Number(da) - Number(db);
-        if (c !== 0) return c;
-      }
-      return compareStrings(a.path, b.path);
-    };
+    const byDateThenPath = compareDocuments;
     const order = this.metadata.order;
     const sortBy = this.metadata.sort_by;
     if (Array.isArray(order)) {
