@@ -16,7 +16,7 @@ import { go } from './go.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
 import { java } from './java.js';
-import { javascript, typescript } from './javascript.js';
+import { javascript, jsx, tsx, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
 import { liquid } from './liquid.js';
@@ -49,6 +49,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['yaml', yaml],
   ['javascript', javascript],
   ['typescript', typescript],
+  ['jsx', jsx],
+  ['tsx', tsx],
   ['html', html],
   ['xml', xml],
   ['css', css],
