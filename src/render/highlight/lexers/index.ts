@@ -15,6 +15,7 @@ import { diff } from './diff.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
+import { http } from './http.js';
 import { java } from './java.js';
 import { javascript, jsx, tsx, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
@@ -24,6 +25,7 @@ import { make } from './make.js';
 import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
+import { protobuf } from './protobuf.js';
 import { python } from './python.js';
 import { r } from './r.js';
 import { ruby } from './ruby.js';
@@ -50,6 +52,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['javascript', javascript],
   ['typescript', typescript],
   ['jsx', jsx],
+  ['http', http],
+  ['protobuf', protobuf],
   ['tsx', tsx],
   ['html', html],
   ['xml', xml],
