@@ -8,6 +8,7 @@ import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { bibtex } from './bibtex.js';
 import { c, cpp, cuda } from './c.js';
+import { cmake } from './cmake.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { css } from './css.js';
@@ -52,6 +53,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['javascript', javascript],
   ['typescript', typescript],
   ['jsx', jsx],
+  ['cmake', cmake],
   ['http', http],
   ['protobuf', protobuf],
   ['tsx', tsx],
