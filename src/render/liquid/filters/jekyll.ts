@@ -147,7 +147,20 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       return awkSplit(s).length;
     },
     array_to_sentence_string(array, connector = "and") {
-      const a = plain(array) as unknown[];
+      // Ruby's `array.length` and `array[i]`: a string reads as its characters (two-character
+      // "ab" is "a and b", a longer one fails at String#join), a hash has its key count and nil
+      // at every index (a longer one fails: hash[0...-1] is nil); anything else has no #length.
+      const v = plain(array);
+      let a: unknown[];
+      if (Array.isArray(v)) a = v;
+      else if (typeof v === "string") {
+        a = [...v];
+        if (a.length > 2) throw new Error(`undefined method 'join' for ${inspect(a.slice(0, -1).join(""))}:String`);
+      } else if (isHash(v)) {
+        a = new Array(Object.keys(v).length).fill(null);
+        if (a.length > 2) throw new Error("undefined method 'join' for nil:NilClass");
+      }
+      else throw new Error(`undefined method 'length' for ${inspect(v)}:${rubyClass(v)}`);
       const c = toS(connector);
       switch (a.length) {
         case 0: return "";
