@@ -4,6 +4,7 @@ import { slugify as jekyllSlugify } from "../../../site/slugify.js";
 import { JekyllTime } from "../../../ruby/time.js";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
+import { ExpressionMethodLiteral, methodLiteral } from "../operators.js";
 import { evaluateExpression, installSyncValues, runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, xmlEscape } from "../../../ruby/strings.js";
@@ -49,8 +50,7 @@ function rubyArray(v: unknown): unknown[] {
 }
 
 function isMethodLiteral(v: unknown): boolean {
-  const name = (v as object | null)?.constructor?.name;
-  return name === "EmptyDrop" || name === "BlankDrop";
+  return methodLiteral(v) !== null;
 }
 
 /** Jekyll's compare_property_vs_target (where, find). */
@@ -79,6 +79,12 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     if (!c) {
       c = new Tokenizer(expr, self.liquid.options.operators).readExpression();
       fixFloatLiterals(c);
+      // Jekyll parses the condition with Liquid::Expression: its `empty`/`blank` are not the
+      // Condition's method literals (see ExpressionMethodLiteral).
+      for (const tok of (c as unknown as { postfix: Array<{ content?: unknown }> }).postfix) {
+        const name = methodLiteral(tok.content);
+        if (name) tok.content = new ExpressionMethodLiteral(name);
+      }
       conditions.set(expr, c);
     }
     return c;
