@@ -26,6 +26,7 @@ import { make } from './make.js';
 import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
+import { conf, nginx } from './nginx.js';
 import { protobuf } from './protobuf.js';
 import { python } from './python.js';
 import { r } from './r.js';
@@ -53,6 +54,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['javascript', javascript],
   ['typescript', typescript],
   ['jsx', jsx],
+  ['nginx', nginx],
+  ['conf', conf],
   ['cmake', cmake],
   ['http', http],
   ['protobuf', protobuf],
