@@ -27,6 +27,7 @@ import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
+import { powershell } from './powershell.js';
 import { protobuf } from './protobuf.js';
 import { python } from './python.js';
 import { r } from './r.js';
@@ -54,6 +55,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['javascript', javascript],
   ['typescript', typescript],
   ['jsx', jsx],
+  ['powershell', powershell],
   ['nginx', nginx],
   ['conf', conf],
   ['cmake', cmake],
