@@ -119,6 +119,11 @@ function dropHash(v: unknown, depth: number): Record<string, unknown> | undefine
   return h ? h.call(v, depth) : undefined;
 }
 
+/** A Jekyll::Drops::Drop behind `v` (document, excerpt, static file): Enumerable over its keys. */
+export function isKeyedDrop(v: unknown): boolean {
+  return typeof v === "object" && v !== null && hooksOf(v)?.hashForJson !== undefined;
+}
+
 /** What Ruby's `each` yields to a one-parameter block: a Drop's keys, a Hash's [key, value] pairs. */
 export function eachItems(v: Record<string, unknown>): unknown[] {
   return hooksOf(v)?.hashForJson ? Object.keys(v) : Object.entries(v);
