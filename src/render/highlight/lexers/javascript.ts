@@ -10,8 +10,8 @@
  * StringScanner can never satisfy, so it never fires (see rubyRe in ../engine.ts).
  */
 import { type LexerDef, type RuleSpec, lazyLexer, mixin, rule } from '../engine.js';
-// (A cycle: html.ts delegates <script> to javascript. Both are read only when a lexer is built.)
-import { html } from './html.js';
+// The HTML lexer (for JSX text) is found through the registry: html.ts imports this module.
+import { sublexers } from './sublexers.js';
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -100,7 +100,7 @@ function withJsx(def: Omit<LexerDef, 'name'>, typescript: boolean): Omit<LexerDe
         }),
         mixin('tag'),
         rule(/[{]/, interpolStart),
-        rule(/[^<{]+/, (run) => run.delegate(html)),
+        rule(/[^<{]+/, (run) => run.delegate(sublexers.find('html')!)),
       ],
       element: [
         mixin('comments_and_whitespace'),
