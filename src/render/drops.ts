@@ -10,7 +10,7 @@
 // share one V8 hidden class instead of each getting ~20 fresh closures and a map of its own.
 import { JEKYLL_VERSION } from "../config/defaults.js";
 import { deepMerge } from "../config/merge.js";
-import type { Collection } from "../site/collection.js";
+import { compareDocuments, type Collection } from "../site/collection.js";
 import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
@@ -147,6 +147,14 @@ const DOCUMENT_HOOKS: RubyObjectHooks = {
   },
   objectInspect(this: Obj): string {
     return `#<Jekyll::Document ${this.relative_path} collection=${this.collection}>`;
+  },
+  // Document#<=>: the dates (`data["date"]`), then the paths where the dates are equal or do not
+  // compare; anything but another document gives nil (`site.posts | sort` sorts this way).
+  compare(this: Obj, other: unknown): number | null {
+    const a = this[ITEM as any] as Document | undefined;
+    const b = (typeof other === "object" && other !== null ? (other as Obj)[ITEM as any] : undefined) as Document | undefined;
+    if (!a || !b || (other as Obj)[RUBY_OBJECT as any] !== DOCUMENT_HOOKS) return null;
+    return compareDocuments(a, b);
   },
 };
 

@@ -2,6 +2,7 @@
 // absolute_url), Addressable::URI.normalize_component (uri_escape) and CGI.escape (cgi_escape,
 // url_encode).
 
+import { domainToASCII } from "node:url";
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
 const SUB_DELIMS = "!$&'()*+,;=";
 const RESERVED = ":/?#[]@" + SUB_DELIMS;
@@ -98,7 +99,12 @@ export function normalizeUri(s: string): string {
   let out = "";
   if (scheme) out += scheme.toLowerCase() + ":";
   if (authority !== undefined) {
-    let host = authority.toLowerCase();
+    // Addressable's normalized_host: lower case, and a host with non-ASCII letters in its IDNA
+    // (punycode) form (`https://é.com` → `https://xn--9ca.com`); the user info keeps its case.
+    const parts = /^((?:[^@]*@)?)(\[[^\]]*\]|[^:]*)(.*)$/.exec(authority)!;
+    let name = parts[2].toLowerCase();
+    if (/[^\x00-\x7f]/.test(name)) name = domainToASCII(name) || name;
+    let host = parts[1] + name + parts[3].toLowerCase();
     if (scheme?.toLowerCase() === "https") host = host.replace(/:443$/, "");
     if (scheme?.toLowerCase() === "http") host = host.replace(/:80$/, "");
     out += "//" + host;

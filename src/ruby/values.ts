@@ -96,6 +96,8 @@ export interface RubyObjectHooks {
   toS?(this: object): string;
   /** `inspect` of the underlying Jekyll object, as it shows inside an array (`#<Jekyll::Document …>`). */
   objectInspect?(this: object): string;
+  /** The Ruby object's `<=>` with another value (Document#<=>), null where Ruby's gives nil. */
+  compare?(this: object, other: unknown): number | null;
   /** The Ruby object is a Drop (SiteDrop, JekyllDrop…), which has no `#size`: the `size` filter gives 0. */
   unsized?: boolean;
 }
@@ -115,6 +117,11 @@ function dropHash(v: unknown, depth: number): Record<string, unknown> | undefine
   if (typeof v !== "object" || v === null) return undefined;
   const h = hooksOf(v)?.hashForJson;
   return h ? h.call(v, depth) : undefined;
+}
+
+/** A Jekyll::Drops::Drop behind `v` (document, excerpt, static file): Enumerable over its keys. */
+export function isKeyedDrop(v: unknown): boolean {
+  return typeof v === "object" && v !== null && hooksOf(v)?.hashForJson !== undefined;
 }
 
 /** What Ruby's `each` yields to a one-parameter block: a Drop's keys, a Hash's [key, value] pairs. */
@@ -211,12 +218,21 @@ export function joinArray(arr: unknown[], glue: string): string {
   return parts.join(glue);
 }
 
-/** Ruby's String#inspect (UTF-8 printable characters kept). */
+// Characters Ruby 3.1 (Onigmo) does not count as printable in a UTF-8 string, measured over every
+// code point: the controls but U+0085, the line and paragraph separators, unassigned code points
+// (Ruby's Unicode is 13.0; JavaScript's \p{Cn} is its own, newer version's).
+const NOT_PRINTABLE = /^[\0-\x84\x86-\x9f\u2028\u2029\p{Cn}]$/u;
+
+/**
+ * Ruby's String#inspect of a UTF-8 string: printable characters kept, the usual escapes, any other
+ * character as `\uXXXX` (`\u{XXXXX}` beyond the BMP), as rb_str_buf_cat_escaped_char writes it.
+ */
 export function inspectString(s: string): string {
   let out = '"';
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    const c = ch.charCodeAt(0);
+    let ch = s[i]!;
+    const c = s.codePointAt(i)!;
+    if (c > 0xffff) { ch = s.slice(i, i + 2); i++; }
     switch (ch) {
       case '"': out += '\\"'; break;
       case "\\": out += "\\\\"; break;
@@ -234,8 +250,10 @@ export function inspectString(s: string): string {
         break;
       }
       default:
-        if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).toUpperCase().padStart(2, "0")}`;
-        else out += ch;
+        if ((c < 0x20 || c >= 0x7f) && NOT_PRINTABLE.test(ch)) {
+          const hex = c.toString(16).toUpperCase();
+          out += c > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
+        } else out += ch;
     }
   }
   return out + '"';
@@ -380,6 +398,16 @@ export function rubyClass(v: unknown): string {
   return "Object";
 }
 
+/**
+ * Ruby's rb_cmperr message: the right side is named by its class, unless it is nil, true, false,
+ * an Integer or a Float, which are shown as inspect shows them ("comparison of String with 2 failed").
+ */
+export function comparisonError(a: unknown, b: unknown): Error {
+  const r = plain(b);
+  const special = r === null || r === undefined || typeof r === "boolean" || typeof r === "number" || isFloat(r);
+  return new Error(`comparison of ${rubyClass(a)} with ${special ? inspect(r) : rubyClass(r)} failed`);
+}
+
 /** Ruby's `<=>`: -1, 0, 1, or null when the two cannot be compared. */
 export function spaceship(a: unknown, b: unknown): number | null {
   a = plain(a);
@@ -391,6 +419,8 @@ export function spaceship(a: unknown, b: unknown): number | null {
   }
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
   if (a instanceof JekyllTime && b instanceof JekyllTime) {
+    // A Date and a Time do not compare in Ruby (Date#<=> takes a Date or a Numeric).
+    if (a.dateOnly !== b.dateOnly) return null;
     return a.epochMs < b.epochMs ? -1 : a.epochMs > b.epochMs ? 1 : 0;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -401,6 +431,10 @@ export function spaceship(a: unknown, b: unknown): number | null {
     return a.length - b.length === 0 ? 0 : a.length < b.length ? -1 : 1;
   }
   if ((a === null || a === undefined) && (b === null || b === undefined)) return 0;
+  if (typeof a === "object" && a !== null) {
+    const cmp = hooksOf(a)?.compare;
+    if (cmp) return cmp.call(a, b);
+  }
   if (a === b) return 0;
   return null;
 }
@@ -418,13 +452,37 @@ export function compareStrings(a: string, b: string): number {
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
 }
 
-/** Ruby's Array#sort: raises ArgumentError when two elements cannot be compared. */
+/**
+ * Ruby's Array#sort and sort!: Ruby sorts with the C library's qsort_r, which in glibc is a merge
+ * sort (split at n/2, the left element first unless the comparison says it is greater). The same
+ * algorithm compares the same pairs in the same order: the pair that cannot be compared and raises
+ * ArgumentError is Ruby's ("comparison of String with nil failed" for [1, "a", nil]), and a block
+ * that is not antisymmetric (sort_natural's nils) orders as in Ruby.
+ */
 export function rubySort<T>(items: T[], cmp: (a: T, b: T) => number | null = spaceship): T[] {
-  return [...items].sort((a, b) => {
-    const c = cmp(a, b);
-    if (c === null) throw new Error(`comparison of ${rubyClass(a)} with ${rubyClass(b)} failed`);
-    return c;
-  });
+  const a = [...items];
+  const tmp = new Array<T>(a.length);
+  const sort = (lo: number, n: number): void => {
+    if (n <= 1) return;
+    const n1 = n >> 1;
+    const mid = lo + n1;
+    sort(lo, n1);
+    sort(mid, n - n1);
+    let i = lo;
+    let j = mid;
+    let k = 0;
+    const end = lo + n;
+    while (i < mid && j < end) {
+      const c = cmp(a[i], a[j]);
+      if (c === null) throw comparisonError(a[i], a[j]);
+      tmp[k++] = c <= 0 ? a[i++] : a[j++];
+    }
+    while (i < mid) tmp[k++] = a[i++];
+    // (What is left of the right half is already in place.)
+    for (let x = 0; x < k; x++) a[lo + x] = tmp[x];
+  };
+  sort(0, a.length);
+  return a;
 }
 
 /** Liquid's truthiness: only nil and false are false. */

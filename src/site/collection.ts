@@ -5,6 +5,20 @@ import type { Document } from "./document.js";
 import type { Site } from "./site.js";
 import type { StaticFile } from "./static-file.js";
 import { addPermalinkSuffix } from "./url.js";
+import { compareStrings, rubySort, spaceship } from "../ruby/values.js";
+
+/**
+ * Document#<=>: `data["date"]` compared, then the source paths where the dates are equal or do not
+ * compare (one missing).
+ */
+export function compareDocuments(a: Document, b: Document): number {
+  const da = a.data.date, db = b.data.date;
+  if (da != null && db != null) {
+    const c = spaceship(da, db);
+    if (c !== null && c !== 0) return c;
+  }
+  return compareStrings(a.path, b.path);
+}
 
 export class Collection {
   readonly docs: Document[] = [];
@@ -40,14 +54,7 @@ export class Collection {
 
   /** Collection#sort_docs!: `order:` list, else `sort_by:` key, else date then path. */
   sortDocs(): void {
-    const byDateThenPath = (a: Document, b: Document) => {
-      const da = a.data.date, db = b.data.date;
-      if (da != null && db != null) {
-        const c = Number(da) - Number(db);
-        if (c !== 0) return c;
-      }
-      return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-    };
+    const byDateThenPath = compareDocuments;
     const order = this.metadata.order;
     const sortBy = this.metadata.sort_by;
     if (Array.isArray(order)) {
@@ -62,19 +69,19 @@ export class Collection {
       result.push(...byPath.values());
       this.docs.splice(0, this.docs.length, ...result);
     } else if (typeof sortBy === "string") {
-      this.docs.sort((a, b) => {
+      // Collection#sort_docs_by_key!: a document without the key goes after one with it (with a
+      // "Sort warning"); otherwise Ruby's `<=>` of the two values, and where that is nil (values
+      // of different kinds: "10" and 2, a Date and a Time) or 0, Document#<=>. Sorted with Ruby's
+      // own merge order, since such a comparison need not be consistent.
+      const warn = (d: Document) => this.site.logger.warn("Sort warning:", `'${sortBy}' not defined in ${d.relativePath}`);
+      const sorted = rubySort(this.docs, (a, b) => {
         const va = a.data[sortBy], vb = b.data[sortBy];
-        if ((va === undefined || va === null) && vb != null) return 1;
-        if (va != null && (vb === undefined || vb === null)) return -1;
-        if (va != null && vb != null && va !== vb) {
-          if (typeof va === typeof vb || (typeof va === "object" && typeof vb === "object")) {
-            const c = Number(va) - Number(vb);
-            if (!Number.isNaN(c) && c !== 0) return c;
-            if (Number.isNaN(c) && String(va) !== String(vb)) return String(va) < String(vb) ? -1 : 1;
-          }
-        }
-        return byDateThenPath(a, b);
+        if (va == null && vb != null) { warn(a); return 1; }
+        if (va != null && vb == null) { warn(b); return -1; }
+        const c = spaceship(va, vb);
+        return c === null || c === 0 ? byDateThenPath(a, b) : c;
       });
+      this.docs.splice(0, this.docs.length, ...sorted);
     } else {
       this.docs.sort(byDateThenPath);
     }

@@ -13,7 +13,7 @@
 // - Jekyll's tags: include, include_relative, include_cached, highlight, link, post_url.
 // Templates and includes are parsed once per build and cached; rendering is synchronous.
 import path from "node:path";
-import { Drop, Liquid } from "liquidjs";
+import { Drop, Liquid, Tokenizer } from "liquidjs";
 import type { Template as LiquidTemplate } from "liquidjs";
 import type { LiquidHost } from "./host.js";
 import { displayPath, formatWarning, toBuildError } from "./errors.js";
@@ -58,9 +58,15 @@ class ParsedTemplate implements Template {
   constructor(readonly file: string, readonly source: string, readonly templates: LiquidTemplate[]) {}
 }
 
+let nullDropClass: Function | undefined;
+
 // Filters see Ruby's nil for liquidjs's `nil` literal (a NullDrop) and for an undefined variable.
+// (The class is taken from the literal's own value: a bundle may rename classes.)
 function nilToNull(v: unknown): unknown {
-  return v === undefined || (v instanceof Drop && v.constructor.name === "NullDrop") ? null : v;
+  if (v === undefined) return null;
+  if (!(v instanceof Drop)) return v;
+  nullDropClass ??= (new Tokenizer("nil").readValue() as unknown as { content: object }).content.constructor;
+  return v instanceof nullDropClass ? null : v;
 }
 
 /** A filter called as Ruby's strainer calls it: nil for nil, and ArgumentError outside the method's arity. */

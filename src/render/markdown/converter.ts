@@ -284,7 +284,10 @@ export class Converter {
     const id = attrs.get('id');
     const cls = (attrs.get('class') ?? '').split(/\s+/);
     if (id !== undefined && this.ctx.opts.tocLevels.has(level) && !cls.includes('no_toc')) this.ctx.toc.push({ level, id, inline });
-    return `${ind(indent)}<h${level}${htmlAttributes(attrs)}>${this.inline(inline)}</h${level}>\n`;
+    // kramdown's output_header_level: the TOC (toc_levels) sees the level as written, the tag
+    // the level moved by `header_offset`.
+    const out = Math.min(6, Math.max(1, level + this.ctx.opts.headerOffset));
+    return `${ind(indent)}<h${out}${htmlAttributes(attrs)}>${this.inline(inline)}</h${out}>\n`;
   }
 
   /**

@@ -28,7 +28,7 @@ import { blockquotePlugin } from './plugins/blockquote.js';
 import { codeBlockPlugin } from './plugins/code-block.js';
 import { entityPlugin } from './plugins/entity.js';
 import { spanHtmlPlugin } from './plugins/span-html.js';
-import { normaliseOptions } from './options.js';
+import { normaliseOptions, type KramdownOptions } from './options.js';
 import { Converter, type ConvertContext } from './converter.js';
 import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
@@ -125,7 +125,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       const env: any = { kdParseBlockHtml: opts.parseBlockHtml };
       const tokens = md.parse(src, env);
       const ctx: ConvertContext = {
-        opts, highlight, env,
+        opts: converterOptionsFrom(tokens, opts, options.kramdown), highlight, env,
         gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
         footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: new Map(), autoIds: opts.autoIds, math,
       };
@@ -140,6 +140,28 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       return html;
     },
   };
+}
+
+// Options kramdown's HTML converter reads (toc_levels, footnote_nr, …), as opposed to those the
+// parser reads where it stands.
+const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backlink', 'entity_output', 'auto_id_prefix', 'header_offset']);
+
+/**
+ * `{::options key="value" /}` also goes into the document root's options, which kramdown merges into
+ * the converter's options: a converter option set anywhere holds for the whole document
+ * (`{::options toc_levels="2..3" /}` above a `{:toc}` limits it; the last setting wins).
+ */
+function converterOptionsFrom(tokens: Token[], opts: KramdownOptions, kramdown: Record<string, any> | undefined): KramdownOptions {
+  let set: Record<string, string> | null = null;
+  for (const t of tokens) {
+    if (t.type !== 'kd_extension' || t.info !== 'options') continue;
+    const attrs = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+    let m: RegExpExecArray | null;
+    while ((m = attrs.exec((t.meta as any).attrs))) {
+      if (CONVERTER_OPTIONS.has(m[1])) (set ??= {})[m[1]] = m[2] ?? m[3];
+    }
+  }
+  return set ? normaliseOptions({ ...(kramdown ?? {}), ...set }) : opts;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface KramdownOptions {
   parseBlockHtml: boolean;
   footnoteNr: number;
   footnoteBacklink: string;
+  /** `header_offset`: added to each Markdown header's level when written (clamped to 1–6). */
+  headerOffset: number;
   /** kramdown's `typographic_symbols` overrides: symbol name → replacement text. */
   typographicSymbols: Record<string, string>;
 }
@@ -67,6 +69,7 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     parseBlockHtml: toBool(o.parse_block_html, false),
     footnoteNr: Number(o.footnote_nr ?? 1) || 1,
     footnoteBacklink: o.footnote_backlink == null ? '&#8617;' : String(o.footnote_backlink),
+    headerOffset: Math.trunc(Number(o.header_offset ?? 0)) || 0,
     typographicSymbols: (o.typographic_symbols && typeof o.typographic_symbols === 'object') ? o.typographic_symbols : {},
   };
 }

@@ -27,6 +27,7 @@ const EXACT = new Set([
   'javascript', 'typescript', 'html', 'xml', 'css', 'scss', 'markdown', 'tex', 'bibtex',
   'c', 'cpp', 'sql', 'ruby', 'r', 'matlab', 'julia', 'java', 'go', 'rust', 'ini', 'toml', 'docker',
   'liquid', 'sass', 'json-doc', 'cuda', 'scala', 'make', 'haskell', 'mathematica',
+  'jsx', 'tsx', 'protobuf', 'http', 'cmake', 'nginx', 'conf', 'powershell',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */
@@ -35,7 +36,6 @@ const FLOOR: Record<string, number> = {
   kotlin: 49,
   lua: 48,
   php: 64,
-  powershell: 33,
   swift: 47,
 };
 const DEFAULT_FLOOR = 50;

@@ -8,6 +8,7 @@ import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { bibtex } from './bibtex.js';
 import { c, cpp, cuda } from './c.js';
+import { cmake } from './cmake.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { css } from './css.js';
@@ -15,8 +16,9 @@ import { diff } from './diff.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
+import { http } from './http.js';
 import { java } from './java.js';
-import { javascript, typescript } from './javascript.js';
+import { javascript, jsx, tsx, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
 import { liquid } from './liquid.js';
@@ -24,6 +26,9 @@ import { make } from './make.js';
 import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
+import { conf, nginx } from './nginx.js';
+import { powershell } from './powershell.js';
+import { protobuf } from './protobuf.js';
 import { python } from './python.js';
 import { r } from './r.js';
 import { ruby } from './ruby.js';
@@ -49,6 +54,14 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['yaml', yaml],
   ['javascript', javascript],
   ['typescript', typescript],
+  ['jsx', jsx],
+  ['powershell', powershell],
+  ['nginx', nginx],
+  ['conf', conf],
+  ['cmake', cmake],
+  ['http', http],
+  ['protobuf', protobuf],
+  ['tsx', tsx],
   ['html', html],
   ['xml', xml],
   ['css', css],

@@ -10,6 +10,8 @@
  * StringScanner can never satisfy, so it never fires (see rubyRe in ../engine.ts).
  */
 import { type LexerDef, type RuleSpec, lazyLexer, mixin, rule } from '../engine.js';
+// The HTML lexer (for JSX text) is found through the registry: html.ts imports this module.
+import { sublexers } from './sublexers.js';
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -47,8 +49,90 @@ const TS: Lists = {
 /** Rouge's id_regex: [\p{L}\p{Nl}$_][\p{Word}]* (Onigmo's \p{Word}: letters, marks, digits, Pc). */
 export const JS_ID = String.raw`[\p{L}\p{Nl}$_][\p{L}\p{M}\p{Nd}\p{Pc}]*`;
 
-function makeLexer(name: string, lists: Lists, typescript: boolean): LexerDef {
-  return lazyLexer(name, () => buildLexer(lists, typescript));
+function makeLexer(name: string, lists: Lists, typescript: boolean, jsx = false): LexerDef {
+  return lazyLexer(name, () => (jsx ? withJsx(buildLexer(lists, typescript), typescript) : buildLexer(lists, typescript)));
+}
+
+/**
+ * Rouge's JSX lexer (and TSX, JSX with TypeScript's lists): JavaScript whose expressions may start
+ * with an element. The lexer starts in `expr_start`; an element's name is `nt` (`nc` when
+ * capitalised), attributes `na`, `{…}` inside an element `si`, its text lexed by one HTML lexer
+ * that keeps its state for the whole block. TSX reads `<T,>` (a generic arrow function) as a name
+ * and a comma.
+ */
+function withJsx(def: Omit<LexerDef, 'name'>, typescript: boolean): Omit<LexerDef, 'name'> {
+  const interpolStart = (run: Parameters<NonNullable<LexerDef['start']>>[0]) => {
+    run.token('si');
+    run.push('interpol');
+    run.push('expr_start');
+  };
+  const elementName: RuleSpec[] = [
+    rule(/[A-Z]\w*/, 'nc'),
+    rule(/\w+/, 'nt'),
+    rule(/\./, 'p'),
+    rule(/(?:)/, (run) => run.pop()),
+  ];
+  if (typescript) {
+    elementName.unshift(rule(/(\w+)(,)/, (run) => {
+      run.groups('nx', 'p');
+      run.pop(3);
+    }));
+  }
+  return {
+    ...def,
+    start: (run) => run.push('expr_start'),
+    states: {
+      ...def.states,
+      expr_start: [mixin('tag'), ...def.states.expr_start],
+      tag: [
+        rule(/</, (run) => {
+          run.token('p');
+          run.push('tag_opening');
+          run.push('element');
+          run.push('element_name');
+        }),
+      ],
+      tag_opening: [
+        rule(/<\//, (run) => {
+          run.token('p');
+          run.goto('element');
+          run.push('element_name');
+        }),
+        mixin('tag'),
+        rule(/[{]/, interpolStart),
+        rule(/[^<{]+/, (run) => run.delegate(sublexers.find('html')!)),
+      ],
+      element: [
+        mixin('comments_and_whitespace'),
+        rule(/\/>/, (run) => {
+          run.token('p');
+          run.pop(2);
+        }),
+        rule(/>/, 'p', '#pop'),
+        rule(/[{]/, interpolStart),
+        rule(/\w[\w-]*/, 'na'),
+        rule(/=/, 'p'),
+        rule(/(["']).*?(\1)/, 's'),
+      ],
+      element_name: elementName,
+      interpol: [
+        rule(/[}]/, 'si', '#pop'),
+        rule(/[{]/, (run) => {
+          run.token('p');
+          run.push('interpol_inner');
+          run.push('statement');
+        }),
+        mixin('root'),
+      ],
+      interpol_inner: [
+        rule(/[}]/, (run) => {
+          run.token('p');
+          run.goto('statement');
+        }),
+        mixin('root'),
+      ],
+    },
+  };
 }
 
 function buildLexer(lists: Lists, typescript: boolean): Omit<LexerDef, 'name'> {
@@ -187,3 +271,5 @@ function buildLexer(lists: Lists, typescript: boolean): Omit<LexerDef, 'name'> {
 
 export const javascript = makeLexer('javascript', JS, false);
 export const typescript = makeLexer('typescript', TS, true);
+export const jsx = makeLexer('jsx', JS, false, true);
+export const tsx = makeLexer('tsx', TS, true, true);

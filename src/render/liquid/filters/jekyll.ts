@@ -4,6 +4,7 @@ import { slugify as jekyllSlugify } from "../../../site/slugify.js";
 import { JekyllTime } from "../../../ruby/time.js";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
+import { ExpressionMethodLiteral, methodLiteral } from "../operators.js";
 import { evaluateExpression, installSyncValues, runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, xmlEscape } from "../../../ruby/strings.js";
@@ -49,8 +50,7 @@ function rubyArray(v: unknown): unknown[] {
 }
 
 function isMethodLiteral(v: unknown): boolean {
-  const name = (v as object | null)?.constructor?.name;
-  return name === "EmptyDrop" || name === "BlankDrop";
+  return methodLiteral(v) !== null;
 }
 
 /** Jekyll's compare_property_vs_target (where, find). */
@@ -79,6 +79,12 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     if (!c) {
       c = new Tokenizer(expr, self.liquid.options.operators).readExpression();
       fixFloatLiterals(c);
+      // Jekyll parses the condition with Liquid::Expression: its `empty`/`blank` are not the
+      // Condition's method literals (see ExpressionMethodLiteral).
+      for (const tok of (c as unknown as { postfix: Array<{ content?: unknown }> }).postfix) {
+        const name = methodLiteral(tok.content);
+        if (name) tok.content = new ExpressionMethodLiteral(name);
+      }
       conditions.set(expr, c);
     }
     return c;
@@ -147,7 +153,20 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       return awkSplit(s).length;
     },
     array_to_sentence_string(array, connector = "and") {
-      const a = plain(array) as unknown[];
+      // Ruby's `array.length` and `array[i]`: a string reads as its characters (two-character
+      // "ab" is "a and b", a longer one fails at String#join), a hash has its key count and nil
+      // at every index (a longer one fails: hash[0...-1] is nil); anything else has no #length.
+      const v = plain(array);
+      let a: unknown[];
+      if (Array.isArray(v)) a = v;
+      else if (typeof v === "string") {
+        a = [...v];
+        if (a.length > 2) throw new Error(`undefined method 'join' for ${inspect(a.slice(0, -1).join(""))}:String`);
+      } else if (isHash(v)) {
+        a = new Array(Object.keys(v).length).fill(null);
+        if (a.length > 2) throw new Error("undefined method 'join' for nil:NilClass");
+      }
+      else throw new Error(`undefined method 'length' for ${inspect(v)}:${rubyClass(v)}`);
       const c = toS(connector);
       switch (a.length) {
         case 0: return "";

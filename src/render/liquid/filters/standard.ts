@@ -6,7 +6,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyFloat, inspect, isHash, isUnsizedDrop, joinArray, plain, rubyClass, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, inspect, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 
 /** A Liquid::ArgumentError-style failure: the message a user reads. */
@@ -26,6 +26,9 @@ export function inputItems(input: unknown): unknown[] {
   input = plain(input);
   if (Array.isArray(input)) return input.flat(Infinity);
   if (input === null || input === undefined) return [];
+  // Liquid's InputIterator walks an Enumerable as it is: a Jekyll Drop (a document, as
+  // `site.posts | first` gives one) yields its keys (`join` writes them, `map` looks in each).
+  if (isKeyedDrop(input)) return Object.keys(input as object);
   return [input];
 }
 
@@ -160,8 +163,8 @@ export function standardFilters(): FilterTable {
         }
         return a === null || a === undefined ? 1 : -1;
       };
-      if (property === null || property === undefined) return [...items].sort(cmp);
-      return [...items].sort((a, b) => cmp(lookup(a, property), lookup(b, property)));
+      if (property === null || property === undefined) return rubySort(items, cmp);
+      return rubySort(items, (a, b) => cmp(lookup(a, property), lookup(b, property)));
     },
     uniq: (input, property) => {
       const items = inputItems(input);

@@ -12,7 +12,24 @@ function isBlank(state: StateBlock, line: number): boolean {
   return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
 }
 
+// kramdown's footnote names (ALD_ID_NAME, Ruby's ASCII `\w`): a word character, then word
+// characters and hyphens, right before the `]`. `[^a.b]` and `[^Über]` are no footnotes.
+const FOOTNOTE_NAME = /^\^[A-Za-z0-9_][A-Za-z0-9_-]*\]/;
+
+/** Whether `[^name]` at `pos` is a kramdown footnote marker (a link's text counts its `[`). */
+export function isFootnoteMarker(src: string, pos: number): boolean {
+  return src.charCodeAt(pos) === 0x5b && FOOTNOTE_NAME.test(src.slice(pos + 1, pos + 200));
+}
+
 export function footnoteDefPlugin(md: MarkdownIt): void {
+  // Footnote markers with kramdown's names only.
+  const inlineRules = (md.inline.ruler as any).__rules__ as Array<{ name: string; fn: any; alt: string[] }>;
+  const ref = inlineRules.find((r) => r.name === 'footnote_ref');
+  if (ref) {
+    const refFn = ref.fn;
+    md.inline.ruler.at('footnote_ref', (state: any, silent: boolean) =>
+      isFootnoteMarker(state.src, state.pos) && refFn(state, silent), { alt: ref.alt });
+  }
   const rules = (md.block.ruler as any).__rules__ as Array<{ name: string; fn: any; alt: string[] }>;
   const entry = rules.find((r) => r.name === 'footnote_def');
   if (!entry) return;
@@ -21,6 +38,7 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
     // A definition starts with `[^` (markdown-it-footnote's first test): other lines need no look-ahead.
     const start = state.bMarks[startLine] + state.tShift[startLine];
     if (state.src.charCodeAt(start) !== 0x5b || state.src.charCodeAt(start + 1) !== 0x5e) return false;
+    if (!FOOTNOTE_NAME.test(state.src.slice(start + 1, state.eMarks[startLine]))) return false;
     if (silent) return def(state, startLine, endLine, true);
     const indent = state.blkIndent + 4;
     const faked: Array<[number, number]> = [];

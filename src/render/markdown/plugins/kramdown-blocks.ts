@@ -199,6 +199,12 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
   let indent = 0;
   let kdIndent = 0;
   let lastBlank = false;
+  // kramdown's nested_list_found: once an item holds a nested list (a line at its content column
+  // starting with a list marker), a lazy line starting with a list marker is given the item's
+  // indentation plus four more inside the item's text (`- a\n  - b\n1. c`: `1. c` is text of the
+  // item `b`).
+  let nested = false;
+  const LIST_START = /^(?:[*+-]|\d+\.)[ \t]/;
   for (let line = startLine; line < endLine; line++) {
     const rel = state.sCount[line] - base;
     const text = lineText(state, line);
@@ -210,6 +216,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       // kramdown's own content indentation: 4 when the first line holds nothing but an IAL (or
       // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all spaces after it.
       kdIndent = /^\s*(?:\{:(?![\w-]*:|\/)(?:[^}"']|"[^"]*"|'[^']*')+\})?\s*$/.test(text.slice(m[1].length)) ? 4 : rel + m[1].length + spaces;
+      nested = LIST_START.test(text.slice(m[1].length).replace(/^[ \t]*/, ''));
       lastBlank = false;
       continue;
     }
@@ -223,13 +230,17 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     // After a blank line only lines indented to kramdown's content column continue the item.
     if (lastBlank && rel < kdIndent) { cut = line; break; }
     if (text.trimEnd() === '^' && rel <= 3) break;
-    if (rel >= indent) { lastBlank = false; continue; }
+    if (rel >= indent) {
+      if (rel - indent <= 3 && LIST_START.test(text)) nested = true;
+      lastBlank = false;
+      continue;
+    }
     if (lastBlank) break;
     if (rel <= 3 && (IAL_LINE.test(text) || LAZY_HTML.test(text))) break;
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
     faked.push([line, state.sCount[line]]);
-    state.sCount[line] = base + indent + rel;
+    state.sCount[line] = base + indent + rel + (nested && rel <= 3 && LIST_START.test(text) ? indent + 4 : 0);
     const bases = lazy.get(line);
     if (bases) bases.push(base); else lazy.set(line, [base]);
   }

@@ -13,6 +13,8 @@
 // When nothing matches, the `[` (or `![`) is text and parsing goes on after it.
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
 import { parseIal } from '../ial.js';
+import { kramdownLinkId } from './reference.js';
+import { isFootnoteMarker } from './footnote-def.js';
 
 // kramdown's ESCAPED_CHARS (the alt text is unescaped with this set, not GFM's).
 const ESCAPED = /\\([\\.*_+`<>()[\]{}#!:|"'$=-])/g;
@@ -29,9 +31,7 @@ function destination(state: StateInline, pos: number, alt: string): Target | nul
   const max = state.posMax;
   const ref = INLINE_ID.exec(src.slice(pos, max));
   if (ref || src[pos] !== '(') {
-    // kramdown's normalize_link_id: whitespace runs to one space, lower case (markdown-it's
-    // normalizeReference does the same, with Unicode case folding).
-    const id = state.md.utils.normalizeReference(ref?.[1] ?? alt);
+    const id = kramdownLinkId(ref?.[1] ?? alt);
     const def = state.env.references?.[id] as { href: string; title: string; kdIal?: string } | undefined;
     if (!def) return null;
     // The definition's IAL comes first in the attributes (kramdown's add_link applies it before
@@ -68,6 +68,20 @@ function destination(state: StateInline, pos: number, alt: string): Target | nul
   return { href, title: t[2], end: q + t[0].length };
 }
 
+/** Whether `pos` is inside a backtick code span that starts at or after `from` (rough: pairs of equal runs). */
+function inCodeSpan(src: string, from: number, pos: number): boolean {
+  const re = /`+/g;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(src)) && m.index < pos) {
+    const close = src.indexOf(m[0], m.index + m[0].length);
+    if (close < 0) return false;
+    if (pos < close) return true;
+    re.lastIndex = close + m[0].length;
+  }
+  return false;
+}
+
 function link(state: KdState, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
@@ -84,6 +98,12 @@ function link(state: KdState, silent: boolean): boolean {
   const labelEnd = state.md.helpers.parseLinkLabel(state, open, false);
   if (labelEnd < 0) return asText();
   const label = src.slice(open + 1, labelEnd);
+  // kramdown counts the `[` of a footnote marker in the text as an opening bracket, but the marker
+  // parser then takes its `]`: the brackets no longer balance, and the `[` stays text
+  // (`[text[^1]](url)` is no link, `![alt[^1]](src)` no image; the footnote is still a footnote).
+  if (label.includes('[^')) {
+    for (let p = open + 1; p < labelEnd; p++) if (isFootnoteMarker(src, p) && !inCodeSpan(src, open + 1, p)) return asText();
+  }
   const target = destination(state, labelEnd + 1, label.replace(ESCAPED, '$1'));
   if (!target) return asText();
   if (!silent) {

@@ -8,6 +8,15 @@
 // - a definition does not interrupt a paragraph.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 
+/**
+ * kramdown's normalize_link_id: runs of ASCII whitespace (Ruby's `\s`) to one space, then
+ * downcase. Unlike CommonMark's (markdown-it's normalizeReference) the id is not trimmed:
+ * `[text][ id ]` does not find `[id]:`.
+ */
+export function kramdownLinkId(id: string): string {
+  return id.replace(/[ \t\n\v\f\r]+/g, ' ').toLowerCase();
+}
+
 const IAL_LINE = /^\{:(?![\w-]*:|\/)((?:[^}"']|"[^"]*"|'[^']*')+)\}\s*$/;
 const DEF_RE = /^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?(?:\n|$)/;
 
@@ -30,7 +39,7 @@ function reference(state: StateBlock, startLine: number, endLine: number, silent
   const next = startLine + consumed;
   const ial = next < endLine && state.sCount[next] - state.blkIndent < 4
     ? IAL_LINE.exec(state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next])) : null;
-  env.references[state.md.utils.normalizeReference(m[1])] = { href: m[2] ?? m[3], title: m[5] ?? '', kdIal: ial?.[1] };
+  env.references[kramdownLinkId(m[1])] = { href: m[2] ?? m[3], title: m[5] ?? '', kdIal: ial?.[1] };
   state.push('kd_def', '', 0).map = [startLine, startLine + consumed];
   state.line = startLine + consumed;
   return true;
