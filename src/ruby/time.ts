@@ -34,6 +34,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
       era: "short",
     });
     offsetFormatters.set(zone, f);
+    intlLoaded = true;
   }
   return f;
 }
@@ -65,6 +66,11 @@ const CLOCK_FROM = Date.UTC(1973, 0, 1);
 const CLOCK_UNTIL = Date.UTC(2100, 0, 1);
 const CLOCK_READINGS = 64;
 let clockAllowed = false;
+/**
+ * An Intl.DateTimeFormat has been made since useLocalClock: ICU's data is loaded, another costs
+ * ~0.4 ms, and the clock's switches of TZ would only add cost.
+ */
+let intlLoaded = false;
 let clockReadings = 0;
 let clockReadingsMax = CLOCK_READINGS;
 let clockZoneNames: Set<string> | undefined;
@@ -77,7 +83,13 @@ export function useLocalClock(allowed = true, readings = CLOCK_READINGS): void {
   clockAllowed = allowed && process.platform !== "win32";
   clockReadings = 0;
   clockReadingsMax = readings;
+  intlLoaded = false;
   recentOffsets.clear();
+}
+
+/** Another Intl.DateTimeFormat was made (zone-names.ts: a zone whose abbreviation only ICU knows). */
+export function markIntlLoaded(): void {
+  intlLoaded = true;
 }
 
 /** Zone names the local clock may be switched to: ICU's canonical names (letters, `/`, `_`, `-` only). */
@@ -89,7 +101,7 @@ function clockZones(): Set<string> {
 
 /** The zone's offset in minutes read from the local clock, or undefined where Intl must answer. */
 function clockOffsetMinutes(zone: string, epochMs: number): number | undefined {
-  if (!clockAllowed || epochMs < CLOCK_FROM || epochMs >= CLOCK_UNTIL || offsetFormatters.has(zone)) return undefined;
+  if (!clockAllowed || intlLoaded || epochMs < CLOCK_FROM || epochMs >= CLOCK_UNTIL) return undefined;
   const saved = process.env.TZ;
   // 0 - x, not -x: an offset of zero is +0, as Intl's arithmetic gives it.
   if (saved === zone) return 0 - new Date(epochMs).getTimezoneOffset();

@@ -3,7 +3,7 @@
 // every other date test pins to Ruby; and TZ must be left as it was.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assertValidZone, useLocalClock, wallToEpochMs, zoneOffsetMinutes, civilToMs } from "../../../src/ruby/time.js";
+import { assertValidZone, civilToMs, markIntlLoaded, useLocalClock, wallToEpochMs, zoneOffsetMinutes } from "../../../src/ruby/time.js";
 
 /** Intl's offset in minutes, worked out here independently of time.ts ("GMT+05:45" → 345). */
 function intlOffset(zone: string, epochMs: number): number {
@@ -90,4 +90,25 @@ test("outside 1973-2099 and for other names, Intl answers (local mean time has s
   } finally {
     useLocalClock(false);
   }
+});
+
+test("once Intl is loaded anyway, Intl answers: the clock's switches would only add cost", { skip: process.platform === "win32" && "the clock is not used on Windows" }, () => {
+  const saved = process.env.TZ;
+  const env = process.env;
+  let switches = 0;
+  // Count switches of TZ to the zone through a wrapper around process.env.
+  const counting = new Proxy(env, { set: (t, k, v) => { if (k === "TZ" && v === "Asia/Tokyo") switches++; return Reflect.set(t, k, v); } });
+  useLocalClock(true, Infinity);
+  Object.defineProperty(process, "env", { value: counting, configurable: true, writable: true });
+  try {
+    zoneOffsetMinutes("Asia/Tokyo", Date.UTC(2020, 0, 1));
+    assert.equal(switches, 1, "read from the clock");
+    markIntlLoaded();
+    assert.equal(zoneOffsetMinutes("Asia/Tokyo", Date.UTC(2020, 0, 2)), 540);
+    assert.equal(switches, 1, "read from Intl");
+  } finally {
+    Object.defineProperty(process, "env", { value: env, configurable: true, writable: true });
+    useLocalClock(false);
+  }
+  assert.equal(process.env.TZ, saved);
 });
