@@ -99,6 +99,16 @@ title: Home
   "style.css": "body { margin: 0 }\n",
 };
 
+/** Writes the warm-up blog's sources into `site` (an empty folder). */
+export function writeWarmUpSite(site: string): void {
+  const files = { ...FILES };
+  for (let n = 0; n < 6; n++) files[`_posts/2000-01-0${1 + (n % 9)}-post-${n}.md`] = POST(n);
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(site, rel)), { recursive: true });
+    fs.writeFileSync(path.join(site, rel), text);
+  }
+}
+
 /**
  * Builds the warm-up blog with bin/ (under `root`), which writes the missing cache once the build
  * has succeeded. True when the cache for this Node exists afterwards.
@@ -106,12 +116,7 @@ title: Home
 export function warmUpCodeCache(root: string): boolean {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), "build-site-warm-up-"));
   try {
-    const files = { ...FILES };
-    for (let n = 0; n < 6; n++) files[`_posts/2000-01-0${1 + (n % 9)}-post-${n}.md`] = POST(n);
-    for (const [rel, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(site, rel)), { recursive: true });
-      fs.writeFileSync(path.join(site, rel), text);
-    }
+    writeWarmUpSite(site);
     // A plain `node`: bin/ writes caches only without extra flags, which V8 would check them against.
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
