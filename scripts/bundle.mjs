@@ -29,8 +29,11 @@ fs.writeFileSync(path.join(outdir, "package.json"), '{ "type": "commonjs" }\n');
 // per build (empty site: 182 -> 157 ms) and 0.3 MB of code cache.
 // KaTeX (kramdown's katex math engine, ~270 KB) and the BibTeX parser (~1 MB with its LaTeX
 // decoder; its own CommonJS build does not load on Node 20, so its ES module build is bundled
-// here) are needed only by sites that use them.
+// here) are needed only by sites that use them. entities is markdown-it's only way to decode a
+// named character reference (`&copy;`) in Markdown text; loading it decodes its compressed table
+// (5 ms at every build that converted Markdown), and most sites' Markdown has no such reference.
 const LAZY_PACKAGES = {
+  entities: { entry: "node_modules/entities/dist/index.js", exports: ["decodeHTMLStrict"] },
   gemoji: { entry: "node_modules/gemoji/index.js", exports: ["gemoji"] },
   katex: { entry: "node_modules/katex/dist/katex.js", exports: ["renderToString"] },
   "@retorquere/bibtex-parser": { entry: "node_modules/@retorquere/bibtex-parser/dist/esm/index.js", exports: ["parse"], file: "bibtex-parser" },
@@ -90,8 +93,40 @@ const lazyImports = {
     });
   },
 };
+/**
+ * liquidjs's Node build requires node:stream and node:crypto when it loads, for one class
+ * (`renderToNodeStream`'s PassThrough) and two filters (sha256 and hmac_sha256) that build-site's
+ * builds rarely reach; loading the two took ~3 and ~4-6 ms of every build that renders Liquid
+ * (bench/PROFILE.md, "Cold builds"). They are required on first use instead. And its render-time
+ * limit reads the `performance` global, whose first use loads node:perf_hooks (4-13 ms): it reads
+ * the same monotonic clock through process.hrtime instead (src/clock.ts). The rewrite checks that
+ * liquidjs still uses all three only that way (`stream.start`/`stop` are its parser's local
+ * `stream`s), and fails the bundling otherwise.
+ */
+const liquidNodeBuiltins = {
+  name: "liquid-node-builtins",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]liquidjs[\\/]dist[\\/]liquid\.node\.js$/ }, (a) => {
+      const text = fs.readFileSync(a.path, "utf8");
+      const uses = (name) => [...new Set([...text.matchAll(new RegExp(`(?<![\\w$.])${name}\\.(\\w+)`, "g"))].map((m) => m[1]))].sort().join(",");
+      const requires = ["var stream = require('stream');", "var crypto = require('crypto');"];
+      // (The file has CRLF line ends.)
+      const clock = /function getPerformance\(\) \{\r?\n\s*return \(typeof global === 'object' && global\.performance\) \|\|/;
+      if (!requires.every((r) => text.includes(r)) || !clock.test(text) || (text.match(/\bperformance\b/g) ?? []).length !== 3 || uses("crypto") !== "createHash,createHmac" || uses("stream") !== "PassThrough,start,stop" || !/new stream\.PassThrough\(\)/.test(text)) {
+        throw new Error(`bundle: ${a.path}: liquidjs no longer requires node:stream and node:crypto as scripts/bundle.mjs expects; update the liquid-node-builtins plugin`);
+      }
+      const contents = text
+        .replace(requires[0], "var stream = { get PassThrough() { return require('stream').PassThrough; } };")
+        .replace(requires[1], "var crypto = { createHash: (...a) => require('crypto').createHash(...a), createHmac: (...a) => require('crypto').createHmac(...a) };")
+        .replace(clock, (found) => "function getPerformance() { return hrtimeClock; }\n" +
+          "const hrtimeClock = { now: () => { const t = process.hrtime(); return t[0] * 1e3 + t[1] / 1e6; } };\n" +
+          found.replace("getPerformance", "globalPerformance"));
+      return { contents, loader: "js" };
+    });
+  },
+};
 const main = await build({
-  plugins: [lazyPackages, lazyImports],
+  plugins: [lazyPackages, lazyImports, liquidNodeBuiltins],
   absWorkingDir: root,
   entryPoints: {
     cli: "dist/src/cli/main.js",

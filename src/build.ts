@@ -33,6 +33,7 @@ import type { Document } from "./site/document.js";
 import type { Page } from "./site/page.js";
 import { Site } from "./site/site.js";
 import { assertDestinationOutsideSource, beginWrite, type SiteWrite, type WriteResult } from "./write/writer.js";
+import { nowMs } from "./clock.js";
 
 export interface BuildTimings {
   read: number;
@@ -104,7 +105,7 @@ export class Builder {
 
   /** Site#process: a full build, written atomically. */
   build(loaded: LoadedConfig = loadConfig(this.options.overrides)): BuildResult {
-    const t0 = performance.now();
+    const t0 = nowMs();
     if (parallelismAvailable() && sassNeededBeforeRead(loaded.config) && startSassThread()) {
       this.options.logger.debug("Stylesheets:", "Sass loads on its own thread, from the start (no CSS cached)");
     }
@@ -117,12 +118,12 @@ export class Builder {
         // render worker hands them over (releaseOutputs in write/writer.ts).
         rendering: (site, outputsFinal) => (output = beginWrite(site, { outputsFinal, staged: worker !== null, force: this.options.force, releaseOutputs: outputsFinal && !worker && site.hooks.empty })).rendered,
       });
-      const t1 = performance.now();
+      const t1 = nowMs();
       output!.cleanup();
       const write = output!.finish();
       afterWrite(site);
       reportConflicts(write, this.options.logger);
-      const t2 = performance.now();
+      const t2 = nowMs();
       return { site, renderer, write, ms: { ...this.ms, write: t2 - t1, total: t2 - t0 } };
     } catch (e) {
       worker?.cancel();
@@ -257,9 +258,9 @@ export class Builder {
   }
 
   private timed(stage: keyof Builder["ms"], run: () => void): void {
-    const t = performance.now();
+    const t = nowMs();
     run();
-    this.ms[stage] += performance.now() - t;
+    this.ms[stage] += nowMs() - t;
   }
 
   /** A Liquid error about an unknown tag or filter names the site's Ruby plugins, which may define it. */

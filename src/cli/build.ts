@@ -8,6 +8,7 @@ import type { SourceChange } from "../serve/watch.js";
 import type { ParsedArgs } from "./args.js";
 import type { ConsoleLogger } from "../logger.js";
 import { reportError } from "./report-error.js";
+import { nowMs } from "../clock.js";
 
 /** "Configuration file: …" for each file read, as Jekyll starts every command. */
 export function logConfigFiles(loaded: LoadedConfig, logger: ConsoleLogger): void {
@@ -70,11 +71,11 @@ async function watchAndRebuild(args: ParsedArgs, loaded: LoadedConfig, logger: C
   const config = loaded.config;
   const builder = new incremental.IncrementalBuilder({ overrides: args.overrides as any, logger, force: args.force });
   const build = (changed?: SourceChange[]): void => {
-    const t0 = performance.now();
+    const t0 = nowMs();
     try {
       // After a failed build, rebuild() itself falls back to a full build.
       const r = changed && config.incremental === true ? builder.rebuild(changed) : builder.buildAll();
-      const seconds = ((performance.now() - t0) / 1000).toFixed(3);
+      const seconds = ((nowMs() - t0) / 1000).toFixed(3);
       logger.info("", changed ? `...done in ${seconds} seconds.` : `done in ${seconds} seconds.`);
       logger.debug("Rebuilt:", `${r.full ? "full build" : "incremental"}: ${r.rendered} rendered, ${r.reused} reused, ${r.kept} documents kept, ${r.written} written, ${r.removed} removed`);
     } catch (e) {

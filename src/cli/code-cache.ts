@@ -18,8 +18,11 @@ import vm from "node:vm";
 const WRAP_HEAD = "(function (exports, require, module, __filename, __dirname) { ";
 const WRAP_TAIL = "\n})";
 
-/** Starts the first line of a cache file; the line goes on with the two keys, the rest is V8's data. */
-const MAGIC = "build-site code cache 2";
+/**
+ * Starts the first line of a cache file; the line goes on with the bundle's key, the checksum and
+ * whether the bundle is ASCII; the rest is V8's data.
+ */
+const MAGIC = "build-site code cache 3";
 
 export type CacheState = "used" | "missing" | "stale" | "rejected";
 
@@ -49,17 +52,27 @@ function bundleKey(stat: fs.Stats): string {
 }
 
 /**
- * A checksum of V8's data: its length and one byte of every 64, mixed. It catches a truncated file
- * and any damaged stretch of 64 bytes or more (a torn or zeroed disk block, another file's bytes),
- * not a single flipped bit. The full SHA-1 this replaced needed node:crypto, whose loading (with
- * node:stream) cost more than everything else bin/ does before the bundle runs; the file is
- * written whole and renamed into place (writeCache), so it is never seen half-written. (Bytes, not
- * 32-bit words: a word read in the interpreter is boxed, and took 2 ms instead of 0.5.)
+ * A checksum of V8's data: its length, its last byte and one byte of every 512, mixed. It catches
+ * a truncated file and any damaged stretch of 512 bytes or more (a torn or zeroed disk block,
+ * 4 KiB, another file's bytes), not a single flipped bit. The full SHA-1 this replaced needed
+ * node:crypto, whose loading (with node:stream) cost more than everything else bin/ does before
+ * the bundle runs; the file is written whole and renamed into place (writeCache), so it is never
+ * seen half-written. Every loop iteration runs in the interpreter, ~0.35 us each, at every start:
+ * one byte in 64 of the 1.2 MB cache took 6-8 ms, one in 512 takes under 1 (bench/PROFILE.md,
+ * "Cold builds").
  */
 function checksum(data: Buffer): string {
-  let h = data.length | 0;
-  for (let i = 0; i < data.length; i += 64) h = Math.imul(h ^ data[i]!, 0x01000193) ^ (h >>> 15);
-  return `${data.length}:${(h >>> 0).toString(16)}`;
+  const n = data.length;
+  let h = n | 0;
+  for (let i = 0; i < n; i += 512) h = Math.imul(h ^ data[i]!, 0x01000193) ^ (h >>> 15);
+  if (n > 0) h = Math.imul(h ^ data[n - 1]!, 0x01000193);
+  return `${n}:${(h >>> 0).toString(16)}`;
+}
+
+interface CachedData {
+  data: Buffer;
+  /** The bundle was ASCII when the cache was written: its bytes can be decoded as latin1 unchecked. */
+  ascii: boolean;
 }
 
 /**
@@ -67,7 +80,7 @@ function checksum(data: Buffer): string {
  * neither for us: it compares only the source's *length* and does not checksum the data, so a
  * rebuilt bundle of the same length, or a damaged file, would run wrong bytecode or crash.
  */
-function readCache(cacheFile: string, key: string): Buffer | "missing" | "stale" | "rejected" {
+function readCache(cacheFile: string, key: string): CachedData | "missing" | "stale" | "rejected" {
   let data: Buffer;
   try {
     data = fs.readFileSync(cacheFile);
@@ -75,10 +88,10 @@ function readCache(cacheFile: string, key: string): Buffer | "missing" | "stale"
     return "missing";
   }
   const eol = data.indexOf(10);
-  const [magic, forBundle, sum] = data.toString("latin1", 0, eol < 0 ? 0 : eol).split(" | ");
+  const [magic, forBundle, sum, encoding] = data.toString("latin1", 0, eol < 0 ? 0 : eol).split(" | ");
   if (magic !== MAGIC || forBundle !== key) return "stale";
   const cached = data.subarray(eol + 1);
-  return checksum(cached) === sum ? cached : "rejected";
+  return checksum(cached) === sum ? { data: cached, ascii: encoding === "ascii" } : "rejected";
 }
 
 /** Compiles and runs the CommonJS bundle `bundleFile`, with its code cache when there is a valid one. */
@@ -96,10 +109,13 @@ export function loadBundle(bundleFile: string, cacheFile = cacheFileFor(bundleFi
   const cached = readCache(cacheFile, key);
   // latin1: a copy into a one-byte string, where UTF-8 decoding took three times as long; the
   // bundle is ASCII (scripts/bundle.mjs makes it so). Other files are read as UTF-8, as Node would.
-  const text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+  // A cache for this very bundle (same size and time) says whether it was ASCII, which saves
+  // checking its 1.6 MB again (~2 ms) at every start.
+  const ascii = typeof cached === "object" && cached.ascii ? true : isAscii(bytes);
+  const text = ascii ? bytes.toString("latin1") : bytes.toString("utf8");
   const script = new vm.Script(WRAP_HEAD + text + WRAP_TAIL, {
     filename: bundleFile,
-    cachedData: typeof cached === "string" ? undefined : cached,
+    cachedData: typeof cached === "string" ? undefined : cached.data,
     // A dynamic import() inside the bundle resolves as it would in a module Node loaded itself
     // (constant added in Node 20.12; before it, such an import would fail, and the bundle has none).
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
@@ -108,18 +124,18 @@ export function loadBundle(bundleFile: string, cacheFile = cacheFileFor(bundleFi
   const module = { exports: {} as Record<string, unknown> };
   const wrapper = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
   wrapper(module.exports, createRequire(bundleFile), module, bundleFile, path.dirname(bundleFile));
-  return { exports: module.exports, cache, save: () => writeCache(script, cacheFile, key) };
+  return { exports: module.exports, cache, save: () => writeCache(script, cacheFile, key, ascii) };
 }
 
 /**
  * Writes `script`'s code cache, keyed to the bundle it was compiled from. Written to a temporary
  * file and renamed, so a concurrent build reads either the old cache or the whole new one.
  */
-function writeCache(script: vm.Script, cacheFile: string, key: string): boolean {
+function writeCache(script: vm.Script, cacheFile: string, key: string, ascii: boolean): boolean {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
     const data = script.createCachedData();
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} | ${key} | ${checksum(data)}\n`, "latin1"), data]));
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} | ${key} | ${checksum(data)} | ${ascii ? "ascii" : "utf8"}\n`, "latin1"), data]));
     fs.renameSync(tmp, cacheFile);
     return true;
   } catch {

@@ -6,6 +6,7 @@ import { runBuild } from "./build.js";
 import { ConsoleLogger } from "../logger.js";
 import { packageVersion } from "./package-root.js";
 import { reportError } from "./report-error.js";
+import { useLocalClock } from "../ruby/time.js";
 
 export { packageVersion } from "./package-root.js";
 export { reportError } from "./report-error.js";
@@ -17,6 +18,8 @@ export interface MainHooks {
 
 export async function main(argv: string[], hooks: MainHooks = {}): Promise<number> {
   const logger = new ConsoleLogger();
+  // The CLI runs on the process's main thread: zone offsets may be read from V8's clock (ruby/time.ts).
+  useLocalClock();
   let args: ParsedArgs | undefined;
   try {
     args = parseArgs(argv);

@@ -12,6 +12,7 @@ import { Drops, OTHER_CONTENT } from "./drops.js";
 import { SHARED_COUNTERS, SharedCounters, type JekyllLiquid, type Template } from "./liquid/index.js";
 import type { MarkdownConverter } from "./markdown/index.js";
 import type { SassConverter } from "./sass.js";
+import { nowMs } from "../clock.js";
 
 export interface Converters {
   markdown: MarkdownConverter;
@@ -254,7 +255,7 @@ export class Renderer {
   }
 
   private renderLiquid(source: string, file: string, lineOffset: number, scope: Record<string, any>): string {
-    const start = this.profiling ? performance.now() : 0;
+    const start = this.profiling ? nowMs() : 0;
     const template: Template = this.liquid.parse(source, file, lineOffset);
     const out = this.liquid.render(template, scope);
     if (this.profiling) {
@@ -262,7 +263,7 @@ export class Renderer {
       const row = this.profile.get(key) ?? { file: key, count: 0, bytes: 0, ms: 0 };
       row.count++;
       row.bytes += Buffer.byteLength(out);
-      row.ms += performance.now() - start;
+      row.ms += nowMs() - start;
       this.profile.set(key, row);
     }
     return out;

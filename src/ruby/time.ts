@@ -34,13 +34,86 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
       era: "short",
     });
     offsetFormatters.set(zone, f);
+    intlLoaded = true;
   }
   return f;
 }
 
 /** Throws a RangeError for a zone name the runtime does not know. */
 export function assertValidZone(zone: string): void {
+  if (UTC_ZONES.has(zone) || clockZones().has(zone)) return;
   formatterFor(zone);
+}
+
+// The first Intl.DateTimeFormat of a process costs 20-30 ms (ICU's locale data and pattern
+// generator, whatever the zone: bench/PROFILE.md, "Cold builds"), a tenth of a small site's cold
+// build. Two ways around it, both giving Intl's answers exactly:
+// - zones that are UTC under another name have offset 0 at every instant;
+// - for a named zone, V8's own local clock reads the same ICU zone data: with `TZ` set to the zone,
+//   `Date#getTimezoneOffset` is the zone's offset (as Jekyll itself sets ENV["TZ"]). Switching
+//   `TZ` costs ~55 us (libc's tzset, V8's date cache), so it is used for a few readings only —
+//   a small site's — and Intl takes over after CLOCK_READINGS; and only between 1973 and 2100:
+//   before 1973 some zones' offsets have seconds (local mean time, Monrovia until 1972), which
+//   the local clock rounds to minutes. `TZ` is put back at once, synchronously.
+// `TZ` is process-wide state: only the CLI's main thread uses the clock (useLocalClock), never a
+// worker (a worker's process.env is its own copy, which V8's clock does not read) or a library
+// caller that may run its own dates concurrently.
+const UTC_ZONES = new Set([
+  "UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu", "GMT", "Etc/GMT",
+  "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "GMT0", "GMT+0", "GMT-0", "Etc/Greenwich", "Greenwich",
+]);
+const CLOCK_FROM = Date.UTC(1973, 0, 1);
+const CLOCK_UNTIL = Date.UTC(2100, 0, 1);
+const CLOCK_READINGS = 64;
+let clockAllowed = false;
+/**
+ * An Intl.DateTimeFormat has been made since useLocalClock: ICU's data is loaded, another costs
+ * ~0.4 ms, and the clock's switches of TZ would only add cost.
+ */
+let intlLoaded = false;
+let clockReadings = 0;
+let clockReadingsMax = CLOCK_READINGS;
+let clockZoneNames: Set<string> | undefined;
+
+/**
+ * Lets zone offsets be read from V8's local clock (above); the CLI calls it on its main thread.
+ * `readings`: how many switches of `TZ` before Intl takes over (tests raise it).
+ */
+export function useLocalClock(allowed = true, readings = CLOCK_READINGS): void {
+  clockAllowed = allowed && process.platform !== "win32";
+  clockReadings = 0;
+  clockReadingsMax = readings;
+  intlLoaded = false;
+  recentOffsets.clear();
+}
+
+/** Another Intl.DateTimeFormat was made (zone-names.ts: a zone whose abbreviation only ICU knows). */
+export function markIntlLoaded(): void {
+  intlLoaded = true;
+}
+
+/** Zone names the local clock may be switched to: ICU's canonical names (letters, `/`, `_`, `-` only). */
+function clockZones(): Set<string> {
+  if (!clockAllowed) return new Set();
+  clockZoneNames ??= new Set(Intl.supportedValuesOf("timeZone").filter((z) => /^[A-Za-z]+(?:\/[A-Za-z_-]+)+$/.test(z)));
+  return clockZoneNames;
+}
+
+/** The zone's offset in minutes read from the local clock, or undefined where Intl must answer. */
+function clockOffsetMinutes(zone: string, epochMs: number): number | undefined {
+  if (!clockAllowed || intlLoaded || epochMs < CLOCK_FROM || epochMs >= CLOCK_UNTIL) return undefined;
+  const saved = process.env.TZ;
+  // 0 - x, not -x: an offset of zero is +0, as Intl's arithmetic gives it.
+  if (saved === zone) return 0 - new Date(epochMs).getTimezoneOffset();
+  if (clockReadings >= clockReadingsMax || !clockZones().has(zone)) return undefined;
+  clockReadings++;
+  process.env.TZ = zone;
+  try {
+    return 0 - new Date(epochMs).getTimezoneOffset();
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
 }
 
 const DAY_MS = 86400000;
@@ -73,12 +146,13 @@ export function civilToMs(
  */
 export function zoneOffsetMinutes(zone: string | undefined, epochMs: number): number {
   if (!zone) return -new Date(epochMs).getTimezoneOffset();
+  if (UTC_ZONES.has(zone)) return 0;
   // Reading a date asks for the same few instants several times (the parse, the Time it makes,
   // its zone name), and each answer costs an Intl call: the last answers are kept.
   const key = `${zone}|${epochMs}`;
   const known = recentOffsets.get(key);
   if (known !== undefined) return known;
-  const offset = intlOffsetMinutes(zone, epochMs);
+  const offset = clockOffsetMinutes(zone, epochMs) ?? intlOffsetMinutes(zone, epochMs);
   if (recentOffsets.size >= 1024) recentOffsets.clear();
   recentOffsets.set(key, offset);
   return offset;

@@ -1,5 +1,5 @@
 // Time zone abbreviations as glibc (and so Ruby's Time#zone and `%Z`) gives them.
-import { zoneOffsetMinutes } from "./time.js";
+import { markIntlLoaded, zoneOffsetMinutes } from "./time.js";
 
 const abbrFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -39,6 +39,7 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
     if (!local) {
       local = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" });
       abbrFormatters.set(key, local);
+      markIntlLoaded();
     }
     const first = local.formatToParts(new Date(epochMs)).find((p) => p.type === "timeZoneName")?.value;
     if (first === "GMT") return offsetMinutes === 0 ? "UTC" : "GMT";
@@ -58,6 +59,7 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" });
     abbrFormatters.set(zone, f);
+    markIntlLoaded();
   }
   return nameAt(f, zone, epochMs, offsetMinutes) || numericAbbr(offsetMinutes);
 }

@@ -8,6 +8,7 @@
 // Rendering is synchronous and one at a time per thread, so the budget of the render running is
 // module state; a render started inside another (a plugin rendering a template) shares it.
 import { raiseHint, type Limits } from "../../config/limits.js";
+import { nowMs } from "../../clock.js";
 
 /** A bound was reached; `hint` says what to do. */
 export class LimitError extends Error {
@@ -22,7 +23,7 @@ class Budget {
   iterations = 0;
   readonly deadline: number;
   constructor(readonly limits: Limits) {
-    this.deadline = performance.now() + limits.renderMs;
+    this.deadline = nowMs() + limits.renderMs;
   }
 }
 
@@ -40,7 +41,7 @@ export function withinBudget<T>(limits: Limits, render: () => T): T {
 }
 
 function checkTime(b: Budget): void {
-  if (performance.now() > b.deadline) {
+  if (nowMs() > b.deadline) {
     throw new LimitError(
       `Liquid rendering took longer than ${b.limits.renderMs / 1000} s and was stopped`,
       `Look for a loop that never ends or runs over far too much (a large range, a loop inside a loop). ${raiseHint("render_seconds", `${b.limits.renderMs / 1000}`)}`,

@@ -90,3 +90,52 @@ test("a cache that cannot be written is skipped without an error", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a bundle that is not ASCII is decoded as UTF-8, with or without its cache", () => {
+  // The cache records whether its bundle was ASCII, so that a start with the cache skips the check.
+  const dir = tmp();
+  try {
+    const file = path.join(dir, "cli.js");
+    fs.writeFileSync(file, `"use strict";\nexports.answer = function () { return "café ☕"; };\n`);
+    const first = loadBundle(file);
+    assert.equal((first.exports.answer as () => string)(), "café ☕");
+    assert.equal(first.save(), true);
+    const head = fs.readFileSync(cacheFileFor(file), "latin1").split("\n")[0]!;
+    assert.match(head, / \| utf8$/);
+    const second = loadBundle(file);
+    assert.equal(second.cache, "used");
+    assert.equal((second.exports.answer as () => string)(), "café ☕");
+    const ascii = writeBundle(dir, 7, new Date(2021, 0, 1));
+    loadBundle(ascii).save();
+    assert.match(fs.readFileSync(cacheFileFor(ascii), "latin1").split("\n")[0]!, / \| ascii$/);
+    assert.equal((loadBundle(ascii).exports.answer as () => number)(), 7);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("damage to one disk block of a large cache is caught", () => {
+  const dir = tmp();
+  try {
+    // A bundle large enough for a cache of several blocks.
+    const fns = Array.from({ length: 3000 }, (_, i) => `exports.f${i} = function (x) { return x * ${i} + ${i % 7}; };`).join("\n");
+    const file = path.join(dir, "cli.js");
+    fs.writeFileSync(file, `"use strict";\n${fns}\nexports.answer = function () { let s = 0; for (let i = 0; i < 3000; i++) s += exports["f" + i](1); return s; };\nexports.answer();\n`);
+    loadBundle(file).save();
+    const cacheFile = cacheFileFor(file);
+    const good = fs.readFileSync(cacheFile);
+    const head = good.indexOf(10) + 1;
+    assert.ok(good.length - head > 3 * 4096, `cache of ${good.length - head} bytes`);
+    for (const at of [head, head + 4096, good.length - 4096]) {
+      const bad = Buffer.from(good);
+      bad.fill(0, at, Math.min(at + 4096, bad.length));
+      fs.writeFileSync(cacheFile, bad);
+      assert.equal(loadBundle(file).cache, "rejected", `zeroed block at ${at}`);
+    }
+    const cut = good.subarray(0, good.length - 1);
+    fs.writeFileSync(cacheFile, cut);
+    assert.equal(loadBundle(file).cache, "rejected", "one byte short");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

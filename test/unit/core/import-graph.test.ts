@@ -4,7 +4,7 @@
 // module may import its own unit and the layers above it in this list, never one below it, nor a
 // different unit of its own layer.
 //
-//   base        errors.ts, logger.ts, blocking-worker.ts: what every layer may use
+//   base        errors.ts, logger.ts, blocking-worker.ts, clock.ts: what every layer may use
 //   ruby        src/ruby/: Ruby's values as Jekyll hands them around (Time, Float, to_s, strftime…)
 //   config      config/ without load.ts: Jekyll's defaults, merging, bounds, the Config type
 //   containment write/contain.ts, the one containment rule every path placed in a root passes
@@ -37,7 +37,7 @@ const SRC = path.join(ROOT, "src");
 
 /** Units, in layers from the bottom up; a path belongs to the first unit with a prefix it starts with. */
 const LAYERS: Array<Array<[unit: string, prefixes: string[]]>> = [
-  [["base", ["errors.ts", "logger.ts", "blocking-worker.ts"]]],
+  [["base", ["errors.ts", "logger.ts", "blocking-worker.ts", "clock.ts"]]],
   [["ruby", ["ruby/"]]],
   [["config", ["config/defaults.ts", "config/limits.ts", "config/merge.ts", "config/types.ts"]]],
   [["containment", ["write/contain.ts"]]],

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { dateParse, isoFast, type DateFields } from "../../../src/ruby/date-parse.js";
 import { parsedZoneName, timeParse, TimeParseError } from "../../../src/ruby/time-parse.js";
 import { parseDate } from "../../../src/site/parse-date.js";
-import { JekyllTime, yearString } from "../../../src/ruby/time.js";
+import { JekyllTime, useLocalClock, yearString } from "../../../src/ruby/time.js";
 import { toDate } from "../../../src/render/liquid/filters/date.js";
 import { RubyTime, zoneNameOf } from "../../../src/ruby/local-time.js";
 import { RubyFloat } from "../../../src/ruby/values.js";
@@ -97,7 +97,24 @@ test("the golden cases are the cases of cases.json", () => {
   assert.ok(new Set(cases.strings).size >= 150, "at least 150 distinct strings");
 });
 
-test("date strings read as Ruby reads them: Date._parse, Time.parse, Utils.parse_date, Liquid's to_date", () => {
+/**
+ * Runs a check with zone offsets from Intl, then again read from V8's local clock (the CLI's way on
+ * its main thread, ruby/time.ts), which must give the same answers.
+ */
+function inBothClocks(name: string, check: () => void): void {
+  for (const clock of [false, true]) {
+    test(`${name}${clock ? " (offsets from the local clock)" : ""}`, () => {
+      useLocalClock(clock, Infinity);
+      try {
+        check();
+      } finally {
+        useLocalClock(false);
+      }
+    });
+  }
+}
+
+inBothClocks("date strings read as Ruby reads them: Date._parse, Time.parse, Utils.parse_date, Liquid's to_date", () => {
   const failures: string[] = [];
   let checks = 0;
   let known = 0;
@@ -159,7 +176,7 @@ function yamlValue(v: unknown, zone: string): Record<string, unknown> {
   return { class: "String", s: String(v) };
 }
 
-test("unquoted YAML dates and times follow Psych, and a `date:` of each becomes Jekyll's Time", () => {
+inBothClocks("unquoted YAML dates and times follow Psych, and a `date:` of each becomes Jekyll's Time", () => {
   const failures: string[] = [];
   let checks = 0;
   for (const c of expected.yaml) {
