@@ -8,6 +8,7 @@
 // was added, removed or changed. Pages that are not re-rendered get their previous output back in
 // render order, so everything a later page reads is what a full build would give it. The result
 // equals a clean build; the random-edit test in test/e2e/serve-incremental.test.ts checks that.
+import { nowMs } from "../clock.js";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -285,7 +286,7 @@ export class IncrementalBuilder {
 
   /** A full build, written atomically, that also records what each page read. */
   buildAll(loaded: LoadedConfig = loadConfig(this.options.overrides)): RebuildReport {
-    const t0 = performance.now();
+    const t0 = nowMs();
     this.builder.invalidate();
     this.sourceCache.clear();
     const records = new Map<string, RenderRecord>();
@@ -320,7 +321,7 @@ export class IncrementalBuilder {
     this.configKey = configKey;
     this.time = site.time;
     pruneContentHashes();
-    return { full: true, rendered: records.size, reused: 0, kept: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], timeOnlyOutputs: [], sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
+    return { full: true, rendered: records.size, reused: 0, kept: 0, written: result.files, removed: 0, changedOutputs: [...this.written.keys()], timeOnlyOutputs: [], sourceOf: this.sourceLookup(), ms: nowMs() - t0 };
   }
 
   /**
@@ -343,7 +344,7 @@ export class IncrementalBuilder {
     const wide = [...changedSet].some((p) => (themeRoot && inside(p, themeRoot)) || pluginDirs.some((d) => inside(p, d)));
     if (!this.snapshot || configChanged || structural || wide) return this.buildAll(loaded);
 
-    const t0 = performance.now();
+    const t0 = nowMs();
     this.builder.invalidate([...changedSet]);
     // The last build's records stay as they are until this one has rendered: what it rendered
     // (and the pages it reused: a page's key can repeat, and the last one visited counts) goes
@@ -463,7 +464,7 @@ export class IncrementalBuilder {
     const { written, removed, changedOutputs, timeOnlyOutputs } = changes;
     afterWrite(out.site);
     pruneContentHashes();
-    return { full: false, rendered, reused, kept: this.sourceCache.keptCount, written, removed, changedOutputs, timeOnlyOutputs, sourceOf: this.sourceLookup(), ms: performance.now() - t0 };
+    return { full: false, rendered, reused, kept: this.sourceCache.keptCount, written, removed, changedOutputs, timeOnlyOutputs, sourceOf: this.sourceLookup(), ms: nowMs() - t0 };
   }
 
   dispose(): void {
