@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as http from "node:http";
 import * as os from "node:os";
 import * as path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export interface RawResponse {
   status: number;
@@ -77,4 +78,13 @@ export function makeSite(): { dir: string; root: string; cleanup(): void } {
   fs.symlinkSync(path.join(dir, "outside", "secret.txt"), path.join(root, "escape-file.txt"));
   fs.symlinkSync("assets/main.css", path.join(root, "inside-link.css"));
   return { dir, root, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Waits until `predicate` holds, polling every `everyMs`; fails after `ms`. */
+export async function until(predicate: () => boolean, ms = 5000, everyMs = 20): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > ms) throw new Error("timed out waiting for the watcher");
+    await sleep(everyMs);
+  }
 }

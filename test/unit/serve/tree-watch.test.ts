@@ -6,15 +6,7 @@ import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { watchTrees, type TreeWatcher } from "../../../src/serve/tree-watch.js";
 import type { ChangeKind } from "../../../src/serve/coalesce.js";
-
-/** Waits until `predicate` holds, polling; fails after `ms`. */
-async function until(predicate: () => boolean, ms = 5000): Promise<void> {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > ms) throw new Error("timed out waiting for the watcher");
-    await sleep(10);
-  }
-}
+import { until } from "./helpers.js";
 
 describe("watchTrees", () => {
   let root: string;

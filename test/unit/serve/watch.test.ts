@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ignorePaths, isEditorTempFile, watchSource, type SourceChange, type SourceWatcher } from "../../../src/serve/watch.js";
+import { until } from "./helpers.js";
 
 describe("isEditorTempFile", () => {
   for (const name of [".index.md.swp", "post.md.swo", "4913", "index.md~", ".#index.md", "#index.md#", "a.md___jb_tmp___", ".DS_Store", "x.tmp", "sedA1b2c3", ".goutputstream-ABC123"]) {
@@ -25,15 +26,6 @@ describe("ignorePaths", () => {
     assert.equal(ignored("/s/index.md"), false);
   });
 });
-
-/** Waits until `predicate` holds, polling; fails after `ms`. */
-async function until(predicate: () => boolean, ms = 5000): Promise<void> {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > ms) throw new Error("timed out waiting for watcher");
-    await sleep(20);
-  }
-}
 
 describe("watchSource", () => {
   const DEBOUNCE = 120;
@@ -90,30 +82,21 @@ describe("watchSource", () => {
     assert.deepEqual(rel(batches[0]!), ["change about.md", "change index.md"]);
   });
 
-  test("a second save right after the first one's batch is not lost (chokidar drops a path's changes for 50 ms after one)", async () => {
-    seed();
-    await start(undefined, undefined, 5);
-    const file = path.join(dir, "about.md");
-    fs.writeFileSync(file, "# About 1\n");
-    await until(() => batches.length > 0, 10_000);
-    // At once: within the 50 ms in which chokidar 5 would drop this path's next "change".
-    fs.writeFileSync(file, "# About two, longer\n");
-    await until(() => batches.length > 1, 10_000);
-    assert.deepEqual(rel(batches[0]!), ["change about.md"]);
-    assert.deepEqual(rel(batches[1]!), ["change about.md"]);
-  });
-
-  test("polling (force_polling): a second save right after the first one's batch is not lost either", async () => {
-    seed();
-    await start(undefined, undefined, 5, true);
-    const file = path.join(dir, "about.md");
-    fs.writeFileSync(file, "# About 1\n");
-    await until(() => batches.length > 0, 10_000);
-    fs.writeFileSync(file, "# About two, longer\n");
-    await until(() => batches.length > 1, 10_000);
-    assert.deepEqual(rel(batches[0]!), ["change about.md"]);
-    assert.deepEqual(rel(batches[1]!), ["change about.md"]);
-  });
+  // chokidar 5 drops a path's changes for 50 ms after one; polling (force_polling) runs on chokidar.
+  for (const polling of [false, true]) {
+    test(`a second save right after the first one's batch is not lost${polling ? " (force_polling)" : ""}`, async () => {
+      seed();
+      await start(undefined, undefined, 5, polling);
+      const file = path.join(dir, "about.md");
+      fs.writeFileSync(file, "# About 1\n");
+      await until(() => batches.length > 0, 10_000);
+      // At once: within the 50 ms in which chokidar 5 would drop this path's next "change".
+      fs.writeFileSync(file, "# About two, longer\n");
+      await until(() => batches.length > 1, 10_000);
+      assert.deepEqual(rel(batches[0]!), ["change about.md"]);
+      assert.deepEqual(rel(batches[1]!), ["change about.md"]);
+    });
+  }
 
   test("a file written in place is handed out without the quiet period; an added file waits for it", async () => {
     seed();
