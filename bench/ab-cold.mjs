@@ -16,6 +16,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+// As npm run bench does (bench/lib/measure.ts, START_UP_ENV): without NODE_EXTRA_CA_CERTS, whose
+// certificate parse at every Node start a CI runner does not pay.
+const env = { ...process.env };
+delete env.NODE_EXTRA_CA_CERTS;
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
   const i = args.indexOf(name);
@@ -49,7 +53,7 @@ function build(v) {
   fs.rmSync(path.join(v.site, ".build-site-cache"), { recursive: true, force: true });
   const cmd = [process.execPath, v.bin, "build", "-q", ...(config ? ["--config", config] : []), "-d", v.out];
   const t0 = performance.now();
-  const r = spawnSync("bash", ["-c", '"$@" >/dev/null || exit 1; times', "_", ...cmd], { cwd: v.site, encoding: "utf8" });
+  const r = spawnSync("bash", ["-c", '"$@" >/dev/null || exit 1; times', "_", ...cmd], { cwd: v.site, encoding: "utf8", env });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${v.name} failed:\n${r.stderr}`);
   const seconds = (s) => { const m = /(\d+)m([\d.]+)s/.exec(s); return m ? Number(m[1]) * 60 + Number(m[2]) : NaN; };

@@ -21,6 +21,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+// As npm run bench does (bench/lib/measure.ts, START_UP_ENV): without NODE_EXTRA_CA_CERTS, whose
+// certificate parse at every Node start a CI runner does not pay.
+const env = { ...process.env };
+delete env.NODE_EXTRA_CA_CERTS;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -47,7 +51,7 @@ fs.writeFileSync(path.join(empty, "_config.yml"), "title: Empty\n");
 
 /** Wall and CPU seconds of one command (CPU of the process and everything it waited for). */
 function timed(cmd, args, cwd) {
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S", cmd, ...args], { cwd, encoding: "utf8" });
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S", cmd, ...args], { cwd, encoding: "utf8", env });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stderr}`);
   const [wall, user, sys] = r.stderr.trim().split("\n").at(-1).split(" ").map(Number);
   return { wall, cpu: user + sys };

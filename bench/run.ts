@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseBenchArgs, USAGE, type BenchOptions } from "./lib/args.js";
 import { allEngines, buildSiteEntry, type Engine } from "./lib/engines.js";
 import { README_END, README_START, renderReadmeTable, replaceReadmeTable } from "./lib/readme.js";
-import { capture, hasGnuTime, measure } from "./lib/measure.js";
+import { capture, configureEngineEnv, hasGnuTime, measure, nodeStartWithAndWithout } from "./lib/measure.js";
 import { evaluateTargets, renderMarkdown, summarise, type BenchResults, type BuildRecord, type OutputCheck } from "./lib/report.js";
 import { compareTrees, countPages, prepareEmpty, prepareHomepage, prepareSynthetic, warmVariant, type BenchSite } from "./lib/sites.js";
 import { fmtSeconds } from "./lib/stats.js";
@@ -194,6 +194,14 @@ async function main(): Promise<number> {
 
   const gnuTime = hasGnuTime();
   if (!gnuTime) log("bench: GNU time (/usr/bin/time) is missing, so CPU time and peak memory are not measured. Install it with: apt-get install -y time");
+  const envRemoved = configureEngineEnv(o.keepEnv);
+  if (envRemoved.length) {
+    const cost = nodeStartWithAndWithout(7);
+    const line = `${envRemoved.join(", ")} is set here and was removed from the engines' environment (a CI runner has no such setting; --keep-env keeps it)`
+      + (cost ? `: \`node -e 0\` takes ${fmtSeconds(cost.with)} with it and ${fmtSeconds(cost.without)} without (medians of 7), a cost every Node process (build-site, Eleventy) pays at start` : "");
+    log(`bench: ${line}`);
+    notes.push(`${line}.`);
+  }
   const all = allEngines(repoRoot, o.engines, { toolDir: path.join(o.workDir, "tools", "eleventy"), install: o.installEleventy, log });
   const engines = all.filter((e) => e.version);
   for (const e of all) if (!e.version) {

@@ -38,6 +38,8 @@ export interface BenchOptions {
   /** Where latest.json, the dated copy and RESULTS.md go; null: print only. */
   resultsDir: string | null;
   quick: boolean;
+  /** Run the engines with the environment as it is, NODE_EXTRA_CA_CERTS included (measure.ts). */
+  keepEnv: boolean;
   help: boolean;
 }
 
@@ -63,6 +65,9 @@ export const USAGE = `usage: npm run bench -- [flags]    (or: node dist/bench/ru
   --results DIR      where latest.json, a dated copy and RESULTS.md go
                      (default: bench/results, with the report in bench/RESULTS.md)
   --no-save          print the results only
+  --keep-env         run the engines with NODE_EXTRA_CA_CERTS if it is set (by default it is
+                     removed: it adds a certificate parse to every Node start-up that a CI
+                     runner does not have; the report says when it was removed)
   -h, --help         this text
 `;
 
@@ -90,6 +95,7 @@ export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
     workDir: path.join(os.tmpdir(), "build-site-bench"),
     resultsDir: path.join(repoRoot, "bench", "results"),
     quick: false,
+    keepEnv: false,
     help: false,
   };
   // Explicit flags win over --quick's defaults whatever their order.
@@ -140,6 +146,7 @@ export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
       case "--no-empty": o.empty = false; break;
       case "--no-incremental": o.incremental = false; break;
       case "--quick": o.quick = true; break;
+      case "--keep-env": o.keepEnv = true; break;
       case "--work": o.workDir = path.resolve(value()); break;
       case "--results": o.resultsDir = path.resolve(value()); explicit.add("results"); break;
       case "--no-save": o.resultsDir = null; explicit.add("results"); break;

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { median } from "./stats.js";
 
 export const GNU_TIME = "/usr/bin/time";
 
@@ -57,6 +58,50 @@ function tailOf(...texts: string[]): string {
   return texts.join("\n").trim().split("\n").slice(-8).join("\n");
 }
 
+/**
+ * Variables taken out of every engine's environment (unless `--keep-env`): settings of the machine
+ * the benchmark runs on that change an engine's start-up in a way a CI runner or a developer's
+ * machine does not have. NODE_EXTRA_CA_CERTS makes every Node process (build-site, Eleventy) read
+ * and parse the named certificate bundle before its first line of JavaScript, whether or not it
+ * ever opens a TLS connection; a sandbox behind an intercepting proxy sets it for the whole
+ * bundle of ~140 system certificates, which cost `node -e 0` ~40-60 ms of its ~100 ms here. None
+ * of the engines reaches the network during a build.
+ */
+export const START_UP_ENV = ["NODE_EXTRA_CA_CERTS"] as const;
+
+let removedEnv: readonly string[] = [];
+
+/** Which of START_UP_ENV the engines run without (those set here), or none with `keep`. */
+export function configureEngineEnv(keep: boolean): string[] {
+  removedEnv = keep ? [] : START_UP_ENV.filter((name) => process.env[name] !== undefined);
+  return [...removedEnv];
+}
+
+/** The environment an engine runs in: ours, without the removed variables, plus `extra`. */
+export function engineEnv(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of removedEnv) delete env[name];
+  return { ...env, ...extra };
+}
+
+/**
+ * What the removed variables cost: `node -e 0`'s wall time, median of `runs` interleaved pairs,
+ * with them and without; null when none was removed.
+ */
+export function nodeStartWithAndWithout(runs: number): { with: number; without: number } | null {
+  if (removedEnv.length === 0) return null;
+  const withIt: number[] = [];
+  const without: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [env, into] of [[process.env, withIt], [engineEnv(), without]] as const) {
+      const t0 = process.hrtime.bigint();
+      spawnSync(process.execPath, ["-e", "0"], { env, stdio: "ignore" });
+      into.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    }
+  }
+  return { with: median(withIt)!, without: median(without)! };
+}
+
 /** Runs `c` to completion and measures it, with the load average around it. */
 export function measure(c: Command, useGnuTime: boolean): Sample {
   const before = os.loadavg()[0]!;
@@ -66,7 +111,7 @@ export function measure(c: Command, useGnuTime: boolean): Sample {
 
 /** Output is captured (not shown), up to 256 MB. */
 function measureOnce(c: Command, useGnuTime: boolean): Sample {
-  const env = { ...process.env, ...c.env };
+  const env = engineEnv(c.env);
   if (!useGnuTime) {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(c.cmd, c.args, { cwd: c.cwd, env, encoding: "utf8", maxBuffer: 256 << 20 });

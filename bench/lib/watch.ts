@@ -11,6 +11,7 @@ import net from "node:net";
 import path from "node:path";
 import type { Engine } from "./engines.js";
 import type { BenchSite } from "./sites.js";
+import { engineEnv } from "./measure.js";
 
 /** What is edited: one post, or the include every page uses. */
 export type WatchEdit = "post" | "include";
@@ -72,7 +73,7 @@ export async function measureWatch(engine: Engine, site: BenchSite, out: string,
   engine.clean(src, out);
 
   const t0 = performance.now();
-  const child = spawn(spec.command.cmd, spec.command.args, { cwd: spec.command.cwd, env: { ...process.env, ...spec.command.env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(spec.command.cmd, spec.command.args, { cwd: spec.command.cwd, env: engineEnv(spec.command.env), stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   let exited = false;
   // Lines arrive on stdout or stderr depending on the engine; one queue of waiters sees both.

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { parseBenchArgs } from "../lib/args.js";
-import { parseGnuTime, type Sample } from "../lib/measure.js";
+import { configureEngineEnv, engineEnv, parseGnuTime, type Sample } from "../lib/measure.js";
 import { MISSED_TARGETS, evaluateTargets, firstErrorLine, marginalMs, renderMarkdown, summarise, type BenchResults, type BuildRecord, type Summary } from "../lib/report.js";
 import { README_END, README_START, renderReadmeTable, replaceReadmeTable } from "../lib/readme.js";
 import { compareTrees, countPages } from "../lib/sites.js";
@@ -45,6 +45,27 @@ test("flags: --huge adds 100,000 posts, --cap sets or lifts an engine's largest 
   assert.equal(parseBenchArgs(["--readme"], "/r").readme, true);
   assert.deepEqual(parseBenchArgs(["--quick"], "/r").editSizes, [100]);
   assert.equal(parseBenchArgs(["--from-json", "/x/latest.json"], "/r").fromJson, "/x/latest.json");
+});
+
+test("engines run without NODE_EXTRA_CA_CERTS unless --keep-env", () => {
+  assert.equal(parseBenchArgs([], "/r").keepEnv, false);
+  assert.equal(parseBenchArgs(["--keep-env"], "/r").keepEnv, true);
+  const saved = process.env.NODE_EXTRA_CA_CERTS;
+  try {
+    process.env.NODE_EXTRA_CA_CERTS = "/etc/ssl/certs/ca-certificates.crt";
+    assert.deepEqual(configureEngineEnv(false), ["NODE_EXTRA_CA_CERTS"]);
+    assert.equal(engineEnv({ X: "1" }).NODE_EXTRA_CA_CERTS, undefined);
+    assert.equal(engineEnv({ X: "1" }).X, "1");
+    assert.equal(engineEnv().PATH, process.env.PATH);
+    assert.deepEqual(configureEngineEnv(true), []);
+    assert.equal(engineEnv().NODE_EXTRA_CA_CERTS, "/etc/ssl/certs/ca-certificates.crt");
+    delete process.env.NODE_EXTRA_CA_CERTS;
+    assert.deepEqual(configureEngineEnv(false), [], "nothing to remove when it is not set");
+  } finally {
+    if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+    else process.env.NODE_EXTRA_CA_CERTS = saved;
+    configureEngineEnv(false);
+  }
 });
 
 test("GNU time output: plain, non-zero exit, killed by a signal, garbage", () => {
