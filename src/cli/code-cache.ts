@@ -97,12 +97,26 @@ function readCache(cacheFile: string, key: string): CachedData | "missing" | "st
 /** Compiles and runs the CommonJS bundle `bundleFile`, with its code cache when there is a valid one. */
 export function loadBundle(bundleFile: string, cacheFile = cacheFileFor(bundleFile)): LoadedBundle {
   const fd = fs.openSync(bundleFile, "r");
-  let bytes: Buffer;
+  // The source V8 compiles is the wrapper's head, the bundle and the tail. Read into one buffer
+  // that already holds head and tail, it is decoded into one flat string: concatenated as strings,
+  // V8 flattened the 1.6 MB into yet another copy before compiling (a memory copy and ~400 fresh
+  // pages at every start; bench/PROFILE.md, "fourth session").
+  const head = Buffer.from(WRAP_HEAD, "latin1");
+  let source: Buffer;
   let key: string;
   try {
     const stat = fs.fstatSync(fd);
     key = bundleKey(stat);
-    bytes = fs.readFileSync(fd);
+    source = Buffer.allocUnsafe(head.length + stat.size + WRAP_TAIL.length);
+    head.copy(source, 0);
+    let at = head.length;
+    const end = head.length + stat.size;
+    while (at < end) {
+      const n = fs.readSync(fd, source, at, end - at, null);
+      if (n === 0) throw new Error(`${bundleFile} became shorter while it was read; run npm ci again`);
+      at += n;
+    }
+    source.write(WRAP_TAIL, end, "latin1");
   } finally {
     fs.closeSync(fd);
   }
@@ -110,10 +124,9 @@ export function loadBundle(bundleFile: string, cacheFile = cacheFileFor(bundleFi
   // latin1: a copy into a one-byte string, where UTF-8 decoding took three times as long; the
   // bundle is ASCII (scripts/bundle.mjs makes it so). Other files are read as UTF-8, as Node would.
   // A cache for this very bundle (same size and time) says whether it was ASCII, which saves
-  // checking its 1.6 MB again (~2 ms) at every start.
-  const ascii = typeof cached === "object" && cached.ascii ? true : isAscii(bytes);
-  const text = ascii ? bytes.toString("latin1") : bytes.toString("utf8");
-  const script = new vm.Script(WRAP_HEAD + text + WRAP_TAIL, {
+  // checking its 1.6 MB again (~2 ms) at every start. Head and tail are ASCII either way.
+  const ascii = typeof cached === "object" && cached.ascii ? true : isAscii(source);
+  const script = new vm.Script(source.toString(ascii ? "latin1" : "utf8"), {
     filename: bundleFile,
     cachedData: typeof cached === "string" ? undefined : cached.data,
     // A dynamic import() inside the bundle resolves as it would in a module Node loaded itself
