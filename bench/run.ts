@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseBenchArgs, USAGE, type BenchOptions } from "./lib/args.js";
 import { allEngines, buildSiteEntry, type Engine } from "./lib/engines.js";
 import { README_END, README_START, renderReadmeTable, replaceReadmeTable } from "./lib/readme.js";
-import { capture, configureEngineEnv, hasGnuTime, measure, nodeStartWithAndWithout } from "./lib/measure.js";
+import { capture, configureEngineEnv, configureSettle, hasGnuTime, measure, nodeStartWithAndWithout, settleDisk } from "./lib/measure.js";
 import { evaluateTargets, renderMarkdown, summarise, type BenchResults, type BuildRecord, type OutputCheck } from "./lib/report.js";
 import { compareTrees, countPages, prepareEmpty, prepareHomepage, prepareSynthetic, warmVariant, type BenchSite } from "./lib/sites.js";
 import { fmtSeconds } from "./lib/stats.js";
@@ -202,6 +202,12 @@ async function main(): Promise<number> {
     log(`bench: ${line}`);
     notes.push(`${line}.`);
   }
+  const settled = o.settle && settleDisk();
+  configureSettle(settled);
+  if (o.settle && !settled) log("bench: `sync` could not be run, so builds are measured without flushing the previous build's writes first");
+  notes.push(settled
+    ? "Before each measured build the disk's dirty pages were written out (`sync`), so no build pays for the writeback of the one before it or of its output's deletion (--no-settle turns this off)."
+    : "Builds ran without flushing the previous build's writes first (`sync`): each may have competed with the writeback of the one before.");
   const all = allEngines(repoRoot, o.engines, { toolDir: path.join(o.workDir, "tools", "eleventy"), install: o.installEleventy, log });
   const engines = all.filter((e) => e.version);
   for (const e of all) if (!e.version) {

@@ -40,6 +40,8 @@ export interface BenchOptions {
   quick: boolean;
   /** Run the engines with the environment as it is, NODE_EXTRA_CA_CERTS included (measure.ts). */
   keepEnv: boolean;
+  /** Flush dirty pages to disk before each measured build (measure.ts, settleDisk). */
+  settle: boolean;
   help: boolean;
 }
 
@@ -68,6 +70,8 @@ export const USAGE = `usage: npm run bench -- [flags]    (or: node dist/bench/ru
   --keep-env         run the engines with NODE_EXTRA_CA_CERTS if it is set (by default it is
                      removed: it adds a certificate parse to every Node start-up that a CI
                      runner does not have; the report says when it was removed)
+  --no-settle        do not run \`sync\` before each build (by default the previous build's
+                     writeback is flushed first, so it does not slow the next one down)
   -h, --help         this text
 `;
 
@@ -96,6 +100,7 @@ export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
     resultsDir: path.join(repoRoot, "bench", "results"),
     quick: false,
     keepEnv: false,
+    settle: true,
     help: false,
   };
   // Explicit flags win over --quick's defaults whatever their order.
@@ -147,6 +152,7 @@ export function parseBenchArgs(argv: string[], repoRoot: string): BenchOptions {
       case "--no-incremental": o.incremental = false; break;
       case "--quick": o.quick = true; break;
       case "--keep-env": o.keepEnv = true; break;
+      case "--no-settle": o.settle = false; break;
       case "--work": o.workDir = path.resolve(value()); break;
       case "--results": o.resultsDir = path.resolve(value()); explicit.add("results"); break;
       case "--no-save": o.resultsDir = null; explicit.add("results"); break;

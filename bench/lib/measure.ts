@@ -102,8 +102,29 @@ export function nodeStartWithAndWithout(runs: number): { with: number; without: 
   return { with: median(withIt)!, without: median(without)! };
 }
 
+let settleFirst = true;
+
+/** Whether measure() flushes the disk's dirty pages before each build (`--no-settle` turns it off). */
+export function configureSettle(on: boolean): void {
+  settleFirst = on;
+}
+
+/**
+ * Writes the page cache's dirty pages out (`sync`) and waits for it. The build before, and the
+ * deletion of its output, leave tens of MB for the kernel to write back; without this, the next
+ * build, whichever engine's, competes with that writeback for the disk and the second core
+ * (1,000 posts, build-site: median 1.07-1.12 s unsettled against 0.87 s settled, 11 interleaved
+ * rounds; bench/PROFILE.md, fourth session). A user's one build does not follow another's.
+ * Returns false where there is no `sync` to run.
+ */
+export function settleDisk(): boolean {
+  const r = spawnSync("sync", [], { stdio: "ignore", timeout: 120_000 });
+  return r.status === 0;
+}
+
 /** Runs `c` to completion and measures it, with the load average around it. */
 export function measure(c: Command, useGnuTime: boolean): Sample {
+  if (settleFirst) settleDisk();
   const before = os.loadavg()[0]!;
   const s = measureOnce(c, useGnuTime);
   return { ...s, load: [before, os.loadavg()[0]!] };

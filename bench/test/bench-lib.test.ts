@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { parseBenchArgs } from "../lib/args.js";
-import { configureEngineEnv, engineEnv, parseGnuTime, type Sample } from "../lib/measure.js";
+import { configureEngineEnv, engineEnv, parseGnuTime, settleDisk, type Sample } from "../lib/measure.js";
 import { MISSED_TARGETS, evaluateTargets, firstErrorLine, marginalMs, renderMarkdown, summarise, type BenchResults, type BuildRecord, type Summary } from "../lib/report.js";
 import { README_END, README_START, renderReadmeTable, replaceReadmeTable } from "../lib/readme.js";
 import { compareTrees, countPages } from "../lib/sites.js";
@@ -65,6 +65,19 @@ test("engines run without NODE_EXTRA_CA_CERTS unless --keep-env", () => {
     if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
     else process.env.NODE_EXTRA_CA_CERTS = saved;
     configureEngineEnv(false);
+  }
+});
+
+test("builds are measured after sync unless --no-settle; no sync to run is reported, not fatal", () => {
+  assert.equal(parseBenchArgs([], "/r").settle, true);
+  assert.equal(parseBenchArgs(["--no-settle"], "/r").settle, false);
+  assert.equal(settleDisk(), true, "coreutils' sync runs here");
+  const savedPath = process.env.PATH;
+  try {
+    process.env.PATH = "";
+    assert.equal(settleDisk(), false);
+  } finally {
+    process.env.PATH = savedPath;
   }
 });
 
