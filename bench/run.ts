@@ -17,12 +17,16 @@ import { capture, configureEngineEnv, configureSettle, hasGnuTime, measure, node
 import { evaluateTargets, renderMarkdown, summarise, type BenchResults, type BuildRecord, type OutputCheck } from "./lib/report.js";
 import { compareTrees, countPages, prepareEmpty, prepareHomepage, prepareSynthetic, warmVariant, type BenchSite } from "./lib/sites.js";
 import { fmtSeconds } from "./lib/stats.js";
+import { Trash } from "./lib/trash.js";
 import { WATCH_EDITS, measureWatch, type WatchResult } from "./lib/watch.js";
 
 // dist/bench/run.js → the repository root.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 const log = (...a: unknown[]) => process.stderr.write(`${a.join(" ")}\n`);
+
+/** Seconds to wait after the sites are prepared (see lib/trash.ts: ext4's ~30 s, with a margin). */
+const SETTLE_AFTER_PREPARE_S = 35;
 
 function outDir(o: BenchOptions, site: BenchSite, engine: Engine): string {
   return path.join(o.workDir, "out", site.id, engine.id);
@@ -102,6 +106,17 @@ function writeReadme(results: BenchResults): number {
 
 function coldBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuTime: boolean): BuildRecord[] {
   const records: BuildRecord[] = [];
+  const trash = new Trash(path.join(o.workDir, "trash"));
+  trash.empty(); // what an interrupted run left
+  try {
+    coldBuildsInto(records, trash, o, sites, engines, gnuTime);
+  } finally {
+    trash.empty();
+  }
+  return records;
+}
+
+function coldBuildsInto(records: BuildRecord[], trash: Trash, o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuTime: boolean): void {
   for (const site of sites) {
     const cells = engines.filter((e) => runsOn(o, site, e)).map((e) => ({ engine: e, rec: { site: site.id, posts: site.posts ?? null, engine: e.id, samples: [], pages: null } as BuildRecord }));
     for (let run = 1; run <= o.runs; run++) {
@@ -109,6 +124,7 @@ function coldBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuT
         if (rec.failure) continue; // a build that fails once fails every time; do not wait on it again
         const src = engine.sourceFor(site)!;
         const out = outDir(o, site, engine);
+        trash.stash(out);
         engine.clean(src, out);
         fs.mkdirSync(path.dirname(out), { recursive: true });
         if (site.warm) {
@@ -119,7 +135,7 @@ function coldBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuT
             log(`bench: ${site.id} ${engine.id} run ${run}: first build FAILED (exit ${first.exitCode})`);
             continue;
           }
-          fs.rmSync(out, { recursive: true, force: true });
+          trash.stash(out);
         }
         const s = measure(engine.build(src, out), gnuTime);
         if (s.exitCode !== 0) {
@@ -134,7 +150,6 @@ function coldBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuT
     }
     records.push(...cells.map((c) => c.rec));
   }
-  return records;
 }
 
 /** build-site's output against Jekyll's, from the last run of each (outputs are kept until then). */
@@ -219,6 +234,13 @@ async function main(): Promise<number> {
   notes.push(...capNotes(o.caps, o.sizes, engines.map((e) => e.id)));
 
   const sites = prepareSites(o, notes);
+  if (settled && !o.quick) {
+    // Preparing the sites deleted the last run's copies; inodes freed less than ~30 s ago slow
+    // down creating files on a journal-less ext4 (lib/trash.ts), so let them age first.
+    log(`bench: waiting ${SETTLE_AFTER_PREPARE_S} s so the sources deleted while preparing the sites do not slow the first builds`);
+    settleDisk();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_AFTER_PREPARE_S * 1000);
+  }
   const builds = coldBuilds(o, sites, engines, gnuTime);
   const outputChecks = checkOutputs(o, sites, engines, builds);
   const incremental = o.incremental ? await incrementalBuilds(o, sites, engines, notes) : [];

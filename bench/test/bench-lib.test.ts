@@ -12,6 +12,7 @@ import { MISSED_TARGETS, evaluateTargets, firstErrorLine, marginalMs, renderMark
 import { README_END, README_START, renderReadmeTable, replaceReadmeTable } from "../lib/readme.js";
 import { compareTrees, countPages } from "../lib/sites.js";
 import { fmtSpeed, median, ratio } from "../lib/stats.js";
+import { Trash } from "../lib/trash.js";
 import { editedText } from "../lib/watch.js";
 
 const sample = (wall: number, user = wall / 2, sys = 0.1, rss = 100_000): Sample => ({ wall, user, sys, maxRssKiB: rss, exitCode: 0, tail: "" });
@@ -78,6 +79,28 @@ test("builds are measured after sync unless --no-settle; no sync to run is repor
     assert.equal(settleDisk(), false);
   } finally {
     process.env.PATH = savedPath;
+  }
+});
+
+test("an earlier run's output is moved aside, not deleted, until the trash is emptied", () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-trash-"));
+  try {
+    const trash = new Trash(path.join(work, "trash"));
+    const out = path.join(work, "out", "site");
+    for (const n of [1, 2]) {
+      fs.mkdirSync(path.join(out, "posts"), { recursive: true });
+      fs.writeFileSync(path.join(out, "posts", "index.html"), `run ${n}`);
+      trash.stash(out);
+      assert.equal(fs.existsSync(out), false);
+    }
+    trash.stash(out); // nothing there: nothing to do
+    const kept = fs.readdirSync(path.join(work, "trash")).sort();
+    assert.deepEqual(kept, ["0", "1"]);
+    assert.equal(fs.readFileSync(path.join(work, "trash", "1", "posts", "index.html"), "utf8"), "run 2");
+    trash.empty();
+    assert.equal(fs.existsSync(path.join(work, "trash")), false);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
   }
 });
 
