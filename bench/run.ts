@@ -221,8 +221,9 @@ async function main(): Promise<number> {
   configureSettle(settled);
   if (o.settle && !settled) log("bench: `sync` could not be run, so builds are measured without flushing the previous build's writes first");
   notes.push(settled
-    ? "Before each measured build the disk's dirty pages were written out (`sync`), so no build pays for the writeback of the one before it or of its output's deletion (--no-settle turns this off)."
+    ? "Before each measured build the disk's dirty pages were written out (`sync`), so no build pays for the writeback of the one before it or of its output's deletion, and the first builds waited 35 s after the sites were prepared (--no-settle turns both off)."
     : "Builds ran without flushing the previous build's writes first (`sync`): each may have competed with the writeback of the one before.");
+  notes.push("Earlier runs' outputs were moved aside and deleted only after the last cold build: on a journal-less ext4 (this sandbox's disk), creating files is slower for ~30 s after many were deleted (bench/lib/trash.ts).");
   const all = allEngines(repoRoot, o.engines, { toolDir: path.join(o.workDir, "tools", "eleventy"), install: o.installEleventy, log });
   const engines = all.filter((e) => e.version);
   for (const e of all) if (!e.version) {
