@@ -105,18 +105,18 @@ function writeReadme(results: BenchResults): number {
 }
 
 function coldBuilds(o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuTime: boolean): BuildRecord[] {
-  const records: BuildRecord[] = [];
   const trash = new Trash(path.join(o.workDir, "trash"));
   trash.empty(); // what an interrupted run left
   try {
-    coldBuildsInto(records, trash, o, sites, engines, gnuTime);
+    return coldBuildsWith(trash, o, sites, engines, gnuTime);
   } finally {
     trash.empty();
   }
-  return records;
 }
 
-function coldBuildsInto(records: BuildRecord[], trash: Trash, o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuTime: boolean): void {
+/** The cold builds, each run's earlier output moved into `trash` rather than deleted. */
+function coldBuildsWith(trash: Trash, o: BenchOptions, sites: BenchSite[], engines: Engine[], gnuTime: boolean): BuildRecord[] {
+  const records: BuildRecord[] = [];
   for (const site of sites) {
     const cells = engines.filter((e) => runsOn(o, site, e)).map((e) => ({ engine: e, rec: { site: site.id, posts: site.posts ?? null, engine: e.id, samples: [], pages: null } as BuildRecord }));
     for (let run = 1; run <= o.runs; run++) {
@@ -150,6 +150,7 @@ function coldBuildsInto(records: BuildRecord[], trash: Trash, o: BenchOptions, s
     }
     records.push(...cells.map((c) => c.rec));
   }
+  return records;
 }
 
 /** build-site's output against Jekyll's, from the last run of each (outputs are kept until then). */
@@ -221,7 +222,7 @@ async function main(): Promise<number> {
   configureSettle(settled);
   if (o.settle && !settled) log("bench: `sync` could not be run, so builds are measured without flushing the previous build's writes first");
   notes.push(settled
-    ? "Before each measured build the disk's dirty pages were written out (`sync`), so no build pays for the writeback of the one before it or of its output's deletion, and the first builds waited 35 s after the sites were prepared (--no-settle turns both off)."
+    ? "Before each measured build the disk's dirty pages were written out (`sync`), so no build pays for the writeback of the one before it or of its output's deletion (--no-settle turns this off)."
     : "Builds ran without flushing the previous build's writes first (`sync`): each may have competed with the writeback of the one before.");
   notes.push("Earlier runs' outputs were moved aside and deleted only after the last cold build: on a journal-less ext4 (this sandbox's disk), creating files is slower for ~30 s after many were deleted (bench/lib/trash.ts).");
   const all = allEngines(repoRoot, o.engines, { toolDir: path.join(o.workDir, "tools", "eleventy"), install: o.installEleventy, log });
@@ -241,6 +242,7 @@ async function main(): Promise<number> {
     log(`bench: waiting ${SETTLE_AFTER_PREPARE_S} s so the sources deleted while preparing the sites do not slow the first builds`);
     settleDisk();
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_AFTER_PREPARE_S * 1000);
+    notes.push(`The first builds waited ${SETTLE_AFTER_PREPARE_S} s after the sites were prepared, so the sources that preparing them deleted did not slow them (--no-settle skips the wait).`);
   }
   const builds = coldBuilds(o, sites, engines, gnuTime);
   const outputChecks = checkOutputs(o, sites, engines, builds);
