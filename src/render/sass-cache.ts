@@ -20,6 +20,7 @@ import * as crypto from "node:crypto"; // bundle: lazy
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface CachedSass {
   css: string;
@@ -56,17 +57,35 @@ let compilerIdMemo: string | undefined;
 /**
  * The compiler's name and version, part of every key: a new Dart Sass may print other CSS. Read
  * from sass-embedded's package.json without loading the package (loading it is the cost the
- * cache avoids).
+ * cache avoids). Found as Node finds a bare package name, by looking in `node_modules` of this
+ * module's folder and each folder above it (build-site's own, a hoisted one, pnpm's sibling
+ * layout); asking `require.resolve` instead took 5–7 ms of a cold build on every site with
+ * committed CSS (it reads the package's exports map with cold loader code). It is still the
+ * fallback when no folder above has the package (NODE_PATH, global folders).
  */
 export function sassCompilerId(): string {
   if (compilerIdMemo !== undefined) return compilerIdMemo;
+  const idOf = (file: string): string | null => {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
+      return pkg.name === "sass-embedded" && typeof pkg.version === "string" ? `sass-embedded@${pkg.version}` : null;
+    } catch {
+      return null;
+    }
+  };
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 64; depth++) {
+    const id = idOf(path.join(dir, "node_modules", "sass-embedded", "package.json"));
+    if (id) return (compilerIdMemo = id);
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
   try {
     let dir = path.dirname(createRequire(import.meta.url).resolve("sass-embedded"));
     for (let i = 0; i < 5; i++, dir = path.dirname(dir)) {
-      const file = path.join(dir, "package.json");
-      if (!fs.existsSync(file)) continue;
-      const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
-      if (pkg.name === "sass-embedded") return (compilerIdMemo = `sass-embedded@${pkg.version}`);
+      const id = idOf(path.join(dir, "package.json"));
+      if (id) return (compilerIdMemo = id);
     }
   } catch {
     // not installed: nothing can be compiled, and nothing cached is used

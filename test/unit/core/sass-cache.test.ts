@@ -93,3 +93,9 @@ test("a committed CSS cache (build_site.css_cache) is used from another folder, 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the compiler's id in every key is the installed sass-embedded's name and version", async () => {
+  const { sassCompilerId } = await import("../../../src/render/sass-cache.js");
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "sass-embedded", "package.json"), "utf8"));
+  assert.equal(sassCompilerId(), `sass-embedded@${pkg.version}`);
+});
