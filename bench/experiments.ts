@@ -2,7 +2,8 @@
 // build-site build and measures what a change would save. Nothing here changes build-site; the
 // experiments that need a variant implement only the variant's inner loop, next to the current one.
 //
-// usage: node dist/bench/experiments.js [startup] [gc] [workers] [io] [yaml] [textscan] [liquidparse] [--runs N]
+// usage: node dist/bench/experiments.js [startup] [gc] [workers] [io] [yaml] [textscan] [liquidparse]
+//        [warmup] [tiering] [--runs N]
 //        (no names: all of them). Uses the 1,000-post synthetic blog in $TMPDIR/build-site-bench.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -13,8 +14,9 @@ import { fileURLToPath } from "node:url";
 import MarkdownIt from "markdown-it";
 import { loadYaml } from "../src/read/yaml.js";
 import { createMarkdownConverter } from "../src/render/markdown/index.js";
-import { prepareEmpty, prepareSynthetic } from "./lib/sites.js";
+import { configsFor, prepareEmpty, prepareHomepage, prepareSynthetic, type BenchSite } from "./lib/sites.js";
 import { median } from "./lib/stats.js";
+import { Trash } from "./lib/trash.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const work = path.join(os.tmpdir(), "build-site-bench");
@@ -52,7 +54,116 @@ function site1000() {
   return prepareSynthetic(path.join(work, "sites"), 1000, path.join(repoRoot, "bench", "gen-synthetic.mjs"));
 }
 
+/** The engines' environment as the benchmark has it: without this sandbox's certificate bundle. */
+function benchEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}
+
+/** `build -s SITE` with the site's config files, as the benchmark runs it. */
+function buildArgs(site: BenchSite, dest: string): string[] {
+  const configs = configsFor(site.jekyllDir);
+  return ["build", "-q", "-s", site.jekyllDir, "-d", dest, ...(configs ? ["--config", configs.join(",")] : [])];
+}
+
+/**
+ * A child process that loads the bundle as bin/ does (code cache and all), then applies V8 flags
+ * from BS_V8FLAGS (after loading, so the code cache's flag hash still matches), then runs main()
+ * BS_BUILDS times with the arguments in BS_ARGS (JSON; "{n}" in them becomes the build's number),
+ * printing each build's milliseconds as a JSON array.
+ */
+const IN_PROCESS_BUILDS = `
+const path = require("node:path");
+const { loadBundle } = require(path.join(process.env.BS_ROOT, "dist/bundle/code-cache.js"));
+const loaded = loadBundle(path.join(process.env.BS_ROOT, "dist/bundle/cli.js"));
+if (process.env.BS_V8FLAGS) require("node:v8").setFlagsFromString(process.env.BS_V8FLAGS);
+(async () => {
+  const times = [];
+  for (let n = 0; n < Number(process.env.BS_BUILDS); n++) {
+    const args = JSON.parse(process.env.BS_ARGS).map((a) => a.replace("{n}", String(n)));
+    const t = performance.now();
+    const code = await loaded.exports.main(args, {});
+    if (code !== 0) process.exit(code);
+    times.push(performance.now() - t);
+  }
+  process.stdout.write(JSON.stringify(times));
+  process.exit(0);
+})();`;
+
+/** Preparing a site deletes its earlier copy; builds just after that pay for it (lib/trash.ts). */
+function settleAfterPrepare(): void {
+  process.stderr.write("experiments: waiting 35 s after preparing the sites (lib/trash.ts)\n");
+  spawnSync("sleep", ["35"]);
+}
+
+/** Earlier outputs of the in-process builds, moved aside rather than deleted just before a build (lib/trash.ts). */
+const trash = new Trash(path.join(work, "trash"));
+
+function inProcessBuilds(site: BenchSite, dest: string, builds: number, v8flags = ""): { times: number[]; cpuMs: number } {
+  for (let n = 0; n < builds; n++) trash.stash(`${dest}-${n}`);
+  fs.rmSync(path.join(site.jekyllDir, ".build-site-cache"), { recursive: true, force: true });
+  spawnSync("sync");
+  const res = spawnSync("/usr/bin/time", ["-f", "%U %S", process.execPath, "-e", IN_PROCESS_BUILDS], {
+    cwd: site.jekyllDir,
+    env: benchEnv({ BS_ROOT: repoRoot, BS_V8FLAGS: v8flags, BS_BUILDS: String(builds), BS_ARGS: JSON.stringify(buildArgs(site, `${dest}-{n}`)) }),
+    encoding: "utf8",
+  });
+  if (res.status !== 0) throw new Error(`in-process builds of ${site.id} failed:\n${res.stderr}`);
+  const m = /(\d+\.\d+) (\d+\.\d+)\s*$/.exec(res.stderr.trim());
+  return { times: JSON.parse(res.stdout) as number[], cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN };
+}
+
 const experiments: Record<string, () => Promise<void> | void> = {
+  /**
+   * How much of a cold build is V8 warming up: the same site built again in the same process
+   * (fresh destination each time) against its first build. The difference is first execution
+   * (interpreter, inline caches, optimising compiles), since the code cache already spares parsing.
+   */
+  warmup() {
+    out("### warmup: the same build repeated in one process (main() only, Node's start and the bundle's load excluded)\n");
+    const sites = [prepareHomepage(path.join(work, "sites"), repoRoot), site1000()];
+    settleAfterPrepare();
+    const BUILDS = 4;
+    out(`| Site | ${Array.from({ length: BUILDS }, (_, i) => `build ${i + 1}`).join(" | ")} |`);
+    out(`| --- |${" ---: |".repeat(BUILDS)}`);
+    for (const site of sites) {
+      const runs = Array.from({ length: Math.min(RUNS, 5) }, () => inProcessBuilds(site, path.join(work, "out", `exp-warmup-${site.id}`), BUILDS).times);
+      out(`| ${site.id} | ${Array.from({ length: BUILDS }, (_, i) => ms(median(runs.map((r) => r[i]!)))).join(" | ")} |`);
+    }
+    out("");
+  },
+
+  /**
+   * V8's tiering budget set at run time (after the bundle is loaded): a larger interrupt budget
+   * optimises fewer functions later, less inlining makes each optimising compile cheaper. Node
+   * documents flags changed after start-up as unsupported, so this only measures what they would
+   * change. One build per process, interleaved; medians.
+   */
+  tiering() {
+    out("### tiering: V8's interrupt budget and inlining, set after the bundle loads\n");
+    const gen = path.join(repoRoot, "bench", "gen-synthetic.mjs");
+    const sites = [site1000(), prepareSynthetic(path.join(work, "sites"), 10000, gen)];
+    settleAfterPrepare();
+    const variants = ["", "--interrupt-budget=400000", "--interrupt-budget=800000", "--max-inlined-bytecode-size-cumulative=300"];
+    out("| Site | V8 flags | Wall (median) | CPU user+sys (median) |");
+    out("| --- | --- | ---: | ---: |");
+    for (const site of sites) {
+      const wall = new Map<string, number[]>(variants.map((v) => [v, []]));
+      const cpu = new Map<string, number[]>(variants.map((v) => [v, []]));
+      const runs = site.posts! > 1000 ? Math.min(RUNS, 3) : RUNS;
+      for (let r = 0; r < runs; r++) {
+        for (const v of variants) {
+          const res = inProcessBuilds(site, path.join(work, "out", `exp-tiering-${site.id}`), 1, v);
+          wall.get(v)!.push(res.times[0]!);
+          cpu.get(v)!.push(res.cpuMs);
+        }
+      }
+      for (const v of variants) out(`| ${site.id} | ${v || "(none)"} | ${ms(median(wall.get(v)!))} | ${ms(median(cpu.get(v)!))} |`);
+    }
+    out("");
+  },
+
   /** Where start-up goes: Node itself, importing the build, importing the highlighter. */
   startup() {
     out("### startup: Node, module graph, highlighter lexers, empty-site build\n");
@@ -269,8 +380,13 @@ const experiments: Record<string, () => Promise<void> | void> = {
   },
 };
 
-for (const name of wanted.length ? wanted : Object.keys(experiments)) {
-  const e = experiments[name];
-  if (!e) { process.stderr.write(`unknown experiment ${name}; one of ${Object.keys(experiments).join(", ")}\n`); process.exit(2); }
-  await e();
+trash.empty(); // what an interrupted run left
+try {
+  for (const name of wanted.length ? wanted : Object.keys(experiments)) {
+    const e = experiments[name];
+    if (!e) { process.stderr.write(`unknown experiment ${name}; one of ${Object.keys(experiments).join(", ")}\n`); process.exit(2); }
+    await e();
+  }
+} finally {
+  trash.empty();
 }

@@ -70,6 +70,12 @@ if (Math.min(mtime(bundle), mtime(loader)) >= mtime(modules)) {
   const plain = process.execArgv.length === 0 && !process.env.NODE_OPTIONS;
   run(loaded.exports.main, { afterBuild: loaded.cache !== "used" && plain ? loaded.save : undefined });
 } else {
+  // A developer who ran `tsc` without bundling gets the modules they compiled, which start several
+  // times slower than the bundle: say so, or every timing taken this way misleads (it did, twice,
+  // in bench/PROFILE.md's sessions). An install without a bundle (none written yet) says nothing.
+  if (mtime(bundle) >= 0) {
+    process.stderr.write("build-site: dist/src is newer than dist/bundle, so the compiled modules run unbundled (slower to start); `node scripts/bundle.mjs` bundles them.\n");
+  }
   import(pathToFileURL(modules).href).then(
     ({ main }) => run(main, {}),
     (err) => { console.error(err && err.stack ? err.stack : String(err)); process.exitCode = 1; },

@@ -73,3 +73,27 @@ test("bin/ writes the code cache once, uses it, replaces a damaged one, and buil
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("bin/ runs compiled modules newer than the bundle, and says so; without a bundle it says nothing", (t) => {
+  if (!fs.existsSync(path.join(root, "dist/bundle/cli.js"))) return t.skip("no bundle: run node scripts/bundle.mjs");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stale-bundle-"));
+  try {
+    install(dir);
+    const main = path.join(dir, "dist/src/cli/main.js");
+    fs.mkdirSync(path.dirname(main), { recursive: true });
+    fs.writeFileSync(main, 'export async function main() { process.stdout.write("modules ran\\n"); return 0; }\n');
+    const old = new Date(Date.now() - 60_000);
+    for (const f of ["cli.js", "code-cache.js"]) fs.utimesSync(path.join(dir, "dist/bundle", f), old, old);
+    const run = () => spawnSync(process.execPath, [path.join(dir, "bin/build-site.js"), "--version"], { encoding: "utf8" });
+    const stale = run();
+    assert.equal(stale.status, 0, stale.stderr);
+    assert.equal(stale.stdout, "modules ran\n");
+    assert.match(stale.stderr, /dist\/src is newer than dist\/bundle.*node scripts\/bundle\.mjs/);
+    fs.rmSync(path.join(dir, "dist/bundle"), { recursive: true });
+    const none = run();
+    assert.equal(none.stdout, "modules ran\n");
+    assert.equal(none.stderr, "");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
