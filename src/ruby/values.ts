@@ -108,7 +108,8 @@ export function isUnsizedDrop(v: object): boolean {
   return h !== undefined && (h.unsized === true || h.hashForJson !== undefined);
 }
 
-function hooksOf(v: object): RubyObjectHooks | undefined {
+/** The Ruby-object hooks of one of build-site's drops or hashes, if it has any. */
+export function hooksOf(v: object): RubyObjectHooks | undefined {
   return (v as { [RUBY_OBJECT]?: RubyObjectHooks })[RUBY_OBJECT];
 }
 

@@ -28,7 +28,7 @@ import { Drop, LiquidError, Output, RenderError, TokenKind, Value, evalToken, to
 import type { Context, Emitter } from "liquidjs";
 import { toInteger } from "./filters/standard.js";
 import { stringToI } from "./ruby-syntax/expression.js";
-import { RubyFloat, RubyRange, plain } from "../../ruby/values.js";
+import { RubyFloat, RubyRange, hooksOf, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
 import { reserveIterations } from "./budget.js";
 
 interface Tok {
@@ -165,6 +165,7 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
   if (typeof obj === "string") return key === "size" ? obj.length : undefined;
   if (key instanceof RubyFloat || (typeof key === "number" && !Number.isInteger(key))) return undefined;
   if (Array.isArray(obj) && typeof key === "string" && !COMMANDS.has(key)) return undefined;
+  if ((key === "first" || key === "size") && isHash(obj) && !hasOwn.call(obj, key)) return hashCommand(obj, key, c);
   if (typeof key !== "string" || typeof obj !== "object" || obj === null || obj instanceof Drop ||
     Array.isArray(obj) || !c.ownPropertyOnly || key === "size" || key === "first" || key === "last") {
     return c.readProperty(obj, key);
@@ -172,6 +173,21 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
   if (typeof (obj as { toLiquid?: unknown }).toLiquid === "function") return c.readProperty(obj, key);
   const value = hasOwn.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
   return typeof value === "function" ? value.call(obj) : value;
+}
+
+/**
+ * VariableLookup's `first` and `size` commands on what Ruby holds as a Hash or a Jekyll Drop, when
+ * it has no such key (a key wins, as `key?` comes first there). liquidjs reads `first` as a
+ * property (nil) and counts any object's keys for `size`; Ruby calls the method: Hash#first and a
+ * document's or static file's Drop (Enumerable over Drop#each) give the first [key, value] pair,
+ * and a Drop has no #size, so `post.size` is nil where a Hash's is its length. SiteDrop and
+ * JekyllDrop are left as they were: their Enumerable order is not modelled.
+ */
+function hashCommand(obj: Record<string, unknown>, key: "first" | "size", c: CtxInternals): unknown {
+  if (key === "size") return isUnsizedDrop(obj) ? undefined : c.readProperty(obj, key);
+  if (hooksOf(obj)?.unsized) return undefined;
+  const k = Object.keys(obj)[0]; // written order, also for integer-like keys (data-integer-keys-order)
+  return k === undefined ? undefined : [k, obj[k]];
 }
 
 /**
