@@ -9,6 +9,8 @@ export interface SassThreadRequest extends BlockingWorkerData {
    * (SASS_CANCELLED) when the build ended first, after which the thread starts nothing.
    */
   control: Int32Array;
+  /** serve's rebuild thread: raised before the thread is terminated (sass-process-guard.ts). */
+  guard?: Int32Array;
 }
 
 export const SASS_START_OPEN = 0;

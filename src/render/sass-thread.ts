@@ -28,9 +28,14 @@ const DISPOSE_TIMEOUT_MS = 10_000;
 
 export class SassThread {
   private readonly control = new Int32Array(new SharedArrayBuffer(4));
-  private readonly thread = new BlockingWorker(new URL("./sass-worker.js", import.meta.url), { control: this.control }, {}, NOT_READY);
+  private readonly thread: BlockingWorker;
   private nextId = 1;
   private broken = false;
+
+  /** `guard`: serve's, for the rebuild thread this one runs under (sass-process-guard.ts). */
+  constructor(guard?: Int32Array) {
+    this.thread = new BlockingWorker(new URL("./sass-worker.js", import.meta.url), { control: this.control, guard }, {}, NOT_READY);
+  }
 
   /**
    * The compile's reply, within `timeLimitMs` (a reply with `timedOut` past it); null when the

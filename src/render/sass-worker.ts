@@ -11,16 +11,21 @@ import { parentPort, workerData } from "node:worker_threads";
 import type * as sass from "sass-embedded";
 import { raiseSignal } from "../blocking-worker.js";
 import { compileToReplyAsync } from "./sass-compile.js";
+import { onSassEnd, sassProcessGone, sassProcessStarting } from "./sass-process-guard.js";
 import { SASS_DISPOSED, SASS_FAILED, SASS_READY, SASS_START_OPEN, SASS_STARTING, type SassReply, type SassThreadMessage, type SassThreadRequest } from "./sass-protocol.js";
 
 const request = workerData as SassThreadRequest;
+const guard = request.guard;
 let api: typeof sass;
 let compiler: Promise<sass.AsyncCompiler> | null = null;
+// serve is about to terminate the thread that owns this one (an abandoned rebuild): end the
+// compiler's process here, where it can be reaped, first. Heard even while loading the package.
+if (guard) onSassEnd(guard, () => void endCompiler());
 try {
   api = createRequire(import.meta.url)("sass-embedded") as typeof sass;
   // The build may have ended while the package loaded: then no compiler process is started.
   if (Atomics.compareExchange(request.control, 0, SASS_START_OPEN, SASS_STARTING) !== SASS_START_OPEN) process.exit(0);
-  compiler = api.initAsyncCompiler();
+  compiler = startCompiler();
 } catch {
   // The main thread compiles itself (and reports the error) when the thread cannot.
   raiseSignal(request.signal, SASS_FAILED);
@@ -37,6 +42,35 @@ function compilerProcess(c: sass.AsyncCompiler): ChildProcess | undefined {
   return p && typeof (p as ChildProcess).kill === "function" ? (p as ChildProcess) : undefined;
 }
 
+/**
+ * Starts a compiler process, counted under serve's guard until it has been reaped; null when the
+ * guard is up (the thread is about to be terminated: nothing may be started that it cannot reap).
+ */
+function startCompiler(): Promise<sass.AsyncCompiler> | null {
+  if (guard && !sassProcessStarting(guard)) return null;
+  const started = api.initAsyncCompiler();
+  if (guard) {
+    started.then((c) => {
+      const child = compilerProcess(c);
+      if (!child || child.exitCode !== null || child.signalCode !== null) sassProcessGone(guard);
+      else child.once("exit", () => sassProcessGone(guard));
+    }, () => sassProcessGone(guard));
+  }
+  return started;
+}
+
+/** The guard went up: the compiler's process is killed and reaped, and none is started again. */
+async function endCompiler(): Promise<void> {
+  const current = compiler;
+  compiler = null;
+  if (!current) return;
+  try {
+    await kill(await current);
+  } catch {
+    // it never started: nothing to end
+  }
+}
+
 /** Kills the compiler's process and waits until Node has reaped it (a killed process exits at once). */
 async function kill(c: sass.AsyncCompiler): Promise<void> {
   const child = compilerProcess(c);
@@ -47,7 +81,8 @@ async function kill(c: sass.AsyncCompiler): Promise<void> {
 }
 
 async function compile(m: Extract<SassThreadMessage, { id: number }>): Promise<SassReply> {
-  compiler ??= api.initAsyncCompiler();
+  compiler ??= startCompiler();
+  if (!compiler) return { id: m.id, ok: false, message: "the build was abandoned", warnings: [] };
   const current = await compiler;
   let timer: NodeJS.Timeout | undefined;
   const overTime = new Promise<"over">((resolve) => { timer = setTimeout(() => resolve("over"), m.timeLimitMs); });

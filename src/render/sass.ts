@@ -19,6 +19,7 @@ import { defaultSassCacheDir, SassCache } from "./sass-cache.js";
 import { compileToReply } from "./sass-compile.js";
 import type { SassCompileOptions, SassReply } from "./sass-protocol.js";
 import { SassThread } from "./sass-thread.js";
+import type { SassProcessGuard } from "./sass-process-guard.js";
 import type { Site } from "../site/site.js";
 import type { Config } from "../config/types.js";
 
@@ -55,11 +56,18 @@ function compiler(): sass.Compiler {
 }
 /** The Sass thread (sass-thread.ts), when the build started one. */
 let sharedThread: SassThread | null = null;
+/** Set on serve's rebuild thread: its Sass threads end their compiler when it is abandoned. */
+let processGuard: SassProcessGuard | undefined;
+
+/** serve's rebuild thread hands over its guard (sass-process-guard.ts) before it builds. */
+export function guardSassProcesses(guard: SassProcessGuard): void {
+  processGuard = guard;
+}
 
 /** Starts loading Sass on its own thread (Builder does, once the reader has seen a stylesheet); false if it runs already. */
 export function startSassThread(): boolean {
   if (sharedThread) return false;
-  sharedThread = new SassThread();
+  sharedThread = new SassThread(processGuard);
   return true;
 }
 

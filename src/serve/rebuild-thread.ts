@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import type { Level } from "../logger.js";
 import { BuildError } from "../errors.js";
 import type { RebuildReport } from "./incremental.js";
+import { endSassProcesses, newSassProcessGuard, type SassProcessGuard } from "../render/sass-process-guard.js";
 import type { SourceChange } from "./coalesce.js";
 import type { RebuildReply, RebuildRequest, RebuildWorkerData, SerializedError } from "./rebuild-worker.js";
 
@@ -30,6 +31,11 @@ export interface RebuildThreadOptions {
 
 /** How long a build that has started writing may take to finish before it is abandoned anyway. */
 const WRITE_GRACE_MS = 10_000;
+/**
+ * How long a thread about to be terminated is given to end its Sass compiler's process (a killed
+ * process is reaped in milliseconds; this bounds a Sass thread still loading sass-embedded).
+ */
+const SASS_END_MS = 3_000;
 
 interface Running {
   resolve: (outcome: RebuildOutcome) => void;
@@ -51,6 +57,8 @@ function revive(e: SerializedError): Error {
 
 export class RebuildThread {
   private worker: Worker | null = null;
+  /** The worker's guard over its Sass compiler's process (render/sass-process-guard.ts). */
+  private sassGuard: SassProcessGuard | null = null;
   /** The worker holds no earlier build: its next build must be a full one. */
   private fresh = true;
   private running: Running | null = null;
@@ -105,7 +113,11 @@ export class RebuildThread {
     this.closed = true;
     this.finish({ ok: false, error: new Error("the server is stopping"), abandoned: true });
     const w = this.worker;
+    const guard = this.sassGuard;
     this.worker = null;
+    this.sassGuard = null;
+    // A compile running away in Dart Sass would otherwise go on after the server has exited.
+    if (guard) await endSassProcesses(guard, SASS_END_MS);
     if (w) await w.terminate().catch(() => undefined);
   }
 
@@ -117,16 +129,26 @@ export class RebuildThread {
     run.resolve(outcome);
   }
 
+  /**
+   * Terminates the worker, once its Sass thread has ended its compiler's process: terminated with
+   * it, the process would be left running (a runaway compile) and then unreaped, a zombie of the
+   * server. The next build starts on a new worker meanwhile.
+   */
   private kill(): void {
     const w = this.worker;
+    const guard = this.sassGuard;
     this.worker = null;
+    this.sassGuard = null;
     this.fresh = true;
-    if (w) void w.terminate().catch(() => undefined);
+    if (!w) return;
+    const ended = guard ? endSassProcesses(guard, SASS_END_MS) : Promise.resolve();
+    void ended.then(() => w.terminate()).catch(() => undefined);
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const data: RebuildWorkerData = { overrides: this.options.overrides, force: this.options.force, level: this.options.level };
+    const sassGuard = newSassProcessGuard();
+    const data: RebuildWorkerData = { overrides: this.options.overrides, force: this.options.force, level: this.options.level, sassGuard };
     const worker = new Worker(new URL("./rebuild-worker.js", import.meta.url), {
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 4096 },
@@ -155,6 +177,7 @@ export class RebuildThread {
     });
     worker.on("exit", () => died("the rebuild thread stopped unexpectedly"));
     this.worker = worker;
+    this.sassGuard = sassGuard;
     return worker;
   }
 }

@@ -7,12 +7,15 @@ import { BuildError } from "../errors.js";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import { preloadSitePlugins } from "../plugins/site-plugins.js";
 import { IncrementalBuilder, type RebuildReport } from "./incremental.js";
+import { guardSassProcesses } from "../render/sass.js";
 import type { SourceChange } from "./coalesce.js";
 
 export interface RebuildWorkerData {
   overrides: Record<string, unknown>;
   force: boolean;
   level: Level;
+  /** Raised by the main thread before it terminates this one (render/sass-process-guard.ts). */
+  sassGuard: Int32Array;
 }
 
 export type RebuildRequest = { type: "build"; changed: SourceChange[] | null } | { type: "dispose" };
@@ -34,6 +37,7 @@ export type RebuildReply =
   | { type: "failed"; error: SerializedError };
 
 const data = workerData as RebuildWorkerData;
+guardSassProcesses(data.sassGuard);
 const port = parentPort!;
 const post = (m: RebuildReply) => port.postMessage(m);
 const logger = new ConsoleLogger(data.level, (text) => post({ type: "log", stream: "out", text }), (text) => post({ type: "log", stream: "err", text }));

@@ -3,7 +3,7 @@
 // Found with a small Python helper that makes itself a "child subreaper" (Linux prctl): every
 // process the CLI leaves — running, or exited and never reaped (defunct) — becomes the helper's
 // child when the CLI exits, and the helper lists its children then. Skipped where that cannot
-// run (not Linux, no python3).
+// run (not Linux, no python3). serve's abandoned rebuilds are checked through /proc instead.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { ROOT } from "../conformance/harness.js";
+import { sandbox, startCli } from "../security/helpers.js";
 
 const SUBREAPER = String.raw`
 import ctypes, json, os, subprocess, sys
@@ -90,5 +91,67 @@ test("a Sass compile stopped at its time limit leaves no compiler process behind
     assert.deepEqual(r.left, [], "processes left by the build");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** The processes whose parent is `pid`, as "pid name state" (Linux /proc). */
+function childrenOf(pid: number): { pid: number; name: string; state: string }[] {
+  const out: { pid: number; name: string; state: string }[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[1]) === pid) out.push({ pid: Number(entry), name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), state: fields[0]! });
+  }
+  return out;
+}
+
+async function until(what: string, probe: () => boolean, out: () => string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output:\n${out()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test("serve: a rebuild abandoned during a runaway Sass compile leaves its compiler neither running nor unreaped", { skip: process.platform === "linux" ? false : "reads /proc (Linux)", timeout: 120_000 }, async () => {
+  const box = sandbox({
+    // No disk cache: every build compiles.
+    "_config.yml": "title: Abandoned\ndisable_disk_cache: true\n",
+    "_sass/_base.scss": "body { color: #111111; }\n",
+    "assets/main.scss": "---\n---\n@import \"base\";\n",
+    "index.md": "---\n---\nhome\n",
+  });
+  const proc = startCli(box, ["serve", "--port", "0", "--no-livereload"]);
+  let out = "";
+  proc.stdout!.on("data", (d) => { out += d; });
+  proc.stderr!.on("data", (d) => { out += d; });
+  const log = () => out;
+  try {
+    await until("the server", () => out.includes("Server running"), log);
+    // A stylesheet Dart Sass never finishes (its own time limit is two minutes away).
+    box.write("_sass/_base.scss", "$i: 1;\n@while $i > 0 { $i: $i + 1; }\n");
+    await until("the runaway rebuild", () => out.includes("Regenerating") && childrenOf(proc.pid!).length > 0, log);
+    await new Promise((r) => setTimeout(r, 500));
+    // The fix: past serve's grace period the runaway rebuild is abandoned, and the fix is built.
+    box.write("_sass/_base.scss", "body { color: #222222; }\n");
+    await until("the abandonment and the fixed build", () => /abandoned: a newer change arrived[\s\S]*done in/.test(out), log);
+    assert.match(fs.readFileSync(path.join(box.site, "_site", "assets", "main.css"), "utf8"), /#222222/);
+    // Only the current compiler may be left: not the runaway one, still spinning or exited unreaped.
+    let children = childrenOf(proc.pid!);
+    for (let i = 0; i < 40 && (children.length > 1 || children.some((c) => c.state === "Z")); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      children = childrenOf(proc.pid!);
+    }
+    assert.ok(children.length <= 1 && !children.some((c) => c.state === "Z"), `serve's child processes after the abandoned rebuild: ${JSON.stringify(children)}`);
+  } finally {
+    proc.kill("SIGTERM");
+    await new Promise((r) => (proc.exitCode !== null || proc.signalCode !== null ? r(null) : proc.once("exit", r)));
+    box.remove();
   }
 });
