@@ -188,8 +188,11 @@ const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|d
  * markdown-it only continues paragraphs lazily, so these lines are given the item's content
  * indentation (sCount) while the list is parsed. Returns the original values to restore.
  */
-function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr: BlockRule): { faked: Array<[number, number]>; cut: number } {
+function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr: BlockRule): { faked: Array<[number, number]>; cut: number; chunks: number[] } {
   const faked: Array<[number, number]> = [];
+  const chunks: number[] = [];
+  // Where enclosing items' texts are cut (see chunks below): a list inside such an item ends there.
+  const enclosingCuts: Set<number> | undefined = (state as any).kdChunkStarts;
   let cut = endLine;
   // Line → the blkIndent of each list that took it as a lazy line (outermost first).
   const lazy: Map<number, number[]> = ((state as any).kdLazy ??= new Map());
@@ -206,6 +209,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
   let nested = false;
   const LIST_START = /^(?:[*+-]|\d+\.)[ \t]/;
   for (let line = startLine; line < endLine; line++) {
+    if (line > startLine && enclosingCuts?.has(line)) { cut = line; break; }
     const rel = state.sCount[line] - base;
     const text = lineText(state, line);
     const m = item.exec(text);
@@ -220,7 +224,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       lastBlank = false;
       continue;
     }
-    if (isBlank(state, line)) { lastBlank = true; continue; }
+    // A blank line counts as a nested list found, as in kramdown (its BLANK_LINE branch).
+    if (isBlank(state, line)) { lastBlank = true; nested = true; continue; }
     // Less indented than this list's container: an outer list's line (kramdown never gives it to
     // the inner list, whose text is the outer item's content).
     if (rel < 0) break;
@@ -231,7 +236,14 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (lastBlank && rel < kdIndent) { cut = line; break; }
     if (text.trimEnd() === '^' && rel <= 3) break;
     if (rel >= indent) {
-      if (rel - indent <= 3 && LIST_START.test(text)) nested = true;
+      if (rel - indent <= 3 && LIST_START.test(text)) {
+        // kramdown starts a new part of the item's text at its first nested list (item.value <<
+        // '') and parses each part on its own: a list the item took lazily before it (`2. a` then
+        // `  * b`, indented less than the item's content) ends there, and the nested list is the
+        // next block of the item, not part of the lazy one.
+        if (!nested) chunks.push(line);
+        nested = true;
+      }
       lastBlank = false;
       continue;
     }
@@ -244,7 +256,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const bases = lazy.get(line);
     if (bases) bases.push(base); else lazy.set(line, [base]);
   }
-  return { faked, cut };
+  return { faked, cut, chunks };
 }
 
 /**
@@ -360,10 +372,14 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (silent) return listRule(state, startLine, endLine, true);
     // Only a list start is worth the look-ahead (this rule is tried on every line).
     if (!/^(?:[*+-]|\d+\.)[ \t]/.test(text) || state.sCount[startLine] - state.blkIndent >= 4) return false;
-    const { faked, cut } = fakeLazyLines(state, startLine, endLine, hr);
+    const { faked, cut, chunks } = fakeLazyLines(state, startLine, endLine, hr);
+    const cuts: Set<number> = ((state as any).kdChunkStarts ??= new Set());
+    const added = chunks.filter((l) => !cuts.has(l));
+    for (const l of added) cuts.add(l);
     try {
       return mergedList(state, startLine, cut);
     } finally {
+      for (const l of added) cuts.delete(l);
       const lazy: Map<number, number[]> = (state as any).kdLazy;
       for (const [line, sCount] of faked) {
         state.sCount[line] = sCount;
