@@ -113,7 +113,11 @@ export function normalizeUri(s: string): string {
   if (scheme || authority !== undefined || p.startsWith("/")) p = removeDotSegments(p);
   if (authority !== undefined && p === "") p = "/";
   out += p;
-  if (query !== undefined) out += "?" + normalizeComponent(query, SUB_DELIMS + ":@/?", false);
-  if (fragment !== undefined) out += "#" + normalizeComponent(fragment, SUB_DELIMS + ":@/?", false);
+  // An empty query or fragment normalizes to none (Addressable's normalized_query and
+  // normalized_fragment give nil for ""): `/tags/#` → `/tags/`, `/a?` → `/a`.
+  const q = query === undefined ? "" : normalizeComponent(query, SUB_DELIMS + ":@/?", false);
+  if (q !== "") out += "?" + q;
+  const f = fragment === undefined ? "" : normalizeComponent(fragment, SUB_DELIMS + ":@/?", false);
+  if (f !== "") out += "#" + f;
   return out;
 }
