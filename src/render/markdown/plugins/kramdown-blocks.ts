@@ -341,7 +341,9 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (startLine + 1 >= endLine) return false;
     const under = firstCode(state, startLine + 1);
     if ((under !== 0x3d /* = */ && under !== 0x2d /* - */) || !/^(?:=+|-+)[ \t]*$/.test(lineText(state, startLine + 1))) return false;
-    if (state.sCount[startLine + 1] - state.blkIndent > 3 || state.sCount[startLine + 1] < state.blkIndent) return false;
+    // kramdown's SETEXT_HEADER_START has the underline at the start of the line (markdown-it
+    // allows three spaces): `defaults:\n  -` is a paragraph.
+    if (state.sCount[startLine + 1] !== state.blkIndent) return false;
     // parse_setext_header needs a block boundary before the text (after a rule it is a paragraph).
     if (!afterBlockBoundary(state, startLine)) return false;
     return lheading(state, startLine, endLine, silent);
