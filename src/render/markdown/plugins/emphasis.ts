@@ -66,7 +66,15 @@ function emphasis(state: StateInline, silent: boolean): boolean {
   const open: Kind[] = (state as any).kdEmphasis ?? [];
   let len = src[pos + 1] === c ? 2 : 1;
   let kind: Kind = len === 2 ? 'strong' : 'em';
-  if ((c === '_' && intraword(src, pos)) || isWs(src[pos + len]) || open.includes(kind)) return false;
+  // Where kramdown gives up it adds the delimiter it scanned (`*` or `**`) as text and goes on
+  // after it, so the second `*` of a failed `**` never opens anything itself.
+  const scanned = len;
+  const literal = (): boolean => {
+    if (!silent) state.pending += src.slice(pos, pos + scanned);
+    state.pos = pos + scanned;
+    return true;
+  };
+  if ((c === '_' && intraword(src, pos)) || isWs(src[pos + len]) || open.includes(kind)) return literal();
   let contentStart = pos + len;
   let close = findClose(src, contentStart, state.posMax, c.repeat(len), kind, [...open, kind]);
   if (close < 0 && kind === 'strong' && !open.includes('em')) {
@@ -74,11 +82,14 @@ function emphasis(state: StateInline, silent: boolean): boolean {
     kind = 'em';
     len = 1;
     contentStart = pos + 1;
-    close = findClose(src, contentStart + 1, state.posMax, c, 'em', [...open, 'em']);
-    if (close < 0) return false;
+    // The search starts at the second character itself, as kramdown's does: it cannot close the
+    // em (nothing is inside yet), but it may open a nested pair that fails and becomes text
+    // (`****` is `<em>**</em>`, `*****` stays text).
+    close = findClose(src, contentStart, state.posMax, c, 'em', [...open, 'em']);
+    if (close < 0) return literal();
     // The first delimiter character is skipped, not kept as text (parse_emphasis moves past it
     // after reverting): `**x*` is `<em>*x</em>`, `***a** b*` is `<em><strong>a</strong> b</em>`.
-  } else if (close < 0) return false;
+  } else if (close < 0) return literal();
   if (silent) { state.pos = close + len; return true; }
   const startOf = kind === 'em' && contentStart === pos + 1 && len === 1 && src[pos + 1] === c ? pos + 1 : contentStart;
   state.push(`${kind}_open`, kind, 1).markup = c.repeat(len);
