@@ -57,8 +57,8 @@ function revive(e: SerializedError): Error {
 
 export class RebuildThread {
   private worker: Worker | null = null;
-  /** The worker's guard over its Sass compiler's process (render/sass-process-guard.ts). */
-  private sassGuard: SassProcessGuard | null = null;
+  /** Each worker's guard over its Sass compiler's process (render/sass-process-guard.ts). */
+  private readonly sassGuards = new WeakMap<Worker, SassProcessGuard>();
   /** The worker holds no earlier build: its next build must be a full one. */
   private fresh = true;
   private running: Running | null = null;
@@ -113,12 +113,8 @@ export class RebuildThread {
     this.closed = true;
     this.finish({ ok: false, error: new Error("the server is stopping"), abandoned: true });
     const w = this.worker;
-    const guard = this.sassGuard;
     this.worker = null;
-    this.sassGuard = null;
-    // A compile running away in Dart Sass would otherwise go on after the server has exited.
-    if (guard) await endSassProcesses(guard, SASS_END_MS);
-    if (w) await w.terminate().catch(() => undefined);
+    if (w) await this.terminate(w);
   }
 
   private finish(outcome: RebuildOutcome): void {
@@ -136,13 +132,16 @@ export class RebuildThread {
    */
   private kill(): void {
     const w = this.worker;
-    const guard = this.sassGuard;
     this.worker = null;
-    this.sassGuard = null;
     this.fresh = true;
-    if (!w) return;
-    const ended = guard ? endSassProcesses(guard, SASS_END_MS) : Promise.resolve();
-    void ended.then(() => w.terminate()).catch(() => undefined);
+    if (w) void this.terminate(w);
+  }
+
+  /** Ends `w`'s Sass compiler's process (a runaway compile would otherwise outlive the server), then `w`. */
+  private async terminate(w: Worker): Promise<void> {
+    const guard = this.sassGuards.get(w);
+    if (guard) await endSassProcesses(guard, SASS_END_MS);
+    await w.terminate().catch(() => undefined);
   }
 
   private ensureWorker(): Worker {
@@ -177,7 +176,7 @@ export class RebuildThread {
     });
     worker.on("exit", () => died("the rebuild thread stopped unexpectedly"));
     this.worker = worker;
-    this.sassGuard = sassGuard;
+    this.sassGuards.set(worker, sassGuard);
     return worker;
   }
 }

@@ -58,6 +58,16 @@ function findClose(src: string, start: number, end: number, delim: string, kind:
   return -1;
 }
 
+/**
+ * Where kramdown gives up on a delimiter it adds what it scanned (`*` or `**`) as text and goes on
+ * after it, so the second `*` of a failed `**` never opens anything itself.
+ */
+function literal(state: StateInline, silent: boolean, pos: number, scanned: number): boolean {
+  if (!silent) state.pending += state.src.slice(pos, pos + scanned);
+  state.pos = pos + scanned;
+  return true;
+}
+
 function emphasis(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const pos = state.pos;
@@ -66,15 +76,8 @@ function emphasis(state: StateInline, silent: boolean): boolean {
   const open: Kind[] = (state as any).kdEmphasis ?? [];
   let len = src[pos + 1] === c ? 2 : 1;
   let kind: Kind = len === 2 ? 'strong' : 'em';
-  // Where kramdown gives up it adds the delimiter it scanned (`*` or `**`) as text and goes on
-  // after it, so the second `*` of a failed `**` never opens anything itself.
   const scanned = len;
-  const literal = (): boolean => {
-    if (!silent) state.pending += src.slice(pos, pos + scanned);
-    state.pos = pos + scanned;
-    return true;
-  };
-  if ((c === '_' && intraword(src, pos)) || isWs(src[pos + len]) || open.includes(kind)) return literal();
+  if ((c === '_' && intraword(src, pos)) || isWs(src[pos + len]) || open.includes(kind)) return literal(state, silent, pos, scanned);
   let contentStart = pos + len;
   let close = findClose(src, contentStart, state.posMax, c.repeat(len), kind, [...open, kind]);
   if (close < 0 && kind === 'strong' && !open.includes('em')) {
@@ -86,10 +89,10 @@ function emphasis(state: StateInline, silent: boolean): boolean {
     // em (nothing is inside yet), but it may open a nested pair that fails and becomes text
     // (`****` is `<em>**</em>`, `*****` stays text).
     close = findClose(src, contentStart, state.posMax, c, 'em', [...open, 'em']);
-    if (close < 0) return literal();
+    if (close < 0) return literal(state, silent, pos, scanned);
     // The first delimiter character is skipped, not kept as text (parse_emphasis moves past it
     // after reverting): `**x*` is `<em>*x</em>`, `***a** b*` is `<em><strong>a</strong> b</em>`.
-  } else if (close < 0) return literal();
+  } else if (close < 0) return literal(state, silent, pos, scanned);
   if (silent) { state.pos = close + len; return true; }
   const startOf = kind === 'em' && contentStart === pos + 1 && len === 1 && src[pos + 1] === c ? pos + 1 : contentStart;
   state.push(`${kind}_open`, kind, 1).markup = c.repeat(len);
