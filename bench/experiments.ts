@@ -14,9 +14,11 @@ import { fileURLToPath } from "node:url";
 import MarkdownIt from "markdown-it";
 import { loadYaml } from "../src/read/yaml.js";
 import { createMarkdownConverter } from "../src/render/markdown/index.js";
-import { configsFor, prepareEmpty, prepareHomepage, prepareSynthetic, type BenchSite } from "./lib/sites.js";
+import { configArgs } from "./lib/engines.js";
+import { configureEngineEnv, engineEnv } from "./lib/measure.js";
+import { prepareEmpty, prepareHomepage, prepareSynthetic, type BenchSite } from "./lib/sites.js";
 import { median } from "./lib/stats.js";
-import { Trash } from "./lib/trash.js";
+import { FREED_INODES_SETTLE_S, Trash, waitForFreedInodes } from "./lib/trash.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const work = path.join(os.tmpdir(), "build-site-bench");
@@ -54,17 +56,9 @@ function site1000() {
   return prepareSynthetic(path.join(work, "sites"), 1000, path.join(repoRoot, "bench", "gen-synthetic.mjs"));
 }
 
-/** The engines' environment as the benchmark has it: without this sandbox's certificate bundle. */
-function benchEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...extra };
-  delete env.NODE_EXTRA_CA_CERTS;
-  return env;
-}
-
 /** `build -s SITE` with the site's config files, as the benchmark runs it. */
 function buildArgs(site: BenchSite, dest: string): string[] {
-  const configs = configsFor(site.jekyllDir);
-  return ["build", "-q", "-s", site.jekyllDir, "-d", dest, ...(configs ? ["--config", configs.join(",")] : [])];
+  return ["build", "-q", "-s", site.jekyllDir, "-d", dest, ...configArgs(site.jekyllDir)];
 }
 
 /**
@@ -93,8 +87,8 @@ if (process.env.BS_V8FLAGS) require("node:v8").setFlagsFromString(process.env.BS
 
 /** Preparing a site deletes its earlier copy; builds just after that pay for it (lib/trash.ts). */
 function settleAfterPrepare(): void {
-  process.stderr.write("experiments: waiting 35 s after preparing the sites (lib/trash.ts)\n");
-  spawnSync("sleep", ["35"]);
+  process.stderr.write(`experiments: waiting ${FREED_INODES_SETTLE_S} s after preparing the sites (lib/trash.ts)\n`);
+  waitForFreedInodes();
 }
 
 /** Earlier outputs of the in-process builds, moved aside rather than deleted just before a build (lib/trash.ts). */
@@ -106,7 +100,7 @@ function inProcessBuilds(site: BenchSite, dest: string, builds: number, v8flags 
   spawnSync("sync");
   const res = spawnSync("/usr/bin/time", ["-f", "%U %S", process.execPath, "-e", IN_PROCESS_BUILDS], {
     cwd: site.jekyllDir,
-    env: benchEnv({ BS_ROOT: repoRoot, BS_V8FLAGS: v8flags, BS_BUILDS: String(builds), BS_ARGS: JSON.stringify(buildArgs(site, `${dest}-{n}`)) }),
+    env: engineEnv({ BS_ROOT: repoRoot, BS_V8FLAGS: v8flags, BS_BUILDS: String(builds), BS_ARGS: JSON.stringify(buildArgs(site, `${dest}-{n}`)) }),
     encoding: "utf8",
   });
   if (res.status !== 0) throw new Error(`in-process builds of ${site.id} failed:\n${res.stderr}`);
@@ -380,6 +374,8 @@ const experiments: Record<string, () => Promise<void> | void> = {
   },
 };
 
+// The engines' environment as the benchmark has it: without start-up settings a CI runner lacks.
+configureEngineEnv(false);
 trash.empty(); // what an interrupted run left
 try {
   for (const name of wanted.length ? wanted : Object.keys(experiments)) {

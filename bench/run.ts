@@ -17,7 +17,7 @@ import { capture, configureEngineEnv, configureSettle, hasGnuTime, measure, node
 import { evaluateTargets, renderMarkdown, summarise, type BenchResults, type BuildRecord, type OutputCheck } from "./lib/report.js";
 import { compareTrees, countPages, prepareEmpty, prepareHomepage, prepareSynthetic, warmVariant, type BenchSite } from "./lib/sites.js";
 import { fmtSeconds } from "./lib/stats.js";
-import { Trash } from "./lib/trash.js";
+import { FREED_INODES_SETTLE_S, Trash, waitForFreedInodes } from "./lib/trash.js";
 import { WATCH_EDITS, measureWatch, type WatchResult } from "./lib/watch.js";
 
 // dist/bench/run.js → the repository root.
@@ -25,8 +25,6 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 
 const log = (...a: unknown[]) => process.stderr.write(`${a.join(" ")}\n`);
 
-/** Seconds to wait after the sites are prepared (see lib/trash.ts: ext4's ~30 s, with a margin). */
-const SETTLE_AFTER_PREPARE_S = 35;
 
 function outDir(o: BenchOptions, site: BenchSite, engine: Engine): string {
   return path.join(o.workDir, "out", site.id, engine.id);
@@ -239,10 +237,10 @@ async function main(): Promise<number> {
   if (settled && !o.quick) {
     // Preparing the sites deleted the last run's copies; inodes freed less than ~30 s ago slow
     // down creating files on a journal-less ext4 (lib/trash.ts), so let them age first.
-    log(`bench: waiting ${SETTLE_AFTER_PREPARE_S} s so the sources deleted while preparing the sites do not slow the first builds`);
+    log(`bench: waiting ${FREED_INODES_SETTLE_S} s so the sources deleted while preparing the sites do not slow the first builds`);
     settleDisk();
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_AFTER_PREPARE_S * 1000);
-    notes.push(`The first builds waited ${SETTLE_AFTER_PREPARE_S} s after the sites were prepared, so the sources that preparing them deleted did not slow them (--no-settle skips the wait).`);
+    waitForFreedInodes();
+    notes.push(`The first builds waited ${FREED_INODES_SETTLE_S} s after the sites were prepared, so the sources that preparing them deleted did not slow them (--no-settle skips the wait).`);
   }
   const builds = coldBuilds(o, sites, engines, gnuTime);
   const outputChecks = checkOutputs(o, sites, engines, builds);

@@ -37,7 +37,8 @@ export interface Engine {
 
 const rm = (p: string) => fs.rmSync(p, { recursive: true, force: true });
 /** `--config A,B` for a site that needs more than its _config.yml (Jekyll's flag; build-site's too). */
-const configArgs = (src: string) => { const c = configsFor(src); return c ? ["--config", c.join(",")] : []; };
+/** `--config A,B` for a site that needs more than its _config.yml (lib/sites.ts), else nothing. */
+export const configArgs = (src: string) => { const c = configsFor(src); return c ? ["--config", c.join(",")] : []; };
 
 export function buildSiteEngine(repoRoot: string): Engine {
   const bin = path.join(repoRoot, "bin", "build-site.js");

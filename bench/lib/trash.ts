@@ -10,6 +10,14 @@
 import fs from "node:fs";
 import path from "node:path";
 
+/** Seconds after which freed inodes no longer slow file creation (the ~30 s above, with a margin). */
+export const FREED_INODES_SETTLE_S = 35;
+
+/** Blocks until inodes freed just now no longer slow the builds that follow (see above). */
+export function waitForFreedInodes(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, FREED_INODES_SETTLE_S * 1000);
+}
+
 export class Trash {
   private count = 0;
 
