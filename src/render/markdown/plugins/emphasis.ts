@@ -3,11 +3,15 @@
 // - it closes at the first same delimiter that follows a non-space character, skipping what nested
 //   elements consume (code spans, math, nested emphasis); an em does not close at `**` (that is a
 //   nested strong), an `_` does not close before a letter or digit; the content must not be empty;
-// - no em inside em, no strong inside strong; `**x*` falls back to an em opened by the second `*`.
+// - no em inside em, no strong inside strong; `**x*` falls back to an em opened by the second `*`;
+// - a link or image found while looking for the close is consumed whole, as kramdown's inner
+//   parse_spans does, so a delimiter inside its text cannot close (`**a [b** c](u)` keeps its `**`
+//   as text and links `b** c`); a `[` that starts no link is text and the search goes on after it.
 // So `Gong*, Xiao Liu*` is `Gong<em>, Xiao Liu</em>` as in kramdown (CommonMark leaves it as text).
 import type { MarkdownIt, StateInline } from 'markdown-it';
 import { codeSpanAt } from './codespan.js';
 import { spanHtmlEnd } from './span-html.js';
+import { linkEndAt } from './link.js';
 
 type Kind = 'em' | 'strong';
 const isWs = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
@@ -21,7 +25,8 @@ const INTRAWORD = /\p{L}-?\p{L}*$/u;
 const intraword = (src: string, pos: number) => INTRAWORD.test(src.slice(Math.max(0, pos - 4), pos));
 
 /** Position of the closing delimiter for an element whose content starts at `start`, or -1. */
-function findClose(src: string, start: number, end: number, delim: string, kind: Kind, open: Kind[]): number {
+function findClose(state: StateInline, start: number, end: number, delim: string, kind: Kind, open: Kind[]): number {
+  const src = state.src;
   const c = delim[0];
   let q = start;
   while (q < end) {
@@ -37,6 +42,14 @@ function findClose(src: string, start: number, end: number, delim: string, kind:
       if (e === -1) return -1;
       if (e >= 0) { q = e; continue; }
     }
+    if (ch === '[' || (ch === '!' && src[q + 1] === '[')) {
+      // The link's text is parsed inside the elements being closed (no strong in a strong).
+      const outer = (state as any).kdEmphasis;
+      (state as any).kdEmphasis = open;
+      q = linkEndAt(state, q, end);
+      (state as any).kdEmphasis = outer;
+      continue;
+    }
     if (src.startsWith('$$', q)) {
       const k = src.indexOf('$$', q + 2);
       if (k >= 0 && k < end) { q = k + 2; continue; }
@@ -47,7 +60,7 @@ function findClose(src: string, start: number, end: number, delim: string, kind:
       const opens = !isWs(src[q + l2]) && q + l2 < end && !open.includes(k2) &&
         !(ch === '_' && intraword(src, q));
       if (opens) {
-        const close = findClose(src, q + l2, end, ch.repeat(l2), k2, [...open, k2]);
+        const close = findClose(state, q + l2, end, ch.repeat(l2), k2, [...open, k2]);
         if (close >= 0) { q = close + l2; continue; }
       }
       q += l2;
@@ -79,7 +92,7 @@ function emphasis(state: StateInline, silent: boolean): boolean {
   const scanned = len;
   if ((c === '_' && intraword(src, pos)) || isWs(src[pos + len]) || open.includes(kind)) return literal(state, silent, pos, scanned);
   let contentStart = pos + len;
-  let close = findClose(src, contentStart, state.posMax, c.repeat(len), kind, [...open, kind]);
+  let close = findClose(state, contentStart, state.posMax, c.repeat(len), kind, [...open, kind]);
   if (close < 0 && kind === 'strong' && !open.includes('em')) {
     // kramdown retries as an em opened by the second delimiter character.
     kind = 'em';
@@ -88,7 +101,7 @@ function emphasis(state: StateInline, silent: boolean): boolean {
     // The search starts at the second character itself, as kramdown's does: it cannot close the
     // em (nothing is inside yet), but it may open a nested pair that fails and becomes text
     // (`****` is `<em>**</em>`, `*****` stays text).
-    close = findClose(src, contentStart, state.posMax, c, 'em', [...open, 'em']);
+    close = findClose(state, contentStart, state.posMax, c, 'em', [...open, 'em']);
     if (close < 0) return literal(state, silent, pos, scanned);
     // The first delimiter character is skipped, not kept as text (parse_emphasis moves past it
     // after reverting): `**x*` is `<em>*x</em>`, `***a** b*` is `<em><strong>a</strong> b</em>`.

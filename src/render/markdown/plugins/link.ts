@@ -132,6 +132,25 @@ function link(state: KdState, silent: boolean): boolean {
   return true;
 }
 
+/**
+ * Where parsing goes on after a `[` or `![` at `pos` when a span that contains it looks for its end
+ * (emphasis): after the whole link or image if one parses there, else after the bracket, which is
+ * text.
+ */
+export function linkEndAt(state: StateInline, pos: number, max: number): number {
+  const oldPos = state.pos;
+  const oldMax = state.posMax;
+  state.pos = pos;
+  state.posMax = max;
+  try {
+    // A footnote marker (`[^`) is not this rule's: go on after its bracket.
+    return link(state, true) && state.pos > pos ? state.pos : pos + 1;
+  } finally {
+    state.pos = oldPos;
+    state.posMax = oldMax;
+  }
+}
+
 export function linkPlugin(md: MarkdownIt): void {
   md.inline.ruler.at('link', link);
   md.inline.ruler.disable('image');
