@@ -11,7 +11,7 @@ import type { HtmlChild, HtmlNode } from './plugins/html-block.js';
 import { codePointOf, entityToString } from './entities.js';
 import type { KramdownOptions } from './options.js';
 import { basicId, gfmId, rawText } from './header-id.js';
-import { parseIal, applyIal, type Ial } from './ial.js';
+import { parseIal, applyIal, IAL_BODY, type Ial } from './ial.js';
 import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdown.js';
 import type { MathEngine } from './math.js';
 
@@ -46,6 +46,7 @@ interface Block {
 // block element: it writes nothing, but a list item holding one after a blank line is not
 // "transparent" and keeps that blank; blank lines around it still count as one.
 type Item = Block | { blank: true } | { eob: true; def?: true };
+const LEADING_IAL = new RegExp(String.raw`^\s*\{:(?!:|\/)${IAL_BODY}\}\s*`);
 const isBlank = (i: Item | undefined): i is { blank: true } => !!i && 'blank' in i;
 
 /**
@@ -73,6 +74,11 @@ class Lines {
   /** A missing line, or one of spaces, tabs and `>` only. */
   blank(n: number): boolean {
     return n < 0 || n >= this.starts.length || this.only(n, 0x20, 0x09, 0x3e);
+  }
+  /** Line `n`'s text (without its `\n`), or '' past the end. */
+  text(n: number): string {
+    if (n < 0 || n >= this.starts.length) return '';
+    return this.src.slice(this.starts[n], n + 1 < this.starts.length ? this.starts[n + 1] - 1 : this.src.length);
   }
   anyBlank(from: number, to: number): boolean {
     for (let i = from; i < to; i++) if (this.blank(i)) return true;
@@ -146,7 +152,8 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     }
     pos = Math.max(pos, b.end);
     const type = b.open.type;
-    if (type === 'kd_ald') { ctx.alds.set(b.open.info, b.open.content); continue; }
+    // ALDs were all collected before conversion (aldsFrom in index.ts).
+    if (type === 'kd_ald') continue;
     if (type === 'kd_ial') {
       const ial = parseIal(b.open.content, ctx.alds);
       // After a link/abbreviation/footnote definition the IAL is the definition's (kramdown lets it
@@ -222,12 +229,37 @@ export class Converter {
     return attrs;
   }
 
+  /**
+   * kramdown 2.4's standalone image: a paragraph that is only an image whose IAL names
+   * `standalone` (`![alt](src){: standalone}`) becomes a <figure> with the alt text as its
+   * caption (written as it is, as kramdown does); the image's class and id move to the figure
+   * unless the paragraph has its own.
+   */
+  private standaloneImage(inline: Token[], attrs: Attrs, indent: number): string | null {
+    if (inline.length === 0 || inline.length > 3) return null;
+    applySpanIals(inline, this.ctx);
+    const parts = inline.filter((t) => t.type !== 'text' || t.content !== '');
+    const img = parts[0];
+    if (parts.length !== 1 || img.type !== 'image' || !(img.meta as { standalone?: boolean } | null)?.standalone) return null;
+    const imgAttrs: Attrs = tokAttrs(img);
+    if (!imgAttrs.has('alt')) imgAttrs.set('alt', plainText(img.children ?? []));
+    const figureAttrs: Attrs = new Map(attrs);
+    for (const k of ['class', 'id']) {
+      if (imgAttrs.has(k) && !figureAttrs.has(k)) { figureAttrs.set(k, imgAttrs.get(k)!); imgAttrs.delete(k); }
+    }
+    const inner = ind(indent + 2);
+    return `${ind(indent)}<figure${htmlAttributes(figureAttrs)}>\n${inner}<img${htmlAttributes(imgAttrs)} />\n` +
+      `${inner}<figcaption>${imgAttrs.get('alt') ?? ''}</figcaption>\n${ind(indent)}</figure>\n`;
+  }
+
   private block(b: Block, lines: Lines, indent: number, inHtml: boolean): string {
     const t = b.open;
     switch (t.type) {
       case 'paragraph_open': {
         const inline = b.tokens[0]?.children ?? [];
         const attrs = this.attrsOf(b);
+        const figure = this.standaloneImage(inline, attrs, indent);
+        if (figure !== null) return figure;
         // A paragraph holding only block-level HTML-looking spans still gets <p> in kramdown.
         return `${ind(indent)}<p${htmlAttributes(attrs)}>${this.inline(inline)}</p>\n`;
       }
@@ -558,6 +590,9 @@ export class Converter {
         // kramdown's span convert_html_element: only void elements are written self-closed.
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
+        // Left only at the start of a paragraph (not a list item's): with nothing before it to
+        // take it, kramdown keeps it as text.
+        case 'kd_span_ial': out += escapeAll(`{:${t.content}}`); break;
         case 'kd_math_inline': out += this.ctx.math.inline(t.content, tokAttrs(t)); break;
         case 'kd_smart_quote': {
           const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];
@@ -626,6 +661,9 @@ export class Converter {
       } finally {
         this.outsideGfmPass--;
       }
+      // A definition with nothing after its `]:` starts with that empty line: kramdown parses it as
+      // a blank element, written as an empty line at the top of the item.
+      if (/^\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
       if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + '\u00a0' + backlinks + body.slice(lastP);
@@ -722,7 +760,7 @@ function takeTaskBox(inline: Token[], raw: string): boolean | null {
   // kramdown-parser-gfm tests the item's raw text (after its IAL), so an escaped `\[ ]` is no box.
   // (Without a `[` there is no box: tested first, as every list item comes here.)
   if (raw.indexOf('[') < 0) return null;
-  if (!/^\s*\[[ xX]\]\s/.test(raw.replace(/^\s*\{:(?!:|\/)(?:[^}"']|"[^"]*"|'[^']*')+\}\s*/, ''))) return null;
+  if (!/^\s*\[[ xX]\]\s/.test(raw.replace(LEADING_IAL, ''))) return null;
   const first = inline[0];
   if (!first || first.type !== 'text') return null;
   const m = /^\s*\[([ xX])\]\s+/.exec(first.content);
@@ -746,11 +784,15 @@ function applySpanIals(tokens: Token[], ctx: ConvertContext): void {
         depth += tokens[k].nesting;
         if (depth === 0) { target = tokens[k]; break; }
       }
-    } else if (prev.type === 'image' || prev.type === 'code_inline') target = prev;
-    if (!target) continue;
+    } else if (prev.type === 'image' || prev.type === 'code_inline' || prev.type === 'kd_math_inline') target = prev;
+    // After an element that takes no attributes (a smart quote, a dash, an entity, a footnote
+    // marker) kramdown applies the IAL to it all the same: it is gone from the output.
+    if (!target) { tokens.splice(i, 1); i--; continue; }
     const attrs: Attrs = tokAttrs(target);
-    applyIal(attrs, parseIal(t.content, ctx.alds));
+    const ial = parseIal(t.content, ctx.alds);
+    applyIal(attrs, ial);
     target.attrs = [...attrs] as any;
+    if (target.type === 'image' && ial.refs.includes('standalone')) target.meta = { ...(target.meta ?? {}), standalone: true };
     tokens.splice(i, 1);
     i--;
   }

@@ -5,28 +5,54 @@ import type { Attrs } from './html.js';
 
 export interface Ial { attrs: Attrs; refs: string[]; }
 
-const TOKEN = /\s*(?:\.([^\s"'.#}=]+)|#([^\s"'.#}=]+)|([^\s"'=}]+)=(?:"((?:\\"|[^"])*)"|'((?:\\'|[^'])*)')|([^\s"'.#}=]+))/gy;
+/**
+ * What an IAL or ALD holds between `{:` and `}` (ALD_ANY_CHARS): anything up to the first `}` not
+ * escaped as `\}`, quotes included — a `}` inside a quoted value ends the list as well.
+ */
+export const IAL_BODY = String.raw`(?:\\\}|[^}])+`;
 
+// kramdown's ALD_TYPE_ANY (parser/kramdown/extensions.rb): each attribute starts the list or
+// follows whitespace and is followed by whitespace or the end; anything else is skipped without a
+// word (`ig.nored`, `as_is#this`, a lone `-`). A quoted value runs to the first matching quote
+// that is followed by whitespace or the end, and `\}` and a backslash before its own quote are
+// its only escapes.
+const NAME = String.raw`\w[\w-]*`;
+const ID_OR_CLASS = String.raw`#([A-Za-z][\w:-]*)|\.([^\s.#]+)`;
+const ATTRIBUTE = new RegExp(
+  String.raw`(?:^|\s)(?:(${NAME})=(["'])((?:\\\}|\\\2|[^}])*?)\2|(${NAME})|((?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+))(?=\s|$)`,
+  'g',
+);
+
+/**
+ * The attributes an IAL gives: those of the ALDs it names first, in order (each resolved the same
+ * way), then its own — kramdown's update_attr_with_ial, so `{: .own ref}` puts the ALD's class
+ * before `own` and the ALD's attributes first.
+ */
 export function parseIal(text: string, alds: Map<string, string>, depth = 0): Ial {
-  const attrs: Attrs = new Map();
+  const own: Attrs = new Map();
   const refs: string[] = [];
-  TOKEN.lastIndex = 0;
-  const src = text;
+  const re = new RegExp(ATTRIBUTE.source, 'g');
   let m: RegExpExecArray | null;
-  const re = new RegExp(TOKEN.source, 'g');
-  while ((m = re.exec(src))) {
-    if (m[1] !== undefined) attrs.set('class', attrs.has('class') ? `${attrs.get('class')} ${m[1]}` : m[1]);
-    else if (m[2] !== undefined) attrs.set('id', m[2]);
-    else if (m[3] !== undefined) attrs.set(m[3], (m[4] ?? m[5] ?? '').replace(/\\(["'])/g, '$1'));
-    else if (m[6] !== undefined) {
-      refs.push(m[6]);
-      const ald = alds.get(m[6]);
-      if (ald !== undefined && depth < 5) {
-        const sub = parseIal(ald, alds, depth + 1);
-        applyIal(attrs, sub);
+  while ((m = re.exec(text))) {
+    if (m[1] !== undefined) {
+      const quote = m[2]!;
+      own.set(m[1], m[3]!.replace(quote === '"' ? /\\(\}|")/g : /\\(\}|')/g, '$1'));
+    } else if (m[4] !== undefined) refs.push(m[4]);
+    else if (m[5] !== undefined) {
+      const parts = new RegExp(ID_OR_CLASS, 'g');
+      let p: RegExpExecArray | null;
+      while ((p = parts.exec(m[5]))) {
+        if (p[2] !== undefined) own.set('class', own.has('class') ? `${own.get('class')} ${p[2]}` : p[2]);
+        else own.set('id', p[1]!);
       }
     }
   }
+  const attrs: Attrs = new Map();
+  for (const ref of refs) {
+    const ald = alds.get(ref);
+    if (ald !== undefined && depth < 5) applyIal(attrs, parseIal(ald, alds, depth + 1));
+  }
+  applyIal(attrs, { attrs: own, refs });
   return { attrs, refs };
 }
 

@@ -108,6 +108,9 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       const m = /[\t ]\{#([A-Za-z][\w:-]*)\}\s*$/.exec(inline.content);
       if (m) {
         inline.content = inline.content.slice(0, m.index).trimEnd();
+        // The closing hashes come off after the id (`### Header ## {#id}` is "Header"): markdown-it
+        // saw them followed by the id, not at the end.
+        if (toks[i].markup.startsWith('#')) inline.content = inline.content.replace(/[\t ]+#+$/, '');
         toks[i].meta = { ...(toks[i].meta ?? {}), id: m[1] };
       }
     }
@@ -127,7 +130,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       const ctx: ConvertContext = {
         opts: converterOptionsFrom(tokens, opts, options.kramdown), highlight, env,
         gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
-        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: new Map(), autoIds: opts.autoIds, math,
+        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: aldsFrom(tokens), autoIds: opts.autoIds, math,
       };
       ctx.autoIds = autoIdsFromOptions(tokens, ctx.autoIds);
       // markdown-it-footnote records every definition in env.footnotes (also those inside HTML
@@ -140,6 +143,21 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       return html;
     },
   };
+}
+
+/**
+ * The document's attribute list definitions. kramdown resolves the references of IALs once the
+ * whole document is parsed (update_tree), so an ALD applies above its definition too; a name
+ * defined again adds to its list (parse_ald parses into the same hash).
+ */
+function aldsFrom(tokens: Token[]): Map<string, string> {
+  const alds = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.type !== 'kd_ald') continue;
+    const before = alds.get(t.info);
+    alds.set(t.info, before === undefined ? t.content : `${before} ${t.content}`);
+  }
+  return alds;
 }
 
 // Options kramdown's HTML converter reads (toc_levels, footnote_nr, …), as opposed to those the

@@ -28,8 +28,9 @@ export const mathjax: MathEngine = {
     const body = `\\[${escapeAll(tex)}\\]\n`;
     return attrs.size === 0 ? body : `${" ".repeat(indent)}<div${htmlAttributes(attrs)}>${body}</div>\n`;
   },
-  inline(tex) {
-    return `\\(${escapeAll(tex)}\\)`;
+  // With attributes a span is kramdown's <span> around `$…$`, the TeX as written.
+  inline(tex, attrs) {
+    return attrs.size === 0 ? `\\(${escapeAll(tex)}\\)` : `<span${htmlAttributes(attrs)}>$${tex}$</span>`;
   },
 };
 

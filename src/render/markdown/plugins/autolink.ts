@@ -1,7 +1,9 @@
 // Autolinks as kramdown reads them (AUTOLINK_START in kramdown/parser/kramdown/autolink.rb):
 // `<scheme:…>` only for mailto, http(s) and ftp(s), up to the first `>` (spaces allowed), and
 // `<local@domain>` with letters, digits, `-`, `_`, `.` only (so `<a+b@c.org>` is text). Other
-// `<foo:bar>` forms are not links (they are read as HTML). The link text drops a `mailto:` prefix.
+// `<foo:bar>` forms are not links (they are read as HTML). The link text drops a `mailto:` prefix,
+// and is written as kramdown writes a text element: entity references in it are kept as they are
+// (`<http://x/?a&amp;b>` shows `a&amp;b`, not `a&amp;amp;b`).
 import type { MarkdownIt, StateInline } from 'markdown-it';
 
 const AUTOLINK = /^<((mailto|https?|ftps?):.+?|[\p{L}\p{N}\-_.]+?@[\p{L}\p{N}\-_.]+?)>/su;
@@ -13,7 +15,7 @@ function autolink(state: StateInline, silent: boolean): boolean {
   if (!silent) {
     const open = state.push('link_open', 'a', 1);
     open.attrs = [['href', m[2] === undefined ? `mailto:${m[1]}` : m[1]]];
-    state.push('text', '', 0).content = m[1].replace(/^mailto:/, '');
+    state.push('kd_raw_text', '', 0).content = m[1].replace(/^mailto:/, '');
     state.push('link_close', 'a', -1);
   }
   state.pos += m[0].length;

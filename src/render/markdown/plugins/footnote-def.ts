@@ -39,6 +39,10 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
     const start = state.bMarks[startLine] + state.tShift[startLine];
     if (state.src.charCodeAt(start) !== 0x5b || state.src.charCodeAt(start + 1) !== 0x5e) return false;
     if (!FOOTNOTE_NAME.test(state.src.slice(start + 1, state.eMarks[startLine]))) return false;
+    // kramdown's PARAGRAPH_END (GFM's too) has no footnote definition: such a line right under a
+    // paragraph's text, in a list item's or a quote's, is more of that text (`Text[^1].\n[^1]: x`
+    // is one paragraph, its marker unresolved).
+    if (silent && state.parentType === 'paragraph') return false;
     if (silent) return def(state, startLine, endLine, true);
     const indent = state.blkIndent + 4;
     const faked: Array<[number, number]> = [];
@@ -63,8 +67,13 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
       if (bases) bases.push(state.blkIndent); else lazy.set(line, [state.blkIndent]);
       line++;
     }
+    const at = state.tokens.length;
     try {
-      return def(state, startLine, line, false);
+      const ok = def(state, startLine, line, false);
+      // The definition's own lines (markdown-it-footnote leaves its open token without a map).
+      const open = state.tokens[at];
+      if (ok && open?.type === 'footnote_reference_open' && !open.map) open.map = [startLine, state.line];
+      return ok;
     } finally {
       for (const [l, s] of faked) {
         state.sCount[l] = s;

@@ -13,6 +13,7 @@
 // setext headers only after a boundary, and HTML tag lines ending lazy text.
 import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
+import { IAL_BODY } from '../ial.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -25,8 +26,9 @@ function isBlank(state: StateBlock, line: number): boolean {
   return line >= state.lineMax || state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
 }
 
-const IAL_LINE = /^\{:(?!:|\/)((?:[^}"']|"[^"]*"|'[^']*')+)\}\s*$/;
-const EXT_START = /^\{::(\w+)((?:\s(?:[^}"']|"[^"]*"|'[^']*')*?)?)(\/)?\}\s*$/;
+const IAL_LINE = new RegExp(String.raw`^\{:(?!:|\/)(${IAL_BODY})\}\s*$`);
+const ITEM_IAL_ONLY = new RegExp(String.raw`^\s*(?:\{:(?![\w-]*:|\/)${IAL_BODY}\})?\s*$`);
+const EXT_START = /^\{::(\w+)((?:\s(?:\\\}|[^}])*?)?)(\/)?\}\s*$/;
 
 /**
  * kramdown's after_block_boundary?: the block is the first in its container, or follows a blank
@@ -123,7 +125,8 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
   const m = IAL_LINE.exec(lineText(state, startLine));
   if (!m) return false;
   if (silent) return true;
-  const ald = /^([\w-]+):(.*)$/.exec(m[1].trim());
+  // ALD_START: the name right after `{:` (`{: name: …}` is an IAL whose words are skipped).
+  const ald = /^(\w[\w-]*):([\s\S]*)$/.exec(m[1]);
   const token = state.push(ald ? 'kd_ald' : 'kd_ial', '', 0);
   token.content = ald ? ald[2] : m[1];
   token.info = ald ? ald[1] : '';
@@ -155,6 +158,12 @@ function extensionBlock(state: StateBlock, startLine: number, endLine: number, s
     // kramdown updates its parser options here: blocks after this line see the new value.
     const pbh = /\bparse_block_html\s*=\s*["']?(\w+)/.exec(m[2] ?? '');
     if (pbh) state.env.kdParseBlockHtml = pbh[1] !== 'false';
+  }
+  // A self-closed comment or nomarkdown has no body, and kramdown adds nothing to its tree for it
+  // (handle_extension): not even a block boundary; the blank lines around it are one.
+  if (m[3] && name !== 'options') {
+    state.line = line;
+    return true;
   }
   const token = state.push('kd_extension', '', 0);
   token.info = name;
@@ -219,7 +228,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       indent = rel + m[1].length + (m[3] === '' || spaces > 4 ? 1 : spaces);
       // kramdown's own content indentation: 4 when the first line holds nothing but an IAL (or
       // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all spaces after it.
-      kdIndent = /^\s*(?:\{:(?![\w-]*:|\/)(?:[^}"']|"[^"]*"|'[^']*')+\})?\s*$/.test(text.slice(m[1].length)) ? 4 : rel + m[1].length + spaces;
+      kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : rel + m[1].length + spaces;
       nested = LIST_START.test(text.slice(m[1].length).replace(/^[ \t]*/, ''));
       lastBlank = false;
       continue;

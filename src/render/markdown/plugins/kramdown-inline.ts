@@ -8,6 +8,7 @@
 // To see quotes, dots and dashes, the `text` rule is replaced by one that also stops at them.
 import type { MarkdownIt } from 'markdown-it';
 import type { StateInline } from 'markdown-it';
+import { IAL_BODY } from '../ial.js';
 
 // Where the text rule stops: at characters some inline rule may start at. A char-code table: this
 // loop runs over every character of every paragraph, and a table lookup is several times faster
@@ -64,10 +65,24 @@ function inlineMath(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-const SPAN_IAL = /^\{:(?!:|\/)((?:[^}"']|"[^"]*"|'[^']*')+)\}/;
+const SPAN_IAL = new RegExp(String.raw`^\{:(?!:|\/)(${IAL_BODY})\}`);
+
+/**
+ * The token a span IAL would follow, skipping empty text. kramdown's parse_span_ial applies an IAL
+ * to the element before it; after text (a line break included) the `{:…}` is no IAL but text.
+ */
+function lastElement(state: StateInline): { type: string } | undefined {
+  for (let i = state.tokens.length - 1; i >= 0; i--) {
+    const t = state.tokens[i];
+    if (t.type !== 'text' || t.content !== '') return t;
+  }
+  return undefined;
+}
 
 function spanIal(state: StateInline, silent: boolean): boolean {
   if (!state.src.startsWith('{:', state.pos) || state.pending) return false;
+  const last = lastElement(state)?.type;
+  if (last === 'text' || last === 'softbreak' || last === 'hardbreak') return false;
   const m = SPAN_IAL.exec(state.src.slice(state.pos));
   // At the very start it is a list item's IAL (`* {: .cls} text`), taken by the converter.
   if (!m || (state.tokens.length === 0 && state.pos !== 0)) return false;
@@ -79,18 +94,32 @@ function spanIal(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-const SPAN_EXT = /^\{::(comment|nomarkdown)\}([\s\S]*?)\{:\/\1?\}/;
+// kramdown's span extensions (parse_extension_start_tag): `{::name attrs}body{:/name}` (or `{:/}`),
+// or self-closed `{::name attrs /}`. A self-closed comment or nomarkdown adds nothing, nor does
+// `{::options /}` here; an unknown name, or a start without its stop, is text.
+const SPAN_EXT_START = new RegExp(String.raw`^\{::(\w+)(?:\s(?:\\\}|[^}])*?|)(\/)?\}`);
 
 function spanExtension(state: StateInline, silent: boolean): boolean {
   if (!state.src.startsWith('{::', state.pos)) return false;
-  const m = SPAN_EXT.exec(state.src.slice(state.pos));
+  const rest = state.src.slice(state.pos, state.posMax);
+  const m = SPAN_EXT_START.exec(rest);
   if (!m) return false;
-  if (!silent) {
-    const t = state.push('kd_span_extension', '', 0);
-    t.info = m[1];
-    t.content = m[2];
+  const name = m[1];
+  if (name !== 'comment' && name !== 'nomarkdown' && name !== 'options') return false;
+  let end = m[0].length;
+  let body: string | null = null;
+  if (!m[2]) {
+    const stop = new RegExp(String.raw`\{:/(?:${name})?\}`).exec(rest.slice(end));
+    if (!stop) return false;
+    body = rest.slice(end, end + stop.index);
+    end += stop.index + stop[0].length;
   }
-  state.pos += m[0].length;
+  if (!silent && body !== null && name !== 'options') {
+    const t = state.push('kd_span_extension', '', 0);
+    t.info = name;
+    t.content = body;
+  }
+  state.pos += end;
   return true;
 }
 

@@ -7,6 +7,7 @@
 // - a later definition of the same id replaces an earlier one (markdown-it keeps the first);
 // - a definition does not interrupt a paragraph.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { IAL_BODY } from '../ial.js';
 
 /**
  * kramdown's normalize_link_id: runs of ASCII whitespace (Ruby's `\s`) to one space, then
@@ -17,7 +18,7 @@ export function kramdownLinkId(id: string): string {
   return id.replace(/[ \t\n\v\f\r]+/g, ' ').toLowerCase();
 }
 
-const IAL_LINE = /^\{:(?![\w-]*:|\/)((?:[^}"']|"[^"]*"|'[^']*')+)\}\s*$/;
+const IAL_LINE = new RegExp(String.raw`^\{:(?![\w-]*:|\/)(${IAL_BODY})\}\s*$`);
 const DEF_RE = /^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?(?:\n|$)/;
 
 function reference(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
