@@ -6,7 +6,8 @@
 //   parse_definition_list splits it at newlines), with at most one empty line between them and the
 //   definition; markdown-it-deflist takes a single line. A `:` line therefore ends a paragraph
 //   (kramdown's PARAGRAPH_END has DEFINITION_LIST_START), and the paragraph's earlier lines become
-//   extra <dt>s in front of the list markdown-it-deflist builds from its last line.
+//   extra <dt>s in front of the list markdown-it-deflist builds from its last line;
+// - a list that follows another, with only blank lines between, joins it.
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 
 const MARKER = /^:[ \t]/;
@@ -61,6 +62,22 @@ export function deflistPlugin(md: MarkdownIt): void {
     });
     toks.splice(dlIndex + 1, 0, ...extra);
     dl.map = [open.map![0], dl.map![1]];
+    // A list right after another one (blank lines between) is more of it: kramdown merges a new
+    // definition list into a preceding one (parse_definition_list). markdown-it-deflist does so
+    // itself for one-line terms; terms of several lines come here.
+    const before = dlIndex - 1;
+    if (toks[before]?.type === 'dl_close') {
+      let depth = 0;
+      let prevOpen = -1;
+      for (let k = before; k >= 0; k--) {
+        depth += toks[k].nesting;
+        if (depth === 0) { prevOpen = k; break; }
+      }
+      if (prevOpen >= 0 && toks[prevOpen].type === 'dl_open') {
+        toks[prevOpen].map = [toks[prevOpen].map![0], dl.map![1]];
+        toks.splice(before, 2);
+      }
+    }
     return true;
   }, { alt: ['paragraph'] });
 }
