@@ -24,8 +24,25 @@ const INTRAWORD = /\p{L}-?\p{L}*$/u;
  */
 const intraword = (src: string, pos: number) => INTRAWORD.test(src.slice(Math.max(0, pos - 4), pos));
 
-/** Position of the closing delimiter for an element whose content starts at `start`, or -1. */
+/**
+ * Position of the closing delimiter for an element whose content starts at `start`, or -1.
+ * Remembered per paragraph: a search depends only on where it starts and ends, what it looks for,
+ * the elements open around it and whether it is inside a link's text, and without the memo a
+ * paragraph of unclosed delimiters and brackets (`**a [b ` a few hundred times) searched again
+ * from every delimiter and bracket, taking minutes (kramdown itself is slow there too).
+ */
 function findClose(state: StateInline, start: number, end: number, delim: string, kind: Kind, open: Kind[]): number {
+  const memo: Map<string, number> = ((state as any).kdCloseMemo ??= new Map());
+  const key = `${start} ${end} ${delim} ${kind} ${open.join(',')} ${(state as any).kdInLink ? 1 : 0}`;
+  let found = memo.get(key);
+  if (found === undefined) {
+    found = searchClose(state, start, end, delim, kind, open);
+    memo.set(key, found);
+  }
+  return found;
+}
+
+function searchClose(state: StateInline, start: number, end: number, delim: string, kind: Kind, open: Kind[]): number {
   const src = state.src;
   const c = delim[0];
   let q = start;
@@ -44,10 +61,17 @@ function findClose(state: StateInline, start: number, end: number, delim: string
     }
     if (ch === '[' || (ch === '!' && src[q + 1] === '[')) {
       // The link's text is parsed inside the elements being closed (no strong in a strong).
-      const outer = (state as any).kdEmphasis;
-      (state as any).kdEmphasis = open;
-      q = linkEndAt(state, q, end);
-      (state as any).kdEmphasis = outer;
+      const memo: Map<string, number> = ((state as any).kdLinkEndMemo ??= new Map());
+      const key = `${q} ${end} ${open.join(',')} ${(state as any).kdInLink ? 1 : 0}`;
+      let after = memo.get(key);
+      if (after === undefined) {
+        const outer = (state as any).kdEmphasis;
+        (state as any).kdEmphasis = open;
+        after = linkEndAt(state, q, end);
+        (state as any).kdEmphasis = outer;
+        memo.set(key, after);
+      }
+      q = after;
       continue;
     }
     if (src.startsWith('$$', q)) {

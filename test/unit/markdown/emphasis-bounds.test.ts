@@ -1,0 +1,44 @@
+// Work bounds of kramdown-style emphasis: a delimiter's search for its close skips whole links, so
+// a paragraph of unclosed delimiters and brackets made every delimiter parse every link after it,
+// and every link every delimiter inside it, again and again (cubic: 12 KB took minutes). The
+// searches are remembered per paragraph now. Measured here by the work done (link-label scans,
+// counted at markdown-it's skipToken), not by time: doubling the paragraph must not multiply the
+// work by more than a quadratic algorithm would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
+import { emphasisPlugin } from '../../../src/render/markdown/plugins/emphasis.js';
+import { linkPlugin } from '../../../src/render/markdown/plugins/link.js';
+
+function workFor(paragraph: string): number {
+  const md = new MarkdownIt();
+  md.use(emphasisPlugin);
+  md.use(linkPlugin);
+  let steps = 0;
+  const skipToken = md.inline.skipToken.bind(md.inline);
+  md.inline.skipToken = (state) => {
+    steps++;
+    skipToken(state);
+  };
+  md.render(paragraph);
+  return steps;
+}
+
+for (const unit of ['**a [b ', '*a [b ', '*a [b](c *d [e ', '[a *b ']) {
+  test(`unclosed delimiters and brackets (${JSON.stringify(unit)} repeated) take at most quadratic work`, () => {
+    const small = workFor(unit.repeat(60));
+    const large = workFor(unit.repeat(120));
+    assert.ok(small > 0, 'the paragraph parses links');
+    assert.ok(large <= small * 4.5, `doubling the paragraph took ${large} steps against ${small}`);
+  });
+}
+
+test('the remembered searches give the same HTML as fresh ones', () => {
+  const md = new MarkdownIt();
+  md.use(emphasisPlugin);
+  md.use(linkPlugin);
+  // The second paragraph repeats the first's positions: nothing may carry over between them.
+  // (Expected output from Jekyll 4.3.1.)
+  assert.equal(md.render('**a [b** c](http://y) **d**\n\n**a [b** c] **d**\n'),
+    '<p><strong>a <a href="http://y">b** c</a> **d</strong></p>\n<p><strong>a [b</strong> c] <strong>d</strong></p>\n');
+});
