@@ -439,11 +439,25 @@ export class Converter {
     let prevEnd = -1;
     for (const p of parts) {
       if (p.open.type === 'dt_open') {
-        res += `${ind(indent + 2)}<dt>${this.inline(p.tokens[0]?.children ?? [])}</dt>\n`;
+        // A term's IAL at its start (`{:.cls} term`) is the <dt>'s, as a list item's is the <li>'s.
+        const inline = p.tokens[0]?.children ?? [];
+        const dtAttrs: Attrs = new Map();
+        const ial = takeLeadingIal(inline, this.ctx);
+        if (ial) applyIal(dtAttrs, ial);
+        res += `${ind(indent + 2)}<dt${htmlAttributes(dtAttrs)}>${this.inline(inline)}</dt>\n`;
         prevEnd = p.end;
       } else if (p.open.type === 'dd_open') {
-        const seq = withBlanks(splitBlocks(p.tokens, lines), lines, this.ctx, p.start, p.end);
+        // The definition's IAL (kramdown's LIST_ITEM_IAL): alone on its first line, or at the start
+        // of its text (`: {:.cls} text`).
+        const ddAttrs: Attrs = new Map();
+        const blocks = splitBlocks(p.tokens, lines);
+        if (blocks[0]?.open.type === 'kd_ial' && blocks[0].start === p.start) applyIal(ddAttrs, parseIal(blocks.shift()!.open.content, this.ctx.alds));
+        const seq = withBlanks(blocks, lines, this.ctx, p.start, p.end);
         const first = seq[0] as Block | undefined;
+        if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && first.start === p.start) {
+          const ial = takeLeadingIal(first.tokens[0]?.children ?? [], this.ctx);
+          if (ial) applyIal(ddAttrs, ial);
+        }
         const loose = prevEnd >= 0 && lines.anyBlank(prevEnd, p.start);
         const transparent = !!first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && !loose;
         let inner = '';
@@ -455,7 +469,7 @@ export class Converter {
           if (k === 0 && transparent) inner += this.inline(it.tokens[0]?.children ?? []) + (seq.slice(1).some((x) => !isBlank(x) && !('eob' in x)) ? '\n' : '');
           else inner += this.block(it, lines, indent + 4, inHtml);
         });
-        res += `${ind(indent + 2)}<dd>` + (transparent ? inner + (inner.endsWith('\n') ? ind(indent + 2) : '') : '\n' + inner + ind(indent + 2)) + '</dd>\n';
+        res += `${ind(indent + 2)}<dd${htmlAttributes(ddAttrs)}>` + (transparent ? inner + (inner.endsWith('\n') ? ind(indent + 2) : '') : '\n' + inner + ind(indent + 2)) + '</dd>\n';
         prevEnd = p.end;
       }
     }

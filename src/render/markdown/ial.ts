@@ -11,6 +11,13 @@ export interface Ial { attrs: Attrs; refs: string[]; }
  */
 export const IAL_BODY = String.raw`(?:\\\}|[^}])+`;
 
+/**
+ * kramdown's LIST_ITEM_IAL_CHECK: a list item's or definition's first line (after its marker)
+ * holding nothing but an IAL, or nothing at all. Its content is then indented by 4, whatever
+ * the spaces after the marker.
+ */
+export const ITEM_IAL_ONLY = new RegExp(String.raw`^\s*(?:\{:(?![\w-]*:|\/)${IAL_BODY}\})?\s*$`);
+
 // kramdown's ALD_TYPE_ANY (parser/kramdown/extensions.rb): each attribute starts the list or
 // follows whitespace and is followed by whitespace or the end; anything else is skipped without a
 // word (`ig.nored`, `as_is#this`, a lone `-`). A quoted value runs to the first matching quote

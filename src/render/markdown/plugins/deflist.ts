@@ -7,8 +7,13 @@
 //   definition; markdown-it-deflist takes a single line. A `:` line therefore ends a paragraph
 //   (kramdown's PARAGRAPH_END has DEFINITION_LIST_START), and the paragraph's earlier lines become
 //   extra <dt>s in front of the list markdown-it-deflist builds from its last line;
-// - a list that follows another, with only blank lines between, joins it.
+// - a list that follows another, with only blank lines between, joins it;
+// - a definition's content is indented as kramdown's parse_first_list_line counts it: the marker
+//   and all the whitespace after it (`:   text` → 4); markdown-it-deflist always takes 2, which
+//   left `    continued` with two spaces and shifted code blocks. (kramdown takes 4 when the first
+//   line holds only an IAL or nothing; not modelled.)
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
+import { ITEM_IAL_ONLY } from '../ial.js';
 
 const MARKER = /^:[ \t]/;
 
@@ -17,6 +22,17 @@ function lineText(state: StateBlock, line: number): string {
 }
 
 export function deflistPlugin(md: MarkdownIt): void {
+  // markdown-it-deflist pushes a definition's dd_open, sets the content indentation to the marker's
+  // column + 2 and tokenizes the content at once: that call is where kramdown's indentation goes in.
+  const tokenize = md.block.tokenize;
+  md.block.tokenize = function (this: typeof md.block, state: StateBlock, startLine: number, endLine: number) {
+    if (state.parentType === 'deflist' && state.tokens[state.tokens.length - 1]?.type === 'dd_open' && startLine < endLine) {
+      // (A first line with only an IAL keeps markdown-it-deflist's indentation: kramdown's 4 would
+      // need its lazy lines, which markdown-it's block loop does not take below the indentation.)
+      if (!ITEM_IAL_ONLY.test(lineText(state, startLine))) state.blkIndent = Math.max(state.blkIndent, state.sCount[startLine]);
+    }
+    return tokenize.call(this, state, startLine, endLine);
+  } as typeof md.block.tokenize;
   const rules = (md.block.ruler as any).__rules__ as Array<{ name: string; fn: any; alt: string[] }>;
   const entry = rules.find((r) => r.name === 'deflist');
   if (!entry) return;

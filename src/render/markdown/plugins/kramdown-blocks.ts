@@ -13,7 +13,7 @@
 // setext headers only after a boundary, and HTML tag lines ending lazy text.
 import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
-import { IAL_BODY } from '../ial.js';
+import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -27,7 +27,6 @@ function isBlank(state: StateBlock, line: number): boolean {
 }
 
 const IAL_LINE = new RegExp(String.raw`^\{:(?!:|\/)(${IAL_BODY})\}\s*$`);
-const ITEM_IAL_ONLY = new RegExp(String.raw`^\s*(?:\{:(?![\w-]*:|\/)${IAL_BODY}\})?\s*$`);
 const EXT_START = /^\{::(\w+)((?:\s(?:\\\}|[^}])*?)?)(\/)?\}\s*$/;
 
 /**
