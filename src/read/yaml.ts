@@ -6,6 +6,10 @@
 //    Psych cannot make a Date or Time of stays a string;
 //  - booleans are Psych's set: `y`/`n` stay strings (js-yaml's YAML 1.1 makes them booleans);
 //  - an integral float (`3.0`, `1.0e+3`) stays a Ruby Float (RubyFloat), so Liquid prints `1000.0`.
+//  - a plain scalar starting with a colon (`:sym`, `meta: :PLATFORM ve :THEME`) stays that string,
+//    colon included, as upstream Jekyll 4.3 reads it (SafeYAML, symbols not deserialised). Debian's
+//    Jekyll, patched to Psych.safe_load, stops on it instead ("Tried to load unspecified class:
+//    Symbol"); a real theme (Chirpy 5.3's tr-TR locale) has one, so here we follow upstream.
 import {
   YAML11_SCHEMA, defineMappingTag, defineScalarTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
