@@ -78,18 +78,29 @@ function timestampTag(zone: string | undefined) {
   });
 }
 
-const PSYCH_TRUE = new Set(["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
-const PSYCH_FALSE = new Set(["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
+// Psych's booleans and null ignore case (`tRUE`, `nULL`); js-yaml takes three spellings of each.
+// `y` and `n` stay strings.
+const PSYCH_TRUE = /^(?:yes|true|on)$/i;
+const PSYCH_FALSE = /^(?:no|false|off)$/i;
+const PSYCH_NULL = /^(?:~|null|)$/i;
 const psychBool = defineScalarTag<boolean>("tag:yaml.org,2002:bool", {
   implicit: true,
   implicitFirstChars: ["y", "Y", "n", "N", "t", "T", "f", "F", "o", "O"],
   resolve(source) {
-    if (PSYCH_TRUE.has(source)) return true;
-    if (PSYCH_FALSE.has(source)) return false;
+    if (PSYCH_TRUE.test(source)) return true;
+    if (PSYCH_FALSE.test(source)) return false;
     return NOT_RESOLVED;
   },
   identify: (v) => typeof v === "boolean",
   represent: (v) => String(v),
+});
+
+const psychNull = defineScalarTag<null>("tag:yaml.org,2002:null", {
+  implicit: true,
+  implicitFirstChars: ["", "~", "n", "N"],
+  resolve: (source) => (PSYCH_NULL.test(source) ? null : NOT_RESOLVED),
+  identify: (v) => v === null,
+  represent: () => "null",
 });
 
 // Psych's base-60 numbers: at most three parts, each after the first 0-59, and the first part is
@@ -102,23 +113,65 @@ function sexagesimal(source: string, part: (s: string) => number): number {
   const parts = source.split(":");
   return parts.reduce((sum, n, e) => sum + part(n) * 60 ** Math.abs(e - 2), 0);
 }
+// Ruby's String#to_i and #to_f, which Psych applies to each part: an underscore counts only
+// between two digits (`0__19` reads as 0, `2._8` as 2.0).
 const rubyToI = (s: string) => {
-  const m = /^([-+]?)([0-9_]*)/.exec(s)!;
+  const m = /^([-+]?)((?:[0-9]+(?:_[0-9]+)*)?)/.exec(s)!;
   const n = Number(m[2]!.replace(/_/g, "") || 0);
   return m[1] === "-" ? -n : n;
 };
-const rubyToF = (s: string) => Number.parseFloat(s.replace(/_/g, "")) || 0;
+const rubyToF = (s: string) => {
+  const m = /^[-+]?(?:[0-9]+(?:_[0-9]+)*)?(?:\.[0-9]+(?:_[0-9]+)*)?(?:[eE][-+]?[0-9]+)?/.exec(s)!;
+  return Number.parseFloat(m[0].replace(/_/g, "")) || 0;
+};
+
+// Psych's decimal, binary, octal and hex integers (ScalarScanner::INTEGER): commas may group
+// digits (`1,000` is 1000) and an underscore must be followed by a digit in base 10 (`10_` is a
+// string); js-yaml's YAML 1.1 integers take neither. Psych then drops every `,` and `_` and reads
+// the rest with Ruby's Integer(): a leading 0 is octal, 0b binary, 0x hex.
+const PSYCH_INTEGER = /^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$/;
+
+function rubyInteger(source: string): number | typeof NOT_RESOLVED {
+  const s = source.replace(/[,_]/g, "");
+  const sign = s[0] === "-" ? -1 : 1;
+  const digits = s[0] === "-" || s[0] === "+" ? s.slice(1) : s;
+  let n: number;
+  if (digits.startsWith("0b")) n = Number.parseInt(digits.slice(2), 2);
+  else if (digits.startsWith("0x")) n = Number.parseInt(digits.slice(2), 16);
+  else if (digits.length > 1 && digits[0] === "0") n = Number.parseInt(digits, 8);
+  else n = Number.parseInt(digits, 10);
+  // `0b_` leaves nothing to read: Ruby's Integer() raises there; keep the text.
+  return Number.isFinite(n) ? sign * n : NOT_RESOLVED;
+}
 
 const psychInt = defineScalarTag<number>("tag:yaml.org,2002:int", {
   implicit: true,
   implicitFirstChars: intYaml11Tag.implicitFirstChars,
   resolve(source, isExplicit, tagName) {
     if (source.includes(":")) return SEXAGESIMAL_INT.test(source) ? sexagesimal(source, rubyToI) : NOT_RESOLVED;
-    return intYaml11Tag.resolve(source, isExplicit, tagName);
+    if (isExplicit) return intYaml11Tag.resolve(source, isExplicit, tagName);
+    return PSYCH_INTEGER.test(source) ? rubyInteger(source) : NOT_RESOLVED;
   },
   identify: (v) => typeof v === "number" && Number.isInteger(v),
   represent: (v) => String(v),
 });
+
+// Psych's floats (ScalarScanner::FLOAT and its special values): commas may group the integer
+// part, the fraction is digits only (`1.0_0` is a string; js-yaml reads 1.0), the exponent needs
+// its sign, and `.inf`/`.nan` are matched without regard to case. Psych drops `,` and `_` and a
+// dot before the exponent or at the end (`1.` is 1.0) and reads the rest with Float().
+const PSYCH_FLOAT = /^[-+]?(?:[0-9][0-9_,]*)?\.[0-9]*(?:[eE][-+][0-9]+)?$/;
+
+function psychFloat(source: string): number | typeof NOT_RESOLVED {
+  if (/^\+?\.inf$/i.test(source)) return Number.POSITIVE_INFINITY;
+  if (/^-\.inf$/i.test(source)) return Number.NEGATIVE_INFINITY;
+  if (/^\.nan$/i.test(source)) return Number.NaN;
+  if (!PSYCH_FLOAT.test(source) || /^[-+]?\.$/.test(source)) return NOT_RESOLVED;
+  const text = source.replace(/[,_]|\.([Ee]|$)/g, "$1");
+  // What Float() refuses (`-.e+5` becomes `-e+5`) stays the text.
+  if (!/^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/.test(text)) return NOT_RESOLVED;
+  return Number(text);
+}
 
 const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float", {
   implicit: true,
@@ -128,7 +181,7 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
     if (source.includes(":")) {
       if (!SEXAGESIMAL_FLOAT.test(source)) return NOT_RESOLVED;
       v = sexagesimal(source, rubyToF);
-    } else v = floatYaml11Tag.resolve(source, isExplicit, tagName);
+    } else v = isExplicit ? floatYaml11Tag.resolve(source, isExplicit, tagName) : psychFloat(source);
     if (v === NOT_RESOLVED) return v;
     return typeof v === "number" && Number.isInteger(v) ? new RubyFloat(v) : (v as number);
   },
@@ -166,7 +219,7 @@ function schemaFor(zone: string | undefined): { schema: Schema; plain: PlainReso
   const key = zone ?? "";
   let s = schemas.get(key);
   if (!s) {
-    const schema = YAML11_SCHEMA.withTags(timestampTag(zone), psychBool, psychInt, rubyFloat, orderedMapTag);
+    const schema = YAML11_SCHEMA.withTags(timestampTag(zone), psychNull, psychBool, psychInt, rubyFloat, orderedMapTag);
     s = { schema, plain: plainScalarResolver(schema) };
     schemas.set(key, s);
   }

@@ -235,3 +235,9 @@ test("a plain scalar starting with a colon stays a string, as upstream Jekyll's 
     assert.deepEqual({ ...(value as object) }, { meta: ":PLATFORM ve :THEME teması.", sym: ":sym", list: [":x", ":y"] });
   }
 });
+
+test("Psych's special floats are matched without regard to case", () => {
+  const value = loadYaml("a: .Inf\nb: -.INF\nc: .NaN\nd: +.inf\ne: .nAn\n", { file: "t.yml", zone: undefined, fast: false }) as Record<string, number>;
+  assert.deepEqual([value.a, value.b, value.d], [Infinity, -Infinity, Infinity]);
+  assert.ok(Number.isNaN(value.c) && Number.isNaN(value.e));
+});
