@@ -151,6 +151,24 @@ function evalPropertyAccess(token: Tok, ctx: Context, lenient: boolean): unknown
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Ruby's String#size: characters, not UTF-16 units, so an emoji counts 1 and `slice: s.size`
+ * lines up with `slice` (Chirpy cuts each heading with `snippet | slice: left.size`, and a 💡 in a
+ * heading made it cut one unit late and drop the `<` of `</h2>`).
+ */
+function rubyStringSize(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
+    }
+  }
+  return n;
+}
+
 const COMMANDS = new Set(["size", "first", "last"]);
 
 /**
@@ -162,7 +180,7 @@ const COMMANDS = new Set(["size", "first", "last"]);
 function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unknown, key: unknown): unknown {
   // VariableLookup#evaluate: a String has no `[]` lookups and of the commands only `size`; an
   // Array is indexed by Integers only (`a["0"]` is nil).
-  if (typeof obj === "string") return key === "size" ? obj.length : undefined;
+  if (typeof obj === "string") return key === "size" ? rubyStringSize(obj) : undefined;
   if (key instanceof RubyFloat || (typeof key === "number" && !Number.isInteger(key))) return undefined;
   if (Array.isArray(obj) && typeof key === "string" && !COMMANDS.has(key)) return undefined;
   if ((key === "first" || key === "size") && isHash(obj) && !hasOwn.call(obj, key)) return hashCommand(obj, key, c);
