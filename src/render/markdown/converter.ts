@@ -328,7 +328,13 @@ export class Converter {
    * (kramdown's `el.options[:lang]`).
    */
   private codeblock(code: string, lang: string | null, b: Block, indent: number, info: string | null = null): string {
-    const attrs = this.attrsOf(b);
+    let attrs = this.attrsOf(b);
+    // A fence's language is its class from the parser on (`language-yaml`), before an IAL adds
+    // to it, so a class the IAL adds stays in that first place: `{: file='x' .nolineno}` after
+    // a yaml fence writes class="… nolineno …" before file="x".
+    if (lang !== null && attrs.has('class') && attrs.keys().next().value !== 'class') {
+      attrs = new Map([['class', attrs.get('class')!], ...[...attrs].filter(([k]) => k !== 'class')]);
+    }
     // kramdown's extract_code_language!: a `language-x` class names the language and is removed.
     let cls = attrs.get('class');
     if (cls) {
