@@ -171,8 +171,9 @@ function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKi
   if (none) {
     // 1. before emphasis markup
     if (/^[_*]{1,2}\S/.test(after)) return { quotes: [pick(true)], length: 1 };
-    // 2. before punctuation that is followed by a non-word character (\B), not before `…..`
-    if (SQ_PUNCT_RE.test(after) && !after.slice(1).startsWith('..') && !ASCII_WORD.test(after.slice(1))) {
+    // 2. before punctuation with no word boundary after it (\B), not before `…..`: `_`, the one
+    // word character among them, needs a word character next, the others a non-word one
+    if (SQ_PUNCT_RE.test(after) && !after.slice(1).startsWith('..') && ASCII_WORD.test(after) === ASCII_WORD.test(after.slice(1))) {
       return { quotes: [pick(false)], length: 1 };
     }
   }
@@ -210,7 +211,9 @@ function smartQuotes(state: StateInline, silent: boolean): boolean {
     const last = state.tokens[state.tokens.length - 1];
     if (last?.type === 'softbreak') prev = '\n';
   } else if (CONSUMED_BEFORE_QUOTE.has(prev) || (state as any).kdEscapedEnd === state.pos) prev = '';
-  const r = smartQuoteAt(state.src.slice(0, state.posMax), state.pos, prev);
+  // The rules look past the end of an emphasis or link text being parsed (posMax): kramdown parses
+  // those in place, so `_"a 'b'"_ x` sees `_ x` after the last quote (which then opens: “).
+  const r = smartQuoteAt(state.src, state.pos, prev);
   if (!silent) {
     for (const q of r.quotes) {
       const t = state.push('kd_smart_quote', '', 0);
