@@ -4,6 +4,7 @@
 // is joined to the line before with a space (`    code\nmore` is the code "code more"). Blank lines
 // are part of the block only when more indented lines follow.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { listBlankLine } from './fence.js';
 
 /** kramdown's lazy-line stops: LAZY_END_HTML_START / _STOP, IAL_BLOCK_START, EOB_MARKER. */
 export const LAZY_STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/)[^}]*\}|\^[ \t]*$)/u;
@@ -23,7 +24,12 @@ function code(state: StateBlock, startLine: number, endLine: number, silent: boo
       let k = line;
       while (k < endLine && isBlank(state, k)) k++;
       if (k >= endLine || state.sCount[k] < indent) break;
-      content += state.getLines(line, k, indent, true);
+      // In a list item such a line is kept as written; the code's indentation (4 spaces or a
+      // tab) then comes off it as off every line (parse_codeblock).
+      for (let b = line; b < k; b++) {
+        const blank = listBlankLine(state, b);
+        content += blank !== null ? blank.replace(/^( {4}|\t)/, '') + '\n' : state.getLines(b, b + 1, indent, true);
+      }
       line = k;
       continue;
     }

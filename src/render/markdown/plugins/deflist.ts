@@ -30,6 +30,15 @@ export function deflistPlugin(md: MarkdownIt): void {
       // (A first line with only an IAL keeps markdown-it-deflist's indentation: kramdown's 4 would
       // need its lazy lines, which markdown-it's block loop does not take below the indentation.)
       if (!ITEM_IAL_ONLY.test(lineText(state, startLine))) state.blkIndent = Math.max(state.blkIndent, state.sCount[startLine]);
+      // kramdown reads a definition's text as a list item's: whitespace-only lines as written
+      // (fence.ts listBlankLine).
+      const s = state as StateBlock & { kdInDefinition?: number };
+      s.kdInDefinition = (s.kdInDefinition ?? 0) + 1;
+      try {
+        return tokenize.call(this, state, startLine, endLine);
+      } finally {
+        s.kdInDefinition!--;
+      }
     }
     return tokenize.call(this, state, startLine, endLine);
   } as typeof md.block.tokenize;
