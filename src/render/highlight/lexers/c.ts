@@ -8,7 +8,8 @@
  * `true false NULL` (and C++'s `nullptr`) `nb`; type keywords `kt`; strings `s` with `se`;
  * chars `sc`; `label:` at the start of a line `nl`; C++ `class X` → `k nc`.
  * CUDA (tag `cuda`) is Rouge's C++ lexer with CUDA's qualifiers as keywords and its vector types
- * (`float4`, `dim3`…) as types: Rouge's `CUDA < Cpp` only extends those two word lists.
+ * (`float4`, `dim3`…) as types: Rouge's `CUDA < Cpp` only extends those two word lists. GLSL
+ * (tag `glsl`) is the C lexer with its own four word lists (`Glsl < C`).
  */
 import { type LexerDef, type RuleSpec, type WordList, lazyLexer, mixin, rule, wordList } from '../engine.js';
 import {
@@ -19,6 +20,10 @@ import {
   CPP_KEYWORDS,
   CPP_KEYWORDS_TYPE,
   CPP_RESERVED,
+  GLSL_BUILTINS,
+  GLSL_KEYWORDS,
+  GLSL_KEYWORDS_TYPE,
+  GLSL_RESERVED,
 } from '../rouge-words.js';
 
 const WS = String.raw`(?:\s|\/\/.*?\n|\/[*].*?[*]\/)+`;
@@ -193,4 +198,11 @@ export const cuda = makeLexer(
     builtins: C_BUILTINS,
   },
   true,
+);
+
+/** GLSL (tag `glsl`): Rouge's `Glsl < C`, the C lexer with the shading language's word lists. */
+export const glsl = makeLexer(
+  'glsl',
+  { keywords: GLSL_KEYWORDS, types: GLSL_KEYWORDS_TYPE, reserved: GLSL_RESERVED, builtins: GLSL_BUILTINS },
+  false,
 );

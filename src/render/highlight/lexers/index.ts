@@ -7,7 +7,8 @@ import { type LexerDef, plainLexer } from '../engine.js';
 import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { bibtex } from './bibtex.js';
-import { c, cpp, cuda } from './c.js';
+import { c, cpp, cuda, glsl } from './c.js';
+import { csharp } from './csharp.js';
 import { cmake } from './cmake.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
@@ -75,6 +76,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['c', c],
   ['cpp', cpp],
   ['cuda', cuda],
+  ['glsl', glsl],
+  ['csharp', csharp],
   ['sql', sql],
   ['ruby', ruby],
   ['r', r],
