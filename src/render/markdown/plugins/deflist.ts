@@ -31,7 +31,7 @@ export function deflistPlugin(md: MarkdownIt): void {
       // need its lazy lines, which markdown-it's block loop does not take below the indentation.)
       if (!ITEM_IAL_ONLY.test(lineText(state, startLine))) state.blkIndent = Math.max(state.blkIndent, state.sCount[startLine]);
       // kramdown reads a definition's text as a list item's: whitespace-only lines as written
-      // (fence.ts listBlankLine).
+      // (list-text.ts).
       const s = state as StateBlock & { kdInDefinition?: number };
       s.kdInDefinition = (s.kdInDefinition ?? 0) + 1;
       try {

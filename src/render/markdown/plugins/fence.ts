@@ -9,6 +9,7 @@
 // Only spaces (up to 3) may precede either fence line.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { nestedListCut } from './kramdown-blocks.js';
+import { containerLines } from './list-text.js';
 
 // After the fence: at most one word (`python`, `python?opts`), surrounded by spaces or tabs.
 const INFO_RE = /^[ \t]*(?:((\S+?)(?:\?\S*)?)[ \t]*)?$/;
@@ -46,31 +47,14 @@ function fenceContent(state: StateBlock, from: number, to: number): string {
   const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
   let any = false;
   if (lazy?.size) for (let l = from; l < to && !any; l++) any = lazy.has(l);
-  if (!any && !inListText(state)) return state.getLines(from, to, state.blkIndent, true);
+  if (!any) return containerLines(state, from, to, state.blkIndent, true);
   let out = '';
   for (let l = from; l < to; l++) {
-    const blank = listBlankLine(state, l);
-    out += blank !== null ? blank + '\n' : lazy?.has(l)
+    out += lazy!.has(l)
       ? ' '.repeat(Math.max(0, state.sCount[l] - state.blkIndent)) + state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]) + '\n'
-      : state.getLines(l, l + 1, state.blkIndent, true);
+      : containerLines(state, l, l + 1, state.blkIndent, true);
   }
   return out;
-}
-
-function inListText(state: StateBlock): boolean {
-  return state.listIndent >= 0 || ((state as { kdInDefinition?: number }).kdInDefinition ?? 0) > 0;
-}
-
-/**
- * A whitespace-only line inside a list item, as kramdown keeps it: its list parser adds such a
- * line to the item's text as written (BLANK_LINE), not with the item's indentation removed as it
- * does for lines with text, at every level of nesting; so a code block there keeps all of it
- * (`   ` between two lines of a fence in a `2. ` item stays three spaces). A definition's text
- * (`: def`) is read the same way. null elsewhere.
- */
-export function listBlankLine(state: StateBlock, line: number): string | null {
-  if (!inListText(state) || state.bMarks[line] + state.tShift[line] < state.eMarks[line]) return null;
-  return state.src.slice(state.bMarks[line], state.eMarks[line]);
 }
 
 function fence(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {

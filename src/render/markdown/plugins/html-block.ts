@@ -17,6 +17,7 @@ import {
   parseAttributes,
 } from '../html.js';
 import { nestedListCut } from './kramdown-blocks.js';
+import { listBlankLine } from './list-text.js';
 
 export type HtmlChild =
   | { kind: 'text'; value: string; raw?: boolean }
@@ -238,9 +239,10 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
     // A non-blank line less indented than the container belongs to the next list item or after.
     if (l > startLine && state.sCount[l] < state.blkIndent && state.bMarks[l] + state.tShift[l] < state.eMarks[l]) break;
     // As markdown-it's getLines: up to blkIndent columns of indentation (or masked list marker) go.
+    // (A whitespace-only line of list text stays whole: list-text.ts.)
     let first = state.bMarks[l];
     let col = 0;
-    while (first < state.eMarks[l] && col < state.blkIndent) {
+    while (first < state.eMarks[l] && col < state.blkIndent && listBlankLine(state, l) === null) {
       const ch = state.src[first];
       if (ch === ' ') col++;
       else if (ch === '\t') col += 4 - (col % 4);

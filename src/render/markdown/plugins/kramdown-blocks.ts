@@ -14,6 +14,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
+import { containerLines, listBlankLine } from './list-text.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -109,7 +110,7 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   const token = state.push('kd_math_block', 'math', 0);
   // The math as the container's text has it (a blockquote's `>` and a list item's indentation
   // removed from its lines), from after the opening `$$` to the closing one.
-  const text = state.getLines(startLine, line + 1, state.blkIndent, false);
+  const text = containerLines(state, startLine, line + 1, state.blkIndent, false);
   const open = text.indexOf('$$');
   token.content = text.slice(open + 2, text.indexOf('$$', open + 2)).trim();
   token.map = [startLine, line + 1];
@@ -145,7 +146,7 @@ function extensionBlock(state: StateBlock, startLine: number, endLine: number, s
     const end = new RegExp(`^\\{:/(${name})?\\}\\s*$`);
     const bodyLines: string[] = [];
     while (line < endLine && !end.test(lineText(state, line))) {
-      bodyLines.push(state.src.slice(state.bMarks[line] + Math.min(state.tShift[line], state.blkIndent), state.eMarks[line]));
+      bodyLines.push(listBlankLine(state, line) ?? state.src.slice(state.bMarks[line] + Math.min(state.tShift[line], state.blkIndent), state.eMarks[line]));
       line++;
     }
     if (line >= endLine) return false;
