@@ -11,7 +11,7 @@
 //    Jekyll, patched to Psych.safe_load, stops on it instead ("Tried to load unspecified class:
 //    Symbol"); a real theme (Chirpy 5.3's tr-TR locale) has one, so here we follow upstream.
 import {
-  YAML11_SCHEMA, defineMappingTag, defineScalarTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
+  YAML11_SCHEMA, defineMappingTag, defineScalarTag, seqTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
 import { noteKey, orderedKeys, preserveOrder, recordedCount } from "./ordered-hash.js";
 import { RubyTime } from "../ruby/local-time.js";
@@ -214,12 +214,35 @@ const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, u
   },
 });
 
+/**
+ * Psych builds a node whose tag it does not know as if it had none: `title: !Important notice` is
+ * "notice", `k: !foo 12` is 12, `k: !foo {a: 1}` a Hash; js-yaml stops at the unknown tag, and the
+ * file would lose its whole front matter. The schema's lookups fall back to the untagged readings.
+ */
+function ignoringUnknownTags(schema: Schema): Schema {
+  const scalar = schema.lookupScalarTag.bind(schema);
+  const sequence = schema.lookupSequenceTag.bind(schema);
+  const mapping = schema.lookupMappingTag.bind(schema);
+  const untaggedScalar = defineScalarTag<unknown>("tag:build-site,2026:untagged", {
+    resolve: (source) => schema.resolveImplicitScalarTag(source).value,
+    identify: () => false,
+    represent: (v) => String(v),
+  });
+  const known = (name: string) => scalar(name) ?? sequence(name) ?? mapping(name);
+  Object.defineProperties(schema, {
+    lookupScalarTag: { value: (name: string) => scalar(name) ?? (known(name) ? undefined : untaggedScalar) },
+    lookupSequenceTag: { value: (name: string) => sequence(name) ?? (known(name) ? undefined : seqTag) },
+    lookupMappingTag: { value: (name: string) => mapping(name) ?? (known(name) ? undefined : orderedMapTag) },
+  });
+  return schema;
+}
+
 const schemas = new Map<string, { schema: Schema; plain: PlainResolver }>();
 function schemaFor(zone: string | undefined): { schema: Schema; plain: PlainResolver } {
   const key = zone ?? "";
   let s = schemas.get(key);
   if (!s) {
-    const schema = YAML11_SCHEMA.withTags(timestampTag(zone), psychNull, psychBool, psychInt, rubyFloat, orderedMapTag);
+    const schema = ignoringUnknownTags(YAML11_SCHEMA.withTags(timestampTag(zone), psychNull, psychBool, psychInt, rubyFloat, orderedMapTag));
     s = { schema, plain: plainScalarResolver(schema) };
     schemas.set(key, s);
   }
@@ -341,7 +364,15 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   const { schema } = schemaFor(options.zone);
   try {
     const before = recordedCount();
-    let value = loadIndentingFlowLines(text, (t) => yamlLoad(t, { schema, json: true, filename: options.file }));
+    const load = (t: string) => loadIndentingFlowLines(t, (u) => yamlLoad(u, { schema, json: true, filename: options.file }));
+    let value: unknown;
+    try {
+      value = load(text);
+    } catch (e) {
+      const first = e instanceof YAMLException && e.reason === "end of the stream or a document separator is expected" ? indentedFirstBlock(text) : null;
+      if (first === null) throw e;
+      value = load(first);
+    }
     if (text.includes("*")) checkAliases(value, text, options);
     if (recordedCount() !== before) value = preserveOrder(value);
     return value;
@@ -371,6 +402,56 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   }
 }
 
+/**
+ * A line's tabs next to a flow indicator (`[` `]` `{` `}` `,`) or after a `:`, outside quotes, as
+ * spaces. libyaml takes such a tab as the whitespace it is (`tags:\t[a,\tb]` is ["a", "b"]); js-yaml
+ * calls it "deficient indentation". Tabs inside a plain or quoted scalar are left alone.
+ */
+function flowTabsAsSpaces(line: string): string {
+  let out = "";
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === "\\" && quote === '"') { out += c + (line[i + 1] ?? ""); i++; continue; }
+      if (c === quote) quote = "";
+      out += c;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(line[i - 1]!))) quote = c;
+    if (c === "\t") {
+      let j = i;
+      while (line[j] === "\t" || line[j] === " ") j++;
+      let k = i;
+      while (k > 0 && (line[k - 1] === "\t" || line[k - 1] === " ")) k--;
+      const prev = k > 0 ? line[k - 1]! : "";
+      const next = line[j] ?? "";
+      if ("[]{},:".includes(prev) && prev !== "" || "[]{},".includes(next) && next !== "") { out += " "; continue; }
+    }
+    out += c;
+  }
+  return out;
+}
+
+/**
+ * A document whose first line is indented (`  title: x\nlayout: post`): libyaml ends its first
+ * block at the first line indented less, and Psych.safe_load returns that document and never looks
+ * further (Jekyll gets only `title`, whatever follows). js-yaml calls the rest an error. The text
+ * up to that line, or null when the document does not start indented.
+ */
+function indentedFirstBlock(text: string): string | null {
+  const lines = text.split("\n");
+  const content = (l: string) => !/^[ \t]*(?:#.*)?\r?$/.test(l);
+  const start = lines.findIndex(content);
+  if (start < 0) return null;
+  const indent = /^ */.exec(lines[start]!)![0].length;
+  if (indent === 0) return null;
+  for (let i = start + 1; i < lines.length; i++) {
+    if (content(lines[i]!) && /^ */.exec(lines[i]!)![0].length < indent) return lines.slice(0, i).join("\n") + "\n";
+  }
+  return null;
+}
+
 /** Retries per document at most: each one fixes one line. */
 const MAX_INDENT_RETRIES = 1000;
 
@@ -393,7 +474,8 @@ function loadIndentingFlowLines(text: string, load: (text: string) => unknown): 
       if (line === undefined) throw e;
       const lines = current.split("\n");
       if (line >= lines.length) throw e;
-      lines[line] = "        " + lines[line];
+      const untabbed = flowTabsAsSpaces(lines[line]!);
+      lines[line] = untabbed !== lines[line] ? untabbed : "        " + lines[line];
       current = lines.join("\n");
     }
   }
