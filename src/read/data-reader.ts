@@ -9,6 +9,7 @@ import { MalformedCsvError, readTable } from "./csv.js";
 import type { EntryFilter } from "./entry-filter.js";
 import { loadYaml } from "./yaml.js";
 import { readSiteSource } from "./source-text.js";
+import { compareStrings } from "../ruby/values.js";
 
 export function sanitizeDataKey(name: string): string {
   return name.replace(/[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)/g, "").replace(/\s+/g, "_");
@@ -23,7 +24,7 @@ export function readData(site: Site, dir: string, filter: EntryFilter): Record<s
 function readInto(site: Site, dir: string, data: Record<string, any>, filter: EntryFilter): void {
   const st = fs.statSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory() || filter.isSymlinkOutside(dir)) return;
-  const names = fs.readdirSync(dir).filter((n) => !n.startsWith(".")).sort();
+  const names = fs.readdirSync(dir).filter((n) => !n.startsWith(".")).sort(compareStrings);
   // Dir["*.{yaml,yml,json,csv,tsv}"] expands the braces in order, so keys come grouped by extension.
   const files = ["yaml", "yml", "json", "csv", "tsv"].flatMap((ext) =>
     names.filter((n) => n.endsWith(`.${ext}`) && fs.statSync(path.join(dir, n)).isFile()));

@@ -17,6 +17,7 @@ import { deepMerge } from "../config/merge.js";
 import { hasFrontMatter, parseFrontMatter, type ParsedFile } from "./front-matter.js";
 import { readSiteSource } from "./source-text.js";
 import type { SourceCache } from "./source-cache.js";
+import { compareStrings } from "../ruby/values.js";
 
 function isDir(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
@@ -43,7 +44,7 @@ function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], c
   } catch {
     return out;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareStrings(a.name, b.name));
   for (const e of entries) {
     if (!dotfiles && e.name.startsWith(".")) continue;
     const r = rel ? `${rel}/${e.name}` : e.name;
@@ -132,8 +133,8 @@ export class Reader {
     this.readLayouts();
     this.readDirectories("");
     this.readIncludedFiles();
-    this.site.pages.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    this.site.staticFiles.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+    this.site.pages.sort((a, b) => compareStrings(a.name, b.name));
+    this.site.staticFiles.sort((a, b) => compareStrings(a.relativePath, b.relativePath));
     for (const c of this.site.collections.values()) if (c.label !== "posts" && c.label !== "data") this.readCollection(c);
     for (const c of this.site.collections.values()) c.sortDocs();
     this.readThemeAssets();
@@ -158,7 +159,7 @@ export class Reader {
     const visit = (dir: string) => {
       let names: string[];
       try {
-        names = fs.readdirSync(dir).sort();
+        names = fs.readdirSync(dir).sort(compareStrings);
       } catch {
         return;
       }
@@ -273,7 +274,7 @@ export class Reader {
     const fromSource = dir.replace(/^\//, "");
     const list = () => new Map(fs.readdirSync(base, { withFileTypes: true }).map((e) => [e.name, e]));
     const dirents = this.cache ? this.cache.listing("dir", base, list) : list();
-    const entries = this.filter.filter([...dirents.keys()].sort(), fromSource);
+    const entries = this.filter.filter([...dirents.keys()].sort(compareStrings), fromSource);
     const dirs: string[] = [];
     const pages: string[] = [];
     const statics: string[] = [];

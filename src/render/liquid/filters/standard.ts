@@ -6,7 +6,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyFloat, inspect, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, compareStrings, inspect, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 
 /** A Liquid::ArgumentError-style failure: the message a user reads. */
@@ -159,7 +159,7 @@ export function standardFilters(): FilterTable {
         if (a !== null && a !== undefined && b !== null && b !== undefined) {
           const x = toS(a).replace(/[A-Z]/g, (c) => c.toLowerCase());
           const y = toS(b).replace(/[A-Z]/g, (c) => c.toLowerCase());
-          return x < y ? -1 : x > y ? 1 : 0;
+          return compareStrings(x, y);
         }
         return a === null || a === undefined ? 1 : -1;
       };
