@@ -15,6 +15,7 @@ import { attachBibliographyData } from "./bibliography.js";
 import { EntryFilter } from "./entry-filter.js";
 import { deepMerge } from "../config/merge.js";
 import { hasFrontMatter, parseFrontMatter, type ParsedFile } from "./front-matter.js";
+import { loadYaml } from "./yaml.js";
 import { readSiteSource } from "./source-text.js";
 import type { SourceCache } from "./source-cache.js";
 import { compareStrings } from "../ruby/values.js";
@@ -330,6 +331,11 @@ export class Reader {
     const docs: Document[] = [];
     for (const { rel, abs } of this.filteredFiles(base, fromSource, false)) {
       if (!matcher.test(rel)) continue;
+      // A `.yml` post is read (its YAML must load) but has no content: PostReader#processable? drops it.
+      if (/\.ya?ml$/.test(rel)) {
+        this.document(abs, this.site.posts);
+        continue;
+      }
       const mtime = magic === "_drafts" ? () => JekyllTime.at(Math.floor(fs.statSync(abs).mtimeMs / 1000) * 1000, this.site.zone) : undefined;
       const doc = this.document(abs, this.site.posts, mtime);
       if (doc.publishable) docs.push(doc);
@@ -365,6 +371,10 @@ export class Reader {
 
   private populate(doc: Document, abs: string): void {
     const text = this.readText(abs);
+    if (doc.isYaml) {
+      doc.populateYamlFile(loadYaml(firstYamlDocument(text), { file: this.site.displayPath(abs), zone: this.site.zone, maxAliasNodes: this.site.limits.yamlAliasNodes }));
+      return;
+    }
     const parsed = this.parse(abs, text);
     doc.populate(hasFrontMatter(text) ? parsed.data : null, parsed.content, parsed.lineOffset, !parsed.yamlError);
   }
@@ -414,4 +424,20 @@ export class Reader {
 function reportYamlError(site: Site, error: BuildError): void {
   site.logger.warn("YAML Exception:", `${error.location}: ${error.message}`);
   site.logger.warn("", "The file is built without its front matter, as Jekyll does. Fix the YAML, or set strict_front_matter: true to stop the build on such files.");
+}
+
+/**
+ * The first document of a YAML stream, as Psych.safe_load reads it: after an optional `---` line,
+ * up to the next `---` or `...` line (a `.yml` document with front matter and a body gives the
+ * front matter).
+ */
+export function firstYamlDocument(text: string): string {
+  const lines = text.split("\n");
+  let i = 0;
+  while (i < lines.length && /^[ \t]*(?:#.*)?\r?$/.test(lines[i]!)) i++;
+  if (i < lines.length && /^---(?:[ \t]|\r?$)/.test(lines[i]!)) i++;
+  for (let j = i; j < lines.length; j++) {
+    if (/^(?:---|\.\.\.)(?:[ \t]|\r?$)/.test(lines[j]!)) return lines.slice(0, j).join("\n") + "\n";
+  }
+  return text;
 }

@@ -199,6 +199,21 @@ export class Document {
     if (this.excerptSeparator !== "") this.excerpt = new Excerpt(this, extractExcerpt(this.content, this.excerptSeparator));
   }
 
+  /**
+   * Document#read for a `.yml`/`.yaml` document: the data is the file's first YAML document and
+   * nothing else (no defaults, no title or date from the name, not even `draft` or the path's
+   * categories: Jekyll replaces its data hash), and there is no content, so nothing is rendered
+   * and the written file is empty. (A post like that is then dropped: PostReader skips documents
+   * whose content is nil.)
+   */
+  populateYamlFile(data: unknown): void {
+    for (const k of Object.keys(this.data)) delete this.data[k];
+    if (data && typeof data === "object" && !Array.isArray(data)) Object.assign(this.data, data);
+    this.content = "";
+    this.sourceContent = "";
+    this.lineOffset = 0;
+  }
+
   private populateTitle(): void {
     let slug: string | undefined;
     let ext: string | undefined;
