@@ -1,8 +1,12 @@
 // Jekyll's URL class: placeholders filled into a template (or a front matter permalink), escaped
 // like Addressable::URI.encode, then sanitised ("/" prefix, ".." and "./" removed, "//" squeezed).
 
-/** Characters Addressable leaves alone when encoding a URI's path (RFC 3986 pchar, "/", "?", "#"). */
-const KEEP = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?#%]/;
+/**
+ * Characters Addressable leaves alone when encoding a URI's path (RFC 3986 pchar, "/", "?", "#").
+ * Not `%`: Addressable::URI.encode encodes it even before two hex digits, so a file named
+ * `a%20b.md` is at `/a%2520b.html` and written as `a%20b.html`.
+ */
+const KEEP = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]/;
 
 /** URL.escape_path: a path of only `[a-zA-Z0-9./-]` stays; otherwise percent-encode, then the first `#`. */
 function escapePath(p: string): string {
