@@ -4,7 +4,6 @@
 import { BuildError } from "../errors.js";
 import type { Document, Excerpt } from "../site/document.js";
 import type { Layout } from "../site/layout.js";
-import pathlib from "node:path";
 import { Page as PageClass, type Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { flattened } from "../site/strings.js";
@@ -269,11 +268,17 @@ export class Renderer {
     return out;
   }
 
-  /** jekyll-sass-converter's SourceMapPage: `<name>.css.map` beside the stylesheet, written as is. */
+  /**
+   * jekyll-sass-converter's SourceMapPage: a page named `<basename>.css.map` in the stylesheet's
+   * folder that shares its data, so a `permalink` of the stylesheet's places the map too, with
+   * `:basename` "<basename>.css" and `:output_ext` ".map" (`/:path/:basename-:hash:output_ext` on
+   * main.scss puts the CSS at `main-:hash.css` and the map at `main.css-:hash.map`).
+   */
   private addSourceMap(page: Page, map: string): void {
-    const name = `${pathlib.posix.basename(page.destinationPath)}.map`;
-    const dir = pathlib.posix.dirname(`/${page.destinationPath}`);
-    const mapPage = new PageClass(this.site, dir === "/" ? "" : dir, name, { layout: "none", render_with_liquid: false, sitemap: false }, map, 0, null);
+    const name = `${page.basename}.css.map`;
+    const data: Record<string, unknown> = { layout: "none", render_with_liquid: false, sitemap: false };
+    if (page.data.permalink !== undefined) data.permalink = page.data.permalink;
+    const mapPage = new PageClass(this.site, page.sourceDir, name, data, map, 0, null);
     mapPage.output = map;
     mapPage.generated = true;
     if (!this.site.pages.some((p) => p.url === mapPage.url)) this.site.pages.push(mapPage);
@@ -286,7 +291,8 @@ export class Renderer {
       if (kind === "plugin") return String(this.site.converters.pluginFor(ext)!.convert(content) ?? "");
       if (kind === "sass" || kind === "scss") {
         if (!owner || owner.kind !== "page") return this.converters.sass.convert({ source: content, syntax: kind, file, lineOffset });
-        const cssName = pathlib.posix.basename(owner.destinationPath);
+        // The map's `file` and the CSS's sourceMappingURL name the source page, whatever its URL.
+        const cssName = `${(owner as Page).basename}.css`;
         const out = this.converters.sass.convertPage({ source: content, syntax: kind, file, lineOffset }, cssName);
         if (out.map !== undefined) this.addSourceMap(owner, out.map);
         return out.css;

@@ -203,15 +203,10 @@ export class SassConverter {
    * it is what Sass will get) and its CSS is in the cache. The Builder starts the Sass thread only
    * for a page that does.
    */
-  needsCompiler(page: { content: string; path: string | null; ext: string; destinationPath: string }): boolean {
+  needsCompiler(page: { content: string; path: string | null; ext: string; basename: string }): boolean {
     if (!this.cache.enabled || !page.path || page.content.includes("{{") || page.content.includes("{%")) return true;
     const syntax = page.ext === ".sass" ? "sass" : "scss";
-    let cssName: string;
-    try {
-      cssName = path.posix.basename(page.destinationPath);
-    } catch {
-      return true; // a bad permalink: the write stage reports it, as it does for every page
-    }
+    const cssName = `${page.basename}.css`;
     return !this.cache.has(this.keyFor({ source: page.content, syntax, file: page.path }, this.sourcemap, cssName).key);
   }
 

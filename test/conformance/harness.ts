@@ -6,7 +6,8 @@
 //    CSS files are compared with comments dropped, all whitespace removed around punctuation
 //    (including "/" in `grid-column: 1 / -1`), and attribute selector values unquoted where they
 //    are identifiers (`[data-theme="dark"]` = `[data-theme=dark]`, which Dart Sass writes).
-//  - `*.css.map`: source maps name the compiler's internals; compared by presence only.
+//  - Source maps (`*.css.map`, or any `*.map` holding a version-3 map: a stylesheet's permalink
+//    can name it `main.css-v2.map`) name the compiler's internals; compared by presence only.
 //  - A fixture whose `fixture.json` says `"css": "presence"` (with a `"why"`) has its CSS compared
 //    by presence only: for stylesheets where libsass and Dart Sass write different CSS for the same
 //    source (minima's `darken()` colours and `calc()`), which no whitespace rule can equate.
@@ -105,8 +106,9 @@ export function compareTrees(expected: string, out: string, options: { cssPresen
   for (const f of want) {
     if (!got.has(f)) { problems.push(`missing ${f}`); continue; }
     got.delete(f);
-    if (f.endsWith(".css.map") || (options.cssPresenceOnly && f.endsWith(".css"))) { matched++; continue; }
     const a = fs.readFileSync(path.join(expected, f));
+    const sourceMap = f.endsWith(".css.map") || (f.endsWith(".map") && /^\{\s*"version":\s*3/.test(a.toString("utf8")));
+    if (sourceMap || (options.cssPresenceOnly && f.endsWith(".css"))) { matched++; continue; }
     const b = fs.readFileSync(path.join(out, f));
     const same = f.endsWith(".css") ? normaliseCss(a.toString("utf8")) === normaliseCss(b.toString("utf8")) : a.equals(b);
     if (same) matched++;
