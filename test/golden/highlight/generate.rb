@@ -216,6 +216,10 @@ lists = {
   "SQL_KEYWORDS" => Rouge::Lexers::SQL.keywords,
   "SQL_KEYWORDS_TYPE" => Rouge::Lexers::SQL.keywords_type,
   "MATLAB_BUILTINS" => Rouge::Lexers::Matlab.builtins,
+  "STATA_KEYWORDS" => Rouge::Lexers::Stata::KEYWORDS,
+  "STATA_FUNCTIONS" => Rouge::Lexers::Stata::PRIMITIVE_FUNCTIONS,
+  "STATA_TYPE_KEYWORDS" => Rouge::Lexers::Stata.type_keywords,
+  "STATA_RESERVED_KEYWORDS" => Rouge::Lexers::Stata.reserved_keywords,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -39,6 +39,7 @@ import { sass } from './sass.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sql } from './sql.js';
+import { stata } from './stata.js';
 import { sublexers } from './sublexers.js';
 import { tex } from './tex.js';
 import { yaml } from './yaml.js';
@@ -82,6 +83,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['ruby', ruby],
   ['r', r],
   ['matlab', matlab],
+  ['stata', stata],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
