@@ -220,6 +220,9 @@ lists = {
   "STATA_FUNCTIONS" => Rouge::Lexers::Stata::PRIMITIVE_FUNCTIONS,
   "STATA_TYPE_KEYWORDS" => Rouge::Lexers::Stata.type_keywords,
   "STATA_RESERVED_KEYWORDS" => Rouge::Lexers::Stata.reserved_keywords,
+  "FORTRAN_KEYWORDS" => Rouge::Lexers::Fortran.keywords,
+  "FORTRAN_TYPES" => Rouge::Lexers::Fortran.types,
+  "FORTRAN_INTRINSICS" => Rouge::Lexers::Fortran.intrinsics,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

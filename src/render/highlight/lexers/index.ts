@@ -14,6 +14,7 @@ import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
+import { fortran } from './fortran.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
@@ -84,6 +85,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['r', r],
   ['matlab', matlab],
   ['stata', stata],
+  ['fortran', fortran],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
