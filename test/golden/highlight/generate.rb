@@ -223,6 +223,12 @@ lists = {
   "FORTRAN_KEYWORDS" => Rouge::Lexers::Fortran.keywords,
   "FORTRAN_TYPES" => Rouge::Lexers::Fortran.types,
   "FORTRAN_INTRINSICS" => Rouge::Lexers::Fortran.intrinsics,
+  "COQ_GALLINA" => Rouge::Lexers::Coq.gallina,
+  "COQ_COMMANDS" => Rouge::Lexers::Coq.coq,
+  "COQ_LTAC" => Rouge::Lexers::Coq.ltac,
+  "COQ_TACTICALS" => Rouge::Lexers::Coq.tacticals,
+  "COQ_TERMINATORS" => Rouge::Lexers::Coq.terminators,
+  "COQ_KEYOPTS" => Rouge::Lexers::Coq.keyopts,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

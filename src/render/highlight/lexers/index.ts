@@ -12,6 +12,7 @@ import { csharp } from './csharp.js';
 import { cmake } from './cmake.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
+import { coq } from './coq.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
 import { fortran } from './fortran.js';
@@ -86,6 +87,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['matlab', matlab],
   ['stata', stata],
   ['fortran', fortran],
+  ['coq', coq],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
