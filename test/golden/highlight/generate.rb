@@ -197,6 +197,10 @@ write_json(File.join(HERE, "guess.json"),
            { "detectable" => Rouge::Lexer.all.select(&:detectable?).map(&:tag).sort, "cases" => guess })
 
 # 5. Rouge's word lists that our lexers need (facts about Rouge, kept as data).
+# The `(a|b|…)\\b` alternations of Erlang's first three word rules, in order.
+erlang_rule_words = Rouge::Lexers::Erlang.get_state(:root).rules
+  .map { |r| r.re.source[/\A\(([a-z0-9_|]+)\)\\b\z/, 1] }.compact.map { |alt| alt.split("|") }
+raise "Erlang word rules not found" unless erlang_rule_words.size == 3
 lists = {
   "CSS_ATTRIBUTES" => Rouge::Lexers::CSS.attributes,
   "CSS_BUILTINS" => Rouge::Lexers::CSS.builtins,
@@ -229,6 +233,10 @@ lists = {
   "COQ_TACTICALS" => Rouge::Lexers::Coq.tacticals,
   "COQ_TERMINATORS" => Rouge::Lexers::Coq.terminators,
   "COQ_KEYOPTS" => Rouge::Lexers::Coq.keyopts,
+  # Erlang's word lists are local variables of its class body: read them back from its rules
+  "ERLANG_KEYWORDS" => erlang_rule_words[0],
+  "ERLANG_BUILTINS" => erlang_rule_words[1],
+  "ERLANG_WORD_OPERATORS" => erlang_rule_words[2],
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -15,6 +15,7 @@ import { consoleLexer } from './console.js';
 import { coq } from './coq.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
+import { erlang } from './erlang.js';
 import { fortran } from './fortran.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
@@ -88,6 +89,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['stata', stata],
   ['fortran', fortran],
   ['coq', coq],
+  ['erlang', erlang],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
