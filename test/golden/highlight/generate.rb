@@ -237,6 +237,9 @@ lists = {
   "ERLANG_KEYWORDS" => erlang_rule_words[0],
   "ERLANG_BUILTINS" => erlang_rule_words[1],
   "ERLANG_WORD_OPERATORS" => erlang_rule_words[2],
+  "OCAML_KEYWORDS" => Rouge::Lexers::OCaml.keywords,
+  "OCAML_WORD_OPERATORS" => Rouge::Lexers::OCaml.word_operators,
+  "OCAML_PRIMITIVES" => Rouge::Lexers::OCaml.primitives,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -31,6 +31,7 @@ import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
+import { ocaml } from './ocaml.js';
 import { powershell } from './powershell.js';
 import { protobuf } from './protobuf.js';
 import { python } from './python.js';
@@ -90,6 +91,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['fortran', fortran],
   ['coq', coq],
   ['erlang', erlang],
+  ['ocaml', ocaml],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
