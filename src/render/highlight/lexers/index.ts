@@ -33,6 +33,7 @@ import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
 import { ocaml } from './ocaml.js';
 import { powershell } from './powershell.js';
+import { prolog } from './prolog.js';
 import { protobuf } from './protobuf.js';
 import { python } from './python.js';
 import { r } from './r.js';
@@ -92,6 +93,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['coq', coq],
   ['erlang', erlang],
   ['ocaml', ocaml],
+  ['prolog', prolog],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
