@@ -240,6 +240,8 @@ lists = {
   "OCAML_KEYWORDS" => Rouge::Lexers::OCaml.keywords,
   "OCAML_WORD_OPERATORS" => Rouge::Lexers::OCaml.word_operators,
   "OCAML_PRIMITIVES" => Rouge::Lexers::OCaml.primitives,
+  "SCHEME_KEYWORDS" => Rouge::Lexers::Scheme.keywords,
+  "SCHEME_BUILTINS" => Rouge::Lexers::Scheme.builtins,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -40,6 +40,7 @@ import { r } from './r.js';
 import { ruby } from './ruby.js';
 import { rust } from './rust.js';
 import { scala } from './scala.js';
+import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
@@ -94,6 +95,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['erlang', erlang],
   ['ocaml', ocaml],
   ['prolog', prolog],
+  ['scheme', scheme],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
