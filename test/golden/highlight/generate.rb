@@ -242,6 +242,8 @@ lists = {
   "OCAML_PRIMITIVES" => Rouge::Lexers::OCaml.primitives,
   "SCHEME_KEYWORDS" => Rouge::Lexers::Scheme.keywords,
   "SCHEME_BUILTINS" => Rouge::Lexers::Scheme.builtins,
+  "SML_KEYWORDS" => Rouge::Lexers::SML.keywords,
+  "SML_SYMBOLIC_RESERVED" => Rouge::Lexers::SML.symbolic_reserved,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -44,6 +44,7 @@ import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
+import { sml } from './sml.js';
 import { sql } from './sql.js';
 import { stata } from './stata.js';
 import { sublexers } from './sublexers.js';
@@ -96,6 +97,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['ocaml', ocaml],
   ['prolog', prolog],
   ['scheme', scheme],
+  ['sml', sml],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
