@@ -244,6 +244,8 @@ lists = {
   "SCHEME_BUILTINS" => Rouge::Lexers::Scheme.builtins,
   "SML_KEYWORDS" => Rouge::Lexers::SML.keywords,
   "SML_SYMBOLIC_RESERVED" => Rouge::Lexers::SML.symbolic_reserved,
+  "LEAN_KEYWORDS" => Rouge::Lexers::Lean.keywords,
+  "LEAN_TYPES" => Rouge::Lexers::Lean.types,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
@@ -272,6 +274,9 @@ regexes = %w(OPERATORS TYPES KEYWORDS BUILTINS).to_h do |c|
   end
   ["JULIA_#{c}", src]
 end
+# Lean's operator rule is its list of regex fragments joined with `|`, in order (the first
+# alternative that matches wins, so `-` shadows `->`).
+regexes["LEAN_OPERATORS"] = Rouge::Lexers::Lean.operators.join("|")
 regexes.each do |name, src|
   ws << "\nexport const #{name} = #{src.to_json};\n"
 end

@@ -25,6 +25,7 @@ import { java } from './java.js';
 import { javascript, jsx, tsx, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
+import { lean } from './lean.js';
 import { liquid } from './liquid.js';
 import { make } from './make.js';
 import { markdown } from './markdown.js';
@@ -98,6 +99,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['prolog', prolog],
   ['scheme', scheme],
   ['sml', sml],
+  ['lean', lean],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
