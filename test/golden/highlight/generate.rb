@@ -246,6 +246,9 @@ lists = {
   "SML_SYMBOLIC_RESERVED" => Rouge::Lexers::SML.symbolic_reserved,
   "LEAN_KEYWORDS" => Rouge::Lexers::Lean.keywords,
   "LEAN_TYPES" => Rouge::Lexers::Lean.types,
+  # every module's functions: `lua?disabled_modules=…` options never reach Lua#initialize
+  # (find_fancy passes string keys, it deletes symbol keys), so all modules are always on
+  "LUA_BUILTINS" => Rouge::Lexers::Lua.builtins.values.reduce(:|),
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -27,6 +27,7 @@ import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
 import { lean } from './lean.js';
 import { liquid } from './liquid.js';
+import { lua } from './lua.js';
 import { make } from './make.js';
 import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
@@ -100,6 +101,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['scheme', scheme],
   ['sml', sml],
   ['lean', lean],
+  ['lua', lua],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
