@@ -249,6 +249,10 @@ lists = {
   # every module's functions: `lua?disabled_modules=…` options never reach Lua#initialize
   # (find_fancy passes string keys, it deletes symbol keys), so all modules are always on
   "LUA_BUILTINS" => Rouge::Lexers::Lua.builtins.values.reduce(:|),
+  "VIML_COMMANDS" => Rouge::Lexers::VimL.keywords[:command],
+  "VIML_FUNCTIONS" => Rouge::Lexers::VimL.keywords[:function],
+  "VIML_OPTIONS" => Rouge::Lexers::VimL.keywords[:option],
+  "VIML_AUTO" => Rouge::Lexers::VimL.keywords[:auto],
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

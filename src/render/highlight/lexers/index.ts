@@ -51,6 +51,7 @@ import { sql } from './sql.js';
 import { stata } from './stata.js';
 import { sublexers } from './sublexers.js';
 import { tex } from './tex.js';
+import { viml } from './viml.js';
 import { yaml } from './yaml.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -102,6 +103,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sml', sml],
   ['lean', lean],
   ['lua', lua],
+  ['viml', viml],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],

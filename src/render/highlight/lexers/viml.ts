@@ -1,0 +1,40 @@
+/**
+ * VimL (tags `viml`, `vim`, `vimscript`, `ex`; `.vim`, `.vimrc` files), as Rouge 3.30 lexes it:
+ * a `"` comment line `c` (its indentation plain); a `\` continuation at a line start `se`;
+ * `/…/` `sr`, `"…"` `s2`, `'…'` `s1` (so a trailing `" comment` after code is a string: Rouge's
+ * `(?<=\s)"` comment rule can never match, a lookbehind seeing nothing under StringScanner);
+ * numbers `m`, `#rrggbb` `mh`; punctuation `p`; `let`/`if`/`function`… `k`; highlight attributes
+ * `nb`; `g:x`-style variables `nv`; other words `k` if an Ex command, `nb` if a function, option
+ * or autocommand event in Rouge's lists, else plain text.
+ * Found in editor-setup posts on researchers' blogs (.vimrc snippets).
+ */
+import { type LexerDef, lazyLexer, rule } from '../engine.js';
+import { VIML_AUTO, VIML_COMMANDS, VIML_FUNCTIONS, VIML_OPTIONS } from '../rouge-words.js';
+
+export const viml: LexerDef = lazyLexer('viml', () => ({
+  states: {
+    root: [
+      rule(/^(\s*)(".*?)$/, ['', 'c']),
+      rule(/^\s*\\/, 'se'),
+      rule(/[ \t]+/, ''),
+      rule(/\/(\\\\|\\\/|[^\n/])*\//, 'sr'),
+      rule(/"(\\\\|\\"|[^\n"])*"/, 's2'),
+      rule(/'(\\\\|\\'|[^\n'])*'/, 's1'),
+      rule(/(?<=\s)"[^-:.%#=*].*?$/, 'c'),
+      rule(/-?\d+/, 'm'),
+      rule(/#[0-9a-f]{6}/i, 'mh'),
+      rule(/^:/, 'p'),
+      rule(/[():<>+=!\[\]{}\|,~.-]/, 'p'),
+      rule(/\b(let|if|else|endif|elseif|fun|function|endfunction)\b/, 'k'),
+      rule(/\b(NONE|bold|italic|underline|dark|light)\b/, 'nb'),
+      rule(/[absg]:\w+\b/, 'nv'),
+      rule(/\b\w+\b/, (run, m) => {
+        const name = m[0];
+        if (VIML_COMMANDS.has(name)) run.token('k');
+        else if (VIML_FUNCTIONS.has(name) || VIML_OPTIONS.has(name) || VIML_AUTO.has(name)) run.token('nb');
+        else run.token('');
+      }),
+      rule(/./s, ''),
+    ],
+  },
+}));
