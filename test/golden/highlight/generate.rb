@@ -253,6 +253,9 @@ lists = {
   "VIML_FUNCTIONS" => Rouge::Lexers::VimL.keywords[:function],
   "VIML_OPTIONS" => Rouge::Lexers::VimL.keywords[:option],
   "VIML_AUTO" => Rouge::Lexers::VimL.keywords[:auto],
+  "VHDL_KEYWORDS" => Rouge::Lexers::VHDL.keywords,
+  "VHDL_KEYWORDS_TYPE" => Rouge::Lexers::VHDL.keywords_type,
+  "VHDL_OPERATOR_WORDS" => Rouge::Lexers::VHDL.operator_words,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -51,6 +51,7 @@ import { sql } from './sql.js';
 import { stata } from './stata.js';
 import { sublexers } from './sublexers.js';
 import { tex } from './tex.js';
+import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
 import { yaml } from './yaml.js';
 
@@ -104,6 +105,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['lean', lean],
   ['lua', lua],
   ['viml', viml],
+  ['vhdl', vhdl],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
