@@ -256,6 +256,9 @@ lists = {
   "VHDL_KEYWORDS" => Rouge::Lexers::VHDL.keywords,
   "VHDL_KEYWORDS_TYPE" => Rouge::Lexers::VHDL.keywords_type,
   "VHDL_OPERATOR_WORDS" => Rouge::Lexers::VHDL.operator_words,
+  "VERILOG_KEYWORDS" => Rouge::Lexers::Verilog.keywords,
+  "VERILOG_KEYWORDS_TYPE" => Rouge::Lexers::Verilog.keywords_type,
+  "VERILOG_SYSTEM_TASKS" => Rouge::Lexers::Verilog.keywords_system_task,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

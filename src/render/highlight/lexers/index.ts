@@ -51,6 +51,7 @@ import { sql } from './sql.js';
 import { stata } from './stata.js';
 import { sublexers } from './sublexers.js';
 import { tex } from './tex.js';
+import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
 import { yaml } from './yaml.js';
@@ -106,6 +107,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['lua', lua],
   ['viml', viml],
   ['vhdl', vhdl],
+  ['verilog', verilog],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
