@@ -295,6 +295,13 @@ export function wordList(words: () => string[]): WordList {
   return { has: (word) => get().has(word), [Symbol.iterator]: () => get().values() };
 }
 
+/**
+ * An exception Rouge itself raises while lexing this input (e.g. a lexer pushing a state it never
+ * defines): kramdown lets it through and Jekyll's build fails with a conversion error, so
+ * `highlight` rethrows it instead of falling back to plain text as it does for bugs of ours.
+ */
+export class RougeRaise extends Error {}
+
 /** A non-state-machine lexer that emits the whole text as one token (Rouge's PlainText). */
 export function plainLexer(name: string, tok: Tok): LexerDef {
   return { name, states: { root: [] }, external: (text) => (text ? [[tok, text]] : []) };

@@ -5,14 +5,14 @@
  * Languages with a lexer in ./lexers/ (see NATIVE in ./lexers/index.ts: liquid, scss, sass, css,
  * html, xml, yaml, json, json-doc, javascript, typescript, python, ruby, shell/bash/sh/zsh,
  * console, diff, make, c, cpp, cuda, scala, haskell, mathematica, java, go, rust, sql, markdown, toml, docker, tex/latex, bibtex, r,
- * matlab, stata, fortran, coq, erlang, ocaml, prolog, scheme, sml, lean, lua, viml, vhdl, verilog, julia, ini, plaintext) are cut into exactly the tokens Rouge's lexer produces:
+ * matlab, stata, fortran, coq, erlang, ocaml, prolog, scheme, sml, lean, lua, viml, vhdl, verilog, stan, julia, ini, plaintext) are cut into exactly the tokens Rouge's lexer produces:
  * ./engine.ts reproduces Rouge's RegexLexer (and Ruby's regex semantics), and each lexer
  * reproduces the rules of Rouge's, built on first use. `guess` runs Rouge's guessers
  * (./guess.ts). The other ~200 languages Rouge knows are tokenised with Prism and mapped onto
  * Rouge's classes (./prism-fallback.ts): the text is always identical, the classes approximate.
  * test/golden/highlight/README.md has the measurement.
  */
-import { escapeHtml, formatHtml, lex } from './engine.js';
+import { escapeHtml, formatHtml, lex, RougeRaise } from './engine.js';
 import { htmlTable } from './formatters.js';
 import { guessLanguage } from './guess.js';
 import { lexerForTag, rougeTag } from './lexers/index.js';
@@ -58,6 +58,8 @@ export function highlight(code: string, lang: string): string | null {
   try {
     return formatHtml(lex(lexerForTag(tag), code, options));
   } catch (err) {
+    // What Rouge raises fails Jekyll's build too (RougeRaise); anything else is a bug of ours.
+    if (err instanceof RougeRaise) throw err;
     // A lexer bug must not fail the site build: keep the exact text, unhighlighted, and say so.
     process.emitWarning(`highlight: ${tag} lexer failed (${(err as Error).message}); code left plain`);
     return escapeHtml(code);

@@ -259,6 +259,12 @@ lists = {
   "VERILOG_KEYWORDS" => Rouge::Lexers::Verilog.keywords,
   "VERILOG_KEYWORDS_TYPE" => Rouge::Lexers::Verilog.keywords_type,
   "VERILOG_SYSTEM_TASKS" => Rouge::Lexers::Verilog.keywords_system_task,
+  "STAN_KEYWORDS" => Rouge::Lexers::Stan.keywords,
+  "STAN_TYPES" => Rouge::Lexers::Stan.types,
+  "STAN_RESERVED" => Rouge::Lexers::Stan.reserved,
+  "STAN_BUILTIN_FUNCTIONS" => Rouge::Lexers::Stan.builtin_functions,
+  "STAN_DISTRIBUTIONS" => Rouge::Lexers::Stan.distributions,
+  "STAN_CONSTANTS" => Rouge::Lexers::Stan.constants,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
@@ -290,6 +296,8 @@ end
 # Lean's operator rule is its list of regex fragments joined with `|`, in order (the first
 # alternative that matches wins, so `-` shadows `->`).
 regexes["LEAN_OPERATORS"] = Rouge::Lexers::Lean.operators.join("|")
+# Stan's operator alternation (in order), return-type prefix and optional-whitespace regexes
+%w(OP RT WS).each { |c| regexes["STAN_#{c}"] = Rouge::Lexers::Stan.const_get(c).source }
 regexes.each do |name, src|
   ws << "\nexport const #{name} = #{src.to_json};\n"
 end

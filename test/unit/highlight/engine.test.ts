@@ -3,7 +3,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, formatHtml, lex, rubyRe } from '../../../src/render/highlight/engine.js';
+import { escapeHtml, formatHtml, lex, rubyRe, RougeRaise } from '../../../src/render/highlight/engine.js';
 import { NATIVE } from '../../../src/render/highlight/lexers/index.js';
 import { highlight } from '../../../src/render/highlight/index.js';
 import fs from 'node:fs';
@@ -18,7 +18,15 @@ codes.push('', '\n', '\r\n\r\n', '"unterminated', "'", '/* open', '`', '{{', '\u
 test('every native lexer keeps the text of every input, token values non-empty and merged', () => {
   for (const [tag, def] of NATIVE) {
     for (const code of codes) {
-      const tokens = lex(def, code);
+      let tokens;
+      try {
+        tokens = lex(def, code);
+      } catch (err) {
+        // Rouge's Stan lexer pushes a `string` state it never defines at a `"`: Rouge raises and
+        // Jekyll's build fails, which the lexer reproduces by throwing RougeRaise.
+        if (tag === 'stan' && err instanceof RougeRaise) continue;
+        throw err;
+      }
       const text = tokens.map((t) => t[1]).join('');
       if (tag === 'coq' && text !== code) {
         // Rouge's Coq lexer holds an identifier back (state continue_id) until it sees what
@@ -34,6 +42,14 @@ test('every native lexer keeps the text of every input, token values non-empty a
       }
     }
   }
+});
+
+test('what Rouge raises fails the conversion instead of falling back to plain text', () => {
+  // Rouge 3.30's Stan lexer pushes an undefined `string` state at a `"` ("unknown state:
+  // :string"); kramdown lets the error through and Jekyll 4.3.1's build fails with a conversion
+  // error, as a fenced ```stan block holding `print("x");` showed.
+  assert.throws(() => highlight('print("x");\n', 'stan'), RougeRaise);
+  assert.equal(highlight('#include "a.stan"\nreal x;\n', 'stan')?.includes('<span class="cpf">"a.stan"</span>'), true);
 });
 
 test('Rouge escapes only & < > and writes Text bare', () => {

@@ -48,6 +48,7 @@ import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sml } from './sml.js';
 import { sql } from './sql.js';
+import { stan } from './stan.js';
 import { stata } from './stata.js';
 import { sublexers } from './sublexers.js';
 import { tex } from './tex.js';
@@ -108,6 +109,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['viml', viml],
   ['vhdl', vhdl],
   ['verilog', verilog],
+  ['stan', stan],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
