@@ -298,6 +298,22 @@ end
 regexes["LEAN_OPERATORS"] = Rouge::Lexers::Lean.operators.join("|")
 # Stan's operator alternation (in order), return-type prefix and optional-whitespace regexes
 %w(OP RT WS).each { |c| regexes["STAN_#{c}"] = Rouge::Lexers::Stan.const_get(c).source }
+# Praat's word lists are local variables of its class body, used only inside rule regexes: the
+# sources of those rules, found by shape (exactly one rule each)
+praat_src = lambda do |state, shape|
+  srcs = Rouge::Lexers::Praat.get_state(state).rules.select { |r| r.respond_to?(:re) }.map { |r| r.re.source }.grep(shape)
+  raise "Praat #{state} rule #{shape.inspect}: #{srcs.size} found" unless srcs.size == 1
+  srcs[0]
+end
+regexes["PRAAT_KEYWORDS"] = praat_src.(:root, /\A\\b\(\?:if\|/)
+regexes["PRAAT_OBJECTS"] = praat_src.(:root, /\(\?=\\s\+\\S\+\\n\)\z/)
+regexes["PRAAT_FUNCTIONS_STRING"] = praat_src.(:function_call, /\)\\\$\(\?=/)
+regexes["PRAAT_FUNCTIONS_ARRAY"] = praat_src.(:function_call, /\)#\(\?=/)
+regexes["PRAAT_FUNCTIONS_NUMERIC"] = praat_src.(:function_call, /\)\(\?=\\s\*\[:\(\]\)\z/)
+regexes["PRAAT_VARIABLES_STRING"] = praat_src.(:variable_name, /\)\\\$\z/)
+regexes["PRAAT_VARIABLES_NUMERIC"] = praat_src.(:variable_name, /\(\?!\\\$\)\\b\z/)
+regexes["PRAAT_OBJECT_PREFIX"] = praat_src.(:variable_name, /\A\\b\(Object\|/)
+regexes["PRAAT_OBJECT_ATTRIBUTES"] = praat_src.(:object_reference, /\A\\\.\(ncol/)
 regexes.each do |name, src|
   ws << "\nexport const #{name} = #{src.to_json};\n"
 end

@@ -35,6 +35,7 @@ import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
 import { ocaml } from './ocaml.js';
 import { powershell } from './powershell.js';
+import { praat } from './praat.js';
 import { prolog } from './prolog.js';
 import { protobuf } from './protobuf.js';
 import { python } from './python.js';
@@ -110,6 +111,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['vhdl', vhdl],
   ['verilog', verilog],
   ['stan', stan],
+  ['praat', praat],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
