@@ -265,6 +265,11 @@ lists = {
   "STAN_BUILTIN_FUNCTIONS" => Rouge::Lexers::Stan.builtin_functions,
   "STAN_DISTRIBUTIONS" => Rouge::Lexers::Stan.distributions,
   "STAN_CONSTANTS" => Rouge::Lexers::Stan.constants,
+  "SAS_DATA_STEP_STATEMENTS" => Rouge::Lexers::SAS.data_step_statements,
+  "SAS_FUNCTIONS" => Rouge::Lexers::SAS.sas_functions,
+  "SAS_MACRO_STATEMENTS" => Rouge::Lexers::SAS.sas_macro_statements,
+  "SAS_MACRO_FUNCTIONS" => Rouge::Lexers::SAS.sas_macro_functions,
+  "SAS_PROC_NAMES" => Rouge::Lexers::SAS.sas_proc_names,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
@@ -317,6 +322,9 @@ regexes["PRAAT_OBJECT_ATTRIBUTES"] = praat_src.(:object_reference, /\A\\\.\(ncol
 regexes.each do |name, src|
   ws << "\nexport const #{name} = #{src.to_json};\n"
 end
+# SAS's keywords of common PROCs, keyed by PROC name (upper case)
+ws << "\n// SAS's keywords of common PROCs, keyed by PROC name (Rouge's SAS.proc_keywords).\n"
+ws << "export const SAS_PROC_KEYWORDS: Record<string, string[]> = #{Rouge::Lexers::SAS.proc_keywords.transform_values { |v| v.to_a.sort }.to_json};\n"
 ws_path = File.join(ROOT, "src", "render", "highlight", "rouge-words.ts")
 File.write(ws_path, ws)
 puts "wrote #{ws_path}"

@@ -42,6 +42,7 @@ import { python } from './python.js';
 import { r } from './r.js';
 import { ruby } from './ruby.js';
 import { rust } from './rust.js';
+import { sas } from './sas.js';
 import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
@@ -112,6 +113,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['verilog', verilog],
   ['stan', stan],
   ['praat', praat],
+  ['sas', sas],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
