@@ -270,6 +270,8 @@ lists = {
   "SAS_MACRO_STATEMENTS" => Rouge::Lexers::SAS.sas_macro_statements,
   "SAS_MACRO_FUNCTIONS" => Rouge::Lexers::SAS.sas_macro_functions,
   "SAS_PROC_NAMES" => Rouge::Lexers::SAS.sas_proc_names,
+  "CLOJURE_KEYWORDS" => Rouge::Lexers::Clojure.keywords,
+  "CLOJURE_BUILTINS" => Rouge::Lexers::Clojure.builtins,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -9,6 +9,7 @@ import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { bibtex } from './bibtex.js';
 import { c, cpp, cuda, glsl } from './c.js';
 import { csharp } from './csharp.js';
+import { clojure } from './clojure.js';
 import { cmake } from './cmake.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
@@ -114,6 +115,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['stan', stan],
   ['praat', praat],
   ['sas', sas],
+  ['clojure', clojure],
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
