@@ -116,7 +116,17 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
     const map = t.map ?? [0, 0];
     // A blockquote's trailing `>` lines are blank lines inside it (kramdown writes them as "\n"
     // before </blockquote>); only truly empty lines are outside.
-    const end = t.type === 'blockquote_open' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
+    let end = t.type === 'blockquote_open' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
+    // kramdown's parse_list (and parse_definition_list) gives the last item the blank lines after it
+    // and then moves that item's trailing :blank out after the list. An HTML element left open at the
+    // end of the last item (`* a\n  <ol>\n  <li>x</li>\n\nPara`) has already read those blank lines
+    // into its body, so there is no :blank to move and the list is followed directly by the next block.
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open') {
+      let k = j - 1;
+      while (k > i && tokens[k].nesting === -1) k--;
+      const last = tokens[k];
+      if (last.type === 'kd_html' && (last.meta as any)?.toEof && last.map && last.map[1] > end) end = last.map[1];
+    }
     out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end });
     i = j;
   }
