@@ -23,6 +23,7 @@ import { javascript, jsx, tsx, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
 import { liquid } from './liquid.js';
+import { lua } from './lua.js';
 import { make } from './make.js';
 import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
@@ -92,6 +93,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['ini', ini],
   ['toml', toml],
   ['docker', docker],
+  ['lua', lua],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
