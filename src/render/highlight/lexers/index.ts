@@ -14,6 +14,7 @@ import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
+import { dot } from './dot.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
@@ -94,6 +95,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['toml', toml],
   ['docker', docker],
   ['lua', lua],
+  ['dot', dot],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
