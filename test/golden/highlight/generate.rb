@@ -216,6 +216,12 @@ lists = {
   "SQL_KEYWORDS" => Rouge::Lexers::SQL.keywords,
   "SQL_KEYWORDS_TYPE" => Rouge::Lexers::SQL.keywords_type,
   "MATLAB_BUILTINS" => Rouge::Lexers::Matlab.builtins,
+  "STAN_KEYWORDS" => Rouge::Lexers::Stan.keywords,
+  "STAN_TYPES" => Rouge::Lexers::Stan.types,
+  "STAN_RESERVED" => Rouge::Lexers::Stan.reserved,
+  "STAN_BUILTIN_FUNCTIONS" => Rouge::Lexers::Stan.builtin_functions,
+  "STAN_DISTRIBUTIONS" => Rouge::Lexers::Stan.distributions,
+  "STAN_CONSTANTS" => Rouge::Lexers::Stan.constants,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -15,11 +15,24 @@ const codes = readGolden<Array<{ file: string }>>('golden.json').map((s) =>
 );
 codes.push('', '\n', '\r\n\r\n', '"unterminated', "'", '/* open', '`', '{{', '\u00a0x\u2028y', '😀 é π');
 
+// Where Rouge 3.30 itself breaks these properties, the port does too: its Stan lexer pushes a
+// `:string` state it never defines at any `"` (Rouge raises, Jekyll's conversion fails), and its
+// call rule writes a constant's whole match after lexing the one-letter "return type" before it
+// (`a pi()` comes out as `a a pi()`).
+const ROUGE_RAISES: Record<string, RegExp> = { stan: /unknown state string/ };
+const ROUGE_REPEATS_TEXT = new Set(['stan']);
+
 test('every native lexer keeps the text of every input, token values non-empty and merged', () => {
   for (const [tag, def] of NATIVE) {
     for (const code of codes) {
-      const tokens = lex(def, code);
-      assert.equal(tokens.map((t) => t[1]).join(''), code, `${tag} changed the text`);
+      let tokens;
+      try {
+        tokens = lex(def, code);
+      } catch (e) {
+        if (ROUGE_RAISES[tag]?.test((e as Error).message)) continue;
+        throw e;
+      }
+      if (!ROUGE_REPEATS_TEXT.has(tag)) assert.equal(tokens.map((t) => t[1]).join(''), code, `${tag} changed the text`);
       for (let i = 0; i < tokens.length; i++) {
         assert.ok(tokens[i][1].length > 0, `${tag}: empty token`);
         if (i > 0) assert.notEqual(tokens[i][0], tokens[i - 1][0], `${tag}: unmerged tokens`);

@@ -41,6 +41,7 @@ import { sass } from './sass.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sql } from './sql.js';
+import { stan } from './stan.js';
 import { sublexers } from './sublexers.js';
 import { tex } from './tex.js';
 import { yaml } from './yaml.js';
@@ -96,6 +97,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['docker', docker],
   ['lua', lua],
   ['dot', dot],
+  ['stan', stan],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
