@@ -9,6 +9,7 @@ import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { bibtex } from './bibtex.js';
 import { c, cpp, cuda, glsl } from './c.js';
 import { csharp } from './csharp.js';
+import { cython } from './cython.js';
 import { cmake } from './cmake.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
@@ -98,6 +99,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['lua', lua],
   ['dot', dot],
   ['stan', stan],
+  ['cython', cython],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
