@@ -30,6 +30,8 @@ export interface HtmlNode {
   attrs: Attrs;
   model: ContentModel;
   isClosed: boolean;
+  /** No close tag was found: the element ran to the end of its text (kramdown auto-closes it there). */
+  open?: boolean;
   /** raw model: children; block model: Markdown block tokens; span model: inline tokens. */
   children: HtmlChild[];
   blockTokens?: Token[];
@@ -107,6 +109,18 @@ function parseDeferred(p: Parse, src: string, inlineMode: boolean): any {
   return state;
 }
 
+/** The last top-level block of `tokens` is an HTML element that ran to the end of its text open. */
+function endsInOpenElement(tokens: Token[]): boolean {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.level !== 0) continue;
+    const meta = t.meta as { toEof?: boolean; children?: HtmlChild[] } | null;
+    const first = meta?.children?.[0];
+    return t.type === 'kd_html' && !!meta?.toEof && first?.kind === 'element' && !!first.open;
+  }
+  return false;
+}
+
 function parseBlockContent(p: Parse, node: HtmlNode, inner: string): void {
   const src = inner.endsWith('\n') || inner === '' ? inner : inner + '\n';
   // kramdown parses the element's content in place, so the line after it is the close tag, not
@@ -148,6 +162,7 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
     const c = re.exec(rest);
     node.children.push({ kind: 'text', value: c ? rest.slice(0, c.index) : rest, raw: true });
     node.isClosed = false;
+    if (!c) node.open = true;
     return c ? pos + c.index + c[0].length : src.length;
   }
   if (closed) return pos;
@@ -155,12 +170,23 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
     const ws = trailingWhitespace(src, pos);
     if (ws >= 0) pos = ws;
     const end = findBlockEnd(src, pos, name);
-    if (end) {
-      parseBlockContent(p, node, src.slice(pos, end[0]));
+    const deferred = p.env.kdDeferredInline?.length ?? 0;
+    const spans = p.env.kdSpanBodies?.length ?? 0;
+    if (end) parseBlockContent(p, node, src.slice(pos, end[0]));
+    if (end && !endsInOpenElement(node.blockTokens!)) {
       pos = end[1];
     } else {
+      // kramdown parses an element's content in place, in the page's own text: a child element
+      // left open there (`<details>\n<summary>x</summary>` under parse_block_html, where a block
+      // element's close tag counts only at the start of a line) reads on past this element's
+      // close tag to the end of the text, and this element is closed only there.
+      if (end) {
+        p.env.kdDeferredInline?.splice(deferred);
+        p.env.kdSpanBodies?.splice(spans);
+      }
       parseBlockContent(p, node, src.slice(pos));
       pos = src.length;
+      node.open = true;
     }
   } else if (model === 'span') {
     const re = new RegExp(`</${name}\\s*>`, 'i');
@@ -172,6 +198,7 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
     node.inlineTokens = inlineTokens;
     (p.env.kdSpanBodies ??= []).push({ state: parseDeferred(p, text, true), into: inlineTokens });
     pos = c ? pos + c.index + c[0].length : src.length;
+    if (!c) node.open = true;
   } else {
     pos = parseRaw(p, src, pos, node);
   }
@@ -190,6 +217,7 @@ function parseRaw(p: Parse, src: string, pos: number, node: HtmlNode): number {
     const s = start.exec(src);
     if (!s) {
       addText(node.children, src.slice(pos));
+      node.open = true;
       return src.length;
     }
     addText(node.children, src.slice(pos, s.index));
@@ -210,6 +238,7 @@ function parseRaw(p: Parse, src: string, pos: number, node: HtmlNode): number {
       pos++;
     }
   }
+  node.open = true;
   return pos;
 }
 
