@@ -667,7 +667,9 @@ export class Converter {
       this.ctx.footnotes.push(fn);
       this.ctx.footnotesByLabel.set(label, fn);
     }
-    return `<sup id="fnref:${label}${repeat}" role="doc-noteref"><a href="#fn:${label}" class="footnote" rel="footnote">${fn.number}</a></sup>`;
+    // kramdown's convert_footnote: the ids use the name, footnote_prefix + label.
+    const name = this.ctx.opts.footnotePrefix + label;
+    return `<sup id="fnref:${name}${repeat}" role="doc-noteref"><a href="#fn:${name}" class="footnote" rel="footnote">${fn.number}</a></sup>`;
   }
 
   /** kramdown's footnote_content, appended after the document. */
@@ -678,8 +680,11 @@ export class Converter {
       const fn = this.ctx.footnotes[i];
       const def = this.ctx.footnoteDefs.get(fn.label);
       if (!def) continue;
-      const backlinks = `<a href="#fnref:${fn.label}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}</a>` +
-        Array.from({ length: fn.repeat }, (_, k) => `\u00a0<a href="#fnref:${fn.label}:${k + 1}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}<sup>${k + 2}</sup></a>`).join('');
+      const name = this.ctx.opts.footnotePrefix + fn.label;
+      // kramdown's footnote_content writes its no-break spaces as the nbsp entity, per entity_output.
+      const nbsp = entityToString(0xa0, this.ctx.opts.entityOutput);
+      const backlinks = `<a href="#fnref:${name}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}</a>` +
+        Array.from({ length: fn.repeat }, (_, k) => `${nbsp}<a href="#fnref:${name}:${k + 1}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}<sup>${k + 2}</sup></a>`).join('');
       const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
@@ -696,9 +701,9 @@ export class Converter {
       if (/^\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
-      if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + '\u00a0' + backlinks + body.slice(lastP);
+      if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + nbsp + backlinks + body.slice(lastP);
       else body += `${ind(6)}<p>${backlinks}</p>\n`;
-      ol += `${ind(4)}<li id="fn:${fn.label}" role="doc-endnote">\n${body}${ind(4)}</li>\n`;
+      ol += `${ind(4)}<li id="fn:${name}" role="doc-endnote">\n${body}${ind(4)}</li>\n`;
     }
     const start = this.ctx.opts.footnoteNr !== 1 ? ` start="${this.ctx.opts.footnoteNr}"` : '';
     return `<div class="footnotes" role="doc-endnotes">\n${ind(2)}<ol${start}>\n${ol}${ind(2)}</ol>\n</div>\n`;
