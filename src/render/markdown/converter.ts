@@ -683,8 +683,11 @@ export class Converter {
       const name = this.ctx.opts.footnotePrefix + fn.label;
       // kramdown's footnote_content writes its no-break spaces as the nbsp entity, per entity_output.
       const nbsp = entityToString(0xa0, this.ctx.opts.entityOutput);
-      const backlinks = `<a href="#fnref:${name}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}</a>` +
-        Array.from({ length: fn.repeat }, (_, k) => `${nbsp}<a href="#fnref:${name}:${k + 1}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}<sup>${k + 2}</sup></a>`).join('');
+      // footnote_backlink is escaped as text (entity references kept); an empty one means no backlinks.
+      const text = escapeText(this.ctx.opts.footnoteBacklink);
+      const withBacklinks = this.ctx.opts.footnoteBacklink !== '';
+      const backlinks = !withBacklinks ? '' : `<a href="#fnref:${name}" class="reversefootnote" role="doc-backlink">${text}</a>` +
+        Array.from({ length: fn.repeat }, (_, k) => `${nbsp}<a href="#fnref:${name}:${k + 1}" class="reversefootnote" role="doc-backlink">${text}<sup>${k + 2}</sup></a>`).join('');
       const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
@@ -701,7 +704,7 @@ export class Converter {
       if (/^\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
-      if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + nbsp + backlinks + body.slice(lastP);
+      if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
       else body += `${ind(6)}<p>${backlinks}</p>\n`;
       ol += `${ind(4)}<li id="fn:${name}" role="doc-endnote">\n${body}${ind(4)}</li>\n`;
     }
