@@ -32,6 +32,7 @@ import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
 import { powershell } from './powershell.js';
+import { prolog } from './prolog.js';
 import { protobuf } from './protobuf.js';
 import { python } from './python.js';
 import { r } from './r.js';
@@ -100,6 +101,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['dot', dot],
   ['stan', stan],
   ['cython', cython],
+  ['prolog', prolog],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
