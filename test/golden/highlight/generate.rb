@@ -222,6 +222,9 @@ lists = {
   "STAN_BUILTIN_FUNCTIONS" => Rouge::Lexers::Stan.builtin_functions,
   "STAN_DISTRIBUTIONS" => Rouge::Lexers::Stan.distributions,
   "STAN_CONSTANTS" => Rouge::Lexers::Stan.constants,
+  "FORTRAN_KEYWORDS" => Rouge::Lexers::Fortran.keywords,
+  "FORTRAN_TYPES" => Rouge::Lexers::Fortran.types,
+  "FORTRAN_INTRINSICS" => Rouge::Lexers::Fortran.intrinsics,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -16,6 +16,7 @@ import { consoleLexer } from './console.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
 import { dot } from './dot.js';
+import { fortran } from './fortran.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
@@ -102,6 +103,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['stan', stan],
   ['cython', cython],
   ['prolog', prolog],
+  ['fortran', fortran],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
