@@ -116,7 +116,17 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
     const map = t.map ?? [0, 0];
     // A blockquote's trailing `>` lines are blank lines inside it (kramdown writes them as "\n"
     // before </blockquote>); only truly empty lines are outside.
-    const end = t.type === 'blockquote_open' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
+    let end = t.type === 'blockquote_open' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
+    // kramdown's parse_list (and parse_definition_list) gives the last item the blank lines after it
+    // and then moves that item's trailing :blank out after the list. An HTML element left open at the
+    // end of the last item (`* a\n  <ol>\n  <li>x</li>\n\nPara`) has already read those blank lines
+    // into its body, so there is no :blank to move and the list is followed directly by the next block.
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open') {
+      let k = j - 1;
+      while (k > i && tokens[k].nesting === -1) k--;
+      const last = tokens[k];
+      if (last.type === 'kd_html' && (last.meta as any)?.toEof && last.map && last.map[1] > end) end = last.map[1];
+    }
     out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end });
     i = j;
   }
@@ -657,7 +667,9 @@ export class Converter {
       this.ctx.footnotes.push(fn);
       this.ctx.footnotesByLabel.set(label, fn);
     }
-    return `<sup id="fnref:${label}${repeat}" role="doc-noteref"><a href="#fn:${label}" class="footnote" rel="footnote">${fn.number}</a></sup>`;
+    // kramdown's convert_footnote: the ids use the name, footnote_prefix + label.
+    const name = this.ctx.opts.footnotePrefix + label;
+    return `<sup id="fnref:${name}${repeat}" role="doc-noteref"><a href="#fn:${name}" class="footnote" rel="footnote">${fn.number}</a></sup>`;
   }
 
   /** kramdown's footnote_content, appended after the document. */
@@ -668,8 +680,14 @@ export class Converter {
       const fn = this.ctx.footnotes[i];
       const def = this.ctx.footnoteDefs.get(fn.label);
       if (!def) continue;
-      const backlinks = `<a href="#fnref:${fn.label}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}</a>` +
-        Array.from({ length: fn.repeat }, (_, k) => `\u00a0<a href="#fnref:${fn.label}:${k + 1}" class="reversefootnote" role="doc-backlink">${this.ctx.opts.footnoteBacklink}<sup>${k + 2}</sup></a>`).join('');
+      const name = this.ctx.opts.footnotePrefix + fn.label;
+      // kramdown's footnote_content writes its no-break spaces as the nbsp entity, per entity_output.
+      const nbsp = entityToString(0xa0, this.ctx.opts.entityOutput);
+      // footnote_backlink is escaped as text (entity references kept); an empty one means no backlinks.
+      const text = escapeText(this.ctx.opts.footnoteBacklink);
+      const withBacklinks = this.ctx.opts.footnoteBacklink !== '';
+      const backlinks = !withBacklinks ? '' : `<a href="#fnref:${name}" class="reversefootnote" role="doc-backlink">${text}</a>` +
+        Array.from({ length: fn.repeat }, (_, k) => `${nbsp}<a href="#fnref:${name}:${k + 1}" class="reversefootnote" role="doc-backlink">${text}<sup>${k + 2}</sup></a>`).join('');
       const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
@@ -686,9 +704,9 @@ export class Converter {
       if (/^\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
-      if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + '\u00a0' + backlinks + body.slice(lastP);
+      if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
       else body += `${ind(6)}<p>${backlinks}</p>\n`;
-      ol += `${ind(4)}<li id="fn:${fn.label}" role="doc-endnote">\n${body}${ind(4)}</li>\n`;
+      ol += `${ind(4)}<li id="fn:${name}" role="doc-endnote">\n${body}${ind(4)}</li>\n`;
     }
     const start = this.ctx.opts.footnoteNr !== 1 ? ` start="${this.ctx.opts.footnoteNr}"` : '';
     return `<div class="footnotes" role="doc-endnotes">\n${ind(2)}<ol${start}>\n${ol}${ind(2)}</ol>\n</div>\n`;

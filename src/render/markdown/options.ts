@@ -27,6 +27,8 @@ export interface KramdownOptions {
   parseBlockHtml: boolean;
   footnoteNr: number;
   footnoteBacklink: string;
+  /** kramdown's footnote_prefix: put before every footnote's name in its ids. */
+  footnotePrefix: string;
   /** `header_offset`: added to each Markdown header's level when written (clamped to 1–6). */
   headerOffset: number;
   /** kramdown's `typographic_symbols` overrides: symbol name → replacement text. */
@@ -69,6 +71,7 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     parseBlockHtml: toBool(o.parse_block_html, false),
     footnoteNr: Number(o.footnote_nr ?? 1) || 1,
     footnoteBacklink: o.footnote_backlink == null ? '&#8617;' : String(o.footnote_backlink),
+    footnotePrefix: o.footnote_prefix == null ? '' : String(o.footnote_prefix),
     headerOffset: Math.trunc(Number(o.header_offset ?? 0)) || 0,
     typographicSymbols: (o.typographic_symbols && typeof o.typographic_symbols === 'object') ? o.typographic_symbols : {},
   };

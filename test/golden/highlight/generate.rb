@@ -224,9 +224,6 @@ lists = {
   "STATA_FUNCTIONS" => Rouge::Lexers::Stata::PRIMITIVE_FUNCTIONS,
   "STATA_TYPE_KEYWORDS" => Rouge::Lexers::Stata.type_keywords,
   "STATA_RESERVED_KEYWORDS" => Rouge::Lexers::Stata.reserved_keywords,
-  "FORTRAN_KEYWORDS" => Rouge::Lexers::Fortran.keywords,
-  "FORTRAN_TYPES" => Rouge::Lexers::Fortran.types,
-  "FORTRAN_INTRINSICS" => Rouge::Lexers::Fortran.intrinsics,
   "COQ_GALLINA" => Rouge::Lexers::Coq.gallina,
   "COQ_COMMANDS" => Rouge::Lexers::Coq.coq,
   "COQ_LTAC" => Rouge::Lexers::Coq.ltac,
@@ -272,6 +269,9 @@ lists = {
   "SAS_PROC_NAMES" => Rouge::Lexers::SAS.sas_proc_names,
   "CLOJURE_KEYWORDS" => Rouge::Lexers::Clojure.keywords,
   "CLOJURE_BUILTINS" => Rouge::Lexers::Clojure.builtins,
+  "FORTRAN_KEYWORDS" => Rouge::Lexers::Fortran.keywords,
+  "FORTRAN_TYPES" => Rouge::Lexers::Fortran.types,
+  "FORTRAN_INTRINSICS" => Rouge::Lexers::Fortran.intrinsics,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -36,6 +36,11 @@ test('every native lexer keeps the text of every input, token values non-empty a
         // so `… Qed` loses `Qed`). The golden sample snippets/coq/held-id-at-end.txt pins it.
         assert.ok(code.startsWith(text), `${tag} changed the text`);
         assert.match(code.slice(text.length), /^(?:[a-z][\w']*|[_a-z][\w']+)$/i, `${tag} changed the text`);
+      } else if (tag === 'stan' && text !== code) {
+        // Rouge's Stan call rule writes a constant's whole match after lexing the one-letter
+        // "return type" words before it (`a b pi()` comes out as `a b a b pi()`); the golden
+        // sample snippets/stan/models.txt pins it. Only words are ever repeated.
+        assert.equal(text.replace(/((?:\b\w \s*)+)\1/g, '$1'), code, `${tag} changed the text`);
       } else assert.equal(text, code, `${tag} changed the text`);
       for (let i = 0; i < tokens.length; i++) {
         assert.ok(tokens[i][1].length > 0, `${tag}: empty token`);

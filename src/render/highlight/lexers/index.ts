@@ -10,6 +10,7 @@ import { bibtex } from './bibtex.js';
 import { c, cpp, cuda, glsl } from './c.js';
 import { csharp } from './csharp.js';
 import { clojure } from './clojure.js';
+import { cython } from './cython.js';
 import { cmake } from './cmake.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
@@ -17,6 +18,7 @@ import { coq } from './coq.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
 import { erlang } from './erlang.js';
+import { dot } from './dot.js';
 import { fortran } from './fortran.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
@@ -126,6 +128,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['ini', ini],
   ['toml', toml],
   ['docker', docker],
+  ['dot', dot],
+  ['cython', cython],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

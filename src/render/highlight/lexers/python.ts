@@ -12,13 +12,13 @@
  * - a name right after `.` is always `n` (even `np.sum`), keywords included;
  * - `print` and `exec` are keywords (`k`), as in Python 2.
  */
-import { type LexerDef, type LexRun, rule, lazyLexer } from '../engine.js';
+import { type LexerDef, type LexRun, type RuleSpec, rule, lazyLexer } from '../engine.js';
 
-const KEYWORDS = new Set(
+export const KEYWORDS = new Set(
   ('assert break continue del elif else except exec finally for global if lambda pass print ' +
     'raise return try while yield as with from import async await nonlocal').split(' '),
 );
-const BUILTINS = new Set(
+export const BUILTINS = new Set(
   ('__import__ abs all any apply ascii basestring bin bool buffer bytearray bytes callable chr ' +
     'classmethod cmp coerce compile complex delattr dict dir divmod enumerate eval execfile exit ' +
     'file filter float format frozenset getattr globals hasattr hash hex id input int intern ' +
@@ -26,8 +26,8 @@ const BUILTINS = new Set(
     'ord pow property range raw_input reduce reload repr reversed round set setattr slice sorted ' +
     'staticmethod str sum super tuple type unichr unicode vars xrange zip').split(' '),
 );
-const PSEUDO = new Set('self None Ellipsis NotImplemented False True'.split(' '));
-const EXCEPTIONS = new Set(
+export const PSEUDO = new Set('self None Ellipsis NotImplemented False True'.split(' '));
+export const EXCEPTIONS = new Set(
   ('ArithmeticError AssertionError AttributeError BaseException BlockingIOError BrokenPipeError ' +
     'BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ' +
     'ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError EnvironmentError ' +
@@ -44,8 +44,8 @@ const EXCEPTIONS = new Set(
 );
 
 // Onigmo's [[:alpha:]] / [[:alnum:]] on UTF-8 text are Unicode Alphabetic (+ decimal digits).
-const ID = String.raw`[\p{Alphabetic}_][\p{Alphabetic}\p{Nd}_]*`;
-const DOTTED_ID = String.raw`[\p{Alphabetic}_.][\p{Alphabetic}\p{Nd}_.]*`;
+export const ID = String.raw`[\p{Alphabetic}_][\p{Alphabetic}\p{Nd}_]*`;
+export const DOTTED_ID = String.raw`[\p{Alphabetic}_.][\p{Alphabetic}\p{Nd}_.]*`;
 const DIGITS = String.raw`[0-9](?:_?[0-9])*`;
 const DECIMAL = String.raw`(?:(?:${DIGITS})?\.${DIGITS}|${DIGITS}\.)`;
 const EXPONENT = String.raw`[eE][+\-]?${DIGITS}`;
@@ -57,15 +57,21 @@ interface StrFrame {
 const strings = (run: LexRun): StrFrame[] => (run.data.strings ??= []);
 const topString = (run: LexRun): StrFrame | undefined => strings(run)[strings(run).length - 1];
 
-function nameToken(word: string): string {
-  if (KEYWORDS.has(word)) return 'k';
+function nameToken(word: string, keywords: ReadonlySet<string>): string {
+  if (keywords.has(word)) return 'k';
   if (EXCEPTIONS.has(word) || BUILTINS.has(word)) return 'nb';
   if (PSEUDO.has(word)) return 'bp';
   return 'n';
 }
 
-export const python: LexerDef = lazyLexer('python', () => ({
-  states: {
+export const python: LexerDef = lazyLexer('python', () => ({ states: pythonStates(KEYWORDS) }));
+
+/**
+ * Python's states, with the keyword list the name rule consults: Rouge's rules call
+ * `self.class.keywords`, so a subclass (Cython) that extends the list changes them too.
+ */
+export function pythonStates(keywords: ReadonlySet<string>): Record<string, RuleSpec[]> {
+  return {
     root: [
       rule(/\n+/, ''),
       rule(/^(:)(\s*)([ru]{0,2}""".*?""")/is, ['p', '', 'sd']),
@@ -92,7 +98,7 @@ export const python: LexerDef = lazyLexer('python', () => ({
       }),
       rule(String.raw`@${DOTTED_ID}`, 'nd'),
       // a name after `.` is an attribute: always plain `n`
-      rule(String.raw`(?<!\.)${ID}`, (run, m) => run.token(nameToken(m[0]))),
+      rule(String.raw`(?<!\.)${ID}`, (run, m) => run.token(nameToken(m[0], keywords))),
       rule(ID, 'n'),
       rule(String.raw`${DECIMAL}(?:${EXPONENT})?[jJ]?`, 'mf'),
       rule(String.raw`${DIGITS}${EXPONENT}[jJ]?`, 'mf'),
@@ -141,5 +147,5 @@ export const python: LexerDef = lazyLexer('python', () => ({
       rule(/\{/, 'si', 'generic_interpol'),
       rule(/\}/, 'si', '#pop'),
     ],
-  },
-}));
+  };
+}

@@ -30,6 +30,8 @@ export interface HtmlNode {
   attrs: Attrs;
   model: ContentModel;
   isClosed: boolean;
+  /** No close tag was found: the element ran to the end of its text (kramdown auto-closes it there). */
+  open?: boolean;
   /** raw model: children; block model: Markdown block tokens; span model: inline tokens. */
   children: HtmlChild[];
   blockTokens?: Token[];
@@ -73,15 +75,60 @@ function findBlockEnd(src: string, from: number, name: string): [number, number]
   return null;
 }
 
+type CoreRule = (state: any) => void;
+const coreSplits = new WeakMap<MarkdownIt, { before: CoreRule[]; after: CoreRule[] }>();
+
+/** markdown-it's enabled core rules split at `inline`: those before it, and it with those after. */
+function coreSplit(md: MarkdownIt): { before: CoreRule[]; after: CoreRule[] } {
+  let split = coreSplits.get(md);
+  if (!split) {
+    const rules = ((md.core.ruler as any).__rules__ as Array<{ name: string; enabled: boolean; fn: CoreRule }>)
+      .filter((r) => r.enabled && r.name !== NESTED_INLINE);
+    const at = rules.findIndex((r) => r.name === 'inline');
+    split = { before: rules.slice(0, at).map((r) => r.fn), after: rules.slice(at).map((r) => r.fn) };
+    coreSplits.set(md, split);
+  }
+  return split;
+}
+
+const NESTED_INLINE = 'kd_nested_inline';
+
+/**
+ * A parse of an element's content, sharing the page's env, whose span (inline) phase waits for
+ * the page's: kramdown parses every block first and only then the spans (update_tree), so a
+ * reference, footnote or abbreviation defined after the element (`<div markdown="1">[x][r]</div>`
+ * then `[r]: url`) is known inside it. The block-phase core rules run now; `inline` and the rules
+ * after it run for this state from the page's own core chain (the NESTED_INLINE rule).
+ */
+function parseDeferred(p: Parse, src: string, inlineMode: boolean): any {
+  const state = new p.md.core.State(src, p.md, p.env);
+  state.inlineMode = inlineMode;
+  const { before, after } = coreSplit(p.md);
+  for (const fn of before) fn(state);
+  (p.env.kdDeferredInline ??= []).push({ state, after });
+  return state;
+}
+
+/** The last top-level block of `tokens` is an HTML element that ran to the end of its text open. */
+function endsInOpenElement(tokens: Token[]): boolean {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.level !== 0) continue;
+    const meta = t.meta as { toEof?: boolean; children?: HtmlChild[] } | null;
+    const first = meta?.children?.[0];
+    return t.type === 'kd_html' && !!meta?.toEof && first?.kind === 'element' && !!first.open;
+  }
+  return false;
+}
+
 function parseBlockContent(p: Parse, node: HtmlNode, inner: string): void {
   const src = inner.endsWith('\n') || inner === '' ? inner : inner + '\n';
-  // A full parse (block + inline core rules) sharing the page's env: references, abbreviations.
   // kramdown parses the element's content in place, so the line after it is the close tag, not
   // the end of a text: `kdHtmlBody` tells beforeBlockBoundary that the end is no boundary.
   const was = p.env.kdHtmlBody;
   p.env.kdHtmlBody = true;
   try {
-    node.blockTokens = p.md.parse(src, p.env);
+    node.blockTokens = parseDeferred(p, src, false).tokens;
   } finally {
     p.env.kdHtmlBody = was;
   }
@@ -115,6 +162,7 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
     const c = re.exec(rest);
     node.children.push({ kind: 'text', value: c ? rest.slice(0, c.index) : rest, raw: true });
     node.isClosed = false;
+    if (!c) node.open = true;
     return c ? pos + c.index + c[0].length : src.length;
   }
   if (closed) return pos;
@@ -122,20 +170,35 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
     const ws = trailingWhitespace(src, pos);
     if (ws >= 0) pos = ws;
     const end = findBlockEnd(src, pos, name);
-    if (end) {
-      parseBlockContent(p, node, src.slice(pos, end[0]));
+    const deferred = p.env.kdDeferredInline?.length ?? 0;
+    const spans = p.env.kdSpanBodies?.length ?? 0;
+    if (end) parseBlockContent(p, node, src.slice(pos, end[0]));
+    if (end && !endsInOpenElement(node.blockTokens!)) {
       pos = end[1];
     } else {
+      // kramdown parses an element's content in place, in the page's own text: a child element
+      // left open there (`<details>\n<summary>x</summary>` under parse_block_html, where a block
+      // element's close tag counts only at the start of a line) reads on past this element's
+      // close tag to the end of the text, and this element is closed only there.
+      if (end) {
+        p.env.kdDeferredInline?.splice(deferred);
+        p.env.kdSpanBodies?.splice(spans);
+      }
       parseBlockContent(p, node, src.slice(pos));
       pos = src.length;
+      node.open = true;
     }
   } else if (model === 'span') {
     const re = new RegExp(`</${name}\\s*>`, 'i');
     const rest = src.slice(pos);
     const c = re.exec(rest);
     const text = c ? rest.slice(0, c.index) : rest;
-    node.inlineTokens = p.md.parseInline(text, p.env)[0]?.children ?? [];
+    // Filled when the page's inline phase runs (parseDeferred): the inline token's children.
+    const inlineTokens: Token[] = [];
+    node.inlineTokens = inlineTokens;
+    (p.env.kdSpanBodies ??= []).push({ state: parseDeferred(p, text, true), into: inlineTokens });
     pos = c ? pos + c.index + c[0].length : src.length;
+    if (!c) node.open = true;
   } else {
     pos = parseRaw(p, src, pos, node);
   }
@@ -154,6 +217,7 @@ function parseRaw(p: Parse, src: string, pos: number, node: HtmlNode): number {
     const s = start.exec(src);
     if (!s) {
       addText(node.children, src.slice(pos));
+      node.open = true;
       return src.length;
     }
     addText(node.children, src.slice(pos, s.index));
@@ -174,6 +238,7 @@ function parseRaw(p: Parse, src: string, pos: number, node: HtmlNode): number {
       pos++;
     }
   }
+  node.open = true;
   return pos;
 }
 
@@ -270,6 +335,17 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
 }
 
 export function htmlBlockPlugin(md: MarkdownIt): void {
+  // The span phase of the elements' contents (parseDeferred), after the page's own, in the order
+  // the elements were read; an element's contents may hold elements, whose states come later.
+  md.core.ruler.after('inline', NESTED_INLINE, (state: any) => {
+    const deferred = state.env.kdDeferredInline as Array<{ state: any; after: CoreRule[] }> | undefined;
+    if (!deferred) return;
+    for (let i = 0; i < deferred.length; i++) for (const fn of deferred[i].after) fn(deferred[i].state);
+    state.env.kdDeferredInline = undefined;
+    const spans = state.env.kdSpanBodies as Array<{ state: any; into: Token[] }> | undefined;
+    if (spans) for (const { state: s, into } of spans) into.push(...(s.tokens[0]?.children ?? []));
+    state.env.kdSpanBodies = undefined;
+  });
   md.block.ruler.at('html_block', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     if (state.sCount[startLine] - state.blkIndent >= 4) return false;
     // (A list item's first line has its marker masked by tShift: start at the content.)
