@@ -39,7 +39,7 @@ test('every native lexer keeps the text of every input, token values non-empty a
       } else if (tag === 'stan' && text !== code) {
         // Rouge's Stan call rule writes a constant's whole match after lexing the one-letter
         // "return type" words before it (`a b pi()` comes out as `a b a b pi()`); the golden
-        // sample snippets/stan/models.txt pins it. Only words are ever repeated.
+        // sample snippets/stan/functions.txt pins it. Only words are ever repeated.
         assert.equal(text.replace(/((?:\b\w \s*)+)\1/g, '$1'), code, `${tag} changed the text`);
       } else assert.equal(text, code, `${tag} changed the text`);
       for (let i = 0; i < tokens.length; i++) {

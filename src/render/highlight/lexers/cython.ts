@@ -13,7 +13,7 @@
  * Cython's keywords add `by`, `fused`, `gil`, `nogil` to Python's (for Python's rules as well).
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
-import { BUILTINS, DOTTED_ID, EXCEPTIONS, KEYWORDS, PSEUDO, pythonStates } from './python.js';
+import { DOTTED_ID, KEYWORDS, nameToken, pythonStates } from './python.js';
 
 const CY_KEYWORDS: ReadonlySet<string> = new Set([...KEYWORDS, 'by', 'except?', 'fused', 'gil', 'nogil']);
 const C_KEYWORDS = new Set('public readonly extern api inline enum union'.split(' '));
@@ -40,13 +40,7 @@ export const cython: LexerDef = lazyLexer('cython', () => {
       classname: [rule(/(?:\\\s|\s)+/, ''), ...py.classname],
       funcname: [rule(/(?:\\\s|\s)+/, ''), ...py.funcname],
       func_call_fix: [
-        rule(String.raw`${IDENT}(?=\()`, (run, m) => {
-          const w = m[0];
-          if (CY_KEYWORDS.has(w)) run.token('k');
-          else if (EXCEPTIONS.has(w) || BUILTINS.has(w)) run.token('nb');
-          else if (PSEUDO.has(w)) run.token('bp');
-          else run.token('nf');
-        }),
+        rule(String.raw`${IDENT}(?=\()`, (run, m) => run.token(nameToken(m[0], CY_KEYWORDS, 'nf'))),
       ],
       c_start: [
         rule(/[ \t\v\f\r]+/, ''),

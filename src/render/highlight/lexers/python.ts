@@ -18,7 +18,7 @@ export const KEYWORDS = new Set(
   ('assert break continue del elif else except exec finally for global if lambda pass print ' +
     'raise return try while yield as with from import async await nonlocal').split(' '),
 );
-export const BUILTINS = new Set(
+const BUILTINS = new Set(
   ('__import__ abs all any apply ascii basestring bin bool buffer bytearray bytes callable chr ' +
     'classmethod cmp coerce compile complex delattr dict dir divmod enumerate eval execfile exit ' +
     'file filter float format frozenset getattr globals hasattr hash hex id input int intern ' +
@@ -26,8 +26,8 @@ export const BUILTINS = new Set(
     'ord pow property range raw_input reduce reload repr reversed round set setattr slice sorted ' +
     'staticmethod str sum super tuple type unichr unicode vars xrange zip').split(' '),
 );
-export const PSEUDO = new Set('self None Ellipsis NotImplemented False True'.split(' '));
-export const EXCEPTIONS = new Set(
+const PSEUDO = new Set('self None Ellipsis NotImplemented False True'.split(' '));
+const EXCEPTIONS = new Set(
   ('ArithmeticError AssertionError AttributeError BaseException BlockingIOError BrokenPipeError ' +
     'BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ' +
     'ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError EnvironmentError ' +
@@ -44,7 +44,7 @@ export const EXCEPTIONS = new Set(
 );
 
 // Onigmo's [[:alpha:]] / [[:alnum:]] on UTF-8 text are Unicode Alphabetic (+ decimal digits).
-export const ID = String.raw`[\p{Alphabetic}_][\p{Alphabetic}\p{Nd}_]*`;
+const ID = String.raw`[\p{Alphabetic}_][\p{Alphabetic}\p{Nd}_]*`;
 export const DOTTED_ID = String.raw`[\p{Alphabetic}_.][\p{Alphabetic}\p{Nd}_.]*`;
 const DIGITS = String.raw`[0-9](?:_?[0-9])*`;
 const DECIMAL = String.raw`(?:(?:${DIGITS})?\.${DIGITS}|${DIGITS}\.)`;
@@ -57,11 +57,12 @@ interface StrFrame {
 const strings = (run: LexRun): StrFrame[] => (run.data.strings ??= []);
 const topString = (run: LexRun): StrFrame | undefined => strings(run)[strings(run).length - 1];
 
-function nameToken(word: string, keywords: ReadonlySet<string>): string {
+/** A name's token: keyword `k`, builtin or exception `nb`, pseudo `bp`, else `otherwise`. */
+export function nameToken(word: string, keywords: ReadonlySet<string>, otherwise = 'n'): string {
   if (keywords.has(word)) return 'k';
   if (EXCEPTIONS.has(word) || BUILTINS.has(word)) return 'nb';
   if (PSEUDO.has(word)) return 'bp';
-  return 'n';
+  return otherwise;
 }
 
 export const python: LexerDef = lazyLexer('python', () => ({ states: pythonStates(KEYWORDS) }));
