@@ -22,6 +22,7 @@ import { java } from './java.js';
 import { javascript, jsx, tsx, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
+import { kotlin } from './kotlin.js';
 import { liquid } from './liquid.js';
 import { make } from './make.js';
 import { markdown } from './markdown.js';
@@ -85,6 +86,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
+  ['kotlin', kotlin],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
