@@ -41,6 +41,7 @@ import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sql } from './sql.js';
 import { sublexers } from './sublexers.js';
+import { swift } from './swift.js';
 import { tex } from './tex.js';
 import { yaml } from './yaml.js';
 
@@ -87,6 +88,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['julia', julia],
   ['java', java],
   ['kotlin', kotlin],
+  ['swift', swift],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
