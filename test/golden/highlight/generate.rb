@@ -216,6 +216,9 @@ lists = {
   "SQL_KEYWORDS" => Rouge::Lexers::SQL.keywords,
   "SQL_KEYWORDS_TYPE" => Rouge::Lexers::SQL.keywords_type,
   "MATLAB_BUILTINS" => Rouge::Lexers::Matlab.builtins,
+  # every module's functions: find_fancy's string-keyed options never reach Lua's
+  # function_highlighting/disabled_modules (they are read with Symbol keys)
+  "LUA_BUILTINS" => Rouge::Lexers::Lua.builtins.values.reduce(Set.new, :|),
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -24,6 +24,7 @@ import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
 import { kotlin } from './kotlin.js';
 import { liquid } from './liquid.js';
+import { lua } from './lua.js';
 import { make } from './make.js';
 import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
@@ -89,6 +90,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['java', java],
   ['kotlin', kotlin],
   ['swift', swift],
+  ['lua', lua],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
