@@ -27,13 +27,12 @@ const EXACT = new Set([
   'javascript', 'typescript', 'html', 'xml', 'css', 'scss', 'markdown', 'tex', 'bibtex',
   'c', 'cpp', 'sql', 'ruby', 'r', 'matlab', 'julia', 'java', 'go', 'rust', 'ini', 'toml', 'docker',
   'liquid', 'sass', 'json-doc', 'cuda', 'scala', 'make', 'haskell', 'mathematica',
-  'jsx', 'tsx', 'protobuf', 'http', 'cmake', 'nginx', 'conf', 'powershell', 'kotlin', 'swift', 'lua',
+  'jsx', 'tsx', 'protobuf', 'http', 'cmake', 'nginx', 'conf', 'powershell', 'kotlin', 'swift', 'lua', 'php',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */
 const FLOOR: Record<string, number> = {
   'markdown*': 90,
-  php: 64,
 };
 const DEFAULT_FLOOR = 50;
 

@@ -30,6 +30,7 @@ import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
+import { php } from './php.js';
 import { powershell } from './powershell.js';
 import { protobuf } from './protobuf.js';
 import { python } from './python.js';
@@ -91,6 +92,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['kotlin', kotlin],
   ['swift', swift],
   ['lua', lua],
+  ['php', php],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
