@@ -7,7 +7,7 @@ import { type LexerDef, plainLexer } from '../engine.js';
 import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { bibtex } from './bibtex.js';
-import { c, cpp, cuda, glsl } from './c.js';
+import { c, cpp, cuda, glsl, objectiveC, objectiveCpp } from './c.js';
 import { csharp } from './csharp.js';
 import { cmake } from './cmake.js';
 import { docker, ini, toml } from './config-formats.js';
@@ -93,6 +93,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['swift', swift],
   ['lua', lua],
   ['php', php],
+  ['objective_c', objectiveC],
+  ['objective_cpp', objectiveCpp],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
