@@ -13,6 +13,7 @@ import { cmake } from './cmake.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { css } from './css.js';
+import { dart } from './dart.js';
 import { diff } from './diff.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
@@ -95,6 +96,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['php', php],
   ['objective_c', objectiveC],
   ['objective_cpp', objectiveCpp],
+  ['dart', dart],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
