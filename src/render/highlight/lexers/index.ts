@@ -15,6 +15,7 @@ import { consoleLexer } from './console.js';
 import { css } from './css.js';
 import { dart } from './dart.js';
 import { diff } from './diff.js';
+import { elixir } from './elixir.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
@@ -97,6 +98,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['objective_c', objectiveC],
   ['objective_cpp', objectiveCpp],
   ['dart', dart],
+  ['elixir', elixir],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
