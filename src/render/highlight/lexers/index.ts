@@ -10,6 +10,7 @@ import { bibtex } from './bibtex.js';
 import { c, cpp, cuda, glsl, objectiveC, objectiveCpp } from './c.js';
 import { csharp } from './csharp.js';
 import { cmake } from './cmake.js';
+import { coffeescript } from './coffeescript.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { css } from './css.js';
@@ -99,6 +100,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['objective_cpp', objectiveCpp],
   ['dart', dart],
   ['elixir', elixir],
+  ['coffeescript', coffeescript],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
