@@ -18,6 +18,7 @@ import { dart } from './dart.js';
 import { diff } from './diff.js';
 import { elixir } from './elixir.js';
 import { go } from './go.js';
+import { groovy } from './groovy.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
 import { http } from './http.js';
@@ -101,6 +102,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['dart', dart],
   ['elixir', elixir],
   ['coffeescript', coffeescript],
+  ['groovy', groovy],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
