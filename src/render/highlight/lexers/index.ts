@@ -17,6 +17,7 @@ import { css } from './css.js';
 import { dart } from './dart.js';
 import { diff } from './diff.js';
 import { elixir } from './elixir.js';
+import { erb } from './erb.js';
 import { go } from './go.js';
 import { groovy } from './groovy.js';
 import { haskell } from './haskell.js';
@@ -103,6 +104,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['elixir', elixir],
   ['coffeescript', coffeescript],
   ['groovy', groovy],
+  ['erb', erb],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
