@@ -225,6 +225,8 @@ lists = {
   # every module's functions: find_fancy's string-keyed options never reach Lua's
   # function_highlighting/disabled_modules (they are read with Symbol keys)
   "LUA_BUILTINS" => Rouge::Lexers::Lua.builtins.values.reduce(Set.new, :|),
+  # Apache#name_for_token tests a word against all three lists alike
+  "APACHE_WORDS" => Rouge::Lexers::Apache.sections | Rouge::Lexers::Apache.directives | Rouge::Lexers::Apache.values,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
