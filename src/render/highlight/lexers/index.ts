@@ -7,6 +7,7 @@ import { type LexerDef, plainLexer } from '../engine.js';
 import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { apache } from './apache.js';
+import { batchfile } from './batchfile.js';
 import { bibtex } from './bibtex.js';
 import { c, cpp, cuda, glsl, objectiveC, objectiveCpp } from './c.js';
 import { csharp } from './csharp.js';
@@ -107,6 +108,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['groovy', groovy],
   ['erb', erb],
   ['apache', apache],
+  ['batchfile', batchfile],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
