@@ -22,6 +22,7 @@ import { elixir } from './elixir.js';
 import { erb } from './erb.js';
 import { go } from './go.js';
 import { groovy } from './groovy.js';
+import { handlebars } from './handlebars.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
 import { http } from './http.js';
@@ -109,6 +110,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['erb', erb],
   ['apache', apache],
   ['batchfile', batchfile],
+  ['handlebars', handlebars],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
