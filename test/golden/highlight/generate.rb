@@ -227,6 +227,7 @@ lists = {
   "LUA_BUILTINS" => Rouge::Lexers::Lua.builtins.values.reduce(Set.new, :|),
   # Apache#name_for_token tests a word against all three lists alike
   "APACHE_WORDS" => Rouge::Lexers::Apache.sections | Rouge::Lexers::Apache.directives | Rouge::Lexers::Apache.values,
+  "CLOJURE_BUILTINS" => Rouge::Lexers::Clojure.builtins,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -11,6 +11,7 @@ import { batchfile } from './batchfile.js';
 import { bibtex } from './bibtex.js';
 import { c, cpp, cuda, glsl, objectiveC, objectiveCpp } from './c.js';
 import { csharp } from './csharp.js';
+import { clojure } from './clojure.js';
 import { cmake } from './cmake.js';
 import { coffeescript } from './coffeescript.js';
 import { docker, ini, toml } from './config-formats.js';
@@ -111,6 +112,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['apache', apache],
   ['batchfile', batchfile],
   ['handlebars', handlebars],
+  ['clojure', clojure],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
