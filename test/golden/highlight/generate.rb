@@ -228,6 +228,9 @@ lists = {
   # Apache#name_for_token tests a word against all three lists alike
   "APACHE_WORDS" => Rouge::Lexers::Apache.sections | Rouge::Lexers::Apache.directives | Rouge::Lexers::Apache.values,
   "CLOJURE_BUILTINS" => Rouge::Lexers::Clojure.builtins,
+  "VIML_COMMANDS" => Rouge::Lexers::VimL.keywords[:command],
+  # VimL#root gives functions, options and autocommand events the same token
+  "VIML_BUILTINS" => Rouge::Lexers::VimL.keywords[:function] | Rouge::Lexers::VimL.keywords[:option] | Rouge::Lexers::VimL.keywords[:auto],
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

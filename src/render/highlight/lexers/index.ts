@@ -54,6 +54,7 @@ import { sql } from './sql.js';
 import { sublexers } from './sublexers.js';
 import { swift } from './swift.js';
 import { tex } from './tex.js';
+import { viml } from './viml.js';
 import { yaml } from './yaml.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -113,6 +114,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['batchfile', batchfile],
   ['handlebars', handlebars],
   ['clojure', clojure],
+  ['viml', viml],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
