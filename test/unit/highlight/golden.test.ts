@@ -27,7 +27,7 @@ const EXACT = new Set([
   'javascript', 'typescript', 'html', 'xml', 'css', 'scss', 'markdown', 'tex', 'bibtex',
   'c', 'cpp', 'sql', 'ruby', 'r', 'matlab', 'julia', 'java', 'go', 'rust', 'ini', 'toml', 'docker',
   'liquid', 'sass', 'json-doc', 'cuda', 'scala', 'make', 'haskell', 'mathematica',
-  'jsx', 'tsx', 'protobuf', 'http', 'cmake', 'nginx', 'conf', 'powershell', 'kotlin', 'swift', 'lua', 'php', 'objective_c', 'objective_cpp', 'dart', 'elixir', 'coffeescript', 'groovy', 'erb', 'apache', 'batchfile', 'handlebars', 'clojure', 'viml',
+  'jsx', 'tsx', 'protobuf', 'http', 'cmake', 'nginx', 'conf', 'powershell', 'kotlin', 'swift', 'lua', 'php', 'objective_c', 'objective_cpp', 'dart', 'elixir', 'coffeescript', 'groovy', 'erb', 'apache', 'batchfile', 'handlebars', 'clojure', 'viml', 'properties',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */

@@ -48,6 +48,7 @@ import { conf, nginx } from './nginx.js';
 import { ocaml } from './ocaml.js';
 import { php } from './php.js';
 import { powershell } from './powershell.js';
+import { properties } from './properties.js';
 import { praat } from './praat.js';
 import { prolog } from './prolog.js';
 import { protobuf } from './protobuf.js';
@@ -145,6 +146,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['apache', apache],
   ['batchfile', batchfile],
   ['handlebars', handlebars],
+  ['properties', properties],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
