@@ -494,6 +494,9 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
   // same flag saved at each open group (restored by `|`).
   let atStart = startOfPattern;
   const groupStart: boolean[] = [];
+  // Whether each open group is a lookahead: one consumes nothing, so what follows it is still at
+  // the pattern's start (`(?!\bif\b)\bname`), as seesBeforeStart() counts it.
+  const groupLook: boolean[] = [];
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') {
@@ -559,6 +562,7 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
       GROUP_OPEN.lastIndex = i;
       const open = GROUP_OPEN.exec(source)![0];
       groupStart.push(atStart);
+      groupLook.push(open === '(?=' || open === '(?!');
       out += open;
       i += open.length - 1;
       continue;
@@ -569,8 +573,8 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
       continue;
     }
     if (c === ')') {
-      groupStart.pop();
-      atStart = false;
+      const start = groupStart.pop();
+      atStart = groupLook.pop() ? start ?? false : false;
       out += c;
       continue;
     }
