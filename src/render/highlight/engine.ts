@@ -319,6 +319,21 @@ export function plainLexer(name: string, tok: Tok): LexerDef {
   return { name, states: { root: [] }, external: (text) => (text ? [[tok, text]] : []) };
 }
 
+/** Rouge::Lexer#as_bool on an option's values (`lang?key=a&key=b`): the last one decides. */
+export function asBool(values: string[]): boolean {
+  if (!values.length) return true;
+  return !['0', 'false', 'off'].includes(values[values.length - 1]);
+}
+
+/** Rouge::Lexer#as_list: every value split at commas (trailing empty strings dropped, as Ruby's split). */
+export function asList(values: string[]): string[] {
+  return values.flatMap((v) => {
+    const parts = v.split(',');
+    while (parts.length && parts[parts.length - 1] === '') parts.pop();
+    return parts;
+  });
+}
+
 /** Lex `text` from scratch with `def`. */
 export function lex(def: LexerDef, text: string, options?: URLSearchParams): TokenList {
   return new LexRun(def, options).continueLex(text);

@@ -11,7 +11,7 @@
  * all-capitals `no`, capitalised `nc`, `__x__` `nb`); `function` heads, `new`, `use`, `const`,
  * `catch` and visibility keywords with the states that follow them.
  */
-import { type LexRun, type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { type LexRun, type LexerDef, asBool, asList, lazyLexer, mixin, rule } from '../engine.js';
 import { PHP_BUILTIN_MODULES } from '../rouge-words.js';
 import { html } from './html.js';
 import { sublexers } from './sublexers.js';
@@ -45,19 +45,6 @@ function builtinModules(): Map<string, string[]> {
 let allBuiltins: Set<string> | undefined;
 const NO_BUILTINS = new Set<string>();
 
-/** Lexer#as_bool on an option's values. */
-function asBool(values: string[]): boolean {
-  return !['0', 'false', 'off'].includes(values[values.length - 1]);
-}
-
-/** Lexer#as_list on an option's values. */
-function asList(values: string[]): string[] {
-  return values.flatMap((v) => {
-    const parts = v.split(',');
-    while (parts.length && parts[parts.length - 1] === '') parts.pop();
-    return parts;
-  });
-}
 
 /** The instance's builtin functions (PHP#builtins): every module's but the disabled ones. */
 function builtins(run: LexRun): Set<string> {
