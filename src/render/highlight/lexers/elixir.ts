@@ -8,10 +8,10 @@
  * Rouge quirks kept: sigils with an upper-case letter interpolate and lower-case ones do not; the
  * symbol rule's alternatives for `<=>` and `**` start with a newline and 13 spaces (its source
  * spans lines without the `x` flag), so `:<=>` and `:**` are not symbols. A sigil without a
- * letter (`~(…)`) makes Rouge raise (TypeError), which fails Jekyll's build; here it is lexed as
- * a plain `sx` sigil.
+ * letter (`~(…)`) makes Rouge raise (TypeError), which fails Jekyll's build: so does this one
+ * (RougeRaise), as Stan's and SAS's do.
  */
-import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { type LexerDef, RougeRaise, lazyLexer, mixin, rule } from '../engine.js';
 
 const NL13 = '\n' + ' '.repeat(13);
 const KEYWORD = String.raw`\b(case|cond|end|bc|lc|if|unless|try|loop|receive|fn|defmodule|defp?|defprotocol|defimpl|defrecord|defmacrop?|defdelegate|defexception|defguardp?|defstruct|exit|raise|throw|after|rescue|catch|else)\b(?![?!])|(?<!\.)\b(do|->)\b`;
@@ -67,17 +67,18 @@ export const elixir: LexerDef = lazyLexer('elixir', () => ({
     sigil_strings: [
       rule(/~([A-Za-z])?(\{|\[|\(|<|\||\/|'|")/, (run, m) => {
         // Rouge's `'Rr'.include? m[1]` raises TypeError when there is no letter, and Jekyll's
-        // build fails; here such a sigil is lexed as a plain one (`sx`, no interpolation).
-        const letter = m[1] ?? '';
+        // build fails.
+        if (m[1] === undefined) throw new RougeRaise('no implicit conversion of nil into String');
+        const letter = m[1];
         const open = escapeDelim(m[2]);
         const close = escapeDelim(CLOSERS[m[2]] ?? m[2]);
         const interp = /[SRCW]/.test(letter);
         let tok = 'sx';
-        if (letter && 'Rr'.includes(letter)) {
+        if ('Rr'.includes(letter)) {
           tok = 'sr';
           run.push('regex_flags');
         }
-        if (letter && 'Ww'.includes(letter)) run.push('list_flags');
+        if ('Ww'.includes(letter)) run.push('list_flags');
         run.token(tok);
         run.pushDynamic(`sigil ${open} ${close} ${interp} ${tok}`, () => [
           rule(close, tok, '#pop'),
