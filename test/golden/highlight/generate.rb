@@ -201,6 +201,11 @@ write_json(File.join(HERE, "guess.json"),
 erlang_rule_words = Rouge::Lexers::Erlang.get_state(:root).rules
   .map { |r| r.re.source[/\A\(([a-z0-9_|]+)\)\\b\z/, 1] }.compact.map { |alt| alt.split("|") }
 raise "Erlang word rules not found" unless erlang_rule_words.size == 3
+# Perl's keyword and builtin lists are local variables of its class body too: the `(?:a|b|…)\\b`
+# rules of its root state are keywords, word operators and builtins, in order.
+perl_rule_words = Rouge::Lexers::Perl.get_state(:root).rules.select { |r| r.respond_to?(:re) }
+  .map { |r| r.re.source[/\A\(\?:([A-Za-z0-9_|]+)\)\\b\z/, 1] }.compact.map { |alt| alt.split("|") }
+raise "Perl word rules not found" unless perl_rule_words.size == 3
 lists = {
   "CSS_ATTRIBUTES" => Rouge::Lexers::CSS.attributes,
   "CSS_BUILTINS" => Rouge::Lexers::CSS.builtins,
@@ -273,6 +278,10 @@ lists = {
   "FORTRAN_TYPES" => Rouge::Lexers::Fortran.types,
   "FORTRAN_INTRINSICS" => Rouge::Lexers::Fortran.intrinsics,
 }
+lists.merge!(
+  "PERL_KEYWORDS" => perl_rule_words[0],
+  "PERL_BUILTINS" => perl_rule_words[2],
+)
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
   "MATHEMATICA_BUILTINS" => Rouge::Lexers::Mathematica.builtins,

@@ -38,6 +38,7 @@ import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
 import { ocaml } from './ocaml.js';
 import { powershell } from './powershell.js';
+import { perl } from './perl.js';
 import { praat } from './praat.js';
 import { prolog } from './prolog.js';
 import { protobuf } from './protobuf.js';
@@ -130,6 +131,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['docker', docker],
   ['dot', dot],
   ['cython', cython],
+  ['perl', perl],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
