@@ -20,6 +20,7 @@ import { diff } from './diff.js';
 import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { fortran } from './fortran.js';
+import { gdscript } from './gdscript.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
@@ -132,6 +133,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['dot', dot],
   ['cython', cython],
   ['perl', perl],
+  ['gdscript', gdscript],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
