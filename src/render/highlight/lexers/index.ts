@@ -6,6 +6,7 @@
 import { type LexerDef, plainLexer } from '../engine.js';
 import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
+import { awk } from './awk.js';
 import { bibtex } from './bibtex.js';
 import { c, cpp, cuda, glsl } from './c.js';
 import { csharp } from './csharp.js';
@@ -134,6 +135,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['cython', cython],
   ['perl', perl],
   ['gdscript', gdscript],
+  ['awk', awk],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
