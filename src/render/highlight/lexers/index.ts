@@ -59,6 +59,7 @@ import { sql } from './sql.js';
 import { stan } from './stan.js';
 import { stata } from './stata.js';
 import { sublexers } from './sublexers.js';
+import { tcl } from './tcl.js';
 import { tex } from './tex.js';
 import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
@@ -136,6 +137,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['perl', perl],
   ['gdscript', gdscript],
   ['awk', awk],
+  ['tcl', tcl],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
