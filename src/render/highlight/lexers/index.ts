@@ -21,6 +21,7 @@ import { diff } from './diff.js';
 import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { fortran } from './fortran.js';
+import { fsharp } from './fsharp.js';
 import { gdscript } from './gdscript.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
@@ -138,6 +139,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['gdscript', gdscript],
   ['awk', awk],
   ['tcl', tcl],
+  ['fsharp', fsharp],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
