@@ -62,6 +62,7 @@ import { stata } from './stata.js';
 import { sublexers } from './sublexers.js';
 import { tcl } from './tcl.js';
 import { tex } from './tex.js';
+import { vb } from './vb.js';
 import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
@@ -140,6 +141,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['awk', awk],
   ['tcl', tcl],
   ['fsharp', fsharp],
+  ['vb', vb],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
