@@ -24,6 +24,7 @@ import { fortran } from './fortran.js';
 import { fsharp } from './fsharp.js';
 import { gdscript } from './gdscript.js';
 import { go } from './go.js';
+import { haml } from './haml.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
 import { http } from './http.js';
@@ -142,6 +143,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['tcl', tcl],
   ['fsharp', fsharp],
   ['vb', vb],
+  ['haml', haml],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
