@@ -28,6 +28,15 @@ def write_json(path, data)
   puts "wrote #{path}"
 end
 
+# Jinja and Twig keep their word lists in class variables (`@@keywords ||= …`) that Twig shares
+# with Jinja, so in one Ruby process the first of them to run decides Twig's lists (and Twig,
+# Jinja, Twig in that order raises). Each sample is lexed as in a process of its own.
+def fresh_template_words
+  [Rouge::Lexers::Jinja, Rouge::Lexers::Twig].each do |k|
+    k.class_variables(false).each { |v| k.remove_class_variable(v) }
+  end
+end
+
 # 1. Samples through Rouge's HTML formatter: snippets/ (written for these tests, or taken from
 #    real sites), harvested/ (see harvest.mjs) and mutated/ (see mutate.mjs). The language is the directory name as written,
 #    so aliases go through Rouge::Lexer.find_fancy as Jekyll passes them.
@@ -36,6 +45,7 @@ def lex_samples(dirs)
     lang = File.basename(File.dirname(file))
     code = File.read(file, encoding: "UTF-8")
     lexer = Rouge::Lexer.find_fancy(lang, code) or raise "Rouge has no lexer for #{lang}"
+    fresh_template_words if %w(jinja twig).include?(lexer.tag)
     {
       "file" => file.delete_prefix(HERE + "/"),
       "lang" => lang,
@@ -148,10 +158,13 @@ fancy_cases = [
   ["guess", "snippets/liquid/layout-default.txt"],
   ["guess?mimetype=text/x-yaml", "snippets/yml/front-matter.txt"],
   ["ruby?foo=bar", "snippets/rb/plugin-generator.txt"],
+  ["jinja?parent=nginx", "snippets/jinja/ansible.txt"],
+  ["twig?parent=nosuchlang", "snippets/twig/page.txt"],
 ]
 fancy = fancy_cases.map do |lang, file|
   code = File.read(File.join(HERE, file), encoding: "UTF-8")
   lexer = Rouge::Lexer.find_fancy(lang, code) or raise "no lexer for #{lang}"
+  fresh_template_words if %w(jinja twig).include?(lexer.tag)
   { "lang" => lang, "file" => file, "lexer" => lexer.tag,
     "html" => Rouge::Formatters::HTML.new.format(lexer.lex(code)) }
 end

@@ -29,6 +29,7 @@ import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
 import { http } from './http.js';
 import { java } from './java.js';
+import { jinja, twig } from './jinja.js';
 import { javascript, jsx, tsx, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
@@ -144,6 +145,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['fsharp', fsharp],
   ['vb', vb],
   ['haml', haml],
+  ['jinja', jinja],
+  ['twig', twig],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

@@ -9,111 +9,16 @@
  * `word =>` keys `s`; `sub name` `nf`, `package Name` `nn`; other words `nv`; `__END__` `cp`
  * to the end of the text.
  *
- * Rouge's delimited-regex rules loop over alternatives like `\\[\\/]|[^/]` whose branches overlap (a backslash is also a `[^/]`): V8 backtracks through them exponentially where Onigmo
- * gets through, so they are matched here by a small backtracking search that remembers the
- * positions already known to fail — the same first match, in linear time (see `loopRe`).
+ * Rouge's delimited-regex rules loop over alternatives like `\\[\\/]|[^/]` whose branches
+ * overlap (a backslash is also a `[^/]`): V8 backtracks through them exponentially where Onigmo
+ * gets through short runs, so they are matched by the search of ./loop-match.ts, which remembers
+ * the positions already known to fail — the same first match, in linear time.
  * Rouge's `((?<==~)|(?<=\())\s*` + regex rule is left out: under StringScanner a lookbehind at the
  * start of a pattern sees nothing, so it never matches.
  */
 import { type Action, type LexerDef, type Rule, type Tok, lazyLexer, mixin, rule, wordsRe } from '../engine.js';
 import { PERL_BUILTINS, PERL_KEYWORDS } from '../rouge-words.js';
-
-/** One branch of a loop body: the length it matches at `i`, or -1. */
-type Branch = (text: string, i: number) => number;
-
-/** A `(b1|b2|…)*` (or `*?` when lazy) loop followed by a closing character. */
-interface Loop {
-  lazy: boolean;
-  branches: Branch[];
-  close: string;
-}
-
-/** `\\` followed by one of `chars` (code points). */
-const escape =
-  (...chars: string[]): Branch =>
-  (text, i) => {
-    if (text[i] !== '\\') return -1;
-    for (const c of chars) if (text.startsWith(c, i + 1)) return 1 + c.length;
-    return -1;
-  };
-/** One code point not in `chars` (a negated class). */
-const notIn =
-  (chars: string): Branch =>
-  (text, i) => {
-    if (i >= text.length) return -1;
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    return chars.includes(ch) ? -1 : ch.length;
-  };
-
-/**
- * The first match, in Onigmo's backtracking order, of `loops[0] loops[1] …` from `start`: each
- * loop tries its branches in order (greedy) or its close first (lazy). A (loop, position) that
- * once failed fails again whatever path led to it, so it is not searched twice.
- */
-function searchLoops(text: string, start: number, loops: Loop[]): number {
-  const failed = new Set<number>();
-  const width = text.length + 1;
-  // explicit stack: [loop index, position, next choice]
-  const stack: Array<[number, number, number]> = [[0, start, 0]];
-  while (stack.length) {
-    const frame = stack[stack.length - 1];
-    const [k, i, choice] = frame;
-    const loop = loops[k];
-    const n = loop.branches.length;
-    if (choice > n) {
-      failed.add(k * width + i);
-      stack.pop();
-      continue;
-    }
-    frame[2]++;
-    // greedy: branches 0…n-1 then close (n); lazy: close first, then the branches
-    const which = loop.lazy ? (choice === 0 ? n : choice - 1) : choice;
-    let nk: number;
-    let ni: number;
-    if (which === n) {
-      if (!text.startsWith(loop.close, i)) continue;
-      if (k + 1 === loops.length) return i + loop.close.length;
-      nk = k + 1;
-      ni = i + loop.close.length;
-    } else {
-      const len = loop.branches[which](text, i);
-      if (len < 0) continue;
-      nk = k;
-      ni = i + len;
-    }
-    if (!failed.has(nk * width + ni)) stack.push([nk, ni, 0]);
-  }
-  return -1;
-}
-
-/**
- * A matcher with RegExp's sticky `exec` for the engine: `head` (a sticky regex whose group 1, if
- * any, is the delimiter) then the loops built from the delimiter, then `tail` (always matches).
- */
-function loopRe(head: RegExp, loops: (delim: string) => Loop[], tail: RegExp): RegExp {
-  const matcher = {
-    lastIndex: 0,
-    exec(text: string): RegExpExecArray | null {
-      const pos = this.lastIndex;
-      head.lastIndex = pos;
-      const h = head.exec(text);
-      if (!h) return null;
-      const end = searchLoops(text, pos + h[0].length, loops(h[1] ?? ''));
-      if (end < 0) return null;
-      tail.lastIndex = end;
-      const t = tail.exec(text)!;
-      const m = [text.slice(pos, end + t[0].length)] as unknown as RegExpExecArray;
-      m.index = pos;
-      return m;
-    },
-  };
-  return matcher as unknown as RegExp;
-}
-
-function loopRule(re: RegExp, action: Action): Rule {
-  return { re, bol: false, action };
-}
+import { type Loop, escape, loopRe, loopRule, notIn } from './loop-match.js';
 
 /** Emit the match as `tok`, then push `next` or (`'#pop'`) pop, or stay. */
 const tokenThen =
