@@ -8,6 +8,7 @@ import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { apache } from './apache.js';
 import { batchfile } from './batchfile.js';
+import { awk } from './awk.js';
 import { bibtex } from './bibtex.js';
 import { c, cpp, cuda, glsl, objectiveC, objectiveCpp } from './c.js';
 import { csharp } from './csharp.js';
@@ -26,13 +27,17 @@ import { elixir } from './elixir.js';
 import { erb } from './erb.js';
 import { erlang } from './erlang.js';
 import { fortran } from './fortran.js';
+import { fsharp } from './fsharp.js';
+import { gdscript } from './gdscript.js';
 import { go } from './go.js';
 import { groovy } from './groovy.js';
 import { handlebars } from './handlebars.js';
+import { haml } from './haml.js';
 import { haskell } from './haskell.js';
 import { html, xml } from './html.js';
 import { http } from './http.js';
 import { java } from './java.js';
+import { jinja, twig } from './jinja.js';
 import { javascript, jsx, tsx, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
@@ -49,6 +54,7 @@ import { ocaml } from './ocaml.js';
 import { php } from './php.js';
 import { powershell } from './powershell.js';
 import { properties } from './properties.js';
+import { perl } from './perl.js';
 import { praat } from './praat.js';
 import { prolog } from './prolog.js';
 import { protobuf } from './protobuf.js';
@@ -68,7 +74,9 @@ import { stan } from './stan.js';
 import { stata } from './stata.js';
 import { sublexers } from './sublexers.js';
 import { swift } from './swift.js';
+import { tcl } from './tcl.js';
 import { tex } from './tex.js';
+import { vb } from './vb.js';
 import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
@@ -156,6 +164,15 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['docker', docker],
   ['dot', dot],
   ['cython', cython],
+  ['perl', perl],
+  ['gdscript', gdscript],
+  ['awk', awk],
+  ['tcl', tcl],
+  ['fsharp', fsharp],
+  ['vb', vb],
+  ['haml', haml],
+  ['jinja', jinja],
+  ['twig', twig],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
