@@ -22,6 +22,7 @@ import { dot } from './dot.js';
 import { fortran } from './fortran.js';
 import { go } from './go.js';
 import { haskell } from './haskell.js';
+import { hcl, terraform } from './hcl.js';
 import { html, xml } from './html.js';
 import { http } from './http.js';
 import { java } from './java.js';
@@ -130,6 +131,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['docker', docker],
   ['dot', dot],
   ['cython', cython],
+  ['hcl', hcl],
+  ['terraform', terraform],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
