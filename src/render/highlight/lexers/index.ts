@@ -21,6 +21,7 @@ import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { fortran } from './fortran.js';
 import { go } from './go.js';
+import { graphql } from './graphql.js';
 import { haskell } from './haskell.js';
 import { hcl, terraform } from './hcl.js';
 import { html, xml } from './html.js';
@@ -133,6 +134,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['cython', cython],
   ['hcl', hcl],
   ['terraform', terraform],
+  ['graphql', graphql],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
