@@ -54,6 +54,7 @@ import { sass } from './sass.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sml } from './sml.js';
+import { solidity } from './solidity.js';
 import { sql } from './sql.js';
 import { stan } from './stan.js';
 import { stata } from './stata.js';
@@ -135,6 +136,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['hcl', hcl],
   ['terraform', terraform],
   ['graphql', graphql],
+  ['solidity', solidity],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
