@@ -65,6 +65,7 @@ import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
 import { yaml } from './yaml.js';
+import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
 export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
@@ -139,6 +140,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['graphql', graphql],
   ['solidity', solidity],
   ['nix', nix],
+  ['zig', zig],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
