@@ -38,6 +38,7 @@ import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
+import { nim } from './nim.js';
 import { nix } from './nix.js';
 import { ocaml } from './ocaml.js';
 import { powershell } from './powershell.js';
@@ -141,6 +142,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['solidity', solidity],
   ['nix', nix],
   ['zig', zig],
+  ['nim', nim],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
