@@ -17,6 +17,7 @@ import { consoleLexer } from './console.js';
 import { coq } from './coq.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
+import { elm } from './elm.js';
 import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { fortran } from './fortran.js';
@@ -143,6 +144,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['nix', nix],
   ['zig', zig],
   ['nim', nim],
+  ['elm', elm],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
