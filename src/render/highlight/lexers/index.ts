@@ -15,6 +15,7 @@ import { cmake } from './cmake.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { coq } from './coq.js';
+import { crystal } from './crystal.js';
 import { css } from './css.js';
 import { diff } from './diff.js';
 import { elm } from './elm.js';
@@ -145,6 +146,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['zig', zig],
   ['nim', nim],
   ['elm', elm],
+  ['crystal', crystal],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
