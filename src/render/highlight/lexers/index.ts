@@ -11,6 +11,7 @@ import { c, cpp, cuda, glsl } from './c.js';
 import { csharp } from './csharp.js';
 import { clojure } from './clojure.js';
 import { cython } from './cython.js';
+import { d } from './d.js';
 import { cmake } from './cmake.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
@@ -147,6 +148,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['nim', nim],
   ['elm', elm],
   ['crystal', crystal],
+  ['d', d],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
