@@ -272,6 +272,10 @@ lists = {
   "FORTRAN_KEYWORDS" => Rouge::Lexers::Fortran.keywords,
   "FORTRAN_TYPES" => Rouge::Lexers::Fortran.types,
   "FORTRAN_INTRINSICS" => Rouge::Lexers::Fortran.intrinsics,
+  # lexers/llvm/keywords.rb
+  "LLVM_KEYWORDS" => Rouge::Lexers::LLVM.keywords,
+  "LLVM_INSTRUCTIONS" => Rouge::Lexers::LLVM.instructions,
+  "LLVM_TYPES" => Rouge::Lexers::LLVM.types,
 }
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

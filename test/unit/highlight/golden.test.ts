@@ -28,7 +28,7 @@ const EXACT = new Set([
   'c', 'cpp', 'sql', 'ruby', 'r', 'matlab', 'julia', 'java', 'go', 'rust', 'ini', 'toml', 'docker',
   'liquid', 'sass', 'json-doc', 'cuda', 'scala', 'make', 'haskell', 'mathematica',
   'jsx', 'tsx', 'protobuf', 'http', 'cmake', 'nginx', 'conf', 'powershell',
-  'hcl', 'terraform', 'graphql', 'solidity', 'nix', 'zig', 'nim', 'elm', 'crystal', 'd',
+  'hcl', 'terraform', 'graphql', 'solidity', 'nix', 'zig', 'nim', 'elm', 'crystal', 'd', 'llvm',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */

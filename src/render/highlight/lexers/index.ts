@@ -35,6 +35,7 @@ import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
 import { lean } from './lean.js';
 import { liquid } from './liquid.js';
+import { llvm } from './llvm.js';
 import { lua } from './lua.js';
 import { make } from './make.js';
 import { markdown } from './markdown.js';
@@ -149,6 +150,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['elm', elm],
   ['crystal', crystal],
   ['d', d],
+  ['llvm', llvm],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
