@@ -5,7 +5,7 @@
  * Languages with a lexer in ./lexers/ (see NATIVE in ./lexers/index.ts: liquid, scss, sass, css,
  * html, xml, yaml, json, json-doc, javascript, typescript, python, ruby, shell/bash/sh/zsh,
  * console, diff, make, c, cpp, cuda, scala, haskell, mathematica, java, go, rust, sql, markdown, toml, docker, tex/latex, bibtex, r,
- * matlab, stata, fortran, coq, erlang, ocaml, prolog, scheme, sml, lean, lua, viml, vhdl, verilog, stan, praat, sas, clojure, dot, cython, julia, ini, plaintext) are cut into exactly the tokens Rouge's lexer produces:
+ * matlab, stata, fortran, coq, erlang, ocaml, prolog, scheme, sml, lean, lua, viml, vhdl, verilog, stan, praat, sas, clojure, dot, cython, hcl, terraform, graphql, solidity, nix, zig, nim, elm, crystal, d, llvm, julia, ini, plaintext) are cut into exactly the tokens Rouge's lexer produces:
  * ./engine.ts reproduces Rouge's RegexLexer (and Ruby's regex semantics), and each lexer
  * reproduces the rules of Rouge's, built on first use. `guess` runs Rouge's guessers
  * (./guess.ts). The other ~200 languages Rouge knows are tokenised with Prism and mapped onto

@@ -37,6 +37,10 @@ const BUILTINS_Q = 'eql equal include is_a iterator kind_of nil';
 const BUILTINS_B = 'chomp chop exit gsub sub';
 const alt = (words: string) => words.trim().split(/\s+/).join('|');
 
+// Rouge's /[a-z_]\w*/i: under /i Onigmo's [a-z] also takes ſ and K (they case-fold to s and k),
+// its \w does not; JavaScript's \w would under the i flag, so the class is written out instead
+const NAME = '[a-zA-Z_\\u017f\\u212a]\\w*';
+
 const CLOSING: Record<string, string> = { '{': '}', '[': ']', '(': ')', '<': '>' };
 /** Escape a character for a JS (u-mode) regex: `inClass` also escapes `-`, which u-mode rejects outside. */
 const esc = (ch: string, inClass = false) =>
@@ -124,7 +128,7 @@ export const crystal: LexerDef = lazyLexer('crystal', () => ({
   },
   states: {
     symbols: [
-      rule(/:@{0,2}[a-z_]\w*[!?]?/i, 'ss'),
+      rule(`:@{0,2}${NAME}[!?]?`, 'ss'),
       rule(/:(?:===|=?~|\[\][=?]?|\*\*=?|\/\/=?|[=^*/+-]=?|&[&*+-]?=?|\|\|?=?|![=~]?|%=?|<=>|<<?=?|>>?=?|\.\.\.?)/, 'ss'),
       rule(String.raw`:'${QUOTED_BODY}|:'[\s\S]*'`, 'ss'),
       rule(/:"/, 'ss', 'simple_sym'),
@@ -166,8 +170,8 @@ export const crystal: LexerDef = lazyLexer('crystal', () => ({
       rule(/\d+_f32/i, 'mf'),
       rule(/[\d]+(?:_\d+)*(_[iu]\d+)?/, 'mi'),
       rule(/@\[([^\]]+)\]/, 'nd'),
-      rule(/@@[a-z_]\w*/i, 'vc'),
-      rule(/@[a-z_]\w*/i, 'vi'),
+      rule(`@@${NAME}`, 'vc'),
+      rule(`@${NAME}`, 'vi'),
       rule(/\$\w+/, 'vg'),
       rule(/\$[!@&`'+~=/\\,;.<>_*$?:"]/, 'vg'),
       rule(/\$-[0adFiIlpvw]/, 'vg'),
@@ -269,7 +273,7 @@ export const crystal: LexerDef = lazyLexer('crystal', () => ({
       mixin('root'),
     ],
     in_interp: [rule(/\}/, 'si', '#pop'), mixin('root')],
-    string_intp: [rule(/[#][{]/, 'si', 'in_interp'), rule(/#(@@?|\$)[a-z_]\w*/i, 'si')],
+    string_intp: [rule(/[#][{]/, 'si', 'in_interp'), rule(`#(@@?|\\$)${NAME}`, 'si')],
     string_intp_escaped: [
       mixin('string_intp'),
       rule(/\\([\\abefnrstv#"']|x[a-fA-F0-9]{1,2}|[0-7]{1,3})/, 'se'),
