@@ -32,6 +32,12 @@ export interface Rule {
   asciiRe?: RegExp;
   /** The regex starts with `^`: only try it at the beginning of a line (Rouge's StringScanner hack). */
   bol: boolean;
+  /**
+   * A lookbehind, `\b` or `\B` may be reached before the match has consumed anything without
+   * being at the very start of the pattern (`@?\brem`): run on the text from the scan position,
+   * so that it sees nothing before it, as under Ruby's StringScanner (see seesBeforeStart).
+   */
+  slice?: boolean;
   action: Action;
 }
 
@@ -245,8 +251,14 @@ export class LexRun {
       }
       if (rule.bol && this.pos > 0 && text.charCodeAt(this.pos - 1) !== 10) continue;
       const re = this.ascii && rule.asciiRe ? rule.asciiRe : rule.re;
-      re.lastIndex = this.pos;
-      const m = re.exec(text);
+      let m: RegExpExecArray | null;
+      if (rule.slice && this.pos > 0) {
+        re.lastIndex = 0;
+        m = re.exec(text.slice(this.pos));
+      } else {
+        re.lastIndex = this.pos;
+        m = re.exec(text);
+      }
       if (!m) continue;
       this.m = m;
       const size = m[0].length;
@@ -307,6 +319,21 @@ export function plainLexer(name: string, tok: Tok): LexerDef {
   return { name, states: { root: [] }, external: (text) => (text ? [[tok, text]] : []) };
 }
 
+/** Rouge::Lexer#as_bool on an option's values (`lang?key=a&key=b`): the last one decides. */
+export function asBool(values: string[]): boolean {
+  if (!values.length) return true;
+  return !['0', 'false', 'off'].includes(values[values.length - 1]);
+}
+
+/** Rouge::Lexer#as_list: every value split at commas (trailing empty strings dropped, as Ruby's split). */
+export function asList(values: string[]): string[] {
+  return values.flatMap((v) => {
+    const parts = v.split(',');
+    while (parts.length && parts[parts.length - 1] === '') parts.pop();
+    return parts;
+  });
+}
+
 /** Lex `text` from scratch with `def`. */
 export function lex(def: LexerDef, text: string, options?: URLSearchParams): TokenList {
   return new LexRun(def, options).continueLex(text);
@@ -333,6 +360,92 @@ export function formatHtml(tokens: TokenList): string {
 // Rule construction helpers.
 
 /** Index just past the `)` closing the group that opens at `open` (escapes and classes skipped). */
+/**
+ * Whether a lookbehind, `\b` or `\B` can be reached with nothing consumed yet but not at the very
+ * start of the pattern (after optional atoms or an alternation's optional part, e.g. `@?\brem`).
+ * There Ruby's StringScanner sees no text before the scan position, while a JS regex run on the
+ * whole text would; translate() handles only the pattern's very start, so such rules run on the
+ * text from the scan position. Over-approximates (groups count as possibly consuming).
+ */
+export function seesBeforeStart(source: string): boolean {
+  let nullable = true;
+  let atStart = true;
+  const stack: Array<{ nullable: boolean; atStart: boolean; any: boolean; look: boolean }> = [];
+  const optional = (j: number): boolean => source[j] === '?' || source[j] === '*' || /^\{0*(?:,|\})/.test(source.slice(j, j + 4)) || source.startsWith('{0', j);
+  const atom = (next: number): void => {
+    if (!optional(next)) nullable = false;
+    atStart = false;
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const n = source[i + 1];
+      i++;
+      if (n === 'b' || n === 'B') {
+        if (nullable && !atStart) return true;
+      } else if ('AzZG'.includes(n)) {
+        // zero-width
+      } else {
+        if ((n === 'p' || n === 'P' || n === 'k' || n === 'x' || n === 'u') && source[i + 1] === '{') i = source.indexOf('}', i);
+        atom(i + 1);
+      }
+      continue;
+    }
+    if (c === '[') {
+      let depth = 0;
+      let j = i;
+      for (; j < source.length; j++) {
+        if (source[j] === '\\') j++;
+        else if (source[j] === '[') depth++;
+        else if (source[j] === ']' && --depth === 0) break;
+      }
+      i = j;
+      atom(i + 1);
+      continue;
+    }
+    if (c === '(') {
+      if (source.startsWith('(?<=', i) || source.startsWith('(?<!', i)) {
+        if (nullable && !atStart) return true;
+        i = groupEnd(source, i) - 1;
+        continue;
+      }
+      const look = source.startsWith('(?=', i) || source.startsWith('(?!', i);
+      stack.push({ nullable, atStart, any: false, look });
+      GROUP_OPEN.lastIndex = i;
+      i += GROUP_OPEN.exec(source)![0].length - 1;
+      continue;
+    }
+    if (c === '|') {
+      const top = stack[stack.length - 1];
+      if (top) top.any ||= nullable;
+      nullable = top ? top.nullable : true;
+      atStart = top ? top.atStart : true;
+      continue;
+    }
+    if (c === ')') {
+      const top = stack.pop();
+      if (!top) continue;
+      if (top.look) {
+        nullable = top.nullable;
+        atStart = top.atStart;
+      } else {
+        const inner: boolean = top.any || nullable;
+        nullable = top.nullable && (inner || optional(i + 1));
+        atStart = false;
+      }
+      continue;
+    }
+    if (c === '^' || c === '$') continue;
+    if (c === '?' || c === '*' || c === '+') continue;
+    if (c === '{' && /^\{\d*,?\d*\}/.test(source.slice(i))) {
+      i = source.indexOf('}', i);
+      continue;
+    }
+    atom(i + 1);
+  }
+  return false;
+}
+
 function groupEnd(source: string, open: number): number {
   let depth = 0;
   let inClass = false;
@@ -396,6 +509,9 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
   // same flag saved at each open group (restored by `|`).
   let atStart = startOfPattern;
   const groupStart: boolean[] = [];
+  // Whether each open group is a lookahead: one consumes nothing, so what follows it is still at
+  // the pattern's start (`(?!\bif\b)\bname`), as seesBeforeStart() counts it.
+  const groupLook: boolean[] = [];
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') {
@@ -461,6 +577,7 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
       GROUP_OPEN.lastIndex = i;
       const open = GROUP_OPEN.exec(source)![0];
       groupStart.push(atStart);
+      groupLook.push(open === '(?=' || open === '(?!');
       out += open;
       i += open.length - 1;
       continue;
@@ -471,8 +588,8 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
       continue;
     }
     if (c === ')') {
-      groupStart.pop();
-      atStart = false;
+      const start = groupStart.pop();
+      atStart = groupLook.pop() ? start ?? false : false;
       out += c;
       continue;
     }
@@ -529,8 +646,10 @@ class LazyRule implements Rule {
   private compiled: RegExp | undefined;
   private compiledAscii: RegExp | undefined;
   readonly bol: boolean;
+  readonly slice: boolean;
   constructor(private readonly source: string, private readonly flags: string, readonly action: Action) {
     this.bol = source.startsWith('^');
+    this.slice = seesBeforeStart(source);
   }
   get re(): RegExp {
     return (this.compiled ??= rubyRe(this.source, this.flags));

@@ -59,7 +59,12 @@ export function highlight(code: string, lang: string): string | null {
     return formatHtml(lex(lexerForTag(tag), code, options));
   } catch (err) {
     // What Rouge raises fails Jekyll's build too (RougeRaise); anything else is a bug of ours.
-    if (err instanceof RougeRaise) throw err;
+    if (err instanceof RougeRaise) {
+      throw new RougeRaise(
+        `Rouge 3.30 raises on this \`${lang}\` code block (${err.message}), so Jekyll's build fails here too. ` +
+          `Fix the block's code, or give it another language (plaintext keeps it unhighlighted).`,
+      );
+    }
     // A lexer bug must not fail the site build: keep the exact text, unhighlighted, and say so.
     process.emitWarning(`highlight: ${tag} lexer failed (${(err as Error).message}); code left plain`);
     return escapeHtml(code);

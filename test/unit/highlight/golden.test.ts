@@ -27,17 +27,13 @@ const EXACT = new Set([
   'javascript', 'typescript', 'html', 'xml', 'css', 'scss', 'markdown', 'tex', 'bibtex',
   'c', 'cpp', 'sql', 'ruby', 'r', 'matlab', 'julia', 'java', 'go', 'rust', 'ini', 'toml', 'docker',
   'liquid', 'sass', 'json-doc', 'cuda', 'scala', 'make', 'haskell', 'mathematica',
-  'jsx', 'tsx', 'protobuf', 'http', 'cmake', 'nginx', 'conf', 'powershell',
+  'jsx', 'tsx', 'protobuf', 'http', 'cmake', 'nginx', 'conf', 'powershell', 'kotlin', 'swift', 'lua', 'php', 'objective_c', 'objective_cpp', 'dart', 'elixir', 'coffeescript', 'groovy', 'erb', 'apache', 'batchfile', 'handlebars', 'clojure', 'viml', 'properties',
   'hcl', 'terraform', 'graphql', 'solidity', 'nix', 'zig', 'nim', 'elm', 'crystal', 'd', 'llvm',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */
 const FLOOR: Record<string, number> = {
   'markdown*': 90,
-  kotlin: 49,
-  lua: 48,
-  php: 64,
-  swift: 47,
 };
 const DEFAULT_FLOOR = 50;
 

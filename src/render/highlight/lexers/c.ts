@@ -9,7 +9,9 @@
  * chars `sc`; `label:` at the start of a line `nl`; C++ `class X` → `k nc`.
  * CUDA (tag `cuda`) is Rouge's C++ lexer with CUDA's qualifiers as keywords and its vector types
  * (`float4`, `dim3`…) as types: Rouge's `CUDA < Cpp` only extends those two word lists. GLSL
- * (tag `glsl`) is the C lexer with its own four word lists (`Glsl < C`).
+ * (tag `glsl`) is the C lexer with its own four word lists (`Glsl < C`). Objective-C (tag
+ * `objective_c`) and Objective-C++ (`objective_cpp`) are the C and C++ lexers with Rouge's
+ * ObjectiveCCommon rules added (addObjectiveC).
  */
 import { type LexerDef, type RuleSpec, type WordList, lazyLexer, mixin, rule, wordList } from '../engine.js';
 import {
@@ -37,12 +39,104 @@ interface Words {
   builtins: WordList;
 }
 
-function makeLexer(name: string, words: Words, cpp: boolean): LexerDef {
-  const self: LexerDef = lazyLexer(name, () => buildLexer(self, words, cpp));
+function makeLexer(name: string, words: Words, cpp: boolean, objc = false): LexerDef {
+  const self: LexerDef = lazyLexer(name, () => buildLexer(self, words, cpp, objc));
   return self;
 }
 
-function buildLexer(self: LexerDef, words: Words, cpp: boolean): Omit<LexerDef, 'name'> {
+// Objective-C's identifiers (ObjectiveCCommon's `id`, case-insensitive).
+const OBJC_ID = '[a-zA-Z$_][a-zA-Z0-9$_]*';
+const OBJC_AT_KEYWORDS = new Set(`selector private protected public encode synchronized try
+  throw catch finally end property synthesize dynamic optional
+  interface implementation import autoreleasepool`.split(/\s+/));
+const OBJC_AT_BUILTINS = new Set(['true', 'false', 'YES', 'NO']);
+
+/**
+ * Rouge's ObjectiveCCommon (objective_c/common.rb), which ObjectiveC < C and ObjectiveCpp < Cpp
+ * extend: `@…` literals and keywords tried before the statements, `[receiver message:…]` sends
+ * (`nf` selectors), `@interface Name : Super` / `(Category)` heads, `- (type)name:(type)arg`
+ * method definitions (`nf` selector parts, `nv` parameters), and `YES NO nil` as builtins.
+ */
+function addObjectiveC(statements: RuleSpec[], root: RuleSpec[], extra: Record<string, RuleSpec[]>): void {
+  statements.unshift(
+    rule(/@"/, 's', 'string'),
+    rule(/@'(\\[0-7]{1,3}|\\x[a-fA-F0-9]{1,2}|\\.|[^\\'\n]')/, 'sc'),
+    rule(/@(\d+[.]\d*|[.]\d+|\d+)e[+-]?\d+l?/i, 'mf'),
+    rule(/@(\d+[.]\d*|[.]\d+|\d+f)f?/i, 'mf'),
+    rule(/@0x\h+[lL]?/, 'mh'),
+    rule(/@0[0-7]+l?/i, 'mo'),
+    rule(/@\d+l?/, 'mi'),
+    rule(/\bin\b/, 'k'),
+    rule(/@(?:interface|implementation)\b/, 'k', 'objc_classname'),
+    rule(/@(?:class|protocol)\b/, 'k', 'forward_classname'),
+    rule(String.raw`@([\p{Alphabetic}\p{Nd}]+)`, (run, m) => {
+      if (OBJC_AT_KEYWORDS.has(m[1])) run.token('k');
+      else if (OBJC_AT_BUILTINS.has(m[1])) run.token('nb');
+      else run.token('err');
+    }),
+    rule(/[?]/, 'p', 'ternary'),
+    rule(/\[/, 'p', 'message'),
+    rule(/@\[/, 'p', 'array_literal'),
+    rule(/@\{/, 'p', 'dictionary_literal'),
+  );
+  root.unshift(
+    rule(new RegExp(String.raw`([-+])(\s*)([(].*?[)])?(\s*)(?=${OBJC_ID}:?)`, 'i'), (run, m) => {
+      run.token('k', m[1]);
+      run.token('', m[2]);
+      if (m[3]) run.recurse(m[3]);
+      run.token('', m[4]);
+      run.push('method_definition');
+    }),
+  );
+  extra.ternary = [rule(/:/, 'p', '#pop'), mixin('statements')];
+  extra.message_shared = [rule(/\]/, 'p', '#pop'), rule(/\{/, 'p', '#pop'), rule(/;/, 'err'), mixin('statements')];
+  extra.message = [
+    rule(String.raw`(${OBJC_ID})(\s*)(:)`, (run) => {
+      run.groups('nf', '', 'p');
+      run.goto('message_with_args');
+    }),
+    rule(String.raw`(${OBJC_ID})(\s*)(\])`, ['nf', '', 'p'], '#pop'),
+    mixin('message_shared'),
+  ];
+  extra.message_with_args = [
+    rule(/\{/, 'p', 'function'),
+    rule(String.raw`(${OBJC_ID})(\s*)(:)`, ['nf', '', 'p'], '#pop'),
+    mixin('message_shared'),
+  ];
+  extra.array_literal = [rule(/\]/, 'p', '#pop'), rule(/,/, 'p'), mixin('statements')];
+  extra.dictionary_literal = [rule(/\}/, 'p', '#pop'), rule(/,/, 'p'), mixin('statements')];
+  extra.objc_classname = [
+    mixin('whitespace'),
+    rule(String.raw`(${OBJC_ID})(\s*)(:)(\s*)(${OBJC_ID})`, ['nc', '', 'p', '', 'nc'], '#pop'),
+    rule(String.raw`(${OBJC_ID})(\s*)([(])(\s*)(${OBJC_ID})(\s*)([)])`, ['nc', '', 'p', '', 'nl', '', 'p'], '#pop'),
+    rule(OBJC_ID, 'nc', '#pop'),
+  ];
+  extra.forward_classname = [
+    mixin('whitespace'),
+    rule(String.raw`(${OBJC_ID})(\s*)(,)(\s*)`, ['nc', '', 'p', ''], '#push'),
+    rule(String.raw`(${OBJC_ID})(\s*)(;?)`, ['nc', '', 'p'], '#pop'),
+  ];
+  extra.method_definition = [
+    rule(/,/, 'p'),
+    rule(/[.][.][.]/, 'p'),
+    rule(String.raw`([(].*?[)])(${OBJC_ID})`, (run, m) => {
+      run.recurse(m[1]);
+      run.token('nv', m[2]);
+    }),
+    rule(String.raw`(${OBJC_ID})(\s*)(:)`, ['nf', '', 'p']),
+    rule(/;/, 'p', '#pop'),
+    rule(/\{/, (run) => {
+      run.token('p');
+      run.goto('function');
+    }),
+    mixin('inline_whitespace'),
+    rule(/\/\/.*?\n/, 'c1'),
+    rule(/\s+/, ''),
+    rule(/(?:)/, (run) => run.pop()),
+  ];
+}
+
+function buildLexer(self: LexerDef, words: Words, cpp: boolean, objc: boolean): Omit<LexerDef, 'name'> {
   const statements: RuleSpec[] = [
     mixin('whitespace'),
     rule(/(u8|u|U|L)?"/, 's', 'string'),
@@ -107,6 +201,16 @@ function buildLexer(self: LexerDef, words: Words, cpp: boolean): Omit<LexerDef, 
       rule(/(?:)/, (run) => run.pop()),
     ];
     extra.template = [rule(/[>;]/, 'p', '#pop'), rule(/typename\b/, 'k', 'classname'), mixin('statements')];
+  }
+  if (objc) {
+    addObjectiveC(statements, root, extra);
+    // ObjectiveCpp's own rules, prepended after ObjectiveCCommon's
+    if (cpp) {
+      statements.unshift(
+        rule(/(\.)(class)/, ['o', 'bp']),
+        rule(/(@selector)(\()(class)(\))/, ['k', 'p', 'bp', 'p']),
+      );
+    }
   }
   return {
     start: (run) => run.push('bol'),
@@ -197,6 +301,24 @@ export const cuda = makeLexer(
     reserved: CPP_RESERVED,
     builtins: C_BUILTINS,
   },
+  true,
+);
+
+const OBJC_BUILTINS = wordList(() => ['YES', 'NO', 'nil']);
+
+/** Objective-C (tag `objective_c`): Rouge's `ObjectiveC < C` extended by ObjectiveCCommon. */
+export const objectiveC = makeLexer(
+  'objective_c',
+  { keywords: C_KEYWORDS, types: C_KEYWORDS_TYPE, reserved: C_RESERVED, builtins: OBJC_BUILTINS },
+  false,
+  true,
+);
+
+/** Objective-C++ (tag `objective_cpp`): Rouge's `ObjectiveCpp < Cpp` with ObjectiveCCommon. */
+export const objectiveCpp = makeLexer(
+  'objective_cpp',
+  { keywords: CPP_KEYWORDS, types: CPP_KEYWORDS_TYPE, reserved: CPP_RESERVED, builtins: OBJC_BUILTINS },
+  true,
   true,
 );
 

@@ -16,7 +16,7 @@
  * values: the last value of a repeated key wins, lists are comma-separated, and an unknown
  * language falls back to shell (lang) or plain output.
  */
-import { type LexRun, type LexerDef, plainLexer, rule, lazyLexer } from '../engine.js';
+import { type LexRun, type LexerDef, asBool, asList, plainLexer, rule, lazyLexer } from '../engine.js';
 import { shell } from './shell.js';
 import { sublexers } from './sublexers.js';
 
@@ -35,20 +35,6 @@ interface Session {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
 
-/** Lexer#as_bool on the option's values. */
-function asBool(values: string[]): boolean {
-  if (!values.length) return false;
-  return !['0', 'false', 'off'].includes(values[values.length - 1]);
-}
-
-/** Lexer#as_list: every value split at commas (empty strings dropped by Ruby's split). */
-function asList(values: string[]): string[] {
-  return values.flatMap((v) => {
-    const parts = v.split(',');
-    while (parts.length && parts[parts.length - 1] === '') parts.pop();
-    return parts;
-  });
-}
 
 /** Lexer#as_lexer: the last value, looked up by Rouge name. */
 function asLexer(values: string[]): LexerDef | undefined {

@@ -6,25 +6,33 @@
 import { type LexerDef, plainLexer } from '../engine.js';
 import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
+import { apache } from './apache.js';
+import { batchfile } from './batchfile.js';
 import { bibtex } from './bibtex.js';
-import { c, cpp, cuda, glsl } from './c.js';
+import { c, cpp, cuda, glsl, objectiveC, objectiveCpp } from './c.js';
 import { csharp } from './csharp.js';
 import { clojure } from './clojure.js';
 import { cython } from './cython.js';
 import { d } from './d.js';
 import { cmake } from './cmake.js';
+import { coffeescript } from './coffeescript.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { coq } from './coq.js';
 import { crystal } from './crystal.js';
 import { css } from './css.js';
+import { dart } from './dart.js';
 import { diff } from './diff.js';
 import { elm } from './elm.js';
 import { erlang } from './erlang.js';
 import { dot } from './dot.js';
+import { elixir } from './elixir.js';
+import { erb } from './erb.js';
 import { fortran } from './fortran.js';
 import { go } from './go.js';
 import { graphql } from './graphql.js';
+import { groovy } from './groovy.js';
+import { handlebars } from './handlebars.js';
 import { haskell } from './haskell.js';
 import { hcl, terraform } from './hcl.js';
 import { html, xml } from './html.js';
@@ -33,6 +41,7 @@ import { java } from './java.js';
 import { javascript, jsx, tsx, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
+import { kotlin } from './kotlin.js';
 import { lean } from './lean.js';
 import { liquid } from './liquid.js';
 import { llvm } from './llvm.js';
@@ -45,7 +54,9 @@ import { conf, nginx } from './nginx.js';
 import { nim } from './nim.js';
 import { nix } from './nix.js';
 import { ocaml } from './ocaml.js';
+import { php } from './php.js';
 import { powershell } from './powershell.js';
+import { properties } from './properties.js';
 import { praat } from './praat.js';
 import { prolog } from './prolog.js';
 import { protobuf } from './protobuf.js';
@@ -65,6 +76,7 @@ import { sql } from './sql.js';
 import { stan } from './stan.js';
 import { stata } from './stata.js';
 import { sublexers } from './sublexers.js';
+import { swift } from './swift.js';
 import { tex } from './tex.js';
 import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
@@ -131,6 +143,20 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['mathematica', mathematica],
   ['julia', julia],
   ['java', java],
+  ['kotlin', kotlin],
+  ['swift', swift],
+  ['php', php],
+  ['objective_c', objectiveC],
+  ['objective_cpp', objectiveCpp],
+  ['dart', dart],
+  ['elixir', elixir],
+  ['coffeescript', coffeescript],
+  ['groovy', groovy],
+  ['erb', erb],
+  ['apache', apache],
+  ['batchfile', batchfile],
+  ['handlebars', handlebars],
+  ['properties', properties],
   ['go', go],
   ['rust', rust],
   ['haskell', haskell],
