@@ -296,6 +296,10 @@ lists = {
   "FORTRAN_KEYWORDS" => Rouge::Lexers::Fortran.keywords,
   "FORTRAN_TYPES" => Rouge::Lexers::Fortran.types,
   "FORTRAN_INTRINSICS" => Rouge::Lexers::Fortran.intrinsics,
+  # lexers/llvm/keywords.rb
+  "LLVM_KEYWORDS" => Rouge::Lexers::LLVM.keywords,
+  "LLVM_INSTRUCTIONS" => Rouge::Lexers::LLVM.instructions,
+  "LLVM_TYPES" => Rouge::Lexers::LLVM.types,
   # Apache#name_for_token tests a word against all three lists alike
   "APACHE_WORDS" => Rouge::Lexers::Apache.sections | Rouge::Lexers::Apache.directives | Rouge::Lexers::Apache.values,
 }

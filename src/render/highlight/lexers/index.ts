@@ -14,26 +14,31 @@ import { c, cpp, cuda, glsl, objectiveC, objectiveCpp } from './c.js';
 import { csharp } from './csharp.js';
 import { clojure } from './clojure.js';
 import { cython } from './cython.js';
+import { d } from './d.js';
 import { cmake } from './cmake.js';
 import { coffeescript } from './coffeescript.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { coq } from './coq.js';
+import { crystal } from './crystal.js';
 import { css } from './css.js';
 import { dart } from './dart.js';
 import { diff } from './diff.js';
+import { elm } from './elm.js';
+import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { elixir } from './elixir.js';
 import { erb } from './erb.js';
-import { erlang } from './erlang.js';
 import { fortran } from './fortran.js';
 import { fsharp } from './fsharp.js';
 import { gdscript } from './gdscript.js';
 import { go } from './go.js';
+import { graphql } from './graphql.js';
 import { groovy } from './groovy.js';
 import { handlebars } from './handlebars.js';
 import { haml } from './haml.js';
 import { haskell } from './haskell.js';
+import { hcl, terraform } from './hcl.js';
 import { html, xml } from './html.js';
 import { http } from './http.js';
 import { java } from './java.js';
@@ -44,12 +49,15 @@ import { julia } from './julia.js';
 import { kotlin } from './kotlin.js';
 import { lean } from './lean.js';
 import { liquid } from './liquid.js';
+import { llvm } from './llvm.js';
 import { lua } from './lua.js';
 import { make } from './make.js';
 import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
+import { nim } from './nim.js';
+import { nix } from './nix.js';
 import { ocaml } from './ocaml.js';
 import { php } from './php.js';
 import { powershell } from './powershell.js';
@@ -69,6 +77,7 @@ import { sass } from './sass.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sml } from './sml.js';
+import { solidity } from './solidity.js';
 import { sql } from './sql.js';
 import { stan } from './stan.js';
 import { stata } from './stata.js';
@@ -81,6 +90,7 @@ import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
 import { yaml } from './yaml.js';
+import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
 export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
@@ -173,6 +183,17 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['haml', haml],
   ['jinja', jinja],
   ['twig', twig],
+  ['hcl', hcl],
+  ['terraform', terraform],
+  ['graphql', graphql],
+  ['solidity', solidity],
+  ['nix', nix],
+  ['zig', zig],
+  ['nim', nim],
+  ['elm', elm],
+  ['crystal', crystal],
+  ['d', d],
+  ['llvm', llvm],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
