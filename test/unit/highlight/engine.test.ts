@@ -94,6 +94,14 @@ test('every native lexer keeps the text of every input, token values non-empty a
   }
 });
 
+test("Rouge's exponential single-quote rules run in linear time here", () => {
+  // Ruby's and Crystal's (\\\\|\\'|[^'])*' on an unclosed quote followed by backslashes: Rouge
+  // (and Jekyll) hang from about two dozen; this input would not finish in a year if the rule
+  // backtracked. The matches themselves are pinned by snippets/{ruby,crystal}/unclosed-quote.txt.
+  const code = "x = '" + '\\'.repeat(200) + ' y\n';
+  for (const lang of ['ruby', 'crystal']) assert.ok(highlight(code, lang)?.includes('y'), lang);
+});
+
 test('what Rouge raises fails the conversion instead of falling back to plain text', () => {
   // Rouge 3.30's Stan lexer pushes an undefined `string` state at a `"` ("unknown state:
   // :string"); kramdown lets the error through and Jekyll 4.3.1's build fails with a conversion

@@ -13,6 +13,7 @@
  * For Crystal posts and shard READMEs.
  */
 import { type LexerDef, type LexRun, type RuleSpec, mixin, rule, lazyLexer } from '../engine.js';
+import { SINGLE_QUOTED_BODY, SINGLE_QUOTED_FALLBACK } from './ruby.js';
 
 const KEYWORDS = String.raw`BEGIN END alias begin break case defined\? do else elsif end
   ensure for if ifdef in next redo rescue raise retry return super then
@@ -94,12 +95,9 @@ const simpleString = (tok: string, fin: string): RuleSpec[] => [
   rule(fin, tok, '#pop'),
 ];
 
-// Rouge's (\\\\|\\'|[^'])* before a closing quote backtracks exponentially in V8 (and in
-// Onigmo) on an unclosed quote followed by many backslashes. Same matches, linear: the greedy
-// path (a backslash pairs with a following backslash or quote) ends at the first quote it does
-// not pair; where it runs off the end instead, every quote was paired and backtracking ends at
-// the last one.
-const QUOTED_BODY = String.raw`(?:[^'\\]|\\[\\']|\\(?![\\']))*'`;
+// Rouge's (\\\\|\\'|[^'])* before a closing quote, without its exponential backtracking: see
+// SINGLE_QUOTED_BODY in ./ruby.ts.
+const QUOTED_BODY = SINGLE_QUOTED_BODY;
 const CHAR_ESCAPE = String.raw`(\\u[a-fA-F0-9]{4}|\\u\{[a-fA-F0-9]{1,6}\}|\\[abefnrtv])?`;
 
 /**
@@ -130,7 +128,7 @@ export const crystal: LexerDef = lazyLexer('crystal', () => ({
     symbols: [
       rule(`:@{0,2}${NAME}[!?]?`, 'ss'),
       rule(/:(?:===|=?~|\[\][=?]?|\*\*=?|\/\/=?|[=^*/+-]=?|&[&*+-]?=?|\|\|?=?|![=~]?|%=?|<=>|<<?=?|>>?=?|\.\.\.?)/, 'ss'),
-      rule(String.raw`:'${QUOTED_BODY}|:'[\s\S]*'`, 'ss'),
+      rule(`:'${QUOTED_BODY}|:'${SINGLE_QUOTED_FALLBACK}`, 'ss'),
       rule(/:"/, 'ss', 'simple_sym'),
     ],
     sigil_strings: [rule(/%([rqswQWxiI])?([^\w\s}])/, sigilString)],
