@@ -94,6 +94,26 @@ test('every native lexer keeps the text of every input, token values non-empty a
   }
 });
 
+test('no native lexer backtracks exponentially on an unclosed string before a run of escapes', () => {
+  // Rouge's string rules of the form Q(\\\\|\\Q|[^Q])*Q or Q(\\.|.)*?Q backtrack exponentially in
+  // V8 (and often in Onigmo) when the closing quote never comes; each is rewritten linearly
+  // (loop-match.ts) with the same matches. At 60 repeats an exponential rule would not finish.
+  const openers = ['"', "'", '`', '/', '$/', '#', '[', '(', '{', '<', '%', '`"'];
+  const fills = ['\\', '\\\\x', '$$', '\\\n', '""'];
+  for (const def of NATIVE.values()) {
+    for (const open of openers) {
+      for (const fill of fills) {
+        const code = `x = ${open}${fill.repeat(60)}\n`;
+        try {
+          lex(def, code);
+        } catch (err) {
+          if (!(err instanceof RougeRaise)) throw err;
+        }
+      }
+    }
+  }
+});
+
 test("Rouge's exponential single-quote rules run in linear time here", () => {
   // Ruby's and Crystal's (\\\\|\\'|[^'])*' on an unclosed quote followed by backslashes: Rouge
   // (and Jekyll) hang from about two dozen; this input would not finish in a year if the rule

@@ -16,7 +16,7 @@
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
 import { html } from './html.js';
-import { type Branch, loopRe, loopRule } from './loop-match.js';
+import { dot, escapedDot, loopRe, loopRule } from './loop-match.js';
 import { sublexers } from './sublexers.js';
 
 interface Words {
@@ -47,18 +47,9 @@ const TWIG: Words = {
 
 const set = (words: string) => new Set(words.trim().split(/\s+/));
 
-/** `\\` and one character other than a newline (Ruby's `\\.`). */
-const escaped: Branch = (text, i) => {
-  if (text[i] !== '\\' || i + 1 >= text.length || text[i + 1] === '\n') return -1;
-  return 1 + String.fromCodePoint(text.codePointAt(i + 1)!).length;
-};
-/** One character other than a newline (Ruby's `.`). */
-const anyButNewline: Branch = (text, i) =>
-  i >= text.length || text[i] === '\n' ? -1 : String.fromCodePoint(text.codePointAt(i)!).length;
-
 /** Rouge's `Q(\\.|.)*?Q`. */
 const stringRe = (quote: string) =>
-  loopRe(new RegExp(quote, 'y'), () => [{ lazy: true, branches: [escaped, anyButNewline], close: quote }], /(?:)/y);
+  loopRe(new RegExp(quote, 'y'), () => [{ lazy: true, branches: [escapedDot, dot], close: quote }], /(?:)/y);
 
 function makeJinja(name: string, words: Words): LexerDef {
   return lazyLexer(name, () => {

@@ -2,8 +2,8 @@
  * Rouge rules whose loops over overlapping alternatives — `(\\[\\/]|[^/])*` — backtrack
  * exponentially in V8 where a run of backslashes is left unclosed (Onigmo is slow there too, but
  * gets through short runs), matched by a small backtracking search that remembers the positions
- * already known to fail: the same first match as Onigmo's, in linear time. Used by ./perl.ts and
- * ./jinja.ts.
+ * already known to fail: the same first match as Onigmo's, in linear time. Used by ./perl.ts,
+ * ./jinja.ts, ./stata.ts and ./groovy.ts.
  */
 import type { Action, Rule } from '../engine.js';
 
@@ -34,6 +34,17 @@ export const notIn =
     const ch = String.fromCodePoint(cp);
     return chars.includes(ch) ? -1 : ch.length;
   };
+
+/** `\\` and one character other than a newline (Ruby's `\\.`). */
+export const escapedDot: Branch = (text, i) => {
+  if (text[i] !== '\\' || i + 1 >= text.length || text[i + 1] === '\n') return -1;
+  return 1 + String.fromCodePoint(text.codePointAt(i + 1)!).length;
+};
+/** Any one character (Ruby's `.` under `/m`). */
+export const anyChar: Branch = (text, i) => (i >= text.length ? -1 : String.fromCodePoint(text.codePointAt(i)!).length);
+/** One character other than a newline (Ruby's `.`). */
+export const dot: Branch = (text, i) =>
+  i >= text.length || text[i] === '\n' ? -1 : String.fromCodePoint(text.codePointAt(i)!).length;
 
 /**
  * The first match, in Onigmo's backtracking order, of `loops[0] loops[1] …` from `start`: each
@@ -102,4 +113,30 @@ export function loopRe(head: RegExp, loops: (delim: string) => Loop[], tail: Reg
 
 export function loopRule(re: RegExp, action: Action): Rule {
   return { re, bol: false, action };
+}
+
+/**
+ * Rouge's `Q(\\\\|\\Q|[^Q])*Q` (`[^\nQ]` when `newlines` is false) as a regex source (a group)
+ * without its exponential backtracking on an unclosed quote before a run of backslashes. Same
+ * matches, linear: the greedy path (a backslash pairs with a following backslash or Q) ends at
+ * the first Q it does not pair; where it runs off the end (or into a newline) instead, every Q was
+ * paired, and backtracking ends at the last one. Checked against the original on every string of
+ * up to nine characters over Q, `\`, a letter and a newline.
+ */
+export function pairedEscapes(q: string, newlines = true): string {
+  const nl = newlines ? '' : '\\n';
+  const rest = newlines ? '[\\s\\S]' : '[^\\n]';
+  return `(?:${q}(?:[^${q}\\\\${nl}]|\\\\[\\\\${q}]|\\\\(?![\\\\${q}]))*${q}|${q}${rest}*${q})`;
+}
+
+/**
+ * Rouge's lazy `Q(\\.|.)*?Q` (with Ruby's `/m`, where `.` takes newlines too, when `dotAll`) as a
+ * regex source (a group) without its exponential backtracking: the path on which every backslash
+ * escapes the next character ends at the first Q not escaped; where there is none before a
+ * newline (or the end), backtracking ends at the last Q before it. Checked against the original
+ * on every string of up to nine characters over Q, `\`, a letter and a newline.
+ */
+export function lazyEscapes(q: string, dotAll = false): string {
+  if (dotAll) return `(?:${q}(?:\\\\[\\s\\S]|[^${q}\\\\])*${q}|${q}[\\s\\S]*${q})`;
+  return `(?:${q}(?:\\\\[^\\n]|[^${q}\\\\\\n])*${q}|${q}[^\\n]*${q})`;
 }
