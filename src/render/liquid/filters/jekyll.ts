@@ -50,7 +50,7 @@ function rubyArray(v: unknown): unknown[] {
 }
 
 function isMethodLiteral(v: unknown): boolean {
-  return methodLiteral(v) !== null;
+  return v instanceof ExpressionMethodLiteral || methodLiteral(v) !== null;
 }
 
 /** Jekyll's compare_property_vs_target (where, find). */
