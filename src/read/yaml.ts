@@ -113,6 +113,17 @@ function sexagesimal(source: string, part: (s: string) => number): number {
   const parts = source.split(":");
   return parts.reduce((sum, n, e) => sum + part(n) * 60 ** Math.abs(e - 2), 0);
 }
+/** An integer's base-60 value, exact past 2^53 (a bigint, as rubyInteger below). */
+function sexagesimalInteger(source: string): number | bigint {
+  const n = sexagesimal(source, rubyToI);
+  if (Number.isSafeInteger(n)) return n;
+  const big = (s: string) => {
+    const m = /^([-+]?)((?:[0-9]+(?:_[0-9]+)*)?)/.exec(s)!;
+    const v = BigInt(m[2]!.replace(/_/g, "") || 0);
+    return m[1] === "-" ? -v : v;
+  };
+  return source.split(":").reduce((sum, p, e) => sum + big(p) * 60n ** BigInt(Math.abs(e - 2)), 0n);
+}
 // Ruby's String#to_i and #to_f, which Psych applies to each part: an underscore counts only
 // between two digits (`0__19` reads as 0, `2._8` as 2.0).
 const rubyToI = (s: string) => {
@@ -131,28 +142,34 @@ const rubyToF = (s: string) => {
 // the rest with Ruby's Integer(): a leading 0 is octal, 0b binary, 0x hex.
 const PSYCH_INTEGER = /^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$/;
 
-function rubyInteger(source: string): number | typeof NOT_RESOLVED {
+// An Integer past 2^53 (a Ruby Bignum, read to its last digit) is a bigint: see rubyInteger in
+// src/ruby/values.ts.
+function rubyInteger(source: string): number | bigint | typeof NOT_RESOLVED {
   const s = source.replace(/[,_]/g, "");
   const sign = s[0] === "-" ? -1 : 1;
   const digits = s[0] === "-" || s[0] === "+" ? s.slice(1) : s;
   let n: number;
-  if (digits.startsWith("0b")) n = Number.parseInt(digits.slice(2), 2);
-  else if (digits.startsWith("0x")) n = Number.parseInt(digits.slice(2), 16);
-  else if (digits.length > 1 && digits[0] === "0") n = Number.parseInt(digits, 8);
-  else n = Number.parseInt(digits, 10);
+  let exact: string;
+  if (digits.startsWith("0b")) n = Number.parseInt((exact = digits.slice(2)), 2), exact = "0b" + exact;
+  else if (digits.startsWith("0x")) n = Number.parseInt((exact = digits.slice(2)), 16), exact = "0x" + exact;
+  else if (digits.length > 1 && digits[0] === "0") n = Number.parseInt((exact = digits.slice(1)), 8), exact = "0o" + exact;
+  else n = Number.parseInt((exact = digits), 10);
   // `0b_` leaves nothing to read: Ruby's Integer() raises there; keep the text.
-  return Number.isFinite(n) ? sign * n : NOT_RESOLVED;
+  if (!Number.isFinite(n)) return NOT_RESOLVED;
+  if (Number.isSafeInteger(n)) return sign * n;
+  const big = BigInt(exact);
+  return sign < 0 ? -big : big;
 }
 
-const psychInt = defineScalarTag<number>("tag:yaml.org,2002:int", {
+const psychInt = defineScalarTag<number | bigint>("tag:yaml.org,2002:int", {
   implicit: true,
   implicitFirstChars: intYaml11Tag.implicitFirstChars,
   resolve(source, isExplicit, tagName) {
-    if (source.includes(":")) return SEXAGESIMAL_INT.test(source) ? sexagesimal(source, rubyToI) : NOT_RESOLVED;
+    if (source.includes(":")) return SEXAGESIMAL_INT.test(source) ? sexagesimalInteger(source) : NOT_RESOLVED;
     if (isExplicit) return intYaml11Tag.resolve(source, isExplicit, tagName);
     return PSYCH_INTEGER.test(source) ? rubyInteger(source) : NOT_RESOLVED;
   },
-  identify: (v) => typeof v === "number" && Number.isInteger(v),
+  identify: (v) => (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint",
   represent: (v) => String(v),
 });
 

@@ -55,7 +55,7 @@ function token(e: Expr, span: MarkupSpan, condition = false): unknown {
     case "literal": {
       const v = e.value;
       if (typeof v === "string") return literal(TokenKind.Quoted, v);
-      if (typeof v === "number") return literal(TokenKind.Number, v);
+      if (typeof v === "number" || typeof v === "bigint") return literal(TokenKind.Number, v);
       return literal(TokenKind.Literal, v);
     }
     case "float":

@@ -27,7 +27,7 @@
 import { Drop, LiquidError, Output, RenderError, TokenKind, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
 import { toInteger } from "./filters/standard.js";
-import { stringToI } from "./ruby-syntax/expression.js";
+import { rangeTooWide, stringToI } from "./ruby-syntax/expression.js";
 import { RubyFloat, RubyRange, hooksOf, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
 import { reserveIterations } from "./budget.js";
 
@@ -88,6 +88,7 @@ export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = fa
     const t = token as unknown as { from: Tok; to: Tok };
     const first = rangeEnd(evalTokenSync(t.from, ctx, lenient));
     const last = rangeEnd(evalTokenSync(t.to, ctx, lenient));
+    for (const end of [first, last]) if (!Number.isSafeInteger(end)) throw rangeTooWide(BigInt(end));
     // Counted before it is made: `(1..100000000)` would otherwise take gigabytes before a loop
     // over it (or a filter) could be stopped by the iteration bound (budget.ts).
     if (last >= first) reserveIterations(last - first + 1);
@@ -101,11 +102,15 @@ export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = fa
   return toValueSync(evalToken(token as never, ctx, lenient));
 }
 
-/** RangeLookup#to_integer: an Integer as it is, nil and strings by `to_i`, anything else Utils.to_integer. */
+/**
+ * RangeLookup#to_integer: an Integer as it is, nil and strings by `to_i`, anything else
+ * Utils.to_integer. A range's ends are JavaScript numbers: one past 2^53 (a bigint) is an error.
+ */
 function rangeEnd(v: unknown): number {
   v = plain(v);
   if (v === null || v === undefined) return 0;
   if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (typeof v === "bigint") throw rangeTooWide(v);
   if (typeof v === "string") return stringToI(v);
   return toInteger(v);
 }

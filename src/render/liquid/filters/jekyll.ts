@@ -8,7 +8,7 @@ import { ExpressionMethodLiteral, methodLiteral } from "../operators.js";
 import { evaluateExpression, installSyncValues, runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, xmlEscape } from "../../../ruby/strings.js";
-import { stringToI } from "../../../ruby/number.js";
+import { stringToI, stringToInteger } from "../../../ruby/number.js";
 import { inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, lookup, rubyKey, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
@@ -241,7 +241,8 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (v === false) return 0;
       if (v === null || v === undefined) return 0;
       if (typeof v === "number") return Math.trunc(v);
-      if (typeof v === "string") return stringToI(v);
+      if (typeof v === "bigint") return v;
+      if (typeof v === "string") return stringToInteger(v);
       if (v instanceof JekyllTime) return Math.floor(v.epochMs / 1000);
       return toInteger(v);
     },
