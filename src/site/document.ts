@@ -14,7 +14,7 @@ import { dateDependsOnNow, parseDate } from "./parse-date.js";
 import { toS } from "../ruby/values.js";
 import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
-import { slugify, titleizeSlug } from "./slugify.js";
+import { emptySlugWarning, slugify, titleizeSlug } from "./slugify.js";
 import { JekyllTime } from "../ruby/time.js";
 import { destinationRelative } from "../write/contain.js";
 import { makeUrl, unescapePath, urlFromDrop } from "./url.js";
@@ -287,21 +287,28 @@ export class Document {
       .replace(/\.*$/, "");
   }
 
+  /**
+   * Utils.slugify's warning, for the permalink placeholders that slugify (see emptySlugWarning),
+   * naming the document (Jekyll does not, and prints it when the URL is first asked for).
+   */
+  private readonly warnEmptySlug = (input: string): void =>
+    this.site.logger.warn("Warning:", `${emptySlugWarning(input)} (in the URL of ${this.relativePath})`);
+
   /** Drops::UrlDrop: what each `:placeholder` of a permalink template means for this document. */
   private placeholder(key: string, dates: () => Record<string, string>): string | null | undefined {
     switch (key) {
       case "collection": return this.collection.label;
       case "output_ext": return this.outputExt;
       case "path": return this.cleanedRelativePath;
-      case "name": return slugify(this.basenameWithoutExt);
+      case "name": return slugify(this.basenameWithoutExt, "default", false, this.warnEmptySlug);
       case "title":
-        return slugify(this.data.slug == null ? null : String(this.data.slug), "pretty", true) ?? slugify(this.basenameWithoutExt, "pretty", true);
+        return slugify(this.data.slug == null ? null : String(this.data.slug), "pretty", true, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "pretty", true, this.warnEmptySlug);
       case "slug":
-        return slugify(this.data.slug == null ? null : String(this.data.slug)) ?? slugify(this.basenameWithoutExt);
+        return slugify(this.data.slug == null ? null : String(this.data.slug), "default", false, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "default", false, this.warnEmptySlug);
       case "categories":
         return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : [this.data.categories].filter((c) => c != null)).map((c: unknown) => String(c).toLowerCase()))].join("/");
       case "slugified_categories":
-        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : []).map((c: unknown) => slugify(String(c))))].join("/");
+        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : []).map((c: unknown) => slugify(String(c), "default", false, this.warnEmptySlug)))].join("/");
       default: {
         const parts = dates();
         return key in parts ? parts[key] : undefined;

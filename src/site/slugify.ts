@@ -20,7 +20,19 @@ function transliterate(s: string): string {
   return out;
 }
 
-export function slugify(input: string | null | undefined, mode: string | null = "default", cased = false): string | null {
+/**
+ * What Jekyll's Utils.slugify warns when a slug comes out empty (`Warning: Empty \`slug\` generated
+ * for '!!!'.`), for every call that does: the `slugify` filter on "", "!!!" or "日本" (ascii), and a
+ * permalink's `:name`, `:slug`, `:title` or `:slugified_categories` made of nothing a slug keeps
+ * (`_posts/2020-01-01-.md`, `slug: "***"`, a collection file `@@.md`). Whitespace is collapsed as
+ * Jekyll's logger collapses it.
+ */
+export function emptySlugWarning(input: string): string {
+  return `Empty \`slug\` generated for '${input}'.`.replace(/\s+/g, " ");
+}
+
+/** Utils.slugify; `onEmpty` is told the input whose slug came out empty (where Jekyll warns). */
+export function slugify(input: string | null | undefined, mode: string | null = "default", cased = false, onEmpty?: (input: string) => void): string | null {
   if (input === null || input === undefined) return null;
   let s = String(input);
   const m = mode ?? "default";
@@ -29,6 +41,7 @@ export function slugify(input: string | null | undefined, mode: string | null = 
   const re = m === "raw" ? RAW : m === "pretty" ? PRETTY : m === "ascii" || m === "latin" ? (m === "latin" ? DEFAULT : ASCII) : DEFAULT;
   let slug = s.replace(re, "-").replace(/^-|-$/g, "");
   if (!cased) slug = slug.toLowerCase();
+  if (slug === "" && onEmpty) onEmpty(s);
   return slug;
 }
 

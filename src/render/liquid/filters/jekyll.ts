@@ -1,6 +1,6 @@
 // Jekyll 4.3's own filters (lib/jekyll/filters.rb, filters/grouping_filters.rb) on Ruby values.
 import { Expression, Tokenizer, Value } from "liquidjs";
-import { slugify as jekyllSlugify } from "../../../site/slugify.js";
+import { emptySlugWarning, slugify as jekyllSlugify } from "../../../site/slugify.js";
 import { JekyllTime } from "../../../ruby/time.js";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
@@ -134,7 +134,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       const v = plain(input);
       if (v === null || v === undefined) return null;
       if (typeof v !== "string") throw new Error(`undefined method 'gsub' for ${inspect(v)}:${rubyClass(v)}`);
-      return jekyllSlugify(v, mode === undefined || mode === null ? null : toS(mode));
+      return jekyllSlugify(v, mode === undefined || mode === null ? null : toS(mode), false, (s) => host.warn?.("Warning:", emptySlugWarning(s)));
     },
     xml_escape: (input) => xmlEscape(toS(input)),
     cgi_escape: (input) => cgiEscape(toS(input)),
