@@ -191,6 +191,8 @@ function toI(v: unknown): number {
   v = plain(v);
   if (v === null || v === undefined) return 0;
   if (typeof v === "number") return Math.trunc(v);
+  // A Bignum: as a count (cols, limit, offset) it is past any collection, which Number() keeps.
+  if (typeof v === "bigint") return Number(v);
   if (v instanceof RubyFloat) return Math.trunc(v.value);
   if (typeof v === "string") return stringToI(v);
   if (v instanceof JekyllTime) return Math.floor(v.epochMs / 1000);
