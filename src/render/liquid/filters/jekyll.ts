@@ -9,6 +9,7 @@ import { evaluateExpression, installSyncValues, runSync } from "../sync-values.j
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, xmlEscape } from "../../../ruby/strings.js";
 import { stringToI, stringToInteger } from "../../../ruby/number.js";
+import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, lookup, rubyKey, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
@@ -77,6 +78,17 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
   const condition = (self: FilterThis, expr: string): Expression => {
     let c = conditions.get(expr);
     if (!c) {
+      // Jekyll's parse_condition reads it with Liquid::Parser, strictly, in every error_mode:
+      // comparisons joined by and/or, nothing after (a filter inside is a syntax error, which
+      // fails the build).
+      try {
+        strictCondition(expr);
+      } catch (e) {
+        if (!(e instanceof LiquidSyntaxError)) throw e;
+        throw Object.assign(new Error(`Liquid syntax error: ${e.message} in where_exp/find_exp condition "${expr}"`), {
+          hint: "The condition of where_exp and find_exp is comparisons joined by and/or, with no filters (|): assign the filtered value first, or use group_by_exp, which takes filters.",
+        });
+      }
       c = new Tokenizer(expr, self.liquid.options.operators).readExpression();
       fixFloatLiterals(c);
       // Jekyll parses the condition with Liquid::Expression: its `empty`/`blank` are not the
