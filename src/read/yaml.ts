@@ -103,6 +103,14 @@ const psychNull = defineScalarTag<null>("tag:yaml.org,2002:null", {
   represent: () => "null",
 });
 
+// `!!binary`: Psych decodes the base64 into a String (of bytes), which Liquid prints as text;
+// js-yaml's tag gives a Uint8Array, which printed as a hash of numbers.
+const psychBinary = defineScalarTag<string>("tag:yaml.org,2002:binary", {
+  resolve: (source) => Buffer.from(source.replace(/\s+/g, ""), "base64").toString("utf8"),
+  identify: () => false,
+  represent: (v) => Buffer.from(v, "utf8").toString("base64"),
+});
+
 // Psych's base-60 numbers: at most three parts, each after the first 0-59, and the first part is
 // the largest unit: `12:30` is 12 × 3600 + 30 × 60 = 45000 (js-yaml: 750), `-12:30` is -41400
 // (the sign belongs to the first part), `1:2:3:4` is a string.
@@ -259,7 +267,7 @@ function schemaFor(zone: string | undefined): { schema: Schema; plain: PlainReso
   const key = zone ?? "";
   let s = schemas.get(key);
   if (!s) {
-    const schema = ignoringUnknownTags(YAML11_SCHEMA.withTags(timestampTag(zone), psychNull, psychBool, psychInt, rubyFloat, orderedMapTag));
+    const schema = ignoringUnknownTags(YAML11_SCHEMA.withTags(timestampTag(zone), psychNull, psychBool, psychInt, rubyFloat, psychBinary, orderedMapTag));
     s = { schema, plain: plainScalarResolver(schema) };
     schemas.set(key, s);
   }

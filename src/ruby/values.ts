@@ -358,7 +358,9 @@ function indent(depth: number): string {
 function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "string") return JSON.stringify(v);
-  if (typeof v === "number") return Number.isFinite(v) ? formatNumber(v) : "null";
+  // Ruby's generator refuses them (JSON::GeneratorError); Jekyll's jsonify fails the build.
+  if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`${formatFloat(v)} not allowed in JSON`);
+  if (typeof v === "number") return formatNumber(v);
   if (typeof v === "bigint") return v.toString();
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof RubyFloat) return formatFloat(v.value);
