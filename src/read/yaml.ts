@@ -207,6 +207,11 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
       if (!SEXAGESIMAL_FLOAT.test(source)) return NOT_RESOLVED;
       v = sexagesimal(source, rubyToF);
     } else v = isExplicit ? floatYaml11Tag.resolve(source, isExplicit, tagName) : psychFloat(source);
+    // `!!float 1`: Psych's Float(tokenize("1")), an integer made a Float.
+    if (v === NOT_RESOLVED && isExplicit && PSYCH_INTEGER.test(source)) {
+      const n = rubyInteger(source);
+      if (n !== NOT_RESOLVED) v = Number(n);
+    }
     if (v === NOT_RESOLVED) return v;
     return typeof v === "number" && Number.isInteger(v) ? new RubyFloat(v) : (v as number);
   },
