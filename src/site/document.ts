@@ -9,6 +9,7 @@ import { BuildError } from "../errors.js";
 import { deepMerge, isPlainObject } from "../config/merge.js";
 import { datePlaceholders } from "./calendar.js";
 import { detached } from "./strings.js";
+import { rubyDowncase } from "../ruby/strings.js";
 import type { Collection } from "./collection.js";
 import { dateDependsOnNow, parseDate } from "./parse-date.js";
 import { inspect, toS } from "../ruby/values.js";
@@ -306,7 +307,7 @@ export class Document {
       case "slug":
         return slugify(this.data.slug == null ? null : String(this.data.slug), "default", false, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "default", false, this.warnEmptySlug);
       case "categories":
-        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : [this.data.categories].filter((c) => c != null)).map((c: unknown) => String(c).toLowerCase()))].join("/");
+        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : [this.data.categories].filter((c) => c != null)).map((c: unknown) => rubyDowncase(String(c))))].join("/");
       case "slugified_categories":
         return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : []).map((c: unknown) => slugify(String(c), "default", false, this.warnEmptySlug)))].join("/");
       default: {

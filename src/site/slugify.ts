@@ -1,5 +1,6 @@
 // Jekyll's Utils.slugify and Utils.titleize_slug (used for :slug/:title in URLs, and by the
 // `slugify` filter).
+import { capitalize, rubyDowncase } from "../ruby/strings.js";
 
 const MODES = new Set(["raw", "default", "pretty", "ascii", "latin"]);
 const RAW = /\s+/gu;
@@ -36,15 +37,15 @@ export function slugify(input: string | null | undefined, mode: string | null = 
   if (input === null || input === undefined) return null;
   let s = String(input);
   const m = mode ?? "default";
-  if (!MODES.has(m)) return cased ? s : s.toLowerCase();
+  if (!MODES.has(m)) return cased ? s : rubyDowncase(s);
   if (m === "latin") s = transliterate(s);
   const re = m === "raw" ? RAW : m === "pretty" ? PRETTY : m === "ascii" || m === "latin" ? (m === "latin" ? DEFAULT : ASCII) : DEFAULT;
   let slug = s.replace(re, "-").replace(/^-|-$/g, "");
-  if (!cased) slug = slug.toLowerCase();
+  if (!cased) slug = rubyDowncase(slug);
   if (slug === "" && onEmpty) onEmpty(s);
   return slug;
 }
 
 export function titleizeSlug(slug: string): string {
-  return slug.split("-").map((w) => (w ? w[0]!.toUpperCase() + w.slice(1).toLowerCase() : w)).join(" ");
+  return slug.split("-").map(capitalize).join(" ");
 }

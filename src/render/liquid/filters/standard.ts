@@ -4,7 +4,7 @@
 // fields, numbers follow ruby/number.ts. Jekyll replaces `sort` and `where` (see jekyll.ts).
 import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, round, ZeroDivision } from "../../../ruby/number.js";
-import { awkSplit, capitalize, escapeHtml, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
+import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
 import { RubyFloat, compareStrings, inspect, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
@@ -99,7 +99,7 @@ function number(fn: () => number | bigint | RubyFloat): number | bigint | RubyFl
 export function standardFilters(): FilterTable {
   return {
     size: (input) => rubySize(input),
-    downcase: (input) => toS(input).toLowerCase(),
+    downcase: (input) => rubyDowncase(toS(input)),
     upcase: (input) => toS(input).toUpperCase(),
     capitalize: (input) => capitalize(toS(input)),
     escape: (input) => (input === null || input === undefined ? null : escapeHtml(toS(input))),
