@@ -4,7 +4,7 @@ import { emptySlugWarning, slugify as jekyllSlugify } from "../../../site/slugif
 import { JekyllTime } from "../../../ruby/time.js";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
-import { ExpressionMethodLiteral, methodLiteral } from "../operators.js";
+import { ExpressionMethodLiteral, expressionMethodLiteral, methodLiteral } from "../operators.js";
 import { evaluateExpression, installSyncValues, runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, xmlEscape } from "../../../ruby/strings.js";
@@ -95,7 +95,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       // Condition's method literals (see ExpressionMethodLiteral).
       for (const tok of (c as unknown as { postfix: Array<{ content?: unknown }> }).postfix) {
         const name = methodLiteral(tok.content);
-        if (name) tok.content = new ExpressionMethodLiteral(name);
+        if (name) tok.content = expressionMethodLiteral(name);
       }
       conditions.set(expr, c);
     }
