@@ -15,7 +15,7 @@ import {
 } from "js-yaml";
 import { noteKey, orderedKeys, preserveOrder, recordedCount } from "./ordered-hash.js";
 import { RubyTime } from "../ruby/local-time.js";
-import { RubyFloat } from "../ruby/values.js";
+import { RubyFloat, toS } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
 import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
 import { civilToMs, JekyllTime } from "../ruby/time.js";
@@ -219,6 +219,16 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
   represent: (v) => String(v),
 });
 
+// A mapping key is a string here: Psych's keys are any scalar (a Date for `2024-01-05:`, a Float for
+// `1.0:`, nil for `~:`), and what Liquid prints of them (a `for` over the hash, jsonify) is their
+// to_s, so that is the key (js-yaml refused the date and float keys: the file did not load).
+// Collections as keys (`? [a, b]`) stay an error. What differs: Ruby finds a key by its type
+// (`hash["1"]` misses the Integer key 1, `hash[1]` finds it; here both find it), and `inspect`
+// shows typed keys (`{1=>…, nil=>…}`). Pinned by conformance fixture data-scalar-keys.
+const isComplexKey = (key: unknown) =>
+  key !== null && typeof key === "object" && !(key instanceof JekyllTime) && !(key instanceof RubyFloat);
+const keyString = (key: unknown) => toS(key);
+
 // Mappings as js-yaml's default `{}` ones, but remembering their insertion order where an
 // integer-like key would make JavaScript reorder them (Psych builds Ruby hashes: ordered). See
 // ./ordered-hash.ts.
@@ -229,17 +239,17 @@ const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, u
   identify: isPlain,
   represent: (o) => new Map(orderedKeys(o).map((k) => [k, o[k]])),
   addPair: (container, key, value) => {
-    if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
-    const k = String(key);
+    if (isComplexKey(key)) return "object-based map does not support complex keys";
+    const k = keyString(key);
     noteKey(container, k);
     if (k === "__proto__") Object.defineProperty(container, k, { value, enumerable: true, configurable: true, writable: true });
     else container[k] = value;
     return "";
   },
-  has: (container, key) => (key === null || typeof key !== "object") && Object.prototype.hasOwnProperty.call(container, String(key)),
+  has: (container, key) => !isComplexKey(key) && Object.prototype.hasOwnProperty.call(container, keyString(key)),
   keys: (container) => orderedKeys(container),
   get: (container, key) => {
-    const k = String(key);
+    const k = keyString(key);
     return Object.prototype.hasOwnProperty.call(container, k) ? container[k] : null;
   },
 });
