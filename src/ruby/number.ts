@@ -138,7 +138,13 @@ export function round(input: unknown, digits: unknown): number | bigint | RubyFl
   const places = "int" in d ? Number(d.int) : Math.trunc(d.dec.toNumber());
   if ("int" in n) {
     if (places >= 0) return n.int;
-    if (typeof n.int === "bigint") return Number(n.int);
+    if (typeof n.int === "bigint") {
+      // Integer#round(-k) on a Bignum: to a multiple of 10^k, halves away from zero.
+      const f = 10n ** BigInt(-places);
+      const abs = n.int < 0n ? -n.int : n.int;
+      const q = abs / f + ((abs % f) * 2n >= f ? 1n : 0n);
+      return rubyInteger(n.int < 0n ? -q * f : q * f);
+    }
     const f = 10 ** -places;
     return Math.sign(n.int) * Math.round(Math.abs(n.int) / f) * f;
   }
