@@ -316,10 +316,15 @@ export class Converter {
       for (const [k, v] of a) attrs.set(k, v);
     }
     if (this.ctx.autoIds && !attrs.has('id')) {
-      const text = rawText(inline);
       // kramdown-parser-gfm assigns GFM ids in the parser, but skips headers inside HTML elements;
-      // those get kramdown's converter ids (ASCII-only algorithm, separate counter).
-      const id = inHtml ? basicId(text, this.ctx.basicIds) : gfmId(text, this.ctx.gfmIds);
+      // those get kramdown's converter ids (ASCII-only algorithm, separate counter), from the
+      // header's parsed text (the GFM parser's auto_id_stripping). kramdown's own parser leaves
+      // every id to the converter, which reads the header's text as written in the source
+      // (`raw_text`, kept by the kd_header_id rule in index.ts): `## A [link](http://x.y)` gets
+      // `a-linkhttpxy`.
+      const gfm = this.ctx.opts.gfm;
+      const text = gfm ? rawText(inline) : (b.open.meta?.raw as string | undefined) ?? b.tokens[0]?.content ?? '';
+      const id = inHtml || !gfm ? basicId(text, this.ctx.basicIds) : gfmId(text, this.ctx.gfmIds);
       // The GFM parser adds the id after the IAL was applied, so it comes last.
       attrs.set('id', this.ctx.opts.autoIdPrefix + id);
     }
@@ -409,7 +414,8 @@ export class Converter {
         const inline = first.tokens[0]?.children ?? [];
         const ial = takeLeadingIal(inline, this.ctx);
         if (ial) applyIal(liAttrs, ial);
-        const box = takeTaskBox(inline, first.tokens[0]?.content ?? '');
+        // Task lists are kramdown-parser-gfm's (its parse_list); kramdown's own parser has none.
+        const box = this.ctx.opts.gfm ? takeTaskBox(inline, first.tokens[0]?.content ?? '') : null;
         if (box !== null) {
           taskList = true;
           prefix = `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" ${box ? 'checked="checked" ' : ''}/>`;
@@ -581,7 +587,7 @@ export class Converter {
           } else out += escapeAll(t.content);
           break;
         // hard_wrap: every line break in a paragraph is a <br /> (kramdown-parser-gfm's hard_wrap).
-        case 'softbreak': out += o.hardWrap && !spanHtml && !this.outsideGfmPass ? '<br />\n' : '\n'; break;
+        case 'softbreak': out += o.hardWrap && o.gfm && !spanHtml && !this.outsideGfmPass ? '<br />\n' : '\n'; break;
         case 'hardbreak': out += t.markup === '\\' && (spanHtml || this.outsideGfmPass) ? '\\\n' : '<br />\n'; break;
         case 'code_inline': {
           // kramdown's convert_codespan: a `language-x` class (kept) names the language.

@@ -13,9 +13,33 @@ const JEKYLL_KRAMDOWN_DEFAULTS: Record<string, unknown> = {
   show_warnings: false,
 };
 
+/**
+ * The parser kramdown is given (`kramdown.input`). Jekyll's KramdownParser makes the parser's class
+ * name from the value by upper-casing its first character only (`kramdown` → Kramdown, `gFM` → GFM,
+ * but `gfm` → Gfm, which does not exist) and raises "kramdown has no parser to handle the specified
+ * input format: …" when kramdown has no such class — at the first Markdown conversion, not at load.
+ * - `GFM` (Jekyll's default): kramdown-parser-gfm, a subclass of kramdown's parser.
+ * - `Kramdown`: kramdown's own parser. The switches (KramdownOptions.gfm) are the GFM parser's
+ *   additions, off: fences only with `~~~`, paragraphs ended only by a blank line, an IAL, `^`, an
+ *   HTML tag line or a definition (no gfm_quirks paragraph_end), ATX headers after a block boundary
+ *   only and without the required space, no `~~strike~~`, no task lists, no `hard_wrap`, no
+ *   one-backslash line break, `\~` no escape, and header ids made by the HTML converter
+ *   (generate_id) from the header's source text.
+ * - `Markdown`, `Html` (and kramdown's `Base`) exist in kramdown but are not implemented here.
+ * Returns the parser's class name, or null when kramdown has none.
+ */
+export function parserName(input: unknown): string | null {
+  // `input:` left empty: kramdown's own default parser (`@options[:input] || "kramdown"`).
+  const raw = input == null || input === '' ? 'kramdown' : String(input);
+  const name = raw[0].toUpperCase() + raw.slice(1);
+  return ['GFM', 'Kramdown', 'Markdown', 'Html', 'Base'].includes(name) ? name : null;
+}
+
 export type EntityOutput = 'as_char' | 'as_input' | 'numeric' | 'symbolic';
 
 export interface KramdownOptions {
+  /** `input: GFM` (kramdown-parser-gfm's additions on) rather than kramdown's own parser. */
+  gfm: boolean;
   autoIds: boolean;
   autoIdPrefix: string;
   tocLevels: Set<number>;
@@ -62,6 +86,7 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
   const sq = String(o.smart_quotes ?? 'lsquo,rsquo,ldquo,rdquo').split(',').map((s) => s.trim());
   const entity = String(o.entity_output ?? 'as_char') as EntityOutput;
   return {
+    gfm: parserName(o.input) === 'GFM',
     autoIds: toBool(o.auto_ids, true),
     autoIdPrefix: o.auto_id_prefix == null ? '' : String(o.auto_id_prefix),
     tocLevels: parseLevels(o.toc_levels),
@@ -75,4 +100,12 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     headerOffset: Math.trunc(Number(o.header_offset ?? 0)) || 0,
     typographicSymbols: (o.typographic_symbols && typeof o.typographic_symbols === 'object') ? o.typographic_symbols : {},
   };
+}
+
+/**
+ * Whether the converter that owns this markdown-it state reads GFM (kramdown-parser-gfm) or kramdown's
+ * own syntax: index.ts marks the markdown-it instance with the converter's `input`.
+ */
+export function isGfm(state: { md: unknown }): boolean {
+  return (state.md as { kdGfm?: boolean }).kdGfm !== false;
 }

@@ -15,6 +15,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
+import { isGfm } from '../options.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -281,6 +282,41 @@ function lazyHtmlEnd(state: StateBlock, startLine: number, _endLine: number, sil
   return /^ {0,3}(?! )/.test(text) && LAZY_HTML.test(text.trimStart());
 }
 
+// kramdown's own HEADER_ID: `{#id}` after a space or tab at the end (the id an XML name).
+const HEADER_ID = /[\t ]\{#([\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00b7]*)\}$/u;
+
+/**
+ * kramdown's own parse_atx_header (`input: kramdown`; kramdown-parser-gfm replaces it): ATX_HEADER_START
+ * `^(#{1,6})[\t ]*([^ \t].*)\n` needs no space after the hashes (`#Header` is a header, `#######
+ * x` a level-6 header "# x"), only after a block boundary (so never ending a paragraph), and the
+ * closing hashes go whether or not a space comes before them (`# C#` is "C"), unless escaped.
+ */
+function kramdownAtxHeader(state: StateBlock, startLine: number, silent: boolean): boolean {
+  if (firstCode(state, startLine) !== 0x23 /* # */) return false;
+  const m = /^(#{1,6})[\t ]*([^ \t].*)$/.exec(lineText(state, startLine));
+  if (!m || !afterBlockBoundary(state, startLine)) return false;
+  // parse_header_contents: the text right-stripped, a trailing `{#id}` taken off, then the hashes.
+  let text = m[2].trimEnd();
+  const idm = HEADER_ID.exec(text);
+  if (idm) text = text.slice(0, idm.index).trimEnd();
+  const stripped = text.replace(/(?<!\\)#+$/, '');
+  if (stripped !== text) text = stripped.trimEnd();
+  if (text === '') return false;
+  if (silent) return true;
+  const level = m[1].length;
+  const open = state.push('heading_open', `h${level}`, 1);
+  open.markup = m[1];
+  open.map = [startLine, startLine + 1];
+  open.meta = { atx: true, raw: text, ...(idm ? { id: idm[1] } : {}) };
+  const inline = state.push('inline', '', 0);
+  inline.content = text;
+  inline.map = [startLine, startLine + 1];
+  inline.children = [];
+  state.push('heading_close', `h${level}`, -1).markup = m[1];
+  state.line = startLine + 1;
+  return true;
+}
+
 export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.ruler.before('fence', 'kd_math_block', mathBlock, { alt: [] });
   // Not a paragraph terminator: inside a paragraph `{::comment}` is the span extension.
@@ -362,6 +398,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // kramdown's ATX_HEADER_START is anchored at the start of the line (of the container's text):
     // ` ### x`, indented even by one space, is paragraph text (markdown-it allows three spaces).
     if (state.sCount[startLine] > state.blkIndent) return false;
+    if (!isGfm(state)) return kramdownAtxHeader(state, startLine, silent);
     if (firstCode(state, startLine) === 0x23 /* # */ && /^#{1,6}[ \t]*$/.test(lineText(state, startLine))) return false;
     return heading(state, startLine, endLine, silent);
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
@@ -377,9 +414,16 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (/^\d+\)/.test(text)) return false;
     // A marker needs a space or tab after it (PATTERN_TAIL); `* ` alone is an empty item.
     if (/^(?:[*+-]|\d+\.)$/.test(text)) return false;
-    // kramdown's PARAGRAPH_END has LIST_START: any list marker line ends a paragraph (markdown-it
-    // lets only `1.` or a non-empty bullet item interrupt one).
-    if (silent && state.parentType === 'paragraph') return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4;
+    // kramdown-parser-gfm's PARAGRAPH_END (gfm_quirks: paragraph_end) has LIST_START: any list
+    // marker line ends a paragraph (markdown-it lets only `1.` or a non-empty bullet item interrupt
+    // one). kramdown's own PARAGRAPH_END has not: there a list ends a paragraph only where a list
+    // item's text is cut at its first nested list (parse_list parses the parts one by one), or
+    // where the item's text ends (a line left of the item's content is the next item of an outer
+    // list, never in this item's text).
+    if (silent && state.parentType === 'paragraph') {
+      return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4 &&
+        (isGfm(state) || state.sCount[startLine] < state.blkIndent || nestedListCut(state, startLine));
+    }
     if (silent) return listRule(state, startLine, endLine, true);
     // Only a list start is worth the look-ahead (this rule is tried on every line).
     if (!/^(?:[*+-]|\d+\.)[ \t]/.test(text) || state.sCount[startLine] - state.blkIndent >= 4) return false;

@@ -9,6 +9,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { StateInline } from 'markdown-it';
 import { IAL_BODY } from '../ial.js';
+import { isGfm } from '../options.js';
 
 // Where the text rule stops: at characters some inline rule may start at. A char-code table: this
 // loop runs over every character of every paragraph, and a table lookup is several times faster
@@ -224,8 +225,9 @@ function smartQuotes(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-// kramdown-parser-gfm's ESCAPED_CHARS_GFM.
+// kramdown-parser-gfm's ESCAPED_CHARS_GFM; kramdown's own ESCAPED_CHARS lacks the `~`.
 const ESCAPABLE = new Set('\\.*_+`<>()[]{}#!:|"\'$=-~'.split(''));
+const ESCAPABLE_KRAMDOWN = new Set('\\.*_+`<>()[]{}#!:|"\'$=-'.split(''));
 
 function escape(state: StateInline, silent: boolean): boolean {
   if (state.src[state.pos] !== '\\') return false;
@@ -235,8 +237,9 @@ function escape(state: StateInline, silent: boolean): boolean {
   const two = state.src.startsWith('\\\\\n', state.pos);
   const one = !two && state.src.startsWith('\\\n', state.pos);
   // The one-backslash break is made by kramdown-parser-gfm's pass over the finished tree, which
-  // does not enter HTML elements: inside a `markdown="1"` element the backslash stays text.
-  if (one && (state.env as any)?.kdHtmlBody) {
+  // does not enter HTML elements: inside a `markdown="1"` element the backslash stays text. So it
+  // does everywhere with kramdown's own parser (`input: kramdown`), which has no such pass.
+  if (one && ((state.env as any)?.kdHtmlBody || !isGfm(state))) {
     if (!silent) state.pending += '\\';
     state.pos++;
     return true;
@@ -260,7 +263,7 @@ function escape(state: StateInline, silent: boolean): boolean {
   }
   const next = state.src[state.pos + 1];
   if (next === undefined) return false;
-  if (!ESCAPABLE.has(next)) {
+  if (!(isGfm(state) ? ESCAPABLE : ESCAPABLE_KRAMDOWN).has(next)) {
     // Not a kramdown escape: the backslash is text (`$\langle j\,k\rangle$` keeps its `\,`),
     // where markdown-it's escape rule would drop it before any ASCII punctuation.
     if (!silent) state.pending += '\\';
