@@ -80,12 +80,20 @@ export function deflistPlugin(md: MarkdownIt): void {
       const o = new state.Token('dt_open', 'dt', 1);
       o.map = [line, line + 1];
       const t = new state.Token('inline', '', 0);
-      t.content = text.trim();
+      // kramdown splits the paragraph's text at its newlines and keeps each term as it stands there
+      // (parse_definition_list): only the paragraph's own ends are stripped, so `Term  ` and
+      // `  Term` keep their spaces (written in the <dt>) unless first or last.
+      t.content = text;
       t.map = [line, line + 1];
       t.children = [];
       extra.push(o, t, new state.Token('dt_close', 'dt', -1));
     });
     toks.splice(dlIndex + 1, 0, ...extra);
+    // The last term, which markdown-it-deflist made from its line trimmed: its leading whitespace
+    // is kept as well (the paragraph's text only lost it on its first line).
+    const lastText = termLines[termLines.length - 1];
+    const lastInline = toks[dlIndex + 1 + extra.length + 1];
+    if (termLines.length > 1 && lastInline?.type === 'inline' && lastInline.map?.[0] === lastTerm) lastInline.content = lastText;
     dl.map = [open.map![0], dl.map![1]];
     // A list right after another one (blank lines between) is more of it: kramdown merges a new
     // definition list into a preceding one (parse_definition_list). markdown-it-deflist does so
