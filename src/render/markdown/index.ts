@@ -171,9 +171,11 @@ function checkInput(input: unknown): void {
   const name = parserName(input);
   if (name === 'GFM' || name === 'Kramdown') return;
   if (name === null) {
-    throw new BuildError(`Conversion error: kramdown has no parser to handle the specified input format: ${String(input)}`, {
+    // (An empty string fails earlier in Jekyll, on `""[1..-1]` being nil.)
+    const why = input === '' ? 'no implicit conversion of nil into String' : `kramdown has no parser to handle the specified input format: ${String(input)}`;
+    throw new BuildError(`Conversion error: ${why}`, {
       file: '_config.yml',
-      hint: 'Set kramdown: input: to GFM (Jekyll\'s default) or kramdown; only the first letter\'s case is free (`gfm` is no parser).',
+      hint: 'Set kramdown: input: to GFM (Jekyll\'s default) or kramdown; Jekyll upper-cases only the first letter, so `gfm` names no parser.',
     });
   }
   throw new BuildError(`kramdown's ${name} parser (kramdown: input: ${String(input)}) is not implemented by build-site`, {

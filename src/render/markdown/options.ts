@@ -29,8 +29,10 @@ const JEKYLL_KRAMDOWN_DEFAULTS: Record<string, unknown> = {
  * Returns the parser's class name, or null when kramdown has none.
  */
 export function parserName(input: unknown): string | null {
-  // `input:` left empty: kramdown's own default parser (`@options[:input] || "kramdown"`).
-  const raw = input == null || input === '' ? 'kramdown' : String(input);
+  // `input:` set to null: kramdown's own default parser (`@options[:input] || "kramdown"`); an
+  // empty string is no parser (Jekyll fails on it).
+  const raw = input == null ? 'kramdown' : String(input);
+  if (raw === '') return null;
   const name = raw[0].toUpperCase() + raw.slice(1);
   return ['GFM', 'Kramdown', 'Markdown', 'Html', 'Base'].includes(name) ? name : null;
 }
