@@ -34,7 +34,9 @@ function asciiGfmId(text: string): string | null {
 }
 
 export function basicId(text: string, used: Map<string, number>): string {
-  let id = text.replace(/^[^a-zA-Z]+/, '').replace(/[^a-zA-Z0-9 -]/g, '').replace(/ /g, '-').toLowerCase();
+  // (Ruby's `^` is at every line start: a header's text can start with a newline, see
+  // kramdownAtxHeader in kramdown-blocks.ts.)
+  let id = text.replace(/^[^a-zA-Z]+/gm, '').replace(/[^a-zA-Z0-9 -]/g, '').replace(/ /g, '-').toLowerCase();
   if (id === '') id = 'section';
   if (used.has(id)) {
     const n = used.get(id)! + 1;

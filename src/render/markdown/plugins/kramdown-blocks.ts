@@ -291,9 +291,22 @@ const HEADER_ID = /[\t ]\{#([\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00b7]*)\}$/u;
  * x` a level-6 header "# x"), only after a block boundary (so never ending a paragraph), and the
  * closing hashes go whether or not a space comes before them (`# C#` is "C"), unless escaped.
  */
-function kramdownAtxHeader(state: StateBlock, startLine: number, silent: boolean): boolean {
+function kramdownAtxHeader(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (firstCode(state, startLine) !== 0x23 /* # */) return false;
-  const m = /^(#{1,6})[\t ]*([^ \t].*)$/.exec(lineText(state, startLine));
+  let m: RegExpExecArray | null;
+  let lines = 1;
+  // Nothing after the hashes: the `[^ \t]` that starts the contents matches the newline, and `.*`
+  // the whole next line, so `#` followed by a line of text is a header of that line (its text
+  // starting with the newline). Followed by a blank line, the text is empty: no header.
+  // (Tested first: on the line alone the regex below would backtrack to `#` + contents `#`.)
+  const alone = /^(#{1,6})[\t ]*$/.exec(lineText(state, startLine));
+  if (!alone) m = /^(#{1,6})[\t ]*([^ \t].*)$/.exec(lineText(state, startLine));
+  else {
+    const next = startLine + 1;
+    if (next >= endLine || isBlank(state, next) || state.sCount[next] < state.blkIndent) return false;
+    m = [alone[0], alone[1], '\n' + ' '.repeat(state.sCount[next] - state.blkIndent) + lineText(state, next)] as unknown as RegExpExecArray;
+    lines = 2;
+  }
   if (!m || !afterBlockBoundary(state, startLine)) return false;
   // parse_header_contents: the text right-stripped, a trailing `{#id}` taken off, then the hashes.
   let text = m[2].trimEnd();
@@ -306,14 +319,14 @@ function kramdownAtxHeader(state: StateBlock, startLine: number, silent: boolean
   const level = m[1].length;
   const open = state.push('heading_open', `h${level}`, 1);
   open.markup = m[1];
-  open.map = [startLine, startLine + 1];
+  open.map = [startLine, startLine + lines];
   open.meta = { atx: true, raw: text, ...(idm ? { id: idm[1] } : {}) };
   const inline = state.push('inline', '', 0);
   inline.content = text;
-  inline.map = [startLine, startLine + 1];
+  inline.map = [startLine, startLine + lines];
   inline.children = [];
   state.push('heading_close', `h${level}`, -1).markup = m[1];
-  state.line = startLine + 1;
+  state.line = startLine + lines;
   return true;
 }
 
@@ -398,7 +411,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // kramdown's ATX_HEADER_START is anchored at the start of the line (of the container's text):
     // ` ### x`, indented even by one space, is paragraph text (markdown-it allows three spaces).
     if (state.sCount[startLine] > state.blkIndent) return false;
-    if (!isGfm(state)) return kramdownAtxHeader(state, startLine, silent);
+    if (!isGfm(state)) return kramdownAtxHeader(state, startLine, endLine, silent);
     if (firstCode(state, startLine) === 0x23 /* # */ && /^#{1,6}[ \t]*$/.test(lineText(state, startLine))) return false;
     return heading(state, startLine, endLine, silent);
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
