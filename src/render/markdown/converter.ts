@@ -780,7 +780,7 @@ function reserialiseTag(src: string): string {
     const attrs = parseAttributes(m[2] ?? '', KNOWN_ELEMENTS.has(name));
     attrs.delete('markdown');
     for (const [k, v] of attrs) attrs.set(k, v.replace(/\n+/g, ' '));
-    const selfClose = m[4] !== undefined || ELEMENTS_WITHOUT_BODY.has(name);
+    const selfClose = m[5] !== undefined || ELEMENTS_WITHOUT_BODY.has(name);
     return `<${name}${htmlAttributes(attrs)}${selfClose ? ' />' : '>'}`;
   }
   m = TAG_CLOSE_RE.exec(src);

@@ -163,8 +163,11 @@ const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\
 
 export type QuoteKind = 'lsquo' | 'rsquo' | 'ldquo' | 'rdquo';
 
-/** The entity(ies) for the quote at `pos` and how many source characters they take. */
-function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKind[]; length: number } {
+/**
+ * The entity(ies) for the quote at `pos` and how many source characters they take; `text`, when
+ * set, is written before them (a quote kramdown's rule took as the character before another one).
+ */
+function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKind[]; length: number; text?: string } {
   const q = src[pos];
   const after = src.slice(pos + 1);
   const pick = (left: boolean) => (q === '"' ? (left ? 'ldquo' : 'rdquo') : (left ? 'lsquo' : 'rsquo')) as QuoteKind;
@@ -184,6 +187,11 @@ function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKi
     if (q === "'" && after[0] === '"' && ASCII_WORD.test(after.slice(1))) return { quotes: ['lsquo', 'ldquo'], length: 2 };
     // 5. decades: '90s
     if (q === "'" && /^\d\ds/.test(after)) return { quotes: ['rsquo'], length: 1 };
+  }
+  if (none && (after[0] === '"' || after[0] === "'")) {
+    // 7. with nothing before it, the rule's SQ_CLOSE character is this quote itself, and the next
+    // quote closes: `""x` (the first taken by rule 2) is `”"”x`, the middle quote staying text.
+    return { quotes: [after[0] === '"' ? 'rdquo' : 'rsquo'], length: 2, text: q };
   }
   if (!none) {
     // 6. whitespace before, word character after: opening
@@ -216,6 +224,7 @@ function smartQuotes(state: StateInline, silent: boolean): boolean {
   // those in place, so `_"a 'b'"_ x` sees `_ x` after the last quote (which then opens: “).
   const r = smartQuoteAt(state.src, state.pos, prev);
   if (!silent) {
+    if (r.text) state.pending += r.text;
     for (const q of r.quotes) {
       const t = state.push('kd_smart_quote', '', 0);
       t.info = q;
