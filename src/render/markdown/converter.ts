@@ -71,9 +71,24 @@ class Lines {
     }
     return true;
   }
-  /** A missing line, or one of spaces, tabs and `>` only. */
+  /** Lines inside a paragraph or header: text, whatever they hold (see markText). */
+  private textLines: Set<number> | null = null;
+  /**
+   * Marks the lines of the paragraphs and headers among `tokens` as text. A line of only `>` is
+   * blank inside a blockquote (the quote's marker), but paragraph text where no quote starts:
+   * `para\n>` is one paragraph in kramdown (with kramdown's own parser, and inside a quote's
+   * lazy lines with either), and that `>` must not count as a blank line after it.
+   */
+  markText(tokens: Token[]): this {
+    for (const t of tokens) {
+      if ((t.type !== 'paragraph_open' && t.type !== 'heading_open') || !t.map) continue;
+      for (let l = t.map[0] + 1; l < t.map[1]; l++) (this.textLines ??= new Set()).add(l);
+    }
+    return this;
+  }
+  /** A missing line, or one of spaces, tabs and `>` only (not in a paragraph: markText). */
   blank(n: number): boolean {
-    return n < 0 || n >= this.starts.length || this.only(n, 0x20, 0x09, 0x3e);
+    return n < 0 || n >= this.starts.length || (this.only(n, 0x20, 0x09, 0x3e) && !this.textLines?.has(n));
   }
   /** Line `n`'s text (without its `\n`), or '' past the end. */
   text(n: number): string {
@@ -227,7 +242,9 @@ export class Converter {
   private docLines = NO_LINES;
 
   document(tokens: Token[], src: string): string {
-    const lines = new Lines(src);
+    const lines = new Lines(src).markText(tokens);
+    // Footnote definitions were taken out of the document's tokens; their lines are the document's.
+    for (const def of this.ctx.footnoteDefs.values()) if (def.src === undefined) lines.markText(def.tokens);
     this.docLines = lines;
     const n = src.endsWith('\n') ? lines.length - 1 : lines.length;
     return this.blocks(tokens, lines, 0, 0, n, false);
@@ -538,7 +555,7 @@ export class Converter {
     let res: string;
     if (el.model === 'block' && el.blockTokens) {
       const src = el.blockSrc ?? '';
-      const lines = new Lines(src);
+      const lines = new Lines(src).markText(el.blockTokens);
       const n = src === '' ? 0 : src.endsWith('\n') ? lines.length - 1 : lines.length;
       this.outsideGfmPass++;
       try {
@@ -697,7 +714,7 @@ export class Converter {
       const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
-      const lines = def.src === undefined ? this.docLines : new Lines(def.src);
+      const lines = def.src === undefined ? this.docLines : new Lines(def.src).markText(def.tokens);
       this.outsideGfmPass++;
       let body: string;
       try {
