@@ -41,6 +41,8 @@ interface Block {
   start: number;
   end: number; // exclusive, last content line + 1
   ial?: Ial;
+  /** A list ended by an end-of-block marker after blank lines (kramdown's eob_found; see withBlanks). */
+  eobAfterBlank?: boolean;
 }
 // `def`: a link, abbreviation or footnote definition, which kramdown keeps in the tree as an end-of-
 // block element: it writes nothing, but a list item holding one after a blank line is not
@@ -190,7 +192,18 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       else pendingIal = mergeIal(pendingIal ?? undefined, ial);
       continue;
     }
-    if (type === 'kd_eob') { items.push({ eob: true }); continue; }
+    if (type === 'kd_eob') {
+      // `* a\n\n^`: kramdown's parse_list takes the blank lines into the last item and the marker
+      // as the list's end (eob_found): no blank element after the list, and the item's paragraph is
+      // not transparent (it is followed by a blank).
+      const before = items[items.length - 2];
+      if (isBlank(items[items.length - 1]) && before && !isBlank(before) && 'open' in before && /^(?:bullet|ordered)_list_open$/.test(before.open.type)) {
+        items.pop();
+        before.eobAfterBlank = true;
+      }
+      items.push({ eob: true });
+      continue;
+    }
     if (type === 'kd_def') { items.push({ eob: true, def: true }); continue; }
     if (pendingIal) { b.ial = mergeIal(b.ial, pendingIal); pendingIal = null; }
     items.push(b);
@@ -404,6 +417,8 @@ export class Converter {
       // The item's own IAL `* {: .cls} text` sits at the start of its first paragraph.
       return seq;
     });
+    // The blank lines before an end-of-block marker that ends the list are the last item's.
+    if (b.eobAfterBlank && kids.length && !isBlank(kids[kids.length - 1].at(-1))) kids[kids.length - 1].push({ blank: true });
     // kramdown's transparency rule for each item's first paragraph (parse_list).
     const transparent: boolean[] = [];
     kids.forEach((seq, i) => {
@@ -411,7 +426,7 @@ export class Converter {
       const first = seq[0] as Block | undefined;
       let t = false;
       if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' &&
-        (seq.length < 2 || !isBlank(seq[1]) || (isLast && seq.length === 2))) {
+        (seq.length < 2 || !isBlank(seq[1]) || (isLast && seq.length === 2 && !b.eobAfterBlank))) {
         t = !isLast || kids.length === 1 || kids.slice(0, -1).some((s, k) => {
           const f = s[0] as Block | undefined;
           return !f || isBlank(f) || ('eob' in f) || f.open.type !== 'paragraph_open' || transparent[k];

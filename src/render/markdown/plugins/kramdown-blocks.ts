@@ -39,7 +39,14 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   if (line === (state as any).kdFirstLine || line === 0) return true;
   if (isBlank(state, line - 1)) return true;
   const prev = lineText(state, line - 1).trimEnd();
-  if (prev === '^') return true;
+  if (prev === '^') {
+    // An end-of-block marker that ends a list is taken by kramdown's parse_list (eob_found) and
+    // leaves no :eob element: the list is the block before, no boundary (`* a\n^\n# h` is a list
+    // and a paragraph).
+    const toks = state.tokens;
+    const last = toks[toks.length - 1];
+    return !(last?.type === 'kd_eob' && /^(?:bullet|ordered)_list_close$/.test(toks[toks.length - 2]?.type ?? ''));
+  }
   // A block IAL is a boundary only while it waits for the next block (after a blank line or at
   // the container's start); one that went to the block before it leaves an `eob` that is not.
   return IAL_LINE.test(prev) && (line - 1 === (state as any).kdFirstLine || line - 1 === 0 || isBlank(state, line - 2));
