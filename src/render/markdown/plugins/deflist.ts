@@ -21,6 +21,47 @@ function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
 }
 
+const LAZY_STOP = /^(?:\{:(?!:|\/)|<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\^[ \t]*$)/u;
+
+/** Gives the lazy lines of the definitions from `termLine` on their definition's indentation. */
+function fakeLazyDefinitionLines(state: StateBlock, termLine: number, endLine: number): Array<[number, number]> {
+  const faked: Array<[number, number]> = [];
+  const base = state.blkIndent;
+  // markdown-it-deflist goes on over further groups of terms and definitions after blank lines
+  // (kramdown parses each as a list of its own and merges them): `indent` is the current
+  // definition's content column (relative), -1 among terms.
+  let indent = -1;
+  let lastBlank = false;
+  // Where an enclosing list item's text is cut at its first nested list (kramdown-blocks.ts): the
+  // definition list, parsed from the part before, ends there.
+  const cuts: Set<number> | undefined = (state as any).kdChunkStarts;
+  for (let line = termLine + 1; line < endLine; line++) {
+    if (cuts?.has(line)) break;
+    const rel = state.sCount[line] - base;
+    if (state.bMarks[line] + state.tShift[line] >= state.eMarks[line]) { lastBlank = true; continue; }
+    if (rel < 0) break;
+    const text = lineText(state, line);
+    const marker = rel <= 3 ? /^:([ \t]+)(?=\S)/.exec(text) : null;
+    if (marker) {
+      // parse_first_list_line: the marker, then the whitespace after it, tabs to the next stop.
+      indent = rel + 1;
+      for (const ch of marker[1]) indent += ch === '\t' ? 4 - (indent % 4) : 1;
+      lastBlank = false;
+      continue;
+    }
+    if (indent < 0 || rel >= indent) { lastBlank = false; continue; }
+    // After a blank line a less indented line ends the definition (the next terms, if any).
+    if (lastBlank) { indent = -1; lastBlank = false; continue; }
+    if (rel <= 3 && LAZY_STOP.test(text)) break;
+    faked.push([line, state.sCount[line]]);
+    state.sCount[line] = base + indent + rel;
+    const lazy: Map<number, number[]> = ((state as any).kdLazy ??= new Map());
+    const bases = lazy.get(line);
+    if (bases) bases.push(base); else lazy.set(line, [base]);
+  }
+  return faked;
+}
+
 export function deflistPlugin(md: MarkdownIt): void {
   // markdown-it-deflist pushes a definition's dd_open, sets the content indentation to the marker's
   // column + 2 and tokenizes the content at once: that call is where kramdown's indentation goes in.
@@ -45,7 +86,28 @@ export function deflistPlugin(md: MarkdownIt): void {
   const rules = (md.block.ruler as any).__rules__ as Array<{ name: string; fn: any; alt: string[] }>;
   const entry = rules.find((r) => r.name === 'deflist');
   if (!entry) return;
-  const deflist = entry.fn;
+  const deflistRule = entry.fn;
+  // kramdown's definitions take lazy lines as its list items do (parse_definition_list): after a
+  // non-blank line of a definition, any non-blank line that starts no IAL, HTML tag, `^` or new
+  // definition is more of its text, as written, whatever block it looks like (`: def\n* a` puts the
+  // list, or with kramdown's own parser the text `* a`, in the <dd>). markdown-it-deflist continues
+  // only a paragraph lazily, so such lines get the definition's content indentation (sCount) while
+  // the list is parsed, and are recorded in kdLazy for the paragraph rule (kramdown-blocks.ts).
+  const deflist = (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
+    if (silent) return deflistRule(state, startLine, endLine, silent);
+    const faked = fakeLazyDefinitionLines(state, startLine, endLine);
+    try {
+      return deflistRule(state, startLine, endLine, silent);
+    } finally {
+      const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
+      for (const [line, sCount] of faked) {
+        state.sCount[line] = sCount;
+        const bases = lazy?.get(line);
+        bases?.pop();
+        if (bases && !bases.length) lazy!.delete(line);
+      }
+    }
+  };
   md.block.ruler.at('deflist', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     let next = startLine + 1;
     while (next < endLine && state.bMarks[next] + state.tShift[next] >= state.eMarks[next]) next++;
