@@ -159,12 +159,13 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
     return null;
   };
-  // Definitions, and `{::options /}` (which adds nothing to kramdown's tree), do not separate
-  // blank lines: the blank lines around them are one blank.
+  // Definitions and `^` (end-of-block elements, which update_tree drops before it joins blank
+  // elements), and `{::options /}` (which adds nothing to kramdown's tree), do not separate blank
+  // lines: the blank lines around them are one blank.
   const lastNonDef = () => {
     for (let k = items.length - 1; k >= 0; k--) {
       const it = items[k];
-      if ('def' in it) continue;
+      if ('eob' in it) continue;
       if ('open' in it && it.open.type === 'kd_extension' && it.open.info === 'options') continue;
       return it;
     }
@@ -202,9 +203,11 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
         before.eobAfterBlank = true;
       }
       items.push({ eob: true });
+      // The end-of-block element takes a pending block IAL (new_block_el), which so applies to nothing.
+      pendingIal = null;
       continue;
     }
-    if (type === 'kd_def') { items.push({ eob: true, def: true }); continue; }
+    if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; continue; }
     if (pendingIal) { b.ial = mergeIal(b.ial, pendingIal); pendingIal = null; }
     items.push(b);
     if (type === 'kd_html' && (b.open.meta as any)?.trailingBlank) {

@@ -49,7 +49,11 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   }
   // A block IAL is a boundary only while it waits for the next block (after a blank line or at
   // the container's start); one that went to the block before it leaves an `eob` that is not.
-  return IAL_LINE.test(prev) && (line - 1 === (state as any).kdFirstLine || line - 1 === 0 || isBlank(state, line - 2));
+  // (Several IAL lines in a row go where the first one goes.)
+  if (!IAL_LINE.test(prev)) return false;
+  let first = line - 1;
+  while (first - 1 >= 0 && first !== (state as any).kdFirstLine && !isBlank(state, first - 1) && IAL_LINE.test(lineText(state, first - 1).trimEnd())) first--;
+  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1);
 }
 
 /** kramdown's before_block_boundary?: a blank line, an end-of-block marker, a block IAL or the end. */
