@@ -43,9 +43,10 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
     // An end-of-block marker that ends a list is taken by kramdown's parse_list (eob_found) and
     // leaves no :eob element: the list is the block before, no boundary (`* a\n^\n# h` is a list
     // and a paragraph).
+    // (And a `^` that is the text of a header, `#` then `^`, is none either.)
     const toks = state.tokens;
     const last = toks[toks.length - 1];
-    return !(last?.type === 'kd_eob' && /^(?:bullet|ordered)_list_close$/.test(toks[toks.length - 2]?.type ?? ''));
+    return last?.type === 'kd_eob' && !/^(?:bullet|ordered)_list_close$/.test(toks[toks.length - 2]?.type ?? '');
   }
   // A block IAL is a boundary only while it waits for the next block (after a blank line or at
   // the container's start); one that went to the block before it leaves an `eob` that is not.
@@ -315,7 +316,9 @@ function kramdownAtxHeader(state: StateBlock, startLine: number, endLine: number
   else {
     const next = startLine + 1;
     if (next >= endLine || isBlank(state, next) || state.sCount[next] < state.blkIndent) return false;
-    m = [alone[0], alone[1], '\n' + ' '.repeat(state.sCount[next] - state.blkIndent) + lineText(state, next)] as unknown as RegExpExecArray;
+    // The next line as the container's text has it: at the top level as written (a tab stays).
+    const lead = state.blkIndent === 0 ? state.src.slice(state.bMarks[next], state.bMarks[next] + state.tShift[next]) : ' '.repeat(state.sCount[next] - state.blkIndent);
+    m = [alone[0], alone[1], '\n' + lead + lineText(state, next)] as unknown as RegExpExecArray;
     lines = 2;
   }
   if (!m || !afterBlockBoundary(state, startLine)) return false;
@@ -446,7 +449,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // list, never in this item's text).
     if (silent && state.parentType === 'paragraph') {
       return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4 &&
-        (isGfm(state) || state.sCount[startLine] < state.blkIndent || nestedListCut(state, startLine));
+        (isGfm(state) || state.sCount[startLine] < state.blkIndent || nestedListCut(state, startLine) || !!(state as any).kdChunkStarts?.has(startLine));
     }
     if (silent) return listRule(state, startLine, endLine, true);
     // Only a list start is worth the look-ahead (this rule is tried on every line).
