@@ -80,6 +80,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   // The parser the rules follow: kramdown-parser-gfm (`input: GFM`) or kramdown's own (see
   // parserName in options.ts); the block and inline rules read it with `isGfm(state)`.
   (md as any).kdGfm = opts.gfm;
+  (md as any).kdParagraphEnd = opts.gfmParagraphEnd;
   // kramdown writes link targets as written (only HTML-escaped); markdown-it would percent-encode
   // them and refuse `javascript:` links.
   md.normalizeLink = (url: string) => url;
@@ -94,6 +95,8 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
     md.inline.ruler.disable('strikethrough');
     md.inline.ruler2.disable('strikethrough');
   }
+  // gfm_quirks: no_auto_typographic deletes the typographic_syms span parser.
+  if (opts.noAutoTypographic) md.inline.ruler.disable('kd_typographic');
   // markdown-it's first core rule rewrites CR and NUL with two regex passes over the whole text;
   // convert() already turned CRs into LFs, so the passes run only when a CR or NUL is there.
   const rules = (md.core.ruler as any).__rules__ as Array<{ name: string; fn: (s: any) => void }>;

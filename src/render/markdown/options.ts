@@ -42,6 +42,16 @@ export type EntityOutput = 'as_char' | 'as_input' | 'numeric' | 'symbolic';
 export interface KramdownOptions {
   /** `input: GFM` (kramdown-parser-gfm's additions on) rather than kramdown's own parser. */
   gfm: boolean;
+  /**
+   * kramdown-parser-gfm's `gfm_quirks` (default `paragraph_end`): `paragraph_end` lets a list, ATX
+   * header, blockquote or fence line end a paragraph (PARAGRAPH_END_GFM) and an ATX header start
+   * anywhere (atx_header_gfm_quirk); without it the GFM parser keeps kramdown's PARAGRAPH_END and
+   * its header rule (after a block boundary only, closing hashes dropped without a space), with
+   * GFM's fences and its `# ` (space required). `no_auto_typographic` drops the typographic symbols
+   * (`--`, `...`, `<<`: no dashes, ellipsis or guillemets). Both false with kramdown's own parser.
+   */
+  gfmParagraphEnd: boolean;
+  noAutoTypographic: boolean;
   autoIds: boolean;
   autoIdPrefix: string;
   tocLevels: Set<number>;
@@ -83,12 +93,26 @@ function parseLevels(v: unknown): Set<number> {
   return new Set([1, 2, 3, 4, 5, 6]);
 }
 
+/**
+ * kramdown's validator for `gfm_quirks` (simple_array_validator, then str_to_sym): a list, or a
+ * string split at commas; each name stripped, a leading `:` dropped. Unset: `paragraph_end`.
+ */
+function gfmQuirks(v: unknown): Set<string> {
+  if (v === undefined) return new Set(['paragraph_end']);
+  const list = v === null ? [] : Array.isArray(v) ? v : String(v).split(',');
+  return new Set(list.map((x) => String(x).trim().replace(/^:/, '')).filter((x) => x !== ''));
+}
+
 export function normaliseOptions(kramdown: Record<string, any> | undefined): KramdownOptions {
   const o = { ...JEKYLL_KRAMDOWN_DEFAULTS, ...(kramdown ?? {}) };
   const sq = String(o.smart_quotes ?? 'lsquo,rsquo,ldquo,rdquo').split(',').map((s) => s.trim());
   const entity = String(o.entity_output ?? 'as_char') as EntityOutput;
+  const gfm = parserName(o.input) === 'GFM';
+  const quirks = gfmQuirks(o.gfm_quirks);
   return {
-    gfm: parserName(o.input) === 'GFM',
+    gfm,
+    gfmParagraphEnd: gfm && quirks.has('paragraph_end'),
+    noAutoTypographic: gfm && quirks.has('no_auto_typographic'),
     autoIds: toBool(o.auto_ids, true),
     autoIdPrefix: o.auto_id_prefix == null ? '' : String(o.auto_id_prefix),
     tocLevels: parseLevels(o.toc_levels),
@@ -110,4 +134,9 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
  */
 export function isGfm(state: { md: unknown }): boolean {
   return (state.md as { kdGfm?: boolean }).kdGfm !== false;
+}
+
+/** kramdown-parser-gfm with its `paragraph_end` quirk (the default): see KramdownOptions.gfmParagraphEnd. */
+export function gfmParagraphEnd(state: { md: unknown }): boolean {
+  return (state.md as { kdParagraphEnd?: boolean }).kdParagraphEnd !== false;
 }

@@ -14,7 +14,7 @@
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { nestedListCut } from './kramdown-blocks.js';
 import { containerLines } from './list-text.js';
-import { isGfm } from '../options.js';
+import { gfmParagraphEnd, isGfm } from '../options.js';
 
 // After the fence: at most one word (`python`, `python?opts`), surrounded by spaces or tabs.
 const INFO_RE = /^[ \t]*(?:((\S+?)(?:\?\S*)?)[ \t]*)?$/;
@@ -67,7 +67,9 @@ function fence(state: StateBlock, startLine: number, endLine: number, silent: bo
   const c = state.src[state.bMarks[startLine] + state.tShift[startLine]];
   if (c !== '`' && c !== '~') return false;
   const gfm = isGfm(state);
-  if (!gfm && (c !== '~' || (silent && state.parentType === 'paragraph'))) return false;
+  if (!gfm && c !== '~') return false;
+  // Only kramdown-parser-gfm's paragraph_end quirk lets a fence end a paragraph.
+  if (silent && state.parentType === 'paragraph' && !gfmParagraphEnd(state)) return false;
   const text = lineOf(state, startLine);
   const indent = text.length - text.trimStart().length;
   if (indent > (gfm ? 3 : 0) || /\t/.test(text.slice(0, indent))) return false;

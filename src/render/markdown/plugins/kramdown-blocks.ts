@@ -15,7 +15,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
-import { isGfm } from '../options.js';
+import { gfmParagraphEnd, isGfm } from '../options.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -298,13 +298,16 @@ function lazyHtmlEnd(state: StateBlock, startLine: number, _endLine: number, sil
 const HEADER_ID = /[\t ]\{#([\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00b7]*)\}$/u;
 
 /**
- * kramdown's own parse_atx_header (`input: kramdown`; kramdown-parser-gfm replaces it): ATX_HEADER_START
+ * kramdown's own parse_atx_header (`input: kramdown`; kramdown-parser-gfm replaces it with its quirk
+ * rule unless `gfm_quirks` leaves out paragraph_end, and then keeps GFM's ATX_HEADER_START
+ * `^(#{1,6})[\t ]+(.*)\n`, a space required, `gfm` here): ATX_HEADER_START
  * `^(#{1,6})[\t ]*([^ \t].*)\n` needs no space after the hashes (`#Header` is a header, `#######
  * x` a level-6 header "# x"), only after a block boundary (so never ending a paragraph), and the
  * closing hashes go whether or not a space comes before them (`# C#` is "C"), unless escaped.
  */
-function kramdownAtxHeader(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+function kramdownAtxHeader(state: StateBlock, startLine: number, endLine: number, silent: boolean, gfm: boolean): boolean {
   if (firstCode(state, startLine) !== 0x23 /* # */) return false;
+  if (gfm) return atxHeader(state, startLine, silent, /^(#{1,6})[\t ]+(.*)$/.exec(lineText(state, startLine)), 1);
   let m: RegExpExecArray | null;
   let lines = 1;
   // Nothing after the hashes: the `[^ \t]` that starts the contents matches the newline, and `.*`
@@ -321,6 +324,11 @@ function kramdownAtxHeader(state: StateBlock, startLine: number, endLine: number
     m = [alone[0], alone[1], '\n' + lead + lineText(state, next)] as unknown as RegExpExecArray;
     lines = 2;
   }
+  return atxHeader(state, startLine, silent, m, lines);
+}
+
+/** kramdown's parse_atx_header on the ATX_HEADER_START match `m` (hashes, contents) over `lines` lines. */
+function atxHeader(state: StateBlock, startLine: number, silent: boolean, m: RegExpExecArray | null, lines: number): boolean {
   if (!m || !afterBlockBoundary(state, startLine)) return false;
   // parse_header_contents: the text right-stripped, a trailing `{#id}` taken off, then the hashes.
   let text = m[2].trimEnd();
@@ -425,7 +433,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // kramdown's ATX_HEADER_START is anchored at the start of the line (of the container's text):
     // ` ### x`, indented even by one space, is paragraph text (markdown-it allows three spaces).
     if (state.sCount[startLine] > state.blkIndent) return false;
-    if (!isGfm(state)) return kramdownAtxHeader(state, startLine, endLine, silent);
+    if (!gfmParagraphEnd(state)) return kramdownAtxHeader(state, startLine, endLine, silent, isGfm(state));
     if (firstCode(state, startLine) === 0x23 /* # */ && /^#{1,6}[ \t]*$/.test(lineText(state, startLine))) return false;
     return heading(state, startLine, endLine, silent);
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
@@ -449,7 +457,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // list, never in this item's text).
     if (silent && state.parentType === 'paragraph') {
       return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4 &&
-        (isGfm(state) || state.sCount[startLine] < state.blkIndent || nestedListCut(state, startLine) || !!(state as any).kdChunkStarts?.has(startLine));
+        (gfmParagraphEnd(state) || state.sCount[startLine] < state.blkIndent || nestedListCut(state, startLine) || !!(state as any).kdChunkStarts?.has(startLine));
     }
     if (silent) return listRule(state, startLine, endLine, true);
     // Only a list start is worth the look-ahead (this rule is tried on every line).
