@@ -446,7 +446,8 @@ export class Converter {
       if (itemIals[i]) applyIal(liAttrs, itemIals[i]!);
       const first = seq[0] as Block | undefined;
       let prefix = '';
-      if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open') {
+      const firstIsPara = !!first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open';
+      if (firstIsPara) {
         const inline = first.tokens[0]?.children ?? [];
         const ial = takeLeadingIal(inline, this.ctx);
         if (ial) applyIal(liAttrs, ial);
@@ -459,7 +460,8 @@ export class Converter {
       }
       // kramdown-parser-gfm sets the task classes while parsing; IALs are applied afterwards, so
       // their classes come after (`task-list-item cls`).
-      if (taskList) liAttrs.set('class', liAttrs.has('class') ? `task-list-item ${liAttrs.get('class')}` : 'task-list-item');
+      // (An item that does not start with a paragraph is skipped by that loop: no class.)
+      if (taskList && firstIsPara) liAttrs.set('class', liAttrs.has('class') ? `task-list-item ${liAttrs.get('class')}` : 'task-list-item');
       while (seq.length && isBlank(seq[seq.length - 1])) seq.pop();
       let res = '';
       seq.forEach((it, k) => {
