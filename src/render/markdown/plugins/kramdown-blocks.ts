@@ -70,6 +70,20 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
 }
 
 /**
+ * kramdown tries its setext header parser before footnote, link and abbreviation definitions, block
+ * extensions and IALs and the end-of-block marker: a line of one of those right above a `===` or
+ * `---` underline, after a block boundary, is the text of a header (`^\n---` is <h1>^</h1>... <h2>).
+ * Those rules give way where this says so (the lheading rule then takes the two lines).
+ */
+export function setextAhead(state: StateBlock, line: number, endLine: number): boolean {
+  const next = line + 1;
+  if (next >= endLine || state.sCount[next] !== state.blkIndent || state.sCount[line] - state.blkIndent > 3) return false;
+  const under = firstCode(state, next);
+  if ((under !== 0x3d /* = */ && under !== 0x2d /* - */) || !/^(?:=+|-+)[ \t]*$/.test(lineText(state, next))) return false;
+  return afterBlockBoundary(state, line);
+}
+
+/**
  * kramdown cuts a list item's text where its first nested list starts (when no blank line came
  * before it) and parses the parts separately, so a table or an HTML element directly above a
  * nested list ends there.
@@ -136,7 +150,7 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
   // before any slicing or regex.)
   if (state.sCount[startLine] - state.blkIndent >= 4 || firstCode(state, startLine) !== 0x7b /* { */) return false;
   const m = IAL_LINE.exec(lineText(state, startLine));
-  if (!m) return false;
+  if (!m || setextAhead(state, startLine, _endLine)) return false;
   if (silent) return true;
   // ALD_START: the name right after `{:` (`{: name: …}` is an IAL whose words are skipped).
   const ald = /^(\w[\w-]*):([\s\S]*)$/.exec(m[1]);
@@ -151,7 +165,7 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
 function extensionBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4 || firstCode(state, startLine) !== 0x7b /* { */) return false;
   const m = EXT_START.exec(lineText(state, startLine));
-  if (!m || !['comment', 'nomarkdown', 'options'].includes(m[1])) return false;
+  if (!m || !['comment', 'nomarkdown', 'options'].includes(m[1]) || setextAhead(state, startLine, endLine)) return false;
   const name = m[1];
   let line = startLine + 1;
   let body = '';
@@ -190,6 +204,7 @@ function extensionBlock(state: StateBlock, startLine: number, endLine: number, s
 function eobMarker(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if (firstCode(state, startLine) !== 0x5e /* ^ */) return false;
   if (lineText(state, startLine).trimEnd() !== '^' || state.sCount[startLine] - state.blkIndent > 3) return false;
+  if (setextAhead(state, startLine, _endLine)) return false;
   if (silent) return true;
   const token = state.push('kd_eob', '', 0);
   token.map = [startLine, startLine + 1];
