@@ -23,8 +23,14 @@ function lineText(state: StateBlock, line: number): string {
 
 const LAZY_STOP = /^(?:\{:(?!:|\/)|<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\^[ \t]*$)/u;
 
-/** Gives the lazy lines of the definitions from `termLine` on their definition's indentation. */
-function fakeLazyDefinitionLines(state: StateBlock, termLine: number, endLine: number): Array<[number, number]> {
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/**
+ * Gives the lazy lines of the definitions from `termLine` on their definition's indentation, and
+ * says where the list ends at the latest (`cut`): before a further term that kramdown reads as an
+ * ATX header (its header parser comes first; markdown-it-deflist would take it as a term).
+ */
+function fakeLazyDefinitionLines(state: StateBlock, termLine: number, endLine: number, heading: BlockRule): { faked: Array<[number, number]>; cut: number } {
   const faked: Array<[number, number]> = [];
   const base = state.blkIndent;
   // markdown-it-deflist goes on over further groups of terms and definitions after blank lines
@@ -51,7 +57,12 @@ function fakeLazyDefinitionLines(state: StateBlock, termLine: number, endLine: n
     }
     if (indent < 0 || rel >= indent) { lastBlank = false; continue; }
     // After a blank line a less indented line ends the definition (the next terms, if any).
-    if (lastBlank) { indent = -1; lastBlank = false; continue; }
+    if (lastBlank) {
+      if (state.src.charCodeAt(state.bMarks[line] + state.tShift[line]) === 0x23 /* # */ && heading(state, line, endLine, true)) return { faked, cut: line };
+      indent = -1;
+      lastBlank = false;
+      continue;
+    }
     if (rel <= 3 && LAZY_STOP.test(text)) break;
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indent + rel;
@@ -59,7 +70,7 @@ function fakeLazyDefinitionLines(state: StateBlock, termLine: number, endLine: n
     const bases = lazy.get(line);
     if (bases) bases.push(base); else lazy.set(line, [base]);
   }
-  return faked;
+  return { faked, cut: endLine };
 }
 
 export function deflistPlugin(md: MarkdownIt): void {
@@ -87,6 +98,7 @@ export function deflistPlugin(md: MarkdownIt): void {
   const entry = rules.find((r) => r.name === 'deflist');
   if (!entry) return;
   const deflistRule = entry.fn;
+  let heading: ((state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean) | undefined;
   // kramdown's definitions take lazy lines as its list items do (parse_definition_list): after a
   // non-blank line of a definition, any non-blank line that starts no IAL, HTML tag, `^` or new
   // definition is more of its text, as written, whatever block it looks like (`: def\n* a` puts the
@@ -95,9 +107,10 @@ export function deflistPlugin(md: MarkdownIt): void {
   // the list is parsed, and are recorded in kdLazy for the paragraph rule (kramdown-blocks.ts).
   const deflist = (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
     if (silent) return deflistRule(state, startLine, endLine, silent);
-    const faked = fakeLazyDefinitionLines(state, startLine, endLine);
+    heading ??= (md.block.ruler as any).__rules__.find((r: any) => r.name === 'heading').fn;
+    const { faked, cut } = fakeLazyDefinitionLines(state, startLine, endLine, heading!);
     try {
-      return deflistRule(state, startLine, endLine, silent);
+      return deflistRule(state, startLine, cut, silent);
     } finally {
       const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
       for (const [line, sCount] of faked) {
@@ -112,6 +125,12 @@ export function deflistPlugin(md: MarkdownIt): void {
     let next = startLine + 1;
     while (next < endLine && state.bMarks[next] + state.tShift[next] >= state.eMarks[next]) next++;
     if (next < endLine && state.src[state.bMarks[next] + state.tShift[next]] === '~') return false;
+    // kramdown reads the term line first, and its ATX header parser comes before the paragraph a
+    // definition list needs: `#dowork\n: text` (kramdown input) is a header and a paragraph.
+    if (state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) === 0x23 /* # */) {
+      heading ??= (md.block.ruler as any).__rules__.find((r: any) => r.name === 'heading').fn;
+      if (heading!(state, startLine, endLine, true)) return false;
+    }
     return deflist(state, startLine, endLine, silent);
   }, { alt: entry.alt });
 
