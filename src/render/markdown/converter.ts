@@ -76,16 +76,17 @@ class Lines {
   /** Lines of a paragraph, header or definition term: text, whatever they hold (see markText). */
   private textLines: Set<number> | null = null;
   /**
-   * Marks the lines of the paragraphs, headers and terms among `tokens` as text. A line of only `>` is
+   * Marks the lines of the paragraphs, headers, terms and code among `tokens` as text. A line of only `>` is
    * blank inside a blockquote (the quote's marker), but paragraph text where no quote starts:
    * `para\n>` is one paragraph in kramdown (with kramdown's own parser, and inside a quote's
    * lazy lines with either), and that `>` must not count as a blank line after it.
    */
   markText(tokens: Token[]): this {
     for (const t of tokens) {
-      if ((t.type !== 'paragraph_open' && t.type !== 'heading_open' && t.type !== 'dt_open') || !t.map) continue;
-      // (A term's map may be empty, [n, n]: its line n is text all the same.)
-      for (let l = t.map[0]; l < Math.max(t.map[1], t.map[0] + 1); l++) (this.textLines ??= new Set()).add(l);
+      if ((t.type !== 'paragraph_open' && t.type !== 'heading_open' && t.type !== 'dt_open' && t.type !== 'code_block' && t.type !== 'fence') || !t.map) continue;
+      // (A term's map may be empty, [n, n]: its line n is text all the same. A code block's truly
+      // empty lines stay blank: only `>` lines, its lazy text, are marked.)
+      for (let l = t.map[0]; l < Math.max(t.map[1], t.map[0] + 1); l++) if (!this.only(l, 0x20, 0x09, 0x20)) (this.textLines ??= new Set()).add(l);
     }
     return this;
   }
