@@ -41,6 +41,8 @@ interface Block {
   start: number;
   end: number; // exclusive, last content line + 1
   ial?: Ial;
+  /** A list ended by an end-of-block marker after blank lines (kramdown's eob_found; see withBlanks). */
+  eobAfterBlank?: boolean;
 }
 // `def`: a link, abbreviation or footnote definition, which kramdown keeps in the tree as an end-of-
 // block element: it writes nothing, but a list item holding one after a blank line is not
@@ -71,9 +73,26 @@ class Lines {
     }
     return true;
   }
-  /** A missing line, or one of spaces, tabs and `>` only. */
+  /** Lines of a paragraph, header or definition term: text, whatever they hold (see markText). */
+  private textLines: Set<number> | null = null;
+  /**
+   * Marks the lines of the paragraphs, headers, terms and code among `tokens` as text. A line of only `>` is
+   * blank inside a blockquote (the quote's marker), but paragraph text where no quote starts:
+   * `para\n>` is one paragraph in kramdown (with kramdown's own parser, and inside a quote's
+   * lazy lines with either), and that `>` must not count as a blank line after it.
+   */
+  markText(tokens: Token[]): this {
+    for (const t of tokens) {
+      if ((t.type !== 'paragraph_open' && t.type !== 'heading_open' && t.type !== 'dt_open' && t.type !== 'code_block' && t.type !== 'fence') || !t.map) continue;
+      // (A term's map may be empty, [n, n]: its line n is text all the same. A code block's truly
+      // empty lines stay blank: only `>` lines, its lazy text, are marked.)
+      for (let l = t.map[0]; l < Math.max(t.map[1], t.map[0] + 1); l++) if (!this.only(l, 0x20, 0x09, 0x20)) (this.textLines ??= new Set()).add(l);
+    }
+    return this;
+  }
+  /** A missing line, or one of spaces, tabs and `>` only (not in a paragraph: markText). */
   blank(n: number): boolean {
-    return n < 0 || n >= this.starts.length || this.only(n, 0x20, 0x09, 0x3e);
+    return n < 0 || n >= this.starts.length || (this.only(n, 0x20, 0x09, 0x3e) && !this.textLines?.has(n));
   }
   /** Line `n`'s text (without its `\n`), or '' past the end. */
   text(n: number): string {
@@ -142,12 +161,13 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
     return null;
   };
-  // Definitions, and `{::options /}` (which adds nothing to kramdown's tree), do not separate
-  // blank lines: the blank lines around them are one blank.
+  // Definitions and `^` (end-of-block elements, which update_tree drops before it joins blank
+  // elements), and `{::options /}` (which adds nothing to kramdown's tree), do not separate blank
+  // lines: the blank lines around them are one blank.
   const lastNonDef = () => {
     for (let k = items.length - 1; k >= 0; k--) {
       const it = items[k];
-      if ('def' in it) continue;
+      if ('eob' in it) continue;
       if ('open' in it && it.open.type === 'kd_extension' && it.open.info === 'options') continue;
       return it;
     }
@@ -175,8 +195,21 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       else pendingIal = mergeIal(pendingIal ?? undefined, ial);
       continue;
     }
-    if (type === 'kd_eob') { items.push({ eob: true }); continue; }
-    if (type === 'kd_def') { items.push({ eob: true, def: true }); continue; }
+    if (type === 'kd_eob') {
+      // `* a\n\n^`: kramdown's parse_list takes the blank lines into the last item and the marker
+      // as the list's end (eob_found): no blank element after the list, and the item's paragraph is
+      // not transparent (it is followed by a blank).
+      const before = items[items.length - 2];
+      if (isBlank(items[items.length - 1]) && before && !isBlank(before) && 'open' in before && /^(?:bullet|ordered)_list_open$/.test(before.open.type)) {
+        items.pop();
+        before.eobAfterBlank = true;
+      }
+      items.push({ eob: true });
+      // The end-of-block element takes a pending block IAL (new_block_el), which so applies to nothing.
+      pendingIal = null;
+      continue;
+    }
+    if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; continue; }
     if (pendingIal) { b.ial = mergeIal(b.ial, pendingIal); pendingIal = null; }
     items.push(b);
     if (type === 'kd_html' && (b.open.meta as any)?.trailingBlank) {
@@ -227,7 +260,9 @@ export class Converter {
   private docLines = NO_LINES;
 
   document(tokens: Token[], src: string): string {
-    const lines = new Lines(src);
+    const lines = new Lines(src).markText(tokens);
+    // Footnote definitions were taken out of the document's tokens; their lines are the document's.
+    for (const def of this.ctx.footnoteDefs.values()) if (def.src === undefined) lines.markText(def.tokens);
     this.docLines = lines;
     const n = src.endsWith('\n') ? lines.length - 1 : lines.length;
     return this.blocks(tokens, lines, 0, 0, n, false);
@@ -316,10 +351,15 @@ export class Converter {
       for (const [k, v] of a) attrs.set(k, v);
     }
     if (this.ctx.autoIds && !attrs.has('id')) {
-      const text = rawText(inline);
       // kramdown-parser-gfm assigns GFM ids in the parser, but skips headers inside HTML elements;
-      // those get kramdown's converter ids (ASCII-only algorithm, separate counter).
-      const id = inHtml ? basicId(text, this.ctx.basicIds) : gfmId(text, this.ctx.gfmIds);
+      // those get kramdown's converter ids (ASCII-only algorithm, separate counter), from the
+      // header's parsed text (the GFM parser's auto_id_stripping). kramdown's own parser leaves
+      // every id to the converter, which reads the header's text as written in the source
+      // (`raw_text`, kept by the kd_header_id rule in index.ts): `## A [link](http://x.y)` gets
+      // `a-linkhttpxy`.
+      const gfm = this.ctx.opts.gfm;
+      const text = gfm ? rawText(inline) : (b.open.meta?.raw as string | undefined) ?? b.tokens[0]?.content ?? '';
+      const id = inHtml || !gfm ? basicId(text, this.ctx.basicIds) : gfmId(text, this.ctx.gfmIds);
       // The GFM parser adds the id after the IAL was applied, so it comes last.
       attrs.set('id', this.ctx.opts.autoIdPrefix + id);
     }
@@ -382,6 +422,8 @@ export class Converter {
       // The item's own IAL `* {: .cls} text` sits at the start of its first paragraph.
       return seq;
     });
+    // The blank lines before an end-of-block marker that ends the list are the last item's.
+    if (b.eobAfterBlank && kids.length && !isBlank(kids[kids.length - 1].at(-1))) kids[kids.length - 1].push({ blank: true });
     // kramdown's transparency rule for each item's first paragraph (parse_list).
     const transparent: boolean[] = [];
     kids.forEach((seq, i) => {
@@ -389,7 +431,7 @@ export class Converter {
       const first = seq[0] as Block | undefined;
       let t = false;
       if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' &&
-        (seq.length < 2 || !isBlank(seq[1]) || (isLast && seq.length === 2))) {
+        (seq.length < 2 || !isBlank(seq[1]) || (isLast && seq.length === 2 && !b.eobAfterBlank))) {
         t = !isLast || kids.length === 1 || kids.slice(0, -1).some((s, k) => {
           const f = s[0] as Block | undefined;
           return !f || isBlank(f) || ('eob' in f) || f.open.type !== 'paragraph_open' || transparent[k];
@@ -405,11 +447,13 @@ export class Converter {
       if (itemIals[i]) applyIal(liAttrs, itemIals[i]!);
       const first = seq[0] as Block | undefined;
       let prefix = '';
-      if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open') {
+      const firstIsPara = !!first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open';
+      if (firstIsPara) {
         const inline = first.tokens[0]?.children ?? [];
         const ial = takeLeadingIal(inline, this.ctx);
         if (ial) applyIal(liAttrs, ial);
-        const box = takeTaskBox(inline, first.tokens[0]?.content ?? '');
+        // Task lists are kramdown-parser-gfm's (its parse_list); kramdown's own parser has none.
+        const box = this.ctx.opts.gfm ? takeTaskBox(inline, first.tokens[0]?.content ?? '') : null;
         if (box !== null) {
           taskList = true;
           prefix = `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" ${box ? 'checked="checked" ' : ''}/>`;
@@ -417,7 +461,8 @@ export class Converter {
       }
       // kramdown-parser-gfm sets the task classes while parsing; IALs are applied afterwards, so
       // their classes come after (`task-list-item cls`).
-      if (taskList) liAttrs.set('class', liAttrs.has('class') ? `task-list-item ${liAttrs.get('class')}` : 'task-list-item');
+      // (An item that does not start with a paragraph is skipped by that loop: no class.)
+      if (taskList && firstIsPara) liAttrs.set('class', liAttrs.has('class') ? `task-list-item ${liAttrs.get('class')}` : 'task-list-item');
       while (seq.length && isBlank(seq[seq.length - 1])) seq.pop();
       let res = '';
       seq.forEach((it, k) => {
@@ -532,7 +577,7 @@ export class Converter {
     let res: string;
     if (el.model === 'block' && el.blockTokens) {
       const src = el.blockSrc ?? '';
-      const lines = new Lines(src);
+      const lines = new Lines(src).markText(el.blockTokens);
       const n = src === '' ? 0 : src.endsWith('\n') ? lines.length - 1 : lines.length;
       this.outsideGfmPass++;
       try {
@@ -581,7 +626,7 @@ export class Converter {
           } else out += escapeAll(t.content);
           break;
         // hard_wrap: every line break in a paragraph is a <br /> (kramdown-parser-gfm's hard_wrap).
-        case 'softbreak': out += o.hardWrap && !spanHtml && !this.outsideGfmPass ? '<br />\n' : '\n'; break;
+        case 'softbreak': out += o.hardWrap && o.gfm && !spanHtml && !this.outsideGfmPass ? '<br />\n' : '\n'; break;
         case 'hardbreak': out += t.markup === '\\' && (spanHtml || this.outsideGfmPass) ? '\\\n' : '<br />\n'; break;
         case 'code_inline': {
           // kramdown's convert_codespan: a `language-x` class (kept) names the language.
@@ -691,7 +736,7 @@ export class Converter {
       const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
-      const lines = def.src === undefined ? this.docLines : new Lines(def.src);
+      const lines = def.src === undefined ? this.docLines : new Lines(def.src).markText(def.tokens);
       this.outsideGfmPass++;
       let body: string;
       try {
@@ -774,7 +819,7 @@ function reserialiseTag(src: string): string {
     const attrs = parseAttributes(m[2] ?? '', KNOWN_ELEMENTS.has(name));
     attrs.delete('markdown');
     for (const [k, v] of attrs) attrs.set(k, v.replace(/\n+/g, ' '));
-    const selfClose = m[4] !== undefined || ELEMENTS_WITHOUT_BODY.has(name);
+    const selfClose = m[5] !== undefined || ELEMENTS_WITHOUT_BODY.has(name);
     return `<${name}${htmlAttributes(attrs)}${selfClose ? ' />' : '>'}`;
   }
   m = TAG_CLOSE_RE.exec(src);

@@ -21,6 +21,58 @@ function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
 }
 
+const LAZY_STOP = /^(?:\{:(?!:|\/)|<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\^[ \t]*$)/u;
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/**
+ * Gives the lazy lines of the definitions from `termLine` on their definition's indentation, and
+ * says where the list ends at the latest (`cut`): before a further term that kramdown reads as an
+ * ATX header (its header parser comes first; markdown-it-deflist would take it as a term).
+ */
+function fakeLazyDefinitionLines(state: StateBlock, termLine: number, endLine: number, heading: BlockRule): { faked: Array<[number, number]>; cut: number } {
+  const faked: Array<[number, number]> = [];
+  const base = state.blkIndent;
+  // markdown-it-deflist goes on over further groups of terms and definitions after blank lines
+  // (kramdown parses each as a list of its own and merges them): `indent` is the current
+  // definition's content column (relative), -1 among terms.
+  let indent = -1;
+  let lastBlank = false;
+  // Where an enclosing list item's text is cut at its first nested list (kramdown-blocks.ts): the
+  // definition list, parsed from the part before, ends there.
+  const cuts: Set<number> | undefined = (state as any).kdChunkStarts;
+  for (let line = termLine + 1; line < endLine; line++) {
+    if (cuts?.has(line)) break;
+    const rel = state.sCount[line] - base;
+    if (state.bMarks[line] + state.tShift[line] >= state.eMarks[line]) { lastBlank = true; continue; }
+    if (rel < 0) break;
+    const text = lineText(state, line);
+    const marker = rel <= 3 ? /^:([ \t]+)(?=\S)/.exec(text) : null;
+    if (marker) {
+      // parse_first_list_line: the marker, then the whitespace after it, tabs to the next stop.
+      indent = rel + 1;
+      for (const ch of marker[1]) indent += ch === '\t' ? 4 - (indent % 4) : 1;
+      lastBlank = false;
+      continue;
+    }
+    if (indent < 0 || rel >= indent) { lastBlank = false; continue; }
+    // After a blank line a less indented line ends the definition (the next terms, if any).
+    if (lastBlank) {
+      if (state.src.charCodeAt(state.bMarks[line] + state.tShift[line]) === 0x23 /* # */ && heading(state, line, endLine, true)) return { faked, cut: line };
+      indent = -1;
+      lastBlank = false;
+      continue;
+    }
+    if (rel <= 3 && LAZY_STOP.test(text)) break;
+    faked.push([line, state.sCount[line]]);
+    state.sCount[line] = base + indent + rel;
+    const lazy: Map<number, number[]> = ((state as any).kdLazy ??= new Map());
+    const bases = lazy.get(line);
+    if (bases) bases.push(base); else lazy.set(line, [base]);
+  }
+  return { faked, cut: endLine };
+}
+
 export function deflistPlugin(md: MarkdownIt): void {
   // markdown-it-deflist pushes a definition's dd_open, sets the content indentation to the marker's
   // column + 2 and tokenizes the content at once: that call is where kramdown's indentation goes in.
@@ -45,11 +97,40 @@ export function deflistPlugin(md: MarkdownIt): void {
   const rules = (md.block.ruler as any).__rules__ as Array<{ name: string; fn: any; alt: string[] }>;
   const entry = rules.find((r) => r.name === 'deflist');
   if (!entry) return;
-  const deflist = entry.fn;
+  const deflistRule = entry.fn;
+  let heading: ((state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean) | undefined;
+  // kramdown's definitions take lazy lines as its list items do (parse_definition_list): after a
+  // non-blank line of a definition, any non-blank line that starts no IAL, HTML tag, `^` or new
+  // definition is more of its text, as written, whatever block it looks like (`: def\n* a` puts the
+  // list, or with kramdown's own parser the text `* a`, in the <dd>). markdown-it-deflist continues
+  // only a paragraph lazily, so such lines get the definition's content indentation (sCount) while
+  // the list is parsed, and are recorded in kdLazy for the paragraph rule (kramdown-blocks.ts).
+  const deflist = (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
+    if (silent) return deflistRule(state, startLine, endLine, silent);
+    heading ??= (md.block.ruler as any).__rules__.find((r: any) => r.name === 'heading').fn;
+    const { faked, cut } = fakeLazyDefinitionLines(state, startLine, endLine, heading!);
+    try {
+      return deflistRule(state, startLine, cut, silent);
+    } finally {
+      const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
+      for (const [line, sCount] of faked) {
+        state.sCount[line] = sCount;
+        const bases = lazy?.get(line);
+        bases?.pop();
+        if (bases && !bases.length) lazy!.delete(line);
+      }
+    }
+  };
   md.block.ruler.at('deflist', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     let next = startLine + 1;
     while (next < endLine && state.bMarks[next] + state.tShift[next] >= state.eMarks[next]) next++;
     if (next < endLine && state.src[state.bMarks[next] + state.tShift[next]] === '~') return false;
+    // kramdown reads the term line first, and its ATX header parser comes before the paragraph a
+    // definition list needs: `#dowork\n: text` (kramdown input) is a header and a paragraph.
+    if (state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) === 0x23 /* # */) {
+      heading ??= (md.block.ruler as any).__rules__.find((r: any) => r.name === 'heading').fn;
+      if (heading!(state, startLine, endLine, true)) return false;
+    }
     return deflist(state, startLine, endLine, silent);
   }, { alt: entry.alt });
 
@@ -80,12 +161,20 @@ export function deflistPlugin(md: MarkdownIt): void {
       const o = new state.Token('dt_open', 'dt', 1);
       o.map = [line, line + 1];
       const t = new state.Token('inline', '', 0);
-      t.content = text.trim();
+      // kramdown splits the paragraph's text at its newlines and keeps each term as it stands there
+      // (parse_definition_list): only the paragraph's own ends are stripped, so `Term  ` and
+      // `  Term` keep their spaces (written in the <dt>) unless first or last.
+      t.content = text;
       t.map = [line, line + 1];
       t.children = [];
       extra.push(o, t, new state.Token('dt_close', 'dt', -1));
     });
     toks.splice(dlIndex + 1, 0, ...extra);
+    // The last term, which markdown-it-deflist made from its line trimmed: its leading whitespace
+    // is kept as well (the paragraph's text only lost it on its first line).
+    const lastText = termLines[termLines.length - 1];
+    const lastInline = toks[dlIndex + 1 + extra.length + 1];
+    if (termLines.length > 1 && lastInline?.type === 'inline' && lastInline.map?.[0] === lastTerm) lastInline.content = lastText;
     dl.map = [open.map![0], dl.map![1]];
     // A list right after another one (blank lines between) is more of it: kramdown merges a new
     // definition list into a preceding one (parse_definition_list). markdown-it-deflist does so
