@@ -12,8 +12,8 @@
  * pins it).
  * For Crystal posts and shard READMEs.
  */
-import { type LexerDef, type LexRun, type RuleSpec, mixin, rule, lazyLexer } from '../engine.js';
-import { SINGLE_QUOTED_BODY, SINGLE_QUOTED_FALLBACK } from './ruby.js';
+import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
+import { SINGLE_QUOTED_BODY, SINGLE_QUOTED_FALLBACK, heredocs, queueHeredoc, sigilString, simpleString } from './ruby.js';
 
 const KEYWORDS = String.raw`BEGIN END alias begin break case defined\? do else elsif end
   ensure for if ifdef in next redo rescue raise retry return super then
@@ -42,58 +42,9 @@ const alt = (words: string) => words.trim().split(/\s+/).join('|');
 // its \w does not; JavaScript's \w would under the i flag, so the class is written out instead
 const NAME = '[a-zA-Z_\\u017f\\u212a]\\w*';
 
-const CLOSING: Record<string, string> = { '{': '}', '[': ']', '(': ')', '<': '>' };
-/** Escape a character for a JS (u-mode) regex: `inClass` also escapes `-`, which u-mode rejects outside. */
-const esc = (ch: string, inClass = false) =>
-  /[\^$\\.*+?()[\]{}|\/]/.test(ch) || (inClass && ch === '-') ? '\\' + ch : ch;
-
 /** Ruby's String#strip / #rstrip: ASCII whitespace and NUL only. */
 const strip = (s: string) => s.replace(/^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g, '');
 const rstrip = (s: string) => s.replace(/[\0\t\n\v\f\r ]+$/, '');
-
-interface Heredoc {
-  tolerant: boolean;
-  name: string;
-}
-const heredocs = (run: LexRun): Heredoc[] => (run.data.heredocs ??= []);
-
-function queueHeredoc(run: LexRun, m: RegExpExecArray, name: string): void {
-  run.token('o', m[1]);
-  run.token('no', `${m[2] ?? ''}${m[3] ?? ''}${m[4] ?? ''}`);
-  heredocs(run).push({ tolerant: m[1] === '<<-' || m[1] === '<<~', name });
-  if (run.stateName !== 'heredoc_queue') run.push('heredoc_queue');
-}
-
-/** `%q(…)`, `%w[…]`, `%r{…}`, `%(…)`: a string state for this delimiter pair. */
-function sigilString(run: LexRun, m: RegExpExecArray): void {
-  const kind = m[1] ?? '';
-  const open = m[2];
-  const close = CLOSING[open] ?? open;
-  const interp = /[rQWxI]/.test(kind);
-  let tok = 'sx';
-  if (kind === 'r') {
-    tok = 'sr';
-    run.push('regex_flags');
-  }
-  run.token(tok);
-  const uniq = open === close && open === '#' ? '' : [...new Set([open, close])].map((ch) => esc(ch, true)).join('');
-  run.pushDynamic(`sigil ${tok} ${open}${close} ${interp}`, () => {
-    const rules: RuleSpec[] = [rule(String.raw`\\[#${uniq}\\]`, 'se')];
-    if (open !== close) rules.push(rule(esc(open), tok, '#push'));
-    rules.push(rule(esc(close), tok, '#pop'));
-    if (interp) rules.push(mixin('string_intp_escaped'), rule(/#/, tok));
-    else rules.push(rule(/[\\#]/, tok));
-    rules.push(rule(String.raw`[^#${uniq}\\]+`, tok));
-    return rules;
-  });
-}
-
-const simpleString = (tok: string, fin: string): RuleSpec[] => [
-  mixin('string_intp_escaped'),
-  rule(String.raw`[^\\${fin}#]+`, tok),
-  rule(/[\\#]/, tok),
-  rule(fin, tok, '#pop'),
-];
 
 // Rouge's (\\\\|\\'|[^'])* before a closing quote, without its exponential backtracking: see
 // SINGLE_QUOTED_BODY in ./ruby.ts.

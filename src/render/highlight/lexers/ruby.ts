@@ -29,18 +29,19 @@ const BUILTINS_Q =
   'autoload|block_given|const_defined|eql|equal|frozen|include|instance_of|is_a|iterator|kind_of|method_defined|nil|private_method_defined|protected_method_defined|public_method_defined|respond_to|tainted';
 const BUILTINS_B = 'chomp|chop|exit|gsub|sub';
 
+// The string and heredoc helpers below are shared with ./crystal.ts, whose Rouge lexer copies Ruby's.
 const CLOSING: Record<string, string> = { '{': '}', '[': ']', '(': ')', '<': '>' };
 /** Escape a character for a JS (u-mode) regex: `inClass` also escapes `-`, which u-mode rejects outside. */
 const esc = (ch: string, inClass = false) =>
   /[\^$\\.*+?()[\]{}|\/]/.test(ch) || (inClass && ch === '-') ? '\\' + ch : ch;
 
-interface Heredoc {
+export interface Heredoc {
   tolerant: boolean;
   name: string;
 }
-const heredocs = (run: LexRun): Heredoc[] => (run.data.heredocs ??= []);
+export const heredocs = (run: LexRun): Heredoc[] => (run.data.heredocs ??= []);
 
-function queueHeredoc(run: LexRun, m: RegExpExecArray, name: string): void {
+export function queueHeredoc(run: LexRun, m: RegExpExecArray, name: string): void {
   run.token('o', m[1]);
   run.token('no', `${m[2] ?? ''}${m[3] ?? ''}${m[4] ?? ''}`);
   heredocs(run).push({ tolerant: m[1] === '<<-' || m[1] === '<<~', name });
@@ -48,7 +49,7 @@ function queueHeredoc(run: LexRun, m: RegExpExecArray, name: string): void {
 }
 
 /** `%q(…)`, `%w[…]`, `%r{…}`, `%(…)`: a string state for this delimiter pair. */
-function sigilString(run: LexRun, m: RegExpExecArray): void {
+export function sigilString(run: LexRun, m: RegExpExecArray): void {
   const kind = m[1] ?? '';
   const open = m[2];
   const close = CLOSING[open] ?? open;
@@ -71,7 +72,7 @@ function sigilString(run: LexRun, m: RegExpExecArray): void {
   });
 }
 
-const simpleString = (tok: string, fin: string): RuleSpec[] => [
+export const simpleString = (tok: string, fin: string): RuleSpec[] => [
   mixin('string_intp_escaped'),
   rule(String.raw`[^\\${fin}#]+`, tok),
   rule(/[\\#]/, tok),
