@@ -45,7 +45,7 @@ interface Block {
 // `def`: a link, abbreviation or footnote definition, which kramdown keeps in the tree as an end-of-
 // block element: it writes nothing, but a list item holding one after a blank line is not
 // "transparent" and keeps that blank; blank lines around it still count as one.
-type Item = Block | { blank: true } | { eob: true; def?: true };
+type Item = Block | { blank: true } | { eob: true; def?: true; ald?: true };
 const LEADING_IAL = new RegExp(String.raw`^\s*\{:(?!:|\/)${IAL_BODY}\}\s*`);
 const isBlank = (i: Item | undefined): i is { blank: true } => !!i && 'blank' in i;
 
@@ -142,18 +142,19 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
     return null;
   };
-  // Definitions, and `{::options /}` (which adds nothing to kramdown's tree), do not separate
+  // Definitions, ALDs, and `{::options /}` (which adds nothing to kramdown's tree), do not separate
   // blank lines: the blank lines around them are one blank.
   const lastNonDef = () => {
     for (let k = items.length - 1; k >= 0; k--) {
       const it = items[k];
-      if ('def' in it) continue;
+      if ('def' in it || 'ald' in it) continue;
       if ('open' in it && it.open.type === 'kd_extension' && it.open.info === 'options') continue;
       return it;
     }
     return undefined;
   };
-  for (const b of blocks) {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
     if (lines.anyBlank(pos, b.start)) {
       // A new blank element takes a pending block IAL (kramdown's new_block_el), so the IAL applies
       // to nothing; blank lines that join an earlier blank leave it for the next block
@@ -163,7 +164,11 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     pos = Math.max(pos, b.end);
     const type = b.open.type;
     // ALDs were all collected before conversion (aldsFrom in index.ts).
-    if (type === 'kd_ald') continue;
+    // kramdown leaves an end-of-block element where an ALD was, and where a block IAL went to the
+    // block before it (unless another IAL follows on the next line): it writes nothing, but counts
+    // as a child of a list item or definition (`* a\n  {:r:d}` writes `<li>a\n  </li>`).
+    // Like any new block element it takes a pending IAL (new_block_el).
+    if (type === 'kd_ald') { items.push({ eob: true, ald: true }); pendingIal = null; continue; }
     if (type === 'kd_ial') {
       const ial = parseIal(b.open.content, ctx.alds);
       // After a link/abbreviation/footnote definition the IAL is the definition's (kramdown lets it
@@ -171,8 +176,11 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       const lastItem = items[items.length - 1];
       if (lastItem && 'def' in lastItem) continue;
       const prev = lastBlock();
-      if (prev) prev.ial = mergeIal(prev.ial, ial);
-      else pendingIal = mergeIal(pendingIal ?? undefined, ial);
+      if (prev) {
+        prev.ial = mergeIal(prev.ial, ial);
+        const next = blocks[bi + 1];
+        if (!(next && next.open.type === 'kd_ial' && next.start === b.end)) items.push({ eob: true });
+      } else pendingIal = mergeIal(pendingIal ?? undefined, ial);
       continue;
     }
     if (type === 'kd_eob') { items.push({ eob: true }); continue; }
@@ -379,6 +387,10 @@ export class Converter {
       // `* {: .cls}` alone on the item's first line: kramdown's LIST_ITEM_IAL, for the <li>.
       itemIals.push(inner[0]?.open.type === 'kd_ial' && inner[0].start === it.start ? parseIal(inner.shift()!.open.content, this.ctx.alds) : null);
       const seq = withBlanks(inner, lines, this.ctx, it.start, i + 1 < items.length ? end : Math.min(b.open.map![1], it.end + 1));
+      // parse_list drops the end-of-block element a block IAL leaves after the item's first
+      // paragraph (`* Para\n  {: .x}` is `<li>Para</li>`: transparent, the attributes unwritten).
+      const p0 = seq[0];
+      if (p0 && 'open' in p0 && p0.open.type === 'paragraph_open' && p0.ial && seq[1] && 'eob' in seq[1]) seq.splice(1, 1);
       // The item's own IAL `* {: .cls} text` sits at the start of its first paragraph.
       return seq;
     });
@@ -476,16 +488,22 @@ export class Converter {
         }
         const loose = prevEnd >= 0 && lines.anyBlank(prevEnd, p.start);
         const transparent = !!first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && !loose;
+        // parse_definition_list moves a trailing blank out of the definition, then gives a
+        // transparent first paragraph a "\n" when anything else is left in it: blank lines and
+        // end-of-block elements (link definitions, block IALs, ALDs) too (`: a\n\n  [c]:z` writes
+        // `<dd>a\n\n  </dd>`).
+        while (seq.length && isBlank(seq[seq.length - 1])) seq.pop();
         let inner = '';
         seq.forEach((it, k) => {
           if (isBlank(it)) { inner += '\n'; return; }
           if ('eob' in it) return;
-          // The transparent first paragraph ends its line when a block follows, blank lines or not
-          // (those then write their own "\n": `Def\n\n    <p>More</p>`).
-          if (k === 0 && transparent) inner += this.inline(it.tokens[0]?.children ?? []) + (seq.slice(1).some((x) => !isBlank(x) && !('eob' in x)) ? '\n' : '');
+          if (k === 0 && transparent) inner += this.inline(it.tokens[0]?.children ?? []) + (seq.length > 1 ? '\n' : '');
           else inner += this.block(it, lines, indent + 4, inHtml);
         });
-        res += `${ind(indent + 2)}<dd${htmlAttributes(ddAttrs)}>` + (transparent ? inner + (inner.endsWith('\n') ? ind(indent + 2) : '') : '\n' + inner + ind(indent + 2)) + '</dd>\n';
+        // convert_dd (convert_li): a definition with nothing in it (end-of-block elements are gone
+        // from the tree by then) is `<dd></dd>`.
+        const empty = seq.every((it) => 'eob' in it);
+        res += `${ind(indent + 2)}<dd${htmlAttributes(ddAttrs)}>` + (transparent || empty ? inner + (inner.endsWith('\n') ? ind(indent + 2) : '') : '\n' + inner + ind(indent + 2)) + '</dd>\n';
         prevEnd = p.end;
       }
     }
