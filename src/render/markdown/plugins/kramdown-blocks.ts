@@ -223,9 +223,10 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const text = lineText(state, line);
     const m = item.exec(text);
     if (m && (m[2] !== '' || m[3] === '') && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3)))) {
-      // markdown-it's content indentation: marker, then 1–4 spaces (1 when more or none).
+      // markdown-it's content indentation: marker, then the spaces (1 when none follow; five or
+      // more are all the item's too: see the tokenize wrapper below).
       const spaces = m[2].length;
-      indent = rel + m[1].length + (m[3] === '' || spaces > 4 ? 1 : spaces);
+      indent = rel + m[1].length + (m[3] === '' ? 1 : spaces);
       // kramdown's own content indentation: 4 when the first line holds nothing but an IAL (or
       // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all spaces after it.
       kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : rel + m[1].length + spaces;
@@ -331,6 +332,16 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     const saved = s.kdFirstLine;
     s.kdFirstLine = s.kdContinueLine ? -1 : startLine;
     s.kdContinueLine = false;
+    // A list item's first line: kramdown's parse_first_list_line takes all the whitespace after
+    // the marker into the item's indentation and strips it from the content, so no code block
+    // starts there (`*     e` is `<li>e</li>`, and the item's content column is the `e`'s).
+    // markdown-it's list rule counts five or more spaces as one and reads the rest as indented
+    // code; it has set the line's sCount to the content's column, which becomes the indentation.
+    // (Its list rule restores blkIndent after the item.)
+    if (state.parentType === 'list' && state.sCount[startLine] - state.blkIndent >= 4 && !isBlank(state, startLine)) {
+      const open = state.tokens[state.tokens.length - 1];
+      if (open?.type === 'list_item_open' && open.map?.[0] === startLine) state.blkIndent = state.sCount[startLine];
+    }
     tokenize(state, startLine, endLine);
     s.kdFirstLine = saved;
   };
