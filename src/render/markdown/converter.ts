@@ -41,11 +41,13 @@ interface Block {
   start: number;
   end: number; // exclusive, last content line + 1
   ial?: Ial;
+  /** A list whose last item ends in an HTML element that left its line's newline as a blank. */
+  trailingBlank?: boolean;
 }
 // `def`: a link, abbreviation or footnote definition, which kramdown keeps in the tree as an end-of-
 // block element: it writes nothing, but a list item holding one after a blank line is not
 // "transparent" and keeps that blank; blank lines around it still count as one.
-type Item = Block | { blank: true } | { eob: true; def?: true; ald?: true };
+type Item = Block | { blank: true } | { eob: true; def?: true };
 const LEADING_IAL = new RegExp(String.raw`^\s*\{:(?!:|\/)${IAL_BODY}\}\s*`);
 const isBlank = (i: Item | undefined): i is { blank: true } => !!i && 'blank' in i;
 
@@ -127,7 +129,16 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       const last = tokens[k];
       if (last.type === 'kd_html' && (last.meta as any)?.toEof && last.map && last.map[1] > end) end = last.map[1];
     }
-    out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end });
+    // An HTML element that leaves its line's newline to the blank parser (`* <hr>`) ends the last
+    // item with a blank, which parse_list and parse_definition_list move out after the list (and
+    // an enclosing list moves it out after itself); a blockquote keeps it.
+    let trailingBlank = false;
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open') {
+      let k = j - 1;
+      while (k > i && /^(?:list_item|bullet_list|ordered_list|dd|dl)_close$/.test(tokens[k].type)) k--;
+      trailingBlank = tokens[k].type === 'kd_html' && !!(tokens[k].meta as any)?.trailingBlank;
+    }
+    out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end, ...(trailingBlank ? { trailingBlank } : {}) });
     i = j;
   }
   return out;
@@ -142,12 +153,13 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
     return null;
   };
-  // Definitions, ALDs, and `{::options /}` (which adds nothing to kramdown's tree), do not separate
-  // blank lines: the blank lines around them are one blank.
+  // End-of-block elements (definitions, ALDs, `^`, a block IAL's), and `{::options /}` (which adds
+  // nothing to kramdown's tree), do not separate blank lines: the blank lines around them are one
+  // blank (kramdown's update_tree drops an :eob and joins the blanks on each side).
   const lastNonDef = () => {
     for (let k = items.length - 1; k >= 0; k--) {
       const it = items[k];
-      if ('def' in it || 'ald' in it) continue;
+      if ('eob' in it) continue;
       if ('open' in it && it.open.type === 'kd_extension' && it.open.info === 'options') continue;
       return it;
     }
@@ -168,7 +180,7 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     // block before it (unless another IAL follows on the next line): it writes nothing, but counts
     // as a child of a list item or definition (`* a\n  {:r:d}` writes `<li>a\n  </li>`).
     // Like any new block element it takes a pending IAL (new_block_el).
-    if (type === 'kd_ald') { items.push({ eob: true, ald: true }); pendingIal = null; continue; }
+    if (type === 'kd_ald') { items.push({ eob: true }); pendingIal = null; continue; }
     if (type === 'kd_ial') {
       const ial = parseIal(b.open.content, ctx.alds);
       // After a link/abbreviation/footnote definition the IAL is the definition's (kramdown lets it
@@ -187,7 +199,13 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     if (type === 'kd_def') { items.push({ eob: true, def: true }); continue; }
     if (pendingIal) { b.ial = mergeIal(b.ial, pendingIal); pendingIal = null; }
     items.push(b);
-    if (type === 'kd_html' && (b.open.meta as any)?.trailingBlank) {
+    if (b.trailingBlank) {
+      // (Not when a list ended at an end-of-block marker: parse_list's eob_found; a definition
+      // list moves it out all the same.)
+      const next = blocks[bi + 1];
+      if (type === 'dl_open' || !(next && next.open.type === 'kd_eob' && next.start === b.end)) items.push({ blank: true });
+    }
+    else if (type === 'kd_html' && (b.open.meta as any)?.trailingBlank) {
       items.push({ blank: true });
       pos = Math.max(pos, b.open.map![1]);
     }
