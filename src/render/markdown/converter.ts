@@ -444,6 +444,11 @@ export class Converter {
           taskList = true;
           prefix = `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" ${box ? 'checked="checked" ' : ''}/>`;
         }
+      } else if (first && 'open' in first && first.open.type === 'dl_open' && first.start === items[i].start && first.tokens[1]?.type === 'inline') {
+        // parse_list takes the IAL off the item's first line before parsing its text, so in
+        // `* {:.t}e\n  : d` it is the <li>'s, not the term's.
+        const ial = takeLeadingIal(first.tokens[1].children ?? [], this.ctx);
+        if (ial) applyIal(liAttrs, ial);
       }
       // kramdown-parser-gfm sets the task classes while parsing; IALs are applied afterwards, so
       // their classes come after (`task-list-item cls`).

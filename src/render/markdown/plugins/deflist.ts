@@ -192,13 +192,20 @@ export function deflistPlugin(md: MarkdownIt): void {
     if (!deflist(state, lastTerm, endLine, false)) { toks.push(...removed); return false; }
     // Extra terms go right after the dl_open that markdown-it-deflist pushed first.
     const dl = toks[dlIndex];
+    // kramdown splits the paragraph's text, which keeps each line's whitespace but the first
+    // line's leading and the last line's trailing (`a \n m\n: d` has the terms "a " and " m");
+    // markdown-it-deflist trimmed the last line.
+    const lastInline = toks[dlIndex + 2];
+    // (A term's IAL goes with the whitespace before it: the converter takes it for the <dt>.)
+    const term = (text: string) => text.replace(/^\s+(?=\{:)/, '');
+    if (lastInline?.type === 'inline') lastInline.content = term(termLines[termLines.length - 1].trimEnd());
     const extra: Token[] = [];
     termLines.slice(0, -1).forEach((text, k) => {
       const line = open.map![0] + k;
       const o = new state.Token('dt_open', 'dt', 1);
       o.map = [line, line + 1];
       const t = new state.Token('inline', '', 0);
-      t.content = text.trim();
+      t.content = term(text);
       t.map = [line, line + 1];
       t.children = [];
       extra.push(o, t, new state.Token('dt_close', 'dt', -1));
