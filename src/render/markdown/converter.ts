@@ -304,7 +304,10 @@ export class Converter {
       case 'bullet_list_open':
       case 'ordered_list_open': return this.list(b, lines, indent, inHtml);
       case 'blockquote_open': {
-        const inner = this.blocks(b.tokens, lines, indent + 2, b.start, b.end, inHtml);
+        let inner = this.blocks(b.tokens, lines, indent + 2, b.start, b.end, inHtml);
+        // `* >`: the quote's text starts with a blank line that the source line does not show
+        // (blocks' output starts with "\n" only for a blank).
+        if ((t.meta as { firstLineBlank?: boolean } | null)?.firstLineBlank && !inner.startsWith('\n')) inner = '\n' + inner;
         return `${ind(indent)}<blockquote${htmlAttributes(this.attrsOf(b))}>\n${inner}${ind(indent)}</blockquote>\n`;
       }
       case 'fence': {

@@ -58,6 +58,10 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   const open = state.push('blockquote_open', 'blockquote', 1);
   open.markup = '>';
   open.map = [startLine, next];
+  // A first line with nothing after its `>` is a blank line of the quote's text; the converter
+  // sees blank lines in the source, where a list item's or definition's marker before the `>`
+  // (`* >`) hides it.
+  if (state.bMarks[startLine] + state.tShift[startLine] >= state.eMarks[startLine]) open.meta = { firstLineBlank: true };
   state.md.block.tokenize(state, startLine, next);
   state.push('blockquote_close', 'blockquote', -1).markup = '>';
   state.blkIndent = oldIndent;
