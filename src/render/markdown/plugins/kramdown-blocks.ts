@@ -223,13 +223,12 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const text = lineText(state, line);
     const m = item.exec(text);
     if (m && (m[2] !== '' || m[3] === '') && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3)))) {
-      // markdown-it's content indentation: marker, then the spaces (1 when none follow; five or
-      // more are all the item's too: see the tokenize wrapper below).
       const spaces = m[2].length;
-      indent = rel + m[1].length + (m[3] === '' ? 1 : spaces);
       // kramdown's own content indentation: 4 when the first line holds nothing but an IAL (or
-      // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all spaces after it.
+      // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all spaces after it; the
+      // tokenize wrapper below gives markdown-it the same.
       kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : rel + m[1].length + spaces;
+      indent = kdIndent;
       nested = LIST_START.test(text.slice(m[1].length).replace(/^[ \t]*/, ''));
       lastBlank = false;
       continue;
@@ -338,9 +337,16 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // markdown-it's list rule counts five or more spaces as one and reads the rest as indented
     // code; it has set the line's sCount to the content's column, which becomes the indentation.
     // (Its list rule restores blkIndent after the item.)
-    if (state.parentType === 'list' && state.sCount[startLine] - state.blkIndent >= 4 && !isBlank(state, startLine)) {
+    // A first line holding nothing or only an IAL (LIST_ITEM_IAL_CHECK) makes the indentation 4,
+    // from the list's container (`* \n      x` is a paragraph, `- \n  - b` a second item).
+    if (state.parentType === 'list') {
       const open = state.tokens[state.tokens.length - 1];
-      if (open?.type === 'list_item_open' && open.map?.[0] === startLine) state.blkIndent = state.sCount[startLine];
+      if (open?.type === 'list_item_open' && open.map?.[0] === startLine) {
+        if (ITEM_IAL_ONLY.test(lineText(state, startLine))) {
+          state.blkIndent = state.listIndent + 4;
+          if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
+        } else if (state.sCount[startLine] - state.blkIndent >= 4) state.blkIndent = state.sCount[startLine];
+      }
     }
     tokenize(state, startLine, endLine);
     s.kdFirstLine = saved;
