@@ -197,8 +197,12 @@ const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|d
  * markdown-it only continues paragraphs lazily, so these lines are given the item's content
  * indentation (sCount) while the list is parsed. Returns the original values to restore.
  */
-function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr: BlockRule): { faked: Array<[number, number]>; cut: number; chunks: number[] } {
+function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr: BlockRule): { faked: Array<[number, number]>; cut: number; chunks: number[]; emptyItemBlanks: number[] } {
   const faked: Array<[number, number]> = [];
+  // The blank line after an item's empty first line, where the item goes on after it (see
+  // EMPTY_ITEM_BLANK below).
+  const emptyItemBlanks: number[] = [];
+  let emptyItem = -1;
   const chunks: number[] = [];
   // Where enclosing items' texts are cut (see chunks below): a list inside such an item ends there.
   const enclosingCuts: Set<number> | undefined = (state as any).kdChunkStarts;
@@ -229,6 +233,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       // tokenize wrapper below gives markdown-it the same.
       kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : rel + m[1].length + spaces;
       indent = kdIndent;
+      emptyItem = /^[ \t]*$/.test(text.slice(m[1].length)) ? line : -1;
       nested = LIST_START.test(text.slice(m[1].length).replace(/^[ \t]*/, ''));
       lastBlank = false;
       continue;
@@ -244,6 +249,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     // After a blank line only lines indented to kramdown's content column continue the item.
     if (lastBlank && rel < kdIndent) { cut = line; break; }
     if (text.trimEnd() === '^' && rel <= 3) break;
+    if (lastBlank && emptyItem >= 0 && rel >= indent && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
+    emptyItem = -1;
     if (rel >= indent) {
       if (rel - indent <= 3 && LIST_START.test(text)) {
         // kramdown starts a new part of the item's text at its first nested list (item.value <<
@@ -265,8 +272,17 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const bases = lazy.get(line);
     if (bases) bases.push(base); else lazy.set(line, [base]);
   }
-  return { faked, cut, chunks };
+  return { faked, cut, chunks, emptyItemBlanks };
 }
+
+/**
+ * kramdown goes on with an item whose first line is empty after a blank line when indented text
+ * follows (`* \n\n    a`: the item holds a blank and the paragraph); markdown-it's list rule ends
+ * such an item at the blank line without tokenizing it. The blank line is made to look non-empty
+ * to the list rule (tShift -1) and restored as soon as the item's content is tokenized (the
+ * tokenize wrapper) or the list is done. Line → its tShift.
+ */
+const EMPTY_ITEM_BLANK = 'kdEmptyItemBlank';
 
 /**
  * kramdown ends a paragraph at a line starting an HTML element tag (LAZY_END), and a list item takes
@@ -337,6 +353,8 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // markdown-it's list rule counts five or more spaces as one and reads the rest as indented
     // code; it has set the line's sCount to the content's column, which becomes the indentation.
     // (Its list rule restores blkIndent after the item.)
+    const blank = s[EMPTY_ITEM_BLANK]?.get(startLine + 1);
+    if (blank !== undefined) { state.tShift[startLine + 1] = blank; s[EMPTY_ITEM_BLANK].delete(startLine + 1); }
     // A first line holding nothing or only an IAL (LIST_ITEM_IAL_CHECK) makes the indentation 4,
     // from the list's container (`* \n      x` is a paragraph, `- \n  - b` a second item).
     if (state.parentType === 'list') {
@@ -400,13 +418,23 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (silent) return listRule(state, startLine, endLine, true);
     // Only a list start is worth the look-ahead (this rule is tried on every line).
     if (!/^(?:[*+-]|\d+\.)[ \t]/.test(text) || state.sCount[startLine] - state.blkIndent >= 4) return false;
-    const { faked, cut, chunks } = fakeLazyLines(state, startLine, endLine, hr);
+    const { faked, cut, chunks, emptyItemBlanks } = fakeLazyLines(state, startLine, endLine, hr);
+    const blanks: Map<number, number> = ((state as any)[EMPTY_ITEM_BLANK] ??= new Map());
+    const ownBlanks = emptyItemBlanks.filter((l) => !blanks.has(l));
+    for (const l of ownBlanks) {
+      blanks.set(l, state.tShift[l]);
+      state.tShift[l] = -1;
+    }
     const cuts: Set<number> = ((state as any).kdChunkStarts ??= new Set());
     const added = chunks.filter((l) => !cuts.has(l));
     for (const l of added) cuts.add(l);
     try {
       return mergedList(state, startLine, cut);
     } finally {
+      for (const l of ownBlanks) {
+        const t = blanks.get(l);
+        if (t !== undefined) { state.tShift[l] = t; blanks.delete(l); }
+      }
       for (const l of added) cuts.delete(l);
       const lazy: Map<number, number[]> = (state as any).kdLazy;
       for (const [line, sCount] of faked) {
