@@ -454,8 +454,10 @@ export class Converter {
         if (ial) applyIal(liAttrs, ial);
       }
       // kramdown-parser-gfm sets the task classes while parsing; IALs are applied afterwards, so
-      // their classes come after (`task-list-item cls`).
-      if (taskList) liAttrs.set('class', liAttrs.has('class') ? `task-list-item ${liAttrs.get('class')}` : 'task-list-item');
+      // their classes come after (`task-list-item cls`). Once a box was found every later item
+      // gets the class, but one whose first block is no paragraph (its loop skips those).
+      const firstIsPara = !!first && 'open' in first && first.open.type === 'paragraph_open';
+      if (taskList && firstIsPara) liAttrs.set('class', liAttrs.has('class') ? `task-list-item ${liAttrs.get('class')}` : 'task-list-item');
       while (seq.length && isBlank(seq[seq.length - 1])) seq.pop();
       let res = '';
       seq.forEach((it, k) => {
@@ -510,6 +512,11 @@ export class Converter {
         const first = seq[0] as Block | undefined;
         if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && first.start === p.start) {
           const ial = takeLeadingIal(first.tokens[0]?.children ?? [], this.ctx);
+          if (ial) applyIal(ddAttrs, ial);
+        } else if (first && 'open' in first && first.open.type === 'dl_open' && first.start === p.start && first.tokens[1]?.type === 'inline') {
+          // (`: {:.t}e\n  : d`: the IAL comes off the first line before the text is parsed, so a
+          // definition list there does not get it for its term.)
+          const ial = takeLeadingIal(first.tokens[1].children ?? [], this.ctx);
           if (ial) applyIal(ddAttrs, ial);
         }
         const loose = prevEnd >= 0 && lines.anyBlank(prevEnd, p.start);

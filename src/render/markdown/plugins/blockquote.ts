@@ -13,8 +13,12 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   if (state.src[state.bMarks[startLine] + state.tShift[startLine]] !== '>') return false;
   if (silent) return true;
+  // A list item's text is parsed in parts, cut where its first nested list starts
+  // (kramdown-blocks.ts): a quote in the item ends there (`* >\n  * b`).
+  const chunkStarts = (state as { kdChunkStarts?: Set<number> }).kdChunkStarts;
   let next = startLine + 1;
   for (; next < endLine; next++) {
+    if (chunkStarts?.has(next)) break;
     const start = state.bMarks[next] + state.tShift[next];
     if (start >= state.eMarks[next]) break; // blank line
     if (state.sCount[next] < state.blkIndent) break; // outside the container

@@ -111,12 +111,20 @@ export function deflistPlugin(md: MarkdownIt): void {
         // markdown-it-deflist goes on with a next definition (or a next term and its definition)
         // at a `~` line or a `:` with nothing after it, which kramdown reads as text: such a line
         // gets an sCount that ends the list there (restored when the list is done).
-        for (let l = state.line; l < Math.min(state.line + 3, endLine); l++) {
+        const badMarker = (l: number) => {
           const c = state.src.charCodeAt(state.bMarks[l] + state.tShift[l]);
-          if ((c === 0x7e /* ~ */ || c === 0x3a /* : */) && !MARKER.test(lineText(state, l))) {
-            (s.kdDlStops ??= []).push([l, state.sCount[l]]);
-            state.sCount[l] = -1;
-          }
+          return l < endLine && (c === 0x7e /* ~ */ || c === 0x3a /* : */) && !MARKER.test(lineText(state, l));
+        };
+        const stop = (l: number) => {
+          (s.kdDlStops ??= []).push([l, state.sCount[l]]);
+          state.sCount[l] = -1;
+        };
+        const next = state.line;
+        if (badMarker(next)) stop(next);
+        else if (next < endLine && !state.isEmpty(next) && !MARKER.test(lineText(state, next))) {
+          // A next term: its definition on the next line, or after one empty line.
+          const dd = next + 1 < endLine && state.isEmpty(next + 1) ? next + 2 : next + 1;
+          if (badMarker(dd)) stop(dd);
         }
       } finally {
         s.kdInDefinition!--;

@@ -226,7 +226,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const rel = state.sCount[line] - base;
     const text = lineText(state, line);
     const m = item.exec(text);
-    if (m && (m[2] !== '' || m[3] === '') && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3)))) {
+    // (A marker needs a space or tab after it: a bare `*` is text, lazily the item's.)
+    if (m && m[2] !== '' && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3)))) {
       const spaces = m[2].length;
       // kramdown's own content indentation: 4 when the first line holds nothing but an IAL (or
       // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all spaces after it; the
@@ -293,8 +294,11 @@ const EMPTY_ITEM_BLANK = 'kdEmptyItemBlank';
  */
 function lazyHtmlEnd(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if (!silent || state.sCount[startLine] >= state.blkIndent) return false;
-  const text = state.src.slice(state.bMarks[startLine], state.eMarks[startLine]);
-  return /^ {0,3}(?! )/.test(text) && LAZY_HTML.test(text.trimStart());
+  // (Up to three spaces in from the list's container, as kramdown's lazy_re counts them in the
+  // text it parses the list from: `* \n    - o\n    </v>`.)
+  // Up to three in from the document's start too: an outer list's lazy line.
+  const rel = state.sCount[startLine] - Math.max(0, state.listIndent);
+  return ((rel >= 0 && rel <= 3) || state.sCount[startLine] <= 3) && LAZY_HTML.test(lineText(state, startLine));
 }
 
 export function kramdownBlocksPlugin(md: MarkdownIt): void {
