@@ -128,6 +128,12 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       while (k > i && tokens[k].nesting === -1) k--;
       const last = tokens[k];
       if (last.type === 'kd_html' && (last.meta as any)?.toEof && last.map && last.map[1] > end) end = last.map[1];
+      // A quote inside the list ends with its last `>` line, which the line model counts as blank
+      // (`m\n: a\n>`, `* a\n> b\n>`): the list does too, so no blank follows it.
+      for (let k = i + 1; k < j; k++) {
+        const m = tokens[k].type === 'blockquote_open' ? tokens[k].map : null;
+        if (m && m[1] > end) end = m[1];
+      }
     }
     // An HTML element that leaves its line's newline to the blank parser (`* <hr>`) ends the last
     // item with a blank, which parse_list and parse_definition_list move out after the list (and
@@ -326,6 +332,23 @@ export class Converter {
     }
   }
 
+  /**
+   * A list item's or definition's transparent first paragraph, with the "\n" parse_list and
+   * parse_definition_list add to its text when more follows. They add it to the raw text before
+   * spans are parsed, so an HTML element left open at the end takes it in (`: q<x>` then a block:
+   * `q<x>\n</x>`).
+   */
+  private transparentText(inline: Token[], newline: boolean): string {
+    if (!newline) return this.inline(inline);
+    let k = inline.length;
+    while (k > 0 && inline[k - 1].type === 'kd_html_close' && (inline[k - 1].meta as { autoClosed?: boolean } | null)?.autoClosed) k--;
+    if (k === inline.length) return this.inline(inline) + '\n';
+    const Tok = inline[k].constructor as new (type: string, tag: string, nesting: number) => Token;
+    const nl = new Tok('text', '', 0);
+    nl.content = '\n';
+    return this.inline([...inline.slice(0, k), nl, ...inline.slice(k)]);
+  }
+
   private extension(t: Token, indent: number): string {
     if (t.info === 'comment') return `${ind(indent)}<!-- ${t.content} -->\n`;
     if (t.info === 'nomarkdown') return `${t.content}\n`;
@@ -465,7 +488,7 @@ export class Converter {
         if ('eob' in it) return;
         if (k === 0 && transparent[i]) {
           const inline = it.tokens[0]?.children ?? [];
-          res += prefix + this.inline(inline) + (seq.length > 1 && !isBlank(seq[1]) ? '\n' : '');
+          res += prefix + this.transparentText(inline, seq.length > 1 && !isBlank(seq[1]));
           return;
         }
         if (k === 0 && prefix && it.open.type === 'paragraph_open') {
@@ -530,7 +553,7 @@ export class Converter {
         seq.forEach((it, k) => {
           if (isBlank(it)) { inner += '\n'; return; }
           if ('eob' in it) return;
-          if (k === 0 && transparent) inner += this.inline(it.tokens[0]?.children ?? []) + (seq.length > 1 ? '\n' : '');
+          if (k === 0 && transparent) inner += this.transparentText(it.tokens[0]?.children ?? [], seq.length > 1);
           else inner += this.block(it, lines, indent + 4, inHtml);
         });
         // convert_dd (convert_li): a definition with nothing in it (end-of-block elements are gone

@@ -52,9 +52,6 @@ test('markdown golden cases match kramdown + Rouge byte for byte', async (t) => 
 // Known differences in combos.json, each with the kramdown behaviour build-site does not reproduce.
 // The test fails when one of these starts matching, so the list cannot go stale.
 const KNOWN_COMBO_DIFFERENCES: Record<string, string> = {
-  // A `> ` line ending a blockquote that sits lazily inside a list item is blank to the converter's
-  // line model (which treats `>`-only lines as blank everywhere), so one "\n" too many follows </ul>.
-  'combo-234-adjacent': 'a trailing `>` line of a blockquote lazily inside a list item',
 };
 
 // Cases next to each other and inside containers (list items, blockquotes), converted with the
