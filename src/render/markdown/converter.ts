@@ -463,7 +463,9 @@ export class Converter {
       let prefix = '';
       if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open') {
         const inline = first.tokens[0]?.children ?? [];
-        const ial = takeLeadingIal(inline, this.ctx);
+        // (Only on the item's first line: LIST_ITEM_IAL. Later, as after `* \n`, a span IAL
+        // with nothing before it is text.)
+        const ial = first.start === items[i].start ? takeLeadingIal(inline, this.ctx) : null;
         if (ial) applyIal(liAttrs, ial);
         const box = takeTaskBox(inline, first.tokens[0]?.content ?? '');
         if (box !== null) {
