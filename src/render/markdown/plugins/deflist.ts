@@ -94,6 +94,10 @@ export function deflistPlugin(md: MarkdownIt): void {
     const s = state as DefState;
     if (state.parentType === 'deflist' && state.tokens[state.tokens.length - 1]?.type === 'dd_open' && startLine < endLine && s.kdDlBase?.length) {
       const base = s.kdDlBase[s.kdDlBase.length - 1];
+      // markdown-it-deflist starts a later term's definition's map at the term's line: the
+      // converter would see the term and a blank line before the `:` as the definition's.
+      const ddOpen = state.tokens[state.tokens.length - 1];
+      if (ddOpen.map) ddOpen.map[0] = startLine;
       // parse_first_list_line: the content is indented by the marker and all the whitespace after
       // it (markdown-it-deflist set the first line's sCount to that column), or by 4 when the first
       // line holds only an IAL or nothing (LIST_ITEM_IAL_CHECK).
