@@ -43,6 +43,8 @@ interface Block {
   ial?: Ial;
   /** A list whose last item ends in an HTML element that left its line's newline as a blank. */
   trailingBlank?: boolean;
+  /** A list ended by an end-of-block marker `^` (parse_list's eob_found). */
+  eobFound?: boolean;
 }
 // `def`: a link, abbreviation or footnote definition, which kramdown keeps in the tree as an end-of-
 // block element: it writes nothing, but a list item holding one after a blank line is not
@@ -136,15 +138,21 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       }
     }
     // An HTML element that leaves its line's newline to the blank parser (`* <hr>`) ends the last
-    // item with a blank, which parse_list and parse_definition_list move out after the list (and
+    // item with a blank (so does a blank line before a block IAL that goes to nothing), which parse_list and parse_definition_list move out after the list (and
     // an enclosing list moves it out after itself); a blockquote keeps it.
     let trailingBlank = false;
     if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open') {
       let k = j - 1;
       while (k > i && /^(?:list_item|bullet_list|ordered_list|dd|dl)_close$/.test(tokens[k].type)) k--;
-      trailingBlank = tokens[k].type === 'kd_html' && !!(tokens[k].meta as any)?.trailingBlank;
+      const lt = tokens[k];
+      trailingBlank = (lt.type === 'kd_html' && !!(lt.meta as any)?.trailingBlank) ||
+        // A block IAL after a blank line at the end waits for a next block that never comes, so
+        // the item still ends with that blank (`1. :\n\n   {:f}`).
+        (lt.type === 'kd_ial' && !!lt.map && lines.blank(lt.map[0] - 1));
     }
-    out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end, ...(trailingBlank ? { trailingBlank } : {}) });
+    const after = tokens[j + 1];
+    const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && after.map?.[0] === map[1];
+    out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end, ...(trailingBlank ? { trailingBlank } : {}), ...(eobFound ? { eobFound } : {}) });
     i = j;
   }
   return out;
@@ -180,6 +188,8 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       if (!isBlank(lastNonDef())) { items.push({ blank: true }); pendingIal = null; }
     }
     pos = Math.max(pos, b.end);
+    // A list ended by `^` took the blank lines before it and writes none (eob_found).
+    if (b.eobFound) pos = Math.max(pos, b.open.map![1]);
     const type = b.open.type;
     // ALDs were all collected before conversion (aldsFrom in index.ts).
     // kramdown leaves an end-of-block element where an ALD was, and where a block IAL went to the
@@ -208,8 +218,7 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     if (b.trailingBlank) {
       // (Not when a list ended at an end-of-block marker: parse_list's eob_found; a definition
       // list moves it out all the same.)
-      const next = blocks[bi + 1];
-      if (type === 'dl_open' || !(next && next.open.type === 'kd_eob' && next.start === b.end)) items.push({ blank: true });
+      if (!b.eobFound) items.push({ blank: true });
     }
     else if (type === 'kd_html' && (b.open.meta as any)?.trailingBlank) {
       items.push({ blank: true });
@@ -445,7 +454,7 @@ export class Converter {
       const first = seq[0] as Block | undefined;
       let t = false;
       if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' &&
-        (seq.length < 2 || !isBlank(seq[1]) || (isLast && seq.length === 2))) {
+        (seq.length < 2 || !isBlank(seq[1]) || (isLast && seq.length === 2 && !b.eobFound))) {
         t = !isLast || kids.length === 1 || kids.slice(0, -1).some((s, k) => {
           const f = s[0] as Block | undefined;
           return !f || isBlank(f) || ('eob' in f) || f.open.type !== 'paragraph_open' || transparent[k];
