@@ -148,7 +148,8 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       trailingBlank = (lt.type === 'kd_html' && !!(lt.meta as any)?.trailingBlank) ||
         // A block IAL after a blank line at the end waits for a next block that never comes, so
         // the item still ends with that blank (`1. :\n\n   {:f}`).
-        (lt.type === 'kd_ial' && !!lt.map && lines.blank(lt.map[0] - 1));
+        // (Not an item's own IAL on its marker line: `* {:.x}`.)
+        (lt.type === 'kd_ial' && !!lt.map && lt.map[0] > map[0] && tokens[k - 1].type !== 'list_item_open' && tokens[k - 1].type !== 'dd_open' && lines.blank(lt.map[0] - 1));
     }
     const after = tokens[j + 1];
     const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && after.map?.[0] === map[1];
