@@ -126,9 +126,12 @@ export function deflistPlugin(md: MarkdownIt): void {
         const next = state.line;
         if (badMarker(next)) stop(next);
         else if (next < endLine && !state.isEmpty(next) && !MARKER.test(lineText(state, next))) {
-          // A next term: its definition on the next line, or after one empty line.
-          const dd = next + 1 < endLine && state.isEmpty(next + 1) ? next + 2 : next + 1;
-          if (badMarker(dd)) stop(dd);
+          // A next term: its definition on the next line, or after one empty line (kramdown: a
+          // truly empty one, `m\n \n: d` is two paragraphs).
+          const gap = next + 1 < endLine && state.isEmpty(next + 1);
+          const dd = gap ? next + 2 : next + 1;
+          const c = state.src.charCodeAt(state.bMarks[dd] + state.tShift[dd]);
+          if (badMarker(dd) || (dd < endLine && gap && state.bMarks[next + 1] !== state.eMarks[next + 1] && (c === 0x3a || c === 0x7e))) stop(dd);
         }
       } finally {
         s.kdInDefinition!--;
