@@ -7,7 +7,7 @@ import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { listBlankLine } from './list-text.js';
 
 /** kramdown's lazy-line stops: LAZY_END_HTML_START / _STOP, IAL_BLOCK_START, EOB_MARKER. */
-export const LAZY_STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/)[^}]*\}|\^[ \t]*$)/u;
+export const LAZY_STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/)[^}]*\})|^\^[ \t]*$/u;
 
 function isBlank(state: StateBlock, line: number): boolean {
   return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];

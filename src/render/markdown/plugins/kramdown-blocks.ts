@@ -38,7 +38,7 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   if (line === (state as any).kdFirstLine || line === 0) return true;
   if (isBlank(state, line - 1)) return true;
   const prev = lineText(state, line - 1).trimEnd();
-  if (prev === '^') return true;
+  if (prev === '^' && state.sCount[line - 1] <= state.blkIndent) return true;
   // A block IAL is a boundary only while it waits for the next block (after a blank line or at
   // the container's start); one that went to the block before it leaves an `eob` that is not.
   return IAL_LINE.test(prev) && (line - 1 === (state as any).kdFirstLine || line - 1 === 0 || isBlank(state, line - 2));
@@ -53,7 +53,7 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   if (line >= state.lineMax) return !((state.env as any)?.kdHtmlBody && state.parentType === 'root');
   if (line >= endLine || isBlank(state, line) || state.sCount[line] < state.blkIndent) return true;
   const text = lineText(state, line).trimEnd();
-  return (text === '^' && state.sCount[line] - state.blkIndent <= 3) || IAL_LINE.test(text);
+  return (text === '^' && state.sCount[line] <= state.blkIndent) || IAL_LINE.test(text);
 }
 
 /**
@@ -176,7 +176,10 @@ function extensionBlock(state: StateBlock, startLine: number, endLine: number, s
 
 function eobMarker(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if (firstCode(state, startLine) !== 0x5e /* ^ */) return false;
-  if (lineText(state, startLine).trimEnd() !== '^' || state.sCount[startLine] - state.blkIndent > 3) return false;
+  // kramdown's EOB_MARKER is `^` at the very start of the line (of the container's text): ` ^` is
+  // text (a paragraph's, or a paragraph of its own). (A line less indented than the container ends
+  // it: a list's lazy ` ^` was given more indentation by fakeLazyLines.)
+  if (lineText(state, startLine).trimEnd() !== '^' || state.sCount[startLine] > state.blkIndent) return false;
   if (silent) return true;
   const token = state.push('kd_eob', '', 0);
   token.map = [startLine, startLine + 1];
@@ -249,7 +252,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (lastBlank && hr(state, line, endLine, true)) { cut = line; break; }
     // After a blank line only lines indented to kramdown's content column continue the item.
     if (lastBlank && rel < kdIndent) { cut = line; break; }
-    if (text.trimEnd() === '^' && rel <= 3) break;
+    if (text.trimEnd() === '^' && rel === 0) break;
     if (lastBlank && emptyItem >= 0 && rel >= indent && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
     emptyItem = -1;
     if (rel >= indent) {
