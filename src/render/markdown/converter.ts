@@ -151,12 +151,39 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
         // (Not an item's own IAL on its marker line: `* {:.x}`.)
         (lt.type === 'kd_ial' && !!lt.map && lt.map[0] > map[0] && tokens[k - 1].type !== 'list_item_open' && tokens[k - 1].type !== 'dd_open' && lines.blank(lt.map[0] - 1));
     }
+    if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, lines);
     const after = tokens[j + 1];
     const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && after.map?.[0] === map[1];
     out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end, ...(trailingBlank ? { trailingBlank } : {}), ...(eobFound ? { eobFound } : {}) });
     i = j;
   }
   return out;
+}
+
+/**
+ * parse_list and parse_definition_list keep the trailing blank of the last item that has children
+ * and move it out after the list, skipping items with none (`next if it_children.empty?` leaves the
+ * blank found before): in `* a\n\n* {:.x}` and `r\n: \n\n: ` the blank line between the items
+ * goes after the list. Whether the list `open` … `close` (tokens i and j) ends in such empty items.
+ */
+function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): boolean {
+  const items: Array<{ open: Token; empty: boolean }> = [];
+  let depth = 0;
+  for (let k = i + 1; k < j; k++) {
+    const tk = tokens[k];
+    if (depth === 0 && (tk.type === 'list_item_open' || tk.type === 'dd_open')) {
+      // (An item's own IAL on its marker line is no child: LIST_ITEM_IAL.)
+      let c = k + 1;
+      if (tokens[c]?.type === 'kd_ial' && tokens[c].map?.[0] === tk.map?.[0]) c++;
+      items.push({ open: tk, empty: tokens[c]?.nesting === -1 });
+    }
+    depth += tk.nesting;
+  }
+  const endsBlank = (it: { open: Token }) => !!it.open.map && it.open.map[1] - 1 > it.open.map[0] && lines.blank(it.open.map[1] - 1);
+  let k = items.length - 1;
+  if (k < 1 || !items[k].empty || endsBlank(items[k])) return false;
+  while (k >= 0 && items[k].empty && !endsBlank(items[k])) k--;
+  return k >= 0 && endsBlank(items[k]);
 }
 
 /** Blocks with blank items between them; block IALs/ALDs applied and removed, as kramdown does. */
