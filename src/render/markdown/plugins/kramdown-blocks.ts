@@ -237,6 +237,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       // tokenize wrapper below gives markdown-it the same.
       kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : rel + m[1].length + spaces;
       indent = kdIndent;
+      // (Also when the next item follows after the blank lines: `* \n\n\n* ` is one list.)
+      if (lastBlank && emptyItem >= 0 && line > emptyItem + 2 && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
       emptyItem = /^[ \t]*$/.test(text.slice(m[1].length)) ? line : -1;
       nested = LIST_START.test(text.slice(m[1].length).replace(/^[ \t]*/, ''));
       lastBlank = false;
