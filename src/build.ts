@@ -34,6 +34,7 @@ import type { Page } from "./site/page.js";
 import { Site } from "./site/site.js";
 import { assertDestinationOutsideSource, beginWrite, type SiteWrite, type WriteResult } from "./write/writer.js";
 import { nowMs } from "./clock.js";
+import { bigintReplacer } from "./ruby/values.js";
 
 export interface BuildTimings {
   read: number;
@@ -76,7 +77,7 @@ interface Engines {
 
 /** Settings the long-lived engines were made from; when they change, the engines are remade. */
 function engineKey(config: Config): string {
-  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme, config.build_site_extras, config.build_site]);
+  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme, config.build_site_extras, config.build_site], bigintReplacer);
 }
 
 /** What one pass of the build made for its Site. */

@@ -15,7 +15,7 @@ import {
 } from "js-yaml";
 import { noteKey, orderedKeys, preserveOrder, recordedCount } from "./ordered-hash.js";
 import { RubyTime } from "../ruby/local-time.js";
-import { RubyFloat } from "../ruby/values.js";
+import { RubyFloat, toS } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
 import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
 import { civilToMs, JekyllTime } from "../ruby/time.js";
@@ -103,6 +103,14 @@ const psychNull = defineScalarTag<null>("tag:yaml.org,2002:null", {
   represent: () => "null",
 });
 
+// `!!binary`: Psych decodes the base64 into a String (of bytes), which Liquid prints as text;
+// js-yaml's tag gives a Uint8Array, which printed as a hash of numbers.
+const psychBinary = defineScalarTag<string>("tag:yaml.org,2002:binary", {
+  resolve: (source) => Buffer.from(source.replace(/\s+/g, ""), "base64").toString("utf8"),
+  identify: () => false,
+  represent: (v) => Buffer.from(v, "utf8").toString("base64"),
+});
+
 // Psych's base-60 numbers: at most three parts, each after the first 0-59, and the first part is
 // the largest unit: `12:30` is 12 × 3600 + 30 × 60 = 45000 (js-yaml: 750), `-12:30` is -41400
 // (the sign belongs to the first part), `1:2:3:4` is a string.
@@ -112,6 +120,17 @@ const SEXAGESIMAL_FLOAT = /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}\.[0-9_]*$/;
 function sexagesimal(source: string, part: (s: string) => number): number {
   const parts = source.split(":");
   return parts.reduce((sum, n, e) => sum + part(n) * 60 ** Math.abs(e - 2), 0);
+}
+/** An integer's base-60 value, exact past 2^53 (a bigint, as rubyInteger below). */
+function sexagesimalInteger(source: string): number | bigint {
+  const n = sexagesimal(source, rubyToI);
+  if (Number.isSafeInteger(n)) return n;
+  const big = (s: string) => {
+    const m = /^([-+]?)((?:[0-9]+(?:_[0-9]+)*)?)/.exec(s)!;
+    const v = BigInt(m[2]!.replace(/_/g, "") || 0);
+    return m[1] === "-" ? -v : v;
+  };
+  return source.split(":").reduce((sum, p, e) => sum + big(p) * 60n ** BigInt(Math.abs(e - 2)), 0n);
 }
 // Ruby's String#to_i and #to_f, which Psych applies to each part: an underscore counts only
 // between two digits (`0__19` reads as 0, `2._8` as 2.0).
@@ -131,28 +150,34 @@ const rubyToF = (s: string) => {
 // the rest with Ruby's Integer(): a leading 0 is octal, 0b binary, 0x hex.
 const PSYCH_INTEGER = /^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$/;
 
-function rubyInteger(source: string): number | typeof NOT_RESOLVED {
+// An Integer past 2^53 (a Ruby Bignum, read to its last digit) is a bigint: see rubyInteger in
+// src/ruby/values.ts.
+function rubyInteger(source: string): number | bigint | typeof NOT_RESOLVED {
   const s = source.replace(/[,_]/g, "");
   const sign = s[0] === "-" ? -1 : 1;
   const digits = s[0] === "-" || s[0] === "+" ? s.slice(1) : s;
   let n: number;
-  if (digits.startsWith("0b")) n = Number.parseInt(digits.slice(2), 2);
-  else if (digits.startsWith("0x")) n = Number.parseInt(digits.slice(2), 16);
-  else if (digits.length > 1 && digits[0] === "0") n = Number.parseInt(digits, 8);
-  else n = Number.parseInt(digits, 10);
+  let exact: string;
+  if (digits.startsWith("0b")) n = Number.parseInt((exact = digits.slice(2)), 2), exact = "0b" + exact;
+  else if (digits.startsWith("0x")) n = Number.parseInt((exact = digits.slice(2)), 16), exact = "0x" + exact;
+  else if (digits.length > 1 && digits[0] === "0") n = Number.parseInt((exact = digits.slice(1)), 8), exact = "0o" + exact;
+  else n = Number.parseInt((exact = digits), 10);
   // `0b_` leaves nothing to read: Ruby's Integer() raises there; keep the text.
-  return Number.isFinite(n) ? sign * n : NOT_RESOLVED;
+  if (!Number.isFinite(n)) return NOT_RESOLVED;
+  if (Number.isSafeInteger(n)) return sign * n;
+  const big = BigInt(exact);
+  return sign < 0 ? -big : big;
 }
 
-const psychInt = defineScalarTag<number>("tag:yaml.org,2002:int", {
+const psychInt = defineScalarTag<number | bigint>("tag:yaml.org,2002:int", {
   implicit: true,
   implicitFirstChars: intYaml11Tag.implicitFirstChars,
   resolve(source, isExplicit, tagName) {
-    if (source.includes(":")) return SEXAGESIMAL_INT.test(source) ? sexagesimal(source, rubyToI) : NOT_RESOLVED;
+    if (source.includes(":")) return SEXAGESIMAL_INT.test(source) ? sexagesimalInteger(source) : NOT_RESOLVED;
     if (isExplicit) return intYaml11Tag.resolve(source, isExplicit, tagName);
     return PSYCH_INTEGER.test(source) ? rubyInteger(source) : NOT_RESOLVED;
   },
-  identify: (v) => typeof v === "number" && Number.isInteger(v),
+  identify: (v) => (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint",
   represent: (v) => String(v),
 });
 
@@ -182,12 +207,27 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
       if (!SEXAGESIMAL_FLOAT.test(source)) return NOT_RESOLVED;
       v = sexagesimal(source, rubyToF);
     } else v = isExplicit ? floatYaml11Tag.resolve(source, isExplicit, tagName) : psychFloat(source);
+    // `!!float 1`: Psych's Float(tokenize("1")), an integer made a Float.
+    if (v === NOT_RESOLVED && isExplicit && PSYCH_INTEGER.test(source)) {
+      const n = rubyInteger(source);
+      if (n !== NOT_RESOLVED) v = Number(n);
+    }
     if (v === NOT_RESOLVED) return v;
     return typeof v === "number" && Number.isInteger(v) ? new RubyFloat(v) : (v as number);
   },
   identify: (v) => v instanceof RubyFloat || (typeof v === "number" && !Number.isInteger(v)),
   represent: (v) => String(v),
 });
+
+// A mapping key is a string here: Psych's keys are any scalar (a Date for `2024-01-05:`, a Float for
+// `1.0:`, nil for `~:`), and what Liquid prints of them (a `for` over the hash, jsonify) is their
+// to_s, so that is the key (js-yaml refused the date and float keys: the file did not load).
+// Collections as keys (`? [a, b]`) stay an error. What differs: Ruby finds a key by its type
+// (`hash["1"]` misses the Integer key 1, `hash[1]` finds it; here both find it), and `inspect`
+// shows typed keys (`{1=>…, nil=>…}`). Pinned by conformance fixture data-scalar-keys.
+const isComplexKey = (key: unknown) =>
+  key !== null && typeof key === "object" && !(key instanceof JekyllTime) && !(key instanceof RubyFloat);
+const keyString = (key: unknown) => toS(key);
 
 // Mappings as js-yaml's default `{}` ones, but remembering their insertion order where an
 // integer-like key would make JavaScript reorder them (Psych builds Ruby hashes: ordered). See
@@ -199,17 +239,17 @@ const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, u
   identify: isPlain,
   represent: (o) => new Map(orderedKeys(o).map((k) => [k, o[k]])),
   addPair: (container, key, value) => {
-    if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
-    const k = String(key);
+    if (isComplexKey(key)) return "object-based map does not support complex keys";
+    const k = keyString(key);
     noteKey(container, k);
     if (k === "__proto__") Object.defineProperty(container, k, { value, enumerable: true, configurable: true, writable: true });
     else container[k] = value;
     return "";
   },
-  has: (container, key) => (key === null || typeof key !== "object") && Object.prototype.hasOwnProperty.call(container, String(key)),
+  has: (container, key) => !isComplexKey(key) && Object.prototype.hasOwnProperty.call(container, keyString(key)),
   keys: (container) => orderedKeys(container),
   get: (container, key) => {
-    const k = String(key);
+    const k = keyString(key);
     return Object.prototype.hasOwnProperty.call(container, k) ? container[k] : null;
   },
 });
@@ -242,7 +282,7 @@ function schemaFor(zone: string | undefined): { schema: Schema; plain: PlainReso
   const key = zone ?? "";
   let s = schemas.get(key);
   if (!s) {
-    const schema = ignoringUnknownTags(YAML11_SCHEMA.withTags(timestampTag(zone), psychNull, psychBool, psychInt, rubyFloat, orderedMapTag));
+    const schema = ignoringUnknownTags(YAML11_SCHEMA.withTags(timestampTag(zone), psychNull, psychBool, psychInt, rubyFloat, psychBinary, orderedMapTag));
     s = { schema, plain: plainScalarResolver(schema) };
     schemas.set(key, s);
   }

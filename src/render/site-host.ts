@@ -54,8 +54,8 @@ interface LinkIndex {
 
 interface PostIndex {
   size: number;
-  /** Posts by file name without extension, first one wins. */
-  byName: Map<string, Document>;
+  /** Posts by relative path without its last extension, first one wins. */
+  byPath: Map<string, Document>;
 }
 
 const linkIndexes = new WeakMap<Site, LinkIndex>();
@@ -85,27 +85,37 @@ function postIndex(site: Site): PostIndex {
   const size = site.posts.docs.length;
   let index = postIndexes.get(site);
   if (index && index.size === size) return index;
-  index = { size, byName: new Map() };
+  index = { size, byPath: new Map() };
   for (const post of site.posts.docs) {
-    const rel = post.relativePath.replace(/\.[^.]+$/, "");
-    const base = rel.slice(rel.lastIndexOf("/") + 1);
-    if (!index.byName.has(base)) index.byName.set(base, post);
+    const m = /^(.*)\.[^./]+$/.exec(post.relativePath);
+    if (m && !index.byPath.has(m[1]!)) index.byPath.set(m[1]!, post);
   }
   postIndexes.set(site, index);
   return index;
 }
 
 /**
- * Jekyll's PostComparer: `{% post_url 2025-05-30-title %}` (optionally `dir/2025-05-30-title`)
- * names a post by its file name without extension.
+ * Jekyll 4.3's PostUrl tag (tags/post_url.rb). PostComparer reads `[dir/…/]DATE-SLUG` (a leading
+ * "/" dropped) and first looks for the post whose relative path matches
+ * `^_posts/DIR/DATE-SLUG\.ext` or `^DIR/_posts/?DATE-SLUG\.ext`: so `sub/2020-02-02-x` names
+ * `_posts/sub/2020-02-02-x.md` as well as `sub/_posts/2020-02-02-x.md`. Failing that, the old
+ * matching: the first post whose slug (front matter `slug:` or the file name's) and date (its day
+ * in the site's zone) are the name's, whatever its folder, with Jekyll's Deprecation warning.
+ * (DIR is escaped here; Jekyll puts it in its regex as written.)
  */
 function findPostUrl(site: Site, name: string): string | undefined {
-  const wanted = name.trim();
-  const m = /^(?:(.+)\/)?(\d+-\d+-\d+)-(.*)$/.exec(wanted);
-  if (!(m && m[1])) return postIndex(site).byName.get(wanted)?.url;
+  const m = /^(.+\/)*(\d+-\d+-\d+)-(.*)$/.exec(name.trim().replace(/^\//, ""));
+  if (!m) return undefined;
+  const [, dir = "", date, slug] = m as unknown as [string, string | undefined, string, string];
+  const { byPath } = postIndex(site);
+  const found = byPath.get(`_posts/${dir}${date}-${slug}`) ?? byPath.get(`${dir}_posts/${date}-${slug}`) ?? byPath.get(`${dir}_posts${date}-${slug}`);
+  if (found) return found.url;
+  const [y, mo, d] = date.split("-").map(Number);
   for (const post of site.posts.docs) {
-    const rel = post.relativePath.replace(/\.[^.]+$/, "");
-    if (rel.endsWith(`${m[1]}/_posts/${m[2]}-${m[3]}`) || rel === `${m[1]}/${m[2]}-${m[3]}`) return post.url;
+    const w = post.date.wall;
+    if (String(post.data.slug) !== slug || w.year !== y || w.month !== mo || w.day !== d) continue;
+    site.logger.warn("Deprecation:", `A call to '{% post_url ${name.trim()} %}' did not match a post using the new matching method of checking name (path-date-slug) equality. Please make sure that you change this tag to match the post's name exactly.`);
+    return post.url;
   }
   return undefined;
 }

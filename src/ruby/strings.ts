@@ -48,11 +48,35 @@ export function rubyRstrip(s: string): string {
   return s.slice(0, j);
 }
 
-/** String#capitalize: first character upcased, the rest downcased. */
+/**
+ * String#downcase: Unicode's full lower-case mapping of each character, without the contextual
+ * rules JavaScript applies: a capital sigma is always σ, where toLowerCase makes a word-final one ς
+ * ("ΟΔΟΣ" → "οδοσ" in Ruby, "οδος" in JavaScript).
+ */
+export function rubyDowncase(s: string): string {
+  if (!s.includes("\u03a3")) return s.toLowerCase();
+  let out = "";
+  for (const ch of s) out += ch === "\u03a3" ? "\u03c3" : ch.toLowerCase();
+  return out;
+}
+
+// Characters whose title case (what capitalize gives a first character) is not their upper case:
+// the DŽ/LJ/NJ/DZ digraphs, ß and the Latin ligatures (SpecialCasing), Greek with ypogegrammeni.
+const TITLE_CASE: Record<string, string> = {
+  "\u01c4": "\u01c5", "\u01c5": "\u01c5", "\u01c6": "\u01c5", "\u01c7": "\u01c8", "\u01c8": "\u01c8", "\u01c9": "\u01c8",
+  "\u01ca": "\u01cb", "\u01cb": "\u01cb", "\u01cc": "\u01cb", "\u01f1": "\u01f2", "\u01f2": "\u01f2", "\u01f3": "\u01f2",
+  "\u00df": "Ss", "\ufb00": "Ff", "\ufb01": "Fi", "\ufb02": "Fl", "\ufb03": "Ffi", "\ufb04": "Ffl", "\ufb05": "St", "\ufb06": "St",
+  "\u1fb3": "\u1fbc", "\u1fc3": "\u1fcc", "\u1ff3": "\u1ffc",
+};
+for (let c = 0x1f80; c <= 0x1faf; c++) if ((c & 0xf) < 8) TITLE_CASE[String.fromCharCode(c)] = String.fromCharCode(c + 8);
+for (let c = 0x1f88; c <= 0x1faf; c++) if ((c & 0xf) >= 8) TITLE_CASE[String.fromCharCode(c)] = String.fromCharCode(c);
+
+/** String#capitalize: the first character in title case, the rest downcased (see rubyDowncase). */
 export function capitalize(s: string): string {
   const chars = [...s];
   if (!chars.length) return s;
-  return chars[0]!.toUpperCase() + chars.slice(1).join("").toLowerCase();
+  const first = chars[0]!;
+  return (TITLE_CASE[first] ?? first.toUpperCase()) + rubyDowncase(chars.slice(1).join(""));
 }
 
 /** CGI.escapeHTML. */

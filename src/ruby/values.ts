@@ -67,12 +67,35 @@ export function isFloat(v: unknown): boolean {
   return v instanceof RubyFloat || (typeof v === "number" && !Number.isInteger(v));
 }
 
-export function isInteger(v: unknown): v is number {
-  return typeof v === "number" && Number.isInteger(v);
+export function isInteger(v: unknown): v is number | bigint {
+  return (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint";
 }
 
 export function isNumeric(v: unknown): boolean {
-  return typeof v === "number" || v instanceof RubyFloat;
+  return typeof v === "number" || typeof v === "bigint" || v instanceof RubyFloat;
+}
+
+/**
+ * Ruby Integers beyond JavaScript's exact range (Bignums, and Fixnums from 2^53 on): a YAML or
+ * Liquid integer literal, or integer arithmetic, that leaves ±(2^53 - 1) gives a `bigint`, and one
+ * that comes back into it a plain number again, so each Integer has one form. Reading, printing,
+ * inspect, jsonify, ==, <=>, plus/minus/times/divided_by/modulo/abs/at_least/at_most/round/ceil/
+ * floor and size take them; where they meet other JavaScript code (a range's ends, dates, string
+ * filters) they are Number()ed, losing digits past 2^53.
+ */
+export function rubyInteger(n: bigint): number | bigint {
+  return n >= -MAX_SAFE && n <= MAX_SAFE ? Number(n) : n;
+}
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A JSON.stringify replacer for keys and fingerprints of data that may hold such bigints (JSON.stringify throws on them). */
+export function bigintReplacer(_key: string, v: unknown): unknown {
+  return typeof v === "bigint" ? `${v}n` : v;
+}
+
+/** A numeric Liquid value as the JS primitive that compares exactly (`==`, `<`) with another one. */
+function numericValue(v: unknown): number | bigint {
+  return typeof v === "bigint" ? v : Number(v);
 }
 
 /**
@@ -185,6 +208,7 @@ export function toS(v: unknown): string {
   if (typeof v === "string") return v;
   if (v instanceof RubyRange) return v.rubyToS();
   if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "bigint") return v.toString();
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof RubyFloat) return formatFloat(v.value);
   if (v instanceof JekyllTime) return v.toString();
@@ -273,6 +297,7 @@ export function inspect(v: unknown): string {
   if (v === null || v === undefined) return "nil";
   if (typeof v === "string") return inspectString(v);
   if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "bigint") return v.toString();
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof RubyFloat) return formatFloat(v.value);
   if (v instanceof JekyllTime) {
@@ -333,7 +358,10 @@ function indent(depth: number): string {
 function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "string") return JSON.stringify(v);
-  if (typeof v === "number") return Number.isFinite(v) ? formatNumber(v) : "null";
+  // Ruby's generator refuses them (JSON::GeneratorError); Jekyll's jsonify fails the build.
+  if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`${formatFloat(v)} not allowed in JSON`);
+  if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "bigint") return v.toString();
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof RubyFloat) return formatFloat(v.value);
   if (v instanceof JekyllTime) {
@@ -367,7 +395,8 @@ export function rubyEquals(a: unknown, b: unknown): boolean {
   b = plain(b);
   if (a === undefined) a = null;
   if (b === undefined) b = null;
-  if (isNumeric(a) && isNumeric(b)) return Number(a) === Number(b);
+  // (`==` between a number and a bigint compares their exact values.)
+  if (isNumeric(a) && isNumeric(b)) return numericValue(a) == numericValue(b);
   if (a instanceof JekyllTime || b instanceof JekyllTime) {
     return a instanceof JekyllTime && b instanceof JekyllTime && a.dateOnly === b.dateOnly && a.epochMs === b.epochMs;
   }
@@ -389,7 +418,7 @@ export function rubyClass(v: unknown): string {
   if (v === null || v === undefined) return "NilClass";
   if (typeof v === "string") return "String";
   if (isFloat(v)) return "Float";
-  if (typeof v === "number") return "Integer";
+  if (typeof v === "number" || typeof v === "bigint") return "Integer";
   if (v === true) return "TrueClass";
   if (v === false) return "FalseClass";
   if (v instanceof JekyllTime) return v.dateOnly ? "Date" : "Time";
@@ -405,7 +434,7 @@ export function rubyClass(v: unknown): string {
  */
 export function comparisonError(a: unknown, b: unknown): Error {
   const r = plain(b);
-  const special = r === null || r === undefined || typeof r === "boolean" || typeof r === "number" || isFloat(r);
+  const special = r === null || r === undefined || typeof r === "boolean" || typeof r === "number" || typeof r === "bigint" || isFloat(r);
   return new Error(`comparison of ${rubyClass(a)} with ${special ? inspect(r) : rubyClass(r)} failed`);
 }
 
@@ -414,9 +443,9 @@ export function spaceship(a: unknown, b: unknown): number | null {
   a = plain(a);
   b = plain(b);
   if (isNumeric(a) && isNumeric(b)) {
-    const x = Number(a);
-    const y = Number(b);
-    return x < y ? -1 : x > y ? 1 : x === y ? 0 : null;
+    const x = numericValue(a);
+    const y = numericValue(b);
+    return x < y ? -1 : x > y ? 1 : x == y ? 0 : null;
   }
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
   if (a instanceof JekyllTime && b instanceof JekyllTime) {

@@ -27,6 +27,7 @@ import { overwriteFile } from "../write/file-ops.js";
 import { buildTimeComparison } from "./build-time.js";
 import { SourceCache } from "../read/source-cache.js";
 import type { SourceChange } from "./coalesce.js";
+import { bigintReplacer } from "../ruby/values.js";
 
 interface RenderRecord {
   fingerprint: string;
@@ -101,7 +102,7 @@ function pruneContentHashes(): void {
 
 function fingerprintNow(item: Page | Document): Fingerprint {
   // The URL and data as JSON are the fingerprint itself: a hash of them would cost more than it saves.
-  const meta = `${item.url}\0${JSON.stringify(item.data)}`;
+  const meta = `${item.url}\0${JSON.stringify(item.data, bigintReplacer)}`;
   const content = contentHash(item.content);
   return { meta, content, full: `${content}:${meta}` };
 }
@@ -163,7 +164,7 @@ function takeSnapshot(site: Site, fingerprints: Map<string, Fingerprint>): Snaps
     const st = fs.statSync(f.path, { throwIfNoEntry: false });
     add("static", f.relativePath, `${f.url}\0${st?.mtimeMs ?? 0}\0${st?.size ?? 0}`);
   }
-  return { docs, lists, data: JSON.stringify(site.data) };
+  return { docs, lists, data: JSON.stringify(site.data, bigintReplacer) };
 }
 
 /**
@@ -306,7 +307,7 @@ export class IncrementalBuilder {
     this.snapshot = null;
     // The config as loaded: generators may add to it (jekyll-archives' `archives`), and the next
     // rebuild compares a freshly loaded one with this.
-    const configKey = JSON.stringify(loaded.config);
+    const configKey = JSON.stringify(loaded.config, bigintReplacer);
     const { site } = this.builder.render(loaded, { plan: () => plan });
     this.onWriting();
     const result = writeSite(site, { force: this.options.force });
@@ -333,7 +334,7 @@ export class IncrementalBuilder {
     const changedSet = new Set(changed.map((c) => path.resolve(typeof c === "string" ? c : c.path)));
     const contentOnly = new Set(changed.flatMap((c) => (typeof c !== "string" && c.kind === "change" ? [path.resolve(c.path)] : [])));
     this.sourceCache.invalidate(changedSet, contentOnly);
-    const configChanged = JSON.stringify(loaded.config) !== this.configKey || loaded.files.some((f) => changedSet.has(path.resolve(f)));
+    const configChanged = JSON.stringify(loaded.config, bigintReplacer) !== this.configKey || loaded.files.some((f) => changedSet.has(path.resolve(f)));
     // A layout or include that appeared or disappeared changes which file a name resolves to.
     const dirs = ["layouts_dir", "includes_dir"].map((k) => sanitizedPath(loaded.config.source, String(loaded.config[k] ?? `_${k.split("_")[0]}`)));
     const structural = [...changedSet].some((p) => dirs.some((d) => p.startsWith(d + path.sep)) && (!fs.existsSync(p) || !this.readFiles.has(p)));

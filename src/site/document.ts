@@ -9,12 +9,13 @@ import { BuildError } from "../errors.js";
 import { deepMerge, isPlainObject } from "../config/merge.js";
 import { datePlaceholders } from "./calendar.js";
 import { detached } from "./strings.js";
+import { rubyDowncase } from "../ruby/strings.js";
 import type { Collection } from "./collection.js";
 import { dateDependsOnNow, parseDate } from "./parse-date.js";
-import { toS } from "../ruby/values.js";
+import { inspect, toS } from "../ruby/values.js";
 import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
-import { slugify, titleizeSlug } from "./slugify.js";
+import { emptySlugWarning, slugify, titleizeSlug } from "./slugify.js";
 import { JekyllTime } from "../ruby/time.js";
 import { destinationRelative } from "../write/contain.js";
 import { makeUrl, unescapePath, urlFromDrop } from "./url.js";
@@ -196,7 +197,7 @@ export class Document {
       .map((c) => String(c));
     this.mergeData({ categories: [...new Set(categories)] }, "YAML front matter");
     this.mergeData({ tags: pluralized(this.data, "tag", "tags") }, "YAML front matter");
-    if (this.excerptSeparator !== "") this.excerpt = new Excerpt(this, extractExcerpt(this.content, this.excerptSeparator));
+    if (this.excerptSeparator !== "") this.excerpt = new Excerpt(this, extractExcerpt(this.content, this.excerptSeparator, () => warnExcerptModified(this)));
   }
 
   /**
@@ -287,21 +288,28 @@ export class Document {
       .replace(/\.*$/, "");
   }
 
+  /**
+   * Utils.slugify's warning, for the permalink placeholders that slugify (see emptySlugWarning),
+   * naming the document (Jekyll does not, and prints it when the URL is first asked for).
+   */
+  private readonly warnEmptySlug = (input: string): void =>
+    this.site.logger.warn("Warning:", `${emptySlugWarning(input)} (in the URL of ${this.relativePath})`);
+
   /** Drops::UrlDrop: what each `:placeholder` of a permalink template means for this document. */
   private placeholder(key: string, dates: () => Record<string, string>): string | null | undefined {
     switch (key) {
       case "collection": return this.collection.label;
       case "output_ext": return this.outputExt;
       case "path": return this.cleanedRelativePath;
-      case "name": return slugify(this.basenameWithoutExt);
+      case "name": return slugify(this.basenameWithoutExt, "default", false, this.warnEmptySlug);
       case "title":
-        return slugify(this.data.slug == null ? null : String(this.data.slug), "pretty", true) ?? slugify(this.basenameWithoutExt, "pretty", true);
+        return slugify(this.data.slug == null ? null : String(this.data.slug), "pretty", true, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "pretty", true, this.warnEmptySlug);
       case "slug":
-        return slugify(this.data.slug == null ? null : String(this.data.slug)) ?? slugify(this.basenameWithoutExt);
+        return slugify(this.data.slug == null ? null : String(this.data.slug), "default", false, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "default", false, this.warnEmptySlug);
       case "categories":
-        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : [this.data.categories].filter((c) => c != null)).map((c: unknown) => String(c).toLowerCase()))].join("/");
+        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : [this.data.categories].filter((c) => c != null)).map((c: unknown) => rubyDowncase(String(c))))].join("/");
       case "slugified_categories":
-        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : []).map((c: unknown) => slugify(String(c))))].join("/");
+        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : []).map((c: unknown) => slugify(String(c), "default", false, this.warnEmptySlug)))].join("/");
       default: {
         const parts = dates();
         return key in parts ? parts[key] : undefined;
@@ -399,12 +407,25 @@ export class Document {
   }
 }
 
+/** Excerpt#print_build_warning, word for word. */
+export function warnExcerptModified(doc: Document): void {
+  const warn = (topic: string, message: string) => doc.site.logger.warn(topic, message);
+  warn("Warning:", `Excerpt modified in ${doc.relativePath}!`);
+  warn("", `Found a Liquid block containing the excerpt separator ${inspect(doc.excerptSeparator)}.`);
+  warn("", "The block has been modified with the appropriate closing tag.");
+  warn("", "Feel free to define a custom excerpt or excerpt_separator in the");
+  warn("", "document's Front Matter if the generated excerpt is unsatisfactory.");
+}
+
 const LIQUID_TAG = /{%-?\s*(\w+)\s*.*?-?%}/gs;
 const LINK_REF = /^ {0,3}(?:(\[[^\]]+\])(:.+))$/gm;
 const LIQUID_BLOCKS = new Set(["if", "unless", "for", "case", "capture", "comment", "raw", "tablerow", "highlight", "ifchanged"]);
 
-/** Excerpt#extract_excerpt: text before the separator, open Liquid blocks closed, link definitions kept. */
-export function extractExcerpt(content: string, separator: string): string {
+/**
+ * Excerpt#extract_excerpt: text before the separator, open Liquid blocks closed, link definitions
+ * kept. `onModified` is called when a block was closed (where Jekyll prints "Excerpt modified").
+ */
+export function extractExcerpt(content: string, separator: string, onModified?: () => void): string {
   const idx = content.indexOf(separator);
   if (idx < 0) return content;
   let head = content.slice(0, idx);
@@ -413,11 +434,14 @@ export function extractExcerpt(content: string, separator: string): string {
   if (tail === "") return detached(head);
   if (head.includes("{%")) {
     const names = [...head.matchAll(LIQUID_TAG)].map((m) => m[1]!);
+    let modified = false;
     for (const name of names.reverse()) {
       if (!LIQUID_BLOCKS.has(name)) continue;
       if (new RegExp(`{%-?\\s*end${name}.*?\\s*-?%}`, "s").test(head)) continue;
       head += `\n{% end${name} %}`;
+      modified = true;
     }
+    if (modified) onModified?.();
   }
   const defs: string[] = [];
   // A link definition line contains "]:"; most bodies have none, and LINK_REF is costly to scan.

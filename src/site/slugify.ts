@@ -1,5 +1,6 @@
 // Jekyll's Utils.slugify and Utils.titleize_slug (used for :slug/:title in URLs, and by the
 // `slugify` filter).
+import { capitalize, rubyDowncase } from "../ruby/strings.js";
 
 const MODES = new Set(["raw", "default", "pretty", "ascii", "latin"]);
 const RAW = /\s+/gu;
@@ -20,18 +21,31 @@ function transliterate(s: string): string {
   return out;
 }
 
-export function slugify(input: string | null | undefined, mode: string | null = "default", cased = false): string | null {
+/**
+ * What Jekyll's Utils.slugify warns when a slug comes out empty (`Warning: Empty \`slug\` generated
+ * for '!!!'.`), for every call that does: the `slugify` filter on "", "!!!" or "日本" (ascii), and a
+ * permalink's `:name`, `:slug`, `:title` or `:slugified_categories` made of nothing a slug keeps
+ * (`_posts/2020-01-01-.md`, `slug: "***"`, a collection file `@@.md`). Whitespace is collapsed as
+ * Jekyll's logger collapses it.
+ */
+export function emptySlugWarning(input: string): string {
+  return `Empty \`slug\` generated for '${input}'.`.replace(/\s+/g, " ");
+}
+
+/** Utils.slugify; `onEmpty` is told the input whose slug came out empty (where Jekyll warns). */
+export function slugify(input: string | null | undefined, mode: string | null = "default", cased = false, onEmpty?: (input: string) => void): string | null {
   if (input === null || input === undefined) return null;
   let s = String(input);
   const m = mode ?? "default";
-  if (!MODES.has(m)) return cased ? s : s.toLowerCase();
+  if (!MODES.has(m)) return cased ? s : rubyDowncase(s);
   if (m === "latin") s = transliterate(s);
   const re = m === "raw" ? RAW : m === "pretty" ? PRETTY : m === "ascii" || m === "latin" ? (m === "latin" ? DEFAULT : ASCII) : DEFAULT;
   let slug = s.replace(re, "-").replace(/^-|-$/g, "");
-  if (!cased) slug = slug.toLowerCase();
+  if (!cased) slug = rubyDowncase(slug);
+  if (slug === "" && onEmpty) onEmpty(s);
   return slug;
 }
 
 export function titleizeSlug(slug: string): string {
-  return slug.split("-").map((w) => (w ? w[0]!.toUpperCase() + w.slice(1).toLowerCase() : w)).join(" ");
+  return slug.split("-").map(capitalize).join(" ");
 }

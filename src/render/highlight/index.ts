@@ -2,13 +2,12 @@
  * Rouge 3.30-compatible syntax highlighting: the HTML Jekyll 4.3 writes for fenced code (through
  * kramdown's Rouge integration, ./kramdown.ts) and for `{% highlight %}`.
  *
- * Languages with a lexer in ./lexers/ (see NATIVE in ./lexers/index.ts: liquid, scss, sass, css,
- * html, xml, yaml, json, json-doc, javascript, typescript, python, ruby, shell/bash/sh/zsh,
- * console, diff, make, c, cpp, cuda, scala, haskell, mathematica, java, go, rust, sql, markdown, toml, docker, tex/latex, bibtex, r,
- * matlab, stata, fortran, coq, erlang, ocaml, prolog, scheme, sml, lean, lua, viml, vhdl, verilog, stan, praat, sas, clojure, dot, cython, julia, ini, plaintext) are cut into exactly the tokens Rouge's lexer produces:
+ * Languages with a lexer in ./lexers/ (NATIVE in ./lexers/index.ts lists them, from Liquid, SCSS,
+ * YAML and shell sessions to Stata, Fortran and Solidity) are cut into exactly the tokens Rouge's
+ * lexer produces:
  * ./engine.ts reproduces Rouge's RegexLexer (and Ruby's regex semantics), and each lexer
  * reproduces the rules of Rouge's, built on first use. `guess` runs Rouge's guessers
- * (./guess.ts). The other ~200 languages Rouge knows are tokenised with Prism and mapped onto
+ * (./guess.ts). The other languages Rouge knows are tokenised with Prism and mapped onto
  * Rouge's classes (./prism-fallback.ts): the text is always identical, the classes approximate.
  * test/golden/highlight/README.md has the measurement.
  */
@@ -19,8 +18,8 @@ import { lexerForTag, rougeTag } from './lexers/index.js';
 
 /**
  * The Rouge lexer tag for a language string as Rouge::Lexer.find_fancy reads it: an exact
- * (case-sensitive) name or alias, optionally followed by `?key=value` lexer options (only
- * `console?lang=…` and friends use them, in the console lexer). `guess` (and `guess?mimetype=…`)
+ * (case-sensitive) name or alias, optionally followed by `?key=value` lexer options (`console?lang=…`
+ * and friends in the console lexer, `jinja?parent=…` in Jinja and Twig). `guess` (and `guess?mimetype=…`)
  * runs Rouge's guessers on the code (./guess.ts).
  */
 function lexerTag(lang: string, code: string): { tag: string; options: URLSearchParams } | null {

@@ -3,8 +3,10 @@
 // own markup parser, so what Ruby read is exactly what runs:
 // - nil, true, false, strings and integers are literal tokens with that value (a Ruby string has
 //   no escapes: `'a\'` is `a\`); a Float is a RubyFloat when integral, so it prints `3.0`;
-// - `blank`/`empty` are liquidjs's BlankDrop/EmptyDrop, which the operators and filters treat
-//   as Jekyll's method literals;
+// - `blank`/`empty` are, as operands of `if`/`unless`/`when` (Condition.parse_expression),
+//   liquidjs's BlankDrop/EmptyDrop, which the operators treat as the Condition's method literals
+//   (`x == empty` asks `x.empty?`); everywhere else (output, filter arguments, assign, case, for…)
+//   Jekyll's Liquid::Expression::MethodLiteral (see ExpressionMethodLiteral);
 // - a lookup is a property access: its name (or `[expr]`), then each `.key` or `[expr]`;
 // - a range evaluates as RangeLookup does (ends by `to_i`) to a RubyRange, which filters use as
 //   its Array and which prints as `1..3`;
@@ -16,6 +18,7 @@ import type { Expr } from "./ruby-syntax/expression.js";
 import type { VariableSyntax } from "./ruby-syntax/syntax.js";
 import { RubyFloat } from "../../ruby/values.js";
 import { markCompiled } from "./float-literals.js";
+import { expressionMethodLiteral } from "./operators.js";
 import { RUBY_HASH, RUBY_RANGE, installSyncValues } from "./sync-values.js";
 
 /** Where the markup is, for errors raised while evaluating it (an undefined variable). */
@@ -46,19 +49,19 @@ function literal(kind: number, content: unknown): LiteralToken {
   return { kind, content };
 }
 
-/** The liquidjs token that evaluates `e`. */
-function token(e: Expr, span: MarkupSpan): unknown {
+/** The liquidjs token that evaluates `e`; `condition`: an operand of a Condition (its own method literals). */
+function token(e: Expr, span: MarkupSpan, condition = false): unknown {
   switch (e.kind) {
     case "literal": {
       const v = e.value;
       if (typeof v === "string") return literal(TokenKind.Quoted, v);
-      if (typeof v === "number") return literal(TokenKind.Number, v);
+      if (typeof v === "number" || typeof v === "bigint") return literal(TokenKind.Number, v);
       return literal(TokenKind.Literal, v);
     }
     case "float":
       return literal(TokenKind.Number, Number.isInteger(e.value) ? new RubyFloat(e.value) : e.value);
     case "method":
-      return literal(TokenKind.Literal, methodLiteral(e.name));
+      return literal(TokenKind.Literal, condition ? methodLiteral(e.name) : expressionMethodLiteral(e.name));
     case "range":
       return { kind: RUBY_RANGE, from: token(e.from, span), to: token(e.to, span) };
     case "lookup": {
@@ -110,9 +113,12 @@ function filters(liquid: Liquid, syntax: VariableSyntax, span: MarkupSpan): Filt
   });
 }
 
-/** An expression (a condition operand, a loop's collection, a cycle value) as a Value. */
-export function compileExpression(e: Expr, span: MarkupSpan): Value {
-  return value(token(e, span), []);
+/**
+ * An expression (a loop's collection, a cycle value, case's subject…) as a Value; `condition`: an
+ * operand of `if`/`unless` or a `when` value, which Ruby parses with Condition.parse_expression.
+ */
+export function compileExpression(e: Expr, span: MarkupSpan, condition = false): Value {
+  return value(token(e, span, condition), []);
 }
 
 /** A Variable (`assign`'s value, `echo`) as a Value. */

@@ -1,6 +1,12 @@
 // liquidjs errors as BuildErrors naming the file and line the user must fix. A failure inside
 // an include keeps the include's own token (liquidjs passes inner Liquid errors through), so it
-// names the include file and its line, as Jekyll does ("… in _includes/x.html").
+// names the include file and its line, and, as Jekyll does ("Liquid error (_includes/x.html
+// line 2): divided by 0 included in about.md"), the page or layout that included it.
+//
+// Lines count from the top of the file, front matter included: the line an editor shows. Jekyll
+// counts a page's, a document's and a layout's lines from the end of the front matter ("Liquid
+// syntax error (line 3)" for the 9th line of a file with 5 lines of front matter) and an include's
+// from its top, so for those files our line is Jekyll's plus the front matter's lines.
 import path from "node:path";
 import { LiquidError } from "liquidjs";
 import { BuildError } from "../../errors.js";
@@ -27,6 +33,10 @@ export function formatWarning(w: SyntaxProblem, lineOffset: number, file: string
   return `Liquid syntax error (line ${w.line + lineOffset}): ${w.message} in ${file}`;
 }
 
+/**
+ * `fallbackFile`: the template being parsed or rendered (a page, document or layout), named when
+ * the error is located in an include it pulled in.
+ */
 export function toBuildError(e: unknown, source: string, lineOffsets: Map<string, number>, fallbackFile?: string): BuildError {
   if (e instanceof BuildError) return e;
   // A located error from below the template (a data file read on first use such as a .bib file,
@@ -46,9 +56,10 @@ export function toBuildError(e: unknown, source: string, lineOffsets: Map<string
       [line, column] = token.getPosition() as [number, number];
       line = line! + (lineOffsets.get(token.file ?? fallbackFile ?? "") ?? 0);
     }
+    const included = file !== undefined && fallbackFile !== undefined && file !== fallbackFile ? ` included in ${displayPath(source, fallbackFile)}` : "";
     if (file) file = displayPath(source, file);
     const message = cleanMessage(err);
-    return new BuildError(`Liquid Exception: ${message}`, { file, line, column, cause: e, hint: hintFor(err.originalError, message) });
+    return new BuildError(`Liquid Exception: ${message}${included}`, { file, line, column, cause: e, hint: hintFor(err.originalError, message) });
   }
   const message = e instanceof Error ? e.message : String(e);
   return new BuildError(`Liquid Exception: ${message}`, { file: fallbackFile, cause: e, hint: hintFor(e, message) });
@@ -58,6 +69,13 @@ export function toBuildError(e: unknown, source: string, lineOffsets: Map<string
 function hintFor(original: unknown, message: string): string {
   const own = (original as { hint?: unknown } | undefined)?.hint;
   if (typeof own === "string") return own;
+  const stray = /Unknown tag '(end(\w+)|else|elsif|when)'/.exec(message);
+  if (stray) {
+    const [, tag, opener] = stray;
+    return opener
+      ? `This {% ${tag} %} closes nothing: no {% ${opener} %} is open at that point. Remove it, or add the {% ${opener} %} it was meant to close (an earlier {% ${tag} %} may have closed that one already).`
+      : `This {% ${tag} %} is outside the block it belongs to (${tag === "when" ? "{% case %}" : "{% if %}, {% unless %}, {% case %} or {% for %}"}): an earlier {% end… %} may have closed that block already.`;
+  }
   if (/^tag "?[\w-]+"? not found|Unknown tag '/.test(message)) {
     return "That tag is neither Liquid's nor Jekyll's: it may come from a Jekyll plugin build-site does not run. Remove it, or wrap literal braces in {% raw %}…{% endraw %}.";
   }

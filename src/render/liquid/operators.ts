@@ -10,7 +10,7 @@
 // - `contains`: a string checks a substring (of the right side's to_s), an array membership, a
 //   hash a key; anything else, or a nil side, is false.
 // - `and`/`or` keep liquidjs's right-to-left grouping, which is Ruby Liquid's.
-import { Tokenizer } from "liquidjs";
+import { Drop, Tokenizer } from "liquidjs";
 import type { Operators } from "liquidjs";
 import { JekyllTime } from "../../ruby/time.js";
 import { comparisonError, isHash, isNumeric, plain, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
@@ -43,24 +43,51 @@ function isEmptyish(v: unknown): boolean | null {
 }
 
 /**
- * `empty`/`blank` as Liquid::Expression parses them outside `if`/`unless`/`when`: Jekyll's own
- * Liquid::Expression::MethodLiteral, a different class from the Condition's, so where_exp's
- * condition (Jekyll parses it with Liquid::Expression) compares it as a plain object: `== empty` is
- * never true, `!= empty` always, `<`/`>` false; it is truthy and its to_s is "" (a string
- * `contains` it).
+ * `empty`/`blank` as Liquid::Expression parses them, i.e. everywhere but the operands of `if`,
+ * `unless` and `when` (Condition.parse_expression): Jekyll 4.3 (lib/jekyll/liquid_expr_method_literal.rb,
+ * loaded with Liquid 5) replaces Liquid 5's `'empty' => ''` literal with its own
+ * Liquid::Expression::MethodLiteral, a different class from the Condition's. So:
+ * - a filter gets that object itself: `{{ empty | default: "e" }}` writes "" (it has no `empty?`,
+ *   so `default` keeps it), `size` is 0, string filters see its to_s "", `plus` counts it as 0,
+ *   `to_integer` fails (no `to_i`); `jsonify` writes `""` (its to_liquid);
+ * - `{{ empty }}` writes its to_s, "";
+ * - stored by `assign` or an include parameter, it is read back through to_liquid, i.e. as "";
+ * - compared (`case empty`, where_exp's condition) it is a plain object: `== empty` is never true,
+ *   `!= empty` always, `<`/`>` false; it is truthy and a string `contains` it.
+ * A Drop, so that no filter takes it for a Hash.
  */
-export class ExpressionMethodLiteral {
-  constructor(readonly name: "blank" | "empty") {}
+export class ExpressionMethodLiteral extends Drop {
+  constructor(readonly name: "blank" | "empty") {
+    super();
+  }
   rubyToS(): string {
+    return "";
+  }
+  /** to_liquid (an alias of to_s in Jekyll's class): what jsonify and later lookups see. */
+  override valueOf(): string {
     return "";
   }
 }
 
+const expressionLiterals = { blank: new ExpressionMethodLiteral("blank"), empty: new ExpressionMethodLiteral("empty") };
+
+/** The one Liquid::Expression::MethodLiteral of `empty` or `blank` (Jekyll's are frozen singletons). */
+export function expressionMethodLiteral(name: "blank" | "empty"): ExpressionMethodLiteral {
+  return expressionLiterals[name];
+}
+
+/** What a value stored by `assign` or an include parameter reads back as: Context#find_variable calls to_liquid. */
+export function storedValue(v: unknown): unknown {
+  return v instanceof ExpressionMethodLiteral ? "" : v;
+}
+
 function equalVariables(l: unknown, r: unknown): boolean | null {
   if (l instanceof ExpressionMethodLiteral || r instanceof ExpressionMethodLiteral) return l === r;
+  // Condition#equal_variables: the literal's method asked of the other side, which a method literal
+  // itself does not have (`empty == empty` is nil).
   const ll = methodLiteral(l);
-  if (ll) return ll === "empty" ? isEmptyish(r) : null;
   const rl = methodLiteral(r);
+  if (ll) return ll === "empty" && !rl ? isEmptyish(r) : null;
   if (rl) return rl === "empty" ? isEmptyish(l) : null;
   return rubyEquals(l, r);
 }
@@ -75,7 +102,9 @@ function comparableKind(v: unknown): Kind {
 }
 
 function compare(l: unknown, r: unknown, test: (c: number) => boolean): boolean {
+  // Neither method literal has `<`: nil.
   if (l instanceof ExpressionMethodLiteral || r instanceof ExpressionMethodLiteral) return false;
+  if (methodLiteral(l) || methodLiteral(r)) return false;
   l = plain(l);
   r = plain(r);
   const kl = comparableKind(l);
@@ -88,8 +117,10 @@ function compare(l: unknown, r: unknown, test: (c: number) => boolean): boolean 
 }
 
 function contains(l: unknown, r: unknown): boolean {
-  if (l instanceof ExpressionMethodLiteral) return false;
-  if (r instanceof ExpressionMethodLiteral) return typeof plain(l) === "string";
+  // A method literal has no `include?` (false); as the right side a string sees its to_s "", an
+  // array looks for the object itself.
+  if (l instanceof ExpressionMethodLiteral || methodLiteral(l)) return false;
+  if (r instanceof ExpressionMethodLiteral || methodLiteral(r)) return typeof plain(l) === "string";
   l = plain(l);
   r = plain(r);
   if (!truthy(l) || !truthy(r)) return false;

@@ -24,12 +24,13 @@
 //   holds is nil, a String answers only `size`, an Array only Integer keys, a Float key nothing.
 // A filter or operator may still return a generator (a plugin's): runSync runs it with
 // toValueSync. Other results are not probed, so `{% if page.next %}` does not read the neighbour.
-import { Drop, LiquidError, Output, RenderError, TokenKind, Value, evalToken, toValue, toValueSync } from "liquidjs";
+import { Drop, LiquidError, Output, RenderError, TokenKind, UndefinedVariableError, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
 import { toInteger } from "./filters/standard.js";
-import { stringToI } from "./ruby-syntax/expression.js";
+import { rangeTooWide, stringToI } from "./ruby-syntax/expression.js";
 import { RubyFloat, RubyRange, hooksOf, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
 import { reserveIterations } from "./budget.js";
+import { JekyllTime } from "../../ruby/time.js";
 
 interface Tok {
   kind: number;
@@ -88,6 +89,7 @@ export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = fa
     const t = token as unknown as { from: Tok; to: Tok };
     const first = rangeEnd(evalTokenSync(t.from, ctx, lenient));
     const last = rangeEnd(evalTokenSync(t.to, ctx, lenient));
+    for (const end of [first, last]) if (!Number.isSafeInteger(end)) throw rangeTooWide(BigInt(end));
     // Counted before it is made: `(1..100000000)` would otherwise take gigabytes before a loop
     // over it (or a filter) could be stopped by the iteration bound (budget.ts).
     if (last >= first) reserveIterations(last - first + 1);
@@ -101,11 +103,15 @@ export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = fa
   return toValueSync(evalToken(token as never, ctx, lenient));
 }
 
-/** RangeLookup#to_integer: an Integer as it is, nil and strings by `to_i`, anything else Utils.to_integer. */
+/**
+ * RangeLookup#to_integer: an Integer as it is, nil and strings by `to_i`, anything else
+ * Utils.to_integer. A range's ends are JavaScript numbers: one past 2^53 (a bigint) is an error.
+ */
 function rangeEnd(v: unknown): number {
   v = plain(v);
   if (v === null || v === undefined) return 0;
   if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (typeof v === "bigint") throw rangeTooWide(v);
   if (typeof v === "string") return stringToI(v);
   return toInteger(v);
 }
@@ -130,7 +136,7 @@ function literalKeys(token: Tok & { [LITERAL_KEYS]?: unknown[] | null }): unknow
 
 function evalPropertyAccess(token: Tok, ctx: Context, lenient: boolean): unknown {
   const c = ctx as unknown as CtxInternals;
-  if (c.strictVariables) return toValueSync(evalToken(token as never, ctx, lenient));
+  if (c.strictVariables) return strictPropertyAccess(token, c, ctx, lenient);
   try {
     let keys = literalKeys(token);
     if (!keys) {
@@ -151,6 +157,55 @@ function evalPropertyAccess(token: Tok, ctx: Context, lenient: boolean): unknown
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * A lookup with `strict_variables: true`, as Liquid 5's Context#find_variable and
+ * VariableLookup#evaluate decide what is undefined: a name no scope holds, and a step on a value
+ * that has no such key (rubyHasKey). Not undefined: an Array's Integer index out of range and
+ * `first`/`last`/`size` of an empty Array (nil), a Hash key whose value is nil. Undefined, where
+ * liquidjs let it pass: a step on nil (`page.nil.x`).
+ */
+function strictPropertyAccess(token: Tok, c: CtxInternals, ctx: Context, lenient: boolean): unknown {
+  let keys = literalKeys(token);
+  if (!keys) {
+    const props = token.props!;
+    keys = new Array(props.length);
+    for (let i = 0; i < props.length; i++) keys[i] = lookupKey(evalTokenSync(props[i], ctx, false));
+  }
+  const undefinedAt = (i: number) =>
+    new UndefinedVariableError(new Error(`undefined variable: ${keys!.slice(0, i + 1).map((k) => String(k)).join(".")}`), token as never);
+  let scope: unknown;
+  let i = 0;
+  if (token.variable) scope = evalTokenSync(token.variable, ctx, lenient);
+  else {
+    scope = c.findScope(keys[0]);
+    if (typeof scope !== "object" || scope === null || !(String(keys[0]) in scope)) throw undefinedAt(0);
+    scope = readProperty(c, scope, keys[0]);
+    i = 1;
+  }
+  for (; i < keys.length; i++) {
+    if (!rubyHasKey(scope, keys[i])) throw undefinedAt(i);
+    scope = readProperty(c, scope, keys[i]);
+  }
+  return scope;
+}
+
+/** VariableLookup#evaluate's test: `[]` with `key?(key)` (or `fetch` and an Integer key), or a command the value has. */
+function rubyHasKey(obj: unknown, key: unknown): boolean {
+  if (obj === null || obj === undefined || typeof obj === "boolean" || obj instanceof RubyFloat) return false;
+  const intKey = typeof key === "number" && Number.isInteger(key);
+  if (typeof obj === "string") return key === "size";
+  if (typeof obj === "number" || typeof obj === "bigint") return key === "size" && (typeof obj === "bigint" || Number.isInteger(obj));
+  if (obj instanceof RubyRange) return COMMANDS.has(key as string);
+  if (Array.isArray(obj)) return intKey || COMMANDS.has(key as string);
+  // A Liquid::Drop (forloop, tablerowloop): its methods; another name is liquid_method_missing,
+  // which raises with strict_variables ("undefined method nope").
+  if (obj instanceof Drop) return typeof key === "string" && key in obj;
+  if (typeof obj !== "object" || obj instanceof JekyllTime) return false;
+  // A Hash (or one of Jekyll's drops, plain objects of accessors): its keys, an Integer (fetch),
+  // and Hash#size/#first.
+  return intKey || (typeof key === "string" && hasOwn.call(obj, key)) || key === "size" || key === "first";
+}
 
 /**
  * Ruby's String#size: characters, not UTF-16 units, so an emoji counts 1 and `slice: s.size`

@@ -75,9 +75,26 @@ class Lines {
     }
     return true;
   }
-  /** A missing line, or one of spaces, tabs and `>` only. */
+  /** Lines of a paragraph, header or definition term: text, whatever they hold (see markText). */
+  private textLines: Set<number> | null = null;
+  /**
+   * Marks the lines of the paragraphs, headers, terms and code among `tokens` as text. A line of only `>` is
+   * blank inside a blockquote (the quote's marker), but paragraph text where no quote starts:
+   * `para\n>` is one paragraph in kramdown (with kramdown's own parser, and inside a quote's
+   * lazy lines with either), and that `>` must not count as a blank line after it.
+   */
+  markText(tokens: Token[]): this {
+    for (const t of tokens) {
+      if ((t.type !== 'paragraph_open' && t.type !== 'heading_open' && t.type !== 'dt_open' && t.type !== 'code_block' && t.type !== 'fence') || !t.map) continue;
+      // (A term's map may be empty, [n, n]: its line n is text all the same. A code block's truly
+      // empty lines stay blank: only `>` lines, its lazy text, are marked.)
+      for (let l = t.map[0]; l < Math.max(t.map[1], t.map[0] + 1); l++) if (!this.only(l, 0x20, 0x09, 0x20)) (this.textLines ??= new Set()).add(l);
+    }
+    return this;
+  }
+  /** A missing line, or one of spaces, tabs and `>` only (not in a paragraph: markText). */
   blank(n: number): boolean {
-    return n < 0 || n >= this.starts.length || this.only(n, 0x20, 0x09, 0x3e);
+    return n < 0 || n >= this.starts.length || (this.only(n, 0x20, 0x09, 0x3e) && !this.textLines?.has(n));
   }
   /** Line `n`'s text (without its `\n`), or '' past the end. */
   text(n: number): string {
@@ -239,8 +256,13 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       } else pendingIal = mergeIal(pendingIal ?? undefined, ial);
       continue;
     }
-    if (type === 'kd_eob') { items.push({ eob: true }); continue; }
-    if (type === 'kd_def') { items.push({ eob: true, def: true }); continue; }
+    if (type === 'kd_eob') {
+      items.push({ eob: true });
+      // The end-of-block element takes a pending block IAL (new_block_el), which so applies to nothing.
+      pendingIal = null;
+      continue;
+    }
+    if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; continue; }
     if (pendingIal) { b.ial = mergeIal(b.ial, pendingIal); pendingIal = null; }
     items.push(b);
     if (b.trailingBlank) {
@@ -296,7 +318,9 @@ export class Converter {
   private docLines = NO_LINES;
 
   document(tokens: Token[], src: string): string {
-    const lines = new Lines(src);
+    const lines = new Lines(src).markText(tokens);
+    // Footnote definitions were taken out of the document's tokens; their lines are the document's.
+    for (const def of this.ctx.footnoteDefs.values()) if (def.src === undefined) lines.markText(def.tokens);
     this.docLines = lines;
     const n = src.endsWith('\n') ? lines.length - 1 : lines.length;
     return this.blocks(tokens, lines, 0, 0, n, false);
@@ -405,10 +429,15 @@ export class Converter {
       for (const [k, v] of a) attrs.set(k, v);
     }
     if (this.ctx.autoIds && !attrs.has('id')) {
-      const text = rawText(inline);
       // kramdown-parser-gfm assigns GFM ids in the parser, but skips headers inside HTML elements;
-      // those get kramdown's converter ids (ASCII-only algorithm, separate counter).
-      const id = inHtml ? basicId(text, this.ctx.basicIds) : gfmId(text, this.ctx.gfmIds);
+      // those get kramdown's converter ids (ASCII-only algorithm, separate counter), from the
+      // header's parsed text (the GFM parser's auto_id_stripping). kramdown's own parser leaves
+      // every id to the converter, which reads the header's text as written in the source
+      // (`raw_text`, kept by the kd_header_id rule in index.ts): `## A [link](http://x.y)` gets
+      // `a-linkhttpxy`.
+      const gfm = this.ctx.opts.gfm;
+      const text = gfm ? rawText(inline) : (b.open.meta?.raw as string | undefined) ?? b.tokens[0]?.content ?? '';
+      const id = inHtml || !gfm ? basicId(text, this.ctx.basicIds) : gfmId(text, this.ctx.gfmIds);
       // The GFM parser adds the id after the IAL was applied, so it comes last.
       attrs.set('id', this.ctx.opts.autoIdPrefix + id);
     }
@@ -498,13 +527,15 @@ export class Converter {
       if (itemIals[i]) applyIal(liAttrs, itemIals[i]!);
       const first = seq[0] as Block | undefined;
       let prefix = '';
-      if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open') {
+      const firstIsPara = !!first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open';
+      if (firstIsPara) {
         const inline = first.tokens[0]?.children ?? [];
         // (Only on the item's first line: LIST_ITEM_IAL. Later, as after `* \n`, a span IAL
         // with nothing before it is text.)
         const ial = first.start === items[i].start ? takeLeadingIal(inline, this.ctx) : null;
         if (ial) applyIal(liAttrs, ial);
-        const box = takeTaskBox(inline, first.tokens[0]?.content ?? '');
+        // Task lists are kramdown-parser-gfm's (its parse_list); kramdown's own parser has none.
+        const box = this.ctx.opts.gfm ? takeTaskBox(inline, first.tokens[0]?.content ?? '') : null;
         if (box !== null) {
           taskList = true;
           prefix = `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" ${box ? 'checked="checked" ' : ''}/>`;
@@ -517,8 +548,7 @@ export class Converter {
       }
       // kramdown-parser-gfm sets the task classes while parsing; IALs are applied afterwards, so
       // their classes come after (`task-list-item cls`). Once a box was found every later item
-      // gets the class, but one whose first block is no paragraph (its loop skips those).
-      const firstIsPara = !!first && 'open' in first && first.open.type === 'paragraph_open';
+      // gets the class, but one whose first block is no paragraph (its loop skips those): no class.
       if (taskList && firstIsPara) liAttrs.set('class', liAttrs.has('class') ? `task-list-item ${liAttrs.get('class')}` : 'task-list-item');
       while (seq.length && isBlank(seq[seq.length - 1])) seq.pop();
       let res = '';
@@ -645,7 +675,7 @@ export class Converter {
     let res: string;
     if (el.model === 'block' && el.blockTokens) {
       const src = el.blockSrc ?? '';
-      const lines = new Lines(src);
+      const lines = new Lines(src).markText(el.blockTokens);
       const n = src === '' ? 0 : src.endsWith('\n') ? lines.length - 1 : lines.length;
       this.outsideGfmPass++;
       try {
@@ -694,7 +724,7 @@ export class Converter {
           } else out += escapeAll(t.content);
           break;
         // hard_wrap: every line break in a paragraph is a <br /> (kramdown-parser-gfm's hard_wrap).
-        case 'softbreak': out += o.hardWrap && !spanHtml && !this.outsideGfmPass ? '<br />\n' : '\n'; break;
+        case 'softbreak': out += o.hardWrap && o.gfm && !spanHtml && !this.outsideGfmPass ? '<br />\n' : '\n'; break;
         case 'hardbreak': out += t.markup === '\\' && (spanHtml || this.outsideGfmPass) ? '\\\n' : '<br />\n'; break;
         case 'code_inline': {
           // kramdown's convert_codespan: a `language-x` class (kept) names the language.
@@ -804,7 +834,7 @@ export class Converter {
       const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
-      const lines = def.src === undefined ? this.docLines : new Lines(def.src);
+      const lines = def.src === undefined ? this.docLines : new Lines(def.src).markText(def.tokens);
       this.outsideGfmPass++;
       let body: string;
       try {
@@ -887,7 +917,7 @@ function reserialiseTag(src: string): string {
     const attrs = parseAttributes(m[2] ?? '', KNOWN_ELEMENTS.has(name));
     attrs.delete('markdown');
     for (const [k, v] of attrs) attrs.set(k, v.replace(/\n+/g, ' '));
-    const selfClose = m[4] !== undefined || ELEMENTS_WITHOUT_BODY.has(name);
+    const selfClose = m[5] !== undefined || ELEMENTS_WITHOUT_BODY.has(name);
     return `<${name}${htmlAttributes(attrs)}${selfClose ? ' />' : '>'}`;
   }
   m = TAG_CLOSE_RE.exec(src);

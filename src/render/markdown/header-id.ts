@@ -3,7 +3,10 @@
 // (Ruby's String#downcase, so no Greek final-sigma rule), drop everything but letters, marks, digits,
 // connector punctuation, `-`, space and tab, turn spaces/tabs into `-`; repeats get `-1`, `-2`.
 // Headers inside HTML elements are skipped by the GFM pass and get kramdown's own converter id:
-// ASCII only, leading non-letters dropped, `section` when empty.
+// ASCII only, leading non-letters dropped, `section` when empty. With kramdown's own parser
+// (`input: kramdown`) every header gets that converter id, from the header's text as written in the
+// source (kramdown sets raw_text from the source; only the GFM parser's auto_id_stripping replaces it
+// with the parsed text), with one counter for the whole document.
 import type { Token } from 'markdown-it';
 
 const NON_WORD = /[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
@@ -34,7 +37,9 @@ function asciiGfmId(text: string): string | null {
 }
 
 export function basicId(text: string, used: Map<string, number>): string {
-  let id = text.replace(/^[^a-zA-Z]+/, '').replace(/[^a-zA-Z0-9 -]/g, '').replace(/ /g, '-').toLowerCase();
+  // (Ruby's `^` is at every line start: a header's text can start with a newline, see
+  // kramdownAtxHeader in kramdown-blocks.ts.)
+  let id = text.replace(/^[^a-zA-Z]+/gm, '').replace(/[^a-zA-Z0-9 -]/g, '').replace(/ /g, '-').toLowerCase();
   if (id === '') id = 'section';
   if (used.has(id)) {
     const n = used.get(id)! + 1;

@@ -51,8 +51,14 @@ export function markdownAttrModel(value: string | undefined, name: string): Cont
 
 // REXML's UNAME_STR, simplified to the ASCII/Unicode letters real pages use.
 const NAME = String.raw`[\p{L}_:][\p{L}\p{N}_:.\-]*`;
-/** A start tag, kramdown's HTML_TAG_RE: name, attribute text, optional self-closing slash. */
-export const TAG_RE = new RegExp(String.raw`^<(${NAME})\s*((?:\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{N}_]+|("|')[\s\S]*?\3))?)*)\s*(\/)?>`, 'u');
+/**
+ * A start tag, kramdown's HTML_TAG_RE: name (1), attribute text (2), optional self-closing slash (5).
+ * Each attribute is an atomic group there (`(?>\s+name(=value)?)*`): a quoted value ends at its
+ * first closing quote, never stretched over later quotes by backtracking when what follows is no
+ * attribute (`type="text/html" [hreflang="x" ]/>` is no tag). JavaScript has no atomic groups:
+ * `(?=(…))\3` is the same (groups 3 and 4 are that attribute and its quote).
+ */
+export const TAG_RE = new RegExp(String.raw`^<(${NAME})\s*((?:(?=(\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{N}_]+|("|')[\s\S]*?\4))?))\3)*)\s*(\/)?>`, 'u');
 export const TAG_CLOSE_RE = new RegExp(String.raw`^<\/(${NAME})\s*>`, 'u');
 const ATTR_RE = new RegExp(String.raw`\s*(${NAME})(?:\s*=\s*(?:([\p{L}\p{N}_]+)|("|')([\s\S]*?)\3))?`, 'gu');
 export const COMMENT_RE = /^<!--[\s\S]*?-->/;

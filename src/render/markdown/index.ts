@@ -28,7 +28,8 @@ import { blockquotePlugin } from './plugins/blockquote.js';
 import { codeBlockPlugin } from './plugins/code-block.js';
 import { entityPlugin } from './plugins/entity.js';
 import { spanHtmlPlugin } from './plugins/span-html.js';
-import { normaliseOptions, type KramdownOptions } from './options.js';
+import { normaliseOptions, parserName, type KramdownOptions } from './options.js';
+import { BuildError } from '../../errors.js';
 import { Converter, type ConvertContext } from './converter.js';
 import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
@@ -61,6 +62,7 @@ const plainHighlight = (code: string, lang: string) => (lang === 'plaintext' || 
 
 export function createMarkdownConverter(options: MarkdownOptions): MarkdownConverter {
   const opts = normaliseOptions(options.kramdown);
+  checkInput(options.kramdown?.input);
   // Jekyll hands kramdown `kramdown.syntax_highlighter`, or else the site's `highlighter`
   // ("rouge" by default). kramdown highlights with Rouge only; any other name (`pygments`, Jekyll
   // 2's default, still in old al-folio configs; `none`) is a highlighter it does not have, so code
@@ -73,7 +75,12 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
     : kramdownHighlighter(kd, { highlight: options.highlight ?? plainHighlight, lexerTag: options.lexerTag });
   const math = mathEngineFor(options.kramdown, options.extras !== false);
 
-  const md = markdownIt('default', { html: true, linkify: false, typographer: false, breaks: opts.hardWrap });
+  // hard_wrap is kramdown-parser-gfm's option: kramdown's own parser has no such thing.
+  const md = markdownIt('default', { html: true, linkify: false, typographer: false, breaks: opts.hardWrap && opts.gfm });
+  // The parser the rules follow: kramdown-parser-gfm (`input: GFM`) or kramdown's own (see
+  // parserName in options.ts); the block and inline rules read it with `isGfm(state)`.
+  (md as any).kdGfm = opts.gfm;
+  (md as any).kdParagraphEnd = opts.gfmParagraphEnd;
   // kramdown writes link targets as written (only HTML-escaped); markdown-it would percent-encode
   // them and refuse `javascript:` links.
   md.normalizeLink = (url: string) => url;
@@ -83,6 +90,13 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   installFastState(md);
   md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(referencePlugin).use(blockquotePlugin).use(codeBlockPlugin).use(entityPlugin).use(spanHtmlPlugin);
   md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin).use(deflistPlugin).use(footnoteDefPlugin);
+  if (!opts.gfm) {
+    // `~~text~~` is kramdown-parser-gfm's strikethrough_gfm span parser; kramdown has none.
+    md.inline.ruler.disable('strikethrough');
+    md.inline.ruler2.disable('strikethrough');
+  }
+  // gfm_quirks: no_auto_typographic deletes the typographic_syms span parser.
+  if (opts.noAutoTypographic) md.inline.ruler.disable('kd_typographic');
   // markdown-it's first core rule rewrites CR and NUL with two regex passes over the whole text;
   // convert() already turned CRs into LFs, so the passes run only when a CR or NUL is there.
   const rules = (md.core.ruler as any).__rules__ as Array<{ name: string; fn: (s: any) => void }>;
@@ -104,6 +118,11 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
     for (let i = 0; i < toks.length - 1; i++) {
       if (toks[i].type !== 'heading_open') continue;
       const inline = toks[i + 1];
+      // kramdown's own ATX rule (kramdown-blocks.ts) took the id and closing hashes off already.
+      if (toks[i].meta?.atx) continue;
+      // kramdown's converter makes ids from the header's text as written (its `raw_text`): kept
+      // for it before the inline rules run.
+      if (!opts.gfm) toks[i].meta = { ...(toks[i].meta ?? {}), raw: inline.content };
       if (inline.content.indexOf('{#') < 0) continue; // (no id here: spares the regex)
       const m = /[\t ]\{#([A-Za-z][\w:-]*)\}\s*$/.exec(inline.content);
       if (m) {
@@ -111,7 +130,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
         // The closing hashes come off after the id (`### Header ## {#id}` is "Header"): markdown-it
         // saw them followed by the id, not at the end.
         if (toks[i].markup.startsWith('#')) inline.content = inline.content.replace(/[\t ]+#+$/, '');
-        toks[i].meta = { ...(toks[i].meta ?? {}), id: m[1] };
+        toks[i].meta = { ...(toks[i].meta ?? {}), id: m[1], raw: inline.content };
       }
     }
   });
@@ -143,6 +162,29 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       return html;
     },
   };
+}
+
+/**
+ * Jekyll's check of `kramdown.input` (Kramdown::JekyllDocument.setup), made when the first Markdown
+ * document is converted, as there: a value naming no kramdown parser stops the build. kramdown's
+ * `Markdown` and `Html` parsers exist but build-site does not have them; rather than write GFM or
+ * kramdown output that Jekyll would not, they stop the build too.
+ */
+function checkInput(input: unknown): void {
+  const name = parserName(input);
+  if (name === 'GFM' || name === 'Kramdown') return;
+  if (name === null) {
+    // (An empty string fails earlier in Jekyll, on `""[1..-1]` being nil.)
+    const why = input === '' ? 'no implicit conversion of nil into String' : `kramdown has no parser to handle the specified input format: ${String(input)}`;
+    throw new BuildError(`Conversion error: ${why}`, {
+      file: '_config.yml',
+      hint: 'Set kramdown: input: to GFM (Jekyll\'s default) or kramdown; Jekyll upper-cases only the first letter, so `gfm` names no parser.',
+    });
+  }
+  throw new BuildError(`kramdown's ${name} parser (kramdown: input: ${String(input)}) is not implemented by build-site`, {
+    file: '_config.yml',
+    hint: 'Use input: GFM or input: kramdown.',
+  });
 }
 
 /**

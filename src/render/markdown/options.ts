@@ -13,9 +13,45 @@ const JEKYLL_KRAMDOWN_DEFAULTS: Record<string, unknown> = {
   show_warnings: false,
 };
 
+/**
+ * The parser kramdown is given (`kramdown.input`). Jekyll's KramdownParser makes the parser's class
+ * name from the value by upper-casing its first character only (`kramdown` → Kramdown, `gFM` → GFM,
+ * but `gfm` → Gfm, which does not exist) and raises "kramdown has no parser to handle the specified
+ * input format: …" when kramdown has no such class — at the first Markdown conversion, not at load.
+ * - `GFM` (Jekyll's default): kramdown-parser-gfm, a subclass of kramdown's parser.
+ * - `Kramdown`: kramdown's own parser. The switches (KramdownOptions.gfm) are the GFM parser's
+ *   additions, off: fences only with `~~~`, paragraphs ended only by a blank line, an IAL, `^`, an
+ *   HTML tag line or a definition (no gfm_quirks paragraph_end), ATX headers after a block boundary
+ *   only and without the required space, no `~~strike~~`, no task lists, no `hard_wrap`, no
+ *   one-backslash line break, `\~` no escape, and header ids made by the HTML converter
+ *   (generate_id) from the header's source text.
+ * - `Markdown`, `Html` (and kramdown's `Base`) exist in kramdown but are not implemented here.
+ * Returns the parser's class name, or null when kramdown has none.
+ */
+export function parserName(input: unknown): string | null {
+  // `input:` set to null: kramdown's own default parser (`@options[:input] || "kramdown"`); an
+  // empty string is no parser (Jekyll fails on it).
+  const raw = input == null ? 'kramdown' : String(input);
+  if (raw === '') return null;
+  const name = raw[0].toUpperCase() + raw.slice(1);
+  return ['GFM', 'Kramdown', 'Markdown', 'Html', 'Base'].includes(name) ? name : null;
+}
+
 export type EntityOutput = 'as_char' | 'as_input' | 'numeric' | 'symbolic';
 
 export interface KramdownOptions {
+  /** `input: GFM` (kramdown-parser-gfm's additions on) rather than kramdown's own parser. */
+  gfm: boolean;
+  /**
+   * kramdown-parser-gfm's `gfm_quirks` (default `paragraph_end`): `paragraph_end` lets a list, ATX
+   * header, blockquote or fence line end a paragraph (PARAGRAPH_END_GFM) and an ATX header start
+   * anywhere (atx_header_gfm_quirk); without it the GFM parser keeps kramdown's PARAGRAPH_END and
+   * its header rule (after a block boundary only, closing hashes dropped without a space), with
+   * GFM's fences and its `# ` (space required). `no_auto_typographic` drops the typographic symbols
+   * (`--`, `...`, `<<`: no dashes, ellipsis or guillemets). Both false with kramdown's own parser.
+   */
+  gfmParagraphEnd: boolean;
+  noAutoTypographic: boolean;
   autoIds: boolean;
   autoIdPrefix: string;
   tocLevels: Set<number>;
@@ -57,11 +93,26 @@ function parseLevels(v: unknown): Set<number> {
   return new Set([1, 2, 3, 4, 5, 6]);
 }
 
+/**
+ * kramdown's validator for `gfm_quirks` (simple_array_validator, then str_to_sym): a list, or a
+ * string split at commas; each name stripped, a leading `:` dropped. Unset: `paragraph_end`.
+ */
+function gfmQuirks(v: unknown): Set<string> {
+  if (v === undefined) return new Set(['paragraph_end']);
+  const list = v === null ? [] : Array.isArray(v) ? v : String(v).split(',');
+  return new Set(list.map((x) => String(x).trim().replace(/^:/, '')).filter((x) => x !== ''));
+}
+
 export function normaliseOptions(kramdown: Record<string, any> | undefined): KramdownOptions {
   const o = { ...JEKYLL_KRAMDOWN_DEFAULTS, ...(kramdown ?? {}) };
   const sq = String(o.smart_quotes ?? 'lsquo,rsquo,ldquo,rdquo').split(',').map((s) => s.trim());
   const entity = String(o.entity_output ?? 'as_char') as EntityOutput;
+  const gfm = parserName(o.input) === 'GFM';
+  const quirks = gfmQuirks(o.gfm_quirks);
   return {
+    gfm,
+    gfmParagraphEnd: gfm && quirks.has('paragraph_end'),
+    noAutoTypographic: gfm && quirks.has('no_auto_typographic'),
     autoIds: toBool(o.auto_ids, true),
     autoIdPrefix: o.auto_id_prefix == null ? '' : String(o.auto_id_prefix),
     tocLevels: parseLevels(o.toc_levels),
@@ -75,4 +126,17 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     headerOffset: Math.trunc(Number(o.header_offset ?? 0)) || 0,
     typographicSymbols: (o.typographic_symbols && typeof o.typographic_symbols === 'object') ? o.typographic_symbols : {},
   };
+}
+
+/**
+ * Whether the converter that owns this markdown-it state reads GFM (kramdown-parser-gfm) or kramdown's
+ * own syntax: index.ts marks the markdown-it instance with the converter's `input`.
+ */
+export function isGfm(state: { md: unknown }): boolean {
+  return (state.md as { kdGfm?: boolean }).kdGfm !== false;
+}
+
+/** kramdown-parser-gfm with its `paragraph_end` quirk (the default): see KramdownOptions.gfmParagraphEnd. */
+export function gfmParagraphEnd(state: { md: unknown }): boolean {
+  return (state.md as { kdParagraphEnd?: boolean }).kdParagraphEnd !== false;
 }

@@ -28,6 +28,15 @@ def write_json(path, data)
   puts "wrote #{path}"
 end
 
+# Jinja and Twig keep their word lists in class variables (`@@keywords ||= …`) that Twig shares
+# with Jinja, so in one Ruby process the first of them to run decides Twig's lists (and Twig,
+# Jinja, Twig in that order raises). Each sample is lexed as in a process of its own.
+def fresh_template_words
+  [Rouge::Lexers::Jinja, Rouge::Lexers::Twig].each do |k|
+    k.class_variables(false).each { |v| k.remove_class_variable(v) }
+  end
+end
+
 # 1. Samples through Rouge's HTML formatter: snippets/ (written for these tests, or taken from
 #    real sites), harvested/ (see harvest.mjs) and mutated/ (see mutate.mjs). The language is the directory name as written,
 #    so aliases go through Rouge::Lexer.find_fancy as Jekyll passes them.
@@ -36,6 +45,7 @@ def lex_samples(dirs)
     lang = File.basename(File.dirname(file))
     code = File.read(file, encoding: "UTF-8")
     lexer = Rouge::Lexer.find_fancy(lang, code) or raise "Rouge has no lexer for #{lang}"
+    fresh_template_words if %w(jinja twig).include?(lexer.tag)
     {
       "file" => file.delete_prefix(HERE + "/"),
       "lang" => lang,
@@ -154,10 +164,13 @@ fancy_cases = [
   ["php?funcnamehighlighting=off", "snippets/php/constructs.txt"],
   ["php?disabledmodules=Array,Strings", "snippets/php/constructs.txt"],
   ["php?parent=xml", "snippets/php/constructs.txt"],
+  ["jinja?parent=nginx", "snippets/jinja/ansible.txt"],
+  ["twig?parent=nosuchlang", "snippets/twig/page.txt"],
 ]
 fancy = fancy_cases.map do |lang, file|
   code = File.read(File.join(HERE, file), encoding: "UTF-8")
   lexer = Rouge::Lexer.find_fancy(lang, code) or raise "no lexer for #{lang}"
+  fresh_template_words if %w(jinja twig).include?(lexer.tag)
   { "lang" => lang, "file" => file, "lexer" => lexer.tag,
     "html" => Rouge::Formatters::HTML.new.format(lexer.lex(code)) }
 end
@@ -207,6 +220,11 @@ write_json(File.join(HERE, "guess.json"),
 erlang_rule_words = Rouge::Lexers::Erlang.get_state(:root).rules
   .map { |r| r.re.source[/\A\(([a-z0-9_|]+)\)\\b\z/, 1] }.compact.map { |alt| alt.split("|") }
 raise "Erlang word rules not found" unless erlang_rule_words.size == 3
+# Perl's keyword and builtin lists are local variables of its class body too: the `(?:a|b|…)\\b`
+# rules of its root state are keywords, word operators and builtins, in order.
+perl_rule_words = Rouge::Lexers::Perl.get_state(:root).rules.select { |r| r.respond_to?(:re) }
+  .map { |r| r.re.source[/\A\(\?:([A-Za-z0-9_|]+)\)\\b\z/, 1] }.compact.map { |alt| alt.split("|") }
+raise "Perl word rules not found" unless perl_rule_words.size == 3
 lists = {
   "CSS_ATTRIBUTES" => Rouge::Lexers::CSS.attributes,
   "CSS_BUILTINS" => Rouge::Lexers::CSS.builtins,
@@ -278,9 +296,17 @@ lists = {
   "FORTRAN_KEYWORDS" => Rouge::Lexers::Fortran.keywords,
   "FORTRAN_TYPES" => Rouge::Lexers::Fortran.types,
   "FORTRAN_INTRINSICS" => Rouge::Lexers::Fortran.intrinsics,
+  # lexers/llvm/keywords.rb
+  "LLVM_KEYWORDS" => Rouge::Lexers::LLVM.keywords,
+  "LLVM_INSTRUCTIONS" => Rouge::Lexers::LLVM.instructions,
+  "LLVM_TYPES" => Rouge::Lexers::LLVM.types,
   # Apache#name_for_token tests a word against all three lists alike
   "APACHE_WORDS" => Rouge::Lexers::Apache.sections | Rouge::Lexers::Apache.directives | Rouge::Lexers::Apache.values,
 }
+lists.merge!(
+  "PERL_KEYWORDS" => perl_rule_words[0],
+  "PERL_BUILTINS" => perl_rule_words[2],
+)
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
   "MATHEMATICA_BUILTINS" => Rouge::Lexers::Mathematica.builtins,

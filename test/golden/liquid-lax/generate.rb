@@ -246,7 +246,8 @@ def run(site, template, mode)
     result["warnings"] = file.warnings.map(&:message) if mode == "warn"
     result["output"] = file.render!(assigns, info)
   rescue StandardError, SyntaxError => e
-    result["error"] = "#{e.class}: #{e.message}"
+    # The goldens name no machine's folders: the repository's path becomes <repo>.
+    result["error"] = "#{e.class}: #{e.message}".gsub(File.expand_path("../../..", __dir__), "<repo>")
     result["line"] = e.line_number if e.respond_to?(:line_number)
   end
   result

@@ -74,7 +74,8 @@ spec["groups"].each do |group|
       tpl = site.liquid_renderer.file("case-#{n}.html").parse(template)
       entry["output"] = tpl.render!(assigns, info)
     rescue StandardError, SyntaxError => e
-      entry["error"] = "#{e.class}: #{e.message}"
+      # The goldens name no machine's folders: the repository's path becomes <repo>.
+      entry["error"] = "#{e.class}: #{e.message}".gsub(File.expand_path("../../..", __dir__), "<repo>")
     end
     results << entry
   end

@@ -23,6 +23,7 @@ const RAISES_IN_PSYCH = new Set(["0b_", "-.e+5"]);
 function rubyClassAndString(v: unknown): { class: string; s: string } {
   if (v instanceof RubyFloat) return { class: "Float", s: formatFloat(v.valueOf()) };
   if (typeof v === "number") return Number.isInteger(v) ? { class: "Integer", s: Object.is(v, -0) ? "0" : String(v) } : { class: "Float", s: formatFloat(v) };
+  if (typeof v === "bigint") return { class: "Integer", s: String(v) };
   if (typeof v === "string") return { class: "String", s: v };
   if (v === null || v === undefined) return { class: "NilClass", s: "" };
   if (typeof v === "boolean") return { class: v ? "TrueClass" : "FalseClass", s: String(v) };

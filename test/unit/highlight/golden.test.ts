@@ -28,6 +28,8 @@ const EXACT = new Set([
   'c', 'cpp', 'sql', 'ruby', 'r', 'matlab', 'julia', 'java', 'go', 'rust', 'ini', 'toml', 'docker',
   'liquid', 'sass', 'json-doc', 'cuda', 'scala', 'make', 'haskell', 'mathematica',
   'jsx', 'tsx', 'protobuf', 'http', 'cmake', 'nginx', 'conf', 'powershell', 'kotlin', 'swift', 'lua', 'php', 'objective_c', 'objective_cpp', 'dart', 'elixir', 'coffeescript', 'groovy', 'erb', 'apache', 'batchfile', 'handlebars', 'clojure', 'viml', 'properties',
+  'perl', 'gdscript', 'awk', 'tcl', 'fsharp', 'vb', 'haml', 'jinja', 'twig',
+  'hcl', 'terraform', 'graphql', 'solidity', 'nix', 'zig', 'nim', 'elm', 'crystal', 'd', 'llvm',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */

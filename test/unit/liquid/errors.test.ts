@@ -45,6 +45,20 @@ test("an error inside an include names the include file and its line", () => {
   assert.equal(err.file, path.join("_includes", "error.html"));
   assert.equal(err.line, 2);
   assert.match(err.format(), /^_includes\/error\.html:2:\d+: Liquid Exception: divided by 0/);
+  // And the page that included it, in Jekyll's words ("… divided by 0 included in index.html").
+  assert.match(err.message, /divided by 0 included in index\.html$/);
+});
+
+test("a stray end tag or else says which block is missing, not that a plugin may define it", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  const err = renderError(() => engine.parse("---\n{% for x in (1..2) %}{% endfor %}\n{% endif %}\n", "page.md", 3));
+  assert.equal(err.line, 6);
+  assert.match(err.message, /Unknown tag 'endif'/);
+  assert.match(err.hint ?? "", /This \{% endif %\} closes nothing: no \{% if %\} is open/);
+  const els = renderError(() => engine.parse("a {% else %} b", "page.md"));
+  assert.match(els.hint ?? "", /outside the block it belongs to/);
+  const plugin = renderError(() => engine.parse("{% frobnicate %}", "page.md"));
+  assert.match(plugin.hint ?? "", /neither Liquid's nor Jekyll's/);
 });
 
 test("a missing include is a BuildError naming the page and the include tag's line", () => {

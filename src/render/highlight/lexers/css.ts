@@ -5,6 +5,7 @@
  * `!important` `cp`; comments `c`. Rouge swaps the string classes: `"…"` is `s1`, `'…'` is `s2`.
  */
 import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
+import { pairedEscapes } from './loop-match.js';
 import { CSS_ATTRIBUTES, CSS_BUILTINS, CSS_CONSTANTS, CSS_VENDOR_PREFIXES } from '../rouge-words.js';
 
 const ID = String.raw`[\p{L}_\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}\-]*`;
@@ -24,8 +25,8 @@ export const css: LexerDef = lazyLexer('css', () => ({
       rule(String.raw`@${ID}`, 'k', 'at_rule'),
       rule(ID, 'nt'),
       rule(/[~^*!%&\[\]()<>|+=@:;,.\/?\-]/, 'o'),
-      rule(/"(?:\\\\|\\"|[^"])*"/, 's1'),
-      rule(/'(?:\\\\|\\'|[^'])*'/, 's2'),
+      rule(pairedEscapes('"'), 's1'),
+      rule(pairedEscapes("'"), 's2'),
     ],
     value: [
       mixin('basics'),
@@ -33,8 +34,8 @@ export const css: LexerDef = lazyLexer('css', () => ({
       rule(/#[0-9a-f]{1,6}/i, 'm'), // colours
       rule(String.raw`${NUMBER}(?:%|(?:${UNITS})\b)?`, 'm'),
       rule(/[\[\]():\/.,]/, 'p'),
-      rule(/"(?:\\\\|\\"|[^"])*"/, 's1'),
-      rule(/'(?:\\\\|\\'|[^'])*'/, 's2'),
+      rule(pairedEscapes('"'), 's1'),
+      rule(pairedEscapes("'"), 's2'),
       rule(ID, (run, m) => {
         if (CSS_CONSTANTS.has(m[0])) run.token('no');
         else if (CSS_BUILTINS.has(m[0])) run.token('nb');

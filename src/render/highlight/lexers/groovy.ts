@@ -11,6 +11,21 @@
  * class state; and `a / b / c` is read as a slashy string `/ b /`.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
+import { anyChar, dot, escape, escapedDot, loopRe, loopRule } from './loop-match.js';
+
+/**
+ * Rouge's lazy `Q(\\.|\\\n|.)*?Q` strings and slashy strings, whose overlapping branches backtrack
+ * exponentially on an unclosed quote before a run of backslashes: matched by loop-match.ts's
+ * memoised search, which finds Onigmo's match in linear time.
+ */
+const lazyQuote = (q: string) =>
+  loopRe(new RegExp(q === '/' ? '\\/' : q, 'y'), () => [{ lazy: true, branches: [escapedDot, escape('\n'), dot], close: q }], /(?:)/y);
+/** Rouge's dollar-slashy string `\$\/(\$.|.)*?\/\$` (under `/m`), likewise. */
+const dollarEscape = (text: string, i: number) => {
+  const next = text[i] === '$' ? anyChar(text, i + 1) : -1;
+  return next < 0 ? -1 : 1 + next;
+};
+const dollarSlashy = loopRe(/\$\//y, () => [{ lazy: true, branches: [dollarEscape, anyChar], close: '/$' }], /(?:)/y);
 
 const KEYWORDS = new Set(`assert break case catch continue default do else finally for
   if goto instanceof new return switch this throw try while in as`.split(/\s+/));
@@ -39,10 +54,10 @@ export const groovy: LexerDef = lazyLexer('groovy', () => ({
       rule(/import\b/, 'kn', 'import'),
       rule(/""".*?"""/s, 's2'),
       rule(/'''.*?'''/s, 's1'),
-      rule(/"(\\.|\\\n|.)*?"/, 's2'),
-      rule(/'(\\.|\\\n|.)*?'/, 's1'),
-      rule(/\$\/(\$.|.)*?\/\$/s, 's'),
-      rule(/\/(\\.|\\\n|.)*?\//, 's'),
+      loopRule(lazyQuote('"'), (run) => run.token('s2')),
+      loopRule(lazyQuote("'"), (run) => run.token('s1')),
+      loopRule(dollarSlashy, (run) => run.token('s')),
+      loopRule(lazyQuote('/'), (run) => run.token('s')),
       rule(/'\\.'|'[^\\]'|'\\u[0-9a-f]{4}'/, 'sc'),
       rule(/(\.)([a-zA-Z_][a-zA-Z0-9_]*)/, ['o', 'na']),
       rule(/[a-zA-Z_][a-zA-Z0-9_]*:/, 'nl'),

@@ -8,47 +8,61 @@ import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { apache } from './apache.js';
 import { batchfile } from './batchfile.js';
+import { awk } from './awk.js';
 import { bibtex } from './bibtex.js';
 import { c, cpp, cuda, glsl, objectiveC, objectiveCpp } from './c.js';
 import { csharp } from './csharp.js';
 import { clojure } from './clojure.js';
 import { cython } from './cython.js';
+import { d } from './d.js';
 import { cmake } from './cmake.js';
 import { coffeescript } from './coffeescript.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
 import { coq } from './coq.js';
+import { crystal } from './crystal.js';
 import { css } from './css.js';
 import { dart } from './dart.js';
 import { diff } from './diff.js';
+import { elm } from './elm.js';
+import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { elixir } from './elixir.js';
 import { erb } from './erb.js';
-import { erlang } from './erlang.js';
 import { fortran } from './fortran.js';
+import { fsharp } from './fsharp.js';
+import { gdscript } from './gdscript.js';
 import { go } from './go.js';
+import { graphql } from './graphql.js';
 import { groovy } from './groovy.js';
 import { handlebars } from './handlebars.js';
+import { haml } from './haml.js';
 import { haskell } from './haskell.js';
+import { hcl, terraform } from './hcl.js';
 import { html, xml } from './html.js';
 import { http } from './http.js';
 import { java } from './java.js';
+import { jinja, twig } from './jinja.js';
 import { javascript, jsx, tsx, typescript } from './javascript.js';
 import { json, jsonDoc } from './json.js';
 import { julia } from './julia.js';
 import { kotlin } from './kotlin.js';
 import { lean } from './lean.js';
 import { liquid } from './liquid.js';
+import { llvm } from './llvm.js';
 import { lua } from './lua.js';
 import { make } from './make.js';
 import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
+import { nim } from './nim.js';
+import { nix } from './nix.js';
 import { ocaml } from './ocaml.js';
 import { php } from './php.js';
 import { powershell } from './powershell.js';
 import { properties } from './properties.js';
+import { perl } from './perl.js';
 import { praat } from './praat.js';
 import { prolog } from './prolog.js';
 import { protobuf } from './protobuf.js';
@@ -63,16 +77,20 @@ import { sass } from './sass.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sml } from './sml.js';
+import { solidity } from './solidity.js';
 import { sql } from './sql.js';
 import { stan } from './stan.js';
 import { stata } from './stata.js';
 import { sublexers } from './sublexers.js';
 import { swift } from './swift.js';
+import { tcl } from './tcl.js';
 import { tex } from './tex.js';
+import { vb } from './vb.js';
 import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
 import { yaml } from './yaml.js';
+import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
 export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
@@ -156,6 +174,26 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['docker', docker],
   ['dot', dot],
   ['cython', cython],
+  ['perl', perl],
+  ['gdscript', gdscript],
+  ['awk', awk],
+  ['tcl', tcl],
+  ['fsharp', fsharp],
+  ['vb', vb],
+  ['haml', haml],
+  ['jinja', jinja],
+  ['twig', twig],
+  ['hcl', hcl],
+  ['terraform', terraform],
+  ['graphql', graphql],
+  ['solidity', solidity],
+  ['nix', nix],
+  ['zig', zig],
+  ['nim', nim],
+  ['elm', elm],
+  ['crystal', crystal],
+  ['d', d],
+  ['llvm', llvm],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

@@ -6,6 +6,7 @@
  * punctuation mark `o`.
  */
 import { type LexerDef, rule, lazyLexer } from '../engine.js';
+import { pairedEscapes } from './loop-match.js';
 
 const KEYWORDS = 'assert|break|case|catch|continue|default|do|else|finally|for|if|goto|instanceof|new|return|switch|this|throw|try|while';
 const DECLARATIONS =
@@ -33,7 +34,7 @@ export const java: LexerDef = lazyLexer('java', () => ({
       rule(/(?:true|false|null)\b/, 'kc'),
       rule(/(?:class|interface)\b/, 'kd', 'class'),
       rule(/(?:import|package)\b/, 'kn', 'import'),
-      rule(/"(?:\\\\|\\"|[^"])*"/, 's'),
+      rule(pairedEscapes('"'), 's'),
       rule(/'(?:\\.|[^\\]|\\u[0-9a-f]{4})'/, 'sc'),
       rule(String.raw`(\.)(${ID})`, ['o', 'na']),
       rule(String.raw`${ID}:`, 'nl'),

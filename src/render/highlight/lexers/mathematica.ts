@@ -7,13 +7,14 @@
  * `(* … *)` comments `c`, with `::Section::` markup `cp`.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
+import { pairedEscapes } from './loop-match.js';
 import { MATHEMATICA_BUILTINS } from '../rouge-words.js';
 
 const BASE = String.raw`(?:\d+)`;
 const NUMBER = String.raw`(?:\.\d+|\d+\.\d*|\d+)`;
 const NUMBER_BASE = String.raw`(?:\.\w+|\w+\.\w*|\w+)`;
 const PRECISION = `(?:\`(?:\`?${NUMBER})?)`;
-const STRING = String.raw`(?:"(?:\\\\|\\"|[^"])*")`;
+const STRING = pairedEscapes('"');
 const IDENTIFIER = String.raw`(?:[a-zA-Z$][$a-zA-Z0-9]*)`;
 const NAMED_CHARACTER = String.raw`(?:\\\[${IDENTIFIER}\])`;
 const SYMBOL = `(?:(?:${IDENTIFIER}|${NAMED_CHARACTER})+)`;

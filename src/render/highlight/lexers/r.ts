@@ -5,6 +5,7 @@
  * `k`, `TRUE`/`NULL`/`NA`… `kc`, `pi`/`letters`… `nb`, other names (with dots) `n`.
  */
 import { type LexerDef, rule, lazyLexer } from '../engine.js';
+import { lazyEscapes } from './loop-match.js';
 
 const KEYWORDS = new Set('if else for while repeat in next break function'.split(' '));
 const KEYWORD_CONSTANTS = new Set(
@@ -33,8 +34,8 @@ export const r: LexerDef = lazyLexer('r', () => ({
       rule(/#.*?$/, 'c1'),
       rule(/\s+/, 'w'),
       rule(/`[^`]+?`/, 'n'),
-      rule(/'(?:\\.|.)*?'/s, 's1'),
-      rule(/"(?:\\.|.)*?"/s, 's2'),
+      rule(lazyEscapes("'", true), 's1'),
+      rule(lazyEscapes('"', true), 's2'),
       rule(/%[^%]*?%/, 'o'),
       rule(/0[xX][a-fA-F0-9]+(?:[pP][0-9]+)?[Li]?/, 'mh'),
       rule(/[+\-]?(?:\d+(?:[.]\d+)?|[.]\d+)(?:[eE][+\-]?\d+)?[Li]?/, 'm'),

@@ -20,14 +20,14 @@ const indentState = (run: LexRun): IndentState =>
   (run.data.indent ??= { blockState: null, blockIndentation: null, lastIndentation: null });
 
 /** Indentation#starts_block: the next line indented deeper than this one is in `state`. */
-function startsBlock(run: LexRun, state: string): void {
+export function startsBlock(run: LexRun, state: string): void {
   const s = indentState(run);
   s.blockState = state;
   s.blockIndentation = s.lastIndentation ?? '';
 }
 
 /** Indentation#indentation: enter the pending block when deeper, else lex the line as content. */
-function indentation(run: LexRun, indent: string): void {
+export function indentation(run: LexRun, indent: string): void {
   const s = indentState(run);
   s.lastIndentation = indent;
   if (s.blockState !== null && indent.startsWith(s.blockIndentation!) && indent !== s.blockIndentation) {

@@ -9,6 +9,7 @@
  * type needs a backquoted name after it.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
+import { pairedEscapes } from './loop-match.js';
 
 const WS = String.raw`\p{White_Space}`;
 const LETTER = String.raw`[\p{L}$_]`;
@@ -47,7 +48,7 @@ export const scala: LexerDef = lazyLexer('scala', () => ({
       rule(String.raw`(import|package)(\s+)`, ['k', ''], 'import'),
       rule(String.raw`(type)(\s+)`, ['k', ''], 'type'),
       rule(/"""[\s\S]*?"""(?!")/, 's'),
-      rule(String.raw`"(?:\\\\|\\"|[^"])*"`, 's'),
+      rule(pairedEscapes('"'), 's'),
       rule(String.raw`'\\.'|'[^\\]'|'\\u[0-9a-fA-F]{4}'`, 'sc'),
       rule(IDREST, 'n'),
       rule('`[^`]+`', 'n'),

@@ -7,6 +7,7 @@
  * Found on programming-languages course pages (SICP-style exercises).
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
+import { pairedEscapes } from './loop-match.js';
 import { SCHEME_BUILTINS, SCHEME_KEYWORDS } from '../rouge-words.js';
 
 const ID = String.raw`[a-z0-9!$%&*+,\/:<=>?@^_~|-]+`;
@@ -24,7 +25,7 @@ export const scheme: LexerDef = lazyLexer('scheme', () => ({
       rule(/#d[0-9]+/, 'mi'),
       rule(/#x[0-9a-f]+/i, 'mh'),
       rule(/#[ei][\d.]+/, 'mx'),
-      rule(/"(\\\\|\\"|[^"])*"/, 's'),
+      rule(pairedEscapes('"'), 's'),
       rule(new RegExp(`'${ID}`, 'i'), 'ss'),
       rule(/#\\([()\/'"._!\$%& ?=+-]{1}|[a-z0-9]+)/i, 'sc'),
       rule(/#t|#f/, 'no'),

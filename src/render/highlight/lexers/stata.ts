@@ -9,6 +9,7 @@
  * highlights with this lexer rather than leaving plain.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
+import { dot, escapedDot, lazyEscapes, loopRe, loopRule } from './loop-match.js';
 import { STATA_FUNCTIONS, STATA_KEYWORDS, STATA_RESERVED_KEYWORDS, STATA_TYPE_KEYWORDS } from '../rouge-words.js';
 
 // Rouge's command list (Stata::KEYWORDS) and function list (PRIMITIVE_FUNCTIONS) are used as
@@ -28,9 +29,9 @@ export const stata: LexerDef = lazyLexer('stata', () => ({
       rule(/[\n\r]+/, ''),
       rule(/\/\/.*?$/, 'c1'),
       rule(/\/(\\\n)?[*].*?[*](\\\n)?\//s, 'cm'),
-      rule(/`"(\\.|.)*?"'/, 's2'),
-      rule(/"(\\.|.)*?"/, 's2'),
-      rule(/`(\\.|.)*?'/, 's2'),
+      loopRule(loopRe(/`"/y, () => [{ lazy: true, branches: [escapedDot, dot], close: `"'` }], /(?:)/y), (run) => run.token('s2')),
+      rule(lazyEscapes('"'), 's2'),
+      loopRule(loopRe(/`/y, () => [{ lazy: true, branches: [escapedDot, dot], close: "'" }], /(?:)/y), (run) => run.token('s2')),
       // Rouge's lookbehind `(?<!\w)` sees nothing under StringScanner, so `a$b` also matches here
       rule(/(?<!\w)\$\w+/, 's2'),
       rule(/%\S+/, 'py'),

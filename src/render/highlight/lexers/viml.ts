@@ -9,6 +9,7 @@
  * Found in editor-setup posts on researchers' blogs (.vimrc snippets).
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
+import { pairedEscapes } from './loop-match.js';
 import { VIML_AUTO, VIML_COMMANDS, VIML_FUNCTIONS, VIML_OPTIONS } from '../rouge-words.js';
 
 export const viml: LexerDef = lazyLexer('viml', () => ({
@@ -17,9 +18,9 @@ export const viml: LexerDef = lazyLexer('viml', () => ({
       rule(/^(\s*)(".*?)$/, ['', 'c']),
       rule(/^\s*\\/, 'se'),
       rule(/[ \t]+/, ''),
-      rule(/\/(\\\\|\\\/|[^\n/])*\//, 'sr'),
-      rule(/"(\\\\|\\"|[^\n"])*"/, 's2'),
-      rule(/'(\\\\|\\'|[^\n'])*'/, 's1'),
+      rule(pairedEscapes('/', false), 'sr'),
+      rule(pairedEscapes('"', false), 's2'),
+      rule(pairedEscapes("'", false), 's1'),
       rule(/(?<=\s)"[^-:.%#=*].*?$/, 'c'),
       rule(/-?\d+/, 'm'),
       rule(/#[0-9a-f]{6}/i, 'mh'),

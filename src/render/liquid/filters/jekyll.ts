@@ -1,14 +1,15 @@
 // Jekyll 4.3's own filters (lib/jekyll/filters.rb, filters/grouping_filters.rb) on Ruby values.
 import { Expression, Tokenizer, Value } from "liquidjs";
-import { slugify as jekyllSlugify } from "../../../site/slugify.js";
+import { emptySlugWarning, slugify as jekyllSlugify } from "../../../site/slugify.js";
 import { JekyllTime } from "../../../ruby/time.js";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
-import { ExpressionMethodLiteral, methodLiteral } from "../operators.js";
+import { ExpressionMethodLiteral, expressionMethodLiteral, methodLiteral } from "../operators.js";
 import { evaluateExpression, installSyncValues, runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, xmlEscape } from "../../../ruby/strings.js";
-import { stringToI } from "../../../ruby/number.js";
+import { stringToI, stringToInteger } from "../../../ruby/number.js";
+import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, lookup, rubyKey, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
@@ -50,7 +51,7 @@ function rubyArray(v: unknown): unknown[] {
 }
 
 function isMethodLiteral(v: unknown): boolean {
-  return methodLiteral(v) !== null;
+  return v instanceof ExpressionMethodLiteral || methodLiteral(v) !== null;
 }
 
 /** Jekyll's compare_property_vs_target (where, find). */
@@ -77,13 +78,24 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
   const condition = (self: FilterThis, expr: string): Expression => {
     let c = conditions.get(expr);
     if (!c) {
+      // Jekyll's parse_condition reads it with Liquid::Parser, strictly, in every error_mode:
+      // comparisons joined by and/or, nothing after (a filter inside is a syntax error, which
+      // fails the build).
+      try {
+        strictCondition(expr);
+      } catch (e) {
+        if (!(e instanceof LiquidSyntaxError)) throw e;
+        throw Object.assign(new Error(`Liquid syntax error: ${e.message} in where_exp/find_exp condition "${expr}"`), {
+          hint: "The condition of where_exp and find_exp is comparisons joined by and/or, with no filters (|): assign the filtered value first, or use group_by_exp, which takes filters.",
+        });
+      }
       c = new Tokenizer(expr, self.liquid.options.operators).readExpression();
       fixFloatLiterals(c);
       // Jekyll parses the condition with Liquid::Expression: its `empty`/`blank` are not the
       // Condition's method literals (see ExpressionMethodLiteral).
       for (const tok of (c as unknown as { postfix: Array<{ content?: unknown }> }).postfix) {
         const name = methodLiteral(tok.content);
-        if (name) tok.content = new ExpressionMethodLiteral(name);
+        if (name) tok.content = expressionMethodLiteral(name);
       }
       conditions.set(expr, c);
     }
@@ -134,7 +146,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       const v = plain(input);
       if (v === null || v === undefined) return null;
       if (typeof v !== "string") throw new Error(`undefined method 'gsub' for ${inspect(v)}:${rubyClass(v)}`);
-      return jekyllSlugify(v, mode === undefined || mode === null ? null : toS(mode));
+      return jekyllSlugify(v, mode === undefined || mode === null ? null : toS(mode), false, (s) => host.warn?.("Warning:", emptySlugWarning(s)));
     },
     xml_escape: (input) => xmlEscape(toS(input)),
     cgi_escape: (input) => cgiEscape(toS(input)),
@@ -241,7 +253,8 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (v === false) return 0;
       if (v === null || v === undefined) return 0;
       if (typeof v === "number") return Math.trunc(v);
-      if (typeof v === "string") return stringToI(v);
+      if (typeof v === "bigint") return v;
+      if (typeof v === "string") return stringToInteger(v);
       if (v instanceof JekyllTime) return Math.floor(v.epochMs / 1000);
       return toInteger(v);
     },

@@ -4,7 +4,7 @@
 // fields, numbers follow ruby/number.ts. Jekyll replaces `sort` and `where` (see jekyll.ts).
 import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, round, ZeroDivision } from "../../../ruby/number.js";
-import { awkSplit, capitalize, escapeHtml, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
+import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
 import { RubyFloat, compareStrings, inspect, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
@@ -32,7 +32,10 @@ export function inputItems(input: unknown): unknown[] {
   return [input];
 }
 
-/** Ruby's `#size` where it exists (strings in characters, Integer#size is 8 bytes), else 0. */
+/**
+ * Ruby's `#size` where it exists (strings in characters), else 0. Integer#size is the bytes of the
+ * machine word (8) for a Fixnum and the bytes the magnitude needs for a Bignum (so never below 8).
+ */
 export function rubySize(v: unknown): number {
   v = plain(v);
   if (typeof v === "string") return [...v].length;
@@ -40,6 +43,7 @@ export function rubySize(v: unknown): number {
   // A Jekyll Drop (document, static file, `site`, `jekyll`) is no Hash and has no #size: 0.
   if (isHash(v)) return isUnsizedDrop(v) ? 0 : Object.keys(v).length;
   if (typeof v === "number" && Number.isInteger(v)) return 8;
+  if (typeof v === "bigint") return Math.max(8, Math.ceil((v < 0n ? -v : v).toString(16).length / 2));
   return 0;
 }
 
@@ -83,7 +87,7 @@ export function rubyKey(v: unknown): string {
   return `${rubyClass(v)}:${inspect(plain(v))}`;
 }
 
-function number(fn: () => number | RubyFloat): number | RubyFloat {
+function number(fn: () => number | bigint | RubyFloat): number | bigint | RubyFloat {
   try {
     return fn();
   } catch (e) {
@@ -95,7 +99,7 @@ function number(fn: () => number | RubyFloat): number | RubyFloat {
 export function standardFilters(): FilterTable {
   return {
     size: (input) => rubySize(input),
-    downcase: (input) => toS(input).toLowerCase(),
+    downcase: (input) => rubyDowncase(toS(input)),
     upcase: (input) => toS(input).toUpperCase(),
     capitalize: (input) => capitalize(toS(input)),
     escape: (input) => (input === null || input === undefined ? null : escapeHtml(toS(input))),

@@ -3,10 +3,11 @@
 // or the lax parser has cut it out. Every parser, strict or lax, ends here, so this is where a
 // markup's meaning is decided; canonical.ts writes the result back as liquidjs markup.
 import { VARIABLE_PARSER, rubyStrip, scan } from "./patterns.js";
+import { rubyInteger } from "../../../ruby/values.js";
 
 export type Expr =
   /** nil, true, false, a String, or an Integer. */
-  | { kind: "literal"; value: null | boolean | string | number }
+  | { kind: "literal"; value: null | boolean | string | number | bigint }
   | { kind: "float"; value: number }
   /** A Range: literal when both ends are literals (RangeLookup.parse builds `a.to_i..b.to_i`). */
   | { kind: "range"; from: Expr; to: Expr }
@@ -35,7 +36,7 @@ export function parseExpression(markup: string | undefined): Expr {
     return { kind: "literal", value: markup.slice(1, -1) };
   }
   let m = INTEGERS.exec(markup);
-  if (m) return { kind: "literal", value: Number.parseInt(m[1]!, 10) };
+  if (m) return { kind: "literal", value: integerLiteral(m[1]!) };
   m = RANGES.exec(markup);
   if (m) return parseRange(m[2]!, m[3]!);
   m = FLOATS.exec(markup);
@@ -50,6 +51,12 @@ export function parseExpression(markup: string | undefined): Expr {
     case "blank": case "empty": return { kind: "method", name: markup };
   }
   return parseLookup(markup);
+}
+
+/** `to_i` of an integer literal: a bigint past 2^53 (see rubyInteger in src/ruby/values.ts). */
+function integerLiteral(digits: string): number | bigint {
+  const n = Number.parseInt(digits, 10);
+  return Number.isSafeInteger(n) ? n : rubyInteger(BigInt(digits));
 }
 
 /** VariableLookup.new(markup): the name and lookups VariableParser scans out of it. */
@@ -75,6 +82,11 @@ function isEvaluated(e: Expr): boolean {
   return e.kind === "lookup" || (e.kind === "range" && (isEvaluated(e.from) || isEvaluated(e.to)));
 }
 
+/** A range's ends are JavaScript numbers here: one past 2^53 is refused rather than read wrong. */
+export function rangeTooWide(v: bigint): Error {
+  return new Error(`the range end ${v} is beyond what build-site's ranges hold (±${Number.MAX_SAFE_INTEGER}, 2^53 - 1); Jekyll takes any Integer. Use a smaller range`);
+}
+
 /** `to_i` of a literal end of a range (Ruby raises NoMethodError for true/false and ranges). */
 function toI(e: Expr): number {
   if (e.kind === "float") return Math.trunc(e.value);
@@ -82,6 +94,7 @@ function toI(e: Expr): number {
     const v = e.value;
     if (v === null) return 0;
     if (typeof v === "number") return v;
+    if (typeof v === "bigint") throw rangeTooWide(v);
     if (typeof v === "string") return stringToI(v);
     throw new Error(`undefined method \`to_i' for ${v}:${v ? "TrueClass" : "FalseClass"}`);
   }

@@ -112,6 +112,8 @@ function inspectLiteral(e: Expr): string | null {
     const to = inspectLiteral(e.to);
     return from === null || to === null || e.from.kind === "range" ? null : `${from}..${to}`;
   }
+  // Jekyll's frozen Liquid::Expression::MethodLiteral: one object, so one inspect, in a build.
+  if (e.kind === "method") return `#<Liquid::Expression::MethodLiteral ${e.name}>`;
   if (e.kind !== "literal") return null;
   const v = e.value;
   if (v === null) return "nil";

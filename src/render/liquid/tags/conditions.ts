@@ -34,9 +34,9 @@ type CompiledCondition = Comparison[];
 
 export function compileCondition(chain: ConditionChain, span: MarkupSpan): CompiledCondition {
   return chain.map((c) => ({
-    left: compileExpression(c.left, span),
+    left: compileExpression(c.left, span, true),
     operator: c.operator,
-    right: c.operator === undefined ? undefined : compileExpression(c.right ?? { kind: "literal", value: null }, span),
+    right: c.operator === undefined ? undefined : compileExpression(c.right ?? { kind: "literal", value: null }, span, true),
     relation: c.relation,
   }));
 }
@@ -165,7 +165,7 @@ export class RubyCaseTag extends RubyTag implements BlankAware {
           caseElseSyntax(m.markup);
           this.blocks.push({ value: null, body });
         } else {
-          for (const v of whenSyntax(m.markup)) this.blocks.push({ value: compileExpression(v, m.span), body });
+          for (const v of whenSyntax(m.markup)) this.blocks.push({ value: compileExpression(v, m.span, true), body });
         }
       } catch (e) {
         m.parser.error(e, m.site);

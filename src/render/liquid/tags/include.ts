@@ -19,6 +19,7 @@ import type { Value } from "liquidjs";
 import type { Context, Emitter, Liquid, TagToken, Template, TopLevelToken } from "liquidjs";
 import type { LiquidHost } from "../host.js";
 import { compileExpression } from "../compile.js";
+import { storedValue } from "../operators.js";
 import { parseExpression } from "../ruby-syntax/expression.js";
 import { runSync } from "../sync-values.js";
 import { inspect, isHash, plain, rubyClass } from "../../../ruby/values.js";
@@ -118,7 +119,7 @@ abstract class IncludeBase extends Tag {
     if (!this.params) return null;
     const out: Record<string, unknown> = {};
     for (const p of this.params) {
-      out[p.key] = p.variable ? plain(runSync(p.variable.value(ctx, false))) : p.quoted;
+      out[p.key] = p.variable ? storedValue(plain(runSync(p.variable.value(ctx, false)))) : p.quoted;
     }
     return out;
   }

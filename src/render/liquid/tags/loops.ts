@@ -10,7 +10,7 @@
 // All three render synchronously (see sync-render.ts).
 import { Drop } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken, Value } from "liquidjs";
-import { methodLiteral } from "../operators.js";
+import { ExpressionMethodLiteral, methodLiteral } from "../operators.js";
 import { compileExpression } from "../compile.js";
 import { stringToI } from "../ruby-syntax/expression.js";
 import { tablerowSyntax } from "../ruby-syntax/tag-syntax.js";
@@ -187,10 +187,12 @@ const SECOND_ELSE = new Error("second else");
 /** `to_i` as TableRow uses it: nil 0, numbers truncated, strings by their leading digits, a Time its epoch; other values have none. */
 function toI(v: unknown): number {
   // `blank`/`empty` (Jekyll's method literals) have no to_i either.
-  if (methodLiteral(v)) throw new Error("undefined method `to_i' for a method literal");
+  if (methodLiteral(v) || v instanceof ExpressionMethodLiteral) throw new Error("undefined method `to_i' for a method literal");
   v = plain(v);
   if (v === null || v === undefined) return 0;
   if (typeof v === "number") return Math.trunc(v);
+  // A Bignum: as a count (cols, limit, offset) it is past any collection, which Number() keeps.
+  if (typeof v === "bigint") return Number(v);
   if (v instanceof RubyFloat) return Math.trunc(v.value);
   if (typeof v === "string") return stringToI(v);
   if (v instanceof JekyllTime) return Math.floor(v.epochMs / 1000);

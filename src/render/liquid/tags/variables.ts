@@ -14,6 +14,7 @@
 // All render synchronously (see sync-render.ts).
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken, Value } from "liquidjs";
 import { compileExpression, compileVariable } from "../compile.js";
+import { storedValue } from "../operators.js";
 import { LIQUID_TAG_END } from "../front-end.js";
 import { LiquidSyntaxError } from "../ruby-syntax/strict.js";
 import { assignSyntax, captureSyntax, counterSyntax, cycleSyntax, renderSyntax } from "../ruby-syntax/tag-syntax.js";
@@ -33,7 +34,7 @@ export class RubyAssignTag extends RubyTag implements BlankAware {
     this.value = compileVariable(liquid, ruby.parser.variable(from, { line: ruby.site.line, begin: ruby.site.begin + ruby.markup.length - from.length }), ruby.span);
   }
   render(ctx: Context): void {
-    ctx.bottom()[this.key] = valueSync(this.value as never, ctx, !!this.liquid.options.lenientIf);
+    ctx.bottom()[this.key] = storedValue(valueSync(this.value as never, ctx, !!this.liquid.options.lenientIf));
   }
 }
 

@@ -5,6 +5,7 @@
 // - a definition does not interrupt a paragraph (kramdown's PARAGRAPH_END has no abbreviation start),
 //   so a definition line directly under a paragraph line is paragraph text.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { setextAhead } from './kramdown-blocks.js';
 
 const DEF_RE = /^ {0,3}\*\[(.+?)\]:(.*)$/;
 
@@ -12,6 +13,7 @@ function abbrDefinition(state: StateBlock, startLine: number, _endLine: number, 
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine] + state.tShift[startLine];
   if (state.src[start] !== '*' || state.src[start + 1] !== '[') return false;
+  if (setextAhead(state, startLine, _endLine)) return false;
   const m = DEF_RE.exec(state.src.slice(start, state.eMarks[startLine]));
   if (!m) return false;
   if (silent) return true;

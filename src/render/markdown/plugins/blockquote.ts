@@ -4,7 +4,11 @@
 // `> ` (at most 3 spaces, `>`, one optional space); lines without it stay as written. So
 // `> quote\n## Title` puts the header inside the quote, where markdown-it would end the quote.
 // The content is parsed as blocks like any container.
+// kramdown-parser-gfm's PARAGRAPH_END_GFM (its paragraph_end quirk) has BLOCKQUOTE_START (a `>`
+// line ends a paragraph); kramdown's own PARAGRAPH_END has not (`input: kramdown`, or GFM without
+// the quirk: `para\n> q` is one paragraph).
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { gfmParagraphEnd } from '../options.js';
 
 // kramdown's LAZY_END_HTML_START / _STOP (non-span elements), IAL_BLOCK_START and EOB_MARKER.
 const STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/))|^\^[ \t]*$/u;
@@ -12,7 +16,7 @@ const STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|d
 function blockquote(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   if (state.src[state.bMarks[startLine] + state.tShift[startLine]] !== '>') return false;
-  if (silent) return true;
+  if (silent) return state.parentType !== 'paragraph' || gfmParagraphEnd(state);
   // A list item's text is parsed in parts, cut where its first nested list starts
   // (kramdown-blocks.ts): a quote in the item ends there (`* >\n  * b`).
   const chunkStarts = (state as { kdChunkStarts?: Set<number> }).kdChunkStarts;

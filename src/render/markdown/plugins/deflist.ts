@@ -14,7 +14,9 @@
 // - a definition takes the lines parse_definition_list takes (definitionLines below): lazy lines
 //   of any block kind, not only a paragraph's continuation;
 // - `:` needs a space or tab after it, and one empty line at most (no whitespace on it) may come
-//   between the terms and the first definition.
+//   between the terms and the first definition;
+// - a term line that kramdown reads as an ATX header (its header parser comes first) is none: the
+//   header is written, and a further term after blank lines that is a header ends the list.
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 
@@ -124,7 +126,15 @@ export function deflistPlugin(md: MarkdownIt): void {
           state.sCount[l] = -1;
         };
         const next = state.line;
+        // A further term (after blank lines) that kramdown reads as an ATX header is one, and the
+        // list ends before it (markdown-it-deflist would take it as a term).
+        const header = () => {
+          const indent = state.blkIndent;
+          state.blkIndent = base;
+          try { return next < endLine && isHeader(state, next, endLine); } finally { state.blkIndent = indent; }
+        };
         if (badMarker(next)) stop(next);
+        else if (header()) stop(next);
         else if (next < endLine && !state.isEmpty(next) && !MARKER.test(lineText(state, next))) {
           // A next term: its definition on the next line, or after one empty line (kramdown: a
           // truly empty one, `m\n \n: d` is two paragraphs).
@@ -151,6 +161,14 @@ export function deflistPlugin(md: MarkdownIt): void {
   const entry = rules.find((r) => r.name === 'deflist');
   if (!entry) return;
   const markdownItDeflist = entry.fn;
+  // The ATX header rule: kramdown reads a term line as a header first (see below).
+  type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+  let headingRule: BlockRule | undefined;
+  const isHeader = (state: StateBlock, line: number, endLine: number): boolean => {
+    if (state.src.charCodeAt(state.bMarks[line] + state.tShift[line]) !== 0x23 /* # */) return false;
+    headingRule ??= rules.find((r) => r.name === 'heading')!.fn as BlockRule;
+    return headingRule(state, line, endLine, true);
+  };
   // Each list remembers its container's indentation: kramdown counts a definition's indentation
   // from there.
   const deflist = (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
@@ -183,6 +201,9 @@ export function deflistPlugin(md: MarkdownIt): void {
       next++;
     }
     if (next >= endLine || !MARKER.test(lineText(state, next))) return false;
+    // kramdown reads the term line first, and its ATX header parser comes before the paragraph a
+    // definition list needs: `#dowork\n: text` (kramdown input) is a header and a paragraph.
+    if (isHeader(state, startLine, endLine)) return false;
     return deflist(state, startLine, endLine, false);
   }, { alt: entry.alt });
 

@@ -7,9 +7,14 @@
 // - the content is kept as written: an indented fence does not strip its indentation from the code;
 // - the closing line is the same fence string, optionally longer, then only whitespace.
 // Only spaces (up to 3) may precede either fence line.
+// kramdown's own parser (`input: kramdown`) has only its codeblock_fenced: FENCED_CODEBLOCK_MATCH
+// `^((~){3,})…^\1\2*\s*?\n`, tildes only and neither fence line indented, and no fence ends a
+// paragraph (its PARAGRAPH_END has no FENCED_CODEBLOCK_START). A ``` line is then paragraph text,
+// where the backticks usually start a code span over the lines.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { nestedListCut } from './kramdown-blocks.js';
 import { containerLines } from './list-text.js';
+import { gfmParagraphEnd, isGfm } from '../options.js';
 
 // After the fence: at most one word (`python`, `python?opts`), surrounded by spaces or tabs.
 const INFO_RE = /^[ \t]*(?:((\S+?)(?:\?\S*)?)[ \t]*)?$/;
@@ -26,7 +31,7 @@ function lineOf(state: StateBlock, line: number): string {
  * (they are not part of the container's text in kramdown).
  */
 function closingLine(state: StateBlock, startLine: number, endLine: number, marker: string): number {
-  const close = new RegExp(`^ {0,3}${marker.replace(/[`~]/g, '\\$&')}\\${marker[0]}*\\s*$`);
+  const close = new RegExp(`^${isGfm(state) ? ' {0,3}' : ''}${marker.replace(/[`~]/g, '\\$&')}\\${marker[0]}*\\s*$`);
   const code = marker.charCodeAt(0);
   for (let line = startLine + 1; line < endLine; line++) {
     if (nestedListCut(state, line)) return -1;
@@ -61,9 +66,13 @@ function fence(state: StateBlock, startLine: number, endLine: number, silent: bo
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const c = state.src[state.bMarks[startLine] + state.tShift[startLine]];
   if (c !== '`' && c !== '~') return false;
+  const gfm = isGfm(state);
+  if (!gfm && c !== '~') return false;
+  // Only kramdown-parser-gfm's paragraph_end quirk lets a fence end a paragraph.
+  if (silent && state.parentType === 'paragraph' && !gfmParagraphEnd(state)) return false;
   const text = lineOf(state, startLine);
   const indent = text.length - text.trimStart().length;
-  if (indent > 3 || /\t/.test(text.slice(0, indent))) return false;
+  if (indent > (gfm ? 3 : 0) || /\t/.test(text.slice(0, indent))) return false;
   let run = indent;
   while (text[run] === c) run++;
   // kramdown's regex backtracks over the fence length: when no closing line matches the whole run,

@@ -7,6 +7,7 @@
 // indentation while it is parsed.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { LAZY_STOP } from './code-block.js';
+import { setextAhead } from './kramdown-blocks.js';
 
 function isBlank(state: StateBlock, line: number): boolean {
   return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
@@ -39,6 +40,7 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
     const start = state.bMarks[startLine] + state.tShift[startLine];
     if (state.src.charCodeAt(start) !== 0x5b || state.src.charCodeAt(start + 1) !== 0x5e) return false;
     if (!FOOTNOTE_NAME.test(state.src.slice(start + 1, state.eMarks[startLine]))) return false;
+    if (setextAhead(state, startLine, endLine)) return false;
     // kramdown's PARAGRAPH_END (GFM's too) has no footnote definition: such a line right under a
     // paragraph's text, in a list item's or a quote's, is more of that text (`Text[^1].\n[^1]: x`
     // is one paragraph, its marker unresolved).

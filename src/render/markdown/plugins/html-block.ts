@@ -143,7 +143,7 @@ function parseBlockContent(p: Parse, node: HtmlNode, inner: string): void {
 function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, parentRaw: boolean, out: HtmlChild[]): number {
   const name = normaliseTagName(m[1]);
   const attrs = parseAttributes(m[2] ?? '', KNOWN_ELEMENTS.has(name));
-  let closed = m[4] !== undefined;
+  let closed = m[5] !== undefined;
   const node: HtmlNode = { kind: 'element', name, attrs, model: 'raw', isClosed: closed, children: [] };
   out.push(node);
   if (!closed && ELEMENTS_WITHOUT_BODY.has(name)) closed = true;

@@ -15,6 +15,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
+import { gfmParagraphEnd, isGfm } from '../options.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -38,10 +39,25 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   if (line === (state as any).kdFirstLine || line === 0) return true;
   if (isBlank(state, line - 1)) return true;
   const prev = lineText(state, line - 1).trimEnd();
-  if (prev === '^' && state.sCount[line - 1] <= state.blkIndent) return true;
+  if (prev === '^') {
+    // kramdown's EOB_MARKER is `^` at the very start of the container's text: an indented ` ^` is
+    // text, no boundary.
+    if (state.sCount[line - 1] > state.blkIndent) return false;
+    // An end-of-block marker that ends a list is taken by kramdown's parse_list (eob_found) and
+    // leaves no :eob element: the list is the block before, no boundary (`* a\n^\n# h` is a list
+    // and a paragraph).
+    // (And a `^` that is the text of a header, `#` then `^`, is none either.)
+    const toks = state.tokens;
+    const last = toks[toks.length - 1];
+    return last?.type === 'kd_eob' && !/^(?:bullet|ordered)_list_close$/.test(toks[toks.length - 2]?.type ?? '');
+  }
   // A block IAL is a boundary only while it waits for the next block (after a blank line or at
   // the container's start); one that went to the block before it leaves an `eob` that is not.
-  return IAL_LINE.test(prev) && (line - 1 === (state as any).kdFirstLine || line - 1 === 0 || isBlank(state, line - 2));
+  // (Several IAL lines in a row go where the first one goes.)
+  if (!IAL_LINE.test(prev)) return false;
+  let first = line - 1;
+  while (first - 1 >= 0 && first !== (state as any).kdFirstLine && !isBlank(state, first - 1) && IAL_LINE.test(lineText(state, first - 1).trimEnd())) first--;
+  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1);
 }
 
 /** kramdown's before_block_boundary?: a blank line, an end-of-block marker, a block IAL or the end. */
@@ -54,6 +70,20 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   if (line >= endLine || isBlank(state, line) || state.sCount[line] < state.blkIndent) return true;
   const text = lineText(state, line).trimEnd();
   return (text === '^' && state.sCount[line] <= state.blkIndent) || IAL_LINE.test(text);
+}
+
+/**
+ * kramdown tries its setext header parser before footnote, link and abbreviation definitions, block
+ * extensions and IALs and the end-of-block marker: a line of one of those right above a `===` or
+ * `---` underline, after a block boundary, is the text of a header (`^\n---` is <h1>^</h1>... <h2>).
+ * Those rules give way where this says so (the lheading rule then takes the two lines).
+ */
+export function setextAhead(state: StateBlock, line: number, endLine: number): boolean {
+  const next = line + 1;
+  if (next >= endLine || state.sCount[next] !== state.blkIndent || state.sCount[line] - state.blkIndent > 3) return false;
+  const under = firstCode(state, next);
+  if ((under !== 0x3d /* = */ && under !== 0x2d /* - */) || !/^(?:=+|-+)[ \t]*$/.test(lineText(state, next))) return false;
+  return afterBlockBoundary(state, line);
 }
 
 /**
@@ -123,7 +153,7 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
   // before any slicing or regex.)
   if (state.sCount[startLine] - state.blkIndent >= 4 || firstCode(state, startLine) !== 0x7b /* { */) return false;
   const m = IAL_LINE.exec(lineText(state, startLine));
-  if (!m) return false;
+  if (!m || setextAhead(state, startLine, _endLine)) return false;
   if (silent) return true;
   // ALD_START: the name right after `{:` (`{: name: …}` is an IAL whose words are skipped).
   const ald = /^(\w[\w-]*):([\s\S]*)$/.exec(m[1]);
@@ -138,7 +168,7 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
 function extensionBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4 || firstCode(state, startLine) !== 0x7b /* { */) return false;
   const m = EXT_START.exec(lineText(state, startLine));
-  if (!m || !['comment', 'nomarkdown', 'options'].includes(m[1])) return false;
+  if (!m || !['comment', 'nomarkdown', 'options'].includes(m[1]) || setextAhead(state, startLine, endLine)) return false;
   const name = m[1];
   let line = startLine + 1;
   let body = '';
@@ -180,6 +210,7 @@ function eobMarker(state: StateBlock, startLine: number, _endLine: number, silen
   // text (a paragraph's, or a paragraph of its own). (A line less indented than the container ends
   // it: a list's lazy ` ^` was given more indentation by fakeLazyLines.)
   if (lineText(state, startLine).trimEnd() !== '^' || state.sCount[startLine] > state.blkIndent) return false;
+  if (setextAhead(state, startLine, _endLine)) return false;
   if (silent) return true;
   const token = state.push('kd_eob', '', 0);
   token.map = [startLine, startLine + 1];
@@ -306,6 +337,64 @@ function lazyHtmlEnd(state: StateBlock, startLine: number, _endLine: number, sil
   return ((rel >= 0 && rel <= 3) || state.sCount[startLine] <= 3) && LAZY_HTML.test(lineText(state, startLine));
 }
 
+// kramdown's own HEADER_ID: `{#id}` after a space or tab at the end (the id an XML name).
+const HEADER_ID = /[\t ]\{#([\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00b7]*)\}$/u;
+
+/**
+ * kramdown's own parse_atx_header (`input: kramdown`; kramdown-parser-gfm replaces it with its quirk
+ * rule unless `gfm_quirks` leaves out paragraph_end, and then keeps GFM's ATX_HEADER_START
+ * `^(#{1,6})[\t ]+(.*)\n`, a space required, `gfm` here): ATX_HEADER_START
+ * `^(#{1,6})[\t ]*([^ \t].*)\n` needs no space after the hashes (`#Header` is a header, `#######
+ * x` a level-6 header "# x"), only after a block boundary (so never ending a paragraph), and the
+ * closing hashes go whether or not a space comes before them (`# C#` is "C"), unless escaped.
+ */
+function kramdownAtxHeader(state: StateBlock, startLine: number, endLine: number, silent: boolean, gfm: boolean): boolean {
+  if (firstCode(state, startLine) !== 0x23 /* # */) return false;
+  if (gfm) return atxHeader(state, startLine, silent, /^(#{1,6})[\t ]+(.*)$/.exec(lineText(state, startLine)), 1);
+  let m: RegExpExecArray | null;
+  let lines = 1;
+  // Nothing after the hashes: the `[^ \t]` that starts the contents matches the newline, and `.*`
+  // the whole next line, so `#` followed by a line of text is a header of that line (its text
+  // starting with the newline). Followed by a blank line, the text is empty: no header.
+  // (Tested first: on the line alone the regex below would backtrack to `#` + contents `#`.)
+  const alone = /^(#{1,6})[\t ]*$/.exec(lineText(state, startLine));
+  if (!alone) m = /^(#{1,6})[\t ]*([^ \t].*)$/.exec(lineText(state, startLine));
+  else {
+    const next = startLine + 1;
+    if (next >= endLine || isBlank(state, next) || state.sCount[next] < state.blkIndent) return false;
+    // The next line as the container's text has it: at the top level as written (a tab stays).
+    const lead = state.blkIndent === 0 ? state.src.slice(state.bMarks[next], state.bMarks[next] + state.tShift[next]) : ' '.repeat(state.sCount[next] - state.blkIndent);
+    m = [alone[0], alone[1], '\n' + lead + lineText(state, next)] as unknown as RegExpExecArray;
+    lines = 2;
+  }
+  return atxHeader(state, startLine, silent, m, lines);
+}
+
+/** kramdown's parse_atx_header on the ATX_HEADER_START match `m` (hashes, contents) over `lines` lines. */
+function atxHeader(state: StateBlock, startLine: number, silent: boolean, m: RegExpExecArray | null, lines: number): boolean {
+  if (!m || !afterBlockBoundary(state, startLine)) return false;
+  // parse_header_contents: the text right-stripped, a trailing `{#id}` taken off, then the hashes.
+  let text = m[2].trimEnd();
+  const idm = HEADER_ID.exec(text);
+  if (idm) text = text.slice(0, idm.index).trimEnd();
+  const stripped = text.replace(/(?<!\\)#+$/, '');
+  if (stripped !== text) text = stripped.trimEnd();
+  if (text === '') return false;
+  if (silent) return true;
+  const level = m[1].length;
+  const open = state.push('heading_open', `h${level}`, 1);
+  open.markup = m[1];
+  open.map = [startLine, startLine + lines];
+  open.meta = { atx: true, raw: text, ...(idm ? { id: idm[1] } : {}) };
+  const inline = state.push('inline', '', 0);
+  inline.content = text;
+  inline.map = [startLine, startLine + lines];
+  inline.children = [];
+  state.push('heading_close', `h${level}`, -1).markup = m[1];
+  state.line = startLine + lines;
+  return true;
+}
+
 export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.ruler.before('fence', 'kd_math_block', mathBlock, { alt: [] });
   // Not a paragraph terminator: inside a paragraph `{::comment}` is the span extension.
@@ -406,6 +495,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // kramdown's ATX_HEADER_START is anchored at the start of the line (of the container's text):
     // ` ### x`, indented even by one space, is paragraph text (markdown-it allows three spaces).
     if (state.sCount[startLine] > state.blkIndent) return false;
+    if (!gfmParagraphEnd(state)) return kramdownAtxHeader(state, startLine, endLine, silent, isGfm(state));
     if (firstCode(state, startLine) === 0x23 /* # */ && /^#{1,6}[ \t]*$/.test(lineText(state, startLine))) return false;
     return heading(state, startLine, endLine, silent);
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
@@ -421,9 +511,16 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (/^\d+\)/.test(text)) return false;
     // A marker needs a space or tab after it (PATTERN_TAIL); `* ` alone is an empty item.
     if (/^(?:[*+-]|\d+\.)$/.test(text)) return false;
-    // kramdown's PARAGRAPH_END has LIST_START: any list marker line ends a paragraph (markdown-it
-    // lets only `1.` or a non-empty bullet item interrupt one).
-    if (silent && state.parentType === 'paragraph') return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4;
+    // kramdown-parser-gfm's PARAGRAPH_END (gfm_quirks: paragraph_end) has LIST_START: any list
+    // marker line ends a paragraph (markdown-it lets only `1.` or a non-empty bullet item interrupt
+    // one). kramdown's own PARAGRAPH_END has not: there a list ends a paragraph only where a list
+    // item's text is cut at its first nested list (parse_list parses the parts one by one), or
+    // where the item's text ends (a line left of the item's content is the next item of an outer
+    // list, never in this item's text).
+    if (silent && state.parentType === 'paragraph') {
+      return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4 &&
+        (gfmParagraphEnd(state) || state.sCount[startLine] < state.blkIndent || nestedListCut(state, startLine) || !!(state as any).kdChunkStarts?.has(startLine));
+    }
     if (silent) return listRule(state, startLine, endLine, true);
     // Only a list start is worth the look-ahead (this rule is tried on every line).
     if (!/^(?:[*+-]|\d+\.)[ \t]/.test(text) || state.sCount[startLine] - state.blkIndent >= 4) return false;

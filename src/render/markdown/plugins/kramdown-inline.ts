@@ -9,6 +9,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { StateInline } from 'markdown-it';
 import { IAL_BODY } from '../ial.js';
+import { isGfm } from '../options.js';
 
 // Where the text rule stops: at characters some inline rule may start at. A char-code table: this
 // loop runs over every character of every paragraph, and a table lookup is several times faster
@@ -162,8 +163,11 @@ const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\
 
 export type QuoteKind = 'lsquo' | 'rsquo' | 'ldquo' | 'rdquo';
 
-/** The entity(ies) for the quote at `pos` and how many source characters they take. */
-function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKind[]; length: number } {
+/**
+ * The entity(ies) for the quote at `pos` and how many source characters they take; `text`, when
+ * set, is written before them (a quote kramdown's rule took as the character before another one).
+ */
+function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKind[]; length: number; text?: string } {
   const q = src[pos];
   const after = src.slice(pos + 1);
   const pick = (left: boolean) => (q === '"' ? (left ? 'ldquo' : 'rdquo') : (left ? 'lsquo' : 'rsquo')) as QuoteKind;
@@ -183,6 +187,11 @@ function smartQuoteAt(src: string, pos: number, prev: string): { quotes: QuoteKi
     if (q === "'" && after[0] === '"' && ASCII_WORD.test(after.slice(1))) return { quotes: ['lsquo', 'ldquo'], length: 2 };
     // 5. decades: '90s
     if (q === "'" && /^\d\ds/.test(after)) return { quotes: ['rsquo'], length: 1 };
+  }
+  if (none && (after[0] === '"' || after[0] === "'")) {
+    // 7. with nothing before it, the rule's SQ_CLOSE character is this quote itself, and the next
+    // quote closes: `""x` (the first taken by rule 2) is `”"”x`, the middle quote staying text.
+    return { quotes: [after[0] === '"' ? 'rdquo' : 'rsquo'], length: 2, text: q };
   }
   if (!none) {
     // 6. whitespace before, word character after: opening
@@ -215,6 +224,7 @@ function smartQuotes(state: StateInline, silent: boolean): boolean {
   // those in place, so `_"a 'b'"_ x` sees `_ x` after the last quote (which then opens: “).
   const r = smartQuoteAt(state.src, state.pos, prev);
   if (!silent) {
+    if (r.text) state.pending += r.text;
     for (const q of r.quotes) {
       const t = state.push('kd_smart_quote', '', 0);
       t.info = q;
@@ -224,8 +234,9 @@ function smartQuotes(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-// kramdown-parser-gfm's ESCAPED_CHARS_GFM.
+// kramdown-parser-gfm's ESCAPED_CHARS_GFM; kramdown's own ESCAPED_CHARS lacks the `~`.
 const ESCAPABLE = new Set('\\.*_+`<>()[]{}#!:|"\'$=-~'.split(''));
+const ESCAPABLE_KRAMDOWN = new Set('\\.*_+`<>()[]{}#!:|"\'$=-'.split(''));
 
 function escape(state: StateInline, silent: boolean): boolean {
   if (state.src[state.pos] !== '\\') return false;
@@ -235,8 +246,9 @@ function escape(state: StateInline, silent: boolean): boolean {
   const two = state.src.startsWith('\\\\\n', state.pos);
   const one = !two && state.src.startsWith('\\\n', state.pos);
   // The one-backslash break is made by kramdown-parser-gfm's pass over the finished tree, which
-  // does not enter HTML elements: inside a `markdown="1"` element the backslash stays text.
-  if (one && (state.env as any)?.kdHtmlBody) {
+  // does not enter HTML elements: inside a `markdown="1"` element the backslash stays text. So it
+  // does everywhere with kramdown's own parser (`input: kramdown`), which has no such pass.
+  if (one && ((state.env as any)?.kdHtmlBody || !isGfm(state))) {
     if (!silent) state.pending += '\\';
     state.pos++;
     return true;
@@ -260,7 +272,7 @@ function escape(state: StateInline, silent: boolean): boolean {
   }
   const next = state.src[state.pos + 1];
   if (next === undefined) return false;
-  if (!ESCAPABLE.has(next)) {
+  if (!(isGfm(state) ? ESCAPABLE : ESCAPABLE_KRAMDOWN).has(next)) {
     // Not a kramdown escape: the backslash is text (`$\langle j\,k\rangle$` keeps its `\,`),
     // where markdown-it's escape rule would drop it before any ASCII punctuation.
     if (!silent) state.pending += '\\';

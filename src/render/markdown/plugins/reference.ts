@@ -7,6 +7,7 @@
 // - a later definition of the same id replaces an earlier one (markdown-it keeps the first);
 // - a definition does not interrupt a paragraph.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { setextAhead } from './kramdown-blocks.js';
 import { IAL_BODY } from '../ial.js';
 
 /**
@@ -25,6 +26,7 @@ function reference(state: StateBlock, startLine: number, endLine: number, silent
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine] + state.tShift[startLine];
   if (state.src[start] !== '[') return false;
+  if (setextAhead(state, startLine, endLine)) return false;
   // The definition and, for a title on the next line, that line too (as the container's text:
   // inside a blockquote without the `>`).
   const text = state.getLines(startLine, Math.min(startLine + 2, endLine), state.blkIndent, false);

@@ -35,7 +35,7 @@ function stopRe(name: string): RegExp {
 interface StartTag { name: string; length: number; attrText: string; selfClosed: boolean; }
 function startTag(rest: string): StartTag | null {
   const m = TAG_RE.exec(rest);
-  return m ? { name: normaliseTagName(m[1]), length: m[0].length, attrText: m[2] ?? '', selfClosed: m[4] !== undefined } : null;
+  return m ? { name: normaliseTagName(m[1]), length: m[0].length, attrText: m[2] ?? '', selfClosed: m[5] !== undefined } : null;
 }
 
 /** Whether an element's content is parsed as Markdown: kramdown's do_parsing, `markdown` attr included. */

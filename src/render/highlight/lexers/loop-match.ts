@@ -1,0 +1,142 @@
+/**
+ * Rouge rules whose loops over overlapping alternatives — `(\\[\\/]|[^/])*` — backtrack
+ * exponentially in V8 where a run of backslashes is left unclosed (Onigmo is slow there too, but
+ * gets through short runs), matched by a small backtracking search that remembers the positions
+ * already known to fail: the same first match as Onigmo's, in linear time. Used by ./perl.ts,
+ * ./jinja.ts, ./stata.ts and ./groovy.ts.
+ */
+import type { Action, Rule } from '../engine.js';
+
+/** One branch of a loop body: the length it matches at `i`, or -1. */
+export type Branch = (text: string, i: number) => number;
+
+/** A `(b1|b2|…)*` (or `*?` when lazy) loop followed by a closing character. */
+export interface Loop {
+  lazy: boolean;
+  branches: Branch[];
+  close: string;
+}
+
+/** `\\` followed by one of `chars` (code points). */
+export const escape =
+  (...chars: string[]): Branch =>
+  (text, i) => {
+    if (text[i] !== '\\') return -1;
+    for (const c of chars) if (text.startsWith(c, i + 1)) return 1 + c.length;
+    return -1;
+  };
+/** One code point not in `chars` (a negated class). */
+export const notIn =
+  (chars: string): Branch =>
+  (text, i) => {
+    if (i >= text.length) return -1;
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    return chars.includes(ch) ? -1 : ch.length;
+  };
+
+/** `\\` and one character other than a newline (Ruby's `\\.`). */
+export const escapedDot: Branch = (text, i) => {
+  if (text[i] !== '\\' || i + 1 >= text.length || text[i + 1] === '\n') return -1;
+  return 1 + String.fromCodePoint(text.codePointAt(i + 1)!).length;
+};
+/** Any one character (Ruby's `.` under `/m`). */
+export const anyChar: Branch = (text, i) => (i >= text.length ? -1 : String.fromCodePoint(text.codePointAt(i)!).length);
+/** One character other than a newline (Ruby's `.`). */
+export const dot: Branch = (text, i) =>
+  i >= text.length || text[i] === '\n' ? -1 : String.fromCodePoint(text.codePointAt(i)!).length;
+
+/**
+ * The first match, in Onigmo's backtracking order, of `loops[0] loops[1] …` from `start`: each
+ * loop tries its branches in order (greedy) or its close first (lazy). A (loop, position) that
+ * once failed fails again whatever path led to it, so it is not searched twice.
+ */
+export function searchLoops(text: string, start: number, loops: Loop[]): number {
+  const failed = new Set<number>();
+  const width = text.length + 1;
+  // explicit stack: [loop index, position, next choice]
+  const stack: Array<[number, number, number]> = [[0, start, 0]];
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    const [k, i, choice] = frame;
+    const loop = loops[k];
+    const n = loop.branches.length;
+    if (choice > n) {
+      failed.add(k * width + i);
+      stack.pop();
+      continue;
+    }
+    frame[2]++;
+    // greedy: branches 0…n-1 then close (n); lazy: close first, then the branches
+    const which = loop.lazy ? (choice === 0 ? n : choice - 1) : choice;
+    let nk: number;
+    let ni: number;
+    if (which === n) {
+      if (!text.startsWith(loop.close, i)) continue;
+      if (k + 1 === loops.length) return i + loop.close.length;
+      nk = k + 1;
+      ni = i + loop.close.length;
+    } else {
+      const len = loop.branches[which](text, i);
+      if (len < 0) continue;
+      nk = k;
+      ni = i + len;
+    }
+    if (!failed.has(nk * width + ni)) stack.push([nk, ni, 0]);
+  }
+  return -1;
+}
+
+/**
+ * A matcher with RegExp's sticky `exec` for the engine: `head` (a sticky regex whose group 1, if
+ * any, is the delimiter) then the loops built from the delimiter, then `tail` (always matches).
+ */
+export function loopRe(head: RegExp, loops: (delim: string) => Loop[], tail: RegExp): RegExp {
+  const matcher = {
+    lastIndex: 0,
+    exec(text: string): RegExpExecArray | null {
+      const pos = this.lastIndex;
+      head.lastIndex = pos;
+      const h = head.exec(text);
+      if (!h) return null;
+      const end = searchLoops(text, pos + h[0].length, loops(h[1] ?? ''));
+      if (end < 0) return null;
+      tail.lastIndex = end;
+      const t = tail.exec(text)!;
+      const m = [text.slice(pos, end + t[0].length)] as unknown as RegExpExecArray;
+      m.index = pos;
+      return m;
+    },
+  };
+  return matcher as unknown as RegExp;
+}
+
+export function loopRule(re: RegExp, action: Action): Rule {
+  return { re, bol: false, action };
+}
+
+/**
+ * Rouge's `Q(\\\\|\\Q|[^Q])*Q` (`[^\nQ]` when `newlines` is false) as a regex source (a group)
+ * without its exponential backtracking on an unclosed quote before a run of backslashes. Same
+ * matches, linear: the greedy path (a backslash pairs with a following backslash or Q) ends at
+ * the first Q it does not pair; where it runs off the end (or into a newline) instead, every Q was
+ * paired, and backtracking ends at the last one. Checked against the original on every string of
+ * up to nine characters over Q, `\`, a letter and a newline.
+ */
+export function pairedEscapes(q: string, newlines = true): string {
+  const nl = newlines ? '' : '\\n';
+  const rest = newlines ? '[\\s\\S]' : '[^\\n]';
+  return `(?:${q}(?:[^${q}\\\\${nl}]|\\\\[\\\\${q}]|\\\\(?![\\\\${q}]))*${q}|${q}${rest}*${q})`;
+}
+
+/**
+ * Rouge's lazy `Q(\\.|.)*?Q` (with Ruby's `/m`, where `.` takes newlines too, when `dotAll`) as a
+ * regex source (a group) without its exponential backtracking: the path on which every backslash
+ * escapes the next character ends at the first Q not escaped; where there is none before a
+ * newline (or the end), backtracking ends at the last Q before it. Checked against the original
+ * on every string of up to nine characters over Q, `\`, a letter and a newline.
+ */
+export function lazyEscapes(q: string, dotAll = false): string {
+  if (dotAll) return `(?:${q}(?:\\\\[\\s\\S]|[^${q}\\\\])*${q}|${q}[\\s\\S]*${q})`;
+  return `(?:${q}(?:\\\\[^\\n]|[^${q}\\\\\\n])*${q}|${q}[^\\n]*${q})`;
+}

@@ -1,0 +1,54 @@
+// Warnings Jekyll 4.3.1 prints while building, against test/golden/build-warnings/<case>/jekyll.txt
+// (generate.mjs): build-site must print the same warning lines, as many times each.
+//   empty-slug            Utils.slugify's "Empty `slug` generated for '…'." (the slugify filter;
+//                         permalinks' :name/:title/:slug)
+//   excerpt-modified      "Excerpt modified in …!" and its four lines (a Liquid block cut by the
+//                         excerpt separator, closed by Jekyll)
+//   post-url-deprecation  post_url's deprecated date-and-slug matching
+// Differences we chose: order is not compared (build-site works out URLs and excerpts when it reads
+// the site, Jekyll when they are first asked for), and an empty-slug warning from a URL names the
+// document: `(in the URL of _posts/2020-01-01-.md)`, which Jekyll's does not.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { ROOT } from "../../conformance/harness.js";
+
+const GOLDEN = path.join(ROOT, "test", "golden", "build-warnings");
+const CLI = path.join(ROOT, "bin", "build-site.js");
+const TOPICS = ["Warning:", "Deprecation:"];
+
+/** The warning lines of a build's output (as generate.mjs picks them): a topic line and its continuation lines. */
+function warningLines(output: string): string[] {
+  const out: string[] = [];
+  let inWarning = false;
+  for (const line of output.replace(/\x1b\[[0-9;]*m/g, "").split("\n")) {
+    const topic = line.slice(0, 20).trim();
+    if (TOPICS.includes(topic)) inWarning = true;
+    else if (topic !== "" || line.trim() === "") inWarning = false;
+    if (inWarning) out.push(line.replace(/\s+$/, ""));
+  }
+  return out;
+}
+
+for (const name of fs.readdirSync(GOLDEN).filter((n) => fs.existsSync(path.join(GOLDEN, n, "jekyll.txt")))) {
+  test(`build-site prints the warnings Jekyll prints: ${name}`, () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), `build-warnings-${name}-`));
+    try {
+      const site = path.join(work, "site");
+      fs.cpSync(path.join(GOLDEN, name, "site"), site, { recursive: true });
+      const r = spawnSync(process.execPath, [CLI, "build", "--source", site, "--destination", path.join(work, "_site"), "--disable-disk-cache"],
+        { encoding: "utf8", env: { ...process.env, TZ: "UTC", JEKYLL_ENV: "development" } });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      const ours = warningLines(`${r.stdout}${r.stderr}`);
+      for (const l of ours.filter((l) => l.includes("(in the URL of"))) assert.match(l, /Empty `slug` .*\(in the URL of _\w+\/[^)]+\.md\)$/);
+      const jekyll = fs.readFileSync(path.join(GOLDEN, name, "jekyll.txt"), "utf8").split("\n").filter(Boolean);
+      const core = (l: string) => l.replace(/ \(in the URL of [^)]*\)$/, "");
+      assert.deepEqual(ours.map(core).sort(), [...jekyll].sort(), `${r.stdout}${r.stderr}`);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+}
