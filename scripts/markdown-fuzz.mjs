@@ -109,12 +109,15 @@ async function shrink(md) {
   let text = lines.join("");
   // Files end with a line break: keep the last one (markdownify's inputs may lack it, but then
   // every difference would shrink to that).
+  // (A character outside the BMP goes as a whole: half a surrogate pair is no JSON Ruby reads.)
   for (let i = 0; i < text.length - (text.endsWith("\n") ? 1 : 0) && text.length < 400; i++) {
-    const trial = text.slice(0, i) + text.slice(i + 1);
+    const code = text.charCodeAt(i);
+    const n = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    const trial = text.slice(0, i) + text.slice(i + n);
     if (trial.trim() && (await differs(trial))) {
       text = trial;
       i--;
-    }
+    } else i += n - 1;
   }
   return text;
 }

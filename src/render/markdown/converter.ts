@@ -41,8 +41,10 @@ interface Block {
   start: number;
   end: number; // exclusive, last content line + 1
   ial?: Ial;
-  /** A list ended by an end-of-block marker after blank lines (kramdown's eob_found; see withBlanks). */
-  eobAfterBlank?: boolean;
+  /** A list whose last item ends in an HTML element that left its line's newline as a blank. */
+  trailingBlank?: boolean;
+  /** A list ended by an end-of-block marker `^` (parse_list's eob_found). */
+  eobFound?: boolean;
 }
 // `def`: a link, abbreviation or footnote definition, which kramdown keeps in the tree as an end-of-
 // block element: it writes nothing, but a list item holding one after a blank line is not
@@ -145,11 +147,60 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       while (k > i && tokens[k].nesting === -1) k--;
       const last = tokens[k];
       if (last.type === 'kd_html' && (last.meta as any)?.toEof && last.map && last.map[1] > end) end = last.map[1];
+      // A quote inside the list ends with its last `>` line, which the line model counts as blank
+      // (`m\n: a\n>`, `* a\n> b\n>`): the list does too, so no blank follows it.
+      for (let k = i + 1; k < j; k++) {
+        const m = tokens[k].type === 'blockquote_open' ? tokens[k].map : null;
+        if (m && m[1] > end) end = m[1];
+      }
     }
-    out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end });
+    // An HTML element that leaves its line's newline to the blank parser (`* <hr>`) ends the last
+    // item with a blank (so does a blank line before a block IAL that goes to nothing), which parse_list and parse_definition_list move out after the list (and
+    // an enclosing list moves it out after itself); a blockquote keeps it.
+    let trailingBlank = false;
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open') {
+      let k = j - 1;
+      while (k > i && /^(?:list_item|bullet_list|ordered_list|dd|dl)_close$/.test(tokens[k].type)) k--;
+      const lt = tokens[k];
+      trailingBlank = (lt.type === 'kd_html' && !!(lt.meta as any)?.trailingBlank) ||
+        // A block IAL after a blank line at the end waits for a next block that never comes, so
+        // the item still ends with that blank (`1. :\n\n   {:f}`).
+        // (Not an item's own IAL on its marker line: `* {:.x}`.)
+        (lt.type === 'kd_ial' && !!lt.map && lt.map[0] > map[0] && tokens[k - 1].type !== 'list_item_open' && tokens[k - 1].type !== 'dd_open' && lines.blank(lt.map[0] - 1));
+    }
+    if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, lines);
+    const after = tokens[j + 1];
+    const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && after.map?.[0] === map[1];
+    out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end, ...(trailingBlank ? { trailingBlank } : {}), ...(eobFound ? { eobFound } : {}) });
     i = j;
   }
   return out;
+}
+
+/**
+ * parse_list and parse_definition_list keep the trailing blank of the last item that has children
+ * and move it out after the list, skipping items with none (`next if it_children.empty?` leaves the
+ * blank found before): in `* a\n\n* {:.x}` and `r\n: \n\n: ` the blank line between the items
+ * goes after the list. Whether the list `open` … `close` (tokens i and j) ends in such empty items.
+ */
+function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): boolean {
+  const items: Array<{ open: Token; empty: boolean }> = [];
+  let depth = 0;
+  for (let k = i + 1; k < j; k++) {
+    const tk = tokens[k];
+    if (depth === 0 && (tk.type === 'list_item_open' || tk.type === 'dd_open')) {
+      // (An item's own IAL on its marker line is no child: LIST_ITEM_IAL.)
+      let c = k + 1;
+      if (tokens[c]?.type === 'kd_ial' && tokens[c].map?.[0] === tk.map?.[0]) c++;
+      items.push({ open: tk, empty: tokens[c]?.nesting === -1 });
+    }
+    depth += tk.nesting;
+  }
+  const endsBlank = (it: { open: Token }) => !!it.open.map && it.open.map[1] - 1 > it.open.map[0] && lines.blank(it.open.map[1] - 1);
+  let k = items.length - 1;
+  if (k < 1 || !items[k].empty || endsBlank(items[k])) return false;
+  while (k >= 0 && items[k].empty && !endsBlank(items[k])) k--;
+  return k >= 0 && endsBlank(items[k]);
 }
 
 /** Blocks with blank items between them; block IALs/ALDs applied and removed, as kramdown does. */
@@ -161,9 +212,9 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
     return null;
   };
-  // Definitions and `^` (end-of-block elements, which update_tree drops before it joins blank
-  // elements), and `{::options /}` (which adds nothing to kramdown's tree), do not separate blank
-  // lines: the blank lines around them are one blank.
+  // End-of-block elements (definitions, ALDs, `^`, a block IAL's), and `{::options /}` (which adds
+  // nothing to kramdown's tree), do not separate blank lines: the blank lines around them are one
+  // blank (kramdown's update_tree drops an :eob and joins the blanks on each side).
   const lastNonDef = () => {
     for (let k = items.length - 1; k >= 0; k--) {
       const it = items[k];
@@ -173,7 +224,8 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     }
     return undefined;
   };
-  for (const b of blocks) {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
     if (lines.anyBlank(pos, b.start)) {
       // A new blank element takes a pending block IAL (kramdown's new_block_el), so the IAL applies
       // to nothing; blank lines that join an earlier blank leave it for the next block
@@ -181,9 +233,15 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       if (!isBlank(lastNonDef())) { items.push({ blank: true }); pendingIal = null; }
     }
     pos = Math.max(pos, b.end);
+    // A list ended by `^` took the blank lines before it and writes none (eob_found).
+    if (b.eobFound) pos = Math.max(pos, b.open.map![1]);
     const type = b.open.type;
     // ALDs were all collected before conversion (aldsFrom in index.ts).
-    if (type === 'kd_ald') continue;
+    // kramdown leaves an end-of-block element where an ALD was, and where a block IAL went to the
+    // block before it (unless another IAL follows on the next line): it writes nothing, but counts
+    // as a child of a list item or definition (`* a\n  {:r:d}` writes `<li>a\n  </li>`).
+    // Like any new block element it takes a pending IAL (new_block_el).
+    if (type === 'kd_ald') { items.push({ eob: true }); pendingIal = null; continue; }
     if (type === 'kd_ial') {
       const ial = parseIal(b.open.content, ctx.alds);
       // After a link/abbreviation/footnote definition the IAL is the definition's (kramdown lets it
@@ -191,19 +249,14 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       const lastItem = items[items.length - 1];
       if (lastItem && 'def' in lastItem) continue;
       const prev = lastBlock();
-      if (prev) prev.ial = mergeIal(prev.ial, ial);
-      else pendingIal = mergeIal(pendingIal ?? undefined, ial);
+      if (prev) {
+        prev.ial = mergeIal(prev.ial, ial);
+        const next = blocks[bi + 1];
+        if (!(next && next.open.type === 'kd_ial' && next.start === b.end)) items.push({ eob: true });
+      } else pendingIal = mergeIal(pendingIal ?? undefined, ial);
       continue;
     }
     if (type === 'kd_eob') {
-      // `* a\n\n^`: kramdown's parse_list takes the blank lines into the last item and the marker
-      // as the list's end (eob_found): no blank element after the list, and the item's paragraph is
-      // not transparent (it is followed by a blank).
-      const before = items[items.length - 2];
-      if (isBlank(items[items.length - 1]) && before && !isBlank(before) && 'open' in before && /^(?:bullet|ordered)_list_open$/.test(before.open.type)) {
-        items.pop();
-        before.eobAfterBlank = true;
-      }
       items.push({ eob: true });
       // The end-of-block element takes a pending block IAL (new_block_el), which so applies to nothing.
       pendingIal = null;
@@ -212,7 +265,12 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; continue; }
     if (pendingIal) { b.ial = mergeIal(b.ial, pendingIal); pendingIal = null; }
     items.push(b);
-    if (type === 'kd_html' && (b.open.meta as any)?.trailingBlank) {
+    if (b.trailingBlank) {
+      // (Not when a list ended at an end-of-block marker: parse_list's eob_found; a definition
+      // list moves it out all the same.)
+      if (!b.eobFound) items.push({ blank: true });
+    }
+    else if (type === 'kd_html' && (b.open.meta as any)?.trailingBlank) {
       items.push({ blank: true });
       pos = Math.max(pos, b.open.map![1]);
     }
@@ -313,7 +371,10 @@ export class Converter {
       case 'bullet_list_open':
       case 'ordered_list_open': return this.list(b, lines, indent, inHtml);
       case 'blockquote_open': {
-        const inner = this.blocks(b.tokens, lines, indent + 2, b.start, b.end, inHtml);
+        let inner = this.blocks(b.tokens, lines, indent + 2, b.start, b.end, inHtml);
+        // `* >`: the quote's text starts with a blank line that the source line does not show
+        // (blocks' output starts with "\n" only for a blank).
+        if ((t.meta as { firstLineBlank?: boolean } | null)?.firstLineBlank && !inner.startsWith('\n')) inner = '\n' + inner;
         return `${ind(indent)}<blockquote${htmlAttributes(this.attrsOf(b))}>\n${inner}${ind(indent)}</blockquote>\n`;
       }
       case 'fence': {
@@ -330,6 +391,23 @@ export class Converter {
       case 'kd_toc_placeholder': return '';
       default: return '';
     }
+  }
+
+  /**
+   * A list item's or definition's transparent first paragraph, with the "\n" parse_list and
+   * parse_definition_list add to its text when more follows. They add it to the raw text before
+   * spans are parsed, so an HTML element left open at the end takes it in (`: q<x>` then a block:
+   * `q<x>\n</x>`).
+   */
+  private transparentText(inline: Token[], newline: boolean): string {
+    if (!newline) return this.inline(inline);
+    let k = inline.length;
+    while (k > 0 && inline[k - 1].type === 'kd_html_close' && (inline[k - 1].meta as { autoClosed?: boolean } | null)?.autoClosed) k--;
+    if (k === inline.length) return this.inline(inline) + '\n';
+    const Tok = inline[k].constructor as new (type: string, tag: string, nesting: number) => Token;
+    const nl = new Tok('text', '', 0);
+    nl.content = '\n';
+    return this.inline([...inline.slice(0, k), nl, ...inline.slice(k)]);
   }
 
   private extension(t: Token, indent: number): string {
@@ -419,11 +497,13 @@ export class Converter {
       // `* {: .cls}` alone on the item's first line: kramdown's LIST_ITEM_IAL, for the <li>.
       itemIals.push(inner[0]?.open.type === 'kd_ial' && inner[0].start === it.start ? parseIal(inner.shift()!.open.content, this.ctx.alds) : null);
       const seq = withBlanks(inner, lines, this.ctx, it.start, i + 1 < items.length ? end : Math.min(b.open.map![1], it.end + 1));
+      // parse_list drops the end-of-block element a block IAL leaves after the item's first
+      // paragraph (`* Para\n  {: .x}` is `<li>Para</li>`: transparent, the attributes unwritten).
+      const p0 = seq[0];
+      if (p0 && 'open' in p0 && p0.open.type === 'paragraph_open' && p0.ial && seq[1] && 'eob' in seq[1]) seq.splice(1, 1);
       // The item's own IAL `* {: .cls} text` sits at the start of its first paragraph.
       return seq;
     });
-    // The blank lines before an end-of-block marker that ends the list are the last item's.
-    if (b.eobAfterBlank && kids.length && !isBlank(kids[kids.length - 1].at(-1))) kids[kids.length - 1].push({ blank: true });
     // kramdown's transparency rule for each item's first paragraph (parse_list).
     const transparent: boolean[] = [];
     kids.forEach((seq, i) => {
@@ -431,7 +511,7 @@ export class Converter {
       const first = seq[0] as Block | undefined;
       let t = false;
       if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' &&
-        (seq.length < 2 || !isBlank(seq[1]) || (isLast && seq.length === 2 && !b.eobAfterBlank))) {
+        (seq.length < 2 || !isBlank(seq[1]) || (isLast && seq.length === 2 && !b.eobFound))) {
         t = !isLast || kids.length === 1 || kids.slice(0, -1).some((s, k) => {
           const f = s[0] as Block | undefined;
           return !f || isBlank(f) || ('eob' in f) || f.open.type !== 'paragraph_open' || transparent[k];
@@ -450,7 +530,9 @@ export class Converter {
       const firstIsPara = !!first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open';
       if (firstIsPara) {
         const inline = first.tokens[0]?.children ?? [];
-        const ial = takeLeadingIal(inline, this.ctx);
+        // (Only on the item's first line: LIST_ITEM_IAL. Later, as after `* \n`, a span IAL
+        // with nothing before it is text.)
+        const ial = first.start === items[i].start ? takeLeadingIal(inline, this.ctx) : null;
         if (ial) applyIal(liAttrs, ial);
         // Task lists are kramdown-parser-gfm's (its parse_list); kramdown's own parser has none.
         const box = this.ctx.opts.gfm ? takeTaskBox(inline, first.tokens[0]?.content ?? '') : null;
@@ -458,10 +540,15 @@ export class Converter {
           taskList = true;
           prefix = `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" ${box ? 'checked="checked" ' : ''}/>`;
         }
+      } else if (first && 'open' in first && first.open.type === 'dl_open' && first.start === items[i].start && first.tokens[1]?.type === 'inline') {
+        // parse_list takes the IAL off the item's first line before parsing its text, so in
+        // `* {:.t}e\n  : d` it is the <li>'s, not the term's.
+        const ial = takeLeadingIal(first.tokens[1].children ?? [], this.ctx);
+        if (ial) applyIal(liAttrs, ial);
       }
       // kramdown-parser-gfm sets the task classes while parsing; IALs are applied afterwards, so
-      // their classes come after (`task-list-item cls`).
-      // (An item that does not start with a paragraph is skipped by that loop: no class.)
+      // their classes come after (`task-list-item cls`). Once a box was found every later item
+      // gets the class, but one whose first block is no paragraph (its loop skips those): no class.
       if (taskList && firstIsPara) liAttrs.set('class', liAttrs.has('class') ? `task-list-item ${liAttrs.get('class')}` : 'task-list-item');
       while (seq.length && isBlank(seq[seq.length - 1])) seq.pop();
       let res = '';
@@ -470,7 +557,7 @@ export class Converter {
         if ('eob' in it) return;
         if (k === 0 && transparent[i]) {
           const inline = it.tokens[0]?.children ?? [];
-          res += prefix + this.inline(inline) + (seq.length > 1 && !isBlank(seq[1]) ? '\n' : '');
+          res += prefix + this.transparentText(inline, seq.length > 1 && !isBlank(seq[1]));
           return;
         }
         if (k === 0 && prefix && it.open.type === 'paragraph_open') {
@@ -518,19 +605,30 @@ export class Converter {
         if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && first.start === p.start) {
           const ial = takeLeadingIal(first.tokens[0]?.children ?? [], this.ctx);
           if (ial) applyIal(ddAttrs, ial);
+        } else if (first && 'open' in first && first.open.type === 'dl_open' && first.start === p.start && first.tokens[1]?.type === 'inline') {
+          // (`: {:.t}e\n  : d`: the IAL comes off the first line before the text is parsed, so a
+          // definition list there does not get it for its term.)
+          const ial = takeLeadingIal(first.tokens[1].children ?? [], this.ctx);
+          if (ial) applyIal(ddAttrs, ial);
         }
         const loose = prevEnd >= 0 && lines.anyBlank(prevEnd, p.start);
         const transparent = !!first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && !loose;
+        // parse_definition_list moves a trailing blank out of the definition, then gives a
+        // transparent first paragraph a "\n" when anything else is left in it: blank lines and
+        // end-of-block elements (link definitions, block IALs, ALDs) too (`: a\n\n  [c]:z` writes
+        // `<dd>a\n\n  </dd>`).
+        while (seq.length && isBlank(seq[seq.length - 1])) seq.pop();
         let inner = '';
         seq.forEach((it, k) => {
           if (isBlank(it)) { inner += '\n'; return; }
           if ('eob' in it) return;
-          // The transparent first paragraph ends its line when a block follows, blank lines or not
-          // (those then write their own "\n": `Def\n\n    <p>More</p>`).
-          if (k === 0 && transparent) inner += this.inline(it.tokens[0]?.children ?? []) + (seq.slice(1).some((x) => !isBlank(x) && !('eob' in x)) ? '\n' : '');
+          if (k === 0 && transparent) inner += this.transparentText(it.tokens[0]?.children ?? [], seq.length > 1);
           else inner += this.block(it, lines, indent + 4, inHtml);
         });
-        res += `${ind(indent + 2)}<dd${htmlAttributes(ddAttrs)}>` + (transparent ? inner + (inner.endsWith('\n') ? ind(indent + 2) : '') : '\n' + inner + ind(indent + 2)) + '</dd>\n';
+        // convert_dd (convert_li): a definition with nothing in it (end-of-block elements are gone
+        // from the tree by then) is `<dd></dd>`.
+        const empty = seq.every((it) => 'eob' in it);
+        res += `${ind(indent + 2)}<dd${htmlAttributes(ddAttrs)}>` + (transparent || empty ? inner + (inner.endsWith('\n') ? ind(indent + 2) : '') : '\n' + inner + ind(indent + 2)) + '</dd>\n';
         prevEnd = p.end;
       }
     }

@@ -52,12 +52,6 @@ test('markdown golden cases match kramdown + Rouge byte for byte', async (t) => 
 // Known differences in combos.json, each with the kramdown behaviour build-site does not reproduce.
 // The test fails when one of these starts matching, so the list cannot go stale.
 const KNOWN_COMBO_DIFFERENCES: Record<string, string> = {
-  // kramdown's item content starts after all spaces following the marker (indentation 6 here);
-  // markdown-it's list rule caps the marker's padding at 4 and reads the rest as an indented code block.
-  'combo-136-list-item': 'five or more spaces after a list marker are not an indented code block in kramdown',
-  // A `> ` line ending a blockquote that sits lazily inside a list item is blank to the converter's
-  // line model (which treats `>`-only lines as blank everywhere), so one "\n" too many follows </ul>.
-  'combo-234-adjacent': 'a trailing `>` line of a blockquote lazily inside a list item',
 };
 
 // Cases next to each other and inside containers (list items, blockquotes), converted with the

@@ -11,14 +11,18 @@ import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { gfmParagraphEnd } from '../options.js';
 
 // kramdown's LAZY_END_HTML_START / _STOP (non-span elements), IAL_BLOCK_START and EOB_MARKER.
-const STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/)|\^[ \t]*$)/u;
+const STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/))|^\^[ \t]*$/u;
 
 function blockquote(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   if (state.src[state.bMarks[startLine] + state.tShift[startLine]] !== '>') return false;
   if (silent) return state.parentType !== 'paragraph' || gfmParagraphEnd(state);
+  // A list item's text is parsed in parts, cut where its first nested list starts
+  // (kramdown-blocks.ts): a quote in the item ends there (`* >\n  * b`).
+  const chunkStarts = (state as { kdChunkStarts?: Set<number> }).kdChunkStarts;
   let next = startLine + 1;
   for (; next < endLine; next++) {
+    if (chunkStarts?.has(next)) break;
     const start = state.bMarks[next] + state.tShift[next];
     if (start >= state.eMarks[next]) break; // blank line
     if (state.sCount[next] < state.blkIndent) break; // outside the container
@@ -62,6 +66,10 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   const open = state.push('blockquote_open', 'blockquote', 1);
   open.markup = '>';
   open.map = [startLine, next];
+  // A first line with nothing after its `>` is a blank line of the quote's text; the converter
+  // sees blank lines in the source, where a list item's or definition's marker before the `>`
+  // (`* >`) hides it.
+  if (state.bMarks[startLine] + state.tShift[startLine] >= state.eMarks[startLine]) open.meta = { firstLineBlank: true };
   state.md.block.tokenize(state, startLine, next);
   state.push('blockquote_close', 'blockquote', -1).markup = '>';
   state.blkIndent = oldIndent;

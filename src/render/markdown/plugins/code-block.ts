@@ -7,7 +7,7 @@ import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { listBlankLine } from './list-text.js';
 
 /** kramdown's lazy-line stops: LAZY_END_HTML_START / _STOP, IAL_BLOCK_START, EOB_MARKER. */
-export const LAZY_STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/)[^}]*\}|\^[ \t]*$)/u;
+export const LAZY_STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/)[^}]*\})|^\^[ \t]*$/u;
 
 function isBlank(state: StateBlock, line: number): boolean {
   return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
@@ -17,7 +17,14 @@ function code(state: StateBlock, startLine: number, endLine: number, silent: boo
   const indent = state.blkIndent + 4;
   if (state.sCount[startLine] < indent || isBlank(state, startLine)) return false;
   if (silent) return true;
-  let content = state.getLines(startLine, startLine + 1, indent, true);
+  // A line an enclosing list took lazily is in the item's text as written (its sCount was set to
+  // where kramdown sees it: kramdown-blocks.ts), the spaces kramdown puts before a lazy list
+  // marker line included (`* \n\n    {:x}\n1. ` has the code `    1. `).
+  const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
+  const codeLine = (l: number) => lazy?.has(l)
+    ? ' '.repeat(Math.max(0, state.sCount[l] - indent)) + state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]) + '\n'
+    : state.getLines(l, l + 1, indent, true);
+  let content = codeLine(startLine);
   let line = startLine + 1;
   while (line < endLine) {
     if (isBlank(state, line)) {
@@ -34,7 +41,7 @@ function code(state: StateBlock, startLine: number, endLine: number, silent: boo
       continue;
     }
     if (state.sCount[line] >= indent) {
-      content += state.getLines(line, line + 1, indent, true);
+      content += codeLine(line);
       line++;
       continue;
     }

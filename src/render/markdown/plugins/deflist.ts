@@ -1,7 +1,6 @@
 // Definition lists as kramdown reads them, on top of markdown-it-deflist:
 // - only `:` is a definition marker (markdown-it-deflist also takes `~`: `Term\n~ text` is a
-//   paragraph in kramdown; a later `~` line inside a kramdown definition is lazy text, which
-//   markdown-it-deflist would make a new <dd>, a case real pages do not seem to rely on);
+//   paragraph in kramdown, and a later `~` line is a definition's lazy text or a paragraph);
 // - the terms are every line of the paragraph before the first `:` line (kramdown's
 //   parse_definition_list splits it at newlines), with at most one empty line between them and the
 //   definition; markdown-it-deflist takes a single line. A `:` line therefore ends a paragraph
@@ -9,11 +8,17 @@
 //   extra <dt>s in front of the list markdown-it-deflist builds from its last line;
 // - a list that follows another, with only blank lines between, joins it;
 // - a definition's content is indented as kramdown's parse_first_list_line counts it: the marker
-//   and all the whitespace after it (`:   text` → 4); markdown-it-deflist always takes 2, which
-//   left `    continued` with two spaces and shifted code blocks. (kramdown takes 4 when the first
-//   line holds only an IAL or nothing; not modelled.)
+//   and all the whitespace after it (`:   text` → 4), or 4 when the first line holds only an IAL
+//   or nothing (LIST_ITEM_IAL_CHECK); markdown-it-deflist always takes 2, which left
+//   `    continued` with two spaces and shifted code blocks;
+// - a definition takes the lines parse_definition_list takes (definitionLines below): lazy lines
+//   of any block kind, not only a paragraph's continuation;
+// - `:` needs a space or tab after it, and one empty line at most (no whitespace on it) may come
+//   between the terms and the first definition;
+// - a term line that kramdown reads as an ATX header (its header parser comes first) is none: the
+//   header is written, and a further term after blank lines that is a header ends the list.
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
-import { ITEM_IAL_ONLY } from '../ial.js';
+import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 
 const MARKER = /^:[ \t]/;
 
@@ -21,117 +26,185 @@ function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
 }
 
-const LAZY_STOP = /^(?:\{:(?!:|\/)|<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\^[ \t]*$)/u;
+/** kramdown's IAL_BLOCK at the start of a line (ALDs included): no lazy line of a definition. */
+const IAL_LINE = new RegExp(String.raw`^\{:(?!:|\/)${IAL_BODY}\}\s*$`);
+// kramdown's LAZY_END_HTML_START / _STOP (paragraph.rb): a tag of an element that is not a span
+// element (nor script) ends lazy text.
+const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]/u;
 
-type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+interface DefState extends StateBlock {
+  kdInDefinition?: number;
+  /** The blkIndent of each definition list being parsed (its container's column 0), innermost last. */
+  kdDlBase?: number[];
+  kdLazy?: Map<number, number[]>;
+  /** Lines whose sCount ends the definition list being parsed, with their own sCount. */
+  kdDlStops?: Array<[number, number]>;
+}
 
 /**
- * Gives the lazy lines of the definitions from `termLine` on their definition's indentation, and
- * says where the list ends at the latest (`cut`): before a further term that kramdown reads as an
- * ATX header (its header parser comes first; markdown-it-deflist would take it as a term).
+ * The lines of a definition as kramdown's parse_definition_list takes them, after its first line
+ * (the `:` line, at `startLine`): each following line is the definition's while it is
+ * - indented content (content_re: at least `indentation` columns), blank lines or not before it;
+ * - or, right after a non-blank line, any non-blank line (lazy_re) unless it starts (within
+ *   min(indentation, 3) spaces) a block IAL or ALD, or an HTML tag that ends lazy text (LAZY_END_HTML_*);
+ * - or blank;
+ * and the definition ends at a `:` line (the next definition, indented less than `indentation`,
+ * at most 3 spaces), at an end-of-block marker `^`, or at the first line that is none of these.
+ * A lazy line keeps its own indentation in the definition's text (indent_re strips only a full
+ * `indentation`), so `Term\n: def\n- a` puts the list in the <dd> after "def", and `m\n: \na`
+ * gives `<dd>a</dd>`. markdown-it's block loop takes no line below the definition's indentation
+ * but a paragraph's lazy continuation, so such lines get the definition's content column plus
+ * their own indentation (sCount) while the definition is parsed, like a list item's lazy lines
+ * (kramdown-blocks.ts, fakeLazyLines), and are registered in kdLazy so a paragraph keeps that
+ * indentation as text. Returns where the definition ends and the faked lines' sCounts to restore.
  */
-function fakeLazyDefinitionLines(state: StateBlock, termLine: number, endLine: number, heading: BlockRule): { faked: Array<[number, number]>; cut: number } {
+function definitionLines(state: DefState, startLine: number, endLine: number, base: number, indentation: number): { cut: number; faked: Array<[number, number]> } {
   const faked: Array<[number, number]> = [];
-  const base = state.blkIndent;
-  // markdown-it-deflist goes on over further groups of terms and definitions after blank lines
-  // (kramdown parses each as a list of its own and merges them): `indent` is the current
-  // definition's content column (relative), -1 among terms.
-  let indent = -1;
+  const lazy = (state.kdLazy ??= new Map());
   let lastBlank = false;
   // Where an enclosing list item's text is cut at its first nested list (kramdown-blocks.ts): the
-  // definition list, parsed from the part before, ends there.
-  const cuts: Set<number> | undefined = (state as any).kdChunkStarts;
-  for (let line = termLine + 1; line < endLine; line++) {
-    if (cuts?.has(line)) break;
+  // item's text is parsed in parts, and the definition list ends with its part.
+  const chunkStarts = (state as { kdChunkStarts?: Set<number> }).kdChunkStarts;
+  let line = startLine + 1;
+  for (; line < endLine; line++) {
+    if (chunkStarts?.has(line)) break;
+    const blank = state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
+    if (blank) { lastBlank = true; continue; }
     const rel = state.sCount[line] - base;
-    if (state.bMarks[line] + state.tShift[line] >= state.eMarks[line]) { lastBlank = true; continue; }
     if (rel < 0) break;
     const text = lineText(state, line);
-    const marker = rel <= 3 ? /^:([ \t]+)(?=\S)/.exec(text) : null;
-    if (marker) {
-      // parse_first_list_line: the marker, then the whitespace after it, tabs to the next stop.
-      indent = rel + 1;
-      for (const ch of marker[1]) indent += ch === '\t' ? 4 - (indent % 4) : 1;
-      lastBlank = false;
-      continue;
-    }
-    if (indent < 0 || rel >= indent) { lastBlank = false; continue; }
-    // After a blank line a less indented line ends the definition (the next terms, if any).
-    if (lastBlank) {
-      if (state.src.charCodeAt(state.bMarks[line] + state.tShift[line]) === 0x23 /* # */ && heading(state, line, endLine, true)) return { faked, cut: line };
-      indent = -1;
-      lastBlank = false;
-      continue;
-    }
-    if (rel <= 3 && LAZY_STOP.test(text)) break;
+    // The next definition (fetch_pattern(:dl, indentation)) or an end-of-block marker.
+    if (rel <= Math.min(indentation - 1, 3) && MARKER.test(text)) break;
+    if (rel === 0 && /^\^\s*$/.test(text)) break;
+    if (rel >= indentation) { lastBlank = false; continue; }
+    if (lastBlank) break;
+    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || LAZY_HTML.test(text))) break;
     faked.push([line, state.sCount[line]]);
-    state.sCount[line] = base + indent + rel;
-    const lazy: Map<number, number[]> = ((state as any).kdLazy ??= new Map());
+    state.sCount[line] = base + indentation + rel;
     const bases = lazy.get(line);
-    if (bases) bases.push(base); else lazy.set(line, [base]);
+    if (bases) bases.push(base + indentation); else lazy.set(line, [base + indentation]);
   }
-  return { faked, cut: endLine };
+  return { cut: line, faked };
 }
 
 export function deflistPlugin(md: MarkdownIt): void {
   // markdown-it-deflist pushes a definition's dd_open, sets the content indentation to the marker's
-  // column + 2 and tokenizes the content at once: that call is where kramdown's indentation goes in.
+  // column + 2 and tokenizes the content at once: that call is where kramdown's indentation and
+  // lazy lines go in.
   const tokenize = md.block.tokenize;
   md.block.tokenize = function (this: typeof md.block, state: StateBlock, startLine: number, endLine: number) {
-    if (state.parentType === 'deflist' && state.tokens[state.tokens.length - 1]?.type === 'dd_open' && startLine < endLine) {
-      // (A first line with only an IAL keeps markdown-it-deflist's indentation: kramdown's 4 would
-      // need its lazy lines, which markdown-it's block loop does not take below the indentation.)
-      if (!ITEM_IAL_ONLY.test(lineText(state, startLine))) state.blkIndent = Math.max(state.blkIndent, state.sCount[startLine]);
+    const s = state as DefState;
+    if (state.parentType === 'deflist' && state.tokens[state.tokens.length - 1]?.type === 'dd_open' && startLine < endLine && s.kdDlBase?.length) {
+      const base = s.kdDlBase[s.kdDlBase.length - 1];
+      // markdown-it-deflist starts a later term's definition's map at the term's line: the
+      // converter would see the term and a blank line before the `:` as the definition's.
+      const ddOpen = state.tokens[state.tokens.length - 1];
+      if (ddOpen.map) ddOpen.map[0] = startLine;
+      // parse_first_list_line: the content is indented by the marker and all the whitespace after
+      // it (markdown-it-deflist set the first line's sCount to that column), or by 4 when the first
+      // line holds only an IAL or nothing (LIST_ITEM_IAL_CHECK).
+      const ialOnly = ITEM_IAL_ONLY.test(lineText(state, startLine));
+      const indentation = ialOnly ? 4 : Math.max(state.sCount[startLine], state.blkIndent) - base;
+      const savedFirst = state.sCount[startLine];
+      state.blkIndent = base + indentation;
+      if (ialOnly) state.sCount[startLine] = state.blkIndent;
+      const { cut, faked } = definitionLines(s, startLine, endLine, base, indentation);
       // kramdown reads a definition's text as a list item's: whitespace-only lines as written
       // (list-text.ts).
-      const s = state as StateBlock & { kdInDefinition?: number };
       s.kdInDefinition = (s.kdInDefinition ?? 0) + 1;
       try {
-        return tokenize.call(this, state, startLine, endLine);
+        tokenize.call(this, state, startLine, cut);
+        // markdown-it-deflist goes on with a next definition (or a next term and its definition)
+        // at a `~` line or a `:` with nothing after it, which kramdown reads as text: such a line
+        // gets an sCount that ends the list there (restored when the list is done).
+        const badMarker = (l: number) => {
+          const c = state.src.charCodeAt(state.bMarks[l] + state.tShift[l]);
+          return l < endLine && (c === 0x7e /* ~ */ || c === 0x3a /* : */) && !MARKER.test(lineText(state, l));
+        };
+        const stop = (l: number) => {
+          (s.kdDlStops ??= []).push([l, state.sCount[l]]);
+          state.sCount[l] = -1;
+        };
+        const next = state.line;
+        // A further term (after blank lines) that kramdown reads as an ATX header is one, and the
+        // list ends before it (markdown-it-deflist would take it as a term).
+        const header = () => {
+          const indent = state.blkIndent;
+          state.blkIndent = base;
+          try { return next < endLine && isHeader(state, next, endLine); } finally { state.blkIndent = indent; }
+        };
+        if (badMarker(next)) stop(next);
+        else if (header()) stop(next);
+        else if (next < endLine && !state.isEmpty(next) && !MARKER.test(lineText(state, next))) {
+          // A next term: its definition on the next line, or after one empty line (kramdown: a
+          // truly empty one, `m\n \n: d` is two paragraphs).
+          const gap = next + 1 < endLine && state.isEmpty(next + 1);
+          const dd = gap ? next + 2 : next + 1;
+          const c = state.src.charCodeAt(state.bMarks[dd] + state.tShift[dd]);
+          if (badMarker(dd) || (dd < endLine && gap && state.bMarks[next + 1] !== state.eMarks[next + 1] && (c === 0x3a || c === 0x7e))) stop(dd);
+        }
       } finally {
         s.kdInDefinition!--;
+        state.sCount[startLine] = savedFirst;
+        for (const [line, sCount] of faked) {
+          state.sCount[line] = sCount;
+          const bases = s.kdLazy!.get(line)!;
+          bases.pop();
+          if (!bases.length) s.kdLazy!.delete(line);
+        }
       }
+      return;
     }
     return tokenize.call(this, state, startLine, endLine);
   } as typeof md.block.tokenize;
   const rules = (md.block.ruler as any).__rules__ as Array<{ name: string; fn: any; alt: string[] }>;
   const entry = rules.find((r) => r.name === 'deflist');
   if (!entry) return;
-  const deflistRule = entry.fn;
-  let heading: ((state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean) | undefined;
-  // kramdown's definitions take lazy lines as its list items do (parse_definition_list): after a
-  // non-blank line of a definition, any non-blank line that starts no IAL, HTML tag, `^` or new
-  // definition is more of its text, as written, whatever block it looks like (`: def\n* a` puts the
-  // list, or with kramdown's own parser the text `* a`, in the <dd>). markdown-it-deflist continues
-  // only a paragraph lazily, so such lines get the definition's content indentation (sCount) while
-  // the list is parsed, and are recorded in kdLazy for the paragraph rule (kramdown-blocks.ts).
+  const markdownItDeflist = entry.fn;
+  // The ATX header rule: kramdown reads a term line as a header first (see below).
+  type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+  let headingRule: BlockRule | undefined;
+  const isHeader = (state: StateBlock, line: number, endLine: number): boolean => {
+    if (state.src.charCodeAt(state.bMarks[line] + state.tShift[line]) !== 0x23 /* # */) return false;
+    headingRule ??= rules.find((r) => r.name === 'heading')!.fn as BlockRule;
+    return headingRule(state, line, endLine, true);
+  };
+  // Each list remembers its container's indentation: kramdown counts a definition's indentation
+  // from there.
   const deflist = (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
-    if (silent) return deflistRule(state, startLine, endLine, silent);
-    heading ??= (md.block.ruler as any).__rules__.find((r: any) => r.name === 'heading').fn;
-    const { faked, cut } = fakeLazyDefinitionLines(state, startLine, endLine, heading!);
+    if (silent) return markdownItDeflist(state, startLine, endLine, true);
+    const s = state as DefState;
+    const bases = (s.kdDlBase ??= []);
+    bases.push(state.blkIndent);
+    const stops = (s.kdDlStops ??= []);
+    const stopsBefore = stops.length;
     try {
-      return deflistRule(state, startLine, cut, silent);
+      return markdownItDeflist(state, startLine, endLine, false);
     } finally {
-      const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
-      for (const [line, sCount] of faked) {
-        state.sCount[line] = sCount;
-        const bases = lazy?.get(line);
-        bases?.pop();
-        if (bases && !bases.length) lazy!.delete(line);
+      bases.pop();
+      while (stops.length > stopsBefore) {
+        const [l, sCount] = stops.pop()!;
+        state.sCount[l] = sCount;
       }
     }
   };
   md.block.ruler.at('deflist', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    // (Silent: whether a definition line interrupts a paragraph inside a definition.)
+    if (silent) return MARKER.test(lineText(state, startLine)) && deflist(state, startLine, endLine, true);
+    // kramdown's DEFINITION_LIST_START needs a space or tab after the `:` (`Term\n:` is a
+    // paragraph), and parse_definition_list takes the paragraph before it only right above it or
+    // with one empty line between: a blank line holding whitespace (`a\n \n: b`) is no "\n", and
+    // the `:` line is a paragraph of its own.
     let next = startLine + 1;
-    while (next < endLine && state.bMarks[next] + state.tShift[next] >= state.eMarks[next]) next++;
-    if (next < endLine && state.src[state.bMarks[next] + state.tShift[next]] === '~') return false;
+    if (next < endLine && state.bMarks[next] + state.tShift[next] >= state.eMarks[next]) {
+      if (state.bMarks[next] !== state.eMarks[next]) return false;
+      next++;
+    }
+    if (next >= endLine || !MARKER.test(lineText(state, next))) return false;
     // kramdown reads the term line first, and its ATX header parser comes before the paragraph a
     // definition list needs: `#dowork\n: text` (kramdown input) is a header and a paragraph.
-    if (state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) === 0x23 /* # */) {
-      heading ??= (md.block.ruler as any).__rules__.find((r: any) => r.name === 'heading').fn;
-      if (heading!(state, startLine, endLine, true)) return false;
-    }
-    return deflist(state, startLine, endLine, silent);
+    if (isHeader(state, startLine, endLine)) return false;
+    return deflist(state, startLine, endLine, false);
   }, { alt: entry.alt });
 
   // At a `:` line: turn the paragraph just before it into the list's terms.
@@ -155,26 +228,25 @@ export function deflistPlugin(md: MarkdownIt): void {
     if (!deflist(state, lastTerm, endLine, false)) { toks.push(...removed); return false; }
     // Extra terms go right after the dl_open that markdown-it-deflist pushed first.
     const dl = toks[dlIndex];
+    // kramdown splits the paragraph's text, which keeps each line's whitespace but the first
+    // line's leading and the last line's trailing (`a \n m\n: d` has the terms "a " and " m");
+    // markdown-it-deflist trimmed the last line.
+    const lastInline = toks[dlIndex + 2];
+    // (A term's IAL goes with the whitespace before it: the converter takes it for the <dt>.)
+    const term = (text: string) => text.replace(/^\s+(?=\{:)/, '');
+    if (lastInline?.type === 'inline') lastInline.content = term(termLines[termLines.length - 1].trimEnd());
     const extra: Token[] = [];
     termLines.slice(0, -1).forEach((text, k) => {
       const line = open.map![0] + k;
       const o = new state.Token('dt_open', 'dt', 1);
       o.map = [line, line + 1];
       const t = new state.Token('inline', '', 0);
-      // kramdown splits the paragraph's text at its newlines and keeps each term as it stands there
-      // (parse_definition_list): only the paragraph's own ends are stripped, so `Term  ` and
-      // `  Term` keep their spaces (written in the <dt>) unless first or last.
-      t.content = text;
+      t.content = term(text);
       t.map = [line, line + 1];
       t.children = [];
       extra.push(o, t, new state.Token('dt_close', 'dt', -1));
     });
     toks.splice(dlIndex + 1, 0, ...extra);
-    // The last term, which markdown-it-deflist made from its line trimmed: its leading whitespace
-    // is kept as well (the paragraph's text only lost it on its first line).
-    const lastText = termLines[termLines.length - 1];
-    const lastInline = toks[dlIndex + 1 + extra.length + 1];
-    if (termLines.length > 1 && lastInline?.type === 'inline' && lastInline.map?.[0] === lastTerm) lastInline.content = lastText;
     dl.map = [open.map![0], dl.map![1]];
     // A list right after another one (blank lines between) is more of it: kramdown merges a new
     // definition list into a preceding one (parse_definition_list). markdown-it-deflist does so

@@ -307,7 +307,15 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
     // (A whitespace-only line of list text stays whole: list-text.ts.)
     let first = state.bMarks[l];
     let col = 0;
-    while (first < state.eMarks[l] && col < state.blkIndent && listBlankLine(state, l) === null) {
+    // A line a list took lazily keeps its own indentation in the item's text (its sCount was set
+    // to the item's column plus that: kramdown-blocks.ts), so ` * <v>\n d` keeps the space.
+    let limit = state.blkIndent;
+    if (l > startLine && (state as any).kdLazy?.has(l)) {
+      let real = 0;
+      for (let p = state.bMarks[l]; p < state.bMarks[l] + state.tShift[l]; p++) real += state.src[p] === '\t' ? 4 - (real % 4) : 1;
+      limit = Math.max(0, real - (state.sCount[l] - state.blkIndent));
+    }
+    while (first < state.eMarks[l] && col < limit && listBlankLine(state, l) === null) {
       const ch = state.src[first];
       if (ch === ' ') col++;
       else if (ch === '\t') col += 4 - (col % 4);

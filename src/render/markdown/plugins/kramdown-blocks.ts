@@ -40,6 +40,9 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   if (isBlank(state, line - 1)) return true;
   const prev = lineText(state, line - 1).trimEnd();
   if (prev === '^') {
+    // kramdown's EOB_MARKER is `^` at the very start of the container's text: an indented ` ^` is
+    // text, no boundary.
+    if (state.sCount[line - 1] > state.blkIndent) return false;
     // An end-of-block marker that ends a list is taken by kramdown's parse_list (eob_found) and
     // leaves no :eob element: the list is the block before, no boundary (`* a\n^\n# h` is a list
     // and a paragraph).
@@ -66,7 +69,7 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   if (line >= state.lineMax) return !((state.env as any)?.kdHtmlBody && state.parentType === 'root');
   if (line >= endLine || isBlank(state, line) || state.sCount[line] < state.blkIndent) return true;
   const text = lineText(state, line).trimEnd();
-  return (text === '^' && state.sCount[line] - state.blkIndent <= 3) || IAL_LINE.test(text);
+  return (text === '^' && state.sCount[line] <= state.blkIndent) || IAL_LINE.test(text);
 }
 
 /**
@@ -203,7 +206,10 @@ function extensionBlock(state: StateBlock, startLine: number, endLine: number, s
 
 function eobMarker(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if (firstCode(state, startLine) !== 0x5e /* ^ */) return false;
-  if (lineText(state, startLine).trimEnd() !== '^' || state.sCount[startLine] - state.blkIndent > 3) return false;
+  // kramdown's EOB_MARKER is `^` at the very start of the line (of the container's text): ` ^` is
+  // text (a paragraph's, or a paragraph of its own). (A line less indented than the container ends
+  // it: a list's lazy ` ^` was given more indentation by fakeLazyLines.)
+  if (lineText(state, startLine).trimEnd() !== '^' || state.sCount[startLine] > state.blkIndent) return false;
   if (setextAhead(state, startLine, _endLine)) return false;
   if (silent) return true;
   const token = state.push('kd_eob', '', 0);
@@ -225,8 +231,12 @@ const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|d
  * markdown-it only continues paragraphs lazily, so these lines are given the item's content
  * indentation (sCount) while the list is parsed. Returns the original values to restore.
  */
-function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr: BlockRule): { faked: Array<[number, number]>; cut: number; chunks: number[] } {
+function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr: BlockRule): { faked: Array<[number, number]>; cut: number; chunks: number[]; emptyItemBlanks: number[] } {
   const faked: Array<[number, number]> = [];
+  // The blank line after an item's empty first line, where the item goes on after it (see
+  // EMPTY_ITEM_BLANK below).
+  const emptyItemBlanks: number[] = [];
+  let emptyItem = -1;
   const chunks: number[] = [];
   // Where enclosing items' texts are cut (see chunks below): a list inside such an item ends there.
   const enclosingCuts: Set<number> | undefined = (state as any).kdChunkStarts;
@@ -250,13 +260,17 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const rel = state.sCount[line] - base;
     const text = lineText(state, line);
     const m = item.exec(text);
-    if (m && (m[2] !== '' || m[3] === '') && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3)))) {
-      // markdown-it's content indentation: marker, then 1–4 spaces (1 when more or none).
+    // (A marker needs a space or tab after it: a bare `*` is text, lazily the item's.)
+    if (m && m[2] !== '' && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3)))) {
       const spaces = m[2].length;
-      indent = rel + m[1].length + (m[3] === '' || spaces > 4 ? 1 : spaces);
       // kramdown's own content indentation: 4 when the first line holds nothing but an IAL (or
-      // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all spaces after it.
+      // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all spaces after it; the
+      // tokenize wrapper below gives markdown-it the same.
       kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : rel + m[1].length + spaces;
+      indent = kdIndent;
+      // (Also when the next item follows after the blank lines: `* \n\n\n* ` is one list.)
+      if (lastBlank && emptyItem >= 0 && line > emptyItem + 2 && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
+      emptyItem = /^[ \t]*$/.test(text.slice(m[1].length)) ? line : -1;
       nested = LIST_START.test(text.slice(m[1].length).replace(/^[ \t]*/, ''));
       lastBlank = false;
       continue;
@@ -271,7 +285,9 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (lastBlank && hr(state, line, endLine, true)) { cut = line; break; }
     // After a blank line only lines indented to kramdown's content column continue the item.
     if (lastBlank && rel < kdIndent) { cut = line; break; }
-    if (text.trimEnd() === '^' && rel <= 3) break;
+    if (text.trimEnd() === '^' && rel === 0) break;
+    if (lastBlank && emptyItem >= 0 && rel >= indent && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
+    emptyItem = -1;
     if (rel >= indent) {
       if (rel - indent <= 3 && LIST_START.test(text)) {
         // kramdown starts a new part of the item's text at its first nested list (item.value <<
@@ -293,8 +309,17 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const bases = lazy.get(line);
     if (bases) bases.push(base); else lazy.set(line, [base]);
   }
-  return { faked, cut, chunks };
+  return { faked, cut, chunks, emptyItemBlanks };
 }
+
+/**
+ * kramdown goes on with an item whose first line is empty after a blank line when indented text
+ * follows (`* \n\n    a`: the item holds a blank and the paragraph); markdown-it's list rule ends
+ * such an item at the blank line without tokenizing it. The blank line is made to look non-empty
+ * to the list rule (tShift -1) and restored as soon as the item's content is tokenized (the
+ * tokenize wrapper) or the list is done. Line → its tShift.
+ */
+const EMPTY_ITEM_BLANK = 'kdEmptyItemBlank';
 
 /**
  * kramdown ends a paragraph at a line starting an HTML element tag (LAZY_END), and a list item takes
@@ -305,8 +330,11 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
  */
 function lazyHtmlEnd(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if (!silent || state.sCount[startLine] >= state.blkIndent) return false;
-  const text = state.src.slice(state.bMarks[startLine], state.eMarks[startLine]);
-  return /^ {0,3}(?! )/.test(text) && LAZY_HTML.test(text.trimStart());
+  // (Up to three spaces in from the list's container, as kramdown's lazy_re counts them in the
+  // text it parses the list from: `* \n    - o\n    </v>`.)
+  // Up to three in from the document's start too: an outer list's lazy line.
+  const rel = state.sCount[startLine] - Math.max(0, state.listIndent);
+  return ((rel >= 0 && rel <= 3) || state.sCount[startLine] <= 3) && LAZY_HTML.test(lineText(state, startLine));
 }
 
 // kramdown's own HEADER_ID: `{#id}` after a space or tab at the end (the id an XML name).
@@ -417,6 +445,25 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     const saved = s.kdFirstLine;
     s.kdFirstLine = s.kdContinueLine ? -1 : startLine;
     s.kdContinueLine = false;
+    // A list item's first line: kramdown's parse_first_list_line takes all the whitespace after
+    // the marker into the item's indentation and strips it from the content, so no code block
+    // starts there (`*     e` is `<li>e</li>`, and the item's content column is the `e`'s).
+    // markdown-it's list rule counts five or more spaces as one and reads the rest as indented
+    // code; it has set the line's sCount to the content's column, which becomes the indentation.
+    // (Its list rule restores blkIndent after the item.)
+    const blank = s[EMPTY_ITEM_BLANK]?.get(startLine + 1);
+    if (blank !== undefined) { state.tShift[startLine + 1] = blank; s[EMPTY_ITEM_BLANK].delete(startLine + 1); }
+    // A first line holding nothing or only an IAL (LIST_ITEM_IAL_CHECK) makes the indentation 4,
+    // from the list's container (`* \n      x` is a paragraph, `- \n  - b` a second item).
+    if (state.parentType === 'list') {
+      const open = state.tokens[state.tokens.length - 1];
+      if (open?.type === 'list_item_open' && open.map?.[0] === startLine) {
+        if (ITEM_IAL_ONLY.test(lineText(state, startLine))) {
+          state.blkIndent = state.listIndent + 4;
+          if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
+        } else if (state.sCount[startLine] - state.blkIndent >= 4) state.blkIndent = state.sCount[startLine];
+      }
+    }
     tokenize(state, startLine, endLine);
     s.kdFirstLine = saved;
   };
@@ -477,13 +524,23 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (silent) return listRule(state, startLine, endLine, true);
     // Only a list start is worth the look-ahead (this rule is tried on every line).
     if (!/^(?:[*+-]|\d+\.)[ \t]/.test(text) || state.sCount[startLine] - state.blkIndent >= 4) return false;
-    const { faked, cut, chunks } = fakeLazyLines(state, startLine, endLine, hr);
+    const { faked, cut, chunks, emptyItemBlanks } = fakeLazyLines(state, startLine, endLine, hr);
+    const blanks: Map<number, number> = ((state as any)[EMPTY_ITEM_BLANK] ??= new Map());
+    const ownBlanks = emptyItemBlanks.filter((l) => !blanks.has(l));
+    for (const l of ownBlanks) {
+      blanks.set(l, state.tShift[l]);
+      state.tShift[l] = -1;
+    }
     const cuts: Set<number> = ((state as any).kdChunkStarts ??= new Set());
     const added = chunks.filter((l) => !cuts.has(l));
     for (const l of added) cuts.add(l);
     try {
       return mergedList(state, startLine, cut);
     } finally {
+      for (const l of ownBlanks) {
+        const t = blanks.get(l);
+        if (t !== undefined) { state.tShift[l] = t; blanks.delete(l); }
+      }
       for (const l of added) cuts.delete(l);
       const lazy: Map<number, number[]> = (state as any).kdLazy;
       for (const [line, sCount] of faked) {

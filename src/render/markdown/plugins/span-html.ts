@@ -165,8 +165,10 @@ function spanHtml(state: KdState, silent: boolean): boolean {
   } else {
     found = rawContent(state, re);
   }
-  state.push('kd_html_close', tag.name, -1);
-  // No close tag: kramdown auto-closes the element at the end of the text.
+  const close = state.push('kd_html_close', tag.name, -1);
+  // No close tag: kramdown auto-closes the element at the end of the text (so a "\n" kramdown
+  // adds to the text afterwards, as to a list item's transparent paragraph, is inside it).
+  if (!found) close.meta = { autoClosed: true };
   state.pos = found ? found.at + found.length : state.posMax;
   return true;
 }
