@@ -34,7 +34,7 @@ import { fsharp } from './fsharp.js';
 import { gdscript } from './gdscript.js';
 import { go } from './go.js';
 import { graphql } from './graphql.js';
-import { groovy } from './groovy.js';
+import { gradle, groovy } from './groovy.js';
 import { handlebars } from './handlebars.js';
 import { haml } from './haml.js';
 import { haskell } from './haskell.js';
@@ -89,6 +89,7 @@ import { vb } from './vb.js';
 import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
+import { vue } from './vue.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -194,6 +195,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['crystal', crystal],
   ['d', d],
   ['llvm', llvm],
+  ['gradle', gradle],
+  ['vue', vue],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
