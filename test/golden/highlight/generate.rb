@@ -300,6 +300,10 @@ lists = {
   "LLVM_KEYWORDS" => Rouge::Lexers::LLVM.keywords,
   "LLVM_INSTRUCTIONS" => Rouge::Lexers::LLVM.instructions,
   "LLVM_TYPES" => Rouge::Lexers::LLVM.types,
+  # lexers/gherkin/keywords.rb: the words before a `:` (the step words are in GHERKIN_STEP below)
+  "GHERKIN_ELEMENT" => Rouge::Lexers::Gherkin.keywords[:element],
+  "GHERKIN_FEATURE" => Rouge::Lexers::Gherkin.keywords[:feature],
+  "GHERKIN_EXAMPLES" => Rouge::Lexers::Gherkin.keywords[:examples],
   # Apache#name_for_token tests a word against all three lists alike
   "APACHE_WORDS" => Rouge::Lexers::Apache.sections | Rouge::Lexers::Apache.directives | Rouge::Lexers::Apache.values,
 }
@@ -368,6 +372,12 @@ regexes["PRAAT_VARIABLES_STRING"] = praat_src.(:variable_name, /\)\\\$\z/)
 regexes["PRAAT_VARIABLES_NUMERIC"] = praat_src.(:variable_name, /\(\?!\\\$\)\\b\z/)
 regexes["PRAAT_OBJECT_PREFIX"] = praat_src.(:variable_name, /\A\\b\(Object\|/)
 regexes["PRAAT_OBJECT_ATTRIBUTES"] = praat_src.(:object_reference, /\A\\\.\(ncol/)
+# Gherkin's step rule: its keywords in the order of lexers/gherkin/keywords.rb (the first that
+# matches wins), as Regexp.escape wrote them, but with `\ ` as a plain space (an invalid escape
+# under JavaScript's `u` flag)
+step_src = Rouge::Lexers::Gherkin.step_regex.source
+raise "Gherkin step regex: an unexpected escape" unless (step_src.scan(/\\./).uniq - ["\\ ", "\\*", "\\b"]).empty?
+regexes["GHERKIN_STEP"] = step_src.gsub("\\ ", " ")
 regexes.each do |name, src|
   ws << "\nexport const #{name} = #{src.to_json};\n"
 end

@@ -32,6 +32,7 @@ import { erb } from './erb.js';
 import { fortran } from './fortran.js';
 import { fsharp } from './fsharp.js';
 import { gdscript } from './gdscript.js';
+import { gherkin } from './gherkin.js';
 import { go } from './go.js';
 import { graphql } from './graphql.js';
 import { gradle, groovy } from './groovy.js';
@@ -197,6 +198,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['llvm', llvm],
   ['gradle', gradle],
   ['vue', vue],
+  ['gherkin', gherkin],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
