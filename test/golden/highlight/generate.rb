@@ -145,6 +145,8 @@ fancy_cases = [
   ["console?prompt=>>>,...&lang=python&error=Traceback,error:", "snippets/console/python-repl.txt"],
   ["console?lang=ruby&prompt=>", "snippets/console/irb.txt"],
   ["console?prompt=%25,>&error=fatal:", "snippets/console/irb.txt"],
+  # IRBLexer reads only the console's ?error= option (its prompt, lang and output are fixed)
+  ["irb?error=%3D>%20%22,%20%20&prompt=$&lang=python", "snippets/irb/hashes.txt"],
   ["console?output=json", "snippets/console/json-output.txt"],
   ["console?lang=nosuchlang", "snippets/console/jekyll-new.txt"],
   ["console?prompt=", "snippets/console/jekyll-new.txt"],

@@ -42,6 +42,7 @@ import { haskell } from './haskell.js';
 import { hcl, terraform } from './hcl.js';
 import { html, xml } from './html.js';
 import { http } from './http.js';
+import { irb, irbOutput } from './irb.js';
 import { java } from './java.js';
 import { jinja, twig } from './jinja.js';
 import { javascript, jsx, tsx, typescript } from './javascript.js';
@@ -199,6 +200,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['gradle', gradle],
   ['vue', vue],
   ['gherkin', gherkin],
+  ['irb', irb],
+  ['irb_output', irbOutput],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
