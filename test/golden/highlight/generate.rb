@@ -306,6 +306,8 @@ lists = {
   "GHERKIN_ELEMENT" => Rouge::Lexers::Gherkin.keywords[:element],
   "GHERKIN_FEATURE" => Rouge::Lexers::Gherkin.keywords[:feature],
   "GHERKIN_EXAMPLES" => Rouge::Lexers::Gherkin.keywords[:examples],
+  "RACKET_KEYWORDS" => Rouge::Lexers::Racket.keywords,
+  "RACKET_BUILTINS" => Rouge::Lexers::Racket.builtins,
   # Apache#name_for_token tests a word against all three lists alike
   "APACHE_WORDS" => Rouge::Lexers::Apache.sections | Rouge::Lexers::Apache.directives | Rouge::Lexers::Apache.values,
 }

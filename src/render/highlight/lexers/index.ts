@@ -70,6 +70,7 @@ import { prolog } from './prolog.js';
 import { protobuf } from './protobuf.js';
 import { python } from './python.js';
 import { r } from './r.js';
+import { racket } from './racket.js';
 import { ruby } from './ruby.js';
 import { rust } from './rust.js';
 import { sas } from './sas.js';
@@ -202,6 +203,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['gherkin', gherkin],
   ['irb', irb],
   ['irb_output', irbOutput],
+  ['racket', racket],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
