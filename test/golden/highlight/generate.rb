@@ -308,6 +308,14 @@ lists = {
   "GHERKIN_EXAMPLES" => Rouge::Lexers::Gherkin.keywords[:examples],
   "RACKET_KEYWORDS" => Rouge::Lexers::Racket.keywords,
   "RACKET_BUILTINS" => Rouge::Lexers::Racket.builtins,
+  # Common Lisp's lists, tested in this order
+  "COMMON_LISP_FUNCTIONS" => Rouge::Lexers::CommonLisp::BUILTIN_FUNCTIONS,
+  "COMMON_LISP_SPECIAL_FORMS" => Rouge::Lexers::CommonLisp::SPECIAL_FORMS,
+  "COMMON_LISP_MACROS" => Rouge::Lexers::CommonLisp::MACROS,
+  "COMMON_LISP_LAMBDA_LIST_KEYWORDS" => Rouge::Lexers::CommonLisp::LAMBDA_LIST_KEYWORDS,
+  "COMMON_LISP_DECLARATIONS" => Rouge::Lexers::CommonLisp::DECLARATIONS,
+  "COMMON_LISP_TYPES" => Rouge::Lexers::CommonLisp::BUILTIN_TYPES,
+  "COMMON_LISP_CLASSES" => Rouge::Lexers::CommonLisp::BUILTIN_CLASSES,
   # Apache#name_for_token tests a word against all three lists alike
   "APACHE_WORDS" => Rouge::Lexers::Apache.sections | Rouge::Lexers::Apache.directives | Rouge::Lexers::Apache.values,
 }

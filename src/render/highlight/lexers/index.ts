@@ -16,6 +16,7 @@ import { clojure } from './clojure.js';
 import { cython } from './cython.js';
 import { d } from './d.js';
 import { cmake } from './cmake.js';
+import { commonLisp } from './common-lisp.js';
 import { coffeescript } from './coffeescript.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
@@ -204,6 +205,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['irb', irb],
   ['irb_output', irbOutput],
   ['racket', racket],
+  ['common_lisp', commonLisp],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
