@@ -62,6 +62,7 @@ import { conf, nginx } from './nginx.js';
 import { nim } from './nim.js';
 import { nix } from './nix.js';
 import { ocaml } from './ocaml.js';
+import { pascal } from './pascal.js';
 import { php } from './php.js';
 import { powershell } from './powershell.js';
 import { properties } from './properties.js';
@@ -206,6 +207,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['irb_output', irbOutput],
   ['racket', racket],
   ['common_lisp', commonLisp],
+  ['pascal', pascal],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
