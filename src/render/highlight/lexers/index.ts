@@ -59,6 +59,7 @@ import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
+import { nasm } from './nasm.js';
 import { nim } from './nim.js';
 import { nix } from './nix.js';
 import { ocaml } from './ocaml.js';
@@ -208,6 +209,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['racket', racket],
   ['common_lisp', commonLisp],
   ['pascal', pascal],
+  ['nasm', nasm],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
