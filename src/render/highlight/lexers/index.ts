@@ -7,6 +7,7 @@ import { type LexerDef, plainLexer } from '../engine.js';
 import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { apache } from './apache.js';
+import { armasm } from './armasm.js';
 import { batchfile } from './batchfile.js';
 import { awk } from './awk.js';
 import { bibtex } from './bibtex.js';
@@ -210,6 +211,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['common_lisp', commonLisp],
   ['pascal', pascal],
   ['nasm', nasm],
+  ['armasm', armasm],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
