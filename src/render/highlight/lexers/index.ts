@@ -85,6 +85,7 @@ import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sml } from './sml.js';
 import { solidity } from './solidity.js';
+import { sparql } from './sparql.js';
 import { sql } from './sql.js';
 import { stan } from './stan.js';
 import { stata } from './stata.js';
@@ -212,6 +213,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['pascal', pascal],
   ['nasm', nasm],
   ['armasm', armasm],
+  ['sparql', sparql],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
