@@ -93,6 +93,7 @@ import { sublexers } from './sublexers.js';
 import { swift } from './swift.js';
 import { tcl } from './tcl.js';
 import { tex } from './tex.js';
+import { turtle } from './turtle.js';
 import { vb } from './vb.js';
 import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
@@ -214,6 +215,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['nasm', nasm],
   ['armasm', armasm],
   ['sparql', sparql],
+  ['turtle', turtle],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
