@@ -145,6 +145,8 @@ fancy_cases = [
   ["console?prompt=>>>,...&lang=python&error=Traceback,error:", "snippets/console/python-repl.txt"],
   ["console?lang=ruby&prompt=>", "snippets/console/irb.txt"],
   ["console?prompt=%25,>&error=fatal:", "snippets/console/irb.txt"],
+  # IRBLexer reads only the console's ?error= option (its prompt, lang and output are fixed)
+  ["irb?error=%3D>%20%22,%20%20&prompt=$&lang=python", "snippets/irb/hashes.txt"],
   ["console?output=json", "snippets/console/json-output.txt"],
   ["console?lang=nosuchlang", "snippets/console/jekyll-new.txt"],
   ["console?prompt=", "snippets/console/jekyll-new.txt"],
@@ -300,6 +302,20 @@ lists = {
   "LLVM_KEYWORDS" => Rouge::Lexers::LLVM.keywords,
   "LLVM_INSTRUCTIONS" => Rouge::Lexers::LLVM.instructions,
   "LLVM_TYPES" => Rouge::Lexers::LLVM.types,
+  # lexers/gherkin/keywords.rb: the words before a `:` (the step words are in GHERKIN_STEP below)
+  "GHERKIN_ELEMENT" => Rouge::Lexers::Gherkin.keywords[:element],
+  "GHERKIN_FEATURE" => Rouge::Lexers::Gherkin.keywords[:feature],
+  "GHERKIN_EXAMPLES" => Rouge::Lexers::Gherkin.keywords[:examples],
+  "RACKET_KEYWORDS" => Rouge::Lexers::Racket.keywords,
+  "RACKET_BUILTINS" => Rouge::Lexers::Racket.builtins,
+  # Common Lisp's lists, tested in this order
+  "COMMON_LISP_FUNCTIONS" => Rouge::Lexers::CommonLisp::BUILTIN_FUNCTIONS,
+  "COMMON_LISP_SPECIAL_FORMS" => Rouge::Lexers::CommonLisp::SPECIAL_FORMS,
+  "COMMON_LISP_MACROS" => Rouge::Lexers::CommonLisp::MACROS,
+  "COMMON_LISP_LAMBDA_LIST_KEYWORDS" => Rouge::Lexers::CommonLisp::LAMBDA_LIST_KEYWORDS,
+  "COMMON_LISP_DECLARATIONS" => Rouge::Lexers::CommonLisp::DECLARATIONS,
+  "COMMON_LISP_TYPES" => Rouge::Lexers::CommonLisp::BUILTIN_TYPES,
+  "COMMON_LISP_CLASSES" => Rouge::Lexers::CommonLisp::BUILTIN_CLASSES,
   # Apache#name_for_token tests a word against all three lists alike
   "APACHE_WORDS" => Rouge::Lexers::Apache.sections | Rouge::Lexers::Apache.directives | Rouge::Lexers::Apache.values,
 }
@@ -368,6 +384,12 @@ regexes["PRAAT_VARIABLES_STRING"] = praat_src.(:variable_name, /\)\\\$\z/)
 regexes["PRAAT_VARIABLES_NUMERIC"] = praat_src.(:variable_name, /\(\?!\\\$\)\\b\z/)
 regexes["PRAAT_OBJECT_PREFIX"] = praat_src.(:variable_name, /\A\\b\(Object\|/)
 regexes["PRAAT_OBJECT_ATTRIBUTES"] = praat_src.(:object_reference, /\A\\\.\(ncol/)
+# Gherkin's step rule: its keywords in the order of lexers/gherkin/keywords.rb (the first that
+# matches wins), as Regexp.escape wrote them, but with `\ ` as a plain space (an invalid escape
+# under JavaScript's `u` flag)
+step_src = Rouge::Lexers::Gherkin.step_regex.source
+raise "Gherkin step regex: an unexpected escape" unless (step_src.scan(/\\./).uniq - ["\\ ", "\\*", "\\b"]).empty?
+regexes["GHERKIN_STEP"] = step_src.gsub("\\ ", " ")
 regexes.each do |name, src|
   ws << "\nexport const #{name} = #{src.to_json};\n"
 end

@@ -30,6 +30,7 @@ const EXACT = new Set([
   'jsx', 'tsx', 'protobuf', 'http', 'cmake', 'nginx', 'conf', 'powershell', 'kotlin', 'swift', 'lua', 'php', 'objective_c', 'objective_cpp', 'dart', 'elixir', 'coffeescript', 'groovy', 'erb', 'apache', 'batchfile', 'handlebars', 'clojure', 'viml', 'properties',
   'perl', 'gdscript', 'awk', 'tcl', 'fsharp', 'vb', 'haml', 'jinja', 'twig',
   'hcl', 'terraform', 'graphql', 'solidity', 'nix', 'zig', 'nim', 'elm', 'crystal', 'd', 'llvm',
+  'gradle', 'vue', 'gherkin', 'irb', 'racket', 'common_lisp', 'pascal', 'nasm', 'armasm', 'sparql', 'turtle',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */

@@ -25,7 +25,7 @@ const SNIP = /^[ \t\n\v\f\r]*(?:<[.]+>|[.]+)[ \t\n\v\f\r]*$/;
 const LEADING_SPACE = /^[ \t\n\v\f\r]*/;
 const OUTPUT = plainLexer('console-output', 'go');
 
-interface Session {
+export interface Session {
   lang: LexerDef;
   output: LexerDef;
   prompt: RegExp;
@@ -33,7 +33,7 @@ interface Session {
   error: RegExp | null;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
 
 
 /** Lexer#as_lexer: the last value, looked up by Rouge name. */
@@ -51,55 +51,63 @@ function session(run: LexRun): Session {
     : prompt.length > 0 && !prompt.filter((c) => c !== '').includes('#');
   const endChars = prompt.length ? prompt.filter((c) => c !== '') : comments ? ['$', '>', ';'] : ['$', '#', '>', ';'];
   const prefix = comments ? '[^<#]*?' : '[^]*?';
-  const errors = asList(o.getAll('error'));
   const s: Session = {
     lang: (o.has('lang') ? asLexer(o.getAll('lang')) : undefined) ?? shell,
     output: (o.has('output') ? asLexer(o.getAll('output')) : undefined) ?? OUTPUT,
     prompt: new RegExp(`^${prefix}(?:${endChars.map(escapeRe).join('|')})`),
     comments,
-    error: errors.length ? new RegExp(`^(?:${errors.map(escapeRe).join('|')})`) : null,
+    error: errorRegex(run),
   };
   return (run.data.session = s);
 }
 
-export const consoleLexer: LexerDef = lazyLexer('console', () => ({
-  states: {
-    root: [
-      rule(/.*?(?:\n|$)/, (run, m) => {
-        const line = m[0];
-        const s = session(run);
-        if (SNIP.test(line)) {
-          run.childRun(s.output).reset();
-          run.childRun(s.lang).reset();
-          run.token('c', line);
-          return;
-        }
-        const prompt = s.prompt.exec(line);
-        if (prompt) {
-          run.childRun(s.output).reset();
-          run.token('gp', prompt[0]);
-          const rest = line.slice(prompt[0].length);
-          const ws = LEADING_SPACE.exec(rest)![0];
-          run.token('w', ws);
-          run.delegate(s.lang, rest.slice(ws.length));
-          return;
-        }
-        // Rouge tests /\A\s*?#/ on the stripped line: it starts with `#`
-        if (line.replace(/^[\0\t\n\v\f\r ]+/, '').startsWith('#')) {
-          run.childRun(s.output).reset();
-          run.childRun(s.lang).reset();
-          run.token('c', line);
-          return;
-        }
-        if (s.error?.test(line)) {
-          run.childRun(s.output).reset();
-          run.childRun(s.lang).reset();
-          run.token('gr', line);
-          return;
-        }
+/** ConsoleLexer#error_regex from the `?error=a,b` option (read by subclasses too), or null. */
+export function errorRegex(run: LexRun): RegExp | null {
+  const errors = asList(run.options.getAll('error'));
+  return errors.length ? new RegExp(`^(?:${errors.map(escapeRe).join('|')})`) : null;
+}
+
+/** ConsoleLexer#process_line, one line at a time, with the session's lexers and regexes. */
+export function consoleRoot(session: (run: LexRun) => Session) {
+  return [
+    rule(/.*?(?:\n|$)/, (run, m) => {
+      const line = m[0];
+      const s = session(run);
+      if (SNIP.test(line)) {
+        run.childRun(s.output).reset();
         run.childRun(s.lang).reset();
-        run.delegate(s.output, line);
-      }),
-    ],
-  },
+        run.token('c', line);
+        return;
+      }
+      const prompt = s.prompt.exec(line);
+      if (prompt) {
+        run.childRun(s.output).reset();
+        run.token('gp', prompt[0]);
+        const rest = line.slice(prompt[0].length);
+        const ws = LEADING_SPACE.exec(rest)![0];
+        run.token('w', ws);
+        run.delegate(s.lang, rest.slice(ws.length));
+        return;
+      }
+      // Rouge tests /\A\s*?#/ on the stripped line: it starts with `#`
+      if (line.replace(/^[\0\t\n\v\f\r ]+/, '').startsWith('#')) {
+        run.childRun(s.output).reset();
+        run.childRun(s.lang).reset();
+        run.token('c', line);
+        return;
+      }
+      if (s.error?.test(line)) {
+        run.childRun(s.output).reset();
+        run.childRun(s.lang).reset();
+        run.token('gr', line);
+        return;
+      }
+      run.childRun(s.lang).reset();
+      run.delegate(s.output, line);
+    }),
+  ];
+}
+
+export const consoleLexer: LexerDef = lazyLexer('console', () => ({
+  states: { root: consoleRoot(session) },
 }));

@@ -35,7 +35,20 @@ const DECLARATIONS = new Set(`abstract const enum extends final implements nativ
 const TYPES = new Set('def boolean byte char double float int long short void'.split(' '));
 const CONSTANTS = new Set(['true', 'false', 'null']);
 
-export const groovy: LexerDef = lazyLexer('groovy', () => ({
+/** Rouge's `Gradle < Groovy` adds build-script words to `keywords` and `types`. */
+const GRADLE_KEYWORDS = `allprojects artifacts buildscript configuration dependencies
+  repositories sourceSets subprojects publishing`.split(/\s+/);
+const GRADLE_TYPES = `Project Task Gradle Settings Script JavaToolChain SourceSet
+  SourceSetOutput IncrementalTaskInputs Configuration
+  ResolutionStrategy ArtifactResolutionQuery ComponentSelection
+  ComponentSelectionRules ConventionProperty ExtensionAware
+  ExtraPropertiesExtension PublishingExtension IvyPublication
+  IvyArtifact IvyArtifactSet IvyModuleDescriptorSpec
+  MavenPublication MavenArtifact MavenArtifactSet MavenPom
+  PluginDependenciesSpec PluginDependencySpec ResourceHandler
+  TextResourceFactory`.split(/\s+/);
+
+const groovyLike = (name: string, keywords: Set<string>, types: Set<string>): LexerDef => lazyLexer(name, () => ({
   states: {
     root: [
       rule(/^(\s*(?:\w[\w.\[\]]*\s+)+?)(\w\w*)(\s*)(\()/, (run, m) => {
@@ -63,9 +76,9 @@ export const groovy: LexerDef = lazyLexer('groovy', () => ({
       rule(/[a-zA-Z_][a-zA-Z0-9_]*:/, 'nl'),
       rule(/[a-zA-Z_$][a-zA-Z0-9_]*/, (run, m) => {
         const w = m[0];
-        if (KEYWORDS.has(w)) run.token('k');
+        if (keywords.has(w)) run.token('k');
         else if (DECLARATIONS.has(w)) run.token('kd');
-        else if (TYPES.has(w)) run.token('kt');
+        else if (types.has(w)) run.token('kt');
         else if (CONSTANTS.has(w)) run.token('kc');
         else run.token('n');
       }),
@@ -79,3 +92,7 @@ export const groovy: LexerDef = lazyLexer('groovy', () => ({
     import: [rule(/\s+/, ''), rule(/[\w.]+[*]?/, 'nn', '#pop')],
   },
 }));
+
+export const groovy: LexerDef = groovyLike('groovy', KEYWORDS, TYPES);
+/** Gradle build scripts (tag `gradle`): Rouge's `Gradle < Groovy`, Groovy with more keywords and types. */
+export const gradle: LexerDef = groovyLike('gradle', new Set([...KEYWORDS, ...GRADLE_KEYWORDS]), new Set([...TYPES, ...GRADLE_TYPES]));

@@ -7,6 +7,7 @@ import { type LexerDef, plainLexer } from '../engine.js';
 import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { apache } from './apache.js';
+import { armasm } from './armasm.js';
 import { batchfile } from './batchfile.js';
 import { awk } from './awk.js';
 import { bibtex } from './bibtex.js';
@@ -16,6 +17,7 @@ import { clojure } from './clojure.js';
 import { cython } from './cython.js';
 import { d } from './d.js';
 import { cmake } from './cmake.js';
+import { commonLisp } from './common-lisp.js';
 import { coffeescript } from './coffeescript.js';
 import { docker, ini, toml } from './config-formats.js';
 import { consoleLexer } from './console.js';
@@ -32,15 +34,17 @@ import { erb } from './erb.js';
 import { fortran } from './fortran.js';
 import { fsharp } from './fsharp.js';
 import { gdscript } from './gdscript.js';
+import { gherkin } from './gherkin.js';
 import { go } from './go.js';
 import { graphql } from './graphql.js';
-import { groovy } from './groovy.js';
+import { gradle, groovy } from './groovy.js';
 import { handlebars } from './handlebars.js';
 import { haml } from './haml.js';
 import { haskell } from './haskell.js';
 import { hcl, terraform } from './hcl.js';
 import { html, xml } from './html.js';
 import { http } from './http.js';
+import { irb, irbOutput } from './irb.js';
 import { java } from './java.js';
 import { jinja, twig } from './jinja.js';
 import { javascript, jsx, tsx, typescript } from './javascript.js';
@@ -56,9 +60,11 @@ import { markdown } from './markdown.js';
 import { mathematica } from './mathematica.js';
 import { matlab } from './matlab.js';
 import { conf, nginx } from './nginx.js';
+import { nasm } from './nasm.js';
 import { nim } from './nim.js';
 import { nix } from './nix.js';
 import { ocaml } from './ocaml.js';
+import { pascal } from './pascal.js';
 import { php } from './php.js';
 import { powershell } from './powershell.js';
 import { properties } from './properties.js';
@@ -68,6 +74,7 @@ import { prolog } from './prolog.js';
 import { protobuf } from './protobuf.js';
 import { python } from './python.js';
 import { r } from './r.js';
+import { racket } from './racket.js';
 import { ruby } from './ruby.js';
 import { rust } from './rust.js';
 import { sas } from './sas.js';
@@ -78,6 +85,7 @@ import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sml } from './sml.js';
 import { solidity } from './solidity.js';
+import { sparql } from './sparql.js';
 import { sql } from './sql.js';
 import { stan } from './stan.js';
 import { stata } from './stata.js';
@@ -85,10 +93,12 @@ import { sublexers } from './sublexers.js';
 import { swift } from './swift.js';
 import { tcl } from './tcl.js';
 import { tex } from './tex.js';
+import { turtle } from './turtle.js';
 import { vb } from './vb.js';
 import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
+import { vue } from './vue.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -194,6 +204,18 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['crystal', crystal],
   ['d', d],
   ['llvm', llvm],
+  ['gradle', gradle],
+  ['vue', vue],
+  ['gherkin', gherkin],
+  ['irb', irb],
+  ['irb_output', irbOutput],
+  ['racket', racket],
+  ['common_lisp', commonLisp],
+  ['pascal', pascal],
+  ['nasm', nasm],
+  ['armasm', armasm],
+  ['sparql', sparql],
+  ['turtle', turtle],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

@@ -1,0 +1,43 @@
+/**
+ * Turtle and TriG (tag `turtle`; `.ttl`, `.trig` files), as Rouge 3.30 lexes them
+ * (lib/rouge/lexers/turtle.rb): `@prefix`/`@base`/`PREFIX`/`BASE` `kd`, `true`/`false` `kc`,
+ * `a` and `GRAPH` `k`; strings `s` (also triple-quoted); `#` comments `c1`; `@lang` `na`; numbers
+ * `mf`/`mi`; `. , ; ( ) { } [ ] ^^` `p`; `<iri>` `nl`; `prefix:` `nn` and the local name (or any
+ * other run of characters) `n`; whitespace `w`.
+ * Rouge quirks kept: a decimal takes one digit after its dot (`[0-9]+?`), the rest is an integer
+ * (`3.14` is `mf` `3.1` then `mi` `4`); a name runs over tabs and newlines (only spaces and
+ * punctuation end it); `true`, `a` and the like are found at the start of longer names
+ * when no word character follows (`abc` is `n`, `a-b` is `k` then `n`).
+ */
+import { type LexerDef, lazyLexer, rule } from '../engine.js';
+
+export const turtle: LexerDef = lazyLexer('turtle', () => ({
+  states: {
+    root: [
+      rule(/@base\b/, 'kd'),
+      rule(/@prefix\b/, 'kd'),
+      rule(/true\b/, 'kc'),
+      rule(/false\b/, 'kc'),
+      rule(/""".*?"""/s, 's'),
+      rule(/"([^"\\]|\\.)*"/, 's'),
+      rule(/'''.*?'''/s, 's'),
+      rule(/'([^'\\]|\\.)*'/, 's'),
+      rule(/#.*$/, 'c1'),
+      rule(/@[^\s,.;]+/, 'na'),
+      rule(/[+-]?[0-9]+\.[0-9]*E[+-]?[0-9]+/, 'mf'),
+      rule(/[+-]?\.[0-9]+E[+-]?[0-9]+/, 'mf'),
+      rule(/[+-]?[0-9]+E[+-]?[0-9]+/, 'mf'),
+      rule(/[+-]?[0-9]*\.[0-9]+?/, 'mf'),
+      rule(/[+-]?[0-9]+/, 'mi'),
+      rule(/\.|,|;|\(|\)|\{|\}|\[|\]|\^\^/, 'p'),
+      rule(/<[^>]*>/, 'nl'),
+      rule(/base\b/i, 'kd'),
+      rule(/prefix\b/i, 'kd'),
+      rule(/GRAPH\b/, 'k'),
+      rule(/a\b/, 'k'),
+      rule(/\s+/, 'w'),
+      rule(/[^:;<>#@"\(\).\[\]\{\} ]*:/, 'nn'),
+      rule(/[^:;<>#@"\(\).\[\]\{\} ]+/, 'n'),
+    ],
+  },
+}));
