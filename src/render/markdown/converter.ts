@@ -263,7 +263,11 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       continue;
     }
     if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; continue; }
-    if (pendingIal) { b.ial = mergeIal(b.ial, pendingIal); pendingIal = null; }
+    if (pendingIal) {
+      // (Not to a paragraph whose lines kramdown's table parser tried first: see table.ts.)
+      if (!(b.open.meta as any)?.ialLost) b.ial = mergeIal(b.ial, pendingIal);
+      pendingIal = null;
+    }
     items.push(b);
     if (b.trailingBlank) {
       // (Not when a list ended at an end-of-block marker: parse_list's eob_found; a definition

@@ -420,6 +420,12 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       (state as any).kdParagraphParent = outer;
     }
     if (!ok) return false;
+    // Lines that kramdown's table parser tried first took a pending block IAL with them (see
+    // table.ts): the converter gives this paragraph none.
+    if (!silent && (state as any).kdTableFailedAt === startLine) {
+      const open = state.tokens[first];
+      if (open?.type === 'paragraph_open') open.meta = { ...(open.meta ?? {}), ialLost: true };
+    }
     const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
     if (silent || !lazy?.size) return true;
     let any = false;

@@ -157,6 +157,19 @@ function table(state: StateBlock, startLine: number, endLine: number, silent: bo
   const first = lineOf(state, startLine);
   if (!/^ {0,3}\S/.test(first) || !PIPE_CHECK.test(first)) return false;
   if (!afterBlockBoundary(state, startLine)) return false;
+  // kramdown's parse_table makes its table element (new_block_el) before reading the rows, and
+  // new_block_el hands it the pending block IAL: when the lines then turn out to be no table, the
+  // IAL is gone with it (`{:.note}\nA | B\ntext` is a paragraph without the class). Marked for
+  // the paragraph rule (kramdown-blocks.ts), which takes these lines next.
+  if (!tableAt(state, startLine, endLine, silent)) {
+    if (!silent) (state as any).kdTableFailedAt = startLine;
+    return false;
+  }
+  return true;
+}
+
+function tableAt(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const first = lineOf(state, startLine);
   const leadingPipe = /^\s*\|/.test(first);
   const sections: Section[] = [];
   let rows: string[][] = [];
