@@ -6,7 +6,7 @@
 // So the definition is parsed only up to kramdown's end, with its lazy lines given the content
 // indentation while it is parsed.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import { LAZY_STOP } from './code-block.js';
+import { lazyStop } from './code-block.js';
 import { setextAhead } from './kramdown-blocks.js';
 
 function isBlank(state: StateBlock, line: number): boolean {
@@ -61,7 +61,7 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
       if (state.sCount[line] >= indent) { afterIndented = true; line++; continue; }
       const rel = state.sCount[line] - state.blkIndent;
       const text = ' '.repeat(Math.max(0, rel)) + state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
-      if (!afterIndented || rel < 0 || LAZY_STOP.test(text)) break;
+      if (!afterIndented || rel < 0 || lazyStop(state, line, text)) break;
       faked.push([line, state.sCount[line]]);
       state.sCount[line] = indent + rel;
       // Registered like a list's lazy line, so its paragraph keeps the line's own indentation.
