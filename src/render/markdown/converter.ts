@@ -203,6 +203,11 @@ function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): bo
   return k >= 0 && endsBlank(items[k]);
 }
 
+/** Whether a block IAL is on one line (LIST_ITEM_IAL looks at an item's first line only). */
+function oneLine(b: Block): boolean {
+  return !b.open.map || b.open.map[1] - b.open.map[0] <= 1;
+}
+
 /** Blocks with blank items between them; block IALs/ALDs applied and removed, as kramdown does. */
 function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: number, end: number): Item[] {
   const items: Item[] = [];
@@ -499,7 +504,9 @@ export class Converter {
       const end = i + 1 < items.length ? items[i + 1].start : lines.lastContent(it.start, b.open.map![1]);
       const inner = splitBlocks(it.tokens, lines);
       // `* {: .cls}` alone on the item's first line: kramdown's LIST_ITEM_IAL, for the <li>.
-      itemIals.push(inner[0]?.open.type === 'kd_ial' && inner[0].start === it.start ? parseIal(inner.shift()!.open.content, this.ctx.alds) : null);
+      // (One on that line only: a block IAL over several lines, `* {:\n  #t}`, is a block IAL of
+      // the item's text, with no block after it.)
+      itemIals.push(inner[0]?.open.type === 'kd_ial' && inner[0].start === it.start && oneLine(inner[0]) ? parseIal(inner.shift()!.open.content, this.ctx.alds) : null);
       const seq = withBlanks(inner, lines, this.ctx, it.start, i + 1 < items.length ? end : Math.min(b.open.map![1], it.end + 1));
       // parse_list drops the end-of-block element a block IAL leaves after the item's first
       // paragraph (`* Para\n  {: .x}` is `<li>Para</li>`: transparent, the attributes unwritten).
@@ -603,7 +610,7 @@ export class Converter {
         // of its text (`: {:.cls} text`).
         const ddAttrs: Attrs = new Map();
         const blocks = splitBlocks(p.tokens, lines);
-        if (blocks[0]?.open.type === 'kd_ial' && blocks[0].start === p.start) applyIal(ddAttrs, parseIal(blocks.shift()!.open.content, this.ctx.alds));
+        if (blocks[0]?.open.type === 'kd_ial' && blocks[0].start === p.start && oneLine(blocks[0])) applyIal(ddAttrs, parseIal(blocks.shift()!.open.content, this.ctx.alds));
         const seq = withBlanks(blocks, lines, this.ctx, p.start, p.end);
         const first = seq[0] as Block | undefined;
         if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && first.start === p.start) {
@@ -932,7 +939,9 @@ function reserialiseTag(src: string): string {
 /** `* {: .cls} text`: an IAL at the very start of a list item applies to the <li>. */
 function takeLeadingIal(inline: Token[], ctx: ConvertContext): Ial | null {
   const first = inline[0];
-  if (first?.type === 'kd_span_ial') {
+  // kramdown's LIST_ITEM_IAL is matched against the item's first line alone: an IAL that closes on
+  // a later line (`* {:\n  })`) is none, and the item's text keeps it.
+  if (first?.type === 'kd_span_ial' && !first.content.includes('\n')) {
     inline.shift();
     if (inline[0]?.type === 'text') inline[0].content = inline[0].content.replace(/^\s+/, '');
     return parseIal(first.content, ctx.alds);

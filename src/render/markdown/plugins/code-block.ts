@@ -23,7 +23,11 @@ const IAL_BLOCK_START = /\{:(?!:|\/)(?:\\\}|[^}])+\}[^\S\n]*(?:\n|$)/y;
  */
 export function lazyStop(state: StateBlock, line: number, text: string): boolean {
   if (LAZY_STOP_HTML_EOB.test(text)) return true;
-  if (!IAL_OPEN.test(text)) return false;
+  return IAL_OPEN.test(text) && ialBlockAt(state, line);
+}
+
+/** Whether a whole block IAL (kramdown's IAL_BLOCK, perhaps over several lines) starts the line's text. */
+export function ialBlockAt(state: StateBlock, line: number): boolean {
   IAL_BLOCK_START.lastIndex = state.bMarks[line] + state.tShift[line];
   return IAL_BLOCK_START.test(state.src);
 }

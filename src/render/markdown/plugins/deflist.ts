@@ -19,6 +19,7 @@
 //   header is written, and a further term after blank lines that is a header ends the list.
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
+import { ialBlockAt } from './code-block.js';
 
 const MARKER = /^:[ \t]/;
 
@@ -78,7 +79,8 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
     if (rel === 0 && /^\^\s*$/.test(text)) break;
     if (rel >= indentation) { lastBlank = false; continue; }
     if (lastBlank) break;
-    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || LAZY_HTML.test(text))) break;
+    // (IAL_BLOCK, which may close on a later line.)
+    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indentation + rel;
     const bases = lazy.get(line);
