@@ -8,6 +8,7 @@
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { lazyStop } from './code-block.js';
 import { setextAhead } from './kramdown-blocks.js';
+import { tableAhead } from './table.js';
 
 function isBlank(state: StateBlock, line: number): boolean {
   return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
@@ -46,6 +47,8 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
     // is one paragraph, its marker unresolved).
     if (silent && state.parentType === 'paragraph') return false;
     if (silent) return def(state, startLine, endLine, true);
+    // (kramdown's table parser comes first: see tableAhead in table.ts.)
+    if (tableAhead(state, startLine, endLine)) return false;
     const indent = state.blkIndent + 4;
     const faked: Array<[number, number]> = [];
     const lazy: Map<number, number[]> = ((state as any).kdLazy ??= new Map());

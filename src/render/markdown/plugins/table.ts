@@ -168,6 +168,17 @@ function table(state: StateBlock, startLine: number, endLine: number, silent: bo
   return true;
 }
 
+/**
+ * Whether kramdown's table parser takes the line: it comes before the footnote, abbreviation and
+ * link definition parsers in kramdown's block parser order (table, footnote_definition,
+ * abbrev_definition, ald, block_html, block_extensions, link_definition, list, …), so a definition
+ * with a pipe in it, between block boundaries, is a one-row table (`[^1]: a | b` at the end of a
+ * post, `[l]: http://x "A | B"` after a blank line). Those rules ask this first.
+ */
+export function tableAhead(state: StateBlock, startLine: number, endLine: number): boolean {
+  return table(state, startLine, endLine, true);
+}
+
 function tableAt(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   const first = lineOf(state, startLine);
   const leadingPipe = /^\s*\|/.test(first);
