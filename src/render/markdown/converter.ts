@@ -855,7 +855,9 @@ export class Converter {
       }
       // A definition with nothing after its `]:` starts with that empty line: kramdown parses it as
       // a blank element, written as an empty line at the top of the item.
-      if (/^\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
+      // (The line as its container sees it: a definition inside a blockquote or on a list item's
+      // first line has the container's markers before it, `> [^1]:`.)
+      if (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
       if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
