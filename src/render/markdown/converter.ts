@@ -203,6 +203,18 @@ function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): bo
   return k >= 0 && endsBlank(items[k]);
 }
 
+/**
+ * A class kramdown-parser-gfm set while parsing, before the element's IAL was applied: first in the
+ * class list and first among the attributes (an attribute hash keeps insertion order).
+ */
+function classFirst(attrs: Attrs, cls: string): void {
+  const rest = [...attrs].filter(([k]) => k !== 'class');
+  const value = attrs.has('class') ? `${cls} ${attrs.get('class')}` : cls;
+  attrs.clear();
+  attrs.set('class', value);
+  for (const [k, v] of rest) attrs.set(k, v);
+}
+
 /** Whether a block IAL is on one line (LIST_ITEM_IAL looks at an item's first line only). */
 function oneLine(b: Block): boolean {
   return !b.open.map || b.open.map[1] - b.open.map[0] <= 1;
@@ -560,7 +572,9 @@ export class Converter {
       // kramdown-parser-gfm sets the task classes while parsing; IALs are applied afterwards, so
       // their classes come after (`task-list-item cls`). Once a box was found every later item
       // gets the class, but one whose first block is no paragraph (its loop skips those): no class.
-      if (taskList && firstIsPara) liAttrs.set('class', liAttrs.has('class') ? `task-list-item ${liAttrs.get('class')}` : 'task-list-item');
+      // The class so is also the element's first attribute, before an IAL's id or key (`<li
+      // class="task-list-item" id="i">`): IAL attributes are added to the hash after it.
+      if (taskList && firstIsPara) classFirst(liAttrs, 'task-list-item');
       while (seq.length && isBlank(seq[seq.length - 1])) seq.pop();
       let res = '';
       seq.forEach((it, k) => {
@@ -586,7 +600,7 @@ export class Converter {
       else li += '\n' + res + ind(indent + 2);
       itemsHtml.push(li + '</li>\n');
     });
-    if (taskList) attrs.set('class', attrs.has('class') ? `task-list ${attrs.get('class')}` : 'task-list');
+    if (taskList) classFirst(attrs, 'task-list');
     const tag = ordered ? 'ol' : 'ul';
     out += `${ind(indent)}<${tag}${htmlAttributes(attrs)}>\n${itemsHtml.join('')}${ind(indent)}</${tag}>\n`;
     return out;
