@@ -203,6 +203,23 @@ function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): bo
   return k >= 0 && endsBlank(items[k]);
 }
 
+/**
+ * A class kramdown-parser-gfm set while parsing, before the element's IAL was applied: first in the
+ * class list and first among the attributes (an attribute hash keeps insertion order).
+ */
+function classFirst(attrs: Attrs, cls: string): void {
+  const rest = [...attrs].filter(([k]) => k !== 'class');
+  const value = attrs.has('class') ? `${cls} ${attrs.get('class')}` : cls;
+  attrs.clear();
+  attrs.set('class', value);
+  for (const [k, v] of rest) attrs.set(k, v);
+}
+
+/** Whether a block IAL is on one line (LIST_ITEM_IAL looks at an item's first line only). */
+function oneLine(b: Block): boolean {
+  return !b.open.map || b.open.map[1] - b.open.map[0] <= 1;
+}
+
 /** Blocks with blank items between them; block IALs/ALDs applied and removed, as kramdown does. */
 function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: number, end: number): Item[] {
   const items: Item[] = [];
@@ -263,7 +280,11 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       continue;
     }
     if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; continue; }
-    if (pendingIal) { b.ial = mergeIal(b.ial, pendingIal); pendingIal = null; }
+    if (pendingIal) {
+      // (Not to a paragraph whose lines kramdown's table parser tried first: see table.ts.)
+      if (!(b.open.meta as any)?.ialLost) b.ial = mergeIal(b.ial, pendingIal);
+      pendingIal = null;
+    }
     items.push(b);
     if (b.trailingBlank) {
       // (Not when a list ended at an end-of-block marker: parse_list's eob_found; a definition
@@ -495,7 +516,9 @@ export class Converter {
       const end = i + 1 < items.length ? items[i + 1].start : lines.lastContent(it.start, b.open.map![1]);
       const inner = splitBlocks(it.tokens, lines);
       // `* {: .cls}` alone on the item's first line: kramdown's LIST_ITEM_IAL, for the <li>.
-      itemIals.push(inner[0]?.open.type === 'kd_ial' && inner[0].start === it.start ? parseIal(inner.shift()!.open.content, this.ctx.alds) : null);
+      // (One on that line only: a block IAL over several lines, `* {:\n  #t}`, is a block IAL of
+      // the item's text, with no block after it.)
+      itemIals.push(inner[0]?.open.type === 'kd_ial' && inner[0].start === it.start && oneLine(inner[0]) ? parseIal(inner.shift()!.open.content, this.ctx.alds) : null);
       const seq = withBlanks(inner, lines, this.ctx, it.start, i + 1 < items.length ? end : Math.min(b.open.map![1], it.end + 1));
       // parse_list drops the end-of-block element a block IAL leaves after the item's first
       // paragraph (`* Para\n  {: .x}` is `<li>Para</li>`: transparent, the attributes unwritten).
@@ -549,7 +572,9 @@ export class Converter {
       // kramdown-parser-gfm sets the task classes while parsing; IALs are applied afterwards, so
       // their classes come after (`task-list-item cls`). Once a box was found every later item
       // gets the class, but one whose first block is no paragraph (its loop skips those): no class.
-      if (taskList && firstIsPara) liAttrs.set('class', liAttrs.has('class') ? `task-list-item ${liAttrs.get('class')}` : 'task-list-item');
+      // The class so is also the element's first attribute, before an IAL's id or key (`<li
+      // class="task-list-item" id="i">`): IAL attributes are added to the hash after it.
+      if (taskList && firstIsPara) classFirst(liAttrs, 'task-list-item');
       while (seq.length && isBlank(seq[seq.length - 1])) seq.pop();
       let res = '';
       seq.forEach((it, k) => {
@@ -575,7 +600,7 @@ export class Converter {
       else li += '\n' + res + ind(indent + 2);
       itemsHtml.push(li + '</li>\n');
     });
-    if (taskList) attrs.set('class', attrs.has('class') ? `task-list ${attrs.get('class')}` : 'task-list');
+    if (taskList) classFirst(attrs, 'task-list');
     const tag = ordered ? 'ol' : 'ul';
     out += `${ind(indent)}<${tag}${htmlAttributes(attrs)}>\n${itemsHtml.join('')}${ind(indent)}</${tag}>\n`;
     return out;
@@ -599,7 +624,7 @@ export class Converter {
         // of its text (`: {:.cls} text`).
         const ddAttrs: Attrs = new Map();
         const blocks = splitBlocks(p.tokens, lines);
-        if (blocks[0]?.open.type === 'kd_ial' && blocks[0].start === p.start) applyIal(ddAttrs, parseIal(blocks.shift()!.open.content, this.ctx.alds));
+        if (blocks[0]?.open.type === 'kd_ial' && blocks[0].start === p.start && oneLine(blocks[0])) applyIal(ddAttrs, parseIal(blocks.shift()!.open.content, this.ctx.alds));
         const seq = withBlanks(blocks, lines, this.ctx, p.start, p.end);
         const first = seq[0] as Block | undefined;
         if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && first.start === p.start) {
@@ -844,7 +869,9 @@ export class Converter {
       }
       // A definition with nothing after its `]:` starts with that empty line: kramdown parses it as
       // a blank element, written as an empty line at the top of the item.
-      if (/^\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
+      // (The line as its container sees it: a definition inside a blockquote or on a list item's
+      // first line has the container's markers before it, `> [^1]:`.)
+      if (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
       if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
@@ -928,7 +955,9 @@ function reserialiseTag(src: string): string {
 /** `* {: .cls} text`: an IAL at the very start of a list item applies to the <li>. */
 function takeLeadingIal(inline: Token[], ctx: ConvertContext): Ial | null {
   const first = inline[0];
-  if (first?.type === 'kd_span_ial') {
+  // kramdown's LIST_ITEM_IAL is matched against the item's first line alone: an IAL that closes on
+  // a later line (`* {:\n  })`) is none, and the item's text keeps it.
+  if (first?.type === 'kd_span_ial' && !first.content.includes('\n')) {
     inline.shift();
     if (inline[0]?.type === 'text') inline[0].content = inline[0].content.replace(/^\s+/, '');
     return parseIal(first.content, ctx.alds);

@@ -146,12 +146,13 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       // from where it stands on, as kramdown's parser options.
       const env: any = { kdParseBlockHtml: opts.parseBlockHtml };
       const tokens = md.parse(src, env);
+      const settings = optionSettings(tokens, env);
       const ctx: ConvertContext = {
-        opts: converterOptionsFrom(tokens, opts, options.kramdown), highlight, env,
+        opts: converterOptionsFrom(settings, opts, options.kramdown), highlight, env,
         gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
         footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: aldsFrom(tokens), autoIds: opts.autoIds, math,
       };
-      ctx.autoIds = autoIdsFromOptions(tokens, ctx.autoIds);
+      ctx.autoIds = autoIdsFromOptions(settings, ctx.autoIds);
       // markdown-it-footnote records every definition in env.footnotes (also those inside HTML
       // elements, parsed with the same env): without it there is nothing to take out.
       const body = env.footnotes ? extractFootnotes(tokens, ctx) : tokens;
@@ -211,13 +212,12 @@ const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backli
  * the converter's options: a converter option set anywhere holds for the whole document
  * (`{::options toc_levels="2..3" /}` above a `{:toc}` limits it; the last setting wins).
  */
-function converterOptionsFrom(tokens: Token[], opts: KramdownOptions, kramdown: Record<string, any> | undefined): KramdownOptions {
+function converterOptionsFrom(settings: string[], opts: KramdownOptions, kramdown: Record<string, any> | undefined): KramdownOptions {
   let set: Record<string, string> | null = null;
-  for (const t of tokens) {
-    if (t.type !== 'kd_extension' || t.info !== 'options') continue;
+  for (const s of settings) {
     const attrs = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
     let m: RegExpExecArray | null;
-    while ((m = attrs.exec((t.meta as any).attrs))) {
+    while ((m = attrs.exec(s))) {
       if (CONVERTER_OPTIONS.has(m[1])) (set ??= {})[m[1]] = m[2] ?? m[3];
     }
   }
@@ -225,14 +225,40 @@ function converterOptionsFrom(tokens: Token[], opts: KramdownOptions, kramdown: 
 }
 
 /**
+ * The attribute strings of the document's `{::options /}`, in the order kramdown applies them: the
+ * block ones as the block parser meets them (also those in the Markdown of an HTML element with
+ * `markdown="1"`, which kramdown parses where the element stands), then the span ones
+ * (env.kdSpanOptions, see spanExtension in kramdown-inline.ts), which kramdown meets in update_tree
+ * after all blocks.
+ */
+function optionSettings(tokens: Token[], env: any): string[] {
+  const out: string[] = [];
+  const inHtml = (children: HtmlChild[]) => {
+    for (const c of children) {
+      if (c.kind !== 'element') continue;
+      if (c.blockTokens) blocks(c.blockTokens);
+      inHtml(c.children);
+    }
+  };
+  const blocks = (list: Token[]) => {
+    for (const t of list) {
+      if (t.type === 'kd_extension' && t.info === 'options') out.push((t.meta as any).attrs);
+      else if (t.type === 'kd_html') inHtml((t.meta as any).children ?? []);
+    }
+  };
+  blocks(tokens);
+  if (env.kdSpanOptions) out.push(...env.kdSpanOptions);
+  return out;
+}
+
+/**
  * `{::options auto_ids="false" /}` changes the parser's options, and kramdown-parser-gfm assigns
  * header ids after the whole document is parsed: the last such setting holds for every header,
  * also those before it.
  */
-function autoIdsFromOptions(tokens: Token[], value: boolean): boolean {
-  for (const t of tokens) {
-    if (t.type !== 'kd_extension' || t.info !== 'options') continue;
-    const m = /auto_ids\s*=\s*["']?(\w+)/.exec((t.meta as any).attrs);
+function autoIdsFromOptions(settings: string[], value: boolean): boolean {
+  for (const s of settings) {
+    const m = /auto_ids\s*=\s*["']?(\w+)/.exec(s);
     if (m) value = m[1] !== 'false';
   }
   return value;

@@ -6,6 +6,7 @@
 //   so a definition line directly under a paragraph line is paragraph text.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { setextAhead } from './kramdown-blocks.js';
+import { tableAhead } from './table.js';
 
 const DEF_RE = /^ {0,3}\*\[(.+?)\]:(.*)$/;
 
@@ -15,7 +16,7 @@ function abbrDefinition(state: StateBlock, startLine: number, _endLine: number, 
   if (state.src[start] !== '*' || state.src[start + 1] !== '[') return false;
   if (setextAhead(state, startLine, _endLine)) return false;
   const m = DEF_RE.exec(state.src.slice(start, state.eMarks[startLine]));
-  if (!m) return false;
+  if (!m || tableAhead(state, startLine, _endLine)) return false;
   if (silent) return true;
   const env = state.env as { abbreviations?: Record<string, string> };
   env.abbreviations ??= {};

@@ -9,9 +9,10 @@
 // the quirk: `para\n> q` is one paragraph).
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { gfmParagraphEnd } from '../options.js';
+import { lazyStop } from './code-block.js';
 
-// kramdown's LAZY_END_HTML_START / _STOP (non-span elements), IAL_BLOCK_START and EOB_MARKER.
-const STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/))|^\^[ \t]*$/u;
+// kramdown's LAZY_END: LAZY_END_HTML_START / _STOP (non-span elements), IAL_BLOCK_START (a whole
+// IAL: `{:` alone is a lazy line) and EOB_MARKER; see lazyStop in code-block.ts.
 
 function blockquote(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
@@ -27,7 +28,7 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
     if (start >= state.eMarks[next]) break; // blank line
     if (state.sCount[next] < state.blkIndent) break; // outside the container
     const rel = ' '.repeat(Math.max(0, state.sCount[next] - state.blkIndent));
-    if (STOP.test(rel + state.src.slice(start, state.eMarks[next]))) break;
+    if (lazyStop(state, next, rel + state.src.slice(start, state.eMarks[next]))) break;
   }
   const saved = { b: state.bMarks.slice(startLine, next), t: state.tShift.slice(startLine, next), s: state.sCount.slice(startLine, next), bs: state.bsCount.slice(startLine, next) };
   const oldIndent = state.blkIndent;

@@ -6,8 +6,31 @@
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { listBlankLine } from './list-text.js';
 
-/** kramdown's lazy-line stops: LAZY_END_HTML_START / _STOP, IAL_BLOCK_START, EOB_MARKER. */
-export const LAZY_STOP = /^ {0,3}(?:<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|\{:(?!:|\/)[^}]*\})|^\^[ \t]*$/u;
+/** kramdown's lazy-line stops LAZY_END_HTML_START / _STOP and EOB_MARKER (IAL_BLOCK_START: lazyStop). */
+const LAZY_STOP_HTML_EOB = /^ {0,3}<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|^\^[ \t]*$/u;
+const IAL_OPEN = /^ {0,3}\{:(?!:|\/)/;
+// kramdown's IAL_BLOCK_START, /^ {0,3}\{:(?!:|\/)(ALD_ANY_CHARS+)\}\s*?\n/: a whole IAL, then
+// only whitespace to the end of the line. ALD_ANY_CHARS (`\\\}|[^\}]`) also matches newlines, so
+// the IAL may close on a later line.
+const IAL_BLOCK_START = /\{:(?!:|\/)(?:\\\}|[^}])+\}[^\S\n]*(?:\n|$)/y;
+
+/**
+ * Whether the line stops lazy lines (a blockquote's, a code block's, a footnote definition's) as
+ * kramdown's LAZY_END does: it starts an HTML element, is `^`, or starts a block IAL. Only a
+ * complete IAL stops them: `{:` or `{:}` (ALD_ANY_CHARS+ needs a character) or `{:.x} text` is
+ * text (`>\n{:` is a blockquote holding the paragraph `{:`). `text` is the line as the container
+ * sees it (its relative indentation, then its text).
+ */
+export function lazyStop(state: StateBlock, line: number, text: string): boolean {
+  if (LAZY_STOP_HTML_EOB.test(text)) return true;
+  return IAL_OPEN.test(text) && ialBlockAt(state, line);
+}
+
+/** Whether a whole block IAL (kramdown's IAL_BLOCK, perhaps over several lines) starts the line's text. */
+export function ialBlockAt(state: StateBlock, line: number): boolean {
+  IAL_BLOCK_START.lastIndex = state.bMarks[line] + state.tShift[line];
+  return IAL_BLOCK_START.test(state.src);
+}
 
 function isBlank(state: StateBlock, line: number): boolean {
   return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
@@ -47,7 +70,7 @@ function code(state: StateBlock, startLine: number, endLine: number, silent: boo
     }
     const rel = state.sCount[line] - state.blkIndent;
     const text = ' '.repeat(Math.max(0, rel)) + state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
-    if (rel < 0 || LAZY_STOP.test(text)) break;
+    if (rel < 0 || lazyStop(state, line, text)) break;
     content = content.replace(/\n$/, '') + ' ' + text + '\n';
     line++;
   }

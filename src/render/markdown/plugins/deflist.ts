@@ -19,6 +19,8 @@
 //   header is written, and a further term after blank lines that is a header ends the list.
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
+import { ialBlockAt } from './code-block.js';
+import { tableTried } from './table.js';
 
 const MARKER = /^:[ \t]/;
 
@@ -78,7 +80,8 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
     if (rel === 0 && /^\^\s*$/.test(text)) break;
     if (rel >= indentation) { lastBlank = false; continue; }
     if (lastBlank) break;
-    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || LAZY_HTML.test(text))) break;
+    // (IAL_BLOCK, which may close on a later line.)
+    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indentation + rel;
     const bases = lazy.get(line);
@@ -204,7 +207,12 @@ export function deflistPlugin(md: MarkdownIt): void {
     // kramdown reads the term line first, and its ATX header parser comes before the paragraph a
     // definition list needs: `#dowork\n: text` (kramdown input) is a header and a paragraph.
     if (isHeader(state, startLine, endLine)) return false;
-    return deflist(state, startLine, endLine, false);
+    const at = state.tokens.length;
+    if (!deflist(state, startLine, endLine, false)) return false;
+    // kramdown's table parser, before its definition list parser, took a pending block IAL at
+    // the term line if it got that far (see table.ts): the list does not get it.
+    if (tableTried(state, startLine) && state.tokens[at]?.type === 'dl_open') state.tokens[at].meta = { ...(state.tokens[at].meta ?? {}), ialLost: true };
+    return true;
   }, { alt: entry.alt });
 
   // At a `:` line: turn the paragraph just before it into the list's terms.
@@ -248,6 +256,9 @@ export function deflistPlugin(md: MarkdownIt): void {
     });
     toks.splice(dlIndex + 1, 0, ...extra);
     dl.map = [open.map![0], dl.map![1]];
+    // A pending block IAL that kramdown's table parser took with it (see table.ts) is not the
+    // list's either.
+    if ((open.meta as any)?.ialLost) dl.meta = { ...(dl.meta ?? {}), ialLost: true };
     // A list right after another one (blank lines between) is more of it: kramdown merges a new
     // definition list into a preceding one (parse_definition_list). markdown-it-deflist does so
     // itself for one-line terms; terms of several lines come here.

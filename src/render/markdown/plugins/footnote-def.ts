@@ -6,8 +6,9 @@
 // So the definition is parsed only up to kramdown's end, with its lazy lines given the content
 // indentation while it is parsed.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import { LAZY_STOP } from './code-block.js';
+import { lazyStop } from './code-block.js';
 import { setextAhead } from './kramdown-blocks.js';
+import { tableAhead } from './table.js';
 
 function isBlank(state: StateBlock, line: number): boolean {
   return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
@@ -46,6 +47,8 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
     // is one paragraph, its marker unresolved).
     if (silent && state.parentType === 'paragraph') return false;
     if (silent) return def(state, startLine, endLine, true);
+    // (kramdown's table parser comes first: see tableAhead in table.ts.)
+    if (tableAhead(state, startLine, endLine)) return false;
     const indent = state.blkIndent + 4;
     const faked: Array<[number, number]> = [];
     const lazy: Map<number, number[]> = ((state as any).kdLazy ??= new Map());
@@ -61,7 +64,7 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
       if (state.sCount[line] >= indent) { afterIndented = true; line++; continue; }
       const rel = state.sCount[line] - state.blkIndent;
       const text = ' '.repeat(Math.max(0, rel)) + state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
-      if (!afterIndented || rel < 0 || LAZY_STOP.test(text)) break;
+      if (!afterIndented || rel < 0 || lazyStop(state, line, text)) break;
       faked.push([line, state.sCount[line]]);
       state.sCount[line] = indent + rel;
       // Registered like a list's lazy line, so its paragraph keeps the line's own indentation.

@@ -15,6 +15,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
+import { ialBlockAt } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
 
 function lineText(state: StateBlock, line: number): string {
@@ -152,17 +153,48 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
   // (Each block rule is tried at every block start: the first character rules most lines out
   // before any slicing or regex.)
   if (state.sCount[startLine] - state.blkIndent >= 4 || firstCode(state, startLine) !== 0x7b /* { */) return false;
-  const m = IAL_LINE.exec(lineText(state, startLine));
-  if (!m || setextAhead(state, startLine, _endLine)) return false;
+  let m = IAL_LINE.exec(lineText(state, startLine));
+  let next = startLine + 1;
+  if (!m) {
+    const multi = multiLineIal(state, startLine, _endLine);
+    if (!multi) return false;
+    [m, next] = multi;
+  }
+  if (setextAhead(state, startLine, _endLine)) return false;
   if (silent) return true;
   // ALD_START: the name right after `{:` (`{: name: …}` is an IAL whose words are skipped).
   const ald = /^(\w[\w-]*):([\s\S]*)$/.exec(m[1]);
   const token = state.push(ald ? 'kd_ald' : 'kd_ial', '', 0);
   token.content = ald ? ald[2] : m[1];
   token.info = ald ? ald[1] : '';
-  token.map = [startLine, startLine + 1];
-  state.line = startLine + 1;
+  token.map = [startLine, next];
+  state.line = next;
   return true;
+}
+
+const IAL_MULTI = new RegExp(String.raw`^\{:(?!:|\/)(${IAL_BODY})\}[^\S\n]*\n`);
+
+/**
+ * A block IAL over several lines: kramdown's IAL_BLOCK (`\{:(?!:|\/)(ALD_ANY_CHARS+)\}\s*?\n`)
+ * takes newlines inside the braces (ALD_ANY_CHARS is `\\\}|[^\}]`), so `{: .a\n.b}` is one IAL, on
+ * its own lines or ending a paragraph. The lines are those of the container (its markers off);
+ * the first `}` ends the body. Returns the match and the line after it.
+ */
+function multiLineIal(state: StateBlock, startLine: number, endLine: number): [RegExpExecArray, number] | null {
+  let text = '';
+  for (let l = startLine; l < endLine; l++) {
+    // (Its container's lines: as a list's terminator check sees it, the container is where the
+    // IAL's first line is, blkIndent being still the item's.)
+    const base = Math.min(state.blkIndent, state.sCount[startLine]);
+    if (l > startLine && state.sCount[l] < base && !isBlank(state, l)) return null;
+    const line = isBlank(state, l) ? '' : ' '.repeat(l > startLine ? Math.max(0, state.sCount[l] - base) : 0) + lineText(state, l);
+    text += line + '\n';
+    if (/(?:^|[^\\])\}/.test(line) || line.startsWith('}')) {
+      const m = IAL_MULTI.exec(text);
+      return m && m[0].length === text.length ? [m, l + 1] : null;
+    }
+  }
+  return null;
 }
 
 function extensionBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
@@ -301,7 +333,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       continue;
     }
     if (lastBlank) break;
-    if (rel <= 3 && (IAL_LINE.test(text) || LAZY_HTML.test(text))) break;
+    // (kramdown's lazy_re: IAL_BLOCK, which may close on a later line.)
+    if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
     faked.push([line, state.sCount[line]]);
@@ -420,6 +453,12 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       (state as any).kdParagraphParent = outer;
     }
     if (!ok) return false;
+    // Lines that kramdown's table parser tried first took a pending block IAL with them (see
+    // table.ts): the converter gives this paragraph none.
+    if (!silent && (state as any).kdTableFailedAt === startLine) {
+      const open = state.tokens[first];
+      if (open?.type === 'paragraph_open') open.meta = { ...(open.meta ?? {}), ialLost: true };
+    }
     const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
     if (silent || !lazy?.size) return true;
     let any = false;

@@ -115,6 +115,16 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
     body = rest.slice(end, end + stop.index);
     end += stop.index + stop[0].length;
   }
+  // kramdown's handle_extension sets a span `{::options … /}` (with or without a body) in the
+  // parser's options and in the root's options (`@root.options[:options]`), which the converter
+  // merges into its own. Spans are parsed in update_tree, after every block of the document: such
+  // a setting holds for the whole document and wins over every block `{::options /}`, also one
+  // below it (`a{::options header_offset="1"/}` before `# d` makes it an h2; in a header's text,
+  // `auto_ids="false"` takes that header's id too, GFM assigning ids after the span parsing).
+  // Recorded for index.ts in order of the inline parsing, which is the tree's order as kramdown's.
+  if (!silent && name === 'options') {
+    ((state.env.kdSpanOptions ??= []) as string[]).push(m[0].slice(3 + name.length, m[2] ? -2 : -1));
+  }
   if (!silent && body !== null && name !== 'options') {
     const t = state.push('kd_span_extension', '', 0);
     t.info = name;

@@ -8,6 +8,7 @@
 // - a definition does not interrupt a paragraph.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { setextAhead } from './kramdown-blocks.js';
+import { tableAhead } from './table.js';
 import { IAL_BODY } from '../ial.js';
 
 /**
@@ -32,6 +33,7 @@ function reference(state: StateBlock, startLine: number, endLine: number, silent
   const text = state.getLines(startLine, Math.min(startLine + 2, endLine), state.blkIndent, false);
   const m = DEF_RE.exec(text);
   if (!m || (m[3] !== undefined && /[ \t]+["']/.test(m[3]))) return false;
+  if (tableAhead(state, startLine, endLine)) return false;
   if (silent) return true;
   const env = state.env as { references?: Record<string, { href: string; title: string; kdIal?: string }> };
   env.references ??= {};

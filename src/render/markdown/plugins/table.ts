@@ -152,11 +152,43 @@ function lineHasPipe(state: StateBlock, line: number): boolean {
   return at >= 0 && at < state.eMarks[line];
 }
 
-function table(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+/**
+ * Whether kramdown's table parser gets as far as new_block_el at the line (TABLE_START and
+ * after_block_boundary?), taking a pending block IAL whether or not a table follows.
+ */
+export function tableTried(state: StateBlock, startLine: number): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4 || !lineHasPipe(state, startLine)) return false;
   const first = lineOf(state, startLine);
   if (!/^ {0,3}\S/.test(first) || !PIPE_CHECK.test(first)) return false;
-  if (!afterBlockBoundary(state, startLine)) return false;
+  return afterBlockBoundary(state, startLine);
+}
+
+function table(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (!tableTried(state, startLine)) return false;
+  // kramdown's parse_table makes its table element (new_block_el) before reading the rows, and
+  // new_block_el hands it the pending block IAL: when the lines then turn out to be no table, the
+  // IAL is gone with it (`{:.note}\nA | B\ntext` is a paragraph without the class). Marked for
+  // the paragraph rule (kramdown-blocks.ts), which takes these lines next.
+  if (!tableAt(state, startLine, endLine, silent)) {
+    if (!silent) (state as any).kdTableFailedAt = startLine;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Whether kramdown's table parser takes the line: it comes before the footnote, abbreviation and
+ * link definition parsers in kramdown's block parser order (table, footnote_definition,
+ * abbrev_definition, ald, block_html, block_extensions, link_definition, list, …), so a definition
+ * with a pipe in it, between block boundaries, is a one-row table (`[^1]: a | b` at the end of a
+ * post, `[l]: http://x "A | B"` after a blank line). Those rules ask this first.
+ */
+export function tableAhead(state: StateBlock, startLine: number, endLine: number): boolean {
+  return table(state, startLine, endLine, true);
+}
+
+function tableAt(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const first = lineOf(state, startLine);
   const leadingPipe = /^\s*\|/.test(first);
   const sections: Section[] = [];
   let rows: string[][] = [];
