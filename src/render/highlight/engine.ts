@@ -359,7 +359,6 @@ export function formatHtml(tokens: TokenList): string {
 // ---------------------------------------------------------------------------------------------
 // Rule construction helpers.
 
-/** Index just past the `)` closing the group that opens at `open` (escapes and classes skipped). */
 /**
  * Whether a lookbehind, `\b` or `\B` can be reached with nothing consumed yet but not at the very
  * start of the pattern (after optional atoms or an alternation's optional part, e.g. `@?\brem`).
@@ -446,6 +445,7 @@ export function seesBeforeStart(source: string): boolean {
   return false;
 }
 
+/** Index just past the `)` closing the group that opens at `open` (escapes and classes skipped). */
 function groupEnd(source: string, open: number): number {
   let depth = 0;
   let inClass = false;
