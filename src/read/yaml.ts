@@ -227,7 +227,6 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
 // shows typed keys (`{1=>…, nil=>…}`). Pinned by conformance fixture data-scalar-keys.
 const isComplexKey = (key: unknown) =>
   key !== null && typeof key === "object" && !(key instanceof JekyllTime) && !(key instanceof RubyFloat);
-const keyString = (key: unknown) => toS(key);
 
 // Mappings as js-yaml's default `{}` ones, but remembering their insertion order where an
 // integer-like key would make JavaScript reorder them (Psych builds Ruby hashes: ordered). See
@@ -240,16 +239,16 @@ const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, u
   represent: (o) => new Map(orderedKeys(o).map((k) => [k, o[k]])),
   addPair: (container, key, value) => {
     if (isComplexKey(key)) return "object-based map does not support complex keys";
-    const k = keyString(key);
+    const k = toS(key);
     noteKey(container, k);
     if (k === "__proto__") Object.defineProperty(container, k, { value, enumerable: true, configurable: true, writable: true });
     else container[k] = value;
     return "";
   },
-  has: (container, key) => !isComplexKey(key) && Object.prototype.hasOwnProperty.call(container, keyString(key)),
+  has: (container, key) => !isComplexKey(key) && Object.prototype.hasOwnProperty.call(container, toS(key)),
   keys: (container) => orderedKeys(container),
   get: (container, key) => {
-    const k = keyString(key);
+    const k = toS(key);
     return Object.prototype.hasOwnProperty.call(container, k) ? container[k] : null;
   },
 });
