@@ -17,10 +17,7 @@ const DECIMAL_STRING = /^-?\d+\.\d+$/;
 
 /** Ruby's String#to_i: leading whitespace, sign, digits (underscores between digits), anything after ignored. */
 export function stringToI(s: string): number {
-  const m = /^\s*([+-]?)(\d+(?:_\d+)*)/.exec(s);
-  if (!m) return 0;
-  const n = Number(m[2]!.replace(/_/g, ""));
-  return m[1] === "-" ? -n : n;
+  return Number(stringToInteger(s));
 }
 
 /** String#to_i with every digit (a bigint past 2^53), for the number filters. */
@@ -28,7 +25,10 @@ export function stringToInteger(s: string): number | bigint {
   const m = /^\s*([+-]?)(\d+(?:_\d+)*)/.exec(s);
   if (!m) return 0;
   const digits = m[2]!.replace(/_/g, "");
-  if (digits.length < 16) return stringToI(s);
+  if (digits.length < 16) {
+    const n = Number(digits);
+    return m[1] === "-" ? -n : n;
+  }
   const n = BigInt(digits);
   return rubyInteger(m[1] === "-" ? -n : n);
 }
