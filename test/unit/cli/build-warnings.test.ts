@@ -14,24 +14,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { pathToFileURL } from "node:url";
 import { ROOT } from "../../conformance/harness.js";
 
 const GOLDEN = path.join(ROOT, "test", "golden", "build-warnings");
 const CLI = path.join(ROOT, "bin", "build-site.js");
-const TOPICS = ["Warning:", "Deprecation:"];
-
-/** The warning lines of a build's output (as generate.mjs picks them): a topic line and its continuation lines. */
-function warningLines(output: string): string[] {
-  const out: string[] = [];
-  let inWarning = false;
-  for (const line of output.replace(/\x1b\[[0-9;]*m/g, "").split("\n")) {
-    const topic = line.slice(0, 20).trim();
-    if (TOPICS.includes(topic)) inWarning = true;
-    else if (topic !== "" || line.trim() === "") inWarning = false;
-    if (inWarning) out.push(line.replace(/\s+$/, ""));
-  }
-  return out;
-}
+// The lines are picked as generate.mjs picked Jekyll's (its own function: importing it runs nothing).
+const { warningLines } = (await import(pathToFileURL(path.join(GOLDEN, "generate.mjs")).href)) as {
+  warningLines: (output: string) => string[];
+};
 
 for (const name of fs.readdirSync(GOLDEN).filter((n) => fs.existsSync(path.join(GOLDEN, n, "jekyll.txt")))) {
   test(`build-site prints the warnings Jekyll prints: ${name}`, () => {
