@@ -6,7 +6,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyFloat, compareStrings, inspect, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, compareStrings, inspect, isFloat, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 
 /** A Liquid::ArgumentError-style failure: the message a user reads. */
@@ -65,6 +65,48 @@ export function lookup(item: unknown, property: unknown): unknown {
   return null;
 }
 
+/** What rubyIndex returns for a value without `[]` (Ruby raises NoMethodError). */
+export const NO_INDEX: unique symbol = Symbol("no []");
+
+/**
+ * Ruby's `item[property]` for any property, as Liquid 5.4's map, compact, uniq and sort_natural
+ * call it (Jekyll's own filters stringify the property first and use lookup()). Integer: its bit
+ * (two's complement); String: the character at an integer index or the substring when present;
+ * Array: the element; a Float index is truncated. NO_INDEX for nil, true, false, a Float, a Time
+ * or Date (no `[]` in Ruby); a TypeError where Ruby raises one ("no implicit conversion of …").
+ */
+export function rubyIndex(item: unknown, property: unknown): unknown {
+  item = plain(item);
+  if (!hasIndex(item)) return NO_INDEX;
+  if (typeof item === "string" && typeof property === "string") return stringIndex(item, property);
+  if (typeof item === "string" || Array.isArray(item) || typeof item === "number" || typeof item === "bigint") {
+    const p = plain(property);
+    const index = typeof p === "number" || typeof p === "bigint" ? p : p instanceof RubyFloat ? Math.trunc(p.value) : undefined;
+    if (index === undefined) {
+      // Ruby words nil differently from the other classes here ("from nil to integer").
+      throw new TypeError(p === null || p === undefined ? "no implicit conversion from nil to integer" : `no implicit conversion of ${rubyClass(p)} into Integer`);
+    }
+    if (typeof item === "number" || typeof item === "bigint") {
+      const i = BigInt(Math.trunc(Number(index)));
+      if (i < 0n) return 0;
+      return Number((BigInt(item) >> i) & 1n);
+    }
+    const seq = typeof item === "string" ? [...item] : item;
+    const n = Math.trunc(Number(index));
+    const at = n < 0 ? seq.length + n : n;
+    return at < 0 || at >= seq.length ? null : seq[at];
+  }
+  return lookup(item, property);
+}
+
+/** `respond_to?(:[])`: nil, true, false, a Float, a Time and a Date have no `[]`. */
+function hasIndex(item: unknown): boolean {
+  item = plain(item);
+  if (item === null || item === undefined || typeof item === "boolean" || isFloat(item)) return false;
+  const cls = rubyClass(item);
+  return cls !== "Time" && cls !== "Date";
+}
+
 /** String#gsub with a plain string: an empty pattern matches before every character and at the end. */
 function gsub(s: string, search: string, replacement: string): string {
   if (search === "") return replacement + [...s].join(replacement) + (s === "" ? "" : replacement);
@@ -73,6 +115,16 @@ function gsub(s: string, search: string, replacement: string): string {
 
 function propertyError(property: unknown): LiquidArgumentError {
   return new LiquidArgumentError(`cannot select the property '${toS(property)}'`);
+}
+
+/** rubyIndex, with Ruby's TypeError turned into Liquid's "cannot select the property" error. */
+function rubyIndexOrPropertyError(item: unknown, property: unknown): unknown {
+  try {
+    return rubyIndex(item, property);
+  } catch (e) {
+    if (e instanceof TypeError) throw propertyError(property);
+    throw e;
+  }
 }
 
 function charSlice(s: string, offset: number, length: number): string | null {
@@ -168,14 +220,21 @@ export function standardFilters(): FilterTable {
         return a === null || a === undefined ? 1 : -1;
       };
       if (property === null || property === undefined) return rubySort(items, cmp);
-      return rubySort(items, (a, b) => cmp(lookup(a, property), lookup(b, property)));
+      // `ary.all? { |el| el.respond_to?(:[]) }` is asked before any item is indexed; else nil.
+      if (items.some((item) => !hasIndex(item))) return null;
+      const keys = items.map((item) => rubyIndexOrPropertyError(item, property));
+      const order = rubySort(items.map((_, i) => i), (a, b) => cmp(keys[a], keys[b]));
+      return order.map((i) => items[i]);
     },
     uniq: (input, property) => {
       const items = inputItems(input);
       const seen = new Set<string>();
       const out: unknown[] = [];
       for (const item of items) {
-        const key = rubyKey(property === null || property === undefined ? item : lookup(item, property));
+        const value = property === null || property === undefined ? item : rubyIndexOrPropertyError(item, property);
+        // An item without `[]` (nil, a Float…) makes Liquid's uniq return nil.
+        if (value === NO_INDEX) return null;
+        const key = rubyKey(value);
         if (!seen.has(key)) {
           seen.add(key);
           out.push(item);
@@ -186,16 +245,22 @@ export function standardFilters(): FilterTable {
     reverse: (input) => [...inputItems(input)].reverse(),
     map: (input, property) => inputItems(input).map((item) => {
       if (property === "to_liquid") return item;
-      try {
-        return lookup(item, property);
-      } catch {
-        throw propertyError(property);
+      // Liquid's map asks `respond_to?(:[])` first: an item without `[]` maps to nil.
+      const value = rubyIndexOrPropertyError(item, property);
+      return value === NO_INDEX ? null : value;
+    }),
+    compact: (input, property) => {
+      const items = inputItems(input);
+      if (property === null || property === undefined) return items.filter((item) => item !== null && item !== undefined);
+      const out: unknown[] = [];
+      for (const item of items) {
+        const value = rubyIndexOrPropertyError(item, property);
+        // Liquid rescues the NoMethodError of an item without `[]` by returning nil from compact.
+        if (value === NO_INDEX) return null;
+        if (value !== null && value !== undefined) out.push(item);
       }
-    }),
-    compact: (input, property) => inputItems(input).filter((item) => {
-      const v = property === null || property === undefined ? item : lookup(item, property);
-      return v !== null && v !== undefined;
-    }),
+      return out;
+    },
     replace: (input, search, replacement = "") => gsub(toS(input), toS(search), toS(replacement)),
     replace_first: (input, search, replacement = "") => {
       const s = toS(input);
