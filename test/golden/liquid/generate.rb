@@ -5,6 +5,9 @@
 #
 #   ruby test/golden/liquid/generate.rb
 #
+# LIQUID_GOLDEN_CASES and LIQUID_GOLDEN_OUT render another cases file elsewhere, to hunt for
+# differences (scripts/liquid-matrix.mjs writes one; the test reads the same two variables).
+#
 # Context values are JSON with tagged scalars for what JSON cannot carry:
 #   {"$time": "2025-05-30 14:05:09 -0500"}  a Time with its own UTC offset (front matter with offset)
 #   {"$localtime": "2025-05-30 14:05:09"}   a Time in the site's timezone (Time.local under TZ)
@@ -22,7 +25,7 @@ NOW_EPOCH = 1_796_083_200
 Time.singleton_class.prepend(Module.new { def now; Time.at(NOW_EPOCH); end })
 
 dir = __dir__
-spec = JSON.parse(File.read(File.join(dir, "cases.json")))
+spec = JSON.parse(File.read(ENV.fetch("LIQUID_GOLDEN_CASES", File.join(dir, "cases.json"))))
 source = File.join(dir, "site")
 
 def decode(value)
@@ -43,6 +46,11 @@ def decode(value)
     end
   else value
   end
+end
+
+def utf8(text)
+  text = text.dup.force_encoding(Encoding::UTF_8)
+  text.valid_encoding? ? text : text.scrub("\uFFFD")
 end
 
 sites = {}
@@ -72,16 +80,19 @@ spec["groups"].each do |group|
     entry = { "group" => group["name"], "index" => i, "template" => template }
     begin
       tpl = site.liquid_renderer.file("case-#{n}.html").parse(template)
-      entry["output"] = tpl.render!(assigns, info)
+      output = tpl.render!(assigns, info)
+      # Bytes that are no UTF-8 (base64_decode, url_decode of anything) cannot go into JSON: they
+      # are recorded as U+FFFD, which is what build-site writes for them too.
+      entry["output"] = utf8(output)
     rescue StandardError, SyntaxError => e
       # The goldens name no machine's folders: the repository's path becomes <repo>.
-      entry["error"] = "#{e.class}: #{e.message}".gsub(File.expand_path("../../..", __dir__), "<repo>")
+      entry["error"] = utf8("#{e.class}: #{e.message}").gsub(File.expand_path("../../..", __dir__), "<repo>")
     end
     results << entry
   end
 end
 
-File.write(File.join(dir, "expected.json"), JSON.pretty_generate({
+File.write(ENV.fetch("LIQUID_GOLDEN_OUT", File.join(dir, "expected.json")), JSON.pretty_generate({
   "generator" => "test/golden/liquid/generate.rb (Jekyll #{Jekyll::VERSION}, Liquid #{Liquid::VERSION}, Ruby #{RUBY_VERSION})",
   "now_epoch" => NOW_EPOCH,
   "results"   => results,

@@ -17,8 +17,9 @@ interface Spec {
 }
 interface Result { group: string; index: number; template: string; output?: string; error?: string }
 
-const spec = JSON.parse(fs.readFileSync(path.join(goldenDir, "cases.json"), "utf8")) as Spec;
-const expected = JSON.parse(fs.readFileSync(path.join(goldenDir, "expected.json"), "utf8")) as { now_epoch: number; results: Result[] };
+// LIQUID_GOLDEN_CASES and LIQUID_GOLDEN_OUT compare another pair written by generate.rb (a hunt).
+const spec = JSON.parse(fs.readFileSync(process.env.LIQUID_GOLDEN_CASES ?? path.join(goldenDir, "cases.json"), "utf8")) as Spec;
+const expected = JSON.parse(fs.readFileSync(process.env.LIQUID_GOLDEN_OUT ?? path.join(goldenDir, "expected.json"), "utf8")) as { now_epoch: number; results: Result[] };
 
 // Messages whose wording Jekyll users see and search for.
 const CHECKED_MESSAGES = [/comparison of \w+ with \S+ failed/, /Invalid syntax for include tag[^\n]*/, /Could not locate the included file '[^']*'/, /Could not find document '[^']*'/, /Could not find post "[^"]*"/];

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Hunts for differences between build-site's Liquid filters and Jekyll 4.3.1's on odd inputs:
+// writes a cases file in test/golden/liquid's format where every template is one filter called on
+// one value of the golden "basic" context with random arguments of the right count (Liquid's
+// and Jekyll's filters × nil, booleans, numbers, strings, arrays, hashes, times…). Render it with
+// real Jekyll and compare, as the Liquid golden test does:
+//
+//   node scripts/liquid-matrix.mjs --seed 1 --per 3 --out /tmp/matrix.json
+//   LIQUID_GOLDEN_CASES=/tmp/matrix.json LIQUID_GOLDEN_OUT=/tmp/matrix-expected.json \
+//     ruby test/golden/liquid/generate.rb
+//   LIQUID_GOLDEN_CASES=/tmp/matrix.json LIQUID_GOLDEN_OUT=/tmp/matrix-expected.json \
+//     node --test dist/test/unit/liquid/golden.test.js
+//
+// What it finds is pinned by adding the template to test/golden/liquid/cases.json.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i < 0 ? fallback : argv[i + 1];
+};
+const seed = Number(option("--seed", "1"));
+const per = Number(option("--per", "3"));
+const out = option("--out", null);
+if (!out) {
+  console.error("usage: node scripts/liquid-matrix.mjs [--seed N] [--per N] --out FILE.json");
+  process.exit(2);
+}
+
+// Filters whose output is random or compiled by a different engine (Sass: libsass in Debian's
+// Jekyll, Dart Sass here) are left out.
+const SKIP = new Set(["sample", "sassify", "scssify"]);
+const arityFile = fs.readFileSync(path.join(root, "src", "render", "liquid", "filters", "arity.ts"), "utf8");
+const filters = [...arityFile.matchAll(/(\w+): \[(\d+), (\d+)\]/g)]
+  .map(([, name, min, max]) => ({ name, min: Number(min), max: Number(max) }))
+  .filter((f) => !SKIP.has(f.name));
+
+const INPUTS = [
+  "page.nil", "true", "false", "int", "neg", "float", "pi", "page.half", "str", "numstr", "floatstr", "html",
+  "page.empty", "page.blank", "page.tags", "page.list", "page.hash", "nums", "floats", "strs", "mixed",
+  "withnil", "nested", "items", "people", "t_off", "t_local", "d", "cjk", "words", "unicode", "empty",
+  "12345678901234567890", "-2.5", "'3 apples'", "' 42 '", "'a,b;c d'", "'2025-05-30 10:00'", "site.data.nav",
+  "nilnames", "(1..3)", "'<p>a</p>\n\nb'",
+];
+const ARGS = [
+  "1", "-1", "0", "2.5", "-0.5", "100", "'a'", "''", "' '", "nil", "true", "false", "'x,y'", "'name'",
+  "'%Y-%m-%d'", "'%-d %B %y'", "'ordinal'", "'US'", "page.tags", "page.hash", "nums", "str", "int", "float",
+  "'year'", "'team'", "'i'", "'i.year > 2020'", "'i == 1'", "'i.size'", "'pretty'", "'raw'", "'ascii'", "'latin'",
+  "'cjk'", "'last'", "empty", "'3'",
+];
+
+let state = seed >>> 0 || 1;
+function random() {
+  // xorshift32: the same file for the same seed on every machine.
+  state ^= state << 13; state >>>= 0;
+  state ^= state >>> 17;
+  state ^= state << 5; state >>>= 0;
+  return state / 4294967296;
+}
+const pick = (list) => list[Math.floor(random() * list.length)];
+
+const templates = new Set();
+for (const filter of filters) {
+  for (const input of INPUTS) {
+    for (let k = 0; k < per; k++) {
+      const count = filter.min - 1 + Math.floor(random() * (filter.max - filter.min + 1));
+      const args = Array.from({ length: count }, () => pick(ARGS));
+      templates.add(`[{{ ${input} | ${filter.name}${args.length ? ": " + args.join(", ") : ""} }}]`);
+    }
+  }
+}
+
+const golden = JSON.parse(fs.readFileSync(path.join(root, "test", "golden", "liquid", "cases.json"), "utf8"));
+const spec = { sites: golden.sites, contexts: golden.contexts, groups: [{ name: `matrix-${seed}`, templates: [...templates] }] };
+fs.writeFileSync(out, JSON.stringify(spec, null, 1) + "\n");
+console.log(`${templates.size} templates (${filters.length} filters × ${INPUTS.length} inputs × ${per}) → ${out}`);
