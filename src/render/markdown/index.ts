@@ -299,5 +299,15 @@ function extractFootnotes(tokens: Token[], ctx: ConvertContext, src?: string): T
 
 /** kramdown's SmartyPants typography on a plain string (Jekyll's `smartify` filter). */
 export function smartify(text: string, kramdown?: Record<string, any>): string {
-  return smartifyWith(text, normaliseOptions(kramdown));
+  return smartifyWith(text, normaliseOptions(kramdown), (source) => blockHtmlConverter(kramdown).convert(source));
+}
+
+/** A converter for smartify's block HTML, made on first use for each kramdown config object. */
+const blockHtmlConverters = new WeakMap<object, MarkdownConverter>();
+const NO_KRAMDOWN = {};
+function blockHtmlConverter(kramdown: Record<string, any> | undefined): MarkdownConverter {
+  const key = kramdown ?? NO_KRAMDOWN;
+  let converter = blockHtmlConverters.get(key);
+  if (!converter) blockHtmlConverters.set(key, (converter = createMarkdownConverter({ kramdown: kramdown ?? {}, highlighter: 'none' })));
+  return converter;
 }

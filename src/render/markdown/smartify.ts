@@ -10,7 +10,8 @@
 //   position), a comment or a tag that is not a span element (after up to three spaces) is block
 //   HTML: its start tag re-serialised, its body copied with no typography, and the rest of its line
 //   on a line of its own (`<p>a</p> after` → `<p>a</p>\n after`); one never closed is closed after
-//   the text. Simplified: tags nested in the body are copied, where kramdown re-serialises them.
+//   the text. The element itself is written by the Markdown converter (`renderBlockHtml`): the same
+//   kramdown block HTML parser, which re-serialises nested tags and escapes bare `&`, `<`, `>`.
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import { typographyPlugin } from './plugins/kramdown-inline.js';
 import { entityPlugin } from './plugins/entity.js';
@@ -18,7 +19,7 @@ import { spanHtmlPlugin } from './plugins/span-html.js';
 import type { KramdownOptions } from './options.js';
 import { Converter } from './converter.js';
 import { mathjax } from './math.js';
-import { COMMENT_RE, ELEMENTS_WITHOUT_BODY, KNOWN_ELEMENTS, SPAN_ELEMENTS, TAG_RE, htmlAttributes, normaliseTagName, parseAttributes } from './html.js';
+import { COMMENT_RE, ELEMENTS_WITHOUT_BODY, KNOWN_ELEMENTS, SPAN_ELEMENTS, TAG_RE, normaliseTagName } from './html.js';
 
 let md: MarkdownIt | null = null;
 
@@ -39,8 +40,11 @@ function inline(text: string, opts: KramdownOptions): string {
   return conv.inline(tokens[0]?.children ?? []);
 }
 
+/** kramdown's output for a piece of source that is one block HTML element (the Markdown converter's). */
+export type BlockHtmlRenderer = (source: string) => string;
+
 /** The block HTML at the start of `rest` (after up to three spaces): its output and length, or null. */
-function blockHtml(rest: string): { html: string; length: number } | null {
+function blockHtml(rest: string, render: BlockHtmlRenderer): { html: string; length: number } | null {
   const comment = COMMENT_RE.exec(rest);
   if (comment) return { html: comment[0], length: comment[0].length };
   const indent = /^ {0,3}/.exec(rest)![0].length;
@@ -49,22 +53,32 @@ function blockHtml(rest: string): { html: string; length: number } | null {
   if (!m) return null;
   const name = normaliseTagName(m[1]!);
   if (SPAN_ELEMENTS.has(name.toLowerCase())) return null;
-  const start = `<${name}${htmlAttributes(parseAttributes(m[2] ?? '', KNOWN_ELEMENTS.has(name)))}`;
-  if (ELEMENTS_WITHOUT_BODY.has(name)) return { html: `${start} />`, length: indent + m[0].length };
-  if (m[4] !== undefined) return { html: `${start}></${name}>`, length: indent + m[0].length };
+  // A void or self-closed element (TAG_RE's fifth group is the `/` of `<x />`) is followed by a
+  // blank element in kramdown's tree when nothing follows it on its line (`<hr>` → `<hr />\n\n`).
+  if (ELEMENTS_WITHOUT_BODY.has(name) || m[5] !== undefined) {
+    const length = indent + m[0].length;
+    const html = render(rest.slice(0, length));
+    return { html: /^[ \t]*(?:\n|$)/.test(rest.slice(length)) ? html.replace(/\n$/, '') : html.replace(/\n+$/, ''), length };
+  }
   // The matching close tag, counting nested elements of the same name.
   const esc = m[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`<(/?)${esc}(?=[\\s/>])[^>]*>`, KNOWN_ELEMENTS.has(name) ? 'gi' : 'g');
   re.lastIndex = m[0].length;
   let depth = 1;
+  let length = rest.length;
   for (let t = re.exec(src); t; t = re.exec(src)) {
     depth += t[1] ? -1 : t[0].endsWith('/>') ? 0 : 1;
-    if (depth === 0) return { html: `${start}>${src.slice(m[0].length, re.lastIndex)}`, length: indent + re.lastIndex };
+    if (depth === 0) {
+      length = indent + re.lastIndex;
+      break;
+    }
   }
-  return { html: `${start}>${src.slice(m[0].length).replace(/\n$/, '')}\n</${name}>`, length: rest.length };
+  // The converter ends a block with a newline (and a blank element after <script>/<style>, as
+  // kramdown's tree has one): the first newline is the one added after every block here.
+  return { html: render(rest.slice(0, length)).replace(/\n$/, ''), length };
 }
 
-export function smartifyWith(text: string, opts: KramdownOptions): string {
+export function smartifyWith(text: string, opts: KramdownOptions, renderBlockHtml: BlockHtmlRenderer): string {
   // kramdown ends the source with a newline; the filter chomps the result.
   let src = String(text);
   if (!src.endsWith('\n')) src += '\n';
@@ -72,7 +86,7 @@ export function smartifyWith(text: string, opts: KramdownOptions): string {
   let content = '';
   let pos = 0;
   while (pos < src.length) {
-    const block = src[pos] === ' ' || src[pos] === '<' ? blockHtml(src.slice(pos)) : null;
+    const block = src[pos] === ' ' || src[pos] === '<' ? blockHtml(src.slice(pos), renderBlockHtml) : null;
     if (block) {
       if (content) out += inline(content, opts), content = '';
       out += `${block.html}\n`;

@@ -5,6 +5,16 @@ import { fileURLToPath } from "node:url";
 import type { LiquidHost } from "../../../src/render/liquid/host.js";
 import { RubyFloat } from "../../../src/render/liquid/index.js";
 import { JekyllTime } from "../../../src/ruby/time.js";
+import { jekyllDefaults } from "../../../src/config/defaults.js";
+import { createMarkdownConverter, smartify } from "../../../src/render/markdown/index.js";
+
+// Jekyll's default kramdown options (GFM input, auto ids…), which generate.rb's sites have too.
+const KRAMDOWN = jekyllDefaults(siteDirFor()).kramdown as Record<string, any>;
+const markdown = createMarkdownConverter({ kramdown: KRAMDOWN });
+
+function siteDirFor(): string {
+  return path.join(path.resolve(fileURLToPath(import.meta.url), "../../../../.."), "test", "golden", "liquid", "site");
+}
 
 export const repoRoot = path.resolve(fileURLToPath(import.meta.url), "../../../../..");
 export const goldenDir = path.join(repoRoot, "test", "golden", "liquid");
@@ -36,8 +46,8 @@ export function goldenHost(site: Record<string, any>, nowEpochSeconds: number, e
     includeDirs: [path.join(siteDir, "_includes")],
     timezone,
     now: () => JekyllTime.at(nowEpochSeconds * 1000, timezone),
-    markdownify: (s) => `<p>${s}</p>\n`,
-    smartify: (s) => s.replace(/"([^"]*)"/g, "&ldquo;$1&rdquo;"),
+    markdownify: (s) => markdown.convert(s),
+    smartify: (s) => smartify(s, KRAMDOWN),
     compileSass: (s) => s,
     highlight: (code, lang) => {
       if (lang !== "text" && lang !== "plaintext") throw new Error(`the golden host only highlights plain text, not ${lang}`);
