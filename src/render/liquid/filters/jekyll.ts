@@ -1,17 +1,19 @@
 // Jekyll 4.3's own filters (lib/jekyll/filters.rb, filters/grouping_filters.rb) on Ruby values.
-import { Expression, Tokenizer, Value } from "liquidjs";
+import { Expression, Tokenizer, type Value } from "liquidjs";
 import { emptySlugWarning, slugify as jekyllSlugify } from "../../../site/slugify.js";
 import { JekyllTime } from "../../../ruby/time.js";
 import type { LiquidHost } from "../host.js";
 import { fixFloatLiterals } from "../float-literals.js";
 import { ExpressionMethodLiteral, expressionMethodLiteral, methodLiteral } from "../operators.js";
-import { evaluateExpression, installSyncValues, runSync } from "../sync-values.js";
+import { evaluateExpression, runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, xmlEscape } from "../../../ruby/strings.js";
 import { stringToI, stringToInteger } from "../../../ruby/number.js";
 import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
-import { inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
-import { LiquidArgumentError, lookup, rubyKey, toInteger } from "./standard.js";
+import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
+import { compileVariable } from "../compile.js";
+import { RubyFloat, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { LiquidArgumentError, hasIndex, lookup, rubyKey, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
 const INTEGER_LIKE = /^\s*-?\d+\s*$/;
@@ -29,7 +31,11 @@ function parseSortInput(v: unknown): unknown {
 function itemProperty(item: unknown, property: unknown): unknown {
   const prop = toS(property);
   let value: unknown;
-  if (!prop.includes(".")) value = lookup(item, prop);
+  if (!prop.includes(".")) {
+    // read_liquid_attribute's `liquid_data[property]`: nil, true, a Float or a Time has no `[]`.
+    if (!hasIndex(item)) throw new Error(`undefined method '[]' for ${inspect(plain(item))}:${rubyClass(item)}`);
+    value = lookup(item, prop);
+  }
   else {
     value = item;
     for (const key of prop.split(".")) {
@@ -48,6 +54,23 @@ function rubyArray(v: unknown): unknown[] {
   if (Array.isArray(v)) return v;
   if (isHash(v)) return Object.entries(v);
   return [v];
+}
+
+/**
+ * Liquid::Parser.new and Liquid::Variable.new take only a String: where_exp's, find_exp's and
+ * group_by_exp's expression of another class fails as Ruby's implicit conversion does.
+ */
+function expressionString(expr: unknown): string {
+  return stringOnly(expr, (shown) => `no implicit conversion of ${shown} into String`);
+}
+
+/** A filter input that Ruby uses as a String without converting it: anything else fails with `message`. */
+function stringOnly(input: unknown, message: (shown: string, cls: string) => string): string {
+  const v = plain(input);
+  if (typeof v === "string") return v;
+  const cls = v === null || v === undefined ? "NilClass" : v === true ? "TrueClass" : v === false ? "FalseClass" : rubyClass(v);
+  const shown = v === null || v === undefined ? "nil" : typeof v === "boolean" ? String(v) : rubyClass(v);
+  throw new TypeError(message(shown, cls));
 }
 
 function isMethodLiteral(v: unknown): boolean {
@@ -101,12 +124,13 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     }
     return c;
   };
+  // group_by_exp's expression is a Liquid::Variable parsed in the site's error mode (strict, else
+  // lax: `i == 1` is the variable `i`; an empty one is nil), as `{{ }}` is.
   const expression = (self: FilterThis, expr: string): Value => {
     let v = expressions.get(expr);
     if (!v) {
-      v = new Value(expr, self.liquid);
-      fixFloatLiterals(v);
-      installSyncValues(v);
+      const syntax = new MarkupParser(errorModeOf(host.config)).variable(expr, { line: 1, begin: 0 });
+      v = compileVariable(self.liquid, syntax, { input: expr, begin: 0, end: expr.length });
       expressions.set(expr, v);
     }
     return v;
@@ -114,7 +138,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
 
   // The condition is evaluated synchronously (sync-values.ts), once per item of the collection.
   function findOrSelect(self: FilterThis, items: unknown[], variable: unknown, expr: unknown, first: boolean) {
-    const cond = condition(self, toS(expr));
+    const cond = condition(self, expressionString(expr));
     const scope: Record<string, unknown> = {};
     self.context.push(scope);
     const out: unknown[] = [];
@@ -146,14 +170,18 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       const v = plain(input);
       if (v === null || v === undefined) return null;
       if (typeof v !== "string") throw new Error(`undefined method 'gsub' for ${inspect(v)}:${rubyClass(v)}`);
-      return jekyllSlugify(v, mode === undefined || mode === null ? null : toS(mode), false, (s) => host.warn?.("Warning:", emptySlugWarning(s)));
+      // `mode ||= "default"`: false is the default mode too.
+      const m = plain(mode);
+      return jekyllSlugify(v, m === undefined || m === null || m === false ? null : toS(m), false, (s) => host.warn?.("Warning:", emptySlugWarning(s)));
     },
     xml_escape: (input) => xmlEscape(toS(input)),
-    cgi_escape: (input) => cgiEscape(toS(input)),
-    uri_escape: (input) => (input === null || input === undefined ? null : uriEscape(toS(input))),
+    // CGI.escape and Addressable take only a String (nil is nil for uri_escape).
+    cgi_escape: (input) => cgiEscape(stringOnly(input, (shown) => `no implicit conversion of ${shown} into String`)),
+    uri_escape: (input) => (input === null || input === undefined ? null : uriEscape(stringOnly(input, (_, cls) => `Can't convert ${cls} into String.`))),
     normalize_whitespace: (input) => toS(input).replace(/[ \t\n\v\f\r]+/g, " ").replace(/^ | $/g, ""),
     number_of_words(input, mode) {
-      const s = toS(input);
+      // `input.split` / `input.scan`: only a String has them.
+      const s = stringOnly(input, (_, cls) => `undefined method 'split' for ${inspect(plain(input))}:${cls}`);
       const cjk = /[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul}]/gu;
       const words = /[^\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul} \t\n\v\f\r]+/gu;
       const count = (re: RegExp) => s.match(re)?.length ?? 0;
@@ -190,7 +218,8 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     jsonify: (input) => toJson(plain(input)),
     where(input, property, value) {
       const target = plain(value);
-      if (!property || Array.isArray(target) || isHash(target)) return input;
+      // `!property`: Ruby's truthiness (0 and "" are properties).
+      if (!truthy(property) || Array.isArray(target) || isHash(target)) return input;
       const items = selectable(input);
       if (!items) return input;
       return items.filter((item) => matches(itemProperty(item, property), value));
@@ -202,7 +231,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     find(input, property, value) {
       const target = plain(value);
-      if (!property || Array.isArray(target) || isHash(target)) return input;
+      if (!truthy(property) || Array.isArray(target) || isHash(target)) return input;
       const items = selectable(input);
       if (!items) return input;
       return items.find((item) => matches(itemProperty(item, property), value)) ?? null;
@@ -229,7 +258,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       const v = plain(input);
       const items = Array.isArray(v) ? v : isHash(v) ? Object.entries(v) : null;
       if (!items) return input;
-      const value = expression(this, toS(expr));
+      const value = expression(this, expressionString(expr));
       const scope: Record<string, unknown> = {};
       this.context.push(scope);
       const groups = new Map<string, { name: unknown; items: unknown[] }>();
@@ -253,9 +282,12 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (v === false) return 0;
       if (v === null || v === undefined) return 0;
       if (typeof v === "number") return Math.trunc(v);
+      if (v instanceof RubyFloat) return Math.trunc(v.value);
       if (typeof v === "bigint") return v;
       if (typeof v === "string") return stringToInteger(v);
-      if (v instanceof JekyllTime) return Math.floor(v.epochMs / 1000);
+      // Time#to_i; a Date has no to_i.
+      if (v instanceof JekyllTime && !v.dateOnly) return Math.floor(v.epochMs / 1000);
+      if (v instanceof JekyllTime) throw new Error(`undefined method 'to_i' for ${inspect(v)}:Date`);
       return toInteger(v);
     },
     sort(input, property, nils = "first") {

@@ -100,11 +100,26 @@ export function rubyIndex(item: unknown, property: unknown): unknown {
 }
 
 /** `respond_to?(:[])`: nil, true, false, a Float, a Time and a Date have no `[]`. */
-function hasIndex(item: unknown): boolean {
+export function hasIndex(item: unknown): boolean {
   item = plain(item);
   if (item === null || item === undefined || typeof item === "boolean" || isFloat(item)) return false;
   const cls = rubyClass(item);
   return cls !== "Time" && cls !== "Date";
+}
+
+const BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * Base64.strict_decode64 (unpack "m0"): whole quartets, padding only at the end, and the bits a
+ * padded quartet leaves over must be zero ("QR==" is invalid, "QQ==" is "A").
+ */
+function strictDecode64(s: string, filter: string): string {
+  const invalid = () => new LiquidArgumentError(`invalid base64 provided to ${filter}`);
+  const m = /^(?:[A-Za-z0-9+/]{4})*(?:([A-Za-z0-9+/])([A-Za-z0-9+/])==|[A-Za-z0-9+/]{2}([A-Za-z0-9+/])=)?$/.exec(s);
+  if (!m) throw invalid();
+  if (m[2] !== undefined && (BASE64_ALPHABET.indexOf(m[2]) & 0b1111) !== 0) throw invalid();
+  if (m[3] !== undefined && (BASE64_ALPHABET.indexOf(m[3]) & 0b11) !== 0) throw invalid();
+  return Buffer.from(s, "base64").toString("utf8");
 }
 
 /** String#gsub with a plain string: an empty pattern matches before every character and at the end. */
@@ -160,15 +175,16 @@ export function standardFilters(): FilterTable {
     url_encode: (input) => (input === null || input === undefined ? null : cgiEscape(toS(input))),
     url_decode: (input) => (input === null || input === undefined ? null : cgiUnescape(toS(input))),
     base64_encode: (input) => Buffer.from(toS(input), "utf8").toString("base64"),
-    base64_decode: (input) => {
-      const s = toS(input);
-      if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) {
-        throw new LiquidArgumentError("invalid base64 provided to base64_decode");
-      }
-      return Buffer.from(s, "base64").toString("utf8");
-    },
+    base64_decode: (input) => strictDecode64(toS(input), "base64_decode"),
     base64_url_safe_encode: (input) => Buffer.from(toS(input), "utf8").toString("base64").replace(/\+/g, "-").replace(/\//g, "_"),
-    base64_url_safe_decode: (input) => Buffer.from(toS(input).replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8"),
+    base64_url_safe_decode: (input) => {
+      // Base64.urlsafe_decode64: unpadded input is padded (and only then are - and _ read as + and
+      // /: "Y-_" stays invalid), then strictly decoded.
+      let s = toS(input);
+      if (!s.endsWith("=") && s.length % 4 !== 0) s = s.padEnd((s.length + 3) & ~3, "=").replace(/-/g, "+").replace(/_/g, "/");
+      else s = s.replace(/-/g, "+").replace(/_/g, "/");
+      return strictDecode64(s, "base64_url_safe_decode");
+    },
     slice: (input, offset, length) => {
       const off = toInteger(offset);
       const len = length === undefined || length === null ? 1 : toInteger(length);
@@ -222,12 +238,16 @@ export function standardFilters(): FilterTable {
       if (property === null || property === undefined) return rubySort(items, cmp);
       // `ary.all? { |el| el.respond_to?(:[]) }` is asked before any item is indexed; else nil.
       if (items.some((item) => !hasIndex(item))) return null;
+      // Array#sort compares nothing in an array of one: its property is never read.
+      if (items.length < 2) return [...items];
       const keys = items.map((item) => rubyIndexOrPropertyError(item, property));
       const order = rubySort(items.map((_, i) => i), (a, b) => cmp(keys[a], keys[b]));
       return order.map((i) => items[i]);
     },
     uniq: (input, property) => {
       const items = inputItems(input);
+      // Array#uniq returns a copy of an array of one without calling its block.
+      if (items.length < 2) return [...items];
       const seen = new Set<string>();
       const out: unknown[] = [];
       for (const item of items) {

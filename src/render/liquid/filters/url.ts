@@ -1,28 +1,42 @@
 // Jekyll's URLFilters: relative_url, absolute_url, strip_index.
 import type { LiquidHost } from "../host.js";
 import { isAbsoluteUri, normalizeUri } from "../../../ruby/uri.js";
-import { toS } from "../../../ruby/values.js";
+import { rubyStrip } from "../../../ruby/strings.js";
+import { inspect, plain, rubyClass, toS } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 
 function ensureLeadingSlash(s: string): string {
   return s === "" || s.startsWith("/") ? s : `/${s}`;
 }
 
+/**
+ * `Addressable::URI.parse(s).absolute?`. Addressable strips the text first (Ruby's whitespace and
+ * NUL) and takes whatever precedes the first `:` (with no `/`, `?` or `#` before it) as the scheme,
+ * failing on one that is not a scheme: "2025-05-30 10:00" fails the build in Jekyll.
+ */
+function parsesAbsolute(s: string): boolean {
+  const stripped = rubyStrip(s);
+  const scheme = /^([^:/?#]+):/.exec(stripped)?.[1];
+  if (scheme !== undefined && !/^[a-z][a-z0-9.+-]*$/i.test(scheme)) throw new Error(`Invalid scheme format: '${scheme}'`);
+  return isAbsoluteUri(stripped);
+}
+
 export function relativeUrl(input: unknown, config: Record<string, any>): string | null {
   if (input === null || input === undefined) return null;
   const s = toS(input);
-  if (isAbsoluteUri(s)) return s;
+  if (parsesAbsolute(s)) return s;
   const base = config.baseurl === null || config.baseurl === undefined ? "" : toS(config.baseurl).replace(/\/$/, "");
-  return normalizeUri(ensureLeadingSlash(base) + ensureLeadingSlash(s));
+  // Addressable::URI.parse strips the joined text too: `' 42 '` is `/base/%2042`.
+  return normalizeUri(rubyStrip(ensureLeadingSlash(base) + ensureLeadingSlash(s)));
 }
 
 export function absoluteUrl(input: unknown, config: Record<string, any>): string | null {
   if (input === null || input === undefined) return null;
   const s = toS(input);
-  if (isAbsoluteUri(s)) return s;
+  if (parsesAbsolute(s)) return s;
   const siteUrl = config.url;
   if (siteUrl === null || siteUrl === undefined || siteUrl === "") return relativeUrl(s, config);
-  return normalizeUri(toS(siteUrl) + relativeUrl(s, config));
+  return normalizeUri(rubyStrip(toS(siteUrl) + relativeUrl(s, config)));
 }
 
 export function urlFilters(host: LiquidHost): FilterTable {
@@ -44,6 +58,9 @@ export function urlFilters(host: LiquidHost): FilterTable {
     },
     strip_index(input) {
       if (input === null || input === undefined || toS(input) === "") return null;
+      // `input.sub(…)`: only a String has sub.
+      const v = plain(input);
+      if (typeof v !== "string") throw new Error(`undefined method 'sub' for ${inspect(v)}:${rubyClass(v)}`);
       // Ruby's `$` is end of line, hence the m flag.
       return toS(input).replace(/\/index\.html?$/m, "/");
     },
