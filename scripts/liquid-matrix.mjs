@@ -2,10 +2,11 @@
 // Hunts for differences between build-site's Liquid filters and Jekyll 4.3.1's on odd inputs:
 // writes a cases file in test/golden/liquid's format where every template is one filter called on
 // one value of the golden "basic" context with random arguments of the right count (Liquid's
-// and Jekyll's filters × nil, booleans, numbers, strings, arrays, hashes, times…). Render it with
+// and Jekyll's filters × nil, booleans, numbers, strings, arrays, hashes, times…); with --tags,
+// conditions, case, for, tablerow and lookups on those values instead. Render it with
 // real Jekyll and compare, as the Liquid golden test does:
 //
-//   node scripts/liquid-matrix.mjs --seed 1 --per 3 --out /tmp/matrix.json
+//   node scripts/liquid-matrix.mjs --seed 1 --per 3 --out /tmp/matrix.json [--tags]
 //   LIQUID_GOLDEN_CASES=/tmp/matrix.json LIQUID_GOLDEN_OUT=/tmp/matrix-expected.json \
 //     ruby test/golden/liquid/generate.rb
 //   LIQUID_GOLDEN_CASES=/tmp/matrix.json LIQUID_GOLDEN_OUT=/tmp/matrix-expected.json \
@@ -63,7 +64,24 @@ function random() {
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 const templates = new Set();
-for (const filter of filters) {
+if (argv.includes("--tags")) {
+  // Conditions and loops instead of filters: every operator between two inputs, and `for`,
+  // `case` and `cycle` over each input with random attributes.
+  const OPERATORS = ["==", "!=", "<>", "<", ">", "<=", ">=", "contains"];
+  for (const a of INPUTS) {
+    for (let k = 0; k < per; k++) {
+      const b = pick(INPUTS);
+      const op = pick(OPERATORS);
+      templates.add(`[{% if ${a} ${op} ${b} %}y{% else %}n{% endif %}]`);
+      templates.add(`[{% unless ${a} ${op} ${b} or ${pick(INPUTS)} %}y{% endunless %}]`);
+      templates.add(`[{% case ${a} %}{% when ${b} %}1{% when ${pick(INPUTS)}, ${pick(INPUTS)} %}2{% else %}e{% endcase %}]`);
+      const attrs = ["", ` limit: ${pick(ARGS)}`, ` offset: ${pick(ARGS)}`, " reversed", ` limit: ${pick(ARGS)} offset: ${pick(ARGS)}`];
+      templates.add(`[{% for x in ${a}${pick(attrs)} %}{{ x }}{{ forloop.index }},{% else %}none{% endfor %}]`);
+      templates.add(`[{% tablerow x in ${a} cols: ${pick(ARGS)} %}{{ x }}{% endtablerow %}]`);
+      templates.add(`[{% assign v = ${a} %}{{ v }}|{{ v.size }}|{{ v.first }}|{{ v[0] }}|{{ v[${pick(ARGS)}] }}]`);
+    }
+  }
+} else for (const filter of filters) {
   for (const input of INPUTS) {
     for (let k = 0; k < per; k++) {
       const count = filter.min - 1 + Math.floor(random() * (filter.max - filter.min + 1));
@@ -76,4 +94,4 @@ for (const filter of filters) {
 const golden = JSON.parse(fs.readFileSync(path.join(root, "test", "golden", "liquid", "cases.json"), "utf8"));
 const spec = { sites: golden.sites, contexts: golden.contexts, groups: [{ name: `matrix-${seed}`, templates: [...templates] }] };
 fs.writeFileSync(out, JSON.stringify(spec, null, 1) + "\n");
-console.log(`${templates.size} templates (${filters.length} filters × ${INPUTS.length} inputs × ${per}) → ${out}`);
+console.log(`${templates.size} templates → ${out}`);

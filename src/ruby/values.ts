@@ -397,6 +397,10 @@ export function rubyEquals(a: unknown, b: unknown): boolean {
   if (b === undefined) b = null;
   // (`==` between a number and a bigint compares their exact values.)
   if (isNumeric(a) && isNumeric(b)) return numericValue(a) == numericValue(b);
+  // Date#== is Comparable's, through Date#<=>, which takes a Numeric (its Julian day); a Numeric's
+  // == asks the Date back.
+  if (a instanceof JekyllTime && a.dateOnly && isNumeric(b)) return spaceship(a, b) === 0;
+  if (b instanceof JekyllTime && b.dateOnly && isNumeric(a)) return spaceship(b, a) === 0;
   if (a instanceof JekyllTime || b instanceof JekyllTime) {
     return a instanceof JekyllTime && b instanceof JekyllTime && a.dateOnly === b.dateOnly && a.epochMs === b.epochMs;
   }
@@ -448,6 +452,14 @@ export function spaceship(a: unknown, b: unknown): number | null {
     return x < y ? -1 : x > y ? 1 : x == y ? 0 : null;
   }
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
+  // Date#<=> with a Numeric compares the astronomical Julian day (jd - 1/2): `d < 10` is false.
+  // (Integer#<=> does not take a Date: `10 > d` stays a comparison error.)
+  if (a instanceof JekyllTime && a.dateOnly && isNumeric(b)) {
+    const w = a.wall;
+    const ajd = Date.UTC(w.year, w.month - 1, w.day) / 86400000 + 2440588 - 0.5;
+    const y = numericValue(b);
+    return ajd < y ? -1 : ajd > y ? 1 : ajd == y ? 0 : null;
+  }
   if (a instanceof JekyllTime && b instanceof JekyllTime) {
     // A Date and a Time do not compare in Ruby (Date#<=> takes a Date or a Numeric).
     if (a.dateOnly !== b.dateOnly) return null;

@@ -110,7 +110,8 @@ function compare(l: unknown, r: unknown, test: (c: number) => boolean): boolean 
   const kl = comparableKind(l);
   const kr = comparableKind(r);
   if (!kl || !kr) return false;
-  if (kl !== kr) throw comparisonError(l, r);
+  // Date#<=> also takes a Numeric on its right (values.ts spaceship).
+  if (kl !== kr && !(l instanceof JekyllTime && l.dateOnly && kr === "number")) throw comparisonError(l, r);
   const c = spaceship(l, r);
   if (c === null) throw comparisonError(l, r);
   return test(c);
