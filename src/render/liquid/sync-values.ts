@@ -26,7 +26,7 @@
 // toValueSync. Other results are not probed, so `{% if page.next %}` does not read the neighbour.
 import { Drop, LiquidError, Output, RenderError, TokenKind, UndefinedVariableError, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
-import { toInteger } from "./filters/standard.js";
+import { rubySize, toInteger } from "./filters/standard.js";
 import { rangeTooWide, stringToI } from "./ruby-syntax/expression.js";
 import { RubyFloat, RubyRange, hooksOf, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
 import { reserveIterations } from "./budget.js";
@@ -236,6 +236,10 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
   // VariableLookup#evaluate: a String has no `[]` lookups and of the commands only `size`; an
   // Array is indexed by Integers only (`a["0"]` is nil).
   if (typeof obj === "string") return key === "size" ? rubyStringSize(obj) : undefined;
+  // An Integer has only `size` (Integer#size: 8, a Bignum its bytes); a Float, a Time and a Date
+  // have nothing (liquidjs counted their fields: `page.date.size` was 4).
+  if (typeof obj === "number" || typeof obj === "bigint") return key === "size" && (typeof obj === "bigint" || Number.isInteger(obj)) ? rubySize(obj) : undefined;
+  if (obj instanceof JekyllTime || obj instanceof RubyFloat) return undefined;
   if (key instanceof RubyFloat || (typeof key === "number" && !Number.isInteger(key))) return undefined;
   if (Array.isArray(obj) && typeof key === "string" && !COMMANDS.has(key)) return undefined;
   if ((key === "first" || key === "size") && isHash(obj) && !hasOwn.call(obj, key)) return hashCommand(obj, key, c);
