@@ -438,7 +438,9 @@ export function rubyClass(v: unknown): string {
  */
 export function comparisonError(a: unknown, b: unknown): Error {
   const r = plain(b);
-  const special = r === null || r === undefined || typeof r === "boolean" || typeof r === "number" || typeof r === "bigint" || isFloat(r);
+  // A Bignum (past 2^62) is no special constant: Ruby names its class.
+  const fixnum = typeof r === "bigint" && r >= -(2n ** 62n) && r < 2n ** 62n;
+  const special = r === null || r === undefined || typeof r === "boolean" || typeof r === "number" || fixnum || isFloat(r);
   return new Error(`comparison of ${rubyClass(a)} with ${special ? inspect(r) : rubyClass(r)} failed`);
 }
 

@@ -240,6 +240,8 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
   // have nothing (liquidjs counted their fields: `page.date.size` was 4).
   if (typeof obj === "number" || typeof obj === "bigint") return key === "size" && (typeof obj === "bigint" || Number.isInteger(obj)) ? rubySize(obj) : undefined;
   if (obj instanceof JekyllTime || obj instanceof RubyFloat) return undefined;
+  // A Range has no `[]`: only size, first and last.
+  if (obj instanceof RubyRange && !COMMANDS.has(key as string)) return undefined;
   if (key instanceof RubyFloat || (typeof key === "number" && !Number.isInteger(key))) return undefined;
   if (Array.isArray(obj) && typeof key === "string" && !COMMANDS.has(key)) return undefined;
   if ((key === "first" || key === "size") && isHash(obj) && !hasOwn.call(obj, key)) return hashCommand(obj, key, c);
