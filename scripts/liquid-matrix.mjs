@@ -6,7 +6,7 @@
 // conditions, case, for, tablerow and lookups on those values instead. Render it with
 // real Jekyll and compare, as the Liquid golden test does:
 //
-//   node scripts/liquid-matrix.mjs --seed 1 --per 3 --out /tmp/matrix.json [--tags]
+//   node scripts/liquid-matrix.mjs --seed 1 --per 3 --out /tmp/matrix.json [--tags] [--site strict]
 //   LIQUID_GOLDEN_CASES=/tmp/matrix.json LIQUID_GOLDEN_OUT=/tmp/matrix-expected.json \
 //     ruby test/golden/liquid/generate.rb
 //   LIQUID_GOLDEN_CASES=/tmp/matrix.json LIQUID_GOLDEN_OUT=/tmp/matrix-expected.json \
@@ -26,6 +26,9 @@ const option = (name, fallback) => {
 const seed = Number(option("--seed", "1"));
 const per = Number(option("--per", "3"));
 const out = option("--out", null);
+// One of cases.json's sites (its timezone, baseurl and liquid options): "strict" has
+// strict_variables and strict_filters on.
+const site = option("--site", undefined);
 if (!out) {
   console.error("usage: node scripts/liquid-matrix.mjs [--seed N] [--per N] --out FILE.json");
   process.exit(2);
@@ -92,6 +95,6 @@ if (argv.includes("--tags")) {
 }
 
 const golden = JSON.parse(fs.readFileSync(path.join(root, "test", "golden", "liquid", "cases.json"), "utf8"));
-const spec = { sites: golden.sites, contexts: golden.contexts, groups: [{ name: `matrix-${seed}`, templates: [...templates] }] };
+const spec = { sites: golden.sites, contexts: golden.contexts, groups: [{ name: `matrix-${seed}`, site, templates: [...templates] }] };
 fs.writeFileSync(out, JSON.stringify(spec, null, 1) + "\n");
 console.log(`${templates.size} templates → ${out}`);

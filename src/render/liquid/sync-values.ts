@@ -202,9 +202,10 @@ function rubyHasKey(obj: unknown, key: unknown): boolean {
   // which raises with strict_variables ("undefined method nope").
   if (obj instanceof Drop) return typeof key === "string" && key in obj;
   if (typeof obj !== "object" || obj instanceof JekyllTime) return false;
-  // A Hash (or one of Jekyll's drops, plain objects of accessors): its keys, an Integer (fetch),
-  // and Hash#size/#first.
-  return intKey || (typeof key === "string" && hasOwn.call(obj, key)) || key === "size" || key === "first";
+  // A Hash (or one of Jekyll's drops, plain objects of accessors): its keys and Hash#size/#first.
+  // An Integer passes VariableLookup's `fetch` test, but Context#lookup_and_evaluate then asks
+  // `key?` (`page.hash[0]` is "undefined variable 0").
+  return (intKey && hasOwn.call(obj, String(key))) || (typeof key === "string" && hasOwn.call(obj, key)) || key === "size" || key === "first";
 }
 
 /**
