@@ -1,6 +1,6 @@
 // Jekyll's Utils.slugify and Utils.titleize_slug (used for :slug/:title in URLs, and by the
 // `slugify` filter).
-import { capitalize, rubyDowncase } from "../ruby/strings.js";
+import { capitalize, rubyDowncase, rubySplit } from "../ruby/strings.js";
 
 const MODES = new Set(["raw", "default", "pretty", "ascii", "latin"]);
 const RAW = /\s+/gu;
@@ -46,6 +46,7 @@ export function slugify(input: string | null | undefined, mode: string | null = 
   return slug;
 }
 
+/** `slug.split("-")` drops trailing empty fields as Ruby's split does: "trailing-" is "Trailing". */
 export function titleizeSlug(slug: string): string {
-  return slug.split("-").map(capitalize).join(" ");
+  return rubySplit(slug, "-").map(capitalize).join(" ");
 }
