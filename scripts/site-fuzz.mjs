@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// Random blogs for Jekyll's site model: posts with dates, times and offsets (some in the future
+// of the pinned build time, some unpublished or drafts), categories and tags in every spelling
+// front matter allows, excerpts (separators, front matter excerpts, Liquid and footnotes in the
+// first paragraph), collections with sort_by and order, data files, static files, and front
+// matter defaults. One index page prints what a theme reads of the model: site.posts with
+// previous/next, site.categories and site.tags, related_posts, collections' docs, html_pages,
+// static_files, documents, and the excerpts. Each seed's site is built by real Jekyll and by
+// build-site (scripts/differential.mjs); the seeds whose outputs differ are listed.
+//
+//   node scripts/site-fuzz.mjs --seeds 1-20 [--keep DIR]
+//
+// A difference found is pinned by a conformance fixture from real Jekyll (scripts/oracle.mjs).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i < 0 ? fallback : argv[i + 1];
+};
+const [first, last] = option("--seeds", "1-20").split("-").map(Number);
+const keep = option("--keep", null);
+
+const INDEX = `---
+title: Index
+---
+{% for p in site.posts %}[{{ p.url }}|{{ p.title }}|{{ p.date | date: "%F %T %z" }}|{{ p.categories | join: "," }}|{{ p.tags | join: "," }}|prev={{ p.previous.url }}|next={{ p.next.url }}|draft={{ p.draft }}]
+excerpt={{ p.excerpt | strip_newlines }}
+related={% for r in p.related_posts %}{{ r.url }} {% endfor %}
+{% endfor %}
+categories={% for c in site.categories %}{{ c[0] }}:{{ c[1].size }}:{% for p in c[1] %}{{ p.url }} {% endfor %};{% endfor %}
+tags={% for t in site.tags %}{{ t[0] }}:{{ t[1] | map: "url" | join: " " }};{% endfor %}
+{% for c in site.collections %}[{{ c.label }}|{{ c.output }}|{% for d in c.docs %}{{ d.url }}({{ d.title }},{{ d.date | date: "%F" }}) {% endfor %}]
+{% endfor %}
+html_pages={{ site.html_pages | map: "url" | join: " " }}
+static={% for f in site.static_files %}{{ f.path | remove_first: site.source }}:{{ f.extname }}:{{ f.collection }} {% endfor %}
+documents={{ site.documents | map: "url" | join: " " }}
+data={{ site.data | jsonify }}
+`;
+
+function writeSite(seed, dir) {
+  let state = seed >>> 0 || 1;
+  const rnd = () => { state ^= state << 13; state >>>= 0; state ^= state >>> 17; state ^= state << 5; state >>>= 0; return state / 4294967296; };
+  const pick = (a) => a[Math.floor(rnd() * a.length)];
+  const maybe = (p = 0.5) => rnd() < p;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const w = (p, s) => { fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true }); fs.writeFileSync(path.join(dir, p), s); };
+  const fm = (o) => "---\n" + Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${typeof v === "string" && v.startsWith("RAW:") ? v.slice(4) : JSON.stringify(v)}`).join("\n") + "\n---\n";
+
+  const DATES = ["2024-01-05", "2024-01-05 08:00:00", "2024-01-05 23:30:00 -0500", "2024-02-29T12:00:00+09:00", "2026-11-30 23:59:59", "2026-12-01 00:00:01", "2027-01-01", "2023-12-31 23:59:59 +0000"];
+  const CATS = ["news", "Tech", "tech", "two words", "café", "a/b", "", "123"];
+  const TAGS = ["ml", "ML", "llm systems", "c++", "日本", "x", "2024"];
+  const BODIES = [
+    "First paragraph with **bold**.\n\nSecond paragraph.\n",
+    "Intro {{ page.title }} here.\n\n<!--more-->\n\nRest of post.\n",
+    "Line one\nline two\n\n## Heading\n\nText.\n",
+    "A footnote[^1] in the excerpt.\n\n[^1]: The note.\n",
+    "```python\nprint('x')\n```\n\nAfter code.\n",
+    "Text with a [link][ref].\n\n[ref]: https://example.com\n",
+    "{% if page.tags.size > 0 %}Tagged{% endif %} post.\n\nMore.\n",
+    "Only one paragraph, no separator.\n",
+  ];
+  const config = {
+    title: "Site Fuzz",
+    timezone: pick([null, "UTC", "America/New_York", "Asia/Tokyo"]),
+    future: maybe(0.3) ? true : undefined,
+    show_drafts: undefined,
+    excerpt_separator: maybe(0.3) ? "<!--more-->" : undefined,
+    collections: {
+      projects: { output: true, sort_by: maybe() ? pick(["title", "order", "date", "weight"]) : undefined },
+      talks: { output: maybe() ? true : undefined, order: maybe(0.3) ? ["b.md", "a.md", "missing.md"] : undefined },
+    },
+    defaults: maybe() ? [{ scope: { path: "_posts/tech" }, values: { tags: ["defaulted"] } }, { scope: { type: "projects" }, values: { layout: null, weight: 5 } }] : undefined,
+  };
+  w("_config.yml", JSON.stringify(config, (k, v) => (v === undefined ? undefined : v), 1) + "\n");
+  w("index.html", INDEX);
+  w("about.md", "---\ntitle: About\n---\nAbout.\n");
+  w("assets/x.txt", "static\n");
+  w("assets/y.json", "{}\n");
+  if (maybe()) w("_data/people.yml", "- name: A\n  year: 2020\n- name: B\n");
+  const used = new Set();
+  for (let i = 0; i < 14; i++) {
+    const date = pick(DATES);
+    const day = date.slice(0, 10);
+    const sub = maybe(0.3) ? pick(["tech/", "News/", "a b/"]) : "";
+    const name = `${sub}_posts/${day}-post-${i}.md`;
+    if (used.has(name)) continue;
+    used.add(name);
+    const front = {};
+    if (maybe(0.8)) front.title = `Post ${i} ${pick(["", "Café", "C++", "日本"])}`.trim();
+    if (maybe(0.5)) front.date = date;
+    const catSpelling = pick(["none", "list", "string", "category", "both"]);
+    if (catSpelling === "list") front.categories = [pick(CATS), pick(CATS)];
+    if (catSpelling === "string") front.categories = `${pick(CATS)} ${pick(CATS)}`;
+    if (catSpelling === "category") front.category = pick(CATS);
+    if (catSpelling === "both") { front.category = pick(CATS); front.categories = [pick(CATS)]; }
+    const tagSpelling = pick(["none", "list", "string", "tag"]);
+    if (tagSpelling === "list") front.tags = [pick(TAGS), pick(TAGS)];
+    if (tagSpelling === "string") front.tags = `${pick(TAGS)} ${pick(TAGS)}`;
+    if (tagSpelling === "tag") front.tag = pick(TAGS);
+    if (maybe(0.1)) front.published = false;
+    if (maybe(0.15)) front.excerpt = "Front matter excerpt";
+    if (maybe(0.1)) front.excerpt_separator = "\n\n\n";
+    w(name, fm(front) + pick(BODIES));
+  }
+  for (let i = 0; i < 3; i++) w(`_drafts/draft-${i}.md`, fm({ title: `Draft ${i}` }) + "Draft.\n");
+  for (const [coll, n] of [["projects", 5], ["talks", 3]]) {
+    for (let i = 0; i < n; i++) {
+      const file = coll === "talks" ? ["a.md", "b.md", "c.md"][i] : `${pick(["alpha", "Beta", "gamma", "delta", "Épsilon"])}-${i}.md`;
+      const front = {};
+      if (maybe(0.7)) front.title = pick(["Zed", "alpha", "Beta", "ähnlich", "10", "9"]);
+      if (maybe(0.5)) front.order = pick([1, 2, 10, "3", 2.5]);
+      if (maybe(0.4)) front.date = pick(DATES);
+      if (maybe(0.3)) front.weight = pick([1, 3]);
+      w(`_${coll}/${file}`, fm(front) + `${coll} ${i}\n`);
+    }
+  }
+}
+
+let differing = 0;
+for (let seed = first; seed <= last; seed++) {
+  const dir = keep ? path.join(keep, `site-${seed}`) : fs.mkdtempSync(path.join(os.tmpdir(), "site-fuzz-"));
+  writeSite(seed, dir);
+  const run = spawnSync(process.execPath, [path.join(root, "scripts", "differential.mjs"), dir], { encoding: "utf8" });
+  const summary = /(\d+) same, (\d+) differ/.exec(run.stdout);
+  const failed = /failed \(/.test(run.stdout);
+  if (!summary || summary[2] !== "0" || failed) {
+    differing++;
+    console.log(`seed ${seed}: ${failed ? "a build failed" : summary ? `${summary[2]} files differ` : "no summary"}`);
+    console.log(run.stdout.split("\n").filter((l) => /^[-+]|failed|differ/.test(l)).slice(0, 30).join("\n"));
+  }
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+}
+console.log(`${last - first + 1 - differing} of ${last - first + 1} seeds equal`);
