@@ -8,7 +8,10 @@
 // static_files, documents, and the excerpts. Each seed's site is built by real Jekyll and by
 // build-site (scripts/differential.mjs); the seeds whose outputs differ are listed.
 //
-//   node scripts/site-fuzz.mjs --seeds 1-20 [--keep DIR]
+//   node scripts/site-fuzz.mjs --seeds 1-20 [--keep DIR] [--plugins]
+//
+// --plugins adds jekyll-seo-tag, jekyll-feed and jekyll-sitemap with random site and page
+// metadata (author spellings, images, twitter, logo, social, lang, feed options, sitemap: false).
 //
 // A difference found is pinned by a conformance fixture from real Jekyll (scripts/oracle.mjs).
 import fs from "node:fs";
@@ -25,6 +28,7 @@ const option = (name, fallback) => {
 };
 const [first, last] = option("--seeds", "1-20").split("-").map(Number);
 const keep = option("--keep", null);
+const plugins = argv.includes("--plugins");
 
 const INDEX = `---
 title: Index
@@ -43,7 +47,51 @@ documents={{ site.documents | map: "url" | join: " " }}
 data={{ site.data | jsonify }}
 `;
 
-function writeSite(seed, dir) {
+const PLUGIN_LAYOUT = `<!DOCTYPE html>
+<html lang="{{ page.lang | default: site.lang | default: "en" }}">
+<head>
+{% seo %}
+{% feed_meta %}
+</head>
+<body>{{ content }}</body>
+</html>
+`;
+
+/** --plugins: jekyll-seo-tag, jekyll-feed and jekyll-sitemap over random site and page metadata. */
+function pluginMetadata(pick, maybe, w, config) {
+  config.plugins = ["jekyll-feed", "jekyll-seo-tag", "jekyll-sitemap"];
+  config.url = pick(["https://example.com", "https://example.com/", "http://user.github.io", undefined]);
+  config.baseurl = pick(["", "/blog", undefined]);
+  config.description = maybe() ? pick(["A site about <b>things</b> & more", "Plain description", "Ünïcode — “quotes”"]) : undefined;
+  config.author = pick([undefined, "Jane Doe", { name: "Jane", twitter: "jdoe", picture: "/img/j.png" }, "ghost"]);
+  config.twitter = maybe(0.3) ? { username: pick(["jdoe", "@jdoe"]), card: pick(["summary", "summary_large_image"]) } : undefined;
+  config.logo = maybe(0.3) ? pick(["/logo.png", "https://cdn.example.com/logo.png"]) : undefined;
+  config.social = maybe(0.3) ? { name: "Jane", links: ["https://twitter.com/jdoe", "https://github.com/jdoe"] } : undefined;
+  config.lang = maybe(0.3) ? pick(["en_US", "zh-CN", "de"]) : undefined;
+  config.locale = maybe(0.2) ? "fr_FR" : undefined;
+  config.tagline = maybe(0.3) ? "A tagline" : undefined;
+  config.webmaster_verifications = maybe(0.2) ? { google: "abc", bing: "def" } : undefined;
+  config.feed = maybe(0.3) ? { categories: ["news", "tech"], excerpt_only: maybe(), posts_limit: pick([2, 5]) } : undefined;
+  config.defaults = [{ scope: { path: "" }, values: { layout: "default" } }];
+  if (maybe(0.5)) w("_data/authors.yml", "ghost:\n  name: Ghost Writer\n  twitter: ghostw\n  uri: https://ghost.example\n");
+  w("_layouts/default.html", PLUGIN_LAYOUT);
+}
+
+function pageMetadata(pick, maybe) {
+  const front = {};
+  if (maybe(0.3)) front.description = pick(["Page <em>desc</em> & more", "Short", "A much longer description that goes on and on so that it will certainly be longer than the limit of one hundred and sixty characters which some tools truncate at."]);
+  if (maybe(0.3)) front.image = pick(["/img/a.png", "https://x.com/b.jpg", { path: "/img/c.png", height: 100, width: 200, alt: "C" }, "img/rel.png"]);
+  if (maybe(0.3)) front.author = pick(["ghost", "Someone Else", { name: "Hash Author", twitter: "@hash" }, ["ghost", "Two"]]);
+  if (maybe(0.15)) front.seo = { name: "SEO name", type: pick(["Person", "Organization", "BlogPosting"]), links: ["https://a.b"] };
+  if (maybe(0.1)) front.canonical_url = "https://canonical.example/x";
+  if (maybe(0.1)) front.sitemap = false;
+  if (maybe(0.1)) front.last_modified_at = "2025-06-01 10:00:00 +0200";
+  if (maybe(0.1)) front.lang = "ja";
+  if (maybe(0.1)) front.title = pick(["Title with <code>HTML</code> & ampersand", "“Smart” title", ""]);
+  return front;
+}
+
+function writeSite(seed, dir, plugins = false) {
   let state = seed >>> 0 || 1;
   const rnd = () => { state ^= state << 13; state >>>= 0; state ^= state >>> 17; state ^= state << 5; state >>>= 0; return state / 4294967296; };
   const pick = (a) => a[Math.floor(rnd() * a.length)];
@@ -77,9 +125,10 @@ function writeSite(seed, dir) {
     },
     defaults: maybe() ? [{ scope: { path: "_posts/tech" }, values: { tags: ["defaulted"] } }, { scope: { type: "projects" }, values: { layout: null, weight: 5 } }] : undefined,
   };
+  if (plugins) pluginMetadata(pick, maybe, w, config);
   w("_config.yml", JSON.stringify(config, (k, v) => (v === undefined ? undefined : v), 1) + "\n");
   w("index.html", INDEX);
-  w("about.md", "---\ntitle: About\n---\nAbout.\n");
+  w("about.md", plugins ? fm({ title: "About", ...pageMetadata(pick, maybe) }) + "About.\n" : "---\ntitle: About\n---\nAbout.\n");
   w("assets/x.txt", "static\n");
   w("assets/y.json", "{}\n");
   if (maybe()) w("_data/people.yml", "- name: A\n  year: 2020\n- name: B\n");
@@ -106,6 +155,7 @@ function writeSite(seed, dir) {
     if (maybe(0.1)) front.published = false;
     if (maybe(0.15)) front.excerpt = "Front matter excerpt";
     if (maybe(0.1)) front.excerpt_separator = "\n\n\n";
+    if (plugins) Object.assign(front, pageMetadata(pick, maybe));
     w(name, fm(front) + pick(BODIES));
   }
   for (let i = 0; i < 3; i++) w(`_drafts/draft-${i}.md`, fm({ title: `Draft ${i}` }) + "Draft.\n");
@@ -125,7 +175,7 @@ function writeSite(seed, dir) {
 let differing = 0;
 for (let seed = first; seed <= last; seed++) {
   const dir = keep ? path.join(keep, `site-${seed}`) : fs.mkdtempSync(path.join(os.tmpdir(), "site-fuzz-"));
-  writeSite(seed, dir);
+  writeSite(seed, dir, plugins);
   const run = spawnSync(process.execPath, [path.join(root, "scripts", "differential.mjs"), dir], { encoding: "utf8" });
   const summary = /(\d+) same, (\d+) differ/.exec(run.stdout);
   const failed = /failed \(/.test(run.stdout);

@@ -58,7 +58,7 @@ export class Collection {
     const order = this.metadata.order;
     const sortBy = this.metadata.sort_by;
     if (Array.isArray(order)) {
-      const sorted = [...this.docs].sort(byDateThenPath);
+      const sorted = rubySort(this.docs, byDateThenPath);
       const byPath = new Map(sorted.map((d) => [d.relativePath, d]));
       const result: Document[] = [];
       for (const entry of order) {
@@ -83,7 +83,10 @@ export class Collection {
       });
       this.docs.splice(0, this.docs.length, ...sorted);
     } else {
-      this.docs.sort(byDateThenPath);
+      // Ruby's sort order, not JavaScript's: Document#<=> is not transitive when some documents
+      // have no date (a dated and an undated one compare by path), and the order the merge sort
+      // meets them in decides (`_projects` with dates on some files only).
+      this.docs.splice(0, this.docs.length, ...rubySort(this.docs, byDateThenPath));
     }
     this.docs.forEach((d, i) => { d.index = i; });
   }
