@@ -34,6 +34,7 @@ import type { Page } from "./site/page.js";
 import { Site } from "./site/site.js";
 import { assertDestinationOutsideSource, beginWrite, type SiteWrite, type WriteResult } from "./write/writer.js";
 import { nowMs } from "./clock.js";
+import { BuildError } from "./errors.js";
 import { bigintReplacer } from "./ruby/values.js";
 
 export interface BuildTimings {
@@ -77,7 +78,31 @@ interface Engines {
 
 /** Settings the long-lived engines were made from; when they change, the engines are remade. */
 function engineKey(config: Config): string {
-  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme, config.build_site_extras, config.build_site], bigintReplacer);
+  return JSON.stringify([config.source, config.markdown, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme, config.build_site_extras, config.build_site], bigintReplacer);
+}
+
+/**
+ * `markdown:` names the Markdown processor, which Jekyll's converter looks up on its first
+ * conversion (Converters::Markdown#setup, run by the first Markdown page, excerpt or
+ * `markdownify`): "kramdown", in any case, is the only one Jekyll 4 ships; any other name has to
+ * be a converter class a Ruby plugin defines, and without one the build stops with "Invalid
+ * Markdown processor given: NAME". So `redcarpet`, `rdiscount`, `maruku` (Jekyll 2's processors,
+ * still in many old sites' configurations), `GFM` and `CommonMarkGhPages` (jekyll-commonmark) all
+ * fail, as does " kramdown" (Jekyll does not trim), while a site with no Markdown to convert
+ * builds. A value that is not a string makes Jekyll fail too, on `downcase`.
+ */
+function assertKramdown(processor: unknown): void {
+  if (typeof processor === "string" && processor.toLowerCase() === "kramdown") return;
+  const name = typeof processor === "string" ? processor : JSON.stringify(processor, bigintReplacer) ?? String(processor);
+  // GitHub Pages (the pages-gem) swaps every processor but kramdown and GFM for kramdown, and
+  // GFM for jekyll-commonmark-ghpages, so such sites build there.
+  const gfm = typeof processor === "string" && ["gfm", "commonmarkghpages"].includes(processor.toLowerCase());
+  throw new BuildError(`invalid Markdown processor given: ${name}`, {
+    hint: gfm
+      ? "Jekyll converts Markdown with kramdown only; GitHub Pages converts GFM with jekyll-commonmark-ghpages, which build-site does not have. " +
+        "Set `markdown: kramdown` (with `kramdown: { input: GFM }`, Jekyll's default) in _config.yml."
+      : "Jekyll converts Markdown with kramdown only (GitHub Pages uses kramdown in place of any other processor). Set `markdown: kramdown` in _config.yml.",
+  });
 }
 
 /** What one pass of the build made for its Site. */
@@ -280,7 +305,7 @@ export class Builder {
     // Rouge off for Markdown code blocks, as `highlighter: none` does.
     const kd = (config.kramdown ?? {}) as Record<string, any>;
     const off = kd.syntax_highlighter_opts?.disable === true || ("syntax_highlighter" in kd && !kd.syntax_highlighter);
-    const markdown = lazyMarkdown(() => markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight: highlighting.highlight, lexerTag: highlighting.rougeLexerTag, extras: config.build_site_extras !== false }));
+    const markdown = lazyMarkdown(() => (assertKramdown(config.markdown), markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight: highlighting.highlight, lexerTag: highlighting.rougeLexerTag, extras: config.build_site_extras !== false })));
     const current = () => this.site!;
     // The plugins' tags and filters: the engine is remade when `plugins:` or the site's plugins change.
     const liquid = lazyLiquid(() => liquidEngine.createLiquidEngine(siteLiquidHost(current, markdown, () => this.sass!, (host) => pluginLiquid(plugins, { site: current, host }))));
