@@ -35,7 +35,7 @@ import { Site } from "./site/site.js";
 import { assertDestinationOutsideSource, beginWrite, type SiteWrite, type WriteResult } from "./write/writer.js";
 import { nowMs } from "./clock.js";
 import { BuildError } from "./errors.js";
-import { bigintReplacer } from "./ruby/values.js";
+import { bigintReplacer, truthy } from "./ruby/values.js";
 
 export interface BuildTimings {
   read: number;
@@ -254,6 +254,14 @@ export class Builder {
    * post-render rewrites (jemoji, jekyll-mentions) before anything final is handed on.
    */
   private renderSite(site: Site, hooks: RenderOptions): void {
+    // Site#render's relative_permalinks_are_deprecated: Jekyll 3.0 dropped permalinks relative to
+    // the page's folder, and any truthy `relative_permalinks` (a Jekyll 2 setting, `true` in some
+    // old sites' _config.yml) stops the build before anything renders.
+    if (truthy(site.config.relative_permalinks)) {
+      throw new BuildError("Since v3.0, permalinks for pages in subfolders must be relative to the site source directory, not the parent directory.", {
+        hint: "Remove `relative_permalinks` from _config.yml (https://jekyllrb.com/docs/upgrading/ says more).",
+      });
+    }
     const { plugins, renderer } = this.pass!;
     const outputsFinal = !rewritesAfterRender(plugins) && !site.hooks.has("site", "post_render");
     this.withPluginHint(() => {

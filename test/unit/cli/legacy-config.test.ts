@@ -1,7 +1,9 @@
-// `markdown:` other than kramdown: Jekyll 4.3.1 stops at the first Markdown conversion with
-// "Invalid Markdown processor given: NAME" (Converters::Markdown#setup), and builds a site that
-// has no Markdown to convert. Each row was run with Debian's Jekyll 4.3.1 (`jekyll build` on the
-// one-page site; test/conformance/ERRORS.md, case 25): the exit status and the page it wrote.
+// Settings of Jekyll 2-era sites that Jekyll 4.3.1 stops on. Each row was run with Debian's
+// Jekyll 4.3.1 (`jekyll build` on the one-page site; test/conformance/ERRORS.md, cases 41 and 42):
+// the exit status and the page it wrote.
+//  - `markdown:` other than kramdown: the first Markdown conversion fails with "Invalid Markdown
+//    processor given: NAME" (Converters::Markdown#setup); a site with no Markdown builds.
+//  - `relative_permalinks:` anything Ruby calls true (0 and "" too): Site#render aborts.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,30 +13,38 @@ import { test } from "node:test";
 import { ROOT } from "../../conformance/harness.js";
 
 const CLI = path.join(ROOT, "bin", "build-site.js");
+const MD = /invalid Markdown processor given: /;
+const RP = /Since v3\.0, permalinks for pages in subfolders must be relative to the site source directory/;
 
-const CASES: { markdown: string; file: string; body: string; jekyll: string | null }[] = [
+const CASES: { config: string; file: string; body: string; jekyll: string | null; says: RegExp }[] = [
   // Jekyll 2's processors, still named by many old sites' _config.yml.
-  { markdown: '"redcarpet"', file: "index.md", body: "*x*\n", jekyll: null },
+  { config: `markdown: "redcarpet"`, says: MD, file: "index.md", body: "*x*\n", jekyll: null },
   // Nothing to convert: setup never runs, the site builds.
-  { markdown: '"redcarpet"', file: "index.html", body: "<p>x</p>\n", jekyll: "<p>x</p>\n" },
+  { config: `markdown: "redcarpet"`, says: MD, file: "index.html", body: "<p>x</p>\n", jekyll: "<p>x</p>\n" },
   // markdownify converts too.
-  { markdown: '"redcarpet"', file: "index.html", body: '{{ "*x*" | markdownify }}\n', jekyll: null },
+  { config: `markdown: "redcarpet"`, says: MD, file: "index.html", body: '{{ "*x*" | markdownify }}\n', jekyll: null },
   // The name is compared downcased, not trimmed.
-  { markdown: '"Kramdown"', file: "index.md", body: "*x*\n", jekyll: "<p><em>x</em></p>\n" },
-  { markdown: '"kramdown "', file: "index.md", body: "*x*\n", jekyll: null },
+  { config: `markdown: "Kramdown"`, says: MD, file: "index.md", body: "*x*\n", jekyll: "<p><em>x</em></p>\n" },
+  { config: `markdown: "kramdown "`, says: MD, file: "index.md", body: "*x*\n", jekyll: null },
   // GitHub Pages' jekyll-commonmark name.
-  { markdown: '"GFM"', file: "index.md", body: "*x*\n", jekyll: null },
+  { config: `markdown: "GFM"`, says: MD, file: "index.md", body: "*x*\n", jekyll: null },
   // Not a string: Jekyll fails on `downcase`.
-  { markdown: "1", file: "index.md", body: "*x*\n", jekyll: null },
+  { config: "markdown: 1", says: MD, file: "index.md", body: "*x*\n", jekyll: null },
+  // Anything Ruby calls true stops the build; false and null do not.
+  { config: "relative_permalinks: true", says: RP, file: "index.html", body: "x\n", jekyll: null },
+  { config: "relative_permalinks: 0", says: RP, file: "index.html", body: "x\n", jekyll: null },
+  { config: 'relative_permalinks: ""', says: RP, file: "index.html", body: "x\n", jekyll: null },
+  { config: "relative_permalinks: false", says: RP, file: "index.html", body: "x\n", jekyll: "x\n" },
+  { config: "relative_permalinks: null", says: RP, file: "index.html", body: "x\n", jekyll: "x\n" },
 ];
 
 for (const c of CASES) {
-  test(`markdown: ${c.markdown} with ${c.file} ${c.jekyll === null ? "fails" : "builds"} as in Jekyll`, () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "markdown-processor-"));
+  test(`${c.config} with ${c.file} ${c.jekyll === null ? "fails" : "builds"} as in Jekyll`, () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "legacy-config-"));
     try {
       const site = path.join(work, "site");
       fs.mkdirSync(site);
-      fs.writeFileSync(path.join(site, "_config.yml"), `markdown: ${c.markdown}\n`);
+      fs.writeFileSync(path.join(site, "_config.yml"), `${c.config}\n`);
       fs.writeFileSync(path.join(site, c.file), `---\n---\n${c.body}`);
       const out = path.join(work, "_site");
       const r = spawnSync(process.execPath, [CLI, "build", "--source", site, "--destination", out, "--disable-disk-cache"],
@@ -42,7 +52,7 @@ for (const c of CASES) {
       const output = r.stdout + r.stderr;
       if (c.jekyll === null) {
         assert.notEqual(r.status, 0, output);
-        assert.match(output, /invalid Markdown processor given: /, output);
+        assert.match(output, c.says, output);
         assert.equal(fs.existsSync(path.join(out, "index.html")), false);
       } else {
         assert.equal(r.status, 0, output);
