@@ -105,6 +105,26 @@ function assertKramdown(processor: unknown): void {
   });
 }
 
+/**
+ * KramdownParser#highlighter and #load_dependencies, run with the Markdown converter's setup:
+ * the highlighter is `kramdown.syntax_highlighter` when Ruby calls it true (`""` too), else
+ * "coderay" when `kramdown.enable_coderay` is true (Jekyll 2's switch), else the site's
+ * `highlighter` (or "rouge"). "coderay" makes Jekyll require the gem kramdown-syntax-coderay,
+ * which kramdown 2 split out and Debian does not package, and the build stops there; build-site
+ * has no CodeRay either, so it stops the same way.
+ */
+function assertNoCoderay(config: Config): void {
+  const kd = (config.kramdown ?? {}) as Record<string, unknown>;
+  const chosen = truthy(kd.syntax_highlighter) ? kd.syntax_highlighter
+    : truthy(kd.enable_coderay) ? "coderay"
+    : truthy(config.highlighter) ? config.highlighter : "rouge";
+  if (chosen !== "coderay") return;
+  throw new BuildError("Dependency Error: the syntax highlighter 'coderay' is not available: build-site highlights with Rouge only (Jekyll would need the gem kramdown-syntax-coderay).", {
+    file: "_config.yml",
+    hint: "Set `kramdown: { syntax_highlighter: rouge }` (and remove `enable_coderay` / `highlighter: coderay`).",
+  });
+}
+
 /** What one pass of the build made for its Site. */
 interface Pass {
   plugins: Plugin[];
@@ -313,7 +333,7 @@ export class Builder {
     // Rouge off for Markdown code blocks, as `highlighter: none` does.
     const kd = (config.kramdown ?? {}) as Record<string, any>;
     const off = kd.syntax_highlighter_opts?.disable === true || ("syntax_highlighter" in kd && !kd.syntax_highlighter);
-    const markdown = lazyMarkdown(() => (assertKramdown(config.markdown), markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight: highlighting.highlight, lexerTag: highlighting.rougeLexerTag, extras: config.build_site_extras !== false })));
+    const markdown = lazyMarkdown(() => (assertKramdown(config.markdown), assertNoCoderay(config), markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight: highlighting.highlight, lexerTag: highlighting.rougeLexerTag, extras: config.build_site_extras !== false })));
     const current = () => this.site!;
     // The plugins' tags and filters: the engine is remade when `plugins:` or the site's plugins change.
     const liquid = lazyLiquid(() => liquidEngine.createLiquidEngine(siteLiquidHost(current, markdown, () => this.sass!, (host) => pluginLiquid(plugins, { site: current, host }))));

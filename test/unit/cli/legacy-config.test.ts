@@ -4,6 +4,9 @@
 //  - `markdown:` other than kramdown: the first Markdown conversion fails with "Invalid Markdown
 //    processor given: NAME" (Converters::Markdown#setup); a site with no Markdown builds.
 //  - `relative_permalinks:` anything Ruby calls true (0 and "" too): Site#render aborts.
+//  - CodeRay as the highlighter (`highlighter: coderay`, `kramdown.syntax_highlighter: coderay`,
+//    Jekyll 2's `kramdown.enable_coderay`): the converter's setup requires the gem
+//    kramdown-syntax-coderay, which Debian does not have, and fails.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -14,7 +17,11 @@ import { ROOT } from "../../conformance/harness.js";
 
 const CLI = path.join(ROOT, "bin", "build-site.js");
 const MD = /invalid Markdown processor given: /;
+const CR = /Dependency Error: the syntax highlighter 'coderay' is not available/;
 const RP = /Since v3\.0, permalinks for pages in subfolders must be relative to the site source directory/;
+
+const FENCE = "```ruby\nx = 1\n```\n";
+const ROUGE = '<div class="language-ruby highlighter-rouge"><div class="highlight"><pre class="highlight"><code><span class="n">x</span> <span class="o">=</span> <span class="mi">1</span>\n</code></pre></div></div>\n';
 
 const CASES: { config: string; file: string; body: string; jekyll: string | null; says: RegExp }[] = [
   // Jekyll 2's processors, still named by many old sites' _config.yml.
@@ -36,6 +43,13 @@ const CASES: { config: string; file: string; body: string; jekyll: string | null
   { config: 'relative_permalinks: ""', says: RP, file: "index.html", body: "x\n", jekyll: null },
   { config: "relative_permalinks: false", says: RP, file: "index.html", body: "x\n", jekyll: "x\n" },
   { config: "relative_permalinks: null", says: RP, file: "index.html", body: "x\n", jekyll: "x\n" },
+  // kramdown.syntax_highlighter when Ruby calls it true, else enable_coderay, else `highlighter`.
+  { config: "highlighter: coderay", says: CR, file: "index.md", body: FENCE, jekyll: null },
+  { config: "kramdown: {syntax_highlighter: coderay}", says: CR, file: "index.md", body: FENCE, jekyll: null },
+  { config: "kramdown: {syntax_highlighter: null, enable_coderay: true}", says: CR, file: "index.md", body: FENCE, jekyll: null },
+  { config: 'kramdown: {syntax_highlighter: "", enable_coderay: true}', says: CR, file: "index.md", body: FENCE, jekyll: '<pre><code class="language-ruby">x = 1\n</code></pre>\n' },
+  { config: "highlighter: coderay\nkramdown: {syntax_highlighter: rouge}", says: CR, file: "index.md", body: FENCE, jekyll: ROUGE },
+  { config: "kramdown: {enable_coderay: false}", says: CR, file: "index.md", body: FENCE, jekyll: ROUGE },
 ];
 
 for (const c of CASES) {
