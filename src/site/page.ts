@@ -135,9 +135,13 @@ export class Page {
     return d.endsWith("/") ? d : `${d}/`;
   }
 
-  /** `page.path`: front matter `path`, else the path relative to the source. */
+  /**
+   * Page#path, which `page.path` shows: `data.fetch("path") { relative_path }`, the page's own front
+   * matter `path` else the path relative to the source; a `path` from `defaults` does not count
+   * (Hash#fetch skips the default_proc that gives a page its defaults).
+   */
   get pathForLiquid(): string {
-    return this.data.path ?? this.relativePath;
+    return "path" in this.frontMatter && this.frontMatter.path != null ? this.frontMatter.path : this.relativePath;
   }
 
   /** Output path relative to the destination. */
