@@ -34,7 +34,8 @@ import type { Page } from "./site/page.js";
 import { Site } from "./site/site.js";
 import { assertDestinationOutsideSource, beginWrite, type SiteWrite, type WriteResult } from "./write/writer.js";
 import { nowMs } from "./clock.js";
-import { bigintReplacer } from "./ruby/values.js";
+import { BuildError } from "./errors.js";
+import { bigintReplacer, truthy } from "./ruby/values.js";
 
 export interface BuildTimings {
   read: number;
@@ -77,7 +78,51 @@ interface Engines {
 
 /** Settings the long-lived engines were made from; when they change, the engines are remade. */
 function engineKey(config: Config): string {
-  return JSON.stringify([config.source, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme, config.build_site_extras, config.build_site], bigintReplacer);
+  return JSON.stringify([config.source, config.markdown, config.kramdown, config.highlighter, config.liquid, config.includes_dir, config.plugins, config.safe, config.whitelist, config.theme, config.remote_theme, config.build_site_extras, config.build_site], bigintReplacer);
+}
+
+/**
+ * `markdown:` names the Markdown processor, which Jekyll's converter looks up on its first
+ * conversion (Converters::Markdown#setup, run by the first Markdown page, excerpt or
+ * `markdownify`): "kramdown", in any case, is the only one Jekyll 4 ships; any other name has to
+ * be a converter class a Ruby plugin defines, and without one the build stops with "Invalid
+ * Markdown processor given: NAME". So `redcarpet`, `rdiscount`, `maruku` (Jekyll 2's processors,
+ * still in many old sites' configurations), `GFM` and `CommonMarkGhPages` (jekyll-commonmark) all
+ * fail, as does " kramdown" (Jekyll does not trim), while a site with no Markdown to convert
+ * builds. A value that is not a string makes Jekyll fail too, on `downcase`.
+ */
+function assertKramdown(processor: unknown): void {
+  if (typeof processor === "string" && processor.toLowerCase() === "kramdown") return;
+  const name = typeof processor === "string" ? processor : JSON.stringify(processor, bigintReplacer) ?? String(processor);
+  // GitHub Pages (the pages-gem) swaps every processor but kramdown and GFM for kramdown, and
+  // GFM for jekyll-commonmark-ghpages, so such sites build there.
+  const gfm = typeof processor === "string" && ["gfm", "commonmarkghpages"].includes(processor.toLowerCase());
+  throw new BuildError(`invalid Markdown processor given: ${name}`, {
+    hint: gfm
+      ? "Jekyll converts Markdown with kramdown only; GitHub Pages converts GFM with jekyll-commonmark-ghpages, which build-site does not have. " +
+        "Set `markdown: kramdown` (with `kramdown: { input: GFM }`, Jekyll's default) in _config.yml."
+      : "Jekyll converts Markdown with kramdown only (GitHub Pages uses kramdown in place of any other processor). Set `markdown: kramdown` in _config.yml.",
+  });
+}
+
+/**
+ * KramdownParser#highlighter and #load_dependencies, run with the Markdown converter's setup:
+ * the highlighter is `kramdown.syntax_highlighter` when Ruby calls it true (`""` too), else
+ * "coderay" when `kramdown.enable_coderay` is true (Jekyll 2's switch), else the site's
+ * `highlighter` (or "rouge"). "coderay" makes Jekyll require the gem kramdown-syntax-coderay,
+ * which kramdown 2 split out and Debian does not package, and the build stops there; build-site
+ * has no CodeRay either, so it stops the same way.
+ */
+function assertNoCoderay(config: Config): void {
+  const kd = (config.kramdown ?? {}) as Record<string, unknown>;
+  const chosen = truthy(kd.syntax_highlighter) ? kd.syntax_highlighter
+    : truthy(kd.enable_coderay) ? "coderay"
+    : truthy(config.highlighter) ? config.highlighter : "rouge";
+  if (chosen !== "coderay") return;
+  throw new BuildError("Dependency Error: the syntax highlighter 'coderay' is not available: build-site highlights with Rouge only (Jekyll would need the gem kramdown-syntax-coderay).", {
+    file: "_config.yml",
+    hint: "Set `kramdown: { syntax_highlighter: rouge }` (and remove `enable_coderay` / `highlighter: coderay`).",
+  });
 }
 
 /** What one pass of the build made for its Site. */
@@ -229,6 +274,14 @@ export class Builder {
    * post-render rewrites (jemoji, jekyll-mentions) before anything final is handed on.
    */
   private renderSite(site: Site, hooks: RenderOptions): void {
+    // Site#render's relative_permalinks_are_deprecated: Jekyll 3.0 dropped permalinks relative to
+    // the page's folder, and any truthy `relative_permalinks` (a Jekyll 2 setting, `true` in some
+    // old sites' _config.yml) stops the build before anything renders.
+    if (truthy(site.config.relative_permalinks)) {
+      throw new BuildError("Since v3.0, permalinks for pages in subfolders must be relative to the site source directory, not the parent directory.", {
+        hint: "Remove `relative_permalinks` from _config.yml (https://jekyllrb.com/docs/upgrading/ says more).",
+      });
+    }
     const { plugins, renderer } = this.pass!;
     const outputsFinal = !rewritesAfterRender(plugins) && !site.hooks.has("site", "post_render");
     this.withPluginHint(() => {
@@ -280,7 +333,7 @@ export class Builder {
     // Rouge off for Markdown code blocks, as `highlighter: none` does.
     const kd = (config.kramdown ?? {}) as Record<string, any>;
     const off = kd.syntax_highlighter_opts?.disable === true || ("syntax_highlighter" in kd && !kd.syntax_highlighter);
-    const markdown = lazyMarkdown(() => markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight: highlighting.highlight, lexerTag: highlighting.rougeLexerTag, extras: config.build_site_extras !== false }));
+    const markdown = lazyMarkdown(() => (assertKramdown(config.markdown), assertNoCoderay(config), markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight: highlighting.highlight, lexerTag: highlighting.rougeLexerTag, extras: config.build_site_extras !== false })));
     const current = () => this.site!;
     // The plugins' tags and filters: the engine is remade when `plugins:` or the site's plugins change.
     const liquid = lazyLiquid(() => liquidEngine.createLiquidEngine(siteLiquidHost(current, markdown, () => this.sass!, (host) => pluginLiquid(plugins, { site: current, host }))));

@@ -3,6 +3,7 @@
 // list to the stages: generators to generate/, Liquid tags and filters to the Liquid engine,
 // converters and hooks to the Site, post-render rewrites to itself.
 import type { Config } from "../config/types.js";
+import { truthy } from "../ruby/values.js";
 import type { Logger } from "../logger.js";
 import type { LiquidHost } from "../render/liquid/host.js";
 import type { Theme } from "../site/theme.js";
@@ -49,7 +50,7 @@ export function warnUnknownPlugins(site: PluginSettings, logger: Logger): void {
 
 /** The enabled built-in plugin that builds the site in passes (Plugin#process), if any. */
 export function passPlugin(config: Config, theme: Theme | null): Plugin | undefined {
-  return enabledPluginNames({ config, safe: !!config.safe, theme }).map((n) => builtIn.PLUGINS.get(n)).find((p) => p?.process);
+  return enabledPluginNames({ config, safe: truthy(config.safe), theme }).map((n) => builtIn.PLUGINS.get(n)).find((p) => p?.process);
 }
 
 /** The plugins' Liquid tags, block tags and filters, for the Liquid engine's host. */

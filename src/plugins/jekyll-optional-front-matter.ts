@@ -1,6 +1,7 @@
 // jekyll-optional-front-matter 0.3: Markdown files without front matter become pages too.
 // Spec: test/conformance/PLUGINS.md §11.
 import { EntryFilter } from "../read/entry-filter.js";
+import { truthy } from "../ruby/values.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
 import { pageFromStaticFile } from "./shared/generated-page.js";
@@ -15,7 +16,7 @@ function option(site: Site, key: string): unknown {
 }
 
 function generate(site: Site): void {
-  const requireFrontMatter = !!site.config.require_front_matter;
+  const requireFrontMatter = truthy(site.config.require_front_matter);
   if (option(site, "enabled") === false || requireFrontMatter) return;
   const include = site.config.include;
   const filter = Array.isArray(include) ? new EntryFilter(site.source, include, [], site.safe) : null;

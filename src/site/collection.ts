@@ -5,7 +5,7 @@ import type { Document } from "./document.js";
 import type { Site } from "./site.js";
 import type { StaticFile } from "./static-file.js";
 import { addPermalinkSuffix } from "./url.js";
-import { compareStrings, rubySort, spaceship } from "../ruby/values.js";
+import { compareStrings, rubySort, spaceship, truthy } from "../ruby/values.js";
 
 /**
  * Document#<=>: `data["date"]` compared, then the source paths where the dates are equal or do not
@@ -42,8 +42,9 @@ export class Collection {
     return path.join(this.site.collectionsPath, this.relativeDirectory);
   }
 
+  /** Collection#write?: `!!metadata.fetch("output", false)`, Ruby's `!!` (`output: ""` writes). */
   get write(): boolean {
-    return !!this.metadata.output;
+    return truthy(this.metadata.output);
   }
 
   get urlTemplate(): string {

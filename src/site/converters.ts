@@ -20,9 +20,13 @@ export class ConverterTable {
   private plugins: PluginConverter[] = [];
 
   constructor(markdownExt: unknown) {
-    this.markdownExts = new Set(
-      String(markdownExt ?? "").split(",").map((e) => `.${e.trim().toLowerCase()}`).filter((e) => e !== "."),
-    );
+    // Converters::Markdown#extname_list: `markdown_ext.split(",")`, each downcased behind a dot and
+    // not trimmed, so `markdown_ext: "md, txt"` makes `.md` and `. txt` Markdown and a `.txt` page
+    // stays as written. Ruby's split drops only trailing empty fields ("md," is ["md"]); an empty
+    // field elsewhere is the extension "." (a file named `x.`).
+    const fields = String(markdownExt ?? "").split(",");
+    while (fields.length > 0 && fields[fields.length - 1] === "") fields.pop();
+    this.markdownExts = new Set(fields.map((e) => `.${e.toLowerCase()}`));
   }
 
   addPluginConverters(converters: PluginConverter[]): void {

@@ -12,7 +12,7 @@ import { detached } from "./strings.js";
 import { rubyDowncase } from "../ruby/strings.js";
 import type { Collection } from "./collection.js";
 import { dateDependsOnNow, parseDate } from "./parse-date.js";
-import { inspect, toS } from "../ruby/values.js";
+import { inspect, toS, truthy } from "../ruby/values.js";
 import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
 import { emptySlugWarning, slugify, titleizeSlug } from "./slugify.js";
@@ -356,8 +356,9 @@ export class Document {
   }
   private destinationMemo: { url: string; permalink: unknown; path: string } | undefined;
 
+  /** Publisher#can_be_published?: `data.fetch("published", true)`, nil (an empty `published:`) hiding it as false does. */
   get published(): boolean {
-    return !("published" in this.data && this.data.published === false);
+    return !("published" in this.data) || truthy(this.data.published);
   }
 
   /** Publisher#publish?: published (or --unpublished) and not in the future (or --future). */

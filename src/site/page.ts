@@ -3,6 +3,7 @@
 import pathlib from "node:path";
 import { ReleasableOutput } from "./released-output.js";
 import { deepMerge } from "../config/merge.js";
+import { truthy } from "../ruby/values.js";
 import type { Site } from "./site.js";
 import { destinationRelative } from "../write/contain.js";
 import { addPermalinkSuffix, makeUrl, unescapePath, urlFromHash } from "./url.js";
@@ -134,9 +135,13 @@ export class Page {
     return d.endsWith("/") ? d : `${d}/`;
   }
 
-  /** `page.path`: front matter `path`, else the path relative to the source. */
+  /**
+   * Page#path, which `page.path` shows: `data.fetch("path") { relative_path }`, the page's own front
+   * matter `path` else the path relative to the source; a `path` from `defaults` does not count
+   * (Hash#fetch skips the default_proc that gives a page its defaults).
+   */
   get pathForLiquid(): string {
-    return this.data.path ?? this.relativePath;
+    return "path" in this.frontMatter && this.frontMatter.path != null ? this.frontMatter.path : this.relativePath;
   }
 
   /** Output path relative to the destination. */
@@ -155,8 +160,14 @@ export class Page {
   /** The writer asks several times; kept per URL (pagination may move a page) and permalink. */
   private destinationMemo: { url: string; permalink: unknown; path: string } | undefined;
 
+  /**
+   * Publisher#can_be_published?: `data.fetch("published", true)`. Hash#fetch does not consult the
+   * default_proc through which a page sees `defaults`, so only the page's own front matter counts
+   * (a `published: false` default does not hide a page, though it hides posts and static files),
+   * and it counts Ruby's way: an empty `published:` (nil) hides the page as false does.
+   */
   get published(): boolean {
-    return !("published" in this.data && this.data.published === false);
+    return !("published" in this.frontMatter) || truthy(this.frontMatter.published);
   }
 
   get isAsset(): boolean {

@@ -6,6 +6,7 @@ import type { Config } from "../config/types.js";
 import { limitsOf, type Limits } from "../config/limits.js";
 import { Collection } from "./collection.js";
 import { ConverterTable } from "./converters.js";
+import { truthy } from "../ruby/values.js";
 import type { Document } from "./document.js";
 import { FrontMatterDefaults } from "./front-matter-defaults.js";
 import type { Layout } from "./layout.js";
@@ -77,20 +78,22 @@ export class Site {
     return this.collections.get("posts")!;
   }
 
+  // Site#initialize copies these settings as they are and tests them Ruby's way: everything but
+  // nil and false is on, so `future: ""` or `future: 0` publishes future posts.
   get future(): boolean {
-    return !!this.config.future;
+    return truthy(this.config.future);
   }
 
   get unpublished(): boolean {
-    return !!this.config.unpublished;
+    return truthy(this.config.unpublished);
   }
 
   get showDrafts(): boolean {
-    return !!this.config.show_drafts;
+    return truthy(this.config.show_drafts);
   }
 
   get safe(): boolean {
-    return !!this.config.safe;
+    return truthy(this.config.safe);
   }
 
   /**

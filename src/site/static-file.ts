@@ -6,6 +6,7 @@ import pathlib from "node:path";
 import type { Collection } from "./collection.js";
 import type { Site } from "./site.js";
 import { JekyllTime } from "../ruby/time.js";
+import { truthy } from "../ruby/values.js";
 import { destinationRelative } from "../write/contain.js";
 import { sanitizeUrl, unescapePath, urlFromHash } from "./url.js";
 
@@ -80,8 +81,9 @@ export class StaticFile {
   /** StaticFile#write?: `published: false` from defaults (scoped by URL) hides it; collections must output. */
   get write(): boolean {
     const defaults = this.site.frontMatterDefaults.isEmpty ? {} : this.site.frontMatterDefaults.all(this.url, this.collection?.label ?? null);
-    const publishable = defaults.published ?? true;
-    if (!this.collection) return !!publishable;
-    return !!publishable && this.collection.write;
+    // `defaults.fetch("published", true)`, tested Ruby's way (nil hides, "" does not).
+    const publishable = !("published" in defaults) || truthy(defaults.published);
+    if (!this.collection) return publishable;
+    return publishable && this.collection.write;
   }
 }

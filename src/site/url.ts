@@ -70,8 +70,14 @@ export function urlFromDrop(template: string, lookup: (key: string) => string | 
   });
 }
 
+/**
+ * URL#to_s: the permalink when there is one, else the template, placeholders filled, sanitized. An
+ * empty permalink counts (Ruby's "" is true): a document (or a page through `defaults`) with
+ * `permalink: ""` gets the URL "/" (front matter `permalink: ""` on a page fails before, in
+ * Convertible#validate_permalink!).
+ */
 export function makeUrl(template: string, permalink: unknown, fill: (t: string) => string): string {
-  const chosen = typeof permalink === "string" && permalink !== "" ? permalink : template;
+  const chosen = typeof permalink === "string" ? permalink : template;
   return sanitizeUrl(fill(chosen));
 }
 

@@ -13,6 +13,7 @@
  *   `start_line`, `line_format`, `table_class`, `gutter_class`, `code_class`), wrapped in
  *   `<div class="highlight"><pre class="CSS_CLASS"><code>` (css_class defaults to `highlight`)
  *   unless `wrap` is false — and spans are never wrapped.
+ * - A `kramdown.coderay` hash (Jekyll 2's) is merged into the options first (modernizeCoderay).
  * Not reproduced: `formatter` (another Rouge formatter class by name) and `inline_theme`.
  */
 import { htmlTable } from './formatters.js';
@@ -43,10 +44,31 @@ function plainObject(v: unknown): Opts {
 
 const asString = (v: unknown): string | null => (truthy(v) ? String(v) : null);
 
+/** KramdownParser::CODERAY_DEFAULTS, merged in by modernize_coderay_config. */
+const CODERAY_DEFAULTS: Opts = { css: 'style', bold_every: 10, line_numbers: 'inline', line_number_start: 1, tab_width: 4, wrap: 'div' };
+
+/**
+ * KramdownParser#modernize_coderay_config: a non-empty `kramdown.coderay` hash (Jekyll 2's CodeRay
+ * settings, still in old sites' _config.yml) replaces `syntax_highlighter_opts` with
+ * `opts.merge(CODERAY_DEFAULTS).merge(coderay)`, each key's `coderay_` prefix then dropped in order
+ * (so `coderay_line_numbers` overrides the default `line_numbers`). Rouge reads the result too:
+ * `line_numbers: "inline"` is true, so every code block and code span gets Rouge's line-number
+ * table unless the site says `coderay_line_numbers:` null or false.
+ */
+function modernizeCoderay(top: Opts, coderay: unknown): Opts {
+  const legacy = plainObject(coderay);
+  if (Object.keys(legacy).length === 0) return top;
+  const merged: Opts = { ...top, ...CODERAY_DEFAULTS, ...legacy };
+  const out: Opts = {};
+  for (const [key, value] of Object.entries(merged)) out[key.startsWith('coderay_') ? key.slice('coderay_'.length) : key] = value;
+  return out;
+}
+
 export function kramdownHighlighter(kramdown: Record<string, any>, lexing: RougeLexing): KramdownHighlighter {
-  const top = plainObject(kramdown.syntax_highlighter_opts);
+  let top = plainObject(kramdown.syntax_highlighter_opts);
   if (!truthy(top.default_lang)) top.default_lang = 'plaintext';
   top.guess_lang = kramdown.guess_lang === undefined ? true : kramdown.guess_lang;
+  top = modernizeCoderay(top, kramdown.coderay);
   const blockOpts = plainObject(top.block);
   const spanOpts = plainObject(top.span);
   delete top.block;

@@ -22,7 +22,7 @@ import { compileExpression } from "../compile.js";
 import { storedValue } from "../operators.js";
 import { parseExpression } from "../ruby-syntax/expression.js";
 import { runSync } from "../sync-values.js";
-import { inspect, isHash, plain, rubyClass } from "../../../ruby/values.js";
+import { inspect, isHash, plain, rubyClass, truthy } from "../../../ruby/values.js";
 import { LimitError } from "../budget.js";
 
 /** Whether the real path `real` lies inside the folder `dir` (by its real path). */
@@ -129,7 +129,7 @@ abstract class IncludeBase extends Tag {
   }
 
   protected locate(file: string, dirs: string[]): string {
-    const safe = !!this.support.host.config.safe;
+    const safe = truthy(this.support.host.config.safe);
     for (const dir of dirs) {
       const candidate = path.join(dir, file);
       try {
