@@ -145,7 +145,7 @@ function validate(config: Config, files: string[]): void {
     } catch {
       throw new BuildError(`unknown timezone '${config.timezone}'`, {
         file: where,
-        hint: "Use an IANA zone name such as America/New_York or Asia/Shanghai.",
+        hint: "Use an IANA zone name such as America/New_York or Asia/Shanghai (a POSIX TZ string such as UTC+8 is read as glibc reads it, but not one with daylight-saving rules).",
       });
     }
   }

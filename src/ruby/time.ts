@@ -42,7 +42,50 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 /** Throws a RangeError for a zone name the runtime does not know. */
 export function assertValidZone(zone: string): void {
   if (UTC_ZONES.has(zone) || clockZones().has(zone)) return;
-  formatterFor(zone);
+  posixZone(zone);
+}
+
+/** A fixed zone read from a POSIX TZ string: its `%Z` name and offset. */
+export interface PosixZone {
+  name: string;
+  offsetMinutes: number;
+}
+
+const posixZones = new Map<string, PosixZone | null>();
+
+/**
+ * How glibc reads a `TZ` (Jekyll sets ENV["TZ"] to the site's `timezone`) that names no zone file:
+ * as a POSIX TZ string, a name of three or more letters (or `<…>`) and an offset west of UTC:
+ * "UTC+8" is 8 hours *behind* UTC, named UTC, and "UTC+05:30" -05:30. Where no offset follows the
+ * name ("Nowhere/City") the zone is UTC under that name; with no name at all ("+08:00") it is UTC
+ * with an empty name. null for a zone ICU knows by name. A daylight-saving part ("CET-1CEST")
+ * would need glibc's default transition rules: not read, an error.
+ */
+export function posixZone(zone: string): PosixZone | null {
+  // (Names the clock or UTC_ZONES know are zone files: no Intl formatter is made for them here.)
+  if (UTC_ZONES.has(zone) || clockZones().has(zone)) return null;
+  let known = posixZones.get(zone);
+  if (known !== undefined) return known;
+  try {
+    formatterFor(zone);
+    known = null;
+  } catch (e) {
+    const named = /^(?:<([^>]*)>|([A-Za-z]{3,}))/.exec(zone);
+    if (!named) known = { name: "", offsetMinutes: 0 };
+    else {
+      const name = named[1] ?? named[2]!;
+      const rest = zone.slice(named[0].length);
+      const offset = /^([+-]?)(\d{1,2})(?::(\d{1,2})(?::(\d{1,2}))?)?/.exec(rest);
+      if (!offset) known = { name, offsetMinutes: 0 };
+      else if (offset[0].length < rest.length) throw e;
+      else {
+        const west = Number(offset[2]) * 60 + Number(offset[3] ?? 0) + Number(offset[4] ?? 0) / 60;
+        known = { name, offsetMinutes: offset[1] === "-" ? west : 0 - west };
+      }
+    }
+  }
+  posixZones.set(zone, known);
+  return known;
 }
 
 // The first Intl.DateTimeFormat of a process costs 20-30 ms (ICU's locale data and pattern
@@ -152,7 +195,7 @@ export function zoneOffsetMinutes(zone: string | undefined, epochMs: number): nu
   const key = `${zone}|${epochMs}`;
   const known = recentOffsets.get(key);
   if (known !== undefined) return known;
-  const offset = clockOffsetMinutes(zone, epochMs) ?? intlOffsetMinutes(zone, epochMs);
+  const offset = posixZone(zone)?.offsetMinutes ?? clockOffsetMinutes(zone, epochMs) ?? intlOffsetMinutes(zone, epochMs);
   if (recentOffsets.size >= 1024) recentOffsets.clear();
   recentOffsets.set(key, offset);
   return offset;

@@ -1,5 +1,5 @@
 // Time zone abbreviations as glibc (and so Ruby's Time#zone and `%Z`) gives them.
-import { markIntlLoaded, zoneOffsetMinutes } from "./time.js";
+import { markIntlLoaded, posixZone, zoneOffsetMinutes } from "./time.js";
 
 const abbrFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -46,6 +46,8 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
     return nameAt(local, undefined, epochMs, offsetMinutes) || numericAbbr(offsetMinutes);
   }
   if (zone === "UTC" || zone === "Etc/UTC" || zone === "Etc/Universal" || zone === "Universal" || zone === "Zulu") return "UTC";
+  const posix = posixZone(zone);
+  if (posix) return posix.name;
   if (zone === "GMT" || zone === "Etc/GMT") return "GMT";
   const known = TZDATA_ABBREVIATIONS[zone];
   const standard = zoneOffsetMinutes(zone, Date.UTC(new Date(epochMs).getUTCFullYear(), 0, 1));
