@@ -17,7 +17,7 @@ import { parseDate } from "./parse-date.js";
 import type { StaticFile } from "./static-file.js";
 import { relativeTo } from "./paths.js";
 import { sanitizedPath } from "../write/contain.js";
-import { JekyllTime } from "../ruby/time.js";
+import { JekyllTime, posixZone } from "../ruby/time.js";
 import type { Logger } from "../logger.js";
 
 export class Site {
@@ -56,6 +56,14 @@ export class Site {
     this.dest = config.destination;
     this.limits = limitsOf(config as Record<string, unknown>);
     this.zone = config.timezone ? String(config.timezone) : undefined;
+    // Jekyll says nothing, but a POSIX offset reads the other way round from what most people mean.
+    const posix = this.zone ? posixZone(this.zone) : null;
+    if (posix) {
+      const west = posix.offsetMinutes < 0;
+      const hours = Math.abs(posix.offsetMinutes) / 60;
+      const reading = posix.offsetMinutes === 0 ? "UTC" : `${hours} hours ${west ? "behind" : "ahead of"} UTC`;
+      logger.warn("Timezone:", `'${this.zone}' names no zone, so it is read as Jekyll (glibc) reads it: ${reading}${posix.name ? `, named ${posix.name}` : ""}. For a place's time use its IANA name (Asia/Shanghai, Europe/Berlin, America/New_York…).`);
+    }
     if (config.time !== undefined && config.time !== null) {
       const t = parseDate(config.time, this.zone);
       if (!t) throw new Error(`Invalid time in _config.yml: ${config.time}`);
