@@ -85,7 +85,7 @@ class Lines {
    */
   markText(tokens: Token[]): this {
     for (const t of tokens) {
-      if ((t.type !== 'paragraph_open' && t.type !== 'heading_open' && t.type !== 'dt_open' && t.type !== 'code_block' && t.type !== 'fence') || !t.map) continue;
+      if ((t.type !== 'paragraph_open' && t.type !== 'kd_raw_text_open' && t.type !== 'heading_open' && t.type !== 'dt_open' && t.type !== 'code_block' && t.type !== 'fence') || !t.map) continue;
       // (A term's map may be empty, [n, n]: its line n is text all the same. A code block's truly
       // empty lines stay blank: only `>` lines, its lazy text, are marked.)
       for (let l = t.map[0]; l < Math.max(t.map[1], t.map[0] + 1); l++) if (!this.only(l, 0x20, 0x09, 0x20)) (this.textLines ??= new Set()).add(l);
@@ -388,6 +388,9 @@ export class Converter {
         return `${ind(indent)}<p${htmlAttributes(attrs)}>${this.inline(inline)}</p>\n`;
       }
       case 'heading_open': return this.heading(b, indent, inHtml);
+      // Text kramdown's block parser added as it is (kramdown-blocks.ts's rawText): no element, no
+      // indentation, its line breaks its own.
+      case 'kd_raw_text_open': return this.inline(b.tokens[0]?.children ?? []);
       case 'hr': return `${ind(indent)}<hr${htmlAttributes(this.attrsOf(b))} />\n`;
       case 'bullet_list_open':
       case 'ordered_list_open': return this.list(b, lines, indent, inHtml);

@@ -21,6 +21,7 @@ import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { ialBlockAt } from './code-block.js';
 import { tableTried } from './table.js';
+import { dropLazyText, itemContentLine, kdLineText, keepLazyText } from './indent.js';
 
 const MARKER = /^:[ \t]/;
 
@@ -78,10 +79,13 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
     // The next definition (fetch_pattern(:dl, indentation)) or an end-of-block marker.
     if (rel <= Math.min(indentation - 1, 3) && MARKER.test(text)) break;
     if (rel === 0 && /^\^\s*$/.test(text)) break;
-    if (rel >= indentation) { lastBlank = false; continue; }
+    // (content_re on the line as the list's container has it: ` \tb` is no text of a `: `
+    // definition, though markdown-it counts it four columns in; see indent.ts.)
+    if (rel >= indentation && itemContentLine(kdLineText(state, line, base), indentation)) { lastBlank = false; continue; }
     if (lastBlank) break;
     // (IAL_BLOCK, which may close on a later line.)
     if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
+    keepLazyText(state, line, base);
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indentation + rel;
     const bases = lazy.get(line);
@@ -153,7 +157,7 @@ export function deflistPlugin(md: MarkdownIt): void {
           state.sCount[line] = sCount;
           const bases = s.kdLazy!.get(line)!;
           bases.pop();
-          if (!bases.length) s.kdLazy!.delete(line);
+          if (!bases.length) { s.kdLazy!.delete(line); dropLazyText(state, line); }
         }
       }
       return;

@@ -17,6 +17,7 @@ import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
 import { ialBlockAt } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
+import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepLazyText } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -294,11 +295,10 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const m = item.exec(text);
     // (A marker needs a space or tab after it: a bare `*` is text, lazily the item's.)
     if (m && m[2] !== '' && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3)))) {
-      const spaces = m[2].length;
       // kramdown's own content indentation: 4 when the first line holds nothing but an IAL (or
-      // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all spaces after it; the
+      // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all whitespace after it (tabs to kramdown's stops); the
       // tokenize wrapper below gives markdown-it the same.
-      kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : rel + m[1].length + spaces;
+      kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : firstLineIndentation(rel + m[1].length, m[2]);
       indent = kdIndent;
       // (Also when the next item follows after the blank lines: `* \n\n\n* ` is one list.)
       if (lastBlank && emptyItem >= 0 && line > emptyItem + 2 && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
@@ -316,11 +316,13 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     // (kramdown checks HR_START before anything else); the list is parsed up to it.
     if (lastBlank && hr(state, line, endLine, true)) { cut = line; break; }
     // After a blank line only lines indented to kramdown's content column continue the item.
-    if (lastBlank && rel < kdIndent) { cut = line; break; }
+    // (kramdown's content_re, on the line as the list's container has it: ` \tb` is not the text
+    // of a `* ` item though markdown-it counts it four columns in.)
+    if (lastBlank && (rel < kdIndent || !itemContentLine(kdLineText(state, line), kdIndent))) { cut = line; break; }
     if (text.trimEnd() === '^' && rel === 0) break;
     if (lastBlank && emptyItem >= 0 && rel >= indent && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
     emptyItem = -1;
-    if (rel >= indent) {
+    if (rel >= indent && (lastBlank || itemContentLine(kdLineText(state, line), indent))) {
       if (rel - indent <= 3 && LIST_START.test(text)) {
         // kramdown starts a new part of the item's text at its first nested list (item.value <<
         // '') and parses each part on its own: a list the item took lazily before it (`2. a` then
@@ -337,6 +339,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
+    keepLazyText(state, line, base);
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indent + rel + (nested && rel <= 3 && LIST_START.test(text) ? indent + 4 : 0);
     const bases = lazy.get(line);
@@ -428,7 +431,39 @@ function atxHeader(state: StateBlock, startLine: number, silent: boolean, m: Reg
   return true;
 }
 
+/**
+ * A line of one to three spaces and then a tab (in its container's text, see indent.ts) starts none
+ * of kramdown's blocks; parse_blocks then adds the line as it is to the tree as text (its "this
+ * should not occur" fallback), joined to the text of such lines right before it, and spans are
+ * parsed in it like in a paragraph. The HTML converter writes that text with no <p> and no
+ * indentation: ` \tsome *text*` is ` \tsome <em>text</em>` and its line break. markdown-it would
+ * count the tab to column 4 and make it code. Never a paragraph's continuation line (there it is
+ * text of the paragraph, in both).
+ */
+function rawText(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (isBlank(state, startLine) || !RAW_TEXT_START.test(kdLineText(state, startLine))) return false;
+  if (silent) return true;
+  let text = '';
+  let line = startLine;
+  for (; line < endLine && !isBlank(state, line) && state.sCount[line] >= state.blkIndent; line++) {
+    const t = kdLineText(state, line);
+    if (!RAW_TEXT_START.test(t)) break;
+    text += t + '\n';
+  }
+  const open = state.push('kd_raw_text_open', '', 1);
+  open.map = [startLine, line];
+  const inline = state.push('inline', '', 0);
+  inline.content = text;
+  inline.map = [startLine, line];
+  inline.children = [];
+  state.push('kd_raw_text_close', '', -1);
+  state.line = line;
+  return true;
+}
+
 export function kramdownBlocksPlugin(md: MarkdownIt): void {
+  // Before every other rule: no block starts at such a line, whatever markdown-it's columns say.
+  md.block.ruler.before('table', 'kd_raw_text', rawText, { alt: [] });
   md.block.ruler.before('fence', 'kd_math_block', mathBlock, { alt: [] });
   // Not a paragraph terminator: inside a paragraph `{::comment}` is the span extension.
   md.block.ruler.before('fence', 'kd_extension', extensionBlock, { alt: ['reference', 'blockquote', 'list'] });
@@ -469,7 +504,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       // A lazy line keeps the indentation it has beyond the paragraph's container (its sCount was
       // set to where kramdown sees its text); other lines as markdown-it cuts them.
       if (l === startLine || !lazy.has(l)) lines.push(state.getLines(l, l + 1, state.blkIndent, false));
-      else lines.push(' '.repeat(Math.max(0, state.sCount[l] - state.blkIndent)) + state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]));
+      else lines.push(kdLineText(state, l));
     }
     const inline = state.tokens.slice(first).find((t) => t.type === 'inline');
     if (inline) inline.content = lines.join('\n').trim();
@@ -586,7 +621,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
         state.sCount[line] = sCount;
         const bases = lazy.get(line)!;
         bases.pop();
-        if (!bases.length) lazy.delete(line);
+        if (!bases.length) { lazy.delete(line); dropLazyText(state, line); }
       }
     }
   }, { alt: ['paragraph', 'reference', 'blockquote'] });

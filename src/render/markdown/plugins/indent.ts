@@ -1,0 +1,108 @@
+// Leading whitespace as kramdown reads it, where markdown-it's columns (a tab advances to the next
+// multiple of 4 wherever it is) disagree. kramdown has no columns: a container's text is a string,
+// and its block parsers look at how that string starts.
+// - INDENT (`\t` or four spaces) starts a code block and comes off each of its lines; every other
+//   block start is OPT_SPACE (` {0,3}`) then a character that is not a space or a tab. So a line
+//   of one to three spaces and then a tab starts no block at all: kramdown's parse_blocks falls
+//   back to adding it as raw text (no <p>, see rawText in kramdown-blocks.ts), where markdown-it
+//   counts ` \t` as four columns and makes it code.
+// - A list item's (or definition's) text is each line with its leading tabs turned into four
+//   spaces apiece (tabs at the very start only), then the item's indentation of spaces removed
+//   (parse_list's `result.sub!(/^(\t+)/)` and indent_re). Which lines are the item's text after a
+//   blank line is kramdown's content_re (PARSE_FIRST_LIST_LINE_REGEXP_CACHE): the indentation as
+//   tabs or runs of four spaces, then the remainder as spaces: ` \tb` is not text of a `* ` item,
+//   `  \tb` is, and is then the code line `\tb`.
+import type { StateBlock } from 'markdown-it';
+
+/**
+ * The line as its container's text has it in kramdown: the whitespace markdown-it counts as the
+ * container's indentation (`indent` columns, blkIndent by default) taken off as kramdown's list parser takes it off
+ * (a tab at the start of what is left counts four), the rest of the line as written. A line whose
+ * text markdown-it already moved (an item's marker line, a list's lazy line) is its relative
+ * indentation in spaces, then its text (a list's lazy line with a tab after its first spaces: as
+ * written, kdLazyText).
+ */
+export function kdLineText(state: StateBlock, line: number, indent = state.blkIndent): string {
+  const src = state.src;
+  const b = state.bMarks[line];
+  const t = b + state.tShift[line];
+  const e = state.eMarks[line];
+  let i = b;
+  while (i < t && (src.charCodeAt(i) === 0x20 || src.charCodeAt(i) === 0x09)) i++;
+  const s = state as { kdLazy?: Map<number, number[]>; kdLazyText?: Map<number, string> };
+  if (i < t || s.kdLazy?.has(line)) {
+    const own = s.kdLazyText?.get(line);
+    if (own !== undefined) return own;
+    return ' '.repeat(Math.max(0, state.sCount[line] - indent)) + src.slice(t, e);
+  }
+  let rem = indent;
+  let pad = '';
+  i = b;
+  while (rem > 0 && i < t) {
+    if (src.charCodeAt(i) === 0x20) { rem--; i++; continue; }
+    if (rem >= 4) { rem -= 4; i++; continue; }
+    // A tab that reaches past the indentation: it and the tabs right after it are four spaces
+    // each (`* a\n\n\t\tb` is the item's code line `  b`).
+    let j = i + 1;
+    while (j < t && src.charCodeAt(j) === 0x09) j++;
+    pad = ' '.repeat(4 - rem + 4 * (j - i - 1));
+    rem = 0;
+    i = j;
+  }
+  return pad + src.slice(i, e);
+}
+
+/** kramdown's INDENT: a code line (or the start of a code block). */
+export const INDENT = /^(?:\t| {4})/;
+
+/** One to three spaces, then a tab: a line no block parser of kramdown's starts with. */
+export const RAW_TEXT_START = /^ {1,3}\t/;
+
+const contentRes = new Map<number, RegExp>();
+/**
+ * kramdown's content_re for an item of `indentation`: whether the line (its container's text,
+ * kdLineText) goes on with the item's text after a blank line.
+ */
+export function itemContentLine(text: string, indentation: number): boolean {
+  let re = contentRes.get(indentation);
+  if (!re) {
+    const q = Math.floor(indentation / 4);
+    re = new RegExp(`^(?:(?:\\t| {4}){${q}} {${indentation % 4}}|(?:\\t| {4}){${q + 1}})`);
+    contentRes.set(indentation, re);
+  }
+  return re.test(text);
+}
+
+/**
+ * parse_first_list_line's indentation of an item (or definition) whose marker ends at `column`
+ * (leading spaces and the marker) and is followed by `whitespace`: the whitespace's tabs go to
+ * the next multiple of four counted from the line's start, as markdown-it counts them too, except
+ * that kramdown counts a run of tabs after the first as four each (`*\t\tb`: 1 + 3 + 4).
+ */
+export function firstLineIndentation(column: number, whitespace: string): number {
+  let content = whitespace;
+  for (let guard = 0; guard < 64 && /^ *\t/.test(content); guard++) {
+    content = content.replace(/^( *)(\t+)/, (_m, spaces: string, tabs: string) => spaces + ' '.repeat(4 - ((spaces.length + column) % 4) + (tabs.length - 1) * 4));
+  }
+  return column + /^ */.exec(content)![0].length;
+}
+
+type LazyState = StateBlock & { kdLazyText?: Map<number, string> };
+
+/**
+ * Before a container (list item, definition, footnote) takes `line` as a lazy line: kramdown keeps
+ * a lazy line as written in the container's text, which a faked sCount says only for spaces; a
+ * line with a tab after its first spaces (` \tb`) is remembered as it is, for kdLineText.
+ * `indent`: the column of the container's own container. Forgotten with dropLazyText when the
+ * line is no lazy line any more.
+ */
+export function keepLazyText(state: StateBlock, line: number, indent: number): void {
+  const own = kdLineText(state, line, indent);
+  if (!/^ +\t/.test(own)) return;
+  const texts = ((state as LazyState).kdLazyText ??= new Map());
+  if (!texts.has(line)) texts.set(line, own);
+}
+
+export function dropLazyText(state: StateBlock, line: number): void {
+  (state as LazyState).kdLazyText?.delete(line);
+}
