@@ -509,6 +509,9 @@ export class Converter {
     const ordered = b.open.type === 'ordered_list_open';
     const attrs = this.attrsOf(b);
     if (b.ial?.refs.includes('toc') && !this.ctx.tocPlaceholder) {
+      // kramdown-parser-gfm gave the list its task-list class while parsing; the TOC that
+      // replaces it takes the list's attributes, that class too.
+      if (this.ctx.opts.gfm && this.hasTaskBox(b, lines)) classFirst(attrs, 'task-list');
       const key = `\u0000toc${Math.random().toString(36).slice(2)}\u0000`;
       this.ctx.tocPlaceholder = { attrs, ordered, key };
       return key;
@@ -607,6 +610,25 @@ export class Converter {
     const tag = ordered ? 'ol' : 'ul';
     out += `${ind(indent)}<${tag}${htmlAttributes(attrs)}>\n${itemsHtml.join('')}${ind(indent)}</${tag}>\n`;
     return out;
+  }
+
+  /**
+   * Whether an item of the list starts with a task box (kramdown-parser-gfm's parse_list test), for
+   * a list that is not written. Takes the IALs and boxes off the items' first paragraphs as list()
+   * does.
+   */
+  private hasTaskBox(b: Block, lines: Lines): boolean {
+    for (const it of splitBlocks(b.tokens, lines)) {
+      const inner = splitBlocks(it.tokens, lines);
+      if (inner[0]?.open.type === 'kd_ial' && inner[0].start === it.start && oneLine(inner[0])) inner.shift();
+      const first = inner[0];
+      // (After a blank line the item's first child is the blank: no box.)
+      if (!first || first.open.type !== 'paragraph_open' || lines.anyBlank(it.start, first.start)) continue;
+      const inline = first.tokens[0]?.children ?? [];
+      if (first.start === it.start) takeLeadingIal(inline, this.ctx);
+      if (takeTaskBox(inline, first.tokens[0]?.content ?? '') !== null) return true;
+    }
+    return false;
   }
 
   private deflist(b: Block, lines: Lines, indent: number, inHtml: boolean): string {
