@@ -38,6 +38,9 @@ const EXT_START = /^\{::(\w+)((?:\s(?:\\\}|[^}])*?)?)(\/)?\}\s*$/;
  * line, an end-of-block marker or a block IAL. (`kdFirstLine` is kept by the tokenize wrapper below.)
  */
 export function afterBlockBoundary(state: StateBlock, line: number): boolean {
+  // The rest of a line after an HTML element or comment (html-block.ts's restOfLine) follows that
+  // element: no boundary (`<div></div>e\n-` is a paragraph, not a header).
+  if (line === (state as any).kdContinuedLine) return false;
   if (line === (state as any).kdFirstLine || line === 0) return true;
   if (isBlank(state, line - 1)) return true;
   const prev = lineText(state, line - 1).trimEnd();
@@ -56,8 +59,11 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   // A block IAL is a boundary only while it waits for the next block (after a blank line or at
   // the container's start); one that went to the block before it leaves an `eob` that is not.
   // (Several IAL lines in a row go where the first one goes.)
-  if (!IAL_LINE.test(prev)) return false;
+  // (A block IAL over several lines, `{: .a\n.b}`, is the token just before.)
+  const last = state.tokens[state.tokens.length - 1];
   let first = line - 1;
+  if (last?.type === 'kd_ial' && last.map?.[1] === line) first = last.map[0];
+  else if (!IAL_LINE.test(prev)) return false;
   while (first - 1 >= 0 && first !== (state as any).kdFirstLine && !isBlank(state, first - 1) && IAL_LINE.test(lineText(state, first - 1).trimEnd())) first--;
   return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1);
 }
@@ -71,7 +77,9 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   if (line >= state.lineMax) return !((state.env as any)?.kdHtmlBody && state.parentType === 'root');
   if (line >= endLine || isBlank(state, line) || state.sCount[line] < state.blkIndent) return true;
   const text = lineText(state, line).trimEnd();
-  return (text === '^' && state.sCount[line] <= state.blkIndent) || IAL_LINE.test(text);
+  return (text === '^' && state.sCount[line] <= state.blkIndent) || IAL_LINE.test(text) ||
+    // (IAL_BLOCK_START takes an IAL over several lines too.)
+    (text.startsWith('{:') && state.sCount[line] - state.blkIndent <= 3 && ialBlockAt(state, line));
 }
 
 /**
@@ -154,12 +162,16 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
   // (Each block rule is tried at every block start: the first character rules most lines out
   // before any slicing or regex.)
   if (state.sCount[startLine] - state.blkIndent >= 4 || firstCode(state, startLine) !== 0x7b /* { */) return false;
-  let m = IAL_LINE.exec(lineText(state, startLine));
+  const text = lineText(state, startLine);
+  let m = IAL_LINE.exec(text);
   let next = startLine + 1;
-  if (!m) {
+  // IAL_BLOCK's body is greedy: where the line's `}` is escaped (`{: .a \}`) kramdown takes the
+  // IAL on over the next lines if it closes there (`{: .a \}\n.b}` is one IAL, classes a and b),
+  // and only else ends it at the escaped brace.
+  if (!m || text.includes('\\}')) {
     const multi = multiLineIal(state, startLine, _endLine);
-    if (!multi) return false;
-    [m, next] = multi;
+    if (multi) [m, next] = multi;
+    else if (!m) return false;
   }
   if (setextAhead(state, startLine, _endLine)) return false;
   if (silent) return true;
@@ -517,7 +529,9 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.tokenize = (state: StateBlock, startLine: number, endLine: number) => {
     const s = state as any;
     const saved = s.kdFirstLine;
+    const savedContinued = s.kdContinuedLine;
     s.kdFirstLine = s.kdContinueLine ? -1 : startLine;
+    s.kdContinuedLine = s.kdContinueLine ? startLine : -1;
     s.kdContinueLine = false;
     // A list item's first line: kramdown's parse_first_list_line takes all the whitespace after
     // the marker into the item's indentation and strips it from the content, so no code block
@@ -540,6 +554,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     }
     tokenize(state, startLine, endLine);
     s.kdFirstLine = saved;
+    s.kdContinuedLine = savedContinued;
   };
   // kramdown's paragraphs are not interrupted by a horizontal rule (PARAGRAPH_END has no HR_START):
   // `para\n***` stays one paragraph.
