@@ -814,8 +814,8 @@ export class Converter {
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
         // Left only at the start of a paragraph (not a list item's): with nothing before it to
-        // take it, kramdown keeps it as text.
-        case 'kd_span_ial': out += escapeAll(`{:${t.content}}`); break;
+        // take it, kramdown keeps it as text, its spans parsed (kramdown-inline.ts).
+        case 'kd_span_ial': out += t.children ? this.inline(t.children) : escapeAll(`{:${t.content}}`); break;
         case 'kd_math_inline': out += this.ctx.math.inline(t.content, tokAttrs(t)); break;
         case 'kd_smart_quote': {
           const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];

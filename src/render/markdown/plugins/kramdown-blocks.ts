@@ -293,6 +293,11 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
   const item = ordered ? /^(\d+\.)([ \t]*)(.?)/ : /^([*+-])([ \t]*)(.?)/;
   let indent = 0;
   let kdIndent = 0;
+  // The item's content column as markdown-it counts it (tabs to its stops, from the line's start),
+  // relative to the list's container: where a lazy line's text goes. kramdown's tab stops count
+  // from the start of the container's text instead (`* -\ta`: the inner item's indentation is
+  // 4 in kramdown's text of the outer item, its content column 4 in the line's).
+  let mdIndent = 0;
   let lastBlank = false;
   // kramdown's nested_list_found: once an item holds a nested list (a line at its content column
   // starting with a list marker), a lazy line starting with a list marker is given the item's
@@ -312,6 +317,12 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       // tokenize wrapper below gives markdown-it the same.
       kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : firstLineIndentation(rel + m[1].length, m[2]);
       indent = kdIndent;
+      mdIndent = kdIndent;
+      if (m[2].includes('\t') && !ITEM_IAL_ONLY.test(text.slice(m[1].length))) {
+        let col = state.sCount[line] + m[1].length;
+        for (const ch of m[2]) col += ch === '\t' ? 4 - ((col + state.bsCount[line]) % 4) : 1;
+        mdIndent = col - base;
+      }
       // (Also when the next item follows after the blank lines: `* \n\n\n* ` is one list.)
       if (lastBlank && emptyItem >= 0 && line > emptyItem + 2 && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
       emptyItem = /^[ \t]*$/.test(text.slice(m[1].length)) ? line : -1;
@@ -353,7 +364,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     // (relative to this list) stays on top of the item's content column.
     keepLazyText(state, line, base);
     faked.push([line, state.sCount[line]]);
-    state.sCount[line] = base + indent + rel + (nested && rel <= 3 && LIST_START.test(text) ? indent + 4 : 0);
+    state.sCount[line] = base + mdIndent + rel + (nested && rel <= 3 && LIST_START.test(text) ? indent + 4 : 0);
     const bases = lazy.get(line);
     if (bases) bases.push(base); else lazy.set(line, [base]);
   }
