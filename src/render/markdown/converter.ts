@@ -168,7 +168,7 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
         // (Not an item's own IAL on its marker line: `* {:.x}`.)
         (lt.type === 'kd_ial' && !!lt.map && lt.map[0] > map[0] && tokens[k - 1].type !== 'list_item_open' && tokens[k - 1].type !== 'dd_open' && lines.blank(lt.map[0] - 1));
     }
-    if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, lines);
+    if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, lines) || nestedTrailingBlank(tokens, i, j, lines);
     const after = tokens[j + 1];
     const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && after.map?.[0] === map[1];
     out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end, ...(trailingBlank ? { trailingBlank } : {}), ...(eobFound ? { eobFound } : {}) });
@@ -201,6 +201,31 @@ function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): bo
   if (k < 1 || !items[k].empty || endsBlank(items[k])) return false;
   while (k >= 0 && items[k].empty && !endsBlank(items[k])) k--;
   return k >= 0 && endsBlank(items[k]);
+}
+
+/**
+ * The blank a list or definition list inside the last item moved out after itself is that item's
+ * last child, which the enclosing list moves out after itself in turn (`>* r\n: \n>\n  : ` has
+ * a blank after the <ul> inside the quote). Whether the list `open` … `close` (tokens i and j)
+ * ends so.
+ */
+function nestedTrailingBlank(tokens: Token[], i: number, j: number, lines: Lines): boolean {
+  let depth = 0;
+  let last = -1;
+  for (let k = i + 1; k < j; k++) {
+    if (depth === 0 && (tokens[k].type === 'list_item_open' || tokens[k].type === 'dd_open')) last = k;
+    depth += tokens[k].nesting;
+  }
+  if (last < 0) return false;
+  depth = 0;
+  let close = last + 1;
+  for (; close < j; close++) {
+    if (depth === 0 && tokens[close].nesting === -1) break;
+    depth += tokens[close].nesting;
+  }
+  const inner = splitBlocks(tokens.slice(last + 1, close), lines);
+  const b = inner[inner.length - 1];
+  return !!b?.trailingBlank && !b.eobFound && !!tokens[last].map && b.end <= tokens[last].map![1] && !lines.anyBlank(b.end, tokens[last].map![1]);
 }
 
 /**

@@ -94,6 +94,21 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
   return { cut: line, faked };
 }
 
+/**
+ * markdown-it-deflist skips the empty lines after a definition up to the end of the document, not
+ * of the container: a definition list in a blockquote (`>r\n: \n>\n: \n\n`) got the blank line
+ * after the quote in its last definition's and its own line map, and the converter then saw no
+ * blank line after the list inside the quote. The maps (of the tokens from `from` on) end at the
+ * container's end.
+ */
+function clampMaps(state: StateBlock, from: number, endLine: number): void {
+  for (let i = from; i < state.tokens.length; i++) {
+    const map = state.tokens[i].map;
+    if (map && map[1] > endLine) map[1] = Math.max(map[0], endLine);
+  }
+  if (state.line > endLine) state.line = endLine;
+}
+
 export function deflistPlugin(md: MarkdownIt): void {
   // markdown-it-deflist pushes a definition's dd_open, sets the content indentation to the marker's
   // column + 2 and tokenizes the content at once: that call is where kramdown's indentation and
@@ -213,6 +228,7 @@ export function deflistPlugin(md: MarkdownIt): void {
     if (isHeader(state, startLine, endLine)) return false;
     const at = state.tokens.length;
     if (!deflist(state, startLine, endLine, false)) return false;
+    clampMaps(state, at, endLine);
     // kramdown's table parser, before its definition list parser, took a pending block IAL at
     // the term line if it got that far (see table.ts): the list does not get it.
     if (tableTried(state, startLine) && state.tokens[at]?.type === 'dl_open') state.tokens[at].meta = { ...(state.tokens[at].meta ?? {}), ialLost: true };
@@ -238,6 +254,7 @@ export function deflistPlugin(md: MarkdownIt): void {
     const removed = toks.splice(toks.length - 3, 3);
     const dlIndex = toks.length;
     if (!deflist(state, lastTerm, endLine, false)) { toks.push(...removed); return false; }
+    clampMaps(state, dlIndex, endLine);
     // Extra terms go right after the dl_open that markdown-it-deflist pushed first.
     const dl = toks[dlIndex];
     // kramdown splits the paragraph's text, which keeps each line's whitespace but the first
