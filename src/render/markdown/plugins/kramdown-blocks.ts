@@ -68,6 +68,27 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1);
 }
 
+/**
+ * An end-of-block marker right after a list is the list's (parse_list scans EOB_MARKER before
+ * anything else, blank lines or not: eob_found), so never a setext header's text (`1. \n\n^\n-`
+ * is a list and the paragraph `-`).
+ */
+function listEob(state: StateBlock, line: number): boolean {
+  return firstCode(state, line) === 0x5e /* ^ */ && lineText(state, line).trimEnd() === '^' && state.sCount[line] === state.blkIndent && listEndsAt(state, line);
+}
+
+/** Whether the last block tokenized is a list that ends right before `line`. */
+function listEndsAt(state: StateBlock, line: number): boolean {
+  const toks = state.tokens;
+  let k = toks.length - 1;
+  if (k < 0 || !/^(?:bullet|ordered)_list_close$/.test(toks[k].type)) return false;
+  for (let depth = 0; k >= 0; k--) {
+    depth += toks[k].nesting;
+    if (depth === 0) break;
+  }
+  return k >= 0 && toks[k].map?.[1] === line;
+}
+
 /** kramdown's before_block_boundary?: a blank line, an end-of-block marker, a block IAL or the end. */
 export function beforeBlockBoundary(state: StateBlock, line: number, endLine: number): boolean {
   // The end of the container counts as the end of the text: a line indented less than a list
@@ -93,7 +114,7 @@ export function setextAhead(state: StateBlock, line: number, endLine: number): b
   if (next >= endLine || state.sCount[next] !== state.blkIndent || state.sCount[line] - state.blkIndent > 3) return false;
   const under = firstCode(state, next);
   if ((under !== 0x3d /* = */ && under !== 0x2d /* - */) || !/^(?:=+|-+)[ \t]*$/.test(lineText(state, next))) return false;
-  return afterBlockBoundary(state, line);
+  return afterBlockBoundary(state, line) && !listEob(state, line);
 }
 
 /**
@@ -588,6 +609,8 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (state.sCount[startLine + 1] !== state.blkIndent) return false;
     // parse_setext_header needs a block boundary before the text (after a rule it is a paragraph).
     if (!afterBlockBoundary(state, startLine)) return false;
+    // (A list's end-of-block marker is no header text: listEob.)
+    if (listEob(state, startLine)) return false;
     return lheading(state, startLine, endLine, silent);
   });
   const heading = rule('heading');
