@@ -367,7 +367,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (lastBlank && emptyItem >= 0 && rel >= indent && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
     emptyItem = -1;
     if (rel >= indent && (lastBlank || itemContentLine(kdLineText(state, line), indent))) {
-      if (rel - indent <= 3 && LIST_START.test(text)) {
+      // (On the line as the item's text has it: `   \t- b` in a `1. ` item is `\t- b`, no list.)
+      if (rel - indent <= 3 && LIST_START.test(text) && !/^ {0,3}\t/.test(kdLineText(state, line, base + indent))) {
         // kramdown starts a new part of the item's text at its first nested list (item.value <<
         // '') and parses each part on its own: a list the item took lazily before it (`2. a` then
         // `  * b`, indented less than the item's content) ends there, and the nested list is the
@@ -525,11 +526,27 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     const first = state.tokens.length;
     const outer = (state as any).kdParagraphParent;
     (state as any).kdParagraphParent = state.parentType;
+    // A line whose text (in the container's, indent.ts) starts with a tab, or with spaces and a
+    // tab, starts no block in kramdown, so it ends no paragraph either: it is the paragraph's text
+    // (`1. a\n   \t- b` is the item's text "a\n\t- b"). markdown-it counts such a line at fewer
+    // than four columns in where the tab straddles the container's indentation, and would let a
+    // list, quote or fence interrupt the paragraph there: while the paragraph looks for its end,
+    // those lines count as indented (as code would be).
+    const bumped: Array<[number, number]> = [];
+    for (let l = startLine + 1; l < endLine && !isBlank(state, l); l++) {
+      const b = state.bMarks[l];
+      const tab = state.src.indexOf('\t', b);
+      if (tab < 0 || tab >= b + state.tShift[l] || state.sCount[l] - state.blkIndent > 3 || state.sCount[l] < state.blkIndent) continue;
+      if (!/^ {0,3}\t/.test(kdLineText(state, l))) continue;
+      bumped.push([l, state.sCount[l]]);
+      state.sCount[l] = state.blkIndent + 4;
+    }
     let ok: boolean;
     try {
       ok = paragraph(state, startLine, endLine, silent);
     } finally {
       (state as any).kdParagraphParent = outer;
+      for (const [l, c] of bumped) state.sCount[l] = c;
     }
     if (!ok) return false;
     // Lines that kramdown's table parser tried first took a pending block IAL with them (see
