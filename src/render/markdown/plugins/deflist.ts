@@ -157,6 +157,10 @@ export function deflistPlugin(md: MarkdownIt): void {
         };
         if (badMarker(next)) stop(next);
         else if (header()) stop(next);
+        // A further term is a paragraph's line in kramdown: a list item or quote line there starts
+        // that block instead, and the list ends (`m\n: \n\n* \n: ` is a list after it, its item
+        // holding ':').
+        else if (next < endLine && state.sCount[next] - base <= 3 && /^(?:[*+-]|\d+\.)[\t| ]|^>/.test(lineText(state, next))) stop(next);
         else if (next < endLine && !state.isEmpty(next) && !MARKER.test(lineText(state, next))) {
           // A next term: its definition on the next line, or after one empty line (kramdown: a
           // truly empty one, `m\n \n: d` is two paragraphs).
