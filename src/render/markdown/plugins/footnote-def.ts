@@ -68,7 +68,7 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
       const rel = state.sCount[line] - state.blkIndent;
       const text = ' '.repeat(Math.max(0, rel)) + state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
       if (!afterIndented || rel < 0 || lazyStop(state, line, text)) break;
-      keepLazyText(state, line, state.blkIndent);
+      keepLazyText(state, line, state.blkIndent, indent);
       faked.push([line, state.sCount[line]]);
       state.sCount[line] = indent + rel;
       // Registered like a list's lazy line, so its paragraph keeps the line's own indentation.

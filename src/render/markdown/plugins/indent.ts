@@ -29,27 +29,35 @@ export function kdLineText(state: StateBlock, line: number, indent = state.blkIn
   const e = state.eMarks[line];
   let i = b;
   while (i < t && (src.charCodeAt(i) === 0x20 || src.charCodeAt(i) === 0x09)) i++;
-  const s = state as { kdLazy?: Map<number, number[]>; kdLazyText?: Map<number, string> };
+  const s = state as LazyState;
   if (i < t || s.kdLazy?.has(line)) {
     const own = s.kdLazyText?.get(line);
-    if (own !== undefined) return own;
+    if (own !== undefined) return stripIndent(own.text, indent - own.indent);
     return ' '.repeat(Math.max(0, state.sCount[line] - indent)) + src.slice(t, e);
   }
+  return indent > 0 ? stripIndent(src.slice(b, e), indent) : src.slice(b, e);
+}
+
+/**
+ * `text` with `indent` columns of its leading whitespace taken off as kramdown's list parser takes
+ * an item's indentation off: a run of tabs at the start is four spaces a tab (`\t\tb` in a
+ * `-\t` item's text is `    b`), then spaces come off one a column. Where the spaces taken off
+ * end at a tab (an inner item's indentation after an outer one's), its run of tabs is four spaces
+ * a tab in turn.
+ */
+function stripIndent(text: string, indent: number): string {
   let rem = indent;
-  let pad = '';
-  i = b;
-  while (rem > 0 && i < t) {
-    if (src.charCodeAt(i) === 0x20) { rem--; i++; continue; }
-    if (rem >= 4) { rem -= 4; i++; continue; }
-    // A tab that reaches past the indentation: it and the tabs right after it are four spaces
-    // each (`* a\n\n\t\tb` is the item's code line `  b`).
+  let i = 0;
+  while (rem > 0 && i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) { rem--; i++; continue; }
+    if (c !== 0x09) break;
     let j = i + 1;
-    while (j < t && src.charCodeAt(j) === 0x09) j++;
-    pad = ' '.repeat(4 - rem + 4 * (j - i - 1));
-    rem = 0;
-    i = j;
+    while (j < text.length && text.charCodeAt(j) === 0x09) j++;
+    text = ' '.repeat(4 * (j - i)) + text.slice(j);
+    i = 0;
   }
-  return pad + src.slice(i, e);
+  return text.slice(i);
 }
 
 /** kramdown's INDENT: a code line (or the start of a code block). */
@@ -87,20 +95,21 @@ export function firstLineIndentation(column: number, whitespace: string): number
   return column + /^ */.exec(content)![0].length;
 }
 
-type LazyState = StateBlock & { kdLazyText?: Map<number, string> };
+type LazyState = StateBlock & { kdLazy?: Map<number, number[]>; kdLazyText?: Map<number, { text: string; indent: number }> };
 
 /**
  * Before a container (list item, definition, footnote) takes `line` as a lazy line: kramdown keeps
  * a lazy line as written in the container's text, which a faked sCount says only for spaces; a
- * line with a tab after its first spaces (` \tb`) is remembered as it is, for kdLineText.
- * `indent`: the column of the container's own container. Forgotten with dropLazyText when the
- * line is no lazy line any more.
+ * line with a tab after its first spaces (` \tb`) is remembered as it is, for kdLineText, with the
+ * column (`itemIndent`) where the container's text starts for markdown-it (an item's list inside
+ * it takes its own indentation off that text again). `indent`: the column of the container's own
+ * container. Forgotten with dropLazyText when the line is no lazy line any more.
  */
-export function keepLazyText(state: StateBlock, line: number, indent: number): void {
+export function keepLazyText(state: StateBlock, line: number, indent: number, itemIndent: number): void {
   const own = kdLineText(state, line, indent);
   if (!/^ +\t/.test(own)) return;
   const texts = ((state as LazyState).kdLazyText ??= new Map());
-  if (!texts.has(line)) texts.set(line, own);
+  if (!texts.has(line)) texts.set(line, { text: own, indent: itemIndent });
 }
 
 export function dropLazyText(state: StateBlock, line: number): void {

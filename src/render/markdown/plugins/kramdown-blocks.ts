@@ -22,6 +22,11 @@ import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kd
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
 }
+/** Whether the line's leading whitespace holds a tab. */
+function leadingTab(state: StateBlock, line: number): boolean {
+  for (let p = state.bMarks[line], end = p + state.tShift[line]; p < end; p++) if (state.src.charCodeAt(p) === 0x09) return true;
+  return false;
+}
 /** The first character of the line's text (after its indentation), as a char code. */
 function firstCode(state: StateBlock, line: number): number {
   return state.src.charCodeAt(state.bMarks[line] + state.tShift[line]);
@@ -384,7 +389,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
-    keepLazyText(state, line, base);
+    keepLazyText(state, line, base, base + mdIndent);
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + mdIndent + rel + (nested && rel <= 3 && LIST_START.test(text) ? indent + 4 : 0);
     const bases = lazy.get(line);
@@ -534,9 +539,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // those lines count as indented (as code would be).
     const bumped: Array<[number, number]> = [];
     for (let l = startLine + 1; l < endLine && !isBlank(state, l); l++) {
-      const b = state.bMarks[l];
-      const tab = state.src.indexOf('\t', b);
-      if (tab < 0 || tab >= b + state.tShift[l] || state.sCount[l] - state.blkIndent > 3 || state.sCount[l] < state.blkIndent) continue;
+      if (!leadingTab(state, l) || state.sCount[l] - state.blkIndent > 3 || state.sCount[l] < state.blkIndent) continue;
       if (!/^ {0,3}\t/.test(kdLineText(state, l))) continue;
       bumped.push([l, state.sCount[l]]);
       state.sCount[l] = state.blkIndent + 4;
@@ -555,16 +558,22 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       const open = state.tokens[first];
       if (open?.type === 'paragraph_open') open.meta = { ...(open.meta ?? {}), ialLost: true };
     }
+    if (silent) return true;
     const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
-    if (silent || !lazy?.size) return true;
+    // Lines whose text markdown-it cuts otherwise than kramdown: lazy lines, and in a list item's
+    // text a line whose leading tabs straddle the item's indentation (kramdown makes each leading
+    // tab four spaces before taking the indentation off: `-\ta\n\t\tb` is "a\n    b").
     let any = false;
-    for (let l = startLine + 1; l < state.line; l++) if (lazy.has(l)) any = true;
+    for (let l = startLine + 1; l < state.line && !any; l++) {
+      if (lazy?.has(l)) any = true;
+      else if (state.blkIndent > 0) any = leadingTab(state, l);
+    }
     if (!any) return true;
     const lines: string[] = [];
     for (let l = startLine; l < state.line; l++) {
       // A lazy line keeps the indentation it has beyond the paragraph's container (its sCount was
-      // set to where kramdown sees its text); other lines as markdown-it cuts them.
-      if (l === startLine || !lazy.has(l)) lines.push(state.getLines(l, l + 1, state.blkIndent, false));
+      // set to where kramdown sees its text); other lines as the container's text has them.
+      if (l === startLine) lines.push(state.getLines(l, l + 1, state.blkIndent, false));
       else lines.push(kdLineText(state, l));
     }
     const inline = state.tokens.slice(first).find((t) => t.type === 'inline');
