@@ -250,6 +250,7 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
   const items: Item[] = [];
   let pos = start;
   let pendingIal: Ial | null = null;
+  let lastDefEnd = start;
   const lastBlock = () => {
     for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
     return null;
@@ -288,8 +289,10 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       const ial = parseIal(b.open.content, ctx.alds);
       // After a link/abbreviation/footnote definition the IAL is the definition's (kramdown lets it
       // style the links that use it); that is not supported, so it is dropped.
+      // (Right after it: a blank line between makes the IAL wait for the next block, as
+      // parse_block_extensions sees the :blank as the last child.)
       const lastItem = items[items.length - 1];
-      if (lastItem && 'def' in lastItem) continue;
+      if (lastItem && 'def' in lastItem && !lines.anyBlank(lastDefEnd, b.start)) continue;
       const prev = lastBlock();
       if (prev) {
         prev.ial = mergeIal(prev.ial, ial);
@@ -304,7 +307,7 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       pendingIal = null;
       continue;
     }
-    if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; continue; }
+    if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; lastDefEnd = b.end; continue; }
     if (pendingIal) {
       // (Not to a paragraph whose lines kramdown's table parser tried first: see table.ts.)
       if (!(b.open.meta as any)?.ialLost) b.ial = mergeIal(b.ial, pendingIal);
