@@ -47,7 +47,7 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   // element: no boundary (`<div></div>e\n-` is a paragraph, not a header).
   if (line === (state as any).kdContinuedLine) return false;
   if (line === (state as any).kdFirstLine || line === 0) return true;
-  if (isBlank(state, line - 1)) return true;
+  if (isBlank(state, line - 1)) return !blanksInHtml(state, line);
   const prev = lineText(state, line - 1).trimEnd();
   if (prev === '^') {
     // kramdown's EOB_MARKER is `^` at the very start of the container's text: an indented ` ^` is
@@ -92,6 +92,20 @@ function listEndsAt(state: StateBlock, line: number): boolean {
     if (depth === 0) break;
   }
   return k >= 0 && toks[k].map?.[1] === line;
+}
+
+/**
+ * Whether the blank lines before `line` went into an HTML element left open at the end of the
+ * last block (a list item's `<v>` reads its item's text to the end, blank lines included): then
+ * there is no :blank element before the line and so no block boundary (`1. <v>\n\n|` is a list
+ * and the paragraph `|`, no table).
+ */
+function blanksInHtml(state: StateBlock, line: number): boolean {
+  const toks = state.tokens;
+  let k = toks.length - 1;
+  while (k >= 0 && toks[k].nesting === -1) k--;
+  const t = toks[k];
+  return k < toks.length - 1 && t?.type === 'kd_html' && !!(t.meta as { toEof?: boolean } | null)?.toEof && t.map?.[1] === line;
 }
 
 /** kramdown's before_block_boundary?: a blank line, an end-of-block marker, a block IAL or the end. */
