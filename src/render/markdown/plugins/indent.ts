@@ -45,7 +45,7 @@ export function kdLineText(state: StateBlock, line: number, indent = state.blkIn
  * end at a tab (an inner item's indentation after an outer one's), its run of tabs is four spaces
  * a tab in turn.
  */
-function stripIndent(text: string, indent: number): string {
+export function stripIndent(text: string, indent: number): string {
   let rem = indent;
   let i = 0;
   while (rem > 0 && i < text.length) {
@@ -114,4 +114,22 @@ export function keepLazyText(state: StateBlock, line: number, indent: number, it
 
 export function dropLazyText(state: StateBlock, line: number): void {
   (state as LazyState).kdLazyText?.delete(line);
+}
+
+/**
+ * A line that is an item's text in kramdown (content_re) where markdown-it's columns put it left of
+ * the item's content (`1. -\ta\n   \tb`: `\tb` is 4 in for kramdown, 1 for markdown-it): the
+ * list fakes its sCount as for a lazy line, and kdLineText gives `text`, the line as the item's
+ * text has it, for it. Returns the columns its leading whitespace counts.
+ */
+export function keepItemText(state: StateBlock, line: number, text: string, itemIndent: number): number {
+  ((state as LazyState).kdLazyText ??= new Map()).set(line, { text, indent: itemIndent });
+  let col = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) col++;
+    else if (c === 0x09) col += 4 - (col % 4);
+    else break;
+  }
+  return col;
 }

@@ -17,7 +17,7 @@ import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
 import { ialBlockAt } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
-import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepLazyText } from './indent.js';
+import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -333,11 +333,6 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
   const item = ordered ? /^(\d+\.)([ \t]*)(.?)/ : /^([*+-])([ \t]*)(.?)/;
   let indent = 0;
   let kdIndent = 0;
-  // The item's content column as markdown-it counts it (tabs to its stops, from the line's start),
-  // relative to the list's container: where a lazy line's text goes. kramdown's tab stops count
-  // from the start of the container's text instead (`* -\ta`: the inner item's indentation is
-  // 4 in kramdown's text of the outer item, its content column 4 in the line's).
-  let mdIndent = 0;
   let lastBlank = false;
   // kramdown's nested_list_found: once an item holds a nested list (a line at its content column
   // starting with a list marker), a lazy line starting with a list marker is given the item's
@@ -357,12 +352,10 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       // tokenize wrapper below gives markdown-it the same.
       kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : firstLineIndentation(rel + m[1].length, m[2]);
       indent = kdIndent;
-      mdIndent = kdIndent;
-      if (m[2].includes('\t') && !ITEM_IAL_ONLY.test(text.slice(m[1].length))) {
-        let col = state.sCount[line] + m[1].length;
-        for (const ch of m[2]) col += ch === '\t' ? 4 - ((col + state.bsCount[line]) % 4) : 1;
-        mdIndent = col - base;
-      }
+      // markdown-it counts a tab after the marker to its stops from the line's start, kramdown
+      // from the start of the list's container's text (`* -\ta`: the inner item's content is 4 in
+      // from the `-`, where markdown-it has 2): the tokenize wrapper gives markdown-it kramdown's.
+      if (m[2].includes('\t') && !ITEM_IAL_ONLY.test(text.slice(m[1].length))) ((state as any).kdItemIndent ??= new Map()).set(`${line}:${base}`, kdIndent);
       // (Also when the next item follows after the blank lines: `* \n\n\n* ` is one list.)
       if (lastBlank && emptyItem >= 0 && line > emptyItem + 2 && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
       emptyItem = /^[ \t]*$/.test(text.slice(m[1].length)) ? line : -1;
@@ -381,11 +374,20 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     // After a blank line only lines indented to kramdown's content column continue the item.
     // (kramdown's content_re, on the line as the list's container has it: ` \tb` is not the text
     // of a `* ` item though markdown-it counts it four columns in.)
-    if (lastBlank && (rel < kdIndent || !itemContentLine(kdLineText(state, line), kdIndent))) { cut = line; break; }
+    const own = kdLineText(state, line);
+    const content = itemContentLine(own, indent);
+    if (lastBlank && !content) { cut = line; break; }
     if (text.trimEnd() === '^' && rel === 0) break;
     if (lastBlank && emptyItem >= 0 && rel >= indent && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
     emptyItem = -1;
-    if (rel >= indent && (lastBlank || itemContentLine(kdLineText(state, line), indent))) {
+    if (content) {
+      if (rel < indent && !lazy.has(line)) {
+        // kramdown's content where markdown-it's columns fall short of the item's (tab stops):
+        // given the item's column plus the indentation left in kramdown's text of the item.
+        faked.push([line, state.sCount[line]]);
+        state.sCount[line] = base + indent + keepItemText(state, line, stripIndent(own, indent), base + indent);
+        lazy.set(line, [base]);
+      }
       // (On the line as the item's text has it: `   \t- b` in a `1. ` item is `\t- b`, no list.)
       if (rel - indent <= 3 && LIST_START.test(text) && !/^ {0,3}\t/.test(kdLineText(state, line, base + indent))) {
         // kramdown starts a new part of the item's text at its first nested list (item.value <<
@@ -403,9 +405,9 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
-    keepLazyText(state, line, base, base + mdIndent);
+    keepLazyText(state, line, base, base + indent);
     faked.push([line, state.sCount[line]]);
-    state.sCount[line] = base + mdIndent + rel + (nested && rel <= 3 && LIST_START.test(text) ? indent + 4 : 0);
+    state.sCount[line] = base + indent + rel + (nested && rel <= 3 && LIST_START.test(text) ? indent + 4 : 0);
     const bases = lazy.get(line);
     if (bases) bases.push(base); else lazy.set(line, [base]);
   }
@@ -618,7 +620,12 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (state.parentType === 'list') {
       const open = state.tokens[state.tokens.length - 1];
       if (open?.type === 'list_item_open' && open.map?.[0] === startLine) {
-        if (ITEM_IAL_ONLY.test(lineText(state, startLine))) {
+        // (A tab after the marker: kramdown's indentation, from fakeLazyLines.)
+        const kd = s.kdItemIndent?.get(`${startLine}:${state.listIndent}`);
+        if (kd !== undefined) {
+          state.blkIndent = state.listIndent + kd;
+          if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
+        } else if (ITEM_IAL_ONLY.test(lineText(state, startLine))) {
           state.blkIndent = state.listIndent + 4;
           if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
         } else if (state.sCount[startLine] - state.blkIndent >= 4) state.blkIndent = state.sCount[startLine];
