@@ -855,7 +855,8 @@ export class Converter {
         case 'kd_typographic': out += this.typographic(t.info); break;
         case 'kd_span_extension': out += t.info === 'comment' ? `<!-- ${t.content} -->` : t.content; break;
         case 'footnote_ref': out += this.footnoteRef(t); break;
-        case 'abbr_open': out += `<abbr${t.attrGet('title') ? ` title="${escapeAttr(String(t.attrGet('title')))}"` : ''}>`; break;
+        // (The definition's IAL's attributes, then the title unless it is empty.)
+        case 'abbr_open': out += `<abbr${htmlAttributes(new Map((t.attrs ?? []).filter(([k, v]) => k !== 'title' || v !== '').map(([k, v]) => [k, String(v)])))}>`; break;
         case 'abbr_close': out += '</abbr>'; break;
         default: out += t.content ? escapeText(t.content) : '';
       }

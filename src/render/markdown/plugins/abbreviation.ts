@@ -9,8 +9,10 @@
 import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
 import { setextAhead } from './kramdown-blocks.js';
 import { tableAhead } from './table.js';
+import { IAL_BODY, parseIal } from '../ial.js';
 
 const DEF_RE = /^ {0,3}\*\[(.+?)\]:(.*)$/;
+const IAL_LINE = new RegExp(String.raw`^\{:(?![\w-]*:|\/)(${IAL_BODY})\}\s*$`);
 
 function abbrDefinition(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
@@ -24,6 +26,13 @@ function abbrDefinition(state: StateBlock, startLine: number, _endLine: number, 
   env.abbreviations ??= {};
   // markdown-it-abbr's replacement pass reads ids with a ':' prefix.
   env.abbreviations[':' + m[1]] = m[2].trim();
+  // A block IAL right after the definition is its own: kramdown writes its attributes on every
+  // <abbr> of the abbreviation, before the title (convert_abbreviation). The IAL line is left for
+  // the converter, which drops an IAL that follows a definition.
+  const ials = ((state.env as { kdAbbrIals?: Record<string, string> }).kdAbbrIals ??= {});
+  const next = startLine + 1;
+  const ial = next < _endLine && state.sCount[next] - state.blkIndent < 4 ? IAL_LINE.exec(state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next])) : null;
+  if (ial) ials[':' + m[1]] = ial[1]; else delete ials[':' + m[1]];
   state.push('kd_def', '', 0).map = [startLine, startLine + 1];
   state.line = startLine + 1;
   return true;
@@ -73,7 +82,8 @@ function replaceAbbreviations(state: StateCore): void {
         if ((start === 0 && WORD.test(before)) || (end === text.length && WORD.test(after))) { at.lastIndex = start + 1; continue; }
         if (start > pos) nodes.push(textToken(state, text.slice(pos, start)));
         const open = new state.Token('abbr_open', 'abbr', 1);
-        open.attrs = [['title', defs[':' + name]]];
+        const ial = (state.env as { kdAbbrIals?: Record<string, string> }).kdAbbrIals?.[':' + name];
+        open.attrs = [...(ial ? parseIal(ial, new Map()).attrs : []), ['title', defs[':' + name]]];
         nodes.push(open, textToken(state, name), new state.Token('abbr_close', 'abbr', -1));
         pos = end;
         at.lastIndex = end;
