@@ -176,7 +176,8 @@ export function deflistPlugin(md: MarkdownIt): void {
           state.sCount[line] = sCount;
           const bases = s.kdLazy!.get(line)!;
           bases.pop();
-          if (!bases.length) { s.kdLazy!.delete(line); dropLazyText(state, line); }
+          dropLazyText(state, line);
+          if (!bases.length) s.kdLazy!.delete(line);
         }
       }
       return;

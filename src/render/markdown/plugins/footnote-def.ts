@@ -88,7 +88,8 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
         state.sCount[l] = s;
         const bases = lazy.get(l)!;
         bases.pop();
-        if (!bases.length) { lazy.delete(l); dropLazyText(state, l); }
+        dropLazyText(state, l);
+        if (!bases.length) lazy.delete(l);
       }
     }
   }, { alt: entry.alt });

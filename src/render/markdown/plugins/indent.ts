@@ -31,8 +31,9 @@ export function kdLineText(state: StateBlock, line: number, indent = state.blkIn
   while (i < t && (src.charCodeAt(i) === 0x20 || src.charCodeAt(i) === 0x09)) i++;
   const s = state as LazyState;
   if (i < t || s.kdLazy?.has(line)) {
-    const own = s.kdLazyText?.get(line);
-    if (own !== undefined) return stripIndent(own.text, indent - own.indent);
+    const texts = s.kdLazyText?.get(line);
+    const own = texts?.[texts.length - 1];
+    if (own) return stripIndent(own.text, indent - own.indent);
     return ' '.repeat(Math.max(0, state.sCount[line] - indent)) + src.slice(t, e);
   }
   return indent > 0 ? stripIndent(src.slice(b, e), indent) : src.slice(b, e);
@@ -95,25 +96,37 @@ export function firstLineIndentation(column: number, whitespace: string): number
   return column + /^ */.exec(content)![0].length;
 }
 
-type LazyState = StateBlock & { kdLazy?: Map<number, number[]>; kdLazyText?: Map<number, { text: string; indent: number }> };
+type LazyText = { text: string; indent: number } | null;
+/** `kdLazyText`: per line, one entry for each container that took it (innermost last). */
+type LazyState = StateBlock & { kdLazy?: Map<number, number[]>; kdLazyText?: Map<number, LazyText[]> };
+
+function pushLazyText(state: StateBlock, line: number, entry: LazyText): void {
+  const texts = ((state as LazyState).kdLazyText ??= new Map());
+  const stack = texts.get(line);
+  if (stack) stack.push(entry); else texts.set(line, [entry]);
+}
 
 /**
  * Before a container (list item, definition, footnote) takes `line` as a lazy line: kramdown keeps
  * a lazy line as written in the container's text, which a faked sCount says only for spaces; a
  * line with a tab after its first spaces (` \tb`) is remembered as it is, for kdLineText, with the
  * column (`itemIndent`) where the container's text starts for markdown-it (an item's list inside
- * it takes its own indentation off that text again). `indent`: the column of the container's own
- * container. Forgotten with dropLazyText when the line is no lazy line any more.
+ * it takes its own indentation off that text again; an inner item taking the line lazily in turn
+ * keeps it as written, innermost first). `indent`: the column of the container's own container.
+ * Undone with dropLazyText when the container is done.
  */
 export function keepLazyText(state: StateBlock, line: number, indent: number, itemIndent: number): void {
   const own = kdLineText(state, line, indent);
-  if (!/^ +\t/.test(own)) return;
-  const texts = ((state as LazyState).kdLazyText ??= new Map());
-  if (!texts.has(line)) texts.set(line, { text: own, indent: itemIndent });
+  pushLazyText(state, line, /^ +\t/.test(own) ? { text: own, indent: itemIndent } : null);
 }
 
+/** Undoes the last keepLazyText or keepItemText for the line. */
 export function dropLazyText(state: StateBlock, line: number): void {
-  (state as LazyState).kdLazyText?.delete(line);
+  const texts = (state as LazyState).kdLazyText;
+  const stack = texts?.get(line);
+  if (!stack) return;
+  stack.pop();
+  if (!stack.length) texts!.delete(line);
 }
 
 /**
@@ -123,7 +136,7 @@ export function dropLazyText(state: StateBlock, line: number): void {
  * text has it, for it. Returns the columns its leading whitespace counts.
  */
 export function keepItemText(state: StateBlock, line: number, text: string, itemIndent: number): number {
-  ((state as LazyState).kdLazyText ??= new Map()).set(line, { text, indent: itemIndent });
+  pushLazyText(state, line, { text, indent: itemIndent });
   let col = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

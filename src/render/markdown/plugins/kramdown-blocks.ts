@@ -717,7 +717,8 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
         state.sCount[line] = sCount;
         const bases = lazy.get(line)!;
         bases.pop();
-        if (!bases.length) { lazy.delete(line); dropLazyText(state, line); }
+        dropLazyText(state, line);
+        if (!bases.length) lazy.delete(line);
       }
     }
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
