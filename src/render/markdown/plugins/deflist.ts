@@ -21,7 +21,7 @@ import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { ialBlockAt } from './code-block.js';
 import { tableTried } from './table.js';
-import { dropLazyText, itemContentLine, kdLineText, keepLazyText } from './indent.js';
+import { dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, stripIndent } from './indent.js';
 
 const MARKER = /^:[ \t]/;
 
@@ -81,7 +81,19 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
     if (rel === 0 && /^\^\s*$/.test(text)) break;
     // (content_re on the line as the list's container has it: ` \tb` is no text of a `: `
     // definition, though markdown-it counts it four columns in; see indent.ts.)
-    if (rel >= indentation && itemContentLine(kdLineText(state, line, base), indentation)) { lastBlank = false; continue; }
+    const own = kdLineText(state, line, base);
+    if (itemContentLine(own, indentation)) {
+      if (rel < indentation) {
+        // Where markdown-it's columns fall short of kramdown's (tab stops: kramdown-blocks.ts's
+        // lists do the same): the definition's column plus what kramdown's text of it has left.
+        faked.push([line, state.sCount[line]]);
+        state.sCount[line] = base + indentation + keepItemText(state, line, stripIndent(own, indentation), base + indentation);
+        const bases = lazy.get(line);
+        if (bases) bases.push(base + indentation); else lazy.set(line, [base + indentation]);
+      }
+      lastBlank = false;
+      continue;
+    }
     if (lastBlank) break;
     // (IAL_BLOCK, which may close on a later line.)
     if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
@@ -109,6 +121,24 @@ function clampMaps(state: StateBlock, from: number, endLine: number): void {
   if (state.line > endLine) state.line = endLine;
 }
 
+/**
+ * A definition whose marker is followed by a tab: kramdown's indentation (parse_first_list_line
+ * counts the tab to its stops from the start of the container's text, markdown-it from the line's
+ * start: `* m\n:\tn` is 4 in for kramdown, 2 for markdown-it). Null for no tab, or where the
+ * marker is not found on its own line.
+ */
+function tabMarkerIndentation(state: StateBlock, line: number, base: number): number | null {
+  const src = state.src;
+  const content = state.bMarks[line] + state.tShift[line];
+  let q = content - 1;
+  while (q >= state.bMarks[line] && (src.charCodeAt(q) === 0x20 || src.charCodeAt(q) === 0x09)) q--;
+  if (q < state.bMarks[line] || src.charCodeAt(q) !== 0x3a /* : */) return null;
+  const ws = src.slice(q + 1, content);
+  const before = src.slice(state.bMarks[line], q);
+  if (!ws.includes('\t') || /[^ \t]/.test(before)) return null;
+  return firstLineIndentation(stripIndent(before, base).length + 1, ws);
+}
+
 export function deflistPlugin(md: MarkdownIt): void {
   // markdown-it-deflist pushes a definition's dd_open, sets the content indentation to the marker's
   // column + 2 and tokenizes the content at once: that call is where kramdown's indentation and
@@ -126,10 +156,11 @@ export function deflistPlugin(md: MarkdownIt): void {
       // it (markdown-it-deflist set the first line's sCount to that column), or by 4 when the first
       // line holds only an IAL or nothing (LIST_ITEM_IAL_CHECK).
       const ialOnly = ITEM_IAL_ONLY.test(lineText(state, startLine));
-      const indentation = ialOnly ? 4 : Math.max(state.sCount[startLine], state.blkIndent) - base;
+      const tabbed = ialOnly ? null : tabMarkerIndentation(state, startLine, base);
+      const indentation = ialOnly ? 4 : tabbed ?? Math.max(state.sCount[startLine], state.blkIndent) - base;
       const savedFirst = state.sCount[startLine];
       state.blkIndent = base + indentation;
-      if (ialOnly) state.sCount[startLine] = state.blkIndent;
+      if (ialOnly || (tabbed !== null && !state.isEmpty(startLine))) state.sCount[startLine] = state.blkIndent;
       const { cut, faked } = definitionLines(s, startLine, endLine, base, indentation);
       // kramdown reads a definition's text as a list item's: whitespace-only lines as written
       // (list-text.ts).
