@@ -346,7 +346,9 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const text = lineText(state, line);
     const m = item.exec(text);
     // (A marker needs a space or tab after it: a bare `*` is text, lazily the item's.)
-    if (m && m[2] !== '' && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3)))) {
+    // (fetch_pattern's ` {0,n}` marker on the line as the list's container has it: `   \t- ` in a
+    // `1. ` item is `\t- ` there, text of the item, no next item.)
+    if (m && m[2] !== '' && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3) && !/^ *\t/.test(kdLineText(state, line))))) {
       // kramdown's own content indentation: 4 when the first line holds nothing but an IAL (or
       // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all whitespace after it (tabs to kramdown's stops); the
       // tokenize wrapper below gives markdown-it the same.
