@@ -380,7 +380,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const content = itemContentLine(own, indent);
     if (lastBlank && !content) { cut = line; break; }
     if (text.trimEnd() === '^' && rel === 0) break;
-    if (lastBlank && emptyItem >= 0 && rel >= indent && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
+    if (lastBlank && emptyItem >= 0 && content && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
     emptyItem = -1;
     if (content) {
       if (rel < indent && !lazy.has(line)) {
