@@ -15,12 +15,12 @@
 import type { StateBlock } from 'markdown-it';
 
 /**
- * The line as its container's text has it in kramdown: the whitespace markdown-it counts as the
- * container's indentation (`indent` columns, blkIndent by default) taken off as kramdown's list parser takes it off
- * (a tab at the start of what is left counts four), the rest of the line as written. A line whose
- * text markdown-it already moved (an item's marker line, a list's lazy line) is its relative
- * indentation in spaces, then its text (a list's lazy line with a tab after its first spaces: as
- * written, kdLazyText).
+ * The line as its container's text has it in kramdown: the container's indentation (`indent`
+ * columns, blkIndent by default) taken off as kramdown's list parser takes it off (stripIndent),
+ * the rest of the line as written. A line whose text markdown-it already moved (an item's marker
+ * line, a container's lazy line) is its relative indentation in spaces, then its text; one whose
+ * text is kept in kdLazyText (a lazy line with a tab after its first spaces, a line the columns
+ * put short of its item: keepLazyText, keepItemText) is that text.
  */
 export function kdLineText(state: StateBlock, line: number, indent = state.blkIndent): string {
   const src = state.src;
@@ -84,9 +84,10 @@ export function itemContentLine(text: string, indentation: number): boolean {
 
 /**
  * parse_first_list_line's indentation of an item (or definition) whose marker ends at `column`
- * (leading spaces and the marker) and is followed by `whitespace`: the whitespace's tabs go to
- * the next multiple of four counted from the line's start, as markdown-it counts them too, except
- * that kramdown counts a run of tabs after the first as four each (`*\t\tb`: 1 + 3 + 4).
+ * of its container's text (leading spaces and the marker) and is followed by `whitespace`: a tab
+ * goes to the next multiple of four counted from the start of the container's text (markdown-it
+ * counts from the line's start), and the tabs of a run after the first are four each
+ * (`*\t\tb`: 1 + 3 + 4).
  */
 export function firstLineIndentation(column: number, whitespace: string): number {
   let content = whitespace;
