@@ -309,6 +309,10 @@ type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent:
 // lazy lines.
 const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]/u;
 
+// kramdown's LAZY_END_HTML_START and LAZY_END_HTML_STOP after OPT_SPACE: the tag of an element
+// that is no span element (nor script), opening or closing.
+const LAZY_END_HTML = /^ {0,3}(?:<(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|<\/(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:][-\p{L}\p{N}_:.]*\s*>)/u;
+
 /**
  * kramdown's lazy list lines: after a non-blank line of an item, any non-blank line (unless it starts
  * an HTML element or an IAL) belongs to the item and is parsed as blocks inside it, whatever its
@@ -586,13 +590,27 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       if (lazy?.has(l)) any = true;
       else if (state.blkIndent > 0) any = leadingTab(state, l);
     }
-    if (!any) return true;
+    // kramdown's paragraph also ends at a line starting a tag of an element that is no span element
+    // (LAZY_END_HTML_START / _STOP) where no HTML block starts (`<https://x.y>`, `<k]`): the line
+    // is parsed as a paragraph again, and parse_paragraph joins it to the one before, whose text it
+    // had rstripped, with "\n", or "  \n" where the line before ended in two spaces (a hard break
+    // stays): `a \n<https://x.y>` loses the space.
+    let htmlCut = false;
+    for (let l = startLine + 1; l < state.line && !htmlCut; l++) {
+      const c = state.src.charCodeAt(state.bMarks[l] + state.tShift[l]);
+      htmlCut = c === 0x3c /* < */ && LAZY_END_HTML.test(kdLineText(state, l));
+    }
+    if (!any && !htmlCut) return true;
     const lines: string[] = [];
     for (let l = startLine; l < state.line; l++) {
       // A lazy line keeps the indentation it has beyond the paragraph's container (its sCount was
       // set to where kramdown sees its text); other lines as the container's text has them.
-      if (l === startLine) lines.push(state.getLines(l, l + 1, state.blkIndent, false));
-      else lines.push(kdLineText(state, l));
+      const text = l === startLine ? state.getLines(l, l + 1, state.blkIndent, false) : kdLineText(state, l);
+      if (htmlCut && l > startLine && LAZY_END_HTML.test(text)) {
+        const prev = lines[lines.length - 1];
+        lines[lines.length - 1] = prev.replace(/[ \t\v\f\r\0]+$/, '') + (prev.endsWith('  ') ? '  ' : '');
+      }
+      lines.push(text);
     }
     const inline = state.tokens.slice(first).find((t) => t.type === 'inline');
     if (inline) inline.content = lines.join('\n').trim();
