@@ -154,6 +154,14 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
         if (m && m[1] > end) end = m[1];
       }
     }
+    // So does a definition, so that no blank line seems to come before the next one (`e\n: a\n>\n: b`
+    // keeps `b` transparent).
+    if (t.type === 'dd_open') {
+      for (let k = i + 1; k < j; k++) {
+        const m = tokens[k].type === 'blockquote_open' ? tokens[k].map : null;
+        if (m && m[1] > end) end = m[1];
+      }
+    }
     // An HTML element that leaves its line's newline to the blank parser (`* <hr>`) ends the last
     // item with a blank (so does a blank line before a block IAL that goes to nothing), which parse_list and parse_definition_list move out after the list (and
     // an enclosing list moves it out after itself); a blockquote keeps it.
@@ -184,7 +192,7 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
  * goes after the list. Whether the list `open` … `close` (tokens i and j) ends in such empty items.
  */
 function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): boolean {
-  const items: Array<{ open: Token; empty: boolean }> = [];
+  const items: Array<{ open: Token; empty: boolean; quoteEnd: number }> = [];
   let depth = 0;
   for (let k = i + 1; k < j; k++) {
     const tk = tokens[k];
@@ -192,11 +200,13 @@ function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): bo
       // (An item's own IAL on its marker line is no child: LIST_ITEM_IAL.)
       let c = k + 1;
       if (tokens[c]?.type === 'kd_ial' && tokens[c].map?.[0] === tk.map?.[0]) c++;
-      items.push({ open: tk, empty: tokens[c]?.nesting === -1 });
+      items.push({ open: tk, empty: tokens[c]?.nesting === -1, quoteEnd: -1 });
     }
+    // (A quote's last `>` lines are its own, no blank of the item: `e\n: \n>\n: `.)
+    if (tk.type === 'blockquote_open' && tk.map && items.length) items[items.length - 1].quoteEnd = Math.max(items[items.length - 1].quoteEnd, tk.map[1]);
     depth += tk.nesting;
   }
-  const endsBlank = (it: { open: Token }) => !!it.open.map && it.open.map[1] - 1 > it.open.map[0] && lines.blank(it.open.map[1] - 1);
+  const endsBlank = (it: { open: Token; quoteEnd: number }) => !!it.open.map && it.open.map[1] - 1 > it.open.map[0] && lines.blank(it.open.map[1] - 1) && it.quoteEnd < it.open.map[1];
   let k = items.length - 1;
   if (k < 1 || !items[k].empty || endsBlank(items[k])) return false;
   while (k >= 0 && items[k].empty && !endsBlank(items[k])) k--;
