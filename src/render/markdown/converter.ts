@@ -85,7 +85,7 @@ class Lines {
    */
   markText(tokens: Token[]): this {
     for (const t of tokens) {
-      if ((t.type !== 'paragraph_open' && t.type !== 'heading_open' && t.type !== 'dt_open' && t.type !== 'code_block' && t.type !== 'fence') || !t.map) continue;
+      if ((t.type !== 'paragraph_open' && t.type !== 'kd_raw_text_open' && t.type !== 'heading_open' && t.type !== 'dt_open' && t.type !== 'code_block' && t.type !== 'fence') || !t.map) continue;
       // (A term's map may be empty, [n, n]: its line n is text all the same. A code block's truly
       // empty lines stay blank: only `>` lines, its lazy text, are marked.)
       for (let l = t.map[0]; l < Math.max(t.map[1], t.map[0] + 1); l++) if (!this.only(l, 0x20, 0x09, 0x20)) (this.textLines ??= new Set()).add(l);
@@ -154,6 +154,14 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
         if (m && m[1] > end) end = m[1];
       }
     }
+    // So does a definition, so that no blank line seems to come before the next one (`e\n: a\n>\n: b`
+    // keeps `b` transparent).
+    if (t.type === 'dd_open') {
+      for (let k = i + 1; k < j; k++) {
+        const m = tokens[k].type === 'blockquote_open' ? tokens[k].map : null;
+        if (m && m[1] > end) end = m[1];
+      }
+    }
     // An HTML element that leaves its line's newline to the blank parser (`* <hr>`) ends the last
     // item with a blank (so does a blank line before a block IAL that goes to nothing), which parse_list and parse_definition_list move out after the list (and
     // an enclosing list moves it out after itself); a blockquote keeps it.
@@ -168,7 +176,7 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
         // (Not an item's own IAL on its marker line: `* {:.x}`.)
         (lt.type === 'kd_ial' && !!lt.map && lt.map[0] > map[0] && tokens[k - 1].type !== 'list_item_open' && tokens[k - 1].type !== 'dd_open' && lines.blank(lt.map[0] - 1));
     }
-    if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, lines);
+    if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, lines) || nestedTrailingBlank(tokens, i, j, lines);
     const after = tokens[j + 1];
     const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && after.map?.[0] === map[1];
     out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end, ...(trailingBlank ? { trailingBlank } : {}), ...(eobFound ? { eobFound } : {}) });
@@ -184,7 +192,7 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
  * goes after the list. Whether the list `open` … `close` (tokens i and j) ends in such empty items.
  */
 function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): boolean {
-  const items: Array<{ open: Token; empty: boolean }> = [];
+  const items: Array<{ open: Token; empty: boolean; quoteEnd: number }> = [];
   let depth = 0;
   for (let k = i + 1; k < j; k++) {
     const tk = tokens[k];
@@ -192,15 +200,42 @@ function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): bo
       // (An item's own IAL on its marker line is no child: LIST_ITEM_IAL.)
       let c = k + 1;
       if (tokens[c]?.type === 'kd_ial' && tokens[c].map?.[0] === tk.map?.[0]) c++;
-      items.push({ open: tk, empty: tokens[c]?.nesting === -1 });
+      items.push({ open: tk, empty: tokens[c]?.nesting === -1, quoteEnd: -1 });
     }
+    // (A quote's last `>` lines are its own, no blank of the item: `e\n: \n>\n: `.)
+    if (tk.type === 'blockquote_open' && tk.map && items.length) items[items.length - 1].quoteEnd = Math.max(items[items.length - 1].quoteEnd, tk.map[1]);
     depth += tk.nesting;
   }
-  const endsBlank = (it: { open: Token }) => !!it.open.map && it.open.map[1] - 1 > it.open.map[0] && lines.blank(it.open.map[1] - 1);
+  const endsBlank = (it: { open: Token; quoteEnd: number }) => !!it.open.map && it.open.map[1] - 1 > it.open.map[0] && lines.blank(it.open.map[1] - 1) && it.quoteEnd < it.open.map[1];
   let k = items.length - 1;
   if (k < 1 || !items[k].empty || endsBlank(items[k])) return false;
   while (k >= 0 && items[k].empty && !endsBlank(items[k])) k--;
   return k >= 0 && endsBlank(items[k]);
+}
+
+/**
+ * The blank a list or definition list inside the last item moved out after itself is that item's
+ * last child, which the enclosing list moves out after itself in turn (`>* r\n: \n>\n  : ` has
+ * a blank after the <ul> inside the quote). Whether the list `open` … `close` (tokens i and j)
+ * ends so.
+ */
+function nestedTrailingBlank(tokens: Token[], i: number, j: number, lines: Lines): boolean {
+  let depth = 0;
+  let last = -1;
+  for (let k = i + 1; k < j; k++) {
+    if (depth === 0 && (tokens[k].type === 'list_item_open' || tokens[k].type === 'dd_open')) last = k;
+    depth += tokens[k].nesting;
+  }
+  if (last < 0) return false;
+  depth = 0;
+  let close = last + 1;
+  for (; close < j; close++) {
+    if (depth === 0 && tokens[close].nesting === -1) break;
+    depth += tokens[close].nesting;
+  }
+  const inner = splitBlocks(tokens.slice(last + 1, close), lines);
+  const b = inner[inner.length - 1];
+  return !!b?.trailingBlank && !b.eobFound && !!tokens[last].map && b.end <= tokens[last].map![1] && !lines.anyBlank(b.end, tokens[last].map![1]);
 }
 
 /**
@@ -225,6 +260,7 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
   const items: Item[] = [];
   let pos = start;
   let pendingIal: Ial | null = null;
+  let lastDefEnd = start;
   const lastBlock = () => {
     for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
     return null;
@@ -263,8 +299,10 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       const ial = parseIal(b.open.content, ctx.alds);
       // After a link/abbreviation/footnote definition the IAL is the definition's (kramdown lets it
       // style the links that use it); that is not supported, so it is dropped.
+      // (Right after it: a blank line between makes the IAL wait for the next block, as
+      // parse_block_extensions sees the :blank as the last child.)
       const lastItem = items[items.length - 1];
-      if (lastItem && 'def' in lastItem) continue;
+      if (lastItem && 'def' in lastItem && !lines.anyBlank(lastDefEnd, b.start)) continue;
       const prev = lastBlock();
       if (prev) {
         prev.ial = mergeIal(prev.ial, ial);
@@ -279,7 +317,7 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       pendingIal = null;
       continue;
     }
-    if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; continue; }
+    if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; lastDefEnd = b.end; continue; }
     if (pendingIal) {
       // (Not to a paragraph whose lines kramdown's table parser tried first: see table.ts.)
       if (!(b.open.meta as any)?.ialLost) b.ial = mergeIal(b.ial, pendingIal);
@@ -388,6 +426,9 @@ export class Converter {
         return `${ind(indent)}<p${htmlAttributes(attrs)}>${this.inline(inline)}</p>\n`;
       }
       case 'heading_open': return this.heading(b, indent, inHtml);
+      // Text kramdown's block parser added as it is (kramdown-blocks.ts's rawText): no element, no
+      // indentation, its line breaks its own.
+      case 'kd_raw_text_open': return this.inline(b.tokens[0]?.children ?? []);
       case 'hr': return `${ind(indent)}<hr${htmlAttributes(this.attrsOf(b))} />\n`;
       case 'bullet_list_open':
       case 'ordered_list_open': return this.list(b, lines, indent, inHtml);
@@ -506,6 +547,9 @@ export class Converter {
     const ordered = b.open.type === 'ordered_list_open';
     const attrs = this.attrsOf(b);
     if (b.ial?.refs.includes('toc') && !this.ctx.tocPlaceholder) {
+      // kramdown-parser-gfm gave the list its task-list class while parsing; the TOC that
+      // replaces it takes the list's attributes, that class too.
+      if (this.ctx.opts.gfm && this.hasTaskBox(b, lines)) classFirst(attrs, 'task-list');
       const key = `\u0000toc${Math.random().toString(36).slice(2)}\u0000`;
       this.ctx.tocPlaceholder = { attrs, ordered, key };
       return key;
@@ -604,6 +648,25 @@ export class Converter {
     const tag = ordered ? 'ol' : 'ul';
     out += `${ind(indent)}<${tag}${htmlAttributes(attrs)}>\n${itemsHtml.join('')}${ind(indent)}</${tag}>\n`;
     return out;
+  }
+
+  /**
+   * Whether an item of the list starts with a task box (kramdown-parser-gfm's parse_list test), for
+   * a list that is not written. Takes the IALs and boxes off the items' first paragraphs as list()
+   * does.
+   */
+  private hasTaskBox(b: Block, lines: Lines): boolean {
+    for (const it of splitBlocks(b.tokens, lines)) {
+      const inner = splitBlocks(it.tokens, lines);
+      if (inner[0]?.open.type === 'kd_ial' && inner[0].start === it.start && oneLine(inner[0])) inner.shift();
+      const first = inner[0];
+      // (After a blank line the item's first child is the blank: no box.)
+      if (!first || first.open.type !== 'paragraph_open' || lines.anyBlank(it.start, first.start)) continue;
+      const inline = first.tokens[0]?.children ?? [];
+      if (first.start === it.start) takeLeadingIal(inline, this.ctx);
+      if (takeTaskBox(inline, first.tokens[0]?.content ?? '') !== null) return true;
+    }
+    return false;
   }
 
   private deflist(b: Block, lines: Lines, indent: number, inHtml: boolean): string {
@@ -789,8 +852,8 @@ export class Converter {
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
         // Left only at the start of a paragraph (not a list item's): with nothing before it to
-        // take it, kramdown keeps it as text.
-        case 'kd_span_ial': out += escapeAll(`{:${t.content}}`); break;
+        // take it, kramdown keeps it as text, its spans parsed (kramdown-inline.ts).
+        case 'kd_span_ial': out += t.children ? this.inline(t.children) : escapeAll(`{:${t.content}}`); break;
         case 'kd_math_inline': out += this.ctx.math.inline(t.content, tokAttrs(t)); break;
         case 'kd_smart_quote': {
           const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];
@@ -802,7 +865,8 @@ export class Converter {
         case 'kd_typographic': out += this.typographic(t.info); break;
         case 'kd_span_extension': out += t.info === 'comment' ? `<!-- ${t.content} -->` : t.content; break;
         case 'footnote_ref': out += this.footnoteRef(t); break;
-        case 'abbr_open': out += `<abbr${t.attrGet('title') ? ` title="${escapeAttr(String(t.attrGet('title')))}"` : ''}>`; break;
+        // (The definition's IAL's attributes, then the title unless it is empty.)
+        case 'abbr_open': out += `<abbr${htmlAttributes(new Map((t.attrs ?? []).filter(([k, v]) => k !== 'title' || v !== '').map(([k, v]) => [k, String(v)])))}>`; break;
         case 'abbr_close': out += '</abbr>'; break;
         default: out += t.content ? escapeText(t.content) : '';
       }

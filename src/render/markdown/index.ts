@@ -286,11 +286,11 @@ function extractFootnotes(tokens: Token[], ctx: ConvertContext, src?: string): T
       const inner = tokens.slice(i + 1, j);
       ctx.footnoteDefs.set(String((t.meta as any).label), { tokens: inner, start: t.map?.[0] ?? 0, end: t.map?.[1] ?? 0, src });
       // Where the definition stood, a marker for the converter (see `def` in converter.ts).
+      // (An empty definition, `* [^1]:` then the item's text, has its own line: kramdown's
+      // :eob is the item's first child all the same, and the item is not transparent.)
       const maps = inner.filter((x) => x.map);
-      if (maps.length) {
-        const mark = Object.assign(Object.create(Object.getPrototypeOf(t)), t, { type: 'kd_def', nesting: 0, map: [maps[0].map![0], Math.max(...maps.map((x) => x.map![1]))] });
-        out.push(mark);
-      }
+      const map = maps.length ? [maps[0].map![0], Math.max(...maps.map((x) => x.map![1]))] : t.map ? [t.map[0], t.map[0] + 1] : null;
+      if (map) out.push(Object.assign(Object.create(Object.getPrototypeOf(t)), t, { type: 'kd_def', nesting: 0, map }));
       i = j;
     } else out.push(t);
   }

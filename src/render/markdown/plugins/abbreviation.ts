@@ -4,11 +4,15 @@
 // - a later definition of the same id overwrites an earlier one (markdown-it-abbr keeps the first);
 // - a definition does not interrupt a paragraph (kramdown's PARAGRAPH_END has no abbreviation start),
 //   so a definition line directly under a paragraph line is paragraph text.
-import type { MarkdownIt, StateBlock } from 'markdown-it';
+// Abbreviations are marked where kramdown's replace_abbreviations marks them, replacing
+// markdown-it-abbr's pass (replaceAbbreviations below).
+import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
 import { setextAhead } from './kramdown-blocks.js';
 import { tableAhead } from './table.js';
+import { IAL_BODY, parseIal } from '../ial.js';
 
 const DEF_RE = /^ {0,3}\*\[(.+?)\]:(.*)$/;
+const IAL_LINE = new RegExp(String.raw`^\{:(?![\w-]*:|\/)(${IAL_BODY})\}\s*$`);
 
 function abbrDefinition(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
@@ -22,11 +26,82 @@ function abbrDefinition(state: StateBlock, startLine: number, _endLine: number, 
   env.abbreviations ??= {};
   // markdown-it-abbr's replacement pass reads ids with a ':' prefix.
   env.abbreviations[':' + m[1]] = m[2].trim();
+  // A block IAL right after the definition is its own: kramdown writes its attributes on every
+  // <abbr> of the abbreviation, before the title (convert_abbreviation). The IAL line is left for
+  // the converter, which drops an IAL that follows a definition.
+  const ials = ((state.env as { kdAbbrIals?: Record<string, string> }).kdAbbrIals ??= {});
+  const next = startLine + 1;
+  const ial = next < _endLine && state.sCount[next] - state.blkIndent < 4 ? IAL_LINE.exec(state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next])) : null;
+  if (ial) ials[':' + m[1]] = ial[1]; else delete ials[':' + m[1]];
   state.push('kd_def', '', 0).map = [startLine, startLine + 1];
   state.line = startLine + 1;
   return true;
 }
 
+const WORD = /[A-Za-z0-9_]/;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Text that kramdown's text elements hold as it is: a run of these tokens is one text element. */
+const isText = (t: Token | undefined) => !!t && (t.type === 'text' || t.type === 'text_special');
+
+/**
+ * kramdown's replace_abbreviations: in every text element, an abbreviation is marked where it
+ * starts the text or follows a character that is not a word character, and no word character
+ * follows it (`(?:\W|^)ABBR(?!\w)`, Ruby's ASCII `\w`). markdown-it-abbr instead wants Unicode
+ * punctuation or spaces around it, which missed `éHTML`, `HTML中` and a tab before it, and marked
+ * `ML_x`. Where markdown-it splits kramdown's one text element into several text tokens (at an
+ * escape, a `_` or `*` left as text), the characters of the neighbouring tokens count. Of the
+ * abbreviations that match there, the longest is taken (kramdown's sorted union, scanned again
+ * without the look-ahead).
+ */
+function replaceAbbreviations(state: StateCore): void {
+  const defs = (state.env as { abbreviations?: Record<string, string> }).abbreviations;
+  if (!defs) return;
+  const names = Object.keys(defs).map((k) => k.slice(1)).filter((n) => n !== '').sort((a, b) => b.length - a.length);
+  if (!names.length) return;
+  const union = names.map(escapeRe).join('|');
+  const quick = new RegExp(union);
+  const at = new RegExp(`(?<![A-Za-z0-9_])(?=(?:${union})(?![A-Za-z0-9_]))`, 'g');
+  const longest = new RegExp(`^(?:${union})`);
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    let children = block.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const tok = children[i];
+      if (tok.type !== 'text' || !quick.test(tok.content)) continue;
+      const text = tok.content;
+      const before = isText(children[i - 1]) ? children[i - 1].content.slice(-1) : '';
+      const after = isText(children[i + 1]) ? children[i + 1].content.charAt(0) : '';
+      const nodes: Token[] = [];
+      let pos = 0;
+      at.lastIndex = 0;
+      for (let m = at.exec(text); m; m = at.exec(text)) {
+        const start = m.index;
+        const name = longest.exec(text.slice(start))![0];
+        const end = start + name.length;
+        // (At the token's edges the neighbouring text decides.)
+        if ((start === 0 && WORD.test(before)) || (end === text.length && WORD.test(after))) { at.lastIndex = start + 1; continue; }
+        if (start > pos) nodes.push(textToken(state, text.slice(pos, start)));
+        const open = new state.Token('abbr_open', 'abbr', 1);
+        const ial = (state.env as { kdAbbrIals?: Record<string, string> }).kdAbbrIals?.[':' + name];
+        open.attrs = [...(ial ? parseIal(ial, new Map()).attrs : []), ['title', defs[':' + name]]];
+        nodes.push(open, textToken(state, name), new state.Token('abbr_close', 'abbr', -1));
+        pos = end;
+        at.lastIndex = end;
+      }
+      if (!nodes.length) continue;
+      if (pos < text.length) nodes.push(textToken(state, text.slice(pos)));
+      children = block.children = [...children.slice(0, i), ...nodes, ...children.slice(i + 1)];
+    }
+  }
+}
+
+function textToken(state: StateCore, content: string): Token {
+  const t = new state.Token('text', '', 0);
+  t.content = content;
+  return t;
+}
+
 export function abbreviationPlugin(md: MarkdownIt): void {
   md.block.ruler.at('abbr_def', abbrDefinition, { alt: [] });
+  md.core.ruler.at('abbr_replace', replaceAbbreviations);
 }

@@ -32,9 +32,15 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   }
   const saved = { b: state.bMarks.slice(startLine, next), t: state.tShift.slice(startLine, next), s: state.sCount.slice(startLine, next), bs: state.bsCount.slice(startLine, next) };
   const oldIndent = state.blkIndent;
+  // A `>` line an enclosing list took lazily is the quote's own line here, its text after the
+  // marker as written (kdLineText in indent.ts reads it so, not as the list's lazy line).
+  const lazy = (state as { kdLazy?: Map<number, number[]> }).kdLazy;
+  const unlazied: Array<[number, number[]]> = [];
   for (let l = startLine; l < next; l++) {
     let p = state.bMarks[l] + state.tShift[l];
     if (state.src[p] === '>' && state.sCount[l] - oldIndent <= 3) {
+      const bases = lazy?.get(l);
+      if (bases) { unlazied.push([l, bases]); lazy!.delete(l); }
       p++;
       if (state.src[p] === ' ') p++;
       state.bMarks[l] = p;
@@ -75,6 +81,7 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   state.push('blockquote_close', 'blockquote', -1).markup = '>';
   state.blkIndent = oldIndent;
   state.parentType = oldParent;
+  for (const [l, bases] of unlazied) lazy!.set(l, bases);
   for (let l = startLine; l < next; l++) {
     const i = l - startLine;
     state.bMarks[l] = saved.b[i];

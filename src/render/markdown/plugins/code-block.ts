@@ -5,6 +5,7 @@
 // are part of the block only when more indented lines follow.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { listBlankLine } from './list-text.js';
+import { INDENT, kdLineText } from './indent.js';
 
 /** kramdown's lazy-line stops LAZY_END_HTML_START / _STOP and EOB_MARKER (IAL_BLOCK_START: lazyStop). */
 const LAZY_STOP_HTML_EOB = /^ {0,3}<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|^\^[ \t]*$/u;
@@ -37,41 +38,39 @@ function isBlank(state: StateBlock, line: number): boolean {
 }
 
 function code(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  const indent = state.blkIndent + 4;
-  if (state.sCount[startLine] < indent || isBlank(state, startLine)) return false;
+  // kramdown's CODEBLOCK_START is INDENT on the line as its container's text has it (indent.ts):
+  // ` \tx` is no code (markdown-it's columns make it four), `  \tx` in a `* ` item's text is
+  // (markdown-it's make it two).
+  if (isBlank(state, startLine) || !INDENT.test(kdLineText(state, startLine))) return false;
   if (silent) return true;
-  // A line an enclosing list took lazily is in the item's text as written (its sCount was set to
-  // where kramdown sees it: kramdown-blocks.ts), the spaces kramdown puts before a lazy list
-  // marker line included (`* \n\n    {:x}\n1. ` has the code `    1. `).
-  const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
-  const codeLine = (l: number) => lazy?.has(l)
-    ? ' '.repeat(Math.max(0, state.sCount[l] - indent)) + state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]) + '\n'
-    : state.getLines(l, l + 1, indent, true);
-  let content = codeLine(startLine);
+  // Each line as the container's text has it (a line an enclosing list took lazily included, with
+  // the spaces kramdown puts before a lazy list marker line: `* \n\n    {:x}\n1. ` has the code
+  // `    1. `); INDENT comes off the lines that have it (parse_codeblock's gsub), so a line
+  // `\t x` keeps its space and a line ` \tx` (a lazy line of the block) stays as written.
+  let content = kdLineText(state, startLine).replace(INDENT, '') + '\n';
   let line = startLine + 1;
   while (line < endLine) {
     if (isBlank(state, line)) {
       let k = line;
       while (k < endLine && isBlank(state, k)) k++;
-      if (k >= endLine || state.sCount[k] < indent) break;
+      if (k >= endLine || state.sCount[k] < state.blkIndent || !INDENT.test(kdLineText(state, k))) break;
       // In a list item such a line is kept as written; the code's indentation (4 spaces or a
       // tab) then comes off it as off every line (parse_codeblock).
-      for (let b = line; b < k; b++) {
-        const blank = listBlankLine(state, b);
-        content += blank !== null ? blank.replace(/^( {4}|\t)/, '') + '\n' : state.getLines(b, b + 1, indent, true);
-      }
+      for (let b = line; b < k; b++) content += (listBlankLine(state, b) ?? kdLineText(state, b)).replace(INDENT, '') + '\n';
       line = k;
       continue;
     }
-    if (state.sCount[line] >= indent) {
-      content += codeLine(line);
+    if (state.sCount[line] < state.blkIndent) break;
+    const text = kdLineText(state, line);
+    if (INDENT.test(text)) {
+      content += text.replace(INDENT, '') + '\n';
       line++;
       continue;
     }
-    const rel = state.sCount[line] - state.blkIndent;
-    const text = ' '.repeat(Math.max(0, rel)) + state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
-    if (rel < 0 || lazyStop(state, line, text)) break;
-    content = content.replace(/\n$/, '') + ' ' + text + '\n';
+    if (lazyStop(state, line, text)) break;
+    // A lazy line: parse_codeblock joins it to the line before with a space when it starts with
+    // at most three spaces and then text (`\n( {0,3}\S)`); one starting ` \t` keeps its line.
+    content = LAZY_JOIN.test(text) ? content.replace(/\n$/, '') + ' ' + text + '\n' : content + text + '\n';
     line++;
   }
   const token = state.push('code_block', 'code', 0);
@@ -80,6 +79,8 @@ function code(state: StateBlock, startLine: number, endLine: number, silent: boo
   state.line = line;
   return true;
 }
+
+const LAZY_JOIN = /^ {0,3}\S/;
 
 export function codeBlockPlugin(md: MarkdownIt): void {
   md.block.ruler.at('code', code);

@@ -21,6 +21,7 @@ import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { ialBlockAt } from './code-block.js';
 import { tableTried } from './table.js';
+import { dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, stripIndent } from './indent.js';
 
 const MARKER = /^:[ \t]/;
 
@@ -78,16 +79,64 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
     // The next definition (fetch_pattern(:dl, indentation)) or an end-of-block marker.
     if (rel <= Math.min(indentation - 1, 3) && MARKER.test(text)) break;
     if (rel === 0 && /^\^\s*$/.test(text)) break;
-    if (rel >= indentation) { lastBlank = false; continue; }
+    // (content_re on the line as the list's container has it: ` \tb` is no text of a `: `
+    // definition, though markdown-it counts it four columns in; see indent.ts.)
+    const own = kdLineText(state, line, base);
+    if (itemContentLine(own, indentation)) {
+      if (rel < indentation) {
+        // Where markdown-it's columns fall short of kramdown's (tab stops: kramdown-blocks.ts's
+        // lists do the same): the definition's column plus what kramdown's text of it has left.
+        faked.push([line, state.sCount[line]]);
+        state.sCount[line] = base + indentation + keepItemText(state, line, stripIndent(own, indentation), base + indentation);
+        const bases = lazy.get(line);
+        if (bases) bases.push(base + indentation); else lazy.set(line, [base + indentation]);
+      }
+      lastBlank = false;
+      continue;
+    }
     if (lastBlank) break;
     // (IAL_BLOCK, which may close on a later line.)
     if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
+    keepLazyText(state, line, base, base + indentation);
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indentation + rel;
     const bases = lazy.get(line);
     if (bases) bases.push(base + indentation); else lazy.set(line, [base + indentation]);
   }
   return { cut: line, faked };
+}
+
+/**
+ * markdown-it-deflist skips the empty lines after a definition up to the end of the document, not
+ * of the container: a definition list in a blockquote (`>r\n: \n>\n: \n\n`) got the blank line
+ * after the quote in its last definition's and its own line map, and the converter then saw no
+ * blank line after the list inside the quote. The maps (of the tokens from `from` on) end at the
+ * container's end.
+ */
+function clampMaps(state: StateBlock, from: number, endLine: number): void {
+  for (let i = from; i < state.tokens.length; i++) {
+    const map = state.tokens[i].map;
+    if (map && map[1] > endLine) map[1] = Math.max(map[0], endLine);
+  }
+  if (state.line > endLine) state.line = endLine;
+}
+
+/**
+ * A definition whose marker is followed by a tab: kramdown's indentation (parse_first_list_line
+ * counts the tab to its stops from the start of the container's text, markdown-it from the line's
+ * start: `* m\n:\tn` is 4 in for kramdown, 2 for markdown-it). Null for no tab, or where the
+ * marker is not found on its own line.
+ */
+function tabMarkerIndentation(state: StateBlock, line: number, base: number): number | null {
+  const src = state.src;
+  const content = state.bMarks[line] + state.tShift[line];
+  let q = content - 1;
+  while (q >= state.bMarks[line] && (src.charCodeAt(q) === 0x20 || src.charCodeAt(q) === 0x09)) q--;
+  if (q < state.bMarks[line] || src.charCodeAt(q) !== 0x3a /* : */) return null;
+  const ws = src.slice(q + 1, content);
+  const before = src.slice(state.bMarks[line], q);
+  if (!ws.includes('\t') || /[^ \t]/.test(before)) return null;
+  return firstLineIndentation(stripIndent(before, base).length + 1, ws);
 }
 
 export function deflistPlugin(md: MarkdownIt): void {
@@ -107,10 +156,11 @@ export function deflistPlugin(md: MarkdownIt): void {
       // it (markdown-it-deflist set the first line's sCount to that column), or by 4 when the first
       // line holds only an IAL or nothing (LIST_ITEM_IAL_CHECK).
       const ialOnly = ITEM_IAL_ONLY.test(lineText(state, startLine));
-      const indentation = ialOnly ? 4 : Math.max(state.sCount[startLine], state.blkIndent) - base;
+      const tabbed = ialOnly ? null : tabMarkerIndentation(state, startLine, base);
+      const indentation = ialOnly ? 4 : tabbed ?? Math.max(state.sCount[startLine], state.blkIndent) - base;
       const savedFirst = state.sCount[startLine];
       state.blkIndent = base + indentation;
-      if (ialOnly) state.sCount[startLine] = state.blkIndent;
+      if (ialOnly || (tabbed !== null && !state.isEmpty(startLine))) state.sCount[startLine] = state.blkIndent;
       const { cut, faked } = definitionLines(s, startLine, endLine, base, indentation);
       // kramdown reads a definition's text as a list item's: whitespace-only lines as written
       // (list-text.ts).
@@ -138,6 +188,10 @@ export function deflistPlugin(md: MarkdownIt): void {
         };
         if (badMarker(next)) stop(next);
         else if (header()) stop(next);
+        // A further term is a paragraph's line in kramdown: a list item or quote line there starts
+        // that block instead, and the list ends (`m\n: \n\n* \n: ` is a list after it, its item
+        // holding ':').
+        else if (next < endLine && state.sCount[next] - base <= 3 && /^(?:[*+-]|\d+\.)[\t| ]|^>/.test(lineText(state, next))) stop(next);
         else if (next < endLine && !state.isEmpty(next) && !MARKER.test(lineText(state, next))) {
           // A next term: its definition on the next line, or after one empty line (kramdown: a
           // truly empty one, `m\n \n: d` is two paragraphs).
@@ -153,6 +207,7 @@ export function deflistPlugin(md: MarkdownIt): void {
           state.sCount[line] = sCount;
           const bases = s.kdLazy!.get(line)!;
           bases.pop();
+          dropLazyText(state, line);
           if (!bases.length) s.kdLazy!.delete(line);
         }
       }
@@ -209,6 +264,7 @@ export function deflistPlugin(md: MarkdownIt): void {
     if (isHeader(state, startLine, endLine)) return false;
     const at = state.tokens.length;
     if (!deflist(state, startLine, endLine, false)) return false;
+    clampMaps(state, at, endLine);
     // kramdown's table parser, before its definition list parser, took a pending block IAL at
     // the term line if it got that far (see table.ts): the list does not get it.
     if (tableTried(state, startLine) && state.tokens[at]?.type === 'dl_open') state.tokens[at].meta = { ...(state.tokens[at].meta ?? {}), ialLost: true };
@@ -234,6 +290,7 @@ export function deflistPlugin(md: MarkdownIt): void {
     const removed = toks.splice(toks.length - 3, 3);
     const dlIndex = toks.length;
     if (!deflist(state, lastTerm, endLine, false)) { toks.push(...removed); return false; }
+    clampMaps(state, dlIndex, endLine);
     // Extra terms go right after the dl_open that markdown-it-deflist pushed first.
     const dl = toks[dlIndex];
     // kramdown splits the paragraph's text, which keeps each line's whitespace but the first

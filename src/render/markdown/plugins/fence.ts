@@ -13,7 +13,8 @@
 // where the backticks usually start a code span over the lines.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { nestedListCut } from './kramdown-blocks.js';
-import { containerLines } from './list-text.js';
+import { containerLines, listBlankLine } from './list-text.js';
+import { kdLineText } from './indent.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
 
 // After the fence: at most one word (`python`, `python?opts`), surrounded by spaces or tabs.
@@ -52,13 +53,12 @@ function fenceContent(state: StateBlock, from: number, to: number): string {
   const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
   let any = false;
   if (lazy?.size) for (let l = from; l < to && !any; l++) any = lazy.has(l);
-  if (!any) return containerLines(state, from, to, state.blkIndent, true);
+  if (!any && state.blkIndent === 0) return containerLines(state, from, to, state.blkIndent, true);
+  // In a list item's text a line's leading tabs are four spaces each before the item's indentation
+  // comes off (`* a\n\n\t```\n\t\tx` has the code line `      x`: kdLineText), where
+  // markdown-it splits the one tab that straddles the indentation.
   let out = '';
-  for (let l = from; l < to; l++) {
-    out += lazy!.has(l)
-      ? ' '.repeat(Math.max(0, state.sCount[l] - state.blkIndent)) + state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]) + '\n'
-      : containerLines(state, l, l + 1, state.blkIndent, true);
-  }
+  for (let l = from; l < to; l++) out += (listBlankLine(state, l) ?? kdLineText(state, l)) + '\n';
   return out;
 }
 

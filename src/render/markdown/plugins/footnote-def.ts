@@ -9,6 +9,7 @@ import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { lazyStop } from './code-block.js';
 import { setextAhead } from './kramdown-blocks.js';
 import { tableAhead } from './table.js';
+import { INDENT, dropLazyText, kdLineText, keepLazyText } from './indent.js';
 
 function isBlank(state: StateBlock, line: number): boolean {
   return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
@@ -54,17 +55,20 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
     const lazy: Map<number, number[]> = ((state as any).kdLazy ??= new Map());
     let line = startLine + 1;
     let afterIndented = false;
+    // INDENT on the line as the container's text has it (` \tx` is not indented: indent.ts).
+    const codeLine = (l: number) => state.sCount[l] >= indent && INDENT.test(kdLineText(state, l));
     while (line < endLine) {
       if (isBlank(state, line)) {
         let k = line;
         while (k < endLine && isBlank(state, k)) k++;
-        if (k < endLine && state.sCount[k] >= indent) { line = k; afterIndented = false; continue; }
+        if (k < endLine && codeLine(k)) { line = k; afterIndented = false; continue; }
         break;
       }
-      if (state.sCount[line] >= indent) { afterIndented = true; line++; continue; }
+      if (codeLine(line)) { afterIndented = true; line++; continue; }
       const rel = state.sCount[line] - state.blkIndent;
       const text = ' '.repeat(Math.max(0, rel)) + state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
       if (!afterIndented || rel < 0 || lazyStop(state, line, text)) break;
+      keepLazyText(state, line, state.blkIndent, indent);
       faked.push([line, state.sCount[line]]);
       state.sCount[line] = indent + rel;
       // Registered like a list's lazy line, so its paragraph keeps the line's own indentation.
@@ -84,6 +88,7 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
         state.sCount[l] = s;
         const bases = lazy.get(l)!;
         bases.pop();
+        dropLazyText(state, l);
         if (!bases.length) lazy.delete(l);
       }
     }

@@ -121,12 +121,14 @@ function endsInOpenElement(tokens: Token[]): boolean {
   return false;
 }
 
-function parseBlockContent(p: Parse, node: HtmlNode, inner: string): void {
+function parseBlockContent(p: Parse, node: HtmlNode, inner: string, toEnd = false): void {
   const src = inner.endsWith('\n') || inner === '' ? inner : inner + '\n';
   // kramdown parses the element's content in place, so the line after it is the close tag, not
-  // the end of a text: `kdHtmlBody` tells beforeBlockBoundary that the end is no boundary.
+  // the end of a text: `kdHtmlBody` tells beforeBlockBoundary that the end is no boundary. (Content
+  // that runs to the end of the text, the element never closed, ends where that text ends:
+  // `<div markdown="1">.\n\n$$$$` has a math block.)
   const was = p.env.kdHtmlBody;
-  p.env.kdHtmlBody = true;
+  p.env.kdHtmlBody = toEnd ? was : true;
   try {
     node.blockTokens = parseDeferred(p, src, false).tokens;
   } finally {
@@ -184,7 +186,7 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
         p.env.kdDeferredInline?.splice(deferred);
         p.env.kdSpanBodies?.splice(spans);
       }
-      parseBlockContent(p, node, src.slice(pos));
+      parseBlockContent(p, node, src.slice(pos), true);
       pos = src.length;
       node.open = true;
     }

@@ -17,9 +17,15 @@ import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
 import { ialBlockAt } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
+import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+}
+/** Whether the line's leading whitespace holds a tab. */
+function leadingTab(state: StateBlock, line: number): boolean {
+  for (let p = state.bMarks[line], end = p + state.tShift[line]; p < end; p++) if (state.src.charCodeAt(p) === 0x09) return true;
+  return false;
 }
 /** The first character of the line's text (after its indentation), as a char code. */
 function firstCode(state: StateBlock, line: number): number {
@@ -37,8 +43,11 @@ const EXT_START = /^\{::(\w+)((?:\s(?:\\\}|[^}])*?)?)(\/)?\}\s*$/;
  * line, an end-of-block marker or a block IAL. (`kdFirstLine` is kept by the tokenize wrapper below.)
  */
 export function afterBlockBoundary(state: StateBlock, line: number): boolean {
+  // The rest of a line after an HTML element or comment (html-block.ts's restOfLine) follows that
+  // element: no boundary (`<div></div>e\n-` is a paragraph, not a header).
+  if (line === (state as any).kdContinuedLine) return false;
   if (line === (state as any).kdFirstLine || line === 0) return true;
-  if (isBlank(state, line - 1)) return true;
+  if (isBlank(state, line - 1)) return !blanksInHtml(state, line);
   const prev = lineText(state, line - 1).trimEnd();
   if (prev === '^') {
     // kramdown's EOB_MARKER is `^` at the very start of the container's text: an indented ` ^` is
@@ -55,10 +64,48 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   // A block IAL is a boundary only while it waits for the next block (after a blank line or at
   // the container's start); one that went to the block before it leaves an `eob` that is not.
   // (Several IAL lines in a row go where the first one goes.)
-  if (!IAL_LINE.test(prev)) return false;
+  // (A block IAL over several lines, `{: .a\n.b}`, is the token just before.)
+  const last = state.tokens[state.tokens.length - 1];
   let first = line - 1;
+  if (last?.type === 'kd_ial' && last.map?.[1] === line) first = last.map[0];
+  else if (!IAL_LINE.test(prev)) return false;
   while (first - 1 >= 0 && first !== (state as any).kdFirstLine && !isBlank(state, first - 1) && IAL_LINE.test(lineText(state, first - 1).trimEnd())) first--;
   return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1);
+}
+
+/**
+ * An end-of-block marker right after a list is the list's (parse_list scans EOB_MARKER before
+ * anything else, blank lines or not: eob_found), so never a setext header's text (`1. \n\n^\n-`
+ * is a list and the paragraph `-`).
+ */
+function listEob(state: StateBlock, line: number): boolean {
+  return firstCode(state, line) === 0x5e /* ^ */ && lineText(state, line).trimEnd() === '^' && state.sCount[line] === state.blkIndent && listEndsAt(state, line);
+}
+
+/** Whether the last block tokenized is a list that ends right before `line`. */
+function listEndsAt(state: StateBlock, line: number): boolean {
+  const toks = state.tokens;
+  let k = toks.length - 1;
+  if (k < 0 || !/^(?:bullet|ordered)_list_close$/.test(toks[k].type)) return false;
+  for (let depth = 0; k >= 0; k--) {
+    depth += toks[k].nesting;
+    if (depth === 0) break;
+  }
+  return k >= 0 && toks[k].map?.[1] === line;
+}
+
+/**
+ * Whether the blank lines before `line` went into an HTML element left open at the end of the
+ * last block (a list item's `<v>` reads its item's text to the end, blank lines included): then
+ * there is no :blank element before the line and so no block boundary (`1. <v>\n\n|` is a list
+ * and the paragraph `|`, no table).
+ */
+function blanksInHtml(state: StateBlock, line: number): boolean {
+  const toks = state.tokens;
+  let k = toks.length - 1;
+  while (k >= 0 && toks[k].nesting === -1) k--;
+  const t = toks[k];
+  return k < toks.length - 1 && t?.type === 'kd_html' && !!(t.meta as { toEof?: boolean } | null)?.toEof && t.map?.[1] === line;
 }
 
 /** kramdown's before_block_boundary?: a blank line, an end-of-block marker, a block IAL or the end. */
@@ -70,7 +117,9 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   if (line >= state.lineMax) return !((state.env as any)?.kdHtmlBody && state.parentType === 'root');
   if (line >= endLine || isBlank(state, line) || state.sCount[line] < state.blkIndent) return true;
   const text = lineText(state, line).trimEnd();
-  return (text === '^' && state.sCount[line] <= state.blkIndent) || IAL_LINE.test(text);
+  return (text === '^' && state.sCount[line] <= state.blkIndent) || IAL_LINE.test(text) ||
+    // (IAL_BLOCK_START takes an IAL over several lines too.)
+    (text.startsWith('{:') && state.sCount[line] - state.blkIndent <= 3 && ialBlockAt(state, line));
 }
 
 /**
@@ -84,7 +133,7 @@ export function setextAhead(state: StateBlock, line: number, endLine: number): b
   if (next >= endLine || state.sCount[next] !== state.blkIndent || state.sCount[line] - state.blkIndent > 3) return false;
   const under = firstCode(state, next);
   if ((under !== 0x3d /* = */ && under !== 0x2d /* - */) || !/^(?:=+|-+)[ \t]*$/.test(lineText(state, next))) return false;
-  return afterBlockBoundary(state, line);
+  return afterBlockBoundary(state, line) && !listEob(state, line);
 }
 
 /**
@@ -153,12 +202,16 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
   // (Each block rule is tried at every block start: the first character rules most lines out
   // before any slicing or regex.)
   if (state.sCount[startLine] - state.blkIndent >= 4 || firstCode(state, startLine) !== 0x7b /* { */) return false;
-  let m = IAL_LINE.exec(lineText(state, startLine));
+  const text = lineText(state, startLine);
+  let m = IAL_LINE.exec(text);
   let next = startLine + 1;
-  if (!m) {
+  // IAL_BLOCK's body is greedy: where the line's `}` is escaped (`{: .a \}`) kramdown takes the
+  // IAL on over the next lines if it closes there (`{: .a \}\n.b}` is one IAL, classes a and b),
+  // and only else ends it at the escaped brace.
+  if (!m || text.includes('\\}')) {
     const multi = multiLineIal(state, startLine, _endLine);
-    if (!multi) return false;
-    [m, next] = multi;
+    if (multi) [m, next] = multi;
+    else if (!m) return false;
   }
   if (setextAhead(state, startLine, _endLine)) return false;
   if (silent) return true;
@@ -256,6 +309,10 @@ type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent:
 // lazy lines.
 const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]/u;
 
+// kramdown's LAZY_END_HTML_START and LAZY_END_HTML_STOP after OPT_SPACE: the tag of an element
+// that is no span element (nor script), opening or closing.
+const LAZY_END_HTML = /^ {0,3}(?:<(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|<\/(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:][-\p{L}\p{N}_:.]*\s*>)/u;
+
 /**
  * kramdown's lazy list lines: after a non-blank line of an item, any non-blank line (unless it starts
  * an HTML element or an IAL) belongs to the item and is parsed as blocks inside it, whatever its
@@ -293,13 +350,18 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     const text = lineText(state, line);
     const m = item.exec(text);
     // (A marker needs a space or tab after it: a bare `*` is text, lazily the item's.)
-    if (m && m[2] !== '' && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3)))) {
-      const spaces = m[2].length;
+    // (fetch_pattern's ` {0,n}` marker on the line as the list's container has it: `   \t- ` in a
+    // `1. ` item is `\t- ` there, text of the item, no next item.)
+    if (m && m[2] !== '' && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3) && !/^ *\t/.test(kdLineText(state, line))))) {
       // kramdown's own content indentation: 4 when the first line holds nothing but an IAL (or
-      // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all spaces after it; the
+      // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all whitespace after it (tabs to kramdown's stops); the
       // tokenize wrapper below gives markdown-it the same.
-      kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : rel + m[1].length + spaces;
+      kdIndent = ITEM_IAL_ONLY.test(text.slice(m[1].length)) ? 4 : firstLineIndentation(rel + m[1].length, m[2]);
       indent = kdIndent;
+      // markdown-it counts a tab after the marker to its stops from the line's start, kramdown
+      // from the start of the list's container's text (`* -\ta`: the inner item's content is 4 in
+      // from the `-`, where markdown-it has 2): the tokenize wrapper gives markdown-it kramdown's.
+      if (m[2].includes('\t') && !ITEM_IAL_ONLY.test(text.slice(m[1].length))) ((state as any).kdItemIndent ??= new Map()).set(`${line}:${base}`, kdIndent);
       // (Also when the next item follows after the blank lines: `* \n\n\n* ` is one list.)
       if (lastBlank && emptyItem >= 0 && line > emptyItem + 2 && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
       emptyItem = /^[ \t]*$/.test(text.slice(m[1].length)) ? line : -1;
@@ -316,12 +378,24 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     // (kramdown checks HR_START before anything else); the list is parsed up to it.
     if (lastBlank && hr(state, line, endLine, true)) { cut = line; break; }
     // After a blank line only lines indented to kramdown's content column continue the item.
-    if (lastBlank && rel < kdIndent) { cut = line; break; }
+    // (kramdown's content_re, on the line as the list's container has it: ` \tb` is not the text
+    // of a `* ` item though markdown-it counts it four columns in.)
+    const own = kdLineText(state, line);
+    const content = itemContentLine(own, indent);
+    if (lastBlank && !content) { cut = line; break; }
     if (text.trimEnd() === '^' && rel === 0) break;
-    if (lastBlank && emptyItem >= 0 && rel >= indent && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
+    if (lastBlank && emptyItem >= 0 && content && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
     emptyItem = -1;
-    if (rel >= indent) {
-      if (rel - indent <= 3 && LIST_START.test(text)) {
+    if (content) {
+      if (rel < indent && !lazy.has(line)) {
+        // kramdown's content where markdown-it's columns fall short of the item's (tab stops):
+        // given the item's column plus the indentation left in kramdown's text of the item.
+        faked.push([line, state.sCount[line]]);
+        state.sCount[line] = base + indent + keepItemText(state, line, stripIndent(own, indent), base + indent);
+        lazy.set(line, [base]);
+      }
+      // (On the line as the item's text has it: `   \t- b` in a `1. ` item is `\t- b`, no list.)
+      if (rel - indent <= 3 && LIST_START.test(text) && !/^ {0,3}\t/.test(kdLineText(state, line, base + indent))) {
         // kramdown starts a new part of the item's text at its first nested list (item.value <<
         // '') and parses each part on its own: a list the item took lazily before it (`2. a` then
         // `  * b`, indented less than the item's content) ends there, and the nested list is the
@@ -337,6 +411,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
+    keepLazyText(state, line, base, base + indent);
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indent + rel + (nested && rel <= 3 && LIST_START.test(text) ? indent + 4 : 0);
     const bases = lazy.get(line);
@@ -428,7 +503,39 @@ function atxHeader(state: StateBlock, startLine: number, silent: boolean, m: Reg
   return true;
 }
 
+/**
+ * A line of one to three spaces and then a tab (in its container's text, see indent.ts) starts none
+ * of kramdown's blocks; parse_blocks then adds the line as it is to the tree as text (its "this
+ * should not occur" fallback), joined to the text of such lines right before it, and spans are
+ * parsed in it like in a paragraph. The HTML converter writes that text with no <p> and no
+ * indentation: ` \tsome *text*` is ` \tsome <em>text</em>` and its line break. markdown-it would
+ * count the tab to column 4 and make it code. Never a paragraph's continuation line (there it is
+ * text of the paragraph, in both).
+ */
+function rawText(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (isBlank(state, startLine) || !RAW_TEXT_START.test(kdLineText(state, startLine))) return false;
+  if (silent) return true;
+  let text = '';
+  let line = startLine;
+  for (; line < endLine && !isBlank(state, line) && state.sCount[line] >= state.blkIndent; line++) {
+    const t = kdLineText(state, line);
+    if (!RAW_TEXT_START.test(t)) break;
+    text += t + '\n';
+  }
+  const open = state.push('kd_raw_text_open', '', 1);
+  open.map = [startLine, line];
+  const inline = state.push('inline', '', 0);
+  inline.content = text;
+  inline.map = [startLine, line];
+  inline.children = [];
+  state.push('kd_raw_text_close', '', -1);
+  state.line = line;
+  return true;
+}
+
 export function kramdownBlocksPlugin(md: MarkdownIt): void {
+  // Before every other rule: no block starts at such a line, whatever markdown-it's columns say.
+  md.block.ruler.before('table', 'kd_raw_text', rawText, { alt: [] });
   md.block.ruler.before('fence', 'kd_math_block', mathBlock, { alt: [] });
   // Not a paragraph terminator: inside a paragraph `{::comment}` is the span extension.
   md.block.ruler.before('fence', 'kd_extension', extensionBlock, { alt: ['reference', 'blockquote', 'list'] });
@@ -446,11 +553,25 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     const first = state.tokens.length;
     const outer = (state as any).kdParagraphParent;
     (state as any).kdParagraphParent = state.parentType;
+    // A line whose text (in the container's, indent.ts) starts with a tab, or with spaces and a
+    // tab, starts no block in kramdown, so it ends no paragraph either: it is the paragraph's text
+    // (`1. a\n   \t- b` is the item's text "a\n\t- b"). markdown-it counts such a line at fewer
+    // than four columns in where the tab straddles the container's indentation, and would let a
+    // list, quote or fence interrupt the paragraph there: while the paragraph looks for its end,
+    // those lines count as indented (as code would be).
+    const bumped: Array<[number, number]> = [];
+    for (let l = startLine + 1; l < endLine && !isBlank(state, l); l++) {
+      if (!leadingTab(state, l) || state.sCount[l] - state.blkIndent > 3 || state.sCount[l] < state.blkIndent) continue;
+      if (!/^ {0,3}\t/.test(kdLineText(state, l))) continue;
+      bumped.push([l, state.sCount[l]]);
+      state.sCount[l] = state.blkIndent + 4;
+    }
     let ok: boolean;
     try {
       ok = paragraph(state, startLine, endLine, silent);
     } finally {
       (state as any).kdParagraphParent = outer;
+      for (const [l, c] of bumped) state.sCount[l] = c;
     }
     if (!ok) return false;
     // Lines that kramdown's table parser tried first took a pending block IAL with them (see
@@ -459,17 +580,37 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       const open = state.tokens[first];
       if (open?.type === 'paragraph_open') open.meta = { ...(open.meta ?? {}), ialLost: true };
     }
+    if (silent) return true;
     const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
-    if (silent || !lazy?.size) return true;
+    // Lines whose text markdown-it cuts otherwise than kramdown: lazy lines, and in a list item's
+    // text a line whose leading tabs straddle the item's indentation (kramdown makes each leading
+    // tab four spaces before taking the indentation off: `-\ta\n\t\tb` is "a\n    b").
     let any = false;
-    for (let l = startLine + 1; l < state.line; l++) if (lazy.has(l)) any = true;
-    if (!any) return true;
+    for (let l = startLine + 1; l < state.line && !any; l++) {
+      if (lazy?.has(l)) any = true;
+      else if (state.blkIndent > 0) any = leadingTab(state, l);
+    }
+    // kramdown's paragraph also ends at a line starting a tag of an element that is no span element
+    // (LAZY_END_HTML_START / _STOP) where no HTML block starts (`<https://x.y>`, `<k]`): the line
+    // is parsed as a paragraph again, and parse_paragraph joins it to the one before, whose text it
+    // had rstripped, with "\n", or "  \n" where the line before ended in two spaces (a hard break
+    // stays): `a \n<https://x.y>` loses the space.
+    let htmlCut = false;
+    for (let l = startLine + 1; l < state.line && !htmlCut; l++) {
+      const c = state.src.charCodeAt(state.bMarks[l] + state.tShift[l]);
+      htmlCut = c === 0x3c /* < */ && LAZY_END_HTML.test(kdLineText(state, l));
+    }
+    if (!any && !htmlCut) return true;
     const lines: string[] = [];
     for (let l = startLine; l < state.line; l++) {
       // A lazy line keeps the indentation it has beyond the paragraph's container (its sCount was
-      // set to where kramdown sees its text); other lines as markdown-it cuts them.
-      if (l === startLine || !lazy.has(l)) lines.push(state.getLines(l, l + 1, state.blkIndent, false));
-      else lines.push(' '.repeat(Math.max(0, state.sCount[l] - state.blkIndent)) + state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]));
+      // set to where kramdown sees its text); other lines as the container's text has them.
+      const text = l === startLine ? state.getLines(l, l + 1, state.blkIndent, false) : kdLineText(state, l);
+      if (htmlCut && l > startLine && LAZY_END_HTML.test(text)) {
+        const prev = lines[lines.length - 1];
+        lines[lines.length - 1] = prev.replace(/[ \t\v\f\r\0]+$/, '') + (prev.endsWith('  ') ? '  ' : '');
+      }
+      lines.push(text);
     }
     const inline = state.tokens.slice(first).find((t) => t.type === 'inline');
     if (inline) inline.content = lines.join('\n').trim();
@@ -482,7 +623,9 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   md.block.tokenize = (state: StateBlock, startLine: number, endLine: number) => {
     const s = state as any;
     const saved = s.kdFirstLine;
+    const savedContinued = s.kdContinuedLine;
     s.kdFirstLine = s.kdContinueLine ? -1 : startLine;
+    s.kdContinuedLine = s.kdContinueLine ? startLine : -1;
     s.kdContinueLine = false;
     // A list item's first line: kramdown's parse_first_list_line takes all the whitespace after
     // the marker into the item's indentation and strips it from the content, so no code block
@@ -497,7 +640,12 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (state.parentType === 'list') {
       const open = state.tokens[state.tokens.length - 1];
       if (open?.type === 'list_item_open' && open.map?.[0] === startLine) {
-        if (ITEM_IAL_ONLY.test(lineText(state, startLine))) {
+        // (A tab after the marker: kramdown's indentation, from fakeLazyLines.)
+        const kd = s.kdItemIndent?.get(`${startLine}:${state.listIndent}`);
+        if (kd !== undefined) {
+          state.blkIndent = state.listIndent + kd;
+          if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
+        } else if (ITEM_IAL_ONLY.test(lineText(state, startLine))) {
           state.blkIndent = state.listIndent + 4;
           if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
         } else if (state.sCount[startLine] - state.blkIndent >= 4) state.blkIndent = state.sCount[startLine];
@@ -505,6 +653,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     }
     tokenize(state, startLine, endLine);
     s.kdFirstLine = saved;
+    s.kdContinuedLine = savedContinued;
   };
   // kramdown's paragraphs are not interrupted by a horizontal rule (PARAGRAPH_END has no HR_START):
   // `para\n***` stays one paragraph.
@@ -527,6 +676,8 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (state.sCount[startLine + 1] !== state.blkIndent) return false;
     // parse_setext_header needs a block boundary before the text (after a rule it is a paragraph).
     if (!afterBlockBoundary(state, startLine)) return false;
+    // (A list's end-of-block marker is no header text: listEob.)
+    if (listEob(state, startLine)) return false;
     return lheading(state, startLine, endLine, silent);
   });
   const heading = rule('heading');
@@ -586,6 +737,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
         state.sCount[line] = sCount;
         const bases = lazy.get(line)!;
         bases.pop();
+        dropLazyText(state, line);
         if (!bases.length) lazy.delete(line);
       }
     }

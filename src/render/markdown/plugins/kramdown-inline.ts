@@ -7,7 +7,7 @@
 // - kramdown-parser-gfm's escapable characters (adds `$ = - ~ ' " : |` to Markdown's set).
 // To see quotes, dots and dashes, the `text` rule is replaced by one that also stops at them.
 import type { MarkdownIt } from 'markdown-it';
-import type { StateInline } from 'markdown-it';
+import type { StateInline, Token } from 'markdown-it';
 import { IAL_BODY } from '../ial.js';
 import { isGfm } from '../options.js';
 
@@ -84,12 +84,30 @@ function spanIal(state: StateInline, silent: boolean): boolean {
   if (!state.src.startsWith('{:', state.pos) || state.pending) return false;
   const last = lastElement(state)?.type;
   if (last === 'text' || last === 'softbreak' || last === 'hardbreak') return false;
+  const atStart = state.tokens.length === 0 && state.pos === 0;
+  // (The text of a leading IAL, parsed as text: see below.)
+  if (atStart && state.env.kdLeadingIalText) return false;
   const m = SPAN_IAL.exec(state.src.slice(state.pos));
   // At the very start it is a list item's IAL (`* {: .cls} text`), taken by the converter.
   if (!m || (state.tokens.length === 0 && state.pos !== 0)) return false;
   if (!silent) {
     const t = state.push('kd_span_ial', '', 0);
     t.content = m[1];
+    // Anywhere else (a paragraph, header, table cell) kramdown's parse_span_extensions finds no
+    // element before it, adds the `{` as text and goes on parsing spans after it: the rest is
+    // text with smart quotes and typographic symbols (`{: title="x"} a` writes title=”x”), and a
+    // header's id counts it. The converter writes these tokens (children) where no list item,
+    // term or definition takes the IAL.
+    if (atStart) {
+      const children: Token[] = [];
+      state.env.kdLeadingIalText = true;
+      try {
+        state.md.inline.parse(m[0], state.md, state.env, children);
+      } finally {
+        delete state.env.kdLeadingIalText;
+      }
+      t.children = children;
+    }
   }
   state.pos += m[0].length;
   return true;

@@ -1,0 +1,149 @@
+// Leading whitespace as kramdown reads it, where markdown-it's columns (a tab advances to the next
+// multiple of 4 wherever it is) disagree. kramdown has no columns: a container's text is a string,
+// and its block parsers look at how that string starts.
+// - INDENT (`\t` or four spaces) starts a code block and comes off each of its lines; every other
+//   block start is OPT_SPACE (` {0,3}`) then a character that is not a space or a tab. So a line
+//   of one to three spaces and then a tab starts no block at all: kramdown's parse_blocks falls
+//   back to adding it as raw text (no <p>, see rawText in kramdown-blocks.ts), where markdown-it
+//   counts ` \t` as four columns and makes it code.
+// - A list item's (or definition's) text is each line with its leading tabs turned into four
+//   spaces apiece (tabs at the very start only), then the item's indentation of spaces removed
+//   (parse_list's `result.sub!(/^(\t+)/)` and indent_re). Which lines are the item's text after a
+//   blank line is kramdown's content_re (PARSE_FIRST_LIST_LINE_REGEXP_CACHE): the indentation as
+//   tabs or runs of four spaces, then the remainder as spaces: ` \tb` is not text of a `* ` item,
+//   `  \tb` is, and is then the code line `\tb`.
+import type { StateBlock } from 'markdown-it';
+
+/**
+ * The line as its container's text has it in kramdown: the container's indentation (`indent`
+ * columns, blkIndent by default) taken off as kramdown's list parser takes it off (stripIndent),
+ * the rest of the line as written. A line whose text markdown-it already moved (an item's marker
+ * line, a container's lazy line) is its relative indentation in spaces, then its text; one whose
+ * text is kept in kdLazyText (a lazy line with a tab after its first spaces, a line the columns
+ * put short of its item: keepLazyText, keepItemText) is that text.
+ */
+export function kdLineText(state: StateBlock, line: number, indent = state.blkIndent): string {
+  const src = state.src;
+  const b = state.bMarks[line];
+  const t = b + state.tShift[line];
+  const e = state.eMarks[line];
+  let i = b;
+  while (i < t && (src.charCodeAt(i) === 0x20 || src.charCodeAt(i) === 0x09)) i++;
+  const s = state as LazyState;
+  if (i < t || s.kdLazy?.has(line)) {
+    const texts = s.kdLazyText?.get(line);
+    const own = texts?.[texts.length - 1];
+    if (own) return stripIndent(own.text, indent - own.indent);
+    return ' '.repeat(Math.max(0, state.sCount[line] - indent)) + src.slice(t, e);
+  }
+  return indent > 0 ? stripIndent(src.slice(b, e), indent) : src.slice(b, e);
+}
+
+/**
+ * `text` with `indent` columns of its leading whitespace taken off as kramdown's list parser takes
+ * an item's indentation off: a run of tabs at the start is four spaces a tab (`\t\tb` in a
+ * `-\t` item's text is `    b`), then spaces come off one a column. Where the spaces taken off
+ * end at a tab (an inner item's indentation after an outer one's), its run of tabs is four spaces
+ * a tab in turn.
+ */
+export function stripIndent(text: string, indent: number): string {
+  let rem = indent;
+  let i = 0;
+  while (rem > 0 && i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) { rem--; i++; continue; }
+    if (c !== 0x09) break;
+    let j = i + 1;
+    while (j < text.length && text.charCodeAt(j) === 0x09) j++;
+    text = ' '.repeat(4 * (j - i)) + text.slice(j);
+    i = 0;
+  }
+  return text.slice(i);
+}
+
+/** kramdown's INDENT: a code line (or the start of a code block). */
+export const INDENT = /^(?:\t| {4})/;
+
+/** One to three spaces, then a tab: a line no block parser of kramdown's starts with. */
+export const RAW_TEXT_START = /^ {1,3}\t/;
+
+const contentRes = new Map<number, RegExp>();
+/**
+ * kramdown's content_re for an item of `indentation`: whether the line (its container's text,
+ * kdLineText) goes on with the item's text after a blank line.
+ */
+export function itemContentLine(text: string, indentation: number): boolean {
+  let re = contentRes.get(indentation);
+  if (!re) {
+    const q = Math.floor(indentation / 4);
+    re = new RegExp(`^(?:(?:\\t| {4}){${q}} {${indentation % 4}}|(?:\\t| {4}){${q + 1}})`);
+    contentRes.set(indentation, re);
+  }
+  return re.test(text);
+}
+
+/**
+ * parse_first_list_line's indentation of an item (or definition) whose marker ends at `column`
+ * of its container's text (leading spaces and the marker) and is followed by `whitespace`: a tab
+ * goes to the next multiple of four counted from the start of the container's text (markdown-it
+ * counts from the line's start), and the tabs of a run after the first are four each
+ * (`*\t\tb`: 1 + 3 + 4).
+ */
+export function firstLineIndentation(column: number, whitespace: string): number {
+  let content = whitespace;
+  for (let guard = 0; guard < 64 && /^ *\t/.test(content); guard++) {
+    content = content.replace(/^( *)(\t+)/, (_m, spaces: string, tabs: string) => spaces + ' '.repeat(4 - ((spaces.length + column) % 4) + (tabs.length - 1) * 4));
+  }
+  return column + /^ */.exec(content)![0].length;
+}
+
+type LazyText = { text: string; indent: number } | null;
+/** `kdLazyText`: per line, one entry for each container that took it (innermost last). */
+type LazyState = StateBlock & { kdLazy?: Map<number, number[]>; kdLazyText?: Map<number, LazyText[]> };
+
+function pushLazyText(state: StateBlock, line: number, entry: LazyText): void {
+  const texts = ((state as LazyState).kdLazyText ??= new Map());
+  const stack = texts.get(line);
+  if (stack) stack.push(entry); else texts.set(line, [entry]);
+}
+
+/**
+ * Before a container (list item, definition, footnote) takes `line` as a lazy line: kramdown keeps
+ * a lazy line as written in the container's text, which a faked sCount says only for spaces; a
+ * line with a tab after its first spaces (` \tb`) is remembered as it is, for kdLineText, with the
+ * column (`itemIndent`) where the container's text starts for markdown-it (an item's list inside
+ * it takes its own indentation off that text again; an inner item taking the line lazily in turn
+ * keeps it as written, innermost first). `indent`: the column of the container's own container.
+ * Undone with dropLazyText when the container is done.
+ */
+export function keepLazyText(state: StateBlock, line: number, indent: number, itemIndent: number): void {
+  const own = kdLineText(state, line, indent);
+  pushLazyText(state, line, /^ +\t/.test(own) ? { text: own, indent: itemIndent } : null);
+}
+
+/** Undoes the last keepLazyText or keepItemText for the line. */
+export function dropLazyText(state: StateBlock, line: number): void {
+  const texts = (state as LazyState).kdLazyText;
+  const stack = texts?.get(line);
+  if (!stack) return;
+  stack.pop();
+  if (!stack.length) texts!.delete(line);
+}
+
+/**
+ * A line that is an item's text in kramdown (content_re) where markdown-it's columns put it left of
+ * the item's content (`1. -\ta\n   \tb`: `\tb` is 4 in for kramdown, 1 for markdown-it): the
+ * list fakes its sCount as for a lazy line, and kdLineText gives `text`, the line as the item's
+ * text has it, for it. Returns the columns its leading whitespace counts.
+ */
+export function keepItemText(state: StateBlock, line: number, text: string, itemIndent: number): number {
+  pushLazyText(state, line, { text, indent: itemIndent });
+  let col = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) col++;
+    else if (c === 0x09) col += 4 - (col % 4);
+    else break;
+  }
+  return col;
+}
