@@ -27,7 +27,8 @@
 import { Drop, LiquidError, Output, RenderError, TokenKind, UndefinedVariableError, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
 import { toInteger } from "./filters/standard.js";
-import { rangeTooWide, stringToI } from "./ruby-syntax/expression.js";
+import { rangeEndNumber, rangeTooWide } from "./ruby-syntax/expression.js";
+import { stringToInteger } from "../../ruby/number.js";
 import { RubyFloat, RubyRange, hooksOf, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
 import { reserveIterations } from "./budget.js";
 import { JekyllTime } from "../../ruby/time.js";
@@ -112,7 +113,7 @@ function rangeEnd(v: unknown): number {
   if (v === null || v === undefined) return 0;
   if (typeof v === "number" && Number.isInteger(v)) return v;
   if (typeof v === "bigint") throw rangeTooWide(v);
-  if (typeof v === "string") return stringToI(v);
+  if (typeof v === "string") return rangeEndNumber(stringToInteger(v));
   return toInteger(v);
 }
 

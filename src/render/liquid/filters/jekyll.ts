@@ -7,21 +7,23 @@ import { fixFloatLiterals } from "../float-literals.js";
 import { ExpressionMethodLiteral, expressionMethodLiteral, methodLiteral } from "../operators.js";
 import { evaluateExpression, installSyncValues, runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
-import { awkSplit, xmlEscape } from "../../../ruby/strings.js";
-import { stringToI, stringToInteger } from "../../../ruby/number.js";
+import { awkSplit, rubyStrip, xmlEscape } from "../../../ruby/strings.js";
+import { stringToInteger } from "../../../ruby/number.js";
 import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, lookup, rubyKey, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
-const INTEGER_LIKE = /^\s*-?\d+\s*$/;
-const FLOAT_LIKE = /^\s*-?(?:\d+\.?\d*|\.\d+)\s*$/;
+// Jekyll's INTEGER_LIKE and FLOAT_LIKE (`\A\s*-?\d+\s*\Z`): Ruby's `\s` is ASCII whitespace,
+// so a value with a no-break space stays a string.
+const INTEGER_LIKE = /^[ \t\r\n\f\v]*-?\d+[ \t\r\n\f\v]*$/;
+const FLOAT_LIKE = /^[ \t\r\n\f\v]*-?(?:\d+\.?\d*|\.\d+)[ \t\r\n\f\v]*$/;
 
-/** Jekyll's parse_sort_input: numeric-looking properties compare as numbers. */
+/** Jekyll's parse_sort_input: numeric-looking properties compare as numbers (`to_i`: every digit). */
 function parseSortInput(v: unknown): unknown {
   const s = toS(v).replace(/\n$/, "");
-  if (INTEGER_LIKE.test(s)) return stringToI(s);
-  if (FLOAT_LIKE.test(s)) return Number.parseFloat(s.trim().replace(/^(-?)\./, "$10."));
+  if (INTEGER_LIKE.test(s)) return typeof plain(v) === "string" ? stringToInteger(s) : plain(v);
+  if (FLOAT_LIKE.test(s)) return Number.parseFloat(rubyStrip(s).replace(/^(-?)\./, "$10."));
   return v;
 }
 

@@ -3,7 +3,7 @@
 // string is nil, `truncatewords` appends nothing when nothing was cut, `split: " "` drops empty
 // fields, numbers follow ruby/number.ts. Jekyll replaces `sort` and `where` (see jekyll.ts).
 import { Drop } from "liquidjs";
-import { abs, arithmetic, ceilFloor, clamp, round, ZeroDivision } from "../../../ruby/number.js";
+import { abs, arithmetic, ceilFloor, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
 import { RubyFloat, compareStrings, inspect, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
@@ -12,13 +12,18 @@ import type { FilterTable } from "./types.js";
 /** A Liquid::ArgumentError-style failure: the message a user reads. */
 export class LiquidArgumentError extends Error {}
 
-/** Liquid::Utils.to_integer. */
+/**
+ * Liquid::Utils.to_integer: an Integer as it is, anything else `Integer(to_s)` (kernelInteger:
+ * Ruby's whitespace only, `0x`/`0b`/`0o`/leading-0 prefixes), else "invalid integer". As a JavaScript
+ * number: these are counts and offsets, where a Bignum is past any collection all the same.
+ */
 export function toInteger(v: unknown): number {
   v = plain(v);
   if (typeof v === "number" && Number.isInteger(v)) return v;
-  const s = toS(v).trim();
-  if (/^[+-]?\d+(_\d+)*$/.test(s)) return Number(s.replace(/_/g, ""));
-  throw new LiquidArgumentError("invalid integer");
+  if (typeof v === "bigint") return Number(v);
+  const n = kernelInteger(toS(v));
+  if (n === null) throw new LiquidArgumentError("invalid integer");
+  return Number(n);
 }
 
 /** Liquid's InputIterator: arrays flattened, a hash is one item, nil is empty, anything else one item. */

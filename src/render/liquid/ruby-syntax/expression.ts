@@ -4,6 +4,7 @@
 // markup's meaning is decided; canonical.ts writes the result back as liquidjs markup.
 import { VARIABLE_PARSER, rubyStrip, scan } from "./patterns.js";
 import { rubyInteger } from "../../../ruby/values.js";
+import { stringToInteger } from "../../../ruby/number.js";
 
 export type Expr =
   /** nil, true, false, a String, or an Integer. */
@@ -87,6 +88,12 @@ export function rangeTooWide(v: bigint): Error {
   return new Error(`the range end ${v} is beyond what build-site's ranges hold (±${Number.MAX_SAFE_INTEGER}, 2^53 - 1); Jekyll takes any Integer. Use a smaller range`);
 }
 
+/** An Integer range end as the JavaScript number ranges hold (one past 2^53 refused). */
+export function rangeEndNumber(v: number | bigint): number {
+  if (typeof v === "bigint") throw rangeTooWide(v);
+  return v;
+}
+
 /** `to_i` of a literal end of a range (Ruby raises NoMethodError for true/false and ranges). */
 function toI(e: Expr): number {
   if (e.kind === "float") return Math.trunc(e.value);
@@ -95,16 +102,10 @@ function toI(e: Expr): number {
     if (v === null) return 0;
     if (typeof v === "number") return v;
     if (typeof v === "bigint") throw rangeTooWide(v);
-    if (typeof v === "string") return stringToI(v);
+    if (typeof v === "string") return rangeEndNumber(stringToInteger(v));
     throw new Error(`undefined method \`to_i' for ${v}:${v ? "TrueClass" : "FalseClass"}`);
   }
   throw new Error("undefined method `to_i' for a Range");
-}
-
-/** Ruby's String#to_i: leading whitespace, a sign, digits (with single underscores between). */
-export function stringToI(s: string): number {
-  const m = /^[ \t\r\n\f\v]*([+-]?\d+(?:_\d+)*)/.exec(s);
-  return m ? Number.parseInt(m[1]!.replace(/_/g, ""), 10) : 0;
 }
 
 /** Ruby's String#to_f on what FLOATS_REGEX matched: the longest `-?\d+(\.\d+)?` prefix. */

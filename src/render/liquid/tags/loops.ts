@@ -12,7 +12,7 @@ import { Drop } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken, Value } from "liquidjs";
 import { ExpressionMethodLiteral, methodLiteral } from "../operators.js";
 import { compileExpression } from "../compile.js";
-import { stringToI } from "../ruby-syntax/expression.js";
+import { stringToI } from "../../../ruby/number.js";
 import { tablerowSyntax } from "../ruby-syntax/tag-syntax.js";
 import { JekyllTime } from "../../../ruby/time.js";
 import { RubyFloat, eachItems, inspect, isHash, plain, rubyClass } from "../../../ruby/values.js";
