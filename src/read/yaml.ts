@@ -15,7 +15,7 @@ import {
 } from "js-yaml";
 import { noteKey, orderedKeys, preserveOrder, recordedCount } from "./ordered-hash.js";
 import { RubyTime } from "../ruby/local-time.js";
-import { RubyFloat, toS } from "../ruby/values.js";
+import { RubyFloat, noteRubyKey, toS } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
 import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
 import { civilToMs, JekyllTime } from "../ruby/time.js";
@@ -219,12 +219,13 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
   represent: (v) => String(v),
 });
 
-// A mapping key is a string here: Psych's keys are any scalar (a Date for `2024-01-05:`, a Float for
-// `1.0:`, nil for `~:`), and what Liquid prints of them (a `for` over the hash, jsonify) is their
-// to_s, so that is the key (js-yaml refused the date and float keys: the file did not load).
-// Collections as keys (`? [a, b]`) stay an error. What differs: Ruby finds a key by its type
-// (`hash["1"]` misses the Integer key 1, `hash[1]` finds it; here both find it), and `inspect`
-// shows typed keys (`{1=>…, nil=>…}`). Pinned by conformance fixture data-scalar-keys.
+// A mapping key's property name is its to_s: Psych's keys are any scalar (a Date for `2024-01-05:`,
+// a Float for `1.0:`, nil for `~:`), and what jsonify writes of them is their to_s (js-yaml
+// refused the date and float keys: the file did not load). The Ruby key itself is kept beside the
+// mapping (noteRubyKey, src/ruby/values.ts), so Liquid finds keys by type as Ruby does
+// (`hash[1]` finds the Integer key 1, `hash["1"]` does not) and a `for`, `first`, `sort` and
+// `inspect` see the typed keys. Collections as keys (`? [a, b]`) stay an error. Pinned by
+// conformance fixtures data-scalar-keys and data-typed-keys.
 const isComplexKey = (key: unknown) =>
   key !== null && typeof key === "object" && !(key instanceof JekyllTime) && !(key instanceof RubyFloat);
 
@@ -241,6 +242,7 @@ const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, u
     if (isComplexKey(key)) return "object-based map does not support complex keys";
     const k = toS(key);
     noteKey(container, k);
+    noteRubyKey(container, k, key);
     if (k === "__proto__") Object.defineProperty(container, k, { value, enumerable: true, configurable: true, writable: true });
     else container[k] = value;
     return "";

@@ -150,7 +150,72 @@ export function isKeyedDrop(v: unknown): boolean {
 
 /** What Ruby's `each` yields to a one-parameter block: a Drop's keys, a Hash's [key, value] pairs. */
 export function eachItems(v: Record<string, unknown>): unknown[] {
-  return hooksOf(v)?.hashForJson ? Object.keys(v) : Object.entries(v);
+  return hooksOf(v)?.hashForJson ? Object.keys(v) : hashEntries(v);
+}
+
+// Psych's mapping keys are whatever scalar the key reads as: `1:` an Integer, `1.5:` a Float,
+// `true:`, `~:` (nil), `2024-01-05:` a Date. A JavaScript object's keys are strings, so a YAML
+// mapping keeps each key's `to_s` as its property name (what jsonify writes) and, beside it, the
+// Ruby key of every property whose key was not a String. Liquid then finds a key as Ruby's
+// Hash#[] does, by type: `data[1]` finds the Integer key 1 and `data["1"]` does not, `data[1.5]`
+// finds the Float key; a `for` over the hash, `first`, `sort` and `inspect` see the typed keys
+// (`{1=>"a", nil=>"b"}`). Hashes without such keys (nearly all) have no entry and cost nothing.
+// Not modelled: a mapping with both `1:` and `"1":` (two keys in Ruby) keeps the later one.
+const RUBY_KEYS = new WeakMap<object, Map<string, unknown>>();
+
+/** While a mapping is built: `jsKey` (the key's to_s) stands for the Ruby key `key`. */
+export function noteRubyKey(hash: object, jsKey: string, key: unknown): void {
+  let keys = RUBY_KEYS.get(hash);
+  if (typeof key === "string") {
+    keys?.delete(jsKey);
+    return;
+  }
+  if (!keys) RUBY_KEYS.set(hash, (keys = new Map()));
+  keys.set(jsKey, key);
+}
+
+/** `to` (a proxy standing for `from`) has the same Ruby keys. */
+export function shareRubyKeys(from: object, to: object): void {
+  const keys = RUBY_KEYS.get(from);
+  if (keys) RUBY_KEYS.set(to, keys);
+}
+
+/** Whether `hash` has keys that are not Strings in Ruby (then look keys up with hashFind). */
+export function hasRubyKeys(hash: object): boolean {
+  return RUBY_KEYS.has(hash);
+}
+
+/** The Ruby key behind property `jsKey` of `hash`. */
+export function rubyKeyOf(hash: object, jsKey: string): unknown {
+  const keys = RUBY_KEYS.get(hash);
+  return keys !== undefined && keys.has(jsKey) ? keys.get(jsKey) : jsKey;
+}
+
+/** Hash#each's pairs, with the Ruby keys. */
+export function hashEntries(hash: Record<string, unknown>): [unknown, unknown][] {
+  const keys = RUBY_KEYS.get(hash);
+  const entries = Object.entries(hash);
+  if (keys) for (const e of entries) if (keys.has(e[0])) e[0] = keys.get(e[0]) as string;
+  return entries;
+}
+
+/**
+ * The property that Ruby's `hash[key]` (`key?`) finds, by `eql?`: a String finds a String key, an
+ * Integer an Integer key (not 1.0), a Float a Float key, nil, true and false themselves, a Date or
+ * Time an equal one. undefined when there is none. Only for hashes with hasRubyKeys: elsewhere
+ * the callers keep their own reading (a string key; JSON's keys are all strings).
+ */
+export function hashFind(hash: Record<string, unknown>, key: unknown): string | undefined {
+  const keys = RUBY_KEYS.get(hash);
+  key = plain(key);
+  if (key === undefined) key = null;
+  if (typeof key === "string") return Object.prototype.hasOwnProperty.call(hash, key) && !keys?.has(key) ? key : undefined;
+  if (!keys) return undefined;
+  const jsKey = toS(key);
+  if (!keys.has(jsKey)) return undefined;
+  const k = keys.get(jsKey);
+  if (isFloat(k) !== isFloat(key)) return undefined;
+  return rubyEquals(k, key) ? jsKey : undefined;
 }
 
 /** `v instanceof Drop` (liquidjs's): asked of objects only, so that reading plain values does not load liquidjs. */
@@ -311,7 +376,7 @@ export function inspect(v: unknown): string {
   // Drop#inspect is JSON.pretty_generate(to_h); to_h is hash_for_json at depth 0.
   if (dropHash(v, 0) !== undefined) return generateJson(v, 0, true);
   if (isHash(v)) {
-    return `{${Object.entries(v).map(([k, x]) => `${inspectString(k)}=>${inspect(x)}`).join(", ")}}`;
+    return `{${hashEntries(v).map(([k, x]) => `${inspect(k)}=>${inspect(x)}`).join(", ")}}`;
   }
   if (isDrop(v)) return inspect(liquidjs.toValue(v));
   return String(v);

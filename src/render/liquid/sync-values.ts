@@ -29,7 +29,7 @@ import type { Context, Emitter } from "liquidjs";
 import { toInteger } from "./filters/standard.js";
 import { rangeEndNumber, rangeTooWide } from "./ruby-syntax/expression.js";
 import { stringToInteger } from "../../ruby/number.js";
-import { RubyFloat, RubyRange, hooksOf, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
+import { RubyFloat, RubyRange, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
 import { reserveIterations } from "./budget.js";
 import { JekyllTime } from "../../ruby/time.js";
 
@@ -151,13 +151,17 @@ function evalPropertyAccess(token: Tok, ctx: Context, lenient: boolean): unknown
     if (!token.variable && typeof keys[0] === "string" && COMMANDS.has(keys[0]) && !(keys[0] in (scope as object))) return undefined;
     for (let i = 0; i < keys.length; i++) scope = readProperty(c, scope, keys[i]);
     return scope;
-  } catch {
+  } catch (e) {
+    if (e instanceof DropKeyError) throw e;
     // Again through liquidjs, for the error it raises (wrapped with this token's position).
     return toValueSync(evalToken(token as never, ctx, lenient));
   }
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Ruby's TypeError from a Jekyll drop's `key?` (readProperty). */
+class DropKeyError extends TypeError {}
 
 /**
  * A lookup with `strict_variables: true`, as Liquid 5's Context#find_variable and
@@ -205,6 +209,7 @@ function rubyHasKey(obj: unknown, key: unknown): boolean {
   if (typeof obj !== "object" || obj instanceof JekyllTime) return false;
   // A Hash (or one of Jekyll's drops, plain objects of accessors): its keys, an Integer (fetch),
   // and Hash#size/#first.
+  if (hasRubyKeys(obj)) return hashFind(obj as Record<string, unknown>, key) !== undefined || intKey || key === "size" || key === "first";
   return intKey || (typeof key === "string" && hasOwn.call(obj, key)) || key === "size" || key === "first";
 }
 
@@ -237,6 +242,17 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
   // VariableLookup#evaluate: a String has no `[]` lookups and of the commands only `size`; an
   // Array is indexed by Integers only (`a["0"]` is nil).
   if (typeof obj === "string") return key === "size" ? rubyStringSize(obj) : undefined;
+  if (typeof obj === "object" && obj !== null && typeof key !== "string" && key !== null && key !== undefined && isUnsizedDrop(obj)) {
+    // Jekyll::Drops::Drop#key? asks respond_to?(key), which takes only a Symbol or String: a
+    // document's, the site's or jekyll's drop looked up by a number or boolean (`page[7]`) fails.
+    throw new DropKeyError(`${inspect(key)} is not a symbol nor a string`);
+  }
+  if (typeof obj === "object" && obj !== null && hasRubyKeys(obj)) {
+    // A Hash with keys that are not Strings (YAML's `1:`, `1.5:`, `~:`): `key?(key)` by type.
+    const k = hashFind(obj as Record<string, unknown>, key);
+    if (k !== undefined) return (obj as Record<string, unknown>)[k];
+    if (key !== "size" && key !== "first") return undefined;
+  }
   if (key instanceof RubyFloat || (typeof key === "number" && !Number.isInteger(key))) return undefined;
   if (Array.isArray(obj) && typeof key === "string" && !COMMANDS.has(key)) return undefined;
   if ((key === "first" || key === "size") && isHash(obj) && !hasOwn.call(obj, key)) return hashCommand(obj, key, c);
@@ -260,8 +276,7 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
 function hashCommand(obj: Record<string, unknown>, key: "first" | "size", c: CtxInternals): unknown {
   if (key === "size") return isUnsizedDrop(obj) ? undefined : c.readProperty(obj, key);
   if (hooksOf(obj)?.unsized) return undefined;
-  const k = Object.keys(obj)[0]; // written order, also for integer-like keys (data-integer-keys-order)
-  return k === undefined ? undefined : [k, obj[k]];
+  return hashEntries(obj)[0]; // written order, also for integer-like keys (data-integer-keys-order)
 }
 
 /**

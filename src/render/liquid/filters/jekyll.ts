@@ -10,7 +10,7 @@ import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, rubyStrip, xmlEscape } from "../../../ruby/strings.js";
 import { stringToInteger } from "../../../ruby/number.js";
 import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
-import { inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { hashEntries, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, lookup, rubyKey, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -48,7 +48,7 @@ function rubyArray(v: unknown): unknown[] {
   v = plain(v);
   if (v === null || v === undefined) return [];
   if (Array.isArray(v)) return v;
-  if (isHash(v)) return Object.entries(v);
+  if (isHash(v)) return hashEntries(v);
   return [v];
 }
 
@@ -216,7 +216,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     group_by(input, property) {
       const v = plain(input);
-      const items = Array.isArray(v) ? v : isHash(v) ? Object.entries(v) : null;
+      const items = Array.isArray(v) ? v : isHash(v) ? hashEntries(v) : null;
       if (!items) return input;
       const groups = new Map<string, { name: unknown; items: unknown[] }>();
       for (const item of items) {
@@ -229,7 +229,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     group_by_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
       const v = plain(input);
-      const items = Array.isArray(v) ? v : isHash(v) ? Object.entries(v) : null;
+      const items = Array.isArray(v) ? v : isHash(v) ? hashEntries(v) : null;
       if (!items) return input;
       const value = expression(this, toS(expr));
       const scope: Record<string, unknown> = {};
@@ -265,7 +265,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (v === null || v === undefined) throw new LiquidArgumentError("Cannot sort a null object.");
       if (property === null || property === undefined) {
         if (Array.isArray(v)) return rubySort(v);
-        if (isHash(v)) return rubySort(Object.entries(v));
+        if (isHash(v)) return rubySort(hashEntries(v));
         throw new Error(`undefined method 'sort' for ${inspect(v)}:${rubyClass(v)}`);
       }
       let order: number;
@@ -273,7 +273,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       else if (nils === "last") order = 1;
       else throw new LiquidArgumentError(`Invalid nils order: '${toS(nils)}' is not a valid nils order. It must be 'first' or 'last'.`);
       if (!Array.isArray(v) && !isHash(v)) throw new Error(`undefined method 'map' for ${inspect(v)}:${rubyClass(v)}`);
-      const items = Array.isArray(v) ? v : Object.entries(v);
+      const items = Array.isArray(v) ? v : hashEntries(v);
       const keyed = items.map((item) => ({ key: itemProperty(item, property), item }));
       const isNil = (x: unknown) => x === null || x === undefined;
       return sortWith(keyed, (a: any, b: any) => {

@@ -6,7 +6,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyFloat, compareStrings, inspect, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 
 /** A Liquid::ArgumentError-style failure: the message a user reads. */
@@ -56,6 +56,10 @@ export function rubySize(v: unknown): number {
 export function lookup(item: unknown, property: unknown): unknown {
   item = plain(item);
   if (isHash(item)) {
+    if (hasRubyKeys(item)) {
+      const k = hashFind(item, property);
+      return k === undefined ? undefined : item[k];
+    }
     if (typeof property !== "string") return undefined;
     return item[property];
   }
@@ -233,10 +237,7 @@ export function standardFilters(): FilterTable {
     first: (input) => {
       input = plain(input);
       if (Array.isArray(input)) return input[0];
-      if (isHash(input)) {
-        const k = Object.keys(input)[0];
-        return k === undefined ? null : [k, input[k]];
-      }
+      if (isHash(input)) return hashEntries(input)[0] ?? null;
       return null;
     },
     last: (input) => {
