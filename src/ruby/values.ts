@@ -40,14 +40,42 @@ export class RubyFloat {
  * A Ruby Range of Integers (`(1..3)`), as its elements: filters and loops use it as the Array
  * Ruby would make of it, while it prints, inspects and serialises as the Range (`1..3`).
  */
-export class RubyRange extends Array<number> {
+export class RubyRange extends Array<number | bigint> {
   static override get [Symbol.species]() {
     return Array;
   }
-  /** Whoever makes one from template input counts its length against the render's bounds first. */
-  constructor(readonly first: number, readonly last: number) {
+  /**
+   * Whoever makes one from template input counts its length against the render's bounds first.
+   * Ends past 2^53 are bigints, and so are the Integers between them (`(9007199254740990..9007199254740993)`).
+   */
+  constructor(readonly first: number | bigint, readonly last: number | bigint) {
     super();
-    for (let i = first; i <= last; i++) this.push(i);
+    if (typeof first === "number" && typeof last === "number") for (let i = first; i <= last; i++) this.push(i);
+    else for (let i = BigInt(first); i <= BigInt(last); i++) this.push(rubyInteger(i));
+  }
+  rubyToS(): string {
+    return `${this.first}..${this.last}`;
+  }
+}
+
+/**
+ * A Range longer than a render may loop over (budget.ts): Ruby's Range is lazy, so `{{ r }}`,
+ * `first`, `last`, `size`, `inspect`, `jsonify` and `contains` work on `(1..9007199254740993)` in
+ * Jekyll without making its items; only what walks the items (a `for`, `join`, `map`…) would, and
+ * that is refused here (Jekyll runs out of memory or never ends). It holds no items.
+ */
+export class RubyBigRange {
+  constructor(readonly first: number | bigint, readonly last: number | bigint) {}
+  /** Range#size: the count of Integers, 0 for a backward range. */
+  get size(): number | bigint {
+    const n = BigInt(this.last) - BigInt(this.first) + 1n;
+    return n > 0n ? rubyInteger(n) : 0;
+  }
+  /** Range#include? of a number: between the ends (cover); false for anything else. */
+  includes(v: unknown): boolean {
+    if (!isNumeric(v)) return false;
+    const x = typeof v === "bigint" ? v : Number(v);
+    return x >= this.first && x <= this.last;
   }
   rubyToS(): string {
     return `${this.first}..${this.last}`;
@@ -225,7 +253,7 @@ function isDrop(v: unknown): v is liquidjs.Drop {
 
 export function isHash(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !isDrop(v) &&
-    !(v instanceof JekyllTime) && !(v instanceof RubyFloat);
+    !(v instanceof JekyllTime) && !(v instanceof RubyFloat) && !(v instanceof RubyBigRange);
 }
 
 /** A liquidjs drop other than ours (EmptyDrop, forloop…) becomes its plain value; ours stay. */
@@ -433,7 +461,7 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
     const raw = inDrop ? (v as { [RAW_JSON_TEXT]?: () => string })[RAW_JSON_TEXT] : undefined;
     return JSON.stringify(raw ? raw.call(v) : v.toString());
   }
-  if (v instanceof RubyRange) return JSON.stringify(v.rubyToS());
+  if (v instanceof RubyRange || v instanceof RubyBigRange) return JSON.stringify(v.rubyToS());
   if (Array.isArray(v)) {
     const inner = depth + 1;
     if (!pretty) return `[${v.map((x) => generateJson(x, inner, false, inDrop)).join(",")}]`;

@@ -27,10 +27,12 @@
 import { Drop, LiquidError, Output, RenderError, TokenKind, UndefinedVariableError, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
 import { toInteger } from "./filters/standard.js";
-import { rangeEndNumber, rangeTooWide } from "./ruby-syntax/expression.js";
 import { stringToInteger } from "../../ruby/number.js";
-import { RubyFloat, RubyRange, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
-import { reserveIterations } from "./budget.js";
+import { RubyBigRange, RubyFloat, RubyRange, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
+import { remainingIterations, reserveIterations } from "./budget.js";
+
+/** Outside a budgeted render (no loop bound), the longest range made into an Array. */
+const MAX_UNBUDGETED_RANGE = 10_000_000;
 import { JekyllTime } from "../../ruby/time.js";
 
 interface Tok {
@@ -90,10 +92,13 @@ export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = fa
     const t = token as unknown as { from: Tok; to: Tok };
     const first = rangeEnd(evalTokenSync(t.from, ctx, lenient));
     const last = rangeEnd(evalTokenSync(t.to, ctx, lenient));
-    for (const end of [first, last]) if (!Number.isSafeInteger(end)) throw rangeTooWide(BigInt(end));
     // Counted before it is made: `(1..100000000)` would otherwise take gigabytes before a loop
-    // over it (or a filter) could be stopped by the iteration bound (budget.ts).
-    if (last >= first) reserveIterations(last - first + 1);
+    // over it (or a filter) could be stopped by the iteration bound (budget.ts). One longer than
+    // the render may still loop over stays lazy, as Ruby's Range is (RubyBigRange).
+    const n = BigInt(last) - BigInt(first) + 1n;
+    if (n <= 0n) return new RubyRange(first, last);
+    if (n > BigInt(Math.min(remainingIterations(), MAX_UNBUDGETED_RANGE))) return new RubyBigRange(first, last);
+    reserveIterations(Number(n));
     return new RubyRange(first, last);
   }
   if (token.kind === RUBY_HASH) {
@@ -106,14 +111,14 @@ export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = fa
 
 /**
  * RangeLookup#to_integer: an Integer as it is, nil and strings by `to_i`, anything else
- * Utils.to_integer. A range's ends are JavaScript numbers: one past 2^53 (a bigint) is an error.
+ * Utils.to_integer. An end past 2^53 is a bigint.
  */
-function rangeEnd(v: unknown): number {
+function rangeEnd(v: unknown): number | bigint {
   v = plain(v);
   if (v === null || v === undefined) return 0;
   if (typeof v === "number" && Number.isInteger(v)) return v;
-  if (typeof v === "bigint") throw rangeTooWide(v);
-  if (typeof v === "string") return rangeEndNumber(stringToInteger(v));
+  if (typeof v === "bigint") return v;
+  if (typeof v === "string") return stringToInteger(v);
   return toInteger(v);
 }
 
@@ -201,7 +206,7 @@ function rubyHasKey(obj: unknown, key: unknown): boolean {
   const intKey = typeof key === "number" && Number.isInteger(key);
   if (typeof obj === "string") return key === "size";
   if (typeof obj === "number" || typeof obj === "bigint") return key === "size" && (typeof obj === "bigint" || Number.isInteger(obj));
-  if (obj instanceof RubyRange) return COMMANDS.has(key as string);
+  if (obj instanceof RubyRange || obj instanceof RubyBigRange) return COMMANDS.has(key as string);
   if (Array.isArray(obj)) return intKey || COMMANDS.has(key as string);
   // A Liquid::Drop (forloop, tablerowloop): its methods; another name is liquid_method_missing,
   // which raises with strict_variables ("undefined method nope").
@@ -242,6 +247,9 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
   // VariableLookup#evaluate: a String has no `[]` lookups and of the commands only `size`; an
   // Array is indexed by Integers only (`a["0"]` is nil).
   if (typeof obj === "string") return key === "size" ? rubyStringSize(obj) : undefined;
+  // Range#first, #last, #size (it has no `[]`).
+  if (obj instanceof RubyBigRange) return key === "first" ? obj.first : key === "last" ? obj.last : key === "size" ? obj.size : undefined;
+  if (obj instanceof RubyRange && (key === "first" || key === "last")) return obj[key];
   if (typeof obj === "object" && obj !== null && typeof key !== "string" && key !== null && key !== undefined && isUnsizedDrop(obj)) {
     // Jekyll::Drops::Drop#key? asks respond_to?(key), which takes only a Symbol or String: a
     // document's, the site's or jekyll's drop looked up by a number or boolean (`page[7]`) fails.

@@ -6,8 +6,9 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyFloat, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
+import { LimitError, reserveIterations } from "../budget.js";
 
 /** A Liquid::ArgumentError-style failure: the message a user reads. */
 export class LiquidArgumentError extends Error {}
@@ -26,9 +27,17 @@ export function toInteger(v: unknown): number {
   return Number(n);
 }
 
+/** What walks a RubyBigRange's items: more than the render may loop over (Jekyll runs out of memory). */
+export function refuseRange(range: RubyBigRange): never {
+  const n = range.size;
+  if (typeof n === "number") reserveIterations(n);
+  throw new LimitError(`this loop would run ${n.toLocaleString("en-US")} times (the range ${range.rubyToS()}), past what one page may loop over`, "Loop over a smaller range (or add limit: to the for tag).");
+}
+
 /** Liquid's InputIterator: arrays flattened, a hash is one item, nil is empty, anything else one item. */
 export function inputItems(input: unknown): unknown[] {
   input = plain(input);
+  if (input instanceof RubyBigRange) refuseRange(input);
   if (Array.isArray(input)) return input.flat(Infinity);
   if (input === null || input === undefined) return [];
   // Liquid's InputIterator walks an Enumerable as it is: a Jekyll Drop (a document, as
@@ -41,8 +50,9 @@ export function inputItems(input: unknown): unknown[] {
  * Ruby's `#size` where it exists (strings in characters), else 0. Integer#size is the bytes of the
  * machine word (8) for a Fixnum and the bytes the magnitude needs for a Bignum (so never below 8).
  */
-export function rubySize(v: unknown): number {
+export function rubySize(v: unknown): number | bigint {
   v = plain(v);
+  if (v instanceof RubyBigRange) return v.size;
   if (typeof v === "string") return [...v].length;
   if (Array.isArray(v)) return v.length;
   // A Jekyll Drop (document, static file, `site`, `jekyll`) is no Hash and has no #size: 0.
@@ -236,12 +246,15 @@ export function standardFilters(): FilterTable {
     },
     first: (input) => {
       input = plain(input);
+      // Range#first and #last are its ends, also of a backward range (`(5..1) | first` is 5).
+      if (input instanceof RubyBigRange || input instanceof RubyRange) return input.first;
       if (Array.isArray(input)) return input[0];
       if (isHash(input)) return hashEntries(input)[0] ?? null;
       return null;
     },
     last: (input) => {
       input = plain(input);
+      if (input instanceof RubyBigRange || input instanceof RubyRange) return input.last;
       if (Array.isArray(input)) return input[input.length - 1];
       return null;
     },

@@ -83,26 +83,15 @@ function isEvaluated(e: Expr): boolean {
   return e.kind === "lookup" || (e.kind === "range" && (isEvaluated(e.from) || isEvaluated(e.to)));
 }
 
-/** A range's ends are JavaScript numbers here: one past 2^53 is refused rather than read wrong. */
-export function rangeTooWide(v: bigint): Error {
-  return new Error(`the range end ${v} is beyond what build-site's ranges hold (±${Number.MAX_SAFE_INTEGER}, 2^53 - 1); Jekyll takes any Integer. Use a smaller range`);
-}
-
-/** An Integer range end as the JavaScript number ranges hold (one past 2^53 refused). */
-export function rangeEndNumber(v: number | bigint): number {
-  if (typeof v === "bigint") throw rangeTooWide(v);
-  return v;
-}
-
 /** `to_i` of a literal end of a range (Ruby raises NoMethodError for true/false and ranges). */
-function toI(e: Expr): number {
+function toI(e: Expr): number | bigint {
   if (e.kind === "float") return Math.trunc(e.value);
   if (e.kind === "literal") {
     const v = e.value;
     if (v === null) return 0;
     if (typeof v === "number") return v;
-    if (typeof v === "bigint") throw rangeTooWide(v);
-    if (typeof v === "string") return rangeEndNumber(stringToInteger(v));
+    if (typeof v === "bigint") return v;
+    if (typeof v === "string") return stringToInteger(v);
     throw new Error(`undefined method \`to_i' for ${v}:${v ? "TrueClass" : "FalseClass"}`);
   }
   throw new Error("undefined method `to_i' for a Range");
