@@ -26,7 +26,7 @@
 // toValueSync. Other results are not probed, so `{% if page.next %}` does not read the neighbour.
 import { Drop, LiquidError, Output, RenderError, TokenKind, UndefinedVariableError, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
-import { toInteger } from "./filters/standard.js";
+import { rubySize, toInteger } from "./filters/standard.js";
 import { stringToInteger } from "../../ruby/number.js";
 import { RubyBigRange, RubyFloat, RubyRange, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
 import { remainingIterations, reserveIterations } from "./budget.js";
@@ -247,6 +247,8 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
   // VariableLookup#evaluate: a String has no `[]` lookups and of the commands only `size`; an
   // Array is indexed by Integers only (`a["0"]` is nil).
   if (typeof obj === "string") return key === "size" ? rubyStringSize(obj) : undefined;
+  // Integer#size (the command `size`): the bytes of its machine representation, 8 for a Fixnum.
+  if (key === "size" && ((typeof obj === "number" && Number.isInteger(obj)) || typeof obj === "bigint")) return rubySize(obj);
   // Range#first, #last, #size (it has no `[]`).
   if (obj instanceof RubyBigRange) return key === "first" ? obj.first : key === "last" ? obj.last : key === "size" ? obj.size : undefined;
   if (obj instanceof RubyRange && (key === "first" || key === "last")) return obj[key];

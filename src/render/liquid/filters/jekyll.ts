@@ -10,7 +10,7 @@ import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, rubyStrip, xmlEscape } from "../../../ruby/strings.js";
 import { stringToInteger } from "../../../ruby/number.js";
 import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
-import { hashEntries, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, hashEntries, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, lookup, rubyKey, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -25,6 +25,18 @@ function parseSortInput(v: unknown): unknown {
   if (INTEGER_LIKE.test(s)) return typeof plain(v) === "string" ? stringToInteger(s) : plain(v);
   if (FLOAT_LIKE.test(s)) return Number.parseFloat(rubyStrip(s).replace(/^(-?)\./, "$10."));
   return v;
+}
+
+/** A filter's input that Ruby uses as a String as it is (no to_s): anything else fails with `message`. */
+function stringOnly(input: unknown, message: (v: unknown) => string, kind: new (m: string) => Error = TypeError): string {
+  const v = plain(input);
+  if (typeof v === "string") return v;
+  throw new kind(message(v === undefined ? null : v));
+}
+
+/** How Ruby's "no implicit conversion of X" names a value: nil, true and false themselves, else the class. */
+function implicitName(v: unknown): string {
+  return v === null || v === undefined ? "nil" : v === true || v === false ? String(v) : rubyClass(v);
 }
 
 /** Jekyll's item_property: `a.b` walks nested hashes. */
@@ -151,11 +163,14 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       return jekyllSlugify(v, mode === undefined || mode === null ? null : toS(mode), false, (s) => host.warn?.("Warning:", emptySlugWarning(s)));
     },
     xml_escape: (input) => xmlEscape(toS(input)),
-    cgi_escape: (input) => cgiEscape(toS(input)),
-    uri_escape: (input) => (input === null || input === undefined ? null : uriEscape(toS(input))),
+    // CGI.escape takes a String only: anything else is Ruby's TypeError (nil included).
+    cgi_escape: (input) => cgiEscape(stringOnly(input, (v) => `no implicit conversion of ${implicitName(v)} into String`)),
+    // Addressable::URI.normalize_component: nil passes through, another non-String fails.
+    uri_escape: (input) => (input === null || input === undefined ? null : uriEscape(stringOnly(input, (v) => `Can't convert ${rubyClass(v)} into String.`))),
     normalize_whitespace: (input) => toS(input).replace(/[ \t\n\v\f\r]+/g, " ").replace(/^ | $/g, ""),
     number_of_words(input, mode) {
-      const s = toS(input);
+      // Jekyll calls String#split (String#scan for "cjk" and "auto") on the input itself.
+      const s = stringOnly(input, (v) => `undefined method \`${mode === "cjk" || mode === "auto" ? "scan" : "split"}' for ${inspect(v)}:${rubyClass(v)}`, Error);
       const cjk = /[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul}]/gu;
       const words = /[^\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul} \t\n\v\f\r]+/gu;
       const count = (re: RegExp) => s.match(re)?.length ?? 0;
@@ -255,6 +270,9 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (v === false) return 0;
       if (v === null || v === undefined) return 0;
       if (typeof v === "number") return Math.trunc(v);
+      if (v instanceof RubyFloat) return Math.trunc(v.value);
+      // A Date has no to_i (a Time's is its epoch).
+      if (v instanceof JekyllTime && v.dateOnly) throw new Error(`undefined method \`to_i' for ${inspect(v)}`);
       if (typeof v === "bigint") return v;
       if (typeof v === "string") return stringToInteger(v);
       if (v instanceof JekyllTime) return Math.floor(v.epochMs / 1000);
