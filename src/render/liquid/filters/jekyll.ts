@@ -305,6 +305,8 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       const a = plain(array);
       if (!Array.isArray(a)) return array;
       const n = toInteger(num);
+      // Array#pop(n) and #shift(n) refuse a negative count.
+      if (n < 0) throw new LiquidArgumentError("negative array size");
       return a.slice(0, Math.max(a.length - n, 0));
     },
     push(array, input) {
@@ -315,7 +317,9 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     shift(array, num = 1) {
       const a = plain(array);
       if (!Array.isArray(a)) return array;
-      return a.slice(toInteger(num));
+      const n = toInteger(num);
+      if (n < 0) throw new LiquidArgumentError("negative array size");
+      return a.slice(n);
     },
     unshift(array, input) {
       const a = plain(array);

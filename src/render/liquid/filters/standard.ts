@@ -34,6 +34,19 @@ export function refuseRange(range: RubyBigRange): never {
   throw new LimitError(`this loop would run ${n.toLocaleString("en-US")} times (the range ${range.rubyToS()}), past what one page may loop over`, "Loop over a smaller range (or add limit: to the for tag).");
 }
 
+const BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * Base64.strict_decode64's test: whole groups of four, `=` padding only at the end, and no bits
+ * left over in the character before the padding ("YR==" fails, "YQ==" is "a").
+ */
+function strictBase64(s: string): boolean {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) return false;
+  if (s.endsWith("==")) return (BASE64_ALPHABET.indexOf(s[s.length - 3]!) & 0xf) === 0;
+  if (s.endsWith("=")) return (BASE64_ALPHABET.indexOf(s[s.length - 2]!) & 0x3) === 0;
+  return true;
+}
+
 /** Liquid's InputIterator: arrays flattened, a hash is one item, nil is empty, anything else one item. */
 export function inputItems(input: unknown): unknown[] {
   input = plain(input);
@@ -129,13 +142,18 @@ export function standardFilters(): FilterTable {
     base64_encode: (input) => Buffer.from(toS(input), "utf8").toString("base64"),
     base64_decode: (input) => {
       const s = toS(input);
-      if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) {
-        throw new LiquidArgumentError("invalid base64 provided to base64_decode");
-      }
+      if (!strictBase64(s)) throw new LiquidArgumentError("invalid base64 provided to base64_decode");
       return Buffer.from(s, "base64").toString("utf8");
     },
     base64_url_safe_encode: (input) => Buffer.from(toS(input), "utf8").toString("base64").replace(/\+/g, "-").replace(/\//g, "_"),
-    base64_url_safe_decode: (input) => Buffer.from(toS(input).replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8"),
+    // Base64.urlsafe_decode64: `-_` for `+/`, padded to a multiple of 4 when it has no `=`, then
+    // strict_decode64 (so "YWJ" fails: its last character has bits left over).
+    base64_url_safe_decode: (input) => {
+      let s = toS(input).replace(/-/g, "+").replace(/_/g, "/");
+      if (!s.endsWith("=") && s.length % 4 !== 0) s = s.padEnd((s.length + 3) & ~3, "=");
+      if (!strictBase64(s)) throw new LiquidArgumentError("invalid base64 provided to base64_url_safe_decode");
+      return Buffer.from(s, "base64").toString("utf8");
+    },
     slice: (input, offset, length) => {
       const off = toInteger(offset);
       const len = length === undefined || length === null ? 1 : toInteger(length);
