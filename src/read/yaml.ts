@@ -248,7 +248,8 @@ const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, u
     return "";
   },
   has: (container, key) => !isComplexKey(key) && Object.prototype.hasOwnProperty.call(container, toS(key)),
-  keys: (container) => orderedKeys(container),
+  // The Ruby keys, so that a `<<` merge keeps them typed (`2:` stays the Integer 2 in the mapping merged into).
+  keys: (container) => orderedKeys(container).map((k) => rubyKeyOf(container, k)),
   get: (container, key) => {
     const k = toS(key);
     return Object.prototype.hasOwnProperty.call(container, k) ? container[k] : null;

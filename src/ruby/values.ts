@@ -385,6 +385,15 @@ function julianDay(y: number, m: number, d: number): number {
   return d + Math.floor((153 * mm + 2) / 5) + 365 * yy + Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400) - 32045;
 }
 
+/** Time#inspect: to_s with the fraction of a second after the seconds when there is one (`21:59:43.1 -0500`). */
+function timeInspect(t: JekyllTime): string {
+  const ms = ((t.epochMs % 1000) + 1000) % 1000;
+  const s = t.toString();
+  if (ms === 0) return s;
+  const fraction = String(ms).padStart(3, "0").replace(/0+$/, "");
+  return s.replace(/(\d\d:\d\d:\d\d)/, `$1.${fraction}`);
+}
+
 /** Ruby's `inspect`, in Ruby 3.1's format (`{"a"=>1, "b"=>nil}`, `[1, 2]`). */
 export function inspect(v: unknown): string {
   if (v === null || v === undefined) return "nil";
@@ -394,7 +403,7 @@ export function inspect(v: unknown): string {
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof RubyFloat) return formatFloat(v.value);
   if (v instanceof JekyllTime) {
-    if (!v.dateOnly) return v.toString();
+    if (!v.dateOnly) return timeInspect(v);
     const w = v.wall;
     return `#<Date: ${v.toString()} ((${julianDay(w.year, w.month, w.day)}j,0s,0n),+0s,2299161j)>`;
   }
