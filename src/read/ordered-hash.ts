@@ -7,6 +7,8 @@
 // The YAML loader records the order while it builds a mapping (`noteKey`), and `preserveOrder`
 // swaps the recorded mappings for proxies once the document is loaded.
 
+import { shareRubyKeys } from "../ruby/values.js";
+
 const ORDER = new WeakMap<object, string[]>();
 let recorded = 0;
 
@@ -81,6 +83,7 @@ export function preserveOrder(root: unknown): unknown {
     const keys = Object.keys(obj);
     const differs = order !== undefined && order.some((k, i) => keys[i] !== k);
     const result = differs ? new Proxy(obj, HANDLER) : obj;
+    if (differs) shareRubyKeys(obj, result as object);
     done.set(v, result);
     for (const k of keys) obj[k] = visit(obj[k]);
     return result;

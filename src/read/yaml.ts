@@ -11,11 +11,11 @@
 //    Jekyll, patched to Psych.safe_load, stops on it instead ("Tried to load unspecified class:
 //    Symbol"); a real theme (Chirpy 5.3's tr-TR locale) has one, so here we follow upstream.
 import {
-  YAML11_SCHEMA, defineMappingTag, defineScalarTag, seqTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
+  YAML11_SCHEMA, defineMappingTag, defineScalarTag, defineSequenceTag, parseEvents, seqTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
 import { noteKey, orderedKeys, preserveOrder, recordedCount } from "./ordered-hash.js";
 import { RubyTime } from "../ruby/local-time.js";
-import { RubyFloat, toS } from "../ruby/values.js";
+import { RubyFloat, noteRubyKey, rubyKeyOf, toS } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
 import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
 import { civilToMs, JekyllTime } from "../ruby/time.js";
@@ -219,12 +219,13 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
   represent: (v) => String(v),
 });
 
-// A mapping key is a string here: Psych's keys are any scalar (a Date for `2024-01-05:`, a Float for
-// `1.0:`, nil for `~:`), and what Liquid prints of them (a `for` over the hash, jsonify) is their
-// to_s, so that is the key (js-yaml refused the date and float keys: the file did not load).
-// Collections as keys (`? [a, b]`) stay an error. What differs: Ruby finds a key by its type
-// (`hash["1"]` misses the Integer key 1, `hash[1]` finds it; here both find it), and `inspect`
-// shows typed keys (`{1=>…, nil=>…}`). Pinned by conformance fixture data-scalar-keys.
+// A mapping key's property name is its to_s: Psych's keys are any scalar (a Date for `2024-01-05:`,
+// a Float for `1.0:`, nil for `~:`), and what jsonify writes of them is their to_s (js-yaml
+// refused the date and float keys: the file did not load). The Ruby key itself is kept beside the
+// mapping (noteRubyKey, src/ruby/values.ts), so Liquid finds keys by type as Ruby does
+// (`hash[1]` finds the Integer key 1, `hash["1"]` does not) and a `for`, `first`, `sort` and
+// `inspect` see the typed keys. Collections as keys (`? [a, b]`) stay an error. Pinned by
+// conformance fixtures data-scalar-keys and data-typed-keys.
 const isComplexKey = (key: unknown) =>
   key !== null && typeof key === "object" && !(key instanceof JekyllTime) && !(key instanceof RubyFloat);
 
@@ -241,37 +242,162 @@ const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, u
     if (isComplexKey(key)) return "object-based map does not support complex keys";
     const k = toS(key);
     noteKey(container, k);
+    noteRubyKey(container, k, key);
     if (k === "__proto__") Object.defineProperty(container, k, { value, enumerable: true, configurable: true, writable: true });
     else container[k] = value;
     return "";
   },
   has: (container, key) => !isComplexKey(key) && Object.prototype.hasOwnProperty.call(container, toS(key)),
-  keys: (container) => orderedKeys(container),
+  // The Ruby keys, so that a `<<` merge keeps them typed (`2:` stays the Integer 2 in the mapping merged into).
+  keys: (container) => orderedKeys(container).map((k) => rubyKeyOf(container, k)),
   get: (container, key) => {
     const k = toS(key);
     return Object.prototype.hasOwnProperty.call(container, k) ? container[k] : null;
   },
 });
 
+/** Psych.safe_load's Psych::DisallowedClass (Jekyll permits only Date and Time): fatal in Jekyll. */
+export class DisallowedClassError extends Error {
+  constructor(readonly className: string, readonly tagName: string) {
+    super(`Tried to load unspecified class: ${className}`);
+  }
+}
+
+/** The tag name a scalar `!` (YAML's non-specific tag) is given before loading: see nonSpecificTags. */
+const NON_SPECIFIC = "tag:build-site,2026:non-specific";
+
 /**
- * Psych builds a node whose tag it does not know as if it had none: `title: !Important notice` is
- * "notice", `k: !foo 12` is 12, `k: !foo {a: 1}` a Hash; js-yaml stops at the unknown tag, and the
- * file would lose its whole front matter. The schema's lookups fall back to the untagged readings.
+ * Explicit tags as Psych's ToRuby visitor reads them under Psych.safe_load (what Jekyll loads
+ * front matter, `_config.yml` and `_data` with), where js-yaml's readings differ:
+ *  - a scalar tag other than str/binary/float is read as if the scalar had none (ScalarScanner
+ *    #tokenize): `!!int "12"` is 12, `!!int abc` "abc", `!!bool yes` true, `! 123` 123,
+ *    `!Important notice` "notice", `!!set x` "x" (js-yaml refused most of them, and the file lost
+ *    its front matter);
+ *  - a sequence tag other than omap and `!ruby/array:Class` gives an Array (`!!set [x]`), a mapping
+ *    tag other than Ruby's object tags a Hash (`!foo {a: 1}`, `!!seq {a: 1}`);
+ *  - `!!omap [a: 1, b: 2]` is a Hash of the pairs (each item's first key, its last value);
+ *  - every tag that makes a Ruby object of a class other than Date and Time fails the load with
+ *    "Tried to load unspecified class: X" (DisallowedClass): `!!set {a, b}` (Psych::Set), a mapping
+ *    `!!omap` (Psych::Omap), `!ruby/object:Foo`, `!ruby/struct`, `!ruby/range`, `!ruby/regexp`,
+ *    `!ruby/sym`, `!ruby/class X`, `!ruby/hash:X`, `!ruby/array:X`, `!ruby/exception`… (js-yaml,
+ *    and build-site before, read most of them as plain values).
+ * Plain `:symbol` scalars are the exception kept on purpose (see the top of this file).
  */
-function ignoringUnknownTags(schema: Schema): Schema {
+function psychTags(schema: Schema): Schema {
   const scalar = schema.lookupScalarTag.bind(schema);
-  const sequence = schema.lookupSequenceTag.bind(schema);
-  const mapping = schema.lookupMappingTag.bind(schema);
   const untaggedScalar = defineScalarTag<unknown>("tag:build-site,2026:untagged", {
     resolve: (source) => schema.resolveImplicitScalarTag(source).value,
     identify: () => false,
     represent: (v) => String(v),
   });
-  const known = (name: string) => scalar(name) ?? sequence(name) ?? mapping(name);
+  const str = scalar("tag:yaml.org,2002:str")!;
+  const cache = new Map<string, unknown>();
+  const cached = <T>(key: string, make: () => T): T => {
+    let t = cache.get(key) as T | undefined;
+    if (t === undefined) cache.set(key, (t = make()));
+    return t;
+  };
+  const disallowedScalar = (name: string, className: ((source: string) => string) | string) =>
+    cached(`s:${name}`, () => defineScalarTag<never>(name, {
+      resolve: (source) => {
+        throw new DisallowedClassError(typeof className === "string" ? className : className(source), name);
+      },
+      identify: () => false,
+      represent: () => "",
+    }));
+  const fail = (className: string) => (): never => {
+    throw new Error(`Tried to load unspecified class: ${className}`);
+  };
+  const disallowedMapping = (name: string, className: string) =>
+    cached(`m:${name}`, () => defineMappingTag<Record<string, unknown>, never>(name, {
+      create: () => ({}), addPair: () => "", has: () => false, keys: () => [], get: () => null,
+      finalize: fail(className), identify: () => false,
+    }));
+  const disallowedSequence = (name: string, className: string) =>
+    cached(`q:${name}`, () => defineSequenceTag<unknown[], never>(name, {
+      create: () => [], addItem: () => undefined, finalize: fail(className), identify: () => false,
+    }));
+  // `!!omap [a: 1]`: Psych::Omap (a Hash) of each item's first key and last value.
+  const omapSequence = (name: string) =>
+    cached(`q:${name}`, () => defineSequenceTag<Record<string, unknown>, Record<string, unknown>>(name, {
+      create: () => orderedMapTag.create(name),
+      addItem: (carrier, item) => {
+        if (Array.isArray(item)) return item.length ? orderedMapTag.addPair(carrier, item[0], item[item.length - 1]) : "undefined method `first' for nil:NilClass (an empty omap item)";
+        if (typeof item !== "object" || item === null) return "undefined method `first' for nil:NilClass (an omap item that is not a collection)";
+        const keys = orderedKeys(item);
+        if (!keys.length) return "";
+        const first = rubyKeyOf(item, keys[0]!);
+        return orderedMapTag.addPair(carrier, first, (item as Record<string, unknown>)[keys[keys.length - 1]!]);
+      },
+      identify: () => false,
+    }));
+  // `!ruby/hash-with-ivars {elements: {…}}`: the Hash under `elements`.
+  const hashWithIvars = cached("m:hash-with-ivars", () => defineMappingTag<Record<string, unknown>, Record<string, unknown>>("!ruby/hash-with-ivars", {
+    create: () => ({}),
+    addPair: (carrier, key, value) => {
+      if (key === "elements" && typeof value === "object" && value !== null && !Array.isArray(value)) carrier.elements = value;
+      return "";
+    },
+    has: () => false, keys: () => [], get: () => null,
+    finalize: (carrier) => (carrier.elements as Record<string, unknown> | undefined) ?? {},
+    identify: () => false,
+  }));
+  // `!!str {str: x}`: Psych's String revived from its `str` key; without one it fails.
+  const strMapping = cached("m:str", () => defineMappingTag<Record<string, unknown>, unknown>("tag:yaml.org,2002:str", {
+    create: () => ({}),
+    addPair: (carrier, key, value) => {
+      if (key === "str") carrier.str = value;
+      return "";
+    },
+    has: () => false, keys: () => [], get: () => null,
+    finalize: (carrier) => {
+      if (!("str" in carrier)) throw new Error("can't modify frozen NilClass: nil");
+      return carrier.str;
+    },
+    identify: () => false,
+  }));
+  let m: RegExpExecArray | null;
+  const lookupScalarTag = (name: string) => {
+    switch (name) {
+      case "tag:yaml.org,2002:str": case "!str": case "!ruby/string": case "!ruby/encoding": return str;
+      case "tag:yaml.org,2002:binary": case "!binary": return psychBinary;
+      case "tag:yaml.org,2002:float": case "!float": return rubyFloat;
+      case "!ruby/object:BigDecimal": return disallowedScalar(name, "BigDecimal");
+      case "!ruby/object:DateTime": return disallowedScalar(name, "DateTime");
+      case "!ruby/object:Complex": return disallowedScalar(name, "Complex");
+      case "!ruby/object:Rational": return disallowedScalar(name, "Rational");
+      case "!ruby/regexp": return disallowedScalar(name, "Regexp");
+      case "!ruby/range": return disallowedScalar(name, "Range");
+      case "!ruby/class": case "!ruby/module": return disallowedScalar(name, (source) => source);
+    }
+    if (/^!ruby\/sym(?:bol)?(?::.*)?$/.test(name)) return disallowedScalar(name, "Symbol");
+    if ((m = /^!(?:str|ruby\/string):(.+)$/.exec(name))) return disallowedScalar(name, m[1]!);
+    return untaggedScalar;
+  };
+  const lookupSequenceTag = (name: string) => {
+    if (name === "tag:yaml.org,2002:omap" || name === "!omap") return omapSequence(name);
+    if ((m = /^!(?:seq|ruby\/array):(.+)$/.exec(name))) return disallowedSequence(name, m[1]!);
+    return seqTag;
+  };
+  const lookupMappingTag = (name: string) => {
+    if ((m = /^!ruby\/struct(?::(.+))?$/.exec(name))) return disallowedMapping(name, m[1] ?? "Struct");
+    if ((m = /^!ruby\/object(?::(.+))?$/.exec(name))) return m[1] === "Hash" ? orderedMapTag : disallowedMapping(name, m[1] ?? "Object");
+    if ((m = /^!(?:str|ruby\/string|ruby\/array|map|ruby\/hash|ruby\/marshalable):(.+)$/.exec(name))) return disallowedMapping(name, m[1]!);
+    if ((m = /^!ruby\/exception(?::(.+))?$/.exec(name))) return disallowedMapping(name, m[1] ?? "Exception");
+    if ((m = /^!ruby\/hash-with-ivars:(.+)$/.exec(name))) return disallowedMapping(name, m[1]!);
+    switch (name) {
+      case "!ruby/range": return disallowedMapping(name, "Range");
+      case "!set": case "tag:yaml.org,2002:set": return disallowedMapping(name, "Psych::Set");
+      case "!omap": case "tag:yaml.org,2002:omap": return disallowedMapping(name, "Psych::Omap");
+      case "!ruby/hash-with-ivars": return hashWithIvars;
+      case "tag:yaml.org,2002:str": case "!str": case "!ruby/string": return strMapping;
+    }
+    return orderedMapTag;
+  };
   Object.defineProperties(schema, {
-    lookupScalarTag: { value: (name: string) => scalar(name) ?? (known(name) ? undefined : untaggedScalar) },
-    lookupSequenceTag: { value: (name: string) => sequence(name) ?? (known(name) ? undefined : seqTag) },
-    lookupMappingTag: { value: (name: string) => mapping(name) ?? (known(name) ? undefined : orderedMapTag) },
+    lookupScalarTag: { value: lookupScalarTag },
+    lookupSequenceTag: { value: lookupSequenceTag },
+    lookupMappingTag: { value: lookupMappingTag },
   });
   return schema;
 }
@@ -281,7 +407,7 @@ function schemaFor(zone: string | undefined): { schema: Schema; plain: PlainReso
   const key = zone ?? "";
   let s = schemas.get(key);
   if (!s) {
-    const schema = ignoringUnknownTags(YAML11_SCHEMA.withTags(timestampTag(zone), psychNull, psychBool, psychInt, rubyFloat, psychBinary, orderedMapTag));
+    const schema = psychTags(YAML11_SCHEMA.withTags(timestampTag(zone), psychNull, psychBool, psychInt, rubyFloat, psychBinary, orderedMapTag));
     s = { schema, plain: plainScalarResolver(schema) };
     schemas.set(key, s);
   }
@@ -403,7 +529,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   const { schema } = schemaFor(options.zone);
   try {
     const before = recordedCount();
-    const load = (t: string) => loadIndentingFlowLines(t, (u) => yamlLoad(u, { schema, json: true, filename: options.file }));
+    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(t), (u) => loadFirstDocument(u, (v) => yamlLoad(v, { schema, json: true, filename: options.file })));
     let value: unknown;
     try {
       value = load(text);
@@ -416,6 +542,17 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     if (recordedCount() !== before) value = preserveOrder(value);
     return value;
   } catch (e) {
+    if (e instanceof DisallowedClassError) {
+      // A scalar's tag: js-yaml gives no position from a resolver, so the tag's first use names the line.
+      const short = e.tagName.replace(/^tag:yaml\.org,2002:/, "!!");
+      const at = text.indexOf(short);
+      throw new BuildError(`invalid YAML: ${e.message}`, {
+        file: options.file,
+        line: at < 0 ? undefined : text.slice(0, at).split("\n").length + (options.lineOffset ?? 0),
+        hint: "Jekyll loads YAML with Psych.safe_load, which makes no Ruby objects but Date and Time: remove the tag (or quote a value starting with ':').",
+        cause: e,
+      });
+    }
     if (e instanceof YAMLException) {
       const mark = (e as any).mark as { line?: number; column?: number; position?: number } | undefined;
       let line = mark?.line !== undefined ? mark.line + 1 + (options.lineOffset ?? 0) : undefined;
@@ -470,6 +607,68 @@ function flowTabsAsSpaces(line: string): string {
     out += c;
   }
   return out;
+}
+
+/**
+ * YAML's non-specific tag `!` on a scalar (`a: ! 123`): Psych reads the scalar as if untagged
+ * (123), js-yaml as a string. Each such tag is renamed to NON_SPECIFIC (read untagged by
+ * psychTags). Found through js-yaml's own event parser, so only real tags are touched; the text is
+ * returned as is when it has none (or does not parse: the load reports that).
+ */
+function nonSpecificTags(text: string): string {
+  if (!/(?:^|[\s[{,])!(?=[ \t\r\n]|$)/m.test(text)) return text;
+  let events;
+  try {
+    events = parseEvents(text, {});
+  } catch {
+    return text;
+  }
+  let out = text;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const ev = events[i] as { tagStart?: number; tagEnd?: number; valueStart?: number };
+    if (ev.valueStart === undefined || ev.tagStart === undefined || ev.tagStart < 0 || ev.tagEnd! - ev.tagStart !== 1) continue;
+    out = `${out.slice(0, ev.tagStart)}!<${NON_SPECIFIC}>${out.slice(ev.tagEnd)}`;
+  }
+  return out;
+}
+
+/**
+ * libyaml ends the document when its root node is complete and anything else follows: after a
+ * flow collection (`[a] b`, `{a: 1}\n- x`), a quoted scalar (`"x" y`) or a block scalar, and
+ * Psych.safe_load returns that first document without reading on, so Jekyll gets `["a"]`. js-yaml
+ * calls the rest an error ("end of the stream or a document separator is expected"); the document
+ * is read again up to where the rest starts. Where libyaml fails on the rest all the same, so
+ * does this: a character that starts no token (`@`, backquote, `%`), or a `key:` on the root's
+ * own line (the root becomes that mapping's key, and the mapping is broken).
+ */
+function loadFirstDocument(text: string, load: (text: string) => unknown): unknown {
+  try {
+    return load(text);
+  } catch (e) {
+    if (!(e instanceof YAMLException)) throw e;
+    // `[a]\n---\nb`: Psych.safe_load reads the first document of a stream (js-yaml gives no
+    // position here: the first document ends at the first separator line after its start).
+    if (e.reason === "expected a single document in the stream, but found more") {
+      const lines = text.split("\n");
+      let i = 0;
+      while (i < lines.length && /^[ \t]*(?:#.*)?\r?$/.test(lines[i]!)) i++;
+      if (i < lines.length && /^---(?:[ \t]|\r?$)/.test(lines[i]!)) i++;
+      let j = i;
+      while (j < lines.length && !/^(?:---|\.\.\.)(?:[ \t]|\r?$)/.test(lines[j]!)) j++;
+      if (j === lines.length) throw e;
+      return load(lines.slice(0, j).join("\n") + "\n");
+    }
+    const at = (e as { mark?: { position?: number } }).mark?.position;
+    if (e.reason !== "end of the stream or a document separator is expected" || at === undefined) throw e;
+    const root = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([[{"'|>])/.exec(text);
+    if (!root) throw e;
+    const rest = text.slice(at);
+    if (/^[@`%]/.test(rest)) throw e;
+    const rootLineEnd = text.indexOf("\n", root.index + root[0].length);
+    const sameLine = rootLineEnd < 0 || at < rootLineEnd;
+    if (sameLine && /:(?:[ \t]|\r?$)/m.test(rest.split("\n")[0]!)) throw e;
+    return load(text.slice(0, at));
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { inspect, inspectString, RUBY_OBJECT, toJson } from "../ruby/values.js";
+import { inspect, inspectString, RUBY_OBJECT, shareRubyKeys, toJson } from "../ruby/values.js";
 import { withInsertionOrder } from "../read/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
@@ -85,6 +85,10 @@ function makeDrop(item: object, descriptors: PropertyDescriptorMap): Obj {
   const drop: Obj = {};
   Object.defineProperty(drop, ITEM, { value: item });
   Object.defineProperties(drop, descriptors);
+  // Front matter keys that are not Strings (`5:` an Integer): found by type, as in the data Hash
+  // Jekyll's drop falls back to (src/ruby/values.ts, noteRubyKey).
+  const data = (item as { liquidData?: unknown }).liquidData ?? (item as { data?: unknown }).data;
+  if (typeof data === "object" && data !== null) shareRubyKeys(data, drop);
   return drop;
 }
 

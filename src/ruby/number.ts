@@ -6,6 +6,7 @@
 import { Decimal as DecimalJs } from "decimal.js";
 import { RubyFloat, formatFloat, isFloat, plain, rubyInteger } from "./values.js";
 import { JekyllTime } from "./time.js";
+import { rubyStrip } from "./strings.js";
 
 const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, modulo: DecimalJs.ROUND_FLOOR });
 type Dec = InstanceType<typeof Decimal>;
@@ -15,22 +16,52 @@ export type RubyNumber = { int: number | bigint } | { dec: Dec };
 
 const DECIMAL_STRING = /^-?\d+\.\d+$/;
 
-/** Ruby's String#to_i: leading whitespace, sign, digits (underscores between digits), anything after ignored. */
+// Ruby's ISSPACE (" \t\n\v\f\r") is the only whitespace String#to_i, Kernel#Integer and
+// String#strip skip: `"\u00a05".to_i` is 0 in Ruby, where JavaScript's `\s` and trim() would take
+// the no-break space (and every other Unicode space) as whitespace and read 5.
+
+/**
+ * Ruby's String#to_i: ISSPACE, a sign, an optional `0d` prefix (base 10's own), digits with single
+ * underscores between them; anything after is ignored, and no digits is 0. Every digit is kept: a
+ * bigint past 2^53 (see rubyInteger). The one String#to_i of the project: the number filters,
+ * `to_integer`, range ends, `tablerow`'s attributes and Jekyll's sort keys all read strings here.
+ */
+export function stringToInteger(s: string): number | bigint {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(?:0[dD](?=\d))?(\d+(?:_\d+)*)/.exec(s);
+  if (!m) return 0;
+  return digitsValue(m[2]!.replace(/_/g, ""), m[1] === "-", 10);
+}
+
+/** String#to_i as a JavaScript number (a count, an index, a range end: exact up to 2^53). */
 export function stringToI(s: string): number {
   return Number(stringToInteger(s));
 }
 
-/** String#to_i with every digit (a bigint past 2^53), for the number filters. */
-export function stringToInteger(s: string): number | bigint {
-  const m = /^\s*([+-]?)(\d+(?:_\d+)*)/.exec(s);
-  if (!m) return 0;
-  const digits = m[2]!.replace(/_/g, "");
-  if (digits.length < 16) {
-    const n = Number(digits);
-    return m[1] === "-" ? -n : n;
+/**
+ * Kernel#Integer(string), which Liquid::Utils.to_integer uses (slice, truncate, truncatewords, a
+ * for loop's limit and offset, pop/shift/sample): stricter than to_i (the whole string, ISSPACE
+ * either side, or an ArgumentError: null here) and with Ruby's literal prefixes: `0x1A` is 26,
+ * `0b101` 5, `0o17` and `017` 15 (a leading 0 is octal, so `09` fails), `0d09` 9.
+ */
+export function kernelInteger(s: string): number | bigint | null {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(?:0([xX])([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)|0([bB])([01]+(?:_[01]+)*)|0([oO]?)_?([0-7]+(?:_[0-7]+)*)|0[dD](\d+(?:_\d+)*)|(0|[1-9]\d*(?:_\d+)*))[ \t\n\v\f\r]*$/.exec(s);
+  if (!m) return null;
+  const negative = m[1] === "-";
+  if (m[2]) return digitsValue(m[3]!.replace(/_/g, ""), negative, 16);
+  if (m[4]) return digitsValue(m[5]!.replace(/_/g, ""), negative, 2);
+  if (m[7] !== undefined) return digitsValue(m[7].replace(/_/g, ""), negative, 8);
+  return digitsValue((m[8] ?? m[9]!).replace(/_/g, ""), negative, 10);
+}
+
+/** The Integer that `digits` (no sign, no underscores) write in `base`: a bigint past 2^53. */
+function digitsValue(digits: string, negative: boolean, base: 2 | 8 | 10 | 16): number | bigint {
+  if (digits.length < 14) {
+    const n = Number.parseInt(digits, base);
+    return negative ? -n : n;
   }
-  const n = BigInt(digits);
-  return rubyInteger(m[1] === "-" ? -n : n);
+  const prefix = base === 16 ? "0x" : base === 8 ? "0o" : base === 2 ? "0b" : "";
+  const n = BigInt(prefix + digits);
+  return rubyInteger(negative ? -n : n);
 }
 
 /** Liquid::Utils.to_number. */
@@ -39,7 +70,8 @@ export function toNumber(v: unknown): RubyNumber {
   if (isFloat(v)) return { dec: new Decimal(formatFloat(Number(v))) };
   if (typeof v === "number" || typeof v === "bigint") return { int: v };
   if (typeof v === "string") {
-    const t = v.trim();
+    // `/\A-?\d+\.\d+\z/.match?(obj.strip)`: Ruby's strip (ISSPACE and NUL), not trim().
+    const t = rubyStrip(v);
     return DECIMAL_STRING.test(t) ? { dec: new Decimal(t) } : { int: stringToInteger(v) };
   }
   if (v instanceof JekyllTime) return { int: 0 };

@@ -36,9 +36,10 @@ export function rubyStrip(s: string): string {
   return rubyRstrip(rubyLstrip(s));
 }
 
+/** String#lstrip: Ruby 3.1 takes NUL as whitespace at either end (`"\0 a".lstrip` is "a"). */
 export function rubyLstrip(s: string): string {
   let i = 0;
-  while (i < s.length && RUBY_SPACE.includes(s[i]!)) i++;
+  while (i < s.length && (RUBY_SPACE.includes(s[i]!) || s[i] === "\0")) i++;
   return s.slice(i);
 }
 

@@ -40,14 +40,42 @@ export class RubyFloat {
  * A Ruby Range of Integers (`(1..3)`), as its elements: filters and loops use it as the Array
  * Ruby would make of it, while it prints, inspects and serialises as the Range (`1..3`).
  */
-export class RubyRange extends Array<number> {
+export class RubyRange extends Array<number | bigint> {
   static override get [Symbol.species]() {
     return Array;
   }
-  /** Whoever makes one from template input counts its length against the render's bounds first. */
-  constructor(readonly first: number, readonly last: number) {
+  /**
+   * Whoever makes one from template input counts its length against the render's bounds first.
+   * Ends past 2^53 are bigints, and so are the Integers between them (`(9007199254740990..9007199254740993)`).
+   */
+  constructor(readonly first: number | bigint, readonly last: number | bigint) {
     super();
-    for (let i = first; i <= last; i++) this.push(i);
+    if (typeof first === "number" && typeof last === "number") for (let i = first; i <= last; i++) this.push(i);
+    else for (let i = BigInt(first); i <= BigInt(last); i++) this.push(rubyInteger(i));
+  }
+  rubyToS(): string {
+    return `${this.first}..${this.last}`;
+  }
+}
+
+/**
+ * A Range longer than a render may loop over (budget.ts): Ruby's Range is lazy, so `{{ r }}`,
+ * `first`, `last`, `size`, `inspect`, `jsonify` and `contains` work on `(1..9007199254740993)` in
+ * Jekyll without making its items; only what walks the items (a `for`, `join`, `map`…) would, and
+ * that is refused here (Jekyll runs out of memory or never ends). It holds no items.
+ */
+export class RubyBigRange {
+  constructor(readonly first: number | bigint, readonly last: number | bigint) {}
+  /** Range#size: the count of Integers, 0 for a backward range. */
+  get size(): number | bigint {
+    const n = BigInt(this.last) - BigInt(this.first) + 1n;
+    return n > 0n ? rubyInteger(n) : 0;
+  }
+  /** Range#include? of a number: between the ends (cover); false for anything else. */
+  includes(v: unknown): boolean {
+    if (!isNumeric(v)) return false;
+    const x = typeof v === "bigint" ? v : Number(v);
+    return x >= this.first && x <= this.last;
   }
   rubyToS(): string {
     return `${this.first}..${this.last}`;
@@ -150,7 +178,72 @@ export function isKeyedDrop(v: unknown): boolean {
 
 /** What Ruby's `each` yields to a one-parameter block: a Drop's keys, a Hash's [key, value] pairs. */
 export function eachItems(v: Record<string, unknown>): unknown[] {
-  return hooksOf(v)?.hashForJson ? Object.keys(v) : Object.entries(v);
+  return hooksOf(v)?.hashForJson ? Object.keys(v) : hashEntries(v);
+}
+
+// Psych's mapping keys are whatever scalar the key reads as: `1:` an Integer, `1.5:` a Float,
+// `true:`, `~:` (nil), `2024-01-05:` a Date. A JavaScript object's keys are strings, so a YAML
+// mapping keeps each key's `to_s` as its property name (what jsonify writes) and, beside it, the
+// Ruby key of every property whose key was not a String. Liquid then finds a key as Ruby's
+// Hash#[] does, by type: `data[1]` finds the Integer key 1 and `data["1"]` does not, `data[1.5]`
+// finds the Float key; a `for` over the hash, `first`, `sort` and `inspect` see the typed keys
+// (`{1=>"a", nil=>"b"}`). Hashes without such keys (nearly all) have no entry and cost nothing.
+// Not modelled: a mapping with both `1:` and `"1":` (two keys in Ruby) keeps the later one.
+const RUBY_KEYS = new WeakMap<object, Map<string, unknown>>();
+
+/** While a mapping is built: `jsKey` (the key's to_s) stands for the Ruby key `key`. */
+export function noteRubyKey(hash: object, jsKey: string, key: unknown): void {
+  let keys = RUBY_KEYS.get(hash);
+  if (typeof key === "string") {
+    keys?.delete(jsKey);
+    return;
+  }
+  if (!keys) RUBY_KEYS.set(hash, (keys = new Map()));
+  keys.set(jsKey, key);
+}
+
+/** `to` (a proxy standing for `from`) has the same Ruby keys. */
+export function shareRubyKeys(from: object, to: object): void {
+  const keys = RUBY_KEYS.get(from);
+  if (keys) RUBY_KEYS.set(to, keys);
+}
+
+/** Whether `hash` has keys that are not Strings in Ruby (then look keys up with hashFind). */
+export function hasRubyKeys(hash: object): boolean {
+  return RUBY_KEYS.has(hash);
+}
+
+/** The Ruby key behind property `jsKey` of `hash`. */
+export function rubyKeyOf(hash: object, jsKey: string): unknown {
+  const keys = RUBY_KEYS.get(hash);
+  return keys !== undefined && keys.has(jsKey) ? keys.get(jsKey) : jsKey;
+}
+
+/** Hash#each's pairs, with the Ruby keys. */
+export function hashEntries(hash: Record<string, unknown>): [unknown, unknown][] {
+  const keys = RUBY_KEYS.get(hash);
+  const entries = Object.entries(hash);
+  if (keys) for (const e of entries) if (keys.has(e[0])) e[0] = keys.get(e[0]) as string;
+  return entries;
+}
+
+/**
+ * The property that Ruby's `hash[key]` (`key?`) finds, by `eql?`: a String finds a String key, an
+ * Integer an Integer key (not 1.0), a Float a Float key, nil, true and false themselves, a Date or
+ * Time an equal one. undefined when there is none. Only for hashes with hasRubyKeys: elsewhere
+ * the callers keep their own reading (a string key; JSON's keys are all strings).
+ */
+export function hashFind(hash: Record<string, unknown>, key: unknown): string | undefined {
+  const keys = RUBY_KEYS.get(hash);
+  key = plain(key);
+  if (key === undefined) key = null;
+  if (typeof key === "string") return Object.prototype.hasOwnProperty.call(hash, key) && !keys?.has(key) ? key : undefined;
+  if (!keys) return undefined;
+  const jsKey = toS(key);
+  if (!keys.has(jsKey)) return undefined;
+  const k = keys.get(jsKey);
+  if (isFloat(k) !== isFloat(key)) return undefined;
+  return rubyEquals(k, key) ? jsKey : undefined;
 }
 
 /** `v instanceof Drop` (liquidjs's): asked of objects only, so that reading plain values does not load liquidjs. */
@@ -160,7 +253,7 @@ function isDrop(v: unknown): v is liquidjs.Drop {
 
 export function isHash(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !isDrop(v) &&
-    !(v instanceof JekyllTime) && !(v instanceof RubyFloat);
+    !(v instanceof JekyllTime) && !(v instanceof RubyFloat) && !(v instanceof RubyBigRange);
 }
 
 /** A liquidjs drop other than ours (EmptyDrop, forloop…) becomes its plain value; ours stay. */
@@ -292,6 +385,15 @@ function julianDay(y: number, m: number, d: number): number {
   return d + Math.floor((153 * mm + 2) / 5) + 365 * yy + Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400) - 32045;
 }
 
+/** Time#inspect: to_s with the fraction of a second after the seconds when there is one (`21:59:43.1 -0500`). */
+function timeInspect(t: JekyllTime): string {
+  const ms = ((t.epochMs % 1000) + 1000) % 1000;
+  const s = t.toString();
+  if (ms === 0) return s;
+  const fraction = String(ms).padStart(3, "0").replace(/0+$/, "");
+  return s.replace(/(\d\d:\d\d:\d\d)/, `$1.${fraction}`);
+}
+
 /** Ruby's `inspect`, in Ruby 3.1's format (`{"a"=>1, "b"=>nil}`, `[1, 2]`). */
 export function inspect(v: unknown): string {
   if (v === null || v === undefined) return "nil";
@@ -301,7 +403,7 @@ export function inspect(v: unknown): string {
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof RubyFloat) return formatFloat(v.value);
   if (v instanceof JekyllTime) {
-    if (!v.dateOnly) return v.toString();
+    if (!v.dateOnly) return timeInspect(v);
     const w = v.wall;
     return `#<Date: ${v.toString()} ((${julianDay(w.year, w.month, w.day)}j,0s,0n),+0s,2299161j)>`;
   }
@@ -311,7 +413,7 @@ export function inspect(v: unknown): string {
   // Drop#inspect is JSON.pretty_generate(to_h); to_h is hash_for_json at depth 0.
   if (dropHash(v, 0) !== undefined) return generateJson(v, 0, true);
   if (isHash(v)) {
-    return `{${Object.entries(v).map(([k, x]) => `${inspectString(k)}=>${inspect(x)}`).join(", ")}}`;
+    return `{${hashEntries(v).map(([k, x]) => `${inspect(k)}=>${inspect(x)}`).join(", ")}}`;
   }
   if (isDrop(v)) return inspect(liquidjs.toValue(v));
   return String(v);
@@ -368,7 +470,7 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
     const raw = inDrop ? (v as { [RAW_JSON_TEXT]?: () => string })[RAW_JSON_TEXT] : undefined;
     return JSON.stringify(raw ? raw.call(v) : v.toString());
   }
-  if (v instanceof RubyRange) return JSON.stringify(v.rubyToS());
+  if (v instanceof RubyRange || v instanceof RubyBigRange) return JSON.stringify(v.rubyToS());
   if (Array.isArray(v)) {
     const inner = depth + 1;
     if (!pretty) return `[${v.map((x) => generateJson(x, inner, false, inDrop)).join(",")}]`;

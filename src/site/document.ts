@@ -12,7 +12,7 @@ import { detached } from "./strings.js";
 import { rubyDowncase } from "../ruby/strings.js";
 import type { Collection } from "./collection.js";
 import { dateDependsOnNow, parseDate } from "./parse-date.js";
-import { inspect, toS, truthy } from "../ruby/values.js";
+import { hasRubyKeys, inspect, noteRubyKey, rubyKeyOf, shareRubyKeys, toS, truthy } from "../ruby/values.js";
 import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
 import { emptySlugWarning, slugify, titleizeSlug } from "./slugify.js";
@@ -29,7 +29,10 @@ export const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
  * Same result as `data = deepMerge(data, other)`: keys keep their places, new ones are appended.
  */
 function mergeInto(data: Record<string, any>, other: Record<string, any>): void {
+  const typed = hasRubyKeys(other);
   for (const [k, v] of Object.entries(other)) {
+    // A front matter key that is not a String (`7:`) stays typed (src/ruby/values.ts, noteRubyKey).
+    if (typed && !Object.hasOwn(data, k)) noteRubyKey(data, k, rubyKeyOf(other, k));
     if ((v === null || v === undefined) && k in data) continue;
     data[k] = isPlainObject(data[k]) && isPlainObject(v) ? deepMerge(data[k], v) : v;
   }
@@ -142,6 +145,7 @@ export class Document {
   /** Document#merge_data!: categories union, deep merge, date parsed. */
   mergeData(other: Record<string, any>, source: string): void {
     const o = { ...other };
+    shareRubyKeys(other, o);
     if ("categories" in o && o.categories !== null && o.categories !== undefined) {
       if (typeof o.categories === "string") o.categories = o.categories.split(/\s+/).filter(Boolean);
       if (Array.isArray(this.data.categories) && Array.isArray(o.categories)) {

@@ -27,10 +27,14 @@ export function displayPath(source: string, file: string): string {
 
 /**
  * A `warn`-mode warning as Jekyll prints it after "Liquid Warning:" (Liquid::SyntaxError#message,
- * then "in <path>"); the line counts from the top of the file, front matter included.
+ * then "in <path>"). Its line counts in the template Liquid parsed, which is the text after the
+ * front matter (and after the blank lines Jekyll's front matter pattern takes with it): a tag on
+ * the first line after `---` is line 1, as Jekyll 4.3.1 prints it (test/golden/build-warnings/
+ * liquid-warning-lines). Jekyll names a document or layout by its absolute path; build-site keeps
+ * the site-relative one, as for pages.
  */
-export function formatWarning(w: SyntaxProblem, lineOffset: number, file: string): string {
-  return `Liquid syntax error (line ${w.line + lineOffset}): ${w.message} in ${file}`;
+export function formatWarning(w: SyntaxProblem, file: string): string {
+  return `Liquid syntax error (line ${w.line}): ${w.message} in ${file}`;
 }
 
 /**

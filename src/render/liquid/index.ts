@@ -154,7 +154,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
       }
       // Jekyll prints the warnings of the templates it renders (pages, documents, layouts), not
       // of includes; each once per parse here (Jekyll repeats a layout's for every page).
-      for (const w of frontEnd.warnings) host.warn?.("Liquid Warning:", formatWarning(w, lineOffset, displayPath(host.source, file)));
+      for (const w of frontEnd.warnings) host.warn?.("Liquid Warning:", formatWarning(w, displayPath(host.source, file)));
       const t = new ParsedTemplate(file, source, parsed);
       templates.set(file, t);
       return t;

@@ -13,7 +13,7 @@
 import { Drop, Tokenizer } from "liquidjs";
 import type { Operators } from "liquidjs";
 import { JekyllTime } from "../../ruby/time.js";
-import { comparisonError, isHash, isNumeric, plain, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
+import { RubyBigRange, comparisonError, hasRubyKeys, hashFind, isHash, isNumeric, plain, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
 
 type Literal = "empty" | "blank";
 
@@ -127,7 +127,9 @@ function contains(l: unknown, r: unknown): boolean {
   if (!truthy(l) || !truthy(r)) return false;
   if (typeof l === "string") return l.includes(toS(r));
   if (Array.isArray(l)) return l.some((x) => rubyEquals(x, r));
-  if (isHash(l)) return typeof r === "string" && Object.prototype.hasOwnProperty.call(l, r);
+  if (l instanceof RubyBigRange) return l.includes(r);
+  // Hash#include? is key?: by type where the hash has keys that are not Strings (`1:` in YAML).
+  if (isHash(l)) return hasRubyKeys(l) ? hashFind(l, r) !== undefined : typeof r === "string" && Object.prototype.hasOwnProperty.call(l, r);
   return false;
 }
 

@@ -27,9 +27,12 @@
 import { Drop, LiquidError, Output, RenderError, TokenKind, UndefinedVariableError, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
 import { rubySize, toInteger } from "./filters/standard.js";
-import { rangeTooWide, stringToI } from "./ruby-syntax/expression.js";
-import { RubyFloat, RubyRange, hooksOf, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
-import { reserveIterations } from "./budget.js";
+import { stringToInteger } from "../../ruby/number.js";
+import { RubyBigRange, RubyFloat, RubyRange, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
+import { remainingIterations, reserveIterations } from "./budget.js";
+
+/** Outside a budgeted render (no loop bound), the longest range made into an Array. */
+const MAX_UNBUDGETED_RANGE = 10_000_000;
 import { JekyllTime } from "../../ruby/time.js";
 
 interface Tok {
@@ -89,10 +92,13 @@ export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = fa
     const t = token as unknown as { from: Tok; to: Tok };
     const first = rangeEnd(evalTokenSync(t.from, ctx, lenient));
     const last = rangeEnd(evalTokenSync(t.to, ctx, lenient));
-    for (const end of [first, last]) if (!Number.isSafeInteger(end)) throw rangeTooWide(BigInt(end));
     // Counted before it is made: `(1..100000000)` would otherwise take gigabytes before a loop
-    // over it (or a filter) could be stopped by the iteration bound (budget.ts).
-    if (last >= first) reserveIterations(last - first + 1);
+    // over it (or a filter) could be stopped by the iteration bound (budget.ts). One longer than
+    // the render may still loop over stays lazy, as Ruby's Range is (RubyBigRange).
+    const n = BigInt(last) - BigInt(first) + 1n;
+    if (n <= 0n) return new RubyRange(first, last);
+    if (n > BigInt(Math.min(remainingIterations(), MAX_UNBUDGETED_RANGE))) return new RubyBigRange(first, last);
+    reserveIterations(Number(n));
     return new RubyRange(first, last);
   }
   if (token.kind === RUBY_HASH) {
@@ -105,14 +111,14 @@ export function evalTokenSync(token: Tok | undefined, ctx: Context, lenient = fa
 
 /**
  * RangeLookup#to_integer: an Integer as it is, nil and strings by `to_i`, anything else
- * Utils.to_integer. A range's ends are JavaScript numbers: one past 2^53 (a bigint) is an error.
+ * Utils.to_integer. An end past 2^53 is a bigint.
  */
-function rangeEnd(v: unknown): number {
+function rangeEnd(v: unknown): number | bigint {
   v = plain(v);
   if (v === null || v === undefined) return 0;
   if (typeof v === "number" && Number.isInteger(v)) return v;
-  if (typeof v === "bigint") throw rangeTooWide(v);
-  if (typeof v === "string") return stringToI(v);
+  if (typeof v === "bigint") return v;
+  if (typeof v === "string") return stringToInteger(v);
   return toInteger(v);
 }
 
@@ -150,13 +156,17 @@ function evalPropertyAccess(token: Tok, ctx: Context, lenient: boolean): unknown
     if (!token.variable && typeof keys[0] === "string" && COMMANDS.has(keys[0]) && !(keys[0] in (scope as object))) return undefined;
     for (let i = 0; i < keys.length; i++) scope = readProperty(c, scope, keys[i]);
     return scope;
-  } catch {
+  } catch (e) {
+    if (e instanceof DropKeyError) throw e;
     // Again through liquidjs, for the error it raises (wrapped with this token's position).
     return toValueSync(evalToken(token as never, ctx, lenient));
   }
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Ruby's TypeError from a Jekyll drop's `key?` (readProperty). */
+class DropKeyError extends TypeError {}
 
 /**
  * A lookup with `strict_variables: true`, as Liquid 5's Context#find_variable and
@@ -196,7 +206,7 @@ function rubyHasKey(obj: unknown, key: unknown): boolean {
   const intKey = typeof key === "number" && Number.isInteger(key);
   if (typeof obj === "string") return key === "size";
   if (typeof obj === "number" || typeof obj === "bigint") return key === "size" && (typeof obj === "bigint" || Number.isInteger(obj));
-  if (obj instanceof RubyRange) return COMMANDS.has(key as string);
+  if (obj instanceof RubyRange || obj instanceof RubyBigRange) return COMMANDS.has(key as string);
   if (Array.isArray(obj)) return intKey || COMMANDS.has(key as string);
   // A Liquid::Drop (forloop, tablerowloop): its methods; another name is liquid_method_missing,
   // which raises with strict_variables ("undefined method nope").
@@ -205,6 +215,7 @@ function rubyHasKey(obj: unknown, key: unknown): boolean {
   // A Hash (or one of Jekyll's drops, plain objects of accessors): its keys and Hash#size/#first.
   // An Integer passes VariableLookup's `fetch` test, but Context#lookup_and_evaluate then asks
   // `key?` (`page.hash[0]` is "undefined variable 0").
+  if (hasRubyKeys(obj)) return hashFind(obj as Record<string, unknown>, key) !== undefined || key === "size" || key === "first";
   return (intKey && hasOwn.call(obj, String(key))) || (typeof key === "string" && hasOwn.call(obj, key)) || key === "size" || key === "first";
 }
 
@@ -241,8 +252,21 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
   // have nothing (liquidjs counted their fields: `page.date.size` was 4).
   if (typeof obj === "number" || typeof obj === "bigint") return key === "size" && (typeof obj === "bigint" || Number.isInteger(obj)) ? rubySize(obj) : undefined;
   if (obj instanceof JekyllTime || obj instanceof RubyFloat) return undefined;
-  // A Range has no `[]`: only size, first and last.
-  if (obj instanceof RubyRange && !COMMANDS.has(key as string)) return undefined;
+  // Range#first, #last, #size (it has no `[]`).
+  if (obj instanceof RubyBigRange) return key === "first" ? obj.first : key === "last" ? obj.last : key === "size" ? obj.size : undefined;
+  if (obj instanceof RubyRange && (key === "first" || key === "last")) return obj[key];
+  if (obj instanceof RubyRange && key !== "size") return undefined;
+  if (typeof obj === "object" && obj !== null && typeof key !== "string" && key !== null && key !== undefined && isUnsizedDrop(obj)) {
+    // Jekyll::Drops::Drop#key? asks respond_to?(key), which takes only a Symbol or String: a
+    // document's, the site's or jekyll's drop looked up by a number or boolean (`page[7]`) fails.
+    throw new DropKeyError(`${inspect(key)} is not a symbol nor a string`);
+  }
+  if (typeof obj === "object" && obj !== null && hasRubyKeys(obj)) {
+    // A Hash with keys that are not Strings (YAML's `1:`, `1.5:`, `~:`): `key?(key)` by type.
+    const k = hashFind(obj as Record<string, unknown>, key);
+    if (k !== undefined) return (obj as Record<string, unknown>)[k];
+    if (key !== "size" && key !== "first") return undefined;
+  }
   if (key instanceof RubyFloat || (typeof key === "number" && !Number.isInteger(key))) return undefined;
   if (Array.isArray(obj) && typeof key === "string" && !COMMANDS.has(key)) return undefined;
   if ((key === "first" || key === "size") && isHash(obj) && !hasOwn.call(obj, key)) return hashCommand(obj, key, c);
@@ -266,8 +290,7 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
 function hashCommand(obj: Record<string, unknown>, key: "first" | "size", c: CtxInternals): unknown {
   if (key === "size") return isUnsizedDrop(obj) ? undefined : c.readProperty(obj, key);
   if (hooksOf(obj)?.unsized) return undefined;
-  const k = Object.keys(obj)[0]; // written order, also for integer-like keys (data-integer-keys-order)
-  return k === undefined ? undefined : [k, obj[k]];
+  return hashEntries(obj)[0]; // written order, also for integer-like keys (data-integer-keys-order)
 }
 
 /**

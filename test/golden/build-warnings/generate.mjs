@@ -6,6 +6,7 @@
 //   empty-slug            Utils.slugify's "Empty `slug` generated for '…'." (filter and permalinks)
 //   excerpt-modified      Excerpt#print_build_warning (a Liquid block cut by the excerpt separator)
 //   post-url-deprecation  PostUrl's deprecated date-and-slug matching
+//   liquid-warning-lines  `error_mode: warn`'s "Liquid Warning:" lines: the line counts after the front matter
 // Usage (where Jekyll is installed): node test/golden/build-warnings/generate.mjs
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -13,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const TOPICS = ["Warning:", "Deprecation:"];
+export const TOPICS = ["Warning:", "Deprecation:", "Liquid Warning:"];
 
 /** The warning lines of a build's output: a topic line and the continuation lines after it. */
 export function warningLines(output) {

@@ -9,7 +9,8 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { loadYaml } from "../../../src/read/yaml.js";
 import { JekyllTime } from "../../../src/ruby/time.js";
-import { RubyFloat, formatFloat } from "../../../src/ruby/values.js";
+import { RubyFloat, formatFloat, inspect } from "../../../src/ruby/values.js";
+import { BuildError } from "../../../src/errors.js";
 
 const dir = path.resolve(fileURLToPath(import.meta.url), "../../../../../test/golden/yaml-scalars");
 type Expected = { input: string; class: string; s: string } | { input: string; error: string };
@@ -52,3 +53,41 @@ for (const fast of [false, true]) {
     assert.equal(failures.length, 0, `${failures.length} of ${expected.values.length} differ:\n  ${failures.slice(0, 40).join("\n  ")}`);
   });
 }
+
+// Whole documents (tags, text after a complete root node, several documents): Psych's value, as
+// its `inspect`, or an error where Psych raises one. Kept apart on purpose: plain `:symbol`
+// scalars, which Debian's Psych.safe_load refuses (DisallowedClass: Symbol) and build-site reads as
+// strings, as upstream Jekyll (SafeYAML) does (see src/read/yaml.ts); and `!ruby/encoding`, kept
+// as its name (Encoding#to_s) where Psych makes an Encoding.
+type ExpectedDocument = { input: string; inspect: string } | { input: string; error: string; message: string };
+const documents = (expected as unknown as { documents: ExpectedDocument[] }).documents;
+const KEPT_AS_STRINGS = /(?:^|[\s:[{,?-])(?:!ruby\/encoding |:["'\w])/;
+
+test("whole YAML documents read as Psych.safe_load reads them (tags, text after the root, streams)", () => {
+  assert.deepEqual(documents.map((d) => d.input), (cases as unknown as { documents: string[] }).documents, "expected.json is stale: run ruby test/golden/yaml-scalars/generate.rb");
+  const failures: string[] = [];
+  let kept = 0;
+  for (const want of documents) {
+    let got: string;
+    let error: unknown;
+    try {
+      got = inspect(loadYaml(want.input, { file: "case.yml", zone: "UTC" }));
+    } catch (e) {
+      error = e;
+      got = "";
+    }
+    if (KEPT_AS_STRINGS.test(want.input) && ("error" in want ? /Symbol/.test(want.message) : /Encoding/.test(want.inspect))) {
+      kept++;
+      continue;
+    }
+    if ("error" in want) {
+      if (!(error instanceof BuildError)) failures.push(`${JSON.stringify(want.input)}: Psych raises ${want.error}, got ${got}`);
+      else if (want.error === "Psych::DisallowedClass" && !error.message.includes(want.message)) failures.push(`${JSON.stringify(want.input)}: want "${want.message}", got "${error.message}"`);
+      continue;
+    }
+    if (error !== undefined) failures.push(`${JSON.stringify(want.input)}: want ${want.inspect}, got error ${(error as Error).message}`);
+    else if (got !== want.inspect) failures.push(`${JSON.stringify(want.input)}: want ${want.inspect}, got ${got}`);
+  }
+  assert.equal(failures.length, 0, `${failures.length} of ${documents.length} differ:\n  ${failures.join("\n  ")}`);
+  assert.ok(kept > 0 && kept < 8, `${kept} documents kept as strings on purpose`);
+});

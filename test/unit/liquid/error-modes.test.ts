@@ -32,11 +32,11 @@ const REAL = [
 test("warn (the default) renders what Ruby Liquid's lax parser reads, with Jekyll's warning naming file and line", () => {
   const warnings: string[] = [];
   const e = engine(undefined, warnings);
-  // Two lines of front matter before the template: the warning counts them.
+  // Two lines of front matter before the template: Jekyll's line counts in the template alone.
   for (const [template, want] of REAL) assert.equal(e.render(e.parse(template!, "page.md", 2), scope), want);
   assert.deepEqual(warnings, [
-    `Liquid Warning: Liquid syntax error (line 3): Expected id but found string in "{{ site.data.ui-text[site.locale].undefined_wpm | "Undefined parameter words_per_minute at _config.yml" }}" in page.md`,
-    `Liquid Warning: Liquid syntax error (line 3): Expected dotdot but found pipe in "{{(page_tags | split: ',' | sort:0) }}" in page.md`,
+    `Liquid Warning: Liquid syntax error (line 1): Expected id but found string in "{{ site.data.ui-text[site.locale].undefined_wpm | "Undefined parameter words_per_minute at _config.yml" }}" in page.md`,
+    `Liquid Warning: Liquid syntax error (line 1): Expected dotdot but found pipe in "{{(page_tags | split: ',' | sort:0) }}" in page.md`,
   ]);
 });
 

@@ -26,7 +26,12 @@ const CHECKED_MESSAGES = [/comparison of \w+ with \S+ failed/, /Invalid syntax f
 
 // Cases where we knowingly differ from Jekyll, with the reason. Each must still differ, so the
 // list cannot silently go stale.
-const KNOWN_DIFFERENCES: Record<string, string> = {};
+const KNOWN_DIFFERENCES: Record<string, string> = {
+  // Ruby's Time reaches any year; build-site's times are JavaScript Dates (±8.64e12 s, about
+  // 275,760 years either side of 1970), and `date` of an epoch beyond that leaves it as it is.
+  "ruby-bounds#8": "epochs past JavaScript's Date range",
+  "ruby-bounds#9": "epochs past JavaScript's Date range",
+};
 
 test("liquid golden cases equal Jekyll 4.3.1's output", () => {
   const engines = new Map<string, JekyllLiquid>();

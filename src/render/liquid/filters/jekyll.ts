@@ -7,24 +7,38 @@ import { fixFloatLiterals } from "../float-literals.js";
 import { ExpressionMethodLiteral, expressionMethodLiteral, methodLiteral } from "../operators.js";
 import { evaluateExpression, runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
-import { awkSplit, xmlEscape } from "../../../ruby/strings.js";
-import { stringToI, stringToInteger } from "../../../ruby/number.js";
+import { awkSplit, rubyStrip, xmlEscape } from "../../../ruby/strings.js";
+import { stringToInteger } from "../../../ruby/number.js";
 import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
-import { RubyFloat, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, hashEntries, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, lookup, rubyKey, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
-const INTEGER_LIKE = /^\s*-?\d+\s*$/;
-const FLOAT_LIKE = /^\s*-?(?:\d+\.?\d*|\.\d+)\s*$/;
+// Jekyll's INTEGER_LIKE and FLOAT_LIKE (`\A\s*-?\d+\s*\Z`): Ruby's `\s` is ASCII whitespace,
+// so a value with a no-break space stays a string.
+const INTEGER_LIKE = /^[ \t\r\n\f\v]*-?\d+[ \t\r\n\f\v]*$/;
+const FLOAT_LIKE = /^[ \t\r\n\f\v]*-?(?:\d+\.?\d*|\.\d+)[ \t\r\n\f\v]*$/;
 
-/** Jekyll's parse_sort_input: numeric-looking properties compare as numbers. */
+/** Jekyll's parse_sort_input: numeric-looking properties compare as numbers (`to_i`: every digit). */
 function parseSortInput(v: unknown): unknown {
   const s = toS(v).replace(/\n$/, "");
-  if (INTEGER_LIKE.test(s)) return stringToI(s);
-  if (FLOAT_LIKE.test(s)) return Number.parseFloat(s.trim().replace(/^(-?)\./, "$10."));
+  if (INTEGER_LIKE.test(s)) return typeof plain(v) === "string" ? stringToInteger(s) : plain(v);
+  if (FLOAT_LIKE.test(s)) return Number.parseFloat(rubyStrip(s).replace(/^(-?)\./, "$10."));
   return v;
+}
+
+/** A filter's input that Ruby uses as a String as it is (no to_s): anything else fails with `message`. */
+function stringOnly(input: unknown, message: (v: unknown) => string, kind: new (m: string) => Error = TypeError): string {
+  const v = plain(input);
+  if (typeof v === "string") return v;
+  throw new kind(message(v === undefined ? null : v));
+}
+
+/** How Ruby's "no implicit conversion of X" names a value: nil, true and false themselves, else the class. */
+function implicitName(v: unknown): string {
+  return v === null || v === undefined ? "nil" : v === true || v === false ? String(v) : rubyClass(v);
 }
 
 /** Jekyll's item_property: `a.b` walks nested hashes. */
@@ -52,7 +66,7 @@ function rubyArray(v: unknown): unknown[] {
   v = plain(v);
   if (v === null || v === undefined) return [];
   if (Array.isArray(v)) return v;
-  if (isHash(v)) return Object.entries(v);
+  if (isHash(v)) return hashEntries(v);
   return [v];
 }
 
@@ -61,16 +75,7 @@ function rubyArray(v: unknown): unknown[] {
  * group_by_exp's expression of another class fails as Ruby's implicit conversion does.
  */
 function expressionString(expr: unknown): string {
-  return stringOnly(expr, (shown) => `no implicit conversion of ${shown} into String`);
-}
-
-/** A filter input that Ruby uses as a String without converting it: anything else fails with `message`. */
-function stringOnly(input: unknown, message: (shown: string, cls: string) => string): string {
-  const v = plain(input);
-  if (typeof v === "string") return v;
-  const cls = v === null || v === undefined ? "NilClass" : v === true ? "TrueClass" : v === false ? "FalseClass" : rubyClass(v);
-  const shown = v === null || v === undefined ? "nil" : typeof v === "boolean" ? String(v) : rubyClass(v);
-  throw new TypeError(message(shown, cls));
+  return stringOnly(expr, (v) => `no implicit conversion of ${implicitName(v)} into String`);
 }
 
 function isMethodLiteral(v: unknown): boolean {
@@ -175,13 +180,14 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       return jekyllSlugify(v, m === undefined || m === null || m === false ? null : toS(m), false, (s) => host.warn?.("Warning:", emptySlugWarning(s)));
     },
     xml_escape: (input) => xmlEscape(toS(input)),
-    // CGI.escape and Addressable take only a String (nil is nil for uri_escape).
-    cgi_escape: (input) => cgiEscape(stringOnly(input, (shown) => `no implicit conversion of ${shown} into String`)),
-    uri_escape: (input) => (input === null || input === undefined ? null : uriEscape(stringOnly(input, (_, cls) => `Can't convert ${cls} into String.`))),
+    // CGI.escape takes a String only: anything else is Ruby's TypeError (nil included).
+    cgi_escape: (input) => cgiEscape(stringOnly(input, (v) => `no implicit conversion of ${implicitName(v)} into String`)),
+    // Addressable::URI.normalize_component: nil passes through, another non-String fails.
+    uri_escape: (input) => (input === null || input === undefined ? null : uriEscape(stringOnly(input, (v) => `Can't convert ${rubyClass(v)} into String.`))),
     normalize_whitespace: (input) => toS(input).replace(/[ \t\n\v\f\r]+/g, " ").replace(/^ | $/g, ""),
     number_of_words(input, mode) {
-      // `input.split` / `input.scan`: only a String has them.
-      const s = stringOnly(input, (_, cls) => `undefined method 'split' for ${inspect(plain(input))}:${cls}`);
+      // Jekyll calls String#split (String#scan for "cjk" and "auto") on the input itself.
+      const s = stringOnly(input, (v) => `undefined method \`${mode === "cjk" || mode === "auto" ? "scan" : "split"}' for ${inspect(v)}:${rubyClass(v)}`, Error);
       const cjk = /[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul}]/gu;
       const words = /[^\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul} \t\n\v\f\r]+/gu;
       const count = (re: RegExp) => s.match(re)?.length ?? 0;
@@ -243,7 +249,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     group_by(input, property) {
       const v = plain(input);
-      const items = Array.isArray(v) ? v : isHash(v) ? Object.entries(v) : null;
+      const items = Array.isArray(v) ? v : isHash(v) ? hashEntries(v) : null;
       if (!items) return input;
       const groups = new Map<string, { name: unknown; items: unknown[] }>();
       for (const item of items) {
@@ -256,7 +262,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     group_by_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
       const v = plain(input);
-      const items = Array.isArray(v) ? v : isHash(v) ? Object.entries(v) : null;
+      const items = Array.isArray(v) ? v : isHash(v) ? hashEntries(v) : null;
       if (!items) return input;
       const value = expression(this, expressionString(expr));
       const scope: Record<string, unknown> = {};
@@ -295,7 +301,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (v === null || v === undefined) throw new LiquidArgumentError("Cannot sort a null object.");
       if (property === null || property === undefined) {
         if (Array.isArray(v)) return rubySort(v);
-        if (isHash(v)) return rubySort(Object.entries(v));
+        if (isHash(v)) return rubySort(hashEntries(v));
         throw new Error(`undefined method 'sort' for ${inspect(v)}:${rubyClass(v)}`);
       }
       let order: number;
@@ -303,7 +309,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       else if (nils === "last") order = 1;
       else throw new LiquidArgumentError(`Invalid nils order: '${toS(nils)}' is not a valid nils order. It must be 'first' or 'last'.`);
       if (!Array.isArray(v) && !isHash(v)) throw new Error(`undefined method 'map' for ${inspect(v)}:${rubyClass(v)}`);
-      const items = Array.isArray(v) ? v : Object.entries(v);
+      const items = Array.isArray(v) ? v : hashEntries(v);
       const keyed = items.map((item) => ({ key: itemProperty(item, property), item }));
       const isNil = (x: unknown) => x === null || x === undefined;
       return sortWith(keyed, (a: any, b: any) => {

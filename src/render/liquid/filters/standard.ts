@@ -3,27 +3,54 @@
 // string is nil, `truncatewords` appends nothing when nothing was cut, `split: " "` drops empty
 // fields, numbers follow ruby/number.ts. Jekyll replaces `sort` and `where` (see jekyll.ts).
 import { Drop } from "liquidjs";
-import { abs, arithmetic, ceilFloor, clamp, round, ZeroDivision } from "../../../ruby/number.js";
+import { abs, arithmetic, ceilFloor, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyFloat, compareStrings, inspect, isFloat, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
+import { LimitError, reserveIterations } from "../budget.js";
 
 /** A Liquid::ArgumentError-style failure: the message a user reads. */
 export class LiquidArgumentError extends Error {}
 
-/** Liquid::Utils.to_integer. */
+/**
+ * Liquid::Utils.to_integer: an Integer as it is, anything else `Integer(to_s)` (kernelInteger:
+ * Ruby's whitespace only, `0x`/`0b`/`0o`/leading-0 prefixes), else "invalid integer". As a JavaScript
+ * number: these are counts and offsets, where a Bignum is past any collection all the same.
+ */
 export function toInteger(v: unknown): number {
   v = plain(v);
   if (typeof v === "number" && Number.isInteger(v)) return v;
-  const s = toS(v).trim();
-  if (/^[+-]?\d+(_\d+)*$/.test(s)) return Number(s.replace(/_/g, ""));
-  throw new LiquidArgumentError("invalid integer");
+  if (typeof v === "bigint") return Number(v);
+  const n = kernelInteger(toS(v));
+  if (n === null) throw new LiquidArgumentError("invalid integer");
+  return Number(n);
+}
+
+/** What walks a RubyBigRange's items: more than the render may loop over (Jekyll runs out of memory). */
+export function refuseRange(range: RubyBigRange): never {
+  const n = range.size;
+  if (typeof n === "number") reserveIterations(n);
+  throw new LimitError(`this loop would run ${n.toLocaleString("en-US")} times (the range ${range.rubyToS()}), past what one page may loop over`, "Loop over a smaller range (or add limit: to the for tag).");
+}
+
+const BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * Base64.strict_decode64's test: whole groups of four, `=` padding only at the end, and no bits
+ * left over in the character before the padding ("YR==" fails, "YQ==" is "a").
+ */
+function strictBase64(s: string): boolean {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) return false;
+  if (s.endsWith("==")) return (BASE64_ALPHABET.indexOf(s[s.length - 3]!) & 0xf) === 0;
+  if (s.endsWith("=")) return (BASE64_ALPHABET.indexOf(s[s.length - 2]!) & 0x3) === 0;
+  return true;
 }
 
 /** Liquid's InputIterator: arrays flattened, a hash is one item, nil is empty, anything else one item. */
 export function inputItems(input: unknown): unknown[] {
   input = plain(input);
+  if (input instanceof RubyBigRange) refuseRange(input);
   if (Array.isArray(input)) return input.flat(Infinity);
   if (input === null || input === undefined) return [];
   // Liquid's InputIterator walks an Enumerable as it is: a Jekyll Drop (a document, as
@@ -36,8 +63,9 @@ export function inputItems(input: unknown): unknown[] {
  * Ruby's `#size` where it exists (strings in characters), else 0. Integer#size is the bytes of the
  * machine word (8) for a Fixnum and the bytes the magnitude needs for a Bignum (so never below 8).
  */
-export function rubySize(v: unknown): number {
+export function rubySize(v: unknown): number | bigint {
   v = plain(v);
+  if (v instanceof RubyBigRange) return v.size;
   if (typeof v === "string") return [...v].length;
   if (Array.isArray(v)) return v.length;
   // A Jekyll Drop (document, static file, `site`, `jekyll`) is no Hash and has no #size: 0.
@@ -51,6 +79,10 @@ export function rubySize(v: unknown): number {
 export function lookup(item: unknown, property: unknown): unknown {
   item = plain(item);
   if (isHash(item)) {
+    if (hasRubyKeys(item)) {
+      const k = hashFind(item, property);
+      return k === undefined ? undefined : item[k];
+    }
     if (typeof property !== "string") return undefined;
     return item[property];
   }
@@ -107,21 +139,6 @@ export function hasIndex(item: unknown): boolean {
   return cls !== "Time" && cls !== "Date";
 }
 
-const BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/**
- * Base64.strict_decode64 (unpack "m0"): whole quartets, padding only at the end, and the bits a
- * padded quartet leaves over must be zero ("QR==" is invalid, "QQ==" is "A").
- */
-function strictDecode64(s: string, filter: string): string {
-  const invalid = () => new LiquidArgumentError(`invalid base64 provided to ${filter}`);
-  const m = /^(?:[A-Za-z0-9+/]{4})*(?:([A-Za-z0-9+/])([A-Za-z0-9+/])==|[A-Za-z0-9+/]{2}([A-Za-z0-9+/])=)?$/.exec(s);
-  if (!m) throw invalid();
-  if (m[2] !== undefined && (BASE64_ALPHABET.indexOf(m[2]) & 0b1111) !== 0) throw invalid();
-  if (m[3] !== undefined && (BASE64_ALPHABET.indexOf(m[3]) & 0b11) !== 0) throw invalid();
-  return Buffer.from(s, "base64").toString("utf8");
-}
-
 /** String#gsub with a plain string: an empty pattern matches before every character and at the end. */
 function gsub(s: string, search: string, replacement: string): string {
   if (search === "") return replacement + [...s].join(replacement) + (s === "" ? "" : replacement);
@@ -175,15 +192,19 @@ export function standardFilters(): FilterTable {
     url_encode: (input) => (input === null || input === undefined ? null : cgiEscape(toS(input))),
     url_decode: (input) => (input === null || input === undefined ? null : cgiUnescape(toS(input))),
     base64_encode: (input) => Buffer.from(toS(input), "utf8").toString("base64"),
-    base64_decode: (input) => strictDecode64(toS(input), "base64_decode"),
+    base64_decode: (input) => {
+      const s = toS(input);
+      if (!strictBase64(s)) throw new LiquidArgumentError("invalid base64 provided to base64_decode");
+      return Buffer.from(s, "base64").toString("utf8");
+    },
     base64_url_safe_encode: (input) => Buffer.from(toS(input), "utf8").toString("base64").replace(/\+/g, "-").replace(/\//g, "_"),
+    // Base64.urlsafe_decode64: `-_` for `+/`, padded to a multiple of 4 when it has no `=`, then
+    // strict_decode64 (so "YWJ" fails: its last character has bits left over).
     base64_url_safe_decode: (input) => {
-      // Base64.urlsafe_decode64: unpadded input is padded (and only then are - and _ read as + and
-      // /: "Y-_" stays invalid), then strictly decoded.
-      let s = toS(input);
-      if (!s.endsWith("=") && s.length % 4 !== 0) s = s.padEnd((s.length + 3) & ~3, "=").replace(/-/g, "+").replace(/_/g, "/");
-      else s = s.replace(/-/g, "+").replace(/_/g, "/");
-      return strictDecode64(s, "base64_url_safe_decode");
+      let s = toS(input).replace(/-/g, "+").replace(/_/g, "/");
+      if (!s.endsWith("=") && s.length % 4 !== 0) s = s.padEnd((s.length + 3) & ~3, "=");
+      if (!strictBase64(s)) throw new LiquidArgumentError("invalid base64 provided to base64_url_safe_decode");
+      return Buffer.from(s, "base64").toString("utf8");
     },
     slice: (input, offset, length) => {
       const off = toInteger(offset);
@@ -312,15 +333,15 @@ export function standardFilters(): FilterTable {
     },
     first: (input) => {
       input = plain(input);
+      // Range#first and #last are its ends, also of a backward range (`(5..1) | first` is 5).
+      if (input instanceof RubyBigRange || input instanceof RubyRange) return input.first;
       if (Array.isArray(input)) return input[0];
-      if (isHash(input)) {
-        const k = Object.keys(input)[0];
-        return k === undefined ? null : [k, input[k]];
-      }
+      if (isHash(input)) return hashEntries(input)[0] ?? null;
       return null;
     },
     last: (input) => {
       input = plain(input);
+      if (input instanceof RubyBigRange || input instanceof RubyRange) return input.last;
       if (Array.isArray(input)) return input[input.length - 1];
       return null;
     },

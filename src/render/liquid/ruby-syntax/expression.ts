@@ -4,6 +4,7 @@
 // markup's meaning is decided; canonical.ts writes the result back as liquidjs markup.
 import { VARIABLE_PARSER, rubyStrip, scan } from "./patterns.js";
 import { rubyInteger } from "../../../ruby/values.js";
+import { stringToInteger } from "../../../ruby/number.js";
 
 export type Expr =
   /** nil, true, false, a String, or an Integer. */
@@ -82,29 +83,18 @@ function isEvaluated(e: Expr): boolean {
   return e.kind === "lookup" || (e.kind === "range" && (isEvaluated(e.from) || isEvaluated(e.to)));
 }
 
-/** A range's ends are JavaScript numbers here: one past 2^53 is refused rather than read wrong. */
-export function rangeTooWide(v: bigint): Error {
-  return new Error(`the range end ${v} is beyond what build-site's ranges hold (±${Number.MAX_SAFE_INTEGER}, 2^53 - 1); Jekyll takes any Integer. Use a smaller range`);
-}
-
 /** `to_i` of a literal end of a range (Ruby raises NoMethodError for true/false and ranges). */
-function toI(e: Expr): number {
+function toI(e: Expr): number | bigint {
   if (e.kind === "float") return Math.trunc(e.value);
   if (e.kind === "literal") {
     const v = e.value;
     if (v === null) return 0;
     if (typeof v === "number") return v;
-    if (typeof v === "bigint") throw rangeTooWide(v);
-    if (typeof v === "string") return stringToI(v);
+    if (typeof v === "bigint") return v;
+    if (typeof v === "string") return stringToInteger(v);
     throw new Error(`undefined method \`to_i' for ${v}:${v ? "TrueClass" : "FalseClass"}`);
   }
   throw new Error("undefined method `to_i' for a Range");
-}
-
-/** Ruby's String#to_i: leading whitespace, a sign, digits (with single underscores between). */
-export function stringToI(s: string): number {
-  const m = /^[ \t\r\n\f\v]*([+-]?\d+(?:_\d+)*)/.exec(s);
-  return m ? Number.parseInt(m[1]!.replace(/_/g, ""), 10) : 0;
 }
 
 /** Ruby's String#to_f on what FLOATS_REGEX matched: the longest `-?\d+(\.\d+)?` prefix. */

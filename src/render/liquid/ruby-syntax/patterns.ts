@@ -46,14 +46,8 @@ export function scan(re: RegExp, s: string): RegExpExecArray[] {
 
 const STRIP_CHARS = "\0\t\n\v\f\r ";
 
-/** Ruby's String#strip (ASCII whitespace and NUL at both ends). */
-export function rubyStrip(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && STRIP_CHARS.includes(s[a]!)) a++;
-  while (b > a && STRIP_CHARS.includes(s[b - 1]!)) b--;
-  return a === 0 && b === s.length ? s : s.slice(a, b);
-}
+// Ruby's String#strip (ASCII whitespace and NUL at both ends): the one in src/ruby/strings.ts.
+export { rubyStrip } from "../../../ruby/strings.js";
 
 /** Length of the whitespace (and NUL) Ruby's String#lstrip removes. */
 export function lstripLength(s: string, from = 0, to = s.length): number {

@@ -12,11 +12,11 @@ import { Drop } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken, Value } from "liquidjs";
 import { ExpressionMethodLiteral, methodLiteral } from "../operators.js";
 import { compileExpression } from "../compile.js";
-import { stringToI } from "../ruby-syntax/expression.js";
+import { stringToI } from "../../../ruby/number.js";
 import { tablerowSyntax } from "../ruby-syntax/tag-syntax.js";
 import { JekyllTime } from "../../../ruby/time.js";
-import { RubyFloat, eachItems, inspect, isHash, plain, rubyClass } from "../../../ruby/values.js";
-import { toInteger } from "../filters/standard.js";
+import { RubyBigRange, RubyFloat, eachItems, inspect, isHash, plain, rubyClass, rubyInteger } from "../../../ruby/values.js";
+import { refuseRange, toInteger } from "../filters/standard.js";
 import { runSync, valueSync } from "../sync-values.js";
 import { iteration, reserveIterations } from "../budget.js";
 import { isBlank, parseBody, readSyntax, removeBlankStrings, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
@@ -67,6 +67,8 @@ class RubyTablerowloop extends Drop {
 /** Liquid::Utils.slice_collection over what Ruby can iterate. */
 function sliceCollection(collection: unknown, from: number, to: number | null): unknown[] {
   const v = plain(collection);
+  // For#collection_segment makes `to_a` of a Range before it slices: the whole Range.
+  if (v instanceof RubyBigRange) refuseRange(v);
   let items: unknown[];
   // A String is one item whatever the offset and limit (slice_collection_using_each).
   if (typeof v === "string") return v === "" ? [] : [v];
@@ -77,6 +79,19 @@ function sliceCollection(collection: unknown, from: number, to: number | null): 
   // everything, a limit that ends before the offset nothing.
   const end = to === null ? items.length : Math.min(Math.max(to, 0), items.length);
   return items.slice(Math.max(from, 0), Math.max(end, Math.max(from, 0)));
+}
+
+/** Items `from` up to `to` (exclusive) of a RubyBigRange, counted against the render's bounds first. */
+function bigRangeSlice(range: RubyBigRange, from: number, to: number): unknown[] {
+  const start = Math.max(from, 0);
+  const size = range.size;
+  const end = typeof size === "bigint" ? to : Math.min(to, size);
+  if (end <= start) return [];
+  reserveIterations(end - start);
+  const first = BigInt(range.first);
+  const out: unknown[] = [];
+  for (let i = start; i < end; i++) out.push(rubyInteger(first + BigInt(i)));
+  return out;
 }
 
 const FOR_STACK = "jekyll:for_stack";
@@ -151,7 +166,10 @@ export class RubyForTag extends RubyTag implements BlankAware {
       const l = value(this.limit, ctx);
       if (l !== null && l !== undefined) to = toInteger(l) + from;
     }
-    const segment = sliceCollection(collection, from, to);
+    // For#collection_segment makes the whole Range an Array before slicing (Jekyll runs out of
+    // memory on a long one); within a limit the same items are made without the rest.
+    const range = plain(collection);
+    const segment = range instanceof RubyBigRange && to !== null ? bigRangeSlice(range, from, to) : sliceCollection(collection, from, to);
     if (this.reversed) segment.reverse();
     offsets[name] = from + segment.length;
     if (!segment.length) {
@@ -228,7 +246,8 @@ export class RubyTablerowTag extends RubyTag implements BlankAware {
     const attr = (k: string) => (this.attributes.has(k) ? valueSync(this.attributes.get(k) as never, ctx) : undefined);
     const from = this.attributes.has("offset") ? toI(attr("offset")) : 0;
     const to = this.attributes.has("limit") ? from + toI(attr("limit")) : null;
-    const items = sliceCollection(collection, from, to);
+    // TableRow slices with `each`, which stops at the limit: a long Range with one is fine.
+    const items = collection instanceof RubyBigRange && to !== null ? bigRangeSlice(collection, from, to) : sliceCollection(collection, from, to);
     reserveIterations(items.length);
     const cols = toI(attr("cols"));
     emitter.write('<tr class="row1">\n');
