@@ -15,14 +15,8 @@
 // What it finds is pinned by adding the template to test/golden/liquid/cases.json.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { flag, option, root, seeded } from "./fuzz-common.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i < 0 ? fallback : argv[i + 1];
-};
 const seed = Number(option("--seed", "1"));
 const per = Number(option("--per", "3"));
 const out = option("--out", null);
@@ -56,18 +50,10 @@ const ARGS = [
   "'cjk'", "'last'", "empty", "'3'",
 ];
 
-let state = seed >>> 0 || 1;
-function random() {
-  // xorshift32: the same file for the same seed on every machine.
-  state ^= state << 13; state >>>= 0;
-  state ^= state >>> 17;
-  state ^= state << 5; state >>>= 0;
-  return state / 4294967296;
-}
-const pick = (list) => list[Math.floor(random() * list.length)];
+const { pick, random } = seeded(seed);
 
 const templates = new Set();
-if (argv.includes("--tags")) {
+if (flag("--tags")) {
   // Conditions and loops instead of filters: every operator between two inputs, and `for`,
   // `case` and `cycle` over each input with random attributes.
   const OPERATORS = ["==", "!=", "<>", "<", ">", "<=", ">=", "contains"];

@@ -9,28 +9,11 @@
 //   node scripts/permalink-fuzz.mjs --seeds 1-40 [--keep DIR]
 //
 // A difference found is pinned by a conformance fixture from real Jekyll (scripts/oracle.mjs).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i < 0 ? fallback : argv[i + 1];
-};
-const [first, last] = option("--seeds", "1-20").split("-").map(Number);
-const keep = option("--keep", null);
+import { runSeeds, seeded, writerIn } from "./fuzz-common.mjs";
 
 function writeSite(seed, dir) {
-  let state = seed >>> 0 || 1;
-  const rnd = () => { state ^= state << 13; state >>>= 0; state ^= state >>> 17; state ^= state << 5; state >>>= 0; return state / 4294967296; };
-  const pick = (a) => a[Math.floor(rnd() * a.length)];
-  const maybe = (p = 0.5) => rnd() < p;
-  fs.rmSync(dir, { recursive: true, force: true });
-  const w = (p, s) => { fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true }); fs.writeFileSync(path.join(dir, p), s); };
+  const { pick, maybe } = seeded(seed);
+  const w = writerIn(dir);
 
   const WORDS = ["hello", "World", "café", "naïve", "Ünïcödé", "日本語", "a.b", "x+y", "100%", "what?", "semi;colon", "C#", "c++", "tab\tx", "dash-ed", "under_score", "UPPER", "mixed Case", "émoji😀", "a&b", "quote'd", "dbl\"q", "#hash", "slash", "spaces  two", "trailing.", "-lead", "..dots", "~tilde", "[br]", "(par)", "@at", "$dollar", "=eq", "comma,x"];
   const SLUGS = ["hello-world", "Hello World", "café au lait", "post.with.dots", "UPPER", "日本語", "a+b", "100%", "x_y", "what's up", "a&b", "trailing-", "--double", "emoji😀", "tab", "semi;colon", "space at end ", "index", "feed", "about"];
@@ -93,18 +76,4 @@ function writeSite(seed, dir) {
   }
 }
 
-let differing = 0;
-for (let seed = first; seed <= last; seed++) {
-  const dir = keep ? path.join(keep, `site-${seed}`) : fs.mkdtempSync(path.join(os.tmpdir(), "permalink-fuzz-"));
-  writeSite(seed, dir);
-  const run = spawnSync(process.execPath, [path.join(root, "scripts", "differential.mjs"), dir], { encoding: "utf8" });
-  const summary = /(\d+) same, (\d+) differ/.exec(run.stdout);
-  const failed = /failed \(/.test(run.stdout);
-  if (!summary || summary[2] !== "0" || failed) {
-    differing++;
-    console.log(`seed ${seed}: ${failed ? "a build failed" : summary ? `${summary[2]} files differ` : "no summary"}`);
-    console.log(run.stdout.split("\n").filter((l) => /^[-+] |failed|differ/.test(l)).slice(0, 20).join("\n"));
-  }
-  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
-}
-console.log(`${last - first + 1 - differing} of ${last - first + 1} seeds equal`);
+runSeeds(writeSite);

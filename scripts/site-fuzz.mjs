@@ -14,21 +14,9 @@
 // metadata (author spellings, images, twitter, logo, social, lang, feed options, sitemap: false).
 //
 // A difference found is pinned by a conformance fixture from real Jekyll (scripts/oracle.mjs).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { flag, runSeeds, seeded, writerIn } from "./fuzz-common.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i < 0 ? fallback : argv[i + 1];
-};
-const [first, last] = option("--seeds", "1-20").split("-").map(Number);
-const keep = option("--keep", null);
-const plugins = argv.includes("--plugins");
+const plugins = flag("--plugins");
 
 const INDEX = `---
 title: Index
@@ -92,12 +80,8 @@ function pageMetadata(pick, maybe) {
 }
 
 function writeSite(seed, dir, plugins = false) {
-  let state = seed >>> 0 || 1;
-  const rnd = () => { state ^= state << 13; state >>>= 0; state ^= state >>> 17; state ^= state << 5; state >>>= 0; return state / 4294967296; };
-  const pick = (a) => a[Math.floor(rnd() * a.length)];
-  const maybe = (p = 0.5) => rnd() < p;
-  fs.rmSync(dir, { recursive: true, force: true });
-  const w = (p, s) => { fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true }); fs.writeFileSync(path.join(dir, p), s); };
+  const { pick, maybe } = seeded(seed);
+  const w = writerIn(dir);
   const fm = (o) => "---\n" + Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${typeof v === "string" && v.startsWith("RAW:") ? v.slice(4) : JSON.stringify(v)}`).join("\n") + "\n---\n";
 
   const DATES = ["2024-01-05", "2024-01-05 08:00:00", "2024-01-05 23:30:00 -0500", "2024-02-29T12:00:00+09:00", "2026-11-30 23:59:59", "2026-12-01 00:00:01", "2027-01-01", "2023-12-31 23:59:59 +0000"];
@@ -172,18 +156,4 @@ function writeSite(seed, dir, plugins = false) {
   }
 }
 
-let differing = 0;
-for (let seed = first; seed <= last; seed++) {
-  const dir = keep ? path.join(keep, `site-${seed}`) : fs.mkdtempSync(path.join(os.tmpdir(), "site-fuzz-"));
-  writeSite(seed, dir, plugins);
-  const run = spawnSync(process.execPath, [path.join(root, "scripts", "differential.mjs"), dir], { encoding: "utf8" });
-  const summary = /(\d+) same, (\d+) differ/.exec(run.stdout);
-  const failed = /failed \(/.test(run.stdout);
-  if (!summary || summary[2] !== "0" || failed) {
-    differing++;
-    console.log(`seed ${seed}: ${failed ? "a build failed" : summary ? `${summary[2]} files differ` : "no summary"}`);
-    console.log(run.stdout.split("\n").filter((l) => /^[-+]|failed|differ/.test(l)).slice(0, 30).join("\n"));
-  }
-  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
-}
-console.log(`${last - first + 1 - differing} of ${last - first + 1} seeds equal`);
+runSeeds((seed, dir) => writeSite(seed, dir, plugins));
