@@ -10,8 +10,9 @@
 //
 //   node scripts/site-fuzz.mjs --seeds 1-20 [--keep DIR] [--plugins]
 //
-// --plugins adds jekyll-seo-tag, jekyll-feed and jekyll-sitemap with random site and page
-// metadata (author spellings, images, twitter, logo, social, lang, feed options, sitemap: false).
+// --plugins adds jekyll-seo-tag, jekyll-feed, jekyll-sitemap, jekyll-paginate and
+// jekyll-redirect-from with random site and page metadata (author spellings, images, twitter,
+// logo, social, lang, feed options, sitemap: false, paginate and paginate_path, redirects).
 //
 // A difference found is pinned by a conformance fixture from real Jekyll (scripts/oracle.mjs).
 import { flag, runSeeds, seeded, writerIn } from "./fuzz-common.mjs";
@@ -33,6 +34,7 @@ html_pages={{ site.html_pages | map: "url" | join: " " }}
 static={% for f in site.static_files %}{{ f.path | remove_first: site.source }}:{{ f.extname }}:{{ f.collection }} {% endfor %}
 documents={{ site.documents | map: "url" | join: " " }}
 data={{ site.data | jsonify }}
+paginator={{ paginator.page }}/{{ paginator.total_pages }}|{{ paginator.per_page }}|{{ paginator.total_posts }}|{{ paginator.previous_page }}:{{ paginator.previous_page_path }}|{{ paginator.next_page }}:{{ paginator.next_page_path }}|{% for p in paginator.posts %}{{ p.url }} {% endfor %}
 `;
 
 const PLUGIN_LAYOUT = `<!DOCTYPE html>
@@ -47,7 +49,9 @@ const PLUGIN_LAYOUT = `<!DOCTYPE html>
 
 /** --plugins: jekyll-seo-tag, jekyll-feed and jekyll-sitemap over random site and page metadata. */
 function pluginMetadata(pick, maybe, w, config) {
-  config.plugins = ["jekyll-feed", "jekyll-seo-tag", "jekyll-sitemap"];
+  config.plugins = ["jekyll-feed", "jekyll-seo-tag", "jekyll-sitemap", "jekyll-paginate", "jekyll-redirect-from"];
+  config.paginate = pick([undefined, 1, 2, 5]);
+  config.paginate_path = pick([undefined, "/page:num/", "/blog/page:num", "/p/:num/index.html"]);
   config.url = pick(["https://example.com", "https://example.com/", "http://user.github.io", undefined]);
   config.baseurl = pick(["", "/blog", undefined]);
   config.description = maybe() ? pick(["A site about <b>things</b> & more", "Plain description", "Ünïcode — “quotes”"]) : undefined;
@@ -76,6 +80,8 @@ function pageMetadata(pick, maybe) {
   if (maybe(0.1)) front.last_modified_at = "2025-06-01 10:00:00 +0200";
   if (maybe(0.1)) front.lang = "ja";
   if (maybe(0.1)) front.title = pick(["Title with <code>HTML</code> & ampersand", "“Smart” title", ""]);
+  if (maybe(0.1)) front.redirect_from = pick(["/old/x/", ["/old/y.html", "/older/y/"]]);
+  if (maybe(0.05)) front.redirect_to = pick(["https://elsewhere.example/", "/about/"]);
   return front;
 }
 
