@@ -135,9 +135,11 @@ export function markIntlLoaded(): void {
   intlLoaded = true;
 }
 
+const NO_ZONES: ReadonlySet<string> = new Set();
+
 /** Zone names the local clock may be switched to: ICU's canonical names (letters, `/`, `_`, `-` only). */
-function clockZones(): Set<string> {
-  if (!clockAllowed) return new Set();
+function clockZones(): ReadonlySet<string> {
+  if (!clockAllowed) return NO_ZONES;
   clockZoneNames ??= new Set(Intl.supportedValuesOf("timeZone").filter((z) => /^[A-Za-z]+(?:\/[A-Za-z_-]+)+$/.test(z)));
   return clockZoneNames;
 }
