@@ -81,6 +81,7 @@ import { sas } from './sas.js';
 import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
+import { sed } from './sed.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sml } from './sml.js';
@@ -216,6 +217,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['armasm', armasm],
   ['sparql', sparql],
   ['turtle', turtle],
+  ['sed', sed],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

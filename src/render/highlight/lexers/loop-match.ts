@@ -52,6 +52,14 @@ export const dot: Branch = (text, i) =>
  * once failed fails again whatever path led to it, so it is not searched twice.
  */
 export function searchLoops(text: string, start: number, loops: Loop[]): number {
+  return searchLoopsPath(text, start, loops)?.end ?? -1;
+}
+
+/**
+ * searchLoops, also giving where each loop's close was matched (the loops' bodies and closes are
+ * the capture groups of rules like sed's `(s)(.)((?:\\.|.)*?)(\2)((?:\\.|.)*?)(\2)`).
+ */
+export function searchLoopsPath(text: string, start: number, loops: Loop[]): { end: number; closes: number[] } | null {
   const failed = new Set<number>();
   const width = text.length + 1;
   // explicit stack: [loop index, position, next choice]
@@ -73,7 +81,12 @@ export function searchLoops(text: string, start: number, loops: Loop[]): number 
     let ni: number;
     if (which === n) {
       if (!text.startsWith(loop.close, i)) continue;
-      if (k + 1 === loops.length) return i + loop.close.length;
+      if (k + 1 === loops.length) {
+        // the last frame of each loop on the stack is where that loop's close was taken
+        const closes: number[] = [];
+        for (const [fk, fi] of stack) closes[fk] = fi;
+        return { end: i + loop.close.length, closes };
+      }
       nk = k + 1;
       ni = i + loop.close.length;
     } else {
@@ -84,7 +97,7 @@ export function searchLoops(text: string, start: number, loops: Loop[]): number 
     }
     if (!failed.has(nk * width + ni)) stack.push([nk, ni, 0]);
   }
-  return -1;
+  return null;
 }
 
 /**
@@ -104,6 +117,34 @@ export function loopRe(head: RegExp, loops: (delim: string) => Loop[], tail: Reg
       tail.lastIndex = end;
       const t = tail.exec(text)!;
       const m = [text.slice(pos, end + t[0].length)] as unknown as RegExpExecArray;
+      m.index = pos;
+      return m;
+    },
+  };
+  return matcher as unknown as RegExp;
+}
+
+/**
+ * Like loopRe, with capture groups: the head's groups, then each loop's body and close in turn.
+ */
+export function loopGroupsRe(head: RegExp, loops: (m: RegExpExecArray) => Loop[]): RegExp {
+  const matcher = {
+    lastIndex: 0,
+    exec(text: string): RegExpExecArray | null {
+      const pos = this.lastIndex;
+      head.lastIndex = pos;
+      const h = head.exec(text);
+      if (!h) return null;
+      const list = loops(h);
+      const found = searchLoopsPath(text, pos + h[0].length, list);
+      if (!found) return null;
+      const m = [text.slice(pos, found.end), ...h.slice(1)] as unknown as RegExpExecArray;
+      let at = pos + h[0].length;
+      list.forEach((loop, k) => {
+        const close = found.closes[k];
+        m.push(text.slice(at, close), loop.close);
+        at = close + loop.close.length;
+      });
       m.index = pos;
       return m;
     },
