@@ -181,3 +181,64 @@ export function lazyEscapes(q: string, dotAll = false): string {
   if (dotAll) return `(?:${q}(?:\\\\[\\s\\S]|[^${q}\\\\])*${q}|${q}[\\s\\S]*${q})`;
   return `(?:${q}(?:\\\\[^\\n]|[^${q}\\\\\\n])*${q}|${q}[^\\n]*${q})`;
 }
+
+/** A rule whose regex is only run where `ok(text, pos)` holds (an exact precondition of it). */
+function guarded(base: Rule, ok: (text: string, pos: number) => boolean): Rule {
+  if (base.slice || base.bol) throw new Error('guarded: a rule anchored at a line start or needing a sliced text');
+  const guard = (inner: () => RegExp): RegExp => {
+    const matcher = {
+      lastIndex: 0,
+      exec(text: string): RegExpExecArray | null {
+        if (!ok(text, this.lastIndex)) return null;
+        const re = inner();
+        re.lastIndex = this.lastIndex;
+        return re.exec(text);
+      },
+    };
+    return matcher as unknown as RegExp;
+  };
+  return { re: guard(() => base.re), asciiRe: guard(() => base.asciiRe ?? base.re), bol: false, action: base.action };
+}
+
+/**
+ * `base`, tried only where the rest of the line holds `needle` (one character, not a newline) —
+ * for rules like systemd's `(.*?)(=)(.*)`, which cannot match otherwise: run at every position
+ * of a long line without one, each attempt would scan to the line's end (quadratic). Where the
+ * next `needle` or newline lies is remembered between positions, so a line is scanned once.
+ */
+export function onlyWhereLineHas(needle: string, base: Rule): Rule {
+  let seenText = '';
+  let from = -1;
+  let found = -1; // the first needle or newline at or after `from` (text.length if neither)
+  return guarded(base, (text, pos) => {
+    if (text !== seenText || pos < from || pos > found) {
+      let i = pos;
+      while (i < text.length && text[i] !== needle && text[i] !== '\n') i++;
+      seenText = text;
+      from = pos;
+      found = i;
+    }
+    return text[found] === needle;
+  });
+}
+
+/**
+ * `base`, tried only where the line ends with `end` (its last characters before the newline, or
+ * before the end of the text unless `newline`): systemd's continuation `(.*?)(\\\n)`. The line's
+ * end is remembered between positions.
+ */
+export function onlyWhereLineEndsWith(end: string, newline: boolean, base: Rule): Rule {
+  let seenText = '';
+  let from = -1;
+  let eol = -1;
+  return guarded(base, (text, pos) => {
+    if (text !== seenText || pos < from || pos > eol) {
+      const nl = text.indexOf('\n', pos);
+      seenText = text;
+      from = pos;
+      eol = nl < 0 ? text.length : nl;
+    }
+    if (newline && eol === text.length) return false;
+    return eol - end.length >= pos && text.startsWith(end, eol - end.length);
+  });
+}
