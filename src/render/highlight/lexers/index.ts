@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { plist } from './plist.js';
 import { ssh } from './ssh.js';
 import { systemd } from './systemd.js';
 import { scss } from './scss.js';
@@ -222,6 +223,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sed', sed],
   ['systemd', systemd],
   ['ssh', ssh],
+  ['plist', plist],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

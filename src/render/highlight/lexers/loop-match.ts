@@ -242,3 +242,20 @@ export function onlyWhereLineEndsWith(end: string, newline: boolean, base: Rule)
     return eol - end.length >= pos && text.startsWith(end, eol - end.length);
   });
 }
+
+/**
+ * `base`, tried only where `needle` occurs at or after `pos + skip` in the text: for a lazy
+ * rule like plist's `/\*.+?\*\/`, which otherwise scans to the text's end at each of many
+ * unclosed openers (quadratic). The needle's last place is found once per text.
+ */
+export function onlyWhereLater(needle: string, skip: number, base: Rule): Rule {
+  let seenText = '';
+  let last = -1;
+  return guarded(base, (text, pos) => {
+    if (text !== seenText) {
+      seenText = text;
+      last = text.lastIndexOf(needle);
+    }
+    return last >= pos + skip;
+  });
+}
