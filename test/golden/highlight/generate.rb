@@ -323,6 +323,10 @@ lists.merge!(
   "PERL_KEYWORDS" => perl_rule_words[0],
   "PERL_BUILTINS" => perl_rule_words[2],
 )
+# compat-lex4's lexers
+lists.merge!(
+  "JSONNET_BUILTINS" => Rouge::Lexers::Jsonnet.builtins,
+)
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
   "MATHEMATICA_BUILTINS" => Rouge::Lexers::Mathematica.builtins,

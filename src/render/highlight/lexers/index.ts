@@ -83,6 +83,7 @@ import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
 import { plist } from './plist.js';
+import { jsonnet } from './jsonnet.js';
 import { ssh } from './ssh.js';
 import { systemd } from './systemd.js';
 import { scss } from './scss.js';
@@ -224,6 +225,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['systemd', systemd],
   ['ssh', ssh],
   ['plist', plist],
+  ['jsonnet', jsonnet],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
