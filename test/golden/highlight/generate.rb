@@ -326,6 +326,10 @@ lists.merge!(
 # compat-lex4's lexers
 lists.merge!(
   "JSONNET_BUILTINS" => Rouge::Lexers::Jsonnet.builtins,
+  "HLSL_KEYWORDS" => Rouge::Lexers::HLSL.keywords,
+  "HLSL_KEYWORDS_TYPE" => Rouge::Lexers::HLSL.keywords_type,
+  "HLSL_RESERVED" => Rouge::Lexers::HLSL.reserved,
+  "HLSL_BUILTINS" => Rouge::Lexers::HLSL.builtins,
 )
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

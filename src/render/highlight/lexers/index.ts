@@ -11,7 +11,7 @@ import { armasm } from './armasm.js';
 import { batchfile } from './batchfile.js';
 import { awk } from './awk.js';
 import { bibtex } from './bibtex.js';
-import { c, cpp, cuda, glsl, objectiveC, objectiveCpp } from './c.js';
+import { c, cpp, cuda, glsl, hlsl, objectiveC, objectiveCpp } from './c.js';
 import { csharp } from './csharp.js';
 import { clojure } from './clojure.js';
 import { cython } from './cython.js';
@@ -226,6 +226,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['ssh', ssh],
   ['plist', plist],
   ['jsonnet', jsonnet],
+  ['hlsl', hlsl],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

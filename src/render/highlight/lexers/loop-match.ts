@@ -259,3 +259,25 @@ export function onlyWhereLater(needle: string, skip: number, base: Rule): Rule {
     return last >= pos + skip;
   });
 }
+
+/**
+ * `base`, tried only where the run of characters matching `inRun` (code units) that starts at the
+ * position is followed by `next`: for C's function rule `([\w*\s]+?[\s*])(id)(\s*\(…`, whose
+ * text up to the `(` is all `[\w*\s]` — otherwise it scans a long run of words at each of its
+ * positions (quadratic). The run's end is remembered between positions.
+ */
+export function onlyWhereRunThen(inRun: (code: number) => boolean, next: string, base: Rule): Rule {
+  let seenText = '';
+  let from = -1;
+  let end = -1;
+  return guarded(base, (text, pos) => {
+    if (text !== seenText || pos < from || pos > end) {
+      let i = pos;
+      while (i < text.length && inRun(text.charCodeAt(i))) i++;
+      seenText = text;
+      from = pos;
+      end = i;
+    }
+    return text.startsWith(next, end);
+  });
+}
