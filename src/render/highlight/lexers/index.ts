@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { meson } from './meson.js';
 import { plist } from './plist.js';
 import { jsonnet } from './jsonnet.js';
 import { ssh } from './ssh.js';
@@ -227,6 +228,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['plist', plist],
   ['jsonnet', jsonnet],
   ['hlsl', hlsl],
+  ['meson', meson],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
