@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { literateHaskell } from './literate-haskell.js';
 import { meson } from './meson.js';
 import { plist } from './plist.js';
 import { jsonnet } from './jsonnet.js';
@@ -229,6 +230,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['jsonnet', jsonnet],
   ['hlsl', hlsl],
   ['meson', meson],
+  ['literate_haskell', literateHaskell],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
