@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { reasonml } from './reasonml.js';
 import { idris } from './idris.js';
 import { literateHaskell } from './literate-haskell.js';
 import { meson } from './meson.js';
@@ -233,6 +234,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['meson', meson],
   ['literate_haskell', literateHaskell],
   ['idris', idris],
+  ['reasonml', reasonml],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
