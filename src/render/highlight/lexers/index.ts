@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { rescript } from './rescript.js';
 import { reasonml } from './reasonml.js';
 import { idris } from './idris.js';
 import { literateHaskell } from './literate-haskell.js';
@@ -235,6 +236,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['literate_haskell', literateHaskell],
   ['idris', idris],
   ['reasonml', reasonml],
+  ['rescript', rescript],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
