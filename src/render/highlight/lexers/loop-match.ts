@@ -184,7 +184,8 @@ export function lazyEscapes(q: string, dotAll = false): string {
 
 /** A rule whose regex is only run where `ok(text, pos)` holds (an exact precondition of it). */
 function guarded(base: Rule, ok: (text: string, pos: number) => boolean): Rule {
-  if (base.slice || base.bol) throw new Error('guarded: a rule anchored at a line start or needing a sliced text');
+  // the engine checks `bol` before running the regex; a sliced text would defeat the caches
+  if (base.slice) throw new Error('guarded: a rule needing a sliced text');
   const guard = (inner: () => RegExp): RegExp => {
     const matcher = {
       lastIndex: 0,
@@ -197,7 +198,7 @@ function guarded(base: Rule, ok: (text: string, pos: number) => boolean): Rule {
     };
     return matcher as unknown as RegExp;
   };
-  return { re: guard(() => base.re), asciiRe: guard(() => base.asciiRe ?? base.re), bol: false, action: base.action };
+  return { re: guard(() => base.re), asciiRe: guard(() => base.asciiRe ?? base.re), bol: base.bol, action: base.action };
 }
 
 /**
