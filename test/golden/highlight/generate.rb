@@ -330,6 +330,7 @@ lists.merge!(
   "HLSL_KEYWORDS_TYPE" => Rouge::Lexers::HLSL.keywords_type,
   "HLSL_RESERVED" => Rouge::Lexers::HLSL.reserved,
   "HLSL_BUILTINS" => Rouge::Lexers::HLSL.builtins,
+  "JANET_BUNDLED" => Rouge::Lexers::Janet.bundled,
 )
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {

@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { janet } from './janet.js';
 import { q } from './q.js';
 import { rescript } from './rescript.js';
 import { reasonml } from './reasonml.js';
@@ -239,6 +240,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['reasonml', reasonml],
   ['rescript', rescript],
   ['q', q],
+  ['janet', janet],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
