@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { applescript } from './applescript.js';
 import { janet } from './janet.js';
 import { q } from './q.js';
 import { rescript } from './rescript.js';
@@ -241,6 +242,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['rescript', rescript],
   ['q', q],
   ['janet', janet],
+  ['applescript', applescript],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
