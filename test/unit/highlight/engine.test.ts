@@ -90,6 +90,10 @@ test('every native lexer keeps the text of every input, token values non-empty a
         // `token` thrice without a value, each taking the whole match); snippets/sed/script.txt
         // pins it. Only such a flag is ever repeated.
         assert.equal(text.replace(/([wW]\s+\S+)\1\1/g, '$1'), code, `${tag} changed the text`);
+      } else if (tag === 'applescript' && text !== code) {
+        // Rouge's AppleScript rule `^(\s*(?:on|end)\s+)'r'(%s)` writes its two groups only, so
+        // the literal `'r'` between them is lost; snippets/applescript/constructs.txt pins it.
+        assert.equal(text, code.replace(/^(\s*(?:on|end)\s+)'r'(%s)/gm, '$1$2'), `${tag} changed the text`);
       } else assert.equal(text, code, `${tag} changed the text`);
       for (let i = 0; i < tokens.length; i++) {
         assert.ok(tokens[i][1].length > 0, `${tag}: empty token`);

@@ -8,6 +8,7 @@
  * Rouge's word lists in its order (literals, commands, references and AppleScript Studio's
  * classes `nb`, control words and declarations `k`, Studio's properties `na`) — regex fragments
  * generated into rouge-words.ts as APPLESCRIPT_*; `"…"` `s2`, other names `nv`, numbers `mf`/`mi`.
+ * Rouge quirk kept: its `on 'r'%s` rule writes only its two groups, so the `'r'` is lost.
  * Rouge's `"(\\\\|\\"|[^"])*"` is written with pairedEscapes (same matches, linear).
  * For macOS automation posts.
  */
