@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { smalltalk } from './smalltalk.js';
 import { applescript } from './applescript.js';
 import { janet } from './janet.js';
 import { q } from './q.js';
@@ -243,6 +244,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['q', q],
   ['janet', janet],
   ['applescript', applescript],
+  ['smalltalk', smalltalk],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
