@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { ada } from './ada.js';
 import { smalltalk } from './smalltalk.js';
 import { applescript } from './applescript.js';
 import { janet } from './janet.js';
@@ -245,6 +246,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['janet', janet],
   ['applescript', applescript],
   ['smalltalk', smalltalk],
+  ['ada', ada],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
