@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { vala } from './vala.js';
 import { ada } from './ada.js';
 import { smalltalk } from './smalltalk.js';
 import { applescript } from './applescript.js';
@@ -247,6 +248,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['applescript', applescript],
   ['smalltalk', smalltalk],
   ['ada', ada],
+  ['vala', vala],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
