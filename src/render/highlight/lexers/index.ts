@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { puppet } from './puppet.js';
 import { vala } from './vala.js';
 import { ada } from './ada.js';
 import { smalltalk } from './smalltalk.js';
@@ -249,6 +250,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['smalltalk', smalltalk],
   ['ada', ada],
   ['vala', vala],
+  ['puppet', puppet],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
