@@ -183,7 +183,7 @@ export function lazyEscapes(q: string, dotAll = false): string {
 }
 
 /** A rule whose regex is only run where `ok(text, pos)` holds (an exact precondition of it). */
-function guarded(base: Rule, ok: (text: string, pos: number) => boolean): Rule {
+export function guarded(base: Rule, ok: (text: string, pos: number) => boolean): Rule {
   // the engine checks `bol` before running the regex; a sliced text would defeat the caches
   if (base.slice) throw new Error('guarded: a rule needing a sliced text');
   const guard = (inner: () => RegExp): RegExp => {
