@@ -82,6 +82,7 @@ import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
 import { sed } from './sed.js';
+import { cypher } from './cypher.js';
 import { moonscript } from './moonscript.js';
 import { prometheus } from './prometheus.js';
 import { puppet } from './puppet.js';
@@ -255,6 +256,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['puppet', puppet],
   ['prometheus', prometheus],
   ['moonscript', moonscript],
+  ['cypher', cypher],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
