@@ -323,6 +323,15 @@ lists.merge!(
   "PERL_KEYWORDS" => perl_rule_words[0],
   "PERL_BUILTINS" => perl_rule_words[2],
 )
+# compat-lex4's lexers
+lists.merge!(
+  "JSONNET_BUILTINS" => Rouge::Lexers::Jsonnet.builtins,
+  "HLSL_KEYWORDS" => Rouge::Lexers::HLSL.keywords,
+  "HLSL_KEYWORDS_TYPE" => Rouge::Lexers::HLSL.keywords_type,
+  "HLSL_RESERVED" => Rouge::Lexers::HLSL.reserved,
+  "HLSL_BUILTINS" => Rouge::Lexers::HLSL.builtins,
+  "JANET_BUNDLED" => Rouge::Lexers::Janet.bundled,
+)
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
   "MATHEMATICA_BUILTINS" => Rouge::Lexers::Mathematica.builtins,
@@ -384,6 +393,12 @@ regexes["PRAAT_VARIABLES_STRING"] = praat_src.(:variable_name, /\)\\\$\z/)
 regexes["PRAAT_VARIABLES_NUMERIC"] = praat_src.(:variable_name, /\(\?!\\\$\)\\b\z/)
 regexes["PRAAT_OBJECT_PREFIX"] = praat_src.(:variable_name, /\A\\b\(Object\|/)
 regexes["PRAAT_OBJECT_ATTRIBUTES"] = praat_src.(:object_reference, /\A\\\.\(ncol/)
+# AppleScript's word lists are regex fragments (`(is )?equal to`, `(?:Unicode )?text`), joined
+# with `|` in Rouge's order into its rules
+%w(operators classes literals commands controls declarations reserved builtins handler_params
+   references studio_properties studio_classes studio_commands).each do |m|
+  regexes["APPLESCRIPT_#{m.upcase}"] = Rouge::Lexers::AppleScript.send(m).to_a.join("|")
+end
 # Gherkin's step rule: its keywords in the order of lexers/gherkin/keywords.rb (the first that
 # matches wins), as Regexp.escape wrote them, but with `\ ` as a plain space (an invalid escape
 # under JavaScript's `u` flag)

@@ -31,6 +31,7 @@ const EXACT = new Set([
   'perl', 'gdscript', 'awk', 'tcl', 'fsharp', 'vb', 'haml', 'jinja', 'twig',
   'hcl', 'terraform', 'graphql', 'solidity', 'nix', 'zig', 'nim', 'elm', 'crystal', 'd', 'llvm',
   'gradle', 'vue', 'gherkin', 'irb', 'racket', 'common_lisp', 'pascal', 'nasm', 'armasm', 'sparql', 'turtle',
+  'sed', 'systemd', 'ssh', 'plist', 'jsonnet', 'hlsl', 'meson', 'literate_haskell', 'idris', 'reasonml', 'rescript', 'q', 'janet', 'applescript', 'smalltalk', 'ada', 'vala', 'puppet', 'prometheus', 'moonscript', 'cypher',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */

@@ -11,9 +11,11 @@
  * (`float4`, `dim3`…) as types: Rouge's `CUDA < Cpp` only extends those two word lists. GLSL
  * (tag `glsl`) is the C lexer with its own four word lists (`Glsl < C`). Objective-C (tag
  * `objective_c`) and Objective-C++ (`objective_cpp`) are the C and C++ lexers with Rouge's
- * ObjectiveCCommon rules added (addObjectiveC).
+ * ObjectiveCCommon rules added (addObjectiveC). HLSL (tag `hlsl`) is the C lexer with its word
+ * lists and a function rule whose signature may end in a semantic (Rouge's `HLSL < C`).
  */
 import { type LexerDef, type RuleSpec, type WordList, lazyLexer, mixin, rule, wordList } from '../engine.js';
+import { onlyWhereRunThen } from './loop-match.js';
 import {
   C_BUILTINS,
   C_KEYWORDS,
@@ -26,11 +28,19 @@ import {
   GLSL_KEYWORDS,
   GLSL_KEYWORDS_TYPE,
   GLSL_RESERVED,
+  HLSL_BUILTINS,
+  HLSL_KEYWORDS,
+  HLSL_KEYWORDS_TYPE,
+  HLSL_RESERVED,
 } from '../rouge-words.js';
 
 const WS = String.raw`(?:\s|\/\/.*?\n|\/[*].*?[*]\/)+`;
 const ID = String.raw`[a-zA-Z_][a-zA-Z0-9_]*`;
 const DQ = String.raw`\d(?:'?\d)*`;
+
+/** Ruby's `[\w*\s]` (ASCII word characters, `*`, ASCII whitespace) on a UTF-16 code unit. */
+const isWordStarOrSpace = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 42 || c === 32 || (c >= 9 && c <= 13);
 
 interface Words {
   keywords: WordList;
@@ -39,8 +49,8 @@ interface Words {
   builtins: WordList;
 }
 
-function makeLexer(name: string, words: Words, cpp: boolean, objc = false): LexerDef {
-  const self: LexerDef = lazyLexer(name, () => buildLexer(self, words, cpp, objc));
+function makeLexer(name: string, words: Words, cpp: boolean, objc = false, hlsl = false): LexerDef {
+  const self: LexerDef = lazyLexer(name, () => buildLexer(self, words, cpp, objc, hlsl));
   return self;
 }
 
@@ -136,7 +146,7 @@ function addObjectiveC(statements: RuleSpec[], root: RuleSpec[], extra: Record<s
   ];
 }
 
-function buildLexer(self: LexerDef, words: Words, cpp: boolean, objc: boolean): Omit<LexerDef, 'name'> {
+function buildLexer(self: LexerDef, words: Words, cpp: boolean, objc: boolean, hlsl: boolean): Omit<LexerDef, 'name'> {
   const statements: RuleSpec[] = [
     mixin('whitespace'),
     rule(/(u8|u|U|L)?"/, 's', 'string'),
@@ -162,14 +172,16 @@ function buildLexer(self: LexerDef, words: Words, cpp: boolean, objc: boolean): 
   ];
   const root: RuleSpec[] = [
     mixin('expr_whitespace'),
-    rule(String.raw`([\w*\s]+?[\s*])(${ID})(\s*\([^;]*?\))((?:${WS})?)(\{|;)`, (run, m) => {
+    // HLSL's signature may end in a semantic (`: SV_Target`). Everything before the `(` is
+    // `[\w*\s]`: only tried where such a run ends at a `(` (linear on long runs of words).
+    onlyWhereRunThen(isWordStarOrSpace, '(', rule(String.raw`([\w*\s]+?[\s*])(${ID})(\s*\([^;]*?\)${hlsl ? String.raw`(?:\s*:\s+${ID})?` : ''})((?:${WS})?)(\{|;)`, (run, m) => {
       run.delegateFresh(self, m[1]);
       run.token('nf', m[2]);
       run.delegateFresh(self, m[3]);
       run.delegateFresh(self, m[4]);
       run.token('p', m[5]);
       if (m[5] === '{') run.push('function');
-    }),
+    })),
     rule(/\{/, 'p', 'function'),
     mixin('statements'),
   ];
@@ -327,4 +339,17 @@ export const glsl = makeLexer(
   'glsl',
   { keywords: GLSL_KEYWORDS, types: GLSL_KEYWORDS_TYPE, reserved: GLSL_RESERVED, builtins: GLSL_BUILTINS },
   false,
+);
+
+/**
+ * HLSL (tag `hlsl`): Rouge's `HLSL < C`, the C lexer with Direct3D's word lists (semantics such
+ * as `SV_POSITION` are builtins, `float4x4` types) and a function rule that takes `: SEMANTIC`
+ * after the signature.
+ */
+export const hlsl = makeLexer(
+  'hlsl',
+  { keywords: HLSL_KEYWORDS, types: HLSL_KEYWORDS_TYPE, reserved: HLSL_RESERVED, builtins: HLSL_BUILTINS },
+  false,
+  false,
+  true,
 );

@@ -11,7 +11,7 @@ import { armasm } from './armasm.js';
 import { batchfile } from './batchfile.js';
 import { awk } from './awk.js';
 import { bibtex } from './bibtex.js';
-import { c, cpp, cuda, glsl, objectiveC, objectiveCpp } from './c.js';
+import { c, cpp, cuda, glsl, hlsl, objectiveC, objectiveCpp } from './c.js';
 import { csharp } from './csharp.js';
 import { clojure } from './clojure.js';
 import { cython } from './cython.js';
@@ -81,6 +81,26 @@ import { sas } from './sas.js';
 import { scala } from './scala.js';
 import { scheme } from './scheme.js';
 import { sass } from './sass.js';
+import { sed } from './sed.js';
+import { cypher } from './cypher.js';
+import { moonscript } from './moonscript.js';
+import { prometheus } from './prometheus.js';
+import { puppet } from './puppet.js';
+import { vala } from './vala.js';
+import { ada } from './ada.js';
+import { smalltalk } from './smalltalk.js';
+import { applescript } from './applescript.js';
+import { janet } from './janet.js';
+import { q } from './q.js';
+import { rescript } from './rescript.js';
+import { reasonml } from './reasonml.js';
+import { idris } from './idris.js';
+import { literateHaskell } from './literate-haskell.js';
+import { meson } from './meson.js';
+import { plist } from './plist.js';
+import { jsonnet } from './jsonnet.js';
+import { ssh } from './ssh.js';
+import { systemd } from './systemd.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
 import { sml } from './sml.js';
@@ -216,6 +236,27 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['armasm', armasm],
   ['sparql', sparql],
   ['turtle', turtle],
+  ['sed', sed],
+  ['systemd', systemd],
+  ['ssh', ssh],
+  ['plist', plist],
+  ['jsonnet', jsonnet],
+  ['hlsl', hlsl],
+  ['meson', meson],
+  ['literate_haskell', literateHaskell],
+  ['idris', idris],
+  ['reasonml', reasonml],
+  ['rescript', rescript],
+  ['q', q],
+  ['janet', janet],
+  ['applescript', applescript],
+  ['smalltalk', smalltalk],
+  ['ada', ada],
+  ['vala', vala],
+  ['puppet', puppet],
+  ['prometheus', prometheus],
+  ['moonscript', moonscript],
+  ['cypher', cypher],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

@@ -52,6 +52,14 @@ export const dot: Branch = (text, i) =>
  * once failed fails again whatever path led to it, so it is not searched twice.
  */
 export function searchLoops(text: string, start: number, loops: Loop[]): number {
+  return searchLoopsPath(text, start, loops)?.end ?? -1;
+}
+
+/**
+ * searchLoops, also giving where each loop's close was matched (the loops' bodies and closes are
+ * the capture groups of rules like sed's `(s)(.)((?:\\.|.)*?)(\2)((?:\\.|.)*?)(\2)`).
+ */
+export function searchLoopsPath(text: string, start: number, loops: Loop[]): { end: number; closes: number[] } | null {
   const failed = new Set<number>();
   const width = text.length + 1;
   // explicit stack: [loop index, position, next choice]
@@ -73,7 +81,12 @@ export function searchLoops(text: string, start: number, loops: Loop[]): number 
     let ni: number;
     if (which === n) {
       if (!text.startsWith(loop.close, i)) continue;
-      if (k + 1 === loops.length) return i + loop.close.length;
+      if (k + 1 === loops.length) {
+        // the last frame of each loop on the stack is where that loop's close was taken
+        const closes: number[] = [];
+        for (const [fk, fi] of stack) closes[fk] = fi;
+        return { end: i + loop.close.length, closes };
+      }
       nk = k + 1;
       ni = i + loop.close.length;
     } else {
@@ -84,7 +97,7 @@ export function searchLoops(text: string, start: number, loops: Loop[]): number 
     }
     if (!failed.has(nk * width + ni)) stack.push([nk, ni, 0]);
   }
-  return -1;
+  return null;
 }
 
 /**
@@ -104,6 +117,34 @@ export function loopRe(head: RegExp, loops: (delim: string) => Loop[], tail: Reg
       tail.lastIndex = end;
       const t = tail.exec(text)!;
       const m = [text.slice(pos, end + t[0].length)] as unknown as RegExpExecArray;
+      m.index = pos;
+      return m;
+    },
+  };
+  return matcher as unknown as RegExp;
+}
+
+/**
+ * Like loopRe, with capture groups: the head's groups, then each loop's body and close in turn.
+ */
+export function loopGroupsRe(head: RegExp, loops: (m: RegExpExecArray) => Loop[]): RegExp {
+  const matcher = {
+    lastIndex: 0,
+    exec(text: string): RegExpExecArray | null {
+      const pos = this.lastIndex;
+      head.lastIndex = pos;
+      const h = head.exec(text);
+      if (!h) return null;
+      const list = loops(h);
+      const found = searchLoopsPath(text, pos + h[0].length, list);
+      if (!found) return null;
+      const m = [text.slice(pos, found.end), ...h.slice(1)] as unknown as RegExpExecArray;
+      let at = pos + h[0].length;
+      list.forEach((loop, k) => {
+        const close = found.closes[k];
+        m.push(text.slice(at, close), loop.close);
+        at = close + loop.close.length;
+      });
       m.index = pos;
       return m;
     },
@@ -139,4 +180,105 @@ export function pairedEscapes(q: string, newlines = true): string {
 export function lazyEscapes(q: string, dotAll = false): string {
   if (dotAll) return `(?:${q}(?:\\\\[\\s\\S]|[^${q}\\\\])*${q}|${q}[\\s\\S]*${q})`;
   return `(?:${q}(?:\\\\[^\\n]|[^${q}\\\\\\n])*${q}|${q}[^\\n]*${q})`;
+}
+
+/** A rule whose regex is only run where `ok(text, pos)` holds (an exact precondition of it). */
+export function guarded(base: Rule, ok: (text: string, pos: number) => boolean): Rule {
+  // the engine checks `bol` before running the regex; a sliced text would defeat the caches
+  if (base.slice) throw new Error('guarded: a rule needing a sliced text');
+  const guard = (inner: () => RegExp): RegExp => {
+    const matcher = {
+      lastIndex: 0,
+      exec(text: string): RegExpExecArray | null {
+        if (!ok(text, this.lastIndex)) return null;
+        const re = inner();
+        re.lastIndex = this.lastIndex;
+        return re.exec(text);
+      },
+    };
+    return matcher as unknown as RegExp;
+  };
+  return { re: guard(() => base.re), asciiRe: guard(() => base.asciiRe ?? base.re), bol: base.bol, action: base.action };
+}
+
+/**
+ * `base`, tried only where the rest of the line holds `needle` (one character, not a newline) —
+ * for rules like systemd's `(.*?)(=)(.*)`, which cannot match otherwise: run at every position
+ * of a long line without one, each attempt would scan to the line's end (quadratic). Where the
+ * next `needle` or newline lies is remembered between positions, so a line is scanned once.
+ */
+export function onlyWhereLineHas(needle: string, base: Rule): Rule {
+  let seenText = '';
+  let from = -1;
+  let found = -1; // the first needle or newline at or after `from` (text.length if neither)
+  return guarded(base, (text, pos) => {
+    if (text !== seenText || pos < from || pos > found) {
+      let i = pos;
+      while (i < text.length && text[i] !== needle && text[i] !== '\n') i++;
+      seenText = text;
+      from = pos;
+      found = i;
+    }
+    return text[found] === needle;
+  });
+}
+
+/**
+ * `base`, tried only where the line ends with `end` (its last characters before the newline, or
+ * before the end of the text unless `newline`): systemd's continuation `(.*?)(\\\n)`. The line's
+ * end is remembered between positions.
+ */
+export function onlyWhereLineEndsWith(end: string, newline: boolean, base: Rule): Rule {
+  let seenText = '';
+  let from = -1;
+  let eol = -1;
+  return guarded(base, (text, pos) => {
+    if (text !== seenText || pos < from || pos > eol) {
+      const nl = text.indexOf('\n', pos);
+      seenText = text;
+      from = pos;
+      eol = nl < 0 ? text.length : nl;
+    }
+    if (newline && eol === text.length) return false;
+    return eol - end.length >= pos && text.startsWith(end, eol - end.length);
+  });
+}
+
+/**
+ * `base`, tried only where `needle` occurs at or after `pos + skip` in the text: for a lazy
+ * rule like plist's `/\*.+?\*\/`, which otherwise scans to the text's end at each of many
+ * unclosed openers (quadratic). The needle's last place is found once per text.
+ */
+export function onlyWhereLater(needle: string, skip: number, base: Rule): Rule {
+  let seenText = '';
+  let last = -1;
+  return guarded(base, (text, pos) => {
+    if (text !== seenText) {
+      seenText = text;
+      last = text.lastIndexOf(needle);
+    }
+    return last >= pos + skip;
+  });
+}
+
+/**
+ * `base`, tried only where the run of characters matching `inRun` (code units) that starts at the
+ * position is followed by `next`: for C's function rule `([\w*\s]+?[\s*])(id)(\s*\(…`, whose
+ * text up to the `(` is all `[\w*\s]` — otherwise it scans a long run of words at each of its
+ * positions (quadratic). The run's end is remembered between positions.
+ */
+export function onlyWhereRunThen(inRun: (code: number) => boolean, next: string, base: Rule): Rule {
+  let seenText = '';
+  let from = -1;
+  let end = -1;
+  return guarded(base, (text, pos) => {
+    if (text !== seenText || pos < from || pos > end) {
+      let i = pos;
+      while (i < text.length && inRun(text.charCodeAt(i))) i++;
+      seenText = text;
+      from = pos;
+      end = i;
+    }
+    return text.startsWith(next, end);
+  });
 }

@@ -9,12 +9,45 @@
  * `se`; `~label`/`?opt` `nv`.
  * Found in programming-languages researchers' and course pages.
  */
-import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { type LexerDef, type RuleSpec, lazyLexer, mixin, rule } from '../engine.js';
 import { OCAML_KEYWORDS, OCAML_PRIMITIVES, OCAML_WORD_OPERATORS } from '../rouge-words.js';
 
 // Rouge's @@id is case-insensitive (flag i), also where it is interpolated into other regexes.
-const ID = String.raw`[a-z_][\w']*`;
-const UPPER_ID = String.raw`[A-Z][\w']*`;
+export const ID = String.raw`[a-z_][\w']*`;
+export const UPPER_ID = String.raw`[A-Z][\w']*`;
+
+/**
+ * Rouge's float rule `-?\d[\d_]*(.[\d_]*)?(e[+-]?\d[\d_]*)` (with /i; its `.` is any character),
+ * which on a long run of digits without an exponent backtracks over every split of the run
+ * (quadratic: seconds on 20 KB of digits). Same matches, linear: the digit runs are taken whole
+ * (`(?=(…))\1`, an atomic group), since giving a digit back can only put a digit where the `e`
+ * or the fraction's first character is looked for — where the whole run already was tried.
+ */
+export const FLOAT = String.raw`-?(?=(\d[\d_]*))\1(?:.(?=([\d_]*))\2e[+-]?\d[\d_]*|e[+-]?\d[\d_]*)`;
+
+/**
+ * The states of Rouge's OCamlCommon (lexers/ocaml/common.rb), which its OCaml, ReasonML
+ * (./reasonml.ts) and ReScript (./rescript.ts) lexers share: strings, escapes, `A.B.c` paths.
+ */
+export function ocamlCommon(): Record<string, RuleSpec[]> {
+  return {
+    string: [
+      rule(/[^\\"]+/, 's2'),
+      mixin('escape_sequence'),
+      rule(/\\\n/, 's2'),
+      rule(/"/, 's2', '#pop'),
+    ],
+    escape_sequence: [rule(/\\[\\"'ntbr]/, 'se'), rule(/\\\d{3}/, 'se'), rule(/\\x\h{2}/, 'se')],
+    dotted: [
+      rule(/\s+/s, ''),
+      rule(/[.]/, 'p'),
+      rule(String.raw`${UPPER_ID}(?=\s*[.])`, 'nn'),
+      rule(UPPER_ID, 'nc', '#pop'),
+      rule(new RegExp(ID, 'i'), 'n', '#pop'),
+      rule(/[({\[]/, 'p', '#pop'),
+    ],
+  };
+}
 
 export const ocaml: LexerDef = lazyLexer('ocaml', () => ({
   states: {
@@ -33,7 +66,7 @@ export const ocaml: LexerDef = lazyLexer('ocaml', () => ({
       }),
       rule(/[(){}\[\];]+/, 'p'),
       rule(/[;,_!$%&*+.\/:<=>?@^|~#-]+/, 'o'),
-      rule(/-?\d[\d_]*(.[\d_]*)?(e[+-]?\d[\d_]*)/i, 'mf'),
+      rule(new RegExp(FLOAT, 'i'), 'mf'),
       rule(/0x\h[\h_]*/i, 'mh'),
       rule(/0o[0-7][0-7_]*/i, 'mo'),
       rule(/0b[01][01_]*/i, 'mb'),
@@ -50,20 +83,6 @@ export const ocaml: LexerDef = lazyLexer('ocaml', () => ({
       rule(/[*][)]/, 'c', '#pop'),
       rule(/[(*)]/, 'c'),
     ],
-    string: [
-      rule(/[^\\"]+/, 's2'),
-      mixin('escape_sequence'),
-      rule(/\\\n/, 's2'),
-      rule(/"/, 's2', '#pop'),
-    ],
-    escape_sequence: [rule(/\\[\\"'ntbr]/, 'se'), rule(/\\\d{3}/, 'se'), rule(/\\x\h{2}/, 'se')],
-    dotted: [
-      rule(/\s+/s, ''),
-      rule(/[.]/, 'p'),
-      rule(String.raw`${UPPER_ID}(?=\s*[.])`, 'nn'),
-      rule(UPPER_ID, 'nc', '#pop'),
-      rule(new RegExp(ID, 'i'), 'n', '#pop'),
-      rule(/[({\[]/, 'p', '#pop'),
-    ],
+    ...ocamlCommon(),
   },
 }));
