@@ -131,12 +131,12 @@ export function rubyIndex(item: unknown, property: unknown): unknown {
   return lookup(item, property);
 }
 
-/** `respond_to?(:[])`: nil, true, false, a Float, a Time and a Date have no `[]`. */
+/** `respond_to?(:[])`: nil, true, false, a Float, a Time, a Date and a Range have no `[]`. */
 export function hasIndex(item: unknown): boolean {
   item = plain(item);
   if (item === null || item === undefined || typeof item === "boolean" || isFloat(item)) return false;
   const cls = rubyClass(item);
-  return cls !== "Time" && cls !== "Date";
+  return cls !== "Time" && cls !== "Date" && cls !== "Range";
 }
 
 /** String#gsub with a plain string: an empty pattern matches before every character and at the end. */
