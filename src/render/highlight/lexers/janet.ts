@@ -12,6 +12,7 @@
  */
 import { type LexerDef, type LexRun, lazyLexer, rule } from '../engine.js';
 import { JANET_BUNDLED } from '../rouge-words.js';
+import { stickyMatcher } from './loop-match.js';
 
 const SPECIALS = new Set('break def do fn if quote quasiquote splice set unquote var while'.split(' '));
 
@@ -28,43 +29,39 @@ const SYMBOL = String.raw`(?:[\p{Alphabetic}]|[${PUNCT}])[${WORD}${PUNCT}:]*`;
  * an opening run of r backticks, an opening of k > r/2 can only close after the run, at the first
  * later run of at least k; an opening of k <= r/2 closes inside the run itself, right after it.
  */
-const heredoc = {
-  lastIndex: 0,
-  exec(text: string): RegExpExecArray | null {
-    const pos = this.lastIndex;
-    let i = pos;
-    if (text[i] === '@') i++;
-    const open = i;
-    while (text[i] === '`') i++;
-    const r = i - open;
-    if (r === 0) return null;
-    // the longest later run of backticks reachable from each length: scan the runs after the opening once
-    let best = -1;
-    let bestStart = -1;
-    for (let j = i; j < text.length; ) {
-      if (text[j] !== '`') {
-        j++;
-        continue;
-      }
-      const start = j;
-      while (text[j] === '`') j++;
-      const len = Math.min(j - start, r);
-      // a longer opening is tried first, so the first run reaching the largest k wins
-      if (len > best && len > r / 2) {
-        best = len;
-        bestStart = start;
-        if (len === r) break;
-      }
+const heredoc = stickyMatcher((text, pos) => {
+  let i = pos;
+  if (text[i] === '@') i++;
+  const open = i;
+  while (text[i] === '`') i++;
+  const r = i - open;
+  if (r === 0) return null;
+  // the longest later run of backticks reachable from each length: scan the runs after the opening once
+  let best = -1;
+  let bestStart = -1;
+  for (let j = i; j < text.length; ) {
+    if (text[j] !== '`') {
+      j++;
+      continue;
     }
-    let end: number;
-    if (best > 0) end = bestStart + best;
-    else if (r >= 2) end = open + 2 * Math.floor(r / 2);
-    else return null;
-    const m = [text.slice(pos, end), '`'.repeat(best > 0 ? best : Math.floor(r / 2))] as unknown as RegExpExecArray;
-    m.index = pos;
-    return m;
-  },
-};
+    const start = j;
+    while (text[j] === '`') j++;
+    const len = Math.min(j - start, r);
+    // a longer opening is tried first, so the first run reaching the largest k wins
+    if (len > best && len > r / 2) {
+      best = len;
+      bestStart = start;
+      if (len === r) break;
+    }
+  }
+  let end: number;
+  if (best > 0) end = bestStart + best;
+  else if (r >= 2) end = open + 2 * Math.floor(r / 2);
+  else return null;
+  const m = [text.slice(pos, end), '`'.repeat(best > 0 ? best : Math.floor(r / 2))] as unknown as RegExpExecArray;
+  m.index = pos;
+  return m;
+});
 
 function nameToken(name: string): string {
   return SPECIALS.has(name) ? 'k' : JANET_BUNDLED.has(name) ? 'kr' : 'nf';
@@ -84,7 +81,7 @@ export const janet: LexerDef = lazyLexer('janet', () => ({
       rule(/[+-]?\d[\d_]*(\.\d[\d_]*)?([e][+-]?\d+)?/i, 'mf'),
       rule(/[+-]?\.\d[\d_]*([e][+-]?\d+)?/i, 'mf'),
       rule(/@?"/, 's2', 'string'),
-      { re: heredoc as unknown as RegExp, bol: false, action: (run: LexRun) => run.token('sh') },
+      { re: heredoc, bol: false, action: (run: LexRun) => run.token('sh') },
       rule(/\(/, 'p', 'function'),
       rule(/(')(@?[(\[{])/, ['o', 'p'], 'quote'),
       rule(/(~)(@?[(\[{])/, ['o', 'p'], 'quasiquote'),

@@ -101,55 +101,59 @@ export function searchLoopsPath(text: string, start: number, loops: Loop[]): { e
 }
 
 /**
- * A matcher with RegExp's sticky `exec` for the engine: `head` (a sticky regex whose group 1, if
- * any, is the delimiter) then the loops built from the delimiter, then `tail` (always matches).
+ * What the engine needs of a rule's RegExp (a sticky `exec` from `lastIndex`), done by `match`
+ * instead of a regular expression: for matches a regex would find by backtracking too much.
  */
-export function loopRe(head: RegExp, loops: (delim: string) => Loop[], tail: RegExp): RegExp {
+export function stickyMatcher(match: (text: string, pos: number) => RegExpExecArray | null): RegExp {
   const matcher = {
     lastIndex: 0,
     exec(text: string): RegExpExecArray | null {
-      const pos = this.lastIndex;
-      head.lastIndex = pos;
-      const h = head.exec(text);
-      if (!h) return null;
-      const end = searchLoops(text, pos + h[0].length, loops(h[1] ?? ''));
-      if (end < 0) return null;
-      tail.lastIndex = end;
-      const t = tail.exec(text)!;
-      const m = [text.slice(pos, end + t[0].length)] as unknown as RegExpExecArray;
-      m.index = pos;
-      return m;
+      return match(text, this.lastIndex);
     },
   };
   return matcher as unknown as RegExp;
 }
 
 /**
+ * A matcher with RegExp's sticky `exec` for the engine: `head` (a sticky regex whose group 1, if
+ * any, is the delimiter) then the loops built from the delimiter, then `tail` (always matches).
+ */
+export function loopRe(head: RegExp, loops: (delim: string) => Loop[], tail: RegExp): RegExp {
+  return stickyMatcher((text, pos) => {
+    head.lastIndex = pos;
+    const h = head.exec(text);
+    if (!h) return null;
+    const end = searchLoops(text, pos + h[0].length, loops(h[1] ?? ''));
+    if (end < 0) return null;
+    tail.lastIndex = end;
+    const t = tail.exec(text)!;
+    const m = [text.slice(pos, end + t[0].length)] as unknown as RegExpExecArray;
+    m.index = pos;
+    return m;
+  });
+}
+
+/**
  * Like loopRe, with capture groups: the head's groups, then each loop's body and close in turn.
  */
 export function loopGroupsRe(head: RegExp, loops: (m: RegExpExecArray) => Loop[]): RegExp {
-  const matcher = {
-    lastIndex: 0,
-    exec(text: string): RegExpExecArray | null {
-      const pos = this.lastIndex;
-      head.lastIndex = pos;
-      const h = head.exec(text);
-      if (!h) return null;
-      const list = loops(h);
-      const found = searchLoopsPath(text, pos + h[0].length, list);
-      if (!found) return null;
-      const m = [text.slice(pos, found.end), ...h.slice(1)] as unknown as RegExpExecArray;
-      let at = pos + h[0].length;
-      list.forEach((loop, k) => {
-        const close = found.closes[k];
-        m.push(text.slice(at, close), loop.close);
-        at = close + loop.close.length;
-      });
-      m.index = pos;
-      return m;
-    },
-  };
-  return matcher as unknown as RegExp;
+  return stickyMatcher((text, pos) => {
+    head.lastIndex = pos;
+    const h = head.exec(text);
+    if (!h) return null;
+    const list = loops(h);
+    const found = searchLoopsPath(text, pos + h[0].length, list);
+    if (!found) return null;
+    const m = [text.slice(pos, found.end), ...h.slice(1)] as unknown as RegExpExecArray;
+    let at = pos + h[0].length;
+    list.forEach((loop, k) => {
+      const close = found.closes[k];
+      m.push(text.slice(at, close), loop.close);
+      at = close + loop.close.length;
+    });
+    m.index = pos;
+    return m;
+  });
 }
 
 export function loopRule(re: RegExp, action: Action): Rule {
@@ -186,18 +190,12 @@ export function lazyEscapes(q: string, dotAll = false): string {
 export function guarded(base: Rule, ok: (text: string, pos: number) => boolean): Rule {
   // the engine checks `bol` before running the regex; a sliced text would defeat the caches
   if (base.slice) throw new Error('guarded: a rule needing a sliced text');
-  const guard = (inner: () => RegExp): RegExp => {
-    const matcher = {
-      lastIndex: 0,
-      exec(text: string): RegExpExecArray | null {
-        if (!ok(text, this.lastIndex)) return null;
-        const re = inner();
-        re.lastIndex = this.lastIndex;
-        return re.exec(text);
-      },
-    };
-    return matcher as unknown as RegExp;
-  };
+  const guard = (inner: () => RegExp): RegExp => stickyMatcher((text, pos) => {
+    if (!ok(text, pos)) return null;
+    const re = inner();
+    re.lastIndex = pos;
+    return re.exec(text);
+  });
   return { re: guard(() => base.re), asciiRe: guard(() => base.asciiRe ?? base.re), bol: base.bol, action: base.action };
 }
 
