@@ -19,7 +19,7 @@ import type { VariableSyntax } from "./ruby-syntax/syntax.js";
 import { RubyFloat } from "../../ruby/values.js";
 import { markCompiled } from "./float-literals.js";
 import { expressionMethodLiteral } from "./operators.js";
-import { RUBY_HASH, RUBY_RANGE, installSyncValues } from "./sync-values.js";
+import { BracketKey, RUBY_HASH, RUBY_RANGE, installSyncValues } from "./sync-values.js";
 
 /** Where the markup is, for errors raised while evaluating it (an undefined variable). */
 export interface MarkupSpan {
@@ -67,7 +67,7 @@ function token(e: Expr, span: MarkupSpan, condition = false): unknown {
     case "lookup": {
       if (e.name === null) return literal(TokenKind.Literal, null);
       const props: unknown[] = [typeof e.name === "string" ? literal(TokenKind.Quoted, e.name) : token(e.name, span)];
-      for (const key of e.keys) props.push("expr" in key ? token(key.expr, span) : literal(TokenKind.Quoted, key.name));
+      for (const key of e.keys) props.push("expr" in key ? bracketToken(key.expr, span) : literal(TokenKind.Quoted, key.name));
       const t = Object.create(Token.prototype) as Record<string, unknown>;
       t.kind = TokenKind.PropertyAccess;
       t.input = span.input;
@@ -76,9 +76,17 @@ function token(e: Expr, span: MarkupSpan, condition = false): unknown {
       t.file = span.file;
       t.variable = undefined;
       t.props = props;
+      // Which props were bracketed (`[k]`): a computed key naming a command is a key there too.
+      if (e.keys.some((key) => "expr" in key && key.expr.kind !== "literal")) t.brackets = [false, ...e.keys.map((key) => "expr" in key)];
       return t;
     }
   }
+}
+
+/** A bracketed key: `['last']` is a key, not the command `.last` (BracketKey). */
+function bracketToken(e: Expr, span: MarkupSpan): unknown {
+  if (e.kind === "literal" && (e.value === "size" || e.value === "first" || e.value === "last")) return literal(TokenKind.Literal, new BracketKey(e.value));
+  return token(e, span);
 }
 
 function expression(tokens: unknown[]): Expression {

@@ -40,6 +40,8 @@ interface Tok {
   content?: unknown;
   variable?: Tok;
   props?: Tok[];
+  /** compile.ts: which props were bracketed, where one is computed at render time. */
+  brackets?: boolean[];
   operator?: string;
 }
 
@@ -122,6 +124,36 @@ function rangeEnd(v: unknown): number | bigint {
   return toInteger(v);
 }
 
+/**
+ * A bracketed key that names one of VariableLookup's commands, `a['last']`: Ruby reads it as a key
+ * (only `.last` written with a dot is the command), so an Array has no such key and a Hash only
+ * its own. compile.ts makes one for a quoted literal; a key computed at render time that happens
+ * to be "last" is still read as the command.
+ */
+export class BracketKey {
+  constructor(readonly name: "size" | "first" | "last") {}
+  toString(): string {
+    return this.name;
+  }
+}
+
+/** The key of a prop computed at render time: a command name in brackets is a key (BracketKey). */
+function computedKey(token: Tok, i: number, ctx: Context): unknown {
+  const key = lookupKey(evalTokenSync(token.props![i]!, ctx, false));
+  return token.brackets?.[i] && (key === "size" || key === "first" || key === "last") ? new BracketKey(key) : key;
+}
+
+/** VariableLookup with a BracketKey: a Hash's own key, a Drop's method (Drop#[]), else nothing. */
+function bracketLookup(c: CtxInternals, obj: unknown, name: string): unknown {
+  if (obj instanceof Drop) return c.readProperty(obj, name);
+  if (typeof obj !== "object" || obj === null || !isHash(obj)) return undefined;
+  if (hasRubyKeys(obj)) {
+    const k = hashFind(obj as Record<string, unknown>, name);
+    return k === undefined ? undefined : (obj as Record<string, unknown>)[k];
+  }
+  return hasOwn.call(obj, name) ? (obj as Record<string, unknown>)[name] : undefined;
+}
+
 /** On a property access token whose segments are all literal (`page.title`, `a[0]`): their values, worked out once. */
 const LITERAL_KEYS = Symbol("literal keys");
 
@@ -148,7 +180,7 @@ function evalPropertyAccess(token: Tok, ctx: Context, lenient: boolean): unknown
     if (!keys) {
       const props = token.props!;
       keys = new Array(props.length);
-      for (let i = 0; i < props.length; i++) keys[i] = lookupKey(evalTokenSync(props[i], ctx, false));
+      for (let i = 0; i < props.length; i++) keys[i] = computedKey(token, i, ctx);
     }
     let scope = token.variable ? evalTokenSync(token.variable, ctx, lenient) : c.findScope(keys[0]);
     // Ruby's find_variable reads the name from the scopes; `size` that no scope holds is nil
@@ -180,7 +212,7 @@ function strictPropertyAccess(token: Tok, c: CtxInternals, ctx: Context, lenient
   if (!keys) {
     const props = token.props!;
     keys = new Array(props.length);
-    for (let i = 0; i < props.length; i++) keys[i] = lookupKey(evalTokenSync(props[i], ctx, false));
+    for (let i = 0; i < props.length; i++) keys[i] = computedKey(token, i, ctx);
   }
   const undefinedAt = (i: number) =>
     new UndefinedVariableError(new Error(`undefined variable: ${keys!.slice(0, i + 1).map((k) => String(k)).join(".")}`), token as never);
@@ -203,6 +235,8 @@ function strictPropertyAccess(token: Tok, c: CtxInternals, ctx: Context, lenient
 /** VariableLookup#evaluate's test: `[]` with `key?(key)` (or `fetch` and an Integer key), or a command the value has. */
 function rubyHasKey(obj: unknown, key: unknown): boolean {
   if (obj === null || obj === undefined || typeof obj === "boolean" || obj instanceof RubyFloat) return false;
+  // A bracketed command name is a key: an Array or String has none, a Hash only its own.
+  if (key instanceof BracketKey) return obj instanceof Drop ? key.name in obj : isHash(obj) && (hasRubyKeys(obj) ? hashFind(obj as Record<string, unknown>, key.name) !== undefined : hasOwn.call(obj, key.name));
   const intKey = typeof key === "number" && Number.isInteger(key);
   if (typeof obj === "string") return key === "size";
   if (typeof obj === "number" || typeof obj === "bigint") return key === "size" && (typeof obj === "bigint" || Number.isInteger(obj));
@@ -245,6 +279,7 @@ const COMMANDS = new Set(["size", "first", "last"]);
  * called); everything else is liquidjs's own readProperty.
  */
 function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unknown, key: unknown): unknown {
+  if (key instanceof BracketKey) return bracketLookup(c, obj, key.name);
   // VariableLookup#evaluate: a String has no `[]` lookups and of the commands only `size`; an
   // Array is indexed by Integers only (`a["0"]` is nil).
   if (typeof obj === "string") return key === "size" ? rubyStringSize(obj) : undefined;
