@@ -12,7 +12,7 @@ import { stringToInteger } from "../../../ruby/number.js";
 import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
-import { RubyFloat, hashEntries, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, RubyRange, hashEntries, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, lookup, rubyKey, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -76,6 +76,14 @@ function rubyArray(v: unknown): unknown[] {
  */
 function expressionString(expr: unknown): string {
   return stringOnly(expr, (v) => `no implicit conversion of ${implicitName(v)} into String`);
+}
+
+/**
+ * `is_a?(Array)` (push, pop, shift, unshift, sample; array_to_sentence_string's `length`): a Range
+ * is no Array in Ruby, though it is one here (RubyRange), so `(1..3) | push: 4` is the range.
+ */
+function isRubyArray(v: unknown): v is unknown[] {
+  return Array.isArray(v) && !(v instanceof RubyRange);
 }
 
 function isMethodLiteral(v: unknown): boolean {
@@ -204,7 +212,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       // at every index (a longer one fails: hash[0...-1] is nil); anything else has no #length.
       const v = plain(array);
       let a: unknown[];
-      if (Array.isArray(v)) a = v;
+      if (isRubyArray(v)) a = v;
       else if (typeof v === "string") {
         a = [...v];
         if (a.length > 2) throw new Error(`undefined method 'join' for ${inspect(a.slice(0, -1).join(""))}:String`);
@@ -321,7 +329,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     pop(array, num = 1) {
       const a = plain(array);
-      if (!Array.isArray(a)) return array;
+      if (!isRubyArray(a)) return array;
       const n = toInteger(num);
       // Array#pop(n) and #shift(n) refuse a negative count.
       if (n < 0) throw new LiquidArgumentError("negative array size");
@@ -329,24 +337,24 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     push(array, input) {
       const a = plain(array);
-      if (!Array.isArray(a)) return array;
+      if (!isRubyArray(a)) return array;
       return [...a, input];
     },
     shift(array, num = 1) {
       const a = plain(array);
-      if (!Array.isArray(a)) return array;
+      if (!isRubyArray(a)) return array;
       const n = toInteger(num);
       if (n < 0) throw new LiquidArgumentError("negative array size");
       return a.slice(n);
     },
     unshift(array, input) {
       const a = plain(array);
-      if (!Array.isArray(a)) return array;
+      if (!isRubyArray(a)) return array;
       return [input, ...a];
     },
     sample(input, num = 1) {
       const a = plain(input);
-      if (!Array.isArray(a)) return input;
+      if (!isRubyArray(a)) return input;
       let n: number;
       try {
         n = toInteger(num);
