@@ -23,7 +23,22 @@ export const UPPER_ID = String.raw`[A-Z][\w']*`;
  * (`(?=(…))\1`, an atomic group), since giving a digit back can only put a digit where the `e`
  * or the fraction's first character is looked for — where the whole run already was tried.
  */
-export const FLOAT = String.raw`-?(?=(\d[\d_]*))\1(?:.(?=([\d_]*))\2e[+-]?\d[\d_]*|e[+-]?\d[\d_]*)`;
+const FLOAT = String.raw`-?(?=(\d[\d_]*))\1(?:.(?=([\d_]*))\2e[+-]?\d[\d_]*|e[+-]?\d[\d_]*)`;
+
+/**
+ * The number and escaped character literal rules that Rouge's OCaml, ReasonML and ReScript roots
+ * each write out the same (a float, hex, octal, binary and decimal integers, `'\n'`-style chars).
+ */
+export function ocamlLiterals(): RuleSpec[] {
+  return [
+    rule(new RegExp(FLOAT, 'i'), 'mf'),
+    rule(/0x\h[\h_]*/i, 'mh'),
+    rule(/0o[0-7][0-7_]*/i, 'mo'),
+    rule(/0b[01][01_]*/i, 'mb'),
+    rule(/\d[\d_]*/, 'mi'),
+    rule(/'(?:(\\[\\"'ntbr ])|(\\[0-9]{3})|(\\x\h{2}))'/, 'sc'),
+  ];
+}
 
 /**
  * The states of Rouge's OCamlCommon (lexers/ocaml/common.rb), which its OCaml, ReasonML
@@ -66,12 +81,7 @@ export const ocaml: LexerDef = lazyLexer('ocaml', () => ({
       }),
       rule(/[(){}\[\];]+/, 'p'),
       rule(/[;,_!$%&*+.\/:<=>?@^|~#-]+/, 'o'),
-      rule(new RegExp(FLOAT, 'i'), 'mf'),
-      rule(/0x\h[\h_]*/i, 'mh'),
-      rule(/0o[0-7][0-7_]*/i, 'mo'),
-      rule(/0b[01][01_]*/i, 'mb'),
-      rule(/\d[\d_]*/, 'mi'),
-      rule(/'(?:(\\[\\"'ntbr ])|(\\[0-9]{3})|(\\x\h{2}))'/, 'sc'),
+      ...ocamlLiterals(),
       rule(/'[.]'/, 'sc'),
       rule(/'/, 'k'),
       rule(/"/, 's2', 'string'),

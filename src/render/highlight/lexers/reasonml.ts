@@ -8,7 +8,7 @@
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
 import { OCAML_KEYWORDS, OCAML_PRIMITIVES, OCAML_WORD_OPERATORS } from '../rouge-words.js';
-import { FLOAT, ID, UPPER_ID, ocamlCommon } from './ocaml.js';
+import { ID, UPPER_ID, ocamlCommon, ocamlLiterals } from './ocaml.js';
 
 export const reasonml: LexerDef = lazyLexer('reasonml', () => ({
   states: {
@@ -29,12 +29,7 @@ export const reasonml: LexerDef = lazyLexer('reasonml', () => ({
       }),
       rule(/[(){}\[\];]+/, 'p'),
       rule(/[;,_!$%&*+./:<=>?@^|~#-]+/, 'o'),
-      rule(new RegExp(FLOAT, 'i'), 'mf'),
-      rule(/0x\h[\h_]*/i, 'mh'),
-      rule(/0o[0-7][0-7_]*/i, 'mo'),
-      rule(/0b[01][01_]*/i, 'mb'),
-      rule(/\d[\d_]*/, 'mi'),
-      rule(/'(?:(\\[\\"'ntbr ])|(\\[0-9]{3})|(\\x\h{2}))'/, 'sc'),
+      ...ocamlLiterals(),
       rule(/'[^'/]'/, 'sc'),
       rule(/'/, 'k'),
       rule(/"/, 's2', 'string'),

@@ -10,7 +10,7 @@
  * For React/ReScript front-end posts.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
-import { FLOAT, ID, UPPER_ID, ocamlCommon } from './ocaml.js';
+import { ID, UPPER_ID, ocamlCommon, ocamlLiterals } from './ocaml.js';
 
 const KEYWORDS = new Set(
   `open let rec and as exception assert lazy if else for in to downto while switch when external type
@@ -37,12 +37,7 @@ export const rescript: LexerDef = lazyLexer('rescript', () => ({
       }),
       rule(/[(){}\[\];]+/, 'p'),
       rule(/[;_!$%&*+/<=>@^|-]+/, 'o'),
-      rule(new RegExp(FLOAT, 'i'), 'mf'),
-      rule(/0x\h[\h_]*/i, 'mh'),
-      rule(/0o[0-7][0-7_]*/i, 'mo'),
-      rule(/0b[01][01_]*/i, 'mb'),
-      rule(/\d[\d_]*/, 'mi'),
-      rule(/'(?:(\\[\\"'ntbr ])|(\\[0-9]{3})|(\\x\h{2}))'/, 'sc'),
+      ...ocamlLiterals(),
       rule(/'[^'/]'/, 'sc'),
       rule(/'/, 'k'),
       rule(/"/, 's2', 'string'),
