@@ -30,10 +30,10 @@ import { rubySize, toInteger } from "./filters/standard.js";
 import { stringToInteger } from "../../ruby/number.js";
 import { RubyBigRange, RubyFloat, RubyRange, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
 import { remainingIterations, reserveIterations } from "./budget.js";
+import { JekyllTime } from "../../ruby/time.js";
 
 /** Outside a budgeted render (no loop bound), the longest range made into an Array. */
 const MAX_UNBUDGETED_RANGE = 10_000_000;
-import { JekyllTime } from "../../ruby/time.js";
 
 interface Tok {
   kind: number;
@@ -127,8 +127,8 @@ function rangeEnd(v: unknown): number | bigint {
 /**
  * A bracketed key that names one of VariableLookup's commands, `a['last']`: Ruby reads it as a key
  * (only `.last` written with a dot is the command), so an Array has no such key and a Hash only
- * its own. compile.ts makes one for a quoted literal; a key computed at render time that happens
- * to be "last" is still read as the command.
+ * its own. compile.ts makes one for a quoted literal, computedKey for a key computed at render
+ * time in brackets.
  */
 export class BracketKey {
   constructor(readonly name: "size" | "first" | "last") {}
@@ -143,15 +143,12 @@ function computedKey(token: Tok, i: number, ctx: Context): unknown {
   return token.brackets?.[i] && (key === "size" || key === "first" || key === "last") ? new BracketKey(key) : key;
 }
 
-/** VariableLookup with a BracketKey: a Hash's own key, a Drop's method (Drop#[]), else nothing. */
+/** VariableLookup with a BracketKey: a Hash's own key (hashFind, typed keys or not), a Drop's method (Drop#[]), else nothing. */
 function bracketLookup(c: CtxInternals, obj: unknown, name: string): unknown {
   if (obj instanceof Drop) return c.readProperty(obj, name);
-  if (typeof obj !== "object" || obj === null || !isHash(obj)) return undefined;
-  if (hasRubyKeys(obj)) {
-    const k = hashFind(obj as Record<string, unknown>, name);
-    return k === undefined ? undefined : (obj as Record<string, unknown>)[k];
-  }
-  return hasOwn.call(obj, name) ? (obj as Record<string, unknown>)[name] : undefined;
+  if (!isHash(obj)) return undefined;
+  const k = hashFind(obj, name);
+  return k === undefined ? undefined : obj[k];
 }
 
 /** On a property access token whose segments are all literal (`page.title`, `a[0]`): their values, worked out once. */
@@ -236,7 +233,7 @@ function strictPropertyAccess(token: Tok, c: CtxInternals, ctx: Context, lenient
 function rubyHasKey(obj: unknown, key: unknown): boolean {
   if (obj === null || obj === undefined || typeof obj === "boolean" || obj instanceof RubyFloat) return false;
   // A bracketed command name is a key: an Array or String has none, a Hash only its own.
-  if (key instanceof BracketKey) return obj instanceof Drop ? key.name in obj : isHash(obj) && (hasRubyKeys(obj) ? hashFind(obj as Record<string, unknown>, key.name) !== undefined : hasOwn.call(obj, key.name));
+  if (key instanceof BracketKey) return obj instanceof Drop ? key.name in obj : isHash(obj) && hashFind(obj, key.name) !== undefined;
   const intKey = typeof key === "number" && Number.isInteger(key);
   if (typeof obj === "string") return key === "size";
   if (typeof obj === "number" || typeof obj === "bigint") return key === "size" && (typeof obj === "bigint" || Number.isInteger(obj));
