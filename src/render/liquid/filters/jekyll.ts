@@ -13,7 +13,7 @@ import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { RubyFloat, RubyRange, hashEntries, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
-import { LiquidArgumentError, hasIndex, lookup, rubyKey, toInteger } from "./standard.js";
+import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
 // Jekyll's INTEGER_LIKE and FLOAT_LIKE (`\A\s*-?\d+\s*\Z`): Ruby's `\s` is ASCII whitespace,
@@ -27,18 +27,6 @@ function parseSortInput(v: unknown): unknown {
   if (INTEGER_LIKE.test(s)) return typeof plain(v) === "string" ? stringToInteger(s) : plain(v);
   if (FLOAT_LIKE.test(s)) return Number.parseFloat(rubyStrip(s).replace(/^(-?)\./, "$10."));
   return v;
-}
-
-/** A filter's input that Ruby uses as a String as it is (no to_s): anything else fails with `message`. */
-function stringOnly(input: unknown, message: (v: unknown) => string, kind: new (m: string) => Error = TypeError): string {
-  const v = plain(input);
-  if (typeof v === "string") return v;
-  throw new kind(message(v === undefined ? null : v));
-}
-
-/** How Ruby's "no implicit conversion of X" names a value: nil, true and false themselves, else the class. */
-function implicitName(v: unknown): string {
-  return v === null || v === undefined ? "nil" : v === true || v === false ? String(v) : rubyClass(v);
 }
 
 /** Jekyll's item_property: `a.b` walks nested hashes. */
@@ -180,9 +168,9 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     sassify: (input) => host.compileSass(toS(input), "sass"),
     scssify: (input) => host.compileSass(toS(input), "scss"),
     slugify(input, mode) {
-      const v = plain(input);
-      if (v === null || v === undefined) return null;
-      if (typeof v !== "string") throw new Error(`undefined method 'gsub' for ${inspect(v)}:${rubyClass(v)}`);
+      const value = plain(input);
+      if (value === null || value === undefined) return null;
+      const v = stringOnly(value, (x) => `undefined method 'gsub' for ${inspect(x)}:${rubyClass(x)}`, Error);
       // `mode ||= "default"`: false is the default mode too.
       const m = plain(mode);
       return jekyllSlugify(v, m === undefined || m === null || m === false ? null : toS(m), false, (s) => host.warn?.("Warning:", emptySlugWarning(s)));

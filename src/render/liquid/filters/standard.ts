@@ -13,6 +13,18 @@ import { LimitError, reserveIterations } from "../budget.js";
 /** A Liquid::ArgumentError-style failure: the message a user reads. */
 export class LiquidArgumentError extends Error {}
 
+/** A filter's input that Ruby uses as a String as it is (no to_s): anything else fails with `message`. */
+export function stringOnly(input: unknown, message: (v: unknown) => string, kind: new (m: string) => Error = TypeError): string {
+  const v = plain(input);
+  if (typeof v === "string") return v;
+  throw new kind(message(v === undefined ? null : v));
+}
+
+/** How Ruby's "no implicit conversion of X" names a value: nil, true and false themselves, else the class. */
+export function implicitName(v: unknown): string {
+  return v === null || v === undefined ? "nil" : v === true || v === false ? String(v) : rubyClass(v);
+}
+
 /**
  * Liquid::Utils.to_integer: an Integer as it is, anything else `Integer(to_s)` (kernelInteger:
  * Ruby's whitespace only, `0x`/`0b`/`0o`/leading-0 prefixes), else "invalid integer". As a JavaScript

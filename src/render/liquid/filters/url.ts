@@ -2,7 +2,8 @@
 import type { LiquidHost } from "../host.js";
 import { isAbsoluteUri, normalizeUri } from "../../../ruby/uri.js";
 import { rubyStrip } from "../../../ruby/strings.js";
-import { inspect, plain, rubyClass, toS } from "../../../ruby/values.js";
+import { inspect, rubyClass, toS } from "../../../ruby/values.js";
+import { stringOnly } from "./standard.js";
 import type { FilterTable } from "./types.js";
 
 function ensureLeadingSlash(s: string): string {
@@ -59,10 +60,9 @@ export function urlFilters(host: LiquidHost): FilterTable {
     strip_index(input) {
       if (input === null || input === undefined || toS(input) === "") return null;
       // `input.sub(…)`: only a String has sub.
-      const v = plain(input);
-      if (typeof v !== "string") throw new Error(`undefined method 'sub' for ${inspect(v)}:${rubyClass(v)}`);
+      const s = stringOnly(input, (v) => `undefined method 'sub' for ${inspect(v)}:${rubyClass(v)}`, Error);
       // Ruby's `$` is end of line, hence the m flag.
-      return toS(input).replace(/\/index\.html?$/m, "/");
+      return s.replace(/\/index\.html?$/m, "/");
     },
   };
 }
