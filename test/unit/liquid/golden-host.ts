@@ -8,17 +8,13 @@ import { JekyllTime } from "../../../src/ruby/time.js";
 import { jekyllDefaults } from "../../../src/config/defaults.js";
 import { createMarkdownConverter, smartify } from "../../../src/render/markdown/index.js";
 
-// Jekyll's default kramdown options (GFM input, auto ids…), which generate.rb's sites have too.
-const KRAMDOWN = jekyllDefaults(siteDirFor()).kramdown as Record<string, any>;
-const markdown = createMarkdownConverter({ kramdown: KRAMDOWN });
-
-function siteDirFor(): string {
-  return path.join(path.resolve(fileURLToPath(import.meta.url), "../../../../.."), "test", "golden", "liquid", "site");
-}
-
 export const repoRoot = path.resolve(fileURLToPath(import.meta.url), "../../../../..");
 export const goldenDir = path.join(repoRoot, "test", "golden", "liquid");
 export const siteDir = path.join(goldenDir, "site");
+
+// Jekyll's default kramdown options (GFM input, auto ids…), which generate.rb's sites have too.
+const KRAMDOWN = jekyllDefaults(siteDir).kramdown as Record<string, any>;
+const markdown = createMarkdownConverter({ kramdown: KRAMDOWN });
 
 const POSTS: Record<string, string> = {
   "2025-05-30-hello-world": "/2025/05/30/hello-world.html",
