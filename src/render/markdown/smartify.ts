@@ -8,10 +8,10 @@
 //   open is text (`a</b>` → `a&lt;/b&gt;`); raw elements (kbd, script…) get no smart quotes;
 // - at the start of a line, or right after block HTML (StringScanner's `^` matches at the scan
 //   position), a comment or a tag that is not a span element (after up to three spaces) is block
-//   HTML: its start tag re-serialised, its body copied with no typography, and the rest of its line
-//   on a line of its own (`<p>a</p> after` → `<p>a</p>\n after`); one never closed is closed after
-//   the text. The element itself is written by the Markdown converter (`renderBlockHtml`): the same
-//   kramdown block HTML parser, which re-serialises nested tags and escapes bare `&`, `<`, `>`.
+//   HTML, with no typography in its body, and the rest of its line on a line of its own
+//   (`<p>a</p> after` → `<p>a</p>\n after`); one never closed is closed after the text. The element
+//   is written by the Markdown converter (`renderBlockHtml`): the same kramdown block HTML parser,
+//   which re-serialises its tags and escapes bare `&`, `<`, `>`.
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import { typographyPlugin } from './plugins/kramdown-inline.js';
 import { entityPlugin } from './plugins/entity.js';
