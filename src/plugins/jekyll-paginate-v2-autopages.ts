@@ -11,7 +11,8 @@ import type { Document } from "../site/document.js";
 import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { slugify } from "../site/slugify.js";
-import { splitRuby, toS } from "./shared/liquid.js";
+import { toS } from "./shared/liquid.js";
+import { rubySplit } from "../ruby/strings.js";
 
 type Obj = Record<string, any>;
 
@@ -34,9 +35,9 @@ export function autopageIndex(docs: Document[], key: string): Map<string, string
   for (const doc of docs) {
     let value = doc.data[key];
     if (value === undefined || value === null || toS(value).trim() === "" || (Array.isArray(value) && value.length === 0)) continue;
-    if (typeof value === "string") value = splitRuby(value, /;|,|\s/);
+    if (typeof value === "string") value = rubySplit(value, /;|,|\s/);
     for (const item of [value].flat()) {
-      for (const raw of splitRuby(toS(item).trim(), /;|,/)) {
+      for (const raw of rubySplit(toS(item).trim(), /;|,/)) {
         const k = raw.toLowerCase().trim();
         if (!index.has(k)) index.set(k, raw);
       }

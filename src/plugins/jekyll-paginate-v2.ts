@@ -16,7 +16,8 @@ import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { compareStrings, spaceship } from "../ruby/values.js";
 import { createAutopages } from "./jekyll-paginate-v2-autopages.js";
-import { splitRuby, toS } from "./shared/liquid.js";
+import { toS } from "./shared/liquid.js";
+import { rubySplit } from "../ruby/strings.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 
 type Obj = Record<string, any>;
@@ -47,9 +48,9 @@ export function indexBy(docs: Document[], key: string): Map<string, Document[]> 
   for (const doc of docs) {
     let value = doc.data[key];
     if (value === undefined || value === null || toS(value).trim() === "" || (Array.isArray(value) && value.length === 0)) continue;
-    if (typeof value === "string") value = splitRuby(value, /;|,|\s/);
+    if (typeof value === "string") value = rubySplit(value, /;|,|\s/);
     for (const item of [value].flat()) {
-      for (const part of splitRuby(toS(item).toLowerCase().trim(), /;|,/)) {
+      for (const part of rubySplit(toS(item).toLowerCase().trim(), /;|,/)) {
         const k = part.toLowerCase().trim();
         const list = index.get(k) ?? [];
         list.push(doc);
@@ -64,7 +65,7 @@ export function indexBy(docs: Document[], key: string): Map<string, Document[]> 
 function filterBy(config: Obj, key: string, docs: Document[], index: Map<string, Document[]>): Document[] {
   const value = config[key];
   if (value === undefined || value === null) return docs;
-  const keys = typeof value === "string" ? splitRuby(value, /;|,/) : [value].flat();
+  const keys = typeof value === "string" ? rubySplit(value, /;|,/) : [value].flat();
   let out = docs;
   for (const k of keys) {
     const set = new Set(index.get(toS(k).toLowerCase().trim()) ?? []);
@@ -94,7 +95,7 @@ function compareValues(a: unknown, b: unknown): number {
 }
 
 function collectionDocs(site: Site, names: unknown): Document[] {
-  const list = typeof names === "string" ? splitRuby(names, /;|,|\s/) : [names].flat().map(toS);
+  const list = typeof names === "string" ? rubySplit(names, /;|,|\s/) : [names].flat().map(toS);
   let docs: Document[] = [];
   for (const raw of list) {
     const name = raw.toLowerCase().trim();

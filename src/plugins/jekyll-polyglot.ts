@@ -23,7 +23,7 @@ import path from "node:path";
 import type { Config } from "../config/types.js";
 import { BuildError } from "../errors.js";
 import type { RenderPass } from "./api.js";
-import { rubyStrip } from "../ruby/strings.js";
+import { rubySplit, rubyStrip } from "../ruby/strings.js";
 import { toS, truthy } from "../ruby/values.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
@@ -208,8 +208,7 @@ function relinkSite(site: Site): void {
 
 /** StaticHrefTag: the body must be exactly `href="…"`; it is written as `ferh="…"`, which the relinking turns back untouched. */
 export function staticHref(body: string): string {
-  const parts = rubyStrip(body).split("=");
-  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  const parts = rubySplit(rubyStrip(body), "=");
   const value = parts[1] ?? "";
   if (parts.length !== 2 || parts[0] !== "href" || !value.startsWith('"') || !value.endsWith('"')) {
     throw new BuildError(`Liquid syntax error: static_href parameters must include match href="..." attribute param, eg. href="http://example.com\\, href="/about", href="/" , instead got:\n${body}`, {

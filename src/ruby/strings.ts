@@ -24,8 +24,11 @@ export function awkSplit(s: string, limit = 0): string[] {
   return out;
 }
 
-/** String#split(pattern) with a string pattern: " " is awk mode, "" splits characters, trailing empty fields dropped. */
-export function rubySplit(s: string, pattern: string): string[] {
+/**
+ * String#split(pattern): trailing empty fields dropped; a string pattern " " is awk mode and ""
+ * splits characters; a regexp splits as JavaScript's split does otherwise.
+ */
+export function rubySplit(s: string, pattern: string | RegExp): string[] {
   if (pattern === " ") return awkSplit(s);
   const parts = pattern === "" ? [...s] : s.split(pattern);
   while (parts.length && parts[parts.length - 1] === "") parts.pop();

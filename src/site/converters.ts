@@ -1,5 +1,6 @@
 // Which converter a file's extension selects, and the output extension that follows from it
 // (Jekyll's Renderer#output_ext: the matching converter's output extension, or the file's own).
+import { rubySplit } from "../ruby/strings.js";
 
 /** Jekyll::Converter from a plugin: converts files whose extension it matches (before the built-in converters are asked). */
 export interface PluginConverter {
@@ -24,9 +25,7 @@ export class ConverterTable {
     // not trimmed, so `markdown_ext: "md, txt"` makes `.md` and `. txt` Markdown and a `.txt` page
     // stays as written. Ruby's split drops only trailing empty fields ("md," is ["md"]); an empty
     // field elsewhere is the extension "." (a file named `x.`).
-    const fields = String(markdownExt ?? "").split(",");
-    while (fields.length > 0 && fields[fields.length - 1] === "") fields.pop();
-    this.markdownExts = new Set(fields.map((e) => `.${e.toLowerCase()}`));
+    this.markdownExts = new Set(rubySplit(String(markdownExt ?? ""), ",").map((e) => `.${e.toLowerCase()}`));
   }
 
   addPluginConverters(converters: PluginConverter[]): void {

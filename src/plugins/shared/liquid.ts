@@ -110,9 +110,3 @@ export function filtersFor(site: object, host: LiquidHost): Filters {
   return f;
 }
 
-/** Ruby's String#split with a regexp: like JavaScript's, but trailing empty fields are dropped. */
-export function splitRuby(s: string, pattern: RegExp): string[] {
-  const parts = s.split(pattern);
-  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
-  return parts;
-}
