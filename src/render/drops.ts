@@ -184,7 +184,21 @@ const EXCERPT_HOOKS: RubyObjectHooks = {
   },
 };
 
-/** SiteDrop, JekyllDrop, CollectionDrop: written like hashes here, but Drops (no #size) in Ruby. */
+/**
+ * CollectionDrop#to_h as JSON and `inspect` write it: its documents are Document objects there,
+ * not drops, and a Document without #to_json is written as its to_s (the output, else the
+ * content). Its static files would be written as Ruby's default to_s (with a memory address):
+ * they are left as drops here.
+ */
+const COLLECTION_HOOKS: RubyObjectHooks = {
+  hashForJson(this: Obj): Obj {
+    const h = dropToH(this);
+    h.docs = (h.docs as Obj[]).map((doc) => DOCUMENT_HOOKS.toS!.call(doc));
+    return h;
+  },
+};
+
+/** SiteDrop, JekyllDrop: written like hashes here, but Drops (no #size) in Ruby. */
 const UNSIZED_HOOKS: RubyObjectHooks = { unsized: true };
 
 /** StaticFileDrop: Drop#to_h as it is (no neighbours); in an array, StaticFile#inspect. */
@@ -423,16 +437,21 @@ export class Drops {
     return this.staticFile(x);
   }
 
+  /**
+   * CollectionDrop: its methods in Jekyll 4.3.1's order (label, files, docs, output,
+   * relative_directory, directory), then the collection's metadata keys not among them
+   * (`permalink`, a theme's own settings). A Drop, so `for` yields its keys.
+   */
   collection(c: Collection): Obj {
     const d: Obj = {};
-    for (const k of Object.keys(c.metadata)) defineLazy(d, k, () => c.metadata[k]);
-    defineLazy(d, "output", () => c.write);
     defineLazy(d, "label", () => c.label);
-    defineLazy(d, "docs", () => c.docs.map((x) => this.document(x)));
     defineLazy(d, "files", () => c.files.map((x) => this.staticFile(x)));
-    defineLazy(d, "directory", () => c.directory);
+    defineLazy(d, "docs", () => c.docs.map((x) => this.document(x)));
+    defineLazy(d, "output", () => c.write);
     defineLazy(d, "relative_directory", () => c.relativeDirectory);
-    Object.defineProperty(d, RUBY_OBJECT, { value: UNSIZED_HOOKS });
+    defineLazy(d, "directory", () => c.directory);
+    for (const k of Object.keys(c.metadata)) if (!Object.hasOwn(d, k)) defineLazy(d, k, () => c.metadata[k]);
+    Object.defineProperty(d, RUBY_OBJECT, { value: COLLECTION_HOOKS });
     return d;
   }
 
