@@ -117,7 +117,7 @@ function compile(format: string, dialect: "time" | "date"): Part[] {
   let parts = cache.get(format);
   if (parts === undefined) {
     try {
-      parts = dialect === "date" ? parseForDate(format) : parseForTime(format);
+      parts = parseWith(format, dialect === "date" ? scanForDate : scanForTime);
     } catch (e) {
       if (!(e instanceof StrftimeFormatError)) throw e;
       parts = e;
@@ -136,158 +136,153 @@ function widthAt(format: string, from: number, to: number): number {
   return width;
 }
 
-/** Appends a directive, or (null) the text from `%` through `last` as typed: Ruby's `unknown`. */
-function emit(parts: Part[], format: string, start: number, last: number, directive: Directive | null): void {
-  if (directive) parts.push(directive);
-  else parts.push(format.slice(start, last + 1));
-}
+/** What one directive's scan read: the directive, or null for text; `last`: where its reading ended. */
+interface Scanned { directive: Directive | null; last: number }
 
-/** Time#strftime's scan (strftime.c), directive by directive, as its state machine reads it. */
-function parseForTime(format: string): Part[] {
+/**
+ * The scan both dialects share: text up to each `%`, then the dialect's reading of what follows
+ * it; what the dialect does not take for a directive is text from `%` through where it stopped
+ * (Ruby's `unknown`).
+ */
+function parseWith(format: string, scan: (format: string, start: number) => Scanned): Part[] {
   const parts: Part[] = [];
   const end = format.length;
   for (let f = 0; f < end; f++) {
     const percent = format.indexOf("%", f);
     const stop = percent < 0 ? end : percent;
     if (stop > f) parts.push(format.slice(f, stop));
-    f = stop;
-    if (f === end) break;
-    const start = f;
-    let precision = -1;
-    let flags = 0;
-    let padding = "";
-    let colons = 0;
-    let directive: Directive | null = null;
-    scan: for (;;) {
-      // Ruby reads on past the format's end here, and then refuses the format.
-      if (++f >= end) throw new StrftimeFormatError(format);
-      const c = format[f]!;
-      switch (c) {
-        case "-": case "^": case "#": case "_":
-          // A flag after a width is not a directive (`%5-d` is text).
-          if (precision > 0) break scan;
-          if (c === "-") { flags |= LEFT; padding = ""; precision = 0; }
-          else if (c === "^") flags |= UPPER;
-          else if (c === "#") flags |= CHCASE;
-          else padding = " ";
-          continue;
-        case ":": {
-          // Colons only before `z`; a fourth one is read, then the `z` is text.
-          let n = 1;
-          for (; n <= 3; n++) {
-            if (f + n >= end || (format[f + n] !== "z" && format[f + n] !== ":")) break scan;
-            if (format[f + n] === "z") break;
-          }
-          colons = n;
-          f += n - 1;
-          continue;
-        }
-        case "E": case "O":
-          // POSIX's locale modifiers, ignored before the conversions they apply to.
-          if (f + 1 < end && (c === "E" ? AFTER_E : AFTER_O).includes(format[f + 1]!)) continue;
-          break scan;
-        default: {
-          if (isDigit(c)) {
-            if (c === "0") padding = "0";
-            let j = f;
-            while (isDigit(format[j])) j++;
-            // Past a C int the digits are text.
-            if (j - f > 10 || Number(format.slice(f, j)) > 2147483647) break scan;
-            precision = widthAt(format, f, j);
-            f = j - 1;
-            continue;
-          }
-          if (!TIME_CONVERSIONS.has(c)) break scan;
-          if (c === "z" && colons > 3) {
-            f--;
-            break scan;
-          }
-          directive = { conv: c, flags, padding, precision, colons };
-          break scan;
-        }
-      }
-    }
-    emit(parts, format, start, f, directive);
+    if (stop === end) break;
+    const { directive, last } = scan(format, stop);
+    parts.push(directive ?? format.slice(stop, last + 1));
+    f = last;
   }
   return parts;
+}
+
+/** Time#strftime's reading of a directive (strftime.c's state machine). */
+function scanForTime(format: string, start: number): Scanned {
+  const end = format.length;
+  let f = start;
+  const d: Directive = { conv: "", flags: 0, padding: "", precision: -1, colons: 0 };
+  let directive: Directive | null = null;
+  scan: for (;;) {
+    // Ruby reads on past the format's end here, and then refuses the format.
+    if (++f >= end) throw new StrftimeFormatError(format);
+    const c = format[f]!;
+    switch (c) {
+      case "-": case "^": case "#": case "_":
+        // A flag after a width is not a directive (`%5-d` is text).
+        if (d.precision > 0) break scan;
+        if (c === "-") { d.flags |= LEFT; d.padding = ""; d.precision = 0; }
+        else if (c === "^") d.flags |= UPPER;
+        else if (c === "#") d.flags |= CHCASE;
+        else d.padding = " ";
+        continue;
+      case ":": {
+        // Colons only before `z`; a fourth one is read, then the `z` is text.
+        let n = 1;
+        for (; n <= 3; n++) {
+          if (f + n >= end || (format[f + n] !== "z" && format[f + n] !== ":")) break scan;
+          if (format[f + n] === "z") break;
+        }
+        d.colons = n;
+        f += n - 1;
+        continue;
+      }
+      case "E": case "O":
+        // POSIX's locale modifiers, ignored before the conversions they apply to.
+        if (f + 1 < end && (c === "E" ? AFTER_E : AFTER_O).includes(format[f + 1]!)) continue;
+        break scan;
+      default: {
+        if (isDigit(c)) {
+          if (c === "0") d.padding = "0";
+          let j = f;
+          while (isDigit(format[j])) j++;
+          // Past a C int the digits are text.
+          if (j - f > 10 || Number(format.slice(f, j)) > 2147483647) break scan;
+          d.precision = widthAt(format, f, j);
+          f = j - 1;
+          continue;
+        }
+        if (!TIME_CONVERSIONS.has(c)) break scan;
+        if (c === "z" && d.colons > 3) {
+          f--;
+          break scan;
+        }
+        d.conv = c;
+        directive = d;
+        break scan;
+      }
+    }
+  }
+  return { directive, last: f };
 }
 
 /**
- * Date#strftime's scan (date_strftime.c): a format that ends inside a directive is text, `-`
- * keeps the width, a flag after E, O or colons is text, and any number of colons may stand
- * before `z` (more than three make it text).
+ * Date#strftime's reading of a directive (date_strftime.c): a format that ends inside a
+ * directive is text, `-` keeps the width, a flag after E, O or d.colons is text, and any number of
+ * d.colons may stand before `z` (more than three make it text).
  */
-function parseForDate(format: string): Part[] {
-  const parts: Part[] = [];
+function scanForDate(format: string, start: number): Scanned {
   const end = format.length;
-  for (let f = 0; f < end; f++) {
-    const percent = format.indexOf("%", f);
-    const stop = percent < 0 ? end : percent;
-    if (stop > f) parts.push(format.slice(f, stop));
-    f = stop;
-    if (f === end) break;
-    const start = f;
-    let precision = -1;
-    let flags = 0;
-    let padding = "";
-    let colons = 0;
-    let modified = false;
-    let directive: Directive | null = null;
-    scan: for (;;) {
-      if (++f >= end) {
-        f--;
+  let f = start;
+  const d: Directive = { conv: "", flags: 0, padding: "", precision: -1, colons: 0 };
+  let modified = false;
+  let directive: Directive | null = null;
+  scan: for (;;) {
+    if (++f >= end) {
+      f--;
+      break scan;
+    }
+    const c = format[f]!;
+    switch (c) {
+      case "-": case "^": case "#": case "_": case "0":
+        if (d.precision > 0 || modified) break scan;
+        if (c === "-") d.flags |= LEFT;
+        else if (c === "^") d.flags |= UPPER;
+        else if (c === "#") d.flags |= CHCASE;
+        else if (c === "_") d.padding = " ";
+        else {
+          d.padding = "0";
+          let j = f;
+          while (isDigit(format[j])) j++;
+          d.precision = widthAt(format, f, j);
+          f = j - 1;
+        }
+        continue;
+      case ":": {
+        modified = true;
+        let n = 0;
+        while (format[f + n] === ":") n++;
+        if (format[f + n] !== "z") break scan;
+        if (n > 3) {
+          f += n - 1;
+          break scan;
+        }
+        d.colons = n;
+        f += n - 1;
+        continue;
+      }
+      case "E": case "O":
+        modified = true;
+        if (f + 1 < end && (c === "E" ? AFTER_E : AFTER_O).includes(format[f + 1]!)) continue;
+        break scan;
+      default: {
+        if (isDigit(c)) {
+          let j = f;
+          while (isDigit(format[j])) j++;
+          d.precision = widthAt(format, f, j);
+          f = j - 1;
+          continue;
+        }
+        if (!DATE_CONVERSIONS.has(c)) break scan;
+        d.conv = c;
+        directive = d;
         break scan;
       }
-      const c = format[f]!;
-      switch (c) {
-        case "-": case "^": case "#": case "_": case "0":
-          if (precision > 0 || modified) break scan;
-          if (c === "-") flags |= LEFT;
-          else if (c === "^") flags |= UPPER;
-          else if (c === "#") flags |= CHCASE;
-          else if (c === "_") padding = " ";
-          else {
-            padding = "0";
-            let j = f;
-            while (isDigit(format[j])) j++;
-            precision = widthAt(format, f, j);
-            f = j - 1;
-          }
-          continue;
-        case ":": {
-          modified = true;
-          let n = 0;
-          while (format[f + n] === ":") n++;
-          if (format[f + n] !== "z") break scan;
-          if (n > 3) {
-            f += n - 1;
-            break scan;
-          }
-          colons = n;
-          f += n - 1;
-          continue;
-        }
-        case "E": case "O":
-          modified = true;
-          if (f + 1 < end && (c === "E" ? AFTER_E : AFTER_O).includes(format[f + 1]!)) continue;
-          break scan;
-        default: {
-          if (isDigit(c)) {
-            let j = f;
-            while (isDigit(format[j])) j++;
-            precision = widthAt(format, f, j);
-            f = j - 1;
-            continue;
-          }
-          if (!DATE_CONVERSIONS.has(c)) break scan;
-          directive = { conv: c, flags, padding, precision, colons };
-          break scan;
-        }
-      }
     }
-    emit(parts, format, start, f, directive);
   }
-  return parts;
+  return { directive, last: f };
 }
 
 export function strftime(t: StrftimeTime, format: string): string {
