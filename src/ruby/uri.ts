@@ -54,6 +54,8 @@ function encodeComponent(text: string | Uint8Array, allowed: string): string {
  * rescue does.
  */
 function normalizeComponent(s: string, allowed: string, leaveEncoded = ""): string {
+  // ASCII without escapes (most URLs a site builds) is its own NFKC form: only the encoding is left.
+  if (!s.includes("%") && /^[\x00-\x7f]*$/.test(s)) return encodeComponent(s, allowed);
   const source = Buffer.from(s, "utf8");
   const bytes: number[] = [];
   for (let i = 0; i < source.length; i++) {
