@@ -92,8 +92,13 @@ function toDec(n: RubyNumber): Dec {
   return "int" in n ? new Decimal(typeof n.int === "bigint" ? n.int.toString() : n.int) : n.dec;
 }
 
-/** An integral BigDecimal's Integer (BigDecimal#to_i: every digit). */
+/** Ruby's FloatDomainError: an infinite or NaN value made an Integer (Liquid reports it as its own class). */
+export class FloatDomainError extends Error {}
+
+/** An integral BigDecimal's Integer (BigDecimal#to_i: every digit; Infinity and NaN have none). */
 function decimalInteger(d: Dec): number | bigint {
+  if (d.isNaN()) throw new FloatDomainError("Computation results in 'NaN' (Not a Number)");
+  if (!d.isFinite()) throw new FloatDomainError(`Computation results in '${d.isNegative() ? "-" : ""}Infinity'`);
   return d.isFinite() && d.abs().gt(Number.MAX_SAFE_INTEGER) ? rubyInteger(BigInt(d.toFixed(0))) : d.toNumber();
 }
 
