@@ -516,10 +516,57 @@ export function unclosedFlow(text: string, end: number): { char: string; line: n
   return stack.length ? stack[stack.length - 1]! : null;
 }
 
+/** A `\u` escape of a UTF-16 surrogate, or any `\U` escape: what invalidUnicodeEscape checks. */
+const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U[0-9a-fA-F]{8}/;
+
+/**
+ * libyaml refuses a `\u` or `\U` escape that names a UTF-16 surrogate (D800-DFFF) or a code
+ * point past 10FFFF in a double-quoted scalar; js-yaml pairs two surrogate escapes into one
+ * character. So JSON written with surrogate pairs (Python's json.dump by default: "\ud83d\ude00")
+ * fails Jekyll's build, as a data file, or costs a page its front matter. Returns the offending
+ * scalar's opening quote (where Psych reports it), or -1.
+ */
+function invalidUnicodeEscape(text: string): number {
+  let events;
+  try {
+    events = parseEvents(text, {});
+  } catch {
+    return -1; // the load reports what does not parse
+  }
+  for (const ev of events as Array<{ type?: number; style?: number; valueStart?: number; valueEnd?: number }>) {
+    if (ev.style !== DOUBLE_QUOTED || ev.valueStart === undefined || ev.valueEnd === undefined) continue;
+    const raw = text.slice(ev.valueStart, ev.valueEnd);
+    for (let i = raw.indexOf("\\"); i >= 0 && i < raw.length; i = raw.indexOf("\\", i + 2)) {
+      const digits = raw[i + 1] === "u" ? 4 : raw[i + 1] === "U" ? 8 : 0;
+      if (digits === 0) continue;
+      const hex = raw.slice(i + 2, i + 2 + digits);
+      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) continue;
+      const code = parseInt(hex, 16);
+      if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return ev.valueStart - 1;
+    }
+  }
+  return -1;
+}
+
+/** js-yaml's scalar style of a double-quoted scalar in parseEvents. */
+const DOUBLE_QUOTED = 3;
+
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
 export function loadYaml(text: string, options: YamlOptions): unknown {
   // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
   if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(text)) return null;
+  if (SUSPECT_ESCAPE.test(text)) {
+    const at = invalidUnicodeEscape(text);
+    if (at >= 0) {
+      const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+      throw new BuildError("invalid YAML: found invalid Unicode character escape code while parsing a quoted scalar", {
+        file: options.file,
+        line: text.slice(0, at).split("\n").length + (options.lineOffset ?? 0),
+        column: at - lineStart + 1,
+        hint: "Jekyll's YAML parser (libyaml) takes no \\u escape of a UTF-16 surrogate: write the character itself, or one \\U0001F600-style escape (JSON from Python: json.dump(..., ensure_ascii=False)).",
+      });
+    }
+  }
   // Flat `key: value` front matter (nearly all of it) is read by a scanner that gives the same
   // values; anything else, and every error, goes through js-yaml.
   if (options.fast !== false) {
