@@ -99,7 +99,7 @@ export class FloatDomainError extends Error {}
 function decimalInteger(d: Dec): number | bigint {
   if (d.isNaN()) throw new FloatDomainError("Computation results in 'NaN' (Not a Number)");
   if (!d.isFinite()) throw new FloatDomainError(`Computation results in '${d.isNegative() ? "-" : ""}Infinity'`);
-  return d.isFinite() && d.abs().gt(Number.MAX_SAFE_INTEGER) ? rubyInteger(BigInt(d.toFixed(0))) : d.toNumber();
+  return d.abs().gt(Number.MAX_SAFE_INTEGER) ? rubyInteger(BigInt(d.toFixed(0))) : d.toNumber();
 }
 
 /** Integer arithmetic as Ruby does it (no overflow): exact in bigints once a side or the result leaves 2^53. */
