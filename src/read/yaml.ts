@@ -480,12 +480,14 @@ export function tryFlatYaml(text: string, zone?: string): Record<string, unknown
   return loadFlatYaml(text, schemaFor(zone).plain);
 }
 
+interface Opening { char: string; line: number; column: number }
+
 /**
- * The innermost `[` or `{` still open at `end` (quotes and comments skipped), with its 1-based
- * line and column; null when every flow collection before `end` is closed.
+ * What is still open at `end` (comments skipped): the innermost `[` or `{`, and a quoted scalar
+ * whose closing quote never comes, each with its 1-based line and column.
  */
-export function unclosedFlow(text: string, end: number): { char: string; line: number; column: number } | null {
-  const stack: Array<{ char: string; line: number; column: number }> = [];
+function unclosedAt(text: string, end: number): { flow: Opening | null; quote: Opening | null } {
+  const stack: Opening[] = [];
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < end && i < text.length; i++) {
@@ -496,14 +498,18 @@ export function unclosedFlow(text: string, end: number): { char: string; line: n
       continue;
     }
     if ((c === '"' || c === "'") && (i === lineStart || /[\s[{,:]/.test(text[i - 1]!))) {
+      const opening = { char: c, line, column: i - lineStart + 1 };
+      let closed = false;
       for (i++; i < end && i < text.length; i++) {
         if (text[i] === "\n") { line++; lineStart = i + 1; }
         if (c === '"' && text[i] === "\\") { i++; continue; }
         if (text[i] === c) {
           if (c === "'" && text[i + 1] === "'") { i++; continue; }
+          closed = true;
           break;
         }
       }
+      if (!closed) return { flow: stack.length ? stack[stack.length - 1]! : null, quote: opening };
       continue;
     }
     if (c === "[" || c === "{") {
@@ -513,7 +519,7 @@ export function unclosedFlow(text: string, end: number): { char: string; line: n
     }
     else if ((c === "]" || c === "}") && stack.length) stack.pop();
   }
-  return stack.length ? stack[stack.length - 1]! : null;
+  return { flow: stack.length ? stack[stack.length - 1]! : null, quote: null };
 }
 
 /** A `\u` escape of a UTF-16 surrogate, or any `\U` escape: what invalidUnicodeEscape checks. */
@@ -607,8 +613,15 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       let reason = e.reason;
       // An unclosed `[` or `{`: js-yaml stumbles on a later line ("deficient indentation");
       // Psych names the collection that was never closed, where it opens. So do we.
-      const open = mark?.position !== undefined ? unclosedFlow(text, mark.position) : null;
-      if (open) {
+      const unclosed = mark?.position !== undefined ? unclosedAt(text, mark.position) : null;
+      // A quote never closed: js-yaml reports the end of the text; Psych, as here, the opening quote.
+      const quote = /^unexpected end of the stream within a (?:single|double) quoted scalar$/.test(reason) ? unclosedAt(text, text.length).quote : null;
+      const open = unclosed?.flow ?? null;
+      if (quote) {
+        line = quote.line + (options.lineOffset ?? 0);
+        column = quote.column;
+        reason = `found unexpected end of stream while scanning a quoted scalar that starts here (its closing ${quote.char} is missing)`;
+      } else if (open) {
         line = open.line + (options.lineOffset ?? 0);
         column = open.column;
         reason = `did not find expected ',' or '${open.char === "[" ? "]" : "}"}' while parsing the flow ${open.char === "[" ? "sequence" : "mapping"} that starts here`;
