@@ -11,6 +11,8 @@ import type { LiquidHost } from "../../render/liquid/host.js";
 import { isHash, outputS, plain, toS, truthy } from "../../ruby/values.js";
 
 export { outputS, toS, truthy };
+// Liquid's `contains` operator, for plugin templates ported to code (`unless x contains "://"`).
+export { contains } from "../../render/liquid/operators.js";
 
 /**
  * `a.b.c` as a Liquid variable lookup: a hash (or one of our drops, which are objects) gives its
