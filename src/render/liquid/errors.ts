@@ -80,6 +80,13 @@ function hintFor(original: unknown, message: string): string {
       ? `This {% ${tag} %} closes nothing: no {% ${opener} %} is open at that point. Remove it, or add the {% ${opener} %} it was meant to close (an earlier {% ${tag} %} may have closed that one already).`
       : `This {% ${tag} %} is outside the block it belongs to (${tag === "when" ? "{% case %}" : "{% if %}, {% unless %}, {% case %} or {% for %}"}): an earlier {% end… %} may have closed that block already.`;
   }
+  // Liquid's tokenizer: a `{%` (or `{{`) with no `%}` (`}}`) of its own before the next tag, as
+  // online-cv forks' `{% comment }` … `{% endcomment }`.
+  const unterminated = /(Tag|Variable) '(\{%|\{\{)[^']*' was not properly terminated/.exec(message);
+  if (unterminated) {
+    const [open, close] = unterminated[2] === "{%" ? ["{%", "%}"] : ["{{", "}}"];
+    return `A ${open} at that line has no ${close} of its own before the next tag: close it (\`{% comment %}\`, not \`{% comment }\`), or wrap braces meant as text in {% raw %}…{% endraw %}.`;
+  }
   if (/^tag "?[\w-]+"? not found|Unknown tag '/.test(message)) {
     return "That tag is neither Liquid's nor Jekyll's: it may come from a Jekyll plugin build-site does not run. Remove it, or wrap literal braces in {% raw %}…{% endraw %}.";
   }

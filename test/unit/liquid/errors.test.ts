@@ -61,6 +61,16 @@ test("a stray end tag or else says which block is missing, not that a plugin may
   assert.match(plugin.hint ?? "", /neither Liquid's nor Jekyll's/);
 });
 
+test("a tag or output with no closing braces says to close it", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  // online-cv forks' sidebar: `{% comment }` … `{% endcomment }`.
+  const tag = renderError(() => engine.parse("a\n{% comment }\nb\n{% endcomment }\n", "sidebar.html"));
+  assert.match(tag.message, /Tag '\{%' was not properly terminated/);
+  assert.match(tag.hint ?? "", /A \{% at that line has no %\} of its own/);
+  const output = renderError(() => engine.parse("a\n{{ page.title }\n", "page.html"));
+  assert.match(output.hint ?? "", /A \{\{ at that line has no \}\} of its own/);
+});
+
 test("a missing include is a BuildError naming the page and the include tag's line", () => {
   const engine = createLiquidEngine(goldenHost(site, NOW));
   const t = engine.parse("x\n\n{% include nope.html %}", "index.html", 3);
