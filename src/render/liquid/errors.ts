@@ -99,6 +99,12 @@ function hintFor(original: unknown, message: string): string {
   if (/undefined (filter|variable)/i.test(message)) {
     return "Fix the name, or turn off liquid: strict_filters / strict_variables in _config.yml.";
   }
+  // Ruby's NoMethodError on nil from a filter (`number_of_words`, `split`, `strip`… given an unset
+  // variable), which Jekyll stops on too.
+  const onNil = /undefined method [`']([^'`]+)' for nil:NilClass/.exec(message);
+  if (onNil) {
+    return `A filter got nil (an unset variable, or a key the data does not have) where it calls '${onNil[1]}': give the value before this point, or a fallback such as | default: "".`;
+  }
   if (/include/.test(message)) return "Fix the include tag's file name or parameters as the message says.";
   return "Fix the Liquid at that line as the message says; run with --trace for the full stack.";
 }
