@@ -13,7 +13,7 @@ import type { PluginLiquidContext } from "./api.js";
 import type { Site } from "../site/site.js";
 import { pageWithoutAFile } from "../site/page-without-a-file.js";
 import { PerSite } from "./shared/generated-page.js";
-import { contains, Filters, filtersFor, isBlank, orDefault, prop, toS, truthy } from "./shared/liquid.js";
+import { contains, Filters, filtersFor, hashIndex, isBlank, orDefault, prop, toS, truthy } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 import { InvalidSchemeError } from "../render/liquid/filters/url.js";
 import { inspect } from "../ruby/values.js";
@@ -183,7 +183,9 @@ function renderEntry(post: Obj, site: Obj, f: Filters): string {
   }
   let author = orDefault(orDefault(post.author, prop(post, "authors", 0)), site.author);
   const authors = prop(site, "data", "authors");
-  if (typeof author === "string" || typeof author === "number") author = orDefault(prop(authors, toS(author)), author);
+  // `site.data.authors[post_author] | default: post_author`: Hash#[] by type (an Integer author
+  // finds YAML's `5:`, not `"5":`), and a Hash author finds nothing.
+  author = orDefault(hashIndex(authors, author), author);
   const email = orDefault(prop(author, "email"), null);
   const uri = orDefault(prop(author, "uri"), null);
   const name = orDefault(prop(author, "name"), author);
