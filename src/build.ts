@@ -11,7 +11,7 @@ import type { Config, ConfigOverrides } from "./config/types.js";
 import { generate } from "./generate/index.js";
 import type { Logger } from "./logger.js";
 import type { Plugin } from "./plugins/api.js";
-import { documentsStayAsRead, enabledPlugins, passPlugin, pluginLiquid, rewritesAfterRender, warnUnknownPlugins } from "./plugins/enabled.js";
+import { documentsStayAsRead, enabledPlugins, passPlugin, pluginLiquid, rewritesAfterRender, warnPaginateNotEnabled, warnUnknownPlugins } from "./plugins/enabled.js";
 import { loadSitePlugins, withRubyPluginHint } from "./plugins/site-plugins.js";
 import { Reader } from "./read/reader.js";
 import type { SourceCache } from "./read/source-cache.js";
@@ -266,6 +266,7 @@ export class Builder {
     renderer.profiling = !!this.options.profile;
     pass.renderer = renderer;
     warnUnknownPlugins(site, this.options.logger);
+    warnPaginateNotEnabled(site, this.options.logger);
     this.withPluginHint(() => generate(site, pass.plugins, { drops: renderer.drops, liquid: engines.liquid, logger: this.options.logger }));
   }
 

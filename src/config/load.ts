@@ -87,7 +87,13 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
   const zone = peekTimezone(files);
   let config: Config = jekyllDefaults(source);
   config.destination = path.join(source, "_site");
-  for (const f of files) config = deepMerge(config, readConfigFile(f, zone));
+  // The file that last set each top-level key, so a bad value is reported where it was written.
+  const setBy = new Map<string, string>();
+  for (const f of files) {
+    const data = readConfigFile(f, zone);
+    for (const key of Object.keys(data)) setBy.set(key, f);
+    config = deepMerge(config, data);
+  }
 
   const cli: Config = {};
   for (const [k, v] of Object.entries(overrides)) {
@@ -99,7 +105,7 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
     overrides.destination !== undefined ? cwd : source,
     overrides.destination ?? String(config.destination ?? "_site"),
   );
-  validate(config, files);
+  validate(config, setBy);
   addDefaultCollections(config);
   config.exclude = [...new Set([...(config.exclude ?? []), ...DEFAULT_EXCLUDES])];
   const notes: ThemeNote[] = [];
@@ -123,19 +129,23 @@ function withThemeConfig(config: Config, theme: Theme, zone: string | undefined,
   return deepMerge(themeConfig, config);
 }
 
-function validate(config: Config, files: string[]): void {
-  const where = files.length ? displayPath(files[files.length - 1]!) : undefined;
+function validate(config: Config, setBy: Map<string, string>): void {
+  // The config file the key came from (none for a command-line option).
+  const where = (key: string) => {
+    const f = setBy.get(key);
+    return f === undefined ? undefined : displayPath(f);
+  };
   for (const key of ["include", "exclude", "keep_files"]) {
     if (config[key] !== undefined && config[key] !== null && !Array.isArray(config[key])) {
       throw new BuildError(`'${key}' should be set as an array, but was: ${JSON.stringify(config[key])}`, {
-        file: where,
+        file: where(key),
         hint: `Write it as a list, e.g. ${key}: [a, b]`,
       });
     }
   }
   if (config.plugins !== undefined && config.plugins !== null && !Array.isArray(config.plugins)) {
     throw new BuildError(`'plugins' should be set as an array of gem names, but was: ${JSON.stringify(config.plugins)}`, {
-      file: where,
+      file: where("plugins"),
       hint: "Write it as a list, e.g. plugins: [jekyll-feed]",
     });
   }
@@ -144,7 +154,7 @@ function validate(config: Config, files: string[]): void {
       assertValidZone(String(config.timezone));
     } catch {
       throw new BuildError(`unknown timezone '${config.timezone}'`, {
-        file: where,
+        file: where("timezone"),
         hint: "Use an IANA zone name such as America/New_York or Asia/Shanghai (a POSIX TZ string such as UTC+8 is read as glibc reads it, but not one with daylight-saving rules).",
       });
     }
@@ -152,13 +162,13 @@ function validate(config: Config, files: string[]): void {
   const errorMode = config.liquid?.error_mode;
   if (errorMode !== undefined && !["warn", "lax", "strict"].includes(errorMode)) {
     throw new BuildError(`liquid.error_mode must be one of warn, lax or strict, not ${JSON.stringify(errorMode)}`, {
-      file: where,
+      file: where("liquid"),
       hint: "Jekyll's default is warn: a malformed tag or output is read leniently, with a warning.",
     });
   }
   const c = config.collections;
   if (c !== null && c !== undefined && !isPlainObject(c) && !Array.isArray(c)) {
-    throw new BuildError("your `collections` key must be a hash or an array", { file: where });
+    throw new BuildError("your `collections` key must be a hash or an array", { file: where("collections") });
   }
   if (typeof config.collections_dir !== "string") config.collections_dir = String(config.collections_dir ?? "");
 }

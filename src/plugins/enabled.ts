@@ -48,6 +48,20 @@ export function warnUnknownPlugins(site: PluginSettings, logger: Logger): void {
   }
 }
 
+/**
+ * PluginManager#deprecation_checks: a `paginate:` setting while jekyll-paginate is neither listed
+ * under `plugins:` nor loaded (a theme's runtime dependency) gets Jekyll's Deprecation warning.
+ * Jekyll 3-era sites list it under the legacy `gems:` key, which Jekyll 4.3 ignores, and lose
+ * their paginator with only this line to say so.
+ */
+export function warnPaginateNotEnabled(site: PluginSettings, logger: Logger): void {
+  const listed = site.config.plugins;
+  // Ruby's include? on the `plugins` value: an Array's element, or a String's substring.
+  const included = Array.isArray(listed) ? listed.includes("jekyll-paginate") : typeof listed === "string" && listed.includes("jekyll-paginate");
+  if (!truthy(site.config.paginate) || included || site.theme?.runtimeDependencies.includes("jekyll-paginate")) return;
+  logger.warn("Deprecation:", "You appear to have pagination turned on, but you haven't included the `jekyll-paginate` gem. Ensure you have `plugins: [jekyll-paginate]` in your configuration file.");
+}
+
 /** The enabled built-in plugin that builds the site in passes (Plugin#process), if any. */
 export function passPlugin(config: Config, theme: Theme | null): Plugin | undefined {
   return enabledPluginNames({ config, safe: truthy(config.safe), theme }).map((n) => builtIn.PLUGINS.get(n)).find((p) => p?.process);

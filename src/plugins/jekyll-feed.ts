@@ -13,8 +13,10 @@ import type { PluginLiquidContext } from "./api.js";
 import type { Site } from "../site/site.js";
 import { pageWithoutAFile } from "../site/page-without-a-file.js";
 import { PerSite } from "./shared/generated-page.js";
-import { Filters, filtersFor, isBlank, orDefault, prop, toS, truthy } from "./shared/liquid.js";
+import { contains, Filters, filtersFor, hashIndex, isBlank, orDefault, prop, toS, truthy } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
+import { InvalidSchemeError } from "../render/liquid/filters/url.js";
+import { inspect } from "../ruby/values.js";
 
 interface FeedSpec {
   collection: string;
@@ -181,7 +183,9 @@ function renderEntry(post: Obj, site: Obj, f: Filters): string {
   }
   let author = orDefault(orDefault(post.author, prop(post, "authors", 0)), site.author);
   const authors = prop(site, "data", "authors");
-  if (typeof author === "string" || typeof author === "number") author = orDefault(prop(authors, toS(author)), author);
+  // `site.data.authors[post_author] | default: post_author`: Hash#[] by type (an Integer author
+  // finds YAML's `5:`, not `"5":`), and a Hash author finds nothing.
+  author = orDefault(hashIndex(authors, author), author);
   const email = orDefault(prop(author, "email"), null);
   const uri = orDefault(prop(author, "uri"), null);
   const name = orDefault(prop(author, "name"), author);
@@ -198,7 +202,18 @@ function renderEntry(post: Obj, site: Obj, f: Filters): string {
   }
   let image = orDefault(prop(post, "image", "path"), post.image);
   if (truthy(image)) {
-    if (!toS(image).includes("://")) image = f.absoluteUrl(image);
+    // `unless post_image contains "://"`: Liquid's contains, so a Hash image (`image: {feature: …}`,
+    // no `path`) is asked for a "://" key and goes to absolute_url, which fails on its to_s as
+    // Addressable does (Jekyll stops: "Invalid scheme format: '{"feature"=>…'").
+    if (!contains(image, "://")) {
+      try {
+        image = f.absoluteUrl(image);
+      } catch (e) {
+        // Jekyll names only feed.xml; say which post's image it was.
+        if (e instanceof InvalidSchemeError) e.hint = `jekyll-feed passes each post's image.path, or else its image, through absolute_url: give ${toS(post.path)} \`image: FILE\` or an image with a \`path:\` key (it has ${inspect(image)}).`;
+        throw e;
+      }
+    }
     const url = f.xmlEscape(image);
     out.push(`<media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="${url}" />`);
     out.push(`<media:content medium="image" url="${url}" xmlns:media="http://search.yahoo.com/mrss/" />`);

@@ -11,7 +11,7 @@ import type { PluginLiquidContext } from "./api.js";
 import { JEKYLL_VERSION } from "../config/defaults.js";
 import { isAbsoluteUri } from "../ruby/uri.js";
 import { isHash, toJson } from "../ruby/values.js";
-import { Filters, filtersFor, orDefault, prop, toS, truthy } from "./shared/liquid.js";
+import { Filters, filtersFor, hashIndex, orDefault, prop, toS, truthy } from "./shared/liquid.js";
 import { registerPlugin } from "./registry.js";
 
 type Obj = Record<string, any>;
@@ -123,7 +123,9 @@ export class SeoValues {
       if (isHash(resolved)) return resolved as Obj;
       if (typeof resolved === "string") {
         const authors = prop(this.site, "data", "authors");
-        const data = isHash(authors) && isHash((authors as Obj)[resolved]) ? ((authors as Obj)[resolved] as Obj) : {};
+        // `site.data["authors"][author_name]`: a String key only (YAML's `5:` is an Integer).
+        const found = hashIndex(authors, resolved);
+        const data = isHash(found) ? (found as Obj) : {};
         return { name: resolved, ...data };
       }
       return {};

@@ -2,6 +2,7 @@
 // or a glob over existing paths) and type. Of two matching sets, the one with the longer scope path
 // wins; on equal length, one with a `type` beats one without; otherwise the later set wins.
 import { deepMerge, isPlainObject } from "../config/merge.js";
+import { dirGlob } from "../ruby/dir-glob.js";
 
 interface DefaultSet {
   scope: Record<string, any>;
@@ -15,31 +16,17 @@ function sanitizePath(p: unknown): string {
   return p.startsWith("/") ? p.replace(/^\//, "").replace(/(?<=[^/])$/, "") : p;
 }
 
-/** Dir.glob-style pattern → RegExp over a relative path (`*` within a segment, `**` across). */
-function globToRegExp(glob: string): RegExp {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const slash = glob[i + 2] === "/";
-        re += slash ? "(?:[^/]*/)*" : ".*";
-        i += slash ? 2 : 1;
-      } else re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-
 export class FrontMatterDefaults {
   private readonly sets: DefaultSet[];
   private readonly cache = new Map<string, DefaultSet[]>();
-  private readonly globs = new Map<string, RegExp>();
+  /** Glob_cache: each glob scope's matches, found once per build as Site#reset leaves it. */
+  private readonly globs = new Map<string, string[]>();
 
   constructor(
     rawSets: unknown,
     private readonly collectionsDir: string,
+    /** The site source, which glob scopes are matched against as Jekyll's Dir.glob does. */
+    private readonly source: string,
     private readonly warn: (msg: string) => void = () => {},
   ) {
     this.sets = [];
@@ -93,16 +80,20 @@ export class FrontMatterDefaults {
     return sanitized.startsWith(this.stripCollectionsDir(scopePath));
   }
 
-  /** Jekyll globs the scope against existing files and checks whether the path lies under a match. */
+  /**
+   * FrontmatterDefaults#glob_scope: Dir.glob runs over the site source (src/ruby/dir-glob.ts: a
+   * pattern ending in a slash finds folders only), each match loses the collections_dir, and the
+   * set applies to every path that starts with a match, as a string (path_is_subpath? is
+   * start_with?): a `docs*` + `/` scope that finds the folder `docs` applies to `docs/a.md` and
+   * also to the file `docs-notes.md`.
+   */
   private globApplies(path: string, scopePath: string): boolean {
-    let re = this.globs.get(scopePath);
-    if (!re) {
-      re = globToRegExp(this.stripCollectionsDir(scopePath.replace(/^\/+/, "")));
-      this.globs.set(scopePath, re);
+    let matches = this.globs.get(scopePath);
+    if (!matches) {
+      matches = dirGlob(this.source, scopePath).map((m) => this.stripCollectionsDir(m));
+      this.globs.set(scopePath, matches);
     }
-    const parts = path.split("/");
-    for (let i = 1; i <= parts.length; i++) if (re.test(parts.slice(0, i).join("/"))) return true;
-    return false;
+    return matches.some((m) => path.startsWith(m));
   }
 
   private stripCollectionsDir(p: string): string {

@@ -72,7 +72,7 @@ export class Site {
       this.time = JekyllTime.now(this.zone);
     }
     this.converters = new ConverterTable(config.markdown_ext);
-    this.frontMatterDefaults = new FrontMatterDefaults(config.defaults, config.collections_dir ?? "", (m) => logger.warn("Defaults:", m));
+    this.frontMatterDefaults = new FrontMatterDefaults(config.defaults, config.collections_dir ?? "", this.source, (m) => logger.warn("Defaults:", m));
     this.permalinkStyle = String(config.permalink ?? "date");
     const collections = config.collections ?? {};
     for (const [label, meta] of Object.entries(collections)) {

@@ -8,9 +8,11 @@ import { standardFilters } from "../../render/liquid/filters/standard.js";
 import type { FilterTable } from "../../render/liquid/filters/types.js";
 import { urlFilters } from "../../render/liquid/filters/url.js";
 import type { LiquidHost } from "../../render/liquid/host.js";
-import { isHash, outputS, plain, toS, truthy } from "../../ruby/values.js";
+import { hashFind, hasRubyKeys, isHash, outputS, plain, toS, truthy } from "../../ruby/values.js";
 
 export { outputS, toS, truthy };
+// Liquid's `contains` operator, for plugin templates ported to code (`unless x contains "://"`).
+export { contains } from "../../render/liquid/operators.js";
 
 /**
  * `a.b.c` as a Liquid variable lookup: a hash (or one of our drops, which are objects) gives its
@@ -27,6 +29,23 @@ export function prop(value: unknown, ...keys: Array<string | number>): unknown {
     if (v === undefined) v = null;
   }
   return v === undefined ? null : v;
+}
+
+/**
+ * `hash[key]` in a template (`site.data.authors[post_author]`), as Ruby's Hash#[] finds keys: by
+ * type, so a String finds only a String key and an Integer only an Integer key (YAML's `5:` is an
+ * Integer, `"5":` a String); an Array takes an Integer index; anything else gives nil.
+ */
+export function hashIndex(value: unknown, key: unknown): unknown {
+  const v = plain(value);
+  const k = plain(key);
+  if (Array.isArray(v)) return typeof k === "number" && Number.isInteger(k) ? v[k < 0 ? v.length + k : k] ?? null : null;
+  if (!isHash(v)) return null;
+  if (hasRubyKeys(v)) {
+    const found = hashFind(v, k);
+    return found === undefined ? null : v[found] ?? null;
+  }
+  return typeof k === "string" && Object.prototype.hasOwnProperty.call(v, k) ? v[k] ?? null : null;
 }
 
 /** Liquid's `default` test: nil, false, and empty strings, arrays and hashes are blank. */

@@ -80,6 +80,13 @@ function hintFor(original: unknown, message: string): string {
       ? `This {% ${tag} %} closes nothing: no {% ${opener} %} is open at that point. Remove it, or add the {% ${opener} %} it was meant to close (an earlier {% ${tag} %} may have closed that one already).`
       : `This {% ${tag} %} is outside the block it belongs to (${tag === "when" ? "{% case %}" : "{% if %}, {% unless %}, {% case %} or {% for %}"}): an earlier {% end… %} may have closed that block already.`;
   }
+  // Liquid's tokenizer: a `{%` (or `{{`) with no `%}` (`}}`) of its own before the next tag, as
+  // online-cv forks' `{% comment }` … `{% endcomment }`.
+  const unterminated = /(Tag|Variable) '(\{%|\{\{)[^']*' was not properly terminated/.exec(message);
+  if (unterminated) {
+    const [open, close] = unterminated[2] === "{%" ? ["{%", "%}"] : ["{{", "}}"];
+    return `A ${open} at that line has no ${close} of its own before the next tag: close it (\`{% comment %}\`, not \`{% comment }\`), or wrap braces meant as text in {% raw %}…{% endraw %}.`;
+  }
   if (/^tag "?[\w-]+"? not found|Unknown tag '/.test(message)) {
     return "That tag is neither Liquid's nor Jekyll's: it may come from a Jekyll plugin build-site does not run. Remove it, or wrap literal braces in {% raw %}…{% endraw %}.";
   }
@@ -91,6 +98,12 @@ function hintFor(original: unknown, message: string): string {
   }
   if (/undefined (filter|variable)/i.test(message)) {
     return "Fix the name, or turn off liquid: strict_filters / strict_variables in _config.yml.";
+  }
+  // Ruby's NoMethodError on nil from a filter (`number_of_words`, `split`, `strip`… given an unset
+  // variable), which Jekyll stops on too.
+  const onNil = /undefined method [`']([^'`]+)' for nil:NilClass/.exec(message);
+  if (onNil) {
+    return `A filter got nil (an unset variable, or a key the data does not have) where it calls '${onNil[1]}': give the value before this point, or a fallback such as | default: "".`;
   }
   if (/include/.test(message)) return "Fix the include tag's file name or parameters as the message says.";
   return "Fix the Liquid at that line as the message says; run with --trace for the full stack.";

@@ -117,7 +117,8 @@ function compare(l: unknown, r: unknown, test: (c: number) => boolean): boolean 
   return test(c);
 }
 
-function contains(l: unknown, r: unknown): boolean {
+/** Liquid's `contains`: a String's substring, an Array's element, a Hash's key (Hash#include? is key?). */
+export function contains(l: unknown, r: unknown): boolean {
   // A method literal has no `include?` (false); as the right side a string sees its to_s "", an
   // array looks for the object itself.
   if (l instanceof ExpressionMethodLiteral || methodLiteral(l)) return false;

@@ -7,6 +7,7 @@
 //   excerpt-modified      Excerpt#print_build_warning (a Liquid block cut by the excerpt separator)
 //   post-url-deprecation  PostUrl's deprecated date-and-slug matching
 //   liquid-warning-lines  `error_mode: warn`'s "Liquid Warning:" lines: the line counts after the front matter
+//   paginate-without-plugin  PluginManager#deprecation_checks: `paginate:` with jekyll-paginate only under `gems:`
 // Usage (where Jekyll is installed): node test/golden/build-warnings/generate.mjs
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";

@@ -6,6 +6,8 @@
 //                         excerpt separator, closed by Jekyll)
 //   post-url-deprecation  post_url's deprecated date-and-slug matching
 //   liquid-warning-lines  "Liquid Warning:" (error_mode: warn): the line counts after the front matter
+//   paginate-without-plugin  "You appear to have pagination turned on…" (`paginate:` while jekyll-paginate
+//                         is only under the legacy `gems:` key)
 // Differences we chose: order is not compared (build-site works out URLs and excerpts when it reads
 // the site, Jekyll when they are first asked for), and an empty-slug warning from a URL names the
 // document: `(in the URL of _posts/2020-01-01-.md)`, which Jekyll's does not.

@@ -61,6 +61,25 @@ test("a stray end tag or else says which block is missing, not that a plugin may
   assert.match(plugin.hint ?? "", /neither Liquid's nor Jekyll's/);
 });
 
+test("a tag or output with no closing braces says to close it", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  // online-cv forks' sidebar: `{% comment }` … `{% endcomment }`.
+  const tag = renderError(() => engine.parse("a\n{% comment }\nb\n{% endcomment }\n", "sidebar.html"));
+  assert.match(tag.message, /Tag '\{%' was not properly terminated/);
+  assert.match(tag.hint ?? "", /A \{% at that line has no %\} of its own/);
+  const output = renderError(() => engine.parse("a\n{{ page.title }\n", "page.html"));
+  assert.match(output.hint ?? "", /A \{\{ at that line has no \}\} of its own/);
+});
+
+test("a filter given nil says which method nil lacks and how to give a value", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  // jekyll-theme-yat's get_article_words called before `article` is assigned.
+  const t = engine.parse("{% assign words = article | number_of_words %}", "page.html");
+  const err = renderError(() => engine.render(t, {}));
+  assert.match(err.message, /undefined method [`']split' for nil:NilClass/);
+  assert.match(err.hint ?? "", /A filter got nil .* where it calls 'split'/);
+});
+
 test("a missing include is a BuildError naming the page and the include tag's line", () => {
   const engine = createLiquidEngine(goldenHost(site, NOW));
   const t = engine.parse("x\n\n{% include nope.html %}", "index.html", 3);

@@ -10,6 +10,14 @@ function ensureLeadingSlash(s: string): string {
   return s === "" || s.startsWith("/") ? s : `/${s}`;
 }
 
+/** Addressable's InvalidURIError for a scheme, with the "what to do" line of a build error. */
+export class InvalidSchemeError extends Error {
+  hint = "relative_url and absolute_url read the text before the first ':' as a URL scheme, as Jekyll (Addressable) does: give them a path or a full URL. A Hash or an Array reaches them as its Ruby inspect text.";
+  constructor(scheme: string) {
+    super(`Invalid scheme format: '${scheme}'`);
+  }
+}
+
 /**
  * `Addressable::URI.parse(s).absolute?`. Addressable strips the text first (Ruby's whitespace and
  * NUL) and takes whatever precedes the first `:` (with no `/`, `?` or `#` before it) as the scheme,
@@ -18,7 +26,7 @@ function ensureLeadingSlash(s: string): string {
 function parsesAbsolute(s: string): boolean {
   const stripped = rubyStrip(s);
   const scheme = /^([^:/?#]+):/.exec(stripped)?.[1];
-  if (scheme !== undefined && !/^[a-z][a-z0-9.+-]*$/i.test(scheme)) throw new Error(`Invalid scheme format: '${scheme}'`);
+  if (scheme !== undefined && !/^[a-z][a-z0-9.+-]*$/i.test(scheme)) throw new InvalidSchemeError(scheme);
   return isAbsoluteUri(stripped);
 }
 
