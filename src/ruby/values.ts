@@ -85,6 +85,8 @@ export class RubyBigRange {
 /** Values that print themselves the Ruby way (drops standing in for Ruby objects). */
 export interface RubyPrintable {
   rubyToS(): string;
+  /** Its #inspect where that is not its to_s. */
+  rubyInspect?(): string;
 }
 
 function isRubyPrintable(v: unknown): v is RubyPrintable {
@@ -409,7 +411,7 @@ export function inspect(v: unknown): string {
   }
   if (v instanceof RubyRange) return v.rubyToS();
   if (Array.isArray(v)) return `[${v.map(inspectElement).join(", ")}]`;
-  if (isRubyPrintable(v)) return v.rubyToS();
+  if (isRubyPrintable(v)) return v.rubyInspect ? v.rubyInspect() : v.rubyToS();
   // Drop#inspect is JSON.pretty_generate(to_h); to_h is hash_for_json at depth 0.
   if (dropHash(v, 0) !== undefined) return generateJson(v, 0, true);
   if (isHash(v)) {

@@ -50,10 +50,7 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
   if (posix) return posix.name;
   if (zone === "GMT" || zone === "Etc/GMT") return "GMT";
   const known = TZDATA_ABBREVIATIONS[zone];
-  const standard = zoneOffsetMinutes(zone, Date.UTC(new Date(epochMs).getUTCFullYear(), 0, 1));
-  const summer = zoneOffsetMinutes(zone, Date.UTC(new Date(epochMs).getUTCFullYear(), 6, 1));
-  // Daylight saving time is the larger of the zone's two offsets in the year (both hemispheres).
-  const dst = standard !== summer && offsetMinutes === Math.max(standard, summer);
+  const dst = isDaylightSaving(zone, epochMs, offsetMinutes);
   if (known) return (dst ? known[1] : known[0]) ?? known[0];
   if (CENTRAL_EUROPE.test(zone)) return dst ? "CEST" : "CET";
   if (EASTERN_EUROPE.test(zone)) return dst ? "EEST" : "EET";
@@ -64,6 +61,19 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
     markIntlLoaded();
   }
   return nameAt(f, zone, epochMs, offsetMinutes) || numericAbbr(offsetMinutes);
+}
+
+/**
+ * Whether a local Time at `offsetMinutes` is in daylight saving time (Time#isdst): the larger of
+ * the zone's two offsets in that year (January and July: both hemispheres); never for a zone with
+ * one offset all year or a POSIX zone without a daylight part.
+ */
+export function isDaylightSaving(zone: string | undefined, epochMs: number, offsetMinutes: number): boolean {
+  if (zone && posixZone(zone)) return false;
+  const year = new Date(epochMs).getUTCFullYear();
+  const standard = zoneOffsetMinutes(zone, Date.UTC(year, 0, 1));
+  const summer = zoneOffsetMinutes(zone, Date.UTC(year, 6, 1));
+  return standard !== summer && offsetMinutes === Math.max(standard, summer);
 }
 
 const isNumericName = (name: string | undefined) => !name || /^GMT([+-]|$)/.test(name);

@@ -9,6 +9,9 @@ import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
 import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 import { LimitError, reserveIterations } from "../budget.js";
+import { ExpressionMethodLiteral } from "../operators.js";
+import { JekyllTime } from "../../../ruby/time.js";
+import { timeToA } from "../../../ruby/local-time.js";
 
 /** A Liquid::ArgumentError-style failure: the message a user reads. */
 export class LiquidArgumentError extends Error {}
@@ -59,8 +62,12 @@ function strictBase64(s: string): boolean {
   return true;
 }
 
-/** Liquid's InputIterator: arrays flattened, a hash is one item, nil is empty, anything else one item. */
-export function inputItems(input: unknown): unknown[] {
+/**
+ * Liquid's InputIterator: arrays flattened, a hash is one item, nil is empty, anything else
+ * Kernel#Array of it (one item, but a Time is its to_a), each item's to_liquid. `zone`: the
+ * site's timezone, which a Time's to_a names.
+ */
+export function inputItems(input: unknown, zone?: string): unknown[] {
   input = plain(input);
   if (input instanceof RubyBigRange) refuseRange(input);
   if (Array.isArray(input)) return input.flat(Infinity);
@@ -68,6 +75,10 @@ export function inputItems(input: unknown): unknown[] {
   // Liquid's InputIterator walks an Enumerable as it is: a Jekyll Drop (a document, as
   // `site.posts | first` gives one) yields its keys (`join` writes them, `map` looks in each).
   if (isKeyedDrop(input)) return Object.keys(input as object);
+  // Array(time) is Time#to_a (a Date has no to_a: one item).
+  if (input instanceof JekyllTime && !input.dateOnly) return timeToA(input, zone);
+  // `empty`/`blank` in a filter's input: Jekyll's MethodLiteral, whose to_liquid is "".
+  if (input instanceof ExpressionMethodLiteral) return [""];
   return [input];
 }
 
@@ -192,7 +203,8 @@ function number(fn: () => number | bigint | RubyFloat): number | bigint | RubyFl
   }
 }
 
-export function standardFilters(): FilterTable {
+/** `zone`: the site's timezone (see inputItems). */
+export function standardFilters(zone?: string): FilterTable {
   return {
     size: (input) => rubySize(input),
     downcase: (input) => rubyDowncase(toS(input)),
@@ -256,9 +268,9 @@ export function standardFilters(): FilterTable {
       .replace(/<[\s\S]*?>/g, ""),
     strip_newlines: (input) => toS(input).replace(/\r?\n/g, ""),
     newline_to_br: (input) => toS(input).replace(/\r?\n/g, "<br />\n"),
-    join: (input, glue = " ") => joinArray(inputItems(input), toS(glue)),
+    join: (input, glue = " ") => joinArray(inputItems(input, zone), toS(glue)),
     sort_natural: (input, property) => {
-      const items = inputItems(input);
+      const items = inputItems(input, zone);
       if (!items.length) return [];
       const cmp = (a: unknown, b: unknown) => {
         if (a !== null && a !== undefined && b !== null && b !== undefined) {
@@ -278,7 +290,7 @@ export function standardFilters(): FilterTable {
       return order.map((i) => items[i]);
     },
     uniq: (input, property) => {
-      const items = inputItems(input);
+      const items = inputItems(input, zone);
       // Array#uniq returns a copy of an array of one without calling its block.
       if (items.length < 2) return [...items];
       const seen = new Set<string>();
@@ -295,15 +307,15 @@ export function standardFilters(): FilterTable {
       }
       return out;
     },
-    reverse: (input) => [...inputItems(input)].reverse(),
-    map: (input, property) => inputItems(input).map((item) => {
+    reverse: (input) => [...inputItems(input, zone)].reverse(),
+    map: (input, property) => inputItems(input, zone).map((item) => {
       if (property === "to_liquid") return item;
       // Liquid's map asks `respond_to?(:[])` first: an item without `[]` maps to nil.
       const value = rubyIndexOrPropertyError(item, property);
       return value === NO_INDEX ? null : value;
     }),
     compact: (input, property) => {
-      const items = inputItems(input);
+      const items = inputItems(input, zone);
       if (property === null || property === undefined) return items.filter((item) => item !== null && item !== undefined);
       const out: unknown[] = [];
       for (const item of items) {
@@ -341,7 +353,7 @@ export function standardFilters(): FilterTable {
     concat: (input, array) => {
       array = plain(array);
       if (!Array.isArray(array)) throw new LiquidArgumentError("concat filter requires an array argument");
-      return [...inputItems(input), ...array];
+      return [...inputItems(input, zone), ...array];
     },
     first: (input) => {
       input = plain(input);
