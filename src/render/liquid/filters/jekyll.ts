@@ -1,17 +1,17 @@
 // Jekyll 4.3's own filters (lib/jekyll/filters.rb, filters/grouping_filters.rb) on Ruby values.
-import { Expression, Tokenizer, type Value } from "liquidjs";
+import type { Value } from "liquidjs";
 import { emptySlugWarning, slugify as jekyllSlugify } from "../../../site/slugify.js";
 import { JekyllTime } from "../../../ruby/time.js";
 import type { LiquidHost } from "../host.js";
-import { fixFloatLiterals } from "../float-literals.js";
-import { ExpressionMethodLiteral, expressionMethodLiteral, methodLiteral } from "../operators.js";
-import { evaluateExpression, runSync } from "../sync-values.js";
+import { ExpressionMethodLiteral, methodLiteral } from "../operators.js";
+import { runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, rubyStrip, xmlEscape } from "../../../ruby/strings.js";
 import { stringToInteger } from "../../../ruby/number.js";
 import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
+import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
 import { RubyFloat, RubyRange, hashEntries, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
@@ -97,34 +97,30 @@ function selectable(input: unknown): unknown[] | null {
 }
 
 export function jekyllFilters(host: LiquidHost): FilterTable {
-  const conditions = new Map<string, Expression>();
-  const expressions = new Map<string, Value>();
-  const condition = (self: FilterThis, expr: string): Expression => {
+  const conditions = new Map<string, CompiledCondition>();
+  const condition = (expr: string): CompiledCondition => {
     let c = conditions.get(expr);
     if (!c) {
       // Jekyll's parse_condition reads it with Liquid::Parser, strictly, in every error_mode:
       // comparisons joined by and/or, nothing after (a filter inside is a syntax error, which
-      // fails the build).
+      // fails the build). Its operands are Liquid::Expression.parse's: `empty`/`blank` are not
+      // the Condition's method literals (see ExpressionMethodLiteral), and `item['size']` is the
+      // key "size", not the command.
+      let chain;
       try {
-        strictCondition(expr);
+        chain = strictCondition(expr);
       } catch (e) {
         if (!(e instanceof LiquidSyntaxError)) throw e;
         throw Object.assign(new Error(`Liquid syntax error: ${e.message} in where_exp/find_exp condition "${expr}"`), {
           hint: "The condition of where_exp and find_exp is comparisons joined by and/or, with no filters (|): assign the filtered value first, or use group_by_exp, which takes filters.",
         });
       }
-      c = new Tokenizer(expr, self.liquid.options.operators).readExpression();
-      fixFloatLiterals(c);
-      // Jekyll parses the condition with Liquid::Expression: its `empty`/`blank` are not the
-      // Condition's method literals (see ExpressionMethodLiteral).
-      for (const tok of (c as unknown as { postfix: Array<{ content?: unknown }> }).postfix) {
-        const name = methodLiteral(tok.content);
-        if (name) tok.content = expressionMethodLiteral(name);
-      }
+      c = compileCondition(chain, { input: expr, begin: 0, end: expr.length }, false);
       conditions.set(expr, c);
     }
     return c;
   };
+  const expressions = new Map<string, Value>();
   // group_by_exp's expression is a Liquid::Variable parsed in the site's error mode (strict, else
   // lax: `i == 1` is the variable `i`; an empty one is nil), as `{{ }}` is.
   const expression = (self: FilterThis, expr: string): Value => {
@@ -139,14 +135,14 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
 
   // The condition is evaluated synchronously (sync-values.ts), once per item of the collection.
   function findOrSelect(self: FilterThis, items: unknown[], variable: unknown, expr: unknown, first: boolean) {
-    const cond = condition(self, expressionString(expr));
+    const cond = condition(expressionString(expr));
     const scope: Record<string, unknown> = {};
     self.context.push(scope);
     const out: unknown[] = [];
     try {
       for (const item of items) {
         scope[toS(variable)] = item;
-        if (truthy(evaluateExpression(cond, self.context, false))) {
+        if (truthy(evaluateCondition(cond, self.context))) {
           if (first) return item;
           out.push(item);
         }

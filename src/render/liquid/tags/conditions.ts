@@ -30,13 +30,18 @@ interface Comparison {
   relation?: "and" | "or";
 }
 
-type CompiledCondition = Comparison[];
+export type CompiledCondition = Comparison[];
 
-export function compileCondition(chain: ConditionChain, span: MarkupSpan): CompiledCondition {
+/**
+ * `conditionLiterals`: the operands are read by Condition.parse_expression (`if`, `unless`), whose
+ * `empty`/`blank` are the Condition's method literals; Jekyll's where_exp/find_exp read theirs
+ * with Liquid::Expression.parse (ExpressionMethodLiteral).
+ */
+export function compileCondition(chain: ConditionChain, span: MarkupSpan, conditionLiterals = true): CompiledCondition {
   return chain.map((c) => ({
-    left: compileExpression(c.left, span, true),
+    left: compileExpression(c.left, span, conditionLiterals),
     operator: c.operator,
-    right: c.operator === undefined ? undefined : compileExpression(c.right ?? { kind: "literal", value: null }, span, true),
+    right: c.operator === undefined ? undefined : compileExpression(c.right ?? { kind: "literal", value: null }, span, conditionLiterals),
     relation: c.relation,
   }));
 }
