@@ -68,9 +68,14 @@ export class MarkupParser {
     }
   }
 
-  /** If/Unless#push_block: the condition of `if`, `elsif` and `unless`. */
-  condition(markup: string, at: MarkupSite): ConditionChain {
-    return this.selected(markup, at, strictCondition, laxCondition);
+  /**
+   * If/Unless#push_block: the condition of `if`, `elsif` and `unless`. `tagLine`: the `if`/`unless`
+   * tag's own line, which Ruby gives the strict parse's error of every `elsif` of the tag
+   * (strict_parse_with_error_context sets the Tag's line_number); a lax parse's error has the
+   * elsif's line.
+   */
+  condition(markup: string, at: MarkupSite, tagLine = at.line): ConditionChain {
+    return this.selected(markup, at, strictCondition, laxCondition, tagLine);
   }
 
   /** For.new. */
@@ -84,12 +89,12 @@ export class MarkupParser {
     throw new MarkupSyntaxError({ message: e.message, line: at.line, offset: at.begin + (e.offset ?? 0) });
   }
 
-  private selected<T>(markup: string, at: MarkupSite, strict: (m: string) => T, lax: (m: string) => T): T {
+  private selected<T>(markup: string, at: MarkupSite, strict: (m: string) => T, lax: (m: string) => T, strictLine = at.line): T {
     if (this.mode === "lax") return this.laxOnly(markup, at, lax);
     try {
       return strict(markup);
     } catch (e) {
-      this.fallBack(e, rubyStrip(markup), at);
+      this.fallBack(e, rubyStrip(markup), strictLine === at.line ? at : { line: strictLine, begin: at.begin });
       return this.laxOnly(markup, at, lax);
     }
   }

@@ -87,11 +87,12 @@ class RubyIf extends RubyTag implements BlankAware {
 
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser, private readonly negateFirst: boolean) {
     super(token, remain, liquid);
+    const tagLine = rubyMarkup(token).site.line;
     const push = (t: TagToken, isElse: boolean): Branch => {
       let condition: CompiledCondition | null = null;
       if (!isElse) {
         const ruby = rubyMarkup(t);
-        condition = compileCondition(ruby.parser.condition(ruby.markup, ruby.site), ruby.span);
+        condition = compileCondition(ruby.parser.condition(ruby.markup, ruby.site, tagLine), ruby.span);
       }
       const branch = { condition, templates: [] };
       this.branches.push(branch);
