@@ -232,9 +232,11 @@ export function standardFilters(zone?: string): FilterTable {
     },
     slice: (input, offset, length) => {
       const off = toInteger(offset);
-      const len = length === undefined || length === null ? 1 : toInteger(length);
+      // `length ? to_integer(length) : 1`: false is no length either.
+      const len = length === undefined || length === null || plain(length) === false ? 1 : toInteger(length);
       input = plain(input);
-      if (Array.isArray(input)) {
+      // `is_a?(Array)`: a Range is sliced as its to_s ("1..3").
+      if (Array.isArray(input) && !(input instanceof RubyRange)) {
         const start = off < 0 ? input.length + off : off;
         if (start < 0 || start > input.length || len < 0) return [];
         return input.slice(start, start + len);
@@ -352,7 +354,8 @@ export function standardFilters(zone?: string): FilterTable {
     prepend: (input, s) => toS(s) + toS(input),
     concat: (input, array) => {
       array = plain(array);
-      if (!Array.isArray(array)) throw new LiquidArgumentError("concat filter requires an array argument");
+      // `respond_to?(:to_ary)`: a Range has none.
+      if (!Array.isArray(array) || array instanceof RubyRange) throw new LiquidArgumentError("concat filter requires an array argument");
       return [...inputItems(input, zone), ...array];
     },
     first: (input) => {
@@ -388,7 +391,8 @@ export function standardFilters(zone?: string): FilterTable {
       const allowFalse = isHash(options) && truthy(options.allow_false);
       const v = plain(input);
       const missing = allowFalse ? v === null || v === undefined : !truthy(v);
-      const empty = typeof v === "string" || Array.isArray(v) ? v.length === 0 : isHash(v) ? Object.keys(v).length === 0 : false;
+      // `respond_to?(:empty?) && empty?`: a Range has no empty? (`(3..1) | default: 'x'` is 3..1).
+      const empty = typeof v === "string" || (Array.isArray(v) && !(v instanceof RubyRange)) ? v.length === 0 : isHash(v) ? Object.keys(v).length === 0 : false;
       return missing || empty ? fallback : input;
     },
   };
