@@ -8,6 +8,7 @@ export function awkSplit(s: string, limit = 0): string[] {
   const out: string[] = [];
   let i = 0;
   const n = s.length;
+  if (limit === 1) return n ? [s] : [];
   const isSpace = (c: string) => RUBY_SPACE.includes(c);
   while (i < n) {
     while (i < n && isSpace(s[i]!)) i++;
@@ -21,6 +22,9 @@ export function awkSplit(s: string, limit = 0): string[] {
     out.push(s.slice(i, j));
     i = j;
   }
+  // With a limit, trailing empty fields are kept: whitespace at the end leaves one
+  // (" 42 ".split(" ", 2) is ["42", ""], "  ".split(" ", 3) is [""]).
+  if (limit > 0 && n > 0 && isSpace(s[n - 1]!)) out.push("");
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Liquid 5.4's StandardFilters with Ruby's semantics: `to_s` of arrays and hashes is their
 // inspect form, InputIterator flattens arrays, `size` of a string counts characters, `first` of a
-// string is nil, `truncatewords` appends nothing when nothing was cut, `split: " "` drops empty
+// string is nil, `truncatewords` appends nothing when the words fit (counted by split with a limit,
+// which keeps a trailing empty field: `'a b ' | truncatewords: 2` is "a b..."), `split: " "` drops empty
 // fields, numbers follow ruby/number.ts. Jekyll replaces `sort` and `where` (see jekyll.ts).
 import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
