@@ -15,7 +15,7 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { inspect, inspectString, RUBY_OBJECT, shareRubyKeys, toJson } from "../ruby/values.js";
+import { inspect, inspectString, RUBY_OBJECT, shareRubyKeys, toJson, toS } from "../ruby/values.js";
 import { withInsertionOrder } from "../read/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
@@ -184,8 +184,40 @@ const EXCERPT_HOOKS: RubyObjectHooks = {
   },
 };
 
-/** SiteDrop, JekyllDrop, CollectionDrop: written like hashes here, but Drops (no #size) in Ruby. */
+/** SiteDrop: written like a hash here, but a Drop (no #size) in Ruby. */
 const UNSIZED_HOOKS: RubyObjectHooks = { unsized: true };
+
+/**
+ * JekyllDrop is a plain Liquid::Drop (not a Jekyll::Drops::Drop): not Enumerable (`for` over
+ * `jekyll` runs nothing, `first` is nil), no #size, and its to_s and inspect are the class name;
+ * only its to_json (`jsonify`) writes version and environment.
+ */
+const JEKYLL_DROP_HOOKS: RubyObjectHooks = {
+  unsized: true,
+  opaque: true,
+  toS: () => "Jekyll::Drops::JekyllDrop",
+  objectInspect: () => "Jekyll::Drops::JekyllDrop",
+};
+
+/**
+ * CollectionDrop, a Jekyll::Drops::Drop: its keys are the delegated methods (label, files, docs,
+ * output, relative_directory, directory) then the collection's metadata; `jsonify`/`inspect`
+ * write Drop#to_h, whose docs are the Documents themselves, which JSON writes as their to_s (the
+ * rendered output), and whose files are StaticFiles, written as Object#to_s (a class name and a
+ * heap address, different in every Jekyll run: this one is made up). `{{ collection }}` is
+ * CollectionDrop#to_s, docs.to_s (Array#inspect of the Documents).
+ */
+const COLLECTION_HOOKS: RubyObjectHooks = {
+  hashForJson(this: Obj): Obj {
+    const h = dropToH(this);
+    if (Array.isArray(h.docs)) h.docs = h.docs.map((d) => toS(d));
+    if (Array.isArray(h.files)) h.files = h.files.map(() => "#<Jekyll::StaticFile:0x00007f0000000000>");
+    return h;
+  },
+  toS(this: Obj): string {
+    return inspect(this.docs);
+  },
+};
 
 /** StaticFileDrop: Drop#to_h as it is (no neighbours); in an array, StaticFile#inspect. */
 const STATIC_HOOKS: RubyObjectHooks = {
@@ -213,7 +245,7 @@ export class Drops {
   ) {
     const environment = process.env.JEKYLL_ENV || "development";
     this.jekyll = { version: JEKYLL_VERSION, environment };
-    Object.defineProperty(this.jekyll, RUBY_OBJECT, { value: UNSIZED_HOOKS });
+    Object.defineProperty(this.jekyll, RUBY_OBJECT, { value: JEKYLL_DROP_HOOKS });
   }
 
   private track(token: string): void {
@@ -425,14 +457,16 @@ export class Drops {
 
   collection(c: Collection): Obj {
     const d: Obj = {};
-    for (const k of Object.keys(c.metadata)) defineLazy(d, k, () => c.metadata[k]);
-    defineLazy(d, "output", () => c.write);
+    // Drop#keys: the drop's methods, in Jekyll 4.3.1's order, then the metadata's other keys
+    // (a method wins over a metadata key of the same name).
     defineLazy(d, "label", () => c.label);
-    defineLazy(d, "docs", () => c.docs.map((x) => this.document(x)));
     defineLazy(d, "files", () => c.files.map((x) => this.staticFile(x)));
-    defineLazy(d, "directory", () => c.directory);
+    defineLazy(d, "docs", () => c.docs.map((x) => this.document(x)));
+    defineLazy(d, "output", () => c.write);
     defineLazy(d, "relative_directory", () => c.relativeDirectory);
-    Object.defineProperty(d, RUBY_OBJECT, { value: UNSIZED_HOOKS });
+    defineLazy(d, "directory", () => c.directory);
+    for (const k of Object.keys(c.metadata)) if (!(k in d)) defineLazy(d, k, () => c.metadata[k]);
+    Object.defineProperty(d, RUBY_OBJECT, { value: COLLECTION_HOOKS });
     return d;
   }
 

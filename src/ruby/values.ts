@@ -153,6 +153,16 @@ export interface RubyObjectHooks {
   compare?(this: object, other: unknown): number | null;
   /** The Ruby object is a Drop (SiteDrop, JekyllDrop…), which has no `#size`: the `size` filter gives 0. */
   unsized?: boolean;
+  /**
+   * A Liquid::Drop that is not Enumerable (JekyllDrop): `for` over it runs nothing, `first` is nil,
+   * and `inspect` is objectInspect.
+   */
+  opaque?: boolean;
+}
+
+/** Whether `v` is a drop that Ruby cannot enumerate (RubyObjectHooks.opaque). */
+export function isOpaqueDrop(v: unknown): boolean {
+  return typeof v === "object" && v !== null && hooksOf(v)?.opaque === true;
 }
 
 /** Whether Ruby's object behind `v` has no `#size` (a Jekyll Drop rather than a Hash). */
@@ -180,7 +190,9 @@ export function isKeyedDrop(v: unknown): boolean {
 
 /** What Ruby's `each` yields to a one-parameter block: a Drop's keys, a Hash's [key, value] pairs. */
 export function eachItems(v: Record<string, unknown>): unknown[] {
-  return hooksOf(v)?.hashForJson ? Object.keys(v) : hashEntries(v);
+  const h = hooksOf(v);
+  if (h?.opaque) return [];
+  return h?.hashForJson ? Object.keys(v) : hashEntries(v);
 }
 
 // Psych's mapping keys are whatever scalar the key reads as: `1:` an Integer, `1.5:` a Float,
@@ -414,6 +426,7 @@ export function inspect(v: unknown): string {
   if (isRubyPrintable(v)) return v.rubyInspect ? v.rubyInspect() : v.rubyToS();
   // Drop#inspect is JSON.pretty_generate(to_h); to_h is hash_for_json at depth 0.
   if (dropHash(v, 0) !== undefined) return generateJson(v, 0, true);
+  if (isOpaqueDrop(v)) return hooksOf(v as object)!.objectInspect!.call(v);
   if (isHash(v)) {
     return `{${hashEntries(v).map(([k, x]) => `${inspect(k)}=>${inspect(x)}`).join(", ")}}`;
   }

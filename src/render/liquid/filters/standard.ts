@@ -7,7 +7,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 import { LimitError, reserveIterations } from "../budget.js";
 import { ExpressionMethodLiteral } from "../operators.js";
@@ -364,7 +364,7 @@ export function standardFilters(zone?: string): FilterTable {
       // Range#first and #last are its ends, also of a backward range (`(5..1) | first` is 5).
       if (input instanceof RubyBigRange || input instanceof RubyRange) return input.first;
       if (Array.isArray(input)) return input[0];
-      if (isHash(input)) return hashEntries(input)[0] ?? null;
+      if (isHash(input)) return isOpaqueDrop(input) ? null : hashEntries(input)[0] ?? null;
       return null;
     },
     last: (input) => {
