@@ -57,7 +57,8 @@ export function kernelInteger(s: string): number | bigint | null {
 function digitsValue(digits: string, negative: boolean, base: 2 | 8 | 10 | 16): number | bigint {
   if (digits.length < 14) {
     const n = Number.parseInt(digits, base);
-    return negative ? -n : n;
+    // 0 - n, not -n: an Integer has no negative zero ("-0".to_i is 0, which `times: 1.0` makes 0.0).
+    return negative ? 0 - n : n;
   }
   const prefix = base === 16 ? "0x" : base === 8 ? "0o" : base === 2 ? "0b" : "";
   const n = BigInt(prefix + digits);

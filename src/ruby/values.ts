@@ -342,12 +342,34 @@ export function joinArray(arr: unknown[], glue: string): string {
   const parts: string[] = [];
   const walk = (a: unknown[]) => {
     for (const x of a) {
-      if (Array.isArray(x)) walk(x);
+      // A Range inside is no Array (no to_ary): its to_s, "1..3".
+      if (Array.isArray(x) && !(x instanceof RubyRange)) walk(x);
       else parts.push(toS(x));
     }
   };
   walk(arr);
   return parts.join(glue);
+}
+
+/** Array#flatten: nested arrays' items in order; a Range inside stays one item (it is no Array in Ruby). */
+export function rubyFlatten(a: unknown[]): unknown[] {
+  let nested = false;
+  for (const x of a) {
+    if (Array.isArray(x)) {
+      nested = true;
+      break;
+    }
+  }
+  if (!nested) return a.slice();
+  const out: unknown[] = [];
+  const walk = (items: unknown[]) => {
+    for (const x of items) {
+      if (Array.isArray(x) && !(x instanceof RubyRange)) walk(x);
+      else out.push(x);
+    }
+  };
+  walk(a);
+  return out;
 }
 
 // Characters Ruby 3.1 (Onigmo) does not count as printable in a UTF-8 string, measured over every
@@ -520,6 +542,12 @@ export function rubyEquals(a: unknown, b: unknown): boolean {
   if (b instanceof JekyllTime && b.dateOnly && isNumeric(a)) return spaceship(b, a) === 0;
   if (a instanceof JekyllTime || b instanceof JekyllTime) {
     return a instanceof JekyllTime && b instanceof JekyllTime && a.dateOnly === b.dateOnly && a.epochMs === b.epochMs;
+  }
+  // A Range equals only a Range with the same ends (Range#==); an Array is never one (no to_ary).
+  const rangeA = a instanceof RubyRange || a instanceof RubyBigRange;
+  const rangeB = b instanceof RubyRange || b instanceof RubyBigRange;
+  if (rangeA || rangeB) {
+    return rangeA && rangeB && rubyEquals((a as RubyRange).first, (b as RubyRange).first) && rubyEquals((a as RubyRange).last, (b as RubyRange).last);
   }
   if (Array.isArray(a)) {
     return Array.isArray(b) && a.length === b.length && a.every((x, i) => rubyEquals(x, b[i]));

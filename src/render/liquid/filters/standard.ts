@@ -7,7 +7,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 import { LimitError, reserveIterations } from "../budget.js";
 import { ExpressionMethodLiteral } from "../operators.js";
@@ -71,7 +71,7 @@ function strictBase64(s: string): boolean {
 export function inputItems(input: unknown, zone?: string): unknown[] {
   input = plain(input);
   if (input instanceof RubyBigRange) refuseRange(input);
-  if (Array.isArray(input)) return input.flat(Infinity);
+  if (Array.isArray(input)) return rubyFlatten(input);
   if (input === null || input === undefined) return [];
   // Liquid's InputIterator walks an Enumerable as it is: a Jekyll Drop (a document, as
   // `site.posts | first` gives one) yields its keys (`join` writes them, `map` looks in each).
