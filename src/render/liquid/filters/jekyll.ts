@@ -217,7 +217,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     where(input, property, value) {
       const target = plain(value);
       // `!property`: Ruby's truthiness (0 and "" are properties).
-      if (!truthy(property) || Array.isArray(target) || isHash(target)) return input;
+      if (!truthy(property) || isRubyArray(target) || isHash(target)) return input;
       const items = selectable(input);
       if (!items) return input;
       return items.filter((item) => matches(itemProperty(item, property), value));
@@ -229,7 +229,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     find(input, property, value) {
       const target = plain(value);
-      if (!truthy(property) || Array.isArray(target) || isHash(target)) return input;
+      if (!truthy(property) || isRubyArray(target) || isHash(target)) return input;
       const items = selectable(input);
       if (!items) return input;
       return items.find((item) => matches(itemProperty(item, property), value)) ?? null;

@@ -7,7 +7,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, rubyInteger, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 import { LimitError, reserveIterations } from "../budget.js";
 import { ExpressionMethodLiteral } from "../operators.js";
@@ -137,6 +137,7 @@ export function rubyIndex(item: unknown, property: unknown): unknown {
   if (typeof item === "string" && typeof property === "string") return stringIndex(item, property);
   if (typeof item === "string" || Array.isArray(item) || typeof item === "number" || typeof item === "bigint") {
     const p = plain(property);
+    if (p instanceof RubyRange) return rangeIndex(item, p);
     const index = typeof p === "number" || typeof p === "bigint" ? p : p instanceof RubyFloat ? Math.trunc(p.value) : undefined;
     if (index === undefined) {
       // Ruby words nil differently from the other classes here ("from nil to integer").
@@ -153,6 +154,27 @@ export function rubyIndex(item: unknown, property: unknown): unknown {
     return at < 0 || at >= seq.length ? null : seq[at];
   }
   return lookup(item, property);
+}
+
+/**
+ * `item[range]`: a String's or an Array's slice (ends from the back when negative; nil when the
+ * start is past the end), an Integer's bits i..j (shifted right by i, or left for a negative i,
+ * and masked to j - i + 1 bits unless j < i).
+ */
+function rangeIndex(item: string | unknown[] | number | bigint, range: RubyRange): unknown {
+  const i = Number(range.first);
+  const j = Number(range.last);
+  if (typeof item === "number" || typeof item === "bigint") {
+    const n = BigInt(item);
+    const shifted = i >= 0 ? n >> BigInt(i) : n << BigInt(-i);
+    return rubyInteger(j < i ? shifted : shifted & ((1n << BigInt(j - i + 1)) - 1n));
+  }
+  const seq = typeof item === "string" ? [...item] : item;
+  const start = i < 0 ? seq.length + i : i;
+  if (start < 0 || start > seq.length) return null;
+  const end = j < 0 ? seq.length + j : j;
+  const part = seq.slice(start, Math.max(start, end + 1));
+  return typeof item === "string" ? (part as string[]).join("") : part;
 }
 
 /** `respond_to?(:[])`: nil, true, false, a Float, a Time, a Date and a Range have no `[]`. */
