@@ -532,6 +532,8 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
 export function rubyEquals(a: unknown, b: unknown): boolean {
   a = plain(a);
   b = plain(b);
+  // The common case (`page.layout == "post"`) first.
+  if (typeof a === "string" && typeof b === "string") return a === b;
   if (a === undefined) a = null;
   if (b === undefined) b = null;
   // (`==` between a number and a bigint compares their exact values.)
