@@ -160,7 +160,8 @@ export function arithmetic(left: unknown, right: unknown, op: Op): number | bigi
       return floatValue(x.div(y).toNumber());
     case "%":
       if (y.isZero()) throw new ZeroDivision();
-      return floatValue(x.mod(y).toNumber());
+      // BigDecimal's modulo has no negative zero (BigDecimal("-0.0") % 100 is 0.0).
+      return floatValue(x.mod(y).toNumber() || 0);
   }
 }
 
