@@ -13,7 +13,7 @@ import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
 import { RubyFloat, RubyRange, hashEntries, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
-import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger } from "./standard.js";
+import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
 // Jekyll's INTEGER_LIKE and FLOAT_LIKE (`\A\s*-?\d+\s*\Z`): Ruby's `\s` is ASCII whitespace,
@@ -314,7 +314,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     pop(array, num = 1) {
       const a = plain(array);
       if (!isRubyArray(a)) return array;
-      const n = toInteger(num);
+      const n = toLong(num);
       // Array#pop(n) and #shift(n) refuse a negative count.
       if (n < 0) throw new LiquidArgumentError("negative array size");
       return a.slice(0, Math.max(a.length - n, 0));
@@ -327,7 +327,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     shift(array, num = 1) {
       const a = plain(array);
       if (!isRubyArray(a)) return array;
-      const n = toInteger(num);
+      const n = toLong(num);
       if (n < 0) throw new LiquidArgumentError("negative array size");
       return a.slice(n);
     },

@@ -4,7 +4,7 @@
 // which keeps a trailing empty field: `'a b ' | truncatewords: 2` is "a b..."), `split: " "` drops empty
 // fields, numbers follow ruby/number.ts. Jekyll replaces `sort` and `where` (see jekyll.ts).
 import { Drop } from "liquidjs";
-import { abs, arithmetic, ceilFloor, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
+import { abs, arithmetic, ceilFloor, checkLong, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
 import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, rubyInteger, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
@@ -35,12 +35,22 @@ export function implicitName(v: unknown): string {
  * number: these are counts and offsets, where a Bignum is past any collection all the same.
  */
 export function toInteger(v: unknown): number {
+  return Number(toRubyInteger(v));
+}
+
+/** Liquid::Utils.to_integer with every digit of a Bignum. */
+function toRubyInteger(v: unknown): number | bigint {
   v = plain(v);
   if (typeof v === "number" && Number.isInteger(v)) return v;
-  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "bigint") return v;
   const n = kernelInteger(toS(v));
   if (n === null) throw new LiquidArgumentError("invalid integer");
-  return Number(n);
+  return n;
+}
+
+/** Liquid::Utils.to_integer used as a C long (an index, a count): a Bignum past one is Ruby's RangeError. */
+export function toLong(v: unknown): number {
+  return checkLong(toRubyInteger(v));
 }
 
 /** What walks a RubyBigRange's items: more than the render may loop over (Jekyll runs out of memory). */
@@ -144,12 +154,12 @@ export function rubyIndex(item: unknown, property: unknown): unknown {
       throw new TypeError(p === null || p === undefined ? "no implicit conversion from nil to integer" : `no implicit conversion of ${rubyClass(p)} into Integer`);
     }
     if (typeof item === "number" || typeof item === "bigint") {
-      const i = BigInt(Math.trunc(Number(index)));
+      const i = typeof index === "bigint" ? index : BigInt(Math.trunc(Number(index)));
       if (i < 0n) return 0;
       return Number((BigInt(item) >> i) & 1n);
     }
     const seq = typeof item === "string" ? [...item] : item;
-    const n = Math.trunc(Number(index));
+    const n = typeof index === "bigint" ? checkLong(index) : Math.trunc(index);
     const at = n < 0 ? seq.length + n : n;
     return at < 0 || at >= seq.length ? null : seq[at];
   }
@@ -254,9 +264,9 @@ export function standardFilters(zone?: string): FilterTable {
       return Buffer.from(s, "base64").toString("utf8");
     },
     slice: (input, offset, length) => {
-      const off = toInteger(offset);
+      const off = toLong(offset);
       // `length ? to_integer(length) : 1`: false is no length either.
-      const len = length === undefined || length === null || plain(length) === false ? 1 : toInteger(length);
+      const len = length === undefined || length === null || plain(length) === false ? 1 : toLong(length);
       input = plain(input);
       // `is_a?(Array)`: a Range is sliced as its to_s ("1..3").
       if (Array.isArray(input) && !(input instanceof RubyRange)) {
@@ -277,7 +287,10 @@ export function standardFilters(zone?: string): FilterTable {
     truncatewords: (input, words = 15, ellipsis = "...") => {
       if (input === null || input === undefined) return null;
       const s = toS(input);
-      let n = toInteger(words);
+      const w = toRubyInteger(words);
+      // String#split's limit is a C int: Liquid words the RangeError of a larger count itself.
+      if (w >= 2147483647) throw new LiquidArgumentError(`integer ${w} too big for truncatewords`);
+      let n = Number(w);
       if (n <= 0) n = 1;
       const list = awkSplit(s, n + 1);
       if (list.length <= n) return s;
