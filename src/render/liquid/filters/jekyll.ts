@@ -12,7 +12,7 @@ import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
-import { RubyFloat, RubyRange, hashEntries, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, RubyRange, hashEntries, inspect, isHash, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -96,6 +96,30 @@ function selectable(input: unknown): unknown[] | null {
   return null;
 }
 
+/**
+ * Whether Ruby's `to_s` of `v` (which is `s`) is a US-ASCII String rather than UTF-8: a String is
+ * UTF-8 as read; nil, a boolean, a number or a time writes US-ASCII; Array#inspect and Hash#inspect
+ * take the encoding of their first element's (first key's) inspect, where a String's is UTF-8; any
+ * character past ASCII makes the whole UTF-8.
+ */
+function usAsciiToS(v: unknown, s: string): boolean {
+  v = plain(v);
+  if (typeof v === "string" || !/^[\x00-\x7f]*$/.test(s)) return false;
+  return usAsciiInspect(v);
+}
+
+function usAsciiInspect(v: unknown): boolean {
+  v = plain(v);
+  if (v === null || v === undefined || typeof v === "boolean" || typeof v === "number" || typeof v === "bigint") return true;
+  if (v instanceof RubyFloat || v instanceof JekyllTime || v instanceof RubyRange) return true;
+  if (Array.isArray(v)) return v.length === 0 || usAsciiInspect(v[0]);
+  if (isHash(v) && !isUnsizedDrop(v)) {
+    const first = hashEntries(v)[0];
+    return first === undefined || usAsciiInspect(first[0]);
+  }
+  return false;
+}
+
 export function jekyllFilters(host: LiquidHost): FilterTable {
   const conditions = new Map<string, CompiledCondition>();
   const condition = (expr: string): CompiledCondition => {
@@ -159,8 +183,14 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
   const sortWith = (items: unknown[], cmp: (a: unknown, b: unknown) => number | null) => rubySort(items, cmp);
 
   return {
-    markdownify: (input) => host.markdownify(toS(input)),
-    smartify: (input) => host.smartify(toS(input)),
+    markdownify: (input) => {
+      const s = toS(input);
+      return host.markdownify(s, usAsciiToS(input, s));
+    },
+    smartify: (input) => {
+      const s = toS(input);
+      return host.smartify(s, usAsciiToS(input, s));
+    },
     sassify: (input) => host.compileSass(toS(input), "sass"),
     scssify: (input) => host.compileSass(toS(input), "scss"),
     slugify(input, mode) {
