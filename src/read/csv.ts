@@ -1,6 +1,7 @@
 // Ruby's CSV.read(path, headers: true) as Jekyll's DataReader uses it: the first row names the
 // fields, each later row becomes a hash of strings (empty unquoted fields are nil), quoted fields
 // may hold separators, quotes ("") and newlines.
+import { noteRubyKey, shareRubyKeys } from "../ruby/values.js";
 import { withInsertionOrder } from "./ordered-hash.js";
 
 /**
@@ -65,13 +66,29 @@ export function readTable(text: string, separator: string, headers: boolean): un
   const [head, ...body] = rows;
   if (!head) return [];
   return body.map((r) => {
+    // CSV::Row pairs headers with fields, padding the shorter with nil: a field past the last
+    // header has the header nil, as has an empty unquoted header (`a,,c`). Row#to_hash keeps the
+    // first field of each header (`self[header]`), so a second `name` column or a second extra
+    // field is dropped. The nil key's property is its to_s, "", with the Ruby key noted beside the
+    // hash (as YAML's `~:`), so `inspect` writes `nil=>` and `jsonify` `"":` as Jekyll does.
     const o: Record<string, string | null> = {};
     const order: string[] = [];
-    head.forEach((h, i) => {
+    let nilKey = false;
+    for (let i = 0; i < Math.max(head.length, r.length); i++) {
+      const h = i < head.length ? head[i]! : null;
       const key = h ?? "";
-      if (!(key in o)) { o[key] = r[i] ?? null; order.push(key); }
-    });
+      if (Object.hasOwn(o, key)) continue;
+      // A `__proto__` column is a key like any other (an assignment would set the prototype).
+      Object.defineProperty(o, key, { value: r[i] ?? null, enumerable: true, configurable: true, writable: true });
+      order.push(key);
+      if (h === null) nilKey = true;
+    }
     // CSV::Row#to_hash is a Ruby hash: columns in file order, a `2023` column included.
-    return withInsertionOrder(o, order);
+    const hash = withInsertionOrder(o, order);
+    if (nilKey) {
+      noteRubyKey(o, "", null);
+      if (hash !== o) shareRubyKeys(o, hash);
+    }
+    return hash;
   });
 }

@@ -85,7 +85,12 @@ export function readDataFile(site: Site, abs: string): unknown {
       let reason = ye instanceof Error ? ye.message : String(ye);
       try {
         JSON.parse(text);
+        // Valid JSON that Psych refuses (a surrogate-pair escape): its own message and advice.
+        if (ye instanceof BuildError) {
+          throw new BuildError(`${ye.message} (Jekyll reads .json data files with its YAML parser)`, { file: site.displayPath(abs), line: ye.line, column: ye.column, hint: ye.hint });
+        }
       } catch (je) {
+        if (je instanceof BuildError) throw je;
         reason = (je as Error).message;
       }
       const where = ye instanceof BuildError ? { line: ye.line, column: ye.column } : {};

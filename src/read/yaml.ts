@@ -480,12 +480,14 @@ export function tryFlatYaml(text: string, zone?: string): Record<string, unknown
   return loadFlatYaml(text, schemaFor(zone).plain);
 }
 
+interface Opening { char: string; line: number; column: number }
+
 /**
- * The innermost `[` or `{` still open at `end` (quotes and comments skipped), with its 1-based
- * line and column; null when every flow collection before `end` is closed.
+ * What is still open at `end` (comments skipped): the innermost `[` or `{`, and a quoted scalar
+ * whose closing quote never comes, each with its 1-based line and column.
  */
-export function unclosedFlow(text: string, end: number): { char: string; line: number; column: number } | null {
-  const stack: Array<{ char: string; line: number; column: number }> = [];
+function unclosedAt(text: string, end: number): { flow: Opening | null; quote: Opening | null } {
+  const stack: Opening[] = [];
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < end && i < text.length; i++) {
@@ -496,14 +498,18 @@ export function unclosedFlow(text: string, end: number): { char: string; line: n
       continue;
     }
     if ((c === '"' || c === "'") && (i === lineStart || /[\s[{,:]/.test(text[i - 1]!))) {
+      const opening = { char: c, line, column: i - lineStart + 1 };
+      let closed = false;
       for (i++; i < end && i < text.length; i++) {
         if (text[i] === "\n") { line++; lineStart = i + 1; }
         if (c === '"' && text[i] === "\\") { i++; continue; }
         if (text[i] === c) {
           if (c === "'" && text[i + 1] === "'") { i++; continue; }
+          closed = true;
           break;
         }
       }
+      if (!closed) return { flow: stack.length ? stack[stack.length - 1]! : null, quote: opening };
       continue;
     }
     if (c === "[" || c === "{") {
@@ -513,13 +519,60 @@ export function unclosedFlow(text: string, end: number): { char: string; line: n
     }
     else if ((c === "]" || c === "}") && stack.length) stack.pop();
   }
-  return stack.length ? stack[stack.length - 1]! : null;
+  return { flow: stack.length ? stack[stack.length - 1]! : null, quote: null };
 }
+
+/** A `\u` escape of a UTF-16 surrogate, or any `\U` escape: what invalidUnicodeEscape checks. */
+const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U[0-9a-fA-F]{8}/;
+
+/**
+ * libyaml refuses a `\u` or `\U` escape that names a UTF-16 surrogate (D800-DFFF) or a code
+ * point past 10FFFF in a double-quoted scalar; js-yaml pairs two surrogate escapes into one
+ * character. So JSON written with surrogate pairs (Python's json.dump by default: "\ud83d\ude00")
+ * fails Jekyll's build, as a data file, or costs a page its front matter. Returns the offending
+ * scalar's opening quote (where Psych reports it), or -1.
+ */
+function invalidUnicodeEscape(text: string): number {
+  let events;
+  try {
+    events = parseEvents(text, {});
+  } catch {
+    return -1; // the load reports what does not parse
+  }
+  for (const ev of events as Array<{ type?: number; style?: number; valueStart?: number; valueEnd?: number }>) {
+    if (ev.style !== DOUBLE_QUOTED || ev.valueStart === undefined || ev.valueEnd === undefined) continue;
+    const raw = text.slice(ev.valueStart, ev.valueEnd);
+    for (let i = raw.indexOf("\\"); i >= 0 && i < raw.length; i = raw.indexOf("\\", i + 2)) {
+      const digits = raw[i + 1] === "u" ? 4 : raw[i + 1] === "U" ? 8 : 0;
+      if (digits === 0) continue;
+      const hex = raw.slice(i + 2, i + 2 + digits);
+      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) continue;
+      const code = parseInt(hex, 16);
+      if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return ev.valueStart - 1;
+    }
+  }
+  return -1;
+}
+
+/** js-yaml's scalar style of a double-quoted scalar in parseEvents. */
+const DOUBLE_QUOTED = 3;
 
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
 export function loadYaml(text: string, options: YamlOptions): unknown {
   // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
   if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(text)) return null;
+  if (SUSPECT_ESCAPE.test(text)) {
+    const at = invalidUnicodeEscape(text);
+    if (at >= 0) {
+      const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+      throw new BuildError("invalid YAML: found invalid Unicode character escape code while parsing a quoted scalar", {
+        file: options.file,
+        line: text.slice(0, at).split("\n").length + (options.lineOffset ?? 0),
+        column: at - lineStart + 1,
+        hint: "Jekyll's YAML parser (libyaml) takes no \\u escape of a UTF-16 surrogate: write the character itself, or one \\U0001F600-style escape (JSON from Python: json.dump(..., ensure_ascii=False)).",
+      });
+    }
+  }
   // Flat `key: value` front matter (nearly all of it) is read by a scanner that gives the same
   // values; anything else, and every error, goes through js-yaml.
   if (options.fast !== false) {
@@ -560,8 +613,15 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       let reason = e.reason;
       // An unclosed `[` or `{`: js-yaml stumbles on a later line ("deficient indentation");
       // Psych names the collection that was never closed, where it opens. So do we.
-      const open = mark?.position !== undefined ? unclosedFlow(text, mark.position) : null;
-      if (open) {
+      const unclosed = mark?.position !== undefined ? unclosedAt(text, mark.position) : null;
+      // A quote never closed: js-yaml reports the end of the text; Psych, as here, the opening quote.
+      const quote = /^unexpected end of the stream within a (?:single|double) quoted scalar$/.test(reason) ? unclosedAt(text, text.length).quote : null;
+      const open = unclosed?.flow ?? null;
+      if (quote) {
+        line = quote.line + (options.lineOffset ?? 0);
+        column = quote.column;
+        reason = `found unexpected end of stream while scanning a quoted scalar that starts here (its closing ${quote.char} is missing)`;
+      } else if (open) {
         line = open.line + (options.lineOffset ?? 0);
         column = open.column;
         reason = `did not find expected ',' or '${open.char === "[" ? "]" : "}"}' while parsing the flow ${open.char === "[" ? "sequence" : "mapping"} that starts here`;

@@ -15,7 +15,7 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { inspect, inspectString, RUBY_OBJECT, shareRubyKeys, toJson, toS } from "../ruby/values.js";
+import { inspect, inspectString, RUBY_OBJECT, shareRubyKeys, toJson } from "../ruby/values.js";
 import { withInsertionOrder } from "../read/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
@@ -200,17 +200,16 @@ const JEKYLL_DROP_HOOKS: RubyObjectHooks = {
 };
 
 /**
- * CollectionDrop, a Jekyll::Drops::Drop: its keys are the delegated methods (label, files, docs,
- * output, relative_directory, directory) then the collection's metadata; `jsonify`/`inspect`
- * write Drop#to_h, whose docs are the Documents themselves, which JSON writes as their to_s (the
- * rendered output), and whose files are StaticFiles, written as Object#to_s (a class name and a
- * heap address, different in every Jekyll run: this one is made up). `{{ collection }}` is
- * CollectionDrop#to_s, docs.to_s (Array#inspect of the Documents).
+ * CollectionDrop#to_h as JSON and `inspect` write it: its documents are Document objects there,
+ * not drops, and a Document without #to_json is written as its to_s (the output, else the
+ * content); its static files are written as Ruby's default to_s, a class name and a heap address
+ * (different in every Jekyll run: this one is made up). `{{ collection }}` is CollectionDrop#to_s,
+ * docs.to_s (Array#inspect of the Documents).
  */
 const COLLECTION_HOOKS: RubyObjectHooks = {
   hashForJson(this: Obj): Obj {
     const h = dropToH(this);
-    if (Array.isArray(h.docs)) h.docs = h.docs.map((d) => toS(d));
+    if (Array.isArray(h.docs)) h.docs = h.docs.map((doc) => DOCUMENT_HOOKS.toS!.call(doc as Obj));
     if (Array.isArray(h.files)) h.files = h.files.map(() => "#<Jekyll::StaticFile:0x00007f0000000000>");
     return h;
   },
@@ -455,17 +454,20 @@ export class Drops {
     return this.staticFile(x);
   }
 
+  /**
+   * CollectionDrop: its methods in Jekyll 4.3.1's order (label, files, docs, output,
+   * relative_directory, directory), then the collection's metadata keys not among them
+   * (`permalink`, a theme's own settings). A Drop, so `for` yields its keys.
+   */
   collection(c: Collection): Obj {
     const d: Obj = {};
-    // Drop#keys: the drop's methods, in Jekyll 4.3.1's order, then the metadata's other keys
-    // (a method wins over a metadata key of the same name).
     defineLazy(d, "label", () => c.label);
     defineLazy(d, "files", () => c.files.map((x) => this.staticFile(x)));
     defineLazy(d, "docs", () => c.docs.map((x) => this.document(x)));
     defineLazy(d, "output", () => c.write);
     defineLazy(d, "relative_directory", () => c.relativeDirectory);
     defineLazy(d, "directory", () => c.directory);
-    for (const k of Object.keys(c.metadata)) if (!(k in d)) defineLazy(d, k, () => c.metadata[k]);
+    for (const k of Object.keys(c.metadata)) if (!Object.hasOwn(d, k)) defineLazy(d, k, () => c.metadata[k]);
     Object.defineProperty(d, RUBY_OBJECT, { value: COLLECTION_HOOKS });
     return d;
   }

@@ -93,9 +93,14 @@ function toDec(n: RubyNumber): Dec {
   return "int" in n ? new Decimal(typeof n.int === "bigint" ? n.int.toString() : n.int) : n.dec;
 }
 
-/** An integral BigDecimal's Integer (BigDecimal#to_i: every digit). */
+/** Ruby's FloatDomainError: an infinite or NaN value made an Integer (Liquid reports it as its own class). */
+export class FloatDomainError extends Error {}
+
+/** An integral BigDecimal's Integer (BigDecimal#to_i: every digit; Infinity and NaN have none). */
 function decimalInteger(d: Dec): number | bigint {
-  return d.isFinite() && d.abs().gt(Number.MAX_SAFE_INTEGER) ? rubyInteger(BigInt(d.toFixed(0))) : d.toNumber();
+  if (d.isNaN()) throw new FloatDomainError("Computation results in 'NaN' (Not a Number)");
+  if (!d.isFinite()) throw new FloatDomainError(`Computation results in '${d.isNegative() ? "-" : ""}Infinity'`);
+  return d.abs().gt(Number.MAX_SAFE_INTEGER) ? rubyInteger(BigInt(d.toFixed(0))) : d.toNumber();
 }
 
 /** Integer arithmetic as Ruby does it (no overflow): exact in bigints once a side or the result leaves 2^53. */
@@ -161,7 +166,8 @@ export function arithmetic(left: unknown, right: unknown, op: Op): number | bigi
     case "%":
       if (y.isZero()) throw new ZeroDivision();
       // BigDecimal's modulo has no negative zero (BigDecimal("-0.0") % 100 is 0.0).
-      return floatValue(x.mod(y).toNumber() || 0);
+      const m = x.mod(y).toNumber();
+      return floatValue(m === 0 ? 0 : m);
   }
 }
 

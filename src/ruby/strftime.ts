@@ -1,7 +1,11 @@
-// Ruby's Time#strftime / Date#strftime in the C locale, every directive Ruby knows, with its
-// flags (`-` no padding, `_` spaces, `0` zeros, `^` upcase, `#` swap case), widths (`%10A`,
-// `%3N`) and colons (`%:z`, `%::z`). An unknown directive is written as typed, as Ruby does.
-// Written for speed: no Intl, no Date objects beyond one for the wall clock.
+// Ruby's Time#strftime / Date#strftime in the C locale (Ruby's strftime.c), every directive Ruby
+// knows, with its flags (`-` no padding, `_` spaces, `0` zeros, `^` upcase, `#` change case),
+// widths (`%10A`, `%3N`), colons (`%:z`, `%::z`, `%:::z`) and the ignored locale modifiers E and O
+// (`%Ey` is `%y`). What Ruby does not read as a directive is written as typed (`%Q`, `%5-d`), and
+// a format that ends inside a directive (`%`, `100%`, `%-`, `%10`) is Ruby's ArgumentError
+// "invalid format: …" (Liquid's `date` filter turns it into a Liquid error, fatal in Jekyll).
+// Pinned by test/golden/dates (the "strftime" formats). Written for speed: each format is parsed
+// once, no Intl, no Date objects beyond one for the wall clock.
 import type { JekyllTime } from "./time.js";
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -16,6 +20,8 @@ export interface StrftimeTime {
   offsetMinutes: number;
   /** `%Z` */
   zoneName: string;
+  /** A Ruby Date (Date#strftime, a dialect of its own), not a Time. */
+  date: boolean;
 }
 
 export function strftimeFields(t: JekyllTime, zoneName: string): StrftimeTime {
@@ -23,26 +29,35 @@ export function strftimeFields(t: JekyllTime, zoneName: string): StrftimeTime {
   // Written out rather than spread: one object shape for every call (the date filter runs per page).
   if (t.dateOnly) {
     // A Ruby Date has no time and no zone: midnight, offset +00:00.
-    const epoch = Date.UTC(w.year, w.month - 1, w.day) / 1000;
-    return { year: w.year, month: w.month, day: w.day, hour: 0, minute: 0, second: 0, millisecond: 0, weekday: w.weekday, epochSeconds: epoch, offsetMinutes: 0, zoneName: "+00:00" };
+    const epoch = civilDays(w.year, w.month, w.day) * 86400;
+    return { year: w.year, month: w.month, day: w.day, hour: 0, minute: 0, second: 0, millisecond: 0, weekday: w.weekday, epochSeconds: epoch, offsetMinutes: 0, zoneName: "+00:00", date: true };
   }
   return {
     year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond,
-    weekday: w.weekday, epochSeconds: Math.floor(t.epochMs / 1000), offsetMinutes: t.offsetMinutes, zoneName,
+    weekday: w.weekday, epochSeconds: Math.floor(t.epochMs / 1000), offsetMinutes: t.offsetMinutes, zoneName, date: false,
   };
 }
 
+/** Days from 1970-01-01 to a proleptic Gregorian date, for any year (Date.UTC reads 0-99 as 19xx). */
+function civilDays(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
 function dayOfYear(t: StrftimeTime): number {
-  return (Date.UTC(t.year, t.month - 1, t.day) - Date.UTC(t.year, 0, 1)) / 86400000 + 1;
+  return civilDays(t.year, t.month, t.day) - civilDays(t.year, 1, 1) + 1;
 }
 
 /** ISO 8601 week-based year and week number. */
 function isoWeek(t: StrftimeTime): [number, number] {
   const wd = t.weekday === 0 ? 7 : t.weekday;
-  const thursday = Date.UTC(t.year, t.month - 1, t.day) + (4 - wd) * 86400000;
-  const year = new Date(thursday).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / 86400000 / 7) + 1;
-  return [year, week];
+  const thursday = civilDays(t.year, t.month, t.day) + 4 - wd;
+  // The Thursday's year: this one, or the one before or after near its ends.
+  const year = thursday < civilDays(t.year, 1, 1) ? t.year - 1 : thursday >= civilDays(t.year + 1, 1, 1) ? t.year + 1 : t.year;
+  return [year, Math.floor((thursday - civilDays(year, 1, 1)) / 7) + 1];
 }
 
 function weekNumber(t: StrftimeTime, firstDay: 0 | 1): number {
@@ -51,113 +66,368 @@ function weekNumber(t: StrftimeTime, firstDay: 0 | 1): number {
   return Math.floor((yday + 7 - wd) / 7);
 }
 
-function offset(t: StrftimeTime, colons: number): string {
-  const sign = t.offsetMinutes < 0 ? "-" : "+";
-  const a = Math.abs(t.offsetMinutes);
-  const hh = String(Math.floor(a / 60)).padStart(2, "0");
-  const mm = String(a % 60).padStart(2, "0");
-  if (colons === 1) return `${sign}${hh}:${mm}`;
-  if (colons === 2) return `${sign}${hh}:${mm}:00`;
-  return `${sign}${hh}${mm}`;
+
+/** Ruby's ArgumentError for a format that ends inside a directive. */
+export class StrftimeFormatError extends Error {
+  /** The what-to-do line of the build error (render/liquid/errors.ts reads it). */
+  readonly hint = "In a date format, % starts a directive (%Y, %b, %-d…) and needs its letter: write %% for a percent sign.";
+
+  constructor(readonly format: string, detail = "") {
+    super(`invalid format: ${format}${detail}`);
+    this.name = "StrftimeFormatError";
+  }
 }
 
-type Kind = "num" | "alpha";
+// strftime.c's flag bits: `-`, `#`, and the case each conversion settles on.
+const LEFT = 1;
+const CHCASE = 2;
+const LOWER = 4;
+const UPPER = 8;
 
-function pad(s: string, width: number, ch: string): string {
-  if (s.length >= width) return s;
-  if (ch === "0" && s.startsWith("-")) return "-" + s.slice(1).padStart(width - 1, "0");
-  return s.padStart(width, ch);
+/**
+ * Widths are C ints in Ruby: past one it raises Errno::ERANGE, below it `%2147483647Y` allocates
+ * 2 GB. A width past this one is refused, so a format cannot make a page of unbounded size.
+ */
+const MAX_WIDTH = 1 << 20;
+
+interface Directive {
+  conv: string;
+  flags: number;
+  /** "" (the conversion's own), " " or "0". */
+  padding: string;
+  /** The width; -1 when none was given (`-` makes it 0). */
+  precision: number;
+  colons: number;
 }
-
-const DIRECTIVE = /%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])/g;
 
 /** A format split once into literal text and directives (sites use a handful of formats, per page). */
-type Part = string | { whole: string; flags: string; widthStr: string; colons: string; conv: string };
+type Part = string | Directive;
 
-const compiled = new Map<string, Part[]>();
+// Date#strftime (ext/date's date_strftime.c) also knows %Q (milliseconds since 1970) and %+.
+const TIME_CONVERSIONS = new Set("%aAbBhcdHIjmMpPsSUwWxXyYzZnDerRTklvCVuGgLNFt");
+const DATE_CONVERSIONS = new Set([...TIME_CONVERSIONS, "Q", "+"]);
+const AFTER_E = "cCxXyY";
+const AFTER_O = "deHkIlmMSuUVwWy";
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 
-function compile(format: string): Part[] {
-  let parts = compiled.get(format);
-  if (parts) return parts;
-  parts = [];
-  let last = 0;
-  for (const m of format.matchAll(DIRECTIVE)) {
-    if (m.index! > last) parts.push(format.slice(last, m.index));
-    parts.push({ whole: m[0], flags: m[1]!, widthStr: m[2]!, colons: m[3]!, conv: m[4]! });
-    last = m.index! + m[0].length;
+const compiled = { time: new Map<string, Part[] | StrftimeFormatError>(), date: new Map<string, Part[] | StrftimeFormatError>() };
+
+function compile(format: string, dialect: "time" | "date"): Part[] {
+  const cache = compiled[dialect];
+  let parts = cache.get(format);
+  if (parts === undefined) {
+    try {
+      parts = parseWith(format, dialect === "date" ? scanForDate : scanForTime);
+    } catch (e) {
+      if (!(e instanceof StrftimeFormatError)) throw e;
+      parts = e;
+    }
+    if (cache.size > 1000) cache.clear();
+    cache.set(format, parts);
   }
-  if (last < format.length) parts.push(format.slice(last));
-  if (compiled.size > 1000) compiled.clear();
-  compiled.set(format, parts);
+  if (parts instanceof StrftimeFormatError) throw parts;
   return parts;
+}
+
+/** A width as a number, refused past MAX_WIDTH. */
+function widthAt(format: string, from: number, to: number): number {
+  const width = Number(format.slice(from, to));
+  if (width > MAX_WIDTH) throw new StrftimeFormatError(format, ` (a width over ${MAX_WIDTH} is refused)`);
+  return width;
+}
+
+/** What one directive's scan read: the directive, or null for text; `last`: where its reading ended. */
+interface Scanned { directive: Directive | null; last: number }
+
+/**
+ * The scan both dialects share: text up to each `%`, then the dialect's reading of what follows
+ * it; what the dialect does not take for a directive is text from `%` through where it stopped
+ * (Ruby's `unknown`).
+ */
+function parseWith(format: string, scan: (format: string, start: number) => Scanned): Part[] {
+  const parts: Part[] = [];
+  const end = format.length;
+  for (let f = 0; f < end; f++) {
+    const percent = format.indexOf("%", f);
+    const stop = percent < 0 ? end : percent;
+    if (stop > f) parts.push(format.slice(f, stop));
+    if (stop === end) break;
+    const { directive, last } = scan(format, stop);
+    parts.push(directive ?? format.slice(stop, last + 1));
+    f = last;
+  }
+  return parts;
+}
+
+/** Time#strftime's reading of a directive (strftime.c's state machine). */
+function scanForTime(format: string, start: number): Scanned {
+  const end = format.length;
+  let f = start;
+  const d: Directive = { conv: "", flags: 0, padding: "", precision: -1, colons: 0 };
+  let directive: Directive | null = null;
+  scan: for (;;) {
+    // Ruby reads on past the format's end here, and then refuses the format.
+    if (++f >= end) throw new StrftimeFormatError(format);
+    const c = format[f]!;
+    switch (c) {
+      case "-": case "^": case "#": case "_":
+        // A flag after a width is not a directive (`%5-d` is text).
+        if (d.precision > 0) break scan;
+        if (c === "-") { d.flags |= LEFT; d.padding = ""; d.precision = 0; }
+        else if (c === "^") d.flags |= UPPER;
+        else if (c === "#") d.flags |= CHCASE;
+        else d.padding = " ";
+        continue;
+      case ":": {
+        // Colons only before `z`; a fourth one is read, then the `z` is text.
+        let n = 1;
+        for (; n <= 3; n++) {
+          if (f + n >= end || (format[f + n] !== "z" && format[f + n] !== ":")) break scan;
+          if (format[f + n] === "z") break;
+        }
+        d.colons = n;
+        f += n - 1;
+        continue;
+      }
+      case "E": case "O":
+        // POSIX's locale modifiers, ignored before the conversions they apply to.
+        if (f + 1 < end && (c === "E" ? AFTER_E : AFTER_O).includes(format[f + 1]!)) continue;
+        break scan;
+      default: {
+        if (isDigit(c)) {
+          if (c === "0") d.padding = "0";
+          let j = f;
+          while (isDigit(format[j])) j++;
+          // Past a C int the digits are text.
+          if (j - f > 10 || Number(format.slice(f, j)) > 2147483647) break scan;
+          d.precision = widthAt(format, f, j);
+          f = j - 1;
+          continue;
+        }
+        if (!TIME_CONVERSIONS.has(c)) break scan;
+        if (c === "z" && d.colons > 3) {
+          f--;
+          break scan;
+        }
+        d.conv = c;
+        directive = d;
+        break scan;
+      }
+    }
+  }
+  return { directive, last: f };
+}
+
+/**
+ * Date#strftime's reading of a directive (date_strftime.c): a format that ends inside a
+ * directive is text, `-` keeps the width, a flag after E, O or d.colons is text, and any number of
+ * d.colons may stand before `z` (more than three make it text).
+ */
+function scanForDate(format: string, start: number): Scanned {
+  const end = format.length;
+  let f = start;
+  const d: Directive = { conv: "", flags: 0, padding: "", precision: -1, colons: 0 };
+  let modified = false;
+  let directive: Directive | null = null;
+  scan: for (;;) {
+    if (++f >= end) {
+      f--;
+      break scan;
+    }
+    const c = format[f]!;
+    switch (c) {
+      case "-": case "^": case "#": case "_": case "0":
+        if (d.precision > 0 || modified) break scan;
+        if (c === "-") d.flags |= LEFT;
+        else if (c === "^") d.flags |= UPPER;
+        else if (c === "#") d.flags |= CHCASE;
+        else if (c === "_") d.padding = " ";
+        else {
+          d.padding = "0";
+          let j = f;
+          while (isDigit(format[j])) j++;
+          d.precision = widthAt(format, f, j);
+          f = j - 1;
+        }
+        continue;
+      case ":": {
+        modified = true;
+        let n = 0;
+        while (format[f + n] === ":") n++;
+        if (format[f + n] !== "z") break scan;
+        if (n > 3) {
+          f += n - 1;
+          break scan;
+        }
+        d.colons = n;
+        f += n - 1;
+        continue;
+      }
+      case "E": case "O":
+        modified = true;
+        if (f + 1 < end && (c === "E" ? AFTER_E : AFTER_O).includes(format[f + 1]!)) continue;
+        break scan;
+      default: {
+        if (isDigit(c)) {
+          let j = f;
+          while (isDigit(format[j])) j++;
+          d.precision = widthAt(format, f, j);
+          f = j - 1;
+          continue;
+        }
+        if (!DATE_CONVERSIONS.has(c)) break scan;
+        d.conv = c;
+        directive = d;
+        break scan;
+      }
+    }
+  }
+  return { directive, last: f };
 }
 
 export function strftime(t: StrftimeTime, format: string): string {
   let out = "";
-  for (const p of compile(format)) out += typeof p === "string" ? p : directive(t, p.whole, p.flags, p.widthStr, p.colons, p.conv);
+  for (const p of compile(format, t.date ? "date" : "time")) out += typeof p === "string" ? p : convert(t, p);
+  // Date#strftime writes into a buffer it doubles up to 1024 bytes per byte of the format, then
+  // gives up with Errno::ERANGE (Time#strftime has no such limit).
+  if (t.date && out.length >= 1024 && out.length >= dateBufferLimit(format.length)) throw new StrftimeFormatError(format, " (Numerical result out of range)");
   return out;
 }
 
-function directive(t: StrftimeTime, whole: string, flags: string, widthStr: string, colons: string, conv: string): string {
-  const width = widthStr ? Number(widthStr) : undefined;
-  let value: string;
-  let kind: Kind = "num";
-  let defWidth = 0;
-  let defPad = "0";
-  let noPadDefault = false;
-  switch (conv) {
-    case "Y": value = String(t.year); defWidth = t.year < 0 ? 5 : 4; break;
-    case "C": value = String(Math.floor(t.year / 100)); defWidth = 2; break;
-    case "y": value = String(((t.year % 100) + 100) % 100); defWidth = 2; break;
-    case "m": value = String(t.month); defWidth = 2; break;
-    case "B": value = MONTHS[t.month - 1]!; kind = "alpha"; break;
-    case "b": case "h": value = MONTHS[t.month - 1]!.slice(0, 3); kind = "alpha"; break;
-    case "d": value = String(t.day); defWidth = 2; break;
-    case "e": value = String(t.day); defWidth = 2; defPad = " "; break;
-    case "j": value = String(dayOfYear(t)); defWidth = 3; break;
-    case "H": value = String(t.hour); defWidth = 2; break;
-    case "k": value = String(t.hour); defWidth = 2; defPad = " "; break;
-    case "I": value = String(t.hour % 12 || 12); defWidth = 2; break;
-    case "l": value = String(t.hour % 12 || 12); defWidth = 2; defPad = " "; break;
-    case "P": value = t.hour < 12 ? "am" : "pm"; kind = "alpha"; break;
-    case "p": value = t.hour < 12 ? "AM" : "PM"; kind = "alpha"; break;
-    case "M": value = String(t.minute); defWidth = 2; break;
-    case "S": value = String(t.second); defWidth = 2; break;
-    case "L": case "N": {
-      // Fractional seconds: `width` digits (default 3 for %L, 9 for %N), truncated, never padded.
-      const digits = width ?? (conv === "L" ? 3 : 9);
-      value = String(t.millisecond).padStart(3, "0").padEnd(Math.max(digits, 3), "0").slice(0, digits);
-      return value;
-    }
-    case "z": value = offset(t, colons.length); kind = "alpha"; noPadDefault = true; break;
-    case "Z": value = t.zoneName; kind = "alpha"; break;
-    case "A": value = DAYS[t.weekday]!; kind = "alpha"; break;
-    case "a": value = DAYS[t.weekday]!.slice(0, 3); kind = "alpha"; break;
-    case "u": value = String(t.weekday === 0 ? 7 : t.weekday); defWidth = 1; break;
-    case "w": value = String(t.weekday); defWidth = 1; break;
-    case "s": value = String(t.epochSeconds); defWidth = 1; break;
-    case "G": value = String(isoWeek(t)[0]); defWidth = 4; break;
-    case "g": value = String(isoWeek(t)[0] % 100); defWidth = 2; break;
-    case "V": value = String(isoWeek(t)[1]); defWidth = 2; break;
-    case "U": value = String(weekNumber(t, 0)); defWidth = 2; break;
-    case "W": value = String(weekNumber(t, 1)); defWidth = 2; break;
-    case "n": value = "\n"; kind = "alpha"; break;
-    case "t": value = "\t"; kind = "alpha"; break;
-    case "%": value = "%"; kind = "alpha"; break;
-    case "D": case "x": value = strftime(t, "%m/%d/%y"); kind = "alpha"; break;
-    case "F": value = strftime(t, "%Y-%m-%d"); kind = "alpha"; break;
-    case "T": case "X": value = strftime(t, "%H:%M:%S"); kind = "alpha"; break;
-    case "R": value = strftime(t, "%H:%M"); kind = "alpha"; break;
-    case "r": value = strftime(t, "%I:%M:%S %p"); kind = "alpha"; break;
-    case "c": value = strftime(t, "%a %b %e %H:%M:%S %Y"); kind = "alpha"; break;
-    case "v": value = strftime(t, "%e-%^b-%4Y"); kind = "alpha"; break;
-    default: return whole;
+function dateBufferLimit(formatLength: number): number {
+  let size = 1024;
+  while (size < 1024 * formatLength) size *= 2;
+  return size - 1;
+}
+
+/** `FMT(pad, precision, "d", value)`: a number at least `precision` digits wide (`-`: unpadded). */
+function number(d: Directive, defPad: string, defPrecision: number, value: number): string {
+  const width = d.flags & LEFT ? 1 : d.precision <= 0 ? defPrecision : d.precision;
+  const digits = String(value);
+  if (digits.length >= width) return digits;
+  if (d.padding === "0" || (d.padding === "" && defPad === "0")) {
+    return value < 0 ? "-" + digits.slice(1).padStart(width - 1, "0") : digits.padStart(width, "0");
   }
-  if (colons && conv !== "z") return whole;
-  if (flags.includes("^")) value = value.toUpperCase();
-  else if (flags.includes("#")) value = /[a-z]/.test(value) ? value.toUpperCase() : value.toLowerCase();
-  if (flags.includes("-")) return value;
-  const padChar = flags.includes("_") ? " " : flags.includes("0") ? "0" : kind === "alpha" ? " " : defPad;
-  const w = width ?? (noPadDefault ? 0 : defWidth);
-  return pad(value, w, padChar);
+  return digits.padStart(width, " ");
+}
+
+/** case_conv(): only the UPPER and LOWER bits change a name's case (`#` is mapped to one of them first). */
+function caseOf(text: string, flags: number): string {
+  const c = flags & (UPPER | LOWER);
+  return c === UPPER ? text.toUpperCase() : c === LOWER ? text.toLowerCase() : text;
+}
+
+/** A name (`%A`, `%p`, `%Z`): FILL_PADDING to the width unless `-`, then its case. */
+function name(d: Directive, text: string, flags = d.flags): string {
+  if (text === "") return "";
+  const padded = !(d.flags & LEFT) && d.precision > text.length ? text.padStart(d.precision, d.padding || " ") : text;
+  return caseOf(padded, flags);
+}
+
+/**
+ * A combination (`%c`, `%F`…): its own format, then the case and the width. Time#strftime pads
+ * it even after `-` (`%-30c`), and lowers it for `#`-mapped flags; Date#strftime only upcases.
+ */
+function combination(t: StrftimeTime, d: Directive, inner: string): string {
+  const text = t.date ? (d.flags & UPPER ? strftime(t, inner).toUpperCase() : strftime(t, inner)) : caseOf(strftime(t, inner), d.flags);
+  if (t.date && d.flags & LEFT) return text;
+  return d.precision > text.length ? text.padStart(d.precision, d.padding || " ") : text;
+}
+
+/**
+ * `%z`: the width counts the hours' digits after the sign, less what the minutes (and seconds)
+ * take. Date#strftime keeps one digit for hours under ten after `-` (`+000`).
+ */
+function offset(t: StrftimeTime, d: Directive): string {
+  let off = Math.round(t.offsetMinutes * 60);
+  const negative = off < 0;
+  if (negative) off = -off;
+  const p = d.precision;
+  // Digits the hours get by default, and what the rest of the offset takes of a width.
+  const own = t.date && d.flags & LEFT && off < 36000 ? 1 : 2;
+  const rest = d.colons === 0 ? 3 : d.colons === 1 ? 4 : d.colons === 2 ? 7 : off % 3600 === 0 ? 1 : off % 60 === 0 ? 4 : 7;
+  let digits = p <= (t.date ? rest + own : rest + 2) ? own : p - rest;
+  const sign = negative ? "-" : "+";
+  const hours = String(Math.floor(off / 3600));
+  let out: string;
+  if (t.date) {
+    // Spaces before the sign, then the hours zero-padded to what is left.
+    const hl = off < 36000 ? 1 : 2;
+    let spaces = "";
+    if (d.padding === " " && digits > hl) {
+      spaces = " ".repeat(digits - hl);
+      digits = hl;
+    }
+    out = spaces + sign + hours.padStart(digits, "0");
+  } else {
+    // printf("%+*ld") for `_` (the sign beside the digits, spaces before), else "%+.*ld".
+    out = d.padding === " " ? (sign + hours).padStart(digits + 1, " ") : sign + hours.padStart(digits, "0");
+  }
+  off %= 3600;
+  if (d.colons === 3 && off === 0) return out;
+  out += (d.colons >= 1 ? ":" : "") + String(Math.floor(off / 60)).padStart(2, "0");
+  off %= 60;
+  if (d.colons === 3 && off === 0) return out;
+  if (d.colons >= 2) out += ":" + String(off).padStart(2, "0");
+  return out;
+}
+
+/** FILL_PADDING(1) before a single character (`%%`, `%n`, `%t`). */
+function single(d: Directive, ch: string): string {
+  return !(d.flags & LEFT) && d.precision > 1 ? ch.padStart(d.precision, d.padding || " ") : ch;
+}
+
+function convert(t: StrftimeTime, d: Directive): string {
+  const flags = d.flags;
+  switch (d.conv) {
+    case "%": return single(d, "%");
+    case "n": return single(d, "\n");
+    case "t": return single(d, "\t");
+    case "a": case "A": case "b": case "h": case "B": {
+      const full = d.conv === "A" || d.conv === "B";
+      const text = d.conv === "a" || d.conv === "A" ? DAYS[t.weekday]! : MONTHS[t.month - 1]!;
+      return name(d, full ? text : text.slice(0, 3), flags & CHCASE ? (flags & ~(LOWER | CHCASE)) | UPPER : flags);
+    }
+    case "p": case "P": {
+      const lower = (d.conv === "p" && flags & CHCASE) || (d.conv === "P" && !(flags & (CHCASE | UPPER)));
+      return name(d, t.hour < 12 ? "AM" : "PM", lower ? (flags & ~(UPPER | CHCASE)) | LOWER : flags);
+    }
+    case "Z": return name(d, t.zoneName, flags & CHCASE ? (flags & ~(UPPER | CHCASE)) | LOWER : flags);
+    case "z": return offset(t, d);
+    case "Y": return number(d, "0", t.year < 0 ? 5 : 4, t.year);
+    case "C": return number(d, "0", 2, Math.floor(t.year / 100));
+    case "y": return number(d, "0", 2, ((t.year % 100) + 100) % 100);
+    case "m": return number(d, "0", 2, t.month);
+    case "d": return number(d, "0", 2, t.day);
+    case "e": return number(d, " ", 2, t.day);
+    case "j": return number(d, "0", 3, dayOfYear(t));
+    case "H": return number(d, "0", 2, t.hour);
+    case "k": return number(d, " ", 2, t.hour);
+    case "I": return number(d, "0", 2, t.hour % 12 || 12);
+    case "l": return number(d, " ", 2, t.hour % 12 || 12);
+    case "M": return number(d, "0", 2, t.minute);
+    case "S": return number(d, "0", 2, t.second);
+    case "s": return number(d, "0", 1, t.epochSeconds);
+    case "Q": return number(d, "0", 1, t.epochSeconds * 1000 + t.millisecond);
+    case "u": return number(d, "0", 1, t.weekday === 0 ? 7 : t.weekday);
+    case "w": return number(d, "0", 1, t.weekday);
+    case "U": return number(d, "0", 2, weekNumber(t, 0));
+    case "W": return number(d, "0", 2, weekNumber(t, 1));
+    case "V": return number(d, "0", 2, isoWeek(t)[1]);
+    case "G": { const y = isoWeek(t)[0]; return number(d, "0", y < 0 ? 5 : 4, y); }
+    case "g": return number(d, "0", 2, ((isoWeek(t)[0] % 100) + 100) % 100);
+    case "L": case "N": {
+      // Fractional seconds: `precision` digits (3 for %L, 9 for %N), truncated, never padded.
+      const digits = d.precision <= 0 ? (d.conv === "L" ? 3 : 9) : d.precision;
+      return String(t.millisecond).padStart(3, "0").padEnd(Math.max(digits, 3), "0").slice(0, digits);
+    }
+    case "c": return combination(t, d, "%a %b %e %H:%M:%S %Y");
+    case "D": case "x": return combination(t, d, "%m/%d/%y");
+    case "F": return combination(t, d, "%Y-%m-%d");
+    case "T": case "X": return combination(t, d, "%H:%M:%S");
+    case "R": return combination(t, d, "%H:%M");
+    case "r": return combination(t, d, "%I:%M:%S %p");
+    case "+": return combination(t, d, "%a %b %e %H:%M:%S %Z %Y");
+    default: return combination(t, d, "%e-%^b-%4Y"); // "v"
+  }
 }

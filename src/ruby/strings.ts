@@ -5,14 +5,20 @@ export const RUBY_SPACE = " \t\n\v\f\r";
 
 /** String#split(" ") (awk mode): leading whitespace ignored, runs of whitespace separate; optional limit. */
 export function awkSplit(s: string, limit = 0): string[] {
+  if (limit === 1) return s === "" ? [] : [s];
   const out: string[] = [];
   let i = 0;
   const n = s.length;
-  if (limit === 1) return n ? [s] : [];
   const isSpace = (c: string) => RUBY_SPACE.includes(c);
   while (i < n) {
+    const before = i;
     while (i < n && isSpace(s[i]!)) i++;
-    if (i >= n) break;
+    if (i >= n) {
+      // With a limit, what follows the last separator is a field even when empty:
+      // "tab\t\n".split(" ", 2) is ["tab", ""], "   ".split(" ", 2) is [""].
+      if (limit > 0 && i > before) out.push("");
+      break;
+    }
     if (limit > 0 && out.length === limit - 1) {
       out.push(s.slice(i));
       return out;
@@ -22,9 +28,6 @@ export function awkSplit(s: string, limit = 0): string[] {
     out.push(s.slice(i, j));
     i = j;
   }
-  // With a limit, trailing empty fields are kept: whitespace at the end leaves one
-  // (" 42 ".split(" ", 2) is ["42", ""], "  ".split(" ", 3) is [""]).
-  if (limit > 0 && n > 0 && isSpace(s[n - 1]!)) out.push("");
   return out;
 }
 

@@ -3,6 +3,7 @@
 // url_encode).
 
 import { domainToASCII } from "node:url";
+import { rubyStrip } from "./strings.js";
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
 const SUB_DELIMS = "!$&'()*+,;=";
 const RESERVED = ":/?#[]@" + SUB_DELIMS;
@@ -13,33 +14,75 @@ function utf8Percent(ch: string): string {
   return out;
 }
 
-/**
- * Percent-encodes every character outside `allowed` (and outside the unreserved set), after
- * decoding existing `%XX` escapes of unreserved characters and upcasing the rest, as
- * Addressable's normalisation does.
- */
-function normalizeComponent(s: string, allowed: string, decodeAll: boolean): string {
+const PCHAR = SUB_DELIMS + ":@";
+const FRAGMENT = PCHAR + "/?";
+// NormalizeCharacterClasses::QUERY: a query pair keeps neither `&` nor `;`, and `%` only in `%2B`.
+const QUERY = "!$'()*+,=:@/?";
+const HEX2 = /^[0-9A-Fa-f]{2}$/;
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Percent-encodes each byte of `text` (a string or raw bytes) outside unreserved and `allowed`. */
+function encodeComponent(text: string | Uint8Array, allowed: string): string {
   let out = "";
-  const chars = [...s];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    if (ch === "%" && /^[0-9A-Fa-f]{2}$/.test((chars[i + 1] ?? "") + (chars[i + 2] ?? ""))) {
-      const code = parseInt(chars[i + 1]! + chars[i + 2]!, 16);
-      const decoded = String.fromCharCode(code);
-      i += 2;
-      if (code < 0x80 && (UNRESERVED.test(decoded) || (decodeAll && allowed.includes(decoded)))) out += decoded;
-      else out += "%" + code.toString(16).toUpperCase().padStart(2, "0");
-      continue;
+  if (typeof text !== "string") {
+    for (const b of text) {
+      const ch = String.fromCharCode(b);
+      out += b < 0x80 && (UNRESERVED.test(ch) || allowed.includes(ch)) ? ch : "%" + b.toString(16).toUpperCase().padStart(2, "0");
     }
+    return out;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
     if (UNRESERVED.test(ch) || allowed.includes(ch)) out += ch;
-    else out += utf8Percent(ch);
+    // The query class keeps the `%` of a `%2B` left encoded (and upcases it).
+    else if (ch === "%" && allowed === QUERY && /^2b$/i.test(text.slice(i + 1, i + 3))) { out += "%2B"; i += 2; }
+    else {
+      const cp = text.codePointAt(i)!;
+      const whole = String.fromCodePoint(cp);
+      out += utf8Percent(whole);
+      i += whole.length - 1;
+    }
   }
   return out;
 }
 
+/**
+ * Addressable::URI.normalize_component: every `%XX` decoded (but those of `leaveEncoded`), the
+ * text put in Unicode's NFKC form (`ﬁ` is fi, a full-width `（` is `(`, `%C7%85` is Dž), then each
+ * character outside the class percent-encoded, in upper case. Bytes that are not UTF-8 once
+ * decoded skip the NFKC step and are encoded against reserved + unreserved, as Addressable's
+ * rescue does.
+ */
+function normalizeComponent(s: string, allowed: string, leaveEncoded = ""): string {
+  // ASCII without escapes (most URLs a site builds) is its own NFKC form: only the encoding is left.
+  if (!s.includes("%") && /^[\x00-\x7f]*$/.test(s)) return encodeComponent(s, allowed);
+  const source = Buffer.from(s, "utf8");
+  const bytes: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const b = source[i]!;
+    if (b === 0x25 && i + 2 < source.length + 0 && HEX2.test(String.fromCharCode(source[i + 1]!, source[i + 2]!))) {
+      const code = parseInt(String.fromCharCode(source[i + 1]!, source[i + 2]!), 16);
+      if (!leaveEncoded.includes(String.fromCharCode(code))) {
+        bytes.push(code);
+        i += 2;
+        continue;
+      }
+    }
+    bytes.push(b);
+  }
+  const unencoded = Uint8Array.from(bytes);
+  let text: string;
+  try {
+    text = strictUtf8.decode(unencoded);
+  } catch {
+    return encodeComponent(unencoded, RESERVED);
+  }
+  return encodeComponent(text.normalize("NFKC"), allowed);
+}
+
 /** Addressable::URI.normalize_component with its default class (reserved + unreserved): `uri_escape`. */
 export function uriEscape(s: string): string {
-  return normalizeComponent(s, RESERVED, true);
+  return normalizeComponent(s, RESERVED);
 }
 
 /** CGI.escape: everything but `a-zA-Z0-9_.-~` percent-encoded, spaces as `+`. */
@@ -83,6 +126,9 @@ function removeDotSegments(path: string): string {
   return out.join("/");
 }
 
+/** Schemes whose empty path Addressable normalizes to "/". */
+const EMPTY_PATH_IS_ROOT = new Set(["http", "https", "ftp", "tftp"]);
+
 const URI_RE = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/;
 
 /** Addressable::URI.parse(s).absolute?: the string has a scheme. */
@@ -109,15 +155,21 @@ export function normalizeUri(s: string): string {
     if (scheme?.toLowerCase() === "http") host = host.replace(/:80$/, "");
     out += "//" + host;
   }
-  let p = normalizeComponent(path, SUB_DELIMS + ":@/", false);
+  // Addressable's normalized_path: a first segment with a colon in a URI without a scheme has
+  // it escaped; the path stripped as Ruby's String#strip, each segment normalized on its own
+  // (so a decoded %2F stays %2F), dot segments removed.
+  let rawPath = path;
+  if (!scheme && /^(?!\/)[^/:]*:/.test(rawPath)) rawPath = rawPath.replace(":", "%2F");
+  let p = rubyStrip(rawPath).split("/").map((segment) => normalizeComponent(segment, PCHAR)).join("/");
   if (scheme || authority !== undefined || p.startsWith("/")) p = removeDotSegments(p);
-  if (authority !== undefined && p === "") p = "/";
+  if (p === "" && EMPTY_PATH_IS_ROOT.has(scheme?.toLowerCase() ?? "")) p = "/";
   out += p;
   // An empty query or fragment normalizes to none (Addressable's normalized_query and
-  // normalized_fragment give nil for ""): `/tags/#` → `/tags/`, `/a?` → `/a`.
-  const q = query === undefined ? "" : normalizeComponent(query, SUB_DELIMS + ":@/?", false);
+  // normalized_fragment give nil for ""): `/tags/#` → `/tags/`, `/a?` → `/a`. A query is
+  // normalized pair by pair, a `%2B` left encoded.
+  const q = query === undefined ? "" : query.split("&").map((pair) => normalizeComponent(pair, QUERY, "+")).join("&");
   if (q !== "") out += "?" + q;
-  const f = fragment === undefined ? "" : normalizeComponent(fragment, SUB_DELIMS + ":@/?", false);
+  const f = fragment === undefined ? "" : normalizeComponent(fragment, FRAGMENT);
   if (f !== "") out += "#" + f;
   return out;
 }

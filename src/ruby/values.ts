@@ -502,7 +502,10 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
   if (typeof v === "number") return formatNumber(v);
   if (typeof v === "bigint") return v.toString();
   if (typeof v === "boolean") return v ? "true" : "false";
-  if (v instanceof RubyFloat) return formatFloat(v.value);
+  if (v instanceof RubyFloat) {
+    if (!Number.isFinite(v.value)) throw new Error(`${formatFloat(v.value)} not allowed in JSON`);
+    return formatFloat(v.value);
+  }
   if (v instanceof JekyllTime) {
     const raw = inDrop ? (v as { [RAW_JSON_TEXT]?: () => string })[RAW_JSON_TEXT] : undefined;
     return JSON.stringify(raw ? raw.call(v) : v.toString());

@@ -1,8 +1,47 @@
 // Time zone abbreviations as glibc (and so Ruby's Time#zone and `%Z`) gives them.
 import { markIntlLoaded, posixZone, zoneOffsetMinutes } from "./time.js";
 
+import * as abbreviations from "./zone-abbreviations.js"; // bundle: lazy
+
 const abbrFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Each zone's names by offset (seconds), decoded from ./zone-abbreviations.ts on first use: for
+ * each offset, the names it went by since 1970 with the epoch second each began. tzdata, not ICU:
+ * ICU's English names are "GMT+1" for most zones outside North America, where glibc, and so Ruby,
+ * prints CET, WAT, EAT, NST…
+ */
+const decoded = new Map<string, Map<number, Array<[number, string]>> | null>();
+
+function tzdataNames(zone: string): Map<number, Array<[number, string]>> | null {
+  let names = decoded.get(zone);
+  if (names !== undefined) return names;
+  const spec = Object.hasOwn(abbreviations.ZONE_ABBREVIATIONS, zone) ? abbreviations.ZONE_ABBREVIATIONS[zone]! : null;
+  names = spec === null ? null : new Map();
+  if (spec !== null) {
+    for (const entry of spec.split(" ")) {
+      const eq = entry.indexOf("=");
+      const runs = entry.slice(eq + 1).split(",").map((run): [number, string] => {
+        const at = run.indexOf("@");
+        return at < 0 ? [-Infinity, run] : [Number(run.slice(at + 1)), run.slice(0, at)];
+      });
+      names!.set(Number(entry.slice(0, eq)), runs);
+    }
+  }
+  decoded.set(zone, names);
+  return names;
+}
+
+/** tzdata's name for `zone` at an instant with this offset; before 1970, the offset's first name. */
+function tzdataName(zone: string, epochMs: number, offsetMinutes: number): string | undefined {
+  const runs = tzdataNames(zone)?.get(Math.round(offsetMinutes * 60));
+  if (!runs) return undefined;
+  let name = runs[0]![1];
+  for (const [from, n] of runs) if (from * 1000 <= epochMs) name = n;
+  return name;
+}
+
+// Names for zones the table does not hold (a tzdata newer than the one it was made from):
 // tzdata abbreviations that ICU does not give in English (it answers "GMT+8" for Asia/Shanghai,
 // where glibc, and so Ruby, prints "CST").
 const TZDATA_ABBREVIATIONS: Record<string, [string, string?]> = {
@@ -33,6 +72,9 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
   // (New York -4:56:02): glibc calls it LMT.
   if (!Number.isInteger(offsetMinutes)) return "LMT";
   if (!zone) {
+    const tz = process.env.TZ;
+    const tzdata = tz ? tzdataName(tz, epochMs, offsetMinutes) : undefined;
+    if (tzdata !== undefined) return tzdata;
     // The process's zone can change (tests set TZ), so the formatter is cached per TZ value.
     const key = `local:${process.env.TZ ?? ""}`;
     let local = abbrFormatters.get(key);
@@ -49,6 +91,8 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
   const posix = posixZone(zone);
   if (posix) return posix.name;
   if (zone === "GMT" || zone === "Etc/GMT") return "GMT";
+  const tzdata = tzdataName(zone, epochMs, offsetMinutes);
+  if (tzdata !== undefined) return tzdata;
   const known = TZDATA_ABBREVIATIONS[zone];
   const dst = isDaylightSaving(zone, epochMs, offsetMinutes);
   if (known) return (dst ? known[1] : known[0]) ?? known[0];

@@ -8,15 +8,25 @@ const DEFAULT = /[^\p{M}\p{L}\p{Nd}]+/gu;
 const PRETTY = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
 const ASCII = /[^A-Za-z0-9]+/g;
 
-/** I18n.transliterate with the default (en) rules: accents dropped, other non-ASCII letters become "?". */
+/**
+ * I18n.transliterate with the i18n gem's default approximations: only Latin-1's letters (and
+ * ×) and Latin Extended-A (U+00C0-U+017E but ÷) have one, every other non-ASCII character is "?"
+ * (Vietnamese ạ, Latin Extended-B ǎ, Cyrillic, CJK alike). Within those ranges the
+ * approximation is the letter without its accents, except for the letters below.
+ */
+const LATIN_APPROXIMATIONS: Record<string, string> = {
+  Æ: "AE", Ð: "D", "×": "x", Ø: "O", Þ: "Th", ß: "ss", æ: "ae", ð: "d", ø: "o", þ: "th",
+  Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", Ĳ: "IJ", ĳ: "ij", ĸ: "k", Ŀ: "L", ŀ: "l", Ł: "L",
+  ł: "l", ŉ: "'n", Ŋ: "NG", ŋ: "ng", Œ: "OE", œ: "oe", Ŧ: "T", ŧ: "t",
+};
+
 function transliterate(s: string): string {
-  const special: Record<string, string> = { ß: "ss", Æ: "AE", æ: "ae", Ø: "O", ø: "o", Œ: "OE", œ: "oe", Đ: "D", đ: "d", Ł: "L", ł: "l", Þ: "Th", þ: "th", Ð: "D", ð: "d" };
   let out = "";
   for (const ch of s) {
-    if (ch.charCodeAt(0) < 128) { out += ch; continue; }
-    if (special[ch]) { out += special[ch]; continue; }
-    const base = ch.normalize("NFD").replace(/\p{M}/gu, "");
-    out += base.length && [...base].every((c) => c.charCodeAt(0) < 128) ? base : "?";
+    const cp = ch.codePointAt(0)!;
+    if (cp < 128) out += ch;
+    else if (cp < 0xc0 || cp > 0x17e || cp === 0xf7) out += "?";
+    else out += LATIN_APPROXIMATIONS[ch] ?? ch.normalize("NFD").replace(/\p{M}/gu, "");
   }
   return out;
 }

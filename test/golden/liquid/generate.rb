@@ -12,7 +12,7 @@
 #   {"$time": "2025-05-30 14:05:09 -0500"}  a Time with its own UTC offset (front matter with offset)
 #   {"$localtime": "2025-05-30 14:05:09"}   a Time in the site's timezone (Time.local under TZ)
 #   {"$date": "2025-05-30"}                 a Date (YAML date without time)
-#   {"$float": 3}                           a Float (3.0)
+#   {"$float": 3}                           a Float (3.0); "Infinity", "-Infinity" and "NaN" too
 # "now" is pinned to NOW_EPOCH (2026-12-01 00:00:00 UTC), the time the tests give host.now().
 require "jekyll"
 require "jekyll-include-cache"
@@ -38,7 +38,7 @@ def decode(value)
       when "$time" then Time.strptime(raw, "%Y-%m-%d %H:%M:%S %z")
       when "$localtime" then Time.local(*raw.scan(/\d+/).map(&:to_i))
       when "$date" then Date.parse(raw)
-      when "$float" then raw.to_f
+      when "$float" then raw.is_a?(String) ? { "Infinity" => Float::INFINITY, "-Infinity" => -Float::INFINITY, "NaN" => Float::NAN }.fetch(raw) : raw.to_f
       else raise "unknown tag #{tag}"
       end
     else

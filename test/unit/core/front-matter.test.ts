@@ -44,6 +44,28 @@ test("invalid YAML is a BuildError naming the file line", () => {
   assert.throws(() => parseFrontMatter("---\n- a list\n---\n", "list.md"), /must be a set of `key: value` lines/);
 });
 
+
+test("an unclosed quote is reported where it opens, as Psych reports it (line 2 column 6)", () => {
+  for (const [text, column] of [['title: t\nurl: "https://x.org\n', 6], ["title: t\nurl:  'it''s\n", 7]] as const) {
+    assert.throws(() => loadYaml(text, { file: "_config.yml" }), (e: unknown) => {
+      assert.ok(e instanceof BuildError);
+      assert.equal(e.line, 2);
+      assert.equal(e.column, column);
+      assert.match(e.message, /end of stream while scanning a quoted scalar/);
+      return true;
+    });
+  }
+});
+
+test("a \\u escape of a UTF-16 surrogate is refused where its scalar opens (libyaml's rule)", () => {
+  assert.throws(() => loadYaml('{"e": "\\ud83d\\ude00"}\n', { file: "_data/a.json" }), (e: unknown) => {
+    assert.ok(e instanceof BuildError);
+    assert.deepEqual([e.line, e.column], [1, 7]);
+    assert.match(e.message, /invalid Unicode character escape code/);
+    return true;
+  });
+  assert.deepEqual(loadYaml('v: "\\U0001F600"\nw: \'\\ud83d\'\n', { file: "x.yml" }), { v: "😀", w: "\\ud83d" });
+});
 test("lenient: YAML that does not parse leaves no front matter and the body after the block, as Jekyll's readers do", () => {
   const r = parseFrontMatter("---\ntitle: A: b\n---\n\nBody {{ x }}\n", "bad.md", undefined, undefined, true);
   assert.deepEqual(r.data, {});

@@ -7,12 +7,12 @@ import { ExpressionMethodLiteral, methodLiteral } from "../operators.js";
 import { runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, rubyStrip, xmlEscape } from "../../../ruby/strings.js";
-import { stringToInteger } from "../../../ruby/number.js";
+import { FloatDomainError, stringToInteger } from "../../../ruby/number.js";
 import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
-import { RubyFloat, RubyRange, hashEntries, inspect, isHash, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, RubyRange, formatFloat, hashEntries, inspect, isHash, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -309,8 +309,12 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (v === true) return 1;
       if (v === false) return 0;
       if (v === null || v === undefined) return 0;
-      if (typeof v === "number") return Math.trunc(v);
-      if (v instanceof RubyFloat) return Math.trunc(v.value);
+      // Float#to_i: Infinity and NaN have no Integer.
+      if (typeof v === "number" || v instanceof RubyFloat) {
+        const x = typeof v === "number" ? v : v.value;
+        if (!Number.isFinite(x)) throw new FloatDomainError(formatFloat(x));
+        return Math.trunc(x);
+      }
       if (typeof v === "bigint") return v;
       if (typeof v === "string") return stringToInteger(v);
       // Time#to_i; a Date has no to_i.
