@@ -10,7 +10,7 @@
 //   nothing); "Z"/"UTC"/"UT"/"-00:00" give a UTC time whose `%Z` is "UTC".
 import { parsedZoneName, timeParse, TimeParseError } from "./time-parse.js";
 import { JekyllTime, zoneOffsetMinutes } from "./time.js";
-import { isDaylightSaving, zoneAbbreviation } from "./zone-names.js";
+import { isDstFlag, zoneAbbreviation } from "./zone-names.js";
 
 /** A Time whose zone name (`%Z`) is known: "" for a bare numeric offset, "UTC", or the local abbreviation. */
 export class RubyTime extends JekyllTime {
@@ -68,6 +68,6 @@ export function timeToA(t: JekyllTime, siteZone: string | undefined): unknown[] 
   const leap = w.month > 2 && w.year % 4 === 0 && (w.year % 100 !== 0 || w.year % 400 === 0);
   const yday = DAYS_BEFORE_MONTH[w.month - 1]! + w.day + (leap ? 1 : 0);
   const name = zoneNameOf(t, siteZone);
-  const isdst = name !== "" && !t.utc && isDaylightSaving(siteZone, t.epochMs, t.offsetMinutes);
+  const isdst = name !== "" && !t.utc && isDstFlag(siteZone, t.epochMs, t.offsetMinutes);
   return [w.second, w.minute, w.hour, w.day, w.month, w.year, w.weekday, yday, isdst, name === "" ? null : name];
 }

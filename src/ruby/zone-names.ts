@@ -120,6 +120,26 @@ export function isDaylightSaving(zone: string | undefined, epochMs: number, offs
   return standard !== summer && offsetMinutes === Math.max(standard, summer);
 }
 
+/**
+ * Zones whose tzdata rules have a negative daylight saving time: Irish Standard Time is the
+ * summer's standard and winter's GMT is the "daylight" one; Morocco's +00 during Ramadan is
+ * daylight time below its +01 standard.
+ */
+const NEGATIVE_DST = new Set(["Europe/Dublin", "Eire", "Africa/Casablanca", "Africa/El_Aaiun"]);
+
+/**
+ * Time#isdst of a local Time (glibc's tm_isdst): isDaylightSaving, except in a zone with negative
+ * daylight saving time, where it is an offset below the year's largest (Dublin's winter GMT,
+ * Casablanca's Ramadan +00).
+ */
+export function isDstFlag(zone: string | undefined, epochMs: number, offsetMinutes: number): boolean {
+  if (!zone || !NEGATIVE_DST.has(zone)) return isDaylightSaving(zone, epochMs, offsetMinutes);
+  const year = new Date(epochMs).getUTCFullYear();
+  let largest = -Infinity;
+  for (let month = 0; month < 12; month++) largest = Math.max(largest, zoneOffsetMinutes(zone, Date.UTC(year, month, 15)));
+  return offsetMinutes < largest;
+}
+
 const isNumericName = (name: string | undefined) => !name || /^GMT([+-]|$)/.test(name);
 // Years whose names ICU knows for every zone (its English names cover roughly 1970-2037).
 const REFERENCE_INSTANTS = [Date.UTC(2000, 0, 1), Date.UTC(2000, 6, 1), Date.UTC(2037, 0, 1), Date.UTC(2037, 6, 1)];
