@@ -292,6 +292,12 @@ PINNED = [
   "{% if page.no %}\n\na{% elsif .tags contains 'a' %}b{% endif %}",
   "{% unless page.yes %}\na{% elsif page.n ==\n= 3 %}b{% endunless %}",
   "\n{% if\npage.no %}a{% elsif page.tags[0 %}b{% endif %}",
+  # A for loop's limit/offset that the failed strict parse read stays for the lax one (For's
+  # instance variables), unless the lax scan sets it again.
+  "{% for n in nums limit:  2offset: 1..%}{{ n }}{% endfor %}",
+  "{% for n in nums offset: 1 limit: 2 x %}{{ n }}{% endfor %}",
+  "{% for n in nums limit: 1 offset: 2 | %}{{ n }}{% endfor %}",
+  "{% for n in nums offset:2 limit: 1, %}{{ n }}{% endfor %}",
 ]
 PINNED.each do |template|
   next if seen[template]

@@ -78,9 +78,26 @@ export class MarkupParser {
     return this.selected(markup, at, strictCondition, laxCondition, tagLine);
   }
 
-  /** For.new. */
+  /**
+   * For.new. In warn mode the lax parse follows a failed strict one on the same object: a limit
+   * or offset the strict parse had read stays unless the lax scan sets that attribute again
+   * (`limit:  2offset: 1..` loops with offset 1: the lax scan reads only `limit: 2offset:`).
+   */
   forLoop(markup: string, at: MarkupSite): ForSyntax {
-    return this.selected(markup, at, strictFor, laxFor);
+    let kept: Pick<ForSyntax, "limit" | "offset"> | undefined;
+    const syntax = this.selected(markup, at, (m) => {
+      try {
+        return strictFor(m);
+      } catch (e) {
+        kept = (e as { forAttributes?: Pick<ForSyntax, "limit" | "offset"> }).forAttributes;
+        throw e;
+      }
+    }, laxFor);
+    if (kept) {
+      if (syntax.limit === undefined && kept.limit !== undefined) syntax.limit = kept.limit;
+      if (syntax.offset === undefined && kept.offset !== undefined) syntax.offset = kept.offset;
+    }
+    return syntax;
   }
 
   /** A syntax error of a tag with one syntax: the same in every mode. */
