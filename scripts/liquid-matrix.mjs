@@ -6,7 +6,7 @@
 // conditions, case, for, tablerow and lookups on those values instead. Render it with
 // real Jekyll and compare, as the Liquid golden test does:
 //
-//   node scripts/liquid-matrix.mjs --seed 1 --per 3 --out /tmp/matrix.json [--tags] [--site strict]
+//   node scripts/liquid-matrix.mjs --seed 1 --per 3 --out /tmp/matrix.json [--tags] [--site strict] [--wide]
 //   LIQUID_GOLDEN_CASES=/tmp/matrix.json LIQUID_GOLDEN_OUT=/tmp/matrix-expected.json \
 //     ruby test/golden/liquid/generate.rb
 //   LIQUID_GOLDEN_CASES=/tmp/matrix.json LIQUID_GOLDEN_OUT=/tmp/matrix-expected.json \
@@ -49,6 +49,22 @@ const ARGS = [
   "'year'", "'team'", "'i'", "'i.year > 2020'", "'i == 1'", "'i.size'", "'pretty'", "'raw'", "'ascii'", "'latin'",
   "'cjk'", "'last'", "empty", "'3'",
 ];
+
+// --wide: more inputs and arguments (other times, floats, ranges, odd numeric strings, drops of
+// the context), for seeds the default lists have exhausted.
+if (flag("--wide")) {
+  INPUTS.push(
+    "t_summer", "t_new_year", "page.date", "page.f", "page.n", "page.yes", "page.hash.e", "one", "two", "three",
+    "(3..1)", "(1..1)", "(0..-2)", "'  '", "'0'", "'-0'", "'1e3'", "'0x1A'", "'1_000'", "'٣'", "' x '", "'a\tb'",
+    "'Ünïcödé'", "'--a...b--'", "'\"q\" & <t>'", "'2024-02-29'", "'12:30'", "nums | first", "nested[1]",
+    "items[0].meta", "people | map: 'age'", "floats | first", "-0.0", "1e3", "0.1", "'%'", "'{{ x }}'", "'&amp;'",
+  );
+  ARGS.push(
+    "'%s'", "'%-I:%M %p'", "'%A %e %Z'", "3.0", "'1'", "'-1'", "'1.5'", "(1..3)", "t_local", "d", "nil", "'  '",
+    "'age'", "'meta.rank'", "'cat'", "'y'", "'x'", "items", "people", "'p'", "'p.age > 26'", "'p.team'", "'item.cat'",
+    "true", "'<!--more-->'", "'US'", "'%B %-d, %Y'", "99999999999999999999", "-100", "'\n'",
+  );
+}
 
 const { pick, random } = seeded(seed);
 

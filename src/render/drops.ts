@@ -184,22 +184,39 @@ const EXCERPT_HOOKS: RubyObjectHooks = {
   },
 };
 
+/** SiteDrop: written like a hash here, but a Drop (no #size) in Ruby. */
+const UNSIZED_HOOKS: RubyObjectHooks = { unsized: true };
+
+/**
+ * JekyllDrop is a plain Liquid::Drop (not a Jekyll::Drops::Drop): not Enumerable (`for` over
+ * `jekyll` runs nothing, `first` is nil), no #size, and its to_s and inspect are the class name;
+ * only its to_json (`jsonify`) writes version and environment.
+ */
+const JEKYLL_DROP_HOOKS: RubyObjectHooks = {
+  unsized: true,
+  opaque: true,
+  toS: () => "Jekyll::Drops::JekyllDrop",
+  objectInspect: () => "Jekyll::Drops::JekyllDrop",
+};
+
 /**
  * CollectionDrop#to_h as JSON and `inspect` write it: its documents are Document objects there,
  * not drops, and a Document without #to_json is written as its to_s (the output, else the
- * content). Its static files would be written as Ruby's default to_s (with a memory address):
- * they are left as drops here.
+ * content); its static files are written as Ruby's default to_s, a class name and a heap address
+ * (different in every Jekyll run: this one is made up). `{{ collection }}` is CollectionDrop#to_s,
+ * docs.to_s (Array#inspect of the Documents).
  */
 const COLLECTION_HOOKS: RubyObjectHooks = {
   hashForJson(this: Obj): Obj {
     const h = dropToH(this);
-    h.docs = (h.docs as Obj[]).map((doc) => DOCUMENT_HOOKS.toS!.call(doc));
+    if (Array.isArray(h.docs)) h.docs = h.docs.map((doc) => DOCUMENT_HOOKS.toS!.call(doc as Obj));
+    if (Array.isArray(h.files)) h.files = h.files.map(() => "#<Jekyll::StaticFile:0x00007f0000000000>");
     return h;
   },
+  toS(this: Obj): string {
+    return inspect(this.docs);
+  },
 };
-
-/** SiteDrop, JekyllDrop: written like hashes here, but Drops (no #size) in Ruby. */
-const UNSIZED_HOOKS: RubyObjectHooks = { unsized: true };
 
 /** StaticFileDrop: Drop#to_h as it is (no neighbours); in an array, StaticFile#inspect. */
 const STATIC_HOOKS: RubyObjectHooks = {
@@ -227,7 +244,7 @@ export class Drops {
   ) {
     const environment = process.env.JEKYLL_ENV || "development";
     this.jekyll = { version: JEKYLL_VERSION, environment };
-    Object.defineProperty(this.jekyll, RUBY_OBJECT, { value: UNSIZED_HOOKS });
+    Object.defineProperty(this.jekyll, RUBY_OBJECT, { value: JEKYLL_DROP_HOOKS });
   }
 
   private track(token: string): void {

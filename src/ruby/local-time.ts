@@ -10,7 +10,7 @@
 //   nothing); "Z"/"UTC"/"UT"/"-00:00" give a UTC time whose `%Z` is "UTC".
 import { parsedZoneName, timeParse, TimeParseError } from "./time-parse.js";
 import { JekyllTime, zoneOffsetMinutes } from "./time.js";
-import { zoneAbbreviation } from "./zone-names.js";
+import { isDstFlag, zoneAbbreviation } from "./zone-names.js";
 
 /** A Time whose zone name (`%Z`) is known: "" for a bare numeric offset, "UTC", or the local abbreviation. */
 export class RubyTime extends JekyllTime {
@@ -51,4 +51,23 @@ export function parseTime(s: string, zone: string | undefined, nowMs: number): R
     if (e instanceof TimeParseError) return null;
     throw e;
   }
+}
+
+/** Days before each month's first in a common year (Time#yday). */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/**
+ * Time#to_a: `[sec, min, hour, day, month, year, wday, yday, isdst, zone]`, which is how Liquid's
+ * InputIterator (Kernel#Array) walks a Time: `{{ page.date | join: "," }}` writes
+ * "9,5,14,30,5,2025,5,150,true,EDT" in Jekyll. The zone is nil (and isdst false) for a Time with
+ * a bare offset, "UTC" for a UTC Time, the local abbreviation for a Time in the site's zone
+ * (zoneNameOf); isdst asks the site's zone.
+ */
+export function timeToA(t: JekyllTime, siteZone: string | undefined): unknown[] {
+  const w = t.wall;
+  const leap = w.month > 2 && w.year % 4 === 0 && (w.year % 100 !== 0 || w.year % 400 === 0);
+  const yday = DAYS_BEFORE_MONTH[w.month - 1]! + w.day + (leap ? 1 : 0);
+  const name = zoneNameOf(t, siteZone);
+  const isdst = name !== "" && !t.utc && isDstFlag(siteZone, t.epochMs, t.offsetMinutes);
+  return [w.second, w.minute, w.hour, w.day, w.month, w.year, w.weekday, yday, isdst, name === "" ? null : name];
 }

@@ -57,7 +57,8 @@ export function kernelInteger(s: string): number | bigint | null {
 function digitsValue(digits: string, negative: boolean, base: 2 | 8 | 10 | 16): number | bigint {
   if (digits.length < 14) {
     const n = Number.parseInt(digits, base);
-    return negative ? -n : n;
+    // 0 - n, not -n: an Integer has no negative zero ("-0".to_i is 0, which `times: 1.0` makes 0.0).
+    return negative ? 0 - n : n;
   }
   const prefix = base === 16 ? "0x" : base === 8 ? "0o" : base === 2 ? "0b" : "";
   const n = BigInt(prefix + digits);
@@ -164,15 +165,38 @@ export function arithmetic(left: unknown, right: unknown, op: Op): number | bigi
       return floatValue(x.div(y).toNumber());
     case "%":
       if (y.isZero()) throw new ZeroDivision();
-      return floatValue(x.mod(y).toNumber());
+      // BigDecimal's modulo has no negative zero (BigDecimal("-0.0") % 100 is 0.0).
+      const m = x.mod(y).toNumber();
+      return floatValue(m === 0 ? 0 : m);
   }
 }
 
 /** Liquid's `round`: BigDecimal rounds half away from zero; `round` without digits gives an Integer. */
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+const INT_MIN = -(2 ** 31);
+const INT_MAX = 2 ** 31 - 1;
+
+/** Ruby's NUM2LONG: an Integer past a C long (a count or an index) raises RangeError. */
+export function checkLong(n: number | bigint): number {
+  if (typeof n === "bigint" && (n < LONG_MIN || n > LONG_MAX)) throw new RangeError("bignum too big to convert into `long'");
+  return Number(n);
+}
+
+/** Ruby's NUM2INT: past a C int (round's digits, split's limit) raises RangeError. */
+export function checkInt(n: number | bigint): number {
+  checkLong(n);
+  const x = Number(n);
+  if (x > INT_MAX) throw new RangeError(`integer ${n} too big to convert to \`int'`);
+  if (x < INT_MIN) throw new RangeError(`integer ${n} too small to convert to \`int'`);
+  return x;
+}
+
 export function round(input: unknown, digits: unknown): number | bigint | RubyFloat {
   const n = toNumber(input);
   const d = toNumber(digits ?? 0);
-  const places = "int" in d ? Number(d.int) : Math.trunc(d.dec.toNumber());
+  // Integer#round and BigDecimal#round take the digits as a C int.
+  const places = checkInt("int" in d ? d.int : Math.trunc(d.dec.toNumber()));
   if ("int" in n) {
     if (places >= 0) return n.int;
     if (typeof n.int === "bigint") {
@@ -182,10 +206,14 @@ export function round(input: unknown, digits: unknown): number | bigint | RubyFl
       const q = abs / f + ((abs % f) * 2n >= f ? 1n : 0n);
       return rubyInteger(n.int < 0n ? -q * f : q * f);
     }
+    // Past 10^16 every Integer of this size (below 2^53) rounds to 0.
+    if (places < -16) return 0;
     const f = 10 ** -places;
     return Math.sign(n.int) * Math.round(Math.abs(n.int) / f) * f;
   }
-  const r = places >= 0 ? n.dec.toDecimalPlaces(places, Decimal.ROUND_HALF_UP) : n.dec.div(10 ** -places).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(10 ** -places);
+  // Digits beyond any Float's (±400) round as those do: to the value itself, or to 0.
+  const p = Math.max(-400, Math.min(400, places));
+  const r = p >= 0 ? n.dec.toDecimalPlaces(p, Decimal.ROUND_HALF_UP) : n.dec.div(new Decimal(10).pow(-p)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(new Decimal(10).pow(-p));
   // BigDecimal#round(n) with n <= 0 answers an Integer (and Liquid calls to_i when n == 0).
   return places <= 0 ? decimalInteger(r) : floatValue(r.toNumber());
 }

@@ -85,6 +85,8 @@ export class RubyBigRange {
 /** Values that print themselves the Ruby way (drops standing in for Ruby objects). */
 export interface RubyPrintable {
   rubyToS(): string;
+  /** Its #inspect where that is not its to_s. */
+  rubyInspect?(): string;
 }
 
 function isRubyPrintable(v: unknown): v is RubyPrintable {
@@ -151,6 +153,16 @@ export interface RubyObjectHooks {
   compare?(this: object, other: unknown): number | null;
   /** The Ruby object is a Drop (SiteDrop, JekyllDrop…), which has no `#size`: the `size` filter gives 0. */
   unsized?: boolean;
+  /**
+   * A Liquid::Drop that is not Enumerable (JekyllDrop): `for` over it runs nothing, `first` is nil,
+   * and `inspect` is objectInspect.
+   */
+  opaque?: boolean;
+}
+
+/** Whether `v` is a drop that Ruby cannot enumerate (RubyObjectHooks.opaque). */
+export function isOpaqueDrop(v: unknown): boolean {
+  return typeof v === "object" && v !== null && hooksOf(v)?.opaque === true;
 }
 
 /** Whether Ruby's object behind `v` has no `#size` (a Jekyll Drop rather than a Hash). */
@@ -178,7 +190,9 @@ export function isKeyedDrop(v: unknown): boolean {
 
 /** What Ruby's `each` yields to a one-parameter block: a Drop's keys, a Hash's [key, value] pairs. */
 export function eachItems(v: Record<string, unknown>): unknown[] {
-  return hooksOf(v)?.hashForJson ? Object.keys(v) : hashEntries(v);
+  const h = hooksOf(v);
+  if (h?.opaque) return [];
+  return h?.hashForJson ? Object.keys(v) : hashEntries(v);
 }
 
 // Psych's mapping keys are whatever scalar the key reads as: `1:` an Integer, `1.5:` a Float,
@@ -328,12 +342,34 @@ export function joinArray(arr: unknown[], glue: string): string {
   const parts: string[] = [];
   const walk = (a: unknown[]) => {
     for (const x of a) {
-      if (Array.isArray(x)) walk(x);
+      // A Range inside is no Array (no to_ary): its to_s, "1..3".
+      if (Array.isArray(x) && !(x instanceof RubyRange)) walk(x);
       else parts.push(toS(x));
     }
   };
   walk(arr);
   return parts.join(glue);
+}
+
+/** Array#flatten: nested arrays' items in order; a Range inside stays one item (it is no Array in Ruby). */
+export function rubyFlatten(a: unknown[]): unknown[] {
+  let nested = false;
+  for (const x of a) {
+    if (Array.isArray(x)) {
+      nested = true;
+      break;
+    }
+  }
+  if (!nested) return a.slice();
+  const out: unknown[] = [];
+  const walk = (items: unknown[]) => {
+    for (const x of items) {
+      if (Array.isArray(x) && !(x instanceof RubyRange)) walk(x);
+      else out.push(x);
+    }
+  };
+  walk(a);
+  return out;
 }
 
 // Characters Ruby 3.1 (Onigmo) does not count as printable in a UTF-8 string, measured over every
@@ -409,9 +445,10 @@ export function inspect(v: unknown): string {
   }
   if (v instanceof RubyRange) return v.rubyToS();
   if (Array.isArray(v)) return `[${v.map(inspectElement).join(", ")}]`;
-  if (isRubyPrintable(v)) return v.rubyToS();
+  if (isRubyPrintable(v)) return v.rubyInspect ? v.rubyInspect() : v.rubyToS();
   // Drop#inspect is JSON.pretty_generate(to_h); to_h is hash_for_json at depth 0.
   if (dropHash(v, 0) !== undefined) return generateJson(v, 0, true);
+  if (isOpaqueDrop(v)) return hooksOf(v as object)!.objectInspect!.call(v);
   if (isHash(v)) {
     return `{${hashEntries(v).map(([k, x]) => `${inspect(k)}=>${inspect(x)}`).join(", ")}}`;
   }
@@ -498,6 +535,8 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
 export function rubyEquals(a: unknown, b: unknown): boolean {
   a = plain(a);
   b = plain(b);
+  // The common case (`page.layout == "post"`) first.
+  if (typeof a === "string" && typeof b === "string") return a === b;
   if (a === undefined) a = null;
   if (b === undefined) b = null;
   // (`==` between a number and a bigint compares their exact values.)
@@ -508,6 +547,12 @@ export function rubyEquals(a: unknown, b: unknown): boolean {
   if (b instanceof JekyllTime && b.dateOnly && isNumeric(a)) return spaceship(b, a) === 0;
   if (a instanceof JekyllTime || b instanceof JekyllTime) {
     return a instanceof JekyllTime && b instanceof JekyllTime && a.dateOnly === b.dateOnly && a.epochMs === b.epochMs;
+  }
+  // A Range equals only a Range with the same ends (Range#==); an Array is never one (no to_ary).
+  const rangeA = a instanceof RubyRange || a instanceof RubyBigRange;
+  const rangeB = b instanceof RubyRange || b instanceof RubyBigRange;
+  if (rangeA || rangeB) {
+    return rangeA && rangeB && rubyEquals((a as RubyRange).first, (b as RubyRange).first) && rubyEquals((a as RubyRange).last, (b as RubyRange).last);
   }
   if (Array.isArray(a)) {
     return Array.isArray(b) && a.length === b.length && a.every((x, i) => rubyEquals(x, b[i]));

@@ -94,10 +94,7 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
   const tzdata = tzdataName(zone, epochMs, offsetMinutes);
   if (tzdata !== undefined) return tzdata;
   const known = TZDATA_ABBREVIATIONS[zone];
-  const standard = zoneOffsetMinutes(zone, Date.UTC(new Date(epochMs).getUTCFullYear(), 0, 1));
-  const summer = zoneOffsetMinutes(zone, Date.UTC(new Date(epochMs).getUTCFullYear(), 6, 1));
-  // Daylight saving time is the larger of the zone's two offsets in the year (both hemispheres).
-  const dst = standard !== summer && offsetMinutes === Math.max(standard, summer);
+  const dst = isDaylightSaving(zone, epochMs, offsetMinutes);
   if (known) return (dst ? known[1] : known[0]) ?? known[0];
   if (CENTRAL_EUROPE.test(zone)) return dst ? "CEST" : "CET";
   if (EASTERN_EUROPE.test(zone)) return dst ? "EEST" : "EET";
@@ -108,6 +105,39 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
     markIntlLoaded();
   }
   return nameAt(f, zone, epochMs, offsetMinutes) || numericAbbr(offsetMinutes);
+}
+
+/**
+ * Whether a local Time at `offsetMinutes` is in daylight saving time (Time#isdst): the larger of
+ * the zone's two offsets in that year (January and July: both hemispheres); never for a zone with
+ * one offset all year or a POSIX zone without a daylight part.
+ */
+export function isDaylightSaving(zone: string | undefined, epochMs: number, offsetMinutes: number): boolean {
+  if (zone && posixZone(zone)) return false;
+  const year = new Date(epochMs).getUTCFullYear();
+  const standard = zoneOffsetMinutes(zone, Date.UTC(year, 0, 1));
+  const summer = zoneOffsetMinutes(zone, Date.UTC(year, 6, 1));
+  return standard !== summer && offsetMinutes === Math.max(standard, summer);
+}
+
+/**
+ * Zones whose tzdata rules have a negative daylight saving time: Irish Standard Time is the
+ * summer's standard and winter's GMT is the "daylight" one; Morocco's +00 during Ramadan is
+ * daylight time below its +01 standard.
+ */
+const NEGATIVE_DST = new Set(["Europe/Dublin", "Eire", "Africa/Casablanca", "Africa/El_Aaiun"]);
+
+/**
+ * Time#isdst of a local Time (glibc's tm_isdst): isDaylightSaving, except in a zone with negative
+ * daylight saving time, where it is an offset below the year's largest (Dublin's winter GMT,
+ * Casablanca's Ramadan +00).
+ */
+export function isDstFlag(zone: string | undefined, epochMs: number, offsetMinutes: number): boolean {
+  if (!zone || !NEGATIVE_DST.has(zone)) return isDaylightSaving(zone, epochMs, offsetMinutes);
+  const year = new Date(epochMs).getUTCFullYear();
+  let largest = -Infinity;
+  for (let month = 0; month < 12; month++) largest = Math.max(largest, zoneOffsetMinutes(zone, Date.UTC(year, month, 15)));
+  return offsetMinutes < largest;
 }
 
 const isNumericName = (name: string | undefined) => !name || /^GMT([+-]|$)/.test(name);

@@ -70,7 +70,7 @@ export class Filters {
   private readonly table: FilterTable;
 
   constructor(host: LiquidHost) {
-    this.table = { ...standardFilters(), ...dateFilters(host), ...urlFilters(host), ...jekyllFilters(host) };
+    this.table = { ...standardFilters(host.timezone), ...dateFilters(host), ...urlFilters(host), ...jekyllFilters(host) };
   }
 
   /** Applies one filter (the simple filters used here never read `this`). */

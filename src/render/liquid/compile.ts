@@ -65,8 +65,10 @@ function token(e: Expr, span: MarkupSpan, condition = false): unknown {
     case "range":
       return { kind: RUBY_RANGE, from: token(e.from, span), to: token(e.to, span) };
     case "lookup": {
-      if (e.name === null) return literal(TokenKind.Literal, null);
-      const props: unknown[] = [typeof e.name === "string" ? literal(TokenKind.Quoted, e.name) : token(e.name, span)];
+      // A VariableLookup whose markup held no name (`{{ '{{ x }}` reads `{{`): Ruby looks up the
+      // name nil, which no scope holds, so it is nil, or "undefined variable" with
+      // strict_variables. The empty name stands for it (no scope holds "" either).
+      const props: unknown[] = [e.name === null ? literal(TokenKind.Quoted, "") : typeof e.name === "string" ? literal(TokenKind.Quoted, e.name) : token(e.name, span)];
       for (const key of e.keys) props.push("expr" in key ? bracketToken(key.expr, span) : literal(TokenKind.Quoted, key.name));
       const t = Object.create(Token.prototype) as Record<string, unknown>;
       t.kind = TokenKind.PropertyAccess;

@@ -13,10 +13,14 @@ export interface LiquidHost {
   readonly timezone: string | undefined;
   /** The build time (`site.time`): what `"now"` and `"today"` mean in the `date` filter. */
   now(): JekyllTime;
-  /** Markdown to HTML exactly as a `.md` page body is converted (used by `markdownify`). */
-  markdownify(input: string): string;
-  /** kramdown's SmartyPants on a string (used by `smartify`). */
-  smartify(input: string): string;
+  /**
+   * Markdown to HTML exactly as a `.md` page body is converted (used by `markdownify`).
+   * `asciiSource`: Ruby's String is US-ASCII (the to_s of a number or an array of numbers…), so
+   * kramdown writes smart quotes and dashes as entities.
+   */
+  markdownify(input: string, asciiSource?: boolean): string;
+  /** kramdown's SmartyPants on a string (used by `smartify`); `asciiSource` as for markdownify. */
+  smartify(input: string, asciiSource?: boolean): string;
   /** Sass/SCSS to CSS with the site's sass settings (used by `sassify`/`scssify`). */
   compileSass(input: string, syntax: "sass" | "scss"): string;
   /** Rouge-style highlighted HTML for the `{% highlight %}` tag. */

@@ -135,7 +135,7 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
 
   const filters = liquid.filters as Record<string, unknown>;
   for (const name of Object.keys(filters)) delete filters[name];
-  const table = { ...standardFilters(), ...dateFilters(host), ...urlFilters(host), ...jekyllFilters(host) };
+  const table = { ...standardFilters(host.timezone), ...dateFilters(host), ...urlFilters(host), ...jekyllFilters(host) };
   for (const [name, fn] of Object.entries(table)) liquid.registerFilter(name, wrapFilter(fn as FilterFn, FILTER_ARITY[name]) as any);
   for (const [name, fn] of Object.entries(host.customFilters ?? {})) liquid.registerFilter(name, wrapFilter(fn as FilterFn, undefined) as any);
 

@@ -27,7 +27,7 @@
 import { Drop, LiquidError, Output, RenderError, TokenKind, UndefinedVariableError, Value, evalToken, toValue, toValueSync } from "liquidjs";
 import type { Context, Emitter } from "liquidjs";
 import { rubySize, toInteger } from "./filters/standard.js";
-import { stringToInteger } from "../../ruby/number.js";
+import { checkLong, stringToInteger } from "../../ruby/number.js";
 import { RubyBigRange, RubyFloat, RubyRange, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
 import { remainingIterations, reserveIterations } from "./budget.js";
 import { JekyllTime } from "../../ruby/time.js";
@@ -186,7 +186,8 @@ function evalPropertyAccess(token: Tok, ctx: Context, lenient: boolean): unknown
     for (let i = 0; i < keys.length; i++) scope = readProperty(c, scope, keys[i]);
     return scope;
   } catch (e) {
-    if (e instanceof DropKeyError) throw e;
+    // Ruby's errors (a drop's key?, a Bignum index past a C long) stand.
+    if (e instanceof DropKeyError || e instanceof RangeError) throw e;
     // Again through liquidjs, for the error it raises (wrapped with this token's position).
     return toValueSync(evalToken(token as never, ctx, lenient));
   }
@@ -301,6 +302,11 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
   }
   if (key instanceof RubyFloat || (typeof key === "number" && !Number.isInteger(key))) return undefined;
   if (Array.isArray(obj) && typeof key === "string" && !COMMANDS.has(key)) return undefined;
+  // Array#[] takes a C long: a Bignum past one is Ruby's RangeError, any other past the end nil.
+  if (typeof key === "bigint" && Array.isArray(obj)) {
+    checkLong(key);
+    return undefined;
+  }
   if ((key === "first" || key === "size") && isHash(obj) && !hasOwn.call(obj, key)) return hashCommand(obj, key, c);
   if (typeof key !== "string" || typeof obj !== "object" || obj === null || obj instanceof Drop ||
     Array.isArray(obj) || !c.ownPropertyOnly || key === "size" || key === "first" || key === "last") {

@@ -19,8 +19,10 @@ export function codePointOf(nameOrNumber: string): number | undefined {
 export function entityToString(cp: number, mode: EntityOutput, original?: string): string {
   const ch = String.fromCodePoint(cp);
   const special = ch === '<' || ch === '>' || ch === '&';
-  if (mode === 'as_char' && !special) return ch;
-  if ((mode === 'as_input' || mode === 'as_char') && original) return original;
+  // as_char writes a character only where the source's encoding has it: a US-ASCII source
+  // ('as_char_ascii') has no smart quotes or dashes, which fall back to as_input's spelling.
+  if ((mode === 'as_char' || (mode === 'as_char_ascii' && cp < 0x80)) && !special) return ch;
+  if ((mode === 'as_input' || mode === 'as_char' || mode === 'as_char_ascii') && original) return original;
   const name = NAMES[cp];
   if ((mode === 'symbolic' || special || ch === '"') && name) return `&${name};`;
   return `&#${cp};`;

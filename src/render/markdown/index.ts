@@ -55,7 +55,10 @@ export interface MarkdownOptions {
   /** `build_site_extras` (default on): false leaves out what Jekyll's own gems cannot do (the KaTeX math engine). */
   extras?: boolean;
 }
-export interface MarkdownConverter { convert(markdown: string): string; }
+export interface MarkdownConverter {
+  /** `asciiSource`: the source is a US-ASCII String in Ruby (see EntityOutput's 'as_char_ascii'). */
+  convert(markdown: string, asciiSource?: boolean): string;
+}
 
 /** Without a highlighter module, Rouge's plaintext output: the code, HTML-escaped, no spans. */
 const plainHighlight = (code: string, lang: string) => (lang === 'plaintext' || lang === 'text' || lang === 'plain' ? escapeAll(code) : null);
@@ -136,7 +139,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   });
 
   return {
-    convert(markdown: string): string {
+    convert(markdown: string, asciiSource = false): string {
       // kramdown's adapt_source: CRLF/CR → LF, one trailing newline.
       // (Tests first: a regex pass over the whole text costs more than indexOf/endsWith.)
       let src = markdown.indexOf('\r') >= 0 ? markdown.replace(/\r\n?/g, '\n') : markdown;
@@ -152,6 +155,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
         gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
         footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: aldsFrom(tokens), autoIds: opts.autoIds, math,
       };
+      if (asciiSource && ctx.opts.entityOutput === 'as_char') ctx.opts = { ...ctx.opts, entityOutput: 'as_char_ascii' };
       ctx.autoIds = autoIdsFromOptions(settings, ctx.autoIds);
       // markdown-it-footnote records every definition in env.footnotes (also those inside HTML
       // elements, parsed with the same env): without it there is nothing to take out.
@@ -298,8 +302,10 @@ function extractFootnotes(tokens: Token[], ctx: ConvertContext, src?: string): T
 }
 
 /** kramdown's SmartyPants typography on a plain string (Jekyll's `smartify` filter). */
-export function smartify(text: string, kramdown?: Record<string, any>): string {
-  return smartifyWith(text, normaliseOptions(kramdown), (source) => blockHtmlConverter(kramdown).convert(source));
+export function smartify(text: string, kramdown?: Record<string, any>, asciiSource = false): string {
+  let opts = normaliseOptions(kramdown);
+  if (asciiSource && opts.entityOutput === 'as_char') opts = { ...opts, entityOutput: 'as_char_ascii' };
+  return smartifyWith(text, opts, (source) => blockHtmlConverter(kramdown).convert(source, asciiSource));
 }
 
 /** A converter for smartify's block HTML, made on first use for each kramdown config object. */

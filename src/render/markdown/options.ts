@@ -37,7 +37,11 @@ export function parserName(input: unknown): string | null {
   return ['GFM', 'Kramdown', 'Markdown', 'Html', 'Base'].includes(name) ? name : null;
 }
 
-export type EntityOutput = 'as_char' | 'as_input' | 'numeric' | 'symbolic';
+/**
+ * kramdown's entity_output; 'as_char_ascii' is as_char for a source String in US-ASCII (Ruby's
+ * to_s of a number, or the inspect of an array that starts with one, handed to markdownify).
+ */
+export type EntityOutput = 'as_char' | 'as_input' | 'numeric' | 'symbolic' | 'as_char_ascii';
 
 export interface KramdownOptions {
   /** `input: GFM` (kramdown-parser-gfm's additions on) rather than kramdown's own parser. */

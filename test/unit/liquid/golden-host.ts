@@ -42,8 +42,8 @@ export function goldenHost(site: Record<string, any>, nowEpochSeconds: number, e
     includeDirs: [path.join(siteDir, "_includes")],
     timezone,
     now: () => JekyllTime.at(nowEpochSeconds * 1000, timezone),
-    markdownify: (s) => markdown.convert(s),
-    smartify: (s) => smartify(s, KRAMDOWN),
+    markdownify: (s, ascii) => markdown.convert(s, ascii),
+    smartify: (s, ascii) => smartify(s, KRAMDOWN, ascii),
     compileSass: (s) => s,
     highlight: (code, lang) => {
       if (lang !== "text" && lang !== "plaintext") throw new Error(`the golden host only highlights plain text, not ${lang}`);

@@ -33,6 +33,10 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   "ruby-bounds#9": "epochs past JavaScript's Date range",
 };
 
+function maskAddresses(s: string | undefined): string | undefined {
+  return s?.replace(/:0x[0-9a-f]{16} /g, ":0x… ");
+}
+
 test("liquid golden cases equal Jekyll 4.3.1's output", () => {
   const engines = new Map<string, JekyllLiquid>();
   const failures: string[] = [];
@@ -81,7 +85,9 @@ test("liquid golden cases equal Jekyll 4.3.1's output", () => {
         failures.push(`${label}\n    want: ${JSON.stringify(want.output)}\n    got error: ${(error as Error).message.split("\n")[0]}`);
         return;
       }
-      if (got !== want.output) {
+      // An object's address in Ruby's heap (Object#inspect of a MethodLiteral) differs in every
+      // Jekyll run: compared as any 16 hex digits.
+      if (got !== want.output && maskAddresses(got) !== maskAddresses(want.output)) {
         failures.push(`${label}\n    want: ${JSON.stringify(want.output)}\n    got:  ${JSON.stringify(got)}`);
         return;
       }

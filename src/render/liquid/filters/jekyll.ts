@@ -1,19 +1,19 @@
 // Jekyll 4.3's own filters (lib/jekyll/filters.rb, filters/grouping_filters.rb) on Ruby values.
-import { Expression, Tokenizer, type Value } from "liquidjs";
+import type { Value } from "liquidjs";
 import { emptySlugWarning, slugify as jekyllSlugify } from "../../../site/slugify.js";
 import { JekyllTime } from "../../../ruby/time.js";
 import type { LiquidHost } from "../host.js";
-import { fixFloatLiterals } from "../float-literals.js";
-import { ExpressionMethodLiteral, expressionMethodLiteral, methodLiteral } from "../operators.js";
-import { evaluateExpression, runSync } from "../sync-values.js";
+import { ExpressionMethodLiteral, methodLiteral } from "../operators.js";
+import { runSync } from "../sync-values.js";
 import { cgiEscape, uriEscape } from "../../../ruby/uri.js";
 import { awkSplit, rubyStrip, xmlEscape } from "../../../ruby/strings.js";
 import { FloatDomainError, stringToInteger } from "../../../ruby/number.js";
 import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
-import { RubyFloat, RubyRange, formatFloat, hashEntries, inspect, isHash, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
-import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger } from "./standard.js";
+import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
+import { RubyFloat, RubyRange, formatFloat, hashEntries, inspect, isHash, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
 // Jekyll's INTEGER_LIKE and FLOAT_LIKE (`\A\s*-?\d+\s*\Z`): Ruby's `\s` is ASCII whitespace,
@@ -96,35 +96,55 @@ function selectable(input: unknown): unknown[] | null {
   return null;
 }
 
+/**
+ * Whether Ruby's `to_s` of `v` (which is `s`) is a US-ASCII String rather than UTF-8: a String is
+ * UTF-8 as read; nil, a boolean, a number or a time writes US-ASCII; Array#inspect and Hash#inspect
+ * take the encoding of their first element's (first key's) inspect, where a String's is UTF-8; any
+ * character past ASCII makes the whole UTF-8.
+ */
+function usAsciiToS(v: unknown, s: string): boolean {
+  v = plain(v);
+  if (typeof v === "string" || !/^[\x00-\x7f]*$/.test(s)) return false;
+  return usAsciiInspect(v);
+}
+
+function usAsciiInspect(v: unknown): boolean {
+  v = plain(v);
+  if (v === null || v === undefined || typeof v === "boolean" || typeof v === "number" || typeof v === "bigint") return true;
+  if (v instanceof RubyFloat || v instanceof JekyllTime || v instanceof RubyRange) return true;
+  if (Array.isArray(v)) return v.length === 0 || usAsciiInspect(v[0]);
+  if (isHash(v) && !isUnsizedDrop(v)) {
+    const first = hashEntries(v)[0];
+    return first === undefined || usAsciiInspect(first[0]);
+  }
+  return false;
+}
+
 export function jekyllFilters(host: LiquidHost): FilterTable {
-  const conditions = new Map<string, Expression>();
-  const expressions = new Map<string, Value>();
-  const condition = (self: FilterThis, expr: string): Expression => {
+  const conditions = new Map<string, CompiledCondition>();
+  const condition = (expr: string): CompiledCondition => {
     let c = conditions.get(expr);
     if (!c) {
       // Jekyll's parse_condition reads it with Liquid::Parser, strictly, in every error_mode:
       // comparisons joined by and/or, nothing after (a filter inside is a syntax error, which
-      // fails the build).
+      // fails the build). Its operands are Liquid::Expression.parse's: `empty`/`blank` are not
+      // the Condition's method literals (see ExpressionMethodLiteral), and `item['size']` is the
+      // key "size", not the command.
+      let chain;
       try {
-        strictCondition(expr);
+        chain = strictCondition(expr);
       } catch (e) {
         if (!(e instanceof LiquidSyntaxError)) throw e;
         throw Object.assign(new Error(`Liquid syntax error: ${e.message} in where_exp/find_exp condition "${expr}"`), {
           hint: "The condition of where_exp and find_exp is comparisons joined by and/or, with no filters (|): assign the filtered value first, or use group_by_exp, which takes filters.",
         });
       }
-      c = new Tokenizer(expr, self.liquid.options.operators).readExpression();
-      fixFloatLiterals(c);
-      // Jekyll parses the condition with Liquid::Expression: its `empty`/`blank` are not the
-      // Condition's method literals (see ExpressionMethodLiteral).
-      for (const tok of (c as unknown as { postfix: Array<{ content?: unknown }> }).postfix) {
-        const name = methodLiteral(tok.content);
-        if (name) tok.content = expressionMethodLiteral(name);
-      }
+      c = compileCondition(chain, { input: expr, begin: 0, end: expr.length }, false);
       conditions.set(expr, c);
     }
     return c;
   };
+  const expressions = new Map<string, Value>();
   // group_by_exp's expression is a Liquid::Variable parsed in the site's error mode (strict, else
   // lax: `i == 1` is the variable `i`; an empty one is nil), as `{{ }}` is.
   const expression = (self: FilterThis, expr: string): Value => {
@@ -139,14 +159,14 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
 
   // The condition is evaluated synchronously (sync-values.ts), once per item of the collection.
   function findOrSelect(self: FilterThis, items: unknown[], variable: unknown, expr: unknown, first: boolean) {
-    const cond = condition(self, expressionString(expr));
+    const cond = condition(expressionString(expr));
     const scope: Record<string, unknown> = {};
     self.context.push(scope);
     const out: unknown[] = [];
     try {
       for (const item of items) {
         scope[toS(variable)] = item;
-        if (truthy(evaluateExpression(cond, self.context, false))) {
+        if (truthy(evaluateCondition(cond, self.context))) {
           if (first) return item;
           out.push(item);
         }
@@ -163,8 +183,14 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
   const sortWith = (items: unknown[], cmp: (a: unknown, b: unknown) => number | null) => rubySort(items, cmp);
 
   return {
-    markdownify: (input) => host.markdownify(toS(input)),
-    smartify: (input) => host.smartify(toS(input)),
+    markdownify: (input) => {
+      const s = toS(input);
+      return host.markdownify(s, usAsciiToS(input, s));
+    },
+    smartify: (input) => {
+      const s = toS(input);
+      return host.smartify(s, usAsciiToS(input, s));
+    },
     sassify: (input) => host.compileSass(toS(input), "sass"),
     scssify: (input) => host.compileSass(toS(input), "scss"),
     slugify(input, mode) {
@@ -221,7 +247,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     where(input, property, value) {
       const target = plain(value);
       // `!property`: Ruby's truthiness (0 and "" are properties).
-      if (!truthy(property) || Array.isArray(target) || isHash(target)) return input;
+      if (!truthy(property) || isRubyArray(target) || isHash(target)) return input;
       const items = selectable(input);
       if (!items) return input;
       return items.filter((item) => matches(itemProperty(item, property), value));
@@ -233,7 +259,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     find(input, property, value) {
       const target = plain(value);
-      if (!truthy(property) || Array.isArray(target) || isHash(target)) return input;
+      if (!truthy(property) || isRubyArray(target) || isHash(target)) return input;
       const items = selectable(input);
       if (!items) return input;
       return items.find((item) => matches(itemProperty(item, property), value)) ?? null;
@@ -322,7 +348,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     pop(array, num = 1) {
       const a = plain(array);
       if (!isRubyArray(a)) return array;
-      const n = toInteger(num);
+      const n = toLong(num);
       // Array#pop(n) and #shift(n) refuse a negative count.
       if (n < 0) throw new LiquidArgumentError("negative array size");
       return a.slice(0, Math.max(a.length - n, 0));
@@ -335,7 +361,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     shift(array, num = 1) {
       const a = plain(array);
       if (!isRubyArray(a)) return array;
-      const n = toInteger(num);
+      const n = toLong(num);
       if (n < 0) throw new LiquidArgumentError("negative array size");
       return a.slice(n);
     },

@@ -1,14 +1,18 @@
 // Liquid 5.4's StandardFilters with Ruby's semantics: `to_s` of arrays and hashes is their
 // inspect form, InputIterator flattens arrays, `size` of a string counts characters, `first` of a
-// string is nil, `truncatewords` appends nothing when nothing was cut, `split: " "` drops empty
+// string is nil, `truncatewords` appends nothing when the words fit (counted by split with a limit,
+// which keeps a trailing empty field: `'a b ' | truncatewords: 2` is "a b..."), `split: " "` drops empty
 // fields, numbers follow ruby/number.ts. Jekyll replaces `sort` and `where` (see jekyll.ts).
 import { Drop } from "liquidjs";
-import { abs, arithmetic, ceilFloor, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
+import { abs, arithmetic, ceilFloor, checkLong, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isUnsizedDrop, joinArray, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, rubyInteger, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 import { LimitError, reserveIterations } from "../budget.js";
+import { ExpressionMethodLiteral } from "../operators.js";
+import { JekyllTime } from "../../../ruby/time.js";
+import { timeToA } from "../../../ruby/local-time.js";
 
 /** A Liquid::ArgumentError-style failure: the message a user reads. */
 export class LiquidArgumentError extends Error {}
@@ -31,12 +35,22 @@ export function implicitName(v: unknown): string {
  * number: these are counts and offsets, where a Bignum is past any collection all the same.
  */
 export function toInteger(v: unknown): number {
+  return Number(toRubyInteger(v));
+}
+
+/** Liquid::Utils.to_integer with every digit of a Bignum. */
+function toRubyInteger(v: unknown): number | bigint {
   v = plain(v);
   if (typeof v === "number" && Number.isInteger(v)) return v;
-  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "bigint") return v;
   const n = kernelInteger(toS(v));
   if (n === null) throw new LiquidArgumentError("invalid integer");
-  return Number(n);
+  return n;
+}
+
+/** Liquid::Utils.to_integer used as a C long (an index, a count): a Bignum past one is Ruby's RangeError. */
+export function toLong(v: unknown): number {
+  return checkLong(toRubyInteger(v));
 }
 
 /** What walks a RubyBigRange's items: more than the render may loop over (Jekyll runs out of memory). */
@@ -59,15 +73,23 @@ function strictBase64(s: string): boolean {
   return true;
 }
 
-/** Liquid's InputIterator: arrays flattened, a hash is one item, nil is empty, anything else one item. */
-export function inputItems(input: unknown): unknown[] {
+/**
+ * Liquid's InputIterator: arrays flattened, a hash is one item, nil is empty, anything else
+ * Kernel#Array of it (one item, but a Time is its to_a), each item's to_liquid. `zone`: the
+ * site's timezone, which a Time's to_a names.
+ */
+export function inputItems(input: unknown, zone?: string): unknown[] {
   input = plain(input);
   if (input instanceof RubyBigRange) refuseRange(input);
-  if (Array.isArray(input)) return input.flat(Infinity);
+  if (Array.isArray(input)) return rubyFlatten(input);
   if (input === null || input === undefined) return [];
   // Liquid's InputIterator walks an Enumerable as it is: a Jekyll Drop (a document, as
   // `site.posts | first` gives one) yields its keys (`join` writes them, `map` looks in each).
   if (isKeyedDrop(input)) return Object.keys(input as object);
+  // Array(time) is Time#to_a (a Date has no to_a: one item).
+  if (input instanceof JekyllTime && !input.dateOnly) return timeToA(input, zone);
+  // `empty`/`blank` in a filter's input: Jekyll's MethodLiteral, whose to_liquid is "".
+  if (input instanceof ExpressionMethodLiteral) return [""];
   return [input];
 }
 
@@ -125,22 +147,44 @@ export function rubyIndex(item: unknown, property: unknown): unknown {
   if (typeof item === "string" && typeof property === "string") return stringIndex(item, property);
   if (typeof item === "string" || Array.isArray(item) || typeof item === "number" || typeof item === "bigint") {
     const p = plain(property);
+    if (p instanceof RubyRange) return rangeIndex(item, p);
     const index = typeof p === "number" || typeof p === "bigint" ? p : p instanceof RubyFloat ? Math.trunc(p.value) : undefined;
     if (index === undefined) {
       // Ruby words nil differently from the other classes here ("from nil to integer").
       throw new TypeError(p === null || p === undefined ? "no implicit conversion from nil to integer" : `no implicit conversion of ${rubyClass(p)} into Integer`);
     }
     if (typeof item === "number" || typeof item === "bigint") {
-      const i = BigInt(Math.trunc(Number(index)));
+      const i = typeof index === "bigint" ? index : BigInt(Math.trunc(Number(index)));
       if (i < 0n) return 0;
       return Number((BigInt(item) >> i) & 1n);
     }
     const seq = typeof item === "string" ? [...item] : item;
-    const n = Math.trunc(Number(index));
+    const n = typeof index === "bigint" ? checkLong(index) : Math.trunc(index);
     const at = n < 0 ? seq.length + n : n;
     return at < 0 || at >= seq.length ? null : seq[at];
   }
   return lookup(item, property);
+}
+
+/**
+ * `item[range]`: a String's or an Array's slice (ends from the back when negative; nil when the
+ * start is past the end), an Integer's bits i..j (shifted right by i, or left for a negative i,
+ * and masked to j - i + 1 bits unless j < i).
+ */
+function rangeIndex(item: string | unknown[] | number | bigint, range: RubyRange): unknown {
+  const i = Number(range.first);
+  const j = Number(range.last);
+  if (typeof item === "number" || typeof item === "bigint") {
+    const n = BigInt(item);
+    const shifted = i >= 0 ? n >> BigInt(i) : n << BigInt(-i);
+    return rubyInteger(j < i ? shifted : shifted & ((1n << BigInt(j - i + 1)) - 1n));
+  }
+  const seq = typeof item === "string" ? [...item] : item;
+  const start = i < 0 ? seq.length + i : i;
+  if (start < 0 || start > seq.length) return null;
+  const end = j < 0 ? seq.length + j : j;
+  const part = seq.slice(start, Math.max(start, end + 1));
+  return typeof item === "string" ? (part as string[]).join("") : part;
 }
 
 /** `respond_to?(:[])`: nil, true, false, a Float, a Time, a Date and a Range have no `[]`. */
@@ -192,7 +236,8 @@ function number(fn: () => number | bigint | RubyFloat): number | bigint | RubyFl
   }
 }
 
-export function standardFilters(): FilterTable {
+/** `zone`: the site's timezone (see inputItems). */
+export function standardFilters(zone?: string): FilterTable {
   return {
     size: (input) => rubySize(input),
     downcase: (input) => rubyDowncase(toS(input)),
@@ -219,10 +264,12 @@ export function standardFilters(): FilterTable {
       return Buffer.from(s, "base64").toString("utf8");
     },
     slice: (input, offset, length) => {
-      const off = toInteger(offset);
-      const len = length === undefined || length === null ? 1 : toInteger(length);
+      const off = toLong(offset);
+      // `length ? to_integer(length) : 1`: false is no length either.
+      const len = length === undefined || length === null || plain(length) === false ? 1 : toLong(length);
       input = plain(input);
-      if (Array.isArray(input)) {
+      // `is_a?(Array)`: a Range is sliced as its to_s ("1..3").
+      if (Array.isArray(input) && !(input instanceof RubyRange)) {
         const start = off < 0 ? input.length + off : off;
         if (start < 0 || start > input.length || len < 0) return [];
         return input.slice(start, start + len);
@@ -240,7 +287,10 @@ export function standardFilters(): FilterTable {
     truncatewords: (input, words = 15, ellipsis = "...") => {
       if (input === null || input === undefined) return null;
       const s = toS(input);
-      let n = toInteger(words);
+      const w = toRubyInteger(words);
+      // String#split's limit is a C int: Liquid words the RangeError of a larger count itself.
+      if (w >= 2147483647) throw new LiquidArgumentError(`integer ${w} too big for truncatewords`);
+      let n = Number(w);
       if (n <= 0) n = 1;
       const list = awkSplit(s, n + 1);
       if (list.length <= n) return s;
@@ -256,9 +306,9 @@ export function standardFilters(): FilterTable {
       .replace(/<[\s\S]*?>/g, ""),
     strip_newlines: (input) => toS(input).replace(/\r?\n/g, ""),
     newline_to_br: (input) => toS(input).replace(/\r?\n/g, "<br />\n"),
-    join: (input, glue = " ") => joinArray(inputItems(input), toS(glue)),
+    join: (input, glue = " ") => joinArray(inputItems(input, zone), toS(glue)),
     sort_natural: (input, property) => {
-      const items = inputItems(input);
+      const items = inputItems(input, zone);
       if (!items.length) return [];
       const cmp = (a: unknown, b: unknown) => {
         if (a !== null && a !== undefined && b !== null && b !== undefined) {
@@ -278,7 +328,7 @@ export function standardFilters(): FilterTable {
       return order.map((i) => items[i]);
     },
     uniq: (input, property) => {
-      const items = inputItems(input);
+      const items = inputItems(input, zone);
       // Array#uniq returns a copy of an array of one without calling its block.
       if (items.length < 2) return [...items];
       const seen = new Set<string>();
@@ -295,15 +345,15 @@ export function standardFilters(): FilterTable {
       }
       return out;
     },
-    reverse: (input) => [...inputItems(input)].reverse(),
-    map: (input, property) => inputItems(input).map((item) => {
+    reverse: (input) => [...inputItems(input, zone)].reverse(),
+    map: (input, property) => inputItems(input, zone).map((item) => {
       if (property === "to_liquid") return item;
       // Liquid's map asks `respond_to?(:[])` first: an item without `[]` maps to nil.
       const value = rubyIndexOrPropertyError(item, property);
       return value === NO_INDEX ? null : value;
     }),
     compact: (input, property) => {
-      const items = inputItems(input);
+      const items = inputItems(input, zone);
       if (property === null || property === undefined) return items.filter((item) => item !== null && item !== undefined);
       const out: unknown[] = [];
       for (const item of items) {
@@ -340,15 +390,16 @@ export function standardFilters(): FilterTable {
     prepend: (input, s) => toS(s) + toS(input),
     concat: (input, array) => {
       array = plain(array);
-      if (!Array.isArray(array)) throw new LiquidArgumentError("concat filter requires an array argument");
-      return [...inputItems(input), ...array];
+      // `respond_to?(:to_ary)`: a Range has none.
+      if (!Array.isArray(array) || array instanceof RubyRange) throw new LiquidArgumentError("concat filter requires an array argument");
+      return [...inputItems(input, zone), ...array];
     },
     first: (input) => {
       input = plain(input);
       // Range#first and #last are its ends, also of a backward range (`(5..1) | first` is 5).
       if (input instanceof RubyBigRange || input instanceof RubyRange) return input.first;
       if (Array.isArray(input)) return input[0];
-      if (isHash(input)) return hashEntries(input)[0] ?? null;
+      if (isHash(input)) return isOpaqueDrop(input) ? null : hashEntries(input)[0] ?? null;
       return null;
     },
     last: (input) => {
@@ -376,7 +427,8 @@ export function standardFilters(): FilterTable {
       const allowFalse = isHash(options) && truthy(options.allow_false);
       const v = plain(input);
       const missing = allowFalse ? v === null || v === undefined : !truthy(v);
-      const empty = typeof v === "string" || Array.isArray(v) ? v.length === 0 : isHash(v) ? Object.keys(v).length === 0 : false;
+      // `respond_to?(:empty?) && empty?`: a Range has no empty? (`(3..1) | default: 'x'` is 3..1).
+      const empty = typeof v === "string" || (Array.isArray(v) && !(v instanceof RubyRange)) ? v.length === 0 : isHash(v) ? Object.keys(v).length === 0 : false;
       return missing || empty ? fallback : input;
     },
   };

@@ -68,14 +68,36 @@ export class MarkupParser {
     }
   }
 
-  /** If/Unless#push_block: the condition of `if`, `elsif` and `unless`. */
-  condition(markup: string, at: MarkupSite): ConditionChain {
-    return this.selected(markup, at, strictCondition, laxCondition);
+  /**
+   * If/Unless#push_block: the condition of `if`, `elsif` and `unless`. `tagLine`: the `if`/`unless`
+   * tag's own line, which Ruby gives the strict parse's error of every `elsif` of the tag
+   * (strict_parse_with_error_context sets the Tag's line_number); a lax parse's error has the
+   * elsif's line.
+   */
+  condition(markup: string, at: MarkupSite, tagLine = at.line): ConditionChain {
+    return this.selected(markup, at, strictCondition, laxCondition, tagLine);
   }
 
-  /** For.new. */
+  /**
+   * For.new. In warn mode the lax parse follows a failed strict one on the same object: a limit
+   * or offset the strict parse had read stays unless the lax scan sets that attribute again
+   * (`limit:  2offset: 1..` loops with offset 1: the lax scan reads only `limit: 2offset:`).
+   */
   forLoop(markup: string, at: MarkupSite): ForSyntax {
-    return this.selected(markup, at, strictFor, laxFor);
+    let kept: Pick<ForSyntax, "limit" | "offset"> | undefined;
+    const syntax = this.selected(markup, at, (m) => {
+      try {
+        return strictFor(m);
+      } catch (e) {
+        kept = (e as { forAttributes?: Pick<ForSyntax, "limit" | "offset"> }).forAttributes;
+        throw e;
+      }
+    }, laxFor);
+    if (kept) {
+      if (syntax.limit === undefined && kept.limit !== undefined) syntax.limit = kept.limit;
+      if (syntax.offset === undefined && kept.offset !== undefined) syntax.offset = kept.offset;
+    }
+    return syntax;
   }
 
   /** A syntax error of a tag with one syntax: the same in every mode. */
@@ -84,12 +106,12 @@ export class MarkupParser {
     throw new MarkupSyntaxError({ message: e.message, line: at.line, offset: at.begin + (e.offset ?? 0) });
   }
 
-  private selected<T>(markup: string, at: MarkupSite, strict: (m: string) => T, lax: (m: string) => T): T {
+  private selected<T>(markup: string, at: MarkupSite, strict: (m: string) => T, lax: (m: string) => T, strictLine = at.line): T {
     if (this.mode === "lax") return this.laxOnly(markup, at, lax);
     try {
       return strict(markup);
     } catch (e) {
-      this.fallBack(e, rubyStrip(markup), at);
+      this.fallBack(e, rubyStrip(markup), strictLine === at.line ? at : { line: strictLine, begin: at.begin });
       return this.laxOnly(markup, at, lax);
     }
   }

@@ -234,13 +234,22 @@ export function strictFor(markup: string): ForSyntax {
     name: `${variable}-${collectionName}`,
     reversed: !!p.id("reversed"),
   };
-  while (p.look("id") && p.look("colon", 1)) {
-    const attribute = p.id("limit") || p.id("offset");
-    if (!attribute) throw new LiquidSyntaxError("Invalid attribute in for loop. Valid attributes are limit and offset");
-    p.consume();
-    setForAttribute(result, attribute, p.expression());
+  try {
+    while (p.look("id") && p.look("colon", 1)) {
+      const attribute = p.id("limit") || p.id("offset");
+      if (!attribute) throw new LiquidSyntaxError("Invalid attribute in for loop. Valid attributes are limit and offset");
+      p.consume();
+      setForAttribute(result, attribute, p.expression());
+    }
+    p.consume("end_of_string");
+  } catch (e) {
+    // Ruby's For keeps the limit and offset its strict parse had set when the rest fails (they
+    // are instance variables): in warn mode the lax parse then starts from them.
+    if (e instanceof LiquidSyntaxError && (result.limit !== undefined || result.offset !== undefined)) {
+      (e as LiquidSyntaxError & { forAttributes?: Pick<ForSyntax, "limit" | "offset"> }).forAttributes = { limit: result.limit, offset: result.offset };
+    }
+    throw e;
   }
-  p.consume("end_of_string");
   return result;
 }
 

@@ -30,13 +30,18 @@ interface Comparison {
   relation?: "and" | "or";
 }
 
-type CompiledCondition = Comparison[];
+export type CompiledCondition = Comparison[];
 
-export function compileCondition(chain: ConditionChain, span: MarkupSpan): CompiledCondition {
+/**
+ * `conditionLiterals`: the operands are read by Condition.parse_expression (`if`, `unless`), whose
+ * `empty`/`blank` are the Condition's method literals; Jekyll's where_exp/find_exp read theirs
+ * with Liquid::Expression.parse (ExpressionMethodLiteral).
+ */
+export function compileCondition(chain: ConditionChain, span: MarkupSpan, conditionLiterals = true): CompiledCondition {
   return chain.map((c) => ({
-    left: compileExpression(c.left, span, true),
+    left: compileExpression(c.left, span, conditionLiterals),
     operator: c.operator,
-    right: c.operator === undefined ? undefined : compileExpression(c.right ?? { kind: "literal", value: null }, span, true),
+    right: c.operator === undefined ? undefined : compileExpression(c.right ?? { kind: "literal", value: null }, span, conditionLiterals),
     relation: c.relation,
   }));
 }
@@ -82,11 +87,12 @@ class RubyIf extends RubyTag implements BlankAware {
 
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser, private readonly negateFirst: boolean) {
     super(token, remain, liquid);
+    const tagLine = rubyMarkup(token).site.line;
     const push = (t: TagToken, isElse: boolean): Branch => {
       let condition: CompiledCondition | null = null;
       if (!isElse) {
         const ruby = rubyMarkup(t);
-        condition = compileCondition(ruby.parser.condition(ruby.markup, ruby.site), ruby.span);
+        condition = compileCondition(ruby.parser.condition(ruby.markup, ruby.site, tagLine), ruby.span);
       }
       const branch = { condition, templates: [] };
       this.branches.push(branch);

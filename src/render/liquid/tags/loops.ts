@@ -202,7 +202,7 @@ export class RubyForTag extends RubyTag implements BlankAware {
 /** Thrown to stop reading a `for` at its second `else` (For#parse reads one else body). */
 const SECOND_ELSE = new Error("second else");
 
-/** `to_i` as TableRow uses it: nil 0, numbers truncated, strings by their leading digits, a Time its epoch; other values have none. */
+/** `to_i` as TableRow uses it: nil 0, numbers truncated, strings by their leading digits, a Time its epoch; other values (a Date among them) have none. */
 function toI(v: unknown): number {
   // `blank`/`empty` (Jekyll's method literals) have no to_i either.
   if (methodLiteral(v) || v instanceof ExpressionMethodLiteral) throw new Error("undefined method `to_i' for a method literal");
@@ -213,7 +213,8 @@ function toI(v: unknown): number {
   if (typeof v === "bigint") return Number(v);
   if (v instanceof RubyFloat) return Math.trunc(v.value);
   if (typeof v === "string") return stringToI(v);
-  if (v instanceof JekyllTime) return Math.floor(v.epochMs / 1000);
+  // Time#to_i is its epoch; a Date has no to_i.
+  if (v instanceof JekyllTime && !v.dateOnly) return Math.floor(v.epochMs / 1000);
   throw new Error(`undefined method \`to_i' for ${inspect(v)}:${rubyClass(v)}`);
 }
 
