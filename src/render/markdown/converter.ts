@@ -11,7 +11,7 @@ import type { HtmlChild, HtmlNode } from './plugins/html-block.js';
 import { codePointOf, entityToString } from './entities.js';
 import type { KramdownOptions } from './options.js';
 import { basicId, gfmId, rawText } from './header-id.js';
-import { parseIal, applyIal, IAL_BODY, type Ial } from './ial.js';
+import { parseIal, applyIal, mergeIal, IAL_BODY, type Ial } from './ial.js';
 import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdown.js';
 import type { MathEngine } from './math.js';
 
@@ -336,11 +336,6 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
   }
   if (lines.anyBlank(pos, end) && !isBlank(lastNonDef())) items.push({ blank: true });
   return items;
-}
-
-function mergeIal(a: Ial | undefined, b: Ial): Ial {
-  if (!a) return b;
-  return { attrs: new Map([...a.attrs, ...b.attrs].map(([k, v]) => k === 'class' && a.attrs.has('class') && b.attrs.has('class') ? [k, `${a.attrs.get('class')} ${b.attrs.get('class')}`] : [k, v])), refs: [...a.refs, ...b.refs] };
 }
 
 function tokAttrs(t: Token): Attrs {
