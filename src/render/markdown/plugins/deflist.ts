@@ -20,6 +20,7 @@
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { ialBlockAt } from './code-block.js';
+import { leadingItemIal } from './kramdown-blocks.js';
 import { tableTried } from './table.js';
 import { dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, stripIndent } from './indent.js';
 
@@ -165,6 +166,8 @@ export function deflistPlugin(md: MarkdownIt): void {
       // kramdown reads a definition's text as a list item's: whitespace-only lines as written
       // (list-text.ts).
       s.kdInDefinition = (s.kdInDefinition ?? 0) + 1;
+      // (`: {:.c} > q`: the IAL is the definition's, the rest its text, as in a list item.)
+      const shifted = !ialOnly && state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
       try {
         tokenize.call(this, state, startLine, cut);
         // markdown-it-deflist goes on with a next definition (or a next term and its definition)
@@ -202,6 +205,7 @@ export function deflistPlugin(md: MarkdownIt): void {
         }
       } finally {
         s.kdInDefinition!--;
+        if (shifted) [state.bMarks[startLine], state.tShift[startLine]] = shifted;
         state.sCount[startLine] = savedFirst;
         for (const [line, sCount] of faked) {
           state.sCount[line] = sCount;

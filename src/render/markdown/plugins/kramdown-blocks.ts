@@ -225,6 +225,29 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
   return true;
 }
 
+// kramdown's LIST_ITEM_IAL (`^\s*\{:…\}\s*`) with text after it on the item's first line.
+const ITEM_IAL_TEXT = new RegExp(String.raw`^\{:(?![\w-]*:|\/)(${IAL_BODY})\}[ \t]*(?=[^ \t])`);
+
+/**
+ * `* {: .c} text`: parse_list takes an IAL at the start of an item's (or definition's) first line
+ * off the item's text before parsing it (LIST_ITEM_IAL), so what follows is parsed as blocks of its
+ * own: `* {:.c} > q` is an item holding a blockquote, `* {:.c} ## h` one holding a header. The IAL
+ * becomes a `kd_ial` token on the item's first line (the <li>'s attributes, as one alone there) and
+ * the line starts after it and the whitespace after it while the item's text is tokenized (the
+ * tokenize wrapper restores it: returned here). The item's indentation is unchanged.
+ */
+export function leadingItemIal(state: StateBlock, line: number): [number, number] | null {
+  const m = ITEM_IAL_TEXT.exec(lineText(state, line));
+  if (!m) return null;
+  const saved: [number, number] = [state.bMarks[line], state.tShift[line]];
+  const token = state.push('kd_ial', '', 0);
+  token.content = m[1];
+  token.map = [line, line + 1];
+  state.bMarks[line] += state.tShift[line] + m[0].length;
+  state.tShift[line] = 0;
+  return saved;
+}
+
 const IAL_MULTI = new RegExp(String.raw`^\{:(?!:|\/)(${IAL_BODY})\}[^\S\n]*\n`);
 
 /**
@@ -365,7 +388,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       // (Also when the next item follows after the blank lines: `* \n\n\n* ` is one list.)
       if (lastBlank && emptyItem >= 0 && line > emptyItem + 2 && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
       emptyItem = /^[ \t]*$/.test(text.slice(m[1].length)) ? line : -1;
-      nested = LIST_START.test(text.slice(m[1].length).replace(/^[ \t]*/, ''));
+      // (After the item's IAL, which parse_list takes off first: `* {:.c} - a`.)
+      nested = LIST_START.test(text.slice(m[1].length).replace(/^[ \t]*/, '').replace(ITEM_IAL_TEXT, ''));
       lastBlank = false;
       continue;
     }
@@ -649,6 +673,14 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
           state.blkIndent = state.listIndent + 4;
           if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
         } else if (state.sCount[startLine] - state.blkIndent >= 4) state.blkIndent = state.sCount[startLine];
+        const shifted = firstCode(state, startLine) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
+        if (shifted) {
+          tokenize(state, startLine, endLine);
+          [state.bMarks[startLine], state.tShift[startLine]] = shifted;
+          s.kdFirstLine = saved;
+          s.kdContinuedLine = savedContinued;
+          return;
+        }
       }
     }
     tokenize(state, startLine, endLine);
