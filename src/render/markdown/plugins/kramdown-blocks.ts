@@ -710,6 +710,9 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (!afterBlockBoundary(state, startLine)) return false;
     // (A list's end-of-block marker is no header text: listEob.)
     if (listEob(state, startLine)) return false;
+    // An underline that starts a list item's next part (`* a\n  - `: a nested list's marker with a
+    // space after it) is no underline: parse_list parses the item's text before it on its own.
+    if (under === 0x2d && (state as any).kdChunkStarts?.has(startLine + 1)) return false;
     return lheading(state, startLine, endLine, silent);
   });
   const heading = rule('heading');
