@@ -27,6 +27,17 @@ function leadingTab(state: StateBlock, line: number): boolean {
   for (let p = state.bMarks[line], end = p + state.tShift[line]; p < end; p++) if (state.src.charCodeAt(p) === 0x09) return true;
   return false;
 }
+/** The columns of a text's leading spaces and tabs (tabs to the next multiple of four). */
+function leadingColumns(text: string): number {
+  let col = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) col++;
+    else if (c === 0x09) col += 4 - (col % 4);
+    else break;
+  }
+  return col;
+}
 /** The first character of the line's text (after its indentation), as a char code. */
 function firstCode(state: StateBlock, line: number): number {
   return state.src.charCodeAt(state.bMarks[line] + state.tShift[line]);
@@ -417,6 +428,18 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
         faked.push([line, state.sCount[line]]);
         state.sCount[line] = base + indent + keepItemText(state, line, stripIndent(own, indent), base + indent);
         lazy.set(line, [base]);
+      } else if (!lazy.has(line) && leadingTab(state, line)) {
+        // Inside the item too the columns can differ: kramdown's item text has its leading tabs
+        // four spaces each wherever they stand (`  \t- b` in a `* - a` item's item is `  - b`,
+        // two in, where markdown-it has the marker at the item's column). A nested list's marker
+        // line then gets kramdown's column, so the nested item's content is where kramdown has it.
+        const text = stripIndent(own, indent);
+        const col = leadingColumns(text);
+        if (col !== rel - indent && col <= 3 && LIST_START.test(text.slice(col))) {
+          faked.push([line, state.sCount[line]]);
+          state.sCount[line] = base + indent + keepItemText(state, line, text, base + indent);
+          lazy.set(line, [base]);
+        }
       }
       // (On the line as the item's text has it: `   \t- b` in a `1. ` item is `\t- b`, no list.)
       if (rel - indent <= 3 && LIST_START.test(text) && !/^ {0,3}\t/.test(kdLineText(state, line, base + indent))) {
