@@ -167,7 +167,7 @@ export function deflistPlugin(md: MarkdownIt): void {
       // (list-text.ts).
       s.kdInDefinition = (s.kdInDefinition ?? 0) + 1;
       // (`: {:.c} > q`: the IAL is the definition's, the rest its text, as in a list item.)
-      const shifted = !ialOnly && state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
+      const shifted = state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
       try {
         tokenize.call(this, state, startLine, cut);
         // markdown-it-deflist goes on with a next definition (or a next term and its definition)

@@ -47,6 +47,8 @@ function isBlank(state: StateBlock, line: number): boolean {
 }
 
 const IAL_LINE = new RegExp(String.raw`^\{:(?!:|\/)(${IAL_BODY})\}\s*$`);
+// kramdown's ALD_START: a name, a colon, then at least one character (`{:r:}` is an IAL).
+const ALD_LINE = new RegExp(String.raw`^\{:\w[\w-]*:${IAL_BODY}\}\s*$`);
 const EXT_START = /^\{::(\w+)((?:\s(?:\\\}|[^}])*?)?)(\/)?\}\s*$/;
 
 /**
@@ -59,6 +61,11 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   if (line === (state as any).kdContinuedLine) return false;
   if (line === (state as any).kdFirstLine || line === 0) return true;
   if (isBlank(state, line - 1)) return !blanksInHtml(state, line);
+  // After an HTML element whose line's newline kramdown leaves to its blank parser (`<hr>`, a
+  // closed `<script>`: html-block.ts's trailingBlank) there is a :blank, a boundary: `<hr>\n|` is
+  // a table.
+  const lastTok = state.tokens[state.tokens.length - 1];
+  if (lastTok?.type === 'kd_html' && lastTok.map?.[1] === line && (lastTok.meta as any)?.trailingBlank) return true;
   const prev = lineText(state, line - 1).trimEnd();
   if (prev === '^') {
     // kramdown's EOB_MARKER is `^` at the very start of the container's text: an indented ` ^` is
@@ -76,11 +83,17 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   // the container's start); one that went to the block before it leaves an `eob` that is not.
   // (Several IAL lines in a row go where the first one goes.)
   // (A block IAL over several lines, `{: .a\n.b}`, is the token just before.)
+  // An ALD leaves an `eob` that is no boundary either (its value is :ald), and an IAL right after
+  // one waits for the next block whatever came before it.
   const last = state.tokens[state.tokens.length - 1];
   let first = line - 1;
+  if (last?.type === 'kd_ald' && last.map?.[1] === line) return false;
   if (last?.type === 'kd_ial' && last.map?.[1] === line) first = last.map[0];
-  else if (!IAL_LINE.test(prev)) return false;
-  while (first - 1 >= 0 && first !== (state as any).kdFirstLine && !isBlank(state, first - 1) && IAL_LINE.test(lineText(state, first - 1).trimEnd())) first--;
+  else if (!IAL_LINE.test(prev) || ALD_LINE.test(prev)) return false;
+  while (first - 1 >= 0 && first !== (state as any).kdFirstLine && !isBlank(state, first - 1) && IAL_LINE.test(lineText(state, first - 1).trimEnd())) {
+    if (ALD_LINE.test(lineText(state, first - 1).trimEnd())) return true;
+    first--;
+  }
   return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1);
 }
 
@@ -227,7 +240,8 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
   if (setextAhead(state, startLine, _endLine)) return false;
   if (silent) return true;
   // ALD_START: the name right after `{:` (`{: name: …}` is an IAL whose words are skipped).
-  const ald = /^(\w[\w-]*):([\s\S]*)$/.exec(m[1]);
+  // (ALD_ANY_CHARS+: `{:r:}` has nothing after the name's colon and is an IAL.)
+  const ald = /^(\w[\w-]*):([\s\S]+)$/.exec(m[1]);
   const token = state.push(ald ? 'kd_ald' : 'kd_ial', '', 0);
   token.content = ald ? ald[2] : m[1];
   token.info = ald ? ald[1] : '';
@@ -237,7 +251,9 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
 }
 
 // kramdown's LIST_ITEM_IAL (`^\s*\{:…\}\s*`) with text after it on the item's first line.
-const ITEM_IAL_TEXT = new RegExp(String.raw`^\{:(?![\w-]*:|\/)(${IAL_BODY})\}[ \t]*(?=[^ \t])`);
+// (No look-ahead for the text: the body is the one kramdown's greedy match takes, `{:\}}` is the
+// IAL `\}` and nothing after it, not the IAL `\` and the text `}`.)
+const ITEM_IAL_TEXT = new RegExp(String.raw`^\{:(?![\w-]*:|\/)(${IAL_BODY})\}[ \t]*`);
 
 /**
  * `* {: .c} text`: parse_list takes an IAL at the start of an item's (or definition's) first line
@@ -248,8 +264,12 @@ const ITEM_IAL_TEXT = new RegExp(String.raw`^\{:(?![\w-]*:|\/)(${IAL_BODY})\}[ \
  * tokenize wrapper restores it: returned here). The item's indentation is unchanged.
  */
 export function leadingItemIal(state: StateBlock, line: number): [number, number] | null {
-  const m = ITEM_IAL_TEXT.exec(lineText(state, line));
-  if (!m) return null;
+  const text = lineText(state, line);
+  const m = ITEM_IAL_TEXT.exec(text);
+  // An IAL alone on the line is a block IAL's (ialBlock), but for one with an escaped brace, which
+  // ialBlock may take on over the next lines (`{:\}\n}`): the item's IAL ends on its first line
+  // (`* {:\}\n}` is the IAL `\` and the text `}`), so the line is left empty here.
+  if (!m || (m[0].length === text.length && !text.includes('\\}'))) return null;
   const saved: [number, number] = [state.bMarks[line], state.tShift[line]];
   const token = state.push('kd_ial', '', 0);
   token.content = m[1];
