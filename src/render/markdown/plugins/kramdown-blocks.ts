@@ -462,7 +462,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
         }
       }
       // (On the line as the item's text has it: `   \t- b` in a `1. ` item is `\t- b`, no list.)
-      if (rel - indent <= 3 && LIST_START.test(text) && !/^ {0,3}\t/.test(kdLineText(state, line, base + indent))) {
+      // (And with kramdown's columns: `   \t\t- ` in a `1. - a` item's item is `      - `, text.)
+      if (LIST_START.test(text) && (leadingTab(state, line) ? /^ {0,3}(?:[*+-]|\d+\.)[ \t]/.test(kdLineText(state, line, base + indent)) : rel - indent <= 3)) {
         // kramdown starts a new part of the item's text at its first nested list (item.value <<
         // '') and parses each part on its own: a list the item took lazily before it (`2. a` then
         // `  * b`, indented less than the item's content) ends there, and the nested list is the
@@ -786,7 +787,10 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // where the item's text ends (a line left of the item's content is the next item of an outer
     // list, never in this item's text).
     if (silent && state.parentType === 'paragraph') {
+      // (Where the line's leading tabs give kramdown other columns, by its text: `   \t\t- ` in
+      // a `1. - a` item's item is `      - `, more of the paragraph.)
       return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4 &&
+        (!leadingTab(state, startLine) || /^ {0,3}(?:[*+-]|\d+\.)[ \t]/.test(kdLineText(state, startLine))) &&
         (gfmParagraphEnd(state) || state.sCount[startLine] < state.blkIndent || nestedListCut(state, startLine) || !!(state as any).kdChunkStarts?.has(startLine));
     }
     if (silent) return listRule(state, startLine, endLine, true);
