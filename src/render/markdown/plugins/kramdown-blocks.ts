@@ -455,7 +455,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
         // line then gets kramdown's column, so the nested item's content is where kramdown has it.
         const text = stripIndent(own, indent);
         const col = leadingColumns(text);
-        if (col !== rel - indent && col <= 3 && LIST_START.test(text.slice(col))) {
+        if (col !== rel - indent && !/^ *\t/.test(text)) {
           faked.push([line, state.sCount[line]]);
           state.sCount[line] = base + indent + keepItemText(state, line, text, base + indent);
           lazy.set(line, [base]);
