@@ -451,8 +451,12 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       } else if (!lazy.has(line) && leadingTab(state, line)) {
         // Inside the item too the columns can differ: kramdown's item text has its leading tabs
         // four spaces each wherever they stand (`  \t- b` in a `* - a` item's item is `  - b`,
-        // two in, where markdown-it has the marker at the item's column). A nested list's marker
-        // line then gets kramdown's column, so the nested item's content is where kramdown has it.
+        // two in, where markdown-it has the marker at the item's column). The line then gets
+        // kramdown's column, so a nested item's content, or a lazy line's indentation kept as
+        // written (`  \td` under `* * m\n:\tn` is `  d`), is where kramdown has it. Only once the
+        // text has spaces alone in front: a tab still there (`   \t.` in a `* ` item) becomes four
+        // spaces only in the inner item's text, whose list gives the line its column then (a
+        // column given here would keep it from doing so).
         const text = stripIndent(own, indent);
         const col = leadingColumns(text);
         if (col !== rel - indent && !/^ *\t/.test(text)) {
