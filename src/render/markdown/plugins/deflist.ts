@@ -22,7 +22,7 @@ import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { ialBlockAt } from './code-block.js';
 import { leadingItemIal } from './kramdown-blocks.js';
 import { tableTried } from './table.js';
-import { dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, stripIndent } from './indent.js';
+import { dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 const MARKER = /^:[ \t]/;
 
@@ -91,6 +91,16 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
         state.sCount[line] = base + indentation + keepItemText(state, line, stripIndent(own, indentation), base + indentation);
         const bases = lazy.get(line);
         if (bases) bases.push(base + indentation); else lazy.set(line, [base + indentation]);
+      } else if (!lazy.has(line) && leadingTab(state, line)) {
+        // Inside the definition too, as in a list item (kramdown-blocks.ts): a text with spaces
+        // alone left in front whose columns differ (`  \te` in a `: ` definition is `  e`) gets
+        // kramdown's column.
+        const kept = stripIndent(own, indentation);
+        if (!/^ *\t/.test(kept) && leadingColumns(kept) !== rel - indentation) {
+          faked.push([line, state.sCount[line]]);
+          state.sCount[line] = base + indentation + keepItemText(state, line, kept, base + indentation);
+          lazy.set(line, [base + indentation]);
+        }
       }
       lastBlank = false;
       continue;

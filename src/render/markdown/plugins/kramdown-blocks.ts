@@ -17,26 +17,10 @@ import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
 import { ialBlockAt } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
-import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, stripIndent } from './indent.js';
+import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
-}
-/** Whether the line's leading whitespace holds a tab. */
-function leadingTab(state: StateBlock, line: number): boolean {
-  for (let p = state.bMarks[line], end = p + state.tShift[line]; p < end; p++) if (state.src.charCodeAt(p) === 0x09) return true;
-  return false;
-}
-/** The columns of a text's leading spaces and tabs (tabs to the next multiple of four). */
-function leadingColumns(text: string): number {
-  let col = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20) col++;
-    else if (c === 0x09) col += 4 - (col % 4);
-    else break;
-  }
-  return col;
 }
 /** The first character of the line's text (after its indentation), as a char code. */
 function firstCode(state: StateBlock, line: number): number {
