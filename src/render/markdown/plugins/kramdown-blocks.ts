@@ -17,7 +17,7 @@ import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
 import { ialBlockAt } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
-import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
+import { INDENT, RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -661,7 +661,12 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     for (let l = startLine; l < state.line; l++) {
       // A lazy line keeps the indentation it has beyond the paragraph's container (its sCount was
       // set to where kramdown sees its text); other lines as the container's text has them.
-      const text = l === startLine ? state.getLines(l, l + 1, state.blkIndent, false) : kdLineText(state, l);
+      // (In a footnote definition's text kramdown takes one INDENT, a tab or four spaces, off each
+      // line of its container's text, leaving further tabs as they are: `[^c]:.\n\t\te` is
+      // ".\n\te".)
+      const text = l === startLine ? state.getLines(l, l + 1, state.blkIndent, false)
+        : state.parentType === 'footnote' && !lazy?.has(l) && leadingTab(state, l) ? kdLineText(state, l, state.blkIndent - 4).replace(INDENT, '')
+        : kdLineText(state, l);
       if (htmlCut && l > startLine && LAZY_END_HTML.test(text)) {
         const prev = lines[lines.length - 1];
         lines[lines.length - 1] = prev.replace(/[ \t\v\f\r\0]+$/, '') + (prev.endsWith('  ') ? '  ' : '');
