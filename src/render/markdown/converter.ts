@@ -594,7 +594,9 @@ export class Converter {
         const inline = first.tokens[0]?.children ?? [];
         // (Only on the item's first line: LIST_ITEM_IAL. Later, as after `* \n`, a span IAL
         // with nothing before it is text.)
-        const ial = first.start === items[i].start ? takeLeadingIal(inline, this.ctx) : null;
+        // (Not when the item's IAL was taken off its line already, text following: `* {:x}{:e} t`
+        // keeps `{:e}` as text.)
+        const ial = first.start === items[i].start && !itemIals[i] ? takeLeadingIal(inline, this.ctx) : null;
         if (ial) applyIal(liAttrs, ial);
         // Task lists are kramdown-parser-gfm's (its parse_list); kramdown's own parser has none.
         const box = this.ctx.opts.gfm ? takeTaskBox(inline, first.tokens[0]?.content ?? '') : null;

@@ -82,8 +82,12 @@ function lastElement(state: StateInline): { type: string } | undefined {
 
 function spanIal(state: StateInline, silent: boolean): boolean {
   if (!state.src.startsWith('{:', state.pos) || state.pending) return false;
-  const last = lastElement(state)?.type;
+  const lastTok = lastElement(state) as Token | undefined;
+  const last = lastTok?.type;
   if (last === 'text' || last === 'softbreak' || last === 'hardbreak') return false;
+  // After the leading one, which is text for kramdown (or, taken by a list item or term, leaves
+  // this one at the start of the text): text too (`{:x}{:e}` writes both).
+  if (last === 'kd_span_ial' && lastTok!.children) return false;
   const atStart = state.tokens.length === 0 && state.pos === 0;
   // (The text of a leading IAL, parsed as text: see below.)
   if (atStart && state.env.kdLeadingIalText) return false;
