@@ -20,7 +20,7 @@
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { ialBlockAt } from './code-block.js';
-import { leadingItemIal } from './kramdown-blocks.js';
+import { LAZY_END_HTML, leadingItemIal } from './kramdown-blocks.js';
 import { tableTried } from './table.js';
 import { dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
@@ -32,9 +32,6 @@ function lineText(state: StateBlock, line: number): string {
 
 /** kramdown's IAL_BLOCK at the start of a line (ALDs included): no lazy line of a definition. */
 const IAL_LINE = new RegExp(String.raw`^\{:(?!:|\/)${IAL_BODY}\}\s*$`);
-// kramdown's LAZY_END_HTML_START / _STOP (paragraph.rb): a tag of an element that is not a span
-// element (nor script) ends lazy text.
-const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]/u;
 
 interface DefState extends StateBlock {
   kdInDefinition?: number;
@@ -107,7 +104,7 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
     }
     if (lastBlank) break;
     // (IAL_BLOCK, which may close on a later line.)
-    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
+    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_END_HTML.test(text))) break;
     keepLazyText(state, line, base, base + indentation);
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indentation + rel;

@@ -343,13 +343,10 @@ function eobMarker(state: StateBlock, startLine: number, _endLine: number, silen
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 
-// kramdown's LAZY_END_HTML_START / _STOP: a line starting a non-span element tag ends a list item's
-// lazy lines.
-const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]/u;
-
 // kramdown's LAZY_END_HTML_START and LAZY_END_HTML_STOP after OPT_SPACE: the tag of an element
-// that is no span element (nor script), opening or closing.
-const LAZY_END_HTML = /^ {0,3}(?:<(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|<\/(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:][-\p{L}\p{N}_:.]*\s*>)/u;
+// that is no span element (nor script), opening or closing (a close tag with its `>`: `</v` alone
+// is text, a list item's lazy line).
+export const LAZY_END_HTML = /^ {0,3}(?:<(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|<\/(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:][-\p{L}\p{N}_:.]*\s*>)/u;
 
 /**
  * kramdown's lazy list lines: after a non-blank line of an item, any non-blank line (unless it starts
@@ -464,7 +461,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     }
     if (lastBlank) break;
     // (kramdown's lazy_re: IAL_BLOCK, which may close on a later line.)
-    if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
+    if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_END_HTML.test(text))) break;
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
     keepLazyText(state, line, base, base + indent);
@@ -498,7 +495,7 @@ function lazyHtmlEnd(state: StateBlock, startLine: number, _endLine: number, sil
   // text it parses the list from: `* \n    - o\n    </v>`.)
   // Up to three in from the document's start too: an outer list's lazy line.
   const rel = state.sCount[startLine] - Math.max(0, state.listIndent);
-  return ((rel >= 0 && rel <= 3) || state.sCount[startLine] <= 3) && LAZY_HTML.test(lineText(state, startLine));
+  return ((rel >= 0 && rel <= 3) || state.sCount[startLine] <= 3) && LAZY_END_HTML.test(lineText(state, startLine));
 }
 
 // kramdown's own HEADER_ID: `{#id}` after a space or tab at the end (the id an XML name).
