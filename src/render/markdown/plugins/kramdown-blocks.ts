@@ -271,7 +271,7 @@ const IAL_MULTI = new RegExp(String.raw`^\{:(?!:|\/)(${IAL_BODY})\}[^\S\n]*\n`);
  * its own lines or ending a paragraph. The lines are those of the container (its markers off);
  * the first `}` ends the body. Returns the match and the line after it.
  */
-function multiLineIal(state: StateBlock, startLine: number, endLine: number): [RegExpExecArray, number] | null {
+export function multiLineIal(state: StateBlock, startLine: number, endLine: number): [RegExpExecArray, number] | null {
   let text = '';
   for (let l = startLine; l < endLine; l++) {
     // (Its container's lines: as a list's terminator check sees it, the container is where the
