@@ -1018,9 +1018,9 @@ function takeLeadingIal(inline: Token[], ctx: ConvertContext): Ial | null {
   const first = inline[0];
   // kramdown's LIST_ITEM_IAL is matched against the item's first line alone: an IAL that closes on
   // a later line (`* {:\n  })`) is none, and the item's text keeps it.
-  // (Nor is one that starts like an ALD, `{:r:}` or `{:r:d}`: LIST_ITEM_IAL's `(?!ALD_ID_NAME?:)`.
-  // It stays text.)
-  if (first?.type === 'kd_span_ial' && !first.content.includes('\n') && !/^(?:\w[\w-]*)?:/.test(first.content)) {
+  // (Nor is one that starts like an ALD, `{:r:}` or `{:r:d}`, or with `:` or `/`: LIST_ITEM_IAL's
+  // `(?!ALD_ID_NAME?:|\/)`. It stays text.)
+  if (first?.type === 'kd_span_ial' && !first.content.includes('\n') && !/^(?:(?:\w[\w-]*)?:|\/)/.test(first.content)) {
     inline.shift();
     if (inline[0]?.type === 'text') inline[0].content = inline[0].content.replace(/^\s+/, '');
     return parseIal(first.content, ctx.alds);

@@ -180,7 +180,12 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   let line = startLine;
   while (line < endLine && state.eMarks[line] < close) line++;
   if (line >= endLine) return false;
-  const endsLine = state.src.slice(close + 2, state.eMarks[line]).trim() === '';
+  const after = state.src.slice(close + 2, state.eMarks[line]);
+  const endsLine = after.trim() === '';
+  // before_block_boundary? is checked right after the closing `$$`, and kramdown's scanner lets `^`
+  // match there: a block IAL or an end-of-block marker on the rest of the line is a boundary too
+  // (`$$x$${: .c}`: the IAL is the math block's).
+  const tail = endsLine || escaped ? null : MATH_TAIL.exec(after);
   if (escaped) {
     // `\$$…$$` alone on its line: kramdown's block math parser eats the backslash and gives up, so
     // the paragraph starts with `$$` and holds inline math (`\$$x\$$` → `\(x\\)`). With text after
@@ -192,8 +197,8 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     if (inline) inline.content = inline.content.replace(/^\\/, '');
     return true;
   }
-  if (!endsLine) return false;
-  if (!beforeBlockBoundary(state, line + 1, endLine)) return false;
+  if (!endsLine && !tail) return false;
+  if (!tail && !beforeBlockBoundary(state, line + 1, endLine)) return false;
   if (silent) return true;
   const token = state.push('kd_math_block', 'math', 0);
   // The math as the container's text has it (a blockquote's `>` and a list item's indentation
@@ -203,8 +208,19 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   token.content = text.slice(open + 2, text.indexOf('$$', open + 2)).trim();
   token.map = [startLine, line + 1];
   state.line = line + 1;
+  if (tail?.[1] !== undefined) {
+    const ial = state.push(/^\w[\w-]*:/.test(tail[1]) ? 'kd_ald' : 'kd_ial', '', 0);
+    const ald = /^(\w[\w-]*):([\s\S]+)$/.exec(tail[1]);
+    ial.content = ald ? ald[2] : tail[1];
+    ial.info = ald ? ald[1] : '';
+    ial.map = [line, line + 1];
+  } else if (tail) state.push('kd_eob', '', 0).map = [line, line + 1];
   return true;
 }
+
+// What may follow a block's closing `$$` on its line: a block IAL (or ALD) or `^` (IAL_BLOCK_START,
+// EOB_MARKER, after OPT_SPACE for the IAL).
+const MATH_TAIL = new RegExp(String.raw`^(?: {0,3}\{:(?!:|\/)(${IAL_BODY})\}|\^)\s*$`);
 
 function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   // (Each block rule is tried at every block start: the first character rules most lines out
