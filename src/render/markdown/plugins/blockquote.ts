@@ -10,6 +10,7 @@
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { gfmParagraphEnd } from '../options.js';
 import { lazyStop } from './code-block.js';
+import { dropLazyText, kdLineText, keepItemText } from './indent.js';
 
 // kramdown's LAZY_END: LAZY_END_HTML_START / _STOP (non-span elements), IAL_BLOCK_START (a whole
 // IAL: `{:` alone is a lazy line) and EOB_MARKER; see lazyStop in code-block.ts.
@@ -36,6 +37,7 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   // marker as written (kdLineText in indent.ts reads it so, not as the list's lazy line).
   const lazy = (state as { kdLazy?: Map<number, number[]> }).kdLazy;
   const unlazied: Array<[number, number[]]> = [];
+  const kept: number[] = [];
   for (let l = startLine; l < next; l++) {
     let p = state.bMarks[l] + state.tShift[l];
     if (state.src[p] === '>' && state.sCount[l] - oldIndent <= 3) {
@@ -62,6 +64,15 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
         col += state.src[p] === '\t' ? 4 - (col % 4) : 1;
         p++;
       }
+      // A tab that straddles the container's indentation: the line as the container's text has it
+      // (`\t\tb` in a `* ` item's text is `      b`, its tabs four spaces each), kept for kdLineText
+      // while the quote is parsed (the code in `* >\n\t\tb` is `  b`).
+      if (col > oldIndent && !(state as { kdLazy?: Map<number, number[]> }).kdLazy?.has(l)) {
+        const text = kdLineText(state, l, oldIndent);
+        keepItemText(state, l, text, 0);
+        ((state as { kdLazy?: Map<number, number[]> }).kdLazy ??= new Map()).set(l, [oldIndent]);
+        kept.push(l);
+      }
       state.bMarks[l] = p;
       state.tShift[l] = Math.max(0, state.tShift[l] - (p - saved.b[l - startLine]));
       state.sCount[l] = Math.max(0, state.sCount[l] - oldIndent);
@@ -82,6 +93,10 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   state.blkIndent = oldIndent;
   state.parentType = oldParent;
   for (const [l, bases] of unlazied) lazy!.set(l, bases);
+  for (const l of kept) {
+    dropLazyText(state, l);
+    (state as { kdLazy?: Map<number, number[]> }).kdLazy!.delete(l);
+  }
   for (let l = startLine; l < next; l++) {
     const i = l - startLine;
     state.bMarks[l] = saved.b[i];
