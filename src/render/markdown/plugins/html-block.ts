@@ -18,6 +18,7 @@ import {
 } from '../html.js';
 import { nestedListCut } from './kramdown-blocks.js';
 import { listBlankLine } from './list-text.js';
+import { stripIndent } from './indent.js';
 
 export type HtmlChild =
   | { kind: 'text'; value: string; raw?: boolean }
@@ -326,8 +327,18 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
       first++;
     }
     starts.push(src.length);
-    abs.push(first);
-    src += state.src.slice(first, state.eMarks[l]) + '\n';
+    // A tab that straddles the container's indentation (`\te` in a `* ` item's text): kramdown's
+    // text has the line's leading tabs as four spaces each (a line starting with tabs: all of
+    // them), so what is left of it is spaces (`  e`). (Positions map to the source from the
+    // line's text on.)
+    let text = state.src.slice(first, state.eMarks[l]);
+    if (col > limit && limit > 0 && listBlankLine(state, l) === null) {
+      text = state.src.charCodeAt(state.bMarks[l]) === 0x09
+        ? stripIndent(state.src.slice(state.bMarks[l], state.eMarks[l]), limit)
+        : ' '.repeat(col - limit) + text;
+    }
+    abs.push(state.eMarks[l] - text.length);
+    src += text + '\n';
   }
   const lineOf = (pos: number) => {
     let i = 0;
