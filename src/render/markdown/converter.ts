@@ -684,10 +684,14 @@ export class Converter {
         // of its text (`: {:.cls} text`).
         const ddAttrs: Attrs = new Map();
         const blocks = splitBlocks(p.tokens, lines);
-        if (blocks[0]?.open.type === 'kd_ial' && blocks[0].start === p.start && oneLine(blocks[0])) applyIal(ddAttrs, parseIal(blocks.shift()!.open.content, this.ctx.alds));
+        // (Only one: after one its line's block rule took, a second at the text's start is text.)
+        const taken = blocks[0]?.open.type === 'kd_ial' && blocks[0].start === p.start && oneLine(blocks[0]);
+        if (taken) applyIal(ddAttrs, parseIal(blocks.shift()!.open.content, this.ctx.alds));
         const seq = withBlanks(blocks, lines, this.ctx, p.start, p.end);
         const first = seq[0] as Block | undefined;
-        if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && first.start === p.start) {
+        if (taken) {
+          // (Its IAL is the definition's already.)
+        } else if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && first.start === p.start) {
           const ial = takeLeadingIal(first.tokens[0]?.children ?? [], this.ctx);
           if (ial) applyIal(ddAttrs, ial);
         } else if (first && 'open' in first && first.open.type === 'dl_open' && first.start === p.start && first.tokens[1]?.type === 'inline') {

@@ -19,8 +19,8 @@
 //   header is written, and a further term after blank lines that is a header ends the list.
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
-import { ialBlockAt } from './code-block.js';
-import { LAZY_END_HTML, leadingItemIal } from './kramdown-blocks.js';
+import { ialBlockAt, lazyEndHtml } from './code-block.js';
+import { leadingItemIal } from './kramdown-blocks.js';
 import { tableTried } from './table.js';
 import { dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
@@ -104,7 +104,7 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
     }
     if (lastBlank) break;
     // (IAL_BLOCK, which may close on a later line.)
-    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_END_HTML.test(text))) break;
+    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || lazyEndHtml(state, line, text))) break;
     keepLazyText(state, line, base, base + indentation);
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indentation + rel;

@@ -15,7 +15,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
-import { ialBlockAt } from './code-block.js';
+import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
 import { INDENT, RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
@@ -359,10 +359,6 @@ function eobMarker(state: StateBlock, startLine: number, _endLine: number, silen
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 
-// kramdown's LAZY_END_HTML_START and LAZY_END_HTML_STOP after OPT_SPACE: the tag of an element
-// that is no span element (nor script), opening or closing (a close tag with its `>`: `</v` alone
-// is text, a list item's lazy line).
-export const LAZY_END_HTML = /^ {0,3}(?:<(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|<\/(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:][-\p{L}\p{N}_:.]*\s*>)/u;
 
 /**
  * kramdown's lazy list lines: after a non-blank line of an item, any non-blank line (unless it starts
@@ -477,7 +473,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     }
     if (lastBlank) break;
     // (kramdown's lazy_re: IAL_BLOCK, which may close on a later line.)
-    if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_END_HTML.test(text))) break;
+    if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || lazyEndHtml(state, line, text))) break;
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
     keepLazyText(state, line, base, base + indent);
@@ -511,7 +507,7 @@ function lazyHtmlEnd(state: StateBlock, startLine: number, _endLine: number, sil
   // text it parses the list from: `* \n    - o\n    </v>`.)
   // Up to three in from the document's start too: an outer list's lazy line.
   const rel = state.sCount[startLine] - Math.max(0, state.listIndent);
-  return ((rel >= 0 && rel <= 3) || state.sCount[startLine] <= 3) && LAZY_END_HTML.test(lineText(state, startLine));
+  return ((rel >= 0 && rel <= 3) || state.sCount[startLine] <= 3) && lazyEndHtml(state, startLine, lineText(state, startLine));
 }
 
 // kramdown's own HEADER_ID: `{#id}` after a space or tab at the end (the id an XML name).
@@ -667,7 +663,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     let htmlCut = false;
     for (let l = startLine + 1; l < state.line && !htmlCut; l++) {
       const c = state.src.charCodeAt(state.bMarks[l] + state.tShift[l]);
-      htmlCut = c === 0x3c /* < */ && LAZY_END_HTML.test(kdLineText(state, l));
+      htmlCut = c === 0x3c /* < */ && lazyEndHtml(state, l, kdLineText(state, l));
     }
     if (!any && !htmlCut) return true;
     const lines: string[] = [];
@@ -680,7 +676,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       const text = l === startLine ? state.getLines(l, l + 1, state.blkIndent, false)
         : state.parentType === 'footnote' && !lazy?.has(l) && leadingTab(state, l) ? kdLineText(state, l, state.blkIndent - 4).replace(INDENT, '')
         : kdLineText(state, l);
-      if (htmlCut && l > startLine && LAZY_END_HTML.test(text)) {
+      if (htmlCut && l > startLine && lazyEndHtml(state, l, text)) {
         const prev = lines[lines.length - 1];
         lines[lines.length - 1] = prev.replace(/[ \t\v\f\r\0]+$/, '') + (prev.endsWith('  ') ? '  ' : '');
       }
