@@ -38,6 +38,7 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   const lazy = (state as { kdLazy?: Map<number, number[]> }).kdLazy;
   const unlazied: Array<[number, number[]]> = [];
   const kept: number[] = [];
+  const lazied: number[] = [];
   for (let l = startLine; l < next; l++) {
     let p = state.bMarks[l] + state.tShift[l];
     if (state.src[p] === '>' && state.sCount[l] - oldIndent <= 3) {
@@ -67,11 +68,18 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
       // A tab that straddles the container's indentation: the line as the container's text has it
       // (`\t\tb` in a `* ` item's text is `      b`, its tabs four spaces each), kept for kdLineText
       // while the quote is parsed (the code in `* >\n\t\tb` is `  b`).
-      if (col > oldIndent && !(state as { kdLazy?: Map<number, number[]> }).kdLazy?.has(l)) {
+      // (A text kept so by an enclosing quote or list is taken on the same way: this quote's
+      // content starts a new column count, as the kept text's own does.)
+      const st = state as { kdLazy?: Map<number, number[]>; kdLazyText?: Map<number, unknown[]> };
+      const keptBefore = st.kdLazyText?.get(l)?.at(-1);
+      if ((col > oldIndent && !st.kdLazy?.has(l)) || keptBefore) {
         const text = kdLineText(state, l, oldIndent);
         keepItemText(state, l, text, 0);
-        ((state as { kdLazy?: Map<number, number[]> }).kdLazy ??= new Map()).set(l, [oldIndent]);
         kept.push(l);
+        if (!st.kdLazy?.has(l)) {
+          (st.kdLazy ??= new Map()).set(l, [oldIndent]);
+          lazied.push(l);
+        }
       }
       state.bMarks[l] = p;
       state.tShift[l] = Math.max(0, state.tShift[l] - (p - saved.b[l - startLine]));
@@ -93,10 +101,8 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   state.blkIndent = oldIndent;
   state.parentType = oldParent;
   for (const [l, bases] of unlazied) lazy!.set(l, bases);
-  for (const l of kept) {
-    dropLazyText(state, l);
-    (state as { kdLazy?: Map<number, number[]> }).kdLazy!.delete(l);
-  }
+  for (const l of kept) dropLazyText(state, l);
+  for (const l of lazied) (state as { kdLazy?: Map<number, number[]> }).kdLazy!.delete(l);
   for (let l = startLine; l < next; l++) {
     const i = l - startLine;
     state.bMarks[l] = saved.b[i];
