@@ -10,7 +10,7 @@
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { gfmParagraphEnd } from '../options.js';
 import { lazyStop } from './code-block.js';
-import { dropLazyText, kdLineText, keepItemText } from './indent.js';
+import { dropLazyText, kdLineText, keepItemText, leadingTab } from './indent.js';
 
 // kramdown's LAZY_END: LAZY_END_HTML_START / _STOP (non-span elements), IAL_BLOCK_START (a whole
 // IAL: `{:` alone is a lazy line) and EOB_MARKER; see lazyStop in code-block.ts.
@@ -65,15 +65,16 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
         col += state.src[p] === '\t' ? 4 - (col % 4) : 1;
         p++;
       }
-      // A tab that straddles the container's indentation: the line as the container's text has it
-      // (`\t\tb` in a `* ` item's text is `      b`, its tabs four spaces each), kept for kdLineText
-      // while the quote is parsed (the code in `* >\n\t\tb` is `  b`).
+      // A line with tabs in front that kramdown's container text has otherwise than what is left
+      // here (a tab that straddles the container's indentation: `\t\tb` in a `* ` item's text is
+      // `      b`, its tabs four spaces each; `  \t \tb` in a `* * ` item's is `   \tb`): that
+      // text, kept for kdLineText while the quote is parsed (the code in `* >\n\t\tb` is `  b`).
       // (A text kept so by an enclosing quote or list is taken on the same way: this quote's
       // content starts a new column count, as the kept text's own does.)
       const st = state as { kdLazy?: Map<number, number[]>; kdLazyText?: Map<number, unknown[]> };
       const keptBefore = st.kdLazyText?.get(l)?.at(-1);
-      if ((col > oldIndent && !st.kdLazy?.has(l)) || keptBefore) {
-        const text = kdLineText(state, l, oldIndent);
+      const text = keptBefore || (leadingTab(state, l) && !st.kdLazy?.has(l)) ? kdLineText(state, l, oldIndent) : null;
+      if (text !== null && (keptBefore || text !== state.src.slice(p, state.eMarks[l]))) {
         keepItemText(state, l, text, 0);
         kept.push(l);
         if (!st.kdLazy?.has(l)) {
