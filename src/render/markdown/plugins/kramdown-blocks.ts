@@ -473,7 +473,9 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     }
     if (lastBlank) break;
     // (kramdown's lazy_re: IAL_BLOCK, which may close on a later line.)
-    if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || lazyEndHtml(state, line, text))) break;
+    // The list ends there (parse_list breaks), also for markdown-it, whose paragraph in an inner
+    // item would otherwise run on over it lazily (`1. 1. - b\n    </v>`: `</v>` is the outer item's).
+    if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || lazyEndHtml(state, line, text))) { cut = line; break; }
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
     keepLazyText(state, line, base, base + indent);
