@@ -265,14 +265,13 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
     return null;
   };
-  // End-of-block elements (definitions, ALDs, `^`, a block IAL's), and `{::options /}` (which adds
-  // nothing to kramdown's tree), do not separate blank lines: the blank lines around them are one
-  // blank (kramdown's update_tree drops an :eob and joins the blanks on each side).
+  // End-of-block elements (definitions, ALDs, `^`, a block IAL's, `{::options /}`) do not separate
+  // blank lines: the blank lines around them are one blank (kramdown's update_tree drops an :eob
+  // and joins the blanks on each side).
   const lastNonDef = () => {
     for (let k = items.length - 1; k >= 0; k--) {
       const it = items[k];
       if ('eob' in it) continue;
-      if ('open' in it && it.open.type === 'kd_extension' && it.open.info === 'options') continue;
       return it;
     }
     return undefined;
@@ -295,6 +294,9 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     // as a child of a list item or definition (`* a\n  {:r:d}` writes `<li>a\n  </li>`).
     // Like any new block element it takes a pending IAL (new_block_el).
     if (type === 'kd_ald') { items.push({ eob: true }); pendingIal = null; continue; }
+    // `{::options /}` as a block leaves an end-of-block element too (new_block_el(:eob,
+    // :extension)): `* {::options /}` is an empty item, `<li></li>`.
+    if (type === 'kd_extension' && b.open.info === 'options') { items.push({ eob: true }); pendingIal = null; continue; }
     if (type === 'kd_ial') {
       const ial = parseIal(b.open.content, ctx.alds);
       // After a link/abbreviation/footnote definition the IAL is the definition's (kramdown lets it
