@@ -160,6 +160,8 @@ export function nestedListCut(state: StateBlock, line: number): boolean {
   const rel = state.sCount[line] - state.blkIndent;
   if (rel < 0 || rel > 3) return false;
   if (!/^(?:[*+-]|\d+\.)[ \t]/.test(state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]))) return false;
+  // (On the line as the item's text has it: `  \t* ` in a `* ` item is `\t* `, no list.)
+  if (leadingTab(state, line) && !/^ {0,3}(?:[*+-]|\d+\.)[ \t]/.test(kdLineText(state, line))) return false;
   const first = (state as any).kdFirstLine ?? 0;
   for (let l = first; l < line; l++) if (state.bMarks[l] + state.tShift[l] >= state.eMarks[l]) return false;
   return true;
