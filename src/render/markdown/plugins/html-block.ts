@@ -18,7 +18,7 @@ import {
 } from '../html.js';
 import { nestedListCut } from './kramdown-blocks.js';
 import { listBlankLine } from './list-text.js';
-import { kdLineText, leadingTab, stripIndent } from './indent.js';
+import { kdLineText, stripIndent } from './indent.js';
 
 export type HtmlChild =
   | { kind: 'text'; value: string; raw?: boolean }
@@ -333,8 +333,9 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
     // them), so what is left of it is spaces (`  e`). (Positions map to the source from the
     // line's text on.)
     let text = state.src.slice(first, state.eMarks[l]);
-    // (A lazy line with a tab in front: as kdLineText has it, which knows a text kept for it.)
-    if (lazyLine && leadingTab(state, l)) text = kdLineText(state, l);
+    // (A lazy line: as kdLineText has it, which knows a text kept for it and the spaces kramdown
+    // puts before a lazy list marker line: `1. * <v n="">\n- ` keeps `     - `.)
+    if (lazyLine) text = kdLineText(state, l);
     else if (col > limit && limit > 0 && listBlankLine(state, l) === null) {
       text = state.src.charCodeAt(state.bMarks[l]) === 0x09
         ? stripIndent(state.src.slice(state.bMarks[l], state.eMarks[l]), limit)
