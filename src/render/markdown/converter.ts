@@ -196,6 +196,10 @@ function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): bo
   let depth = 0;
   for (let k = i + 1; k < j; k++) {
     const tk = tokens[k];
+    // A further term starts a definition list of its own that kramdown merges into this one,
+    // dropping the blank the one before moved out (`m\n: \n\nm\n: ` has none after it): only
+    // the definitions after the last term count.
+    if (depth === 0 && tk.type === 'dt_open') items.length = 0;
     if (depth === 0 && (tk.type === 'list_item_open' || tk.type === 'dd_open')) {
       // (An item's own IAL on its marker line is no child: LIST_ITEM_IAL.)
       let c = k + 1;
