@@ -11,7 +11,7 @@ import type { HtmlChild, HtmlNode } from './plugins/html-block.js';
 import { codePointOf, entityToString } from './entities.js';
 import type { KramdownOptions } from './options.js';
 import { basicId, gfmId, rawText } from './header-id.js';
-import { parseIal, applyIal, IAL_BODY, type Ial } from './ial.js';
+import { parseIal, applyIal, mergeIal, IAL_BODY, type Ial } from './ial.js';
 import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdown.js';
 import type { MathEngine } from './math.js';
 
@@ -196,6 +196,10 @@ function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): bo
   let depth = 0;
   for (let k = i + 1; k < j; k++) {
     const tk = tokens[k];
+    // A further term starts a definition list of its own that kramdown merges into this one,
+    // dropping the blank the one before moved out (`m\n: \n\nm\n: ` has none after it): only
+    // the definitions after the last term count.
+    if (depth === 0 && tk.type === 'dt_open') items.length = 0;
     if (depth === 0 && (tk.type === 'list_item_open' || tk.type === 'dd_open')) {
       // (An item's own IAL on its marker line is no child: LIST_ITEM_IAL.)
       let c = k + 1;
@@ -265,14 +269,13 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     for (let k = items.length - 1; k >= 0; k--) { const it = items[k]; if (!('blank' in it) && !('eob' in it)) return k === items.length - 1 ? it as Block : null; return null; }
     return null;
   };
-  // End-of-block elements (definitions, ALDs, `^`, a block IAL's), and `{::options /}` (which adds
-  // nothing to kramdown's tree), do not separate blank lines: the blank lines around them are one
-  // blank (kramdown's update_tree drops an :eob and joins the blanks on each side).
+  // End-of-block elements (definitions, ALDs, `^`, a block IAL's, `{::options /}`) do not separate
+  // blank lines: the blank lines around them are one blank (kramdown's update_tree drops an :eob
+  // and joins the blanks on each side).
   const lastNonDef = () => {
     for (let k = items.length - 1; k >= 0; k--) {
       const it = items[k];
       if ('eob' in it) continue;
-      if ('open' in it && it.open.type === 'kd_extension' && it.open.info === 'options') continue;
       return it;
     }
     return undefined;
@@ -295,6 +298,9 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     // as a child of a list item or definition (`* a\n  {:r:d}` writes `<li>a\n  </li>`).
     // Like any new block element it takes a pending IAL (new_block_el).
     if (type === 'kd_ald') { items.push({ eob: true }); pendingIal = null; continue; }
+    // `{::options /}` as a block leaves an end-of-block element too (new_block_el(:eob,
+    // :extension)): `* {::options /}` is an empty item, `<li></li>`.
+    if (type === 'kd_extension' && b.open.info === 'options') { items.push({ eob: true }); pendingIal = null; continue; }
     if (type === 'kd_ial') {
       const ial = parseIal(b.open.content, ctx.alds);
       // After a link/abbreviation/footnote definition the IAL is the definition's (kramdown lets it
@@ -336,11 +342,6 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
   }
   if (lines.anyBlank(pos, end) && !isBlank(lastNonDef())) items.push({ blank: true });
   return items;
-}
-
-function mergeIal(a: Ial | undefined, b: Ial): Ial {
-  if (!a) return b;
-  return { attrs: new Map([...a.attrs, ...b.attrs].map(([k, v]) => k === 'class' && a.attrs.has('class') && b.attrs.has('class') ? [k, `${a.attrs.get('class')} ${b.attrs.get('class')}`] : [k, v])), refs: [...a.refs, ...b.refs] };
 }
 
 function tokAttrs(t: Token): Attrs {
@@ -599,7 +600,9 @@ export class Converter {
         const inline = first.tokens[0]?.children ?? [];
         // (Only on the item's first line: LIST_ITEM_IAL. Later, as after `* \n`, a span IAL
         // with nothing before it is text.)
-        const ial = first.start === items[i].start ? takeLeadingIal(inline, this.ctx) : null;
+        // (Not when the item's IAL was taken off its line already, text following: `* {:x}{:e} t`
+        // keeps `{:e}` as text.)
+        const ial = first.start === items[i].start && !itemIals[i] ? takeLeadingIal(inline, this.ctx) : null;
         if (ial) applyIal(liAttrs, ial);
         // Task lists are kramdown-parser-gfm's (its parse_list); kramdown's own parser has none.
         const box = this.ctx.opts.gfm ? takeTaskBox(inline, first.tokens[0]?.content ?? '') : null;
@@ -687,10 +690,14 @@ export class Converter {
         // of its text (`: {:.cls} text`).
         const ddAttrs: Attrs = new Map();
         const blocks = splitBlocks(p.tokens, lines);
-        if (blocks[0]?.open.type === 'kd_ial' && blocks[0].start === p.start && oneLine(blocks[0])) applyIal(ddAttrs, parseIal(blocks.shift()!.open.content, this.ctx.alds));
+        // (Only one: after one its line's block rule took, a second at the text's start is text.)
+        const taken = blocks[0]?.open.type === 'kd_ial' && blocks[0].start === p.start && oneLine(blocks[0]);
+        if (taken) applyIal(ddAttrs, parseIal(blocks.shift()!.open.content, this.ctx.alds));
         const seq = withBlanks(blocks, lines, this.ctx, p.start, p.end);
         const first = seq[0] as Block | undefined;
-        if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && first.start === p.start) {
+        if (taken) {
+          // (Its IAL is the definition's already.)
+        } else if (first && !isBlank(first) && !('eob' in first) && first.open.type === 'paragraph_open' && first.start === p.start) {
           const ial = takeLeadingIal(first.tokens[0]?.children ?? [], this.ctx);
           if (ial) applyIal(ddAttrs, ial);
         } else if (first && 'open' in first && first.open.type === 'dl_open' && first.start === p.start && first.tokens[1]?.type === 'inline') {
@@ -1021,7 +1028,9 @@ function takeLeadingIal(inline: Token[], ctx: ConvertContext): Ial | null {
   const first = inline[0];
   // kramdown's LIST_ITEM_IAL is matched against the item's first line alone: an IAL that closes on
   // a later line (`* {:\n  })`) is none, and the item's text keeps it.
-  if (first?.type === 'kd_span_ial' && !first.content.includes('\n')) {
+  // (Nor is one that starts like an ALD, `{:r:}` or `{:r:d}`, or with `:` or `/`: LIST_ITEM_IAL's
+  // `(?!ALD_ID_NAME?:|\/)`. It stays text.)
+  if (first?.type === 'kd_span_ial' && !first.content.includes('\n') && !/^(?:(?:\w[\w-]*)?:|\/)/.test(first.content)) {
     inline.shift();
     if (inline[0]?.type === 'text') inline[0].content = inline[0].content.replace(/^\s+/, '');
     return parseIal(first.content, ctx.alds);

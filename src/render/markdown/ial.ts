@@ -3,7 +3,14 @@
 // such as `toc`.
 import type { Attrs } from './html.js';
 
-export interface Ial { attrs: Attrs; refs: string[]; }
+/**
+ * `attrs`: what the IAL gives (its ALDs' attributes, then its own). Both parts are kept apart too, for
+ * merging: kramdown collects every block IAL of an element into one list (its options[:ial]) and
+ * resolves the references only once the document is parsed (update_attr_with_ial), so the ALDs of
+ * all of them come before the own attributes of any (`{:.c}\na\n{:r}` with `{:r:#d}` is
+ * `id="d" class="c"`).
+ */
+export interface Ial { attrs: Attrs; refs: string[]; fromRefs: Attrs; own: Attrs; }
 
 /**
  * What an IAL or ALD holds between `{:` and `}` (ALD_ANY_CHARS): anything up to the first `}` not
@@ -54,18 +61,35 @@ export function parseIal(text: string, alds: Map<string, string>, depth = 0): Ia
       }
     }
   }
-  const attrs: Attrs = new Map();
+  const fromRefs: Attrs = new Map();
   for (const ref of refs) {
     const ald = alds.get(ref);
-    if (ald !== undefined && depth < 5) applyIal(attrs, parseIal(ald, alds, depth + 1));
+    if (ald !== undefined && depth < 5) applyAttrs(fromRefs, parseIal(ald, alds, depth + 1).attrs);
   }
-  applyIal(attrs, { attrs: own, refs });
-  return { attrs, refs };
+  const attrs = new Map(fromRefs);
+  applyAttrs(attrs, own);
+  return { attrs, refs, fromRefs, own };
+}
+
+/** Two block IALs of one element as one (see Ial): ALDs' attributes first, then the own ones. */
+export function mergeIal(a: Ial | undefined, b: Ial): Ial {
+  if (!a) return b;
+  const fromRefs = new Map(a.fromRefs);
+  applyAttrs(fromRefs, b.fromRefs);
+  const own = new Map(a.own);
+  applyAttrs(own, b.own);
+  const attrs = new Map(fromRefs);
+  applyAttrs(attrs, own);
+  return { attrs, refs: [...a.refs, ...b.refs], fromRefs, own };
 }
 
 /** Adds an IAL to existing attributes: classes are appended, everything else replaced. */
 export function applyIal(target: Attrs, ial: Ial): void {
-  for (const [k, v] of ial.attrs) {
+  applyAttrs(target, ial.attrs);
+}
+
+function applyAttrs(target: Attrs, attrs: Attrs): void {
+  for (const [k, v] of attrs) {
     if (k === 'class' && target.has('class')) target.set('class', `${target.get('class')} ${v}`);
     else target.set(k, v);
   }

@@ -197,14 +197,23 @@ function checkInput(input: unknown): void {
  * whole document is parsed (update_tree), so an ALD applies above its definition too; a name
  * defined again adds to its list (parse_ald parses into the same hash).
  */
-function aldsFrom(tokens: Token[]): Map<string, string> {
-  const alds = new Map<string, string>();
+function aldsFrom(tokens: Token[], alds = new Map<string, string>()): Map<string, string> {
   for (const t of tokens) {
+    // (Also those in the Markdown of HTML elements: `<div markdown="1">\n{:r: .c}\n</div>`.)
+    if (t.type === 'kd_html') aldsInHtml((t.meta as any)?.children ?? [], alds);
     if (t.type !== 'kd_ald') continue;
     const before = alds.get(t.info);
     alds.set(t.info, before === undefined ? t.content : `${before} ${t.content}`);
   }
   return alds;
+}
+
+function aldsInHtml(children: HtmlChild[], alds: Map<string, string>): void {
+  for (const c of children) {
+    if (c.kind !== 'element') continue;
+    if (c.blockTokens) aldsFrom(c.blockTokens, alds);
+    aldsInHtml(c.children, alds);
+  }
 }
 
 // Options kramdown's HTML converter reads (toc_levels, footnote_nr, …), as opposed to those the

@@ -10,6 +10,7 @@
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { gfmParagraphEnd } from '../options.js';
 import { lazyStop } from './code-block.js';
+import { dropLazyText, kdLineText, keepItemText, leadingTab } from './indent.js';
 
 // kramdown's LAZY_END: LAZY_END_HTML_START / _STOP (non-span elements), IAL_BLOCK_START (a whole
 // IAL: `{:` alone is a lazy line) and EOB_MARKER; see lazyStop in code-block.ts.
@@ -36,6 +37,8 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   // marker as written (kdLineText in indent.ts reads it so, not as the list's lazy line).
   const lazy = (state as { kdLazy?: Map<number, number[]> }).kdLazy;
   const unlazied: Array<[number, number[]]> = [];
+  const kept: number[] = [];
+  const lazied: number[] = [];
   for (let l = startLine; l < next; l++) {
     let p = state.bMarks[l] + state.tShift[l];
     if (state.src[p] === '>' && state.sCount[l] - oldIndent <= 3) {
@@ -62,6 +65,23 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
         col += state.src[p] === '\t' ? 4 - (col % 4) : 1;
         p++;
       }
+      // A line with tabs in front that kramdown's container text has otherwise than what is left
+      // here (a tab that straddles the container's indentation: `\t\tb` in a `* ` item's text is
+      // `      b`, its tabs four spaces each; `  \t \tb` in a `* * ` item's is `   \tb`): that
+      // text, kept for kdLineText while the quote is parsed (the code in `* >\n\t\tb` is `  b`).
+      // (A text kept so by an enclosing quote or list is taken on the same way: this quote's
+      // content starts a new column count, as the kept text's own does.)
+      const st = state as { kdLazy?: Map<number, number[]>; kdLazyText?: Map<number, unknown[]> };
+      const keptBefore = st.kdLazyText?.get(l)?.at(-1);
+      const text = keptBefore || (leadingTab(state, l) && !st.kdLazy?.has(l)) ? kdLineText(state, l, oldIndent) : null;
+      if (text !== null && (keptBefore || text !== state.src.slice(p, state.eMarks[l]))) {
+        keepItemText(state, l, text, 0);
+        kept.push(l);
+        if (!st.kdLazy?.has(l)) {
+          (st.kdLazy ??= new Map()).set(l, [oldIndent]);
+          lazied.push(l);
+        }
+      }
       state.bMarks[l] = p;
       state.tShift[l] = Math.max(0, state.tShift[l] - (p - saved.b[l - startLine]));
       state.sCount[l] = Math.max(0, state.sCount[l] - oldIndent);
@@ -82,6 +102,8 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   state.blkIndent = oldIndent;
   state.parentType = oldParent;
   for (const [l, bases] of unlazied) lazy!.set(l, bases);
+  for (const l of kept) dropLazyText(state, l);
+  for (const l of lazied) (state as { kdLazy?: Map<number, number[]> }).kdLazy!.delete(l);
   for (let l = startLine; l < next; l++) {
     const i = l - startLine;
     state.bMarks[l] = saved.b[i];

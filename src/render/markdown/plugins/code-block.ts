@@ -7,8 +7,27 @@ import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { listBlankLine } from './list-text.js';
 import { INDENT, kdLineText } from './indent.js';
 
-/** kramdown's lazy-line stops LAZY_END_HTML_START / _STOP and EOB_MARKER (IAL_BLOCK_START: lazyStop). */
-const LAZY_STOP_HTML_EOB = /^ {0,3}<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|^\^[ \t]*$/u;
+// kramdown's LAZY_END_HTML_START and LAZY_END_HTML_STOP after OPT_SPACE: the tag of an element
+// that is no span element (nor script), opening or closing (a close tag with its `>`: `</v` alone
+// is text, a list item's lazy line).
+const LAZY_END_HTML = /^ {0,3}(?:<(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|<\/(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:][-\p{L}\p{N}_:.]*\s*>)/u;
+const LAZY_END_HTML_OPEN_STOP = /^ {0,3}<\/(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:][-\p{L}\p{N}_:.]*\s*$/u;
+
+/**
+ * Whether the line (`text`, as its container has it) starts with a tag that ends lazy text
+ * (LAZY_END_HTML). LAZY_END_HTML_STOP's `\s*` runs over newlines (Ruby's multi-line mode), so a
+ * close tag whose `>` is on a later line counts too (`</v\n>`).
+ */
+export function lazyEndHtml(state: StateBlock, line: number, text: string): boolean {
+  if (text.charCodeAt(text.search(/\S/)) !== 0x3c /* < */) return false;
+  if (LAZY_END_HTML.test(text)) return true;
+  if (!LAZY_END_HTML_OPEN_STOP.test(text)) return false;
+  for (let l = line + 1; l < state.lineMax && l <= line + 100; l++) {
+    const start = state.bMarks[l] + state.tShift[l];
+    if (start < state.eMarks[l]) return state.src.charCodeAt(start) === 0x3e /* > */;
+  }
+  return false;
+}
 const IAL_OPEN = /^ {0,3}\{:(?!:|\/)/;
 // kramdown's IAL_BLOCK_START, /^ {0,3}\{:(?!:|\/)(ALD_ANY_CHARS+)\}\s*?\n/: a whole IAL, then
 // only whitespace to the end of the line. ALD_ANY_CHARS (`\\\}|[^\}]`) also matches newlines, so
@@ -23,7 +42,7 @@ const IAL_BLOCK_START = /\{:(?!:|\/)(?:\\\}|[^}])+\}[^\S\n]*(?:\n|$)/y;
  * sees it (its relative indentation, then its text).
  */
 export function lazyStop(state: StateBlock, line: number, text: string): boolean {
-  if (LAZY_STOP_HTML_EOB.test(text)) return true;
+  if (/^\^[ \t]*$/.test(text) || lazyEndHtml(state, line, text)) return true;
   return IAL_OPEN.test(text) && ialBlockAt(state, line);
 }
 

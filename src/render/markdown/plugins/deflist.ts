@@ -19,9 +19,10 @@
 //   header is written, and a further term after blank lines that is a header ends the list.
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
-import { ialBlockAt } from './code-block.js';
+import { ialBlockAt, lazyEndHtml } from './code-block.js';
+import { leadingItemIal } from './kramdown-blocks.js';
 import { tableTried } from './table.js';
-import { dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, stripIndent } from './indent.js';
+import { dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 const MARKER = /^:[ \t]/;
 
@@ -31,9 +32,6 @@ function lineText(state: StateBlock, line: number): string {
 
 /** kramdown's IAL_BLOCK at the start of a line (ALDs included): no lazy line of a definition. */
 const IAL_LINE = new RegExp(String.raw`^\{:(?!:|\/)${IAL_BODY}\}\s*$`);
-// kramdown's LAZY_END_HTML_START / _STOP (paragraph.rb): a tag of an element that is not a span
-// element (nor script) ends lazy text.
-const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]/u;
 
 interface DefState extends StateBlock {
   kdInDefinition?: number;
@@ -90,13 +88,23 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
         state.sCount[line] = base + indentation + keepItemText(state, line, stripIndent(own, indentation), base + indentation);
         const bases = lazy.get(line);
         if (bases) bases.push(base + indentation); else lazy.set(line, [base + indentation]);
+      } else if (!lazy.has(line) && leadingTab(state, line)) {
+        // Inside the definition too, as in a list item (kramdown-blocks.ts): a text with spaces
+        // alone left in front whose columns differ (`  \te` in a `: ` definition is `  e`) gets
+        // kramdown's column.
+        const kept = stripIndent(own, indentation);
+        if (!/^ *\t/.test(kept) && leadingColumns(kept) !== rel - indentation) {
+          faked.push([line, state.sCount[line]]);
+          state.sCount[line] = base + indentation + keepItemText(state, line, kept, base + indentation);
+          lazy.set(line, [base + indentation]);
+        }
       }
       lastBlank = false;
       continue;
     }
     if (lastBlank) break;
     // (IAL_BLOCK, which may close on a later line.)
-    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
+    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || lazyEndHtml(state, line, text))) break;
     keepLazyText(state, line, base, base + indentation);
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indentation + rel;
@@ -165,6 +173,8 @@ export function deflistPlugin(md: MarkdownIt): void {
       // kramdown reads a definition's text as a list item's: whitespace-only lines as written
       // (list-text.ts).
       s.kdInDefinition = (s.kdInDefinition ?? 0) + 1;
+      // (`: {:.c} > q`: the IAL is the definition's, the rest its text, as in a list item.)
+      const shifted = state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
       try {
         tokenize.call(this, state, startLine, cut);
         // markdown-it-deflist goes on with a next definition (or a next term and its definition)
@@ -202,6 +212,7 @@ export function deflistPlugin(md: MarkdownIt): void {
         }
       } finally {
         s.kdInDefinition!--;
+        if (shifted) [state.bMarks[startLine], state.tShift[startLine]] = shifted;
         state.sCount[startLine] = savedFirst;
         for (const [line, sCount] of faked) {
           state.sCount[line] = sCount;

@@ -9,7 +9,7 @@ import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { lazyStop } from './code-block.js';
 import { setextAhead } from './kramdown-blocks.js';
 import { tableAhead } from './table.js';
-import { INDENT, dropLazyText, kdLineText, keepLazyText } from './indent.js';
+import { INDENT, dropLazyText, kdLineText, keepItemText, keepLazyText } from './indent.js';
 
 function isBlank(state: StateBlock, line: number): boolean {
   return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
@@ -56,7 +56,21 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
     let line = startLine + 1;
     let afterIndented = false;
     // INDENT on the line as the container's text has it (` \tx` is not indented: indent.ts).
-    const codeLine = (l: number) => state.sCount[l] >= indent && INDENT.test(kdLineText(state, l));
+    // Where markdown-it's columns put such a line left of the definition's content (`   \te` in a
+    // `1. ` item is `\te` in the item's text, 1 column in for markdown-it), it is given the
+    // definition's column plus what is left of its indentation once INDENT is off (kramdown's
+    // gsub(INDENT, '')), as a list does with its item's text (keepItemText).
+    const codeLine = (l: number) => {
+      if (faked.length && faked[faked.length - 1][0] === l) return true;
+      const text = kdLineText(state, l);
+      if (!INDENT.test(text)) return false;
+      if (state.sCount[l] >= indent) return true;
+      faked.push([l, state.sCount[l]]);
+      state.sCount[l] = indent + keepItemText(state, l, text.replace(INDENT, ''), indent);
+      const bases = lazy.get(l);
+      if (bases) bases.push(state.blkIndent); else lazy.set(l, [state.blkIndent]);
+      return true;
+    };
     while (line < endLine) {
       if (isBlank(state, line)) {
         let k = line;

@@ -18,6 +18,7 @@ import {
 } from '../html.js';
 import { nestedListCut } from './kramdown-blocks.js';
 import { listBlankLine } from './list-text.js';
+import { kdLineText, stripIndent } from './indent.js';
 
 export type HtmlChild =
   | { kind: 'text'; value: string; raw?: boolean }
@@ -312,7 +313,8 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
     // A line a list took lazily keeps its own indentation in the item's text (its sCount was set
     // to the item's column plus that: kramdown-blocks.ts), so ` * <v>\n d` keeps the space.
     let limit = state.blkIndent;
-    if (l > startLine && (state as any).kdLazy?.has(l)) {
+    const lazyLine = l > startLine && !!(state as any).kdLazy?.has(l);
+    if (lazyLine) {
       let real = 0;
       for (let p = state.bMarks[l]; p < state.bMarks[l] + state.tShift[l]; p++) real += state.src[p] === '\t' ? 4 - (real % 4) : 1;
       limit = Math.max(0, real - (state.sCount[l] - state.blkIndent));
@@ -326,8 +328,21 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
       first++;
     }
     starts.push(src.length);
-    abs.push(first);
-    src += state.src.slice(first, state.eMarks[l]) + '\n';
+    // A tab that straddles the container's indentation (`\te` in a `* ` item's text): kramdown's
+    // text has the line's leading tabs as four spaces each (a line starting with tabs: all of
+    // them), so what is left of it is spaces (`  e`). (Positions map to the source from the
+    // line's text on.)
+    let text = state.src.slice(first, state.eMarks[l]);
+    // (A lazy line: as kdLineText has it, which knows a text kept for it and the spaces kramdown
+    // puts before a lazy list marker line: `1. * <v n="">\n- ` keeps `     - `.)
+    if (lazyLine) text = kdLineText(state, l);
+    else if (col > limit && limit > 0 && listBlankLine(state, l) === null) {
+      text = state.src.charCodeAt(state.bMarks[l]) === 0x09
+        ? stripIndent(state.src.slice(state.bMarks[l], state.eMarks[l]), limit)
+        : ' '.repeat(col - limit) + text;
+    }
+    abs.push(state.eMarks[l] - text.length);
+    src += text + '\n';
   }
   const lineOf = (pos: number) => {
     let i = 0;

@@ -147,3 +147,21 @@ export function keepItemText(state: StateBlock, line: number, text: string, item
   }
   return col;
 }
+
+/** Whether the line's leading whitespace holds a tab. */
+export function leadingTab(state: StateBlock, line: number): boolean {
+  for (let p = state.bMarks[line], end = p + state.tShift[line]; p < end; p++) if (state.src.charCodeAt(p) === 0x09) return true;
+  return false;
+}
+
+/** The columns of a text's leading spaces and tabs (tabs to the next multiple of four). */
+export function leadingColumns(text: string): number {
+  let col = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) col++;
+    else if (c === 0x09) col += 4 - (col % 4);
+    else break;
+  }
+  return col;
+}

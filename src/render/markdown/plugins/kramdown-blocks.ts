@@ -15,17 +15,12 @@ import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
-import { ialBlockAt } from './code-block.js';
+import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
-import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, stripIndent } from './indent.js';
+import { INDENT, RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
-}
-/** Whether the line's leading whitespace holds a tab. */
-function leadingTab(state: StateBlock, line: number): boolean {
-  for (let p = state.bMarks[line], end = p + state.tShift[line]; p < end; p++) if (state.src.charCodeAt(p) === 0x09) return true;
-  return false;
 }
 /** The first character of the line's text (after its indentation), as a char code. */
 function firstCode(state: StateBlock, line: number): number {
@@ -36,6 +31,8 @@ function isBlank(state: StateBlock, line: number): boolean {
 }
 
 const IAL_LINE = new RegExp(String.raw`^\{:(?!:|\/)(${IAL_BODY})\}\s*$`);
+// kramdown's ALD_START: a name, a colon, then at least one character (`{:r:}` is an IAL).
+const ALD_LINE = new RegExp(String.raw`^\{:\w[\w-]*:${IAL_BODY}\}\s*$`);
 const EXT_START = /^\{::(\w+)((?:\s(?:\\\}|[^}])*?)?)(\/)?\}\s*$/;
 
 /**
@@ -48,6 +45,11 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   if (line === (state as any).kdContinuedLine) return false;
   if (line === (state as any).kdFirstLine || line === 0) return true;
   if (isBlank(state, line - 1)) return !blanksInHtml(state, line);
+  // After an HTML element whose line's newline kramdown leaves to its blank parser (`<hr>`, a
+  // closed `<script>`: html-block.ts's trailingBlank) there is a :blank, a boundary: `<hr>\n|` is
+  // a table.
+  const lastTok = state.tokens[state.tokens.length - 1];
+  if (lastTok?.type === 'kd_html' && lastTok.map?.[1] === line && (lastTok.meta as any)?.trailingBlank) return true;
   const prev = lineText(state, line - 1).trimEnd();
   if (prev === '^') {
     // kramdown's EOB_MARKER is `^` at the very start of the container's text: an indented ` ^` is
@@ -65,11 +67,17 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   // the container's start); one that went to the block before it leaves an `eob` that is not.
   // (Several IAL lines in a row go where the first one goes.)
   // (A block IAL over several lines, `{: .a\n.b}`, is the token just before.)
+  // An ALD leaves an `eob` that is no boundary either (its value is :ald), and an IAL right after
+  // one waits for the next block whatever came before it.
   const last = state.tokens[state.tokens.length - 1];
   let first = line - 1;
+  if (last?.type === 'kd_ald' && last.map?.[1] === line) return false;
   if (last?.type === 'kd_ial' && last.map?.[1] === line) first = last.map[0];
-  else if (!IAL_LINE.test(prev)) return false;
-  while (first - 1 >= 0 && first !== (state as any).kdFirstLine && !isBlank(state, first - 1) && IAL_LINE.test(lineText(state, first - 1).trimEnd())) first--;
+  else if (!IAL_LINE.test(prev) || ALD_LINE.test(prev)) return false;
+  while (first - 1 >= 0 && first !== (state as any).kdFirstLine && !isBlank(state, first - 1) && IAL_LINE.test(lineText(state, first - 1).trimEnd())) {
+    if (ALD_LINE.test(lineText(state, first - 1).trimEnd())) return true;
+    first--;
+  }
   return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1);
 }
 
@@ -152,6 +160,8 @@ export function nestedListCut(state: StateBlock, line: number): boolean {
   const rel = state.sCount[line] - state.blkIndent;
   if (rel < 0 || rel > 3) return false;
   if (!/^(?:[*+-]|\d+\.)[ \t]/.test(state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]))) return false;
+  // (On the line as the item's text has it: `  \t* ` in a `* ` item is `\t* `, no list.)
+  if (leadingTab(state, line) && !/^ {0,3}(?:[*+-]|\d+\.)[ \t]/.test(kdLineText(state, line))) return false;
   const first = (state as any).kdFirstLine ?? 0;
   for (let l = first; l < line; l++) if (state.bMarks[l] + state.tShift[l] >= state.eMarks[l]) return false;
   return true;
@@ -172,7 +182,12 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   let line = startLine;
   while (line < endLine && state.eMarks[line] < close) line++;
   if (line >= endLine) return false;
-  const endsLine = state.src.slice(close + 2, state.eMarks[line]).trim() === '';
+  const after = state.src.slice(close + 2, state.eMarks[line]);
+  const endsLine = after.trim() === '';
+  // before_block_boundary? is checked right after the closing `$$`, and kramdown's scanner lets `^`
+  // match there: a block IAL or an end-of-block marker on the rest of the line is a boundary too
+  // (`$$x$${: .c}`: the IAL is the math block's).
+  const tail = endsLine || escaped ? null : MATH_TAIL.exec(after);
   if (escaped) {
     // `\$$…$$` alone on its line: kramdown's block math parser eats the backslash and gives up, so
     // the paragraph starts with `$$` and holds inline math (`\$$x\$$` → `\(x\\)`). With text after
@@ -184,8 +199,8 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     if (inline) inline.content = inline.content.replace(/^\\/, '');
     return true;
   }
-  if (!endsLine) return false;
-  if (!beforeBlockBoundary(state, line + 1, endLine)) return false;
+  if (!endsLine && !tail) return false;
+  if (!tail && !beforeBlockBoundary(state, line + 1, endLine)) return false;
   if (silent) return true;
   const token = state.push('kd_math_block', 'math', 0);
   // The math as the container's text has it (a blockquote's `>` and a list item's indentation
@@ -195,8 +210,19 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   token.content = text.slice(open + 2, text.indexOf('$$', open + 2)).trim();
   token.map = [startLine, line + 1];
   state.line = line + 1;
+  if (tail?.[1] !== undefined) {
+    const ial = state.push(/^\w[\w-]*:/.test(tail[1]) ? 'kd_ald' : 'kd_ial', '', 0);
+    const ald = /^(\w[\w-]*):([\s\S]+)$/.exec(tail[1]);
+    ial.content = ald ? ald[2] : tail[1];
+    ial.info = ald ? ald[1] : '';
+    ial.map = [line, line + 1];
+  } else if (tail) state.push('kd_eob', '', 0).map = [line, line + 1];
   return true;
 }
+
+// What may follow a block's closing `$$` on its line: a block IAL (or ALD) or `^` (IAL_BLOCK_START,
+// EOB_MARKER, after OPT_SPACE for the IAL).
+const MATH_TAIL = new RegExp(String.raw`^(?: {0,3}\{:(?!:|\/)(${IAL_BODY})\}|\^)\s*$`);
 
 function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   // (Each block rule is tried at every block start: the first character rules most lines out
@@ -216,13 +242,43 @@ function ialBlock(state: StateBlock, startLine: number, _endLine: number, silent
   if (setextAhead(state, startLine, _endLine)) return false;
   if (silent) return true;
   // ALD_START: the name right after `{:` (`{: name: …}` is an IAL whose words are skipped).
-  const ald = /^(\w[\w-]*):([\s\S]*)$/.exec(m[1]);
+  // (ALD_ANY_CHARS+: `{:r:}` has nothing after the name's colon and is an IAL.)
+  const ald = /^(\w[\w-]*):([\s\S]+)$/.exec(m[1]);
   const token = state.push(ald ? 'kd_ald' : 'kd_ial', '', 0);
   token.content = ald ? ald[2] : m[1];
   token.info = ald ? ald[1] : '';
   token.map = [startLine, next];
   state.line = next;
   return true;
+}
+
+// kramdown's LIST_ITEM_IAL (`^\s*\{:…\}\s*`) with text after it on the item's first line.
+// (No look-ahead for the text: the body is the one kramdown's greedy match takes, `{:\}}` is the
+// IAL `\}` and nothing after it, not the IAL `\` and the text `}`.)
+const ITEM_IAL_TEXT = new RegExp(String.raw`^\{:(?![\w-]*:|\/)(${IAL_BODY})\}[ \t]*`);
+
+/**
+ * `* {: .c} text`: parse_list takes an IAL at the start of an item's (or definition's) first line
+ * off the item's text before parsing it (LIST_ITEM_IAL), so what follows is parsed as blocks of its
+ * own: `* {:.c} > q` is an item holding a blockquote, `* {:.c} ## h` one holding a header. The IAL
+ * becomes a `kd_ial` token on the item's first line (the <li>'s attributes, as one alone there) and
+ * the line starts after it and the whitespace after it while the item's text is tokenized (the
+ * tokenize wrapper restores it: returned here). The item's indentation is unchanged.
+ */
+export function leadingItemIal(state: StateBlock, line: number): [number, number] | null {
+  const text = lineText(state, line);
+  const m = ITEM_IAL_TEXT.exec(text);
+  // An IAL alone on the line is a block IAL's (ialBlock), but for one with an escaped brace, which
+  // ialBlock may take on over the next lines (`{:\}\n}`): the item's IAL ends on its first line
+  // (`* {:\}\n}` is the IAL `\` and the text `}`), so the line is left empty here.
+  if (!m || (m[0].length === text.length && !text.includes('\\}'))) return null;
+  const saved: [number, number] = [state.bMarks[line], state.tShift[line]];
+  const token = state.push('kd_ial', '', 0);
+  token.content = m[1];
+  token.map = [line, line + 1];
+  state.bMarks[line] += state.tShift[line] + m[0].length;
+  state.tShift[line] = 0;
+  return saved;
 }
 
 const IAL_MULTI = new RegExp(String.raw`^\{:(?!:|\/)(${IAL_BODY})\}[^\S\n]*\n`);
@@ -233,7 +289,7 @@ const IAL_MULTI = new RegExp(String.raw`^\{:(?!:|\/)(${IAL_BODY})\}[^\S\n]*\n`);
  * its own lines or ending a paragraph. The lines are those of the container (its markers off);
  * the first `}` ends the body. Returns the match and the line after it.
  */
-function multiLineIal(state: StateBlock, startLine: number, endLine: number): [RegExpExecArray, number] | null {
+export function multiLineIal(state: StateBlock, startLine: number, endLine: number): [RegExpExecArray, number] | null {
   let text = '';
   for (let l = startLine; l < endLine; l++) {
     // (Its container's lines: as a list's terminator check sees it, the container is where the
@@ -305,13 +361,6 @@ function eobMarker(state: StateBlock, startLine: number, _endLine: number, silen
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 
-// kramdown's LAZY_END_HTML_START / _STOP: a line starting a non-span element tag ends a list item's
-// lazy lines.
-const LAZY_HTML = /^<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]/u;
-
-// kramdown's LAZY_END_HTML_START and LAZY_END_HTML_STOP after OPT_SPACE: the tag of an element
-// that is no span element (nor script), opening or closing.
-const LAZY_END_HTML = /^ {0,3}(?:<(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:]|<\/(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_:][-\p{L}\p{N}_:.]*\s*>)/u;
 
 /**
  * kramdown's lazy list lines: after a non-blank line of an item, any non-blank line (unless it starts
@@ -365,7 +414,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       // (Also when the next item follows after the blank lines: `* \n\n\n* ` is one list.)
       if (lastBlank && emptyItem >= 0 && line > emptyItem + 2 && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
       emptyItem = /^[ \t]*$/.test(text.slice(m[1].length)) ? line : -1;
-      nested = LIST_START.test(text.slice(m[1].length).replace(/^[ \t]*/, ''));
+      // (After the item's IAL, which parse_list takes off first: `* {:.c} - a`.)
+      nested = LIST_START.test(text.slice(m[1].length).replace(/^[ \t]*/, '').replace(ITEM_IAL_TEXT, ''));
       lastBlank = false;
       continue;
     }
@@ -393,9 +443,26 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
         faked.push([line, state.sCount[line]]);
         state.sCount[line] = base + indent + keepItemText(state, line, stripIndent(own, indent), base + indent);
         lazy.set(line, [base]);
+      } else if (!lazy.has(line) && leadingTab(state, line)) {
+        // Inside the item too the columns can differ: kramdown's item text has its leading tabs
+        // four spaces each wherever they stand (`  \t- b` in a `* - a` item's item is `  - b`,
+        // two in, where markdown-it has the marker at the item's column). The line then gets
+        // kramdown's column, so a nested item's content, or a lazy line's indentation kept as
+        // written (`  \td` under `* * m\n:\tn` is `  d`), is where kramdown has it. Only once the
+        // text has spaces alone in front: a tab still there (`   \t.` in a `* ` item) becomes four
+        // spaces only in the inner item's text, whose list gives the line its column then (a
+        // column given here would keep it from doing so).
+        const text = stripIndent(own, indent);
+        const col = leadingColumns(text);
+        if (col !== rel - indent && !/^ *\t/.test(text)) {
+          faked.push([line, state.sCount[line]]);
+          state.sCount[line] = base + indent + keepItemText(state, line, text, base + indent);
+          lazy.set(line, [base]);
+        }
       }
       // (On the line as the item's text has it: `   \t- b` in a `1. ` item is `\t- b`, no list.)
-      if (rel - indent <= 3 && LIST_START.test(text) && !/^ {0,3}\t/.test(kdLineText(state, line, base + indent))) {
+      // (And with kramdown's columns: `   \t\t- ` in a `1. - a` item's item is `      - `, text.)
+      if (LIST_START.test(text) && (leadingTab(state, line) ? /^ {0,3}(?:[*+-]|\d+\.)[ \t]/.test(kdLineText(state, line, base + indent)) : rel - indent <= 3)) {
         // kramdown starts a new part of the item's text at its first nested list (item.value <<
         // '') and parses each part on its own: a list the item took lazily before it (`2. a` then
         // `  * b`, indented less than the item's content) ends there, and the nested list is the
@@ -408,7 +475,9 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     }
     if (lastBlank) break;
     // (kramdown's lazy_re: IAL_BLOCK, which may close on a later line.)
-    if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || LAZY_HTML.test(text))) break;
+    // The list ends there (parse_list breaks), also for markdown-it, whose paragraph in an inner
+    // item would otherwise run on over it lazily (`1. 1. - b\n    </v>`: `</v>` is the outer item's).
+    if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || lazyEndHtml(state, line, text))) { cut = line; break; }
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
     keepLazyText(state, line, base, base + indent);
@@ -442,7 +511,7 @@ function lazyHtmlEnd(state: StateBlock, startLine: number, _endLine: number, sil
   // text it parses the list from: `* \n    - o\n    </v>`.)
   // Up to three in from the document's start too: an outer list's lazy line.
   const rel = state.sCount[startLine] - Math.max(0, state.listIndent);
-  return ((rel >= 0 && rel <= 3) || state.sCount[startLine] <= 3) && LAZY_HTML.test(lineText(state, startLine));
+  return ((rel >= 0 && rel <= 3) || state.sCount[startLine] <= 3) && lazyEndHtml(state, startLine, lineText(state, startLine));
 }
 
 // kramdown's own HEADER_ID: `{#id}` after a space or tab at the end (the id an XML name).
@@ -598,15 +667,20 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     let htmlCut = false;
     for (let l = startLine + 1; l < state.line && !htmlCut; l++) {
       const c = state.src.charCodeAt(state.bMarks[l] + state.tShift[l]);
-      htmlCut = c === 0x3c /* < */ && LAZY_END_HTML.test(kdLineText(state, l));
+      htmlCut = c === 0x3c /* < */ && lazyEndHtml(state, l, kdLineText(state, l));
     }
     if (!any && !htmlCut) return true;
     const lines: string[] = [];
     for (let l = startLine; l < state.line; l++) {
       // A lazy line keeps the indentation it has beyond the paragraph's container (its sCount was
       // set to where kramdown sees its text); other lines as the container's text has them.
-      const text = l === startLine ? state.getLines(l, l + 1, state.blkIndent, false) : kdLineText(state, l);
-      if (htmlCut && l > startLine && LAZY_END_HTML.test(text)) {
+      // (In a footnote definition's text kramdown takes one INDENT, a tab or four spaces, off each
+      // line of its container's text, leaving further tabs as they are: `[^c]:.\n\t\te` is
+      // ".\n\te".)
+      const text = l === startLine ? state.getLines(l, l + 1, state.blkIndent, false)
+        : state.parentType === 'footnote' && !lazy?.has(l) && leadingTab(state, l) ? kdLineText(state, l, state.blkIndent - 4).replace(INDENT, '')
+        : kdLineText(state, l);
+      if (htmlCut && l > startLine && lazyEndHtml(state, l, text)) {
         const prev = lines[lines.length - 1];
         lines[lines.length - 1] = prev.replace(/[ \t\v\f\r\0]+$/, '') + (prev.endsWith('  ') ? '  ' : '');
       }
@@ -649,6 +723,14 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
           state.blkIndent = state.listIndent + 4;
           if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
         } else if (state.sCount[startLine] - state.blkIndent >= 4) state.blkIndent = state.sCount[startLine];
+        const shifted = firstCode(state, startLine) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
+        if (shifted) {
+          tokenize(state, startLine, endLine);
+          [state.bMarks[startLine], state.tShift[startLine]] = shifted;
+          s.kdFirstLine = saved;
+          s.kdContinuedLine = savedContinued;
+          return;
+        }
       }
     }
     tokenize(state, startLine, endLine);
@@ -678,6 +760,9 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (!afterBlockBoundary(state, startLine)) return false;
     // (A list's end-of-block marker is no header text: listEob.)
     if (listEob(state, startLine)) return false;
+    // An underline that starts a list item's next part (`* a\n  - `: a nested list's marker with a
+    // space after it) is no underline: parse_list parses the item's text before it on its own.
+    if (under === 0x2d && (state as any).kdChunkStarts?.has(startLine + 1)) return false;
     return lheading(state, startLine, endLine, silent);
   });
   const heading = rule('heading');
@@ -708,7 +793,10 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // where the item's text ends (a line left of the item's content is the next item of an outer
     // list, never in this item's text).
     if (silent && state.parentType === 'paragraph') {
+      // (Where the line's leading tabs give kramdown other columns, by its text: `   \t\t- ` in
+      // a `1. - a` item's item is `      - `, more of the paragraph.)
       return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4 &&
+        (!leadingTab(state, startLine) || /^ {0,3}(?:[*+-]|\d+\.)[ \t]/.test(kdLineText(state, startLine))) &&
         (gfmParagraphEnd(state) || state.sCount[startLine] < state.blkIndent || nestedListCut(state, startLine) || !!(state as any).kdChunkStarts?.has(startLine));
     }
     if (silent) return listRule(state, startLine, endLine, true);

@@ -66,7 +66,10 @@ function inlineMath(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-const SPAN_IAL = new RegExp(String.raw`^\{:(?!:|\/)(${IAL_BODY})\}`);
+// kramdown's IAL_SPAN_START: any `{:…}` that is no span extension's start or stop tag
+// (EXT_SPAN_START, tested first), so `{::}` and `{:: x}` are IALs too.
+const SPAN_IAL = new RegExp(String.raw`^\{:(${IAL_BODY})\}`);
+const SPAN_EXT_TAG = new RegExp(String.raw`^(?:\{::\w+(?:\s(?:\\\}|[^}])*?|)\/?\}|\{:\/(?:\w[\w-]*)?\})`);
 
 /**
  * The token a span IAL would follow, skipping empty text. kramdown's parse_span_ial applies an IAL
@@ -82,12 +85,19 @@ function lastElement(state: StateInline): { type: string } | undefined {
 
 function spanIal(state: StateInline, silent: boolean): boolean {
   if (!state.src.startsWith('{:', state.pos) || state.pending) return false;
-  const last = lastElement(state)?.type;
+  const lastTok = lastElement(state) as Token | undefined;
+  const last = lastTok?.type;
   if (last === 'text' || last === 'softbreak' || last === 'hardbreak') return false;
+  // After the leading one, which is text for kramdown (or, taken by a list item or term, leaves
+  // this one at the start of the text): text too (`{:x}{:e}` writes both).
+  if (last === 'kd_span_ial' && lastTok!.children) return false;
   const atStart = state.tokens.length === 0 && state.pos === 0;
   // (The text of a leading IAL, parsed as text: see below.)
   if (atStart && state.env.kdLeadingIalText) return false;
-  const m = SPAN_IAL.exec(state.src.slice(state.pos));
+  const rest = state.src.slice(state.pos);
+  const c = state.src.charCodeAt(state.pos + 2);
+  if ((c === 0x3a /* : */ || c === 0x2f /* / */) && SPAN_EXT_TAG.test(rest)) return false;
+  const m = SPAN_IAL.exec(rest);
   // At the very start it is a list item's IAL (`* {: .cls} text`), taken by the converter.
   if (!m || (state.tokens.length === 0 && state.pos !== 0)) return false;
   if (!silent) {

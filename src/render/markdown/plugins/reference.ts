@@ -7,7 +7,7 @@
 // - a later definition of the same id replaces an earlier one (markdown-it keeps the first);
 // - a definition does not interrupt a paragraph.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import { setextAhead } from './kramdown-blocks.js';
+import { multiLineIal, setextAhead } from './kramdown-blocks.js';
 import { tableAhead } from './table.js';
 import { IAL_BODY } from '../ial.js';
 
@@ -42,9 +42,18 @@ function reference(state: StateBlock, startLine: number, endLine: number, silent
   // link and image that uses the definition (link.ts). The IAL line itself is left for the
   // converter, which drops an IAL that follows a definition.
   const next = startLine + consumed;
-  const ial = next < endLine && state.sCount[next] - state.blkIndent < 4
-    ? IAL_LINE.exec(state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next])) : null;
-  env.references[kramdownLinkId(m[1])] = { href: m[2] ?? m[3], title: m[5] ?? '', kdIal: ial?.[1] };
+  let ial: string | undefined;
+  if (next < endLine && state.sCount[next] - state.blkIndent < 4 && state.src.startsWith('{:', state.bMarks[next] + state.tShift[next])) {
+    const line = state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next]);
+    ial = IAL_LINE.exec(line)?.[1];
+    // (Or one over several lines, `{: .a\n.b}` or `{: .a \}\n.b}`, as the block IAL rule reads
+    // it; not an ALD.)
+    if (ial === undefined || line.includes('\\}')) {
+      const multi = multiLineIal(state, next, endLine);
+      if (multi && !/^\w[\w-]*:/.test(multi[0][1])) ial = multi[0][1];
+    }
+  }
+  env.references[kramdownLinkId(m[1])] = { href: m[2] ?? m[3], title: m[5] ?? '', kdIal: ial };
   state.push('kd_def', '', 0).map = [startLine, startLine + consumed];
   state.line = startLine + consumed;
   return true;
