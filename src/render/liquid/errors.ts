@@ -90,6 +90,11 @@ function hintFor(original: unknown, message: string): string {
   if (/^tag "?[\w-]+"? not found|Unknown tag '/.test(message)) {
     return "That tag is neither Liquid's nor Jekyll's: it may come from a Jekyll plugin build-site does not run. Remove it, or wrap literal braces in {% raw %}…{% endraw %}.";
   }
+  // Jekyll's date filters (date_to_string, date_to_xmlschema…) stop the build on a value Ruby cannot
+  // read as a time, such as a résumé's "2018-01" or "Present"; the message is no syntax error.
+  if (/^Invalid Date: /.test(message)) {
+    return "A date filter (date_to_string, date_to_long_string, date_to_xmlschema, date_to_rfc822) got a value that is not a date: give a full date such as 2018-01-31, test the value before filtering it, or use Liquid's date filter, which leaves such strings as they are.";
+  }
   if (/syntax error|never closed|not closed|unexpected|invalid|illegal|expected|Unknown/i.test(message) && !/include/.test(message)) {
     return "Check the Liquid syntax at that line: every {% if %}, {% for %}, {% capture %} and {% raw %} needs its {% end… %}, and {{ }} holds one expression with its filters.";
   }

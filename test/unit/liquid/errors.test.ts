@@ -80,6 +80,16 @@ test("a filter given nil says which method nil lacks and how to give a value", (
   assert.match(err.hint ?? "", /A filter got nil .* where it calls 'split'/);
 });
 
+test("a date filter given a non-date says so, not that the Liquid syntax is wrong", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  // A résumé's "2018-01" through date_to_string: Jekyll stops with Invalid Date too.
+  const t = engine.parse('{{ "2018-01" | date_to_string }}', "cv.md");
+  const err = renderError(() => engine.render(t, {}));
+  assert.match(err.message, /Invalid Date: '"2018-01"' is not a valid datetime\./);
+  assert.match(err.hint ?? "", /A date filter \(date_to_string.*got a value that is not a date/);
+  assert.doesNotMatch(err.hint ?? "", /Liquid syntax/);
+});
+
 test("a missing include is a BuildError naming the page and the include tag's line", () => {
   const engine = createLiquidEngine(goldenHost(site, NOW));
   const t = engine.parse("x\n\n{% include nope.html %}", "index.html", 3);
