@@ -90,6 +90,15 @@ test("a date filter given a non-date says so, not that the Liquid syntax is wron
   assert.doesNotMatch(err.hint ?? "", /Liquid syntax/);
 });
 
+test("a comparison of a number with a string says which side to convert", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  // jekyll-anchor-headings given h_min="2": `{% if headerLevel >= minHeader %}` with 1 and "2".
+  const t = engine.parse('{% assign level = 1 %}{% assign min = "2" %}{% if level >= min %}x{% endif %}', "page.html");
+  const err = renderError(() => engine.render(t, {}));
+  assert.match(err.message, /comparison of Integer with String failed/);
+  assert.match(err.hint ?? "", /compares an Integer with a String.*h_min=2/);
+});
+
 test("a missing include is a BuildError naming the page and the include tag's line", () => {
   const engine = createLiquidEngine(goldenHost(site, NOW));
   const t = engine.parse("x\n\n{% include nope.html %}", "index.html", 3);
