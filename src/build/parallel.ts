@@ -186,7 +186,13 @@ export class RenderWorker {
           logger.warn("Render worker:", "did not answer; rendering on one thread.");
           for (const d of docs!) { d.content = raw.get(d)!; d.output = null; }
           renderer.resetCounters();
-          for (const d of docs!) renderer.render(d);
+          let left: Record<string, any> | null = null;
+          for (const d of docs!) {
+            renderer.startLayoutFrom(left);
+            renderer.render(d);
+            left = renderer.layoutAfter(d, left).after;
+          }
+          renderer.startLayoutFrom(left);
           return;
         }
         if (!reply.ok) {
@@ -208,7 +214,13 @@ export class RenderWorker {
           docs![i]!.output = null;
         }
         renderer.resetCounters();
-        for (let i = first; i < docs!.length; i++) renderer.render(docs![i]!);
+        let left = renderer.layoutBefore(docs!, first);
+        for (let i = first; i < docs!.length; i++) {
+          renderer.startLayoutFrom(left);
+          renderer.render(docs![i]!);
+          left = renderer.layoutAfter(docs![i]!, left).after;
+        }
+        renderer.startLayoutFrom(left);
       },
     };
   }

@@ -12,6 +12,7 @@ import { SHARED_COUNTERS, SharedCounters, type JekyllLiquid, type Template } fro
 import type { MarkdownConverter } from "./markdown/index.js";
 import type { SassConverter } from "./sass.js";
 import { nowMs } from "../clock.js";
+import { toS } from "../ruby/values.js";
 
 export interface Converters {
   markdown: MarkdownConverter;
@@ -57,6 +58,11 @@ export class Renderer {
   profiling = false;
   /** `{% increment %}`/`{% decrement %}` counters of the current render pass (see SharedCounters). */
   private counters = new SharedCounters();
+  /**
+   * The `layout` value Jekyll's shared render payload holds after the items rendered so far (see
+   * layoutAfter): what the next item's content sees under its own layout's keys.
+   */
+  private layoutLeft: Record<string, any> | null = null;
 
   /**
    * `refreshDrops`: the site has plugins of its own, whose generators and hooks may change an
@@ -78,9 +84,13 @@ export class Renderer {
    */
   renderSite(plan?: RenderPlan, onOutput?: (item: Page | Document) => void): void {
     this.resetCounters();
+    this.layoutLeft = null;
     const visit = (item: Page | Document) => {
       if (plan && !plan.mustRender(item)) plan.reuse(item);
       else this.render(item, plan);
+      // Whoever rendered it (this thread, the other, or an earlier build), the payload's layout
+      // after it is the same: it depends only on the item's layouts.
+      this.layoutLeft = this.layoutAfter(item, this.layoutLeft).after;
       if (onOutput && item.output !== null) onOutput(item);
     };
     for (const c of this.site.collections.values()) {
@@ -98,6 +108,48 @@ export class Renderer {
    * Starts counting afresh. Parallel rendering calls it before redoing in order the documents from
    * the first that read others (counting is such a read: no document before it counted).
    */
+  /**
+   * Jekyll renders every document and page with one payload (Site#render), and two of its steps
+   * leave `payload["layout"]` to the next item: Renderer#assign_layout_data! merges the item's
+   * layout data (looked up by the raw `layout:` value, so only a String finds one) over what the
+   * payload holds, and that is what the item's own Liquid sees as `layout`; #place_in_layouts
+   * empties it and merges the item's layouts (the first looked up by `layout.to_s`, the parents
+   * again by the raw value) one by one. So a page's content reads the previous item's layout keys
+   * over its own layout's (`{{ layout.x }}` in a post shows the last post's layout x), and a page
+   * without a layout reads the previous item's. Excerpts render with a payload of their own.
+   * `content`: the item's content-phase `layout`; `after`: what the next item starts from.
+   */
+  layoutAfter(item: Page | Document, left: Record<string, any> | null): { content: Record<string, any> | null; after: Record<string, any> | null } {
+    let layoutData = left;
+    const name = item.data.layout;
+    const own = typeof name === "string" ? this.site.layouts.get(name) : undefined;
+    if (own) layoutData = Drops.mergeLayoutData(own.data, layoutData);
+    const content = layoutData;
+    if (item.placeInLayout) {
+      layoutData = null;
+      let layout = this.firstLayout(name);
+      const used = new Set<Layout>();
+      while (layout && !used.has(layout)) {
+        used.add(layout);
+        layoutData = Drops.mergeLayoutData(layout.data, layoutData);
+        layout = this.parentLayout(layout);
+      }
+    }
+    return { content, after: layoutData };
+  }
+
+  /** The payload's layout before `items[index]` when the items before it rendered elsewhere. */
+  layoutBefore(items: ReadonlyArray<Page | Document>, index: number): Record<string, any> | null {
+    let left: Record<string, any> | null = null;
+    for (let i = 0; i < index; i++) left = this.layoutAfter(items[i]!, left).after;
+    return left;
+  }
+
+  /** Sets the payload's layout the next render starts from (parallel.ts's in-order re-render). */
+  startLayoutFrom(left: Record<string, any> | null): void {
+    this.layoutLeft = left;
+  }
+
   resetCounters(): void {
     this.counters = new SharedCounters();
     // A page that counts depends on every page rendered before it: parallel rendering (which
@@ -180,8 +232,13 @@ export class Renderer {
         layout: null,
       };
       const data = isExcerpt ? item.data : doc.data;
-      const firstLayout = this.layoutNamed(data.layout);
-      if (firstLayout) scope.layout = Drops.mergeLayoutData(firstLayout.data, null);
+      if (isExcerpt) {
+        // Excerpt#output's payload of its own: only the post's layout (by its raw `layout:`).
+        const own = typeof data.layout === "string" ? this.site.layouts.get(data.layout) : undefined;
+        if (own) scope.layout = Drops.mergeLayoutData(own.data, null);
+      } else {
+        scope.layout = this.layoutAfter(doc, this.layoutLeft).content;
+      }
 
       if (!isExcerpt && !this.site.hooks.empty) {
         const keys = pluginsChangeData ? Object.keys(doc.data).join("\0") : "";
@@ -224,16 +281,22 @@ export class Renderer {
     }
   }
 
-  private layoutNamed(name: unknown): Layout | undefined {
-    if (name === undefined || name === null) return undefined;
-    return this.site.layouts.get(String(name));
+  /** Renderer#place_in_layouts' first layout: `layouts[layout.to_s]` (`[post]` names '["post"]'). */
+  private firstLayout(name: unknown): Layout | undefined {
+    return this.site.layouts.get(toS(name));
+  }
+
+  /** Its parents: `site.layouts[layout.data["layout"]]`, the raw value (only a String names one). */
+  private parentLayout(layout: Layout): Layout | undefined {
+    const name = layout.data.layout;
+    return typeof name === "string" ? this.site.layouts.get(name) : undefined;
   }
 
   private placeInLayouts(content: string, doc: Page | Document, scope: Record<string, any>): string {
-    let layout = this.layoutNamed(doc.data.layout);
+    let layout = this.firstLayout(doc.data.layout);
     if (!layout) {
       if (doc.data.layout !== undefined && doc.data.layout !== null && doc.data.layout !== "none") {
-        this.site.logger.warn("Build Warning:", `Layout '${doc.data.layout}' requested in ${doc.relativePath} does not exist.`);
+        this.site.logger.warn("Build Warning:", `Layout '${toS(doc.data.layout)}' requested in ${doc.relativePath} does not exist.`);
       }
       return content;
     }
@@ -245,7 +308,7 @@ export class Renderer {
       scope.layout = Drops.mergeLayoutData(layout.data, scope.layout);
       this.site.dependencyTracker?.(layout.path);
       output = this.renderLiquid(layout.content, layout.path, layout.lineOffset, scope);
-      const parent = this.layoutNamed(layout.parentName);
+      const parent = this.parentLayout(layout);
       if (!parent || used.has(parent)) break;
       used.add(parent);
       layout = parent;
