@@ -14,6 +14,9 @@ import type { SassConverter } from "./sass.js";
 import { nowMs } from "../clock.js";
 import { toS } from "../ruby/values.js";
 
+/** What an item's outermost layout received as `content` (Renderer#contentAfter). */
+export const LAYOUT_INPUT = Symbol("layoutInput");
+
 export interface Converters {
   markdown: MarkdownConverter;
   sass: SassConverter;
@@ -63,6 +66,8 @@ export class Renderer {
    * layoutAfter): what the next item's content sees under its own layout's keys.
    */
   private layoutLeft: Record<string, any> | null = null;
+  /** The `content` the shared payload holds after the items rendered so far (see contentAfter). */
+  private contentLeft: string | null = null;
 
   /**
    * `refreshDrops`: the site has plugins of its own, whose generators and hooks may change an
@@ -85,12 +90,14 @@ export class Renderer {
   renderSite(plan?: RenderPlan, onOutput?: (item: Page | Document) => void): void {
     this.resetCounters();
     this.layoutLeft = null;
+    this.contentLeft = null;
     const visit = (item: Page | Document) => {
       if (plan && !plan.mustRender(item)) plan.reuse(item);
       else this.render(item, plan);
       // Whoever rendered it (this thread, the other, or an earlier build), the payload's layout
       // after it is the same: it depends only on the item's layouts.
       this.layoutLeft = this.layoutAfter(item, this.layoutLeft).after;
+      this.contentLeft = this.contentAfter(item, this.contentLeft);
       if (onOutput && item.output !== null) onOutput(item);
     };
     for (const c of this.site.collections.values()) {
@@ -148,6 +155,29 @@ export class Renderer {
   /** Sets the payload's layout the next render starts from (parallel.ts's in-order re-render). */
   startLayoutFrom(left: Record<string, any> | null): void {
     this.layoutLeft = left;
+  }
+
+  /**
+   * The same shared payload keeps `content`: Renderer#render_layout sets it to what each layout
+   * receives, and nothing empties it, so an item's own Liquid reads as `content` what the last
+   * item placed in a layout gave its outermost layout (nil before any), and an item not placed in
+   * a layout passes it on. The value is the other item's render, read at the time (see run()).
+   */
+  contentAfter(item: Page | Document, left: string | null): string | null {
+    if (!item.placeInLayout || !this.firstLayout(item.data.layout)) return left;
+    return (item as { [LAYOUT_INPUT]?: string })[LAYOUT_INPUT] ?? null;
+  }
+
+  /** The payload's `content` before `items[index]`, from what their renders kept. */
+  contentBefore(items: ReadonlyArray<Page | Document>, index: number): string | null {
+    let left: string | null = null;
+    for (let i = 0; i < index; i++) left = this.contentAfter(items[i]!, left);
+    return left;
+  }
+
+  /** Sets the payload's `content` the next render starts from (parallel.ts). */
+  startContentFrom(left: string | null): void {
+    this.contentLeft = left;
   }
 
   resetCounters(): void {
@@ -239,6 +269,22 @@ export class Renderer {
       } else {
         scope.layout = this.layoutAfter(doc, this.layoutLeft).content;
       }
+      // `content` before the layouts: what the previous item left in the payload (contentAfter).
+      // Reading it depends on another item's render: reported as OTHER_CONTENT (parallel.ts then
+      // renders in order from here), during the content's own render only.
+      let readingCarried = false;
+      if (!isExcerpt) {
+        const carried = this.contentLeft;
+        Object.defineProperty(scope, "content", {
+          configurable: true,
+          enumerable: true,
+          get: () => {
+            if (readingCarried) this.site.dependencyTracker?.(OTHER_CONTENT);
+            return carried;
+          },
+          set: (v) => Object.defineProperty(scope, "content", { value: v, writable: true, enumerable: true, configurable: true }),
+        });
+      }
 
       if (!isExcerpt && !this.site.hooks.empty) {
         const keys = pluginsChangeData ? Object.keys(doc.data).join("\0") : "";
@@ -262,7 +308,14 @@ export class Renderer {
         const withLiquid = isExcerpt
           ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
           : doc.renderWithLiquid;
-        if (withLiquid) output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
+        if (withLiquid) {
+          readingCarried = !isExcerpt;
+          try {
+            output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
+          } finally {
+            readingCarried = false;
+          }
+        }
         output = this.convert(output, ext, file, isExcerpt ? 0 : doc.lineOffset, item);
         // Kept for the rest of the build (later pages may show it): one piece, not the converter's
         // joins (site/strings.ts).
@@ -313,6 +366,7 @@ export class Renderer {
       used.add(parent);
       layout = parent;
     }
+    (doc as { [LAYOUT_INPUT]?: string })[LAYOUT_INPUT] = scope.content;
     return output;
   }
 
