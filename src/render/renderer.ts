@@ -112,10 +112,6 @@ export class Renderer {
   }
 
   /**
-   * Starts counting afresh. Parallel rendering calls it before redoing in order the documents from
-   * the first that read others (counting is such a read: no document before it counted).
-   */
-  /**
    * Jekyll renders every document and page with one payload (Site#render), and two of its steps
    * leave `payload["layout"]` to the next item: Renderer#assign_layout_data! merges the item's
    * layout data (looked up by the raw `layout:` value, so only a String finds one) over what the
@@ -180,6 +176,10 @@ export class Renderer {
     this.contentLeft = left;
   }
 
+  /**
+   * Starts counting afresh. Parallel rendering calls it before redoing in order the documents from
+   * the first that read others (counting is such a read: no document before it counted).
+   */
   resetCounters(): void {
     this.counters = new SharedCounters();
     // A page that counts depends on every page rendered before it: parallel rendering (which
