@@ -9,6 +9,7 @@ import { BuildError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { Document } from "../site/document.js";
 import { OTHER_CONTENT } from "../render/drops.js";
+import { LAYOUT_INPUT } from "../render/renderer.js";
 import { writeEarly } from "../write/writer.js";
 import { Claims, SIGNAL_DONE, SIGNAL_STARTED, documentsInOrder, type RenderedDoc, type WorkerReply, type WorkerRequest } from "./parallel.js";
 
@@ -56,7 +57,8 @@ try {
       rendered: (item, deps) => {
         if (item.kind !== "document") return;
         const written = write ? write(item) : false;
-        rendered.push({ index: index.get(item)!, content: item.content, output: item.output ?? "", impure: deps.has(OTHER_CONTENT), written });
+        const layoutInput = (item as { [LAYOUT_INPUT]?: string })[LAYOUT_INPUT] ?? null;
+        rendered.push({ index: index.get(item)!, content: item.content, output: item.output ?? "", impure: deps.has(OTHER_CONTENT), written, layoutInput });
       },
     }) });
   } finally {

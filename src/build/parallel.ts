@@ -21,7 +21,7 @@ import type { Document } from "../site/document.js";
 import { collectionsPathOf, type Site } from "../site/site.js";
 import type { Logger } from "../logger.js";
 import { OTHER_CONTENT } from "../render/drops.js";
-import type { Renderer, RenderPlan } from "../render/renderer.js";
+import { LAYOUT_INPUT, type Renderer, type RenderPlan } from "../render/renderer.js";
 
 /** What the worker has told the main thread through the shared signal. */
 const SIGNAL_NONE = 0;
@@ -61,6 +61,8 @@ export interface RenderedDoc {
   impure: boolean;
   /** The worker wrote `output` to the document's place in the staging folder. */
   written: boolean;
+  /** What its outermost layout received as `content` (the payload's `content` after it), if placed. */
+  layoutInput: string | null;
 }
 
 export type WorkerReply =
@@ -186,7 +188,17 @@ export class RenderWorker {
           logger.warn("Render worker:", "did not answer; rendering on one thread.");
           for (const d of docs!) { d.content = raw.get(d)!; d.output = null; }
           renderer.resetCounters();
-          for (const d of docs!) renderer.render(d);
+          let left: Record<string, any> | null = null;
+          let contentLeft: string | null = null;
+          for (const d of docs!) {
+            renderer.startLayoutFrom(left);
+            renderer.startContentFrom(contentLeft);
+            renderer.render(d);
+            left = renderer.layoutAfter(d, left).after;
+            contentLeft = renderer.contentAfter(d, contentLeft);
+          }
+          renderer.startLayoutFrom(left);
+          renderer.startContentFrom(contentLeft);
           return;
         }
         if (!reply.ok) {
@@ -198,17 +210,32 @@ export class RenderWorker {
           const d = docs![r.index]!;
           d.content = r.content;
           d.output = r.output;
+          if (r.layoutInput !== null) (d as { [LAYOUT_INPUT]?: string })[LAYOUT_INPUT] = r.layoutInput;
           if (r.written) writtenByWorker(d, r.output);
           if (r.impure) impure.add(r.index);
         }
-        if (impure.size === 0) return;
+        if (impure.size === 0) {
+          // The pages start from the payload the last documents left (some rendered by the worker).
+          renderer.startContentFrom(renderer.contentBefore(docs!, docs!.length));
+          return;
+        }
         const first = Math.min(...impure);
         for (let i = first; i < docs!.length; i++) {
           docs![i]!.content = raw.get(docs![i]!)!;
           docs![i]!.output = null;
         }
         renderer.resetCounters();
-        for (let i = first; i < docs!.length; i++) renderer.render(docs![i]!);
+        let left = renderer.layoutBefore(docs!, first);
+        let contentLeft = renderer.contentBefore(docs!, first);
+        for (let i = first; i < docs!.length; i++) {
+          renderer.startLayoutFrom(left);
+          renderer.startContentFrom(contentLeft);
+          renderer.render(docs![i]!);
+          left = renderer.layoutAfter(docs![i]!, left).after;
+          contentLeft = renderer.contentAfter(docs![i]!, contentLeft);
+        }
+        renderer.startLayoutFrom(left);
+        renderer.startContentFrom(contentLeft);
       },
     };
   }

@@ -12,6 +12,10 @@ import { SHARED_COUNTERS, SharedCounters, type JekyllLiquid, type Template } fro
 import type { MarkdownConverter } from "./markdown/index.js";
 import type { SassConverter } from "./sass.js";
 import { nowMs } from "../clock.js";
+import { toS } from "../ruby/values.js";
+
+/** What an item's outermost layout received as `content` (Renderer#contentAfter). */
+export const LAYOUT_INPUT = Symbol("layoutInput");
 
 export interface Converters {
   markdown: MarkdownConverter;
@@ -57,6 +61,13 @@ export class Renderer {
   profiling = false;
   /** `{% increment %}`/`{% decrement %}` counters of the current render pass (see SharedCounters). */
   private counters = new SharedCounters();
+  /**
+   * The `layout` value Jekyll's shared render payload holds after the items rendered so far (see
+   * layoutAfter): what the next item's content sees under its own layout's keys.
+   */
+  private layoutLeft: Record<string, any> | null = null;
+  /** The `content` the shared payload holds after the items rendered so far (see contentAfter). */
+  private contentLeft: string | null = null;
 
   /**
    * `refreshDrops`: the site has plugins of its own, whose generators and hooks may change an
@@ -78,9 +89,15 @@ export class Renderer {
    */
   renderSite(plan?: RenderPlan, onOutput?: (item: Page | Document) => void): void {
     this.resetCounters();
+    this.layoutLeft = null;
+    this.contentLeft = null;
     const visit = (item: Page | Document) => {
       if (plan && !plan.mustRender(item)) plan.reuse(item);
       else this.render(item, plan);
+      // Whoever rendered it (this thread, the other, or an earlier build), the payload's layout
+      // after it is the same: it depends only on the item's layouts.
+      this.layoutLeft = this.layoutAfter(item, this.layoutLeft).after;
+      this.contentLeft = this.contentAfter(item, this.contentLeft);
       if (onOutput && item.output !== null) onOutput(item);
     };
     for (const c of this.site.collections.values()) {
@@ -92,6 +109,71 @@ export class Renderer {
       const page = this.site.pages[i]!;
       if (!page.generated || page.output === null) visit(page);
     }
+  }
+
+  /**
+   * Jekyll renders every document and page with one payload (Site#render), and two of its steps
+   * leave `payload["layout"]` to the next item: Renderer#assign_layout_data! merges the item's
+   * layout data (looked up by the raw `layout:` value, so only a String finds one) over what the
+   * payload holds, and that is what the item's own Liquid sees as `layout`; #place_in_layouts
+   * empties it and merges the item's layouts (the first looked up by `layout.to_s`, the parents
+   * again by the raw value) one by one. So a page's content reads the previous item's layout keys
+   * over its own layout's (`{{ layout.x }}` in a post shows the last post's layout x), and a page
+   * without a layout reads the previous item's. Excerpts render with a payload of their own.
+   * `content`: the item's content-phase `layout`; `after`: what the next item starts from.
+   */
+  layoutAfter(item: Page | Document, left: Record<string, any> | null): { content: Record<string, any> | null; after: Record<string, any> | null } {
+    let layoutData = left;
+    const name = item.data.layout;
+    const own = typeof name === "string" ? this.site.layouts.get(name) : undefined;
+    if (own) layoutData = Drops.mergeLayoutData(own.data, layoutData);
+    const content = layoutData;
+    if (item.placeInLayout) {
+      layoutData = null;
+      let layout = this.firstLayout(name);
+      const used = new Set<Layout>();
+      while (layout && !used.has(layout)) {
+        used.add(layout);
+        layoutData = Drops.mergeLayoutData(layout.data, layoutData);
+        layout = this.parentLayout(layout);
+      }
+    }
+    return { content, after: layoutData };
+  }
+
+  /** The payload's layout before `items[index]` when the items before it rendered elsewhere. */
+  layoutBefore(items: ReadonlyArray<Page | Document>, index: number): Record<string, any> | null {
+    let left: Record<string, any> | null = null;
+    for (let i = 0; i < index; i++) left = this.layoutAfter(items[i]!, left).after;
+    return left;
+  }
+
+  /** Sets the payload's layout the next render starts from (parallel.ts's in-order re-render). */
+  startLayoutFrom(left: Record<string, any> | null): void {
+    this.layoutLeft = left;
+  }
+
+  /**
+   * The same shared payload keeps `content`: Renderer#render_layout sets it to what each layout
+   * receives, and nothing empties it, so an item's own Liquid reads as `content` what the last
+   * item placed in a layout gave its outermost layout (nil before any), and an item not placed in
+   * a layout passes it on. The value is the other item's render, read at the time (see run()).
+   */
+  contentAfter(item: Page | Document, left: string | null): string | null {
+    if (!item.placeInLayout || !this.firstLayout(item.data.layout)) return left;
+    return (item as { [LAYOUT_INPUT]?: string })[LAYOUT_INPUT] ?? null;
+  }
+
+  /** The payload's `content` before `items[index]`, from what their renders kept. */
+  contentBefore(items: ReadonlyArray<Page | Document>, index: number): string | null {
+    let left: string | null = null;
+    for (let i = 0; i < index; i++) left = this.contentAfter(items[i]!, left);
+    return left;
+  }
+
+  /** Sets the payload's `content` the next render starts from (parallel.ts). */
+  startContentFrom(left: string | null): void {
+    this.contentLeft = left;
   }
 
   /**
@@ -180,8 +262,29 @@ export class Renderer {
         layout: null,
       };
       const data = isExcerpt ? item.data : doc.data;
-      const firstLayout = this.layoutNamed(data.layout);
-      if (firstLayout) scope.layout = Drops.mergeLayoutData(firstLayout.data, null);
+      if (isExcerpt) {
+        // Excerpt#output's payload of its own: only the post's layout (by its raw `layout:`).
+        const own = typeof data.layout === "string" ? this.site.layouts.get(data.layout) : undefined;
+        if (own) scope.layout = Drops.mergeLayoutData(own.data, null);
+      } else {
+        scope.layout = this.layoutAfter(doc, this.layoutLeft).content;
+      }
+      // `content` before the layouts: what the previous item left in the payload (contentAfter).
+      // Reading it depends on another item's render: reported as OTHER_CONTENT (parallel.ts then
+      // renders in order from here), during the content's own render only.
+      let readingCarried = false;
+      if (!isExcerpt) {
+        const carried = this.contentLeft;
+        Object.defineProperty(scope, "content", {
+          configurable: true,
+          enumerable: true,
+          get: () => {
+            if (readingCarried) this.site.dependencyTracker?.(OTHER_CONTENT);
+            return carried;
+          },
+          set: (v) => Object.defineProperty(scope, "content", { value: v, writable: true, enumerable: true, configurable: true }),
+        });
+      }
 
       if (!isExcerpt && !this.site.hooks.empty) {
         const keys = pluginsChangeData ? Object.keys(doc.data).join("\0") : "";
@@ -205,7 +308,14 @@ export class Renderer {
         const withLiquid = isExcerpt
           ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
           : doc.renderWithLiquid;
-        if (withLiquid) output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
+        if (withLiquid) {
+          readingCarried = !isExcerpt;
+          try {
+            output = this.renderLiquid(output, file, isExcerpt ? 0 : doc.lineOffset, scope);
+          } finally {
+            readingCarried = false;
+          }
+        }
         output = this.convert(output, ext, file, isExcerpt ? 0 : doc.lineOffset, item);
         // Kept for the rest of the build (later pages may show it): one piece, not the converter's
         // joins (site/strings.ts).
@@ -224,16 +334,22 @@ export class Renderer {
     }
   }
 
-  private layoutNamed(name: unknown): Layout | undefined {
-    if (name === undefined || name === null) return undefined;
-    return this.site.layouts.get(String(name));
+  /** Renderer#place_in_layouts' first layout: `layouts[layout.to_s]` (`[post]` names '["post"]'). */
+  private firstLayout(name: unknown): Layout | undefined {
+    return this.site.layouts.get(toS(name));
+  }
+
+  /** Its parents: `site.layouts[layout.data["layout"]]`, the raw value (only a String names one). */
+  private parentLayout(layout: Layout): Layout | undefined {
+    const name = layout.data.layout;
+    return typeof name === "string" ? this.site.layouts.get(name) : undefined;
   }
 
   private placeInLayouts(content: string, doc: Page | Document, scope: Record<string, any>): string {
-    let layout = this.layoutNamed(doc.data.layout);
+    let layout = this.firstLayout(doc.data.layout);
     if (!layout) {
       if (doc.data.layout !== undefined && doc.data.layout !== null && doc.data.layout !== "none") {
-        this.site.logger.warn("Build Warning:", `Layout '${doc.data.layout}' requested in ${doc.relativePath} does not exist.`);
+        this.site.logger.warn("Build Warning:", `Layout '${toS(doc.data.layout)}' requested in ${doc.relativePath} does not exist.`);
       }
       return content;
     }
@@ -245,11 +361,12 @@ export class Renderer {
       scope.layout = Drops.mergeLayoutData(layout.data, scope.layout);
       this.site.dependencyTracker?.(layout.path);
       output = this.renderLiquid(layout.content, layout.path, layout.lineOffset, scope);
-      const parent = this.layoutNamed(layout.parentName);
+      const parent = this.parentLayout(layout);
       if (!parent || used.has(parent)) break;
       used.add(parent);
       layout = parent;
     }
+    (doc as { [LAYOUT_INPUT]?: string })[LAYOUT_INPUT] = scope.content;
     return output;
   }
 

@@ -13,9 +13,4 @@ export class Layout {
     /** Lines of front matter before `content`. */
     readonly lineOffset: number,
   ) {}
-
-  get parentName(): string | undefined {
-    const p = this.data.layout;
-    return p === undefined || p === null ? undefined : String(p);
-  }
 }

@@ -90,6 +90,18 @@ function hintFor(original: unknown, message: string): string {
   if (/^tag "?[\w-]+"? not found|Unknown tag '/.test(message)) {
     return "That tag is neither Liquid's nor Jekyll's: it may come from a Jekyll plugin build-site does not run. Remove it, or wrap literal braces in {% raw %}…{% endraw %}.";
   }
+  // Jekyll's date filters (date_to_string, date_to_xmlschema…) stop the build on a value Ruby cannot
+  // read as a time, such as a résumé's "2018-01" or "Present"; the message is no syntax error.
+  if (/^Invalid Date: /.test(message)) {
+    return "A date filter (date_to_string, date_to_long_string, date_to_xmlschema, date_to_rfc822) got a value that is not a date: give a full date such as 2018-01-31, test the value before filtering it, or use Liquid's date filter, which leaves such strings as they are.";
+  }
+  // Ruby's ArgumentError from <, >, <=, >= between a number and a string (or a date), which Jekyll
+  // stops on: jekyll-anchor-headings called with h_min="2" compares an Integer with that String.
+  const compared = /comparison of (\w+) with (\w+) failed/.exec(message);
+  if (compared) {
+    const an = (w: string) => (/^[AEIOU]/.test(w) ? `an ${w}` : `a ${w}`);
+    return `A <, >, <= or >= compares ${an(compared[1])} with ${an(compared[2])}, which Ruby refuses: make both sides numbers (an include parameter in quotes, such as h_min="2", is a string: write h_min=2, or convert with | plus: 0) or both strings.`;
+  }
   if (/syntax error|never closed|not closed|unexpected|invalid|illegal|expected|Unknown/i.test(message) && !/include/.test(message)) {
     return "Check the Liquid syntax at that line: every {% if %}, {% for %}, {% capture %} and {% raw %} needs its {% end… %}, and {{ }} holds one expression with its filters.";
   }

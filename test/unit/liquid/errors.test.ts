@@ -80,6 +80,25 @@ test("a filter given nil says which method nil lacks and how to give a value", (
   assert.match(err.hint ?? "", /A filter got nil .* where it calls 'split'/);
 });
 
+test("a date filter given a non-date says so, not that the Liquid syntax is wrong", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  // A résumé's "2018-01" through date_to_string: Jekyll stops with Invalid Date too.
+  const t = engine.parse('{{ "2018-01" | date_to_string }}', "cv.md");
+  const err = renderError(() => engine.render(t, {}));
+  assert.match(err.message, /Invalid Date: '"2018-01"' is not a valid datetime\./);
+  assert.match(err.hint ?? "", /A date filter \(date_to_string.*got a value that is not a date/);
+  assert.doesNotMatch(err.hint ?? "", /Liquid syntax/);
+});
+
+test("a comparison of a number with a string says which side to convert", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  // jekyll-anchor-headings given h_min="2": `{% if headerLevel >= minHeader %}` with 1 and "2".
+  const t = engine.parse('{% assign level = 1 %}{% assign min = "2" %}{% if level >= min %}x{% endif %}', "page.html");
+  const err = renderError(() => engine.render(t, {}));
+  assert.match(err.message, /comparison of Integer with String failed/);
+  assert.match(err.hint ?? "", /compares an Integer with a String.*h_min=2/);
+});
+
 test("a missing include is a BuildError naming the page and the include tag's line", () => {
   const engine = createLiquidEngine(goldenHost(site, NOW));
   const t = engine.parse("x\n\n{% include nope.html %}", "index.html", 3);
