@@ -138,14 +138,7 @@ export function dropLazyText(state: StateBlock, line: number): void {
  */
 export function keepItemText(state: StateBlock, line: number, text: string, itemIndent: number): number {
   pushLazyText(state, line, { text, indent: itemIndent });
-  let col = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20) col++;
-    else if (c === 0x09) col += 4 - (col % 4);
-    else break;
-  }
-  return col;
+  return leadingColumns(text);
 }
 
 /** Whether the line's leading whitespace holds a tab. */
