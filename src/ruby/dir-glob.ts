@@ -61,16 +61,26 @@ function segmentRegExp(segment: string): RegExp {
     else if (c === "*") re += "[^/]*";
     else if (c === "?") re += "[^/]";
     else if (c === "[") {
-      const end = segment.indexOf("]", i + 2);
-      if (end < 0) { re += "\\["; continue; }
-      let body = segment.slice(i + 1, end);
-      const negated = body.startsWith("!") || body.startsWith("^");
-      if (negated) body = body.slice(1);
-      re += `[${negated ? "^" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`;
-      i = end;
+      const bracket = bracketExpression(segment, i);
+      re += bracket.re;
+      i = bracket.last;
     } else re += c.replace(/[.+^${}()|\\/]/g, "\\$&");
   }
   return new RegExp(`^${re}$`, "s");
+}
+
+/**
+ * A glob's `[set]` starting at `open` (fnmatch and Dir.glob read it alike: `!` or `^` negates, a
+ * `]` right after the `[` is a member): the RegExp class and the index of its `]`; an unclosed
+ * `[` is a literal one.
+ */
+export function bracketExpression(pattern: string, open: number): { re: string; last: number } {
+  const end = pattern.indexOf("]", open + 2);
+  if (end < 0) return { re: "\\[", last: open };
+  let body = pattern.slice(open + 1, end);
+  const negated = body.startsWith("!") || body.startsWith("^");
+  if (negated) body = body.slice(1);
+  return { re: `[${negated ? "^" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`, last: end };
 }
 
 function unescape(segment: string): string {

@@ -4,6 +4,7 @@
 // matches is left out of the reload message (Jekyll 4.3.1 commands/serve.rb, register_reload_hooks).
 // Jekyll 4.3.1's own hook calls Jekyll.sanitized_path with one argument there and fails; this is
 // the behaviour its documentation describes.
+import { bracketExpression } from "../ruby/dir-glob.js";
 
 /** File.fnmatch(pattern, path) without flags, as a RegExp. */
 export function fnmatchRegExp(pattern: string): RegExp {
@@ -13,13 +14,9 @@ export function fnmatchRegExp(pattern: string): RegExp {
     if (c === "*") re += "[\\s\\S]*";
     else if (c === "?") re += "[\\s\\S]";
     else if (c === "[") {
-      const end = pattern.indexOf("]", i + 2);
-      if (end < 0) { re += "\\["; continue; }
-      let body = pattern.slice(i + 1, end);
-      const negate = body.startsWith("!") || body.startsWith("^");
-      if (negate) body = body.slice(1);
-      re += `[${negate ? "^" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`;
-      i = end;
+      const bracket = bracketExpression(pattern, i);
+      re += bracket.re;
+      i = bracket.last;
     } else if (c === "\\" && i + 1 < pattern.length) {
       re += pattern[++i]!.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
     } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
