@@ -94,6 +94,16 @@ export const haskell: LexerDef = lazyLexer('haskell', () => ({
       rule(/\(/, 'p', 'funclist'),
       rule(/\)/, 'p', '#pop'),
     ],
+    ...haskellLiterals(),
+  },
+}));
+
+/**
+ * Character and string literals (with their escapes) and `[q| … |]` quasiquotes: the states
+ * Rouge's Haskell and Idris lexers write alike (Idris's `x[\da-fA-F]+/i` is this `x[\da-f]+/i`).
+ */
+export function haskellLiterals() {
+  return {
     character: [
       rule(/\\/, (run) => {
         run.token('se');
@@ -117,5 +127,5 @@ export const haskell: LexerDef = lazyLexer('haskell', () => ({
       rule(/\d+/, 'se', '#pop'),
       rule(/\s+\\/, 'se', '#pop'),
     ],
-  },
-}));
+  };
+}

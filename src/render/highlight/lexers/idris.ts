@@ -11,9 +11,9 @@
  * longer than one character leaves `err` for the character where its `'` should be.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
+import { haskellLiterals } from './haskell.js';
 
 const RESERVED = '_|data|class|instance|namespace|infix[lr]?|let|where|of|with|type|do|if|then|else|case|in';
-const ASCII = 'NUL|SOH|[SE]TX|EOT|ENQ|ACK|BEL|BS|HT|LF|VT|FF|CR|S[OI]|DLE|DC[1-4]|NAK|SYN|ETB|CAN|EM|SUB|ESC|[FGRU]S|SP|DEL';
 const PRELUDE_FUNCTIONS = `abs acos all and any asin atan atan2 break ceiling compare concat
   concatMap const cos cosh curry cycle div drop dropWhile elem
   encodeFloat enumFrom enumFromThen enumFromThenTo enumFromTo exp
@@ -99,28 +99,6 @@ export const idris: LexerDef = lazyLexer('idris', () => ({
       rule(/\(/, 'p', 'funclist'),
       rule(/\)/, 'p', '#pop'),
     ],
-    character: [
-      rule(/\\/, (run) => {
-        run.token('se');
-        run.goto('character_end');
-        run.push('escape');
-      }),
-      rule(/./, (run) => {
-        run.token('sc');
-        run.goto('character_end');
-      }),
-    ],
-    character_end: [rule(/'/, 'sc', '#pop'), rule(/./, 'err', '#pop')],
-    quasiquotation: [rule(/\|\]/, 'o', '#pop'), rule(/[^|]+/, ''), rule(/\|/, '')],
-    string: [rule(/"/, 's', '#pop'), rule(/\\/, 'se', 'escape'), rule(/[^\\"]+/, 's')],
-    escape: [
-      rule(/[abfnrtv"'&\\]/, 'se', '#pop'),
-      rule(/\^[\][A-Z@^_]/, 'se', '#pop'),
-      rule(ASCII, 'se', '#pop'),
-      rule(/o[0-7]+/i, 'se', '#pop'),
-      rule(/x[\da-fA-F]+/i, 'se', '#pop'),
-      rule(/\d+/, 'se', '#pop'),
-      rule(/\s+\\/, 'se', '#pop'),
-    ],
+    ...haskellLiterals(),
   },
 }));
