@@ -7,18 +7,39 @@ import { rubyStrip } from "./strings.js";
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
 const SUB_DELIMS = "!$&'()*+,;=";
 const RESERVED = ":/?#[]@" + SUB_DELIMS;
+const HEX2 = /^[0-9A-Fa-f]{2}$/;
+
+const percentByte = (b: number) => "%" + b.toString(16).toUpperCase().padStart(2, "0");
 
 function utf8Percent(ch: string): string {
   let out = "";
-  for (const b of Buffer.from(ch, "utf8")) out += "%" + b.toString(16).toUpperCase().padStart(2, "0");
+  for (const b of Buffer.from(ch, "utf8")) out += percentByte(b);
   return out;
+}
+
+/** The bytes of `s` with every `%XX` decoded, but those naming a character of `keep`. */
+function percentDecode(s: string, keep = ""): Uint8Array {
+  const source = Buffer.from(s, "utf8");
+  const bytes: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const b = source[i]!;
+    if (b === 0x25 && i + 2 < source.length && HEX2.test(String.fromCharCode(source[i + 1]!, source[i + 2]!))) {
+      const code = parseInt(String.fromCharCode(source[i + 1]!, source[i + 2]!), 16);
+      if (!keep.includes(String.fromCharCode(code))) {
+        bytes.push(code);
+        i += 2;
+        continue;
+      }
+    }
+    bytes.push(b);
+  }
+  return Uint8Array.from(bytes);
 }
 
 const PCHAR = SUB_DELIMS + ":@";
 const FRAGMENT = PCHAR + "/?";
 // NormalizeCharacterClasses::QUERY: a query pair keeps neither `&` nor `;`, and `%` only in `%2B`.
 const QUERY = "!$'()*+,=:@/?";
-const HEX2 = /^[0-9A-Fa-f]{2}$/;
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Percent-encodes each byte of `text` (a string or raw bytes) outside unreserved and `allowed`. */
@@ -27,7 +48,7 @@ function encodeComponent(text: string | Uint8Array, allowed: string): string {
   if (typeof text !== "string") {
     for (const b of text) {
       const ch = String.fromCharCode(b);
-      out += b < 0x80 && (UNRESERVED.test(ch) || allowed.includes(ch)) ? ch : "%" + b.toString(16).toUpperCase().padStart(2, "0");
+      out += b < 0x80 && (UNRESERVED.test(ch) || allowed.includes(ch)) ? ch : percentByte(b);
     }
     return out;
   }
@@ -56,21 +77,7 @@ function encodeComponent(text: string | Uint8Array, allowed: string): string {
 function normalizeComponent(s: string, allowed: string, leaveEncoded = ""): string {
   // ASCII without escapes (most URLs a site builds) is its own NFKC form: only the encoding is left.
   if (!s.includes("%") && /^[\x00-\x7f]*$/.test(s)) return encodeComponent(s, allowed);
-  const source = Buffer.from(s, "utf8");
-  const bytes: number[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const b = source[i]!;
-    if (b === 0x25 && i + 2 < source.length + 0 && HEX2.test(String.fromCharCode(source[i + 1]!, source[i + 2]!))) {
-      const code = parseInt(String.fromCharCode(source[i + 1]!, source[i + 2]!), 16);
-      if (!leaveEncoded.includes(String.fromCharCode(code))) {
-        bytes.push(code);
-        i += 2;
-        continue;
-      }
-    }
-    bytes.push(b);
-  }
-  const unencoded = Uint8Array.from(bytes);
+  const unencoded = percentDecode(s, leaveEncoded);
   let text: string;
   try {
     text = strictUtf8.decode(unencoded);
@@ -98,15 +105,7 @@ export function cgiEscape(s: string): string {
 
 /** CGI.unescape: `+` is a space, `%XX` bytes decoded as UTF-8. */
 export function cgiUnescape(s: string): string {
-  const bytes: number[] = [];
-  const buf = Buffer.from(s.replace(/\+/g, " "), "utf8");
-  for (let i = 0; i < buf.length; i++) {
-    if (buf[i] === 0x25 && i + 2 < buf.length + 0 && /^[0-9A-Fa-f]{2}$/.test(String.fromCharCode(buf[i + 1]!, buf[i + 2]!))) {
-      bytes.push(parseInt(String.fromCharCode(buf[i + 1]!, buf[i + 2]!), 16));
-      i += 2;
-    } else bytes.push(buf[i]!);
-  }
-  return Buffer.from(bytes).toString("utf8");
+  return Buffer.from(percentDecode(s.replace(/\+/g, " "))).toString("utf8");
 }
 
 /** RFC 3986 remove_dot_segments. */
