@@ -6,7 +6,7 @@
 // "invalid format: …" (Liquid's `date` filter turns it into a Liquid error, fatal in Jekyll).
 // Pinned by test/golden/dates (the "strftime" formats). Written for speed: each format is parsed
 // once, no Intl, no Date objects beyond one for the wall clock.
-import type { JekyllTime } from "./time.js";
+import { daysFromCivil, type JekyllTime } from "./time.js";
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -29,7 +29,7 @@ export function strftimeFields(t: JekyllTime, zoneName: string): StrftimeTime {
   // Written out rather than spread: one object shape for every call (the date filter runs per page).
   if (t.dateOnly) {
     // A Ruby Date has no time and no zone: midnight, offset +00:00.
-    const epoch = civilDays(w.year, w.month, w.day) * 86400;
+    const epoch = daysFromCivil(w.year, w.month, w.day) * 86400;
     return { year: w.year, month: w.month, day: w.day, hour: 0, minute: 0, second: 0, millisecond: 0, weekday: w.weekday, epochSeconds: epoch, offsetMinutes: 0, zoneName: "+00:00", date: true };
   }
   return {
@@ -38,26 +38,17 @@ export function strftimeFields(t: JekyllTime, zoneName: string): StrftimeTime {
   };
 }
 
-/** Days from 1970-01-01 to a proleptic Gregorian date, for any year (Date.UTC reads 0-99 as 19xx). */
-function civilDays(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
 function dayOfYear(t: StrftimeTime): number {
-  return civilDays(t.year, t.month, t.day) - civilDays(t.year, 1, 1) + 1;
+  return daysFromCivil(t.year, t.month, t.day) - daysFromCivil(t.year, 1, 1) + 1;
 }
 
 /** ISO 8601 week-based year and week number. */
 function isoWeek(t: StrftimeTime): [number, number] {
   const wd = t.weekday === 0 ? 7 : t.weekday;
-  const thursday = civilDays(t.year, t.month, t.day) + 4 - wd;
+  const thursday = daysFromCivil(t.year, t.month, t.day) + 4 - wd;
   // The Thursday's year: this one, or the one before or after near its ends.
-  const year = thursday < civilDays(t.year, 1, 1) ? t.year - 1 : thursday >= civilDays(t.year + 1, 1, 1) ? t.year + 1 : t.year;
-  return [year, Math.floor((thursday - civilDays(year, 1, 1)) / 7) + 1];
+  const year = thursday < daysFromCivil(t.year, 1, 1) ? t.year - 1 : thursday >= daysFromCivil(t.year + 1, 1, 1) ? t.year + 1 : t.year;
+  return [year, Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1];
 }
 
 function weekNumber(t: StrftimeTime, firstDay: 0 | 1): number {
