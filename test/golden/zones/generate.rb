@@ -3,22 +3,26 @@
 #
 #   ruby test/golden/zones/generate.rb
 #
-# zones.json lists the zone names (the IANA names Node's Intl knows). For each zone, every
+# zones.json lists the zone names (the IANA names Node's Intl knows, as its canonical IDs). For each zone, every
 # 6 hours from 1970 to 2038 is read, and for each UTC offset the zone had, the abbreviations it
 # went by, with the first instant seen for each (an offset's name changes rarely: Yukon's -7
 # was PDT, then MST from 2020). expected.json holds Ruby's name and offset at a few instants per
-# zone for test/unit/dates/zone-names.test.ts.
+# zone for test/unit/dates/zone-names.test.ts. aliases.json lists the other names tzdata has that
+# Intl takes (its links: Asia/Kolkata, which Intl calls Asia/Calcutta, Atlantic/Faroe, US/Eastern,
+# MET): the table and expected.json hold them too, so a site's `timezone:` finds its names
+# whichever spelling it uses.
 require "json"
 
 dir = __dir__
 root = File.expand_path("../../..", dir)
 zones = JSON.parse(File.read(File.join(dir, "zones.json")))
+aliases = JSON.parse(File.read(File.join(dir, "aliases.json")))
 start = Time.utc(1970, 1, 1).to_i
 stop = Time.utc(2038, 1, 1).to_i
 step = 6 * 3600
 
 table = {}
-zones.each do |zone|
+(zones + aliases).each do |zone|
   ENV["TZ"] = zone
   by_offset = {}
   (start...stop).step(step) do |t|
@@ -33,7 +37,7 @@ zones.each do |zone|
 end
 
 instants = [Time.utc(1985, 7, 1), Time.utc(2000, 1, 1), Time.utc(2025, 1, 1), Time.utc(2025, 7, 1), Time.utc(2026, 12, 31, 23, 59, 59)].map(&:to_i)
-expected = zones.to_h do |zone|
+expected = (zones + aliases).to_h do |zone|
   ENV["TZ"] = zone
   [zone, instants.map { |t| x = Time.at(t); [x.zone, x.utc_offset] }]
 end
