@@ -82,17 +82,17 @@ export function readDataFile(site: Site, abs: string): unknown {
     try {
       return loadYaml(text, { file: site.displayPath(abs), zone: site.zone, maxAliasNodes: site.limits.yamlAliasNodes });
     } catch (ye) {
-      let reason = ye instanceof Error ? ye.message : String(ye);
+      let jsonError: Error | null = null;
       try {
         JSON.parse(text);
-        // Valid JSON that Psych refuses (a surrogate-pair escape): its own message and advice.
-        if (ye instanceof BuildError) {
-          throw new BuildError(`${ye.message} (Jekyll reads .json data files with its YAML parser)`, { file: site.displayPath(abs), line: ye.line, column: ye.column, hint: ye.hint });
-        }
       } catch (je) {
-        if (je instanceof BuildError) throw je;
-        reason = (je as Error).message;
+        jsonError = je as Error;
       }
+      // Valid JSON that Psych refuses (a surrogate-pair escape): its own message and advice.
+      if (!jsonError && ye instanceof BuildError) {
+        throw new BuildError(`${ye.message} (Jekyll reads .json data files with its YAML parser)`, { file: site.displayPath(abs), line: ye.line, column: ye.column, hint: ye.hint });
+      }
+      const reason = jsonError ? jsonError.message : ye instanceof Error ? ye.message : String(ye);
       const where = ye instanceof BuildError ? { line: ye.line, column: ye.column } : {};
       throw new BuildError(`invalid JSON: ${reason}`, {
         file: site.displayPath(abs),

@@ -498,14 +498,13 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
   if (v === null || v === undefined) return "null";
   if (typeof v === "string") return JSON.stringify(v);
   // Ruby's generator refuses them (JSON::GeneratorError); Jekyll's jsonify fails the build.
-  if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`${formatFloat(v)} not allowed in JSON`);
-  if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "number" || v instanceof RubyFloat) {
+    const x = typeof v === "number" ? v : v.value;
+    if (!Number.isFinite(x)) throw new Error(`${formatFloat(x)} not allowed in JSON`);
+    return typeof v === "number" ? formatNumber(v) : formatFloat(x);
+  }
   if (typeof v === "bigint") return v.toString();
   if (typeof v === "boolean") return v ? "true" : "false";
-  if (v instanceof RubyFloat) {
-    if (!Number.isFinite(v.value)) throw new Error(`${formatFloat(v.value)} not allowed in JSON`);
-    return formatFloat(v.value);
-  }
   if (v instanceof JekyllTime) {
     const raw = inDrop ? (v as { [RAW_JSON_TEXT]?: () => string })[RAW_JSON_TEXT] : undefined;
     return JSON.stringify(raw ? raw.call(v) : v.toString());
