@@ -224,10 +224,10 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
 // refused the date and float keys: the file did not load). The Ruby key itself is kept beside the
 // mapping (noteRubyKey, src/ruby/values.ts), so Liquid finds keys by type as Ruby does
 // (`hash[1]` finds the Integer key 1, `hash["1"]` does not) and a `for`, `first`, `sort` and
-// `inspect` see the typed keys. Collections as keys (`? [a, b]`) stay an error. Pinned by
-// conformance fixtures data-scalar-keys and data-typed-keys.
-const isComplexKey = (key: unknown) =>
-  key !== null && typeof key === "object" && !(key instanceof JekyllTime) && !(key instanceof RubyFloat);
+// `inspect` see the typed keys. A collection as a key (`? [a, b]`) is kept the same way: its
+// property name is its to_s, which for an Array or Hash is its inspect (`["a", "b"]`), as
+// jsonify writes it. Pinned by conformance fixtures data-scalar-keys, data-typed-keys and
+// data-complex-keys.
 
 // Mappings as js-yaml's default `{}` ones, but remembering their insertion order where an
 // integer-like key would make JavaScript reorder them (Psych builds Ruby hashes: ordered). See
@@ -239,7 +239,6 @@ const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, u
   identify: isPlain,
   represent: (o) => new Map(orderedKeys(o).map((k) => [k, o[k]])),
   addPair: (container, key, value) => {
-    if (isComplexKey(key)) return "object-based map does not support complex keys";
     const k = toS(key);
     noteKey(container, k);
     noteRubyKey(container, k, key);
@@ -247,7 +246,7 @@ const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, u
     else container[k] = value;
     return "";
   },
-  has: (container, key) => !isComplexKey(key) && Object.prototype.hasOwnProperty.call(container, toS(key)),
+  has: (container, key) => Object.prototype.hasOwnProperty.call(container, toS(key)),
   // The Ruby keys, so that a `<<` merge keeps them typed (`2:` stays the Integer 2 in the mapping merged into).
   keys: (container) => orderedKeys(container).map((k) => rubyKeyOf(container, k)),
   get: (container, key) => {
