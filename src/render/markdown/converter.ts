@@ -9,6 +9,7 @@ import type { Token } from 'markdown-it';
 import { type Attrs, ELEMENTS_WITHOUT_BODY, TAG_CLOSE_RE, TAG_RE, escapeAll, escapeAttr, escapeText, htmlAttributes, normaliseTagName, parseAttributes, KNOWN_ELEMENTS } from './html.js';
 import type { HtmlChild, HtmlNode } from './plugins/html-block.js';
 import { codePointOf, entityToString } from './entities.js';
+import { BuildError } from '../../errors.js';
 import type { KramdownOptions } from './options.js';
 import { basicId, gfmId, rawText } from './header-id.js';
 import { parseIal, applyIal, mergeIal, IAL_BODY, type Ial } from './ial.js';
@@ -814,7 +815,7 @@ export class Converter {
         case 'text': out += escapeAll(t.content); break;
         case 'text_special':
           if (t.info === 'entity') {
-            const cp = t.content.codePointAt(0)!;
+            const cp = (t.meta as { cp?: number } | null)?.cp ?? t.content.codePointAt(0)!;
             out += [...t.content].length === 1 ? entityToString(cp, o.entityOutput, t.markup) : escapeAll(t.content);
           } else out += escapeAll(t.content);
           break;
@@ -866,7 +867,13 @@ export class Converter {
           const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];
           const spec = o.smartQuotes[idx];
           const cp = codePointOf(spec);
-          out += cp === undefined ? `&${spec};` : entityToString(cp, o.entityOutput);
+          // kramdown looks the entity up only here, and fails the conversion on a name it lacks.
+          if (cp === undefined) {
+            throw new BuildError(`Conversion error: Can't handle generic non-integer character reference '${spec}'`, {
+              file: '_config.yml', hint: 'kramdown: smart_quotes: takes entity names (lsquo, rsquo, ldquo, rdquo, laquo…) or code points, separated by commas without spaces.',
+            });
+          }
+          out += entityToString(cp, o.entityOutput);
           break;
         }
         case 'kd_typographic': out += this.typographic(t.info); break;

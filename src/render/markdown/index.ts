@@ -66,13 +66,8 @@ const plainHighlight = (code: string, lang: string) => (lang === 'plaintext' || 
 export function createMarkdownConverter(options: MarkdownOptions): MarkdownConverter {
   const opts = normaliseOptions(options.kramdown);
   checkInput(options.kramdown?.input);
-  // Jekyll hands kramdown `kramdown.syntax_highlighter`, or else the site's `highlighter`
-  // ("rouge" by default). kramdown highlights with Rouge only; any other name (`pygments`, Jekyll
-  // 2's default, still in old al-folio configs; `none`) is a highlighter it does not have, so code
-  // is written plain: `<pre><code class="language-x">`, inline `<code>`.
   const kd = options.kramdown ?? {};
-  const hlName = 'syntax_highlighter' in kd ? kd.syntax_highlighter : options.highlighter === undefined ? 'rouge' : options.highlighter;
-  const highlightOff = hlName !== 'rouge' || kd.syntax_highlighter_opts?.disable === true;
+  const highlightOff = syntaxHighlighter(kd, options.highlighter) !== 'rouge' || kd.syntax_highlighter_opts?.disable === true;
   const highlight = highlightOff
     ? null
     : kramdownHighlighter(kd, { highlight: options.highlight ?? plainHighlight, lexerTag: options.lexerTag });
@@ -167,6 +162,23 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       return html;
     },
   };
+}
+
+/**
+ * The syntax highlighter kramdown gets from Jekyll (KramdownParser#highlighter): the site's
+ * `kramdown.syntax_highlighter` when Ruby calls it true (null and false are not set: Jekyll puts
+ * its choice there), else `rouge`... by way of the site's `highlighter` (itself "rouge" when null
+ * or false); kramdown then reads the name as a symbol (Options.str_to_sym: stripped, a leading
+ * `:` dropped, empty or `nil` meaning none). kramdown highlights with Rouge only; any other name
+ * (`pygments`, Jekyll 2's default, still in old al-folio configs; `none`; `Rouge`) is a highlighter
+ * it does not have, so code is written plain: `<pre><code class="language-x">`, inline `<code>`.
+ * (`enable_coderay` and a `coderay` choice stop the build before this: assertNoCoderay in build.ts.)
+ */
+export function syntaxHighlighter(kd: Record<string, any>, siteHighlighter: unknown): string | null {
+  const set = (v: unknown) => v !== undefined && v !== null && v !== false;
+  const chosen = set(kd.syntax_highlighter) ? kd.syntax_highlighter : set(siteHighlighter) ? siteHighlighter : 'rouge';
+  const name = String(chosen).trim().replace(/^:/, '');
+  return name === '' || name === 'nil' ? null : name;
 }
 
 /**

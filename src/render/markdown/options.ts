@@ -1,5 +1,6 @@
 // Jekyll's kramdown defaults (Jekyll 4.3 `Configuration::DEFAULTS['kramdown']` plus kramdown's own
 // defaults for keys Jekyll does not set), and their normalised, typed form.
+import { BuildError } from '../../errors.js';
 
 const JEKYLL_KRAMDOWN_DEFAULTS: Record<string, unknown> = {
   auto_ids: true,
@@ -75,10 +76,17 @@ export interface KramdownOptions {
   typographicSymbols: Record<string, string>;
 }
 
+/**
+ * kramdown's Boolean options (Options.parse): true and false as they are; anything else as its
+ * Ruby to_s, false only when it is empty or, stripped and downcased, `false` (`"no"`, `"off"` and
+ * `0` are true). Jekyll's config merge keeps its own default where the site writes null (auto_ids);
+ * for the keys Jekyll has no default for, null reaches kramdown and is false.
+ */
 function toBool(v: unknown, dflt: boolean): boolean {
-  if (v === undefined || v === null) return dflt;
-  if (typeof v === 'string') return !['false', 'no', 'off', '0', ''].includes(v.toLowerCase());
-  return Boolean(v);
+  if (v === undefined) return dflt;
+  if (typeof v === 'boolean') return v;
+  const s = v === null ? '' : String(v);
+  return s !== '' && s.trim().toLowerCase() !== 'false';
 }
 
 /** kramdown accepts toc_levels as an array, a range string `2..3`, or a comma list. */
@@ -107,9 +115,46 @@ function gfmQuirks(v: unknown): Set<string> {
   return new Set(list.map((x) => String(x).trim().replace(/^:/, '')).filter((x) => x !== ''));
 }
 
+/**
+ * kramdown's smart_quotes validator: a list, or a string split at commas (Ruby's split: trailing
+ * empty fields dropped, nothing stripped); exactly four entries, else the conversion fails. Each
+ * is looked up when a quote is written (codePointOf in entities.ts).
+ */
+function smartQuotes(v: unknown): [string, string, string, string] {
+  if (v === undefined || v === null) return ['lsquo', 'rsquo', 'ldquo', 'rdquo'];
+  let list: string[];
+  if (typeof v === 'string') {
+    list = v.split(',');
+    while (list.length && list[list.length - 1] === '') list.pop();
+  } else if (Array.isArray(v)) list = v.map((x) => (x == null ? '' : String(x)));
+  else throw new BuildError(`Conversion error: Invalid type ${rubyClassName(v)} for option smart_quotes`, { file: '_config.yml', hint: 'Write kramdown: smart_quotes: as four entity names or code points, e.g. "lsquo,rsquo,ldquo,rdquo".' });
+  if (list.length !== 4) {
+    throw new BuildError('Conversion error: Option smart_quotes needs exactly 4 values', { file: '_config.yml', hint: 'Write kramdown: smart_quotes: as four entity names or code points, e.g. "lsquo,rsquo,ldquo,rdquo".' });
+  }
+  return list as [string, string, string, string];
+}
+
+function rubyClassName(v: unknown): string {
+  if (typeof v === 'number') return Number.isInteger(v) ? 'Integer' : 'Float';
+  if (typeof v === 'boolean') return v ? 'TrueClass' : 'FalseClass';
+  return typeof v === 'object' ? 'Hash' : 'String';
+}
+
+/**
+ * kramdown's typographic_symbols validator: each key is a symbol name (kramdown's str_to_sym: stripped,
+ * a leading `:` dropped), each value its to_s (null is the empty string).
+ */
+function typographicSymbols(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return out;
+  for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
+    out[k.trim().replace(/^:/, '')] = val == null ? '' : String(val);
+  }
+  return out;
+}
+
 export function normaliseOptions(kramdown: Record<string, any> | undefined): KramdownOptions {
   const o = { ...JEKYLL_KRAMDOWN_DEFAULTS, ...(kramdown ?? {}) };
-  const sq = String(o.smart_quotes ?? 'lsquo,rsquo,ldquo,rdquo').split(',').map((s) => s.trim());
   const entity = String(o.entity_output ?? 'as_char') as EntityOutput;
   const gfm = parserName(o.input) === 'GFM';
   const quirks = gfmQuirks(o.gfm_quirks);
@@ -121,14 +166,14 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     autoIdPrefix: o.auto_id_prefix == null ? '' : String(o.auto_id_prefix),
     tocLevels: parseLevels(o.toc_levels),
     entityOutput: ['as_char', 'as_input', 'numeric', 'symbolic'].includes(entity) ? entity : 'as_char',
-    smartQuotes: [sq[0] ?? 'lsquo', sq[1] ?? 'rsquo', sq[2] ?? 'ldquo', sq[3] ?? 'rdquo'],
+    smartQuotes: smartQuotes(o.smart_quotes),
     hardWrap: toBool(o.hard_wrap, false),
     parseBlockHtml: toBool(o.parse_block_html, false),
     footnoteNr: Number(o.footnote_nr ?? 1) || 1,
     footnoteBacklink: o.footnote_backlink == null ? '&#8617;' : String(o.footnote_backlink),
     footnotePrefix: o.footnote_prefix == null ? '' : String(o.footnote_prefix),
     headerOffset: Math.trunc(Number(o.header_offset ?? 0)) || 0,
-    typographicSymbols: (o.typographic_symbols && typeof o.typographic_symbols === 'object') ? o.typographic_symbols : {},
+    typographicSymbols: typographicSymbols(o.typographic_symbols),
   };
 }
 
