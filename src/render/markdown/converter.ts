@@ -11,7 +11,7 @@ import type { HtmlChild, HtmlNode } from './plugins/html-block.js';
 import { codePointOf, entityToString } from './entities.js';
 import { BuildError } from '../../errors.js';
 import type { KramdownOptions } from './options.js';
-import { basicId, gfmId, rawText } from './header-id.js';
+import { basicId, gfmId, rawText, strippedText } from './header-id.js';
 import { parseIal, applyIal, mergeIal, IAL_BODY, type Ial } from './ial.js';
 import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdown.js';
 import type { MathEngine } from './math.js';
@@ -499,8 +499,19 @@ export class Converter {
       // every id to the converter, which reads the header's text as written in the source
       // (`raw_text`, kept by the kd_header_id rule in index.ts): `## A [link](http://x.y)` gets
       // `a-linkhttpxy`.
+      // With auto_id_stripping kramdown's own parser replaces that raw text by the text elements'
+      // (strippedText: no code spans, entities, smart quotes or typographic symbols).
       const gfm = this.ctx.opts.gfm;
-      const text = gfm ? rawText(inline) : (b.open.meta?.raw as string | undefined) ?? b.tokens[0]?.content ?? '';
+      const text = gfm ? rawText(inline)
+        : this.ctx.opts.autoIdStripping ? strippedText(inline)
+        : (b.open.meta?.raw as string | undefined) ?? b.tokens[0]?.content ?? '';
+      if ((inHtml || !gfm) && this.ctx.opts.transliteratedHeaderIds) {
+        // kramdown's generate_id transliterates with the stringex gem, which Debian's Jekyll lacks:
+        // the conversion fails there (Gem::MissingSpecError). The GFM parser's own ids never ask.
+        throw new BuildError("Conversion error: kramdown's transliterated_header_ids needs the gem stringex: Could not find 'stringex' (>= 0)", {
+          file: '_config.yml', hint: 'Remove kramdown: transliterated_header_ids: (Jekyll cannot build with it either).',
+        });
+      }
       const id = inHtml || !gfm ? basicId(text, this.ctx.basicIds) : gfmId(text, this.ctx.gfmIds);
       // The GFM parser adds the id after the IAL was applied, so it comes last.
       attrs.set('id', this.ctx.opts.autoIdPrefix + id);
@@ -820,7 +831,10 @@ export class Converter {
           } else out += escapeAll(t.content);
           break;
         // hard_wrap: every line break in a paragraph is a <br /> (kramdown-parser-gfm's hard_wrap).
-        case 'softbreak': out += o.hardWrap && o.gfm && !spanHtml && !this.outsideGfmPass ? '<br />\n' : '\n'; break;
+        case 'softbreak':
+          if (o.hardWrap && o.gfm && !spanHtml && !this.outsideGfmPass) out += '<br />\n';
+          else if (!(o.removeCjkBreaks && cjkBreak(tokens, i))) out += '\n';
+          break;
         case 'hardbreak': out += t.markup === '\\' && (spanHtml || this.outsideGfmPass) ? '\\\n' : '<br />\n'; break;
         case 'code_inline': {
           // kramdown's convert_codespan: a `language-x` class (kept) names the language.
@@ -877,6 +891,7 @@ export class Converter {
           break;
         }
         case 'kd_typographic': out += this.typographic(t.info); break;
+        case 'kd_backlink': out += t.content; break;
         case 'kd_span_extension': out += t.info === 'comment' ? `<!-- ${t.content} -->` : t.content; break;
         case 'footnote_ref': out += this.footnoteRef(t); break;
         // (The definition's IAL's attributes, then the title unless it is empty.)
@@ -934,6 +949,18 @@ export class Converter {
       const withBacklinks = this.ctx.opts.footnoteBacklink !== '';
       const backlinks = !withBacklinks ? '' : `<a href="#fnref:${name}" class="reversefootnote" role="doc-backlink">${text}</a>` +
         Array.from({ length: fn.repeat }, (_, k) => `${nbsp}<a href="#fnref:${name}:${k + 1}" class="reversefootnote" role="doc-backlink">${text}<sup>${k + 2}</sup></a>`).join('');
+      // footnote_backlink_inline: the backlinks go to the end of the last paragraph or header,
+      // followed down through the last block (a list's last item, a blockquote); where that path
+      // ends at something else (a code block, a table), in a new paragraph as without the option.
+      const target = this.ctx.opts.footnoteBacklinkInline ? backlinkTarget(def.tokens, 0, def.tokens.length) : null;
+      if (target) {
+        if (withBacklinks) {
+          const link: Token = Object.assign(Object.create(Object.getPrototypeOf(target)), target, {
+            type: 'kd_backlink', tag: '', nesting: 0, children: null, content: nbsp + backlinks, markup: '', info: '', meta: null, map: null,
+          });
+          target.children = [...(target.children ?? []), link];
+        }
+      }
       const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
@@ -952,7 +979,7 @@ export class Converter {
       if (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
-      if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
+      if (target) { /* placed above */ } else if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
       else body += `${ind(6)}<p>${backlinks}</p>\n`;
       ol += `${ind(4)}<li id="fn:${name}" role="doc-endnote">\n${body}${ind(4)}</li>\n`;
     }
@@ -992,6 +1019,58 @@ export class Converter {
     };
     return render(root.kids, 0, attrs);
   }
+}
+
+/**
+ * Where footnote_backlink_inline puts a footnote's backlinks: kramdown follows the last child from
+ * the definition down until it is a paragraph or header (returned: its inline token), through
+ * lists, list items, blockquotes and definition lists. null: the path ends at an element without
+ * children (a code block, a table cell's text), where kramdown adds a paragraph.
+ */
+function backlinkTarget(tokens: Token[], from: number, to: number): Token | null {
+  let end = to - 1;
+  while (end >= from && (tokens[end].type === 'kd_def' || tokens[end].type === 'kd_ald')) end--;
+  if (end < from) return null;
+  const last = tokens[end];
+  let start = end;
+  if (last.nesting === -1) {
+    for (let depth = 0; start >= from; start--) {
+      depth += tokens[start].nesting;
+      if (depth === 0) break;
+    }
+  }
+  const open = tokens[start];
+  switch (open.type) {
+    case 'paragraph_open': case 'heading_open': return tokens[start + 1]?.type === 'inline' ? tokens[start + 1] : null;
+    case 'bullet_list_open': case 'ordered_list_open': case 'list_item_open': case 'blockquote_open':
+    case 'dl_open': case 'dd_open':
+      return backlinkTarget(tokens, start + 1, end);
+    // An HTML element: on through its last child, a Markdown block (`markdown="1"`) or an element.
+    case 'kd_html': return htmlBacklinkTarget((open.meta as { children?: HtmlChild[] } | null)?.children ?? []);
+    default: return null;
+  }
+}
+
+function htmlBacklinkTarget(children: HtmlChild[]): Token | null {
+  const last = children[children.length - 1];
+  if (!last || last.kind !== 'element') return null;
+  if (last.blockTokens) return backlinkTarget(last.blockTokens, 0, last.blockTokens.length);
+  return htmlBacklinkTarget(last.children);
+}
+
+// kramdown's remove_line_breaks_for_cjk (fix_cjk_line_break in convert_text): a line break inside
+// one text element, between a Han, Hiragana or Katakana character and another, is dropped. A text
+// element ends at any other span (emphasis, code, an entity, a smart quote), so only the text
+// tokens right beside the break count.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const isTextTok = (t: Token | undefined) => !!t && (t.type === 'text' || t.type === 'kd_raw_text' || (t.type === 'text_special' && t.info !== 'entity'));
+function cjkBreak(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (!isTextTok(before) || !isTextTok(after) || before!.content === '' || after!.content === '') return false;
+  // (The last two UTF-16 units hold the last character, a surrogate pair or not.)
+  const lastChar = [...before!.content.slice(-2)].pop()!;
+  return CJK.test(lastChar) && CJK.test(String.fromCodePoint(after!.content.codePointAt(0)!));
 }
 
 const NO_LINES = new Lines('');

@@ -141,8 +141,8 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       if (!src.endsWith('\n')) src += '\n';
       if (src === '\n') src = '';
       // `kdParseBlockHtml`: read by the HTML block rule; `{::options parse_block_html=… /}` changes it
-      // from where it stands on, as kramdown's parser options.
-      const env: any = { kdParseBlockHtml: opts.parseBlockHtml };
+      // from where it stands on, as kramdown's parser options (kdParseSpanHtml: span-html.ts).
+      const env: any = { kdParseBlockHtml: opts.parseBlockHtml, kdParseSpanHtml: opts.parseSpanHtml };
       const tokens = md.parse(src, env);
       const settings = optionSettings(tokens, env);
       const ctx: ConvertContext = {
@@ -230,7 +230,9 @@ function aldsInHtml(children: HtmlChild[], alds: Map<string, string>): void {
 
 // Options kramdown's HTML converter reads (toc_levels, footnote_nr, …), as opposed to those the
 // parser reads where it stands.
-const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backlink', 'entity_output', 'auto_id_prefix', 'header_offset']);
+// (auto_id_stripping is the parser's, but read in update_tree, after every block: the last setting
+// holds for all headers, as for the converter's.)
+const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backlink', 'footnote_backlink_inline', 'entity_output', 'auto_id_prefix', 'header_offset', 'auto_id_stripping', 'transliterated_header_ids', 'remove_line_breaks_for_cjk']);
 
 /**
  * `{::options key="value" /}` also goes into the document root's options, which kramdown merges into

@@ -66,12 +66,22 @@ export interface KramdownOptions {
   hardWrap: boolean;
   /** `parse_block_html`: HTML blocks' contents parsed as Markdown without `markdown="1"`. */
   parseBlockHtml: boolean;
+  /** `parse_span_html` (default true): span HTML elements' contents parsed as Markdown. */
+  parseSpanHtml: boolean;
   footnoteNr: number;
   footnoteBacklink: string;
   /** kramdown's footnote_prefix: put before every footnote's name in its ids. */
   footnotePrefix: string;
   /** `header_offset`: added to each Markdown header's level when written (clamped to 1–6). */
   headerOffset: number;
+  /** `auto_id_stripping` (kramdown's own parser): header ids from the text elements only. */
+  autoIdStripping: boolean;
+  /** `transliterated_header_ids`: needs the stringex gem, so converter ids fail (see converter.ts). */
+  transliteratedHeaderIds: boolean;
+  /** `remove_line_breaks_for_cjk`: a line break between two CJK characters of one text is dropped. */
+  removeCjkBreaks: boolean;
+  /** `footnote_backlink_inline`: the backlink goes into the last (nested) paragraph or header. */
+  footnoteBacklinkInline: boolean;
   /** kramdown's `typographic_symbols` overrides: symbol name → replacement text. */
   typographicSymbols: Record<string, string>;
 }
@@ -169,6 +179,11 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     smartQuotes: smartQuotes(o.smart_quotes),
     hardWrap: toBool(o.hard_wrap, false),
     parseBlockHtml: toBool(o.parse_block_html, false),
+    parseSpanHtml: toBool(o.parse_span_html, true),
+    autoIdStripping: toBool(o.auto_id_stripping, false),
+    transliteratedHeaderIds: toBool(o.transliterated_header_ids, false),
+    removeCjkBreaks: toBool(o.remove_line_breaks_for_cjk, false),
+    footnoteBacklinkInline: toBool(o.footnote_backlink_inline, false),
     footnoteNr: Number(o.footnote_nr ?? 1) || 1,
     footnoteBacklink: o.footnote_backlink == null ? '&#8617;' : String(o.footnote_backlink),
     footnotePrefix: o.footnote_prefix == null ? '' : String(o.footnote_prefix),
