@@ -28,3 +28,24 @@ test('without a highlight callback code blocks still get Rouge\'s wrapper for pl
     '<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>x &lt; 1\n</code></pre></div></div>\n');
   assert.equal(createMarkdownConverter({ kramdown: {}, highlighter: 'none' }).convert('`x`\n'), '<p><code>x</code></p>\n');
 });
+
+// Options that stop Jekyll 4.3.1's conversion (each checked with Debian's Jekyll and
+// scripts/differential.mjs: the site does not build). They cannot be golden cases.
+test('kramdown options Jekyll cannot convert with stop the build', async () => {
+  const { BuildError } = await import('../../../src/errors.js');
+  const fails = (kramdown: Record<string, unknown>, md: string, message: RegExp) =>
+    assert.throws(() => createMarkdownConverter({ kramdown }).convert(md),
+      (e: unknown) => e instanceof BuildError && message.test(e.message), JSON.stringify(kramdown));
+  // smart_quotes: four values, each a number or a name in kramdown's table, taken as written.
+  fails({ smart_quotes: 'lsquo,rsquo,ldquo' }, 'x\n', /Option smart_quotes needs exactly 4 values/);
+  fails({ smart_quotes: 'lsquo, rsquo, ldquo, rdquo' }, '"x"\n', /generic non-integer character reference ' ldquo'/);
+  fails({ smart_quotes: 'foo,rsquo,ldquo,rdquo' }, "'x\n", /generic non-integer character reference 'foo'/);
+  // (A name kramdown lacks fails only where that quote is written.)
+  assert.equal(createMarkdownConverter({ kramdown: { smart_quotes: 'foo,rsquo,ldquo,rdquo' } }).convert('"x"\n'), '<p>“x”</p>\n');
+  // transliterated_header_ids needs the stringex gem where kramdown's converter makes the id:
+  // every header with kramdown's parser, headers inside HTML elements with GFM's.
+  fails({ input: 'kramdown', transliterated_header_ids: true }, '# Ünï\n', /stringex/);
+  fails({ transliterated_header_ids: true }, '<div markdown="1">\n# Ünï\n</div>\n', /stringex/);
+  assert.equal(createMarkdownConverter({ kramdown: { transliterated_header_ids: true } }).convert('# Ünï\n'), '<h1 id="ünï">Ünï</h1>\n');
+  assert.equal(createMarkdownConverter({ kramdown: { input: 'kramdown', transliterated_header_ids: true } }).convert('# Ünï {#x}\n'), '<h1 id="x">Ünï</h1>\n');
+});
