@@ -1131,6 +1131,14 @@ function takeTaskBox(inline: Token[], raw: string): boolean | null {
   if (raw.indexOf('[') < 0) return null;
   if (!/^\s*\[[ xX]\]\s/.test(raw.replace(LEADING_IAL, ''))) return null;
   const first = inline[0];
+  // The box is taken before the item's text is parsed: a link definition for `x` (or ` `) that
+  // made `[x]` a link does not stop it.
+  if (first?.type === 'link_open' && inline[1]?.type === 'text' && /^[ xX]$/.test(inline[1].content) && inline[2]?.type === 'link_close') {
+    const checked = inline[1].content !== ' ';
+    inline.splice(0, 3);
+    if (inline[0]?.type === 'text') inline[0].content = inline[0].content.replace(/^\s+/, '');
+    return checked;
+  }
   if (!first || first.type !== 'text') return null;
   const m = /^\s*\[([ xX])\]\s+/.exec(first.content);
   if (!m) return null;
