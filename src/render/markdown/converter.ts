@@ -365,16 +365,34 @@ export class Converter {
   private outsideGfmPass = 0;
 
   /** Converts a token list (a document or a `markdown="1"` body) at the given indent. */
-  blocks(tokens: Token[], lines: Lines, indent: number, start: number, end: number, inHtml: boolean): string {
+  blocks(tokens: Token[], lines: Lines, indent: number, start: number, end: number, inHtml: boolean, root = false): string {
     const items = withBlanks(splitBlocks(tokens, lines), lines, this.ctx, start, end);
     let out = '';
-    for (const it of items) {
+    items.forEach((it, k) => {
       if (isBlank(it)) out += '\n';
-      else if ('eob' in it) continue;
-      else out += this.block(it, lines, indent, inHtml);
-    }
+      else if ('eob' in it) return;
+      else out += this.childBlock(it, lines, indent, inHtml, root || !lastChild(items, k));
+    });
     return out;
   }
+
+  /**
+   * A child block of a container. hard_wrap: the <br /> of a raw text's last line break is left
+   * out where the text is the last child of a block element (kramdown-parser-gfm's
+   * update_text_type, after end-of-block elements are gone), kept at the document's root.
+   */
+  private childBlock(it: Block, lines: Lines, indent: number, inHtml: boolean, keepTrailingBreak: boolean): string {
+    if (it.open.type !== 'kd_raw_text_open') return this.block(it, lines, indent, inHtml);
+    this.keepTrailingBreak = keepTrailingBreak;
+    try {
+      return this.block(it, lines, indent, inHtml);
+    } finally {
+      this.keepTrailingBreak = false;
+    }
+  }
+
+  /** See blocks(): whether a line break ending the text being written still gets its <br />. */
+  private keepTrailingBreak = false;
 
   private docLines = NO_LINES;
 
@@ -384,7 +402,7 @@ export class Converter {
     for (const def of this.ctx.footnoteDefs.values()) if (def.src === undefined) lines.markText(def.tokens);
     this.docLines = lines;
     const n = src.endsWith('\n') ? lines.length - 1 : lines.length;
-    return this.blocks(tokens, lines, 0, 0, n, false);
+    return this.blocks(tokens, lines, 0, 0, n, false, true);
   }
 
   private attrsOf(b: Block, base?: Attrs): Attrs {
@@ -649,7 +667,7 @@ export class Converter {
           res += `${ind(indent + 4)}<p${htmlAttributes(this.attrsOf(it))}>${prefix}${this.inline(inline)}</p>\n`;
           return;
         }
-        res += this.block(it, lines, indent + 4, inHtml);
+        res += this.childBlock(it, lines, indent + 4, inHtml, !lastChild(seq, k));
       });
       let li = `${ind(indent + 2)}<li${htmlAttributes(liAttrs)}>`;
       // End-of-block elements (definitions, `^`) count for transparency but are gone from the tree
@@ -730,7 +748,7 @@ export class Converter {
           if (isBlank(it)) { inner += '\n'; return; }
           if ('eob' in it) return;
           if (k === 0 && transparent) inner += this.transparentText(it.tokens[0]?.children ?? [], seq.length > 1);
-          else inner += this.block(it, lines, indent + 4, inHtml);
+          else inner += this.childBlock(it, lines, indent + 4, inHtml, !lastChild(seq, k));
         });
         // convert_dd (convert_li): a definition with nothing in it (end-of-block elements are gone
         // from the tree by then) is `<dd></dd>`.
@@ -832,7 +850,10 @@ export class Converter {
           break;
         // hard_wrap: every line break in a paragraph is a <br /> (kramdown-parser-gfm's hard_wrap).
         case 'softbreak':
-          if (o.hardWrap && o.gfm && !spanHtml && !this.outsideGfmPass) out += '<br />\n';
+          // (kramdown-parser-gfm's update_text_type leaves out the <br /> of a line break that ends
+          // the last text of a block, as a list item's text before `{::options /}` or a raw-text
+          // line has it.)
+          if (o.hardWrap && o.gfm && !spanHtml && !this.outsideGfmPass && (i < tokens.length - 1 || this.keepTrailingBreak)) out += '<br />\n';
           else if (!(o.removeCjkBreaks && cjkBreak(tokens, i))) out += '\n';
           break;
         case 'hardbreak': out += t.markup === '\\' && (spanHtml || this.outsideGfmPass) ? '\\\n' : '<br />\n'; break;
@@ -1019,6 +1040,12 @@ export class Converter {
     };
     return render(root.kids, 0, attrs);
   }
+}
+
+/** Whether item k is its container's last child once end-of-block elements are gone. */
+function lastChild(items: readonly object[], k: number): boolean {
+  for (let j = k + 1; j < items.length; j++) if (!('eob' in items[j])) return false;
+  return true;
 }
 
 /**
