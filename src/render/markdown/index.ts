@@ -34,8 +34,8 @@ import { Converter, type ConvertContext } from './converter.js';
 import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
 import { installFastState } from './fast-state.js';
-import { kramdownHighlighter } from '../highlight/kramdown.js';
-import { mathEngineFor } from './math.js';
+import { kramdownHighlighter, type KramdownHighlighter } from '../highlight/kramdown.js';
+import { mathEngineFor, mathjax, noMathEngine } from './math.js';
 
 export interface MarkdownOptions {
   /** The site's `kramdown:` config merged over Jekyll's defaults (keys as in _config.yml). */
@@ -67,10 +67,11 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   const opts = normaliseOptions(options.kramdown);
   checkInput(options.kramdown?.input);
   const kd = options.kramdown ?? {};
-  const highlightOff = syntaxHighlighter(kd, options.highlighter) !== 'rouge' || kd.syntax_highlighter_opts?.disable === true;
-  const highlight = highlightOff
-    ? null
-    : kramdownHighlighter(kd, { highlight: options.highlight ?? plainHighlight, lexerTag: options.lexerTag });
+  const disabled = kd.syntax_highlighter_opts?.disable === true;
+  const highlightOff = syntaxHighlighter(kd, options.highlighter) !== 'rouge' || disabled;
+  let rouge: KramdownHighlighter | null = null;
+  const rougeHighlighter = () => (rouge ??= kramdownHighlighter(kd, { highlight: options.highlight ?? plainHighlight, lexerTag: options.lexerTag }));
+  const highlight = highlightOff ? null : rougeHighlighter();
   const math = mathEngineFor(options.kramdown, options.extras !== false);
 
   // hard_wrap is kramdown-parser-gfm's option: kramdown's own parser has no such thing.
@@ -152,6 +153,16 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       };
       if (asciiSource && ctx.opts.entityOutput === 'as_char') ctx.opts = { ...ctx.opts, entityOutput: 'as_char_ascii' };
       ctx.autoIds = autoIdsFromOptions(settings, ctx.autoIds);
+      // `{::options syntax_highlighter="…" math_engine="…" /}`: the converter's too, read as
+      // symbols (`nil`: none); a name kramdown cannot load (any highlighter but rouge, any engine
+      // but mathjax or the site's own) is none, without the gem check Jekyll makes for _config.yml.
+      const hlSetting = lastSetting(settings, 'syntax_highlighter');
+      if (hlSetting !== undefined) ctx.highlight = symbolName(hlSetting) === 'rouge' && !disabled ? rougeHighlighter() : null;
+      const mathSetting = lastSetting(settings, 'math_engine');
+      if (mathSetting !== undefined) {
+        const name = symbolName(mathSetting);
+        ctx.math = name === 'mathjax' ? mathjax : name !== null && name === symbolName(String(kd.math_engine ?? '')) ? math : noMathEngine;
+      }
       // markdown-it-footnote records every definition in env.footnotes (also those inside HTML
       // elements, parsed with the same env): without it there is nothing to take out.
       const body = env.footnotes ? extractFootnotes(tokens, ctx) : tokens;
@@ -232,7 +243,7 @@ function aldsInHtml(children: HtmlChild[], alds: Map<string, string>): void {
 // parser reads where it stands.
 // (auto_id_stripping is the parser's, but read in update_tree, after every block: the last setting
 // holds for all headers, as for the converter's.)
-const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backlink', 'footnote_backlink_inline', 'entity_output', 'auto_id_prefix', 'header_offset', 'auto_id_stripping', 'transliterated_header_ids', 'remove_line_breaks_for_cjk']);
+const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backlink', 'footnote_backlink_inline', 'footnote_prefix', 'entity_output', 'smart_quotes', 'auto_id_prefix', 'header_offset', 'auto_id_stripping', 'transliterated_header_ids', 'remove_line_breaks_for_cjk']);
 
 /**
  * `{::options key="value" /}` also goes into the document root's options, which kramdown merges into
@@ -276,6 +287,20 @@ function optionSettings(tokens: Token[], env: any): string[] {
   blocks(tokens);
   if (env.kdSpanOptions) out.push(...env.kdSpanOptions);
   return out;
+}
+
+/** The value the last `{::options key="…" /}` gives the key, if any sets it. */
+function lastSetting(settings: string[], key: string): string | undefined {
+  let value: string | undefined;
+  const re = new RegExp(`(?:^|\\s)${key}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'g');
+  for (const s of settings) for (const m of s.matchAll(re)) value = m[1] ?? m[2];
+  return value;
+}
+
+/** kramdown's Options.str_to_sym: stripped, a leading `:` dropped; empty or `nil` is none. */
+function symbolName(value: string): string | null {
+  const name = value.trim().replace(/^:/, '');
+  return name === '' || name === 'nil' ? null : name;
 }
 
 /**

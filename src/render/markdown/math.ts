@@ -40,7 +40,7 @@ function withClass(attrs: Attrs, cls: string): Attrs {
   return out;
 }
 
-const noEngine: MathEngine = {
+export const noMathEngine: MathEngine = {
   block(tex, attrs, indent) {
     return `${" ".repeat(indent)}<div${htmlAttributes(withClass(attrs, "kdmath"))}>$$\n${tex}\n$$</div>\n`;
   },
@@ -77,7 +77,7 @@ function katexEngine(options: Record<string, unknown>): MathEngine {
 export function mathEngineFor(kramdown: Record<string, any> | undefined, extras: boolean): MathEngine {
   const hasKey = !!kramdown && Object.prototype.hasOwnProperty.call(kramdown, "math_engine");
   const raw = hasKey ? kramdown!.math_engine : "mathjax";
-  if (raw === null || raw === undefined || raw === false) return noEngine;
+  if (raw === null || raw === undefined || raw === false) return noMathEngine;
   if (raw === "mathjax") return mathjax;
   if (raw === "katex" && extras) {
     const opts = kramdown!.math_engine_opts;
