@@ -65,7 +65,7 @@ export function numericEntityCodePoint(n: number): number {
  * whitespace, a sign, `0x`/`0b`/`0o`/`0` (octal) prefixes and `_` between digits; null when Ruby
  * would raise (the value is then a name).
  */
-function rubyInteger(s: string): number | null {
+export function rubyInteger(s: string): number | null {
   const m = /^[\t\n\v\f\r ]*([+-]?)(0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB][01]+(?:_[01]+)*|0[oO]?[0-7]+(?:_[0-7]+)*|0[dD][0-9]+(?:_[0-9]+)*|[0-9]+(?:_[0-9]+)*)[\t\n\v\f\r ]*$/.exec(s);
   if (!m) return null;
   const digits = m[2].replace(/_/g, '');

@@ -256,7 +256,17 @@ function converterOptionsFrom(settings: string[], opts: KramdownOptions, kramdow
     const attrs = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
     let m: RegExpExecArray | null;
     while ((m = attrs.exec(s))) {
-      if (CONVERTER_OPTIONS.has(m[1])) (set ??= {})[m[1]] = m[2] ?? m[3];
+      if (!CONVERTER_OPTIONS.has(m[1])) continue;
+      const value = m[2] ?? m[3];
+      // A value kramdown's Options.parse rejects is dropped there (rescued): the option keeps
+      // what it had.
+      try {
+        normaliseOptions({ ...(kramdown ?? {}), [m[1]]: value });
+      } catch (e) {
+        if (e instanceof BuildError) continue;
+        throw e;
+      }
+      (set ??= {})[m[1]] = value;
     }
   }
   return set ? normaliseOptions({ ...(kramdown ?? {}), ...set }) : opts;

@@ -1,6 +1,7 @@
 // Jekyll's kramdown defaults (Jekyll 4.3 `Configuration::DEFAULTS['kramdown']` plus kramdown's own
 // defaults for keys Jekyll does not set), and their normalised, typed form.
 import { BuildError } from '../../errors.js';
+import { rubyInteger } from './entities.js';
 
 const JEKYLL_KRAMDOWN_DEFAULTS: Record<string, unknown> = {
   auto_ids: true,
@@ -99,20 +100,41 @@ function toBool(v: unknown, dflt: boolean): boolean {
   return s !== '' && s.trim().toLowerCase() !== 'false';
 }
 
-/** kramdown accepts toc_levels as an array, a range string `2..3`, or a comma list. */
+const configError = (message: string) => new BuildError(`Conversion error: ${message}`, {
+  file: '_config.yml', hint: "Jekyll's kramdown stops at this option value too; see kramdown's documentation of the option.",
+});
+
+/**
+ * kramdown's toc_levels validator: a list (each to_i'd, Ruby's `"2"` → 2, `"a"` → 0), a range
+ * string `2..3` (`3..2` is empty: no TOC) or a comma list `1,3`, each level 1–6; anything else
+ * (`2-3`, a bare number) fails the conversion.
+ */
 function parseLevels(v: unknown): Set<number> {
-  if (Array.isArray(v)) return new Set(v.map(Number));
-  if (typeof v === 'number') return new Set([v]);
-  if (typeof v === 'string') {
-    const range = /^\s*(\d)\s*\.\.\s*(\d)\s*$/.exec(v);
+  let levels: number[];
+  if (Array.isArray(v)) levels = v.map((x) => (typeof x === 'number' ? Math.trunc(x) : parseInt(String(x ?? ''), 10) || 0));
+  else if (typeof v === 'string') {
+    const range = /^(\d)\.\.(\d)$/.exec(v);
     if (range) {
-      const out = new Set<number>();
-      for (let i = Number(range[1]); i <= Number(range[2]); i++) out.add(i);
-      return out;
-    }
-    return new Set(v.split(',').map((s) => Number(s.trim())).filter((n) => n >= 1 && n <= 6));
-  }
-  return new Set([1, 2, 3, 4, 5, 6]);
+      levels = [];
+      for (let i = Number(range[1]); i <= Number(range[2]); i++) levels.push(i);
+    } else if (/^\d(?:,\d)*$/.test(v)) levels = v.split(',').map(Number);
+    else throw configError('Invalid syntax for option toc_levels');
+  } else throw configError(`Invalid type ${rubyClassName(v)} for option toc_levels`);
+  if (levels.some((n) => n < 1 || n > 6)) throw configError('Level numbers for option toc_levels have to be integers from 1 to 6');
+  return new Set(levels);
+}
+
+/**
+ * kramdown's Integer options (footnote_nr, header_offset): an Integer as it is, anything else
+ * through Ruby's Integer() of its to_s (`"2"`, `"0x10"`; null is `""`), which fails the
+ * conversion on `1.5` or `abc`.
+ */
+function integerOption(v: unknown, name: string): number {
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  const text = v == null ? '' : String(v);
+  const n = rubyInteger(text);
+  if (n === null) throw configError(`Invalid integer value for option '${name}': '${text}'`);
+  return n;
 }
 
 /**
@@ -145,8 +167,10 @@ function smartQuotes(v: unknown): [string, string, string, string] {
 }
 
 function rubyClassName(v: unknown): string {
+  if (v === null || v === undefined) return 'NilClass';
   if (typeof v === 'number') return Number.isInteger(v) ? 'Integer' : 'Float';
   if (typeof v === 'boolean') return v ? 'TrueClass' : 'FalseClass';
+  if (Array.isArray(v)) return 'Array';
   return typeof v === 'object' ? 'Hash' : 'String';
 }
 
@@ -184,10 +208,10 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     transliteratedHeaderIds: toBool(o.transliterated_header_ids, false),
     removeCjkBreaks: toBool(o.remove_line_breaks_for_cjk, false),
     footnoteBacklinkInline: toBool(o.footnote_backlink_inline, false),
-    footnoteNr: Number(o.footnote_nr ?? 1) || 1,
+    footnoteNr: o.footnote_nr === undefined ? 1 : integerOption(o.footnote_nr, 'footnote_nr'),
     footnoteBacklink: o.footnote_backlink == null ? '&#8617;' : String(o.footnote_backlink),
     footnotePrefix: o.footnote_prefix == null ? '' : String(o.footnote_prefix),
-    headerOffset: Math.trunc(Number(o.header_offset ?? 0)) || 0,
+    headerOffset: o.header_offset === undefined ? 0 : integerOption(o.header_offset, 'header_offset'),
     typographicSymbols: typographicSymbols(o.typographic_symbols),
   };
 }
