@@ -8,7 +8,7 @@
 import type { Token } from 'markdown-it';
 import { type Attrs, ELEMENTS_WITHOUT_BODY, TAG_CLOSE_RE, TAG_RE, escapeAll, escapeAttr, escapeText, htmlAttributes, normaliseTagName, parseAttributes, KNOWN_ELEMENTS } from './html.js';
 import type { HtmlChild, HtmlNode } from './plugins/html-block.js';
-import { codePointOf, entityToString } from './entities.js';
+import { ENTITY_CODE_POINTS, codePointOf, entityToString, numericEntityCodePoint } from './entities.js';
 import { BuildError } from '../../errors.js';
 import type { KramdownOptions } from './options.js';
 import { basicId, gfmId, rawText, strippedText } from './header-id.js';
@@ -833,6 +833,7 @@ export class Converter {
 
   inline(tokens: Token[]): string {
     applySpanIals(tokens, this.ctx);
+    if (this.ctx.opts.htmlToNative) nativeSpans(tokens);
     let out = '';
     const o = this.ctx.opts;
     let spanHtml = 0;
@@ -891,6 +892,9 @@ export class Converter {
         case 'html_inline': out += reserialiseTag(t.content); break;
         case 'kd_html_open': spanHtml++; out += `<${t.tag}${tokAttrString(t)}>`; break;
         case 'kd_html_close': spanHtml--; out += `</${t.tag}>`; break;
+        // html_to_native's <em>/<strong>/<a>: kramdown elements, written as the tags were.
+        case 'kd_native_open': out += `<${t.tag}${tokAttrString(t)}>`; break;
+        case 'kd_native_close': out += `</${t.tag}>`; break;
         // kramdown's span convert_html_element: only void elements are written self-closed.
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
@@ -1171,6 +1175,105 @@ function takeTaskBox(inline: Token[], raw: string): boolean | null {
   if (!m) return null;
   first.content = first.content.slice(m[0].length);
   return m[1] !== ' ';
+}
+
+/**
+ * kramdown's html_to_native for span HTML elements (Parser::Html::ElementConverter, run on each
+ * element right after it is parsed, innermost first):
+ * - `<em>`, `<i>` become emphasis and `<strong>`, `<b>` strong emphasis (`<b>` is written
+ *   `<strong>`), unless their text starts or ends with whitespace (then the element stays as
+ *   written, its text too);
+ * - `<a>` with an `href` becomes a link (written the same);
+ * - `<code>` holding only text and entity references becomes a code span: highlighted as one, its
+ *   `language-` class naming the language, `highlighter-*` classes dropped;
+ * - every converted element (and every other span element: `<span>`, `<kbd>`) has the runs of
+ *   whitespace in its own text (not that of Markdown emphasis or links inside) turned into one space.
+ */
+function nativeSpans(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i];
+    if (open.type !== 'kd_html_open' || (open.meta as { kdNative?: boolean } | null)?.kdNative) continue;
+    open.meta = { ...(open.meta ?? {}), kdNative: true };
+    let close = i + 1;
+    for (let depth = 1; close < tokens.length; close++) {
+      if (tokens[close].type === 'kd_html_open') depth++;
+      else if (tokens[close].type === 'kd_html_close' && --depth === 0) break;
+    }
+    if (close >= tokens.length) continue;
+    const tag = open.tag;
+    let text = '';
+    for (let k = i + 1; k < close; k++) {
+      const t = tokens[k];
+      if (t.type === 'text' || t.type === 'kd_raw_text') text += t.content;
+      else if (t.type === 'softbreak') text += '\n';
+    }
+    if (tag === 'code') {
+      const code = nativeCode(tokens.slice(i + 1, close));
+      if (code === null) continue;
+      const attrs = tokAttrs(open);
+      const cls = attrs.get('class');
+      if (cls !== undefined) attrs.set('class', cls.replace(/\s+\bhighlighter-\w+\b|\bhighlighter-\w+\b\s*/g, ''));
+      const span: Token = Object.assign(Object.create(Object.getPrototypeOf(open)), open, {
+        type: 'code_inline', tag: 'code', nesting: 0, content: code, attrs: [...attrs], children: null, markup: '`', meta: null,
+      });
+      tokens.splice(i, close - i + 1, span);
+      continue;
+    }
+    const emphasis = tag === 'em' || tag === 'i' ? 'em' : tag === 'strong' || tag === 'b' ? 'strong' : null;
+    if (emphasis && /^\s|\s$/.test(text)) continue;
+    if (tag === 'a' && !tokAttrs(open).has('href')) continue;
+    if (emphasis || tag === 'a') {
+      open.type = 'kd_native_open';
+      tokens[close].type = 'kd_native_close';
+      if (emphasis) open.tag = tokens[close].tag = emphasis;
+    }
+    compressWhitespace(tokens, i + 1, close);
+  }
+}
+
+/** process_text's `gsub(/\s+/, ' ')` over the element's own text (nested elements left alone). */
+function compressWhitespace(tokens: Token[], from: number, to: number): void {
+  let depth = 0;
+  let run: Token | null = null;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.nesting === 1) depth++;
+    else if (t.nesting === -1) depth--;
+    const textual = depth === 0 && (t.type === 'text' || t.type === 'kd_raw_text' || t.type === 'softbreak');
+    if (!textual) { run = null; continue; }
+    const content = t.type === 'softbreak' ? '\n' : t.content;
+    if (run) {
+      run.content = (run.content + content).replace(/\s+/g, ' ');
+      t.type = 'text';
+      t.content = '';
+    } else {
+      run = t;
+      if (t.type === 'softbreak') t.type = 'text';
+      t.content = content.replace(/\s+/g, ' ');
+    }
+  }
+}
+
+/**
+ * convert_code's text: the element's text with entity references decoded (an unknown name is its
+ * `&` and the rest as written); null where a reference is beyond Unicode (kramdown keeps the
+ * element then).
+ */
+function nativeCode(inner: Token[]): string | null {
+  let raw = '';
+  for (const t of inner) {
+    if (t.type === 'text' || t.type === 'kd_raw_text') raw += t.content;
+    else if (t.type === 'softbreak') raw += '\n';
+    else if (t.type === 'text_special') raw += t.markup || t.content;
+  }
+  let ok = true;
+  const code = raw.replace(/&(?:([\w:][\w.:-]*)|#(\d+)|#x([0-9a-fA-F]+));/g, (_m, name?: string, dec?: string, hex?: string) => {
+    const cp = name !== undefined ? ENTITY_CODE_POINTS.get(name) : numericEntityCodePoint(dec !== undefined ? parseInt(dec, 10) : parseInt(hex!, 16));
+    if (cp === undefined) return _m;
+    if (cp > 0x10ffff) { ok = false; return ''; }
+    return String.fromCodePoint(cp);
+  });
+  return ok ? code : null;
 }
 
 /** Moves span IALs onto the element just before them (kramdown's span IAL). */

@@ -67,6 +67,8 @@ export interface KramdownOptions {
   hardWrap: boolean;
   /** `parse_block_html`: HTML blocks' contents parsed as Markdown without `markdown="1"`. */
   parseBlockHtml: boolean;
+  /** `html_to_native`: HTML elements that kramdown can write itself become its own (span level only here). */
+  htmlToNative: boolean;
   /** `parse_span_html` (default true): span HTML elements' contents parsed as Markdown. */
   parseSpanHtml: boolean;
   footnoteNr: number;
@@ -204,6 +206,7 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     hardWrap: toBool(o.hard_wrap, false),
     parseBlockHtml: toBool(o.parse_block_html, false),
     parseSpanHtml: toBool(o.parse_span_html, true),
+    htmlToNative: toBool(o.html_to_native, false),
     autoIdStripping: toBool(o.auto_id_stripping, false),
     transliteratedHeaderIds: toBool(o.transliterated_header_ids, false),
     removeCjkBreaks: toBool(o.remove_line_breaks_for_cjk, false),
