@@ -15,7 +15,7 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { compareStrings, hooksOf, inspect, inspectString, RUBY_OBJECT, rubyKeyOf, shareRubyKeys, toJson } from "../ruby/values.js";
+import { compareStrings, hooksOf, inspect, inspectString, noteRubyKey, RUBY_OBJECT, rubyKeyOf, shareRubyKeys, toJson, toS } from "../ruby/values.js";
 import { orderedKeys, withInsertionOrder } from "../read/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
@@ -570,16 +570,35 @@ export class Drops {
       const values = p.data[attr];
       if (!Array.isArray(values)) continue;
       for (const v of values) {
-        const k = String(v);
-        if (!(k in hash)) { hash[k] = []; order.push(k); }
+        const k = toS(v);
+        // The key is the tag as YAML read it: `tags: [2024]` is the Integer 2024 (2024=>… in inspect).
+        if (!Object.hasOwn(hash, k)) { hash[k] = []; order.push(k); if (typeof v !== "string") noteRubyKey(hash, k, v); }
         (hash[k] as Document[]).push(p);
       }
     }
     for (const k of order) {
       hash[k] = (hash[k] as Document[]).slice().reverse().map((p) => this.document(p));
     }
+    // Site#post_attr_hash's `Hash.new { |h, key| h[key] = [] }`: indexing it with a tag it does not
+    // have (`site.tags | map: "name"` indexes the hash itself) adds that tag, with no posts, for
+    // the rest of the build (Jekyll memoizes the hash per build). Later pages see it, so the page
+    // that adds it is one the ones after it depend on, as for reading another page's content.
+    const grow = (key: unknown) => this.growPostAttrHash(ordered, key);
+    Object.defineProperty(hash, RUBY_OBJECT, { value: { defaultValue: grow }, configurable: true });
     // A Ruby hash: tags in the order the posts brought them, a year tag (`2023`) included.
-    return withInsertionOrder(hash, order);
+    const ordered = withInsertionOrder(hash, order, true);
+    shareRubyKeys(hash, ordered);
+    return ordered;
+  }
+
+  /** post_attr_hash's default block: `h[key] = []`. */
+  private growPostAttrHash(hash: Obj, key: unknown): unknown[] {
+    const jsKey = toS(key);
+    this.track(OTHER_CONTENT);
+    const value: unknown[] = [];
+    if (typeof key !== "string") noteRubyKey(hash, jsKey, key);
+    hash[jsKey] = value;
+    return value;
   }
 
   /** The `site` variable: every config key, plus the site's contents. */

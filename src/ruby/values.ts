@@ -154,6 +154,13 @@ export interface RubyObjectHooks {
   /** The Ruby object is a Drop (SiteDrop, JekyllDrop…), which has no `#size`: the `size` filter gives 0. */
   unsized?: boolean;
   /**
+   * A Hash made with a default block that stores (`Hash.new { |h, k| h[k] = [] }`, Site#tags and
+   * Site#categories): Ruby's `hash[key]` for a key it does not have adds the key with this value
+   * and returns it. Liquid's lookups ask key? first and never get there; filters that index items
+   * (`map`, `compact` with a property) do.
+   */
+  defaultValue?(this: object, key: unknown): unknown;
+  /**
    * A Jekyll::Drops::Drop (Enumerable over its keys, no #size) without a hashForJson of its own
    * (SiteDrop): `for` and InputIterator yield its keys. Implied by hashForJson.
    */
