@@ -154,6 +154,18 @@ export interface RubyObjectHooks {
   /** The Ruby object is a Drop (SiteDrop, JekyllDrop…), which has no `#size`: the `size` filter gives 0. */
   unsized?: boolean;
   /**
+   * A Hash made with a default block that stores (`Hash.new { |h, k| h[k] = [] }`, Site#tags and
+   * Site#categories): Ruby's `hash[key]` for a key it does not have adds the key with this value
+   * and returns it. Liquid's lookups ask key? first and never get there; filters that index items
+   * (`map`, `compact` with a property) do.
+   */
+  defaultValue?(this: object, key: unknown): unknown;
+  /**
+   * A Jekyll::Drops::Drop (Enumerable over its keys, no #size) without a hashForJson of its own
+   * (SiteDrop): `for` and InputIterator yield its keys. Implied by hashForJson.
+   */
+  keyed?: boolean;
+  /**
    * A Liquid::Drop that is not Enumerable (JekyllDrop): `for` over it runs nothing, `first` is nil,
    * and `inspect` is objectInspect.
    */
@@ -168,7 +180,7 @@ export function isOpaqueDrop(v: unknown): boolean {
 /** Whether Ruby's object behind `v` has no `#size` (a Jekyll Drop rather than a Hash). */
 export function isUnsizedDrop(v: object): boolean {
   const h = hooksOf(v);
-  return h !== undefined && (h.unsized === true || h.hashForJson !== undefined);
+  return h !== undefined && (h.unsized === true || h.keyed === true || h.hashForJson !== undefined);
 }
 
 /** The Ruby-object hooks of one of build-site's drops or hashes, if it has any. */
@@ -183,16 +195,18 @@ function dropHash(v: unknown, depth: number): Record<string, unknown> | undefine
   return h ? h.call(v, depth) : undefined;
 }
 
-/** A Jekyll::Drops::Drop behind `v` (document, excerpt, static file): Enumerable over its keys. */
+/** A Jekyll::Drops::Drop behind `v` (document, excerpt, static file, collection, site): Enumerable over its keys. */
 export function isKeyedDrop(v: unknown): boolean {
-  return typeof v === "object" && v !== null && hooksOf(v)?.hashForJson !== undefined;
+  if (typeof v !== "object" || v === null) return false;
+  const h = hooksOf(v);
+  return h !== undefined && (h.keyed === true || h.hashForJson !== undefined);
 }
 
 /** What Ruby's `each` yields to a one-parameter block: a Drop's keys, a Hash's [key, value] pairs. */
 export function eachItems(v: Record<string, unknown>): unknown[] {
   const h = hooksOf(v);
   if (h?.opaque) return [];
-  return h?.hashForJson ? Object.keys(v) : hashEntries(v);
+  return isKeyedDrop(v) ? Object.keys(v) : hashEntries(v);
 }
 
 // Psych's mapping keys are whatever scalar the key reads as: `1:` an Integer, `1.5:` a Float,

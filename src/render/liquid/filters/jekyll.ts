@@ -12,7 +12,7 @@ import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
-import { RubyFloat, RubyRange, formatFloat, hashEntries, inspect, isHash, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, RubyRange, formatFloat, hashEntries, inspect, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -88,10 +88,16 @@ function matches(property: unknown, target: unknown): boolean {
   return rubyArray(property).some((p) => toS(p) === t);
 }
 
-/** The collection `where`/`find`/`group_by` walk: hashes give their values; other values are not enumerable. */
+/**
+ * The collection `where`/`find` and their `_exp` forms walk: a Hash gives its values (`input.values
+ * if input.is_a?(Hash)`); a Jekyll Drop is Enumerable, and its select/find get Drop#each's key and
+ * value packed as one [key, value] item; JekyllDrop and other values have no `select`.
+ */
 function selectable(input: unknown): unknown[] | null {
   input = plain(input);
   if (Array.isArray(input)) return input;
+  if (isOpaqueDrop(input)) return null;
+  if (isKeyedDrop(input)) return hashEntries(input as Record<string, unknown>);
   if (isHash(input)) return Object.values(input);
   return null;
 }
@@ -230,7 +236,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       else if (typeof v === "string") {
         a = [...v];
         if (a.length > 2) throw new Error(`undefined method 'join' for ${inspect(a.slice(0, -1).join(""))}:String`);
-      } else if (isHash(v)) {
+      } else if (isHash(v) && !isUnsizedDrop(v)) {
         a = new Array(Object.keys(v).length).fill(null);
         if (a.length > 2) throw new Error("undefined method 'join' for nil:NilClass");
       }
@@ -271,7 +277,8 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     group_by(input, property) {
       const v = plain(input);
-      const items = Array.isArray(v) ? v : isHash(v) ? hashEntries(v) : null;
+      // (groupable?: JekyllDrop has no group_by)
+      const items = Array.isArray(v) ? v : isHash(v) && !isOpaqueDrop(v) ? hashEntries(v) : null;
       if (!items) return input;
       const groups = new Map<string, { name: unknown; items: unknown[] }>();
       for (const item of items) {
@@ -284,7 +291,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     group_by_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
       const v = plain(input);
-      const items = Array.isArray(v) ? v : isHash(v) ? hashEntries(v) : null;
+      const items = Array.isArray(v) ? v : isHash(v) && !isOpaqueDrop(v) ? hashEntries(v) : null;
       if (!items) return input;
       const value = expression(this, expressionString(expr));
       const scope: Record<string, unknown> = {};
@@ -327,15 +334,17 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (v === null || v === undefined) throw new LiquidArgumentError("Cannot sort a null object.");
       if (property === null || property === undefined) {
         if (Array.isArray(v)) return rubySort(v);
-        if (isHash(v)) return rubySort(hashEntries(v));
+        if (isHash(v) && !isOpaqueDrop(v)) return rubySort(hashEntries(v));
         throw new Error(`undefined method 'sort' for ${inspect(v)}:${rubyClass(v)}`);
       }
       let order: number;
       if (nils === "first") order = -1;
       else if (nils === "last") order = 1;
       else throw new LiquidArgumentError(`Invalid nils order: '${toS(nils)}' is not a valid nils order. It must be 'first' or 'last'.`);
-      if (!Array.isArray(v) && !isHash(v)) throw new Error(`undefined method 'map' for ${inspect(v)}:${rubyClass(v)}`);
-      const items = Array.isArray(v) ? v : hashEntries(v);
+      if (!Array.isArray(v) && (!isHash(v) || isOpaqueDrop(v))) throw new Error(`undefined method 'map' for ${inspect(v)}:${rubyClass(v)}`);
+      // sort_input's `input.map { |item| … }`: a Hash's items are its pairs, but a Drop's each
+      // yields key and value apart and the one-parameter block keeps the key.
+      const items = Array.isArray(v) ? v : isKeyedDrop(v) ? Object.keys(v) : hashEntries(v);
       const keyed = items.map((item) => ({ key: itemProperty(item, property), item }));
       const isNil = (x: unknown) => x === null || x === undefined;
       return sortWith(keyed, (a: any, b: any) => {

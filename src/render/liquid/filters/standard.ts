@@ -7,7 +7,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, checkLong, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, rubyInteger, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, rubyInteger, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 import { LimitError, reserveIterations } from "../budget.js";
 import { ExpressionMethodLiteral } from "../operators.js";
@@ -113,6 +113,12 @@ export function rubySize(v: unknown): number | bigint {
 export function lookup(item: unknown, property: unknown): unknown {
   item = plain(item);
   if (isHash(item)) {
+    // A Hash with a storing default block (site.tags, site.categories) grows the missing key.
+    const makeDefault = hooksOf(item)?.defaultValue;
+    if (makeDefault) {
+      const has = hasRubyKeys(item) ? hashFind(item, property) !== undefined : typeof property === "string" && Object.hasOwn(item, property);
+      if (!has) return makeDefault.call(item, property);
+    }
     if (hasRubyKeys(item)) {
       const k = hashFind(item, property);
       return k === undefined ? undefined : item[k];
