@@ -154,6 +154,9 @@ const DOCUMENT_HOOKS: RubyObjectHooks = {
   },
   // Document#<=>: the dates (`data["date"]`), then the paths where the dates are equal or do not
   // compare; anything but another document gives nil (`site.posts | sort` sorts this way).
+  identity(this: Obj): unknown {
+    return this[ITEM as any];
+  },
   compare(this: Obj, other: unknown): number | null {
     const a = this[ITEM as any] as Document | undefined;
     const b = (typeof other === "object" && other !== null ? (other as Obj)[ITEM as any] : undefined) as Document | undefined;
@@ -175,6 +178,9 @@ const PAGE_HOOKS: RubyObjectHooks = {
 /** ExcerptDrop < DocumentDrop: the same JSON; Excerpt#to_s is `output || content`, Excerpt#inspect `#<Jekyll::Excerpt id=…>`. */
 const EXCERPT_HOOKS: RubyObjectHooks = {
   hashForJson: DOCUMENT_HOOKS.hashForJson!,
+  identity(this: Obj): unknown {
+    return this;
+  },
   toS(this: Obj): string {
     const out = this.output ?? this.content;
     return out === null || out === undefined ? "" : String(out);
@@ -185,7 +191,7 @@ const EXCERPT_HOOKS: RubyObjectHooks = {
 };
 
 /** SiteDrop: written like a hash here, but a Drop (no #size) in Ruby. */
-const UNSIZED_HOOKS: RubyObjectHooks = { unsized: true };
+const UNSIZED_HOOKS: RubyObjectHooks = { unsized: true, identity() { return this; } };
 
 /**
  * JekyllDrop is a plain Liquid::Drop (not a Jekyll::Drops::Drop): not Enumerable (`for` over
@@ -194,6 +200,7 @@ const UNSIZED_HOOKS: RubyObjectHooks = { unsized: true };
  */
 const JEKYLL_DROP_HOOKS: RubyObjectHooks = {
   unsized: true,
+  identity() { return this; },
   opaque: true,
   toS: () => "Jekyll::Drops::JekyllDrop",
   objectInspect: () => "Jekyll::Drops::JekyllDrop",
@@ -207,6 +214,7 @@ const JEKYLL_DROP_HOOKS: RubyObjectHooks = {
  * docs.to_s (Array#inspect of the Documents).
  */
 const COLLECTION_HOOKS: RubyObjectHooks = {
+  identity() { return this; },
   hashForJson(this: Obj): Obj {
     const h = dropToH(this);
     if (Array.isArray(h.docs)) h.docs = h.docs.map((doc) => DOCUMENT_HOOKS.toS!.call(doc as Obj));
@@ -222,6 +230,9 @@ const COLLECTION_HOOKS: RubyObjectHooks = {
 const STATIC_HOOKS: RubyObjectHooks = {
   hashForJson(this: Obj): Obj {
     return dropToH(this);
+  },
+  identity(this: Obj): unknown {
+    return this[ITEM as any];
   },
   objectInspect(this: Obj): string {
     return `#<Jekyll::StaticFile @relative_path=${inspectString(String(this.path))}>`;

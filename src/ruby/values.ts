@@ -151,6 +151,14 @@ export interface RubyObjectHooks {
   objectInspect?(this: object): string;
   /** The Ruby object's `<=>` with another value (Document#<=>), null where Ruby's gives nil. */
   compare?(this: object, other: unknown): number | null;
+  /**
+   * The Ruby object is a Liquid::Drop, whose `==` is Object#== (identity; no Drop class defines
+   * `==`, and DocumentDrop's `<=>` does not make it Comparable): the Jekyll object it stands for,
+   * since Document, Excerpt and StaticFile memoize their to_liquid (`page`, `site.posts[i]` and
+   * `page.next` are one drop). Two drops are equal only when these are the same object; a drop is
+   * never equal to a Hash or a String.
+   */
+  identity?(this: object): unknown;
   /** The Ruby object is a Drop (SiteDrop, JekyllDrop…), which has no `#size`: the `size` filter gives 0. */
   unsized?: boolean;
   /**
@@ -536,6 +544,11 @@ export function rubyEquals(a: unknown, b: unknown): boolean {
   b = plain(b);
   // The common case (`page.layout == "post"`) first.
   if (typeof a === "string" && typeof b === "string") return a === b;
+  // Drops compare by identity (RubyObjectHooks.identity), never by their keys: a document's
+  // keys lead to its neighbours and back (`tab == tablist.first` over a collection).
+  const idA = dropIdentity(a);
+  const idB = dropIdentity(b);
+  if (idA !== undefined || idB !== undefined) return idA === idB;
   if (a === undefined) a = null;
   if (b === undefined) b = null;
   // (`==` between a number and a bigint compares their exact values.)
@@ -563,6 +576,12 @@ export function rubyEquals(a: unknown, b: unknown): boolean {
     return ka.length === kb.length && ka.every((k) => k in b && rubyEquals(a[k], b[k]));
   }
   return a === b;
+}
+
+function dropIdentity(v: unknown): unknown {
+  if (typeof v !== "object" || v === null) return undefined;
+  const h = hooksOf(v)?.identity;
+  return h ? h.call(v) : undefined;
 }
 
 /** Ruby's class name of a value, for error messages ("comparison of Integer with String failed"). */
