@@ -25,7 +25,12 @@ const FLOAT_LIKE = /^[ \t\r\n\f\v]*-?(?:\d+\.?\d*|\.\d+)[ \t\r\n\f\v]*$/;
 function parseSortInput(v: unknown): unknown {
   const s = toS(v).replace(/\n$/, "");
   if (INTEGER_LIKE.test(s)) return typeof plain(v) === "string" ? stringToInteger(s) : plain(v);
-  if (FLOAT_LIKE.test(s)) return Number.parseFloat(rubyStrip(s).replace(/^(-?)\./, "$10."));
+  if (FLOAT_LIKE.test(s)) {
+    // `to_f` is a Float even when integral: group_by names it "2023.0" (a Float year in the
+    // data, or the String "3.0"), and `where` compares that to_s.
+    const x = Number.parseFloat(rubyStrip(s).replace(/^(-?)\./, "$10."));
+    return Number.isInteger(x) ? new RubyFloat(x) : x;
+  }
   return v;
 }
 
