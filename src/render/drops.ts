@@ -157,6 +157,7 @@ const DOCUMENT_HOOKS: RubyObjectHooks = {
   identity(this: Obj): unknown {
     return this[ITEM as any];
   },
+  rawInArrays: true,
   compare(this: Obj, other: unknown): number | null {
     const a = this[ITEM as any] as Document | undefined;
     const b = (typeof other === "object" && other !== null ? (other as Obj)[ITEM as any] : undefined) as Document | undefined;
@@ -167,6 +168,7 @@ const DOCUMENT_HOOKS: RubyObjectHooks = {
 
 /** A page's `page` is a Hash, written as one; inside an array it is the Page (Page#inspect). */
 const PAGE_HOOKS: RubyObjectHooks = {
+  rawInArrays: true,
   objectInspect(this: Obj): string {
     const page = this[ITEM as any] as Page;
     // Generated pages are plugin classes (PageWithoutAFile, RedirectPage…): no one name to give.
@@ -234,6 +236,9 @@ const STATIC_HOOKS: RubyObjectHooks = {
   identity(this: Obj): unknown {
     return this[ITEM as any];
   },
+  rawInArrays: true,
+  // StaticFileDrop has no to_s of its own: Liquid::Drop#to_s, the class name (`{{ file }}`, `join`).
+  toS: () => "Jekyll::Drops::StaticFileDrop",
   objectInspect(this: Obj): string {
     return `#<Jekyll::StaticFile @relative_path=${inspectString(String(this.path))}>`;
   },

@@ -12,7 +12,7 @@ import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
-import { RubyFloat, RubyRange, formatFloat, hashEntries, inspect, isHash, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, RubyRange, asEvaluated, formatFloat, hashEntries, inspect, isHash, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -361,7 +361,8 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     push(array, input) {
       const a = plain(array);
       if (!isRubyArray(a)) return array;
-      return [...a, input];
+      // The pushed value is Liquid's (to_liquid): a drop, where the array may hold Documents.
+      return [...a, asEvaluated(input)];
     },
     shift(array, num = 1) {
       const a = plain(array);
@@ -373,7 +374,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     unshift(array, input) {
       const a = plain(array);
       if (!isRubyArray(a)) return array;
-      return [input, ...a];
+      return [asEvaluated(input), ...a];
     },
     sample(input, num = 1) {
       const a = plain(input);
