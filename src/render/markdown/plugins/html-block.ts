@@ -55,22 +55,39 @@ function trailingWhitespace(src: string, pos: number): number {
  */
 function findBlockEnd(src: string, from: number, name: string): [number, number] | null {
   const open = new RegExp(`<${name}(?=[\\s/>])`, 'gi');
-  const closeLine = new RegExp(`^ {0,3}</${name}\\s*>`, 'i');
   const close = new RegExp(`</${name}\\s*>`, 'gi');
-  const openLine = new RegExp(`^ {0,3}<${name}(?=[\\s/>])`, 'i');
+  // Sticky: a close tag, or an open tag, right at the scanner's position.
+  const closeAt = new RegExp(` {0,3}</${name}\\s*>`, 'iy');
+  const openAt = new RegExp(` {0,3}<${name}(?=[\\s/>])`, 'iy');
   let depth = 0;
   let pos = from;
   while (pos < src.length) {
     let eol = src.indexOf('\n', pos);
     if (eol < 0) eol = src.length;
     const line = src.slice(pos, eol);
-    const m = closeLine.exec(line);
-    if (m && depth === 0) return [pos, pos + m[0].length];
-    // Only a line starting with the tag opens a nested element (kramdown's block HTML parser);
-    // a `<div>` inside paragraph text is span text and nests nothing.
-    if (openLine.test(line)) depth += (line.match(open)?.length ?? 0) - (line.match(close)?.length ?? 0);
-    else if (m) depth--;
-    if (depth < 0) depth = 0;
+    // kramdown's block HTML parser reads the tags at the start of a line one after another: each
+    // close tag ends an element (ours when none is open), and a start tag right after one opens
+    // the next element there (`</div><div class="c">` closes one div and opens another). Only
+    // a line starting with the tag opens a nested element; a `<div>` inside paragraph text is
+    // span text and nests nothing. The line count is bounded by the text's length.
+    let i = 0;
+    for (;;) {
+      closeAt.lastIndex = i;
+      const c = closeAt.exec(line);
+      if (c) {
+        if (depth === 0) return [pos + i, pos + i + c[0].length];
+        depth--;
+        i += c[0].length;
+        continue;
+      }
+      openAt.lastIndex = i;
+      if (openAt.test(line)) {
+        const rest = line.slice(i);
+        depth += (rest.match(open)?.length ?? 0) - (rest.match(close)?.length ?? 0);
+        if (depth < 0) depth = 0;
+      }
+      break;
+    }
     pos = eol + 1;
   }
   return null;
