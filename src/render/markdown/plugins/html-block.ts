@@ -53,12 +53,12 @@ function trailingWhitespace(src: string, pos: number): number {
  * element's close tag at nesting depth 0. kramdown stops its nested block parse exactly there.
  * Returns [contentEnd, afterCloseTag] or null when there is none (kramdown then auto-closes at EOF).
  */
-function findBlockEnd(src: string, from: number, name: string): [number, number] | null {
+function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: boolean): [number, number] | null {
   const open = new RegExp(`<${name}(?=[\\s/>])`, 'gi');
   const close = new RegExp(`</${name}\\s*>`, 'gi');
-  // Sticky: a close tag, or an open tag, right at the scanner's position.
+  // Sticky: a close tag, or a whole start tag (on one line), right at the scanner's position.
   const closeAt = new RegExp(` {0,3}</${name}\\s*>`, 'iy');
-  const openAt = new RegExp(` {0,3}<${name}(?=[\\s/>])`, 'iy');
+  const openAt = new RegExp(` {0,3}<${name}(?=[\\s/>])([^>]*)>`, 'iy');
   let depth = 0;
   let pos = from;
   while (pos < src.length) {
@@ -69,7 +69,10 @@ function findBlockEnd(src: string, from: number, name: string): [number, number]
     // close tag ends an element (ours when none is open), and a start tag right after one opens
     // the next element there (`</div><div class="c">` closes one div and opens another). Only
     // a line starting with the tag opens a nested element; a `<div>` inside paragraph text is
-    // span text and nests nothing. The line count is bounded by the text's length.
+    // span text and nests nothing. A nested element parsed as Markdown blocks (parse_block_html,
+    // or markdown="1") has its content parsed from right after its start tag, so a close tag
+    // later on that line (`<div>x</div>`) is paragraph text and closes nothing; one parsed raw
+    // ends at its close tag wherever it is. Bounded: each step consumes a tag of the line.
     let i = 0;
     for (;;) {
       closeAt.lastIndex = i;
@@ -81,7 +84,16 @@ function findBlockEnd(src: string, from: number, name: string): [number, number]
         continue;
       }
       openAt.lastIndex = i;
-      if (openAt.test(line)) {
+      const o = openAt.exec(line);
+      if (o) {
+        const attrs = o[1]!;
+        const md = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(attrs);
+        const model = markdownAttrModel(md ? (md[1] ?? md[2] ?? md[3]) : undefined, name) ?? (parseBlockHtml ? defaultContentModel(name) : 'raw');
+        if (model === 'block' && !attrs.endsWith('/')) {
+          depth++;
+          i += o[0].length;
+          continue;
+        }
         const rest = line.slice(i);
         depth += (rest.match(open)?.length ?? 0) - (rest.match(close)?.length ?? 0);
         if (depth < 0) depth = 0;
@@ -189,7 +201,7 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
   if (model === 'block') {
     const ws = trailingWhitespace(src, pos);
     if (ws >= 0) pos = ws;
-    const end = findBlockEnd(src, pos, name);
+    const end = findBlockEnd(src, pos, name, !!p.env.kdParseBlockHtml);
     const deferred = p.env.kdDeferredInline?.length ?? 0;
     const spans = p.env.kdSpanBodies?.length ?? 0;
     if (end) parseBlockContent(p, node, src.slice(pos, end[0]));
