@@ -54,13 +54,28 @@ function trailingWhitespace(src: string, pos: number): number {
  * Returns [contentEnd, afterCloseTag] or null when there is none (kramdown then auto-closes at EOF).
  */
 function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: boolean): [number, number] | null {
-  const open = new RegExp(`<${name}(?=[\\s/>])`, 'gi');
-  const close = new RegExp(`</${name}\\s*>`, 'gi');
   // Sticky: a close tag, or a whole start tag (on one line), right at the scanner's position.
   const closeAt = new RegExp(` {0,3}</${name}\\s*>`, 'iy');
   const openAt = new RegExp(` {0,3}<${name}(?=[\\s/>])([^>]*)>`, 'iy');
+  // Any start or close tag of the name, for the body of a child read raw.
+  const anyTag = new RegExp(`<(/?)${name}(?=[\\s/>])[^>]*>`, 'gi');
   let depth = 0;
+  // Inside a child read raw (or as a span): its nesting, or -1 for a span (ends at its first close tag).
+  let raw = 0;
   let pos = from;
+  // Reads a raw (or span) child's body from `i` on the line; returns where it ended, or -1.
+  const skipRaw = (line: string, i: number): number => {
+    anyTag.lastIndex = i;
+    for (let t = anyTag.exec(line); t; t = anyTag.exec(line)) {
+      if (t[1]) {
+        if (raw === -1 || --raw === 0) {
+          raw = 0;
+          return t.index + t[0].length;
+        }
+      } else if (raw > 0 && !t[0].endsWith('/>')) raw++;
+    }
+    return -1;
+  };
   while (pos < src.length) {
     let eol = src.indexOf('\n', pos);
     if (eol < 0) eol = src.length;
@@ -71,10 +86,13 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
     // a line starting with the tag opens a nested element; a `<div>` inside paragraph text is
     // span text and nests nothing. A nested element parsed as Markdown blocks (parse_block_html,
     // or markdown="1") has its content parsed from right after its start tag, so a close tag
-    // later on that line (`<div>x</div>`) is paragraph text and closes nothing; one parsed raw
-    // ends at its close tag wherever it is. Bounded: each step consumes a tag of the line.
+    // later on that line (`<div>x</div>`) is paragraph text and closes nothing; one read raw
+    // (or as a span) ends at its close tag wherever it is, and the tags right after that are
+    // read as at a line start again (`<div>x</div></div>` closes ours). Bounded: each step
+    // consumes a tag of the line.
     let i = 0;
-    for (;;) {
+    if (raw !== 0) i = skipRaw(line, 0);
+    while (i >= 0) {
       closeAt.lastIndex = i;
       const c = closeAt.exec(line);
       if (c) {
@@ -85,20 +103,18 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
       }
       openAt.lastIndex = i;
       const o = openAt.exec(line);
-      if (o) {
-        const attrs = o[1]!;
-        const md = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(attrs);
-        const model = markdownAttrModel(md ? (md[1] ?? md[2] ?? md[3]) : undefined, name) ?? (parseBlockHtml ? defaultContentModel(name) : 'raw');
-        if (model === 'block' && !attrs.endsWith('/')) {
-          depth++;
-          i += o[0].length;
-          continue;
-        }
-        const rest = line.slice(i);
-        depth += (rest.match(open)?.length ?? 0) - (rest.match(close)?.length ?? 0);
-        if (depth < 0) depth = 0;
+      if (!o) break;
+      const attrs = o[1]!;
+      i += o[0].length;
+      if (attrs.endsWith('/')) continue;
+      const md = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(attrs);
+      const model = markdownAttrModel(md ? (md[1] ?? md[2] ?? md[3]) : undefined, name) ?? (parseBlockHtml ? defaultContentModel(name) : 'raw');
+      if (model === 'block') {
+        depth++;
+        continue;
       }
-      break;
+      raw = model === 'span' ? -1 : 1;
+      i = skipRaw(line, i);
     }
     pos = eol + 1;
   }
@@ -197,7 +213,16 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
     if (!c) node.open = true;
     return c ? pos + c.index + c[0].length : src.length;
   }
-  if (closed) return pos;
+  if (closed) {
+    // handle_kramdown_html_tag scans TRAILING_WHITESPACE for a block-model element before it looks
+    // at the body, so a self-closed `<div/>` under parse_block_html takes its line's newline (no
+    // blank after it), where a raw one (`<div/>` without it, `<hr>`) leaves it.
+    if (model === 'block') {
+      const ws = trailingWhitespace(src, pos);
+      if (ws >= 0) pos = ws;
+    }
+    return pos;
+  }
   if (model === 'block') {
     const ws = trailingWhitespace(src, pos);
     if (ws >= 0) pos = ws;
