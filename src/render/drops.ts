@@ -219,6 +219,10 @@ const DOCUMENT_HOOKS: RubyObjectHooks = {
   },
   // Document#<=>: the dates (`data["date"]`), then the paths where the dates are equal or do not
   // compare; anything but another document gives nil (`site.posts | sort` sorts this way).
+  identity(this: Obj): unknown {
+    return this[ITEM as any];
+  },
+  rawInArrays: true,
   compare(this: Obj, other: unknown): number | null {
     const a = this[ITEM as any] as Document | undefined;
     const b = (typeof other === "object" && other !== null ? (other as Obj)[ITEM as any] : undefined) as Document | undefined;
@@ -229,6 +233,7 @@ const DOCUMENT_HOOKS: RubyObjectHooks = {
 
 /** A page's `page` is a Hash, written as one; inside an array it is the Page (Page#inspect). */
 const PAGE_HOOKS: RubyObjectHooks = {
+  rawInArrays: true,
   objectInspect(this: Obj): string {
     const page = this[ITEM as any] as Page;
     // Generated pages are plugin classes (PageWithoutAFile, RedirectPage…): no one name to give.
@@ -240,6 +245,9 @@ const PAGE_HOOKS: RubyObjectHooks = {
 /** ExcerptDrop < DocumentDrop: the same JSON; Excerpt#to_s is `output || content`, Excerpt#inspect `#<Jekyll::Excerpt id=…>`. */
 const EXCERPT_HOOKS: RubyObjectHooks = {
   hashForJson: DOCUMENT_HOOKS.hashForJson!,
+  identity(this: Obj): unknown {
+    return this;
+  },
   toS(this: Obj): string {
     const out = this.output ?? this.content;
     return out === null || out === undefined ? "" : String(out);
@@ -258,6 +266,8 @@ const EXCERPT_HOOKS: RubyObjectHooks = {
  */
 const SITE_HOOKS: RubyObjectHooks = {
   toS: () => "Jekyll::Drops::SiteDrop",
+  // Liquid's == on the site drop is Object#== (identity), as on every drop.
+  identity() { return this; },
   hashForJson(this: Obj): Obj {
     const h = dropToH(this);
     // (Site#documents holds the collections' static files too: those stay drops.)
@@ -285,6 +295,7 @@ const SITE_HOOKS: RubyObjectHooks = {
  */
 const JEKYLL_DROP_HOOKS: RubyObjectHooks = {
   unsized: true,
+  identity() { return this; },
   opaque: true,
   toS: () => "Jekyll::Drops::JekyllDrop",
   objectInspect: () => "Jekyll::Drops::JekyllDrop",
@@ -298,6 +309,7 @@ const JEKYLL_DROP_HOOKS: RubyObjectHooks = {
  * docs.to_s (Array#inspect of the Documents).
  */
 const COLLECTION_HOOKS: RubyObjectHooks = {
+  identity() { return this; },
   hashForJson(this: Obj): Obj {
     const h = dropToH(this);
     if (Array.isArray(h.docs)) h.docs = h.docs.map((doc) => DOCUMENT_HOOKS.toS!.call(doc as Obj));
@@ -313,6 +325,12 @@ const STATIC_HOOKS: RubyObjectHooks = {
   hashForJson(this: Obj): Obj {
     return dropToH(this);
   },
+  identity(this: Obj): unknown {
+    return this[ITEM as any];
+  },
+  rawInArrays: true,
+  // StaticFileDrop has no to_s of its own: Liquid::Drop#to_s, the class name (`{{ file }}`, `join`).
+  toS: () => "Jekyll::Drops::StaticFileDrop",
   objectInspect(this: Obj): string {
     return `#<Jekyll::StaticFile @relative_path=${inspectString(String(this.path))}>`;
   },

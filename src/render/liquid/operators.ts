@@ -13,7 +13,7 @@
 import { Drop, Tokenizer } from "liquidjs";
 import type { Operators } from "liquidjs";
 import { JekyllTime } from "../../ruby/time.js";
-import { RubyBigRange, RubyRange, comparisonError, hasRubyKeys, hashFind, isHash, isKeyedDrop, isNumeric, isOpaqueDrop, plain, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
+import { RubyBigRange, RubyRange, comparisonError, hasRubyKeys, hashFind, isHash, isKeyedDrop, isNumeric, isOpaqueDrop, isRawElement, plain, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
 
 type Literal = "empty" | "blank";
 
@@ -137,7 +137,10 @@ export function contains(l: unknown, r: unknown): boolean {
   r = plain(r);
   if (!truthy(l) || !truthy(r)) return false;
   if (typeof l === "string") return l.includes(toS(r));
-  if (Array.isArray(l)) return l.some((x) => rubyEquals(x, r));
+  // Array#include?: the right side is a Liquid value, which no Document, Page or StaticFile
+  // object in the array equals (`site.posts contains post` is false; an array `push` built holds
+  // drops, so `related contains post` finds it).
+  if (Array.isArray(l)) return l.some((x) => !isRawElement(x) && rubyEquals(x, r));
   if (l instanceof RubyBigRange) return l.includes(r);
   // A Jekyll Drop's include? is Enumerable's, over the [key, value] pairs Drop#each yields: a key
   // alone is never one (`post contains "title"` is false). JekyllDrop has no include? at all.

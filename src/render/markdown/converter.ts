@@ -325,7 +325,10 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       continue;
     }
     if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; lastDefEnd = b.end; continue; }
-    if (pendingIal) {
+    // A block comment is no new_block_el: kramdown's parse_block_html adds it without taking the
+    // pending block IAL, which so goes to the block after it (`{: .x}\n<!-- c -->\npara`).
+    const commentOnly = type === 'kd_html' && ((b.open.meta as any)?.children as Array<{ kind: string }> | undefined)?.every((c) => c.kind === 'comment');
+    if (pendingIal && !commentOnly) {
       // (Not to a paragraph whose lines kramdown's table parser tried first: see table.ts.)
       if (!(b.open.meta as any)?.ialLost) b.ial = mergeIal(b.ial, pendingIal);
       pendingIal = null;

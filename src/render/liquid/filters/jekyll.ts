@@ -12,7 +12,7 @@ import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
-import { RubyFloat, RubyRange, formatFloat, hashEntries, inspect, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, RubyRange, asEvaluated, formatFloat, hashEntries, inspect, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -25,7 +25,12 @@ const FLOAT_LIKE = /^[ \t\r\n\f\v]*-?(?:\d+\.?\d*|\.\d+)[ \t\r\n\f\v]*$/;
 function parseSortInput(v: unknown): unknown {
   const s = toS(v).replace(/\n$/, "");
   if (INTEGER_LIKE.test(s)) return typeof plain(v) === "string" ? stringToInteger(s) : plain(v);
-  if (FLOAT_LIKE.test(s)) return Number.parseFloat(rubyStrip(s).replace(/^(-?)\./, "$10."));
+  if (FLOAT_LIKE.test(s)) {
+    // `to_f` is a Float even when integral: group_by names it "2023.0" (a Float year in the
+    // data, or the String "3.0"), and `where` compares that to_s.
+    const x = Number.parseFloat(rubyStrip(s).replace(/^(-?)\./, "$10."));
+    return Number.isInteger(x) ? new RubyFloat(x) : x;
+  }
   return v;
 }
 
@@ -365,7 +370,8 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     push(array, input) {
       const a = plain(array);
       if (!isRubyArray(a)) return array;
-      return [...a, input];
+      // The pushed value is Liquid's (to_liquid): a drop, where the array may hold Documents.
+      return [...a, asEvaluated(input)];
     },
     shift(array, num = 1) {
       const a = plain(array);
@@ -377,7 +383,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     unshift(array, input) {
       const a = plain(array);
       if (!isRubyArray(a)) return array;
-      return [input, ...a];
+      return [asEvaluated(input), ...a];
     },
     sample(input, num = 1) {
       const a = plain(input);

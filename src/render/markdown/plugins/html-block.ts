@@ -53,24 +53,69 @@ function trailingWhitespace(src: string, pos: number): number {
  * element's close tag at nesting depth 0. kramdown stops its nested block parse exactly there.
  * Returns [contentEnd, afterCloseTag] or null when there is none (kramdown then auto-closes at EOF).
  */
-function findBlockEnd(src: string, from: number, name: string): [number, number] | null {
-  const open = new RegExp(`<${name}(?=[\\s/>])`, 'gi');
-  const closeLine = new RegExp(`^ {0,3}</${name}\\s*>`, 'i');
-  const close = new RegExp(`</${name}\\s*>`, 'gi');
-  const openLine = new RegExp(`^ {0,3}<${name}(?=[\\s/>])`, 'i');
+function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: boolean): [number, number] | null {
+  // Sticky: a close tag, or a whole start tag (on one line), right at the scanner's position.
+  const closeAt = new RegExp(` {0,3}</${name}\\s*>`, 'iy');
+  const openAt = new RegExp(` {0,3}<${name}(?=[\\s/>])([^>]*)>`, 'iy');
+  // Any start or close tag of the name, for the body of a child read raw.
+  const anyTag = new RegExp(`<(/?)${name}(?=[\\s/>])[^>]*>`, 'gi');
   let depth = 0;
+  // Inside a child read raw (or as a span): its nesting, or -1 for a span (ends at its first close tag).
+  let raw = 0;
   let pos = from;
+  // Reads a raw (or span) child's body from `i` on the line; returns where it ended, or -1.
+  const skipRaw = (line: string, i: number): number => {
+    anyTag.lastIndex = i;
+    for (let t = anyTag.exec(line); t; t = anyTag.exec(line)) {
+      if (t[1]) {
+        if (raw === -1 || --raw === 0) {
+          raw = 0;
+          return t.index + t[0].length;
+        }
+      } else if (raw > 0 && !t[0].endsWith('/>')) raw++;
+    }
+    return -1;
+  };
   while (pos < src.length) {
     let eol = src.indexOf('\n', pos);
     if (eol < 0) eol = src.length;
     const line = src.slice(pos, eol);
-    const m = closeLine.exec(line);
-    if (m && depth === 0) return [pos, pos + m[0].length];
-    // Only a line starting with the tag opens a nested element (kramdown's block HTML parser);
-    // a `<div>` inside paragraph text is span text and nests nothing.
-    if (openLine.test(line)) depth += (line.match(open)?.length ?? 0) - (line.match(close)?.length ?? 0);
-    else if (m) depth--;
-    if (depth < 0) depth = 0;
+    // kramdown's block HTML parser reads the tags at the start of a line one after another: each
+    // close tag ends an element (ours when none is open), and a start tag right after one opens
+    // the next element there (`</div><div class="c">` closes one div and opens another). Only
+    // a line starting with the tag opens a nested element; a `<div>` inside paragraph text is
+    // span text and nests nothing. A nested element parsed as Markdown blocks (parse_block_html,
+    // or markdown="1") has its content parsed from right after its start tag, so a close tag
+    // later on that line (`<div>x</div>`) is paragraph text and closes nothing; one read raw
+    // (or as a span) ends at its close tag wherever it is, and the tags right after that are
+    // read as at a line start again (`<div>x</div></div>` closes ours). Bounded: each step
+    // consumes a tag of the line.
+    let i = 0;
+    if (raw !== 0) i = skipRaw(line, 0);
+    while (i >= 0) {
+      closeAt.lastIndex = i;
+      const c = closeAt.exec(line);
+      if (c) {
+        if (depth === 0) return [pos + i, pos + i + c[0].length];
+        depth--;
+        i += c[0].length;
+        continue;
+      }
+      openAt.lastIndex = i;
+      const o = openAt.exec(line);
+      if (!o) break;
+      const attrs = o[1]!;
+      i += o[0].length;
+      if (attrs.endsWith('/')) continue;
+      const md = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(attrs);
+      const model = markdownAttrModel(md ? (md[1] ?? md[2] ?? md[3]) : undefined, name) ?? (parseBlockHtml ? defaultContentModel(name) : 'raw');
+      if (model === 'block') {
+        depth++;
+        continue;
+      }
+      raw = model === 'span' ? -1 : 1;
+      i = skipRaw(line, i);
+    }
     pos = eol + 1;
   }
   return null;
@@ -168,11 +213,20 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
     if (!c) node.open = true;
     return c ? pos + c.index + c[0].length : src.length;
   }
-  if (closed) return pos;
+  if (closed) {
+    // handle_kramdown_html_tag scans TRAILING_WHITESPACE for a block-model element before it looks
+    // at the body, so a self-closed `<div/>` under parse_block_html takes its line's newline (no
+    // blank after it), where a raw one (`<div/>` without it, `<hr>`) leaves it.
+    if (model === 'block') {
+      const ws = trailingWhitespace(src, pos);
+      if (ws >= 0) pos = ws;
+    }
+    return pos;
+  }
   if (model === 'block') {
     const ws = trailingWhitespace(src, pos);
     if (ws >= 0) pos = ws;
-    const end = findBlockEnd(src, pos, name);
+    const end = findBlockEnd(src, pos, name, !!p.env.kdParseBlockHtml);
     const deferred = p.env.kdDeferredInline?.length ?? 0;
     const spans = p.env.kdSpanBodies?.length ?? 0;
     if (end) parseBlockContent(p, node, src.slice(pos, end[0]));
