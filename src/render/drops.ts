@@ -15,7 +15,7 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { inspect, inspectString, RUBY_OBJECT, shareRubyKeys, toJson } from "../ruby/values.js";
+import { inspect, inspectString, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, shareRubyKeys, toJson } from "../ruby/values.js";
 import { withInsertionOrder } from "../read/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
@@ -472,24 +472,34 @@ export class Drops {
     return d;
   }
 
-  /** Site#post_attr_hash: tag/category → posts, newest first, keys in order of first appearance. */
+  /**
+   * Site#post_attr_hash: tag/category → posts, newest first, keys in order of first appearance.
+   * The keys are the values themselves, of any class: `tags: [2019, true]` keeps an Integer and a
+   * boolean (populate_tags does not to_s them), and `categories: [blog, 2020]` gives both 2020 and
+   * "2020" (populate_categories unions the raw list with its to_s'd copy), each listing the post.
+   */
   private postAttrHash(attr: "tags" | "categories"): Obj {
-    const hash: Obj = {};
-    const order: string[] = [];
+    const byKey = new Map<string, Document[]>();
+    const pairs: [unknown, Document[]][] = [];
     for (const p of this.site.posts.docs) {
       const values = p.data[attr];
       if (!Array.isArray(values)) continue;
       for (const v of values) {
-        const k = String(v);
-        if (!(k in hash)) { hash[k] = []; order.push(k); }
-        (hash[k] as Document[]).push(p);
+        // One list per Ruby key (eql?): 2020, 2020.0 and "2020" are three.
+        const k = rubyKeyIdentity(v);
+        let list = byKey.get(k);
+        if (!list) {
+          byKey.set(k, (list = []));
+          pairs.push([v ?? null, list]);
+        }
+        list.push(p);
       }
     }
-    for (const k of order) {
-      hash[k] = (hash[k] as Document[]).slice().reverse().map((p) => this.document(p));
-    }
+    const { hash, names } = rubyKeyedHash(pairs.map(([k, list]) => [k, list.slice().reverse().map((p) => this.document(p))] as const));
     // A Ruby hash: tags in the order the posts brought them, a year tag (`2023`) included.
-    return withInsertionOrder(hash, order);
+    const ordered = withInsertionOrder(hash, names);
+    shareRubyKeys(hash, ordered);
+    return ordered;
   }
 
   /** The `site` variable: every config key, plus the site's contents. */
