@@ -10,6 +10,7 @@ import { type Attrs, ELEMENTS_WITHOUT_BODY, TAG_CLOSE_RE, TAG_RE, escapeAll, esc
 import type { HtmlChild, HtmlNode } from './plugins/html-block.js';
 import { codePointOf, entityToString } from './entities.js';
 import type { KramdownOptions } from './options.js';
+import { isCjkChar, removeCjkLineBreaks } from './options.js';
 import { basicId, gfmId, rawText } from './header-id.js';
 import { parseIal, applyIal, mergeIal, IAL_BODY, type Ial } from './ial.js';
 import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdown.js';
@@ -757,7 +758,7 @@ export class Converter {
   private htmlChildren(children: HtmlChild[], indent: number, parentRaw: boolean, lines: Lines, ial?: Ial): string {
     let out = '';
     for (const c of children) {
-      if (c.kind === 'text') out += c.raw ? c.value : escapeText(c.value);
+      if (c.kind === 'text') out += c.raw ? c.value : escapeText(this.ctx.opts.removeLineBreaksForCjk ? removeCjkLineBreaks(c.value) : c.value);
       else if (c.kind === 'comment') out += parentRaw ? c.value : `${ind(indent)}${c.value}\n`;
       else out += this.htmlElement(c, indent, parentRaw, ial);
     }
@@ -819,7 +820,14 @@ export class Converter {
           } else out += escapeAll(t.content);
           break;
         // hard_wrap: every line break in a paragraph is a <br /> (kramdown-parser-gfm's hard_wrap).
-        case 'softbreak': out += o.hardWrap && o.gfm && !spanHtml && !this.outsideGfmPass ? '<br />\n' : '\n'; break;
+        case 'softbreak':
+          if (o.hardWrap && o.gfm && !spanHtml && !this.outsideGfmPass) out += '<br />\n';
+          // remove_line_breaks_for_cjk: the break sits inside one kramdown text element only when
+          // plain text runs on both sides of it; a code span, link or entity ends the text.
+          else if (o.removeLineBreaksForCjk && tokens[i - 1]?.type === 'text' && tokens[i + 1]?.type === 'text'
+            && isCjkChar(lastChar(tokens[i - 1]!.content)) && isCjkChar(firstChar(tokens[i + 1]!.content))) out += '';
+          else out += '\n';
+          break;
         case 'hardbreak': out += t.markup === '\\' && (spanHtml || this.outsideGfmPass) ? '\\\n' : '<br />\n'; break;
         case 'code_inline': {
           // kramdown's convert_codespan: a `language-x` class (kept) names the language.
@@ -1079,4 +1087,13 @@ function applySpanIals(tokens: Token[], ctx: ConvertContext): void {
     tokens.splice(i, 1);
     i--;
   }
+}
+
+function lastChar(s: string): string | undefined {
+  const cs = [...s.slice(-2)];
+  return cs[cs.length - 1];
+}
+
+function firstChar(s: string): string | undefined {
+  return s.length ? String.fromCodePoint(s.codePointAt(0)!) : undefined;
 }

@@ -218,7 +218,7 @@ function aldsInHtml(children: HtmlChild[], alds: Map<string, string>): void {
 
 // Options kramdown's HTML converter reads (toc_levels, footnote_nr, …), as opposed to those the
 // parser reads where it stands.
-const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backlink', 'entity_output', 'auto_id_prefix', 'header_offset']);
+const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backlink', 'entity_output', 'auto_id_prefix', 'header_offset', 'remove_line_breaks_for_cjk']);
 
 /**
  * `{::options key="value" /}` also goes into the document root's options, which kramdown merges into

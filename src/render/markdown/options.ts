@@ -73,6 +73,8 @@ export interface KramdownOptions {
   headerOffset: number;
   /** kramdown's `typographic_symbols` overrides: symbol name → replacement text. */
   typographicSymbols: Record<string, string>;
+  /** `remove_line_breaks_for_cjk`: a text's line break between two CJK characters is dropped. */
+  removeLineBreaksForCjk: boolean;
 }
 
 function toBool(v: unknown, dflt: boolean): boolean {
@@ -129,6 +131,7 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     footnotePrefix: o.footnote_prefix == null ? '' : String(o.footnote_prefix),
     headerOffset: Math.trunc(Number(o.header_offset ?? 0)) || 0,
     typographicSymbols: (o.typographic_symbols && typeof o.typographic_symbols === 'object') ? o.typographic_symbols : {},
+    removeLineBreaksForCjk: toBool(o.remove_line_breaks_for_cjk, false),
   };
 }
 
@@ -143,4 +146,23 @@ export function isGfm(state: { md: unknown }): boolean {
 /** kramdown-parser-gfm with its `paragraph_end` quirk (the default): see KramdownOptions.gfmParagraphEnd. */
 export function gfmParagraphEnd(state: { md: unknown }): boolean {
   return (state.md as { kdParagraphEnd?: boolean }).kdParagraphEnd !== false;
+}
+
+// kramdown's REDUNDANT_LINE_BREAK_REGEX: Han, Hiragana and Katakana (half-width forms too), not
+// Hangul nor CJK punctuation (Common).
+const CJK_BEFORE_BREAK = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\n(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu;
+const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+
+/**
+ * kramdown's fix_cjk_line_break (`remove_line_breaks_for_cjk`), applied by convert_text to each
+ * text element: every line break with a Han, Hiragana or Katakana character right before and right
+ * after it, within the one text, is removed (its gsub! loop ends with none left).
+ */
+export function removeCjkLineBreaks(text: string): string {
+  return text.includes('\n') ? text.replace(CJK_BEFORE_BREAK, '') : text;
+}
+
+/** Whether `ch` (one character) is Han, Hiragana or Katakana, as fix_cjk_line_break reads them. */
+export function isCjkChar(ch: string | undefined): boolean {
+  return ch !== undefined && CJK_CHAR.test(ch);
 }
