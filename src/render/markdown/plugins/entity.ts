@@ -1,6 +1,6 @@
 // Named character references as kramdown knows them (Kramdown::Utils::Entities, the HTML 4 set):
 // markdown-it decodes every HTML5 name, but for kramdown `&AMP;` or `&check;` is no entity and
-// stays text (`&amp;AMP;`). Numeric references are always entities in both.
+// stays text (`&amp;AMP;`). Numeric references are read here too (numericReference).
 import type { MarkdownIt, StateInline } from 'markdown-it';
 
 const KRAMDOWN_NAMES = new Set(`
@@ -29,11 +29,63 @@ const NAMED = /^&([\w:][\-\w.:]*);/;
 // as ⌉x⌈ in Jekyll, so it does here too.
 const KRAMDOWN_CODE_POINTS: Record<string, number> = { lceil: 0x2309, rceil: 0x2308, lang: 0x232a, rang: 0x2329 };
 
+// kramdown's numeric references (HTML_ENTITY_RE): `&#` and any number of decimal digits, or `&#x`
+// (lower-case x only: `&#X41;` is text) and any number of hex digits. CommonMark (markdown-it) takes
+// 1–7 and 1–6 digits, either x, and writes U+FFFD for what HTML would not have.
+const DECIMAL = /^&#(\d+);/;
+const HEX = /^&#x([0-9a-fA-F]+);/;
+
+// Kramdown::Utils::Entities' table maps the C1 code points that Windows-1252 uses to the characters
+// it puts there (`&#150;` is the entity ndash, `&#128;` euro): the HTML-copied text of old posts.
+const WINDOWS_1252: Record<number, number> = {
+  128: 8364, 130: 8218, 131: 402, 132: 8222, 133: 8230, 134: 8224, 135: 8225, 136: 710, 137: 8240,
+  138: 352, 139: 8249, 140: 338, 142: 381, 145: 8216, 146: 8217, 147: 8220, 148: 8221, 149: 8226,
+  150: 8211, 151: 8212, 152: 732, 153: 8482, 154: 353, 155: 8250, 156: 339, 158: 382, 159: 376,
+};
+
+/**
+ * A numeric reference at the start of `text` as kramdown reads it: the character's code point, or
+ * null when there is none there. `original` is the reference as written (kramdown writes it back
+ * when it cannot make a character of it: a number past what Ruby's pack('U') takes).
+ */
+function numericReference(text: string): { cp: number | null; original: string } | null {
+  const m = DECIMAL.exec(text) ?? HEX.exec(text);
+  if (!m) return null;
+  const digits = m[1]!.replace(/^0+(?=.)/, '');
+  const hex = m[0][2] === 'x';
+  // Ruby's pack('U') takes code points up to 0x7FFFFFFF; past that kramdown keeps the text.
+  if (digits.length > (hex ? 8 : 10)) return { cp: null, original: m[0] };
+  const n = parseInt(digits, hex ? 16 : 10);
+  if (n > 0x7fffffff) return { cp: null, original: m[0] };
+  // Past U+10FFFF, and lone surrogates, Ruby writes bytes no JavaScript string holds: U+FFFD stands
+  // for them (the one place this output is not Jekyll's).
+  const cp = WINDOWS_1252[n] ?? (n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff) ? 0xfffd : n);
+  return { cp, original: m[0] };
+}
+
 export function entityPlugin(md: MarkdownIt): void {
   const rules = (md.inline.ruler as any).__rules__ as Array<{ name: string; fn: (s: StateInline, silent: boolean) => boolean }>;
   const entity = rules.find((r) => r.name === 'entity')!.fn;
   md.inline.ruler.at('entity', (state: StateInline, silent: boolean) => {
     if (state.src[state.pos] !== '&') return false;
+    if (state.src[state.pos + 1] === '#') {
+      const ref = numericReference(state.src.slice(state.pos, Math.min(state.posMax, state.pos + 48)));
+      if (!ref || state.pos + ref.original.length > state.posMax) return false;
+      if (!silent) {
+        if (ref.cp === null) {
+          // kramdown's entity_to_str: no character, so the reference as written (not escaped).
+          const t = state.push('html_inline', '', 0);
+          t.content = ref.original;
+        } else {
+          const t = state.push('text_special', '', 0);
+          t.content = String.fromCodePoint(ref.cp);
+          t.markup = ref.original;
+          t.info = 'entity';
+        }
+      }
+      state.pos += ref.original.length;
+      return true;
+    }
     const m = NAMED.exec(state.src.slice(state.pos, Math.min(state.posMax, state.pos + 40)));
     if (m && !KRAMDOWN_NAMES.has(m[1])) return false;
     const before = state.tokens.length;
