@@ -476,7 +476,7 @@ export class Converter {
 
   private extension(t: Token, indent: number): string {
     if (t.info === 'comment') return `${ind(indent)}<!-- ${t.content} -->\n`;
-    if (t.info === 'nomarkdown') return `${t.content}\n`;
+    if (t.info === 'nomarkdown') return nomarkdownForHtml((t.meta as { attrs?: string } | null)?.attrs) ? `${t.content}\n` : '';
     // `{::options /}` was applied before conversion (see autoIdsFromOptions in index.ts).
     return '';
   }
@@ -878,7 +878,7 @@ export class Converter {
           break;
         }
         case 'kd_typographic': out += this.typographic(t.info); break;
-        case 'kd_span_extension': out += t.info === 'comment' ? `<!-- ${t.content} -->` : t.content; break;
+        case 'kd_span_extension': out += t.info === 'comment' ? `<!-- ${t.content} -->` : nomarkdownForHtml((t.meta as { attrs?: string } | null)?.attrs) ? t.content : ''; break;
         case 'footnote_ref': out += this.footnoteRef(t); break;
         // (The definition's IAL's attributes, then the title unless it is empty.)
         case 'abbr_open': out += `<abbr${htmlAttributes(new Map((t.attrs ?? []).filter(([k, v]) => k !== 'title' || v !== '').map(([k, v]) => [k, String(v)])))}>`; break;
@@ -1096,4 +1096,16 @@ function lastChar(s: string): string | undefined {
 
 function firstChar(s: string): string | undefined {
   return s.length ? String.fromCodePoint(s.codePointAt(0)!) : undefined;
+}
+
+/**
+ * kramdown's convert_raw: a `{::nomarkdown}` body is written only for the HTML converter, i.e. when
+ * its `type` attribute (space-separated converter names; quoted, as kramdown's attribute lists
+ * need) is missing, empty or names `html`. `{::nomarkdown type="latex"}` writes nothing.
+ */
+function nomarkdownForHtml(attrs: string | undefined): boolean {
+  const m = /(?:^|\s)type=(["'])((?:\\\}|(?!\1)[^}])*?)\1/.exec(attrs ?? '');
+  if (!m) return true;
+  const types = m[2]!.split(/\s+/).filter(Boolean);
+  return types.length === 0 || types.includes('html');
 }
