@@ -9,7 +9,8 @@ import { MalformedCsvError, readTable } from "./csv.js";
 import type { EntryFilter } from "./entry-filter.js";
 import { loadYaml } from "./yaml.js";
 import { readSiteSource } from "./source-text.js";
-import { compareStrings } from "../ruby/values.js";
+import { compareStrings, toS } from "../ruby/values.js";
+import { floatValue, kernelFloat, kernelInteger } from "../ruby/number.js";
 
 export function sanitizeDataKey(name: string): string {
   return name.replace(/[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)/g, "").replace(/\s+/g, "_");
@@ -52,6 +53,37 @@ function startsWithBom(abs: string): boolean {
   }
 }
 
+/**
+ * The reader's `csv_converters` (Jekyll passes them to CSV.read as `converters:`): each data field
+ * goes through Ruby's built-in converters in order until one gives something other than a String.
+ * `integer` is Kernel#Integer (`017` octal, `0x1A`, `1_000`), `float` Kernel#Float (`1e3`, `.5`),
+ * `numeric` both. `date`, `date_time` and `all` (which make Date and DateTime objects) are not
+ * reproduced: those fields stay Strings.
+ */
+function fieldConverter(names: unknown): ((field: string) => unknown) | undefined {
+  if (!Array.isArray(names) || names.length === 0) return undefined;
+  const steps: Array<(f: string) => unknown> = [];
+  const integer = (f: string) => kernelInteger(f) ?? f;
+  const float = (f: string) => {
+    const x = kernelFloat(f);
+    return x === null ? f : floatValue(x);
+  };
+  for (const n of names.map((x) => toS(x))) {
+    if (n === "integer") steps.push(integer);
+    else if (n === "float") steps.push(float);
+    else if (n === "numeric" || n === "all") steps.push(integer, float);
+  }
+  if (!steps.length) return undefined;
+  return (field) => {
+    let v: unknown = field;
+    for (const step of steps) {
+      v = step(v as string);
+      if (typeof v !== "string") break;
+    }
+    return v;
+  };
+}
+
 export function readDataFile(site: Site, abs: string): unknown {
   const text = readSiteSource(site, abs);
   const ext = path.extname(abs).toLowerCase();
@@ -64,7 +96,7 @@ export function readDataFile(site: Site, abs: string): unknown {
     const encoding = String(reader.encoding ?? site.config.encoding ?? "utf-8").toLowerCase();
     const table = !encoding.startsWith("bom|") && startsWithBom(abs) ? "\uFEFF" + text : text;
     try {
-      return readTable(table, ext === ".csv" ? "," : "\t", reader.headers ?? true);
+      return readTable(table, ext === ".csv" ? "," : "\t", reader.headers ?? true, fieldConverter(reader.csv_converters));
     } catch (e) {
       if (!(e instanceof MalformedCsvError)) throw e;
       throw new BuildError(`invalid ${ext.slice(1).toUpperCase()}: ${e.message} (Ruby: CSV::MalformedCSVError)`, {
