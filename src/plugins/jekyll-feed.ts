@@ -16,7 +16,9 @@ import { PerSite } from "./shared/generated-page.js";
 import { contains, Filters, filtersFor, hashIndex, isBlank, orDefault, prop, toS, truthy } from "./shared/liquid.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 import { InvalidSchemeError } from "../render/liquid/filters/url.js";
-import { inspect } from "../ruby/values.js";
+import { BuildError } from "../errors.js";
+import { implicitName } from "../render/liquid/filters/standard.js";
+import { inspect, rubyKeyIdentity } from "../ruby/values.js";
 
 interface FeedSpec {
   collection: string;
@@ -96,14 +98,29 @@ function generate(site: Site): void {
     }
   }
   if (truthy(config.tags)) {
-    const tags = new Set<string>();
-    for (const post of site.posts.docs) for (const t of [post.data.tags ?? []].flat()) tags.add(toS(t));
+    // site.tags' keys: the posts' tags as written, of any class (`tags: [7]` is the Integer 7),
+    // one per Ruby key (eql?), in the order the posts bring them.
+    const tags = new Map<string, unknown>();
+    for (const post of site.posts.docs) {
+      for (const t of [post.data.tags ?? []].flat()) if (!tags.has(rubyKeyIdentity(t))) tags.set(rubyKeyIdentity(t), t);
+    }
     if (tags.size === 0) return;
     const tc: Obj = config.tags && typeof config.tags === "object" && !Array.isArray(config.tags) ? config.tags : {};
-    const except = new Set([tc.except ?? []].flat().map(toS));
-    const only: string[] = tc.only ? [tc.only].flat().map(toS) : [...tags];
+    const except = new Set([tc.except ?? []].flat().map(rubyKeyIdentity));
+    const only: unknown[] = tc.only ? [tc.only].flat() : [...tags.values()];
     const base = tc.path ? toS(tc.path) : "/feed/by_tag/";
-    for (const tag of [...new Set(only)].filter((t) => !except.has(t))) {
+    const seen = new Set<string>();
+    for (const tag of only) {
+      const id = rubyKeyIdentity(tag);
+      if (except.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      // generate_tag_feed tests each tag with Regexp#match?, which takes only Strings: a tag that is
+      // a number, a boolean or a date stops Jekyll's build with Ruby's TypeError.
+      if (typeof tag !== "string") {
+        throw new BuildError(`jekyll-feed: no implicit conversion of ${implicitName(tag)} into String (TypeError)`, {
+          hint: `A post's tags include ${inspect(tag)}, which is not a String in YAML: jekyll-feed's tag feeds (feed: tags:) need every tag quoted, e.g. tags: ["${toS(tag)}"].`,
+        });
+      }
       // Tags with anything but word characters get no feed.
       if (/[^a-zA-Z0-9_]/.test(tag)) continue;
       add(`${base}${tag}.xml`, { collection: "posts", category: null, tag });

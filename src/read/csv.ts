@@ -59,19 +59,22 @@ export function parseDelimited(text: string, separator: string): Array<Array<str
   return rows;
 }
 
-export function readTable(text: string, separator: string, headers: boolean): unknown[] {
+export function readTable(text: string, separator: string, headers: boolean, convert?: (field: string) => unknown): unknown[] {
   // A byte order mark the caller kept is data (Ruby's CSV in plain "utf-8" mode): not removed here.
-  const rows = parseDelimited(text, separator);
-  if (!headers) return rows;
-  const [head, ...body] = rows;
+  const parsed = parseDelimited(text, separator);
+  // Field converters (csv_converters) see the fields of data rows, not the header row, nor nil.
+  const conv = (row: (string | null)[]) => (convert ? row.map((f) => (f === null ? f : convert(f))) : row);
+  if (!headers) return parsed.map(conv);
+  const [head, ...rest] = parsed;
   if (!head) return [];
+  const body = rest.map(conv);
   return body.map((r) => {
     // CSV::Row pairs headers with fields, padding the shorter with nil: a field past the last
     // header has the header nil, as has an empty unquoted header (`a,,c`). Row#to_hash keeps the
     // first field of each header (`self[header]`), so a second `name` column or a second extra
     // field is dropped. The nil key's property is its to_s, "", with the Ruby key noted beside the
     // hash (as YAML's `~:`), so `inspect` writes `nil=>` and `jsonify` `"":` as Jekyll does.
-    const o: Record<string, string | null> = {};
+    const o: Record<string, unknown> = {};
     const order: string[] = [];
     let nilKey = false;
     for (let i = 0; i < Math.max(head.length, r.length); i++) {

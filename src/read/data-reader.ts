@@ -9,7 +9,10 @@ import { MalformedCsvError, readTable } from "./csv.js";
 import type { EntryFilter } from "./entry-filter.js";
 import { loadYaml } from "./yaml.js";
 import { readSiteSource } from "./source-text.js";
-import { compareStrings } from "../ruby/values.js";
+import { compareStrings, toS } from "../ruby/values.js";
+import { floatValue, kernelFloat, kernelInteger } from "../ruby/number.js";
+import { dateParse } from "../ruby/date-parse.js";
+import { JekyllTime } from "../ruby/time.js";
 
 export function sanitizeDataKey(name: string): string {
   return name.replace(/[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)/g, "").replace(/\s+/g, "_");
@@ -52,6 +55,58 @@ function startsWithBom(abs: string): boolean {
   }
 }
 
+// CSV::DateMatcher.
+const CSV_DATE = /^(?:(?:\w+,?\s+)?\w+\s+\d{1,2},?\s+\d{2,4}|\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * The reader's `csv_converters` (Jekyll passes them to CSV.read as `converters:`): each data field
+ * goes through Ruby's built-in converters in order until one gives something other than a String.
+ * `integer` is Kernel#Integer (`017` octal, `0x1A`, `1_000`), `float` Kernel#Float (`1e3`, `.5`),
+ * `numeric` both, `date` Date.parse (a Ruby Date). `date_time` (a DateTime, which no value here
+ * prints as Ruby does) is not reproduced: `all` is numeric alone, and such fields stay Strings.
+ */
+function fieldConverter(names: unknown, zone: string | undefined): ((field: string) => unknown) | undefined {
+  if (!Array.isArray(names) || names.length === 0) return undefined;
+  const steps: Array<(f: string) => unknown> = [];
+  // CSV's :date: a field that matches its DateMatcher (`2020-01-02`, `Jan 2 2020`,
+  // `Monday, Jan 2, 2020`) becomes Date.parse's Date; one Date.parse refuses stays a String.
+  const date = (f: string) => {
+    if (!CSV_DATE.test(f)) return f;
+    let d;
+    try {
+      d = dateParse(f);
+    } catch {
+      return f;
+    }
+    const year = d.year;
+    const mon = d.mon ?? (d.mday === undefined ? 1 : undefined);
+    const mday = d.mday ?? (d.mon === undefined ? 1 : undefined);
+    if (year === undefined || mon === undefined || mday === undefined) return f;
+    if (mon < 1 || mon > 12 || mday < 1 || mday > new Date(Date.UTC(year, mon, 0)).getUTCDate()) return f;
+    return JekyllTime.date(year, mon, mday, zone);
+  };
+  const integer = (f: string) => kernelInteger(f) ?? f;
+  const float = (f: string) => {
+    const x = kernelFloat(f);
+    return x === null ? f : floatValue(x);
+  };
+  for (const n of names.map((x) => toS(x))) {
+    if (n === "integer") steps.push(integer);
+    else if (n === "float") steps.push(float);
+    else if (n === "numeric" || n === "all") steps.push(integer, float);
+    else if (n === "date") steps.push(date);
+  }
+  if (!steps.length) return undefined;
+  return (field) => {
+    let v: unknown = field;
+    for (const step of steps) {
+      v = step(v as string);
+      if (typeof v !== "string") break;
+    }
+    return v;
+  };
+}
+
 export function readDataFile(site: Site, abs: string): unknown {
   const text = readSiteSource(site, abs);
   const ext = path.extname(abs).toLowerCase();
@@ -64,7 +119,7 @@ export function readDataFile(site: Site, abs: string): unknown {
     const encoding = String(reader.encoding ?? site.config.encoding ?? "utf-8").toLowerCase();
     const table = !encoding.startsWith("bom|") && startsWithBom(abs) ? "\uFEFF" + text : text;
     try {
-      return readTable(table, ext === ".csv" ? "," : "\t", reader.headers ?? true);
+      return readTable(table, ext === ".csv" ? "," : "\t", reader.headers ?? true, fieldConverter(reader.csv_converters, site.zone));
     } catch (e) {
       if (!(e instanceof MalformedCsvError)) throw e;
       throw new BuildError(`invalid ${ext.slice(1).toUpperCase()}: ${e.message} (Ruby: CSV::MalformedCSVError)`, {

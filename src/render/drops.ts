@@ -15,7 +15,7 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { compareStrings, hooksOf, inspect, inspectString, noteRubyKey, RUBY_OBJECT, rubyKeyOf, shareRubyKeys, toJson, toS } from "../ruby/values.js";
+import { compareStrings, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson } from "../ruby/values.js";
 import { orderedKeys, withInsertionOrder } from "../read/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
@@ -582,23 +582,30 @@ export class Drops {
     return d;
   }
 
-  /** Site#post_attr_hash: tag/category → posts, newest first, keys in order of first appearance. */
+  /**
+   * Site#post_attr_hash: tag/category → posts, newest first, keys in order of first appearance.
+   * The keys are the values themselves, of any class: `tags: [2019, true]` keeps an Integer and a
+   * boolean (populate_tags does not to_s them), and `categories: [blog, 2020]` gives both 2020 and
+   * "2020" (populate_categories unions the raw list with its to_s'd copy), each listing the post.
+   */
   private postAttrHash(attr: "tags" | "categories"): Obj {
-    const hash: Obj = {};
-    const order: string[] = [];
+    const byKey = new Map<string, Document[]>();
+    const pairs: [unknown, Document[]][] = [];
     for (const p of this.site.posts.docs) {
       const values = p.data[attr];
       if (!Array.isArray(values)) continue;
       for (const v of values) {
-        const k = toS(v);
-        // The key is the tag as YAML read it: `tags: [2024]` is the Integer 2024 (2024=>… in inspect).
-        if (!Object.hasOwn(hash, k)) { hash[k] = []; order.push(k); if (typeof v !== "string") noteRubyKey(hash, k, v); }
-        (hash[k] as Document[]).push(p);
+        // One list per Ruby key (eql?): 2020, 2020.0 and "2020" are three.
+        const k = rubyKeyIdentity(v);
+        let list = byKey.get(k);
+        if (!list) {
+          byKey.set(k, (list = []));
+          pairs.push([v ?? null, list]);
+        }
+        list.push(p);
       }
     }
-    for (const k of order) {
-      hash[k] = (hash[k] as Document[]).slice().reverse().map((p) => this.document(p));
-    }
+    const { hash, names } = rubyKeyedHash(pairs.map(([k, list]) => [k, list.slice().reverse().map((p) => this.document(p))] as const));
     // Site#post_attr_hash's `Hash.new { |h, key| h[key] = [] }`: indexing it with a tag it does not
     // have (`site.tags | map: "name"` indexes the hash itself) adds that tag, with no posts, for
     // the rest of the build (Jekyll memoizes the hash per build). Later pages see it, so the page
@@ -606,18 +613,19 @@ export class Drops {
     const grow = (key: unknown) => this.growPostAttrHash(ordered, key);
     Object.defineProperty(hash, RUBY_OBJECT, { value: { defaultValue: grow }, configurable: true });
     // A Ruby hash: tags in the order the posts brought them, a year tag (`2023`) included.
-    const ordered = withInsertionOrder(hash, order, true);
+    const ordered = withInsertionOrder(hash, names, true);
     shareRubyKeys(hash, ordered);
     return ordered;
   }
 
   /** post_attr_hash's default block: `h[key] = []`. */
   private growPostAttrHash(hash: Obj, key: unknown): unknown[] {
-    const jsKey = toS(key);
     this.track(OTHER_CONTENT);
     const value: unknown[] = [];
-    if (typeof key !== "string") noteRubyKey(hash, jsKey, key);
-    hash[jsKey] = value;
+    // (A String whose name a key of another class holds, as "2020" beside the Integer 2020, is
+    // answered but not added: the hash cannot hold both under one name.)
+    const jsKey = nameRubyKey(hash, key);
+    if (jsKey !== undefined) hash[jsKey] = value;
     return value;
   }
 

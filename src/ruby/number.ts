@@ -53,6 +53,27 @@ export function kernelInteger(s: string): number | bigint | null {
   return digitsValue((m[8] ?? m[9]!).replace(/_/g, ""), negative, 10);
 }
 
+/**
+ * Kernel#Float(string), as Ruby's CSV :float converter calls it: the whole string (ISSPACE either
+ * side) a decimal number with an optional fraction (`.5` yes, `5.` no) and exponent, underscores
+ * only between digits, or a hexadecimal one (`0x1A`, `0x1.8p1`); no `Infinity`, `NaN` or binary.
+ * An exponent past the range gives Infinity or 0.0, as strtod does. null: ArgumentError.
+ */
+export function kernelFloat(s: string): number | null {
+  const dec = /^[ \t\n\v\f\r]*([+-]?)(?:(\d+(?:_\d+)*)(?:\.(\d+(?:_\d+)*))?|\.(\d+(?:_\d+)*))(?:[eE]([+-]?\d+(?:_\d+)*))?[ \t\n\v\f\r]*$/.exec(s);
+  if (dec) {
+    const text = `${dec[1]}${dec[2] ?? "0"}.${dec[3] ?? dec[4] ?? "0"}e${dec[5] ?? "0"}`.replace(/_/g, "");
+    return Number(text);
+  }
+  const hex = /^[ \t\n\v\f\r]*([+-]?)0[xX]([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)(?:\.([0-9a-fA-F]+))?(?:[pP]([+-]?\d+))?[ \t\n\v\f\r]*$/.exec(s);
+  if (!hex) return null;
+  const digits = hex[2]!.replace(/_/g, "") + (hex[3] ?? "");
+  let x = 0;
+  for (const d of digits) x = x * 16 + Number.parseInt(d, 16);
+  x = x / 16 ** (hex[3]?.length ?? 0) * 2 ** Number(hex[4] ?? 0);
+  return hex[1] === "-" ? -x : x;
+}
+
 /** The Integer that `digits` (no sign, no underscores) write in `base`: a bigint past 2^53. */
 function digitsValue(digits: string, negative: boolean, base: 2 | 8 | 10 | 16): number | bigint {
   if (digits.length < 14) {

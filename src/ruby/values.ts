@@ -233,7 +233,10 @@ export function eachItems(v: Record<string, unknown>): unknown[] {
 // Hash#[] does, by type: `data[1]` finds the Integer key 1 and `data["1"]` does not, `data[1.5]`
 // finds the Float key; a `for` over the hash, `first`, `sort` and `inspect` see the typed keys
 // (`{1=>"a", nil=>"b"}`). Hashes without such keys (nearly all) have no entry and cost nothing.
-// Not modelled: a mapping with both `1:` and `"1":` (two keys in Ruby) keeps the later one.
+// Two Ruby keys with one to_s (`2020` and `"2020"`, `true` and `"true"`) are two keys in Ruby: a
+// hash built at run time (rubyKeyedHash) gives the String its own name and the other key a name
+// of its own that no String can have; a YAML mapping with both `1:` and `"1":` still keeps the
+// later one (not modelled there).
 const RUBY_KEYS = new WeakMap<object, Map<string, unknown>>();
 
 /** While a mapping is built: `jsKey` (the key's to_s) stands for the Ruby key `key`. */
@@ -245,6 +248,70 @@ export function noteRubyKey(hash: object, jsKey: string, key: unknown): void {
   }
   if (!keys) RUBY_KEYS.set(hash, (keys = new Map()));
   keys.set(jsKey, key);
+}
+
+// What follows a key's to_s in the property name of a key whose to_s another key already holds:
+// no String read from a site has it.
+const SHADOWED = "\u0000";
+
+/** The Ruby identity of a hash key (Hash#[] compares keys with eql?: 1, 1.0 and "1" are three keys). */
+export function rubyKeyIdentity(key: unknown): string {
+  key = plain(key);
+  if (key === undefined || key === null) return "nil";
+  if (typeof key === "string") return `s${key}`;
+  if (isFloat(key)) return `f${Number(key)}`;
+  if (typeof key === "number" || typeof key === "bigint") return `i${key}`;
+  if (typeof key === "boolean") return `b${key}`;
+  if (key instanceof JekyllTime) return `t${key.dateOnly ? "d" : ""}${key.epochMs}`;
+  return `o${inspect(key)}`;
+}
+
+/**
+ * A Ruby Hash built at run time from [key, value] pairs, keys of any class, in insertion order
+ * (a key seen again replaces its value, as Hash#[]= does): what Site#post_attr_hash makes of
+ * `tags: [2019, true]` (Integer and boolean keys) or of `categories: [blog, 2020]` (Jekyll's
+ * populate_categories unions the raw list with its to_s'd copy, so both 2020 and "2020" are keys).
+ * Returns the object and its property names in order (see withInsertionOrder).
+ */
+export function rubyKeyedHash(pairs: Iterable<readonly [unknown, unknown]>): { hash: Record<string, unknown>; names: string[] } {
+  const byId = new Map<string, [unknown, unknown]>();
+  for (const [k, v] of pairs) {
+    const id = rubyKeyIdentity(k);
+    const seen = byId.get(id);
+    if (seen) seen[1] = v;
+    else byId.set(id, [plain(k) ?? null, v]);
+  }
+  const taken = new Set<string>();
+  for (const [k] of byId.values()) if (typeof k === "string") taken.add(k);
+  const hash: Record<string, unknown> = {};
+  const names: string[] = [];
+  for (const [k, v] of byId.values()) {
+    let name: string;
+    if (typeof k === "string") name = k;
+    else {
+      name = toS(k);
+      for (let n = 1; taken.has(name); n++) name = `${toS(k)}${SHADOWED}${n}`;
+      taken.add(name);
+      noteRubyKey(hash, name, k);
+    }
+    hash[name] = v;
+    names.push(name);
+  }
+  return { hash, names };
+}
+
+/**
+ * The property name a new key `key` of `hash` gets, as rubyKeyedHash names them: a String its own
+ * text, another key its to_s, or a name apart when a key already holds that (noted as the Ruby
+ * key). undefined for a String whose name a key of another class holds.
+ */
+export function nameRubyKey(hash: Record<string, unknown>, key: unknown): string | undefined {
+  key = plain(key) ?? null;
+  if (typeof key === "string") return RUBY_KEYS.get(hash)?.has(key) ? undefined : key;
+  let name = toS(key);
+  for (let n = 1; Object.prototype.hasOwnProperty.call(hash, name); n++) name = `${toS(key)}${SHADOWED}${n}`;
+  noteRubyKey(hash, name, key);
+  return name;
 }
 
 /** `to` (a proxy standing for `from`) has the same Ruby keys. */
@@ -285,10 +352,13 @@ export function hashFind(hash: Record<string, unknown>, key: unknown): string | 
   if (typeof key === "string") return Object.prototype.hasOwnProperty.call(hash, key) && !keys?.has(key) ? key : undefined;
   if (!keys) return undefined;
   const jsKey = toS(key);
-  if (!keys.has(jsKey)) return undefined;
   const k = keys.get(jsKey);
-  if (isFloat(k) !== isFloat(key)) return undefined;
-  return rubyEquals(k, key) ? jsKey : undefined;
+  if (keys.has(jsKey) && isFloat(k) === isFloat(key) && rubyEquals(k, key)) return jsKey;
+  // A key whose to_s a String key of the same hash holds has a name of its own (rubyKeyedHash).
+  for (const [name, other] of keys) {
+    if (name.startsWith(jsKey + SHADOWED) && isFloat(other) === isFloat(key) && rubyEquals(other, key)) return name;
+  }
+  return undefined;
 }
 
 /** `v instanceof Drop` (liquidjs's): asked of objects only, so that reading plain values does not load liquidjs. */
@@ -554,8 +624,11 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
     const inner = depth + 1;
     const below = inDrop || fromDrop !== undefined;
     const keys = Object.keys(hash);
-    if (!pretty) return `{${keys.map((k) => `${JSON.stringify(k)}:${generateJson(hash[k], inner, false, below)}`).join(",")}}`;
-    const pairs = keys.map((k) => `\n${indent(inner)}${JSON.stringify(k)}: ${generateJson(hash[k], inner, true, below)}`);
+    // Ruby's generator writes each key's to_s (the property name, but for a key named apart).
+    const typed = hasRubyKeys(hash);
+    const name = (k: string) => JSON.stringify(typed ? toS(rubyKeyOf(hash, k)) : k);
+    if (!pretty) return `{${keys.map((k) => `${name(k)}:${generateJson(hash[k], inner, false, below)}`).join(",")}}`;
+    const pairs = keys.map((k) => `\n${indent(inner)}${name(k)}: ${generateJson(hash[k], inner, true, below)}`);
     return `{${pairs.join(",")}\n${indent(depth)}}`;
   }
   if (isDrop(v)) return generateJson(liquidjs.toValue(v), depth, pretty, inDrop);

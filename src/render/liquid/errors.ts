@@ -98,6 +98,12 @@ function hintFor(original: unknown, message: string): string {
   // Ruby's ArgumentError from <, >, <=, >= between a number and a string (or a date), which Jekyll
   // stops on: jekyll-anchor-headings called with h_min="2" compares an Integer with that String.
   const compared = /comparison of (\w+) with (\w+) failed/.exec(message);
+  // Two Arrays: `sort` over a hash's [key, value] pairs whose keys are of different classes, as
+  // `site.categories | sort` when a post has `categories: [blog, 2020]` (site.categories then
+  // holds both 2020 and "2020", see Site#post_attr_hash).
+  if (compared && compared[1] === "Array" && compared[2] === "Array") {
+    return "A sort compared two [key, value] pairs whose keys are of different classes, which Ruby refuses: `site.categories | sort` or `site.tags | sort` fails when a post's categories or tags hold a number (`categories: [blog, 2020]` gives both 2020 and \"2020\"). Quote such values in the front matter (\"2020\").";
+  }
   if (compared) {
     const an = (w: string) => (/^[AEIOU]/.test(w) ? `an ${w}` : `a ${w}`);
     return `A <, >, <= or >= compares ${an(compared[1])} with ${an(compared[2])}, which Ruby refuses: make both sides numbers (an include parameter in quotes, such as h_min="2", is a string: write h_min=2, or convert with | plus: 0) or both strings.`;

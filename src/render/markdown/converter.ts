@@ -10,7 +10,7 @@ import { type Attrs, ELEMENTS_WITHOUT_BODY, TAG_CLOSE_RE, TAG_RE, escapeAll, esc
 import type { HtmlChild, HtmlNode } from './plugins/html-block.js';
 import { ENTITY_CODE_POINTS, codePointOf, entityToString, numericEntityCodePoint } from './entities.js';
 import { BuildError } from '../../errors.js';
-import type { KramdownOptions } from './options.js';
+import { removeCjkLineBreaks, type KramdownOptions } from './options.js';
 import { basicId, gfmId, rawText, strippedText } from './header-id.js';
 import { parseIal, applyIal, mergeIal, IAL_BODY, type Ial } from './ial.js';
 import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdown.js';
@@ -497,7 +497,7 @@ export class Converter {
 
   private extension(t: Token, indent: number): string {
     if (t.info === 'comment') return `${ind(indent)}<!-- ${t.content} -->\n`;
-    if (t.info === 'nomarkdown') return `${t.content}\n`;
+    if (t.info === 'nomarkdown') return nomarkdownForHtml((t.meta as { attrs?: string } | null)?.attrs) ? `${t.content}\n` : '';
     // `{::options /}` was applied before conversion (see autoIdsFromOptions in index.ts).
     return '';
   }
@@ -790,7 +790,7 @@ export class Converter {
   private htmlChildren(children: HtmlChild[], indent: number, parentRaw: boolean, lines: Lines, ial?: Ial): string {
     let out = '';
     for (const c of children) {
-      if (c.kind === 'text') out += c.raw ? c.value : escapeText(c.value);
+      if (c.kind === 'text') out += c.raw ? c.value : escapeText(this.ctx.opts.removeCjkBreaks ? removeCjkLineBreaks(c.value) : c.value);
       else if (c.kind === 'comment') out += parentRaw ? c.value : `${ind(indent)}${c.value}\n`;
       else out += this.htmlElement(c, indent, parentRaw, ial);
     }
@@ -920,7 +920,7 @@ export class Converter {
         }
         case 'kd_typographic': out += this.typographic(t.info); break;
         case 'kd_backlink': out += t.content; break;
-        case 'kd_span_extension': out += t.info === 'comment' ? `<!-- ${t.content} -->` : t.content; break;
+        case 'kd_span_extension': out += t.info === 'comment' ? `<!-- ${t.content} -->` : nomarkdownForHtml((t.meta as { attrs?: string } | null)?.attrs) ? t.content : ''; break;
         case 'footnote_ref': out += this.footnoteRef(t); break;
         // (The definition's IAL's attributes, then the title unless it is empty.)
         case 'abbr_open': out += `<abbr${htmlAttributes(new Map((t.attrs ?? []).filter(([k, v]) => k !== 'title' || v !== '').map(([k, v]) => [k, String(v)])))}>`; break;
@@ -1306,4 +1306,16 @@ function applySpanIals(tokens: Token[], ctx: ConvertContext): void {
     tokens.splice(i, 1);
     i--;
   }
+}
+
+/**
+ * kramdown's convert_raw: a `{::nomarkdown}` body is written only for the HTML converter, i.e. when
+ * its `type` attribute (space-separated converter names; quoted, as kramdown's attribute lists
+ * need) is missing, empty or names `html`. `{::nomarkdown type="latex"}` writes nothing.
+ */
+function nomarkdownForHtml(attrs: string | undefined): boolean {
+  const m = /(?:^|\s)type=(["'])((?:\\\}|(?!\1)[^}])*?)\1/.exec(attrs ?? '');
+  if (!m) return true;
+  const types = m[2]!.split(/\s+/).filter(Boolean);
+  return types.length === 0 || types.includes('html');
 }

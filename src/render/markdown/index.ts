@@ -105,6 +105,8 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   });
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
   md.core.ruler.disable('footnote_tail');
+  // kramdown has no inline footnotes: `EN^[ORKCHK](url)` is `EN^` and a link, `^[note]` text.
+  md.inline.ruler.disable('footnote_inline');
   // Rules that do nothing with this instance's options (linkify and typographer are off, and
   // nothing turns them on): left enabled they would still be called, per document and, for the
   // inline linkify rule, at every character the text rule stops at.

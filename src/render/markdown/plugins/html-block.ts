@@ -77,6 +77,17 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
     return -1;
   };
   while (pos < src.length) {
+    // A nested element of any name is read to its own end (its close tag, wherever on a line that
+    // falls for raw content), and kramdown's block parse goes on right there, mid-line: a
+    // `</figure>` right after `<pre>…</pre>` closes this element.
+    if (depth === 0 && raw === 0) {
+      const skip = nestedElementEnd(src, pos, parseBlockHtml);
+      if (skip > pos) {
+        const ws = trailingWhitespace(src, skip);
+        pos = ws >= 0 ? ws : skip;
+        continue;
+      }
+    }
     let eol = src.indexOf('\n', pos);
     if (eol < 0) eol = src.length;
     const line = src.slice(pos, eol);
@@ -119,6 +130,80 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
     pos = eol + 1;
   }
   return null;
+}
+
+/**
+ * Where a block-level HTML element starting (≤3 spaces in) at `pos` ends, as kramdown's block
+ * parser reads it inside another element: raw content (parse_raw_html) pairs nested tags of any
+ * name and ends at the element's own close tag wherever on a line it is; span content ends at the
+ * first close tag of its name; block content ends at a close tag where a block may start
+ * (findBlockEnd). Returns the position after the close tag, or `pos` when no block-level element
+ * starts there (a span element, or other text).
+ */
+function nestedElementEnd(src: string, pos: number, parseBlockHtml: boolean): number {
+  const lead = /^ {0,3}(?=<)/.exec(src.slice(pos, pos + 4));
+  if (!lead) return pos;
+  const at = pos + lead[0].length;
+  const m = TAG_RE.exec(src.slice(at));
+  if (!m) return pos;
+  const name = normaliseTagName(m[1]);
+  if (SPAN_ELEMENTS.has(name)) return pos;
+  const after = at + m[0].length;
+  if (m[5] !== undefined || ELEMENTS_WITHOUT_BODY.has(name)) return after;
+  const attrs = parseAttributes(m[2] ?? '', KNOWN_ELEMENTS.has(name));
+  const model = name === 'script' || name === 'style'
+    ? 'span' // read verbatim to the first close tag (handle_raw_html_tag)
+    : markdownAttrModel(attrs.get('markdown'), name) ?? (parseBlockHtml ? defaultContentModel(name) : 'raw');
+  if (model === 'raw') return rawEnd(src, after, name);
+  if (model === 'span') {
+    const c = new RegExp(`</${name}\\s*>`, 'i').exec(src.slice(after));
+    return c ? after + c.index + c[0].length : src.length;
+  }
+  const ws = trailingWhitespace(src, after);
+  const end = findBlockEnd(src, ws >= 0 ? ws : after, name, parseBlockHtml);
+  return end ? end[1] : src.length;
+}
+
+/**
+ * The position after the close tag of raw element `name` whose content starts at `pos`, as
+ * parseRaw reads it (nested elements paired by name, comments skipped), without building nodes.
+ * A stack, not recursion: nesting depth is the document's to choose.
+ */
+function rawEnd(src: string, pos: number, name: string): number {
+  const open: string[] = [name];
+  const start = /<(?:[\p{L}_:]|\/|!--|\?)/gu;
+  while (pos < src.length) {
+    start.lastIndex = pos;
+    const s = start.exec(src);
+    if (!s) return src.length;
+    pos = s.index;
+    const rest = src.slice(pos);
+    let m: RegExpExecArray | null;
+    const top = open[open.length - 1]!;
+    if (top === 'script' || top === 'style') {
+      const c = new RegExp(`</${top}\\s*>`, 'i').exec(rest);
+      if (!c) return src.length;
+      pos += c.index + c[0].length;
+      open.pop();
+      if (!open.length) return pos;
+    } else if ((m = COMMENT_RE.exec(rest)) || (m = INSTRUCTION_RE.exec(rest))) {
+      pos += m[0].length;
+    } else if ((m = TAG_RE.exec(rest))) {
+      pos += m[0].length;
+      const child = normaliseTagName(m[1]);
+      if (m[5] === undefined && !ELEMENTS_WITHOUT_BODY.has(child)) open.push(child);
+    } else if ((m = TAG_CLOSE_RE.exec(rest))) {
+      pos += m[0].length;
+      // A close tag of another name is text there (kramdown warns and goes on).
+      if (normaliseTagName(m[1]) === top) {
+        open.pop();
+        if (!open.length) return pos;
+      }
+    } else {
+      pos++;
+    }
+  }
+  return src.length;
 }
 
 type CoreRule = (state: any) => void;

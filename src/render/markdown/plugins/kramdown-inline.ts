@@ -161,6 +161,7 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
     const t = state.push('kd_span_extension', '', 0);
     t.info = name;
     t.content = body;
+    t.meta = { attrs: m[0].slice(3 + name.length, m[2] ? -2 : -1) };
   }
   state.pos += end;
   return true;
