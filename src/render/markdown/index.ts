@@ -70,8 +70,12 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   // ("rouge" by default). kramdown highlights with Rouge only; any other name (`pygments`, Jekyll
   // 2's default, still in old al-folio configs; `none`) is a highlighter it does not have, so code
   // is written plain: `<pre><code class="language-x">`, inline `<code>`.
+  // KramdownParser#setup: `syntax_highlighter ||= highlighter`, so a nil or false one is replaced
+  // by the site's `highlighter`, itself `config["highlighter"] || "rouge"` (`highlighter: false`
+  // still highlights with Rouge); `""` is true in Ruby and names no highlighter kramdown has.
   const kd = options.kramdown ?? {};
-  const hlName = 'syntax_highlighter' in kd ? kd.syntax_highlighter : options.highlighter === undefined ? 'rouge' : options.highlighter;
+  const rubyTrue = (v: unknown) => v !== null && v !== undefined && v !== false;
+  const hlName = rubyTrue(kd.syntax_highlighter) ? kd.syntax_highlighter : rubyTrue(options.highlighter) ? options.highlighter : 'rouge';
   const highlightOff = hlName !== 'rouge' || kd.syntax_highlighter_opts?.disable === true;
   const highlight = highlightOff
     ? null
