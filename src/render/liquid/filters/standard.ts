@@ -81,8 +81,7 @@ function strictBase64(s: string): boolean {
 export function inputItems(input: unknown, zone?: string): unknown[] {
   input = plain(input);
   if (input instanceof RubyBigRange) refuseRange(input);
-  // InputIterator#each yields each element's to_liquid: a document's drop (asEvaluated).
-  if (Array.isArray(input)) return rubyFlatten(input).map(asEvaluated);
+  if (Array.isArray(input)) return rubyFlatten(input);
   if (input === null || input === undefined) return [];
   // Liquid's InputIterator walks an Enumerable as it is: a Jekyll Drop (a document, as
   // `site.posts | first` gives one) yields its keys (`join` writes them, `map` looks in each).
@@ -325,19 +324,19 @@ export function standardFilters(zone?: string): FilterTable {
         }
         return a === null || a === undefined ? 1 : -1;
       };
-      if (property === null || property === undefined) return rubySort(items, cmp);
+      if (property === null || property === undefined) return rubySort(items, cmp).map(asEvaluated);
       // `ary.all? { |el| el.respond_to?(:[]) }` is asked before any item is indexed; else nil.
       if (items.some((item) => !hasIndex(item))) return null;
       // Array#sort compares nothing in an array of one: its property is never read.
-      if (items.length < 2) return [...items];
+      if (items.length < 2) return items.map(asEvaluated);
       const keys = items.map((item) => rubyIndexOrPropertyError(item, property));
       const order = rubySort(items.map((_, i) => i), (a, b) => cmp(keys[a], keys[b]));
-      return order.map((i) => items[i]);
+      return order.map((i) => asEvaluated(items[i]));
     },
     uniq: (input, property) => {
       const items = inputItems(input, zone);
       // Array#uniq returns a copy of an array of one without calling its block.
-      if (items.length < 2) return [...items];
+      if (items.length < 2) return items.map(asEvaluated);
       const seen = new Set<string>();
       const out: unknown[] = [];
       for (const item of items) {
@@ -347,27 +346,29 @@ export function standardFilters(zone?: string): FilterTable {
         const key = rubyKey(value);
         if (!seen.has(key)) {
           seen.add(key);
-          out.push(item);
+          out.push(asEvaluated(item));
         }
       }
       return out;
     },
-    reverse: (input) => [...inputItems(input, zone)].reverse(),
+    // InputIterator#each yields each element's to_liquid: the arrays Liquid's own filters return
+    // hold a document's drop, not the Document (asEvaluated; see RubyObjectHooks.rawInArrays).
+    reverse: (input) => inputItems(input, zone).map(asEvaluated).reverse(),
     map: (input, property) => inputItems(input, zone).map((item) => {
-      if (property === "to_liquid") return item;
+      if (property === "to_liquid") return asEvaluated(item);
       // Liquid's map asks `respond_to?(:[])` first: an item without `[]` maps to nil.
       const value = rubyIndexOrPropertyError(item, property);
       return value === NO_INDEX ? null : asEvaluated(value);
     }),
     compact: (input, property) => {
       const items = inputItems(input, zone);
-      if (property === null || property === undefined) return items.filter((item) => item !== null && item !== undefined);
+      if (property === null || property === undefined) return items.filter((item) => item !== null && item !== undefined).map(asEvaluated);
       const out: unknown[] = [];
       for (const item of items) {
         const value = rubyIndexOrPropertyError(item, property);
         // Liquid rescues the NoMethodError of an item without `[]` by returning nil from compact.
         if (value === NO_INDEX) return null;
-        if (value !== null && value !== undefined) out.push(item);
+        if (value !== null && value !== undefined) out.push(asEvaluated(item));
       }
       return out;
     },
@@ -399,7 +400,7 @@ export function standardFilters(zone?: string): FilterTable {
       array = plain(array);
       // `respond_to?(:to_ary)`: a Range has none.
       if (!Array.isArray(array) || array instanceof RubyRange) throw new LiquidArgumentError("concat filter requires an array argument");
-      return [...inputItems(input, zone), ...array];
+      return [...inputItems(input, zone).map(asEvaluated), ...array];
     },
     first: (input) => {
       input = plain(input);
