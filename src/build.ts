@@ -330,10 +330,10 @@ export class Builder {
   private enginesFor(config: Config, plugins: Plugin[]): Engines {
     const key = `${engineKey(config)}\n${this.sitePluginsKey}`;
     if (this.engines?.key === key) return this.engines;
-    // kramdown's `syntax_highlighter_opts: { disable: true }` (or no syntax_highlighter) turns
-    // Rouge off for Markdown code blocks, as `highlighter: none` does.
+    // kramdown's `syntax_highlighter_opts: { disable: true }` turns Rouge off for Markdown code
+    // blocks, as `highlighter: none` does (the highlighter's name: syntaxHighlighter in markdown).
     const kd = (config.kramdown ?? {}) as Record<string, any>;
-    const off = kd.syntax_highlighter_opts?.disable === true || ("syntax_highlighter" in kd && !kd.syntax_highlighter);
+    const off = kd.syntax_highlighter_opts?.disable === true;
     const markdown = lazyMarkdown(() => (assertKramdown(config.markdown), assertNoCoderay(config), markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight: highlighting.highlight, lexerTag: highlighting.rougeLexerTag, extras: config.build_site_extras !== false })));
     const current = () => this.site!;
     // The plugins' tags and filters: the engine is remade when `plugins:` or the site's plugins change.

@@ -94,12 +94,15 @@ export function preserveOrder(root: unknown): unknown {
 /**
  * `obj` with `keys` (its own keys, in the order they were added) as its key order: the object
  * itself when JavaScript lists them that way anyway, else an order-keeping proxy. For hashes built
- * at run time (site.tags, CSV rows) rather than read from YAML.
+ * at run time (site.tags, CSV rows) rather than read from YAML. `growing`: always the proxy, for a
+ * hash that may get keys later (in the order they come, whatever they look like).
  */
-export function withInsertionOrder<T extends Record<string, unknown>>(obj: T, keys: string[]): T {
-  if (!keys.some(isIndexKey)) return obj;
-  const own = Object.keys(obj);
-  if (own.length === keys.length && own.every((k, i) => k === keys[i])) return obj;
+export function withInsertionOrder<T extends Record<string, unknown>>(obj: T, keys: string[], growing = false): T {
+  if (!growing) {
+    if (!keys.some(isIndexKey)) return obj;
+    const own = Object.keys(obj);
+    if (own.length === keys.length && own.every((k, i) => k === keys[i])) return obj;
+  }
   ORDER.set(obj, keys.slice());
   return new Proxy(obj, HANDLER as ProxyHandler<T>);
 }

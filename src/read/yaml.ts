@@ -224,30 +224,70 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
 // refused the date and float keys: the file did not load). The Ruby key itself is kept beside the
 // mapping (noteRubyKey, src/ruby/values.ts), so Liquid finds keys by type as Ruby does
 // (`hash[1]` finds the Integer key 1, `hash["1"]` does not) and a `for`, `first`, `sort` and
-// `inspect` see the typed keys. Collections as keys (`? [a, b]`) stay an error. Pinned by
-// conformance fixtures data-scalar-keys and data-typed-keys.
-const isComplexKey = (key: unknown) =>
-  key !== null && typeof key === "object" && !(key instanceof JekyllTime) && !(key instanceof RubyFloat);
+// `inspect` see the typed keys. A collection as a key (`? [a, b]`) is kept the same way: its
+// property name is its to_s, which for an Array or Hash is its inspect (`["a", "b"]`), as
+// jsonify writes it. Pinned by conformance fixtures data-scalar-keys, data-typed-keys and
+// data-complex-keys.
 
 // Mappings as js-yaml's default `{}` ones, but remembering their insertion order where an
 // integer-like key would make JavaScript reorder them (Psych builds Ruby hashes: ordered). See
 // ./ordered-hash.ts.
 const isPlain = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+function addMapPair(container: Record<string, unknown>, key: unknown, value: unknown): string {
+  const k = toS(key);
+  noteKey(container, k);
+  noteRubyKey(container, k, key);
+  if (k === "__proto__") Object.defineProperty(container, k, { value, enumerable: true, configurable: true, writable: true });
+  else container[k] = value;
+  return "";
+}
+
+/** Hash#merge!: every pair of `source`, in its order, replacing the values of keys already there. */
+function mergeInto(container: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const k of orderedKeys(source)) addMapPair(container, rubyKeyOf(source, k), source[k]);
+}
+
+/**
+ * A `<<` key as Psych's ToRuby#revive_hash reads it (Ruby 3.1, Psych 4), which is not what
+ * js-yaml's merge keys do (their merge is switched off: psychMergeKey): the key is `<<` plain or
+ * quoted (only `!!str <<` is a plain key); a mapping value is merged with Hash#merge!, so its
+ * values replace the keys written before the `<<` and a later `<<` replaces an earlier one's; a
+ * sequence of mappings is merged last to first into one Hash first (the first mapping's values
+ * win, the last one's keys come first), then merged in; anything else (`<<: 5`, `<<: ~`, a
+ * sequence holding a non-mapping, where merge! raises TypeError) is kept as the key "<<". (Not
+ * followed: Psych merges only a literal sequence, an alias to one is kept under "<<"; here an
+ * aliased sequence of mappings is merged too, and `!!str <<` merges.)
+ */
+function psychMerge(container: Record<string, unknown>, value: unknown): void {
+  if (isPlain(value)) return mergeInto(container, value);
+  if (Array.isArray(value) && value.every(isPlain)) {
+    const h: Record<string, unknown> = {};
+    for (let i = value.length - 1; i >= 0; i--) mergeInto(h, value[i] as Record<string, unknown>);
+    return mergeInto(container, h);
+  }
+  addMapPair(container, "<<", value);
+}
+
+/** Switches off js-yaml's merge keys: `<<` reads as the String "<<", merged by psychMerge. */
+const psychMergeKey = defineScalarTag<string>("tag:yaml.org,2002:merge", {
+  resolve: () => NOT_RESOLVED,
+  identify: () => false,
+  represent: (v) => String(v),
+});
+
 const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, unknown>>("tag:yaml.org,2002:map", {
   create: () => ({}),
   identify: isPlain,
   represent: (o) => new Map(orderedKeys(o).map((k) => [k, o[k]])),
   addPair: (container, key, value) => {
-    if (isComplexKey(key)) return "object-based map does not support complex keys";
-    const k = toS(key);
-    noteKey(container, k);
-    noteRubyKey(container, k, key);
-    if (k === "__proto__") Object.defineProperty(container, k, { value, enumerable: true, configurable: true, writable: true });
-    else container[k] = value;
-    return "";
+    if (key === "<<") {
+      psychMerge(container, value);
+      return "";
+    }
+    return addMapPair(container, key, value);
   },
-  has: (container, key) => !isComplexKey(key) && Object.prototype.hasOwnProperty.call(container, toS(key)),
+  has: (container, key) => Object.prototype.hasOwnProperty.call(container, toS(key)),
   // The Ruby keys, so that a `<<` merge keeps them typed (`2:` stays the Integer 2 in the mapping merged into).
   keys: (container) => orderedKeys(container).map((k) => rubyKeyOf(container, k)),
   get: (container, key) => {
@@ -407,7 +447,7 @@ function schemaFor(zone: string | undefined): { schema: Schema; plain: PlainReso
   const key = zone ?? "";
   let s = schemas.get(key);
   if (!s) {
-    const schema = psychTags(YAML11_SCHEMA.withTags(timestampTag(zone), psychNull, psychBool, psychInt, rubyFloat, psychBinary, orderedMapTag));
+    const schema = psychTags(YAML11_SCHEMA.withTags(timestampTag(zone), psychNull, psychBool, psychInt, rubyFloat, psychBinary, psychMergeKey, orderedMapTag));
     s = { schema, plain: plainScalarResolver(schema) };
     schemas.set(key, s);
   }

@@ -15,8 +15,8 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { inspect, inspectString, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, shareRubyKeys, toJson } from "../ruby/values.js";
-import { withInsertionOrder } from "../read/ordered-hash.js";
+import { compareStrings, hooksOf, inspect, inspectString, noteRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson, toS } from "../ruby/values.js";
+import { orderedKeys, withInsertionOrder } from "../read/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
 export interface DropContext {
@@ -62,21 +62,86 @@ function keysSignature(keys: string[]): string {
 }
 
 /**
+ * Enumerable's methods that Liquid lets a template call on a Jekyll::Drops::Drop (a document,
+ * excerpt, static file, collection or the site). Drop includes Enumerable over Drop#each (which
+ * yields each key with its value); VariableLookup finds `post.count` because Drop#key? is
+ * respond_to?, and Drop#[] calls the method when Liquid::Drop.invokable? allows it: of
+ * Enumerable's methods only sort, count, first, min and max, besides the Drop's own public
+ * methods (keys, to_hash) and to_liquid. A method wins over a front matter key of the same name (`[]` asks
+ * invokable? before fallback_data), so such a key still lists in keys but reads the method.
+ * Enumerable#min/max/sort compare the [key, value] pairs, which the distinct keys decide.
+ * Jekyll 4.3.1, measured: `post.count` 20, `post.min` ["author", "Zed"], `post.keys` the key list.
+ */
+const ENUMERABLE_METHODS: Record<string, Getter> = {
+  first() { return dropPairs(this, false)[0] ?? null; },
+  count() { return dropPairs(this, true).length; },
+  min() { return sortedPairs(this)[0] ?? null; },
+  max() { return sortedPairs(this).at(-1) ?? null; },
+  sort() { return sortedPairs(this); },
+  keys() { return Object.keys(this); },
+  to_hash() { dropPairs(this, true); return dropToH(this); },
+  // Liquid::Drop.invokable_methods always lets to_liquid through: the drop itself.
+  to_liquid() { return this; },
+};
+
+/**
+ * Drop#each's pairs. `each` reads every value (`yield key, self[key]`), so a key named after one
+ * of the methods above that walk `each` again (a front matter `count:`, `sort:`…) calls itself
+ * without end: Ruby's SystemStackError, which Jekyll reports as "stack level too deep". `first`
+ * stops at the first key, which is never such a name.
+ */
+const SELF_WALKING = new Set(["count", "min", "max", "sort", "to_hash"]);
+
+function dropPairs(drop: Obj, all: boolean): [unknown, unknown][] {
+  const keys = Object.keys(drop);
+  if (!all) keys.length = Math.min(keys.length, 1);
+  else if (keys.some((k) => SELF_WALKING.has(k))) throw new Error("stack level too deep");
+  return keys.map((k) => [rubyKeyOf(drop, k), drop[k]]);
+}
+
+function sortedPairs(drop: Obj): [unknown, unknown][] {
+  const pairs = dropPairs(drop, true);
+  // Array#<=> of two pairs compares their keys first, and keys differ; a key that is no String
+  // (a front matter `5:`) does not compare with one that is.
+  if (pairs.some(([k]) => typeof k !== "string")) throw new Error("comparison of Array with Array failed");
+  return pairs.sort((a, b) => compareStrings(a[0] as string, b[0] as string));
+}
+
+/** The Enumerable methods of ENUMERABLE_METHODS that no key took, as hidden (unlisted) properties. */
+function enumerableDescriptors(taken: (key: string) => boolean): PropertyDescriptorMap {
+  const map: PropertyDescriptorMap = {};
+  for (const [k, get] of Object.entries(ENUMERABLE_METHODS)) if (!taken(k)) map[k] = { get, enumerable: false, configurable: true };
+  return map;
+}
+
+/** Adds ENUMERABLE_METHODS to a drop built key by key: a listed key of the same name reads the method. */
+function addEnumerableMethods(drop: Obj): void {
+  for (const [k, get] of Object.entries(ENUMERABLE_METHODS)) {
+    const listed = Object.prototype.propertyIsEnumerable.call(drop, k);
+    Object.defineProperty(drop, k, { get, enumerable: listed, configurable: true });
+  }
+}
+
+/**
  * The descriptors for a drop, in the key order Jekyll shows (`jsonify`, `inspect`, `for … in`),
  * then the hidden (non-enumerable) ones. A key both fixed and in the front matter reads the fixed
  * value and is listed once. `fixedFirst`: a Jekyll::Drops::Drop lists `content_methods |
  * fallback_data.keys` (Drop#keys: its methods, then the data keys not among them); a page's Hash
  * (Convertible#to_liquid) is `deep_merge(data, further_data)`, so its front matter keys come
- * first and the fixed ones not already there after them.
+ * first and the fixed ones not already there after them. `enumerable`: a Drop, with Enumerable's
+ * methods (ENUMERABLE_METHODS) unlisted, or reading them where a data key has their name.
  */
-function descriptorsFor(ownKeys: string[], own: (key: string) => Getter, fixed: Record<string, Getter>, hidden: PropertyDescriptorMap, fixedFirst: boolean): PropertyDescriptorMap {
+function descriptorsFor(ownKeys: string[], own: (key: string) => Getter, fixed: Record<string, Getter>, hidden: PropertyDescriptorMap, fixedFirst: boolean, enumerable: boolean): PropertyDescriptorMap {
   const map: PropertyDescriptorMap = {};
   const addFixed = () => {
     for (const k of Object.keys(fixed)) if (!Object.hasOwn(map, k)) map[k] = { get: fixed[k], enumerable: true, configurable: true };
   };
+  // A Drop's Enumerable methods (ENUMERABLE_METHODS) come before its data; a page's Hash has none.
+  const getter = (k: string) => (Object.hasOwn(fixed, k) ? fixed[k]! : enumerable && Object.hasOwn(ENUMERABLE_METHODS, k) ? ENUMERABLE_METHODS[k]! : own(k));
   if (fixedFirst) addFixed();
-  for (const k of ownKeys) if (!Object.hasOwn(map, k)) map[k] = { get: Object.hasOwn(fixed, k) ? fixed[k] : own(k), enumerable: true, configurable: true };
+  for (const k of ownKeys) if (!Object.hasOwn(map, k)) map[k] = { get: getter(k), enumerable: true, configurable: true };
   if (!fixedFirst) addFixed();
+  if (enumerable) Object.assign(map, enumerableDescriptors((k) => Object.hasOwn(map, k)));
   for (const k of Reflect.ownKeys(hidden)) map[k as string] = hidden[k as string]!;
   return map;
 }
@@ -154,6 +219,10 @@ const DOCUMENT_HOOKS: RubyObjectHooks = {
   },
   // Document#<=>: the dates (`data["date"]`), then the paths where the dates are equal or do not
   // compare; anything but another document gives nil (`site.posts | sort` sorts this way).
+  identity(this: Obj): unknown {
+    return this[ITEM as any];
+  },
+  rawInArrays: true,
   compare(this: Obj, other: unknown): number | null {
     const a = this[ITEM as any] as Document | undefined;
     const b = (typeof other === "object" && other !== null ? (other as Obj)[ITEM as any] : undefined) as Document | undefined;
@@ -164,6 +233,7 @@ const DOCUMENT_HOOKS: RubyObjectHooks = {
 
 /** A page's `page` is a Hash, written as one; inside an array it is the Page (Page#inspect). */
 const PAGE_HOOKS: RubyObjectHooks = {
+  rawInArrays: true,
   objectInspect(this: Obj): string {
     const page = this[ITEM as any] as Page;
     // Generated pages are plugin classes (PageWithoutAFile, RedirectPage…): no one name to give.
@@ -175,6 +245,9 @@ const PAGE_HOOKS: RubyObjectHooks = {
 /** ExcerptDrop < DocumentDrop: the same JSON; Excerpt#to_s is `output || content`, Excerpt#inspect `#<Jekyll::Excerpt id=…>`. */
 const EXCERPT_HOOKS: RubyObjectHooks = {
   hashForJson: DOCUMENT_HOOKS.hashForJson!,
+  identity(this: Obj): unknown {
+    return this;
+  },
   toS(this: Obj): string {
     const out = this.output ?? this.content;
     return out === null || out === undefined ? "" : String(out);
@@ -184,8 +257,36 @@ const EXCERPT_HOOKS: RubyObjectHooks = {
   },
 };
 
-/** SiteDrop: written like a hash here, but a Drop (no #size) in Ruby. */
-const UNSIZED_HOOKS: RubyObjectHooks = { unsized: true };
+/**
+ * SiteDrop: a Drop (no #size, Enumerable over its keys: `for k in site` yields them). Its JSON
+ * (jsonify, and inspect's pretty form) is Drop#to_h, whose values are the Site's own objects, not
+ * drops: a Document or Page has no to_json, so it is written as its to_s (a document's output,
+ * else its content; a page's content as it is now); a StaticFile's to_json is its drop's, and a
+ * collection is a CollectionDrop: both write as the drop. `{{ site }}` is Liquid::Drop#to_s.
+ */
+const SITE_HOOKS: RubyObjectHooks = {
+  toS: () => "Jekyll::Drops::SiteDrop",
+  // Liquid's == on the site drop is Object#== (identity), as on every drop.
+  identity() { return this; },
+  hashForJson(this: Obj): Obj {
+    const h = dropToH(this);
+    // (Site#documents holds the collections' static files too: those stay drops.)
+    const docs = (v: unknown) => (Array.isArray(v) ? v.map((d) => (hooksOf(d as Obj) === DOCUMENT_HOOKS ? DOCUMENT_HOOKS.toS!.call(d as Obj) : d)) : v);
+    // Convertible#to_s: the page's content as it is now (its HTML once it was converted).
+    const pages = (v: unknown) => (Array.isArray(v) ? v.map((p) => ((p as Obj)[ITEM as any] as Page).content ?? "") : v);
+    for (const k of ["posts", "documents", "related_posts"]) if (Object.hasOwn(h, k)) h[k] = docs(h[k]);
+    for (const k of ["pages", "html_pages"]) if (Object.hasOwn(h, k)) h[k] = pages(h[k]);
+    for (const k of ["tags", "categories"]) {
+      const byName = h[k] as Obj | undefined;
+      if (byName && typeof byName === "object") {
+        const out: Obj = {};
+        for (const name of Object.keys(byName)) out[name] = docs(byName[name]);
+        h[k] = withInsertionOrder(out, Object.keys(byName));
+      }
+    }
+    return h;
+  },
+};
 
 /**
  * JekyllDrop is a plain Liquid::Drop (not a Jekyll::Drops::Drop): not Enumerable (`for` over
@@ -194,6 +295,7 @@ const UNSIZED_HOOKS: RubyObjectHooks = { unsized: true };
  */
 const JEKYLL_DROP_HOOKS: RubyObjectHooks = {
   unsized: true,
+  identity() { return this; },
   opaque: true,
   toS: () => "Jekyll::Drops::JekyllDrop",
   objectInspect: () => "Jekyll::Drops::JekyllDrop",
@@ -202,15 +304,15 @@ const JEKYLL_DROP_HOOKS: RubyObjectHooks = {
 /**
  * CollectionDrop#to_h as JSON and `inspect` write it: its documents are Document objects there,
  * not drops, and a Document without #to_json is written as its to_s (the output, else the
- * content); its static files are written as Ruby's default to_s, a class name and a heap address
- * (different in every Jekyll run: this one is made up). `{{ collection }}` is CollectionDrop#to_s,
+ * content); its static files as their drops (StaticFile delegates to_json to its drop: Jekyll
+ * 4.3.1, measured with a collection file). `{{ collection }}` is CollectionDrop#to_s,
  * docs.to_s (Array#inspect of the Documents).
  */
 const COLLECTION_HOOKS: RubyObjectHooks = {
+  identity() { return this; },
   hashForJson(this: Obj): Obj {
     const h = dropToH(this);
     if (Array.isArray(h.docs)) h.docs = h.docs.map((doc) => DOCUMENT_HOOKS.toS!.call(doc as Obj));
-    if (Array.isArray(h.files)) h.files = h.files.map(() => "#<Jekyll::StaticFile:0x00007f0000000000>");
     return h;
   },
   toS(this: Obj): string {
@@ -223,6 +325,12 @@ const STATIC_HOOKS: RubyObjectHooks = {
   hashForJson(this: Obj): Obj {
     return dropToH(this);
   },
+  identity(this: Obj): unknown {
+    return this[ITEM as any];
+  },
+  rawInArrays: true,
+  // StaticFileDrop has no to_s of its own: Liquid::Drop#to_s, the class name (`{{ file }}`, `join`).
+  toS: () => "Jekyll::Drops::StaticFileDrop",
   objectInspect(this: Obj): string {
     return `#<Jekyll::StaticFile @relative_path=${inspectString(String(this.path))}>`;
   },
@@ -262,7 +370,7 @@ export class Drops {
         toJSON: { value: dropToJSON, enumerable: false },
         toString: { value: DOCUMENT_HOOKS.toS, enumerable: false },
         [RUBY_OBJECT]: { value: DOCUMENT_HOOKS, enumerable: false },
-      }, true);
+      }, true, true);
       this.docDescriptors.set(sig, descriptors);
     }
     d = makeDrop(doc, descriptors);
@@ -366,6 +474,7 @@ export class Drops {
     defineLazy(d, "layout", () => excerpt.doc.data.layout);
     defineLazy(d, "id", () => `${excerpt.doc.id}#excerpt`);
     defineLazy(d, "path", () => `${excerpt.doc.relativePath}/#excerpt`);
+    addEnumerableMethods(d);
     Object.defineProperty(d, RUBY_OBJECT, { value: EXCERPT_HOOKS });
     this.excerptDrops.set(excerpt, d);
     return d;
@@ -382,7 +491,7 @@ export class Drops {
       descriptors = descriptorsFor(keys, (k) => fieldGetter("liquidData", k), page.ownLiquidHash ? {} : this.pageGetters(), {
         toJSON: { value: dropToJSON, enumerable: false },
         [RUBY_OBJECT]: { value: PAGE_HOOKS, enumerable: false },
-      }, false);
+      }, false, false);
       this.pageDescriptors.set(sig, descriptors);
     }
     d = makeDrop(page, descriptors);
@@ -438,7 +547,7 @@ export class Drops {
       descriptors = descriptorsFor(keys, (k) => fieldGetter("data", k), STATIC_GETTERS, {
         toJSON: { value: dropToJSON, enumerable: false },
         [RUBY_OBJECT]: { value: STATIC_HOOKS, enumerable: false },
-      }, true);
+      }, true, true);
       this.staticDescriptors.set(sig, descriptors);
     }
     d = makeDrop(file, descriptors);
@@ -468,6 +577,7 @@ export class Drops {
     defineLazy(d, "relative_directory", () => c.relativeDirectory);
     defineLazy(d, "directory", () => c.directory);
     for (const k of Object.keys(c.metadata)) if (!Object.hasOwn(d, k)) defineLazy(d, k, () => c.metadata[k]);
+    addEnumerableMethods(d);
     Object.defineProperty(d, RUBY_OBJECT, { value: COLLECTION_HOOKS });
     return d;
   }
@@ -496,17 +606,33 @@ export class Drops {
       }
     }
     const { hash, names } = rubyKeyedHash(pairs.map(([k, list]) => [k, list.slice().reverse().map((p) => this.document(p))] as const));
+    // Site#post_attr_hash's `Hash.new { |h, key| h[key] = [] }`: indexing it with a tag it does not
+    // have (`site.tags | map: "name"` indexes the hash itself) adds that tag, with no posts, for
+    // the rest of the build (Jekyll memoizes the hash per build). Later pages see it, so the page
+    // that adds it is one the ones after it depend on, as for reading another page's content.
+    const grow = (key: unknown) => this.growPostAttrHash(ordered, key);
+    Object.defineProperty(hash, RUBY_OBJECT, { value: { defaultValue: grow }, configurable: true });
     // A Ruby hash: tags in the order the posts brought them, a year tag (`2023`) included.
-    const ordered = withInsertionOrder(hash, names);
+    const ordered = withInsertionOrder(hash, names, true);
     shareRubyKeys(hash, ordered);
     return ordered;
+  }
+
+  /** post_attr_hash's default block: `h[key] = []`. */
+  private growPostAttrHash(hash: Obj, key: unknown): unknown[] {
+    const jsKey = toS(key);
+    this.track(OTHER_CONTENT);
+    const value: unknown[] = [];
+    if (typeof key !== "string") noteRubyKey(hash, jsKey, key);
+    hash[jsKey] = value;
+    return value;
   }
 
   /** The `site` variable: every config key, plus the site's contents. */
   siteDrop(): Obj {
     if (this.siteDropCache) return this.siteDropCache;
     const site = this.site;
-    const d: Obj = { ...site.config };
+    const d: Obj = {};
     const once = <T>(fn: () => T) => {
       let v: T | undefined;
       let done = false;
@@ -515,7 +641,6 @@ export class Drops {
         return v;
       };
     };
-    defineLazy(d, "time", () => site.time);
     const tracked = <T>(token: string, fn: () => T) => () => { this.track(token); return fn(); };
     // site.pages grows while pages render (a stylesheet's source map page is appended when it is
     // converted, as jekyll-sass-converter does): a listing rendered later sees it, one rendered
@@ -528,14 +653,16 @@ export class Drops {
         return v;
       };
     };
-    defineLazy(d, "pages", tracked("pages", whilePagesUnchanged(() => site.pages.map((p) => this.page(p)))));
+    // Drop#keys: SiteDrop's methods in Jekyll 4.3.1's order (Ruby's method table, measured with
+    // `{% for k in site %}`), then the config keys not among them, in the config's order.
     defineLazy(d, "posts", tracked("collection:posts", once(() => [...site.posts.docs].reverse().map((p) => this.document(p)))));
+    defineLazy(d, "time", () => site.time);
     defineLazy(d, "html_pages", tracked("pages", whilePagesUnchanged(() => site.pages.filter((p) => p.isHtml || p.url.endsWith("/")).map((p) => this.page(p)))));
-    defineLazy(d, "static_files", tracked("static", once(() => site.staticFiles.map((f) => this.staticFile(f)))));
+    // SiteDrop#config is nil, so that `{{ site.config }}` shows no settings.
+    defineLazy(d, "config", () => null);
     defineLazy(d, "documents", tracked("documents", once(() => site.documents.map((x) => this.item(x)))));
-    defineLazy(d, "collections", tracked("documents", once(() => [...site.collections.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map((c) => this.collection(c)))));
+    defineLazy(d, "pages", tracked("pages", whilePagesUnchanged(() => site.pages.map((p) => this.page(p)))));
     defineLazy(d, "data", tracked("data", () => site.config.data ?? site.data));
-    defineLazy(d, "tags", tracked("collection:posts", once(() => this.postAttrHash("tags"))));
     defineLazy(d, "categories", tracked("collection:posts", once(() => this.postAttrHash("categories"))));
     defineLazy(d, "related_posts", () => {
       this.track("collection:posts");
@@ -543,13 +670,28 @@ export class Drops {
       if (!cur || cur.kind !== "document") return null;
       return this.relatedPosts(cur);
     });
+    defineLazy(d, "tags", tracked("collection:posts", once(() => this.postAttrHash("tags"))));
+    defineLazy(d, "static_files", tracked("static", once(() => site.staticFiles.map((f) => this.staticFile(f)))));
+    defineLazy(d, "collections", tracked("documents", once(() => [...site.collections.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map((c) => this.collection(c)))));
+    const order = Object.keys(d);
+    for (const k of orderedKeys(site.config)) {
+      if (Object.hasOwn(d, k)) continue;
+      d[k] = site.config[k];
+      order.push(k);
+    }
+    // SiteDrop#[] gives a collection's documents for its label (posts aside) before anything else,
+    // but Drop#keys does not list the labels: a label is a key only where the config has one.
     for (const c of site.collections.values()) {
       if (c.label === "posts") continue;
-      defineLazy(d, c.label, tracked(`collection:${c.label}`, once(() => c.docs.map((x) => this.document(x)))));
+      const listed = Object.prototype.propertyIsEnumerable.call(d, c.label);
+      defineLazy(d, c.label, tracked(`collection:${c.label}`, once(() => c.docs.map((x) => this.document(x)))), listed);
     }
-    Object.defineProperty(d, RUBY_OBJECT, { value: UNSIZED_HOOKS });
-    this.siteDropCache = d;
-    return d;
+    addEnumerableMethods(d);
+    // (configurable, as a Proxy's key list may leave out only configurable properties)
+    Object.defineProperty(d, RUBY_OBJECT, { value: SITE_HOOKS, configurable: true });
+    // A config key that reads as an array index (`2024:`) stays in its place, as in Ruby's Hash.
+    this.siteDropCache = withInsertionOrder(d, order);
+    return this.siteDropCache;
   }
 
   /** RelatedPosts#most_recent_posts (no LSI): the ten newest other posts. */

@@ -8,7 +8,8 @@ import type { MarkdownConverter } from "./markdown/index.js";
 
 export function lazyMarkdown(make: () => MarkdownConverter): MarkdownConverter {
   let made: MarkdownConverter | null = null;
-  return { convert: (markdown) => (made ??= make()).convert(markdown) };
+  // (asciiSource passed on: markdownify of a US-ASCII String writes smart quotes as entities)
+  return { convert: (markdown, asciiSource) => (made ??= make()).convert(markdown, asciiSource) };
 }
 
 export function lazyLiquid(make: () => JekyllLiquid): JekyllLiquid {

@@ -151,8 +151,37 @@ export interface RubyObjectHooks {
   objectInspect?(this: object): string;
   /** The Ruby object's `<=>` with another value (Document#<=>), null where Ruby's gives nil. */
   compare?(this: object, other: unknown): number | null;
+  /**
+   * The Ruby object is a Liquid::Drop, whose `==` is Object#== (identity; no Drop class defines
+   * `==`, and DocumentDrop's `<=>` does not make it Comparable): the Jekyll object it stands for,
+   * since Document, Excerpt and StaticFile memoize their to_liquid (`page`, `site.posts[i]` and
+   * `page.next` are one drop). Two drops are equal only when these are the same object; a drop is
+   * never equal to a Hash or a String.
+   */
+  identity?(this: object): unknown;
+  /**
+   * The Jekyll object is not a Drop (Document, Page, StaticFile): the arrays Jekyll gives Liquid
+   * (`site.posts`, `site.pages`, `site.tags[t]`, and what its own filters make of them: where,
+   * sort, group_by items, slice, first) hold these objects themselves, which equal no Liquid value
+   * (Document#== goes through Document#<=>, nil for a drop; Page and StaticFile have Object#==).
+   * A variable, or an element Liquid's InputIterator walked (`reverse`, `uniq`, `map`, `concat`'s
+   * input, `sort_natural`, `compact`) or `push` added, is the to_liquid drop (asEvaluated).
+   */
+  rawInArrays?: boolean;
   /** The Ruby object is a Drop (SiteDrop, JekyllDrop…), which has no `#size`: the `size` filter gives 0. */
   unsized?: boolean;
+  /**
+   * A Hash made with a default block that stores (`Hash.new { |h, k| h[k] = [] }`, Site#tags and
+   * Site#categories): Ruby's `hash[key]` for a key it does not have adds the key with this value
+   * and returns it. Liquid's lookups ask key? first and never get there; filters that index items
+   * (`map`, `compact` with a property) do.
+   */
+  defaultValue?(this: object, key: unknown): unknown;
+  /**
+   * A Jekyll::Drops::Drop (Enumerable over its keys, no #size) without a hashForJson of its own
+   * (SiteDrop): `for` and InputIterator yield its keys. Implied by hashForJson.
+   */
+  keyed?: boolean;
   /**
    * A Liquid::Drop that is not Enumerable (JekyllDrop): `for` over it runs nothing, `first` is nil,
    * and `inspect` is objectInspect.
@@ -168,7 +197,7 @@ export function isOpaqueDrop(v: unknown): boolean {
 /** Whether Ruby's object behind `v` has no `#size` (a Jekyll Drop rather than a Hash). */
 export function isUnsizedDrop(v: object): boolean {
   const h = hooksOf(v);
-  return h !== undefined && (h.unsized === true || h.hashForJson !== undefined);
+  return h !== undefined && (h.unsized === true || h.keyed === true || h.hashForJson !== undefined);
 }
 
 /** The Ruby-object hooks of one of build-site's drops or hashes, if it has any. */
@@ -183,16 +212,18 @@ function dropHash(v: unknown, depth: number): Record<string, unknown> | undefine
   return h ? h.call(v, depth) : undefined;
 }
 
-/** A Jekyll::Drops::Drop behind `v` (document, excerpt, static file): Enumerable over its keys. */
+/** A Jekyll::Drops::Drop behind `v` (document, excerpt, static file, collection, site): Enumerable over its keys. */
 export function isKeyedDrop(v: unknown): boolean {
-  return typeof v === "object" && v !== null && hooksOf(v)?.hashForJson !== undefined;
+  if (typeof v !== "object" || v === null) return false;
+  const h = hooksOf(v);
+  return h !== undefined && (h.keyed === true || h.hashForJson !== undefined);
 }
 
 /** What Ruby's `each` yields to a one-parameter block: a Drop's keys, a Hash's [key, value] pairs. */
 export function eachItems(v: Record<string, unknown>): unknown[] {
   const h = hooksOf(v);
   if (h?.opaque) return [];
-  return h?.hashForJson ? Object.keys(v) : hashEntries(v);
+  return isKeyedDrop(v) ? Object.keys(v) : hashEntries(v);
 }
 
 // Psych's mapping keys are whatever scalar the key reads as: `1:` an Integer, `1.5:` a Float,
@@ -516,12 +547,13 @@ export function inspect(v: unknown): string {
  * An array element's `inspect`. Arrays Jekyll hands to Liquid (`site.posts`, `site.pages`,
  * `where`/`sort` results, `site.tags.x`) hold the Document and Page objects themselves, not their
  * drops (Liquid converts an element only when it is looked up), so Array#inspect shows
- * Document#inspect / Page#inspect.
+ * Document#inspect / Page#inspect, unless Liquid made the element its drop (asEvaluated).
  */
 function inspectElement(v: unknown): string {
   if (typeof v === "object" && v !== null) {
     const h = hooksOf(v);
-    if (h?.objectInspect) return h.objectInspect.call(v);
+    // An element Liquid made its drop (reverse, push… see asEvaluated) shows as the drop does.
+    if (h?.objectInspect && (!h.rawInArrays || isRawElement(v))) return h.objectInspect.call(v);
   }
   return inspect(v);
 }
@@ -595,6 +627,11 @@ export function rubyEquals(a: unknown, b: unknown): boolean {
   b = plain(b);
   // The common case (`page.layout == "post"`) first.
   if (typeof a === "string" && typeof b === "string") return a === b;
+  // Drops compare by identity (RubyObjectHooks.identity), never by their keys: a document's
+  // keys lead to its neighbours and back (`tab == tablist.first` over a collection).
+  const idA = dropIdentity(a);
+  const idB = dropIdentity(b);
+  if (idA !== undefined || idB !== undefined) return idA === idB;
   if (a === undefined) a = null;
   if (b === undefined) b = null;
   // (`==` between a number and a bigint compares their exact values.)
@@ -613,7 +650,8 @@ export function rubyEquals(a: unknown, b: unknown): boolean {
     return rangeA && rangeB && rubyEquals((a as RubyRange).first, (b as RubyRange).first) && rubyEquals((a as RubyRange).last, (b as RubyRange).last);
   }
   if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((x, i) => rubyEquals(x, b[i]));
+    // A Document in one array and a drop in the other are never equal (rawInArrays).
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => isRawElement(x) === isRawElement(b[i]) && rubyEquals(x, b[i]));
   }
   if (isHash(a)) {
     if (!isHash(b)) return false;
@@ -622,6 +660,35 @@ export function rubyEquals(a: unknown, b: unknown): boolean {
     return ka.length === kb.length && ka.every((k) => k in b && rubyEquals(a[k], b[k]));
   }
   return a === b;
+}
+
+const EVALUATED = Symbol("liquid value");
+const evaluatedViews = new WeakMap<object, object>();
+
+/**
+ * `v` as Liquid holds it once it was looked up (its to_liquid): for a Document, Page or
+ * StaticFile object (RubyObjectHooks.rawInArrays), a view that says so; everything else as it is.
+ * Only array elements keep the difference (isRawElement); a view behaves as its object otherwise.
+ */
+export function asEvaluated<T>(v: T): T {
+  if (typeof v !== "object" || v === null || !hooksOf(v)?.rawInArrays || (v as { [EVALUATED]?: true })[EVALUATED]) return v;
+  let view = evaluatedViews.get(v);
+  if (!view) {
+    view = new Proxy(v, { get: (target, key, receiver) => (key === EVALUATED ? true : Reflect.get(target, key, receiver)) });
+    evaluatedViews.set(v, view);
+  }
+  return view as T;
+}
+
+/** An array element that is a Jekyll Document, Page or StaticFile itself, not its drop (rawInArrays). */
+export function isRawElement(v: unknown): boolean {
+  return typeof v === "object" && v !== null && hooksOf(v)?.rawInArrays === true && !(v as { [EVALUATED]?: true })[EVALUATED];
+}
+
+function dropIdentity(v: unknown): unknown {
+  if (typeof v !== "object" || v === null) return undefined;
+  const h = hooksOf(v)?.identity;
+  return h ? h.call(v) : undefined;
 }
 
 /** Ruby's class name of a value, for error messages ("comparison of Integer with String failed"). */

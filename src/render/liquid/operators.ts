@@ -8,12 +8,12 @@
 //   "comparison of Integer with String failed" (String against Integer: "comparison of String with
 //   2 failed", Ruby naming nil, booleans and numbers by value), which fails the build.
 // - `contains`: a string checks a substring (of the right side's to_s), an array membership, a
-//   hash a key; anything else, or a nil side, is false.
+//   hash a key, a Jekyll drop a [key, value] pair; anything else, or a nil side, is false.
 // - `and`/`or` keep liquidjs's right-to-left grouping, which is Ruby Liquid's.
 import { Drop, Tokenizer } from "liquidjs";
 import type { Operators } from "liquidjs";
 import { JekyllTime } from "../../ruby/time.js";
-import { RubyBigRange, RubyRange, comparisonError, hasRubyKeys, hashFind, isHash, isNumeric, plain, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
+import { RubyBigRange, RubyRange, comparisonError, hasRubyKeys, hashFind, isHash, isKeyedDrop, isNumeric, isOpaqueDrop, isRawElement, plain, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
 
 type Literal = "empty" | "blank";
 
@@ -137,8 +137,18 @@ export function contains(l: unknown, r: unknown): boolean {
   r = plain(r);
   if (!truthy(l) || !truthy(r)) return false;
   if (typeof l === "string") return l.includes(toS(r));
-  if (Array.isArray(l)) return l.some((x) => rubyEquals(x, r));
+  // Array#include?: the right side is a Liquid value, which no Document, Page or StaticFile
+  // object in the array equals (`site.posts contains post` is false; an array `push` built holds
+  // drops, so `related contains post` finds it).
+  if (Array.isArray(l)) return l.some((x) => !isRawElement(x) && rubyEquals(x, r));
   if (l instanceof RubyBigRange) return l.includes(r);
+  // A Jekyll Drop's include? is Enumerable's, over the [key, value] pairs Drop#each yields: a key
+  // alone is never one (`post contains "title"` is false). JekyllDrop has no include? at all.
+  if (isOpaqueDrop(l)) return false;
+  if (isKeyedDrop(l)) {
+    if (!Array.isArray(r) || r.length !== 2 || typeof r[0] !== "string" || !Object.keys(l as object).includes(r[0])) return false;
+    return rubyEquals([r[0], (l as Record<string, unknown>)[r[0]]], r);
+  }
   // Hash#include? is key?: by type where the hash has keys that are not Strings (`1:` in YAML).
   if (isHash(l)) return hasRubyKeys(l) ? hashFind(l, r) !== undefined : typeof r === "string" && Object.prototype.hasOwnProperty.call(l, r);
   return false;

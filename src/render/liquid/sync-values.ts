@@ -322,12 +322,12 @@ function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unkn
  * it has no such key (a key wins, as `key?` comes first there). liquidjs reads `first` as a
  * property (nil) and counts any object's keys for `size`; Ruby calls the method: Hash#first and a
  * document's or static file's Drop (Enumerable over Drop#each) give the first [key, value] pair,
- * and a Drop has no #size, so `post.size` is nil where a Hash's is its length. SiteDrop and
- * JekyllDrop are left as they were: their Enumerable order is not modelled.
+ * and a Drop has no #size, so `post.size` is nil where a Hash's is its length (Jekyll's drops
+ * answer `first` themselves: drops.ts's ENUMERABLE_METHODS). JekyllDrop is not Enumerable.
  */
 function hashCommand(obj: Record<string, unknown>, key: "first" | "size", c: CtxInternals): unknown {
   if (key === "size") return isUnsizedDrop(obj) ? undefined : c.readProperty(obj, key);
-  if (hooksOf(obj)?.unsized) return undefined;
+  if (hooksOf(obj)?.opaque) return undefined;
   return hashEntries(obj)[0]; // written order, also for integer-like keys (data-integer-keys-order)
 }
 

@@ -8,10 +8,10 @@
 import type { Token } from 'markdown-it';
 import { type Attrs, ELEMENTS_WITHOUT_BODY, TAG_CLOSE_RE, TAG_RE, escapeAll, escapeAttr, escapeText, htmlAttributes, normaliseTagName, parseAttributes, KNOWN_ELEMENTS } from './html.js';
 import type { HtmlChild, HtmlNode } from './plugins/html-block.js';
-import { codePointOf, entityToString } from './entities.js';
+import { ENTITY_CODE_POINTS, codePointOf, entityToString, numericEntityCodePoint } from './entities.js';
+import { BuildError } from '../../errors.js';
 import type { KramdownOptions } from './options.js';
-import { isCjkChar, removeCjkLineBreaks } from './options.js';
-import { basicId, gfmId, rawText } from './header-id.js';
+import { basicId, gfmId, rawText, strippedText } from './header-id.js';
 import { parseIal, applyIal, mergeIal, IAL_BODY, type Ial } from './ial.js';
 import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdown.js';
 import type { MathEngine } from './math.js';
@@ -325,7 +325,10 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       continue;
     }
     if (type === 'kd_def') { items.push({ eob: true, def: true }); pendingIal = null; lastDefEnd = b.end; continue; }
-    if (pendingIal) {
+    // A block comment is no new_block_el: kramdown's parse_block_html adds it without taking the
+    // pending block IAL, which so goes to the block after it (`{: .x}\n<!-- c -->\npara`).
+    const commentOnly = type === 'kd_html' && ((b.open.meta as any)?.children as Array<{ kind: string }> | undefined)?.every((c) => c.kind === 'comment');
+    if (pendingIal && !commentOnly) {
       // (Not to a paragraph whose lines kramdown's table parser tried first: see table.ts.)
       if (!(b.open.meta as any)?.ialLost) b.ial = mergeIal(b.ial, pendingIal);
       pendingIal = null;
@@ -365,16 +368,34 @@ export class Converter {
   private outsideGfmPass = 0;
 
   /** Converts a token list (a document or a `markdown="1"` body) at the given indent. */
-  blocks(tokens: Token[], lines: Lines, indent: number, start: number, end: number, inHtml: boolean): string {
+  blocks(tokens: Token[], lines: Lines, indent: number, start: number, end: number, inHtml: boolean, root = false): string {
     const items = withBlanks(splitBlocks(tokens, lines), lines, this.ctx, start, end);
     let out = '';
-    for (const it of items) {
+    items.forEach((it, k) => {
       if (isBlank(it)) out += '\n';
-      else if ('eob' in it) continue;
-      else out += this.block(it, lines, indent, inHtml);
-    }
+      else if ('eob' in it) return;
+      else out += this.childBlock(it, lines, indent, inHtml, root || !lastChild(items, k));
+    });
     return out;
   }
+
+  /**
+   * A child block of a container. hard_wrap: the <br /> of a raw text's last line break is left
+   * out where the text is the last child of a block element (kramdown-parser-gfm's
+   * update_text_type, after end-of-block elements are gone), kept at the document's root.
+   */
+  private childBlock(it: Block, lines: Lines, indent: number, inHtml: boolean, keepTrailingBreak: boolean): string {
+    if (it.open.type !== 'kd_raw_text_open') return this.block(it, lines, indent, inHtml);
+    this.keepTrailingBreak = keepTrailingBreak;
+    try {
+      return this.block(it, lines, indent, inHtml);
+    } finally {
+      this.keepTrailingBreak = false;
+    }
+  }
+
+  /** See blocks(): whether a line break ending the text being written still gets its <br />. */
+  private keepTrailingBreak = false;
 
   private docLines = NO_LINES;
 
@@ -384,7 +405,7 @@ export class Converter {
     for (const def of this.ctx.footnoteDefs.values()) if (def.src === undefined) lines.markText(def.tokens);
     this.docLines = lines;
     const n = src.endsWith('\n') ? lines.length - 1 : lines.length;
-    return this.blocks(tokens, lines, 0, 0, n, false);
+    return this.blocks(tokens, lines, 0, 0, n, false, true);
   }
 
   private attrsOf(b: Block, base?: Attrs): Attrs {
@@ -499,8 +520,19 @@ export class Converter {
       // every id to the converter, which reads the header's text as written in the source
       // (`raw_text`, kept by the kd_header_id rule in index.ts): `## A [link](http://x.y)` gets
       // `a-linkhttpxy`.
+      // With auto_id_stripping kramdown's own parser replaces that raw text by the text elements'
+      // (strippedText: no code spans, entities, smart quotes or typographic symbols).
       const gfm = this.ctx.opts.gfm;
-      const text = gfm ? rawText(inline) : (b.open.meta?.raw as string | undefined) ?? b.tokens[0]?.content ?? '';
+      const text = gfm ? rawText(inline)
+        : this.ctx.opts.autoIdStripping ? strippedText(inline)
+        : (b.open.meta?.raw as string | undefined) ?? b.tokens[0]?.content ?? '';
+      if ((inHtml || !gfm) && this.ctx.opts.transliteratedHeaderIds) {
+        // kramdown's generate_id transliterates with the stringex gem, which Debian's Jekyll lacks:
+        // the conversion fails there (Gem::MissingSpecError). The GFM parser's own ids never ask.
+        throw new BuildError("Conversion error: kramdown's transliterated_header_ids needs the gem stringex: Could not find 'stringex' (>= 0)", {
+          file: '_config.yml', hint: 'Remove kramdown: transliterated_header_ids: (Jekyll cannot build with it either).',
+        });
+      }
       const id = inHtml || !gfm ? basicId(text, this.ctx.basicIds) : gfmId(text, this.ctx.gfmIds);
       // The GFM parser adds the id after the IAL was applied, so it comes last.
       attrs.set('id', this.ctx.opts.autoIdPrefix + id);
@@ -638,7 +670,7 @@ export class Converter {
           res += `${ind(indent + 4)}<p${htmlAttributes(this.attrsOf(it))}>${prefix}${this.inline(inline)}</p>\n`;
           return;
         }
-        res += this.block(it, lines, indent + 4, inHtml);
+        res += this.childBlock(it, lines, indent + 4, inHtml, !lastChild(seq, k));
       });
       let li = `${ind(indent + 2)}<li${htmlAttributes(liAttrs)}>`;
       // End-of-block elements (definitions, `^`) count for transparency but are gone from the tree
@@ -719,7 +751,7 @@ export class Converter {
           if (isBlank(it)) { inner += '\n'; return; }
           if ('eob' in it) return;
           if (k === 0 && transparent) inner += this.transparentText(it.tokens[0]?.children ?? [], seq.length > 1);
-          else inner += this.block(it, lines, indent + 4, inHtml);
+          else inner += this.childBlock(it, lines, indent + 4, inHtml, !lastChild(seq, k));
         });
         // convert_dd (convert_li): a definition with nothing in it (end-of-block elements are gone
         // from the tree by then) is `<dd></dd>`.
@@ -758,7 +790,7 @@ export class Converter {
   private htmlChildren(children: HtmlChild[], indent: number, parentRaw: boolean, lines: Lines, ial?: Ial): string {
     let out = '';
     for (const c of children) {
-      if (c.kind === 'text') out += c.raw ? c.value : escapeText(this.ctx.opts.removeLineBreaksForCjk ? removeCjkLineBreaks(c.value) : c.value);
+      if (c.kind === 'text') out += c.raw ? c.value : escapeText(c.value);
       else if (c.kind === 'comment') out += parentRaw ? c.value : `${ind(indent)}${c.value}\n`;
       else out += this.htmlElement(c, indent, parentRaw, ial);
     }
@@ -804,6 +836,7 @@ export class Converter {
 
   inline(tokens: Token[]): string {
     applySpanIals(tokens, this.ctx);
+    if (this.ctx.opts.htmlToNative) nativeSpans(tokens);
     let out = '';
     const o = this.ctx.opts;
     let spanHtml = 0;
@@ -815,18 +848,17 @@ export class Converter {
         case 'text': out += escapeAll(t.content); break;
         case 'text_special':
           if (t.info === 'entity') {
-            const cp = t.content.codePointAt(0)!;
+            const cp = (t.meta as { cp?: number } | null)?.cp ?? t.content.codePointAt(0)!;
             out += [...t.content].length === 1 ? entityToString(cp, o.entityOutput, t.markup) : escapeAll(t.content);
           } else out += escapeAll(t.content);
           break;
         // hard_wrap: every line break in a paragraph is a <br /> (kramdown-parser-gfm's hard_wrap).
         case 'softbreak':
-          if (o.hardWrap && o.gfm && !spanHtml && !this.outsideGfmPass) out += '<br />\n';
-          // remove_line_breaks_for_cjk: the break sits inside one kramdown text element only when
-          // plain text runs on both sides of it; a code span, link or entity ends the text.
-          else if (o.removeLineBreaksForCjk && tokens[i - 1]?.type === 'text' && tokens[i + 1]?.type === 'text'
-            && isCjkChar(lastChar(tokens[i - 1]!.content)) && isCjkChar(firstChar(tokens[i + 1]!.content))) out += '';
-          else out += '\n';
+          // (kramdown-parser-gfm's update_text_type leaves out the <br /> of a line break that ends
+          // the last text of a block, as a list item's text before `{::options /}` or a raw-text
+          // line has it.)
+          if (o.hardWrap && o.gfm && !spanHtml && !this.outsideGfmPass && (i < tokens.length - 1 || this.keepTrailingBreak)) out += '<br />\n';
+          else if (!(o.removeCjkBreaks && cjkBreak(tokens, i))) out += '\n';
           break;
         case 'hardbreak': out += t.markup === '\\' && (spanHtml || this.outsideGfmPass) ? '\\\n' : '<br />\n'; break;
         case 'code_inline': {
@@ -863,6 +895,9 @@ export class Converter {
         case 'html_inline': out += reserialiseTag(t.content); break;
         case 'kd_html_open': spanHtml++; out += `<${t.tag}${tokAttrString(t)}>`; break;
         case 'kd_html_close': spanHtml--; out += `</${t.tag}>`; break;
+        // html_to_native's <em>/<strong>/<a>: kramdown elements, written as the tags were.
+        case 'kd_native_open': out += `<${t.tag}${tokAttrString(t)}>`; break;
+        case 'kd_native_close': out += `</${t.tag}>`; break;
         // kramdown's span convert_html_element: only void elements are written self-closed.
         case 'kd_html_empty': out += `<${t.tag}${tokAttrString(t)}${ELEMENTS_WITHOUT_BODY.has(t.tag) ? ' />' : `></${t.tag}>`}`; break;
         case 'kd_raw_text': out += escapeText(t.content); break;
@@ -874,10 +909,17 @@ export class Converter {
           const idx = { lsquo: 0, rsquo: 1, ldquo: 2, rdquo: 3 }[t.info as 'lsquo'];
           const spec = o.smartQuotes[idx];
           const cp = codePointOf(spec);
-          out += cp === undefined ? `&${spec};` : entityToString(cp, o.entityOutput);
+          // kramdown looks the entity up only here, and fails the conversion on a name it lacks.
+          if (cp === undefined) {
+            throw new BuildError(`Conversion error: Can't handle generic non-integer character reference '${spec}'`, {
+              file: '_config.yml', hint: 'kramdown: smart_quotes: takes entity names (lsquo, rsquo, ldquo, rdquo, laquo…) or code points, separated by commas without spaces.',
+            });
+          }
+          out += entityToString(cp, o.entityOutput);
           break;
         }
         case 'kd_typographic': out += this.typographic(t.info); break;
+        case 'kd_backlink': out += t.content; break;
         case 'kd_span_extension': out += t.info === 'comment' ? `<!-- ${t.content} -->` : nomarkdownForHtml((t.meta as { attrs?: string } | null)?.attrs) ? t.content : ''; break;
         case 'footnote_ref': out += this.footnoteRef(t); break;
         // (The definition's IAL's attributes, then the title unless it is empty.)
@@ -935,6 +977,18 @@ export class Converter {
       const withBacklinks = this.ctx.opts.footnoteBacklink !== '';
       const backlinks = !withBacklinks ? '' : `<a href="#fnref:${name}" class="reversefootnote" role="doc-backlink">${text}</a>` +
         Array.from({ length: fn.repeat }, (_, k) => `${nbsp}<a href="#fnref:${name}:${k + 1}" class="reversefootnote" role="doc-backlink">${text}<sup>${k + 2}</sup></a>`).join('');
+      // footnote_backlink_inline: the backlinks go to the end of the last paragraph or header,
+      // followed down through the last block (a list's last item, a blockquote); where that path
+      // ends at something else (a code block, a table), in a new paragraph as without the option.
+      const target = this.ctx.opts.footnoteBacklinkInline ? backlinkTarget(def.tokens, 0, def.tokens.length) : null;
+      if (target) {
+        if (withBacklinks) {
+          const link: Token = Object.assign(Object.create(Object.getPrototypeOf(target)), target, {
+            type: 'kd_backlink', tag: '', nesting: 0, children: null, content: nbsp + backlinks, markup: '', info: '', meta: null, map: null,
+          });
+          target.children = [...(target.children ?? []), link];
+        }
+      }
       const first = def.tokens.find((t) => t.map)?.map?.[0] ?? def.start;
       // Footnote content is not in the tree kramdown-parser-gfm walks, so its headers get
       // kramdown's own ids (as inside HTML elements).
@@ -953,7 +1007,7 @@ export class Converter {
       if (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       const lastP = body.lastIndexOf('</p>\n');
-      if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
+      if (target) { /* placed above */ } else if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
       else body += `${ind(6)}<p>${backlinks}</p>\n`;
       ol += `${ind(4)}<li id="fn:${name}" role="doc-endnote">\n${body}${ind(4)}</li>\n`;
     }
@@ -993,6 +1047,64 @@ export class Converter {
     };
     return render(root.kids, 0, attrs);
   }
+}
+
+/** Whether item k is its container's last child once end-of-block elements are gone. */
+function lastChild(items: readonly object[], k: number): boolean {
+  for (let j = k + 1; j < items.length; j++) if (!('eob' in items[j])) return false;
+  return true;
+}
+
+/**
+ * Where footnote_backlink_inline puts a footnote's backlinks: kramdown follows the last child from
+ * the definition down until it is a paragraph or header (returned: its inline token), through
+ * lists, list items, blockquotes and definition lists. null: the path ends at an element without
+ * children (a code block, a table cell's text), where kramdown adds a paragraph.
+ */
+function backlinkTarget(tokens: Token[], from: number, to: number): Token | null {
+  let end = to - 1;
+  while (end >= from && (tokens[end].type === 'kd_def' || tokens[end].type === 'kd_ald')) end--;
+  if (end < from) return null;
+  const last = tokens[end];
+  let start = end;
+  if (last.nesting === -1) {
+    for (let depth = 0; start >= from; start--) {
+      depth += tokens[start].nesting;
+      if (depth === 0) break;
+    }
+  }
+  const open = tokens[start];
+  switch (open.type) {
+    case 'paragraph_open': case 'heading_open': return tokens[start + 1]?.type === 'inline' ? tokens[start + 1] : null;
+    case 'bullet_list_open': case 'ordered_list_open': case 'list_item_open': case 'blockquote_open':
+    case 'dl_open': case 'dd_open':
+      return backlinkTarget(tokens, start + 1, end);
+    // An HTML element: on through its last child, a Markdown block (`markdown="1"`) or an element.
+    case 'kd_html': return htmlBacklinkTarget((open.meta as { children?: HtmlChild[] } | null)?.children ?? []);
+    default: return null;
+  }
+}
+
+function htmlBacklinkTarget(children: HtmlChild[]): Token | null {
+  const last = children[children.length - 1];
+  if (!last || last.kind !== 'element') return null;
+  if (last.blockTokens) return backlinkTarget(last.blockTokens, 0, last.blockTokens.length);
+  return htmlBacklinkTarget(last.children);
+}
+
+// kramdown's remove_line_breaks_for_cjk (fix_cjk_line_break in convert_text): a line break inside
+// one text element, between a Han, Hiragana or Katakana character and another, is dropped. A text
+// element ends at any other span (emphasis, code, an entity, a smart quote), so only the text
+// tokens right beside the break count.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const isTextTok = (t: Token | undefined) => !!t && (t.type === 'text' || t.type === 'kd_raw_text' || (t.type === 'text_special' && t.info !== 'entity'));
+function cjkBreak(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (!isTextTok(before) || !isTextTok(after) || before!.content === '' || after!.content === '') return false;
+  // (The last two UTF-16 units hold the last character, a surrogate pair or not.)
+  const lastChar = [...before!.content.slice(-2)].pop()!;
+  return CJK.test(lastChar) && CJK.test(String.fromCodePoint(after!.content.codePointAt(0)!));
 }
 
 const NO_LINES = new Lines('');
@@ -1053,11 +1165,118 @@ function takeTaskBox(inline: Token[], raw: string): boolean | null {
   if (raw.indexOf('[') < 0) return null;
   if (!/^\s*\[[ xX]\]\s/.test(raw.replace(LEADING_IAL, ''))) return null;
   const first = inline[0];
+  // The box is taken before the item's text is parsed: a link definition for `x` (or ` `) that
+  // made `[x]` a link does not stop it.
+  if (first?.type === 'link_open' && inline[1]?.type === 'text' && /^[ xX]$/.test(inline[1].content) && inline[2]?.type === 'link_close') {
+    const checked = inline[1].content !== ' ';
+    inline.splice(0, 3);
+    if (inline[0]?.type === 'text') inline[0].content = inline[0].content.replace(/^\s+/, '');
+    return checked;
+  }
   if (!first || first.type !== 'text') return null;
   const m = /^\s*\[([ xX])\]\s+/.exec(first.content);
   if (!m) return null;
   first.content = first.content.slice(m[0].length);
   return m[1] !== ' ';
+}
+
+/**
+ * kramdown's html_to_native for span HTML elements (Parser::Html::ElementConverter, run on each
+ * element right after it is parsed, innermost first):
+ * - `<em>`, `<i>` become emphasis and `<strong>`, `<b>` strong emphasis (`<b>` is written
+ *   `<strong>`), unless their text starts or ends with whitespace (then the element stays as
+ *   written, its text too);
+ * - `<a>` with an `href` becomes a link (written the same);
+ * - `<code>` holding only text and entity references becomes a code span: highlighted as one, its
+ *   `language-` class naming the language, `highlighter-*` classes dropped;
+ * - every converted element (and every other span element: `<span>`, `<kbd>`) has the runs of
+ *   whitespace in its own text (not that of Markdown emphasis or links inside) turned into one space.
+ */
+function nativeSpans(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i];
+    if (open.type !== 'kd_html_open' || (open.meta as { kdNative?: boolean } | null)?.kdNative) continue;
+    open.meta = { ...(open.meta ?? {}), kdNative: true };
+    let close = i + 1;
+    for (let depth = 1; close < tokens.length; close++) {
+      if (tokens[close].type === 'kd_html_open') depth++;
+      else if (tokens[close].type === 'kd_html_close' && --depth === 0) break;
+    }
+    if (close >= tokens.length) continue;
+    const tag = open.tag;
+    let text = '';
+    for (let k = i + 1; k < close; k++) {
+      const t = tokens[k];
+      if (t.type === 'text' || t.type === 'kd_raw_text') text += t.content;
+      else if (t.type === 'softbreak') text += '\n';
+    }
+    if (tag === 'code') {
+      const code = nativeCode(tokens.slice(i + 1, close));
+      if (code === null) continue;
+      const attrs = tokAttrs(open);
+      const cls = attrs.get('class');
+      if (cls !== undefined) attrs.set('class', cls.replace(/\s+\bhighlighter-\w+\b|\bhighlighter-\w+\b\s*/g, ''));
+      const span: Token = Object.assign(Object.create(Object.getPrototypeOf(open)), open, {
+        type: 'code_inline', tag: 'code', nesting: 0, content: code, attrs: [...attrs], children: null, markup: '`', meta: null,
+      });
+      tokens.splice(i, close - i + 1, span);
+      continue;
+    }
+    const emphasis = tag === 'em' || tag === 'i' ? 'em' : tag === 'strong' || tag === 'b' ? 'strong' : null;
+    if (emphasis && /^\s|\s$/.test(text)) continue;
+    if (tag === 'a' && !tokAttrs(open).has('href')) continue;
+    if (emphasis || tag === 'a') {
+      open.type = 'kd_native_open';
+      tokens[close].type = 'kd_native_close';
+      if (emphasis) open.tag = tokens[close].tag = emphasis;
+    }
+    compressWhitespace(tokens, i + 1, close);
+  }
+}
+
+/** process_text's `gsub(/\s+/, ' ')` over the element's own text (nested elements left alone). */
+function compressWhitespace(tokens: Token[], from: number, to: number): void {
+  let depth = 0;
+  let run: Token | null = null;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.nesting === 1) depth++;
+    else if (t.nesting === -1) depth--;
+    const textual = depth === 0 && (t.type === 'text' || t.type === 'kd_raw_text' || t.type === 'softbreak');
+    if (!textual) { run = null; continue; }
+    const content = t.type === 'softbreak' ? '\n' : t.content;
+    if (run) {
+      run.content = (run.content + content).replace(/\s+/g, ' ');
+      t.type = 'text';
+      t.content = '';
+    } else {
+      run = t;
+      if (t.type === 'softbreak') t.type = 'text';
+      t.content = content.replace(/\s+/g, ' ');
+    }
+  }
+}
+
+/**
+ * convert_code's text: the element's text with entity references decoded (an unknown name is its
+ * `&` and the rest as written); null where a reference is beyond Unicode (kramdown keeps the
+ * element then).
+ */
+function nativeCode(inner: Token[]): string | null {
+  let raw = '';
+  for (const t of inner) {
+    if (t.type === 'text' || t.type === 'kd_raw_text') raw += t.content;
+    else if (t.type === 'softbreak') raw += '\n';
+    else if (t.type === 'text_special') raw += t.markup || t.content;
+  }
+  let ok = true;
+  const code = raw.replace(/&(?:([\w:][\w.:-]*)|#(\d+)|#x([0-9a-fA-F]+));/g, (_m, name?: string, dec?: string, hex?: string) => {
+    const cp = name !== undefined ? ENTITY_CODE_POINTS.get(name) : numericEntityCodePoint(dec !== undefined ? parseInt(dec, 10) : parseInt(hex!, 16));
+    if (cp === undefined) return _m;
+    if (cp > 0x10ffff) { ok = false; return ''; }
+    return String.fromCodePoint(cp);
+  });
+  return ok ? code : null;
 }
 
 /** Moves span IALs onto the element just before them (kramdown's span IAL). */
@@ -1087,15 +1306,6 @@ function applySpanIals(tokens: Token[], ctx: ConvertContext): void {
     tokens.splice(i, 1);
     i--;
   }
-}
-
-function lastChar(s: string): string | undefined {
-  const cs = [...s.slice(-2)];
-  return cs[cs.length - 1];
-}
-
-function firstChar(s: string): string | undefined {
-  return s.length ? String.fromCodePoint(s.codePointAt(0)!) : undefined;
 }
 
 /**

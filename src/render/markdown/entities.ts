@@ -1,55 +1,106 @@
-// kramdown's entity_to_str: how an entity (from the source, a smart quote or a typographic symbol) is
-// written for each `entity_output` setting. as_char writes the character, except `<`, `>`, `&`, which
-// fall back to the source spelling (or the symbolic name when there is none).
+// kramdown's entity table (Kramdown::Utils::Entities) and entity_to_str: how an entity (from the
+// source, a smart quote or a typographic symbol) is written for each `entity_output` setting.
+// as_char writes the character, except `<`, `>`, `&`, which fall back to the source spelling (or
+// the symbolic name when there is none); symbolic writes the name kramdown's table has for the
+// code point, numeric (and symbolic without a name) `&#N;`.
 import type { EntityOutput } from './options.js';
 
-/**
- * The names of Kramdown::Utils::Entities' table (HTML 4's, with kramdown's own readings of
- * `&lceil;`/`&rceil;` and `&lang;`/`&rang;` swapped), by code point: what entity_output symbolic
- * writes. Generated from kramdown 2.4's table.
- */
-const NAMES: Record<number, string> = Object.fromEntries(`
-  34:quot 38:amp 39:apos 60:lt 62:gt 160:nbsp 161:iexcl 162:cent 163:pound 164:curren 165:yen 166:brvbar
-  167:sect 168:uml 169:copy 170:ordf 171:laquo 172:not 173:shy 174:reg 175:macr 176:deg 177:plusmn 178:sup2
-  179:sup3 180:acute 181:micro 182:para 183:middot 184:cedil 185:sup1 186:ordm 187:raquo 188:frac14 189:frac12 190:frac34
-  191:iquest 192:Agrave 193:Aacute 194:Acirc 195:Atilde 196:Auml 197:Aring 198:AElig 199:Ccedil 200:Egrave 201:Eacute 202:Ecirc
-  203:Euml 204:Igrave 205:Iacute 206:Icirc 207:Iuml 208:ETH 209:Ntilde 210:Ograve 211:Oacute 212:Ocirc 213:Otilde 214:Ouml
-  215:times 216:Oslash 217:Ugrave 218:Uacute 219:Ucirc 220:Uuml 221:Yacute 222:THORN 223:szlig 224:agrave 225:aacute 226:acirc
-  227:atilde 228:auml 229:aring 230:aelig 231:ccedil 232:egrave 233:eacute 234:ecirc 235:euml 236:igrave 237:iacute 238:icirc
-  239:iuml 240:eth 241:ntilde 242:ograve 243:oacute 244:ocirc 245:otilde 246:ouml 247:divide 248:oslash 249:ugrave 250:uacute
-  251:ucirc 252:uuml 253:yacute 254:thorn 255:yuml 338:OElig 339:oelig 352:Scaron 353:scaron 376:Yuml 402:fnof 710:circ
-  732:tilde 913:Alpha 914:Beta 915:Gamma 916:Delta 917:Epsilon 918:Zeta 919:Eta 920:Theta 921:Iota 922:Kappa 923:Lambda
-  924:Mu 925:Nu 926:Xi 927:Omicron 928:Pi 929:Rho 931:Sigma 932:Tau 933:Upsilon 934:Phi 935:Chi 936:Psi
-  937:Omega 945:alpha 946:beta 947:gamma 948:delta 949:epsilon 950:zeta 951:eta 952:theta 953:iota 954:kappa 955:lambda
-  956:mu 957:nu 958:xi 959:omicron 960:pi 961:rho 962:sigmaf 963:sigma 964:tau 965:upsilon 966:phi 967:chi
-  968:psi 969:omega 977:thetasym 978:upsih 982:piv 8194:ensp 8195:emsp 8201:thinsp 8204:zwnj 8205:zwj 8206:lrm 8207:rlm
-  8211:ndash 8212:mdash 8216:lsquo 8217:rsquo 8218:sbquo 8220:ldquo 8221:rdquo 8222:bdquo 8224:dagger 8225:Dagger 8226:bull 8230:hellip
-  8240:permil 8242:prime 8243:Prime 8249:lsaquo 8250:rsaquo 8254:oline 8260:frasl 8364:euro 8465:image 8472:weierp 8476:real 8482:trade
-  8501:alefsym 8592:larr 8593:uarr 8594:rarr 8595:darr 8596:harr 8629:crarr 8656:lArr 8657:uArr 8658:rArr 8659:dArr 8660:hArr
-  8704:forall 8706:part 8707:exist 8709:empty 8711:nabla 8712:isin 8713:notin 8715:ni 8719:prod 8721:sum 8722:minus 8727:lowast
-  8730:radic 8733:prop 8734:infin 8736:ang 8743:and 8744:or 8745:cap 8746:cup 8747:int 8756:there4 8764:sim 8773:cong
-  8776:asymp 8800:ne 8801:equiv 8804:le 8805:ge 8834:sub 8835:sup 8836:nsub 8838:sube 8839:supe 8853:oplus 8855:otimes
-  8869:perp 8901:sdot 8942:vellip 8968:rceil 8969:lceil 8970:lfloor 8971:rfloor 9001:rang 9002:lang 9674:loz 9824:spades 9827:clubs
-  9829:hearts 9830:diams
-`.trim().split(/\s+/).map((pair) => {
-  const at = pair.indexOf(':');
-  return [Number(pair.slice(0, at)), pair.slice(at + 1)];
-}));
-const BY_NAME: Record<string, number> = Object.fromEntries(Object.entries(NAMES).map(([k, v]) => [v, Number(k)]));
+// The names kramdown knows, with their code points: HTML 4's 253 and `apos`. Where they differ from
+// HTML5 (lceil/rceil and lang/rang are swapped pairs, the angle brackets U+2329/U+232A rather than
+// U+27E8/U+27E9), kramdown's values are kept: `&lceil;x&rceil;` is ⌉x⌈ in Jekyll.
+const TABLE = `
+  quot 34 amp 38 apos 39 lt 60 gt 62 nbsp 160 iexcl 161 cent 162 pound 163 curren 164 yen 165
+  brvbar 166 sect 167 uml 168 copy 169 ordf 170 laquo 171 not 172 shy 173 reg 174 macr 175 deg 176
+  plusmn 177 sup2 178 sup3 179 acute 180 micro 181 para 182 middot 183 cedil 184 sup1 185 ordm 186
+  raquo 187 frac14 188 frac12 189 frac34 190 iquest 191 Agrave 192 Aacute 193 Acirc 194 Atilde 195
+  Auml 196 Aring 197 AElig 198 Ccedil 199 Egrave 200 Eacute 201 Ecirc 202 Euml 203 Igrave 204
+  Iacute 205 Icirc 206 Iuml 207 ETH 208 Ntilde 209 Ograve 210 Oacute 211 Ocirc 212 Otilde 213
+  Ouml 214 times 215 Oslash 216 Ugrave 217 Uacute 218 Ucirc 219 Uuml 220 Yacute 221 THORN 222
+  szlig 223 agrave 224 aacute 225 acirc 226 atilde 227 auml 228 aring 229 aelig 230 ccedil 231
+  egrave 232 eacute 233 ecirc 234 euml 235 igrave 236 iacute 237 icirc 238 iuml 239 eth 240
+  ntilde 241 ograve 242 oacute 243 ocirc 244 otilde 245 ouml 246 divide 247 oslash 248 ugrave 249
+  uacute 250 ucirc 251 uuml 252 yacute 253 thorn 254 yuml 255 OElig 338 oelig 339 Scaron 352
+  scaron 353 Yuml 376 fnof 402 circ 710 tilde 732 Alpha 913 Beta 914 Gamma 915 Delta 916
+  Epsilon 917 Zeta 918 Eta 919 Theta 920 Iota 921 Kappa 922 Lambda 923 Mu 924 Nu 925 Xi 926
+  Omicron 927 Pi 928 Rho 929 Sigma 931 Tau 932 Upsilon 933 Phi 934 Chi 935 Psi 936 Omega 937
+  alpha 945 beta 946 gamma 947 delta 948 epsilon 949 zeta 950 eta 951 theta 952 iota 953 kappa 954
+  lambda 955 mu 956 nu 957 xi 958 omicron 959 pi 960 rho 961 sigmaf 962 sigma 963 tau 964
+  upsilon 965 phi 966 chi 967 psi 968 omega 969 thetasym 977 upsih 978 piv 982 ensp 8194 emsp 8195
+  thinsp 8201 zwnj 8204 zwj 8205 lrm 8206 rlm 8207 ndash 8211 mdash 8212 lsquo 8216 rsquo 8217
+  sbquo 8218 ldquo 8220 rdquo 8221 bdquo 8222 dagger 8224 Dagger 8225 bull 8226 hellip 8230
+  permil 8240 prime 8242 Prime 8243 lsaquo 8249 rsaquo 8250 oline 8254 frasl 8260 euro 8364
+  image 8465 weierp 8472 real 8476 trade 8482 alefsym 8501 larr 8592 uarr 8593 rarr 8594 darr 8595
+  harr 8596 crarr 8629 lArr 8656 uArr 8657 rArr 8658 dArr 8659 hArr 8660 forall 8704 part 8706
+  exist 8707 empty 8709 nabla 8711 isin 8712 notin 8713 ni 8715 prod 8719 sum 8721 minus 8722
+  lowast 8727 radic 8730 prop 8733 infin 8734 ang 8736 and 8743 or 8744 cap 8745 cup 8746 int 8747
+  there4 8756 sim 8764 cong 8773 asymp 8776 ne 8800 equiv 8801 le 8804 ge 8805 sub 8834 sup 8835
+  nsub 8836 sube 8838 supe 8839 oplus 8853 otimes 8855 perp 8869 sdot 8901 vellip 8942 rceil 8968
+  lceil 8969 lfloor 8970 rfloor 8971 rang 9001 lang 9002 loz 9674 spades 9824 clubs 9827
+  hearts 9829 diams 9830
+`;
 
-export function codePointOf(nameOrNumber: string): number | undefined {
-  if (/^\d+$/.test(nameOrNumber)) return Number(nameOrNumber);
-  return BY_NAME[nameOrNumber];
+/** Entity name → code point, as kramdown's parser and smart_quotes look names up. */
+export const ENTITY_CODE_POINTS: ReadonlyMap<string, number> = (() => {
+  const words = TABLE.trim().split(/\s+/);
+  const map = new Map<string, number>();
+  for (let i = 0; i + 1 < words.length; i += 2) map.set(words[i], Number(words[i + 1]));
+  return map;
+})();
+const NAMES = new Map<number, string>([...ENTITY_CODE_POINTS].map(([n, cp]) => [cp, n]));
+
+// kramdown's table also maps the numeric references 128–159 (C1 controls, which HTML pages in
+// Windows-1252 used for its printable characters) to the Windows-1252 character's entity: `&#150;`
+// is an en dash, written `–` (as_char), `&ndash;` (symbolic) or `&#8211;` (numeric). 129, 141, 143,
+// 144 and 157 have no Windows-1252 character and stay what they are.
+const WINDOWS_1252 = [8364, 0, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 0, 381, 0,
+  0, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250, 339, 0, 382, 376];
+
+/** The code point kramdown's entity for the numeric reference `&#n;` has. */
+export function numericEntityCodePoint(n: number): number {
+  return n >= 128 && n <= 159 ? WINDOWS_1252[n - 128] || n : n;
+}
+
+/**
+ * Ruby's Integer(string) for the values kramdown's smart_quotes validator tries it on: surrounding
+ * whitespace, a sign, `0x`/`0b`/`0o`/`0` (octal) prefixes and `_` between digits; null when Ruby
+ * would raise (the value is then a name).
+ */
+export function rubyInteger(s: string): number | null {
+  const m = /^[\t\n\v\f\r ]*([+-]?)(0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB][01]+(?:_[01]+)*|0[oO]?[0-7]+(?:_[0-7]+)*|0[dD][0-9]+(?:_[0-9]+)*|[0-9]+(?:_[0-9]+)*)[\t\n\v\f\r ]*$/.exec(s);
+  if (!m) return null;
+  const digits = m[2].replace(/_/g, '');
+  const lower = digits.toLowerCase();
+  const value = lower.startsWith('0x') ? parseInt(lower.slice(2), 16)
+    : lower.startsWith('0b') ? parseInt(lower.slice(2), 2)
+    : lower.startsWith('0d') ? parseInt(lower.slice(2), 10)
+    : lower.startsWith('0o') ? parseInt(lower.slice(2), 8)
+    : lower.length > 1 && lower.startsWith('0') ? parseInt(lower.slice(1), 8)
+    : parseInt(lower, 10);
+  return m[1] === '-' ? -value : value;
+}
+
+/**
+ * The code point of a smart_quotes entry (kramdown keeps `Integer(v) rescue v`, then looks the
+ * entity up): a number (`8216`, `0x2018`; 128–159 as for numeric references), or an entity name,
+ * taken as written (` rsquo` with its space is no name). undefined: kramdown has no such entity
+ * and raises "Can't handle generic non-integer character reference".
+ */
+export function codePointOf(spec: string): number | undefined {
+  const n = rubyInteger(spec);
+  if (n !== null) return numericEntityCodePoint(n);
+  return ENTITY_CODE_POINTS.get(spec);
 }
 
 export function entityToString(cp: number, mode: EntityOutput, original?: string): string {
-  const ch = String.fromCodePoint(cp);
+  const valid = cp >= 0 && cp <= 0x10ffff;
+  const ch = valid ? String.fromCodePoint(cp) : '';
   const special = ch === '<' || ch === '>' || ch === '&';
   // as_char writes a character only where the source's encoding has it: a US-ASCII source
   // ('as_char_ascii') has no smart quotes or dashes, which fall back to as_input's spelling.
-  if ((mode === 'as_char' || (mode === 'as_char_ascii' && cp < 0x80)) && !special) return ch;
+  if (valid && (mode === 'as_char' || (mode === 'as_char_ascii' && cp < 0x80)) && !special) return ch;
   if ((mode === 'as_input' || mode === 'as_char' || mode === 'as_char_ascii') && original) return original;
-  const name = NAMES[cp];
+  const name = NAMES.get(cp);
+  // (`"` is written as itself by as_char, but by name where kramdown's escape map has it.)
   if ((mode === 'symbolic' || special || ch === '"') && name) return `&${name};`;
   return `&#${cp};`;
 }

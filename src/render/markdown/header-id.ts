@@ -70,3 +70,22 @@ export function rawText(tokens: Token[]): string {
   }
   return s;
 }
+
+/**
+ * The header's text as kramdown's own parser collects it with auto_id_stripping (update_raw_text):
+ * the text elements only, also those inside links, emphasis and span HTML; code spans, entities,
+ * smart quotes, typographic symbols, math and images add nothing. (A backslash escape is text.)
+ */
+export function strippedText(tokens: Token[]): string {
+  let s = '';
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'text': case 'kd_raw_text': s += t.content; break;
+      case 'text_special': if (t.info !== 'entity') s += t.content; break;
+      case 'softbreak': case 'hardbreak': s += '\n'; break;
+      case 'image': case 'code_inline': case 'kd_math_inline': case 'kd_smart_quote': case 'kd_typographic': break;
+      default: if (t.children) s += strippedText(t.children);
+    }
+  }
+  return s;
+}

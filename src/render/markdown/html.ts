@@ -83,8 +83,9 @@ export function normaliseTagName(name: string): string {
 }
 
 // kramdown's escape_html: entity references already in the text are kept (REXML's REFERENCE_RE),
-// bare `<`, `>`, `&` (and `"` in attributes) are escaped.
-const REFERENCE = String.raw`&(?:[\p{L}_:][\p{L}\p{N}_:.\-]*|#[0-9]+|#x[0-9a-fA-F]+);`;
+// bare `<`, `>`, `&` (and `"` in attributes) are escaped. REFERENCE_RE's names are Ruby's ASCII
+// `\w` (a digit may start one: `&8617;` is kept, `&é;` is escaped), not XML's Name production.
+const REFERENCE = String.raw`&(?:[\w:][\w:.\-]*|#[0-9]+|#x[0-9a-fA-F]+);`;
 const TEXT_ESCAPE_RE = new RegExp(`${REFERENCE}|[<>&]`, 'gu');
 const ATTR_ESCAPE_RE = new RegExp(`${REFERENCE}|[<>&"]`, 'gu');
 const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' };

@@ -34,8 +34,8 @@ import { Converter, type ConvertContext } from './converter.js';
 import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
 import { installFastState } from './fast-state.js';
-import { kramdownHighlighter } from '../highlight/kramdown.js';
-import { mathEngineFor } from './math.js';
+import { kramdownHighlighter, type KramdownHighlighter } from '../highlight/kramdown.js';
+import { mathEngineFor, mathjax, noMathEngine } from './math.js';
 
 export interface MarkdownOptions {
   /** The site's `kramdown:` config merged over Jekyll's defaults (keys as in _config.yml). */
@@ -66,16 +66,12 @@ const plainHighlight = (code: string, lang: string) => (lang === 'plaintext' || 
 export function createMarkdownConverter(options: MarkdownOptions): MarkdownConverter {
   const opts = normaliseOptions(options.kramdown);
   checkInput(options.kramdown?.input);
-  // Jekyll hands kramdown `kramdown.syntax_highlighter`, or else the site's `highlighter`
-  // ("rouge" by default). kramdown highlights with Rouge only; any other name (`pygments`, Jekyll
-  // 2's default, still in old al-folio configs; `none`) is a highlighter it does not have, so code
-  // is written plain: `<pre><code class="language-x">`, inline `<code>`.
   const kd = options.kramdown ?? {};
-  const hlName = 'syntax_highlighter' in kd ? kd.syntax_highlighter : options.highlighter === undefined ? 'rouge' : options.highlighter;
-  const highlightOff = hlName !== 'rouge' || kd.syntax_highlighter_opts?.disable === true;
-  const highlight = highlightOff
-    ? null
-    : kramdownHighlighter(kd, { highlight: options.highlight ?? plainHighlight, lexerTag: options.lexerTag });
+  const disabled = kd.syntax_highlighter_opts?.disable === true;
+  const highlightOff = syntaxHighlighter(kd, options.highlighter) !== 'rouge' || disabled;
+  let rouge: KramdownHighlighter | null = null;
+  const rougeHighlighter = () => (rouge ??= kramdownHighlighter(kd, { highlight: options.highlight ?? plainHighlight, lexerTag: options.lexerTag }));
+  const highlight = highlightOff ? null : rougeHighlighter();
   const math = mathEngineFor(options.kramdown, options.extras !== false);
 
   // hard_wrap is kramdown-parser-gfm's option: kramdown's own parser has no such thing.
@@ -148,8 +144,8 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       if (!src.endsWith('\n')) src += '\n';
       if (src === '\n') src = '';
       // `kdParseBlockHtml`: read by the HTML block rule; `{::options parse_block_html=… /}` changes it
-      // from where it stands on, as kramdown's parser options.
-      const env: any = { kdParseBlockHtml: opts.parseBlockHtml };
+      // from where it stands on, as kramdown's parser options (kdParseSpanHtml: span-html.ts).
+      const env: any = { kdParseBlockHtml: opts.parseBlockHtml, kdParseSpanHtml: opts.parseSpanHtml };
       const tokens = md.parse(src, env);
       const settings = optionSettings(tokens, env);
       const ctx: ConvertContext = {
@@ -159,6 +155,16 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       };
       if (asciiSource && ctx.opts.entityOutput === 'as_char') ctx.opts = { ...ctx.opts, entityOutput: 'as_char_ascii' };
       ctx.autoIds = autoIdsFromOptions(settings, ctx.autoIds);
+      // `{::options syntax_highlighter="…" math_engine="…" /}`: the converter's too, read as
+      // symbols (`nil`: none); a name kramdown cannot load (any highlighter but rouge, any engine
+      // but mathjax or the site's own) is none, without the gem check Jekyll makes for _config.yml.
+      const hlSetting = lastSetting(settings, 'syntax_highlighter');
+      if (hlSetting !== undefined) ctx.highlight = symbolName(hlSetting) === 'rouge' && !disabled ? rougeHighlighter() : null;
+      const mathSetting = lastSetting(settings, 'math_engine');
+      if (mathSetting !== undefined) {
+        const name = symbolName(mathSetting);
+        ctx.math = name === 'mathjax' ? mathjax : name !== null && name === symbolName(String(kd.math_engine ?? '')) ? math : noMathEngine;
+      }
       // markdown-it-footnote records every definition in env.footnotes (also those inside HTML
       // elements, parsed with the same env): without it there is nothing to take out.
       const body = env.footnotes ? extractFootnotes(tokens, ctx) : tokens;
@@ -169,6 +175,23 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       return html;
     },
   };
+}
+
+/**
+ * The syntax highlighter kramdown gets from Jekyll (KramdownParser#highlighter): the site's
+ * `kramdown.syntax_highlighter` when Ruby calls it true (null and false are not set: Jekyll puts
+ * its choice there), else `rouge`... by way of the site's `highlighter` (itself "rouge" when null
+ * or false); kramdown then reads the name as a symbol (Options.str_to_sym: stripped, a leading
+ * `:` dropped, empty or `nil` meaning none). kramdown highlights with Rouge only; any other name
+ * (`pygments`, Jekyll 2's default, still in old al-folio configs; `none`; `Rouge`) is a highlighter
+ * it does not have, so code is written plain: `<pre><code class="language-x">`, inline `<code>`.
+ * (`enable_coderay` and a `coderay` choice stop the build before this: assertNoCoderay in build.ts.)
+ */
+export function syntaxHighlighter(kd: Record<string, any>, siteHighlighter: unknown): string | null {
+  const set = (v: unknown) => v !== undefined && v !== null && v !== false;
+  const chosen = set(kd.syntax_highlighter) ? kd.syntax_highlighter : set(siteHighlighter) ? siteHighlighter : 'rouge';
+  const name = String(chosen).trim().replace(/^:/, '');
+  return name === '' || name === 'nil' ? null : name;
 }
 
 /**
@@ -220,7 +243,9 @@ function aldsInHtml(children: HtmlChild[], alds: Map<string, string>): void {
 
 // Options kramdown's HTML converter reads (toc_levels, footnote_nr, …), as opposed to those the
 // parser reads where it stands.
-const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backlink', 'entity_output', 'auto_id_prefix', 'header_offset', 'remove_line_breaks_for_cjk']);
+// (auto_id_stripping is the parser's, but read in update_tree, after every block: the last setting
+// holds for all headers, as for the converter's.)
+const CONVERTER_OPTIONS = new Set(['toc_levels', 'footnote_nr', 'footnote_backlink', 'footnote_backlink_inline', 'footnote_prefix', 'entity_output', 'smart_quotes', 'auto_id_prefix', 'header_offset', 'auto_id_stripping', 'transliterated_header_ids', 'remove_line_breaks_for_cjk']);
 
 /**
  * `{::options key="value" /}` also goes into the document root's options, which kramdown merges into
@@ -233,7 +258,17 @@ function converterOptionsFrom(settings: string[], opts: KramdownOptions, kramdow
     const attrs = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
     let m: RegExpExecArray | null;
     while ((m = attrs.exec(s))) {
-      if (CONVERTER_OPTIONS.has(m[1])) (set ??= {})[m[1]] = m[2] ?? m[3];
+      if (!CONVERTER_OPTIONS.has(m[1])) continue;
+      const value = m[2] ?? m[3];
+      // A value kramdown's Options.parse rejects is dropped there (rescued): the option keeps
+      // what it had.
+      try {
+        normaliseOptions({ ...(kramdown ?? {}), [m[1]]: value });
+      } catch (e) {
+        if (e instanceof BuildError) continue;
+        throw e;
+      }
+      (set ??= {})[m[1]] = value;
     }
   }
   return set ? normaliseOptions({ ...(kramdown ?? {}), ...set }) : opts;
@@ -264,6 +299,20 @@ function optionSettings(tokens: Token[], env: any): string[] {
   blocks(tokens);
   if (env.kdSpanOptions) out.push(...env.kdSpanOptions);
   return out;
+}
+
+/** The value the last `{::options key="…" /}` gives the key, if any sets it. */
+function lastSetting(settings: string[], key: string): string | undefined {
+  let value: string | undefined;
+  const re = new RegExp(`(?:^|\\s)${key}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'g');
+  for (const s of settings) for (const m of s.matchAll(re)) value = m[1] ?? m[2];
+  return value;
+}
+
+/** kramdown's Options.str_to_sym: stripped, a leading `:` dropped; empty or `nil` is none. */
+function symbolName(value: string): string | null {
+  const name = value.trim().replace(/^:/, '');
+  return name === '' || name === 'nil' ? null : name;
 }
 
 /**

@@ -3,7 +3,7 @@
 // - `mathjax` (kramdown's default, Jekyll's too): the TeX, HTML-escaped, between `\[…\]` (block,
 //   attributes on a wrapping <div>) or `\(…\)` (span), for MathJax to typeset in the browser
 //   (kramdown/converter/math_engine/mathjax.rb).
-// - no engine (`math_engine: null` or empty): kramdown's own fallback in Converter::Html#convert_math,
+// - no engine (`math_engine: null`): kramdown's own fallback in Converter::Html#convert_math,
 //   `<div class="kdmath">$$ … $$</div>` / `<span class="kdmath">$…$</span>`, the TeX written as is.
 // - `katex`: what the kramdown-math-katex gem writes: KaTeX's server-side HTML (and MathML) for the
 //   TeX, `displayMode` for blocks, `throwOnError: false` (a TeX error is shown in place, in KaTeX's
@@ -40,7 +40,7 @@ function withClass(attrs: Attrs, cls: string): Attrs {
   return out;
 }
 
-const noEngine: MathEngine = {
+export const noMathEngine: MathEngine = {
   block(tex, attrs, indent) {
     return `${" ".repeat(indent)}<div${htmlAttributes(withClass(attrs, "kdmath"))}>$$\n${tex}\n$$</div>\n`;
   },
@@ -67,26 +67,28 @@ function katexEngine(options: Record<string, unknown>): MathEngine {
 }
 
 /**
- * The engine for kramdown's `math_engine` option as Jekyll passes it: unset is `mathjax`; null, ""
- * or "nil" is no engine (kramdown's Options.str_to_sym); a leading ":" is dropped. Jekyll requires
- * the gem kramdown-math-<name> for any engine but mathjax and stops when it is missing: so does
- * build-site for engines it does not have.
+ * The engine for kramdown's `math_engine` option as Jekyll passes it: unset is `mathjax`; null or
+ * false is no engine (kramdown's Options.str_to_sym of ""). Jekyll requires the gem
+ * kramdown-math-<value> for any other value Ruby calls true but the exact string "mathjax"
+ * (KramdownParser#load_dependencies) and stops when it is missing: `""`, `nil`, ` mathjax` or
+ * `:mathjax`, which kramdown would read as no engine or MathJax, fail there first. So does
+ * build-site, for every engine but `katex` (its own, see above).
  */
 export function mathEngineFor(kramdown: Record<string, any> | undefined, extras: boolean): MathEngine {
   const hasKey = !!kramdown && Object.prototype.hasOwnProperty.call(kramdown, "math_engine");
   const raw = hasKey ? kramdown!.math_engine : "mathjax";
-  const name = raw === null || raw === undefined || raw === false ? "" : String(raw).trim().replace(/^:/, "");
-  if (name === "" || name === "nil") return noEngine;
-  if (name === "mathjax") return mathjax;
-  if (name === "katex" && extras) {
+  if (raw === null || raw === undefined || raw === false) return noMathEngine;
+  if (raw === "mathjax") return mathjax;
+  if (raw === "katex" && extras) {
     const opts = kramdown!.math_engine_opts;
     return katexEngine(opts && typeof opts === "object" && !Array.isArray(opts) ? opts : {});
   }
+  const name = String(raw);
   const why = name === "katex"
     ? "build-site's KaTeX is switched off by `build_site_extras: false`"
     : `build-site has no math engine '${name}' (it has mathjax and katex)`;
   throw new BuildError(`Dependency Error: kramdown's math_engine '${name}' is not available: ${why} (Jekyll would need the gem kramdown-math-${name}).`, {
     file: "_config.yml",
-    hint: `Set kramdown: math_engine: to mathjax or katex${name === "katex" ? ", or remove build_site_extras: false" : ""}.`,
+    hint: `Set kramdown: math_engine: to mathjax or katex${name === "katex" ? ", or remove build_site_extras: false" : ""}, or to null for no engine.`,
   });
 }

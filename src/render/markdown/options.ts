@@ -1,5 +1,7 @@
 // Jekyll's kramdown defaults (Jekyll 4.3 `Configuration::DEFAULTS['kramdown']` plus kramdown's own
 // defaults for keys Jekyll does not set), and their normalised, typed form.
+import { BuildError } from '../../errors.js';
+import { rubyInteger } from './entities.js';
 
 const JEKYLL_KRAMDOWN_DEFAULTS: Record<string, unknown> = {
   auto_ids: true,
@@ -65,38 +67,76 @@ export interface KramdownOptions {
   hardWrap: boolean;
   /** `parse_block_html`: HTML blocks' contents parsed as Markdown without `markdown="1"`. */
   parseBlockHtml: boolean;
+  /** `html_to_native`: HTML elements that kramdown can write itself become its own (span level only here). */
+  htmlToNative: boolean;
+  /** `parse_span_html` (default true): span HTML elements' contents parsed as Markdown. */
+  parseSpanHtml: boolean;
   footnoteNr: number;
   footnoteBacklink: string;
   /** kramdown's footnote_prefix: put before every footnote's name in its ids. */
   footnotePrefix: string;
   /** `header_offset`: added to each Markdown header's level when written (clamped to 1–6). */
   headerOffset: number;
+  /** `auto_id_stripping` (kramdown's own parser): header ids from the text elements only. */
+  autoIdStripping: boolean;
+  /** `transliterated_header_ids`: needs the stringex gem, so converter ids fail (see converter.ts). */
+  transliteratedHeaderIds: boolean;
+  /** `remove_line_breaks_for_cjk`: a line break between two CJK characters of one text is dropped. */
+  removeCjkBreaks: boolean;
+  /** `footnote_backlink_inline`: the backlink goes into the last (nested) paragraph or header. */
+  footnoteBacklinkInline: boolean;
   /** kramdown's `typographic_symbols` overrides: symbol name → replacement text. */
   typographicSymbols: Record<string, string>;
-  /** `remove_line_breaks_for_cjk`: a text's line break between two CJK characters is dropped. */
-  removeLineBreaksForCjk: boolean;
 }
 
+/**
+ * kramdown's Boolean options (Options.parse): true and false as they are; anything else as its
+ * Ruby to_s, false only when it is empty or, stripped and downcased, `false` (`"no"`, `"off"` and
+ * `0` are true). Jekyll's config merge keeps its own default where the site writes null (auto_ids);
+ * for the keys Jekyll has no default for, null reaches kramdown and is false.
+ */
 function toBool(v: unknown, dflt: boolean): boolean {
-  if (v === undefined || v === null) return dflt;
-  if (typeof v === 'string') return !['false', 'no', 'off', '0', ''].includes(v.toLowerCase());
-  return Boolean(v);
+  if (v === undefined) return dflt;
+  if (typeof v === 'boolean') return v;
+  const s = v === null ? '' : String(v);
+  return s !== '' && s.trim().toLowerCase() !== 'false';
 }
 
-/** kramdown accepts toc_levels as an array, a range string `2..3`, or a comma list. */
+const configError = (message: string) => new BuildError(`Conversion error: ${message}`, {
+  file: '_config.yml', hint: "Jekyll's kramdown stops at this option value too; see kramdown's documentation of the option.",
+});
+
+/**
+ * kramdown's toc_levels validator: a list (each to_i'd, Ruby's `"2"` → 2, `"a"` → 0), a range
+ * string `2..3` (`3..2` is empty: no TOC) or a comma list `1,3`, each level 1–6; anything else
+ * (`2-3`, a bare number) fails the conversion.
+ */
 function parseLevels(v: unknown): Set<number> {
-  if (Array.isArray(v)) return new Set(v.map(Number));
-  if (typeof v === 'number') return new Set([v]);
-  if (typeof v === 'string') {
-    const range = /^\s*(\d)\s*\.\.\s*(\d)\s*$/.exec(v);
+  let levels: number[];
+  if (Array.isArray(v)) levels = v.map((x) => (typeof x === 'number' ? Math.trunc(x) : parseInt(String(x ?? ''), 10) || 0));
+  else if (typeof v === 'string') {
+    const range = /^(\d)\.\.(\d)$/.exec(v);
     if (range) {
-      const out = new Set<number>();
-      for (let i = Number(range[1]); i <= Number(range[2]); i++) out.add(i);
-      return out;
-    }
-    return new Set(v.split(',').map((s) => Number(s.trim())).filter((n) => n >= 1 && n <= 6));
-  }
-  return new Set([1, 2, 3, 4, 5, 6]);
+      levels = [];
+      for (let i = Number(range[1]); i <= Number(range[2]); i++) levels.push(i);
+    } else if (/^\d(?:,\d)*$/.test(v)) levels = v.split(',').map(Number);
+    else throw configError('Invalid syntax for option toc_levels');
+  } else throw configError(`Invalid type ${rubyClassName(v)} for option toc_levels`);
+  if (levels.some((n) => n < 1 || n > 6)) throw configError('Level numbers for option toc_levels have to be integers from 1 to 6');
+  return new Set(levels);
+}
+
+/**
+ * kramdown's Integer options (footnote_nr, header_offset): an Integer as it is, anything else
+ * through Ruby's Integer() of its to_s (`"2"`, `"0x10"`; null is `""`), which fails the
+ * conversion on `1.5` or `abc`.
+ */
+function integerOption(v: unknown, name: string): number {
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  const text = v == null ? '' : String(v);
+  const n = rubyInteger(text);
+  if (n === null) throw configError(`Invalid integer value for option '${name}': '${text}'`);
+  return n;
 }
 
 /**
@@ -109,9 +149,48 @@ function gfmQuirks(v: unknown): Set<string> {
   return new Set(list.map((x) => String(x).trim().replace(/^:/, '')).filter((x) => x !== ''));
 }
 
+/**
+ * kramdown's smart_quotes validator: a list, or a string split at commas (Ruby's split: trailing
+ * empty fields dropped, nothing stripped); exactly four entries, else the conversion fails. Each
+ * is looked up when a quote is written (codePointOf in entities.ts).
+ */
+function smartQuotes(v: unknown): [string, string, string, string] {
+  if (v === undefined || v === null) return ['lsquo', 'rsquo', 'ldquo', 'rdquo'];
+  let list: string[];
+  if (typeof v === 'string') {
+    list = v.split(',');
+    while (list.length && list[list.length - 1] === '') list.pop();
+  } else if (Array.isArray(v)) list = v.map((x) => (x == null ? '' : String(x)));
+  else throw new BuildError(`Conversion error: Invalid type ${rubyClassName(v)} for option smart_quotes`, { file: '_config.yml', hint: 'Write kramdown: smart_quotes: as four entity names or code points, e.g. "lsquo,rsquo,ldquo,rdquo".' });
+  if (list.length !== 4) {
+    throw new BuildError('Conversion error: Option smart_quotes needs exactly 4 values', { file: '_config.yml', hint: 'Write kramdown: smart_quotes: as four entity names or code points, e.g. "lsquo,rsquo,ldquo,rdquo".' });
+  }
+  return list as [string, string, string, string];
+}
+
+function rubyClassName(v: unknown): string {
+  if (v === null || v === undefined) return 'NilClass';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'Integer' : 'Float';
+  if (typeof v === 'boolean') return v ? 'TrueClass' : 'FalseClass';
+  if (Array.isArray(v)) return 'Array';
+  return typeof v === 'object' ? 'Hash' : 'String';
+}
+
+/**
+ * kramdown's typographic_symbols validator: each key is a symbol name (kramdown's str_to_sym: stripped,
+ * a leading `:` dropped), each value its to_s (null is the empty string).
+ */
+function typographicSymbols(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return out;
+  for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
+    out[k.trim().replace(/^:/, '')] = val == null ? '' : String(val);
+  }
+  return out;
+}
+
 export function normaliseOptions(kramdown: Record<string, any> | undefined): KramdownOptions {
   const o = { ...JEKYLL_KRAMDOWN_DEFAULTS, ...(kramdown ?? {}) };
-  const sq = String(o.smart_quotes ?? 'lsquo,rsquo,ldquo,rdquo').split(',').map((s) => s.trim());
   const entity = String(o.entity_output ?? 'as_char') as EntityOutput;
   const gfm = parserName(o.input) === 'GFM';
   const quirks = gfmQuirks(o.gfm_quirks);
@@ -123,15 +202,20 @@ export function normaliseOptions(kramdown: Record<string, any> | undefined): Kra
     autoIdPrefix: o.auto_id_prefix == null ? '' : String(o.auto_id_prefix),
     tocLevels: parseLevels(o.toc_levels),
     entityOutput: ['as_char', 'as_input', 'numeric', 'symbolic'].includes(entity) ? entity : 'as_char',
-    smartQuotes: [sq[0] ?? 'lsquo', sq[1] ?? 'rsquo', sq[2] ?? 'ldquo', sq[3] ?? 'rdquo'],
+    smartQuotes: smartQuotes(o.smart_quotes),
     hardWrap: toBool(o.hard_wrap, false),
     parseBlockHtml: toBool(o.parse_block_html, false),
-    footnoteNr: Number(o.footnote_nr ?? 1) || 1,
+    parseSpanHtml: toBool(o.parse_span_html, true),
+    htmlToNative: toBool(o.html_to_native, false),
+    autoIdStripping: toBool(o.auto_id_stripping, false),
+    transliteratedHeaderIds: toBool(o.transliterated_header_ids, false),
+    removeCjkBreaks: toBool(o.remove_line_breaks_for_cjk, false),
+    footnoteBacklinkInline: toBool(o.footnote_backlink_inline, false),
+    footnoteNr: o.footnote_nr === undefined ? 1 : integerOption(o.footnote_nr, 'footnote_nr'),
     footnoteBacklink: o.footnote_backlink == null ? '&#8617;' : String(o.footnote_backlink),
     footnotePrefix: o.footnote_prefix == null ? '' : String(o.footnote_prefix),
-    headerOffset: Math.trunc(Number(o.header_offset ?? 0)) || 0,
-    typographicSymbols: (o.typographic_symbols && typeof o.typographic_symbols === 'object') ? o.typographic_symbols : {},
-    removeLineBreaksForCjk: toBool(o.remove_line_breaks_for_cjk, false),
+    headerOffset: o.header_offset === undefined ? 0 : integerOption(o.header_offset, 'header_offset'),
+    typographicSymbols: typographicSymbols(o.typographic_symbols),
   };
 }
 
@@ -146,23 +230,4 @@ export function isGfm(state: { md: unknown }): boolean {
 /** kramdown-parser-gfm with its `paragraph_end` quirk (the default): see KramdownOptions.gfmParagraphEnd. */
 export function gfmParagraphEnd(state: { md: unknown }): boolean {
   return (state.md as { kdParagraphEnd?: boolean }).kdParagraphEnd !== false;
-}
-
-// kramdown's REDUNDANT_LINE_BREAK_REGEX: Han, Hiragana and Katakana (half-width forms too), not
-// Hangul nor CJK punctuation (Common).
-const CJK_BEFORE_BREAK = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\n(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu;
-const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
-
-/**
- * kramdown's fix_cjk_line_break (`remove_line_breaks_for_cjk`), applied by convert_text to each
- * text element: every line break with a Han, Hiragana or Katakana character right before and right
- * after it, within the one text, is removed (its gsub! loop ends with none left).
- */
-export function removeCjkLineBreaks(text: string): string {
-  return text.includes('\n') ? text.replace(CJK_BEFORE_BREAK, '') : text;
-}
-
-/** Whether `ch` (one character) is Han, Hiragana or Katakana, as fix_cjk_line_break reads them. */
-export function isCjkChar(ch: string | undefined): boolean {
-  return ch !== undefined && CJK_CHAR.test(ch);
 }

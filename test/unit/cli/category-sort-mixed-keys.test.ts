@@ -2,7 +2,7 @@
 // unions the raw list with its to_s'd copy, so `categories: [blog, 2020]` puts both the Integer
 // 2020 and the String "2020" into site.categories, and sorting its [key, value] pairs compares
 // 2020 with "blog": Jekyll stops with "comparison of Array with Array failed" (test/conformance/
-// ERRORS.md, case 47). build-site fails the same way, with a hint naming the cause.
+// ERRORS.md, case 49). build-site fails the same way, with a hint naming the cause.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";

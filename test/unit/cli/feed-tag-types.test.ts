@@ -2,7 +2,7 @@
 // the posts' tags as YAML gives them (Document#populate_tags does not to_s them), and
 // generate_tag_feed tests each with Regexp#match?, which takes only a String: `tags: [7]` stops
 // the build with Ruby's TypeError. Each case was run with Debian's Jekyll 4.3.1
-// (test/conformance/ERRORS.md, case 46); `tags: [7]` without tag feeds builds (fixture
+// (test/conformance/ERRORS.md, case 48); `tags: [7]` without tag feeds builds (fixture
 // post-attr-hash-typed-keys), and so does a scalar `tags: 7` (no tags at all).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

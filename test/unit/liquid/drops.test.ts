@@ -83,3 +83,23 @@ test("static file drops: Jekyll's fixed keys, then front matter defaults whose n
   assert.equal(out[0], "name=a.png");
   assert.equal(out[3], "path=/assets/a.png");
 });
+
+test("Enumerable methods on a Jekyll drop: count, min, max, sort, keys, to_hash win over front matter keys of those names", () => {
+  const dir = site({
+    "_posts/2024-01-01-a.html": "---\ntitle: A\nkeys: mine\nauthor: Zed\n---\na",
+    "index.html": "---\n---\n{% assign p = site.posts.first %}{{ p.count }}|{{ p.min | first }}|{{ p.max | first }}|{{ p.sort | size }}|{{ p.keys | size }}|{{ p.to_hash.author }}|{{ p.first | first }}",
+  });
+  // Jekyll 4.3.1: Drop#[] asks Liquid::Drop.invokable? before the front matter, and Enumerable's
+  // sort/count/first/min/max are invokable, as are Drop#keys and #to_hash.
+  assert.equal(build(dir).get("/")!.output, "20|author|url|20|20|Zed|name");
+});
+
+test("a front matter key named count, min, max, sort or to_hash makes those methods walk themselves: Jekyll's 'stack level too deep'", () => {
+  for (const key of ["count", "sort", "to_hash"]) {
+    const dir = site({
+      "_posts/2024-01-01-a.html": `---\ntitle: A\n${key}: 3\n---\na`,
+      "index.html": "---\n---\n{{ site.posts.first.min }}",
+    });
+    assert.throws(() => build(dir), /stack level too deep/);
+  }
+});

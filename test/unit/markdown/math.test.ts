@@ -72,5 +72,11 @@ test('math engines build-site does not have stop the build, as Jekyll does witho
     (e: unknown) => e instanceof BuildError && /Dependency Error: .*'sskatex'.*kramdown-math-sskatex/.test(e.message));
   assert.throws(() => createMarkdownConverter({ kramdown: { math_engine: 'katex' }, extras: false }),
     (e: unknown) => e instanceof BuildError && /build_site_extras: false/.test(e.message) && /kramdown-math-katex/.test(e.message));
-  assert.doesNotThrow(() => createMarkdownConverter({ kramdown: { math_engine: ':mathjax' }, extras: false }));
+  assert.doesNotThrow(() => createMarkdownConverter({ kramdown: { math_engine: 'mathjax' }, extras: false }));
+  // Jekyll requires kramdown-math-<value> for anything but the exact string "mathjax" (checked with
+  // Debian's Jekyll 4.3.1: ":mathjax", " mathjax", "nil" and "" all stop the build).
+  for (const v of [':mathjax', ' mathjax', 'nil', '']) {
+    assert.throws(() => createMarkdownConverter({ kramdown: { math_engine: v } }),
+      (e: unknown) => e instanceof BuildError && e.message.includes(`kramdown-math-${v})`), JSON.stringify(v));
+  }
 });

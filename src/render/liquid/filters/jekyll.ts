@@ -12,7 +12,7 @@ import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
-import { RubyFloat, RubyRange, formatFloat, hashEntries, inspect, isHash, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, RubyRange, asEvaluated, formatFloat, hashEntries, inspect, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -25,7 +25,12 @@ const FLOAT_LIKE = /^[ \t\r\n\f\v]*-?(?:\d+\.?\d*|\.\d+)[ \t\r\n\f\v]*$/;
 function parseSortInput(v: unknown): unknown {
   const s = toS(v).replace(/\n$/, "");
   if (INTEGER_LIKE.test(s)) return typeof plain(v) === "string" ? stringToInteger(s) : plain(v);
-  if (FLOAT_LIKE.test(s)) return Number.parseFloat(rubyStrip(s).replace(/^(-?)\./, "$10."));
+  if (FLOAT_LIKE.test(s)) {
+    // `to_f` is a Float even when integral: group_by names it "2023.0" (a Float year in the
+    // data, or the String "3.0"), and `where` compares that to_s.
+    const x = Number.parseFloat(rubyStrip(s).replace(/^(-?)\./, "$10."));
+    return Number.isInteger(x) ? new RubyFloat(x) : x;
+  }
   return v;
 }
 
@@ -88,10 +93,16 @@ function matches(property: unknown, target: unknown): boolean {
   return rubyArray(property).some((p) => toS(p) === t);
 }
 
-/** The collection `where`/`find`/`group_by` walk: hashes give their values; other values are not enumerable. */
+/**
+ * The collection `where`/`find` and their `_exp` forms walk: a Hash gives its values (`input.values
+ * if input.is_a?(Hash)`); a Jekyll Drop is Enumerable, and its select/find get Drop#each's key and
+ * value packed as one [key, value] item; JekyllDrop and other values have no `select`.
+ */
 function selectable(input: unknown): unknown[] | null {
   input = plain(input);
   if (Array.isArray(input)) return input;
+  if (isOpaqueDrop(input)) return null;
+  if (isKeyedDrop(input)) return hashEntries(input as Record<string, unknown>);
   if (isHash(input)) return Object.values(input);
   return null;
 }
@@ -230,7 +241,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       else if (typeof v === "string") {
         a = [...v];
         if (a.length > 2) throw new Error(`undefined method 'join' for ${inspect(a.slice(0, -1).join(""))}:String`);
-      } else if (isHash(v)) {
+      } else if (isHash(v) && !isUnsizedDrop(v)) {
         a = new Array(Object.keys(v).length).fill(null);
         if (a.length > 2) throw new Error("undefined method 'join' for nil:NilClass");
       }
@@ -271,7 +282,8 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     group_by(input, property) {
       const v = plain(input);
-      const items = Array.isArray(v) ? v : isHash(v) ? hashEntries(v) : null;
+      // (groupable?: JekyllDrop has no group_by)
+      const items = Array.isArray(v) ? v : isHash(v) && !isOpaqueDrop(v) ? hashEntries(v) : null;
       if (!items) return input;
       const groups = new Map<string, { name: unknown; items: unknown[] }>();
       for (const item of items) {
@@ -284,7 +296,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     },
     group_by_exp(this: FilterThis, input: unknown, variable: unknown, expr: unknown) {
       const v = plain(input);
-      const items = Array.isArray(v) ? v : isHash(v) ? hashEntries(v) : null;
+      const items = Array.isArray(v) ? v : isHash(v) && !isOpaqueDrop(v) ? hashEntries(v) : null;
       if (!items) return input;
       const value = expression(this, expressionString(expr));
       const scope: Record<string, unknown> = {};
@@ -327,15 +339,17 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (v === null || v === undefined) throw new LiquidArgumentError("Cannot sort a null object.");
       if (property === null || property === undefined) {
         if (Array.isArray(v)) return rubySort(v);
-        if (isHash(v)) return rubySort(hashEntries(v));
+        if (isHash(v) && !isOpaqueDrop(v)) return rubySort(hashEntries(v));
         throw new Error(`undefined method 'sort' for ${inspect(v)}:${rubyClass(v)}`);
       }
       let order: number;
       if (nils === "first") order = -1;
       else if (nils === "last") order = 1;
       else throw new LiquidArgumentError(`Invalid nils order: '${toS(nils)}' is not a valid nils order. It must be 'first' or 'last'.`);
-      if (!Array.isArray(v) && !isHash(v)) throw new Error(`undefined method 'map' for ${inspect(v)}:${rubyClass(v)}`);
-      const items = Array.isArray(v) ? v : hashEntries(v);
+      if (!Array.isArray(v) && (!isHash(v) || isOpaqueDrop(v))) throw new Error(`undefined method 'map' for ${inspect(v)}:${rubyClass(v)}`);
+      // sort_input's `input.map { |item| … }`: a Hash's items are its pairs, but a Drop's each
+      // yields key and value apart and the one-parameter block keeps the key.
+      const items = Array.isArray(v) ? v : isKeyedDrop(v) ? Object.keys(v) : hashEntries(v);
       const keyed = items.map((item) => ({ key: itemProperty(item, property), item }));
       const isNil = (x: unknown) => x === null || x === undefined;
       return sortWith(keyed, (a: any, b: any) => {
@@ -356,7 +370,8 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     push(array, input) {
       const a = plain(array);
       if (!isRubyArray(a)) return array;
-      return [...a, input];
+      // The pushed value is Liquid's (to_liquid): a drop, where the array may hold Documents.
+      return [...a, asEvaluated(input)];
     },
     shift(array, num = 1) {
       const a = plain(array);
@@ -368,7 +383,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
     unshift(array, input) {
       const a = plain(array);
       if (!isRubyArray(a)) return array;
-      return [input, ...a];
+      return [asEvaluated(input), ...a];
     },
     sample(input, num = 1) {
       const a = plain(input);

@@ -7,7 +7,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, checkLong, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyBigRange, RubyFloat, RubyRange, compareStrings, hasRubyKeys, hashEntries, hashFind, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, rubyInteger, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyBigRange, RubyFloat, RubyRange, asEvaluated, compareStrings, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, rubyInteger, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 import { LimitError, reserveIterations } from "../budget.js";
 import { ExpressionMethodLiteral } from "../operators.js";
@@ -81,7 +81,8 @@ function strictBase64(s: string): boolean {
 export function inputItems(input: unknown, zone?: string): unknown[] {
   input = plain(input);
   if (input instanceof RubyBigRange) refuseRange(input);
-  if (Array.isArray(input)) return rubyFlatten(input);
+  // InputIterator#each yields each element's to_liquid: a document's drop (asEvaluated).
+  if (Array.isArray(input)) return rubyFlatten(input).map(asEvaluated);
   if (input === null || input === undefined) return [];
   // Liquid's InputIterator walks an Enumerable as it is: a Jekyll Drop (a document, as
   // `site.posts | first` gives one) yields its keys (`join` writes them, `map` looks in each).
@@ -113,6 +114,12 @@ export function rubySize(v: unknown): number | bigint {
 export function lookup(item: unknown, property: unknown): unknown {
   item = plain(item);
   if (isHash(item)) {
+    // A Hash with a storing default block (site.tags, site.categories) grows the missing key.
+    const makeDefault = hooksOf(item)?.defaultValue;
+    if (makeDefault) {
+      const has = hasRubyKeys(item) ? hashFind(item, property) !== undefined : typeof property === "string" && Object.hasOwn(item, property);
+      if (!has) return makeDefault.call(item, property);
+    }
     if (hasRubyKeys(item)) {
       const k = hashFind(item, property);
       return k === undefined ? undefined : item[k];
@@ -350,7 +357,7 @@ export function standardFilters(zone?: string): FilterTable {
       if (property === "to_liquid") return item;
       // Liquid's map asks `respond_to?(:[])` first: an item without `[]` maps to nil.
       const value = rubyIndexOrPropertyError(item, property);
-      return value === NO_INDEX ? null : value;
+      return value === NO_INDEX ? null : asEvaluated(value);
     }),
     compact: (input, property) => {
       const items = inputItems(input, zone);

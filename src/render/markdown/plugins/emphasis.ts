@@ -10,7 +10,7 @@
 // So `Gong*, Xiao Liu*` is `Gong<em>, Xiao Liu</em>` as in kramdown (CommonMark leaves it as text).
 import type { MarkdownIt, StateInline } from 'markdown-it';
 import { codeSpanAt } from './codespan.js';
-import { spanHtmlEnd } from './span-html.js';
+import { parseSpanHtml, spanHtmlEnd } from './span-html.js';
 import { linkEndAt } from './link.js';
 
 type Kind = 'em' | 'strong';
@@ -55,7 +55,7 @@ function searchClose(state: StateInline, start: number, end: number, delim: stri
     if (ch === '`') { q = codeSpanAt(src, q, end).end; continue; }
     if (ch === '<') {
       // Span HTML owns everything to its close tag; an unclosed element runs to the end.
-      const e = spanHtmlEnd(src, q, end);
+      const e = spanHtmlEnd(src, q, end, false, parseSpanHtml(state));
       if (e === -1) return -1;
       if (e >= 0) { q = e; continue; }
     }

@@ -9,7 +9,7 @@ import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { lazyStop } from './code-block.js';
 import { setextAhead } from './kramdown-blocks.js';
 import { tableAhead } from './table.js';
-import { INDENT, dropLazyText, kdLineText, keepItemText, keepLazyText } from './indent.js';
+import { INDENT, dropLazyText, kdLineText, keepItemText, keepLazyText, stripIndent } from './indent.js';
 
 function isBlank(state: StateBlock, line: number): boolean {
   return state.bMarks[line] + state.tShift[line] >= state.eMarks[line];
@@ -64,7 +64,19 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
       if (faked.length && faked[faked.length - 1][0] === l) return true;
       const text = kdLineText(state, l);
       if (!INDENT.test(text)) return false;
-      if (state.sCount[l] >= indent) return true;
+      if (state.sCount[l] >= indent) {
+        // kramdown takes one INDENT off each line of the definition (gsub), where a list item
+        // turns a run of leading tabs into spaces first: `\t\tx` is `\tx` in the definition's
+        // text (a fenced code line keeps its tab), kdLineText would say `    x`.
+        const own = text.replace(INDENT, '');
+        if (/^ *\t/.test(own) && stripIndent(text, 4) !== own) {
+          faked.push([l, state.sCount[l]]);
+          keepItemText(state, l, own, indent);
+          const bases = lazy.get(l);
+          if (bases) bases.push(state.blkIndent); else lazy.set(l, [state.blkIndent]);
+        }
+        return true;
+      }
       faked.push([l, state.sCount[l]]);
       state.sCount[l] = indent + keepItemText(state, l, text.replace(INDENT, ''), indent);
       const bases = lazy.get(l);

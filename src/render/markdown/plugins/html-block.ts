@@ -54,46 +54,97 @@ function trailingWhitespace(src: string, pos: number): number {
  * Returns [contentEnd, afterCloseTag] or null when there is none (kramdown then auto-closes at EOF).
  */
 function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: boolean): [number, number] | null {
-  const open = new RegExp(`<${name}(?=[\\s/>])`, 'gi');
-  const closeLine = new RegExp(`^ {0,3}</${name}\\s*>`, 'i');
-  const close = new RegExp(`</${name}\\s*>`, 'gi');
-  const openLine = new RegExp(`^ {0,3}<${name}(?=[\\s/>])`, 'i');
+  // Sticky: a close tag, or a whole start tag (on one line), right at the scanner's position.
+  const closeAt = new RegExp(` {0,3}</${name}\\s*>`, 'iy');
+  const openAt = new RegExp(` {0,3}<${name}(?=[\\s/>])([^>]*)>`, 'iy');
+  // Any start or close tag of the name, for the body of a child read raw.
+  const anyTag = new RegExp(`<(/?)${name}(?=[\\s/>])[^>]*>`, 'gi');
   let depth = 0;
+  // Inside a child read raw (or as a span): its nesting, or -1 for a span (ends at its first close tag).
+  let raw = 0;
   let pos = from;
+  // Reads a raw (or span) child's body from `i` on the line; returns where it ended, or -1.
+  const skipRaw = (line: string, i: number): number => {
+    anyTag.lastIndex = i;
+    for (let t = anyTag.exec(line); t; t = anyTag.exec(line)) {
+      if (t[1]) {
+        if (raw === -1 || --raw === 0) {
+          raw = 0;
+          return t.index + t[0].length;
+        }
+      } else if (raw > 0 && !t[0].endsWith('/>')) raw++;
+    }
+    return -1;
+  };
+  // Where to go on inside the line at `pos` after a nested element of another name ended there.
+  let resume = 0;
   while (pos < src.length) {
     let eol = src.indexOf('\n', pos);
     if (eol < 0) eol = src.length;
     const line = src.slice(pos, eol);
-    const m = closeLine.exec(line);
-    if (m && depth === 0) return [pos, pos + m[0].length];
-    // A nested element is read to its own end (its close tag, wherever on a line that falls for
-    // raw content), and kramdown's block parse goes on right there, mid-line: a `</figure>` right
-    // after `<pre>…</pre>`, or the second `</div>` of `</div></div>`, closes this element.
-    if (depth === 0) {
-      const skip = nestedElementEnd(src, pos, parseBlockHtml);
-      if (skip > pos) {
-        const ws = trailingWhitespace(src, skip);
-        pos = ws >= 0 ? ws : skip;
+    // kramdown's block HTML parser reads the tags at the start of a line one after another: each
+    // close tag ends an element (ours when none is open), and a start tag right after one opens
+    // the next element there (`</div><div class="c">` closes one div and opens another). Only
+    // a line starting with the tag opens a nested element; a `<div>` inside paragraph text is
+    // span text and nests nothing. A nested element parsed as Markdown blocks (parse_block_html,
+    // or markdown="1") has its content parsed from right after its start tag, so a close tag
+    // later on that line (`<div>x</div>`) is paragraph text and closes nothing; one read raw
+    // (or as a span) ends at its close tag wherever it is, and the tags right after that are
+    // read as at a line start again (`<div>x</div></div>` closes ours). Bounded: each step
+    // consumes a tag of the line.
+    let i = resume;
+    resume = 0;
+    if (raw !== 0) i = skipRaw(line, i);
+    let jumped = false;
+    while (i >= 0) {
+      closeAt.lastIndex = i;
+      const c = closeAt.exec(line);
+      if (c) {
+        if (depth === 0) return [pos + i, pos + i + c[0].length];
+        depth--;
+        i += c[0].length;
         continue;
       }
+      openAt.lastIndex = i;
+      const o = openAt.exec(line);
+      if (!o) {
+        // A block-level element of another name starting here is read to its own end, which
+        // may be lines below and mid-line: a raw <pre> pairs nested tags of any name (a
+        // {% highlight %} figure inside a figure's <pre>), and the block parse goes on right
+        // after it, so `</code></pre></figure>` closes a figure.
+        const q = nestedElementEnd(src, pos + i, parseBlockHtml);
+        if (q > pos + i) {
+          const ws = trailingWhitespace(src, q);
+          const next = ws >= 0 ? ws : q;
+          pos = src.lastIndexOf('\n', next - 1) + 1;
+          resume = next - pos;
+          jumped = true;
+        }
+        break;
+      }
+      const attrs = o[1]!;
+      i += o[0].length;
+      if (attrs.endsWith('/')) continue;
+      const md = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(attrs);
+      const model = markdownAttrModel(md ? (md[1] ?? md[2] ?? md[3]) : undefined, name) ?? (parseBlockHtml ? defaultContentModel(name) : 'raw');
+      if (model === 'block') {
+        depth++;
+        continue;
+      }
+      raw = model === 'span' ? -1 : 1;
+      i = skipRaw(line, i);
     }
-    // Only a line starting with the tag opens a nested element (kramdown's block HTML parser);
-    // a `<div>` inside paragraph text is span text and nests nothing.
-    if (openLine.test(line)) depth += (line.match(open)?.length ?? 0) - (line.match(close)?.length ?? 0);
-    else if (m) depth--;
-    if (depth < 0) depth = 0;
-    pos = eol + 1;
+    if (!jumped) pos = eol + 1;
   }
   return null;
 }
 
 /**
- * Where a block-level HTML element starting (≤3 spaces in) at `pos` ends, as kramdown's block
- * parser reads it inside another element: raw content (parse_raw_html) pairs nested tags of any
- * name and ends at the element's own close tag wherever on a line it is; span content ends at the
- * first close tag of its name; block content ends at a close tag where a block may start
- * (findBlockEnd). Returns the position after the close tag, or `pos` when no block-level element
- * starts there (a span element, or other text).
+ * Where a block-level HTML element of another name, starting (≤3 spaces in) at `pos`, ends as
+ * kramdown's block parser reads it inside ours: raw content (parse_raw_html) pairs nested tags
+ * of any name and ends at the element's own close tag wherever it is; span content ends at the
+ * first close tag of its name; block content ends where findBlockEnd finds it. Returns the
+ * position after the close tag, or `pos` when no such element starts there.
  */
 function nestedElementEnd(src: string, pos: number, parseBlockHtml: boolean): number {
   const lead = /^ {0,3}(?=<)/.exec(src.slice(pos, pos + 4));
@@ -253,7 +304,16 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
     if (!c) node.open = true;
     return c ? pos + c.index + c[0].length : src.length;
   }
-  if (closed) return pos;
+  if (closed) {
+    // handle_kramdown_html_tag scans TRAILING_WHITESPACE for a block-model element before it looks
+    // at the body, so a self-closed `<div/>` under parse_block_html takes its line's newline (no
+    // blank after it), where a raw one (`<div/>` without it, `<hr>`) leaves it.
+    if (model === 'block') {
+      const ws = trailingWhitespace(src, pos);
+      if (ws >= 0) pos = ws;
+    }
+    return pos;
+  }
   if (model === 'block') {
     const ws = trailingWhitespace(src, pos);
     if (ws >= 0) pos = ws;

@@ -328,7 +328,10 @@ function extensionBlock(state: StateBlock, startLine: number, endLine: number, s
   if (name === 'options') {
     // kramdown updates its parser options here: blocks after this line see the new value.
     const pbh = /\bparse_block_html\s*=\s*["']?(\w+)/.exec(m[2] ?? '');
-    if (pbh) state.env.kdParseBlockHtml = pbh[1] !== 'false';
+    if (pbh) state.env.kdParseBlockHtml = pbh[1].toLowerCase() !== 'false';
+    // (Read by the span parser, which runs after all blocks: the last setting holds.)
+    const psh = /\bparse_span_html\s*=\s*["']?(\w+)/.exec(m[2] ?? '');
+    if (psh) state.env.kdParseSpanHtml = psh[1].toLowerCase() !== 'false';
   }
   // A self-closed comment or nomarkdown has no body, and kramdown adds nothing to its tree for it
   // (handle_extension): not even a block boundary; the blank lines around it are one.

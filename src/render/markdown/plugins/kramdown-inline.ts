@@ -151,7 +151,11 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
   // `auto_ids="false"` takes that header's id too, GFM assigning ids after the span parsing).
   // Recorded for index.ts in order of the inline parsing, which is the tree's order as kramdown's.
   if (!silent && name === 'options') {
-    ((state.env.kdSpanOptions ??= []) as string[]).push(m[0].slice(3 + name.length, m[2] ? -2 : -1));
+    const attrs = m[0].slice(3 + name.length, m[2] ? -2 : -1);
+    ((state.env.kdSpanOptions ??= []) as string[]).push(attrs);
+    // parse_span_html is the span parser's own: it holds from here on (span-html.ts).
+    const psh = /\bparse_span_html\s*=\s*["']?(\w+)/.exec(attrs);
+    if (psh) state.env.kdParseSpanHtml = psh[1].toLowerCase() !== 'false';
   }
   if (!silent && body !== null && name !== 'options') {
     const t = state.push('kd_span_extension', '', 0);

@@ -32,15 +32,27 @@ function stopRe(name: string): RegExp {
   return re;
 }
 
+/**
+ * kramdown's parse_span_html where the span parser stands: the site's option (env, see index.ts),
+ * as a block `{::options parse_span_html="…" /}` left it (kramdown parses spans after all blocks).
+ */
+export function parseSpanHtml(state: { env: any }): boolean {
+  return state.env?.kdParseSpanHtml !== false;
+}
+
 interface StartTag { name: string; length: number; attrText: string; selfClosed: boolean; }
 function startTag(rest: string): StartTag | null {
   const m = TAG_RE.exec(rest);
   return m ? { name: normaliseTagName(m[1]), length: m[0].length, attrText: m[2] ?? '', selfClosed: m[5] !== undefined } : null;
 }
 
-/** Whether an element's content is parsed as Markdown: kramdown's do_parsing, `markdown` attr included. */
-function parsesMarkdown(name: string, markdownAttr: string | undefined, insideRaw: boolean): boolean {
-  let parse = !(defaultContentModel(name) === 'raw' || insideRaw);
+/**
+ * Whether an element's content is parsed as Markdown: kramdown's do_parsing, `markdown` attr included.
+ * `parseSpan` is kramdown's parse_span_html option (default true): false leaves the content of span
+ * elements as text too (`<span>*x*</span>` keeps its stars), unless `markdown="1"` or `"span"` asks.
+ */
+function parsesMarkdown(name: string, markdownAttr: string | undefined, insideRaw: boolean, parseSpan: boolean): boolean {
+  let parse = !(defaultContentModel(name) === 'raw' || insideRaw) && parseSpan;
   if (markdownAttr === 'span') parse = true;
   else if (markdownAttr === '1') parse = defaultContentModel(name) !== 'raw';
   else if (markdownAttr === '0') parse = false;
@@ -51,7 +63,7 @@ function parsesMarkdown(name: string, markdownAttr: string | undefined, insideRa
  * Where the span HTML at `pos` ends, for scanners that must skip it (emphasis, silent mode):
  * -2 when there is none, -1 when it is an element without a close tag (it runs to `max`).
  */
-export function spanHtmlEnd(src: string, pos: number, max: number, insideRaw = false): number {
+export function spanHtmlEnd(src: string, pos: number, max: number, insideRaw = false, parseSpan = true): number {
   const rest = src.slice(pos, max);
   let m = COMMENT_RE.exec(rest) ?? TAG_CLOSE_RE.exec(rest);
   if (m) return pos + m[0].length;
@@ -59,7 +71,7 @@ export function spanHtmlEnd(src: string, pos: number, max: number, insideRaw = f
   if (!tag) return -2;
   const end = pos + tag.length;
   if (BLOCK_ELEMENTS.has(tag.name) || tag.selfClosed || ELEMENTS_WITHOUT_BODY.has(tag.name)) return end;
-  const parse = parsesMarkdown(tag.name, parseAttributes(tag.attrText, false).get('markdown'), insideRaw);
+  const parse = parsesMarkdown(tag.name, parseAttributes(tag.attrText, false).get('markdown'), insideRaw, parseSpan);
   const re = stopRe(tag.name);
   let q = end;
   while (q < max) {
@@ -67,7 +79,7 @@ export function spanHtmlEnd(src: string, pos: number, max: number, insideRaw = f
     if (c === '<') {
       m = re.exec(src.slice(q, max));
       if (m) return q + m[0].length;
-      const inner = spanHtmlEnd(src, q, max, !parse);
+      const inner = spanHtmlEnd(src, q, max, !parse, parseSpan);
       if (inner === -1) return -1;
       if (inner >= 0) { q = inner; continue; }
     } else if (parse && c === '\\') { q += 2; continue; } else if (parse && c === '`') {
@@ -118,7 +130,7 @@ function spanHtml(state: KdState, silent: boolean): boolean {
   const c1 = src[pos + 1];
   if (c1 === undefined || !(c1 === '!' || c1 === '/' || /[\p{L}_:]/u.test(c1))) return false;
   if (silent) {
-    const end = spanHtmlEnd(src, pos, state.posMax, !!state.kdRawHtml);
+    const end = spanHtmlEnd(src, pos, state.posMax, !!state.kdRawHtml, parseSpanHtml(state));
     if (end === -2) return false;
     state.pos = end === -1 ? state.posMax : end;
     return true;
@@ -155,7 +167,7 @@ function spanHtml(state: KdState, silent: boolean): boolean {
   open.attrs = attrList;
   const re = stopRe(tag.name);
   let found: { at: number; length: number } | null;
-  if (parsesMarkdown(tag.name, markdownAttr, !!state.kdRawHtml)) {
+  if (parsesMarkdown(tag.name, markdownAttr, !!state.kdRawHtml, parseSpanHtml(state))) {
     const saved = state.kdStop;
     const stop: Stop = { re, level: state.level, at: -1, length: 0 };
     state.kdStop = stop;
