@@ -235,18 +235,13 @@ export function gfmParagraphEnd(state: { md: unknown }): boolean {
 // kramdown's REDUNDANT_LINE_BREAK_REGEX: Han, Hiragana and Katakana (half-width forms too), not
 // Hangul nor CJK punctuation (Common).
 const CJK_BEFORE_BREAK = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\n(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu;
-const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 
 /**
  * kramdown's fix_cjk_line_break (`remove_line_breaks_for_cjk`), applied by convert_text to each
- * text element: every line break with a Han, Hiragana or Katakana character right before and right
- * after it, within the one text, is removed (its gsub! loop ends with none left).
+ * text element of an HTML element's children: every line break with a Han, Hiragana or Katakana
+ * character right before and right after it, within the one text, is removed. (Markdown text is
+ * handled token by token in converter.ts, cjkBreak.)
  */
 export function removeCjkLineBreaks(text: string): string {
   return text.includes('\n') ? text.replace(CJK_BEFORE_BREAK, '') : text;
-}
-
-/** Whether `ch` (one character) is Han, Hiragana or Katakana, as fix_cjk_line_break reads them. */
-export function isCjkChar(ch: string | undefined): boolean {
-  return ch !== undefined && CJK_CHAR.test(ch);
 }

@@ -76,18 +76,9 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
     }
     return -1;
   };
+  // Where to go on inside the line at `pos` after a nested element of another name ended there.
+  let resume = 0;
   while (pos < src.length) {
-    // A nested element of any name is read to its own end (its close tag, wherever on a line that
-    // falls for raw content), and kramdown's block parse goes on right there, mid-line: a
-    // `</figure>` right after `<pre>…</pre>` closes this element.
-    if (depth === 0 && raw === 0) {
-      const skip = nestedElementEnd(src, pos, parseBlockHtml);
-      if (skip > pos) {
-        const ws = trailingWhitespace(src, skip);
-        pos = ws >= 0 ? ws : skip;
-        continue;
-      }
-    }
     let eol = src.indexOf('\n', pos);
     if (eol < 0) eol = src.length;
     const line = src.slice(pos, eol);
@@ -101,8 +92,10 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
     // (or as a span) ends at its close tag wherever it is, and the tags right after that are
     // read as at a line start again (`<div>x</div></div>` closes ours). Bounded: each step
     // consumes a tag of the line.
-    let i = 0;
-    if (raw !== 0) i = skipRaw(line, 0);
+    let i = resume;
+    resume = 0;
+    if (raw !== 0) i = skipRaw(line, i);
+    let jumped = false;
     while (i >= 0) {
       closeAt.lastIndex = i;
       const c = closeAt.exec(line);
@@ -114,7 +107,21 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
       }
       openAt.lastIndex = i;
       const o = openAt.exec(line);
-      if (!o) break;
+      if (!o) {
+        // A block-level element of another name starting here is read to its own end, which
+        // may be lines below and mid-line: a raw <pre> pairs nested tags of any name (a
+        // {% highlight %} figure inside a figure's <pre>), and the block parse goes on right
+        // after it, so `</code></pre></figure>` closes a figure.
+        const q = nestedElementEnd(src, pos + i, parseBlockHtml);
+        if (q > pos + i) {
+          const ws = trailingWhitespace(src, q);
+          const next = ws >= 0 ? ws : q;
+          pos = src.lastIndexOf('\n', next - 1) + 1;
+          resume = next - pos;
+          jumped = true;
+        }
+        break;
+      }
       const attrs = o[1]!;
       i += o[0].length;
       if (attrs.endsWith('/')) continue;
@@ -127,18 +134,17 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
       raw = model === 'span' ? -1 : 1;
       i = skipRaw(line, i);
     }
-    pos = eol + 1;
+    if (!jumped) pos = eol + 1;
   }
   return null;
 }
 
 /**
- * Where a block-level HTML element starting (≤3 spaces in) at `pos` ends, as kramdown's block
- * parser reads it inside another element: raw content (parse_raw_html) pairs nested tags of any
- * name and ends at the element's own close tag wherever on a line it is; span content ends at the
- * first close tag of its name; block content ends at a close tag where a block may start
- * (findBlockEnd). Returns the position after the close tag, or `pos` when no block-level element
- * starts there (a span element, or other text).
+ * Where a block-level HTML element of another name, starting (≤3 spaces in) at `pos`, ends as
+ * kramdown's block parser reads it inside ours: raw content (parse_raw_html) pairs nested tags
+ * of any name and ends at the element's own close tag wherever it is; span content ends at the
+ * first close tag of its name; block content ends where findBlockEnd finds it. Returns the
+ * position after the close tag, or `pos` when no such element starts there.
  */
 function nestedElementEnd(src: string, pos: number, parseBlockHtml: boolean): number {
   const lead = /^ {0,3}(?=<)/.exec(src.slice(pos, pos + 4));
