@@ -30,7 +30,7 @@ import { elm } from './elm.js';
 import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { elixir } from './elixir.js';
-import { erb } from './erb.js';
+import { eex, erb } from './erb.js';
 import { fortran } from './fortran.js';
 import { fsharp } from './fsharp.js';
 import { gdscript } from './gdscript.js';
@@ -191,6 +191,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['coffeescript', coffeescript],
   ['groovy', groovy],
   ['erb', erb],
+  ['eex', eex],
   ['apache', apache],
   ['batchfile', batchfile],
   ['handlebars', handlebars],
