@@ -31,6 +31,7 @@ import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { elixir } from './elixir.js';
 import { eex, erb } from './erb.js';
+import { smarty } from './smarty.js';
 import { fortran } from './fortran.js';
 import { fsharp } from './fsharp.js';
 import { gdscript } from './gdscript.js';
@@ -192,6 +193,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['groovy', groovy],
   ['erb', erb],
   ['eex', eex],
+  ['smarty', smarty],
   ['apache', apache],
   ['batchfile', batchfile],
   ['handlebars', handlebars],
