@@ -31,6 +31,7 @@ import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { elixir } from './elixir.js';
 import { eex, erb } from './erb.js';
+import { slim } from './slim.js';
 import { smarty } from './smarty.js';
 import { fortran } from './fortran.js';
 import { fsharp } from './fsharp.js';
@@ -194,6 +195,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['erb', erb],
   ['eex', eex],
   ['smarty', smarty],
+  ['slim', slim],
   ['apache', apache],
   ['batchfile', batchfile],
   ['handlebars', handlebars],
