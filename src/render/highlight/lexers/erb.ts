@@ -1,16 +1,21 @@
 /**
- * ERB (tags `erb`, `eruby`, `rhtml`), as Rouge 3.30 lexes it (lib/rouge/lexers/erb.rb, a
- * TemplateLexer): `<% … %>` tags (`<%=`, `<%-`, `<%%` too) are `cp` around Ruby, lexed by one
- * Ruby lexer for the whole block; `<%# … %>` comments `c`; the text between tags is lexed by one
- * HTML lexer (or the `parent` option's lexer) for the whole block.
+ * The two template lexers Rouge 3.30 builds the same way (TemplateLexer subclasses):
+ *
+ * - ERB (tags `erb`, `eruby`, `rhtml`; lib/rouge/lexers/erb.rb): `<% … %>` tags (`<%=`, `<%-`,
+ *   `<%%` too, closed by `%>`, `-%>` or `%%>`) are `cp` around Ruby;
+ * - EEX (tags `eex`, `leex`, `heex`; lib/rouge/lexers/eex.rb): the same shape for Elixir, with no
+ *   `-` trim markers (`<%%`, `<%=`, `<%`, closed by `%%>` or `%>`), so a `-%>` ends as `-` inside
+ *   the Elixir code and then `%>`.
+ *
+ * In both, `<%# … %>` is a comment (`c`), the code inside tags is lexed by one lexer of that
+ * language for the whole block, and the text between tags by one HTML lexer (or the `parent`
+ * option's lexer) for the whole block.
  */
 import { type LexRun, type LexerDef, lazyLexer, rule } from '../engine.js';
+import { elixir } from './elixir.js';
 import { html } from './html.js';
 import { ruby } from './ruby.js';
 import { sublexers } from './sublexers.js';
-
-const OPEN = '<%%|<%=|<%#|<%-|<%';
-const CLOSE = '%%>|-%>|%>';
 
 /** TemplateLexer#parent: the `parent` option's lexer, else HTML. */
 function parent(run: LexRun): LexerDef {
@@ -18,14 +23,21 @@ function parent(run: LexRun): LexerDef {
   return (values.length ? sublexers.find(values[values.length - 1]) : undefined) ?? html;
 }
 
-export const erb: LexerDef = lazyLexer('erb', () => ({
-  states: {
-    root: [
-      rule(/<%#/, 'c', 'comment'),
-      rule(OPEN, 'cp', 'ruby'),
-      rule(new RegExp(`.+?(?=${OPEN})|.+`, 's'), (run) => run.delegate(parent(run))),
-    ],
-    comment: [rule(CLOSE, 'c', '#pop'), rule(new RegExp(`.+?(?=${CLOSE})|.+`, 's'), 'c')],
-    ruby: [rule(CLOSE, 'cp', '#pop'), rule(new RegExp(`.+?(?=${CLOSE})|.+`, 's'), (run) => run.delegate(ruby))],
-  },
-}));
+/** A template lexer: `open`/`close` are regex alternations, tried in order. */
+function templateLexer(tag: string, open: string, close: string, code: () => LexerDef): LexerDef {
+  return lazyLexer(tag, () => ({
+    states: {
+      root: [
+        rule(/<%#/, 'c', 'comment'),
+        rule(open, 'cp', 'code'),
+        rule(new RegExp(`.+?(?=${open})|.+`, 's'), (run) => run.delegate(parent(run))),
+      ],
+      comment: [rule(close, 'c', '#pop'), rule(new RegExp(`.+?(?=${close})|.+`, 's'), 'c')],
+      code: [rule(close, 'cp', '#pop'), rule(new RegExp(`.+?(?=${close})|.+`, 's'), (run) => run.delegate(code()))],
+    },
+  }));
+}
+
+export const erb: LexerDef = templateLexer('erb', '<%%|<%=|<%#|<%-|<%', '%%>|-%>|%>', () => ruby);
+
+export const eex: LexerDef = templateLexer('eex', '<%%|<%=|<%#|<%', '%%>|%>', () => elixir);

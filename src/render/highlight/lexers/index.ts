@@ -30,7 +30,9 @@ import { elm } from './elm.js';
 import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { elixir } from './elixir.js';
-import { erb } from './erb.js';
+import { eex, erb } from './erb.js';
+import { slim } from './slim.js';
+import { smarty } from './smarty.js';
 import { fortran } from './fortran.js';
 import { fsharp } from './fsharp.js';
 import { gdscript } from './gdscript.js';
@@ -191,6 +193,9 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['coffeescript', coffeescript],
   ['groovy', groovy],
   ['erb', erb],
+  ['eex', eex],
+  ['smarty', smarty],
+  ['slim', slim],
   ['apache', apache],
   ['batchfile', batchfile],
   ['handlebars', handlebars],
