@@ -15,7 +15,7 @@ import { css } from './css.js';
 import { html } from './html.js';
 import { javascript } from './javascript.js';
 import { markdown } from './markdown.js';
-import { ruby } from './ruby.js';
+import { ruby, rubyBraceBody } from './ruby.js';
 import { indentation, sass, startsBlock } from './sass.js';
 import { sublexers } from './sublexers.js';
 
@@ -182,17 +182,7 @@ export const haml: LexerDef = lazyLexer('haml', () => ({
     ],
     interpolation: [rule(/#[{]/, 'si', 'ruby')],
     ruby: [rule(/[}]/, 'si', '#pop'), mixin('ruby_inner')],
-    ruby_inner: [
-      rule(/[{]/, (run) => {
-        run.delegate(ruby);
-        run.push('ruby_inner');
-      }),
-      rule(/[}]/, (run) => {
-        run.delegate(ruby);
-        run.pop();
-      }),
-      rule(/[^{}]+/, (run) => run.delegate(ruby)),
-    ],
+    ruby_inner: rubyBraceBody('ruby_inner'),
     indented_block: [
       rule(/\n/, (run) => {
         run.token('');

@@ -300,3 +300,22 @@ export const ruby: LexerDef = lazyLexer('ruby', () => ({
     end_part: [rule(/.+/s, 'cp', '#pop')],
   },
 }));
+
+/**
+ * The body of a `#{…}` in Haml and Slim (Rouge's `ruby`/`ruby_interp` states and their inner
+ * one): braces nest in the state named `self`, and every piece goes to the Ruby lexer; the
+ * closing `}` of the interpolation itself is the caller's rule.
+ */
+export function rubyBraceBody(self: string): RuleSpec[] {
+  return [
+    rule(/[{]/, (run) => {
+      run.delegate(ruby);
+      run.push(self);
+    }),
+    rule(/[}]/, (run) => {
+      run.delegate(ruby);
+      run.pop();
+    }),
+    rule(/[^{}]+/, (run) => run.delegate(ruby)),
+  ];
+}

@@ -20,7 +20,7 @@ import { css } from './css.js';
 import { html } from './html.js';
 import { javascript } from './javascript.js';
 import { markdown } from './markdown.js';
-import { ruby } from './ruby.js';
+import { ruby, rubyBraceBody } from './ruby.js';
 import { indentation, sass, startsBlock } from './sass.js';
 import { scss } from './scss.js';
 import { sublexers } from './sublexers.js';
@@ -189,17 +189,7 @@ export const slim: LexerDef = lazyLexer('slim', () => ({
     ],
     interpolation: [rule(/#[{]/, 'si', 'ruby_interp')],
     ruby_interp: [rule(/[}]/, 'si', '#pop'), mixin('ruby_interp_inner')],
-    ruby_interp_inner: [
-      rule(/[{]/, (run) => {
-        run.delegate(ruby);
-        run.push('ruby_interp_inner');
-      }),
-      rule(/[}]/, (run) => {
-        run.delegate(ruby);
-        run.pop();
-      }),
-      rule(/[^{}]+/, (run) => run.delegate(ruby)),
-    ],
+    ruby_interp_inner: rubyBraceBody('ruby_interp_inner'),
     indented_block: [
       rule(/(?<!\\)\n/, (run) => {
         run.token('');
