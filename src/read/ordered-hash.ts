@@ -13,7 +13,7 @@ const ORDER = new WeakMap<object, string[]>();
 let recorded = 0;
 
 /** An array index as JavaScript orders it: a canonical non-negative integer below 2^32 - 1. */
-function isIndexKey(key: string): boolean {
+export function isIndexKey(key: string): boolean {
   const c = key.charCodeAt(0);
   if (c < 48 || c > 57 || key.length > 10) return false; // (most keys stop here: not a digit)
   if (key !== "0" && !/^[1-9]\d*$/.test(key)) return false;

@@ -180,8 +180,10 @@ function dropToJSON(this: Obj): unknown {
 /** Drop#to_h: every key (Drop#keys) with its value, read through the drop's getters. */
 function dropToH(drop: Obj): Obj {
   const out: Obj = {};
-  for (const k of Object.keys(drop)) out[k] = drop[k];
-  return out;
+  const keys = Object.keys(drop);
+  for (const k of keys) out[k] = drop[k];
+  // (A drop's integer-like key, as a config's `2024:` in the site drop, keeps its place.)
+  return withInsertionOrder(out, keys);
 }
 
 /** Keys Jekyll leaves out of next/previous when it writes a document as JSON (DocumentDrop#collapse_document). */
