@@ -1,7 +1,7 @@
 // Jekyll's Utils.deep_merge_hashes: hashes merge key by key, everything else is replaced — except
 // that a nil (null) new value keeps the old one. That is why `layout: null` in front matter still
 // gets the layout from `defaults`, while `layout: none` turns layouts off.
-import { isIndexKey, orderedKeys, withInsertionOrder } from "../read/ordered-hash.js";
+import { isIndexKey, orderedKeys, withInsertionOrder } from "../ruby/ordered-hash.js";
 import { hasRubyKeys, noteRubyKey, rubyKeyOf, shareRubyKeys } from "../ruby/values.js";
 
 export function isPlainObject(v: unknown): v is Record<string, any> {

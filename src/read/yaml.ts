@@ -13,7 +13,7 @@
 import {
   YAML11_SCHEMA, defineMappingTag, defineScalarTag, defineSequenceTag, parseEvents, seqTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
-import { noteKey, orderedKeys, preserveOrder, recordedCount } from "./ordered-hash.js";
+import { noteKey, orderedKeys, preserveOrder, recordedCount } from "../ruby/ordered-hash.js";
 import { RubyTime } from "../ruby/local-time.js";
 import { RubyFloat, noteRubyKey, rubyKeyOf, toS } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
@@ -231,7 +231,7 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
 
 // Mappings as js-yaml's default `{}` ones, but remembering their insertion order where an
 // integer-like key would make JavaScript reorder them (Psych builds Ruby hashes: ordered). See
-// ./ordered-hash.ts.
+// ../ruby/ordered-hash.ts.
 const isPlain = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 function addMapPair(container: Record<string, unknown>, key: unknown, value: unknown): string {

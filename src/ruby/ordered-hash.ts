@@ -5,9 +5,10 @@
 // anything) are given as a Proxy whose own keys are listed in insertion order.
 //
 // The YAML loader records the order while it builds a mapping (`noteKey`), and `preserveOrder`
-// swaps the recorded mappings for proxies once the document is loaded.
+// swaps the recorded mappings for proxies once the document is loaded; the config merge
+// (config/merge.ts) keeps the order of the hashes it merges.
 
-import { shareRubyKeys } from "../ruby/values.js";
+import { shareRubyKeys } from "./values.js";
 
 const ORDER = new WeakMap<object, string[]>();
 let recorded = 0;
