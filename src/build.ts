@@ -138,8 +138,8 @@ const CODERAY_DEFAULTS: Record<string, unknown> = { css: "style", bold_every: 10
  * `{{ site.kramdown | jsonify }}` shows these keys in what is rendered after the first Markdown
  * conversion (a later document, the pages, every page of a `jekyll serve` rebuild), not before.
  * Here the site's config gets a filled-in copy (Ruby's new keys appended, in Jekyll's order), so
- * no hash another build or a defaults object shares is changed. `log`: print Jekyll's
- * deprecation notes (the first time only, as Jekyll sets the converter up once).
+ * no hash another build or a defaults object shares is changed. `logger`: where Jekyll's
+ * deprecation notes go (null after the first set-up: Jekyll sets its converter up once).
  */
 function setUpKramdownConfig(config: Config, logger: Logger | null): Record<string, any> {
   const kd: Record<string, any> = isPlainObject(config.kramdown) ? { ...config.kramdown } : {};
