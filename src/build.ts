@@ -36,6 +36,7 @@ import { assertDestinationOutsideSource, beginWrite, type SiteWrite, type WriteR
 import { nowMs } from "./clock.js";
 import { BuildError } from "./errors.js";
 import { bigintReplacer, truthy } from "./ruby/values.js";
+import { isPlainObject } from "./config/merge.js";
 
 export interface BuildTimings {
   read: number;
@@ -125,6 +126,51 @@ function assertNoCoderay(config: Config): void {
   });
 }
 
+/** KramdownParser::CODERAY_DEFAULTS, merged into `syntax_highlighter_opts` by a legacy `kramdown.coderay`. */
+const CODERAY_DEFAULTS: Record<string, unknown> = { css: "style", bold_every: 10, line_numbers: "inline", line_number_start: 1, tab_width: 4, wrap: "div" };
+
+/**
+ * KramdownParser#setup, run when the Markdown converter converts for the first time: it fills in
+ * `config["kramdown"]` in place — `syntax_highlighter ||= ` the chosen highlighter,
+ * `syntax_highlighter_opts ||= {}` with `default_lang ||= "plaintext"` and `guess_lang` copied
+ * from `kramdown.guess_lang`, `coderay ||= {}`, and a non-empty `coderay` merged (after
+ * CODERAY_DEFAULTS) into `syntax_highlighter_opts` with its `coderay_` prefixes dropped. So
+ * `{{ site.kramdown | jsonify }}` shows these keys in what is rendered after the first Markdown
+ * conversion (a later document, the pages, every page of a `jekyll serve` rebuild), not before.
+ * Here the site's config gets a filled-in copy (Ruby's new keys appended, in Jekyll's order), so
+ * no hash another build or a defaults object shares is changed. `logger`: where Jekyll's
+ * deprecation notes go (null after the first set-up: Jekyll sets its converter up once).
+ */
+function setUpKramdownConfig(config: Config, logger: Logger | null): Record<string, any> {
+  const kd: Record<string, any> = isPlainObject(config.kramdown) ? { ...config.kramdown } : {};
+  const highlighter = truthy(kd.syntax_highlighter) ? kd.syntax_highlighter
+    : truthy(kd.enable_coderay) ? "coderay"
+    : truthy(config.highlighter) ? config.highlighter : "rouge";
+  if (!truthy(kd.syntax_highlighter)) kd.syntax_highlighter = highlighter;
+  if (!truthy(kd.syntax_highlighter_opts)) kd.syntax_highlighter_opts = {};
+  if (isPlainObject(kd.syntax_highlighter_opts)) {
+    const opts = { ...kd.syntax_highlighter_opts };
+    if (!truthy(opts.default_lang)) opts.default_lang = "plaintext";
+    opts.guess_lang = kd.guess_lang ?? null;
+    kd.syntax_highlighter_opts = opts;
+  }
+  if (!truthy(kd.coderay)) kd.coderay = {};
+  if (isPlainObject(kd.coderay) && Object.keys(kd.coderay).length > 0 && isPlainObject(kd.syntax_highlighter_opts)) {
+    logger?.warn("Deprecation:", "You are using 'kramdown.coderay' in your configuration, please use 'syntax_highlighter_opts' instead.");
+    const merged = { ...kd.syntax_highlighter_opts, ...CODERAY_DEFAULTS, ...kd.coderay };
+    const stripped: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(merged)) {
+      const clean = key.startsWith("coderay_") ? key.slice("coderay_".length) : key;
+      if (clean !== key) logger?.warn("Deprecation:", `You are using '${key}'. Normalizing to ${clean}.`);
+      stripped[clean] = value;
+    }
+    kd.syntax_highlighter_opts = stripped;
+  }
+  // (`config["kramdown"] || {}`: a site whose `kramdown` is not a hash keeps it.)
+  if (isPlainObject(config.kramdown)) config.kramdown = kd;
+  return kd;
+}
+
 /** What one pass of the build made for its Site. */
 interface Pass {
   plugins: Plugin[];
@@ -143,6 +189,15 @@ export class Builder {
   private pass: Pass | null = null;
   /** Which site plugin files (and versions) the current build loaded: the engines hold their tags. */
   private sitePluginsKey = "";
+  /**
+   * Whether the Markdown converter has converted: Jekyll's converter lives as long as the Site
+   * (every `jekyll serve` rebuild), and so does the kramdown config its setup filled in.
+   */
+  private kramdownSetUp = false;
+  /** Whether the Markdown converter has converted, in this build or an earlier one. */
+  get markdownSetUp(): boolean {
+    return this.kramdownSetUp;
+  }
   private readonly ms = { read: 0, generate: 0, render: 0 };
   /** Set by serve: what was read is kept between builds, and only changed files are read again. */
   sourceCache: SourceCache | null = null;
@@ -222,6 +277,7 @@ export class Builder {
    * is read (PluginManager#conscientious_require), and their hooks and converters join the Site.
    */
   private reset(loaded: LoadedConfig, config: Config): Site {
+    if (this.kramdownSetUp) setUpKramdownConfig(config, null);
     const site = new Site(config, this.options.logger, loaded.theme);
     this.site = site;
     const own = loadSitePlugins(site);
@@ -332,9 +388,15 @@ export class Builder {
     if (this.engines?.key === key) return this.engines;
     // kramdown's `syntax_highlighter_opts: { disable: true }` turns Rouge off for Markdown code
     // blocks, as `highlighter: none` does (the highlighter's name: syntaxHighlighter in markdown).
-    const kd = (config.kramdown ?? {}) as Record<string, any>;
-    const off = kd.syntax_highlighter_opts?.disable === true;
-    const markdown = lazyMarkdown(() => (assertKramdown(config.markdown), assertNoCoderay(config), markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight: highlighting.highlight, lexerTag: highlighting.rougeLexerTag, extras: config.build_site_extras !== false })));
+    const markdown = lazyMarkdown(() => {
+      assertKramdown(config.markdown);
+      assertNoCoderay(config);
+      // (The site being built now: the engines may have been made for an earlier build's config.)
+      const kd = setUpKramdownConfig(this.site!.config, this.kramdownSetUp ? null : this.options.logger);
+      this.kramdownSetUp = true;
+      const off = kd.syntax_highlighter_opts?.disable === true;
+      return markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight: highlighting.highlight, lexerTag: highlighting.rougeLexerTag, extras: config.build_site_extras !== false });
+    });
     const current = () => this.site!;
     // The plugins' tags and filters: the engine is remade when `plugins:` or the site's plugins change.
     const liquid = lazyLiquid(() => liquidEngine.createLiquidEngine(siteLiquidHost(current, markdown, () => this.sass!, (host) => pluginLiquid(plugins, { site: current, host }))));

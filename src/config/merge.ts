@@ -1,7 +1,8 @@
 // Jekyll's Utils.deep_merge_hashes: hashes merge key by key, everything else is replaced — except
 // that a nil (null) new value keeps the old one. That is why `layout: null` in front matter still
 // gets the layout from `defaults`, while `layout: none` turns layouts off.
-import { hasRubyKeys, noteRubyKey, rubyKeyOf } from "../ruby/values.js";
+import { isIndexKey, orderedKeys, withInsertionOrder } from "../ruby/ordered-hash.js";
+import { hasRubyKeys, noteRubyKey, rubyKeyOf, shareRubyKeys } from "../ruby/values.js";
 
 export function isPlainObject(v: unknown): v is Record<string, any> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
@@ -17,6 +18,19 @@ export function deepMerge(master: Record<string, any>, other: Record<string, any
   // keeps the first key object of equal keys).
   if (hasRubyKeys(master) || hasRubyKeys(other)) {
     for (const k of Object.keys(out)) noteRubyKey(out, k, Object.hasOwn(master, k) ? rubyKeyOf(master, k) : rubyKeyOf(other, k));
+  }
+  // Hash#merge! keeps the master's keys where they are and appends the new ones, in order. A plain
+  // object lists integer-like keys (`2024:` in _config.yml) first, so when one is present the
+  // merged hash gets that order explicitly. (JavaScript lists such keys first, so looking at the
+  // first key tells whether there is any: the common case pays for one step of a for-in.)
+  let first: string | undefined;
+  for (const k in out) { first = k; break; }
+  if (first !== undefined && isIndexKey(first)) {
+    const keys = orderedKeys(master);
+    for (const k of orderedKeys(other)) if (!Object.hasOwn(master, k)) keys.push(k);
+    const ordered = withInsertionOrder(out, keys);
+    if (ordered !== out) shareRubyKeys(out, ordered);
+    return ordered;
   }
   return out;
 }

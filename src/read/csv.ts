@@ -2,7 +2,7 @@
 // fields, each later row becomes a hash of strings (empty unquoted fields are nil), quoted fields
 // may hold separators, quotes ("") and newlines.
 import { noteRubyKey, shareRubyKeys } from "../ruby/values.js";
-import { withInsertionOrder } from "./ordered-hash.js";
+import { withInsertionOrder } from "../ruby/ordered-hash.js";
 
 /**
  * CSV::MalformedCSVError: what Ruby's CSV refuses (and Jekyll with it), with the line the bad

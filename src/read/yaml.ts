@@ -13,12 +13,13 @@
 import {
   YAML11_SCHEMA, defineMappingTag, defineScalarTag, defineSequenceTag, parseEvents, seqTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
-import { noteKey, orderedKeys, preserveOrder, recordedCount } from "./ordered-hash.js";
+import { noteKey, orderedKeys, preserveOrder, recordedCount } from "../ruby/ordered-hash.js";
 import { RubyTime } from "../ruby/local-time.js";
 import { RubyFloat, noteRubyKey, rubyKeyOf, toS } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
 import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
 import { civilToMs, JekyllTime } from "../ruby/time.js";
+import { subMillisecondDigits } from "../ruby/time-parse.js";
 import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
@@ -45,10 +46,12 @@ export function parseRubyTime(source: string, zone: string | undefined): JekyllT
   // Time.utc's checks; a day past the month's end (up to 31) rolls into the next month.
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
   if (hour === 24 && (minute > 0 || second > 0)) return undefined;
-  const ms = t[2] ? Math.floor(Number(`0.${t[2]}`) * 1000) : 0;
+  // Psych's fraction is a Rational of every digit written: the milliseconds, then the rest.
+  const ms = t[2] ? Number(t[2].padEnd(3, "0").slice(0, 3)) : 0;
+  const subMs = t[2] && t[2].length > 3 ? subMillisecondDigits(t[2]) : "";
   const utc = civilToMs(year, month, day, hour, minute, second, ms);
-  if (t[3] === undefined) return JekyllTime.at(utc, zone);
-  if (t[3] === "Z") return new JekyllTime(utc, 0, false, true);
+  if (t[3] === undefined) return withSubMs(JekyllTime.at(utc, zone), subMs);
+  if (t[3] === "Z") return withSubMs(new JekyllTime(utc, 0, false, true), subMs);
   const tz = /^([+-]?\d{1,2}):?(\d{1,2})?$/.exec(t[3]);
   if (!tz) return undefined;
   // Psych's arithmetic: the minutes take the sign of the hours, so "-00:30" is +00:30.
@@ -57,7 +60,12 @@ export function parseRubyTime(source: string, zone: string | undefined): JekyllT
   const offset = hours * 60 + (hours < 0 ? -minutes : minutes);
   if (Math.abs(offset) >= 1440) return undefined;
   // Time.new with an offset: a fixed-offset Time, whose zone name (`%Z`) is empty.
-  return new RubyTime(utc - offset * 60000, offset, "");
+  return withSubMs(new RubyTime(utc - offset * 60000, offset, ""), subMs);
+}
+
+function withSubMs<T extends JekyllTime>(t: T, subMs: string): T {
+  if (subMs) t.subMs = subMs;
+  return t;
 }
 
 function timestampTag(zone: string | undefined) {
@@ -231,7 +239,7 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
 
 // Mappings as js-yaml's default `{}` ones, but remembering their insertion order where an
 // integer-like key would make JavaScript reorder them (Psych builds Ruby hashes: ordered). See
-// ./ordered-hash.ts.
+// ../ruby/ordered-hash.ts.
 const isPlain = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 function addMapPair(container: Record<string, unknown>, key: unknown, value: unknown): string {

@@ -16,7 +16,7 @@ import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
 import { compareStrings, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson } from "../ruby/values.js";
-import { orderedKeys, withInsertionOrder } from "../read/ordered-hash.js";
+import { orderedKeys, withInsertionOrder } from "../ruby/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
 export interface DropContext {
@@ -31,6 +31,8 @@ type Obj = Record<string, any>;
  * also gets `content:<label>`; `collection:<label>` is for the documents' URLs and data.)
  */
 export const OTHER_CONTENT = "other-content";
+/** The dependency token of `site.kramdown`, which the Markdown converter's setup fills in (build.ts). */
+export const KRAMDOWN_CONFIG = "site:kramdown";
 
 function defineLazy(target: Obj, key: string, get: () => unknown, enumerable = true): void {
   Object.defineProperty(target, key, { get, enumerable, configurable: true });
@@ -180,8 +182,10 @@ function dropToJSON(this: Obj): unknown {
 /** Drop#to_h: every key (Drop#keys) with its value, read through the drop's getters. */
 function dropToH(drop: Obj): Obj {
   const out: Obj = {};
-  for (const k of Object.keys(drop)) out[k] = drop[k];
-  return out;
+  const keys = Object.keys(drop);
+  for (const k of keys) out[k] = drop[k];
+  // (A drop's integer-like key, as a config's `2024:` in the site drop, keeps its place.)
+  return withInsertionOrder(out, keys);
 }
 
 /** Keys Jekyll leaves out of next/previous when it writes a document as JSON (DocumentDrop#collapse_document). */
@@ -677,7 +681,10 @@ export class Drops {
     const order = Object.keys(d);
     for (const k of orderedKeys(site.config)) {
       if (Object.hasOwn(d, k)) continue;
-      d[k] = site.config[k];
+      // The Markdown converter's setup fills in `kramdown` when it first converts (setUpKramdownConfig
+      // in build.ts): what a page sees depends on what was rendered before it.
+      if (k === "kramdown") defineLazy(d, k, tracked(OTHER_CONTENT, tracked(KRAMDOWN_CONFIG, () => site.config.kramdown)));
+      else d[k] = site.config[k];
       order.push(k);
     }
     // SiteDrop#[] gives a collection's documents for its label (posts aside) before anything else,

@@ -132,7 +132,18 @@ function fraction(digits: string): [number, number] {
   const n = digits === "" ? 0 : Number(digits);
   const d = 10 ** digits.length;
   const g = gcd(n, d) || 1;
-  return [n / g, d / g];
+  const f: [number, number] = [n / g, d / g];
+  // The digits as written ride along, out of sight of the hash Date._parse returns: Ruby's
+  // fraction is a Rational of every digit, past what a double holds (fractionDigits).
+  Object.defineProperty(f, DIGITS, { value: digits });
+  return f;
+}
+
+const DIGITS = Symbol("digits");
+
+/** The digits a sec_fraction was read from ("123456789" for `.123456789`). */
+export function fractionDigits(f: [number, number]): string | undefined {
+  return (f as unknown as Record<symbol, string | undefined>)[DIGITS];
 }
 
 /**

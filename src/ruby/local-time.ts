@@ -46,7 +46,9 @@ export function toLocal(t: JekyllTime, zone: string | undefined): RubyTime {
 export function parseTime(s: string, zone: string | undefined, nowMs: number): RubyTime | null {
   try {
     const t = timeParse(s, nowMs, zone);
-    return new RubyTime(t.epochMs, t.offsetSeconds / 60, parsedZoneName(t, zone) ?? "", t.utc);
+    const time = new RubyTime(t.epochMs, t.offsetSeconds / 60, parsedZoneName(t, zone) ?? "", t.utc);
+    if (t.subMs) time.subMs = t.subMs;
+    return time;
   } catch (e) {
     if (e instanceof TimeParseError) return null;
     throw e;

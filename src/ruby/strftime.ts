@@ -14,6 +14,8 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 export interface StrftimeTime {
   year: number; month: number; day: number;
   hour: number; minute: number; second: number; millisecond: number;
+  /** The fraction's digits past the milliseconds (JekyllTime#subMs): `%N` prints them. */
+  subMs: string;
   weekday: number;
   /** Seconds since the epoch. */
   epochSeconds: number;
@@ -30,10 +32,10 @@ export function strftimeFields(t: JekyllTime, zoneName: string): StrftimeTime {
   if (t.dateOnly) {
     // A Ruby Date has no time and no zone: midnight, offset +00:00.
     const epoch = daysFromCivil(w.year, w.month, w.day) * 86400;
-    return { year: w.year, month: w.month, day: w.day, hour: 0, minute: 0, second: 0, millisecond: 0, weekday: w.weekday, epochSeconds: epoch, offsetMinutes: 0, zoneName: "+00:00", date: true };
+    return { year: w.year, month: w.month, day: w.day, hour: 0, minute: 0, second: 0, millisecond: 0, subMs: "", weekday: w.weekday, epochSeconds: epoch, offsetMinutes: 0, zoneName: "+00:00", date: true };
   }
   return {
-    year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond,
+    year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond, subMs: t.subMs,
     weekday: w.weekday, epochSeconds: Math.floor(t.epochMs / 1000), offsetMinutes: t.offsetMinutes, zoneName, date: false,
   };
 }
@@ -410,7 +412,7 @@ function convert(t: StrftimeTime, d: Directive): string {
     case "L": case "N": {
       // Fractional seconds: `precision` digits (3 for %L, 9 for %N), truncated, never padded.
       const digits = d.precision <= 0 ? (d.conv === "L" ? 3 : 9) : d.precision;
-      return String(t.millisecond).padStart(3, "0").padEnd(Math.max(digits, 3), "0").slice(0, digits);
+      return (String(t.millisecond).padStart(3, "0") + t.subMs).padEnd(digits, "0").slice(0, digits);
     }
     case "c": return combination(t, d, "%a %b %e %H:%M:%S %Y");
     case "D": case "x": return combination(t, d, "%m/%d/%y");

@@ -10,7 +10,7 @@
 // - Fields are checked as Time.utc/Time.local check them: month 1-12, day 1-31, hour 0-24
 //   (24 only at 24:00:00), minute 0-59, second 0-60; a day past the month's end rolls into the
 //   next month (2024-02-30 is March 1st) — so `2024-02-30 99:99:99` raises, it does not roll.
-import { dateParse, DateParseLimitError, type DateFields } from "./date-parse.js";
+import { dateParse, DateParseLimitError, fractionDigits, type DateFields } from "./date-parse.js";
 import { civilToMs, wallToEpochMs, zoneOffsetMinutes } from "./time.js";
 import { zoneAbbreviation } from "./zone-names.js";
 
@@ -23,6 +23,8 @@ export interface ParsedTime {
   utc: boolean;
   /** A Time at a fixed offset other than the local zone's: it has no zone name (`%Z` is empty). */
   fixed: boolean;
+  /** The fraction's digits past the milliseconds (JekyllTime#subMs); absent: none. */
+  subMs?: string;
 }
 
 /** Time#zone: "UTC", the local zone's abbreviation, or null for a fixed offset. */
@@ -181,7 +183,9 @@ function makeTime(r: Request, f: DateFields): ParsedTime {
 
   const now = wallOf(r.nowMs, off !== null ? off : nowLocalOffset);
   const w: Partial<Wall> = {};
-  let ms: number | undefined = frac ? Math.floor((frac[0] * 1000) / frac[1]) : undefined;
+  const digits = frac && fractionDigits(frac);
+  let ms: number | undefined = digits !== undefined ? Number(digits.padEnd(3, "0").slice(0, 3))
+    : frac ? Math.floor((frac[0] * 1000) / frac[1]) : undefined;
   // Fill from "now" every field before the first one given.
   fill: {
     if (year !== undefined) break fill; w.year = now.year;
@@ -226,5 +230,13 @@ export function timeParse(input: string, nowMs: number, localZone: string | unde
     if (e instanceof DateParseLimitError) throw new TimeParseError(e.message);
     throw e;
   }
-  return makeTime({ input, fields, nowMs, localZone }, fields);
+  const t = makeTime({ input, fields, nowMs, localZone }, fields);
+  const digits = fields.sec_fraction && fractionDigits(fields.sec_fraction);
+  if (digits && digits.length > 3) t.subMs = subMillisecondDigits(digits);
+  return t;
+}
+
+/** The digits of a second's fraction past the milliseconds, trailing zeros dropped ("123456700" → "4567"). */
+export function subMillisecondDigits(digits: string): string {
+  return digits.slice(3).replace(/0+$/, "");
 }

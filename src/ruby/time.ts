@@ -260,6 +260,14 @@ export class JekyllTime {
     readonly utc = false,
   ) {}
 
+  /**
+   * The digits of the fraction of a second past the milliseconds, trailing zeros dropped: "456789"
+   * for `07:08:09.123456789` (the 123 are in epochMs). Ruby's Time keeps its fraction exactly (a
+   * Rational: Psych's parse_time and Time.parse take every digit written), and `%N`, `%6N`… and
+   * `inspect` print it. Set once by the parsers that read such a fraction; "" for every other time.
+   */
+  subMs = "";
+
   /** The instant `epochMs` seen in `zone` (the site's timezone, or the process's local zone). */
   static at(epochMs: number, zone?: string): JekyllTime {
     return new JekyllTime(epochMs, zoneOffsetMinutes(zone, epochMs));
@@ -297,12 +305,16 @@ export class JekyllTime {
 
   /** The same instant seen in another zone (Ruby's Time#getlocal after ENV['TZ'] changes). */
   inZone(zone?: string): JekyllTime {
-    return new JekyllTime(this.epochMs, zoneOffsetMinutes(zone, this.epochMs), this.dateOnly);
+    const t = new JekyllTime(this.epochMs, zoneOffsetMinutes(zone, this.epochMs), this.dateOnly);
+    t.subMs = this.subMs;
+    return t;
   }
 
   /** As a Ruby Time (Jekyll's Utils.parse_date turns front matter Dates into Times). */
   asTime(): JekyllTime {
-    return this.dateOnly ? new JekyllTime(this.epochMs, this.offsetMinutes, false, this.utc) : this;
+    if (!this.dateOnly) return this;
+    // (A Date has no fraction of a second.)
+    return new JekyllTime(this.epochMs, this.offsetMinutes, false, this.utc);
   }
 
   /**

@@ -526,8 +526,20 @@ function julianDay(y: number, m: number, d: number): number {
 function timeInspect(t: JekyllTime): string {
   const ms = ((t.epochMs % 1000) + 1000) % 1000;
   const s = t.toString();
-  if (ms === 0) return s;
-  const fraction = String(ms).padStart(3, "0").replace(/0+$/, "");
+  if (ms === 0 && t.subMs === "") return s;
+  const fraction = (String(ms).padStart(3, "0") + t.subMs).replace(/0+$/, "");
+  // A fraction finer than nanoseconds is a Rational to Time#inspect: " n/d" after the seconds.
+  // (Reduced by Euclid's algorithm on BigInts: bounded to fractions of up to 300 digits, beyond
+  // which the decimal digits are printed instead.)
+  if (fraction.length > 9 && fraction.length <= 300) {
+    let n = BigInt(fraction);
+    let d = 10n ** BigInt(fraction.length);
+    for (let a = n, b = d; ; ) {
+      if (b === 0n) { n /= a; d /= a; break; }
+      [a, b] = [b, a % b];
+    }
+    return s.replace(/(\d\d:\d\d:\d\d)/, `$1 ${n}/${d}`);
+  }
   return s.replace(/(\d\d:\d\d:\d\d)/, `$1.${fraction}`);
 }
 

@@ -28,6 +28,7 @@ import { buildTimeComparison } from "./build-time.js";
 import { SourceCache } from "../read/source-cache.js";
 import type { SourceChange } from "./coalesce.js";
 import { bigintReplacer } from "../ruby/values.js";
+import { KRAMDOWN_CONFIG } from "../render/drops.js";
 
 interface RenderRecord {
   fingerprint: string;
@@ -270,6 +271,12 @@ export class IncrementalBuilder {
   /** Documents of the last listing that were not written (unpublished, in the future): looked at again each rebuild. */
   private unwrittenDocs = new Set<Document>();
   private configKey = "";
+  /**
+   * The last build set the Markdown converter up (its first conversion), so what it rendered
+   * before that saw `site.kramdown` unfilled; from this rebuild on every page sees it filled in,
+   * as in a `jekyll serve` rebuild, so whatever read it renders again.
+   */
+  private kramdownFilledIn = false;
   private readFiles = new Set<string>();
   /** The last build's site.time, which its outputs may have printed. */
   private time: JekyllTime | null = null;
@@ -308,7 +315,9 @@ export class IncrementalBuilder {
     // The config as loaded: generators may add to it (jekyll-archives' `archives`), and the next
     // rebuild compares a freshly loaded one with this.
     const configKey = JSON.stringify(loaded.config, bigintReplacer);
+    const setUpBefore = this.builder.markdownSetUp;
     const { site } = this.builder.render(loaded, { plan: () => plan });
+    this.kramdownFilledIn = !setUpBefore && this.builder.markdownSetUp;
     this.onWriting();
     const result = writeSite(site, { force: this.options.force });
     afterWrite(site);
@@ -347,6 +356,7 @@ export class IncrementalBuilder {
 
     const t0 = nowMs();
     this.builder.invalidate([...changedSet]);
+    const kramdownFilledIn = this.kramdownFilledIn;
     // The last build's records stay as they are until this one has rendered: what it rendered
     // (and the pages it reused: a page's key can repeat, and the last one visited counts) goes
     // into \`renderedRecords\` meanwhile.
@@ -384,6 +394,7 @@ export class IncrementalBuilder {
       }
       after = takeSnapshot(s, fingerprints);
       dirtyTokens(before, after, tokens);
+      if (kramdownFilledIn) tokens.add(KRAMDOWN_CONFIG);
       const d = new Set<string>();
       for (const token of tokens) markDirty(d, token);
       return d;
@@ -445,7 +456,9 @@ export class IncrementalBuilder {
     // A failed rebuild leaves the snapshot unknown: the next one is a full build.
     this.snapshot = null;
     this.sourceCache.keptCount = 0;
+    const setUpBefore = this.builder.markdownSetUp;
     const out = this.builder.render(loaded, { plan: (_site, _renderer, final) => { outputsFinal = final; return plan; } });
+    this.kramdownFilledIn = !setUpBefore && this.builder.markdownSetUp;
     this.snapshot = after ?? takeSnapshot(out.site, fingerprints);
     // Documents that are not the ones of the last build (changed files, added, removed, moved).
     const moved = documentMoves(before, this.snapshot);

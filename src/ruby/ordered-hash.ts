@@ -5,15 +5,16 @@
 // anything) are given as a Proxy whose own keys are listed in insertion order.
 //
 // The YAML loader records the order while it builds a mapping (`noteKey`), and `preserveOrder`
-// swaps the recorded mappings for proxies once the document is loaded.
+// swaps the recorded mappings for proxies once the document is loaded; the config merge
+// (config/merge.ts) keeps the order of the hashes it merges.
 
-import { shareRubyKeys } from "../ruby/values.js";
+import { shareRubyKeys } from "./values.js";
 
 const ORDER = new WeakMap<object, string[]>();
 let recorded = 0;
 
 /** An array index as JavaScript orders it: a canonical non-negative integer below 2^32 - 1. */
-function isIndexKey(key: string): boolean {
+export function isIndexKey(key: string): boolean {
   const c = key.charCodeAt(0);
   if (c < 48 || c > 57 || key.length > 10) return false; // (most keys stop here: not a digit)
   if (key !== "0" && !/^[1-9]\d*$/.test(key)) return false;
