@@ -21,13 +21,15 @@ function readmeRegex(site: Site): RegExp {
 }
 
 /**
- * Whether any page or static file is the folder's index. The gem's regex is
- * `^DIR/$|index\.(html?|xhtml|xml)$` — the alternation is not grouped, so any URL anywhere that
- * ends in index.html (or .htm, .xhtml, .xml) counts too; reproduced as is.
+ * Whether any page or static file is the folder's index: the gem's `^DIR/#{INDEX_REGEX}` with
+ * INDEX_REGEX = `$|index\.(html?|xhtml|xml)$`. Interpolating a Regexp object wraps it in a group
+ * (`(?i-mx:…)`), so the alternation stays after `DIR/`: the URL is `DIR/` itself or
+ * `DIR/index.html` (.htm, .xhtml, .xml); an index in a subfolder does not count. Case-insensitive,
+ * and `^`/`$` are line anchors as in Ruby.
  */
 function dirHasIndex(site: Site, dir: string): boolean {
   const d = dir.endsWith("/") ? dir : `${dir}/`;
-  const re = new RegExp(`^${escapeRegExp(d)}$|index\\.(html?|xhtml|xml)$`, "im");
+  const re = new RegExp(`^${escapeRegExp(d)}(?:$|index\\.(html?|xhtml|xml)$)`, "im");
   return [...site.pages, ...site.staticFiles].some((f) => re.test(f.url));
 }
 
