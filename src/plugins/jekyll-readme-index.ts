@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { makeUrl } from "../site/url.js";
+import { rubySplit } from "../ruby/strings.js";
 import { pageFromStaticFile } from "./shared/generated-page.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 
@@ -14,10 +15,15 @@ function option(site: Site, key: string): unknown {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-/** `/readme(.md|.markdown|…)$`, case-insensitive, over the site's Markdown extensions. */
+/**
+ * The gem's `%r!/readme(#{Regexp.union(extname_list)})$!i` over the site's Markdown extensions.
+ * Regexp.union makes a Regexp, and interpolating it keeps its own flags (`(?-mix:…)`), so only
+ * "readme" is case-insensitive: `README.md` and `readme.md` are READMEs, `readme.MD` is not.
+ */
 function readmeRegex(site: Site): RegExp {
-  const exts = String(site.config.markdown_ext ?? "").split(",").map((e) => `.${e.trim()}`).filter((e) => e !== ".");
-  return new RegExp(`/readme(${exts.map(escapeRegExp).join("|")})$`, "im");
+  // Converters::Markdown#extname_list: split at commas, downcased, not trimmed (as converters.ts).
+  const exts = rubySplit(String(site.config.markdown_ext ?? ""), ",").map((e) => `.${e.toLowerCase()}`);
+  return new RegExp(`/[Rr][Ee][Aa][Dd][Mm][Ee](?:${exts.map(escapeRegExp).join("|")})$`, "m");
 }
 
 /**
