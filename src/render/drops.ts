@@ -677,7 +677,10 @@ export class Drops {
     const order = Object.keys(d);
     for (const k of orderedKeys(site.config)) {
       if (Object.hasOwn(d, k)) continue;
-      d[k] = site.config[k];
+      // A setting a plugin made lazy (jekyll-github-metadata's fallbacks) is read when used.
+      const getter = Object.getOwnPropertyDescriptor(site.config, k)?.get;
+      if (getter) defineLazy(d, k, () => getter.call(site.config));
+      else d[k] = site.config[k];
       order.push(k);
     }
     // SiteDrop#[] gives a collection's documents for its label (posts aside) before anything else,
