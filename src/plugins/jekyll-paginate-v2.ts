@@ -171,14 +171,15 @@ function paginate(site: Site, ctx: GenerateContext, template: Page, config: Obj,
   const permalink = template.data.permalink;
   const firstUrl = ensureTrailingSlash(truthy(permalink) ? toS(permalink) : template.dir);
   const pagedUrl = fileJoin(firstUrl, toS(config.permalink));
-  const siteTitle = site.config.title;
   const pages: Page[] = [];
   for (let n = 1; n <= totalPages; n++) {
     const pager = paginator(config, firstUrl, pagedUrl, docs, n, totalPages, indexName, indexExt, (d) => ctx.drops.document(d));
     const data: Obj = deepMerge(template.data, {});
     data.pagination_info = { curr_page: n, total_pages: totalPages };
     if (truthy(permalink)) data.permalink = pager.page_path;
-    const baseTitle = truthy(template.data.title) ? template.data.title : siteTitle;
+    // The site's title is read only for a template without one (jekyll-github-metadata's fallback
+    // for it may fail when read).
+    const baseTitle = truthy(template.data.title) ? template.data.title : site.config.title;
     data.title = n > 1 && "title" in config
       ? formatPageNumber(toS(config.title).replace(":title", toS(baseTitle)), n, totalPages)
       : baseTitle;
