@@ -177,10 +177,42 @@ export function metadata(repo: Repo, pages: PagesEnv, env: Env): Record<string, 
   return sorted;
 }
 
+/**
+ * Without a repository name Jekyll does not fail at once: the gem's fallbacks are lazy Values
+ * (`site.title ||= Value.new(…)`, `site.description`, and in production `site.url`/`baseurl`) and
+ * `site.github` is a MetadataDrop that finds the name when a key is read. The build fails ("No repo
+ * name found…") only when a template reads one of them; a `github:` hash in the config is
+ * deep-merged into the drop before rendering, which reads every key, so it fails then. Getters that
+ * throw stand for those Values (the site drop keeps them lazy).
+ */
+function deferMissingNwo(site: Site, error: BuildError, env: Env, pages: PagesEnv): void {
+  const config = site.config;
+  if (isPlainObject(config.github)) throw error;
+  const fail = (key: string) => Object.defineProperty(config, key, { get: () => { throw error; }, enumerable: true, configurable: true });
+  const unset = (v: unknown) => v === undefined || v === null || v === false;
+  if (config.name && !config.title) {
+    site.logger.warn("GitHub Metadata:", "site.name is set in _config.yml, but many plugins and themes expect site.title to be used instead. To avoid potential inconsistency, Jekyll GitHub Metadata will not set site.title to the repository's name.");
+  } else if (unset(config.title)) fail("title");
+  if (unset(config.description)) fail("description");
+  if ((env.JEKYLL_ENV || "development") === "production" || pages.pageBuild) {
+    if (unset(config.url)) fail("url");
+    if (config.baseurl === undefined || config.baseurl === null || config.baseurl === "/") fail("baseurl");
+  }
+  if (config.github === undefined || config.github === null) fail("github");
+}
+
 function generate(site: Site): void {
   const env = process.env as Env;
   const pages = new PagesEnv(env);
-  const repo = new Repo(findNwo(site, env, pages), pages);
+  let nwo: string;
+  try {
+    nwo = findNwo(site, env, pages);
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    deferMissingNwo(site, e, env, pages);
+    return;
+  }
+  const repo = new Repo(nwo, pages);
   const config = site.config;
   // The gem's after_init fallbacks (build-site's generators run before anything reads them).
   if (config.name && !config.title) {

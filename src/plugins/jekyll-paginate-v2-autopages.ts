@@ -13,6 +13,8 @@ import type { Site } from "../site/site.js";
 import { slugify } from "../site/slugify.js";
 import { toS } from "./shared/liquid.js";
 import { rubySplit } from "../ruby/strings.js";
+import { inspect, rubyClass } from "../ruby/values.js";
+import { BuildError } from "../errors.js";
 
 type Obj = Record<string, any>;
 
@@ -29,15 +31,24 @@ const KINDS = [
   { key: "collections", index: "__coll", macro: ":coll", filter: "collection" },
 ] as const;
 
+/** A NoMethodError in the gem's indexing, which ends Jekyll's build. */
+function rubyCrash(method: string, value: unknown): BuildError {
+  return new BuildError(`undefined method \`${method}' for ${inspect(value)}:${rubyClass(value)} (NoMethodError)`, { hint: "jekyll-paginate-v2's AutoPages need tags and categories written as strings." });
+}
+
 /** Utils.ap_index_posts_by: lower-cased key → the first spelling met (split at `;` and `,`; strings also at spaces). */
 export function autopageIndex(docs: Document[], key: string): Map<string, string> {
   const index = new Map<string, string>();
   for (const doc of docs) {
     let value = doc.data[key];
-    if (value === undefined || value === null || toS(value).trim() === "" || (Array.isArray(value) && value.length === 0)) continue;
+    if (value === undefined || value === null || toS(value).trim() === "" || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0)) continue;
     if (typeof value === "string") value = rubySplit(value, /;|,|\s/);
-    for (const item of [value].flat()) {
-      for (const raw of rubySplit(toS(item).trim(), /;|,/)) {
+    else if (!Array.isArray(value)) throw rubyCrash(isPlainObject(value) ? "strip" : typeof value === "number" && Number.isInteger(value) ? "each" : "size", isPlainObject(value) ? Object.entries(value)[0] : value);
+    for (const item of value as unknown[]) {
+      // The gem calls String#strip on each entry: a tag YAML reads as a number (`tags: [2020]`;
+      // Jekyll keeps tags as written, only categories become strings) stops the build.
+      if (typeof item !== "string") throw rubyCrash("strip", item);
+      for (const raw of rubySplit(item.trim(), /;|,/)) {
         const k = raw.toLowerCase().trim();
         if (!index.has(k)) index.set(k, raw);
       }

@@ -110,7 +110,40 @@ function collectionDocs(site: Site, names: unknown): Document[] {
   return docs;
 }
 
-function paginate(site: Site, ctx: GenerateContext, template: Page, config: Obj): void {
+/**
+ * Jekyll's LiquidRenderer keeps one parsed template per file path for the whole build
+ * (LiquidRenderer::File#parse: `cache[filename] ||= Liquid::Template.parse(content)`), and every
+ * PaginationPage has the same path: its name, `indexpage` + `extension` (".html" by default), with
+ * no folder. So of the pages sharing that path, the first rendered (site.pages order) whose content
+ * has Liquid fixes the content every later one with Liquid renders: with two pagination templates
+ * (say index.html and news/index.md), the second one's pages show the first one's content (with
+ * their own paginator and data). A regular page whose path is that name (index.html with
+ * `indexpage: index`) takes part too. Pages without Liquid skip the cache (AutoPage copies have no
+ * content).
+ */
+class SharedLiquidPath {
+  private readonly first = new Map<string, { content: string; lineOffset: number; path: string | null }>();
+  private readonly scanned = new Set<string>();
+  constructor(private readonly site: Site, private readonly templates: Set<Page>) {}
+
+  /** The content a new copy renders: its own, or the first one with Liquid at its path. */
+  source(key: string, copy: { content: string; lineOffset: number; path: string | null; data: Obj }): { content: string; lineOffset: number; path: string | null } {
+    const withLiquid = copy.data.render_with_liquid !== false && (copy.content.includes("{%") || copy.content.includes("{{"));
+    if (!withLiquid) return copy;
+    if (!this.scanned.has(key)) {
+      this.scanned.add(key);
+      // Regular pages come before every copy in site.pages (the copies go to its end).
+      const page = this.site.pages.find((p) => !p.pager && !this.templates.has(p) && p.pathForLiquid === key && p.renderWithLiquid);
+      if (page) this.first.set(key, { content: page.content, lineOffset: page.lineOffset, path: page.path });
+    }
+    const found = this.first.get(key);
+    if (found) return found;
+    this.first.set(key, copy);
+    return copy;
+  }
+}
+
+function paginate(site: Site, ctx: GenerateContext, template: Page, config: Obj, shared: SharedLiquidPath): void {
   let docs = collectionDocs(site, config.collection);
   const categories = indexBy(docs, "categories");
   categories.set("posts", docs);
@@ -138,14 +171,15 @@ function paginate(site: Site, ctx: GenerateContext, template: Page, config: Obj)
   const permalink = template.data.permalink;
   const firstUrl = ensureTrailingSlash(truthy(permalink) ? toS(permalink) : template.dir);
   const pagedUrl = fileJoin(firstUrl, toS(config.permalink));
-  const siteTitle = site.config.title;
   const pages: Page[] = [];
   for (let n = 1; n <= totalPages; n++) {
     const pager = paginator(config, firstUrl, pagedUrl, docs, n, totalPages, indexName, indexExt, (d) => ctx.drops.document(d));
     const data: Obj = deepMerge(template.data, {});
     data.pagination_info = { curr_page: n, total_pages: totalPages };
     if (truthy(permalink)) data.permalink = pager.page_path;
-    const baseTitle = truthy(template.data.title) ? template.data.title : siteTitle;
+    // The site's title is read only for a template without one (jekyll-github-metadata's fallback
+    // for it may fail when read).
+    const baseTitle = truthy(template.data.title) ? template.data.title : site.config.title;
     data.title = n > 1 && "title" in config
       ? formatPageNumber(toS(config.title).replace(":title", toS(baseTitle)), n, totalPages)
       : baseTitle;
@@ -156,7 +190,10 @@ function paginate(site: Site, ctx: GenerateContext, template: Page, config: Obj)
     // data is offered to templates as `autopages`.
     const isAutopage = truthy(template.data.autopage);
     if (isAutopage && isPlainObject(template.data.autopage) && "display_name" in template.data.autopage) data.autopages = deepMerge(template.data.autopage, {});
-    const page = new Page(site, "", indexWithExt, data, isAutopage ? "" : template.content, template.lineOffset, template.path);
+    const own = { content: isAutopage ? "" : template.content, lineOffset: template.lineOffset, path: template.path, data };
+    const key = "path" in data && data.path != null ? toS(data.path) : indexWithExt;
+    const src = shared.source(key, own);
+    const page = new Page(site, "", indexWithExt, data, src.content, src.lineOffset, src.path);
     const path = pager.page_path as string;
     page.url = path.endsWith("/") ? fileJoin(path, indexWithExt) : path.endsWith(indexExt) ? path : path + indexExt;
     page.pager = pager;
@@ -226,13 +263,14 @@ function generate(site: Site, ctx: GenerateContext): void {
     site.logger.warn("Pagination:", "Is enabled, but I couldn't find any pagination page. Skipping pagination. Pages must have 'pagination: enabled: true' in their front-matter for pagination to work.");
     return;
   }
+  const shared = new SharedLiquidPath(site, new Set(templates));
   for (const template of templates) {
     const pageConfig = deepMerge(config, template.data.pagination);
     if (pageConfig.title_suffix !== undefined && pageConfig.title_suffix !== null) {
       if (pageConfig.title === undefined || pageConfig.title === null) pageConfig.title = `:title${toS(pageConfig.title_suffix)}`;
       delete pageConfig.title_suffix;
     }
-    if (truthy(pageConfig.enabled)) paginate(site, ctx, template, pageConfig);
+    if (truthy(pageConfig.enabled)) paginate(site, ctx, template, pageConfig, shared);
   }
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { makeUrl } from "../site/url.js";
+import { rubySplit } from "../ruby/strings.js";
 import { pageFromStaticFile } from "./shared/generated-page.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 
@@ -14,20 +15,27 @@ function option(site: Site, key: string): unknown {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-/** `/readme(.md|.markdown|…)$`, case-insensitive, over the site's Markdown extensions. */
+/**
+ * The gem's `%r!/readme(#{Regexp.union(extname_list)})$!i` over the site's Markdown extensions.
+ * Regexp.union makes a Regexp, and interpolating it keeps its own flags (`(?-mix:…)`), so only
+ * "readme" is case-insensitive: `README.md` and `readme.md` are READMEs, `readme.MD` is not.
+ */
 function readmeRegex(site: Site): RegExp {
-  const exts = String(site.config.markdown_ext ?? "").split(",").map((e) => `.${e.trim()}`).filter((e) => e !== ".");
-  return new RegExp(`/readme(${exts.map(escapeRegExp).join("|")})$`, "im");
+  // Converters::Markdown#extname_list: split at commas, downcased, not trimmed (as converters.ts).
+  const exts = rubySplit(String(site.config.markdown_ext ?? ""), ",").map((e) => `.${e.toLowerCase()}`);
+  return new RegExp(`/[Rr][Ee][Aa][Dd][Mm][Ee](?:${exts.map(escapeRegExp).join("|")})$`, "m");
 }
 
 /**
- * Whether any page or static file is the folder's index. The gem's regex is
- * `^DIR/$|index\.(html?|xhtml|xml)$` — the alternation is not grouped, so any URL anywhere that
- * ends in index.html (or .htm, .xhtml, .xml) counts too; reproduced as is.
+ * Whether any page or static file is the folder's index: the gem's `^DIR/#{INDEX_REGEX}` with
+ * INDEX_REGEX = `$|index\.(html?|xhtml|xml)$`. Interpolating a Regexp object wraps it in a group
+ * (`(?i-mx:…)`), so the alternation stays after `DIR/`: the URL is `DIR/` itself or
+ * `DIR/index.html` (.htm, .xhtml, .xml); an index in a subfolder does not count. Case-insensitive,
+ * and `^`/`$` are line anchors as in Ruby.
  */
 function dirHasIndex(site: Site, dir: string): boolean {
   const d = dir.endsWith("/") ? dir : `${dir}/`;
-  const re = new RegExp(`^${escapeRegExp(d)}$|index\\.(html?|xhtml|xml)$`, "im");
+  const re = new RegExp(`^${escapeRegExp(d)}(?:$|index\\.(html?|xhtml|xml)$)`, "im");
   return [...site.pages, ...site.staticFiles].some((f) => re.test(f.url));
 }
 

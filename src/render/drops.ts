@@ -682,8 +682,11 @@ export class Drops {
     for (const k of orderedKeys(site.config)) {
       if (Object.hasOwn(d, k)) continue;
       // The Markdown converter's setup fills in `kramdown` when it first converts (setUpKramdownConfig
-      // in build.ts): what a page sees depends on what was rendered before it.
+      // in build.ts): what a page sees depends on what was rendered before it. A setting a plugin
+      // made lazy (jekyll-github-metadata's fallbacks) is read when used.
+      const getter = Object.getOwnPropertyDescriptor(site.config, k)?.get;
       if (k === "kramdown") defineLazy(d, k, tracked(OTHER_CONTENT, tracked(KRAMDOWN_CONFIG, () => site.config.kramdown)));
+      else if (getter) defineLazy(d, k, () => getter.call(site.config));
       else d[k] = site.config[k];
       order.push(k);
     }

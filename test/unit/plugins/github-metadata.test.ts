@@ -41,3 +41,31 @@ test("github_edit_link: URL, link text, and missing data", () => {
   assert.equal(editLink("'Fix it'", () => undefined, (m) => warnings.push(m)), '<a href="">Fix it</a>');
   assert.deepEqual(warnings, ["Cannot generate edit URLs due to missing site.github data"]);
 });
+
+// Real Jekyll 4.3.1 without a repository name (no PAGES_REPO_NWO, no `repository:`, no origin
+// remote) builds a site whose templates read none of the lazy values (fixture
+// plugin-github-metadata-no-repo), and stops at the first one read: `{{ site.description }}` with
+// no description set gives "Liquid Exception: No repo name found. … in index.html".
+test("no repository name: reading a lazy fallback fails the build, as in Jekyll", async () => {
+  const { execFileSync, spawnSync } = await import("node:child_process");
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { ROOT } = await import("./golden.js");
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "ghm-norepo-"));
+  try {
+    fs.writeFileSync(path.join(work, "_config.yml"), "title: T\nplugins:\n  - jekyll-github-metadata\n");
+    fs.writeFileSync(path.join(work, "index.html"), "---\n---\nA {{ site.title }} B {{ site.description }} C\n");
+    const env: NodeJS.ProcessEnv = { ...process.env, TZ: "UTC", JEKYLL_ENV: "development", NO_NETRC: "1" };
+    delete env.PAGES_REPO_NWO;
+    const cli = path.join(ROOT, "bin", "build-site.js");
+    const failed = spawnSync(process.execPath, [cli, "build", "--source", work, "--destination", path.join(work, "_o")], { cwd: work, env, encoding: "utf8" });
+    assert.notEqual(failed.status, 0);
+    assert.match(failed.stdout + failed.stderr, /Liquid Exception: No repo name found/);
+    fs.writeFileSync(path.join(work, "index.html"), "---\n---\nA {{ site.title }} C\n");
+    execFileSync(process.execPath, [cli, "build", "--source", work, "--destination", path.join(work, "_o")], { cwd: work, env, stdio: ["ignore", "pipe", "pipe"] });
+    assert.equal(fs.readFileSync(path.join(work, "_o", "index.html"), "utf8"), "A T C\n");
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});

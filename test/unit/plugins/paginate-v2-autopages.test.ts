@@ -12,3 +12,14 @@ test("the same files are written", () => {
 for (const [file, [actual, expected]] of outputs) {
   test(`autopages: ${file}`, () => assert.equal(actual, expected));
 }
+
+// Real Jekyll 4.3.1 with jekyll-paginate-v2 3.0.0 and `autopages: {tags: {enabled: true}}` on a post
+// with `tags: [C#, 2020]` stops with "undefined method `strip' for 2020:Integer (NoMethodError)"
+// (Utils.ap_index_posts_by strips every entry); tags written as strings index as usual.
+test("autopages: a tag YAML reads as a number stops the build, as in Jekyll", async () => {
+  const { autopageIndex } = await import("../../../src/plugins/jekyll-paginate-v2-autopages.js");
+  const doc = (data: Record<string, unknown>) => ({ data }) as any;
+  assert.throws(() => autopageIndex([doc({ tags: ["C#", 2020] })], "tags"), /undefined method `strip' for 2020:Integer/);
+  assert.throws(() => autopageIndex([doc({ locale: 5 })], "locale"), /undefined method `each' for 5:Integer/);
+  assert.deepEqual([...autopageIndex([doc({ tags: ["C#", "2020"] }), doc({ tags: {} })], "tags")], [["c#", "C#"], ["2020", "2020"]]);
+});
