@@ -13,6 +13,7 @@
  * For Crystal posts and shard READMEs.
  */
 import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
+import { rubyRstrip, rubyStrip } from '../../../ruby/strings.js';
 import { SINGLE_QUOTED_BODY, SINGLE_QUOTED_FALLBACK, heredocs, queueHeredoc, sigilString, simpleString } from './ruby.js';
 
 const KEYWORDS = String.raw`BEGIN END alias begin break case defined\? do else elsif end
@@ -41,10 +42,6 @@ const alt = (words: string) => words.trim().split(/\s+/).join('|');
 // Rouge's /[a-z_]\w*/i: under /i Onigmo's [a-z] also takes ſ and K (they case-fold to s and k),
 // its \w does not; JavaScript's \w would under the i flag, so the class is written out instead
 const NAME = '[a-zA-Z_\\u017f\\u212a]\\w*';
-
-/** Ruby's String#strip / #rstrip: ASCII whitespace and NUL only. */
-const strip = (s: string) => s.replace(/^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g, '');
-const rstrip = (s: string) => s.replace(/[\0\t\n\v\f\r ]+$/, '');
 
 // Rouge's (\\\\|\\'|[^'])* before a closing quote, without its exponential backtracking: see
 // SINGLE_QUOTED_BODY in ./ruby.ts.
@@ -168,7 +165,7 @@ export const crystal: LexerDef = lazyLexer('crystal', () => ({
       rule(/[^#\\\n]*$/, (run, m) => {
         const queue = heredocs(run);
         const first = queue[0];
-        const check = first?.tolerant ? strip(m[0]) : rstrip(m[0]);
+        const check = first?.tolerant ? rubyStrip(m[0]) : rubyRstrip(m[0]);
         if (first && check === first.name) {
           queue.shift();
           if (!queue.length) run.pop();

@@ -11,12 +11,13 @@
  * For Rails view templates in posts.
  */
 import { type LexRun, type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { rubyStrip } from '../../../ruby/strings.js';
 import { css } from './css.js';
 import { html } from './html.js';
 import { javascript } from './javascript.js';
 import { markdown } from './markdown.js';
 import { ruby, rubyBraceBody } from './ruby.js';
-import { indentation, sass, startsBlock } from './sass.js';
+import { indentedLineRoot, sass, startsBlock } from './sass.js';
 import { sublexers } from './sublexers.js';
 
 const IDENTIFIER = String.raw`[\w:-]+`;
@@ -51,8 +52,6 @@ function rubyBang(run: LexRun, state: string): void {
   run.push(state);
 }
 
-/** Ruby's String#strip: whitespace and NUL at both ends. */
-const strip = (s: string) => s.replace(/^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g, '');
 
 export const haml: LexerDef = lazyLexer('haml', () => ({
   start: (run) => {
@@ -60,13 +59,7 @@ export const haml: LexerDef = lazyLexer('haml', () => ({
     run.childRun(html).reset();
   },
   states: {
-    root: [
-      rule(/\s*\n/, ''),
-      rule(/\s*/, (run, m) => {
-        run.token('');
-        indentation(run, m[0]);
-      }),
-    ],
+    root: indentedLineRoot(),
     content: [
       mixin('css'),
       rule(`%${IDENTIFIER}`, (run) => {
@@ -98,7 +91,7 @@ export const haml: LexerDef = lazyLexer('haml', () => ({
         run.token('nd');
         run.pop();
         startsBlock(run, 'filter_block');
-        const filter = filterLexer(strip(m[1]));
+        const filter = filterLexer(rubyStrip(m[1]));
         run.data.filter = filter;
         if (filter) run.childRun(filter).reset();
       }),

@@ -5,7 +5,7 @@
  * too (Rouge's Indentation mixin, lib/rouge/util.rb); other lines are classed as in SCSS, plus
  * `=mixin` `nf`, `+include` `nd`, old-style `:property value`; a newline ends every section.
  */
-import { type LexRun, type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
+import { type LexRun, type LexerDef, type RuleSpec, mixin, rule, lazyLexer } from '../engine.js';
 import { sassCommon } from './scss.js';
 
 const ID = String.raw`[\w\-]+`;
@@ -36,6 +36,17 @@ export function indentation(run: LexRun, indent: string): void {
     s.blockState = s.blockIndentation = null;
     run.push('content');
   }
+}
+
+/** Rouge's Haml and Slim root state: a blank line, else the line's indentation (as Sass's, but any whitespace). */
+export function indentedLineRoot(): RuleSpec[] {
+  return [
+    rule(/\s*\n/, ''),
+    rule(/\s*/, (run, m) => {
+      run.token('');
+      indentation(run, m[0]);
+    }),
+  ];
 }
 
 export const sass: LexerDef = lazyLexer('sass', () => ({

@@ -15,13 +15,14 @@
  * character at a time (`w` for whitespace, bare text otherwise).
  */
 import { type LexRun, type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { rubyStrip } from '../../../ruby/strings.js';
 import { coffeescript } from './coffeescript.js';
 import { css } from './css.js';
 import { html } from './html.js';
 import { javascript } from './javascript.js';
 import { markdown } from './markdown.js';
 import { ruby, rubyBraceBody } from './ruby.js';
-import { indentation, sass, startsBlock } from './sass.js';
+import { indentedLineRoot, sass, startsBlock } from './sass.js';
 import { scss } from './scss.js';
 import { sublexers } from './sublexers.js';
 
@@ -55,8 +56,6 @@ function filterLexer(name: string): LexerDef | undefined {
   }
 }
 
-/** Ruby's String#strip: whitespace and NUL at both ends. */
-const strip = (s: string) => s.replace(/^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g, '');
 
 /** `*` then Ruby code: a dynamic tag or splat. */
 const splat = (run: LexRun, m: RegExpExecArray) => {
@@ -70,13 +69,7 @@ export const slim: LexerDef = lazyLexer('slim', () => ({
     run.childRun(html).reset();
   },
   states: {
-    root: [
-      rule(/\s*\n/, ''),
-      rule(/\s*/, (run, m) => {
-        run.token('');
-        indentation(run, m[0]);
-      }),
-    ],
+    root: indentedLineRoot(),
     content: [
       mixin('css'),
       rule(`\\/${DOT}*`, 'c', 'indented_block'),
@@ -89,7 +82,7 @@ export const slim: LexerDef = lazyLexer('slim', () => ({
         run.token('nd');
         run.pop();
         startsBlock(run, 'filter_block');
-        const filter = filterLexer(strip(m[1]));
+        const filter = filterLexer(rubyStrip(m[1]));
         run.data.filter = filter;
         if (filter) run.childRun(filter).reset();
       }),
