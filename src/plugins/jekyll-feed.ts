@@ -89,6 +89,8 @@ function generate(site: Site): void {
       layout: null, sitemap: false, xsl, collection: spec.collection, category: spec.category, tags: spec.tag,
     }, `{% ${FEED_TAG} ${specs.length - 1} %}`);
     page.generated = true;
+    // make_page passes the feed's path as the page's name (with an empty dir): Liquid's page.name.
+    page.liquidName = p;
     site.pages.push(page);
   };
   const collections = feedCollections(config);

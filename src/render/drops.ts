@@ -532,7 +532,7 @@ export class Drops {
       },
       dir() { return item(this).dir; },
       excerpt() { const page = item(this); return page.data.excerpt === undefined || page.data.excerpt === null ? null : String(page.data.excerpt); },
-      name() { return item(this).name; },
+      name() { const page = item(this); return page.liquidName ?? page.name; },
       path() { return item(this).pathForLiquid; },
       url() { return item(this).url; },
     };

@@ -48,6 +48,13 @@ export class Page {
    * every page adds: for plugin pages that list their own attributes (jekyll-archives' Archive).
    */
   ownLiquidHash = false;
+  /**
+   * `name` as Liquid reads it, when a plugin page's Ruby class keeps a name unlike the file name:
+   * jekyll-feed builds its feeds as `PageWithoutAFile.new(site, __dir__, "", "/feed.xml")`, the whole
+   * path as the name, so `page.name` is "/feed.xml" (and "/feed/news.xml" for a category feed) while
+   * `path` is "feed.xml" and `dir` "/".
+   */
+  liquidName: string | undefined = undefined;
   /** jekyll-paginate's pager, when this page is paginated. */
   pager: Record<string, any> | null = null;
   private cachedUrl: string | undefined;
