@@ -102,6 +102,7 @@ import { meson } from './meson.js';
 import { plist } from './plist.js';
 import { jsonnet } from './jsonnet.js';
 import { ssh } from './ssh.js';
+import { plsql } from './plsql.js';
 import { systemd } from './systemd.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
@@ -262,6 +263,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['prometheus', prometheus],
   ['moonscript', moonscript],
   ['cypher', cypher],
+  ['plsql', plsql],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
