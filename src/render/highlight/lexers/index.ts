@@ -102,6 +102,7 @@ import { meson } from './meson.js';
 import { plist } from './plist.js';
 import { jsonnet } from './jsonnet.js';
 import { ssh } from './ssh.js';
+import { tap } from './tap.js';
 import { plsql } from './plsql.js';
 import { systemd } from './systemd.js';
 import { scss } from './scss.js';
@@ -263,6 +264,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['prometheus', prometheus],
   ['moonscript', moonscript],
   ['cypher', cypher],
+  ['tap', tap],
   ['plsql', plsql],
 ]);
 
