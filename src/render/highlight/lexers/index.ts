@@ -104,6 +104,7 @@ import { jsonnet } from './jsonnet.js';
 import { ssh } from './ssh.js';
 import { tap } from './tap.js';
 import { plsql } from './plsql.js';
+import { email } from './email.js';
 import { systemd } from './systemd.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
@@ -265,6 +266,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['moonscript', moonscript],
   ['cypher', cypher],
   ['tap', tap],
+  ['email', email],
   ['plsql', plsql],
 ]);
 
