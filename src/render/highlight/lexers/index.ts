@@ -104,6 +104,7 @@ import { jsonnet } from './jsonnet.js';
 import { ssh } from './ssh.js';
 import { tap } from './tap.js';
 import { plsql } from './plsql.js';
+import { hocon } from './hocon.js';
 import { email } from './email.js';
 import { systemd } from './systemd.js';
 import { scss } from './scss.js';
@@ -267,6 +268,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['cypher', cypher],
   ['tap', tap],
   ['email', email],
+  ['hocon', hocon],
   ['plsql', plsql],
 ]);
 
