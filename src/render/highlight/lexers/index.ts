@@ -103,6 +103,7 @@ import { plist } from './plist.js';
 import { jsonnet } from './jsonnet.js';
 import { ssh } from './ssh.js';
 import { tap } from './tap.js';
+import { qml } from './qml.js';
 import { plsql } from './plsql.js';
 import { hocon } from './hocon.js';
 import { email } from './email.js';
@@ -270,6 +271,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['email', email],
   ['hocon', hocon],
   ['plsql', plsql],
+  ['qml', qml],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
