@@ -104,6 +104,7 @@ import { jsonnet } from './jsonnet.js';
 import { ssh } from './ssh.js';
 import { tap } from './tap.js';
 import { qml } from './qml.js';
+import { jsp } from './jsp.js';
 import { plsql } from './plsql.js';
 import { hocon } from './hocon.js';
 import { email } from './email.js';
@@ -272,6 +273,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['hocon', hocon],
   ['plsql', plsql],
   ['qml', qml],
+  ['jsp', jsp],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
