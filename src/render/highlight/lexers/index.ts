@@ -105,6 +105,7 @@ import { ssh } from './ssh.js';
 import { tap } from './tap.js';
 import { qml } from './qml.js';
 import { jsp } from './jsp.js';
+import { actionscript } from './actionscript.js';
 import { plsql } from './plsql.js';
 import { hocon } from './hocon.js';
 import { email } from './email.js';
@@ -274,6 +275,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['plsql', plsql],
   ['qml', qml],
   ['jsp', jsp],
+  ['actionscript', actionscript],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
