@@ -106,6 +106,7 @@ import { tap } from './tap.js';
 import { qml } from './qml.js';
 import { jsp } from './jsp.js';
 import { actionscript } from './actionscript.js';
+import { haxe } from './haxe.js';
 import { plsql } from './plsql.js';
 import { hocon } from './hocon.js';
 import { email } from './email.js';
@@ -276,6 +277,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['qml', qml],
   ['jsp', jsp],
   ['actionscript', actionscript],
+  ['haxe', haxe],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
