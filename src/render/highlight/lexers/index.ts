@@ -107,6 +107,7 @@ import { qml } from './qml.js';
 import { jsp } from './jsp.js';
 import { actionscript } from './actionscript.js';
 import { haxe } from './haxe.js';
+import { livescript } from './livescript.js';
 import { plsql } from './plsql.js';
 import { hocon } from './hocon.js';
 import { email } from './email.js';
@@ -278,6 +279,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['jsp', jsp],
   ['actionscript', actionscript],
   ['haxe', haxe],
+  ['livescript', livescript],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
