@@ -11,6 +11,7 @@
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
 import { parent } from './erb.js';
 import { java } from './java.js';
+import { onlyWhereLater } from './loop-match.js';
 
 const DIRECTIVES = 'page|include|taglib';
 const ACTIONS = 'scriptlet|declaration|expression';
@@ -32,12 +33,13 @@ export const jsp: LexerDef = lazyLexer('jsp', () => ({
     jsp_directive: [
       rule(/(%>)/, 'nt', '#pop'),
       mixin('attributes'),
-      rule(/(.+?)(?=%>)/s, (run) => run.delegate(parent(run))),
+      // Guarded: without a `%>` ahead the lazy scan to the end would repeat at every character.
+      onlyWhereLater('%>', 1, rule(/(.+?)(?=%>)/s, (run) => run.delegate(parent(run)))),
     ],
     jsp_directive2: [
       rule(/(\/>)/, 'nt', '#pop'),
       mixin('attributes'),
-      rule(/(.+?)(?=\/>)/s, (run) => run.delegate(parent(run))),
+      onlyWhereLater('/>', 1, rule(/(.+?)(?=\/>)/s, (run) => run.delegate(parent(run)))),
     ],
     jsp_expression: [
       rule(`<\\/jsp:(${ACTIONS})>`, 'nt', '#pop'),
@@ -48,9 +50,11 @@ export const jsp: LexerDef = lazyLexer('jsp', () => ({
     jsp_tag: [
       rule(/\/?>/, 'nt', '#pop'),
       mixin('attributes'),
-      rule(/(.+?)(?=\/?>)/s, (run) => run.delegate(parent(run))),
+      onlyWhereLater('>', 1, rule(/(.+?)(?=\/?>)/s, (run) => run.delegate(parent(run)))),
     ],
-    attributes: [rule(/\s*[a-zA-Z0-9_:-]+\s*=\s*/s, 'na', 'attr')],
+    // Guarded: an unclosed directive or tag tries this at each character; without a later `=` it
+    // cannot match.
+    attributes: [onlyWhereLater('=', 1, rule(/\s*[a-zA-Z0-9_:-]+\s*=\s*/s, 'na', 'attr'))],
     attr: [
       rule(/"/, (run) => {
         run.token('s');
