@@ -332,6 +332,13 @@ lists.merge!(
   "HLSL_BUILTINS" => Rouge::Lexers::HLSL.builtins,
   "JANET_BUNDLED" => Rouge::Lexers::Janet.bundled,
 )
+# compat-rouge5's lexers
+lists.merge!(
+  "PLSQL_KEYWORDS_RESERVED" => Rouge::Lexers::PLSQL.keywords_reserved,
+  "PLSQL_KEYWORDS" => Rouge::Lexers::PLSQL.keywords,
+  "PLSQL_KEYWORDS_FUNC" => Rouge::Lexers::PLSQL.keywords_func,
+  "PLSQL_KEYWORDS_TYPE" => Rouge::Lexers::PLSQL.keywords_type,
+)
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
   "MATHEMATICA_BUILTINS" => Rouge::Lexers::Mathematica.builtins,

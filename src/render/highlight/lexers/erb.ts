@@ -18,7 +18,7 @@ import { ruby } from './ruby.js';
 import { sublexers } from './sublexers.js';
 
 /** TemplateLexer#parent: the `parent` option's lexer, else HTML. */
-function parent(run: LexRun): LexerDef {
+export function parent(run: LexRun): LexerDef {
   const values = run.options.getAll('parent');
   return (values.length ? sublexers.find(values[values.length - 1]) : undefined) ?? html;
 }

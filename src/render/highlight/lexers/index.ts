@@ -102,6 +102,15 @@ import { meson } from './meson.js';
 import { plist } from './plist.js';
 import { jsonnet } from './jsonnet.js';
 import { ssh } from './ssh.js';
+import { tap } from './tap.js';
+import { qml } from './qml.js';
+import { jsp } from './jsp.js';
+import { actionscript } from './actionscript.js';
+import { haxe } from './haxe.js';
+import { livescript } from './livescript.js';
+import { plsql } from './plsql.js';
+import { hocon } from './hocon.js';
+import { email } from './email.js';
 import { systemd } from './systemd.js';
 import { scss } from './scss.js';
 import { shell } from './shell.js';
@@ -262,6 +271,15 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['prometheus', prometheus],
   ['moonscript', moonscript],
   ['cypher', cypher],
+  ['tap', tap],
+  ['email', email],
+  ['hocon', hocon],
+  ['plsql', plsql],
+  ['qml', qml],
+  ['jsp', jsp],
+  ['actionscript', actionscript],
+  ['haxe', haxe],
+  ['livescript', livescript],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
