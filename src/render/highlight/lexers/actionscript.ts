@@ -9,6 +9,7 @@
  * operator that starts an expression; a sign sticks to a number (`x-1` is `nx`, `mi`).
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { regexLiteralStates } from './javascript.js';
 import { pairedEscapes } from './loop-match.js';
 
 const words = (s: string) => new Set(s.trim().split(/\s+/));
@@ -36,32 +37,7 @@ export const actionscript: LexerDef = lazyLexer('actionscript', () => ({
       rule(/[{]/, 'p', 'object'),
       rule(/(?:)/, '', '#pop'),
     ],
-    regex: [
-      rule(/\//, (run) => {
-        run.token('sr');
-        run.goto('regex_end');
-      }),
-      rule(/[^\/]\n/, 'err', '#pop'),
-      rule(/\n/, 'err', '#pop'),
-      rule(/\[\^/, 'se', 'regex_group'),
-      rule(/\[/, 'se', 'regex_group'),
-      rule(/\\./, 'se'),
-      rule(/[(][?][:=<!]/, 'se'),
-      rule(/[{][\d,]+[}]/, 'se'),
-      rule(/[()?]/, 'se'),
-      rule(/./, 'sr'),
-    ],
-    regex_end: [rule(/[gim]+/, 'sr', '#pop'), rule(/(?:)/, (run) => run.pop())],
-    regex_group: [
-      rule(/\//, 'se'),
-      rule(/[^\/]\n/, (run) => {
-        run.token('err');
-        run.pop(2);
-      }),
-      rule(/\]/, 'se', '#pop'),
-      rule(/\\./, 'se'),
-      rule(/./, 'sr'),
-    ],
+    ...regexLiteralStates(/[gim]+/),
     root: [
       rule(/\A\s*#!.*?\n/s, 'cp', 'statement'),
       rule(/\n/, '', 'statement'),

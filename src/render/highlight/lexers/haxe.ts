@@ -9,6 +9,7 @@
  * this one (RougeRaise).
  */
 import { type LexerDef, RougeRaise, lazyLexer, mixin, rule } from '../engine.js';
+import { regexLiteralStates } from './javascript.js';
 
 const words = (s: string) => new Set(s.trim().split(/\s+/));
 const KEYWORDS = words(`break case cast catch class continue default do else enum false for
@@ -37,32 +38,7 @@ export const haxe: LexerDef = lazyLexer('haxe', () => ({
       rule(/[{]/, 'p', 'object'),
       rule(/(?:)/, '', '#pop'),
     ],
-    regex: [
-      rule(/\//, (run) => {
-        run.token('sr');
-        run.goto('regex_end');
-      }),
-      rule(/[^\/]\n/, 'err', '#pop'),
-      rule(/\n/, 'err', '#pop'),
-      rule(/\[\^/, 'se', 'regex_group'),
-      rule(/\[/, 'se', 'regex_group'),
-      rule(/\\./, 'se'),
-      rule(/[(][?][:=<!]/, 'se'),
-      rule(/[{][\d,]+[}]/, 'se'),
-      rule(/[()?]/, 'se'),
-      rule(/./, 'sr'),
-    ],
-    regex_end: [rule(/[gim]+/, 'sr', '#pop'), rule(/(?:)/, (run) => run.pop())],
-    regex_group: [
-      rule(/\//, 'se'),
-      rule(/[^\/]\n/, (run) => {
-        run.token('err');
-        run.pop(2);
-      }),
-      rule(/\]/, 'se', '#pop'),
-      rule(/\\./, 'se'),
-      rule(/./, 'sr'),
-    ],
+    ...regexLiteralStates(/[gim]+/),
     root: [
       rule(/\n/, '', 'statement'),
       rule(/\{/, 'p', 'expr_start'),

@@ -209,32 +209,7 @@ function buildLexer(lists: Lists, typescript: boolean): Omit<LexerDef, 'name'> {
         }),
         rule(/(?:)/, '', '#pop'),
       ],
-      regex: [
-        rule(/\//, (run) => {
-          run.token('sr');
-          run.goto('regex_end');
-        }),
-        rule(/[^\/]\n/, 'err', '#pop'),
-        rule(/\n/, 'err', '#pop'),
-        rule(/\[\^/, 'se', 'regex_group'),
-        rule(/\[/, 'se', 'regex_group'),
-        rule(/\\./, 'se'),
-        rule(/[(][?][:=<!]/, 'se'),
-        rule(/[{][\d,]+[}]/, 'se'),
-        rule(/[()?]/, 'se'),
-        rule(/./, 'sr'),
-      ],
-      regex_end: [rule(/[gimuy]+/, 'sr', '#pop'), rule(/(?:)/, (run) => run.pop())],
-      regex_group: [
-        rule(/\//, 'se'),
-        rule(/[^\/]\n/, (run) => {
-          run.token('err');
-          run.pop(2);
-        }),
-        rule(/\]/, 'se', '#pop'),
-        rule(/\\./, 'se'),
-        rule(/./, 'sr'),
-      ],
+      ...regexLiteralStates(/[gimuy]+/),
       root,
       dq: [rule(/\\[\\nrt"]?/, 'se'), rule(/[^\\"]+/, 's2'), rule(/"/, 'dl', '#pop')],
       sq: [rule(/\\[\\nrt']?/, 'se'), rule(/[^\\']+/, 's1'), rule(/'/, 'dl', '#pop')],
@@ -273,3 +248,38 @@ export const javascript = makeLexer('javascript', JS, false);
 export const typescript = makeLexer('typescript', TS, true);
 export const jsx = makeLexer('jsx', JS, false, true);
 export const tsx = makeLexer('tsx', TS, true, true);
+
+/**
+ * Rouge's JavaScript regex-literal states (`regex`, `regex_end`, `regex_group`), which its
+ * ActionScript and Haxe lexers copy with the flags each language takes after the closing `/`.
+ */
+export function regexLiteralStates(flags: RegExp): Record<'regex' | 'regex_end' | 'regex_group', RuleSpec[]> {
+  return {
+    regex: [
+      rule(/\//, (run) => {
+        run.token('sr');
+        run.goto('regex_end');
+      }),
+      rule(/[^\/]\n/, 'err', '#pop'),
+      rule(/\n/, 'err', '#pop'),
+      rule(/\[\^/, 'se', 'regex_group'),
+      rule(/\[/, 'se', 'regex_group'),
+      rule(/\\./, 'se'),
+      rule(/[(][?][:=<!]/, 'se'),
+      rule(/[{][\d,]+[}]/, 'se'),
+      rule(/[()?]/, 'se'),
+      rule(/./, 'sr'),
+    ],
+    regex_end: [rule(flags, 'sr', '#pop'), rule(/(?:)/, (run) => run.pop())],
+    regex_group: [
+      rule(/\//, 'se'),
+      rule(/[^\/]\n/, (run) => {
+        run.token('err');
+        run.pop(2);
+      }),
+      rule(/\]/, 'se', '#pop'),
+      rule(/\\./, 'se'),
+      rule(/./, 'sr'),
+    ],
+  };
+}
