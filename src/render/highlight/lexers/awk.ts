@@ -9,6 +9,7 @@
  * For the awk one-liners of shell and data-processing posts.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { regexLiteralStates } from './javascript.js';
 
 const KEYWORDS = new Set(
   'if else while for do break continue return next nextfile delete exit print printf getline'.split(' '),
@@ -30,32 +31,7 @@ export const awk: LexerDef = lazyLexer('awk', () => ({
       }),
       rule('', '', '#pop'),
     ],
-    regex: [
-      rule(/\//, (run) => {
-        run.token('sr');
-        run.goto('regex_end');
-      }),
-      rule(/[^/]\n/, 'err', '#pop'),
-      rule(/\n/, 'err', '#pop'),
-      rule(/\[\^/, 'se', 'regex_group'),
-      rule(/\[/, 'se', 'regex_group'),
-      rule(/\\./, 'se'),
-      rule(/[(][?][:=<!]/, 'se'),
-      rule(/[{][\d,]+[}]/, 'se'),
-      rule(/[()?]/, 'se'),
-      rule(/./, 'sr'),
-    ],
-    regex_end: [rule('', (run) => run.pop())],
-    regex_group: [
-      rule(/\//, 'se'),
-      rule(/[^/]\n/, (run) => {
-        run.token('err');
-        run.pop(2);
-      }),
-      rule(/\]/, 'se', '#pop'),
-      rule(/\\./, 'se'),
-      rule(/./, 'sr'),
-    ],
+    ...regexLiteralStates(null),
     root: [
       mixin('comments_and_whitespace'),
       rule(/(?<=\n)(?=\s|\/)/, '', 'expr_start'),

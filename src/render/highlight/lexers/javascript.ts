@@ -251,9 +251,10 @@ export const tsx = makeLexer('tsx', TS, true, true);
 
 /**
  * Rouge's JavaScript regex-literal states (`regex`, `regex_end`, `regex_group`), which its
- * ActionScript and Haxe lexers copy with the flags each language takes after the closing `/`.
+ * ActionScript, Haxe and Awk lexers copy with the flags each language takes after the closing
+ * `/` (null: none, `regex_end` pops at once, as in Awk's).
  */
-export function regexLiteralStates(flags: RegExp): Record<'regex' | 'regex_end' | 'regex_group', RuleSpec[]> {
+export function regexLiteralStates(flags: RegExp | null): Record<'regex' | 'regex_end' | 'regex_group', RuleSpec[]> {
   return {
     regex: [
       rule(/\//, (run) => {
@@ -270,7 +271,7 @@ export function regexLiteralStates(flags: RegExp): Record<'regex' | 'regex_end' 
       rule(/[()?]/, 'se'),
       rule(/./, 'sr'),
     ],
-    regex_end: [rule(flags, 'sr', '#pop'), rule(/(?:)/, (run) => run.pop())],
+    regex_end: flags ? [rule(flags, 'sr', '#pop'), rule(/(?:)/, (run) => run.pop())] : [rule('', (run) => run.pop())],
     regex_group: [
       rule(/\//, 'se'),
       rule(/[^\/]\n/, (run) => {
