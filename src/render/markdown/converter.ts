@@ -10,7 +10,7 @@ import { type Attrs, ELEMENTS_WITHOUT_BODY, TAG_CLOSE_RE, TAG_RE, escapeAll, esc
 import type { HtmlChild, HtmlNode } from './plugins/html-block.js';
 import { ENTITY_CODE_POINTS, codePointOf, entityToString, numericEntityCodePoint } from './entities.js';
 import { BuildError } from '../../errors.js';
-import { removeCjkLineBreaks, type KramdownOptions } from './options.js';
+import { CJK_CHARACTER, removeCjkLineBreaks, type KramdownOptions } from './options.js';
 import { basicId, gfmId, rawText, strippedText } from './header-id.js';
 import { parseIal, applyIal, mergeIal, IAL_BODY, type Ial } from './ial.js';
 import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdown.js';
@@ -1096,7 +1096,7 @@ function htmlBacklinkTarget(children: HtmlChild[]): Token | null {
 // one text element, between a Han, Hiragana or Katakana character and another, is dropped. A text
 // element ends at any other span (emphasis, code, an entity, a smart quote), so only the text
 // tokens right beside the break count.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK = new RegExp(CJK_CHARACTER, 'u');
 const isTextTok = (t: Token | undefined) => !!t && (t.type === 'text' || t.type === 'kd_raw_text' || (t.type === 'text_special' && t.info !== 'entity'));
 function cjkBreak(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1];

@@ -232,9 +232,12 @@ export function gfmParagraphEnd(state: { md: unknown }): boolean {
   return (state.md as { kdParagraphEnd?: boolean }).kdParagraphEnd !== false;
 }
 
-// kramdown's REDUNDANT_LINE_BREAK_REGEX: Han, Hiragana and Katakana (half-width forms too), not
-// Hangul nor CJK punctuation (Common).
-const CJK_BEFORE_BREAK = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\n(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu;
+/**
+ * The characters of kramdown's REDUNDANT_LINE_BREAK_REGEX: Han, Hiragana and Katakana (half-width
+ * forms too), not Hangul nor CJK punctuation (Common). A regexp source, for the `u` flag.
+ */
+export const CJK_CHARACTER = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
+const CJK_BEFORE_BREAK = new RegExp(`(?<=${CJK_CHARACTER})\\n(?=${CJK_CHARACTER})`, 'gu');
 
 /**
  * kramdown's fix_cjk_line_break (`remove_line_breaks_for_cjk`), applied by convert_text to each
