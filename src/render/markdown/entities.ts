@@ -3,6 +3,7 @@
 // as_char writes the character, except `<`, `>`, `&`, which fall back to the source spelling (or
 // the symbolic name when there is none); symbolic writes the name kramdown's table has for the
 // code point, numeric (and symbolic without a name) `&#N;`.
+import { kernelInteger } from '../../ruby/number.js';
 import type { EntityOutput } from './options.js';
 
 // The names kramdown knows, with their code points: HTML 4's 253 and `apos`. Where they differ from
@@ -61,33 +62,15 @@ export function numericEntityCodePoint(n: number): number {
 }
 
 /**
- * Ruby's Integer(string) for the values kramdown's smart_quotes validator tries it on: surrounding
- * whitespace, a sign, `0x`/`0b`/`0o`/`0` (octal) prefixes and `_` between digits; null when Ruby
- * would raise (the value is then a name).
- */
-export function rubyInteger(s: string): number | null {
-  const m = /^[\t\n\v\f\r ]*([+-]?)(0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB][01]+(?:_[01]+)*|0[oO]?[0-7]+(?:_[0-7]+)*|0[dD][0-9]+(?:_[0-9]+)*|[0-9]+(?:_[0-9]+)*)[\t\n\v\f\r ]*$/.exec(s);
-  if (!m) return null;
-  const digits = m[2].replace(/_/g, '');
-  const lower = digits.toLowerCase();
-  const value = lower.startsWith('0x') ? parseInt(lower.slice(2), 16)
-    : lower.startsWith('0b') ? parseInt(lower.slice(2), 2)
-    : lower.startsWith('0d') ? parseInt(lower.slice(2), 10)
-    : lower.startsWith('0o') ? parseInt(lower.slice(2), 8)
-    : lower.length > 1 && lower.startsWith('0') ? parseInt(lower.slice(1), 8)
-    : parseInt(lower, 10);
-  return m[1] === '-' ? -value : value;
-}
-
-/**
  * The code point of a smart_quotes entry (kramdown keeps `Integer(v) rescue v`, then looks the
  * entity up): a number (`8216`, `0x2018`; 128–159 as for numeric references), or an entity name,
  * taken as written (` rsquo` with its space is no name). undefined: kramdown has no such entity
  * and raises "Can't handle generic non-integer character reference".
  */
 export function codePointOf(spec: string): number | undefined {
-  const n = rubyInteger(spec);
-  if (n !== null) return numericEntityCodePoint(n);
+  // (kramdown tries Ruby's Integer() first: `0x2018`, `0o20030`, `8_216`.)
+  const n = kernelInteger(spec);
+  if (n !== null) return numericEntityCodePoint(Number(n));
   return ENTITY_CODE_POINTS.get(spec);
 }
 

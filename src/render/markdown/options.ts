@@ -1,7 +1,7 @@
 // Jekyll's kramdown defaults (Jekyll 4.3 `Configuration::DEFAULTS['kramdown']` plus kramdown's own
 // defaults for keys Jekyll does not set), and their normalised, typed form.
 import { BuildError } from '../../errors.js';
-import { rubyInteger } from './entities.js';
+import { kernelInteger } from '../../ruby/number.js';
 
 const JEKYLL_KRAMDOWN_DEFAULTS: Record<string, unknown> = {
   auto_ids: true,
@@ -134,9 +134,9 @@ function parseLevels(v: unknown): Set<number> {
 function integerOption(v: unknown, name: string): number {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   const text = v == null ? '' : String(v);
-  const n = rubyInteger(text);
+  const n = kernelInteger(text);
   if (n === null) throw configError(`Invalid integer value for option '${name}': '${text}'`);
-  return n;
+  return Number(n);
 }
 
 /**
