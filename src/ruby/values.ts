@@ -281,21 +281,18 @@ export function rubyKeyedHash(pairs: Iterable<readonly [unknown, unknown]>): { h
     if (seen) seen[1] = v;
     else byId.set(id, [plain(k) ?? null, v]);
   }
-  const taken = new Set<string>();
-  for (const [k] of byId.values()) if (typeof k === "string") taken.add(k);
+  // The String keys first, so that each keeps its own text as its name (nameRubyKey then names
+  // a key of another class with the same to_s apart).
   const hash: Record<string, unknown> = {};
+  for (const [k, v] of byId.values()) if (typeof k === "string") hash[k] = v;
   const names: string[] = [];
   for (const [k, v] of byId.values()) {
-    let name: string;
-    if (typeof k === "string") name = k;
+    if (typeof k === "string") names.push(k);
     else {
-      name = toS(k);
-      for (let n = 1; taken.has(name); n++) name = `${toS(k)}${SHADOWED}${n}`;
-      taken.add(name);
-      noteRubyKey(hash, name, k);
+      const name = nameRubyKey(hash, k)!;
+      hash[name] = v;
+      names.push(name);
     }
-    hash[name] = v;
-    names.push(name);
   }
   return { hash, names };
 }
