@@ -66,6 +66,8 @@ export class Renderer {
    * layoutAfter): what the next item's content sees under its own layout's keys.
    */
   private layoutLeft: Record<string, any> | null = null;
+  /** layoutAfter's last answer, kept so visit() does not merge the layouts render() just merged. */
+  private lastLayout: { item: Page | Document; left: Record<string, any> | null; result: ReturnType<Renderer["layoutAfter"]> } | null = null;
   /** The `content` the shared payload holds after the items rendered so far (see contentAfter). */
   private contentLeft: string | null = null;
 
@@ -96,7 +98,9 @@ export class Renderer {
       else this.render(item, plan);
       // Whoever rendered it (this thread, the other, or an earlier build), the payload's layout
       // after it is the same: it depends only on the item's layouts.
-      this.layoutLeft = this.layoutAfter(item, this.layoutLeft).after;
+      const last = this.lastLayout;
+      this.layoutLeft = (last && last.item === item && last.left === this.layoutLeft ? last.result : this.layoutAfter(item, this.layoutLeft)).after;
+      this.lastLayout = null;
       this.contentLeft = this.contentAfter(item, this.contentLeft);
       if (onOutput && item.output !== null) onOutput(item);
     };
@@ -267,7 +271,10 @@ export class Renderer {
         const own = typeof data.layout === "string" ? this.site.layouts.get(data.layout) : undefined;
         if (own) scope.layout = Drops.mergeLayoutData(own.data, null);
       } else {
-        scope.layout = this.layoutAfter(doc, this.layoutLeft).content;
+        const result = this.layoutAfter(doc, this.layoutLeft);
+        // Kept only without hooks: a pre_render hook may change `layout:` before the layouts apply.
+        if (this.site.hooks.empty) this.lastLayout = { item: doc, left: this.layoutLeft, result };
+        scope.layout = result.content;
       }
       // `content` before the layouts: what the previous item left in the payload (contentAfter).
       // Reading it depends on another item's render: reported as OTHER_CONTENT (parallel.ts then
