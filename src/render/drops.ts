@@ -15,7 +15,7 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { compareStrings, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson } from "../ruby/values.js";
+import { compareStrings, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson, toS, truthy } from "../ruby/values.js";
 import { orderedKeys, withInsertionOrder } from "../ruby/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
@@ -466,7 +466,20 @@ export class Drops {
   excerpt(excerpt: Excerpt): Obj {
     let d = this.excerptDrops.get(excerpt);
     if (d) return d;
-    const docDrop = this.document(excerpt.doc);
+    if (excerpt.doc.kind === "page") {
+      // PageExcerpt#to_liquid is the page's own hash without what Page#excerpt adds
+      // (`doc.to_liquid(EXCERPT_ATTRIBUTES)`): its content, path and url are the page's.
+      const pageDrop = this.page(excerpt.doc);
+      d = Object.create(null) as Obj;
+      for (const k of Object.keys(pageDrop)) {
+        if (k !== "excerpt") defineLazy(d, k, () => pageDrop[k]);
+      }
+      addEnumerableMethods(d);
+      this.excerptDrops.set(excerpt, d);
+      return d;
+    }
+    const doc = excerpt.doc;
+    const docDrop = this.document(doc);
     d = Object.create(null) as Obj;
     for (const k of Object.keys(docDrop)) {
       if (k === "layout") continue;
@@ -475,9 +488,9 @@ export class Drops {
     defineLazy(d, "content", () => excerpt.content);
     defineLazy(d, "output", () => excerpt.output);
     defineLazy(d, "excerpt", () => null);
-    defineLazy(d, "layout", () => excerpt.doc.data.layout);
-    defineLazy(d, "id", () => `${excerpt.doc.id}#excerpt`);
-    defineLazy(d, "path", () => `${excerpt.doc.relativePath}/#excerpt`);
+    defineLazy(d, "layout", () => doc.data.layout);
+    defineLazy(d, "id", () => `${doc.id}#excerpt`);
+    defineLazy(d, "path", () => `${doc.relativePath}/#excerpt`);
     addEnumerableMethods(d);
     Object.defineProperty(d, RUBY_OBJECT, { value: EXCERPT_HOOKS });
     this.excerptDrops.set(excerpt, d);
@@ -531,7 +544,14 @@ export class Drops {
         return page.content;
       },
       dir() { return item(this).dir; },
-      excerpt() { const page = item(this); return page.data.excerpt === undefined || page.data.excerpt === null ? null : String(page.data.excerpt); },
+      // Page#excerpt: `data["excerpt"] ? data["excerpt"].to_s : nil`, where the data's excerpt is the
+      // generated PageExcerpt (`page_excerpts: true`), whose to_s renders it, else the front matter's
+      // or a default's; false is nil, as any falsy value.
+      excerpt() {
+        const page = item(this);
+        if (page.excerpt) return drops.ctx.excerptOutput(page.excerpt);
+        return truthy(page.data.excerpt) ? toS(page.data.excerpt) : null;
+      },
       name() { const page = item(this); return page.liquidName ?? page.name; },
       path() { return item(this).pathForLiquid; },
       url() { return item(this).url; },

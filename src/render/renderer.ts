@@ -254,7 +254,8 @@ export class Renderer {
         [SHARED_COUNTERS]: counters,
         site: this.drops.siteDrop(),
         page: this.pageDrop(item),
-        paginator: doc.kind === "page" && doc.pager ? doc.pager : null,
+        // An excerpt has no pager (Renderer#assign_pages! asks the excerpt, not its page).
+        paginator: !isExcerpt && doc.kind === "page" && doc.pager ? doc.pager : null,
         jekyll: this.drops.jekyll,
         highlighter_prefix: around,
         highlighter_suffix: around,

@@ -3,7 +3,8 @@
 import pathlib from "node:path";
 import { ReleasableOutput } from "./released-output.js";
 import { deepMerge } from "../config/merge.js";
-import { truthy } from "../ruby/values.js";
+import { toS, truthy } from "../ruby/values.js";
+import { Excerpt, extractExcerpt, warnExcerptModified } from "./document.js";
 import type { Site } from "./site.js";
 import { destinationRelative } from "../write/contain.js";
 import { addPermalinkSuffix, makeUrl, unescapePath, urlFromHash } from "./url.js";
@@ -55,6 +56,8 @@ export class Page {
    * `path` is "feed.xml" and `dir` "/".
    */
   liquidName: string | undefined = undefined;
+  /** Its Jekyll::PageExcerpt, when the site sets `page_excerpts` (generateExcerpt). */
+  excerpt: Excerpt | null = null;
   /** jekyll-paginate's pager, when this page is paginated. */
   pager: Record<string, any> | null = null;
   private cachedUrl: string | undefined;
@@ -92,6 +95,16 @@ export class Page {
   refreshLiquidData(): void {
     const defaults = this.site.frontMatterDefaults.isEmpty ? {} : this.site.frontMatterDefaults.all(this.relativePath, "pages");
     this.liquidData = deepMerge(defaults, this.data);
+    this.placeExcerptKey();
+  }
+
+  /**
+   * Page#generate_excerpt puts the excerpt in the page's data after the front matter's keys, so the
+   * page's Hash (`{{ page | jsonify }}`, `for` over it) lists `excerpt` there, or where `defaults`
+   * have one, rather than among content, dir, name, path and url. The value is the drop's (Drops).
+   */
+  private placeExcerptKey(): void {
+    if (this.excerpt && !Object.hasOwn(this.liquidData, "excerpt")) this.liquidData.excerpt = null;
   }
 
   get outputExt(): string {
@@ -192,5 +205,26 @@ export class Page {
 
   get excerptSeparator(): string {
     return String(this.data.excerpt_separator ?? this.site.config.excerpt_separator ?? "");
+  }
+
+  /**
+   * Page#generate_excerpt, which Jekyll 4.3 runs in Page#initialize of a Jekyll::Page proper (a page
+   * read from a file, a jekyll-paginate copy; not a PageWithoutAFile or another plugin's subclass:
+   * the callers decide) when the site sets `page_excerpts: true`, an opt-in Jekyll calls
+   * experimental: `page.excerpt` is then the page's first paragraph (up to the excerpt separator),
+   * rendered as a post's excerpt is, on first use. Page#initialize runs it before the page's data
+   * falls back to `defaults`, so the separator (`excerpt_separator`, memoized), the permalink that
+   * decides whether the page is HTML, and an `excerpt:` that keeps the generated one out (`||=`)
+   * are the front matter's (else the site's setting); a `defaults` excerpt does not count then.
+   */
+  generateExcerpt(): void {
+    if (!truthy(this.site.config.page_excerpts)) return;
+    const own = this.frontMatter;
+    const separator = toS(truthy(own.excerpt_separator) ? own.excerpt_separator : this.site.config.excerpt_separator);
+    if (separator === "") return;
+    if (!HTML_EXTENSIONS.has(this.site.converters.outputExtFor(this.ext, own.permalink))) return;
+    if (truthy(own.excerpt)) return;
+    this.excerpt = new Excerpt(this, extractExcerpt(this.content, separator, () => warnExcerptModified(this, separator)));
+    this.placeExcerptKey();
   }
 }
