@@ -546,11 +546,14 @@ export class Drops {
       dir() { return item(this).dir; },
       // Page#excerpt: `data["excerpt"] ? data["excerpt"].to_s : nil`, where the data's excerpt is the
       // generated PageExcerpt (`page_excerpts: true`), whose to_s renders it, else the front matter's
-      // or a default's; false is nil, as any falsy value.
+      // or a default's. A nil from it leaves the data's own value in the page's Hash (to_liquid's
+      // deep merge keeps the old value over a nil): `excerpt: false` stays false.
       excerpt() {
         const page = item(this);
+        page.assertExcerptRenders();
         if (page.excerpt) return drops.ctx.excerptOutput(page.excerpt);
-        return truthy(page.data.excerpt) ? toS(page.data.excerpt) : null;
+        const own = page.data.excerpt;
+        return truthy(own) ? toS(own) : own ?? null;
       },
       name() { const page = item(this); return page.liquidName ?? page.name; },
       path() { return item(this).pathForLiquid; },

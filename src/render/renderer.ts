@@ -237,6 +237,8 @@ export class Renderer {
     const file = doc.path ?? doc.relativePath;
     const prevCurrent = this.drops.current;
     this.drops.current = item;
+    // Renderer#assign_pages! makes the page's Hash, which reads its excerpt (Page#to_liquid).
+    if (doc.kind === "page" && !isExcerpt) doc.assertExcerptRenders();
     const pluginsChangeData = this.refreshDrops && !isExcerpt;
     if (pluginsChangeData) this.drops.forget(doc);
     try {
