@@ -259,6 +259,7 @@ export class Renderer {
         // An excerpt has no pager (Renderer#assign_pages! asks the excerpt, not its page).
         paginator: !isExcerpt && doc.kind === "page" && doc.pager ? doc.pager : null,
         jekyll: this.drops.jekyll,
+        theme: this.drops.themeDrop(),
         highlighter_prefix: around,
         highlighter_suffix: around,
         content: null,
