@@ -235,10 +235,10 @@ export class Renderer {
     const isExcerpt = item.kind === "excerpt";
     const doc = isExcerpt ? item.doc : item;
     const file = doc.path ?? doc.relativePath;
-    const prevCurrent = this.drops.current;
-    this.drops.current = item;
     // Renderer#assign_pages! makes the page's Hash, which reads its excerpt (Page#to_liquid).
     if (doc.kind === "page" && !isExcerpt) doc.assertExcerptRenders();
+    const prevCurrent = this.drops.current;
+    this.drops.current = item;
     const pluginsChangeData = this.refreshDrops && !isExcerpt;
     if (pluginsChangeData) this.drops.forget(doc);
     try {
