@@ -166,6 +166,9 @@ function setUpKramdownConfig(config: Config, logger: Logger | null): Record<stri
     }
     kd.syntax_highlighter_opts = stripped;
   }
+  // Then kramdown reads the hash (Kramdown::Document.new, Options.merge), and its validators
+  // leave Symbol keys in some options' hashes.
+  markdownConverter.kramdownOptionsAsValidated(kd);
   // (`config["kramdown"] || {}`: a site whose `kramdown` is not a hash keeps it.)
   if (isPlainObject(config.kramdown)) config.kramdown = kd;
   return kd;

@@ -29,7 +29,11 @@ function displayPath(file: string): string {
   return rel && !rel.startsWith("..") ? rel : file;
 }
 
-function readConfigFile(file: string, zone: string | undefined): Config {
+/**
+ * A configuration file's settings; null when its YAML is not a mapping (a string, a list), which
+ * Configuration#read_config_file refuses with an ArgumentError that the callers treat as Jekyll's do.
+ */
+function readConfigFile(file: string, zone: string | undefined): Config | null {
   const ext = path.extname(file).toLowerCase();
   if (ext !== ".yml" && ext !== ".yaml") {
     throw new BuildError(`no parser for '${displayPath(file)}'`, {
@@ -41,14 +45,7 @@ function readConfigFile(file: string, zone: string | undefined): Config {
   const text = readSourceText(file, { display: displayPath(file), maxBytes: DEFAULT_LIMITS.fileBytes });
   const data = loadYaml(text, { file: displayPath(file), zone });
   if (data === null || data === undefined) return {};
-  if (!isPlainObject(data)) {
-    throw new BuildError("the configuration file must be a set of `key: value` lines", {
-      file: displayPath(file),
-      line: 1,
-      hint: "A Jekyll configuration file is a YAML mapping at its top level.",
-    });
-  }
-  return data;
+  return isPlainObject(data) ? data : null;
 }
 
 /** Finds the `timezone:` a file sets without fully trusting it, so times in it parse in that zone. */
@@ -89,8 +86,17 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
   config.destination = path.join(source, "_site");
   // The file that last set each top-level key, so a bad value is reported where it was written.
   const setBy = new Map<string, string>();
+  const notes: ThemeNote[] = [];
   for (const f of files) {
     const data = readConfigFile(f, zone);
+    if (data === null) {
+      // Configuration#read_config_files: a file whose YAML is not a mapping raises, and the rescue
+      // warns and builds with what was read so far (the defaults, earlier files) and the command
+      // line's options; the files after it are not read (ERRORS.md, case 2).
+      notes.push({ level: "warn", topic: "WARNING:", message: "Error reading configuration. Using defaults (and options)." });
+      notes.push({ level: "warn", topic: "", message: `Configuration file: (INVALID) ${f}` });
+      break;
+    }
     for (const key of Object.keys(data)) setBy.set(key, f);
     config = deepMerge(config, data);
   }
@@ -108,7 +114,6 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
   validate(config, setBy);
   addDefaultCollections(config);
   config.exclude = [...new Set([...(config.exclude ?? []), ...DEFAULT_EXCLUDES])];
-  const notes: ThemeNote[] = [];
   const theme = resolveTheme(config, { cacheRoot: path.join(source, ".build-site-cache"), notes });
   if (theme && theme.origin !== "remote_theme") config = withThemeConfig(config, theme, zone, notes);
   return { config, files, theme, notes };
@@ -123,6 +128,8 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
 function withThemeConfig(config: Config, theme: Theme, zone: string | undefined, notes: ThemeNote[]): Config {
   if (config.ignore_theme_config === true || !theme.configFile) return config;
   const themeConfig = readConfigFile(theme.configFile, zone);
+  // Site#load_theme_configuration: `return config unless theme_config.is_a?(Hash)`.
+  if (themeConfig === null) return config;
   notes.push({ level: "info", topic: "Theme Config file:", message: theme.configFile });
   const defaults = jekyllDefaults(config.source);
   for (const key of Object.keys(themeConfig)) if (key in defaults) delete themeConfig[key];

@@ -95,6 +95,8 @@ function generate(site: Site, ctx: GenerateContext): void {
     // `page.path` stays the template's. Jekyll's Page#url lets a front matter permalink win, so
     // a paginated page with a permalink lands on the template's URL (as in Jekyll).
     const copy = new Page(site, template.sourceDir, template.name, template.frontMatter, template.content, template.lineOffset, template.path);
+    // Pagination#paginate makes the copy with Page.new: a page of its own (page_excerpts too).
+    copy.generateExcerpt();
     copy.pager = pager(spec, drop);
     const dir = paginatePath(pattern, n);
     copy.url = template.permalink !== undefined && template.permalink !== null ? template.url : sanitizeUrl(`/${dir}/`);

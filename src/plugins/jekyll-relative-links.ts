@@ -4,6 +4,7 @@
 import path from "node:path";
 import { relativeUrl } from "../render/liquid/filters/url.js";
 import { cgiUnescape, isAbsoluteUri } from "../ruby/uri.js";
+import { truthy } from "../ruby/values.js";
 import { EntryFilter } from "../read/entry-filter.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
@@ -78,6 +79,9 @@ function generate(site: Site): void {
     if (filter && filter.isExcluded(item.relativePath)) continue;
     item.content = rewriteLinks(item.content, item.relativePath, find, site.config);
     if (item.kind === "document") replaceExcerpt(item);
+    // replace_relative_links_excerpt! does it to a page too when `data["excerpt"]` is truthy (its
+    // data falls back to `defaults`; a PageExcerpt counts): Page#assertExcerptRenders.
+    else if (item.excerpt || truthy(item.data.excerpt)) item.replaceExcerpt();
   }
 }
 

@@ -179,6 +179,7 @@ export class Reader {
           const text = this.readText(abs);
           const parsed = this.parse(abs, text);
           const page = new Page(this.site, `/${relDir}`, name, parsed.data, parsed.content, parsed.lineOffset, abs);
+          page.generateExcerpt();
           this.site.pages.push(page);
         } else {
           const file = new StaticFile(this.site, abs, `/${relDir}`, name);
@@ -309,6 +310,7 @@ export class Reader {
       throw new BuildError("invalid permalink: it is empty", { file: this.site.displayPath(abs), hint: "Remove the `permalink:` line or give it a value such as /about/." });
     }
     const page = new Page(this.site, dir, name, parsed.data, parsed.content, parsed.lineOffset, abs);
+    page.generateExcerpt();
     if (page.published || this.site.unpublished) this.site.pages.push(page);
   }
 

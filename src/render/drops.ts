@@ -14,10 +14,12 @@ import { compareDocuments, type Collection } from "../site/collection.js";
 import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
+import type { GemDependency } from "../site/theme.js";
 import type { StaticFile } from "../site/static-file.js";
-import { compareStrings, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson } from "../ruby/values.js";
+import { compareStrings, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson, toS, truthy } from "../ruby/values.js";
 import { orderedKeys, withInsertionOrder } from "../ruby/ordered-hash.js";
-import type { RubyObjectHooks } from "../ruby/values.js";
+import type { RubyObjectHooks, RubyPrintable } from "../ruby/values.js";
+import { Drop as LiquidDrop } from "liquidjs";
 
 export interface DropContext {
   /** Renders (once) and returns a document's excerpt HTML. */
@@ -306,6 +308,49 @@ const JEKYLL_DROP_HOOKS: RubyObjectHooks = {
 };
 
 /**
+ * ThemeDrop (the payload's `theme`): a Drop, so `{{ theme }}` is its class name, `size` gives 0 and
+ * its JSON and `inspect` are its keys' values, the dependencies written as their to_s.
+ */
+const THEME_HOOKS: RubyObjectHooks = {
+  identity() { return this; },
+  hashForJson(this: Obj): Obj {
+    const h = dropToH(this);
+    if (Array.isArray(h.dependencies)) h.dependencies = h.dependencies.map(String);
+    return h;
+  },
+  toS: () => "Jekyll::Drops::ThemeDrop",
+};
+
+/**
+ * A Gem::Dependency (`theme.dependencies`): prints as its to_s (`jekyll-feed (~> 0.9)`), which is
+ * also what JSON writes (the generator's to_s of an object without to_json); `inspect` shows it
+ * as RubyGems does. Its own methods are not Liquid's: a lookup on it gives nil here (Jekyll stops,
+ * Gem::Dependency having no to_liquid).
+ */
+class GemDependencyValue extends LiquidDrop implements RubyPrintable {
+  readonly #text: string;
+  readonly #inspected: string;
+  constructor(dep: GemDependency) {
+    super();
+    const requirement = dep.requirements.join(", ");
+    this.#text = `${dep.name} (${requirement})`;
+    this.#inspected = `<Gem::Dependency type=:runtime name=${inspectString(dep.name)} requirements=${inspectString(requirement)}>`;
+  }
+  rubyToS(): string {
+    return this.#text;
+  }
+  rubyInspect(): string {
+    return this.#inspected;
+  }
+  override valueOf(): string {
+    return this.#text;
+  }
+  override toString(): string {
+    return this.#text;
+  }
+}
+
+/**
  * CollectionDrop#to_h as JSON and `inspect` write it: its documents are Document objects there,
  * not drops, and a Document without #to_json is written as its to_s (the output, else the
  * content); its static files as their drops (StaticFile delegates to_json to its drop: Jekyll
@@ -463,10 +508,50 @@ export class Drops {
     }
   }
 
+  /**
+   * The payload's `theme` (UnifiedPayloadDrop#theme, Jekyll 4.3): a ThemeDrop of the site's gem
+   * theme, nil without one. Its keys, in Drop#keys order: the gemspec's version and metadata, the
+   * gem's folder, its runtime dependencies (Gem::Dependency objects), authors joined with ", ",
+   * and the description, else the summary. (`theme.name` is nil: ThemeDrop has no such method.)
+   * Themes that are not installed gems (node_modules, downloads) get none here.
+   */
+  themeDrop(): Obj | null {
+    if (this.themeCache !== undefined) return this.themeCache;
+    const theme = this.site.theme;
+    const facts = theme?.gemspecFacts;
+    if (!theme || !facts) return (this.themeCache = null);
+    const d: Obj = {
+      version: facts.version,
+      metadata: { ...facts.metadata },
+      root: theme.root,
+      dependencies: facts.dependencies.map((dep) => new GemDependencyValue(dep)),
+      authors: facts.authors.join(", "),
+      description: facts.description ?? facts.summary,
+    };
+    addEnumerableMethods(d);
+    Object.defineProperty(d, RUBY_OBJECT, { value: THEME_HOOKS });
+    return (this.themeCache = d);
+  }
+
+  private themeCache: Obj | null | undefined;
+
   excerpt(excerpt: Excerpt): Obj {
     let d = this.excerptDrops.get(excerpt);
     if (d) return d;
-    const docDrop = this.document(excerpt.doc);
+    if (excerpt.doc.kind === "page") {
+      // PageExcerpt#to_liquid is the page's own hash without what Page#excerpt adds
+      // (`doc.to_liquid(EXCERPT_ATTRIBUTES)`): its content, path and url are the page's.
+      const pageDrop = this.page(excerpt.doc);
+      d = Object.create(null) as Obj;
+      for (const k of Object.keys(pageDrop)) {
+        if (k !== "excerpt") defineLazy(d, k, () => pageDrop[k]);
+      }
+      addEnumerableMethods(d);
+      this.excerptDrops.set(excerpt, d);
+      return d;
+    }
+    const doc = excerpt.doc;
+    const docDrop = this.document(doc);
     d = Object.create(null) as Obj;
     for (const k of Object.keys(docDrop)) {
       if (k === "layout") continue;
@@ -475,9 +560,9 @@ export class Drops {
     defineLazy(d, "content", () => excerpt.content);
     defineLazy(d, "output", () => excerpt.output);
     defineLazy(d, "excerpt", () => null);
-    defineLazy(d, "layout", () => excerpt.doc.data.layout);
-    defineLazy(d, "id", () => `${excerpt.doc.id}#excerpt`);
-    defineLazy(d, "path", () => `${excerpt.doc.relativePath}/#excerpt`);
+    defineLazy(d, "layout", () => doc.data.layout);
+    defineLazy(d, "id", () => `${doc.id}#excerpt`);
+    defineLazy(d, "path", () => `${doc.relativePath}/#excerpt`);
     addEnumerableMethods(d);
     Object.defineProperty(d, RUBY_OBJECT, { value: EXCERPT_HOOKS });
     this.excerptDrops.set(excerpt, d);
@@ -531,7 +616,17 @@ export class Drops {
         return page.content;
       },
       dir() { return item(this).dir; },
-      excerpt() { const page = item(this); return page.data.excerpt === undefined || page.data.excerpt === null ? null : String(page.data.excerpt); },
+      // Page#excerpt: `data["excerpt"] ? data["excerpt"].to_s : nil`, where the data's excerpt is the
+      // generated PageExcerpt (`page_excerpts: true`), whose to_s renders it, else the front matter's
+      // or a default's. A nil from it leaves the data's own value in the page's Hash (to_liquid's
+      // deep merge keeps the old value over a nil): `excerpt: false` stays false.
+      excerpt() {
+        const page = item(this);
+        page.assertExcerptRenders();
+        if (page.excerpt) return drops.ctx.excerptOutput(page.excerpt);
+        const own = page.data.excerpt;
+        return truthy(own) ? toS(own) : own ?? null;
+      },
       name() { const page = item(this); return page.liquidName ?? page.name; },
       path() { return item(this).pathForLiquid; },
       url() { return item(this).url; },

@@ -216,9 +216,28 @@ export class Renderer {
   private readonly depStack: Array<Set<string>> = [];
 
   renderExcerpt(excerpt: Excerpt): string {
-    if (excerpt.output === null) excerpt.output = this.run(excerpt);
+    if (excerpt.output !== null) return excerpt.output;
+    // Excerpt#output keeps its result only once rendered: an excerpt whose own Liquid reads it
+    // again (`{% for p in site.pages %}{{ p.excerpt }}{% endfor %}` in a page's first paragraph
+    // under page_excerpts, or a post's in site.posts) starts over until Ruby's stack gives out,
+    // and Jekyll stops with "stack level too deep". Stopped here at the first turn.
+    if (this.excerptsRendering.has(excerpt)) {
+      throw new BuildError("stack level too deep", {
+        file: `${this.site.displayPath(excerpt.doc.path ?? excerpt.doc.relativePath)}/#excerpt`,
+        hint: "The excerpt (the first paragraph, up to excerpt_separator) reads the excerpts of its own list: put the loop after the first paragraph, or give the page an `excerpt:` of its own.",
+      });
+    }
+    this.excerptsRendering.add(excerpt);
+    try {
+      excerpt.output = this.run(excerpt);
+    } finally {
+      this.excerptsRendering.delete(excerpt);
+    }
     return excerpt.output;
   }
+
+  /** The excerpts being rendered now, outermost first (renderExcerpt). */
+  private readonly excerptsRendering = new Set<Excerpt>();
 
   /** Jekyll's LiquidRenderer stats table (`--profile`), slowest first. */
   profileRows(): ProfileRow[] {
@@ -239,6 +258,8 @@ export class Renderer {
     const isExcerpt = item.kind === "excerpt";
     const doc = isExcerpt ? item.doc : item;
     const file = doc.path ?? doc.relativePath;
+    // Renderer#assign_pages! makes the page's Hash, which reads its excerpt (Page#to_liquid).
+    if (doc.kind === "page" && !isExcerpt) doc.assertExcerptRenders();
     const prevCurrent = this.drops.current;
     this.drops.current = item;
     const pluginsChangeData = this.refreshDrops && !isExcerpt;
@@ -258,8 +279,10 @@ export class Renderer {
         [SHARED_COUNTERS]: counters,
         site: this.drops.siteDrop(),
         page: this.pageDrop(item),
-        paginator: doc.kind === "page" && doc.pager ? doc.pager : null,
+        // An excerpt has no pager (Renderer#assign_pages! asks the excerpt, not its page).
+        paginator: !isExcerpt && doc.kind === "page" && doc.pager ? doc.pager : null,
         jekyll: this.drops.jekyll,
+        theme: this.drops.themeDrop(),
         highlighter_prefix: around,
         highlighter_suffix: around,
         content: null,

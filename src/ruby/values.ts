@@ -82,6 +82,37 @@ export class RubyBigRange {
   }
 }
 
+/**
+ * A Ruby Symbol. No value read from a site is one (Jekyll's YAML, JSON and Liquid never make
+ * Symbols); kramdown makes them, in place, of the keys of some of the site's `kramdown:` options
+ * when it reads them (see kramdownOptionsAsValidated in render/markdown/options.ts), and Liquid
+ * then shows them: `{{ sym }}` writes the name, `inspect` `:name` (`:"with-dash"`), jsonify the
+ * name as a string; a Symbol equals only the same Symbol (`:a == "a"` is false), so a String key
+ * does not find a Symbol key (`opts.default_lang` is nil once kramdown made it `:default_lang`).
+ */
+export class RubySymbol implements RubyPrintable {
+  constructor(readonly symbolName: string) {}
+  rubyToS(): string {
+    return this.symbolName;
+  }
+  rubyInspect(): string {
+    return inspectSymbol(this.symbolName);
+  }
+}
+
+// Symbol#inspect writes `:name` bare when the name reads back as a Symbol literal: an identifier
+// (letters, digits, `_`, non-ASCII; not starting with a digit) with an optional `?`, `!` or `=`
+// (`:a?`, `:a=`; Ruby refuses `:a?=`), an instance, class or global variable name, or an
+// operator method's name; anything else quoted as a String (`:"with-dash"`, `:""`).
+const SYMBOL_OPERATORS = new Set(["+", "-", "*", "/", "%", "**", "==", "===", "!=", "=~", "!~", "!", "<", "<=", ">", ">=", "<=>", "<<", ">>", "&", "|", "^", "~", "+@", "-@", "[]", "[]=", "`"]);
+const SYMBOL_PLAIN = /^(?:(?:\$|@@?)?[\p{L}_\u0080-\u{10FFFF}][\p{L}\p{N}_\u0080-\u{10FFFF}]*|[\p{L}_\u0080-\u{10FFFF}][\p{L}\p{N}_\u0080-\u{10FFFF}]*[?!=])$/u;
+
+/** Symbol#inspect. */
+export function inspectSymbol(name: string): string {
+  if (SYMBOL_OPERATORS.has(name) || SYMBOL_PLAIN.test(name)) return `:${name}`;
+  return `:${inspectString(name)}`;
+}
+
 /** Values that print themselves the Ruby way (drops standing in for Ruby objects). */
 export interface RubyPrintable {
   rubyToS(): string;
@@ -263,6 +294,7 @@ export function rubyKeyIdentity(key: unknown): string {
   if (typeof key === "number" || typeof key === "bigint") return `i${key}`;
   if (typeof key === "boolean") return `b${key}`;
   if (key instanceof JekyllTime) return `t${key.dateOnly ? "d" : ""}${key.epochMs}`;
+  if (key instanceof RubySymbol) return `y${key.symbolName}`;
   return `o${inspect(key)}`;
 }
 
@@ -365,7 +397,7 @@ function isDrop(v: unknown): v is liquidjs.Drop {
 
 export function isHash(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !isDrop(v) &&
-    !(v instanceof JekyllTime) && !(v instanceof RubyFloat) && !(v instanceof RubyBigRange);
+    !(v instanceof JekyllTime) && !(v instanceof RubyFloat) && !(v instanceof RubyBigRange) && !(v instanceof RubySymbol);
 }
 
 /** A liquidjs drop other than ours (EmptyDrop, forloop…) becomes its plain value; ours stay. */
@@ -620,7 +652,7 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
     const raw = inDrop ? (v as { [RAW_JSON_TEXT]?: () => string })[RAW_JSON_TEXT] : undefined;
     return JSON.stringify(raw ? raw.call(v) : v.toString());
   }
-  if (v instanceof RubyRange || v instanceof RubyBigRange) return JSON.stringify(v.rubyToS());
+  if (v instanceof RubyRange || v instanceof RubyBigRange || v instanceof RubySymbol) return JSON.stringify(v.rubyToS());
   if (Array.isArray(v)) {
     const inner = depth + 1;
     if (!pretty) return `[${v.map((x) => generateJson(x, inner, false, inDrop)).join(",")}]`;
@@ -657,6 +689,10 @@ export function rubyEquals(a: unknown, b: unknown): boolean {
   if (idA !== undefined || idB !== undefined) return idA === idB;
   if (a === undefined) a = null;
   if (b === undefined) b = null;
+  // Symbol#== is identity: the same name (`:a == "a"` is false).
+  if (a instanceof RubySymbol || b instanceof RubySymbol) {
+    return a instanceof RubySymbol && b instanceof RubySymbol && a.symbolName === b.symbolName;
+  }
   // (`==` between a number and a bigint compares their exact values.)
   if (isNumeric(a) && isNumeric(b)) return numericValue(a) == numericValue(b);
   // Date#== is Comparable's, through Date#<=>, which takes a Numeric (its Julian day); a Numeric's
@@ -725,6 +761,7 @@ export function rubyClass(v: unknown): string {
   if (v === false) return "FalseClass";
   if (v instanceof JekyllTime) return v.dateOnly ? "Date" : "Time";
   if (v instanceof RubyRange) return "Range";
+  if (v instanceof RubySymbol) return "Symbol";
   if (Array.isArray(v)) return "Array";
   if (isHash(v)) return "Hash";
   return "Object";
@@ -752,6 +789,8 @@ export function spaceship(a: unknown, b: unknown): number | null {
     return x < y ? -1 : x > y ? 1 : x == y ? 0 : null;
   }
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
+  // Symbol#<=> compares the names, and takes nothing but a Symbol.
+  if (a instanceof RubySymbol) return b instanceof RubySymbol ? compareStrings(a.symbolName, b.symbolName) : null;
   // Date#<=> with a Numeric compares the astronomical Julian day (jd - 1/2): `d < 10` is false.
   // (Integer#<=> does not take a Date: `10 > d` stays a comparison error.)
   if (a instanceof JekyllTime && a.dateOnly && isNumeric(b)) {

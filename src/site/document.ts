@@ -19,6 +19,7 @@ import { emptySlugWarning, slugify, titleizeSlug } from "./slugify.js";
 import { JekyllTime } from "../ruby/time.js";
 import { destinationRelative } from "../write/contain.js";
 import { makeUrl, unescapePath, urlFromDrop } from "./url.js";
+import type { Page } from "./page.js";
 
 export const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 export const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
@@ -66,11 +67,15 @@ function pluralized(data: Record<string, any>, singular: string, plural: string)
   return [value].flat(Infinity).filter((x) => x !== null && x !== undefined);
 }
 
+/**
+ * Jekyll::Excerpt, a document's; or Jekyll::PageExcerpt, a page's (only with `page_excerpts: true`,
+ * Page#generateExcerpt). Both render on first use, with a payload of their own (Renderer#run).
+ */
 export class Excerpt {
   readonly kind = "excerpt" as const;
   output: string | null = null;
   constructor(
-    readonly doc: Document,
+    readonly doc: Document | Page,
     /** The excerpt's Markdown/HTML source, before rendering. */
     readonly content: string,
   ) {}
@@ -412,11 +417,14 @@ export class Document {
   }
 }
 
-/** Excerpt#print_build_warning, word for word. */
-export function warnExcerptModified(doc: Document): void {
+/**
+ * Excerpt#print_build_warning, word for word. `separator`: the one the excerpt was cut at, when it
+ * is not the item's current one (a page's excerpt keeps what Page#excerpt_separator memoized).
+ */
+export function warnExcerptModified(doc: Document | Page, separator = doc.excerptSeparator): void {
   const warn = (topic: string, message: string) => doc.site.logger.warn(topic, message);
   warn("Warning:", `Excerpt modified in ${doc.relativePath}!`);
-  warn("", `Found a Liquid block containing the excerpt separator ${inspect(doc.excerptSeparator)}.`);
+  warn("", `Found a Liquid block containing the excerpt separator ${inspect(separator)}.`);
   warn("", "The block has been modified with the appropriate closing tag.");
   warn("", "Feel free to define a custom excerpt or excerpt_separator in the");
   warn("", "document's Front Matter if the generated excerpt is unsatisfactory.");

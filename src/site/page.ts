@@ -3,9 +3,11 @@
 import pathlib from "node:path";
 import { ReleasableOutput } from "./released-output.js";
 import { deepMerge } from "../config/merge.js";
-import { truthy } from "../ruby/values.js";
+import { toS, truthy } from "../ruby/values.js";
+import { Excerpt, extractExcerpt, warnExcerptModified } from "./document.js";
 import type { Site } from "./site.js";
 import { destinationRelative } from "../write/contain.js";
+import { BuildError } from "../errors.js";
 import { addPermalinkSuffix, makeUrl, unescapePath, urlFromHash } from "./url.js";
 
 const HTML_EXTENSIONS = new Set([".html", ".xhtml", ".htm"]);
@@ -55,6 +57,13 @@ export class Page {
    * `path` is "feed.xml" and `dir` "/".
    */
   liquidName: string | undefined = undefined;
+  /** Its Jekyll::PageExcerpt, when the site sets `page_excerpts` (generateExcerpt). */
+  excerpt: Excerpt | null = null;
+  /**
+   * jekyll-relative-links replaced the page's excerpt with a post's Jekyll::Excerpt, which Jekyll
+   * 4.3.1 cannot render for a page (assertExcerptRenders).
+   */
+  excerptReplaced = false;
   /** jekyll-paginate's pager, when this page is paginated. */
   pager: Record<string, any> | null = null;
   private cachedUrl: string | undefined;
@@ -92,6 +101,16 @@ export class Page {
   refreshLiquidData(): void {
     const defaults = this.site.frontMatterDefaults.isEmpty ? {} : this.site.frontMatterDefaults.all(this.relativePath, "pages");
     this.liquidData = deepMerge(defaults, this.data);
+    this.placeExcerptKey();
+  }
+
+  /**
+   * Page#generate_excerpt puts the excerpt in the page's data after the front matter's keys, so the
+   * page's Hash (`{{ page | jsonify }}`, `for` over it) lists `excerpt` there, or where `defaults`
+   * have one, rather than among content, dir, name, path and url. The value is the drop's (Drops).
+   */
+  private placeExcerptKey(): void {
+    if (this.excerpt && !Object.hasOwn(this.liquidData, "excerpt")) this.liquidData.excerpt = null;
   }
 
   get outputExt(): string {
@@ -192,5 +211,57 @@ export class Page {
 
   get excerptSeparator(): string {
     return String(this.data.excerpt_separator ?? this.site.config.excerpt_separator ?? "");
+  }
+
+  /** Page#excerpt_separator once read: generateExcerpt reads it before `defaults` apply. */
+  private memoizedSeparator: string | undefined;
+
+  /**
+   * jekyll-relative-links' `Jekyll::Excerpt.new(page)` for a page that has an excerpt: one cut from
+   * the page's content now, at Page#excerpt_separator (`(data["excerpt_separator"] ||
+   * site.config["excerpt_separator"]).to_s`, memoized), that renders as a post's excerpt does.
+   */
+  replaceExcerpt(): void {
+    this.memoizedSeparator ??= toS(truthy(this.data.excerpt_separator) ? this.data.excerpt_separator : this.site.config.excerpt_separator);
+    const separator = this.memoizedSeparator;
+    this.excerpt = new Excerpt(this, extractExcerpt(this.content, separator, () => warnExcerptModified(this, separator)));
+    this.excerptReplaced = true;
+  }
+
+  /**
+   * A page whose excerpt jekyll-relative-links replaced (`data["excerpt"] = Jekyll::Excerpt.new(page)`
+   * for any Markdown page with one: an `excerpt:`, from front matter or `defaults`, or a
+   * PageExcerpt) makes Jekyll 4.3.1 stop as soon as the page's Hash is made, which its render
+   * always does: Excerpt#render_with_liquid? asks the page for `yaml_file?`, private in Page,
+   * unless the page says `render_with_liquid: false` (test/conformance/ERRORS.md, case 50).
+   */
+  assertExcerptRenders(): void {
+    if (!this.excerptReplaced || this.data.render_with_liquid === false) return;
+    throw new BuildError(`undefined method \`yaml_file?' for #<Jekyll::Page @relative_path=${JSON.stringify(this.relativePath)}> (NoMethodError)`, {
+      file: this.path ? this.site.displayPath(this.path) : this.relativePath,
+      hint: "jekyll-relative-links gives a Markdown page that has an excerpt (an `excerpt:`, or `page_excerpts: true`) a post's excerpt, which Jekyll cannot render: remove the page's `excerpt:`, or list the page in `relative_links: exclude`.",
+    });
+  }
+
+  /**
+   * Page#generate_excerpt, which Jekyll 4.3 runs in Page#initialize of a Jekyll::Page proper (a page
+   * read from a file, a jekyll-paginate copy; not a PageWithoutAFile or another plugin's subclass:
+   * the callers decide) when the site sets `page_excerpts: true`, an opt-in Jekyll calls
+   * experimental: `page.excerpt` is then the page's first paragraph (up to the excerpt separator),
+   * rendered as a post's excerpt is, on first use. Page#initialize runs it before the page's data
+   * falls back to `defaults`, so the separator (`excerpt_separator`, memoized), the permalink that
+   * decides whether the page is HTML, and an `excerpt:` that keeps the generated one out (`||=`)
+   * are the front matter's (else the site's setting); a `defaults` excerpt does not count then.
+   */
+  generateExcerpt(): void {
+    if (!truthy(this.site.config.page_excerpts)) return;
+    const own = this.frontMatter;
+    const separator = toS(truthy(own.excerpt_separator) ? own.excerpt_separator : this.site.config.excerpt_separator);
+    this.memoizedSeparator = separator;
+    if (separator === "") return;
+    if (!HTML_EXTENSIONS.has(this.site.converters.outputExtFor(this.ext, own.permalink))) return;
+    if (truthy(own.excerpt)) return;
+    this.excerpt = new Excerpt(this, extractExcerpt(this.content, separator, () => warnExcerptModified(this, separator)));
+    this.placeExcerptKey();
   }
 }

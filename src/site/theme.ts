@@ -19,6 +19,8 @@ export class Theme {
   readonly dataPath: string | null;
   /** Gem names of the gemspec's runtime dependencies, `jekyll` left out. */
   readonly runtimeDependencies: string[];
+  /** What `{{ theme }}` shows of an installed gem's gemspec (readGemspecFacts); null for others. */
+  readonly gemspecFacts: GemspecFacts | null;
 
   constructor(
     /** The name as configured, lower-cased and trimmed (Jekyll::Theme#name). */
@@ -35,6 +37,7 @@ export class Theme {
     this.assetsPath = this.pathFor("assets");
     this.dataPath = this.pathFor("_data");
     this.runtimeDependencies = gemspec ? readRuntimeDependencies(gemspec) : [];
+    this.gemspecFacts = gemspec && origin === "gem" ? readGemspecFacts(gemspec) : null;
   }
 
   /** Jekyll::Theme#basename: how messages name the theme's files (`minima-2.5.1/_layouts/home.html`). */
@@ -90,4 +93,69 @@ export function readRuntimeDependencies(gemspec: string): string[] {
     if (name !== "jekyll" && !names.includes(name)) names.push(name);
   }
   return names;
+}
+
+/** A runtime dependency as Gem::Dependency shows it: its name and requirement strings, in order. */
+export interface GemDependency {
+  name: string;
+  requirements: string[];
+}
+
+/** The gemspec attributes Jekyll 4.3's ThemeDrop reads (`{{ theme.version }}`…). */
+export interface GemspecFacts {
+  version: string;
+  authors: string[];
+  summary: string | null;
+  description: string | null;
+  metadata: Record<string, string>;
+  /** Gem::Specification#runtime_dependencies, `jekyll` included. */
+  dependencies: GemDependency[];
+}
+
+/** A Ruby double-quoted string literal's text (the escapes a gemspec stub writes). */
+function rubyString(lit: string): string {
+  return lit.replace(/\\(u\{?[0-9a-fA-F]+\}?|.)/g, (_, e: string) => {
+    if (e[0] === "u") return String.fromCodePoint(parseInt(e.replace(/[u{}]/g, ""), 16));
+    return ({ n: "\n", t: "\t", r: "\r", e: "\x1b", s: " ", "0": "\0" } as Record<string, string>)[e] ?? e;
+  });
+}
+
+const RUBY_STRING = String.raw`"((?:[^"\\]|\\.)*)"`;
+
+/**
+ * The facts of an installed gem's specification stub (`specifications/<gem>.gemspec`, what
+ * RubyGems loads): `s.version = "2.5.1"`, `s.authors = ["…".freeze]`, `s.summary`,
+ * `s.description`, `s.metadata = { "k" => "v" }` and the runtime dependencies with their
+ * requirements (`s.add_runtime_dependency(%q<jekyll-feed>.freeze, ["~> 0.9"])`). Null when the
+ * file has no version.
+ */
+export function readGemspecFacts(gemspec: string): GemspecFacts | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(gemspec, "utf8");
+  } catch {
+    return null;
+  }
+  const attr = (name: string): string | null => {
+    const m = new RegExp(String.raw`^\s*\w+\.${name}\s*=\s*${RUBY_STRING}`, "m").exec(text);
+    return m ? rubyString(m[1]!) : null;
+  };
+  const version = attr("version");
+  if (version === null) return null;
+  const list = (name: string): string[] => {
+    const m = new RegExp(String.raw`^\s*\w+\.${name}\s*=\s*\[([^\]\n]*)\]`, "m").exec(text);
+    return m ? [...m[1]!.matchAll(new RegExp(RUBY_STRING, "g"))].map((x) => rubyString(x[1]!)) : [];
+  };
+  const metadata: Record<string, string> = {};
+  const meta = /^\s*\w+\.metadata\s*=\s*\{([^}\n]*)\}/m.exec(text);
+  if (meta) {
+    for (const m of meta[1]!.matchAll(new RegExp(`${RUBY_STRING}\\s*=>\\s*${RUBY_STRING}`, "g"))) metadata[rubyString(m[1]!)] = rubyString(m[2]!);
+  }
+  // As readRuntimeDependencies: the stub's runtime branch only.
+  const branch = /respond_to\?\s*:add_runtime_dependency\s*then([\s\S]*?)\n\s*else\b/.exec(text);
+  const deps: GemDependency[] = [];
+  for (const m of (branch ? branch[1]! : "").matchAll(/^\s*\w+\.add_runtime_dependency\(%q<([\w.-]+)>(?:\.freeze)?,\s*\[([^\]\n]*)\]\)/gm)) {
+    deps.push({ name: m[1]!, requirements: [...m[2]!.matchAll(new RegExp(RUBY_STRING, "g"))].map((x) => rubyString(x[1]!)) });
+  }
+  return { version, authors: list("authors"), summary: attr("summary"), description: attr("description"), metadata, dependencies: deps };
 }

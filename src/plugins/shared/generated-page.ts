@@ -28,5 +28,7 @@ export function pageFromStaticFile(site: Site, file: StaticFile, data: Record<st
   site.readFiles.add(file.path);
   // Jekyll reads with "bom|utf-8": a byte order mark is dropped.
   const text = fs.readFileSync(file.path, "utf8").replace(/^\uFEFF/, "");
-  return new Page(site, file.dir, file.name, data, text, 0, file.path);
+  const page = new Page(site, file.dir, file.name, data, text, 0, file.path);
+  page.generateExcerpt();
+  return page;
 }

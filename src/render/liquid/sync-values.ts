@@ -28,7 +28,7 @@ import { Drop, LiquidError, Output, RenderError, TokenKind, UndefinedVariableErr
 import type { Context, Emitter } from "liquidjs";
 import { rubySize, toInteger } from "./filters/standard.js";
 import { checkLong, stringToInteger } from "../../ruby/number.js";
-import { RubyBigRange, RubyFloat, RubyRange, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
+import { RubyBigRange, RubyFloat, RubyRange, RubySymbol, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
 import { remainingIterations, reserveIterations } from "./budget.js";
 import { JekyllTime } from "../../ruby/time.js";
 
@@ -277,6 +277,20 @@ const COMMANDS = new Set(["size", "first", "last"]);
  * called); everything else is liquidjs's own readProperty.
  */
 function readProperty(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unknown, key: unknown): unknown {
+  return liquidized(readValue(c, obj, key));
+}
+
+/**
+ * Symbol#to_liquid is its to_s, and Liquid calls to_liquid on what each step of a lookup finds
+ * (Context#find_variable, VariableLookup#evaluate) and on each filter's result (Context#invoke):
+ * a Symbol (a key of a hash kramdown made, see RubySymbol) read or returned alone is its name,
+ * `== "name"` and all. Inside an array or hash (inspect, jsonify, contains, sort) it stays one.
+ */
+function liquidized(v: unknown): unknown {
+  return v instanceof RubySymbol ? v.rubyToS() : v;
+}
+
+function readValue(c: CtxInternals & { ownPropertyOnly?: boolean }, obj: unknown, key: unknown): unknown {
   if (key instanceof BracketKey) return bracketLookup(c, obj, key.name);
   // VariableLookup#evaluate: a String has no `[]` lookups and of the commands only `size`; an
   // Array is indexed by Integers only (`a["0"]` is nil).
@@ -372,12 +386,12 @@ export function plainFilter<F extends (value: unknown) => unknown>(fn: F): F {
 /** Filter#render run to its value. */
 function applyFilter(filter: FilterLike, value: unknown, ctx: Context): unknown {
   // `{{ }}`'s output escape runs on every output: no argument array, no `this` object.
-  if (filter.args.length === 0 && plainFilters.has(filter.handler)) return runSync((filter.handler as (v: unknown) => unknown)(value));
+  if (filter.args.length === 0 && plainFilters.has(filter.handler)) return liquidized(runSync((filter.handler as (v: unknown) => unknown)(value)));
   const argv: unknown[] = [value];
   for (const arg of filter.args) {
     argv.push(Array.isArray(arg) ? [arg[0], evalTokenSync(arg[1], ctx, false)] : evalTokenSync(arg, ctx, false));
   }
-  return runSync(filter.handler.apply({ context: ctx, token: filter.token, liquid: filter.liquid }, argv));
+  return liquidized(runSync(filter.handler.apply({ context: ctx, token: filter.token, liquid: filter.liquid }, argv)));
 }
 
 /** Value#value run to its value. */

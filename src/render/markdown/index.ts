@@ -29,6 +29,7 @@ import { codeBlockPlugin } from './plugins/code-block.js';
 import { entityPlugin } from './plugins/entity.js';
 import { spanHtmlPlugin } from './plugins/span-html.js';
 import { normaliseOptions, parserName, type KramdownOptions } from './options.js';
+export { kramdownOptionsAsValidated } from './options.js';
 import { BuildError } from '../../errors.js';
 import { Converter, type ConvertContext } from './converter.js';
 import { smartifyWith } from './smartify.js';

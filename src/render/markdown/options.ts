@@ -2,6 +2,9 @@
 // defaults for keys Jekyll does not set), and their normalised, typed form.
 import { BuildError } from '../../errors.js';
 import { kernelInteger } from '../../ruby/number.js';
+import { withInsertionOrder } from '../../ruby/ordered-hash.js';
+import { rubyStrip } from '../../ruby/strings.js';
+import { RubySymbol, hashEntries, isFloat, isHash, rubyKeyIdentity, rubyKeyedHash, shareRubyKeys, toS } from '../../ruby/values.js';
 
 const JEKYLL_KRAMDOWN_DEFAULTS: Record<string, unknown> = {
   auto_ids: true,
@@ -247,4 +250,81 @@ const CJK_BEFORE_BREAK = new RegExp(`(?<=${CJK_CHARACTER})\\n(?=${CJK_CHARACTER}
  */
 export function removeCjkLineBreaks(text: string): string {
   return text.includes('\n') ? text.replace(CJK_BEFORE_BREAK, '') : text;
+}
+
+/**
+ * kramdown's Options.str_to_sym: stripped, a leading `:` dropped, and `""` or `"nil"` nil (a nil
+ * key), else that Symbol.
+ */
+function strToSym(text: string): RubySymbol | null {
+  let t = rubyStrip(text);
+  if (t.startsWith(':')) t = t.slice(1);
+  return t === '' || t === 'nil' ? null : new RubySymbol(t);
+}
+
+/**
+ * `val.keys.each { |k| val[k.kind_of?(String) ? str_to_sym(k) : k] = val.delete(k) }` (with
+ * `.to_s` of each value for typographic_symbols): each key in turn taken out and put back at the
+ * end under its Symbol (a key of another class as it was); a Symbol already there keeps its place
+ * and takes the later value.
+ */
+function symbolizedHash(hash: Record<string, unknown>, value: (v: unknown) => unknown): Record<string, unknown> {
+  const entries = new Map<string, [unknown, unknown]>();
+  const original = hashEntries(hash);
+  for (const [k, v] of original) entries.set(rubyKeyIdentity(k), [k, v]);
+  for (const [k] of original) {
+    const id = rubyKeyIdentity(k);
+    const current = entries.get(id);
+    if (!current) continue;
+    entries.delete(id);
+    const key = typeof k === 'string' ? strToSym(k) : k;
+    const existing = entries.get(rubyKeyIdentity(key));
+    if (existing) existing[1] = value(current[1]);
+    else entries.set(rubyKeyIdentity(key), [key, value(current[1])]);
+  }
+  const { hash: out, names } = rubyKeyedHash(entries.values());
+  const ordered = withInsertionOrder(out, names);
+  if (ordered !== out) shareRubyKeys(out, ordered);
+  return ordered;
+}
+
+/** `Integer(v) rescue v`: a String Kernel#Integer reads, a Float truncated (a finite one), else v. */
+function integerOrSame(v: unknown): unknown {
+  if (typeof v === 'string') {
+    const n = kernelInteger(v);
+    return n === null ? v : n;
+  }
+  if (isFloat(v)) {
+    const x = Number(v);
+    return Number.isFinite(x) ? Math.trunc(x) || 0 : v;
+  }
+  return v;
+}
+
+const DEFAULT_SMART_QUOTES = ['lsquo', 'rsquo', 'ldquo', 'rdquo'];
+
+/**
+ * What kramdown leaves in the site's `kramdown:` hash once it has read it. Jekyll hands that hash
+ * itself to Kramdown::Document.new, whose Options.merge runs each option's validator, and some
+ * validators change the value they are given in place: `syntax_highlighter_opts` and
+ * `math_engine_opts` get Symbol keys (str_to_sym of each String key), `typographic_symbols` too
+ * with each value's to_s, the names in a `forbidden_inline_options` list become Symbols, and a
+ * four-entry `smart_quotes` list other than the default gets `Integer(v) rescue v` of each entry.
+ * So after the first Markdown conversion `{{ site.kramdown.syntax_highlighter_opts }}` writes
+ * `{:default_lang=>"plaintext", :guess_lang=>nil}`, and `site.kramdown.syntax_highlighter_opts.default_lang`
+ * is nil (a String finds no Symbol key). A value kramdown parses first (a String) is replaced
+ * only in kramdown's copy: the site's hash keeps it. Called on the site's copy of the hash that
+ * setUpKramdownConfig (build.ts) makes at the first conversion.
+ */
+export function kramdownOptionsAsValidated(kd: Record<string, unknown>): void {
+  for (const name of ['typographic_symbols', 'syntax_highlighter_opts', 'math_engine_opts']) {
+    const v = kd[name];
+    if (isHash(v)) kd[name] = symbolizedHash(v, name === 'typographic_symbols' ? toS : (x) => x);
+  }
+  const forbidden = kd.forbidden_inline_options;
+  if (Array.isArray(forbidden)) kd.forbidden_inline_options = forbidden.map((x) => (typeof x === 'string' ? strToSym(x) : x));
+  const quotes = kd.smart_quotes;
+  if (Array.isArray(quotes) && quotes.length === 4 && !quotes.every((q, i) => q === DEFAULT_SMART_QUOTES[i])) {
+    kd.smart_quotes = quotes.map(integerOrSame);
+  }
 }

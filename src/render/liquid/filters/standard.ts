@@ -7,7 +7,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, checkLong, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyBigRange, RubyFloat, RubyRange, asEvaluated, compareStrings, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, rubyInteger, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { RubyBigRange, RubyFloat, RubyRange, RubySymbol, asEvaluated, compareStrings, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, rubyInteger, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 import { LimitError, reserveIterations } from "../budget.js";
 import { ExpressionMethodLiteral } from "../operators.js";
@@ -81,7 +81,8 @@ function strictBase64(s: string): boolean {
 export function inputItems(input: unknown, zone?: string): unknown[] {
   input = plain(input);
   if (input instanceof RubyBigRange) refuseRange(input);
-  if (Array.isArray(input)) return rubyFlatten(input);
+  // InputIterator#each yields each element's to_liquid: a Symbol (kramdown's, see RubySymbol) its name.
+  if (Array.isArray(input)) return liquidSymbols(rubyFlatten(input));
   if (input === null || input === undefined) return [];
   // Liquid's InputIterator walks an Enumerable as it is: a Jekyll Drop (a document, as
   // `site.posts | first` gives one) yields its keys (`join` writes them, `map` looks in each).
@@ -91,6 +92,12 @@ export function inputItems(input: unknown, zone?: string): unknown[] {
   // `empty`/`blank` in a filter's input: Jekyll's MethodLiteral, whose to_liquid is "".
   if (input instanceof ExpressionMethodLiteral) return [""];
   return [input];
+}
+
+/** Symbol#to_liquid (to_s) of an array's Symbols, if it has any (nearly no array does). */
+function liquidSymbols(items: unknown[]): unknown[] {
+  if (!items.some((x) => x instanceof RubySymbol)) return items;
+  return items.map((x) => (x instanceof RubySymbol ? x.rubyToS() : x));
 }
 
 /**
