@@ -11,11 +11,11 @@
 //    Jekyll, patched to Psych.safe_load, stops on it instead ("Tried to load unspecified class:
 //    Symbol"); a real theme (Chirpy 5.3's tr-TR locale) has one, so here we follow upstream.
 import {
-  YAML11_SCHEMA, defineMappingTag, defineScalarTag, defineSequenceTag, parseEvents, seqTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
+  YAML11_SCHEMA, defineMappingTag, defineScalarTag, defineSequenceTag, parseEvents, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
-import { noteKey, orderedKeys, preserveOrder, recordedCount } from "../ruby/ordered-hash.js";
+import { noteKey, orderedKeys, preserveOrder, recordedCount, renameKey } from "../ruby/ordered-hash.js";
 import { RubyTime } from "../ruby/local-time.js";
-import { RubyFloat, noteRubyKey, rubyKeyOf, toS } from "../ruby/values.js";
+import { RubyFloat, hashFind, nameRubyKey, noteRubyKey, rubyKeyOf, toS, yieldNameToString } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
 import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
 import { civilToMs, JekyllTime } from "../ruby/time.js";
@@ -243,7 +243,20 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
 const isPlain = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 function addMapPair(container: Record<string, unknown>, key: unknown, value: unknown): string {
-  const k = toS(key);
+  if (key === EXPLICIT_SHOVEL) key = "<<";
+  if (value === EXPLICIT_SHOVEL) value = "<<";
+  if (Array.isArray(value)) PLACED.add(value);
+  if (Array.isArray(key)) PLACED.add(key);
+  // Psych's Hash compares keys with eql?: the same key again replaces its value in place.
+  const found = hashFind(container, key);
+  let k = found ?? toS(key);
+  if (found === undefined && Object.prototype.hasOwnProperty.call(container, k)) {
+    // Another key with the same to_s (`1:` and `"1":`, `true:` and `"true":`, `? [a, b]` and
+    // `'["a", "b"]':`) is a second key in Ruby: the String keeps its text as its name and the other
+    // key is named apart (nameRubyKey), whichever came first; order and Ruby keys are kept.
+    if (typeof key === "string") renameKey(container, k, yieldNameToString(container, k));
+    else k = nameRubyKey(container, key)!;
+  }
   noteKey(container, k);
   noteRubyKey(container, k, key);
   if (k === "__proto__") Object.defineProperty(container, k, { value, enumerable: true, configurable: true, writable: true });
@@ -263,19 +276,42 @@ function mergeInto(container: Record<string, unknown>, source: Record<string, un
  * values replace the keys written before the `<<` and a later `<<` replaces an earlier one's; a
  * sequence of mappings is merged last to first into one Hash first (the first mapping's values
  * win, the last one's keys come first), then merged in; anything else (`<<: 5`, `<<: ~`, a
- * sequence holding a non-mapping, where merge! raises TypeError) is kept as the key "<<". (Not
- * followed: Psych merges only a literal sequence, an alias to one is kept under "<<"; here an
- * aliased sequence of mappings is merged too, and `!!str <<` merges.)
+ * sequence holding a non-mapping, where merge! raises TypeError) is kept as the key "<<". Psych
+ * merges a sequence only when it is written there: an alias to one (`<<: *list`) is given to
+ * merge! as an Array, which raises TypeError, and stays under the key "<<" too (PLACED tells an
+ * alias: its sequence was placed before, where its anchor is). A `!!str <<` key is never a merge
+ * (Psych checks the key's tag; `!str <<`, a local tag, merges): see EXPLICIT_SHOVEL.
  */
 function psychMerge(container: Record<string, unknown>, value: unknown): void {
   if (isPlain(value)) return mergeInto(container, value);
-  if (Array.isArray(value) && value.every(isPlain)) {
+  if (Array.isArray(value) && !PLACED.has(value) && value.every(isPlain)) {
+    PLACED.add(value);
     const h: Record<string, unknown> = {};
     for (let i = value.length - 1; i >= 0; i--) mergeInto(h, value[i] as Record<string, unknown>);
     return mergeInto(container, h);
   }
   addMapPair(container, "<<", value);
 }
+
+/** Sequences already placed in the document (as a value, item or key): a later use is an alias. */
+const PLACED = new WeakSet<unknown[]>();
+
+/**
+ * What `!!str <<` reads as until its mapping (or sequence) takes it: Psych reads a `<<` key tagged
+ * `tag:yaml.org,2002:str` as the plain key "<<", never a merge; as a value it is the String "<<".
+ */
+const EXPLICIT_SHOVEL: object = Object.freeze({});
+
+/** The default sequence, noting each sequence placed in it (PLACED). */
+const placingSeqTag = defineSequenceTag<unknown[], unknown[]>("tag:yaml.org,2002:seq", {
+  create: () => [],
+  addItem: (container, item) => {
+    if (item === EXPLICIT_SHOVEL) item = "<<";
+    else if (Array.isArray(item)) PLACED.add(item);
+    container.push(item);
+  },
+  identify: Array.isArray,
+});
 
 /** Switches off js-yaml's merge keys: `<<` reads as the String "<<", merged by psychMerge. */
 const psychMergeKey = defineScalarTag<string>("tag:yaml.org,2002:merge", {
@@ -295,12 +331,12 @@ const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, u
     }
     return addMapPair(container, key, value);
   },
-  has: (container, key) => Object.prototype.hasOwnProperty.call(container, toS(key)),
+  has: (container, key) => hashFind(container, key) !== undefined,
   // The Ruby keys, so that a `<<` merge keeps them typed (`2:` stays the Integer 2 in the mapping merged into).
   keys: (container) => orderedKeys(container).map((k) => rubyKeyOf(container, k)),
   get: (container, key) => {
-    const k = toS(key);
-    return Object.prototype.hasOwnProperty.call(container, k) ? container[k] : null;
+    const k = hashFind(container, key);
+    return k === undefined ? null : container[k];
   },
 });
 
@@ -339,6 +375,11 @@ function psychTags(schema: Schema): Schema {
     represent: (v) => String(v),
   });
   const str = scalar("tag:yaml.org,2002:str")!;
+  const explicitStr = defineScalarTag<unknown>("tag:yaml.org,2002:str", {
+    resolve: (source, explicit, tagName) => (source === "<<" ? EXPLICIT_SHOVEL : str.nodeKind === "scalar" ? str.resolve(source, explicit, tagName) : source),
+    identify: () => false,
+    represent: (v) => String(v),
+  });
   const cache = new Map<string, unknown>();
   const cached = <T>(key: string, make: () => T): T => {
     let t = cache.get(key) as T | undefined;
@@ -407,7 +448,8 @@ function psychTags(schema: Schema): Schema {
   let m: RegExpExecArray | null;
   const lookupScalarTag = (name: string) => {
     switch (name) {
-      case "tag:yaml.org,2002:str": case "!str": case "!ruby/string": case "!ruby/encoding": return str;
+      case "tag:yaml.org,2002:str": return explicitStr;
+      case "!str": case "!ruby/string": case "!ruby/encoding": return str;
       case "tag:yaml.org,2002:binary": case "!binary": return psychBinary;
       case "tag:yaml.org,2002:float": case "!float": return rubyFloat;
       case "!ruby/object:BigDecimal": return disallowedScalar(name, "BigDecimal");
@@ -425,7 +467,7 @@ function psychTags(schema: Schema): Schema {
   const lookupSequenceTag = (name: string) => {
     if (name === "tag:yaml.org,2002:omap" || name === "!omap") return omapSequence(name);
     if ((m = /^!(?:seq|ruby\/array):(.+)$/.exec(name))) return disallowedSequence(name, m[1]!);
-    return seqTag;
+    return placingSeqTag;
   };
   const lookupMappingTag = (name: string) => {
     if ((m = /^!ruby\/struct(?::(.+))?$/.exec(name))) return disallowedMapping(name, m[1] ?? "Struct");
@@ -639,6 +681,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       if (first === null) throw e;
       value = load(first);
     }
+    if (value === EXPLICIT_SHOVEL) value = "<<";
     if (text.includes("*")) checkAliases(value, text, options);
     if (recordedCount() !== before) value = preserveOrder(value);
     return value;

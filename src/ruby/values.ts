@@ -235,8 +235,8 @@ export function eachItems(v: Record<string, unknown>): unknown[] {
 // (`{1=>"a", nil=>"b"}`). Hashes without such keys (nearly all) have no entry and cost nothing.
 // Two Ruby keys with one to_s (`2020` and `"2020"`, `true` and `"true"`) are two keys in Ruby: a
 // hash built at run time (rubyKeyedHash) gives the String its own name and the other key a name
-// of its own that no String can have; a YAML mapping with both `1:` and `"1":` still keeps the
-// later one (not modelled there).
+// of its own that no String can have; so does a YAML mapping with both `1:` and `"1":`
+// (yieldNameToString).
 const RUBY_KEYS = new WeakMap<object, Map<string, unknown>>();
 
 /** While a mapping is built: `jsKey` (the key's to_s) stands for the Ruby key `key`. */
@@ -309,6 +309,21 @@ export function nameRubyKey(hash: Record<string, unknown>, key: unknown): string
   for (let n = 1; Object.prototype.hasOwnProperty.call(hash, name); n++) name = `${toS(key)}${SHADOWED}${n}`;
   noteRubyKey(hash, name, key);
   return name;
+}
+
+/**
+ * A String key comes whose text names a key of another class (`"1":` after `1:` in a YAML
+ * mapping): that key takes a name apart, returned (the caller moves its property there), so that
+ * the String key keeps its own text, as rubyKeyedHash names them.
+ */
+export function yieldNameToString(hash: Record<string, unknown>, name: string): string {
+  const keys = RUBY_KEYS.get(hash)!;
+  const key = keys.get(name);
+  let to = name;
+  for (let n = 1; Object.prototype.hasOwnProperty.call(hash, to) || keys.has(to); n++) to = `${name}${SHADOWED}${n}`;
+  keys.delete(name);
+  keys.set(to, key);
+  return to;
 }
 
 /** `to` (a proxy standing for `from`) has the same Ruby keys. */
