@@ -15,7 +15,7 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { compareStrings, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson } from "../ruby/values.js";
+import { compareStrings, dropEachKeys, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson } from "../ruby/values.js";
 import { orderedKeys, withInsertionOrder } from "../ruby/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
@@ -82,22 +82,31 @@ const ENUMERABLE_METHODS: Record<string, Getter> = {
   sort() { return sortedPairs(this); },
   keys() { return Object.keys(this); },
   to_hash() { dropPairs(this, true); return dropToH(this); },
+  // Drop#hash_for_json with no JSON state: to_h (DocumentDrop's collapsing of next/previous
+  // happens only from a JSON depth of 2, which a call from Liquid never has).
+  hash_for_json() { dropPairs(this, true); return dropToH(this); },
+  // Drop#content_methods: the drop class's own getters (Drop#keys without the data keys).
+  content_methods() { return [...((this as { [CONTENT_METHODS]?: string[] })[CONTENT_METHODS] ?? [])]; },
+  // Drop's public methods that take an argument: called from Liquid with none, they raise.
+  fetch() { throw new Error("wrong number of arguments (given 0, expected 1..2)"); },
+  merge() { throw new Error("wrong number of arguments (given 0, expected 1)"); },
+  "merge!"() { throw new Error("wrong number of arguments (given 0, expected 1)"); },
   // Liquid::Drop.invokable_methods always lets to_liquid through: the drop itself.
   to_liquid() { return this; },
 };
 
+/** A drop's Drop#content_methods, in Jekyll 4.3.1's order (a hidden property). */
+const CONTENT_METHODS = Symbol("content methods");
+
 /**
  * Drop#each's pairs. `each` reads every value (`yield key, self[key]`), so a key named after one
  * of the methods above that walk `each` again (a front matter `count:`, `sort:`…) calls itself
- * without end: Ruby's SystemStackError, which Jekyll reports as "stack level too deep". `first`
- * stops at the first key, which is never such a name.
+ * without end: Ruby's SystemStackError, which Jekyll reports as "stack level too deep" (see
+ * dropEachKeys). `first` stops at the first key, which is never such a name.
  */
-const SELF_WALKING = new Set(["count", "min", "max", "sort", "to_hash"]);
-
 function dropPairs(drop: Obj, all: boolean): [unknown, unknown][] {
-  const keys = Object.keys(drop);
+  const keys = dropEachKeys(drop, all ? Infinity : 1);
   if (!all) keys.length = Math.min(keys.length, 1);
-  else if (keys.some((k) => SELF_WALKING.has(k))) throw new Error("stack level too deep");
   return keys.map((k) => [rubyKeyOf(drop, k), drop[k]]);
 }
 
@@ -374,6 +383,7 @@ export class Drops {
         toJSON: { value: dropToJSON, enumerable: false },
         toString: { value: DOCUMENT_HOOKS.toS, enumerable: false },
         [RUBY_OBJECT]: { value: DOCUMENT_HOOKS, enumerable: false },
+        [CONTENT_METHODS]: { value: Object.keys(this.documentGetters()), enumerable: false },
       }, true, true);
       this.docDescriptors.set(sig, descriptors);
     }
@@ -551,6 +561,7 @@ export class Drops {
       descriptors = descriptorsFor(keys, (k) => fieldGetter("data", k), STATIC_GETTERS, {
         toJSON: { value: dropToJSON, enumerable: false },
         [RUBY_OBJECT]: { value: STATIC_HOOKS, enumerable: false },
+        [CONTENT_METHODS]: { value: Object.keys(STATIC_GETTERS), enumerable: false },
       }, true, true);
       this.staticDescriptors.set(sig, descriptors);
     }
@@ -580,6 +591,7 @@ export class Drops {
     defineLazy(d, "output", () => c.write);
     defineLazy(d, "relative_directory", () => c.relativeDirectory);
     defineLazy(d, "directory", () => c.directory);
+    Object.defineProperty(d, CONTENT_METHODS, { value: Object.keys(d) });
     for (const k of Object.keys(c.metadata)) if (!Object.hasOwn(d, k)) defineLazy(d, k, () => c.metadata[k]);
     addEnumerableMethods(d);
     Object.defineProperty(d, RUBY_OBJECT, { value: COLLECTION_HOOKS });
@@ -679,6 +691,7 @@ export class Drops {
     defineLazy(d, "static_files", tracked("static", once(() => site.staticFiles.map((f) => this.staticFile(f)))));
     defineLazy(d, "collections", tracked("documents", once(() => [...site.collections.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map((c) => this.collection(c)))));
     const order = Object.keys(d);
+    Object.defineProperty(d, CONTENT_METHODS, { value: order.slice() });
     for (const k of orderedKeys(site.config)) {
       if (Object.hasOwn(d, k)) continue;
       // The Markdown converter's setup fills in `kramdown` when it first converts (setUpKramdownConfig
