@@ -292,6 +292,8 @@ function clockOffsetMinutes(zone: string, epochMs: number): number | undefined {
 }
 
 const DAY_MS = 86400000;
+/** Seconds in 400 Gregorian years, after which the calendar and the weekdays repeat. */
+export const CYCLE_SECONDS = 146097n * 86400n;
 
 /**
  * Days from 1970-01-01 to a proleptic Gregorian date; a day past the month's end runs into the next
@@ -399,6 +401,15 @@ export class JekyllTime {
    */
   subMs = "";
 
+  /**
+   * Whole Gregorian cycles of 400 years (146097 days, a whole number of weeks) this time lies past
+   * `epochMs`, for a Time beyond a JavaScript Date's range (Time.at of a big Integer: Ruby's Time
+   * has no limit). `epochMs` is then the instant as many cycles nearer 1970 and `wall` adds the
+   * years back: the calendar and the weekdays repeat each cycle, and so does the zone's offset
+   * that far out (see local-time.ts, localTimeAtSeconds). 0 for every other time.
+   */
+  cycles = 0;
+
   /** The instant `epochMs` seen in `zone` (the site's timezone, or the process's local zone). */
   static at(epochMs: number, zone?: string): JekyllTime {
     return new JekyllTime(epochMs, zoneOffsetMinutes(zone, epochMs));
@@ -438,6 +449,7 @@ export class JekyllTime {
   inZone(zone?: string): JekyllTime {
     const t = new JekyllTime(this.epochMs, zoneOffsetMinutes(zone, this.epochMs), this.dateOnly);
     t.subMs = this.subMs;
+    t.cycles = this.cycles;
     return t;
   }
 
@@ -445,7 +457,15 @@ export class JekyllTime {
   asTime(): JekyllTime {
     if (!this.dateOnly) return this;
     // (A Date has no fraction of a second.)
-    return new JekyllTime(this.epochMs, this.offsetMinutes, false, this.utc);
+    const t = new JekyllTime(this.epochMs, this.offsetMinutes, false, this.utc);
+    t.cycles = this.cycles;
+    return t;
+  }
+
+  /** Whole seconds since the epoch, exact (a bigint) for a time past a Date's range. */
+  epochSeconds(): number | bigint {
+    const seconds = Math.floor(this.epochMs / 1000);
+    return this.cycles === 0 ? seconds : BigInt(seconds) + BigInt(this.cycles) * CYCLE_SECONDS;
   }
 
   /**
@@ -462,7 +482,7 @@ export class JekyllTime {
   private computeWall(): WallClock {
     const d = new Date(this.epochMs + this.offsetMinutes * 60000);
     return {
-      year: d.getUTCFullYear(),
+      year: d.getUTCFullYear() + this.cycles * 400,
       month: d.getUTCMonth() + 1,
       day: d.getUTCDate(),
       hour: d.getUTCHours(),
@@ -487,7 +507,7 @@ export class JekyllTime {
   }
 
   valueOf(): number {
-    return this.epochMs;
+    return this.cycles === 0 ? this.epochMs : this.epochMs + this.cycles * Number(CYCLE_SECONDS) * 1000;
   }
 
   /** Ruby's Time#to_s (`2025-05-30 14:05:09 +0800`), or Date#to_s (`2025-05-30`). */
