@@ -91,6 +91,9 @@ const ENUMERABLE_METHODS: Record<string, Getter> = {
   fetch() { throw new Error("wrong number of arguments (given 0, expected 1..2)"); },
   merge() { throw new Error("wrong number of arguments (given 0, expected 1)"); },
   "merge!"() { throw new Error("wrong number of arguments (given 0, expected 1)"); },
+  // Drop#each_key without a block is `keys.each`, an Enumerator, which has no to_liquid: Liquid's
+  // lookup raises NoMethodError on it, fatal in Jekyll (`{{ post.each_key }}`, `site.each_key`).
+  each_key() { throw new Error(`undefined method \`to_liquid' for #<Enumerator: ${inspect(Object.keys(this))}:each>`); },
   // Liquid::Drop.invokable_methods always lets to_liquid through: the drop itself.
   to_liquid() { return this; },
 };

@@ -164,6 +164,10 @@ function hintFor(original: unknown, message: string): string {
   if (onNil) {
     return `A filter got nil (an unset variable, or a key the data does not have) where it calls '${onNil[1]}': give the value before this point, or a fallback such as | default: "".`;
   }
+  // (Before the include test: a site's key list names includes_dir.)
+  if (/undefined method `to_liquid' for #<Enumerator:/.test(message)) {
+    return "each_key gives a Ruby Enumerator, which Liquid cannot use: write `keys` instead (post.keys, site.keys).";
+  }
   if (/include/.test(message)) return "Fix the include tag's file name or parameters as the message says.";
   return "Fix the Liquid at that line as the message says; run with --trace for the full stack.";
 }

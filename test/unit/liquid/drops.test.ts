@@ -124,3 +124,15 @@ test("a front matter key named count, min, max, sort or to_hash makes those meth
   });
   assert.equal(build(dir).get("/")!.output, "name=2024-01-01-a.html");
 });
+
+test("each_key of a drop is an Enumerator Liquid cannot use: Jekyll's NoMethodError on to_liquid", () => {
+  // Jekyll 4.3.1, measured: `{{ post.each_key }}` and `{% if site.each_key %}` stop the build with
+  // "undefined method `to_liquid' for #<Enumerator: [\"name\", \"id\", …]:each>"; a page is a Hash, where
+  // each_key is a missing key.
+  for (const template of ["{{ site.posts.first.each_key }}", "{% if site.each_key %}y{% endif %}"]) {
+    const dir = site({ "_posts/2024-01-01-a.html": "---\ntitle: A\n---\na", "index.html": `---\n---\n${template}` });
+    assert.throws(() => build(dir), /undefined method `to_liquid' for #<Enumerator: \["(name|posts)", /);
+  }
+  const dir = site({ "index.html": "---\n---\n[{{ page.each_key }}]" });
+  assert.equal(build(dir).get("/")!.output, "[]");
+});
