@@ -98,7 +98,12 @@ const ENUMERABLE_METHODS: Record<string, Getter> = {
   to_liquid() { return this; },
 };
 
-/** A drop's Drop#content_methods, in Jekyll 4.3.1's order (a hidden property). */
+/**
+ * A drop's Drop#content_methods, in Jekyll 4.3.1's order (a hidden property). Configurable: a
+ * proxy that keeps a YAML mapping's key order (ruby/ordered-hash.ts) may stand for the site
+ * drop, and its ownKeys trap, which lists the string keys only, may leave out no
+ * non-configurable property.
+ */
 const CONTENT_METHODS = Symbol("content methods");
 
 /**
@@ -386,7 +391,7 @@ export class Drops {
         toJSON: { value: dropToJSON, enumerable: false },
         toString: { value: DOCUMENT_HOOKS.toS, enumerable: false },
         [RUBY_OBJECT]: { value: DOCUMENT_HOOKS, enumerable: false },
-        [CONTENT_METHODS]: { value: Object.keys(this.documentGetters()), enumerable: false },
+        [CONTENT_METHODS]: { value: Object.keys(this.documentGetters()), enumerable: false, configurable: true },
       }, true, true);
       this.docDescriptors.set(sig, descriptors);
     }
@@ -564,7 +569,7 @@ export class Drops {
       descriptors = descriptorsFor(keys, (k) => fieldGetter("data", k), STATIC_GETTERS, {
         toJSON: { value: dropToJSON, enumerable: false },
         [RUBY_OBJECT]: { value: STATIC_HOOKS, enumerable: false },
-        [CONTENT_METHODS]: { value: Object.keys(STATIC_GETTERS), enumerable: false },
+        [CONTENT_METHODS]: { value: Object.keys(STATIC_GETTERS), enumerable: false, configurable: true },
       }, true, true);
       this.staticDescriptors.set(sig, descriptors);
     }
@@ -594,7 +599,7 @@ export class Drops {
     defineLazy(d, "output", () => c.write);
     defineLazy(d, "relative_directory", () => c.relativeDirectory);
     defineLazy(d, "directory", () => c.directory);
-    Object.defineProperty(d, CONTENT_METHODS, { value: Object.keys(d) });
+    Object.defineProperty(d, CONTENT_METHODS, { value: Object.keys(d), configurable: true });
     for (const k of Object.keys(c.metadata)) if (!Object.hasOwn(d, k)) defineLazy(d, k, () => c.metadata[k]);
     addEnumerableMethods(d);
     Object.defineProperty(d, RUBY_OBJECT, { value: COLLECTION_HOOKS });
@@ -694,7 +699,7 @@ export class Drops {
     defineLazy(d, "static_files", tracked("static", once(() => site.staticFiles.map((f) => this.staticFile(f)))));
     defineLazy(d, "collections", tracked("documents", once(() => [...site.collections.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map((c) => this.collection(c)))));
     const order = Object.keys(d);
-    Object.defineProperty(d, CONTENT_METHODS, { value: order.slice() });
+    Object.defineProperty(d, CONTENT_METHODS, { value: order.slice(), configurable: true });
     for (const k of orderedKeys(site.config)) {
       if (Object.hasOwn(d, k)) continue;
       // The Markdown converter's setup fills in `kramdown` when it first converts (setUpKramdownConfig
