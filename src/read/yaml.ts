@@ -646,9 +646,150 @@ function invalidUnicodeEscape(text: string): number {
 
 /** js-yaml's scalar style of a double-quoted scalar in parseEvents. */
 const DOUBLE_QUOTED = 3;
+/** js-yaml's scalar styles (plain, quoted, block) and collection styles in parseEvents. */
+const PLAIN = 1;
+const SINGLE_QUOTED = 2;
+const BLOCK = 1;
+
+/**
+ * Where libyaml refuses a tab that begins a line (after any spaces) and js-yaml reads on.
+ * - On a line a plain scalar spans or is followed by (its continuation lines, and the blank lines
+ *   after it up to the next token), a tab left of the scalar's indentation (one column past the
+ *   block collection it is in): "found a tab character that violates indentation while scanning
+ *   a plain scalar", reported where the scalar starts. So `title: x` followed by a line holding
+ *   only a tab fails (in Jekyll a "YAML Exception": the front matter is lost).
+ * - Elsewhere in block context, where libyaml looks for the next token (after a quoted scalar, a
+ *   `key:`, an alias, a comment), a tab at the start of a line is no whitespace to it: "found
+ *   character that cannot start any token", reported at the tab.
+ * - In a block scalar (`|`, `>`) or the blank lines after it, a tab left of its content's
+ *   indentation: "found a tab character where an indentation space is expected while scanning a
+ *   block scalar", reported at its indicator.
+ * Inside a quoted scalar or a flow collection a tab is whitespace. null when no such tab is found, or when js-yaml cannot
+ * read the text at all (the load reports that).
+ */
+function misplacedTab(text: string): { at: number; reason: string } | null {
+  const tabLines: number[] = [];
+  for (const m of text.matchAll(/(?:^|\n)( *)\t/g)) tabLines.push(m.index! + (m[0].startsWith("\n") ? 1 : 0));
+  if (tabLines.length === 0) return null;
+  let events = eventsUntabbed(text);
+  // Where js-yaml stops on the text (it refuses some of these tabs itself, in words of its own),
+  // the text before the first such line tells what libyaml is scanning when it reaches the tab.
+  let upTo = text.length;
+  if (!events) {
+    upTo = tabLines[0]!;
+    events = eventsUntabbed(text.slice(0, upTo));
+    if (!events) return null;
+    tabLines.length = 1;
+  }
+  const plain: Array<{ from: number; to: number; indent: number }> = [];
+  const whitespace: Array<{ from: number; to: number }> = [];
+  const block: Array<{ from: number; to: number; indent: number; unknownUpTo: number; at: number }> = [];
+  const open: Array<{ block: number | null; flowStart: number }> = [];
+  const columnOf = (at: number) => at - (text.lastIndexOf("\n", at - 1) + 1);
+  let last = 0;
+  for (const ev of events as Array<{ type: number; start?: number; style?: number; valueStart?: number; valueEnd?: number; indent?: number }>) {
+    if (ev.type === 1) open.push({ block: null, flowStart: -1 });
+    else if (ev.type === 2 || ev.type === 3) {
+      const flow = ev.style !== BLOCK;
+      open.push({ block: !flow && ev.start !== undefined ? columnOf(ev.start) : null, flowStart: flow && ev.start !== undefined ? ev.start : -1 });
+      if (flow && ev.start !== undefined) last = ev.start + 1;
+    } else if (ev.type === 6) {
+      const closed = open.pop();
+      if (closed && closed.flowStart >= 0) {
+        // The closing bracket: past the last entry, after whitespace, commas and comments.
+        const close = /^(?:[\s,]|#[^\n]*)*[\]}]/.exec(text.slice(last));
+        const end = close ? last + close[0].length : text.length;
+        whitespace.push({ from: closed.flowStart, to: end });
+        last = end;
+      }
+    } else if (ev.type === 4 && ev.valueStart !== undefined && ev.valueEnd !== undefined) {
+      if (ev.style === PLAIN) {
+        let block = -1;
+        for (let i = open.length - 1; i >= 0; i--) if (open[i]!.block !== null) { block = open[i]!.block!; break; }
+        let end = ev.valueEnd;
+        while (end < text.length && " \t\r\n".includes(text[end]!)) end++;
+        plain.push({ from: ev.valueStart, to: end, indent: block + 1 });
+        last = ev.valueEnd;
+      } else if (ev.style === SINGLE_QUOTED || ev.style === DOUBLE_QUOTED) {
+        whitespace.push({ from: ev.valueStart - 1, to: ev.valueEnd + 1 });
+        last = ev.valueEnd + 1;
+      } else {
+        // A block scalar, with the blank lines after it: a tab left of its content's indentation
+        // is refused, reported at its `|` or `>`.
+        let end = ev.valueEnd;
+        while (end < text.length && " \t\r\n".includes(text[end]!)) end++;
+        const headerStart = text.lastIndexOf("\n", ev.valueStart - 2) + 1;
+        const indicator = /[|>][0-9+-]*[ \t]*(?:#[^\n]*)?\r?\n?$/.exec(text.slice(headerStart, ev.valueStart));
+        // Without an indentation indicator (`|2`) the indentation is not known before the first
+        // line with content, and any tab in the indentation up to there is refused.
+        const explicit = indicator !== null && /\d/.test(indicator[0]);
+        const content = text.slice(ev.valueStart, ev.valueEnd).search(/[^ \t\r\n]/);
+        const firstLine = content < 0 ? end : text.lastIndexOf("\n", ev.valueStart + content) + 1;
+        block.push({ from: ev.valueStart - 1, to: end, indent: ev.indent ?? 0, unknownUpTo: explicit ? -1 : firstLine, at: indicator ? headerStart + indicator.index : ev.valueStart });
+        last = ev.valueEnd;
+      }
+    }
+  }
+  for (const line of tabLines) {
+    const tab = text.indexOf("\t", line);
+    const within = (span: { from: number; to: number }) => span.from < line && (line < span.to || span.to === upTo);
+    const run = plain.find(within);
+    if (run) {
+      if (tab - line < run.indent) return { at: run.from, reason: "found a tab character that violates indentation while scanning a plain scalar" };
+      continue;
+    }
+    const scalar = block.find(within);
+    if (scalar) {
+      if (tab - line < scalar.indent || line <= scalar.unknownUpTo) return { at: scalar.at, reason: "found a tab character where an indentation space is expected while scanning a block scalar" };
+      continue;
+    }
+    if (whitespace.some(within)) continue;
+    return { at: tab, reason: "found character that cannot start any token while scanning for the next token" };
+  }
+  return null;
+}
+
+/**
+ * js-yaml's events for a text, where js-yaml refuses a tab next to a flow indicator only as it
+ * reads it in the load (loadIndentingFlowLines: such a tab as a space, which keeps every
+ * position); null when it cannot read it so.
+ */
+function eventsUntabbed(text: string): ReturnType<typeof parseEvents> | null {
+  let current = text;
+  for (let attempt = 0; attempt < MAX_INDENT_RETRIES; attempt++) {
+    try {
+      return parseEvents(current, {});
+    } catch (e) {
+      const line = (e as { mark?: { line?: number } }).mark?.line;
+      if (!(e instanceof YAMLException) || e.reason !== "deficient indentation" || line === undefined) return null;
+      const lines = current.split("\n");
+      if (line >= lines.length) return null;
+      const untabbed = flowTabsAsSpaces(lines[line]!);
+      if (untabbed === lines[line]) return null;
+      lines[line] = untabbed;
+      current = lines.join("\n");
+    }
+  }
+  return null;
+}
+
+/** Throws libyaml's error for a tab that begins a line where it refuses one (misplacedTab). */
+function checkTabs(text: string, options: YamlOptions): void {
+  if (!/(?:^|\n) *\t/.test(text)) return;
+  const tab = misplacedTab(text);
+  if (!tab) return;
+  const lineStart = text.lastIndexOf("\n", tab.at - 1) + 1;
+  throw new BuildError(`invalid YAML: ${tab.reason}`, {
+    file: options.file,
+    line: text.slice(0, tab.at).split("\n").length + (options.lineOffset ?? 0),
+    column: tab.at - lineStart + 1,
+    hint: "A line starts with a tab (perhaps a blank line holding one): YAML indents with spaces only. Remove the tab.",
+  });
+}
 
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
 export function loadYaml(text: string, options: YamlOptions): unknown {
+  checkTabs(text, options);
   // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
   if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(text)) return null;
   if (SUSPECT_ESCAPE.test(text)) {
@@ -679,6 +820,8 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     } catch (e) {
       const first = e instanceof YAMLException && e.reason === "end of the stream or a document separator is expected" ? indentedFirstBlock(text) : null;
       if (first === null) throw e;
+      // (libyaml reads on into the whitespace after that block, tabs included.)
+      checkTabs(text.slice(0, first.length + /^[ \t\r\n]*/.exec(text.slice(first.length))![0].length), options);
       value = load(first);
     }
     if (value === EXPLICIT_SHOVEL) value = "<<";
