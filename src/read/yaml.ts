@@ -702,7 +702,8 @@ function misplacedTab(text: string): { at: number; reason: string } | null {
         whitespace.push({ from: closed.flowStart, to: end });
         last = end;
       }
-    } else if (ev.type === 4 && ev.valueStart !== undefined && ev.valueEnd !== undefined) {
+    } else if (ev.type === 4 && ev.valueStart !== undefined && ev.valueEnd !== undefined && ev.valueStart >= 0) {
+      // (An empty node, as the value of `? k` or of `key:`, has no place in the text: -1, skipped.)
       if (ev.style === PLAIN) {
         let block = -1;
         for (let i = open.length - 1; i >= 0; i--) if (open[i]!.block !== null) { block = open[i]!.block!; break; }
@@ -730,20 +731,41 @@ function misplacedTab(text: string): { at: number; reason: string } | null {
       }
     }
   }
+  // Plain and block scalars' spans come in text order and never overlap; quoted scalars' and
+  // flow collections' (which nest) are merged so. Each tab line then looks its span up by
+  // bisection: a data file of tab-indented code in block scalars stays linear-logarithmic.
+  whitespace.sort((a, b) => a.from - b.from);
+  const merged: Array<{ from: number; to: number }> = [];
+  for (const w of whitespace) {
+    const prev = merged[merged.length - 1];
+    if (prev && w.from <= prev.to) prev.to = Math.max(prev.to, w.to);
+    else merged.push({ ...w });
+  }
   for (const line of tabLines) {
     const tab = text.indexOf("\t", line);
-    const within = (span: { from: number; to: number }) => span.from < line && (line < span.to || span.to === upTo);
-    const run = plain.find(within);
+    const within = <T extends { from: number; to: number }>(spans: T[]): T | undefined => {
+      // The last span starting before the line.
+      let lo = 0;
+      let hi = spans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (spans[mid]!.from < line) lo = mid + 1;
+        else hi = mid;
+      }
+      const span = spans[lo - 1];
+      return span && (line < span.to || span.to === upTo) ? span : undefined;
+    };
+    const run = within(plain);
     if (run) {
       if (tab - line < run.indent) return { at: run.from, reason: "found a tab character that violates indentation while scanning a plain scalar" };
       continue;
     }
-    const scalar = block.find(within);
+    const scalar = within(block);
     if (scalar) {
       if (tab - line < scalar.indent || line <= scalar.unknownUpTo) return { at: scalar.at, reason: "found a tab character where an indentation space is expected while scanning a block scalar" };
       continue;
     }
-    if (whitespace.some(within)) continue;
+    if (within(merged)) continue;
     return { at: tab, reason: "found character that cannot start any token while scanning for the next token" };
   }
   return null;
