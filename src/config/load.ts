@@ -162,7 +162,7 @@ function validate(config: Config, setBy: Map<string, string>): void {
     } catch {
       throw new BuildError(`unknown timezone '${config.timezone}'`, {
         file: where("timezone"),
-        hint: "Use an IANA zone name such as America/New_York or Asia/Shanghai (a POSIX TZ string such as UTC+8 is read as glibc reads it, but not one with daylight-saving rules).",
+        hint: "Use an IANA zone name such as America/New_York or Asia/Shanghai (a POSIX TZ string such as UTC+8 or EST5EDT,M3.2.0,M11.1.0 is read as glibc reads it).",
       });
     }
   }

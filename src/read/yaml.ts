@@ -11,11 +11,11 @@
 //    Jekyll, patched to Psych.safe_load, stops on it instead ("Tried to load unspecified class:
 //    Symbol"); a real theme (Chirpy 5.3's tr-TR locale) has one, so here we follow upstream.
 import {
-  YAML11_SCHEMA, defineMappingTag, defineScalarTag, defineSequenceTag, parseEvents, seqTag, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
+  YAML11_SCHEMA, defineMappingTag, defineScalarTag, defineSequenceTag, parseEvents, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
-import { noteKey, orderedKeys, preserveOrder, recordedCount } from "../ruby/ordered-hash.js";
+import { noteKey, orderedKeys, preserveOrder, recordedCount, renameKey } from "../ruby/ordered-hash.js";
 import { RubyTime } from "../ruby/local-time.js";
-import { RubyFloat, noteRubyKey, rubyKeyOf, toS } from "../ruby/values.js";
+import { RubyFloat, hashFind, nameRubyKey, noteRubyKey, rubyKeyOf, toS, yieldNameToString } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
 import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
 import { civilToMs, JekyllTime } from "../ruby/time.js";
@@ -243,7 +243,20 @@ const rubyFloat = defineScalarTag<number | RubyFloat>("tag:yaml.org,2002:float",
 const isPlain = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 function addMapPair(container: Record<string, unknown>, key: unknown, value: unknown): string {
-  const k = toS(key);
+  if (key === EXPLICIT_SHOVEL) key = "<<";
+  if (value === EXPLICIT_SHOVEL) value = "<<";
+  if (Array.isArray(value)) PLACED.add(value);
+  if (Array.isArray(key)) PLACED.add(key);
+  // Psych's Hash compares keys with eql?: the same key again replaces its value in place.
+  const found = hashFind(container, key);
+  let k = found ?? toS(key);
+  if (found === undefined && Object.prototype.hasOwnProperty.call(container, k)) {
+    // Another key with the same to_s (`1:` and `"1":`, `true:` and `"true":`, `? [a, b]` and
+    // `'["a", "b"]':`) is a second key in Ruby: the String keeps its text as its name and the other
+    // key is named apart (nameRubyKey), whichever came first; order and Ruby keys are kept.
+    if (typeof key === "string") renameKey(container, k, yieldNameToString(container, k));
+    else k = nameRubyKey(container, key)!;
+  }
   noteKey(container, k);
   noteRubyKey(container, k, key);
   if (k === "__proto__") Object.defineProperty(container, k, { value, enumerable: true, configurable: true, writable: true });
@@ -263,19 +276,42 @@ function mergeInto(container: Record<string, unknown>, source: Record<string, un
  * values replace the keys written before the `<<` and a later `<<` replaces an earlier one's; a
  * sequence of mappings is merged last to first into one Hash first (the first mapping's values
  * win, the last one's keys come first), then merged in; anything else (`<<: 5`, `<<: ~`, a
- * sequence holding a non-mapping, where merge! raises TypeError) is kept as the key "<<". (Not
- * followed: Psych merges only a literal sequence, an alias to one is kept under "<<"; here an
- * aliased sequence of mappings is merged too, and `!!str <<` merges.)
+ * sequence holding a non-mapping, where merge! raises TypeError) is kept as the key "<<". Psych
+ * merges a sequence only when it is written there: an alias to one (`<<: *list`) is given to
+ * merge! as an Array, which raises TypeError, and stays under the key "<<" too (PLACED tells an
+ * alias: its sequence was placed before, where its anchor is). A `!!str <<` key is never a merge
+ * (Psych checks the key's tag; `!str <<`, a local tag, merges): see EXPLICIT_SHOVEL.
  */
 function psychMerge(container: Record<string, unknown>, value: unknown): void {
   if (isPlain(value)) return mergeInto(container, value);
-  if (Array.isArray(value) && value.every(isPlain)) {
+  if (Array.isArray(value) && !PLACED.has(value) && value.every(isPlain)) {
+    PLACED.add(value);
     const h: Record<string, unknown> = {};
     for (let i = value.length - 1; i >= 0; i--) mergeInto(h, value[i] as Record<string, unknown>);
     return mergeInto(container, h);
   }
   addMapPair(container, "<<", value);
 }
+
+/** Sequences already placed in the document (as a value, item or key): a later use is an alias. */
+const PLACED = new WeakSet<unknown[]>();
+
+/**
+ * What `!!str <<` reads as until its mapping (or sequence) takes it: Psych reads a `<<` key tagged
+ * `tag:yaml.org,2002:str` as the plain key "<<", never a merge; as a value it is the String "<<".
+ */
+const EXPLICIT_SHOVEL: object = Object.freeze({});
+
+/** The default sequence, noting each sequence placed in it (PLACED). */
+const placingSeqTag = defineSequenceTag<unknown[], unknown[]>("tag:yaml.org,2002:seq", {
+  create: () => [],
+  addItem: (container, item) => {
+    if (item === EXPLICIT_SHOVEL) item = "<<";
+    else if (Array.isArray(item)) PLACED.add(item);
+    container.push(item);
+  },
+  identify: Array.isArray,
+});
 
 /** Switches off js-yaml's merge keys: `<<` reads as the String "<<", merged by psychMerge. */
 const psychMergeKey = defineScalarTag<string>("tag:yaml.org,2002:merge", {
@@ -295,12 +331,12 @@ const orderedMapTag = defineMappingTag<Record<string, unknown>, Record<string, u
     }
     return addMapPair(container, key, value);
   },
-  has: (container, key) => Object.prototype.hasOwnProperty.call(container, toS(key)),
+  has: (container, key) => hashFind(container, key) !== undefined,
   // The Ruby keys, so that a `<<` merge keeps them typed (`2:` stays the Integer 2 in the mapping merged into).
   keys: (container) => orderedKeys(container).map((k) => rubyKeyOf(container, k)),
   get: (container, key) => {
-    const k = toS(key);
-    return Object.prototype.hasOwnProperty.call(container, k) ? container[k] : null;
+    const k = hashFind(container, key);
+    return k === undefined ? null : container[k];
   },
 });
 
@@ -339,6 +375,11 @@ function psychTags(schema: Schema): Schema {
     represent: (v) => String(v),
   });
   const str = scalar("tag:yaml.org,2002:str")!;
+  const explicitStr = defineScalarTag<unknown>("tag:yaml.org,2002:str", {
+    resolve: (source, explicit, tagName) => (source === "<<" ? EXPLICIT_SHOVEL : str.nodeKind === "scalar" ? str.resolve(source, explicit, tagName) : source),
+    identify: () => false,
+    represent: (v) => String(v),
+  });
   const cache = new Map<string, unknown>();
   const cached = <T>(key: string, make: () => T): T => {
     let t = cache.get(key) as T | undefined;
@@ -407,7 +448,8 @@ function psychTags(schema: Schema): Schema {
   let m: RegExpExecArray | null;
   const lookupScalarTag = (name: string) => {
     switch (name) {
-      case "tag:yaml.org,2002:str": case "!str": case "!ruby/string": case "!ruby/encoding": return str;
+      case "tag:yaml.org,2002:str": return explicitStr;
+      case "!str": case "!ruby/string": case "!ruby/encoding": return str;
       case "tag:yaml.org,2002:binary": case "!binary": return psychBinary;
       case "tag:yaml.org,2002:float": case "!float": return rubyFloat;
       case "!ruby/object:BigDecimal": return disallowedScalar(name, "BigDecimal");
@@ -425,7 +467,7 @@ function psychTags(schema: Schema): Schema {
   const lookupSequenceTag = (name: string) => {
     if (name === "tag:yaml.org,2002:omap" || name === "!omap") return omapSequence(name);
     if ((m = /^!(?:seq|ruby\/array):(.+)$/.exec(name))) return disallowedSequence(name, m[1]!);
-    return seqTag;
+    return placingSeqTag;
   };
   const lookupMappingTag = (name: string) => {
     if ((m = /^!ruby\/struct(?::(.+))?$/.exec(name))) return disallowedMapping(name, m[1] ?? "Struct");
@@ -604,9 +646,172 @@ function invalidUnicodeEscape(text: string): number {
 
 /** js-yaml's scalar style of a double-quoted scalar in parseEvents. */
 const DOUBLE_QUOTED = 3;
+/** js-yaml's scalar styles (plain, quoted, block) and collection styles in parseEvents. */
+const PLAIN = 1;
+const SINGLE_QUOTED = 2;
+const BLOCK = 1;
+
+/**
+ * Where libyaml refuses a tab that begins a line (after any spaces) and js-yaml reads on.
+ * - On a line a plain scalar spans or is followed by (its continuation lines, and the blank lines
+ *   after it up to the next token), a tab left of the scalar's indentation (one column past the
+ *   block collection it is in): "found a tab character that violates indentation while scanning
+ *   a plain scalar", reported where the scalar starts. So `title: x` followed by a line holding
+ *   only a tab fails (in Jekyll a "YAML Exception": the front matter is lost).
+ * - Elsewhere in block context, where libyaml looks for the next token (after a quoted scalar, a
+ *   `key:`, an alias, a comment), a tab at the start of a line is no whitespace to it: "found
+ *   character that cannot start any token", reported at the tab.
+ * - In a block scalar (`|`, `>`) or the blank lines after it, a tab left of its content's
+ *   indentation: "found a tab character where an indentation space is expected while scanning a
+ *   block scalar", reported at its indicator.
+ * Inside a quoted scalar or a flow collection a tab is whitespace. null when no such tab is found, or when js-yaml cannot
+ * read the text at all (the load reports that).
+ */
+function misplacedTab(text: string): { at: number; reason: string } | null {
+  const tabLines: number[] = [];
+  for (const m of text.matchAll(/(?:^|\n)( *)\t/g)) tabLines.push(m.index! + (m[0].startsWith("\n") ? 1 : 0));
+  if (tabLines.length === 0) return null;
+  let events = eventsUntabbed(text);
+  // Where js-yaml stops on the text (it refuses some of these tabs itself, in words of its own),
+  // the text before the first such line tells what libyaml is scanning when it reaches the tab.
+  let upTo = text.length;
+  if (!events) {
+    upTo = tabLines[0]!;
+    events = eventsUntabbed(text.slice(0, upTo));
+    if (!events) return null;
+    tabLines.length = 1;
+  }
+  const plain: Array<{ from: number; to: number; indent: number }> = [];
+  const whitespace: Array<{ from: number; to: number }> = [];
+  const block: Array<{ from: number; to: number; indent: number; unknownUpTo: number; at: number }> = [];
+  const open: Array<{ block: number | null; flowStart: number }> = [];
+  const columnOf = (at: number) => at - (text.lastIndexOf("\n", at - 1) + 1);
+  let last = 0;
+  for (const ev of events as Array<{ type: number; start?: number; style?: number; valueStart?: number; valueEnd?: number; indent?: number }>) {
+    if (ev.type === 1) open.push({ block: null, flowStart: -1 });
+    else if (ev.type === 2 || ev.type === 3) {
+      const flow = ev.style !== BLOCK;
+      open.push({ block: !flow && ev.start !== undefined ? columnOf(ev.start) : null, flowStart: flow && ev.start !== undefined ? ev.start : -1 });
+      if (flow && ev.start !== undefined) last = ev.start + 1;
+    } else if (ev.type === 6) {
+      const closed = open.pop();
+      if (closed && closed.flowStart >= 0) {
+        // The closing bracket: past the last entry, after whitespace, commas and comments.
+        const close = /^(?:[\s,]|#[^\n]*)*[\]}]/.exec(text.slice(last));
+        const end = close ? last + close[0].length : text.length;
+        whitespace.push({ from: closed.flowStart, to: end });
+        last = end;
+      }
+    } else if (ev.type === 4 && ev.valueStart !== undefined && ev.valueEnd !== undefined && ev.valueStart >= 0) {
+      // (An empty node, as the value of `? k` or of `key:`, has no place in the text: -1, skipped.)
+      if (ev.style === PLAIN) {
+        let block = -1;
+        for (let i = open.length - 1; i >= 0; i--) if (open[i]!.block !== null) { block = open[i]!.block!; break; }
+        let end = ev.valueEnd;
+        while (end < text.length && " \t\r\n".includes(text[end]!)) end++;
+        plain.push({ from: ev.valueStart, to: end, indent: block + 1 });
+        last = ev.valueEnd;
+      } else if (ev.style === SINGLE_QUOTED || ev.style === DOUBLE_QUOTED) {
+        whitespace.push({ from: ev.valueStart - 1, to: ev.valueEnd + 1 });
+        last = ev.valueEnd + 1;
+      } else {
+        // A block scalar, with the blank lines after it: a tab left of its content's indentation
+        // is refused, reported at its `|` or `>`.
+        let end = ev.valueEnd;
+        while (end < text.length && " \t\r\n".includes(text[end]!)) end++;
+        const headerStart = text.lastIndexOf("\n", ev.valueStart - 2) + 1;
+        const indicator = /[|>][0-9+-]*[ \t]*(?:#[^\n]*)?\r?\n?$/.exec(text.slice(headerStart, ev.valueStart));
+        // Without an indentation indicator (`|2`) the indentation is not known before the first
+        // line with content, and any tab in the indentation up to there is refused.
+        const explicit = indicator !== null && /\d/.test(indicator[0]);
+        const content = text.slice(ev.valueStart, ev.valueEnd).search(/[^ \t\r\n]/);
+        const firstLine = content < 0 ? end : text.lastIndexOf("\n", ev.valueStart + content) + 1;
+        block.push({ from: ev.valueStart - 1, to: end, indent: ev.indent ?? 0, unknownUpTo: explicit ? -1 : firstLine, at: indicator ? headerStart + indicator.index : ev.valueStart });
+        last = ev.valueEnd;
+      }
+    }
+  }
+  // Plain and block scalars' spans come in text order and never overlap; quoted scalars' and
+  // flow collections' (which nest) are merged so. Each tab line then looks its span up by
+  // bisection: a data file of tab-indented code in block scalars stays linear-logarithmic.
+  whitespace.sort((a, b) => a.from - b.from);
+  const merged: Array<{ from: number; to: number }> = [];
+  for (const w of whitespace) {
+    const prev = merged[merged.length - 1];
+    if (prev && w.from <= prev.to) prev.to = Math.max(prev.to, w.to);
+    else merged.push({ ...w });
+  }
+  for (const line of tabLines) {
+    const tab = text.indexOf("\t", line);
+    const within = <T extends { from: number; to: number }>(spans: T[]): T | undefined => {
+      // The last span starting before the line.
+      let lo = 0;
+      let hi = spans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (spans[mid]!.from < line) lo = mid + 1;
+        else hi = mid;
+      }
+      const span = spans[lo - 1];
+      return span && (line < span.to || span.to === upTo) ? span : undefined;
+    };
+    const run = within(plain);
+    if (run) {
+      if (tab - line < run.indent) return { at: run.from, reason: "found a tab character that violates indentation while scanning a plain scalar" };
+      continue;
+    }
+    const scalar = within(block);
+    if (scalar) {
+      if (tab - line < scalar.indent || line <= scalar.unknownUpTo) return { at: scalar.at, reason: "found a tab character where an indentation space is expected while scanning a block scalar" };
+      continue;
+    }
+    if (within(merged)) continue;
+    return { at: tab, reason: "found character that cannot start any token while scanning for the next token" };
+  }
+  return null;
+}
+
+/**
+ * js-yaml's events for a text, where js-yaml refuses a tab next to a flow indicator only as it
+ * reads it in the load (loadIndentingFlowLines: such a tab as a space, which keeps every
+ * position); null when it cannot read it so.
+ */
+function eventsUntabbed(text: string): ReturnType<typeof parseEvents> | null {
+  let current = text;
+  for (let attempt = 0; attempt < MAX_INDENT_RETRIES; attempt++) {
+    try {
+      return parseEvents(current, {});
+    } catch (e) {
+      const line = (e as { mark?: { line?: number } }).mark?.line;
+      if (!(e instanceof YAMLException) || e.reason !== "deficient indentation" || line === undefined) return null;
+      const lines = current.split("\n");
+      if (line >= lines.length) return null;
+      const untabbed = flowTabsAsSpaces(lines[line]!);
+      if (untabbed === lines[line]) return null;
+      lines[line] = untabbed;
+      current = lines.join("\n");
+    }
+  }
+  return null;
+}
+
+/** Throws libyaml's error for a tab that begins a line where it refuses one (misplacedTab). */
+function checkTabs(text: string, options: YamlOptions): void {
+  if (!/(?:^|\n) *\t/.test(text)) return;
+  const tab = misplacedTab(text);
+  if (!tab) return;
+  const lineStart = text.lastIndexOf("\n", tab.at - 1) + 1;
+  throw new BuildError(`invalid YAML: ${tab.reason}`, {
+    file: options.file,
+    line: text.slice(0, tab.at).split("\n").length + (options.lineOffset ?? 0),
+    column: tab.at - lineStart + 1,
+    hint: "A line starts with a tab (perhaps a blank line holding one): YAML indents with spaces only. Remove the tab.",
+  });
+}
 
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
 export function loadYaml(text: string, options: YamlOptions): unknown {
+  checkTabs(text, options);
   // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
   if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(text)) return null;
   if (SUSPECT_ESCAPE.test(text)) {
@@ -637,8 +842,11 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     } catch (e) {
       const first = e instanceof YAMLException && e.reason === "end of the stream or a document separator is expected" ? indentedFirstBlock(text) : null;
       if (first === null) throw e;
+      // (libyaml reads on into the whitespace after that block, tabs included.)
+      checkTabs(text.slice(0, first.length + /^[ \t\r\n]*/.exec(text.slice(first.length))![0].length), options);
       value = load(first);
     }
+    if (value === EXPLICIT_SHOVEL) value = "<<";
     if (text.includes("*")) checkAliases(value, text, options);
     if (recordedCount() !== before) value = preserveOrder(value);
     return value;

@@ -16,7 +16,7 @@ import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { GemDependency } from "../site/theme.js";
 import type { StaticFile } from "../site/static-file.js";
-import { compareStrings, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson, toS, truthy } from "../ruby/values.js";
+import { compareStrings, dropEachKeys, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson, toS, truthy } from "../ruby/values.js";
 import { orderedKeys, withInsertionOrder } from "../ruby/ordered-hash.js";
 import type { RubyObjectHooks, RubyPrintable } from "../ruby/values.js";
 import { Drop as LiquidDrop } from "liquidjs";
@@ -84,22 +84,39 @@ const ENUMERABLE_METHODS: Record<string, Getter> = {
   sort() { return sortedPairs(this); },
   keys() { return Object.keys(this); },
   to_hash() { dropPairs(this, true); return dropToH(this); },
+  // Drop#hash_for_json with no JSON state: to_h (DocumentDrop's collapsing of next/previous
+  // happens only from a JSON depth of 2, which a call from Liquid never has).
+  hash_for_json() { dropPairs(this, true); return dropToH(this); },
+  // Drop#content_methods: the drop class's own getters (Drop#keys without the data keys).
+  content_methods() { return [...((this as { [CONTENT_METHODS]?: string[] })[CONTENT_METHODS] ?? [])]; },
+  // Drop's public methods that take an argument: called from Liquid with none, they raise.
+  fetch() { throw new Error("wrong number of arguments (given 0, expected 1..2)"); },
+  merge() { throw new Error("wrong number of arguments (given 0, expected 1)"); },
+  "merge!"() { throw new Error("wrong number of arguments (given 0, expected 1)"); },
+  // Drop#each_key without a block is `keys.each`, an Enumerator, which has no to_liquid: Liquid's
+  // lookup raises NoMethodError on it, fatal in Jekyll (`{{ post.each_key }}`, `site.each_key`).
+  each_key() { throw new Error(`undefined method \`to_liquid' for #<Enumerator: ${inspect(Object.keys(this))}:each>`); },
   // Liquid::Drop.invokable_methods always lets to_liquid through: the drop itself.
   to_liquid() { return this; },
 };
 
 /**
+ * A drop's Drop#content_methods, in Jekyll 4.3.1's order (a hidden property). Configurable: a
+ * proxy that keeps a YAML mapping's key order (ruby/ordered-hash.ts) may stand for the site
+ * drop, and its ownKeys trap, which lists the string keys only, may leave out no
+ * non-configurable property.
+ */
+const CONTENT_METHODS = Symbol("content methods");
+
+/**
  * Drop#each's pairs. `each` reads every value (`yield key, self[key]`), so a key named after one
  * of the methods above that walk `each` again (a front matter `count:`, `sort:`…) calls itself
- * without end: Ruby's SystemStackError, which Jekyll reports as "stack level too deep". `first`
- * stops at the first key, which is never such a name.
+ * without end: Ruby's SystemStackError, which Jekyll reports as "stack level too deep" (see
+ * dropEachKeys). `first` stops at the first key, which is never such a name.
  */
-const SELF_WALKING = new Set(["count", "min", "max", "sort", "to_hash"]);
-
 function dropPairs(drop: Obj, all: boolean): [unknown, unknown][] {
-  const keys = Object.keys(drop);
+  const keys = dropEachKeys(drop, all ? Infinity : 1);
   if (!all) keys.length = Math.min(keys.length, 1);
-  else if (keys.some((k) => SELF_WALKING.has(k))) throw new Error("stack level too deep");
   return keys.map((k) => [rubyKeyOf(drop, k), drop[k]]);
 }
 
@@ -419,6 +436,7 @@ export class Drops {
         toJSON: { value: dropToJSON, enumerable: false },
         toString: { value: DOCUMENT_HOOKS.toS, enumerable: false },
         [RUBY_OBJECT]: { value: DOCUMENT_HOOKS, enumerable: false },
+        [CONTENT_METHODS]: { value: Object.keys(this.documentGetters()), enumerable: false, configurable: true },
       }, true, true);
       this.docDescriptors.set(sig, descriptors);
     }
@@ -646,6 +664,7 @@ export class Drops {
       descriptors = descriptorsFor(keys, (k) => fieldGetter("data", k), STATIC_GETTERS, {
         toJSON: { value: dropToJSON, enumerable: false },
         [RUBY_OBJECT]: { value: STATIC_HOOKS, enumerable: false },
+        [CONTENT_METHODS]: { value: Object.keys(STATIC_GETTERS), enumerable: false, configurable: true },
       }, true, true);
       this.staticDescriptors.set(sig, descriptors);
     }
@@ -675,6 +694,7 @@ export class Drops {
     defineLazy(d, "output", () => c.write);
     defineLazy(d, "relative_directory", () => c.relativeDirectory);
     defineLazy(d, "directory", () => c.directory);
+    Object.defineProperty(d, CONTENT_METHODS, { value: Object.keys(d), configurable: true });
     for (const k of Object.keys(c.metadata)) if (!Object.hasOwn(d, k)) defineLazy(d, k, () => c.metadata[k]);
     addEnumerableMethods(d);
     Object.defineProperty(d, RUBY_OBJECT, { value: COLLECTION_HOOKS });
@@ -774,6 +794,7 @@ export class Drops {
     defineLazy(d, "static_files", tracked("static", once(() => site.staticFiles.map((f) => this.staticFile(f)))));
     defineLazy(d, "collections", tracked("documents", once(() => [...site.collections.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map((c) => this.collection(c)))));
     const order = Object.keys(d);
+    Object.defineProperty(d, CONTENT_METHODS, { value: order.slice(), configurable: true });
     for (const k of orderedKeys(site.config)) {
       if (Object.hasOwn(d, k)) continue;
       // The Markdown converter's setup fills in `kramdown` when it first converts (setUpKramdownConfig

@@ -33,6 +33,22 @@ export function noteKey(container: Record<string, unknown>, key: string): void {
   }
 }
 
+/**
+ * While a mapping is built: the property `from` becomes `to`, keeping its place in the insertion
+ * order (a YAML key of another class giving its name up to a String key with the same to_s).
+ */
+export function renameKey(container: Record<string, unknown>, from: string, to: string): void {
+  let order = ORDER.get(container);
+  if (!order) {
+    ORDER.set(container, (order = Object.keys(container)));
+    recorded++;
+  }
+  order[order.indexOf(from)] = to;
+  const value = container[from];
+  delete container[from];
+  container[to] = value;
+}
+
 /** The keys of a mapping in insertion order (the loader's `keys`, used by `<<` merge keys). */
 export function orderedKeys(container: object): string[] {
   return ORDER.get(container)?.slice() ?? Object.keys(container);

@@ -17,8 +17,8 @@ export interface StrftimeTime {
   /** The fraction's digits past the milliseconds (JekyllTime#subMs): `%N` prints them. */
   subMs: string;
   weekday: number;
-  /** Seconds since the epoch. */
-  epochSeconds: number;
+  /** Seconds since the epoch (a bigint past a Date's range: JekyllTime#cycles). */
+  epochSeconds: number | bigint;
   offsetMinutes: number;
   /** `%Z` */
   zoneName: string;
@@ -36,7 +36,7 @@ export function strftimeFields(t: JekyllTime, zoneName: string): StrftimeTime {
   }
   return {
     year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond, subMs: t.subMs,
-    weekday: w.weekday, epochSeconds: Math.floor(t.epochMs / 1000), offsetMinutes: t.offsetMinutes, zoneName, date: false,
+    weekday: w.weekday, epochSeconds: t.epochSeconds(), offsetMinutes: t.offsetMinutes, zoneName, date: false,
   };
 }
 
@@ -294,7 +294,7 @@ function dateBufferLimit(formatLength: number): number {
 }
 
 /** `FMT(pad, precision, "d", value)`: a number at least `precision` digits wide (`-`: unpadded). */
-function number(d: Directive, defPad: string, defPrecision: number, value: number): string {
+function number(d: Directive, defPad: string, defPrecision: number, value: number | bigint): string {
   const width = d.flags & LEFT ? 1 : d.precision <= 0 ? defPrecision : d.precision;
   const digits = String(value);
   if (digits.length >= width) return digits;
@@ -401,7 +401,7 @@ function convert(t: StrftimeTime, d: Directive): string {
     case "M": return number(d, "0", 2, t.minute);
     case "S": return number(d, "0", 2, t.second);
     case "s": return number(d, "0", 1, t.epochSeconds);
-    case "Q": return number(d, "0", 1, t.epochSeconds * 1000 + t.millisecond);
+    case "Q": return number(d, "0", 1, typeof t.epochSeconds === "bigint" ? t.epochSeconds * 1000n + BigInt(t.millisecond) : t.epochSeconds * 1000 + t.millisecond);
     case "u": return number(d, "0", 1, t.weekday === 0 ? 7 : t.weekday);
     case "w": return number(d, "0", 1, t.weekday);
     case "U": return number(d, "0", 2, weekNumber(t, 0));

@@ -45,21 +45,68 @@ export function assertValidZone(zone: string): void {
   posixZone(zone);
 }
 
-/** A fixed zone read from a POSIX TZ string: its `%Z` name and offset. */
+/**
+ * A zone read from a POSIX TZ string: its standard time's `%Z` name and offset, and its
+ * daylight-saving time when it has one ("EST5EDT,M3.2.0,M11.1.0", "CET-1CEST").
+ */
 export interface PosixZone {
   name: string;
   offsetMinutes: number;
+  dst?: {
+    name: string;
+    offsetMinutes: number;
+    /** When daylight saving time starts and ends; null: glibc's default rules (posixrules). */
+    rules: { start: PosixRule; end: PosixRule } | null;
+  };
+}
+
+/** A POSIX TZ transition: a day (`Jn`, `n` or `Mm.w.d`) and a local time of day in seconds. */
+interface PosixRule {
+  kind: "J" | "n" | "M";
+  day: number;
+  month: number;
+  week: number;
+  seconds: number;
 }
 
 const posixZones = new Map<string, PosixZone | null>();
+
+// `std offset [dst [offset] [,start[/time],end[/time]]]`: a name is three or more letters or
+// `<…>`; an offset is [+-]hh[:mm[:ss]], west of UTC; a rule's time may be negative or past 24 h
+// (glibc takes -167..167 hours).
+const POSIX_NAME = /^(?:<([A-Za-z0-9+-]*)>|([A-Za-z]{3,}))/;
+const POSIX_OFFSET = /^([+-]?)(\d{1,3})(?::(\d{1,2})(?::(\d{1,2}))?)?/;
+const POSIX_RULE = /^(?:J(\d{1,3})|(\d{1,3})|M(\d{1,2})\.(\d)\.(\d))(?:\/([+-]?)(\d{1,3})(?::(\d{1,2})(?::(\d{1,2}))?)?)?/;
+
+/** The seconds west of UTC (or of a rule's midnight) an offset or time field says. */
+function posixSeconds(m: RegExpExecArray, at: number): number {
+  const seconds = Number(m[at + 1]) * 3600 + Number(m[at + 2] ?? 0) * 60 + Number(m[at + 3] ?? 0);
+  return m[at] === "-" ? -seconds : seconds;
+}
+
+function posixRule(text: string): { rule: PosixRule; rest: string } | null {
+  const m = POSIX_RULE.exec(text);
+  if (!m) return null;
+  const seconds = m[7] === undefined ? 7200 : posixSeconds(m, 6);
+  const rule: PosixRule = m[1] !== undefined ? { kind: "J", day: Number(m[1]), month: 0, week: 0, seconds }
+    : m[2] !== undefined ? { kind: "n", day: Number(m[2]), month: 0, week: 0, seconds }
+    : { kind: "M", month: Number(m[3]), week: Number(m[4]), day: Number(m[5]), seconds };
+  if (rule.kind === "J" && (rule.day < 1 || rule.day > 365)) return null;
+  if (rule.kind === "n" && rule.day > 365) return null;
+  if (rule.kind === "M" && (rule.month < 1 || rule.month > 12 || rule.week < 1 || rule.week > 5 || rule.day > 6)) return null;
+  return { rule, rest: text.slice(m[0].length) };
+}
 
 /**
  * How glibc reads a `TZ` (Jekyll sets ENV["TZ"] to the site's `timezone`) that names no zone file:
  * as a POSIX TZ string, a name of three or more letters (or `<…>`) and an offset west of UTC:
  * "UTC+8" is 8 hours *behind* UTC, named UTC, and "UTC+05:30" -05:30. Where no offset follows the
  * name ("Nowhere/City") the zone is UTC under that name; with no name at all ("+08:00") it is UTC
- * with an empty name. null for a zone ICU knows by name. A daylight-saving part ("CET-1CEST")
- * would need glibc's default transition rules: not read, an error.
+ * with an empty name. A daylight-saving part follows: its name, its offset (one hour east of the
+ * standard one by default) and the days it starts and ends ("EST5EDT,M3.2.0,M11.1.0":
+ * second Sunday of March to first Sunday of November, at 02:00 local time by default); without
+ * the days glibc takes New York's transitions from its posixrules file (see posixIsDst). null for
+ * a zone ICU knows by name; a RangeError for what glibc would not read either.
  */
 export function posixZone(zone: string): PosixZone | null {
   // (Names the clock or UTC_ZONES know are zone files: no Intl formatter is made for them here.)
@@ -70,22 +117,105 @@ export function posixZone(zone: string): PosixZone | null {
     formatterFor(zone);
     known = null;
   } catch (e) {
-    const named = /^(?:<([^>]*)>|([A-Za-z]{3,}))/.exec(zone);
-    if (!named) known = { name: "", offsetMinutes: 0 };
-    else {
-      const name = named[1] ?? named[2]!;
-      const rest = zone.slice(named[0].length);
-      const offset = /^([+-]?)(\d{1,2})(?::(\d{1,2})(?::(\d{1,2}))?)?/.exec(rest);
-      if (!offset) known = { name, offsetMinutes: 0 };
-      else if (offset[0].length < rest.length) throw e;
-      else {
-        const west = Number(offset[2]) * 60 + Number(offset[3] ?? 0) + Number(offset[4] ?? 0) / 60;
-        known = { name, offsetMinutes: offset[1] === "-" ? west : 0 - west };
-      }
-    }
+    known = parsePosixZone(zone);
+    if (known === undefined) throw e;
   }
   posixZones.set(zone, known);
   return known;
+}
+
+function parsePosixZone(zone: string): PosixZone | undefined {
+  const named = POSIX_NAME.exec(zone);
+  if (!named) return { name: "", offsetMinutes: 0 };
+  const name = named[1] ?? named[2]!;
+  let rest = zone.slice(named[0].length);
+  const offset = POSIX_OFFSET.exec(rest);
+  if (!offset) return { name, offsetMinutes: 0 };
+  const std: PosixZone = { name, offsetMinutes: -posixSeconds(offset, 1) / 60 };
+  rest = rest.slice(offset[0].length);
+  if (rest === "") return std;
+  const dstNamed = POSIX_NAME.exec(rest);
+  if (!dstNamed) return undefined;
+  rest = rest.slice(dstNamed[0].length);
+  let dstOffset = std.offsetMinutes + 60;
+  const own = POSIX_OFFSET.exec(rest);
+  if (own) {
+    dstOffset = -posixSeconds(own, 1) / 60;
+    rest = rest.slice(own[0].length);
+  }
+  let rules: { start: PosixRule; end: PosixRule } | null = null;
+  if (rest !== "") {
+    const start = rest.startsWith(",") ? posixRule(rest.slice(1)) : null;
+    const end = start && start.rest.startsWith(",") ? posixRule(start.rest.slice(1)) : null;
+    if (!start || !end || end.rest !== "") return undefined;
+    rules = { start: start.rule, end: end.rule };
+  }
+  std.dst = { name: dstNamed[1] ?? dstNamed[2]!, offsetMinutes: dstOffset, rules };
+  return std;
+}
+
+/** The UTC instant (ms) a rule names in `year`, its time of day read at `offsetMinutes`. */
+function posixTransition(rule: PosixRule, year: number, offsetMinutes: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  let dayOfYear: number;
+  if (rule.kind === "J") dayOfYear = rule.day - 1 + (leap && rule.day >= 60 ? 1 : 0);
+  else if (rule.kind === "n") dayOfYear = rule.day;
+  else {
+    // Day `day` (0 Sunday) of week `week` of the month; week 5 is the month's last such day.
+    const first = civilToMs(year, rule.month, 1, 0, 0, 0);
+    const firstWeekday = new Date(first).getUTCDay();
+    const monthDays = new Date(Date.UTC(2000, rule.month, 0)).getUTCDate() + (rule.month === 2 && !leap ? -1 : 0);
+    let day = ((rule.day - firstWeekday + 7) % 7) + (rule.week - 1) * 7;
+    while (day >= monthDays) day -= 7;
+    dayOfYear = (first - civilToMs(year, 1, 1, 0, 0, 0)) / DAY_MS + day;
+  }
+  // glibc's compute_change counts the days from 1970 only for later years: a year before 1970
+  // has its rule days added to 1970-01-01, so such an instant comes before both transitions
+  // (never daylight time in the north, always in the south).
+  const yearStart = year > 1970 ? civilToMs(year, 1, 1, 0, 0, 0) : 0;
+  return yearStart + dayOfYear * DAY_MS + rule.seconds * 1000 - offsetMinutes * 60000;
+}
+
+/**
+ * Whether a POSIX zone with a daylight part is in daylight saving time at `epochMs`, as glibc's
+ * tzset decides: the transitions of the instant's (UTC) year, the start read in standard time and
+ * the end in daylight time; southern zones (start after end) are in it outside [end, start).
+ * Without rules ("CET-1CEST") glibc takes New York's transitions from its default rules file,
+ * posixrules (Debian links it to America/New_York), and moves them, as measured with Jekyll's
+ * Ruby (glibc 2.36, ENV["TZ"] set after the process has read a zone, as Jekyll does): each start
+ * of daylight time by the difference of the two standard offsets (CET's comes 6 hours after New
+ * York's, in UTC), each end by the daylight offset (CEST's 2 hours after New York's). New York's
+ * offsets come from the runtime's zone data. Past the file's last transition see
+ * POSIX_RULES_FOOTER.
+ */
+function posixIsDst(zone: PosixZone, epochMs: number): boolean {
+  const dst = zone.dst!;
+  if (!dst.rules) {
+    const startShift = (zone.offsetMinutes + 300) * 60000;
+    const endShift = dst.offsetMinutes * 60000;
+    const nyDst = (t: number) => zoneOffsetMinutes("America/New_York", t) === -240;
+    // In daylight time over [start + startShift, end + endShift) of each New York summer.
+    return startShift <= endShift ? nyDst(epochMs - startShift) || nyDst(epochMs - endShift) : nyDst(epochMs - startShift) && nyDst(epochMs - endShift);
+  }
+  const year = new Date(epochMs).getUTCFullYear();
+  const start = posixTransition(dst.rules.start, year, zone.offsetMinutes);
+  const end = posixTransition(dst.rules.end, year, dst.offsetMinutes);
+  return start < end ? epochMs >= start && epochMs < end : !(epochMs >= end && epochMs < start);
+}
+
+/**
+ * After the last transition of Debian's posixrules file (New York's, 2037-11-01 06:00 UTC) glibc
+ * follows the file's own TZ string, names and offsets included: a zone without rules
+ * ("CET-1CEST") is then New York's EST/EDT, as Jekyll prints it.
+ */
+const POSIX_RULES_END = Date.UTC(2037, 10, 1, 6);
+const POSIX_RULES_FOOTER = "EST5EDT,M3.2.0,M11.1.0";
+
+/** A POSIX zone's name, UTC offset and daylight-saving flag at an instant. */
+export function posixZoneAt(zone: PosixZone, epochMs: number): { name: string; offsetMinutes: number; dst: boolean } {
+  if (zone.dst && !zone.dst.rules && epochMs >= POSIX_RULES_END) return posixZoneAt(parsePosixZone(POSIX_RULES_FOOTER)!, epochMs);
+  if (zone.dst && posixIsDst(zone, epochMs)) return { name: zone.dst.name, offsetMinutes: zone.dst.offsetMinutes, dst: true };
+  return { name: zone.name, offsetMinutes: zone.offsetMinutes, dst: false };
 }
 
 // The first Intl.DateTimeFormat of a process costs 20-30 ms (ICU's locale data and pattern
@@ -162,6 +292,8 @@ function clockOffsetMinutes(zone: string, epochMs: number): number | undefined {
 }
 
 const DAY_MS = 86400000;
+/** Seconds in 400 Gregorian years, after which the calendar and the weekdays repeat. */
+export const CYCLE_SECONDS = 146097n * 86400n;
 
 /**
  * Days from 1970-01-01 to a proleptic Gregorian date; a day past the month's end runs into the next
@@ -197,7 +329,8 @@ export function zoneOffsetMinutes(zone: string | undefined, epochMs: number): nu
   const key = `${zone}|${epochMs}`;
   const known = recentOffsets.get(key);
   if (known !== undefined) return known;
-  const offset = posixZone(zone)?.offsetMinutes ?? clockOffsetMinutes(zone, epochMs) ?? intlOffsetMinutes(zone, epochMs);
+  const posix = posixZone(zone);
+  const offset = posix ? posixZoneAt(posix, epochMs).offsetMinutes : clockOffsetMinutes(zone, epochMs) ?? intlOffsetMinutes(zone, epochMs);
   if (recentOffsets.size >= 1024) recentOffsets.clear();
   recentOffsets.set(key, offset);
   return offset;
@@ -268,6 +401,15 @@ export class JekyllTime {
    */
   subMs = "";
 
+  /**
+   * Whole Gregorian cycles of 400 years (146097 days, a whole number of weeks) this time lies past
+   * `epochMs`, for a Time beyond a JavaScript Date's range (Time.at of a big Integer: Ruby's Time
+   * has no limit). `epochMs` is then the instant as many cycles nearer 1970 and `wall` adds the
+   * years back: the calendar and the weekdays repeat each cycle, and so does the zone's offset
+   * that far out (see local-time.ts, localTimeAtSeconds). 0 for every other time.
+   */
+  cycles = 0;
+
   /** The instant `epochMs` seen in `zone` (the site's timezone, or the process's local zone). */
   static at(epochMs: number, zone?: string): JekyllTime {
     return new JekyllTime(epochMs, zoneOffsetMinutes(zone, epochMs));
@@ -307,6 +449,7 @@ export class JekyllTime {
   inZone(zone?: string): JekyllTime {
     const t = new JekyllTime(this.epochMs, zoneOffsetMinutes(zone, this.epochMs), this.dateOnly);
     t.subMs = this.subMs;
+    t.cycles = this.cycles;
     return t;
   }
 
@@ -314,7 +457,15 @@ export class JekyllTime {
   asTime(): JekyllTime {
     if (!this.dateOnly) return this;
     // (A Date has no fraction of a second.)
-    return new JekyllTime(this.epochMs, this.offsetMinutes, false, this.utc);
+    const t = new JekyllTime(this.epochMs, this.offsetMinutes, false, this.utc);
+    t.cycles = this.cycles;
+    return t;
+  }
+
+  /** Whole seconds since the epoch, exact (a bigint) for a time past a Date's range. */
+  epochSeconds(): number | bigint {
+    const seconds = Math.floor(this.epochMs / 1000);
+    return this.cycles === 0 ? seconds : BigInt(seconds) + BigInt(this.cycles) * CYCLE_SECONDS;
   }
 
   /**
@@ -331,7 +482,7 @@ export class JekyllTime {
   private computeWall(): WallClock {
     const d = new Date(this.epochMs + this.offsetMinutes * 60000);
     return {
-      year: d.getUTCFullYear(),
+      year: d.getUTCFullYear() + this.cycles * 400,
       month: d.getUTCMonth() + 1,
       day: d.getUTCDate(),
       hour: d.getUTCHours(),
@@ -356,7 +507,7 @@ export class JekyllTime {
   }
 
   valueOf(): number {
-    return this.epochMs;
+    return this.cycles === 0 ? this.epochMs : this.epochMs + this.cycles * Number(CYCLE_SECONDS) * 1000;
   }
 
   /** Ruby's Time#to_s (`2025-05-30 14:05:09 +0800`), or Date#to_s (`2025-05-30`). */

@@ -250,11 +250,39 @@ export function isKeyedDrop(v: unknown): boolean {
   return h !== undefined && (h.keyed === true || h.hashForJson !== undefined);
 }
 
+/**
+ * What a Jekyll Drop's keys read when Drop#each (`yield key, self[key]`) reads every value and
+ * the key names a method Liquid may call (Drop#[] asks invokable? before the data): Enumerable's
+ * count/min/max/sort and Drop#to_hash/hash_for_json walk `each` again, without end (Ruby's
+ * SystemStackError, "stack level too deep"); fetch, merge and merge! need an argument (key? is
+ * Liquid::Drop's own, which invokable? leaves out).
+ */
+const DROP_EACH_FAILURES = new Map<string, string>([
+  ...["count", "min", "max", "sort", "to_hash", "hash_for_json"].map((k) => [k, "stack level too deep"] as [string, string]),
+  ["fetch", "wrong number of arguments (given 0, expected 1..2)"],
+  ["merge", "wrong number of arguments (given 0, expected 1)"],
+  ["merge!", "wrong number of arguments (given 0, expected 1)"],
+]);
+
+/**
+ * A Jekyll Drop's keys as Drop#each walks them (a `for`, InputIterator's `join`/`map`, `where`,
+ * `sort`, `jsonify`): it reads every value, so a front matter or config key named after one of
+ * the methods in DROP_EACH_FAILURES fails the walk as it does in Jekyll (up to `upTo` keys).
+ */
+export function dropEachKeys(v: object, upTo = Infinity): string[] {
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length && i < upTo; i++) {
+    const failure = DROP_EACH_FAILURES.get(keys[i]!);
+    if (failure !== undefined) throw new Error(failure);
+  }
+  return keys;
+}
+
 /** What Ruby's `each` yields to a one-parameter block: a Drop's keys, a Hash's [key, value] pairs. */
 export function eachItems(v: Record<string, unknown>): unknown[] {
   const h = hooksOf(v);
   if (h?.opaque) return [];
-  return isKeyedDrop(v) ? Object.keys(v) : hashEntries(v);
+  return isKeyedDrop(v) ? dropEachKeys(v) : hashEntries(v);
 }
 
 // Psych's mapping keys are whatever scalar the key reads as: `1:` an Integer, `1.5:` a Float,
@@ -266,8 +294,8 @@ export function eachItems(v: Record<string, unknown>): unknown[] {
 // (`{1=>"a", nil=>"b"}`). Hashes without such keys (nearly all) have no entry and cost nothing.
 // Two Ruby keys with one to_s (`2020` and `"2020"`, `true` and `"true"`) are two keys in Ruby: a
 // hash built at run time (rubyKeyedHash) gives the String its own name and the other key a name
-// of its own that no String can have; a YAML mapping with both `1:` and `"1":` still keeps the
-// later one (not modelled there).
+// of its own that no String can have; so does a YAML mapping with both `1:` and `"1":`
+// (yieldNameToString).
 const RUBY_KEYS = new WeakMap<object, Map<string, unknown>>();
 
 /** While a mapping is built: `jsKey` (the key's to_s) stands for the Ruby key `key`. */
@@ -341,6 +369,21 @@ export function nameRubyKey(hash: Record<string, unknown>, key: unknown): string
   for (let n = 1; Object.prototype.hasOwnProperty.call(hash, name); n++) name = `${toS(key)}${SHADOWED}${n}`;
   noteRubyKey(hash, name, key);
   return name;
+}
+
+/**
+ * A String key comes whose text names a key of another class (`"1":` after `1:` in a YAML
+ * mapping): that key takes a name apart, returned (the caller moves its property there), so that
+ * the String key keeps its own text, as rubyKeyedHash names them.
+ */
+export function yieldNameToString(hash: Record<string, unknown>, name: string): string {
+  const keys = RUBY_KEYS.get(hash)!;
+  const key = keys.get(name);
+  let to = name;
+  for (let n = 1; Object.prototype.hasOwnProperty.call(hash, to) || keys.has(to); n++) to = `${name}${SHADOWED}${n}`;
+  keys.delete(name);
+  keys.set(to, key);
+  return to;
 }
 
 /** `to` (a proxy standing for `from`) has the same Ruby keys. */

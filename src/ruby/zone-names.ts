@@ -1,5 +1,5 @@
 // Time zone abbreviations as glibc (and so Ruby's Time#zone and `%Z`) gives them.
-import { markIntlLoaded, posixZone, zoneOffsetMinutes } from "./time.js";
+import { markIntlLoaded, posixZone, posixZoneAt, zoneOffsetMinutes } from "./time.js";
 
 import * as abbreviations from "./zone-abbreviations.js"; // bundle: lazy
 
@@ -89,7 +89,7 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
   }
   if (zone === "UTC" || zone === "Etc/UTC" || zone === "Etc/Universal" || zone === "Universal" || zone === "Zulu") return "UTC";
   const posix = posixZone(zone);
-  if (posix) return posix.name;
+  if (posix) return posixZoneAt(posix, epochMs).name;
   if (zone === "GMT" || zone === "Etc/GMT") return "GMT";
   const tzdata = tzdataName(zone, epochMs, offsetMinutes);
   if (tzdata !== undefined) return tzdata;
@@ -113,7 +113,8 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
  * one offset all year or a POSIX zone without a daylight part.
  */
 export function isDaylightSaving(zone: string | undefined, epochMs: number, offsetMinutes: number): boolean {
-  if (zone && posixZone(zone)) return false;
+  const posix = zone ? posixZone(zone) : null;
+  if (posix) return posixZoneAt(posix, epochMs).dst;
   const year = new Date(epochMs).getUTCFullYear();
   const standard = zoneOffsetMinutes(zone, Date.UTC(year, 0, 1));
   const summer = zoneOffsetMinutes(zone, Date.UTC(year, 6, 1));

@@ -20,6 +20,9 @@ import { sanitizedPath } from "../write/contain.js";
 import { JekyllTime, posixZone } from "../ruby/time.js";
 import type { Logger } from "../logger.js";
 
+/** The POSIX TZ strings the Site has warned about in this process (see the constructor). */
+const warnedPosixZones = new Set<string>();
+
 export class Site {
   readonly source: string;
   readonly dest: string;
@@ -57,12 +60,16 @@ export class Site {
     this.limits = limitsOf(config as Record<string, unknown>);
     this.zone = config.timezone ? String(config.timezone) : undefined;
     // Jekyll says nothing, but a POSIX offset reads the other way round from what most people mean.
+    // Once per zone and process: `serve` makes a Site for every rebuild.
     const posix = this.zone ? posixZone(this.zone) : null;
-    if (posix) {
-      const west = posix.offsetMinutes < 0;
-      const hours = Math.abs(posix.offsetMinutes) / 60;
-      const reading = posix.offsetMinutes === 0 ? "UTC" : `${hours} hours ${west ? "behind" : "ahead of"} UTC`;
-      logger.warn("Timezone:", `'${this.zone}' names no zone, so it is read as Jekyll (glibc) reads it: ${reading}${posix.name ? `, named ${posix.name}` : ""}. For a place's time use its IANA name (Asia/Shanghai, Europe/Berlin, America/New_York…).`);
+    if (posix && !warnedPosixZones.has(this.zone!)) {
+      warnedPosixZones.add(this.zone!);
+      const reading = (offsetMinutes: number) => {
+        const hours = Math.abs(offsetMinutes) / 60;
+        return offsetMinutes === 0 ? "UTC" : `${hours} hours ${offsetMinutes < 0 ? "behind" : "ahead of"} UTC`;
+      };
+      const dst = posix.dst ? `; in daylight saving time ${reading(posix.dst.offsetMinutes)}, named ${posix.dst.name}${posix.dst.rules ? "" : " (on New York's dates, glibc's default rules)"}` : "";
+      logger.warn("Timezone:", `'${this.zone}' names no zone, so it is read as Jekyll (glibc) reads it: ${reading(posix.offsetMinutes)}${posix.name ? `, named ${posix.name}` : ""}${dst}. For a place's time use its IANA name (Asia/Shanghai, Europe/Berlin, America/New_York…).`);
     }
     if (config.time !== undefined && config.time !== null) {
       const t = parseDate(config.time, this.zone);

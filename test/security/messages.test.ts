@@ -42,7 +42,7 @@ test("an unclosed [ on line 5 of _config.yml is reported at line 5, where it ope
 test("Liquid errors carry a what-to-do line", () => {
   const err = cli({ "index.html": "---\n---\n{% if x %}\n" });
   const lines = err.split("\n");
-  const at = lines.findIndex((l) => /index\.html:3:\d+: Liquid Exception: Liquid syntax error: 'if' tag was never closed/.test(l));
+  const at = lines.findIndex((l) => /index\.html:3:\d+: Liquid Exception: Liquid syntax error \(line 2\): 'if' tag was never closed/.test(l));
   assert.ok(at >= 0, err);
   assert.match(lines[at + 1]!, /needs its \{% end… %\}/);
   const unknown = cli({ "index.html": "---\n---\n{% katexmm %}\n" });

@@ -3,14 +3,16 @@
 // names the include file and its line, and, as Jekyll does ("Liquid error (_includes/x.html
 // line 2): divided by 0 included in about.md"), the page or layout that included it.
 //
-// Lines count from the top of the file, front matter included: the line an editor shows. Jekyll
-// counts a page's, a document's and a layout's lines from the end of the front matter ("Liquid
-// syntax error (line 3)" for the 9th line of a file with 5 lines of front matter) and an include's
-// from its top, so for those files our line is Jekyll's plus the front matter's lines.
+// The location (file:line:column) counts lines from the top of the file, front matter included:
+// the line an editor shows. Jekyll counts a page's, a document's and a layout's lines from the end
+// of the front matter ("Liquid syntax error (line 3)" for the 9th line of a file with 5 lines of
+// front matter) and an include's from its top; the message says the line as Jekyll's does
+// (jekyllPrefix), so both numbers are there.
 import path from "node:path";
 import { LiquidError } from "liquidjs";
 import { BuildError } from "../../errors.js";
 import type { SyntaxProblem } from "./ruby-syntax/error-mode.js";
+import { LiquidArgumentError } from "./filters/standard.js";
 
 /** Strips the ", line:1, col:2" liquidjs appends to messages. */
 function cleanMessage(e: any): string {
@@ -60,13 +62,52 @@ export function toBuildError(e: unknown, source: string, lineOffsets: Map<string
       [line, column] = token.getPosition() as [number, number];
       line = line! + (lineOffsets.get(token.file ?? fallbackFile ?? "") ?? 0);
     }
-    const included = file !== undefined && fallbackFile !== undefined && file !== fallbackFile ? ` included in ${displayPath(source, fallbackFile)}` : "";
+    const isIncluded = file !== undefined && fallbackFile !== undefined && file !== fallbackFile;
+    const included = isIncluded ? ` included in ${displayPath(source, fallbackFile!)}` : "";
     if (file) file = displayPath(source, file);
     const message = cleanMessage(err);
-    return new BuildError(`Liquid Exception: ${message}${included}`, { file, line, column, cause: e, hint: hintFor(err.originalError, message) });
+    const templateLine = token && typeof token.getPosition === "function" ? jekyllLine(token, message) : undefined;
+    const shown = templateLine === undefined ? message : jekyllPrefix(err, message, `${isIncluded ? `${file} ` : ""}line ${templateLine}`);
+    return new BuildError(`Liquid Exception: ${shown}${included}`, { file, line, column, cause: e, hint: hintFor(err.originalError, message) });
   }
   const message = e instanceof Error ? e.message : String(e);
   return new BuildError(`Liquid Exception: ${message}`, { file: fallbackFile, cause: e, hint: hintFor(e, message) });
+}
+
+/**
+ * The line Jekyll's message names: Liquid's own count in the template it parsed (a page's,
+ * document's or layout's text after the front matter, an include's whole file). A block never
+ * closed is reported where the parser stopped, past the template's last line break, not at the
+ * opening tag.
+ */
+function jekyllLine(token: any, message: string): number {
+  const [line] = token.getPosition() as [number, number];
+  if (/ was never closed$/.test(message) && typeof token.input === "string") {
+    let n = 1;
+    for (let i = token.input.indexOf("\n"); i >= 0; i = token.input.indexOf("\n", i + 1)) n++;
+    return n;
+  }
+  return line;
+}
+
+/**
+ * The message as Liquid::Error#to_s writes it, with the line (`at`: "line 3", or an include's
+ * "_includes/x.html line 2"): "Liquid syntax error (line 3): Unknown tag 'x'" for a parse error,
+ * "Liquid error (line 2): divided by 0" for a Liquid::ArgumentError (a filter's ArgumentError,
+ * which Liquid's strainer re-raises as one, and a comparison that fails in a condition) and the
+ * strict modes' Liquid::UndefinedFilter and UndefinedVariable. Other
+ * errors (a NoMethodError, Jekyll's own) reach Jekyll's message as they are, without a line.
+ */
+function jekyllPrefix(err: any, message: string, at: string): string {
+  const syntax = /^Liquid syntax error: /.exec(message);
+  if (syntax) return `Liquid syntax error (${at}): ${message.slice(syntax[0].length)}`;
+  const original = err.originalError;
+  // liquidjs names the whole path ("undefined variable: page.nope"); Liquid::UndefinedVariable
+  // names the key it stopped at ("undefined variable nope").
+  const undefinedVariable = /^undefined variable: (?:.*\.)?([^.]*)$/.exec(message);
+  if (undefinedVariable) return `Liquid error (${at}): undefined variable ${undefinedVariable[1]}`;
+  if (original instanceof LiquidArgumentError || /^comparison of .+ failed$|^undefined filter /.test(message)) return `Liquid error (${at}): ${message}`;
+  return message;
 }
 
 /** The "what to do" line of a Liquid error: the bound's own (budget.ts), else one per kind. */
@@ -122,6 +163,10 @@ function hintFor(original: unknown, message: string): string {
   const onNil = /undefined method [`']([^'`]+)' for nil:NilClass/.exec(message);
   if (onNil) {
     return `A filter got nil (an unset variable, or a key the data does not have) where it calls '${onNil[1]}': give the value before this point, or a fallback such as | default: "".`;
+  }
+  // (Before the include test: a site's key list names includes_dir.)
+  if (/undefined method `to_liquid' for #<Enumerator:/.test(message)) {
+    return "each_key gives a Ruby Enumerator, which Liquid cannot use: write `keys` instead (post.keys, site.keys).";
   }
   if (/include/.test(message)) return "Fix the include tag's file name or parameters as the message says.";
   return "Fix the Liquid at that line as the message says; run with --trace for the full stack.";

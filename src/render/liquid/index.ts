@@ -24,7 +24,7 @@ import { fixFloatLiterals } from "./float-literals.js";
 import { installSyncValues, plainFilter } from "./sync-values.js";
 import { dateFilters } from "./filters/date.js";
 import { jekyllFilters } from "./filters/jekyll.js";
-import { standardFilters } from "./filters/standard.js";
+import { LiquidArgumentError, standardFilters } from "./filters/standard.js";
 import type { FilterFn } from "./filters/types.js";
 import { FILTER_ARITY, arityMessage } from "./filters/arity.js";
 import { urlFilters } from "./filters/url.js";
@@ -69,11 +69,15 @@ function nilToNull(v: unknown): unknown {
   return v instanceof nullDropClass ? null : v;
 }
 
-/** A filter called as Ruby's strainer calls it: nil for nil, and ArgumentError outside the method's arity. */
+/**
+ * A filter called as Ruby's strainer calls it: nil for nil, and ArgumentError outside the method's
+ * arity (which Liquid's strainer re-raises as a Liquid::ArgumentError: "Liquid error (line 2):
+ * wrong number of arguments…" in Jekyll's message).
+ */
 function wrapFilter(fn: FilterFn, arity: readonly [number, number] | undefined): FilterFn {
   // Converts the arguments in place: this runs for every filter call of every page.
   return function (this: any, input: unknown, ...args: unknown[]) {
-    if (arity && (args.length + 1 < arity[0] || args.length + 1 > arity[1])) throw new Error(arityMessage(args.length + 1, arity));
+    if (arity && (args.length + 1 < arity[0] || args.length + 1 > arity[1])) throw new LiquidArgumentError(arityMessage(args.length + 1, arity));
     for (let i = 0; i < args.length; i++) args[i] = nilToNull(args[i]);
     args.unshift(nilToNull(input));
     return fn.apply(this, args as Parameters<FilterFn>);

@@ -13,7 +13,7 @@
 import { Drop, Tokenizer } from "liquidjs";
 import type { Operators } from "liquidjs";
 import { JekyllTime } from "../../ruby/time.js";
-import { RubyBigRange, RubyRange, comparisonError, hasRubyKeys, hashFind, isHash, isKeyedDrop, isNumeric, isOpaqueDrop, isRawElement, plain, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
+import { RubyBigRange, RubyRange, comparisonError, dropEachKeys, hasRubyKeys, hashFind, isHash, isKeyedDrop, isNumeric, isOpaqueDrop, isRawElement, plain, rubyEquals, spaceship, toS, truthy } from "../../ruby/values.js";
 
 type Literal = "empty" | "blank";
 
@@ -146,8 +146,15 @@ export function contains(l: unknown, r: unknown): boolean {
   // alone is never one (`post contains "title"` is false). JekyllDrop has no include? at all.
   if (isOpaqueDrop(l)) return false;
   if (isKeyedDrop(l)) {
-    if (!Array.isArray(r) || r.length !== 2 || typeof r[0] !== "string" || !Object.keys(l as object).includes(r[0])) return false;
-    return rubyEquals([r[0], (l as Record<string, unknown>)[r[0]]], r);
+    // include? stops at the pair it finds (the values after it are never read) and else reads
+    // every value (dropEachKeys).
+    const at = Array.isArray(r) && r.length === 2 && typeof r[0] === "string" ? Object.keys(l as object).indexOf(r[0]) : -1;
+    if (at >= 0) {
+      dropEachKeys(l as object, at + 1);
+      if (rubyEquals([(r as string[])[0], (l as Record<string, unknown>)[(r as string[])[0]!]], r)) return true;
+    }
+    dropEachKeys(l as object);
+    return false;
   }
   // Hash#include? is key?: by type where the hash has keys that are not Strings (`1:` in YAML).
   if (isHash(l)) return hasRubyKeys(l) ? hashFind(l, r) !== undefined : typeof r === "string" && Object.prototype.hasOwnProperty.call(l, r);

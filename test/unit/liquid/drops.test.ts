@@ -102,4 +102,37 @@ test("a front matter key named count, min, max, sort or to_hash makes those meth
     });
     assert.throws(() => build(dir), /stack level too deep/);
   }
+  // Drop#each reads every value, so a `for`, `join` or `map` over the drop fails the same way (Jekyll
+  // 4.3.1, measured); `first` reads the first pair only, and `fetch`/`merge` keys need an argument.
+  for (const [key, template, error] of [
+    ["count", "{% for k in p %}{{ k }}{% endfor %}", /stack level too deep/],
+    ["sort", '{{ p | join: "," }}', /stack level too deep/],
+    ["max", '{{ p | map: "x" | join: "," }}', /stack level too deep/],
+    ["hash_for_json", "{{ p.size }}{% for k in p %}{% endfor %}", /stack level too deep/],
+    ["fetch", "{% for k in p %}{% endfor %}", /wrong number of arguments \(given 0, expected 1\.\.2\)/],
+    ["merge", '{{ p | sort: "x" }}', /wrong number of arguments \(given 0, expected 1\)/],
+  ] as const) {
+    const dir = site({
+      "_posts/2024-01-01-a.html": `---\ntitle: A\n${key}: 3\n---\na`,
+      "index.html": `---\n---\n{% assign p = site.posts.first %}${template}`,
+    });
+    assert.throws(() => build(dir), error, key);
+  }
+  const dir = site({
+    "_posts/2024-01-01-a.html": "---\ntitle: A\ncount: 3\n---\na",
+    "index.html": '---\n---\n{% assign p = site.posts.first %}{{ p | first | join: "=" }}',
+  });
+  assert.equal(build(dir).get("/")!.output, "name=2024-01-01-a.html");
+});
+
+test("each_key of a drop is an Enumerator Liquid cannot use: Jekyll's NoMethodError on to_liquid", () => {
+  // Jekyll 4.3.1, measured: `{{ post.each_key }}` and `{% if site.each_key %}` stop the build with
+  // "undefined method `to_liquid' for #<Enumerator: [\"name\", \"id\", …]:each>"; a page is a Hash, where
+  // each_key is a missing key.
+  for (const template of ["{{ site.posts.first.each_key }}", "{% if site.each_key %}y{% endif %}"]) {
+    const dir = site({ "_posts/2024-01-01-a.html": "---\ntitle: A\n---\na", "index.html": `---\n---\n${template}` });
+    assert.throws(() => build(dir), /undefined method `to_liquid' for #<Enumerator: \["(name|posts)", /);
+  }
+  const dir = site({ "index.html": "---\n---\n[{{ page.each_key }}]" });
+  assert.equal(build(dir).get("/")!.output, "[]");
 });

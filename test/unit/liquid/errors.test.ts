@@ -44,7 +44,8 @@ test("an error inside an include names the include file and its line", () => {
   const err = renderError(() => engine.render(t, {}));
   assert.equal(err.file, path.join("_includes", "error.html"));
   assert.equal(err.line, 2);
-  assert.match(err.format(), /^_includes\/error\.html:2:\d+: Liquid Exception: divided by 0/);
+  // The message as Jekyll's: Liquid::Error#to_s names the include and its line.
+  assert.match(err.format(), /^_includes\/error\.html:2:\d+: Liquid Exception: Liquid error \(_includes\/error\.html line 2\): divided by 0/);
   // And the page that included it, in Jekyll's words ("… divided by 0 included in index.html").
   assert.match(err.message, /divided by 0 included in index\.html$/);
 });
@@ -53,7 +54,8 @@ test("a stray end tag or else says which block is missing, not that a plugin may
   const engine = createLiquidEngine(goldenHost(site, NOW));
   const err = renderError(() => engine.parse("---\n{% for x in (1..2) %}{% endfor %}\n{% endif %}\n", "page.md", 3));
   assert.equal(err.line, 6);
-  assert.match(err.message, /Unknown tag 'endif'/);
+  // Jekyll's message counts from the end of the front matter: the template's third line.
+  assert.match(err.message, /^Liquid Exception: Liquid syntax error \(line 3\): Unknown tag 'endif'/);
   assert.match(err.hint ?? "", /This \{% endif %\} closes nothing: no \{% if %\} is open/);
   const els = renderError(() => engine.parse("a {% else %} b", "page.md"));
   assert.match(els.hint ?? "", /outside the block it belongs to/);
@@ -146,4 +148,23 @@ test("templates are cached by file and source; invalidate drops them", () => {
   engine.invalidate();
   assert.notEqual(engine.parse("{{ 2 }}", "c.html"), b);
   assert.ok(siteDir.length > 0);
+});
+
+test("the message names the line as Jekyll's does: from the end of the front matter, a block never closed at the end", () => {
+  const engine = createLiquidEngine(goldenHost(site, NOW));
+  // Jekyll 4.3.1: "Liquid error (line 2): divided by 0 in index.md" for the 8th line of a file whose
+  // front matter (and the blank lines after it) take 6.
+  const t = engine.parse("line1\n{{ 1 | divided_by: 0 }}\n", "index.md", 6);
+  const err = renderError(() => engine.render(t, {}));
+  assert.equal(err.line, 8);
+  assert.equal(err.message, "Liquid Exception: Liquid error (line 2): divided by 0");
+  // "Liquid syntax error (line 3): 'for' tag was never closed" for `a\n{% for x in y %}\n`.
+  const open = renderError(() => engine.parse("a\n{% for x in y %}\n", "_layouts/default.html", 3));
+  assert.equal(open.message, "Liquid Exception: Liquid syntax error (line 3): 'for' tag was never closed");
+  // A comparison failing in a condition is a Liquid::ArgumentError too.
+  const cmp = renderError(() => engine.render(engine.parse("a\n{% if 1 > \"a\" %}x{% endif %}", "c.md", 2), {}));
+  assert.equal(cmp.message, "Liquid Exception: Liquid error (line 2): comparison of Integer with String failed");
+  // An error that is no Liquid::Error reaches Jekyll's message as it is, with no line.
+  const date = renderError(() => engine.render(engine.parse('\n{{ "x" | date_to_xmlschema }}', "d.md"), {}));
+  assert.match(date.message, /^Liquid Exception: Invalid Date: /);
 });

@@ -2,7 +2,7 @@
 import { JekyllTime } from "../../../ruby/time.js";
 import type { LiquidHost } from "../host.js";
 import { strftime, strftimeFields } from "../../../ruby/strftime.js";
-import { localTime, parseTime, toLocal, zoneNameOf } from "../../../ruby/local-time.js";
+import { localTimeAtSeconds, parseTime, toLocal, zoneNameOf } from "../../../ruby/local-time.js";
 import { inspect, plain, toS } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 
@@ -16,20 +16,12 @@ export function toDate(input: unknown, host: LiquidHost): JekyllTime | null {
     if (input === "") return null;
     const s = input.toLowerCase();
     if (s === "now" || s === "today") return host.now();
-    if (/^\d+$/.test(s)) return epochTime(Number(s), host);
+    // (Every digit counts: Ruby's String#to_i is exact however long.)
+    if (/^\d+$/.test(s)) return localTimeAtSeconds(BigInt(s), host.timezone);
     return parseTime(s, host.timezone, host.now().epochMs);
   }
-  if (typeof input === "number" && Number.isInteger(input)) return epochTime(input, host);
+  if ((typeof input === "number" && Number.isInteger(input)) || typeof input === "bigint") return localTimeAtSeconds(input, host.timezone);
   return null;
-}
-
-/** Largest span of a JavaScript Date: 100,000,000 days either side of 1970 (about 273,790 years). */
-const MAX_EPOCH_SECONDS = 8.64e12;
-
-/** Time.at(seconds) in the site's zone. Ruby's Time has no limit; ours stops at Date's, and beyond it is not a date. */
-function epochTime(seconds: number, host: LiquidHost): JekyllTime | null {
-  if (Math.abs(seconds) > MAX_EPOCH_SECONDS) return null;
-  return localTime(seconds * 1000, host.timezone);
 }
 
 /** Time#strftime of a Liquid date value. */

@@ -12,7 +12,7 @@ import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
-import { RubyFloat, RubyRange, asEvaluated, formatFloat, hashEntries, inspect, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, RubyRange, asEvaluated, dropEachKeys, formatFloat, hashEntries, inspect, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -349,7 +349,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
       if (!Array.isArray(v) && (!isHash(v) || isOpaqueDrop(v))) throw new Error(`undefined method 'map' for ${inspect(v)}:${rubyClass(v)}`);
       // sort_input's `input.map { |item| … }`: a Hash's items are its pairs, but a Drop's each
       // yields key and value apart and the one-parameter block keeps the key.
-      const items = Array.isArray(v) ? v : isKeyedDrop(v) ? Object.keys(v) : hashEntries(v);
+      const items = Array.isArray(v) ? v : isKeyedDrop(v) ? dropEachKeys(v) : hashEntries(v);
       const keyed = items.map((item) => ({ key: itemProperty(item, property), item }));
       const isNil = (x: unknown) => x === null || x === undefined;
       return sortWith(keyed, (a: any, b: any) => {

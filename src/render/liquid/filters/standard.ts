@@ -7,7 +7,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, checkLong, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
-import { RubyBigRange, RubyFloat, RubyRange, RubySymbol, asEvaluated, compareStrings, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, rubyFlatten, rubyInteger, plain, rubyClass, rubySort, toS, truthy } from "../../../ruby/values.js";
+import { asEvaluated, compareStrings, dropEachKeys, hashEntries, hashFind, hasRubyKeys, hooksOf, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, plain, RubyBigRange, rubyClass, rubyFlatten, RubyFloat, rubyInteger, rubyKeyOf, RubyRange, rubySort, RubySymbol, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 import { LimitError, reserveIterations } from "../budget.js";
 import { ExpressionMethodLiteral } from "../operators.js";
@@ -86,7 +86,7 @@ export function inputItems(input: unknown, zone?: string): unknown[] {
   if (input === null || input === undefined) return [];
   // Liquid's InputIterator walks an Enumerable as it is: a Jekyll Drop (a document, as
   // `site.posts | first` gives one) yields its keys (`join` writes them, `map` looks in each).
-  if (isKeyedDrop(input)) return Object.keys(input as object);
+  if (isKeyedDrop(input)) return dropEachKeys(input as object);
   // Array(time) is Time#to_a (a Date has no to_a: one item).
   if (input instanceof JekyllTime && !input.dateOnly) return timeToA(input, zone);
   // `empty`/`blank` in a filter's input: Jekyll's MethodLiteral, whose to_liquid is "".
@@ -414,7 +414,13 @@ export function standardFilters(zone?: string): FilterTable {
       // Range#first and #last are its ends, also of a backward range (`(5..1) | first` is 5).
       if (input instanceof RubyBigRange || input instanceof RubyRange) return input.first;
       if (Array.isArray(input)) return input[0];
-      if (isHash(input)) return isOpaqueDrop(input) ? null : hashEntries(input)[0] ?? null;
+      if (isOpaqueDrop(input)) return null;
+      // Enumerable#first stops at the first pair Drop#each yields: no other value is read.
+      if (isKeyedDrop(input)) {
+        const k = Object.keys(input)[0];
+        return k === undefined ? null : [rubyKeyOf(input, k), (input as Record<string, unknown>)[k]];
+      }
+      if (isHash(input)) return hashEntries(input)[0] ?? null;
       return null;
     },
     last: (input) => {
