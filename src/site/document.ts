@@ -54,6 +54,14 @@ function frontMatterKeyLine(file: string, key: string): number | undefined {
   return undefined;
 }
 
+/** Kernel#Array: nil is [], an Array itself, a Hash its [key, value] pairs, anything else [it]. */
+function rubyArray(v: unknown): unknown[] {
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v;
+  if (isPlainObject(v)) return Object.entries(v as Record<string, unknown>);
+  return [v];
+}
+
 /** Utils.pluralized_array_from_hash: the singular key wins; a string plural is split on spaces. */
 function pluralized(data: Record<string, any>, singular: string, plural: string): unknown[] {
   let value: unknown = data[singular];
@@ -196,9 +204,10 @@ export class Document {
     if (frontMatter) this.mergeData(frontMatter, "YAML front matter");
     if (!readPostData) return;
     this.populateTitle();
-    const categories = [...(Array.isArray(this.data.categories) ? this.data.categories : this.data.categories == null ? [] : [this.data.categories]), ...pluralized(this.data, "category", "categories")]
-      .flat(Infinity)
-      .map((c) => String(c));
+    // Document#populate_categories: `Array(categories) + pluralized(…)`, each element's to_s
+    // before the flatten (so a nested list is its inspect, `["a", "b"]`, nil is "", a Hash its
+    // inspect), then uniq; merge_data! then unions that with the raw list.
+    const categories = [...rubyArray(this.data.categories), ...pluralized(this.data, "category", "categories")].map((c) => toS(c));
     this.mergeData({ categories: [...new Set(categories)] }, "YAML front matter");
     this.mergeData({ tags: pluralized(this.data, "tag", "tags") }, "YAML front matter");
     if (this.excerptSeparator !== "") this.excerpt = new Excerpt(this, extractExcerpt(this.content, this.excerptSeparator, () => warnExcerptModified(this)));
@@ -310,10 +319,12 @@ export class Document {
         return slugify(this.data.slug == null ? null : String(this.data.slug), "pretty", true, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "pretty", true, this.warnEmptySlug);
       case "slug":
         return slugify(this.data.slug == null ? null : String(this.data.slug), "default", false, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "default", false, this.warnEmptySlug);
+      // UrlDrop#categories / #slugified_categories: each of `Array(categories)` by its to_s
+      // (nil gives "", a nested list its inspect), so `categories: [a, null]` makes `/a/`.
       case "categories":
-        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : [this.data.categories].filter((c) => c != null)).map((c: unknown) => rubyDowncase(String(c))))].join("/");
+        return [...new Set(rubyArray(this.data.categories).map((c: unknown) => rubyDowncase(toS(c))))].join("/");
       case "slugified_categories":
-        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : []).map((c: unknown) => slugify(String(c), "default", false, this.warnEmptySlug)))].join("/");
+        return [...new Set(rubyArray(this.data.categories).map((c: unknown) => slugify(toS(c), "default", false, this.warnEmptySlug)))].join("/");
       default: {
         const parts = dates();
         return key in parts ? parts[key] : undefined;
