@@ -15,7 +15,7 @@ import type { Document, Excerpt } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
-import { compareStrings, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson } from "../ruby/values.js";
+import { compareStrings, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson, toS, truthy } from "../ruby/values.js";
 import { orderedKeys, withInsertionOrder } from "../ruby/ordered-hash.js";
 import type { RubyObjectHooks } from "../ruby/values.js";
 
@@ -531,7 +531,8 @@ export class Drops {
         return page.content;
       },
       dir() { return item(this).dir; },
-      excerpt() { const page = item(this); return page.data.excerpt === undefined || page.data.excerpt === null ? null : String(page.data.excerpt); },
+      // Page#excerpt: `data["excerpt"] ? data["excerpt"].to_s : nil`: `false` is none, a list its inspect.
+      excerpt() { const page = item(this); return truthy(page.data.excerpt) ? toS(page.data.excerpt) : null; },
       name() { const page = item(this); return page.liquidName ?? page.name; },
       path() { return item(this).pathForLiquid; },
       url() { return item(this).url; },

@@ -407,8 +407,10 @@ export class Document {
     return this.content.includes("{%") || this.content.includes("{{");
   }
 
+  /** Document#excerpt_separator: `(data["excerpt_separator"] || config["excerpt_separator"]).to_s`, so `false` falls back to the site's. */
   get excerptSeparator(): string {
-    return String(this.data.excerpt_separator ?? this.site.config.excerpt_separator ?? "");
+    const own = this.data.excerpt_separator;
+    return toS(truthy(own) ? own : this.site.config.excerpt_separator);
   }
 
   /** Position in the collection, for `page.next` / `page.previous`. */

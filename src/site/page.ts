@@ -3,7 +3,7 @@
 import pathlib from "node:path";
 import { ReleasableOutput } from "./released-output.js";
 import { deepMerge } from "../config/merge.js";
-import { truthy } from "../ruby/values.js";
+import { toS, truthy } from "../ruby/values.js";
 import type { Site } from "./site.js";
 import { destinationRelative } from "../write/contain.js";
 import { addPermalinkSuffix, makeUrl, unescapePath, urlFromHash } from "./url.js";
@@ -191,6 +191,8 @@ export class Page {
   }
 
   get excerptSeparator(): string {
-    return String(this.data.excerpt_separator ?? this.site.config.excerpt_separator ?? "");
+    // Page#excerpt_separator: `(data["excerpt_separator"] || config["excerpt_separator"]).to_s`.
+    const own = this.data.excerpt_separator;
+    return toS(truthy(own) ? own : this.site.config.excerpt_separator);
   }
 }
