@@ -12,6 +12,7 @@ import { resolveTheme, type ThemeNote } from "../read/theme-locate.js";
 import { assertValidZone } from "../ruby/time.js";
 import { DEFAULT_EXCLUDES, PERMALINK_STYLES, jekyllDefaults } from "./defaults.js";
 import { deepMerge, isPlainObject } from "./merge.js";
+import { inspect, rubyClass } from "../ruby/values.js";
 import type { Config, ConfigOverrides } from "./types.js";
 
 export interface LoadedConfig {
@@ -147,6 +148,15 @@ function validate(config: Config, setBy: Map<string, string>): void {
     throw new BuildError(`'plugins' should be set as an array of gem names, but was: ${JSON.stringify(config.plugins)}`, {
       file: where("plugins"),
       hint: "Write it as a list, e.g. plugins: [jekyll-feed]",
+    });
+  }
+  // Site#config= takes `config["permalink"].to_sym` (and add_default_collections' style_to_permalink
+  // the same): a permalink that YAML reads as no String (`permalink: false`, `5`) is Ruby's
+  // NoMethodError there; null falls back to the default style.
+  if (config.permalink !== undefined && config.permalink !== null && typeof config.permalink !== "string") {
+    throw new BuildError(`undefined method \`to_sym' for ${inspect(config.permalink)}:${rubyClass(config.permalink)} (NoMethodError)`, {
+      file: where("permalink"),
+      hint: "permalink: is a style name (date, pretty, ordinal, weekdate, none) or a template such as /:year/:title/, written as a String.",
     });
   }
   if (config.timezone) {

@@ -18,7 +18,7 @@ import type { Site } from "./site.js";
 import { emptySlugWarning, slugify, titleizeSlug } from "./slugify.js";
 import { JekyllTime } from "../ruby/time.js";
 import { destinationRelative } from "../write/contain.js";
-import { makeUrl, unescapePath, urlFromDrop } from "./url.js";
+import { makeUrl, permalinkTypeError, unescapePath, urlFromDrop } from "./url.js";
 
 export const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 export const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
@@ -290,8 +290,11 @@ export class Document {
     return this.site.converters.outputExtFor(this.extname, this.permalink);
   }
 
+  /** Front matter `permalink`: one that is no String (`permalink: 2020`) stops Jekyll in URL#generate_url_from_drop's gsub (NoMethodError). */
   get permalink(): unknown {
-    return this.data.permalink;
+    const permalink = this.data.permalink;
+    if (truthy(permalink) && typeof permalink !== "string") throw permalinkTypeError(permalink, "gsub", this.site.displayPath(this.path));
+    return permalink;
   }
 
   get cleanedRelativePath(): string {
@@ -338,7 +341,8 @@ export class Document {
         // The date parts are worked out once per URL, not once per `:year`, `:month`, `:day`…
         let dates: Record<string, string> | undefined;
         const datesOnce = () => (dates ??= datePlaceholders(this.date));
-        this.cachedUrl = makeUrl(this.collection.urlTemplate, this.permalink, (t) => urlFromDrop(t, (k) => this.placeholder(k, datesOnce)));
+        const permalink = this.permalink;
+        this.cachedUrl = makeUrl(typeof permalink === "string" ? permalink : this.collection.urlTemplate, permalink, (t) => urlFromDrop(t, (k) => this.placeholder(k, datesOnce)));
       } catch (e) {
         throw new BuildError(`${(e as Error).message}`, { file: this.site.displayPath(this.path), hint: "Use only the placeholders Jekyll knows, e.g. :year, :month, :day, :title, :slug, :categories, :path." });
       }

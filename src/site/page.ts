@@ -6,7 +6,7 @@ import { deepMerge } from "../config/merge.js";
 import { toS, truthy } from "../ruby/values.js";
 import type { Site } from "./site.js";
 import { destinationRelative } from "../write/contain.js";
-import { addPermalinkSuffix, makeUrl, unescapePath, urlFromHash } from "./url.js";
+import { addPermalinkSuffix, makeUrl, permalinkTypeError, unescapePath, urlFromHash } from "./url.js";
 
 const HTML_EXTENSIONS = new Set([".html", ".xhtml", ".htm"]);
 
@@ -106,9 +106,15 @@ export class Page {
     return this.basename === "index";
   }
 
-  /** Front matter `permalink`, or one from `defaults` (Page#data falls back to them). */
+  /**
+   * Front matter `permalink`, or one from `defaults` (Page#data falls back to them). One that YAML
+   * reads as no String (`permalink: 2020`) stops Jekyll in Renderer#permalink_ext, which calls
+   * end_with? on it (NoMethodError); false and nil mean none.
+   */
   get permalink(): unknown {
-    return this.data.permalink;
+    const permalink = this.data.permalink;
+    if (truthy(permalink) && typeof permalink !== "string") throw permalinkTypeError(permalink, "end_with?", this.path ? this.site.displayPath(this.path) : undefined);
+    return permalink;
   }
 
   get template(): string {
