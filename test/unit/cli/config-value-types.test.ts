@@ -1,7 +1,8 @@
 // Core settings that YAML reads as the wrong type, where Jekyll stops: `limit_posts` (Site#reset
 // asks `negative?`: NoMethodError for a String or true), `encoding` (merged_file_read_opts calls
 // downcase on a truthy one; CSV.read's File.open takes only a String or nil, so `encoding: false`
-// fails only once a CSV data file is read). Each case was run with Debian's Jekyll 4.3.1
+// fails only once a CSV data file is read), `liquid: strict_variables/strict_filters` (on when
+// Ruby calls them true: 0 and "" too). Each case was run with Debian's Jekyll 4.3.1
 // (test/conformance/ERRORS.md, case 55); the settings that build are in fixture
 // config-typed-exclude-limit.
 import assert from "node:assert/strict";
@@ -14,7 +15,7 @@ import { ROOT } from "../../conformance/harness.js";
 
 const CLI = path.join(ROOT, "bin", "build-site.js");
 
-const CASES: { config: string; csv?: boolean; error: string | null }[] = [
+const CASES: { config: string; csv?: boolean; page?: string; error: string | null }[] = [
   { config: 'limit_posts: "2"', error: "undefined method `negative?' for \"2\":String" },
   { config: "limit_posts: true", error: "undefined method `negative?' for true:TrueClass" },
   { config: "limit_posts: 0.5", error: null },
@@ -24,6 +25,11 @@ const CASES: { config: string; csv?: boolean; error: string | null }[] = [
   { config: "encoding: false", csv: true, error: "no implicit conversion of false into String" },
   { config: "csv_reader: {encoding: 5}", csv: true, error: "no implicit conversion of Integer into String" },
   { config: "csv_reader: {encoding: null}\nencoding: false", csv: true, error: null },
+  // Liquid's render! tests strict_variables/strict_filters the Ruby way: 0 and "" are on.
+  { config: "liquid: {strict_variables: 0}", page: "{{ page.nokey }}", error: "undefined variable" },
+  { config: 'liquid: {strict_variables: ""}', page: "{{ page.nokey }}", error: "undefined variable" },
+  { config: "liquid: {strict_filters: 0}", page: "{{ 'x' | nofilter }}", error: "undefined filter nofilter" },
+  { config: "liquid: {strict_variables: null}", page: "{{ page.nokey }}", error: null },
 ];
 
 for (const c of CASES) {
@@ -33,7 +39,7 @@ for (const c of CASES) {
       const site = path.join(work, "site");
       fs.mkdirSync(path.join(site, "_data"), { recursive: true });
       fs.writeFileSync(path.join(site, "_config.yml"), `title: t\n${c.config}\n`);
-      fs.writeFileSync(path.join(site, "index.md"), "---\n---\nx\n");
+      fs.writeFileSync(path.join(site, "index.md"), `---\n---\n${c.page ?? "x"}\n`);
       if (c.csv) fs.writeFileSync(path.join(site, "_data", "d.csv"), "a,b\n1,2\n");
       const r = spawnSync(process.execPath, [CLI, "build", "--source", site, "--destination", path.join(work, "_site")], { encoding: "utf8" });
       const out = r.stdout + r.stderr;
