@@ -12,6 +12,7 @@ import { resolveTheme, type ThemeNote } from "../read/theme-locate.js";
 import { assertValidZone } from "../ruby/time.js";
 import { DEFAULT_EXCLUDES, PERMALINK_STYLES, jekyllDefaults } from "./defaults.js";
 import { deepMerge, isPlainObject } from "./merge.js";
+import { inspect, rubyClass, truthy } from "../ruby/values.js";
 import type { Config, ConfigOverrides } from "./types.js";
 
 export interface LoadedConfig {
@@ -154,6 +155,23 @@ function validate(config: Config, setBy: Map<string, string>): void {
     throw new BuildError(`'plugins' should be set as an array of gem names, but was: ${JSON.stringify(config.plugins)}`, {
       file: where("plugins"),
       hint: "Write it as a list, e.g. plugins: [jekyll-feed]",
+    });
+  }
+  // Site#config= takes `config["permalink"].to_sym` (and add_default_collections' style_to_permalink
+  // the same): a permalink that YAML reads as no String (`permalink: false`, `5`) is Ruby's
+  // NoMethodError there; null falls back to the default style.
+  if (config.permalink !== undefined && config.permalink !== null && typeof config.permalink !== "string") {
+    throw new BuildError(`undefined method \`to_sym' for ${inspect(config.permalink)}:${rubyClass(config.permalink)} (NoMethodError)`, {
+      file: where("permalink"),
+      hint: "permalink: is a style name (date, pretty, ordinal, weekdate, none) or a template such as /:year/:title/, written as a String.",
+    });
+  }
+  // Site#file_read_opts takes a truthy `encoding`, and Utils.merged_file_read_opts calls
+  // downcase on it when a file is read: one that is no String (`encoding: 5`) is NoMethodError.
+  if (truthy(config.encoding) && typeof config.encoding !== "string") {
+    throw new BuildError(`undefined method \`downcase' for ${inspect(config.encoding)}:${rubyClass(config.encoding)} (NoMethodError)`, {
+      file: where("encoding"),
+      hint: "encoding: names a Ruby encoding as a String, e.g. encoding: utf-8.",
     });
   }
   if (config.timezone) {

@@ -17,8 +17,8 @@ import { contains, Filters, filtersFor, hashIndex, isBlank, orDefault, prop, toS
 import { PRIORITY, registerPlugin } from "./registry.js";
 import { InvalidSchemeError } from "../render/liquid/filters/url.js";
 import { BuildError } from "../errors.js";
-import { implicitName } from "../render/liquid/filters/standard.js";
-import { inspect, rubyKeyIdentity } from "../ruby/values.js";
+import { implicitName, toInteger } from "../render/liquid/filters/standard.js";
+import { inspect, isFloat, rubyClass, rubyKeyIdentity } from "../ruby/values.js";
 
 interface FeedSpec {
   collection: string;
@@ -31,10 +31,24 @@ const FEED_TAG = "jekyll_feed_xml";
 
 type Obj = Record<string, any>;
 
+/**
+ * Generator#config is `site.config["feed"] || {}`, first asked for `["disable_in_development"]`:
+ * `feed: true` has no `[]` (NoMethodError), and an Integer's or an Array's `[]` takes no String key
+ * (TypeError), so Jekyll stops there. (A String `feed:` goes on to fail or not depending on its
+ * text; it is read as no settings here.)
+ */
 function feedConfig(site: Site): Obj {
   const c = site.config.feed;
-  return c && typeof c === "object" && !Array.isArray(c) ? c : {};
+  if (c === true || isFloat(c)) {
+    throw new BuildError(`jekyll-feed: undefined method \`[]' for ${inspect(c)}:${rubyClass(c)} (NoMethodError)`, { hint: FEED_CONFIG_HINT });
+  }
+  if (typeof c === "number" || typeof c === "bigint" || Array.isArray(c)) {
+    throw new BuildError("jekyll-feed: no implicit conversion of String into Integer (TypeError)", { hint: FEED_CONFIG_HINT });
+  }
+  return c && typeof c === "object" ? c : {};
 }
+
+const FEED_CONFIG_HINT = "`feed:` in the config is settings (path:, posts_limit:, tags: …), not a switch: jekyll-feed is on when it is in plugins:, so remove `feed:` or give it keys.";
 
 /** Collections with feeds, in config order, `posts` last unless listed (Generator#collections). */
 function feedCollections(config: Obj): Map<string, { path: unknown; categories: string[] }> {
@@ -67,8 +81,15 @@ function postsFeedPath(config: Obj): unknown {
 function feedPath(collections: ReturnType<typeof feedCollections>, collection: string, category: string | null): string {
   const prefix = collection === "posts" ? "/feed" : `/feed/${collection}`;
   if (category !== null) return `${prefix}/${category}.xml`;
+  // `collections.dig(collection, "path") || "#{prefix}.xml"`, then File.exist? through
+  // PathManager.sanitized_path, which calls start_with? on it: a path that is no String stops
+  // Jekyll with NoMethodError.
   const p = collections.get(collection)?.path;
-  return p === undefined || p === null ? `${prefix}.xml` : toS(p);
+  if (!truthy(p)) return `${prefix}.xml`;
+  if (typeof p !== "string") {
+    throw new BuildError(`jekyll-feed: undefined method \`start_with?' for ${inspect(p)}:${rubyClass(p)} (NoMethodError)`, { hint: `The feed's path: is ${inspect(p)}, which is not a String in YAML: quote it, e.g. path: "/feed.xml".` });
+  }
+  return p;
 }
 
 function generate(site: Site): void {
@@ -110,7 +131,7 @@ function generate(site: Site): void {
     const tc: Obj = config.tags && typeof config.tags === "object" && !Array.isArray(config.tags) ? config.tags : {};
     const except = new Set([tc.except ?? []].flat().map(rubyKeyIdentity));
     const only: unknown[] = tc.only ? [tc.only].flat() : [...tags.values()];
-    const base = tc.path ? toS(tc.path) : "/feed/by_tag/";
+    const base = truthy(tc.path) ? toS(tc.path) : "/feed/by_tag/";
     const seen = new Set<string>();
     for (const tag of only) {
       const id = rubyKeyIdentity(tag);
@@ -179,7 +200,9 @@ export function renderFeed(spec: FeedSpec, lookup: (path: string[]) => unknown, 
   }
   if (!truthy(site.show_drafts)) posts = posts.filter((p) => p.draft !== true);
   posts = newestFirst(posts);
-  const limit = Math.trunc(Number(toS(orDefault(prop(site, "feed", "posts_limit"), 10)))) || 0;
+  // `{% for post in posts limit: posts_limit %}`: Liquid's to_integer, Integer(to_s) ("3" and
+  // " 0x3" count, 2.5 and true are "invalid integer").
+  const limit = toInteger(orDefault(prop(site, "feed", "posts_limit"), 10));
   for (const post of posts.slice(0, Math.max(0, limit))) out.push(renderEntry(post, site, f));
   out.push("</feed>");
   return out.join("");

@@ -7,6 +7,8 @@ import type { Site } from "../site/site.js";
 import { sanitizeUrl } from "../site/url.js";
 import type { GenerateContext } from "./api.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
+import { BuildError } from "../errors.js";
+import { inspect, RubyFloat, rubyClass, truthy } from "../ruby/values.js";
 
 /** `paginate_path` with `:num` (first occurrence) replaced, leading slash ensured (Pager.paginate_path). */
 export function paginatePath(pattern: string, num: number): string {
@@ -64,10 +66,23 @@ function pager(spec: PagerSpec, drop: (d: Document) => Record<string, any>): Rec
   };
 }
 
-/** Ruby's String#to_i. */
+/**
+ * `site.config['paginate'].to_i`: String#to_i (leading digits), Integer and Float#to_i (toward
+ * zero); a value without to_i (`paginate: true`, a list) stops the build with NoMethodError.
+ */
 function toI(v: unknown): number {
-  const m = /^\s*[-+]?\d+/.exec(String(v ?? ""));
-  return m ? Number.parseInt(m[0], 10) : 0;
+  if (typeof v === "string") {
+    const m = /^\s*[-+]?\d+/.exec(v);
+    return m ? Number.parseInt(m[0], 10) : 0;
+  }
+  if (v instanceof RubyFloat) return Math.trunc(v.value);
+  if (typeof v === "number") return Math.trunc(v);
+  if (typeof v === "bigint") return Number(v);
+  // NoMethodError names the receiver by its inspect, and its class unless that inspect is `#<…>` (a Date).
+  const receiver = inspect(v).startsWith("#<") ? inspect(v) : `${inspect(v)}:${rubyClass(v)}`;
+  throw new BuildError(`jekyll-paginate: undefined method \`to_i' for ${receiver} (NoMethodError)`, {
+    hint: `paginate is ${inspect(v)} in the config: give the number of posts per page, e.g. paginate: 5.`,
+  });
 }
 
 function generate(site: Site, ctx: GenerateContext): void {
@@ -80,6 +95,14 @@ function generate(site: Site, ctx: GenerateContext): void {
     return;
   }
   const perPage = toI(paginate);
+  // Pager.calculate_pages is `(posts.size.to_f / per_page).ceil`: a per_page of 0 divides to
+  // Infinity (NaN without posts), whose ceil is Ruby's FloatDomainError; a negative one gives no
+  // pages at all.
+  if (perPage === 0) {
+    throw new BuildError(`jekyll-paginate: ${site.posts.docs.filter((p) => !truthy(p.data.hidden)).length > 0 ? "Infinity" : "NaN"} (FloatDomainError)`, {
+      hint: `paginate is ${inspect(paginate)} in the config, which makes 0 posts per page: give at least 1, or remove paginate to turn pagination off.`,
+    });
+  }
   // site.posts (newest first) without `hidden: true` posts.
   const posts = [...site.posts.docs].reverse().filter((p) => !(p.data.hidden !== undefined && p.data.hidden !== null && p.data.hidden !== false));
   const totalPages = perPage > 0 ? Math.ceil(posts.length / perPage) : 0;

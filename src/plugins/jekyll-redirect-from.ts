@@ -9,6 +9,9 @@ import type { Site } from "../site/site.js";
 import { absoluteUrl } from "../render/liquid/filters/url.js";
 import { pageWithoutAFile } from "../site/page-without-a-file.js";
 import { toS } from "./shared/liquid.js";
+import { BuildError } from "../errors.js";
+import { implicitName } from "../render/liquid/filters/standard.js";
+import { inspect, isHash, rubyClass } from "../ruby/values.js";
 import { registerPlugin } from "./registry.js";
 
 /**
@@ -42,11 +45,28 @@ export function redirectToValue(value: unknown): unknown {
   return value ?? null;
 }
 
+/**
+ * Jekyll's ensure_leading_slash on a redirect_from entry: `input.empty? || input.start_with?("/")`,
+ * so an entry YAML reads as no String (`redirect_from: 5`, `true`, a nested list) stops the build
+ * with Ruby's NoMethodError (Array and Hash answer `empty?`, then fail on `start_with?`).
+ */
+function ensureLeadingSlash(from: unknown): string {
+  if (typeof from !== "string") {
+    const method = Array.isArray(from) || isHash(from) ? "start_with?" : "empty?";
+    throw new BuildError(`jekyll-redirect-from: undefined method \`${method}' for ${inspect(from)}:${rubyClass(from)} (NoMethodError)`, {
+      hint: `redirect_from holds ${inspect(from)}, which is not a String in YAML: quote the path, e.g. redirect_from: ["/${toS(from)}"].`,
+    });
+  }
+  return from === "" || from.startsWith("/") ? from : `/${from}`;
+}
+
 /** RedirectPage#set_paths: `from` gets a leading slash; `to` is kept if it is http(s), else made absolute. */
 export function redirectData(site: Site, from: unknown, to: unknown): Record<string, any> {
-  const f = toS(from);
-  const fromPath = f.startsWith("/") ? f : `/${f}`;
-  const t = toS(to);
+  const fromPath = ensureLeadingSlash(from);
+  // `%r!^https?://!.match?(to)`: Regexp#match? takes only a String (`redirect_to: 42` stops the
+  // build with Ruby's TypeError).
+  if (typeof to !== "string") throw new BuildError(`jekyll-redirect-from: no implicit conversion of ${implicitName(to)} into String (TypeError)`, { hint: `redirect_to is ${inspect(to)}, which is not a String in YAML: quote the URL.` });
+  const t = to;
   return {
     sitemap: false,
     layout: "redirect",

@@ -10,7 +10,7 @@
 import type { PluginLiquidContext } from "./api.js";
 import { JEKYLL_VERSION } from "../config/defaults.js";
 import { isAbsoluteUri } from "../ruby/uri.js";
-import { isHash, toJson } from "../ruby/values.js";
+import { inspect, isHash, rubyClass, toJson } from "../ruby/values.js";
 import { Filters, filtersFor, hashIndex, orDefault, prop, toS, truthy } from "./shared/liquid.js";
 import { registerPlugin } from "./registry.js";
 
@@ -179,12 +179,19 @@ export class SeoValues {
   get logo(): unknown {
     const logo = this.site.logo;
     if (!truthy(logo)) return null;
-    return this.f.uriEscape(isAbsoluteUri(toS(logo)) ? logo : this.f.absoluteUrl(logo));
+    // Drop#logo asks UrlHelper#absolute_url? first, whose Addressable::URI.parse takes a String
+    // only: a logo of another class (`logo: 5`) fails the build ("Can't convert Integer into
+    // String."), which uri_escape reports with the same words.
+    return this.f.uriEscape(typeof logo === "string" && !isAbsoluteUri(logo) ? this.f.absoluteUrl(logo) : logo);
   }
 
   get locale(): string {
     const lang = or(this.page.lang, this.site.lang, "en_US");
-    return toS(or(this.page.locale, this.site.locale, lang)).replace(/-/g, "_");
+    // Drop#page_locale calls String#tr on the value: a locale (or lang) of another class
+    // (`locale: [en]`, `lang: 4`) fails the build with Ruby's NoMethodError.
+    const locale = or(this.page.locale, this.site.locale, lang);
+    if (typeof locale !== "string") throw new Error(`undefined method \`tr' for ${inspect(locale)}:${rubyClass(locale)}`);
+    return locale.replace(/-/g, "_");
   }
 
   get canonicalUrl(): string {

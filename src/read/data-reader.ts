@@ -9,7 +9,7 @@ import { MalformedCsvError, readTable } from "./csv.js";
 import type { EntryFilter } from "./entry-filter.js";
 import { loadYaml } from "./yaml.js";
 import { readSiteSource } from "./source-text.js";
-import { compareStrings, toS } from "../ruby/values.js";
+import { compareStrings, rubyClass, toS } from "../ruby/values.js";
 import { floatValue, kernelFloat, kernelInteger } from "../ruby/number.js";
 import { dateParse } from "../ruby/date-parse.js";
 import { JekyllTime } from "../ruby/time.js";
@@ -116,7 +116,13 @@ export function readDataFile(site: Site, abs: string): unknown {
     // Jekyll's CSV.read opens the file as `encoding` (the reader's, else the site's: "utf-8"),
     // not "bom|utf-8": a byte order mark (Excel's UTF-8 export) stays on the first header, so
     // `row.name` of the first column is nil there. Kept the same here.
-    const encoding = String(reader.encoding ?? site.config.encoding ?? "utf-8").toLowerCase();
+    // `csv_config.fetch("encoding", site.config["encoding"])` handed to CSV.read, whose File.open
+    // takes a String or nil: `encoding: false` is Ruby's TypeError there.
+    const chosen = Object.prototype.hasOwnProperty.call(reader, "encoding") ? reader.encoding : site.config.encoding;
+    if (chosen !== null && chosen !== undefined && typeof chosen !== "string") {
+      throw new BuildError(`no implicit conversion of ${chosen === true || chosen === false ? String(chosen) : rubyClass(chosen)} into String (TypeError)`, { file: site.displayPath(abs), hint: "encoding: (of the site, or of csv_reader/tsv_reader) names a Ruby encoding as a String, e.g. utf-8." });
+    }
+    const encoding = (chosen ?? "utf-8").toLowerCase();
     const table = !encoding.startsWith("bom|") && startsWithBom(abs) ? "\uFEFF" + text : text;
     try {
       return readTable(table, ext === ".csv" ? "," : "\t", reader.headers ?? true, fieldConverter(reader.csv_converters, site.zone));

@@ -75,7 +75,9 @@ export class EntryFilter {
     this.sourceJoinable = source !== "/" && path.posix.normalize(source) === source && !source.endsWith("/");
     const inc = includes.map(String);
     this.include = inc.map(compile);
-    this.exclude = excludes.map(String).filter((e) => !inc.includes(e)).map(compile);
+    // EntryFilter#glob_include? matches String patterns (and Regexps) only: an `exclude:` entry
+    // YAML reads as a number (`exclude: [2020]`) excludes nothing.
+    this.exclude = excludes.filter((e): e is string => typeof e === "string").filter((e) => !inc.includes(e)).map(compile);
   }
 
   private globInclude(patterns: CompiledPattern[], entry: string): boolean {

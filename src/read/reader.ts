@@ -18,7 +18,7 @@ import { hasFrontMatter, parseFrontMatter, type ParsedFile } from "./front-matte
 import { loadYaml } from "./yaml.js";
 import { readSiteSource } from "./source-text.js";
 import type { SourceCache } from "./source-cache.js";
-import { compareStrings } from "../ruby/values.js";
+import { compareStrings, inspect, RubyFloat, rubyClass, toS } from "../ruby/values.js";
 
 function isDir(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
@@ -207,13 +207,23 @@ export class Reader {
 
   /** Site#limit_posts!: `limit_posts: N` (or --limit-posts N) keeps the N newest posts. */
   private limitPosts(): void {
-    const limit = Number(this.site.config.limit_posts ?? 0);
-    if (!Number.isFinite(limit) || limit < 0) {
-      throw new BuildError(`limit_posts must be a number of posts, at least 1 (it was ${this.site.config.limit_posts})`, { hint: "Remove limit_posts, or set it to the number of newest posts to build." });
+    const raw = this.site.config.limit_posts ?? 0;
+    // Site#reset asks `limit_posts.negative?`: a value that is no number (`limit_posts: "2"`,
+    // `true`) is Ruby's NoMethodError.
+    const limit = raw instanceof RubyFloat ? raw.value : typeof raw === "number" ? raw : typeof raw === "bigint" ? Number(raw) : undefined;
+    if (limit === undefined) {
+      throw new BuildError(`undefined method \`negative?' for ${inspect(raw)}:${rubyClass(raw)} (NoMethodError)`, { hint: "limit_posts is a number of posts: write it unquoted, e.g. limit_posts: 2." });
     }
+    if (!(limit >= 0)) {
+      throw new BuildError(`limit_posts must be a number of posts, at least 1 (it was ${toS(raw)})`, { hint: "Remove limit_posts, or set it to the number of newest posts to build." });
+    }
+    // limit_posts!: `posts.docs[-limit, limit]` with limit the smaller of the count and the
+    // setting; a Float index and length are truncated (to_int), so 2.5 keeps the 2 newest and
+    // 0.5 keeps none.
     const docs = this.site.posts.docs;
-    if (limit > 0 && docs.length > limit) {
-      docs.splice(0, docs.length - limit);
+    if (limit > 0) {
+      const keep = Math.trunc(docs.length < limit ? docs.length : limit);
+      docs.splice(0, docs.length - keep);
       docs.forEach((d, i) => { d.index = i; });
     }
   }

@@ -79,6 +79,9 @@ export function firstInvalidUtf8(buf: Buffer): { offset: number; line: number; c
 
 /** The text of a source file (see the header). */
 export function readSourceText(abs: string, options: SourceTextOptions): string {
+  // Site#file_read_opts takes `encoding` only when it is truthy: `encoding: false` reads UTF-8.
+  // (A truthy one that is no String fails in config/load.ts, as Jekyll's downcase does.)
+  if (typeof options.encoding !== "string") options = { ...options, encoding: undefined };
   const buf = readBounded(abs, options);
   let text: string;
   if (isUtf8Name(options.encoding)) {

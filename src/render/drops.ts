@@ -471,9 +471,12 @@ export class Drops {
       excerpt() {
         const doc = item(this);
         if (drops.current !== doc) drops.track(`content:${doc.collection.label}`);
+        // DocumentDrop#excerpt is `data["excerpt"].to_s`, and generate_excerpt's `||=` replaces
+        // only nil and false with the generated excerpt: `excerpt: [x]` is its inspect `["x"]`,
+        // `excerpt: false` the generated one (or "false" when the separator is empty).
         const e = doc.data.excerpt;
-        if (e !== undefined && e !== null) return String(e);
-        return doc.excerpt ? drops.ctx.excerptOutput(doc.excerpt) : "";
+        if (truthy(e)) return toS(e);
+        return doc.excerpt ? drops.ctx.excerptOutput(doc.excerpt) : toS(e);
       },
       title() { return item(this).data.title; },
       categories() { return item(this).data.categories; },

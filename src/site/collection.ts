@@ -4,8 +4,9 @@ import path from "node:path";
 import type { Document } from "./document.js";
 import type { Site } from "./site.js";
 import type { StaticFile } from "./static-file.js";
-import { addPermalinkSuffix } from "./url.js";
-import { compareStrings, rubySort, spaceship, truthy } from "../ruby/values.js";
+import { addPermalinkSuffix, permalinkTypeError } from "./url.js";
+import { BuildError } from "../errors.js";
+import { compareStrings, rubySort, spaceship, toS, truthy } from "../ruby/values.js";
 
 /**
  * Document#<=>: `data["date"]` compared, then the source paths where the dates are equal or do not
@@ -47,9 +48,24 @@ export class Collection {
     return truthy(this.metadata.output);
   }
 
+  /**
+   * Collection#url_template: `metadata.fetch("permalink") { default }`, so a `permalink:` key
+   * that is null or false is kept, and URL.new then has neither template nor permalink
+   * (ArgumentError); one that is no String fails URL#generate_url_from_drop's gsub. Asked only
+   * for documents without a permalink of their own, as Jekyll's URL does.
+   */
   get urlTemplate(): string {
-    const p = this.metadata.permalink;
-    if (p !== undefined && p !== null) return String(p);
+    const m = this.metadata;
+    if (Object.prototype.hasOwnProperty.call(m, "permalink") && m.permalink !== undefined) {
+      const p = m.permalink;
+      if (p === null || p === false) {
+        throw new BuildError("One of :template or :permalink must be supplied. (ArgumentError)", {
+          hint: `The collection '${this.label}' has \`permalink: ${toS(p) || "null"}\` in the config: remove the key, or give a template such as /:collection/:path/.`,
+        });
+      }
+      if (typeof p !== "string") throw permalinkTypeError(p, "gsub", undefined);
+      return p;
+    }
     return addPermalinkSuffix("/:collection/:path", this.site.permalinkStyle);
   }
 

@@ -18,7 +18,7 @@ import type { Site } from "./site.js";
 import { emptySlugWarning, slugify, titleizeSlug } from "./slugify.js";
 import { JekyllTime } from "../ruby/time.js";
 import { destinationRelative } from "../write/contain.js";
-import { makeUrl, unescapePath, urlFromDrop } from "./url.js";
+import { makeUrl, permalinkTypeError, unescapePath, urlFromDrop } from "./url.js";
 import type { Page } from "./page.js";
 
 export const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
@@ -53,6 +53,14 @@ function frontMatterKeyLine(file: string, key: string): number | undefined {
     if (lines[i]!.startsWith(`${key}:`)) return i + 1;
   }
   return undefined;
+}
+
+/** Kernel#Array: nil is [], an Array itself, a Hash its [key, value] pairs, anything else [it]. */
+function rubyArray(v: unknown): unknown[] {
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v;
+  if (isPlainObject(v)) return Object.entries(v as Record<string, unknown>);
+  return [v];
 }
 
 /** Utils.pluralized_array_from_hash: the singular key wins; a string plural is split on spaces. */
@@ -201,9 +209,10 @@ export class Document {
     if (frontMatter) this.mergeData(frontMatter, "YAML front matter");
     if (!readPostData) return;
     this.populateTitle();
-    const categories = [...(Array.isArray(this.data.categories) ? this.data.categories : this.data.categories == null ? [] : [this.data.categories]), ...pluralized(this.data, "category", "categories")]
-      .flat(Infinity)
-      .map((c) => String(c));
+    // Document#populate_categories: `Array(categories) + pluralized(…)`, each element's to_s
+    // before the flatten (so a nested list is its inspect, `["a", "b"]`, nil is "", a Hash its
+    // inspect), then uniq; merge_data! then unions that with the raw list.
+    const categories = [...rubyArray(this.data.categories), ...pluralized(this.data, "category", "categories")].map((c) => toS(c));
     this.mergeData({ categories: [...new Set(categories)] }, "YAML front matter");
     this.mergeData({ tags: pluralized(this.data, "tag", "tags") }, "YAML front matter");
     if (this.excerptSeparator !== "") this.excerpt = new Excerpt(this, extractExcerpt(this.content, this.excerptSeparator, () => warnExcerptModified(this)));
@@ -286,8 +295,11 @@ export class Document {
     return this.site.converters.outputExtFor(this.extname, this.permalink);
   }
 
+  /** Front matter `permalink`: one that is no String (`permalink: 2020`) stops Jekyll in URL#generate_url_from_drop's gsub (NoMethodError). */
   get permalink(): unknown {
-    return this.data.permalink;
+    const permalink = this.data.permalink;
+    if (truthy(permalink) && typeof permalink !== "string") throw permalinkTypeError(permalink, "gsub", this.site.displayPath(this.path));
+    return permalink;
   }
 
   get cleanedRelativePath(): string {
@@ -315,10 +327,12 @@ export class Document {
         return slugify(this.data.slug == null ? null : String(this.data.slug), "pretty", true, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "pretty", true, this.warnEmptySlug);
       case "slug":
         return slugify(this.data.slug == null ? null : String(this.data.slug), "default", false, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "default", false, this.warnEmptySlug);
+      // UrlDrop#categories / #slugified_categories: each of `Array(categories)` by its to_s
+      // (nil gives "", a nested list its inspect), so `categories: [a, null]` makes `/a/`.
       case "categories":
-        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : [this.data.categories].filter((c) => c != null)).map((c: unknown) => rubyDowncase(String(c))))].join("/");
+        return [...new Set(rubyArray(this.data.categories).map((c: unknown) => rubyDowncase(toS(c))))].join("/");
       case "slugified_categories":
-        return [...new Set((Array.isArray(this.data.categories) ? this.data.categories : []).map((c: unknown) => slugify(String(c), "default", false, this.warnEmptySlug)))].join("/");
+        return [...new Set(rubyArray(this.data.categories).map((c: unknown) => slugify(toS(c), "default", false, this.warnEmptySlug)))].join("/");
       default: {
         const parts = dates();
         return key in parts ? parts[key] : undefined;
@@ -332,7 +346,8 @@ export class Document {
         // The date parts are worked out once per URL, not once per `:year`, `:month`, `:day`…
         let dates: Record<string, string> | undefined;
         const datesOnce = () => (dates ??= datePlaceholders(this.date));
-        this.cachedUrl = makeUrl(this.collection.urlTemplate, this.permalink, (t) => urlFromDrop(t, (k) => this.placeholder(k, datesOnce)));
+        const permalink = this.permalink;
+        this.cachedUrl = makeUrl(typeof permalink === "string" ? permalink : this.collection.urlTemplate, permalink, (t) => urlFromDrop(t, (k) => this.placeholder(k, datesOnce)));
       } catch (e) {
         throw new BuildError(`${(e as Error).message}`, { file: this.site.displayPath(this.path), hint: "Use only the placeholders Jekyll knows, e.g. :year, :month, :day, :title, :slug, :categories, :path." });
       }
@@ -401,8 +416,10 @@ export class Document {
     return this.content.includes("{%") || this.content.includes("{{");
   }
 
+  /** Document#excerpt_separator: `(data["excerpt_separator"] || config["excerpt_separator"]).to_s`, so `false` falls back to the site's. */
   get excerptSeparator(): string {
-    return String(this.data.excerpt_separator ?? this.site.config.excerpt_separator ?? "");
+    const own = this.data.excerpt_separator;
+    return toS(truthy(own) ? own : this.site.config.excerpt_separator);
   }
 
   /** Position in the collection, for `page.next` / `page.previous`. */

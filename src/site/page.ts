@@ -8,7 +8,7 @@ import { Excerpt, extractExcerpt, warnExcerptModified } from "./document.js";
 import type { Site } from "./site.js";
 import { destinationRelative } from "../write/contain.js";
 import { BuildError } from "../errors.js";
-import { addPermalinkSuffix, makeUrl, unescapePath, urlFromHash } from "./url.js";
+import { addPermalinkSuffix, makeUrl, permalinkTypeError, unescapePath, urlFromHash } from "./url.js";
 
 const HTML_EXTENSIONS = new Set([".html", ".xhtml", ".htm"]);
 
@@ -125,9 +125,15 @@ export class Page {
     return this.basename === "index";
   }
 
-  /** Front matter `permalink`, or one from `defaults` (Page#data falls back to them). */
+  /**
+   * Front matter `permalink`, or one from `defaults` (Page#data falls back to them). One that YAML
+   * reads as no String (`permalink: 2020`) stops Jekyll in Renderer#permalink_ext, which calls
+   * end_with? on it (NoMethodError); false and nil mean none.
+   */
   get permalink(): unknown {
-    return this.data.permalink;
+    const permalink = this.data.permalink;
+    if (truthy(permalink) && typeof permalink !== "string") throw permalinkTypeError(permalink, "end_with?", this.path ? this.site.displayPath(this.path) : undefined);
+    return permalink;
   }
 
   get template(): string {
@@ -210,7 +216,9 @@ export class Page {
   }
 
   get excerptSeparator(): string {
-    return String(this.data.excerpt_separator ?? this.site.config.excerpt_separator ?? "");
+    // Page#excerpt_separator: `(data["excerpt_separator"] || config["excerpt_separator"]).to_s`.
+    const own = this.data.excerpt_separator;
+    return toS(truthy(own) ? own : this.site.config.excerpt_separator);
   }
 
   /** Page#excerpt_separator once read: generateExcerpt reads it before `defaults` apply. */

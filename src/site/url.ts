@@ -1,5 +1,7 @@
 // Jekyll's URL class: placeholders filled into a template (or a front matter permalink), escaped
 // like Addressable::URI.encode, then sanitised ("/" prefix, ".." and "./" removed, "//" squeezed).
+import { BuildError } from "../errors.js";
+import { inspect, rubyClass, toS } from "../ruby/values.js";
 
 /**
  * Characters Addressable leaves alone when encoding a URI's path (RFC 3986 pchar, "/", "?", "#").
@@ -76,6 +78,14 @@ export function urlFromDrop(template: string, lookup: (key: string) => string | 
  * `permalink: ""` gets the URL "/" (front matter `permalink: ""` on a page fails before, in
  * Convertible#validate_permalink!).
  */
+/** The NoMethodError Jekyll stops with when a `permalink:` is no String (`method` is the String method it calls first). */
+export function permalinkTypeError(permalink: unknown, method: string, file: string | undefined): BuildError {
+  return new BuildError(`undefined method \`${method}' for ${inspect(permalink)}:${rubyClass(permalink)} (NoMethodError)`, {
+    file,
+    hint: `permalink: is ${inspect(permalink)}, which is not a String in YAML: quote it, e.g. permalink: "/${toS(permalink)}/".`,
+  });
+}
+
 export function makeUrl(template: string, permalink: unknown, fill: (t: string) => string): string {
   const chosen = typeof permalink === "string" ? permalink : template;
   return sanitizeUrl(fill(chosen));

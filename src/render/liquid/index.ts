@@ -29,7 +29,7 @@ import type { FilterFn } from "./filters/types.js";
 import { FILTER_ARITY, arityMessage } from "./filters/arity.js";
 import { urlFilters } from "./filters/url.js";
 import { rubyOperators } from "./operators.js";
-import { outputS } from "../../ruby/values.js";
+import { outputS, truthy } from "../../ruby/values.js";
 import { highlightTag } from "./tags/highlight.js";
 import { includeCachedTag, includeRelativeTag, includeTag, type IncludeSupport } from "./tags/include.js";
 import { linkTag, postUrlTag } from "./tags/links.js";
@@ -88,8 +88,9 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   const options = (host.config.liquid ?? {}) as Record<string, unknown>;
   const limits = limitsOf(host.config as Record<string, unknown>);
   const liquid = new Liquid({
-    strictFilters: !!options.strict_filters,
-    strictVariables: !!options.strict_variables,
+    // Jekyll hands these to Liquid's render!, which tests them the Ruby way: `0` and "" are on.
+    strictFilters: truthy(options.strict_filters),
+    strictVariables: truthy(options.strict_variables),
     ownPropertyOnly: true,
     dynamicPartials: false,
     jekyllInclude: true,

@@ -1,0 +1,57 @@
+// jekyll-feed's `feed:` settings of the wrong type. Generator#config is `site.config["feed"] || {}`
+// and is first asked for ["disable_in_development"] (`feed: true` or a Float: NoMethodError for
+// `[]`; an Integer or a list: TypeError); a feed `path:` that is no String reaches
+// PathManager.sanitized_path's start_with? (NoMethodError); `posts_limit:` goes through Liquid's
+// to_integer in the feed template's `limit:` ("invalid integer" for 2.5 or true, while "0x2" and
+// " 3 " count); a tags `path: 0` is a prefix (Ruby's 0 is true). Each case was run with Debian's
+// Jekyll 4.3.1 and jekyll-feed 0.17.0 (test/conformance/ERRORS.md, case 57).
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { ROOT } from "../../conformance/harness.js";
+
+const CLI = path.join(ROOT, "bin", "build-site.js");
+
+const CASES: { feed: string; error: string | null; files?: string[] }[] = [
+  { feed: "true", error: "undefined method `[]' for true:TrueClass" },
+  { feed: "2.5", error: "undefined method `[]' for 2.5:Float" },
+  { feed: "5", error: "no implicit conversion of String into Integer" },
+  { feed: "[a]", error: "no implicit conversion of String into Integer" },
+  { feed: "false", error: null, files: ["2020", "feed.xml"] },
+  { feed: "{path: 5}", error: "undefined method `start_with?' for 5:Integer" },
+  { feed: "{path: [a.xml]}", error: "undefined method `start_with?' for [\"a.xml\"]:Array" },
+  { feed: "{collections: {posts: {path: 7}}}", error: "undefined method `start_with?' for 7:Integer" },
+  { feed: "{path: false}", error: null, files: ["2020", "feed.xml"] },
+  { feed: '{path: ""}', error: null, files: ["2020"] },
+  { feed: "{posts_limit: 2.5}", error: "invalid integer" },
+  { feed: "{posts_limit: true}", error: "invalid integer" },
+  { feed: '{posts_limit: "0x2"}', error: null, files: ["2020", "feed.xml"] },
+  { feed: "{tags: {path: 0}}", error: null, files: ["0t.xml", "2020", "feed.xml"] },
+];
+
+for (const c of CASES) {
+  test(`jekyll-feed with feed: ${c.feed} ${c.error ? "fails" : "builds"} as in Jekyll`, () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "feed-config-"));
+    try {
+      const site = path.join(work, "site");
+      const dest = path.join(work, "_site");
+      fs.mkdirSync(path.join(site, "_posts"), { recursive: true });
+      fs.writeFileSync(path.join(site, "_config.yml"), `url: https://x.y\nplugins: [jekyll-feed]\nfeed: ${c.feed}\n`);
+      fs.writeFileSync(path.join(site, "_posts", "2020-01-01-p.md"), "---\ntitle: p\ntags: [t]\n---\nx\n");
+      const r = spawnSync(process.execPath, [CLI, "build", "--source", site, "--destination", dest], { encoding: "utf8" });
+      const out = r.stdout + r.stderr;
+      if (c.error === null) {
+        assert.equal(r.status, 0, out);
+        assert.deepEqual(fs.readdirSync(dest).sort(), c.files);
+      } else {
+        assert.equal(r.status, 1, out);
+        assert.ok(out.includes(c.error), out);
+      }
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+}
