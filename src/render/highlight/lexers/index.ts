@@ -130,6 +130,7 @@ import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
 import { vue } from './vue.js';
+import { xpath, xquery } from './xpath.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -280,6 +281,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['actionscript', actionscript],
   ['haxe', haxe],
   ['livescript', livescript],
+  ['xpath', xpath],
+  ['xquery', xquery],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
