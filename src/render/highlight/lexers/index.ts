@@ -131,6 +131,7 @@ import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
 import { vue } from './vue.js';
 import { xpath, xquery } from './xpath.js';
+import { robotFramework } from './robot-framework.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -283,6 +284,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['livescript', livescript],
   ['xpath', xpath],
   ['xquery', xquery],
+  ['robot_framework', robotFramework],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
