@@ -132,6 +132,7 @@ import { viml } from './viml.js';
 import { vue } from './vue.js';
 import { xpath, xquery } from './xpath.js';
 import { robotFramework } from './robot-framework.js';
+import { isabelle } from './isabelle.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -285,6 +286,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['xpath', xpath],
   ['xquery', xquery],
   ['robot_framework', robotFramework],
+  ['isabelle', isabelle],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
