@@ -133,6 +133,7 @@ import { vue } from './vue.js';
 import { xpath, xquery } from './xpath.js';
 import { robotFramework } from './robot-framework.js';
 import { isabelle } from './isabelle.js';
+import { dafny } from './dafny.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -287,6 +288,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['xquery', xquery],
   ['robot_framework', robotFramework],
   ['isabelle', isabelle],
+  ['dafny', dafny],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
