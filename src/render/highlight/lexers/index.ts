@@ -134,6 +134,7 @@ import { xpath, xquery } from './xpath.js';
 import { robotFramework } from './robot-framework.js';
 import { isabelle } from './isabelle.js';
 import { dafny } from './dafny.js';
+import { minizinc } from './minizinc.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -289,6 +290,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['robot_framework', robotFramework],
   ['isabelle', isabelle],
   ['dafny', dafny],
+  ['minizinc', minizinc],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
