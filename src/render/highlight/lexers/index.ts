@@ -135,6 +135,7 @@ import { robotFramework } from './robot-framework.js';
 import { isabelle } from './isabelle.js';
 import { dafny } from './dafny.js';
 import { minizinc } from './minizinc.js';
+import { hylang } from './hylang.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -291,6 +292,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['isabelle', isabelle],
   ['dafny', dafny],
   ['minizinc', minizinc],
+  ['hylang', hylang],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
