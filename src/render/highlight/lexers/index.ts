@@ -136,6 +136,7 @@ import { isabelle } from './isabelle.js';
 import { dafny } from './dafny.js';
 import { minizinc } from './minizinc.js';
 import { hylang } from './hylang.js';
+import { rego } from './rego.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -293,6 +294,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['dafny', dafny],
   ['minizinc', minizinc],
   ['hylang', hylang],
+  ['rego', rego],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
