@@ -137,6 +137,7 @@ import { dafny } from './dafny.js';
 import { minizinc } from './minizinc.js';
 import { hylang } from './hylang.js';
 import { rego } from './rego.js';
+import { postscript } from './postscript.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -295,6 +296,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['minizinc', minizinc],
   ['hylang', hylang],
   ['rego', rego],
+  ['postscript', postscript],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
