@@ -138,6 +138,7 @@ import { minizinc } from './minizinc.js';
 import { hylang } from './hylang.js';
 import { rego } from './rego.js';
 import { postscript } from './postscript.js';
+import { brainfuck } from './brainfuck.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -297,6 +298,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['hylang', hylang],
   ['rego', rego],
   ['postscript', postscript],
+  ['brainfuck', brainfuck],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
