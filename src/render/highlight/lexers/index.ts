@@ -139,6 +139,7 @@ import { hylang } from './hylang.js';
 import { rego } from './rego.js';
 import { postscript } from './postscript.js';
 import { brainfuck } from './brainfuck.js';
+import { literateCoffeescript } from './literate-coffeescript.js';
 import { yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -299,6 +300,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['rego', rego],
   ['postscript', postscript],
   ['brainfuck', brainfuck],
+  ['literate_coffeescript', literateCoffeescript],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
