@@ -140,7 +140,7 @@ import { rego } from './rego.js';
 import { postscript } from './postscript.js';
 import { brainfuck } from './brainfuck.js';
 import { literateCoffeescript } from './literate-coffeescript.js';
-import { yaml } from './yaml.js';
+import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -301,6 +301,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['postscript', postscript],
   ['brainfuck', brainfuck],
   ['literate_coffeescript', literateCoffeescript],
+  ['digdag', digdag],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

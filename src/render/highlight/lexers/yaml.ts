@@ -276,3 +276,30 @@ function yamlDef(): Omit<LexerDef, 'name'> & { states: Record<string, RuleSpec[]
 }
 
 export const yaml: LexerDef = lazyLexer('yaml', yamlDef);
+
+// Digdag's operators, as Rouge's Regexp.union (ordered) of `name>` and `_do`, `_parallel`.
+const DIGDAG_KEYWORDS = `call require loop for_each if fail echo td td_run td_ddl td_load td_for_each td_wait
+  td_wait_table td_partial_delete td_table_export pg mail http s3_wait redshift redshift_load
+  redshift_unload emr gcs_wait bq bq_ddl bq_extract bq_load sh py rb embulk`
+  .split(/\s+/)
+  .map((name) => `${name}>`)
+  .concat(['_do', '_parallel'])
+  .join('|');
+
+/**
+ * Digdag workflow definitions (tag `digdag`), as Rouge 3.30 lexes them (lexers/digdag.rb,
+ * `Digdag < YAML`): YAML, with an operator key (`sh>:`, `td>:`, `_do:`, `_parallel:`…) `kr`
+ * before its `:` `pi`, tried before YAML's own block-node rules; the key sets the indentation
+ * as a mapping key does.
+ */
+export const digdag: LexerDef = lazyLexer('digdag', () => {
+  const def = yamlDef();
+  def.states.block_nodes = [
+    rule(`(${DIGDAG_KEYWORDS})(:)(?=\\s|$)`, (run, m) => {
+      run.groups('kr', 'pi');
+      setIndent(run, m[0], true);
+    }),
+    ...def.states.block_nodes,
+  ];
+  return def;
+});
