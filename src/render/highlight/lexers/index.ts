@@ -140,6 +140,7 @@ import { rego } from './rego.js';
 import { postscript } from './postscript.js';
 import { brainfuck } from './brainfuck.js';
 import { literateCoffeescript } from './literate-coffeescript.js';
+import { hql } from './hql.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -302,6 +303,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['brainfuck', brainfuck],
   ['literate_coffeescript', literateCoffeescript],
   ['digdag', digdag],
+  ['hql', hql],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
