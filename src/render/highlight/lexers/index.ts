@@ -141,6 +141,7 @@ import { postscript } from './postscript.js';
 import { brainfuck } from './brainfuck.js';
 import { literateCoffeescript } from './literate-coffeescript.js';
 import { hql } from './hql.js';
+import { freefem } from './freefem.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -304,6 +305,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['literate_coffeescript', literateCoffeescript],
   ['digdag', digdag],
   ['hql', hql],
+  ['freefem', freefem],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
