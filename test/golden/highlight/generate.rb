@@ -342,6 +342,8 @@ lists.merge!(
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
   "MATHEMATICA_BUILTINS" => Rouge::Lexers::Mathematica.builtins,
+  # compat-rouge6's lexers
+  "IDLANG_ROUTINES" => Rouge::Lexers::IDLang.routines,
 }
 # PHP's builtin functions by module (php?disabledmodules=… drops modules): one line per module,
 # the module's name, a tab, then its functions separated by spaces.

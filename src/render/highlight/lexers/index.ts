@@ -142,6 +142,7 @@ import { brainfuck } from './brainfuck.js';
 import { literateCoffeescript } from './literate-coffeescript.js';
 import { hql } from './hql.js';
 import { freefem } from './freefem.js';
+import { idlang } from './idlang.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -306,6 +307,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['digdag', digdag],
   ['hql', hql],
   ['freefem', freefem],
+  ['idlang', idlang],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
