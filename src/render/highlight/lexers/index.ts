@@ -30,7 +30,7 @@ import { elm } from './elm.js';
 import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { elixir } from './elixir.js';
-import { eex, erb } from './erb.js';
+import { eex, epp, erb } from './erb.js';
 import { slim } from './slim.js';
 import { smarty } from './smarty.js';
 import { fortran } from './fortran.js';
@@ -308,6 +308,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['hql', hql],
   ['freefem', freefem],
   ['idlang', idlang],
+  ['epp', epp],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
