@@ -143,6 +143,7 @@ import { literateCoffeescript } from './literate-coffeescript.js';
 import { hql } from './hql.js';
 import { freefem } from './freefem.js';
 import { idlang } from './idlang.js';
+import { bpf } from './bpf.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -309,6 +310,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['freefem', freefem],
   ['idlang', idlang],
   ['epp', epp],
+  ['bpf', bpf],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
