@@ -144,6 +144,7 @@ import { hql } from './hql.js';
 import { freefem } from './freefem.js';
 import { idlang } from './idlang.js';
 import { bpf } from './bpf.js';
+import { ghcCore } from './ghc-core.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -311,6 +312,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['idlang', idlang],
   ['epp', epp],
   ['bpf', bpf],
+  ['ghc-core', ghcCore],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
