@@ -145,6 +145,7 @@ import { freefem } from './freefem.js';
 import { idlang } from './idlang.js';
 import { bpf } from './bpf.js';
 import { ghcCore } from './ghc-core.js';
+import { pony } from './pony.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -313,6 +314,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['epp', epp],
   ['bpf', bpf],
   ['ghc-core', ghcCore],
+  ['pony', pony],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
