@@ -146,6 +146,7 @@ import { idlang } from './idlang.js';
 import { bpf } from './bpf.js';
 import { ghcCore } from './ghc-core.js';
 import { pony } from './pony.js';
+import { eiffel } from './eiffel.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -315,6 +316,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['bpf', bpf],
   ['ghc-core', ghcCore],
   ['pony', pony],
+  ['eiffel', eiffel],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
