@@ -147,6 +147,7 @@ import { bpf } from './bpf.js';
 import { ghcCore } from './ghc-core.js';
 import { pony } from './pony.js';
 import { eiffel } from './eiffel.js';
+import { lustre, lutin } from './lustre.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -317,6 +318,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['ghc-core', ghcCore],
   ['pony', pony],
   ['eiffel', eiffel],
+  ['lustre', lustre],
+  ['lutin', lutin],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
