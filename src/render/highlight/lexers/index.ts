@@ -148,6 +148,7 @@ import { ghcCore } from './ghc-core.js';
 import { pony } from './pony.js';
 import { eiffel } from './eiffel.js';
 import { lustre, lutin } from './lustre.js';
+import { io } from './io.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -320,6 +321,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['eiffel', eiffel],
   ['lustre', lustre],
   ['lutin', lutin],
+  ['io', io],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
