@@ -149,6 +149,7 @@ import { pony } from './pony.js';
 import { eiffel } from './eiffel.js';
 import { lustre, lutin } from './lustre.js';
 import { io } from './io.js';
+import { supercollider } from './supercollider.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -322,6 +323,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['lustre', lustre],
   ['lutin', lutin],
   ['io', io],
+  ['supercollider', supercollider],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
