@@ -150,6 +150,7 @@ import { eiffel } from './eiffel.js';
 import { lustre, lutin } from './lustre.js';
 import { io } from './io.js';
 import { supercollider } from './supercollider.js';
+import { csvs } from './csvs.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -324,6 +325,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['lutin', lutin],
   ['io', io],
   ['supercollider', supercollider],
+  ['csvs', csvs],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
