@@ -151,6 +151,7 @@ import { lustre, lutin } from './lustre.js';
 import { io } from './io.js';
 import { supercollider } from './supercollider.js';
 import { csvs } from './csvs.js';
+import { j } from './j.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -326,6 +327,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['io', io],
   ['supercollider', supercollider],
   ['csvs', csvs],
+  ['j', j],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
