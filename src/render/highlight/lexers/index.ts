@@ -152,6 +152,7 @@ import { io } from './io.js';
 import { supercollider } from './supercollider.js';
 import { csvs } from './csvs.js';
 import { j } from './j.js';
+import { syzlang, syzprog } from './syzkaller.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -328,6 +329,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['supercollider', supercollider],
   ['csvs', csvs],
   ['j', j],
+  ['syzlang', syzlang],
+  ['syzprog', syzprog],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
