@@ -153,6 +153,7 @@ import { supercollider } from './supercollider.js';
 import { csvs } from './csvs.js';
 import { j } from './j.js';
 import { syzlang, syzprog } from './syzkaller.js';
+import { ocl } from './ocl.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -331,6 +332,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['j', j],
   ['syzlang', syzlang],
   ['syzprog', syzprog],
+  ['ocl', ocl],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
