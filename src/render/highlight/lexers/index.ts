@@ -154,6 +154,7 @@ import { csvs } from './csvs.js';
 import { j } from './j.js';
 import { syzlang, syzprog } from './syzkaller.js';
 import { ocl } from './ocl.js';
+import { hack } from './hack.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -333,6 +334,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['syzlang', syzlang],
   ['syzprog', syzprog],
   ['ocl', ocl],
+  ['hack', hack],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
