@@ -155,6 +155,7 @@ import { j } from './j.js';
 import { syzlang, syzprog } from './syzkaller.js';
 import { ocl } from './ocl.js';
 import { hack } from './hack.js';
+import { mosel } from './mosel.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -335,6 +336,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['syzprog', syzprog],
   ['ocl', ocl],
   ['hack', hack],
+  ['mosel', mosel],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
