@@ -156,6 +156,7 @@ import { syzlang, syzprog } from './syzkaller.js';
 import { ocl } from './ocl.js';
 import { hack } from './hack.js';
 import { mosel } from './mosel.js';
+import { igorpro } from './igorpro.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -337,6 +338,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['ocl', ocl],
   ['hack', hack],
   ['mosel', mosel],
+  ['igorpro', igorpro],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
