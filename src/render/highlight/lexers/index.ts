@@ -157,6 +157,7 @@ import { ocl } from './ocl.js';
 import { hack } from './hack.js';
 import { mosel } from './mosel.js';
 import { igorpro } from './igorpro.js';
+import { varnish } from './varnish.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -339,6 +340,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['hack', hack],
   ['mosel', mosel],
   ['igorpro', igorpro],
+  ['vcl', varnish],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
