@@ -158,6 +158,7 @@ import { hack } from './hack.js';
 import { mosel } from './mosel.js';
 import { igorpro } from './igorpro.js';
 import { varnish } from './varnish.js';
+import { yang } from './yang.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -341,6 +342,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['mosel', mosel],
   ['igorpro', igorpro],
   ['vcl', varnish],
+  ['yang', yang],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
