@@ -159,6 +159,7 @@ import { mosel } from './mosel.js';
 import { igorpro } from './igorpro.js';
 import { varnish } from './varnish.js';
 import { yang } from './yang.js';
+import { m68k } from './m68k.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -343,6 +344,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['igorpro', igorpro],
   ['vcl', varnish],
   ['yang', yang],
+  ['m68k', m68k],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
