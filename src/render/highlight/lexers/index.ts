@@ -160,6 +160,7 @@ import { igorpro } from './igorpro.js';
 import { varnish } from './varnish.js';
 import { yang } from './yang.js';
 import { m68k } from './m68k.js';
+import { clean } from './clean.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -345,6 +346,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['vcl', varnish],
   ['yang', yang],
   ['m68k', m68k],
+  ['clean', clean],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
