@@ -354,6 +354,8 @@ long_lists = {
   # IgorPro looks words up lower-cased: its mixed-case entries never match, as in Rouge
   "IGORPRO_FUNCTIONS" => Rouge::Lexers::IgorPro.igorFunction,
   "IGORPRO_OPERATIONS" => Rouge::Lexers::IgorPro.igorOperation,
+  # Factor tests a word against all its vocabularies' lists alike
+  "FACTOR_BUILTINS" => Rouge::Lexers::Factor.builtins.values.reduce(:|),
 }
 # PHP's builtin functions by module (php?disabledmodules=… drops modules): one line per module,
 # the module's name, a tab, then its functions separated by spaces.

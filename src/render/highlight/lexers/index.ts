@@ -161,6 +161,7 @@ import { varnish } from './varnish.js';
 import { yang } from './yang.js';
 import { m68k } from './m68k.js';
 import { clean } from './clean.js';
+import { factor } from './factor.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -347,6 +348,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['yang', yang],
   ['m68k', m68k],
   ['clean', clean],
+  ['factor', factor],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
