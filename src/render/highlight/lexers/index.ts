@@ -162,6 +162,7 @@ import { yang } from './yang.js';
 import { m68k } from './m68k.js';
 import { clean } from './clean.js';
 import { factor } from './factor.js';
+import { slice } from './slice.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -349,6 +350,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['m68k', m68k],
   ['clean', clean],
   ['factor', factor],
+  ['slice', slice],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
