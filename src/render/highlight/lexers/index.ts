@@ -163,6 +163,7 @@ import { m68k } from './m68k.js';
 import { clean } from './clean.js';
 import { factor } from './factor.js';
 import { slice } from './slice.js';
+import { sieve } from './sieve.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -351,6 +352,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['clean', clean],
   ['factor', factor],
   ['slice', slice],
+  ['sieve', sieve],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
