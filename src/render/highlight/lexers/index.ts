@@ -164,6 +164,7 @@ import { clean } from './clean.js';
 import { factor } from './factor.js';
 import { slice } from './slice.js';
 import { sieve } from './sieve.js';
+import { ceylon } from './ceylon.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -353,6 +354,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['factor', factor],
   ['slice', slice],
   ['sieve', sieve],
+  ['ceylon', ceylon],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
