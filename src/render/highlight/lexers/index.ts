@@ -165,6 +165,7 @@ import { factor } from './factor.js';
 import { slice } from './slice.js';
 import { sieve } from './sieve.js';
 import { ceylon } from './ceylon.js';
+import { nial } from './nial.js';
 import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
@@ -355,6 +356,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['slice', slice],
   ['sieve', sieve],
   ['ceylon', ceylon],
+  ['nial', nial],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */
