@@ -14,6 +14,7 @@
 import { type LexRun, type LexerDef, type RuleSpec, asBool, asList, lazyLexer, mixin, rule } from '../engine.js';
 import { PHP_BUILTIN_MODULES } from '../rouge-words.js';
 import { html } from './html.js';
+import { onlyWhereLater } from './loop-match.js';
 import { sublexers } from './sublexers.js';
 
 export const KEYWORDS = new Set(`old_function cfunction
@@ -176,8 +177,9 @@ export function phpLexer(tag: string, keywords: Set<string>, prepend: Record<str
           rule(/\s+/, ''),
           rule(/#.*?$/, 'c1'),
           rule(/\/\/.*?$/, 'c1'),
-          rule(/\/\*\*(?!\/).*?\*\//s, 'cd'),
-          rule(/\/\*.*?\*\//s, 'cm'),
+          // unclosed, the lazy bodies would scan to the end at each opener: tried only before a closer
+          onlyWhereLater('*/', 2, rule(/\/\*\*(?!\/).*?\*\//s, 'cd')),
+          onlyWhereLater('*/', 2, rule(/\/\*.*?\*\//s, 'cm')),
         ],
         root: [
           rule(/<\?(?:php|=)?/i, 'cp', 'php'),
