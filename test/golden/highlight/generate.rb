@@ -339,9 +339,23 @@ lists.merge!(
   "PLSQL_KEYWORDS_FUNC" => Rouge::Lexers::PLSQL.keywords_func,
   "PLSQL_KEYWORDS_TYPE" => Rouge::Lexers::PLSQL.keywords_type,
 )
+# compat-rouge6's lexers
+lists.merge!(
+  "IGORPRO_KEYWORDS" => Rouge::Lexers::IgorPro.keywords,
+  "IGORPRO_PREPROCESSOR" => Rouge::Lexers::IgorPro.preprocessor,
+  "IGORPRO_DECLARATIONS" => Rouge::Lexers::IgorPro.igorDeclarations,
+  "IGORPRO_CONSTANTS" => Rouge::Lexers::IgorPro.igorConstants,
+)
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
   "MATHEMATICA_BUILTINS" => Rouge::Lexers::Mathematica.builtins,
+  # compat-rouge6's lexers
+  "IDLANG_ROUTINES" => Rouge::Lexers::IDLang.routines,
+  # IgorPro looks words up lower-cased: its mixed-case entries never match, as in Rouge
+  "IGORPRO_FUNCTIONS" => Rouge::Lexers::IgorPro.igorFunction,
+  "IGORPRO_OPERATIONS" => Rouge::Lexers::IgorPro.igorOperation,
+  # Factor tests a word against all its vocabularies' lists alike
+  "FACTOR_BUILTINS" => Rouge::Lexers::Factor.builtins.values.reduce(:|),
 }
 # PHP's builtin functions by module (php?disabledmodules=… drops modules): one line per module,
 # the module's name, a tab, then its functions separated by spaces.

@@ -42,15 +42,30 @@ const DQ = String.raw`\d(?:'?\d)*`;
 const isWordStarOrSpace = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 42 || c === 32 || (c >= 9 && c <= 13);
 
-interface Words {
+export interface Words {
   keywords: WordList;
   types: WordList;
   reserved: WordList;
   builtins: WordList;
 }
 
-function makeLexer(name: string, words: Words, cpp: boolean, objc = false, hlsl = false): LexerDef {
-  const self: LexerDef = lazyLexer(name, () => buildLexer(self, words, cpp, objc, hlsl));
+/**
+ * `adjust` replaces or adds states after the C (or C++) ones are built, as a Rouge subclass that
+ * redefines a state does (FreeFEM < Cpp, ./freefem.ts); `self` is the lexer being built.
+ */
+export function makeLexer(
+  name: string,
+  words: Words,
+  cpp: boolean,
+  objc = false,
+  hlsl = false,
+  adjust?: (states: Record<string, RuleSpec[]>, self: LexerDef) => void,
+): LexerDef {
+  const self: LexerDef = lazyLexer(name, () => {
+    const def = buildLexer(self, words, cpp, objc, hlsl);
+    adjust?.(def.states, self);
+    return def;
+  });
   return self;
 }
 
@@ -146,7 +161,7 @@ function addObjectiveC(statements: RuleSpec[], root: RuleSpec[], extra: Record<s
   ];
 }
 
-function buildLexer(self: LexerDef, words: Words, cpp: boolean, objc: boolean, hlsl: boolean): Omit<LexerDef, 'name'> {
+function buildLexer(self: LexerDef, words: Words, cpp: boolean, objc: boolean, hlsl: boolean): Omit<LexerDef, 'name'> & { states: Record<string, RuleSpec[]> } {
   const statements: RuleSpec[] = [
     mixin('whitespace'),
     rule(/(u8|u|U|L)?"/, 's', 'string'),

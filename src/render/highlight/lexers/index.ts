@@ -30,7 +30,7 @@ import { elm } from './elm.js';
 import { erlang } from './erlang.js';
 import { dot } from './dot.js';
 import { elixir } from './elixir.js';
-import { eex, erb } from './erb.js';
+import { eex, epp, erb } from './erb.js';
 import { slim } from './slim.js';
 import { smarty } from './smarty.js';
 import { fortran } from './fortran.js';
@@ -130,7 +130,43 @@ import { verilog } from './verilog.js';
 import { vhdl } from './vhdl.js';
 import { viml } from './viml.js';
 import { vue } from './vue.js';
-import { yaml } from './yaml.js';
+import { xpath, xquery } from './xpath.js';
+import { robotFramework } from './robot-framework.js';
+import { isabelle } from './isabelle.js';
+import { dafny } from './dafny.js';
+import { minizinc } from './minizinc.js';
+import { hylang } from './hylang.js';
+import { rego } from './rego.js';
+import { postscript } from './postscript.js';
+import { brainfuck } from './brainfuck.js';
+import { literateCoffeescript } from './literate-coffeescript.js';
+import { hql } from './hql.js';
+import { freefem } from './freefem.js';
+import { idlang } from './idlang.js';
+import { bpf } from './bpf.js';
+import { ghcCore } from './ghc-core.js';
+import { pony } from './pony.js';
+import { eiffel } from './eiffel.js';
+import { lustre, lutin } from './lustre.js';
+import { io } from './io.js';
+import { supercollider } from './supercollider.js';
+import { csvs } from './csvs.js';
+import { j } from './j.js';
+import { syzlang, syzprog } from './syzkaller.js';
+import { ocl } from './ocl.js';
+import { hack } from './hack.js';
+import { mosel } from './mosel.js';
+import { igorpro } from './igorpro.js';
+import { varnish } from './varnish.js';
+import { yang } from './yang.js';
+import { m68k } from './m68k.js';
+import { clean } from './clean.js';
+import { factor } from './factor.js';
+import { slice } from './slice.js';
+import { sieve } from './sieve.js';
+import { ceylon } from './ceylon.js';
+import { nial } from './nial.js';
+import { digdag, yaml } from './yaml.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -280,6 +316,47 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['actionscript', actionscript],
   ['haxe', haxe],
   ['livescript', livescript],
+  ['xpath', xpath],
+  ['xquery', xquery],
+  ['robot_framework', robotFramework],
+  ['isabelle', isabelle],
+  ['dafny', dafny],
+  ['minizinc', minizinc],
+  ['hylang', hylang],
+  ['rego', rego],
+  ['postscript', postscript],
+  ['brainfuck', brainfuck],
+  ['literate_coffeescript', literateCoffeescript],
+  ['digdag', digdag],
+  ['hql', hql],
+  ['freefem', freefem],
+  ['idlang', idlang],
+  ['epp', epp],
+  ['bpf', bpf],
+  ['ghc-core', ghcCore],
+  ['pony', pony],
+  ['eiffel', eiffel],
+  ['lustre', lustre],
+  ['lutin', lutin],
+  ['io', io],
+  ['supercollider', supercollider],
+  ['csvs', csvs],
+  ['j', j],
+  ['syzlang', syzlang],
+  ['syzprog', syzprog],
+  ['ocl', ocl],
+  ['hack', hack],
+  ['mosel', mosel],
+  ['igorpro', igorpro],
+  ['vcl', varnish],
+  ['yang', yang],
+  ['m68k', m68k],
+  ['clean', clean],
+  ['factor', factor],
+  ['slice', slice],
+  ['sieve', sieve],
+  ['ceylon', ceylon],
+  ['nial', nial],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

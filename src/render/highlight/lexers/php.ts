@@ -11,12 +11,13 @@
  * all-capitals `no`, capitalised `nc`, `__x__` `nb`); `function` heads, `new`, `use`, `const`,
  * `catch` and visibility keywords with the states that follow them.
  */
-import { type LexRun, type LexerDef, asBool, asList, lazyLexer, mixin, rule } from '../engine.js';
+import { type LexRun, type LexerDef, type RuleSpec, asBool, asList, lazyLexer, mixin, rule } from '../engine.js';
 import { PHP_BUILTIN_MODULES } from '../rouge-words.js';
 import { html } from './html.js';
+import { onlyWhereLater } from './loop-match.js';
 import { sublexers } from './sublexers.js';
 
-const KEYWORDS = new Set(`old_function cfunction
+export const KEYWORDS = new Set(`old_function cfunction
   __class__ __dir__ __file__ __function__ __halt_compiler __line__
   __method__ __namespace__ __trait__ abstract and array as break case
   catch clone continue declare default die do echo else elseif empty
@@ -75,218 +76,231 @@ const CONSTANT = new RegExp(String.raw`(?:\\|^)${UPPER}[${UPPER}\p{Nd}_]+$`, 'u'
 const CLASS = new RegExp(String.raw`(?:\\|^)${UPPER}[\p{Alphabetic}\p{Nd}]*?$`, 'u');
 const DUNDER = /^__.*?__$/;
 
-export const php: LexerDef = lazyLexer('php', () => ({
-  start: (run) => {
-    const o = run.options;
-    if (o.has('start_inline')) {
-      if (asBool(o.getAll('start_inline'))) run.push('php');
-    } else run.push('start');
-  },
-  states: {
-    escape: [
-      rule(/\?>/, (run) => {
-        run.token('cp');
-        run.resetStack();
-      }),
-    ],
-    return: [rule('', (run) => run.pop())],
-    start: [
-      rule(/\s*(?=<)/, (run) => {
-        run.delegate(parent(run));
-        run.pop();
-      }),
-      rule(/[^$]+(?=<\?(?:php|=))/i, (run) => {
-        run.delegate(parent(run));
-        run.pop();
-      }),
-      rule('', (run) => run.goto('php')),
-    ],
-    names: [
-      rule(String.raw`${ID_WITH_NS}(?=\s*\()`, (run, m) => {
-        const name = m[0].toLowerCase();
-        if (KEYWORDS.has(name)) run.token('k');
-        else if (builtins(run).has(name)) run.token('nb');
-        else run.token('nf');
-      }),
-      rule(ID_WITH_NS, (run, m) => {
-        const word = m[0];
-        const name = word.toLowerCase();
-        if (name === 'use') {
-          run.push('in_use');
-          run.token('kn');
-        } else if (name === 'const') {
-          run.push('in_const');
-          run.token('k');
-        } else if (name === 'catch') {
-          run.push('in_catch');
-          run.token('k');
-        } else if (name === 'public' || name === 'protected' || name === 'private') {
-          run.push('in_visibility');
-          run.token('k');
-        } else if (KEYWORDS.has(name)) run.token('k');
-        // (Rouge also tests the lower-cased name against 'stdClass', which never matches)
-        else if (DUNDER.test(word)) run.token('nb');
-        else if (KEYWORD_CONSTANT.test(word)) run.token('kc');
-        else if (CONSTANT.test(word)) run.token('no');
-        else if (CLASS.test(word)) run.token('nc');
-        else run.token('n');
-      }),
-    ],
-    operators: [rule(/[~!%^&*+|:.<>\/@-]+/, 'o')],
-    string: [
-      rule(/"/, 's2', '#pop'),
-      rule(/[^\\{$"]+/, 's2'),
-      rule(/\\u\{[0-9a-fA-F]+\}/, 'se'),
-      rule(/\\(?:[efrntv"$\\]|[0-7]{1,3}|[xX][0-9a-fA-F]{1,2})/, 'se'),
-      rule(String.raw`\$${ID}(?:\[\S+\]|->${ID})?`, 'nv'),
-      rule(/\{\$\{/, 'si', 'string_interp_double'),
-      rule(/\{(?=\$)/, 'si', 'string_interp_single'),
-      rule(/(\{)(\S+)(\})/, ['si', 'nv', 'si']),
-      rule(/[${\\]+/, 's2'),
-    ],
-    string_interp_double: [rule(/\}\}/, 'si', '#pop'), mixin('php')],
-    string_interp_single: [rule(/\}/, 'si', '#pop'), mixin('php')],
-    values: [
-      rule(new RegExp(String.raw`<<<(["']?)(${ID})\1\n.*?\n\s*\2;?`, 'is'), 'sh'),
-      rule(/(?:\d[_\d]*)?\.(?:\d[_\d]*)?(?:e[+-]?\d[_\d]*)?/i, 'mf'),
-      rule(/0[0-7][0-7_]*/, 'mo'),
-      rule(/0b[01][01_]*/i, 'mb'),
-      rule(/0x[a-f0-9][a-f0-9_]*/i, 'mh'),
-      rule(/\d[_\d]*/, 'mi'),
-      rule(/'(?:[^'\\]*(?:\\.[^'\\]*)*)'/, 's1'),
-      rule(/`(?:[^`\\]*(?:\\.[^`\\]*)*)`/, 'sb'),
-      rule(/"/, 's2', 'string'),
-      rule(/(?:function|fn)\b/i, (run) => {
-        run.push('in_function_return');
-        run.push('in_function_params');
-        run.push('in_function_name');
-        run.token('k');
-      }),
-      rule(/(?:true|false|null)\b/i, 'kc'),
-      rule(/new\b/i, 'k', 'in_new'),
-    ],
-    variables: [rule(String.raw`\$\{\$+${ID}\}`, 'nv'), rule(String.raw`\$+${ID}`, 'nv')],
-    whitespace: [
-      rule(/\s+/, ''),
-      rule(/#.*?$/, 'c1'),
-      rule(/\/\/.*?$/, 'c1'),
-      rule(/\/\*\*(?!\/).*?\*\//s, 'cd'),
-      rule(/\/\*.*?\*\//s, 'cm'),
-    ],
-    root: [
-      rule(/<\?(?:php|=)?/i, 'cp', 'php'),
-      rule(/.*?(?=<\?)|.*/s, (run) => run.delegate(parent(run))),
-    ],
-    php: [
-      mixin('escape'),
-      mixin('whitespace'),
-      mixin('variables'),
-      mixin('values'),
-      rule(new RegExp(String.raw`(namespace)(\s+)(${ID_WITH_NS})`, 'i'), ['kn', '', 'nn']),
-      rule(new RegExp(String.raw`(class|interface|trait|extends|implements)(\s+)(${ID_WITH_NS})`, 'i'), ['kd', '', 'nc']),
-      mixin('names'),
-      rule(/[;,(){}\[\]]/, 'p'),
-      mixin('operators'),
-      rule(/[=?]/, 'o'),
-    ],
-    in_assign: [
-      rule(/,/, 'p', '#pop'),
-      rule(/[\[\]]/, 'p'),
-      rule(/\(/, 'p', 'in_assign_function'),
-      mixin('escape'),
-      mixin('whitespace'),
-      mixin('values'),
-      mixin('variables'),
-      mixin('names'),
-      mixin('operators'),
-      mixin('return'),
-    ],
-    in_assign_function: [rule(/\)/, 'p', '#pop'), rule(/,/, 'p'), mixin('in_assign')],
-    in_catch: [
-      rule(/\(/, 'p'),
-      rule(/\|/, 'o'),
-      rule(ID, 'nc'),
-      mixin('escape'),
-      mixin('whitespace'),
-      mixin('return'),
-    ],
-    in_const: [
-      rule(ID, 'no'),
-      rule(/=/, 'o', 'in_assign'),
-      mixin('escape'),
-      mixin('whitespace'),
-      mixin('return'),
-    ],
-    in_function_body: [rule(/\{/, 'p', '#push'), rule(/\}/, 'p', '#pop'), mixin('php')],
-    in_function_name: [
-      rule(/&/, 'o'),
-      rule(ID, 'n'),
-      rule(/\(/, 'p', '#pop'),
-      mixin('escape'),
-      mixin('whitespace'),
-      mixin('return'),
-    ],
-    in_function_params: [
-      rule(/\)/, 'p', '#pop'),
-      rule(/,/, 'p'),
-      rule(/[.]{3}/, 'p'),
-      rule(/=/, 'o', 'in_assign'),
-      rule(/\b(?:public|protected|private|readonly)\b/i, 'k'),
-      rule(String.raw`\??${ID}`, 'kt', 'in_assign'),
-      mixin('escape'),
-      mixin('whitespace'),
-      mixin('variables'),
-      mixin('return'),
-    ],
-    in_function_return: [
-      rule(/:/, 'p'),
-      rule(/use\b/i, 'k', 'in_function_use'),
-      rule(String.raw`\??${ID}`, 'kt', 'in_assign'),
-      rule(/\{/, (run) => {
-        run.token('p');
-        run.goto('in_function_body');
-      }),
-      mixin('escape'),
-      mixin('whitespace'),
-      mixin('return'),
-    ],
-    in_function_use: [
-      rule(/[,(]/, 'p'),
-      rule(/&/, 'o'),
-      rule(/\)/, 'p', '#pop'),
-      mixin('escape'),
-      mixin('whitespace'),
-      mixin('variables'),
-      mixin('return'),
-    ],
-    in_new: [
-      rule(/class\b/i, (run) => {
-        run.token('kd');
-        run.goto('in_new_class');
-      }),
-      rule(ID_WITH_NS, 'nc', '#pop'),
-      mixin('escape'),
-      mixin('whitespace'),
-      mixin('return'),
-    ],
-    in_new_class: [rule(/\}/, 'p', '#pop'), rule(/\{/, 'p'), mixin('php')],
-    in_use: [
-      rule(/[,}]/, 'p'),
-      rule(/(?:function|const)\b/i, 'k'),
-      rule(String.raw`(${NS})(\{)`, ['nn', 'p']),
-      rule(String.raw`${ID_WITH_NS}(?:_${ID})+`, 'nf'),
-      mixin('escape'),
-      mixin('whitespace'),
-      mixin('names'),
-      mixin('return'),
-    ],
-    in_visibility: [
-      rule(/\b(?:readonly|static)\b/i, 'k'),
-      rule(/(?=(?:abstract|const|function)\b)/i, 'k', '#pop'),
-      rule(String.raw`\??${ID}`, 'kt', '#pop'),
-      mixin('escape'),
-      mixin('whitespace'),
-      mixin('return'),
-    ],
-  },
-}));
+/**
+ * Rouge's PHP lexer over a keyword list, with rules put before a state's own (`prepend`), as
+ * Rouge's Hack < PHP does (./hack.ts).
+ */
+export function phpLexer(tag: string, keywords: Set<string>, prepend: Record<string, RuleSpec[]> = {}): LexerDef {
+  return lazyLexer(tag, () => {
+    const def: Omit<LexerDef, 'name'> = {
+      start: (run) => {
+        const o = run.options;
+        if (o.has('start_inline')) {
+          if (asBool(o.getAll('start_inline'))) run.push('php');
+        } else run.push('start');
+      },
+      states: {
+        escape: [
+          rule(/\?>/, (run) => {
+            run.token('cp');
+            run.resetStack();
+          }),
+        ],
+        return: [rule('', (run) => run.pop())],
+        start: [
+          rule(/\s*(?=<)/, (run) => {
+            run.delegate(parent(run));
+            run.pop();
+          }),
+          rule(/[^$]+(?=<\?(?:php|=))/i, (run) => {
+            run.delegate(parent(run));
+            run.pop();
+          }),
+          rule('', (run) => run.goto('php')),
+        ],
+        names: [
+          rule(String.raw`${ID_WITH_NS}(?=\s*\()`, (run, m) => {
+            const name = m[0].toLowerCase();
+            if (keywords.has(name)) run.token('k');
+            else if (builtins(run).has(name)) run.token('nb');
+            else run.token('nf');
+          }),
+          rule(ID_WITH_NS, (run, m) => {
+            const word = m[0];
+            const name = word.toLowerCase();
+            if (name === 'use') {
+              run.push('in_use');
+              run.token('kn');
+            } else if (name === 'const') {
+              run.push('in_const');
+              run.token('k');
+            } else if (name === 'catch') {
+              run.push('in_catch');
+              run.token('k');
+            } else if (name === 'public' || name === 'protected' || name === 'private') {
+              run.push('in_visibility');
+              run.token('k');
+            } else if (keywords.has(name)) run.token('k');
+            // (Rouge also tests the lower-cased name against 'stdClass', which never matches)
+            else if (DUNDER.test(word)) run.token('nb');
+            else if (KEYWORD_CONSTANT.test(word)) run.token('kc');
+            else if (CONSTANT.test(word)) run.token('no');
+            else if (CLASS.test(word)) run.token('nc');
+            else run.token('n');
+          }),
+        ],
+        operators: [rule(/[~!%^&*+|:.<>\/@-]+/, 'o')],
+        string: [
+          rule(/"/, 's2', '#pop'),
+          rule(/[^\\{$"]+/, 's2'),
+          rule(/\\u\{[0-9a-fA-F]+\}/, 'se'),
+          rule(/\\(?:[efrntv"$\\]|[0-7]{1,3}|[xX][0-9a-fA-F]{1,2})/, 'se'),
+          rule(String.raw`\$${ID}(?:\[\S+\]|->${ID})?`, 'nv'),
+          rule(/\{\$\{/, 'si', 'string_interp_double'),
+          rule(/\{(?=\$)/, 'si', 'string_interp_single'),
+          rule(/(\{)(\S+)(\})/, ['si', 'nv', 'si']),
+          rule(/[${\\]+/, 's2'),
+        ],
+        string_interp_double: [rule(/\}\}/, 'si', '#pop'), mixin('php')],
+        string_interp_single: [rule(/\}/, 'si', '#pop'), mixin('php')],
+        values: [
+          rule(new RegExp(String.raw`<<<(["']?)(${ID})\1\n.*?\n\s*\2;?`, 'is'), 'sh'),
+          rule(/(?:\d[_\d]*)?\.(?:\d[_\d]*)?(?:e[+-]?\d[_\d]*)?/i, 'mf'),
+          rule(/0[0-7][0-7_]*/, 'mo'),
+          rule(/0b[01][01_]*/i, 'mb'),
+          rule(/0x[a-f0-9][a-f0-9_]*/i, 'mh'),
+          rule(/\d[_\d]*/, 'mi'),
+          rule(/'(?:[^'\\]*(?:\\.[^'\\]*)*)'/, 's1'),
+          rule(/`(?:[^`\\]*(?:\\.[^`\\]*)*)`/, 'sb'),
+          rule(/"/, 's2', 'string'),
+          rule(/(?:function|fn)\b/i, (run) => {
+            run.push('in_function_return');
+            run.push('in_function_params');
+            run.push('in_function_name');
+            run.token('k');
+          }),
+          rule(/(?:true|false|null)\b/i, 'kc'),
+          rule(/new\b/i, 'k', 'in_new'),
+        ],
+        variables: [rule(String.raw`\$\{\$+${ID}\}`, 'nv'), rule(String.raw`\$+${ID}`, 'nv')],
+        whitespace: [
+          rule(/\s+/, ''),
+          rule(/#.*?$/, 'c1'),
+          rule(/\/\/.*?$/, 'c1'),
+          // unclosed, the lazy bodies would scan to the end at each opener: tried only before a closer
+          onlyWhereLater('*/', 2, rule(/\/\*\*(?!\/).*?\*\//s, 'cd')),
+          onlyWhereLater('*/', 2, rule(/\/\*.*?\*\//s, 'cm')),
+        ],
+        root: [
+          rule(/<\?(?:php|=)?/i, 'cp', 'php'),
+          rule(/.*?(?=<\?)|.*/s, (run) => run.delegate(parent(run))),
+        ],
+        php: [
+          mixin('escape'),
+          mixin('whitespace'),
+          mixin('variables'),
+          mixin('values'),
+          rule(new RegExp(String.raw`(namespace)(\s+)(${ID_WITH_NS})`, 'i'), ['kn', '', 'nn']),
+          rule(new RegExp(String.raw`(class|interface|trait|extends|implements)(\s+)(${ID_WITH_NS})`, 'i'), ['kd', '', 'nc']),
+          mixin('names'),
+          rule(/[;,(){}\[\]]/, 'p'),
+          mixin('operators'),
+          rule(/[=?]/, 'o'),
+        ],
+        in_assign: [
+          rule(/,/, 'p', '#pop'),
+          rule(/[\[\]]/, 'p'),
+          rule(/\(/, 'p', 'in_assign_function'),
+          mixin('escape'),
+          mixin('whitespace'),
+          mixin('values'),
+          mixin('variables'),
+          mixin('names'),
+          mixin('operators'),
+          mixin('return'),
+        ],
+        in_assign_function: [rule(/\)/, 'p', '#pop'), rule(/,/, 'p'), mixin('in_assign')],
+        in_catch: [
+          rule(/\(/, 'p'),
+          rule(/\|/, 'o'),
+          rule(ID, 'nc'),
+          mixin('escape'),
+          mixin('whitespace'),
+          mixin('return'),
+        ],
+        in_const: [
+          rule(ID, 'no'),
+          rule(/=/, 'o', 'in_assign'),
+          mixin('escape'),
+          mixin('whitespace'),
+          mixin('return'),
+        ],
+        in_function_body: [rule(/\{/, 'p', '#push'), rule(/\}/, 'p', '#pop'), mixin('php')],
+        in_function_name: [
+          rule(/&/, 'o'),
+          rule(ID, 'n'),
+          rule(/\(/, 'p', '#pop'),
+          mixin('escape'),
+          mixin('whitespace'),
+          mixin('return'),
+        ],
+        in_function_params: [
+          rule(/\)/, 'p', '#pop'),
+          rule(/,/, 'p'),
+          rule(/[.]{3}/, 'p'),
+          rule(/=/, 'o', 'in_assign'),
+          rule(/\b(?:public|protected|private|readonly)\b/i, 'k'),
+          rule(String.raw`\??${ID}`, 'kt', 'in_assign'),
+          mixin('escape'),
+          mixin('whitespace'),
+          mixin('variables'),
+          mixin('return'),
+        ],
+        in_function_return: [
+          rule(/:/, 'p'),
+          rule(/use\b/i, 'k', 'in_function_use'),
+          rule(String.raw`\??${ID}`, 'kt', 'in_assign'),
+          rule(/\{/, (run) => {
+            run.token('p');
+            run.goto('in_function_body');
+          }),
+          mixin('escape'),
+          mixin('whitespace'),
+          mixin('return'),
+        ],
+        in_function_use: [
+          rule(/[,(]/, 'p'),
+          rule(/&/, 'o'),
+          rule(/\)/, 'p', '#pop'),
+          mixin('escape'),
+          mixin('whitespace'),
+          mixin('variables'),
+          mixin('return'),
+        ],
+        in_new: [
+          rule(/class\b/i, (run) => {
+            run.token('kd');
+            run.goto('in_new_class');
+          }),
+          rule(ID_WITH_NS, 'nc', '#pop'),
+          mixin('escape'),
+          mixin('whitespace'),
+          mixin('return'),
+        ],
+        in_new_class: [rule(/\}/, 'p', '#pop'), rule(/\{/, 'p'), mixin('php')],
+        in_use: [
+          rule(/[,}]/, 'p'),
+          rule(/(?:function|const)\b/i, 'k'),
+          rule(String.raw`(${NS})(\{)`, ['nn', 'p']),
+          rule(String.raw`${ID_WITH_NS}(?:_${ID})+`, 'nf'),
+          mixin('escape'),
+          mixin('whitespace'),
+          mixin('names'),
+          mixin('return'),
+        ],
+        in_visibility: [
+          rule(/\b(?:readonly|static)\b/i, 'k'),
+          rule(/(?=(?:abstract|const|function)\b)/i, 'k', '#pop'),
+          rule(String.raw`\??${ID}`, 'kt', '#pop'),
+          mixin('escape'),
+          mixin('whitespace'),
+          mixin('return'),
+        ],
+      },
+    };
+    for (const [state, rules] of Object.entries(prepend)) def.states[state].unshift(...rules);
+    return def;
+  });
+}
+
+export const php: LexerDef = phpLexer('php', KEYWORDS);

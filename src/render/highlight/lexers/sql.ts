@@ -4,11 +4,15 @@
  * backslash escapes `se`); `"…"` and `` `…` `` are identifiers, `nv`; numbers `mi` (a decimal is
  * `mi p mi`); `--` comments `c1`, nested block comments `cm`.
  */
-import { type LexerDef, rule, lazyLexer } from '../engine.js';
+import { type LexerDef, type RuleSpec, rule, lazyLexer } from '../engine.js';
 import { SQL_KEYWORDS, SQL_KEYWORDS_TYPE } from '../rouge-words.js';
 
-export const sql: LexerDef = lazyLexer('sql', () => ({
-  states: {
+/** Rouge's SQL states over a pair of word lists (HQL < SQL has its own, ./hql.ts). */
+export function sqlStates(
+  keywords: { has(word: string): boolean },
+  types: { has(word: string): boolean },
+): Record<string, RuleSpec[]> {
+  return {
     root: [
       rule(/\s+/, ''),
       rule(/--.*/, 'c1'),
@@ -19,8 +23,8 @@ export const sql: LexerDef = lazyLexer('sql', () => ({
       rule(/`/, 'nv', 'backtick'),
       rule(/\w[\w\d]*/, (run, m) => {
         const up = m[0].toUpperCase();
-        if (SQL_KEYWORDS_TYPE.has(up)) run.token('nb');
-        else if (SQL_KEYWORDS.has(up)) run.token('k');
+        if (types.has(up)) run.token('nb');
+        else if (keywords.has(up)) run.token('k');
         else run.token('n');
       }),
       rule(/[+*\/<>=~!@#%&|?^\-]/, 'o'),
@@ -35,5 +39,7 @@ export const sql: LexerDef = lazyLexer('sql', () => ({
     backtick: [rule(/\\./, 'se'), rule(/``/, 'se'), rule(/`/, 'nv', '#pop'), rule(/[^\\`]+/, 'nv')],
     single_string: [rule(/\\./, 'se'), rule(/''/, 'se'), rule(/'/, 's1', '#pop'), rule(/[^\\']+/, 's1')],
     double_string: [rule(/\\./, 'se'), rule(/""/, 'se'), rule(/"/, 'nv', '#pop'), rule(/[^\\"]+/, 'nv')],
-  },
-}));
+  };
+}
+
+export const sql: LexerDef = lazyLexer('sql', () => ({ states: sqlStates(SQL_KEYWORDS, SQL_KEYWORDS_TYPE) }));
