@@ -144,7 +144,7 @@ function tabMarkerIndentation(state: StateBlock, line: number, base: number): nu
   const ws = src.slice(q + 1, content);
   const before = src.slice(state.bMarks[line], q);
   if (!ws.includes('\t') || /[^ \t]/.test(before)) return null;
-  return firstLineIndentation(stripIndent(before, base).length + 1, ws);
+  return firstLineIndentation(stripIndent(before, base, state).length + 1, ws);
 }
 
 export function deflistPlugin(md: MarkdownIt): void {

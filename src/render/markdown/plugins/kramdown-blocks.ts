@@ -728,7 +728,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
         } else if (state.sCount[startLine] - state.blkIndent >= 4) state.blkIndent = state.sCount[startLine];
         const shifted = firstCode(state, startLine) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
         if (shifted) {
-          tokenize(state, startLine, endLine);
+          tokenizeLevel(state, startLine, endLine);
           [state.bMarks[startLine], state.tShift[startLine]] = shifted;
           s.kdFirstLine = saved;
           s.kdContinuedLine = savedContinued;
@@ -736,9 +736,21 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
         }
       }
     }
-    tokenize(state, startLine, endLine);
+    tokenizeLevel(state, startLine, endLine);
     s.kdFirstLine = saved;
     s.kdContinuedLine = savedContinued;
+  };
+  // Each nested call's blkIndent is one level of kramdown's indentation (an item's, a
+  // definition's, a footnote's; 0 in a blockquote, whose lines markdown-it has moved past the
+  // `>`): indent.ts takes a line's indentation off level by level, as kramdown's nested parsers do.
+  const tokenizeLevel = (state: StateBlock, startLine: number, endLine: number) => {
+    const levels: number[] = ((state as any).kdLevels ??= []);
+    levels.push(state.blkIndent);
+    try {
+      tokenize(state, startLine, endLine);
+    } finally {
+      levels.pop();
+    }
   };
   // kramdown's paragraphs are not interrupted by a horizontal rule (PARAGRAPH_END has no HR_START):
   // `para\n***` stays one paragraph.
