@@ -718,18 +718,32 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       const open = state.tokens[state.tokens.length - 1];
       if (open?.type === 'list_item_open' && open.map?.[0] === startLine) {
         // (A tab after the marker: kramdown's indentation, from fakeLazyLines.)
+        let logical = false;
         const kd = s.kdItemIndent?.get(`${startLine}:${state.listIndent}`);
         if (kd !== undefined) {
           state.blkIndent = state.listIndent + kd;
-          if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
+          if (!isBlank(state, startLine)) {
+            state.sCount[startLine] = state.blkIndent;
+            // The line's column is now kramdown's, short of markdown-it's count of the tab: a
+            // list nested on the same line (`* 1.\t2. d`) takes its content's column from it,
+            // and getLines must take the text from there too.
+            logical = true;
+          }
         } else if (ITEM_IAL_ONLY.test(lineText(state, startLine))) {
           state.blkIndent = state.listIndent + 4;
           if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
         } else if (state.sCount[startLine] - state.blkIndent >= 4) state.blkIndent = state.sCount[startLine];
         const shifted = firstCode(state, startLine) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
         if (shifted) {
-          tokenizeLevel(state, startLine, endLine);
+          if (logical) logicalFirstLine(state, startLine, () => tokenizeLevel(state, startLine, endLine));
+          else tokenizeLevel(state, startLine, endLine);
           [state.bMarks[startLine], state.tShift[startLine]] = shifted;
+          s.kdFirstLine = saved;
+          s.kdContinuedLine = savedContinued;
+          return;
+        }
+        if (logical) {
+          logicalFirstLine(state, startLine, () => tokenizeLevel(state, startLine, endLine));
           s.kdFirstLine = saved;
           s.kdContinuedLine = savedContinued;
           return;
@@ -739,6 +753,38 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     tokenizeLevel(state, startLine, endLine);
     s.kdFirstLine = saved;
     s.kdContinuedLine = savedContinued;
+  };
+  // markdown-it's getLines counts a line's columns up to its text again from the line's start (the
+  // markers before it one column each, a tab to markdown-it's stop); on an item's first line whose
+  // column was set to kramdown's (a tab after the marker), that count runs ahead of the column
+  // the nested rules work with (`* 1.\t2. d`: the `d` at kramdown's 9, markdown-it's tab reaching
+  // 8 by the `2`). While such an item's text is parsed, the line's text is taken from its first
+  // character with the columns beyond `indent` as spaces, as sCount has them.
+  const logicalFirstLine = (state: StateBlock, line: number, parse: () => void) => {
+    const s = state as any;
+    const lines: Map<number, number> = (s.kdLogicalLines ??= new Map());
+    if (!s.kdOwnGetLines) {
+      s.kdOwnGetLines = true;
+      const getLines = state.getLines;
+      state.getLines = function (this: StateBlock, begin: number, end: number, indent: number, keepLastLF: boolean): string {
+        if (!lines.size) return getLines.call(this, begin, end, indent, keepLastLF);
+        let out = '';
+        for (let l = begin; l < end; l++) {
+          const lf = l + 1 < end || keepLastLF;
+          if (!lines.has(l) || this.bMarks[l] + this.tShift[l] >= this.eMarks[l]) { out += getLines.call(this, l, l + 1, indent, lf); continue; }
+          const extra = Math.max(0, this.sCount[l] - indent);
+          out += ' '.repeat(extra) + this.src.slice(this.bMarks[l] + this.tShift[l], lf ? this.eMarks[l] + 1 : this.eMarks[l]);
+        }
+        return out;
+      };
+    }
+    lines.set(line, (lines.get(line) ?? 0) + 1);
+    try {
+      parse();
+    } finally {
+      const n = lines.get(line)! - 1;
+      if (n) lines.set(line, n); else lines.delete(line);
+    }
   };
   // Each nested call's blkIndent is one level of kramdown's indentation (an item's, a
   // definition's, a footnote's; 0 in a blockquote, whose lines markdown-it has moved past the
