@@ -202,6 +202,9 @@ export function deflistPlugin(md: MarkdownIt): void {
         // that block instead, and the list ends (`m\n: \n\n* \n: ` is a list after it, its item
         // holding ':').
         else if (next < endLine && state.sCount[next] - base <= 3 && /^(?:[*+-]|\d+\.)[\t| ]|^>/.test(lineText(state, next))) stop(next);
+        // So does a block IAL or ALD line (kramdown's block extensions come before its paragraphs):
+        // `term\n: def\n\n{: .d}\n: def2` ends the list, and `: def2` is a paragraph.
+        else if (next < endLine && state.sCount[next] - base <= 3 && (IAL_LINE.test(lineText(state, next)) || (lineText(state, next).startsWith('{:') && ialBlockAt(state, next)))) stop(next);
         else if (next < endLine && !state.isEmpty(next) && !MARKER.test(lineText(state, next))) {
           // A next term: its definition on the next line, or after one empty line (kramdown: a
           // truly empty one, `m\n \n: d` is two paragraphs).
@@ -289,18 +292,32 @@ export function deflistPlugin(md: MarkdownIt): void {
     // As a terminator: a `:` line ends the paragraph it follows.
     if (silent) return state.parentType === 'paragraph';
     const toks = state.tokens;
-    const close = toks[toks.length - 1];
-    if (!close || close.type !== 'paragraph_close' || toks.length < 3) return false;
-    const open = toks[toks.length - 3];
-    const inline = toks[toks.length - 2];
+    // Block IAL lines between the empty line and the `:` line (`term\n\n{: .c}\n: def`): after a
+    // blank line kramdown keeps such an IAL for the next block (its @block_ial) and adds no
+    // element, so the paragraph and the "\n" blank are still right before the definition list;
+    // parse_definition_list then gives the list the paragraph's IAL (none) in place of the block
+    // IAL, which is lost. (An ALD adds an end-of-block element and no list follows.)
+    let end = toks.length;
+    let ialStart = startLine;
+    while (end > 0 && toks[end - 1].type === 'kd_ial' && toks[end - 1].map?.[1] === ialStart) ialStart = toks[--end].map![0];
+    const close = toks[end - 1];
+    if (!close || close.type !== 'paragraph_close' || end < 3) return false;
+    const open = toks[end - 3];
+    const inline = toks[end - 2];
     const pEnd = open.map?.[1] ?? -1;
-    const oneEmptyLine = pEnd === startLine - 1 && state.bMarks[pEnd] === state.eMarks[pEnd];
-    if (pEnd !== startLine && !oneEmptyLine) return false;
+    const oneEmptyLine = pEnd === ialStart - 1 && state.bMarks[pEnd] === state.eMarks[pEnd];
+    if ((pEnd !== startLine || ialStart !== startLine) && !oneEmptyLine) return false;
     const termLines = inline.content.split('\n');
     const lastTerm = pEnd - 1;
-    const removed = toks.splice(toks.length - 3, 3);
+    const removed = toks.splice(end - 3);
     const dlIndex = toks.length;
-    if (!deflist(state, lastTerm, endLine, false)) { toks.push(...removed); return false; }
+    // (With IAL lines between, markdown-it-deflist is given the last of them as the term line, so
+    // that the definition is right after it; the term's text and lines are set below.)
+    const termLine = ialStart === startLine ? lastTerm : startLine - 1;
+    if (!deflist(state, termLine, endLine, false)) { toks.push(...removed); return false; }
+    if (termLine !== lastTerm) {
+      for (const t of toks.slice(dlIndex + 1, dlIndex + 3)) t.map = [lastTerm, lastTerm];
+    }
     clampMaps(state, dlIndex, endLine);
     // Extra terms go right after the dl_open that markdown-it-deflist pushed first.
     const dl = toks[dlIndex];
