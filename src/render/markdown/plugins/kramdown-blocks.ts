@@ -72,13 +72,40 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   const last = state.tokens[state.tokens.length - 1];
   let first = line - 1;
   if (last?.type === 'kd_ald' && last.map?.[1] === line) return false;
-  if (last?.type === 'kd_ial' && last.map?.[1] === line) first = last.map[0];
-  else if (!IAL_LINE.test(prev) || ALD_LINE.test(prev)) return false;
+  if (last?.type === 'kd_ial' && last.map?.[1] === line) {
+    first = last.map[0];
+  } else if (!IAL_LINE.test(prev) || ALD_LINE.test(prev)) return false;
   while (first - 1 >= 0 && first !== (state as any).kdFirstLine && !isBlank(state, first - 1) && IAL_LINE.test(lineText(state, first - 1).trimEnd())) {
     if (ALD_LINE.test(lineText(state, first - 1).trimEnd())) return true;
     first--;
   }
-  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1);
+  // An IAL on the line a block ends on (`$$$${:c}`, `<hr>{:y}`, `</div>{:e}`) is that block's,
+  // its `eob` no boundary: `$$$${:c}\n|` is math and the paragraph `|`.
+  if (ialOnBlockLine(state, first)) return false;
+  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1) || trailingBlankBefore(state, first);
+}
+
+/** Whether the block before the last IAL tokens takes in `line`, where they start. */
+function ialOnBlockLine(state: StateBlock, line: number): boolean {
+  const toks = state.tokens;
+  let k = toks.length - 1;
+  while (k >= 0 && toks[k].type === 'kd_ial') k--;
+  // (A container's open token spans its lines: `> {:.quote}` starts the quote's text.)
+  const map = toks[k]?.nesting === 0 ? toks[k].map : null;
+  return !!map && map[0] <= line && map[1] > line;
+}
+
+/**
+ * Whether the block before the IAL lines starting at `line` is an HTML element whose line's
+ * newline kramdown leaves to its blank parser (html-block.ts's trailingBlank): the IAL then
+ * follows a :blank and waits for the next block (`<hr>\n{:y}\n|` is a rule and a table).
+ */
+function trailingBlankBefore(state: StateBlock, line: number): boolean {
+  const toks = state.tokens;
+  let k = toks.length - 1;
+  while (k >= 0 && toks[k].type === 'kd_ial' && (toks[k].map?.[0] ?? -1) >= line) k--;
+  const t = toks[k];
+  return t?.type === 'kd_html' && t.map?.[1] === line && !!(t.meta as { trailingBlank?: boolean } | null)?.trailingBlank;
 }
 
 /**
