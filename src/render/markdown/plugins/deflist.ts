@@ -130,6 +130,32 @@ function clampMaps(state: StateBlock, from: number, endLine: number): void {
 }
 
 /**
+ * `m\n: d\n\n{:y}\nm\n: e`: block IAL lines after a blank line wait for the next block, the term's
+ * paragraph, and add no element, so kramdown's parse_definition_list still finds the list and the
+ * blank before the new one and merges the new one into it; the IAL, the new list's, is lost with
+ * it. The new list (dl_open at `dlIndex`, its terms from `termLine`) is joined to the one before
+ * the IAL tokens and those are dropped; false where that is not the case.
+ */
+function joinAcrossIal(state: StateBlock, dlIndex: number, termLine: number): boolean {
+  const toks = state.tokens;
+  let k = dlIndex;
+  let line = termLine;
+  while (k > 0 && toks[k - 1].type === 'kd_ial' && toks[k - 1].map?.[1] === line) line = toks[--k].map![0];
+  if (k === dlIndex || toks[k - 1]?.type !== 'dl_close' || line < 1 || !state.isEmpty(line - 1)) return false;
+  let depth = 0;
+  let prevOpen = -1;
+  for (let j = k - 1; j >= 0; j--) {
+    depth += toks[j].nesting;
+    if (depth === 0) { prevOpen = j; break; }
+  }
+  if (prevOpen < 0 || toks[prevOpen].type !== 'dl_open') return false;
+  const end = toks[dlIndex].map?.[1];
+  toks.splice(k - 1, dlIndex - k + 2);
+  if (end !== undefined && toks[prevOpen].map) toks[prevOpen].map = [toks[prevOpen].map![0], end];
+  return true;
+}
+
+/**
  * A definition whose marker is followed by a tab: kramdown's indentation (parse_first_list_line
  * counts the tab to its stops from the start of the container's text, markdown-it from the line's
  * start: `* m\n:\tn` is 4 in for kramdown, 2 for markdown-it). Null for no tab, or where the
@@ -279,6 +305,7 @@ export function deflistPlugin(md: MarkdownIt): void {
     const at = state.tokens.length;
     if (!deflist(state, startLine, endLine, false)) return false;
     clampMaps(state, at, endLine);
+    joinAcrossIal(state, at, startLine);
     // kramdown's table parser, before its definition list parser, took a pending block IAL at
     // the term line if it got that far (see table.ts): the list does not get it.
     if (tableTried(state, startLine) && state.tokens[at]?.type === 'dl_open') state.tokens[at].meta = { ...(state.tokens[at].meta ?? {}), ialLost: true };
@@ -347,6 +374,7 @@ export function deflistPlugin(md: MarkdownIt): void {
     // A list right after another one (blank lines between) is more of it: kramdown merges a new
     // definition list into a preceding one (parse_definition_list). markdown-it-deflist does so
     // itself for one-line terms; terms of several lines come here.
+    if (joinAcrossIal(state, dlIndex, open.map![0])) return true;
     const before = dlIndex - 1;
     if (toks[before]?.type === 'dl_close') {
       let depth = 0;
