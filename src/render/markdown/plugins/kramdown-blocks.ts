@@ -467,12 +467,15 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (lastBlank && emptyItem >= 0 && content && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
     emptyItem = -1;
     if (content) {
-      if (rel < indent && !lazy.has(line)) {
+      if (rel < indent) {
         // kramdown's content where markdown-it's columns fall short of the item's (tab stops):
         // given the item's column plus the indentation left in kramdown's text of the item.
+        // (Also a line an outer container took lazily, whose text is this item's content in
+        // kramdown: `1. m\n: - \n  \t-`, the `\t-` is the inner item's text.)
         faked.push([line, state.sCount[line]]);
         state.sCount[line] = base + indent + keepItemText(state, line, stripIndent(own, indent), base + indent);
-        lazy.set(line, [base]);
+        const bases = lazy.get(line);
+        if (bases) bases.push(base); else lazy.set(line, [base]);
       } else if (!lazy.has(line) && leadingTab(state, line)) {
         // Inside the item too the columns can differ: kramdown's item text has its leading tabs
         // four spaces each wherever they stand (`  \t- b` in a `* - a` item's item is `  - b`,
