@@ -88,7 +88,7 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
         state.sCount[line] = base + indentation + keepItemText(state, line, stripIndent(own, indentation), base + indentation);
         const bases = lazy.get(line);
         if (bases) bases.push(base + indentation); else lazy.set(line, [base + indentation]);
-      } else if (!lazy.has(line) && leadingTab(state, line)) {
+      } else if (leadingTab(state, line)) {
         // Inside the definition too, as in a list item (kramdown-blocks.ts): a text with spaces
         // alone left in front whose columns differ (`  \te` in a `: ` definition is `  e`) gets
         // kramdown's column.
@@ -96,7 +96,8 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
         if (!/^ *\t/.test(kept) && leadingColumns(kept) !== rel - indentation) {
           faked.push([line, state.sCount[line]]);
           state.sCount[line] = base + indentation + keepItemText(state, line, kept, base + indentation);
-          lazy.set(line, [base + indentation]);
+          const bases = lazy.get(line);
+          if (bases) bases.push(base + indentation); else lazy.set(line, [base + indentation]);
         }
       }
       lastBlank = false;

@@ -476,7 +476,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
         state.sCount[line] = base + indent + keepItemText(state, line, stripIndent(own, indent), base + indent);
         const bases = lazy.get(line);
         if (bases) bases.push(base); else lazy.set(line, [base]);
-      } else if (!lazy.has(line) && leadingTab(state, line)) {
+      } else if (leadingTab(state, line)) {
         // Inside the item too the columns can differ: kramdown's item text has its leading tabs
         // four spaces each wherever they stand (`  \t- b` in a `* - a` item's item is `  - b`,
         // two in, where markdown-it has the marker at the item's column). The line then gets
@@ -490,7 +490,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
         if (col !== rel - indent && !/^ *\t/.test(text)) {
           faked.push([line, state.sCount[line]]);
           state.sCount[line] = base + indent + keepItemText(state, line, text, base + indent);
-          lazy.set(line, [base]);
+          const bases = lazy.get(line);
+          if (bases) bases.push(base); else lazy.set(line, [base]);
         }
       }
       // (On the line as the item's text has it: `   \t- b` in a `1. ` item is `\t- b`, no list.)
