@@ -22,7 +22,7 @@ import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { leadingItemIal } from './kramdown-blocks.js';
 import { tableTried } from './table.js';
-import { dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
+import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 const MARKER = /^:[ \t]/;
 
@@ -231,6 +231,9 @@ export function deflistPlugin(md: MarkdownIt): void {
         else if (next < endLine && state.sCount[next] - base <= 3 && /^(?:[*+-]|\d+\.)[\t| ]|^>/.test(lineText(state, next))) stop(next);
         // So does a block IAL or ALD line (kramdown's block extensions come before its paragraphs):
         // `term\n: def\n\n{: .d}\n: def2` ends the list, and `: def2` is a paragraph.
+        // And a line kramdown reads as raw text (` \tx`: a space, then a tab; see kd_raw_text),
+        // which no paragraph and so no term starts at.
+        else if (next < endLine && !state.isEmpty(next) && state.sCount[next] >= base && RAW_TEXT_START.test(kdLineText(state, next, base))) stop(next);
         else if (next < endLine && state.sCount[next] - base <= 3 && (IAL_LINE.test(lineText(state, next)) || (lineText(state, next).startsWith('{:') && ialBlockAt(state, next)))) stop(next);
         else if (next < endLine && !state.isEmpty(next) && !MARKER.test(lineText(state, next))) {
           // A next term: its definition on the next line, or after one empty line (kramdown: a
