@@ -7,7 +7,7 @@
 // Abbreviations are marked where kramdown's replace_abbreviations marks them, replacing
 // markdown-it-abbr's pass (replaceAbbreviations below).
 import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
-import { multiLineIal, setextAhead } from './kramdown-blocks.js';
+import { multiLineIal, setextAhead, waitingIals } from './kramdown-blocks.js';
 import { tableAhead } from './table.js';
 import { IAL_BODY, parseIal } from '../ial.js';
 
@@ -32,7 +32,8 @@ function abbrDefinition(state: StateBlock, startLine: number, _endLine: number, 
   const ials = ((state.env as { kdAbbrIals?: Record<string, string> }).kdAbbrIals ??= {});
   // (Each IAL line right after it goes there too, as the IAL before it added no end-of-block
   // element: `*[W]:\n{:l}\n{:.e}` gives class e; and one over several lines, `{:x\n.n}`.)
-  const bodies: string[] = [];
+  // (And an IAL waiting for the next block before the definition, `{:.c}\n*[W]:`.)
+  const bodies = waitingIals(state, startLine);
   for (let next = startLine + 1; next < _endLine && state.sCount[next] - state.blkIndent < 4 && bodies.length < 1000;) {
     const text = state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next]);
     const ial = IAL_LINE.exec(text);

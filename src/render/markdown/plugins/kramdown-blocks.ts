@@ -85,6 +85,24 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1) || trailingBlankBefore(state, first);
 }
 
+/**
+ * The bodies of the block IALs right before `line` that wait for the next block (after a blank
+ * line or at the container's start: afterBlockBoundary), first first; a link or abbreviation
+ * definition there takes them (its end-of-block element is a new block element, new_block_el).
+ */
+export function waitingIals(state: StateBlock, line: number): string[] {
+  const toks = state.tokens;
+  let k = toks.length;
+  let at = line;
+  while (k > 0 && toks[k - 1].type === 'kd_ial' && toks[k - 1].map?.[1] === at) at = toks[--k].map![0];
+  if (k === toks.length || !afterBlockBoundary(state, line)) return [];
+  // (An IAL on an item's or definition's first line is the <li>'s or <dd>'s, taken off its text
+  // by parse_list: `* {:.c}\n  [L]:x`.)
+  const open = toks[k - 1];
+  if ((open?.type === 'list_item_open' || open?.type === 'dd_open') && open.map?.[0] === toks[k].map?.[0]) return [];
+  return toks.slice(k).map((t) => t.content);
+}
+
 /** Whether the block before the last IAL tokens takes in `line`, where they start. */
 function ialOnBlockLine(state: StateBlock, line: number): boolean {
   const toks = state.tokens;
