@@ -170,9 +170,11 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       const body = env.footnotes ? extractFootnotes(tokens, ctx) : tokens;
       const conv = new Converter(ctx);
       let html = conv.document(body, src);
+      // kramdown's convert_root writes the footnotes before it builds the table of contents, so
+      // the headers inside footnote definitions are in the TOC too, after the document's.
+      const notes = conv.footnotes();
       if (ctx.tocPlaceholder) html = html.replace(ctx.tocPlaceholder.key, () => conv.toc());
-      html += conv.footnotes();
-      return html;
+      return html + notes;
     },
   };
 }
