@@ -96,6 +96,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   }
   // gfm_quirks: no_auto_typographic deletes the typographic_syms span parser.
   if (opts.noAutoTypographic) md.inline.ruler.disable('kd_typographic');
+  (md as any).kdTypographic = !opts.noAutoTypographic;
   // markdown-it's first core rule rewrites CR and NUL with two regex passes over the whole text;
   // convert() already turned CRs into LFs, so the passes run only when a CR or NUL is there.
   const rules = (md.core.ruler as any).__rules__ as Array<{ name: string; fn: (s: any) => void }>;
