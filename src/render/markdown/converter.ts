@@ -328,7 +328,9 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     // A block comment is no new_block_el: kramdown's parse_block_html adds it without taking the
     // pending block IAL, which so goes to the block after it (`{: .x}\n<!-- c -->\npara`).
     const commentOnly = type === 'kd_html' && ((b.open.meta as any)?.children as Array<{ kind: string }> | undefined)?.every((c) => c.kind === 'comment');
-    if (pendingIal && !commentOnly) {
+    // Nor is a line no block parser takes (` \tx`, kd_raw_text): parse_blocks adds it as text to
+    // the tree, and the IAL goes on to the next block (`{:.c}\n \tx\nt`: the paragraph t's).
+    if (pendingIal && !commentOnly && type !== 'kd_raw_text_open') {
       // (Not to a paragraph whose lines kramdown's table parser tried first: see table.ts.)
       if (!(b.open.meta as any)?.ialLost) b.ial = mergeIal(b.ial, pendingIal);
       pendingIal = null;

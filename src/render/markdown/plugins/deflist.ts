@@ -317,7 +317,9 @@ export function deflistPlugin(md: MarkdownIt): void {
   }, { alt: entry.alt });
 
   // At a `:` line: turn the paragraph just before it into the list's terms.
-  md.block.ruler.before('deflist', 'kd_deflist_terms', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+  // (Before the table rule, as kramdown's definition list parser comes before its table parser:
+  // `a\nb\n\n: |` is a list whose definition holds a table.)
+  md.block.ruler.before('table', 'kd_deflist_terms', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     if (state.sCount[startLine] - state.blkIndent > 3) return false;
     if (state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) !== 0x3a /* : */ || !MARKER.test(lineText(state, startLine))) return false;
     // As a terminator: a `:` line ends the paragraph it follows.
