@@ -199,6 +199,11 @@ export function nestedListCut(state: StateBlock, line: number): boolean {
   // paragraph is in: the answer must be the one the fence itself gets afterwards.
   const parent = state.parentType === 'paragraph' ? (state as any).kdParagraphParent : state.parentType;
   if (parent !== 'list' || line >= state.lineMax) return false;
+  // Where fakeLazyLines cut an item's text at its first nested list, also on a line an outer
+  // list took lazily (`1. \n* <v n="">\n  - `: `  - ` is lazy text of the `1.` item and the
+  // nested list of the `*` item, whose `<v>` ends before it).
+  // (Not the item's own first line, which may be an outer item's cut: `* a\n  * b|c`.)
+  if (line > ((state as any).kdFirstLine ?? -1) && (state as any).kdChunkStarts?.has(line)) return true;
   // A line the list took lazily (less indented than the item's content) is item text, as written:
   // kramdown's fence regex runs over it (`1. a` then a fence holding `  - x`).
   if ((state as any).kdLazy?.has(line)) return false;
