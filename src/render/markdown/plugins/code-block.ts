@@ -22,9 +22,14 @@ export function lazyEndHtml(state: StateBlock, line: number, text: string): bool
   if (text.charCodeAt(text.search(/\S/)) !== 0x3c /* < */) return false;
   if (LAZY_END_HTML.test(text)) return true;
   if (!LAZY_END_HTML_OPEN_STOP.test(text)) return false;
+  let blank = false;
   for (let l = line + 1; l < state.lineMax && l <= line + 100; l++) {
     const start = state.bMarks[l] + state.tShift[l];
-    if (start < state.eMarks[l]) return state.src.charCodeAt(start) === 0x3e /* > */;
+    // (The `>` must be in the container's text, which kramdown matches against: after a blank
+    // line, a line left of the container is no part of it: `1. 1. 1. \n   </v\n\n>` has `</v`
+    // as lazy text of the innermost item.)
+    if (start < state.eMarks[l]) return state.src.charCodeAt(start) === 0x3e /* > */ && !(blank && state.sCount[l] < state.blkIndent);
+    blank = true;
   }
   return false;
 }
