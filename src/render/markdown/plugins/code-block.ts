@@ -34,6 +34,7 @@ export function lazyEndHtml(state: StateBlock, line: number, text: string): bool
   return false;
 }
 const IAL_OPEN = /^ {0,3}\{:(?!:|\/)/;
+const IAL_LINE_ALONE = /^\{:(?!:|\/)(?:\\\}|[^}])+\}\s*$/;
 // kramdown's IAL_BLOCK_START, /^ {0,3}\{:(?!:|\/)(ALD_ANY_CHARS+)\}\s*?\n/: a whole IAL, then
 // only whitespace to the end of the line. ALD_ANY_CHARS (`\\\}|[^\}]`) also matches newlines, so
 // the IAL may close on a later line.
@@ -54,7 +55,19 @@ export function lazyStop(state: StateBlock, line: number, text: string): boolean
 /** Whether a whole block IAL (kramdown's IAL_BLOCK, perhaps over several lines) starts the line's text. */
 export function ialBlockAt(state: StateBlock, line: number): boolean {
   IAL_BLOCK_START.lastIndex = state.bMarks[line] + state.tShift[line];
-  return IAL_BLOCK_START.test(state.src);
+  if (!IAL_BLOCK_START.test(state.src)) return false;
+  // (All of it in the container's text, which kramdown matches against: after a blank line, a
+  // line left of the container is none of it; `1. >\n   {:\n\n}` has `{:` as the quote's text.)
+  const end = IAL_BLOCK_START.lastIndex;
+  let blank = false;
+  for (let l = line + 1; l < state.lineMax && state.bMarks[l] < end; l++) {
+    const start = state.bMarks[l] + state.tShift[l];
+    if (start >= state.eMarks[l]) blank = true;
+    // (Nor, left of it, a line that is an IAL of its own, which no container takes lazily:
+    // `1. >\n   {:\n{:f}`.)
+    else if (state.sCount[l] < state.blkIndent && (blank || IAL_LINE_ALONE.test(state.src.slice(start, state.eMarks[l])))) return false;
+  }
+  return true;
 }
 
 function isBlank(state: StateBlock, line: number): boolean {
