@@ -887,7 +887,14 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (state.sCount[startLine] > state.blkIndent) return false;
     if (!gfmParagraphEnd(state)) return kramdownAtxHeader(state, startLine, endLine, silent, isGfm(state));
     if (firstCode(state, startLine) === 0x23 /* # */ && /^#{1,6}[ \t]*$/.test(lineText(state, startLine))) return false;
-    return heading(state, startLine, endLine, silent);
+    const at = state.tokens.length;
+    if (!heading(state, startLine, endLine, silent)) return false;
+    // kramdown-parser-gfm takes a closing run of `#` off the text after the opening one's
+    // whitespace only with whitespace of its own before it: `# #` is <h1>#</h1> (markdown-it took
+    // the `#` as the closing run and left nothing).
+    const only = silent ? null : /^#{1,6}[ \t]+(#+)[ \t]*$/.exec(lineText(state, startLine));
+    if (only && state.tokens[at + 1]?.type === 'inline') state.tokens[at + 1].content = only[1];
+    return true;
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
 
   // kramdown's LIST_START_OL is `\d+\.` only, and a marker needs a space or tab after it.
