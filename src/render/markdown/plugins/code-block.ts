@@ -59,13 +59,16 @@ export function ialBlockAt(state: StateBlock, line: number): boolean {
   // (All of it in the container's text, which kramdown matches against: after a blank line, a
   // line left of the container is none of it; `1. >\n   {:\n\n}` has `{:` as the quote's text.)
   const end = IAL_BLOCK_START.lastIndex;
+  // (The container's column: where its text starts, or the IAL's own line when that is left of
+  // it, a lazy line's: `m\n: \n{:\n{:t}` is one IAL in the document's text.)
+  const column = Math.min(state.blkIndent, state.sCount[line]);
   let blank = false;
   for (let l = line + 1; l < state.lineMax && state.bMarks[l] < end; l++) {
     const start = state.bMarks[l] + state.tShift[l];
     if (start >= state.eMarks[l]) blank = true;
     // (Nor, left of it, a line that is an IAL of its own, which no container takes lazily:
     // `1. >\n   {:\n{:f}`.)
-    else if (state.sCount[l] < state.blkIndent && (blank || IAL_LINE_ALONE.test(state.src.slice(start, state.eMarks[l])))) return false;
+    else if (state.sCount[l] < column && (blank || IAL_LINE_ALONE.test(state.src.slice(start, state.eMarks[l])))) return false;
   }
   return true;
 }
