@@ -175,7 +175,9 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
         // A block IAL after a blank line at the end waits for a next block that never comes, so
         // the item still ends with that blank (`1. :\n\n   {:f}`).
         // (Not an item's own IAL on its marker line: `* {:.x}`.)
-        (lt.type === 'kd_ial' && !!lt.map && lt.map[0] > map[0] && tokens[k - 1].type !== 'list_item_open' && tokens[k - 1].type !== 'dd_open' && lines.blank(lt.map[0] - 1));
+        // (Nor one on the line of the block before it, that block's: `* \n\n* $$$${:c}`.)
+        (lt.type === 'kd_ial' && !!lt.map && lt.map[0] > map[0] && tokens[k - 1].type !== 'list_item_open' && tokens[k - 1].type !== 'dd_open' && lines.blank(lt.map[0] - 1) &&
+          !(tokens[k - 1].nesting === 0 && tokens[k - 1].map && tokens[k - 1].map![1] > lt.map[0]));
     }
     if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, lines) || nestedTrailingBlank(tokens, i, j, lines);
     const after = tokens[j + 1];
