@@ -115,6 +115,12 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.inline.ruler.disable('linkify');
   // Keep entities as their own tokens: kramdown writes them per `entity_output`, not as text.
   md.core.ruler.disable('text_join');
+  // The document's ALDs as soon as its blocks are parsed: a link's or abbreviation's IAL (read
+  // while the inline rules run) may name one defined further down, as kramdown resolves them all
+  // once the document is parsed (`[r]:a\n{:later}\n{:later: .k}`).
+  md.core.ruler.after('block', 'kd_alds', (state) => {
+    (state.env as any).kdAlds = aldsFrom(state.tokens);
+  });
   md.core.ruler.after('block', 'kd_header_id', (state) => {
     const toks = state.tokens;
     for (let i = 0; i < toks.length - 1; i++) {
@@ -152,7 +158,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       const ctx: ConvertContext = {
         opts: converterOptionsFrom(settings, opts, options.kramdown), highlight, env,
         gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
-        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: aldsFrom(tokens), autoIds: opts.autoIds, math,
+        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: env.kdAlds ?? aldsFrom(tokens), autoIds: opts.autoIds, math,
       };
       if (asciiSource && ctx.opts.entityOutput === 'as_char') ctx.opts = { ...ctx.opts, entityOutput: 'as_char_ascii' };
       ctx.autoIds = autoIdsFromOptions(settings, ctx.autoIds);

@@ -94,7 +94,7 @@ function replaceAbbreviations(state: StateCore): void {
         if (start > pos) nodes.push(textToken(state, text.slice(pos, start)));
         const open = new state.Token('abbr_open', 'abbr', 1);
         const ial = (state.env as { kdAbbrIals?: Record<string, string> }).kdAbbrIals?.[':' + name];
-        open.attrs = [...(ial ? parseIal(ial, new Map()).attrs : []), ['title', defs[':' + name]]];
+        open.attrs = [...(ial ? parseIal(ial, (state.env as { kdAlds?: Map<string, string> }).kdAlds ?? new Map()).attrs : []), ['title', defs[':' + name]]];
         nodes.push(open, textToken(state, name), new state.Token('abbr_close', 'abbr', -1));
         pos = end;
         at.lastIndex = end;

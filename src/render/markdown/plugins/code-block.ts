@@ -53,7 +53,7 @@ export function lazyStop(state: StateBlock, line: number, text: string): boolean
 }
 
 /** Whether a whole block IAL (kramdown's IAL_BLOCK, perhaps over several lines) starts the line's text. */
-export function ialBlockAt(state: StateBlock, line: number): boolean {
+export function ialBlockAt(state: StateBlock, line: number, container?: number): boolean {
   IAL_BLOCK_START.lastIndex = state.bMarks[line] + state.tShift[line];
   if (!IAL_BLOCK_START.test(state.src)) return false;
   // (All of it in the container's text, which kramdown matches against: after a blank line, a
@@ -61,7 +61,9 @@ export function ialBlockAt(state: StateBlock, line: number): boolean {
   const end = IAL_BLOCK_START.lastIndex;
   // (The container's column: where its text starts, or the IAL's own line when that is left of
   // it, a lazy line's: `m\n: \n{:\n{:t}` is one IAL in the document's text.)
-  const column = Math.min(state.blkIndent, state.sCount[line]);
+  // (`container`: the column of the text the line is a lazy candidate of, where a caller knows it:
+  // a definition's lazy line is the definition list's container's.)
+  const column = container ?? Math.min(state.blkIndent, state.sCount[line]);
   let blank = false;
   for (let l = line + 1; l < state.lineMax && state.bMarks[l] < end; l++) {
     const start = state.bMarks[l] + state.tShift[l];
