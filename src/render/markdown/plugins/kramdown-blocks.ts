@@ -766,13 +766,14 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // (Its list rule restores blkIndent after the item.)
     const blank = s[EMPTY_ITEM_BLANK]?.get(startLine + 1);
     if (blank !== undefined) { state.tShift[startLine + 1] = blank; s[EMPTY_ITEM_BLANK].delete(startLine + 1); }
+    let logical = false;
+    let shifted: [number, number] | null = null;
     // A first line holding nothing or only an IAL (LIST_ITEM_IAL_CHECK) makes the indentation 4,
     // from the list's container (`* \n      x` is a paragraph, `- \n  - b` a second item).
     if (state.parentType === 'list') {
       const open = state.tokens[state.tokens.length - 1];
       if (open?.type === 'list_item_open' && open.map?.[0] === startLine) {
         // (A tab after the marker: kramdown's indentation, from fakeLazyLines.)
-        let logical = false;
         const kd = s.kdItemIndent?.get(`${startLine}:${state.listIndent}`);
         if (kd !== undefined) {
           state.blkIndent = state.listIndent + kd;
@@ -787,24 +788,23 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
           state.blkIndent = state.listIndent + 4;
           if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
         } else if (state.sCount[startLine] - state.blkIndent >= 4) state.blkIndent = state.sCount[startLine];
-        const shifted = firstCode(state, startLine) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
-        if (shifted) {
-          if (logical) logicalFirstLine(state, startLine, () => tokenizeLevel(state, startLine, endLine));
-          else tokenizeLevel(state, startLine, endLine);
-          [state.bMarks[startLine], state.tShift[startLine]] = shifted;
-          s.kdFirstLine = saved;
-          s.kdContinuedLine = savedContinued;
-          return;
-        }
-        if (logical) {
-          logicalFirstLine(state, startLine, () => tokenizeLevel(state, startLine, endLine));
-          s.kdFirstLine = saved;
-          s.kdContinuedLine = savedContinued;
-          return;
-        }
+        shifted = firstCode(state, startLine) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
       }
     }
-    tokenizeLevel(state, startLine, endLine);
+    // Each nested call's blkIndent is one level of kramdown's indentation (an item's, a
+    // definition's, a footnote's; 0 in a blockquote, whose lines markdown-it has moved past the
+    // `>`): indent.ts takes a line's indentation off level by level, as kramdown's nested parsers
+    // do. (Kept here, not in a function of its own: each nesting level of HTML elements or lists
+    // goes through this wrapper, and a frame less per level lets deeper documents convert.)
+    const levels: number[] = (s.kdLevels ??= []);
+    levels.push(state.blkIndent);
+    try {
+      if (logical) logicalFirstLine(state, startLine, () => tokenize(state, startLine, endLine));
+      else tokenize(state, startLine, endLine);
+    } finally {
+      levels.pop();
+    }
+    if (shifted) [state.bMarks[startLine], state.tShift[startLine]] = shifted;
     s.kdFirstLine = saved;
     s.kdContinuedLine = savedContinued;
   };
@@ -838,18 +838,6 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     } finally {
       const n = lines.get(line)! - 1;
       if (n) lines.set(line, n); else lines.delete(line);
-    }
-  };
-  // Each nested call's blkIndent is one level of kramdown's indentation (an item's, a
-  // definition's, a footnote's; 0 in a blockquote, whose lines markdown-it has moved past the
-  // `>`): indent.ts takes a line's indentation off level by level, as kramdown's nested parsers do.
-  const tokenizeLevel = (state: StateBlock, startLine: number, endLine: number) => {
-    const levels: number[] = ((state as any).kdLevels ??= []);
-    levels.push(state.blkIndent);
-    try {
-      tokenize(state, startLine, endLine);
-    } finally {
-      levels.pop();
     }
   };
   // kramdown's paragraphs are not interrupted by a horizontal rule (PARAGRAPH_END has no HR_START):
