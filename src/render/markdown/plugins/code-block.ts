@@ -18,17 +18,19 @@ const LAZY_END_HTML_OPEN_STOP = /^ {0,3}<\/(?!(?:a|abbr|acronym|b|big|bdo|br|but
  * (LAZY_END_HTML). LAZY_END_HTML_STOP's `\s*` runs over newlines (Ruby's multi-line mode), so a
  * close tag whose `>` is on a later line counts too (`</v\n>`).
  */
-export function lazyEndHtml(state: StateBlock, line: number, text: string): boolean {
+export function lazyEndHtml(state: StateBlock, line: number, text: string, container?: number): boolean {
   if (text.charCodeAt(text.search(/\S/)) !== 0x3c /* < */) return false;
   if (LAZY_END_HTML.test(text)) return true;
   if (!LAZY_END_HTML_OPEN_STOP.test(text)) return false;
+  // (`container`: as for ialBlockAt below.)
+  const column = container ?? Math.min(state.blkIndent, state.sCount[line]);
   let blank = false;
   for (let l = line + 1; l < state.lineMax && l <= line + 100; l++) {
     const start = state.bMarks[l] + state.tShift[l];
     // (The `>` must be in the container's text, which kramdown matches against: after a blank
     // line, a line left of the container is no part of it: `1. 1. 1. \n   </v\n\n>` has `</v`
     // as lazy text of the innermost item.)
-    if (start < state.eMarks[l]) return state.src.charCodeAt(start) === 0x3e /* > */ && !(blank && state.sCount[l] < state.blkIndent);
+    if (start < state.eMarks[l]) return state.src.charCodeAt(start) === 0x3e /* > */ && !(blank && state.sCount[l] < column);
     blank = true;
   }
   return false;

@@ -105,7 +105,7 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
     }
     if (lastBlank) break;
     // (IAL_BLOCK, which may close on a later line.)
-    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line, base)) || lazyEndHtml(state, line, text))) break;
+    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line, base)) || lazyEndHtml(state, line, text, base))) break;
     keepLazyText(state, line, base, base + indentation);
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indentation + rel;
