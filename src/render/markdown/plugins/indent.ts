@@ -30,6 +30,9 @@ export function kdLineText(state: StateBlock, line: number, indent = state.blkIn
   let i = b;
   while (i < t && (src.charCodeAt(i) === 0x20 || src.charCodeAt(i) === 0x09)) i++;
   const s = state as LazyState;
+  // The rest of a line after an HTML element (html-block.ts's restOfLine) is the container's text
+  // from there on, as written: `* <div></div>    b` has the code line `    b`.
+  if (line === (state as { kdContinuedLine?: number }).kdContinuedLine) return src.slice(b, e);
   if (i < t || s.kdLazy?.has(line)) {
     const texts = s.kdLazyText?.get(line);
     const own = texts?.[texts.length - 1];
