@@ -175,7 +175,9 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
         // A block IAL after a blank line at the end waits for a next block that never comes, so
         // the item still ends with that blank (`1. :\n\n   {:f}`).
         // (Not an item's own IAL on its marker line: `* {:.x}`.)
-        (lt.type === 'kd_ial' && !!lt.map && lt.map[0] > map[0] && tokens[k - 1].type !== 'list_item_open' && tokens[k - 1].type !== 'dd_open' && lines.blank(lt.map[0] - 1));
+        // (Nor one on the line of the block before it, that block's: `* \n\n* $$$${:c}`.)
+        (lt.type === 'kd_ial' && !!lt.map && lt.map[0] > map[0] && tokens[k - 1].type !== 'list_item_open' && tokens[k - 1].type !== 'dd_open' && lines.blank(lt.map[0] - 1) &&
+          !(tokens[k - 1].nesting === 0 && tokens[k - 1].map && tokens[k - 1].map![1] > lt.map[0]));
     }
     if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, lines) || nestedTrailingBlank(tokens, i, j, lines);
     const after = tokens[j + 1];
@@ -328,7 +330,9 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
     // A block comment is no new_block_el: kramdown's parse_block_html adds it without taking the
     // pending block IAL, which so goes to the block after it (`{: .x}\n<!-- c -->\npara`).
     const commentOnly = type === 'kd_html' && ((b.open.meta as any)?.children as Array<{ kind: string }> | undefined)?.every((c) => c.kind === 'comment');
-    if (pendingIal && !commentOnly) {
+    // Nor is a line no block parser takes (` \tx`, kd_raw_text): parse_blocks adds it as text to
+    // the tree, and the IAL goes on to the next block (`{:.c}\n \tx\nt`: the paragraph t's).
+    if (pendingIal && !commentOnly && type !== 'kd_raw_text_open') {
       // (Not to a paragraph whose lines kramdown's table parser tried first: see table.ts.)
       if (!(b.open.meta as any)?.ialLost) b.ial = mergeIal(b.ial, pendingIal);
       pendingIal = null;

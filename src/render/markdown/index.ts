@@ -97,6 +97,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   }
   // gfm_quirks: no_auto_typographic deletes the typographic_syms span parser.
   if (opts.noAutoTypographic) md.inline.ruler.disable('kd_typographic');
+  (md as any).kdTypographic = !opts.noAutoTypographic;
   // markdown-it's first core rule rewrites CR and NUL with two regex passes over the whole text;
   // convert() already turned CRs into LFs, so the passes run only when a CR or NUL is there.
   const rules = (md.core.ruler as any).__rules__ as Array<{ name: string; fn: (s: any) => void }>;
@@ -115,6 +116,12 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.inline.ruler.disable('linkify');
   // Keep entities as their own tokens: kramdown writes them per `entity_output`, not as text.
   md.core.ruler.disable('text_join');
+  // The document's ALDs as soon as its blocks are parsed: a link's or abbreviation's IAL (read
+  // while the inline rules run) may name one defined further down, as kramdown resolves them all
+  // once the document is parsed (`[r]:a\n{:later}\n{:later: .k}`).
+  md.core.ruler.after('block', 'kd_alds', (state) => {
+    (state.env as any).kdAlds = aldsFrom(state.tokens);
+  });
   md.core.ruler.after('block', 'kd_header_id', (state) => {
     const toks = state.tokens;
     for (let i = 0; i < toks.length - 1; i++) {
@@ -152,7 +159,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       const ctx: ConvertContext = {
         opts: converterOptionsFrom(settings, opts, options.kramdown), highlight, env,
         gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
-        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: aldsFrom(tokens), autoIds: opts.autoIds, math,
+        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: env.kdAlds ?? aldsFrom(tokens), autoIds: opts.autoIds, math,
       };
       if (asciiSource && ctx.opts.entityOutput === 'as_char') ctx.opts = { ...ctx.opts, entityOutput: 'as_char_ascii' };
       ctx.autoIds = autoIdsFromOptions(settings, ctx.autoIds);
@@ -171,9 +178,11 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       const body = env.footnotes ? extractFootnotes(tokens, ctx) : tokens;
       const conv = new Converter(ctx);
       let html = conv.document(body, src);
+      // kramdown's convert_root writes the footnotes before it builds the table of contents, so
+      // the headers inside footnote definitions are in the TOC too, after the document's.
+      const notes = conv.footnotes();
       if (ctx.tocPlaceholder) html = html.replace(ctx.tocPlaceholder.key, () => conv.toc());
-      html += conv.footnotes();
-      return html;
+      return html + notes;
     },
   };
 }

@@ -7,7 +7,7 @@
 // Abbreviations are marked where kramdown's replace_abbreviations marks them, replacing
 // markdown-it-abbr's pass (replaceAbbreviations below).
 import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
-import { setextAhead } from './kramdown-blocks.js';
+import { multiLineIal, setextAhead, waitingIals } from './kramdown-blocks.js';
 import { tableAhead } from './table.js';
 import { IAL_BODY, parseIal } from '../ial.js';
 
@@ -30,9 +30,20 @@ function abbrDefinition(state: StateBlock, startLine: number, _endLine: number, 
   // <abbr> of the abbreviation, before the title (convert_abbreviation). The IAL line is left for
   // the converter, which drops an IAL that follows a definition.
   const ials = ((state.env as { kdAbbrIals?: Record<string, string> }).kdAbbrIals ??= {});
-  const next = startLine + 1;
-  const ial = next < _endLine && state.sCount[next] - state.blkIndent < 4 ? IAL_LINE.exec(state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next])) : null;
-  if (ial) ials[':' + m[1]] = ial[1]; else delete ials[':' + m[1]];
+  // (Each IAL line right after it goes there too, as the IAL before it added no end-of-block
+  // element: `*[W]:\n{:l}\n{:.e}` gives class e; and one over several lines, `{:x\n.n}`.)
+  // (And an IAL waiting for the next block before the definition, `{:.c}\n*[W]:`.)
+  const bodies = waitingIals(state, startLine);
+  for (let next = startLine + 1; next < _endLine && state.sCount[next] - state.blkIndent < 4 && bodies.length < 1000;) {
+    const text = state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next]);
+    const ial = IAL_LINE.exec(text);
+    if (ial) { bodies.push(ial[1]); next++; continue; }
+    const multi = text.startsWith('{:') ? multiLineIal(state, next, _endLine) : null;
+    if (!multi || /^[\w-]*:/.test(multi[0][1])) break;
+    bodies.push(multi[0][1]);
+    next = multi[1];
+  }
+  if (bodies.length) ials[':' + m[1]] = bodies.join(' '); else delete ials[':' + m[1]];
   state.push('kd_def', '', 0).map = [startLine, startLine + 1];
   state.line = startLine + 1;
   return true;
@@ -83,7 +94,7 @@ function replaceAbbreviations(state: StateCore): void {
         if (start > pos) nodes.push(textToken(state, text.slice(pos, start)));
         const open = new state.Token('abbr_open', 'abbr', 1);
         const ial = (state.env as { kdAbbrIals?: Record<string, string> }).kdAbbrIals?.[':' + name];
-        open.attrs = [...(ial ? parseIal(ial, new Map()).attrs : []), ['title', defs[':' + name]]];
+        open.attrs = [...(ial ? parseIal(ial, (state.env as { kdAlds?: Map<string, string> }).kdAlds ?? new Map()).attrs : []), ['title', defs[':' + name]]];
         nodes.push(open, textToken(state, name), new state.Token('abbr_close', 'abbr', -1));
         pos = end;
         at.lastIndex = end;

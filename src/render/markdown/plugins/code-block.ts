@@ -18,17 +18,25 @@ const LAZY_END_HTML_OPEN_STOP = /^ {0,3}<\/(?!(?:a|abbr|acronym|b|big|bdo|br|but
  * (LAZY_END_HTML). LAZY_END_HTML_STOP's `\s*` runs over newlines (Ruby's multi-line mode), so a
  * close tag whose `>` is on a later line counts too (`</v\n>`).
  */
-export function lazyEndHtml(state: StateBlock, line: number, text: string): boolean {
+export function lazyEndHtml(state: StateBlock, line: number, text: string, container?: number): boolean {
   if (text.charCodeAt(text.search(/\S/)) !== 0x3c /* < */) return false;
   if (LAZY_END_HTML.test(text)) return true;
   if (!LAZY_END_HTML_OPEN_STOP.test(text)) return false;
+  // (`container`: as for ialBlockAt below.)
+  const column = container ?? Math.min(state.blkIndent, state.sCount[line]);
+  let blank = false;
   for (let l = line + 1; l < state.lineMax && l <= line + 100; l++) {
     const start = state.bMarks[l] + state.tShift[l];
-    if (start < state.eMarks[l]) return state.src.charCodeAt(start) === 0x3e /* > */;
+    // (The `>` must be in the container's text, which kramdown matches against: after a blank
+    // line, a line left of the container is no part of it: `1. 1. 1. \n   </v\n\n>` has `</v`
+    // as lazy text of the innermost item.)
+    if (start < state.eMarks[l]) return state.src.charCodeAt(start) === 0x3e /* > */ && !(blank && state.sCount[l] < column);
+    blank = true;
   }
   return false;
 }
 const IAL_OPEN = /^ {0,3}\{:(?!:|\/)/;
+const IAL_LINE_ALONE = /^\{:(?!:|\/)(?:\\\}|[^}])+\}\s*$/;
 // kramdown's IAL_BLOCK_START, /^ {0,3}\{:(?!:|\/)(ALD_ANY_CHARS+)\}\s*?\n/: a whole IAL, then
 // only whitespace to the end of the line. ALD_ANY_CHARS (`\\\}|[^\}]`) also matches newlines, so
 // the IAL may close on a later line.
@@ -47,9 +55,26 @@ export function lazyStop(state: StateBlock, line: number, text: string): boolean
 }
 
 /** Whether a whole block IAL (kramdown's IAL_BLOCK, perhaps over several lines) starts the line's text. */
-export function ialBlockAt(state: StateBlock, line: number): boolean {
+export function ialBlockAt(state: StateBlock, line: number, container?: number): boolean {
   IAL_BLOCK_START.lastIndex = state.bMarks[line] + state.tShift[line];
-  return IAL_BLOCK_START.test(state.src);
+  if (!IAL_BLOCK_START.test(state.src)) return false;
+  // (All of it in the container's text, which kramdown matches against: after a blank line, a
+  // line left of the container is none of it; `1. >\n   {:\n\n}` has `{:` as the quote's text.)
+  const end = IAL_BLOCK_START.lastIndex;
+  // (The container's column: where its text starts, or the IAL's own line when that is left of
+  // it, a lazy line's: `m\n: \n{:\n{:t}` is one IAL in the document's text.)
+  // (`container`: the column of the text the line is a lazy candidate of, where a caller knows it:
+  // a definition's lazy line is the definition list's container's.)
+  const column = container ?? Math.min(state.blkIndent, state.sCount[line]);
+  let blank = false;
+  for (let l = line + 1; l < state.lineMax && state.bMarks[l] < end; l++) {
+    const start = state.bMarks[l] + state.tShift[l];
+    if (start >= state.eMarks[l]) blank = true;
+    // (Nor, left of it, a line that is an IAL of its own, which no container takes lazily:
+    // `1. >\n   {:\n{:f}`.)
+    else if (state.sCount[l] < column && (blank || IAL_LINE_ALONE.test(state.src.slice(start, state.eMarks[l])))) return false;
+  }
+  return true;
 }
 
 function isBlank(state: StateBlock, line: number): boolean {

@@ -22,7 +22,7 @@ import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { leadingItemIal } from './kramdown-blocks.js';
 import { tableTried } from './table.js';
-import { dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
+import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 const MARKER = /^:[ \t]/;
 
@@ -88,7 +88,7 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
         state.sCount[line] = base + indentation + keepItemText(state, line, stripIndent(own, indentation), base + indentation);
         const bases = lazy.get(line);
         if (bases) bases.push(base + indentation); else lazy.set(line, [base + indentation]);
-      } else if (!lazy.has(line) && leadingTab(state, line)) {
+      } else if (leadingTab(state, line)) {
         // Inside the definition too, as in a list item (kramdown-blocks.ts): a text with spaces
         // alone left in front whose columns differ (`  \te` in a `: ` definition is `  e`) gets
         // kramdown's column.
@@ -96,7 +96,8 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
         if (!/^ *\t/.test(kept) && leadingColumns(kept) !== rel - indentation) {
           faked.push([line, state.sCount[line]]);
           state.sCount[line] = base + indentation + keepItemText(state, line, kept, base + indentation);
-          lazy.set(line, [base + indentation]);
+          const bases = lazy.get(line);
+          if (bases) bases.push(base + indentation); else lazy.set(line, [base + indentation]);
         }
       }
       lastBlank = false;
@@ -104,7 +105,7 @@ function definitionLines(state: DefState, startLine: number, endLine: number, ba
     }
     if (lastBlank) break;
     // (IAL_BLOCK, which may close on a later line.)
-    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || lazyEndHtml(state, line, text))) break;
+    if (rel <= Math.min(indentation, 3) && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line, base)) || lazyEndHtml(state, line, text, base))) break;
     keepLazyText(state, line, base, base + indentation);
     faked.push([line, state.sCount[line]]);
     state.sCount[line] = base + indentation + rel;
@@ -130,6 +131,32 @@ function clampMaps(state: StateBlock, from: number, endLine: number): void {
 }
 
 /**
+ * `m\n: d\n\n{:y}\nm\n: e`: block IAL lines after a blank line wait for the next block, the term's
+ * paragraph, and add no element, so kramdown's parse_definition_list still finds the list and the
+ * blank before the new one and merges the new one into it; the IAL, the new list's, is lost with
+ * it. The new list (dl_open at `dlIndex`, its terms from `termLine`) is joined to the one before
+ * the IAL tokens and those are dropped; false where that is not the case.
+ */
+function joinAcrossIal(state: StateBlock, dlIndex: number, termLine: number): boolean {
+  const toks = state.tokens;
+  let k = dlIndex;
+  let line = termLine;
+  while (k > 0 && toks[k - 1].type === 'kd_ial' && toks[k - 1].map?.[1] === line) line = toks[--k].map![0];
+  if (k === dlIndex || toks[k - 1]?.type !== 'dl_close' || line < 1 || !state.isEmpty(line - 1)) return false;
+  let depth = 0;
+  let prevOpen = -1;
+  for (let j = k - 1; j >= 0; j--) {
+    depth += toks[j].nesting;
+    if (depth === 0) { prevOpen = j; break; }
+  }
+  if (prevOpen < 0 || toks[prevOpen].type !== 'dl_open') return false;
+  const end = toks[dlIndex].map?.[1];
+  toks.splice(k - 1, dlIndex - k + 2);
+  if (end !== undefined && toks[prevOpen].map) toks[prevOpen].map = [toks[prevOpen].map![0], end];
+  return true;
+}
+
+/**
  * A definition whose marker is followed by a tab: kramdown's indentation (parse_first_list_line
  * counts the tab to its stops from the start of the container's text, markdown-it from the line's
  * start: `* m\n:\tn` is 4 in for kramdown, 2 for markdown-it). Null for no tab, or where the
@@ -144,7 +171,7 @@ function tabMarkerIndentation(state: StateBlock, line: number, base: number): nu
   const ws = src.slice(q + 1, content);
   const before = src.slice(state.bMarks[line], q);
   if (!ws.includes('\t') || /[^ \t]/.test(before)) return null;
-  return firstLineIndentation(stripIndent(before, base).length + 1, ws);
+  return firstLineIndentation(stripIndent(before, base, state).length + 1, ws);
 }
 
 export function deflistPlugin(md: MarkdownIt): void {
@@ -202,6 +229,12 @@ export function deflistPlugin(md: MarkdownIt): void {
         // that block instead, and the list ends (`m\n: \n\n* \n: ` is a list after it, its item
         // holding ':').
         else if (next < endLine && state.sCount[next] - base <= 3 && /^(?:[*+-]|\d+\.)[\t| ]|^>/.test(lineText(state, next))) stop(next);
+        // So does a block IAL or ALD line (kramdown's block extensions come before its paragraphs):
+        // `term\n: def\n\n{: .d}\n: def2` ends the list, and `: def2` is a paragraph.
+        // And a line kramdown reads as raw text (` \tx`: a space, then a tab; see kd_raw_text),
+        // which no paragraph and so no term starts at.
+        else if (next < endLine && !state.isEmpty(next) && state.sCount[next] >= base && RAW_TEXT_START.test(kdLineText(state, next, base))) stop(next);
+        else if (next < endLine && state.sCount[next] - base <= 3 && (IAL_LINE.test(lineText(state, next)) || (lineText(state, next).startsWith('{:') && ialBlockAt(state, next)))) stop(next);
         else if (next < endLine && !state.isEmpty(next) && !MARKER.test(lineText(state, next))) {
           // A next term: its definition on the next line, or after one empty line (kramdown: a
           // truly empty one, `m\n \n: d` is two paragraphs).
@@ -276,6 +309,7 @@ export function deflistPlugin(md: MarkdownIt): void {
     const at = state.tokens.length;
     if (!deflist(state, startLine, endLine, false)) return false;
     clampMaps(state, at, endLine);
+    joinAcrossIal(state, at, startLine);
     // kramdown's table parser, before its definition list parser, took a pending block IAL at
     // the term line if it got that far (see table.ts): the list does not get it.
     if (tableTried(state, startLine) && state.tokens[at]?.type === 'dl_open') state.tokens[at].meta = { ...(state.tokens[at].meta ?? {}), ialLost: true };
@@ -283,24 +317,40 @@ export function deflistPlugin(md: MarkdownIt): void {
   }, { alt: entry.alt });
 
   // At a `:` line: turn the paragraph just before it into the list's terms.
-  md.block.ruler.before('deflist', 'kd_deflist_terms', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+  // (Before the table rule, as kramdown's definition list parser comes before its table parser:
+  // `a\nb\n\n: |` is a list whose definition holds a table.)
+  md.block.ruler.before('table', 'kd_deflist_terms', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     if (state.sCount[startLine] - state.blkIndent > 3) return false;
     if (state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) !== 0x3a /* : */ || !MARKER.test(lineText(state, startLine))) return false;
     // As a terminator: a `:` line ends the paragraph it follows.
     if (silent) return state.parentType === 'paragraph';
     const toks = state.tokens;
-    const close = toks[toks.length - 1];
-    if (!close || close.type !== 'paragraph_close' || toks.length < 3) return false;
-    const open = toks[toks.length - 3];
-    const inline = toks[toks.length - 2];
+    // Block IAL lines between the empty line and the `:` line (`term\n\n{: .c}\n: def`): after a
+    // blank line kramdown keeps such an IAL for the next block (its @block_ial) and adds no
+    // element, so the paragraph and the "\n" blank are still right before the definition list;
+    // parse_definition_list then gives the list the paragraph's IAL (none) in place of the block
+    // IAL, which is lost. (An ALD adds an end-of-block element and no list follows.)
+    let end = toks.length;
+    let ialStart = startLine;
+    while (end > 0 && toks[end - 1].type === 'kd_ial' && toks[end - 1].map?.[1] === ialStart) ialStart = toks[--end].map![0];
+    const close = toks[end - 1];
+    if (!close || close.type !== 'paragraph_close' || end < 3) return false;
+    const open = toks[end - 3];
+    const inline = toks[end - 2];
     const pEnd = open.map?.[1] ?? -1;
-    const oneEmptyLine = pEnd === startLine - 1 && state.bMarks[pEnd] === state.eMarks[pEnd];
-    if (pEnd !== startLine && !oneEmptyLine) return false;
+    const oneEmptyLine = pEnd === ialStart - 1 && state.bMarks[pEnd] === state.eMarks[pEnd];
+    if ((pEnd !== startLine || ialStart !== startLine) && !oneEmptyLine) return false;
     const termLines = inline.content.split('\n');
     const lastTerm = pEnd - 1;
-    const removed = toks.splice(toks.length - 3, 3);
+    const removed = toks.splice(end - 3);
     const dlIndex = toks.length;
-    if (!deflist(state, lastTerm, endLine, false)) { toks.push(...removed); return false; }
+    // (With IAL lines between, markdown-it-deflist is given the last of them as the term line, so
+    // that the definition is right after it; the term's text and lines are set below.)
+    const termLine = ialStart === startLine ? lastTerm : startLine - 1;
+    if (!deflist(state, termLine, endLine, false)) { toks.push(...removed); return false; }
+    if (termLine !== lastTerm) {
+      for (const t of toks.slice(dlIndex + 1, dlIndex + 3)) t.map = [lastTerm, lastTerm];
+    }
     clampMaps(state, dlIndex, endLine);
     // Extra terms go right after the dl_open that markdown-it-deflist pushed first.
     const dl = toks[dlIndex];
@@ -330,6 +380,7 @@ export function deflistPlugin(md: MarkdownIt): void {
     // A list right after another one (blank lines between) is more of it: kramdown merges a new
     // definition list into a preceding one (parse_definition_list). markdown-it-deflist does so
     // itself for one-line terms; terms of several lines come here.
+    if (joinAcrossIal(state, dlIndex, open.map![0])) return true;
     const before = dlIndex - 1;
     if (toks[before]?.type === 'dl_close') {
       let depth = 0;

@@ -51,8 +51,13 @@ function searchClose(state: StateInline, start: number, end: number, delim: stri
     if (src.startsWith(delim, q) && q > start && !isWs(src[q - 1]) &&
       (kind !== 'em' || !(src.startsWith(c + c, q) && src[q + 2] !== c)) &&
       (c !== '_' || !ALNUM.test(src[q + delim.length] ?? ''))) return q;
+    // (`\<<`, an escaped `<<`, is a typographic symbol too, tried before the escaped `\<`.)
+    if (ch === '\\' && src[q + 1] === '<' && src[q + 2] === '<' && (state.md as any).kdTypographic) { q += 3; continue; }
     if (ch === '\\') { q += 2; continue; }
     if (ch === '`') { q = codeSpanAt(src, q, end).end; continue; }
+    // `<<` is kramdown's typographic symbol (TYPOGRAPHIC_SYMS), matched where it starts, before
+    // span HTML could start at its second `<`: `*y<<e>*` is emphasis, no element `<e>`.
+    if (ch === '<' && src[q + 1] === '<' && (state.md as any).kdTypographic) { q += 2; continue; }
     if (ch === '<') {
       // Span HTML owns everything to its close tag; an unclosed element runs to the end.
       const e = spanHtmlEnd(src, q, end, false, parseSpanHtml(state));

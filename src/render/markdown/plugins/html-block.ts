@@ -483,7 +483,7 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
     if (lazyLine) text = kdLineText(state, l);
     else if (col > limit && limit > 0 && listBlankLine(state, l) === null) {
       text = state.src.charCodeAt(state.bMarks[l]) === 0x09
-        ? stripIndent(state.src.slice(state.bMarks[l], state.eMarks[l]), limit)
+        ? stripIndent(state.src.slice(state.bMarks[l], state.eMarks[l]), limit, state)
         : ' '.repeat(col - limit) + text;
     }
     abs.push(state.eMarks[l] - text.length);

@@ -30,35 +30,65 @@ export function kdLineText(state: StateBlock, line: number, indent = state.blkIn
   let i = b;
   while (i < t && (src.charCodeAt(i) === 0x20 || src.charCodeAt(i) === 0x09)) i++;
   const s = state as LazyState;
+  // The rest of a line after an HTML element (html-block.ts's restOfLine) is the container's text
+  // from there on, as written: `* <div></div>    b` has the code line `    b`.
+  if (line === (state as { kdContinuedLine?: number }).kdContinuedLine) return src.slice(b, e);
   if (i < t || s.kdLazy?.has(line)) {
     const texts = s.kdLazyText?.get(line);
     const own = texts?.[texts.length - 1];
-    if (own) return stripIndent(own.text, indent - own.indent);
+    if (own) return stripIndent(own.text, indent, state, own.indent);
     return ' '.repeat(Math.max(0, state.sCount[line] - indent)) + src.slice(t, e);
   }
-  return indent > 0 ? stripIndent(src.slice(b, e), indent) : src.slice(b, e);
+  return indent > 0 ? stripIndent(src.slice(b, e), indent, state) : src.slice(b, e);
 }
 
 /**
  * `text` with `indent` columns of its leading whitespace taken off as kramdown's list parser takes
- * an item's indentation off: a run of tabs at the start is four spaces a tab (`\t\tb` in a
- * `-\t` item's text is `    b`), then spaces come off one a column. Where the spaces taken off
- * end at a tab (an inner item's indentation after an outer one's), its run of tabs is four spaces
- * a tab in turn.
+ * an item's indentation off (parse_list: `result.sub!(/^(\t+)/)` then indent_re): a run of tabs
+ * at the very start is four spaces a tab (`\t\tb` in a `-\t` item's text is `    b`), then the
+ * indentation comes off as spaces, or nothing comes off where fewer spaces than that come before
+ * a tab (`    \ty` in a `1.  \t` item, indentation 8, stays `    \ty`: a tab after spaces is
+ * never turned into spaces at that level). With `state`, `indent` is a column of
+ * nested containers and each container's level is taken off in turn (kdLevels: an outer item's
+ * two columns, then an inner item's four, from the text the outer item left), starting at
+ * column `from`; without it, `indent` is one level.
  */
-export function stripIndent(text: string, indent: number): string {
-  let rem = indent;
-  let i = 0;
-  while (rem > 0 && i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20) { rem--; i++; continue; }
-    if (c !== 0x09) break;
-    let j = i + 1;
-    while (j < text.length && text.charCodeAt(j) === 0x09) j++;
-    text = ' '.repeat(4 * (j - i)) + text.slice(j);
-    i = 0;
+export function stripIndent(text: string, indent: number, state?: StateBlock, from = 0): string {
+  if (!state) return stripLevel(text, indent);
+  const levels = (state as LevelState).kdLevels;
+  // The columns where nested containers' texts start between `from` and `indent`, innermost
+  // first: the calls still open, from the top down, stopping at a blockquote's 0 (its lines start
+  // after the `>`, its items' columns count from there).
+  const cols: number[] = [];
+  if (levels) {
+    for (let i = levels.length - 1; i >= 0; i--) {
+      const c = levels[i];
+      if (c <= from) break;
+      if (c >= indent || (cols.length && c >= cols[cols.length - 1])) continue;
+      cols.push(c);
+    }
   }
-  return text.slice(i);
+  let at = from;
+  for (let i = cols.length - 1; i >= 0; i--) {
+    text = stripLevel(text, cols[i] - at);
+    at = cols[i];
+  }
+  return stripLevel(text, indent - at);
+}
+
+/** One level of stripIndent: leading tabs as four spaces each, then `width` spaces if there. */
+function stripLevel(text: string, width: number): string {
+  if (width <= 0) return text;
+  if (text.charCodeAt(0) === 0x09) {
+    let j = 1;
+    while (j < text.length && text.charCodeAt(j) === 0x09) j++;
+    text = ' '.repeat(4 * j) + text.slice(j);
+  }
+  let i = 0;
+  while (i < width && text.charCodeAt(i) === 0x20) i++;
+  // (Fewer spaces and then other text: a lazy line, whose own indentation the callers keep
+  // apart; its spaces come off.)
+  return i < width && text.charCodeAt(i) === 0x09 ? text : text.slice(i);
 }
 
 /** kramdown's INDENT: a code line (or the start of a code block). */
@@ -98,6 +128,8 @@ export function firstLineIndentation(column: number, whitespace: string): number
 }
 
 type LazyText = { text: string; indent: number } | null;
+/** `kdLevels`: the blkIndent of each nested tokenize call still open (kramdown-blocks.ts). */
+type LevelState = StateBlock & { kdLevels?: number[] };
 /** `kdLazyText`: per line, one entry for each container that took it (innermost last). */
 type LazyState = StateBlock & { kdLazy?: Map<number, number[]>; kdLazyText?: Map<number, LazyText[]> };
 

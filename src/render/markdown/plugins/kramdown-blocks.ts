@@ -72,13 +72,58 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   const last = state.tokens[state.tokens.length - 1];
   let first = line - 1;
   if (last?.type === 'kd_ald' && last.map?.[1] === line) return false;
-  if (last?.type === 'kd_ial' && last.map?.[1] === line) first = last.map[0];
-  else if (!IAL_LINE.test(prev) || ALD_LINE.test(prev)) return false;
+  if (last?.type === 'kd_ial' && last.map?.[1] === line) {
+    first = last.map[0];
+  } else if (!IAL_LINE.test(prev) || ALD_LINE.test(prev)) return false;
   while (first - 1 >= 0 && first !== (state as any).kdFirstLine && !isBlank(state, first - 1) && IAL_LINE.test(lineText(state, first - 1).trimEnd())) {
     if (ALD_LINE.test(lineText(state, first - 1).trimEnd())) return true;
     first--;
   }
-  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1);
+  // An IAL on the line a block ends on (`$$$${:c}`, `<hr>{:y}`, `</div>{:e}`) is that block's,
+  // its `eob` no boundary: `$$$${:c}\n|` is math and the paragraph `|`.
+  if (ialOnBlockLine(state, first)) return false;
+  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1) || trailingBlankBefore(state, first);
+}
+
+/**
+ * The bodies of the block IALs right before `line` that wait for the next block (after a blank
+ * line or at the container's start: afterBlockBoundary), first first; a link or abbreviation
+ * definition there takes them (its end-of-block element is a new block element, new_block_el).
+ */
+export function waitingIals(state: StateBlock, line: number): string[] {
+  const toks = state.tokens;
+  let k = toks.length;
+  let at = line;
+  while (k > 0 && toks[k - 1].type === 'kd_ial' && toks[k - 1].map?.[1] === at) at = toks[--k].map![0];
+  if (k === toks.length || !afterBlockBoundary(state, line)) return [];
+  // (An IAL on an item's or definition's first line is the <li>'s or <dd>'s, taken off its text
+  // by parse_list: `* {:.c}\n  [L]:x`.)
+  const open = toks[k - 1];
+  if ((open?.type === 'list_item_open' || open?.type === 'dd_open') && open.map?.[0] === toks[k].map?.[0]) return [];
+  return toks.slice(k).map((t) => t.content);
+}
+
+/** Whether the block before the last IAL tokens takes in `line`, where they start. */
+function ialOnBlockLine(state: StateBlock, line: number): boolean {
+  const toks = state.tokens;
+  let k = toks.length - 1;
+  while (k >= 0 && toks[k].type === 'kd_ial') k--;
+  // (A container's open token spans its lines: `> {:.quote}` starts the quote's text.)
+  const map = toks[k]?.nesting === 0 ? toks[k].map : null;
+  return !!map && map[0] <= line && map[1] > line;
+}
+
+/**
+ * Whether the block before the IAL lines starting at `line` is an HTML element whose line's
+ * newline kramdown leaves to its blank parser (html-block.ts's trailingBlank): the IAL then
+ * follows a :blank and waits for the next block (`<hr>\n{:y}\n|` is a rule and a table).
+ */
+function trailingBlankBefore(state: StateBlock, line: number): boolean {
+  const toks = state.tokens;
+  let k = toks.length - 1;
+  while (k >= 0 && toks[k].type === 'kd_ial' && (toks[k].map?.[0] ?? -1) >= line) k--;
+  const t = toks[k];
+  return t?.type === 'kd_html' && t.map?.[1] === line && !!(t.meta as { trailingBlank?: boolean } | null)?.trailingBlank;
 }
 
 /**
@@ -154,6 +199,11 @@ export function nestedListCut(state: StateBlock, line: number): boolean {
   // paragraph is in: the answer must be the one the fence itself gets afterwards.
   const parent = state.parentType === 'paragraph' ? (state as any).kdParagraphParent : state.parentType;
   if (parent !== 'list' || line >= state.lineMax) return false;
+  // Where fakeLazyLines cut an item's text at its first nested list, also on a line an outer
+  // list took lazily (`1. \n* <v n="">\n  - `: `  - ` is lazy text of the `1.` item and the
+  // nested list of the `*` item, whose `<v>` ends before it).
+  // (Not the item's own first line, which may be an outer item's cut: `* a\n  * b|c`.)
+  if (line > ((state as any).kdFirstLine ?? -1) && (state as any).kdChunkStarts?.has(line)) return true;
   // A line the list took lazily (less indented than the item's content) is item text, as written:
   // kramdown's fence regex runs over it (`1. a` then a fence holding `  - x`).
   if ((state as any).kdLazy?.has(line)) return false;
@@ -440,13 +490,16 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     if (lastBlank && emptyItem >= 0 && content && isBlank(state, emptyItem + 1)) emptyItemBlanks.push(emptyItem + 1);
     emptyItem = -1;
     if (content) {
-      if (rel < indent && !lazy.has(line)) {
+      if (rel < indent) {
         // kramdown's content where markdown-it's columns fall short of the item's (tab stops):
         // given the item's column plus the indentation left in kramdown's text of the item.
+        // (Also a line an outer container took lazily, whose text is this item's content in
+        // kramdown: `1. m\n: - \n  \t-`, the `\t-` is the inner item's text.)
         faked.push([line, state.sCount[line]]);
         state.sCount[line] = base + indent + keepItemText(state, line, stripIndent(own, indent), base + indent);
-        lazy.set(line, [base]);
-      } else if (!lazy.has(line) && leadingTab(state, line)) {
+        const bases = lazy.get(line);
+        if (bases) bases.push(base); else lazy.set(line, [base]);
+      } else if (leadingTab(state, line)) {
         // Inside the item too the columns can differ: kramdown's item text has its leading tabs
         // four spaces each wherever they stand (`  \t- b` in a `* - a` item's item is `  - b`,
         // two in, where markdown-it has the marker at the item's column). The line then gets
@@ -460,7 +513,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
         if (col !== rel - indent && !/^ *\t/.test(text)) {
           faked.push([line, state.sCount[line]]);
           state.sCount[line] = base + indent + keepItemText(state, line, text, base + indent);
-          lazy.set(line, [base]);
+          const bases = lazy.get(line);
+          if (bases) bases.push(base); else lazy.set(line, [base]);
         }
       }
       // (On the line as the item's text has it: `   \t- b` in a `1. ` item is `\t- b`, no list.)
@@ -712,6 +766,8 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // (Its list rule restores blkIndent after the item.)
     const blank = s[EMPTY_ITEM_BLANK]?.get(startLine + 1);
     if (blank !== undefined) { state.tShift[startLine + 1] = blank; s[EMPTY_ITEM_BLANK].delete(startLine + 1); }
+    let logical = false;
+    let shifted: [number, number] | null = null;
     // A first line holding nothing or only an IAL (LIST_ITEM_IAL_CHECK) makes the indentation 4,
     // from the list's container (`* \n      x` is a paragraph, `- \n  - b` a second item).
     if (state.parentType === 'list') {
@@ -721,24 +777,68 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
         const kd = s.kdItemIndent?.get(`${startLine}:${state.listIndent}`);
         if (kd !== undefined) {
           state.blkIndent = state.listIndent + kd;
-          if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
+          if (!isBlank(state, startLine)) {
+            state.sCount[startLine] = state.blkIndent;
+            // The line's column is now kramdown's, short of markdown-it's count of the tab: a
+            // list nested on the same line (`* 1.\t2. d`) takes its content's column from it,
+            // and getLines must take the text from there too.
+            logical = true;
+          }
         } else if (ITEM_IAL_ONLY.test(lineText(state, startLine))) {
           state.blkIndent = state.listIndent + 4;
           if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
         } else if (state.sCount[startLine] - state.blkIndent >= 4) state.blkIndent = state.sCount[startLine];
-        const shifted = firstCode(state, startLine) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
-        if (shifted) {
-          tokenize(state, startLine, endLine);
-          [state.bMarks[startLine], state.tShift[startLine]] = shifted;
-          s.kdFirstLine = saved;
-          s.kdContinuedLine = savedContinued;
-          return;
-        }
+        shifted = firstCode(state, startLine) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
       }
     }
-    tokenize(state, startLine, endLine);
+    // Each nested call's blkIndent is one level of kramdown's indentation (an item's, a
+    // definition's, a footnote's; 0 in a blockquote, whose lines markdown-it has moved past the
+    // `>`): indent.ts takes a line's indentation off level by level, as kramdown's nested parsers
+    // do. (Kept here, not in a function of its own: each nesting level of HTML elements or lists
+    // goes through this wrapper, and a frame less per level lets deeper documents convert.)
+    const levels: number[] = (s.kdLevels ??= []);
+    levels.push(state.blkIndent);
+    try {
+      if (logical) logicalFirstLine(state, startLine, () => tokenize(state, startLine, endLine));
+      else tokenize(state, startLine, endLine);
+    } finally {
+      levels.pop();
+    }
+    if (shifted) [state.bMarks[startLine], state.tShift[startLine]] = shifted;
     s.kdFirstLine = saved;
     s.kdContinuedLine = savedContinued;
+  };
+  // markdown-it's getLines counts a line's columns up to its text again from the line's start (the
+  // markers before it one column each, a tab to markdown-it's stop); on an item's first line whose
+  // column was set to kramdown's (a tab after the marker), that count runs ahead of the column
+  // the nested rules work with (`* 1.\t2. d`: the `d` at kramdown's 9, markdown-it's tab reaching
+  // 8 by the `2`). While such an item's text is parsed, the line's text is taken from its first
+  // character with the columns beyond `indent` as spaces, as sCount has them.
+  const logicalFirstLine = (state: StateBlock, line: number, parse: () => void) => {
+    const s = state as any;
+    const lines: Map<number, number> = (s.kdLogicalLines ??= new Map());
+    if (!s.kdOwnGetLines) {
+      s.kdOwnGetLines = true;
+      const getLines = state.getLines;
+      state.getLines = function (this: StateBlock, begin: number, end: number, indent: number, keepLastLF: boolean): string {
+        if (!lines.size) return getLines.call(this, begin, end, indent, keepLastLF);
+        let out = '';
+        for (let l = begin; l < end; l++) {
+          const lf = l + 1 < end || keepLastLF;
+          if (!lines.has(l) || this.bMarks[l] + this.tShift[l] >= this.eMarks[l]) { out += getLines.call(this, l, l + 1, indent, lf); continue; }
+          const extra = Math.max(0, this.sCount[l] - indent);
+          out += ' '.repeat(extra) + this.src.slice(this.bMarks[l] + this.tShift[l], lf ? this.eMarks[l] + 1 : this.eMarks[l]);
+        }
+        return out;
+      };
+    }
+    lines.set(line, (lines.get(line) ?? 0) + 1);
+    try {
+      parse();
+    } finally {
+      const n = lines.get(line)! - 1;
+      if (n) lines.set(line, n); else lines.delete(line);
+    }
   };
   // kramdown's paragraphs are not interrupted by a horizontal rule (PARAGRAPH_END has no HR_START):
   // `para\n***` stays one paragraph.
@@ -775,7 +875,14 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (state.sCount[startLine] > state.blkIndent) return false;
     if (!gfmParagraphEnd(state)) return kramdownAtxHeader(state, startLine, endLine, silent, isGfm(state));
     if (firstCode(state, startLine) === 0x23 /* # */ && /^#{1,6}[ \t]*$/.test(lineText(state, startLine))) return false;
-    return heading(state, startLine, endLine, silent);
+    const at = state.tokens.length;
+    if (!heading(state, startLine, endLine, silent)) return false;
+    // kramdown-parser-gfm takes a closing run of `#` off the text after the opening one's
+    // whitespace only with whitespace of its own before it: `# #` is <h1>#</h1> (markdown-it took
+    // the `#` as the closing run and left nothing).
+    const only = silent ? null : /^#{1,6}[ \t]+(#+)[ \t]*$/.exec(lineText(state, startLine));
+    if (only && state.tokens[at + 1]?.type === 'inline') state.tokens[at + 1].content = only[1];
+    return true;
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
 
   // kramdown's LIST_START_OL is `\d+\.` only, and a marker needs a space or tab after it.

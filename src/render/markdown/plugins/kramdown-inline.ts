@@ -315,6 +315,9 @@ function escape(state: StateInline, silent: boolean): boolean {
   }
   const next = state.src[state.pos + 1];
   if (next === undefined) return false;
+  // `\<<` and `\>>` are typographic symbols (escaped guillemets, `&lt;&lt;`), which kramdown's
+  // span parsers try before escaped characters: `\<<e>` leaves no `<e>` element.
+  if ((next === '<' || next === '>') && state.src[state.pos + 2] === next && (state.md as any).kdTypographic) return typographic(state, silent);
   if (!(isGfm(state) ? ESCAPABLE : ESCAPABLE_KRAMDOWN).has(next)) {
     // Not a kramdown escape: the backslash is text (`$\langle j\,k\rangle$` keeps its `\,`),
     // where markdown-it's escape rule would drop it before any ASCII punctuation.

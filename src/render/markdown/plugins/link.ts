@@ -36,7 +36,7 @@ function destination(state: StateInline, pos: number, alt: string): Target | nul
     if (!def) return null;
     // The definition's IAL comes first in the attributes (kramdown's add_link applies it before
     // setting href/src).
-    const ial = def.kdIal ? [...parseIal(def.kdIal, new Map()).attrs] : undefined;
+    const ial = def.kdIal ? [...parseIal(def.kdIal, (state.env as { kdAlds?: Map<string, string> }).kdAlds ?? new Map()).attrs] : undefined;
     return { href: def.href, title: def.title || null, end: pos + (ref ? ref[0].length : 0), ial };
   }
   let href: string;

@@ -7,7 +7,7 @@
 // - a later definition of the same id replaces an earlier one (markdown-it keeps the first);
 // - a definition does not interrupt a paragraph.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import { multiLineIal, setextAhead } from './kramdown-blocks.js';
+import { multiLineIal, setextAhead, waitingIals } from './kramdown-blocks.js';
 import { tableAhead } from './table.js';
 import { IAL_BODY } from '../ial.js';
 
@@ -41,18 +41,24 @@ function reference(state: StateBlock, startLine: number, endLine: number, silent
   // A block IAL right after the definition belongs to it: kramdown gives its attributes to every
   // link and image that uses the definition (link.ts). The IAL line itself is left for the
   // converter, which drops an IAL that follows a definition.
-  const next = startLine + consumed;
-  let ial: string | undefined;
-  if (next < endLine && state.sCount[next] - state.blkIndent < 4 && state.src.startsWith('{:', state.bMarks[next] + state.tShift[next])) {
+  // (Each IAL line in a row goes there, as the one before added no end-of-block element:
+  // `[r]:a\n{:a}\n{:.b}` gives class b; and an IAL waiting for the next block before the
+  // definition, `{:.c}\n[L]:x`, which the definition's end-of-block element takes.)
+  const bodies = waitingIals(state, startLine);
+  for (let next = startLine + consumed; next < endLine && state.sCount[next] - state.blkIndent < 4 && state.src.startsWith('{:', state.bMarks[next] + state.tShift[next]) && bodies.length < 1000;) {
     const line = state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next]);
-    ial = IAL_LINE.exec(line)?.[1];
+    const ial = IAL_LINE.exec(line)?.[1];
     // (Or one over several lines, `{: .a\n.b}` or `{: .a \}\n.b}`, as the block IAL rule reads
     // it; not an ALD.)
     if (ial === undefined || line.includes('\\}')) {
       const multi = multiLineIal(state, next, endLine);
-      if (multi && !/^\w[\w-]*:/.test(multi[0][1])) ial = multi[0][1];
+      if (multi && !/^\w[\w-]*:/.test(multi[0][1])) { bodies.push(multi[0][1]); next = multi[1]; continue; }
+      if (ial === undefined) break;
     }
+    bodies.push(ial);
+    next++;
   }
+  const ial = bodies.length ? bodies.join(' ') : undefined;
   env.references[kramdownLinkId(m[1])] = { href: m[2] ?? m[3], title: m[5] ?? '', kdIal: ial };
   state.push('kd_def', '', 0).map = [startLine, startLine + consumed];
   state.line = startLine + consumed;
