@@ -7,7 +7,7 @@
  * `err`, as in Rouge.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { guarded } from './loop-match.js';
+import { guardedByRun } from './loop-match.js';
 
 const words = (s: string) => new Set(s.trim().split(/\s+/));
 const KEYWORDS = words(`abstract allocated assert assume break by calc case class codatatype const
@@ -40,17 +40,7 @@ const isIdChar = (c: string | undefined) => c !== undefined && /[0-9a-zA-Z_'?]/.
  * first, the run's end remembered between positions.
  */
 function digitRun(first: boolean, base: ReturnType<typeof rule>) {
-  let seenText = '';
-  let from = -1;
-  let end = -1;
-  return guarded(base, (text, pos) => {
-    if (text !== seenText || pos < from || pos > end) {
-      let i = pos;
-      while (i < text.length && isDigitOrUnderscore(text.charCodeAt(i))) i++;
-      seenText = text;
-      from = pos;
-      end = i;
-    }
+  return guardedByRun(isDigitOrUnderscore, base, (text, pos, end) => {
     if (end - pos < 2 || isIdChar(text[end])) return false;
     return first ? text[pos] === '_' : text[end - 1] === '_';
   });

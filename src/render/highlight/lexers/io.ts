@@ -5,23 +5,12 @@
  * `mf` (Rouge's float rule takes integers too); `()` `p`, operators `o`.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { guarded, pairedEscapes } from './loop-match.js';
+import { onlyBeforeBlockCommentCloser, pairedEscapes } from './loop-match.js';
 
 const CONSTANTS = new Set(['nil', 'false', 'true']);
 const BUILTINS = new Set(
   'args call clone do doFile doString else elseif for if list method return super then'.split(' '),
 );
-
-/** Where the text's last block-comment closer (a star then a slash, maybe with a backslash-newline between) starts. */
-let seen = '';
-let lastClose = -1;
-function lastCloser(text: string): number {
-  if (text !== seen) {
-    seen = text;
-    lastClose = Math.max(text.lastIndexOf('*/'), text.lastIndexOf('*\\\n/'));
-  }
-  return lastClose;
-}
 
 export const io: LexerDef = lazyLexer('io', () => ({
   states: {
@@ -30,7 +19,7 @@ export const io: LexerDef = lazyLexer('io', () => ({
       rule(/\/\/.*/, 'c1'),
       rule(/#.*/, 'c1'),
       // unclosed, the lazy body would scan to the end at each opener: tried only before a closer
-      guarded(rule(/\/(\\\n)?[*].*?[*](\\\n)?\//s, 'cm'), (text, pos) => lastCloser(text) >= pos + 2),
+      onlyBeforeBlockCommentCloser(rule(/\/(\\\n)?[*].*?[*](\\\n)?\//s, 'cm')),
       rule(/\/[+]/, 'cm', 'nested_comment'),
       // Rouge's "(\\\\|\\"|[^"])*": the same matches without its exponential backtracking
       rule(pairedEscapes('"'), 's'),

@@ -260,12 +260,30 @@ export function onlyWhereLater(needle: string, skip: number, base: Rule): Rule {
 }
 
 /**
- * `base`, tried only where the run of characters matching `inRun` (code units) that starts at the
- * position is followed by `next`: for C's function rule `([\w*\s]+?[\s*])(id)(\s*\(…`, whose
- * text up to the `(` is all `[\w*\s]` — otherwise it scans a long run of words at each of its
- * positions (quadratic). The run's end is remembered between positions.
+ * `base`, a C-style block comment that may split its star-slash with a backslash-newline
+ * (`/(\\\n)?[*]…[*](\\\n)?\//`, in Rouge's Io, MiniZinc, Pony and Sieve lexers), tried only where
+ * such a closer is left after the opener: unclosed, the lazy body scans to the text's end at each
+ * opener (quadratic). The last closer is found once per text.
  */
-export function onlyWhereRunThen(inRun: (code: number) => boolean, next: string, base: Rule): Rule {
+export function onlyBeforeBlockCommentCloser(base: Rule): Rule {
+  let seenText = '';
+  let last = -1;
+  return guarded(base, (text, pos) => {
+    if (text !== seenText) {
+      seenText = text;
+      last = Math.max(text.lastIndexOf('*/'), text.lastIndexOf('*\\\n/'));
+    }
+    return last >= pos + 2;
+  });
+}
+
+/**
+ * `base`, tried only where `ok` says so, given where the run of characters matching `inRun` (code
+ * units) that starts at the position ends. The run's end is remembered between positions (a lexer
+ * asks at each position of a run in turn), so the guard stays linear where the rule it stands for
+ * would scan the rest of the run at each of them (quadratic).
+ */
+export function guardedByRun(inRun: (code: number) => boolean, base: Rule, ok: (text: string, pos: number, end: number) => boolean): Rule {
   let seenText = '';
   let from = -1;
   let end = -1;
@@ -277,6 +295,16 @@ export function onlyWhereRunThen(inRun: (code: number) => boolean, next: string,
       from = pos;
       end = i;
     }
-    return text.startsWith(next, end);
+    return ok(text, pos, end);
   });
+}
+
+/**
+ * `base`, tried only where the run of characters matching `inRun` (code units) that starts at the
+ * position is followed by `next`: for C's function rule `([\w*\s]+?[\s*])(id)(\s*\(…`, whose
+ * text up to the `(` is all `[\w*\s]` — otherwise it scans a long run of words at each of its
+ * positions (quadratic).
+ */
+export function onlyWhereRunThen(inRun: (code: number) => boolean, next: string, base: Rule): Rule {
+  return guardedByRun(inRun, base, (text, _pos, end) => text.startsWith(next, end));
 }

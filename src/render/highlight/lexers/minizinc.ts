@@ -8,7 +8,7 @@
  * names have been taken, so they never match.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { guarded, pairedEscapes } from './loop-match.js';
+import { onlyBeforeBlockCommentCloser, pairedEscapes } from './loop-match.js';
 
 const words = (s: string) => new Set(s.trim().split(/\s+/));
 const BUILTINS = words(`abort abs acosh array_intersect array_union array1d array2d array3d
@@ -28,15 +28,7 @@ const OPERATORS = words('in subset superset union diff symdiff intersect');
  * star, backslash, newline, slash) is left after the opening.
  */
 function blockComment() {
-  let seenText = '';
-  let last = -1;
-  return guarded(rule(/\/(\\\n)?[*][\s\S]*?[*](\\\n)?\//, 'cm'), (text, pos) => {
-    if (text !== seenText) {
-      seenText = text;
-      last = Math.max(text.lastIndexOf('*/'), text.lastIndexOf('*\\\n/'));
-    }
-    return last >= pos + 2;
-  });
+  return onlyBeforeBlockCommentCloser(rule(/\/(\\\n)?[*][\s\S]*?[*](\\\n)?\//, 'cm'));
 }
 
 export const minizinc: LexerDef = lazyLexer('minizinc', () => ({

@@ -6,7 +6,7 @@
  * comments `c1`/`cm`; numbers `mf`/`mh`/`mi`; operators `o`, punctuation `p`.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
-import { guarded } from './loop-match.js';
+import { onlyBeforeBlockCommentCloser } from './loop-match.js';
 
 const KEYWORDS = new Set(`actor addressof and as be break class compiler_intrinsic consume continue do
   else elseif embed end error for fun if ifdef in interface is isnt lambda let match new not object
@@ -14,17 +14,6 @@ const KEYWORDS = new Set(`actor addressof and as be break class compiler_intrins
 const CAPABILITIES = new Set(['box', 'iso', 'ref', 'tag', 'trn', 'val']);
 const TYPES = new Set(`Number Signed Unsigned Float I8 I16 I32 I64 I128 U8 U32 U64 U128 F32 F64
   EventID Align IntFormat NumberPrefix FloatFormat Type`.split(/\s+/));
-
-/** Where the text's last comment closer (a star and a slash, or a star, a backslash-newline and a slash) starts. */
-let seen = '';
-let lastClose = -1;
-function lastCloser(text: string): number {
-  if (text !== seen) {
-    seen = text;
-    lastClose = Math.max(text.lastIndexOf('*/'), text.lastIndexOf('*\\\n/'));
-  }
-  return lastClose;
-}
 
 export const pony: LexerDef = lazyLexer('pony', () => ({
   states: {
@@ -34,7 +23,7 @@ export const pony: LexerDef = lazyLexer('pony', () => ({
       rule(/"""/, 'sd', 'docstring'),
       rule(/\/\/.*/, 'c1'),
       // unclosed, the lazy body would scan to the end at each `/*`: tried only before a last `*/`
-      guarded(rule(/\/(\\\n)?[*](.|\n)*?[*](\\\n)?\//, 'cm'), (text, pos) => lastCloser(text) >= pos + 2),
+      onlyBeforeBlockCommentCloser(rule(/\/(\\\n)?[*](.|\n)*?[*](\\\n)?\//, 'cm')),
       rule(/"/, 's', 'string'),
       rule(/[~!%^&*+=|?:<>\/-]/, 'o'),
       rule(/(true|false|NULL)\b/, 'no'),

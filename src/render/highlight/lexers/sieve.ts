@@ -7,7 +7,7 @@
  * `[](),;{}` `p`.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
-import { guarded } from './loop-match.js';
+import { guardedByRun, onlyBeforeBlockCommentCloser } from './loop-match.js';
 
 const CONTROLS = new Set(['if', 'elsif', 'else', 'require', 'stop']);
 const ACTIONS = new Set(`keep fileinto redirect discard addheader deleteheader reject ereject notify
@@ -16,35 +16,11 @@ const TESTS = new Set(`address allof anyof exists false header not size true bod
   virustest date currentdate valid_notify_method notify_method_capability mailboxexists metadata
   metadataexists servermetadata servermetadataexists`.split(/\s+/));
 
-/** Where the text's last block-comment closer (a star then a slash, maybe with a backslash-newline between) starts. */
-let seen = '';
-let lastClose = -1;
-function lastCloser(text: string): number {
-  if (text !== seen) {
-    seen = text;
-    lastClose = Math.max(text.lastIndexOf('*/'), text.lastIndexOf('*\\\n/'));
-  }
-  return lastClose;
-}
-
 /**
- * The end of the run of digits around a position, remembered between its positions: Rouge's
- * `[0-9]+[KMG]` scans the run at each of its digits, and a number without a suffix is read one
- * digit at a time (an error each), quadratic on a long one.
+ * Rouge's `[0-9]+[KMG]` scans the run of digits at each of its digits, and a number without a
+ * suffix is read one digit at a time (an error each): quadratic on a long one without the guard.
  */
-let digitsSeen = '';
-let digitsFrom = -1;
-let digitsEnd = -1;
-function digitsThenSuffix(text: string, pos: number): boolean {
-  if (text !== digitsSeen || pos < digitsFrom || pos > digitsEnd) {
-    let i = pos;
-    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    digitsSeen = text;
-    digitsFrom = pos;
-    digitsEnd = i;
-  }
-  return digitsEnd > pos && 'KMG'.includes(text[digitsEnd] || '-');
-}
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 export const sieve: LexerDef = lazyLexer('sieve', () => ({
   states: {
@@ -52,7 +28,7 @@ export const sieve: LexerDef = lazyLexer('sieve', () => ({
       rule(/\s+/, ''),
       rule(/#.*/, 'c1'),
       // unclosed, the lazy body would scan to the end at each opener: tried only before a closer
-      guarded(rule(/\/(\\\n)?[*].*?[*](\\\n)?\//s, 'cm'), (text, pos) => lastCloser(text) >= pos + 2),
+      onlyBeforeBlockCommentCloser(rule(/\/(\\\n)?[*].*?[*](\\\n)?\//s, 'cm')),
     ],
     string: [
       rule(/\\./, 'se'),
@@ -71,7 +47,7 @@ export const sieve: LexerDef = lazyLexer('sieve', () => ({
         else run.token(w.startsWith(':') ? 'o' : 'nx');
       }),
       rule(/"/, 's2', 'string'),
-      guarded(rule(/[0-9]+[KMG]/, 'mi'), digitsThenSuffix),
+      guardedByRun(isDigit, rule(/[0-9]+[KMG]/, 'mi'), (text, pos, end) => end > pos && 'KMG'.includes(text[end] || '-')),
     ],
   },
 }));

@@ -11,7 +11,7 @@
  * current block but not at a known indent is `err`.
  */
 import { type LexerDef, type LexRun, type Rule, type RuleSpec, mixin, rule, lazyLexer } from '../engine.js';
-import { guarded } from './loop-match.js';
+import { guardedByRun } from './loop-match.js';
 
 interface IndentState {
   stack: number[];
@@ -59,19 +59,8 @@ const BLANK = new Set([...' \t\n\v\f\r'].map((c) => c.charCodeAt(0)));
  * with the run's end remembered between positions.
  */
 function mappingKey(base: Rule): Rule {
-  let seenText = '';
-  let from = -1;
-  let end = -1;
-  return guarded(base, (text, pos) => {
-    if (text !== seenText || pos < from || pos > end) {
-      let i = pos;
-      while (i < text.length && !KEY_STOP.has(text.charCodeAt(i))) i++;
-      seenText = text;
-      from = pos;
-      end = i;
-    }
-    return end > pos && text.charCodeAt(end) === 58 && (end + 1 === text.length || BLANK.has(text.charCodeAt(end + 1)));
-  });
+  return guardedByRun((code) => !KEY_STOP.has(code), base, (text, pos, end) =>
+    end > pos && text.charCodeAt(end) === 58 && (end + 1 === text.length || BLANK.has(text.charCodeAt(end + 1))));
 }
 
 const PLAIN_SCALAR_START = String.raw`[^ \t\n\r\f\v?:,\[\]{}#&*!|>'"%@\x60]`;
