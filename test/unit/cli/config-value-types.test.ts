@@ -5,15 +5,8 @@
 // Ruby calls them true: 0 and "" too). Each case was run with Debian's Jekyll 4.3.1
 // (test/conformance/ERRORS.md, case 59); the settings that build are in fixture
 // config-typed-exclude-limit.
-import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
-import { ROOT } from "../../conformance/harness.js";
-
-const CLI = path.join(ROOT, "bin", "build-site.js");
+import { assertOutcome, buildSiteCase } from "./site-case.js";
 
 const CASES: { config: string; csv?: boolean; page?: string; error: string | null }[] = [
   { config: 'limit_posts: "2"', error: "undefined method `negative?' for \"2\":String" },
@@ -34,23 +27,10 @@ const CASES: { config: string; csv?: boolean; page?: string; error: string | nul
 
 for (const c of CASES) {
   test(`config ${c.config.replace("\n", ", ")}${c.csv ? " with a CSV data file" : ""} ${c.error ? "fails" : "builds"} as in Jekyll`, () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "config-types-"));
-    try {
-      const site = path.join(work, "site");
-      fs.mkdirSync(path.join(site, "_data"), { recursive: true });
-      fs.writeFileSync(path.join(site, "_config.yml"), `title: t\n${c.config}\n`);
-      fs.writeFileSync(path.join(site, "index.md"), `---\n---\n${c.page ?? "x"}\n`);
-      if (c.csv) fs.writeFileSync(path.join(site, "_data", "d.csv"), "a,b\n1,2\n");
-      const r = spawnSync(process.execPath, [CLI, "build", "--source", site, "--destination", path.join(work, "_site")], { encoding: "utf8" });
-      const out = r.stdout + r.stderr;
-      if (c.error === null) {
-        assert.equal(r.status, 0, out);
-      } else {
-        assert.equal(r.status, 1, out);
-        assert.ok(out.includes(c.error), out);
-      }
-    } finally {
-      fs.rmSync(work, { recursive: true, force: true });
-    }
+    buildSiteCase("config-types-", {
+      "_config.yml": `title: t\n${c.config}\n`,
+      "index.md": `---\n---\n${c.page ?? "x"}\n`,
+      ...(c.csv ? { "_data/d.csv": "a,b\n1,2\n" } : {}),
+    }, (build) => assertOutcome(build, c.error));
   });
 }

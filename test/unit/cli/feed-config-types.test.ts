@@ -6,14 +6,9 @@
 // " 3 " count); a tags `path: 0` is a prefix (Ruby's 0 is true). Each case was run with Debian's
 // Jekyll 4.3.1 and jekyll-feed 0.17.0 (test/conformance/ERRORS.md, case 57).
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
-import { ROOT } from "../../conformance/harness.js";
-
-const CLI = path.join(ROOT, "bin", "build-site.js");
+import { assertOutcome, buildSiteCase } from "./site-case.js";
 
 const CASES: { feed: string; error: string | null; files?: string[] }[] = [
   { feed: "true", error: "undefined method `[]' for true:TrueClass" },
@@ -34,24 +29,12 @@ const CASES: { feed: string; error: string | null; files?: string[] }[] = [
 
 for (const c of CASES) {
   test(`jekyll-feed with feed: ${c.feed} ${c.error ? "fails" : "builds"} as in Jekyll`, () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "feed-config-"));
-    try {
-      const site = path.join(work, "site");
-      const dest = path.join(work, "_site");
-      fs.mkdirSync(path.join(site, "_posts"), { recursive: true });
-      fs.writeFileSync(path.join(site, "_config.yml"), `url: https://x.y\nplugins: [jekyll-feed]\nfeed: ${c.feed}\n`);
-      fs.writeFileSync(path.join(site, "_posts", "2020-01-01-p.md"), "---\ntitle: p\ntags: [t]\n---\nx\n");
-      const r = spawnSync(process.execPath, [CLI, "build", "--source", site, "--destination", dest], { encoding: "utf8" });
-      const out = r.stdout + r.stderr;
-      if (c.error === null) {
-        assert.equal(r.status, 0, out);
-        assert.deepEqual(fs.readdirSync(dest).sort(), c.files);
-      } else {
-        assert.equal(r.status, 1, out);
-        assert.ok(out.includes(c.error), out);
-      }
-    } finally {
-      fs.rmSync(work, { recursive: true, force: true });
-    }
+    buildSiteCase("feed-config-", {
+      "_config.yml": `url: https://x.y\nplugins: [jekyll-feed]\nfeed: ${c.feed}\n`,
+      "_posts/2020-01-01-p.md": "---\ntitle: p\ntags: [t]\n---\nx\n",
+    }, (build) => {
+      assertOutcome(build, c.error);
+      if (c.error === null) assert.deepEqual(fs.readdirSync(build.dest).sort(), c.files);
+    });
   });
 }

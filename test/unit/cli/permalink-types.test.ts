@@ -5,14 +5,8 @@
 // template nor permalink, ArgumentError). `false` on a page or post and null on the site mean
 // none. Each case was run with Debian's Jekyll 4.3.1 (test/conformance/ERRORS.md, case 58).
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
-import { ROOT } from "../../conformance/harness.js";
-
-const CLI = path.join(ROOT, "bin", "build-site.js");
+import { assertOutcome, buildSiteCase, listFiles } from "./site-case.js";
 
 const CASES: { config?: string; page?: string; post?: string; error: string | null; files?: string[] }[] = [
   { page: "permalink: 2020", error: "undefined method `end_with?' for 2020:Integer" },
@@ -32,29 +26,14 @@ const CASES: { config?: string; page?: string; post?: string; error: string | nu
 
 for (const c of CASES) {
   test(`permalink types: ${c.config ?? c.page ?? c.post} (${c.config ? "config" : c.page ? "page" : "post"}) ${c.error ? "fails" : "builds"} as in Jekyll`, () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "permalink-types-"));
-    try {
-      const site = path.join(work, "site");
-      const dest = path.join(work, "_site");
-      for (const d of ["_posts", "_docs"]) fs.mkdirSync(path.join(site, d), { recursive: true });
-      fs.writeFileSync(path.join(site, "_config.yml"), `title: t\n${c.config ?? ""}\n`);
-      fs.writeFileSync(path.join(site, "p.md"), `---\n${c.page ?? ""}\n---\nx\n`);
-      fs.writeFileSync(path.join(site, "_posts", "2020-01-01-p.md"), `---\n${c.post ?? ""}\n---\nx\n`);
-      fs.writeFileSync(path.join(site, "_docs", "d.md"), "---\n---\nx\n");
-      const r = spawnSync(process.execPath, [CLI, "build", "--source", site, "--destination", dest], { encoding: "utf8" });
-      const out = r.stdout + r.stderr;
-      if (c.error === null) {
-        assert.equal(r.status, 0, out);
-        const files: string[] = [];
-        const walk = (d: string, rel: string) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(path.join(d, e.name), `${rel}/${e.name}`) : files.push(`${rel}/${e.name}`); };
-        walk(dest, ".");
-        assert.deepEqual(files.sort(), c.files);
-      } else {
-        assert.equal(r.status, 1, out);
-        assert.ok(out.includes(c.error), out);
-      }
-    } finally {
-      fs.rmSync(work, { recursive: true, force: true });
-    }
+    buildSiteCase("permalink-types-", {
+      "_config.yml": `title: t\n${c.config ?? ""}\n`,
+      "p.md": `---\n${c.page ?? ""}\n---\nx\n`,
+      "_posts/2020-01-01-p.md": `---\n${c.post ?? ""}\n---\nx\n`,
+      "_docs/d.md": "---\n---\nx\n",
+    }, (build) => {
+      assertOutcome(build, c.error);
+      if (c.error === null) assert.deepEqual(listFiles(build.dest), c.files);
+    });
   });
 }

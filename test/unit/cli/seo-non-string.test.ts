@@ -4,15 +4,8 @@
 // `page.locale || site.locale || page.lang || site.lang || "en_US"` (NoMethodError): both stop the
 // build. Each case was run with Debian's Jekyll 4.3.1 and jekyll-seo-tag 2.8.0
 // (test/conformance/ERRORS.md, case 54); `locale: false` falls through to the next value and builds.
-import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
-import { ROOT } from "../../conformance/harness.js";
-
-const CLI = path.join(ROOT, "bin", "build-site.js");
+import { assertOutcome, buildSiteCase } from "./site-case.js";
 
 const CASES: { config: string; page: string; error: string | null }[] = [
   { config: "logo: 5", page: "", error: "Can't convert Integer into String." },
@@ -31,23 +24,10 @@ const CASES: { config: string; page: string; error: string | null }[] = [
 
 for (const c of CASES) {
   test(`jekyll-seo-tag with ${c.config || c.page} ${c.error ? "fails" : "builds"} as in Jekyll`, () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "seo-types-"));
-    try {
-      const site = path.join(work, "site");
-      fs.mkdirSync(path.join(site, "_layouts"), { recursive: true });
-      fs.writeFileSync(path.join(site, "_config.yml"), `url: https://x.y\nplugins: [jekyll-seo-tag]\n${c.config}\n`);
-      fs.writeFileSync(path.join(site, "_layouts", "default.html"), "{% seo %}");
-      fs.writeFileSync(path.join(site, "index.md"), `---\nlayout: default\n${c.page}\n---\nx\n`);
-      const r = spawnSync(process.execPath, [CLI, "build", "--source", site, "--destination", path.join(work, "_site")], { encoding: "utf8" });
-      const out = r.stdout + r.stderr;
-      if (c.error === null) {
-        assert.equal(r.status, 0, out);
-      } else {
-        assert.equal(r.status, 1, out);
-        assert.ok(out.includes(c.error), out);
-      }
-    } finally {
-      fs.rmSync(work, { recursive: true, force: true });
-    }
+    buildSiteCase("seo-types-", {
+      "_config.yml": `url: https://x.y\nplugins: [jekyll-seo-tag]\n${c.config}\n`,
+      "_layouts/default.html": "{% seo %}",
+      "index.md": `---\nlayout: default\n${c.page}\n---\nx\n`,
+    }, (build) => assertOutcome(build, c.error));
   });
 }
