@@ -206,7 +206,8 @@ Options of every command (Jekyll's names and meanings):
   -v, --version             The version
 
 Build options (build, serve, clean, doctor; citations reads --config):
-      --config A[,B...]     Configuration files, later ones win (default: _config.yml)
+      --config A[,B...]     Configuration files (.yml, .yaml or .toml), later ones win
+                            (default: _config.yml, else _config.yaml, else _config.toml)
   -D, --drafts              Render posts in _drafts
       --future              Publish posts and documents dated in the future
       --unpublished         Render documents with published: false

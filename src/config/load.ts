@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS } from "./limits.js";
 import { readSourceText } from "../read/source-text.js";
 import path from "node:path";
 import { BuildError } from "../errors.js";
+import * as tomlReader from "../read/toml.js"; // bundle: lazy (TOML configurations are rare)
 import { loadYaml } from "../read/yaml.js";
 import type { Theme } from "../site/theme.js";
 import { resolveTheme, type ThemeNote } from "../read/theme-locate.js";
@@ -35,15 +36,18 @@ function displayPath(file: string): string {
  * Configuration#read_config_file refuses with an ArgumentError that the callers treat as Jekyll's do.
  */
 function readConfigFile(file: string, zone: string | undefined): Config | null {
-  const ext = path.extname(file).toLowerCase();
-  if (ext !== ".yml" && ext !== ".yaml") {
+  // Configuration#safe_load_file picks the parser by the extension: /\.toml/i, then /\.ya?ml/i.
+  const ext = path.extname(file);
+  const toml = /\.toml/i.test(ext);
+  if (!toml && !/\.ya?ml/i.test(ext)) {
     throw new BuildError(`no parser for '${displayPath(file)}'`, {
       file: displayPath(file),
-      hint: "Use a .yml or .yaml configuration file.",
+      hint: "Use a .yml, .yaml or .toml configuration file.",
     });
   }
   // Read as every source is (read/source-text.ts): UTF-8 checked, size bounded by the default.
   const text = readSourceText(file, { display: displayPath(file), maxBytes: DEFAULT_LIMITS.fileBytes });
+  if (toml) return tomlReader.loadToml(text, { file: displayPath(file) });
   const data = loadYaml(text, { file: displayPath(file), zone });
   if (data === null || data === undefined) return {};
   return isPlainObject(data) ? data : null;
@@ -53,7 +57,8 @@ function readConfigFile(file: string, zone: string | undefined): Config | null {
 function peekTimezone(files: string[]): string | undefined {
   let zone: string | undefined;
   for (const f of files) {
-    const m = /^timezone:\s*["']?([^"'\s#]+)/m.exec(fs.readFileSync(f, "utf8"));
+    const key = /\.toml/i.test(path.extname(f)) ? /^timezone\s*=\s*["']?([^"'\s#]+)/m : /^timezone:\s*["']?([^"'\s#]+)/m;
+    const m = key.exec(fs.readFileSync(f, "utf8"));
     if (m) zone = m[1];
   }
   return zone;
@@ -72,7 +77,8 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
     files = overrides.config.map((f) => path.resolve(cwd, f));
   } else {
     explicit = false;
-    const found = ["yml", "yaml"].map((e) => path.join(source, `_config.${e}`)).find((f) => fs.existsSync(f));
+    // Configuration#config_files: the first of _config.yml, _config.yaml and _config.toml.
+    const found = ["yml", "yaml", "toml"].map((e) => path.join(source, `_config.${e}`)).find((f) => fs.existsSync(f));
     files = found ? [found] : [];
   }
   for (const f of files) {
