@@ -4,12 +4,14 @@
 // its values are given the classes Tomlrb 1.3 gives them:
 // - every date and time is a Ruby Time: an offset date-time keeps its offset, a local date-time and
 //   a local date are that wall clock at +0000 (a date at midnight), never the site's zone;
-// - a local time alone (`t = 07:32:00`) is refused, as Tomlrb's grammar refuses it.
+// - a local time alone (`t = 07:32:00`) is refused, as Tomlrb's grammar refuses it;
+// - a Float stays a Float when written whole (`3.0` prints 3.0), an Integer past 2**53 stays exact.
 // Where TOML 1.0 accepts more than Tomlrb 1.3 (hexadecimal integers, `inf`), the value is read.
 // Bounded: the file's size by readSourceText, its nesting by smol-toml (1,000 levels, then an error).
 import { parse, TomlError } from "smol-toml";
 import { BuildError } from "../errors.js";
 import { JekyllTime } from "../ruby/time.js";
+import { RubyFloat } from "../ruby/values.js";
 
 type TomlValue = string | number | bigint | boolean | Date | TomlValue[] | { [key: string]: TomlValue };
 
@@ -17,7 +19,8 @@ type TomlValue = string | number | bigint | boolean | Date | TomlValue[] | { [ke
 export function loadToml(text: string, opts: { file: string }): Record<string, unknown> {
   let data: Record<string, TomlValue>;
   try {
-    data = parse(text) as Record<string, TomlValue>;
+    // Integers as bigints, so that a Float written whole (`3.0`, `1e2`) stays apart from them.
+    data = parse(text, { integersAsBigInt: true }) as Record<string, TomlValue>;
   } catch (e) {
     if (!(e instanceof TomlError)) throw e;
     throw new BuildError(`invalid TOML: ${e.message.split("\n")[0].replace(/^Invalid TOML document: /, "")}`, {
@@ -40,8 +43,10 @@ function convertValue(value: TomlValue, file: string, key: string): unknown {
   if (value instanceof Date) return tomlTime(value, file, key);
   if (Array.isArray(value)) return value.map((v) => convertValue(v, file, key));
   if (typeof value === "object") return convertTable(value, file);
-  // An integer past 2**53 stays exact in Ruby; a JavaScript number cannot hold it.
-  if (typeof value === "bigint") return Number(value);
+  // An Integer is a number, or a bigint past 2**53 (exact, as the YAML reader keeps a Bignum).
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  // A Float with no fraction is a RubyFloat, which prints as Ruby does (`3.0`).
+  if (typeof value === "number" && Number.isInteger(value)) return new RubyFloat(value);
   return value;
 }
 
