@@ -42,6 +42,17 @@ const DQ = String.raw`\d(?:'?\d)*`;
 const isWordStarOrSpace = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 42 || c === 32 || (c >= 9 && c <= 13);
 
+/** Rouge's C `string` state (a stray backslash is string text), which its M68k, Pony and Verilog lexers copy. */
+export function cStringState(): RuleSpec[] {
+  return [
+    rule(/"/, 's', '#pop'),
+    rule(/\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})/, 'se'),
+    rule(/[^\\"\n]+/, 's'),
+    rule(/\\\n/, 's'),
+    rule(/\\/, 's'),
+  ];
+}
+
 export interface Words {
   keywords: WordList;
   types: WordList;
@@ -270,13 +281,7 @@ function buildLexer(self: LexerDef, words: Words, cpp: boolean, objc: boolean, h
         rule(/\{/, 'p', 'function'),
         rule(/\}/, 'p', '#pop'),
       ],
-      string: [
-        rule(/"/, 's', '#pop'),
-        rule(/\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})/, 'se'),
-        rule(/[^\\"\n]+/, 's'),
-        rule(/\\\n/, 's'),
-        rule(/\\/, 's'), // stray backslash
-      ],
+      string: cStringState(),
       macro: [
         mixin('include'),
         rule(/[^\/\n\\]+/, 'cp'),

@@ -7,6 +7,7 @@
  * operators `o`, punctuation `p`, `\x` macro arguments `cp`.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { cStringState } from './c.js';
 
 const set = (s: string) => new Set(s.trim().split(/\s+/));
 const KEYWORDS = set(`abcd add adda addi addq addx and andi asl asr bcc bcs beq bge bgt bhi ble bls blt
@@ -61,12 +62,6 @@ export const m68k: LexerDef = lazyLexer('m68k', () => ({
         else run.token(/[a-zA-Z0-9]/.test(m[0]) ? 'nv' : 'n');
       }),
     ],
-    string: [
-      rule(/"/, 's', '#pop'),
-      rule(/\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})/, 'se'),
-      rule(/[^\\"\n]+/, 's'),
-      rule(/\\\n/, 's'),
-      rule(/\\/, 's'),
-    ],
+    string: cStringState(),
   },
 }));

@@ -6,6 +6,7 @@
  * comments `c1`/`cm`; numbers `mf`/`mh`/`mi`; operators `o`, punctuation `p`.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { cStringState } from './c.js';
 import { onlyBeforeBlockCommentCloser } from './loop-match.js';
 
 const KEYWORDS = new Set(`actor addressof and as be break class compiler_intrinsic consume continue do
@@ -39,13 +40,7 @@ export const pony: LexerDef = lazyLexer('pony', () => ({
         run.token(CAPABILITIES.has(w) ? 'kd' : KEYWORDS.has(w) ? 'kr' : TYPES.has(w) ? 'kt' : 'n');
       }),
     ],
-    string: [
-      rule(/"/, 's', '#pop'),
-      rule(/\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})/, 'se'),
-      rule(/[^\\"\n]+/, 's'),
-      rule(/\\\n/, 's'),
-      rule(/\\/, 's'),
-    ],
+    string: cStringState(),
     docstring: [rule(/"""/, 'sd', '#pop'), rule(/\n/, 'sd'), rule(/./, 'sd')],
   },
 }));

@@ -8,6 +8,7 @@
  * Found in digital-design course material (electrical and computer engineering).
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { cStringState } from './c.js';
 import { VERILOG_KEYWORDS, VERILOG_KEYWORDS_TYPE, VERILOG_SYSTEM_TASKS } from '../rouge-words.js';
 
 const ID = '[a-zA-Z_][a-zA-Z0-9_]*';
@@ -27,13 +28,7 @@ export const verilog: LexerDef = lazyLexer('verilog', () => ({
       mixin('inline_whitespace'),
     ],
     expr_whitespace: [rule(/\n+/s, '', 'expr_bol'), mixin('whitespace')],
-    string: [
-      rule(/"/, 's', '#pop'),
-      rule(/\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})/, 'se'),
-      rule(/[^\\"\n]+/, 's'),
-      rule(/\\\n/, 's'),
-      rule(/\\/, 's'),
-    ],
+    string: cStringState(),
     statement: [
       mixin('whitespace'),
       rule(/L?"/, 's', 'string'),
