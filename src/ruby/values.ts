@@ -411,6 +411,15 @@ export function hashEntries(hash: Record<string, unknown>): [unknown, unknown][]
   return entries;
 }
 
+/** Kernel#Array: nil is [], an Array itself, a Hash its [key, value] pairs, anything else [it]. */
+export function kernelArray(v: unknown): unknown[] {
+  v = plain(v);
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v;
+  if (isHash(v)) return hashEntries(v);
+  return [v];
+}
+
 /**
  * The property that Ruby's `hash[key]` (`key?`) finds, by `eql?`: a String finds a String key, an
  * Integer an Integer key (not 1.0), a Float a Float key, nil, true and false themselves, a Date or

@@ -12,7 +12,7 @@ import { detached } from "./strings.js";
 import { rubyDowncase } from "../ruby/strings.js";
 import type { Collection } from "./collection.js";
 import { dateDependsOnNow, parseDate } from "./parse-date.js";
-import { hasRubyKeys, inspect, noteRubyKey, rubyKeyOf, shareRubyKeys, toS, truthy } from "../ruby/values.js";
+import { hasRubyKeys, inspect, kernelArray, noteRubyKey, rubyKeyOf, shareRubyKeys, toS, truthy } from "../ruby/values.js";
 import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
 import { emptySlugWarning, slugify, titleizeSlug } from "./slugify.js";
@@ -55,12 +55,13 @@ function frontMatterKeyLine(file: string, key: string): number | undefined {
   return undefined;
 }
 
-/** Kernel#Array: nil is [], an Array itself, a Hash its [key, value] pairs, anything else [it]. */
-function rubyArray(v: unknown): unknown[] {
-  if (v === null || v === undefined) return [];
-  if (Array.isArray(v)) return v;
-  if (isPlainObject(v)) return Object.entries(v as Record<string, unknown>);
-  return [v];
+/**
+ * Document#excerpt_separator and Page#excerpt_separator: `(data["excerpt_separator"] ||
+ * config["excerpt_separator"]).to_s`, so `false` falls back to the site's.
+ */
+export function excerptSeparatorOf(data: Record<string, unknown>, config: Record<string, unknown>): string {
+  const own = data.excerpt_separator;
+  return toS(truthy(own) ? own : config.excerpt_separator);
 }
 
 /** Utils.pluralized_array_from_hash: the singular key wins; a string plural is split on spaces. */
@@ -212,7 +213,7 @@ export class Document {
     // Document#populate_categories: `Array(categories) + pluralized(…)`, each element's to_s
     // before the flatten (so a nested list is its inspect, `["a", "b"]`, nil is "", a Hash its
     // inspect), then uniq; merge_data! then unions that with the raw list.
-    const categories = [...rubyArray(this.data.categories), ...pluralized(this.data, "category", "categories")].map((c) => toS(c));
+    const categories = [...kernelArray(this.data.categories), ...pluralized(this.data, "category", "categories")].map((c) => toS(c));
     this.mergeData({ categories: [...new Set(categories)] }, "YAML front matter");
     this.mergeData({ tags: pluralized(this.data, "tag", "tags") }, "YAML front matter");
     if (this.excerptSeparator !== "") this.excerpt = new Excerpt(this, extractExcerpt(this.content, this.excerptSeparator, () => warnExcerptModified(this)));
@@ -330,9 +331,9 @@ export class Document {
       // UrlDrop#categories / #slugified_categories: each of `Array(categories)` by its to_s
       // (nil gives "", a nested list its inspect), so `categories: [a, null]` makes `/a/`.
       case "categories":
-        return [...new Set(rubyArray(this.data.categories).map((c: unknown) => rubyDowncase(toS(c))))].join("/");
+        return [...new Set(kernelArray(this.data.categories).map((c: unknown) => rubyDowncase(toS(c))))].join("/");
       case "slugified_categories":
-        return [...new Set(rubyArray(this.data.categories).map((c: unknown) => slugify(toS(c), "default", false, this.warnEmptySlug)))].join("/");
+        return [...new Set(kernelArray(this.data.categories).map((c: unknown) => slugify(toS(c), "default", false, this.warnEmptySlug)))].join("/");
       default: {
         const parts = dates();
         return key in parts ? parts[key] : undefined;
@@ -346,6 +347,8 @@ export class Document {
         // The date parts are worked out once per URL, not once per `:year`, `:month`, `:day`…
         let dates: Record<string, string> | undefined;
         const datesOnce = () => (dates ??= datePlaceholders(this.date));
+        // The collection's template is read only for a document without a permalink of its own: a
+        // collection's `permalink: false` (no template) fails only those (URL#initialize's ArgumentError).
         const permalink = this.permalink;
         this.cachedUrl = makeUrl(typeof permalink === "string" ? permalink : this.collection.urlTemplate, permalink, (t) => urlFromDrop(t, (k) => this.placeholder(k, datesOnce)));
       } catch (e) {
@@ -416,10 +419,8 @@ export class Document {
     return this.content.includes("{%") || this.content.includes("{{");
   }
 
-  /** Document#excerpt_separator: `(data["excerpt_separator"] || config["excerpt_separator"]).to_s`, so `false` falls back to the site's. */
   get excerptSeparator(): string {
-    const own = this.data.excerpt_separator;
-    return toS(truthy(own) ? own : this.site.config.excerpt_separator);
+    return excerptSeparatorOf(this.data, this.site.config);
   }
 
   /** Position in the collection, for `page.next` / `page.previous`. */

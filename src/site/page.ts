@@ -3,8 +3,8 @@
 import pathlib from "node:path";
 import { ReleasableOutput } from "./released-output.js";
 import { deepMerge } from "../config/merge.js";
-import { toS, truthy } from "../ruby/values.js";
-import { Excerpt, extractExcerpt, warnExcerptModified } from "./document.js";
+import { truthy } from "../ruby/values.js";
+import { Excerpt, excerptSeparatorOf, extractExcerpt, warnExcerptModified } from "./document.js";
 import type { Site } from "./site.js";
 import { destinationRelative } from "../write/contain.js";
 import { BuildError } from "../errors.js";
@@ -216,9 +216,7 @@ export class Page {
   }
 
   get excerptSeparator(): string {
-    // Page#excerpt_separator: `(data["excerpt_separator"] || config["excerpt_separator"]).to_s`.
-    const own = this.data.excerpt_separator;
-    return toS(truthy(own) ? own : this.site.config.excerpt_separator);
+    return excerptSeparatorOf(this.data, this.site.config);
   }
 
   /** Page#excerpt_separator once read: generateExcerpt reads it before `defaults` apply. */
@@ -230,8 +228,7 @@ export class Page {
    * site.config["excerpt_separator"]).to_s`, memoized), that renders as a post's excerpt does.
    */
   replaceExcerpt(): void {
-    this.memoizedSeparator ??= toS(truthy(this.data.excerpt_separator) ? this.data.excerpt_separator : this.site.config.excerpt_separator);
-    const separator = this.memoizedSeparator;
+    const separator = (this.memoizedSeparator ??= this.excerptSeparator);
     this.excerpt = new Excerpt(this, extractExcerpt(this.content, separator, () => warnExcerptModified(this, separator)));
     this.excerptReplaced = true;
   }
@@ -264,8 +261,7 @@ export class Page {
   generateExcerpt(): void {
     if (!truthy(this.site.config.page_excerpts)) return;
     const own = this.frontMatter;
-    const separator = toS(truthy(own.excerpt_separator) ? own.excerpt_separator : this.site.config.excerpt_separator);
-    this.memoizedSeparator = separator;
+    const separator = (this.memoizedSeparator = excerptSeparatorOf(own, this.site.config));
     if (separator === "") return;
     if (!HTML_EXTENSIONS.has(this.site.converters.outputExtFor(this.ext, own.permalink))) return;
     if (truthy(own.excerpt)) return;

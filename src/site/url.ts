@@ -72,12 +72,6 @@ export function urlFromDrop(template: string, lookup: (key: string) => string | 
   });
 }
 
-/**
- * URL#to_s: the permalink when there is one, else the template, placeholders filled, sanitized. An
- * empty permalink counts (Ruby's "" is true): a document (or a page through `defaults`) with
- * `permalink: ""` gets the URL "/" (front matter `permalink: ""` on a page fails before, in
- * Convertible#validate_permalink!).
- */
 /** The NoMethodError Jekyll stops with when a `permalink:` is no String (`method` is the String method it calls first). */
 export function permalinkTypeError(permalink: unknown, method: string, file: string | undefined): BuildError {
   return new BuildError(`undefined method \`${method}' for ${inspect(permalink)}:${rubyClass(permalink)} (NoMethodError)`, {
@@ -86,6 +80,12 @@ export function permalinkTypeError(permalink: unknown, method: string, file: str
   });
 }
 
+/**
+ * URL#to_s: the permalink when there is one, else the template, placeholders filled, sanitized. An
+ * empty permalink counts (Ruby's "" is true): a document (or a page through `defaults`) with
+ * `permalink: ""` gets the URL "/" (front matter `permalink: ""` on a page fails before, in
+ * Convertible#validate_permalink!).
+ */
 export function makeUrl(template: string, permalink: unknown, fill: (t: string) => string): string {
   const chosen = typeof permalink === "string" ? permalink : template;
   return sanitizeUrl(fill(chosen));

@@ -12,7 +12,7 @@ import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
-import { RubyFloat, RubyRange, asEvaluated, dropEachKeys, formatFloat, hashEntries, inspect, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, RubyRange, asEvaluated, dropEachKeys, formatFloat, hashEntries, inspect, isHash, kernelArray, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -55,14 +55,6 @@ function itemProperty(item: unknown, property: unknown): unknown {
   return parseSortInput(value);
 }
 
-function rubyArray(v: unknown): unknown[] {
-  v = plain(v);
-  if (v === null || v === undefined) return [];
-  if (Array.isArray(v)) return v;
-  if (isHash(v)) return hashEntries(v);
-  return [v];
-}
-
 /**
  * Liquid::Parser.new and Liquid::Variable.new take only a String: where_exp's, find_exp's and
  * group_by_exp's expression of another class fails as Ruby's implicit conversion does.
@@ -85,12 +77,12 @@ function isMethodLiteral(v: unknown): boolean {
 
 /** Jekyll's compare_property_vs_target (where, find). */
 function matches(property: unknown, target: unknown): boolean {
-  if (isMethodLiteral(target)) return property === "" || rubyArray(property).map(toS).join("") === "";
+  if (isMethodLiteral(target)) return property === "" || kernelArray(property).map(toS).join("") === "";
   target = plain(target);
   if (target === null || target === undefined) return property === null || property === undefined;
   const t = toS(target);
   if (typeof property === "string") return property === t;
-  return rubyArray(property).some((p) => toS(p) === t);
+  return kernelArray(property).some((p) => toS(p) === t);
 }
 
 /**
