@@ -13,7 +13,7 @@ import { resolveTheme, type ThemeNote } from "../read/theme-locate.js";
 import { assertValidZone } from "../ruby/time.js";
 import { DEFAULT_EXCLUDES, PERMALINK_STYLES, jekyllDefaults } from "./defaults.js";
 import { deepMerge, isPlainObject } from "./merge.js";
-import { inspect, rubyClass, truthy } from "../ruby/values.js";
+import { noMethodMessage, truthy } from "../ruby/values.js";
 import type { Config, ConfigOverrides } from "./types.js";
 
 export interface LoadedConfig {
@@ -167,7 +167,7 @@ function validate(config: Config, setBy: Map<string, string>): void {
   // the same): a permalink that YAML reads as no String (`permalink: false`, `5`) is Ruby's
   // NoMethodError there; null falls back to the default style.
   if (config.permalink !== undefined && config.permalink !== null && typeof config.permalink !== "string") {
-    throw new BuildError(`undefined method \`to_sym' for ${inspect(config.permalink)}:${rubyClass(config.permalink)} (NoMethodError)`, {
+    throw new BuildError(noMethodMessage("to_sym", config.permalink), {
       file: where("permalink"),
       hint: "permalink: is a style name (date, pretty, ordinal, weekdate, none) or a template such as /:year/:title/, written as a String.",
     });
@@ -175,7 +175,7 @@ function validate(config: Config, setBy: Map<string, string>): void {
   // Site#file_read_opts takes a truthy `encoding`, and Utils.merged_file_read_opts calls
   // downcase on it when a file is read: one that is no String (`encoding: 5`) is NoMethodError.
   if (truthy(config.encoding) && typeof config.encoding !== "string") {
-    throw new BuildError(`undefined method \`downcase' for ${inspect(config.encoding)}:${rubyClass(config.encoding)} (NoMethodError)`, {
+    throw new BuildError(noMethodMessage("downcase", config.encoding), {
       file: where("encoding"),
       hint: "encoding: names a Ruby encoding as a String, e.g. encoding: utf-8.",
     });

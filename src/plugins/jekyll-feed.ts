@@ -18,7 +18,7 @@ import { PRIORITY, registerPlugin } from "./registry.js";
 import { InvalidSchemeError } from "../render/liquid/filters/url.js";
 import { BuildError } from "../errors.js";
 import { implicitName, toInteger } from "../render/liquid/filters/standard.js";
-import { inspect, isFloat, rubyClass, rubyKeyIdentity } from "../ruby/values.js";
+import { inspect, isFloat, noMethodMessage, rubyKeyIdentity } from "../ruby/values.js";
 
 interface FeedSpec {
   collection: string;
@@ -40,7 +40,7 @@ type Obj = Record<string, any>;
 function feedConfig(site: Site): Obj {
   const c = site.config.feed;
   if (c === true || isFloat(c)) {
-    throw new BuildError(`jekyll-feed: undefined method \`[]' for ${inspect(c)}:${rubyClass(c)} (NoMethodError)`, { hint: FEED_CONFIG_HINT });
+    throw new BuildError(`jekyll-feed: ${noMethodMessage("[]", c)}`, { hint: FEED_CONFIG_HINT });
   }
   if (typeof c === "number" || typeof c === "bigint" || Array.isArray(c)) {
     throw new BuildError("jekyll-feed: no implicit conversion of String into Integer (TypeError)", { hint: FEED_CONFIG_HINT });
@@ -87,7 +87,7 @@ function feedPath(collections: ReturnType<typeof feedCollections>, collection: s
   const p = collections.get(collection)?.path;
   if (!truthy(p)) return `${prefix}.xml`;
   if (typeof p !== "string") {
-    throw new BuildError(`jekyll-feed: undefined method \`start_with?' for ${inspect(p)}:${rubyClass(p)} (NoMethodError)`, { hint: `The feed's path: is ${inspect(p)}, which is not a String in YAML: quote it, e.g. path: "/feed.xml".` });
+    throw new BuildError(`jekyll-feed: ${noMethodMessage("start_with?", p)}`, { hint: `The feed's path: is ${inspect(p)}, which is not a String in YAML: quote it, e.g. path: "/feed.xml".` });
   }
   return p;
 }

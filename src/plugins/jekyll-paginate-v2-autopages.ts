@@ -13,7 +13,7 @@ import type { Site } from "../site/site.js";
 import { slugify } from "../site/slugify.js";
 import { toS } from "./shared/liquid.js";
 import { rubySplit } from "../ruby/strings.js";
-import { inspect, rubyClass } from "../ruby/values.js";
+import { noMethodMessage } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
 
 type Obj = Record<string, any>;
@@ -33,7 +33,7 @@ const KINDS = [
 
 /** A NoMethodError in the gem's indexing, which ends Jekyll's build. */
 function rubyCrash(method: string, value: unknown): BuildError {
-  return new BuildError(`undefined method \`${method}' for ${inspect(value)}:${rubyClass(value)} (NoMethodError)`, { hint: "jekyll-paginate-v2's AutoPages need tags and categories written as strings." });
+  return new BuildError(noMethodMessage(method, value), { hint: "jekyll-paginate-v2's AutoPages need tags and categories written as strings." });
 }
 
 /** Utils.ap_index_posts_by: lower-cased key → the first spelling met (split at `;` and `,`; strings also at spaces). */

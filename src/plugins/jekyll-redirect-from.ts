@@ -11,7 +11,7 @@ import { pageWithoutAFile } from "../site/page-without-a-file.js";
 import { toS } from "./shared/liquid.js";
 import { BuildError } from "../errors.js";
 import { implicitName } from "../render/liquid/filters/standard.js";
-import { inspect, isHash, rubyClass } from "../ruby/values.js";
+import { inspect, isHash, noMethodMessage } from "../ruby/values.js";
 import { registerPlugin } from "./registry.js";
 
 /**
@@ -53,7 +53,7 @@ export function redirectToValue(value: unknown): unknown {
 function ensureLeadingSlash(from: unknown): string {
   if (typeof from !== "string") {
     const method = Array.isArray(from) || isHash(from) ? "start_with?" : "empty?";
-    throw new BuildError(`jekyll-redirect-from: undefined method \`${method}' for ${inspect(from)}:${rubyClass(from)} (NoMethodError)`, {
+    throw new BuildError(`jekyll-redirect-from: ${noMethodMessage(method, from)}`, {
       hint: `redirect_from holds ${inspect(from)}, which is not a String in YAML: quote the path, e.g. redirect_from: ["/${toS(from)}"].`,
     });
   }

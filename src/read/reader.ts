@@ -18,7 +18,7 @@ import { hasFrontMatter, parseFrontMatter, type ParsedFile } from "./front-matte
 import { loadYaml } from "./yaml.js";
 import { readSiteSource } from "./source-text.js";
 import type { SourceCache } from "./source-cache.js";
-import { compareStrings, inspect, RubyFloat, rubyClass, toS } from "../ruby/values.js";
+import { compareStrings, noMethodMessage, RubyFloat, toS } from "../ruby/values.js";
 
 function isDir(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
@@ -212,7 +212,7 @@ export class Reader {
     // `true`) is Ruby's NoMethodError.
     const limit = raw instanceof RubyFloat ? raw.value : typeof raw === "number" ? raw : typeof raw === "bigint" ? Number(raw) : undefined;
     if (limit === undefined) {
-      throw new BuildError(`undefined method \`negative?' for ${inspect(raw)}:${rubyClass(raw)} (NoMethodError)`, { hint: "limit_posts is a number of posts: write it unquoted, e.g. limit_posts: 2." });
+      throw new BuildError(noMethodMessage("negative?", raw), { hint: "limit_posts is a number of posts: write it unquoted, e.g. limit_posts: 2." });
     }
     if (!(limit >= 0)) {
       throw new BuildError(`limit_posts must be a number of posts, at least 1 (it was ${toS(raw)})`, { hint: "Remove limit_posts, or set it to the number of newest posts to build." });

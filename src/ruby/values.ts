@@ -802,6 +802,11 @@ function dropIdentity(v: unknown): unknown {
   return h ? h.call(v) : undefined;
 }
 
+/** The message of Ruby's NoMethodError for `method` called on `receiver`: "undefined method `m' for 5:Integer (NoMethodError)". */
+export function noMethodMessage(method: string, receiver: unknown): string {
+  return `undefined method \`${method}' for ${inspect(receiver)}:${rubyClass(receiver)} (NoMethodError)`;
+}
+
 /** Ruby's class name of a value, for error messages ("comparison of Integer with String failed"). */
 export function rubyClass(v: unknown): string {
   v = plain(v);

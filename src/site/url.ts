@@ -1,7 +1,7 @@
 // Jekyll's URL class: placeholders filled into a template (or a front matter permalink), escaped
 // like Addressable::URI.encode, then sanitised ("/" prefix, ".." and "./" removed, "//" squeezed).
 import { BuildError } from "../errors.js";
-import { inspect, rubyClass, toS } from "../ruby/values.js";
+import { inspect, noMethodMessage, toS } from "../ruby/values.js";
 
 /**
  * Characters Addressable leaves alone when encoding a URI's path (RFC 3986 pchar, "/", "?", "#").
@@ -74,7 +74,7 @@ export function urlFromDrop(template: string, lookup: (key: string) => string | 
 
 /** The NoMethodError Jekyll stops with when a `permalink:` is no String (`method` is the String method it calls first). */
 export function permalinkTypeError(permalink: unknown, method: string, file: string | undefined): BuildError {
-  return new BuildError(`undefined method \`${method}' for ${inspect(permalink)}:${rubyClass(permalink)} (NoMethodError)`, {
+  return new BuildError(noMethodMessage(method, permalink), {
     file,
     hint: `permalink: is ${inspect(permalink)}, which is not a String in YAML: quote it, e.g. permalink: "/${toS(permalink)}/".`,
   });
