@@ -62,13 +62,18 @@ function run(main, hooks) {
 }
 
 if (Math.min(mtime(bundle), mtime(loader)) >= mtime(modules)) {
-  const { loadBundle } = require(loader);
+  const { loadBundle, saveLazyCaches } = require(loader);
   const loaded = loadBundle(bundle);
   // A missing or unusable cache is written after a successful build, when V8 has compiled what a
-  // build needs. Only from a plain `node` (V8 refuses caches made under other flags), so a run
-  // under --inspect or --cpu-prof neither pays for the write nor replaces a good cache.
+  // build needs; so are those of the packages the build loaded lazily (KaTeX, gemoji, ...). Only
+  // from a plain `node` (V8 refuses caches made under other flags), so a run under --inspect or
+  // --cpu-prof neither pays for the write nor replaces a good cache.
   const plain = process.execArgv.length === 0 && !process.env.NODE_OPTIONS;
-  run(loaded.exports.main, { afterBuild: loaded.cache !== "used" && plain ? loaded.save : undefined });
+  const afterBuild = () => {
+    if (loaded.cache !== "used") loaded.save();
+    saveLazyCaches();
+  };
+  run(loaded.exports.main, { afterBuild: plain ? afterBuild : undefined });
 } else {
   // A developer who ran `tsc` without bundling gets the modules they compiled, which start several
   // times slower than the bundle: say so, or every timing taken this way misleads (it did, twice,

@@ -58,8 +58,11 @@ const lazyPackages = {
     const names = Object.keys(LAZY_PACKAGES);
     const filter = new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`);
     b.onResolve({ filter }, (a) => (a.namespace === "lazy-package" ? { path: `./${lazyFile(a.path)}.js`, external: true } : { path: a.path, namespace: "lazy-package" }));
+    b.onResolve({ filter: /^\.\/code-cache\.js$/, namespace: "lazy-package" }, (a) => ({ path: a.path, external: true }));
+    // Through the bundle's loader (dist/bundle/code-cache.js, beside every bundle), which compiles
+    // the file with a code cache of its own, where `require` compiled it from source every time.
     b.onLoad({ filter: /.*/, namespace: "lazy-package" }, (a) => ({
-      contents: `let m; const load = () => (m ??= require(${JSON.stringify(a.path)}));\n` +
+      contents: `let m; const load = () => (m ??= require("./code-cache.js").requireCached(require.resolve(${JSON.stringify(a.path)})));\n` +
         `module.exports = { ${LAZY_PACKAGES[a.path].exports.map((e) => `get ${e}() { return load().${e}; }`).join(", ")} };\n`,
       loader: "js",
     }));

@@ -160,3 +160,35 @@ function writeCache(script: vm.Script, cacheFile: string, key: string, ascii: bo
     return false;
   }
 }
+
+/**
+ * The packages scripts/bundle.mjs leaves beside the bundle to be required on first use (KaTeX,
+ * gemoji, entities, the BibTeX parser) load through here, each with a code cache of its own:
+ * Node's `require` compiles them from source at every build that uses them. KaTeX alone (~580 KB)
+ * took ~72 ms of CPU to load and typeset five formulas without its cache and ~44 ms with it
+ * (bench/PROFILE.md, fifteenth session). One module object per file, as `require` would keep.
+ */
+const lazyModules = new Map<string, Record<string, unknown>>();
+/** Lazily loaded files whose cache was not used in this process: written by saveLazyCaches(). */
+const uncachedLazyModules: LoadedBundle[] = [];
+
+/** `require(file)` for a CommonJS file beside the bundle, through its code cache. */
+export function requireCached(file: string): Record<string, unknown> {
+  let exports = lazyModules.get(file);
+  if (!exports) {
+    const loaded = loadBundle(file);
+    if (loaded.cache !== "used") uncachedLazyModules.push(loaded);
+    lazyModules.set(file, (exports = loaded.exports));
+  }
+  return exports;
+}
+
+/** The files requireCached() has loaded in this process (what `require.cache` would list). */
+export function lazilyRequired(): string[] {
+  return [...lazyModules.keys()];
+}
+
+/** Writes the caches of the lazily loaded files that had none (call it after a build, as LoadedBundle#save). */
+export function saveLazyCaches(): void {
+  for (const loaded of uncachedLazyModules.splice(0)) loaded.save();
+}

@@ -103,6 +103,29 @@ title: Home
 export function writeWarmUpSite(site: string): void {
   const files = { ...FILES };
   for (let n = 0; n < 6; n++) files[`_posts/2000-01-0${1 + (n % 9)}-post-${n}.md`] = POST(n);
+  writeFiles(site, files);
+}
+
+/**
+ * A second, smaller site for the packages the bundle loads only when a site needs them (each with a
+ * code cache of its own, src/cli/code-cache.ts): KaTeX for kramdown's `math_engine: katex` and
+ * gemoji for jemoji (the BibTeX parser and entities are rarely loaded). Not part of the blog above:
+ * jemoji rewrites pages after rendering, which would keep the blog's build from writing pages
+ * early, and the bundle's cache would then lack the functions most builds run.
+ */
+const LAZY_PACKAGE_FILES: Record<string, string> = {
+  "_config.yml": "title: Warm-up\nkramdown:\n  math_engine: katex\nplugins: [jemoji]\n",
+  "index.md": "---\ntitle: Math\n---\n\nInline $$e^{i\\pi} + 1 = 0$$ and :sparkles:.\n\n" +
+    "$$\n\\mathbb{E}[X] = \\sum_{i=1}^{n} \\frac{x_i}{n} \\quad \\text{and} \\quad \\sqrt{\\alpha^2 + \\beta_j}\n$$\n",
+};
+
+/** Writes the lazily loaded packages' warm-up site into `site` (an empty folder). */
+export function writeLazyPackageSite(site: string): void {
+  writeFiles(site, LAZY_PACKAGE_FILES);
+}
+
+/** Writes `files` under `site` (an empty folder). */
+function writeFiles(site: string, files: Record<string, string>): void {
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(site, rel)), { recursive: true });
     fs.writeFileSync(path.join(site, rel), text);
@@ -111,17 +134,20 @@ export function writeWarmUpSite(site: string): void {
 
 /**
  * Builds the warm-up blog with bin/ (under `root`), which writes the missing cache once the build
- * has succeeded. True when the cache for this Node exists afterwards.
+ * has succeeded, then the lazily loaded packages' site, which writes theirs. True when the
+ * bundle's cache for this Node exists afterwards (the packages' caches are a bonus).
  */
 export function warmUpCodeCache(root: string): boolean {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), "build-site-warm-up-"));
   try {
-    writeWarmUpSite(site);
+    writeWarmUpSite(path.join(site, "blog"));
+    writeLazyPackageSite(path.join(site, "lazy"));
     // A plain `node`: bin/ writes caches only without extra flags, which V8 would check them against.
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
-    const run = spawnSync(process.execPath, [path.join(root, "bin", "build-site.js"), "build", "-q", "-s", site, "-d", path.join(site, "_site")], { env, encoding: "utf8" });
-    if (run.status !== 0) return false;
+    const build = (name: string) => spawnSync(process.execPath, [path.join(root, "bin", "build-site.js"), "build", "-q", "-s", path.join(site, name), "-d", path.join(site, `${name}-out`)], { env, encoding: "utf8" });
+    if (build("blog").status !== 0) return false;
+    build("lazy");
     return fs.existsSync(cacheFileFor(path.join(root, "dist", "bundle", "cli.js")));
   } finally {
     fs.rmSync(site, { recursive: true, force: true });

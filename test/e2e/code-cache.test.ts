@@ -74,6 +74,30 @@ test("bin/ writes the code cache once, uses it, replaces a damaged one, and buil
   }
 });
 
+test("a package loaded lazily (KaTeX) gets its own cache after the first build, used unchanged by the next", (t) => {
+  if (!fs.existsSync(path.join(root, "dist/bundle/cli.js"))) return t.skip("no bundle: run node scripts/bundle.mjs");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-lazy-e2e-"));
+  try {
+    install(dir);
+    const site = path.join(dir, "site");
+    fs.mkdirSync(site);
+    fs.writeFileSync(path.join(site, "_config.yml"), "kramdown:\n  math_engine: katex\n");
+    fs.writeFileSync(path.join(site, "index.md"), "---\ntitle: Math\n---\n$$\\frac{a}{b}$$\n");
+    const katexCaches = () => caches(dir).filter((f) => f.startsWith("katex."));
+    const first = build(dir, site);
+    assert.equal(first.code, 0);
+    assert.match(first.html, /<span class="katex">/);
+    assert.equal(katexCaches().length, 1, "the build that loaded KaTeX writes its cache");
+    const cacheFile = path.join(dir, "dist/bundle", katexCaches()[0]!);
+    const written = fs.readFileSync(cacheFile);
+    const second = build(dir, site);
+    assert.equal(second.html, first.html);
+    assert.deepEqual(fs.readFileSync(cacheFile), written, "the next build uses it as it is");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("bin/ runs compiled modules newer than the bundle, and says so; without a bundle it says nothing", (t) => {
   if (!fs.existsSync(path.join(root, "dist/bundle/cli.js"))) return t.skip("no bundle: run node scripts/bundle.mjs");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stale-bundle-"));

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { cacheFileFor, loadBundle } from "../../../src/cli/code-cache.js";
+import { cacheFileFor, loadBundle, requireCached, saveLazyCaches } from "../../../src/cli/code-cache.js";
 
 /** A tiny CommonJS "bundle" whose answer tells which version of its source ran. */
 function writeBundle(dir: string, answer: number, mtime: Date): string {
@@ -135,6 +135,26 @@ test("damage to one disk block of a large cache is caught", () => {
     const cut = good.subarray(0, good.length - 1);
     fs.writeFileSync(cacheFile, cut);
     assert.equal(loadBundle(file).cache, "rejected", "one byte short");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a lazily required package runs once per process and gets a cache of its own after the build", () => {
+  const dir = tmp();
+  try {
+    const file = path.join(dir, "katex.js");
+    fs.writeFileSync(file, `"use strict";\nglobalThis.lazyRuns = (globalThis.lazyRuns ?? 0) + 1;\nmodule.exports = { render: (s) => "<" + s + ">" };\n`);
+    const g = globalThis as { lazyRuns?: number };
+    delete g.lazyRuns;
+    const first = requireCached(file);
+    assert.equal((first.render as (s: string) => string)("x"), "<x>");
+    assert.equal(requireCached(file), first, "one module object, as require() keeps");
+    assert.equal(g.lazyRuns, 1);
+    assert.ok(!fs.existsSync(cacheFileFor(file)), "nothing written before the build is over");
+    saveLazyCaches();
+    assert.equal(loadBundle(file).cache, "used", "the package's cache, written after the build, is used by the next process");
+    delete g.lazyRuns;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -18,10 +18,15 @@ function probe(code: string, cwd = root): any {
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
 
+// A package beside the bundle is loaded through the bundle's loader (src/cli/code-cache.ts
+// requireCached), not require(): its list counts too.
 const LOADED = `
   const { createRequire } = await import("node:module");
-  const cache = createRequire(import.meta.url).cache;
-  const loaded = (name) => Object.keys(cache).some((f) => f.includes("/node_modules/" + name + "/") || f.endsWith("/dist/bundle/" + name + ".js"));
+  const require = createRequire(import.meta.url);
+  const cache = require.cache;
+  const bundleLoader = ${JSON.stringify(path.join(root, "dist/bundle/code-cache.js"))};
+  const lazily = () => (cache[bundleLoader] ? require(bundleLoader).lazilyRequired() : []);
+  const loaded = (name) => [...Object.keys(cache), ...lazily()].some((f) => f.includes("/node_modules/" + name + "/") || f.endsWith("/dist/bundle/" + name + ".js"));
 `;
 
 test("Prism is required on the first fallback language, not before", () => {

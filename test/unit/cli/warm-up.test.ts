@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { main } from "../../../src/cli/main.js";
-import { writeWarmUpSite } from "../../../src/cli/warm-up.js";
+import { writeLazyPackageSite, writeWarmUpSite } from "../../../src/cli/warm-up.js";
 
 test("the warm-up blog builds without warnings and reaches its features", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warm-up-test-"));
@@ -35,6 +35,29 @@ test("the warm-up blog builds without warnings and reaches its features", async 
     for (const needle of ["language-python", "language-bash", "language-javascript", 'class="highlight"', 'class="footnotes"', "<abbr", "<dl>", 'class="note"', "Jekyll SEO tag", "application/atom+xml", "{{ not liquid }}"]) {
       assert.ok(post.includes(needle), `${needle} in a post`);
     }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the lazily loaded packages' warm-up site builds without warnings and uses KaTeX and jemoji", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warm-up-lazy-test-"));
+  const out = path.join(dir, "_out");
+  try {
+    writeLazyPackageSite(dir);
+    const lines: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => { lines.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    let code: number;
+    try {
+      code = await main(["build", "-q", "-s", dir, "-d", out]);
+    } finally {
+      process.stderr.write = write;
+    }
+    assert.equal(code, 0, lines.join(""));
+    assert.doesNotMatch(lines.join(""), /warn|error|deprecat/i);
+    const page = fs.readFileSync(path.join(out, "index.html"), "utf8");
+    for (const needle of ['class="katex"', 'class="katex-display"', 'class="emoji"']) assert.ok(page.includes(needle), `${needle} in the page`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
