@@ -126,7 +126,10 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
     if (t.nesting === 0) {
       const map = t.map ?? [0, 0];
       const toEof = t.type === 'kd_html' && (t.meta as any)?.toEof;
-      out.push({ open: t, tokens: [], start: map[0], end: toEof ? map[1] : lines.lastContent(map[0], map[1]) });
+      // A footnote definition's last `>` line is its quote's (`[^1]:\n    b\n>`), not a blank
+      // line after it, as for a blockquote below.
+      const end = toEof ? map[1] : t.type === 'kd_def' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
+      out.push({ open: t, tokens: [], start: map[0], end });
       continue;
     }
     let depth = 1;
