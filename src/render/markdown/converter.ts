@@ -118,6 +118,19 @@ class Lines {
   }
 }
 
+/**
+ * `end`, or past the last line of a quote among tokens (from, to), where that is later: its last
+ * `>` lines are the quote's. A footnote definition there (`* [^1]:\n      b\n>`) counts with
+ * its own lines, its quote's among them (extractFootnotes took the quote's tokens out).
+ */
+function quotesEnd(tokens: Token[], from: number, to: number, end: number): number {
+  for (let k = from + 1; k < to; k++) {
+    const m = tokens[k].type === 'blockquote_open' || tokens[k].type === 'kd_def' ? tokens[k].map : null;
+    if (m && m[1] > end) end = m[1];
+  }
+  return end;
+}
+
 /** Splits a token slice into top-level blocks. */
 function splitBlocks(tokens: Token[], lines: Lines): Block[] {
   const out: Block[] = [];
@@ -153,19 +166,11 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       if (last.type === 'kd_html' && (last.meta as any)?.toEof && last.map && last.map[1] > end) end = last.map[1];
       // A quote inside the list ends with its last `>` line, which the line model counts as blank
       // (`m\n: a\n>`, `* a\n> b\n>`): the list does too, so no blank follows it.
-      for (let k = i + 1; k < j; k++) {
-        const m = tokens[k].type === 'blockquote_open' ? tokens[k].map : null;
-        if (m && m[1] > end) end = m[1];
-      }
+      end = quotesEnd(tokens, i, j, end);
     }
     // So does a definition, so that no blank line seems to come before the next one (`e\n: a\n>\n: b`
     // keeps `b` transparent).
-    if (t.type === 'dd_open') {
-      for (let k = i + 1; k < j; k++) {
-        const m = tokens[k].type === 'blockquote_open' ? tokens[k].map : null;
-        if (m && m[1] > end) end = m[1];
-      }
-    }
+    if (t.type === 'dd_open') end = quotesEnd(tokens, i, j, end);
     // An HTML element that leaves its line's newline to the blank parser (`* <hr>`) ends the last
     // item with a blank (so does a blank line before a block IAL that goes to nothing), which parse_list and parse_definition_list move out after the list (and
     // an enclosing list moves it out after itself); a blockquote keeps it.
