@@ -326,12 +326,17 @@ function parseBlockContent(p: Parse, node: HtmlNode, inner: string, toEnd = fals
   // the end of a text: `kdHtmlBody` tells beforeBlockBoundary that the end is no boundary. (Content
   // that runs to the end of the text, the element never closed, ends where that text ends:
   // `<div markdown="1">.\n\n$$$$` has a math block.)
+  // (`kdHtmlBodyLineOpen`: the close tag is on the content's last line, `<div><hr></div>`, so the
+  // newline added here is none of kramdown's: an element there leaves no blank line after it.)
   const was = p.env.kdHtmlBody;
+  const wasOpen = p.env.kdHtmlBodyLineOpen;
   p.env.kdHtmlBody = toEnd ? was : true;
+  p.env.kdHtmlBodyLineOpen = src !== inner;
   try {
     node.blockTokens = parseDeferred(p, src, false).tokens;
   } finally {
     p.env.kdHtmlBody = was;
+    p.env.kdHtmlBodyLineOpen = wasOpen;
   }
   node.blockSrc = src;
 }
@@ -616,7 +621,8 @@ export function htmlBlockPlugin(md: MarkdownIt): void {
       // Elements whose body kramdown does not handle leave their line's newline to the blank parser.
       if (node.isClosed || node.name === 'script' || node.name === 'style') {
         const ws = trailingWhitespace(src, end);
-        if (ws >= 0 && ws > end && src[ws - 1] === '\n') { trailingBlank = true; end = ws; }
+        const addedNewline = ws === src.length && src === state.src && state.env.kdHtmlBodyLineOpen;
+        if (ws >= 0 && ws > end && src[ws - 1] === '\n' && !addedNewline) { trailingBlank = true; end = ws; }
       }
     }
     // `<div>a</div> text`: kramdown's block parser goes on right after the close tag, mid-line, so
