@@ -496,15 +496,39 @@ export class Converter {
    * spans are parsed, so an HTML element left open at the end takes it in (`: q<x>` then a block:
    * `q<x>\n</x>`).
    */
-  private transparentText(inline: Token[], newline: boolean): string {
+  private transparentText(para: Token | undefined, newline: boolean, inHtml: boolean): string {
+    const inline = para?.children ?? [];
     if (!newline) return this.inline(inline);
     let k = inline.length;
     while (k > 0 && inline[k - 1].type === 'kd_html_close' && (inline[k - 1].meta as { autoClosed?: boolean } | null)?.autoClosed) k--;
-    if (k === inline.length) return this.inline(inline) + '\n';
+    if (k === inline.length) return this.endingInBackslashes(inline, para!.content, inHtml) ?? this.inline(inline) + '\n';
     const Tok = inline[k].constructor as new (type: string, tag: string, nesting: number) => Token;
     const nl = new Tok('text', '', 0);
     nl.content = '\n';
     return this.inline([...inline.slice(0, k), nl, ...inline.slice(k)]);
+  }
+
+  /**
+   * A transparent first paragraph whose text ends in backslashes, with the "\n" added: kramdown
+   * parses its spans after, so `\\` then the newline is kramdown's LINE_BREAK (a <br />, unless
+   * hard_wrap took that parser out), and one backslash left over is kramdown-parser-gfm's
+   * hard line break, whose <br /> is left out at the end of the block: the backslash goes, the
+   * newline stays (not where the GFM pass does not go: HTML elements, footnote definitions).
+   * Null when the text does not end in a backslash (or the paragraph's last text is no text).
+   */
+  private endingInBackslashes(inline: Token[], raw: string, inHtml: boolean): string | null {
+    const last = inline[inline.length - 1];
+    const run = /\\*$/.exec(raw)![0].length;
+    if (run === 0 || last?.type !== 'text' || !last.content.endsWith('\\')) return null;
+    const o = this.ctx.opts;
+    const lineBreak = run % 2 === 0 && !(o.hardWrap && o.gfm);
+    const gfmBreak = run % 2 === 1 && o.gfm && !o.hardWrap && !inHtml && !this.outsideGfmPass;
+    if (!lineBreak && !gfmBreak) return null;
+    const Tok = last.constructor as new (type: string, tag: string, nesting: number) => Token;
+    const text = new Tok('text', '', 0);
+    text.content = last.content.slice(0, -1);
+    const body = this.inline([...inline.slice(0, -1), text]);
+    return body + (lineBreak ? '<br />\n' : '\n');
   }
 
   private extension(t: Token, indent: number): string {
@@ -673,8 +697,7 @@ export class Converter {
         if (isBlank(it)) { res += '\n'; return; }
         if ('eob' in it) return;
         if (k === 0 && transparent[i]) {
-          const inline = it.tokens[0]?.children ?? [];
-          res += prefix + this.transparentText(inline, seq.length > 1 && !isBlank(seq[1]));
+          res += prefix + this.transparentText(it.tokens[0], seq.length > 1 && !isBlank(seq[1]), inHtml);
           return;
         }
         if (k === 0 && prefix && it.open.type === 'paragraph_open') {
@@ -762,7 +785,7 @@ export class Converter {
         seq.forEach((it, k) => {
           if (isBlank(it)) { inner += '\n'; return; }
           if ('eob' in it) return;
-          if (k === 0 && transparent) inner += this.transparentText(it.tokens[0]?.children ?? [], seq.length > 1);
+          if (k === 0 && transparent) inner += this.transparentText(it.tokens[0], seq.length > 1, inHtml);
           else inner += this.childBlock(it, lines, indent + 4, inHtml, !lastChild(seq, k));
         });
         // convert_dd (convert_li): a definition with nothing in it (end-of-block elements are gone
