@@ -542,13 +542,14 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
     starts.push(src.length);
     // A tab that straddles the container's indentation (`\te` in a `* ` item's text): kramdown's
     // text has the line's leading tabs as four spaces each (a line starting with tabs: all of
-    // them), so what is left of it is spaces (`  e`). (Positions map to the source from the
-    // line's text on.)
+    // them), so what is left of it is spaces (`  e`); so are the tabs after the indentation in a
+    // line that starts with tabs (`\t\t1` in a `* * ` item's text is `    1`). (Positions map to
+    // the source from the line's text on.)
     let text = state.src.slice(first, state.eMarks[l]);
     // (A lazy line: as kdLineText has it, which knows a text kept for it and the spaces kramdown
     // puts before a lazy list marker line: `1. * <v n="">\n- ` keeps `     - `.)
     if (lazyLine) text = kdLineText(state, l);
-    else if (col > limit && limit > 0 && listBlankLine(state, l) === null) {
+    else if ((col > limit || (col === limit && state.src.charCodeAt(state.bMarks[l]) === 0x09 && text.charCodeAt(0) === 0x09)) && limit > 0 && listBlankLine(state, l) === null) {
       text = state.src.charCodeAt(state.bMarks[l]) === 0x09
         ? stripIndent(state.src.slice(state.bMarks[l], state.eMarks[l]), limit, state)
         : ' '.repeat(col - limit) + text;
