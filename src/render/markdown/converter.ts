@@ -102,6 +102,10 @@ class Lines {
     if (n < 0 || n >= this.starts.length) return '';
     return this.src.slice(this.starts[n], n + 1 < this.starts.length ? this.starts[n + 1] - 1 : this.src.length);
   }
+  onlyBlank(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (!this.blank(i)) return false;
+    return true;
+  }
   anyBlank(from: number, to: number): boolean {
     for (let i = from; i < to; i++) if (this.blank(i)) return true;
     return false;
@@ -189,7 +193,9 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
     }
     if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, lines) || nestedTrailingBlank(tokens, i, j, lines);
     const after = tokens[j + 1];
-    const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && after.map?.[0] === map[1];
+    // (parse_list reads blank lines, then the `^`: `* a\n\n^`.)
+    const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && !!after.map &&
+      after.map[0] >= map[1] && lines.onlyBlank(map[1], after.map[0]);
     out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end, ...(trailingBlank ? { trailingBlank } : {}), ...(eobFound ? { eobFound } : {}) });
     i = j;
   }
@@ -329,6 +335,9 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       continue;
     }
     if (type === 'kd_eob') {
+      // The `^` that ended a list is the list's (eob_found): no element, so a block IAL after it
+      // is the list's (`* a\n^\n{:.c}`).
+      if (blocks[bi - 1]?.eobFound && items[items.length - 1] === blocks[bi - 1]) continue;
       items.push({ eob: true });
       // The end-of-block element takes a pending block IAL (new_block_el), which so applies to nothing.
       pendingIal = null;
