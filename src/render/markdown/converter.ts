@@ -102,6 +102,10 @@ class Lines {
     if (n < 0 || n >= this.starts.length) return '';
     return this.src.slice(this.starts[n], n + 1 < this.starts.length ? this.starts[n + 1] - 1 : this.src.length);
   }
+  onlyBlank(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (!this.blank(i)) return false;
+    return true;
+  }
   anyBlank(from: number, to: number): boolean {
     for (let i = from; i < to; i++) if (this.blank(i)) return true;
     return false;
@@ -118,6 +122,19 @@ class Lines {
   }
 }
 
+/**
+ * `end`, or past the last line of a quote among tokens (from, to), where that is later: its last
+ * `>` lines are the quote's. A footnote definition there (`* [^1]:\n      b\n>`) counts with
+ * its own lines, its quote's among them (extractFootnotes took the quote's tokens out).
+ */
+function quotesEnd(tokens: Token[], from: number, to: number, end: number): number {
+  for (let k = from + 1; k < to; k++) {
+    const m = tokens[k].type === 'blockquote_open' || tokens[k].type === 'kd_def' ? tokens[k].map : null;
+    if (m && m[1] > end) end = m[1];
+  }
+  return end;
+}
+
 /** Splits a token slice into top-level blocks. */
 function splitBlocks(tokens: Token[], lines: Lines): Block[] {
   const out: Block[] = [];
@@ -126,7 +143,10 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
     if (t.nesting === 0) {
       const map = t.map ?? [0, 0];
       const toEof = t.type === 'kd_html' && (t.meta as any)?.toEof;
-      out.push({ open: t, tokens: [], start: map[0], end: toEof ? map[1] : lines.lastContent(map[0], map[1]) });
+      // A footnote definition's last `>` line is its quote's (`[^1]:\n    b\n>`), not a blank
+      // line after it, as for a blockquote below.
+      const end = toEof ? map[1] : t.type === 'kd_def' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
+      out.push({ open: t, tokens: [], start: map[0], end });
       continue;
     }
     let depth = 1;
@@ -150,19 +170,11 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       if (last.type === 'kd_html' && (last.meta as any)?.toEof && last.map && last.map[1] > end) end = last.map[1];
       // A quote inside the list ends with its last `>` line, which the line model counts as blank
       // (`m\n: a\n>`, `* a\n> b\n>`): the list does too, so no blank follows it.
-      for (let k = i + 1; k < j; k++) {
-        const m = tokens[k].type === 'blockquote_open' ? tokens[k].map : null;
-        if (m && m[1] > end) end = m[1];
-      }
+      end = quotesEnd(tokens, i, j, end);
     }
     // So does a definition, so that no blank line seems to come before the next one (`e\n: a\n>\n: b`
     // keeps `b` transparent).
-    if (t.type === 'dd_open') {
-      for (let k = i + 1; k < j; k++) {
-        const m = tokens[k].type === 'blockquote_open' ? tokens[k].map : null;
-        if (m && m[1] > end) end = m[1];
-      }
-    }
+    if (t.type === 'dd_open') end = quotesEnd(tokens, i, j, end);
     // An HTML element that leaves its line's newline to the blank parser (`* <hr>`) ends the last
     // item with a blank (so does a blank line before a block IAL that goes to nothing), which parse_list and parse_definition_list move out after the list (and
     // an enclosing list moves it out after itself); a blockquote keeps it.
@@ -181,7 +193,9 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
     }
     if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, lines) || nestedTrailingBlank(tokens, i, j, lines);
     const after = tokens[j + 1];
-    const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && after.map?.[0] === map[1];
+    // (parse_list reads blank lines, then the `^`: `* a\n\n^`.)
+    const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && !!after.map &&
+      after.map[0] >= map[1] && lines.onlyBlank(map[1], after.map[0]);
     out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end, ...(trailingBlank ? { trailingBlank } : {}), ...(eobFound ? { eobFound } : {}) });
     i = j;
   }
@@ -321,6 +335,9 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       continue;
     }
     if (type === 'kd_eob') {
+      // The `^` that ended a list is the list's (eob_found): no element, so a block IAL after it
+      // is the list's (`* a\n^\n{:.c}`).
+      if (blocks[bi - 1]?.eobFound && items[items.length - 1] === blocks[bi - 1]) continue;
       items.push({ eob: true });
       // The end-of-block element takes a pending block IAL (new_block_el), which so applies to nothing.
       pendingIal = null;
@@ -488,15 +505,39 @@ export class Converter {
    * spans are parsed, so an HTML element left open at the end takes it in (`: q<x>` then a block:
    * `q<x>\n</x>`).
    */
-  private transparentText(inline: Token[], newline: boolean): string {
+  private transparentText(para: Token | undefined, newline: boolean, inHtml: boolean): string {
+    const inline = para?.children ?? [];
     if (!newline) return this.inline(inline);
     let k = inline.length;
     while (k > 0 && inline[k - 1].type === 'kd_html_close' && (inline[k - 1].meta as { autoClosed?: boolean } | null)?.autoClosed) k--;
-    if (k === inline.length) return this.inline(inline) + '\n';
+    if (k === inline.length) return this.endingInBackslashes(inline, para!.content, inHtml) ?? this.inline(inline) + '\n';
     const Tok = inline[k].constructor as new (type: string, tag: string, nesting: number) => Token;
     const nl = new Tok('text', '', 0);
     nl.content = '\n';
     return this.inline([...inline.slice(0, k), nl, ...inline.slice(k)]);
+  }
+
+  /**
+   * A transparent first paragraph whose text ends in backslashes, with the "\n" added: kramdown
+   * parses its spans after, so `\\` then the newline is kramdown's LINE_BREAK (a <br />, unless
+   * hard_wrap took that parser out), and one backslash left over is kramdown-parser-gfm's
+   * hard line break, whose <br /> is left out at the end of the block: the backslash goes, the
+   * newline stays (not where the GFM pass does not go: HTML elements, footnote definitions).
+   * Null when the text does not end in a backslash (or the paragraph's last text is no text).
+   */
+  private endingInBackslashes(inline: Token[], raw: string, inHtml: boolean): string | null {
+    const last = inline[inline.length - 1];
+    const run = /\\*$/.exec(raw)![0].length;
+    if (run === 0 || last?.type !== 'text' || !last.content.endsWith('\\')) return null;
+    const o = this.ctx.opts;
+    const lineBreak = run % 2 === 0 && !(o.hardWrap && o.gfm);
+    const gfmBreak = run % 2 === 1 && o.gfm && !o.hardWrap && !inHtml && !this.outsideGfmPass;
+    if (!lineBreak && !gfmBreak) return null;
+    const Tok = last.constructor as new (type: string, tag: string, nesting: number) => Token;
+    const text = new Tok('text', '', 0);
+    text.content = last.content.slice(0, -1);
+    const body = this.inline([...inline.slice(0, -1), text]);
+    return body + (lineBreak ? '<br />\n' : '\n');
   }
 
   private extension(t: Token, indent: number): string {
@@ -665,8 +706,7 @@ export class Converter {
         if (isBlank(it)) { res += '\n'; return; }
         if ('eob' in it) return;
         if (k === 0 && transparent[i]) {
-          const inline = it.tokens[0]?.children ?? [];
-          res += prefix + this.transparentText(inline, seq.length > 1 && !isBlank(seq[1]));
+          res += prefix + this.transparentText(it.tokens[0], seq.length > 1 && !isBlank(seq[1]), inHtml);
           return;
         }
         if (k === 0 && prefix && it.open.type === 'paragraph_open') {
@@ -754,7 +794,7 @@ export class Converter {
         seq.forEach((it, k) => {
           if (isBlank(it)) { inner += '\n'; return; }
           if ('eob' in it) return;
-          if (k === 0 && transparent) inner += this.transparentText(it.tokens[0]?.children ?? [], seq.length > 1);
+          if (k === 0 && transparent) inner += this.transparentText(it.tokens[0], seq.length > 1, inHtml);
           else inner += this.childBlock(it, lines, indent + 4, inHtml, !lastChild(seq, k));
         });
         // convert_dd (convert_li): a definition with nothing in it (end-of-block elements are gone

@@ -78,7 +78,8 @@ function replaceAbbreviations(state: StateCore): void {
     let children = block.children;
     for (let i = children.length - 1; i >= 0; i--) {
       const tok = children[i];
-      if (tok.type !== 'text' || !quick.test(tok.content)) continue;
+      // (An autolink's text is a text element too, written without typography: it stays that.)
+      if ((tok.type !== 'text' && !(tok.type === 'kd_raw_text' && tok.info === 'autolink')) || !quick.test(tok.content)) continue;
       const text = tok.content;
       const before = isText(children[i - 1]) ? children[i - 1].content.slice(-1) : '';
       const after = isText(children[i + 1]) ? children[i + 1].content.charAt(0) : '';
@@ -91,24 +92,26 @@ function replaceAbbreviations(state: StateCore): void {
         const end = start + name.length;
         // (At the token's edges the neighbouring text decides.)
         if ((start === 0 && WORD.test(before)) || (end === text.length && WORD.test(after))) { at.lastIndex = start + 1; continue; }
-        if (start > pos) nodes.push(textToken(state, text.slice(pos, start)));
+        if (start > pos) nodes.push(textToken(state, text.slice(pos, start), tok));
         const open = new state.Token('abbr_open', 'abbr', 1);
         const ial = (state.env as { kdAbbrIals?: Record<string, string> }).kdAbbrIals?.[':' + name];
         open.attrs = [...(ial ? parseIal(ial, (state.env as { kdAlds?: Map<string, string> }).kdAlds ?? new Map()).attrs : []), ['title', defs[':' + name]]];
-        nodes.push(open, textToken(state, name), new state.Token('abbr_close', 'abbr', -1));
+        nodes.push(open, textToken(state, name, tok), new state.Token('abbr_close', 'abbr', -1));
         pos = end;
         at.lastIndex = end;
       }
       if (!nodes.length) continue;
-      if (pos < text.length) nodes.push(textToken(state, text.slice(pos)));
+      if (pos < text.length) nodes.push(textToken(state, text.slice(pos), tok));
       children = block.children = [...children.slice(0, i), ...nodes, ...children.slice(i + 1)];
     }
   }
 }
 
-function textToken(state: StateCore, content: string): Token {
-  const t = new state.Token('text', '', 0);
+/** A piece of the text token `of`: its type and info, `content`. */
+function textToken(state: StateCore, content: string, of: Token): Token {
+  const t = new state.Token(of.type, '', 0);
   t.content = content;
+  t.info = of.info;
   return t;
 }
 

@@ -28,7 +28,10 @@ function autolink(state: StateInline, silent: boolean): boolean {
   if (!silent) {
     const open = state.push('link_open', 'a', 1);
     open.attrs = [['href', m[2] === undefined ? `mailto:${m[1]}` : m[1]]];
-    state.push('kd_raw_text', '', 0).content = m[1].replace(/^mailto:/, '');
+    // (A text element in kramdown, written as it is; abbreviations apply to it: abbreviation.ts.)
+    const text = state.push('kd_raw_text', '', 0);
+    text.content = m[1].replace(/^mailto:/, '');
+    text.info = 'autolink';
     state.push('link_close', 'a', -1);
   }
   state.pos += m[0].length;

@@ -31,6 +31,8 @@ function lineText(state: StateBlock, line: number): string {
 }
 
 /** kramdown's IAL_BLOCK at the start of a line (ALDs included): no lazy line of a definition. */
+// The whitespace before a term's IAL (kramdown's LIST_ITEM_IAL: no ALD, no extension).
+const TERM_IAL_SPACE = new RegExp(String.raw`^\s+(?=\{:(?!(?:\w[\w-]*)?:|\/)${IAL_BODY}\})`);
 const IAL_LINE = new RegExp(String.raw`^\{:(?!:|\/)${IAL_BODY}\}\s*$`);
 
 interface DefState extends StateBlock {
@@ -358,8 +360,9 @@ export function deflistPlugin(md: MarkdownIt): void {
     // line's leading and the last line's trailing (`a \n m\n: d` has the terms "a " and " m");
     // markdown-it-deflist trimmed the last line.
     const lastInline = toks[dlIndex + 2];
-    // (A term's IAL goes with the whitespace before it: the converter takes it for the <dt>.)
-    const term = (text: string) => text.replace(/^\s+(?=\{:)/, '');
+    // (A term's IAL, LIST_ITEM_IAL, goes with the whitespace before it: the converter takes it
+    // for the <dt>. Text that only starts like one keeps it: `a\n {::\n: d` has the term " {::".)
+    const term = (text: string) => text.replace(TERM_IAL_SPACE, '');
     if (lastInline?.type === 'inline') lastInline.content = term(termLines[termLines.length - 1].trimEnd());
     const extra: Token[] = [];
     termLines.slice(0, -1).forEach((text, k) => {

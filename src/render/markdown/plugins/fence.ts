@@ -28,11 +28,49 @@ function lineOf(state: StateBlock, line: number): string {
 }
 
 /**
+ * A closing fence line for `marker`: the same fence string, optionally longer, then whitespace
+ * (Ruby's `\s`, ASCII only).
+ */
+function closingRe(marker: string, gfm: boolean, flags = ''): RegExp {
+  return new RegExp(`^${gfm ? ' {0,3}' : ''}${marker.replace(/[`~]/g, '\\$&')}\\${marker[0]}*[ \\t\\f\\v\\r]*$`, flags);
+}
+
+/**
+ * Where a fenced code block starting at `pos` (a line start in `src`, a container's own text)
+ * ends: the position after its closing line, or -1 when no fence starts there. For the HTML
+ * block parser, which must not take an element's close tag inside a fence for the element's end:
+ * kramdown's block parser matches the whole fence before it looks at the lines inside it.
+ * `unclosed`: the fence strings with no closing line from an earlier position of the same text on
+ * (none later either), so that a text of many unclosed fences is searched once per fence string.
+ */
+export function fenceEndInText(src: string, pos: number, gfm: boolean, unclosed = new Set<string>()): number {
+  let eol = src.indexOf('\n', pos);
+  if (eol < 0) eol = src.length;
+  const text = src.slice(pos, eol);
+  const m = (gfm ? /^( {0,3})(`{3,}|~{3,})/ : /^()(~{3,})/).exec(text);
+  if (!m) return -1;
+  const indent = m[1].length;
+  const run = m[2].length;
+  for (let n = run; n >= 3; n--) {
+    const marker = m[2][0].repeat(n);
+    if (unclosed.has(marker) || !INFO_RE.test(text.slice(indent + n))) continue;
+    const c = eol < src.length ? closingRe(marker, gfm, 'm').exec(src.slice(eol + 1)) : null;
+    if (!c) {
+      unclosed.add(marker);
+      continue;
+    }
+    const end = eol + 1 + c.index + c[0].length;
+    return end < src.length ? end + 1 : end;
+  }
+  return -1;
+}
+
+/**
  * The closing line for `marker`, or -1. Lines less indented than the container end the search
  * (they are not part of the container's text in kramdown).
  */
 function closingLine(state: StateBlock, startLine: number, endLine: number, marker: string): number {
-  const close = new RegExp(`^${isGfm(state) ? ' {0,3}' : ''}${marker.replace(/[`~]/g, '\\$&')}\\${marker[0]}*\\s*$`);
+  const close = closingRe(marker, isGfm(state));
   const code = marker.charCodeAt(0);
   for (let line = startLine + 1; line < endLine; line++) {
     if (nestedListCut(state, line)) return -1;

@@ -17,8 +17,10 @@ import {
   parseAttributes,
 } from '../html.js';
 import { nestedListCut } from './kramdown-blocks.js';
+import { fenceEndInText } from './fence.js';
 import { listBlankLine } from './list-text.js';
-import { kdLineText, stripIndent } from './indent.js';
+import { firstLineIndentation, kdLineText, stripIndent } from './indent.js';
+import { ITEM_IAL_ONLY } from '../ial.js';
 
 export type HtmlChild =
   | { kind: 'text'; value: string; raw?: boolean }
@@ -53,7 +55,7 @@ function trailingWhitespace(src: string, pos: number): number {
  * element's close tag at nesting depth 0. kramdown stops its nested block parse exactly there.
  * Returns [contentEnd, afterCloseTag] or null when there is none (kramdown then auto-closes at EOF).
  */
-function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: boolean): [number, number] | null {
+function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: boolean, gfm: boolean): [number, number] | null {
   // Sticky: a close tag, or a whole start tag (on one line), right at the scanner's position.
   const closeAt = new RegExp(` {0,3}</${name}\\s*>`, 'iy');
   const openAt = new RegExp(` {0,3}<${name}(?=[\\s/>])([^>]*)>`, 'iy');
@@ -78,6 +80,8 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
   };
   // Where to go on inside the line at `pos` after a nested element of another name ended there.
   let resume = 0;
+  const items = new ItemLines();
+  const unclosedFences = new Set<string>();
   while (pos < src.length) {
     let eol = src.indexOf('\n', pos);
     if (eol < 0) eol = src.length;
@@ -94,6 +98,21 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
     // consumes a tag of the line.
     let i = resume;
     resume = 0;
+    if (i === 0 && raw === 0 && depth === 0) {
+      // A line of a list item's (or definition's) text is read with the item, not by the block
+      // parser of our content, so a close tag there is the item's text (`* a\n  </div>`).
+      if (items.takes(line)) {
+        pos = eol + 1;
+        continue;
+      }
+      // A fenced code block is read whole by kramdown's block parser: a close tag inside it is
+      // code (`<div markdown="1">\n```\n</div>\n```\n</div>`).
+      const fenceEnd = fenceEndInText(src, pos, gfm, unclosedFences);
+      if (fenceEnd > pos) {
+        pos = fenceEnd;
+        continue;
+      }
+    }
     if (raw !== 0) i = skipRaw(line, i);
     let jumped = false;
     while (i >= 0) {
@@ -112,7 +131,7 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
         // may be lines below and mid-line: a raw <pre> pairs nested tags of any name (a
         // {% highlight %} figure inside a figure's <pre>), and the block parse goes on right
         // after it, so `</code></pre></figure>` closes a figure.
-        const q = nestedElementEnd(src, pos + i, parseBlockHtml);
+        const q = nestedElementEnd(src, pos + i, parseBlockHtml, gfm);
         if (q > pos + i) {
           const ws = trailingWhitespace(src, q);
           const next = ws >= 0 ? ws : q;
@@ -139,6 +158,49 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
   return null;
 }
 
+/** kramdown's LAZY_END_HTML_START/STOP after at most `spaces` spaces: a tag of an element that is no span element. */
+function lazyEndHtml(line: string, spaces: number): boolean {
+  const m = /^( *)<\/?([\p{L}_:][\p{L}\p{N}_:.\-]*)/u.exec(line);
+  return !!m && m[1].length <= spaces && !SPAN_ELEMENTS.has(m[2].toLowerCase());
+}
+
+/**
+ * The lines of the content's top-level list items and definitions, as kramdown's parse_list
+ * collects them before it parses anything inside: from an item's first line, each line indented
+ * at least as far as the item's text (content_re, tabs four columns), blank lines, and, right
+ * after text, any line that is not an HTML tag (lazy_re stops at LAZY_END_HTML_START/STOP).
+ * A line less indented after a blank line ends the list. Fed every line of the content in order.
+ */
+class ItemLines {
+  /** The current item's content column (parse_first_list_line's indentation), or -1: no list. */
+  private indent = -1;
+  private afterBlank = true;
+
+  /** Whether `line` (a whole line of the content) is a list item's or definition's text. */
+  takes(line: string): boolean {
+    const lead = /^[ \t]*/.exec(line)![0];
+    if (lead.length === line.length) {
+      this.afterBlank = true;
+      return this.indent >= 0;
+    }
+    let col = 0;
+    for (const ch of lead) col = ch === '\t' ? col + 4 - (col % 4) : col + 1;
+    const wasBlank = this.afterBlank;
+    this.afterBlank = false;
+    if (this.indent >= 0 && col >= this.indent) return true;
+    // A new item: a marker (≤3 spaces in) and a space or tab after it; a definition's `:` only
+    // right under its term's text (or in a definition list already).
+    const m = /^( {0,3})([*+-]|\d+\.|:)([ \t]+)/.exec(line);
+    if (m && (m[2] !== ':' || !wasBlank || this.indent >= 0)) {
+      this.indent = ITEM_IAL_ONLY.test(line.slice(m[1].length + m[2].length)) ? 4 : firstLineIndentation(m[1].length + m[2].length, m[3]);
+      return true;
+    }
+    if (this.indent >= 0 && !wasBlank && !lazyEndHtml(line, Math.min(this.indent, 3))) return true;
+    this.indent = -1;
+    return false;
+  }
+}
+
 /**
  * Where a block-level HTML element of another name, starting (≤3 spaces in) at `pos`, ends as
  * kramdown's block parser reads it inside ours: raw content (parse_raw_html) pairs nested tags
@@ -146,7 +208,7 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
  * first close tag of its name; block content ends where findBlockEnd finds it. Returns the
  * position after the close tag, or `pos` when no such element starts there.
  */
-function nestedElementEnd(src: string, pos: number, parseBlockHtml: boolean): number {
+function nestedElementEnd(src: string, pos: number, parseBlockHtml: boolean, gfm: boolean): number {
   const lead = /^ {0,3}(?=<)/.exec(src.slice(pos, pos + 4));
   if (!lead) return pos;
   const at = pos + lead[0].length;
@@ -166,7 +228,7 @@ function nestedElementEnd(src: string, pos: number, parseBlockHtml: boolean): nu
     return c ? after + c.index + c[0].length : src.length;
   }
   const ws = trailingWhitespace(src, after);
-  const end = findBlockEnd(src, ws >= 0 ? ws : after, name, parseBlockHtml);
+  const end = findBlockEnd(src, ws >= 0 ? ws : after, name, parseBlockHtml, gfm);
   return end ? end[1] : src.length;
 }
 
@@ -264,12 +326,17 @@ function parseBlockContent(p: Parse, node: HtmlNode, inner: string, toEnd = fals
   // the end of a text: `kdHtmlBody` tells beforeBlockBoundary that the end is no boundary. (Content
   // that runs to the end of the text, the element never closed, ends where that text ends:
   // `<div markdown="1">.\n\n$$$$` has a math block.)
+  // (`kdHtmlBodyLineOpen`: the close tag is on the content's last line, `<div><hr></div>`, so the
+  // newline added here is none of kramdown's: an element there leaves no blank line after it.)
   const was = p.env.kdHtmlBody;
+  const wasOpen = p.env.kdHtmlBodyLineOpen;
   p.env.kdHtmlBody = toEnd ? was : true;
+  p.env.kdHtmlBodyLineOpen = src !== inner;
   try {
     node.blockTokens = parseDeferred(p, src, false).tokens;
   } finally {
     p.env.kdHtmlBody = was;
+    p.env.kdHtmlBodyLineOpen = wasOpen;
   }
   node.blockSrc = src;
 }
@@ -317,7 +384,7 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
   if (model === 'block') {
     const ws = trailingWhitespace(src, pos);
     if (ws >= 0) pos = ws;
-    const end = findBlockEnd(src, pos, name, !!p.env.kdParseBlockHtml);
+    const end = findBlockEnd(src, pos, name, !!p.env.kdParseBlockHtml, (p.md as any).kdGfm);
     const deferred = p.env.kdDeferredInline?.length ?? 0;
     const spans = p.env.kdSpanBodies?.length ?? 0;
     if (end) parseBlockContent(p, node, src.slice(pos, end[0]));
@@ -475,13 +542,14 @@ function viewOf(state: StateBlock, startLine: number, endLine: number): View {
     starts.push(src.length);
     // A tab that straddles the container's indentation (`\te` in a `* ` item's text): kramdown's
     // text has the line's leading tabs as four spaces each (a line starting with tabs: all of
-    // them), so what is left of it is spaces (`  e`). (Positions map to the source from the
-    // line's text on.)
+    // them), so what is left of it is spaces (`  e`); so are the tabs after the indentation in a
+    // line that starts with tabs (`\t\t1` in a `* * ` item's text is `    1`). (Positions map to
+    // the source from the line's text on.)
     let text = state.src.slice(first, state.eMarks[l]);
     // (A lazy line: as kdLineText has it, which knows a text kept for it and the spaces kramdown
     // puts before a lazy list marker line: `1. * <v n="">\n- ` keeps `     - `.)
     if (lazyLine) text = kdLineText(state, l);
-    else if (col > limit && limit > 0 && listBlankLine(state, l) === null) {
+    else if ((col > limit || (col === limit && state.src.charCodeAt(state.bMarks[l]) === 0x09 && text.charCodeAt(0) === 0x09)) && limit > 0 && listBlankLine(state, l) === null) {
       text = state.src.charCodeAt(state.bMarks[l]) === 0x09
         ? stripIndent(state.src.slice(state.bMarks[l], state.eMarks[l]), limit, state)
         : ' '.repeat(col - limit) + text;
@@ -554,7 +622,8 @@ export function htmlBlockPlugin(md: MarkdownIt): void {
       // Elements whose body kramdown does not handle leave their line's newline to the blank parser.
       if (node.isClosed || node.name === 'script' || node.name === 'style') {
         const ws = trailingWhitespace(src, end);
-        if (ws >= 0 && ws > end && src[ws - 1] === '\n') { trailingBlank = true; end = ws; }
+        const addedNewline = ws === src.length && src === state.src && state.env.kdHtmlBodyLineOpen;
+        if (ws >= 0 && ws > end && src[ws - 1] === '\n' && !addedNewline) { trailingBlank = true; end = ws; }
       }
     }
     // `<div>a</div> text`: kramdown's block parser goes on right after the close tag, mid-line, so

@@ -217,8 +217,6 @@ export function nestedListCut(state: StateBlock, line: number): boolean {
   return true;
 }
 
-let paragraphRule: ((state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean) | null = null;
-
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   let pos = state.bMarks[startLine] + state.tShift[startLine];
@@ -242,6 +240,7 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     // `\$$…$$` alone on its line: kramdown's block math parser eats the backslash and gives up, so
     // the paragraph starts with `$$` and holds inline math (`\$$x\$$` → `\(x\\)`). With text after
     // the closing `$$` the backslash stays and escapes the `$`.
+    const paragraphRule = (state.md as any).kdParagraph as BlockRule | undefined;
     if (!endsLine || silent || !paragraphRule) return false;
     const first = state.tokens.length;
     if (!paragraphRule(state, startLine, endLine, false)) return false;
@@ -671,11 +670,10 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
 
   const rule = (name: string) => (md.block.ruler as any).__rules__.find((r: any) => r.name === name).fn;
   const paragraph = rule('paragraph');
-  paragraphRule = paragraph;
   // A list item's lazy lines keep their leading whitespace in kramdown (only lines indented as far
   // as the item's content lose that indentation); markdown-it strips it up to the item's indent.
   // The first line is as markdown-it found it (after the list marker).
-  md.block.ruler.at('paragraph', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+  const kramdownParagraph = (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
     const first = state.tokens.length;
     const outer = (state as any).kdParagraphParent;
     (state as any).kdParagraphParent = state.parentType;
@@ -746,7 +744,10 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     const inline = state.tokens.slice(first).find((t) => t.type === 'inline');
     if (inline) inline.content = lines.join('\n').trim();
     return true;
-  });
+  };
+  md.block.ruler.at('paragraph', kramdownParagraph);
+  // (The paragraph an escaped math block starts is this one: `\$$a$$\ne \n<x/m` loses the space.)
+  (md as any).kdParagraph = kramdownParagraph;
   // Remember each container's first line for afterBlockBoundary (list items and blockquotes parse
   // their content with a nested tokenize call). `kdContinueLine` marks a nested call that resumes
   // mid-line after a block (html-block.ts), which is no container start.

@@ -348,7 +348,9 @@ function newline(state: StateInline, silent: boolean): boolean {
     // kramdown's LINE_BREAK is exactly two spaces before the newline: they become the <br />, any
     // further spaces stay text, and a single trailing space (or tab) is kept as written.
     // With hard_wrap there is no LINE_BREAK parser: the spaces stay text, every newline breaks.
-    if (p.endsWith('  ') && !state.md.options.breaks) {
+    // (Right before the newline in the source: a span that writes nothing, `b  {::options /}`,
+    // leaves them text.)
+    if (p.endsWith('  ') && state.src.startsWith('  ', state.pos - 2) && !state.md.options.breaks) {
       state.pending = p.slice(0, -2);
       state.push('hardbreak', 'br', 0);
     } else {
