@@ -21,6 +21,7 @@ import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
 import { civilToMs, JekyllTime } from "../ruby/time.js";
 import { subMillisecondDigits } from "../ruby/time-parse.js";
 import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
+import { emptyImplicitKey } from "./yaml-empty-key.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
 // yyyy-m-d (`2024-02-30` stays a string), and a Time when it has a time of day with seconds; a
@@ -809,9 +810,23 @@ function checkTabs(text: string, options: YamlOptions): void {
   });
 }
 
+/** Throws libyaml's error for a key left empty without `?` (yaml-empty-key.ts). */
+function checkEmptyKeys(text: string, options: YamlOptions): void {
+  const empty = emptyImplicitKey(text);
+  if (!empty) return;
+  const lineStart = text.lastIndexOf("\n", empty.at - 1) + 1;
+  throw new BuildError(`invalid YAML: ${empty.reason}`, {
+    file: options.file,
+    line: text.slice(0, empty.at).split("\n").length + (options.lineOffset ?? 0),
+    column: empty.at - lineStart + 1,
+    hint: "A line (or a flow entry) starts with ': ', a value without its key: write the key before the colon, or quote the value if the colon belongs to it.",
+  });
+}
+
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
 export function loadYaml(text: string, options: YamlOptions): unknown {
   checkTabs(text, options);
+  checkEmptyKeys(text, options);
   // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
   if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(text)) return null;
   if (SUSPECT_ESCAPE.test(text)) {
