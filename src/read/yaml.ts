@@ -21,6 +21,8 @@ import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
 import { civilToMs, JekyllTime } from "../ruby/time.js";
 import { subMillisecondDigits } from "../ruby/time-parse.js";
 import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
+import { emptyImplicitKey } from "./yaml-empty-key.js";
+import { libyamlError } from "./yaml-error-words.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
 // yyyy-m-d (`2024-02-30` stays a string), and a Time when it has a time of day with seconds; a
@@ -809,9 +811,23 @@ function checkTabs(text: string, options: YamlOptions): void {
   });
 }
 
+/** Throws libyaml's error for a key left empty without `?` (yaml-empty-key.ts). */
+function checkEmptyKeys(text: string, options: YamlOptions): void {
+  const empty = emptyImplicitKey(text);
+  if (!empty) return;
+  const lineStart = text.lastIndexOf("\n", empty.at - 1) + 1;
+  throw new BuildError(`invalid YAML: ${empty.reason}`, {
+    file: options.file,
+    line: text.slice(0, empty.at).split("\n").length + (options.lineOffset ?? 0),
+    column: empty.at - lineStart + 1,
+    hint: "A line (or a flow entry) starts with ': ', a value without its key: write the key before the colon, or quote the value if the colon belongs to it.",
+  });
+}
+
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
 export function loadYaml(text: string, options: YamlOptions): unknown {
   checkTabs(text, options);
+  checkEmptyKeys(text, options);
   // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
   if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(text)) return null;
   if (SUSPECT_ESCAPE.test(text)) {
@@ -871,9 +887,24 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       // Psych names the collection that was never closed, where it opens. So do we.
       const unclosed = mark?.position !== undefined ? unclosedAt(text, mark.position) : null;
       // A quote never closed: js-yaml reports the end of the text; Psych, as here, the opening quote.
-      const quote = /^unexpected end of the stream within a (?:single|double) quoted scalar$/.test(reason) ? unclosedAt(text, text.length).quote : null;
+      // js-yaml's place of the error in the text as written (the text it read may have lines
+      // indented by loadIndentingFlowLines: the line is the same).
+      const position = mark?.line !== undefined && mark.column !== undefined ? lineStartOf(text, mark.line) + mark.column : -1;
+      // (js-yaml may also stop at a quote that is never closed before it reads on.)
+      const atQuote = position >= 0 && (text[position] === '"' || text[position] === "'");
+      let quote = /^unexpected end of the stream within a (?:single|double) quoted scalar$/.test(reason) || atQuote ? unclosedAt(text, text.length).quote : null;
+      if (quote && atQuote && !/quoted scalar$/.test(reason) && (quote.line !== mark!.line! + 1 || quote.column !== mark!.column! + 1)) quote = null;
       const open = unclosed?.flow ?? null;
-      if (quote) {
+      // libyaml stops at the first error: an empty key before the place js-yaml stopped at
+      // (checkEmptyKeys sees none in a text js-yaml cannot read).
+      const emptyKey = position >= 0 ? emptyImplicitKey(text.slice(0, lineStartOf(text, mark!.line!))) : null;
+      const words = emptyKey ?? (!quote && !open && position >= 0 ? libyamlError(text, reason, position) : null);
+      if (words) {
+        const lineStart = text.lastIndexOf("\n", words.at - 1) + 1;
+        line = text.slice(0, words.at).split("\n").length + (options.lineOffset ?? 0);
+        column = words.at - lineStart + 1;
+        reason = words.reason;
+      } else if (quote) {
         line = quote.line + (options.lineOffset ?? 0);
         column = quote.column;
         reason = `found unexpected end of stream while scanning a quoted scalar that starts here (its closing ${quote.char} is missing)`;
@@ -892,6 +923,17 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     }
     throw e;
   }
+}
+
+/** Where the 0-based `line` of the text starts (the text's end past its last line). */
+function lineStartOf(text: string, line: number): number {
+  let at = 0;
+  for (let i = 0; i < line; i++) {
+    const next = text.indexOf("\n", at);
+    if (next < 0) return text.length;
+    at = next + 1;
+  }
+  return at;
 }
 
 /**
@@ -1000,6 +1042,16 @@ function indentedFirstBlock(text: string): string | null {
   if (start < 0) return null;
   const indent = /^ */.exec(lines[start]!)![0].length;
   if (indent === 0) return null;
+  // Only a block collection ends there: a plain scalar at the root runs on over lines indented
+  // less ("  text\nmore" is "text more", and a `key:` among them is an error in libyaml too), up
+  // to a comment, where the document's root is complete.
+  if (!/^(?:[-?](?:[ \t]|\r?$)|[^#]*?:(?:[ \t]|\r?$))/.test(lines[start]!.trim())) {
+    for (let i = start; i < lines.length; i++) {
+      if (/[ \t]#/.test(lines[i]!)) return lines.slice(0, i + 1).join("\n") + "\n";
+      if (i > start && /^[ \t]*#/.test(lines[i]!)) return lines.slice(0, i).join("\n") + "\n";
+    }
+    return null;
+  }
   for (let i = start + 1; i < lines.length; i++) {
     if (content(lines[i]!) && /^ */.exec(lines[i]!)![0].length < indent) return lines.slice(0, i).join("\n") + "\n";
   }

@@ -102,12 +102,31 @@ export function toLocal(t: JekyllTime, zone: string | undefined): RubyTime {
   return local;
 }
 
+/**
+ * A local wall clock far past a Date's range (parsed `time`, read in the cycles near a Date's
+ * end) at the offset Ruby's Time.local gives it: the one localTimeAtSeconds finds at that instant,
+ * which past glibc's day-count overflow is the zone's January offset all year.
+ */
+function farLocalTime(time: RubyTime, zone: string | undefined): RubyTime {
+  let seen = localTimeAtSeconds(time.epochSeconds(), zone)!;
+  if (seen.offsetMinutes === time.offsetMinutes) return time;
+  const moved = new RubyTime(time.epochMs + (time.offsetMinutes - seen.offsetMinutes) * 60000, seen.offsetMinutes, seen.zoneName);
+  moved.cycles = time.cycles;
+  moved.subMs = time.subMs;
+  seen = localTimeAtSeconds(moved.epochSeconds(), zone)!;
+  return seen.offsetMinutes === moved.offsetMinutes ? moved : time;
+}
+
 /** Ruby's Time.parse (time-parse.ts) in the site's zone; null where Ruby raises. */
 export function parseTime(s: string, zone: string | undefined, nowMs: number): RubyTime | null {
   try {
     const t = timeParse(s, nowMs, zone);
     const time = new RubyTime(t.epochMs, t.offsetSeconds / 60, parsedZoneName(t, zone) ?? "", t.utc);
     if (t.subMs) time.subMs = t.subMs;
+    if (t.cycles) {
+      time.cycles = t.cycles;
+      if (!t.utc && !t.fixed) return farLocalTime(time, zone);
+    }
     return time;
   } catch (e) {
     if (e instanceof TimeParseError) return null;

@@ -40,17 +40,28 @@ export function strftimeFields(t: JekyllTime, zoneName: string): StrftimeTime {
   };
 }
 
+/**
+ * The year as a year of the same place in the 400-year Gregorian cycle near 2000: day counts
+ * within a year (and the weekdays) repeat with the cycle, and stay exact as numbers for a year
+ * whose own day count from 1970 is not (a Time far past a Date's range, JekyllTime#cycles).
+ */
+function cycleYear(year: number): number {
+  return 2000 + (((year % 400) + 400) % 400);
+}
+
 function dayOfYear(t: StrftimeTime): number {
-  return daysFromCivil(t.year, t.month, t.day) - daysFromCivil(t.year, 1, 1) + 1;
+  const y = cycleYear(t.year);
+  return daysFromCivil(y, t.month, t.day) - daysFromCivil(y, 1, 1) + 1;
 }
 
 /** ISO 8601 week-based year and week number. */
 function isoWeek(t: StrftimeTime): [number, number] {
   const wd = t.weekday === 0 ? 7 : t.weekday;
-  const thursday = daysFromCivil(t.year, t.month, t.day) + 4 - wd;
+  const y = cycleYear(t.year);
+  const thursday = daysFromCivil(y, t.month, t.day) + 4 - wd;
   // The Thursday's year: this one, or the one before or after near its ends.
-  const year = thursday < daysFromCivil(t.year, 1, 1) ? t.year - 1 : thursday >= daysFromCivil(t.year + 1, 1, 1) ? t.year + 1 : t.year;
-  return [year, Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1];
+  const shift = thursday < daysFromCivil(y, 1, 1) ? -1 : thursday >= daysFromCivil(y + 1, 1, 1) ? 1 : 0;
+  return [t.year + shift, Math.floor((thursday - daysFromCivil(y + shift, 1, 1)) / 7) + 1];
 }
 
 function weekNumber(t: StrftimeTime, firstDay: 0 | 1): number {

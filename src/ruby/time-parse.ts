@@ -25,7 +25,18 @@ export interface ParsedTime {
   fixed: boolean;
   /** The fraction's digits past the milliseconds (JekyllTime#subMs); absent: none. */
   subMs?: string;
+  /** 400-year cycles past `epochMs` (JekyllTime#cycles), for a year past a JavaScript Date's range. */
+  cycles?: number;
 }
+
+/**
+ * The years a Date holds with room to spare (its range is -271821 to 275760); a year past them is
+ * read up to 400 years inside them.
+ */
+const FAR_FUTURE_YEAR = 275_000;
+const FAR_PAST_YEAR = -271_000;
+/** A year past this is no longer exact as a number (Ruby's Integer years have no limit). */
+const MAX_EXACT_YEAR = 2 ** 53 - 400 * 700;
 
 /** Time#zone: "UTC", the local zone's abbreviation, or null for a fixed offset. */
 export function parsedZoneName(t: ParsedTime, localZone: string | undefined): string | null {
@@ -200,6 +211,20 @@ function makeTime(r: Request, f: DateFields): ParsedTime {
     year: year ?? w.year ?? 1970, mon: mon ?? w.mon ?? 1, day: mday ?? w.day ?? 1,
     hour: hour ?? w.hour ?? 0, min: min ?? w.min ?? 0, sec: sec ?? w.sec ?? 0, ms: ms ?? 0,
   };
+  // Ruby's Time takes any year. One past a Date's range is read as the same day whole 400-year
+  // cycles nearer 1970 (the calendar, the weekdays and a zone's yearly rules repeat with them) and
+  // keeps the cycles (JekyllTime#cycles). A year a number cannot hold exactly stops the build
+  // (a RangeError, not Ruby's ArgumentError: Ruby reads it) rather than print another year.
+  if (wall.year > FAR_FUTURE_YEAR || wall.year < FAR_PAST_YEAR) {
+    if (!Number.isSafeInteger(wall.year) || Math.abs(wall.year) > MAX_EXACT_YEAR) {
+      throw new RangeError(`the year of ${JSON.stringify(r.input)} is past ${MAX_EXACT_YEAR}, more than build-site's dates hold exactly (Ruby's Time reads it)`);
+    }
+    // (Into a Date's last 400 years, where a zone follows only its yearly rules, as
+    // local-time.ts's localTimeAtSeconds reads such a time.)
+    const cycles = wall.year > 1970 ? Math.floor((wall.year - FAR_FUTURE_YEAR) / 400) + 1 : -(Math.floor((FAR_PAST_YEAR - wall.year) / 400) + 1);
+    const t = makeTime(r, { ...f, year: wall.year - cycles * 400, mon: wall.mon, mday: wall.day, hour: wall.hour, min: wall.min, sec: wall.sec });
+    return { ...t, cycles };
+  }
   if (wall.year !== offYear) off = zone !== undefined ? timeZoneOffset(zone, wall.year, r.localZone) : null;
 
   if (off !== null) {

@@ -76,7 +76,6 @@ const posixZones = new Map<string, PosixZone | null>();
 // (glibc takes -167..167 hours).
 const POSIX_NAME = /^(?:<([A-Za-z0-9+-]*)>|([A-Za-z]{3,}))/;
 const POSIX_OFFSET = /^([+-]?)(\d{1,3})(?::(\d{1,2})(?::(\d{1,2}))?)?/;
-const POSIX_RULE = /^(?:J(\d{1,3})|(\d{1,3})|M(\d{1,2})\.(\d)\.(\d))(?:\/([+-]?)(\d{1,3})(?::(\d{1,2})(?::(\d{1,2}))?)?)?/;
 
 /** The seconds west of UTC (or of a rule's midnight) an offset or time field says. */
 function posixSeconds(m: RegExpExecArray, at: number): number {
@@ -84,17 +83,82 @@ function posixSeconds(m: RegExpExecArray, at: number): number {
   return m[at] === "-" ? -seconds : seconds;
 }
 
-function posixRule(text: string): { rule: PosixRule; rest: string } | null {
-  const m = POSIX_RULE.exec(text);
-  if (!m) return null;
-  const seconds = m[7] === undefined ? 7200 : posixSeconds(m, 6);
-  const rule: PosixRule = m[1] !== undefined ? { kind: "J", day: Number(m[1]), month: 0, week: 0, seconds }
-    : m[2] !== undefined ? { kind: "n", day: Number(m[2]), month: 0, week: 0, seconds }
-    : { kind: "M", month: Number(m[3]), week: Number(m[4]), day: Number(m[5]), seconds };
-  if (rule.kind === "J" && (rule.day < 1 || rule.day > 365)) return null;
-  if (rule.kind === "n" && rule.day > 365) return null;
-  if (rule.kind === "M" && (rule.month < 1 || rule.month > 12 || rule.week < 1 || rule.week > 5 || rule.day > 6)) return null;
-  return { rule, rest: text.slice(m[0].length) };
+/** A rule glibc has not read: its tz_rules entry as memset left it, day 0 (`n` form) at midnight. */
+function unsetRule(): PosixRule {
+  return { kind: "n", day: 0, month: 0, week: 0, seconds: 0 };
+}
+
+/** Unsigned digits at the start of `text` (sscanf's %hu, strtoul): the value and how many characters. */
+function leadingNumber(text: string): { value: number; length: number } | null {
+  const m = /^\d+/.exec(text);
+  return m ? { value: Number(m[0]), length: m[0].length } : null;
+}
+
+/**
+ * glibc's parse_rule (tzset.c, 2.36), read as leniently as it reads it: a `,` before the rule is
+ * optional; on a malformed rule it stops with false, leaving in the rule the fields it had already
+ * set (a month read before a bad week stays, the time of day stays 0), and tzset keeps using them
+ * ("CET-1CEST,foo" has two unset rules, both Jan 1 at midnight: daylight time all year). Nothing
+ * (the end of the string) is New York's rule of 2007 (M3.2.0 / M11.1.0). A month outside 1-12,
+ * which glibc reads past its month table with, is refused (undefined).
+ */
+function glibcRule(text: string, which: 0 | 1): { rule: PosixRule; ok: boolean; rest: string } | undefined {
+  const rule = unsetRule();
+  let i = text.startsWith(",") ? 1 : 0;
+  const fail = () => ({ rule, ok: false, rest: text.slice(i) });
+  const c = text[i];
+  if (c === "J" || (c !== undefined && /\d/.test(c))) {
+    rule.kind = c === "J" ? "J" : "n";
+    if (c === "J") i++;
+    const n = leadingNumber(text.slice(i));
+    if (!n) return fail();
+    if (n.value > 365 || (rule.kind === "J" && n.value === 0)) return fail();
+    rule.day = n.value;
+    i += n.length;
+  } else if (c === "M") {
+    rule.kind = "M";
+    i++;
+    // sscanf("M%hu.%hu.%hu"): each field is kept once read, before the ranges are checked.
+    const fields: number[] = [];
+    for (let f = 0; f < 3; f++) {
+      if (f > 0) {
+        if (text[i] !== ".") break;
+        i++;
+      }
+      const n = leadingNumber(text.slice(i));
+      if (!n) break;
+      fields.push(n.value);
+      i += n.length;
+    }
+    [rule.month = 0, rule.week = 0, rule.day = 0] = fields;
+    if (rule.month < 1 || rule.month > 12) return undefined;
+    if (fields.length < 3 || rule.week < 1 || rule.week > 5 || rule.day > 6) return fail();
+  } else if (c === undefined) {
+    Object.assign(rule, which === 0 ? { kind: "M", month: 3, week: 2, day: 0 } : { kind: "M", month: 11, week: 1, day: 0 });
+  } else {
+    return fail();
+  }
+  if (text[i] !== undefined && text[i] !== "/" && text[i] !== ",") return fail();
+  if (text[i] === "/") {
+    i++;
+    if (text[i] === undefined) return fail();
+    const negative = text[i] === "-";
+    if (negative) i++;
+    // sscanf("%hu:%hu:%hu") from a default of 2:00:00; what it cannot read is left unread.
+    const time = [2, 0, 0];
+    for (let f = 0; f < 3; f++) {
+      const sep = f > 0 ? (text[i] === ":" ? 1 : -1) : 0;
+      if (sep < 0) break;
+      const n = leadingNumber(text.slice(i + sep));
+      if (!n) break;
+      time[f] = n.value;
+      i += sep + n.length;
+    }
+    rule.seconds = (negative ? -1 : 1) * (time[0]! * 3600 + time[1]! * 60 + time[2]!);
+  } else {
+    rule.seconds = 7200;
+  }
+  return { rule, ok: true, rest: text.slice(i) };
 }
 
 /**
@@ -134,23 +198,32 @@ function parsePosixZone(zone: string): PosixZone | undefined {
   const std: PosixZone = { name, offsetMinutes: -posixSeconds(offset, 1) / 60 };
   rest = rest.slice(offset[0].length);
   if (rest === "") return std;
+  // glibc's __tzset_parse_tz: a daylight name, else an unnamed daylight time at UTC; its offset,
+  // else (a sign alone is taken) one hour east of standard time; no rules after it: posixrules;
+  // then the rules, as far as they read (glibcRule), the second only after the first.
+  const dst = { name: "", offsetMinutes: 0, rules: null as { start: PosixRule; end: PosixRule } | null };
   const dstNamed = POSIX_NAME.exec(rest);
-  if (!dstNamed) return undefined;
-  rest = rest.slice(dstNamed[0].length);
-  let dstOffset = std.offsetMinutes + 60;
-  const own = POSIX_OFFSET.exec(rest);
-  if (own) {
-    dstOffset = -posixSeconds(own, 1) / 60;
-    rest = rest.slice(own[0].length);
+  if (dstNamed) {
+    dst.name = dstNamed[1] ?? dstNamed[2]!;
+    rest = rest.slice(dstNamed[0].length);
+    const own = POSIX_OFFSET.exec(rest);
+    if (own) {
+      dst.offsetMinutes = -posixSeconds(own, 1) / 60;
+      rest = rest.slice(own[0].length);
+    } else {
+      dst.offsetMinutes = std.offsetMinutes + 60;
+      if (/^[+-]/.test(rest)) rest = rest.slice(1);
+    }
+    if (rest === "" || rest === ",") {
+      std.dst = dst;
+      return std;
+    }
   }
-  let rules: { start: PosixRule; end: PosixRule } | null = null;
-  if (rest !== "") {
-    const start = rest.startsWith(",") ? posixRule(rest.slice(1)) : null;
-    const end = start && start.rest.startsWith(",") ? posixRule(start.rest.slice(1)) : null;
-    if (!start || !end || end.rest !== "") return undefined;
-    rules = { start: start.rule, end: end.rule };
-  }
-  std.dst = { name: dstNamed[1] ?? dstNamed[2]!, offsetMinutes: dstOffset, rules };
+  const start = glibcRule(rest, 0);
+  const end = start?.ok ? glibcRule(start.rest, 1) : { rule: unsetRule() };
+  if (!start || !end) return undefined;
+  dst.rules = { start: start.rule, end: end.rule };
+  std.dst = dst;
   return std;
 }
 
@@ -165,8 +238,10 @@ function posixTransition(rule: PosixRule, year: number, offsetMinutes: number): 
     const first = civilToMs(year, rule.month, 1, 0, 0, 0);
     const firstWeekday = new Date(first).getUTCDay();
     const monthDays = new Date(Date.UTC(2000, rule.month, 0)).getUTCDate() + (rule.month === 2 && !leap ? -1 : 0);
-    let day = ((rule.day - firstWeekday + 7) % 7) + (rule.week - 1) * 7;
-    while (day >= monthDays) day -= 7;
+    // (glibc's loop: the first such weekday, then a week more per week asked while the month lasts.)
+    let day = rule.day - firstWeekday;
+    if (day < 0) day += 7;
+    for (let i = 1; i < rule.week && day + 7 < monthDays; i++) day += 7;
     dayOfYear = (first - civilToMs(year, 1, 1, 0, 0, 0)) / DAY_MS + day;
   }
   // glibc's compute_change counts the days from 1970 only for later years: a year before 1970
@@ -200,7 +275,7 @@ function posixIsDst(zone: PosixZone, epochMs: number): boolean {
   const year = new Date(epochMs).getUTCFullYear();
   const start = posixTransition(dst.rules.start, year, zone.offsetMinutes);
   const end = posixTransition(dst.rules.end, year, dst.offsetMinutes);
-  return start < end ? epochMs >= start && epochMs < end : !(epochMs >= end && epochMs < start);
+  return start > end ? epochMs < end || epochMs >= start : epochMs >= start && epochMs < end;
 }
 
 /**

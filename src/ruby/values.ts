@@ -678,6 +678,27 @@ export function toJson(v: unknown): string {
   return generateJson(v, 0, false);
 }
 
+/**
+ * Jekyll's `jsonify` (Filters#jsonify: `as_liquid(input).to_json`). as_liquid walks arrays and
+ * hashes, not drops, and recurses on any other value while its to_liquid is not `==` to it: a
+ * NaN, which is not == itself, recurses without end, so a NaN anywhere as_liquid looks fails with
+ * Ruby's SystemStackError ("stack level too deep") before any JSON is written, even after an
+ * Infinity; inside a drop (a post's data among site.posts) the generator's "1003: NaN" comes instead.
+ */
+export function jsonify(v: unknown): string {
+  const walk = (x: unknown, depth: number): void => {
+    if (depth > MAX_AS_LIQUID_DEPTH) return;
+    if ((typeof x === "number" && Number.isNaN(x)) || (x instanceof RubyFloat && Number.isNaN(x.value))) throw new Error("stack level too deep");
+    if (Array.isArray(x)) for (const item of x) walk(item, depth + 1);
+    else if (isHash(x) && dropHash(x, 0) === undefined) for (const k of Object.keys(x)) walk(x[k], depth + 1);
+  };
+  walk(v, 0);
+  return toJson(v);
+}
+
+/** How deep jsonify looks for a NaN: YAML aliases share values but make no cycles; drops stop the walk. */
+const MAX_AS_LIQUID_DEPTH = 10_000;
+
 function indent(depth: number): string {
   return "  ".repeat(depth);
 }
@@ -692,10 +713,12 @@ function indent(depth: number): string {
 function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "string") return JSON.stringify(v);
-  // Ruby's generator refuses them (JSON::GeneratorError); Jekyll's jsonify fails the build.
+  // Ruby's generator refuses them (JSON::GeneratorError); Jekyll's jsonify fails the build. The
+  // message starts with the line of json 2.6's generator.c that raises (Ruby's own words:
+  // "1000: Infinity not allowed in JSON", "1003: NaN not allowed in JSON").
   if (typeof v === "number" || v instanceof RubyFloat) {
     const x = typeof v === "number" ? v : v.value;
-    if (!Number.isFinite(x)) throw new Error(`${formatFloat(x)} not allowed in JSON`);
+    if (!Number.isFinite(x)) throw new Error(`${Number.isNaN(x) ? 1003 : 1000}: ${formatFloat(x)} not allowed in JSON`);
     return typeof v === "number" ? formatNumber(v) : formatFloat(x);
   }
   if (typeof v === "bigint") return v.toString();

@@ -68,7 +68,7 @@ export class Site {
         const hours = Math.abs(offsetMinutes) / 60;
         return offsetMinutes === 0 ? "UTC" : `${hours} hours ${offsetMinutes < 0 ? "behind" : "ahead of"} UTC`;
       };
-      const dst = posix.dst ? `; in daylight saving time ${reading(posix.dst.offsetMinutes)}, named ${posix.dst.name}${posix.dst.rules ? "" : " (on New York's dates, glibc's default rules)"}` : "";
+      const dst = posix.dst ? `; in daylight saving time ${reading(posix.dst.offsetMinutes)}${posix.dst.name ? `, named ${posix.dst.name}` : ", unnamed"}${posix.dst.rules ? "" : " (on New York's dates, glibc's default rules)"}` : "";
       logger.warn("Timezone:", `'${this.zone}' names no zone, so it is read as Jekyll (glibc) reads it: ${reading(posix.offsetMinutes)}${posix.name ? `, named ${posix.name}` : ""}${dst}. For a place's time use its IANA name (Asia/Shanghai, Europe/Berlin, America/New_York…).`);
     }
     if (config.time !== undefined && config.time !== null) {

@@ -84,7 +84,8 @@ spec["groups"].each do |group|
       # Bytes that are no UTF-8 (base64_decode, url_decode of anything) cannot go into JSON: they
       # are recorded as U+FFFD, which is what build-site writes for them too.
       entry["output"] = utf8(output)
-    rescue StandardError, SyntaxError => e
+    # (SystemStackError is no StandardError; Jekyll's render_liquid rescues every Exception.)
+    rescue StandardError, SyntaxError, SystemStackError => e
       # The goldens name no machine's folders: the repository's path becomes <repo>.
       entry["error"] = utf8("#{e.class}: #{e.message}").gsub(File.expand_path("../../..", __dir__), "<repo>")
     end

@@ -15,6 +15,11 @@ zones = [
   "EST5EDT,M3.2.0,M11.1.0", "CET-1CEST", "CET-1CEST,M3.5.0,M10.5.0/3", "AAA3BBB,J60/1,J300",
   "<+03>-3<+04>,60/2,300/-1", "NZST-12NZDT,M9.5.0,M4.1.0/3", "AEST-10AEDT,M10.1.0,M4.1.0/3",
   "XXX+3YYY+1,M3.5.0/-2,M10.5.0/26", "ABC5DEF", "AAA-10BBB-9:30", "FOO-2BAR-3:30,J1/0,J365/25",
+  # Malformed rules, which glibc reads as far as they go (time.ts, glibcRule): rules it could not
+  # read, a missing end rule, text after a rule, a daylight name it could not read, a sign alone.
+  "CET-1CEST,foo", "CET-1CEST,", "CET-1CEST,M3.5.0", "CET-1CEST,M3.5.0,M10.5.0x", "CET-1CEST-2x",
+  "CET-1,M3.5.0,M10.5.0", "CET-1 CEST", "CET-1CEST,M3.6.0,M10.5.7", "CET-1CEST,J0,J365", "CET-1CEST,400,300",
+  "EST5EDT,M3.2.0/x,M11.1.0/1:x", "EST5EDT-,M3.2.0,M11.1.0", "AEST-10AEDT,M10.1.0,M4.1",
 ]
 probe = <<~'RUBY'
   Time.now.localtime

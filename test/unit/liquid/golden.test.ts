@@ -22,7 +22,8 @@ const spec = JSON.parse(fs.readFileSync(process.env.LIQUID_GOLDEN_CASES ?? path.
 const expected = JSON.parse(fs.readFileSync(process.env.LIQUID_GOLDEN_OUT ?? path.join(goldenDir, "expected.json"), "utf8")) as { now_epoch: number; results: Result[] };
 
 // Messages whose wording Jekyll users see and search for.
-const CHECKED_MESSAGES = [/comparison of \w+ with \S+ failed/, /Invalid syntax for include tag[^\n]*/, /Could not locate the included file '[^']*'/, /Could not find document '[^']*'/, /Could not find post "[^"]*"/];
+const CHECKED_MESSAGES = [/comparison of \w+ with \S+ failed/, /Invalid syntax for include tag[^\n]*/, /Could not locate the included file '[^']*'/, /Could not find document '[^']*'/, /Could not find post "[^"]*"/,
+  /\d+: -?\w+ not allowed in JSON/, /stack level too deep/];
 
 // Cases where we knowingly differ from Jekyll, with the reason. Each must still differ, so the
 // list cannot silently go stale.

@@ -12,7 +12,7 @@ import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
-import { RubyFloat, RubyRange, asEvaluated, dropEachKeys, formatFloat, hashEntries, inspect, isHash, kernelArray, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, plain, rubyClass, rubySort, spaceship, toJson, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, RubyRange, asEvaluated, dropEachKeys, formatFloat, hashEntries, inspect, isHash, kernelArray, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, jsonify, plain, rubyClass, rubySort, spaceship, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -246,7 +246,7 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
         default: return `${a.slice(0, -1).map(toS).join(", ")}, ${c} ${toS(a[a.length - 1])}`;
       }
     },
-    jsonify: (input) => toJson(plain(input)),
+    jsonify: (input) => jsonify(plain(input)),
     where(input, property, value) {
       const target = plain(value);
       // `!property`: Ruby's truthiness (0 and "" are properties).

@@ -1,0 +1,78 @@
+// An implicit empty key (`: v`), which js-yaml reads as the key "" and libyaml refuses.
+//
+// libyaml's scanner makes a KEY token only in front of a simple key (a scalar, tag or anchor on
+// the same line before the `:`) or for an explicit `?`. A `:` with nothing before it gives a bare
+// VALUE token, and the parser, waiting for a key, stops:
+//  - in a block mapping (`: v`, `a: 1\n: 2`, `- : v`): "did not find expected key while parsing a
+//    block mapping", which Psych reports at the mapping's start (its context mark);
+//  - in a flow collection (`{a: 1, : v}`, `[: v]`): "did not find expected node content while
+//    parsing a flow node", reported at the `:`.
+// An explicit key (`? \n: v`, `{? : v}`) and an empty key that carries a tag or an anchor
+// (`!!str : v`, `&x : v`) are keys to libyaml, and Psych reads them.
+import { parseEvents } from "js-yaml";
+
+/** A `:` that may be an empty key's: first on its line, or after `-`, `?`, `,`, `[` or `{`. */
+const MAYBE_EMPTY_KEY = /(?:^|[-?,[{])[ \t]*:(?=[ \t\r\n]|$)/m;
+
+interface EmptyKey { at: number; reason: string }
+
+interface Event { type: number; start?: number; style?: number; valueStart?: number; valueEnd?: number; tagStart?: number; anchorStart?: number }
+
+/** js-yaml's event types (parseEvents) and its style of a flow collection. */
+const SEQUENCE_START = 2;
+const MAPPING_START = 3;
+const SCALAR = 4;
+const COLLECTION_END = 6;
+const FLOW = 2;
+/** js-yaml's styles of a single- and a double-quoted scalar. */
+const SINGLE_QUOTED = 2;
+const DOUBLE_QUOTED = 3;
+
+/** Whitespace, comments and the ends of flow entries between two nodes. */
+const BETWEEN_NODES = /^(?:[\s,\]}]|#[^\n]*)*/;
+
+/**
+ * The first implicit empty key of the text, with where Psych reports it and libyaml's words; null
+ * when there is none, or when js-yaml cannot read the text (the load reports that).
+ */
+export function emptyImplicitKey(text: string): EmptyKey | null {
+  if (!MAYBE_EMPTY_KEY.test(text)) return null;
+  let events: Event[];
+  try {
+    events = parseEvents(text, {}) as Event[];
+  } catch {
+    return null;
+  }
+  const open: Array<{ mapping: boolean; flow: boolean; start: number; nodes: number }> = [];
+  // Where the text read so far ends: the next key's `?` or `:` is the first thing after it.
+  let last = 0;
+  for (const ev of events) {
+    const parent = open[open.length - 1];
+    const isNode = ev.type === SCALAR || ev.type === SEQUENCE_START || ev.type === MAPPING_START;
+    if (isNode && parent) {
+      const atKey = parent.mapping && parent.nodes % 2 === 0;
+      parent.nodes++;
+      const bare = ev.type === SCALAR && ev.valueStart === -1 && (ev.tagStart ?? -1) < 0 && (ev.anchorStart ?? -1) < 0;
+      if (atKey && bare) {
+        const from = parent.nodes === 1 ? parent.start + (parent.flow && text[parent.start] === "{" ? 1 : 0) : last;
+        const indicator = from + BETWEEN_NODES.exec(text.slice(from))![0].length;
+        if (text[indicator] === ":") {
+          return parent.flow
+            ? { at: indicator, reason: "did not find expected node content while parsing a flow node" }
+            : { at: parent.start, reason: "did not find expected key while parsing a block mapping" };
+        }
+      }
+    }
+    if (ev.type === SEQUENCE_START || ev.type === MAPPING_START) {
+      const start = ev.start ?? last;
+      open.push({ mapping: ev.type === MAPPING_START, flow: ev.style === FLOW, start, nodes: 0 });
+      last = Math.max(last, start + (ev.style === FLOW ? 1 : 0));
+    } else if (ev.type === COLLECTION_END) {
+      open.pop();
+    } else if (ev.type === SCALAR && ev.valueEnd !== undefined && ev.valueEnd >= 0) {
+      // A quoted scalar's closing quote is past valueEnd.
+      last = Math.max(last, ev.valueEnd + (ev.style === SINGLE_QUOTED || ev.style === DOUBLE_QUOTED ? 1 : 0));
+    }
+  }
+  return null;
+}

@@ -1,0 +1,151 @@
+// libyaml's words (and place) for YAML syntax errors that js-yaml words its own way. Jekyll prints
+// Psych's message ("YAML Exception reading x.md: (<unknown>): mapping values are not allowed in
+// this context at line 3 column 10"; for `_data` and `_config.yml` the build stops with it), so a
+// user searching for it, or comparing with a Jekyll log, should read the same sentence. Only the
+// cases whose libyaml place follows from js-yaml's are translated; the others keep js-yaml's words:
+//  - a `: ` where js-yaml stopped (`title: Foo: bar`, a line without a colon before `key: v`): the
+//    scanner's "mapping values are not allowed in this context", at that colon;
+//  - `@` or a backquote where a token would start (`title: @home`): "found character that cannot
+//    start any token while scanning for the next token", at it;
+//  - text after a block scalar's `|` or `>` (`title: >draft`): "did not find expected comment or
+//    line break while scanning a block scalar", at the indicator;
+//  - a plain scalar where a key was due that runs past its line without `: `: "could not find
+//    expected ':' while scanning a simple key", at its start;
+//  - anything else after a complete value in a block collection (`title: "Quoted" rest`,
+//    `title: [Draft] post`, a key indented between two levels): the parser's "did not find expected
+//    key while parsing a block mapping" or "did not find expected '-' indicator while parsing a
+//    block collection", at the start of the collection that was waiting (Psych's context mark).
+import { parseEvents } from "js-yaml";
+
+export interface LibyamlError { reason: string; at: number }
+
+/** js-yaml's reasons for stopping where libyaml's scanner or parser stops on the same place. */
+const STRAY_TOKEN_REASONS = new Set([
+  "bad indentation of a mapping entry",
+  "bad indentation of a sequence entry",
+  "end of the stream or a document separator is expected",
+]);
+
+/** js-yaml's event types (parseEvents), and its style of a block collection. */
+const SEQUENCE_START = 2;
+const MAPPING_START = 3;
+const COLLECTION_END = 6;
+const BLOCK = 1;
+
+/** js-yaml's reasons for a plain scalar that runs on where a key was due. */
+const UNFINISHED_KEY_REASONS = new Set([
+  "can not read a block mapping entry; a multiline key may not be an implicit key",
+  "expected ':' after a mapping key",
+]);
+
+/** libyaml's reason and place for the error js-yaml reports as `reason` at `position`; null: keep js-yaml's. */
+export function libyamlError(text: string, reason: string, position: number): LibyamlError | null {
+  if (UNFINISHED_KEY_REASONS.has(reason)) {
+    const at = unfinishedKeyStart(text, position);
+    return at < 0 ? null : { reason: "could not find expected ':' while scanning a simple key", at };
+  }
+  if (reason === "a line break is expected" && position >= 0) {
+    // Text after a block scalar's header (`title: >draft`): libyaml names the header's indicator.
+    const lineStart = text.lastIndexOf("\n", position - 1) + 1;
+    const header = /[|>][-+0-9]*[ \t]*$/.exec(text.slice(lineStart, position));
+    return header ? { reason: "did not find expected comment or line break while scanning a block scalar", at: lineStart + header.index } : null;
+  }
+  if (!STRAY_TOKEN_REASONS.has(reason) || position < 0 || position >= text.length) return null;
+  const c = text[position]!;
+  const lineStart = text.lastIndexOf("\n", position - 1) + 1;
+  const column = position - lineStart;
+  const afterText = text.slice(lineStart, position).trim() !== "";
+  const indicator = /^[-?:](?:[ \t\r\n]|$)/.test(text.slice(position));
+  // The scanner's refusals, at the token: a value, entry or key indicator after other text on its
+  // line, where no simple key or block collection may start; a character no token starts with.
+  if (indicator && afterText) {
+    const what = c === ":" ? "mapping values are" : c === "-" ? "block sequence entries are" : "mapping keys are";
+    return { reason: `${what} not allowed in this context`, at: position };
+  }
+  if (c === "@" || c === "`" || (c === "%" && column > 0)) return { reason: "found character that cannot start any token while scanning for the next token", at: position };
+  if ((c === "," || c === "]" || c === "}") && afterText) return { reason: "did not find expected node content while parsing a block node", at: position };
+  // A token the parser did not expect: only where it is a scalar, a flow collection or a
+  // first-on-its-line indicator (anchors, aliases, tags, block scalars and directives fail on words
+  // of their own).
+  if (!/^(?:[-?:](?:[ \t\r\n]|$)|[^-?:#&*!|>'"%@`\s]|[-?:][^ \t\r\n]|["'])/.test(text.slice(position))) return null;
+  const waiting = blockCollectionAt(text, position);
+  if (!waiting) return null;
+  // A scalar at a block sequence's own column is a simple key libyaml requires (indent ==
+  // column): without a `: ` after it on its line it is never one.
+  if (!waiting.mapping && waiting.column === column && !indicator && !/^[^\n#]*?:(?:[ \t\r]|$)/m.test(text.slice(position).split("\n")[0]!)) {
+    return { reason: "could not find expected ':' while scanning a simple key", at: position };
+  }
+  return waiting.mapping
+    ? { reason: "did not find expected key while parsing a block mapping", at: waiting.start }
+    : { reason: "did not find expected '-' indicator while parsing a block collection", at: waiting.start };
+}
+
+/**
+ * Where the key starts that js-yaml read on past its line (its error comes where the run ends,
+ * at a later `:` or at the end): libyaml takes the first token of a line at the block's column as
+ * a key it requires, and stops ("could not find expected ':'") as soon as the scanner leaves that
+ * line without a `: `. The run is found by walking up from `position` over the lines without a
+ * `: ` of their own, each indented no deeper than the one below it (a deeper line is the previous
+ * value's), up to a line with a `: `, ending in `:`, or a comment; the key is the first line of
+ * the run that is no sequence entry or explicit key. -1 where there is none.
+ */
+function unfinishedKeyStart(text: string, position: number): number {
+  const lines = text.slice(0, Math.min(position, text.length)).split("\n");
+  const contentOf = (i: number) => lines[i]!.search(/\S/);
+  let top = -1;
+  let below = Infinity;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const content = contentOf(i);
+    if (content < 0) continue;
+    const rest = lines[i]!.slice(content).replace(/\r$/, "");
+    if (rest.startsWith("#") || /:(?:[ \t]|$)|[ \t]#/.test(rest) || content > below) break;
+    top = i;
+    below = content;
+  }
+  if (top < 0) return -1;
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const content = contentOf(i);
+    if (i >= top && content >= 0 && !/^[-?](?:[ \t]|$)/.test(lines[i]!.slice(content))) return at + content;
+    at += lines[i]!.length + 1;
+  }
+  return -1;
+}
+
+/**
+ * The block collection libyaml's parser is in when it meets the token at `position`: of those open
+ * there (js-yaml's events for the text before it), the innermost that the token's column does
+ * not close (indented no more than the token). A sequence at
+ * its parent key's column (`key:\n- a`) ends quietly at any other token (libyaml's indentless
+ * sequence), so its mapping is the one waiting. null inside a flow collection, or when js-yaml
+ * cannot read the text before the token.
+ */
+function blockCollectionAt(text: string, position: number): { mapping: boolean; start: number; column: number } | null {
+  let events: Array<{ type: number; start?: number; style?: number }>;
+  try {
+    events = parseEvents(text.slice(0, position), {}) as typeof events;
+  } catch {
+    return null;
+  }
+  const columnOf = (at: number) => at - (text.lastIndexOf("\n", at - 1) + 1);
+  const stack: Array<{ mapping: boolean; start: number; column: number; block: boolean }> = [];
+  let open: typeof stack = [];
+  for (const ev of events) {
+    if (ev.type === SEQUENCE_START || ev.type === MAPPING_START) {
+      const start = ev.start ?? -1;
+      stack.push({ mapping: ev.type === MAPPING_START, start, column: start < 0 ? -1 : columnOf(start), block: ev.style === BLOCK });
+    } else if (ev.type === COLLECTION_END) {
+      stack.pop();
+      continue;
+    }
+    open = [...stack];
+  }
+  if (open.some((c) => !c.block || c.start < 0)) return null;
+  const column = columnOf(position);
+  for (let i = open.length - 1; i >= 0; i--) {
+    const c = open[i]!;
+    const parent = open[i - 1];
+    if (c.column <= column && !(!c.mapping && parent?.mapping && parent.column === c.column)) return c;
+  }
+  return null;
+}
