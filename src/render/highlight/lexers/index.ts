@@ -168,6 +168,7 @@ import { ceylon } from './ceylon.js';
 import { nial } from './nial.js';
 import { digdag, yaml } from './yaml.js';
 import { apex } from './apex.js';
+import { velocity } from './velocity.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -358,6 +359,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['velocity', velocity],
   ['apex', apex],
 ]);
 
