@@ -356,6 +356,9 @@ long_lists = {
   "IGORPRO_OPERATIONS" => Rouge::Lexers::IgorPro.igorOperation,
   # Factor tests a word against all its vocabularies' lists alike
   "FACTOR_BUILTINS" => Rouge::Lexers::Factor.builtins.values.reduce(:|),
+  # compat-rouge7's lexers
+  "ABAP_KEYWORDS" => Rouge::Lexers::ABAP.keywords,
+  "ABAP_BUILTINS" => Rouge::Lexers::ABAP.builtins,
 }
 # PHP's builtin functions by module (php?disabledmodules=… drops modules): one line per module,
 # the module's name, a tab, then its functions separated by spaces.

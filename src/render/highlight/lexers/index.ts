@@ -169,6 +169,7 @@ import { nial } from './nial.js';
 import { digdag, yaml } from './yaml.js';
 import { apex } from './apex.js';
 import { velocity } from './velocity.js';
+import { abap } from './abap.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -359,6 +360,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['abap', abap],
   ['velocity', velocity],
   ['apex', apex],
 ]);
