@@ -346,6 +346,12 @@ lists.merge!(
   "IGORPRO_DECLARATIONS" => Rouge::Lexers::IgorPro.igorDeclarations,
   "IGORPRO_CONSTANTS" => Rouge::Lexers::IgorPro.igorConstants,
 )
+# compat-rouge7's lexers
+lists.merge!(
+  "LASSO_KEYWORDS" => Rouge::Lexers::Lasso.keywords[:keywords],
+  "LASSO_TRAITS" => Rouge::Lexers::Lasso.keywords[:traits],
+  "LASSO_EXCEPTIONS" => Rouge::Lexers::Lasso.keywords[:exceptions],
+)
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
   "MATHEMATICA_BUILTINS" => Rouge::Lexers::Mathematica.builtins,
@@ -356,6 +362,11 @@ long_lists = {
   "IGORPRO_OPERATIONS" => Rouge::Lexers::IgorPro.igorOperation,
   # Factor tests a word against all its vocabularies' lists alike
   "FACTOR_BUILTINS" => Rouge::Lexers::Factor.builtins.values.reduce(:|),
+  # compat-rouge7's lexers
+  "ABAP_KEYWORDS" => Rouge::Lexers::ABAP.keywords,
+  "ABAP_BUILTINS" => Rouge::Lexers::ABAP.builtins,
+  "LASSO_BUILTINS" => Rouge::Lexers::Lasso.keywords[:builtins],
+  "LASSO_TYPES" => Rouge::Lexers::Lasso.keywords[:types],
 }
 # PHP's builtin functions by module (php?disabledmodules=… drops modules): one line per module,
 # the module's name, a tab, then its functions separated by spaces.

@@ -167,6 +167,10 @@ import { sieve } from './sieve.js';
 import { ceylon } from './ceylon.js';
 import { nial } from './nial.js';
 import { digdag, yaml } from './yaml.js';
+import { apex } from './apex.js';
+import { velocity } from './velocity.js';
+import { abap } from './abap.js';
+import { lasso } from './lasso.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -357,6 +361,10 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['lasso', lasso],
+  ['abap', abap],
+  ['velocity', velocity],
+  ['apex', apex],
 ]);
 
 /** The Rouge lexer tag for an exact Rouge name or alias (Rouge::Lexer.find), or undefined. */

@@ -308,3 +308,30 @@ export function guardedByRun(inRun: (code: number) => boolean, base: Rule, ok: (
 export function onlyWhereRunThen(inRun: (code: number) => boolean, next: string, base: Rule): Rule {
   return guardedByRun(inRun, base, (text, _pos, end) => text.startsWith(next, end));
 }
+
+/**
+ * `base`, a rule starting with `open` that, once it has failed at an `open` of a text, fails at
+ * every later position of that text — like Lasso's `'[^'\\]*(\\.[^'\\]*)*'`: the walk from a
+ * quote that finds no closer passes every later quote as an escaped character, so a walk from
+ * that later quote is the same walk's tail and fails too. Unclosed, each such quote would scan
+ * to the text's end (quadratic on `'\'\'\…`); the first failing quote is remembered instead.
+ */
+export function failsOnceFailed(open: string, base: Rule): Rule {
+  let seenText = '';
+  let failedAt = Infinity;
+  const remember = (inner: () => RegExp): RegExp =>
+    stickyMatcher((text, pos) => {
+      if (text !== seenText) {
+        seenText = text;
+        failedAt = Infinity;
+      }
+      if (pos > failedAt) return null;
+      const re = inner();
+      re.lastIndex = pos;
+      const m = re.exec(text);
+      if (!m && text.startsWith(open, pos)) failedAt = Math.min(failedAt, pos);
+      return m;
+    });
+  if (base.slice) throw new Error('failsOnceFailed: a rule needing a sliced text');
+  return { re: remember(() => base.re), asciiRe: remember(() => base.asciiRe ?? base.re), bol: base.bol, action: base.action };
+}
