@@ -41,6 +41,8 @@ import { registerPlugin } from "./registry.js";
 interface PassState {
   lang: string;
   defaultLang: string;
+  /** Site#baseurl, the attribute Site#config= set from the config as written (nil when unset), which the gem never changes. */
+  baseurl: unknown;
   /** Every language's parsed `_i18n/<lang>.yml`, shared by the passes (Site#parsed_translations). */
   translations: Record<string, unknown>;
 }
@@ -87,9 +89,10 @@ function process(config: Config, pass: RenderPass): Site {
   let current: Config = { ...shared, lang: defaultLang };
   for (const lang of langs) {
     const own = lang !== defaultLang || subfolder;
-    if (own) current = { ...current, destination: `${config.destination}/${lang}`, baseurl: `${baseurlOrg}/${lang}`, lang };
-    else current = { ...current };
-    passStates.set(current, { lang: toS(current.lang), defaultLang, translations });
+    // The main pass (the first language's) keeps the destination: combinePasses places its outputs.
+    const destination = own && lang !== defaultLang ? `${config.destination}/${lang}` : config.destination;
+    current = own ? { ...current, destination, baseurl: `${baseurlOrg}/${lang}`, lang } : { ...current };
+    passStates.set(current, { lang: toS(current.lang), defaultLang, baseurl: config.baseurl ?? null, translations });
     done.push({ prefix: own ? `${lang}/` : "", site: pass(current, lang === defaultLang), main: lang === defaultLang });
   }
   const keep = Array.isArray(config.keep_files) ? config.keep_files.map(toS) : [];
@@ -209,9 +212,13 @@ function translateLink(site: Site, markup: string, scope: TagScope): string {
   const key = keyOf(markup, scope).split(/\s+/).filter(Boolean);
   const namespace = key[0];
   const lang = key[1] ?? state.lang;
-  // `site.baseurl` is the attribute Site#config= set, which the gem never changes.
-  let baseurl = toS(site.config.baseurl_root);
-  if (state.defaultLang !== lang || truthy(site.config.default_locale_in_subfolder)) baseurl = `${baseurl}/${lang}`;
+  // `site.baseurl`: without `baseurl:` in the config it is nil, and `nil + "/"` or `nil + permalink` stops Jekyll.
+  const plus = (base: unknown, s: string): string => {
+    if (typeof base !== "string") throw new BuildError(noMethodMessage("+", base), { hint: "{% tl %} starts its URL with the site's baseurl: set baseurl: \"\" (or the site's path) in _config.yml." });
+    return base + s;
+  };
+  let baseurl: unknown = state.baseurl;
+  if (state.defaultLang !== lang || truthy(site.config.default_locale_in_subfolder)) baseurl = plus(baseurl, `/${lang}`);
   let url = "";
   const items = [...site.pages, ...[...site.collections.values()].flatMap((c) => c.docs)];
   for (const p of items) {
@@ -224,7 +231,7 @@ function translateLink(site: Site, markup: string, scope: TagScope): string {
         hint: `{% tl ${namespace} %} joins the baseurl and the page's permalink: give the page with namespace: ${namespace} a permalink.`,
       });
     }
-    url = baseurl + permalink;
+    url = plus(baseurl, permalink);
   }
   return url;
 }

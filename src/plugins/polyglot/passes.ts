@@ -84,7 +84,8 @@ export function combinePasses(
   const relocated: { pages: Page[]; statics: StaticFile[] } = { pages: [], statics: [] };
   for (const [target, list] of written) {
     for (const { item, site } of list) {
-      if (site === main) kept.add(item);
+      // The main pass's outputs stay as they are, unless its folder is a subfolder too.
+      if (site === main && target === item.destinationPath) kept.add(item);
       else if (item.kind === "static") relocated.statics.push(new RelocatedStaticFile(main, item, target));
       else relocated.pages.push(new RelocatedOutput(main, item, target));
     }
