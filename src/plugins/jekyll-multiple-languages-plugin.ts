@@ -165,8 +165,10 @@ function access(root: unknown, key: string): unknown {
       // `ret[p.to_s] || ret[p.to_sym]`: false gives way to the (absent) Symbol key.
       ret = Object.hasOwn(ret, part) && ret[part] !== false ? ret[part] : null;
     } else if (typeof ret === "string") {
-      // String#[]: a character by index, or the text itself when it contains the part.
-      ret = index !== null ? ([...ret].at(index) ?? null) : ret.includes(part) ? part : null;
+      // String#[]: a character by index, or the part when the text contains it; else `ret[:part]`,
+      // which String#[] refuses.
+      if (index === null && !ret.includes(part)) throw new BuildError("no implicit conversion of Symbol into Integer (TypeError)", { hint: `The i18n key "${key}" goes past a text: "${part}" names nothing in it.` });
+      ret = index !== null ? ([...ret].at(index) ?? null) : part;
     } else {
       throw new BuildError(noMethodMessage("[]", ret), { hint: `The i18n key "${key}" goes past a value that is no Hash or list.` });
     }
