@@ -192,9 +192,11 @@ function isEmpty(v: unknown): boolean {
 }
 
 /** LocalizeTag#render. */
-function translate(site: Site, markup: string, scope: TagScope): unknown {
+function translate(site: Site, markup: string, scope: TagScope, record: (file: string) => void): unknown {
   const state = stateOf(site);
   if (!state) return "";
+  // serve re-renders the page when a language's strings change.
+  for (const lang of new Set([state.lang, state.defaultLang])) record(path.join(site.source, "_i18n", `${lang}.yml`));
   const key = keyOf(rubyStrip(markup), scope);
   let translation = access(state.translations[state.lang], key);
   if (translation === null || isEmpty(translation)) translation = access(state.translations[state.defaultLang], key);
@@ -239,7 +241,7 @@ function translateLink(site: Site, markup: string, scope: TagScope): string {
 }
 
 /** LocalizeInclude#render: `_i18n/<lang>/FILE` (else the default language's), rendered, then converted by its extension. */
-function translateFile(site: Site, markup: string, scope: TagScope, convert: (ext: string, text: string) => string): string {
+function translateFile(site: Site, markup: string, scope: TagScope, convert: (ext: string, text: string) => string, record: (file: string) => void): string {
   const state = stateOf(site);
   if (!state) return "";
   const { file: fileMarkup, params } = splitIncludeMarkup(rubyStrip(markup), "translate_file");
@@ -250,6 +252,7 @@ function translateFile(site: Site, markup: string, scope: TagScope, convert: (ex
   let dir = dirFor(state.lang);
   if (!fs.existsSync(dir) || !isFileIn(dir, file)) dir = dirFor(state.defaultLang);
   if (!isFileIn(dir, file)) throw new BuildError(`Included file '${file}' not found in ${dir} directory`, { hint: `Add _i18n/${state.defaultLang}/${file} (or the language's own copy).` });
+  record(path.join(dir, file));
   const source = fs.readFileSync(path.join(dir, file), "utf8");
   const locals = params === null ? undefined : { include: includeParams(params, (expr) => scope.evaluate(expr)) };
   return convert(path.extname(file), scope.render(source, locals ?? {}));
@@ -275,10 +278,11 @@ registerPlugin({
     { owner: "site", event: "post_render", run: dropExcludedStaticFiles },
   ],
   liquidTags(ctx) {
-    const t = (markup: string, _lookup: unknown, scope: TagScope) => translate(ctx.site(), markup, scope);
+    const record = (file: string) => ctx.host.recordDependency?.(file);
+    const t = (markup: string, _lookup: unknown, scope: TagScope) => translate(ctx.site(), markup, scope, record);
     const tl = (markup: string, _lookup: unknown, scope: TagScope) => translateLink(ctx.site(), markup, scope);
     const convert = (ext: string, text: string) => (ctx.site().converters.kindFor(ext) === "markdown" ? ctx.host.markdownify(text) : text);
-    const tf = (markup: string, _lookup: unknown, scope: TagScope) => translateFile(ctx.site(), markup, scope, convert);
+    const tf = (markup: string, _lookup: unknown, scope: TagScope) => translateFile(ctx.site(), markup, scope, convert, record);
     return { t, translate: t, tl, translate_link: tl, tf, translate_file: tf };
   },
 });
