@@ -85,16 +85,22 @@ function process(config: Config, pass: RenderPass): Site {
     translations,
   };
   const done: Array<{ prefix: string; site: Site; main: boolean }> = [];
-  // The config the passes share keeps what the previous one set (the gem changes it in place).
+  // The config the passes share keeps what the previous one set (the gem changes it in place): a
+  // language listed twice after another builds that other one again.
   let current: Config = { ...shared, lang: defaultLang };
-  for (const lang of langs) {
+  let prefix = "";
+  langs.forEach((lang, i) => {
     const own = lang !== defaultLang || subfolder;
-    // The main pass (the first language's) keeps the destination: combinePasses places its outputs.
-    const destination = own && lang !== defaultLang ? `${config.destination}/${lang}` : config.destination;
-    current = own ? { ...current, destination, baseurl: `${baseurlOrg}/${lang}`, lang } : { ...current };
+    if (own) {
+      prefix = `${lang}/`;
+      // The first pass keeps the destination: combinePasses places its outputs.
+      current = { ...current, destination: i === 0 ? config.destination : `${config.destination}/${lang}`, baseurl: `${baseurlOrg}/${lang}`, lang };
+    } else {
+      current = { ...current };
+    }
     passStates.set(current, { lang: toS(current.lang), defaultLang, baseurl: config.baseurl ?? null, translations });
-    done.push({ prefix: own ? `${lang}/` : "", site: pass(current, lang === defaultLang), main: lang === defaultLang });
-  }
+    done.push({ prefix, site: pass(current, i === 0), main: i === 0 });
+  });
   const keep = Array.isArray(config.keep_files) ? config.keep_files.map(toS) : [];
   return combinePasses(done, keep);
 }
