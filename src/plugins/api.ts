@@ -6,11 +6,13 @@ import type { Config } from "../config/types.js";
 import type { PageMaker } from "../generate/index.js";
 import type { Logger } from "../logger.js";
 import type { Drops } from "../render/drops.js";
-import type { LiquidHost } from "../render/liquid/host.js";
+import type { LiquidHost, TagScope } from "../render/liquid/host.js";
 import type { JekyllLiquid } from "../render/liquid/index.js";
 import type { PluginConverter } from "../site/converters.js";
 import type { PluginHook } from "../site/hooks.js";
 import type { Site } from "../site/site.js";
+
+export type { TagScope };
 
 /** What the build gives a generator and a post-render hook besides the Site. */
 export interface GenerateContext {
@@ -29,8 +31,12 @@ export interface PluginLiquidContext {
   host: LiquidHost;
 }
 
-/** A Liquid tag: its markup (the text after the name) and a lookup into the render scope (`lookup(["page", "title"])`) → the HTML it writes. */
-export type PluginTag = (markup: string, lookup: (path: string[]) => unknown) => unknown;
+/**
+ * A Liquid tag: its markup (the text after the name), a lookup into the render scope
+ * (`lookup(["page", "title"])`) and the scope itself (`TagScope`) → the HTML it writes.
+ */
+export type PluginTag = (markup: string, lookup: (path: string[]) => unknown, scope: TagScope) => unknown;
+
 /** A Liquid block tag (`{% name markup %}…{% endname %}`): its rendered body, markup and lookup → the HTML it writes. */
 export type PluginBlock = (body: string, markup: string, lookup: (path: string[]) => unknown) => unknown;
 export type PluginFilter = (input: unknown, ...args: unknown[]) => unknown;

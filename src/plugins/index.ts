@@ -21,6 +21,7 @@ import "./jekyll-paginate-v2.js";
 import "./jekyll-toc.js";
 import "./jekyll-archives.js";
 import "./jekyll-last-modified-at.js";
+import "./jekyll-multiple-languages-plugin.js";
 import "./jekyll-polyglot.js";
 import "./built-in.js";
 import "./jekyll-scholar/index.js";

@@ -30,7 +30,7 @@ import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { mergeData } from "./polyglot/data.js";
 import { relinkOutput, type LinkPatterns, linkPatterns } from "./polyglot/links.js";
-import { combinePasses } from "./polyglot/passes.js";
+import { combinePasses, excludedFromLocalization, polyglotKeepFiles } from "./polyglot/passes.js";
 import { registerPlugin } from "./registry.js";
 
 export interface PolyglotSettings {
@@ -111,7 +111,7 @@ function passConfig(config: Config, s: PolyglotSettings, lang: string): Config {
 function process(config: Config, pass: RenderPass): Site {
   const s = polyglotSettings(config);
   let fileLangs = new Map<string, string>();
-  const done: Array<{ lang: string; site: Site }> = [];
+  const done: Array<{ prefix: string; site: Site; main: boolean }> = [];
   for (const lang of s.passes) {
     const isDefault = lang === s.defaultLang;
     // A fork starts from the empty table Site#prepare made; one after another, only the other
@@ -120,9 +120,10 @@ function process(config: Config, pass: RenderPass): Site {
     if (s.parallel || !isDefault) fileLangs = new Map();
     const c = passConfig(config, s, lang);
     passStates.set(c, { settings: s, lang, fileLangs });
-    done.push({ lang, site: pass(c, isDefault) });
+    done.push({ prefix: isDefault ? "" : `${lang}/`, site: pass(c, isDefault), main: isDefault });
   }
-  return combinePasses(done, s);
+  const main = done.find((p) => p.main)!.site;
+  return combinePasses(done, polyglotKeepFiles(main.config, s), (file, prefix) => prefix !== "" && excludedFromLocalization(file, s));
 }
 
 /** Site#derive_lang_from_path: `_collection/<lang>/…` or `<lang>/…`, when `lang_from_path` is on. */

@@ -332,7 +332,7 @@ export class Reader {
   private retrievePosts(dir: string): void {
     if (this.outsideCollectionsDir(dir)) return;
     const posts = this.site.posts;
-    posts.docs.push(...this.readPublishable(dir, "_posts", DATE_FILENAME));
+    posts.docs.push(...this.readPublishable(dir === "" ? this.site.rootPostsDir : dir, "_posts", DATE_FILENAME));
     if (this.site.showDrafts) posts.docs.push(...this.readPublishable(dir, "_drafts", DATELESS_FILENAME));
   }
 

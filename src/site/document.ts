@@ -298,7 +298,7 @@ export class Document {
 
   /** Front matter `permalink`: one that is no String (`permalink: 2020`) stops Jekyll in URL#generate_url_from_drop's gsub (NoMethodError). */
   get permalink(): unknown {
-    const permalink = this.data.permalink;
+    const permalink = this.site.permalinkOf(this.data);
     if (truthy(permalink) && typeof permalink !== "string") throw permalinkTypeError(permalink, "gsub", this.site.displayPath(this.path));
     return permalink;
   }

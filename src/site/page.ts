@@ -131,7 +131,7 @@ export class Page {
    * end_with? on it (NoMethodError); false and nil mean none.
    */
   get permalink(): unknown {
-    const permalink = this.data.permalink;
+    const permalink = this.site.permalinkOf(this.data);
     if (truthy(permalink) && typeof permalink !== "string") throw permalinkTypeError(permalink, "end_with?", this.path ? this.site.displayPath(this.path) : undefined);
     return permalink;
   }

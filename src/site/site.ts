@@ -48,6 +48,17 @@ export class Site {
   dependencyTracker?: (token: string) => void;
   /** The enabled plugins' hooks (src/site/hooks.ts). */
   hooks: Hooks = NO_HOOKS;
+  /**
+   * The folder, from the source ("" or "/sub"), whose `_posts` stand for the site root's
+   * (PostReader#read_posts("")); a plugin may move it (jekyll-multiple-languages-plugin reads
+   * `_i18n/<lang>/_posts`). Drafts are still read from the root.
+   */
+  rootPostsDir = "";
+  /**
+   * Page#permalink and Document#permalink from an item's data: its `permalink`, unless a plugin
+   * patched the method (jekyll-multiple-languages-plugin prefers `permalink_<lang>`).
+   */
+  permalinkOf: (data: Record<string, any>) => unknown = (data) => data.permalink;
 
   constructor(
     readonly config: Config,

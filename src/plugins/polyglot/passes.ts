@@ -1,7 +1,8 @@
-// What jekyll-polyglot's passes leave in the destination, as one Site to write. Each pass is a
-// whole Jekyll process into its own folder (the default language's into the destination, another
+// What the passes of a plugin that builds once per language leave in the destination, as one Site
+// to write (jekyll-polyglot; jekyll-multiple-languages-plugin uses it too). Each pass is a whole
+// Jekyll process into its own folder (the default language's into the destination, another
 // language's into `<lang>/`): its Cleaner first removes what that folder holds and the pass does
-// not write — except paths starting with a `keep_files` entry, to which the gem adds the other
+// not write — except paths starting with a `keep_files` entry, to which polyglot adds the other
 // languages, so the default language's pass leaves their folders alone — then it writes. So a
 // later pass replaces an earlier one's files in its folder (a default-language page under a
 // `de/` folder is gone once the `de` pass ran after it), and a later write of a path wins.
@@ -40,29 +41,36 @@ class RelocatedStaticFile extends StaticFile {
 }
 
 /** The Cleaner's keep list of a pass: `keep_files` and the languages other than the default. */
-function keepFiles(config: Record<string, any>, s: PolyglotSettings): string[] {
+export function polyglotKeepFiles(config: Record<string, any>, s: PolyglotSettings): string[] {
   const own = Array.isArray(config.keep_files) ? config.keep_files.map(String) : [];
   return [...own, ...s.languages.filter((l) => l !== s.defaultLang)].filter((k) => k !== "");
 }
 
 /** StaticFile#exclude_from_localization?: in another language's pass, a static file under an excluded path is not written. */
-function excludedFromLocalization(file: StaticFile, s: PolyglotSettings): boolean {
+export function excludedFromLocalization(file: StaticFile, s: PolyglotSettings): boolean {
   const rel = file.relativePath.slice(1);
   return s.excludeFromLocalization.some((e) => rel.startsWith(e));
 }
 
-export function combinePasses(passes: Array<{ lang: string; site: Site }>, s: PolyglotSettings): Site {
-  const main = passes.find((p) => p.lang === s.defaultLang)!.site;
-  const keep = keepFiles(main.config, s);
+/**
+ * One pass per language, each a whole process into `<destination>/<prefix>` (the `main` one's
+ * Site is written); `keep` is every pass's Cleaner keep list, `skipStatic` the static files a pass
+ * does not write.
+ */
+export function combinePasses(
+  passes: Array<{ prefix: string; site: Site; main: boolean }>,
+  keep: string[],
+  skipStatic: (file: StaticFile, prefix: string) => boolean = () => false,
+): Site {
+  const main = passes.find((p) => p.main)!.site;
   const written = new Map<string, Array<{ item: Item; site: Site }>>();
-  for (const { lang, site } of passes) {
-    const prefix = lang === s.defaultLang ? "" : `${lang}/`;
+  for (const { prefix, site } of passes) {
     for (const p of [...written.keys()]) {
       if (p.startsWith(prefix) && !keep.some((k) => p.slice(prefix.length).startsWith(k))) written.delete(p);
     }
     const own = new Map<string, Array<{ item: Item; site: Site }>>();
     for (const item of site.siteFiles()) {
-      if (item.kind === "static" && prefix !== "" && excludedFromLocalization(item, s)) continue;
+      if (item.kind === "static" && skipStatic(item, prefix)) continue;
       const target = prefix + item.destinationPath;
       const list = own.get(target);
       if (list) list.push({ item, site });
@@ -76,7 +84,8 @@ export function combinePasses(passes: Array<{ lang: string; site: Site }>, s: Po
   const relocated: { pages: Page[]; statics: StaticFile[] } = { pages: [], statics: [] };
   for (const [target, list] of written) {
     for (const { item, site } of list) {
-      if (site === main) kept.add(item);
+      // The main pass's outputs stay as they are, unless its folder is a subfolder too.
+      if (site === main && target === item.destinationPath) kept.add(item);
       else if (item.kind === "static") relocated.statics.push(new RelocatedStaticFile(main, item, target));
       else relocated.pages.push(new RelocatedOutput(main, item, target));
     }

@@ -2,6 +2,14 @@
 // never reaches into the Site directly, so the engine can be tested with a small fake host.
 import type { JekyllTime } from "../../ruby/time.js";
 
+/** The render scope a plugin tag runs in, for tags that evaluate markup as Ruby tags do with their `context`. */
+export interface TagScope {
+  /** `context[expression]`: a Liquid expression (a variable path, a literal) evaluated in the scope. */
+  evaluate(expression: string): unknown;
+  /** `Liquid::Template.parse(source).render(context)`, with `locals` as a new innermost scope when given. */
+  render(source: string, locals?: Record<string, unknown>): string;
+}
+
 export interface LiquidHost {
   /** The whole site configuration (every `_config.yml` key, with Jekyll's defaults filled in). */
   readonly config: Record<string, any>;
@@ -34,7 +42,7 @@ export interface LiquidHost {
   /** Records that the page being rendered read a file (include, data…), for incremental rebuilds. */
   recordDependency?(absolutePath: string): void;
   /** Plugin tags (jekyll-seo-tag's `{% seo %}`, jekyll-feed's `{% feed_meta %}`…): name → HTML from the tag's markup and the render scope (`lookup(["page", "title"])`). */
-  customTags?: Record<string, (markup: string, lookup: (path: string[]) => unknown) => unknown>;
+  customTags?: Record<string, (markup: string, lookup: (path: string[]) => unknown, scope: TagScope) => unknown>;
   /** Plugin block tags (`{% name %}…{% endname %}`): name → HTML from the rendered body, the markup and the lookup. */
   customBlocks?: Record<string, (body: string, markup: string, lookup: (path: string[]) => unknown) => unknown>;
   /** Plugin filters (jemoji's `emojify`…): name → function on Liquid values (see src/ruby/values.ts). */

@@ -48,21 +48,39 @@ export function absoluteUrl(input: unknown, config: Record<string, any>): string
   return normalizeUri(rubyStrip(toS(siteUrl) + relativeUrl(s, config)));
 }
 
+const FILTER_CACHE = Symbol("Site#filter_cache");
+type FilterCache = { relative: Map<string, string | null>; absolute: Map<string, string | null> };
+
+/**
+ * Site#filter_cache: `relative_url` and `absolute_url` of a String are computed once per Site and
+ * kept (`cache[input] ||= …`), and Site#reset never clears them. It lives on the build's config
+ * object, which the passes of a plugin that builds once per language copy, so that a later pass
+ * gets what an earlier one computed, with the earlier pass's baseurl (jekyll-multiple-languages-
+ * plugin's passes run on one Site; polyglot's forks, whose baseurl is the same, see the same URLs).
+ */
+function filterCache(config: Record<string | symbol, any>): FilterCache {
+  let cache = config[FILTER_CACHE] as FilterCache | undefined;
+  if (!cache) {
+    cache = { relative: new Map(), absolute: new Map() };
+    Object.defineProperty(config, FILTER_CACHE, { value: cache, enumerable: true, configurable: true });
+  }
+  return cache;
+}
+
 export function urlFilters(host: LiquidHost): FilterTable {
-  // Jekyll caches these per build for string inputs; the config does not change within a build.
-  const relCache = new Map<string, string | null>();
-  const absCache = new Map<string, string | null>();
   return {
     relative_url(input) {
       if (typeof input !== "string") return relativeUrl(input, host.config);
-      let r = relCache.get(input);
-      if (r === undefined) relCache.set(input, (r = relativeUrl(input, host.config)));
+      const cache = filterCache(host.config).relative;
+      let r = cache.get(input);
+      if (r === undefined) cache.set(input, (r = relativeUrl(input, host.config)));
       return r;
     },
     absolute_url(input) {
       if (typeof input !== "string") return absoluteUrl(input, host.config);
-      let r = absCache.get(input);
-      if (r === undefined) absCache.set(input, (r = absoluteUrl(input, host.config)));
+      const cache = filterCache(host.config).absolute;
+      let r = cache.get(input);
+      if (r === undefined) cache.set(input, (r = absoluteUrl(input, host.config)));
       return r;
     },
     strip_index(input) {

@@ -59,6 +59,58 @@ let includeDepth = 0;
 
 type Param = { key: string; quoted?: string; variable?: Value };
 
+function syntaxExample(tag: string): string {
+  return `{% ${tag} file.ext param='value' param2='value' %}`;
+}
+
+/**
+ * IncludeTag#initialize's split of the markup: the file (which may hold `{{ }}`, then
+ * `variable`) and the parameters after it (null when there are none), checked against
+ * VALID_SYNTAX as Jekyll checks them ("Invalid syntax for include tag:").
+ */
+export function splitIncludeMarkup(markup: string, tag: string): { file: string; params: string | null; variable: boolean } {
+  const m = VARIABLE_SYNTAX.exec(markup);
+  let file: string;
+  let params: string | undefined;
+  if (m) {
+    file = m[1]!.trim();
+    params = m[2]!.trim();
+  } else {
+    const split = /^(\S*)(?:\s+([\s\S]*))?$/.exec(markup)!;
+    file = split[1]!;
+    params = split[2];
+  }
+  if (params !== undefined && !FULL_VALID_SYNTAX.test(params)) {
+    throw new Error(`Invalid syntax for include tag:\n\n${params}\n\nValid syntax:\n\n${syntaxExample(tag)}\n\n`);
+  }
+  return { file, params: params ?? null, variable: m !== null };
+}
+
+/** IncludeTag#parse_params' pairs: a quoted value (its escaped quotes unescaped), or the markup of a variable. */
+function parseParams(params: string): Array<{ key: string; quoted?: string; variable?: string }> {
+  const out: Array<{ key: string; quoted?: string; variable?: string }> = [];
+  for (const [, key, dq, sq, name] of params.matchAll(VALID_SYNTAX)) {
+    if (dq !== undefined) out.push({ key: key!, quoted: dq.replace(/\\"/g, '"') });
+    else if (sq !== undefined) out.push({ key: key!, quoted: sq.replace(/\\'/g, "'") });
+    else out.push({ key: key!, variable: name! });
+  }
+  return out;
+}
+
+/** IncludeTag#parse_params for a plugin's include-like tag: each value, a variable's looked up with `evaluate`. */
+export function includeParams(params: string, evaluate: (markup: string) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of parseParams(params)) out[p.key] = p.quoted !== undefined ? p.quoted : storedValue(plain(evaluate(p.variable!)));
+  return out;
+}
+
+/** IncludeTag#validate_file_name: no `..`, `./`, `//`, and only `[\w/.\-()+~#@]`. */
+export function checkIncludeFileName(file: string, tag: string): void {
+  if (INVALID_SEQUENCES.test(file) || !VALID_FILENAME_CHARS.test(file)) {
+    throw new Error(`Invalid syntax for include tag. File contains invalid characters or sequences:\n\n  ${file}\n\nValid syntax:\n\n  ${syntaxExample(tag)}\n\n`);
+  }
+}
+
 abstract class IncludeBase extends Tag {
   protected readonly fileMarkup: string;
   protected readonly fileTemplates: Template[] | null;
@@ -66,40 +118,14 @@ abstract class IncludeBase extends Tag {
 
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, protected readonly support: IncludeSupport) {
     super(token, remain, liquid);
-    const markup = token.args.trim();
-    const m = VARIABLE_SYNTAX.exec(markup);
-    let file: string;
-    let params: string | undefined;
-    if (m) {
-      file = m[1]!.trim();
-      params = m[2]!.trim();
-    } else {
-      const split = /^(\S*)(?:\s+([\s\S]*))?$/.exec(markup)!;
-      file = split[1]!;
-      params = split[2];
-    }
+    const { file, params, variable } = splitIncludeMarkup(token.args.trim(), this.name);
     this.fileMarkup = file;
-    this.fileTemplates = m ? liquid.parse(file) : null;
-    if (params !== undefined) {
-      if (!FULL_VALID_SYNTAX.test(params)) {
-        throw new Error(`Invalid syntax for include tag:\n\n${params}\n\nValid syntax:\n\n${this.syntaxExample()}\n\n`);
-      }
-      this.params = [];
-      for (const p of params.matchAll(VALID_SYNTAX)) {
-        const [, key, dq, sq, variable] = p;
-        if (dq !== undefined) this.params.push({ key: key!, quoted: dq.replace(/\\"/g, '"') });
-        else if (sq !== undefined) this.params.push({ key: key!, quoted: sq.replace(/\\'/g, "'") });
-        else {
-          // `context[variable]`: Expression.parse of the markup.
-          const value = compileExpression(parseExpression(variable!), { input: token.input, begin: token.begin, end: token.end, file: token.file });
-          this.params.push({ key: key!, variable: value });
-        }
-      }
-    } else this.params = null;
-  }
-
-  protected syntaxExample(): string {
-    return `{% ${this.name} file.ext param='value' param2='value' %}`;
+    this.fileTemplates = variable ? liquid.parse(file) : null;
+    this.params = params === null ? null : parseParams(params).map((p) => p.quoted !== undefined ? { key: p.key, quoted: p.quoted } : {
+      key: p.key,
+      // `context[variable]`: Expression.parse of the markup.
+      variable: compileExpression(parseExpression(p.variable), { input: token.input, begin: token.begin, end: token.end, file: token.file }),
+    });
   }
 
   /** The last file name that passed the check below (a tag's name rarely changes between renders). */
@@ -108,9 +134,7 @@ abstract class IncludeBase extends Tag {
   protected fileName(ctx: Context): string {
     const file = this.fileTemplates ? (runSync(this.liquid.renderer.renderTemplates(this.fileTemplates, ctx)) as string) : this.fileMarkup;
     if (file === this.validFile) return file;
-    if (INVALID_SEQUENCES.test(file) || !VALID_FILENAME_CHARS.test(file)) {
-      throw new Error(`Invalid syntax for include tag. File contains invalid characters or sequences:\n\n  ${file}\n\nValid syntax:\n\n  ${this.syntaxExample()}\n\n`);
-    }
+    checkIncludeFileName(file, this.name);
     this.validFile = file;
     return file;
   }

@@ -4,19 +4,41 @@
 // that is not a string is written as Ruby's to_s would write it (nil as nothing).
 import { Tag } from "liquidjs";
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken } from "liquidjs";
-import type { LiquidHost } from "../host.js";
+import type { LiquidHost, TagScope } from "../host.js";
 import { outputS } from "../../../ruby/values.js";
+import { compileExpression } from "../compile.js";
+import { parseExpression } from "../ruby-syntax/expression.js";
 import { lookupSync, runSync } from "../sync-values.js";
 
 function written(value: unknown): string {
   return typeof value === "string" ? value : outputS(value);
 }
 
+/** The scope a tag of a Ruby plugin reaches through its `context`: `context[markup]`, and templates parsed and rendered in it. */
+function tagScope(liquid: Liquid, ctx: Context, token: TagToken): TagScope {
+  return {
+    evaluate(expression) {
+      const value = compileExpression(parseExpression(expression), { input: token.input, begin: token.begin, end: token.end, file: token.file });
+      return runSync(value.value(ctx, false));
+    },
+    render(source, locals) {
+      const templates = liquid.parse(source);
+      if (!locals) return runSync(liquid.renderer.renderTemplates(templates, ctx)) as string;
+      ctx.push(locals);
+      try {
+        return runSync(liquid.renderer.renderTemplates(templates, ctx)) as string;
+      } finally {
+        ctx.pop();
+      }
+    },
+  };
+}
+
 export function registerPluginTags(liquid: Liquid, host: LiquidHost): void {
   for (const [name, fn] of Object.entries(host.customTags ?? {})) {
     liquid.registerTag(name, class extends Tag {
       render(ctx: Context, emitter: Emitter): void {
-        emitter.write(written(fn(this.token.args, (path) => lookupSync(ctx, path))));
+        emitter.write(written(fn(this.token.args, (path) => lookupSync(ctx, path), tagScope(this.liquid, ctx, this.token))));
       }
     } as any);
   }
