@@ -1,4 +1,4 @@
-// jekyll-multiple-languages-plugin's failures (ERRORS.md cases 60-63), each run with Debian's
+// jekyll-multiple-languages-plugin's failures (ERRORS.md cases 62-65), each run with Debian's
 // Jekyll 4.3.1 and the gem (1.7.0): where Jekyll stops, build-site stops with Jekyll's message;
 // where it builds, build-site builds the same files. The successful builds are the conformance
 // fixtures plugin-multiple-languages and plugin-multiple-languages-subfolder.
