@@ -30,7 +30,7 @@ import path from "node:path";
 import type { Config } from "../config/types.js";
 import { BuildError } from "../errors.js";
 import { readDataFile } from "../read/data-reader.js";
-import { isHash, noMethodMessage, outputS, rubyClass, toS, truthy } from "../ruby/values.js";
+import { hashFind, isHash, noMethodMessage, outputS, rubyClass, toS, truthy } from "../ruby/values.js";
 import type { Site } from "../site/site.js";
 import type { RenderPass, TagScope } from "./api.js";
 import { checkIncludeFileName, includeParams, splitIncludeMarkup } from "../render/liquid/tags/include.js";
@@ -168,8 +168,11 @@ function access(root: unknown, key: string): unknown {
       if (index === null) throw new BuildError(`no implicit conversion of String into Integer (TypeError)`, { hint: `An i18n key part ("${part}") names an entry of a list: use its index.` });
       ret = ret.at(index);
     } else if (isHash(ret)) {
-      // `ret[p.to_s] || ret[p.to_sym]`: false gives way to the (absent) Symbol key.
-      ret = Object.hasOwn(ret, part) && ret[part] !== false ? ret[part] : null;
+      // `ret[p.to_i]` finds an Integer key only (YAML `12:`, not `"12":`); `ret[p.to_s] ||
+      // ret[p.to_sym]` a String key, false giving way to the (absent) Symbol key.
+      const prop = hashFind(ret, index ?? part);
+      const value = prop === undefined ? null : ret[prop];
+      ret = index === null && value === false ? null : value;
     } else if (typeof ret === "string") {
       // String#[]: a character by index, or the part when the text contains it; else `ret[:part]`,
       // which String#[] refuses.

@@ -32,6 +32,7 @@ import { mergeData } from "./polyglot/data.js";
 import { relinkOutput, type LinkPatterns, linkPatterns } from "./polyglot/links.js";
 import { combinePasses, excludedFromLocalization, polyglotKeepFiles } from "./polyglot/passes.js";
 import { registerPlugin } from "./registry.js";
+import { freshSiteLifetime, shareSiteLifetime } from "../site/lifetime.js";
 
 export interface PolyglotSettings {
   defaultLang: string;
@@ -110,6 +111,9 @@ function passConfig(config: Config, s: PolyglotSettings, lang: string): Config {
 
 function process(config: Config, pass: RenderPass): Site {
   const s = polyglotSettings(config);
+  // One after another, the passes run on one Site and share what it memoizes (Site#filter_cache,
+  // jekyll-relative-links' targets: src/site/lifetime.ts); a fork starts from the Site as it was.
+  if (!s.parallel) shareSiteLifetime(config);
   let fileLangs = new Map<string, string>();
   const done: Array<{ prefix: string; site: Site; main: boolean }> = [];
   for (const lang of s.passes) {
@@ -119,6 +123,7 @@ function process(config: Config, pass: RenderPass): Site {
     // languages before it left.
     if (s.parallel || !isDefault) fileLangs = new Map();
     const c = passConfig(config, s, lang);
+    if (s.parallel) freshSiteLifetime(c);
     passStates.set(c, { settings: s, lang, fileLangs });
     done.push({ prefix: isDefault ? "" : `${lang}/`, site: pass(c, isDefault), main: isDefault });
   }

@@ -6,7 +6,7 @@ import type { Document } from "../site/document.js";
 import { Layout } from "../site/layout.js";
 import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
-import { absoluteUrl } from "../render/liquid/filters/url.js";
+import { cachedAbsoluteUrl } from "../render/liquid/filters/url.js";
 import { pageWithoutAFile } from "../site/page-without-a-file.js";
 import { toS } from "./shared/liquid.js";
 import { BuildError } from "../errors.js";
@@ -71,7 +71,8 @@ export function redirectData(site: Site, from: unknown, to: unknown): Record<str
     sitemap: false,
     layout: "redirect",
     permalink: fromPath,
-    redirect: { from: fromPath, to: /^https?:\/\//.test(t) ? t : absoluteUrl(t, site.config) },
+    // RedirectPage mixes in URLFilters with a context whose site is the Site: Site#filter_cache applies.
+    redirect: { from: fromPath, to: /^https?:\/\//.test(t) ? t : cachedAbsoluteUrl(t, site.config) },
   };
 }
 

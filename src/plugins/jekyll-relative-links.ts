@@ -2,13 +2,14 @@
 // rewritten, in the Markdown source before rendering, to the URL the target is written at.
 // Spec: test/conformance/PLUGINS.md §10.
 import path from "node:path";
-import { relativeUrl } from "../render/liquid/filters/url.js";
+import { cachedRelativeUrl } from "../render/liquid/filters/url.js";
 import { cgiUnescape, isAbsoluteUri } from "../ruby/uri.js";
 import { truthy } from "../ruby/values.js";
 import { EntryFilter } from "../read/entry-filter.js";
 import type { Document } from "../site/document.js";
 import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
+import { siteLifetime } from "../site/lifetime.js";
 import { replaceExcerpt } from "./shared/excerpt.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 
@@ -48,11 +49,14 @@ export function rewriteLinks(content: string, documentRelativePath: string, find
     if (linkPath === undefined || linkPath.startsWith("#") || isAbsoluteUri(linkPath)) return original;
     const target = find(cgiUnescape(pathFromRoot(linkPath, urlBase)));
     if (!target || !target.url) return original;
-    const url = `${relativeUrl(target.url, config) ?? ""}${fragment ?? ""}`;
+    // The generator mixes in URLFilters with a context whose site is the Site: Site#filter_cache applies.
+    const url = `${cachedRelativeUrl(target.url, config) ?? ""}${fragment ?? ""}`;
     // A reference definition gains a newline before it, as the gem writes it.
     return inline ? `[${text}](${url}${title ?? ""})` : `\n[${text}]: ${url}${title ?? ""}`;
   });
 }
+
+const POTENTIAL_TARGETS = Symbol("JekyllRelativeLinks::Generator#potential_targets");
 
 function generate(site: Site): void {
   if (option(site, "enabled") === false) return;
@@ -61,17 +65,21 @@ function generate(site: Site): void {
   if (option(site, "collections") === true) items.push(...docsToWrite);
   const exclude = option(site, "exclude");
   const filter = exclude ? new EntryFilter(site.source, [], [exclude].flat().map(String), site.safe) : null;
-  let targets: Map<string, Target> | null = null;
+  // Generator#potential_targets: `@potential_targets ||= site.pages + site.static_files +
+  // site.docs_to_write`, made at the first link looked up and kept by the generator for the life of
+  // the Site: a later language's pass of jekyll-multiple-languages-plugin finds the first pass's
+  // pages, with their URLs (src/site/lifetime.ts).
+  const memo = siteLifetime(site.config, POTENTIAL_TARGETS, () => ({ targets: null as Map<string, Target> | null }));
   const find = (p: string) => {
-    if (!targets) {
-      targets = new Map();
+    if (!memo.targets) {
+      const targets = (memo.targets = new Map());
       // First match wins: pages, then static files, then documents to write.
       for (const t of [...site.pages, ...site.staticFiles, ...docsToWrite]) {
         const key = t.relativePath.replace(/^\//, "");
         if (!targets.has(key)) targets.set(key, t);
       }
     }
-    return targets.get(p);
+    return memo.targets.get(p);
   };
   for (const item of items) {
     const ext = item.kind === "page" ? item.ext : item.extname;

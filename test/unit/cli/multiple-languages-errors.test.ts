@@ -23,6 +23,9 @@ const cases: Array<{ name: string; files: Record<string, string>; error: string 
   // Hash#access: `"A"["b"] || "A"[:b]`.
   { name: "t past a text", files: page("{% t a.b %}"), error: "no implicit conversion of Symbol into Integer" },
   { name: "t by index", files: page("[{% t nested.list.1 %}][{% t a.0 %}]"), error: null },
+  // `ret[p.to_i]` finds the Integer key `12:` but not the String key `"12":`.
+  { name: "t of an Integer key", files: { ...page("{% t months.12 %}"), "_i18n/en.yml": "months:\n  12: Dec\n" }, error: null },
+  { name: "t of a quoted number key", files: { ...page("{% t months.12 %}"), "_i18n/en.yml": "months:\n  \"12\": Dec\n" }, error: "no implicit conversion of nil into String" },
   // `site.baseurl` is nil without `baseurl:`; `nil + permalink`.
   { name: "tl without baseurl", files: page("{% tl about %}", "plugins: [jekyll-multiple-languages-plugin]\nlanguages: [en]\n", { "about.md": "---\nnamespace: about\npermalink: /about/\n---\n" }), error: "undefined method `+' for nil:NilClass" },
   // `baseurl + permalink` with the page's permalink nil.

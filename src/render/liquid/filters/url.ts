@@ -3,6 +3,7 @@ import type { LiquidHost } from "../host.js";
 import { isAbsoluteUri, normalizeUri } from "../../../ruby/uri.js";
 import { rubyStrip } from "../../../ruby/strings.js";
 import { inspect, rubyClass, toS } from "../../../ruby/values.js";
+import { siteLifetime } from "../../../site/lifetime.js";
 import { stringOnly } from "./standard.js";
 import type { FilterTable } from "./types.js";
 
@@ -53,36 +54,36 @@ type FilterCache = { relative: Map<string, string | null>; absolute: Map<string,
 
 /**
  * Site#filter_cache: `relative_url` and `absolute_url` of a String are computed once per Site and
- * kept (`cache[input] ||= …`), and Site#reset never clears them. It lives on the build's config
- * object, which the passes of a plugin that builds once per language copy, so that a later pass
- * gets what an earlier one computed, with the earlier pass's baseurl (jekyll-multiple-languages-
- * plugin's passes run on one Site; polyglot's forks, whose baseurl is the same, see the same URLs).
+ * kept (`cache[input] ||= …`); Site#reset never clears them, so with a plugin that builds once per
+ * language on one Site a later pass gets what an earlier one computed, with the earlier pass's
+ * baseurl (src/site/lifetime.ts).
  */
 function filterCache(config: Record<string | symbol, any>): FilterCache {
-  let cache = config[FILTER_CACHE] as FilterCache | undefined;
-  if (!cache) {
-    cache = { relative: new Map(), absolute: new Map() };
-    Object.defineProperty(config, FILTER_CACHE, { value: cache, enumerable: true, configurable: true });
-  }
-  return cache;
+  return siteLifetime(config, FILTER_CACHE, () => ({ relative: new Map(), absolute: new Map() }));
+}
+
+/** The `relative_url` filter, Site#filter_cache included: also what Ruby plugins that mix in URLFilters get (jekyll-relative-links). */
+export function cachedRelativeUrl(input: unknown, config: Record<string, any>): string | null {
+  if (typeof input !== "string") return relativeUrl(input, config);
+  const cache = filterCache(config).relative;
+  let r = cache.get(input);
+  if (r === undefined) cache.set(input, (r = relativeUrl(input, config)));
+  return r;
+}
+
+/** The `absolute_url` filter, Site#filter_cache included: also what Ruby plugins that mix in URLFilters get (jekyll-redirect-from's RedirectPage). */
+export function cachedAbsoluteUrl(input: unknown, config: Record<string, any>): string | null {
+  if (typeof input !== "string") return absoluteUrl(input, config);
+  const cache = filterCache(config).absolute;
+  let r = cache.get(input);
+  if (r === undefined) cache.set(input, (r = absoluteUrl(input, config)));
+  return r;
 }
 
 export function urlFilters(host: LiquidHost): FilterTable {
   return {
-    relative_url(input) {
-      if (typeof input !== "string") return relativeUrl(input, host.config);
-      const cache = filterCache(host.config).relative;
-      let r = cache.get(input);
-      if (r === undefined) cache.set(input, (r = relativeUrl(input, host.config)));
-      return r;
-    },
-    absolute_url(input) {
-      if (typeof input !== "string") return absoluteUrl(input, host.config);
-      const cache = filterCache(host.config).absolute;
-      let r = cache.get(input);
-      if (r === undefined) cache.set(input, (r = absoluteUrl(input, host.config)));
-      return r;
-    },
+    relative_url: (input) => cachedRelativeUrl(input, host.config),
+    absolute_url: (input) => cachedAbsoluteUrl(input, host.config),
     strip_index(input) {
       if (input === null || input === undefined || toS(input) === "") return null;
       // `input.sub(…)`: only a String has sub.

@@ -44,6 +44,8 @@ export interface IncludeSupport {
   inclusions: Map<string, string>;
   /** Rendered `include_cached` output by key. */
   cachedOutput: Map<string, string>;
+  /** The config of the Site render `cachedOutput` belongs to (see includeCachedTag). */
+  cachedOutputOwner?: object;
 }
 
 const VALID_SYNTAX = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/g;
@@ -263,6 +265,13 @@ export function includeCachedTag(support: IncludeSupport) {
       const absolute = this.resolve(ctx);
       const params = this.paramValues(ctx);
       const key = absolute + "\0" + (params ? Object.keys(params).sort().map((k) => paramKey(params[k])).join("\0") : "");
+      // JekyllIncludeCache.reset runs at every :site :pre_render, so each Site#render starts empty:
+      // one per build, but one per language with jekyll-multiple-languages-plugin, whose passes
+      // render on one engine here (a pass's config object stands for its render).
+      if (support.cachedOutputOwner !== support.host.config) {
+        support.cachedOutput.clear();
+        support.cachedOutputOwner = support.host.config;
+      }
       let html = support.cachedOutput.get(key);
       if (html === undefined) {
         html = this.renderInclude(ctx, undefined, absolute, params);
