@@ -13,6 +13,7 @@
 // setext headers only after a boundary, and HTML tag lines ending lazy text.
 import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
 import { ialBlockAt, lazyEndHtml } from './code-block.js';
@@ -59,9 +60,7 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
     // leaves no :eob element: the list is the block before, no boundary (`* a\n^\n# h` is a list
     // and a paragraph).
     // (And a `^` that is the text of a header, `#` then `^`, is none either.)
-    const toks = state.tokens;
-    const last = toks[toks.length - 1];
-    return last?.type === 'kd_eob' && !/^(?:bullet|ordered)_list_close$/.test(toks[toks.length - 2]?.type ?? '');
+    return eobElementAt(state.tokens, state.tokens.length - 1);
   }
   // A block IAL is a boundary only while it waits for the next block (after a blank line or at
   // the container's start); one that went to the block before it leaves an `eob` that is not.
@@ -82,7 +81,24 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   // An IAL on the line a block ends on (`$$$${:c}`, `<hr>{:y}`, `</div>{:e}`) is that block's,
   // its `eob` no boundary: `$$$${:c}\n|` is math and the paragraph `|`.
   if (ialOnBlockLine(state, first)) return false;
-  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1) || trailingBlankBefore(state, first);
+  // (After a `^` that left its end-of-block element, the IAL waits too: `^\n{:.f}\n| a | b` is a
+  // table with the class; kramdown's after_block_boundary? is true while a block IAL waits.)
+  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1) || trailingBlankBefore(state, first) ||
+    eobBefore(state, first);
+}
+
+/** Whether token `k` is the end-of-block element of a `^` (not a list's, which parse_list takes: eob_found). */
+function eobElementAt(toks: Token[], k: number): boolean {
+  return toks[k]?.type === 'kd_eob' && !/^(?:bullet|ordered)_list_close$/.test(toks[k - 1]?.type ?? '');
+}
+
+/** Whether a `^` line right before `line` left its end-of-block element (the tokens since are the IALs'). */
+function eobBefore(state: StateBlock, line: number): boolean {
+  if (line === 0 || lineText(state, line - 1).trimEnd() !== '^' || state.sCount[line - 1] > state.blkIndent) return false;
+  const toks = state.tokens;
+  let k = toks.length - 1;
+  while (k >= 0 && toks[k].type === 'kd_ial') k--;
+  return toks[k]?.map?.[1] === line && eobElementAt(toks, k);
 }
 
 /**
