@@ -510,11 +510,25 @@ export class Converter {
     if (!newline) return this.inline(inline);
     let k = inline.length;
     while (k > 0 && inline[k - 1].type === 'kd_html_close' && (inline[k - 1].meta as { autoClosed?: boolean } | null)?.autoClosed) k--;
-    if (k === inline.length) return this.endingInBackslashes(inline, para!.content, inHtml) ?? this.inline(inline) + '\n';
+    if (k === inline.length) return this.endingInBackslashes(inline, para!.content, inHtml) ?? this.inlineBeforeNewline(inline) + '\n';
     const Tok = inline[k].constructor as new (type: string, tag: string, nesting: number) => Token;
     const nl = new Tok('text', '', 0);
     nl.content = '\n';
     return this.inline([...inline.slice(0, k), nl, ...inline.slice(k)]);
+  }
+
+  /**
+   * Inline tokens followed by the "\n" transparentText adds: a line break at their end is no
+   * longer the block's last text (hard_wrap: `1. x\n{::options /}` then a block keeps its <br />).
+   */
+  private inlineBeforeNewline(inline: Token[]): string {
+    const keep = this.keepTrailingBreak;
+    this.keepTrailingBreak = true;
+    try {
+      return this.inline(inline);
+    } finally {
+      this.keepTrailingBreak = keep;
+    }
   }
 
   /**
