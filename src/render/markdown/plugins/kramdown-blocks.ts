@@ -185,6 +185,9 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   // (Inside a blockquote or list item there, the container's own text ends: a boundary.)
   if (line >= state.lineMax) return !((state.env as any)?.kdHtmlBody && state.parentType === 'root');
   if (line >= endLine || isBlank(state, line) || state.sCount[line] < state.blkIndent) return true;
+  // Where parse_list cut an item's text at its nested list, the text before is parsed alone, and
+  // ends there (`* $$a$$\n  - b`: a math block). (Not the item's own first line.)
+  if (line > ((state as any).kdFirstLine ?? -1) && (state as any).kdChunkStarts?.has(line)) return true;
   const text = lineText(state, line).trimEnd();
   return (text === '^' && state.sCount[line] <= state.blkIndent) || IAL_LINE.test(text) ||
     // (IAL_BLOCK_START takes an IAL over several lines too.)
