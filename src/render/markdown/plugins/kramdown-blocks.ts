@@ -288,6 +288,9 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
+// kramdown-parser-gfm's FENCED_CODEBLOCK_START.
+const FENCE_START = /^ {0,3}(?:`{3,}|~{3,})/;
+
 // What may follow a block's closing `$$` on its line: a block IAL (or ALD) or `^` (IAL_BLOCK_START,
 // EOB_MARKER, after OPT_SPACE for the IAL).
 const MATH_TAIL = new RegExp(String.raw`^(?: {0,3}\{:(?!:|\/)(${IAL_BODY})\}|\^)\s*$`);
@@ -382,9 +385,10 @@ function extensionBlock(state: StateBlock, startLine: number, endLine: number, s
   let line = startLine + 1;
   let body = '';
   if (!m[3]) {
+    // (EXT_BLOCK_STOP_STR: at most three spaces before the stop tag, OPT_SPACE.)
     const end = new RegExp(`^\\{:/(${name})?\\}\\s*$`);
     const bodyLines: string[] = [];
-    while (line < endLine && !end.test(lineText(state, line))) {
+    while (line < endLine && !(state.sCount[line] - state.blkIndent <= 3 && end.test(lineText(state, line)))) {
       bodyLines.push(listBlankLine(state, line) ?? state.src.slice(state.bMarks[line] + Math.min(state.tShift[line], state.blkIndent), state.eMarks[line]));
       line++;
     }
@@ -738,10 +742,14 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // is parsed as a paragraph again, and parse_paragraph joins it to the one before, whose text it
     // had rstripped, with "\n", or "  \n" where the line before ended in two spaces (a hard break
     // stays): `a \n<https://x.y>` loses the space.
+    // So does kramdown-parser-gfm's paragraph at a fence's opening line (its PARAGRAPH_END has
+    // FENCED_CODEBLOCK_START) where no fence closes: `a \n```\nb` is "a\n```\nb".
+    const fenceCut = gfmParagraphEnd(state);
+    const cutAt = (l: number, text: string) => lazyEndHtml(state, l, text) || (fenceCut && FENCE_START.test(text));
     let htmlCut = false;
     for (let l = startLine + 1; l < state.line && !htmlCut; l++) {
       const c = state.src.charCodeAt(state.bMarks[l] + state.tShift[l]);
-      htmlCut = c === 0x3c /* < */ && lazyEndHtml(state, l, kdLineText(state, l));
+      htmlCut = (c === 0x3c /* < */ || (fenceCut && (c === 0x60 /* ` */ || c === 0x7e /* ~ */))) && cutAt(l, kdLineText(state, l));
     }
     if (!any && !htmlCut) return true;
     const lines: string[] = [];
@@ -754,7 +762,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       const text = l === startLine ? state.getLines(l, l + 1, state.blkIndent, false)
         : state.parentType === 'footnote' && !lazy?.has(l) && leadingTab(state, l) ? kdLineText(state, l, state.blkIndent - 4).replace(INDENT, '')
         : kdLineText(state, l);
-      if (htmlCut && l > startLine && lazyEndHtml(state, l, text)) {
+      if (htmlCut && l > startLine && cutAt(l, text)) {
         const prev = lines[lines.length - 1];
         lines[lines.length - 1] = prev.replace(/[ \t\v\f\r\0]+$/, '') + (prev.endsWith('  ') ? '  ' : '');
       }
