@@ -18,6 +18,7 @@ import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
 import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
+import { emptyLastItems } from '../list-blanks.js';
 import { INDENT, RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
@@ -139,7 +140,16 @@ function trailingBlankBefore(state: StateBlock, line: number): boolean {
   let k = toks.length - 1;
   while (k >= 0 && toks[k].type === 'kd_ial' && (toks[k].map?.[0] ?? -1) >= line) k--;
   const t = toks[k];
-  return t?.type === 'kd_html' && t.map?.[1] === line && !!(t.meta as { trailingBlank?: boolean } | null)?.trailingBlank;
+  if (t?.type === 'kd_html') return t.map?.[1] === line && !!(t.meta as { trailingBlank?: boolean } | null)?.trailingBlank;
+  // A list whose last items are empty, after a blank line, moves that blank out after itself
+  // (emptyLastItems): `* \n\n* \n{:y}\n|` has the IAL wait, and the table take it.
+  if (!t || !/^(?:bullet_list|ordered_list|dl)_close$/.test(t.type)) return false;
+  let open = k;
+  for (let depth = 0; open >= 0; open--) {
+    depth += toks[open].nesting;
+    if (depth === 0) break;
+  }
+  return open >= 0 && toks[open].map?.[1] === line && emptyLastItems(toks, open, k, (n) => isBlank(state, n));
 }
 
 /**
