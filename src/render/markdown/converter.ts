@@ -15,6 +15,7 @@ import { basicId, gfmId, rawText, strippedText } from './header-id.js';
 import { parseIal, applyIal, mergeIal, IAL_BODY, type Ial } from './ial.js';
 import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdown.js';
 import type { MathEngine } from './math.js';
+import { emptyLastItems } from './list-blanks.js';
 
 export interface ConvertContext {
   opts: KramdownOptions;
@@ -191,7 +192,7 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
         (lt.type === 'kd_ial' && !!lt.map && lt.map[0] > map[0] && tokens[k - 1].type !== 'list_item_open' && tokens[k - 1].type !== 'dd_open' && lines.blank(lt.map[0] - 1) &&
           !(tokens[k - 1].nesting === 0 && tokens[k - 1].map && tokens[k - 1].map![1] > lt.map[0]));
     }
-    if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, lines) || nestedTrailingBlank(tokens, i, j, lines);
+    if (!trailingBlank && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || t.type === 'dl_open')) trailingBlank = emptyLastItems(tokens, i, j, (n) => lines.blank(n)) || nestedTrailingBlank(tokens, i, j, lines);
     const after = tokens[j + 1];
     // (parse_list reads blank lines, then the `^`: `* a\n\n^`.)
     const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && !!after.map &&
@@ -202,37 +203,6 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
   return out;
 }
 
-/**
- * parse_list and parse_definition_list keep the trailing blank of the last item that has children
- * and move it out after the list, skipping items with none (`next if it_children.empty?` leaves the
- * blank found before): in `* a\n\n* {:.x}` and `r\n: \n\n: ` the blank line between the items
- * goes after the list. Whether the list `open` … `close` (tokens i and j) ends in such empty items.
- */
-function emptyLastItems(tokens: Token[], i: number, j: number, lines: Lines): boolean {
-  const items: Array<{ open: Token; empty: boolean; quoteEnd: number }> = [];
-  let depth = 0;
-  for (let k = i + 1; k < j; k++) {
-    const tk = tokens[k];
-    // A further term starts a definition list of its own that kramdown merges into this one,
-    // dropping the blank the one before moved out (`m\n: \n\nm\n: ` has none after it): only
-    // the definitions after the last term count.
-    if (depth === 0 && tk.type === 'dt_open') items.length = 0;
-    if (depth === 0 && (tk.type === 'list_item_open' || tk.type === 'dd_open')) {
-      // (An item's own IAL on its marker line is no child: LIST_ITEM_IAL.)
-      let c = k + 1;
-      if (tokens[c]?.type === 'kd_ial' && tokens[c].map?.[0] === tk.map?.[0]) c++;
-      items.push({ open: tk, empty: tokens[c]?.nesting === -1, quoteEnd: -1 });
-    }
-    // (A quote's last `>` lines are its own, no blank of the item: `e\n: \n>\n: `.)
-    if (tk.type === 'blockquote_open' && tk.map && items.length) items[items.length - 1].quoteEnd = Math.max(items[items.length - 1].quoteEnd, tk.map[1]);
-    depth += tk.nesting;
-  }
-  const endsBlank = (it: { open: Token; quoteEnd: number }) => !!it.open.map && it.open.map[1] - 1 > it.open.map[0] && lines.blank(it.open.map[1] - 1) && it.quoteEnd < it.open.map[1];
-  let k = items.length - 1;
-  if (k < 1 || !items[k].empty || endsBlank(items[k])) return false;
-  while (k >= 0 && items[k].empty && !endsBlank(items[k])) k--;
-  return k >= 0 && endsBlank(items[k]);
-}
 
 /**
  * The blank a list or definition list inside the last item moved out after itself is that item's
@@ -510,11 +480,25 @@ export class Converter {
     if (!newline) return this.inline(inline);
     let k = inline.length;
     while (k > 0 && inline[k - 1].type === 'kd_html_close' && (inline[k - 1].meta as { autoClosed?: boolean } | null)?.autoClosed) k--;
-    if (k === inline.length) return this.endingInBackslashes(inline, para!.content, inHtml) ?? this.inline(inline) + '\n';
+    if (k === inline.length) return this.endingInBackslashes(inline, para!.content, inHtml) ?? this.inlineBeforeNewline(inline) + '\n';
     const Tok = inline[k].constructor as new (type: string, tag: string, nesting: number) => Token;
     const nl = new Tok('text', '', 0);
     nl.content = '\n';
     return this.inline([...inline.slice(0, k), nl, ...inline.slice(k)]);
+  }
+
+  /**
+   * Inline tokens followed by the "\n" transparentText adds: a line break at their end is no
+   * longer the block's last text (hard_wrap: `1. x\n{::options /}` then a block keeps its <br />).
+   */
+  private inlineBeforeNewline(inline: Token[]): string {
+    const keep = this.keepTrailingBreak;
+    this.keepTrailingBreak = true;
+    try {
+      return this.inline(inline);
+    } finally {
+      this.keepTrailingBreak = keep;
+    }
   }
 
   /**

@@ -75,7 +75,8 @@ export function codePointOf(spec: string): number | undefined {
 }
 
 export function entityToString(cp: number, mode: EntityOutput, original?: string): string {
-  const valid = cp >= 0 && cp <= 0x10ffff;
+  // (A surrogate is no character either: Ruby's pack('U') writes its three bytes, no UTF-8.)
+  const valid = cp >= 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
   const ch = valid ? String.fromCodePoint(cp) : '';
   const special = ch === '<' || ch === '>' || ch === '&';
   // as_char writes a character only where the source's encoding has it: a US-ASCII source

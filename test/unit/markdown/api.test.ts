@@ -62,3 +62,13 @@ test('kramdown options Jekyll cannot convert with stop the build', async () => {
   // In a document, a value kramdown cannot parse is dropped (Options.parse's error is rescued).
   assert.equal(createMarkdownConverter({ kramdown: {} }).convert('{::options header_offset="1.5" toc_levels="2, 3" /}\n\n# A\n'), '\n<h1 id="a">A</h1>\n');
 });
+
+test('a character reference kramdown would write as bytes that are no UTF-8 is kept as written', () => {
+  // Jekyll 4.3.1 writes `&#x110000;` as F4 90 80 80 and `&#xD800;` as ED A0 80 (Ruby's pack('U')),
+  // which no UTF-8 reader takes; build-site keeps the reference (a browser shows U+FFFD), as the
+  // golden cases cannot hold such bytes (JSON). Past Ruby's range (`&#99999999999;`) Jekyll keeps it too.
+  const conv = createMarkdownConverter({ kramdown: {} });
+  assert.equal(conv.convert('a &#x110000; &#1114112; &#xD800; &#57343; &#99999999999; b\n'),
+    '<p>a &#x110000; &#1114112; &#xD800; &#57343; &#99999999999; b</p>\n');
+  assert.equal(conv.convert('&#x10FFFF;\n'), '<p>\u{10FFFF}</p>\n');
+});

@@ -22,6 +22,7 @@ import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { leadingItemIal } from './kramdown-blocks.js';
 import { tableTried } from './table.js';
+import { COMMENT_RE, SPAN_ELEMENTS, TAG_RE } from '../html.js';
 import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 const MARKER = /^:[ \t]/;
@@ -31,6 +32,14 @@ function lineText(state: StateBlock, line: number): string {
 }
 
 /** kramdown's IAL_BLOCK at the start of a line (ALDs included): no lazy line of a definition. */
+/** Whether the line's text (after `spaces` of indentation) starts an element kramdown's block HTML parser takes. */
+function blockHtmlStart(text: string, spaces: number): boolean {
+  if (text.charCodeAt(0) !== 0x3c /* < */) return false;
+  if (text.startsWith('<!--')) return spaces === 0 && COMMENT_RE.test(text);
+  const m = TAG_RE.exec(text);
+  return !!m && !SPAN_ELEMENTS.has(m[1].toLowerCase());
+}
+
 // The whitespace before a term's IAL (kramdown's LIST_ITEM_IAL: no ALD, no extension).
 const TERM_IAL_SPACE = new RegExp(String.raw`^\s+(?=\{:(?!(?:\w[\w-]*)?:|\/)${IAL_BODY}\})`);
 const IAL_LINE = new RegExp(String.raw`^\{:(?!:|\/)${IAL_BODY}\}\s*$`);
@@ -237,6 +246,9 @@ export function deflistPlugin(md: MarkdownIt): void {
         // which no paragraph and so no term starts at.
         else if (next < endLine && !state.isEmpty(next) && state.sCount[next] >= base && RAW_TEXT_START.test(kdLineText(state, next, base))) stop(next);
         else if (next < endLine && state.sCount[next] - base <= 3 && (IAL_LINE.test(lineText(state, next)) || (lineText(state, next).startsWith('{:') && ialBlockAt(state, next)))) stop(next);
+        // So does a line kramdown's block HTML parser takes (an element that is no span element,
+        // or a comment at the line's start): `a\n: b\n<details>T\n: x` ends the list there.
+        else if (next < endLine && state.sCount[next] - base <= 3 && blockHtmlStart(lineText(state, next), state.sCount[next] - base)) stop(next);
         else if (next < endLine && !state.isEmpty(next) && !MARKER.test(lineText(state, next))) {
           // A next term: its definition on the next line, or after one empty line (kramdown: a
           // truly empty one, `m\n \n: d` is two paragraphs).

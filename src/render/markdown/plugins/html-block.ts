@@ -158,6 +158,9 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
   return null;
 }
 
+/** kramdown's HR_START: three or more `*`, `-` or `_`, spaces and tabs between. */
+const HR_LINE = /^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$/;
+
 /** kramdown's LAZY_END_HTML_START/STOP after at most `spaces` spaces: a tag of an element that is no span element. */
 function lazyEndHtml(line: string, spaces: number): boolean {
   const m = /^( *)<\/?([\p{L}_:][\p{L}\p{N}_:.\-]*)/u.exec(line);
@@ -175,6 +178,7 @@ class ItemLines {
   /** The current item's content column (parse_first_list_line's indentation), or -1: no list. */
   private indent = -1;
   private afterBlank = true;
+  private afterText = false;
 
   /** Whether `line` (a whole line of the content) is a list item's or definition's text. */
   takes(line: string): boolean {
@@ -186,12 +190,16 @@ class ItemLines {
     let col = 0;
     for (const ch of lead) col = ch === '\t' ? col + 4 - (col % 4) : col + 1;
     const wasBlank = this.afterBlank;
+    const afterText = this.afterText;
     this.afterBlank = false;
+    // (Paragraph text, as far as a line tells: what a definition's term must be.)
+    this.afterText = col < 4 && !/^[ \t]*(?:[#<>|^$]|\{:|`{3}|~{3})/.test(line);
     if (this.indent >= 0 && col >= this.indent) return true;
-    // A new item: a marker (≤3 spaces in) and a space or tab after it; a definition's `:` only
-    // right under its term's text (or in a definition list already).
+    // A new item: a marker (≤3 spaces in) and a space or tab after it, on a line that is no
+    // horizontal rule (`* * *`: kramdown tries that first); a definition's `:` only right under
+    // its term's text (or in a definition list already).
     const m = /^( {0,3})([*+-]|\d+\.|:)([ \t]+)/.exec(line);
-    if (m && (m[2] !== ':' || !wasBlank || this.indent >= 0)) {
+    if (m && !HR_LINE.test(line) && (m[2] !== ':' || (!wasBlank && afterText) || this.indent >= 0)) {
       this.indent = ITEM_IAL_ONLY.test(line.slice(m[1].length + m[2].length)) ? 4 : firstLineIndentation(m[1].length + m[2].length, m[3]);
       return true;
     }

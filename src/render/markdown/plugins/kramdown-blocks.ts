@@ -13,10 +13,12 @@
 // setext headers only after a boundary, and HTML tag lines ending lazy text.
 import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { containerLines, listBlankLine } from './list-text.js';
 import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
+import { emptyLastItems } from '../list-blanks.js';
 import { INDENT, RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
@@ -59,9 +61,7 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
     // leaves no :eob element: the list is the block before, no boundary (`* a\n^\n# h` is a list
     // and a paragraph).
     // (And a `^` that is the text of a header, `#` then `^`, is none either.)
-    const toks = state.tokens;
-    const last = toks[toks.length - 1];
-    return last?.type === 'kd_eob' && !/^(?:bullet|ordered)_list_close$/.test(toks[toks.length - 2]?.type ?? '');
+    return eobElementAt(state.tokens, state.tokens.length - 1);
   }
   // A block IAL is a boundary only while it waits for the next block (after a blank line or at
   // the container's start); one that went to the block before it leaves an `eob` that is not.
@@ -82,7 +82,24 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   // An IAL on the line a block ends on (`$$$${:c}`, `<hr>{:y}`, `</div>{:e}`) is that block's,
   // its `eob` no boundary: `$$$${:c}\n|` is math and the paragraph `|`.
   if (ialOnBlockLine(state, first)) return false;
-  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1) || trailingBlankBefore(state, first);
+  // (After a `^` that left its end-of-block element, the IAL waits too: `^\n{:.f}\n| a | b` is a
+  // table with the class; kramdown's after_block_boundary? is true while a block IAL waits.)
+  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1) || trailingBlankBefore(state, first) ||
+    eobBefore(state, first);
+}
+
+/** Whether token `k` is the end-of-block element of a `^` (not a list's, which parse_list takes: eob_found). */
+function eobElementAt(toks: Token[], k: number): boolean {
+  return toks[k]?.type === 'kd_eob' && !/^(?:bullet|ordered)_list_close$/.test(toks[k - 1]?.type ?? '');
+}
+
+/** Whether a `^` line right before `line` left its end-of-block element (the tokens since are the IALs'). */
+function eobBefore(state: StateBlock, line: number): boolean {
+  if (line === 0 || lineText(state, line - 1).trimEnd() !== '^' || state.sCount[line - 1] > state.blkIndent) return false;
+  const toks = state.tokens;
+  let k = toks.length - 1;
+  while (k >= 0 && toks[k].type === 'kd_ial') k--;
+  return toks[k]?.map?.[1] === line && eobElementAt(toks, k);
 }
 
 /**
@@ -123,7 +140,16 @@ function trailingBlankBefore(state: StateBlock, line: number): boolean {
   let k = toks.length - 1;
   while (k >= 0 && toks[k].type === 'kd_ial' && (toks[k].map?.[0] ?? -1) >= line) k--;
   const t = toks[k];
-  return t?.type === 'kd_html' && t.map?.[1] === line && !!(t.meta as { trailingBlank?: boolean } | null)?.trailingBlank;
+  if (t?.type === 'kd_html') return t.map?.[1] === line && !!(t.meta as { trailingBlank?: boolean } | null)?.trailingBlank;
+  // A list whose last items are empty, after a blank line, moves that blank out after itself
+  // (emptyLastItems): `* \n\n* \n{:y}\n|` has the IAL wait, and the table take it.
+  if (!t || !/^(?:bullet_list|ordered_list|dl)_close$/.test(t.type)) return false;
+  let open = k;
+  for (let depth = 0; open >= 0; open--) {
+    depth += toks[open].nesting;
+    if (depth === 0) break;
+  }
+  return open >= 0 && toks[open].map?.[1] === line && emptyLastItems(toks, open, k, (n) => isBlank(state, n));
 }
 
 /**
@@ -169,6 +195,9 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   // (Inside a blockquote or list item there, the container's own text ends: a boundary.)
   if (line >= state.lineMax) return !((state.env as any)?.kdHtmlBody && state.parentType === 'root');
   if (line >= endLine || isBlank(state, line) || state.sCount[line] < state.blkIndent) return true;
+  // Where parse_list cut an item's text at its nested list, the text before is parsed alone, and
+  // ends there (`* $$a$$\n  - b`: a math block). (Not the item's own first line.)
+  if (line > ((state as any).kdFirstLine ?? -1) && (state as any).kdChunkStarts?.has(line)) return true;
   const text = lineText(state, line).trimEnd();
   return (text === '^' && state.sCount[line] <= state.blkIndent) || IAL_LINE.test(text) ||
     // (IAL_BLOCK_START takes an IAL over several lines too.)
@@ -269,6 +298,9 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
+// kramdown-parser-gfm's FENCED_CODEBLOCK_START.
+const FENCE_START = /^ {0,3}(?:`{3,}|~{3,})/;
+
 // What may follow a block's closing `$$` on its line: a block IAL (or ALD) or `^` (IAL_BLOCK_START,
 // EOB_MARKER, after OPT_SPACE for the IAL).
 const MATH_TAIL = new RegExp(String.raw`^(?: {0,3}\{:(?!:|\/)(${IAL_BODY})\}|\^)\s*$`);
@@ -363,9 +395,10 @@ function extensionBlock(state: StateBlock, startLine: number, endLine: number, s
   let line = startLine + 1;
   let body = '';
   if (!m[3]) {
+    // (EXT_BLOCK_STOP_STR: at most three spaces before the stop tag, OPT_SPACE.)
     const end = new RegExp(`^\\{:/(${name})?\\}\\s*$`);
     const bodyLines: string[] = [];
-    while (line < endLine && !end.test(lineText(state, line))) {
+    while (line < endLine && !(state.sCount[line] - state.blkIndent <= 3 && end.test(lineText(state, line)))) {
       bodyLines.push(listBlankLine(state, line) ?? state.src.slice(state.bMarks[line] + Math.min(state.tShift[line], state.blkIndent), state.eMarks[line]));
       line++;
     }
@@ -719,10 +752,14 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // is parsed as a paragraph again, and parse_paragraph joins it to the one before, whose text it
     // had rstripped, with "\n", or "  \n" where the line before ended in two spaces (a hard break
     // stays): `a \n<https://x.y>` loses the space.
+    // So does kramdown-parser-gfm's paragraph at a fence's opening line (its PARAGRAPH_END has
+    // FENCED_CODEBLOCK_START) where no fence closes: `a \n```\nb` is "a\n```\nb".
+    const fenceCut = gfmParagraphEnd(state);
+    const cutAt = (l: number, text: string) => lazyEndHtml(state, l, text) || (fenceCut && FENCE_START.test(text));
     let htmlCut = false;
     for (let l = startLine + 1; l < state.line && !htmlCut; l++) {
       const c = state.src.charCodeAt(state.bMarks[l] + state.tShift[l]);
-      htmlCut = c === 0x3c /* < */ && lazyEndHtml(state, l, kdLineText(state, l));
+      htmlCut = (c === 0x3c /* < */ || (fenceCut && (c === 0x60 /* ` */ || c === 0x7e /* ~ */))) && cutAt(l, kdLineText(state, l));
     }
     if (!any && !htmlCut) return true;
     const lines: string[] = [];
@@ -735,7 +772,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       const text = l === startLine ? state.getLines(l, l + 1, state.blkIndent, false)
         : state.parentType === 'footnote' && !lazy?.has(l) && leadingTab(state, l) ? kdLineText(state, l, state.blkIndent - 4).replace(INDENT, '')
         : kdLineText(state, l);
-      if (htmlCut && l > startLine && lazyEndHtml(state, l, text)) {
+      if (htmlCut && l > startLine && cutAt(l, text)) {
         const prev = lines[lines.length - 1];
         lines[lines.length - 1] = prev.replace(/[ \t\v\f\r\0]+$/, '') + (prev.endsWith('  ') ? '  ' : '');
       }
