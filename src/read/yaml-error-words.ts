@@ -7,6 +7,7 @@
 //    scanner's "mapping values are not allowed in this context", at that colon;
 //  - `@` or a backquote where a token would start (`title: @home`): "found character that cannot
 //    start any token while scanning for the next token", at it;
+//  - an alias whose anchor is not defined before it: Psych's "Unknown alias: x";
 //  - text after a block scalar's `|` or `>` (`title: >draft`): "did not find expected comment or
 //    line break while scanning a block scalar", at the indicator;
 //  - a plain scalar where a key was due that runs past its line without `: `: "could not find
@@ -44,6 +45,9 @@ export function libyamlError(text: string, reason: string, position: number): Li
     const at = unfinishedKeyStart(text, position);
     return at < 0 ? null : { reason: "could not find expected ':' while scanning a simple key", at };
   }
+  // An alias to an anchor not (yet) defined: Psych's own error (Psych::BadAlias), which names no place.
+  const alias = /^unidentified alias "(.*)"$/.exec(reason);
+  if (alias && position >= 0) return { reason: `Unknown alias: ${alias[1]}`, at: position };
   if (reason === "a line break is expected" && position >= 0) {
     // Text after a block scalar's header (`title: >draft`): libyaml names the header's indicator.
     const lineStart = text.lastIndexOf("\n", position - 1) + 1;

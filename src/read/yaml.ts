@@ -851,7 +851,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   const { schema } = schemaFor(options.zone);
   try {
     const before = recordedCount();
-    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(t), (u) => loadFirstDocument(u, (v) => yamlLoad(v, { schema, json: true, filename: options.file })));
+    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(t), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => yamlLoad(w, { schema, json: true, filename: options.file }))));
     let value: unknown;
     try {
       value = load(text);
@@ -1056,6 +1056,29 @@ function indentedFirstBlock(text: string): string | null {
     if (content(lines[i]!) && /^ */.exec(lines[i]!)![0].length < indent) return lines.slice(0, i).join("\n") + "\n";
   }
   return null;
+}
+
+/**
+ * libyaml starts a comment at a `#` wherever a token could start, also right after a quoted
+ * scalar or a flow collection (`title: "Hello"# draft`, `tags: [a]#x`: Psych reads "Hello" and
+ * ["a"]); YAML and js-yaml want a space before it ("bad indentation of a mapping entry"). Where
+ * js-yaml stops at such a `#`, the comment is blanked out (same length: every position is kept)
+ * and the text read again. (In a plain scalar, `a#b`, the `#` is text in both.)
+ */
+function loadTightComments(text: string, load: (text: string) => unknown): unknown {
+  let current = text;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return load(current);
+    } catch (e) {
+      const at = (e as { mark?: { position?: number } }).mark?.position;
+      if (!(e instanceof YAMLException) || at === undefined || attempt >= MAX_INDENT_RETRIES) throw e;
+      if (current[at] !== "#" || !/["'\]}]/.test(current[at - 1] ?? "")) throw e;
+      const end = current.indexOf("\n", at);
+      const lineEnd = end < 0 ? current.length : end;
+      current = current.slice(0, at) + " ".repeat(lineEnd - at) + current.slice(lineEnd);
+    }
+  }
 }
 
 /** Retries per document at most: each one fixes one line. */
