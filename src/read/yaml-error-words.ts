@@ -8,6 +8,8 @@
 //  - `@` or a backquote where a token would start (`title: @home`): "found character that cannot
 //    start any token while scanning for the next token", at it;
 //  - an alias whose anchor is not defined before it: Psych's "Unknown alias: x";
+//  - `&` or `*` without a name: "did not find expected alphabetic or numeric character while
+//    scanning an anchor" (or "an alias"), at it;
 //  - text after a block scalar's `|` or `>` (`title: >draft`): "did not find expected comment or
 //    line break while scanning a block scalar", at the indicator;
 //  - a plain scalar where a key was due that runs past its line without `: `: "could not find
@@ -44,6 +46,11 @@ export function libyamlError(text: string, reason: string, position: number): Li
   if (UNFINISHED_KEY_REASONS.has(reason)) {
     const at = unfinishedKeyStart(text, position);
     return at < 0 ? null : { reason: "could not find expected ':' while scanning a simple key", at };
+  }
+  // `&` or `*` without a name: libyaml reports it at the sigil, js-yaml past it.
+  const nameless = /^name of an (anchor|alias) node must contain at least one character$/.exec(reason);
+  if (nameless && position > 0 && "&*".includes(text[position - 1]!)) {
+    return { reason: `did not find expected alphabetic or numeric character while scanning an ${nameless[1]}`, at: position - 1 };
   }
   // An alias to an anchor not (yet) defined: Psych's own error (Psych::BadAlias), which names no place.
   const alias = /^unidentified alias "(.*)"$/.exec(reason);

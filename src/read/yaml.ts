@@ -22,6 +22,7 @@ import { civilToMs, JekyllTime } from "../ruby/time.js";
 import { subMillisecondDigits } from "../ruby/time-parse.js";
 import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
 import { emptyImplicitKey } from "./yaml-empty-key.js";
+import { invalidAnchorName } from "./yaml-anchor-names.js";
 import { libyamlError } from "./yaml-error-words.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
@@ -811,16 +812,23 @@ function checkTabs(text: string, options: YamlOptions): void {
   });
 }
 
-/** Throws libyaml's error for a key left empty without `?` (yaml-empty-key.ts). */
+/**
+ * Throws libyaml's error for a key left empty without `?` (yaml-empty-key.ts), or for an anchor
+ * or alias name it does not scan (yaml-anchor-names.ts), whichever comes first.
+ */
 function checkEmptyKeys(text: string, options: YamlOptions): void {
-  const empty = emptyImplicitKey(text);
+  const key = emptyImplicitKey(text);
+  const anchor = invalidAnchorName(text);
+  const empty = key && anchor ? (key.at < anchor.at ? key : anchor) : key ?? anchor;
   if (!empty) return;
   const lineStart = text.lastIndexOf("\n", empty.at - 1) + 1;
   throw new BuildError(`invalid YAML: ${empty.reason}`, {
     file: options.file,
     line: text.slice(0, empty.at).split("\n").length + (options.lineOffset ?? 0),
     column: empty.at - lineStart + 1,
-    hint: "A line (or a flow entry) starts with ': ', a value without its key: write the key before the colon, or quote the value if the colon belongs to it.",
+    hint: empty === key
+      ? "A line (or a flow entry) starts with ': ', a value without its key: write the key before the colon, or quote the value if the colon belongs to it."
+      : "An anchor (&name) or alias (*name) is named with letters, digits, '_' and '-' only; quote a value that starts with '&' or '*'.",
   });
 }
 
