@@ -22,7 +22,7 @@ import { civilToMs, JekyllTime } from "../ruby/time.js";
 import { subMillisecondDigits } from "../ruby/time-parse.js";
 import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
 import { emptyImplicitKey } from "./yaml-empty-key.js";
-import { invalidAnchorName } from "./yaml-anchor-names.js";
+import { invalidAnchorName, separateAnchorNames } from "./yaml-anchor-names.js";
 import { libyamlError } from "./yaml-error-words.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
@@ -859,7 +859,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   const { schema } = schemaFor(options.zone);
   try {
     const before = recordedCount();
-    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(t), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => yamlLoad(w, { schema, json: true, filename: options.file }))));
+    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateAnchorNames(t)), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => yamlLoad(w, { schema, json: true, filename: options.file }))));
     let value: unknown;
     try {
       value = load(text);
