@@ -74,7 +74,11 @@ export function libyamlError(text: string, reason: string, position: number): Li
     return { reason: `${what} not allowed in this context`, at: position };
   }
   if (c === "@" || c === "`" || (c === "%" && column > 0)) return { reason: "found character that cannot start any token while scanning for the next token", at: position };
-  if ((c === "," || c === "]" || c === "}") && afterText) return { reason: "did not find expected node content while parsing a block node", at: position };
+  // (A flow end first on its line is still where a value was due after a `key:` or `-` that ends
+  // the line before.)
+  const before = text.slice(Math.max(0, text.lastIndexOf("\n", lineStart - 2) + 1), lineStart);
+  const awaitingValue = /(?::|^[ \t]*-)[ \t]*(?:[ \t]#[^\n]*)?\r?\n$/.test(before);
+  if ((c === "," || c === "]" || c === "}") && (afterText || awaitingValue)) return { reason: "did not find expected node content while parsing a block node", at: position };
   // A token the parser did not expect: only where it is a scalar, a flow collection or a
   // first-on-its-line indicator (anchors, aliases, tags, block scalars and directives fail on words
   // of their own).
