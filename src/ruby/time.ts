@@ -71,10 +71,11 @@ interface PosixRule {
 
 const posixZones = new Map<string, PosixZone | null>();
 
-// `std offset [dst [offset] [,start[/time],end[/time]]]`: a name is three or more letters or
-// `<…>`; an offset is [+-]hh[:mm[:ss]], west of UTC; a rule's time may be negative or past 24 h
-// (glibc takes -167..167 hours).
-const POSIX_NAME = /^(?:<([A-Za-z0-9+-]*)>|([A-Za-z]{3,}))/;
+// `std offset [dst [offset] [,start[/time],end[/time]]]`: a name is three or more letters, or
+// three or more letters, digits, `+` and `-` in `<…>` (glibc's parse_tzname: a shorter one is
+// no name, "<+3>-3" is UTC); an offset is [+-]hh[:mm[:ss]], west of UTC; a rule's time may be
+// negative or past 24 h (glibc takes -167..167 hours).
+const POSIX_NAME = /^(?:<([A-Za-z0-9+-]{3,})>|([A-Za-z]{3,}))/;
 const POSIX_OFFSET = /^([+-]?)(\d{1,3})(?::(\d{1,2})(?::(\d{1,2}))?)?/;
 
 /** The seconds west of UTC (or of a rule's midnight) an offset or time field says. */
