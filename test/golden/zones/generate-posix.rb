@@ -22,6 +22,9 @@ zones = [
   "EST5EDT,M3.2.0/x,M11.1.0/1:x", "EST5EDT-,M3.2.0,M11.1.0", "AEST-10AEDT,M10.1.0,M4.1",
   # Names in <> shorter than three characters are no names to glibc.
   "<+3>-3", "<AB>-3", "<+03>-3<+4>,M3.5.0,M10.5.0",
+  # Offsets as parse_offset reads them: any number of digits, hours past 24 and minutes or
+  # seconds past 59 taken as 24 and 59.
+  "ABC-100", "ABC+167", "ABC-1:70", "ABC-1:30:99", "ABC-0001", "ABC+1DEF+25",
 ]
 probe = <<~'RUBY'
   Time.now.localtime
