@@ -45,7 +45,15 @@ const UNFINISHED_KEY_REASONS = new Set([
 export function libyamlError(text: string, reason: string, position: number): LibyamlError | null {
   if (UNFINISHED_KEY_REASONS.has(reason)) {
     const at = unfinishedKeyStart(text, position);
-    return at < 0 ? null : { reason: "could not find expected ':' while scanning a simple key", at };
+    if (at < 0) return null;
+    // Before it finds no `:`, libyaml may stop in the key's own lines: at a tab left of its
+    // indentation in a line it runs on to (its block's column plus one; the key is at that column).
+    const keyColumn = at - (text.lastIndexOf("\n", at - 1) + 1);
+    const runOn = text.slice(text.indexOf("\n", at) + 1, position).split("\n");
+    if (text.indexOf("\n", at) >= 0 && runOn.some((line) => /^ *\t/.test(line) && /^ */.exec(line)![0].length <= keyColumn)) {
+      return { reason: "found a tab character that violates indentation while scanning a plain scalar", at };
+    }
+    return { reason: "could not find expected ':' while scanning a simple key", at };
   }
   // `&` or `*` without a name: libyaml reports it at the sigil, js-yaml past it.
   const nameless = /^name of an (anchor|alias) node must contain at least one character$/.exec(reason);
