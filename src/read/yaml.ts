@@ -1027,7 +1027,12 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     const at = (e as { mark?: { position?: number } }).mark?.position;
     if (e.reason !== "end of the stream or a document separator is expected" || at === undefined) throw e;
     const root = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([[{"'|>])/.exec(text);
-    if (!root) throw e;
+    if (!root) {
+      // A plain scalar at the root, then a line starting with `: ` ("title\n: My post"): libyaml
+      // ends the document at that line (its `:` opens a new mapping), and Psych returns the scalar.
+      if (plainScalarRoot(text) && /^:(?:[ \t\r\n]|$)/.test(text.slice(at)) && /\n[ \t]*$/.test(text.slice(0, at))) return load(text.slice(0, at));
+      throw e;
+    }
     const rest = text.slice(at);
     if (/^[@`%]/.test(rest)) throw e;
     const rootLineEnd = text.indexOf("\n", root.index + root[0].length);
@@ -1035,6 +1040,12 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     if (sameLine && /:(?:[ \t]|\r?$)/m.test(rest.split("\n")[0]!)) throw e;
     return load(text.slice(0, at));
   }
+}
+
+/** Whether the document's root is a plain scalar: its first line starts no collection, quote or indicator. */
+function plainScalarRoot(text: string): boolean {
+  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([^\n]*)/.exec(text)![1]!;
+  return first !== "" && !/^(?:[-?:](?:[ \t]|\r?$)|[[{"'|>!&*%@`#,\]}])/.test(first) && !/:(?:[ \t]|\r?$)/.test(first);
 }
 
 /**
