@@ -593,6 +593,17 @@ export class JekyllTime {
     return new Date(this.epochMs);
   }
 
+  /**
+   * Time#<=>: -1, 0 or 1. Exact also for times past a Date's range, whose cycles may be counted
+   * from different places (a parsed year, Time.at of a number).
+   */
+  static compare(a: JekyllTime, b: JekyllTime): number {
+    if (a.cycles === 0 && b.cycles === 0) return a.epochMs < b.epochMs ? -1 : a.epochMs > b.epochMs ? 1 : 0;
+    const at = (t: JekyllTime) => BigInt(Math.floor(t.epochMs)) + BigInt(t.cycles) * CYCLE_SECONDS * 1000n;
+    const x = at(a), y = at(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
   valueOf(): number {
     return this.cycles === 0 ? this.epochMs : this.epochMs + this.cycles * Number(CYCLE_SECONDS) * 1000;
   }
