@@ -7,6 +7,9 @@
 //    scanner's "mapping values are not allowed in this context", at that colon;
 //  - `@` or a backquote where a token would start (`title: @home`): "found character that cannot
 //    start any token while scanning for the next token", at it;
+//  - an alias whose anchor is not defined before it: Psych's "Unknown alias: x";
+//  - `&` or `*` without a name: "did not find expected alphabetic or numeric character while
+//    scanning an anchor" (or "an alias"), at it;
 //  - text after a block scalar's `|` or `>` (`title: >draft`): "did not find expected comment or
 //    line break while scanning a block scalar", at the indicator;
 //  - a plain scalar where a key was due that runs past its line without `: `: "could not find
@@ -42,8 +45,24 @@ const UNFINISHED_KEY_REASONS = new Set([
 export function libyamlError(text: string, reason: string, position: number): LibyamlError | null {
   if (UNFINISHED_KEY_REASONS.has(reason)) {
     const at = unfinishedKeyStart(text, position);
-    return at < 0 ? null : { reason: "could not find expected ':' while scanning a simple key", at };
+    if (at < 0) return null;
+    // Before it finds no `:`, libyaml may stop in the key's own lines: at a tab left of its
+    // indentation in a line it runs on to (its block's column plus one; the key is at that column).
+    const keyColumn = at - (text.lastIndexOf("\n", at - 1) + 1);
+    const runOn = text.slice(text.indexOf("\n", at) + 1, position).split("\n");
+    if (text.indexOf("\n", at) >= 0 && runOn.some((line) => /^ *\t/.test(line) && /^ */.exec(line)![0].length <= keyColumn)) {
+      return { reason: "found a tab character that violates indentation while scanning a plain scalar", at };
+    }
+    return { reason: "could not find expected ':' while scanning a simple key", at };
   }
+  // `&` or `*` without a name: libyaml reports it at the sigil, js-yaml past it.
+  const nameless = /^name of an (anchor|alias) node must contain at least one character$/.exec(reason);
+  if (nameless && position > 0 && "&*".includes(text[position - 1]!)) {
+    return { reason: `did not find expected alphabetic or numeric character while scanning an ${nameless[1]}`, at: position - 1 };
+  }
+  // An alias to an anchor not (yet) defined: Psych's own error (Psych::BadAlias), which names no place.
+  const alias = /^unidentified alias "(.*)"$/.exec(reason);
+  if (alias && position >= 0) return { reason: `Unknown alias: ${alias[1]}`, at: position };
   if (reason === "a line break is expected" && position >= 0) {
     // Text after a block scalar's header (`title: >draft`): libyaml names the header's indicator.
     const lineStart = text.lastIndexOf("\n", position - 1) + 1;
@@ -63,7 +82,11 @@ export function libyamlError(text: string, reason: string, position: number): Li
     return { reason: `${what} not allowed in this context`, at: position };
   }
   if (c === "@" || c === "`" || (c === "%" && column > 0)) return { reason: "found character that cannot start any token while scanning for the next token", at: position };
-  if ((c === "," || c === "]" || c === "}") && afterText) return { reason: "did not find expected node content while parsing a block node", at: position };
+  // (A flow end first on its line is still where a value was due after a `key:` or `-` that ends
+  // the line before.)
+  const before = text.slice(Math.max(0, text.lastIndexOf("\n", lineStart - 2) + 1), lineStart);
+  const awaitingValue = /(?::|^[ \t]*-)[ \t]*(?:[ \t]#[^\n]*)?\r?\n$/.test(before);
+  if ((c === "," || c === "]" || c === "}") && (afterText || awaitingValue)) return { reason: "did not find expected node content while parsing a block node", at: position };
   // A token the parser did not expect: only where it is a scalar, a flow collection or a
   // first-on-its-line indicator (anchors, aliases, tags, block scalars and directives fail on words
   // of their own).

@@ -22,6 +22,7 @@ import { civilToMs, JekyllTime } from "../ruby/time.js";
 import { subMillisecondDigits } from "../ruby/time-parse.js";
 import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
 import { emptyImplicitKey } from "./yaml-empty-key.js";
+import { invalidAnchorName, separateAnchorNames } from "./yaml-anchor-names.js";
 import { libyamlError } from "./yaml-error-words.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
@@ -811,16 +812,23 @@ function checkTabs(text: string, options: YamlOptions): void {
   });
 }
 
-/** Throws libyaml's error for a key left empty without `?` (yaml-empty-key.ts). */
+/**
+ * Throws libyaml's error for a key left empty without `?` (yaml-empty-key.ts), or for an anchor
+ * or alias name it does not scan (yaml-anchor-names.ts), whichever comes first.
+ */
 function checkEmptyKeys(text: string, options: YamlOptions): void {
-  const empty = emptyImplicitKey(text);
+  const key = emptyImplicitKey(text);
+  const anchor = invalidAnchorName(text);
+  const empty = key && anchor ? (key.at < anchor.at ? key : anchor) : key ?? anchor;
   if (!empty) return;
   const lineStart = text.lastIndexOf("\n", empty.at - 1) + 1;
   throw new BuildError(`invalid YAML: ${empty.reason}`, {
     file: options.file,
     line: text.slice(0, empty.at).split("\n").length + (options.lineOffset ?? 0),
     column: empty.at - lineStart + 1,
-    hint: "A line (or a flow entry) starts with ': ', a value without its key: write the key before the colon, or quote the value if the colon belongs to it.",
+    hint: empty === key
+      ? "A line (or a flow entry) starts with ': ', a value without its key: write the key before the colon, or quote the value if the colon belongs to it."
+      : "An anchor (&name) or alias (*name) is named with letters, digits, '_' and '-' only; quote a value that starts with '&' or '*'.",
   });
 }
 
@@ -851,7 +859,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   const { schema } = schemaFor(options.zone);
   try {
     const before = recordedCount();
-    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(t), (u) => loadFirstDocument(u, (v) => yamlLoad(v, { schema, json: true, filename: options.file })));
+    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateAnchorNames(t)), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => yamlLoad(w, { schema, json: true, filename: options.file }))));
     let value: unknown;
     try {
       value = load(text);
@@ -1019,7 +1027,12 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     const at = (e as { mark?: { position?: number } }).mark?.position;
     if (e.reason !== "end of the stream or a document separator is expected" || at === undefined) throw e;
     const root = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([[{"'|>])/.exec(text);
-    if (!root) throw e;
+    if (!root) {
+      // A plain scalar at the root, then a line starting with `: ` ("title\n: My post"): libyaml
+      // ends the document at that line (its `:` opens a new mapping), and Psych returns the scalar.
+      if (plainScalarRoot(text) && /^:(?:[ \t\r\n]|$)/.test(text.slice(at)) && /\n[ \t]*$/.test(text.slice(0, at))) return load(text.slice(0, at));
+      throw e;
+    }
     const rest = text.slice(at);
     if (/^[@`%]/.test(rest)) throw e;
     const rootLineEnd = text.indexOf("\n", root.index + root[0].length);
@@ -1027,6 +1040,12 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     if (sameLine && /:(?:[ \t]|\r?$)/m.test(rest.split("\n")[0]!)) throw e;
     return load(text.slice(0, at));
   }
+}
+
+/** Whether the document's root is a plain scalar: its first line starts no collection, quote or indicator. */
+function plainScalarRoot(text: string): boolean {
+  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([^\n]*)/.exec(text)![1]!;
+  return first !== "" && !/^(?:[-?:](?:[ \t]|\r?$)|[[{"'|>!&*%@`#,\]}])/.test(first) && !/:(?:[ \t]|\r?$)/.test(first);
 }
 
 /**
@@ -1056,6 +1075,29 @@ function indentedFirstBlock(text: string): string | null {
     if (content(lines[i]!) && /^ */.exec(lines[i]!)![0].length < indent) return lines.slice(0, i).join("\n") + "\n";
   }
   return null;
+}
+
+/**
+ * libyaml starts a comment at a `#` wherever a token could start, also right after a quoted
+ * scalar or a flow collection (`title: "Hello"# draft`, `tags: [a]#x`: Psych reads "Hello" and
+ * ["a"]); YAML and js-yaml want a space before it ("bad indentation of a mapping entry"). Where
+ * js-yaml stops at such a `#`, the comment is blanked out (same length: every position is kept)
+ * and the text read again. (In a plain scalar, `a#b`, the `#` is text in both.)
+ */
+function loadTightComments(text: string, load: (text: string) => unknown): unknown {
+  let current = text;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return load(current);
+    } catch (e) {
+      const at = (e as { mark?: { position?: number } }).mark?.position;
+      if (!(e instanceof YAMLException) || at === undefined || attempt >= MAX_INDENT_RETRIES) throw e;
+      if (current[at] !== "#" || !/["'\]}]/.test(current[at - 1] ?? "")) throw e;
+      const end = current.indexOf("\n", at);
+      const lineEnd = end < 0 ? current.length : end;
+      current = current.slice(0, at) + " ".repeat(lineEnd - at) + current.slice(lineEnd);
+    }
+  }
 }
 
 /** Retries per document at most: each one fixes one line. */

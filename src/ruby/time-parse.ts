@@ -13,6 +13,7 @@
 import { dateParse, DateParseLimitError, fractionDigits, type DateFields } from "./date-parse.js";
 import { civilToMs, wallToEpochMs, zoneOffsetMinutes } from "./time.js";
 import { zoneAbbreviation } from "./zone-names.js";
+import { BuildError } from "../errors.js";
 
 /** A Ruby Time: an instant and its UTC offset, local, UTC, or a fixed offset. */
 export interface ParsedTime {
@@ -214,10 +215,12 @@ function makeTime(r: Request, f: DateFields): ParsedTime {
   // Ruby's Time takes any year. One past a Date's range is read as the same day whole 400-year
   // cycles nearer 1970 (the calendar, the weekdays and a zone's yearly rules repeat with them) and
   // keeps the cycles (JekyllTime#cycles). A year a number cannot hold exactly stops the build
-  // (a RangeError, not Ruby's ArgumentError: Ruby reads it) rather than print another year.
+  // (a BuildError, not Ruby's ArgumentError: Ruby reads it) rather than print another year.
   if (wall.year > FAR_FUTURE_YEAR || wall.year < FAR_PAST_YEAR) {
     if (!Number.isSafeInteger(wall.year) || Math.abs(wall.year) > MAX_EXACT_YEAR) {
-      throw new RangeError(`the year of ${JSON.stringify(r.input)} is past ${MAX_EXACT_YEAR}, more than build-site's dates hold exactly (Ruby's Time reads it)`);
+      throw new BuildError(`the year of ${JSON.stringify(r.input)} is past ${MAX_EXACT_YEAR}, more than build-site's dates hold exactly (Ruby's Time reads it)`, {
+        hint: "Write a year build-site can hold (one below 2^53), or quote the text if it is no date.",
+      });
     }
     // (Into a Date's last 400 years, where a zone follows only its yearly rules, as
     // local-time.ts's localTimeAtSeconds reads such a time.)

@@ -71,15 +71,27 @@ interface PosixRule {
 
 const posixZones = new Map<string, PosixZone | null>();
 
-// `std offset [dst [offset] [,start[/time],end[/time]]]`: a name is three or more letters or
-// `<…>`; an offset is [+-]hh[:mm[:ss]], west of UTC; a rule's time may be negative or past 24 h
-// (glibc takes -167..167 hours).
-const POSIX_NAME = /^(?:<([A-Za-z0-9+-]*)>|([A-Za-z]{3,}))/;
-const POSIX_OFFSET = /^([+-]?)(\d{1,3})(?::(\d{1,2})(?::(\d{1,2}))?)?/;
+// `std offset [dst [offset] [,start[/time],end[/time]]]`: a name is three or more letters, or
+// three or more letters, digits, `+` and `-` in `<…>` (glibc's parse_tzname: a shorter one is
+// no name, "<+3>-3" is UTC); an offset is [+-]hh[:mm[:ss]], west of UTC, of any number of
+// digits; a rule's time may be negative or past 24 h (glibcRule).
+const POSIX_NAME = /^(?:<([A-Za-z0-9+-]{3,})>|([A-Za-z]{3,}))/;
+const POSIX_OFFSET = /^([+-]?)(\d+)(?::(\d+)(?::(\d+))?)?/;
 
-/** The seconds west of UTC (or of a rule's midnight) an offset or time field says. */
+/** Digits as sscanf's %hu stores them: an unsigned short, wrapped past 65535. */
+function unsignedShort(digits: string): number {
+  let value = 0;
+  for (const d of digits) value = (value * 10 + Number(d)) % 65536;
+  return value;
+}
+
+/**
+ * The seconds west of UTC an offset says, as glibc's parse_offset and compute_offset read it:
+ * each field an unsigned short, then hours past 24 and minutes or seconds past 59 taken as 24
+ * and 59 ("ABC-100" is 24 hours east, "ABC-1:70" 1:59).
+ */
 function posixSeconds(m: RegExpExecArray, at: number): number {
-  const seconds = Number(m[at + 1]) * 3600 + Number(m[at + 2] ?? 0) * 60 + Number(m[at + 3] ?? 0);
+  const seconds = Math.min(unsignedShort(m[at + 1]!), 24) * 3600 + Math.min(unsignedShort(m[at + 2] ?? "0"), 59) * 60 + Math.min(unsignedShort(m[at + 3] ?? "0"), 59);
   return m[at] === "-" ? -seconds : seconds;
 }
 
@@ -579,6 +591,17 @@ export class JekyllTime {
 
   toDate(): Date {
     return new Date(this.epochMs);
+  }
+
+  /**
+   * Time#<=>: -1, 0 or 1. Exact also for times past a Date's range, whose cycles may be counted
+   * from different places (a parsed year, Time.at of a number).
+   */
+  static compare(a: JekyllTime, b: JekyllTime): number {
+    if (a.cycles === 0 && b.cycles === 0) return a.epochMs < b.epochMs ? -1 : a.epochMs > b.epochMs ? 1 : 0;
+    const at = (t: JekyllTime) => BigInt(Math.floor(t.epochMs)) + BigInt(t.cycles) * CYCLE_SECONDS * 1000n;
+    const x = at(a), y = at(b);
+    return x < y ? -1 : x > y ? 1 : 0;
   }
 
   valueOf(): number {

@@ -882,7 +882,7 @@ export function spaceship(a: unknown, b: unknown): number | null {
   if (a instanceof JekyllTime && b instanceof JekyllTime) {
     // A Date and a Time do not compare in Ruby (Date#<=> takes a Date or a Numeric).
     if (a.dateOnly !== b.dateOnly) return null;
-    return a.epochMs < b.epochMs ? -1 : a.epochMs > b.epochMs ? 1 : 0;
+    return JekyllTime.compare(a, b);
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {

@@ -68,6 +68,9 @@ function numericAbbr(offsetMinutes: number): string {
 
 /** The abbreviation glibc prints for `zone` at an instant (`%Z` of a local Time). */
 export function zoneAbbreviation(zone: string | undefined, epochMs: number, offsetMinutes: number): string {
+  // A POSIX TZ string names its times itself, also at an offset with seconds ("ABC-1:30:59").
+  const posix = zone ? posixZone(zone) : null;
+  if (posix) return posixZoneAt(posix, epochMs).name;
   // Before a zone's first standard time, tzdata's local mean time has an offset with seconds
   // (New York -4:56:02): glibc calls it LMT.
   if (!Number.isInteger(offsetMinutes)) return "LMT";
@@ -88,8 +91,6 @@ export function zoneAbbreviation(zone: string | undefined, epochMs: number, offs
     return nameAt(local, undefined, epochMs, offsetMinutes) || numericAbbr(offsetMinutes);
   }
   if (zone === "UTC" || zone === "Etc/UTC" || zone === "Etc/Universal" || zone === "Universal" || zone === "Zulu") return "UTC";
-  const posix = posixZone(zone);
-  if (posix) return posixZoneAt(posix, epochMs).name;
   if (zone === "GMT" || zone === "Etc/GMT") return "GMT";
   const tzdata = tzdataName(zone, epochMs, offsetMinutes);
   if (tzdata !== undefined) return tzdata;

@@ -172,7 +172,16 @@ export class Document {
     // Jekyll stops, as it does for any text Ruby's Time.parse rejects.
     if ("date" in o) {
       if (dateDependsOnNow(this.data.date)) this.nowDependent = true;
-      const parsed = parseDate(this.data.date, this.site.zone, this.site.time.epochMs);
+      let parsed: JekyllTime | undefined;
+      try {
+        parsed = parseDate(this.data.date, this.site.zone, this.site.time.epochMs);
+      } catch (e) {
+        // (A year past what build-site's dates hold: its message, at the document's date.)
+        if (e instanceof BuildError && e.file === undefined) {
+          throw new BuildError(e.message, { file: this.site.displayPath(this.path), line: source === "YAML front matter" ? frontMatterKeyLine(this.path, "date") : undefined, hint: e.hint, cause: e });
+        }
+        throw e;
+      }
       if (!parsed) {
         throw new BuildError(`Invalid date '${toS(this.data.date)}': Document '${this.relativePath}' does not have a valid date in the ${source}.`, {
           file: this.site.displayPath(this.path),

@@ -6,6 +6,7 @@
 import { toS } from "../ruby/values.js";
 import { timeParse, TimeParseError } from "../ruby/time-parse.js";
 import { JekyllTime } from "../ruby/time.js";
+import { parseTime, toLocal } from "../ruby/local-time.js";
 
 /**
  * The Time Jekyll makes of `input`, or undefined where Ruby raises (Jekyll then stops with
@@ -23,6 +24,8 @@ export function parseDate(input: unknown, zone: string | undefined, nowMs: numbe
   }
   try {
     const t = timeParse(text, nowMs, zone);
+    // A year past a Date's range (JekyllTime#cycles): read as the `date` filter reads it.
+    if (t.cycles) return toLocal(parseTime(text, zone, nowMs)!, zone);
     if (complete) {
       if (instants.size >= MAX_REMEMBERED) instants.clear();
       instants.set(key, t.epochMs);

@@ -20,6 +20,11 @@ zones = [
   "CET-1CEST,foo", "CET-1CEST,", "CET-1CEST,M3.5.0", "CET-1CEST,M3.5.0,M10.5.0x", "CET-1CEST-2x",
   "CET-1,M3.5.0,M10.5.0", "CET-1 CEST", "CET-1CEST,M3.6.0,M10.5.7", "CET-1CEST,J0,J365", "CET-1CEST,400,300",
   "EST5EDT,M3.2.0/x,M11.1.0/1:x", "EST5EDT-,M3.2.0,M11.1.0", "AEST-10AEDT,M10.1.0,M4.1",
+  # Names in <> shorter than three characters are no names to glibc.
+  "<+3>-3", "<AB>-3", "<+03>-3<+4>,M3.5.0,M10.5.0",
+  # Offsets as parse_offset reads them: any number of digits, hours past 24 and minutes or
+  # seconds past 59 taken as 24 and 59.
+  "ABC-100", "ABC+167", "ABC-1:70", "ABC-1:30:99", "ABC-0001", "ABC+1DEF+25",
 ]
 probe = <<~'RUBY'
   Time.now.localtime
