@@ -803,12 +803,17 @@ function checkTabs(text: string, options: YamlOptions): void {
   if (!/(?:^|\n) *\t/.test(text)) return;
   const tab = misplacedTab(text);
   if (!tab) return;
-  const lineStart = text.lastIndexOf("\n", tab.at - 1) + 1;
-  throw new BuildError(`invalid YAML: ${tab.reason}`, {
+  throw yamlErrorAt(text, tab, options, "A line starts with a tab (perhaps a blank line holding one): YAML indents with spaces only. Remove the tab.");
+}
+
+/** libyaml's error `reason` at offset `at` of `text`, located as Psych reports it (1-based line and column). */
+function yamlErrorAt(text: string, { at, reason }: { at: number; reason: string }, options: YamlOptions, hint: string): BuildError {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  return new BuildError(`invalid YAML: ${reason}`, {
     file: options.file,
-    line: text.slice(0, tab.at).split("\n").length + (options.lineOffset ?? 0),
-    column: tab.at - lineStart + 1,
-    hint: "A line starts with a tab (perhaps a blank line holding one): YAML indents with spaces only. Remove the tab.",
+    line: text.slice(0, at).split("\n").length + (options.lineOffset ?? 0),
+    column: at - lineStart + 1,
+    hint,
   });
 }
 
@@ -821,15 +826,9 @@ function checkEmptyKeys(text: string, options: YamlOptions): void {
   const anchor = invalidAnchorName(text);
   const empty = key && anchor ? (key.at < anchor.at ? key : anchor) : key ?? anchor;
   if (!empty) return;
-  const lineStart = text.lastIndexOf("\n", empty.at - 1) + 1;
-  throw new BuildError(`invalid YAML: ${empty.reason}`, {
-    file: options.file,
-    line: text.slice(0, empty.at).split("\n").length + (options.lineOffset ?? 0),
-    column: empty.at - lineStart + 1,
-    hint: empty === key
-      ? "A line (or a flow entry) starts with ': ', a value without its key: write the key before the colon, or quote the value if the colon belongs to it."
-      : "An anchor (&name) or alias (*name) is named with letters, digits, '_' and '-' only; quote a value that starts with '&' or '*'.",
-  });
+  throw yamlErrorAt(text, empty, options, empty === key
+    ? "A line (or a flow entry) starts with ': ', a value without its key: write the key before the colon, or quote the value if the colon belongs to it."
+    : "An anchor (&name) or alias (*name) is named with letters, digits, '_' and '-' only; quote a value that starts with '&' or '*'.");
 }
 
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */

@@ -62,22 +62,23 @@ function filterCache(config: Record<string | symbol, any>): FilterCache {
   return siteLifetime(config, FILTER_CACHE, () => ({ relative: new Map(), absolute: new Map() }));
 }
 
+/** `filter(input)` through the Site's cache of that filter, for a String input (Site#filter_cache). */
+function cachedFilter(which: keyof FilterCache, filter: (input: unknown, config: Record<string, any>) => string | null, input: unknown, config: Record<string, any>): string | null {
+  if (typeof input !== "string") return filter(input, config);
+  const cache = filterCache(config)[which];
+  let r = cache.get(input);
+  if (r === undefined) cache.set(input, (r = filter(input, config)));
+  return r;
+}
+
 /** The `relative_url` filter, Site#filter_cache included: also what Ruby plugins that mix in URLFilters get (jekyll-relative-links). */
 export function cachedRelativeUrl(input: unknown, config: Record<string, any>): string | null {
-  if (typeof input !== "string") return relativeUrl(input, config);
-  const cache = filterCache(config).relative;
-  let r = cache.get(input);
-  if (r === undefined) cache.set(input, (r = relativeUrl(input, config)));
-  return r;
+  return cachedFilter("relative", relativeUrl, input, config);
 }
 
 /** The `absolute_url` filter, Site#filter_cache included: also what Ruby plugins that mix in URLFilters get (jekyll-redirect-from's RedirectPage). */
 export function cachedAbsoluteUrl(input: unknown, config: Record<string, any>): string | null {
-  if (typeof input !== "string") return absoluteUrl(input, config);
-  const cache = filterCache(config).absolute;
-  let r = cache.get(input);
-  if (r === undefined) cache.set(input, (r = absoluteUrl(input, config)));
-  return r;
+  return cachedFilter("absolute", absoluteUrl, input, config);
 }
 
 export function urlFilters(host: LiquidHost): FilterTable {
