@@ -171,6 +171,8 @@ import { apex } from './apex.js';
 import { velocity } from './velocity.js';
 import { abap } from './abap.js';
 import { lasso } from './lasso.js';
+import { mason } from './mason.js';
+import { mxml } from './mxml.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -361,6 +363,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['mxml', mxml],
+  ['mason', mason],
   ['lasso', lasso],
   ['abap', abap],
   ['velocity', velocity],
