@@ -173,6 +173,8 @@ import { abap } from './abap.js';
 import { lasso } from './lasso.js';
 import { mason } from './mason.js';
 import { mxml } from './mxml.js';
+import { augeas } from './augeas.js';
+import { cfscript } from './cfscript.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -363,6 +365,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['cfscript', cfscript],
+  ['augeas', augeas],
   ['mxml', mxml],
   ['mason', mason],
   ['lasso', lasso],
