@@ -175,6 +175,9 @@ import { mason } from './mason.js';
 import { mxml } from './mxml.js';
 import { augeas } from './augeas.js';
 import { cfscript } from './cfscript.js';
+import { ttcn3 } from './ttcn3.js';
+import { fluent } from './fluent.js';
+import { xojo } from './xojo.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -365,6 +368,9 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['xojo', xojo],
+  ['fluent', fluent],
+  ['ttcn3', ttcn3],
   ['cfscript', cfscript],
   ['augeas', augeas],
   ['mxml', mxml],

@@ -335,3 +335,32 @@ export function failsOnceFailed(open: string, base: Rule): Rule {
   if (base.slice) throw new Error('failsOnceFailed: a rule needing a sliced text');
   return { re: remember(() => base.re), asciiRe: remember(() => base.asciiRe ?? base.re), bol: base.bol, action: base.action };
 }
+
+/**
+ * Where the last match of `re` (a global regex) in a text starts (-1 if none), found once per
+ * text: for closers that are matched case-insensitively (Lasso's `script>`, Xojo's
+ * `#tag EndNote`), where onlyWhereLater's exact search would not do.
+ */
+export function lastMatchIndex(re: RegExp): (text: string) => number {
+  if (!re.global) throw new Error('lastMatchIndex: a global regex');
+  let seen: string | undefined;
+  let last = -1;
+  return (text) => {
+    if (text !== seen) {
+      seen = text;
+      last = -1;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        last = m.index;
+        if (m[0] === '') re.lastIndex++;
+      }
+    }
+    return last;
+  };
+}
+
+/** `base`, tried only where a match of `closer` (a global regex) starts at or after `pos + skip`. */
+export function onlyWhereLaterMatch(closer: RegExp, skip: number, base: Rule): Rule {
+  const last = lastMatchIndex(closer);
+  return guarded(base, (text, pos) => last(text) >= pos + skip);
+}
