@@ -367,6 +367,7 @@ long_lists = {
   "ABAP_BUILTINS" => Rouge::Lexers::ABAP.builtins,
   "LASSO_BUILTINS" => Rouge::Lexers::Lasso.keywords[:builtins],
   "LASSO_TYPES" => Rouge::Lexers::Lasso.keywords[:types],
+  "SQF_COMMANDS" => Rouge::Lexers::SQF.commands,
 }
 # PHP's builtin functions by module (php?disabledmodules=… drops modules): one line per module,
 # the module's name, a tab, then its functions separated by spaces.

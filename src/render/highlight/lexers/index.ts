@@ -178,6 +178,9 @@ import { cfscript } from './cfscript.js';
 import { ttcn3 } from './ttcn3.js';
 import { fluent } from './fluent.js';
 import { xojo } from './xojo.js';
+import { sqf } from './sqf.js';
+import { magik } from './magik.js';
+import { escape } from './escape.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -368,6 +371,9 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['escape', escape],
+  ['magik', magik],
+  ['sqf', sqf],
   ['xojo', xojo],
   ['fluent', fluent],
   ['ttcn3', ttcn3],
