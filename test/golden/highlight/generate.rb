@@ -351,6 +351,7 @@ lists.merge!(
   "LASSO_KEYWORDS" => Rouge::Lexers::Lasso.keywords[:keywords],
   "LASSO_TRAITS" => Rouge::Lexers::Lasso.keywords[:traits],
   "LASSO_EXCEPTIONS" => Rouge::Lexers::Lasso.keywords[:exceptions],
+  "OPENEDGE_KEYWORDS_TYPE" => Rouge::Lexers::OpenEdge.keywords_type,
 )
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
@@ -368,6 +369,7 @@ long_lists = {
   "LASSO_BUILTINS" => Rouge::Lexers::Lasso.keywords[:builtins],
   "LASSO_TYPES" => Rouge::Lexers::Lasso.keywords[:types],
   "SQF_COMMANDS" => Rouge::Lexers::SQF.commands,
+  "OPENEDGE_KEYWORDS" => Rouge::Lexers::OpenEdge.keywords,
 }
 # PHP's builtin functions by module (php?disabledmodules=… drops modules): one line per module,
 # the module's name, a tab, then its functions separated by spaces.

@@ -181,6 +181,7 @@ import { xojo } from './xojo.js';
 import { sqf } from './sqf.js';
 import { magik } from './magik.js';
 import { escape } from './escape.js';
+import { openedge } from './openedge.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -371,6 +372,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['openedge', openedge],
   ['escape', escape],
   ['magik', magik],
   ['sqf', sqf],
