@@ -182,6 +182,8 @@ import { sqf } from './sqf.js';
 import { magik } from './magik.js';
 import { escape } from './escape.js';
 import { openedge } from './openedge.js';
+import { cmhg, msgtrans } from './risc-os.js';
+import { jsl } from './jsl.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -372,6 +374,9 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['jsl', jsl],
+  ['msgtrans', msgtrans],
+  ['cmhg', cmhg],
   ['openedge', openedge],
   ['escape', escape],
   ['magik', magik],
