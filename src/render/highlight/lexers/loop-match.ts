@@ -5,7 +5,7 @@
  * already known to fail: the same first match as Onigmo's, in linear time. Used by ./perl.ts,
  * ./jinja.ts, ./stata.ts and ./groovy.ts.
  */
-import type { Action, Rule } from '../engine.js';
+import { type Action, type Rule, rule } from '../engine.js';
 
 /** One branch of a loop body: the length it matches at `i`, or -1. */
 export type Branch = (text: string, i: number) => number;
@@ -363,4 +363,26 @@ export function lastMatchIndex(re: RegExp): (text: string) => number {
 export function onlyWhereLaterMatch(closer: RegExp, skip: number, base: Rule): Rule {
   const last = lastMatchIndex(closer);
   return guarded(base, (text, pos) => last(text) >= pos + skip);
+}
+
+const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const ENTITY = /&\S*?;/;
+
+/**
+ * Rouge's entity rule `&\S*?;` (HTML, XML and the lexers built on them), tried only where a `;`
+ * ends the run of non-spaces from the `&`: otherwise it scans that run at each `&` of it
+ * (quadratic on `&&&…`). Where the next `;` lies is remembered between positions.
+ */
+export function entityRule(): Rule {
+  let seenText = '';
+  let from = -1;
+  let semi = -1; // the first `;` at or after `from`, -1 if none
+  return guardedByRun((c) => !isRubySpace(c), rule(ENTITY, 'ni'), (text, pos, end) => {
+    if (text !== seenText || pos < from || (semi >= 0 && pos > semi)) {
+      seenText = text;
+      from = pos;
+      semi = text.indexOf(';', pos);
+    }
+    return semi >= 0 && semi < end;
+  });
 }

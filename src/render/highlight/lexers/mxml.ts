@@ -7,32 +7,13 @@
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
 import { actionscript } from './actionscript.js';
-import { guardedByRun, onlyWhereLater } from './loop-match.js';
-
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
-
-/** The first `;` at or after a position (-1 if none), remembered between positions. */
-let semiText = '';
-let semiFrom = -1;
-let semiAt = -1;
-function nextSemicolon(text: string, pos: number): number {
-  if (text !== semiText || pos < semiFrom || (semiAt >= 0 && pos > semiAt)) {
-    semiText = text;
-    semiFrom = pos;
-    semiAt = text.indexOf(';', pos);
-  }
-  return semiAt;
-}
+import { entityRule, onlyWhereLater } from './loop-match.js';
 
 export const mxml: LexerDef = lazyLexer('mxml', () => ({
   states: {
     root: [
       rule(/[^<&]+/, ''),
-      // tried only where a `;` ends the run of non-spaces (else it scans the run at each `&`)
-      guardedByRun((c) => !isSpace(c), rule(/&\S*?;/, 'ni'), (text, pos, end) => {
-        const semi = nextSemicolon(text, pos);
-        return semi >= 0 && semi < end;
-      }),
+      entityRule(),
       rule(/<!\[CDATA\[/, 'cp', 'actionscript_content'),
       rule(/<!--/, 'c', 'comment'),
       // tried only where a closer is left (an unclosed `<?` would scan on at each one)
