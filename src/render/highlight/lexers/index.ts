@@ -184,6 +184,8 @@ import { escape } from './escape.js';
 import { openedge } from './openedge.js';
 import { cmhg, msgtrans } from './risc-os.js';
 import { jsl } from './jsl.js';
+import { nesasm } from './nesasm.js';
+import { biml } from './biml.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -374,6 +376,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['biml', biml],
+  ['nesasm', nesasm],
   ['jsl', jsl],
   ['msgtrans', msgtrans],
   ['cmhg', cmhg],
