@@ -186,6 +186,8 @@ import { cmhg, msgtrans } from './risc-os.js';
 import { jsl } from './jsl.js';
 import { nesasm } from './nesasm.js';
 import { biml } from './biml.js';
+import { tulip } from './tulip.js';
+import { bbcbasic } from './bbcbasic.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -376,6 +378,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['bbcbasic', bbcbasic],
+  ['tulip', tulip],
   ['biml', biml],
   ['nesasm', nesasm],
   ['jsl', jsl],
