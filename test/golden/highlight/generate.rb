@@ -370,6 +370,7 @@ long_lists = {
   "LASSO_TYPES" => Rouge::Lexers::Lasso.keywords[:types],
   "SQF_COMMANDS" => Rouge::Lexers::SQF.commands,
   "OPENEDGE_KEYWORDS" => Rouge::Lexers::OpenEdge.keywords,
+  "BRIGHTSCRIPT_BUILTINS" => Rouge::Lexers::Brightscript.builtins,
 }
 # PHP's builtin functions by module (php?disabledmodules=… drops modules): one line per module,
 # the module's name, a tab, then its functions separated by spaces.

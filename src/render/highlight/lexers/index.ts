@@ -188,6 +188,7 @@ import { nesasm } from './nesasm.js';
 import { biml } from './biml.js';
 import { tulip } from './tulip.js';
 import { bbcbasic } from './bbcbasic.js';
+import { brightscript } from './brightscript.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -378,6 +379,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['brightscript', brightscript],
   ['bbcbasic', bbcbasic],
   ['tulip', tulip],
   ['biml', biml],
