@@ -352,6 +352,7 @@ lists.merge!(
   "LASSO_TRAITS" => Rouge::Lexers::Lasso.keywords[:traits],
   "LASSO_EXCEPTIONS" => Rouge::Lexers::Lasso.keywords[:exceptions],
   "OPENEDGE_KEYWORDS_TYPE" => Rouge::Lexers::OpenEdge.keywords_type,
+  "ISBL_GLOBALS" => Rouge::Lexers::ISBL.globals,
 )
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
@@ -371,6 +372,8 @@ long_lists = {
   "SQF_COMMANDS" => Rouge::Lexers::SQF.commands,
   "OPENEDGE_KEYWORDS" => Rouge::Lexers::OpenEdge.keywords,
   "BRIGHTSCRIPT_BUILTINS" => Rouge::Lexers::Brightscript.builtins,
+  "ISBL_CONSTANTS" => Rouge::Lexers::ISBL.constants,
+  "ISBL_INTERFACES" => Rouge::Lexers::ISBL.interfaces,
 }
 # PHP's builtin functions by module (php?disabledmodules=… drops modules): one line per module,
 # the module's name, a tab, then its functions separated by spaces.

@@ -190,6 +190,7 @@ import { tulip } from './tulip.js';
 import { bbcbasic } from './bbcbasic.js';
 import { brightscript } from './brightscript.js';
 import { opentypeFeatureFile } from './opentype-feature-file.js';
+import { isbl } from './isbl.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -380,6 +381,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['isbl', isbl],
   ['opentype_feature_file', opentypeFeatureFile],
   ['brightscript', brightscript],
   ['bbcbasic', bbcbasic],
