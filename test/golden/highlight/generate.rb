@@ -353,6 +353,13 @@ lists.merge!(
   "LASSO_EXCEPTIONS" => Rouge::Lexers::Lasso.keywords[:exceptions],
   "OPENEDGE_KEYWORDS_TYPE" => Rouge::Lexers::OpenEdge.keywords_type,
   "ISBL_GLOBALS" => Rouge::Lexers::ISBL.globals,
+  "ECL_CLASS_FIRST" => Rouge::Lexers::ECL.class_first,
+  "ECL_CLASS_SECOND" => Rouge::Lexers::ECL.class_second,
+  "ECL_FUNCTIONS" => Rouge::Lexers::ECL.functions,
+  "ECL_KEYWORDS" => Rouge::Lexers::ECL.keywords,
+  "ECL_TEMPLATE" => Rouge::Lexers::ECL.template,
+  "ECL_TYPE" => Rouge::Lexers::ECL.type,
+  "ECL_TYPED" => Rouge::Lexers::ECL.typed,
 )
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
