@@ -406,17 +406,19 @@ module_lists.each do |name, modules|
   ws << "\nexport const #{name}: string = #{text.to_json};\n"
 end
 # Regexes Rouge builds from long word lists, as sources (extended-mode whitespace removed).
-regexes = %w(OPERATORS TYPES KEYWORDS BUILTINS).to_h do |c|
-  re = Rouge::Lexers::Julia.const_get(c)
+extended_source = lambda do |re, what|
   src = re.source
   if re.options & Regexp::EXTENDED != 0
     # drop unescaped whitespace; an unescaped `#` would start a comment
     src = src.gsub(/\\.|\s+|#/m) do |t|
-      raise "comment in extended regex Julia::#{c}" if t == "#"
+      raise "comment in extended regex #{what}" if t == "#"
       t.start_with?("\\") ? t : ""
     end
   end
-  ["JULIA_#{c}", src]
+  src
+end
+regexes = %w(OPERATORS TYPES KEYWORDS BUILTINS).to_h do |c|
+  ["JULIA_#{c}", extended_source.(Rouge::Lexers::Julia.const_get(c), "Julia::#{c}")]
 end
 # Lean's operator rule is its list of regex fragments joined with `|`, in order (the first
 # alternative that matches wins, so `-` shadows `->`).
@@ -451,6 +453,10 @@ end
 step_src = Rouge::Lexers::Gherkin.step_regex.source
 raise "Gherkin step regex: an unexpected escape" unless (step_src.scan(/\\./).uniq - ["\\ ", "\\*", "\\b"]).empty?
 regexes["GHERKIN_STEP"] = step_src.gsub("\\ ", " ")
+# compat-rouge7's lexers: BSL's keyword and builtin alternations (extended mode, case-insensitive)
+%w(KEYWORDS BUILTINS).each do |c|
+  regexes["BSL_#{c}"] = extended_source.(Rouge::Lexers::Bsl.const_get(c), "Bsl::#{c}")
+end
 regexes.each do |name, src|
   ws << "\nexport const #{name} = #{src.to_json};\n"
 end

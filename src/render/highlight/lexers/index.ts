@@ -192,6 +192,7 @@ import { brightscript } from './brightscript.js';
 import { opentypeFeatureFile } from './opentype-feature-file.js';
 import { isbl } from './isbl.js';
 import { ecl } from './ecl.js';
+import { bsl } from './bsl.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -382,6 +383,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['bsl', bsl],
   ['ecl', ecl],
   ['isbl', isbl],
   ['opentype_feature_file', opentypeFeatureFile],
