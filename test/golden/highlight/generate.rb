@@ -381,6 +381,7 @@ long_lists = {
   "BRIGHTSCRIPT_BUILTINS" => Rouge::Lexers::Brightscript.builtins,
   "ISBL_CONSTANTS" => Rouge::Lexers::ISBL.constants,
   "ISBL_INTERFACES" => Rouge::Lexers::ISBL.interfaces,
+  "DATASTUDIO_SQL_KEYWORDS" => Rouge::Lexers::Datastudio.sql_keywords,
 }
 # PHP's builtin functions by module (php?disabledmodules=… drops modules): one line per module,
 # the module's name, a tab, then its functions separated by spaces.

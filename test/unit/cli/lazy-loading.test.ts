@@ -31,8 +31,8 @@ test("Prism is required on the first fallback language, not before", () => {
     const native = highlight("x = 1\\n", "python");
     const before = loaded("prismjs");
     // a language without a native lexer: Prism is required to look for its grammar (every
-    // language Prism has a grammar for is native now, so DataStudio's text stays plain)
-    const fallback = highlight("SELECT <a> & 1\\n", "datastudio");
+    // language Prism has a grammar for is native now, so Wollok's text stays plain)
+    const fallback = highlight("SELECT <a> & 1\\n", "wollok");
     console.log(JSON.stringify({ before, after: loaded("prismjs"), native, fallback }));`);
   assert.equal(r.before, false, "a native lexer does not load Prism");
   assert.match(r.native, /<span class="n">x<\/span>/);

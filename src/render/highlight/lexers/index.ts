@@ -193,6 +193,7 @@ import { opentypeFeatureFile } from './opentype-feature-file.js';
 import { isbl } from './isbl.js';
 import { ecl } from './ecl.js';
 import { bsl } from './bsl.js';
+import { datastudio } from './datastudio.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -383,6 +384,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['datastudio', datastudio],
   ['bsl', bsl],
   ['ecl', ecl],
   ['isbl', isbl],
