@@ -194,6 +194,7 @@ import { isbl } from './isbl.js';
 import { ecl } from './ecl.js';
 import { bsl } from './bsl.js';
 import { datastudio } from './datastudio.js';
+import { apiblueprint } from './apiblueprint.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -384,6 +385,7 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['apiblueprint', apiblueprint],
   ['datastudio', datastudio],
   ['bsl', bsl],
   ['ecl', ecl],
