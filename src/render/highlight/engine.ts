@@ -347,11 +347,16 @@ export function escapeHtml(s: string): string {
   return s.replace(ESC_RE, (c) => ESC[c]);
 }
 
-/** Rouge::Formatters::HTML: Text bare, every other token in `<span class="short">`. */
+/**
+ * Rouge::Formatters::HTML: Text bare, every other token in `<span class="short">`. An Escape
+ * token (`esc`, from the Escape lexer) is written as an Error, as Rouge's formatter does while
+ * escapes are not enabled (Formatter#filter_escapes; kramdown and Jekyll never enable them) —
+ * after lexing, so it is not merged with a neighbouring `err`.
+ */
 export function formatHtml(tokens: TokenList): string {
   let html = '';
   for (const [tok, val] of tokens) {
-    html += tok === '' ? escapeHtml(val) : `<span class="${tok}">${escapeHtml(val)}</span>`;
+    html += tok === '' ? escapeHtml(val) : `<span class="${tok === 'esc' ? 'err' : tok}">${escapeHtml(val)}</span>`;
   }
   return html;
 }

@@ -351,6 +351,15 @@ lists.merge!(
   "LASSO_KEYWORDS" => Rouge::Lexers::Lasso.keywords[:keywords],
   "LASSO_TRAITS" => Rouge::Lexers::Lasso.keywords[:traits],
   "LASSO_EXCEPTIONS" => Rouge::Lexers::Lasso.keywords[:exceptions],
+  "OPENEDGE_KEYWORDS_TYPE" => Rouge::Lexers::OpenEdge.keywords_type,
+  "ISBL_GLOBALS" => Rouge::Lexers::ISBL.globals,
+  "ECL_CLASS_FIRST" => Rouge::Lexers::ECL.class_first,
+  "ECL_CLASS_SECOND" => Rouge::Lexers::ECL.class_second,
+  "ECL_FUNCTIONS" => Rouge::Lexers::ECL.functions,
+  "ECL_KEYWORDS" => Rouge::Lexers::ECL.keywords,
+  "ECL_TEMPLATE" => Rouge::Lexers::ECL.template,
+  "ECL_TYPE" => Rouge::Lexers::ECL.type,
+  "ECL_TYPED" => Rouge::Lexers::ECL.typed,
 )
 # Long lists are written as one space-separated string (smaller in the bundle than a JSON array).
 long_lists = {
@@ -367,6 +376,12 @@ long_lists = {
   "ABAP_BUILTINS" => Rouge::Lexers::ABAP.builtins,
   "LASSO_BUILTINS" => Rouge::Lexers::Lasso.keywords[:builtins],
   "LASSO_TYPES" => Rouge::Lexers::Lasso.keywords[:types],
+  "SQF_COMMANDS" => Rouge::Lexers::SQF.commands,
+  "OPENEDGE_KEYWORDS" => Rouge::Lexers::OpenEdge.keywords,
+  "BRIGHTSCRIPT_BUILTINS" => Rouge::Lexers::Brightscript.builtins,
+  "ISBL_CONSTANTS" => Rouge::Lexers::ISBL.constants,
+  "ISBL_INTERFACES" => Rouge::Lexers::ISBL.interfaces,
+  "DATASTUDIO_SQL_KEYWORDS" => Rouge::Lexers::Datastudio.sql_keywords,
 }
 # PHP's builtin functions by module (php?disabledmodules=… drops modules): one line per module,
 # the module's name, a tab, then its functions separated by spaces.
@@ -392,17 +407,19 @@ module_lists.each do |name, modules|
   ws << "\nexport const #{name}: string = #{text.to_json};\n"
 end
 # Regexes Rouge builds from long word lists, as sources (extended-mode whitespace removed).
-regexes = %w(OPERATORS TYPES KEYWORDS BUILTINS).to_h do |c|
-  re = Rouge::Lexers::Julia.const_get(c)
+extended_source = lambda do |re, what|
   src = re.source
   if re.options & Regexp::EXTENDED != 0
     # drop unescaped whitespace; an unescaped `#` would start a comment
     src = src.gsub(/\\.|\s+|#/m) do |t|
-      raise "comment in extended regex Julia::#{c}" if t == "#"
+      raise "comment in extended regex #{what}" if t == "#"
       t.start_with?("\\") ? t : ""
     end
   end
-  ["JULIA_#{c}", src]
+  src
+end
+regexes = %w(OPERATORS TYPES KEYWORDS BUILTINS).to_h do |c|
+  ["JULIA_#{c}", extended_source.(Rouge::Lexers::Julia.const_get(c), "Julia::#{c}")]
 end
 # Lean's operator rule is its list of regex fragments joined with `|`, in order (the first
 # alternative that matches wins, so `-` shadows `->`).
@@ -437,6 +454,10 @@ end
 step_src = Rouge::Lexers::Gherkin.step_regex.source
 raise "Gherkin step regex: an unexpected escape" unless (step_src.scan(/\\./).uniq - ["\\ ", "\\*", "\\b"]).empty?
 regexes["GHERKIN_STEP"] = step_src.gsub("\\ ", " ")
+# compat-rouge7's lexers: BSL's keyword and builtin alternations (extended mode, case-insensitive)
+%w(KEYWORDS BUILTINS).each do |c|
+  regexes["BSL_#{c}"] = extended_source.(Rouge::Lexers::Bsl.const_get(c), "Bsl::#{c}")
+end
 regexes.each do |name, src|
   ws << "\nexport const #{name} = #{src.to_json};\n"
 end

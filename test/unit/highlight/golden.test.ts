@@ -32,7 +32,7 @@ const EXACT = new Set([
   'hcl', 'terraform', 'graphql', 'solidity', 'nix', 'zig', 'nim', 'elm', 'crystal', 'd', 'llvm',
   'gradle', 'vue', 'gherkin', 'irb', 'racket', 'common_lisp', 'pascal', 'nasm', 'armasm', 'sparql', 'turtle',
   'sed', 'systemd', 'ssh', 'plist', 'jsonnet', 'hlsl', 'meson', 'literate_haskell', 'idris', 'reasonml', 'rescript', 'q', 'janet', 'applescript', 'smalltalk', 'ada', 'vala', 'puppet', 'prometheus', 'moonscript', 'cypher',
-  'xpath', 'xquery', 'robot_framework', 'isabelle', 'dafny', 'minizinc', 'hylang', 'rego', 'postscript', 'brainfuck', 'literate_coffeescript', 'digdag', 'hql', 'freefem', 'idlang', 'epp', 'bpf', 'ghc-core', 'pony', 'eiffel', 'lustre', 'lutin', 'io', 'supercollider', 'csvs', 'j', 'syzlang', 'syzprog', 'ocl', 'hack', 'mosel', 'igorpro', 'vcl', 'yang', 'm68k', 'clean', 'factor', 'slice', 'sieve', 'ceylon', 'nial', 'lasso', 'abap', 'velocity', 'apex',
+  'xpath', 'xquery', 'robot_framework', 'isabelle', 'dafny', 'minizinc', 'hylang', 'rego', 'postscript', 'brainfuck', 'literate_coffeescript', 'digdag', 'hql', 'freefem', 'idlang', 'epp', 'bpf', 'ghc-core', 'pony', 'eiffel', 'lustre', 'lutin', 'io', 'supercollider', 'csvs', 'j', 'syzlang', 'syzprog', 'ocl', 'hack', 'mosel', 'igorpro', 'vcl', 'yang', 'm68k', 'clean', 'factor', 'slice', 'sieve', 'ceylon', 'nial', 'apiblueprint', 'datastudio', 'bsl', 'ecl', 'isbl', 'opentype_feature_file', 'brightscript', 'bbcbasic', 'tulip', 'biml', 'nesasm', 'jsl', 'msgtrans', 'cmhg', 'openedge', 'escape', 'magik', 'sqf', 'xojo', 'fluent', 'ttcn3', 'cfscript', 'augeas', 'mxml', 'mason', 'lasso', 'abap', 'velocity', 'apex',
 ]);
 
 /** Per-character class agreement floors (percent) for the approximate languages. */

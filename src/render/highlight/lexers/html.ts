@@ -8,6 +8,7 @@
 import { type LexerDef, rule, lazyLexer } from '../engine.js';
 import { css } from './css.js';
 import { javascript } from './javascript.js';
+import { entityRule } from './loop-match.js';
 
 const NAME = String.raw`[\p{L}:_\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\-]*`;
 
@@ -19,7 +20,7 @@ export const html: LexerDef = lazyLexer('html', () => ({
   states: {
     root: [
       rule(/[^<&]+/, ''),
-      rule(/&\S*?;/, 'ni'),
+      entityRule(),
       rule(/<!DOCTYPE .*?>/is, 'cp'),
       rule(/<!\[CDATA\[.*?\]\]>/s, 'cp'),
       rule(/<!--/, 'c', 'comment'),
@@ -100,7 +101,7 @@ export const xml: LexerDef = lazyLexer('xml', () => ({
   states: {
     root: [
       rule(/[^<&]+/, ''),
-      rule(/&\S*?;/, 'ni'),
+      entityRule(),
       rule(/<!\[CDATA\[.*?\]\]>/, 'cp'),
       rule(/<!--/, 'c', 'comment'),
       rule(/<\?.*?\?>/, 'cp'),

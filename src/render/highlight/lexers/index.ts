@@ -171,6 +171,30 @@ import { apex } from './apex.js';
 import { velocity } from './velocity.js';
 import { abap } from './abap.js';
 import { lasso } from './lasso.js';
+import { mason } from './mason.js';
+import { mxml } from './mxml.js';
+import { augeas } from './augeas.js';
+import { cfscript } from './cfscript.js';
+import { ttcn3 } from './ttcn3.js';
+import { fluent } from './fluent.js';
+import { xojo } from './xojo.js';
+import { sqf } from './sqf.js';
+import { magik } from './magik.js';
+import { escape } from './escape.js';
+import { openedge } from './openedge.js';
+import { cmhg, msgtrans } from './risc-os.js';
+import { jsl } from './jsl.js';
+import { nesasm } from './nesasm.js';
+import { biml } from './biml.js';
+import { tulip } from './tulip.js';
+import { bbcbasic } from './bbcbasic.js';
+import { brightscript } from './brightscript.js';
+import { opentypeFeatureFile } from './opentype-feature-file.js';
+import { isbl } from './isbl.js';
+import { ecl } from './ecl.js';
+import { bsl } from './bsl.js';
+import { datastudio } from './datastudio.js';
+import { apiblueprint } from './apiblueprint.js';
 import { zig } from './zig.js';
 
 /** Lexers that reproduce Rouge 3.30's tokens exactly (by construction and by the golden tests). */
@@ -361,6 +385,31 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['sieve', sieve],
   ['ceylon', ceylon],
   ['nial', nial],
+  ['apiblueprint', apiblueprint],
+  ['datastudio', datastudio],
+  ['bsl', bsl],
+  ['ecl', ecl],
+  ['isbl', isbl],
+  ['opentype_feature_file', opentypeFeatureFile],
+  ['brightscript', brightscript],
+  ['bbcbasic', bbcbasic],
+  ['tulip', tulip],
+  ['biml', biml],
+  ['nesasm', nesasm],
+  ['jsl', jsl],
+  ['msgtrans', msgtrans],
+  ['cmhg', cmhg],
+  ['openedge', openedge],
+  ['escape', escape],
+  ['magik', magik],
+  ['sqf', sqf],
+  ['xojo', xojo],
+  ['fluent', fluent],
+  ['ttcn3', ttcn3],
+  ['cfscript', cfscript],
+  ['augeas', augeas],
+  ['mxml', mxml],
+  ['mason', mason],
   ['lasso', lasso],
   ['abap', abap],
   ['velocity', velocity],

@@ -11,7 +11,7 @@
 import { type LexerDef, asBool, lazyLexer, mixin, rule } from '../engine.js';
 import { LASSO_BUILTINS, LASSO_EXCEPTIONS, LASSO_KEYWORDS, LASSO_TRAITS, LASSO_TYPES } from '../rouge-words.js';
 import { parent } from './erb.js';
-import { failsOnceFailed, loopRule, onlyWhereLater, stickyMatcher } from './loop-match.js';
+import { failsOnceFailed, lastMatchIndex, loopRule, onlyWhereLater, stickyMatcher } from './loop-match.js';
 
 /**
  * Rouge's `id = /[a-z_][\w.]*\/i` keeps its `/i` where it is interpolated: the first letter is
@@ -19,26 +19,9 @@ import { failsOnceFailed, loopRule, onlyWhereLater, stickyMatcher } from './loop
  */
 const ID = '[a-zA-Z_\\u017F\\u212A][\\w.]*';
 
-/** Where the last match of `re` (global) in `text` starts, remembered for the last text. */
-function lastIndexCache(re: RegExp): (text: string) => number {
-  let seen: string | undefined;
-  let last = -1;
-  return (text) => {
-    if (text !== seen) {
-      seen = text;
-      last = -1;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        last = m.index;
-        if (m[0] === '') re.lastIndex++;
-      }
-    }
-    return last;
-  };
-}
-const lastCommentClose = lastIndexCache(/-->/g);
-const lastScriptClose = lastIndexCache(/script>/giu);
-const lastStyleClose = lastIndexCache(/style>/giu);
+const lastCommentClose = lastMatchIndex(/-->/g);
+const lastScriptClose = lastMatchIndex(/script>/giu);
+const lastStyleClose = lastMatchIndex(/style>/giu);
 const LASSO_OPEN = /<\?(?:lasso|=)/iuy;
 const TAG_OPEN = /<(script|style)/iuy;
 

@@ -5,7 +5,7 @@
  * already known to fail: the same first match as Onigmo's, in linear time. Used by ./perl.ts,
  * ./jinja.ts, ./stata.ts and ./groovy.ts.
  */
-import type { Action, Rule } from '../engine.js';
+import { type Action, type Rule, rule } from '../engine.js';
 
 /** One branch of a loop body: the length it matches at `i`, or -1. */
 export type Branch = (text: string, i: number) => number;
@@ -334,4 +334,55 @@ export function failsOnceFailed(open: string, base: Rule): Rule {
     });
   if (base.slice) throw new Error('failsOnceFailed: a rule needing a sliced text');
   return { re: remember(() => base.re), asciiRe: remember(() => base.asciiRe ?? base.re), bol: base.bol, action: base.action };
+}
+
+/**
+ * Where the last match of `re` (a global regex) in a text starts (-1 if none), found once per
+ * text: for closers that are matched case-insensitively (Lasso's `script>`, Xojo's
+ * `#tag EndNote`), where onlyWhereLater's exact search would not do.
+ */
+export function lastMatchIndex(re: RegExp): (text: string) => number {
+  if (!re.global) throw new Error('lastMatchIndex: a global regex');
+  let seen: string | undefined;
+  let last = -1;
+  return (text) => {
+    if (text !== seen) {
+      seen = text;
+      last = -1;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        last = m.index;
+        if (m[0] === '') re.lastIndex++;
+      }
+    }
+    return last;
+  };
+}
+
+/** `base`, tried only where a match of `closer` (a global regex) starts at or after `pos + skip`. */
+export function onlyWhereLaterMatch(closer: RegExp, skip: number, base: Rule): Rule {
+  const last = lastMatchIndex(closer);
+  return guarded(base, (text, pos) => last(text) >= pos + skip);
+}
+
+const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const ENTITY = /&\S*?;/;
+
+/**
+ * Rouge's entity rule `&\S*?;` (HTML, XML and the lexers built on them), tried only where a `;`
+ * ends the run of non-spaces from the `&`: otherwise it scans that run at each `&` of it
+ * (quadratic on `&&&…`). Where the next `;` lies is remembered between positions.
+ */
+export function entityRule(): Rule {
+  let seenText = '';
+  let from = -1;
+  let semi = -1; // the first `;` at or after `from`, -1 if none
+  return guardedByRun((c) => !isRubySpace(c), rule(ENTITY, 'ni'), (text, pos, end) => {
+    if (text !== seenText || pos < from || (semi >= 0 && pos > semi)) {
+      seenText = text;
+      from = pos;
+      semi = text.indexOf(';', pos);
+    }
+    return semi >= 0 && semi < end;
+  });
 }

@@ -20,6 +20,7 @@ import { coffeescript } from './coffeescript.js';
 import { css } from './css.js';
 import { html } from './html.js';
 import { javascript } from './javascript.js';
+import { entityRule } from './loop-match.js';
 import { markdown } from './markdown.js';
 import { ruby, rubyBraceBody } from './ruby.js';
 import { indentedLineRoot, sass, startsBlock } from './sass.js';
@@ -132,7 +133,7 @@ export const slim: LexerDef = lazyLexer('slim', () => ({
         run.token('p', m[1]);
         run.delegate(ruby, m[2]);
       }),
-      rule(/&\S*?;/, 'ni'),
+      entityRule(),
       rule(`${DOT}+?`, ''),
       rule(/\s*\n/, 'w', '#pop'),
     ],
@@ -176,7 +177,7 @@ export const slim: LexerDef = lazyLexer('slim', () => ({
     plain_block: [
       mixin('interpolation'),
       rule(DIRTY_HTML, (run, m) => run.delegate(html, m[1])),
-      rule(/&\S*?;/, 'ni'),
+      entityRule(),
       rule(`${DOT}+?`, ''),
       mixin('indented_block'),
     ],
