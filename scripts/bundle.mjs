@@ -147,7 +147,7 @@ const main = await build({
   platform: "node",
   target: "node20",
   format: "cjs",
-  external: ["sass-embedded", "prismjs", "prismjs/*", "playwright-core", "chokidar"],
+  external: ["sass-embedded", "playwright-core", "chokidar"],
   // The sources are ES modules: strict mode, as they ran before bundling (and as the bundled
   // dependencies ran inside the ES module bundle), and `import.meta.url` is this file's URL, which
   // the workers' `new URL("./x-worker.js", import.meta.url)` and package.json's lookup rely on.

@@ -61,7 +61,7 @@ export function fileOf(frame: CallFrame): string {
 /** Areas of a build, first match wins, tested from the innermost frame of a stack outwards. */
 const AREAS: [string, (file: string, fn: string) => boolean][] = [
   ["Markdown (markdown-it + kramdown compatibility)", (f) => /^(markdown-it|linkify-it|mdurl|uc\.micro|punycode\.js|entities)/.test(f) || f.startsWith("src/render/markdown/")],
-  ["Syntax highlighting", (f) => f.startsWith("src/render/highlight/") || f === "prismjs"],
+  ["Syntax highlighting", (f) => f.startsWith("src/render/highlight/")],
   ["Liquid: date filter and Ruby strftime", (f) => f === "src/render/liquid/filters/date.js" || f.startsWith("src/ruby/strftime") || f.startsWith("src/ruby/local-time") || f.startsWith("src/ruby/time")],
   ["Liquid: parse (tokenize, build templates)", (f, fn) => f === "liquidjs" && /parse|tokeni[sz]e|readTo|match|readFilter|readValue|readExpression|readHash|readIdentifier|readQuoted|readRange|readTag|readOutput/i.test(fn)],
   ["Liquid: render (liquidjs, our filters, tags, drops)", (f) => f === "liquidjs" || f.startsWith("src/render/liquid/") || f === "src/render/drops.js" || f === "src/render/site-host.js"],

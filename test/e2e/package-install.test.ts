@@ -2,8 +2,8 @@
 // `npm test` has just made), installed into a temporary Jekyll site outside the repository with
 // nothing but its own dependencies (from the npm cache, or the registry), and then `npx
 // build-site`, `npx build-site serve` and `npx build-site new` run there. The site uses what loads
-// files at run time: Sass (sass-embedded), a language only Prism highlights, jemoji (gemoji's
-// table beside the bundle), jekyll-feed, the worker threads. The tarball must hold the bundle and
+// files at run time: Sass (sass-embedded), highlighting, KaTeX and jemoji (their files beside the
+// bundle), jekyll-feed, the worker threads. The tarball must hold the bundle and
 // the templates, and nothing of the tests, benchmarks or the homepage.
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
@@ -92,14 +92,14 @@ describe("the npm package, installed from its tarball into another site", { time
     for (const dev of ["typescript", "esbuild", "liquidjs", "markdown-it", "js-yaml", "playwright-core", "@fortawesome"]) {
       assert.ok(!installed.includes(dev), `${dev} was installed`);
     }
-    for (const dep of ["build-site", "sass-embedded", "prismjs", "chokidar"]) assert.ok(installed.includes(dep), `${dep} missing`);
+    for (const dep of ["build-site", "sass-embedded", "chokidar"]) assert.ok(installed.includes(dep), `${dep} missing`);
   });
 
-  test("npx build-site builds the site: Sass, Prism, jemoji, the feed", () => {
+  test("npx build-site builds the site: Sass, highlighting, jemoji, the feed", () => {
     const out = npx([], site);
     assert.match(out, /done in [\d.]+ seconds\./);
     const post = fs.readFileSync(path.join(site, "_site", "2024", "01", "02", "hello.html"), "utf8");
-    assert.match(post, /<span class="k">fun<\/span>/, "kotlin is highlighted by the Prism fallback");
+    assert.match(post, /<span class="k">fun<\/span>/, "kotlin is highlighted");
     assert.match(post, /class="emoji"/, "jemoji's table loads from beside the bundle");
     assert.match(fs.readFileSync(path.join(site, "_site", "css", "main.css"), "utf8"), /color: #c00/);
     assert.match(fs.readFileSync(path.join(site, "_site", "feed.xml"), "utf8"), /<title type="html">Hello<\/title>/);

@@ -52,7 +52,7 @@ export interface LexerDef {
   states: Record<string, RuleSpec[]>;
   /** Runs before each fresh lex (Rouge's `start` blocks), e.g. to push an initial state. */
   start?: (run: LexRun) => void;
-  /** A lexer that is not a state machine (plain text, the Prism fallback): tokens for `text`. */
+  /** A lexer that is not a state machine (plain text): tokens for `text`. */
   external?: (text: string) => TokenList;
 }
 

@@ -7,8 +7,9 @@
  * lexer produces:
  * ./engine.ts reproduces Rouge's RegexLexer (and Ruby's regex semantics), and each lexer
  * reproduces the rules of Rouge's, built on first use. `guess` runs Rouge's guessers
- * (./guess.ts). The other languages Rouge knows are tokenised with Prism and mapped onto
- * Rouge's classes (./prism-fallback.ts): the text is always identical, the classes approximate.
+ * (./guess.ts). The two languages Rouge knows without a lexer here (ghc-cmm, wollok) are written
+ * as plain text: the text identical, without classes. (They were Prism's tokens mapped onto
+ * Rouge's classes until every language Prism has a grammar for had a lexer of its own.)
  * test/golden/highlight/README.md has the measurement.
  */
 import { escapeHtml, formatHtml, lex, RougeRaise } from './engine.js';

@@ -1,6 +1,6 @@
-// Start-up loads only what a build needs: Prism when a language outside the native lexers is
-// highlighted, the preview server's dependencies (node:http, chokidar) only for `serve`, gemoji's
-// table (its own file beside the bundle, scripts/bundle.mjs) only when jemoji runs.
+// Start-up loads only what a build needs: the preview server's dependencies (node:http, chokidar)
+// only for `serve`, gemoji's table (its own file beside the bundle, scripts/bundle.mjs) only when
+// jemoji runs.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -29,22 +29,6 @@ const LOADED = `
   const loaded = (name) => [...Object.keys(cache), ...lazily()].some((f) => f.includes("/node_modules/" + name + "/") || f.endsWith("/dist/bundle/" + name + ".js"));
 `;
 
-test("Prism is required on the first fallback language, not before", () => {
-  const highlight = path.join(root, "dist/src/render/highlight/index.js");
-  const r = probe(`${LOADED}
-    const { highlight } = await import(${JSON.stringify(highlight)});
-    const native = highlight("x = 1\\n", "python");
-    const before = loaded("prismjs");
-    // a language without a native lexer: Prism is required to look for its grammar (every
-    // language Prism has a grammar for is native now, so Wollok's text stays plain)
-    const fallback = highlight("SELECT <a> & 1\\n", "wollok");
-    console.log(JSON.stringify({ before, after: loaded("prismjs"), native, fallback }));`);
-  assert.equal(r.before, false, "a native lexer does not load Prism");
-  assert.match(r.native, /<span class="n">x<\/span>/);
-  assert.equal(r.after, true);
-  assert.equal(r.fallback, "SELECT &lt;a&gt; &amp; 1\n", "the fallback keeps the text, escaped");
-});
-
 /** Builds `files` with the bundle in a fresh Node; what was loaded, and the home page. */
 function bundleBuild(t: { skip(msg: string): void }, files: Record<string, string>): any {
   const bundle = path.join(root, "dist/bundle/cli.js");
@@ -58,20 +42,20 @@ function bundleBuild(t: { skip(msg: string): void }, files: Record<string, strin
       const { loadBundle } = await import(${JSON.stringify(loader)});
       const code = await loadBundle(${JSON.stringify(bundle)}).exports.main(["build", "-q"]);
       const natives = process.moduleLoadList.filter((m) => m.startsWith("NativeModule "));
-      console.log(JSON.stringify({ code, prism: loaded("prismjs"), chokidar: loaded("chokidar"), gemoji: loaded("gemoji"), http: natives.includes("NativeModule http"), html: fs.readFileSync("_site/index.html", "utf8") }));
+      console.log(JSON.stringify({ code, chokidar: loaded("chokidar"), gemoji: loaded("gemoji"), http: natives.includes("NativeModule http"), html: fs.readFileSync("_site/index.html", "utf8") }));
     `, site);
   } finally {
     fs.rmSync(site, { recursive: true, force: true });
   }
 }
 
-test("a build from the bundle loads neither Prism, gemoji nor the preview server's modules", (t) => {
+test("a build from the bundle loads neither gemoji nor the preview server's modules", (t) => {
   const r = bundleBuild(t, { "index.md": "---\n---\n# Hi :smile:\n\n```python\nx = 1\n```\n" });
   if (!r) return;
   assert.equal(r.code, 0);
   assert.match(r.html, /<span class="n">x<\/span>/, "the build ran and highlighted");
   assert.match(r.html, /Hi :smile:/);
-  assert.deepEqual({ prism: r.prism, chokidar: r.chokidar, gemoji: r.gemoji, http: r.http }, { prism: false, chokidar: false, gemoji: false, http: false });
+  assert.deepEqual({ chokidar: r.chokidar, gemoji: r.gemoji, http: r.http }, { chokidar: false, gemoji: false, http: false });
 });
 
 test("jemoji still finds gemoji's table from the bundle", (t) => {

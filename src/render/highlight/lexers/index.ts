@@ -1,10 +1,9 @@
 /**
  * Every lexer, keyed by Rouge's lexer tag (the alias → tag table is ../rouge-languages.ts):
  * those ported to our Rouge-compatible engine, Rouge's PlainText, and for the rest of the
- * languages Rouge knows, Prism's grammar mapped to Rouge classes (approximate).
+ * languages Rouge knows (ghc-cmm and wollok), plain text.
  */
 import { type LexerDef, plainLexer } from '../engine.js';
-import { prismLexer } from '../prism-fallback.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
 import { apache } from './apache.js';
 import { armasm } from './armasm.js';
@@ -421,9 +420,9 @@ export function rougeTag(name: string): string | undefined {
   return ROUGE_LEXERS.get(name);
 }
 
-/** The lexer for a Rouge tag: native, else Prism-based, else plain text (right text, no classes). */
+/** The lexer for a Rouge tag: native, else plain text (right text, no classes). */
 export function lexerForTag(tag: string): LexerDef {
-  return NATIVE.get(tag) ?? prismLexer(tag) ?? plainLexer(tag, '');
+  return NATIVE.get(tag) ?? plainLexer(tag, '');
 }
 
 sublexers.find = (lang) => {
