@@ -9,7 +9,7 @@
  * operator that starts an expression; a sign sticks to a number (`x-1` is `nx`, `mi`).
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
-import { regexLiteralStates } from './javascript.js';
+import { regexLiteralStates, ternaryRule, ternaryState } from './javascript.js';
 import { pairedEscapes } from './loop-match.js';
 
 const words = (s: string) => new Set(s.trim().split(/\s+/));
@@ -48,11 +48,7 @@ export const actionscript: LexerDef = lazyLexer('actionscript', () => ({
       rule(/[(\[,]/, 'p', 'expr_start'),
       rule(/;/, 'p', 'statement'),
       rule(/[)\].]/, 'p'),
-      rule(/[?]/, (run) => {
-        run.token('p');
-        run.push('ternary');
-        run.push('expr_start');
-      }),
+      ternaryRule(),
       rule(/[{}]/, 'p', 'statement'),
       rule(ID, (run, m) => {
         const w = m[0];
@@ -85,12 +81,6 @@ export const actionscript: LexerDef = lazyLexer('actionscript', () => ({
       rule(/:/, 'p'),
       mixin('root'),
     ],
-    ternary: [
-      rule(/:/, (run) => {
-        run.token('p');
-        run.goto('expr_start');
-      }),
-      mixin('root'),
-    ],
+    ternary: ternaryState(),
   },
 }));

@@ -9,7 +9,7 @@
  * For the awk one-liners of shell and data-processing posts.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
-import { regexLiteralStates } from './javascript.js';
+import { regexLiteralStates, ternaryRule, ternaryState } from './javascript.js';
 
 const KEYWORDS = new Set(
   'if else while for do break continue return next nextfile delete exit print printf getline'.split(' '),
@@ -40,11 +40,7 @@ export const awk: LexerDef = lazyLexer('awk', () => ({
       rule(/[(\[,]/, 'p', 'expr_start'),
       rule(/;/, 'p', 'statement'),
       rule(/[)\].]/, 'p'),
-      rule(/[?]/, (run) => {
-        run.token('p');
-        run.push('ternary');
-        run.push('expr_start');
-      }),
+      ternaryRule(),
       rule(/[{}]/, 'p', 'statement'),
       rule(/[$a-zA-Z_][a-zA-Z0-9_]*/, (run, m) => {
         const w = m[0];
@@ -70,12 +66,6 @@ export const awk: LexerDef = lazyLexer('awk', () => ({
       rule(/:/, 'p'),
     ],
     statement: [rule(/[{}]/, 'p'), mixin('expr_start')],
-    ternary: [
-      rule(/:/, (run) => {
-        run.token('p');
-        run.goto('expr_start');
-      }),
-      mixin('root'),
-    ],
+    ternary: ternaryState(),
   },
 }));

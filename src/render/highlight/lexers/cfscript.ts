@@ -7,6 +7,7 @@
  * are followed as written.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { ternaryRule, ternaryState } from './javascript.js';
 import { onlyWhereLater, pairedEscapes } from './loop-match.js';
 
 const KEYWORDS = new Set('if else var xml default break switch do try catch throw in continue for return while required'.split(' '));
@@ -25,11 +26,7 @@ export const cfscript: LexerDef = lazyLexer('cfscript', () => ({
       rule(/[(\[,]/, 'p', 'expr_start'),
       rule(/;/, 'p', 'statement'),
       rule(/[)\].]/, 'p'),
-      rule(/[?]/, (run) => {
-        run.token('p');
-        run.push('ternary');
-        run.push('expr_start');
-      }),
+      ternaryRule(),
       rule(/[{}]/, 'p', 'statement'),
       rule(`(?:${CONSTANTS})\\b`, 'no'),
       rule(/(?:true|false|null)\b/, 'kc'),
@@ -65,13 +62,7 @@ export const cfscript: LexerDef = lazyLexer('cfscript', () => ({
       rule(/:/, 'p'),
       mixin('root'),
     ],
-    ternary: [
-      rule(/:/, (run) => {
-        run.token('p');
-        run.goto('expr_start');
-      }),
-      mixin('root'),
-    ],
+    ternary: ternaryState(),
     import: [rule(/\s+/, ''), rule(/[a-z0-9_.]+\*?/i, 'nn', '#pop')],
   },
 }));

@@ -13,6 +13,7 @@
  * For Crystal posts and shard READMEs.
  */
 import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
+import { ternaryRule, ternaryState } from './javascript.js';
 import { rubyRstrip, rubyStrip } from '../../../ruby/strings.js';
 import { SINGLE_QUOTED_BODY, SINGLE_QUOTED_FALLBACK, heredocs, queueHeredoc, sigilString, simpleString } from './ruby.js';
 
@@ -142,11 +143,7 @@ export const crystal: LexerDef = lazyLexer('crystal', () => ({
       rule(/\*\*|\/\/|>=|<=|<=>|<<?|>>?|=~|={3}|!~|&&?|\|\||\./, 'o', 'expr_start'),
       rule(/\{%|%\}/, 'p'),
       rule(/[-+/*%=<>&!^|~]=?/, 'o', 'expr_start'),
-      rule(/[?]/, (run) => {
-        run.token('p');
-        run.push('ternary');
-        run.push('expr_start');
-      }),
+      ternaryRule(),
       rule(/[[({,:\\;/]/, 'p', 'expr_start'),
       rule(/[\])}]/, 'p'),
     ],
@@ -199,13 +196,7 @@ export const crystal: LexerDef = lazyLexer('crystal', () => ({
       rule(/[A-Z_]\w*/, 'nc', '#pop'),
       rule('', (run) => run.pop()),
     ],
-    ternary: [
-      rule(/:(?!:)/, (run) => {
-        run.token('p');
-        run.goto('expr_start');
-      }),
-      mixin('root'),
-    ],
+    ternary: ternaryState(/:(?!:)/),
     defexpr: [
       rule(/(\))(\.|::)?/, (run) => {
         run.groups('p', 'o');

@@ -9,7 +9,7 @@
  * this one (RougeRaise).
  */
 import { type LexerDef, RougeRaise, lazyLexer, mixin, rule } from '../engine.js';
-import { regexLiteralStates } from './javascript.js';
+import { regexLiteralStates, ternaryRule, ternaryState } from './javascript.js';
 
 const words = (s: string) => new Set(s.trim().split(/\s+/));
 const KEYWORDS = words(`break case cast catch class continue default do else enum false for
@@ -49,11 +49,7 @@ export const haxe: LexerDef = lazyLexer('haxe', () => ({
       rule(/[(\[,]/, 'p', 'expr_start'),
       rule(/;/, 'p', 'statement'),
       rule(/[)\]}.]/, 'p'),
-      rule(/[?]/, (run) => {
-        run.token('p');
-        run.push('ternary');
-        run.push('expr_start');
-      }),
+      ternaryRule(),
       rule(ID, (run, m) => {
         const w = m[0];
         if (KEYWORDS.has(w)) {
@@ -96,13 +92,7 @@ export const haxe: LexerDef = lazyLexer('haxe', () => ({
       rule(/\)/, 'nd', '#pop'),
       mixin('root'),
     ],
-    ternary: [
-      rule(/:/, (run) => {
-        run.token('p');
-        run.goto('expr_start');
-      }),
-      mixin('root'),
-    ],
+    ternary: ternaryState(),
     str_double: [mixin('str_escape'), rule(/"/, 's2', '#pop'), rule(/[^\\"]+/, 's2')],
     str_single: [
       mixin('str_escape'),

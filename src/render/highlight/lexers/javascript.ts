@@ -147,11 +147,7 @@ function buildLexer(lists: Lists, typescript: boolean): Omit<LexerDef, 'name'> {
     rule(/[)\].]/, 'p'),
     rule(/`/, 's2', 'template_string'),
     rule(/[?][.]/, 'p'),
-    rule(/[?]/, (run) => {
-      run.token('p');
-      run.push('ternary');
-      run.push('expr_start');
-    }),
+    ternaryRule(),
     rule(/(@)(\w+)?/, ['p', 'nd'], 'expr_start'),
     rule(/[{}]/, 'p', 'statement'),
     rule(new RegExp(JS_ID, 'i'), (run, m) => {
@@ -225,13 +221,7 @@ function buildLexer(lists: Lists, typescript: boolean): Omit<LexerDef, 'name'> {
         rule(/:/, 'p'),
         mixin('root'),
       ],
-      ternary: [
-        rule(/:/, (run) => {
-          run.token('p');
-          run.goto('expr_start');
-        }),
-        mixin('root'),
-      ],
+      ternary: ternaryState(),
       template_string: [
         rule(/[$]\{/, 'p', 'template_string_expr'),
         rule(/`/, 's2', '#pop'),
@@ -248,6 +238,29 @@ export const javascript = makeLexer('javascript', JS, false);
 export const typescript = makeLexer('typescript', TS, true);
 export const jsx = makeLexer('jsx', JS, false, true);
 export const tsx = makeLexer('tsx', TS, true, true);
+
+/**
+ * `?` opens a conditional, as Rouge's JavaScript lexer has it and the lexers made from it copy it
+ * (ActionScript, Haxe, Awk, CFScript, Ruby, Crystal): the `ternary` state, then an expression.
+ */
+export function ternaryRule(): RuleSpec {
+  return rule(/[?]/, (run) => {
+    run.token('p');
+    run.push('ternary');
+    run.push('expr_start');
+  });
+}
+
+/** The `ternary` state: the `:` (`colon`) that goes on as an expression start; the rest as `root`. */
+export function ternaryState(colon: RegExp = /:/): RuleSpec[] {
+  return [
+    rule(colon, (run) => {
+      run.token('p');
+      run.goto('expr_start');
+    }),
+    mixin('root'),
+  ];
+}
 
 /**
  * Rouge's JavaScript regex-literal states (`regex`, `regex_end`, `regex_group`), which its

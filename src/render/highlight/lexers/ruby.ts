@@ -10,6 +10,7 @@
  * cannot see before the scan position); `true false nil` and `include`, `raise`… `kp`.
  */
 import { type LexerDef, type LexRun, type RuleSpec, mixin, rule, lazyLexer } from '../engine.js';
+import { ternaryRule } from './javascript.js';
 
 const KEYWORDS = String.raw`BEGIN|END|alias|begin|break|case|defined\?|do|else|elsif|end|ensure|for|if|in|next|redo|rescue|raise|retry|return|super|then|undef|unless|until|when|while|yield`;
 const KEYWORDS_PSEUDO =
@@ -155,11 +156,7 @@ export const ruby: LexerDef = lazyLexer('ruby', () => ({
       rule(/[a-zA-Z_]\w*/, 'n', 'method_call'),
       rule(/\*\*|<<?|>>?|>=|<=|<=>|=~|={3}|!~|&&?|\|\||\./, 'o', 'expr_start'),
       rule(/[\-+\/*%=<>&!^|~]=?/, 'o', 'expr_start'),
-      rule(/[?]/, (run) => {
-        run.token('p');
-        run.push('ternary');
-        run.push('expr_start');
-      }),
+      ternaryRule(),
       rule(/[\[({,:\\;\/]/, 'p', 'expr_start'),
       rule(/[\])}]/, 'p'),
     ],
