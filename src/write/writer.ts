@@ -31,7 +31,10 @@ export function assertDestinationOutsideSource(source: string, dest: string): vo
   assertSafeDestination(source, dest);
 }
 
-function sourceName(site: Site, item: Page | Document | StaticFile): string {
+/** What the write stage writes: a rendered page or document, or a copied static file. */
+type SiteFile = Page | Document | StaticFile;
+
+function sourceName(site: Site, item: SiteFile): string {
   return item.path ? site.displayPath(item.path) : item.relativePath;
 }
 
@@ -159,7 +162,7 @@ export function prepareStaging(site: { source: string; dest: string }): string {
  * What may be written before the end: items whose destination no other item shares. Shared ones
  * are written at the end, in Jekyll's order, so that the last one wins as it does there.
  */
-export function earlyWritable(site: Site): Set<Page | Document | StaticFile> {
+export function earlyWritable(site: Site): Set<SiteFile> {
   const owners = new Map<string, number>();
   const files = [...site.siteFiles()];
   for (const f of files) owners.set(f.destinationPath, (owners.get(f.destinationPath) ?? 0) + 1);
@@ -191,7 +194,7 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
   if (thread) site.logger.debug("Writing:", "on a writer thread, as pages render");
   let sink: Sink | null = null;
   const open = () => (sink ??= thread ? threadSink(staging) : syncSink(staging));
-  const target = (item: Page | Document | StaticFile) => path.join(staging, item.destinationPath);
+  const target = (item: SiteFile) => path.join(staging, item.destinationPath);
   // A released output read again: its file must be on disk. The writer thread is drained (rarely
   // needed: a page that shows another's whole output), and the rest is written on this thread.
   let swapped = false;
@@ -204,18 +207,17 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
     return fs.readFileSync(target(item), "utf8");
   };
 
-  const early = options.outputsFinal ? earlyWritable(site) : new Set<Page | Document | StaticFile>();
-  const sent = new Map<Page | Document | StaticFile, string>();
+  const early = options.outputsFinal ? earlyWritable(site) : new Set<SiteFile>();
+  const sent = new Map<SiteFile, string>();
   // Every file of the site, and by destination path the items written there (more than one is a
   // conflict: the last wins). Taken once rendering is over: stylesheets add their source maps
   // to site.pages while they render. Items are named (sourceName) only for a conflict's message:
   // a path made relative for each of a site's files cost ~8 ms of a cold homepage build.
-  type Item = Page | Document | StaticFile;
-  let outputs: { all: Item[]; written: Map<string, Item[]> } | null = null;
+  let outputs: { all: SiteFile[]; written: Map<string, SiteFile[]> } | null = null;
   const finalOutputs = () => {
     if (outputs) return outputs;
     const all = [...site.siteFiles()];
-    const written = new Map<string, Item[]>();
+    const written = new Map<string, SiteFile[]>();
     for (const item of all) {
       const rel = item.destinationPath;
       const seen = written.get(rel);

@@ -9,14 +9,18 @@ import { test } from "node:test";
 import { main } from "../../../src/cli/main.js";
 import { writeLazyPackageSite, writeWarmUpSite } from "../../../src/cli/warm-up.js";
 
-test("the warm-up blog builds without warnings and reaches its features", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warm-up-test-"));
+/**
+ * Writes a warm-up site with `writeSite`, builds it with the CLI, asserts that the build succeeded
+ * without a warning on stdout or stderr, and hands its output folder to `check`.
+ */
+async function buildCleanly(prefix: string, writeSite: (dir: string) => void, check: (out: string) => void): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const out = path.join(dir, "_out");
   const lines: string[] = [];
   const write = process.stderr.write.bind(process.stderr);
   const writeOut = process.stdout.write.bind(process.stdout);
   try {
-    writeWarmUpSite(dir);
+    writeSite(dir);
     process.stderr.write = ((chunk: string | Uint8Array) => { lines.push(String(chunk)); return true; }) as typeof process.stderr.write;
     process.stdout.write = ((chunk: string | Uint8Array) => { lines.push(String(chunk)); return true; }) as typeof process.stdout.write;
     let code: number;
@@ -28,6 +32,14 @@ test("the warm-up blog builds without warnings and reaches its features", async 
     }
     assert.equal(code, 0, lines.join(""));
     assert.doesNotMatch(lines.join(""), /warn|error|deprecat/i);
+    check(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("the warm-up blog builds without warnings and reaches its features", () =>
+  buildCleanly("warm-up-test-", writeWarmUpSite, (out) => {
     for (const f of ["feed.xml", "sitemap.xml", "page2/index.html", "projects/one/index.html", "blog/index.html", "about/index.html"]) {
       assert.ok(fs.existsSync(path.join(out, f)), f);
     }
@@ -35,30 +47,10 @@ test("the warm-up blog builds without warnings and reaches its features", async 
     for (const needle of ["language-python", "language-bash", "language-javascript", 'class="highlight"', 'class="footnotes"', "<abbr", "<dl>", 'class="note"', "Jekyll SEO tag", "application/atom+xml", "{{ not liquid }}"]) {
       assert.ok(post.includes(needle), `${needle} in a post`);
     }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test("the lazily loaded packages' warm-up site builds without warnings and uses KaTeX and jemoji", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warm-up-lazy-test-"));
-  const out = path.join(dir, "_out");
-  try {
-    writeLazyPackageSite(dir);
-    const lines: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string | Uint8Array) => { lines.push(String(chunk)); return true; }) as typeof process.stderr.write;
-    let code: number;
-    try {
-      code = await main(["build", "-q", "-s", dir, "-d", out]);
-    } finally {
-      process.stderr.write = write;
-    }
-    assert.equal(code, 0, lines.join(""));
-    assert.doesNotMatch(lines.join(""), /warn|error|deprecat/i);
+test("the lazily loaded packages' warm-up site builds without warnings and uses KaTeX and jemoji", () =>
+  buildCleanly("warm-up-lazy-test-", writeLazyPackageSite, (out) => {
     const page = fs.readFileSync(path.join(out, "index.html"), "utf8");
     for (const needle of ['class="katex"', 'class="katex-display"', 'class="emoji"']) assert.ok(page.includes(needle), `${needle} in the page`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
