@@ -5,16 +5,13 @@
 // an anchor" (or "an alias"), at the `&` or `*`. Where such a character follows, libyaml reads the
 // shorter name and then that token: `&x: v` is an anchored empty key ({nil => "v"}), `*x: v` the
 // aliased value as a key.
-import { parseEvents } from "js-yaml";
+import { EVENT_ALIAS, parseEvents } from "js-yaml";
 
 /** An anchor or alias whose name has a character outside libyaml's, at a word boundary. */
 const MAYBE_BAD_NAME = /(?:^|[\s[{,])[&*][\w-]*[^\w\s?:,\]}%@`-]/m;
 
 /** An anchor or alias name followed, without a space, by a character libyaml ends it at. */
 const MAYBE_ENDED_NAME = /(?:^|[\s[{,])[&*][\w-]+[?:,\]}%@`]/m;
-
-/** js-yaml's event type of an alias. */
-const ALIAS = 5;
 
 /** The first anchor or alias libyaml refuses: where (its `&` or `*`) and libyaml's words; null when none. */
 export function invalidAnchorName(text: string): { at: number; reason: string } | null {
@@ -30,7 +27,7 @@ export function invalidAnchorName(text: string): { at: number; reason: string } 
     const name = text.slice(ev.anchorStart, ev.anchorEnd);
     const bad = name.search(/[^A-Za-z0-9_-]/);
     if (bad < 0 || "?:,]}%@`".includes(name[bad]!)) continue;
-    return { at: ev.anchorStart - 1, reason: `did not find expected alphabetic or numeric character while scanning an ${ev.type === ALIAS ? "alias" : "anchor"}` };
+    return { at: ev.anchorStart - 1, reason: `did not find expected alphabetic or numeric character while scanning an ${ev.type === EVENT_ALIAS ? "alias" : "anchor"}` };
   }
   return null;
 }

@@ -9,7 +9,7 @@
 //    parsing a flow node", reported at the `:`.
 // An explicit key (`? \n: v`, `{? : v}`) and an empty key that carries a tag or an anchor
 // (`!!str : v`, `&x : v`) are keys to libyaml, and Psych reads them.
-import { parseEvents } from "js-yaml";
+import { COLLECTION_STYLE_FLOW, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_SINGLE_QUOTED, parseEvents } from "js-yaml";
 
 /** A `:` that may be an empty key's: first on its line, or after `-`, `?`, `,`, `[` or `{`. */
 const MAYBE_EMPTY_KEY = /(?:^|[-?,[{])[ \t]*:(?=[ \t\r\n]|$)/m;
@@ -17,16 +17,6 @@ const MAYBE_EMPTY_KEY = /(?:^|[-?,[{])[ \t]*:(?=[ \t\r\n]|$)/m;
 interface EmptyKey { at: number; reason: string }
 
 interface Event { type: number; start?: number; style?: number; valueStart?: number; valueEnd?: number; tagStart?: number; anchorStart?: number }
-
-/** js-yaml's event types (parseEvents) and its style of a flow collection. */
-const SEQUENCE_START = 2;
-const MAPPING_START = 3;
-const SCALAR = 4;
-const COLLECTION_END = 6;
-const FLOW = 2;
-/** js-yaml's styles of a single- and a double-quoted scalar. */
-const SINGLE_QUOTED = 2;
-const DOUBLE_QUOTED = 3;
 
 /** Whitespace, comments and the ends of flow entries between two nodes. */
 const BETWEEN_NODES = /^(?:[\s,\]}]|#[^\n]*)*/;
@@ -48,11 +38,11 @@ export function emptyImplicitKey(text: string): EmptyKey | null {
   let last = 0;
   for (const ev of events) {
     const parent = open[open.length - 1];
-    const isNode = ev.type === SCALAR || ev.type === SEQUENCE_START || ev.type === MAPPING_START;
+    const isNode = ev.type === EVENT_SCALAR || ev.type === EVENT_SEQUENCE || ev.type === EVENT_MAPPING;
     if (isNode && parent) {
       const atKey = parent.mapping && parent.nodes % 2 === 0;
       parent.nodes++;
-      const bare = ev.type === SCALAR && ev.valueStart === -1 && (ev.tagStart ?? -1) < 0 && (ev.anchorStart ?? -1) < 0;
+      const bare = ev.type === EVENT_SCALAR && ev.valueStart === -1 && (ev.tagStart ?? -1) < 0 && (ev.anchorStart ?? -1) < 0;
       if (atKey && bare) {
         const from = parent.nodes === 1 ? parent.start + (parent.flow && text[parent.start] === "{" ? 1 : 0) : last;
         const indicator = from + BETWEEN_NODES.exec(text.slice(from))![0].length;
@@ -63,15 +53,15 @@ export function emptyImplicitKey(text: string): EmptyKey | null {
         }
       }
     }
-    if (ev.type === SEQUENCE_START || ev.type === MAPPING_START) {
+    if (ev.type === EVENT_SEQUENCE || ev.type === EVENT_MAPPING) {
       const start = ev.start ?? last;
-      open.push({ mapping: ev.type === MAPPING_START, flow: ev.style === FLOW, start, nodes: 0 });
-      last = Math.max(last, start + (ev.style === FLOW ? 1 : 0));
-    } else if (ev.type === COLLECTION_END) {
+      open.push({ mapping: ev.type === EVENT_MAPPING, flow: ev.style === COLLECTION_STYLE_FLOW, start, nodes: 0 });
+      last = Math.max(last, start + (ev.style === COLLECTION_STYLE_FLOW ? 1 : 0));
+    } else if (ev.type === EVENT_POP) {
       open.pop();
-    } else if (ev.type === SCALAR && ev.valueEnd !== undefined && ev.valueEnd >= 0) {
+    } else if (ev.type === EVENT_SCALAR && ev.valueEnd !== undefined && ev.valueEnd >= 0) {
       // A quoted scalar's closing quote is past valueEnd.
-      last = Math.max(last, ev.valueEnd + (ev.style === SINGLE_QUOTED || ev.style === DOUBLE_QUOTED ? 1 : 0));
+      last = Math.max(last, ev.valueEnd + (ev.style === SCALAR_STYLE_SINGLE_QUOTED || ev.style === SCALAR_STYLE_DOUBLE_QUOTED ? 1 : 0));
     }
   }
   return null;

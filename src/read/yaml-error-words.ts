@@ -18,7 +18,7 @@
 //    `title: [Draft] post`, a key indented between two levels): the parser's "did not find expected
 //    key while parsing a block mapping" or "did not find expected '-' indicator while parsing a
 //    block collection", at the start of the collection that was waiting (Psych's context mark).
-import { parseEvents } from "js-yaml";
+import { COLLECTION_STYLE_BLOCK, EVENT_MAPPING, EVENT_POP, EVENT_SEQUENCE, parseEvents } from "js-yaml";
 
 export interface LibyamlError { reason: string; at: number }
 
@@ -28,12 +28,6 @@ const STRAY_TOKEN_REASONS = new Set([
   "bad indentation of a sequence entry",
   "end of the stream or a document separator is expected",
 ]);
-
-/** js-yaml's event types (parseEvents), and its style of a block collection. */
-const SEQUENCE_START = 2;
-const MAPPING_START = 3;
-const COLLECTION_END = 6;
-const BLOCK = 1;
 
 /** js-yaml's reasons for a plain scalar that runs on where a key was due. */
 const UNFINISHED_KEY_REASONS = new Set([
@@ -154,10 +148,10 @@ function blockCollectionAt(text: string, position: number): { mapping: boolean; 
   const stack: Array<{ mapping: boolean; start: number; column: number; block: boolean }> = [];
   let open: typeof stack = [];
   for (const ev of events) {
-    if (ev.type === SEQUENCE_START || ev.type === MAPPING_START) {
+    if (ev.type === EVENT_SEQUENCE || ev.type === EVENT_MAPPING) {
       const start = ev.start ?? -1;
-      stack.push({ mapping: ev.type === MAPPING_START, start, column: start < 0 ? -1 : columnOf(start), block: ev.style === BLOCK });
-    } else if (ev.type === COLLECTION_END) {
+      stack.push({ mapping: ev.type === EVENT_MAPPING, start, column: start < 0 ? -1 : columnOf(start), block: ev.style === COLLECTION_STYLE_BLOCK });
+    } else if (ev.type === EVENT_POP) {
       stack.pop();
       continue;
     }

@@ -11,6 +11,7 @@
 //    Jekyll, patched to Psych.safe_load, stops on it instead ("Tried to load unspecified class:
 //    Symbol"); a real theme (Chirpy 5.3's tr-TR locale) has one, so here we follow upstream.
 import {
+  COLLECTION_STYLE_BLOCK, EVENT_DOCUMENT, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_PLAIN, SCALAR_STYLE_SINGLE_QUOTED,
   YAML11_SCHEMA, defineMappingTag, defineScalarTag, defineSequenceTag, parseEvents, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
 import { noteKey, orderedKeys, preserveOrder, recordedCount, renameKey } from "../ruby/ordered-hash.js";
@@ -633,7 +634,7 @@ function invalidUnicodeEscape(text: string): number {
     return -1; // the load reports what does not parse
   }
   for (const ev of events as Array<{ type?: number; style?: number; valueStart?: number; valueEnd?: number }>) {
-    if (ev.style !== DOUBLE_QUOTED || ev.valueStart === undefined || ev.valueEnd === undefined) continue;
+    if (ev.style !== SCALAR_STYLE_DOUBLE_QUOTED || ev.valueStart === undefined || ev.valueEnd === undefined) continue;
     const raw = text.slice(ev.valueStart, ev.valueEnd);
     for (let i = raw.indexOf("\\"); i >= 0 && i < raw.length; i = raw.indexOf("\\", i + 2)) {
       const digits = raw[i + 1] === "u" ? 4 : raw[i + 1] === "U" ? 8 : 0;
@@ -646,13 +647,6 @@ function invalidUnicodeEscape(text: string): number {
   }
   return -1;
 }
-
-/** js-yaml's scalar style of a double-quoted scalar in parseEvents. */
-const DOUBLE_QUOTED = 3;
-/** js-yaml's scalar styles (plain, quoted, block) and collection styles in parseEvents. */
-const PLAIN = 1;
-const SINGLE_QUOTED = 2;
-const BLOCK = 1;
 
 /**
  * Where libyaml refuses a tab that begins a line (after any spaces) and js-yaml reads on.
@@ -691,12 +685,12 @@ function misplacedTab(text: string): { at: number; reason: string } | null {
   const columnOf = (at: number) => at - (text.lastIndexOf("\n", at - 1) + 1);
   let last = 0;
   for (const ev of events as Array<{ type: number; start?: number; style?: number; valueStart?: number; valueEnd?: number; indent?: number }>) {
-    if (ev.type === 1) open.push({ block: null, flowStart: -1 });
-    else if (ev.type === 2 || ev.type === 3) {
-      const flow = ev.style !== BLOCK;
+    if (ev.type === EVENT_DOCUMENT) open.push({ block: null, flowStart: -1 });
+    else if (ev.type === EVENT_SEQUENCE || ev.type === EVENT_MAPPING) {
+      const flow = ev.style !== COLLECTION_STYLE_BLOCK;
       open.push({ block: !flow && ev.start !== undefined ? columnOf(ev.start) : null, flowStart: flow && ev.start !== undefined ? ev.start : -1 });
       if (flow && ev.start !== undefined) last = ev.start + 1;
-    } else if (ev.type === 6) {
+    } else if (ev.type === EVENT_POP) {
       const closed = open.pop();
       if (closed && closed.flowStart >= 0) {
         // The closing bracket: past the last entry, after whitespace, commas and comments.
@@ -705,16 +699,16 @@ function misplacedTab(text: string): { at: number; reason: string } | null {
         whitespace.push({ from: closed.flowStart, to: end });
         last = end;
       }
-    } else if (ev.type === 4 && ev.valueStart !== undefined && ev.valueEnd !== undefined && ev.valueStart >= 0) {
+    } else if (ev.type === EVENT_SCALAR && ev.valueStart !== undefined && ev.valueEnd !== undefined && ev.valueStart >= 0) {
       // (An empty node, as the value of `? k` or of `key:`, has no place in the text: -1, skipped.)
-      if (ev.style === PLAIN) {
+      if (ev.style === SCALAR_STYLE_PLAIN) {
         let block = -1;
         for (let i = open.length - 1; i >= 0; i--) if (open[i]!.block !== null) { block = open[i]!.block!; break; }
         let end = ev.valueEnd;
         while (end < text.length && " \t\r\n".includes(text[end]!)) end++;
         plain.push({ from: ev.valueStart, to: end, indent: block + 1 });
         last = ev.valueEnd;
-      } else if (ev.style === SINGLE_QUOTED || ev.style === DOUBLE_QUOTED) {
+      } else if (ev.style === SCALAR_STYLE_SINGLE_QUOTED || ev.style === SCALAR_STYLE_DOUBLE_QUOTED) {
         whitespace.push({ from: ev.valueStart - 1, to: ev.valueEnd + 1 });
         last = ev.valueEnd + 1;
       } else {
