@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/src) into dist/bundle/cli.js and one file per worker thread, with
-// esbuild. Loading ~150 ES modules one by one costs Node about as much as building a small site;
-// one file loads in a fraction of that. Run after `tsc` (npm's prepare and test do).
+// esbuild; the threads that run the pipeline start from cli.js (src/cli/bundle-entry.ts). Loading
+// ~150 ES modules one by one costs Node about as much as building a small site; one file loads in a
+// fraction of that. Run after `tsc` (npm's prepare and test do).
 // Packages that load files of their own at run time stay external.
 //
 // The bundles are CommonJS, not ES modules: Node loads a CommonJS file with less machinery (an
@@ -132,11 +133,9 @@ const main = await build({
   plugins: [lazyPackages, lazyImports, liquidNodeBuiltins],
   absWorkingDir: root,
   entryPoints: {
-    cli: "dist/src/cli/main.js",
-    "parallel-worker": "dist/src/build/parallel-worker.js",
+    cli: "dist/src/cli/bundle-entry.js",
     "writer-worker": "dist/src/write/writer-worker.js",
     "sass-worker": "dist/src/render/sass-worker.js",
-    "rebuild-worker": "dist/src/serve/rebuild-worker.js",
     "download-worker": "dist/src/cache/download-worker.js",
     "esm-import": "dist/src/plugins/esm-import.js",
     // bin/ (CommonJS) loads cli.js through this, so it needs nothing from dist/src.
@@ -157,10 +156,28 @@ const main = await build({
   logLevel: "warning",
 });
 for (const file of Object.keys(main.metafile.outputs)) if (file.endsWith(".js")) finishBundle(path.join(root, file));
+await writeThreadShims();
 writeThirdPartyLicenses([lazy.metafile, main.metafile]);
 // One build of a small blog writes the code cache bin/ starts from (src/cli/warm-up.ts).
 const { warmUpCodeCache } = await import("../dist/src/cli/warm-up.js");
 if (!warmUpCodeCache(root)) console.warn("bundle: the warm-up build made no code cache; build-site will start slower until a build writes one");
+
+/**
+ * The worker threads that run the pipeline (the render worker, serve's rebuild thread) were each a
+ * bundle of ~3 MB repeating nearly all of cli.js, compiled from source when the thread started.
+ * Their files are now shims: cli.js, loaded through its code cache as bin/ loads it, runs the
+ * thread's module (src/cli/bundle-entry.ts). The main thread's `new Worker(new URL("./x.js",
+ * import.meta.url))` finds the shim beside cli.js as it found the bundle.
+ */
+async function writeThreadShims() {
+  const { SHARED_THREADS } = await import("../dist/src/cli/bundle-entry.js");
+  for (const name of SHARED_THREADS) {
+    fs.writeFileSync(path.join(outdir, `${name}.js`), `"use strict";
+// build-site's ${name} thread: its module is in cli.js (scripts/bundle.mjs, writeThreadShims).
+require("./code-cache.js").loadBundle(require("node:path").join(__dirname, "cli.js")).exports.startThread(${JSON.stringify(name)});
+`);
+  }
+}
 
 /**
  * Two changes to esbuild's output. (1) Every module that imports a CommonJS module (a Node

@@ -41,8 +41,18 @@ function cleanEnv(): NodeJS.ProcessEnv {
 const npm = (args: string[], cwd: string) =>
   execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", args, { cwd, env: cleanEnv(), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
-const npx = (args: string[], cwd: string) =>
-  execFileSync(process.platform === "win32" ? "npx.cmd" : "npx", ["--no", "build-site", ...args], { cwd, env: cleanEnv(), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const npx = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
+  execFileSync(process.platform === "win32" ? "npx.cmd" : "npx", ["--no", "build-site", ...args], { cwd, env: { ...cleanEnv(), ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+/** Every file under `dir`, relative, with its bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const rel of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    const full = path.join(dir, rel);
+    if (fs.statSync(full).isFile()) files.set(rel, fs.readFileSync(full));
+  }
+  return files;
+}
 
 function write(root: string, rel: string, text: string): void {
   fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -103,6 +113,26 @@ describe("the npm package, installed from its tarball into another site", { time
     assert.match(post, /class="emoji"/, "jemoji's table loads from beside the bundle");
     assert.match(fs.readFileSync(path.join(site, "_site", "css", "main.css"), "utf8"), /color: #c00/);
     assert.match(fs.readFileSync(path.join(site, "_site", "feed.xml"), "utf8"), /<title type="html">Hello<\/title>/);
+  });
+
+  test("the render worker runs from the installed cli.js: its file is a shim, and the site builds the same with it", () => {
+    // scripts/bundle.mjs (writeThreadShims): the pipeline's threads load cli.js with its code cache.
+    for (const shim of ["parallel-worker.js", "rebuild-worker.js"]) {
+      const file = pack.files.find((f) => f.path === `dist/bundle/${shim}`);
+      assert.ok(file && file.size < 1024, `${shim} is a shim, not a bundle of its own (${file?.size} bytes)`);
+    }
+    const alone = path.join(work, "out-main-thread");
+    const withWorker = path.join(work, "out-render-worker");
+    npx(["build", "-q", "-d", alone], site);
+    const out = npx(["build", "--verbose", "-d", withWorker], site, { BUILD_SITE_PARALLEL_MIN: "1" });
+    assert.match(out, /Rendering: on two threads/, "the render worker ran");
+    const a = tree(alone);
+    const b = tree(withWorker);
+    assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
+    for (const [rel, bytes] of a) {
+      // The feed's <updated> is the build's time.
+      if (rel !== "feed.xml") assert.ok(bytes.equals(b.get(rel)!), `${rel} differs with the render worker`);
+    }
   });
 
   test("npx build-site serve serves the site", async () => {
