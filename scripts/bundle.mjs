@@ -20,7 +20,7 @@ const outdir = path.join(root, "dist/bundle");
 // (bin/ also checks each cache's key, in case another bundling races with this one.)
 fs.mkdirSync(outdir, { recursive: true });
 for (const f of fs.readdirSync(outdir)) {
-  if (f.endsWith(".cache")) fs.rmSync(path.join(outdir, f), { force: true });
+  if (f.endsWith(".cache") || /^sass-embedded@.*\.js$/.test(f)) fs.rmSync(path.join(outdir, f), { force: true });
 }
 // The package is "type": "module"; this makes Node (and `new Worker`) read the bundles as CommonJS.
 fs.writeFileSync(path.join(outdir, "package.json"), '{ "type": "commonjs" }\n');
@@ -52,6 +52,46 @@ const lazy = await build({
   metafile: true,
   logLevel: "warning",
 });
+/**
+ * sass-embedded's JavaScript, which the Sass thread loads at every build that compiles Sass: 354
+ * CommonJS files (1.6 MB with its protobuf runtime, rxjs, immutable and colorjs.io) that `require`
+ * compiled from source, 160-280 ms of CPU. Bundled into one file beside the bundle, it loads
+ * through the bundle's loader with a code cache (src/render/sass-package.ts). The file is named
+ * after the version it was bundled from; a site whose installed sass-embedded is another version
+ * loads the installed one, as before. The package stays a dependency: its native compiler comes
+ * with it, as an optional dependency for each platform, and its files are found from the installed
+ * package, wherever npm put it (compiler-path.js's `require.resolve` calls are rewritten to start
+ * there). Only the asynchronous API is used from this copy: the synchronous one starts a worker
+ * from a file beside its own module, which the bundle does not have.
+ */
+const sassVersion = JSON.parse(fs.readFileSync(path.join(root, "node_modules/sass-embedded/package.json"), "utf8")).version;
+const sassEmbedded = await build({
+  absWorkingDir: root,
+  entryPoints: { [`sass-embedded@${sassVersion}`]: "node_modules/sass-embedded/dist/lib/index.js" },
+  outdir: "dist/bundle",
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  metafile: true,
+  logLevel: "warning",
+  // The installed package, which compiler-path.js (below) resolves its compiler from.
+  external: ["sass-embedded"],
+  plugins: [{
+    name: "sass-compiler-path",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]sass-embedded[\\/]dist[\\/]lib[\\/]src[\\/]compiler-path\.js$/ }, (a) => {
+        const text = fs.readFileSync(a.path, "utf8");
+        const calls = text.match(/\brequire\.resolve\(/g)?.length ?? 0;
+        if (calls !== 4) throw new Error(`bundle: ${a.path}: expected 4 require.resolve calls, found ${calls}; update the sass-compiler-path plugin`);
+        const contents = 'const installedSass = require("node:module").createRequire(require.resolve("sass-embedded"));\n' +
+          text.replace(/\brequire\.resolve\(/g, "installedSass.resolve(");
+        return { contents, loader: "js" };
+      });
+    },
+  }],
+});
+
 /** Resolves each lazy package to a module of getters that require its file on first access. */
 const lazyPackages = {
   name: "lazy-packages",
@@ -155,9 +195,9 @@ const main = await build({
   metafile: true,
   logLevel: "warning",
 });
-for (const file of Object.keys(main.metafile.outputs)) if (file.endsWith(".js")) finishBundle(path.join(root, file));
+for (const file of [...Object.keys(main.metafile.outputs), ...Object.keys(sassEmbedded.metafile.outputs)]) if (file.endsWith(".js")) finishBundle(path.join(root, file));
 await writeThreadShims();
-writeThirdPartyLicenses([lazy.metafile, main.metafile]);
+writeThirdPartyLicenses([lazy.metafile, sassEmbedded.metafile, main.metafile]);
 // One build of a small blog writes the code cache bin/ starts from (src/cli/warm-up.ts).
 const { warmUpCodeCache } = await import("../dist/src/cli/warm-up.js");
 if (!warmUpCodeCache(root)) console.warn("bundle: the warm-up build made no code cache; build-site will start slower until a build writes one");
@@ -233,7 +273,7 @@ function writeThirdPartyLicenses(metafiles) {
     const dir = path.join(root, folder);
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
     const licenseFile = fs.readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
-    const text = licenseFile ? fs.readFileSync(path.join(dir, licenseFile), "utf8").trim() : standardLicense(name, pkg);
+    const text = licenseFile ? fs.readFileSync(path.join(dir, licenseFile), "utf8").trim() : standardLicense(name, pkg, dir);
     return `${name} ${pkg.version} (${pkg.license})\n${"-".repeat(72)}\n${text}\n`;
   });
   const head = "Packages bundled into build-site's dist/bundle/, with their licenses.\n\n";
@@ -245,7 +285,7 @@ function writeThirdPartyLicenses(metafiles) {
  * packages the BibTeX parser uses, unicode2latex). For MIT and ISC the license is that standard
  * text with the package's author as the copyright holder; anything else must be looked at.
  */
-function standardLicense(name, pkg) {
+function standardLicense(name, pkg, dir) {
   const author = typeof pkg.author === "string" ? pkg.author : pkg.author?.name;
   const holder = `Copyright (c) ${author ?? `the authors of ${name}`}`;
   if (pkg.license === "MIT") {
@@ -259,5 +299,26 @@ function standardLicense(name, pkg) {
       "Permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice and this permission notice appear in all copies.\n\n" +
       "THE SOFTWARE IS PROVIDED \"AS IS\" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.";
   }
+  // @bufbuild/protobuf (sass-embedded's protocol runtime): Apache-2.0 for its own code, whose
+  // holder its file headers name, and BSD-3-Clause for the varint code it took from Google's
+  // protobuf, whose notice is in those files' headers. Both taken from the package's own files.
+  if (pkg.license === "(Apache-2.0 AND BSD-3-Clause)") {
+    const sources = fs.readdirSync(dir, { recursive: true }).filter((f) => /\.js$/.test(f)).map((f) => fs.readFileSync(path.join(dir, f), "utf8"));
+    const apacheHolder = sources.map((t) => /^\/\/ (Copyright [\d-]+ .+)$/m.exec(t)?.[1]).find((c) => c && !/Google/.test(c));
+    const bsd = sources.map((t) => /^(\/\/ Copyright [\d-]+ Google[^\n]*\n(?:\/\/[^\n]*\n)*?\/\/ [^\n]*SUCH DAMAGE\.)\n/m.exec(t)?.[1]).find(Boolean);
+    if (!apacheHolder || !bsd) throw new Error(`bundle: ${name}: its files' license headers were not found; update standardLicense`);
+    return `Apache License 2.0 (${apacheHolder}; from package.json, the package has no license file):\n\n${apacheLicenseTerms()}\n\n` +
+      `BSD-3-Clause for the code taken from Google's protobuf (from the package's file headers):\n\n${bsd.replace(/^\/\/ ?/gm, "")}`;
+  }
   throw new Error(`bundle: ${name} (${pkg.license}) has no license file to copy into THIRD-PARTY-LICENSES.txt`);
+}
+
+/** The Apache License 2.0's terms, as another installed package ships them (its appendix left out). */
+function apacheLicenseTerms() {
+  for (const file of ["node_modules/typescript/LICENSE.txt", "node_modules/rxjs/LICENSE.txt"]) {
+    const text = fs.readFileSync(path.join(root, file), "utf8");
+    const end = text.indexOf("END OF TERMS AND CONDITIONS");
+    if (/^\s*Apache License\s+Version 2\.0, January 2004/.test(text) && end > 0) return text.slice(0, end + "END OF TERMS AND CONDITIONS".length).trim();
+  }
+  throw new Error("bundle: no copy of the Apache License 2.0 found among the installed packages");
 }

@@ -109,12 +109,15 @@ export function writeWarmUpSite(site: string): void {
 /**
  * A second, smaller site for the packages the bundle loads only when a site needs them (each with a
  * code cache of its own, src/cli/code-cache.ts): KaTeX for kramdown's `math_engine: katex` and
- * gemoji for jemoji (the BibTeX parser and entities are rarely loaded). Not part of the blog above:
+ * gemoji for jemoji (the BibTeX parser and entities are rarely loaded), and sass-embedded. Not part of the blog above:
  * jemoji rewrites pages after rendering, which would keep the blog's build from writing pages
  * early, and the bundle's cache would then lack the functions most builds run.
  */
 const LAZY_PACKAGE_FILES: Record<string, string> = {
   "_config.yml": "title: Warm-up\nkramdown:\n  math_engine: katex\nplugins: [jemoji]\n",
+  // sass-embedded, bundled beside the bundle (src/render/sass-package.ts), gets its cache on the Sass thread.
+  "_sass/theme.scss": "$ink: #223;\n@mixin card($pad) { padding: $pad; border: 1px solid rgba($ink, 0.2); }\n",
+  "assets/main.scss": "---\n---\n@import \"theme\";\nbody { color: $ink; .card { @include card(1rem); } }\n",
   "index.md": "---\ntitle: Math\n---\n\nInline $$e^{i\\pi} + 1 = 0$$ and :sparkles:.\n\n" +
     "$$\n\\mathbb{E}[X] = \\sum_{i=1}^{n} \\frac{x_i}{n} \\quad \\text{and} \\quad \\sqrt{\\alpha^2 + \\beta_j}\n$$\n",
 };

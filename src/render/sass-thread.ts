@@ -1,6 +1,7 @@
-// Sass on a thread of its own. Loading sass-embedded costs 160–280 ms of CPU (its JavaScript,
-// protobuf and rxjs) and its compiler process another ~50 ms to boot before the first compile
-// answers; a cold build of a themed homepage spends a third of its time there. The thread starts
+// Sass on a thread of its own. Loading sass-embedded as installed costs 160–280 ms of CPU (its
+// JavaScript, protobuf and rxjs; the bundle's copy with its code cache ~50 ms, sass-package.ts) and
+// its compiler process another ~50 ms to boot before the first compile answers; a cold build of a
+// themed homepage spent a third of its time there. The thread starts
 // as soon as the reader has seen a stylesheet page, so that loading and booting happen on the
 // other core while the main thread renders; the main thread's compile calls stay synchronous
 // (see blocking-worker.ts), and each has a time limit (sass-worker.ts).

@@ -5,24 +5,26 @@
 // works and can end a compile that runs past `build_site.limits.sass_seconds`: Dart Sass has no
 // bound of its own (an `@while` whose condition never turns false runs until the machine gives out,
 // in Jekyll too). The compiler's process is then killed, and a new one started for the next compile.
-import { createRequire } from "node:module";
 import type { ChildProcess } from "node:child_process";
 import { parentPort, workerData } from "node:worker_threads";
 import type * as sass from "sass-embedded";
 import { raiseSignal } from "../blocking-worker.js";
+import { loadAsyncSass, type SassPackage } from "./sass-package.js";
 import { compileToReplyAsync } from "./sass-compile.js";
 import { onSassEnd, sassProcessGone, sassProcessStarting } from "./sass-process-guard.js";
 import { SASS_DISPOSED, SASS_FAILED, SASS_READY, SASS_START_OPEN, SASS_STARTING, type SassReply, type SassThreadMessage, type SassThreadRequest } from "./sass-protocol.js";
 
 const request = workerData as SassThreadRequest;
 const guard = request.guard;
+let sassPackage: SassPackage;
 let api: typeof sass;
 let compiler: Promise<sass.AsyncCompiler> | null = null;
 // serve is about to terminate the thread that owns this one (an abandoned rebuild): end the
 // compiler's process here, where it can be reaped, first. Heard even while loading the package.
 if (guard) onSassEnd(guard, () => void endCompiler());
 try {
-  api = createRequire(import.meta.url)("sass-embedded") as typeof sass;
+  sassPackage = loadAsyncSass();
+  api = sassPackage.api;
   // The build may have ended while the package loaded: then no compiler process is started.
   if (Atomics.compareExchange(request.control, 0, SASS_START_OPEN, SASS_STARTING) !== SASS_START_OPEN) process.exit(0);
   compiler = startCompiler();
@@ -108,6 +110,8 @@ parentPort!.on("message", async (m: SassThreadMessage) => {
   }
   request.port.postMessage(await compile(m));
   raiseSignal(request.signal, m.id);
+  // After the first reply, while the main thread goes on: the cache then holds what a compile runs.
+  sassPackage.saveCache();
 });
 // Ready: compile requests may already be waiting in the queue.
 raiseSignal(request.signal, SASS_READY);

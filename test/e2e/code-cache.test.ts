@@ -98,6 +98,39 @@ test("a package loaded lazily (KaTeX) gets its own cache after the first build, 
   }
 });
 
+test("sass-embedded, bundled beside the bundle, gets a cache from the Sass thread's first compile, used unchanged by the next build", (t) => {
+  if (!fs.existsSync(path.join(root, "dist/bundle/cli.js"))) return t.skip("no bundle: run node scripts/bundle.mjs");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-sass-e2e-"));
+  try {
+    install(dir);
+    const bundled = fs.readdirSync(path.join(dir, "dist/bundle")).filter((f) => /^sass-embedded@[\d.]+\.js$/.test(f));
+    const version = JSON.parse(fs.readFileSync(path.join(root, "node_modules/sass-embedded/package.json"), "utf8")).version;
+    assert.deepEqual(bundled, [`sass-embedded@${version}.js`], "the copy is named after the installed version");
+    const site = path.join(dir, "site");
+    fs.mkdirSync(path.join(site, "assets"), { recursive: true });
+    fs.writeFileSync(path.join(site, "_config.yml"), "title: Sass\n");
+    fs.writeFileSync(path.join(site, "index.md"), "---\n---\nHome\n");
+    fs.writeFileSync(path.join(site, "assets/main.scss"), "---\n---\n$w: 3px;\n.a { .b { width: $w * 2; } }\n");
+    const css = () => fs.readFileSync(path.join(site, "_site/assets/main.css"), "utf8");
+    const sassCaches = () => caches(dir).filter((f) => f.startsWith("sass-embedded@"));
+    // BUILD_SITE_WORKERS is cleared: Sass is compiled on its thread, with the bundled copy.
+    const clean = () => fs.rmSync(path.join(site, ".build-site-cache"), { recursive: true, force: true });
+    clean();
+    assert.equal(build(dir, site, { BUILD_SITE_WORKERS: "" }).code, 0);
+    assert.match(css(), /\.a \.b \{\s*width: 6px;/);
+    assert.equal(sassCaches().length, 1, "the Sass thread writes the copy's cache");
+    const cacheFile = path.join(dir, "dist/bundle", sassCaches()[0]!);
+    const written = fs.readFileSync(cacheFile);
+    const first = css();
+    clean();
+    assert.equal(build(dir, site, { BUILD_SITE_WORKERS: "" }).code, 0);
+    assert.equal(css(), first);
+    assert.deepEqual(fs.readFileSync(cacheFile), written, "the next build uses it as it is");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("bin/ runs compiled modules newer than the bundle, and says so; without a bundle it says nothing", (t) => {
   if (!fs.existsSync(path.join(root, "dist/bundle/cli.js"))) return t.skip("no bundle: run node scripts/bundle.mjs");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stale-bundle-"));

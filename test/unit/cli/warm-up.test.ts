@@ -49,8 +49,9 @@ test("the warm-up blog builds without warnings and reaches its features", () =>
     }
   }));
 
-test("the lazily loaded packages' warm-up site builds without warnings and uses KaTeX and jemoji", () =>
+test("the lazily loaded packages' warm-up site builds without warnings and uses KaTeX, jemoji and Sass", () =>
   buildCleanly("warm-up-lazy-test-", writeLazyPackageSite, (out) => {
     const page = fs.readFileSync(path.join(out, "index.html"), "utf8");
     for (const needle of ['class="katex"', 'class="katex-display"', 'class="emoji"']) assert.ok(page.includes(needle), `${needle} in the page`);
+    assert.match(fs.readFileSync(path.join(out, "assets/main.css"), "utf8"), /body \.card \{\s*padding: 1rem;/);
   }));
