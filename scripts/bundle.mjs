@@ -41,16 +41,11 @@ const LAZY_PACKAGES = {
 };
 /** The lazy file's name beside the bundle (flat: no folder for a scoped package). */
 const lazyFile = (name) => LAZY_PACKAGES[name].file ?? name;
+/** What every file esbuild writes into dist/bundle is: one CommonJS file for Node 20, with its inputs listed. */
+const BUNDLE_OPTIONS = { absWorkingDir: root, outdir: "dist/bundle", bundle: true, platform: "node", target: "node20", format: "cjs", metafile: true, logLevel: "warning" };
 const lazy = await build({
-  absWorkingDir: root,
+  ...BUNDLE_OPTIONS,
   entryPoints: Object.fromEntries(Object.entries(LAZY_PACKAGES).map(([name, p]) => [lazyFile(name), p.entry])),
-  outdir: "dist/bundle",
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  metafile: true,
-  logLevel: "warning",
 });
 /**
  * sass-embedded's JavaScript, which the Sass thread loads at every build that compiles Sass: 354
@@ -66,15 +61,8 @@ const lazy = await build({
  */
 const sassVersion = JSON.parse(fs.readFileSync(path.join(root, "node_modules/sass-embedded/package.json"), "utf8")).version;
 const sassEmbedded = await build({
-  absWorkingDir: root,
+  ...BUNDLE_OPTIONS,
   entryPoints: { [`sass-embedded@${sassVersion}`]: "node_modules/sass-embedded/dist/lib/index.js" },
-  outdir: "dist/bundle",
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  metafile: true,
-  logLevel: "warning",
   // The installed package, which compiler-path.js (below) resolves its compiler from.
   external: ["sass-embedded"],
   plugins: [{
@@ -170,8 +158,8 @@ const liquidNodeBuiltins = {
   },
 };
 const main = await build({
+  ...BUNDLE_OPTIONS,
   plugins: [lazyPackages, lazyImports, liquidNodeBuiltins],
-  absWorkingDir: root,
   entryPoints: {
     cli: "dist/src/cli/bundle-entry.js",
     "writer-worker": "dist/src/write/writer-worker.js",
@@ -181,19 +169,12 @@ const main = await build({
     // bin/ (CommonJS) loads cli.js through this, so it needs nothing from dist/src.
     "code-cache": "dist/src/cli/code-cache.js",
   },
-  outdir: "dist/bundle",
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
   external: ["sass-embedded", "playwright-core", "chokidar"],
   // The sources are ES modules: strict mode, as they ran before bundling (and as the bundled
   // dependencies ran inside the ES module bundle), and `import.meta.url` is this file's URL, which
   // the workers' `new URL("./x-worker.js", import.meta.url)` and package.json's lookup rely on.
   define: { "import.meta.url": "__bsImportMetaUrl" },
   banner: { js: '"use strict"; var __bsImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-  metafile: true,
-  logLevel: "warning",
 });
 for (const file of [...Object.keys(main.metafile.outputs), ...Object.keys(sassEmbedded.metafile.outputs)]) if (file.endsWith(".js")) finishBundle(path.join(root, file));
 await writeThreadShims();
