@@ -1005,19 +1005,17 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     return load(text);
   } catch (e) {
     if (!(e instanceof YAMLException)) throw e;
-    // `[a]\n---\nb`: Psych.safe_load reads the first document of a stream (js-yaml gives no
-    // position here: the first document ends at the first separator line after its start).
-    if (e.reason === "expected a single document in the stream, but found more") {
-      const lines = text.split("\n");
-      let i = 0;
-      while (i < lines.length && /^[ \t]*(?:#.*)?\r?$/.test(lines[i]!)) i++;
-      if (i < lines.length && /^---(?:[ \t]|\r?$)/.test(lines[i]!)) i++;
-      let j = i;
-      while (j < lines.length && !/^(?:---|\.\.\.)(?:[ \t]|\r?$)/.test(lines[j]!)) j++;
-      if (j === lines.length) throw e;
-      return load(lines.slice(0, j).join("\n") + "\n");
-    }
     const at = (e as { mark?: { position?: number } }).mark?.position;
+    // `[a]\n---\nb`: Psych.safe_load reads the first document of a stream and returns it at its
+    // end (a `---` or `...` line), without reading on: whatever follows is never parsed, even
+    // text that is no YAML (`- a\n...\n{% if x %}` gives ["a"]). js-yaml parses every document
+    // first: it says "found more" (no position), or fails inside a later document (a position
+    // past the separator line). Either way the first document is read alone.
+    const firstEnd = firstDocumentEnd(text);
+    if (firstEnd !== null && (e.reason === "expected a single document in the stream, but found more" || at !== undefined && at >= firstEnd)) {
+      return load(text.slice(0, firstEnd));
+    }
+    if (e.reason === "expected a single document in the stream, but found more") throw e;
     if (e.reason !== "end of the stream or a document separator is expected" || at === undefined) throw e;
     const root = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([[{"'|>])/.exec(text);
     if (!root) {
@@ -1033,6 +1031,23 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     if (sameLine && /:(?:[ \t]|\r?$)/m.test(rest.split("\n")[0]!)) throw e;
     return load(text.slice(0, at));
   }
+}
+
+/**
+ * Where the stream's first document ends: the offset of the first `---` or `...` line after its
+ * start (an optional `---` line), or null when there is none.
+ */
+function firstDocumentEnd(text: string): number | null {
+  const lines = text.split("\n");
+  let offset = 0;
+  let i = 0;
+  const skip = () => { offset += lines[i]!.length + 1; i++; };
+  while (i < lines.length && /^[ \t]*(?:#.*)?\r?$/.test(lines[i]!)) skip();
+  if (i < lines.length && /^---(?:[ \t]|\r?$)/.test(lines[i]!)) skip();
+  for (; i < lines.length; skip()) {
+    if (/^(?:---|\.\.\.)(?:[ \t]|\r?$)/.test(lines[i]!)) return offset;
+  }
+  return null;
 }
 
 /** Whether the document's root is a plain scalar: its first line starts no collection, quote or indicator. */
