@@ -825,12 +825,61 @@ function checkEmptyKeys(text: string, options: YamlOptions): void {
     : "An anchor (&name) or alias (*name) is named with letters, digits, '_' and '-' only; quote a value that starts with '&' or '*'.");
 }
 
+/**
+ * A `...` (document end) line before any content: libyaml starts the stream's first document
+ * implicitly and finds no node in it ("did not find expected node content while parsing a block
+ * node" at that line), so Psych raises (Jekyll fails on such a `_data` file, and drops such front
+ * matter with a warning); js-yaml skipped the marker and read on.
+ */
+function checkLeadingDocumentEnd(text: string, options: YamlOptions): void {
+  const m = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*/.exec(text)!;
+  if (!/^\.\.\.(?:[ \t]|\r?\n|\r?$)/.test(text.slice(m[0].length))) return;
+  throw new BuildError("invalid YAML: did not find expected node content while parsing a block node", {
+    file: options.file,
+    line: m[0].split("\n").length + (options.lineOffset ?? 0),
+    column: 1,
+    hint: "A line of three dots ends a YAML document; here it comes before any content. Remove it (or quote it if it is text).",
+  });
+}
+
+/**
+ * A `---` or `...` line (at column 0, then a space or the line's end) inside a quoted scalar that
+ * goes on past it: libyaml stops there ("found unexpected document indicator while scanning a
+ * quoted scalar", placed at the opening quote) and Psych raises; js-yaml reads the line as part of
+ * the text. Called once js-yaml read the text as one document, so such a line is inside a quote
+ * (or trails the document, with nothing but blanks and comments after it: libyaml reads that).
+ */
+function checkDocumentIndicatorInQuotes(text: string, options: YamlOptions): void {
+  if (!/\n(?:---|\.\.\.)(?:[ \t]|\r?\n|\r?$)/.test(text)) return;
+  if (unclosedAt(text, text.length).quote) return;
+  let offset = text.indexOf("\n") + 1;
+  while (offset > 0 && offset < text.length) {
+    const end = text.indexOf("\n", offset);
+    const line = end < 0 ? text.slice(offset) : text.slice(offset, end);
+    if (/^(?:---|\.\.\.)(?:[ \t]|\r?$)/.test(line)) {
+      const rest = end < 0 ? "" : text.slice(end + 1);
+      const quote = unclosedAt(text, offset).quote;
+      if (quote && !/^(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|$))*$/.test(rest)) {
+        throw new BuildError("invalid YAML: found unexpected document indicator while scanning a quoted scalar", {
+          file: options.file,
+          line: quote.line + (options.lineOffset ?? 0),
+          column: quote.column,
+          hint: `A line starting with "${line.slice(0, 3)}" ends a YAML document, even inside quotes: indent that line of the quoted text.`,
+        });
+      }
+    }
+    if (end < 0) break;
+    offset = end + 1;
+  }
+}
+
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
 export function loadYaml(text: string, options: YamlOptions): unknown {
   checkTabs(text, options);
   checkEmptyKeys(text, options);
   // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
   if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(text)) return null;
+  checkLeadingDocumentEnd(text, options);
   if (SUSPECT_ESCAPE.test(text)) {
     const at = invalidUnicodeEscape(text);
     if (at >= 0) {
@@ -863,6 +912,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       checkTabs(text.slice(0, first.length + /^[ \t\r\n]*/.exec(text.slice(first.length))![0].length), options);
       value = load(first);
     }
+    checkDocumentIndicatorInQuotes(text, options);
     if (value === EXPLICIT_SHOVEL) value = "<<";
     if (text.includes("*")) checkAliases(value, text, options);
     if (recordedCount() !== before) value = preserveOrder(value);
