@@ -851,26 +851,26 @@ function checkLeadingDocumentEnd(text: string, options: YamlOptions): void {
  */
 function checkDocumentIndicatorInQuotes(text: string, options: YamlOptions): void {
   if (!/\n(?:---|\.\.\.)(?:[ \t]|\r?\n|\r?$)/.test(text)) return;
-  if (unclosedAt(text, text.length).quote) return;
-  let offset = text.indexOf("\n") + 1;
-  while (offset > 0 && offset < text.length) {
-    const end = text.indexOf("\n", offset);
-    const line = end < 0 ? text.slice(offset) : text.slice(offset, end);
-    if (/^(?:---|\.\.\.)(?:[ \t]|\r?$)/.test(line)) {
-      const rest = end < 0 ? "" : text.slice(end + 1);
-      const quote = unclosedAt(text, offset).quote;
-      if (quote && !/^(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|$))*$/.test(rest)) {
-        throw new BuildError("invalid YAML: found unexpected document indicator while scanning a quoted scalar", {
-          file: options.file,
-          line: quote.line + (options.lineOffset ?? 0),
-          column: quote.column,
-          hint: `A line starting with "${line.slice(0, 3)}" ends a YAML document, even inside quotes: indent that line of the quoted text.`,
-        });
-      }
-    }
-    if (end < 0) break;
-    offset = end + 1;
+  // Where the last content line starts: marker lines after it only trail the document.
+  let contentEnd = text.length;
+  for (let end = text.length; end > 0;) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    if (!/^(?:[ \t]*(?:#.*)?|(?:---|\.\.\.)(?:[ \t].*)?)\r?$/.test(text.slice(start, end))) break;
+    contentEnd = start;
+    end = start - 1;
   }
+  // Only the first marker line before it matters (one pass over the text): libyaml stops there.
+  const marker = /\n((?:---|\.\.\.))(?:[ \t]|\r?\n|\r?$)/g;
+  const m = marker.exec(text);
+  if (!m || m.index >= contentEnd) return;
+  const quote = unclosedAt(text, m.index + 1).quote;
+  if (!quote || unclosedAt(text, text.length).quote) return;
+  throw new BuildError("invalid YAML: found unexpected document indicator while scanning a quoted scalar", {
+    file: options.file,
+    line: quote.line + (options.lineOffset ?? 0),
+    column: quote.column,
+    hint: `A line starting with "${m[1]}" ends a YAML document, even inside quotes: indent that line of the quoted text.`,
+  });
 }
 
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
