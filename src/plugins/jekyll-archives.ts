@@ -132,9 +132,7 @@ export class ArchivePage extends Page {
     const date = isDateTitle(archiveTitle)
       ? JekyllTime.date(Number(archiveTitle.year), Number(archiveTitle.month ?? 1), Number(archiveTitle.day ?? 1), site.zone)
       : null;
-    // Convertible#to_liquid: defaults, then data, then the attributes (a nil attribute keeps a default's value).
-    const defaults = site.frontMatterDefaults.isEmpty ? {} : site.frontMatterDefaults.all(relativePath, archiveType);
-    this.liquidData = deepMerge(defaults, deepMerge(this.data, {
+    this.attributes = {
       posts: posts.map(drop),
       type: archiveType,
       title: typeof archiveTitle === "string" ? archiveTitle : null,
@@ -143,7 +141,22 @@ export class ArchivePage extends Page {
       path: relativePath,
       url,
       permalink: null,
-    }));
+    };
+    this.refreshLiquidData();
+  }
+
+  /** Archive::ATTRIBUTES_FOR_LIQUID's values, fixed when the archive is made. */
+  private readonly attributes: Record<string, unknown>;
+
+  /**
+   * Convertible#to_liquid: defaults, then data, then the attributes (a nil attribute keeps a
+   * default's value), made again at each render in Jekyll; here whenever the page's hash is remade
+   * (the renderer does so for sites with plugins of their own, which may change `data`). The
+   * attributes stay: a Page's refresh (front matter over defaults) would leave only `layout`.
+   */
+  override refreshLiquidData(): void {
+    const defaults = this.site.frontMatterDefaults.isEmpty ? {} : this.site.frontMatterDefaults.all(this.relativePath, this.archiveType);
+    this.liquidData = deepMerge(defaults, deepMerge(this.data, this.attributes));
   }
 }
 

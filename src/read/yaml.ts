@@ -825,12 +825,61 @@ function checkEmptyKeys(text: string, options: YamlOptions): void {
     : "An anchor (&name) or alias (*name) is named with letters, digits, '_' and '-' only; quote a value that starts with '&' or '*'.");
 }
 
+/**
+ * A `...` (document end) line before any content: libyaml starts the stream's first document
+ * implicitly and finds no node in it ("did not find expected node content while parsing a block
+ * node" at that line), so Psych raises (Jekyll fails on such a `_data` file, and drops such front
+ * matter with a warning); js-yaml skipped the marker and read on.
+ */
+function checkLeadingDocumentEnd(text: string, options: YamlOptions): void {
+  const m = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*/.exec(text)!;
+  if (!/^\.\.\.(?:[ \t]|\r?\n|\r?$)/.test(text.slice(m[0].length))) return;
+  throw new BuildError("invalid YAML: did not find expected node content while parsing a block node", {
+    file: options.file,
+    line: m[0].split("\n").length + (options.lineOffset ?? 0),
+    column: 1,
+    hint: "A line of three dots ends a YAML document; here it comes before any content. Remove it (or quote it if it is text).",
+  });
+}
+
+/**
+ * A `---` or `...` line (at column 0, then a space or the line's end) inside a quoted scalar that
+ * goes on past it: libyaml stops there ("found unexpected document indicator while scanning a
+ * quoted scalar", placed at the opening quote) and Psych raises; js-yaml reads the line as part of
+ * the text. Called once js-yaml read the text as one document, so such a line is inside a quote
+ * (or trails the document, with nothing but blanks and comments after it: libyaml reads that).
+ */
+function checkDocumentIndicatorInQuotes(text: string, options: YamlOptions): void {
+  if (!/\n(?:---|\.\.\.)(?:[ \t]|\r?\n|\r?$)/.test(text)) return;
+  // Where the last content line starts: marker lines after it only trail the document.
+  let contentEnd = text.length;
+  for (let end = text.length; end > 0;) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    if (!/^(?:[ \t]*(?:#.*)?|(?:---|\.\.\.)(?:[ \t].*)?)\r?$/.test(text.slice(start, end))) break;
+    contentEnd = start;
+    end = start - 1;
+  }
+  // Only the first marker line before it matters (one pass over the text): libyaml stops there.
+  const marker = /\n((?:---|\.\.\.))(?:[ \t]|\r?\n|\r?$)/g;
+  const m = marker.exec(text);
+  if (!m || m.index >= contentEnd) return;
+  const quote = unclosedAt(text, m.index + 1).quote;
+  if (!quote || unclosedAt(text, text.length).quote) return;
+  throw new BuildError("invalid YAML: found unexpected document indicator while scanning a quoted scalar", {
+    file: options.file,
+    line: quote.line + (options.lineOffset ?? 0),
+    column: quote.column,
+    hint: `A line starting with "${m[1]}" ends a YAML document, even inside quotes: indent that line of the quoted text.`,
+  });
+}
+
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
 export function loadYaml(text: string, options: YamlOptions): unknown {
   checkTabs(text, options);
   checkEmptyKeys(text, options);
   // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
   if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(text)) return null;
+  checkLeadingDocumentEnd(text, options);
   if (SUSPECT_ESCAPE.test(text)) {
     const at = invalidUnicodeEscape(text);
     if (at >= 0) {
@@ -863,6 +912,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       checkTabs(text.slice(0, first.length + /^[ \t\r\n]*/.exec(text.slice(first.length))![0].length), options);
       value = load(first);
     }
+    checkDocumentIndicatorInQuotes(text, options);
     if (value === EXPLICIT_SHOVEL) value = "<<";
     if (text.includes("*")) checkAliases(value, text, options);
     if (recordedCount() !== before) value = preserveOrder(value);
@@ -1005,19 +1055,17 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     return load(text);
   } catch (e) {
     if (!(e instanceof YAMLException)) throw e;
-    // `[a]\n---\nb`: Psych.safe_load reads the first document of a stream (js-yaml gives no
-    // position here: the first document ends at the first separator line after its start).
-    if (e.reason === "expected a single document in the stream, but found more") {
-      const lines = text.split("\n");
-      let i = 0;
-      while (i < lines.length && /^[ \t]*(?:#.*)?\r?$/.test(lines[i]!)) i++;
-      if (i < lines.length && /^---(?:[ \t]|\r?$)/.test(lines[i]!)) i++;
-      let j = i;
-      while (j < lines.length && !/^(?:---|\.\.\.)(?:[ \t]|\r?$)/.test(lines[j]!)) j++;
-      if (j === lines.length) throw e;
-      return load(lines.slice(0, j).join("\n") + "\n");
-    }
     const at = (e as { mark?: { position?: number } }).mark?.position;
+    // `[a]\n---\nb`: Psych.safe_load reads the first document of a stream and returns it at its
+    // end (a `---` or `...` line), without reading on: whatever follows is never parsed, even
+    // text that is no YAML (`- a\n...\n{% if x %}` gives ["a"]). js-yaml parses every document
+    // first: it says "found more" (no position), or fails inside a later document (a position
+    // past the separator line). Either way the first document is read alone.
+    const firstEnd = firstDocumentEnd(text);
+    if (firstEnd !== null && (e.reason === "expected a single document in the stream, but found more" || at !== undefined && at >= firstEnd)) {
+      return load(text.slice(0, firstEnd));
+    }
+    if (e.reason === "expected a single document in the stream, but found more") throw e;
     if (e.reason !== "end of the stream or a document separator is expected" || at === undefined) throw e;
     const root = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([[{"'|>])/.exec(text);
     if (!root) {
@@ -1033,6 +1081,23 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     if (sameLine && /:(?:[ \t]|\r?$)/m.test(rest.split("\n")[0]!)) throw e;
     return load(text.slice(0, at));
   }
+}
+
+/**
+ * Where the stream's first document ends: the offset of the first `---` or `...` line after its
+ * start (an optional `---` line), or null when there is none.
+ */
+function firstDocumentEnd(text: string): number | null {
+  const lines = text.split("\n");
+  let offset = 0;
+  let i = 0;
+  const skip = () => { offset += lines[i]!.length + 1; i++; };
+  while (i < lines.length && /^[ \t]*(?:#.*)?\r?$/.test(lines[i]!)) skip();
+  if (i < lines.length && /^---(?:[ \t]|\r?$)/.test(lines[i]!)) skip();
+  for (; i < lines.length; skip()) {
+    if (/^(?:---|\.\.\.)(?:[ \t]|\r?$)/.test(lines[i]!)) return offset;
+  }
+  return null;
 }
 
 /** Whether the document's root is a plain scalar: its first line starts no collection, quote or indicator. */

@@ -317,10 +317,13 @@ export class Renderer {
       }
 
       if (!isExcerpt && !this.site.hooks.empty) {
-        const keys = pluginsChangeData ? Object.keys(doc.data).join("\0") : "";
+        const keys = pluginsChangeData && doc.kind !== "page" ? Object.keys(doc.data).join("\0") : "";
         this.site.hooks.triggerItem(doc, "pre_render", scope);
-        // A pre_render hook that added keys to the item's data: the page drop shows them.
-        if (pluginsChangeData && Object.keys(doc.data).join("\0") !== keys) {
+        // A pre_render hook that added keys to a document's data: its drop shows them (a
+        // DocumentDrop reads the data at each lookup). Not a page's: Renderer#assign_pages! made
+        // the page's Hash (Convertible#to_liquid, a copy) before the hook ran, so what the hook
+        // adds to a page's data shows from its next render on, not in this one.
+        if (pluginsChangeData && doc.kind !== "page" && Object.keys(doc.data).join("\0") !== keys) {
           this.drops.forget(doc);
           scope.page = this.pageDrop(item);
         }
