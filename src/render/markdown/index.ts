@@ -16,7 +16,7 @@ import { kramdownBlocksPlugin } from './plugins/kramdown-blocks.js';
 import { kramdownInlinePlugin } from './plugins/kramdown-inline.js';
 import { emphasisPlugin } from './plugins/emphasis.js';
 import { codespanPlugin } from './plugins/codespan.js';
-import { fencePlugin } from './plugins/fence.js';
+import { fenceMemoAcrossRules, fenceMemoPerTokenize, fencePlugin } from './plugins/fence.js';
 import { abbreviationPlugin } from './plugins/abbreviation.js';
 import { tablePlugin } from './plugins/table.js';
 import { linkPlugin } from './plugins/link.js';
@@ -88,8 +88,12 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.validateLink = () => true;
   // Same tokens, built without markdown-it's slow field initialiser (see fast-state.ts).
   installFastState(md);
+  // (First: the memo is per call of markdown-it's own tokenize; see closingLine in fence.ts.)
+  fenceMemoPerTokenize(md);
   md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(referencePlugin).use(blockquotePlugin).use(codeBlockPlugin).use(entityPlugin).use(spanHtmlPlugin);
   md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin).use(deflistPlugin).use(footnoteDefPlugin);
+  // (Last: it wraps the block rules the others installed; see closingLine in fence.ts.)
+  fenceMemoAcrossRules(md);
   if (!opts.gfm) {
     // `~~text~~` is kramdown-parser-gfm's strikethrough_gfm span parser; kramdown has none.
     md.inline.ruler.disable('strikethrough');

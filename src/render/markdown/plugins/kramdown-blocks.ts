@@ -19,6 +19,7 @@ import { containerLines, listBlankLine } from './list-text.js';
 import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
 import { emptyLastItems } from '../list-blanks.js';
+import type { FenceMemo } from './fence.js';
 import { INDENT, RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
@@ -724,9 +725,13 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       state.sCount[l] = state.blkIndent + 4;
     }
     let ok: boolean;
+    // (closingLine's memo, fence.ts: this paragraph's lines each ask whether a fence starts there.)
+    const outerMemo = (state as any).kdFenceMemo;
+    (state as any).kdFenceMemo = new Map() as FenceMemo;
     try {
       ok = paragraph(state, startLine, endLine, silent);
     } finally {
+      (state as any).kdFenceMemo = outerMemo;
       (state as any).kdParagraphParent = outer;
       for (const [l, c] of bumped) state.sCount[l] = c;
     }
