@@ -1034,8 +1034,13 @@ export class Converter {
       // first line has the container's markers before it, `> [^1]:`.)
       if (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
+      // (A <p> element of HTML is no paragraph: kramdown's footnote_content asks for a last
+      // element of type :p, and an HTML element is :html_element, so `[^1]: <p>a` gets a new <p>.)
       const lastP = body.lastIndexOf('</p>\n');
-      if (target) { /* placed above */ } else if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
+      // (Blocks that write nothing after it, an IAL or a link definition, leave it the last to write.)
+      const base = def.tokens[0]?.level;
+      const endsInHtml = [...def.tokens].reverse().find((t) => t.level === base && !WRITES_NOTHING.has(t.type))?.type === 'kd_html';
+      if (target) { /* placed above */ } else if (lastP >= 0 && !endsInHtml && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
       else body += `${ind(6)}<p>${backlinks}</p>\n`;
       ol += `${ind(4)}<li id="fn:${name}" role="doc-endnote">\n${body}${ind(4)}</li>\n`;
     }
@@ -1170,6 +1175,9 @@ function reserialiseTag(src: string): string {
   if (m) return `</${normaliseTagName(m[1])}>`;
   return src;
 }
+
+/** Block tokens that write nothing where they stand (IALs, link and abbreviation definitions, `^`). */
+const WRITES_NOTHING = new Set(['kd_ial', 'kd_def', 'kd_eob']);
 
 /** `* {: .cls} text`: an IAL at the very start of a list item applies to the <li>. */
 function takeLeadingIal(inline: Token[], ctx: ConvertContext): Ial | null {
