@@ -17,6 +17,16 @@ import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdow
 import type { MathEngine } from './math.js';
 import { emptyLastItems } from './list-blanks.js';
 
+/** A footnote definition, taken out of the flow (index.ts extractFootnotes). */
+export interface FootnoteDef {
+  tokens: Token[];
+  start: number;
+  end: number;
+  src?: string;
+  /** Its footnote_reference_open token: what its span `{::options}` were recorded with. */
+  open: Token;
+}
+
 export interface ConvertContext {
   opts: KramdownOptions;
   /** kramdown's Rouge integration (../highlight/kramdown.ts), or null when highlighting is off. */
@@ -29,7 +39,7 @@ export interface ConvertContext {
   footnotes: Array<{ label: string; number: number; repeat: number }>;
   footnotesByLabel: Map<string, { label: string; number: number; repeat: number }>;
   /** `src`: the text the definition's line numbers refer to, when not the document's. */
-  footnoteDefs: Map<string, { tokens: Token[]; start: number; end: number; src?: string }>;
+  footnoteDefs: Map<string, FootnoteDef>;
   alds: Map<string, string>;
   autoIds: boolean;
   /** What `$$…$$` becomes (kramdown's `math_engine`). */

@@ -152,7 +152,8 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
   // Recorded for index.ts in order of the inline parsing, which is the tree's order as kramdown's.
   if (!silent && name === 'options') {
     const attrs = m[0].slice(3 + name.length, m[2] ? -2 : -1);
-    ((state.env.kdSpanOptions ??= []) as string[]).push(attrs);
+    // (With the footnote definition it stands in, if any: spanOptionSettings in index.ts.)
+    ((state.env.kdSpanOptions ??= []) as Array<{ attrs: string; owner?: Token }>).push({ attrs, owner: state.env.kdInlineOwner as Token | undefined });
     // parse_span_html is the span parser's own: it holds from here on (span-html.ts).
     const psh = /\bparse_span_html\s*=\s*["']?(\w+)/.exec(attrs);
     if (psh) state.env.kdParseSpanHtml = psh[1].toLowerCase() !== 'false';
