@@ -1042,7 +1042,11 @@ export class Converter {
       // a blank element, written as an empty line at the top of the item.
       // (The line as its container sees it: a definition inside a blockquote or on a list item's
       // first line has the container's markers before it, `> [^1]:`.)
-      if (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
+      // (Or after an HTML element that ended on the line: `<div></div>[^1]:`, the rest of the
+      // line parsed as a block of its own.)
+      const defLine = lines.text(def.start);
+      if (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(defLine) ||
+        (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*[ \t]*</.test(defLine) && afterHtmlOnLine(defLine, `[^${fn.label}]:`))) body = `\n${body}`;
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       // (A <p> element of HTML is no paragraph: kramdown's footnote_content asks for a last
       // element of type :p, and an HTML element is :html_element, so `[^1]: <p>a` gets a new <p>.)
@@ -1184,6 +1188,12 @@ function reserialiseTag(src: string): string {
   m = TAG_CLOSE_RE.exec(src);
   if (m) return `</${normaliseTagName(m[1])}>`;
   return src;
+}
+
+/** Whether `line` ends with `marker` (then whitespace) right after a tag's `>` (spaces or tabs between). */
+function afterHtmlOnLine(line: string, marker: string): boolean {
+  const text = line.replace(/\s+$/, '');
+  return text.endsWith(marker) && text.slice(0, -marker.length).replace(/[ \t]+$/, '').endsWith('>');
 }
 
 /** Block tokens that write nothing where they stand (IALs, link and abbreviation definitions, `^`). */
