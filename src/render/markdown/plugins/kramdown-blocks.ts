@@ -568,6 +568,20 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     // The list ends there (parse_list breaks), also for markdown-it, whose paragraph in an inner
     // item would otherwise run on over it lazily (`1. 1. - b\n    </v>`: `</v>` is the outer item's).
     if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || lazyEndHtml(state, line, text))) { cut = line; break; }
+    // kramdown's parse_list makes a lazy line's leading tabs four spaces each (`result.sub!(/^(\t+)/)`)
+    // on the line as the list's container has it: `  \te` in a `* ` item's nested `1.  \ta` list
+    // is `\te` there, so `    e` in the inner item's text (markdown-it's tab stop gives two
+    // columns). At the top level the tab stops agree.
+    if (base > 0) {
+      const own = kdLineText(state, line);
+      if (own.charCodeAt(0) === 0x09) {
+        faked.push([line, state.sCount[line]]);
+        state.sCount[line] = base + indent + keepItemText(state, line, own.replace(/^\t+/, (t) => ' '.repeat(4 * t.length)), base + indent);
+        const bases = lazy.get(line);
+        if (bases) bases.push(base); else lazy.set(line, [base]);
+        continue;
+      }
+    }
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
     keepLazyText(state, line, base, base + indent);
