@@ -284,7 +284,7 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   const token = state.push('kd_math_block', 'math', 0);
   // The math as the container's text has it (a blockquote's `>` and a list item's indentation
   // removed from its lines), from after the opening `$$` to the closing one.
-  const text = containerLines(state, startLine, line + 1, state.blkIndent, false);
+  const text = rawContainerText(state, startLine, line + 1);
   const open = text.indexOf('$$');
   token.content = text.slice(open + 2, text.indexOf('$$', open + 2)).trim();
   token.map = [startLine, line + 1];
@@ -297,6 +297,26 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     ial.map = [line, line + 1];
   } else if (tail) state.push('kd_eob', '', 0).map = [line, line + 1];
   return true;
+}
+
+/**
+ * Lines `from` to `to` as the container's text has them, for a block that keeps its lines raw
+ * (math). Where a container took one of them lazily, or in an item's text, each as kramdown's
+ * text has it (kdLineText:
+ * `\t   > $$` in a `1. >` item's quote is `    > $$`, the leading tab four spaces before the
+ * item's indentation comes off), where markdown-it's getLines counts tab stops from the line's
+ * start.
+ */
+function rawContainerText(state: StateBlock, from: number, to: number): string {
+  const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
+  let any = false;
+  if (lazy?.size) for (let l = from; l < to && !any; l++) any = lazy.has(l);
+  // (In a list item's text, as fence.ts's fenceContent: a line's leading tabs are four spaces
+  // each before the item's indentation comes off: `  $$\n\t\tb` in a `* ` item is `      b`.)
+  if (!any && state.blkIndent === 0) return containerLines(state, from, to, state.blkIndent, false);
+  const lines: string[] = [];
+  for (let l = from; l < to; l++) lines.push(listBlankLine(state, l) ?? kdLineText(state, l));
+  return lines.join('\n');
 }
 
 // kramdown-parser-gfm's FENCED_CODEBLOCK_START.
