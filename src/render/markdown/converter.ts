@@ -17,6 +17,16 @@ import { type KramdownHighlighter, highlighterClass } from '../highlight/kramdow
 import type { MathEngine } from './math.js';
 import { emptyLastItems } from './list-blanks.js';
 
+/** A footnote definition, taken out of the flow (index.ts extractFootnotes). */
+export interface FootnoteDef {
+  tokens: Token[];
+  start: number;
+  end: number;
+  src?: string;
+  /** Its footnote_reference_open token: what its span `{::options}` were recorded with. */
+  open: Token;
+}
+
 export interface ConvertContext {
   opts: KramdownOptions;
   /** kramdown's Rouge integration (../highlight/kramdown.ts), or null when highlighting is off. */
@@ -29,7 +39,7 @@ export interface ConvertContext {
   footnotes: Array<{ label: string; number: number; repeat: number }>;
   footnotesByLabel: Map<string, { label: string; number: number; repeat: number }>;
   /** `src`: the text the definition's line numbers refer to, when not the document's. */
-  footnoteDefs: Map<string, { tokens: Token[]; start: number; end: number; src?: string }>;
+  footnoteDefs: Map<string, FootnoteDef>;
   alds: Map<string, string>;
   autoIds: boolean;
   /** What `$$…$$` becomes (kramdown's `math_engine`). */
@@ -1032,10 +1042,19 @@ export class Converter {
       // a blank element, written as an empty line at the top of the item.
       // (The line as its container sees it: a definition inside a blockquote or on a list item's
       // first line has the container's markers before it, `> [^1]:`.)
-      if (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(lines.text(def.start))) body = `\n${body}`;
+      // (Or after an HTML element that ended on the line: `<div></div>[^1]:`, the rest of the
+      // line parsed as a block of its own.)
+      const defLine = lines.text(def.start);
+      if (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(defLine) ||
+        (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*[ \t]*</.test(defLine) && afterHtmlOnLine(defLine, `[^${fn.label}]:`))) body = `\n${body}`;
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
+      // (A <p> element of HTML is no paragraph: kramdown's footnote_content asks for a last
+      // element of type :p, and an HTML element is :html_element, so `[^1]: <p>a` gets a new <p>.)
       const lastP = body.lastIndexOf('</p>\n');
-      if (target) { /* placed above */ } else if (lastP >= 0 && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
+      // (Blocks that write nothing after it, an IAL or a link definition, leave it the last to write.)
+      const base = def.tokens[0]?.level;
+      const endsInHtml = [...def.tokens].reverse().find((t) => t.level === base && !WRITES_NOTHING.has(t.type))?.type === 'kd_html';
+      if (target) { /* placed above */ } else if (lastP >= 0 && !endsInHtml && lastP + 5 === body.replace(/\n+$/, '\n').length) body = body.slice(0, lastP) + (withBacklinks ? nbsp : '') + backlinks + body.slice(lastP);
       else body += `${ind(6)}<p>${backlinks}</p>\n`;
       ol += `${ind(4)}<li id="fn:${name}" role="doc-endnote">\n${body}${ind(4)}</li>\n`;
     }
@@ -1170,6 +1189,15 @@ function reserialiseTag(src: string): string {
   if (m) return `</${normaliseTagName(m[1])}>`;
   return src;
 }
+
+/** Whether `line` ends with `marker` (then whitespace) right after a tag's `>` (spaces or tabs between). */
+function afterHtmlOnLine(line: string, marker: string): boolean {
+  const text = line.replace(/\s+$/, '');
+  return text.endsWith(marker) && text.slice(0, -marker.length).replace(/[ \t]+$/, '').endsWith('>');
+}
+
+/** Block tokens that write nothing where they stand (IALs, link and abbreviation definitions, `^`). */
+const WRITES_NOTHING = new Set(['kd_ial', 'kd_def', 'kd_eob']);
 
 /** `* {: .cls} text`: an IAL at the very start of a list item applies to the <li>. */
 function takeLeadingIal(inline: Token[], ctx: ConvertContext): Ial | null {

@@ -16,7 +16,7 @@ import { kramdownBlocksPlugin } from './plugins/kramdown-blocks.js';
 import { kramdownInlinePlugin } from './plugins/kramdown-inline.js';
 import { emphasisPlugin } from './plugins/emphasis.js';
 import { codespanPlugin } from './plugins/codespan.js';
-import { fencePlugin } from './plugins/fence.js';
+import { fenceMemoAcrossRules, fenceMemoPerTokenize, fencePlugin } from './plugins/fence.js';
 import { abbreviationPlugin } from './plugins/abbreviation.js';
 import { tablePlugin } from './plugins/table.js';
 import { linkPlugin } from './plugins/link.js';
@@ -31,7 +31,7 @@ import { spanHtmlPlugin } from './plugins/span-html.js';
 import { normaliseOptions, parserName, type KramdownOptions } from './options.js';
 export { kramdownOptionsAsValidated } from './options.js';
 import { BuildError } from '../../errors.js';
-import { Converter, type ConvertContext } from './converter.js';
+import { Converter, type ConvertContext, type FootnoteDef } from './converter.js';
 import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
 import { installFastState } from './fast-state.js';
@@ -88,8 +88,12 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   md.validateLink = () => true;
   // Same tokens, built without markdown-it's slow field initialiser (see fast-state.ts).
   installFastState(md);
+  // (First: the memo is per call of markdown-it's own tokenize; see closingLine in fence.ts.)
+  fenceMemoPerTokenize(md);
   md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(referencePlugin).use(blockquotePlugin).use(codeBlockPlugin).use(entityPlugin).use(spanHtmlPlugin);
   md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin).use(deflistPlugin).use(footnoteDefPlugin);
+  // (Last: it wraps the block rules the others installed; see closingLine in fence.ts.)
+  fenceMemoAcrossRules(md);
   if (!opts.gfm) {
     // `~~text~~` is kramdown-parser-gfm's strikethrough_gfm span parser; kramdown has none.
     md.inline.ruler.disable('strikethrough');
@@ -104,6 +108,25 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   const normalize = rules.find((r) => r.name === 'normalize')!.fn;
   md.core.ruler.at('normalize', (state) => {
     if (state.src.indexOf('\r') >= 0 || state.src.indexOf('\0') >= 0) normalize(state);
+  });
+  // markdown-it's inline rule, noting for each inline token the footnote definition it is in
+  // (env.kdInlineOwner, its footnote_reference_open): the span `{::options}` of a definition that
+  // a later one replaces are none (spanOptionSettings).
+  md.core.ruler.at('inline', (state) => {
+    const env = state.env as any;
+    const outer = env.kdInlineOwner;
+    const owners: Token[] = [];
+    try {
+      for (const tok of state.tokens) {
+        if (tok.type === 'inline') {
+          env.kdInlineOwner = owners.length ? owners[owners.length - 1] : outer;
+          state.md.inline.parse(tok.content, state.md, state.env, tok.children!);
+        } else if (tok.type === 'footnote_reference_open') owners.push(tok);
+        else if (tok.type === 'footnote_reference_close') owners.pop();
+      }
+    } finally {
+      env.kdInlineOwner = outer;
+    }
   });
   // kramdown numbers and places footnotes itself (see Converter.footnotes).
   md.core.ruler.disable('footnote_tail');
@@ -155,11 +178,16 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       // from where it stands on, as kramdown's parser options (kdParseSpanHtml: span-html.ts).
       const env: any = { kdParseBlockHtml: opts.parseBlockHtml, kdParseSpanHtml: opts.parseSpanHtml };
       const tokens = md.parse(src, env);
-      const settings = optionSettings(tokens, env);
+      const blockSettings = blockOptionSettings(tokens);
+      // markdown-it-footnote records every definition in env.footnotes (also those inside HTML
+      // elements, parsed with the same env): without it there is nothing to take out.
+      const footnoteDefs = new Map<string, FootnoteDef>();
+      const body = env.footnotes ? extractFootnotes(tokens, footnoteDefs) : tokens;
+      const settings = [...blockSettings, ...spanOptionSettings(env, footnoteDefs)];
       const ctx: ConvertContext = {
         opts: converterOptionsFrom(settings, opts, options.kramdown), highlight, env,
         gfmIds: new Map(), basicIds: new Map(), toc: [], tocPlaceholder: null,
-        footnotes: [], footnotesByLabel: new Map(), footnoteDefs: new Map(), alds: env.kdAlds ?? aldsFrom(tokens), autoIds: opts.autoIds, math,
+        footnotes: [], footnotesByLabel: new Map(), footnoteDefs, alds: env.kdAlds ?? aldsFrom(tokens), autoIds: opts.autoIds, math,
       };
       if (asciiSource && ctx.opts.entityOutput === 'as_char') ctx.opts = { ...ctx.opts, entityOutput: 'as_char_ascii' };
       ctx.autoIds = autoIdsFromOptions(settings, ctx.autoIds);
@@ -173,9 +201,6 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
         const name = symbolName(mathSetting);
         ctx.math = name === 'mathjax' ? mathjax : name !== null && name === symbolName(String(kd.math_engine ?? '')) ? math : noMathEngine;
       }
-      // markdown-it-footnote records every definition in env.footnotes (also those inside HTML
-      // elements, parsed with the same env): without it there is nothing to take out.
-      const body = env.footnotes ? extractFootnotes(tokens, ctx) : tokens;
       const conv = new Converter(ctx);
       let html = conv.document(body, src);
       // kramdown's convert_root writes the footnotes before it builds the table of contents, so
@@ -285,13 +310,12 @@ function converterOptionsFrom(settings: string[], opts: KramdownOptions, kramdow
 }
 
 /**
- * The attribute strings of the document's `{::options /}`, in the order kramdown applies them: the
- * block ones as the block parser meets them (also those in the Markdown of an HTML element with
- * `markdown="1"`, which kramdown parses where the element stands), then the span ones
- * (env.kdSpanOptions, see spanExtension in kramdown-inline.ts), which kramdown meets in update_tree
- * after all blocks.
+ * The attribute strings of the document's block `{::options /}`, in the order kramdown applies
+ * them: as the block parser meets them (also those in the Markdown of an HTML element with
+ * `markdown="1"`, which kramdown parses where the element stands, and in every footnote
+ * definition, one a later definition replaces included).
  */
-function optionSettings(tokens: Token[], env: any): string[] {
+function blockOptionSettings(tokens: Token[]): string[] {
   const out: string[] = [];
   const inHtml = (children: HtmlChild[]) => {
     for (const c of children) {
@@ -307,7 +331,21 @@ function optionSettings(tokens: Token[], env: any): string[] {
     }
   };
   blocks(tokens);
-  if (env.kdSpanOptions) out.push(...env.kdSpanOptions);
+  return out;
+}
+
+/**
+ * The attribute strings of the span `{::options /}` (env.kdSpanOptions, see spanExtension in
+ * kramdown-inline.ts), which kramdown meets in update_tree after all blocks: first the document's
+ * own, then each footnote definition's, in the order of its @footnotes hash (a name's first
+ * definition; extractFootnotes fills `defs` so). A definition a later one of the same name
+ * replaced is never span-parsed, so its span options are none.
+ */
+function spanOptionSettings(env: any, defs: Map<string, FootnoteDef>): string[] {
+  const spans = (env.kdSpanOptions ?? []) as Array<{ attrs: string; owner?: Token }>;
+  if (!spans.length) return [];
+  const out = spans.filter((o) => !o.owner).map((o) => o.attrs);
+  for (const def of defs.values()) for (const o of spans) if (o.owner === def.open) out.push(o.attrs);
   return out;
 }
 
@@ -342,12 +380,12 @@ function autoIdsFromOptions(settings: string[], value: boolean): boolean {
  * Takes footnote definitions out of the flow (they write nothing where they stand), also from the
  * Markdown inside HTML elements (`markdown="1"`), whose lines are those of the element's own text.
  */
-function extractFootnotes(tokens: Token[], ctx: ConvertContext, src?: string): Token[] {
+function extractFootnotes(tokens: Token[], defs: Map<string, FootnoteDef>, src?: string): Token[] {
   const out: Token[] = [];
   const inHtml = (children: HtmlChild[]) => {
     for (const c of children) {
       if (c.kind !== 'element') continue;
-      if (c.blockTokens) c.blockTokens = extractFootnotes(c.blockTokens, ctx, c.blockSrc ?? '');
+      if (c.blockTokens) c.blockTokens = extractFootnotes(c.blockTokens, defs, c.blockSrc ?? '');
       inHtml(c.children);
     }
   };
@@ -355,10 +393,16 @@ function extractFootnotes(tokens: Token[], ctx: ConvertContext, src?: string): T
     const t = tokens[i];
     if (t.type === 'kd_html') inHtml((t.meta as any).children ?? []);
     if (t.type === 'footnote_reference_open') {
+      // (Its own close: a definition may hold others, `[^1]:\n\tb\n* [^2]: y`, lazy lines of its
+      // text included. kramdown parses the text first, so they are defined before it, and it
+      // overwrites one of its own name.)
       let j = i + 1;
-      while (tokens[j].type !== 'footnote_reference_close') j++;
-      const inner = tokens.slice(i + 1, j);
-      ctx.footnoteDefs.set(String((t.meta as any).label), { tokens: inner, start: t.map?.[0] ?? 0, end: t.map?.[1] ?? 0, src });
+      for (let depth = 0; tokens[j].type !== 'footnote_reference_close' || depth > 0; j++) {
+        if (tokens[j].type === 'footnote_reference_open') depth++;
+        else if (tokens[j].type === 'footnote_reference_close') depth--;
+      }
+      const inner = extractFootnotes(tokens.slice(i + 1, j), defs, src);
+      defs.set(String((t.meta as any).label), { tokens: inner, start: t.map?.[0] ?? 0, end: t.map?.[1] ?? 0, src, open: t });
       // Where the definition stood, a marker for the converter (see `def` in converter.ts).
       // (An empty definition, `* [^1]:` then the item's text, has its own line: kramdown's
       // :eob is the item's first child all the same, and the item is not transparent.)

@@ -41,7 +41,11 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   const lazied: number[] = [];
   for (let l = startLine; l < next; l++) {
     let p = state.bMarks[l] + state.tShift[l];
-    if (state.src[p] === '>' && state.sCount[l] - oldIndent <= 3) {
+    // (BLOCKQUOTE_START on the line as the container's text has it: `   \t>` in a `1. ` item's
+    // text is `\t>`, no `>` line but a lazy one, where markdown-it's tab stop puts the `>` one
+    // column in.)
+    const marker = state.src[p] === '>' && state.sCount[l] - oldIndent <= 3 && !(l > startLine && leadingTab(state, l) && !/^ {0,3}>/.test(kdLineText(state, l)));
+    if (marker) {
       const bases = lazy?.get(l);
       if (bases) { unlazied.push([l, bases]); lazy!.delete(l); }
       p++;

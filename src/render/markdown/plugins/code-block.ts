@@ -93,11 +93,16 @@ function code(state: StateBlock, startLine: number, endLine: number, silent: boo
   // `\t x` keeps its space and a line ` \tx` (a lazy line of the block) stays as written.
   let content = kdLineText(state, startLine).replace(INDENT, '') + '\n';
   let line = startLine + 1;
+  // A list item's text is parsed in parts, cut where its first nested list starts
+  // (kramdown-blocks.ts): the code ends there (`* <!---->    b\n  - ` has the nested list after
+  // the code `b`, no lazy line of it).
+  const chunkStarts: Set<number> | undefined = (state as any).kdChunkStarts;
   while (line < endLine) {
+    if (chunkStarts?.has(line)) break;
     if (isBlank(state, line)) {
       let k = line;
       while (k < endLine && isBlank(state, k)) k++;
-      if (k >= endLine || state.sCount[k] < state.blkIndent || !INDENT.test(kdLineText(state, k))) break;
+      if (k >= endLine || chunkStarts?.has(k) || state.sCount[k] < state.blkIndent || !INDENT.test(kdLineText(state, k))) break;
       // In a list item such a line is kept as written; the code's indentation (4 spaces or a
       // tab) then comes off it as off every line (parse_codeblock).
       for (let b = line; b < k; b++) content += (listBlankLine(state, b) ?? kdLineText(state, b)).replace(INDENT, '') + '\n';

@@ -148,12 +148,31 @@ function clampMaps(state: StateBlock, from: number, endLine: number): void {
  * it. The new list (dl_open at `dlIndex`, its terms from `termLine`) is joined to the one before
  * the IAL tokens and those are dropped; false where that is not the case.
  */
+/**
+ * Whether kramdown's parse_definition_list leaves a blank element after the list (tokens `open` to
+ * `close`) where no blank line ends it: it takes the blank that ends the last definition with any
+ * text (its value) out after the list, and a definition that is its marker alone (`: `) has no
+ * text and leaves that one standing (`r\n: a\n\n: \n`: the blank after `a` follows the list).
+ */
+function blankMovedOut(state: StateBlock, open: number, close: number): boolean {
+  const toks = state.tokens;
+  for (let j = close - 1, depth = 0; j > open; j--) {
+    depth -= toks[j].nesting;
+    if (depth !== 0 || toks[j].type !== 'dd_open') continue;
+    const map = toks[j].map;
+    if (!map) return false;
+    const empty = map[1] - map[0] === 1 && toks[j + 1]?.type === 'dd_close';
+    if (!empty) return map[1] - 1 > map[0] && state.isEmpty(map[1] - 1);
+  }
+  return false;
+}
+
 function joinAcrossIal(state: StateBlock, dlIndex: number, termLine: number): boolean {
   const toks = state.tokens;
   let k = dlIndex;
   let line = termLine;
   while (k > 0 && toks[k - 1].type === 'kd_ial' && toks[k - 1].map?.[1] === line) line = toks[--k].map![0];
-  if (k === dlIndex || toks[k - 1]?.type !== 'dl_close' || line < 1 || !state.isEmpty(line - 1)) return false;
+  if (k === dlIndex || toks[k - 1]?.type !== 'dl_close' || line < 1) return false;
   let depth = 0;
   let prevOpen = -1;
   for (let j = k - 1; j >= 0; j--) {
@@ -161,6 +180,7 @@ function joinAcrossIal(state: StateBlock, dlIndex: number, termLine: number): bo
     if (depth === 0) { prevOpen = j; break; }
   }
   if (prevOpen < 0 || toks[prevOpen].type !== 'dl_open') return false;
+  if (!state.isEmpty(line - 1) && !blankMovedOut(state, prevOpen, k - 1)) return false;
   const end = toks[dlIndex].map?.[1];
   toks.splice(k - 1, dlIndex - k + 2);
   if (end !== undefined && toks[prevOpen].map) toks[prevOpen].map = [toks[prevOpen].map![0], end];

@@ -70,17 +70,90 @@ export function fenceEndInText(src: string, pos: number, gfm: boolean, unclosed 
  * (they are not part of the container's text in kramdown).
  */
 function closingLine(state: StateBlock, startLine: number, endLine: number, marker: string): number {
+  // Each fence opening searches for its closing line, and a paragraph asks at each of its lines
+  // whether a fence starts there: thousands of unclosed ```` ```a ```` lines would search to the
+  // end once per line. So the searches keep a memo (`kdFenceMemo`) while the lines they look at
+  // stay as they are: a search from a later line that an earlier one passed over stops where the
+  // earlier one stopped (it looks at the same lines, in the same container), with the same answer.
+  // The memo lives for one paragraph (kramdown-blocks.ts) or one tokenize call, and is dropped
+  // while and after a rule that moves the lines' marks (fenceMemoAcrossRules).
+  const s = state as any;
+  const memo: FenceMemo | undefined = s.kdFenceMemo;
+  if (!memo) return scanForClosingLine(state, startLine, endLine, marker)[0];
+  const key = `${marker} ${state.blkIndent} ${endLine} ${state.lineMax} ${state.parentType} ${s.kdParagraphParent}`;
+  const known = memo.get(key);
+  if (known && known.from <= startLine && startLine < known.to) return known.result;
+  const [result, stop] = scanForClosingLine(state, startLine, endLine, marker);
+  memo.set(key, { from: startLine, to: stop, result });
+  return result;
+}
+
+/** closingLine's answers: the search from `from` stopped at line `to` with `result`. */
+export type FenceMemo = Map<string, { from: number; to: number; result: number }>;
+
+/**
+ * The block rules that move no line's marks, columns or container: closingLine's memo holds
+ * across them. Any other rule (lists, quotes, definitions, footnotes, HTML blocks, which shift
+ * lines for their content) runs without it, and drops it when it took lines.
+ */
+const LEAVES_LINES = new Set(['fence', 'paragraph', 'kd_table', 'table', 'code', 'kd_raw_text', 'kd_math_block', 'kd_extension', 'kd_ial', 'kd_eob', 'kd_lazy_html_end', 'hr', 'lheading', 'heading', 'reference', 'abbr_def']);
+
+/**
+ * Wraps the block rules that shift lines (all but LEAVES_LINES) so that they neither use nor keep
+ * closingLine's memo. Installed after every other block rule.
+ */
+export function fenceMemoAcrossRules(md: MarkdownIt): void {
+  const ruler = md.block.ruler as any;
+  for (const rule of ruler.__rules__ as Array<{ name: string; fn: (state: StateBlock, start: number, end: number, silent: boolean) => boolean }>) {
+    if (LEAVES_LINES.has(rule.name)) continue;
+    const fn = rule.fn;
+    rule.fn = (state, start, end, silent) => {
+      const s = state as any;
+      const memo = s.kdFenceMemo;
+      s.kdFenceMemo = undefined;
+      let took = false;
+      try {
+        took = fn(state, start, end, silent);
+      } finally {
+        s.kdFenceMemo = took ? memo && new Map() : memo;
+      }
+      return took;
+    };
+  }
+  ruler.__cache__ = null;
+}
+
+/**
+ * Gives each call of markdown-it's own tokenize loop a memo for closingLine. Installed before the
+ * plugins that wrap tokenize (they shift lines between and around their calls of it).
+ */
+export function fenceMemoPerTokenize(md: MarkdownIt): void {
+  const tokenize = md.block.tokenize;
+  md.block.tokenize = function (this: typeof md.block, state: StateBlock, startLine: number, endLine: number) {
+    const s = state as any;
+    const outer = s.kdFenceMemo;
+    s.kdFenceMemo = new Map() as FenceMemo;
+    try {
+      tokenize.call(this, state, startLine, endLine);
+    } finally {
+      s.kdFenceMemo = outer;
+    }
+  } as typeof md.block.tokenize;
+}
+
+/** closingLine's search: its answer and the line where it stopped (endLine when none did). */
+function scanForClosingLine(state: StateBlock, startLine: number, endLine: number, marker: string): [number, number] {
   const close = closingRe(marker, isGfm(state));
   const code = marker.charCodeAt(0);
   for (let line = startLine + 1; line < endLine; line++) {
-    if (nestedListCut(state, line)) return -1;
-    if (state.sCount[line] < state.blkIndent && state.bMarks[line] + state.tShift[line] < state.eMarks[line]) return -1;
+    if (nestedListCut(state, line)) return [-1, line];
+    if (state.sCount[line] < state.blkIndent && state.bMarks[line] + state.tShift[line] < state.eMarks[line]) return [-1, line];
     // The line's text (after its indentation) must start with the fence character for `close`
     // to match: tested first, so the code lines are not copied and matched one by one.
     if (state.sCount[line] - state.blkIndent < 4 && state.src.charCodeAt(state.bMarks[line] + state.tShift[line]) === code &&
-      close.test(lineOf(state, line))) return line;
+      close.test(lineOf(state, line))) return [line, line];
   }
-  return -1;
+  return [-1, endLine];
 }
 
 /**

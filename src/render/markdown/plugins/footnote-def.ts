@@ -83,7 +83,12 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
       if (bases) bases.push(state.blkIndent); else lazy.set(l, [state.blkIndent]);
       return true;
     };
+    // A list item's text is parsed in parts, cut where its first nested list starts
+    // (kramdown-blocks.ts): the definition ends there (`* [^1]:\n  \tb\n  * ` has the nested
+    // list after it, no lazy line of its text).
+    const chunkStarts: Set<number> | undefined = (state as any).kdChunkStarts;
     while (line < endLine) {
+      if (chunkStarts?.has(line)) break;
       if (isBlank(state, line)) {
         let k = line;
         while (k < endLine && isBlank(state, k)) k++;

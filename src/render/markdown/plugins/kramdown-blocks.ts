@@ -19,6 +19,7 @@ import { containerLines, listBlankLine } from './list-text.js';
 import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
 import { emptyLastItems } from '../list-blanks.js';
+import type { FenceMemo } from './fence.js';
 import { INDENT, RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
@@ -283,7 +284,7 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   const token = state.push('kd_math_block', 'math', 0);
   // The math as the container's text has it (a blockquote's `>` and a list item's indentation
   // removed from its lines), from after the opening `$$` to the closing one.
-  const text = containerLines(state, startLine, line + 1, state.blkIndent, false);
+  const text = rawContainerText(state, startLine, line + 1);
   const open = text.indexOf('$$');
   token.content = text.slice(open + 2, text.indexOf('$$', open + 2)).trim();
   token.map = [startLine, line + 1];
@@ -296,6 +297,26 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     ial.map = [line, line + 1];
   } else if (tail) state.push('kd_eob', '', 0).map = [line, line + 1];
   return true;
+}
+
+/**
+ * Lines `from` to `to` as the container's text has them, for a block that keeps its lines raw
+ * (math). Where a container took one of them lazily, or in an item's text, each as kramdown's
+ * text has it (kdLineText:
+ * `\t   > $$` in a `1. >` item's quote is `    > $$`, the leading tab four spaces before the
+ * item's indentation comes off), where markdown-it's getLines counts tab stops from the line's
+ * start.
+ */
+function rawContainerText(state: StateBlock, from: number, to: number): string {
+  const lazy: Map<number, number[]> | undefined = (state as any).kdLazy;
+  let any = false;
+  if (lazy?.size) for (let l = from; l < to && !any; l++) any = lazy.has(l);
+  // (In a list item's text, as fence.ts's fenceContent: a line's leading tabs are four spaces
+  // each before the item's indentation comes off: `  $$\n\t\tb` in a `* ` item is `      b`.)
+  if (!any && state.blkIndent === 0) return containerLines(state, from, to, state.blkIndent, false);
+  const lines: string[] = [];
+  for (let l = from; l < to; l++) lines.push(listBlankLine(state, l) ?? kdLineText(state, l));
+  return lines.join('\n');
 }
 
 // kramdown-parser-gfm's FENCED_CODEBLOCK_START.
@@ -567,6 +588,20 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     // The list ends there (parse_list breaks), also for markdown-it, whose paragraph in an inner
     // item would otherwise run on over it lazily (`1. 1. - b\n    </v>`: `</v>` is the outer item's).
     if (rel <= 3 && (IAL_LINE.test(text) || (text.startsWith('{:') && ialBlockAt(state, line)) || lazyEndHtml(state, line, text))) { cut = line; break; }
+    // kramdown's parse_list makes a lazy line's leading tabs four spaces each (`result.sub!(/^(\t+)/)`)
+    // on the line as the list's container has it: `  \te` in a `* ` item's nested `1.  \ta` list
+    // is `\te` there, so `    e` in the inner item's text (markdown-it's tab stop gives two
+    // columns). At the top level the tab stops agree.
+    if (base > 0) {
+      const own = kdLineText(state, line);
+      if (own.charCodeAt(0) === 0x09) {
+        faked.push([line, state.sCount[line]]);
+        state.sCount[line] = base + indent + keepItemText(state, line, own.replace(/^\t+/, (t) => ' '.repeat(4 * t.length)), base + indent);
+        const bases = lazy.get(line);
+        if (bases) bases.push(base); else lazy.set(line, [base]);
+        continue;
+      }
+    }
     // kramdown keeps a lazy line as written inside the item's text, so its own indentation
     // (relative to this list) stays on top of the item's content column.
     keepLazyText(state, line, base, base + indent);
@@ -724,9 +759,13 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       state.sCount[l] = state.blkIndent + 4;
     }
     let ok: boolean;
+    // (closingLine's memo, fence.ts: this paragraph's lines each ask whether a fence starts there.)
+    const outerMemo = (state as any).kdFenceMemo;
+    (state as any).kdFenceMemo = new Map() as FenceMemo;
     try {
       ok = paragraph(state, startLine, endLine, silent);
     } finally {
+      (state as any).kdFenceMemo = outerMemo;
       (state as any).kdParagraphParent = outer;
       for (const [l, c] of bumped) state.sCount[l] = c;
     }

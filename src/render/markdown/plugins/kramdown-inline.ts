@@ -152,7 +152,8 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
   // Recorded for index.ts in order of the inline parsing, which is the tree's order as kramdown's.
   if (!silent && name === 'options') {
     const attrs = m[0].slice(3 + name.length, m[2] ? -2 : -1);
-    ((state.env.kdSpanOptions ??= []) as string[]).push(attrs);
+    // (With the footnote definition it stands in, if any: spanOptionSettings in index.ts.)
+    ((state.env.kdSpanOptions ??= []) as Array<{ attrs: string; owner?: Token }>).push({ attrs, owner: state.env.kdInlineOwner as Token | undefined });
     // parse_span_html is the span parser's own: it holds from here on (span-html.ts).
     const psh = /\bparse_span_html\s*=\s*["']?(\w+)/.exec(attrs);
     if (psh) state.env.kdParseSpanHtml = psh[1].toLowerCase() !== 'false';
@@ -256,13 +257,14 @@ function smartQuotes(state: StateInline, silent: boolean): boolean {
   if (c !== '"' && c !== "'") return false;
   // kramdown's smart quote regex may start one character early (`[^\\]?["']`), and only on text no
   // other span parser took: a character another parser consumed, even failing (`*` and `_` of
-  // emphasis, a code span's backtick, a link's `[`, an escaped character) is not
+  // emphasis, a code span's backtick, a link's `[`, an escaped character, a tag the span HTML
+  // parser kept as text: kdConsumedEnd) is not
   // seen, and a line end in the paragraph is ("\n", not a token of its own there).
   let prev = state.pending ? state.pending[state.pending.length - 1] : '';
   if (prev === '') {
     const last = state.tokens[state.tokens.length - 1];
     if (last?.type === 'softbreak') prev = '\n';
-  } else if (CONSUMED_BEFORE_QUOTE.has(prev) || (state as any).kdEscapedEnd === state.pos) prev = '';
+  } else if (CONSUMED_BEFORE_QUOTE.has(prev) || (state as any).kdConsumedEnd === state.pos) prev = '';
   // The rules look past the end of an emphasis or link text being parsed (posMax): kramdown parses
   // those in place, so `_"a 'b'"_ x` sees `_ x` after the last quote (which then opens: “).
   const r = smartQuoteAt(state.src, state.pos, prev);
@@ -327,7 +329,8 @@ function escape(state: StateInline, silent: boolean): boolean {
   }
   if (!silent) state.pending += next;
   state.pos += 2;
-  (state as any).kdEscapedEnd = state.pos;
+  // (The character is the escape's: no smart quote right after it sees it.)
+  (state as any).kdConsumedEnd = state.pos;
   return true;
 }
 

@@ -145,14 +145,20 @@ function spanHtml(state: KdState, silent: boolean): boolean {
   m = TAG_CLOSE_RE.exec(rest);
   if (m) {
     // A close tag that ends no open element: kramdown warns and keeps it as text.
+    // (Text parse_span_html added: a quote right after it sees no character before it.)
     state.pending += m[0];
     state.pos += m[0].length;
+    (state as any).kdConsumedEnd = state.pos;
     return true;
   }
   const tag = startTag(rest);
   if (!tag) return false;
   state.pos += tag.length;
-  if (BLOCK_ELEMENTS.has(tag.name)) { state.pending += rest.slice(0, tag.length); return true; }
+  if (BLOCK_ELEMENTS.has(tag.name)) {
+    state.pending += rest.slice(0, tag.length);
+    (state as any).kdConsumedEnd = state.pos;
+    return true;
+  }
   const attrs = parseAttributes(tag.attrText, KNOWN_ELEMENTS.has(tag.name));
   const markdownAttr = attrs.get('markdown');
   attrs.delete('markdown');
