@@ -23,7 +23,9 @@ import { civilToMs, JekyllTime } from "../ruby/time.js";
 import { subMillisecondDigits } from "../ruby/time-parse.js";
 import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
 import { emptyImplicitKey } from "./yaml-empty-key.js";
-import { invalidAnchorName, separateAnchorNames } from "./yaml-anchor-names.js";
+import { anchorNameCuts, insertSpaces, invalidAnchorName, offsetBeforeSpaces, separateAnchorNames } from "./yaml-anchor-names.js";
+import { compactMappingValue } from "./yaml-compact-mapping.js";
+import { separateFlowKeys } from "./yaml-flow-keys.js";
 import { libyamlError } from "./yaml-error-words.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
@@ -818,11 +820,21 @@ function yamlErrorAt(text: string, { at, reason }: { at: number; reason: string 
 function checkEmptyKeys(text: string, options: YamlOptions): void {
   const key = emptyImplicitKey(text);
   const anchor = invalidAnchorName(text);
-  const empty = key && anchor ? (key.at < anchor.at ? key : anchor) : key ?? anchor;
-  if (!empty) return;
-  throw yamlErrorAt(text, empty, options, empty === key
+  const compact = compactMappingOf(text);
+  const first = [key, anchor, compact].filter((e) => e !== null).sort((a, b) => a.at - b.at)[0];
+  if (!first) return;
+  throw yamlErrorAt(text, first, options, first === key
     ? "A line (or a flow entry) starts with ': ', a value without its key: write the key before the colon, or quote the value if the colon belongs to it."
-    : "An anchor (&name) or alias (*name) is named with letters, digits, '_' and '-' only; quote a value that starts with '&' or '*'.");
+    : first === anchor
+      ? "An anchor (&name) or alias (*name) is named with letters, digits, '_' and '-' only; quote a value that starts with '&' or '*'."
+      : "A key's value on its own line cannot be a mapping (an anchor or tag then ': '): put the inner mapping on the next lines, indented, or quote the value.");
+}
+
+/** compactMappingValue of the text as the load reads it (anchor names ended as libyaml ends them), placed in the text as written. */
+function compactMappingOf(text: string): { at: number; reason: string } | null {
+  const cuts = anchorNameCuts(text);
+  const found = compactMappingValue(insertSpaces(text, cuts));
+  return found && { at: offsetBeforeSpaces(found.at, cuts), reason: found.reason };
 }
 
 /** Parses one YAML document; an empty document is null. Throws a located BuildError. */
@@ -852,7 +864,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   const { schema } = schemaFor(options.zone);
   try {
     const before = recordedCount();
-    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateAnchorNames(t)), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => yamlLoad(w, { schema, json: true, filename: options.file }))));
+    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateFlowKeys(separateAnchorNames(t))), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => yamlLoad(w, { schema, json: true, filename: options.file }))));
     let value: unknown;
     try {
       value = load(text);
