@@ -167,10 +167,14 @@ export class Document {
       }
     }
     mergeInto(this.data, o);
-    // Document#merge_date!: the date is read again (Utils.parse_date of its to_s) after every merge
-    // that can have changed it. A `date:` left empty is nil, whose to_s is "": not a date, so
-    // Jekyll stops, as it does for any text Ruby's Time.parse rejects.
-    if ("date" in o) {
+    // Document#merge_date!: the date is read again (Utils.parse_date of its to_s) after every
+    // merge, whatever it merged (the categories and tags too). A `date:` left empty is nil, whose
+    // to_s is "": not a date, so Jekyll stops, as it does for any text Ruby's Time.parse rejects.
+    // Each reading of a Time's to_s drops its fraction of a second and the seconds of its offset
+    // (`-0456` for New York's -4:56:02 before 1883): a post dated `1800-03-01` there is at
+    // 23:59:56 the day before after Jekyll's three readings. A whole-second time at a
+    // whole-minute offset reads back as itself, so that one is not read again.
+    if ("date" in o || ("date" in this.data && !readsBackUnchanged(this.data.date))) {
       if (dateDependsOnNow(this.data.date)) this.nowDependent = true;
       let parsed: JekyllTime | undefined;
       try {
@@ -487,4 +491,10 @@ export function extractExcerpt(content: string, separator: string, onModified?: 
   // A link definition line contains "]:"; most bodies have none, and LINK_REF is costly to scan.
   if (tail.includes("]:")) for (const m of tail.matchAll(LINK_REF)) if (head.includes(m[1]!)) defs.push(m[1]! + m[2]!);
   return detached(defs.length === 0 ? head : `${head}\n\n${defs.join("\n")}`);
+}
+
+/** Whether Utils.parse_date of the value's to_s is the same Time: a Time of whole seconds, at a whole-minute offset, within a Date's range. */
+function readsBackUnchanged(value: unknown): boolean {
+  return value instanceof JekyllTime && !value.dateOnly && !value.utc && value.cycles === 0 && value.subMs === "" &&
+    value.epochMs % 1000 === 0 && Number.isInteger(value.offsetMinutes);
 }
