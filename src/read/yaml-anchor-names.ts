@@ -41,6 +41,9 @@ export function separateAnchorNames(text: string): string {
   return insertSpaces(text, anchorNameCuts(text));
 }
 
+/** Rounds of trial cuts where js-yaml cannot read the text as written (anchorNameCuts). */
+const MAX_CUT_ROUNDS = 4;
+
 /** Where separateAnchorNames puts its spaces: offsets in the text, in ascending order. */
 export function anchorNameCuts(text: string): number[] {
   if (!MAYBE_ENDED_NAME.test(text)) return [];
@@ -50,12 +53,13 @@ export function anchorNameCuts(text: string): number[] {
   // name running into the `:` of a compact mapping in a sequence entry (`- &a: v\n  b: c`) or an
   // alias used as a key (`*a: v`). Cut before each such character where the text shows one, and
   // keep the cuts that js-yaml then reads as the end of a name (not those inside quotes or
-  // comments); each round drops at least one cut, so there are at most as many rounds as cuts.
+  // comments); each round drops at least one cut, and after MAX_CUT_ROUNDS the text is left as
+  // it is (each round reads the whole text).
   let candidates: number[] = [];
   for (const m of text.matchAll(new RegExp(MAYBE_ENDED_NAME.source, "gm"))) {
     candidates.push(m.index + m[0].length - 1);
   }
-  while (candidates.length > 0) {
+  for (let round = 0; round < MAX_CUT_ROUNDS && candidates.length > 0; round++) {
     const ended = endedNameCuts(insertSpaces(text, candidates), true);
     if (ended === null) return [];
     // Where each candidate's space is in the cut text (the spaces before it shifted it).

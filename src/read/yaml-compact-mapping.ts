@@ -6,8 +6,8 @@
 // (`? a\n: &b : c`), at the root, and in a flow collection (`[&b : c]`).
 import { COLLECTION_STYLE_FLOW, EVENT_ALIAS, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, parseEvents } from "js-yaml";
 
-/** An anchor or a tag right before a `:` on a line that has a `: ` before them. */
-const MAYBE_COMPACT = /:[ \t]+[^\n]*[&!][^\s]*[ \t]+:(?:[ \t]|\r?$)/m;
+/** An anchor or a tag right before a `: ` (the inner key's properties). */
+const MAYBE_COMPACT = /[&!][^\s]*[ \t]+:(?:[ \t]|\r?$)/m;
 
 interface Event { type: number; start?: number; style?: number; valueStart?: number; valueEnd?: number; tagStart?: number; tagEnd?: number; anchorStart?: number; anchorEnd?: number }
 
