@@ -1085,7 +1085,7 @@ function indentedFirstBlock(text: string): string | null {
 /**
  * libyaml starts a comment at a `#` wherever a token could start, also right after a quoted
  * scalar or a flow collection (`title: "Hello"# draft`, `tags: [a]#x`: Psych reads "Hello" and
- * ["a"]); YAML and js-yaml want a space before it ("bad indentation of a mapping entry"). Where
+ * ["a"]) or a block scalar's header (`x: >#c`, BLOCK_SCALAR_HEADER); YAML and js-yaml want a space before it ("bad indentation of a mapping entry"). Where
  * js-yaml stops at such a `#`, the comment is blanked out (same length: every position is kept)
  * and the text read again. (In a plain scalar, `a#b`, the `#` is text in both.)
  */
@@ -1097,13 +1097,20 @@ function loadTightComments(text: string, load: (text: string) => unknown): unkno
     } catch (e) {
       const at = (e as { mark?: { position?: number } }).mark?.position;
       if (!(e instanceof YAMLException) || at === undefined || attempt >= MAX_INDENT_RETRIES) throw e;
-      if (current[at] !== "#" || !/["'\]}]/.test(current[at - 1] ?? "")) throw e;
+      if (current[at] !== "#" || !(/["'\]}]/.test(current[at - 1] ?? "") || BLOCK_SCALAR_HEADER.test(current.slice(current.lastIndexOf("\n", at - 1) + 1, at)))) throw e;
       const end = current.indexOf("\n", at);
       const lineEnd = end < 0 ? current.length : end;
       current = current.slice(0, at) + " ".repeat(lineEnd - at) + current.slice(lineEnd);
     }
   }
 }
+
+/**
+ * A block scalar's header (`|`, `>`, with chomping and indentation indicators) ending the line
+ * before a `#`: libyaml's scan_block_scalar eats blanks and then a comment after the indicators,
+ * so `x: >#c` is a block scalar (Psych reads {"x" => ""}); js-yaml wants a blank before the `#`.
+ */
+const BLOCK_SCALAR_HEADER = /(?:^|[ \t])[|>](?:[1-9][+-]?|[+-][1-9]?)?$/;
 
 /** Retries per document at most: each one fixes one line. */
 const MAX_INDENT_RETRIES = 1000;
