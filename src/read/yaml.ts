@@ -1097,12 +1097,37 @@ function loadTightComments(text: string, load: (text: string) => unknown): unkno
     } catch (e) {
       const at = (e as { mark?: { position?: number } }).mark?.position;
       if (!(e instanceof YAMLException) || at === undefined || attempt >= MAX_INDENT_RETRIES) throw e;
+      if (blockScalarAtKeyColumn(current, at)) {
+        current = `${current.slice(0, at)} ${current.slice(at)}`;
+        continue;
+      }
       if (current[at] !== "#" || !(/["'\]}]/.test(current[at - 1] ?? "") || BLOCK_SCALAR_HEADER.test(current.slice(current.lastIndexOf("\n", at - 1) + 1, at)))) throw e;
       const end = current.indexOf("\n", at);
       const lineEnd = end < 0 ? current.length : end;
       current = current.slice(0, at) + " ".repeat(lineEnd - at) + current.slice(lineEnd);
     }
   }
+}
+
+/**
+ * Whether `at` starts a line's block scalar header (`|`, `>2-`…, maybe then a comment) in the
+ * column of the key on the line before it, which has no value (`title:\n|\n  text`). libyaml
+ * takes it as that key's value, as it takes a `- ` list there (Psych reads {"title" => "text\n"});
+ * js-yaml wants it indented past the key. The header is then moved one column right (its content
+ * lines are indented past the key for both, and an indentation indicator counts from the key's
+ * column for both).
+ */
+function blockScalarAtKeyColumn(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const column = at - lineStart;
+  const lineEnd = text.indexOf("\n", at);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  if (!/^ *[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:[ \t]+#.*)?\r?$/.test(line) || /^ */.exec(line)![0].length !== column) return false;
+  // The line before it that holds more than blanks or a comment: a key with nothing after its colon.
+  const before = text.slice(0, lineStart).split("\n").reverse().find((l, i) => i > 0 && !/^[ \t]*(?:#.*)?\r?$/.test(l));
+  if (before === undefined || !/:[ \t]*(?:[ \t]#.*)?\r?$/.test(before) || /^[ \t]*#/.test(before)) return false;
+  const key = /^( *)((?:- +)*)/.exec(before)!;
+  return key[1]!.length + key[2]!.length === column;
 }
 
 /**
