@@ -1036,6 +1036,13 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
       // A plain scalar at the root, then a line starting with `: ` ("title\n: My post"): libyaml
       // ends the document at that line (its `:` opens a new mapping), and Psych returns the scalar.
       if (plainScalarRoot(text) && /^:(?:[ \t\r\n]|$)/.test(text.slice(at)) && /\n[ \t]*$/.test(text.slice(0, at))) return load(text.slice(0, at));
+      // A plain scalar at the root ends at a comment, and the document with it: Psych returns the
+      // scalar whatever follows ("title:Hello #c\nlayout: post" is "title:Hello").
+      if (plainScalarRoot(text)) {
+        const lines = text.split("\n");
+        const through = throughFirstComment(lines, lines.findIndex((l) => !/^[ \t]*(?:#.*)?\r?$/.test(l)));
+        if (through !== null && through.length <= at) return load(through);
+      }
       throw e;
     }
     const rest = text.slice(at);
@@ -1069,15 +1076,22 @@ function indentedFirstBlock(text: string): string | null {
   // Only a block collection ends there: a plain scalar at the root runs on over lines indented
   // less ("  text\nmore" is "text more", and a `key:` among them is an error in libyaml too), up
   // to a comment, where the document's root is complete.
-  if (!/^(?:[-?](?:[ \t]|\r?$)|[^#]*?:(?:[ \t]|\r?$))/.test(lines[start]!.trim())) {
-    for (let i = start; i < lines.length; i++) {
-      if (/[ \t]#/.test(lines[i]!)) return lines.slice(0, i + 1).join("\n") + "\n";
-      if (i > start && /^[ \t]*#/.test(lines[i]!)) return lines.slice(0, i).join("\n") + "\n";
-    }
-    return null;
-  }
+  if (!/^(?:[-?](?:[ \t]|\r?$)|[^#]*?:(?:[ \t]|\r?$))/.test(lines[start]!.trim())) return throughFirstComment(lines, start);
   for (let i = start + 1; i < lines.length; i++) {
     if (content(lines[i]!) && /^ */.exec(lines[i]!)![0].length < indent) return lines.slice(0, i).join("\n") + "\n";
+  }
+  return null;
+}
+
+/**
+ * The text of a plain scalar starting on line `start` up to the comment that ends it (a ` #` on
+ * its line, or a comment line after its first), where the root is complete; null when none does.
+ */
+function throughFirstComment(lines: string[], start: number): string | null {
+  if (start < 0) return null;
+  for (let i = start; i < lines.length; i++) {
+    if (/[ \t]#/.test(lines[i]!)) return lines.slice(0, i + 1).join("\n") + "\n";
+    if (i > start && /^[ \t]*#/.test(lines[i]!)) return lines.slice(0, i).join("\n") + "\n";
   }
   return null;
 }

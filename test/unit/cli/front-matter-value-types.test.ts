@@ -54,3 +54,27 @@ test("categories: {k: v} stops the build with strict_front_matter", () => {
     "_posts/2020-01-01-p.md": "---\ncategories: {k: v}\n---\nhi\n",
   }, (build) => assertOutcome(build, "no implicit conversion of Hash into Array"));
 });
+
+// Front matter that is YAML but no mapping (ERRORS.md case 70): a page's or a layout's stops the
+// build (Convertible#validate_data!: "Invalid YAML front matter"); a post's fails in
+// Document#merge_data! (`other.key?`: NoMethodError) inside Document#read's rescue, which logs
+// it, and the post is built without its front matter and without read_post_data.
+for (const fm of ["- a list", "title:Hello #c\nlayout: post"]) {
+  test(`a post whose front matter is ${JSON.stringify(fm)} is built without it, as in Jekyll`, () => {
+    buildSiteCase("front-matter-not-mapping-", {
+      "_config.yml": "time: 2026-12-01 00:00:00 +0000\n",
+      "_posts/2020-01-01-p.md": `---\n${fm}\n---\nhi\n`,
+      "index.html": INDEX,
+    }, (build) => {
+      assertOutcome(build, null);
+      assert.ok(build.out.includes("_posts/2020-01-01-p.md:2: invalid YAML front matter"), build.out);
+      assert.equal(fs.readFileSync(path.join(build.dest, "index.html"), "utf8").trim(), "/2026/12/01/2020-01-01-p.html||");
+    });
+  });
+
+  test(`a page whose front matter is ${JSON.stringify(fm)} stops the build, as in Jekyll`, () => {
+    buildSiteCase("front-matter-not-mapping-", { "about.md": `---\n${fm}\n---\nhi\n` }, (build) => {
+      assertOutcome(build, "about.md:2: invalid YAML front matter: it must be a set of `key: value` lines");
+    });
+  });
+}
