@@ -13,7 +13,7 @@ import { resolveTheme, type ThemeNote } from "../read/theme-locate.js";
 import { assertValidZone } from "../ruby/time.js";
 import { DEFAULT_EXCLUDES, PERMALINK_STYLES, jekyllDefaults } from "./defaults.js";
 import { deepMerge, isPlainObject } from "./merge.js";
-import { noMethodMessage, truthy } from "../ruby/values.js";
+import { inspect, noMethodMessage, truthy } from "../ruby/values.js";
 import type { Config, ConfigOverrides } from "./types.js";
 
 export interface LoadedConfig {
@@ -201,7 +201,48 @@ function validate(config: Config, setBy: Map<string, string>): void {
   if (c !== null && c !== undefined && !isPlainObject(c) && !Array.isArray(c)) {
     throw new BuildError("your `collections` key must be a hash or an array", { file: where("collections") });
   }
-  if (typeof config.collections_dir !== "string") config.collections_dir = String(config.collections_dir ?? "");
+  // Reader#outside_configured_directory? asks `collections_dir.empty?` for every folder it reads
+  // posts from, the source's root first: a number, a boolean or a date has no empty?
+  // (NoMethodError). (nil keeps the default "", a list or a mapping has one.)
+  const dir = config.collections_dir;
+  if (dir !== null && dir !== undefined && typeof dir !== "string" && !Array.isArray(dir) && !isPlainObject(dir)) {
+    throw new BuildError(noMethodMessage("empty?", dir), {
+      file: where("collections_dir"),
+      hint: "collections_dir: names a folder of the site, as a String (collections_dir: my_collections).",
+    });
+  }
+  // Converters::Markdown#extname_list splits `markdown_ext` at commas when it first asks whether a
+  // file is Markdown: anything but a String (`markdown_ext: [md]`, `5`) is NoMethodError.
+  const ext = config.markdown_ext;
+  if (ext !== null && ext !== undefined && typeof ext !== "string") {
+    throw new BuildError(noMethodMessage("split", ext), {
+      file: where("markdown_ext"),
+      hint: "markdown_ext: is one String of extensions separated by commas, e.g. markdown_ext: \"markdown,mkdown,mkdn,mkd,md\".",
+    });
+  }
+  checkDefaultScopes(config.defaults, where("defaults"));
+  // (An empty list or mapping is empty?, so no folder is outside it, as with ""; another one is
+  // a folder named as Ruby writes it.)
+  if (typeof dir !== "string") config.collections_dir = dir === null || dir === undefined || Object.keys(dir).length === 0 ? "" : inspect(dir);
+}
+
+/**
+ * FrontmatterDefaults, on the first file it finds defaults for (every page, document and static
+ * file asks): update_deprecated_types asks each set's `scope` for `key?("type")`, so a `scope:` that
+ * is no mapping (`scope: x`, or left empty) is NoMethodError; applies_type? calls `to_sym` on a
+ * scope's `type`, which a String has and a number, a boolean, a date or nil do not. Jekyll logs it
+ * for a document ("could not read file") and stops at the first page or static file.
+ */
+function checkDefaultScopes(sets: unknown, file: string | undefined): void {
+  if (!Array.isArray(sets)) return;
+  for (const set of sets) {
+    // (A set that is no mapping, or whose values are none, is skipped with a warning first.)
+    if (!isPlainObject(set) || !isPlainObject(set.values) || !Object.hasOwn(set, "scope")) continue;
+    const scope = set.scope;
+    const hint = "A defaults set's scope: is a mapping of path: and type:, e.g. scope: {path: \"_posts\", type: posts}.";
+    if (!isPlainObject(scope)) throw new BuildError(`defaults: ${noMethodMessage("key?", scope)} (its scope)`, { file, hint });
+    if (Object.hasOwn(scope, "type") && typeof scope.type !== "string") throw new BuildError(`defaults: ${noMethodMessage("to_sym", scope.type)} (its scope's type)`, { file, hint });
+  }
 }
 
 /** Configuration#add_default_collections: `posts` always exists, writes, and takes the site permalink. */

@@ -13,6 +13,7 @@ import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { slugify } from "../site/slugify.js";
 import { JekyllTime } from "../ruby/time.js";
+import { noMethodMessage, truthy } from "../ruby/values.js";
 import { makeUrl, unescapePath, urlFromHash } from "../site/url.js";
 import { registerPlugin } from "./registry.js";
 
@@ -105,6 +106,23 @@ function group<K>(items: Document[], keysOf: (d: Document) => K[], newestFirst: 
 }
 
 /**
+ * Archive#layout's `@config["layouts"][type]` (null where it gives nil or false, and the archive
+ * takes `layout:`): a mapping's entry; a String's `[]` is the type's name where the String holds
+ * it; nil and false are skipped. Any other value stops Jekyll as Ruby's `[]` does: an Integer's
+ * or an Array's takes no String (TypeError), true, a Float or a date has none (NoMethodError).
+ */
+function archiveLayout(layouts: unknown, type: ArchiveType): unknown {
+  if (layouts === null || layouts === undefined || layouts === false) return null;
+  if (isPlainObject(layouts)) return truthy(layouts[type]) ? layouts[type] : null;
+  if (typeof layouts === "string") return layouts.includes(type) ? type : null;
+  const hint = "Give jekyll-archives.layouts a layout per kind (layouts: {tag: tag-archive, year: year-archive}), or one layout for all as layout:.";
+  if (Array.isArray(layouts) || (typeof layouts === "number" && Number.isInteger(layouts)) || typeof layouts === "bigint") {
+    throw new BuildError("jekyll-archives: no implicit conversion of String into Integer (TypeError) in `layouts`", { file: "_config.yml", hint });
+  }
+  throw new BuildError(`jekyll-archives: ${noMethodMessage("[]", layouts)} in \`layouts\``, { file: "_config.yml", hint });
+}
+
+/**
  * An archive page. Like the gem's Archive (a Jekyll::Page that skips Page#initialize), its data
  * is only `layout`, and its Liquid hash is its own list of attributes (posts, type, title, date,
  * name, path, url, permalink) over the front matter defaults whose scope matches its output path
@@ -126,8 +144,7 @@ export class ArchivePage extends Page {
     this.url = url;
     this.generated = true;
     this.ownLiquidHash = true;
-    const layouts = archives.layouts;
-    const layout = isPlainObject(layouts) && layouts[archiveType] ? layouts[archiveType] : archives.layout;
+    const layout = archiveLayout(archives.layouts, archiveType) ?? archives.layout;
     this.data = { layout };
     const date = isDateTitle(archiveTitle)
       ? JekyllTime.date(Number(archiveTitle.year), Number(archiveTitle.month ?? 1), Number(archiveTitle.day ?? 1), site.zone)

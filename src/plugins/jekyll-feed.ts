@@ -34,11 +34,17 @@ type Obj = Record<string, any>;
 /**
  * Generator#config is `site.config["feed"] || {}`, first asked for `["disable_in_development"]`:
  * `feed: true` has no `[]` (NoMethodError), and an Integer's or an Array's `[]` takes no String key
- * (TypeError), so Jekyll stops there. (A String `feed:` goes on to fail or not depending on its
- * text; it is read as no settings here.)
+ * (TypeError), so Jekyll stops there. A String's `[]` of a String is that text where the String
+ * holds it, else nil: `feed: "on"` gets past that question, and normalize_posts_meta's
+ * `config["path"] ||= …` is String#[]= of a text it does not hold (IndexError, "string not
+ * matched"). (A String holding "path" or "disable_in_development" goes on differently; it is read
+ * as no settings here.)
  */
 function feedConfig(site: Site): Obj {
   const c = site.config.feed;
+  if (typeof c === "string" && !c.includes("path") && !c.includes("disable_in_development")) {
+    throw new BuildError("jekyll-feed: string not matched (IndexError)", { hint: FEED_CONFIG_HINT });
+  }
   if (c === true || isFloat(c)) {
     throw new BuildError(`jekyll-feed: ${noMethodMessage("[]", c)}`, { hint: FEED_CONFIG_HINT });
   }

@@ -32,6 +32,12 @@ export interface ParsedFile {
   lineOffset: number;
   /** With `lenient`: the front matter's YAML did not parse, so `data` is empty. */
   yamlError?: BuildError;
+  /**
+   * With `lenient`: the front matter is YAML but no mapping (a list, a text), so `data` is empty.
+   * Fatal for pages and layouts (Convertible#validate_data!); a document's merge_data! fails on
+   * it inside Document#read's rescue, which logs it and goes on (src/site/document.ts).
+   */
+  notMapping?: BuildError;
 }
 
 /** Splits front matter from a file's text. `file` is the name shown in errors. */
@@ -50,11 +56,13 @@ export function parseFrontMatter(text: string, file: string, zone?: string, maxA
     return { data: {}, ...body(text, m[0]), yamlError: e };
   }
   if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed))) {
-    throw new BuildError("invalid YAML front matter: it must be a set of `key: value` lines", {
+    const error = new BuildError("invalid YAML front matter: it must be a set of `key: value` lines", {
       file,
       line: 2,
       hint: "Front matter is a YAML mapping between two `---` lines.",
     });
+    if (!lenient) throw error;
+    return { data: {}, ...body(text, m[0]), notMapping: error };
   }
   return { data: (parsed ?? {}) as Record<string, unknown>, ...body(text, m[0]) };
 }

@@ -177,7 +177,7 @@ export class Reader {
         if (this.fileHasFrontMatter(abs)) {
           if (pageNames.has(rel)) { this.site.logger.debug("Theme:", `Ignoring ${rel} in theme due to existing file with that path in site.`); continue; }
           const text = this.readText(abs);
-          const parsed = this.parse(abs, text);
+          const parsed = mappingOnly(this.parse(abs, text));
           const page = new Page(this.site, `/${relDir}`, name, parsed.data, parsed.content, parsed.lineOffset, abs);
           page.generateExcerpt();
           this.site.pages.push(page);
@@ -274,7 +274,7 @@ export class Reader {
       const abs = path.join(dir, rel);
       // Safe mode: a site layout must really be in the site, a theme's in the theme's folder.
       if (fromTheme ? this.filter.leavesFolder(abs, dir) : this.filter.leavesSite(abs)) continue;
-      const parsed = this.parse(abs);
+      const parsed = mappingOnly(this.parse(abs));
       this.site.layouts.set(name, new Layout(name, abs, this.site.displayPath(abs), parsed.data, parsed.content, parsed.lineOffset));
     }
   }
@@ -315,7 +315,7 @@ export class Reader {
 
   private addPage(dir: string, name: string): void {
     const abs = path.join(this.site.source, dir, name);
-    const parsed = this.parse(abs);
+    const parsed = mappingOnly(this.parse(abs));
     if (parsed.data.permalink === "") {
       throw new BuildError("invalid permalink: it is empty", { file: this.site.displayPath(abs), hint: "Remove the `permalink:` line or give it a value such as /about/." });
     }
@@ -388,7 +388,13 @@ export class Reader {
       return;
     }
     const parsed = this.parse(abs, text);
-    doc.populate(hasFrontMatter(text) ? parsed.data : null, parsed.content, parsed.lineOffset, !parsed.yamlError);
+    if (parsed.notMapping) {
+      // Document#merge_data! asks the value for key? (NoMethodError), inside Document#read's
+      // rescue: logged, and the document is read without front matter or read_post_data.
+      this.site.logger.warn("Error:", `${parsed.notMapping.location}: ${parsed.notMapping.message}`);
+      this.site.logger.warn("", "The file is built without its front matter, as Jekyll does. Fix it, or set strict_front_matter: true to stop the build on such files.");
+    }
+    doc.populate(hasFrontMatter(text) ? parsed.data : null, parsed.content, parsed.lineOffset, !parsed.yamlError && !parsed.notMapping);
   }
 
   private readCollection(c: Collection): void {
@@ -452,4 +458,10 @@ export function firstYamlDocument(text: string): string {
     if (/^(?:---|\.\.\.)(?:[ \t]|\r?$)/.test(lines[j]!)) return lines.slice(0, j).join("\n") + "\n";
   }
   return text;
+}
+
+/** A page's or layout's front matter: one that is no mapping stops the build (Convertible#validate_data!). */
+function mappingOnly(parsed: ParsedFile): ParsedFile {
+  if (parsed.notMapping) throw parsed.notMapping;
+  return parsed;
 }

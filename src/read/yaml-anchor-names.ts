@@ -38,20 +38,73 @@ export function invalidAnchorName(text: string): { at: number; reason: string } 
  * text as it was when there is none (or js-yaml cannot read it: the load reports that).
  */
 export function separateAnchorNames(text: string): string {
-  if (!MAYBE_ENDED_NAME.test(text)) return text;
+  return insertSpaces(text, anchorNameCuts(text));
+}
+
+/** Rounds of trial cuts where js-yaml cannot read the text as written (anchorNameCuts). */
+const MAX_CUT_ROUNDS = 4;
+
+/** Where separateAnchorNames puts its spaces: offsets in the text, in ascending order. */
+export function anchorNameCuts(text: string): number[] {
+  if (!MAYBE_ENDED_NAME.test(text)) return [];
+  const cuts = endedNameCuts(text);
+  if (cuts !== null) return cuts.sort((a, b) => a - b);
+  // js-yaml cannot read the text as written: it may be the names themselves that stop it, as a
+  // name running into the `:` of a compact mapping in a sequence entry (`- &a: v\n  b: c`) or an
+  // alias used as a key (`*a: v`). Cut before each such character where the text shows one, and
+  // keep the cuts that js-yaml then reads as the end of a name (not those inside quotes or
+  // comments); each round drops at least one cut, and after MAX_CUT_ROUNDS the text is left as
+  // it is (each round reads the whole text).
+  let candidates: number[] = [];
+  for (const m of text.matchAll(new RegExp(MAYBE_ENDED_NAME.source, "gm"))) {
+    candidates.push(m.index + m[0].length - 1);
+  }
+  for (let round = 0; round < MAX_CUT_ROUNDS && candidates.length > 0; round++) {
+    const ended = endedNameCuts(insertSpaces(text, candidates), true);
+    if (ended === null) return [];
+    // Where each candidate's space is in the cut text (the spaces before it shifted it).
+    const kept = candidates.filter((at, i) => ended.includes(at + i));
+    if (kept.length === candidates.length) return candidates;
+    candidates = kept;
+  }
+  return [];
+}
+
+/**
+ * Where js-yaml's events show an anchor or alias name that libyaml ends early: the offsets of
+ * the characters it ends them at; with `separated`, the offsets of the spaces before such
+ * characters (a name followed by a space and one of them). Null when js-yaml cannot read the text.
+ */
+function endedNameCuts(text: string, separated = false): number[] | null {
   let events: Array<{ anchorStart?: number; anchorEnd?: number }>;
   try {
     events = parseEvents(text, {}) as typeof events;
   } catch {
-    return text;
+    return null;
   }
   const cuts: number[] = [];
   for (const ev of events) {
     if (ev.anchorStart === undefined || ev.anchorEnd === undefined || ev.anchorStart < 1) continue;
+    if (separated) {
+      if (text[ev.anchorEnd] === " " && "?:,]}%@`".includes(text[ev.anchorEnd + 1] ?? "")) cuts.push(ev.anchorEnd);
+      continue;
+    }
     const bad = text.slice(ev.anchorStart, ev.anchorEnd).search(/[^A-Za-z0-9_-]/);
     if (bad > 0) cuts.push(ev.anchorStart + bad);
   }
+  return cuts;
+}
+
+/** The text with a space inserted before each of the offsets (ascending). */
+export function insertSpaces(text: string, cuts: number[]): string {
   let out = text;
-  for (const at of cuts.sort((a, b) => b - a)) out = `${out.slice(0, at)} ${out.slice(at)}`;
+  for (let i = cuts.length - 1; i >= 0; i--) out = `${out.slice(0, cuts[i])} ${out.slice(cuts[i])}`;
   return out;
+}
+
+/** The offset in the text of an offset in insertSpaces(text, cuts). */
+export function offsetBeforeSpaces(at: number, cuts: number[]): number {
+  let shift = 0;
+  for (let i = 0; i < cuts.length && cuts[i]! + i < at; i++) shift++;
+  return at - shift;
 }

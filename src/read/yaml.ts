@@ -23,7 +23,9 @@ import { civilToMs, JekyllTime } from "../ruby/time.js";
 import { subMillisecondDigits } from "../ruby/time-parse.js";
 import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-flat.js";
 import { emptyImplicitKey } from "./yaml-empty-key.js";
-import { invalidAnchorName, separateAnchorNames } from "./yaml-anchor-names.js";
+import { anchorNameCuts, insertSpaces, invalidAnchorName, offsetBeforeSpaces, separateAnchorNames } from "./yaml-anchor-names.js";
+import { compactMappingValue } from "./yaml-compact-mapping.js";
+import { separateFlowKeys } from "./yaml-flow-keys.js";
 import { libyamlError } from "./yaml-error-words.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
@@ -818,11 +820,21 @@ function yamlErrorAt(text: string, { at, reason }: { at: number; reason: string 
 function checkEmptyKeys(text: string, options: YamlOptions): void {
   const key = emptyImplicitKey(text);
   const anchor = invalidAnchorName(text);
-  const empty = key && anchor ? (key.at < anchor.at ? key : anchor) : key ?? anchor;
-  if (!empty) return;
-  throw yamlErrorAt(text, empty, options, empty === key
+  const compact = compactMappingOf(text);
+  const first = [key, anchor, compact].filter((e) => e !== null).sort((a, b) => a.at - b.at)[0];
+  if (!first) return;
+  throw yamlErrorAt(text, first, options, first === key
     ? "A line (or a flow entry) starts with ': ', a value without its key: write the key before the colon, or quote the value if the colon belongs to it."
-    : "An anchor (&name) or alias (*name) is named with letters, digits, '_' and '-' only; quote a value that starts with '&' or '*'.");
+    : first === anchor
+      ? "An anchor (&name) or alias (*name) is named with letters, digits, '_' and '-' only; quote a value that starts with '&' or '*'."
+      : "A key's value on its own line cannot be a mapping (an anchor or tag then ': '): put the inner mapping on the next lines, indented, or quote the value.");
+}
+
+/** compactMappingValue of the text as the load reads it (anchor names ended as libyaml ends them), placed in the text as written. */
+function compactMappingOf(text: string): { at: number; reason: string } | null {
+  const cuts = anchorNameCuts(text);
+  const found = compactMappingValue(insertSpaces(text, cuts));
+  return found && { at: offsetBeforeSpaces(found.at, cuts), reason: found.reason };
 }
 
 /**
@@ -901,7 +913,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   const { schema } = schemaFor(options.zone);
   try {
     const before = recordedCount();
-    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateAnchorNames(t)), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => yamlLoad(w, { schema, json: true, filename: options.file }))));
+    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateFlowKeys(separateAnchorNames(t))), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => yamlLoad(w, { schema, json: true, filename: options.file }))));
     let value: unknown;
     try {
       value = load(text);
@@ -1072,6 +1084,13 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
       // A plain scalar at the root, then a line starting with `: ` ("title\n: My post"): libyaml
       // ends the document at that line (its `:` opens a new mapping), and Psych returns the scalar.
       if (plainScalarRoot(text) && /^:(?:[ \t\r\n]|$)/.test(text.slice(at)) && /\n[ \t]*$/.test(text.slice(0, at))) return load(text.slice(0, at));
+      // A plain scalar at the root ends at a comment, and the document with it: Psych returns the
+      // scalar whatever follows ("title:Hello #c\nlayout: post" is "title:Hello").
+      if (plainScalarRoot(text)) {
+        const lines = text.split("\n");
+        const through = throughFirstComment(lines, lines.findIndex((l) => !/^[ \t]*(?:#.*)?\r?$/.test(l)));
+        if (through !== null && through.length <= at) return load(through);
+      }
       throw e;
     }
     const rest = text.slice(at);
@@ -1122,13 +1141,7 @@ function indentedFirstBlock(text: string): string | null {
   // Only a block collection ends there: a plain scalar at the root runs on over lines indented
   // less ("  text\nmore" is "text more", and a `key:` among them is an error in libyaml too), up
   // to a comment, where the document's root is complete.
-  if (!/^(?:[-?](?:[ \t]|\r?$)|[^#]*?:(?:[ \t]|\r?$))/.test(lines[start]!.trim())) {
-    for (let i = start; i < lines.length; i++) {
-      if (/[ \t]#/.test(lines[i]!)) return lines.slice(0, i + 1).join("\n") + "\n";
-      if (i > start && /^[ \t]*#/.test(lines[i]!)) return lines.slice(0, i).join("\n") + "\n";
-    }
-    return null;
-  }
+  if (!/^(?:[-?](?:[ \t]|\r?$)|[^#]*?:(?:[ \t]|\r?$))/.test(lines[start]!.trim())) return throughFirstComment(lines, start);
   for (let i = start + 1; i < lines.length; i++) {
     if (content(lines[i]!) && /^ */.exec(lines[i]!)![0].length < indent) return lines.slice(0, i).join("\n") + "\n";
   }
@@ -1136,9 +1149,22 @@ function indentedFirstBlock(text: string): string | null {
 }
 
 /**
+ * The text of a plain scalar starting on line `start` up to the comment that ends it (a ` #` on
+ * its line, or a comment line after its first), where the root is complete; null when none does.
+ */
+function throughFirstComment(lines: string[], start: number): string | null {
+  if (start < 0) return null;
+  for (let i = start; i < lines.length; i++) {
+    if (/[ \t]#/.test(lines[i]!)) return lines.slice(0, i + 1).join("\n") + "\n";
+    if (i > start && /^[ \t]*#/.test(lines[i]!)) return lines.slice(0, i).join("\n") + "\n";
+  }
+  return null;
+}
+
+/**
  * libyaml starts a comment at a `#` wherever a token could start, also right after a quoted
  * scalar or a flow collection (`title: "Hello"# draft`, `tags: [a]#x`: Psych reads "Hello" and
- * ["a"]); YAML and js-yaml want a space before it ("bad indentation of a mapping entry"). Where
+ * ["a"]) or a block scalar's header (`x: >#c`, BLOCK_SCALAR_HEADER); YAML and js-yaml want a space before it ("bad indentation of a mapping entry"). Where
  * js-yaml stops at such a `#`, the comment is blanked out (same length: every position is kept)
  * and the text read again. (In a plain scalar, `a#b`, the `#` is text in both.)
  */
@@ -1150,13 +1176,45 @@ function loadTightComments(text: string, load: (text: string) => unknown): unkno
     } catch (e) {
       const at = (e as { mark?: { position?: number } }).mark?.position;
       if (!(e instanceof YAMLException) || at === undefined || attempt >= MAX_INDENT_RETRIES) throw e;
-      if (current[at] !== "#" || !/["'\]}]/.test(current[at - 1] ?? "")) throw e;
+      if (blockScalarAtKeyColumn(current, at)) {
+        current = `${current.slice(0, at)} ${current.slice(at)}`;
+        continue;
+      }
+      if (current[at] !== "#" || !(/["'\]}]/.test(current[at - 1] ?? "") || BLOCK_SCALAR_HEADER.test(current.slice(current.lastIndexOf("\n", at - 1) + 1, at)))) throw e;
       const end = current.indexOf("\n", at);
       const lineEnd = end < 0 ? current.length : end;
       current = current.slice(0, at) + " ".repeat(lineEnd - at) + current.slice(lineEnd);
     }
   }
 }
+
+/**
+ * Whether `at` starts a line's block scalar header (`|`, `>2-`…, maybe then a comment) in the
+ * column of the key on the line before it, which has no value (`title:\n|\n  text`). libyaml
+ * takes it as that key's value, as it takes a `- ` list there (Psych reads {"title" => "text\n"});
+ * js-yaml wants it indented past the key. The header is then moved one column right (its content
+ * lines are indented past the key for both, and an indentation indicator counts from the key's
+ * column for both).
+ */
+function blockScalarAtKeyColumn(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const column = at - lineStart;
+  const lineEnd = text.indexOf("\n", at);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  if (!/^ *[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:[ \t]+#.*)?\r?$/.test(line) || /^ */.exec(line)![0].length !== column) return false;
+  // The line before it that holds more than blanks or a comment: a key with nothing after its colon.
+  const before = text.slice(0, lineStart).split("\n").reverse().find((l, i) => i > 0 && !/^[ \t]*(?:#.*)?\r?$/.test(l));
+  if (before === undefined || !/:[ \t]*(?:[ \t]#.*)?\r?$/.test(before) || /^[ \t]*#/.test(before)) return false;
+  const key = /^( *)((?:- +)*)/.exec(before)!;
+  return key[1]!.length + key[2]!.length === column;
+}
+
+/**
+ * A block scalar's header (`|`, `>`, with chomping and indentation indicators) ending the line
+ * before a `#`: libyaml's scan_block_scalar eats blanks and then a comment after the indicators,
+ * so `x: >#c` is a block scalar (Psych reads {"x" => ""}); js-yaml wants a blank before the `#`.
+ */
+const BLOCK_SCALAR_HEADER = /(?:^|[ \t])[|>](?:[1-9][+-]?|[+-][1-9]?)?$/;
 
 /** Retries per document at most: each one fixes one line. */
 const MAX_INDENT_RETRIES = 1000;

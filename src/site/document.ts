@@ -12,7 +12,7 @@ import { detached } from "./strings.js";
 import { rubyDowncase } from "../ruby/strings.js";
 import type { Collection } from "./collection.js";
 import { dateDependsOnNow, parseDate } from "./parse-date.js";
-import { hasRubyKeys, inspect, kernelArray, noteRubyKey, rubyKeyOf, shareRubyKeys, toS, truthy } from "../ruby/values.js";
+import { hasRubyKeys, inspect, kernelArray, noteRubyKey, rubyClass, rubyKeyOf, shareRubyKeys, toS, truthy } from "../ruby/values.js";
 import { relativeTo } from "./paths.js";
 import type { Site } from "./site.js";
 import { emptySlugWarning, slugify, titleizeSlug } from "./slugify.js";
@@ -167,10 +167,14 @@ export class Document {
       }
     }
     mergeInto(this.data, o);
-    // Document#merge_date!: the date is read again (Utils.parse_date of its to_s) after every merge
-    // that can have changed it. A `date:` left empty is nil, whose to_s is "": not a date, so
-    // Jekyll stops, as it does for any text Ruby's Time.parse rejects.
-    if ("date" in o) {
+    // Document#merge_date!: the date is read again (Utils.parse_date of its to_s) after every
+    // merge, whatever it merged (the categories and tags too). A `date:` left empty is nil, whose
+    // to_s is "": not a date, so Jekyll stops, as it does for any text Ruby's Time.parse rejects.
+    // Each reading of a Time's to_s drops its fraction of a second and the seconds of its offset
+    // (`-0456` for New York's -4:56:02 before 1883): a post dated `1800-03-01` there is at
+    // 23:59:56 the day before after Jekyll's three readings. A whole-second time at a
+    // whole-minute offset reads back as itself, so that one is not read again.
+    if ("date" in o || ("date" in this.data && !readsBackUnchanged(this.data.date))) {
       if (dateDependsOnNow(this.data.date)) this.nowDependent = true;
       let parsed: JekyllTime | undefined;
       try {
@@ -216,7 +220,23 @@ export class Document {
     this.content = content;
     this.sourceContent = content;
     this.lineOffset = lineOffset;
-    if (frontMatter) this.mergeData(frontMatter, "YAML front matter");
+    if (frontMatter) {
+      const refused = categoriesUnionError(this.data.categories, frontMatter.categories);
+      if (refused) {
+        // Document#read's rescue (handle_read_error): Jekyll logs the error and goes on without
+        // this front matter and without read_post_data; strict_front_matter makes it fatal.
+        const error = new BuildError(`could not read the front matter: ${refused}`, {
+          file: this.site.displayPath(this.path),
+          line: frontMatterKeyLine(this.path, "categories"),
+          hint: "categories: is a list (categories: [a, b]) or a string of space-separated names (categories: a b).",
+        });
+        if (this.site.config.strict_front_matter) throw error;
+        this.site.logger.warn("Error:", `${error.location}: ${error.message}`);
+        this.site.logger.warn("", "The file is built without its front matter, as Jekyll does. Fix the categories, or set strict_front_matter: true to stop the build on such files.");
+        return;
+      }
+      this.mergeData(frontMatter, "YAML front matter");
+    }
     if (!readPostData) return;
     this.populateTitle();
     // Document#populate_categories: `Array(categories) + pluralized(…)`, each element's to_s
@@ -326,6 +346,24 @@ export class Document {
   private readonly warnEmptySlug = (input: string): void =>
     this.site.logger.warn("Warning:", `${emptySlugWarning(input)} (in the URL of ${this.relativePath})`);
 
+  /**
+   * The `slug` the :title and :slug placeholders slugify (UrlDrop#title, #slug): nil, or text.
+   * Utils.slugify calls String#gsub on it, so any other value (`slug: 42`, `slug: true`, a date)
+   * stops Jekyll's build with a NoMethodError where a permalink uses them; build-site stops too,
+   * at the slug.
+   */
+  private slugText(): string | null {
+    const slug = this.data.slug;
+    if (slug === null || slug === undefined || typeof slug === "string") return slug ?? null;
+    // (Ruby names the receiver by its inspect, and its class unless the inspect is a `#<…>`.)
+    const receiver = inspect(slug).startsWith("#<") ? inspect(slug) : `${inspect(slug)}:${rubyClass(slug)}`;
+    throw new BuildError(`slug: ${inspect(slug)} is no text: Jekyll's Utils.slugify fails on it (undefined method \`gsub' for ${receiver})`, {
+      file: this.site.displayPath(this.path),
+      line: frontMatterKeyLine(this.path, "slug"),
+      hint: `Quote the slug (slug: ${JSON.stringify(toS(slug))}): the permalink's :title and :slug are made from text.`,
+    });
+  }
+
   /** Drops::UrlDrop: what each `:placeholder` of a permalink template means for this document. */
   private placeholder(key: string, dates: () => Record<string, string>): string | null | undefined {
     switch (key) {
@@ -334,9 +372,9 @@ export class Document {
       case "path": return this.cleanedRelativePath;
       case "name": return slugify(this.basenameWithoutExt, "default", false, this.warnEmptySlug);
       case "title":
-        return slugify(this.data.slug == null ? null : String(this.data.slug), "pretty", true, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "pretty", true, this.warnEmptySlug);
+        return slugify(this.slugText(), "pretty", true, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "pretty", true, this.warnEmptySlug);
       case "slug":
-        return slugify(this.data.slug == null ? null : String(this.data.slug), "default", false, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "default", false, this.warnEmptySlug);
+        return slugify(this.slugText(), "default", false, this.warnEmptySlug) ?? slugify(this.basenameWithoutExt, "default", false, this.warnEmptySlug);
       // UrlDrop#categories / #slugified_categories: each of `Array(categories)` by its to_s
       // (nil gives "", a nested list its inspect), so `categories: [a, null]` makes `/a/`.
       case "categories":
@@ -361,6 +399,8 @@ export class Document {
         const permalink = this.permalink;
         this.cachedUrl = makeUrl(typeof permalink === "string" ? permalink : this.collection.urlTemplate, permalink, (t) => urlFromDrop(t, (k) => this.placeholder(k, datesOnce)));
       } catch (e) {
+        // (A located error of this document's own, as slugText's, stays as it is.)
+        if (e instanceof BuildError && e.file !== undefined) throw e;
         throw new BuildError(`${(e as Error).message}`, { file: this.site.displayPath(this.path), hint: "Use only the placeholders Jekyll knows, e.g. :year, :month, :day, :title, :slug, :categories, :path." });
       }
     }
@@ -487,4 +527,21 @@ export function extractExcerpt(content: string, separator: string, onModified?: 
   // A link definition line contains "]:"; most bodies have none, and LINK_REF is costly to scan.
   if (tail.includes("]:")) for (const m of tail.matchAll(LINK_REF)) if (head.includes(m[1]!)) defs.push(m[1]! + m[2]!);
   return detached(defs.length === 0 ? head : `${head}\n\n${defs.join("\n")}`);
+}
+
+/** Whether Utils.parse_date of the value's to_s is the same Time: a Time of whole seconds, at a whole-minute offset, within a Date's range. */
+function readsBackUnchanged(value: unknown): boolean {
+  return value instanceof JekyllTime && !value.dateOnly && !value.utc && value.cycles === 0 && value.subMs === "" &&
+    value.epochMs % 1000 === 0 && Number.isInteger(value.offsetMinutes);
+}
+
+/**
+ * The TypeError of Document#merge_categories!, null when there is none: front matter categories
+ * that are no String (split into a list) and no Array, united with the document's list
+ * (`data["categories"] | other["categories"]`): Ruby's Array#| takes no Hash, number or boolean.
+ */
+function categoriesUnionError(current: unknown, incoming: unknown): string | null {
+  if (!Array.isArray(current) || incoming === null || incoming === undefined || typeof incoming === "string" || Array.isArray(incoming)) return null;
+  const name = incoming === true || incoming === false ? String(incoming) : rubyClass(incoming);
+  return `no implicit conversion of ${name} into Array (categories: ${inspect(incoming)})`;
 }

@@ -4,7 +4,8 @@
 // PathManager.sanitized_path's start_with? (NoMethodError); `posts_limit:` goes through Liquid's
 // to_integer in the feed template's `limit:` ("invalid integer" for 2.5 or true, while "0x2" and
 // " 3 " count); a tags `path: 0` is a prefix (Ruby's 0 is true). Each case was run with Debian's
-// Jekyll 4.3.1 and jekyll-feed 0.17.0 (test/conformance/ERRORS.md, case 57).
+// Jekyll 4.3.1 and jekyll-feed 0.17.0 (test/conformance/ERRORS.md, case 57). A String (`feed: "on"`)
+// fails in normalize_posts_meta's `config["path"] ||=`: String#[]= of a text it does not hold.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
@@ -16,6 +17,8 @@ const CASES: { feed: string; error: string | null; files?: string[] }[] = [
   { feed: "5", error: "no implicit conversion of String into Integer" },
   { feed: "[a]", error: "no implicit conversion of String into Integer" },
   { feed: "false", error: null, files: ["2020", "feed.xml"] },
+  { feed: '"on"', error: "string not matched (IndexError)" },
+  { feed: '""', error: "string not matched (IndexError)" },
   { feed: "{path: 5}", error: "undefined method `start_with?' for 5:Integer" },
   { feed: "{path: [a.xml]}", error: "undefined method `start_with?' for [\"a.xml\"]:Array" },
   { feed: "{collections: {posts: {path: 7}}}", error: "undefined method `start_with?' for 7:Integer" },

@@ -74,8 +74,12 @@ test("lenient: YAML that does not parse leaves no front matter and the body afte
   assert.ok(r.yamlError instanceof BuildError);
   assert.equal(r.yamlError.file, "bad.md");
   assert.equal(r.yamlError.line, 2);
-  // Only the YAML's own errors are forgiven: a front matter that is not a mapping stays fatal.
-  assert.throws(() => parseFrontMatter("---\n- a list\n---\n", "list.md", undefined, undefined, true), /must be a set of `key: value` lines/);
+  // A front matter that is not a mapping comes back as `notMapping` (fatal for pages and layouts,
+  // logged for documents: see the reader); without `lenient` it is thrown.
+  const list = parseFrontMatter("---\n- a list\n---\n", "list.md", undefined, undefined, true);
+  assert.deepEqual(list.data, {});
+  assert.match(list.notMapping?.message ?? "", /must be a set of `key: value` lines/);
+  assert.throws(() => parseFrontMatter("---\n- a list\n---\n", "list.md"), /must be a set of `key: value` lines/);
 });
 
 test("YAML values as Psych reads them", () => {
