@@ -371,13 +371,22 @@ const ENTITY = /&\S*?;/;
 /**
  * Rouge's entity rule `&\S*?;` (HTML, XML and the lexers built on them), tried only where a `;`
  * ends the run of non-spaces from the `&`: otherwise it scans that run at each `&` of it
- * (quadratic on `&&&…`). Where the next `;` lies is remembered between positions.
+ * (quadratic on `&&&…`).
  */
 export function entityRule(): Rule {
+  return onlyWhereRunHasSemicolon(rule(ENTITY, 'ni'));
+}
+
+/**
+ * `base`, a rule like `&\S*?;` or Markdown's greedy `&\S*;`, tried only where a `;` lies in the
+ * run of non-spaces (Ruby's `\S`) from the position. Where the next `;` lies is remembered
+ * between positions, so neither the run nor the text to the `;` is scanned at each of them.
+ */
+export function onlyWhereRunHasSemicolon(base: Rule): Rule {
   let seenText = '';
   let from = -1;
   let semi = -1; // the first `;` at or after `from`, -1 if none
-  return guardedByRun((c) => !isRubySpace(c), rule(ENTITY, 'ni'), (text, pos, end) => {
+  return guardedByRun((c) => !isRubySpace(c), base, (text, pos, end) => {
     if (text !== seenText || pos < from || (semi >= 0 && pos > semi)) {
       seenText = text;
       from = pos;

@@ -7,12 +7,68 @@
  */
 import { type LexerDef, LexRun, mixin, plainLexer, rule, lazyLexer } from '../engine.js';
 import { html } from './html.js';
+import { onlyWhereLater, onlyWhereRunHasSemicolon, stickyMatcher } from './loop-match.js';
 import { sublexers } from './sublexers.js';
 import { yaml } from './yaml.js';
 
 const EDOT = String.raw`(?:\\.|[^\\\n])`;
 const UNKNOWN_FENCE = plainLexer('markdown-fence', 'sb');
 const GUESSED_FENCE = plainLexer('markdown-guess', '');
+
+const BACKTICK = 96;
+const BACKSLASH = 92;
+const NEWLINE = 10;
+
+/**
+ * Rouge's inline code rule `(\x60+)(?:EDOT|\n)+?\1` (EDOT = `\\.|[^\\\n]`) without the regex, which
+ * backtracks quadratically on a long run of backticks (40,000 took 3.7 s). The body is a
+ * sequence of tokens with one way to cut it — a backslash and the next character (not a
+ * newline), or any other one character — and ends where a backslash stands before a newline or
+ * the end. The opening run of R backticks is given back one at a time (greedy `\x60+`), so the
+ * closing run's length L is the largest of: min(R, the longest run of backtick tokens after the
+ * opening run) and (R - 1) / 2 rounded down (the opening run closing itself: L, one backtick of
+ * body, L); the lazy body then ends at the first place L backticks follow — in the opening run
+ * when it closes itself, else at the first later run at least L long.
+ */
+const codeSpan = stickyMatcher((text, pos) => {
+  let r = 0;
+  while (text.charCodeAt(pos + r) === BACKTICK) r++;
+  if (r === 0) return null;
+  // later runs of backtick tokens: stop at one of R or more (nothing longer can be used)
+  const runs: Array<[number, number]> = [];
+  let longest = 0;
+  let i = pos + r;
+  let runStart = -1;
+  while (i < text.length && longest < r) {
+    const c = text.charCodeAt(i);
+    if (c === BACKTICK) {
+      if (runStart < 0) runStart = i;
+      i++;
+      continue;
+    }
+    if (runStart >= 0) {
+      runs.push([runStart, i - runStart]);
+      longest = Math.max(longest, i - runStart);
+      runStart = -1;
+    }
+    if (c === BACKSLASH) {
+      if (i + 1 >= text.length || text.charCodeAt(i + 1) === NEWLINE) break; // no token here
+      i += 1 + String.fromCodePoint(text.codePointAt(i + 1)!).length;
+    } else i += String.fromCodePoint(text.codePointAt(i)!).length;
+  }
+  if (runStart >= 0) {
+    runs.push([runStart, i - runStart]);
+    longest = Math.max(longest, i - runStart);
+  }
+  const len = Math.max(Math.min(r, longest), Math.floor((r - 1) / 2));
+  if (len === 0) return null;
+  let end: number;
+  if (2 * len + 1 <= r) end = pos + 2 * len + 1;
+  else end = runs.find(([, n]) => n >= len)![0] + len;
+  const m = [text.slice(pos, end), '`'.repeat(len)] as unknown as RegExpExecArray;
+  m.index = pos;
+  return m;
+});
 
 /** An open fence's language lexer, kept for the lines up to the closing fence. */
 function fenceLexer(name: string): LexRun {
@@ -33,7 +89,9 @@ export const markdown: LexerDef = lazyLexer('markdown', () => ({
       rule(/^[^\t\n\v\f\r]+\n(?:===*)\n/, 'gu'),
       rule(/^#(?=[^#]).*?$/, 'gh'),
       rule(/^##*.*?$/, 'gu'),
-      rule(/^([ \t]*)(`{3,}|~{3,})([^\n]*\n)((.*?)(\n\1)(\2))?/s, (run, m) => {
+      // a fence needs a newline after it: without one the regex gives back its run of fence
+      // characters one at a time, scanning the rest of the line each time (quadratic)
+      onlyWhereLater('\n', 0, rule(/^([ \t]*)(`{3,}|~{3,})([^\n]*\n)((.*?)(\n\1)(\2))?/s, (run, m) => {
         const name = m[3].trim();
         const sub = fenceLexer(name);
         run.token('', m[1]);
@@ -46,9 +104,9 @@ export const markdown: LexerDef = lazyLexer('markdown', () => ({
           run.data.fence = { sub, marker: m[2] };
           run.push('open_fence');
         }
-      }),
+      })),
       rule(/\n\n(?:(?: {4}|\t).*?\n|\n)+/, 'sb'),
-      rule(String.raw`(\x60+)(?:${EDOT}|\n)+?\1`, 'sb'),
+      { re: codeSpan, bol: false, action: (run) => run.token('sb') },
       rule(/^(?:\s*[*]){3,}\s*$/, 'p'),
       rule(/^(?:\s*[\-]){3,}\s*$/, 'p'),
       rule(/^\s*[*+\-](?=\s)/, 'p'),
@@ -67,7 +125,7 @@ export const markdown: LexerDef = lazyLexer('markdown', () => ({
       rule(/<.*?@.+[.].+>/, 'nv'),
       rule(String.raw`<(?:https?|mailto|ftp):\/\/${EDOT}*?>`, 'nv'),
       rule(/[^\\`\[*\n&<]+/, ''),
-      rule(/&\S*;/, (run) => run.delegate(html)),
+      onlyWhereRunHasSemicolon(rule(/&\S*;/, (run) => run.delegate(html))),
       rule(String.raw`<${EDOT}*?>`, (run) => run.delegate(html)),
       rule(/[&<]/, ''),
       rule(/\[/, ''),
