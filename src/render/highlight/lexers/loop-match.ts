@@ -300,6 +300,26 @@ export function guardedByRun(inRun: (code: number) => boolean, base: Rule, ok: (
 }
 
 /**
+ * guardedByRun for runs of code points: `run` is a sticky regex (`u` and `y` flags) matching a
+ * run of characters (`[…]*`), whose end is remembered while later positions fall inside it.
+ */
+export function guardedByRunRe(run: RegExp, base: Rule, ok: (text: string, pos: number, end: number) => boolean): Rule {
+  if (!run.sticky) throw new Error('guardedByRunRe: a sticky run regex');
+  let seenText = '';
+  let from = -1;
+  let end = -1;
+  return guarded(base, (text, pos) => {
+    if (text !== seenText || pos < from || pos > end) {
+      run.lastIndex = pos;
+      end = pos + run.exec(text)![0].length;
+      seenText = text;
+      from = pos;
+    }
+    return ok(text, pos, end);
+  });
+}
+
+/**
  * `base`, tried only where the run of characters matching `inRun` (code units) that starts at the
  * position is followed by `next`: for C's function rule `([\w*\s]+?[\s*])(id)(\s*\(…`, whose
  * text up to the `(` is all `[\w*\s]` — otherwise it scans a long run of words at each of its
