@@ -357,6 +357,39 @@ export function failsOnceFailed(open: string, base: Rule): Rule {
 }
 
 /**
+ * `base`, a rule that from an opener (`open`, a sticky regex) walks the rest of its line, like
+ * Markdown's `<(?:\\.|[^\\\n])*?>`: a walk that found nothing from one opener finds nothing from
+ * any later opener of that line either (its walk is a tail of the first), so after a failure
+ * the rest of the line is not walked again from each of them (quadratic on `<<<…`).
+ */
+export function failsOnLineOnceFailed(open: RegExp, base: Rule): Rule {
+  if (!open.sticky) throw new Error('failsOnLineOnceFailed: a sticky opener');
+  if (base.slice) throw new Error('failsOnLineOnceFailed: a rule needing a sliced text');
+  let seenText = '';
+  let failedAt = -1;
+  let lineEnd = -1;
+  const remember = (inner: () => RegExp): RegExp =>
+    stickyMatcher((text, pos) => {
+      if (text !== seenText) {
+        seenText = text;
+        failedAt = lineEnd = -1;
+      }
+      if (pos > failedAt && pos < lineEnd) return null;
+      const re = inner();
+      re.lastIndex = pos;
+      const m = re.exec(text);
+      open.lastIndex = pos;
+      if (!m && open.test(text)) {
+        failedAt = pos;
+        const nl = text.indexOf('\n', pos);
+        lineEnd = nl < 0 ? text.length : nl;
+      }
+      return m;
+    });
+  return { re: remember(() => base.re), asciiRe: remember(() => base.asciiRe ?? base.re), bol: base.bol, action: base.action };
+}
+
+/**
  * Where the last match of `re` (a global regex) in a text starts (-1 if none), found once per
  * text: for closers that are matched case-insensitively (Lasso's `script>`, Xojo's
  * `#tag EndNote`), where onlyWhereLater's exact search would not do.

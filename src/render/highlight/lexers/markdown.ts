@@ -7,7 +7,7 @@
  */
 import { type LexerDef, LexRun, mixin, plainLexer, rule, lazyLexer } from '../engine.js';
 import { html } from './html.js';
-import { onlyWhereLater, onlyWhereRunHasSemicolon, stickyMatcher } from './loop-match.js';
+import { failsOnLineOnceFailed, onlyWhereLater, onlyWhereRunHasSemicolon, stickyMatcher } from './loop-match.js';
 import { sublexers } from './sublexers.js';
 import { yaml } from './yaml.js';
 
@@ -70,6 +70,66 @@ const codeSpan = stickyMatcher((text, pos) => {
   return m;
 });
 
+const CLOSE_BRACKET = 93;
+
+/**
+ * Rouge's link text rule `(!?\[)(EDOT*?|[^\]]*?)(\])(?=[\[(])` without the regex, which from
+ * each `[` of a run with no such `]` scans its line (the first alternative) and the rest of the
+ * text (the second): quadratic on `[[[…`. The first alternative walks EDOT's tokens (a backslash
+ * and the next character, not a newline, or one character other than a backslash or newline)
+ * to the first `]` followed by `[` or `(`; once it has failed from one `[` it fails from every
+ * later one of the line (a tail of the same walk). The second can only end at the first `]`
+ * after the `[`, wherever that is: where the next `]` lies is remembered.
+ */
+function linkText(): RegExp {
+  let seenText = '';
+  let walkFailedFrom = -1; // where the first alternative last failed, and the end of that line
+  let walkFailedUntil = -1;
+  let closeFrom = -1;
+  let close = -1; // the first `]` at or after closeFrom (-1: none)
+  const opensLink = (text: string, i: number) => text[i] === '[' || text[i] === '(';
+  return stickyMatcher((text, pos) => {
+    if (text !== seenText) {
+      seenText = text;
+      walkFailedFrom = walkFailedUntil = closeFrom = close = -1;
+    }
+    const bang = text.charCodeAt(pos) === 33 && text[pos + 1] === '[' ? 1 : 0;
+    if (text[pos + bang] !== '[') return null;
+    const start = pos + bang + 1;
+    let end = -1;
+    if (start < walkFailedFrom || start > walkFailedUntil) {
+      walkFailedFrom = start;
+      walkFailedUntil = -1;
+      for (let i = start; i < text.length; ) {
+        const c = text.charCodeAt(i);
+        if (c === CLOSE_BRACKET && opensLink(text, i + 1)) {
+          end = i;
+          break;
+        }
+        if (c === NEWLINE || (c === BACKSLASH && (i + 1 >= text.length || text.charCodeAt(i + 1) === NEWLINE))) {
+          const nl = text.indexOf('\n', i);
+          walkFailedUntil = nl < 0 ? text.length : nl;
+          break;
+        }
+        const at = c === BACKSLASH ? i + 1 : i;
+        i = at + String.fromCodePoint(text.codePointAt(at)!).length;
+      }
+      if (end < 0 && walkFailedUntil < 0) walkFailedUntil = text.length; // walked to the end
+    }
+    if (end < 0) {
+      if (start < closeFrom || (close >= 0 && start > close) || closeFrom < 0) {
+        closeFrom = start;
+        close = text.indexOf(']', start);
+      }
+      if (close >= 0 && opensLink(text, close + 1)) end = close;
+    }
+    if (end < 0) return null;
+    const m = [text.slice(pos, end + 1), text.slice(pos, start), text.slice(start, end), ']'] as unknown as RegExpExecArray;
+    m.index = pos;
+    return m;
+  });
+}
+
 /** An open fence's language lexer, kept for the lines up to the closing fence. */
 function fenceLexer(name: string): LexRun {
   const q = name.indexOf('?');
@@ -117,16 +177,17 @@ export const markdown: LexerDef = lazyLexer('markdown', () => ({
         run.push('title');
         run.push('url');
       }),
-      rule(String.raw`(!?\[)(${EDOT}*?|[^\]]*?)(\])(?=[\[(])`, ['p', 'nv', 'p'], 'link'),
+      { re: linkText(), bol: false, action: (run) => { run.groups('p', 'nv', 'p'); run.push('link'); } },
       rule(String.raw`[*][*]${EDOT}*?[*][*]`, 'gs'),
       rule(String.raw`__${EDOT}*?__`, 'gs'),
       rule(String.raw`[*]${EDOT}*?[*]`, 'ge'),
       rule(String.raw`_${EDOT}*?_`, 'ge'),
-      rule(/<.*?@.+[.].+>/, 'nv'),
-      rule(String.raw`<(?:https?|mailto|ftp):\/\/${EDOT}*?>`, 'nv'),
+      // these walk the rest of the line from their opener: remembered once failed (quadratic on `<<<…`)
+      failsOnLineOnceFailed(/</y, rule(/<.*?@.+[.].+>/, 'nv')),
+      failsOnLineOnceFailed(/<(?:https?|mailto|ftp):\/\//y, rule(String.raw`<(?:https?|mailto|ftp):\/\/${EDOT}*?>`, 'nv')),
       rule(/[^\\`\[*\n&<]+/, ''),
       onlyWhereRunHasSemicolon(rule(/&\S*;/, (run) => run.delegate(html))),
-      rule(String.raw`<${EDOT}*?>`, (run) => run.delegate(html)),
+      failsOnLineOnceFailed(/</y, rule(String.raw`<${EDOT}*?>`, (run) => run.delegate(html))),
       rule(/[&<]/, ''),
       rule(/\[/, ''),
       rule(/\n/, ''),
