@@ -16,6 +16,8 @@
  * Regexes are written in Ruby's dialect-as-JS and translated once at load time (see `rubyRe`).
  */
 
+import { classCaseExtras, escapedChar, foldedAtom, needsRubyCaseFold } from './ruby-case-fold.js';
+
 export type Tok = string;
 export type TokenList = Array<[Tok, string]>;
 
@@ -482,11 +484,13 @@ function groupEnd(source: string, open: number): number {
  * Always compiled with the `u` flag (Ruby matches code points) and `y` (match at the position).
  */
 export function rubyRe(source: string, flags = '', asciiText = false): RegExp {
-  return new RegExp(rubyReSource(source, flags, asciiText), rubyReFlags(flags));
+  return new RegExp(rubyReSource(source, flags, asciiText), rubyReFlags(source, flags));
 }
 
-function rubyReFlags(flags: string): string {
-  return 'uy' + (flags.includes('i') ? 'i' : '') + (flags.includes('s') ? 's' : '');
+/** `i` is left out where Ruby's case folding is spelled out in the pattern (./ruby-case-fold.ts). */
+function rubyReFlags(source: string, flags: string): string {
+  const i = flags.includes('i') && !needsRubyCaseFold(source, flags);
+  return 'uy' + (i ? 'i' : '') + (flags.includes('s') ? 's' : '');
 }
 
 /**
@@ -495,7 +499,7 @@ function rubyReFlags(flags: string): string {
  * Pc; no ASCII character is a Mark), so the regex matches the same, and compiles in a fraction.
  */
 function rubyReSource(source: string, flags: string, asciiText: boolean): string {
-  return translate(source, flags.includes('s'), true, asciiText ? ASCII_WORD : WORD);
+  return translate(source, flags.includes('s'), true, asciiText ? ASCII_WORD : WORD, needsRubyCaseFold(source, flags));
 }
 
 /**
@@ -507,9 +511,15 @@ const ASCII_WORD = '[A-Za-z0-9_]';
 
 const GROUP_OPEN = /\((?:\?(?::|=|!|<[A-Za-z_][A-Za-z0-9_]*>))?/y;
 
-function translate(source: string, dotAll: boolean, startOfPattern: boolean, word: string): string {
+/**
+ * `fold`: the rule is `/i` but compiled without JS's `i` (see ./ruby-case-fold.ts): each letter
+ * outside a class becomes a class of its cases, and each class gets its letters' other cases.
+ */
+function translate(source: string, dotAll: boolean, startOfPattern: boolean, word: string, fold = false): string {
   let out = '';
   let inClass = false;
+  // with `fold`: the other cases of the open class's letters, written before its `]`
+  let classExtras = '';
   // Whether nothing can have been consumed yet on the way to this point of the pattern, and the
   // same flag saved at each open group (restored by `|`).
   let atStart = startOfPattern;
@@ -522,6 +532,22 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
     if (c === '\\') {
       const n = source[i + 1];
       i++;
+      if (fold && !inClass) {
+        const e = escapedChar(source, i - 1);
+        if ((n === 'p' || n === 'P') && source[i + 1] === '{') {
+          const close = source.indexOf('}', i);
+          out += source.slice(i - 1, close + 1);
+          i = close;
+          atStart = false;
+          continue;
+        }
+        if (e) {
+          out += foldedAtom(e.ch, source.slice(i - 1, i - 1 + e.length));
+          i += e.length - 2;
+          atStart = false;
+          continue;
+        }
+      }
       if (inClass) {
         if (n === 's') out += ' \\t\\n\\v\\f\\r';
         else if (n === 'h') out += '0-9a-fA-F';
@@ -542,7 +568,11 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
       continue;
     }
     if (inClass) {
-      if (c === ']') inClass = false;
+      if (c === ']') {
+        inClass = false;
+        out += classExtras;
+        classExtras = '';
+      }
       out += c;
       continue;
     }
@@ -561,9 +591,15 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
         out += '^';
         i++;
       }
+      const bodyStart = i + 1;
       if (source[i + 1] === ']') {
         out += '\\]';
         i++;
+      }
+      if (fold) {
+        let close = i + 1;
+        while (close < source.length && source[close] !== ']') close += source[close] === '\\' ? 2 : 1;
+        classExtras = classCaseExtras(source.slice(bodyStart, close));
       }
       continue;
     }
@@ -574,7 +610,7 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
           // the lookbehind sees an empty string: a negative one passes, a positive one fails
           if (source[i + 3] === '=') out += '(?!)';
         } else {
-          out += source.slice(i, i + 4) + translate(source.slice(i + 4, end - 1), dotAll, false, word) + ')';
+          out += source.slice(i, i + 4) + translate(source.slice(i + 4, end - 1), dotAll, false, word, fold) + ')';
         }
         i = end - 1;
         continue;
@@ -604,7 +640,11 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
     }
     if (c === '$') out += '(?=\\n|(?![\\s\\S]))';
     else if (c === '.' && !dotAll) out += '[^\\n]';
-    else out += c;
+    else if (fold) {
+      const ch = String.fromCodePoint(source.codePointAt(i)!);
+      out += foldedAtom(ch, ch);
+      i += ch.length - 1;
+    } else out += c;
     atStart = false;
   }
   return out;
@@ -662,8 +702,9 @@ class LazyRule implements Rule {
   get asciiRe(): RegExp {
     if (!this.compiledAscii) {
       const ascii = rubyReSource(this.source, this.flags, true);
+      const flags = rubyReFlags(this.source, this.flags);
       // Without a translated `\b` or `\B` the two are the same regex: compile it once.
-      this.compiledAscii = ascii.includes(ASCII_WORD) ? new RegExp(ascii, rubyReFlags(this.flags)) : (this.compiled ??= new RegExp(ascii, rubyReFlags(this.flags)));
+      this.compiledAscii = ascii.includes(ASCII_WORD) ? new RegExp(ascii, flags) : (this.compiled ??= new RegExp(ascii, flags));
     }
     return this.compiledAscii;
   }

@@ -8,8 +8,17 @@
  * starts no interpolation or escape is an error.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { isAsciiLetterOrUnderscore, isAsciiWordChar, methodHeadRule } from './method-head.js';
 
 const ID = '[a-zA-Z_][a-zA-Z0-9_]*';
+/** W = [a-zA-Z_][a-zA-Z\d_.\[\]]*, I = ID */
+const DART_METHOD_HEAD = {
+  wordStart: isAsciiLetterOrUnderscore,
+  wordChar: (c: number) => isAsciiWordChar(c) || c === 46 || c === 91 || c === 93,
+  nameStart: isAsciiLetterOrUnderscore,
+  nameChar: isAsciiWordChar,
+  bol: true,
+};
 const KEYWORDS = `as assert await break case catch continue default do else finally for
   if in is new rethrow return super switch this throw try while with yield`.split(/\s+/).join('|');
 const DECLARATIONS = `abstract async dynamic const covariant external extends factory final get
@@ -23,7 +32,8 @@ export const dart: LexerDef = lazyLexer('dart', () => {
   return {
     states: {
       root: [
-        rule(String.raw`^(\s*(?:[a-zA-Z_][a-zA-Z\d_.\[\]]*\s+)+?)(${ID})(\s*)(\()`, (run, m) => {
+        // Rouge's /^(\s*(?:[a-zA-Z_][a-zA-Z\d_.\[\]]*\s+)+?)(ID)(\s*)(\()/, linear
+        methodHeadRule(DART_METHOD_HEAD, (run, m) => {
           run.delegateFresh(self, m[1]);
           run.token('nf', m[2]);
           run.token('', m[3]);

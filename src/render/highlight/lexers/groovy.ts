@@ -12,6 +12,16 @@
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
 import { anyChar, dot, escape, escapedDot, loopRe, loopRule } from './loop-match.js';
+import { isAsciiWordChar, methodHeadRule } from './method-head.js';
+
+/** W = \w[\w.\[\]]*, I = \w\w* (Ruby's `\w` is ASCII) */
+const GROOVY_METHOD_HEAD = {
+  wordStart: isAsciiWordChar,
+  wordChar: (c: number) => isAsciiWordChar(c) || c === 46 || c === 91 || c === 93,
+  nameStart: isAsciiWordChar,
+  nameChar: isAsciiWordChar,
+  bol: true,
+};
 
 /**
  * Rouge's lazy `Q(\\.|\\\n|.)*?Q` strings and slashy strings, whose overlapping branches backtrack
@@ -51,7 +61,8 @@ const GRADLE_TYPES = `Project Task Gradle Settings Script JavaToolChain SourceSe
 const groovyLike = (name: string, keywords: Set<string>, types: Set<string>): LexerDef => lazyLexer(name, () => ({
   states: {
     root: [
-      rule(/^(\s*(?:\w[\w.\[\]]*\s+)+?)(\w\w*)(\s*)(\()/, (run, m) => {
+      // Rouge's /^(\s*(?:\w[\w.\[\]]*\s+)+?)(\w\w*)(\s*)(\()/, linear
+      methodHeadRule(GROOVY_METHOD_HEAD, (run, m) => {
         // `delegate self.clone, m[1]`: the clone shares this lexer's state stack
         for (const [t, v] of run.continueLex(m[1])) run.token(t, v);
         run.token('nf', m[2]);

@@ -8,9 +8,13 @@
 import { type LexerDef, rule, lazyLexer } from '../engine.js';
 import { css } from './css.js';
 import { javascript } from './javascript.js';
-import { entityRule } from './loop-match.js';
+import { entityRule, guardedByRunRe } from './loop-match.js';
 
 const NAME = String.raw`[\p{L}:_\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\-]*`;
+
+/** The rest of an attribute name in Rouge's HTML `tag` state, and Ruby's `\\s`. */
+const ATTR_NAME_REST = /[\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\[\]()*\-]*/uy;
+const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 export const html: LexerDef = lazyLexer('html', () => ({
   start: (run) => {
@@ -61,10 +65,17 @@ export const html: LexerDef = lazyLexer('html', () => ({
     comment: [rule(/[^\-]+/, 'c'), rule(/-->/, 'c', '#pop'), rule(/-/, 'c')],
     tag: [
       rule(/\s+/, ''),
-      rule(
-        String.raw`[\p{L}:_\[\]()*.\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\[\]()*\-]*\s*=\s*`,
-        'na',
-        'attr',
+      // tried only where the name's run of characters is followed by `\s*=` (the greedy run
+      // cannot stop early: a shorter one is followed by a name character, not a space or `=`),
+      // so a run of `(` or `*` is not scanned again at each of its characters (quadratic)
+      guardedByRunRe(
+        ATTR_NAME_REST,
+        rule(String.raw`[\p{L}:_\[\]()*.\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\[\]()*\-]*\s*=\s*`, 'na', 'attr'),
+        (text, _pos, end) => {
+          let i = end;
+          while (isRubySpace(text.charCodeAt(i))) i++;
+          return text.charCodeAt(i) === 61; // =
+        },
       ),
       rule(String.raw`[\p{L}:_*#\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·*#\-]*`, 'na'),
       rule(/\/?\s*>/, 'nt', '#pop'),

@@ -7,6 +7,7 @@
  */
 import { type LexerDef, rule, lazyLexer } from '../engine.js';
 import { pairedEscapes } from './loop-match.js';
+import { isAsciiLetterOrUnderscore, isAsciiWordChar, methodHeadRule } from './method-head.js';
 
 const KEYWORDS = 'assert|break|case|catch|continue|default|do|else|finally|for|if|goto|instanceof|new|return|switch|this|throw|try|while';
 const DECLARATIONS =
@@ -14,6 +15,14 @@ const DECLARATIONS =
 const TYPES = 'boolean|byte|char|double|float|int|long|short|var|void';
 const ID = String.raw`[\p{Alphabetic}_][\p{Alphabetic}\p{M}\p{Nd}\p{Pc}]*`;
 const DIGIT = '(?:[0-9]_+[0-9]|[0-9])';
+/** W = [a-zA-Z_][a-zA-Z0-9_.\[\]<>]*, I = [a-zA-Z_][a-zA-Z0-9_]* */
+const JAVA_METHOD_HEAD = {
+  wordStart: isAsciiLetterOrUnderscore,
+  wordChar: (c: number) => isAsciiWordChar(c) || c === 46 || c === 91 || c === 93 || c === 60 || c === 62,
+  nameStart: isAsciiLetterOrUnderscore,
+  nameChar: isAsciiWordChar,
+  bol: false,
+};
 
 export const java: LexerDef = lazyLexer('java', () => ({
   states: {
@@ -22,7 +31,8 @@ export const java: LexerDef = lazyLexer('java', () => ({
       rule(/\/\/.*?$/, 'c1'),
       rule(/\/\*.*?\*\//s, 'cm'),
       rule(String.raw`(?:${KEYWORDS})\b`, 'k'),
-      rule(/(\s*(?:[a-zA-Z_][a-zA-Z0-9_.\[\]<>]*\s+)+?)([a-zA-Z_][a-zA-Z0-9_]*)(\s*)(\()/, (run, m) => {
+      // Rouge's /(\s*(?:[a-zA-Z_][a-zA-Z0-9_.\[\]<>]*\s+)+?)([a-zA-Z_][a-zA-Z0-9_]*)(\s*)(\()/, linear
+      methodHeadRule(JAVA_METHOD_HEAD, (run, m) => {
         run.delegateFresh(java, m[1]);
         run.token('nf', m[2]);
         run.token('', m[3]);

@@ -300,6 +300,26 @@ export function guardedByRun(inRun: (code: number) => boolean, base: Rule, ok: (
 }
 
 /**
+ * guardedByRun for runs of code points: `run` is a sticky regex (`u` and `y` flags) matching a
+ * run of characters (`[…]*`), whose end is remembered while later positions fall inside it.
+ */
+export function guardedByRunRe(run: RegExp, base: Rule, ok: (text: string, pos: number, end: number) => boolean): Rule {
+  if (!run.sticky) throw new Error('guardedByRunRe: a sticky run regex');
+  let seenText = '';
+  let from = -1;
+  let end = -1;
+  return guarded(base, (text, pos) => {
+    if (text !== seenText || pos < from || pos > end) {
+      run.lastIndex = pos;
+      end = pos + run.exec(text)![0].length;
+      seenText = text;
+      from = pos;
+    }
+    return ok(text, pos, end);
+  });
+}
+
+/**
  * `base`, tried only where the run of characters matching `inRun` (code units) that starts at the
  * position is followed by `next`: for C's function rule `([\w*\s]+?[\s*])(id)(\s*\(…`, whose
  * text up to the `(` is all `[\w*\s]` — otherwise it scans a long run of words at each of its
@@ -333,6 +353,39 @@ export function failsOnceFailed(open: string, base: Rule): Rule {
       return m;
     });
   if (base.slice) throw new Error('failsOnceFailed: a rule needing a sliced text');
+  return { re: remember(() => base.re), asciiRe: remember(() => base.asciiRe ?? base.re), bol: base.bol, action: base.action };
+}
+
+/**
+ * `base`, a rule that from an opener (`open`, a sticky regex) walks the rest of its line, like
+ * Markdown's `<(?:\\.|[^\\\n])*?>`: a walk that found nothing from one opener finds nothing from
+ * any later opener of that line either (its walk is a tail of the first), so after a failure
+ * the rest of the line is not walked again from each of them (quadratic on `<<<…`).
+ */
+export function failsOnLineOnceFailed(open: RegExp, base: Rule): Rule {
+  if (!open.sticky) throw new Error('failsOnLineOnceFailed: a sticky opener');
+  if (base.slice) throw new Error('failsOnLineOnceFailed: a rule needing a sliced text');
+  let seenText = '';
+  let failedAt = -1;
+  let lineEnd = -1;
+  const remember = (inner: () => RegExp): RegExp =>
+    stickyMatcher((text, pos) => {
+      if (text !== seenText) {
+        seenText = text;
+        failedAt = lineEnd = -1;
+      }
+      if (pos > failedAt && pos < lineEnd) return null;
+      const re = inner();
+      re.lastIndex = pos;
+      const m = re.exec(text);
+      open.lastIndex = pos;
+      if (!m && open.test(text)) {
+        failedAt = pos;
+        const nl = text.indexOf('\n', pos);
+        lineEnd = nl < 0 ? text.length : nl;
+      }
+      return m;
+    });
   return { re: remember(() => base.re), asciiRe: remember(() => base.asciiRe ?? base.re), bol: base.bol, action: base.action };
 }
 
@@ -371,13 +424,22 @@ const ENTITY = /&\S*?;/;
 /**
  * Rouge's entity rule `&\S*?;` (HTML, XML and the lexers built on them), tried only where a `;`
  * ends the run of non-spaces from the `&`: otherwise it scans that run at each `&` of it
- * (quadratic on `&&&…`). Where the next `;` lies is remembered between positions.
+ * (quadratic on `&&&…`).
  */
 export function entityRule(): Rule {
+  return onlyWhereRunHasSemicolon(rule(ENTITY, 'ni'));
+}
+
+/**
+ * `base`, a rule like `&\S*?;` or Markdown's greedy `&\S*;`, tried only where a `;` lies in the
+ * run of non-spaces (Ruby's `\S`) from the position. Where the next `;` lies is remembered
+ * between positions, so neither the run nor the text to the `;` is scanned at each of them.
+ */
+export function onlyWhereRunHasSemicolon(base: Rule): Rule {
   let seenText = '';
   let from = -1;
   let semi = -1; // the first `;` at or after `from`, -1 if none
-  return guardedByRun((c) => !isRubySpace(c), rule(ENTITY, 'ni'), (text, pos, end) => {
+  return guardedByRun((c) => !isRubySpace(c), base, (text, pos, end) => {
     if (text !== seenText || pos < from || (semi >= 0 && pos > semi)) {
       seenText = text;
       from = pos;

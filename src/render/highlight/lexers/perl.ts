@@ -18,7 +18,11 @@
  */
 import { type Action, type LexerDef, type Rule, type Tok, lazyLexer, mixin, rule, wordsRe } from '../engine.js';
 import { PERL_BUILTINS, PERL_KEYWORDS } from '../rouge-words.js';
-import { type Loop, escape, loopRe, loopRule, notIn } from './loop-match.js';
+import { type Loop, escape, guardedByRun, loopRe, loopRule, notIn } from './loop-match.js';
+
+/** `[$@%&*#_]`, and the lookahead after such a run (under Rouge's `/i`) */
+const isSigilRunChar = (c: number) => c === 36 || c === 64 || c === 37 || c === 38 || c === 42 || c === 35 || c === 95;
+const AFTER_SIGILS = /(?=[a-z{\[;])/iuy;
 
 /** Emit the match as `tok`, then push `next` or (`'#pop'`) pop, or stay. */
 const tokenThen =
@@ -121,7 +125,13 @@ export const perl: LexerDef = lazyLexer('perl', () => {
         rule(/(__(END|DATA)__)\b/, 'cp', 'end_part'),
         rule(/\$\^[ADEFHILMOPSTWX]/, 'vg'),
         rule(/\$[\\"'\[\]&`+*.,;=%~?@$!<>(^|\/_-](?!\w)/, 'vg'),
-        rule(/[$@%&*][$@%&*#_]*(?=[a-z{\[;])/i, 'nv', 'varname'),
+        // tried only where the run of sigils ends before a name, `{`, `[` or `;` (the greedy run
+        // cannot stop early: a shorter one is followed by a sigil, never one of those), so a long
+        // run of `%` is not scanned again at each of its characters (quadratic)
+        guardedByRun(isSigilRunChar, rule(/[$@%&*][$@%&*#_]*(?=[a-z{\[;])/i, 'nv', 'varname'), (text, _pos, end) => {
+          AFTER_SIGILS.lastIndex = end;
+          return AFTER_SIGILS.test(text);
+        }),
         rule(/[-+\/*%=<>&^|!\\~]=?/, 'o'),
         rule(/0_?[0-7]+(_[0-7]+)*/, 'mo'),
         rule(/0x[0-9A-Fa-f]+(_[0-9A-Fa-f]+)*/, 'mh'),
