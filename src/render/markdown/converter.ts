@@ -562,8 +562,8 @@ export class Converter {
       // With auto_id_stripping kramdown's own parser replaces that raw text by the text elements'
       // (strippedText: no code spans, entities, smart quotes or typographic symbols).
       const gfm = this.ctx.opts.gfm;
-      const text = gfm ? rawText(inline)
-        : this.ctx.opts.autoIdStripping ? strippedText(inline)
+      const text = gfm ? rawText(withLeadingIalText(inline))
+        : this.ctx.opts.autoIdStripping ? strippedText(withLeadingIalText(inline))
         : (b.open.meta?.raw as string | undefined) ?? b.tokens[0]?.content ?? '';
       if ((inHtml || !gfm) && this.ctx.opts.transliteratedHeaderIds) {
         // kramdown's generate_id transliterates with the stringex gem, which Debian's Jekyll lacks:
@@ -873,6 +873,7 @@ export class Converter {
   // ---- span level ----
 
   inline(tokens: Token[]): string {
+    tokens = withLeadingIalText(tokens);
     applySpanIals(tokens, this.ctx);
     if (this.ctx.opts.htmlToNative) nativeSpans(tokens);
     let out = '';
@@ -1194,6 +1195,15 @@ function reserialiseTag(src: string): string {
 function afterHtmlOnLine(line: string, marker: string): boolean {
   const text = line.replace(/\s+$/, '');
   return text.endsWith(marker) && text.slice(0, -marker.length).replace(/[ \t]+$/, '').endsWith('>');
+}
+
+/**
+ * An inline's tokens, or where it starts with a span IAL nothing took (kramdown-inline.ts's
+ * spanIal) whose text spans may run past, kramdown's reading of the whole text from its `{` on.
+ */
+function withLeadingIalText(tokens: Token[]): Token[] {
+  const first = tokens[0];
+  return first?.type === 'kd_span_ial' && (first.meta as { full?: Token[] } | null)?.full ? (first.meta as { full: Token[] }).full : tokens;
 }
 
 /** Block tokens that write nothing where they stand (IALs, link and abbreviation definitions, `^`). */

@@ -73,9 +73,8 @@ function replaceAbbreviations(state: StateCore): void {
   const quick = new RegExp(union);
   const at = new RegExp(`(?<![A-Za-z0-9_])(?=(?:${union})(?![A-Za-z0-9_]))`, 'g');
   const longest = new RegExp(`^(?:${union})`);
-  for (const block of state.tokens) {
-    if (block.type !== 'inline' || !block.children) continue;
-    let children = block.children;
+  const mark = (list: Token[]): Token[] => {
+    let children = list;
     for (let i = children.length - 1; i >= 0; i--) {
       const tok = children[i];
       // (An autolink's text is a text element too, written without typography: it stays that.)
@@ -102,8 +101,16 @@ function replaceAbbreviations(state: StateCore): void {
       }
       if (!nodes.length) continue;
       if (pos < text.length) nodes.push(textToken(state, text.slice(pos), tok));
-      children = block.children = [...children.slice(0, i), ...nodes, ...children.slice(i + 1)];
+      children = [...children.slice(0, i), ...nodes, ...children.slice(i + 1)];
     }
+    return children;
+  };
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    block.children = mark(block.children);
+    // (The whole text's reading where a leading span IAL is text: kramdown-inline.ts's spanIal.)
+    const meta = block.children[0]?.type === 'kd_span_ial' ? block.children[0].meta as { full?: Token[] } | null : null;
+    if (meta?.full) meta.full = mark(meta.full);
   }
 }
 

@@ -751,23 +751,37 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // than four columns in where the tab straddles the container's indentation, and would let a
     // list, quote or fence interrupt the paragraph there: while the paragraph looks for its end,
     // those lines count as indented (as code would be).
-    const bumped: Array<[number, number]> = [];
-    for (let l = startLine + 1; l < endLine && !isBlank(state, l); l++) {
-      if (!leadingTab(state, l) || state.sCount[l] - state.blkIndent > 3 || state.sCount[l] < state.blkIndent) continue;
-      if (!/^ {0,3}\t/.test(kdLineText(state, l))) continue;
-      bumped.push([l, state.sCount[l]]);
-      state.sCount[l] = state.blkIndent + 4;
-    }
-    let ok: boolean;
-    // (closingLine's memo, fence.ts: this paragraph's lines each ask whether a fence starts there.)
-    const outerMemo = (state as any).kdFenceMemo;
-    (state as any).kdFenceMemo = new Map() as FenceMemo;
+    // (Those lines are looked for in a window of lines after the first, grown fourfold and the
+    // paragraph parsed again while it runs to the window's end: looking up to the next blank line
+    // each time would make a text of many one-line paragraphs without blank lines quadratic.)
+    let ok = false;
     try {
-      ok = paragraph(state, startLine, endLine, silent);
+      for (let window = 64; ; window *= 4) {
+        const bumped: Array<[number, number]> = [];
+        let l = startLine + 1;
+        for (; l < endLine && l <= startLine + window && !isBlank(state, l); l++) {
+          if (!leadingTab(state, l) || state.sCount[l] - state.blkIndent > 3 || state.sCount[l] < state.blkIndent) continue;
+          if (!/^ {0,3}\t/.test(kdLineText(state, l))) continue;
+          bumped.push([l, state.sCount[l]]);
+          state.sCount[l] = state.blkIndent + 4;
+        }
+        const whole = l >= endLine || isBlank(state, l);
+        // (closingLine's memo, fence.ts: this paragraph's lines each ask whether a fence starts there.)
+        const outerMemo = (state as any).kdFenceMemo;
+        (state as any).kdFenceMemo = new Map() as FenceMemo;
+        try {
+          ok = paragraph(state, startLine, endLine, silent);
+        } finally {
+          (state as any).kdFenceMemo = outerMemo;
+          for (const [b, c] of bumped) state.sCount[b] = c;
+        }
+        // Done where every line the paragraph looked at had been looked at here (it ended before
+        // line `l`, the first one not looked at, which it may have taken for an end unbumped).
+        if (!ok || whole || state.line < l) break;
+        state.tokens.length = first;
+      }
     } finally {
-      (state as any).kdFenceMemo = outerMemo;
       (state as any).kdParagraphParent = outer;
-      for (const [l, c] of bumped) state.sCount[l] = c;
     }
     if (!ok) return false;
     // Lines that kramdown's table parser tried first took a pending block IAL with them (see

@@ -69,6 +69,9 @@ function inlineMath(state: StateInline, silent: boolean): boolean {
 // kramdown's IAL_SPAN_START: any `{:…}` that is no span extension's start or stop tag
 // (EXT_SPAN_START, tested first), so `{::}` and `{:: x}` are IALs too.
 const SPAN_IAL = new RegExp(String.raw`^\{:(${IAL_BODY})\}`);
+// A character that can start a span kramdown parses (extension, emphasis, code, link, HTML,
+// math, strikethrough, escape, footnote marker).
+const SPAN_START_CHAR = /[{*_`[<$~\\!]/;
 const SPAN_EXT_TAG = new RegExp(String.raw`^(?:\{::\w+(?:\s(?:\\\}|[^}])*?|)\/?\}|\{:\/(?:\w[\w-]*)?\})`);
 
 /**
@@ -113,6 +116,21 @@ function spanIal(state: StateInline, silent: boolean): boolean {
       state.env.kdLeadingIalText = true;
       try {
         state.md.inline.parse(m[0], state.md, state.env, children);
+        // kramdown goes on parsing spans right after the `{`: a span that starts inside the
+        // braces may end after them (`{:{::comment}x{:/comment}` writes `{:<!-- x -->`, `{:a *b}
+        // c*` an emphasis). Where the IAL holds a character that can start one, the whole text
+        // is parsed so as well (meta.full): the converter writes that reading where nothing
+        // takes the IAL. (The span options and parse_span_html it meets are the other reading's.)
+        if (SPAN_START_CHAR.test(m[1])) {
+          const full: Token[] = [];
+          const env = state.env as any;
+          const options = env.kdSpanOptions?.length;
+          const parseSpanHtml = env.kdParseSpanHtml;
+          state.md.inline.parse(state.src, state.md, state.env, full);
+          if (env.kdSpanOptions) env.kdSpanOptions.length = options ?? 0;
+          env.kdParseSpanHtml = parseSpanHtml;
+          t.meta = { full };
+        }
       } finally {
         delete state.env.kdLeadingIalText;
       }
