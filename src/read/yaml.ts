@@ -1063,6 +1063,22 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
       return load(lines.slice(0, j).join("\n") + "\n");
     }
     const at = (e as { mark?: { position?: number } }).mark?.position;
+    // A quoted scalar at the root right before a `:` and no blank (`"title":"Hello"`, JSON's
+    // spelling): to libyaml that `:` is no value indicator, the root is complete at the quote, and
+    // Psych returns the scalar ("title") without reading on; js-yaml wants a blank after the `:`.
+    if (e.reason === "a whitespace character is expected after the key-value separator within a block mapping" && at !== undefined) {
+      const quote = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(["'])/.exec(text);
+      // (A `: ` later on that line makes it a mapping after all, which libyaml then refuses.)
+      const restOfLine = text.slice(at).split("\n")[0]!;
+      if (quote && text[at - 1] === ":" && text[at - 2] === quote[1] && at - 2 > quote.index + quote[0].length - 1 && !/:(?:[ \t]|\r?$)/.test(restOfLine)) {
+        try {
+          const root = load(text.slice(0, at - 1));
+          if (typeof root === "string") return root;
+        } catch {
+          // (Not a whole quoted scalar up to there: js-yaml's error stands.)
+        }
+      }
+    }
     if (e.reason !== "end of the stream or a document separator is expected" || at === undefined) throw e;
     const root = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([[{"'|>])/.exec(text);
     if (!root) {
