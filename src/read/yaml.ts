@@ -663,22 +663,32 @@ function invalidUnicodeEscape(text: string): number {
  * - In a block scalar (`|`, `>`) or the blank lines after it, a tab left of its content's
  *   indentation: "found a tab character where an indentation space is expected while scanning a
  *   block scalar", reported at its indicator.
+ * - Right after a block indicator that starts a line (`-`, `?`, or `:` of an explicit key's value,
+ *   maybe after spaces: `-\tb`, `- \tb`): libyaml eats tabs between tokens only where no simple
+ *   key may start, and one may after these (after a simple key's `:`, as in `a:\tb`, none may):
+ *   "found character that cannot start any token", at the tab. (Where such a line is the text
+ *   of a scalar, the tab is text.)
  * Inside a quoted scalar or a flow collection a tab is whitespace. null when no such tab is found, or when js-yaml cannot
  * read the text at all (the load reports that).
  */
 function misplacedTab(text: string): { at: number; reason: string } | null {
   const tabLines: number[] = [];
   for (const m of text.matchAll(/(?:^|\n)( *)\t/g)) tabLines.push(m.index! + (m[0].startsWith("\n") ? 1 : 0));
-  if (tabLines.length === 0) return null;
+  // The tabs right after a line's block indicators.
+  const indicatorTabs: number[] = [];
+  for (const m of text.matchAll(INDICATOR_TAB)) indicatorTabs.push(m.index! + m[0].length - 1);
+  if (tabLines.length === 0 && indicatorTabs.length === 0) return null;
   let events = eventsUntabbed(text);
   // Where js-yaml stops on the text (it refuses some of these tabs itself, in words of its own),
   // the text before the first such line tells what libyaml is scanning when it reaches the tab.
   let upTo = text.length;
   if (!events) {
+    if (tabLines.length === 0) return null;
     upTo = tabLines[0]!;
     events = eventsUntabbed(text.slice(0, upTo));
     if (!events) return null;
     tabLines.length = 1;
+    indicatorTabs.length = 0;
   }
   const plain: Array<{ from: number; to: number; indent: number }> = [];
   const whitespace: Array<{ from: number; to: number }> = [];
@@ -740,7 +750,27 @@ function misplacedTab(text: string): { at: number; reason: string } | null {
     if (prev && w.from <= prev.to) prev.to = Math.max(prev.to, w.to);
     else merged.push({ ...w });
   }
+  // The last span starting before `at`, if `at` lies in it.
+  const spanAt = <T extends { from: number; to: number }>(spans: T[], at: number): T | undefined => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.from < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const span = spans[lo - 1];
+    return span && at < span.to ? span : undefined;
+  };
+  let firstIndicatorTab: number | null = null;
+  for (const tab of indicatorTabs) {
+    if (spanAt(plain, tab) || spanAt(block, tab) || spanAt(merged, tab)) continue;
+    firstIndicatorTab = tab;
+    break;
+  }
+  const indicatorError = firstIndicatorTab === null ? null : { at: firstIndicatorTab, reason: "found character that cannot start any token while scanning for the next token" };
   for (const line of tabLines) {
+    if (indicatorError && indicatorError.at < line) return indicatorError;
     const tab = text.indexOf("\t", line);
     const within = <T extends { from: number; to: number }>(spans: T[]): T | undefined => {
       // The last span starting before the line.
@@ -767,8 +797,11 @@ function misplacedTab(text: string): { at: number; reason: string } | null {
     if (within(merged)) continue;
     return { at: tab, reason: "found character that cannot start any token while scanning for the next token" };
   }
-  return null;
+  return indicatorError;
 }
+
+/** A tab after the block indicators (`-`, `?`, `:` before a blank) that start a line, maybe past spaces. */
+const INDICATOR_TAB = /(?:^|\n) *(?:[-?:] +)*[-?:] *\t/g;
 
 /**
  * js-yaml's events for a text, where js-yaml refuses a tab next to a flow indicator only as it
@@ -796,7 +829,7 @@ function eventsUntabbed(text: string): ReturnType<typeof parseEvents> | null {
 
 /** Throws libyaml's error for a tab that begins a line where it refuses one (misplacedTab). */
 function checkTabs(text: string, options: YamlOptions): void {
-  if (!/(?:^|\n) *\t/.test(text)) return;
+  if (!/(?:^|\n) *(?:[-?:] *)*\t/.test(text)) return;
   const tab = misplacedTab(text);
   if (!tab) return;
   throw yamlErrorAt(text, tab, options, "A line starts with a tab (perhaps a blank line holding one): YAML indents with spaces only. Remove the tab.");
@@ -1078,6 +1111,22 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
       return load(text.slice(0, firstEnd));
     }
     if (e.reason === "expected a single document in the stream, but found more") throw e;
+    // A quoted scalar at the root right before a `:` and no blank (`"title":"Hello"`, JSON's
+    // spelling): to libyaml that `:` is no value indicator, the root is complete at the quote, and
+    // Psych returns the scalar ("title") without reading on; js-yaml wants a blank after the `:`.
+    if (e.reason === "a whitespace character is expected after the key-value separator within a block mapping" && at !== undefined) {
+      const quote = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(["'])/.exec(text);
+      // (A `: ` later on that line makes it a mapping after all, which libyaml then refuses.)
+      const restOfLine = text.slice(at).split("\n")[0]!;
+      if (quote && text[at - 1] === ":" && text[at - 2] === quote[1] && at - 2 > quote.index + quote[0].length - 1 && !/:(?:[ \t]|\r?$)/.test(restOfLine)) {
+        try {
+          const root = load(text.slice(0, at - 1));
+          if (typeof root === "string") return root;
+        } catch {
+          // (Not a whole quoted scalar up to there: js-yaml's error stands.)
+        }
+      }
+    }
     if (e.reason !== "end of the stream or a document separator is expected" || at === undefined) throw e;
     const root = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([[{"'|>])/.exec(text);
     if (!root) {
