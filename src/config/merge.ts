@@ -34,3 +34,26 @@ export function deepMerge(master: Record<string, any>, other: Record<string, any
   }
   return out;
 }
+
+/**
+ * `{ ...master, ...other }` as a Ruby Hash#merge: `other`'s values win (a nil too), keys not
+ * Strings in Ruby (YAML's `5:`) stay typed (the first key object of equal keys), and the order is
+ * the master's keys, then the other's new ones (a plain object would list integer-like keys first).
+ */
+export function mergeShallow(master: Record<string, any>, other: Record<string, any>): Record<string, any> {
+  const out: Record<string, any> = { ...master, ...other };
+  if (hasRubyKeys(master) || hasRubyKeys(other)) {
+    for (const k of Object.keys(out)) noteRubyKey(out, k, Object.hasOwn(master, k) ? rubyKeyOf(master, k) : rubyKeyOf(other, k));
+  }
+  let first: string | undefined;
+  for (const k in out) { first = k; break; }
+  if (first !== undefined && isIndexKey(first)) {
+    const keys = orderedKeys(master);
+    for (const k of orderedKeys(other)) if (!Object.hasOwn(master, k)) keys.push(k);
+    const ordered = withInsertionOrder(out, keys);
+    if (ordered !== out) shareRubyKeys(out, ordered);
+    return ordered;
+  }
+  return out;
+}
+

@@ -17,7 +17,7 @@ import type { Site } from "../site/site.js";
 import type { GemDependency } from "../site/theme.js";
 import type { StaticFile } from "../site/static-file.js";
 import { compareStrings, dropEachKeys, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson, toS, truthy } from "../ruby/values.js";
-import { orderedKeys, withInsertionOrder } from "../ruby/ordered-hash.js";
+import { isIndexKey, orderedKeys, withInsertionOrder } from "../ruby/ordered-hash.js";
 import type { RubyObjectHooks, RubyPrintable } from "../ruby/values.js";
 import { Drop as LiquidDrop } from "liquidjs";
 
@@ -169,13 +169,37 @@ function descriptorsFor(ownKeys: string[], own: (key: string) => Getter, fixed: 
 
 function makeDrop(item: object, descriptors: PropertyDescriptorMap): Obj {
   const drop: Obj = {};
-  Object.defineProperty(drop, ITEM, { value: item });
+  // (configurable: an order-keeping proxy's key list may leave out only configurable properties)
+  Object.defineProperty(drop, ITEM, { value: item, configurable: true });
   Object.defineProperties(drop, descriptors);
   // Front matter keys that are not Strings (`5:` an Integer): found by type, as in the data Hash
   // Jekyll's drop falls back to (src/ruby/values.ts, noteRubyKey).
   const data = (item as { liquidData?: unknown }).liquidData ?? (item as { data?: unknown }).data;
   if (typeof data === "object" && data !== null) shareRubyKeys(data, drop);
   return drop;
+}
+
+/**
+ * A page's Hash lists its keys in the order Ruby built it: the defaults' and the front matter's as
+ * written, then content, dir, excerpt, name, path and url. A plain object lists integer-like keys
+ * (`2024:`, `5:` in front matter) first; then the drop becomes an order-keeping proxy, whose
+ * plain object is kept here (Drops#renderingPage copies its properties, symbols included).
+ */
+const ORDERED_DROP_TARGET = new WeakMap<object, Obj>();
+
+function pageKeyOrder(dataKeys: string[], fixed: Record<string, Getter>): string[] {
+  const order = dataKeys.slice();
+  for (const k of Object.keys(fixed)) if (!order.includes(k)) order.push(k);
+  return order;
+}
+
+function inKeyOrder(drop: Obj, order: string[]): Obj {
+  if (!order.some(isIndexKey)) return drop;
+  const ordered = withInsertionOrder(drop, order);
+  if (ordered === drop) return drop;
+  shareRubyKeys(drop, ordered);
+  ORDERED_DROP_TARGET.set(ordered, drop);
+  return ordered;
 }
 
 /** On the `page` a page renders with: its content when rendering began (Drops#renderingPage). */
@@ -599,12 +623,12 @@ export class Drops {
     let descriptors = this.pageDescriptors.get(sig);
     if (!descriptors) {
       descriptors = descriptorsFor(keys, (k) => fieldGetter("liquidData", k), page.ownLiquidHash ? {} : this.pageGetters(), {
-        toJSON: { value: dropToJSON, enumerable: false },
-        [RUBY_OBJECT]: { value: PAGE_HOOKS, enumerable: false },
+        toJSON: { value: dropToJSON, enumerable: false, configurable: true },
+        [RUBY_OBJECT]: { value: PAGE_HOOKS, enumerable: false, configurable: true },
       }, false, false);
       this.pageDescriptors.set(sig, descriptors);
     }
-    d = makeDrop(page, descriptors);
+    d = inKeyOrder(makeDrop(page, descriptors), pageKeyOrder(keys, page.ownLiquidHash ? {} : this.pageGetters()));
     this.pageDrops.set(page, d);
     return d;
   }
@@ -617,9 +641,9 @@ export class Drops {
    */
   renderingPage(page: Page): Obj {
     const d = this.page(page);
-    const copy = makeDrop(page, Object.getOwnPropertyDescriptors(d));
-    Object.defineProperty(copy, CONTENT_SNAPSHOT, { value: page.content });
-    return copy;
+    const copy = makeDrop(page, Object.getOwnPropertyDescriptors(ORDERED_DROP_TARGET.get(d) ?? d));
+    Object.defineProperty(copy, CONTENT_SNAPSHOT, { value: page.content, configurable: true });
+    return ORDERED_DROP_TARGET.has(d) ? inKeyOrder(copy, Object.keys(d)) : copy;
   }
 
   private readonly pageDescriptors = new Map<string, PropertyDescriptorMap>();

@@ -2,7 +2,7 @@
 // name (Page#template), or from `permalink:` (front matter, or `defaults`).
 import pathlib from "node:path";
 import { ReleasableOutput } from "./released-output.js";
-import { deepMerge } from "../config/merge.js";
+import { deepMerge, mergeShallow } from "../config/merge.js";
 import { truthy } from "../ruby/values.js";
 import { Excerpt, excerptSeparatorOf, extractExcerpt, warnExcerptModified } from "./document.js";
 import type { Site } from "./site.js";
@@ -87,7 +87,9 @@ export class Page {
     // null (`layout: null`) stays null for rendering. Liquid sees both deep-merged instead
     // (Convertible#to_liquid), where null falls back to the default.
     const defaults = site.frontMatterDefaults.isEmpty ? {} : site.frontMatterDefaults.all(this.relativePath, "pages");
-    this.data = { ...defaults, ...frontMatter };
+    // (Keys YAML reads as no String, `5:`, stay typed, and in their order: the renderer remakes
+    // the Liquid hash from this data for sites with plugins of their own.)
+    this.data = mergeShallow(defaults, frontMatter);
     this.liquidData = deepMerge(defaults, frontMatter);
     this.content = content;
     this.lineOffset = lineOffset;
