@@ -89,6 +89,34 @@ test("a permalink with an encoded NUL is a located error, and nothing is written
   }
 });
 
+test("a permalink with a name past 255 bytes is a located error before anything is made, not ENAMETOOLONG", () => {
+  const long = "a".repeat(300);
+  const box = sandbox({ "long.md": `---\npermalink: /${long}/x.html\n---\nx\n`, "ok.md": "---\n---\nfine\n" });
+  try {
+    const before = snapshot(box.root);
+    const { error } = buildInProcess({ source: box.site, destination: path.join(box.site, "_site") });
+    assert.ok(error, "the build fails");
+    assert.equal(error.name, "BuildError");
+    assert.equal(error.file, "long.md");
+    assert.match(error.message, /a name of 300 bytes; file systems allow 255/);
+    assert.match(error.hint, /Shorten the permalink/);
+    // No staging folder is left beside the destination either.
+    assert.deepEqual(diff(before, snapshot(box.root)), { added: [], removed: [], changed: [] });
+  } finally {
+    box.remove();
+  }
+});
+
+test("serve's LiveRoot refuses a name past 255 bytes with the same message", () => {
+  const box = sandbox();
+  try {
+    const live = new LiveRoot(path.join(box.root, "out"));
+    assert.throws(() => live.prepare(`${"b".repeat(256)}.html`, "page.md"), (e: any) => e.name === "BuildError" && e.file === "page.md" && /261 bytes/.test(e.message));
+  } finally {
+    box.remove();
+  }
+});
+
 /** A destination `out/` whose `uploads` is a symlink to the folder `elsewhere` beside it. */
 function destWithSymlinkedFolder(root: string): { dest: string; elsewhere: string } {
   const dest = path.join(root, "out");
