@@ -109,6 +109,36 @@ test("a value doubled in a variable stops at the output bound, and a huge split 
   }
 });
 
+test("YAML nested 150 deep reads as in Psych; past 1,000 deep it is refused as too deep, not as an unclosed [", () => {
+  // ERRORS.md 66/67: js-yaml's default bound (100) called [[[…]]] "did not find expected ','";
+  // Jekyll reads it, and its jsonify (json 2.6's max_nesting) refuses past 100 levels.
+  const nest = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}\n`;
+  const box = sandbox({ "_data/d.yml": nest(150), "_data/e.yml": nest(100), "size.html": "---\n---\n{{ site.data.d | size }} {{ site.data.e | jsonify | size }}\n" });
+  try {
+    const { error } = buildInProcess({ source: box.site, destination: path.join(box.site, "_site") });
+    assert.equal(error, undefined, String(error));
+    assert.equal(fs.readFileSync(path.join(box.site, "_site/size.html"), "utf8"), "1 200\n");
+  } finally {
+    box.remove();
+  }
+  const json = failingBuild({ "_data/d.yml": nest(101), "j.html": "---\n---\n{{ site.data.d | jsonify }}\n" });
+  try {
+    assert.equal(json.error.file, "j.html");
+    assert.match(json.error.message, /nesting of 100 is too deep/);
+  } finally {
+    json.box.remove();
+  }
+  const deep = failingBuild({ "_data/d.yml": nest(5000) });
+  try {
+    assert.equal(deep.error.file, "_data/d.yml");
+    assert.equal(deep.error.line, 1);
+    assert.match(deep.error.message, /nested more than 1000 deep/);
+    assert.match(deep.error.hint, /Nest the data less deeply/);
+  } finally {
+    deep.box.remove();
+  }
+});
+
 const LAUGHS = [
   "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]",
   ..."bcdefghi".split("").map((c, i) => `${c}: &${c} [${Array(10).fill(`*${"abcdefghi"[i]}`).join(", ")}]`),
