@@ -54,3 +54,13 @@ test("a binary .md is called not UTF-8", () => {
   assert.match(err, /bin\.md:3:2: not UTF-8/);
   assert.match(err, /binary file/);
 });
+
+test("a post_url or link that names nothing says how to name a post or file, not to check the Liquid syntax", () => {
+  const post = cli({ "index.html": "---\n---\n{% post_url ../../../x %}\n" });
+  assert.match(post, /index\.html:3:\d+: Liquid Exception: Could not parse name of post "\.\.\/\.\.\/\.\.\/x" in tag 'post_url'/);
+  assert.match(post, /Give the post's file name without its extension/);
+  assert.doesNotMatch(post, /Check the Liquid syntax/);
+  const link = cli({ "index.html": "---\n---\n{% link ../../etc/passwd %}\n" });
+  assert.match(link, /index\.html:3:\d+: Liquid Exception: Could not find document '\.\.\/\.\.\/etc\/passwd' in tag 'link'/);
+  assert.match(link, /Give the path of a page, post, document or file as it is in the site's source/);
+});

@@ -149,6 +149,13 @@ function hintFor(original: unknown, message: string): string {
     const an = (w: string) => (/^[AEIOU]/.test(w) ? `an ${w}` : `a ${w}`);
     return `A <, >, <= or >= compares ${an(compared[1])} with ${an(compared[2])}, which Ruby refuses: make both sides numbers (an include parameter in quotes, such as h_min="2", is a string: write h_min=2, or convert with | plus: 0) or both strings.`;
   }
+  // post_url's InvalidPostNameError ("does not contain valid date") is no syntax error: the name is.
+  if (/in tag 'post_url'/.test(message)) {
+    return "Give the post's file name without its extension, as it is in _posts: {% post_url 2024-01-31-my-post %} (in a subfolder of _posts: {% post_url sub/2024-01-31-my-post %}).";
+  }
+  if (/in tag 'link'/.test(message)) {
+    return "Give the path of a page, post, document or file as it is in the site's source, with its extension: {% link _posts/2024-01-31-my-post.md %}, {% link about.md %}.";
+  }
   if (/syntax error|never closed|not closed|unexpected|invalid|illegal|expected|Unknown/i.test(message) && !/include/.test(message)) {
     return "Check the Liquid syntax at that line: every {% if %}, {% for %}, {% capture %} and {% raw %} needs its {% end… %}, and {{ }} holds one expression with its filters.";
   }
