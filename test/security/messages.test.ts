@@ -64,3 +64,9 @@ test("a post_url or link that names nothing says how to name a post or file, not
   assert.match(link, /index\.html:3:\d+: Liquid Exception: Could not find document '\.\.\/\.\.\/etc\/passwd' in tag 'link'/);
   assert.match(link, /Give the path of a page, post, document or file as it is in the site's source/);
 });
+
+test("sort over numbers and strings says so, not that a < compares them", () => {
+  const err = cli({ "index.html": "---\n---\n{% assign a = \"b,1\" | split: \",\" | push: 3 %}{{ a | sort | join }}\n" });
+  assert.match(err, /index\.html:3:\d+: Liquid Exception: Liquid error \(line 1\): comparison of String with 3 failed/);
+  assert.match(err, /A sort met a String and 3 in one list/);
+});
