@@ -1,5 +1,7 @@
 // Issue 14, item 7: the messages that were cut or unhelpful, as the CLI prints them now.
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { test } from "node:test";
 import { runCli, sandbox } from "./helpers.js";
 
@@ -69,4 +71,19 @@ test("sort over numbers and strings says so, not that a < compares them", () => 
   const err = cli({ "index.html": "---\n---\n{% assign a = \"b,1\" | split: \",\" | push: 3 %}{{ a | sort | join }}\n" });
   assert.match(err, /index\.html:3:\d+: Liquid Exception: Liquid error \(line 1\): comparison of String with 3 failed/);
   assert.match(err, /A sort met a String and 3 in one list/);
+});
+
+test("include_relative of a file that is not there names the page's folder as Jekyll does (in_source_dir: <source>/ for a top-level page)", () => {
+  const box = sandbox({ "_config.yml": "title: t\n", "i.html": "---\n---\n{% include_relative /etc/hostname %}\n" });
+  try {
+    const r = runCli(box, ["build"]);
+    assert.equal(r.code, 1, r.out + r.err);
+    assert.ok(r.err.includes(`Could not locate the included file '/etc/hostname' in any of ["${box.site}/"]`), r.err);
+    box.write("sub/i.html", "---\n---\n{% include_relative nope.html %}\n");
+    fs.rmSync(path.join(box.site, "i.html"));
+    const sub = runCli(box, ["build"]);
+    assert.ok(sub.err.includes(`in any of ["${box.site}/sub"]`), sub.err);
+  } finally {
+    box.remove();
+  }
 });
