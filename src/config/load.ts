@@ -13,7 +13,7 @@ import { resolveTheme, type ThemeNote } from "../read/theme-locate.js";
 import { assertValidZone } from "../ruby/time.js";
 import { DEFAULT_EXCLUDES, PERMALINK_STYLES, jekyllDefaults } from "./defaults.js";
 import { deepMerge, isPlainObject } from "./merge.js";
-import { inspect, noMethodMessage, truthy } from "../ruby/values.js";
+import { inspect, noMethodMessage, rubyClass, truthy } from "../ruby/values.js";
 import type { Config, ConfigOverrides } from "./types.js";
 
 export interface LoadedConfig {
@@ -114,6 +114,15 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
   }
   config = deepMerge(config, cli);
   config.source = source;
+  // Site#initialize: File.expand_path(config["destination"]), which takes only a String: a
+  // `destination:` that YAML reads as a number, true/false or null is Ruby's TypeError there.
+  if (overrides.destination === undefined && typeof config.destination !== "string") {
+    const f = setBy.get("destination");
+    throw new BuildError(`no implicit conversion of ${implicitName(config.destination)} into String (TypeError)`, {
+      file: f === undefined ? undefined : displayPath(f),
+      hint: "destination: is the folder to write the site to, written as a String, e.g. destination: _site (or remove it for the default).",
+    });
+  }
   config.destination = path.resolve(
     overrides.destination !== undefined ? cwd : source,
     overrides.destination ?? String(config.destination ?? "_site"),
@@ -141,6 +150,11 @@ function withThemeConfig(config: Config, theme: Theme, zone: string | undefined,
   const defaults = jekyllDefaults(config.source);
   for (const key of Object.keys(themeConfig)) if (key in defaults) delete themeConfig[key];
   return deepMerge(themeConfig, config);
+}
+
+/** How Ruby's "no implicit conversion of X into String" names a value: nil, true and false by name. */
+function implicitName(v: unknown): string {
+  return v === null || v === undefined ? "nil" : v === true || v === false ? String(v) : rubyClass(v);
 }
 
 function validate(config: Config, setBy: Map<string, string>): void {

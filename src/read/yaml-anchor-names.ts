@@ -6,6 +6,7 @@
 // shorter name and then that token: `&x: v` is an anchored empty key ({nil => "v"}), `*x: v` the
 // aliased value as a key.
 import { EVENT_ALIAS, parseEvents } from "js-yaml";
+import { YAML_PARSER_OPTIONS } from "./yaml-depth.js";
 
 /** An anchor or alias whose name has a character outside libyaml's, at a word boundary. */
 const MAYBE_BAD_NAME = /(?:^|[\s[{,])[&*][\w-]*[^\w\s?:,\]}%@`-]/m;
@@ -18,7 +19,7 @@ export function invalidAnchorName(text: string): { at: number; reason: string } 
   if (!MAYBE_BAD_NAME.test(text)) return null;
   let events: Array<{ type: number; anchorStart?: number; anchorEnd?: number }>;
   try {
-    events = parseEvents(text, {}) as typeof events;
+    events = parseEvents(text, YAML_PARSER_OPTIONS) as typeof events;
   } catch {
     return null;
   }
@@ -78,7 +79,7 @@ export function anchorNameCuts(text: string): number[] {
 function endedNameCuts(text: string, separated = false): number[] | null {
   let events: Array<{ anchorStart?: number; anchorEnd?: number }>;
   try {
-    events = parseEvents(text, {}) as typeof events;
+    events = parseEvents(text, YAML_PARSER_OPTIONS) as typeof events;
   } catch {
     return null;
   }

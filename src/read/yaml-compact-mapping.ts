@@ -5,6 +5,7 @@
 // libyaml allows one: in a sequence entry (`- &a : v`), after an explicit `? key` line
 // (`? a\n: &b : c`), at the root, and in a flow collection (`[&b : c]`).
 import { COLLECTION_STYLE_FLOW, EVENT_ALIAS, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, parseEvents } from "js-yaml";
+import { YAML_PARSER_OPTIONS } from "./yaml-depth.js";
 
 /** An anchor or a tag right before a `: ` (the inner key's properties). */
 const MAYBE_COMPACT = /[&!][^\s]*[ \t]+:(?:[ \t]|\r?$)/m;
@@ -29,7 +30,7 @@ export function compactMappingValue(text: string): { at: number; reason: string 
   if (!MAYBE_COMPACT.test(text)) return null;
   let events: Event[];
   try {
-    events = parseEvents(text, {}) as Event[];
+    events = parseEvents(text, YAML_PARSER_OPTIONS) as Event[];
   } catch {
     return null;
   }

@@ -10,6 +10,7 @@
 // An explicit key (`? \n: v`, `{? : v}`) and an empty key that carries a tag or an anchor
 // (`!!str : v`, `&x : v`) are keys to libyaml, and Psych reads them.
 import { COLLECTION_STYLE_FLOW, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_SINGLE_QUOTED, parseEvents } from "js-yaml";
+import { YAML_PARSER_OPTIONS } from "./yaml-depth.js";
 
 /** A `:` that may be an empty key's: first on its line, or after `-`, `?`, `,`, `[` or `{`. */
 const MAYBE_EMPTY_KEY = /(?:^|[-?,[{])[ \t]*:(?=[ \t\r\n]|$)/m;
@@ -29,7 +30,7 @@ export function emptyImplicitKey(text: string): EmptyKey | null {
   if (!MAYBE_EMPTY_KEY.test(text)) return null;
   let events: Event[];
   try {
-    events = parseEvents(text, {}) as Event[];
+    events = parseEvents(text, YAML_PARSER_OPTIONS) as Event[];
   } catch {
     return null;
   }

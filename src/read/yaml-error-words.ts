@@ -19,6 +19,7 @@
 //    key while parsing a block mapping" or "did not find expected '-' indicator while parsing a
 //    block collection", at the start of the collection that was waiting (Psych's context mark).
 import { COLLECTION_STYLE_BLOCK, EVENT_MAPPING, EVENT_POP, EVENT_SEQUENCE, parseEvents } from "js-yaml";
+import { YAML_PARSER_OPTIONS } from "./yaml-depth.js";
 
 export interface LibyamlError { reason: string; at: number }
 
@@ -140,7 +141,7 @@ function unfinishedKeyStart(text: string, position: number): number {
 function blockCollectionAt(text: string, position: number): { mapping: boolean; start: number; column: number } | null {
   let events: Array<{ type: number; start?: number; style?: number }>;
   try {
-    events = parseEvents(text.slice(0, position), {}) as typeof events;
+    events = parseEvents(text.slice(0, position), YAML_PARSER_OPTIONS) as typeof events;
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@
 // scalar. A space after each such `?` lets js-yaml read the tokens libyaml reads. In the block
 // context (`?y: 1`, `- ?y`) `?` before a non-blank is text in both.
 import { COLLECTION_STYLE_FLOW, EVENT_MAPPING, EVENT_POP, EVENT_SEQUENCE, EVENT_SCALAR, SCALAR_STYLE_PLAIN, parseEvents } from "js-yaml";
+import { YAML_PARSER_OPTIONS } from "./yaml-depth.js";
 
 /** A `?` right after a flow indicator (maybe past blanks), not before a blank or an entry's end. */
 const MAYBE_FLOW_KEY = /[[{,][ \t\r\n]*\?[^\s,\]}]/;
@@ -16,7 +17,7 @@ export function separateFlowKeys(text: string): string {
   if (!MAYBE_FLOW_KEY.test(text)) return text;
   let events: Event[];
   try {
-    events = parseEvents(text, {}) as Event[];
+    events = parseEvents(text, YAML_PARSER_OPTIONS) as Event[];
   } catch {
     return text;
   }

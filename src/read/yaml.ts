@@ -15,6 +15,7 @@ import {
   YAML11_SCHEMA, defineMappingTag, defineScalarTag, defineSequenceTag, parseEvents, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
 import { noteKey, orderedKeys, preserveOrder, recordedCount, renameKey } from "../ruby/ordered-hash.js";
+import { isNestingBound, YAML_MAX_DEPTH, YAML_PARSER_OPTIONS } from "./yaml-depth.js";
 import { RubyTime } from "../ruby/local-time.js";
 import { RubyFloat, hashFind, nameRubyKey, noteRubyKey, rubyKeyOf, toS, yieldNameToString } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
@@ -631,7 +632,7 @@ const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U[0-9a-fA-F]{8}/;
 function invalidUnicodeEscape(text: string): number {
   let events;
   try {
-    events = parseEvents(text, {});
+    events = parseEvents(text, YAML_PARSER_OPTIONS);
   } catch {
     return -1; // the load reports what does not parse
   }
@@ -812,7 +813,7 @@ function eventsUntabbed(text: string): ReturnType<typeof parseEvents> | null {
   let current = text;
   for (let attempt = 0; attempt < MAX_INDENT_RETRIES; attempt++) {
     try {
-      return parseEvents(current, {});
+      return parseEvents(current, YAML_PARSER_OPTIONS);
     } catch (e) {
       const line = (e as { mark?: { line?: number } }).mark?.line;
       if (!(e instanceof YAMLException) || e.reason !== "deficient indentation" || line === undefined) return null;
@@ -946,7 +947,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   const { schema } = schemaFor(options.zone);
   try {
     const before = recordedCount();
-    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateFlowKeys(separateAnchorNames(t))), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => yamlLoad(w, { schema, json: true, filename: options.file }))));
+    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateFlowKeys(separateAnchorNames(t))), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => yamlLoad(w, { schema, json: true, filename: options.file, ...YAML_PARSER_OPTIONS }))));
     let value: unknown;
     try {
       value = load(text);
@@ -979,6 +980,15 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       let line = mark?.line !== undefined ? mark.line + 1 + (options.lineOffset ?? 0) : undefined;
       let column = mark?.column !== undefined ? mark.column + 1 : undefined;
       let reason = e.reason;
+      if (isNestingBound(reason)) {
+        throw new BuildError(`invalid YAML: lists and mappings nested more than ${YAML_MAX_DEPTH} deep`, {
+          file: options.file,
+          line,
+          column,
+          hint: "Nest the data less deeply (a list of lists of lists… usually means a bracket or an indentation went wrong).",
+          cause: e,
+        });
+      }
       // An unclosed `[` or `{`: js-yaml stumbles on a later line ("deficient indentation");
       // Psych names the collection that was never closed, where it opens. So do we.
       const unclosed = mark?.position !== undefined ? unclosedAt(text, mark.position) : null;
@@ -1073,7 +1083,7 @@ function nonSpecificTags(text: string): string {
   if (!/(?:^|[\s[{,])!(?=[ \t\r\n]|$)/m.test(text)) return text;
   let events;
   try {
-    events = parseEvents(text, {});
+    events = parseEvents(text, YAML_PARSER_OPTIONS);
   } catch {
     return text;
   }

@@ -704,6 +704,18 @@ function indent(depth: number): string {
 }
 
 /**
+ * json 2.6's State#max_nesting, 100 for `to_json` and `JSON.generate`/`pretty_generate` alike: an
+ * array or hash inside 100 others raises JSON::NestingError, whose message counts one less
+ * (generator.c decrements the depth before it formats it). Jekyll's jsonify of data nested 101
+ * deep fails the build with "nesting of 100 is too deep". It is also what bounds this recursion.
+ */
+const JSON_MAX_NESTING = 100;
+
+function nestingError(): Error {
+  return new Error(`nesting of ${JSON_MAX_NESTING} is too deep`);
+}
+
+/**
  * Ruby's JSON generator (json 2.6, Ruby 3.1): `depth` is State#depth, the number of arrays and
  * hashes around `v`; a drop's hash_for_json sees it (DocumentDrop collapses its next/previous
  * from depth 2 on, which is what keeps `page | jsonify` finite). `pretty` is pretty_generate's
@@ -730,6 +742,7 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
   if (v instanceof RubyRange || v instanceof RubyBigRange || v instanceof RubySymbol) return JSON.stringify(v.rubyToS());
   if (Array.isArray(v)) {
     const inner = depth + 1;
+    if (inner > JSON_MAX_NESTING) throw nestingError();
     if (!pretty) return `[${v.map((x) => generateJson(x, inner, false, inDrop)).join(",")}]`;
     const items = v.map((x) => indent(inner) + generateJson(x, inner, true, inDrop));
     return `[\n${items.join(",\n")}\n${indent(depth)}]`;
@@ -738,6 +751,7 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
   const hash = fromDrop ?? (isHash(v) ? v : undefined);
   if (hash) {
     const inner = depth + 1;
+    if (inner > JSON_MAX_NESTING) throw nestingError();
     const below = inDrop || fromDrop !== undefined;
     const keys = Object.keys(hash);
     // Ruby's generator writes each key's to_s (the property name, but for a key named apart).

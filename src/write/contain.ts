@@ -50,6 +50,35 @@ export function destinationRelative(dest: string, decodedUrlPath: string): strin
   return abs === root ? "" : abs.slice(root === "/" ? 1 : root.length + 1);
 }
 
+/**
+ * Linux's limits on a name (NAME_MAX, 255 bytes for one file or folder name) and on a whole path
+ * (PATH_MAX, 4096 bytes). A permalink past them is refused where the destination paths are worked
+ * out, naming the page, instead of failing inside mkdir with ENAMETOOLONG (Jekyll crashes there).
+ */
+const NAME_MAX_BYTES = 255;
+const PATH_MAX_BYTES = 4095;
+
+/** Refuses a destination-relative path whose names the file system cannot hold. */
+export function assertWritableName(root: string, rel: string, what?: string): void {
+  if (rel.length < NAME_MAX_BYTES / 4 && root.length + rel.length < PATH_MAX_BYTES / 4) return;
+  for (const name of rel.split("/")) {
+    const bytes = Buffer.byteLength(name);
+    if (bytes > NAME_MAX_BYTES) {
+      throw new BuildError(`the output path ${JSON.stringify(rel.length > 120 ? `${rel.slice(0, 120)}…` : rel)} has a name of ${bytes} bytes; file systems allow ${NAME_MAX_BYTES}`, {
+        file: what,
+        hint: "Shorten the permalink (or the title, slug or file name it is made from).",
+      });
+    }
+  }
+  const total = Buffer.byteLength(root) + 1 + Buffer.byteLength(rel);
+  if (total > PATH_MAX_BYTES) {
+    throw new BuildError(`the output path ${JSON.stringify(`${rel.slice(0, 120)}…`)} is ${total} bytes long with the destination; paths may be ${PATH_MAX_BYTES}`, {
+      file: what,
+      hint: "Shorten the permalink (or the title, slug or file name it is made from), or use a shorter destination.",
+    });
+  }
+}
+
 function assertNoNul(p: string): void {
   if (p.includes("\0")) {
     throw new BuildError(`a path to write contains a NUL character: ${JSON.stringify(p)}`, {
@@ -124,6 +153,7 @@ export class LiveRoot {
     const target = sanitizedPath(this.root, questionable);
     assertNoNul(target);
     if (!isInside(this.root, target)) throw outside(this.root, target, what);
+    assertWritableName(this.root, target.slice(this.root.length + 1), what);
     const dir = path.dirname(target);
     if (this.ready.has(dir)) return target;
     // Before making folders (mkdir -p follows a symlinked folder), and after, when it made any.

@@ -21,10 +21,14 @@ export function copyStaticFile(source: string, target: string): void {
 export function overwriteFile(target: string, data: string): void {
   let fd: number;
   try {
-    fd = fs.openSync(target, "r+");
+    // O_NOFOLLOW: a symlink at the target (one `keep_files` carried over from the old `_site`) is
+    // replaced, never written through, which would write wherever it points.
+    fd = fs.openSync(target, fs.constants.O_RDWR | fs.constants.O_NOFOLLOW);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-    fs.writeFileSync(target, data);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") fs.rmSync(target, { force: true });
+    else if (code !== "ENOENT") throw e;
+    fs.writeFileSync(target, data, { flag: "wx" });
     return;
   }
   try {

@@ -15,6 +15,7 @@ import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { StaticFile } from "../site/static-file.js";
 import { assertReplaceableDestination, assertSafeDestination, markDestination } from "./destination.js";
+import { assertWritableName } from "./contain.js";
 import { DirMaker, perform, type FileOp } from "./file-ops.js";
 import { WriteThread } from "./write-thread.js";
 
@@ -187,8 +188,12 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
   const dest = site.dest;
   assertDestinationOutsideSource(site.source, dest);
   // Every destination path is worked out before anything is made: a bad one (a NUL in a
-  // permalink) fails the build before the staging folder exists.
-  for (const f of site.siteFiles()) void f.destinationPath;
+  // permalink, a name longer than the file system allows) fails the build before the staging
+  // folder exists, naming the file it came from.
+  for (const f of site.siteFiles()) {
+    const rel = f.destinationPath;
+    assertWritableName(dest, rel, sourceName(site, f));
+  }
   const staging = options.staged ? stagingDirFor(dest) : prepareStaging(site);
   const thread = useWriterThread(site, options);
   if (thread) site.logger.debug("Writing:", "on a writer thread, as pages render");
@@ -227,11 +232,17 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
     return (outputs = { all, written });
   };
   if (options.outputsFinal) {
-    open().makeDirs([...new Set([...early].map((f) => path.dirname(target(f))))].sort());
-    for (const f of early) {
-      if (f.kind !== "static") continue;
-      sink!.add({ kind: "copy", source: f.path, target: target(f) });
-      sent.set(f, "");
+    try {
+      open().makeDirs([...new Set([...early].map((f) => path.dirname(target(f))))].sort());
+      for (const f of early) {
+        if (f.kind !== "static") continue;
+        sink!.add({ kind: "copy", source: f.path, target: target(f) });
+        sent.set(f, "");
+      }
+    } catch (e) {
+      // No SiteWrite is returned, so nobody else can abort: the staging folder goes here.
+      fs.rmSync(staging, { recursive: true, force: true });
+      throw e;
     }
   }
 

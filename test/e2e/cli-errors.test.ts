@@ -44,6 +44,11 @@ const CASES: Array<{ name: string; files: Record<string, string>; expect: RegExp
   // it (posix.json), but a month glibc reads past its table with is refused (ERRORS.md #61).
   { name: "an unknown timezone", files: { "_config.yml": "timezone: CET-1CEST,M13.1.0,M10.5.0\n" }, expect: /_config\.yml: unknown timezone 'CET-1CEST,M13.1.0,M10.5.0'/ },
   { name: "a destination that contains the source", files: {}, expect: /destination directory cannot be or contain the source/ },
+  // ERRORS.md 75-77: Jekyll's own TypeError for a destination that is no String; for the others
+  // Jekyll has a Ruby backtrace (ENAMETOOLONG) or no bound at all.
+  { name: "destination: in _config.yml that is no String", files: { "_config.yml": "destination: 5\n" }, expect: /_config\.yml: no implicit conversion of Integer into String \(TypeError\)\n\s+destination: is the folder/ },
+  { name: "a permalink name past 255 bytes", files: { "long.md": `---\npermalink: /${"a".repeat(300)}/\n---\nx\n` }, expect: /long\.md: the output path "a+…" has a name of 300 bytes; file systems allow 255\n\s+Shorten the permalink/ },
+  { name: "a text doubled in a variable until it passes output_mb", files: { "_config.yml": "build_site:\n  limits:\n    output_mb: 1\n", "grow.html": "---\n---\n{% assign s = 'ab' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}\n" }, expect: /grow\.html:3:\d+: .*a filter made a text of \d+ MB, past the limit of 1 MB/ },
 ];
 
 for (const c of CASES) {

@@ -75,6 +75,70 @@ test("output that grows past the bound stops, and so does an include that includ
   }
 });
 
+test("a value doubled in a variable stops at the output bound, and a huge split at the loop bound", () => {
+  // Kept in a variable, the text never reaches the output: before, V8's "Invalid string length"
+  // (or the end of the heap) stopped the build, with a hint about unclosed tags.
+  const grow = "---\n---\n{% assign s = 'ab' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}\n";
+  const { error, box } = failingBuild({ "grow.html": grow }, "build_site:\n  limits:\n    output_mb: 1\n");
+  try {
+    assert.equal(error.file, "grow.html");
+    assert.equal(error.line, 3);
+    assert.match(error.message, /a filter made a text of \d+ MB, past the limit of 1 MB for one value/);
+    assert.match(error.hint, /output_mb/);
+  } finally {
+    box.remove();
+  }
+  // 2 MB split into characters: refused before two million strings are made.
+  const split = "---\n---\n{% assign s = 'ab' %}{% for i in (1..20) %}{% assign s = s | append: s %}{% endfor %}{{ s | split: '' | size }}\n";
+  const many = failingBuild({ "split.html": split }, "build_site:\n  limits:\n    loop_iterations: 100000\n");
+  try {
+    assert.equal(many.error.file, "split.html");
+    assert.match(many.error.message, /split would make 2,097,152 items, past the limit of 100,000/);
+    assert.match(many.error.hint, /loop_iterations/);
+  } finally {
+    many.box.remove();
+  }
+  // Within the bounds the same templates work, words split as Ruby splits them.
+  const box2 = sandbox({ "ok.html": "---\n---\n{% assign s = 'a b  c ' %}{% for i in (1..3) %}{% assign s = s | append: s %}{% endfor %}{{ s | split: ' ' | size }} {{ s | split: '' | size }}\n" });
+  try {
+    const { error: e } = buildInProcess({ source: box2.site, destination: path.join(box2.site, "_site") });
+    assert.equal(e, undefined, String(e));
+    assert.equal(fs.readFileSync(path.join(box2.site, "_site/ok.html"), "utf8"), "24 56\n");
+  } finally {
+    box2.remove();
+  }
+});
+
+test("YAML nested 150 deep reads as in Psych; past 1,000 deep it is refused as too deep, not as an unclosed [", () => {
+  // ERRORS.md 73/74: js-yaml's default bound (100) called [[[…]]] "did not find expected ','";
+  // Jekyll reads it, and its jsonify (json 2.6's max_nesting) refuses past 100 levels.
+  const nest = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}\n`;
+  const box = sandbox({ "_data/d.yml": nest(150), "_data/e.yml": nest(100), "size.html": "---\n---\n{{ site.data.d | size }} {{ site.data.e | jsonify | size }}\n" });
+  try {
+    const { error } = buildInProcess({ source: box.site, destination: path.join(box.site, "_site") });
+    assert.equal(error, undefined, String(error));
+    assert.equal(fs.readFileSync(path.join(box.site, "_site/size.html"), "utf8"), "1 200\n");
+  } finally {
+    box.remove();
+  }
+  const json = failingBuild({ "_data/d.yml": nest(101), "j.html": "---\n---\n{{ site.data.d | jsonify }}\n" });
+  try {
+    assert.equal(json.error.file, "j.html");
+    assert.match(json.error.message, /nesting of 100 is too deep/);
+  } finally {
+    json.box.remove();
+  }
+  const deep = failingBuild({ "_data/d.yml": nest(5000) });
+  try {
+    assert.equal(deep.error.file, "_data/d.yml");
+    assert.equal(deep.error.line, 1);
+    assert.match(deep.error.message, /nested more than 1000 deep/);
+    assert.match(deep.error.hint, /Nest the data less deeply/);
+  } finally {
+    deep.box.remove();
+  }
+});
+
 const LAUGHS = [
   "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]",
   ..."bcdefghi".split("").map((c, i) => `${c}: &${c} [${Array(10).fill(`*${"abcdefghi"[i]}`).join(", ")}]`),

@@ -1,5 +1,7 @@
 // Issue 14, item 7: the messages that were cut or unhelpful, as the CLI prints them now.
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { test } from "node:test";
 import { runCli, sandbox } from "./helpers.js";
 
@@ -53,4 +55,35 @@ test("a binary .md is called not UTF-8", () => {
   const err = cli({ "bin.md": Buffer.concat([Buffer.from("---\n---\n"), Buffer.from([0, 0xff, 0xfe, 0, 0x80])]) });
   assert.match(err, /bin\.md:3:2: not UTF-8/);
   assert.match(err, /binary file/);
+});
+
+test("a post_url or link that names nothing says how to name a post or file, not to check the Liquid syntax", () => {
+  const post = cli({ "index.html": "---\n---\n{% post_url ../../../x %}\n" });
+  assert.match(post, /index\.html:3:\d+: Liquid Exception: Could not parse name of post "\.\.\/\.\.\/\.\.\/x" in tag 'post_url'/);
+  assert.match(post, /Give the post's file name without its extension/);
+  assert.doesNotMatch(post, /Check the Liquid syntax/);
+  const link = cli({ "index.html": "---\n---\n{% link ../../etc/passwd %}\n" });
+  assert.match(link, /index\.html:3:\d+: Liquid Exception: Could not find document '\.\.\/\.\.\/etc\/passwd' in tag 'link'/);
+  assert.match(link, /Give the path of a page, post, document or file as it is in the site's source/);
+});
+
+test("sort over numbers and strings says so, not that a < compares them", () => {
+  const err = cli({ "index.html": "---\n---\n{% assign a = \"b,1\" | split: \",\" | push: 3 %}{{ a | sort | join }}\n" });
+  assert.match(err, /index\.html:3:\d+: Liquid Exception: Liquid error \(line 1\): comparison of String with 3 failed/);
+  assert.match(err, /A sort met a String and 3 in one list/);
+});
+
+test("include_relative of a file that is not there names the page's folder as Jekyll does (in_source_dir: <source>/ for a top-level page)", () => {
+  const box = sandbox({ "_config.yml": "title: t\n", "i.html": "---\n---\n{% include_relative /etc/hostname %}\n" });
+  try {
+    const r = runCli(box, ["build"]);
+    assert.equal(r.code, 1, r.out + r.err);
+    assert.ok(r.err.includes(`Could not locate the included file '/etc/hostname' in any of ["${box.site}/"]`), r.err);
+    box.write("sub/i.html", "---\n---\n{% include_relative nope.html %}\n");
+    fs.rmSync(path.join(box.site, "i.html"));
+    const sub = runCli(box, ["build"]);
+    assert.ok(sub.err.includes(`in any of ["${box.site}/sub"]`), sub.err);
+  } finally {
+    box.remove();
+  }
 });

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { LiveRoot, containedPath, destinationRelative, sanitizedPath } from "../../src/write/contain.js";
+import { overwriteFile } from "../../src/write/file-ops.js";
 import { buildInProcess, diff, outside, sandbox, snapshot } from "./helpers.js";
 
 test("sanitizedPath is Jekyll.sanitized_path", () => {
@@ -89,6 +90,34 @@ test("a permalink with an encoded NUL is a located error, and nothing is written
   }
 });
 
+test("a permalink with a name past 255 bytes is a located error before anything is made, not ENAMETOOLONG", () => {
+  const long = "a".repeat(300);
+  const box = sandbox({ "long.md": `---\npermalink: /${long}/x.html\n---\nx\n`, "ok.md": "---\n---\nfine\n" });
+  try {
+    const before = snapshot(box.root);
+    const { error } = buildInProcess({ source: box.site, destination: path.join(box.site, "_site") });
+    assert.ok(error, "the build fails");
+    assert.equal(error.name, "BuildError");
+    assert.equal(error.file, "long.md");
+    assert.match(error.message, /a name of 300 bytes; file systems allow 255/);
+    assert.match(error.hint, /Shorten the permalink/);
+    // No staging folder is left beside the destination either.
+    assert.deepEqual(diff(before, snapshot(box.root)), { added: [], removed: [], changed: [] });
+  } finally {
+    box.remove();
+  }
+});
+
+test("serve's LiveRoot refuses a name past 255 bytes with the same message", () => {
+  const box = sandbox();
+  try {
+    const live = new LiveRoot(path.join(box.root, "out"));
+    assert.throws(() => live.prepare(`${"b".repeat(256)}.html`, "page.md"), (e: any) => e.name === "BuildError" && e.file === "page.md" && /261 bytes/.test(e.message));
+  } finally {
+    box.remove();
+  }
+});
+
 /** A destination `out/` whose `uploads` is a symlink to the folder `elsewhere` beside it. */
 function destWithSymlinkedFolder(root: string): { dest: string; elsewhere: string } {
   const dest = path.join(root, "out");
@@ -123,6 +152,28 @@ test("a write through a symlinked folder inside the destination is refused (asse
     assert.throws(() => containedPath(dest, "/uploads/x.html", "page.md"), (e: any) => e.name === "BuildError" && /outside/.test(e.message) && e.file === "page.md");
     assert.equal(containedPath(dest, "/a/b.html"), path.join(dest, "a/b.html"));
     assert.equal(containedPath(dest, "/%2e%2e/x"), path.join(dest, "%2e%2e/x"), "not decoded here: callers decode first");
+  } finally {
+    box.remove();
+  }
+});
+
+test("serve's in-place rewrite replaces a symlink at the target (a kept file), never writes through it", () => {
+  const box = sandbox();
+  try {
+    const dest = path.join(box.root, "out");
+    const victim = box.write(path.join(box.root, "victim.txt"), "precious\n");
+    fs.mkdirSync(dest);
+    fs.symlinkSync(victim, path.join(dest, "page.html"));
+    fs.symlinkSync(path.join(box.root, "nowhere.txt"), path.join(dest, "dangling.html"));
+    overwriteFile(path.join(dest, "page.html"), "new page\n");
+    overwriteFile(path.join(dest, "dangling.html"), "other\n");
+    assert.equal(fs.readFileSync(victim, "utf8"), "precious\n");
+    assert.equal(fs.lstatSync(path.join(dest, "page.html")).isSymbolicLink(), false);
+    assert.equal(fs.readFileSync(path.join(dest, "page.html"), "utf8"), "new page\n");
+    assert.equal(fs.existsSync(path.join(box.root, "nowhere.txt")), false);
+    // An ordinary file is still rewritten in place.
+    overwriteFile(path.join(dest, "page.html"), "shorter\n");
+    assert.equal(fs.readFileSync(path.join(dest, "page.html"), "utf8"), "shorter\n");
   } finally {
     box.remove();
   }

@@ -91,3 +91,44 @@ export function remainingIterations(): number {
   const b = current;
   return b ? b.limits.loopIterations - b.iterations : Infinity;
 }
+
+/**
+ * A filter made `value`. Liquid's output bound does not see values kept in variables: doubling a
+ * string with `assign s = s | append: s` in a loop reaches V8's "Invalid string length" (or the
+ * heap's end) after 30 steps. So a string a filter makes is held to the output bound, and an
+ * array to the loop bound (the most a loop could go over), with the same settings to raise.
+ */
+export function checkValue(value: unknown): void {
+  const b = current;
+  if (!b) return;
+  if (typeof value === "string") {
+    if (value.length > b.limits.outputChars) {
+      throw new LimitError(
+        `a filter made a text of ${(value.length / 1024 / 1024).toFixed(0)} MB, past the limit of ${(b.limits.outputChars / 1024 / 1024).toFixed(0)} MB for one value`,
+        `Look for a loop that makes a text grow each time (assign s = s | append: …). ${raiseHint("output_mb", `${b.limits.outputChars / 1024 / 1024}`)}`,
+      );
+    }
+  } else if (Array.isArray(value) && value.length > b.limits.loopIterations) {
+    throw new LimitError(
+      `a filter made a list of ${value.length.toLocaleString("en-US")} items, past the limit of ${b.limits.loopIterations.toLocaleString("en-US")}`,
+      `Look for a split or concat that makes far more items than intended. ${raiseHint("loop_iterations", String(b.limits.loopIterations))}`,
+    );
+  }
+}
+
+/**
+ * `split` is about to cut `s` into at most `pieces()` parts: refused before the array is made
+ * when that passes the loop bound (a 60 MB text split by "" is 60 million strings, gigabytes of
+ * heap). Counted only for texts longer than the bound, where it could.
+ */
+export function reserveSplit(length: number, pieces: () => number): void {
+  const b = current;
+  if (!b || length < b.limits.loopIterations) return;
+  const n = pieces();
+  if (n > b.limits.loopIterations) {
+    throw new LimitError(
+      `split would make ${n.toLocaleString("en-US")} items, past the limit of ${b.limits.loopIterations.toLocaleString("en-US")}`,
+      `Split a shorter text, or by a longer separator. ${raiseHint("loop_iterations", String(b.limits.loopIterations))}`,
+    );
+  }
+}

@@ -145,9 +145,21 @@ function hintFor(original: unknown, message: string): string {
   if (compared && compared[1] === "Array" && compared[2] === "Array") {
     return "A sort compared two [key, value] pairs whose keys are of different classes, which Ruby refuses: `site.categories | sort` or `site.tags | sort` fails when a post's categories or tags hold a number (`categories: [blog, 2020]` gives both 2020 and \"2020\"). Quote such values in the front matter (\"2020\").";
   }
+  // Array#sort names the other value by its inspect, not its class ("comparison of String with 3
+  // failed"): a sort over a list that mixes numbers and strings.
+  if (compared && !/^[A-Z]/.test(compared[2]!)) {
+    return `A sort met a ${compared[1]} and ${compared[2]} in one list, which Ruby cannot order: sort lists whose items are all numbers or all strings (quote the numbers in the data, or sort by a field with sort: "name").`;
+  }
   if (compared) {
     const an = (w: string) => (/^[AEIOU]/.test(w) ? `an ${w}` : `a ${w}`);
     return `A <, >, <= or >= compares ${an(compared[1])} with ${an(compared[2])}, which Ruby refuses: make both sides numbers (an include parameter in quotes, such as h_min="2", is a string: write h_min=2, or convert with | plus: 0) or both strings.`;
+  }
+  // post_url's InvalidPostNameError ("does not contain valid date") is no syntax error: the name is.
+  if (/in tag 'post_url'/.test(message)) {
+    return "Give the post's file name without its extension, as it is in _posts: {% post_url 2024-01-31-my-post %} (in a subfolder of _posts: {% post_url sub/2024-01-31-my-post %}).";
+  }
+  if (/in tag 'link'/.test(message)) {
+    return "Give the path of a page, post, document or file as it is in the site's source, with its extension: {% link _posts/2024-01-31-my-post.md %}, {% link about.md %}.";
   }
   if (/syntax error|never closed|not closed|unexpected|invalid|illegal|expected|Unknown/i.test(message) && !/include/.test(message)) {
     return "Check the Liquid syntax at that line: every {% if %}, {% for %}, {% capture %} and {% raw %} needs its {% end… %}, and {{ }} holds one expression with its filters.";

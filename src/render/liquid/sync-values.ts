@@ -29,7 +29,7 @@ import type { Context, Emitter } from "liquidjs";
 import { rubySize, toInteger } from "./filters/standard.js";
 import { checkLong, stringToInteger } from "../../ruby/number.js";
 import { RubyBigRange, RubyFloat, RubyRange, RubySymbol, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
-import { remainingIterations, reserveIterations } from "./budget.js";
+import { checkValue, remainingIterations, reserveIterations } from "./budget.js";
 import { JekyllTime } from "../../ruby/time.js";
 
 /** Outside a budgeted render (no loop bound), the longest range made into an Array. */
@@ -399,7 +399,10 @@ export function valueSync(value: ValueLike, ctx: Context, lenient = false): unkn
   const filters = value.filters;
   lenient = lenient || (!!(ctx as unknown as CtxInternals).opts.lenientIf && filters.length > 0 && filters[0]!.name === "default");
   let val = evaluateExpression(value.initial, ctx, lenient);
-  for (let i = 0; i < filters.length; i++) val = applyFilter(filters[i]!, val, ctx);
+  for (let i = 0; i < filters.length; i++) {
+    val = applyFilter(filters[i]!, val, ctx);
+    checkValue(val);
+  }
   return val;
 }
 

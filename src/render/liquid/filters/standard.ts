@@ -5,11 +5,11 @@
 // fields, numbers follow ruby/number.ts. Jekyll replaces `sort` and `where` (see jekyll.ts).
 import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, checkLong, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
-import { awkSplit, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
+import { awkSplit, RUBY_SPACE, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
 import { asEvaluated, compareStrings, dropEachKeys, hashEntries, hashFind, hasRubyKeys, hooksOf, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, plain, RubyBigRange, rubyClass, rubyFlatten, RubyFloat, rubyInteger, rubyKeyOf, RubyRange, rubySort, RubySymbol, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
-import { LimitError, reserveIterations } from "../budget.js";
+import { LimitError, reserveIterations, reserveSplit } from "../budget.js";
 import { ExpressionMethodLiteral } from "../operators.js";
 import { JekyllTime } from "../../../ruby/time.js";
 import { timeToA } from "../../../ruby/local-time.js";
@@ -310,7 +310,12 @@ export function standardFilters(zone?: string): FilterTable {
       list.pop();
       return list.join(" ") + toS(ellipsis);
     },
-    split: (input, pattern) => rubySplit(toS(input), toS(pattern)),
+    split: (input, pattern) => {
+      const s = toS(input);
+      const sep = toS(pattern);
+      reserveSplit(s.length, () => splitPieces(s, sep));
+      return rubySplit(s, sep);
+    },
     strip: (input) => rubyStrip(toS(input)),
     lstrip: (input) => rubyLstrip(toS(input)),
     rstrip: (input) => rubyRstrip(toS(input)),
@@ -455,3 +460,27 @@ export function standardFilters(zone?: string): FilterTable {
   };
 }
 
+
+/** How many parts rubySplit(s, sep) makes at most, counted without making them (budget.ts). */
+function splitPieces(s: string, sep: string): number {
+  let n = 0;
+  if (sep === "") {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) n++;
+    }
+    return n;
+  }
+  if (sep === " ") {
+    // awk-style: the runs of non-space characters (as awkSplit takes them).
+    let inWord = false;
+    for (let i = 0; i < s.length; i++) {
+      const space = RUBY_SPACE.includes(s[i]!);
+      if (!space && !inWord) n++;
+      inWord = !space;
+    }
+    return n;
+  }
+  for (let at = s.indexOf(sep); at !== -1; at = s.indexOf(sep, at + sep.length)) n++;
+  return n + 1;
+}

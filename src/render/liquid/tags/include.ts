@@ -24,6 +24,7 @@ import { parseExpression } from "../ruby-syntax/expression.js";
 import { runSync } from "../sync-values.js";
 import { inspect, isHash, plain, rubyClass, truthy } from "../../../ruby/values.js";
 import { LimitError } from "../budget.js";
+import { sanitizedPath } from "../../../write/contain.js";
 
 /** Whether the real path `real` lies inside the folder `dir` (by its real path). */
 function insideReal(real: string, dir: string): boolean {
@@ -225,7 +226,10 @@ function pageDir(ctx: Context, host: LiquidHost): string {
   let p = page.path;
   if (page.collection) p = path.posix.join(String(host.config.collections_dir ?? ""), p);
   p = p.replace(/\/#excerpt$/, "");
-  return path.join(host.source, path.dirname(p));
+  // IncludeRelativeTag#page_path: site.in_source_dir(File.dirname(path)), Jekyll.sanitized_path,
+  // which makes a top-level page's "." into "<source>/" (the trailing slash shows in the "Could
+  // not locate" message).
+  return sanitizedPath(host.source, path.posix.dirname(p));
 }
 
 export function includeRelativeTag(support: IncludeSupport) {
