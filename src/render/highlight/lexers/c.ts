@@ -80,8 +80,9 @@ export function makeLexer(
   return self;
 }
 
-// Objective-C's identifiers (ObjectiveCCommon's `id`, case-insensitive).
-const OBJC_ID = '[a-zA-Z$_][a-zA-Z0-9$_]*';
+// Objective-C's identifiers (ObjectiveCCommon's `id = /[a-z$_][a-z0-9$_]*/i`: Onigmo's `[a-z]`
+// takes `ſ` and the Kelvin sign under `/i`).
+const OBJC_ID = '[a-zA-Z$_\u017F\u212A][a-zA-Z0-9$_\u017F\u212A]*';
 const OBJC_AT_KEYWORDS = new Set(`selector private protected public encode synchronized try
   throw catch finally end property synthesize dynamic optional
   interface implementation import autoreleasepool`.split(/\s+/));
