@@ -352,12 +352,19 @@ export function onlyWhereRunThen(inRun: (code: number) => boolean, next: string,
 
 /**
  * `base`, a rule like `(name)(\s*)(:)` tried only where the run of characters matching `inRun`
- * (a test of code units, or a sticky regex matching a run of code points) that starts at the position is followed by characters matching `isSpace` and then `next` (a
- * code unit): neither greedy run can stop early, so nothing else can match. The run's end and
+ * (a test of code units, or a sticky regex matching a run of code points) that starts at the
+ * position is followed by characters matching `isSpace` and then `next` (a code unit, or a test
+ * of one): neither greedy run can stop early, so nothing else can match. The run's end and
  * the answer for it are remembered, so a long run (or one followed by many spaces) is scanned
  * once, not at each of its positions (quadratic).
  */
-export function onlyWhereRunSpacedThen(inRun: ((code: number) => boolean) | RegExp, isSpace: (code: number) => boolean, next: number, base: Rule): Rule {
+export function onlyWhereRunSpacedThen(
+  inRun: ((code: number) => boolean) | RegExp,
+  isSpace: (code: number) => boolean,
+  next: number | ((code: number) => boolean),
+  base: Rule,
+): Rule {
+  const isNext = typeof next === 'number' ? (c: number) => c === next : next;
   let seenText = '';
   let seenEnd = -1;
   let answer = false;
@@ -367,7 +374,7 @@ export function onlyWhereRunSpacedThen(inRun: ((code: number) => boolean) | RegE
       while (i < text.length && isSpace(text.charCodeAt(i))) i++;
       seenText = text;
       seenEnd = end;
-      answer = text.charCodeAt(i) === next;
+      answer = isNext(text.charCodeAt(i));
     }
     return answer;
   };
