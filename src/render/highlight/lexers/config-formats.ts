@@ -9,14 +9,22 @@
  */
 import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 import { shell } from './shell.js';
-import { guarded, runEnds } from './loop-match.js';
+import { failsOnLineOnceFailed, guarded, onlyWhereLater, onlyWhereRunSpacedThen, runEnds } from './loop-match.js';
 
 const INI_ID = String.raw`[\w\-.]+`;
+const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const isIniKeyChar = (c: number) => c === 95 || c === 45 || c === 46 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export const ini: LexerDef = lazyLexer('ini', () => ({
   states: {
-    basic: [rule(/[;#].*?\n/, 'c'), rule(/\s+/, ''), rule(/\\\n/, 'se')],
-    root: [mixin('basic'), rule(String.raw`(${INI_ID})(\s*)(=)`, ['py', '', 'p'], 'value'), rule(/\[.*?\]/, 'nn')],
+    // a comment needs a newline after it, a key `\s*=` after its run, a section its `]` on the line:
+    // tried only there (otherwise each character of a long line scans the rest of it, quadratic)
+    basic: [onlyWhereLater('\n', 1, rule(/[;#].*?\n/, 'c')), rule(/\s+/, ''), rule(/\\\n/, 'se')],
+    root: [
+      mixin('basic'),
+      onlyWhereRunSpacedThen(isIniKeyChar, isRubySpace, 61 /* = */, rule(String.raw`(${INI_ID})(\s*)(=)`, ['py', '', 'p'], 'value')),
+      failsOnLineOnceFailed(/\[/y, rule(/\[.*?\]/, 'nn')),
+    ],
     value: [
       rule(/\n/, '', '#pop'),
       mixin('basic'),
@@ -32,7 +40,6 @@ export const ini: LexerDef = lazyLexer('ini', () => ({
 
 const TOML_ID = String.raw`(?:\S+|"[^"]+"|'[^']+')`;
 
-const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 const nonSpaceRunEnd = runEnds((c) => !isRubySpace(c));
 /** Whether `\s*=` follows `i`. */
 const equalsAfter = (text: string, i: number): boolean => {
