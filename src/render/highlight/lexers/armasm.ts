@@ -9,7 +9,7 @@
  * operators `o`, `'…'` `sc` and `"…"` `s2` (with `$var` substitution `nn`); `;` comments `c`.
  * Rouge's word lists are regex fragments joined as they are (`DCI.N` takes any character for
  * the dot, `TARGET_ARCH_[0-9A-Z_]+`); its `{,3}` is written `{0,3}`. Names under Rouge's `/i`
- * (`[a-z_]\w*`) are written without the flag as `[a-zA-ZſK_]\w*`: Onigmo's `[a-z]` takes `ſ` and
+ * (`[a-z_]\w*`) are written without the flag as `[a-zA-Zſ\u212A_]\w*`: Onigmo's `[a-z]` takes `ſ` and
  * `K` under `/i`, its `\w` does not.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
@@ -37,8 +37,8 @@ const OPERATOR = `AND BASE CC CC_ENCODING CHR DEF EOR FATTR FEXEC FLOAD FSIZE IN
 /** Rouge's `list.join('|')`: the words are regex fragments, joined unescaped. */
 const alt = (words: string) => words.trim().split(/\s+/).join('|');
 
-const NAMESPACE = String.raw`\$[a-zA-ZſK]\w*\.?`;
-const SYMBOL = String.raw`[a-zA-ZſK_]\w*|\|[^|\n]+\|`;
+const NAMESPACE = String.raw`\$[a-zA-Zſ\u212A]\w*\.?`;
+const SYMBOL = String.raw`[a-zA-Zſ\u212A_]\w*|\|[^|\n]+\|`;
 
 export const armasm: LexerDef = lazyLexer('armasm', () => ({
   states: {
@@ -47,7 +47,7 @@ export const armasm: LexerDef = lazyLexer('armasm', () => ({
       rule(String.raw`^([ \t]*)(#[ \t]*(?:(?:${alt(PREPROC_KEYWORD)})(?:[ \t].*)?)?)(\n)`, ['', 'cp', '']),
       rule(/[ \t]+/, '', 'command'),
       rule(/;.*/, 'c'),
-      rule(String.raw`\$[a-zA-ZſK_]\w*\.?`, 'nn'),
+      rule(String.raw`\$[a-zA-Zſ\u212A_]\w*\.?`, 'nn'),
       rule(/\w+|\|[^|\n]+\|/, 'nl'),
     ],
     command: [
@@ -72,7 +72,7 @@ export const armasm: LexerDef = lazyLexer('armasm', () => ({
       rule(/;.*/, 'c', '#pop'),
       rule(String.raw`(?:${alt(SHIFT_OR_CONDITION)})\b`, 'nb'),
       rule(SYMBOL, 'nv'),
-      rule(/%[bfBF]?[atAT]?\d+(?:[a-zA-ZſK_]\w*)?/, 'nl'),
+      rule(/%[bfBF]?[atAT]?\d+(?:[a-zA-Zſ\u212A_]\w*)?/, 'nl'),
       rule(/(?:&|0x)\h+(?!p)/i, 'mh'),
       rule(/(?:&|0x)[.\h]+(?:p[-+]?\d+)?/i, 'mf'),
       rule(/0f_\h{8}|0d_\h{16}/i, 'mf'),

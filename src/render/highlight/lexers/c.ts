@@ -15,7 +15,7 @@
  * lists and a function rule whose signature may end in a semantic (Rouge's `HLSL < C`).
  */
 import { type LexerDef, type RuleSpec, type WordList, lazyLexer, mixin, rule, wordList } from '../engine.js';
-import { onlyWhereRunThen } from './loop-match.js';
+import { guarded, onlyWhereRunThen, runEnds } from './loop-match.js';
 import {
   C_BUILTINS,
   C_KEYWORDS,
@@ -80,8 +80,19 @@ export function makeLexer(
   return self;
 }
 
-// Objective-C's identifiers (ObjectiveCCommon's `id`, case-insensitive).
-const OBJC_ID = '[a-zA-Z$_][a-zA-Z0-9$_]*';
+// Objective-C's identifiers (ObjectiveCCommon's `id = /[a-z$_][a-z0-9$_]*/i`: Onigmo's `[a-z]`
+// takes `ſ` and the Kelvin sign under `/i`).
+const OBJC_ID = '[a-zA-Z$_\u017F\u212A][a-zA-Z0-9$_\u017F\u212A]*';
+const objcSpaceEnd = runEnds((c) => c === 32 || (c >= 9 && c <= 13));
+const OBJC_ID_START = /[a-zA-Z$_\u017F\u212A]/;
+function objcMethodAhead(text: string, pos: number): boolean {
+  const p = objcSpaceEnd(text, pos + 1);
+  if (OBJC_ID_START.test(text[p] ?? '')) return true;
+  if (text[p] !== '(') return false;
+  const close = text.indexOf(')', p);
+  const nl = text.indexOf('\n', p);
+  return close >= 0 && (nl < 0 || close < nl);
+}
 const OBJC_AT_KEYWORDS = new Set(`selector private protected public encode synchronized try
   throw catch finally end property synthesize dynamic optional
   interface implementation import autoreleasepool`.split(/\s+/));
@@ -116,13 +127,16 @@ function addObjectiveC(statements: RuleSpec[], root: RuleSpec[], extra: Record<s
     rule(/@\{/, 'p', 'dictionary_literal'),
   );
   root.unshift(
-    rule(new RegExp(String.raw`([-+])(\s*)([(].*?[)])?(\s*)(?=${OBJC_ID}:?)`, 'i'), (run, m) => {
+    // tried only where, past the sign and its whitespace, a name or a `(` with a `)` after it on
+    // its line follows (no other split of the whitespace can match): after a sign and a long run of
+    // spaces the regex gives the spaces back one at a time between its two `\s*` (quadratic)
+    guarded(rule(new RegExp(String.raw`([-+])(\s*)([(].*?[)])?(\s*)(?=${OBJC_ID}:?)`, 'i'), (run, m) => {
       run.token('k', m[1]);
       run.token('', m[2]);
       if (m[3]) run.recurse(m[3]);
       run.token('', m[4]);
       run.push('method_definition');
-    }),
+    }), objcMethodAhead),
   );
   extra.ternary = [rule(/:/, 'p', '#pop'), mixin('statements')];
   extra.message_shared = [rule(/\]/, 'p', '#pop'), rule(/\{/, 'p', '#pop'), rule(/;/, 'err'), mixin('statements')];

@@ -8,6 +8,7 @@
  * (Rouge's `:root` as the rule's next state), as in Rouge.
  */
 import { type LexerDef, type LexRun, mixin, rule, lazyLexer } from '../engine.js';
+import { onlyWhereRunSpacedThen } from './loop-match.js';
 
 const BUILTIN_COMMANDS = new Set(`
   add_compile_definitions add_compile_options add_custom_command add_custom_target add_definitions
@@ -41,6 +42,8 @@ const STATE_TOKEN: Record<string, string> = {
 
 const stateToken = (run: LexRun) => run.token(STATE_TOKEN[run.stateName] ?? '');
 
+const isNameChar = (c: number) => c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 export const cmake: LexerDef = lazyLexer('cmake', () => ({
   states: {
     default: [rule(/\r\n?|\n/, stateToken), rule(/./, stateToken)],
@@ -67,9 +70,12 @@ export const cmake: LexerDef = lazyLexer('cmake', () => ({
       }),
       rule(/\\"/, ''),
       rule(/"/, 's2', 'quoted_argument'),
-      rule(/([A-Za-z_][A-Za-z0-9_]*)([ \t]*)(\()/, (run, m) => {
+      // tried only where the run of name characters is followed by `[ \t]*(` (neither greedy run
+      // can stop early), remembered per run: otherwise each letter of a long name with no `(`
+      // after it would scan the rest of it (quadratic)
+      onlyWhereRunSpacedThen(isNameChar, (c) => c === 32 || c === 9, 40 /* ( */, rule(/([A-Za-z_][A-Za-z0-9_]*)([ \t]*)(\()/, (run, m) => {
         run.groups(BUILTIN_COMMANDS.has(m[1]) ? 'nb' : 'nf', '', 'p');
-      }),
+      })),
       rule(/#.*/, 'c1'),
       mixin('default'),
     ],

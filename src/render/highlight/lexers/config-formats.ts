@@ -9,13 +9,22 @@
  */
 import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 import { shell } from './shell.js';
+import { failsOnLineOnceFailed, guarded, onlyWhereLater, onlyWhereRunSpacedThen, runEnds } from './loop-match.js';
 
 const INI_ID = String.raw`[\w\-.]+`;
+const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const isIniKeyChar = (c: number) => c === 95 || c === 45 || c === 46 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export const ini: LexerDef = lazyLexer('ini', () => ({
   states: {
-    basic: [rule(/[;#].*?\n/, 'c'), rule(/\s+/, ''), rule(/\\\n/, 'se')],
-    root: [mixin('basic'), rule(String.raw`(${INI_ID})(\s*)(=)`, ['py', '', 'p'], 'value'), rule(/\[.*?\]/, 'nn')],
+    // a comment needs a newline after it, a key `\s*=` after its run, a section its `]` on the line:
+    // tried only there (otherwise each character of a long line scans the rest of it, quadratic)
+    basic: [onlyWhereLater('\n', 1, rule(/[;#].*?\n/, 'c')), rule(/\s+/, ''), rule(/\\\n/, 'se')],
+    root: [
+      mixin('basic'),
+      onlyWhereRunSpacedThen(isIniKeyChar, isRubySpace, 61 /* = */, rule(String.raw`(${INI_ID})(\s*)(=)`, ['py', '', 'p'], 'value')),
+      failsOnLineOnceFailed(/\[/y, rule(/\[.*?\]/, 'nn')),
+    ],
     value: [
       rule(/\n/, '', '#pop'),
       mixin('basic'),
@@ -31,13 +40,48 @@ export const ini: LexerDef = lazyLexer('ini', () => ({
 
 const TOML_ID = String.raw`(?:\S+|"[^"]+"|'[^']+')`;
 
+const nonSpaceRunEnd = runEnds((c) => !isRubySpace(c));
+/** Whether `\s*=` follows `i`. */
+const equalsAfter = (text: string, i: number): boolean => {
+  while (i < text.length && isRubySpace(text.charCodeAt(i))) i++;
+  return text[i] === '=';
+};
+let eqText = '';
+let eqRunEnd = -1;
+let eqLast = -1; // the last `=` of the run ending at eqRunEnd
+let eqAfter = false; // whether `\s*=` follows that run
+/**
+ * An exact precondition of TOML's key rule `(\S+|"[^"]+"|'[^']+')(\s*)(=)`: `\S+` can end before
+ * an `=` of its run of non-spaces (past its first character) or at the run's end before `\s*=`;
+ * a quoted key ends at the next quote. The run's last `=` and what follows it are found once per
+ * run: from each character of a long run without one, the regex's `\S+` gave the run back one
+ * character at a time (quadratic; 20,000 quotes took 5.8 s).
+ */
+function tomlKeyAhead(text: string, pos: number): boolean {
+  const end = nonSpaceRunEnd(text, pos);
+  if (end > pos) {
+    if (text !== eqText || end !== eqRunEnd) {
+      eqText = text;
+      eqRunEnd = end;
+      eqLast = text.lastIndexOf('=', end - 1);
+      eqAfter = equalsAfter(text, end);
+    }
+    if (eqAfter || eqLast > pos) return true;
+  }
+  const q = text[pos];
+  if (q !== '"' && q !== "'") return false;
+  const close = text.indexOf(q, pos + 1);
+  return close > pos + 1 && equalsAfter(text, close + 1);
+}
+
 export const toml: LexerDef = lazyLexer('toml', () => ({
   states: {
     basic: [
       rule(/\s+/, ''),
       rule(/#.*?$/, 'c'),
       rule(/(?:true|false)/, 'kc'),
-      rule(String.raw`(${TOML_ID})(\s*)(=)(\s*)(\{)`, ['nn', '', 'o', '', 'p'], 'inline'),
+      // a key before `= {`: tried only where a key before `=` can be (tomlKeyAhead, necessary here)
+      guarded(rule(String.raw`(${TOML_ID})(\s*)(=)(\s*)(\{)`, ['nn', '', 'o', '', 'p'], 'inline'), tomlKeyAhead),
       rule(/(?<!=)\s*\[[^ \t\n\v\f\r]+\]/, 'nn'),
       rule(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/, 'ld'),
       rule(/[+\-]?\d+(?:_\d+)*\.\d+(?:_\d+)*(?:[eE][+\-]?\d+(?:_\d+)*)?/, 'mf'),
@@ -48,11 +92,11 @@ export const toml: LexerDef = lazyLexer('toml', () => ({
       rule(/0b[01]+(?:_[01]+)*/, 'mb'),
       rule(/[+\-]?\d+(?:_\d+)*/, 'mi'),
     ],
-    root: [mixin('basic'), rule(String.raw`(${TOML_ID})(\s*)(=)`, ['py', '', 'p'], 'value')],
+    root: [mixin('basic'), guarded(rule(String.raw`(${TOML_ID})(\s*)(=)`, ['py', '', 'p'], 'value'), tomlKeyAhead)],
     value: [rule(/\n/, '', '#pop'), mixin('content')],
     content: [
       mixin('basic'),
-      rule(String.raw`(${TOML_ID})(\s*)(=)`, ['py', '', 'p']),
+      guarded(rule(String.raw`(${TOML_ID})(\s*)(=)`, ['py', '', 'p']), tomlKeyAhead),
       rule(/"""/, 's', 'mdq'),
       rule(/"/, 's', 'dq'),
       rule(/'''/, 's', 'msq'),

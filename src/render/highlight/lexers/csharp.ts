@@ -19,7 +19,8 @@ const KEYWORDS = [
 ];
 const TYPES = ['bool', 'byte', 'char', 'decimal', 'double', 'dynamic', 'float', 'int', 'long', 'object', 'sbyte', 'short', 'string', 'uint', 'ulong', 'ushort', 'var'];
 const PREPROCESSOR = ['if', 'endif', 'else', 'elif', 'define', 'undef', 'line', 'error', 'warning', 'region', 'endregion', 'pragma'];
-const ID = String.raw`@?[_a-zA-Z]\w*`;
+// Rouge's `id = /@?[_a-z]\w*/i`: Onigmo's `[a-z]` takes `ſ` and the Kelvin sign under `/i`, its `\w` does not
+const ID = String.raw`@?[_a-zA-Zſ\u212A]\w*`;
 
 export const csharp: LexerDef = lazyLexer('csharp', () => ({
   states: {

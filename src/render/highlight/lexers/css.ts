@@ -5,10 +5,12 @@
  * `!important` `cp`; comments `c`. Rouge swaps the string classes: `"…"` is `s1`, `'…'` is `s2`.
  */
 import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
-import { pairedEscapes } from './loop-match.js';
+import { onlyWhereRunSpacedThen, pairedEscapes } from './loop-match.js';
 import { CSS_ATTRIBUTES, CSS_BUILTINS, CSS_CONSTANTS, CSS_VENDOR_PREFIXES } from '../rouge-words.js';
 
 const ID = String.raw`[\p{L}_\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}\-]*`;
+/** A run of ID's characters after its first (they include its first but `_`, which is Pc). */
+const ID_RUN = /[\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}\-]*/uy;
 const NUMBER = String.raw`-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)`;
 let vendorPrefixList: string[] | undefined;
 const vendorPrefixes = () => (vendorPrefixList ??= [...CSS_VENDOR_PREFIXES]);
@@ -55,12 +57,14 @@ export const css: LexerDef = lazyLexer('css', () => ({
     stanza: [
       mixin('basics'),
       rule(/\}/, 'p', '#pop'),
-      rule(String.raw`(${ID})(\s*)(:)`, (run, m) => {
+      // tried only where the name's run is followed by `\s*:` (onlyWhereRunSpacedThen): a long
+      // run of letters would otherwise be scanned again from each of them (quadratic)
+      onlyWhereRunSpacedThen(ID_RUN, (c) => c === 32 || (c >= 9 && c <= 13), 58 /* : */, rule(String.raw`(${ID})(\s*)(:)`, (run, m) => {
         const name = m[1];
         const known = CSS_ATTRIBUTES.has(name) || vendorPrefixes().some((p) => name.startsWith(p));
         run.groups(known ? 'nl' : 'py', '', 'p');
         run.push('stanza_value');
-      }),
+      })),
     ],
     stanza_value: [
       rule(/;/, 'p', '#pop'),

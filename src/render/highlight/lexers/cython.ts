@@ -13,11 +13,14 @@
  * Cython's keywords add `by`, `fused`, `gil`, `nogil` to Python's (for Python's rules as well).
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
-import { DOTTED_ID, KEYWORDS, nameToken, pythonStates } from './python.js';
+import { KEYWORDS, nameToken, pythonStates } from './python.js';
 
 const CY_KEYWORDS: ReadonlySet<string> = new Set([...KEYWORDS, 'by', 'except?', 'fused', 'gil', 'nogil']);
 const C_KEYWORDS = new Set('public readonly extern api inline enum union'.split(' '));
-const IDENT = String.raw`[a-zA-Z_]\w*`;
+// Rouge's `identifier = /[a-z_]\w*/i` and `dotted_identifier = /[a-z_.][\w.]*/i` (not Python's):
+// Onigmo's `[a-z]` takes `ſ` and the Kelvin sign under `/i`, its `\w` does not
+const IDENT = String.raw`[a-zA-Z_ſ\u212A]\w*`;
+const CY_DOTTED_ID = String.raw`[a-zA-Z_.ſ\u212A][\w.]*`;
 
 export const cython: LexerDef = lazyLexer('cython', () => {
   const py = pythonStates(CY_KEYWORDS);
@@ -30,8 +33,8 @@ export const cython: LexerDef = lazyLexer('cython', () => {
           run.push('c_definitions');
           run.push('c_start');
         }),
-        rule(String.raw`(from)((?:\\\s|\s)+)(${DOTTED_ID})((?:\\\s|\s)+)(cimport)`, ['kn', '', 'nn', '', 'kn']),
-        rule(String.raw`(cimport)(\s+)(${DOTTED_ID})`, ['kn', '', 'nn']),
+        rule(String.raw`(from)((?:\\\s|\s)+)(${CY_DOTTED_ID})((?:\\\s|\s)+)(cimport)`, ['kn', '', 'nn', '', 'kn']),
+        rule(String.raw`(cimport)(\s+)(${CY_DOTTED_ID})`, ['kn', '', 'nn']),
         rule(/(struct)((?:\\\s|\s)+)/, ['k', ''], 'classname'),
         mixin('func_call_fix'),
         rule(/[(,]/, 'p', 'c_start'),

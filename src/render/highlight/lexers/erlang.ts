@@ -11,6 +11,7 @@
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
 import { ERLANG_BUILTINS, ERLANG_KEYWORDS, ERLANG_WORD_OPERATORS } from '../rouge-words.js';
+import { onlyWhereLater } from './loop-match.js';
 
 const ATOM = String.raw`(?:[a-z][a-zA-Z0-9_]*|'[^\n']*[^\\]')`;
 const VARIABLE = String.raw`(?:[A-Z_][a-zA-Z0-9_]*)`;
@@ -25,7 +26,8 @@ export const erlang: LexerDef = lazyLexer('erlang', () => ({
   states: {
     root: [
       rule(/\s+/, ''),
-      rule(/%.*\n/, 'c'),
+      // a comment needs a newline after it: without one each `%` would scan to the end (quadratic)
+      onlyWhereLater('\n', 1, rule(/%.*\n/, 'c')),
       rule(String.raw`(${alternation(ERLANG_KEYWORDS)})\b`, 'k'),
       rule(String.raw`(${alternation(ERLANG_BUILTINS)})\b`, 'nb'),
       rule(String.raw`(${alternation(ERLANG_WORD_OPERATORS)})\b`, 'ow'),

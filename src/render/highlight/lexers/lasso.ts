@@ -23,7 +23,8 @@ const lastCommentClose = lastMatchIndex(/-->/g);
 const lastScriptClose = lastMatchIndex(/script>/giu);
 const lastStyleClose = lastMatchIndex(/style>/giu);
 const LASSO_OPEN = /<\?(?:lasso|=)/iuy;
-const TAG_OPEN = /<(script|style)/iuy;
+// `<ſcript` opens a script too (`s` folds with `ſ` under `/i`): which one opened is told by the group
+const TAG_OPEN = /<(?:(script)|style)/iuy;
 
 /**
  * Rouge's text rules `([^\[<]|<!--.*?-->|<(script|style).*?\2>|<(?!\?(lasso(script)?|=)))+`
@@ -56,7 +57,7 @@ function textRun(brackets: boolean): RegExp {
       TAG_OPEN.lastIndex = i;
       const tag = TAG_OPEN.exec(text);
       if (tag) {
-        const name = tag[1].toLowerCase();
+        const name = tag[1] !== undefined ? 'script' : 'style';
         const from = i + tag[0].length;
         if ((name === 'script' ? lastScriptClose(text) : lastStyleClose(text)) >= from) {
           const close = new RegExp(`${name}>`, 'giu');

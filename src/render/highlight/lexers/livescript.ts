@@ -29,8 +29,9 @@ const BUILTINS = words(`Array Boolean Date Error Function Math netscape Number O
 const LOOP_CONTROL = words('break continue');
 
 // Rouge's id is case-insensitive (/…/i) even where it is interpolated into other regexes, so the
-// letter classes are spelled out in both cases; its groups are made non-capturing here.
-const ID = '[$a-zA-Z_](?:(?:-(?=[a-zA-Z]))?[a-zA-Z0-9_])*';
+// letter classes are spelled out in both cases (with `ſ` and the Kelvin sign, which Onigmo's `[a-z]`
+// takes under `/i`); its groups are made non-capturing here.
+const ID = '[$a-zA-Z_\u017F\u212A](?:(?:-(?=[a-zA-Z\u017F\u212A]))?[a-zA-Z0-9_\u017F\u212A])*';
 const INT_NUMBER = String.raw`\d[\d_]*`;
 const INT = String.raw`${INT_NUMBER}(?:e[+-]?${INT_NUMBER})?[$\w]*`;
 // Rouge's `[^\S\n]`: Ruby's `\s` is ASCII-only.

@@ -300,6 +300,27 @@ export function guardedByRun(inRun: (code: number) => boolean, base: Rule, ok: (
 }
 
 /**
+ * Where the run of characters matching `inRun` (code units) that starts at `i` ends, remembered
+ * while later starts fall inside the last run found (asked at each position of a run in turn,
+ * it scans the run once).
+ */
+export function runEnds(inRun: (code: number) => boolean): (text: string, i: number) => number {
+  let seenText = '';
+  let from = -1;
+  let end = -1;
+  return (text, i) => {
+    if (text !== seenText || i < from || i > end) {
+      let j = i;
+      while (j < text.length && inRun(text.charCodeAt(j))) j++;
+      seenText = text;
+      from = i;
+      end = j;
+    }
+    return end;
+  };
+}
+
+/**
  * guardedByRun for runs of code points: `run` is a sticky regex (`u` and `y` flags) matching a
  * run of characters (`[…]*`), whose end is remembered while later positions fall inside it.
  */
@@ -327,6 +348,38 @@ export function guardedByRunRe(run: RegExp, base: Rule, ok: (text: string, pos: 
  */
 export function onlyWhereRunThen(inRun: (code: number) => boolean, next: string, base: Rule): Rule {
   return guardedByRun(inRun, base, (text, _pos, end) => text.startsWith(next, end));
+}
+
+/**
+ * `base`, a rule like `(name)(\s*)(:)` tried only where the run of characters matching `inRun`
+ * (a test of code units, or a sticky regex matching a run of code points) that starts at the
+ * position is followed by characters matching `isSpace` and then `next` (a code unit, or a test
+ * of one): neither greedy run can stop early, so nothing else can match. The run's end and
+ * the answer for it are remembered, so a long run (or one followed by many spaces) is scanned
+ * once, not at each of its positions (quadratic).
+ */
+export function onlyWhereRunSpacedThen(
+  inRun: ((code: number) => boolean) | RegExp,
+  isSpace: (code: number) => boolean,
+  next: number | ((code: number) => boolean),
+  base: Rule,
+): Rule {
+  const isNext = typeof next === 'number' ? (c: number) => c === next : next;
+  let seenText = '';
+  let seenEnd = -1;
+  let answer = false;
+  const ok = (text: string, _pos: number, end: number) => {
+    if (text !== seenText || end !== seenEnd) {
+      let i = end;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      seenText = text;
+      seenEnd = end;
+      answer = isNext(text.charCodeAt(i));
+    }
+    return answer;
+  };
+  // a sticky regex for runs of code points (guardedByRunRe), else a test of code units
+  return inRun instanceof RegExp ? guardedByRunRe(inRun, base, ok) : guardedByRun(inRun, base, ok);
 }
 
 /**

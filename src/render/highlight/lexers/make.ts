@@ -7,7 +7,30 @@
  * reset at the start and after each recipe.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { guardedByRun, onlyWhereLater } from './loop-match.js';
 import { shell } from './shell.js';
+
+/** `[\w\${}().-]` (code units) */
+const isVariableChar = (c: number) =>
+  c === 95 || c === 36 || c === 123 || c === 125 || c === 40 || c === 41 || c === 46 || c === 45 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Whether `[\t ]*[!?:+]?=` follows `end`, remembered for the last `end` asked about. */
+const assignmentAfter = (() => {
+  let seenText = '';
+  let seenEnd = -1;
+  let answer = false;
+  return (text: string, end: number): boolean => {
+    if (text !== seenText || end !== seenEnd) {
+      let i = end;
+      while (text[i] === '\t' || text[i] === ' ') i++;
+      if ('!?:+'.includes(text[i] ?? '-') && text[i + 1] === '=') i++;
+      seenText = text;
+      seenEnd = end;
+      answer = text[i] === '=';
+    }
+    return answer;
+  };
+})();
 
 const FUNCTIONS = `abspath addprefix addsuffix and basename call dir error eval file
   filter filter-out findstring firstword flavor foreach if join lastword
@@ -20,16 +43,20 @@ export const make: LexerDef = lazyLexer('make', () => ({
   states: {
     root: [
       rule(/\s+/, ''),
-      rule(/#.*?\n/, 'c'),
+      // a comment needs a newline after it: without one each `#` would scan to the end (quadratic)
+      onlyWhereLater('\n', 1, rule(/#.*?\n/, 'c')),
       rule(/([-s]?include)((?:[\t ]+[^\t\n #]+)+)/, ['k', 'sx']),
       rule(/(ifn?def|ifn?eq)([\t ]+)([^#\n]+)/, ['k', '', 'nv']),
       rule(/(?:else|endif)[\t ]*(?=[#\n])/, 'k'),
       rule(String.raw`(export)([\t ]+)(?=[\w\${}()\t -]+\n)`, ['k', ''], 'export'),
       rule(/export[\t ]+/, 'k'),
-      rule(String.raw`([\w\${}().-]+)([\t ]*)([!?:+]?=)`, ['nv', '', 'o'], 'shell_line'),
+      // the next three are tried only where what must follow their run does (neither greedy run
+      // can stop early): otherwise each character of a long line is the start of a scan of the
+      // rest of it (quadratic)
+      guardedByRun(isVariableChar, rule(String.raw`([\w\${}().-]+)([\t ]*)([!?:+]?=)`, ['nv', '', 'o'], 'shell_line'), (text, _pos, end) => assignmentAfter(text, end)),
       rule(/"(?:\\\\|\\.|[^"\\])*"/, 's2'),
       rule(/'(?:\\\\|\\.|[^'\\])*'/, 's1'),
-      rule(/([^\n:]+)(:+)([ \t]*)/, ['nl', 'o', ''], 'block_header'),
+      guardedByRun((c) => c !== 10 && c !== 58, rule(/([^\n:]+)(:+)([ \t]*)/, ['nl', 'o', ''], 'block_header'), (text, pos, end) => end > pos && text.charCodeAt(end) === 58),
     ],
     export: [
       rule(String.raw`[\w\${}()-]`, 'nv'),

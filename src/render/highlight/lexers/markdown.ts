@@ -70,6 +70,39 @@ const codeSpan = stickyMatcher((text, pos) => {
   return m;
 });
 
+/**
+ * Rouge's `<.*?@.+[.].+>` (`.` not a newline) without the regex, which backtracks quadratically
+ * from a `<` before a long run of `@` or dots. Its one match on a line, from a `<` at `p`: the
+ * greedy `.+>` ends at the line's last `>` (G), the greedy `.+[.]` at the last `.` at least two
+ * before it (B), and the lazy `.*?@` at the first `@` after `p` at least two before B. The line's
+ * end, G and B are found once per line.
+ */
+function emailLink(): RegExp {
+  let seenText = '';
+  let lineFrom = -1;
+  let lineEnd = -1;
+  let lastGt = -1;
+  let lastDot = -1;
+  return stickyMatcher((text, pos) => {
+    if (text[pos] !== '<') return null;
+    if (text !== seenText || pos < lineFrom || pos >= lineEnd) {
+      seenText = text;
+      lineFrom = pos;
+      const nl = text.indexOf('\n', pos);
+      lineEnd = nl < 0 ? text.length : nl;
+      lastGt = text.lastIndexOf('>', lineEnd - 1);
+      lastDot = lastGt < 2 ? -1 : text.lastIndexOf('.', lastGt - 2);
+    }
+    if (lastGt <= pos || lastDot < pos + 3) return null;
+    let at = pos + 1;
+    while (at <= lastDot - 2 && text[at] !== '@') at++;
+    if (at > lastDot - 2) return null;
+    const m = [text.slice(pos, lastGt + 1)] as unknown as RegExpExecArray;
+    m.index = pos;
+    return m;
+  });
+}
+
 const CLOSE_BRACKET = 93;
 
 /**
@@ -183,7 +216,7 @@ export const markdown: LexerDef = lazyLexer('markdown', () => ({
       rule(String.raw`[*]${EDOT}*?[*]`, 'ge'),
       rule(String.raw`_${EDOT}*?_`, 'ge'),
       // these walk the rest of the line from their opener: remembered once failed (quadratic on `<<<…`)
-      failsOnLineOnceFailed(/</y, rule(/<.*?@.+[.].+>/, 'nv')),
+      failsOnLineOnceFailed(/</y, { re: emailLink(), bol: false, action: (run) => run.token('nv') }),
       failsOnLineOnceFailed(/<(?:https?|mailto|ftp):\/\//y, rule(String.raw`<(?:https?|mailto|ftp):\/\/${EDOT}*?>`, 'nv')),
       rule(/[^\\`\[*\n&<]+/, ''),
       onlyWhereRunHasSemicolon(rule(/&\S*;/, (run) => run.delegate(html))),

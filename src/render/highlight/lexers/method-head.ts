@@ -13,7 +13,7 @@
  * remembered (per text), so no word is walked twice.
  */
 import type { Action, Rule } from '../engine.js';
-import { stickyMatcher } from './loop-match.js';
+import { runEnds, stickyMatcher } from './loop-match.js';
 
 /** Ruby's `\s`: [ \t\n\v\f\r]. */
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
@@ -38,6 +38,8 @@ export function methodHeadRule(shape: MethodHeadShape, action: Action): Rule {
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     return i;
   };
+  // the leading `\s*`: from each position of a long run of blank lines, its end is found once
+  const spaceRunEnd = runEnds(isSpace);
   /** The end of `W\s+` at `i`, or -1. */
   const word = (text: string, i: number) => {
     if (i >= text.length || !wordStart(text.charCodeAt(i))) return -1;
@@ -61,8 +63,15 @@ export function methodHeadRule(shape: MethodHeadShape, action: Action): Rule {
       failed = new Set();
     }
     // group 1: `\s*` then at least one `W\s+`, lazily
-    let at = word(text, skipSpace(text, pos));
-    if (at < 0) return null;
+    const first = spaceRunEnd(text, pos);
+    // a first word already walked in vain (`failed` holds walk starts; first words are keyed
+    // one past the end of the text so the two do not mix)
+    if (failed.has(-1 - first)) return null;
+    let at = word(text, first);
+    if (at < 0) {
+      failed.add(-1 - first);
+      return null;
+    }
     const walked: number[] = [];
     while (!failed.has(at)) {
       walked.push(at);
@@ -77,6 +86,7 @@ export function methodHeadRule(shape: MethodHeadShape, action: Action): Rule {
       if (at < 0) break;
     }
     for (const w of walked) failed.add(w);
+    failed.add(-1 - first);
     return null;
   });
   return { re, bol: shape.bol, action };

@@ -10,11 +10,11 @@
  * `err`, `nv`, `err`; its `$0…` hex alternative can never match (`$` is an anchor);
  * `SECTION`, `db` and the like are found at the start of longer words too (`dbg` is `db` `nv`).
  * Rouge's names (`[a-z$._?][\w$.?#@~]*` under `/i`) are written without the `i` flag with
- * `[a-zA-ZſK…]` first: Onigmo's `[a-z]` takes `ſ` and `K` under `/i`, its `\w` does not.
+ * `[a-zA-Zſ\u212A…]` first: Onigmo's `[a-z]` takes `ſ` and `K` under `/i`, its `\w` does not.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
 
-const ID = String.raw`[a-zA-ZſK$._?][\w$.?#@~]*`;
+const ID = String.raw`[a-zA-Zſ\u212A$._?][\w$.?#@~]*`;
 
 export const nasm: LexerDef = lazyLexer('nasm', () => ({
   states: {

@@ -8,6 +8,7 @@
  * conf: `#` comments to the line end `c`, quoted strings `s2`/`s1`, words `n`, numbers `m`.
  */
 import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
+import { onlyWhereLater } from './loop-match.js';
 
 const ID = String.raw`[^\s$;{}()#]+`;
 
@@ -52,7 +53,8 @@ export const nginx: LexerDef = lazyLexer('nginx', () => ({
 export const conf: LexerDef = lazyLexer('conf', () => ({
   states: {
     root: [
-      rule(/#.*?\n/, 'c'),
+      // a comment needs a newline after it: without one each `#` would scan to the end (quadratic)
+      onlyWhereLater('\n', 1, rule(/#.*?\n/, 'c')),
       rule(/".*?"/, 's2'),
       rule(/'.*?'/, 's1'),
       rule(/[a-z]\w*/i, 'n'),

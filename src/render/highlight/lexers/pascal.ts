@@ -4,7 +4,7 @@
  * objfpc}` directives too); numbers `m` (with C's suffixes), `$FF` `mh`; `'…'` strings `s` (with
  * `''` inside); `true false nil` `nb`; keywords `k` and type names `kt` in any case; other names
  * `n`; every punctuation character `p` (operators such as `:=` are two `p` characters).
- * Rouge's names (`@?[_a-z]\w*` under `/i`) are written without the `i` flag as `[_a-zA-ZſK]`: under `/i`
+ * Rouge's names (`@?[_a-z]\w*` under `/i`) are written without the `i` flag as `[_a-zA-Zſ\u212A]`: under `/i`
  * Onigmo's `[a-z]` takes `ſ` and `K` but its `\w` does not, while JavaScript's `\w` would.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
@@ -51,7 +51,7 @@ export const pascal: LexerDef = lazyLexer('pascal', () => ({
       rule(/(true|false|nil)\b/i, 'nb'),
       rule(new RegExp(`\\b(${KEYWORDS.join('|')})\\b`, 'i'), 'k'),
       rule(new RegExp(`\\b(${KEYWORDS_TYPE.join('|')})\\b`, 'i'), 'kt'),
-      rule(/@?[_a-zA-ZſK]\w*/, 'n'),
+      rule(/@?[_a-zA-Zſ\u212A]\w*/, 'n'),
     ],
   },
 }));

@@ -7,6 +7,10 @@
  * `<# … #>` comments with `.SYNOPSIS`-style help keywords `cs`; whitespace `w`.
  */
 import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
+import { guarded, runEnds } from './loop-match.js';
+
+/** Where a run of `[-\\w]` ends. */
+const nameRunEnd = runEnds((c) => c === 45 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
 
 const AUTO_VARS =
   String.raw`\$\$|\$\?|\$\^|\$_|\$args|\$ConsoleFileName|\$Error|\$Event|\$EventArgs|\$EventSubscriber|` +
@@ -129,7 +133,14 @@ export const powershell: LexerDef = lazyLexer('powershell', () => ({
       rule(/(function)(\s+)(?:(\w+)(:))?(\w[-\w]+)/i, ['kr', 'w', 'nn', 'p', 'nf']),
       rule(new RegExp(`(?:${KEYWORDS})\\b(?![-.])`, 'i'), 'kr'),
       rule(/-{1,2}\w+/, 'nt'),
-      rule(/(\.)?([-\w]+)(\[)/, ['o', 'n', 'p'], 'bracket'),
+      // tried only where the run of `[-\w]` (after an optional `.`) is followed by `[` (the
+      // greedy run cannot stop early): a long run of `-` or `_` is not scanned at each of its
+      // characters (quadratic)
+      guarded(rule(/(\.)?([-\w]+)(\[)/, ['o', 'n', 'p'], 'bracket'), (text, pos) => {
+        const start = text.charCodeAt(pos) === 46 ? pos + 1 : pos;
+        const end = nameRunEnd(text, start);
+        return end > start && text.charCodeAt(end) === 91;
+      }),
       rule(/([\/\\~a-z][-.:\/\\~\w]*)(\n)?/i, ['n', 'w'], 'parameters'),
       rule(/(\.)([-\w]+)(?:(\()|(\n))?/, (run, m) => {
         run.groups('o', 'nf', 'p', 'w');

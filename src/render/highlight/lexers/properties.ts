@@ -8,11 +8,17 @@
  * error tokens.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { onlyWhereLater, onlyWhereRunSpacedThen } from './loop-match.js';
+
+const isKeyChar = (c: number) => c === 95 || c === 46 || c === 45 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 export const properties: LexerDef = lazyLexer('properties', () => ({
   states: {
-    basic: [rule(/[!#].*?\n/, 'c'), rule(/\s+/, ''), rule(/\\\n/, 'se')],
-    root: [mixin('basic'), rule(/([\w.-]+)(\s*)([=:])/, ['py', '', 'p'], 'value')],
+    // a comment needs a newline after it, a key its `=` or `:` after the run (tried only there:
+    // otherwise each character of a long line scans the rest of it, quadratic)
+    basic: [onlyWhereLater('\n', 1, rule(/[!#].*?\n/, 'c')), rule(/\s+/, ''), rule(/\\\n/, 'se')],
+    root: [mixin('basic'), onlyWhereRunSpacedThen(isKeyChar, isRubySpace, (c) => c === 61 || c === 58, rule(/([\w.-]+)(\s*)([=:])/, ['py', '', 'p'], 'value'))],
     value: [
       rule(/\n/, '', '#pop'),
       mixin('basic'),

@@ -7,14 +7,14 @@
  * `'…'` `s`, `$c` `sc`, numbers `m`, `#symbols` and `#( … )` literal arrays `ss`; `^ := _` `o`.
  * Rouge's `'(''|.)*?'` stops at the first quote after the opener (the `''` branch is never taken
  * first), written `'[^']*'`. Its case-insensitive `[a-z]` also takes `ſ` and `K` in Onigmo (but
- * its `\w` does not): written without the flag as `[a-zA-ZſK]`.
+ * its `\w` does not): written without the flag as `[a-zA-Zſ\u212A]`.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
 import { onlyWhereLater } from './loop-match.js';
 
 const OPS = String.raw`[-+*/\\~<>=|&!?,@%]`;
 // Onigmo's [a-z] under /i
-const ALPHA_I = '[a-zA-ZſK]';
+const ALPHA_I = '[a-zA-Zſ\u212A]';
 
 export const smalltalk: LexerDef = lazyLexer('smalltalk', () => ({
   states: {

@@ -13,7 +13,7 @@
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
 import { lazyEscapes, onlyWhereLater } from './loop-match.js';
 
-const ID = String.raw`@?[_a-zA-ZſK]\w*`;
+const ID = String.raw`@?[_a-zA-Zſ\u212A]\w*`;
 const KEYWORDS = `abstract as async base break case catch const construct continue
   default delegate delete do dynamic else ensures enum errordomain
   extern false finally for foreach get global if in inline interface

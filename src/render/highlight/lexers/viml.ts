@@ -11,12 +11,17 @@
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
 import { pairedEscapes } from './loop-match.js';
 import { VIML_AUTO, VIML_COMMANDS, VIML_FUNCTIONS, VIML_OPTIONS } from '../rouge-words.js';
+import { guardedByRun } from './loop-match.js';
+
+const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 export const viml: LexerDef = lazyLexer('viml', () => ({
   states: {
     root: [
-      rule(/^(\s*)(".*?)$/, ['', 'c']),
-      rule(/^\s*\\/, 'se'),
+      // `^\s*` takes blank lines too: tried only where the run of spaces ends at what must follow
+      // (otherwise each line start of a long run of blank lines scans the rest of it, quadratic)
+      guardedByRun(isRubySpace, rule(/^(\s*)(".*?)$/, ['', 'c']), (text, _pos, end) => text[end] === '"'),
+      guardedByRun(isRubySpace, rule(/^\s*\\/, 'se'), (text, _pos, end) => text[end] === '\\'),
       rule(/[ \t]+/, ''),
       rule(pairedEscapes('/', false), 'sr'),
       rule(pairedEscapes('"', false), 's2'),

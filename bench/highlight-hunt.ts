@@ -1,0 +1,87 @@
+// Hunts for inputs on which a lexer of src/render/highlight takes superlinear time.
+//
+//   node dist/bench/highlight-hunt.js [--lexers a,b] [--size BYTES] [--limit MS] [--pairs]
+//
+// "Every loop and input has a bound": no Rouge lexer port may take quadratic time on any input.
+// For each lexer this builds adversarial inputs from the characters its rules' regexes mention
+// (and a letter, a digit, a space, a newline and a tab): a long run of each character, each
+// character once followed by a long run of each other (an opener, then what it leaves open:
+// `<?lasso ` then `(((…`), and with --pairs a long run of each two-character pair (`\"\"…`,
+// `&;&;…`). Each input is first lexed at a quarter of the size, and only those that look slow
+// there at full size: an input of `--size` (default 20,000) characters taking over `--limit`
+// ms (default 200) is reported, with how long the quarter took — SUPERLINEAR where the full
+// size took over 8 times as long (a linear lexer takes about four times as long on four times
+// the input, a quadratic one sixteen), `slow` otherwise (a linear lexer with a high cost per
+// character). Each repeated unit is reported once per lexer.
+//
+// Timing is by hand, never in tests: on a busy machine, re-run what it reports before trusting
+// it.
+import { lex, type LexerDef } from '../src/render/highlight/engine.js';
+import { NATIVE } from '../src/render/highlight/lexers/index.js';
+
+const argv = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const size = Number(flag('--size') ?? 20000);
+const limit = Number(flag('--limit') ?? 200);
+const only = flag('--lexers')?.split(',');
+const pairs = argv.includes('--pairs');
+
+/** The printable ASCII characters other than letters and digits that `def`'s rules mention. */
+function literalChars(def: LexerDef): Set<string> {
+  const chars = new Set<string>(['a', 'Z', '1', ' ', '\n', '\t']);
+  for (const rules of Object.values(def.states)) {
+    for (const rule of rules) {
+      // a LazyRule keeps its Ruby source; rules matched by code (stickyMatcher) have none
+      const source = (rule as unknown as { source?: unknown }).source;
+      if (typeof source !== 'string') continue;
+      for (const c of source) if (c >= '!' && c <= '~' && !/[A-Za-z0-9]/.test(c)) chars.add(c);
+    }
+  }
+  return chars;
+}
+
+/** A run of `unit` repeated to `length` characters, after `prefix`. */
+const run = (prefix: string, unit: string, length: number) => prefix + unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+
+function timeLex(def: LexerDef, text: string): number {
+  const start = performance.now();
+  try {
+    lex(def, text);
+  } catch {
+    // a lexer raising as Rouge does (RougeRaise) is not a time bug
+  }
+  return performance.now() - start;
+}
+
+let flagged = 0;
+let tried = 0;
+for (const [tag, def] of NATIVE) {
+  if (only && !only.includes(tag)) continue;
+  const chars = [...literalChars(def)];
+  const inputs: Array<[string, string]> = [];
+  for (const c of chars) inputs.push(['', c]);
+  for (const a of chars) for (const b of chars) if (a !== b) inputs.push([a, b]);
+  if (pairs) for (const a of chars) for (const b of chars) if (a !== b) inputs.push(['', a + b]);
+  lex(def, run('', 'a', 100)); // build the lexer's rules outside the timings
+  // one report per repeated unit: its run after other openers is mostly the same slowness
+  const reported = new Set<string>();
+  for (const [prefix, unit] of inputs) {
+    if (reported.has(unit)) continue;
+    tried++;
+    // the quarter-size screen: a lexer within the limit stays under limit / 16 there
+    const quarter = timeLex(def, run(prefix, unit, size / 4));
+    if (quarter < limit / 16) continue;
+    const full = timeLex(def, run(prefix, unit, size));
+    if (full <= limit) continue;
+    // four times the input: about four times the time if linear, sixteen if quadratic
+    const ratio = full / quarter;
+    flagged++;
+    reported.add(unit);
+    const kind = ratio > 8 ? 'SUPERLINEAR' : 'slow';
+    console.log(`${kind}\t${tag}\t${JSON.stringify(prefix)} + ${JSON.stringify(unit)} x ${size}\t${full.toFixed(0)} ms (quarter ${quarter.toFixed(0)} ms)`);
+  }
+}
+console.log(`${tried} inputs, ${flagged} over ${limit} ms at ${size} characters`);
