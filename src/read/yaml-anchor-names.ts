@@ -5,8 +5,8 @@
 // an anchor" (or "an alias"), at the `&` or `*`. Where such a character follows, libyaml reads the
 // shorter name and then that token: `&x: v` is an anchored empty key ({nil => "v"}), `*x: v` the
 // aliased value as a key.
-import { EVENT_ALIAS, parseEvents } from "js-yaml";
-import { YAML_PARSER_OPTIONS } from "./yaml-depth.js";
+import { EVENT_ALIAS } from "js-yaml";
+import { yamlEvents } from "./yaml-depth.js";
 
 /** An anchor or alias whose name has a character outside libyaml's, at a word boundary. */
 const MAYBE_BAD_NAME = /(?:^|[\s[{,])[&*][\w-]*[^\w\s?:,\]}%@`-]/m;
@@ -17,12 +17,8 @@ const MAYBE_ENDED_NAME = /(?:^|[\s[{,])[&*][\w-]+[?:,\]}%@`]/m;
 /** The first anchor or alias libyaml refuses: where (its `&` or `*`) and libyaml's words; null when none. */
 export function invalidAnchorName(text: string): { at: number; reason: string } | null {
   if (!MAYBE_BAD_NAME.test(text)) return null;
-  let events: Array<{ type: number; anchorStart?: number; anchorEnd?: number }>;
-  try {
-    events = parseEvents(text, YAML_PARSER_OPTIONS) as typeof events;
-  } catch {
-    return null;
-  }
+  const events = yamlEvents<{ type: number; anchorStart?: number; anchorEnd?: number }>(text);
+  if (!events) return null;
   for (const ev of events) {
     if (ev.anchorStart === undefined || ev.anchorEnd === undefined || ev.anchorStart < 1) continue;
     const name = text.slice(ev.anchorStart, ev.anchorEnd);
@@ -77,12 +73,8 @@ export function anchorNameCuts(text: string): number[] {
  * characters (a name followed by a space and one of them). Null when js-yaml cannot read the text.
  */
 function endedNameCuts(text: string, separated = false): number[] | null {
-  let events: Array<{ anchorStart?: number; anchorEnd?: number }>;
-  try {
-    events = parseEvents(text, YAML_PARSER_OPTIONS) as typeof events;
-  } catch {
-    return null;
-  }
+  const events = yamlEvents<{ anchorStart?: number; anchorEnd?: number }>(text);
+  if (!events) return null;
   const cuts: number[] = [];
   for (const ev of events) {
     if (ev.anchorStart === undefined || ev.anchorEnd === undefined || ev.anchorStart < 1) continue;

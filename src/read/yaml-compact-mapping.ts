@@ -4,8 +4,8 @@
 // an inner key that is empty and carries an anchor or a tag. A compact mapping stays allowed where
 // libyaml allows one: in a sequence entry (`- &a : v`), after an explicit `? key` line
 // (`? a\n: &b : c`), at the root, and in a flow collection (`[&b : c]`).
-import { COLLECTION_STYLE_FLOW, EVENT_ALIAS, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, parseEvents } from "js-yaml";
-import { YAML_PARSER_OPTIONS } from "./yaml-depth.js";
+import { COLLECTION_STYLE_FLOW, EVENT_ALIAS, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE } from "js-yaml";
+import { yamlEvents } from "./yaml-depth.js";
 
 /** An anchor or a tag right before a `: ` (the inner key's properties). */
 const MAYBE_COMPACT = /[&!][^\s]*[ \t]+:(?:[ \t]|\r?$)/m;
@@ -28,12 +28,8 @@ function scalarEnd(ev: Event): number {
 /** The first such mapping: where libyaml stops (its first key's `:`) and libyaml's words; null when none, or when js-yaml cannot read the text (the load reports that). */
 export function compactMappingValue(text: string): { at: number; reason: string } | null {
   if (!MAYBE_COMPACT.test(text)) return null;
-  let events: Event[];
-  try {
-    events = parseEvents(text, YAML_PARSER_OPTIONS) as Event[];
-  } catch {
-    return null;
-  }
+  const events = yamlEvents<Event>(text);
+  if (!events) return null;
   const open: Open[] = [];
   for (let i = 0; i < events.length; i++) {
     const ev = events[i]!;

@@ -9,8 +9,8 @@
 //    parsing a flow node", reported at the `:`.
 // An explicit key (`? \n: v`, `{? : v}`) and an empty key that carries a tag or an anchor
 // (`!!str : v`, `&x : v`) are keys to libyaml, and Psych reads them.
-import { COLLECTION_STYLE_FLOW, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_SINGLE_QUOTED, parseEvents } from "js-yaml";
-import { YAML_PARSER_OPTIONS } from "./yaml-depth.js";
+import { COLLECTION_STYLE_FLOW, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_SINGLE_QUOTED } from "js-yaml";
+import { yamlEvents } from "./yaml-depth.js";
 
 /** A `:` that may be an empty key's: first on its line, or after `-`, `?`, `,`, `[` or `{`. */
 const MAYBE_EMPTY_KEY = /(?:^|[-?,[{])[ \t]*:(?=[ \t\r\n]|$)/m;
@@ -28,12 +28,8 @@ const BETWEEN_NODES = /^(?:[\s,\]}]|#[^\n]*)*/;
  */
 export function emptyImplicitKey(text: string): EmptyKey | null {
   if (!MAYBE_EMPTY_KEY.test(text)) return null;
-  let events: Event[];
-  try {
-    events = parseEvents(text, YAML_PARSER_OPTIONS) as Event[];
-  } catch {
-    return null;
-  }
+  const events = yamlEvents<Event>(text);
+  if (!events) return null;
   const open: Array<{ mapping: boolean; flow: boolean; start: number; nodes: number }> = [];
   // Where the text read so far ends: the next key's `?` or `:` is the first thing after it.
   let last = 0;

@@ -18,8 +18,8 @@
 //    `title: [Draft] post`, a key indented between two levels): the parser's "did not find expected
 //    key while parsing a block mapping" or "did not find expected '-' indicator while parsing a
 //    block collection", at the start of the collection that was waiting (Psych's context mark).
-import { COLLECTION_STYLE_BLOCK, EVENT_MAPPING, EVENT_POP, EVENT_SEQUENCE, parseEvents } from "js-yaml";
-import { YAML_PARSER_OPTIONS } from "./yaml-depth.js";
+import { COLLECTION_STYLE_BLOCK, EVENT_MAPPING, EVENT_POP, EVENT_SEQUENCE } from "js-yaml";
+import { yamlEvents } from "./yaml-depth.js";
 
 export interface LibyamlError { reason: string; at: number }
 
@@ -139,12 +139,8 @@ function unfinishedKeyStart(text: string, position: number): number {
  * cannot read the text before the token.
  */
 function blockCollectionAt(text: string, position: number): { mapping: boolean; start: number; column: number } | null {
-  let events: Array<{ type: number; start?: number; style?: number }>;
-  try {
-    events = parseEvents(text.slice(0, position), YAML_PARSER_OPTIONS) as typeof events;
-  } catch {
-    return null;
-  }
+  const events = yamlEvents<{ type: number; start?: number; style?: number }>(text.slice(0, position));
+  if (!events) return null;
   const columnOf = (at: number) => at - (text.lastIndexOf("\n", at - 1) + 1);
   const stack: Array<{ mapping: boolean; start: number; column: number; block: boolean }> = [];
   let open: typeof stack = [];

@@ -4,8 +4,8 @@
 // ["x", {"y" => nil}]. js-yaml (as YAML 1.2 does) wants a blank after `?` and reads `?y` as a plain
 // scalar. A space after each such `?` lets js-yaml read the tokens libyaml reads. In the block
 // context (`?y: 1`, `- ?y`) `?` before a non-blank is text in both.
-import { COLLECTION_STYLE_FLOW, EVENT_MAPPING, EVENT_POP, EVENT_SEQUENCE, EVENT_SCALAR, SCALAR_STYLE_PLAIN, parseEvents } from "js-yaml";
-import { YAML_PARSER_OPTIONS } from "./yaml-depth.js";
+import { COLLECTION_STYLE_FLOW, EVENT_MAPPING, EVENT_POP, EVENT_SEQUENCE, EVENT_SCALAR, SCALAR_STYLE_PLAIN } from "js-yaml";
+import { yamlEvents } from "./yaml-depth.js";
 
 /** A `?` right after a flow indicator (maybe past blanks), not before a blank or an entry's end. */
 const MAYBE_FLOW_KEY = /[[{,][ \t\r\n]*\?[^\s,\]}]/;
@@ -15,12 +15,8 @@ interface Event { type: number; style?: number; valueStart?: number }
 /** The text with a space after each `?` that starts a flow entry's plain scalar; as it was when there is none (or js-yaml cannot read it: the load reports that). */
 export function separateFlowKeys(text: string): string {
   if (!MAYBE_FLOW_KEY.test(text)) return text;
-  let events: Event[];
-  try {
-    events = parseEvents(text, YAML_PARSER_OPTIONS) as Event[];
-  } catch {
-    return text;
-  }
+  const events = yamlEvents<Event>(text);
+  if (!events) return text;
   const flow: boolean[] = [];
   const cuts: number[] = [];
   for (const ev of events) {

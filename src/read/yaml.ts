@@ -15,7 +15,7 @@ import {
   YAML11_SCHEMA, defineMappingTag, defineScalarTag, defineSequenceTag, parseEvents, floatYaml11Tag, intYaml11Tag, load as yamlLoad, NOT_RESOLVED, YAMLException, type Schema,
 } from "js-yaml";
 import { noteKey, orderedKeys, preserveOrder, recordedCount, renameKey } from "../ruby/ordered-hash.js";
-import { isNestingBound, YAML_MAX_DEPTH, YAML_PARSER_OPTIONS } from "./yaml-depth.js";
+import { isNestingBound, YAML_MAX_DEPTH, YAML_PARSER_OPTIONS, yamlEvents } from "./yaml-depth.js";
 import { RubyTime } from "../ruby/local-time.js";
 import { RubyFloat, hashFind, nameRubyKey, noteRubyKey, rubyKeyOf, toS, yieldNameToString } from "../ruby/values.js";
 import { BuildError } from "../errors.js";
@@ -630,13 +630,9 @@ const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U[0-9a-fA-F]{8}/;
  * scalar's opening quote (where Psych reports it), or -1.
  */
 function invalidUnicodeEscape(text: string): number {
-  let events;
-  try {
-    events = parseEvents(text, YAML_PARSER_OPTIONS);
-  } catch {
-    return -1; // the load reports what does not parse
-  }
-  for (const ev of events as Array<{ type?: number; style?: number; valueStart?: number; valueEnd?: number }>) {
+  const events = yamlEvents<{ type?: number; style?: number; valueStart?: number; valueEnd?: number }>(text);
+  if (!events) return -1; // the load reports what does not parse
+  for (const ev of events) {
     if (ev.style !== SCALAR_STYLE_DOUBLE_QUOTED || ev.valueStart === undefined || ev.valueEnd === undefined) continue;
     const raw = text.slice(ev.valueStart, ev.valueEnd);
     for (let i = raw.indexOf("\\"); i >= 0 && i < raw.length; i = raw.indexOf("\\", i + 2)) {
@@ -1081,15 +1077,11 @@ function flowTabsAsSpaces(line: string): string {
  */
 function nonSpecificTags(text: string): string {
   if (!/(?:^|[\s[{,])!(?=[ \t\r\n]|$)/m.test(text)) return text;
-  let events;
-  try {
-    events = parseEvents(text, YAML_PARSER_OPTIONS);
-  } catch {
-    return text;
-  }
+  const events = yamlEvents<{ tagStart?: number; tagEnd?: number; valueStart?: number }>(text);
+  if (!events) return text;
   let out = text;
   for (let i = events.length - 1; i >= 0; i--) {
-    const ev = events[i] as { tagStart?: number; tagEnd?: number; valueStart?: number };
+    const ev = events[i]!;
     if (ev.valueStart === undefined || ev.tagStart === undefined || ev.tagStart < 0 || ev.tagEnd! - ev.tagStart !== 1) continue;
     out = `${out.slice(0, ev.tagStart)}!<${NON_SPECIFIC}>${out.slice(ev.tagEnd)}`;
   }
