@@ -12,10 +12,8 @@
  * state, so the next characters are errors until a capitalised name.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { guardedByRun } from './loop-match.js';
+import { afterBlankRun } from './loop-match.js';
 
-/** Ruby's `\s`: space, tab, newline, vertical tab, form feed, carriage return. */
-const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 const KEYWORDS = `abstract annotation as break by catch class companion const
   constructor continue crossinline do dynamic else enum
@@ -48,9 +46,7 @@ export const kotlin: LexerDef = lazyLexer('kotlin', () => ({
       rule(String.raw`(return|continue|break|this|super)(@${NAME})?\b`, ['k', 'nd']),
       rule(/\bfun\b/, 'k'),
       rule(String.raw`\b(?:${KEYWORDS})\b`, 'k'),
-      // Tried only where the run of blanks from here (newlines included) ends at a `[`: only the
-      // whole run can precede it, and on many blank lines each line start scanned the run's rest.
-      guardedByRun(isRubySpace, rule(/^\s*\[.*?\]/, 'na'), (text, _pos, end) => text.charCodeAt(end) === 91 /* [ */),
+      afterBlankRun('[', rule(/^\s*\[.*?\]/, 'na')),
       rule(/[ \t\v\f\r]+/, ''),
       rule(/\\\n/, ''),
       rule(/\/\/.*?$/, 'c1'),

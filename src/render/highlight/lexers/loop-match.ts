@@ -471,7 +471,19 @@ export function onlyWhereLaterMatch(closer: RegExp, skip: number, base: Rule): R
   return guarded(base, (text, pos) => last(text) >= pos + skip);
 }
 
-const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+/** Ruby's `\s` (Onigmo's, not Unicode's): space, tab, newline, vertical tab, form feed, carriage return. */
+export const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * `base`, a rule `^\s*X…`, tried only where the run of blanks from the position (newlines
+ * included) ends at one of `first`, X's possible first characters: a shorter part of the run is
+ * followed by a blank, never by X. On many blank lines each line start scanned the rest of the
+ * run (quadratic); the run's end is remembered (guardedByRun).
+ */
+export function afterBlankRun(first: string, base: Rule): Rule {
+  return guardedByRun(isRubySpace, base, (text, _pos, end) => end < text.length && first.includes(text[end]!));
+}
+
 const ENTITY = /&\S*?;/;
 
 /**

@@ -7,7 +7,7 @@
  */
 import { type LexerDef, LexRun, mixin, plainLexer, rule, lazyLexer } from '../engine.js';
 import { html } from './html.js';
-import { failsOnLineOnceFailed, onlyWhereLater, onlyWhereRunHasSemicolon, stickyMatcher } from './loop-match.js';
+import { afterBlankRun, failsOnLineOnceFailed, onlyWhereLater, onlyWhereRunHasSemicolon, stickyMatcher } from './loop-match.js';
 import { sublexers } from './sublexers.js';
 import { yaml } from './yaml.js';
 
@@ -200,16 +200,17 @@ export const markdown: LexerDef = lazyLexer('markdown', () => ({
       })),
       rule(/\n\n(?:(?: {4}|\t).*?\n|\n)+/, 'sb'),
       { re: codeSpan, bol: false, action: (run) => run.token('sb') },
-      rule(/^(?:\s*[*]){3,}\s*$/, 'p'),
-      rule(/^(?:\s*[\-]){3,}\s*$/, 'p'),
-      rule(/^\s*[*+\-](?=\s)/, 'p'),
-      rule(/^\s*\d+\./, 'p'),
-      rule(/^\s*>.*?$/, 'gt'),
-      rule(String.raw`^(\s*)(\[)(${EDOT}+?)(\])(\s*)(:)`, (run) => {
+      // Each `^\s*X` rule only where the blanks from the line start end at an X (afterBlankRun).
+      afterBlankRun('*', rule(/^(?:\s*[*]){3,}\s*$/, 'p')),
+      afterBlankRun('-', rule(/^(?:\s*[\-]){3,}\s*$/, 'p')),
+      afterBlankRun('*+-', rule(/^\s*[*+\-](?=\s)/, 'p')),
+      afterBlankRun('0123456789', rule(/^\s*\d+\./, 'p')),
+      afterBlankRun('>', rule(/^\s*>.*?$/, 'gt')),
+      afterBlankRun('[', rule(String.raw`^(\s*)(\[)(${EDOT}+?)(\])(\s*)(:)`, (run) => {
         run.groups('', 'p', 'ss', 'p', '', 'p');
         run.push('title');
         run.push('url');
-      }),
+      })),
       { re: linkText(), bol: false, action: (run) => { run.groups('p', 'nv', 'p'); run.push('link'); } },
       rule(String.raw`[*][*]${EDOT}*?[*][*]`, 'gs'),
       rule(String.raw`__${EDOT}*?__`, 'gs'),

@@ -13,19 +13,15 @@
  * `[a-zA-Zſ\u212A…]` first: Onigmo's `[a-z]` takes `ſ` and `K` under `/i`, its `\w` does not.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { guardedByRun } from './loop-match.js';
+import { afterBlankRun } from './loop-match.js';
 
-/** Ruby's `\s`: space, tab, newline, vertical tab, form feed, carriage return. */
-const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 const ID = String.raw`[a-zA-Zſ\u212A$._?][\w$.?#@~]*`;
 
 export const nasm: LexerDef = lazyLexer('nasm', () => ({
   states: {
     root: [
-      // Tried only where the run of blanks from here (newlines included) ends at a `%`: only the
-      // whole run can precede it, and on many blank lines each line start scanned the run's rest.
-      guardedByRun(isRubySpace, rule(/^\s*%/, 'cp', 'preproc'), (text, _pos, end) => text.charCodeAt(end) === 37 /* % */),
+      afterBlankRun('%', rule(/^\s*%/, 'cp', 'preproc')),
       { mixin: 'whitespace' },
       rule(`${ID}:`, 'nl'),
       rule(String.raw`(${ID})(\s+)([eE][qQ][uU])`, (run) => {
