@@ -9,10 +9,9 @@
  */
 import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 import { shell } from './shell.js';
-import { failsOnLineOnceFailed, guarded, onlyWhereLater, onlyWhereRunSpacedThen, runEnds } from './loop-match.js';
+import { failsOnLineOnceFailed, guarded, isRubySpace, onlyWhereLater, onlyWhereRunSpacedThen, runEnds } from './loop-match.js';
 
 const INI_ID = String.raw`[\w\-.]+`;
-const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 const isIniKeyChar = (c: number) => c === 95 || c === 45 || c === 46 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export const ini: LexerDef = lazyLexer('ini', () => ({

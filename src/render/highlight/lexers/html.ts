@@ -8,13 +8,12 @@
 import { type LexerDef, rule, lazyLexer } from '../engine.js';
 import { css } from './css.js';
 import { javascript } from './javascript.js';
-import { entityRule, guardedByRunRe } from './loop-match.js';
+import { entityRule, guardedByRunRe, isRubySpace } from './loop-match.js';
 
 const NAME = String.raw`[\p{L}:_\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\-]*`;
 
 /** The rest of an attribute name in Rouge's HTML `tag` state, and Ruby's `\\s`. */
 const ATTR_NAME_REST = /[\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\[\]()*\-]*/uy;
-const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 export const html: LexerDef = lazyLexer('html', () => ({
   start: (run) => {

@@ -4,11 +4,10 @@
  * are `kc`, numbers `mi`/`mf`.
  */
 import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
-import { onlyWhereRunSpacedThen } from './loop-match.js';
+import { isRubySpace, onlyWhereRunSpacedThen } from './loop-match.js';
 
 /** `[$\w]` and Ruby's `\s` (code units). */
 const isDollarWordChar = (c: number) => c === 36 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 export const json: LexerDef = lazyLexer('json', () => ({
   states: {

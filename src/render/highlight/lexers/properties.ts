@@ -8,10 +8,9 @@
  * error tokens.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
-import { onlyWhereLater, onlyWhereRunSpacedThen } from './loop-match.js';
+import { isRubySpace, onlyWhereLater, onlyWhereRunSpacedThen } from './loop-match.js';
 
 const isKeyChar = (c: number) => c === 95 || c === 46 || c === 45 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 export const properties: LexerDef = lazyLexer('properties', () => ({
   states: {

@@ -9,11 +9,8 @@
  * Found in editor-setup posts on researchers' blogs (.vimrc snippets).
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { pairedEscapes } from './loop-match.js';
+import { guardedByRun, isRubySpace, pairedEscapes } from './loop-match.js';
 import { VIML_AUTO, VIML_COMMANDS, VIML_FUNCTIONS, VIML_OPTIONS } from '../rouge-words.js';
-import { guardedByRun } from './loop-match.js';
-
-const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 export const viml: LexerDef = lazyLexer('viml', () => ({
   states: {
