@@ -747,8 +747,8 @@ function misplacedTab(text: string): { at: number; reason: string } | null {
     if (prev && w.from <= prev.to) prev.to = Math.max(prev.to, w.to);
     else merged.push({ ...w });
   }
-  // The last span starting before `at`, if `at` lies in it.
-  const spanAt = <T extends { from: number; to: number }>(spans: T[], at: number): T | undefined => {
+  // The last span starting before `at` (by bisection), if `at` lies in it.
+  const lastBefore = <T extends { from: number }>(spans: T[], at: number): T | undefined => {
     let lo = 0;
     let hi = spans.length;
     while (lo < hi) {
@@ -756,8 +756,16 @@ function misplacedTab(text: string): { at: number; reason: string } | null {
       if (spans[mid]!.from < at) lo = mid + 1;
       else hi = mid;
     }
-    const span = spans[lo - 1];
+    return spans[lo - 1];
+  };
+  const spanAt = <T extends { from: number; to: number }>(spans: T[], at: number): T | undefined => {
+    const span = lastBefore(spans, at);
     return span && at < span.to ? span : undefined;
+  };
+  // The span a tab line starts in; one that runs to the end of what is read holds every later line.
+  const within = <T extends { from: number; to: number }>(spans: T[], line: number): T | undefined => {
+    const span = lastBefore(spans, line);
+    return span && (line < span.to || span.to === upTo) ? span : undefined;
   };
   let firstIndicatorTab: number | null = null;
   for (const tab of indicatorTabs) {
@@ -769,29 +777,17 @@ function misplacedTab(text: string): { at: number; reason: string } | null {
   for (const line of tabLines) {
     if (indicatorError && indicatorError.at < line) return indicatorError;
     const tab = text.indexOf("\t", line);
-    const within = <T extends { from: number; to: number }>(spans: T[]): T | undefined => {
-      // The last span starting before the line.
-      let lo = 0;
-      let hi = spans.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (spans[mid]!.from < line) lo = mid + 1;
-        else hi = mid;
-      }
-      const span = spans[lo - 1];
-      return span && (line < span.to || span.to === upTo) ? span : undefined;
-    };
-    const run = within(plain);
+    const run = within(plain, line);
     if (run) {
       if (tab - line < run.indent) return { at: run.from, reason: "found a tab character that violates indentation while scanning a plain scalar" };
       continue;
     }
-    const scalar = within(block);
+    const scalar = within(block, line);
     if (scalar) {
       if (tab - line < scalar.indent || line <= scalar.unknownUpTo) return { at: scalar.at, reason: "found a tab character where an indentation space is expected while scanning a block scalar" };
       continue;
     }
-    if (within(merged)) continue;
+    if (within(merged, line)) continue;
     return { at: tab, reason: "found character that cannot start any token while scanning for the next token" };
   }
   return indicatorError;
