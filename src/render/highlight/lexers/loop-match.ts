@@ -284,19 +284,8 @@ export function onlyBeforeBlockCommentCloser(base: Rule): Rule {
  * would scan the rest of the run at each of them (quadratic).
  */
 export function guardedByRun(inRun: (code: number) => boolean, base: Rule, ok: (text: string, pos: number, end: number) => boolean): Rule {
-  let seenText = '';
-  let from = -1;
-  let end = -1;
-  return guarded(base, (text, pos) => {
-    if (text !== seenText || pos < from || pos > end) {
-      let i = pos;
-      while (i < text.length && inRun(text.charCodeAt(i))) i++;
-      seenText = text;
-      from = pos;
-      end = i;
-    }
-    return ok(text, pos, end);
-  });
+  const endOf = runEnds(inRun);
+  return guarded(base, (text, pos) => ok(text, pos, endOf(text, pos)));
 }
 
 /**
