@@ -53,30 +53,30 @@ function collectInputs(dir: string, out: string[], budget: { left: number }): vo
   }
 }
 
-let compilerIdMemo: string | undefined;
+let versionMemo: string | undefined;
 /**
- * The compiler's name and version, part of every key: a new Dart Sass may print other CSS. Read
- * from sass-embedded's package.json without loading the package (loading it is the cost the
+ * The installed sass-embedded's version ("" when there is none), part of every key as
+ * sassCompilerId(): a new Dart Sass may print other CSS. Read from sass-embedded's package.json without loading the package (loading it is the cost the
  * cache avoids). Found as Node finds a bare package name, by looking in `node_modules` of this
  * module's folder and each folder above it (build-site's own, a hoisted one, pnpm's sibling
  * layout); asking `require.resolve` instead took 5–7 ms of a cold build on every site with
  * committed CSS (it reads the package's exports map with cold loader code). It is still the
  * fallback when no folder above has the package (NODE_PATH, global folders).
  */
-export function sassCompilerId(): string {
-  if (compilerIdMemo !== undefined) return compilerIdMemo;
-  const idOf = (file: string): string | null => {
+export function installedSassVersion(): string {
+  if (versionMemo !== undefined) return versionMemo;
+  const versionIn = (file: string): string | null => {
     try {
       const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
-      return pkg.name === "sass-embedded" && typeof pkg.version === "string" ? `sass-embedded@${pkg.version}` : null;
+      return pkg.name === "sass-embedded" && typeof pkg.version === "string" ? pkg.version : null;
     } catch {
       return null;
     }
   };
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 64; depth++) {
-    const id = idOf(path.join(dir, "node_modules", "sass-embedded", "package.json"));
-    if (id) return (compilerIdMemo = id);
+    const id = versionIn(path.join(dir, "node_modules", "sass-embedded", "package.json"));
+    if (id) return (versionMemo = id);
     const up = path.dirname(dir);
     if (up === dir) break;
     dir = up;
@@ -84,13 +84,19 @@ export function sassCompilerId(): string {
   try {
     let dir = path.dirname(createRequire(import.meta.url).resolve("sass-embedded"));
     for (let i = 0; i < 5; i++, dir = path.dirname(dir)) {
-      const id = idOf(path.join(dir, "package.json"));
-      if (id) return (compilerIdMemo = id);
+      const id = versionIn(path.join(dir, "package.json"));
+      if (id) return (versionMemo = id);
     }
   } catch {
     // not installed: nothing can be compiled, and nothing cached is used
   }
-  return (compilerIdMemo = "");
+  return (versionMemo = "");
+}
+
+/** The compiler's name and version (`sass-embedded@1.105.0`), part of every key; "" when it is not installed. */
+export function sassCompilerId(): string {
+  const version = installedSassVersion();
+  return version ? `sass-embedded@${version}` : "";
 }
 
 /** Keys used by this process's builds, per cache folder: what prune() keeps. */

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type * as sass from "sass-embedded";
-import { sassCompilerId } from "./sass-cache.js";
+import { installedSassVersion } from "./sass-cache.js";
 
 export interface SassPackage {
   api: typeof sass;
@@ -25,7 +25,7 @@ interface BundleLoader {
 
 /** Loads sass-embedded for asynchronous compiles (the bundled copy cannot run the synchronous API). */
 export function loadAsyncSass(): SassPackage {
-  const version = sassCompilerId().replace(/^sass-embedded@/, "");
+  const version = installedSassVersion();
   const bundled = version ? fileURLToPath(new URL(`./sass-embedded@${version}.js`, import.meta.url)) : "";
   const loader = fileURLToPath(new URL("./code-cache.js", import.meta.url));
   if (bundled && fs.existsSync(bundled) && fs.existsSync(loader)) {
