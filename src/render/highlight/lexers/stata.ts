@@ -9,22 +9,25 @@
  * highlights with this lexer rather than leaving plain.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { dot, escapedDot, lazyEscapes, loopRe, loopRule } from './loop-match.js';
+import { afterBlankRun, dot, escapedDot, lazyEscapes, loopRe, loopRule } from './loop-match.js';
 import { STATA_FUNCTIONS, STATA_KEYWORDS, STATA_RESERVED_KEYWORDS, STATA_TYPE_KEYWORDS } from '../rouge-words.js';
 
 // Rouge's command list (Stata::KEYWORDS) and function list (PRIMITIVE_FUNCTIONS) are used as
 // regex alternations, as Rouge does: followed by `\b` (or `(?=\()`), only the alternative that
 // runs to the end of the word can match, so the order of the words does not matter.
 const alternation = (words: Iterable<string>) => [...words].join('|');
+/** The characters a command of Rouge's list can start with. */
+const keywordInitials = () => [...new Set([...STATA_KEYWORDS].map((w) => w[0]))].join('');
 
 export const stata: LexerDef = lazyLexer('stata', () => ({
   states: {
     root: [
-      rule(/^\s*#.*$/, 'cp'),
+      // The `^\s*X` rules only where the blanks from the line start end at an X (afterBlankRun).
+      afterBlankRun('#', rule(/^\s*#.*$/, 'cp')),
       rule(/^\*!.*$/, 'ch'),
-      rule(/^\s*\*.*$/, 'c1'),
+      afterBlankRun('*', rule(/^\s*\*.*$/, 'c1')),
       // only as the first word of a line; the token includes the whitespace before it
-      rule(String.raw`^\s*(${alternation(STATA_KEYWORDS)})\b`, 'k'),
+      afterBlankRun(keywordInitials(), rule(String.raw`^\s*(${alternation(STATA_KEYWORDS)})\b`, 'k')),
       rule(/[ \t]+/, 'w'),
       rule(/[\n\r]+/, ''),
       rule(/\/\/.*?$/, 'c1'),
