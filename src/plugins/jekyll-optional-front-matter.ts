@@ -19,7 +19,7 @@ function generate(site: Site): void {
   const requireFrontMatter = truthy(site.config.require_front_matter);
   if (option(site, "enabled") === false || requireFrontMatter) return;
   const include = site.config.include;
-  const filter = Array.isArray(include) ? new EntryFilter(site.source, include, [], site.safe) : null;
+  const filter = Array.isArray(include) ? new EntryFilter(site.source, include, []) : null;
   const blacklisted = (file: StaticFile) => {
     // A file listed in `include:` is never blacklisted (EntryFilter#included?, which also tries the base name).
     if (filter && filter.isIncluded(file.relativePath.replace(/^\//, ""))) return false;

@@ -64,7 +64,7 @@ function generate(site: Site): void {
   const items: Array<Page | Document> = [...site.pages];
   if (option(site, "collections") === true) items.push(...docsToWrite);
   const exclude = option(site, "exclude");
-  const filter = exclude ? new EntryFilter(site.source, [], [exclude].flat().map(String), site.safe) : null;
+  const filter = exclude ? new EntryFilter(site.source, [], [exclude].flat().map(String)) : null;
   // Generator#potential_targets: `@potential_targets ||= site.pages + site.static_files +
   // site.docs_to_write`, made at the first link looked up and kept by the generator for the life of
   // the Site: a later language's pass of jekyll-multiple-languages-plugin finds the first pass's

@@ -4,8 +4,10 @@
 //    File.fnmatch (where `*` also crosses "/"), or as a plain string prefix, or as "dir/";
 //  - `include` patterns match the entry's name or basename at any depth, and rescue entries that
 //    are special: names starting with ".", "_", "#" or "~", and backups ending in "~";
-//  - in `safe` mode, entries whose real path leaves the source (symlinks, or below a symlinked
-//    folder) are skipped.
+//  - entries whose real path leaves the source (symlinks, or below a symlinked folder) are
+//    skipped in every mode, with a warning (Jekyll skips them, silently, only in safe mode:
+//    EntryFilter#symlink? is `site.safe && File.symlink?(e) && !File.realpath(e).start_with?(…)`).
+//    build-site reads nothing outside the site, whatever the mode (README "Safety").
 import fs from "node:fs";
 import path from "node:path";
 
@@ -55,6 +57,9 @@ interface CompiledPattern {
   rel: string | null;
 }
 
+/** Told of an entry skipped because it leads out of the site: the entry, and its real path. */
+export type OutsideReport = (absolute: string, real: string) => void;
+
 export class EntryFilter {
   private readonly include: CompiledPattern[];
   private readonly exclude: CompiledPattern[];
@@ -65,7 +70,7 @@ export class EntryFilter {
     private readonly source: string,
     includes: unknown[],
     excludes: unknown[],
-    private readonly safe: boolean,
+    private readonly report?: OutsideReport,
   ) {
     const compile = (p: unknown): CompiledPattern => {
       const withSource = path.posix.join(source, String(p));
@@ -133,59 +138,81 @@ export class EntryFilter {
   }
 
   /**
-   * In safe mode, whether reading `absolute` would leave the site: its real path (symlinks
-   * resolved, the entry's own and its folders') is not inside the source's real path. Jekyll's
-   * EntryFilter#symlink? asks this of symlinks only, with a string prefix test (so `/site-x`
-   * passes for `/site`); we ask it of every entry, with a path test, so a symlinked folder
-   * (`_layouts -> /etc`) is caught as well as a symlinked file.
+   * Whether reading `absolute` would leave the site: its real path (symlinks resolved, the
+   * entry's own and its folders') is not inside the source's real path. Asked in every mode.
+   * Jekyll's EntryFilter#symlink? asks this of symlinks only, in safe mode only, with a string
+   * prefix test (so `/site-x` passes for `/site`); we ask it of every entry the reader cannot
+   * vouch for, with a path test, so a symlinked folder (`_layouts -> /etc`) is caught as well as
+   * a symlinked file. An entry that leaves is reported (the reader warns).
    */
   leavesSite(absolute: string): boolean {
-    if (!this.safe) return false;
-    try {
-      this.realSource ??= fs.realpathSync(this.source);
-    } catch {
-      return false;
-    }
-    return this.leavesReal(absolute, this.realSource);
+    const root = this.realFolder(this.source);
+    return root !== null && this.leavesReal(absolute, root);
   }
-  private realSource: string | undefined;
 
   /** leavesSite for a folder outside the source (a theme's): `absolute` must really be in `folder`. */
   leavesFolder(absolute: string, folder: string): boolean {
-    if (!this.safe) return false;
-    try {
-      return this.leavesReal(absolute, fs.realpathSync(folder));
-    } catch {
-      return false;
-    }
+    const root = this.realFolder(folder);
+    return root !== null && this.leavesReal(absolute, root);
   }
 
   private leavesReal(absolute: string, root: string): boolean {
-    let real: string;
-    try {
-      real = fs.realpathSync(absolute);
-    } catch {
-      return false; // a dangling symlink: reading it fails later, nothing leaks
-    }
-    return !(real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+    const real = this.realPath(absolute);
+    if (real === null) return false; // a dangling symlink: reading it fails later, nothing leaks
+    const inside = real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+    if (!inside) this.report?.(absolute, real);
+    return !inside;
   }
 
-  /** EntryFilter#symlink? (see leavesSite, which it is, in safe mode). */
+  /** Real paths of folders, asked once per build: most entries only need their folder's. */
+  private readonly realFolders = new Map<string, string | null>();
+
+  private realFolder(dir: string): string | null {
+    let real = this.realFolders.get(dir);
+    if (real === undefined) {
+      try {
+        real = fs.realpathSync(dir);
+      } catch {
+        real = null;
+      }
+      this.realFolders.set(dir, real);
+    }
+    return real;
+  }
+
+  /** The real path of an entry: one lstat, and its folder's (remembered) real path unless it is a symlink. */
+  private realPath(absolute: string): string | null {
+    const st = fs.lstatSync(absolute, { throwIfNoEntry: false });
+    if (!st) return null;
+    if (st.isSymbolicLink()) {
+      try {
+        return fs.realpathSync(absolute);
+      } catch {
+        return null;
+      }
+    }
+    const folder = this.realFolder(path.dirname(absolute));
+    return folder === null ? null : path.join(folder, path.basename(absolute));
+  }
+
+  /** EntryFilter#symlink? (see leavesSite, which it is, in every mode). */
   isSymlinkOutside(absolute: string): boolean {
     return this.leavesSite(absolute);
   }
 
   /**
    * EntryFilter#filter. `baseFromSource` is the folder the entries are relative to, from the source
-   * root ("" for the root); entries may be names or relative paths below it.
+   * root ("" for the root); entries may be names or relative paths below it. `mayLeave`, when the
+   * caller knows (from the directory entries it walked), says which entries are symlinks or below
+   * one: the others are in the site when their folder is, and cost no system call.
    */
-  filter(entries: string[], baseFromSource: string): string[] {
+  filter(entries: string[], baseFromSource: string, mayLeave?: (entry: string) => boolean): string[] {
     return entries.filter((e) => {
       if (e.endsWith(".")) return false;
       const included = this.isIncluded(e);
       const fromSource = baseFromSource ? `${baseFromSource}/${e}` : e;
       if (!included && this.isExcluded(fromSource)) return false;
-      if (this.safe && this.isSymlinkOutside(path.join(this.source, fromSource))) return false;
+      if ((mayLeave?.(e) ?? true) && this.isSymlinkOutside(path.join(this.source, fromSource))) return false;
       if (included) return true;
       return !(this.isSpecial(e) || e.endsWith("~"));
     });

@@ -13,6 +13,7 @@ import { JekyllTime } from "../ruby/time.js";
 import { readData } from "./data-reader.js";
 import { attachBibliographyData } from "./bibliography.js";
 import { EntryFilter } from "./entry-filter.js";
+import { outsideSiteMessage } from "./outside-site.js";
 import { deepMerge } from "../config/merge.js";
 import { hasFrontMatter, parseFrontMatter, type ParsedFile } from "./front-matter.js";
 import { loadYaml } from "./yaml.js";
@@ -31,6 +32,8 @@ const HEAD = Buffer.alloc(64);
 interface WalkEntry {
   rel: string;
   isDir: boolean;
+  /** It is a symlink, or below one: only then can its real path leave the walked folder. */
+  linked: boolean;
 }
 
 /**
@@ -38,7 +41,7 @@ interface WalkEntry {
  * `dotfiles` like File::FNM_DOTMATCH. The directory entries' own types say what is a folder, so
  * only symlinks cost a stat.
  */
-function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], chain = new LoopGuard(dir)): WalkEntry[] {
+function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], chain = new LoopGuard(dir), linked = false): WalkEntry[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(rel ? `${dir}/${rel}` : dir, { withFileTypes: true });
@@ -50,9 +53,10 @@ function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], c
     if (!dotfiles && e.name.startsWith(".")) continue;
     const r = rel ? `${rel}/${e.name}` : e.name;
     const dirent = e.isDirectory() || (e.isSymbolicLink() && isDir(`${dir}/${r}`));
-    out.push({ rel: r, isDir: dirent });
+    const link = linked || e.isSymbolicLink();
+    out.push({ rel: r, isDir: dirent, linked: link });
     if (dirent && chain.enter(`${dir}/${r}`, e)) {
-      walk(dir, dotfiles, r, out, chain);
+      walk(dir, dotfiles, r, out, chain, link);
       chain.leave();
     }
   }
@@ -98,10 +102,8 @@ class LoopGuard {
 }
 
 /** The files below `dir` (folders left out), relative to it. */
-function walkFiles(dir: string, dotfiles: boolean): string[] {
-  const files: string[] = [];
-  for (const e of walk(dir, dotfiles)) if (!e.isDir) files.push(e.rel);
-  return files;
+function walkFiles(dir: string, dotfiles: boolean): WalkEntry[] {
+  return walk(dir, dotfiles).filter((e) => !e.isDir);
 }
 
 /** Whether a directory entry is a folder, following a symlink as stat does. */
@@ -127,8 +129,21 @@ export class Reader {
   /** `cache`: serve's memory of the source between rebuilds (source-cache.ts); none for a one-off build. */
   constructor(private readonly site: Site, private readonly cache?: SourceCache) {
     const c = site.config;
-    this.filter = new EntryFilter(site.source, c.include ?? [], c.exclude ?? [], !!c.safe);
+    this.filter = new EntryFilter(site.source, c.include ?? [], c.exclude ?? [], this.reportOutside);
   }
+
+  private readonly reported = new Set<string>();
+
+  /**
+   * An entry skipped because its real path leaves the site (a symlink out of it, or a file in a
+   * symlinked folder): said once, with where it leads and what to do. Jekyll follows such links
+   * unless --safe, where it skips them without a word; build-site skips them in every mode.
+   */
+  private readonly reportOutside = (absolute: string, real: string): void => {
+    if (this.reported.has(absolute)) return;
+    this.reported.add(absolute);
+    this.site.logger.warn("Outside the site:", outsideSiteMessage(this.site.displayPath(absolute), real));
+  };
 
   read(): void {
     this.readLayouts();
@@ -202,7 +217,7 @@ export class Reader {
   /** The theme's files pass the same name rules as the site's (EntryFilter), based at the theme. */
   private themeFilter(): EntryFilter {
     const c = this.site.config;
-    return new EntryFilter(this.site.theme!.root, c.include ?? [], c.exclude ?? [], !!c.safe);
+    return new EntryFilter(this.site.theme!.root, c.include ?? [], c.exclude ?? [], this.reportOutside);
   }
 
   /** Site#limit_posts!: `limit_posts: N` (or --limit-posts N) keeps the N newest posts. */
@@ -250,7 +265,7 @@ export class Reader {
   }
 
   /** walkFiles, remembered by serve's cache until something below the folder changes. */
-  private walkFiles(dir: string, dotfiles: boolean): string[] {
+  private walkFiles(dir: string, dotfiles: boolean): WalkEntry[] {
     const cache = this.cache;
     return cache ? cache.listing(`walk${dotfiles ? "." : ""}`, dir, () => walkFiles(dir, dotfiles)) : walkFiles(dir, dotfiles);
   }
@@ -265,14 +280,15 @@ export class Reader {
   /** Both folders' entries pass the site's EntryFilter, as in LayoutReader#entries_in. */
   private readLayoutsIn(dir: string, fromTheme: boolean): void {
     if (!isDir(dir)) return;
-    const entries = this.walkFiles(dir, false).filter((f) => /\.[^/]*$/.test(path.posix.basename(f)));
+    const entries = this.walkFiles(dir, false).map((e) => e.rel).filter((f) => /\.[^/]*$/.test(path.posix.basename(f)));
     // Jekyll filters layout entries relative to the layouts folder but tests them as if they
-    // were at the source root, so its safe-mode symlink test never sees them: here it does.
-    for (const rel of this.filter.filter(entries, "")) {
+    // were at the source root, so its safe-mode symlink test never sees them: here it does, on
+    // the layout's own path (below), not on the root path Jekyll's name filter sees.
+    for (const rel of this.filter.filter(entries, "", () => false)) {
       const name = rel.split(".").slice(0, -1).join(".");
       if (fromTheme && this.site.layouts.has(name)) continue;
       const abs = path.join(dir, rel);
-      // Safe mode: a site layout must really be in the site, a theme's in the theme's folder.
+      // In every mode: a site layout must really be in the site, a theme's in the theme's folder.
       if (fromTheme ? this.filter.leavesFolder(abs, dir) : this.filter.leavesSite(abs)) continue;
       const parsed = mappingOnly(this.parse(abs));
       this.site.layouts.set(name, new Layout(name, abs, this.site.displayPath(abs), parsed.data, parsed.content, parsed.lineOffset));
@@ -286,7 +302,8 @@ export class Reader {
     const fromSource = dir.replace(/^\//, "");
     const list = () => new Map(fs.readdirSync(base, { withFileTypes: true }).map((e) => [e.name, e]));
     const dirents = this.cache ? this.cache.listing("dir", base, list) : list();
-    const entries = this.filter.filter([...dirents.keys()].sort(compareStrings), fromSource);
+    // Only a symlink can lead out of a folder that is itself in the site.
+    const entries = this.filter.filter([...dirents.keys()].sort(compareStrings), fromSource, (e) => dirents.get(e)!.isSymbolicLink());
     const dirs: string[] = [];
     const pages: string[] = [];
     const statics: string[] = [];
@@ -363,7 +380,14 @@ export class Reader {
    * (real paths), so it runs every time.
    */
   private filteredFiles(base: string, fromSource: string, dotfiles: boolean): Array<{ rel: string; abs: string }> {
-    const list = () => this.filter.filter(this.walkFiles(base, dotfiles), fromSource).map((rel) => ({ rel, abs: path.join(base, rel) }));
+    // The folder itself may be a symlink out of the site (`_posts -> /elsewhere`); below it, only
+    // entries that are symlinks or under one can leave it.
+    if (this.filter.leavesSite(base)) return [];
+    const list = () => {
+      const walked = this.walkFiles(base, dotfiles);
+      const linked = new Set(walked.filter((e) => e.linked).map((e) => e.rel));
+      return this.filter.filter(walked.map((e) => e.rel), fromSource, (rel) => linked.has(rel)).map((rel) => ({ rel, abs: path.join(base, rel) }));
+    };
     const cache = this.cache;
     return cache && !this.site.safe ? cache.listing(`filtered${dotfiles ? "." : ""}:${fromSource}`, base, list) : list();
   }

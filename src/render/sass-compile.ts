@@ -2,13 +2,22 @@
 // there is no thread) compile with the same code.
 import type * as sass from "sass-embedded";
 import type { SassCompileOptions, SassReply, SassWarning } from "./sass-protocol.js";
+import { siteImporter } from "./sass-importer.js";
 
-/** Plain options with no importers or functions: the same for the synchronous and asynchronous compilers. */
+/**
+ * sass-embedded's options from plain ones: the same for the synchronous and asynchronous
+ * compilers. Files are found and read by the site's importer (sass-importer.ts), never by Dart
+ * Sass itself: no `loadPaths`, and the entry's relative loads go to the importer too.
+ */
 function compileOptions<K extends "sync" | "async">(o: SassCompileOptions, warnings: SassWarning[]): sass.StringOptions<K> {
+  // As `importer` it gets the entry's relative loads resolved against its URL (`file:…`); as the
+  // one entry of `importers`, the URL as written when that finds nothing: then the load paths.
+  const importer = siteImporter({ loadPaths: o.loadPaths, readRoots: o.readRoots, source: o.source });
   return {
     syntax: o.syntax,
     style: o.style,
-    loadPaths: o.loadPaths,
+    importer,
+    importers: [importer],
     url: o.url ? new URL(o.url) : undefined,
     charset: false,
     sourceMap: o.sourceMap,

@@ -29,6 +29,10 @@ export interface SassCompileOptions {
   syntax: "indented" | "scss";
   style: "expanded" | "compressed";
   loadPaths: string[];
+  /** Real paths of the folders Sass may read from (the site, its theme): sass-importer.ts. */
+  readRoots: string[];
+  /** The site's source, for messages. */
+  source: string;
   url?: string;
   sourceMap: boolean;
   quietDeps: boolean;

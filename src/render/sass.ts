@@ -135,6 +135,11 @@ function sassDir(config: Config): string {
 
 export class SassConverter {
   private readonly loadPaths: string[];
+  /**
+   * Real paths of the folders a stylesheet may import from, in every mode: the site and its
+   * theme's folder. The importer (sass-importer.ts) refuses anything else before reading it.
+   */
+  private readonly readRoots: string[];
   private readonly style: "expanded" | "compressed";
   private readonly quietDeps: boolean;
   private readonly silence: sass.DeprecationOrId[];
@@ -168,6 +173,14 @@ export class SassConverter {
     this.loadPaths = [...new Set([...user.map(place), sassDir(site.config)])];
     // jekyll-sass-converter: the theme's `_sass` comes after the site's own load paths.
     if (site.theme?.sassPath) this.loadPaths.push(site.theme.sassPath);
+    this.readRoots = [site.source, site.theme?.root].flatMap((dir) => {
+      if (!dir) return [];
+      try {
+        return [fs.realpathSync(dir)];
+      } catch {
+        return [];
+      }
+    });
     this.style = String(conf.style ?? "expanded").replace(/^:/, "") === "compressed" ? "compressed" : "expanded";
     this.quietDeps = conf.quiet_deps ?? true;
     const sm = String(conf.sourcemap ?? "always").replace(/^:/, "");
@@ -228,46 +241,14 @@ export class SassConverter {
     return { css: out.css, map: out.map };
   }
 
-  /**
-   * Safe mode: a stylesheet may not import a file whose real path is outside the site (an
-   * absolute `@import`, or a partial that is a symlink out of `_sass`). Dart Sass reads imports
-   * itself, so this is checked on the files it loaded, before its CSS is used.
-   */
-  private refuseFilesOutside(loadedUrls: string[], input: SassInput): void {
-    // The site, and the theme's `_sass` (a theme's partials live outside the site).
-    const roots: string[] = [];
-    for (const dir of [this.site.source, this.site.theme?.sassPath]) {
-      if (!dir) continue;
-      try {
-        roots.push(fs.realpathSync(dir));
-      } catch {
-        // no such folder
-      }
-    }
-    for (const u of loadedUrls) {
-      if (!u.startsWith("file:")) continue;
-      const file = fileURLToPath(u);
-      if (input.file && file === input.file) continue;
-      let real = file;
-      try {
-        real = fs.realpathSync(file);
-      } catch {
-        // gone since: judged by its path
-      }
-      if (roots.some((root) => real.startsWith(`${root}${path.sep}`))) continue;
-      throw new BuildError(`Sass error: ${this.site.displayPath(file)} is outside the site (${real}); safe mode does not read it`, {
-        file: input.file ? this.site.displayPath(input.file) : undefined,
-        hint: "In safe mode stylesheets may only import files inside the site: copy the partial into _sass instead of linking to it.",
-      });
-    }
-  }
-
   private compileNow(input: SassInput, withMap: boolean, cssName?: string): SassOutput & { warnings: string[]; loaded: string[] } {
     const url = input.file ? pathToFileURL(input.file).href : undefined;
     const reply = compileAnywhere(input.source, {
       syntax: input.syntax === "sass" ? "indented" : "scss",
       style: this.style,
       loadPaths: this.loadPaths,
+      readRoots: this.readRoots,
+      source: this.site.source,
       url,
       sourceMap: withMap,
       quietDeps: this.quietDeps,
@@ -291,7 +272,7 @@ export class SassConverter {
       const span = reply.span;
       const inSelf = !span.url || span.url === url;
       const file = span.url?.startsWith("file:") ? this.site.displayPath(fileURLToPath(span.url)) : input.file ? this.site.displayPath(input.file) : undefined;
-      throw new BuildError(`Sass error: ${reply.sassMessage}`, {
+      throw new BuildError(`Sass error: ${reply.sassMessage?.replace(/^Error: /, "")}`, {
         file,
         line: span.line + 1 + (inSelf ? input.lineOffset ?? 0 : 0),
         column: span.column + 1,
@@ -299,7 +280,6 @@ export class SassConverter {
         cause: new Error(reply.message),
       });
     }
-    if (this.site.safe) this.refuseFilesOutside(reply.loadedUrls ?? [], input);
     const loaded = (reply.loadedUrls ?? []).filter((u) => u.startsWith("file:")).map((u) => fileURLToPath(u));
     if (!withMap || !reply.sourceMap || !cssName) return { css: `${reply.css}\n`, warnings, loaded };
     const map = reply.sourceMap;

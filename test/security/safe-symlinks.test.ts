@@ -1,9 +1,11 @@
-// Issue 14, attack 3: in --safe mode no reader follows a symlink out of the site. Jekyll 4.3.1
+// Issue 14, attack 3: no reader follows a symlink out of the site, in any mode. Jekyll 4.3.1
 // (measured with `jekyll build --safe`) skips symlinked layouts, data files, static files and
 // pages whose real path is outside the source, refuses such includes ("Could not locate the
 // included file … is not a symlink as those are not allowed in safe mode"), and honours symlinks
-// that stay inside the site. build-site does the same in every reader, and also refuses a
-// symlinked folder (`_layouts -> elsewhere`), which Jekyll's per-entry test misses.
+// that stay inside the site; without --safe it follows them all. build-site refuses them in
+// every mode (with a warning naming the link and where it leads, or, for includes and Sass, a
+// located error), and also refuses a symlinked folder (`_layouts -> elsewhere`), which Jekyll's
+// per-entry test misses.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
@@ -63,32 +65,37 @@ function outputs(dir: string): string {
   return all.join("\n");
 }
 
-test("--safe: no layout, data file, static file, page, post or collection document is read through a symlink out of the site", () => {
-  const box = sandbox();
-  try {
-    plant(box);
-    const dest = path.join(box.site, "_site");
-    const before = snapshot(box.root);
-    const { error } = buildInProcess({ source: box.site, destination: dest, safe: true });
-    assert.equal(error, undefined, String(error?.stack ?? error));
-    const text = outputs(dest);
-    assert.doesNotMatch(text, new RegExp(SECRET));
-    assert.match(fs.readFileSync(path.join(dest, "uses-inside.html"), "utf8"), /INSIDE <p>ok<\/p>/, "a symlink inside the site is followed");
-    assert.equal(fs.readFileSync(path.join(dest, "uses-data.html"), "utf8"), "[][]\n");
-    const changes = diff(before, snapshot(box.root));
-    assert.deepEqual(outside("home/site/_site", changes.added), []);
-    assert.deepEqual([...changes.removed, ...changes.changed], []);
+for (const safe of [true, false]) {
+  test(`${safe ? "--safe" : "without --safe"}: no layout, data file, static file, page, post or collection document is read through a symlink out of the site`, () => {
+    const box = sandbox();
+    try {
+      plant(box);
+      const dest = path.join(box.site, "_site");
+      const before = snapshot(box.root);
+      const { error, logger } = buildInProcess({ source: box.site, destination: dest, ...(safe ? { safe: true } : {}) });
+      assert.equal(error, undefined, String(error?.stack ?? error));
+      const text = outputs(dest);
+      assert.doesNotMatch(text, new RegExp(SECRET));
+      assert.match(fs.readFileSync(path.join(dest, "uses-inside.html"), "utf8"), /INSIDE <p>ok<\/p>/, "a symlink inside the site is followed");
+      assert.equal(fs.readFileSync(path.join(dest, "uses-data.html"), "utf8"), "[][]\n");
+      const changes = diff(before, snapshot(box.root));
+      assert.deepEqual(outside("home/site/_site", changes.added), []);
+      assert.deepEqual([...changes.removed, ...changes.changed], []);
+      // Each link skipped is named once, with where it leads and what to do.
+      const warned = logger.lines.filter((l) => /outside the site, and is skipped/.test(l));
+      for (const link of ["_layouts/evil.html", "_data/evil.yml", "_data/evildir", "static.txt", "statics", "page.md", "_posts/2020-01-01-evil.md", "_things/evil.md", "_stuff"]) {
+        const line = warned.find((l) => l.includes(`${link} leads to ${box.root}/elsewhere/`));
+        assert.ok(line, `${link} is named in a warning:\n${warned.join("\n")}`);
+        assert.match(line, /Copy the file into the site instead of linking to it/);
+      }
+      assert.equal(new Set(warned).size, warned.length, "each warning once");
+    } finally {
+      box.remove();
+    }
+  });
+}
 
-    // Without --safe the same symlinks are followed (so the test above does test something).
-    const { error: e2 } = buildInProcess({ source: box.site, destination: dest });
-    assert.equal(e2, undefined, String(e2));
-    assert.match(outputs(dest), new RegExp(SECRET));
-  } finally {
-    box.remove();
-  }
-});
-
-test("--safe: an include that is a symlink out of the site, or in a symlinked _includes, is not found", () => {
+test("an include that is a symlink out of the site, or in a symlinked _includes, is not found, with or without --safe", () => {
   for (const how of ["file", "folder"]) {
     const box = sandbox({ "index.html": "---\n---\n{% include x.html %}\n" });
     try {
@@ -103,33 +110,66 @@ test("--safe: an include that is a symlink out of the site, or in a symlinked _i
       assert.match(error.message, /Could not locate the included file 'x\.html'.*not a symlink as those are not allowed in safe mode/s);
       assert.equal(error.file, "index.html");
       assert.equal(fs.existsSync(path.join(box.site, "_site")), false);
+      assert.match(error.message, new RegExp(`_includes/x\\.html leads to ${box.root}/elsewhere/x\\.html, outside the site.*Copy the file into the site`));
+      // Without --safe too, with Jekyll's message for that mode (which already says why).
       const { error: e2 } = buildInProcess({ source: box.site, destination: path.join(box.site, "_site") });
-      assert.equal(e2, undefined, "followed without --safe");
+      assert.ok(e2, `${how}: refused without --safe`);
+      assert.match(e2.message, /Could not locate the included file 'x\.html'.*does not point outside your site source.*leads to .*elsewhere\/x\.html, outside the site/s);
+      assert.equal(e2.file, "index.html");
+      assert.equal(fs.existsSync(path.join(box.site, "_site")), false);
     } finally {
       box.remove();
     }
   }
 });
 
-test("--safe: a Sass partial that is a symlink out of the site, or an absolute @import, is refused", () => {
-  for (const how of ["partial", "absolute"]) {
-    const box = sandbox();
-    try {
-      const out = path.join(box.root, "elsewhere");
-      box.write(path.join(out, "_evil.scss"), `.secret { content: "${SECRET}"; }\n`);
-      if (how === "partial") {
-        fs.mkdirSync(path.join(box.site, "_sass"));
-        fs.symlinkSync(path.join(out, "_evil.scss"), path.join(box.site, "_sass/_evil.scss"));
-        box.write("css/main.scss", "---\n---\n@import \"evil\";\n");
-      } else box.write("css/main.scss", `---\n---\n@import "${path.join(out, "evil")}";\n`);
-      const { error } = buildInProcess({ source: box.site, destination: path.join(box.site, "_site"), safe: true });
-      assert.ok(error, `${how}: the build fails`);
-      assert.match(error.message, /outside the site.*safe mode/);
-      assert.equal(error.file, "css/main.scss");
-      assert.equal(fs.existsSync(path.join(box.site, "_site")), false);
-    } finally {
-      box.remove();
+test("a Sass partial that is a symlink out of the site, or an absolute or ../ @import/@use out of it, is refused before it is read, in every mode", () => {
+  for (const safe of [true, false]) {
+    for (const how of ["partial", "absolute", "relative", "use", "folder"]) {
+      const box = sandbox();
+      try {
+        const out = path.join(box.root, "elsewhere");
+        box.write(path.join(out, "_evil.scss"), `.secret { content: "${SECRET}"; }\n`);
+        box.write("_sass/_fine.scss", ".fine { a: b; }\n");
+        const front = "---\n---\n@import \"fine\";\n";
+        if (how === "partial") {
+          fs.symlinkSync(path.join(out, "_evil.scss"), path.join(box.site, "_sass/_evil.scss"));
+          box.write("css/main.scss", `${front}@import "evil";\n`);
+        } else if (how === "folder") {
+          fs.symlinkSync(out, path.join(box.site, "_sass/vendor"));
+          box.write("css/main.scss", `${front}@import "vendor/evil";\n`);
+        } else if (how === "absolute") box.write("css/main.scss", `${front}@import "${path.join(out, "evil")}";\n`);
+        else if (how === "relative") box.write("css/main.scss", `${front}@import "../../../elsewhere/evil";\n`);
+        else box.write("css/main.scss", `---\n---\n@use "../../../elsewhere/evil";\n`);
+        const { error } = buildInProcess({ source: box.site, destination: path.join(box.site, "_site"), ...(safe ? { safe: true } : {}) });
+        assert.ok(error, `${how}, safe ${safe}: the build fails`);
+        assert.match(error.message, /^Sass error: .*evil\.scss.* is outside the site: build-site reads nothing outside the site/);
+        assert.match(error.hint ?? error.message, /./);
+        assert.equal(error.file, "css/main.scss");
+        assert.equal(error.line, how === "use" ? 3 : 4, `${how}: the line of the @import/@use`);
+        assert.equal(fs.existsSync(path.join(box.site, "_site")), false);
+      } finally {
+        box.remove();
+      }
     }
+  }
+});
+
+test("Sass imports inside the site still work: relative ones, through an inside symlink, and from the load paths", () => {
+  const box = sandbox({
+    "_sass/_a.scss": ".a { x: 1; }\n",
+    "shared/_b.scss": ".b { x: 2; }\n",
+    "css/_c.scss": ".c { x: 3; }\n",
+    "css/main.scss": "---\n---\n@import \"a\";\n@import \"../shared/b\";\n@import \"c\";\n@import \"linked\";\n",
+  });
+  try {
+    fs.symlinkSync(path.join(box.site, "shared/_b.scss"), path.join(box.site, "_sass/_linked.scss"));
+    const { error } = buildInProcess({ source: box.site, destination: path.join(box.site, "_site") });
+    assert.equal(error, undefined, String(error?.stack ?? error));
+    const css = fs.readFileSync(path.join(box.site, "_site/css/main.css"), "utf8");
+    assert.match(css, /\.a \{\s*x: 1;\s*\}\s*\.b \{\s*x: 2;\s*\}\s*\.c \{\s*x: 3;\s*\}\s*\.b \{\s*x: 2;\s*\}/);
+  } finally {
+    box.remove();
   }
 });
 

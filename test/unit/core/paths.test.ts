@@ -27,9 +27,9 @@ test("the entry filter's joined paths match path.posix.join: includes and exclud
     for (const entry of entries) {
       const joined = path.posix.join(source, entry);
       const rel = joined.startsWith("/site/") ? joined.slice("/site/".length) : joined.replace(/^\//, "");
-      const f = new EntryFilter(source, [], [rel], false);
+      const f = new EntryFilter(source, [], [rel]);
       assert.equal(f.isExcluded(entry), true, `exclude ${rel} from ${source} + ${entry}`);
-      const g = new EntryFilter(source, [], [`${rel}x`], false);
+      const g = new EntryFilter(source, [], [`${rel}x`]);
       assert.equal(g.isExcluded(entry), false, `exclude ${rel}x from ${source} + ${entry}`);
     }
   }
@@ -41,7 +41,7 @@ test("exclude patterns: prefixes, fnmatch wildcards, and 'dir/' only for a folde
     fs.mkdirSync(path.join(root, "vendor", "bundle"), { recursive: true });
     fs.writeFileSync(path.join(root, "vendor", "bundler"), "");
     fs.writeFileSync(path.join(root, "vendor", "cache"), "");
-    const f = new EntryFilter(root, [], ["vendor/bundle/", "vendor/cache/", "*.log", "Gemfile", "docs/[ab]*", "a+b(c)"], false);
+    const f = new EntryFilter(root, [], ["vendor/bundle/", "vendor/cache/", "*.log", "Gemfile", "docs/[ab]*", "a+b(c)"]);
     const excluded = (e: string) => f.isExcluded(e);
     assert.equal(excluded("vendor/bundle"), true, "the folder named by 'vendor/bundle/'");
     assert.equal(excluded("vendor/bundle/x.rb"), true, "below it, by prefix");

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { SassThread } from "../../../src/render/sass-thread.js";
 import type { SassCompileOptions } from "../../../src/render/sass-protocol.js";
 
-const OPTIONS: SassCompileOptions = { syntax: "scss", style: "expanded", loadPaths: [], sourceMap: false, quietDeps: true, silenceDeprecations: [] };
+const OPTIONS: SassCompileOptions = { syntax: "scss", style: "expanded", loadPaths: [], readRoots: [], source: "/", sourceMap: false, quietDeps: true, silenceDeprecations: [] };
 const ENDLESS = "$i: 1;\n@while $i > 0 { $i: $i + 1; }\n";
 
 test("a compile past its time limit is stopped, and the next one compiles on a new process", () => {

@@ -9,7 +9,8 @@
 //   include's `assign`/`capture` write to the page's scope and stay visible after it.
 // - `include` searches host.includeDirs (site, then theme); `include_relative` the folder of
 //   the page being rendered (its `path`, under `collections_dir` for collection documents).
-// - In safe mode an include must not resolve (through symlinks) outside its directory.
+// - An include must not resolve (through symlinks) outside the site, in every mode (in safe
+//   mode, as in Jekyll, not outside its own folder either).
 // - `include_cached` renders once per distinct file and parameter values per build.
 // The tags render synchronously (plain functions, not liquidjs generators; see sync-render.ts).
 import fs from "node:fs";
@@ -157,18 +158,25 @@ abstract class IncludeBase extends Tag {
 
   protected locate(file: string, dirs: string[]): string {
     const safe = truthy(this.support.host.config.safe);
+    const source = this.support.host.source;
+    let refused: { shown: string; real: string; outside: string } | undefined;
     for (const dir of dirs) {
       const candidate = path.join(dir, file);
       try {
         if (!fs.statSync(candidate).isFile()) continue;
-        // Jekyll's realpath_prefixed_with? is a string prefix test against the folder as
-        // written; a path test against the folder's real path also refuses `/site/_includes-x`.
-        // A folder of the site (not a theme's) must also really be in the site: `_includes` may
-        // itself be a symlink out of it.
-        if (safe) {
-          const real = fs.realpathSync(candidate);
-          const source = this.support.host.source;
-          if (!insideReal(real, dir) || (candidate.startsWith(`${source}/`) && !insideReal(real, source))) continue;
+        // In every mode an include must really be in the site (or, for a theme's `_includes`, in
+        // that folder): build-site reads nothing outside the site. Jekyll checks only in safe
+        // mode (valid_include_file?), and there with realpath_prefixed_with?, a string prefix
+        // test against the folder as written; a path test against the folder's real path also
+        // refuses `/site/_includes-x`. In safe mode, as in Jekyll, the include must also stay
+        // in its own folder; otherwise a symlink to elsewhere in the site is followed.
+        const real = fs.realpathSync(candidate);
+        const inSite = candidate.startsWith(`${source}/`);
+        const allowed = inSite ? insideReal(real, source) && (!safe || insideReal(real, dir)) : insideReal(real, dir);
+        if (!allowed) {
+          const outside = !inSite ? "the theme's includes folder" : insideReal(real, source) ? `its folder (safe mode)` : "the site";
+          refused ??= { shown: inSite ? path.relative(source, candidate) : candidate, real, outside };
+          continue;
         }
         return candidate;
       } catch {
@@ -176,8 +184,10 @@ abstract class IncludeBase extends Tag {
       }
     }
     const list = `[${dirs.map((d) => inspect(d)).join(", ")}]`;
+    const why = refused ? ` (${refused.shown} leads to ${refused.real}, outside ${refused.outside}: build-site reads nothing outside the site. ` +
+      "Copy the file into the site instead of linking to it.)" : "";
     throw new Error(`Could not locate the included file '${file}' in any of ${list}. Ensure it exists in one of those directories and` +
-      (safe ? " is not a symlink as those are not allowed in safe mode." : ", if it is a symlink, does not point outside your site source."));
+      (safe ? " is not a symlink as those are not allowed in safe mode." : ", if it is a symlink, does not point outside your site source.") + why);
   }
 
   protected resolve(ctx: Context): string {
