@@ -6,6 +6,8 @@
 // "configs": ["_config.yml", "_extra.yml"], "cwd": "site" } — extra command-line flags (Jekyll's
 // own names), environment, the config files to load (default: `_config.yml` when it exists), and
 // whether the oracle runs Jekyll from the site's folder (default: from where it is run).
+// `"sourceFromConfig": true` builds from the site's folder with no --source, so that a `source:`
+// key in the configuration names the site's files (Jekyll ignores it when --source is given).
 import fs from "node:fs";
 import path from "node:path";
 
@@ -33,6 +35,9 @@ export function prepareFixture(fixtureDir, workDir) {
     .map((c) => path.join(siteDir, c));
   return {
     siteDir,
+    /** The command line's source flags, and where to run the build from. */
+    sourceArgs: meta.sourceFromConfig ? [] : ["--source", siteDir],
+    cwd: meta.sourceFromConfig || meta.cwd === "site" ? siteDir : undefined,
     configArg: [...configs, pinned].join(","),
     args: meta.args ?? [],
     env: meta.env ?? {},

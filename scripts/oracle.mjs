@@ -23,17 +23,17 @@ let failed = 0;
 for (const name of names) {
   const dir = path.join(fixturesDir, name);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `oracle-${name}-`));
-  const { siteDir, configArg, args, env, meta } = prepareFixture(dir, work);
+  const { sourceArgs, cwd, configArg, args, env } = prepareFixture(dir, work);
   const out = path.join(work, "_site");
   try {
     execFileSync(
       "faketime",
-      ["-f", `@${FIXTURE_TIME.replace(/ \+0000$/, "")}`, "jekyll", "build", "--source", siteDir,
+      ["-f", `@${FIXTURE_TIME.replace(/ \+0000$/, "")}`, "jekyll", "build", ...sourceArgs,
         "--destination", out, "--config", configArg, ...args],
       // NO_FAKE_STAT: faketime would otherwise shift file mtimes too (sitemap lastmod, draft dates).
       // `"cwd": "site"` runs Jekyll from the site's folder, as users do (jekyll-polyglot looks for
       // `exclude_from_localization` folders from the working directory).
-      { cwd: meta.cwd === "site" ? siteDir : undefined, env: { ...process.env, TZ: "UTC", LANG: "C.UTF-8", JEKYLL_ENV: "development", NO_FAKE_STAT: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] },
+      { cwd, env: { ...process.env, TZ: "UTC", LANG: "C.UTF-8", JEKYLL_ENV: "development", NO_FAKE_STAT: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] },
     );
   } catch (e) {
     failed++;

@@ -65,9 +65,11 @@ function peekTimezone(files: string[]): string | undefined {
 }
 
 export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): LoadedConfig {
-  const source = path.resolve(cwd, overrides.source ?? ".");
-  if (!fs.statSync(source, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new BuildError(`the source directory '${overrides.source ?? source}' does not exist`, {
+  // The folder the command names (--source, default the working directory): `_config.yml` is
+  // read from it, and the default destination and a relative `destination:` are placed in it.
+  const root = path.resolve(cwd, overrides.source ?? ".");
+  if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new BuildError(`the source directory '${overrides.source ?? root}' does not exist`, {
       hint: "Run build-site inside your site, or point --source at it.",
     });
   }
@@ -78,7 +80,7 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
   } else {
     explicit = false;
     // Configuration#config_files: the first of _config.yml, _config.yaml and _config.toml.
-    const found = ["yml", "yaml", "toml"].map((e) => path.join(source, `_config.${e}`)).find((f) => fs.existsSync(f));
+    const found = ["yml", "yaml", "toml"].map((e) => path.join(root, `_config.${e}`)).find((f) => fs.existsSync(f));
     files = found ? [found] : [];
   }
   for (const f of files) {
@@ -89,8 +91,8 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
     }
   }
   const zone = peekTimezone(files);
-  let config: Config = jekyllDefaults(source);
-  config.destination = path.join(source, "_site");
+  let config: Config = jekyllDefaults(root);
+  config.destination = path.join(root, "_site");
   // The file that last set each top-level key, so a bad value is reported where it was written.
   const setBy = new Map<string, string>();
   const notes: ThemeNote[] = [];
@@ -113,6 +115,7 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
     if (v !== undefined && k !== "config" && k !== "source" && k !== "destination") cli[k] = v;
   }
   config = deepMerge(config, cli);
+  const source = siteSource(root, overrides.source !== undefined, config.source, setBy.get("source"));
   config.source = source;
   // Site#initialize: File.expand_path(config["destination"]), which takes only a String: a
   // `destination:` that YAML reads as a number, true/false or null is Ruby's TypeError there.
@@ -124,7 +127,7 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
     });
   }
   config.destination = path.resolve(
-    overrides.destination !== undefined ? cwd : source,
+    overrides.destination !== undefined ? cwd : root,
     overrides.destination ?? String(config.destination ?? "_site"),
   );
   validate(config, setBy);
@@ -133,6 +136,50 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
   const theme = resolveTheme(config, { cacheRoot: path.join(source, ".build-site-cache"), notes });
   if (theme && theme.origin !== "remote_theme") config = withThemeConfig(config, theme, zone, notes);
   return { config, files, theme, notes };
+}
+
+/**
+ * The site's source. Jekyll reads the configuration from the folder the command names, and a
+ * `source:` key there then becomes the source (Configuration#config_files reads from the
+ * command-line source; Site#config= expands `source` against the working directory, which is that
+ * folder when no --source is given; `--source` on the command line wins over the key, which is
+ * then ignored). Measured with Jekyll 4.3.1: `_config.yml` saying `source: src` builds `src/`
+ * into `./_site`, and `src/_config.yml` is not read. build-site resolves the key against the
+ * folder the configuration was read from, and refuses one that leaves that folder (Jekyll builds
+ * any folder it names): safer, as nothing else the configuration names may leave the site.
+ */
+function siteSource(root: string, fromCommandLine: boolean, key: unknown, file: string | undefined): string {
+  if (fromCommandLine || key === undefined || key === null) return root;
+  const where = file === undefined ? undefined : displayPath(file);
+  if (typeof key !== "string") {
+    // Site#config=: File.expand_path(config["source"]) takes only a String.
+    throw new BuildError(`no implicit conversion of ${implicitName(key)} into String (TypeError)`, {
+      file: where,
+      hint: "source: is the folder of the site's files, written as a String, e.g. source: src (or remove it to build this folder).",
+    });
+  }
+  const source = path.resolve(root, key);
+  let real = source;
+  let realRoot = root;
+  try {
+    realRoot = fs.realpathSync(root);
+    real = fs.realpathSync(source);
+  } catch {
+    throw new BuildError(`the source directory '${key}' (source: in the configuration) does not exist`, {
+      file: where,
+      hint: `source: names the folder of the site's files, relative to ${displayPath(root) || "."}: create it, or correct or remove the setting.`,
+    });
+  }
+  if (!(real === realRoot || real.startsWith(`${realRoot}${path.sep}`))) {
+    throw new BuildError(`source: ${key} is outside the folder the configuration was read from (${displayPath(root) || root}); build-site builds only sources inside it`, {
+      file: where,
+      hint: "Jekyll would build that folder; build-site reads nothing outside the site's folder. Point source: at a folder inside it, or run build-site --source FOLDER instead.",
+    });
+  }
+  if (!fs.statSync(real).isDirectory()) {
+    throw new BuildError(`the source directory '${key}' (source: in the configuration) is not a folder`, { file: where, hint: "source: names a folder of the site." });
+  }
+  return source;
 }
 
 /**

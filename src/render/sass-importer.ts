@@ -103,7 +103,9 @@ export function siteImporter(scope: SassReadScope): sass.Importer<"sync"> {
     load(canonicalUrl) {
       const file = fileURLToPath(canonicalUrl);
       const ext = path.extname(file);
-      return { contents: fs.readFileSync(file, "utf8"), syntax: ext === ".sass" ? "indented" : ext === ".css" ? "css" : "scss" };
+      // sourceMapUrl: the file, as Dart Sass's own importer names it in source maps (without it
+      // a custom importer's files appear there as `data:` URLs).
+      return { contents: fs.readFileSync(file, "utf8"), syntax: ext === ".sass" ? "indented" : ext === ".css" ? "css" : "scss", sourceMapUrl: canonicalUrl };
     },
   };
 }

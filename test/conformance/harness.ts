@@ -22,7 +22,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 
 /** scripts/fixture-prep.mjs is shared with the Jekyll oracle, so both build the same input. */
 const { prepareFixture } = (await import(pathToFileURL(path.join(ROOT, "scripts", "fixture-prep.mjs")).href)) as {
-  prepareFixture(fixtureDir: string, workDir: string): { siteDir: string; configArg: string; args: string[]; env: Record<string, string>; meta: { css?: string } };
+  prepareFixture(fixtureDir: string, workDir: string): { siteDir: string; sourceArgs: string[]; cwd: string | undefined; configArg: string; args: string[]; env: Record<string, string>; meta: { css?: string } };
 };
 export const FIXTURES = path.join(ROOT, "test", "conformance");
 const CLI = path.join(ROOT, "bin", "build-site.js");
@@ -75,10 +75,11 @@ export function runFixture(name: string): FixtureResult {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `conf-${name}-`));
   const result: FixtureResult = { name, ok: false, files: 0, matched: 0, problems: [] };
   try {
-    const { siteDir, configArg, args, env, meta } = prepareFixture(dir, work);
+    const { sourceArgs, cwd, configArg, args, env, meta } = prepareFixture(dir, work);
     const out = path.join(work, "_site");
     try {
-      execFileSync(process.execPath, [CLI, "build", "--source", siteDir, "--destination", out, "--config", configArg, ...args], {
+      execFileSync(process.execPath, [CLI, "build", ...sourceArgs, "--destination", out, "--config", configArg, ...args], {
+        cwd,
         env: { ...process.env, TZ: "UTC", LANG: "C.UTF-8", JEKYLL_ENV: "development", ...env },
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -129,8 +130,9 @@ function firstDifference(want: string, got: string): string {
 /** Keep the temp folder for a fixture (for debugging): returns the output dir. */
 export function buildFixtureTo(name: string, out: string): void {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `conf-${name}-`));
-  const { siteDir, configArg, args, env } = prepareFixture(path.join(FIXTURES, name), work);
-  execFileSync(process.execPath, [CLI, "build", "--source", siteDir, "--destination", out, "--config", configArg, ...args], {
+  const { sourceArgs, cwd, configArg, args, env } = prepareFixture(path.join(FIXTURES, name), work);
+  execFileSync(process.execPath, [CLI, "build", ...sourceArgs, "--destination", out, "--config", configArg, ...args], {
+    cwd,
     env: { ...process.env, TZ: "UTC", LANG: "C.UTF-8", JEKYLL_ENV: "development", ...env },
     stdio: "inherit",
   });

@@ -1,0 +1,110 @@
+// `source:` in `_config.yml`, and where the destination goes. Measured with Debian's Jekyll 4.3.1
+// (test/conformance/ERRORS.md, cases 103-106; the fixture config-source-key pins the output):
+//  - `jekyll build` reads `_config.yml` from the working directory (or --source), and a `source:`
+//    key there becomes the site's source, expanded against the working directory; `src/_config.yml`
+//    is not read. `--source` on the command line wins over the key, which is then ignored.
+//  - The default destination and a relative `destination:` are expanded against the working
+//    directory (`File.join(Dir.pwd, "_site")`), so `jekyll build -s docs` writes `./_site`.
+// build-site places them in the folder the configuration was read from (README: the same when run
+// from the site's folder; `-s docs` writes `docs/_site`), and refuses a `source:` outside it.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { ROOT } from "../../conformance/harness.js";
+
+const CLI = path.join(ROOT, "bin", "build-site.js");
+
+function tree(files: Record<string, string>): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "bs-source-key-")));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+function build(cwd: string, args: string[] = []) {
+  const r = spawnSync(process.execPath, [CLI, "build", ...args], { cwd, encoding: "utf8", env: { ...process.env, TZ: "UTC", BUILD_SITE_WORKERS: "0" } });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+const SITE = {
+  "a/_config.yml": "source: src\ntitle: Outer\n",
+  "a/outside.md": "---\n---\nnot built\n",
+  "a/src/_config.yml": "title: Inner\n",
+  "a/src/index.md": "---\n---\n{{ site.title }}\n",
+};
+
+test("source: in _config.yml names the site's files; the destination is placed beside the configuration", () => {
+  const root = tree(SITE);
+  try {
+    const r = build(path.join(root, "a"));
+    assert.equal(r.code, 0, r.out);
+    assert.equal(fs.readFileSync(path.join(root, "a/_site/index.html"), "utf8"), "<p>Outer</p>\n");
+    assert.equal(fs.existsSync(path.join(root, "a/_site/outside.html")), false);
+    assert.equal(fs.existsSync(path.join(root, "a/src/_site")), false, "not inside the new source");
+
+    // destination: relative to the same folder (Jekyll: the working directory, which it is here).
+    fs.writeFileSync(path.join(root, "a/_config.yml"), "source: src\ndestination: out\ntitle: Outer\n");
+    assert.equal(build(path.join(root, "a")).code, 0);
+    assert.equal(fs.readFileSync(path.join(root, "a/out/index.html"), "utf8"), "<p>Outer</p>\n");
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("--source on the command line wins over source: in the configuration, which is then ignored (as in Jekyll)", () => {
+  const root = tree(SITE);
+  try {
+    const r = build(root, ["-s", "a"]);
+    assert.equal(r.code, 0, r.out);
+    // The key is ignored: `a` is the source, so `outside.md` is built and `src/` is a folder of it.
+    assert.equal(fs.readFileSync(path.join(root, "a/_site/outside.html"), "utf8"), "<p>not built</p>\n");
+    assert.equal(fs.readFileSync(path.join(root, "a/_site/src/index.html"), "utf8"), "<p>Outer</p>\n");
+    // build-site's choice: `-s a` writes a/_site (Jekyll writes ./_site in the working directory).
+    assert.equal(fs.existsSync(path.join(root, "_site")), false);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a source: outside the configuration's folder, of the wrong type or missing is a clear error naming _config.yml", () => {
+  const cases: [string, RegExp][] = [
+    ["source: ../b", /_config\.yml: source: \.\.\/b is outside the folder the configuration was read from/],
+    ["source: /", /_config\.yml: source: \/ is outside the folder the configuration was read from/],
+    ["source: link", /_config\.yml: source: link is outside the folder the configuration was read from/],
+    ["source: [1]", /_config\.yml: no implicit conversion of Array into String \(TypeError\)/],
+    ["source: 5", /_config\.yml: no implicit conversion of Integer into String \(TypeError\)/],
+    ["source: nope", /_config\.yml: the source directory 'nope' \(source: in the configuration\) does not exist/],
+  ];
+  for (const [config, says] of cases) {
+    const root = tree({ "a/_config.yml": `${config}\n`, "a/index.md": "---\n---\nx\n", "b/secret.md": "---\n---\nSECRET\n" });
+    try {
+      fs.symlinkSync(path.join(root, "b"), path.join(root, "a/link"));
+      const r = build(path.join(root, "a"));
+      assert.notEqual(r.code, 0, `${config}: fails`);
+      assert.match(r.out, says, config);
+      assert.equal(fs.existsSync(path.join(root, "a/_site")), false, `${config}: nothing written`);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }
+});
+
+test("source: . and a folder reached through a symlink inside the folder are fine", () => {
+  const root = tree({ "a/_config.yml": "source: .\n", "a/index.md": "---\n---\nhere\n", "a/real/index.md": "---\n---\nreal\n" });
+  try {
+    assert.equal(build(path.join(root, "a")).code, 0);
+    assert.equal(fs.readFileSync(path.join(root, "a/_site/index.html"), "utf8"), "<p>here</p>\n");
+    fs.symlinkSync("real", path.join(root, "a/alias"));
+    fs.writeFileSync(path.join(root, "a/_config.yml"), "source: alias\n");
+    const r = build(path.join(root, "a"));
+    assert.equal(r.code, 0, r.out);
+    assert.equal(fs.readFileSync(path.join(root, "a/_site/index.html"), "utf8"), "<p>real</p>\n");
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
