@@ -30,6 +30,7 @@ import path from "node:path";
 import type { Config } from "../config/types.js";
 import { BuildError } from "../errors.js";
 import { readDataFile } from "../read/data-reader.js";
+import { refuseOutsideSite } from "../read/outside-site.js";
 import { hashFind, isHash, noMethodMessage, outputS, rubyClass, toS, truthy } from "../ruby/values.js";
 import type { Site } from "../site/site.js";
 import type { RenderPass, TagScope } from "./api.js";
@@ -137,6 +138,7 @@ function loadTranslations(site: Site): void {
       hint: `jekyll-multiple-languages-plugin reads each language's strings from _i18n/<lang>.yml: add _i18n/${state.lang}.yml.`,
     });
   }
+  refuseOutsideSite(site.source, file, site.displayPath(file));
   state.translations[state.lang] = readDataFile(site, file);
 }
 

@@ -13,6 +13,7 @@ import type { Site } from "../site/site.js";
 import { parseBibtex, type BibEntry } from "./bibtex.js";
 import { sanitizeDataKey } from "./data-reader.js";
 import { publicationData } from "./publication.js";
+import { refuseOutsideSite } from "./outside-site.js";
 
 /** jekyll-scholar's default `source`. */
 const DEFAULT_SOURCE = "./_bibliography";
@@ -57,6 +58,7 @@ export function loadBibFile(site: Site, abs: string): BibEntry[] {
   if (!entries) {
     site.readFiles.add(abs);
     const file = site.displayPath(abs);
+    refuseOutsideSite(site.source, abs, file);
     try {
       entries = parseBibtex(fs.readFileSync(abs, "utf8"), file, (w) => site.logger.warn("BibTeX:", `${file}:${w.line}: ${w.message}`));
     } catch (e) {

@@ -6,6 +6,7 @@
 // include tag and the Sass importer say when they refuse such a read is written here, once.
 import fs from "node:fs";
 import path from "node:path";
+import { BuildError } from "../errors.js";
 
 /** The warning for a file or folder skipped because its real path leaves the site. */
 export function outsideSiteMessage(shown: string, real: string): string {
@@ -25,4 +26,23 @@ export function realFolder(dir: string): string | null {
 /** Whether the real path `real` is `root` or below it (both real paths). */
 export function isInside(real: string, root: string): boolean {
   return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+/**
+ * For a file a plugin or an extra reads by name (a `.bib` file, `_i18n/<lang>.yml`): a located
+ * error when its real path leaves the site (`source`), as for an include.
+ */
+export function refuseOutsideSite(source: string, abs: string, shown: string): void {
+  const root = realFolder(source);
+  let real: string;
+  try {
+    real = fs.realpathSync(abs);
+  } catch {
+    return; // missing: the caller reports it
+  }
+  if (root === null || isInside(real, root)) return;
+  throw new BuildError(`${shown} leads to ${real}, outside the site: build-site reads nothing outside the site (Jekyll reads it unless --safe)`, {
+    file: shown,
+    hint: "Copy the file into the site instead of linking to it.",
+  });
 }

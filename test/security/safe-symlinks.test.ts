@@ -185,3 +185,29 @@ test("a symlink loop in the source is walked once, not forever", () => {
     box.remove();
   }
 });
+
+test("a .bib file or an _i18n language file symlinked out of the site is refused, naming the link", () => {
+  const cases: [string, string, string][] = [
+    ["_bibliography/refs.bib", "refs.bib", "@article{k, title={SECRET-OUTSIDE-THE-SITE}}\n"],
+    ["_i18n/en.yml", "en.yml", `greeting: ${SECRET}\n`],
+  ];
+  for (const [at, target, text] of cases) {
+    const box = sandbox({
+      "_config.yml": "plugins: [jekyll-multiple-languages-plugin]\nlanguages: [en]\n",
+      "index.html": "---\n---\n{% t greeting %} {{ site.data.bibliography.refs | size }}\n",
+    });
+    try {
+      const out = path.join(box.root, "elsewhere");
+      box.write(path.join(out, target), text);
+      if (!at.startsWith("_i18n")) box.write("_i18n/en.yml", "greeting: hello\n");
+      fs.mkdirSync(path.dirname(path.join(box.site, at)), { recursive: true });
+      fs.symlinkSync(path.join(out, target), path.join(box.site, at));
+      const { error } = buildInProcess({ source: box.site, destination: path.join(box.site, "_site") });
+      assert.ok(error, `${at}: the build fails`);
+      assert.match(error.message, new RegExp(`${at.replace(/\./g, "\\.")} leads to ${out}/${target.replace(/\./g, "\\.")}, outside the site`));
+      assert.equal(error.file, at);
+    } finally {
+      box.remove();
+    }
+  }
+});
