@@ -37,6 +37,13 @@ const SASS_FILE = /\.(s[ac]ss|css)$/;
 /** Beyond this many candidate files, fingerprinting costs more than it saves: no caching. */
 const MAX_FILES = 5000;
 
+/**
+ * The Sass files below `dir`. A symlink among them (or a symlinked folder, whose files a walk by
+ * directory entries would not see) spends the whole budget: such folders are not cached, so every
+ * build compiles them and the importer (sass-importer.ts) checks where each link leads. An entry
+ * cached before would otherwise be served without that check, or stay stale when a linked
+ * folder's files change.
+ */
 function collectInputs(dir: string, out: string[], budget: { left: number }): void {
   let entries: fs.Dirent[];
   try {
@@ -48,6 +55,7 @@ function collectInputs(dir: string, out: string[], budget: { left: number }): vo
     if (budget.left <= 0) return;
     if (e.name.startsWith(".") || e.name === "node_modules" || e.name === "_site") continue;
     const p = path.join(dir, e.name);
+    if (e.isSymbolicLink()) { budget.left = 0; return; }
     if (e.isDirectory()) collectInputs(p, out, budget);
     else if (SASS_FILE.test(e.name)) { out.push(p); budget.left--; }
   }
@@ -139,6 +147,20 @@ export class SassCache {
     return abs;
   }
 
+  private inSiteOrTheme(folder: string): boolean {
+    const within = (root: string | null) => {
+      if (!root) return false;
+      try {
+        const real = fs.realpathSync(folder);
+        const top = fs.realpathSync(root);
+        return real === top || real.startsWith(top + path.sep);
+      } catch {
+        return false;
+      }
+    };
+    return within(this.source) || within(this.themeRoot);
+  }
+
   private fromPortable(p: string): string {
     if (p.startsWith("site:")) return path.join(this.source, p.slice(5));
     if (p.startsWith("theme:") && this.themeRoot) return path.join(this.themeRoot, p.slice(6));
@@ -198,6 +220,9 @@ export class SassCache {
       return null;
     }
     if (typeof entry?.css !== "string" || !Array.isArray(entry.warnings)) return null;
+    // Files read from outside the keyed folders must be in the site or the theme: an entry an older
+    // build-site stored after reading elsewhere is compiled again, and refused (sass-importer.ts).
+    if (entry.outside && !entry.outside.folders.every((f) => this.inSiteOrTheme(this.fromPortable(f)))) return null;
     if (entry.outside && this.fingerprint(entry.outside.folders.map((f) => this.fromPortable(f))) !== entry.outside.hash) return null;
     this.used(key);
     return { css: entry.css, map: entry.map, warnings: entry.warnings };

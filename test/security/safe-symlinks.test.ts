@@ -211,3 +211,25 @@ test("a .bib file or an _i18n language file symlinked out of the site is refused
     }
   }
 });
+
+test("compiled CSS kept in the cache is not served for a partial whose link now leads out of the site", () => {
+  const box = sandbox({ "shared/_p.scss": ".inside { a: b; }\n", "css/main.scss": "---\n---\n@import \"p\";\n" });
+  try {
+    const out = path.join(box.root, "elsewhere");
+    box.write(path.join(out, "_p.scss"), `.secret { content: "${SECRET}"; }\n`);
+    fs.mkdirSync(path.join(box.site, "_sass"));
+    fs.symlinkSync(path.join(box.site, "shared/_p.scss"), path.join(box.site, "_sass/_p.scss"));
+    const dest = path.join(box.site, "_site");
+    const first = buildInProcess({ source: box.site, destination: dest });
+    assert.equal(first.error, undefined, String(first.error));
+    assert.match(fs.readFileSync(path.join(dest, "css/main.css"), "utf8"), /\.inside/);
+    fs.rmSync(path.join(box.site, "_sass/_p.scss"));
+    fs.symlinkSync(path.join(out, "_p.scss"), path.join(box.site, "_sass/_p.scss"));
+    const second = buildInProcess({ source: box.site, destination: dest });
+    assert.ok(second.error, "refused, not served from the cache");
+    assert.match(second.error.message, /outside the site/);
+    assert.doesNotMatch(fs.readFileSync(path.join(dest, "css/main.css"), "utf8"), new RegExp(SECRET));
+  } finally {
+    box.remove();
+  }
+});
