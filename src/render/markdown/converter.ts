@@ -146,13 +146,16 @@ function quotesEnd(tokens: Token[], from: number, to: number, end: number): numb
   return end;
 }
 
+/** The lines of a token without a map (read only). */
+const NO_MAP: readonly [number, number] = [0, 0];
+
 /** Splits a token slice into top-level blocks. */
 function splitBlocks(tokens: Token[], lines: Lines): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.nesting === 0) {
-      const map = t.map ?? [0, 0];
+      const map = t.map ?? NO_MAP;
       const toEof = t.type === 'kd_html' && (t.meta as any)?.toEof;
       // A footnote definition's last `>` line is its quote's (`[^1]:\n    b\n>`), not a blank
       // line after it, as for a blockquote below.
@@ -166,7 +169,7 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       depth += tokens[j].nesting;
       if (depth === 0) break;
     }
-    const map = t.map ?? [0, 0];
+    const map = t.map ?? NO_MAP;
     // A blockquote's trailing `>` lines are blank lines inside it (kramdown writes them as "\n"
     // before </blockquote>); only truly empty lines are outside.
     let end = t.type === 'blockquote_open' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
@@ -207,7 +210,12 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
     // (parse_list reads blank lines, then the `^`: `* a\n\n^`.)
     const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && !!after.map &&
       after.map[0] >= map[1] && lines.onlyBlank(map[1], after.map[0]);
-    out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end, ...(trailingBlank ? { trailingBlank } : {}), ...(eobFound ? { eobFound } : {}) });
+    // (Set only when true, as before; without spreading a fresh object in for each: this runs for
+    // every block of every document.)
+    const block: Block = { open: t, tokens: tokens.slice(i + 1, j), start: map[0], end };
+    if (trailingBlank) block.trailingBlank = true;
+    if (eobFound) block.eobFound = true;
+    out.push(block);
     i = j;
   }
   return out;
@@ -410,7 +418,7 @@ export class Converter {
   }
 
   private attrsOf(b: Block, base?: Attrs): Attrs {
-    const attrs: Attrs = new Map(base ?? []);
+    const attrs: Attrs = base ? new Map(base) : new Map();
     if (b.ial) applyIal(attrs, b.ial);
     return attrs;
   }
@@ -577,8 +585,10 @@ export class Converter {
       attrs.set('id', this.ctx.opts.autoIdPrefix + id);
     }
     const id = attrs.get('id');
-    const cls = (attrs.get('class') ?? '').split(/\s+/);
-    if (id !== undefined && this.ctx.opts.tocLevels.has(level) && !cls.includes('no_toc')) this.ctx.toc.push({ level, id, inline });
+    const cls = attrs.get('class');
+    // (The class list is split only when it names no_toc at all: most headings have no class.)
+    const noToc = cls !== undefined && cls.includes('no_toc') && cls.split(/\s+/).includes('no_toc');
+    if (id !== undefined && this.ctx.opts.tocLevels.has(level) && !noToc) this.ctx.toc.push({ level, id, inline });
     // kramdown's output_header_level: the TOC (toc_levels) sees the level as written, the tag
     // the level moved by `header_offset`.
     const out = Math.min(6, Math.max(1, level + this.ctx.opts.headerOffset));
