@@ -88,7 +88,7 @@ class Lines {
     return true;
   }
   /** Lines of a paragraph, header or definition term: text, whatever they hold (see markText). */
-  private textLines: Set<number> | null = null;
+  private textLines: Uint8Array | null = null;
   /**
    * Marks the lines of the paragraphs, headers, terms and code among `tokens` as text. A line of only `>` is
    * blank inside a blockquote (the quote's marker), but paragraph text where no quote starts:
@@ -100,13 +100,16 @@ class Lines {
       if ((t.type !== 'paragraph_open' && t.type !== 'kd_raw_text_open' && t.type !== 'heading_open' && t.type !== 'dt_open' && t.type !== 'code_block' && t.type !== 'fence') || !t.map) continue;
       // (A term's map may be empty, [n, n]: its line n is text all the same. A code block's truly
       // empty lines stay blank: only `>` lines, its lazy text, are marked.)
-      for (let l = t.map[0]; l < Math.max(t.map[1], t.map[0] + 1); l++) if (!this.only(l, 0x20, 0x09, 0x20)) (this.textLines ??= new Set()).add(l);
+      // (One flag per line rather than a Set of line numbers: most of a document's lines are text.
+      // Lines past the end are blank whatever they are marked, see blank.)
+      const end = Math.min(Math.max(t.map[1], t.map[0] + 1), this.starts.length);
+      for (let l = t.map[0]; l < end; l++) if (!this.only(l, 0x20, 0x09, 0x20)) (this.textLines ??= new Uint8Array(this.starts.length))[l] = 1;
     }
     return this;
   }
   /** A missing line, or one of spaces, tabs and `>` only (not in a paragraph: markText). */
   blank(n: number): boolean {
-    return n < 0 || n >= this.starts.length || (this.only(n, 0x20, 0x09, 0x3e) && !this.textLines?.has(n));
+    return n < 0 || n >= this.starts.length || (this.only(n, 0x20, 0x09, 0x3e) && this.textLines?.[n] !== 1);
   }
   /** Line `n`'s text (without its `\n`), or '' past the end. */
   text(n: number): string {
@@ -431,6 +434,11 @@ export class Converter {
    */
   private standaloneImage(inline: Token[], attrs: Attrs, indent: number): string | null {
     if (inline.length === 0 || inline.length > 3) return null;
+    // Nothing to do without an image, and nothing to apply without a span IAL: the usual short
+    // paragraph (one text token) is not filtered into a new array.
+    let imageOrIal = false;
+    for (const t of inline) if (t.type === 'image' || t.type === 'kd_span_ial') { imageOrIal = true; break; }
+    if (!imageOrIal) return null;
     applySpanIals(inline, this.ctx);
     const parts = inline.filter((t) => t.type !== 'text' || t.content !== '');
     const img = parts[0];
