@@ -73,7 +73,16 @@ function pluralized(data: Record<string, any>, singular: string, plural: string)
     else if (Array.isArray(v)) value = v.filter((x) => x !== null && x !== undefined);
     else value = undefined;
   }
-  return [value].flat(Infinity).filter((x) => x !== null && x !== undefined);
+  // `[value].flatten.compact`. (Without a flat(Infinity) where nothing is nested: the usual list
+  // of names, or none, asks for no flattening, and this runs for every document.)
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return [value];
+  if (!value.some(Array.isArray)) return value.filter(isPresent);
+  return value.flat(Infinity).filter(isPresent);
+}
+
+function isPresent(x: unknown): boolean {
+  return x !== null && x !== undefined;
 }
 
 /**

@@ -88,7 +88,7 @@ class Lines {
     return true;
   }
   /** Lines of a paragraph, header or definition term: text, whatever they hold (see markText). */
-  private textLines: Set<number> | null = null;
+  private textLines: Uint8Array | null = null;
   /**
    * Marks the lines of the paragraphs, headers, terms and code among `tokens` as text. A line of only `>` is
    * blank inside a blockquote (the quote's marker), but paragraph text where no quote starts:
@@ -100,13 +100,16 @@ class Lines {
       if ((t.type !== 'paragraph_open' && t.type !== 'kd_raw_text_open' && t.type !== 'heading_open' && t.type !== 'dt_open' && t.type !== 'code_block' && t.type !== 'fence') || !t.map) continue;
       // (A term's map may be empty, [n, n]: its line n is text all the same. A code block's truly
       // empty lines stay blank: only `>` lines, its lazy text, are marked.)
-      for (let l = t.map[0]; l < Math.max(t.map[1], t.map[0] + 1); l++) if (!this.only(l, 0x20, 0x09, 0x20)) (this.textLines ??= new Set()).add(l);
+      // (One flag per line rather than a Set of line numbers: most of a document's lines are text.
+      // Lines past the end are blank whatever they are marked, see blank.)
+      const end = Math.min(Math.max(t.map[1], t.map[0] + 1), this.starts.length);
+      for (let l = t.map[0]; l < end; l++) if (!this.only(l, 0x20, 0x09, 0x20)) (this.textLines ??= new Uint8Array(this.starts.length))[l] = 1;
     }
     return this;
   }
   /** A missing line, or one of spaces, tabs and `>` only (not in a paragraph: markText). */
   blank(n: number): boolean {
-    return n < 0 || n >= this.starts.length || (this.only(n, 0x20, 0x09, 0x3e) && !this.textLines?.has(n));
+    return n < 0 || n >= this.starts.length || (this.only(n, 0x20, 0x09, 0x3e) && this.textLines?.[n] !== 1);
   }
   /** Line `n`'s text (without its `\n`), or '' past the end. */
   text(n: number): string {
@@ -146,13 +149,16 @@ function quotesEnd(tokens: Token[], from: number, to: number, end: number): numb
   return end;
 }
 
+/** The lines of a token without a map (read only). */
+const NO_MAP: readonly [number, number] = [0, 0];
+
 /** Splits a token slice into top-level blocks. */
 function splitBlocks(tokens: Token[], lines: Lines): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.nesting === 0) {
-      const map = t.map ?? [0, 0];
+      const map = t.map ?? NO_MAP;
       const toEof = t.type === 'kd_html' && (t.meta as any)?.toEof;
       // A footnote definition's last `>` line is its quote's (`[^1]:\n    b\n>`), not a blank
       // line after it, as for a blockquote below.
@@ -166,7 +172,7 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       depth += tokens[j].nesting;
       if (depth === 0) break;
     }
-    const map = t.map ?? [0, 0];
+    const map = t.map ?? NO_MAP;
     // A blockquote's trailing `>` lines are blank lines inside it (kramdown writes them as "\n"
     // before </blockquote>); only truly empty lines are outside.
     let end = t.type === 'blockquote_open' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
@@ -207,7 +213,12 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
     // (parse_list reads blank lines, then the `^`: `* a\n\n^`.)
     const eobFound = (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && after?.type === 'kd_eob' && !!after.map &&
       after.map[0] >= map[1] && lines.onlyBlank(map[1], after.map[0]);
-    out.push({ open: t, tokens: tokens.slice(i + 1, j), start: map[0], end, ...(trailingBlank ? { trailingBlank } : {}), ...(eobFound ? { eobFound } : {}) });
+    // (Set only when true, as before; without spreading a fresh object in for each: this runs for
+    // every block of every document.)
+    const block: Block = { open: t, tokens: tokens.slice(i + 1, j), start: map[0], end };
+    if (trailingBlank) block.trailingBlank = true;
+    if (eobFound) block.eobFound = true;
+    out.push(block);
     i = j;
   }
   return out;
@@ -410,7 +421,7 @@ export class Converter {
   }
 
   private attrsOf(b: Block, base?: Attrs): Attrs {
-    const attrs: Attrs = new Map(base ?? []);
+    const attrs: Attrs = base ? new Map(base) : new Map();
     if (b.ial) applyIal(attrs, b.ial);
     return attrs;
   }
@@ -423,6 +434,11 @@ export class Converter {
    */
   private standaloneImage(inline: Token[], attrs: Attrs, indent: number): string | null {
     if (inline.length === 0 || inline.length > 3) return null;
+    // Nothing to do without an image, and nothing to apply without a span IAL: the usual short
+    // paragraph (one text token) is not filtered into a new array.
+    let imageOrIal = false;
+    for (const t of inline) if (t.type === 'image' || t.type === 'kd_span_ial') { imageOrIal = true; break; }
+    if (!imageOrIal) return null;
     applySpanIals(inline, this.ctx);
     const parts = inline.filter((t) => t.type !== 'text' || t.content !== '');
     const img = parts[0];
@@ -577,8 +593,10 @@ export class Converter {
       attrs.set('id', this.ctx.opts.autoIdPrefix + id);
     }
     const id = attrs.get('id');
-    const cls = (attrs.get('class') ?? '').split(/\s+/);
-    if (id !== undefined && this.ctx.opts.tocLevels.has(level) && !cls.includes('no_toc')) this.ctx.toc.push({ level, id, inline });
+    const cls = attrs.get('class');
+    // (The class list is split only when it names no_toc at all: most headings have no class.)
+    const noToc = cls !== undefined && cls.includes('no_toc') && cls.split(/\s+/).includes('no_toc');
+    if (id !== undefined && this.ctx.opts.tocLevels.has(level) && !noToc) this.ctx.toc.push({ level, id, inline });
     // kramdown's output_header_level: the TOC (toc_levels) sees the level as written, the tag
     // the level moved by `header_offset`.
     const out = Math.min(6, Math.max(1, level + this.ctx.opts.headerOffset));

@@ -15,6 +15,7 @@ import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { nestedListCut } from './kramdown-blocks.js';
 import { containerLines, listBlankLine } from './list-text.js';
 import { kdLineText } from './indent.js';
+import { NEW_FENCE_MEMO, type FenceMemo } from './fence-memo.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
 
 // After the fence: at most one word (`python`, `python?opts`), surrounded by spaces or tabs.
@@ -78,8 +79,9 @@ function closingLine(state: StateBlock, startLine: number, endLine: number, mark
   // The memo lives for one paragraph (kramdown-blocks.ts) or one tokenize call, and is dropped
   // while and after a rule that moves the lines' marks (fenceMemoAcrossRules).
   const s = state as any;
-  const memo: FenceMemo | undefined = s.kdFenceMemo;
+  let memo: FenceMemo | typeof NEW_FENCE_MEMO | undefined = s.kdFenceMemo;
   if (!memo) return scanForClosingLine(state, startLine, endLine, marker)[0];
+  if (memo === NEW_FENCE_MEMO) s.kdFenceMemo = memo = new Map() as FenceMemo;
   const key = `${marker} ${state.blkIndent} ${endLine} ${state.lineMax} ${state.parentType} ${s.kdParagraphParent}`;
   const known = memo.get(key);
   if (known && known.from <= startLine && startLine < known.to) return known.result;
@@ -88,8 +90,6 @@ function closingLine(state: StateBlock, startLine: number, endLine: number, mark
   return result;
 }
 
-/** closingLine's answers: the search from `from` stopped at line `to` with `result`. */
-export type FenceMemo = Map<string, { from: number; to: number; result: number }>;
 
 /**
  * The block rules that move no line's marks, columns or container: closingLine's memo holds
@@ -115,7 +115,7 @@ export function fenceMemoAcrossRules(md: MarkdownIt): void {
       try {
         took = fn(state, start, end, silent);
       } finally {
-        s.kdFenceMemo = took ? memo && new Map() : memo;
+        s.kdFenceMemo = took ? memo && NEW_FENCE_MEMO : memo;
       }
       return took;
     };
@@ -132,7 +132,7 @@ export function fenceMemoPerTokenize(md: MarkdownIt): void {
   md.block.tokenize = function (this: typeof md.block, state: StateBlock, startLine: number, endLine: number) {
     const s = state as any;
     const outer = s.kdFenceMemo;
-    s.kdFenceMemo = new Map() as FenceMemo;
+    s.kdFenceMemo = NEW_FENCE_MEMO;
     try {
       tokenize.call(this, state, startLine, endLine);
     } finally {

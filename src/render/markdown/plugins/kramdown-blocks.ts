@@ -19,7 +19,7 @@ import { containerLines, listBlankLine } from './list-text.js';
 import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
 import { emptyLastItems } from '../list-blanks.js';
-import type { FenceMemo } from './fence.js';
+import { NEW_FENCE_MEMO } from './fence-memo.js';
 import { INDENT, RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
@@ -768,7 +768,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
         const whole = l >= endLine || isBlank(state, l);
         // (closingLine's memo, fence.ts: this paragraph's lines each ask whether a fence starts there.)
         const outerMemo = (state as any).kdFenceMemo;
-        (state as any).kdFenceMemo = new Map() as FenceMemo;
+        (state as any).kdFenceMemo = NEW_FENCE_MEMO;
         try {
           ok = paragraph(state, startLine, endLine, silent);
         } finally {
