@@ -395,7 +395,7 @@ export class Document {
 
   /**
    * The URL from the permalink, the dates taken from `dateOf`. Document#url reads Document#date,
-   * which sets a dateless draft's `data["date"]` (its file's mtime) on first call; `peekUrl`
+   * which sets a dateless draft's `data["date"]` (its file's mtime) on first call; peekDestinationPath
    * works the same URL out without that.
    */
   private makeUrl(dateOf: () => JekyllTime): string {
