@@ -13,7 +13,8 @@ import { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import { slugify } from "../site/slugify.js";
 import { JekyllTime } from "../ruby/time.js";
-import { noMethodMessage, truthy } from "../ruby/values.js";
+import { noMethodMessage, rubySort, truthy } from "../ruby/values.js";
+import { compareDocuments } from "../site/collection.js";
 import { makeUrl, unescapePath, urlFromHash } from "../site/url.js";
 import { registerPlugin } from "./registry.js";
 
@@ -88,11 +89,12 @@ function datePart(doc: Document, part: "year" | "month" | "day"): string {
 }
 
 /**
- * A Hash.new { [] } filled in `items` order: keys in order of first appearance. The gem then sorts
- * each list newest first (sort!.reverse! on Document#<=>); `newestFirst` says whether `items` is
- * in that order already or oldest first (site.posts.docs).
+ * The gem's years/months/days: a Hash.new { [] } filled in `items` order (keys in order of first
+ * appearance), each list then sorted newest first (`sort!.reverse!` on Document#<=>). Sorted, not
+ * reversed: the keys ask each post for its date first, which sets an undated draft's (its file's
+ * mtime), so the sort may place it elsewhere than the reader did.
  */
-function group<K>(items: Document[], keysOf: (d: Document) => K[], newestFirst: boolean): Map<K, Document[]> {
+function group<K>(items: Document[], keysOf: (d: Document) => K[]): Map<K, Document[]> {
   const map = new Map<K, Document[]>();
   for (const d of items) {
     for (const k of keysOf(d)) {
@@ -101,7 +103,7 @@ function group<K>(items: Document[], keysOf: (d: Document) => K[], newestFirst: 
       list.push(d);
     }
   }
-  if (!newestFirst) for (const list of map.values()) list.reverse();
+  for (const [k, list] of map) map.set(k, rubySort(list, compareDocuments).reverse());
   return map;
 }
 
@@ -184,16 +186,17 @@ function generate(site: Site, ctx: GenerateContext): void {
   const drop = (d: Document) => ctx.drops.document(d);
   const archives: ArchivePage[] = [];
   const add = (type: ArchiveType, title: ArchiveTitle, list: Document[]) => archives.push(new ArchivePage(site, type, title, list, config, drop));
-  // Site#post_attr_hash: keys in order of first appearance (oldest post first), as written.
-  const attr = (name: "tags" | "categories") => group(posts, (d) => (Array.isArray(d.data[name]) ? d.data[name] : []), false);
-  if (archiveEnabled(config, "tags")) for (const [tag, list] of attr("tags")) add("tag", tag, list);
-  if (archiveEnabled(config, "categories")) for (const [category, list] of attr("categories")) add("category", category, list);
+  // Site#post_attr_hash (keys in order of first appearance, oldest post first), which the gem asks
+  // for first: Jekyll keeps these lists for the build, and `site.tags`/`site.categories` show them.
+  if (archiveEnabled(config, "tags")) for (const [tag, list] of site.postAttrLists("tags")) add("tag", tag, list);
+  if (archiveEnabled(config, "categories")) for (const [category, list] of site.postAttrLists("categories")) add("category", category, list);
   // Years oldest first; a year's posts are newest first, so its months (and their days) are too.
-  for (const [year, yearPosts] of group(posts, (d) => [datePart(d, "year")], false)) {
+  // (The gem works the years out even when no date archive is enabled: every post is asked for its date.)
+  for (const [year, yearPosts] of group(posts, (d) => [datePart(d, "year")])) {
     if (archiveEnabled(config, "year")) add("year", { year }, yearPosts);
-    for (const [month, monthPosts] of group(yearPosts, (d) => [datePart(d, "month")], true)) {
+    for (const [month, monthPosts] of group(yearPosts, (d) => [datePart(d, "month")])) {
       if (archiveEnabled(config, "month")) add("month", { year, month }, monthPosts);
-      for (const [day, dayPosts] of group(monthPosts, (d) => [datePart(d, "day")], true)) {
+      for (const [day, dayPosts] of group(monthPosts, (d) => [datePart(d, "day")])) {
         if (archiveEnabled(config, "day")) add("day", { year, month, day }, dayPosts);
       }
     }

@@ -8,7 +8,8 @@ import { sanitizeUrl } from "../site/url.js";
 import type { GenerateContext } from "./api.js";
 import { PRIORITY, registerPlugin } from "./registry.js";
 import { BuildError } from "../errors.js";
-import { inspect, RubyFloat, rubyClass, truthy } from "../ruby/values.js";
+import { inspect, RubyFloat, rubyClass, rubySort, truthy } from "../ruby/values.js";
+import { compareDocuments } from "../site/collection.js";
 
 /** `paginate_path` with `:num` (first occurrence) replaced, leading slash ensured (Pager.paginate_path). */
 export function paginatePath(pattern: string, num: number): string {
@@ -103,8 +104,10 @@ function generate(site: Site, ctx: GenerateContext): void {
       hint: `paginate is ${inspect(paginate)} in the config, which makes 0 posts per page: give at least 1, or remove paginate to turn pagination off.`,
     });
   }
-  // site.posts (newest first) without `hidden: true` posts.
-  const posts = [...site.posts.docs].reverse().filter((p) => !(p.data.hidden !== undefined && p.data.hidden !== null && p.data.hidden !== false));
+  // site.posts (newest first) without `hidden: true` posts: `site.site_payload['site']['posts']`,
+  // i.e. SiteDrop#posts, which sorts again with the dates known now (jekyll-archives, a generator
+  // of higher priority, may have asked an undated draft for its date by then).
+  const posts = rubySort(site.posts.docs, (a, b) => compareDocuments(b, a)).filter((p) => !(p.data.hidden !== undefined && p.data.hidden !== null && p.data.hidden !== false));
   const totalPages = perPage > 0 ? Math.ceil(posts.length / perPage) : 0;
   const drop = (d: Document) => ctx.drops.document(d);
   const firstPageUrl = template.url;

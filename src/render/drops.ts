@@ -16,7 +16,7 @@ import type { Page } from "../site/page.js";
 import type { Site } from "../site/site.js";
 import type { GemDependency } from "../site/theme.js";
 import type { StaticFile } from "../site/static-file.js";
-import { compareStrings, dropEachKeys, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyIdentity, rubyKeyOf, shareRubyKeys, toJson, toS, truthy } from "../ruby/values.js";
+import { compareStrings, dropEachKeys, hooksOf, inspect, inspectString, nameRubyKey, RUBY_OBJECT, rubyKeyedHash, rubyKeyOf, rubySort, shareRubyKeys, toJson, toS, truthy } from "../ruby/values.js";
 import { isIndexKey, orderedKeys, withInsertionOrder } from "../ruby/ordered-hash.js";
 import type { RubyObjectHooks, RubyPrintable } from "../ruby/values.js";
 import { Drop as LiquidDrop } from "liquidjs";
@@ -735,23 +735,8 @@ export class Drops {
    * "2020" (populate_categories unions the raw list with its to_s'd copy), each listing the post.
    */
   private postAttrHash(attr: "tags" | "categories"): Obj {
-    const byKey = new Map<string, Document[]>();
-    const pairs: [unknown, Document[]][] = [];
-    for (const p of this.site.posts.docs) {
-      const values = p.data[attr];
-      if (!Array.isArray(values)) continue;
-      for (const v of values) {
-        // One list per Ruby key (eql?): 2020, 2020.0 and "2020" are three.
-        const k = rubyKeyIdentity(v);
-        let list = byKey.get(k);
-        if (!list) {
-          byKey.set(k, (list = []));
-          pairs.push([v ?? null, list]);
-        }
-        list.push(p);
-      }
-    }
-    const { hash, names } = rubyKeyedHash(pairs.map(([k, list]) => [k, list.slice().reverse().map((p) => this.document(p))] as const));
+    // The lists as the build first made them (Site#postAttrLists: 2020, 2020.0 and "2020" are three keys).
+    const { hash, names } = rubyKeyedHash(this.site.postAttrLists(attr).map(([k, list]) => [k, list.map((p) => this.document(p))] as const));
     // Site#post_attr_hash's `Hash.new { |h, key| h[key] = [] }`: indexing it with a tag it does not
     // have (`site.tags | map: "name"` indexes the hash itself) adds that tag, with no posts, for
     // the rest of the build (Jekyll memoizes the hash per build). Later pages see it, so the page
@@ -802,7 +787,11 @@ export class Drops {
     };
     // Drop#keys: SiteDrop's methods in Jekyll 4.3.1's order (Ruby's method table, measured with
     // `{% for k in site %}`), then the config keys not among them, in the config's order.
-    defineLazy(d, "posts", tracked("collection:posts", once(() => [...site.posts.docs].reverse().map((p) => this.document(p)))));
+    // SiteDrop#posts is `posts.docs.sort { |a, b| b <=> a }`, sorted again when a template first
+    // asks for it, not the read-time order reversed: a draft whose date came from its file's mtime
+    // after the reader sorted (with `future: true` nothing asks a draft for its date while reading,
+    // so the reader placed it by path) takes its place by date here, as in Jekyll.
+    defineLazy(d, "posts", tracked("collection:posts", once(() => rubySort(site.posts.docs, (a, b) => compareDocuments(b, a)).map((p) => this.document(p)))));
     defineLazy(d, "time", () => site.time);
     defineLazy(d, "html_pages", tracked("pages", whilePagesUnchanged(() => site.pages.filter((p) => p.isHtml || p.url.endsWith("/")).map((p) => this.page(p)))));
     // SiteDrop#config is nil, so that `{{ site.config }}` shows no settings.

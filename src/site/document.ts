@@ -398,22 +398,44 @@ export class Document {
   }
 
   get url(): string {
-    if (this.cachedUrl === undefined) {
-      try {
-        // The date parts are worked out once per URL, not once per `:year`, `:month`, `:day`…
-        let dates: Record<string, string> | undefined;
-        const datesOnce = () => (dates ??= datePlaceholders(this.date));
-        // The collection's template is read only for a document without a permalink of its own: a
-        // collection's `permalink: false` (no template) fails only those (URL#initialize's ArgumentError).
-        const permalink = this.permalink;
-        this.cachedUrl = makeUrl(typeof permalink === "string" ? permalink : this.collection.urlTemplate, permalink, (t) => urlFromDrop(t, (k) => this.placeholder(k, datesOnce)));
-      } catch (e) {
-        // (A located error of this document's own, as slugText's, stays as it is.)
-        if (e instanceof BuildError && e.file !== undefined) throw e;
-        throw new BuildError(`${(e as Error).message}`, { file: this.site.displayPath(this.path), hint: "Use only the placeholders Jekyll knows, e.g. :year, :month, :day, :title, :slug, :categories, :path." });
-      }
-    }
+    if (this.cachedUrl === undefined) this.cachedUrl = this.makeUrl(() => this.date);
     return this.cachedUrl;
+  }
+
+  /**
+   * The URL from the permalink, the dates taken from `dateOf`. Document#url reads Document#date,
+   * which sets a dateless draft's `data["date"]` (its file's mtime) on first call; peekDestinationPath
+   * works the same URL out without that.
+   */
+  private makeUrl(dateOf: () => JekyllTime): string {
+    try {
+      // The date parts are worked out once per URL, not once per `:year`, `:month`, `:day`…
+      let dates: Record<string, string> | undefined;
+      const datesOnce = () => (dates ??= datePlaceholders(dateOf()));
+      // The collection's template is read only for a document without a permalink of its own: a
+      // collection's `permalink: false` (no template) fails only those (URL#initialize's ArgumentError).
+      const permalink = this.permalink;
+      return makeUrl(typeof permalink === "string" ? permalink : this.collection.urlTemplate, permalink, (t) => urlFromDrop(t, (k) => this.placeholder(k, datesOnce)));
+    } catch (e) {
+      // (A located error of this document's own, as slugText's, stays as it is.)
+      if (e instanceof BuildError && e.file !== undefined) throw e;
+      throw new BuildError(`${(e as Error).message}`, { file: this.site.displayPath(this.path), hint: "Use only the placeholders Jekyll knows, e.g. :year, :month, :day, :title, :slug, :categories, :path." });
+    }
+  }
+
+  /**
+   * The destination path, worked out without asking the document for its date: the writer checks
+   * every path before rendering, when Jekyll has not asked a dateless draft for its date yet (with
+   * `future: true` nothing does while reading). Asking would set it early, and SiteDrop#posts,
+   * which sorts with the dates set by the time a template first lists the posts, would then place
+   * the draft by date where Jekyll places it by path. Computed each time, nothing kept.
+   */
+  peekDestinationPath(): string {
+    if (this.cachedUrl !== undefined || this.data.date instanceof JekyllTime) return this.destinationPath;
+    return this.destinationFor(this.makeUrl(() => {
+      if (!(this.isDraft && this.mtime)) this.nowDependent = true;
+      return this.isDraft && this.mtime ? this.mtime : this.site.time;
+    }));
   }
 
   get id(): string {
@@ -432,11 +454,16 @@ export class Document {
     const permalink = this.permalink;
     const memo = this.destinationMemo;
     if (memo && memo.url === url && memo.permalink === permalink) return memo.path;
-    // Document#destination: Site#in_dest_dir (Jekyll.sanitized_path) keeps the decoded URL inside.
+    const p = this.destinationFor(url);
+    this.destinationMemo = { url, permalink, path: p };
+    return p;
+  }
+
+  /** Document#destination: Site#in_dest_dir (Jekyll.sanitized_path) keeps the decoded URL inside. */
+  private destinationFor(url: string): string {
     let p = destinationRelative(this.site.dest, unescapePath(url));
     if (url.endsWith("/")) p = p ? `${p}/index.html` : "index.html";
     else if (!p.endsWith(this.outputExt)) p += this.outputExt;
-    this.destinationMemo = { url, permalink, path: p };
     return p;
   }
   private destinationMemo: { url: string; permalink: unknown; path: string } | undefined;

@@ -4,9 +4,9 @@
 import path from "node:path";
 import type { Config } from "../config/types.js";
 import { limitsOf, type Limits } from "../config/limits.js";
-import { Collection } from "./collection.js";
+import { Collection, compareDocuments } from "./collection.js";
 import { ConverterTable } from "./converters.js";
-import { truthy } from "../ruby/values.js";
+import { rubyKeyIdentity, rubySort, truthy } from "../ruby/values.js";
 import type { Document } from "./document.js";
 import { FrontMatterDefaults } from "./front-matter-defaults.js";
 import type { Layout } from "./layout.js";
@@ -103,6 +103,38 @@ export class Site {
   get posts(): Collection {
     return this.collections.get("posts")!;
   }
+
+  /**
+   * Site#post_attr_hash("tags" / "categories"): each tag (or category) with its posts, newest
+   * first, keys in order of first appearance. The keys are the values themselves, of any class
+   * (one list per Ruby key: 2020 and "2020" are two). Jekyll memoizes it per build at its first
+   * call and sorts each list then (`sort!.reverse!`, Document#<=>) with the dates known at that
+   * moment: jekyll-archives asks while generating, before anything has asked an undated draft for
+   * its date, and `site.tags`/`site.categories` then show those same lists.
+   */
+  postAttrLists(attr: "tags" | "categories"): [unknown, Document[]][] {
+    let lists = this.postAttrMemo.get(attr);
+    if (lists) return lists;
+    const byKey = new Map<string, Document[]>();
+    lists = [];
+    for (const p of this.posts.docs) {
+      const values = p.data[attr];
+      if (!Array.isArray(values)) continue;
+      for (const v of values) {
+        const k = rubyKeyIdentity(v);
+        let list = byKey.get(k);
+        if (!list) {
+          byKey.set(k, (list = []));
+          lists.push([v ?? null, list]);
+        }
+        list.push(p);
+      }
+    }
+    for (const entry of lists) entry[1] = rubySort(entry[1], compareDocuments).reverse();
+    this.postAttrMemo.set(attr, lists);
+    return lists;
+  }
+  private readonly postAttrMemo = new Map<string, [unknown, Document[]][]>();
 
   // Site#initialize copies these settings as they are and tests them Ruby's way: everything but
   // nil and false is on, so `future: ""` or `future: 0` publishes future posts.

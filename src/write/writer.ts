@@ -166,8 +166,18 @@ export function prepareStaging(site: { source: string; dest: string }): string {
 export function earlyWritable(site: Site): Set<SiteFile> {
   const owners = new Map<string, number>();
   const files = [...site.siteFiles()];
-  for (const f of files) owners.set(f.destinationPath, (owners.get(f.destinationPath) ?? 0) + 1);
-  return new Set(files.filter((f) => owners.get(f.destinationPath) === 1));
+  const paths = files.map(plannedPath);
+  for (const p of paths) owners.set(p, (owners.get(p) ?? 0) + 1);
+  return new Set(files.filter((_, i) => owners.get(paths[i]) === 1));
+}
+
+/**
+ * A file's destination path worked out before rendering. A document's comes without asking it
+ * for its date, which Jekyll does only later (Document#peekDestinationPath): asking would set a
+ * dateless draft's date before the templates list the posts.
+ */
+function plannedPath(f: SiteFile): string {
+  return "peekDestinationPath" in f ? (f as Document).peekDestinationPath() : f.destinationPath;
 }
 
 /**
@@ -179,7 +189,7 @@ export function writeEarly(site: Site, staging: string): (item: Page | Document)
   const dirs = new DirMaker(staging);
   return (item) => {
     if (!early.has(item) || item.output === null) return false;
-    perform({ kind: "write", target: path.join(staging, item.destinationPath), data: item.output }, dirs);
+    perform({ kind: "write", target: path.join(staging, plannedPath(item)), data: item.output }, dirs);
     return true;
   };
 }
@@ -191,7 +201,7 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
   // permalink, a name longer than the file system allows) fails the build before the staging
   // folder exists, naming the file it came from.
   for (const f of site.siteFiles()) {
-    const rel = f.destinationPath;
+    const rel = plannedPath(f);
     assertWritableName(dest, rel, sourceName(site, f));
   }
   const staging = options.staged ? stagingDirFor(dest) : prepareStaging(site);
@@ -233,7 +243,7 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
   };
   if (options.outputsFinal) {
     try {
-      open().makeDirs([...new Set([...early].map((f) => path.dirname(target(f))))].sort());
+      open().makeDirs([...new Set([...early].map((f) => path.dirname(path.join(staging, plannedPath(f)))))].sort());
       for (const f of early) {
         if (f.kind !== "static") continue;
         sink!.add({ kind: "copy", source: f.path, target: target(f) });
@@ -258,7 +268,8 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
   return {
     rendered(item) {
       if (!early.has(item) || item.output === null) return;
-      sink!.add({ kind: "write", target: target(item), data: item.output });
+      // (plannedPath: Jekyll works a document's URL out when it writes, after every page rendered.)
+      sink!.add({ kind: "write", target: path.join(staging, plannedPath(item)), data: item.output });
       if (options.releaseOutputs) {
         // finish() knows a released output is written and unchanged (setting it again un-releases it).
         sent.set(item, "");
