@@ -65,7 +65,8 @@ export function resolveImportPath(p: string, fromImport: boolean): string | null
   return (fromImport ? exactlyOne(tryPathWithExtensions(path.join(p, "index.import"))) : null) ?? exactlyOne(tryPathWithExtensions(path.join(p, "index")));
 }
 
-function inside(real: string, root: string): boolean {
+/** Whether the real path `real` is `root` or below it. */
+export function inside(real: string, root: string): boolean {
   return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
