@@ -350,6 +350,7 @@ export class Reader {
       }
       const mtime = magic === "_drafts" ? () => JekyllTime.at(Math.floor(fs.statSync(abs).mtimeMs / 1000) * 1000, this.site.zone) : undefined;
       const doc = this.document(abs, this.site.posts, mtime);
+      if (doc.contentNil) continue;
       if (doc.publishable) docs.push(doc);
       else if (doc.hiddenInTheFuture) this.site.logger.debug("Skipping:", `${doc.relativePath} has a future date`);
     }
