@@ -1168,7 +1168,14 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
       // `- ` indicator there (`'q'?`, `"d"- 1`, `[a] - b`) before the document can end.
       const indicator = /^([?-])(?:[ \t]|\r?\n|\r?$)/.exec(rest);
       if (indicator) throw libyamlIndicatorError(indicator[1] === "?" ? "mapping keys are not allowed in this context" : "block sequence entries are not allowed in this context", text, at);
-      if (valueIndicatorOutsideFlow(rest.split("\n")[0]!)) throw e;
+      // A `key: ` after the root on its line: the root was a simple key candidate that the new
+      // key replaces, and libyaml's parser stops where the block mapping would begin, at the
+      // root ("did not find expected key while parsing a block mapping"). After `--- ` on the
+      // same line no block collection may start, and the document is just the root.
+      if (valueIndicatorOutsideFlow(rest.split("\n")[0]!)) {
+        if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*---[ \t]/.test(text)) return load(text.slice(0, at));
+        throw libyamlIndicatorError("did not find expected key while parsing a block mapping", text, root.index + root[0].length - 1);
+      }
     }
     return load(text.slice(0, at));
   }
