@@ -26,6 +26,7 @@ import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-fl
 import { emptyImplicitKey } from "./yaml-empty-key.js";
 import { anchorNameCuts, insertSpaces, invalidAnchorName, offsetBeforeSpaces, separateAnchorNames } from "./yaml-anchor-names.js";
 import { compactMappingValue } from "./yaml-compact-mapping.js";
+import { stripFinalBlockBreak } from "./yaml-final-break.js";
 import { separateFlowKeys } from "./yaml-flow-keys.js";
 import { libyamlError } from "./yaml-error-words.js";
 
@@ -947,6 +948,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     if (flat !== undefined) return flat;
   }
   const { schema } = schemaFor(options.zone);
+  text = stripFinalBlockBreak(text);
   try {
     const before = recordedCount();
     const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateFlowKeys(separateAnchorNames(t))), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => loadSecondaryTagSuffixes(w, (x) => loadSeparatingAnchorNames(x, (y) => yamlLoad(y, { schema, json: true, filename: options.file, ...YAML_PARSER_OPTIONS }))))));
