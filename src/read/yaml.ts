@@ -1179,6 +1179,12 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
         throw libyamlIndicatorError("did not find expected key while parsing a block mapping", text, root.index + root[0].length - 1);
       }
     }
+    // A root line that is a mapping's first entry (`"d": x`, `{a: 1}: x`): the root is that block
+    // mapping, not the quoted scalar or flow collection that starts it, and what js-yaml stopped at
+    // on a later line is a token the mapping does not expect: libyaml's error, not the end of the
+    // document.
+    const rootLine = text.slice(root.index + root[0].length - 1, rootLineEnd < 0 ? text.length : rootLineEnd);
+    if (!sameLine && valueIndicatorOutsideFlow(rootLine)) throw e;
     return load(text.slice(0, at));
   }
 }
