@@ -4,7 +4,8 @@
 // line break to any input that lacks one before it reads it, and so gives "x\n". Where that is
 // the case, the scalar's header is given strip chomping (`|` → `|-`, `>+` → `>-`), which reads
 // exactly libyaml's value: its text has no trailing break and, its last line holding text, no
-// trailing empty lines.
+// trailing empty lines. (Applied to the text as js-yaml finally reads it, after the rewrites that
+// make it readable, such as a header moved off its key's column.)
 import { CHOMPING_STRIP, EVENT_SCALAR, SCALAR_STYLE_FOLDED_BLOCK, SCALAR_STYLE_LITERAL_BLOCK } from "js-yaml";
 import { yamlEvents } from "./yaml-depth.js";
 

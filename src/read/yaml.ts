@@ -27,6 +27,7 @@ import { emptyImplicitKey } from "./yaml-empty-key.js";
 import { anchorNameCuts, insertSpaces, invalidAnchorName, offsetBeforeSpaces, separateAnchorNames } from "./yaml-anchor-names.js";
 import { compactMappingValue } from "./yaml-compact-mapping.js";
 import { stripFinalBlockBreak } from "./yaml-final-break.js";
+import { rootBlockScalar } from "./yaml-root-block.js";
 import { separateFlowKeys } from "./yaml-flow-keys.js";
 import { libyamlError } from "./yaml-error-words.js";
 
@@ -948,10 +949,13 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     if (flat !== undefined) return flat;
   }
   const { schema } = schemaFor(options.zone);
-  text = stripFinalBlockBreak(text);
+  const rootBlock = rootBlockScalar(text);
+  if (rootBlock && "value" in rootBlock) return rootBlock.value;
+  if (rootBlock && "reason" in rootBlock) throw yamlErrorAt(text, rootBlock, options, "A document that is one block scalar (| or >) has its text indented: indent these lines, or quote the value.");
+  if (rootBlock) text = rootBlock.text;
   try {
     const before = recordedCount();
-    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateFlowKeys(separateAnchorNames(t))), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => loadSecondaryTagSuffixes(w, (x) => loadSeparatingAnchorNames(x, (y) => yamlLoad(y, { schema, json: true, filename: options.file, ...YAML_PARSER_OPTIONS }))))));
+    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateFlowKeys(separateAnchorNames(t))), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => loadSecondaryTagSuffixes(w, (x) => loadSeparatingAnchorNames(x, (y) => yamlLoad(stripFinalBlockBreak(y), { schema, json: true, filename: options.file, ...YAML_PARSER_OPTIONS }))))));
     let value: unknown;
     try {
       value = load(text);
@@ -1130,19 +1134,21 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     if (e.reason === "alias node should not have any properties" && at !== undefined && ROOT_PROPERTIES_ONLY.test(text.slice(0, at))) {
       return load(text.slice(0, at));
     }
-    // A quoted scalar at the root right before a `:` and no blank (`"title":"Hello"`, JSON's
-    // spelling): to libyaml that `:` is no value indicator, the root is complete at the quote, and
-    // Psych returns the scalar ("title") without reading on; js-yaml wants a blank after the `:`.
+    // A quoted scalar or a flow collection at the root right before a `:` and no blank
+    // (`"title":"Hello"`, JSON's spelling; `{a: 1}:x`): to libyaml that `:` is no value indicator,
+    // the root is complete at the quote or bracket, and Psych returns it ("title", {"a" => 1})
+    // without reading on; js-yaml wants a blank after the `:`.
     if (e.reason === "a whitespace character is expected after the key-value separator within a block mapping" && at !== undefined) {
-      const quote = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(["'])/.exec(text);
+      const open = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(["'[{])/.exec(text);
+      const close = open ? ({ "[": "]", "{": "}" } as Record<string, string>)[open[1]!] ?? open[1]! : "";
       // (A `: ` later on that line makes it a mapping after all, which libyaml then refuses.)
       const restOfLine = text.slice(at).split("\n")[0]!;
-      if (quote && text[at - 1] === ":" && text[at - 2] === quote[1] && at - 2 > quote.index + quote[0].length - 1 && !/:(?:[ \t]|\r?$)/.test(restOfLine)) {
+      if (open && text[at - 1] === ":" && text[at - 2] === close && at - 2 > open.index + open[0].length - 1 && !valueIndicatorOutsideFlow(restOfLine)) {
         try {
           const root = load(text.slice(0, at - 1));
-          if (typeof root === "string") return root;
+          if (close === open[1] ? typeof root === "string" : root !== null && typeof root === "object") return root;
         } catch {
-          // (Not a whole quoted scalar up to there: js-yaml's error stands.)
+          // (Not a whole quoted scalar or collection up to there: js-yaml's error stands.)
         }
       }
     }
