@@ -893,6 +893,26 @@ function checkLeadingDocumentEnd(text: string, options: YamlOptions): void {
 }
 
 /**
+ * After an indented first block (indentedFirstBlock), libyaml's scanner still reads the next
+ * line's first token, and where that is a quoted scalar or a flow collection (a possible simple
+ * key) it reads on along the line to see whether a `:` follows: a `?` or `- ` indicator right
+ * after it is its error ("mapping keys are not allowed in this context", `  a: 1\n"d"?`), raised
+ * before the parser can end the document. That line is read alone, as a document, to find it.
+ */
+function checkTokenAfterFirstBlock(text: string, end: number, options: YamlOptions): void {
+  const next = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*/.exec(text.slice(end))![0].length + end;
+  const lineEnd = text.indexOf("\n", next);
+  const line = text.slice(next, lineEnd < 0 ? text.length : lineEnd);
+  if (!/^[ \t]*["'[{]/.test(line) || !/[?-](?:[ \t]|\r?$)/.test(line)) return;
+  try {
+    loadYaml(line, { file: options.file, zone: options.zone });
+  } catch (e) {
+    if (!(e instanceof BuildError) || !/^invalid YAML: (?:mapping keys|block sequence entries) are not allowed in this context$/.test(e.message) || e.column === undefined) return;
+    throw yamlErrorAt(text, { at: next + e.column - 1, reason: e.message.replace(/^invalid YAML: /, "") }, options, "A line after the document's first, indented block starts a new token there: indent it with that block, or quote the line.");
+  }
+}
+
+/**
  * A `---` or `...` line (at column 0, then a space or the line's end) inside a quoted scalar that
  * goes on past it: libyaml stops there ("found unexpected document indicator while scanning a
  * quoted scalar", placed at the opening quote) and Psych raises; js-yaml reads the line as part of
@@ -965,6 +985,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       // (libyaml reads on into the whitespace after that block, tabs included.)
       checkTabs(text.slice(0, first.length + /^[ \t\r\n]*/.exec(text.slice(first.length))![0].length), options);
       value = load(first);
+      checkTokenAfterFirstBlock(text, first.length, options);
     }
     checkDocumentIndicatorInQuotes(text, options);
     if (value === EXPLICIT_SHOVEL) value = "<<";
