@@ -897,19 +897,18 @@ function checkLeadingDocumentEnd(text: string, options: YamlOptions): void {
  * line's first token, and where that is a quoted scalar or a flow collection (a possible simple
  * key) it reads on along the line to see whether a `:` follows: a `?` or `- ` indicator right
  * after it is its error ("mapping keys are not allowed in this context", `  a: 1\n"d"?`), raised
- * before the parser can end the document. That line is read alone, as a document, to find it.
+ * before the parser can end the document.
  */
 function checkTokenAfterFirstBlock(text: string, end: number, options: YamlOptions): void {
   const next = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*/.exec(text.slice(end))![0].length + end;
   const lineEnd = text.indexOf("\n", next);
   const line = text.slice(next, lineEnd < 0 ? text.length : lineEnd);
-  if (!/^[ \t]*["'[{]/.test(line) || !/[?-](?:[ \t]|\r?$)/.test(line)) return;
-  try {
-    loadYaml(line, { file: options.file, zone: options.zone });
-  } catch (e) {
-    if (!(e instanceof BuildError) || !/^invalid YAML: (?:mapping keys|block sequence entries) are not allowed in this context$/.test(e.message) || e.column === undefined) return;
-    throw yamlErrorAt(text, { at: next + e.column - 1, reason: e.message.replace(/^invalid YAML: /, "") }, options, "A line after the document's first, indented block starts a new token there: indent it with that block, or quote the line.");
-  }
+  // (Only the token right after the node: a `:` first settles the key, and the parser ends the
+  // document before the scanner reads on. Flow collections without nested brackets only.)
+  const m = /^([ \t]*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|\[[^[\]{}\n]*\]|\{[^[\]{}\n]*\})[ \t]*)([?-])(?:[ \t]|\r?$)/.exec(line);
+  if (!m) return;
+  const reason = m[2] === "?" ? "mapping keys are not allowed in this context" : "block sequence entries are not allowed in this context";
+  throw yamlErrorAt(text, { at: next + m[1]!.length, reason }, options, "A line after the document's first, indented block starts a new token there: indent it with that block, or quote the line.");
 }
 
 /**
