@@ -282,9 +282,10 @@ function validate(config: Config, setBy: Map<string, string>): void {
     });
   }
   checkDefaultScopes(config.defaults, where("defaults"));
-  // (An empty list or mapping is empty?, so no folder is outside it, as with ""; another one is
-  // a folder named as Ruby writes it.)
-  if (typeof dir !== "string") config.collections_dir = dir === null || dir === undefined || Object.keys(dir).length === 0 ? "" : inspect(dir);
+  // (An empty list or mapping is empty?, so no folder is outside it, as with ""; a mapping is a
+  // folder named as Ruby writes it; a list stays one: config/collections-dir.ts reads it as
+  // Jekyll does, and Liquid's site.collections_dir shows it.)
+  if (typeof dir !== "string" && !(Array.isArray(dir) && dir.length > 0)) config.collections_dir = dir === null || dir === undefined || Object.keys(dir).length === 0 ? "" : inspect(dir);
 }
 
 /**

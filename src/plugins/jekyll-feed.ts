@@ -35,16 +35,12 @@ type Obj = Record<string, any>;
  * Generator#config is `site.config["feed"] || {}`, first asked for `["disable_in_development"]`:
  * `feed: true` has no `[]` (NoMethodError), and an Integer's or an Array's `[]` takes no String key
  * (TypeError), so Jekyll stops there. A String's `[]` of a String is that text where the String
- * holds it, else nil: `feed: "on"` gets past that question, and normalize_posts_meta's
- * `config["path"] ||= …` is String#[]= of a text it does not hold (IndexError, "string not
- * matched"). (A String holding "path" or "disable_in_development" goes on differently; it is read
- * as no settings here.)
+ * holds it, else nil, so a String reads as the settings whose names it holds, each set to its own
+ * name (stringFeedSettings); checkStringFeedSettings then fails where normalize_posts_meta does.
  */
 function feedConfig(site: Site): Obj {
   const c = site.config.feed;
-  if (typeof c === "string" && !c.includes("path") && !c.includes("disable_in_development")) {
-    throw new BuildError("jekyll-feed: string not matched (IndexError)", { hint: FEED_CONFIG_HINT });
-  }
+  if (typeof c === "string") return stringFeedSettings(c);
   if (c === true || isFloat(c)) {
     throw new BuildError(`jekyll-feed: ${noMethodMessage("[]", c)}`, { hint: FEED_CONFIG_HINT });
   }
@@ -52,6 +48,31 @@ function feedConfig(site: Site): Obj {
     throw new BuildError("jekyll-feed: no implicit conversion of String into Integer (TypeError)", { hint: FEED_CONFIG_HINT });
   }
   return c && typeof c === "object" ? c : {};
+}
+
+/** The settings the Generator asks a String config for (`config["…"]`). */
+const FEED_SETTING_NAMES = ["disable_in_development", "collections", "path", "categories", "tags"];
+
+/**
+ * `feed: "…"` as the Generator reads it: `config["path"]` is "path" where the text holds "path",
+ * and so on. So `feed: "disable_in_development"` skips the feed in development, a text holding
+ * "path" writes the posts feed to `/path` (`collections.dig("posts", "path")`), one holding
+ * "tags" adds the tag feeds, one holding "collections" is no Array or Hash (no other feeds).
+ */
+function stringFeedSettings(text: string): Obj {
+  const settings: Obj = {};
+  for (const name of FEED_SETTING_NAMES) if (text.includes(name)) settings[name] = name;
+  return settings;
+}
+
+/**
+ * normalize_posts_meta ends with `config["path"] ||= …`, String#[]= of a text the String does not
+ * hold where it holds no "path" (IndexError, "string not matched": `feed: "on"` stops Jekyll).
+ */
+function checkStringFeedSettings(site: Site, config: Obj): void {
+  if (typeof site.config.feed === "string" && !config.path) {
+    throw new BuildError("jekyll-feed: string not matched (IndexError)", { hint: FEED_CONFIG_HINT });
+  }
 }
 
 const FEED_CONFIG_HINT = "`feed:` in the config is settings (path:, posts_limit:, tags: …), not a switch: jekyll-feed is on when it is in plugins:, so remove `feed:` or give it keys.";
@@ -70,7 +91,16 @@ function feedCollections(config: Obj): Map<string, { path: unknown; categories: 
   posts.categories ??= config.categories;
   const out = new Map<string, { path: unknown; categories: string[] }>();
   for (const [name, meta] of map) {
-    const cats = [meta.categories ?? []].flat().filter((c) => c !== null && c !== undefined).map(String);
+    // `(meta["categories"] || []).to_set`: an Array's items (a Hash's pairs are left as they were
+    // read); a String, a number or true has no to_set (NoMethodError), so `categories: news`
+    // stops Jekyll, where `categories: [news]` was meant.
+    const raw = meta.categories;
+    if (raw !== null && raw !== undefined && raw !== false && !Array.isArray(raw) && typeof raw !== "object") {
+      throw new BuildError(`jekyll-feed: ${noMethodMessage("to_set", raw)}`, {
+        hint: `The feed's categories: ${name === "posts" ? "" : `(collection ${name}) `}is ${inspect(raw)}, not a list: write categories: [${toS(raw)}].`,
+      });
+    }
+    const cats = [raw ?? []].flat().filter((c) => c !== null && c !== undefined).map(String);
     out.set(name, { path: meta.path, categories: [...new Set(cats)] });
   }
   return out;
@@ -105,6 +135,7 @@ function generate(site: Site): void {
     site.logger.info("Jekyll Feed:", "Skipping feed generation in development");
     return;
   }
+  checkStringFeedSettings(site, config);
   const specs = FEEDS.get(site);
   // The check is File.exist?(source + path): a source file, not a URL.
   const exists = (p: string) => fs.existsSync(path.join(site.source, p));
@@ -272,6 +303,11 @@ function renderEntry(post: Obj, site: Obj, f: Filters): string {
 
 /** `{% feed_meta %}`: the `<link>` to the posts feed, attributes in jekyll-feed's order, values escaped as XML attributes. */
 export function feedMeta(config: Obj, f: Filters): string {
+  // MetaTag reads `config.dig("feed", "path")`: Hash#dig raises where it meets a String on the
+  // way (the only kind of feed: that gets past the Generator and is no Hash).
+  if (typeof config.feed === "string") {
+    throw new BuildError("String does not have #dig method", { hint: FEED_CONFIG_HINT });
+  }
   const feed = config.feed && typeof config.feed === "object" ? config.feed : {};
   const href = toS(f.absoluteUrl(postsFeedPath(feed) ?? "feed.xml"));
   const title = config.title ?? config.name;

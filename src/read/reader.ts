@@ -15,6 +15,7 @@ import { attachBibliographyData } from "./bibliography.js";
 import { EntryFilter } from "./entry-filter.js";
 import { outsideSiteMessage } from "./outside-site.js";
 import { deepMerge } from "../config/merge.js";
+import { collectionsDirJoined, collectionsDirText } from "../config/collections-dir.js";
 import { hasFrontMatter, parseFrontMatter, type ParsedFile } from "./front-matter.js";
 import { loadYaml } from "./yaml.js";
 import { readSiteSource } from "./source-text.js";
@@ -342,7 +343,7 @@ export class Reader {
   }
 
   private outsideCollectionsDir(dir: string): boolean {
-    const cd = String(this.site.config.collections_dir ?? "");
+    const cd = collectionsDirText(this.site.config);
     return cd !== "" && !dir.startsWith(`/${cd}`);
   }
 
@@ -367,6 +368,7 @@ export class Reader {
       }
       const mtime = magic === "_drafts" ? () => JekyllTime.at(Math.floor(fs.statSync(abs).mtimeMs / 1000) * 1000, this.site.zone) : undefined;
       const doc = this.document(abs, this.site.posts, mtime);
+      if (doc.contentNil) continue;
       if (doc.publishable) docs.push(doc);
       else if (doc.hiddenInTheFuture) this.site.logger.debug("Skipping:", `${doc.relativePath} has a future date`);
     }
@@ -424,6 +426,15 @@ export class Reader {
   private readCollection(c: Collection): void {
     const dir = c.directory;
     if (!isDir(dir) || this.filter.isSymlinkOutside(dir)) return;
+    const listed = this.site.config.collections_dir;
+    if (Array.isArray(listed) && fs.readdirSync(dir).length > 0) {
+      // Collection#collection_dir(entry): Site#in_source_dir(collections_dir, …) asks the list
+      // for start_with? (Jekyll.sanitized_path) as soon as the folder holds an entry.
+      throw new BuildError(noMethodMessage("start_with?", listed), {
+        file: this.site.displayPath(dir),
+        hint: `collections_dir: in the config is a list; it names one folder, as a String (collections_dir: ${collectionsDirJoined(this.site.config)}).`,
+      });
+    }
     const fromSource = path.relative(this.site.source, dir).split(path.sep).join("/");
     for (const { rel, abs } of this.filteredFiles(dir, fromSource, true)) {
       if (this.fileHasFrontMatter(abs)) {

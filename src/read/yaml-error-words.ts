@@ -17,7 +17,8 @@
 //  - anything else after a complete value in a block collection (`title: "Quoted" rest`,
 //    `title: [Draft] post`, a key indented between two levels): the parser's "did not find expected
 //    key while parsing a block mapping" or "did not find expected '-' indicator while parsing a
-//    block collection", at the start of the collection that was waiting (Psych's context mark).
+//    block collection", at the start of the collection that was waiting (Psych's context mark);
+//    so is an alias after a tag or an anchor (`a: !t *x`), whose properties make an empty node.
 import { COLLECTION_STYLE_BLOCK, EVENT_MAPPING, EVENT_POP, EVENT_SEQUENCE } from "js-yaml";
 import { yamlEvents } from "./yaml-depth.js";
 
@@ -63,6 +64,16 @@ export function libyamlError(text: string, reason: string, position: number): Li
     const lineStart = text.lastIndexOf("\n", position - 1) + 1;
     const header = /[|>][-+0-9]*[ \t]*$/.exec(text.slice(lineStart, position));
     return header ? { reason: "did not find expected comment or line break while scanning a block scalar", at: lineStart + header.index } : null;
+  }
+  // Properties before an alias (`a: !t *x`): libyaml gives the properties an empty node, so the
+  // value is complete and the alias is a token the block collection does not expect. (At the root
+  // the document ends there instead, which Psych returns: see loadFirstDocument.)
+  if (reason === "alias node should not have any properties" && position >= 0) {
+    const waiting = blockCollectionAt(text, position);
+    if (!waiting) return null;
+    return waiting.mapping
+      ? { reason: "did not find expected key while parsing a block mapping", at: waiting.start }
+      : { reason: "did not find expected '-' indicator while parsing a block collection", at: waiting.start };
   }
   if (!STRAY_TOKEN_REASONS.has(reason) || position < 0 || position >= text.length) return null;
   const c = text[position]!;

@@ -26,6 +26,8 @@ import { loadFlatYaml, plainScalarResolver, type PlainResolver } from "./yaml-fl
 import { emptyImplicitKey } from "./yaml-empty-key.js";
 import { anchorNameCuts, insertSpaces, invalidAnchorName, offsetBeforeSpaces, separateAnchorNames } from "./yaml-anchor-names.js";
 import { compactMappingValue } from "./yaml-compact-mapping.js";
+import { stripFinalBlockBreak } from "./yaml-final-break.js";
+import { rootBlockScalar } from "./yaml-root-block.js";
 import { separateFlowKeys } from "./yaml-flow-keys.js";
 import { libyamlError } from "./yaml-error-words.js";
 
@@ -845,7 +847,7 @@ function yamlErrorAt(text: string, { at, reason }: { at: number; reason: string 
  */
 function checkEmptyKeys(text: string, options: YamlOptions): void {
   const key = emptyImplicitKey(text);
-  const anchor = invalidAnchorName(text);
+  const anchor = invalidAnchorNameOf(text);
   const compact = compactMappingOf(text);
   const first = [key, anchor, compact].filter((e) => e !== null).sort((a, b) => a.at - b.at)[0];
   if (!first) return;
@@ -854,6 +856,16 @@ function checkEmptyKeys(text: string, options: YamlOptions): void {
     : first === anchor
       ? "An anchor (&name) or alias (*name) is named with letters, digits, '_' and '-' only; quote a value that starts with '&' or '*'."
       : "A key's value on its own line cannot be a mapping (an anchor or tag then ': '): put the inner mapping on the next lines, indented, or quote the value.");
+}
+
+/**
+ * invalidAnchorName of the text as the load reads it (anchor names ended as libyaml ends them:
+ * `&x: &y*y` is only readable once `&x` is cut at its `:`), placed in the text as written.
+ */
+function invalidAnchorNameOf(text: string): { at: number; reason: string } | null {
+  const cuts = anchorNameCuts(text);
+  const found = invalidAnchorName(cuts.length === 0 ? text : insertSpaces(text, cuts));
+  return found && { at: offsetBeforeSpaces(found.at, cuts), reason: found.reason };
 }
 
 /** compactMappingValue of the text as the load reads it (anchor names ended as libyaml ends them), placed in the text as written. */
@@ -878,6 +890,25 @@ function checkLeadingDocumentEnd(text: string, options: YamlOptions): void {
     column: 1,
     hint: "A line of three dots ends a YAML document; here it comes before any content. Remove it (or quote it if it is text).",
   });
+}
+
+/**
+ * After an indented first block (indentedFirstBlock), libyaml's scanner still reads the next
+ * line's first token, and where that is a quoted scalar or a flow collection (a possible simple
+ * key) it reads on along the line to see whether a `:` follows: a `?` or `- ` indicator right
+ * after it is its error ("mapping keys are not allowed in this context", `  a: 1\n"d"?`), raised
+ * before the parser can end the document.
+ */
+function checkTokenAfterFirstBlock(text: string, end: number, options: YamlOptions): void {
+  const next = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*/.exec(text.slice(end))![0].length + end;
+  const lineEnd = text.indexOf("\n", next);
+  const line = text.slice(next, lineEnd < 0 ? text.length : lineEnd);
+  // (Only the token right after the node: a `:` first settles the key, and the parser ends the
+  // document before the scanner reads on. Flow collections without nested brackets only.)
+  const m = /^([ \t]*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|\[[^[\]{}\n]*\]|\{[^[\]{}\n]*\})[ \t]*)([?-])(?:[ \t]|\r?$)/.exec(line);
+  if (!m) return;
+  const reason = m[2] === "?" ? "mapping keys are not allowed in this context" : "block sequence entries are not allowed in this context";
+  throw yamlErrorAt(text, { at: next + m[1]!.length, reason }, options, "A line after the document's first, indented block starts a new token there: indent it with that block, or quote the line.");
 }
 
 /**
@@ -937,9 +968,13 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     if (flat !== undefined) return flat;
   }
   const { schema } = schemaFor(options.zone);
+  const rootBlock = rootBlockScalar(text);
+  if (rootBlock && "value" in rootBlock) return rootBlock.value;
+  if (rootBlock && "reason" in rootBlock) throw yamlErrorAt(text, rootBlock, options, "A document that is one block scalar (| or >) has its text indented: indent these lines, or quote the value.");
+  if (rootBlock) text = rootBlock.text;
   try {
     const before = recordedCount();
-    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateFlowKeys(separateAnchorNames(t))), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => yamlLoad(w, { schema, json: true, filename: options.file, ...YAML_PARSER_OPTIONS }))));
+    const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateFlowKeys(separateAnchorNames(t))), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => loadSecondaryTagSuffixes(w, (x) => loadSeparatingAnchorNames(x, (y) => yamlLoad(stripFinalBlockBreak(y), { schema, json: true, filename: options.file, ...YAML_PARSER_OPTIONS }))))));
     let value: unknown;
     try {
       value = load(text);
@@ -949,6 +984,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       // (libyaml reads on into the whitespace after that block, tabs included.)
       checkTabs(text.slice(0, first.length + /^[ \t\r\n]*/.exec(text.slice(first.length))![0].length), options);
       value = load(first);
+      checkTokenAfterFirstBlock(text, first.length, options);
     }
     checkDocumentIndicatorInQuotes(text, options);
     if (value === EXPLICIT_SHOVEL) value = "<<";
@@ -993,9 +1029,11 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       let quote = /^unexpected end of the stream within a (?:single|double) quoted scalar$/.test(reason) || atQuote ? unclosedAt(text, text.length).quote : null;
       if (quote && atQuote && !/quoted scalar$/.test(reason) && (quote.line !== mark!.line! + 1 || quote.column !== mark!.column! + 1)) quote = null;
       const open = unclosed?.flow ?? null;
-      // libyaml stops at the first error: an empty key before the place js-yaml stopped at
-      // (checkEmptyKeys sees none in a text js-yaml cannot read).
-      const emptyKey = position >= 0 ? emptyImplicitKey(text.slice(0, lineStartOf(text, mark!.line!))) : null;
+      // libyaml stops at the first error: an empty key, or a mapping on its key's line
+      // (`a: &b : c\n  d: e`), before the place js-yaml stopped at (checkEmptyKeys sees neither in
+      // a text js-yaml cannot read; the lines before that place it can).
+      const before = position >= 0 ? text.slice(0, lineStartOf(text, mark!.line!)) : "";
+      const emptyKey = position >= 0 ? [emptyImplicitKey(before), compactMappingOf(before)].filter((w) => w !== null).sort((a, b) => a.at - b.at)[0] ?? null : null;
       const words = emptyKey ?? (!quote && !open && position >= 0 ? libyamlError(text, reason, position) : null);
       if (words) {
         const lineStart = text.lastIndexOf("\n", words.at - 1) + 1;
@@ -1109,19 +1147,28 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
       return load(text.slice(0, firstEnd));
     }
     if (e.reason === "expected a single document in the stream, but found more") throw e;
-    // A quoted scalar at the root right before a `:` and no blank (`"title":"Hello"`, JSON's
-    // spelling): to libyaml that `:` is no value indicator, the root is complete at the quote, and
-    // Psych returns the scalar ("title") without reading on; js-yaml wants a blank after the `:`.
+    // Properties then an alias at the root (`!t *x`, `&a *x`): libyaml takes the properties for an
+    // empty node (an alias takes none) and that node for the whole root; the alias starts what
+    // follows the document, and Psych returns the document without reading on (nil; `!!str *x`
+    // is ""). Elsewhere the alias is a token the collection does not expect, an error for both.
+    if (e.reason === "alias node should not have any properties" && at !== undefined && ROOT_PROPERTIES_ONLY.test(text.slice(0, at))) {
+      return load(text.slice(0, at));
+    }
+    // A quoted scalar or a flow collection at the root right before a `:` and no blank
+    // (`"title":"Hello"`, JSON's spelling; `{a: 1}:x`): to libyaml that `:` is no value indicator,
+    // the root is complete at the quote or bracket, and Psych returns it ("title", {"a" => 1})
+    // without reading on; js-yaml wants a blank after the `:`.
     if (e.reason === "a whitespace character is expected after the key-value separator within a block mapping" && at !== undefined) {
-      const quote = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(["'])/.exec(text);
+      const open = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(["'[{])/.exec(text);
+      const close = open ? ({ "[": "]", "{": "}" } as Record<string, string>)[open[1]!] ?? open[1]! : "";
       // (A `: ` later on that line makes it a mapping after all, which libyaml then refuses.)
       const restOfLine = text.slice(at).split("\n")[0]!;
-      if (quote && text[at - 1] === ":" && text[at - 2] === quote[1] && at - 2 > quote.index + quote[0].length - 1 && !/:(?:[ \t]|\r?$)/.test(restOfLine)) {
+      if (open && text[at - 1] === ":" && text[at - 2] === close && at - 2 > open.index + open[0].length - 1 && !valueIndicatorOutsideFlow(restOfLine)) {
         try {
           const root = load(text.slice(0, at - 1));
-          if (typeof root === "string") return root;
+          if (close === open[1] ? typeof root === "string" : root !== null && typeof root === "object") return root;
         } catch {
-          // (Not a whole quoted scalar up to there: js-yaml's error stands.)
+          // (Not a whole quoted scalar or collection up to there: js-yaml's error stands.)
         }
       }
     }
@@ -1144,10 +1191,63 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     if (/^[@`%]/.test(rest)) throw e;
     const rootLineEnd = text.indexOf("\n", root.index + root[0].length);
     const sameLine = rootLineEnd < 0 || at < rootLineEnd;
-    if (sameLine && /:(?:[ \t]|\r?$)/m.test(rest.split("\n")[0]!)) throw e;
+    if (sameLine) {
+      // On the root's line no simple key may start after it: libyaml's scanner refuses a `?` or
+      // `- ` indicator there (`'q'?`, `"d"- 1`, `[a] - b`) before the document can end.
+      const indicator = /^([?-])(?:[ \t]|\r?\n|\r?$)/.exec(rest);
+      if (indicator) throw libyamlIndicatorError(indicator[1] === "?" ? "mapping keys are not allowed in this context" : "block sequence entries are not allowed in this context", text, at);
+      // A `key: ` after the root on its line: the root was a simple key candidate that the new
+      // key replaces, and libyaml's parser stops where the block mapping would begin, at the
+      // root ("did not find expected key while parsing a block mapping"). After `--- ` on the
+      // same line no block collection may start, and the document is just the root.
+      if (valueIndicatorOutsideFlow(rest.split("\n")[0]!)) {
+        if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*---[ \t]/.test(text)) return load(text.slice(0, at));
+        throw libyamlIndicatorError("did not find expected key while parsing a block mapping", text, root.index + root[0].length - 1);
+      }
+    }
+    // A root line that is a mapping's first entry (`"d": x`, `{a: 1}: x`): the root is that block
+    // mapping, not the quoted scalar or flow collection that starts it, and what js-yaml stopped at
+    // on a later line is a token the mapping does not expect: libyaml's error, not the end of the
+    // document.
+    const rootLine = text.slice(root.index + root[0].length - 1, rootLineEnd < 0 ? text.length : rootLineEnd);
+    if (!sameLine && valueIndicatorOutsideFlow(rootLine)) throw e;
     return load(text.slice(0, at));
   }
 }
+
+/** A YAMLException as libyaml's scanner raises it at `at` (js-yaml's mark, which the load's error handling places). */
+function libyamlIndicatorError(reason: string, text: string, at: number): YAMLException {
+  const line = text.slice(0, at).split("\n").length - 1;
+  const column = at - (text.lastIndexOf("\n", at - 1) + 1);
+  return new YAMLException(reason, { name: null, buffer: text, position: at, line, column } as any);
+}
+
+/**
+ * Whether a line has a `:` value indicator (then a blank or the line's end) outside quotes and
+ * flow collections: after a complete root node such a `:` makes a mapping libyaml refuses, while
+ * a flow collection holding one (`'q' {a: 1}`) only follows the root, which Psych returns.
+ */
+function valueIndicatorOutsideFlow(line: string): boolean {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = line[i + 1] === "'" && quote === "'" ? (i++, quote) : "";
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "[" || c === "{") depth++;
+    else if ((c === "]" || c === "}") && depth > 0) depth--;
+    else if (c === ":" && depth === 0 && /^(?:[ \t]|\r?$)/.test(line.slice(i + 1, i + 2) || "")) return true;
+    else if (c === "#" && (i === 0 || /[ \t]/.test(line[i - 1]!))) return false;
+  }
+  return false;
+}
+
+/** Text before the root's value that holds only its properties (tags, anchors), after blank or comment lines and an optional `---`. */
+const ROOT_PROPERTIES_ONLY = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(?:[!&][^\s]*[ \t\r\n]+)+$/;
 
 /**
  * Where the stream's first document ends: the offset of the first `---` or `...` line after its
@@ -1206,6 +1306,49 @@ function throughFirstComment(lines: string[], start: number): string | null {
     if (i > start && /^[ \t]*#/.test(lines[i]!)) return lines.slice(0, i).join("\n") + "\n";
   }
   return null;
+}
+
+/**
+ * A `!!` tag whose suffix holds a `!` (`a: !!str!t x`): libyaml scans the suffix as URI
+ * characters, `!` among them, so the tag is `tag:yaml.org,2002:str!t`, one Psych does not know,
+ * and the value is read as if untagged ({"a" => "x"}; `!!int!x 5` is 5, and with no value nil).
+ * js-yaml refuses a `!` in a suffix ("tag suffix cannot contain exclamation marks", at that `!`):
+ * the tag is written out verbatim there (`!<tag:yaml.org,2002:str!t>`, which js-yaml reads and
+ * psychTags treats as any unknown tag) and the text read again, one tag a round, a bounded number
+ * of rounds.
+ */
+function loadSecondaryTagSuffixes(text: string, load: (text: string) => unknown): unknown {
+  let current = text;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return load(current);
+    } catch (e) {
+      const at = (e as { mark?: { position?: number } }).mark?.position;
+      if (!(e instanceof YAMLException) || e.reason !== "tag suffix cannot contain exclamation marks" || at === undefined || attempt >= MAX_INDENT_RETRIES) throw e;
+      const start = current.lastIndexOf("!!", at);
+      if (start < 0 || /[\s]/.test(current.slice(start, at))) throw e;
+      const end = start + /^\S*/.exec(current.slice(start))![0].length;
+      current = `${current.slice(0, start)}!<tag:yaml.org,2002:${current.slice(start + 2, end)}>${current.slice(end)}`;
+    }
+  }
+}
+
+/**
+ * separateAnchorNames again on the text loadTightComments made readable: the first pass (on the
+ * text as written) cuts no name where a tight comment stopped js-yaml (`a: 'q'#c\n&x: 1` is
+ * {"a" => "q", nil => 1} to Psych). A no-op where that pass cut them all. Where js-yaml still
+ * fails, the error is the one the text without these cuts gives, so that its place is the place
+ * in the text as written.
+ */
+function loadSeparatingAnchorNames(text: string, load: (text: string) => unknown): unknown {
+  const separated = separateAnchorNames(text);
+  if (separated === text) return load(text);
+  try {
+    return load(separated);
+  } catch (e) {
+    load(text);
+    throw e;
+  }
 }
 
 /**

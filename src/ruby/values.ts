@@ -761,7 +761,13 @@ function generateJson(v: unknown, depth: number, pretty: boolean, inDrop = false
     const pairs = keys.map((k) => `\n${indent(inner)}${name(k)}: ${generateJson(hash[k], inner, true, below)}`);
     return `{${pairs.join(",")}\n${indent(depth)}}`;
   }
-  if (isDrop(v)) return generateJson(liquidjs.toValue(v), depth, pretty, inDrop);
+  if (isDrop(v)) {
+    const value = liquidjs.toValue(v);
+    // A drop that is its own to_liquid (Liquid's ForloopDrop, TablerowloopDrop): as_liquid keeps
+    // it, and Object#to_json writes its to_s, the class name ("Liquid::ForloopDrop").
+    if (value === v) return JSON.stringify(isRubyPrintable(v) ? v.rubyToS() : String(v));
+    return generateJson(value, depth, pretty, inDrop);
+  }
   return JSON.stringify(String(v));
 }
 

@@ -225,7 +225,14 @@ export class Document {
     const defaults = this.site.frontMatterDefaults.isEmpty
       ? {}
       : this.site.frontMatterDefaults.all(this.relativePath, this.collection.label);
-    if (Object.keys(defaults).length) this.mergeData(defaults, "front matter defaults");
+    if (Object.keys(defaults).length) {
+      const refused = categoriesUnionError(this.data.categories, defaults.categories);
+      if (refused) {
+        this.defaultsUnread(refused, defaults);
+        return;
+      }
+      this.mergeData(defaults, "front matter defaults");
+    }
     this.content = content;
     this.sourceContent = content;
     this.lineOffset = lineOffset;
@@ -256,6 +263,34 @@ export class Document {
     this.mergeData({ tags: pluralized(this.data, "tag", "tags") }, "YAML front matter");
     if (this.excerptSeparator !== "") this.excerpt = new Excerpt(this, extractExcerpt(this.content, this.excerptSeparator, () => warnExcerptModified(this)));
   }
+
+  /**
+   * Document#read when merge_defaults fails, as merge_categories! does for defaults whose
+   * `categories:` is no String or list (`Array#|`: TypeError), before the file is read: the
+   * rescue (handle_read_error) logs "could not read file", fatal with strict_front_matter, and the
+   * document goes on with no content (nil), no front matter, no read_post_data. Its data is the
+   * path's categories; the defaults are still what `data`'s default_proc answers (the layout, a
+   * permalink, published) but no key Liquid sees (DocumentDrop asks key?): here they are the data's
+   * prototype. A post without content is dropped (PostReader#processable?); another collection's
+   * document is written, empty but for its layout.
+   */
+  private defaultsUnread(refused: string, defaults: Record<string, any>): void {
+    const error = new BuildError(`could not read the file: ${refused}, from the front matter defaults`, {
+      file: this.site.displayPath(this.path),
+      hint: "A defaults set's categories: is a list (categories: [a, b]) or a string of space-separated names (categories: a b): every document it applies to is skipped (a post) or written empty, as Jekyll does.",
+    });
+    if (this.site.config.strict_front_matter) throw error;
+    this.site.logger.warn("Error:", `${error.location}: ${error.message}`);
+    const { categories: _refused, ...fallback } = defaults;
+    Object.setPrototypeOf(this.data, fallback);
+    this.contentNil = true;
+    this.content = "";
+    this.sourceContent = "";
+    this.lineOffset = 0;
+  }
+
+  /** Document#read left the content nil (defaultsUnread): PostReader drops such a post. */
+  contentNil = false;
 
   /**
    * Document#read for a `.yml`/`.yaml` document: the data is the file's first YAML document and

@@ -3,6 +3,7 @@
 // renderer fills in each page's output; the writer writes it.
 import path from "node:path";
 import type { Config } from "../config/types.js";
+import { collectionsDirJoined, collectionsDirText } from "../config/collections-dir.js";
 import { limitsOf, type Limits } from "../config/limits.js";
 import { Collection, compareDocuments } from "./collection.js";
 import { ConverterTable } from "./converters.js";
@@ -90,7 +91,7 @@ export class Site {
       this.time = JekyllTime.now(this.zone);
     }
     this.converters = new ConverterTable(config.markdown_ext);
-    this.frontMatterDefaults = new FrontMatterDefaults(config.defaults, config.collections_dir ?? "", this.source, (m) => logger.warn("Defaults:", m));
+    this.frontMatterDefaults = new FrontMatterDefaults(config.defaults, collectionsDirText(config), this.source, (m) => logger.warn("Defaults:", m));
     this.permalinkStyle = String(config.permalink ?? "date");
     const collections = config.collections ?? {};
     for (const [label, meta] of Object.entries(collections)) {
@@ -218,5 +219,5 @@ export class Site {
 /** Site#collectionsPath for a configuration alone (the render worker's estimate has no Site). */
 export function collectionsPathOf(config: Config): string {
   const dir = config.collections_dir;
-  return dir ? sanitizedPath(config.source, String(dir)) : config.source;
+  return dir ? sanitizedPath(config.source, collectionsDirJoined(config)) : config.source;
 }

@@ -64,3 +64,22 @@ for (const c of CASES) {
     }
   });
 }
+
+// collections_dir: a list (ERRORS.md case 93): posts are not read (fixture
+// config-collections-dir-list), and a collection whose folder (File.join flattens the list:
+// a/_recipes) holds an entry stops the build where Collection#collection_dir passes the list to
+// sanitized_path (start_with?: NoMethodError).
+test("collections_dir: [a] with a collection folder that holds a file fails as in Jekyll", () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "config-errors-"));
+  try {
+    fs.writeFileSync(path.join(work, "_config.yml"), "collections_dir: [a]\ncollections: [recipes]\n");
+    fs.mkdirSync(path.join(work, "a", "_recipes"), { recursive: true });
+    fs.writeFileSync(path.join(work, "a", "_recipes", "soup.md"), "---\n---\nhi\n");
+    const r = spawnSync(process.execPath, [CLI, "build"], { cwd: work, encoding: "utf8" });
+    const out = r.stdout + r.stderr;
+    assert.equal(r.status, 1, out);
+    assert.ok(out.includes(`a/_recipes: undefined method \`start_with?' for ["a"]:Array (NoMethodError)`), out);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});

@@ -55,6 +55,23 @@ test("categories: {k: v} stops the build with strict_front_matter", () => {
   }, (build) => assertOutcome(build, "no implicit conversion of Hash into Array"));
 });
 
+// Front matter defaults whose categories: is no String or list (ERRORS.md case 92): the same
+// TypeError, from merge_defaults, before the file is read: logged, the post dropped (its content
+// is nil; fixture front-matter-defaults-categories-unread), fatal with strict_front_matter.
+test("defaults with categories: 5 drop the post with an error, and stop the build with strict_front_matter", () => {
+  const files = {
+    "_posts/2020-01-01-p.md": "---\ntitle: T\n---\nhi\n",
+    "index.html": INDEX,
+  };
+  const defaults = "defaults:\n  - scope: {path: ''}\n    values: {categories: 5}\n";
+  buildSiteCase("categories-type-", { ...files, "_config.yml": defaults }, (build) => {
+    assertOutcome(build, null);
+    assert.ok(build.out.includes("no implicit conversion of Integer into Array"), build.out);
+    assert.equal(fs.readFileSync(path.join(build.dest, "index.html"), "utf8").trim(), "");
+  });
+  buildSiteCase("categories-type-", { ...files, "_config.yml": `strict_front_matter: true\n${defaults}` }, (build) => assertOutcome(build, "no implicit conversion of Integer into Array"));
+});
+
 // Front matter that is YAML but no mapping (ERRORS.md case 72): a page's or a layout's stops the
 // build (Convertible#validate_data!: "Invalid YAML front matter"); a post's fails in
 // Document#merge_data! (`other.key?`: NoMethodError) inside Document#read's rescue, which logs

@@ -23,6 +23,7 @@ import { compileExpression } from "../compile.js";
 import { storedValue } from "../operators.js";
 import { parseExpression } from "../ruby-syntax/expression.js";
 import { runSync } from "../sync-values.js";
+import { collectionsDirJoined } from "../../../config/collections-dir.js";
 import { inspect, isHash, plain, rubyClass, truthy } from "../../../ruby/values.js";
 import { LimitError } from "../budget.js";
 import { sanitizedPath } from "../../../write/contain.js";
@@ -234,7 +235,7 @@ function pageDir(ctx: Context, host: LiquidHost): string {
   const page = plain((ctx.environments as Record<string, unknown>)["page"]);
   if (!isHash(page) || typeof page.path !== "string") return host.source;
   let p = page.path;
-  if (page.collection) p = path.posix.join(String(host.config.collections_dir ?? ""), p);
+  if (page.collection) p = path.posix.join(collectionsDirJoined(host.config), p);
   p = p.replace(/\/#excerpt$/, "");
   // IncludeRelativeTag#page_path: site.in_source_dir(File.dirname(path)), Jekyll.sanitized_path,
   // which makes a top-level page's "." into "<source>/" (the trailing slash shows in the "Could

@@ -1,0 +1,35 @@
+// A block scalar that is the whole document (`|` or `>` as the root). libyaml indents its content
+// past the root's indent of -1 with a floor of 1: an indentation indicator N means N columns, and
+// without one the content must start at column 1 or later. js-yaml counts from -1 (N means N - 1
+// columns) and takes content at column 0. So `|2\n  x` is "x" to Psych (js-yaml: " x"), and in
+// `|\nfoo` the scalar holds only the empty lines before `foo` ("", or their breaks with keep
+// chomping), where the document ends: Psych.safe_load returns that and never reads `foo`, unless
+// the scanner, looking for the next token, meets a character no token starts with (`@`, a
+// backquote).
+
+/** The header line of a root block scalar, after blank and comment lines and an optional `--- `. */
+const ROOT_HEADER = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*[|>])([-+1-9]*)([ \t]*(?:#[^\n]*)?\r?\n)/;
+
+/** What the root block scalar reads as where libyaml and js-yaml differ: a value (the document ends early), a text to read instead, or nothing. */
+export function rootBlockScalar(text: string): { value: string } | { reason: string; at: number } | { text: string } | null {
+  const m = ROOT_HEADER.exec(text);
+  if (!m) return null;
+  const indicators = m[2]!;
+  const digit = /[1-9]/.exec(indicators);
+  if (digit) {
+    // N columns to libyaml: N + 1 to js-yaml (which has no 10).
+    if (digit[0] === "9") return null;
+    const header = indicators.replace(digit[0], String(Number(digit[0]) + 1));
+    return { text: m[1]! + header + text.slice(m[1]!.length + indicators.length) };
+  }
+  const after = m[0].length;
+  // The first line holding more than spaces: at column 0 it is past the scalar.
+  const rest = text.slice(after);
+  const first = /^((?:[ ]*\r?\n)*)(?=[^ \r\n])/.exec(rest);
+  if (!first) return null;
+  const at = after + first[1]!.length;
+  if (text[at] === "\t" || text[at] === "#" || text[at] === "%") return null;
+  if (text[at] === "@" || text[at] === "`") return { reason: "found character that cannot start any token while scanning for the next token", at };
+  const breaks = (first[1]!.match(/\n/g) ?? []).length;
+  return { value: indicators.includes("+") ? "\n".repeat(breaks) : "" };
+}
