@@ -310,7 +310,10 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       if (prev) {
         prev.ial = mergeIal(prev.ial, ial);
         const next = blocks[bi + 1];
-        if (!(next && next.open.type === 'kd_ial' && next.start === b.end)) items.push({ eob: true });
+        // Its end-of-block element is a new_block_el, which takes an IAL still waiting: one that
+        // lines of raw text (kd_raw_text, to which this IAL went) did not take, so it is lost
+        // (`{:.c}\n  \te\n{:.d}\nt` writes <p>t</p>).
+        if (!(next && next.open.type === 'kd_ial' && next.start === b.end)) { items.push({ eob: true }); pendingIal = null; }
       } else pendingIal = mergeIal(pendingIal ?? undefined, ial);
       continue;
     }
