@@ -5,7 +5,7 @@
 // any unindented line, and ends the definition at an unindented header after an indented paragraph.
 // So the definition is parsed only up to kramdown's end, with its lazy lines given the content
 // indentation while it is parsed.
-import type { MarkdownIt, StateBlock } from 'markdown-it';
+import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { lazyStop } from './code-block.js';
 import { setextAhead } from './kramdown-blocks.js';
 import { tableAhead } from './table.js';
@@ -22,6 +22,20 @@ const FOOTNOTE_NAME = /^\^[A-Za-z0-9_][A-Za-z0-9_-]*\]/;
 /** Whether `[^name]` at `pos` is a kramdown footnote marker (a link's text counts its `[`). */
 export function isFootnoteMarker(src: string, pos: number): boolean {
   return src.charCodeAt(pos) === 0x5b && FOOTNOTE_NAME.test(src.slice(pos + 1, pos + 200));
+}
+
+/** A footnote definition whose block parse is under way: its open token is `state.tokens[at]`. */
+interface OpenDef { state: StateBlock; at: number }
+
+/**
+ * The footnote_reference_open of the innermost footnote definition being block-parsed now, if any
+ * (markdown-it-footnote pushes it before it parses the definition's text).
+ */
+export function openFootnoteDef(env: any): Token | undefined {
+  const defs = env.kdOpenDefs as OpenDef[] | undefined;
+  const top = defs?.[defs.length - 1];
+  const tok = top?.state.tokens[top.at];
+  return tok?.type === 'footnote_reference_open' ? tok : undefined;
 }
 
 export function footnoteDefPlugin(md: MarkdownIt): void {
@@ -108,6 +122,10 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
       line++;
     }
     const at = state.tokens.length;
+    // The definition being parsed, for the HTML elements in it whose spans are parsed later
+    // (html-block.ts parseDeferred: openFootnoteDef).
+    const openDefs: OpenDef[] = ((state.env as any).kdOpenDefs ??= []);
+    openDefs.push({ state, at });
     try {
       const ok = def(state, startLine, line, false);
       // The definition's own lines (markdown-it-footnote leaves its open token without a map).
@@ -115,6 +133,7 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
       if (ok && open?.type === 'footnote_reference_open' && !open.map) open.map = [startLine, state.line];
       return ok;
     } finally {
+      openDefs.pop();
       for (const [l, s] of faked) {
         state.sCount[l] = s;
         const bases = lazy.get(l)!;
