@@ -91,6 +91,9 @@ function spanIal(state: StateInline, silent: boolean): boolean {
   const lastTok = lastElement(state) as Token | undefined;
   const last = lastTok?.type;
   if (last === 'text' || last === 'softbreak' || last === 'hardbreak') return false;
+  // Right after an element's start (`*{:.c}*`, `[{:.c}](u)`) the element being parsed has no
+  // children yet: no element before it, so text.
+  if (lastTok && lastTok.nesting === 1) return false;
   // After the leading one, which is text for kramdown (or, taken by a list item or term, leaves
   // this one at the start of the text): text too (`{:x}{:e}` writes both).
   if (last === 'kd_span_ial' && lastTok!.children) return false;
@@ -145,6 +148,26 @@ function spanIal(state: StateInline, silent: boolean): boolean {
 // or self-closed `{::name attrs /}`. A self-closed comment or nomarkdown adds nothing, nor does
 // `{::options /}` here; an unknown name, or a start without its stop, is text.
 const SPAN_EXT_START = new RegExp(String.raw`^\{::(\w+)(?:\s(?:\\\}|[^}])*?|)(\/)?\}`);
+
+/**
+ * Where a span extension starting at `pos` ends, and whether kramdown adds an element for it: a
+ * comment or nomarkdown with a body does, `{::options}` and a self-closed comment or nomarkdown
+ * add nothing (handle_extension). Null where it is no extension (text).
+ */
+export function spanExtensionAt(src: string, pos: number, max: number): { end: number; writes: boolean } | null {
+  const rest = src.slice(pos, max);
+  const m = SPAN_EXT_START.exec(rest);
+  if (!m) return null;
+  const name = m[1];
+  if (name !== 'comment' && name !== 'nomarkdown' && name !== 'options') return null;
+  let end = m[0].length;
+  if (!m[2]) {
+    const stop = new RegExp(String.raw`\{:/(?:${name})?\}`).exec(rest.slice(end));
+    if (!stop) return null;
+    end += stop.index + stop[0].length;
+  }
+  return { end: pos + end, writes: !m[2] && name !== 'options' };
+}
 
 function spanExtension(state: StateInline, silent: boolean): boolean {
   if (!state.src.startsWith('{::', state.pos)) return false;
