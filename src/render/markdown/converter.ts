@@ -1003,6 +1003,15 @@ export class Converter {
     return `<sup id="fnref:${name}${repeat}" role="doc-noteref"><a href="#fn:${name}" class="footnote" rel="footnote">${fn.number}</a></sup>`;
   }
 
+  /**
+   * Whether a footnote definition leaves kramdown any element: IALs, ALDs, link and abbreviation
+   * definitions, `{::options /}` (end-of-block elements, which update_tree drops), definitions
+   * inside it and self-closed comments leave none.
+   */
+  private hasElements(def: FootnoteDef, lines: Lines, first: number): boolean {
+    return withBlanks(splitBlocks(def.tokens, lines), lines, this.ctx, first, first).some((it) => !('eob' in it));
+  }
+
   /** kramdown's footnote_content, appended after the document. */
   footnotes(): string {
     if (this.ctx.footnotes.length === 0) return '';
@@ -1049,8 +1058,10 @@ export class Converter {
       // (Or after an HTML element that ended on the line: `<div></div>[^1]:`, the rest of the
       // line parsed as a block of its own.)
       const defLine = lines.text(def.start);
-      if (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(defLine) ||
-        (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*[ \t]*</.test(defLine) && afterHtmlOnLine(defLine, `[^${fn.label}]:`))) body = `\n${body}`;
+      const leadingBlank = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(defLine) ||
+        (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*[ \t]*</.test(defLine) && afterHtmlOnLine(defLine, `[^${fn.label}]:`));
+      if (leadingBlank) body = `\n${body}`;
+      else if (body === '' && !this.hasElements(def, lines, first)) throw emptyFootnoteError(fn.label, def);
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       // (A <p> element of HTML is no paragraph: kramdown's footnote_content asks for a last
       // element of type :p, and an HTML element is :html_element, so `[^1]: <p>a` gets a new <p>.)
@@ -1192,6 +1203,20 @@ function reserialiseTag(src: string): string {
   m = TAG_CLOSE_RE.exec(src);
   if (m) return `</${normaliseTagName(m[1])}>`;
   return src;
+}
+
+/**
+ * A footnote that is used and whose definition leaves no element: kramdown's footnote_content asks
+ * for the type of the definition's last child, which is nil (`[^1]: [^2]: x` then `[^1]`), and
+ * Jekyll's conversion fails with NoMethodError (test/conformance/ERRORS.md). `line`: the
+ * definition's 1-based line in the converted text, where it stands in it (not inside an HTML
+ * element's content); the renderer adds the file.
+ */
+function emptyFootnoteError(label: string, def: FootnoteDef): BuildError {
+  return new BuildError(`Conversion error: undefined method \`type' for nil:NilClass: the footnote [^${label}] is used, and its definition holds nothing kramdown writes`, {
+    line: def.src === undefined ? def.start + 1 : undefined,
+    hint: `Give the definition of [^${label}] some text (an IAL, a link, abbreviation or footnote definition, or {::options /} alone is none), or remove the reference to it.`,
+  });
 }
 
 /** Whether `line` ends with `marker` (then whitespace) right after a tag's `>` (spaces or tabs between). */
