@@ -912,12 +912,13 @@ export class Converter {
           out += `<code${htmlAttributes(attrs)}>${hl ?? escapeAll(t.content)}</code>`;
           break;
         }
-        case 'em_open': case 'strong_open': case 's_open': {
-          const tag = t.type === 's_open' ? 'del' : t.tag;
-          out += `<${tag}${tokAttrString(t)}>`;
-          break;
-        }
-        case 'em_close': case 'strong_close': case 's_close': out += `</${t.type === 's_close' ? 'del' : t.tag}>`; break;
+        // (kramdown-parser-gfm's strikethrough is an HTML element, del, whose text its
+        // update_elements leaves alone, as a span HTML element's: no hard_wrap <br /> in it, a
+        // backslash before a line break kept.)
+        case 's_open': spanHtml++; out += `<del${tokAttrString(t)}>`; break;
+        case 's_close': spanHtml--; out += '</del>'; break;
+        case 'em_open': case 'strong_open': out += `<${t.tag}${tokAttrString(t)}>`; break;
+        case 'em_close': case 'strong_close': out += `</${t.tag}>`; break;
         case 'link_open': {
           const attrs: Attrs = tokAttrs(t);
           // kramdown writes `<mailto:x@y>` with the text `x@y`.

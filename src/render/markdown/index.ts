@@ -32,6 +32,7 @@ import { normaliseOptions, parserName, type KramdownOptions } from './options.js
 export { kramdownOptionsAsValidated } from './options.js';
 import { BuildError } from '../../errors.js';
 import { Converter, type ConvertContext, type FootnoteDef } from './converter.js';
+import { strikethroughPlugin } from './plugins/strikethrough.js';
 import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
 import { installFastState } from './fast-state.js';
@@ -90,14 +91,13 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   installFastState(md);
   // (First: the memo is per call of markdown-it's own tokenize; see closingLine in fence.ts.)
   fenceMemoPerTokenize(md);
-  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(referencePlugin).use(blockquotePlugin).use(codeBlockPlugin).use(entityPlugin).use(spanHtmlPlugin);
+  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(referencePlugin).use(blockquotePlugin).use(codeBlockPlugin).use(entityPlugin).use(spanHtmlPlugin).use(strikethroughPlugin);
   md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin).use(deflistPlugin).use(footnoteDefPlugin);
   // (Last: it wraps the block rules the others installed; see closingLine in fence.ts.)
   fenceMemoAcrossRules(md);
   if (!opts.gfm) {
     // `~~text~~` is kramdown-parser-gfm's strikethrough_gfm span parser; kramdown has none.
     md.inline.ruler.disable('strikethrough');
-    md.inline.ruler2.disable('strikethrough');
   }
   // gfm_quirks: no_auto_typographic deletes the typographic_syms span parser.
   if (opts.noAutoTypographic) md.inline.ruler.disable('kd_typographic');

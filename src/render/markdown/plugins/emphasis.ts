@@ -13,6 +13,7 @@ import { codeSpanAt } from './codespan.js';
 import { parseSpanHtml, spanHtmlEnd } from './span-html.js';
 import { linkEndAt } from './link.js';
 import { spanExtensionAt } from './kramdown-inline.js';
+import { strikethroughEnd } from './strikethrough.js';
 
 type Kind = 'em' | 'strong';
 const isWs = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
@@ -88,6 +89,11 @@ function searchClose(state: StateInline, start: number, end: number, delim: stri
       }
       q = after;
       continue;
+    }
+    // A strikethrough is one match, whatever it cuts through (`**a ~~b** c~~`: no close).
+    if (ch === '~' && (state.md as any).kdGfm) {
+      const e = strikethroughEnd(src, q, end);
+      if (e >= 0) { q = e; continue; }
     }
     if (src.startsWith('$$', q)) {
       const k = src.indexOf('$$', q + 2);
