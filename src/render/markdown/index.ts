@@ -117,15 +117,20 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
     const outer = env.kdInlineOwner;
     const owners: Token[] = [];
     try {
-      for (const tok of state.tokens) {
+      const toks = state.tokens as Token[];
+      for (let i = 0; i < toks.length; i++) {
+        const tok = toks[i];
         if (tok.type === 'inline') {
           env.kdInlineOwner = owners.length ? owners[owners.length - 1] : outer;
+          // (The block it is the text of: a term's leading IAL is the <dt>'s, see spanIal.)
+          env.kdInlineBlock = toks[i - 1]?.type;
           state.md.inline.parse(tok.content, state.md, state.env, tok.children!);
         } else if (tok.type === 'footnote_reference_open') owners.push(tok);
         else if (tok.type === 'footnote_reference_close') owners.pop();
       }
     } finally {
       env.kdInlineOwner = outer;
+      env.kdInlineBlock = undefined;
     }
   });
   // kramdown numbers and places footnotes itself (see Converter.footnotes).

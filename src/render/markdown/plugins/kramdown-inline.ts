@@ -116,9 +116,18 @@ function spanIal(state: StateInline, silent: boolean): boolean {
     // term or definition takes the IAL.
     if (atStart) {
       const children: Token[] = [];
+      const env = state.env as any;
       state.env.kdLeadingIalText = true;
+      // kramdown never parses the braces' text alone: the span `{::options}` this reading meets
+      // are none. Where nothing takes the IAL, those of the whole text's reading (below) are
+      // kramdown's, and the rest of this reading records none (`{:\`a} {::options …/}\``: the
+      // code span holds it); where a term takes it (LIST_ITEM_IAL on each term line; a list
+      // item's or definition's IAL was taken off before), only the text after it is parsed.
+      const termIal = env.kdInlineBlock === 'dt_open' && !m[1].includes('\n') && !/^(?:(?:\w[\w-]*)?:|\/)/.test(m[1]);
+      const optionsBefore = env.kdSpanOptions?.length ?? 0;
       try {
         state.md.inline.parse(m[0], state.md, state.env, children);
+        if (env.kdSpanOptions) env.kdSpanOptions.length = optionsBefore;
         // kramdown goes on parsing spans right after the `{`: a span that starts inside the
         // braces may end after them (`{:{::comment}x{:/comment}` writes `{:<!-- x -->`, `{:a *b}
         // c*` an emphasis). Where the IAL holds a character that can start one, the whole text
@@ -126,12 +135,12 @@ function spanIal(state: StateInline, silent: boolean): boolean {
         // takes the IAL. (The span options and parse_span_html it meets are the other reading's.)
         if (SPAN_START_CHAR.test(m[1])) {
           const full: Token[] = [];
-          const env = state.env as any;
-          const options = env.kdSpanOptions?.length;
           const parseSpanHtml = env.kdParseSpanHtml;
           state.md.inline.parse(state.src, state.md, state.env, full);
-          if (env.kdSpanOptions) env.kdSpanOptions.length = options ?? 0;
-          env.kdParseSpanHtml = parseSpanHtml;
+          if (termIal) {
+            if (env.kdSpanOptions) env.kdSpanOptions.length = optionsBefore;
+            env.kdParseSpanHtml = parseSpanHtml;
+          } else (state as any).kdNoSpanOptions = true;
           t.meta = { full };
         }
       } finally {
@@ -191,7 +200,7 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
   // below it (`a{::options header_offset="1"/}` before `# d` makes it an h2; in a header's text,
   // `auto_ids="false"` takes that header's id too, GFM assigning ids after the span parsing).
   // Recorded for index.ts in order of the inline parsing, which is the tree's order as kramdown's.
-  if (!silent && name === 'options') {
+  if (!silent && name === 'options' && !(state as any).kdNoSpanOptions) {
     const attrs = m[0].slice(3 + name.length, m[2] ? -2 : -1);
     // (With the footnote definition it stands in, if any: spanOptionSettings in index.ts.)
     ((state.env.kdSpanOptions ??= []) as Array<{ attrs: string; owner?: Token }>).push({ attrs, owner: state.env.kdInlineOwner as Token | undefined });
