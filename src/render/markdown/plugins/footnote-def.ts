@@ -44,8 +44,19 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
   const ref = inlineRules.find((r) => r.name === 'footnote_ref');
   if (ref) {
     const refFn = ref.fn;
-    md.inline.ruler.at('footnote_ref', (state: any, silent: boolean) =>
-      isFootnoteMarker(state.src, state.pos) && refFn(state, silent), { alt: ref.alt });
+    md.inline.ruler.at('footnote_ref', (state: any, silent: boolean) => {
+      if (!isFootnoteMarker(state.src, state.pos)) return false;
+      if (refFn(state, silent)) return true;
+      // kramdown's parse_footnote_marker adds a marker with no definition as text, whole (tried
+      // before links): what comes after it sees no character before it, as after any span a
+      // parser consumed (a smart quote: `[^1]"b` opens with “).
+      const end = state.pos + 1 + FOOTNOTE_NAME.exec(state.src.slice(state.pos + 1, state.pos + 200))![0].length;
+      if (end > state.posMax) return false;
+      if (!silent) state.pending += state.src.slice(state.pos, end);
+      state.pos = end;
+      state.kdConsumedEnd = end;
+      return true;
+    }, { alt: ref.alt });
   }
   const rules = (md.block.ruler as any).__rules__ as Array<{ name: string; fn: any; alt: string[] }>;
   const entry = rules.find((r) => r.name === 'footnote_def');
