@@ -64,7 +64,14 @@ function boundaryAfter(state: StateBlock, line: number, top: number): boolean {
   if (lastTok?.type === 'kd_raw_text_close' && top >= 3 && state.tokens[top - 3].map?.[1] === line) {
     const rawStart = state.tokens[top - 3].map![0];
     const before = state.tokens[top - 4];
-    return before?.type === 'kd_ial' && before.map?.[1] === rawStart && boundaryAfter(state, rawStart, top - 3);
+    if (before?.type !== 'kd_ial' || before.map?.[1] !== rawStart) return false;
+    // (Not an IAL on an item's or definition's first line: the <li>'s or <dd>'s, taken off its
+    // text by parse_list, `1. {:c}\n     \te\n|` is raw text and the paragraph `|`.)
+    let k = top - 4;
+    while (k > 0 && state.tokens[k - 1].type === 'kd_ial') k--;
+    const open = state.tokens[k - 1];
+    if ((open?.type === 'list_item_open' || open?.type === 'dd_open') && open.map?.[0] === state.tokens[k].map?.[0]) return false;
+    return boundaryAfter(state, rawStart, top - 3);
   }
   const prev = lineText(state, line - 1).trimEnd();
   if (prev === '^') {
