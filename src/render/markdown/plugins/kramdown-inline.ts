@@ -313,7 +313,9 @@ function smartQuotes(state: StateInline, silent: boolean): boolean {
   let prev = state.pending ? state.pending[state.pending.length - 1] : '';
   if (prev === '') {
     const last = state.tokens[state.tokens.length - 1];
-    if (last?.type === 'softbreak') prev = '\n';
+    // (A line break's newline too: kramdown's LINE_BREAK, `  ` or `\\` before it, leaves it to
+    // the text, so `y  \n'` has the `\n'` of the last rule, an opening quote.)
+    if (last?.type === 'softbreak' || last?.type === 'hardbreak') prev = '\n';
   } else if (CONSUMED_BEFORE_QUOTE.has(prev) || (state as any).kdConsumedEnd === state.pos) prev = '';
   // The rules look past the end of an emphasis or link text being parsed (posMax): kramdown parses
   // those in place, so `_"a 'b'"_ x` sees `_ x` after the last quote (which then opens: “).
