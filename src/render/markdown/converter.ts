@@ -1378,7 +1378,8 @@ function nativeCode(inner: Token[]): string | null {
 function applySpanIals(tokens: Token[], ctx: ConvertContext): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.type !== 'kd_span_ial' || i === 0) continue;
+    // (One at the start of a text of its own, a strikethrough's content, is text: children.)
+    if (t.type !== 'kd_span_ial' || i === 0 || t.children) continue;
     let p = i - 1;
     while (p > 0 && tokens[p].type === 'text' && tokens[p].content === '') p--;
     const prev = tokens[p];

@@ -215,6 +215,8 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
     t.meta = { attrs: m[0].slice(3 + name.length, m[2] ? -2 : -1) };
   }
   state.pos += end;
+  // (What the extension took is no character before a smart quote: `s{::options/}'1` opens.)
+  (state as any).kdConsumedEnd = state.pos;
   return true;
 }
 
@@ -316,6 +318,8 @@ function smartQuotes(state: StateInline, silent: boolean): boolean {
     // (A line break's newline too: kramdown's LINE_BREAK, `  ` or `\\` before it, leaves it to
     // the text, so `y  \n'` has the `\n'` of the last rule, an opening quote.)
     if (last?.type === 'softbreak' || last?.type === 'hardbreak') prev = '\n';
+    // (After a leading IAL that is text, kramdown's text ends in its `}`: `{:i}"u` closes, ”.)
+    else if (last?.type === 'kd_span_ial' && last.children) prev = '}';
   } else if (CONSUMED_BEFORE_QUOTE.has(prev) || (state as any).kdConsumedEnd === state.pos) prev = '';
   // The rules look past the end of an emphasis or link text being parsed (posMax): kramdown parses
   // those in place, so `_"a 'b'"_ x` sees `_ x` after the last quote (which then opens: “).
