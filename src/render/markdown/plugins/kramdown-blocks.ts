@@ -746,6 +746,9 @@ function rawText(state: StateBlock, startLine: number, endLine: number, silent: 
   return true;
 }
 
+/** kramdown-parser-gfm's ATX_HEADER_START on a line whose header text is empty (an id alone, `{#a}`, comes off). */
+const EMPTY_ATX_START = /^#{1,6}[\t ]+(?:\{#[\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00b7]*\})?[\t ]*$/u;
+
 export function kramdownBlocksPlugin(md: MarkdownIt): void {
   // Before every other rule: no block starts at such a line, whatever markdown-it's columns say.
   md.block.ruler.before('table', 'kd_raw_text', rawText, { alt: [] });
@@ -827,12 +830,14 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // stays): `a \n<https://x.y>` loses the space.
     // So does kramdown-parser-gfm's paragraph at a fence's opening line (its PARAGRAPH_END has
     // FENCED_CODEBLOCK_START) where no fence closes: `a \n```\nb` is "a\n```\nb".
+    // And at an ATX header's start (ATX_HEADER_START, `#` and a space or tab) whose header is
+    // empty once an id is off (`# `, `# {#a}`: parse_atx_header_gfm_quirk fails): `a \n# ` is "a\n#".
     const fenceCut = gfmParagraphEnd(state);
-    const cutAt = (l: number, text: string) => lazyEndHtml(state, l, text) || (fenceCut && FENCE_START.test(text));
+    const cutAt = (l: number, text: string) => lazyEndHtml(state, l, text) || (fenceCut && (FENCE_START.test(text) || EMPTY_ATX_START.test(text)));
     let htmlCut = false;
     for (let l = startLine + 1; l < state.line && !htmlCut; l++) {
       const c = state.src.charCodeAt(state.bMarks[l] + state.tShift[l]);
-      htmlCut = (c === 0x3c /* < */ || (fenceCut && (c === 0x60 /* ` */ || c === 0x7e /* ~ */))) && cutAt(l, kdLineText(state, l));
+      htmlCut = (c === 0x3c /* < */ || (fenceCut && (c === 0x60 /* ` */ || c === 0x7e /* ~ */ || c === 0x23 /* # */))) && cutAt(l, kdLineText(state, l));
     }
     if (!any && !htmlCut) return true;
     const lines: string[] = [];
