@@ -147,6 +147,8 @@ function spanIal(state: StateInline, silent: boolean): boolean {
         delete state.env.kdLeadingIalText;
       }
       t.children = children;
+      // (A term's IAL is the <dt>'s: its text starts after it, see smartQuotes.)
+      if (termIal) t.meta = { ...(t.meta ?? {}), term: true };
     }
   }
   state.pos += m[0].length;
@@ -319,7 +321,7 @@ function smartQuotes(state: StateInline, silent: boolean): boolean {
     // the text, so `y  \n'` has the `\n'` of the last rule, an opening quote.)
     if (last?.type === 'softbreak' || last?.type === 'hardbreak') prev = '\n';
     // (After a leading IAL that is text, kramdown's text ends in its `}`: `{:i}"u` closes, ”.)
-    else if (last?.type === 'kd_span_ial' && last.children) prev = '}';
+    else if (last?.type === 'kd_span_ial' && last.children && !(last.meta as { term?: boolean } | null)?.term) prev = '}';
   } else if (CONSUMED_BEFORE_QUOTE.has(prev) || (state as any).kdConsumedEnd === state.pos) prev = '';
   // The rules look past the end of an emphasis or link text being parsed (posMax): kramdown parses
   // those in place, so `_"a 'b'"_ x` sees `_ x` after the last quote (which then opens: “).
