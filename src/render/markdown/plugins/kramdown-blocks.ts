@@ -58,6 +58,9 @@ function boundaryAfter(state: StateBlock, line: number, top: number): boolean {
   // a table.
   const lastTok = state.tokens[top - 1];
   if (lastTok?.type === 'kd_html' && lastTok.map?.[1] === line && (lastTok.meta as any)?.trailingBlank) return true;
+  // So is the blank a list or definition list moves out after itself (its last items empty, after
+  // a blank line: emptyLastItems): `r\n: x\n\n: \n^\n-` has the setext header `^`.
+  if (lastTok?.nesting === -1 && trailingBlankBefore(state, line, top)) return true;
   // Lines no block parser takes (kd_raw_text) are added to the tree as a :text element, which
   // takes no waiting block IAL: kramdown's after_block_boundary? is still true after them while
   // that IAL waits (`{:.c}\n  \te\n| a | b` is the raw text and a table with the class).
