@@ -619,6 +619,22 @@ export class Converter {
     return `${ind(indent)}<pre${htmlAttributes(attrs)}><code${codeAttr}>${escapeAll(code).replace(/\n$/, '')}\n</code></pre>\n`;
   }
 
+  /**
+   * The headers of the list the TOC replaces: kramdown-parser-gfm gave them their ids while
+   * parsing (update_elements walks the whole tree), so they take their names from the counter
+   * though the list is never written: `* # h\n{:toc}\n# H` writes the header H as `h-1`.
+   * (kramdown's own parser leaves ids to the converter, which never converts the list.) A header
+   * with an id of its own (`{#x}`) takes none.
+   */
+  private reserveGfmIds(tokens: Token[]): void {
+    if (!this.ctx.opts.gfm || !this.ctx.autoIds) return;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.type !== 'heading_open' || t.meta?.id || tokens[i + 1].type !== 'inline') continue;
+      gfmId(rawText(withLeadingIalText(tokens[i + 1].children ?? [])), this.ctx.gfmIds);
+    }
+  }
+
   private list(b: Block, lines: Lines, indent: number, inHtml: boolean): string {
     const ordered = b.open.type === 'ordered_list_open';
     const attrs = this.attrsOf(b);
@@ -628,6 +644,7 @@ export class Converter {
       if (this.ctx.opts.gfm && this.hasTaskBox(b, lines)) classFirst(attrs, 'task-list');
       const key = `\u0000toc${Math.random().toString(36).slice(2)}\u0000`;
       this.ctx.tocPlaceholder = { attrs, ordered, key };
+      this.reserveGfmIds(b.tokens);
       return key;
     }
     const items = splitBlocks(b.tokens, lines);
