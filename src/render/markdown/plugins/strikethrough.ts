@@ -45,7 +45,15 @@ function strikethrough(state: StateInline, silent: boolean): boolean {
     state.push('s_open', 's', 1).markup = '~~';
     // (A text of its own: an escape at its end escapes nothing after it, `~~a\~~b~~`.)
     const children: Token[] = [];
-    state.md.inline.parse(state.src.slice(start + 2, end - 2), state.md, state.env, children);
+    // (No block's text: an IAL at its start is no term's, `~~{:c}"a~~` in a term.)
+    const env = state.env as { kdInlineBlock?: string };
+    const block = env.kdInlineBlock;
+    env.kdInlineBlock = undefined;
+    try {
+      state.md.inline.parse(state.src.slice(start + 2, end - 2), state.md, state.env, children);
+    } finally {
+      env.kdInlineBlock = block;
+    }
     for (const t of children) state.tokens.push(t);
     state.push('s_close', 's', -1).markup = '~~';
   }
