@@ -338,6 +338,7 @@ export class Renderer {
       } else {
         const before = apart ? Object.entries(scope) : null;
         output = isExcerpt ? item.content : doc.content;
+        const unrendered = output;
         const withLiquid = isExcerpt
           ? data.render_with_liquid !== false && (output.includes("{%") || output.includes("{{"))
           : doc.renderWithLiquid;
@@ -349,7 +350,8 @@ export class Renderer {
             readingCarried = false;
           }
         }
-        output = this.convert(output, ext, file, isExcerpt ? 0 : doc.lineOffset, item);
+        // (A Markdown error's line is the file's where Liquid changed nothing.)
+        output = this.convert(output, ext, file, isExcerpt ? 0 : doc.lineOffset, item, !isExcerpt && output === unrendered);
         // Kept for the rest of the build (later pages may show it): one piece, not the converter's
         // joins (site/strings.ts).
         flattened(output);
@@ -434,7 +436,7 @@ export class Renderer {
     if (!this.site.pages.some((p) => p.url === mapPage.url)) this.site.pages.push(mapPage);
   }
 
-  private convert(content: string, ext: string, file: string, lineOffset: number, owner?: Renderable): string {
+  private convert(content: string, ext: string, file: string, lineOffset: number, owner?: Renderable, linesAsFile = false): string {
     const kind = this.site.converters.kindFor(ext);
     try {
       if (kind === "markdown") return this.converters.markdown.convert(content);
@@ -449,6 +451,11 @@ export class Renderer {
       }
       return content;
     } catch (e) {
+      // (The Markdown converter's errors about the text know its line, not the file: Jekyll names
+      // the file in its "Conversion error" too.)
+      if (e instanceof BuildError && kind === "markdown" && e.file === undefined && e.line !== undefined) {
+        throw new BuildError(e.message, { file: this.site.displayPath(file), line: linesAsFile ? lineOffset + e.line : undefined, hint: e.hint, cause: e });
+      }
       if (e instanceof BuildError) throw e;
       throw new BuildError(`conversion error (${kind}): ${(e as Error).message}`, { file: this.site.displayPath(file), cause: e });
     }

@@ -321,7 +321,10 @@ function withBlanks(blocks: Block[], lines: Lines, ctx: ConvertContext, start: n
       if (prev) {
         prev.ial = mergeIal(prev.ial, ial);
         const next = blocks[bi + 1];
-        if (!(next && next.open.type === 'kd_ial' && next.start === b.end)) items.push({ eob: true });
+        // Its end-of-block element is a new_block_el, which takes an IAL still waiting: one that
+        // lines of raw text (kd_raw_text, to which this IAL went) did not take, so it is lost
+        // (`{:.c}\n  \te\n{:.d}\nt` writes <p>t</p>).
+        if (!(next && next.open.type === 'kd_ial' && next.start === b.end)) { items.push({ eob: true }); pendingIal = null; }
       } else pendingIal = mergeIal(pendingIal ?? undefined, ial);
       continue;
     }
@@ -634,6 +637,22 @@ export class Converter {
     return `${ind(indent)}<pre${htmlAttributes(attrs)}><code${codeAttr}>${escapeAll(code).replace(/\n$/, '')}\n</code></pre>\n`;
   }
 
+  /**
+   * The headers of the list the TOC replaces: kramdown-parser-gfm gave them their ids while
+   * parsing (update_elements walks the whole tree), so they take their names from the counter
+   * though the list is never written: `* # h\n{:toc}\n# H` writes the header H as `h-1`.
+   * (kramdown's own parser leaves ids to the converter, which never converts the list.) A header
+   * with an id of its own (`{#x}`) takes none.
+   */
+  private reserveGfmIds(tokens: Token[]): void {
+    if (!this.ctx.opts.gfm || !this.ctx.autoIds) return;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.type !== 'heading_open' || t.meta?.id || tokens[i + 1].type !== 'inline') continue;
+      gfmId(rawText(withLeadingIalText(tokens[i + 1].children ?? [])), this.ctx.gfmIds);
+    }
+  }
+
   private list(b: Block, lines: Lines, indent: number, inHtml: boolean): string {
     const ordered = b.open.type === 'ordered_list_open';
     const attrs = this.attrsOf(b);
@@ -643,6 +662,7 @@ export class Converter {
       if (this.ctx.opts.gfm && this.hasTaskBox(b, lines)) classFirst(attrs, 'task-list');
       const key = `\u0000toc${Math.random().toString(36).slice(2)}\u0000`;
       this.ctx.tocPlaceholder = { attrs, ordered, key };
+      this.reserveGfmIds(b.tokens);
       return key;
     }
     const items = splitBlocks(b.tokens, lines);
@@ -927,12 +947,13 @@ export class Converter {
           out += `<code${htmlAttributes(attrs)}>${hl ?? escapeAll(t.content)}</code>`;
           break;
         }
-        case 'em_open': case 'strong_open': case 's_open': {
-          const tag = t.type === 's_open' ? 'del' : t.tag;
-          out += `<${tag}${tokAttrString(t)}>`;
-          break;
-        }
-        case 'em_close': case 'strong_close': case 's_close': out += `</${t.type === 's_close' ? 'del' : t.tag}>`; break;
+        // (kramdown-parser-gfm's strikethrough is an HTML element, del, whose text its
+        // update_elements leaves alone, as a span HTML element's: no hard_wrap <br /> in it, a
+        // backslash before a line break kept.)
+        case 's_open': spanHtml++; out += `<del${tokAttrString(t)}>`; break;
+        case 's_close': spanHtml--; out += '</del>'; break;
+        case 'em_open': case 'strong_open': out += `<${t.tag}${tokAttrString(t)}>`; break;
+        case 'em_close': case 'strong_close': out += `</${t.tag}>`; break;
         case 'link_open': {
           const attrs: Attrs = tokAttrs(t);
           // kramdown writes `<mailto:x@y>` with the text `x@y`.
@@ -1018,6 +1039,15 @@ export class Converter {
     return `<sup id="fnref:${name}${repeat}" role="doc-noteref"><a href="#fn:${name}" class="footnote" rel="footnote">${fn.number}</a></sup>`;
   }
 
+  /**
+   * Whether a footnote definition leaves kramdown any element: IALs, ALDs, link and abbreviation
+   * definitions, `{::options /}` (end-of-block elements, which update_tree drops), definitions
+   * inside it and self-closed comments leave none.
+   */
+  private hasElements(def: FootnoteDef, lines: Lines, first: number): boolean {
+    return withBlanks(splitBlocks(def.tokens, lines), lines, this.ctx, first, first).some((it) => !('eob' in it));
+  }
+
   /** kramdown's footnote_content, appended after the document. */
   footnotes(): string {
     if (this.ctx.footnotes.length === 0) return '';
@@ -1064,8 +1094,10 @@ export class Converter {
       // (Or after an HTML element that ended on the line: `<div></div>[^1]:`, the rest of the
       // line parsed as a block of its own.)
       const defLine = lines.text(def.start);
-      if (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(defLine) ||
-        (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*[ \t]*</.test(defLine) && afterHtmlOnLine(defLine, `[^${fn.label}]:`))) body = `\n${body}`;
+      const leadingBlank = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*\s*\[\^[^\]]*\]:\s*$/.test(defLine) ||
+        (/^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d+\.(?=[ \t])|:(?=[ \t])))*[ \t]*</.test(defLine) && afterHtmlOnLine(defLine, `[^${fn.label}]:`));
+      if (leadingBlank) body = `\n${body}`;
+      else if (body === '' && !this.hasElements(def, lines, first)) throw emptyFootnoteError(fn.label, def);
       // The backlink goes into the last paragraph (after a no-break space), else into a new one.
       // (A <p> element of HTML is no paragraph: kramdown's footnote_content asks for a last
       // element of type :p, and an HTML element is :html_element, so `[^1]: <p>a` gets a new <p>.)
@@ -1207,6 +1239,20 @@ function reserialiseTag(src: string): string {
   m = TAG_CLOSE_RE.exec(src);
   if (m) return `</${normaliseTagName(m[1])}>`;
   return src;
+}
+
+/**
+ * A footnote that is used and whose definition leaves no element: kramdown's footnote_content asks
+ * for the type of the definition's last child, which is nil (`[^1]: [^2]: x` then `[^1]`), and
+ * Jekyll's conversion fails with NoMethodError (test/conformance/ERRORS.md). `line`: the
+ * definition's 1-based line in the converted text, where it stands in it (not inside an HTML
+ * element's content); the renderer adds the file.
+ */
+function emptyFootnoteError(label: string, def: FootnoteDef): BuildError {
+  return new BuildError(`Conversion error: undefined method \`type' for nil:NilClass: the footnote [^${label}] is used, and its definition holds nothing kramdown writes`, {
+    line: def.src === undefined ? def.start + 1 : undefined,
+    hint: `Give the definition of [^${label}] some text (an IAL, a link, abbreviation or footnote definition, or {::options /} alone is none), or remove the reference to it.`,
+  });
 }
 
 /** Whether `line` ends with `marker` (then whitespace) right after a tag's `>` (spaces or tabs between). */
@@ -1367,7 +1413,8 @@ function nativeCode(inner: Token[]): string | null {
 function applySpanIals(tokens: Token[], ctx: ConvertContext): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.type !== 'kd_span_ial' || i === 0) continue;
+    // (One at the start of a text of its own, a strikethrough's content, is text: children.)
+    if (t.type !== 'kd_span_ial' || i === 0 || t.children) continue;
     let p = i - 1;
     while (p > 0 && tokens[p].type === 'text' && tokens[p].content === '') p--;
     const prev = tokens[p];

@@ -32,6 +32,7 @@ import { normaliseOptions, parserName, type KramdownOptions } from './options.js
 export { kramdownOptionsAsValidated } from './options.js';
 import { BuildError } from '../../errors.js';
 import { Converter, type ConvertContext, type FootnoteDef } from './converter.js';
+import { strikethroughPlugin } from './plugins/strikethrough.js';
 import { smartifyWith } from './smartify.js';
 import { escapeAll } from './html.js';
 import { installFastState } from './fast-state.js';
@@ -90,14 +91,13 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   installFastState(md);
   // (First: the memo is per call of markdown-it's own tokenize; see closingLine in fence.ts.)
   fenceMemoPerTokenize(md);
-  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(referencePlugin).use(blockquotePlugin).use(codeBlockPlugin).use(entityPlugin).use(spanHtmlPlugin);
+  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(referencePlugin).use(blockquotePlugin).use(codeBlockPlugin).use(entityPlugin).use(spanHtmlPlugin).use(strikethroughPlugin);
   md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin).use(deflistPlugin).use(footnoteDefPlugin);
   // (Last: it wraps the block rules the others installed; see closingLine in fence.ts.)
   fenceMemoAcrossRules(md);
   if (!opts.gfm) {
     // `~~text~~` is kramdown-parser-gfm's strikethrough_gfm span parser; kramdown has none.
     md.inline.ruler.disable('strikethrough');
-    md.inline.ruler2.disable('strikethrough');
   }
   // gfm_quirks: no_auto_typographic deletes the typographic_syms span parser.
   if (opts.noAutoTypographic) md.inline.ruler.disable('kd_typographic');
@@ -117,15 +117,20 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
     const outer = env.kdInlineOwner;
     const owners: Token[] = [];
     try {
-      for (const tok of state.tokens) {
+      const toks = state.tokens as Token[];
+      for (let i = 0; i < toks.length; i++) {
+        const tok = toks[i];
         if (tok.type === 'inline') {
           env.kdInlineOwner = owners.length ? owners[owners.length - 1] : outer;
+          // (The block it is the text of: a term's leading IAL is the <dt>'s, see spanIal.)
+          env.kdInlineBlock = toks[i - 1]?.type;
           state.md.inline.parse(tok.content, state.md, state.env, tok.children!);
         } else if (tok.type === 'footnote_reference_open') owners.push(tok);
         else if (tok.type === 'footnote_reference_close') owners.pop();
       }
     } finally {
       env.kdInlineOwner = outer;
+      env.kdInlineBlock = undefined;
     }
   });
   // kramdown numbers and places footnotes itself (see Converter.footnotes).

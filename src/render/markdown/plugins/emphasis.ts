@@ -12,6 +12,8 @@ import type { MarkdownIt, StateInline } from 'markdown-it';
 import { codeSpanAt } from './codespan.js';
 import { parseSpanHtml, spanHtmlEnd } from './span-html.js';
 import { linkEndAt } from './link.js';
+import { spanExtensionAt } from './kramdown-inline.js';
+import { strikethroughEnd } from './strikethrough.js';
 
 type Kind = 'em' | 'strong';
 const isWs = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
@@ -46,12 +48,21 @@ function searchClose(state: StateInline, start: number, end: number, delim: stri
   const src = state.src;
   const c = delim[0];
   let q = start;
+  // kramdown closes only an element that has children (`!el.children.empty?`): a span extension
+  // that adds none (`{::options /}`, a self-closed comment) leaves it empty, so `*{::options /}*`
+  // is `**`.
+  let hasChild = false;
   while (q < end) {
     const ch = src[q];
-    if (src.startsWith(delim, q) && q > start && !isWs(src[q - 1]) &&
+    if (src.startsWith(delim, q) && hasChild && !isWs(src[q - 1]) &&
       (kind !== 'em' || !(src.startsWith(c + c, q) && src[q + 2] !== c)) &&
       (c !== '_' || !ALNUM.test(src[q + delim.length] ?? ''))) return q;
     // (`\<<`, an escaped `<<`, is a typographic symbol too, tried before the escaped `\<`.)
+    if (ch === '{' && src[q + 1] === ':' && src[q + 2] === ':') {
+      const ext = spanExtensionAt(src, q, end);
+      if (ext) { q = ext.end; hasChild ||= ext.writes; continue; }
+    }
+    hasChild = true;
     if (ch === '\\' && src[q + 1] === '<' && src[q + 2] === '<' && (state.md as any).kdTypographic) { q += 3; continue; }
     if (ch === '\\') { q += 2; continue; }
     if (ch === '`') { q = codeSpanAt(src, q, end).end; continue; }
@@ -78,6 +89,11 @@ function searchClose(state: StateInline, start: number, end: number, delim: stri
       }
       q = after;
       continue;
+    }
+    // A strikethrough is one match, whatever it cuts through (`**a ~~b** c~~`: no close).
+    if (ch === '~' && (state.md as any).kdGfm) {
+      const e = strikethroughEnd(src, q, end);
+      if (e >= 0) { q = e; continue; }
     }
     if (src.startsWith('$$', q)) {
       const k = src.indexOf('$$', q + 2);

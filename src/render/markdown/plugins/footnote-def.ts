@@ -5,7 +5,7 @@
 // any unindented line, and ends the definition at an unindented header after an indented paragraph.
 // So the definition is parsed only up to kramdown's end, with its lazy lines given the content
 // indentation while it is parsed.
-import type { MarkdownIt, StateBlock } from 'markdown-it';
+import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { lazyStop } from './code-block.js';
 import { setextAhead } from './kramdown-blocks.js';
 import { tableAhead } from './table.js';
@@ -24,14 +24,39 @@ export function isFootnoteMarker(src: string, pos: number): boolean {
   return src.charCodeAt(pos) === 0x5b && FOOTNOTE_NAME.test(src.slice(pos + 1, pos + 200));
 }
 
+/** A footnote definition whose block parse is under way: its open token is `state.tokens[at]`. */
+interface OpenDef { state: StateBlock; at: number }
+
+/**
+ * The footnote_reference_open of the innermost footnote definition being block-parsed now, if any
+ * (markdown-it-footnote pushes it before it parses the definition's text).
+ */
+export function openFootnoteDef(env: any): Token | undefined {
+  const defs = env.kdOpenDefs as OpenDef[] | undefined;
+  const top = defs?.[defs.length - 1];
+  const tok = top?.state.tokens[top.at];
+  return tok?.type === 'footnote_reference_open' ? tok : undefined;
+}
+
 export function footnoteDefPlugin(md: MarkdownIt): void {
   // Footnote markers with kramdown's names only.
   const inlineRules = (md.inline.ruler as any).__rules__ as Array<{ name: string; fn: any; alt: string[] }>;
   const ref = inlineRules.find((r) => r.name === 'footnote_ref');
   if (ref) {
     const refFn = ref.fn;
-    md.inline.ruler.at('footnote_ref', (state: any, silent: boolean) =>
-      isFootnoteMarker(state.src, state.pos) && refFn(state, silent), { alt: ref.alt });
+    md.inline.ruler.at('footnote_ref', (state: any, silent: boolean) => {
+      if (!isFootnoteMarker(state.src, state.pos)) return false;
+      if (refFn(state, silent)) return true;
+      // kramdown's parse_footnote_marker adds a marker with no definition as text, whole (tried
+      // before links): what comes after it sees no character before it, as after any span a
+      // parser consumed (a smart quote: `[^1]"b` opens with “).
+      const end = state.pos + 1 + FOOTNOTE_NAME.exec(state.src.slice(state.pos + 1, state.pos + 200))![0].length;
+      if (end > state.posMax) return false;
+      if (!silent) state.pending += state.src.slice(state.pos, end);
+      state.pos = end;
+      state.kdConsumedEnd = end;
+      return true;
+    }, { alt: ref.alt });
   }
   const rules = (md.block.ruler as any).__rules__ as Array<{ name: string; fn: any; alt: string[] }>;
   const entry = rules.find((r) => r.name === 'footnote_def');
@@ -108,6 +133,10 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
       line++;
     }
     const at = state.tokens.length;
+    // The definition being parsed, for the HTML elements in it whose spans are parsed later
+    // (html-block.ts parseDeferred: openFootnoteDef).
+    const openDefs: OpenDef[] = ((state.env as any).kdOpenDefs ??= []);
+    openDefs.push({ state, at });
     try {
       const ok = def(state, startLine, line, false);
       // The definition's own lines (markdown-it-footnote leaves its open token without a map).
@@ -115,6 +144,7 @@ export function footnoteDefPlugin(md: MarkdownIt): void {
       if (ok && open?.type === 'footnote_reference_open' && !open.map) open.map = [startLine, state.line];
       return ok;
     } finally {
+      openDefs.pop();
       for (const [l, s] of faked) {
         state.sCount[l] = s;
         const bases = lazy.get(l)!;

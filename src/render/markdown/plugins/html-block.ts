@@ -21,6 +21,7 @@ import { fenceEndInText } from './fence.js';
 import { listBlankLine } from './list-text.js';
 import { firstLineIndentation, kdLineText, stripIndent } from './indent.js';
 import { ITEM_IAL_ONLY } from '../ial.js';
+import { openFootnoteDef } from './footnote-def.js';
 
 export type HtmlChild =
   | { kind: 'text'; value: string; raw?: boolean }
@@ -311,8 +312,17 @@ function parseDeferred(p: Parse, src: string, inlineMode: boolean): any {
   const state = new p.md.core.State(src, p.md, p.env);
   state.inlineMode = inlineMode;
   const { before, after } = coreSplit(p.md);
-  for (const fn of before) fn(state);
-  (p.env.kdDeferredInline ??= []).push({ state, after });
+  // The footnote definition the element is in (its spans' owner: see kdInlineOwner in index.ts),
+  // taken now, while the block parse knows it; an element inside an element inherits its owner.
+  const owner = openFootnoteDef(p.env) ?? p.env.kdDeferredOwner;
+  const wasOwner = p.env.kdDeferredOwner;
+  p.env.kdDeferredOwner = owner;
+  try {
+    for (const fn of before) fn(state);
+  } finally {
+    p.env.kdDeferredOwner = wasOwner;
+  }
+  (p.env.kdDeferredInline ??= []).push({ state, after, owner });
   return state;
 }
 
@@ -584,9 +594,18 @@ export function htmlBlockPlugin(md: MarkdownIt): void {
   // The span phase of the elements' contents (parseDeferred), after the page's own, in the order
   // the elements were read; an element's contents may hold elements, whose states come later.
   md.core.ruler.after('inline', NESTED_INLINE, (state: any) => {
-    const deferred = state.env.kdDeferredInline as Array<{ state: any; after: CoreRule[] }> | undefined;
+    const deferred = state.env.kdDeferredInline as Array<{ state: any; after: CoreRule[]; owner?: Token }> | undefined;
     if (!deferred) return;
-    for (let i = 0; i < deferred.length; i++) for (const fn of deferred[i].after) fn(deferred[i].state);
+    const outer = state.env.kdInlineOwner;
+    try {
+      for (let i = 0; i < deferred.length; i++) {
+        // (A span `{::options}` in an element of a footnote definition belongs to the definition.)
+        state.env.kdInlineOwner = deferred[i].owner;
+        for (const fn of deferred[i].after) fn(deferred[i].state);
+      }
+    } finally {
+      state.env.kdInlineOwner = outer;
+    }
     state.env.kdDeferredInline = undefined;
     const spans = state.env.kdSpanBodies as Array<{ state: any; into: Token[] }> | undefined;
     if (spans) for (const { state: s, into } of spans) into.push(...(s.tokens[0]?.children ?? []));

@@ -43,6 +43,11 @@ const EXT_START = /^\{::(\w+)((?:\s(?:\\\}|[^}])*?)?)(\/)?\}\s*$/;
  * line, an end-of-block marker or a block IAL. (`kdFirstLine` is kept by the tokenize wrapper below.)
  */
 export function afterBlockBoundary(state: StateBlock, line: number): boolean {
+  return boundaryAfter(state, line, state.tokens.length);
+}
+
+/** afterBlockBoundary as it was when the block tokens ended at `top` (those after it not yet pushed). */
+function boundaryAfter(state: StateBlock, line: number, top: number): boolean {
   // The rest of a line after an HTML element or comment (html-block.ts's restOfLine) follows that
   // element: no boundary (`<div></div>e\n-` is a paragraph, not a header).
   if (line === (state as any).kdContinuedLine) return false;
@@ -51,8 +56,26 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   // After an HTML element whose line's newline kramdown leaves to its blank parser (`<hr>`, a
   // closed `<script>`: html-block.ts's trailingBlank) there is a :blank, a boundary: `<hr>\n|` is
   // a table.
-  const lastTok = state.tokens[state.tokens.length - 1];
+  const lastTok = state.tokens[top - 1];
   if (lastTok?.type === 'kd_html' && lastTok.map?.[1] === line && (lastTok.meta as any)?.trailingBlank) return true;
+  // So is the blank a list or definition list moves out after itself (its last items empty, after
+  // a blank line: emptyLastItems): `r\n: x\n\n: \n^\n-` has the setext header `^`.
+  if (lastTok?.nesting === -1 && trailingBlankBefore(state, line, top)) return true;
+  // Lines no block parser takes (kd_raw_text) are added to the tree as a :text element, which
+  // takes no waiting block IAL: kramdown's after_block_boundary? is still true after them while
+  // that IAL waits (`{:.c}\n  \te\n| a | b` is the raw text and a table with the class).
+  if (lastTok?.type === 'kd_raw_text_close' && top >= 3 && state.tokens[top - 3].map?.[1] === line) {
+    const rawStart = state.tokens[top - 3].map![0];
+    const before = state.tokens[top - 4];
+    if (before?.type !== 'kd_ial' || before.map?.[1] !== rawStart) return false;
+    // (Not an IAL on an item's or definition's first line: the <li>'s or <dd>'s, taken off its
+    // text by parse_list, `1. {:c}\n     \te\n|` is raw text and the paragraph `|`.)
+    let k = top - 4;
+    while (k > 0 && state.tokens[k - 1].type === 'kd_ial') k--;
+    const open = state.tokens[k - 1];
+    if ((open?.type === 'list_item_open' || open?.type === 'dd_open') && open.map?.[0] === state.tokens[k].map?.[0]) return false;
+    return boundaryAfter(state, rawStart, top - 3);
+  }
   const prev = lineText(state, line - 1).trimEnd();
   if (prev === '^') {
     // kramdown's EOB_MARKER is `^` at the very start of the container's text: an indented ` ^` is
@@ -62,7 +85,7 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
     // leaves no :eob element: the list is the block before, no boundary (`* a\n^\n# h` is a list
     // and a paragraph).
     // (And a `^` that is the text of a header, `#` then `^`, is none either.)
-    return eobElementAt(state.tokens, state.tokens.length - 1);
+    return eobElementAt(state.tokens, top - 1);
   }
   // A block IAL is a boundary only while it waits for the next block (after a blank line or at
   // the container's start); one that went to the block before it leaves an `eob` that is not.
@@ -70,7 +93,7 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   // (A block IAL over several lines, `{: .a\n.b}`, is the token just before.)
   // An ALD leaves an `eob` that is no boundary either (its value is :ald), and an IAL right after
   // one waits for the next block whatever came before it.
-  const last = state.tokens[state.tokens.length - 1];
+  const last = state.tokens[top - 1];
   let first = line - 1;
   if (last?.type === 'kd_ald' && last.map?.[1] === line) return false;
   if (last?.type === 'kd_ial' && last.map?.[1] === line) {
@@ -82,11 +105,11 @@ export function afterBlockBoundary(state: StateBlock, line: number): boolean {
   }
   // An IAL on the line a block ends on (`$$$${:c}`, `<hr>{:y}`, `</div>{:e}`) is that block's,
   // its `eob` no boundary: `$$$${:c}\n|` is math and the paragraph `|`.
-  if (ialOnBlockLine(state, first)) return false;
+  if (ialOnBlockLine(state, first, top)) return false;
   // (After a `^` that left its end-of-block element, the IAL waits too: `^\n{:.f}\n| a | b` is a
   // table with the class; kramdown's after_block_boundary? is true while a block IAL waits.)
-  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1) || trailingBlankBefore(state, first) ||
-    eobBefore(state, first);
+  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1) || trailingBlankBefore(state, first, top) ||
+    eobBefore(state, first, top);
 }
 
 /** Whether token `k` is the end-of-block element of a `^` (not a list's, which parse_list takes: eob_found). */
@@ -95,10 +118,10 @@ function eobElementAt(toks: Token[], k: number): boolean {
 }
 
 /** Whether a `^` line right before `line` left its end-of-block element (the tokens since are the IALs'). */
-function eobBefore(state: StateBlock, line: number): boolean {
+function eobBefore(state: StateBlock, line: number, top: number): boolean {
   if (line === 0 || lineText(state, line - 1).trimEnd() !== '^' || state.sCount[line - 1] > state.blkIndent) return false;
   const toks = state.tokens;
-  let k = toks.length - 1;
+  let k = top - 1;
   while (k >= 0 && toks[k].type === 'kd_ial') k--;
   return toks[k]?.map?.[1] === line && eobElementAt(toks, k);
 }
@@ -122,9 +145,9 @@ export function waitingIals(state: StateBlock, line: number): string[] {
 }
 
 /** Whether the block before the last IAL tokens takes in `line`, where they start. */
-function ialOnBlockLine(state: StateBlock, line: number): boolean {
+function ialOnBlockLine(state: StateBlock, line: number, top: number): boolean {
   const toks = state.tokens;
-  let k = toks.length - 1;
+  let k = top - 1;
   while (k >= 0 && toks[k].type === 'kd_ial') k--;
   // (A container's open token spans its lines: `> {:.quote}` starts the quote's text.)
   const map = toks[k]?.nesting === 0 ? toks[k].map : null;
@@ -136,9 +159,9 @@ function ialOnBlockLine(state: StateBlock, line: number): boolean {
  * newline kramdown leaves to its blank parser (html-block.ts's trailingBlank): the IAL then
  * follows a :blank and waits for the next block (`<hr>\n{:y}\n|` is a rule and a table).
  */
-function trailingBlankBefore(state: StateBlock, line: number): boolean {
+function trailingBlankBefore(state: StateBlock, line: number, top: number): boolean {
   const toks = state.tokens;
-  let k = toks.length - 1;
+  let k = top - 1;
   while (k >= 0 && toks[k].type === 'kd_ial' && (toks[k].map?.[0] ?? -1) >= line) k--;
   const t = toks[k];
   if (t?.type === 'kd_html') return t.map?.[1] === line && !!(t.meta as { trailingBlank?: boolean } | null)?.trailingBlank;
@@ -726,6 +749,9 @@ function rawText(state: StateBlock, startLine: number, endLine: number, silent: 
   return true;
 }
 
+/** kramdown-parser-gfm's ATX_HEADER_START on a line whose header text is empty (an id alone, `{#a}`, comes off). */
+const EMPTY_ATX_START = /^#{1,6}[\t ]+(?:\{#[\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00b7]*\})?[\t ]*$/u;
+
 export function kramdownBlocksPlugin(md: MarkdownIt): void {
   // Before every other rule: no block starts at such a line, whatever markdown-it's columns say.
   md.block.ruler.before('table', 'kd_raw_text', rawText, { alt: [] });
@@ -807,12 +833,14 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // stays): `a \n<https://x.y>` loses the space.
     // So does kramdown-parser-gfm's paragraph at a fence's opening line (its PARAGRAPH_END has
     // FENCED_CODEBLOCK_START) where no fence closes: `a \n```\nb` is "a\n```\nb".
+    // And at an ATX header's start (ATX_HEADER_START, `#` and a space or tab) whose header is
+    // empty once an id is off (`# `, `# {#a}`: parse_atx_header_gfm_quirk fails): `a \n# ` is "a\n#".
     const fenceCut = gfmParagraphEnd(state);
-    const cutAt = (l: number, text: string) => lazyEndHtml(state, l, text) || (fenceCut && FENCE_START.test(text));
+    const cutAt = (l: number, text: string) => lazyEndHtml(state, l, text) || (fenceCut && (FENCE_START.test(text) || EMPTY_ATX_START.test(text)));
     let htmlCut = false;
     for (let l = startLine + 1; l < state.line && !htmlCut; l++) {
       const c = state.src.charCodeAt(state.bMarks[l] + state.tShift[l]);
-      htmlCut = (c === 0x3c /* < */ || (fenceCut && (c === 0x60 /* ` */ || c === 0x7e /* ~ */))) && cutAt(l, kdLineText(state, l));
+      htmlCut = (c === 0x3c /* < */ || (fenceCut && (c === 0x60 /* ` */ || c === 0x7e /* ~ */ || c === 0x23 /* # */))) && cutAt(l, kdLineText(state, l));
     }
     if (!any && !htmlCut) return true;
     const lines: string[] = [];

@@ -91,6 +91,9 @@ function spanIal(state: StateInline, silent: boolean): boolean {
   const lastTok = lastElement(state) as Token | undefined;
   const last = lastTok?.type;
   if (last === 'text' || last === 'softbreak' || last === 'hardbreak') return false;
+  // Right after an element's start (`*{:.c}*`, `[{:.c}](u)`) the element being parsed has no
+  // children yet: no element before it, so text.
+  if (lastTok && lastTok.nesting === 1) return false;
   // After the leading one, which is text for kramdown (or, taken by a list item or term, leaves
   // this one at the start of the text): text too (`{:x}{:e}` writes both).
   if (last === 'kd_span_ial' && lastTok!.children) return false;
@@ -113,9 +116,18 @@ function spanIal(state: StateInline, silent: boolean): boolean {
     // term or definition takes the IAL.
     if (atStart) {
       const children: Token[] = [];
+      const env = state.env as any;
       state.env.kdLeadingIalText = true;
+      // kramdown never parses the braces' text alone: the span `{::options}` this reading meets
+      // are none. Where nothing takes the IAL, those of the whole text's reading (below) are
+      // kramdown's, and the rest of this reading records none (`{:\`a} {::options …/}\``: the
+      // code span holds it); where a term takes it (LIST_ITEM_IAL on each term line; a list
+      // item's or definition's IAL was taken off before), only the text after it is parsed.
+      const termIal = env.kdInlineBlock === 'dt_open' && !m[1].includes('\n') && !/^(?:(?:\w[\w-]*)?:|\/)/.test(m[1]);
+      const optionsBefore = env.kdSpanOptions?.length ?? 0;
       try {
         state.md.inline.parse(m[0], state.md, state.env, children);
+        if (env.kdSpanOptions) env.kdSpanOptions.length = optionsBefore;
         // kramdown goes on parsing spans right after the `{`: a span that starts inside the
         // braces may end after them (`{:{::comment}x{:/comment}` writes `{:<!-- x -->`, `{:a *b}
         // c*` an emphasis). Where the IAL holds a character that can start one, the whole text
@@ -123,18 +135,20 @@ function spanIal(state: StateInline, silent: boolean): boolean {
         // takes the IAL. (The span options and parse_span_html it meets are the other reading's.)
         if (SPAN_START_CHAR.test(m[1])) {
           const full: Token[] = [];
-          const env = state.env as any;
-          const options = env.kdSpanOptions?.length;
           const parseSpanHtml = env.kdParseSpanHtml;
           state.md.inline.parse(state.src, state.md, state.env, full);
-          if (env.kdSpanOptions) env.kdSpanOptions.length = options ?? 0;
-          env.kdParseSpanHtml = parseSpanHtml;
+          if (termIal) {
+            if (env.kdSpanOptions) env.kdSpanOptions.length = optionsBefore;
+            env.kdParseSpanHtml = parseSpanHtml;
+          } else (state as any).kdNoSpanOptions = true;
           t.meta = { full };
         }
       } finally {
         delete state.env.kdLeadingIalText;
       }
       t.children = children;
+      // (A term's IAL is the <dt>'s: its text starts after it, see smartQuotes.)
+      if (termIal) t.meta = { ...(t.meta ?? {}), term: true };
     }
   }
   state.pos += m[0].length;
@@ -145,6 +159,26 @@ function spanIal(state: StateInline, silent: boolean): boolean {
 // or self-closed `{::name attrs /}`. A self-closed comment or nomarkdown adds nothing, nor does
 // `{::options /}` here; an unknown name, or a start without its stop, is text.
 const SPAN_EXT_START = new RegExp(String.raw`^\{::(\w+)(?:\s(?:\\\}|[^}])*?|)(\/)?\}`);
+
+/**
+ * Where a span extension starting at `pos` ends, and whether kramdown adds an element for it: a
+ * comment or nomarkdown with a body does, `{::options}` and a self-closed comment or nomarkdown
+ * add nothing (handle_extension). Null where it is no extension (text).
+ */
+export function spanExtensionAt(src: string, pos: number, max: number): { end: number; writes: boolean } | null {
+  const rest = src.slice(pos, max);
+  const m = SPAN_EXT_START.exec(rest);
+  if (!m) return null;
+  const name = m[1];
+  if (name !== 'comment' && name !== 'nomarkdown' && name !== 'options') return null;
+  let end = m[0].length;
+  if (!m[2]) {
+    const stop = new RegExp(String.raw`\{:/(?:${name})?\}`).exec(rest.slice(end));
+    if (!stop) return null;
+    end += stop.index + stop[0].length;
+  }
+  return { end: pos + end, writes: !m[2] && name !== 'options' };
+}
 
 function spanExtension(state: StateInline, silent: boolean): boolean {
   if (!state.src.startsWith('{::', state.pos)) return false;
@@ -168,7 +202,7 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
   // below it (`a{::options header_offset="1"/}` before `# d` makes it an h2; in a header's text,
   // `auto_ids="false"` takes that header's id too, GFM assigning ids after the span parsing).
   // Recorded for index.ts in order of the inline parsing, which is the tree's order as kramdown's.
-  if (!silent && name === 'options') {
+  if (!silent && name === 'options' && !(state as any).kdNoSpanOptions) {
     const attrs = m[0].slice(3 + name.length, m[2] ? -2 : -1);
     // (With the footnote definition it stands in, if any: spanOptionSettings in index.ts.)
     ((state.env.kdSpanOptions ??= []) as Array<{ attrs: string; owner?: Token }>).push({ attrs, owner: state.env.kdInlineOwner as Token | undefined });
@@ -183,6 +217,8 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
     t.meta = { attrs: m[0].slice(3 + name.length, m[2] ? -2 : -1) };
   }
   state.pos += end;
+  // (What the extension took is no character before a smart quote: `s{::options/}'1` opens.)
+  (state as any).kdConsumedEnd = state.pos;
   return true;
 }
 
@@ -281,7 +317,11 @@ function smartQuotes(state: StateInline, silent: boolean): boolean {
   let prev = state.pending ? state.pending[state.pending.length - 1] : '';
   if (prev === '') {
     const last = state.tokens[state.tokens.length - 1];
-    if (last?.type === 'softbreak') prev = '\n';
+    // (A line break's newline too: kramdown's LINE_BREAK, `  ` or `\\` before it, leaves it to
+    // the text, so `y  \n'` has the `\n'` of the last rule, an opening quote.)
+    if (last?.type === 'softbreak' || last?.type === 'hardbreak') prev = '\n';
+    // (After a leading IAL that is text, kramdown's text ends in its `}`: `{:i}"u` closes, ”.)
+    else if (last?.type === 'kd_span_ial' && last.children && !(last.meta as { term?: boolean } | null)?.term) prev = '}';
   } else if (CONSUMED_BEFORE_QUOTE.has(prev) || (state as any).kdConsumedEnd === state.pos) prev = '';
   // The rules look past the end of an emphasis or link text being parsed (posMax): kramdown parses
   // those in place, so `_"a 'b'"_ x` sees `_ x` after the last quote (which then opens: “).
