@@ -65,7 +65,7 @@ for (const c of CASES) {
   });
 }
 
-// collections_dir: a list (ERRORS.md case 93): posts are not read (fixture
+// collections_dir: a list (ERRORS.md case 82): posts are not read (fixture
 // config-collections-dir-list), and a collection whose folder (File.join flattens the list:
 // a/_recipes) holds an entry stops the build where Collection#collection_dir passes the list to
 // sanitized_path (start_with?: NoMethodError).

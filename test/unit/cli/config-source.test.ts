@@ -1,5 +1,5 @@
 // `source:` in `_config.yml`, and where the destination goes. Measured with Debian's Jekyll 4.3.1
-// (test/conformance/ERRORS.md, cases 103-106; the fixture config-source-key pins the output):
+// (test/conformance/ERRORS.md, cases 86-88; the fixture config-source-key pins the output):
 //  - `jekyll build` reads `_config.yml` from the working directory (or --source), and a `source:`
 //    key there becomes the site's source, expanded against the working directory; `src/_config.yml`
 //    is not read. `--source` on the command line wins over the key, which is then ignored.

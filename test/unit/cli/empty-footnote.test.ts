@@ -1,5 +1,5 @@
 // A footnote that is used and whose definition leaves kramdown no element (test/conformance/ERRORS.md,
-// case 85), run with Debian's Jekyll 4.3.1: kramdown's footnote_content asks for the type of the
+// case 78), run with Debian's Jekyll 4.3.1: kramdown's footnote_content asks for the type of the
 // definition's last child, nil, and the conversion stops ("undefined method `type' for
 // nil:NilClass"). Definitions holding only an IAL, an ALD, a link, abbreviation or footnote
 // definition, `{::options /}` or a self-closed comment do so; one that is not used, or holds text,

@@ -55,7 +55,7 @@ test("categories: {k: v} stops the build with strict_front_matter", () => {
   }, (build) => assertOutcome(build, "no implicit conversion of Hash into Array"));
 });
 
-// Front matter defaults whose categories: is no String or list (ERRORS.md case 92): the same
+// Front matter defaults whose categories: is no String or list (ERRORS.md case 81): the same
 // TypeError, from merge_defaults, before the file is read: logged, the post dropped (its content
 // is nil; fixture front-matter-defaults-categories-unread), fatal with strict_front_matter.
 test("defaults with categories: 5 drop the post with an error, and stop the build with strict_front_matter", () => {
