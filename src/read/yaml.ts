@@ -1318,19 +1318,14 @@ function throughFirstComment(lines: string[], start: number): string | null {
  * of rounds.
  */
 function loadSecondaryTagSuffixes(text: string, load: (text: string) => unknown): unknown {
-  let current = text;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return load(current);
-    } catch (e) {
-      const at = (e as { mark?: { position?: number } }).mark?.position;
-      if (!(e instanceof YAMLException) || e.reason !== "tag suffix cannot contain exclamation marks" || at === undefined || attempt >= MAX_INDENT_RETRIES) throw e;
-      const start = current.lastIndexOf("!!", at);
-      if (start < 0 || /[\s]/.test(current.slice(start, at))) throw e;
-      const end = start + /^\S*/.exec(current.slice(start))![0].length;
-      current = `${current.slice(0, start)}!<tag:yaml.org,2002:${current.slice(start + 2, end)}>${current.slice(end)}`;
-    }
-  }
+  return loadMending(text, load, (current, e) => {
+    const at = e.mark?.position;
+    if (e.reason !== "tag suffix cannot contain exclamation marks" || at === undefined) return null;
+    const start = current.lastIndexOf("!!", at);
+    if (start < 0 || /[\s]/.test(current.slice(start, at))) return null;
+    const end = start + /^\S*/.exec(current.slice(start))![0].length;
+    return `${current.slice(0, start)}!<tag:yaml.org,2002:${current.slice(start + 2, end)}>${current.slice(end)}`;
+  });
 }
 
 /**
@@ -1359,23 +1354,15 @@ function loadSeparatingAnchorNames(text: string, load: (text: string) => unknown
  * and the text read again. (In a plain scalar, `a#b`, the `#` is text in both.)
  */
 function loadTightComments(text: string, load: (text: string) => unknown): unknown {
-  let current = text;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return load(current);
-    } catch (e) {
-      const at = (e as { mark?: { position?: number } }).mark?.position;
-      if (!(e instanceof YAMLException) || at === undefined || attempt >= MAX_INDENT_RETRIES) throw e;
-      if (blockScalarAtKeyColumn(current, at)) {
-        current = `${current.slice(0, at)} ${current.slice(at)}`;
-        continue;
-      }
-      if (current[at] !== "#" || !(/["'\]}]/.test(current[at - 1] ?? "") || BLOCK_SCALAR_HEADER.test(current.slice(current.lastIndexOf("\n", at - 1) + 1, at)))) throw e;
-      const end = current.indexOf("\n", at);
-      const lineEnd = end < 0 ? current.length : end;
-      current = current.slice(0, at) + " ".repeat(lineEnd - at) + current.slice(lineEnd);
-    }
-  }
+  return loadMending(text, load, (current, e) => {
+    const at = e.mark?.position;
+    if (at === undefined) return null;
+    if (blockScalarAtKeyColumn(current, at)) return `${current.slice(0, at)} ${current.slice(at)}`;
+    if (current[at] !== "#" || !(/["'\]}]/.test(current[at - 1] ?? "") || BLOCK_SCALAR_HEADER.test(current.slice(current.lastIndexOf("\n", at - 1) + 1, at)))) return null;
+    const end = current.indexOf("\n", at);
+    const lineEnd = end < 0 ? current.length : end;
+    return current.slice(0, at) + " ".repeat(lineEnd - at) + current.slice(lineEnd);
+  });
 }
 
 /**
@@ -1418,19 +1405,32 @@ const MAX_INDENT_RETRIES = 1000;
  * read again.
  */
 function loadIndentingFlowLines(text: string, load: (text: string) => unknown): unknown {
+  return loadMending(text, load, (current, e) => {
+    const line = e.mark?.line;
+    if (e.reason !== "deficient indentation" || line === undefined) return null;
+    const lines = current.split("\n");
+    if (line >= lines.length) return null;
+    const untabbed = flowTabsAsSpaces(lines[line]!);
+    lines[line] = untabbed !== lines[line] ? untabbed : "        " + lines[line];
+    return lines.join("\n");
+  });
+}
+
+/**
+ * Reads `text` with `load`; where js-yaml stops with an error that `mend` knows how to mend (it
+ * returns the mended text, or null for an error that stands), reads the mended text again, at most
+ * MAX_INDENT_RETRIES times.
+ */
+function loadMending(text: string, load: (text: string) => unknown, mend: (current: string, e: YAMLException & { mark?: { position?: number; line?: number } }) => string | null): unknown {
   let current = text;
   for (let attempt = 0; ; attempt++) {
     try {
       return load(current);
     } catch (e) {
-      if (!(e instanceof YAMLException) || e.reason !== "deficient indentation" || attempt >= MAX_INDENT_RETRIES) throw e;
-      const line = (e as any).mark?.line as number | undefined;
-      if (line === undefined) throw e;
-      const lines = current.split("\n");
-      if (line >= lines.length) throw e;
-      const untabbed = flowTabsAsSpaces(lines[line]!);
-      lines[line] = untabbed !== lines[line] ? untabbed : "        " + lines[line];
-      current = lines.join("\n");
+      if (!(e instanceof YAMLException) || attempt >= MAX_INDENT_RETRIES) throw e;
+      const mended = mend(current, e as YAMLException & { mark?: { position?: number; line?: number } });
+      if (mended === null) throw e;
+      current = mended;
     }
   }
 }
