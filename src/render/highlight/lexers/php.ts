@@ -14,7 +14,7 @@
 import { type LexRun, type LexerDef, type RuleSpec, asBool, asList, lazyLexer, mixin, rule } from '../engine.js';
 import { PHP_BUILTIN_MODULES } from '../rouge-words.js';
 import { html } from './html.js';
-import { onlyWhereLater } from './loop-match.js';
+import { guardedByRun, onlyWhereLater } from './loop-match.js';
 import { sublexers } from './sublexers.js';
 
 export const KEYWORDS = new Set(`old_function cfunction
@@ -29,6 +29,9 @@ export const KEYWORDS = new Set(`old_function cfunction
 
 // Ruby interpolates a Regexp as a group (`(?-mix:…)`).
 const ID = String.raw`(?:[\p{L}_][\p{L}\p{N}_]*)`;
+const isDollar = (c: number) => c === 36;
+/** ID's first character, `[\p{L}_]`. */
+const NAME_START = /^[\p{L}_]$/u;
 const NS = String.raw`(?:(?:${ID}\\)+)`;
 const ID_WITH_NS = `(?:${NS}?${ID})`;
 
@@ -172,7 +175,12 @@ export function phpLexer(tag: string, keywords: Set<string>, prepend: Record<str
           rule(/(?:true|false|null)\b/i, 'kc'),
           rule(/new\b/i, 'k', 'in_new'),
         ],
-        variables: [rule(String.raw`\$\{\$+${ID}\}`, 'nv'), rule(String.raw`\$+${ID}`, 'nv')],
+        variables: [
+          rule(String.raw`\$\{\$+${ID}\}`, 'nv'),
+          // tried only where the run of `$` is followed by a name's first character: otherwise a
+          // long run (`$$$$…`) is scanned and backtracked from each of its positions (quadratic)
+          guardedByRun(isDollar, rule(String.raw`\$+${ID}`, 'nv'), (text, pos, end) => end > pos && NAME_START.test(String.fromCodePoint(text.codePointAt(end) ?? 0))),
+        ],
         whitespace: [
           rule(/\s+/, ''),
           rule(/#.*?$/, 'c1'),

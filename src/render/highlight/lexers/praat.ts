@@ -12,6 +12,7 @@
  * For phonetics research and teaching material (Praat scripting lessons).
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { guardedByRun, isRubySpace } from './loop-match.js';
 import {
   PRAAT_FUNCTIONS_ARRAY, PRAAT_FUNCTIONS_NUMERIC, PRAAT_FUNCTIONS_STRING, PRAAT_KEYWORDS, PRAAT_OBJECT_ATTRIBUTES,
   PRAAT_OBJECT_PREFIX, PRAAT_OBJECTS, PRAAT_VARIABLES_NUMERIC, PRAAT_VARIABLES_STRING,
@@ -88,7 +89,10 @@ export const praat: LexerDef = lazyLexer('praat', () => ({
       }),
     ],
     comma_list: [
-      rule(/(\s*\n\s*)(\.{3})/, ['', 'p']),
+      // tried only where the run of blanks from the position is followed by `...` (guardedByRun):
+      // the group is all blanks, so it ends where the run does. Otherwise, on many newlines, one
+      // try backtracks over every newline of the run, and each split after it (quadratic)
+      guardedByRun(isRubySpace, rule(/(\s*\n\s*)(\.{3})/, ['', 'p']), (text, _pos, end) => text.startsWith('...', end)),
       rule(/\s*[\])\n]/, '', '#pop'),
       rule(/\s+/, ''),
       rule(/"/, 's', 'string'),
