@@ -8,6 +8,12 @@
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
 import { json } from './json.js';
+import { isRubySpace, onlyWhereRunSpacedThen } from './loop-match.js';
+
+/** `[-\w.]` (Ruby's `\w` is ASCII) */
+const isKeyChar = (c: number) => c === 45 || c === 46 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** `:`, `=`, or the `{` of the lookahead */
+const isKeyEnd = (c: number) => c === 58 || c === 61 || c === 123;
 
 export const hocon: LexerDef = lazyLexer('hocon', () => {
   const base = json.states;
@@ -20,7 +26,9 @@ export const hocon: LexerDef = lazyLexer('hocon', () => {
       // Rouge's `(?:\"|[^"\n])*?` is any run of non-newlines (`\"` is a plain quote there).
       name: [
         rule(/("[^\n]*?")(\s*)([:=]|(?=\{))/, ['nl', 'w', 'p']),
-        rule(/([-\w.]+)(\s*)([:=]|(?=\{))/, ['nl', 'w', 'p']),
+        // tried only where the run of `[-\w.]` is followed by `\s*` and `:`, `=` or `{`: a long run of
+        // them would otherwise be scanned again from each of its positions (quadratic)
+        onlyWhereRunSpacedThen(isKeyChar, isRubySpace, isKeyEnd, rule(/([-\w.]+)(\s*)([:=]|(?=\{))/, ['nl', 'w', 'p'])),
       ],
       value: [
         mixin('comments'),
