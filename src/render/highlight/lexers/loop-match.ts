@@ -377,21 +377,27 @@ export function onlyWhereRunSpacedThen(
  * quote that finds no closer passes every later quote as an escaped character, so a walk from
  * that later quote is the same walk's tail and fails too. Unclosed, each such quote would scan
  * to the text's end (quadratic on `'\'\'\…`); the first failing quote is remembered instead.
+ * Where the walk can stop before the text's end (`\\.` without /m does not take a newline),
+ * `stuckAt` gives where the failed walk stopped: only the quotes before that share its tail.
  */
-export function failsOnceFailed(open: string, base: Rule): Rule {
+export function failsOnceFailed(open: string, base: Rule, stuckAt?: (text: string, pos: number) => number): Rule {
   let seenText = '';
   let failedAt = Infinity;
+  let failedEnd = Infinity;
   const remember = (inner: () => RegExp): RegExp =>
     stickyMatcher((text, pos) => {
       if (text !== seenText) {
         seenText = text;
-        failedAt = Infinity;
+        failedAt = failedEnd = Infinity;
       }
-      if (pos > failedAt) return null;
+      if (pos > failedAt && pos < failedEnd) return null;
       const re = inner();
       re.lastIndex = pos;
       const m = re.exec(text);
-      if (!m && text.startsWith(open, pos)) failedAt = Math.min(failedAt, pos);
+      if (!m && text.startsWith(open, pos)) {
+        failedAt = pos;
+        failedEnd = stuckAt ? stuckAt(text, pos) : Infinity;
+      }
       return m;
     });
   if (base.slice) throw new Error('failsOnceFailed: a rule needing a sliced text');
@@ -565,3 +571,23 @@ export function lastOnLine(needle: string): (text: string, pos: number) => numbe
     return last;
   };
 }
+
+/**
+ * Where the walk of `Q[^Q\\]*(\\.[^Q\\]*)*Q` (`.` not taking a newline) from the opener at
+ * `pos` stops when it finds no closer: at a backslash before a newline, or at the text's end
+ * (failsOnceFailed's `stuckAt` for such rules).
+ */
+export const escapedWalkStop =
+  (q: string) =>
+  (text: string, pos: number): number => {
+    let i = pos + 1;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === q) return i;
+      if (c === '\\') {
+        if (i + 1 >= text.length || text[i + 1] === '\n') return i;
+        i += 1 + String.fromCodePoint(text.codePointAt(i + 1)!).length;
+      } else i++;
+    }
+    return text.length;
+  };

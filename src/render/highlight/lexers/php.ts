@@ -14,7 +14,7 @@
 import { type LexRun, type LexerDef, type RuleSpec, asBool, asList, lazyLexer, mixin, rule } from '../engine.js';
 import { PHP_BUILTIN_MODULES } from '../rouge-words.js';
 import { html } from './html.js';
-import { guardedByRun, onlyWhereLater } from './loop-match.js';
+import { escapedWalkStop, failsOnceFailed, guardedByRun, onlyWhereLater } from './loop-match.js';
 import { sublexers } from './sublexers.js';
 
 export const KEYWORDS = new Set(`old_function cfunction
@@ -163,8 +163,10 @@ export function phpLexer(tag: string, keywords: Set<string>, prepend: Record<str
           rule(/0b[01][01_]*/i, 'mb'),
           rule(/0x[a-f0-9][a-f0-9_]*/i, 'mh'),
           rule(/\d[_\d]*/, 'mi'),
-          rule(/'(?:[^'\\]*(?:\\.[^'\\]*)*)'/, 's1'),
-          rule(/`(?:[^`\\]*(?:\\.[^`\\]*)*)`/, 'sb'),
+          // unclosed, each later quote the walk passed (escaped) would walk to the same dead end
+          // again (quadratic on `'\\'\\…`): remembered until where the walk stopped (failsOnceFailed)
+          failsOnceFailed("'", rule(/'(?:[^'\\]*(?:\\.[^'\\]*)*)'/, 's1'), escapedWalkStop("'")),
+          failsOnceFailed('`', rule(/`(?:[^`\\]*(?:\\.[^`\\]*)*)`/, 'sb'), escapedWalkStop('`')),
           rule(/"/, 's2', 'string'),
           rule(/(?:function|fn)\b/i, (run) => {
             run.push('in_function_return');

@@ -18,6 +18,14 @@ import {
   PRAAT_OBJECT_PREFIX, PRAAT_OBJECTS, PRAAT_VARIABLES_NUMERIC, PRAAT_VARIABLES_STRING,
 } from '../rouge-words.js';
 
+/**
+ * Rouge's `\n\s*\.{3}`, tried only where the run of blanks from the newline is followed by `...`
+ * (the greedy `\s*` gives back only blanks): on many newlines each one's `\s*` scanned the rest
+ * of the run (quadratic); its end is remembered (guardedByRun).
+ */
+const continuationLine = () =>
+  guardedByRun(isRubySpace, rule(/\n\s*\.{3}/, 'p'), (text, pos, end) => text[pos] === '\n' && text.startsWith('...', end));
+
 export const praat: LexerDef = lazyLexer('praat', () => ({
   states: {
     root: [
@@ -136,7 +144,7 @@ export const praat: LexerDef = lazyLexer('praat', () => ({
     ],
     string_interpolated: [rule(/'[\._a-z][^\[\]'":]*(\[([\d,]+|"[\w,]+")\])?(:[0-9]+)?'/, 'si')],
     string_unquoted: [
-      rule(/\n\s*\.{3}/, 'p'),
+      continuationLine(),
       rule(/\n/, '', '#pop'),
       rule(/\s/, ''),
       mixin('string_interpolated'),
@@ -144,7 +152,7 @@ export const praat: LexerDef = lazyLexer('praat', () => ({
       rule(/[^'\n]+/, 's'),
     ],
     string: [
-      rule(/\n\s*\.{3}/, 'p'),
+      continuationLine(),
       rule(/"/, 's', '#pop'),
       mixin('string_interpolated'),
       rule(/'/, 's'),
