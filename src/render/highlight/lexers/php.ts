@@ -164,7 +164,7 @@ export function phpLexer(tag: string, keywords: Set<string>, prepend: Record<str
           rule(/0x[a-f0-9][a-f0-9_]*/i, 'mh'),
           rule(/\d[_\d]*/, 'mi'),
           // unclosed, each later quote the walk passed (escaped) would walk to the same dead end
-          // again (quadratic on `'\\'\\…`): remembered until where the walk stopped (failsOnceFailed)
+          // again (quadratic on `'\\'\\'`, unclosed): remembered until where the walk stopped (failsOnceFailed)
           failsOnceFailed("'", rule(/'(?:[^'\\]*(?:\\.[^'\\]*)*)'/, 's1'), escapedWalkStop("'")),
           failsOnceFailed('`', rule(/`(?:[^`\\]*(?:\\.[^`\\]*)*)`/, 'sb'), escapedWalkStop('`')),
           rule(/"/, 's2', 'string'),
