@@ -5,6 +5,7 @@
  * sections, directives and values (APACHE_WORDS, lower-cased) hold the word, else plain text.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { onlyWhereLater } from './loop-match.js';
 import { APACHE_WORDS } from '../rouge-words.js';
 
 /** Apache#name_for_token: the token type when Rouge knows the (lower-cased) word, else Text. */
@@ -24,7 +25,9 @@ export const apache: LexerDef = lazyLexer('apache', () => ({
         run.push('directive');
       }),
     ],
-    section: [rule(/([^>]+)?(>(?:\r\n?|\n)?)/, ['sr', 'p'], '#pop'), mixin('whitespace')],
+    // the head's rest, tried only where a `>` is left (onlyWhereLater): without one, it scanned
+    // to the text's end from each position of an unclosed head (`<a<a<a…`, quadratic)
+    section: [onlyWhereLater('>', 0, rule(/([^>]+)?(>(?:\r\n?|\n)?)/, ['sr', 'p'], '#pop')), mixin('whitespace')],
     directive: [
       rule(/\r\n?|\n/, '', '#pop'),
       mixin('whitespace'),

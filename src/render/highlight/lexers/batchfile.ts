@@ -10,6 +10,14 @@
  * Ruby: every other word is `kd` (not plain text).
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { guardedByRun } from './loop-match.js';
+
+const isPercent = (c: number) => c === 37;
+const isPercentOrBang = (c: number) => c === 37 || c === 33;
+/** Could be `[a-z]` under /i: an ASCII letter, or any non-ASCII character (see expansions). */
+const isLetterish = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 128;
+/** Could be `[a-z_$@#]` under /i. */
+const isVariableInitial = (c: number) => isLetterish(c) || c === 95 || c === 36 || c === 64 || c === 35;
 
 const KEYWORDS = new Set('if else for in do goto call exit'.split(' '));
 const OPERATOR_WORDS = new Set('exist defined errorlevel cmdextversion not equ neq lss leq gtr geq'.split(' '));
@@ -65,7 +73,17 @@ export const batchfile: LexerDef = lazyLexer('batchfile', () => ({
       rule(/[<>&|(){}\[\]\-+=;,~?*]/, 'o'),
     ],
     escape: [rule(/\^./s, 'se')],
-    expansions: [rule(/[%!]+([a-z_$@#]+)[%!]+/i, 'nv'), rule(/(%+~?[a-z]+\d?)/i, 'vm')],
+    // Each tried only where what follows the run of `%`/`!` (a greedy run, which gives back only
+    // more of the same) can start the rest of it: otherwise a long run (`%%%%…`) is scanned and
+    // backtracked from each of its positions (quadratic). Under Ruby's /i `[a-z]` also takes
+    // `ſ` and the Kelvin sign, so any non-ASCII character passes.
+    expansions: [
+      guardedByRun(isPercentOrBang, rule(/[%!]+([a-z_$@#]+)[%!]+/i, 'nv'), (text, pos, end) => end > pos && isVariableInitial(text.charCodeAt(end))),
+      guardedByRun(isPercent, rule(/(%+~?[a-z]+\d?)/i, 'vm'), (text, pos, end) => {
+        if (end === pos) return false;
+        return isLetterish(text.charCodeAt(end)) || (text[end] === '~' && isLetterish(text.charCodeAt(end + 1)));
+      }),
+    ],
     double_quotes: [mixin('escape'), rule(/["]/, 's2', '#pop'), mixin('expansions'), rule(/[^\^"%!]+/, 's2')],
     single_quotes: [mixin('escape'), rule(/[']/, 's1', '#pop'), mixin('expansions'), rule(/[^\^'%!]+/, 's1')],
     backtick: [mixin('escape'), rule(/[`]/, 'sb', '#pop'), mixin('expansions'), rule(/[^\^`%!]+/, 'sb')],

@@ -12,7 +12,7 @@
  * pairedEscapes.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { pairedEscapes } from './loop-match.js';
+import { guardedByRun, pairedEscapes } from './loop-match.js';
 import {
   COMMON_LISP_CLASSES,
   COMMON_LISP_DECLARATIONS,
@@ -62,7 +62,9 @@ export const commonLisp: LexerDef = lazyLexer('common_lisp', () => ({
       }),
       rule(`#[pP]?${pairedEscapes('"')}`, 'ss'),
       rule(/#\d+[=#]/, 'o'),
-      rule(String.raw`#+nil${TERMINATED}\s*\(`, 'c', 'commented_form'),
+      // tried only where the run of `#` is followed by `nil` (guardedByRun): otherwise a long run
+      // (`####…`) is scanned and backtracked from each of its positions (quadratic)
+      guardedByRun((c) => c === 35, rule(String.raw`#+nil${TERMINATED}\s*\(`, 'c', 'commented_form'), (text, pos, end) => end > pos && text.startsWith('nil', end)),
       rule(/#[+-]/, 'o'),
       rule(/(,@|,|\.)/, 'o'),
       rule(`(t|nil)${TERMINATED}`, 'no'),

@@ -9,6 +9,7 @@
  * For .NET and functional-programming posts.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { FLOAT } from './ocaml.js';
 
 const KEYWORDS = new Set(
   `abstract and as assert base begin class default delegate do
@@ -47,7 +48,9 @@ export const fsharp: LexerDef = lazyLexer('fsharp', () => ({
         run.token(KEYWORDS.has(w) ? 'k' : WORD_OPERATORS.has(w) ? 'ow' : PRIMITIVES.has(w) ? 'kt' : 'n');
       }),
       rule(/[\[\];,{}_()!$%&*+.\/:<=>?@^|~#-]+/, (run, m) => run.token(KEYOPTS.has(m[0]) ? 'p' : 'o')),
-      rule(/-?\d[\d_]*(.[\d_]*)?(e[+-]?\d[\d_]*)/i, 'mf'),
+      // Rouge's `-?\d[\d_]*(.[\d_]*)?(e[+-]?\d[\d_]*)`/i, OCaml's float: the same matches without
+      // trying every split of a long run of digits (see FLOAT)
+      rule(new RegExp(FLOAT, 'i'), 'mf'),
       rule(/0x\h[\h_]*/i, 'mh'),
       rule(/0o[0-7][0-7_]*/i, 'mo'),
       rule(/0b[01][01_]*/i, 'mb'),

@@ -11,6 +11,7 @@
  * without a newline or `#` leaves its last characters to the error token.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
+import { guardedByRun, isRubySpace, onlyWhereLineHas } from './loop-match.js';
 import { GHERKIN_ELEMENT, GHERKIN_EXAMPLES, GHERKIN_FEATURE, GHERKIN_STEP } from '../rouge-words.js';
 
 const REST_OF_LINE = /.*?(?=[#\n])/;
@@ -27,7 +28,9 @@ export const gherkin: LexerDef = lazyLexer('gherkin', () => ({
       { mixin: 'has_examples' },
     ],
     has_scenarios: [
-      rule(/(.*?)(:)/, (run, m) => {
+      // tried only where the rest of the line has a `:` (onlyWhereLineHas): without one, the lazy
+      // `.*?` would scan to the line's end from each position of a long line (quadratic)
+      onlyWhereLineHas(':', rule(/(.*?)(:)/, (run, m) => {
         run.resetStack();
         const keyword = m[1];
         let tok = 'err';
@@ -42,7 +45,7 @@ export const gherkin: LexerDef = lazyLexer('gherkin', () => ({
           tok = 'nn';
         }
         run.groups(tok, 'p');
-      }),
+      })),
     ],
     has_examples: [
       { mixin: 'has_scenarios' },
@@ -62,7 +65,13 @@ export const gherkin: LexerDef = lazyLexer('gherkin', () => ({
       { mixin: 'table' },
     ],
     table: [{ mixin: 'basic' }, rule(/\n/, '', 'table_bol'), rule(/[|]/, 'p'), rule(/[^|\s]+/, 'n')],
-    table_bol: [rule(/(?=\s*[^\s|])/, (run) => run.resetStack()), rule(/(?:)/, (run) => run.pop())],
+    table_bol: [
+      // tried only where the run of blanks from the position ends at a character other than `|`
+      // (the greedy `\s*` gives back only blanks): on many blank lines each line's lookahead
+      // scanned the rest of the run (quadratic); its end is remembered (guardedByRun)
+      guardedByRun(isRubySpace, rule(/(?=\s*[^\s|])/, (run) => run.resetStack()), (text, _pos, end) => end < text.length && text[end] !== '|'),
+      rule(/(?:)/, (run) => run.pop()),
+    ],
     description: [{ mixin: 'basic' }, { mixin: 'has_examples' }, rule(/\n/, ''), rule(REST_OF_LINE, '')],
     feature_description: [{ mixin: 'basic' }, { mixin: 'has_scenarios' }, rule(/\n/, ''), rule(REST_OF_LINE, '')],
     example_description: [{ mixin: 'basic' }, { mixin: 'has_table' }, rule(/\n/, ''), rule(REST_OF_LINE, '')],

@@ -15,6 +15,7 @@ import { rubyStrip } from '../../../ruby/strings.js';
 import { css } from './css.js';
 import { html } from './html.js';
 import { javascript } from './javascript.js';
+import { beforeLineTail } from './loop-match.js';
 import { markdown } from './markdown.js';
 import { ruby, rubyBraceBody } from './ruby.js';
 import { indentedLineRoot, sass, startsBlock } from './sass.js';
@@ -141,7 +142,8 @@ export const haml: LexerDef = lazyLexer('haml', () => ({
       rule(/\n/, '', '#pop'),
       rule(/,[ \t]*\n/, (run) => run.delegate(ruby)),
       rule(/[ ]\|[ \t]*\n/, 'se'),
-      rule(/.*?(?=(,$| \|)?[ \t]*$)/, (run) => run.delegate(ruby)),
+      // `.*?(?=(,$| \|)?[ \t]*$)`, linear on long runs of trailing blanks (beforeLineTail)
+      { re: beforeLineTail(','), bol: false, action: (run) => run.delegate(ruby) },
     ],
     ruby_tag: [mixin('ruby_inner')],
     html_attributes: [

@@ -8,17 +8,26 @@
  * For compiler posts (LLVM passes, clang -emit-llvm output).
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { isRubySpace, onlyWhereRunSpacedThen } from './loop-match.js';
 import { LLVM_INSTRUCTIONS, LLVM_KEYWORDS, LLVM_TYPES } from '../rouge-words.js';
 
 const STRING = '"[^"]*?"';
-const IDENTIFIER = `([-a-zA-Z$._][-a-zA-Z$._0-9]*|${STRING})`;
+const NAME = '[-a-zA-Z$._][-a-zA-Z$._0-9]*';
+const IDENTIFIER = `(${NAME}|${STRING})`;
+/** `[-a-zA-Z$._0-9]` */
+const isNameChar = (c: number) =>
+  c === 45 || c === 36 || c === 46 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export const llvm: LexerDef = lazyLexer('llvm', () => ({
   states: {
     basic: [
       rule(/;.*?$/, 'c1'),
       rule(/\s+/, ''),
-      rule(`${IDENTIFIER}\\s*:`, 'nl'),
+      // Rouge's `${IDENTIFIER}\s*:` as one rule per alternative (they start with different
+      // characters, so the same one matches): the name's only where its run is followed by `\s*:`,
+      // or a long run of name characters (`....`) is scanned again from each of them (quadratic)
+      onlyWhereRunSpacedThen(isNameChar, isRubySpace, 58 /* : */, rule(`${NAME}\\s*:`, 'nl')),
+      rule(`${STRING}\\s*:`, 'nl'),
       rule(`@(${IDENTIFIER}|\\d+)`, 'vg'),
       rule(/#\d+/, 'vg'),
       rule(`(%|!)${IDENTIFIER}`, 'nv'),

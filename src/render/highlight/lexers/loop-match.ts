@@ -377,21 +377,27 @@ export function onlyWhereRunSpacedThen(
  * quote that finds no closer passes every later quote as an escaped character, so a walk from
  * that later quote is the same walk's tail and fails too. Unclosed, each such quote would scan
  * to the text's end (quadratic on `'\'\'\…`); the first failing quote is remembered instead.
+ * Where the walk can stop before the text's end (`\\.` without /m does not take a newline),
+ * `stuckAt` gives where the failed walk stopped: only the quotes before that share its tail.
  */
-export function failsOnceFailed(open: string, base: Rule): Rule {
+export function failsOnceFailed(open: string, base: Rule, stuckAt?: (text: string, pos: number) => number): Rule {
   let seenText = '';
   let failedAt = Infinity;
+  let failedEnd = Infinity;
   const remember = (inner: () => RegExp): RegExp =>
     stickyMatcher((text, pos) => {
       if (text !== seenText) {
         seenText = text;
-        failedAt = Infinity;
+        failedAt = failedEnd = Infinity;
       }
-      if (pos > failedAt) return null;
+      if (pos > failedAt && pos < failedEnd) return null;
       const re = inner();
       re.lastIndex = pos;
       const m = re.exec(text);
-      if (!m && text.startsWith(open, pos)) failedAt = Math.min(failedAt, pos);
+      if (!m && text.startsWith(open, pos)) {
+        failedAt = pos;
+        failedEnd = stuckAt ? stuckAt(text, pos) : Infinity;
+      }
       return m;
     });
   if (base.slice) throw new Error('failsOnceFailed: a rule needing a sliced text');
@@ -502,3 +508,86 @@ export function onlyWhereRunHasSemicolon(base: Rule): Rule {
     return semi >= 0 && semi < end;
   });
 }
+
+/**
+ * Rouge's Haml and Slim Ruby-line rule `.*?(?=([ends]$| \|)?[ \t]*$)` (`ends` the characters that
+ * continue a line: `,` for Haml, `,` and `\` for Slim), matched directly: the shortest part of
+ * the line from the position after which come either one of `ends` then the line's end, or ` |`
+ * and blanks to it, or only blanks. Its lookahead scans the line's trailing blanks at each
+ * position tried, and on a long run of them each position is tried in turn (quadratic); here the
+ * start of the line's trailing blanks is remembered while positions stay on that line.
+ */
+export function beforeLineTail(ends: string): RegExp {
+  let seenText = '';
+  let from = -1;
+  let eol = -1;
+  let blanks = -1; // where the line's trailing run of spaces and tabs starts
+  return stickyMatcher((text, pos) => {
+    if (text !== seenText || pos < from || pos > eol) {
+      const nl = text.indexOf('\n', pos);
+      eol = nl < 0 ? text.length : nl;
+      blanks = eol;
+      while (blanks > pos && (text[blanks - 1] === ' ' || text[blanks - 1] === '\t')) blanks--;
+      seenText = text;
+      from = pos;
+    }
+    // the first of the three ends at or after the position, and what the lookahead's group took
+    let end = Math.max(pos, blanks);
+    let tail: string | undefined;
+    if (eol - 1 >= pos && ends.includes(text[eol - 1]!)) {
+      end = eol - 1;
+      tail = text[end];
+    } else if (blanks - 2 >= pos && text[blanks - 1] === '|' && text[blanks - 2] === ' ') {
+      end = blanks - 2;
+      tail = ' |';
+    }
+    const m = [text.slice(pos, end), tail] as unknown as RegExpExecArray;
+    m.index = pos;
+    return m;
+  });
+}
+
+/**
+ * Where the last `needle` (no newline in it) lies within the line of a position, at or after that
+ * position (-1 if none): the exact condition of a lookahead like Stata's `(?=.*\])`, which scans
+ * to the line's end and back at each position tried (quadratic on a long line of them). The
+ * answer is remembered while positions stay on the line, so each line is scanned once.
+ */
+export function lastOnLine(needle: string): (text: string, pos: number) => number {
+  let seenText = '';
+  let from = -1;
+  let eol = -1;
+  let last = -1;
+  return (text, pos) => {
+    if (text !== seenText || pos < from || pos > eol) {
+      const nl = text.indexOf('\n', pos);
+      eol = nl < 0 ? text.length : nl;
+      last = eol - needle.length;
+      while (last >= pos && !text.startsWith(needle, last)) last--;
+      if (last < pos) last = -1;
+      seenText = text;
+      from = pos;
+    }
+    return last;
+  };
+}
+
+/**
+ * Where the walk of `Q[^Q\\]*(\\.[^Q\\]*)*Q` (`.` not taking a newline) from the opener at
+ * `pos` stops when it finds no closer: at a backslash before a newline, or at the text's end
+ * (failsOnceFailed's `stuckAt` for such rules).
+ */
+export const escapedWalkStop =
+  (q: string) =>
+  (text: string, pos: number): number => {
+    let i = pos + 1;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === q) return i;
+      if (c === '\\') {
+        if (i + 1 >= text.length || text[i + 1] === '\n') return i;
+        i += 1 + String.fromCodePoint(text.codePointAt(i + 1)!).length;
+      } else i++;
+    }
+    return text.length;
+  };

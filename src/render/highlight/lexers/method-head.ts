@@ -40,11 +40,15 @@ export function methodHeadRule(shape: MethodHeadShape, action: Action): Rule {
   };
   // the leading `\s*`: from each position of a long run of blank lines, its end is found once
   const spaceRunEnd = runEnds(isSpace);
+  // W's run after its first character, remembered apart for first words and for the words of a
+  // walk: on a long run of W characters without whitespace (`a]a]a]…`, each `a` a word start)
+  // the first word's run is found once, not scanned again from each of its starts (quadratic)
+  const firstWordRunEnd = runEnds(wordChar);
+  const walkWordRunEnd = runEnds(wordChar);
   /** The end of `W\s+` at `i`, or -1. */
-  const word = (text: string, i: number) => {
+  const word = (text: string, i: number, runEnd: (text: string, i: number) => number) => {
     if (i >= text.length || !wordStart(text.charCodeAt(i))) return -1;
-    i++;
-    while (i < text.length && wordChar(text.charCodeAt(i))) i++;
+    i = runEnd(text, i + 1);
     if (i >= text.length || !isSpace(text.charCodeAt(i))) return -1;
     return skipSpace(text, i);
   };
@@ -67,7 +71,7 @@ export function methodHeadRule(shape: MethodHeadShape, action: Action): Rule {
     // a first word already walked in vain (`failed` holds walk starts; first words are keyed
     // one past the end of the text so the two do not mix)
     if (failed.has(-1 - first)) return null;
-    let at = word(text, first);
+    let at = word(text, first, firstWordRunEnd);
     if (at < 0) {
       failed.add(-1 - first);
       return null;
@@ -82,7 +86,7 @@ export function methodHeadRule(shape: MethodHeadShape, action: Action): Rule {
         m.index = pos;
         return m;
       }
-      at = word(text, at);
+      at = word(text, at, walkWordRunEnd);
       if (at < 0) break;
     }
     for (const w of walked) failed.add(w);

@@ -10,10 +10,34 @@
  * For NixOS configuration and Nix packaging posts.
  */
 import { type LexerDef, type RuleSpec, lazyLexer, mixin, rule } from '../engine.js';
+import { guarded, runEnds } from './loop-match.js';
 
 const WORD = '[a-zA-Z0-9._-]+';
 const SECTION = `(/${WORD})`;
 const PATH = `((?:${SECTION})+|~(?:${SECTION})+|${WORD}(\\/${WORD})+|[a-z+]+://(\\/?${WORD}(\\/${WORD})+))`;
+
+/** `[a-zA-Z0-9._-]` */
+const isWordChar = (c: number) => c === 45 || c === 46 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** `[a-z+]` */
+const isSchemeChar = (c: number) => c === 43 || (c >= 97 && c <= 122);
+const wordEnd = runEnds(isWordChar);
+const schemeEnd = runEnds(isSchemeChar);
+
+/**
+ * An exact precondition of PATH: an alternative starting with `/` or `~`; or a run of `WORD`
+ * characters followed by `/` (the greedy run gives back only characters that are not `/`); or a
+ * run of `[a-z+]` followed by `://`. Without it, a long run of word characters (`....`) or of
+ * `+` is scanned and backtracked from each of its positions (quadratic). The runs' ends are
+ * remembered (runEnds).
+ */
+function pathMayStart(text: string, pos: number): boolean {
+  const c = text[pos];
+  if (c === '/' || c === '~') return true;
+  const word = wordEnd(text, pos);
+  if (word > pos && text[word] === '/') return true;
+  const scheme = schemeEnd(text, pos);
+  return scheme > pos && text.startsWith('://', scheme);
+}
 
 const kw = (words: string[], tok: string): RuleSpec[] => [rule(`(?:${words.join('|')})\\b`, tok)];
 
@@ -26,7 +50,7 @@ export const nix: LexerDef = lazyLexer('nix', () => ({
     null: [rule(/(null)/, 'kc')],
     boolean: [rule(/(true|false)/, 'kc')],
     binding: [rule(/[a-zA-Z_][a-zA-Z0-9-]*/, 'nv')],
-    path: [rule(PATH, 'sx')],
+    path: [guarded(rule(PATH, 'sx'), pathMayStart)],
     string: [rule(/"/, 's2', 'double_quoted_string'), rule(/''/, 's2', 'indented_string')],
     string_content: [rule(/\\./, 'se'), rule(/\$\$/, 'se'), rule(/\$\{/, 'si', 'string_interpolated_arg')],
     indented_string_content: [

@@ -22,8 +22,9 @@ export const UPPER_ID = String.raw`[A-Z][\w']*`;
  * (quadratic: seconds on 20 KB of digits). Same matches, linear: the digit runs are taken whole
  * (`(?=(…))\1`, an atomic group), since giving a digit back can only put a digit where the `e`
  * or the fraction's first character is looked for — where the whole run already was tried.
+ * Rouge's F# lexer has the same rule (./fsharp.ts).
  */
-const FLOAT = String.raw`-?(?=(\d[\d_]*))\1(?:.(?=([\d_]*))\2e[+-]?\d[\d_]*|e[+-]?\d[\d_]*)`;
+export const FLOAT = String.raw`-?(?=(\d[\d_]*))\1(?:.(?=([\d_]*))\2e[+-]?\d[\d_]*|e[+-]?\d[\d_]*)`;
 
 /**
  * The number and escaped character literal rules that Rouge's OCaml, ReasonML and ReScript roots

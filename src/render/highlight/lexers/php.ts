@@ -14,7 +14,7 @@
 import { type LexRun, type LexerDef, type RuleSpec, asBool, asList, lazyLexer, mixin, rule } from '../engine.js';
 import { PHP_BUILTIN_MODULES } from '../rouge-words.js';
 import { html } from './html.js';
-import { onlyWhereLater } from './loop-match.js';
+import { escapedWalkStop, failsOnceFailed, guardedByRun, onlyWhereLater } from './loop-match.js';
 import { sublexers } from './sublexers.js';
 
 export const KEYWORDS = new Set(`old_function cfunction
@@ -29,6 +29,9 @@ export const KEYWORDS = new Set(`old_function cfunction
 
 // Ruby interpolates a Regexp as a group (`(?-mix:…)`).
 const ID = String.raw`(?:[\p{L}_][\p{L}\p{N}_]*)`;
+const isDollar = (c: number) => c === 36;
+/** ID's first character, `[\p{L}_]`. */
+const NAME_START = /^[\p{L}_]$/u;
 const NS = String.raw`(?:(?:${ID}\\)+)`;
 const ID_WITH_NS = `(?:${NS}?${ID})`;
 
@@ -160,8 +163,10 @@ export function phpLexer(tag: string, keywords: Set<string>, prepend: Record<str
           rule(/0b[01][01_]*/i, 'mb'),
           rule(/0x[a-f0-9][a-f0-9_]*/i, 'mh'),
           rule(/\d[_\d]*/, 'mi'),
-          rule(/'(?:[^'\\]*(?:\\.[^'\\]*)*)'/, 's1'),
-          rule(/`(?:[^`\\]*(?:\\.[^`\\]*)*)`/, 'sb'),
+          // unclosed, each later quote the walk passed (escaped) would walk to the same dead end
+          // again (quadratic on `'\\'\\'`, unclosed): remembered until where the walk stopped (failsOnceFailed)
+          failsOnceFailed("'", rule(/'(?:[^'\\]*(?:\\.[^'\\]*)*)'/, 's1'), escapedWalkStop("'")),
+          failsOnceFailed('`', rule(/`(?:[^`\\]*(?:\\.[^`\\]*)*)`/, 'sb'), escapedWalkStop('`')),
           rule(/"/, 's2', 'string'),
           rule(/(?:function|fn)\b/i, (run) => {
             run.push('in_function_return');
@@ -172,7 +177,12 @@ export function phpLexer(tag: string, keywords: Set<string>, prepend: Record<str
           rule(/(?:true|false|null)\b/i, 'kc'),
           rule(/new\b/i, 'k', 'in_new'),
         ],
-        variables: [rule(String.raw`\$\{\$+${ID}\}`, 'nv'), rule(String.raw`\$+${ID}`, 'nv')],
+        variables: [
+          rule(String.raw`\$\{\$+${ID}\}`, 'nv'),
+          // tried only where the run of `$` is followed by a name's first character: otherwise a
+          // long run (`$$$$…`) is scanned and backtracked from each of its positions (quadratic)
+          guardedByRun(isDollar, rule(String.raw`\$+${ID}`, 'nv'), (text, pos, end) => end > pos && NAME_START.test(String.fromCodePoint(text.codePointAt(end) ?? 0))),
+        ],
         whitespace: [
           rule(/\s+/, ''),
           rule(/#.*?$/, 'c1'),

@@ -36,13 +36,53 @@ const MULTILINE_KEYWORDS =
   String.raw`forwardhelptargetname|forwardhelpcategory|remotehelprunspace|externalhelp`;
 const ATTRIBUTES = new Set('ConfirmImpact DefaultParameterSetName HelpURI PositionalBinding SupportsPaging SupportsShouldProcess'.split(' '));
 
+/**
+ * Whether the braced name `\{(?:[^`]|`.)+?\}` fails from the `{` at `b` (after a `$`): its walk
+ * takes one character (or a backtick and the next, not a newline) at a time, and ends at the first
+ * `}` after the first character; without one it stops at the text's end or at a backtick before a
+ * newline. A later `${` that the failed walk passed starts on that walk's path and fails the same
+ * way, so the failed range is remembered: unclosed, each `${` of a long run (`${${${…`) scanned to
+ * the end again (quadratic).
+ */
+const bracedWalkFails = (() => {
+  let seenText = '';
+  let failedFrom = -1;
+  let failedEnd = -1;
+  const step = (text: string, i: number): number => {
+    if (text[i] !== '`') return i + String.fromCodePoint(text.codePointAt(i)!).length;
+    if (i + 1 >= text.length || text[i + 1] === '\n') return -1;
+    return i + 1 + String.fromCodePoint(text.codePointAt(i + 1)!).length;
+  };
+  return (text: string, b: number): boolean => {
+    if (text !== seenText) {
+      seenText = text;
+      failedFrom = failedEnd = -1;
+    }
+    if (b >= failedFrom && b < failedEnd) return true;
+    // `at` is where the walk stands; it stops there when `step` cannot go on
+    let at = b + 1;
+    let first = true;
+    while (at < text.length) {
+      if (!first && text[at] === '}') return false;
+      const next = step(text, at);
+      if (next < 0) break;
+      at = next;
+      first = false;
+    }
+    failedFrom = b;
+    failedEnd = at;
+    return true;
+  };
+})();
+
 export const powershell: LexerDef = lazyLexer('powershell', () => ({
   states: {
     variable: [
       rule(AUTO_VARS, 'bp'),
-      rule(/(\$)(?:(\w+)(:))?(\w+|\{(?:[^`]|`.)+?\})/, ['nv', 'nn', 'p', 'nv']),
+      // the two `${…}` rules skip a brace whose walk is known to fail (bracedWalkFails)
+      guarded(rule(/(\$)(?:(\w+)(:))?(\w+|\{(?:[^`]|`.)+?\})/, ['nv', 'nn', 'p', 'nv']), (text, pos) => !(text[pos + 1] === '{' && bracedWalkFails(text, pos + 1))),
       rule(/\$\w+/, 'nv'),
-      rule(/\$\{(?:[^`]|`.)+?\}/, 'nv'),
+      guarded(rule(/\$\{(?:[^`]|`.)+?\}/, 'nv'), (text, pos) => !(text[pos + 1] === '{' && bracedWalkFails(text, pos + 1))),
     ],
     multiline: [
       rule(new RegExp(`\\.(?:${MULTILINE_KEYWORDS})`, 'i'), 'cs'),

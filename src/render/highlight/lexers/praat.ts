@@ -12,10 +12,19 @@
  * For phonetics research and teaching material (Praat scripting lessons).
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { guardedByRun, isRubySpace } from './loop-match.js';
 import {
   PRAAT_FUNCTIONS_ARRAY, PRAAT_FUNCTIONS_NUMERIC, PRAAT_FUNCTIONS_STRING, PRAAT_KEYWORDS, PRAAT_OBJECT_ATTRIBUTES,
   PRAAT_OBJECT_PREFIX, PRAAT_OBJECTS, PRAAT_VARIABLES_NUMERIC, PRAAT_VARIABLES_STRING,
 } from '../rouge-words.js';
+
+/**
+ * Rouge's `\n\s*\.{3}`, tried only where the run of blanks from the newline is followed by `...`
+ * (the greedy `\s*` gives back only blanks): on many newlines each one's `\s*` scanned the rest
+ * of the run (quadratic); its end is remembered (guardedByRun).
+ */
+const continuationLine = () =>
+  guardedByRun(isRubySpace, rule(/\n\s*\.{3}/, 'p'), (text, pos, end) => text[pos] === '\n' && text.startsWith('...', end));
 
 export const praat: LexerDef = lazyLexer('praat', () => ({
   states: {
@@ -88,7 +97,10 @@ export const praat: LexerDef = lazyLexer('praat', () => ({
       }),
     ],
     comma_list: [
-      rule(/(\s*\n\s*)(\.{3})/, ['', 'p']),
+      // tried only where the run of blanks from the position is followed by `...` (guardedByRun):
+      // the group is all blanks, so it ends where the run does. Otherwise, on many newlines, one
+      // try backtracks over every newline of the run, and each split after it (quadratic)
+      guardedByRun(isRubySpace, rule(/(\s*\n\s*)(\.{3})/, ['', 'p']), (text, _pos, end) => text.startsWith('...', end)),
       rule(/\s*[\])\n]/, '', '#pop'),
       rule(/\s+/, ''),
       rule(/"/, 's', 'string'),
@@ -132,7 +144,7 @@ export const praat: LexerDef = lazyLexer('praat', () => ({
     ],
     string_interpolated: [rule(/'[\._a-z][^\[\]'":]*(\[([\d,]+|"[\w,]+")\])?(:[0-9]+)?'/, 'si')],
     string_unquoted: [
-      rule(/\n\s*\.{3}/, 'p'),
+      continuationLine(),
       rule(/\n/, '', '#pop'),
       rule(/\s/, ''),
       mixin('string_interpolated'),
@@ -140,7 +152,7 @@ export const praat: LexerDef = lazyLexer('praat', () => ({
       rule(/[^'\n]+/, 's'),
     ],
     string: [
-      rule(/\n\s*\.{3}/, 'p'),
+      continuationLine(),
       rule(/"/, 's', '#pop'),
       mixin('string_interpolated'),
       rule(/'/, 's'),

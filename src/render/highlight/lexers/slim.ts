@@ -20,13 +20,15 @@ import { coffeescript } from './coffeescript.js';
 import { css } from './css.js';
 import { html } from './html.js';
 import { javascript } from './javascript.js';
-import { entityRule } from './loop-match.js';
+import { beforeLineTail, entityRule, isRubySpace, onlyWhereRunSpacedThen } from './loop-match.js';
 import { markdown } from './markdown.js';
 import { ruby, rubyBraceBody } from './ruby.js';
 import { indentedLineRoot, sass, startsBlock } from './sass.js';
 import { scss } from './scss.js';
 import { sublexers } from './sublexers.js';
 
+// Ruby's `[\w-]` (its `\w` is ASCII)
+const isWordOrDash = (c: number) => c === 45 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Ruby identifier characters
 const RUBY_CHARS = String.raw`[\w!?@$]`;
 // a backslash-newline continues the line (a capturing group, as in Rouge's `dot`)
@@ -122,12 +124,14 @@ export const slim: LexerDef = lazyLexer('slim', () => ({
       rule(`(\\*)(${RUBY_CHARS}+)`, splat),
       rule(`(\\*)(\\{${DOT}+?\\})`, splat),
       // attributes
-      rule(/([\w-]+)(\s*)(=)/, (run, m) => {
+      // tried only where the run of `[\w-]` is followed by `\s*=`: a long run of them (`----`)
+      // would otherwise be scanned again from each of its positions (quadratic)
+      onlyWhereRunSpacedThen(isWordOrDash, isRubySpace, 61 /* = */, rule(/([\w-]+)(\s*)(=)/, (run, m) => {
         run.token('na', m[1]);
         run.token('w', m[2]);
         run.token('p', m[3]);
         run.push('html_attr');
-      }),
+      })),
       // a Ruby value
       rule(`(=)(${DOT}+)`, (run, m) => {
         run.token('p', m[1]);
@@ -163,7 +167,8 @@ export const slim: LexerDef = lazyLexer('slim', () => ({
       mixin('indented_block'),
       rule(/[,\\]\s*\n/, (run) => run.delegate(ruby)),
       rule(/[ ]\|[ \t]*\n/, 'se'),
-      rule(/.*?(?=([,\\]$| \|)?[ \t]*$)/, (run) => run.delegate(ruby)),
+      // `.*?(?=([,\\]$| \|)?[ \t]*$)`, linear on long runs of trailing blanks (beforeLineTail)
+      { re: beforeLineTail(',\\'), bol: false, action: (run) => run.delegate(ruby) },
     ],
     filter_block: [
       rule(/([^#\n]|#[^{\n]|(\\\\)*\\#\{)+/, (run) => {

@@ -9,6 +9,7 @@
  * For Ethereum smart-contract posts.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { onlyWhereLater } from './loop-match.js';
 
 const words = (s: string) => new Set(s.split(' '));
 
@@ -45,8 +46,10 @@ export const solidity: LexerDef = lazyLexer('solidity', () => ({
       rule(/\n+/, '', 'bol'),
       // Rouge's %r(//(\\.|.)*?\n): neither alternative takes a newline, so this is the same
       // match, without the exponential backtracking of the overlapping alternatives at the end
-      // of a text that has no newline after the comment
-      rule(/\/\/[^\n]*\n/, 'c1', 'bol'),
+      // of a text that has no newline after the comment. Tried only where a newline is left
+      // after the `//` (onlyWhereLater): without one it would scan to the text's end from each
+      // `/` of a long run (quadratic)
+      onlyWhereLater('\n', 2, rule(/\/\/[^\n]*\n/, 'c1', 'bol')),
       mixin('inline_whitespace'),
     ],
     expr_whitespace: [rule(/\n+/, '', 'expr_bol'), mixin('whitespace')],

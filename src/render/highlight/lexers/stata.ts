@@ -9,7 +9,7 @@
  * highlights with this lexer rather than leaving plain.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { afterBlankRun, dot, escapedDot, lazyEscapes, loopRe, loopRule } from './loop-match.js';
+import { afterBlankRun, dot, escapedDot, guarded, lastOnLine, lazyEscapes, loopRe, loopRule } from './loop-match.js';
 import { STATA_FUNCTIONS, STATA_KEYWORDS, STATA_RESERVED_KEYWORDS, STATA_TYPE_KEYWORDS } from '../rouge-words.js';
 
 // Rouge's command list (Stata::KEYWORDS) and function list (PRIMITIVE_FUNCTIONS) are used as
@@ -18,6 +18,12 @@ import { STATA_FUNCTIONS, STATA_KEYWORDS, STATA_RESERVED_KEYWORDS, STATA_TYPE_KE
 const alternation = (words: Iterable<string>) => [...words].join('|');
 /** The characters a command of Rouge's list can start with. */
 const keywordInitials = () => [...new Set([...STATA_KEYWORDS].map((w) => w[0]))].join('');
+
+const isStataOperatorInitial = (c: number) => 'ICOicoLFDSlfds'.includes(String.fromCharCode(c));
+/** Ruby's `\w` (ASCII). */
+const isAsciiWord = (c: number) => c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const lastClosingBracket = lastOnLine(']');
+const lastCallThenDot = lastOnLine(').');
 
 export const stata: LexerDef = lazyLexer('stata', () => ({
   states: {
@@ -40,10 +46,20 @@ export const stata: LexerDef = lazyLexer('stata', () => ({
       rule(/%\S+/, 'py'),
       rule(/\bstr(204[0-5]|20[0-3][0-9]|[01][0-9][0-9][0-9]|[0-9][0-9][0-9]|[0-9][0-9]|[1-9])\b/, 'kt'),
       rule(String.raw`\b(${alternation(STATA_FUNCTIONS)})(?=\()`, 'nf'),
-      rule(/\.\.(?=.*\])/, 'o'),
+      // Rouge's `\.\.(?=.*\])`, its lookahead answered by where the line's last `]` is (lastOnLine):
+      // run at each `..` of a long line, the lookahead scanned to its end each time (quadratic)
+      guarded(rule(/\.\./, 'o'), (text, pos) => lastClosingBracket(text, pos) >= pos + 2),
       rule(/[+-]?(\d+([.]\d+)?|[.]\d+)([eE][+-]?\d+)?/, 'm'),
       rule(/\b[ICOicoLFDSlfds]\w*\./, 'o'),
-      rule(/\b[ICOicoLFDSlfds]\w*(?=\(.*\)\.)/, 'o'),
+      // Rouge's `\b[ICOicoLFDSlfds]\w*(?=\(.*\)\.)`: the greedy `\w*` ends where the run does
+      // (`(` is no word character), and the rest of the lookahead is answered by where the line's
+      // last `).` is (lastOnLine), not by scanning the line again from each such word
+      guarded(rule(/\b[ICOicoLFDSlfds]\w*/, 'o'), (text, pos) => {
+        if (!isStataOperatorInitial(text.charCodeAt(pos))) return false;
+        let end = pos + 1;
+        while (end < text.length && isAsciiWord(text.charCodeAt(end))) end++;
+        return text[end] === '(' && lastCallThenDot(text, pos) >= end + 1;
+      }),
       rule(/\w+/, (run, m) => {
         if (STATA_RESERVED_KEYWORDS.has(m[0])) run.token('kr');
         else if (STATA_TYPE_KEYWORDS.has(m[0])) run.token('kt');

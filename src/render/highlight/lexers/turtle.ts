@@ -10,6 +10,7 @@
  * when no word character follows (`abc` is `n`, `a-b` is `k` then `n`).
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
+import { onlyWhereLater } from './loop-match.js';
 
 export const turtle: LexerDef = lazyLexer('turtle', () => ({
   states: {
@@ -30,7 +31,9 @@ export const turtle: LexerDef = lazyLexer('turtle', () => ({
       rule(/[+-]?[0-9]*\.[0-9]+?/, 'mf'),
       rule(/[+-]?[0-9]+/, 'mi'),
       rule(/\.|,|;|\(|\)|\{|\}|\[|\]|\^\^/, 'p'),
-      rule(/<[^>]*>/, 'nl'),
+      // tried only where a `>` is left (onlyWhereLater): without one, each `<` of a long run would
+      // scan to the text's end (quadratic)
+      onlyWhereLater('>', 1, rule(/<[^>]*>/, 'nl')),
       rule(/base\b/i, 'kd'),
       rule(/prefix\b/i, 'kd'),
       rule(/GRAPH\b/, 'k'),

@@ -16,10 +16,15 @@ import { coffeescript } from './coffeescript.js';
 import { css } from './css.js';
 import { html } from './html.js';
 import { javascript } from './javascript.js';
+import { isRubySpace, onlyWhereRunSpacedThen } from './loop-match.js';
 import { sass } from './sass.js';
 import { scss } from './scss.js';
 
 const plaintext = plainLexer('plaintext', '');
+
+/** Vue's attribute-name characters `[a-zA-Z0-9_:#\[\]()*.-]`. */
+const isAttributeChar = (c: number) =>
+  (c >= 48 && c <= 58) || (c >= 65 && c <= 91) || (c >= 97 && c <= 122) || c === 93 || c === 95 || c === 35 || c === 40 || c === 41 || c === 42 || c === 46 || c === 45;
 
 /** Vue's own JavaScript lexer (`@js`), a separate instance from HTML's `@javascript`. */
 const interpolJs: LexerDef = {
@@ -77,7 +82,9 @@ export const vue: LexerDef = lazyLexer('vue', () => {
     states: {
       ...base,
       root: [head('template', html, 'template'), head('style', css, 'style'), head('script', javascript, 'script'), ...base.root],
-      tag: [rule(/[a-zA-Z0-9_:#\[\]()*.-]+\s*=\s*/, 'na', 'attr'), ...base.tag],
+      // tried only where the run of name characters is followed by `\s*=`: a long run of them
+      // (`((((…`) would otherwise be scanned again from each of its positions (quadratic)
+      tag: [onlyWhereRunSpacedThen(isAttributeChar, isRubySpace, 61 /* = */, rule(/[a-zA-Z0-9_:#\[\]()*.-]+\s*=\s*/, 'na', 'attr')), ...base.tag],
       style: [close('style'), { mixin: 'style_content' }, { mixin: 'embed' }],
       script: [close('script'), { mixin: 'script_content' }, { mixin: 'embed' }],
       // Vue's style bodies go to `@lang`, a class: a fresh lexer for each piece
