@@ -11,10 +11,15 @@
  * without a newline or `#` leaves its last characters to the error token.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { guardedByRun, isRubySpace, onlyWhereLineHas } from './loop-match.js';
+import { guardedByRun, isRubySpace, onlyWhereLaterMatch, onlyWhereLineHas } from './loop-match.js';
 import { GHERKIN_ELEMENT, GHERKIN_EXAMPLES, GHERKIN_FEATURE, GHERKIN_STEP } from '../rouge-words.js';
 
-const REST_OF_LINE = /.*?(?=[#\n])/;
+/**
+ * Rouge's `/.*?(?=[#\n])/`: the rest of the line up to a comment or the newline. On a last line
+ * with neither it fails, after scanning to the text's end from each of its positions (quadratic:
+ * 40,000 characters took a second); it is tried only where a `#` or newline is left.
+ */
+const restOfLine = (token: string, next?: string) => onlyWhereLaterMatch(/[#\n]/g, 0, rule(/.*?(?=[#\n])/, token, next));
 
 export const gherkin: LexerDef = lazyLexer('gherkin', () => ({
   states: {
@@ -72,15 +77,15 @@ export const gherkin: LexerDef = lazyLexer('gherkin', () => ({
       guardedByRun(isRubySpace, rule(/(?=\s*[^\s|])/, (run) => run.resetStack()), (text, _pos, end) => end < text.length && text[end] !== '|'),
       rule(/(?:)/, (run) => run.pop()),
     ],
-    description: [{ mixin: 'basic' }, { mixin: 'has_examples' }, rule(/\n/, ''), rule(REST_OF_LINE, '')],
-    feature_description: [{ mixin: 'basic' }, { mixin: 'has_scenarios' }, rule(/\n/, ''), rule(REST_OF_LINE, '')],
-    example_description: [{ mixin: 'basic' }, { mixin: 'has_table' }, rule(/\n/, ''), rule(REST_OF_LINE, '')],
+    description: [{ mixin: 'basic' }, { mixin: 'has_examples' }, rule(/\n/, ''), restOfLine('')],
+    feature_description: [{ mixin: 'basic' }, { mixin: 'has_scenarios' }, rule(/\n/, ''), restOfLine('')],
+    example_description: [{ mixin: 'basic' }, { mixin: 'has_table' }, rule(/\n/, ''), restOfLine('')],
     step: [
       { mixin: 'basic' },
       rule(/<.*?>/, 'nv'),
       rule(/".*?"/, 's'),
       rule(/\S[^\s<]*/, ''),
-      rule(REST_OF_LINE, '', '#pop'),
+      restOfLine('', '#pop'),
     ],
   },
 }));
