@@ -159,6 +159,52 @@ function spanIal(state: StateInline, silent: boolean): boolean {
 // or self-closed `{::name attrs /}`. A self-closed comment or nomarkdown adds nothing, nor does
 // `{::options /}` here; an unknown name, or a start without its stop, is text.
 const SPAN_EXT_START = new RegExp(String.raw`^\{::(\w+)(?:\s(?:\\\}|[^}])*?|)(\/)?\}`);
+const SPAN_EXT_START_AT = new RegExp(SPAN_EXT_START.source.slice(1), 'y');
+
+/**
+ * SPAN_EXT_START at `pos`, within `max`, without copying the text from `pos` on: a copy per `{::`
+ * made a paragraph of many unclosed `{::comment}` quadratic (16,000 of them: 0.8 s). Where the
+ * match in the whole text runs past `max` (its braces end beyond it), the copy is searched after
+ * all, as a shorter match inside it may exist (`\}` read the other way).
+ */
+function spanExtensionStart(src: string, pos: number, max: number): RegExpExecArray | null {
+  SPAN_EXT_START_AT.lastIndex = pos;
+  const m = SPAN_EXT_START_AT.exec(src);
+  if (!m || pos + m[0].length <= max) return m;
+  return SPAN_EXT_START.exec(src.slice(pos, max));
+}
+
+let stopsText: string | undefined;
+const stopsByName = new Map<string, number[]>();
+/**
+ * Where the first `{:/}` or `{:/name}` at or after `from` starts, and its length, if it ends by
+ * `max`: every stop of a name is found once per text (then a binary search), where a search from
+ * each start tag scanned to the text's end at every unclosed one (quadratic).
+ */
+function spanExtensionStop(src: string, name: string, from: number, max: number): { at: number; length: number } | null {
+  if (src !== stopsText) {
+    stopsText = src;
+    stopsByName.clear();
+  }
+  let stops = stopsByName.get(name);
+  if (!stops) {
+    stops = [];
+    const re = new RegExp(String.raw`\{:/(?:${name})?\}`, 'g');
+    for (let m = re.exec(src); m; m = re.exec(src)) stops.push(m.index);
+    stopsByName.set(name, stops);
+  }
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stops[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === stops.length) return null;
+  const at = stops[lo]!;
+  const length = src[at + 3] === '}' ? 4 : 4 + name.length;
+  return at + length <= max ? { at, length } : null;
+}
 
 /**
  * Where a span extension starting at `pos` ends, and whether kramdown adds an element for it: a
@@ -166,34 +212,32 @@ const SPAN_EXT_START = new RegExp(String.raw`^\{::(\w+)(?:\s(?:\\\}|[^}])*?|)(\/
  * add nothing (handle_extension). Null where it is no extension (text).
  */
 export function spanExtensionAt(src: string, pos: number, max: number): { end: number; writes: boolean } | null {
-  const rest = src.slice(pos, max);
-  const m = SPAN_EXT_START.exec(rest);
+  const m = spanExtensionStart(src, pos, max);
   if (!m) return null;
-  const name = m[1];
+  const name = m[1]!;
   if (name !== 'comment' && name !== 'nomarkdown' && name !== 'options') return null;
-  let end = m[0].length;
+  let end = pos + m[0].length;
   if (!m[2]) {
-    const stop = new RegExp(String.raw`\{:/(?:${name})?\}`).exec(rest.slice(end));
+    const stop = spanExtensionStop(src, name, end, max);
     if (!stop) return null;
-    end += stop.index + stop[0].length;
+    end = stop.at + stop.length;
   }
-  return { end: pos + end, writes: !m[2] && name !== 'options' };
+  return { end, writes: !m[2] && name !== 'options' };
 }
 
 function spanExtension(state: StateInline, silent: boolean): boolean {
   if (!state.src.startsWith('{::', state.pos)) return false;
-  const rest = state.src.slice(state.pos, state.posMax);
-  const m = SPAN_EXT_START.exec(rest);
+  const m = spanExtensionStart(state.src, state.pos, state.posMax);
   if (!m) return false;
-  const name = m[1];
+  const name = m[1]!;
   if (name !== 'comment' && name !== 'nomarkdown' && name !== 'options') return false;
   let end = m[0].length;
   let body: string | null = null;
   if (!m[2]) {
-    const stop = new RegExp(String.raw`\{:/(?:${name})?\}`).exec(rest.slice(end));
+    const stop = spanExtensionStop(state.src, name, state.pos + end, state.posMax);
     if (!stop) return false;
-    body = rest.slice(end, end + stop.index);
-    end += stop.index + stop[0].length;
+    body = state.src.slice(state.pos + end, stop.at);
+    end = stop.at + stop.length - state.pos;
   }
   // kramdown's handle_extension sets a span `{::options … /}` (with or without a body) in the
   // parser's options and in the root's options (`@root.options[:options]`), which the converter
