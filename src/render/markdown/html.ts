@@ -62,6 +62,24 @@ export const TAG_RE = new RegExp(String.raw`^<(${NAME})\s*((?:(?=(\s+${NAME}(?:\
 export const TAG_CLOSE_RE = new RegExp(String.raw`^<\/(${NAME})\s*>`, 'u');
 const ATTR_RE = new RegExp(String.raw`\s*(${NAME})(?:\s*=\s*(?:([\p{L}\p{N}_]+)|("|')([\s\S]*?)\3))?`, 'gu');
 export const COMMENT_RE = /^<!--[\s\S]*?-->/;
+
+let closesText: string | undefined;
+let lastClose = -1;
+/**
+ * COMMENT_RE at `pos` in `src`, within `max`: the comment's text, or null. The text's last `-->`
+ * is found once per text, so that each of many unclosed `<!--` fails at once, where the pattern
+ * from each of them scanned to the text's end (32,000 of them: 1.5 s).
+ */
+export function commentAt(src: string, pos: number, max: number): string | null {
+  if (!src.startsWith('<!--', pos)) return null;
+  if (src !== closesText) {
+    closesText = src;
+    lastClose = src.lastIndexOf('-->');
+  }
+  if (lastClose < pos + 4) return null;
+  const close = src.indexOf('-->', pos + 4);
+  return close >= 0 && close + 3 <= max ? src.slice(pos, close + 3) : null;
+}
 export const INSTRUCTION_RE = /^<\?[\s\S]*?\?>/;
 
 export type Attrs = Map<string, string>;

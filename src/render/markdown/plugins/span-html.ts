@@ -13,8 +13,8 @@
 // and `html_inline` for comments (written as is).
 import type { MarkdownIt, StateInline } from 'markdown-it';
 import {
-  BLOCK_ELEMENTS, COMMENT_RE, ELEMENTS_WITHOUT_BODY, KNOWN_ELEMENTS, TAG_CLOSE_RE, TAG_RE,
-  defaultContentModel, normaliseTagName, parseAttributes,
+  BLOCK_ELEMENTS, ELEMENTS_WITHOUT_BODY, KNOWN_ELEMENTS, TAG_CLOSE_RE, TAG_RE,
+  commentAt, defaultContentModel, normaliseTagName, parseAttributes,
 } from '../html.js';
 import { codeSpanAt } from './codespan.js';
 
@@ -64,8 +64,10 @@ function parsesMarkdown(name: string, markdownAttr: string | undefined, insideRa
  * -2 when there is none, -1 when it is an element without a close tag (it runs to `max`).
  */
 export function spanHtmlEnd(src: string, pos: number, max: number, insideRaw = false, parseSpan = true): number {
+  const comment = commentAt(src, pos, max);
+  if (comment !== null) return pos + comment.length;
   const rest = src.slice(pos, max);
-  let m = COMMENT_RE.exec(rest) ?? TAG_CLOSE_RE.exec(rest);
+  let m = TAG_CLOSE_RE.exec(rest);
   if (m) return pos + m[0].length;
   const tag = startTag(rest);
   if (!tag) return -2;
@@ -135,14 +137,14 @@ function spanHtml(state: KdState, silent: boolean): boolean {
     state.pos = end === -1 ? state.posMax : end;
     return true;
   }
-  const rest = src.slice(pos, state.posMax);
-  let m = COMMENT_RE.exec(rest);
-  if (m) {
-    state.push('html_inline', '', 0).content = m[0];
-    state.pos += m[0].length;
+  const comment = commentAt(src, pos, state.posMax);
+  if (comment !== null) {
+    state.push('html_inline', '', 0).content = comment;
+    state.pos += comment.length;
     return true;
   }
-  m = TAG_CLOSE_RE.exec(rest);
+  const rest = src.slice(pos, state.posMax);
+  const m = TAG_CLOSE_RE.exec(rest);
   if (m) {
     // A close tag that ends no open element: kramdown warns and keeps it as text.
     // (Text parse_span_html added: a quote right after it sees no character before it.)

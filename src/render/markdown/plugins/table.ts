@@ -14,7 +14,7 @@
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { afterBlockBoundary, beforeBlockBoundary, nestedListCut } from './kramdown-blocks.js';
 import { codeSpanAt } from './codespan.js';
-import { COMMENT_RE, TAG_CLOSE_RE, TAG_RE, normaliseTagName } from '../html.js';
+import { TAG_CLOSE_RE, TAG_RE, commentAt, normaliseTagName } from '../html.js';
 import { spanHtmlEnd } from './span-html.js';
 
 const PIPE_CHECK = /^(?:\||.*?[^\\\n]\|)/;
@@ -95,10 +95,10 @@ function pipeOnEveryLine(text: string): boolean {
     }
     if (c === '<') {
       const rest = text.slice(pos);
-      const comment = COMMENT_RE.exec(rest);
-      const close = comment ? null : TAG_CLOSE_RE.exec(rest);
-      const tag = comment || close ? null : TAG_RE.exec(rest);
-      if (comment) { flush(); kids.push({ code: false, value: comment[0] }); pos += comment[0].length; continue; }
+      const comment = commentAt(text, pos, text.length);
+      const close = comment !== null ? null : TAG_CLOSE_RE.exec(rest);
+      const tag = comment !== null || close ? null : TAG_RE.exec(rest);
+      if (comment !== null) { flush(); kids.push({ code: false, value: comment }); pos += comment.length; continue; }
       if (tag) {
         const end = spanHtmlEnd(text, pos, text.length);
         flush();
