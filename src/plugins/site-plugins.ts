@@ -11,11 +11,21 @@
 //
 // Ruby plugins never run: a `.rb` file with no JavaScript file of the same name beside it gets one
 // warning naming it, before anything renders.
+//
+// A plugin file whose real path leaves both the site and the plugins folder it was found in (a
+// symlink `_plugins/x.js -> ~/elsewhere/x.js`) is skipped with a warning naming the link and where
+// it leads, as every other symlink out of the site is (README "Safety"); Jekyll requires it unless
+// --safe. A `plugins_dir` (or `-p DIR`) is honoured where it points, as Jekyll's
+// PluginManager#plugins_path does: choosing a folder of code to run is the same trust as writing
+// a plugin, and --safe loads none. What a plugin itself requires or imports (`../../lib.js`) is
+// Node's business, not checked: a plugin is code running with the user's rights, which can read
+// any file anyway (README "JavaScript plugins").
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { BuildError } from "../errors.js";
+import { isInside, outsideSiteMessage, realFolder } from "../read/outside-site.js";
 import type { Plugin } from "./api.js";
 import type { Site } from "../site/site.js";
 import { validateHook } from "../site/hooks.js";
@@ -63,9 +73,40 @@ function listFiles(dir: string, depth = 0, out: string[] = []): string[] {
   return out;
 }
 
+/** A plugin file skipped because its real path leaves the site and its plugins folder. */
+export interface OutsidePlugin {
+  file: string;
+  real: string;
+}
+
+/**
+ * The JavaScript plugin files to load, in order, and those skipped because their real path
+ * leaves both the site's source and the plugins folder they were listed in (see the top).
+ */
+export function jsPluginFiles(config: Record<string, any>, files?: string[]): { load: string[]; outside: OutsidePlugin[] } {
+  const source = realFolder(String(config.source));
+  const load: string[] = [];
+  const outside: OutsidePlugin[] = [];
+  for (const dir of pluginsDirs(config)) {
+    const root = realFolder(dir);
+    for (const file of files?.filter((f) => f.startsWith(dir + path.sep)) ?? listFiles(dir)) {
+      if (!JS_PLUGIN.test(file)) continue;
+      let real: string;
+      try {
+        real = fs.realpathSync(file);
+      } catch {
+        continue; // a dangling link: nothing to load
+      }
+      if ((source !== null && isInside(real, source)) || (root !== null && isInside(real, root))) load.push(file);
+      else outside.push({ file, real });
+    }
+  }
+  return { load, outside };
+}
+
 /** Whether the site has JavaScript plugins that would load (the render worker stays off then). */
 export function hasSitePlugins(config: Record<string, any>): boolean {
-  return !config.safe && pluginsDirs(config).some((d) => listFiles(d).some((f) => JS_PLUGIN.test(f)));
+  return !config.safe && jsPluginFiles(config).load.length > 0;
 }
 
 function stamp(file: string): string {
@@ -79,9 +120,9 @@ const loaded = new Map<string, { stamp: string; exports: unknown }>();
 /** For `serve`: loads changed ES module plugins with import() (which can load a file again), so the synchronous load finds them. */
 export async function preloadSitePlugins(config: Record<string, any>): Promise<void> {
   if (config.safe) return;
-  for (const dir of pluginsDirs(config)) {
-    for (const file of listFiles(dir)) {
-      if (!JS_PLUGIN.test(file)) continue;
+  {
+    // Files leading out of the site are never imported (loadSitePlugins warns about them).
+    for (const file of jsPluginFiles(config).load) {
       const s = stamp(file);
       if (loaded.get(file)?.stamp === s) continue;
       try {
@@ -157,10 +198,13 @@ export function loadSitePlugins(site: Site): SitePluginSet {
       site.logger.warn("Plugin:", `${shown} is a Ruby plugin, and build-site does not run Ruby: the tags, filters and pages it defines will be missing. Write it in JavaScript as ${shown.slice(0, -3)}.js (see "JavaScript plugins" in build-site's README).`);
     }
   }
+  const { load, outside } = jsPluginFiles(site.config, files);
+  for (const { file, real } of outside) {
+    site.logger.warn("Outside the site:", outsideSiteMessage(site.displayPath(file), real));
+  }
   const plugins: Plugin[] = [];
   const stamps: string[] = [];
-  for (const file of files) {
-    if (!JS_PLUGIN.test(file)) continue;
+  for (const file of load) {
     const display = site.displayPath(file);
     try {
       const list = pluginsFrom(requireFresh(file), display);

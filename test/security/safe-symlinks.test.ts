@@ -233,3 +233,52 @@ test("compiled CSS kept in the cache is not served for a partial whose link now 
     box.remove();
   }
 });
+
+test("a _plugins file that is a symlink out of the site is not loaded (nor imported by serve's preload), naming the link; one inside the site loads", async () => {
+  const box = sandbox({ "index.html": "---\n---\n[{{ 'a' | evil }}][{{ 'a' | inside }}]\n" });
+  try {
+    const out = path.join(box.root, "elsewhere");
+    const pwned = path.join(box.root, "pwned");
+    // Loading it would run it: it leaves a file behind, and defines a filter the page uses.
+    const evil = `require("node:fs").writeFileSync(${JSON.stringify(pwned)}, "ran");\nmodule.exports = { liquidFilters: () => ({ evil: () => ${JSON.stringify(SECRET)} }) };\n`;
+    box.write(path.join(out, "evil.js"), evil);
+    box.write(path.join(out, "evil.mjs"), `import fs from "node:fs";\nfs.writeFileSync(${JSON.stringify(pwned)}, "ran");\nexport default {};\n`);
+    box.write(path.join(out, "folder/index.js"), evil);
+    box.write("lib/inside.js", "module.exports = { liquidFilters: () => ({ inside: (s) => s + s }) };\n");
+    fs.mkdirSync(path.join(box.site, "_plugins/sub"), { recursive: true });
+    fs.symlinkSync(path.join(out, "evil.js"), path.join(box.site, "_plugins/evil.js"));
+    fs.symlinkSync(path.join(out, "evil.mjs"), path.join(box.site, "_plugins/sub/evil.mjs"));
+    fs.symlinkSync(path.join(out, "folder"), path.join(box.site, "_plugins/folder.js"));
+    fs.symlinkSync("../lib/inside.js", path.join(box.site, "_plugins/inside.js"));
+    const { loadConfig } = await import("../../src/config/load.js");
+    const { preloadSitePlugins } = await import("../../src/plugins/site-plugins.js");
+    const dest = path.join(box.site, "_site");
+    await preloadSitePlugins(loadConfig({ source: box.site, destination: dest } as any).config);
+    const { error, logger } = buildInProcess({ source: box.site, destination: dest });
+    assert.equal(error, undefined, String(error?.stack ?? error));
+    assert.equal(fs.existsSync(pwned), false, "the outside plugin never ran");
+    assert.equal(fs.readFileSync(path.join(dest, "index.html"), "utf8"), "[a][aa]\n", "the inside link loads, the outside one does not");
+    const warned = logger.lines.filter((l) => /outside the site, and is skipped/.test(l));
+    for (const [link, target] of [["_plugins/evil.js", "evil.js"], ["_plugins/sub/evil.mjs", "evil.mjs"], ["_plugins/folder.js", "folder"]]) {
+      assert.ok(warned.some((l) => l.includes(`${link} leads to ${out}/${target},`)), `${link} is named:\n${warned.join("\n")}`);
+    }
+    assert.equal(warned.length, 3, warned.join("\n"));
+  } finally {
+    box.remove();
+  }
+});
+
+test("what a plugin inside the site requires is Node's business (plugins are code, README \"JavaScript plugins\"); --safe loads no plugin at all", () => {
+  const box = sandbox({ "index.html": "---\n---\n[{{ 'a' | helped }}]\n" });
+  try {
+    box.write(path.join(box.root, "elsewhere/helper.js"), "module.exports = (s) => s + '!';\n");
+    box.write("_plugins/uses-helper.js", "const h = require('../../../elsewhere/helper.js');\nmodule.exports = { liquidFilters: () => ({ helped: h }) };\n");
+    const dest = path.join(box.site, "_site");
+    assert.equal(buildInProcess({ source: box.site, destination: dest }).error, undefined);
+    assert.equal(fs.readFileSync(path.join(dest, "index.html"), "utf8"), "[a!]\n");
+    assert.equal(buildInProcess({ source: box.site, destination: dest, safe: true }).error, undefined);
+    assert.equal(fs.readFileSync(path.join(dest, "index.html"), "utf8"), "[a]\n");
+  } finally {
+    box.remove();
+  }
+});
