@@ -62,9 +62,14 @@ export function watchSite(
   const config = loaded.config;
   const theme = loaded.theme;
   const themeRoot = theme && (theme.origin === "gem" || theme.origin === "node_modules") ? theme.root : null;
+  const source = path.resolve(config.source);
   return watchSource({
     source: config.source,
     extraRoots: themeRoot ? [themeRoot] : [],
+    // The configuration files outside the source: the `_config.yml` whose `source:` moved the site
+    // below it, a `--config` file elsewhere. A change to one rebuilds with the configuration read
+    // again, as one to `<source>/_config.yml` does (jekyll-watch ignores every configuration file).
+    extraFiles: loaded.files.map((f) => path.resolve(f)).filter((f) => !f.startsWith(source + path.sep)),
     ignored: watchIgnored(config, themeRoot),
     usePolling: config.force_polling === true,
     // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { DEFAULT_LIMITS } from "./limits.js";
 import { readSourceText } from "../read/source-text.js";
 import path from "node:path";
+import { recordAsWritten, type WrittenPaths } from "./as-written.js";
 import { BuildError } from "../errors.js";
 import * as tomlReader from "../read/toml.js"; // bundle: lazy (TOML configurations are rare)
 import { loadYaml } from "../read/yaml.js";
@@ -115,6 +116,10 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
     if (v !== undefined && k !== "config" && k !== "source" && k !== "destination") cli[k] = v;
   }
   config = deepMerge(config, cli);
+  const written: WrittenPaths = {
+    source: overrides.source ?? (setBy.has("source") && typeof config.source === "string" ? config.source : undefined),
+    destination: overrides.destination ?? (setBy.has("destination") && typeof config.destination === "string" ? config.destination : undefined),
+  };
   const source = siteSource(root, overrides.source !== undefined, config.source, setBy.get("source"));
   config.source = source;
   // Site#initialize: File.expand_path(config["destination"]), which takes only a String: a
@@ -135,6 +140,7 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
   config.exclude = [...new Set([...(config.exclude ?? []), ...DEFAULT_EXCLUDES])];
   const theme = resolveTheme(config, { cacheRoot: path.join(source, ".build-site-cache"), notes });
   if (theme && theme.origin !== "remote_theme") config = withThemeConfig(config, theme, zone, notes);
+  recordAsWritten(config, written);
   return { config, files, theme, notes };
 }
 

@@ -8,6 +8,7 @@
 // getters are shared functions that find their item through a hidden symbol property, and the
 // property descriptors are made once per set of front matter keys. Drops with the same keys then
 // share one V8 hidden class instead of each getting ~20 fresh closures and a map of its own.
+import { asWritten } from "../config/as-written.js";
 import { JEKYLL_VERSION } from "../config/defaults.js";
 import { deepMerge } from "../config/merge.js";
 import { compareDocuments, type Collection } from "../site/collection.js";
@@ -819,6 +820,8 @@ export class Drops {
       const getter = Object.getOwnPropertyDescriptor(site.config, k)?.get;
       if (k === "kramdown") defineLazy(d, k, tracked(OTHER_CONTENT, tracked(KRAMDOWN_CONFIG, () => site.config.kramdown)));
       else if (getter) defineLazy(d, k, () => getter.call(site.config));
+      // `source` and `destination` print as written, as in Jekyll (config/as-written.ts).
+      else if (k === "source" || k === "destination") d[k] = asWritten(site.config, k);
       else d[k] = site.config[k];
       order.push(k);
     }

@@ -38,6 +38,12 @@ export interface WatchSourceOptions {
   source: string;
   /** Folders outside the source to watch too (a theme's folder). */
   extraRoots?: string[];
+  /**
+   * Single files outside the source to watch too: the configuration files read from beside it
+   * (a `source:` key moves the site below the `_config.yml` that names it, or `--config` names
+   * one elsewhere). Only these files are watched, not the folders holding them.
+   */
+  extraFiles?: string[];
   /** Called with absolute paths (files and folders); true skips the path (and a folder's contents). */
   ignored: (absolutePath: string) => boolean;
   /** Quiet period before a batch is handed out. Default 150 ms. */
@@ -178,9 +184,10 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
   }
 
   const roots = [source, ...(options.extraRoots ?? []).map((r) => path.resolve(r))];
+  const files = (options.extraFiles ?? []).map((f) => path.resolve(f));
   const stop = options.usePolling === true
-    ? await watchByPolling(roots, skip, record, onError, () => closed)
-    : watchByEvents(roots, skip, record, onError);
+    ? await watchByPolling([...roots, ...files], skip, record, onError, () => closed)
+    : watchByEvents(roots, skip, record, onError, files);
 
   return {
     async close() {
@@ -197,7 +204,7 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
 type Record = (kind: ChangeKind, absolutePath: string) => void;
 
 /** The file-system events of each watched folder (tree-watch.ts). */
-function watchByEvents(roots: string[], skip: (p: string) => boolean, record: Record, onError: (e: unknown) => void): () => Promise<void> {
+function watchByEvents(roots: string[], skip: (p: string) => boolean, record: Record, onError: (e: unknown) => void, files: string[] = []): () => Promise<void> {
   const tree = watchTrees({
     roots,
     skip,
@@ -206,7 +213,45 @@ function watchByEvents(roots: string[], skip: (p: string) => boolean, record: Re
     },
     onError,
   });
-  return async () => tree.close();
+  const single = watchFiles(files, record, onError);
+  return async () => {
+    tree.close();
+    single();
+  };
+}
+
+/**
+ * Each file by an event watch of its folder (not recursive), keeping only events that name it: a
+ * save by rename replaces the file, which a watch of the file itself would stop seeing. An event
+ * is a "change" while the file exists and an "unlink" once it does not (an "add" when it comes back
+ * is a "change" too: for a configuration file the rebuild is the same).
+ */
+function watchFiles(files: string[], record: Record, onError: (e: unknown) => void): () => void {
+  const byDir = new Map<string, Set<string>>();
+  for (const f of files) {
+    const names = byDir.get(path.dirname(f)) ?? new Set<string>();
+    names.add(path.basename(f));
+    byDir.set(path.dirname(f), names);
+  }
+  const watchers: fs.FSWatcher[] = [];
+  for (const [dir, names] of byDir) {
+    try {
+      const w = fs.watch(dir, { persistent: true }, (_event, name) => {
+        // No name (possible on some platforms): each file is looked at.
+        for (const n of name === null ? names : names.has(String(name)) ? [String(name)] : []) {
+          const abs = path.join(dir, n);
+          record(fs.existsSync(abs) ? "change" : "unlink", abs);
+        }
+      });
+      w.on("error", onError);
+      watchers.push(w);
+    } catch (error) {
+      onError(error);
+    }
+  }
+  return () => {
+    for (const w of watchers) w.close();
+  };
 }
 
 /**

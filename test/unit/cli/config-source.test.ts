@@ -8,7 +8,7 @@
 // build-site places them in the folder the configuration was read from (README: the same when run
 // from the site's folder; `-s docs` writes `docs/_site`), and refuses a `source:` outside it.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -105,6 +105,34 @@ test("source: . and a folder reached through a symlink inside the folder are fin
     assert.equal(r.code, 0, r.out);
     assert.equal(fs.readFileSync(path.join(root, "a/_site/index.html"), "utf8"), "<p>real</p>\n");
   } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+// `build --watch` (and serve, which shares the watcher: cli/watch-site.ts) rebuilds when the
+// `_config.yml` that moved the site with `source:` changes, though that file lies outside the
+// watched source. (jekyll-watch ignores every configuration file, so Jekyll's watch never rebuilds
+// for one; build-site reads the configuration again on each rebuild, wherever it is.)
+test("build --watch rebuilds when the _config.yml beside a moved source changes", async () => {
+  const root = tree(SITE);
+  const child = spawn(process.execPath, [CLI, "build", "--watch"], { cwd: path.join(root, "a"), env: { ...process.env, TZ: "UTC", BUILD_SITE_WORKERS: "0" } });
+  let out = "";
+  child.stdout.on("data", (b) => { out += b; });
+  child.stderr.on("data", (b) => { out += b; });
+  const until = async (what: string, ok: () => boolean) => {
+    for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(ok(), `${what}:\n${out}`);
+  };
+  const index = path.join(root, "a/_site/index.html");
+  try {
+    await until("the first build", () => out.includes("Auto-regeneration: enabled"));
+    assert.equal(fs.readFileSync(index, "utf8"), "<p>Outer</p>\n");
+    fs.writeFileSync(path.join(root, "a/_config.yml"), "source: src\ntitle: Outer, edited\n");
+    await until("the rebuild", () => fs.existsSync(index) && fs.readFileSync(index, "utf8") === "<p>Outer, edited</p>\n");
+    assert.match(out, /Regenerating: 1 file\(s\) changed[\s\S]*\.\.\/_config\.yml/);
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
