@@ -21,6 +21,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SASS_FILE } from "./sass-files.js";
 
 export interface CachedSass {
   css: string;
@@ -33,12 +34,14 @@ interface Entry extends CachedSass {
   outside?: { folders: string[]; hash: string };
 }
 
-const SASS_FILE = /\.(s[ac]ss|css)$/;
 /** Beyond this many candidate files, fingerprinting costs more than it saves: no caching. */
 const MAX_FILES = 5000;
 
 /**
- * The Sass files below `dir`. A symlink among them (or a symlinked folder, whose files a walk by
+ * The Sass files below `dir`, by sass-import-scan.ts's pattern. A walk of its own: the scan's
+ * (sassFilesBelow) must see every file Dart Sass may load, hidden folders and node_modules
+ * included, and gives up at the first link; the key skips `.`-folders, node_modules and `_site`
+ * (the CSS written there would change the key at every build). A symlink among them (or a symlinked folder, whose files a walk by
  * directory entries would not see) spends the whole budget: such folders are not cached, so every
  * build compiles them and the importer (sass-importer.ts) checks where each link leads. An entry
  * cached before would otherwise be served without that check, or stay stale when a linked

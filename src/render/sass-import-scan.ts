@@ -14,15 +14,17 @@
 //   folders, or against a load path, then stays below it.
 // - no `load-css` (meta.load-css takes a URL computed at run time), and no indented-syntax file
 //   (its unquoted, newline-ended imports are not read here).
-// Anything the scan does not understand sends the compile through the importer: it can only
-// cost time, never let a read out.
+// Comments Sass surely skips are blanked before the search (sass-comments.ts), so a directive
+// written in a comment is no doubt. Anything the scan does not understand sends the compile
+// through the importer: it can only cost time, never let a read out.
 import fs from "node:fs";
 import path from "node:path";
+import { blankSassComments } from "./sass-comments.js";
+import { SASS_FILE } from "./sass-files.js";
 import { inside, resolveImportPath } from "./sass-importer.js";
 
 /** Entries walked before giving up on the fast path (a site root full of files, say). */
 const MAX_ENTRIES = 5000;
-const SASS_FILE = /\.(s[ac]ss|css)$/i;
 // Case-blind, as CSS at-rule names are; an escaped at-rule name (`@\69mport`) is not read here.
 const DIRECTIVE = /@(?:import|use|forward)\b|load-css|@\\/gi;
 const QUOTED = /(url\(\s*)?(["'])((?:(?!\2)[^\\\n])*)(\2|\\)?/g;
@@ -34,13 +36,21 @@ const PLAIN_PATH = /^[A-Za-z0-9_.\-/]+$/;
  * one holds the file), as Dart Sass resolves URLs, lexically (`a/../b` is `b` before any file is
  * opened).
  */
-export function importsStayInside(text: string, bases: string[], roots: string[]): boolean {
+export function importsStayInside(source: string, bases: string[], roots: string[], plainCss = false): boolean {
+  // What Sass surely reads as comments is blanked first (`// @import "{{ site.theme }}";` in a
+  // theme's partial): sass-comments.ts, which answers null when it is unsure.
+  const text = blankSassComments(source, plainCss);
+  if (text === null) return false;
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const directive = m[0].toLowerCase();
     if (directive === "load-css" || directive === "@\\") return false;
     const end = text.indexOf(";", m.index);
     const span = text.slice(m.index + m[0].length, end < 0 ? text.length : end);
+    // A comment left in the span (one the blanking was not sure of) may hold the `;` found, and
+    // the directive's URLs run on past it: unsure.
+    const bare = span.replace(/"[^"\\\n]*"|'[^'\\\n]*'|url\([^)"'\\\n]*\)/gi, "");
+    if (bare.includes("//") || bare.includes("/*")) return false;
     QUOTED.lastIndex = 0;
     for (let q = QUOTED.exec(span); q; q = QUOTED.exec(span)) {
       if (q[4] !== q[2]) return false; // an escape or an unclosed string
@@ -104,7 +114,7 @@ export function loadsStayInside(source: string, syntax: "scss" | "indented", ent
     if (!readRoots.some((root) => inside(real, root))) return false;
     if (!sassFilesBelow(dir, files, budget)) return false;
   }
-  const stays = (text: string, dir: string) => importsStayInside(text, [dir, ...loadPaths], roots);
+  const stays = (text: string, dir: string, plainCss = false) => importsStayInside(text, [dir, ...loadPaths], roots, plainCss);
   if (!stays(source, entryDir)) return false;
   for (const file of new Set(files)) {
     let text: string;
@@ -113,7 +123,7 @@ export function loadsStayInside(source: string, syntax: "scss" | "indented", ent
     } catch {
       return false;
     }
-    if (!stays(text, path.dirname(file))) return false;
+    if (!stays(text, path.dirname(file), /\.css$/i.test(file))) return false;
   }
   return true;
 }

@@ -282,3 +282,21 @@ test("what a plugin inside the site requires is Node's business (plugins are cod
     box.remove();
   }
 });
+
+test("a comment between an @import's URLs hides no URL from the Sass scan: the URL outside the site is refused", () => {
+  // `@import "a" /* ; */, "../x"` and `@import "a" // ;` + a new line: Sass reads both URLs. The
+  // scan used to stop at the `;` in the comment and let Dart Sass load the files itself.
+  for (const sep of [" /* ; */, ", " // ;\n, "]) {
+    const box = sandbox({ "_sass/_a.scss": ".a { x: 1; }\n", "css/main.scss": `---\n---\n@import "a"${sep}"../../../elsewhere/x";\n` });
+    try {
+      box.write(path.join(box.root, "elsewhere/_x.scss"), `.secret { content: "${SECRET}"; }\n`);
+      const dest = path.join(box.site, "_site");
+      const { error } = buildInProcess({ source: box.site, destination: dest });
+      assert.ok(error, `${JSON.stringify(sep)}: refused`);
+      assert.match(error.message, /outside the site/);
+      assert.equal(fs.existsSync(path.join(dest, "css/main.css")), false);
+    } finally {
+      box.remove();
+    }
+  }
+});

@@ -28,7 +28,8 @@ test("a URL is safe only as a plain relative path that resolves inside the scann
   assert.equal(stays('@IMPORT "/etc/x";'), false, "at-rule names are case-blind");
   assert.equal(stays('@\\69mport "/etc/x";'), false, "an escaped at-rule name");
   assert.equal(stays('@use "sass:meta";\n@include meta.load-css("x");'), false, "load-css takes a run-time URL");
-  assert.equal(stays('// @import "{{ site.theme }}";'), false, "a doubt in a comment is still a doubt");
+  assert.equal(stays('// @import "{{ site.theme }}";'), true, "a directive in a comment Sass surely skips (theme-cayman's)");
+  assert.equal(stays('/* @import "/etc/x"; */\n@import "grid";'), true);
   assert.equal(stays("a { b: c; }"), true);
 });
 
@@ -68,4 +69,29 @@ test("a site's folders: a symlink, an indented-syntax file or a folder outside t
   // From `_sass/lib`, `../../x` is the site's root: inside the site, outside the scanned folders.
   fs.writeFileSync(path.join(sass, "lib", "_y.scss"), '@import "../../x";\n');
   assert.equal(scan(), false);
+});
+
+test("comments: blanked only where Sass surely skips them; a comment between an @import's URLs hides no URL", () => {
+  const stays = (text: string, plainCss = false) => importsStayInside(text, ["/s/_sass"], ["/s/_sass"], plainCss);
+  // Each of these had Dart Sass 1.105 ask for "../../../../evil" (the comment is whitespace in
+  // the URL list, or `//` is text there and the value ends on the line): never the fast path.
+  for (const text of [
+    '@import "good" /* ; */, "../../../../evil";',
+    '@import "good" // ;\n, "../../../../evil";',
+    '--x: a // ; @import "../../../../evil";',
+    '.a { --y: // b; @import "../../../../evil"; }',
+    'a { b: expression(1 // ); @import "../../../../evil"; }',
+    'a { b: url( //x ); } @import "../../../../evil";',
+  ]) assert.equal(stays(text), false, text);
+  // Unsure: an unquoted url( that is no URL token, a vendor url(, a string with interpolation or
+  // an unclosed one, an unclosed /*, `//` in an interpolation in a custom property.
+  for (const text of ["a { b: url(a b) }", "a { b: -moz-url(//x) }", 'a { b: "#{1}//" }', "a { b: 'x }", "/* open", "a { --z: #{1 // }\n}; }"]) {
+    assert.equal(stays(text), false, text);
+  }
+  // Comments Sass skips: between statements, in blocks (an apostrophe in one is no string).
+  for (const text of ['// note ; @import "../../../../evil";\n@import "good";', ".a { // don't\n b: c; }", 'a { b: url(//x); } // @import "/etc/x";', '/* @import "/etc/x"; */']) {
+    assert.equal(stays(text), true, text);
+  }
+  // `//` is text in a plain CSS file (Sass refuses it there): not a comment.
+  assert.equal(stays('// @import "/etc/x";', true), false);
 });
