@@ -2,6 +2,7 @@
 // become nested hashes. File names are sanitised into keys the way Jekyll does (punctuation
 // dropped, spaces to "_").
 import fs from "node:fs";
+import { LoopGuard } from "./loop-guard.js";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import type { Site } from "../site/site.js";
@@ -20,11 +21,11 @@ export function sanitizeDataKey(name: string): string {
 
 export function readData(site: Site, dir: string, filter: EntryFilter): Record<string, any> {
   const data: Record<string, any> = {};
-  readInto(site, dir, data, filter);
+  readInto(site, dir, data, filter, new LoopGuard(dir, (p) => site.displayPath(p)));
   return data;
 }
 
-function readInto(site: Site, dir: string, data: Record<string, any>, filter: EntryFilter): void {
+function readInto(site: Site, dir: string, data: Record<string, any>, filter: EntryFilter, chain: LoopGuard): void {
   const st = fs.statSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory() || filter.isSymlinkOutside(dir)) return;
   const names = fs.readdirSync(dir).filter((n) => !n.startsWith(".")).sort(compareStrings);
@@ -37,8 +38,12 @@ function readInto(site: Site, dir: string, data: Record<string, any>, filter: En
     if (filter.isSymlinkOutside(abs)) continue;
     if (dirs.includes(entry)) {
       const sub: Record<string, any> = {};
+      // A link back to a folder being read (`_data/loop -> .`) is not followed (loop-guard.ts):
+      // it makes no key. Jekyll fails there with Errno::ELOOP.
+      if (!chain.enter(abs, entry, fs.lstatSync(abs).isSymbolicLink())) continue;
       data[sanitizeDataKey(entry)] = sub;
-      readInto(site, abs, sub, filter);
+      readInto(site, abs, sub, filter, chain);
+      chain.leave();
     } else {
       data[sanitizeDataKey(path.basename(entry, path.extname(entry)))] = readDataFile(site, abs);
     }

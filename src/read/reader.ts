@@ -13,6 +13,7 @@ import { JekyllTime } from "../ruby/time.js";
 import { readData } from "./data-reader.js";
 import { attachBibliographyData } from "./bibliography.js";
 import { EntryFilter } from "./entry-filter.js";
+import { LoopGuard } from "./loop-guard.js";
 import { outsideSiteMessage } from "./outside-site.js";
 import { deepMerge } from "../config/merge.js";
 import { collectionsDirJoined, collectionsDirText } from "../config/collections-dir.js";
@@ -56,7 +57,7 @@ function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], c
     const dirent = e.isDirectory() || (e.isSymbolicLink() && isDir(`${dir}/${r}`));
     const link = linked || e.isSymbolicLink();
     out.push({ rel: r, isDir: dirent, linked: link });
-    if (dirent && chain.enter(`${dir}/${r}`, e)) {
+    if (dirent && chain.enter(`${dir}/${r}`, e.name, e.isSymbolicLink())) {
       walk(dir, dotfiles, r, out, chain, link);
       chain.leave();
     }
@@ -64,47 +65,9 @@ function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], c
   return out;
 }
 
-/**
- * The real paths of the folders being walked, so that a symlink back to one of them (`a -> .`)
- * is not followed into an endless walk. Plain folders cost no system call.
- */
-class LoopGuard {
-  private readonly stack: string[];
-
-  constructor(root: string) {
-    let real = root;
-    try {
-      real = fs.realpathSync(root);
-    } catch {
-      // walked as given
-    }
-    this.stack = [real];
-  }
-
-  /** Whether to walk into `abs`; when true, call leave() after it. */
-  enter(abs: string, e: fs.Dirent): boolean {
-    const parent = this.stack[this.stack.length - 1]!;
-    let real = `${parent}/${e.name}`;
-    if (e.isSymbolicLink()) {
-      try {
-        real = fs.realpathSync(abs);
-      } catch {
-        return false;
-      }
-      if (this.stack.some((d) => d === real || parent.startsWith(`${real}/`))) return false;
-    }
-    this.stack.push(real);
-    return true;
-  }
-
-  leave(): void {
-    this.stack.pop();
-  }
-}
-
 /** The files below `dir` (folders left out), relative to it. */
-function walkFiles(dir: string, dotfiles: boolean): WalkEntry[] {
-  return walk(dir, dotfiles).filter((e) => !e.isDir);
+function walkFiles(dir: string, dotfiles: boolean, shown?: (abs: string) => string): WalkEntry[] {
+  return walk(dir, dotfiles, "", [], new LoopGuard(dir, shown)).filter((e) => !e.isDir);
 }
 
 /** Whether a directory entry is a folder, following a symlink as stat does. */
@@ -134,6 +97,7 @@ export class Reader {
   }
 
   private readonly reported = new Set<string>();
+  private readonly shown = (abs: string): string => this.site.displayPath(abs);
 
   /**
    * An entry skipped because its real path leaves the site (a symlink out of it, or a file in a
@@ -268,7 +232,7 @@ export class Reader {
   /** walkFiles, remembered by serve's cache until something below the folder changes. */
   private walkFiles(dir: string, dotfiles: boolean): WalkEntry[] {
     const cache = this.cache;
-    return cache ? cache.listing(`walk${dotfiles ? "." : ""}`, dir, () => walkFiles(dir, dotfiles)) : walkFiles(dir, dotfiles);
+    return cache ? cache.listing(`walk${dotfiles ? "." : ""}`, dir, () => walkFiles(dir, dotfiles, this.shown)) : walkFiles(dir, dotfiles, this.shown);
   }
 
   /** LayoutReader: the site's layouts, then the theme's for every name the site does not have. */
@@ -297,7 +261,7 @@ export class Reader {
   }
 
   /** Reader#read_directories: `dir` is "" for the source root, "/sub" below it. */
-  private readDirectories(dir: string, chain = new LoopGuard(this.site.source)): void {
+  private readDirectories(dir: string, chain = new LoopGuard(this.site.source, this.shown)): void {
     const base = path.join(this.site.source, dir);
     if (!isDir(base)) return;
     const fromSource = dir.replace(/^\//, "");
@@ -318,7 +282,7 @@ export class Reader {
     for (const d of dirs) {
       const abs = path.join(base, d);
       if (path.resolve(abs) === path.resolve(this.site.dest)) continue;
-      if (!chain.enter(abs, dirents.get(d)!)) continue;
+      if (!chain.enter(abs, d, dirents.get(d)!.isSymbolicLink())) continue;
       this.readDirectories(`${dir}/${d}`, chain);
       chain.leave();
     }

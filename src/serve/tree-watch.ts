@@ -23,6 +23,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ChangeKind } from "./coalesce.js";
+import { MAX_LINKED_VISITS } from "../read/loop-guard.js";
 
 export interface TreeWatcher {
   close(): void;
@@ -60,10 +61,28 @@ export function watchTrees(options: TreeWatchOptions): TreeWatcher {
     return st.isDirectory() ? "dir" : st.isFile() ? "file" : null;
   };
 
+  // What the build reads is what is watched: a folder or file whose real path leaves every root (a
+  // symlink out of the site, which the reader skips) is not watched, and no real folder is watched
+  // under more than MAX_LINKED_VISITS names (links doubling at each level: the build stops there).
+  const realRoots = options.roots.flatMap((r) => {
+    try {
+      return [fs.realpathSync(r)];
+    } catch {
+      return [];
+    }
+  });
+  const insideRoots = (real: string) => realRoots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+  const linkedVisits = new Map<string, number>();
+
   const isLink = (abs: string) => fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink() === true;
 
   function watchLinkedFile(abs: string): void {
     if (linkedFiles.has(abs)) return;
+    try {
+      if (!insideRoots(fs.realpathSync(abs))) return;
+    } catch {
+      return;
+    }
     try {
       const w = fs.watch(abs, { persistent: true }, () => {
         if (!closed) options.onEvent("change", abs);
@@ -90,6 +109,12 @@ export function watchTrees(options: TreeWatchOptions): TreeWatcher {
       return; // gone already
     }
     if (parentChain.has(real)) return; // a link back up the tree
+    if (!insideRoots(real)) return;
+    if (real !== dir) {
+      const n = (linkedVisits.get(real) ?? 0) + 1;
+      linkedVisits.set(real, n);
+      if (n > MAX_LINKED_VISITS) return;
+    }
     const chain = new Set(parentChain).add(real);
     const entry: WatchedDir = { watcher: null, entries: new Map(), chain };
     dirs.set(dir, entry);

@@ -300,3 +300,38 @@ test("a comment between an @import's URLs hides no URL from the Sass scan: the U
     }
   }
 });
+
+test("a symlink loop in _data is read once (Jekyll fails with Errno::ELOOP; build-site failed 'unexpectedly')", () => {
+  const box = sandbox({ "_data/x.yml": "a: 1\n", "_data/sub/y.yml": "b: 2\n", "index.html": "---\n---\n{{ site.data | jsonify }}\n" });
+  try {
+    fs.symlinkSync(".", path.join(box.site, "_data/loop"));
+    fs.symlinkSync("..", path.join(box.site, "_data/sub/up"));
+    const dest = path.join(box.site, "_site");
+    const { error } = buildInProcess({ source: box.site, destination: dest });
+    assert.equal(error, undefined, String(error?.stack ?? error));
+    assert.equal(fs.readFileSync(path.join(dest, "index.html"), "utf8"), '{"x":{"a":1},"sub":{"y":{"b":2}}}\n');
+  } finally {
+    box.remove();
+  }
+});
+
+test("symlinks that double the paths at each level (d0/x, d0/y -> d1; d1/x, d1/y -> d2 …) stop the build with the link named, not after 2^n folders", () => {
+  for (const under of ["", "_posts/", "_data/", "_things/"]) {
+    const box = sandbox({ "index.html": "---\n---\nhi\n", "_config.yml": "collections: [things]\n" });
+    try {
+      const levels = 24; // 2^24 paths to the last folder: a walk of them all would not end in a test's time
+      for (let i = 0; i <= levels; i++) fs.mkdirSync(path.join(box.site, `${under}d${i}`), { recursive: true });
+      for (let i = 0; i < levels; i++) {
+        fs.symlinkSync(`../d${i + 1}`, path.join(box.site, `${under}d${i}/x`));
+        fs.symlinkSync(`../d${i + 1}`, path.join(box.site, `${under}d${i}/y`));
+      }
+      box.write(`${under}d${levels}/f.txt`, "leaf\n");
+      const { error } = buildInProcess({ source: box.site, destination: path.join(box.site, "_site") });
+      assert.ok(error, `${under || "the source"}: stops`);
+      assert.match(error.message, /a folder symlinks have led into 100 times already/);
+      assert.match(String(error.file), new RegExp(`^${under}d0/[xy]/`));
+    } finally {
+      box.remove();
+    }
+  }
+});

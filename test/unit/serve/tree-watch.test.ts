@@ -101,21 +101,31 @@ describe("watchTrees", () => {
     assert.deepEqual(events.filter((e) => e.includes("_site")), []);
   });
 
-  test("linked folders and files are followed; a link back up the tree is not entered again", async () => {
+  test("linked folders and files are followed inside the tree; a link back up the tree is not entered again; a link out of it is not watched", async () => {
     seed();
-    fs.writeFileSync(path.join(outside, "shared.html"), "<p>shared</p>");
-    fs.mkdirSync(path.join(outside, "inc"));
-    fs.writeFileSync(path.join(outside, "inc", "nav.html"), "<nav>");
-    fs.symlinkSync(path.join(outside, "shared.html"), path.join(dir, "shared.html"));
-    fs.symlinkSync(path.join(outside, "inc"), path.join(dir, "_includes"));
+    // Links inside the tree (the build reads through them, so a change there rebuilds).
+    fs.mkdirSync(path.join(dir, "lib", "inc"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "lib", "shared.html"), "<p>shared</p>");
+    fs.writeFileSync(path.join(dir, "lib", "inc", "nav.html"), "<nav>");
+    fs.symlinkSync(path.join(dir, "lib", "shared.html"), path.join(dir, "shared.html"));
+    fs.symlinkSync(path.join(dir, "lib", "inc"), path.join(dir, "_includes"));
     fs.symlinkSync(dir, path.join(dir, "_posts", "loop"));
+    // Links out of it: the build skips them (nothing is read outside the site), so nothing there is watched.
+    fs.writeFileSync(path.join(outside, "secret.html"), "s");
+    fs.mkdirSync(path.join(outside, "dir"));
+    fs.writeFileSync(path.join(outside, "dir", "x.html"), "x");
+    fs.symlinkSync(path.join(outside, "secret.html"), path.join(dir, "out.html"));
+    fs.symlinkSync(path.join(outside, "dir"), path.join(dir, "_out"));
     start();
+    fs.writeFileSync(path.join(outside, "secret.html"), "s, edited");
+    fs.writeFileSync(path.join(outside, "dir", "x.html"), "x, edited");
     // A write to the file a link points to, and into a linked folder.
-    fs.writeFileSync(path.join(outside, "shared.html"), "<p>shared, edited</p>");
+    fs.writeFileSync(path.join(dir, "lib", "shared.html"), "<p>shared, edited</p>");
     await until(has("change shared.html"));
-    fs.writeFileSync(path.join(outside, "inc", "nav.html"), "<nav>edited");
+    fs.writeFileSync(path.join(dir, "lib", "inc", "nav.html"), "<nav>edited");
     await until(has("change _includes/nav.html"));
     assert.deepEqual(events.filter((e) => e.includes("loop/")), []);
+    assert.deepEqual(events.filter((e) => e.includes("out.html") || e.includes("_out/")), []);
   });
 
   test("close() stops all reporting", async () => {
