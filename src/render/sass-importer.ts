@@ -76,12 +76,14 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export function siteImporter(scope: SassReadScope): sass.Importer<"sync"> {
   const shown = (p: string) => (p.startsWith(`${scope.source}${path.sep}`) ? path.relative(scope.source, p) : p);
   const checked = (file: string): URL => {
-    let real: string;
+    let real: string | null;
     try {
       real = fs.realpathSync(file);
     } catch {
-      real = file;
+      // Gone since it was found, or a link loop: where it leads is unknown, so it is not read.
+      real = null;
     }
+    if (real === null) throw new Error(`${shown(file)} cannot be read (it vanished, or its links go round in a loop)`);
     if (!scope.readRoots.some((root) => inside(real, root))) {
       throw new Error(`${shown(file)}${real === file ? "" : ` (a link to ${real})`} is outside the site: build-site reads nothing outside the site ` +
         "(Jekyll reads it unless --safe). Copy the partial into the site's _sass folder instead of importing it from elsewhere.");

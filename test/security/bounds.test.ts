@@ -286,3 +286,19 @@ test("the runaway loop in `build` through the CLI: a located error and exit 1, w
     box.remove();
   }
 });
+
+test("a cycle of Sass @imports is Dart Sass's located error, through the checking importer and without it", () => {
+  for (const link of [false, true]) {
+    const box = sandbox({ "css/main.scss": "---\n---\n@import \"a\";\n", "_sass/_a.scss": "@import \"b\";\n.a { x: 1; }\n", "_sass/_b.scss": "@import \"a\";\n.b { x: 2; }\n" });
+    try {
+      // A link inside _sass makes the import scan send the compile through the importer.
+      if (link) fs.symlinkSync("_a.scss", path.join(box.site, "_sass/_c.scss"));
+      const { error } = buildInProcess({ source: box.site, destination: path.join(box.site, "_site") });
+      assert.ok(error, `link ${link}: fails`);
+      assert.match(error.message, /This file is already being loaded/);
+      assert.equal(error.file, "_sass/_b.scss");
+    } finally {
+      box.remove();
+    }
+  }
+});
