@@ -7,6 +7,7 @@ import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, checkLong, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, RUBY_SPACE, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
 import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
+import { rubyGsub, rubySub } from "../../../ruby/sub-replacement.js";
 import { asEvaluated, compareStrings, dropEachKeys, hashEntries, hashFind, hasRubyKeys, hooksOf, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, plain, RubyBigRange, rubyClass, rubyFlatten, RubyFloat, rubyInteger, rubyKeyOf, RubyRange, rubySort, RubySymbol, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 import { LimitError, reserveIterations, reserveSplit } from "../budget.js";
@@ -209,10 +210,6 @@ export function hasIndex(item: unknown): boolean {
 }
 
 /** String#gsub with a plain string: an empty pattern matches before every character and at the end. */
-function gsub(s: string, search: string, replacement: string): string {
-  if (search === "") return replacement + [...s].join(replacement) + (s === "" ? "" : replacement);
-  return s.split(search).join(replacement);
-}
 
 function propertyError(property: unknown): LiquidArgumentError {
   return new LiquidArgumentError(`cannot select the property '${toS(property)}'`);
@@ -384,18 +381,16 @@ export function standardFilters(zone?: string): FilterTable {
       }
       return out;
     },
-    replace: (input, search, replacement = "") => gsub(toS(input), toS(search), toS(replacement)),
-    replace_first: (input, search, replacement = "") => {
-      const s = toS(input);
-      const i = s.indexOf(toS(search));
-      return i < 0 ? s : s.slice(0, i) + toS(replacement) + s.slice(i + toS(search).length);
-    },
+    // gsub and sub read backslash sequences in the replacement (ruby/sub-replacement.ts);
+    // replace_last sets the text in place, as it is.
+    replace: (input, search, replacement = "") => rubyGsub(toS(input), toS(search), toS(replacement)),
+    replace_first: (input, search, replacement = "") => rubySub(toS(input), toS(search), toS(replacement)),
     replace_last: (input, search, replacement) => {
       const s = toS(input);
       const i = s.lastIndexOf(toS(search));
       return i < 0 ? s : s.slice(0, i) + toS(replacement) + s.slice(i + toS(search).length);
     },
-    remove: (input, search) => gsub(toS(input), toS(search), ""),
+    remove: (input, search) => rubyGsub(toS(input), toS(search), ""),
     remove_first: (input, search) => {
       const s = toS(input);
       const i = s.indexOf(toS(search));
