@@ -321,7 +321,8 @@ export function standardFilters(zone?: string): FilterTable {
       .replace(/<[\s\S]*?>/g, ""),
     strip_newlines: (input) => toS(input).replace(/\r?\n/g, ""),
     newline_to_br: (input) => toS(input).replace(/\r?\n/g, "<br />\n"),
-    join: (input, glue = " ") => joinArray(inputItems(input, zone), toS(glue)),
+    // InputIterator#join: each element's to_liquid (a Page's Hash, not its content).
+    join: (input, glue = " ") => joinArray(inputItems(input, zone).map(asEvaluated), toS(glue)),
     sort_natural: (input, property) => {
       const items = inputItems(input, zone);
       if (!items.length) return [];
