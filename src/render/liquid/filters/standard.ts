@@ -6,7 +6,7 @@
 import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, checkLong, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, RUBY_SPACE, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
-import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
+import { cgiEscape, cgiUnescapeValid } from "../../../ruby/uri.js";
 import { rubyGsub, rubySub } from "../../../ruby/sub-replacement.js";
 import { asEvaluated, compareStrings, dropEachKeys, hashEntries, hashFind, hasRubyKeys, hooksOf, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, plain, RubyBigRange, rubyClass, rubyFlatten, RubyFloat, rubyInteger, rubyKeyOf, RubyRange, rubySort, RubySymbol, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
@@ -257,7 +257,17 @@ export function standardFilters(zone?: string): FilterTable {
     h: (input) => (input === null || input === undefined ? null : escapeHtml(toS(input))),
     escape_once: (input) => toS(input).replace(/["><']|&(?!([a-zA-Z]+|(#\d+));)/g, (c) => escapeHtml(c)),
     url_encode: (input) => (input === null || input === undefined ? null : cgiEscape(toS(input))),
-    url_decode: (input) => (input === null || input === undefined ? null : cgiUnescape(toS(input))),
+    // Liquid 5.4 raises Liquid::ArgumentError where the decoded bytes are no UTF-8 (`%E2%82`).
+    url_decode: (input) => {
+      if (input === null || input === undefined) return null;
+      const decoded = cgiUnescapeValid(toS(input));
+      if (decoded === null) {
+        throw Object.assign(new LiquidArgumentError("invalid byte sequence in UTF-8"), {
+          hint: "url_decode turned %-escapes into bytes that are no UTF-8 (a character cut short, as %E2%82, or a lone %FF); Jekyll stops here too. Fix the escapes in the text, or do not url_decode it.",
+        });
+      }
+      return decoded;
+    },
     base64_encode: (input) => Buffer.from(toS(input), "utf8").toString("base64"),
     base64_decode: (input) => {
       const s = toS(input);
