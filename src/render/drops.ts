@@ -279,9 +279,16 @@ const DOCUMENT_HOOKS: RubyObjectHooks = {
   },
 };
 
-/** A page's `page` is a Hash, written as one; inside an array it is the Page (Page#inspect). */
+/**
+ * A page's `page` is a Hash, written as one; inside an array it is the Page (Page#inspect), which
+ * `{{ site.html_pages }}` or `{{ site.pages | where: … }}` write by Convertible#to_s: the page's
+ * content as it is now (its source before it renders, its HTML once converted).
+ */
 const PAGE_HOOKS: RubyObjectHooks = {
   rawInArrays: true,
+  rawToS(this: Obj): string {
+    return String(((this as Obj)[ITEM as any] as Page).content ?? "");
+  },
   objectInspect(this: Obj): string {
     const page = this[ITEM as any] as Page;
     // Generated pages are plugin classes (PageWithoutAFile, RedirectPage…): no one name to give.

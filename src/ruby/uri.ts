@@ -108,6 +108,20 @@ export function cgiUnescape(s: string): string {
   return Buffer.from(percentDecode(s.replace(/\+/g, " "))).toString("utf8");
 }
 
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * CGI.unescape when its bytes are UTF-8, else null: Ruby's result is then a String whose
+ * valid_encoding? is false (Liquid's url_decode refuses it), where cgiUnescape writes U+FFFD.
+ */
+export function cgiUnescapeValid(s: string): string | null {
+  try {
+    return STRICT_UTF8.decode(percentDecode(s.replace(/\+/g, " ")));
+  } catch {
+    return null;
+  }
+}
+
 /** RFC 3986 remove_dot_segments. */
 function removeDotSegments(path: string): string {
   const out: string[] = [];

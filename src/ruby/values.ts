@@ -199,6 +199,12 @@ export interface RubyObjectHooks {
    * input, `sort_natural`, `compact`) or `push` added, is the to_liquid drop (asEvaluated).
    */
   rawInArrays?: boolean;
+  /**
+   * The `to_s` of the Jekyll object itself, where Ruby writes an array element as it is (Liquid's
+   * render_obj_to_output and Array#join, no to_liquid): Page#to_s is Convertible#to_s, the page's
+   * content as it is now, while its to_liquid is a Hash written in inspect form.
+   */
+  rawToS?(this: object): string;
   /** The Ruby object is a Drop (SiteDrop, JekyllDrop…), which has no `#size`: the `size` filter gives 0. */
   unsized?: boolean;
   /**
@@ -519,14 +525,17 @@ export function outputS(v: unknown): string {
   return toS(v);
 }
 
-/** Ruby's Array#join: flattens nested arrays, `to_s` of each element. */
+/**
+ * Ruby's Array#join: flattens nested arrays, `to_s` of each element; an element that is a Jekyll
+ * object itself (isRawElement) is written by its own to_s (RubyObjectHooks.rawToS), not its drop's.
+ */
 export function joinArray(arr: unknown[], glue: string): string {
   const parts: string[] = [];
   const walk = (a: unknown[]) => {
     for (const x of a) {
       // A Range inside is no Array (no to_ary): its to_s, "1..3".
       if (Array.isArray(x) && !(x instanceof RubyRange)) walk(x);
-      else parts.push(toS(x));
+      else parts.push(isRawElement(x) && hooksOf(x as object)?.rawToS ? hooksOf(x as object)!.rawToS!.call(x as object) : toS(x));
     }
   };
   walk(arr);

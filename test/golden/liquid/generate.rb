@@ -81,7 +81,7 @@ spec["groups"].each do |group|
     begin
       tpl = site.liquid_renderer.file("case-#{n}.html").parse(template)
       output = tpl.render!(assigns, info)
-      # Bytes that are no UTF-8 (base64_decode, url_decode of anything) cannot go into JSON: they
+      # Bytes that are no UTF-8 (base64_decode of anything; url_decode raises on them instead) cannot go into JSON: they
       # are recorded as U+FFFD, which is what build-site writes for them too.
       entry["output"] = utf8(output)
     # (SystemStackError is no StandardError; Jekyll's render_liquid rescues every Exception.)

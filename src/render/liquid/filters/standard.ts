@@ -6,7 +6,8 @@
 import { Drop } from "liquidjs";
 import { abs, arithmetic, ceilFloor, checkLong, clamp, kernelInteger, round, ZeroDivision } from "../../../ruby/number.js";
 import { awkSplit, RUBY_SPACE, capitalize, escapeHtml, rubyDowncase, rubyLstrip, rubyRstrip, rubySplit, rubyStrip, stringIndex } from "../../../ruby/strings.js";
-import { cgiEscape, cgiUnescape } from "../../../ruby/uri.js";
+import { cgiEscape, cgiUnescapeValid } from "../../../ruby/uri.js";
+import { rubyGsub, rubySub } from "../../../ruby/sub-replacement.js";
 import { asEvaluated, compareStrings, dropEachKeys, hashEntries, hashFind, hasRubyKeys, hooksOf, inspect, isFloat, isHash, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, joinArray, plain, RubyBigRange, rubyClass, rubyFlatten, RubyFloat, rubyInteger, rubyKeyOf, RubyRange, rubySort, RubySymbol, toS, truthy } from "../../../ruby/values.js";
 import type { FilterTable } from "./types.js";
 import { LimitError, reserveIterations, reserveSplit } from "../budget.js";
@@ -209,10 +210,6 @@ export function hasIndex(item: unknown): boolean {
 }
 
 /** String#gsub with a plain string: an empty pattern matches before every character and at the end. */
-function gsub(s: string, search: string, replacement: string): string {
-  if (search === "") return replacement + [...s].join(replacement) + (s === "" ? "" : replacement);
-  return s.split(search).join(replacement);
-}
 
 function propertyError(property: unknown): LiquidArgumentError {
   return new LiquidArgumentError(`cannot select the property '${toS(property)}'`);
@@ -260,7 +257,17 @@ export function standardFilters(zone?: string): FilterTable {
     h: (input) => (input === null || input === undefined ? null : escapeHtml(toS(input))),
     escape_once: (input) => toS(input).replace(/["><']|&(?!([a-zA-Z]+|(#\d+));)/g, (c) => escapeHtml(c)),
     url_encode: (input) => (input === null || input === undefined ? null : cgiEscape(toS(input))),
-    url_decode: (input) => (input === null || input === undefined ? null : cgiUnescape(toS(input))),
+    // Liquid 5.4 raises Liquid::ArgumentError where the decoded bytes are no UTF-8 (`%E2%82`).
+    url_decode: (input) => {
+      if (input === null || input === undefined) return null;
+      const decoded = cgiUnescapeValid(toS(input));
+      if (decoded === null) {
+        throw Object.assign(new LiquidArgumentError("invalid byte sequence in UTF-8"), {
+          hint: "url_decode turned %-escapes into bytes that are no UTF-8 (a character cut short, as %E2%82, or a lone %FF); Jekyll stops here too. Fix the escapes in the text, or do not url_decode it.",
+        });
+      }
+      return decoded;
+    },
     base64_encode: (input) => Buffer.from(toS(input), "utf8").toString("base64"),
     base64_decode: (input) => {
       const s = toS(input);
@@ -324,7 +331,8 @@ export function standardFilters(zone?: string): FilterTable {
       .replace(/<[\s\S]*?>/g, ""),
     strip_newlines: (input) => toS(input).replace(/\r?\n/g, ""),
     newline_to_br: (input) => toS(input).replace(/\r?\n/g, "<br />\n"),
-    join: (input, glue = " ") => joinArray(inputItems(input, zone), toS(glue)),
+    // InputIterator#join: each element's to_liquid (a Page's Hash, not its content).
+    join: (input, glue = " ") => joinArray(inputItems(input, zone).map(asEvaluated), toS(glue)),
     sort_natural: (input, property) => {
       const items = inputItems(input, zone);
       if (!items.length) return [];
@@ -384,18 +392,16 @@ export function standardFilters(zone?: string): FilterTable {
       }
       return out;
     },
-    replace: (input, search, replacement = "") => gsub(toS(input), toS(search), toS(replacement)),
-    replace_first: (input, search, replacement = "") => {
-      const s = toS(input);
-      const i = s.indexOf(toS(search));
-      return i < 0 ? s : s.slice(0, i) + toS(replacement) + s.slice(i + toS(search).length);
-    },
+    // gsub and sub read backslash sequences in the replacement (ruby/sub-replacement.ts);
+    // replace_last sets the text in place, as it is.
+    replace: (input, search, replacement = "") => rubyGsub(toS(input), toS(search), toS(replacement)),
+    replace_first: (input, search, replacement = "") => rubySub(toS(input), toS(search), toS(replacement)),
     replace_last: (input, search, replacement) => {
       const s = toS(input);
       const i = s.lastIndexOf(toS(search));
       return i < 0 ? s : s.slice(0, i) + toS(replacement) + s.slice(i + toS(search).length);
     },
-    remove: (input, search) => gsub(toS(input), toS(search), ""),
+    remove: (input, search) => rubyGsub(toS(input), toS(search), ""),
     remove_first: (input, search) => {
       const s = toS(input);
       const i = s.indexOf(toS(search));

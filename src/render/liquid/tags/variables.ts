@@ -20,6 +20,7 @@ import { LiquidSyntaxError } from "../ruby-syntax/strict.js";
 import { assignSyntax, captureSyntax, counterSyntax, cycleSyntax, renderSyntax } from "../ruby-syntax/tag-syntax.js";
 import { runSync, valueSync } from "../sync-values.js";
 import { joinArray, outputS, plain, toS } from "../../../ruby/values.js";
+import { LiquidArgumentError } from "../filters/standard.js";
 import { isBlank, parseBody, readSyntax, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
 
 export class RubyAssignTag extends RubyTag implements BlankAware {
@@ -170,7 +171,9 @@ export class RubyRawTag extends RubyTag implements BlankAware {
 
 /**
  * `{% render 'name' %}`: Ruby Liquid has the tag, but Jekyll gives Liquid no file system, so it
- * fails when it renders (and only then), with Liquid's message.
+ * fails when it renders (and only then), with Liquid's message: a Liquid::FileSystemError, a
+ * Liquid::Error, so Jekyll writes it "Liquid error (line 4): This liquid context does not allow
+ * includes." (a LiquidArgumentError here, for that prefix).
  */
 export class RubyRenderTag extends RubyTag {
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
@@ -178,7 +181,9 @@ export class RubyRenderTag extends RubyTag {
     readSyntax(token, renderSyntax);
   }
   render(): void {
-    throw new Error("This liquid context does not allow includes.");
+    throw Object.assign(new LiquidArgumentError("This liquid context does not allow includes."), {
+      hint: "Jekyll gives Liquid's {% render %} no files to read, so it always fails there: use {% include name.html key=value %}, whose parameters the included file reads as include.key.",
+    });
   }
 }
 
