@@ -42,7 +42,7 @@ function withPipeMarkers<T>(state: StateBlock, run: () => T): T {
   const src = state.src;
   const skipSpaces = state.skipSpaces;
   state.skipSpaces = function (this: StateBlock, pos: number): number {
-    if (src.charCodeAt(pos) === 0x7c /* | */ && src.charCodeAt(pos - 1) === 0x3a /* : */ && pipeMarkerAt(src, pos - 1)) return pos + 1;
+    if (src.charCodeAt(pos) === 0x7c /* | */ && src.charCodeAt(pos - 1) === 0x3a /* : */ && pipeMarkerAt(state, pos - 1)) return pos + 1;
     return skipSpaces.call(this, pos);
   };
   try {
@@ -52,11 +52,18 @@ function withPipeMarkers<T>(state: StateBlock, run: () => T): T {
   }
 }
 
-/** Whether the `:` at `colon` is the first thing on its line (after whitespace). */
-function pipeMarkerAt(src: string, colon: number): boolean {
-  let q = colon - 1;
-  while (q >= 0 && (src.charCodeAt(q) === 0x20 || src.charCodeAt(q) === 0x09)) q--;
-  return q < 0 || src.charCodeAt(q) === 0x0a;
+/**
+ * Whether the `:` at `colon` is where its line's text starts (in its container: after a
+ * blockquote's `>` too). The lines' starts are in order: a binary search finds its line.
+ */
+function pipeMarkerAt(state: StateBlock, colon: number): boolean {
+  let lo = 0;
+  let hi = state.lineMax - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (state.bMarks[mid] <= colon) lo = mid; else hi = mid - 1;
+  }
+  return state.bMarks[lo] + state.tShift[lo] === colon;
 }
 
 function lineText(state: StateBlock, line: number): string {

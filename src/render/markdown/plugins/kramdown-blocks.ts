@@ -224,9 +224,13 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   // ends there (`* $$a$$\n  - b`: a math block). (Not the item's own first line.)
   if (line > ((state as any).kdFirstLine ?? -1) && (state as any).kdChunkStarts?.has(line)) return true;
   const text = lineText(state, line).trimEnd();
-  return (text === '^' && state.sCount[line] <= state.blkIndent) || IAL_LINE.test(text) ||
+  if (text === '^' && state.sCount[line] <= state.blkIndent) return true;
+  // IAL_BLOCK_START has at most three spaces before the IAL (OPT_SPACE), on the line as the
+  // container's text has it: `a|b\n    {:.c}` and `a|b\n\t{:.c}` are one paragraph.
+  if (!text.startsWith('{:') || !/^ {0,3}\{/.test(kdLineText(state, line))) return false;
+  return IAL_LINE.test(text) ||
     // (IAL_BLOCK_START takes an IAL over several lines too.)
-    (text.startsWith('{:') && state.sCount[line] - state.blkIndent <= 3 && ialBlockAt(state, line));
+    (state.sCount[line] - state.blkIndent <= 3 && ialBlockAt(state, line));
 }
 
 /**
