@@ -162,7 +162,8 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       const toEof = t.type === 'kd_html' && (t.meta as any)?.toEof;
       // A footnote definition's last `>` line is its quote's (`[^1]:\n    b\n>`), not a blank
       // line after it, as for a blockquote below.
-      const end = toEof ? map[1] : t.type === 'kd_def' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
+      // (Nor is a `>` line an HTML element's close tag ends on, `</div\n>`.)
+      const end = toEof ? map[1] : t.type === 'kd_def' || t.type === 'kd_html' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
       out.push({ open: t, tokens: [], start: map[0], end });
       continue;
     }

@@ -118,11 +118,20 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
     if (raw !== 0) i = skipRaw(line, i);
     let jumped = false;
     while (i >= 0) {
-      closeAt.lastIndex = i;
-      const c = closeAt.exec(line);
+      // (On the text, not the line: HTML_TAG_CLOSE_RE's `\s*` takes newlines, `</div\n>` closes.)
+      closeAt.lastIndex = pos + i;
+      const c = closeAt.exec(src);
       if (c) {
-        if (depth === 0) return [pos + i, pos + i + c[0].length];
+        const end = pos + i + c[0].length;
+        if (depth === 0) return [pos + i, end];
         depth--;
+        if (end > eol) {
+          // (Going on where the tag ended, on its last line.)
+          pos = src.lastIndexOf('\n', end - 1) + 1;
+          resume = end - pos;
+          jumped = true;
+          break;
+        }
         i += c[0].length;
         continue;
       }

@@ -77,6 +77,10 @@ function boundaryAfter(state: StateBlock, line: number, top: number): boolean {
     if ((open?.type === 'list_item_open' || open?.type === 'dd_open') && open.map?.[0] === state.tokens[k].map?.[0]) return false;
     return boundaryAfter(state, rawStart, top - 3);
   }
+  // An end-of-block marker on the rest of a math block's line (`$$a$$^`: mathBlock's kd_eob, as
+  // kramdown's scanner lets EOB_MARKER's `^` match right after the closing `$$`) is a boundary:
+  // `$$a$$^\nb|` is math and a table.
+  if (lastTok?.type === 'kd_eob' && lastTok.map?.[1] === line && state.tokens[top - 2]?.type === 'kd_math_block' && state.tokens[top - 2].map?.[1] === line) return true;
   const prev = lineText(state, line - 1).trimEnd();
   if (prev === '^') {
     // kramdown's EOB_MARKER is `^` at the very start of the container's text: an indented ` ^` is
