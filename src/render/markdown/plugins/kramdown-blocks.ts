@@ -275,7 +275,13 @@ export function nestedListCut(state: StateBlock, line: number): boolean {
   // (On the line as the item's text has it: `  \t* ` in a `* ` item is `\t* `, no list.)
   if (leadingTab(state, line) && !KD_LIST_START_INDENTED.test(kdLineText(state, line))) return false;
   const first = (state as any).kdFirstLine ?? 0;
-  for (let l = first; l < line; l++) if (state.bMarks[l] + state.tShift[l] >= state.eMarks[l]) return false;
+  for (let l = first; l < line; l++) {
+    if (state.bMarks[l] + state.tShift[l] >= state.eMarks[l]) return false;
+    // parse_list cuts only at the item's first nested list (nested_list_found, also set by an
+    // item whose first line starts a list): `1. 1. \n   <v\n   - ` (input: kramdown) has the
+    // paragraph "<v\n-" after the inner list.
+    if (state.sCount[l] - state.blkIndent <= 3 && KD_LIST_START.test(lineText(state, l))) return false;
+  }
   return true;
 }
 
