@@ -42,6 +42,11 @@ export interface ConvertContext {
   footnoteDefs: Map<string, FootnoteDef>;
   alds: Map<string, string>;
   autoIds: boolean;
+  /**
+   * Whether a header's id comes from its text elements (auto_id_stripping) rather than its text
+   * as written, header by header (index.ts's idStrippingAt).
+   */
+  idStripping?: (open: Token) => boolean;
   /** What `$$…$$` becomes (kramdown's `math_engine`). */
   math: MathEngine;
 }
@@ -162,7 +167,8 @@ function splitBlocks(tokens: Token[], lines: Lines): Block[] {
       const toEof = t.type === 'kd_html' && (t.meta as any)?.toEof;
       // A footnote definition's last `>` line is its quote's (`[^1]:\n    b\n>`), not a blank
       // line after it, as for a blockquote below.
-      const end = toEof ? map[1] : t.type === 'kd_def' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
+      // (Nor is a `>` line an HTML element's close tag ends on, `</div\n>`.)
+      const end = toEof ? map[1] : t.type === 'kd_def' || t.type === 'kd_html' ? lines.lastNonEmpty(map[0], map[1]) : lines.lastContent(map[0], map[1]);
       out.push({ open: t, tokens: [], start: map[0], end });
       continue;
     }
@@ -580,10 +586,14 @@ export class Converter {
       // `a-linkhttpxy`.
       // With auto_id_stripping kramdown's own parser replaces that raw text by the text elements'
       // (strippedText: no code spans, entities, smart quotes or typographic symbols).
+      // The GFM parser turns auto_id_stripping on, and a `{::options auto_id_stripping="false" /}`
+      // turns it off again: its ids then come from the text as written too.
       const gfm = this.ctx.opts.gfm;
-      const text = gfm ? rawText(withLeadingIalText(inline))
-        : this.ctx.opts.autoIdStripping ? strippedText(withLeadingIalText(inline))
-        : (b.open.meta?.raw as string | undefined) ?? b.tokens[0]?.content ?? '';
+      const strip = this.ctx.idStripping ? this.ctx.idStripping(b.open) : gfm || this.ctx.opts.autoIdStripping;
+      const written = (b.open.meta?.raw as string | undefined) ?? b.tokens[0]?.content ?? '';
+      const text = gfm ? (strip ? rawText(withLeadingIalText(inline)) : written)
+        : strip ? strippedText(withLeadingIalText(inline))
+        : written;
       if ((inHtml || !gfm) && this.ctx.opts.transliteratedHeaderIds) {
         // kramdown's generate_id transliterates with the stringex gem, which Debian's Jekyll lacks:
         // the conversion fails there (Gem::MissingSpecError). The GFM parser's own ids never ask.

@@ -125,6 +125,11 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
           // (The block it is the text of: a term's leading IAL is the <dt>'s, see spanIal.)
           env.kdInlineBlock = toks[i - 1]?.type;
           state.md.inline.parse(tok.content, state.md, state.env, tok.children!);
+          // (How many of the document's span options kramdown has met once this header's text
+          // is parsed: idStrippingAt.)
+          if (toks[i - 1]?.type === 'heading_open' && env.kdSpanOptions?.length) {
+            toks[i - 1].meta = { ...(toks[i - 1].meta ?? {}), kdSpanOptionsSeen: env.kdSpanOptions.length };
+          }
         } else if (tok.type === 'footnote_reference_open') owners.push(tok);
         else if (tok.type === 'footnote_reference_close') owners.pop();
       }
@@ -152,6 +157,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   });
   md.core.ruler.after('block', 'kd_header_id', (state) => {
     const toks = state.tokens;
+    const keepRaw = opts.gfm && state.src.includes('auto_id_stripping');
     for (let i = 0; i < toks.length - 1; i++) {
       if (toks[i].type !== 'heading_open') continue;
       const inline = toks[i + 1];
@@ -159,7 +165,8 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       if (toks[i].meta?.atx) continue;
       // kramdown's converter makes ids from the header's text as written (its `raw_text`): kept
       // for it before the inline rules run.
-      if (!opts.gfm) toks[i].meta = { ...(toks[i].meta ?? {}), raw: inline.content };
+      // (The GFM parser's ids too, where `{::options auto_id_stripping="false" /}` asks for it.)
+      if (!opts.gfm || keepRaw) toks[i].meta = { ...(toks[i].meta ?? {}), raw: inline.content };
       if (inline.content.indexOf('{#') < 0) continue; // (no id here: spares the regex)
       const m = /[\t ]\{#([A-Za-z][\w:-]*)\}\s*$/.exec(inline.content);
       if (m) {
@@ -196,6 +203,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
       };
       if (asciiSource && ctx.opts.entityOutput === 'as_char') ctx.opts = { ...ctx.opts, entityOutput: 'as_char_ascii' };
       ctx.autoIds = autoIdsFromOptions(settings, ctx.autoIds);
+      if (settings.some((x) => x.includes('auto_id_stripping'))) ctx.idStripping = idStrippingAt(blockSettings, env, opts.gfm || opts.autoIdStripping);
       // `{::options syntax_highlighter="…" math_engine="…" /}`: the converter's too, read as
       // symbols (`nil`: none); a name kramdown cannot load (any highlighter but rouge, any engine
       // but mathjax or the site's own) is none, without the gem check Jekyll makes for _config.yml.
@@ -352,6 +360,29 @@ function spanOptionSettings(env: any, defs: Map<string, FootnoteDef>): string[] 
   const out = spans.filter((o) => !o.owner).map((o) => o.attrs);
   for (const def of defs.values()) for (const o of spans) if (o.owner === def.open) out.push(o.attrs);
   return out;
+}
+
+/**
+ * auto_id_stripping header by header. kramdown reads it in update_tree, which runs after all
+ * blocks are parsed (so every block `{::options}` has set it) and parses each text's spans on its
+ * way through the document: a header sees the span options met up to its own text's end
+ * (`# a &amp; b\n\nx{::options auto_id_stripping="false" /}\n\n# c &amp; d`: only the second
+ * id is from the text as written). The GFM parser starts with it on, whatever the configuration.
+ * (A footnote definition's span options come after the document's: they change no header of it.)
+ */
+function idStrippingAt(blockSettings: string[], env: any, initial: boolean): (open: Token) => boolean {
+  const parse = (settings: string[], value: boolean): boolean => {
+    const v = lastSetting(settings, 'auto_id_stripping')?.trim().toLowerCase();
+    // (Options.parse takes "true" and "false"; any other string is an error kramdown rescues.)
+    return v === 'true' ? true : v === 'false' ? false : value;
+  };
+  const afterBlocks = parse(blockSettings, initial);
+  const spans = (env.kdSpanOptions ?? []) as Array<{ attrs: string; owner?: Token }>;
+  return (open) => {
+    const seen = (open.meta?.kdSpanOptionsSeen as number | undefined) ?? 0;
+    if (!seen) return afterBlocks;
+    return parse(spans.slice(0, seen).filter((o) => !o.owner).map((o) => o.attrs), afterBlocks);
+  };
 }
 
 /** The value the last `{::options key="…" /}` gives the key, if any sets it. */

@@ -33,6 +33,17 @@ for (const unit of ['**a [b ', '*a [b ', '*a [b](c *d [e ', '[a *b ']) {
   });
 }
 
+// Past a link label's longest search (markdown-it's, as long as kramdown's ends here) the work per
+// repeated unit is bounded: doubling the paragraph about doubles it.
+for (const unit of ['**[a ', '*[a ', '[a ']) {
+  test(`unclosed delimiters before unclosed brackets (${JSON.stringify(unit)} repeated) take linear work`, () => {
+    const small = workFor(unit.repeat(400));
+    const large = workFor(unit.repeat(800));
+    assert.ok(small > 0, 'the paragraph parses links');
+    assert.ok(large <= small * 2.5, `doubling the paragraph took ${large} steps against ${small}`);
+  });
+}
+
 test('the remembered searches give the same HTML as fresh ones', () => {
   const md = new MarkdownIt();
   md.use(emphasisPlugin);

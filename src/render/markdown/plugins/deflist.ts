@@ -25,7 +25,46 @@ import { tableTried } from './table.js';
 import { COMMENT_RE, SPAN_ELEMENTS, TAG_RE } from '../html.js';
 import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
-const MARKER = /^:[ \t]/;
+// kramdown's DEFINITION_LIST_START: `:` and PATTERN_TAIL, whose first character is a space, a tab
+// or a `|` (the class `[\t| ]`, see list-rule.ts): `a\n:|b` is a definition holding a table.
+const MARKER = /^:[\t| ]/;
+
+/**
+ * markdown-it-deflist takes a `:` as a marker only with whitespace after it (its skipMarker asks
+ * state.skipSpaces to move past the marker). Where the text has a `:|` at all, `skipSpaces` from
+ * just after a line's leading `:` at a `|` is made to move one past it for the call, so the `:|`
+ * line is a definition too, with its text starting at the `|` (see the tokenize wrapper).
+ */
+function withPipeMarkers<T>(state: StateBlock, run: () => T): T {
+  const s = state as DefState;
+  s.kdPipeMarkers ??= state.src.includes(':|');
+  if (!s.kdPipeMarkers || Object.prototype.hasOwnProperty.call(state, 'skipSpaces')) return run();
+  const src = state.src;
+  const skipSpaces = state.skipSpaces;
+  state.skipSpaces = function (this: StateBlock, pos: number): number {
+    if (src.charCodeAt(pos) === 0x7c /* | */ && src.charCodeAt(pos - 1) === 0x3a /* : */ && pipeMarkerAt(state, pos - 1)) return pos + 1;
+    return skipSpaces.call(this, pos);
+  };
+  try {
+    return run();
+  } finally {
+    delete (state as Partial<StateBlock>).skipSpaces;
+  }
+}
+
+/**
+ * Whether the `:` at `colon` is where its line's text starts (in its container: after a
+ * blockquote's `>` too). The lines' starts are in order: a binary search finds its line.
+ */
+function pipeMarkerAt(state: StateBlock, colon: number): boolean {
+  let lo = 0;
+  let hi = state.lineMax - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (state.bMarks[mid] <= colon) lo = mid; else hi = mid - 1;
+  }
+  return state.bMarks[lo] + state.tShift[lo] === colon;
+}
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -51,6 +90,8 @@ interface DefState extends StateBlock {
   kdLazy?: Map<number, number[]>;
   /** Lines whose sCount ends the definition list being parsed, with their own sCount. */
   kdDlStops?: Array<[number, number]>;
+  /** Whether the text has a `:|` (withPipeMarkers). */
+  kdPipeMarkers?: boolean;
 }
 
 /**
@@ -223,7 +264,10 @@ export function deflistPlugin(md: MarkdownIt): void {
       // line holds only an IAL or nothing (LIST_ITEM_IAL_CHECK).
       const ialOnly = ITEM_IAL_ONLY.test(lineText(state, startLine));
       const tabbed = ialOnly ? null : tabMarkerIndentation(state, startLine, base);
-      const indentation = ialOnly ? 4 : tabbed ?? Math.max(state.sCount[startLine], state.blkIndent) - base;
+      // (`:|b`: the text starts at the `|`, one column after the marker's.)
+      const pipe = !ialOnly && tabbed === null && state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) === 0x7c /* | */ &&
+        state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine] - 1) === 0x3a /* : */;
+      const indentation = ialOnly ? 4 : tabbed ?? (pipe ? state.sCount[startLine] : Math.max(state.sCount[startLine], state.blkIndent)) - base;
       const savedFirst = state.sCount[startLine];
       state.blkIndent = base + indentation;
       if (ialOnly || (tabbed !== null && !state.isEmpty(startLine))) state.sCount[startLine] = state.blkIndent;
@@ -308,14 +352,14 @@ export function deflistPlugin(md: MarkdownIt): void {
   // Each list remembers its container's indentation: kramdown counts a definition's indentation
   // from there.
   const deflist = (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
-    if (silent) return markdownItDeflist(state, startLine, endLine, true);
+    if (silent) return withPipeMarkers(state, () => markdownItDeflist(state, startLine, endLine, true));
     const s = state as DefState;
     const bases = (s.kdDlBase ??= []);
     bases.push(state.blkIndent);
     const stops = (s.kdDlStops ??= []);
     const stopsBefore = stops.length;
     try {
-      return markdownItDeflist(state, startLine, endLine, false);
+      return withPipeMarkers(state, () => markdownItDeflist(state, startLine, endLine, false));
     } finally {
       bases.pop();
       while (stops.length > stopsBefore) {

@@ -8,6 +8,7 @@
 //   them becomes a blank element in kramdown's tree (`<hr>` → `<hr />\n\n`).
 // The result is one `kd_html` token whose meta is an HtmlNode tree; Markdown children are parsed here,
 // once, with the same env (link definitions and footnotes are shared with the page).
+import { gfmParagraphEnd } from '../options.js';
 import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
 import type { Token } from 'markdown-it';
@@ -56,7 +57,7 @@ function trailingWhitespace(src: string, pos: number): number {
  * element's close tag at nesting depth 0. kramdown stops its nested block parse exactly there.
  * Returns [contentEnd, afterCloseTag] or null when there is none (kramdown then auto-closes at EOF).
  */
-function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: boolean, gfm: boolean): [number, number] | null {
+function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: boolean, gfm: boolean, listEndsText: boolean): [number, number] | null {
   // Sticky: a close tag, or a whole start tag (on one line), right at the scanner's position.
   const closeAt = new RegExp(` {0,3}</${name}\\s*>`, 'iy');
   const openAt = new RegExp(` {0,3}<${name}(?=[\\s/>])([^>]*)>`, 'iy');
@@ -81,7 +82,7 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
   };
   // Where to go on inside the line at `pos` after a nested element of another name ended there.
   let resume = 0;
-  const items = new ItemLines();
+  const items = new ItemLines(listEndsText);
   const unclosedFences = new Set<string>();
   while (pos < src.length) {
     let eol = src.indexOf('\n', pos);
@@ -117,11 +118,20 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
     if (raw !== 0) i = skipRaw(line, i);
     let jumped = false;
     while (i >= 0) {
-      closeAt.lastIndex = i;
-      const c = closeAt.exec(line);
+      // (On the text, not the line: HTML_TAG_CLOSE_RE's `\s*` takes newlines, `</div\n>` closes.)
+      closeAt.lastIndex = pos + i;
+      const c = closeAt.exec(src);
       if (c) {
-        if (depth === 0) return [pos + i, pos + i + c[0].length];
+        const end = pos + i + c[0].length;
+        if (depth === 0) return [pos + i, end];
         depth--;
+        if (end > eol) {
+          // (Going on where the tag ended, on its last line.)
+          pos = src.lastIndexOf('\n', end - 1) + 1;
+          resume = end - pos;
+          jumped = true;
+          break;
+        }
         i += c[0].length;
         continue;
       }
@@ -132,7 +142,7 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
         // may be lines below and mid-line: a raw <pre> pairs nested tags of any name (a
         // {% highlight %} figure inside a figure's <pre>), and the block parse goes on right
         // after it, so `</code></pre></figure>` closes a figure.
-        const q = nestedElementEnd(src, pos + i, parseBlockHtml, gfm);
+        const q = nestedElementEnd(src, pos + i, parseBlockHtml, gfm, listEndsText);
         if (q > pos + i) {
           const ws = trailingWhitespace(src, q);
           const next = ws >= 0 ? ws : q;
@@ -181,6 +191,13 @@ class ItemLines {
   private afterBlank = true;
   private afterText = false;
 
+  /**
+   * `listEndsText`: a list marker line ends paragraph text (kramdown-parser-gfm's PARAGRAPH_END,
+   * gfm_quirks paragraph_end). Without it (input: kramdown) `.\n* a` is one paragraph, and
+   * `  </div>` after it is no item's text: it closes the element.
+   */
+  constructor(private readonly listEndsText: boolean) {}
+
   /** Whether `line` (a whole line of the content) is a list item's or definition's text. */
   takes(line: string): boolean {
     const lead = /^[ \t]*/.exec(line)![0];
@@ -199,8 +216,10 @@ class ItemLines {
     // A new item: a marker (≤3 spaces in) and a space or tab after it, on a line that is no
     // horizontal rule (`* * *`: kramdown tries that first); a definition's `:` only right under
     // its term's text (or in a definition list already).
-    const m = /^( {0,3})([*+-]|\d+\.|:)([ \t]+)/.exec(line);
-    if (m && !HR_LINE.test(line) && (m[2] !== ':' || (!wasBlank && afterText) || this.indent >= 0)) {
+    // (PATTERN_TAIL takes a `|` right after the marker too: `*|x`, see list-rule.ts.)
+    const m = /^( {0,3})([*+-]|\d+\.|:)([ \t]+|(?=\|))/.exec(line);
+    if (m && !HR_LINE.test(line) && (m[2] !== ':' || (!wasBlank && afterText) || this.indent >= 0) &&
+      (m[2] === ':' || this.listEndsText || wasBlank || !afterText || this.indent >= 0)) {
       this.indent = ITEM_IAL_ONLY.test(line.slice(m[1].length + m[2].length)) ? 4 : firstLineIndentation(m[1].length + m[2].length, m[3]);
       return true;
     }
@@ -217,7 +236,7 @@ class ItemLines {
  * first close tag of its name; block content ends where findBlockEnd finds it. Returns the
  * position after the close tag, or `pos` when no such element starts there.
  */
-function nestedElementEnd(src: string, pos: number, parseBlockHtml: boolean, gfm: boolean): number {
+function nestedElementEnd(src: string, pos: number, parseBlockHtml: boolean, gfm: boolean, listEndsText: boolean): number {
   const lead = /^ {0,3}(?=<)/.exec(src.slice(pos, pos + 4));
   if (!lead) return pos;
   const at = pos + lead[0].length;
@@ -237,7 +256,7 @@ function nestedElementEnd(src: string, pos: number, parseBlockHtml: boolean, gfm
     return c ? after + c.index + c[0].length : src.length;
   }
   const ws = trailingWhitespace(src, after);
-  const end = findBlockEnd(src, ws >= 0 ? ws : after, name, parseBlockHtml, gfm);
+  const end = findBlockEnd(src, ws >= 0 ? ws : after, name, parseBlockHtml, gfm, listEndsText);
   return end ? end[1] : src.length;
 }
 
@@ -402,7 +421,7 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
   if (model === 'block') {
     const ws = trailingWhitespace(src, pos);
     if (ws >= 0) pos = ws;
-    const end = findBlockEnd(src, pos, name, !!p.env.kdParseBlockHtml, (p.md as any).kdGfm);
+    const end = findBlockEnd(src, pos, name, !!p.env.kdParseBlockHtml, (p.md as any).kdGfm, gfmParagraphEnd(p));
     const deferred = p.env.kdDeferredInline?.length ?? 0;
     const spans = p.env.kdSpanBodies?.length ?? 0;
     if (end) parseBlockContent(p, node, src.slice(pos, end[0]));

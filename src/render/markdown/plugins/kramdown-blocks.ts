@@ -20,6 +20,7 @@ import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
 import { emptyLastItems } from '../list-blanks.js';
 import { NEW_FENCE_MEMO } from './fence-memo.js';
+import { KD_BULLET_START, KD_LIST_START, KD_LIST_START_INDENTED, kramdownListRule } from './list-rule.js';
 import { INDENT, RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
@@ -76,6 +77,10 @@ function boundaryAfter(state: StateBlock, line: number, top: number): boolean {
     if ((open?.type === 'list_item_open' || open?.type === 'dd_open') && open.map?.[0] === state.tokens[k].map?.[0]) return false;
     return boundaryAfter(state, rawStart, top - 3);
   }
+  // An end-of-block marker on the rest of a math block's line (`$$a$$^`: mathBlock's kd_eob, as
+  // kramdown's scanner lets EOB_MARKER's `^` match right after the closing `$$`) is a boundary:
+  // `$$a$$^\nb|` is math and a table.
+  if (lastTok?.type === 'kd_eob' && lastTok.map?.[1] === line && state.tokens[top - 2]?.type === 'kd_math_block' && state.tokens[top - 2].map?.[1] === line) return true;
   const prev = lineText(state, line - 1).trimEnd();
   if (prev === '^') {
     // kramdown's EOB_MARKER is `^` at the very start of the container's text: an indented ` ^` is
@@ -223,9 +228,13 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   // ends there (`* $$a$$\n  - b`: a math block). (Not the item's own first line.)
   if (line > ((state as any).kdFirstLine ?? -1) && (state as any).kdChunkStarts?.has(line)) return true;
   const text = lineText(state, line).trimEnd();
-  return (text === '^' && state.sCount[line] <= state.blkIndent) || IAL_LINE.test(text) ||
+  if (text === '^' && state.sCount[line] <= state.blkIndent) return true;
+  // IAL_BLOCK_START has at most three spaces before the IAL (OPT_SPACE), on the line as the
+  // container's text has it: `a|b\n    {:.c}` and `a|b\n\t{:.c}` are one paragraph.
+  if (!text.startsWith('{:') || !/^ {0,3}\{/.test(kdLineText(state, line))) return false;
+  return IAL_LINE.test(text) ||
     // (IAL_BLOCK_START takes an IAL over several lines too.)
-    (text.startsWith('{:') && state.sCount[line] - state.blkIndent <= 3 && ialBlockAt(state, line));
+    (state.sCount[line] - state.blkIndent <= 3 && ialBlockAt(state, line));
 }
 
 /**
@@ -262,11 +271,17 @@ export function nestedListCut(state: StateBlock, line: number): boolean {
   if ((state as any).kdLazy?.has(line)) return false;
   const rel = state.sCount[line] - state.blkIndent;
   if (rel < 0 || rel > 3) return false;
-  if (!/^(?:[*+-]|\d+\.)[ \t]/.test(state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]))) return false;
+  if (!KD_LIST_START.test(state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]))) return false;
   // (On the line as the item's text has it: `  \t* ` in a `* ` item is `\t* `, no list.)
-  if (leadingTab(state, line) && !/^ {0,3}(?:[*+-]|\d+\.)[ \t]/.test(kdLineText(state, line))) return false;
+  if (leadingTab(state, line) && !KD_LIST_START_INDENTED.test(kdLineText(state, line))) return false;
   const first = (state as any).kdFirstLine ?? 0;
-  for (let l = first; l < line; l++) if (state.bMarks[l] + state.tShift[l] >= state.eMarks[l]) return false;
+  for (let l = first; l < line; l++) {
+    if (state.bMarks[l] + state.tShift[l] >= state.eMarks[l]) return false;
+    // parse_list cuts only at the item's first nested list (nested_list_found, also set by an
+    // item whose first line starts a list): `1. 1. \n   <v\n   - ` (input: kramdown) has the
+    // paragraph "<v\n-" after the inner list.
+    if (state.sCount[l] - state.blkIndent <= 3 && KD_LIST_START.test(lineText(state, l))) return false;
+  }
   return true;
 }
 
@@ -521,7 +536,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
   // indentation plus four more inside the item's text (`- a\n  - b\n1. c`: `1. c` is text of the
   // item `b`).
   let nested = false;
-  const LIST_START = /^(?:[*+-]|\d+\.)[ \t]/;
+  const LIST_START = KD_LIST_START;
   for (let line = startLine; line < endLine; line++) {
     if (line > startLine && enclosingCuts?.has(line)) { cut = line; break; }
     const rel = state.sCount[line] - base;
@@ -530,7 +545,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
     // (A marker needs a space or tab after it: a bare `*` is text, lazily the item's.)
     // (fetch_pattern's ` {0,n}` marker on the line as the list's container has it: `   \t- ` in a
     // `1. ` item is `\t- ` there, text of the item, no next item.)
-    if (m && m[2] !== '' && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3) && !/^ *\t/.test(kdLineText(state, line))))) {
+    // (Or a `|` right after it: PATTERN_TAIL's class, `*|x`.)
+    if (m && (m[2] !== '' || m[3] === '|') && (line === startLine || (rel >= 0 && rel <= Math.min(indent - 1, 3) && !/^ *\t/.test(kdLineText(state, line))))) {
       // kramdown's own content indentation: 4 when the first line holds nothing but an IAL (or
       // nothing at all: LIST_ITEM_IAL_CHECK), else the marker and all whitespace after it (tabs to kramdown's stops); the
       // tokenize wrapper below gives markdown-it the same.
@@ -595,7 +611,7 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
       }
       // (On the line as the item's text has it: `   \t- b` in a `1. ` item is `\t- b`, no list.)
       // (And with kramdown's columns: `   \t\t- ` in a `1. - a` item's item is `      - `, text.)
-      if (LIST_START.test(text) && (leadingTab(state, line) ? /^ {0,3}(?:[*+-]|\d+\.)[ \t]/.test(kdLineText(state, line, base + indent)) : rel - indent <= 3)) {
+      if (LIST_START.test(text) && (leadingTab(state, line) ? KD_LIST_START_INDENTED.test(kdLineText(state, line, base + indent)) : rel - indent <= 3)) {
         // kramdown starts a new part of the item's text at its first nested list (item.value <<
         // '') and parses each part on its own: a list the item took lazily before it (`2. a` then
         // `  * b`, indented less than the item's content) ends there, and the nested list is the
@@ -1005,7 +1021,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
 
   // kramdown's LIST_START_OL is `\d+\.` only, and a marker needs a space or tab after it.
-  const listRule = (md.block.ruler as any).__rules__.find((r: any) => r.name === 'list').fn;
+  const listRule = kramdownListRule;
   md.block.ruler.at('list', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     // Every list marker starts with `*`, `+`, `-` or a digit; for any other line each test below
     // (and markdown-it's list rule) says no.
@@ -1013,7 +1029,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (c !== 0x2a && c !== 0x2b && c !== 0x2d && !(c >= 0x30 && c <= 0x39)) return false;
     const text = lineText(state, startLine);
     if (/^\d+\)/.test(text)) return false;
-    // A marker needs a space or tab after it (PATTERN_TAIL); `* ` alone is an empty item.
+    // A marker needs a space, a tab or a `|` after it (PATTERN_TAIL); `* ` alone is an empty item.
     if (/^(?:[*+-]|\d+\.)$/.test(text)) return false;
     // kramdown-parser-gfm's PARAGRAPH_END (gfm_quirks: paragraph_end) has LIST_START: any list
     // marker line ends a paragraph (markdown-it lets only `1.` or a non-empty bullet item interrupt
@@ -1024,13 +1040,13 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (silent && state.parentType === 'paragraph') {
       // (Where the line's leading tabs give kramdown other columns, by its text: `   \t\t- ` in
       // a `1. - a` item's item is `      - `, more of the paragraph.)
-      return /^(?:[*+-]|\d+\.)[ \t]/.test(text) && state.sCount[startLine] - state.blkIndent < 4 &&
-        (!leadingTab(state, startLine) || /^ {0,3}(?:[*+-]|\d+\.)[ \t]/.test(kdLineText(state, startLine))) &&
+      return KD_LIST_START.test(text) && state.sCount[startLine] - state.blkIndent < 4 &&
+        (!leadingTab(state, startLine) || KD_LIST_START_INDENTED.test(kdLineText(state, startLine))) &&
         (gfmParagraphEnd(state) || state.sCount[startLine] < state.blkIndent || nestedListCut(state, startLine) || !!(state as any).kdChunkStarts?.has(startLine));
     }
     if (silent) return listRule(state, startLine, endLine, true);
     // Only a list start is worth the look-ahead (this rule is tried on every line).
-    if (!/^(?:[*+-]|\d+\.)[ \t]/.test(text) || state.sCount[startLine] - state.blkIndent >= 4) return false;
+    if (!KD_LIST_START.test(text) || state.sCount[startLine] - state.blkIndent >= 4) return false;
     const { faked, cut, chunks, emptyItemBlanks } = fakeLazyLines(state, startLine, endLine, hr);
     const blanks: Map<number, number> = ((state as any)[EMPTY_ITEM_BLANK] ??= new Map());
     const ownBlanks = emptyItemBlanks.filter((l) => !blanks.has(l));
@@ -1071,7 +1087,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     while (state.line < endLine) {
       const line = state.line;
       const rel = state.sCount[line] - state.blkIndent;
-      if (rel < 0 || rel > 3 || !/^[*+-][ \t]/.test(lineText(state, line))) break;
+      if (rel < 0 || rel > 3 || !KD_BULLET_START.test(lineText(state, line))) break;
       if (isBlank(state, line - 1) && hr(state, line, endLine, true)) break;
       const close = state.tokens.length - 1;
       const next = state.tokens.length;

@@ -74,11 +74,55 @@ function splitRow(row: string): string[] {
   return cells;
 }
 
+/** The inline state's search memos (emphasis.ts, link.ts). */
+const SEARCH_MEMOS = ['kdCloseMemo', 'kdCloseFailed', 'kdLinkEndMemo'];
+
+/**
+ * Where the span HTML element whose start tag is at `pos` ends in kramdown's check below: only the
+ * check's own level has just the code span and span HTML parsers; an element's content is parsed
+ * with all of them (parse_spans with no parser list), so emphasis inside it may run past its close
+ * tag and leave it open to the text's end (`<b>*</b>*|`: the `</b>` is emphasis text, the `|` in
+ * the element, no pipe on the line). The element is read by the inline rule that writes it, in a
+ * state of its own; what that reading adds to the environment (span options, footnote references)
+ * is taken back. The emphasis and link searches' memos (emphasis.ts, link.ts: what they found at
+ * each place of the text) go from one element's reading to the next in `carry`, as they would in
+ * one paragraph: a line of many elements is not searched again from each.
+ */
+function spanElementEnd(state: StateBlock, text: string, pos: number, carry: Record<string, unknown>): number {
+  const md = state.md as any;
+  const rule = ((md.inline.ruler.__rules__ as Array<{ name: string; fn: (s: any, silent: boolean) => boolean }>)
+    .find((r) => r.name === 'html_inline'))?.fn;
+  const skip = () => {
+    const end = spanHtmlEnd(text, pos, text.length);
+    return end < 0 ? text.length : end;
+  };
+  if (!rule) return skip();
+  const env = state.env as any;
+  const options = env.kdSpanOptions?.length;
+  const refs = env.footnotes?.list?.length;
+  const parseSpanHtml = env.kdParseSpanHtml;
+  const leadingIal = env.kdLeadingIalText;
+  try {
+    const inline = new md.inline.State(text, md, env, []);
+    Object.assign(inline, carry);
+    inline.pos = pos;
+    const found = rule(inline, false);
+    for (const key of SEARCH_MEMOS) if (inline[key]) carry[key] = inline[key];
+    return found ? inline.pos : skip();
+  } finally {
+    if (options !== undefined) env.kdSpanOptions.length = options; else delete env.kdSpanOptions;
+    if (refs !== undefined && env.footnotes?.list) env.footnotes.list.length = refs;
+    env.kdParseSpanHtml = parseSpanHtml;
+    if (leadingIal === undefined) delete env.kdLeadingIalText; else env.kdLeadingIalText = leadingIal;
+  }
+}
+
 /**
  * kramdown's final check: parsed with the code span and span HTML parsers only, every line of the
  * table must have a pipe that is not inside a code span or an HTML element.
  */
-function pipeOnEveryLine(text: string): boolean {
+function pipeOnEveryLine(state: StateBlock, text: string): boolean {
+  const carry: Record<string, unknown> = {};
   type Child = { code: boolean; value: string };
   const kids: Child[] = [];
   let buf = '';
@@ -100,10 +144,10 @@ function pipeOnEveryLine(text: string): boolean {
       const tag = comment !== null || close ? null : TAG_RE.exec(rest);
       if (comment !== null) { flush(); kids.push({ code: false, value: comment }); pos += comment.length; continue; }
       if (tag) {
-        const end = spanHtmlEnd(text, pos, text.length);
+        const end = spanElementEnd(state, text, pos, carry);
         flush();
         kids.push({ code: false, value: normaliseTagName(tag[1]) });
-        pos = end < 0 ? text.length : end;
+        pos = end;
         continue;
       }
       if (close) { buf += close[0]; pos += close[0].length; continue; }
@@ -224,7 +268,7 @@ function tableAt(state: StateBlock, startLine: number, endLine: number, silent: 
   if (!beforeBlockBoundary(state, line, endLine) && !nestedListCut(state, line)) return false;
   const lines: string[] = [];
   for (let l = startLine; l < line; l++) lines.push(lineOf(state, l));
-  if (!pipeOnEveryLine(lines.join('\n'))) return false;
+  if (!pipeOnEveryLine(state, lines.join('\n'))) return false;
   if (rows.length) addContainer(hasFooter ? 'tfoot' : 'tbody', false);
   if (!sections.some((s) => s.type === 'tbody')) return false; // kramdown: "table without body"
   if (silent) return true;
