@@ -4,9 +4,9 @@
 // not change (bench/PROFILE.md, eighteenth session, says how repeatable it is). Wall and CPU time
 // on a shared machine (bench/ab-cold.mjs) cannot show a change of a few percent; instruction counts
 // can. Each build starts without `.build-site-cache` and without its output folder, as a CI
-// runner's would; the checkouts' own code caches (dist/bundle/*.cache) are used as they are, and
-// the script says so when a build rewrote one (a Node flag that changes V8's flag hash does that,
-// and the next build would then measure a different start).
+// runner's would. The checkouts' code caches (dist/bundle/*.cache) are deleted and written again
+// by one unmeasured build of the site first (below); the script says when a measured build
+// rewrote one (a Node flag that changes V8's flag hash does that: the start is then not the usual one).
 //
 // usage: node bench/ab-instructions.mjs --site DIR [--runs 3] [--config a.yml,b.yml]
 //          [--node-flags "--hash-seed=1 --random-seed=1"] [--env NAME=VALUE ...] [--keep DIR]
@@ -117,9 +117,14 @@ function build(v, r) {
 
 const load = () => os.loadavg()[0].toFixed(2);
 const loadBefore = load();
-// One build of each checkout outside valgrind first, with the same flags: it writes the code cache
-// when there is none or it is stale, so that every measured build starts from it.
+// One build of each checkout outside valgrind first, of the measured site with the same flags,
+// after its code caches are deleted: it writes them again, so that every measured build starts
+// from a cache made the same way. A cache holds the functions compiled by the build that wrote it
+// (npm's is written by a build of a small blog, a copied checkout's by whatever built first):
+// two checkouts whose caches were written by different builds differed by ~5 M instructions in
+// deserialising and first runs alone at 100 posts, as much as the change measured.
 for (const v of variants) {
+  for (const f of Object.keys(cacheTimes(v))) fs.rmSync(path.join(v.cacheDir, f), { force: true });
   fs.rmSync(v.out, { recursive: true, force: true });
   const res = spawnSync(process.execPath, [...nodeFlags, v.bin, "build", "-q", ...(config ? ["--config", config] : []), "-d", v.out], { cwd: v.site, encoding: "utf8", env });
   if (res.status !== 0) throw new Error(`${v.name} failed:\n${res.stderr.slice(-4000)}`);
