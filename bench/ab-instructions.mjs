@@ -9,7 +9,7 @@
 // rewrote one (a Node flag that changes V8's flag hash does that: the start is then not the usual one).
 //
 // usage: node bench/ab-instructions.mjs --site DIR [--runs 3] [--config a.yml,b.yml]
-//          [--node-flags "--hash-seed=1 --random-seed=1"] [--env NAME=VALUE ...] [--keep DIR]
+//          [--node-flags "..."] [--valgrind-args "--fair-sched=yes" (the default)] [--env NAME=VALUE ...] [--keep DIR]
 //          [--top N] NAME=CHECKOUT/bin/build-site.js ...
 //   e.g. node bench/ab-instructions.mjs --site /tmp/syn/jekyll-300 --env BUILD_SITE_WRITER_MIN=0 \
 //          base=../main/bin/build-site.js this=bin/build-site.js
@@ -28,7 +28,7 @@ import path from "node:path";
 const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS;
 const args = process.argv.slice(2);
-const VALUED = new Set(["--site", "--runs", "--config", "--node-flags", "--env", "--keep", "--top"]);
+const VALUED = new Set(["--site", "--runs", "--config", "--node-flags", "--valgrind-args", "--env", "--keep", "--top"]);
 const flag = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
@@ -37,6 +37,10 @@ const site = flag("--site", null);
 const runs = Number(flag("--runs", "3"));
 const config = flag("--config", null);
 const nodeFlags = flag("--node-flags", "").split(/\s+/).filter(Boolean);
+// valgrind runs one thread at a time; with --fair-sched=yes the threads take turns by a ticket
+// lock rather than by whichever the kernel wakes first, and V8's background threads' counts
+// (TurboFan's compiles) vary far less between runs (bench/PROFILE.md, eighteenth session).
+const valgrindArgs = flag("--valgrind-args", "--fair-sched=yes").split(/\s+/).filter(Boolean);
 const keep = flag("--keep", null);
 const top = Number(flag("--top", "0"));
 args.forEach((a, i) => {
@@ -50,7 +54,7 @@ const variants = args.filter((a, i) => a.includes("=") && !VALUED.has(args[i - 1
   return { name, bin: path.resolve(bin) };
 });
 if (!site || variants.length < 1 || !(runs > 0)) {
-  process.stderr.write("usage: node bench/ab-instructions.mjs --site DIR [--runs 3] [--config a.yml,b.yml] [--node-flags \"...\"] [--env K=V] [--keep DIR] [--top N] NAME=CHECKOUT/bin/build-site.js ...\n");
+  process.stderr.write("usage: node bench/ab-instructions.mjs --site DIR [--runs 3] [--config a.yml,b.yml] [--node-flags \"...\"] [--valgrind-args \"...\"] [--env K=V] [--keep DIR] [--top N] NAME=CHECKOUT/bin/build-site.js ...\n");
   process.exit(2);
 }
 if (spawnSync("valgrind", ["--version"]).status !== 0) {
@@ -95,7 +99,7 @@ function build(v, r) {
   const prefix = path.join(outs, `${v.name}-${r}`);
   const before = cacheTimes(v);
   const cmd = [
-    "--tool=callgrind", "--separate-threads=yes", `--callgrind-out-file=${prefix}.%p`,
+    "--tool=callgrind", "--separate-threads=yes", `--callgrind-out-file=${prefix}.%p`, ...valgrindArgs,
     process.execPath, ...nodeFlags, v.bin, "build", "-q", ...(config ? ["--config", config] : []), "-d", v.out,
   ];
   const res = spawnSync("valgrind", cmd, { cwd: v.site, encoding: "utf8", env, maxBuffer: 64 << 20 });
@@ -147,7 +151,7 @@ const cell = (xs) => {
   return `${M(med)} (${M(Math.min(...xs))}–${M(Math.max(...xs))}, ±${(spread / 2).toFixed(2)} %)`;
 };
 const lines = [
-  `${runs} run(s) of each checkout under callgrind, ${path.resolve(site)}${config ? ` (--config ${config})` : ""}` +
+  `${runs} run(s) of each checkout under callgrind ${valgrindArgs.join(" ")}, ${path.resolve(site)}${config ? ` (--config ${config})` : ""}` +
     `${nodeFlags.length ? `, node ${nodeFlags.join(" ")}` : ""}; 1-minute load ${loadBefore} before, ${load()} after (${new Date().toISOString()}).`,
   "Millions of instructions: median (min–max, ± half the range as a share of the median).",
   "",
