@@ -17,7 +17,7 @@
 // Threads: "main" is the process's first thread; "writer" and "sass" are Node worker threads (the
 // Sass thread is the one that starts the compiler's process); "V8+libuv" is everything else (V8's
 // platform threads: background compiles, concurrent marking and sweeping; libuv's pool).
-// --top N prints the N functions with the most instructions of their own (all threads, first
+// --top N prints the N functions with the most instructions of their own (the main thread, first
 // run of each checkout); code V8 generated at run time has no symbol and shows as an address.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -174,9 +174,11 @@ process.stdout.write(lines.join("\n") + "\n");
 
 if (top > 0) {
   for (const v of variants) {
-    const res = spawnSync("callgrind_annotate", ["--threshold=100", ...v.runs[0].files], { encoding: "utf8", maxBuffer: 256 << 20 });
+    // callgrind_annotate reads only the first of several files: the main thread's.
+    const main = v.runs[0].files.find((f) => f.endsWith("-01"));
+    const res = spawnSync("callgrind_annotate", ["--threshold=100", main], { encoding: "utf8", maxBuffer: 256 << 20 });
     const rows = res.stdout.split("\n").filter((l) => /^\s*[\d,]+ \(\s*[\d.]+%\)\s+\S/.test(l) && !l.includes("PROGRAM TOTALS"));
-    process.stdout.write(`\n${v.name}, run 1, the ${top} functions with most instructions of their own:\n${rows.slice(0, top).join("\n")}\n`);
+    process.stdout.write(`\n${v.name}, run 1, the ${top} functions with most instructions of their own on the main thread:\n${rows.slice(0, top).join("\n")}\n`);
   }
 }
 fs.rmSync(work, { recursive: true, force: true });
