@@ -39,9 +39,10 @@ export function rootBlockScalar(text: string): { value: string } | { reason: str
  * indented nine or more; shorter lines of spaces are its empty lines) lose one space each and
  * js-yaml reads them with its `|9`, eight columns. The first line indented less ends the scalar
  * for both, except one indented exactly eight, which js-yaml would still take for content: there
- * the document ends (Psych returns the scalar without reading on).
+ * the document ends (Psych returns the scalar without reading on), unless the scanner, looking
+ * for the next token, meets `@` or a backquote there.
  */
-function nineColumns(text: string, bodyStart: number): { text: string } | null {
+function nineColumns(text: string, bodyStart: number): { text: string } | { reason: string; at: number } {
   let out = text.slice(0, bodyStart);
   let at = bodyStart;
   while (at < text.length) {
@@ -50,8 +51,8 @@ function nineColumns(text: string, bodyStart: number): { text: string } | null {
     const line = text.slice(at, lineEnd);
     if (line.startsWith("         ")) out += line.slice(1);
     else if (/^ *\r?\n?$/.test(line)) out += line;
-    else if (/^ {8}[^ @`]/.test(line)) return { text: out };
-    else if (/^ {8}/.test(line)) return null;
+    else if (/^ {8}[@`]/.test(line)) return { reason: "found character that cannot start any token while scanning for the next token", at: at + 8 };
+    else if (/^ {8}/.test(line)) return { text: out };
     else return { text: out + text.slice(at) };
     at = lineEnd;
   }
