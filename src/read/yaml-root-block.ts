@@ -10,9 +10,16 @@
 /** The header line of a root block scalar, after blank and comment lines and an optional `--- `. */
 const ROOT_HEADER = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*[|>])([-+1-9]*)([ \t]*(?:#[^\n]*)?\r?\n)/;
 
+/**
+ * The same header after the root's properties (`!!str\n|2`, `&x |2`): its indentation indicator
+ * counts from the root's -1 all the same. (Only with an indicator: without one, what follows at
+ * column 0 ends a scalar whose tag would have to be applied here.)
+ */
+const ROOT_HEADER_AFTER_PROPERTIES = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(?:[!&][^\s]*(?:[ \t]+(?:#[^\n]*)?|[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*))+[|>])([-+]?[1-9][-+]?)([ \t]*(?:#[^\n]*)?\r?\n)/;
+
 /** What the root block scalar reads as where libyaml and js-yaml differ: a value (the document ends early), a text to read instead, or nothing. */
 export function rootBlockScalar(text: string): { value: string } | { reason: string; at: number } | { text: string } | null {
-  const m = ROOT_HEADER.exec(text);
+  const m = ROOT_HEADER.exec(text) ?? ROOT_HEADER_AFTER_PROPERTIES.exec(text);
   if (!m) return null;
   const indicators = m[2]!;
   const digit = /[1-9]/.exec(indicators);
