@@ -6,7 +6,11 @@
 // conditions, case, for, tablerow and lookups on those values instead. Render it with
 // real Jekyll and compare, as the Liquid golden test does:
 //
-//   node scripts/liquid-matrix.mjs --seed 1 --per 3 --out /tmp/matrix.json [--tags] [--site strict] [--wide]
+//   node scripts/liquid-matrix.mjs --seed 1 --per 3 --out /tmp/matrix.json [--tags | --themes] [--site strict] [--wide]
+//
+// --themes: idioms of real themes on the same inputs (capture in for with forloop, nested loops,
+// where_exp with and/or, group_by_exp, sort "last", {% liquid %}, {%- -%} around comment, cycle
+// groups, ranges from sizes, slugify modes, number_of_words, date_to_xmlschema, smartify).
 //   LIQUID_GOLDEN_CASES=/tmp/matrix.json LIQUID_GOLDEN_OUT=/tmp/matrix-expected.json \
 //     ruby test/golden/liquid/generate.rb
 //   LIQUID_GOLDEN_CASES=/tmp/matrix.json LIQUID_GOLDEN_OUT=/tmp/matrix-expected.json \
@@ -69,7 +73,32 @@ if (flag("--wide")) {
 const { pick, random } = seeded(seed);
 
 const templates = new Set();
-if (flag("--tags")) {
+if (flag("--themes")) {
+  // Idioms of researchers' themes (al-folio, academicpages, minimal-mistakes, Chirpy): capture
+  // inside for with forloop's properties, nested loops with parentloop and break, where_exp with
+  // and/or/contains, group_by_exp, sort with "last", {% liquid %} and {%- -%} around comment,
+  // cycle groups, filter chains in assign and ranges built from a size; each on random inputs.
+  const OPS = ["==", "!=", ">", "<=", "contains"];
+  const JOIN = ["and", "or"];
+  const EXP_TAIL = ["| size", "| first", ".size", "| downcase", "| default: 0", ".name", "| split: ',' | first"];
+  const idioms = [
+    (a) => `[{% for x in ${a} limit: 4 %}{% capture c %}{{ forloop.index }}/{{ forloop.length }}{% if forloop.first %}F{% endif %}{% if forloop.last %}L{% endif %}{{ forloop.rindex0 }}{% endcapture %}{{ c | strip }}:{{ x }};{% endfor %}]`,
+    (a) => `[{% for x in ${a} limit: 3 %}{% for y in ${pick(INPUTS)} limit: 3 %}{{ forloop.parentloop.index }}.{{ forloop.index }}{% if y == x %}={% break %}{% endif %}{% if forloop.index == 2 %}{% continue %}{% endif %}-{% endfor %};{% endfor %}]`,
+    (a) => `[{{ ${a} | where_exp: "i", "i ${pick(OPS)} ${pick(INPUTS)} ${pick(JOIN)} i ${pick(OPS)} ${pick(ARGS)}" | inspect }}]`,
+    (a) => `[{{ ${a} | group_by_exp: "i", "i ${pick(EXP_TAIL)}" | map: "name" | inspect }}|{{ ${a} | group_by_exp: "i", "i ${pick(EXP_TAIL)}" | map: "size" | join: "," }}]`,
+    (a) => `[{%- liquid\n  assign v = ${a} | default: ${pick(INPUTS)}\n  if v\n    echo v | inspect\n  else\n    echo "none"\n  endif\n-%}]`,
+    (a) => `[ {%- comment -%} note {%- endcomment -%} {{- ${a} | size -}} {%- assign z = ${a} | jsonify -%} {{ z }} ]`,
+    (a) => `[{% cycle 'g': ${a}, ${pick(INPUTS)} %}{% cycle 'g': ${a}, ${pick(INPUTS)} %}{% cycle 'g': ${a}, ${pick(INPUTS)} %}]`,
+    (a) => `[{% unless ${a} == empty or ${a} == blank %}{{ ${a} | first | default: 'none' }}{% else %}e{% endunless %}]`,
+    (a) => `[{% if ${a} and ${pick(INPUTS)} or ${pick(INPUTS)} %}t{% endif %}{% if ${a} contains ${pick(ARGS)} and ${pick(INPUTS)} %}c{% endif %}]`,
+    (a) => `[{{ ${a} | sort: ${pick(ARGS)}, 'last' | map: ${pick(ARGS)} | join: ',' }}]`,
+    (a) => `[{% assign t = ${a} | size | plus: 1 %}{% for i in (1..t) limit: 3 %}{{ i }}{% endfor %}|{% for i in (t..2) %}{{ i }}{% endfor %}]`,
+    (a) => `[{{ ${a} | push: ${pick(INPUTS)} | uniq | compact | size }}|{{ ${a} | concat: ${pick(INPUTS)} | reverse | first }}]`,
+    (a) => `[{% capture s %}{% for x in ${a} limit: 3 %}{{ x | slugify: ${pick(["'pretty'", "'ascii'", "'latin'", "'raw'", "'default'"])} }} {% endfor %}{% endcapture %}{{ s | split: ' ' | join: '/' }}]`,
+    (a) => `[{{ ${a} | number_of_words: ${pick(["'cjk'", "'auto'", "nil"])} }}|{{ ${a} | date_to_xmlschema }}|{{ ${a} | smartify }}]`,
+  ];
+  for (const a of INPUTS) for (let k = 0; k < per; k++) templates.add(pick(idioms)(a));
+} else if (flag("--tags")) {
   // Conditions and loops instead of filters: every operator between two inputs, and `for`,
   // `case` and `cycle` over each input with random attributes.
   const OPERATORS = ["==", "!=", "<>", "<", ">", "<=", ">=", "contains"];

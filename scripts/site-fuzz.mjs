@@ -8,7 +8,9 @@
 // static_files, documents, and the excerpts. Each seed's site is built by real Jekyll and by
 // build-site (scripts/differential.mjs); the seeds whose outputs differ are listed.
 //
-//   node scripts/site-fuzz.mjs --seeds 1-20 [--keep DIR] [--plugins]
+//   node scripts/site-fuzz.mjs --seeds 1-20 [--keep DIR] [--plugins] [--wide]
+//
+// --wide adds front matter and _data as researchers write them by hand (see WIDE_FRONT).
 //
 // --plugins adds jekyll-seo-tag, jekyll-feed, jekyll-sitemap, jekyll-paginate and
 // jekyll-redirect-from with random site and page metadata (author spellings, images, twitter,
@@ -18,6 +20,41 @@
 import { flag, runSeeds, seeded, writerIn } from "./fuzz-common.mjs";
 
 const plugins = flag("--plugins");
+const wide = flag("--wide");
+
+// --wide: front matter and data as researchers write them by hand (anchors, aliases and merge
+// keys, block scalars with chomping and indentation indicators, flow mappings, quoted and
+// unquoted dates with offsets and Z, numbers and booleans as categories, block-style lists,
+// comments, `published: "false"`, per-post permalinks), nested _data folders in YAML, JSON and
+// CSV, and a page printing what a theme reads of them.
+const WIDE_FRONT = [
+  "author: &me\n  name: Ada\n  site: https://example.com\nmaintainer: *me",
+  "base: &b {layout: post, comments: true}\nmerged:\n  <<: *b\n  comments: false",
+  "excerpt: >-\n  A folded\n  excerpt line.\n",
+  "summary: |2\n    indented two\n  and one\n",
+  "summary: |+\n  kept\n\n",
+  "author: {name: \"Grace\", email: g@example.com}",
+  "date: 2024-01-05T08:00:00Z",
+  "date: '2024-01-05 08:00:00 +0200'",
+  "last_modified_at: 2025-03-01 10:00:00 -0800",
+  "categories: [2024, true, 1.5]",
+  "tags:\n  - one\n  - two words\n  # a comment\n  - 3",
+  "published: \"false\"",
+  "permalink: /notes/:year/:title/",
+  "permalink: /fixed-:categories.html",
+  "redirect: ~\nflag: yes\nother: off",
+  "title: \"Quoted: with colon\"\nsubtitle: 'It''s fine'",
+  "venue: \"J. \\\"Quoted\\\" Name\"",
+  "links:\n  - {name: pdf, url: /a.pdf}\n  - name: code\n    url: https://example.com/x",
+];
+const WIDE_PAGE = `---
+title: Wide
+---
+{% for p in site.posts %}[{{ p.url }}|{{ p.author | jsonify }}|{{ p.maintainer.name }}|{{ p.merged | jsonify }}|{{ p.excerpt | strip_newlines }}|{{ p.summary | inspect }}|{{ p.last_modified_at | date: "%F %T %z" }}|{{ p.categories | inspect }}|{{ p.tags | inspect }}|{{ p.published }}|{{ p.flag }}{{ p.other }}{{ p.redirect | inspect }}|{{ p.subtitle }}|{{ p.venue }}|{% for l in p.links %}{{ l.name }}={{ l.url }};{% endfor %}]
+{% endfor %}
+data={{ site.data | jsonify }}
+nested={{ site.data.pubs.papers | map: "title" | join: "," }}|{{ site.data.pubs.talks | map: "where" | join: "," }}|{{ site.data.csv_people | map: "name" | join: "," }}
+`;
 
 const INDEX = `---
 title: Index
@@ -146,9 +183,23 @@ function writeSite(seed, dir, plugins = false) {
     if (maybe(0.15)) front.excerpt = "Front matter excerpt";
     if (maybe(0.1)) front.excerpt_separator = "\n\n\n";
     if (plugins) Object.assign(front, pageMetadata(pick, maybe));
-    w(name, fm(front) + pick(BODIES));
+    if (wide && maybe(0.7)) {
+      // Hand-written YAML after the generated keys (a key written twice: the last one wins).
+      const extra = pick(WIDE_FRONT);
+      w(name, fm(front).replace(/---\n$/, `${extra.replace(/\n$/, "")}\n---\n`) + pick(BODIES));
+    } else w(name, fm(front) + pick(BODIES));
   }
   for (let i = 0; i < 3; i++) w(`_drafts/draft-${i}.md`, fm({ title: `Draft ${i}` }) + "Draft.\n");
+  if (wide) {
+    w("wide.html", WIDE_PAGE);
+    w("_data/pubs/papers.yml", pick([
+      "- &p1\n  title: First\n  year: 2021\n- <<: *p1\n  title: Second\n",
+      "- title: \"A: B\"\n  authors: [A, B]\n- title: >\n    Folded\n    title\n  year: '2022'\n",
+      "---\n- title: Only\n...\n",
+    ]));
+    w("_data/pubs/talks.json", pick(["[{\"where\": \"Paris\"}, {\"where\": \"Tokyo\", \"n\": 1.0}]", "[]", "{\"where\": \"x\"}"]));
+    w("_data/csv_people.csv", pick(["name,year\nAda,1815\nGrace,1906\n", "name\n\"Smith, J.\"\n", "name,year\n"]));
+  }
   for (const [coll, n] of [["projects", 5], ["talks", 3]]) {
     for (let i = 0; i < n; i++) {
       const file = coll === "talks" ? ["a.md", "b.md", "c.md"][i] : `${pick(["alpha", "Beta", "gamma", "delta", "Épsilon"])}-${i}.md`;

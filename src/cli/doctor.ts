@@ -25,6 +25,7 @@ import type { StaticFile } from "../site/static-file.js";
 import type { ParsedArgs } from "./args.js";
 import { logConfigFiles } from "./build.js";
 import type { ConsoleLogger } from "../logger.js";
+import { collectionsDirText } from "../config/collections-dir.js";
 
 type SiteFile = Page | Document | StaticFile;
 
@@ -110,7 +111,7 @@ export function checkSiteUrl(config: Config, logger: Logger): boolean {
 }
 
 function checkPostsInCollectionsDir(config: Config, logger: Logger): boolean {
-  const dir = String(config.collections_dir ?? "");
+  const dir = collectionsDirText(config);
   if (dir === "") return true;
   const postsAtRoot = path.join(config.source, "_posts");
   if (!fs.statSync(postsAtRoot, { throwIfNoEntry: false })?.isDirectory()) return true;

@@ -4,7 +4,10 @@
 // text `["a"]`, so no post folder matches and no posts are read), joined (`File.join(dir,
 // "_label")`, Collection#directory: File.join flattens a list, so it is `a/_label`), and as one
 // path piece (Collection#collection_dir, Site#in_source_dir: sanitized_path's start_with? on the
-// list, a NoMethodError, met as soon as a collection's folder holds an entry).
+// list, a NoMethodError, met as soon as a collection's folder holds an entry). A non-empty mapping
+// is interpolated the same way (its inspect, `{"a"=>"b"}`: no posts are read), but File.join
+// takes no Hash: Collection#directory raises TypeError as soon as a collection other than posts
+// is read (collectionsDirRefused), whether its folder exists or not.
 import type { Config } from "./types.js";
 import { inspect, toS } from "../ruby/values.js";
 
@@ -20,4 +23,13 @@ export function collectionsDirJoined(config: Config): string {
   const dir = config.collections_dir;
   if (dir === null || dir === undefined) return "";
   return Array.isArray(dir) ? dir.flat(Infinity).map((d) => toS(d)).join("/") : String(dir);
+}
+
+/**
+ * Collection#directory's `File.join(collections_dir, "_label")` for a mapping: Ruby's TypeError
+ * (File.join converts each piece with to_str; a Hash has none), or null where it joins.
+ */
+export function collectionsDirRefused(config: Config): string | null {
+  const dir = config.collections_dir as unknown;
+  return typeof dir === "object" && dir !== null && !Array.isArray(dir) ? "no implicit conversion of Hash into String (TypeError)" : null;
 }

@@ -14,7 +14,7 @@ import { resolveTheme, type ThemeNote } from "../read/theme-locate.js";
 import { assertValidZone } from "../ruby/time.js";
 import { DEFAULT_EXCLUDES, PERMALINK_STYLES, jekyllDefaults } from "./defaults.js";
 import { deepMerge, isPlainObject } from "./merge.js";
-import { inspect, noMethodMessage, rubyClass, truthy } from "../ruby/values.js";
+import { noMethodMessage, rubyClass, truthy } from "../ruby/values.js";
 import type { Config, ConfigOverrides } from "./types.js";
 
 export interface LoadedConfig {
@@ -288,10 +288,10 @@ function validate(config: Config, setBy: Map<string, string>): void {
     });
   }
   checkDefaultScopes(config.defaults, where("defaults"));
-  // (An empty list or mapping is empty?, so no folder is outside it, as with ""; a mapping is a
-  // folder named as Ruby writes it; a list stays one: config/collections-dir.ts reads it as
-  // Jekyll does, and Liquid's site.collections_dir shows it.)
-  if (typeof dir !== "string" && !(Array.isArray(dir) && dir.length > 0)) config.collections_dir = dir === null || dir === undefined || Object.keys(dir).length === 0 ? "" : inspect(dir);
+  // (An empty list or mapping is empty?, so no folder is outside it, as with ""; a non-empty list
+  // or mapping stays one: config/collections-dir.ts reads it as Jekyll does, and Liquid's
+  // site.collections_dir shows it.)
+  if (typeof dir !== "string" && !((Array.isArray(dir) || isPlainObject(dir)) && Object.keys(dir).length > 0)) config.collections_dir = "";
 }
 
 /**

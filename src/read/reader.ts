@@ -16,7 +16,7 @@ import { EntryFilter } from "./entry-filter.js";
 import { LoopGuard } from "./loop-guard.js";
 import { outsideSiteMessage } from "./outside-site.js";
 import { deepMerge } from "../config/merge.js";
-import { collectionsDirJoined, collectionsDirText } from "../config/collections-dir.js";
+import { collectionsDirJoined, collectionsDirRefused, collectionsDirText } from "../config/collections-dir.js";
 import { hasFrontMatter, parseFrontMatter, type ParsedFile } from "./front-matter.js";
 import { loadYaml } from "./yaml.js";
 import { readSiteSource } from "./source-text.js";
@@ -388,6 +388,12 @@ export class Reader {
   }
 
   private readCollection(c: Collection): void {
+    const refused = collectionsDirRefused(this.site.config);
+    if (refused) {
+      throw new BuildError(`${refused}, reading the collection '${c.label}'`, {
+        hint: `collections_dir: in the config is a mapping (${collectionsDirText(this.site.config)}); it names one folder, as a String (collections_dir: my_collections).`,
+      });
+    }
     const dir = c.directory;
     if (!isDir(dir) || this.filter.isSymlinkOutside(dir)) return;
     const listed = this.site.config.collections_dir;

@@ -18,7 +18,8 @@
 //    `title: [Draft] post`, a key indented between two levels): the parser's "did not find expected
 //    key while parsing a block mapping" or "did not find expected '-' indicator while parsing a
 //    block collection", at the start of the collection that was waiting (Psych's context mark);
-//    so is an alias after a tag or an anchor (`a: !t *x`), whose properties make an empty node.
+//    so is an alias after a tag or an anchor (`a: !t *x`), whose properties make an empty node,
+//    and a second anchor or tag on one node (`- &y &x v`).
 import { COLLECTION_STYLE_BLOCK, EVENT_MAPPING, EVENT_POP, EVENT_SEQUENCE } from "js-yaml";
 import { yamlEvents } from "./yaml-depth.js";
 
@@ -68,7 +69,9 @@ export function libyamlError(text: string, reason: string, position: number): Li
   // Properties before an alias (`a: !t *x`): libyaml gives the properties an empty node, so the
   // value is complete and the alias is a token the block collection does not expect. (At the root
   // the document ends there instead, which Psych returns: see loadFirstDocument.)
-  if (reason === "alias node should not have any properties" && position >= 0) {
+  // So is a second anchor or tag on one node (`- &y &x v`): a node takes one of each, and the
+  // repeat starts a token after the empty node (at the root: yaml-root-properties.ts).
+  if ((reason === "alias node should not have any properties" || reason === "duplication of an anchor property" || reason === "duplication of a tag property") && position >= 0) {
     const waiting = blockCollectionAt(text, position);
     if (!waiting) return null;
     return waiting.mapping

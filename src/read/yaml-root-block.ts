@@ -10,15 +10,22 @@
 /** The header line of a root block scalar, after blank and comment lines and an optional `--- `. */
 const ROOT_HEADER = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*[|>])([-+1-9]*)([ \t]*(?:#[^\n]*)?\r?\n)/;
 
+/**
+ * The same header after the root's properties (`!!str\n|2`, `&x |2`): its indentation indicator
+ * counts from the root's -1 all the same. (Only with an indicator: without one, what follows at
+ * column 0 ends a scalar whose tag would have to be applied here.)
+ */
+const ROOT_HEADER_AFTER_PROPERTIES = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(?:[!&][^\s]*(?:[ \t]+(?:#[^\n]*)?|[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*))+[|>])([-+]?[1-9][-+]?)([ \t]*(?:#[^\n]*)?\r?\n)/;
+
 /** What the root block scalar reads as where libyaml and js-yaml differ: a value (the document ends early), a text to read instead, or nothing. */
 export function rootBlockScalar(text: string): { value: string } | { reason: string; at: number } | { text: string } | null {
-  const m = ROOT_HEADER.exec(text);
+  const m = ROOT_HEADER.exec(text) ?? ROOT_HEADER_AFTER_PROPERTIES.exec(text);
   if (!m) return null;
   const indicators = m[2]!;
   const digit = /[1-9]/.exec(indicators);
   if (digit) {
     // N columns to libyaml: N + 1 to js-yaml (which has no 10).
-    if (digit[0] === "9") return null;
+    if (digit[0] === "9") return nineColumns(text, m[0].length);
     const header = indicators.replace(digit[0], String(Number(digit[0]) + 1));
     return { text: m[1]! + header + text.slice(m[1]!.length + indicators.length) };
   }
@@ -32,4 +39,29 @@ export function rootBlockScalar(text: string): { value: string } | { reason: str
   if (text[at] === "@" || text[at] === "`") return { reason: "found character that cannot start any token while scanning for the next token", at };
   const breaks = (first[1]!.match(/\n/g) ?? []).length;
   return { value: indicators.includes("+") ? "\n".repeat(breaks) : "" };
+}
+
+/**
+ * `|9` at the root: nine columns to libyaml, and js-yaml has no ten. Its content lines (those
+ * indented nine or more; shorter lines of spaces are its empty lines) lose one space each and
+ * js-yaml reads them with its `|9`, eight columns. The first line indented less ends the scalar
+ * for both, except one indented exactly eight, which js-yaml would still take for content: there
+ * the document ends (Psych returns the scalar without reading on), unless the scanner, looking
+ * for the next token, meets `@` or a backquote there.
+ */
+function nineColumns(text: string, bodyStart: number): { text: string } | { reason: string; at: number } {
+  let out = text.slice(0, bodyStart);
+  let at = bodyStart;
+  while (at < text.length) {
+    const end = text.indexOf("\n", at);
+    const lineEnd = end < 0 ? text.length : end + 1;
+    const line = text.slice(at, lineEnd);
+    if (line.startsWith("         ")) out += line.slice(1);
+    else if (/^ *\r?\n?$/.test(line)) out += line;
+    else if (/^ {8}[@`]/.test(line)) return { reason: "found character that cannot start any token while scanning for the next token", at: at + 8 };
+    else if (/^ {8}/.test(line)) return { text: out };
+    else return { text: out + text.slice(at) };
+    at = lineEnd;
+  }
+  return { text: out };
 }

@@ -28,6 +28,7 @@ import { anchorNameCuts, insertSpaces, invalidAnchorName, offsetBeforeSpaces, se
 import { compactMappingValue } from "./yaml-compact-mapping.js";
 import { stripFinalBlockBreak } from "./yaml-final-break.js";
 import { rootBlockScalar } from "./yaml-root-block.js";
+import { repeatedRootProperty, rootProperties } from "./yaml-root-properties.js";
 import { separateFlowKeys } from "./yaml-flow-keys.js";
 import { libyamlError } from "./yaml-error-words.js";
 
@@ -968,6 +969,9 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     if (flat !== undefined) return flat;
   }
   const { schema } = schemaFor(options.zone);
+  const repeated = repeatedRootProperty(text, valueIndicatorOutsideFlow);
+  if (repeated && "reason" in repeated) throw yamlErrorAt(text, repeated, options, "A node takes one anchor (&name) and one tag (!tag): remove the second one.");
+  if (repeated) text = text.slice(0, repeated.end);
   const rootBlock = rootBlockScalar(text);
   if (rootBlock && "value" in rootBlock) return rootBlock.value;
   if (rootBlock && "reason" in rootBlock) throw yamlErrorAt(text, rootBlock, options, "A document that is one block scalar (| or >) has its text indented: indent these lines, or quote the value.");
@@ -1047,7 +1051,8 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       } else if (open) {
         line = open.line + (options.lineOffset ?? 0);
         column = open.column;
-        reason = `did not find expected ',' or '${open.char === "[" ? "]" : "}"}' while parsing the flow ${open.char === "[" ? "sequence" : "mapping"} that starts here`;
+        // libyaml's words ("while parsing a flow sequence"), reported where the collection opens.
+        reason = `did not find expected ',' or '${open.char === "[" ? "]" : "}"}' while parsing a flow ${open.char === "[" ? "sequence" : "mapping"}`;
       }
       throw new BuildError(`invalid YAML: ${reason}`, {
         file: options.file,
@@ -1151,19 +1156,39 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     // empty node (an alias takes none) and that node for the whole root; the alias starts what
     // follows the document, and Psych returns the document without reading on (nil; `!!str *x`
     // is ""). Elsewhere the alias is a token the collection does not expect, an error for both.
+    // An alias that is a mapping's key (`!t *x: 1`) is no root: on the properties' line the key
+    // starts at them (the simple key libyaml saves is the first token of a line) and the mapping
+    // meets the alias where it wants a value (libyaml's error at the mapping's start); on a later
+    // line it is that mapping's key, which js-yaml reads or refuses.
     if (e.reason === "alias node should not have any properties" && at !== undefined && ROOT_PROPERTIES_ONLY.test(text.slice(0, at))) {
-      return load(text.slice(0, at));
+      const lineEnd = text.indexOf("\n", at);
+      if (!valueIndicatorOutsideFlow(text.slice(at, lineEnd < 0 ? text.length : lineEnd))) return load(text.slice(0, at));
+      const first = rootProperties(text).properties[0];
+      if (first && first.lineFirst >= 0 && text.lastIndexOf("\n", at) < first.at) throw libyamlIndicatorError("did not find expected key while parsing a block mapping", text, first.at);
+      throw e;
     }
     // A quoted scalar or a flow collection at the root right before a `:` and no blank
     // (`"title":"Hello"`, JSON's spelling; `{a: 1}:x`): to libyaml that `:` is no value indicator,
     // the root is complete at the quote or bracket, and Psych returns it ("title", {"a" => 1})
     // without reading on; js-yaml wants a blank after the `:`.
     if (e.reason === "a whitespace character is expected after the key-value separator within a block mapping" && at !== undefined) {
-      const open = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(["'[{])/.exec(text);
+      // (Maybe after the root's properties: `!!str\n[a]:x` is ["a"].)
+      const { contentAt, afterMarker } = rootProperties(text);
+      const open = /^(["'[{])/.exec(text.slice(contentAt));
       const close = open ? ({ "[": "]", "{": "}" } as Record<string, string>)[open[1]!] ?? open[1]! : "";
-      // (A `: ` later on that line makes it a mapping after all, which libyaml then refuses.)
+      // A `: ` later on that line makes it a mapping after all, whose key is the quoted scalar or
+      // flow collection (with the properties on its line): the scalar `:x` right after it is a
+      // token that mapping does not expect, libyaml's error at the mapping's start
+      // (`{a: 1}:x: y`). After `--- ` on the line no mapping starts there: the root stands.
       const restOfLine = text.slice(at).split("\n")[0]!;
-      if (open && text[at - 1] === ":" && text[at - 2] === close && at - 2 > open.index + open[0].length - 1 && !valueIndicatorOutsideFlow(restOfLine)) {
+      if (open && text[at - 1] === ":" && text[at - 2] === close && at - 2 > contentAt && valueIndicatorOutsideFlow(restOfLine)) {
+        const lineStart = text.lastIndexOf("\n", contentAt - 1) + 1;
+        if (afterMarker < 0 || afterMarker < lineStart) {
+          const first = rootProperties(text).properties.find((p) => p.lineFirst >= lineStart)?.lineFirst ?? contentAt;
+          throw libyamlIndicatorError("did not find expected key while parsing a block mapping", text, Math.min(first, contentAt));
+        }
+      }
+      if (open && text[at - 1] === ":" && text[at - 2] === close && at - 2 > contentAt && !valueIndicatorOutsideFlow(restOfLine)) {
         try {
           const root = load(text.slice(0, at - 1));
           if (close === open[1] ? typeof root === "string" : root !== null && typeof root === "object") return root;
@@ -1173,8 +1198,11 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
       }
     }
     if (e.reason !== "end of the stream or a document separator is expected" || at === undefined) throw e;
-    const root = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([[{"'|>])/.exec(text);
-    if (!root) {
+    // The root's first character (after its properties, if any: `&a [a] b` is ["a"] too).
+    const rootProperties_ = rootProperties(text);
+    const rootAt = rootProperties_.contentAt;
+    const root = /^[[{"'|>]/.test(text.slice(rootAt, rootAt + 1)) ? rootAt : -1;
+    if (root < 0) {
       // A plain scalar at the root, then a line starting with `: ` ("title\n: My post"): libyaml
       // ends the document at that line (its `:` opens a new mapping), and Psych returns the scalar.
       if (plainScalarRoot(text) && /^:(?:[ \t\r\n]|$)/.test(text.slice(at)) && /\n[ \t]*$/.test(text.slice(0, at))) return load(text.slice(0, at));
@@ -1189,7 +1217,7 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
     }
     const rest = text.slice(at);
     if (/^[@`%]/.test(rest)) throw e;
-    const rootLineEnd = text.indexOf("\n", root.index + root[0].length);
+    const rootLineEnd = text.indexOf("\n", root + 1);
     const sameLine = rootLineEnd < 0 || at < rootLineEnd;
     if (sameLine) {
       // On the root's line no simple key may start after it: libyaml's scanner refuses a `?` or
@@ -1202,14 +1230,17 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
       // same line no block collection may start, and the document is just the root.
       if (valueIndicatorOutsideFlow(rest.split("\n")[0]!)) {
         if (/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*---[ \t]/.test(text)) return load(text.slice(0, at));
-        throw libyamlIndicatorError("did not find expected key while parsing a block mapping", text, root.index + root[0].length - 1);
+        // (At the first token of the root's line: its properties there start the key.)
+        const rootLineStart = text.lastIndexOf("\n", root - 1) + 1;
+        const keyAt = rootProperties_.properties.find((p) => p.lineFirst >= rootLineStart)?.lineFirst ?? root;
+        throw libyamlIndicatorError("did not find expected key while parsing a block mapping", text, Math.min(keyAt, root));
       }
     }
     // A root line that is a mapping's first entry (`"d": x`, `{a: 1}: x`): the root is that block
     // mapping, not the quoted scalar or flow collection that starts it, and what js-yaml stopped at
     // on a later line is a token the mapping does not expect: libyaml's error, not the end of the
     // document.
-    const rootLine = text.slice(root.index + root[0].length - 1, rootLineEnd < 0 ? text.length : rootLineEnd);
+    const rootLine = text.slice(root, rootLineEnd < 0 ? text.length : rootLineEnd);
     if (!sameLine && valueIndicatorOutsideFlow(rootLine)) throw e;
     return load(text.slice(0, at));
   }
@@ -1382,7 +1413,8 @@ function blockScalarAtKeyColumn(text: string, at: number): boolean {
   // The line before it that holds more than blanks or a comment: a key with nothing after its colon.
   const before = text.slice(0, lineStart).split("\n").reverse().find((l, i) => i > 0 && !/^[ \t]*(?:#.*)?\r?$/.test(l));
   if (before === undefined || !/:[ \t]*(?:[ \t]#.*)?\r?$/.test(before) || /^[ \t]*#/.test(before)) return false;
-  const key = /^( *)((?:- +)*)/.exec(before)!;
+  // (The key may follow block indicators: `- a:`, and an explicit key's `? a:` or value's `: a:`.)
+  const key = /^( *)((?:[-?:] +)*)/.exec(before)!;
   return key[1]!.length + key[2]!.length === column;
 }
 

@@ -256,6 +256,16 @@ const DOCUMENT_HOOKS: RubyObjectHooks = {
     }
     return h;
   },
+  // Drop#[] (what `map`, `where`, `sort`, `group_by` index a document with) is
+  // `fallback_data[key]`, the data Hash's own `[]`, whose default_proc answers with the front
+  // matter defaults; Liquid's `doc.key` asks key? first and never gets there. Only a document
+  // whose defaults failed to merge (Document#defaultsUnread) keeps defaults outside its data:
+  // its data's prototype. (`site.things | map: "layout"` is ["base"] for it, `t.layout` nil.)
+  defaultValue(this: Obj, key: unknown): unknown {
+    const data = (this[ITEM as any] as Document).data as Record<string, unknown>;
+    const defaults = Object.getPrototypeOf(data) as Record<string, unknown> | null;
+    return defaults !== null && defaults !== Object.prototype && typeof key === "string" && Object.hasOwn(defaults, key) ? defaults[key] : undefined;
+  },
   // Document#to_s: `output || content || "NO CONTENT"`, through the getters so reading another
   // document's content is recorded.
   toS(this: Obj): string {

@@ -31,6 +31,7 @@ import { checkLong, stringToInteger } from "../../ruby/number.js";
 import { RubyBigRange, RubyFloat, RubyRange, RubySymbol, hasRubyKeys, hashEntries, hashFind, hooksOf, inspect, isHash, isUnsizedDrop, plain } from "../../ruby/values.js";
 import { checkValue, remainingIterations, reserveIterations } from "./budget.js";
 import { JekyllTime } from "../../ruby/time.js";
+import { ExpressionMethodLiteral } from "./operators.js";
 
 /** Outside a budgeted render (no loop bound), the longest range made into an Array. */
 const MAX_UNBUDGETED_RANGE = 10_000_000;
@@ -391,7 +392,17 @@ function applyFilter(filter: FilterLike, value: unknown, ctx: Context): unknown 
   for (const arg of filter.args) {
     argv.push(Array.isArray(arg) ? [arg[0], evalTokenSync(arg[1], ctx, false)] : evalTokenSync(arg, ctx, false));
   }
-  return liquidized(runSync(filter.handler.apply({ context: ctx, token: filter.token, liquid: filter.liquid }, argv)));
+  return invoked(runSync(filter.handler.apply({ context: ctx, token: filter.token, liquid: filter.liquid }, argv)));
+}
+
+/**
+ * Context#invoke's `strainer.invoke(…).to_liquid`: besides a Symbol's, Jekyll's MethodLiteral
+ * (`empty`, `blank` as a filter's input, handed back by a filter that returns its input:
+ * `where_exp`, `default`, `sort` on it) is its to_s, "" (`{{ empty | where_exp: "i", "i" |
+ * inspect }}` writes `""`, not the literal's inspect).
+ */
+function invoked(v: unknown): unknown {
+  return v instanceof ExpressionMethodLiteral ? v.rubyToS() : liquidized(v);
 }
 
 /** Value#value run to its value. */

@@ -3,8 +3,9 @@
 #
 #   ruby test/golden/liquid-lax/generate.rb
 #
-# (LAX_GOLDEN_ROUNDS, LAX_GOLDEN_PER_SEED, LAX_GOLDEN_SEED and LAX_GOLDEN_OUT make a bigger or
-# different set elsewhere, to hunt for differences; the committed file uses the defaults.)
+# (LAX_GOLDEN_ROUNDS, LAX_GOLDEN_PER_SEED, LAX_GOLDEN_SEED, LAX_GOLDEN_THEMES and LAX_GOLDEN_OUT
+# make a bigger or different set elsewhere, to hunt for differences; the committed file uses the
+# defaults.)
 #
 # Each case is one of the SEEDS below (valid templates) with one of its `{{ }}`/`{% %}` markups
 # mutated: a lexical piece dropped, doubled, swapped with the next one, or replaced, or a stray
@@ -141,6 +142,24 @@ SEEDS = [
   "{% if page.no %}{% render 'hello.html' %}{% endif %}ok",
 ].freeze
 
+# LAX_GOLDEN_THEMES=1 (hunts only; the committed file leaves it unset): markups of researchers'
+# themes (al-folio, academicpages, minimal-mistakes, Chirpy) added to SEEDS.
+THEME_SEEDS = [
+  "{{ items | where_exp: 'i', 'i.cat == \"x\" and i.name contains \"a\"' | map: 'name' | join: ',' }}",
+  "{{ people | group_by_exp: 'p', 'p.age | divided_by: 10' | map: 'name' | join: ' ' }}",
+  "{{ items | sort: 'name', 'last' | map: 'name' | join }}",
+  "{% assign pubs = items | where: 'cat', 'x' | sort: 'name' | reverse %}{% for p in pubs limit: 2 %}{{ p.name }}{% endfor %}",
+  "{% for t in page.tags %}{% capture n %}{{ forloop.index }}/{{ forloop.length }}{% endcapture %}{{ n | strip }}{% endfor %}",
+  "{% assign year = page.date | date: '%Y' | plus: 0 %}{% if year > 2000 %}{{ year }}{% endif %}",
+  "{{ page.title | slugify: 'pretty' | truncatewords: 3, '' }}",
+  "{{ str | number_of_words: 'auto' }}{{ html | strip_html | normalize_whitespace | xml_escape }}",
+  "{%- if page.tags.size > 0 -%}{{ page.tags | array_to_sentence_string: 'and' }}{%- endif -%}",
+  "{{ site.data.nav | map: 'title' | join: ' | ' | prepend: '[' | append: ']' }}",
+  "{% for p in people %}{% unless forloop.first %},{% endunless %}{{ p.name | default: 'anon' }}{% endfor %}",
+  "{{ page.date | date_to_xmlschema }}{{ page.date | date: '%b %-d, %Y' }}",
+].freeze
+HUNTED_SEEDS = (ENV["LAX_GOLDEN_THEMES"] ? SEEDS + THEME_SEEDS : SEEDS).freeze
+
 # Pieces inserted or substituted.
 STRAYS = ["|", ":", ",", "'", "\"", "(", ")", "[", "]", ".", "..", "-", "=", "==", "!=", "<", ">",
           " and ", " or ", " contains ", "x", "0", "1.5", " ", "?", "!", "'q'", "\"q r\"", "{", "}",
@@ -261,9 +280,9 @@ cases = []
 seen = {}
 per_seed = Hash.new(0)
 rejected = 0
-SEEDS.each { |s| seen[s] = true }
+HUNTED_SEEDS.each { |s| seen[s] = true }
 ROUNDS.times do
-  SEEDS.each_with_index do |seed, index|
+  HUNTED_SEEDS.each_with_index do |seed, index|
     next if per_seed[index] >= PER_SEED
     template, regex_tag = mutant(seed, rng)
     next if seen[template]

@@ -83,3 +83,20 @@ test("collections_dir: [a] with a collection folder that holds a file fails as i
     fs.rmSync(work, { recursive: true, force: true });
   }
 });
+
+// collections_dir: a mapping (ERRORS.md case 101): posts are not read (fixture
+// config-collections-dir-hash), and any collection besides posts stops the build at
+// Collection#directory, whose File.join takes no Hash (TypeError), folder or not.
+test("collections_dir: {a: b} with a collection fails as in Jekyll", () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "config-errors-"));
+  try {
+    fs.writeFileSync(path.join(work, "_config.yml"), "collections_dir: {a: b}\ncollections: [recipes]\n");
+    fs.writeFileSync(path.join(work, "index.html"), "x\n");
+    const r = spawnSync(process.execPath, [CLI, "build"], { cwd: work, encoding: "utf8" });
+    const out = r.stdout + r.stderr;
+    assert.equal(r.status, 1, out);
+    assert.ok(out.includes("no implicit conversion of Hash into String (TypeError), reading the collection 'recipes'"), out);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});

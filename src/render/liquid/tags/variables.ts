@@ -19,7 +19,7 @@ import { LIQUID_TAG_END } from "../front-end.js";
 import { LiquidSyntaxError } from "../ruby-syntax/strict.js";
 import { assignSyntax, captureSyntax, counterSyntax, cycleSyntax, renderSyntax } from "../ruby-syntax/tag-syntax.js";
 import { runSync, valueSync } from "../sync-values.js";
-import { joinArray, outputS, plain, toS } from "../../../ruby/values.js";
+import { joinArray, outputS, plain, RubyRange, toS } from "../../../ruby/values.js";
 import { LiquidArgumentError } from "../filters/standard.js";
 import { isBlank, parseBody, readSyntax, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
 
@@ -133,7 +133,9 @@ export class RubyCycleTag extends RubyTag {
     let iteration = cycles.get(key) ?? 0;
     const value = this.values[iteration];
     const v = value === undefined ? null : plain(valueSync(value as never, ctx));
-    emitter.write(Array.isArray(v) ? joinArray(v, "") : toS(v));
+    // Cycle#render joins an Array and to_s's anything else: a Range prints as `1..3` (it is an
+    // Array here, RubyRange, but not in Ruby).
+    emitter.write(Array.isArray(v) && !(v instanceof RubyRange) ? joinArray(v, "") : toS(v));
     iteration++;
     if (iteration >= this.values.length) iteration = 0;
     cycles.set(key, iteration);
