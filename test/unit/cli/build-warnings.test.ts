@@ -8,6 +8,8 @@
 //   liquid-warning-lines  "Liquid Warning:" (error_mode: warn): the line counts after the front matter
 //   paginate-without-plugin  "You appear to have pagination turned on…" (`paginate:` while jekyll-paginate
 //                         is only under the legacy `gems:` key)
+//   liquid-warning-repeats  a layout's "Liquid Warning:" once for every page it wraps, and a markup
+//                         over two lines quoted on one line
 //   redirect-conflicts    "Conflict:" for a destination two pages share, never for jekyll-redirect-from's
 //                         redirect pages (`/research` and `/research.html` both write research.html)
 // Differences we chose: order is not compared (build-site works out URLs and excerpts when it reads
