@@ -44,7 +44,7 @@ function sourceOf(item: SiteFile): string {
 
 /** jekyll-redirect-from's RedirectPage, which may share a destination on purpose. */
 function isRedirectPage(item: SiteFile): boolean {
-  return item.kind === "page" && item.generated && item.path === null && item.name === "redirect.html" && !!item.data.redirect;
+  return item.kind === "page" && item.mayShareDestination;
 }
 
 function checkConflictingUrls(site: Site, logger: Logger): boolean {

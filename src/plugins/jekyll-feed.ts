@@ -153,6 +153,8 @@ function generate(site: Site): void {
   };
   const collections = feedCollections(config);
   for (const [name, meta] of collections) {
+    // jekyll-feed 0.17 says so once a collection, before it looks for the collection's paths.
+    site.logger.info("Jekyll Feed:", `Generating feed for ${name}`);
     for (const category of [...meta.categories, null]) {
       add(feedPath(collections, name, category), { collection: name, category, tag: null });
     }

@@ -13,7 +13,8 @@ import type { Site } from "../site/site.js";
 import { slugify } from "../site/slugify.js";
 import { toS } from "./shared/liquid.js";
 import { rubySplit } from "../ruby/strings.js";
-import { noMethodMessage } from "../ruby/values.js";
+import { noMethodMessage, truthy } from "../ruby/values.js";
+import pathlib from "node:path";
 import { BuildError } from "../errors.js";
 
 type Obj = Record<string, any>;
@@ -69,7 +70,10 @@ const fileJoin = (a: string, b: string) => `${a.replace(/\/+$/, "")}/${b.replace
 
 export function createAutopages(site: Site, paginationDefaults: Obj): void {
   const config = deepMerge(AUTOPAGE_DEFAULTS, isPlainObject(site.config.autopages) ? site.config.autopages : {});
-  if (!config.enabled) return;
+  if (!config.enabled) {
+    site.logger.info("AutoPages:", "Disabled/Not configured in site.config.");
+    return;
+  }
   const paginationConfig = deepMerge(paginationDefaults, isPlainObject(site.config.pagination) ? site.config.pagination : {});
   const docs: Document[] = [];
   for (const [label, c] of site.collections) {
@@ -81,16 +85,26 @@ export function createAutopages(site: Site, paginationDefaults: Obj): void {
   }
   for (const kind of KINDS) {
     const sub = config[kind.key];
-    if (sub === undefined || sub === null || !sub.enabled) continue;
+    if (sub === undefined || sub === null) continue;
+    if (!sub.enabled) {
+      site.logger.info("AutoPages:", `${kind.key} pages are disabled/not configured in site.config.`);
+      continue;
+    }
+    site.logger.info("AutoPages:", `Generating ${kind.key} pages`);
     for (const [value, display] of autopageIndex(docs, kind.index)) {
       for (const layoutName of [sub.layouts ?? []].flat().map(toS)) {
         const layoutKey = layoutName.replace(/\.[^.]*$/, "");
         const layout = site.layouts.get(layoutKey);
+        // BaseAutoPage reads the layout file as its own front matter; when there is none,
+        // Convertible#read_yaml warns and the page is made all the same, with no data and no
+        // content (written empty, its layout being missing).
+        const layoutPath = layout ? layout.path : pathlib.join(site.source, "_layouts", layoutName);
         if (!layout) {
-          site.logger.warn("AutoPages:", `layout ${layoutName} not found; no ${kind.key} page for '${value}'.`);
-          continue;
+          const why = `No such file or directory @ rb_sysopen - ${layoutPath}`;
+          site.logger.warn(`Error reading file ${layoutPath}: ${why}`);
+          if (truthy(site.config.strict_front_matter)) throw new BuildError(why);
         }
-        const data: Obj = deepMerge(layout.data, {});
+        const data: Obj = deepMerge(layout ? layout.data : {}, {});
         const pagination = deepMerge(paginationConfig, isPlainObject(data.pagination) ? data.pagination : {});
         const own = deepMerge(sub, isPlainObject(data.autopages) ? data.autopages : {});
         pagination[kind.filter] = value;
@@ -100,7 +114,7 @@ export function createAutopages(site: Site, paginationDefaults: Obj): void {
         data.title = formatMacro(own.title, kind.macro, value, sub.slugify);
         data.pagination = pagination;
         data.autopage = { layout_path: `_layouts/${layoutName}`, display_name: display };
-        const page = new Page(site, permalink.replace(/\/+$/, ""), "index.html", data, "", layout.lineOffset, layout.path);
+        const page = new Page(site, permalink.replace(/\/+$/, ""), "index.html", data, "", layout ? layout.lineOffset : 0, layoutPath);
         page.url = fileJoin(permalink, "index.html");
         site.pages.push(page);
       }

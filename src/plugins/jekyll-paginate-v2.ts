@@ -257,10 +257,15 @@ function generate(site: Site, ctx: GenerateContext): void {
     }
     throw new BuildError("Legacy jekyll-paginate configuration compatibility mode has expired. Please upgrade to jekyll-paginate-v2 configuration.", { hint: "Use `pagination:` settings instead of `paginate:` with jekyll-paginate-v2." });
   }
-  if (!truthy(config.enabled)) return;
+  if (!truthy(config.enabled)) {
+    site.logger.info("Pagination:", "Disabled in site.config.");
+    return;
+  }
   const templates = site.pages.filter((p) => isPlainObject(p.data.pagination) && truthy(p.data.pagination.enabled));
   if (templates.length === 0) {
     site.logger.warn("Pagination:", "Is enabled, but I couldn't find any pagination page. Skipping pagination. Pages must have 'pagination: enabled: true' in their front-matter for pagination to work.");
+    // The gem's model returns nil here, and the logger closes up the empty count's two spaces.
+    site.logger.info("Pagination:", "Complete, processed pagination page(s)");
     return;
   }
   const shared = new SharedLiquidPath(site, new Set(templates));
@@ -272,6 +277,7 @@ function generate(site: Site, ctx: GenerateContext): void {
     }
     if (truthy(pageConfig.enabled)) paginate(site, ctx, template, pageConfig, shared);
   }
+  site.logger.info("Pagination:", `Complete, processed ${templates.length} pagination page(s)`);
 }
 
 registerPlugin({ name: "jekyll-paginate-v2", priority: PRIORITY.lowest, generate });

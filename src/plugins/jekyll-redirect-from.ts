@@ -89,6 +89,7 @@ function generate(site: Site): void {
       // RedirectPage: a page named redirect.html whose permalink is the old path; empty content.
       const page = pageWithoutAFile(site, "redirect.html", redirectData(site, from, item.url), "");
       page.generated = true;
+      page.mayShareDestination = true;
       site.pages.push(page);
       redirects[page.data.redirect.from] = page.data.redirect.to;
     }

@@ -268,6 +268,11 @@ export class Reader {
     const list = () => new Map(fs.readdirSync(base, { withFileTypes: true }).map((e) => [e.name, e]));
     const dirents = this.cache ? this.cache.listing("dir", base, list) : list();
     // Only a symlink can lead out of a folder that is itself in the site.
+    // Byte order, on purpose: Jekyll takes Dir.entries as the file system returns them (on ext4,
+    // even a small folder lists in name-hash order, seeded per file system), and the stable
+    // sort_by!(&:name) after reading keeps that order among pages of the same name — several
+    // `index.html` in sibling folders reach site.pages, site.html_pages and jekyll-sitemap in an
+    // order no other machine reproduces. Byte order gives the same output everywhere.
     const entries = this.filter.filter([...dirents.keys()].sort(compareStrings), fromSource, (e) => dirents.get(e)!.isSymbolicLink());
     const dirs: string[] = [];
     const pages: string[] = [];

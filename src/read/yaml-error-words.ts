@@ -152,7 +152,7 @@ function unfinishedKeyStart(text: string, position: number): number {
  * sequence), so its mapping is the one waiting. null inside a flow collection, or when js-yaml
  * cannot read the text before the token.
  */
-function blockCollectionAt(text: string, position: number): { mapping: boolean; start: number; column: number } | null {
+export function blockCollectionAt(text: string, position: number): { mapping: boolean; start: number; column: number } | null {
   const events = yamlEvents<{ type: number; start?: number; style?: number }>(text.slice(0, position));
   if (!events) return null;
   const columnOf = (at: number) => at - (text.lastIndexOf("\n", at - 1) + 1);

@@ -30,7 +30,7 @@ import { stripFinalBlockBreak } from "./yaml-final-break.js";
 import { rootBlockScalar } from "./yaml-root-block.js";
 import { repeatedRootProperty, rootProperties } from "./yaml-root-properties.js";
 import { separateFlowKeys } from "./yaml-flow-keys.js";
-import { libyamlError } from "./yaml-error-words.js";
+import { blockCollectionAt, libyamlError } from "./yaml-error-words.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
 // yyyy-m-d (`2024-02-30` stays a string), and a Time when it has a time of day with seconds; a
@@ -1038,7 +1038,20 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
       // a text js-yaml cannot read; the lines before that place it can).
       const before = position >= 0 ? text.slice(0, lineStartOf(text, mark!.line!)) : "";
       const emptyKey = position >= 0 ? [emptyImplicitKey(before), compactMappingOf(before)].filter((w) => w !== null).sort((a, b) => a.at - b.at)[0] ?? null : null;
-      const words = emptyKey ?? (!quote && !open && position >= 0 ? libyamlError(text, reason, position) : null);
+      let words = emptyKey ?? (!quote && !open && position >= 0 ? libyamlError(text, reason, position) : null);
+      const runOn = !words && !quote && !open && position >= 0 ? quotedRunOn(text, mark!.line!) : null;
+      let escapeHint = false;
+      if (runOn) words = runOn.words;
+      else if (!words && position >= 0 && ESCAPE_ERRORS[reason]) {
+        // A bad escape in a double-quoted scalar (`"C:\Users\me"`: `\U` wants eight hex digits):
+        // libyaml's words, at the scalar's opening quote (Psych's context mark); js-yaml's place is
+        // the escape.
+        const opened = unclosedAt(text, position).quote;
+        if (opened?.char === '"') {
+          words = { reason: ESCAPE_ERRORS[reason]!, at: lineStartOf(text, opened.line - 1) + opened.column - 1 };
+          escapeHint = true;
+        }
+      }
       if (words) {
         const lineStart = text.lastIndexOf("\n", words.at - 1) + 1;
         line = text.slice(0, words.at).split("\n").length + (options.lineOffset ?? 0);
@@ -1058,12 +1071,67 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
         file: options.file,
         line,
         column,
-        hint: "Fix the YAML syntax (indent with spaces, quote values that contain ': ' or start with '{', '[', '*', '&' or '@').",
+        hint: runOn
+          ? `A closing ${runOn.opened.char} is missing: the value that opens with ${runOn.opened.char} at line ${runOn.opened.line + (options.lineOffset ?? 0)}, column ${runOn.opened.column} runs on to the ${runOn.opened.char} at line ${runOn.closed.line + (options.lineOffset ?? 0)}, column ${runOn.closed.column} (the lines between are one value), and what follows that ${runOn.opened.char} is not YAML. Close the value on its own line.`
+          : escapeHint
+            ? "In double quotes a backslash starts an escape (\\n, \\t, \\u00e9…): write \\\\ for a backslash, or put the value in single quotes ('C:\\Users\\me')."
+            : "Fix the YAML syntax (indent with spaces, quote values that contain ': ' or start with '{', '[', '*', '&' or '@').",
         cause: e,
       });
     }
     throw e;
   }
+}
+
+/** js-yaml's refusals of an escape in a double-quoted scalar, in libyaml's words ("hexdecimal" sic). */
+const ESCAPE_ERRORS: Record<string, string> = {
+  "unknown escape sequence": "found unknown escape character while parsing a quoted scalar",
+  "expected hexadecimal character": "did not find expected hexdecimal number while parsing a quoted scalar",
+};
+
+/**
+ * A quoted value left open at the end of its line and closed by a quote on a later line (an
+ * academic homepage's `email: "name@host` above `researchgate: "https://…"`): libyaml reads the
+ * lines between as the value (a quoted scalar may run over lines), ends it at that quote, and the
+ * rest of the line is a token the block collection waiting for its next key or entry does not
+ * expect: Psych says "did not find expected key while parsing a block mapping" (or "… '-'
+ * indicator … block collection") at that collection's start. js-yaml stops further on ("bad
+ * indentation of a mapping entry"). `line` (0-based) is where js-yaml stopped; null when it holds
+ * no quote closing an earlier line's, when only a comment follows the quote (valid YAML), or when
+ * libyaml would have stopped inside the value first (a document marker at a line's start, an
+ * escape it does not know).
+ */
+function quotedRunOn(text: string, line: number): { words: { reason: string; at: number }; opened: Opening; closed: Opening } | null {
+  const start = lineStartOf(text, line);
+  const newline = text.indexOf("\n", start);
+  const end = newline < 0 ? text.length : newline;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c !== '"' && c !== "'") continue;
+    const { quote } = unclosedAt(text, i);
+    if (!quote) return null;
+    if (quote.char !== c) continue;
+    // The first such quote on the line closes the value; it must have opened on an earlier line.
+    if (quote.line > line) return null;
+    // libyaml reads on past blanks to the next token (a `:` too: a value over several lines is no
+    // key); a comment ends the line, and the value is complete and valid.
+    const after = /^[ \t]*(.?)/.exec(text.slice(i + 1, end))![1];
+    if (after === "" || /[#,\]}]/.test(after)) return null;
+    const openAt = lineStartOf(text, quote.line - 1) + quote.column - 1;
+    const inside = text.slice(openAt + 1, i);
+    if (/\n(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(inside)) return null;
+    if (c === '"' && /\\(?![0abt\tnvfre "/\\N_LPxuU\r\n])/.test(inside.replace(/\\\\/g, ""))) return null;
+    const waiting = blockCollectionAt(text, openAt);
+    if (!waiting) return null;
+    return {
+      words: waiting.mapping
+        ? { reason: "did not find expected key while parsing a block mapping", at: waiting.start }
+        : { reason: "did not find expected '-' indicator while parsing a block collection", at: waiting.start },
+      opened: quote,
+      closed: { char: c, line: line + 1, column: i - start + 1 },
+    };
+  }
+  return null;
 }
 
 /** Where the 0-based `line` of the text starts (the text's end past its last line). */

@@ -33,7 +33,9 @@ export function siteLiquidHost(current: () => Site, markdown: MarkdownConverter,
     highlight: (code, lang, options) => highlighting.highlightTag(code, lang, options as any),
     postUrl: (name) => findPostUrl(current(), name),
     linkUrl: (relativePath) => findLinkUrl(current(), relativePath),
-    warn: (topic, message) => current().logger.warn(topic, message),
+    // Jekyll's logger (Stevenson#message) turns every run of whitespace in a message into one
+    // space: a Liquid warning quoting a markup over several lines prints it on one.
+    warn: (topic, message) => current().logger.warn(topic, message?.replace(/\s+/g, " ")),
     recordDependency: (abs) => { current().readFiles.add(abs); current().dependencyTracker?.(abs); },
   };
   if (extensions) Object.assign(host, extensions(host));

@@ -46,6 +46,13 @@ export class Page {
   /** Made by the build (source maps, plugin pages) rather than read from a file. */
   generated = false;
   /**
+   * jekyll-redirect-from's RedirectPage: its destination may be shared (two `redirect_from:`
+   * naming one old path, or `/research` and `/research.html`, which both write research.html), and
+   * Jekyll's Doctor#destination_map leaves it out of the Conflict warning
+   * (`allow_used_permalink?`), in `build` as in `doctor`.
+   */
+  mayShareDestination = false;
+  /**
    * The Liquid hash is `liquidData` alone, without the content, dir, excerpt, name, path and url
    * every page adds: for plugin pages that list their own attributes (jekyll-archives' Archive).
    */

@@ -310,7 +310,9 @@ export function beginWrite(site: Site, options: WriteOptions = {}): SiteWrite {
       swapIn(staging, dest);
       swapped = true;
       markDestination(site.source, dest, site.config.disable_disk_cache !== true);
+      // Doctor.conflicting_urls, which Site#write calls: redirect pages are left out of the count.
       const conflicts = [...written.entries()]
+        .map(([destination, items]) => [destination, items.filter((item) => !(item.kind === "page" && item.mayShareDestination))] as const)
         .filter(([, sources]) => sources.length > 1)
         .map(([destination, sources]) => ({ destination: path.join(dest, destination), sources: sources.map((item) => sourceName(site, item)) }));
       return { files: all.length, conflicts };

@@ -55,7 +55,7 @@ export interface JekyllLiquid {
 }
 
 class ParsedTemplate implements Template {
-  constructor(readonly file: string, readonly source: string, readonly templates: LiquidTemplate[]) {}
+  constructor(readonly file: string, readonly source: string, readonly templates: LiquidTemplate[], readonly warnings: string[]) {}
 }
 
 let nullDropClass: Function | undefined;
@@ -147,7 +147,12 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
   return {
     parse(source, file, lineOffset = 0) {
       const cached = templates.get(file);
-      if (cached && cached.source === source) return cached;
+      if (cached && cached.source === source) {
+        // Jekyll's Renderer#render_liquid prints a template's warnings each time it renders it (its
+        // LiquidRenderer caches the parsed template, warnings and all): a layout's for every page.
+        for (const w of cached.warnings) host.warn?.("Liquid Warning:", w);
+        return cached;
+      }
       lineOffsets.set(file, lineOffset);
       let parsed: LiquidTemplate[];
       try {
@@ -158,9 +163,10 @@ export function createLiquidEngine(host: LiquidHost): JekyllLiquid {
         throw toBuildError(e, host.source, lineOffsets, file);
       }
       // Jekyll prints the warnings of the templates it renders (pages, documents, layouts), not
-      // of includes; each once per parse here (Jekyll repeats a layout's for every page).
-      for (const w of frontEnd.warnings) host.warn?.("Liquid Warning:", formatWarning(w, displayPath(host.source, file)));
-      const t = new ParsedTemplate(file, source, parsed);
+      // of includes; each time one is rendered (a cached template's again above).
+      const warnings = frontEnd.warnings.map((w) => formatWarning(w, displayPath(host.source, file)));
+      for (const w of warnings) host.warn?.("Liquid Warning:", w);
+      const t = new ParsedTemplate(file, source, parsed, warnings);
       templates.set(file, t);
       return t;
     },

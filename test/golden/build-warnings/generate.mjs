@@ -7,7 +7,13 @@
 //   excerpt-modified      Excerpt#print_build_warning (a Liquid block cut by the excerpt separator)
 //   post-url-deprecation  PostUrl's deprecated date-and-slug matching
 //   liquid-warning-lines  `error_mode: warn`'s "Liquid Warning:" lines: the line counts after the front matter
+//   liquid-warning-repeats  a layout's warning once for every page it renders (Renderer#render_liquid
+//                         prints the cached template's warnings each time), and a markup over two lines
+//                         quoted on one (the logger turns each run of whitespace into a space)
 //   paginate-without-plugin  PluginManager#deprecation_checks: `paginate:` with jekyll-paginate only under `gems:`
+//   redirect-conflicts    Doctor.conflicting_urls, which Site#write calls: a real shared destination is a
+//                         "Conflict:", jekyll-redirect-from's redirect pages never count (the destination
+//                         folder printed as <dest>)
 // Usage (where Jekyll is installed): node test/golden/build-warnings/generate.mjs
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,7 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const TOPICS = ["Warning:", "Deprecation:", "Liquid Warning:"];
+export const TOPICS = ["Warning:", "Deprecation:", "Liquid Warning:", "Conflict:"];
 
 /** The warning lines of a build's output: a topic line and the continuation lines after it. */
 export function warningLines(output) {
@@ -38,7 +44,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       { encoding: "utf8", env: { ...process.env, TZ: "UTC", LANG: "C.UTF-8", JEKYLL_ENV: "development" } });
     fs.rmSync(out, { recursive: true, force: true });
     if (r.status !== 0) throw new Error(`${name}: jekyll failed:\n${r.stdout}${r.stderr}`);
-    const lines = warningLines(`${r.stdout}${r.stderr}`);
+    // Jekyll names a layout by its absolute path, build-site by the site-relative one.
+    const site = `${path.join(here, name, "site")}/`;
+    const lines = warningLines(`${r.stdout}${r.stderr}`).map((l) => l.split(out).join("<dest>").split(site).join(""));
     fs.writeFileSync(path.join(here, name, "jekyll.txt"), `${lines.join("\n")}\n`);
     console.log(`${name}: ${lines.length} lines`);
   }

@@ -23,3 +23,14 @@ test("autopages: a tag YAML reads as a number stops the build, as in Jekyll", as
   assert.throws(() => autopageIndex([doc({ locale: 5 })], "locale"), /undefined method `each' for 5:Integer/);
   assert.deepEqual([...autopageIndex([doc({ tags: ["C#", "2020"] }), doc({ tags: {} })], "tags")], [["c#", "C#"], ["2020", "2020"]]);
 });
+
+// An AutoPage whose layout file is missing (golden/paginate-v2-autopages-missing-layout: only
+// autopage_tags.html, categories and collections on by default) is made all the same, empty, and
+// paginated: Jekyll writes category/notes/index.html, its page2 and the collection's, all empty.
+const missing = buildGoldenSite("paginate-v2-autopages-missing-layout");
+test("autopages without their layout: the same files are written", () => {
+  assert.deepEqual([...missing].filter(([, [a, b]]) => a === null || b === null).map(([f]) => f), []);
+});
+for (const [file, [actual, expected]] of missing) {
+  test(`autopages without their layout: ${file}`, () => assert.equal(actual, expected));
+}
