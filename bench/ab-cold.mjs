@@ -15,6 +15,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { copySiteForEach } from "./site-copies.mjs";
 
 // As npm run bench does (bench/lib/measure.ts, START_UP_ENV): without NODE_EXTRA_CA_CERTS, whose
 // certificate parse at every Node start a CI runner does not pay.
@@ -38,14 +39,7 @@ if (!site || variants.length < 1 || !(rounds > 0)) {
 }
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "build-site-ab-"));
-const SKIP = new Set([".git", "node_modules", "_site", ".jekyll-cache", ".build-site-cache", ".sass-cache"]);
-for (const v of variants) {
-  v.site = path.join(work, v.name);
-  fs.mkdirSync(v.site);
-  for (const e of fs.readdirSync(site)) if (!SKIP.has(e)) fs.cpSync(path.join(site, e), path.join(v.site, e), { recursive: true });
-  v.out = path.join(work, `out-${v.name}`);
-  v.runs = [];
-}
+copySiteForEach(variants, site, work);
 
 /** One build: wall ms, and CPU ms of the build's process (bash's `times`, second line: children). */
 function build(v) {

@@ -23,6 +23,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { copySiteForEach } from "./site-copies.mjs";
 
 // As bench/ab-cold.mjs: without NODE_EXTRA_CA_CERTS, whose certificate parse a CI runner does not pay.
 const env = { ...process.env };
@@ -65,15 +66,8 @@ if (spawnSync("valgrind", ["--version"]).status !== 0) {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "build-site-instr-"));
 const outs = keep ? path.resolve(keep) : path.join(work, "callgrind");
 fs.mkdirSync(outs, { recursive: true });
-const SKIP = new Set([".git", "node_modules", "_site", ".jekyll-cache", ".build-site-cache", ".sass-cache"]);
-for (const v of variants) {
-  v.site = path.join(work, v.name);
-  fs.mkdirSync(v.site);
-  for (const e of fs.readdirSync(site)) if (!SKIP.has(e)) fs.cpSync(path.join(site, e), path.join(v.site, e), { recursive: true });
-  v.out = path.join(work, `out-${v.name}`);
-  v.runs = [];
-  v.cacheDir = path.join(path.dirname(v.bin), "..", "dist", "bundle");
-}
+copySiteForEach(variants, site, work);
+for (const v of variants) v.cacheDir = path.join(path.dirname(v.bin), "..", "dist", "bundle");
 
 /** mtimes of a checkout's code caches, to notice a build that rewrote one. */
 function cacheTimes(v) {
