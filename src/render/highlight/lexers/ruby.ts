@@ -9,7 +9,7 @@
  * methods such as `puts`, `require` `nb` even after a dot (the lookbehind meant to prevent that
  * cannot see before the scan position); `true false nil` and `include`, `raise`… `kp`.
  */
-import { type LexerDef, type LexRun, type RuleSpec, mixin, rule, lazyLexer } from '../engine.js';
+import { type LexerDef, type LexRun, type RuleSpec, RougeRaise, mixin, rule, lazyLexer } from '../engine.js';
 import { ternaryRule } from './javascript.js';
 
 const KEYWORDS = String.raw`BEGIN|END|alias|begin|break|case|defined\?|do|else|elsif|end|ensure|for|if|in|next|redo|rescue|raise|retry|return|super|then|undef|unless|until|when|while|yield`;
@@ -49,10 +49,19 @@ export function queueHeredoc(run: LexRun, m: RegExpExecArray, name: string): voi
   if (run.stateName !== 'heredoc_queue') run.push('heredoc_queue');
 }
 
-/** `%q(…)`, `%w[…]`, `%r{…}`, `%(…)`: a string state for this delimiter pair. */
-export function sigilString(run: LexRun, m: RegExpExecArray): void {
+/**
+ * `%q(…)`, `%w[…]`, `%r{…}`, `%(…)`: a string state for this delimiter pair. `squeezed` for
+ * Ruby's lexer, which squeezes the escaped delimiters (Crystal's, sharing this, does not).
+ */
+export function sigilString(run: LexRun, m: RegExpExecArray, squeezed = true): void {
   const kind = m[1] ?? '';
   const open = m[2];
+  // Rouge builds this state's rules from `Regexp.escape(delimiter)` pairs run through `squeeze`:
+  // for a backslash (`%\…\`, `%q\…\`) the four backslashes squeeze to one and the state's regexes
+  // fail to compile ("too short escape sequence", ArgumentError) when it is pushed — Rouge raises,
+  // kramdown lets it through and Jekyll's build fails (so do ERB, Haml, Slim and irb, which lex
+  // their Ruby with this lexer).
+  if (squeezed && open === '\\') throw new RougeRaise('too short escape sequence: a %-literal delimited by a backslash');
   const close = CLOSING[open] ?? open;
   const interp = /[rQWxI]/.test(kind);
   let tok = 'sx';
