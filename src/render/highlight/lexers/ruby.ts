@@ -160,7 +160,8 @@ export const ruby: LexerDef = lazyLexer('ruby', () => ({
       mixin('has_heredocs'),
       rule(/\.{2,3}/, 'o', 'expr_start'),
       rule(/[A-Z][a-zA-Z0-9_]*/, 'no', 'method_call'),
-      rule(/(\.|::)(\s*)([a-z_]\w*[!?]?|[*%&^`~+\-\/\[<>=])/, ['p', '', 'nf'], 'method_call'),
+      // Rouge's [*%&^`~+-\/\[<>=]: `+-\/` is a range, so `,` and `.` are method names too (`1. .`)
+      rule(/(\.|::)(\s*)([a-z_]\w*[!?]?|[*%&^`~+-/[<>=])/, ['p', '', 'nf'], 'method_call'),
       rule(/[a-zA-Z_]\w*[?!]/, 'n', 'expr_start'),
       rule(/[a-zA-Z_]\w*/, 'n', 'method_call'),
       rule(/\*\*|<<?|>>?|>=|<=|<=>|=~|={3}|!~|&&?|\|\||\./, 'o', 'expr_start'),
