@@ -71,13 +71,18 @@ export function sigilString(run: LexRun, m: RegExpExecArray, squeezed = true): v
   }
   run.token(tok);
   const uniq = open === close && open === '#' ? '' : [...new Set([open, close])].map((ch) => esc(ch, true)).join('');
+  // Crystal's rules put the delimiters in their classes unsqueezed: for `%&…&` that is `&&`, which
+  // Onigmo reads as a class intersection — the escape `\\[#&&\\]` ([#] and [\\]) never matches and
+  // the body `[^#&&\\]+` (not both) takes every character: the literal runs to the text's end
+  // unless a `&` (or `#`, `\`, an interpolation) comes right where the body would start.
+  const intersected = !squeezed && open === '&';
   run.pushDynamic(`sigil ${tok} ${open}${close} ${interp}`, () => {
-    const rules: RuleSpec[] = [rule(String.raw`\\[#${uniq}\\]`, 'se')];
+    const rules: RuleSpec[] = intersected ? [] : [rule(String.raw`\\[#${uniq}\\]`, 'se')];
     if (open !== close) rules.push(rule(esc(open), tok, '#push'));
     rules.push(rule(esc(close), tok, '#pop'));
     if (interp) rules.push(mixin('string_intp_escaped'), rule(/#/, tok));
     else rules.push(rule(/[\\#]/, tok));
-    rules.push(rule(String.raw`[^#${uniq}\\]+`, tok));
+    rules.push(intersected ? rule(/[\s\S]+/, tok) : rule(String.raw`[^#${uniq}\\]+`, tok));
     return rules;
   });
 }
