@@ -506,6 +506,23 @@ export function afterBlankRun(first: string, base: Rule): Rule {
   return guardedByRun(isRubySpace, base, (text, _pos, end) => end < text.length && first.includes(text[end]!));
 }
 
+/**
+ * `base`, a rule `\s*CC+\s…` (Lean's comment `\s*--+\s+.*?$`: `c` one code unit, `min` of them at
+ * least), tried only where after the blanks from the position a run of at least `min` of `c`
+ * ends at a blank: neither greedy run can stop early (a shorter one is followed by another `c`
+ * or blank), so nothing else can match. On a long run of `c` each position scanned the rest of
+ * it (quadratic); both runs' ends are remembered (runEnds).
+ */
+export function onlyWhereBlanksRunThenBlank(c: number, min: number, base: Rule): Rule {
+  const blanksEnd = runEnds(isRubySpace);
+  const runEnd = runEnds((code) => code === c);
+  return guarded(base, (text, pos) => {
+    const start = blanksEnd(text, pos);
+    const end = runEnd(text, start);
+    return end - start >= min && end < text.length && isRubySpace(text.charCodeAt(end));
+  });
+}
+
 const ENTITY = /&\S*?;/;
 
 /**
