@@ -367,6 +367,16 @@ export function onlyWhereRunThen(inRun: (code: number) => boolean, next: string,
 }
 
 /**
+ * `base`, tried only where the run of characters matching `inRun` (code units) that starts at the
+ * position is followed by a code unit matching `next`: for rules like Clean's `_*[a-z]…`, whose
+ * greedy run cannot stop early (a shorter one is followed by another run character) — on a long
+ * run each position scanned the rest of it (quadratic).
+ */
+export function onlyWhereRunThenCode(inRun: (code: number) => boolean, next: (code: number) => boolean, base: Rule): Rule {
+  return guardedByRun(inRun, base, (text, _pos, end) => end < text.length && next(text.charCodeAt(end)));
+}
+
+/**
  * `base`, a rule like `(name)(\s*)(:)` tried only where the run of characters matching `inRun`
  * (a test of code units, or a sticky regex matching a run of code points) that starts at the
  * position is followed by characters matching `isSpace` and then `next` (a code unit, or a test
