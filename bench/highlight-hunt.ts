@@ -1,6 +1,13 @@
 // Hunts for inputs on which a lexer of src/render/highlight takes superlinear time.
 //
-//   node dist/bench/highlight-hunt.js [--lexers a,b] [--size BYTES] [--limit MS] [--pairs]
+//   node dist/bench/highlight-hunt.js [--lexers a,b] [--from TAG] [--size BYTES] [--limit MS] [--pairs]
+//
+// Progress goes to stderr, one line per lexer as it finishes (its place in the run, how many
+// inputs, how long it took): a run over every lexer with --pairs takes long, and one stopped by a
+// time limit still says how far it got and which lexer it was in. --from TAG starts the run at
+// that lexer (in NATIVE's order), to resume one; `--list` prints the lexers' tags in that order.
+// Before lexing an input at full size (one the quarter-size screen found slow) it says which, so
+// a run that never ends names the input it is stuck on.
 //
 // "Every loop and input has a bound": no Rouge lexer port may take quadratic time on any input.
 // For each lexer this builds adversarial inputs from the characters its rules' regexes mention
@@ -28,6 +35,12 @@ const size = Number(flag('--size') ?? 20000);
 const limit = Number(flag('--limit') ?? 200);
 const only = flag('--lexers')?.split(',');
 const pairs = argv.includes('--pairs');
+const from = flag('--from');
+
+if (argv.includes('--list')) {
+  console.log([...NATIVE.keys()].join('\n'));
+  process.exit(0);
+}
 
 /** The printable ASCII characters other than letters and digits that `def`'s rules mention. */
 function literalChars(def: LexerDef): Set<string> {
@@ -61,8 +74,16 @@ function timeLex(def: LexerDef, text: string): number {
 
 let flagged = 0;
 let tried = 0;
-for (const [tag, def] of NATIVE) {
-  if (only && !only.includes(tag)) continue;
+const selected = [...NATIVE].filter(([tag]) => !only || only.includes(tag));
+const start = from ? selected.findIndex(([tag]) => tag === from) : 0;
+if (start < 0) throw new Error(`--from ${from}: no such lexer among those selected`);
+if (only) for (const tag of only) if (!NATIVE.has(tag)) throw new Error(`--lexers: no lexer ${tag}`);
+const runStart = Date.now();
+for (let n = start; n < selected.length; n++) {
+  const [tag, def] = selected[n];
+  const lexerStart = process.cpuUsage();
+  const triedBefore = tried;
+  process.stderr.write(`[${n + 1}/${selected.length}] ${tag} …`);
   const chars = [...literalChars(def)];
   const inputs: Array<[string, string]> = [];
   for (const c of chars) inputs.push(['', c]);
@@ -77,6 +98,9 @@ for (const [tag, def] of NATIVE) {
     // the quarter-size screen: a lexer within the limit stays under limit / 16 there
     const quarter = timeLex(def, run(prefix, unit, size / 4));
     if (quarter < limit / 16) continue;
+    // said before the full size is lexed: if it never ends (an exponential search), the last
+    // progress line names the input
+    process.stderr.write(`\n  full size: ${JSON.stringify(prefix)} + ${JSON.stringify(unit)} (quarter ${quarter.toFixed(0)} ms) …`);
     const full = timeLex(def, run(prefix, unit, size));
     if (full <= limit) continue;
     // four times the input: about four times the time if linear, sixteen if quadratic
@@ -86,5 +110,9 @@ for (const [tag, def] of NATIVE) {
     const kind = ratio > 8 ? 'SUPERLINEAR' : 'slow';
     console.log(`${kind}\t${tag}\t${JSON.stringify(prefix)} + ${JSON.stringify(unit)} x ${size}\t${full.toFixed(0)} ms (quarter ${quarter.toFixed(0)} ms)`);
   }
+  const spent = process.cpuUsage(lexerStart);
+  const cpu = ((spent.user + spent.system) / 1000).toFixed(0);
+  const wall = ((Date.now() - runStart) / 1000).toFixed(0);
+  process.stderr.write(` ${tried - triedBefore} inputs, ${cpu} ms of CPU (${wall} s into the run)\n`);
 }
 console.log(`${tried} inputs, ${flagged} over ${limit} ms at ${size} characters`);

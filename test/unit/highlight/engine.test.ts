@@ -152,6 +152,11 @@ test('what Rouge raises fails the conversion instead of falling back to plain te
   // Rouge 3.30's Haxe lexer pushes an undefined `namespace` state after `using` ("unknown state").
   assert.throws(() => highlight('using Lambda;\n', 'haxe'), RougeRaise);
   assert.equal(highlight('import Lambda;\n', 'hx')?.includes('<span class="k">import</span>'), true);
+  // Rouge 3.30's Ruby lexer squeezes a `%\…\` literal's escaped backslash delimiters into a lone
+  // `\`, and the string state's regexes fail to compile (ArgumentError); Crystal's does not squeeze.
+  assert.throws(() => highlight('x = %q\\a\\\n', 'ruby'), RougeRaise);
+  assert.throws(() => highlight('<%= %w\\a\\ %>\n', 'erb'), RougeRaise);
+  assert.equal(highlight('%\\a\\', 'crystal'), '<span class="sx">%\\a\\</span>');
   assert.equal(highlight('set a { "}\n', 'tcl'), 'set a <span class="p">{</span> <span class="s2">"</span><span class="p">}</span>\n');
   assert.equal(highlight('puts "{"; puts "}"\n', 'tcl'), 'puts <span class="s2">"{"</span><span class="p">;</span> puts <span class="s2">"}"</span>\n');
   assert.equal(highlight('#include "a.stan"\nreal x;\n', 'stan')?.includes('<span class="cpf">"a.stan"</span>'), true);

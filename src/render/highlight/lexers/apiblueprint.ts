@@ -5,7 +5,7 @@
  * `+ Relation:`, `+ Attributes`/`Parameters` and `+ Request`/`Response 200` lines `p k (m) s`.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { guardedByRun, onlyWhereLineEndsWith } from './loop-match.js';
+import { afterBlankRun, guardedByRun, onlyWhereLineEndsWith } from './loop-match.js';
 import { markdown } from './markdown.js';
 
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
@@ -20,11 +20,20 @@ let colonFrom = -1;
 let colonEnd = -1;
 let colonLast = -1;
 function colonLater(text: string, pos: number, end: number): boolean {
+  // a run of fewer than two characters holds no `:` after its first; and the search stays within
+  // the run (a search back from each blank to the text's start was quadratic on blank lines)
+  if (end - pos < 2) return false;
   if (text !== colonText || end !== colonEnd || pos < colonFrom) {
     colonText = text;
     colonFrom = pos;
     colonEnd = end;
-    colonLast = text.lastIndexOf(':', end - 1);
+    colonLast = -1;
+    for (let i = end - 1; i > pos; i--) {
+      if (text.charCodeAt(i) === 58) {
+        colonLast = i;
+        break;
+      }
+    }
   }
   return colonLast > pos;
 }
@@ -40,7 +49,9 @@ export const apiblueprint: LexerDef = lazyLexer('apiblueprint', () => ({
       // on lines that end in `]`, as it needs
       onlyWhereLineEndsWith(']', false, rule(/^(#+)(.*)(\[.*\])$/, ['p', 'gh', 's'])),
       rule(/^([\+\-\*])(\s*Relation:)(\s*.*)$/, ['p', 'k', 's']),
-      rule(/^(\s+[\+\-\*]\s*)(Attributes|Parameters)(.*)$/, ['p', 'k', 's']),
+      // tried only where the blanks from the line's start (newlines included) end at a list
+      // marker (afterBlankRun): on many blank lines each line's start scanned the rest of them
+      afterBlankRun('+-*', rule(/^(\s+[\+\-\*]\s*)(Attributes|Parameters)(.*)$/, ['p', 'k', 's'])),
       rule(/^([\+\-\*]\s*)(Request|Response)(\s+\d\d\d)?(.*)$/, ['p', 'k', 'm', 's']),
       ...markdown.states.root,
     ],

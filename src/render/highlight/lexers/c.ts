@@ -15,7 +15,7 @@
  * lists and a function rule whose signature may end in a semantic (Rouge's `HLSL < C`).
  */
 import { type LexerDef, type RuleSpec, type WordList, lazyLexer, mixin, rule, wordList } from '../engine.js';
-import { guarded, onlyWhereRunThen, runEnds } from './loop-match.js';
+import { guarded, isRubySpace, onlyWhereRunSpacedThen, onlyWhereRunThen, runEnds } from './loop-match.js';
 import {
   C_BUILTINS,
   C_KEYWORDS,
@@ -83,6 +83,9 @@ export function makeLexer(
 // Objective-C's identifiers (ObjectiveCCommon's `id = /[a-z$_][a-z0-9$_]*/i`: Onigmo's `[a-z]`
 // takes `ſ` and the Kelvin sign under `/i`).
 const OBJC_ID = '[a-zA-Z$_\u017F\u212A][a-zA-Z0-9$_\u017F\u212A]*';
+/** `[a-zA-Z0-9$_ſK]` (code units): OBJC_ID's characters */
+const isObjcIdChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c === 0x17f || c === 0x212a;
 const objcSpaceEnd = runEnds((c) => c === 32 || (c >= 9 && c <= 13));
 const OBJC_ID_START = /[a-zA-Z$_\u017F\u212A]/;
 function objcMethodAhead(text: string, pos: number): boolean {
@@ -140,17 +143,20 @@ function addObjectiveC(statements: RuleSpec[], root: RuleSpec[], extra: Record<s
   );
   extra.ternary = [rule(/:/, 'p', '#pop'), mixin('statements')];
   extra.message_shared = [rule(/\]/, 'p', '#pop'), rule(/\{/, 'p', '#pop'), rule(/;/, 'err'), mixin('statements')];
+  // the `(id)(\s*)(:)` and `(id)(\s*)(\])` rules are tried only where the run of identifier
+  // characters is followed by blanks and that character (onlyWhereRunSpacedThen): on `[$$$…` each
+  // position scanned the rest of the run (quadratic)
   extra.message = [
-    rule(String.raw`(${OBJC_ID})(\s*)(:)`, (run) => {
+    onlyWhereRunSpacedThen(isObjcIdChar, isRubySpace, 58, rule(String.raw`(${OBJC_ID})(\s*)(:)`, (run) => {
       run.groups('nf', '', 'p');
       run.goto('message_with_args');
-    }),
-    rule(String.raw`(${OBJC_ID})(\s*)(\])`, ['nf', '', 'p'], '#pop'),
+    })),
+    onlyWhereRunSpacedThen(isObjcIdChar, isRubySpace, 93, rule(String.raw`(${OBJC_ID})(\s*)(\])`, ['nf', '', 'p'], '#pop')),
     mixin('message_shared'),
   ];
   extra.message_with_args = [
     rule(/\{/, 'p', 'function'),
-    rule(String.raw`(${OBJC_ID})(\s*)(:)`, ['nf', '', 'p'], '#pop'),
+    onlyWhereRunSpacedThen(isObjcIdChar, isRubySpace, 58, rule(String.raw`(${OBJC_ID})(\s*)(:)`, ['nf', '', 'p'], '#pop')),
     mixin('message_shared'),
   ];
   extra.array_literal = [rule(/\]/, 'p', '#pop'), rule(/,/, 'p'), mixin('statements')];

@@ -6,7 +6,11 @@
  * punctuation `p`; `code { … }` ABC-code blocks `cp` with their instructions `nb`/`k`.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
-import { guarded } from './loop-match.js';
+import { guarded, onlyWhereRunThenCode } from './loop-match.js';
+
+const isUnderscore = (c: number) => c === 95;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isUpper = (c: number) => c >= 65 && c <= 90;
 
 const KEYWORDS = new Set(`if otherwise let in with where case of infix infixl infixr class instance
   generic derive special implementation definition system module from import qualified as dynamic code
@@ -76,8 +80,10 @@ export const clean: LexerDef = lazyLexer('clean', () => ({
     root: [
       mixin('basic'),
       rule(/code(\s+inline)?\s*\{/, 'cp', 'abc'),
-      rule(/_*[a-z][\w_`]*/, (run, m) => run.token(KEYWORDS.has(m[0]) ? 'k' : 'n')),
-      rule(/_*[A-Z][\w_`]*/, (run, m) => run.token(m[0] === 'True' || m[0] === 'False' ? 'kc' : 'kt')),
+      // tried only where the run of underscores is followed by the letter (a shorter run is
+      // followed by an underscore): on a long run each position scanned the rest of it (quadratic)
+      onlyWhereRunThenCode(isUnderscore, isLower, rule(/_*[a-z][\w_`]*/, (run, m) => run.token(KEYWORDS.has(m[0]) ? 'k' : 'n'))),
+      onlyWhereRunThenCode(isUnderscore, isUpper, rule(/_*[A-Z][\w_`]*/, (run, m) => run.token(m[0] === 'True' || m[0] === 'False' ? 'kc' : 'kt'))),
       rule(/[^\w_\s`]/, 'p'),
       rule(/_\b/, 'p'),
     ],

@@ -73,6 +73,37 @@ function tomlKeyAhead(text: string, pos: number): boolean {
   return close > pos + 1 && equalsAfter(text, close + 1);
 }
 
+const tomlBlanksEnd = runEnds(isRubySpace);
+let tableText = '';
+let tableFrom = -1;
+let tableEnd = -1;
+let tableLast = -1; // the last `]` in [tableFrom, tableEnd), -1 if none
+
+/**
+ * Whether TOML's table rule `(?<!=)\s*\[\S+\]` can match: after the blanks, a `[` whose run of
+ * non-spaces holds a `]` at least two characters on (`\S+` cannot reach past the run). The run's
+ * last `]` is found once per run: on `[[[…` the regex scanned the rest of the run from each `[`
+ * and gave it back one character at a time (quadratic).
+ */
+function tomlTableAhead(text: string, pos: number): boolean {
+  const start = tomlBlanksEnd(text, pos);
+  if (text.charCodeAt(start) !== 91) return false;
+  const end = nonSpaceRunEnd(text, start);
+  if (text !== tableText || end !== tableEnd || start < tableFrom) {
+    tableText = text;
+    tableFrom = start;
+    tableEnd = end;
+    tableLast = -1;
+    for (let i = end - 1; i >= start; i--) {
+      if (text.charCodeAt(i) === 93) {
+        tableLast = i;
+        break;
+      }
+    }
+  }
+  return tableLast >= start + 2;
+}
+
 export const toml: LexerDef = lazyLexer('toml', () => ({
   states: {
     basic: [
@@ -81,7 +112,7 @@ export const toml: LexerDef = lazyLexer('toml', () => ({
       rule(/(?:true|false)/, 'kc'),
       // a key before `= {`: tried only where a key before `=` can be (tomlKeyAhead, necessary here)
       guarded(rule(String.raw`(${TOML_ID})(\s*)(=)(\s*)(\{)`, ['nn', '', 'o', '', 'p'], 'inline'), tomlKeyAhead),
-      rule(/(?<!=)\s*\[[^ \t\n\v\f\r]+\]/, 'nn'),
+      guarded(rule(/(?<!=)\s*\[[^ \t\n\v\f\r]+\]/, 'nn'), tomlTableAhead),
       rule(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/, 'ld'),
       rule(/[+\-]?\d+(?:_\d+)*\.\d+(?:_\d+)*(?:[eE][+\-]?\d+(?:_\d+)*)?/, 'mf'),
       rule(/[+\-]?\d+(?:_\d+)*[eE][+\-]?\d+(?:_\d+)*/, 'mf'),

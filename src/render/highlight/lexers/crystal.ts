@@ -80,7 +80,7 @@ export const crystal: LexerDef = lazyLexer('crystal', () => ({
       rule(`:'${QUOTED_BODY}|:'${SINGLE_QUOTED_FALLBACK}`, 'ss'),
       rule(/:"/, 'ss', 'simple_sym'),
     ],
-    sigil_strings: [rule(/%([rqswQWxiI])?([^\w\s}])/, sigilString)],
+    sigil_strings: [rule(/%([rqswQWxiI])?([^\w\s}])/, (run, m) => sigilString(run, m, false))],
     strings: [
       mixin('symbols'),
       rule(/\b[a-z_]\w*?[?!]?:\s+/, 'ss', 'expr_start'),

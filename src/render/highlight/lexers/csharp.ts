@@ -7,6 +7,7 @@
  * the expression lexed as code), chars `sc`, numbers `m`. Rouge's identifiers are ASCII only.
  */
 import { type LexerDef, lazyLexer, mixin, rule, wordsRe } from '../engine.js';
+import { lazyEscapesToLineEnd } from './loop-match.js';
 
 const KEYWORDS = [
   'abstract', 'as', 'base', 'break', 'case', 'catch', 'checked', 'const', 'continue', 'default', 'delegate', 'do', 'else',
@@ -51,7 +52,8 @@ export const csharp: LexerDef = lazyLexer('csharp', () => ({
       rule(/\]>/, 'k'),
       rule(/[~!%^&*()+=|\[\]{}:;,.<>\/?\-]/, 'p'),
       rule(/@"(?:""|[^"])*"/s, 's'),
-      rule(/"(?:\\.|.)*?["\n]/, 's'),
+      // Rouge's "(\\.|.)*?["\n], linear (lazyEscapesToLineEnd)
+      rule(lazyEscapesToLineEnd('"'), 's'),
       rule(/'(?:\\.|.)'/, 'sc'),
       rule(/0x[0-9a-f]+[lu]?/i, 'm'),
       rule(/[0-9](?:[.][0-9]*)?(?:e[+\-][0-9]+)?[fldu]?/i, 'm'),

@@ -12,7 +12,7 @@
  * state, so the next characters are errors until a capitalised name.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { afterBlankRun } from './loop-match.js';
+import { afterBlankRun, pairedEscapesToLineEnd } from './loop-match.js';
 
 
 const KEYWORDS = `abstract annotation as break by catch class companion const
@@ -64,7 +64,8 @@ export const kotlin: LexerDef = lazyLexer('kotlin', () => ({
       rule(/[{}]/, 'p'),
       rule(/@"(?:""|[^"])*"/, 's'),
       rule(/""".*?"""/s, 's'),
-      rule(/"(?:\\\\|\\"|[^"\n])*["\n]/s, 's'),
+      // Rouge's "(\\\\|\\"|[^"\n])*["\n], linear (pairedEscapesToLineEnd)
+      rule(pairedEscapesToLineEnd('"'), 's'),
       rule(/'\\.'|'[^\\]'/, 'sc'),
       rule(`@${CLASS_NAME}`, 'nd'),
       rule(`(${CLASS_NAME})(<)`, ['nc', 'p'], 'generic_parameters'),

@@ -9,11 +9,13 @@
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
 import { LEAN_KEYWORDS, LEAN_OPERATORS, LEAN_TYPES } from '../rouge-words.js';
+import { onlyWhereBlanksRunThenBlank } from './loop-match.js';
 
 export const lean: LexerDef = lazyLexer('lean', () => ({
   states: {
     root: [
-      rule(/\s*--+\s+.*?$/, 'cd'),
+      // tried only where its dashes run to a blank (a long run of `-` was quadratic)
+      onlyWhereBlanksRunThenBlank(45, 2, rule(/\s*--+\s+.*?$/, 'cd')),
       rule(/"/, 's', 'string'),
       rule(/\d+/, 'mi'),
       rule(/#?\w+/, (run, m) => {

@@ -186,6 +186,46 @@ export function lazyEscapes(q: string, dotAll = false): string {
   return `(?:${q}(?:\\\\[^\\n]|[^${q}\\\\\\n])*${q}|${q}[^\\n]*${q})`;
 }
 
+/**
+ * Rouge's `Q(\\\\|\\.|[^Q\\])*Q` (Make's strings; `.` without /m) as a regex source (a group)
+ * without its exponential backtracking: `\\\\` and `\\.` both take a pair of backslashes, so an
+ * unclosed quote before a run of them tried every way of choosing between the two (in V8, 60
+ * backslashes: 8 s; 20,000: never). Both take exactly two characters, so every path through the
+ * loop stops at the same places, and only the one alternative `\\[^\n]` is needed: same matches,
+ * linear. No quote lies where the loop can stop (it passes quotes only escaped), so the greedy
+ * walk's stop is the only place a closing quote can be.
+ */
+export function dotEscapes(q: string): string {
+  return `(?:${q}(?:\\\\[^\\n]|[^${q}\\\\])*${q})`;
+}
+
+/**
+ * Rouge's `Q(\\.|.)*?[Q\n]` (C#'s strings, closed by a quote or the line's end) as a regex source
+ * (a group), without the exponential backtracking of lazyEscapes's form on an unclosed quote
+ * before a run of backslashes (in V8, 40 of them took half a second). The walk on which every
+ * backslash escapes the next character (a backslash before a newline or the end is a character
+ * of its own) ends at the first quote or newline it reaches; it can pass no newline, so where it
+ * runs off the end the line has none left, and backtracking ends at its last quote. Checked
+ * against the original on every string of up to ten characters over Q, `\`, a letter and a
+ * newline.
+ */
+export function lazyEscapesToLineEnd(q: string): string {
+  return `(?:${q}(?:\\\\[^\\n]|\\\\(?![^\\n])|[^${q}\\\\\\n])*[${q}\\n]|${q}[^\\n]*${q})`;
+}
+
+/**
+ * Rouge's `Q(\\\\|\\Q|[^Q\n])*[Q\n]` (Kotlin's strings, closed by a quote or the line's end) as a
+ * regex source (a group), without its exponential backtracking on an unclosed quote before a run
+ * of backslashes (in V8, 40 of them took a second): `[^Q\n]` takes a backslash too. The walk on
+ * which a backslash pairs with a following backslash or quote ends at the first quote or newline
+ * it reaches; it passes no newline, so where it runs off the end the line has none left, and
+ * backtracking ends at its last quote. Checked against the original on every string of up to ten
+ * characters over Q, `\`, a letter and a newline.
+ */
+export function pairedEscapesToLineEnd(q: string): string {
+  return `(?:${q}(?:[^${q}\\\\\\n]|\\\\[\\\\${q}]|\\\\(?![\\\\${q}]))*[${q}\\n]|${q}[^\\n]*${q})`;
+}
+
 /** A rule whose regex is only run where `ok(text, pos)` holds (an exact precondition of it). */
 export function guarded(base: Rule, ok: (text: string, pos: number) => boolean): Rule {
   // the engine checks `bol` before running the regex; a sliced text would defeat the caches
@@ -340,6 +380,16 @@ export function onlyWhereRunThen(inRun: (code: number) => boolean, next: string,
 }
 
 /**
+ * `base`, tried only where the run of characters matching `inRun` (code units) that starts at the
+ * position is followed by a code unit matching `next`: for rules like Clean's `_*[a-z]…`, whose
+ * greedy run cannot stop early (a shorter one is followed by another run character) — on a long
+ * run each position scanned the rest of it (quadratic).
+ */
+export function onlyWhereRunThenCode(inRun: (code: number) => boolean, next: (code: number) => boolean, base: Rule): Rule {
+  return guardedByRun(inRun, base, (text, _pos, end) => end < text.length && next(text.charCodeAt(end)));
+}
+
+/**
  * `base`, a rule like `(name)(\s*)(:)` tried only where the run of characters matching `inRun`
  * (a test of code units, or a sticky regex matching a run of code points) that starts at the
  * position is followed by characters matching `isSpace` and then `next` (a code unit, or a test
@@ -477,6 +527,23 @@ export const isRubySpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
  */
 export function afterBlankRun(first: string, base: Rule): Rule {
   return guardedByRun(isRubySpace, base, (text, _pos, end) => end < text.length && first.includes(text[end]!));
+}
+
+/**
+ * `base`, a rule `\s*CC+\s…` (Lean's comment `\s*--+\s+.*?$`: `c` one code unit, `min` of them at
+ * least), tried only where after the blanks from the position a run of at least `min` of `c`
+ * ends at a blank: neither greedy run can stop early (a shorter one is followed by another `c`
+ * or blank), so nothing else can match. On a long run of `c` each position scanned the rest of
+ * it (quadratic); both runs' ends are remembered (runEnds).
+ */
+export function onlyWhereBlanksRunThenBlank(c: number, min: number, base: Rule): Rule {
+  const blanksEnd = runEnds(isRubySpace);
+  const runEnd = runEnds((code) => code === c);
+  return guarded(base, (text, pos) => {
+    const start = blanksEnd(text, pos);
+    const end = runEnd(text, start);
+    return end - start >= min && end < text.length && isRubySpace(text.charCodeAt(end));
+  });
 }
 
 const ENTITY = /&\S*?;/;

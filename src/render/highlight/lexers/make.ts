@@ -7,7 +7,7 @@
  * reset at the start and after each recipe.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
-import { guardedByRun, onlyWhereLater } from './loop-match.js';
+import { dotEscapes, guardedByRun, onlyWhereLater } from './loop-match.js';
 import { shell } from './shell.js';
 
 /** `[\w\${}().-]` (code units) */
@@ -54,8 +54,9 @@ export const make: LexerDef = lazyLexer('make', () => ({
       // can stop early): otherwise each character of a long line is the start of a scan of the
       // rest of it (quadratic)
       guardedByRun(isVariableChar, rule(String.raw`([\w\${}().-]+)([\t ]*)([!?:+]?=)`, ['nv', '', 'o'], 'shell_line'), (text, _pos, end) => assignmentAfter(text, end)),
-      rule(/"(?:\\\\|\\.|[^"\\])*"/, 's2'),
-      rule(/'(?:\\\\|\\.|[^'\\])*'/, 's1'),
+      // Rouge's "(\\\\|\\.|[^"\\])*" and '(\\\\|\\.|[^'\\])*', linear (dotEscapes)
+      rule(dotEscapes('"'), 's2'),
+      rule(dotEscapes("'"), 's1'),
       guardedByRun((c) => c !== 10 && c !== 58, rule(/([^\n:]+)(:+)([ \t]*)/, ['nl', 'o', ''], 'block_header'), (text, pos, end) => end > pos && text.charCodeAt(end) === 58),
     ],
     export: [

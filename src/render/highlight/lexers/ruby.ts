@@ -9,7 +9,7 @@
  * methods such as `puts`, `require` `nb` even after a dot (the lookbehind meant to prevent that
  * cannot see before the scan position); `true false nil` and `include`, `raise`… `kp`.
  */
-import { type LexerDef, type LexRun, type RuleSpec, mixin, rule, lazyLexer } from '../engine.js';
+import { type LexerDef, type LexRun, type RuleSpec, RougeRaise, mixin, rule, lazyLexer } from '../engine.js';
 import { ternaryRule } from './javascript.js';
 
 const KEYWORDS = String.raw`BEGIN|END|alias|begin|break|case|defined\?|do|else|elsif|end|ensure|for|if|in|next|redo|rescue|raise|retry|return|super|then|undef|unless|until|when|while|yield`;
@@ -49,10 +49,19 @@ export function queueHeredoc(run: LexRun, m: RegExpExecArray, name: string): voi
   if (run.stateName !== 'heredoc_queue') run.push('heredoc_queue');
 }
 
-/** `%q(…)`, `%w[…]`, `%r{…}`, `%(…)`: a string state for this delimiter pair. */
-export function sigilString(run: LexRun, m: RegExpExecArray): void {
+/**
+ * `%q(…)`, `%w[…]`, `%r{…}`, `%(…)`: a string state for this delimiter pair. `squeezed` for
+ * Ruby's lexer, which squeezes the escaped delimiters (Crystal's, sharing this, does not).
+ */
+export function sigilString(run: LexRun, m: RegExpExecArray, squeezed = true): void {
   const kind = m[1] ?? '';
   const open = m[2];
+  // Rouge builds this state's rules from `Regexp.escape(delimiter)` pairs run through `squeeze`:
+  // for a backslash (`%\…\`, `%q\…\`) the four backslashes squeeze to one and the state's regexes
+  // fail to compile ("too short escape sequence", ArgumentError) when it is pushed — Rouge raises,
+  // kramdown lets it through and Jekyll's build fails (so do ERB, Haml, Slim and irb, which lex
+  // their Ruby with this lexer).
+  if (squeezed && open === '\\') throw new RougeRaise('too short escape sequence: a %-literal delimited by a backslash');
   const close = CLOSING[open] ?? open;
   const interp = /[rQWxI]/.test(kind);
   let tok = 'sx';
@@ -62,13 +71,18 @@ export function sigilString(run: LexRun, m: RegExpExecArray): void {
   }
   run.token(tok);
   const uniq = open === close && open === '#' ? '' : [...new Set([open, close])].map((ch) => esc(ch, true)).join('');
+  // Crystal's rules put the delimiters in their classes unsqueezed: for `%&…&` that is `&&`, which
+  // Onigmo reads as a class intersection — the escape `\\[#&&\\]` ([#] and [\\]) never matches and
+  // the body `[^#&&\\]+` (not both) takes every character: the literal runs to the text's end
+  // unless a `&` (or `#`, `\`, an interpolation) comes right where the body would start.
+  const intersected = !squeezed && open === '&';
   run.pushDynamic(`sigil ${tok} ${open}${close} ${interp}`, () => {
-    const rules: RuleSpec[] = [rule(String.raw`\\[#${uniq}\\]`, 'se')];
+    const rules: RuleSpec[] = intersected ? [] : [rule(String.raw`\\[#${uniq}\\]`, 'se')];
     if (open !== close) rules.push(rule(esc(open), tok, '#push'));
     rules.push(rule(esc(close), tok, '#pop'));
     if (interp) rules.push(mixin('string_intp_escaped'), rule(/#/, tok));
     else rules.push(rule(/[\\#]/, tok));
-    rules.push(rule(String.raw`[^#${uniq}\\]+`, tok));
+    rules.push(intersected ? rule(/[\s\S]+/, tok) : rule(String.raw`[^#${uniq}\\]+`, tok));
     return rules;
   });
 }
@@ -151,7 +165,8 @@ export const ruby: LexerDef = lazyLexer('ruby', () => ({
       mixin('has_heredocs'),
       rule(/\.{2,3}/, 'o', 'expr_start'),
       rule(/[A-Z][a-zA-Z0-9_]*/, 'no', 'method_call'),
-      rule(/(\.|::)(\s*)([a-z_]\w*[!?]?|[*%&^`~+\-\/\[<>=])/, ['p', '', 'nf'], 'method_call'),
+      // Rouge's [*%&^`~+-\/\[<>=]: `+-\/` is a range, so `,` and `.` are method names too (`1. .`)
+      rule(/(\.|::)(\s*)([a-z_]\w*[!?]?|[*%&^`~+-/[<>=])/, ['p', '', 'nf'], 'method_call'),
       rule(/[a-zA-Z_]\w*[?!]/, 'n', 'expr_start'),
       rule(/[a-zA-Z_]\w*/, 'n', 'method_call'),
       rule(/\*\*|<<?|>>?|>=|<=|<=>|=~|={3}|!~|&&?|\|\||\./, 'o', 'expr_start'),

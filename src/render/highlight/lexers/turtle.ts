@@ -10,7 +10,7 @@
  * when no word character follows (`abc` is `n`, `a-b` is `k` then `n`).
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { onlyWhereLater } from './loop-match.js';
+import { escapedWalkStop, failsOnceFailed, onlyWhereLater } from './loop-match.js';
 
 export const turtle: LexerDef = lazyLexer('turtle', () => ({
   states: {
@@ -20,9 +20,11 @@ export const turtle: LexerDef = lazyLexer('turtle', () => ({
       rule(/true\b/, 'kc'),
       rule(/false\b/, 'kc'),
       rule(/""".*?"""/s, 's'),
-      rule(/"([^"\\]|\\.)*"/, 's'),
+      // once failed at a quote, fails at every later quote its walk passed (failsOnceFailed): on
+      // `"\"\"…` each quote's walk scanned to the text's end (quadratic)
+      failsOnceFailed('"', rule(/"([^"\\]|\\.)*"/, 's'), escapedWalkStop('"')),
       rule(/'''.*?'''/s, 's'),
-      rule(/'([^'\\]|\\.)*'/, 's'),
+      failsOnceFailed("'", rule(/'([^'\\]|\\.)*'/, 's'), escapedWalkStop("'")),
       rule(/#.*$/, 'c1'),
       rule(/@[^\s,.;]+/, 'na'),
       rule(/[+-]?[0-9]+\.[0-9]*E[+-]?[0-9]+/, 'mf'),
