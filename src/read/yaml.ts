@@ -31,6 +31,7 @@ import { rootBlockScalar } from "./yaml-root-block.js";
 import { repeatedRootProperty, rootProperties } from "./yaml-root-properties.js";
 import { separateFlowKeys } from "./yaml-flow-keys.js";
 import { libyamlError } from "./yaml-error-words.js";
+import { tagWithHash } from "./yaml-tag-chars.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
 // yyyy-m-d (`2024-02-30` stays a string), and a Time when it has a time of day with seconds; a
@@ -976,6 +977,8 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   if (rootBlock && "value" in rootBlock) return rootBlock.value;
   if (rootBlock && "reason" in rootBlock) throw yamlErrorAt(text, rootBlock, options, "A document that is one block scalar (| or >) has its text indented: indent these lines, or quote the value.");
   if (rootBlock) text = rootBlock.text;
+  const hashTag = tagWithHash(text);
+  if (hashTag) throw yamlErrorAt(text, hashTag, options, "A tag (!name) ends at a space: put a space between the tag and a `#` comment.");
   try {
     const before = recordedCount();
     const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateFlowKeys(separateAnchorNames(t))), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => loadSecondaryTagSuffixes(w, (x) => loadSeparatingAnchorNames(x, (y) => yamlLoad(stripFinalBlockBreak(y), { schema, json: true, filename: options.file, ...YAML_PARSER_OPTIONS }))))));
