@@ -1213,7 +1213,9 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
       // scalar whatever follows ("title:Hello #c\nlayout: post" is "title:Hello").
       if (plainScalarRoot(text)) {
         const lines = text.split("\n");
-        const through = throughFirstComment(lines, lines.findIndex((l) => !/^[ \t]*(?:#.*)?\r?$/.test(l)));
+        // (From the scalar's own line: a comment on a line of the root's properties ends nothing.)
+        const { contentAt } = rootProperties(text);
+        const through = throughFirstComment(lines, text.slice(0, contentAt).split("\n").length - 1);
         if (through !== null && through.length <= at) {
           // (The scanner still reads the next token to end the document: it may stumble there,
           // on `@` or a backquote, or on a `?` or `- ` after a quoted scalar on its line.)
