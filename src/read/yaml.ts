@@ -1221,6 +1221,12 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
           // on `@` or a backquote, or on a `?` or `- ` after a quoted scalar on its line.)
           const next = through.length + /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ ]*/.exec(text.slice(through.length))![0].length;
           if (text[next] === "@" || text[next] === "`") throw libyamlIndicatorError("found character that cannot start any token while scanning for the next token", text, next);
+          // A block scalar's header is scanned whole: after its indicators only blanks and a
+          // comment may stand on its line (`a #c\n|9: x`).
+          const header = /^[|>](?:[-+]?[1-9]?[-+]?)[ \t]*/.exec(text.slice(next));
+          if (header && !/^(?:#|\r?\n|$)/.test(text.slice(next + header[0].length)) && !/^[|>](?:[-+]?0|[-+]{2}|[1-9]{2})/.test(text.slice(next))) {
+            throw libyamlIndicatorError("did not find expected comment or line break while scanning a block scalar", text, next);
+          }
           const indicator = /^((?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|\[[^[\]{}\n]*\]|\{[^[\]{}\n]*\})[ \t]*)([?-])(?:[ \t]|\r?\n|\r?$)/.exec(text.slice(next));
           if (indicator) throw libyamlIndicatorError(indicator[2] === "?" ? "mapping keys are not allowed in this context" : "block sequence entries are not allowed in this context", text, next + indicator[1]!.length);
           return load(through);
