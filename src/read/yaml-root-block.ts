@@ -17,8 +17,26 @@ const ROOT_HEADER = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*[|>])([-+
  */
 const ROOT_HEADER_AFTER_PROPERTIES = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(?:[!&][^\s]*(?:[ \t]+(?:#[^\n]*)?|[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*))+[|>])([-+]?[1-9]?[-+]?)([ \t]*(?:#[^\n]*)?\r?\n)/;
 
+/** A root block scalar's header indented on its line (`  >2-`): its spaces, and where they stand. */
+const INDENTED_HEADER = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*)( +)(?=[|>])/;
+
 /** What the root block scalar reads as where libyaml and js-yaml differ: a value (the document ends early), a text to read instead, or nothing. */
 export function rootBlockScalar(text: string): { value: string } | { reason: string; at: number } | { text: string } | null {
+  // The header's own column counts for nothing at the root (libyaml measures from the root's -1,
+  // `  |2` as `|2`; `  |` takes content from column 1): js-yaml measures from the header's line,
+  // and took less of the text (`\n  >2-\n  a` is "a" to Psych, "" to js-yaml). So the header is
+  // read as if written at column 0.
+  const indented = INDENTED_HEADER.exec(text);
+  if (!indented) return rootBlockScalarAtColumn0(text);
+  const cut = indented[1]!.length;
+  const spaces = indented[2]!.length;
+  const read = rootBlockScalarAtColumn0(text.slice(0, cut) + text.slice(cut + spaces));
+  if (read === null) return { text: text.slice(0, cut) + text.slice(cut + spaces) };
+  if ("reason" in read) return { reason: read.reason, at: read.at >= cut ? read.at + spaces : read.at };
+  return read;
+}
+
+function rootBlockScalarAtColumn0(text: string): { value: string } | { reason: string; at: number } | { text: string } | null {
   const bare = ROOT_HEADER.exec(text);
   const m = bare ?? ROOT_HEADER_AFTER_PROPERTIES.exec(text);
   if (!m) return null;
