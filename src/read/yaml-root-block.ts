@@ -13,9 +13,10 @@ const ROOT_HEADER = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*[|>])([-+
 /**
  * The same header after the root's properties (`!!str\n|2`, `&x |2`, `!t #c\n|`): its
  * indentation indicator counts from the root's -1 all the same, and without one, a line at column
- * 0 ends the scalar and the document alike.
+ * 0 ends the scalar and the document alike. (A comment runs to its line's end: `&x #c > # c` is
+ * no header.)
  */
-const ROOT_HEADER_AFTER_PROPERTIES = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(?:[!&][^\s]*(?:[ \t]+(?:#[^\n]*)?|[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*))+[|>])([-+]?[1-9]?[-+]?)([ \t]*(?:#[^\n]*)?\r?\n)/;
+const ROOT_HEADER_AFTER_PROPERTIES = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(?:[!&][^\s]*(?:[ \t]+(?!#)|[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*))+[|>])([-+]?[1-9]?[-+]?)([ \t]*(?:#[^\n]*)?\r?\n)/;
 
 /** A root block scalar's header indented on its line (`  >2-`): its spaces, and where they stand. */
 const INDENTED_HEADER = /^((?:[ \t]*(?:#[^\n]*)?\r?\n)*)( +)(?=[|>])/;
