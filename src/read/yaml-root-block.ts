@@ -27,6 +27,22 @@ export function rootBlockScalar(text: string): { value: string } | { reason: str
   // `  |2` as `|2`; `  |` takes content from column 1): js-yaml measures from the header's line,
   // and took less of the text (`\n  >2-\n  a` is "a" to Psych, "" to js-yaml). So the header is
   // read as if written at column 0.
+  // So are the root's properties' (`\n    &y\n  |\n    x`, `  !t &y\n\n>+`), and the lines they
+  // stand on: they are gathered on the header's line, at column 0 (js-yaml took the properties'
+  // column for the scalar's, or the header for the end of an empty node).
+  const withProperties = ROOT_HEADER_AFTER_PROPERTIES.exec(text);
+  if (withProperties && !ROOT_HEADER.test(text)) {
+    const head = withProperties[1]!;
+    const lines = head.split("\n").length - 1;
+    const marker = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*---[ \t]/.test(head) ? "--- " : "";
+    const properties = head.slice(0, -1).replace(/(^|[ \t])#[^\n]*/g, "$1").replace(/^(?:[ \t]*\r?\n)*(?:---[ \t]+)?/, "").match(/[!&][^\s]*/g) ?? [];
+    const gathered = "\n".repeat(lines) + marker + properties.join(" ") + " " + head.slice(-1);
+    const shift = gathered.length - head.length;
+    const read = rootBlockScalarAtColumn0(gathered + text.slice(head.length));
+    if (read === null) return { text: gathered + text.slice(head.length) };
+    if ("reason" in read) return { reason: read.reason, at: read.at >= gathered.length ? read.at - shift : read.at };
+    return read;
+  }
   const indented = INDENTED_HEADER.exec(text);
   if (!indented) return rootBlockScalarAtColumn0(text);
   const cut = indented[1]!.length;
