@@ -1296,8 +1296,8 @@ function valueIndicatorOutsideFlow(line: string): boolean {
   return false;
 }
 
-/** Text before the root's value that holds only its properties (tags, anchors), after blank or comment lines and an optional `---`. */
-const ROOT_PROPERTIES_ONLY = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(?:[!&][^\s]*[ \t\r\n]+)+$/;
+/** Text before the root's value that holds only its properties (tags, anchors), after blank or comment lines and an optional `---`; comments may follow them (`&x #c\n  *x`). */
+const ROOT_PROPERTIES_ONLY = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(?:[!&][^\s]*(?:[ \t]+#[^\n]*)?[ \t\r\n]+)+$/;
 
 /**
  * Where the stream's first document ends: the offset of the first `---` or `...` line after its
