@@ -17,6 +17,8 @@ const MAYBE_ENDED_NAME = /(?:^|[\s[{,])[&*][\w-]+[?:,\]}%@`]/m;
 /** The first anchor or alias libyaml refuses: where (its `&` or `*`) and libyaml's words; null when none. */
 export function invalidAnchorName(text: string): { at: number; reason: string } | null {
   if (!MAYBE_BAD_NAME.test(text)) return null;
+  const root = invalidRootAnchorName(text);
+  if (root !== undefined) return root;
   const events = yamlEvents<{ type: number; anchorStart?: number; anchorEnd?: number }>(text);
   if (!events) return null;
   for (const ev of events) {
@@ -27,6 +29,32 @@ export function invalidAnchorName(text: string): { at: number; reason: string } 
     return { at: ev.anchorStart - 1, reason: `did not find expected alphabetic or numeric character while scanning an ${ev.type === EVENT_ALIAS ? "alias" : "anchor"}` };
   }
   return null;
+}
+
+/**
+ * The root's properties, read before anything else (`&x#c\n 'q'`): libyaml's scanner meets a bad
+ * name there whatever js-yaml makes of the rest, which it may not read at all. The error; null
+ * when a tag before it has a `#` (libyaml's error there comes first, yaml-tag-chars.ts);
+ * undefined when the properties hold no bad name (the events decide the rest).
+ */
+function invalidRootAnchorName(text: string): { at: number; reason: string } | null | undefined {
+  let at = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*/.exec(text)![0].length;
+  // (A node takes two properties; libyaml reads a few more before it stops on a repeat.)
+  for (let n = 0; n < 4; n++) {
+    const token = /^[!&][^\s]*/.exec(text.slice(at));
+    if (!token) return undefined;
+    if (token[0][0] === "!") {
+      if (token[0].includes("#")) return null;
+    } else {
+      const name = token[0].slice(1);
+      const bad = name.search(/[^A-Za-z0-9_-]/);
+      if (bad >= 0 && !"?:,]}%@`".includes(name[bad]!)) return { at, reason: "did not find expected alphabetic or numeric character while scanning an anchor" };
+      if (bad >= 0) return undefined;
+    }
+    at += token[0].length;
+    at += /^(?:[ \t\r\n]+(?:#[^\n]*)?)*/.exec(text.slice(at))![0].length;
+  }
+  return undefined;
 }
 
 /**

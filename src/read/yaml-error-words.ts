@@ -57,6 +57,14 @@ export function libyamlError(text: string, reason: string, position: number): Li
   if (nameless && position > 0 && "&*".includes(text[position - 1]!)) {
     return { reason: `did not find expected alphabetic or numeric character while scanning an ${nameless[1]}`, at: position - 1 };
   }
+  // A tag holding a character libyaml's URI scanner refuses (`!t"x"`, `!t{`, `!tü`): libyaml wants
+  // whitespace there, and names the tag's start; js-yaml names its end.
+  if (/^(?:tag name cannot contain such characters|tag suffix cannot contain flow indicator characters)/.test(reason)) {
+    let at = position;
+    while (at > 0 && !/\s/.test(text[at - 1]!)) at--;
+    const bang = text.indexOf("!", at);
+    if (bang >= 0 && bang < position) return { reason: "did not find expected whitespace or line break while scanning a tag", at: bang };
+  }
   // An alias to an anchor not (yet) defined: Psych's own error (Psych::BadAlias), which names no place.
   const alias = /^unidentified alias "(.*)"$/.exec(reason);
   if (alias && position >= 0) return { reason: `Unknown alias: ${alias[1]}`, at: position };

@@ -15,8 +15,11 @@ const BLOCK_HEADER_LINE = /(?:^|[\s:\-?])[|>][-+1-9]*[ \t]*(?:#[^\n]*)?\r?$/m;
 /** The text with the final block scalar's chomping made strip, where libyaml reads its last line without a break; the text itself otherwise. */
 export function stripFinalBlockBreak(text: string): string {
   if (text === "" || /[\r\n]$/.test(text) || !BLOCK_HEADER_LINE.test(text)) return text;
-  // (Its last line holds text: trailing empty lines would be blanks js-yaml and libyaml count alike.)
-  if (text.slice(text.lastIndexOf("\n") + 1).trim() === "") return text;
+  // (Its last line holds text, or spaces past the scalar's indentation, which both read as
+  // content (`|2\n    ` is "  " to Psych): a line of no more than the indentation's spaces is an
+  // empty line, which js-yaml and libyaml count alike; checked below, where the scalar's value
+  // ends at the end of the input only if that line is content.)
+  if (text.slice(text.lastIndexOf("\n") + 1).trim() === "" && !/ $/.test(text)) return text;
   const events = yamlEvents<{ type: number; style?: number; chomping?: number; valueStart?: number; valueEnd?: number }>(text);
   if (!events) return text;
   let last: (typeof events)[number] | undefined;

@@ -31,6 +31,7 @@ import { rootBlockScalar } from "./yaml-root-block.js";
 import { repeatedRootProperty, rootProperties } from "./yaml-root-properties.js";
 import { separateFlowKeys } from "./yaml-flow-keys.js";
 import { blockCollectionAt, libyamlError } from "./yaml-error-words.js";
+import { tagWithHash } from "./yaml-tag-chars.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
 // yyyy-m-d (`2024-02-30` stays a string), and a Time when it has a time of day with seconds; a
@@ -976,6 +977,8 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   if (rootBlock && "value" in rootBlock) return rootBlock.value;
   if (rootBlock && "reason" in rootBlock) throw yamlErrorAt(text, rootBlock, options, "A document that is one block scalar (| or >) has its text indented: indent these lines, or quote the value.");
   if (rootBlock) text = rootBlock.text;
+  const hashTag = tagWithHash(text);
+  if (hashTag) throw yamlErrorAt(text, hashTag, options, "A tag (!name) ends at a space: put a space between the tag and a `#` comment.");
   try {
     const before = recordedCount();
     const load = (t: string) => loadIndentingFlowLines(nonSpecificTags(separateFlowKeys(separateAnchorNames(t))), (u) => loadFirstDocument(u, (v) => loadTightComments(v, (w) => loadSecondaryTagSuffixes(w, (x) => loadSeparatingAnchorNames(x, (y) => yamlLoad(stripFinalBlockBreak(y), { schema, json: true, filename: options.file, ...YAML_PARSER_OPTIONS }))))));
@@ -1278,8 +1281,24 @@ function loadFirstDocument(text: string, load: (text: string) => unknown): unkno
       // scalar whatever follows ("title:Hello #c\nlayout: post" is "title:Hello").
       if (plainScalarRoot(text)) {
         const lines = text.split("\n");
-        const through = throughFirstComment(lines, lines.findIndex((l) => !/^[ \t]*(?:#.*)?\r?$/.test(l)));
-        if (through !== null && through.length <= at) return load(through);
+        // (From the scalar's own line: a comment on a line of the root's properties ends nothing.)
+        const { contentAt } = rootProperties(text);
+        const through = throughFirstComment(lines, text.slice(0, contentAt).split("\n").length - 1);
+        if (through !== null && through.length <= at) {
+          // (The scanner still reads the next token to end the document: it may stumble there,
+          // on `@` or a backquote, or on a `?` or `- ` after a quoted scalar on its line.)
+          const next = through.length + /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ ]*/.exec(text.slice(through.length))![0].length;
+          if (text[next] === "@" || text[next] === "`") throw libyamlIndicatorError("found character that cannot start any token while scanning for the next token", text, next);
+          // A block scalar's header is scanned whole: after its indicators only blanks and a
+          // comment may stand on its line (`a #c\n|9: x`).
+          const header = /^[|>](?:[-+]?[1-9]?[-+]?)[ \t]*/.exec(text.slice(next));
+          if (header && !/^(?:#|\r?\n|$)/.test(text.slice(next + header[0].length)) && !/^[|>](?:[-+]?0|[-+]{2}|[1-9]{2})/.test(text.slice(next))) {
+            throw libyamlIndicatorError("did not find expected comment or line break while scanning a block scalar", text, next);
+          }
+          const indicator = /^((?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|\[[^[\]{}\n]*\]|\{[^[\]{}\n]*\})[ \t]*)([?-])(?:[ \t]|\r?\n|\r?$)/.exec(text.slice(next));
+          if (indicator) throw libyamlIndicatorError(indicator[2] === "?" ? "mapping keys are not allowed in this context" : "block sequence entries are not allowed in this context", text, next + indicator[1]!.length);
+          return load(through);
+        }
       }
       throw e;
     }
@@ -1345,8 +1364,8 @@ function valueIndicatorOutsideFlow(line: string): boolean {
   return false;
 }
 
-/** Text before the root's value that holds only its properties (tags, anchors), after blank or comment lines and an optional `---`. */
-const ROOT_PROPERTIES_ONLY = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(?:[!&][^\s]*[ \t\r\n]+)+$/;
+/** Text before the root's value that holds only its properties (tags, anchors), after blank or comment lines and an optional `---`; comments may follow them (`&x #c\n  *x`). */
+const ROOT_PROPERTIES_ONLY = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*(?:[!&][^\s]*(?:[ \t]+#[^\n]*)?[ \t\r\n]+)+$/;
 
 /**
  * Where the stream's first document ends: the offset of the first `---` or `...` line after its
@@ -1367,7 +1386,9 @@ function firstDocumentEnd(text: string): number | null {
 
 /** Whether the document's root is a plain scalar: its first line starts no collection, quote or indicator. */
 function plainScalarRoot(text: string): boolean {
-  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([^\n]*)/.exec(text)![1]!;
+  // (After the root's properties, if any: `&x a #c` is a plain scalar too.)
+  const { contentAt } = rootProperties(text);
+  const first = contentAt > 0 ? /^[^\n]*/.exec(text.slice(contentAt))![0] : /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]+)?[ \t]*([^\n]*)/.exec(text)![1]!;
   return first !== "" && !/^(?:[-?:](?:[ \t]|\r?$)|[[{"'|>!&*%@`#,\]}])/.test(first) && !/:(?:[ \t]|\r?$)/.test(first);
 }
 
@@ -1375,19 +1396,34 @@ function plainScalarRoot(text: string): boolean {
  * A document whose first line is indented (`  title: x\nlayout: post`): libyaml ends its first
  * block at the first line indented less, and Psych.safe_load returns that document and never looks
  * further (Jekyll gets only `title`, whatever follows). js-yaml calls the rest an error. The text
- * up to that line, or null when the document does not start indented.
+ * up to that line, or null when the document does not start indented. The root's properties may
+ * stand on lines of their own before it (`&x\n  q: 1\nfoo` is {"q" => 1}, `!t\n  - x\n&x` is
+ * ["x"]): the block is the first line holding more.
  */
 function indentedFirstBlock(text: string): string | null {
   const lines = text.split("\n");
   const content = (l: string) => !/^[ \t]*(?:#.*)?\r?$/.test(l);
-  const start = lines.findIndex(content);
+  const propertiesOnly = (l: string) => /^[ \t]*(?:[!&][^\s]*[ \t]+)*[!&][^\s#]*[ \t]*(?:#.*)?\r?$/.test(l);
+  let start = lines.findIndex(content);
+  while (start >= 0 && propertiesOnly(lines[start]!)) {
+    const next = lines.findIndex((l, i) => i > start && content(l));
+    start = next;
+  }
   if (start < 0) return null;
   const indent = /^ */.exec(lines[start]!)![0].length;
   if (indent === 0) return null;
+  // (The line's own properties stand before its node.)
+  const node = lines[start]!.trim().replace(/^(?:[!&][^\s]*[ \t]+)*/, "");
   // Only a block collection ends there: a plain scalar at the root runs on over lines indented
   // less ("  text\nmore" is "text more", and a `key:` among them is an error in libyaml too), up
-  // to a comment, where the document's root is complete.
-  if (!/^(?:[-?](?:[ \t]|\r?$)|[^#]*?:(?:[ \t]|\r?$))/.test(lines[start]!.trim())) return throughFirstComment(lines, start);
+  // to a comment, where the document's root is complete. (js-yaml takes no line of it indented
+  // less than its first: that line loses its indentation, which does not change the value.)
+  if (!/^(?:[-?](?:[ \t]|\r?$)|[^#]*?:(?:[ \t]|\r?$))/.test(node)) {
+    const through = throughFirstComment(lines, start);
+    if (through === null) return null;
+    const at = lines.slice(0, start).reduce((n, l) => n + l.length + 1, 0);
+    return through.slice(0, at) + through.slice(at + indent);
+  }
   for (let i = start + 1; i < lines.length; i++) {
     if (content(lines[i]!) && /^ */.exec(lines[i]!)![0].length < indent) return lines.slice(0, i).join("\n") + "\n";
   }
