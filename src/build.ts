@@ -398,7 +398,13 @@ export class Builder {
       const kd = setUpKramdownConfig(this.site!.config, this.kramdownSetUp ? null : this.options.logger);
       this.kramdownSetUp = true;
       const off = kd.syntax_highlighter_opts?.disable === true;
-      return markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight: highlighting.highlight, lexerTag: highlighting.rougeLexerTag, extras: config.build_site_extras !== false });
+      // The highlighter module (every lexer, thousands of patterns) loads at the first call, not
+      // here: reading `highlighting.highlight` loaded it for a site that highlights nothing
+      // (syntax_highlighter_opts: { disable: true }, or no code blocks), ~41 M instructions of a
+      // 100-post build's main thread (bench/PROFILE.md, eighteenth session, "speed3").
+      const highlight = (code: string, lang: string) => highlighting.highlight(code, lang);
+      const lexerTag = (lang: string, code: string) => highlighting.rougeLexerTag(lang, code);
+      return markdownConverter.createMarkdownConverter({ kramdown: kd, highlighter: off ? "none" : config.highlighter, highlight, lexerTag, extras: config.build_site_extras !== false });
     });
     const current = () => this.site!;
     // The plugins' tags and filters: the engine is remade when `plugins:` or the site's plugins change.

@@ -7,6 +7,14 @@ const RAW = /\s+/gu;
 const DEFAULT = /[^\p{M}\p{L}\p{Nd}]+/gu;
 const PRETTY = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
 const ASCII = /[^A-Za-z0-9]+/g;
+// DEFAULT and PRETTY for a text that is all ASCII, where \p{M}\p{L}\p{Nd} are A-Z a-z 0-9: the
+// same replacements. Nearly every slug is ASCII (file names, titles in English), and a pattern with
+// Unicode property classes costs V8 ~1 M instructions or more to compile, once per subject kind
+// and tier (bytecode, then native code): up to seven compiles of PRETTY in a 100-post build, which
+// these small classes spare (bench/PROFILE.md, eighteenth session, "speed3").
+const NON_ASCII = /[^\x00-\x7f]/;
+const DEFAULT_ASCII = /[^A-Za-z0-9]+/g;
+const PRETTY_ASCII = /[^A-Za-z0-9._~!$&'()+,;=@]+/g;
 
 /**
  * I18n.transliterate with the i18n gem's default approximations: only Latin-1's letters (and
@@ -49,7 +57,8 @@ export function slugify(input: string | null | undefined, mode: string | null = 
   const m = mode ?? "default";
   if (!MODES.has(m)) return cased ? s : rubyDowncase(s);
   if (m === "latin") s = transliterate(s);
-  const re = m === "raw" ? RAW : m === "pretty" ? PRETTY : m === "ascii" || m === "latin" ? (m === "latin" ? DEFAULT : ASCII) : DEFAULT;
+  let re = m === "raw" ? RAW : m === "pretty" ? PRETTY : m === "ascii" || m === "latin" ? (m === "latin" ? DEFAULT : ASCII) : DEFAULT;
+  if ((re === DEFAULT || re === PRETTY) && !NON_ASCII.test(s)) re = re === DEFAULT ? DEFAULT_ASCII : PRETTY_ASCII;
   let slug = s.replace(re, "-").replace(/^-|-$/g, "");
   if (!cased) slug = rubyDowncase(slug);
   if (slug === "" && onEmpty) onEmpty(s);

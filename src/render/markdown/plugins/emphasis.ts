@@ -24,7 +24,33 @@ const INTRAWORD = /\p{L}-?\p{L}*$/u;
  * letter, or is `-` after a letter: two code points, at most four UTF-16 units, decide it, and
  * testing only those avoids copying and scanning the whole text before every `_`.
  */
-const intraword = (src: string, pos: number) => INTRAWORD.test(src.slice(Math.max(0, pos - 4), pos));
+const intrawordUnicode = (src: string, pos: number) => INTRAWORD.test(src.slice(Math.max(0, pos - 4), pos));
+// ASCII letters and digits by code (0-127): in ASCII, \p{L} is A-Z a-z and \p{N} is 0-9. Where the
+// characters that decide are ASCII (nearly always), these tables answer ALNUM and INTRAWORD, and
+// the patterns with Unicode property classes are never compiled: each costs V8 ~1 M instructions
+// or more per compile, several compiles a build (bench/PROFILE.md, eighteenth session, "speed3").
+const ASCII_LETTER = new Uint8Array(128);
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  ASCII_LETTER[c] = letter ? 1 : 0;
+  ASCII_ALNUM[c] = letter || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+}
+function intraword(src: string, pos: number): boolean {
+  if (pos <= 0) return false;
+  const last = src.charCodeAt(pos - 1);
+  if (last >= 128) return intrawordUnicode(src, pos);
+  if (last !== 0x2d /* - */) return ASCII_LETTER[last] === 1;
+  if (pos < 2) return false;
+  const before = src.charCodeAt(pos - 2);
+  return before < 128 ? ASCII_LETTER[before] === 1 : intrawordUnicode(src, pos);
+}
+/** ALNUM on one UTF-16 unit (or none: ''). */
+function alnum(ch: string): boolean {
+  if (ch === '') return false;
+  const c = ch.charCodeAt(0);
+  return c < 128 ? ASCII_ALNUM[c] === 1 : ALNUM.test(ch);
+}
 
 /**
  * Position of the closing delimiter for an element whose content starts at `start`, or -1.
@@ -77,7 +103,7 @@ function scanForClose(state: StateInline, start: number, end: number, delim: str
     const ch = src[q];
     if (src.startsWith(delim, q) && hasChild && !isWs(src[q - 1]) &&
       (kind !== 'em' || !(src.startsWith(c + c, q) && src[q + 2] !== c)) &&
-      (c !== '_' || !ALNUM.test(src[q + delim.length] ?? ''))) return q;
+      (c !== '_' || !alnum(src[q + delim.length] ?? ''))) return q;
     // (`\<<`, an escaped `<<`, is a typographic symbol too, tried before the escaped `\<`.)
     if (ch === '{' && src[q + 1] === ':' && src[q + 2] === ':') {
       const ext = spanExtensionAt(src, q, end);
