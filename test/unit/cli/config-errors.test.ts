@@ -84,7 +84,7 @@ test("collections_dir: [a] with a collection folder that holds a file fails as i
   }
 });
 
-// collections_dir: a mapping (ERRORS.md case 101): posts are not read (fixture
+// collections_dir: a mapping (ERRORS.md case 94): posts are not read (fixture
 // config-collections-dir-hash), and any collection besides posts stops the build at
 // Collection#directory, whose File.join takes no Hash (TypeError), folder or not.
 test("collections_dir: {a: b} with a collection fails as in Jekyll", () => {

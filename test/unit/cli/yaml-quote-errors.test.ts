@@ -1,6 +1,6 @@
-// A quoted value left open on its line and closed by a quote on a later line (ERRORS.md case 95:
+// A quoted value left open on its line and closed by a quote on a later line (ERRORS.md case 92:
 // an academic homepage's `email: "name@host` above `researchgate: "https://…"`), and a bad escape
-// in a double-quoted value (case 96: `"C:\Users\me"`). Jekyll 4.3.1 stops on either in
+// in a double-quoted value (case 93: `"C:\Users\me"`). Jekyll 4.3.1 stops on either in
 // `_config.yml` with Psych's words at Psych's place (the collection waiting for its next key; the
 // value's opening quote), and builds a page whose front matter has one without that front matter.
 // build-site says the same words of the same place (the words and places of more inputs are pinned
@@ -26,7 +26,7 @@ function build(files: Record<string, string>): { status: number | null; out: str
   }
 }
 
-test("case 95: a quote left open in _config.yml: Psych's words at the waiting mapping, and where the value opened", () => {
+test("case 92: a quote left open in _config.yml: Psych's words at the waiting mapping, and where the value opened", () => {
   const { status, out } = build({
     "_config.yml": "title: t\nauthor:\n  name: A\n  email: \"a@example.org\n  site: \"https://example.org\"\n  more: y\n",
     "index.html": "hi\n",
@@ -36,14 +36,14 @@ test("case 95: a quote left open in _config.yml: Psych's words at the waiting ma
   assert.ok(out.includes("the value that opens with \" at line 4, column 10 runs on to the \" at line 5, column 9"), out);
 });
 
-test("case 96: a bad escape in a double-quoted _config.yml value: Psych's words at its opening quote, and how to write a backslash", () => {
+test("case 93: a bad escape in a double-quoted _config.yml value: Psych's words at its opening quote, and how to write a backslash", () => {
   const { status, out } = build({ "_config.yml": "title: t\npath: \"C:\\Users\\me\"\n", "index.html": "hi\n" });
   assert.equal(status, 1, out);
   assert.ok(out.includes("_config.yml:2:7: invalid YAML: did not find expected hexdecimal number while parsing a quoted scalar"), out);
   assert.ok(out.includes("write \\\\ for a backslash"), out);
 });
 
-test("cases 95 and 96 in front matter: the page is built without its front matter, as Jekyll does", () => {
+test("cases 92 and 93 in front matter: the page is built without its front matter, as Jekyll does", () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "yaml-quote-errors-"));
   try {
     fs.writeFileSync(path.join(work, "_config.yml"), "title: t\n");
