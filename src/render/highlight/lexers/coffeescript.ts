@@ -8,6 +8,7 @@
  * `#{…}` interpolation `si`; `#` comments `c1`, `###…###` `cm`.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { guarded, slashRegexMatches } from './loop-match.js';
 
 const ID = '[$a-zA-Z_][a-zA-Z0-9_]*';
 const KEYWORDS = new Set(`for by while until loop break continue return
@@ -47,7 +48,11 @@ export const coffeescript: LexerDef = lazyLexer('coffeescript', () => ({
       mixin('comments'),
       mixin('whitespace'),
       mixin('multiline_regex_begin'),
-      rule(/\/(\\.|[^\[\/\\\n]|\[(\\.|[^\]\\\n])*\])+\/([gimy]+\b|\B)/, 'sr', '#pop'),
+      // tried only where it matches (slashRegexMatches): linear on `[/[/[/…`
+      guarded(
+        rule(/\/(\\.|[^\[\/\\\n]|\[(\\.|[^\]\\\n])*\])+\/([gimy]+\b|\B)/, 'sr', '#pop'),
+        slashRegexMatches(rule(/([gimy]+\b|\B)/, '').re),
+      ),
       rule('', (run) => run.pop()),
     ],
     root: [

@@ -47,7 +47,8 @@ const equalsAfter = (text: string, i: number): boolean => {
 };
 let eqText = '';
 let eqRunEnd = -1;
-let eqLast = -1; // the last `=` of the run ending at eqRunEnd
+let eqFrom = -1; // where the search for eqLast started
+let eqLast = -1; // the last `=` of the run ending at eqRunEnd, at or after eqFrom (-1 if none)
 let eqAfter = false; // whether `\s*=` follows that run
 /**
  * An exact precondition of TOML's key rule `(\S+|"[^"]+"|'[^']+')(\s*)(=)`: `\S+` can end before
@@ -59,10 +60,19 @@ let eqAfter = false; // whether `\s*=` follows that run
 function tomlKeyAhead(text: string, pos: number): boolean {
   const end = nonSpaceRunEnd(text, pos);
   if (end > pos) {
-    if (text !== eqText || end !== eqRunEnd) {
+    if (text !== eqText || end !== eqRunEnd || pos < eqFrom) {
       eqText = text;
       eqRunEnd = end;
-      eqLast = text.lastIndexOf('=', end - 1);
+      eqFrom = pos;
+      // searched within the run only: lastIndexOf went on to the text's start from each run of
+      // a line like ` [ [ [ …` without an `=` (quadratic)
+      eqLast = -1;
+      for (let i = end - 1; i > pos; i--) {
+        if (text.charCodeAt(i) === 61) {
+          eqLast = i;
+          break;
+        }
+      }
       eqAfter = equalsAfter(text, end);
     }
     if (eqAfter || eqLast > pos) return true;

@@ -12,6 +12,7 @@
  * `/` an error; `break`/`continue` followed by a name and `)`, `;` or a newline label it `nl`.
  */
 import { type LexerDef, type RuleSpec, lazyLexer, mixin, rule } from '../engine.js';
+import { guarded, slashRegexMatches } from './loop-match.js';
 
 const words = (s: string) => new Set(s.trim().split(/\s+/));
 const DECLARATIONS = words('const let var function class extends implements');
@@ -112,9 +113,13 @@ export const livescript: LexerDef = lazyLexer('livescript', () => ({
       mixin('comments'),
       mixin('whitespace'),
       mixin('multiline_regex_begin'),
-      // Linear: the alternatives start with different characters, so the loop never backtracks
-      // into a choice; giving up iterations one by one is all a failed match costs.
-      rule(String.raw`/(\\.|[^\[/\\\n]|\[(\\.|[^\]\\\n])*\])+/([gimy]+\b|\B)`, 'sr', '#pop'),
+      // The alternatives start with different characters, so the loop never backtracks into a
+      // choice; but each `/` of `[/[/[/…` walked the rest of the line (quadratic): tried only
+      // where it matches (slashRegexMatches, which remembers the walks' outcomes).
+      guarded(
+        rule(String.raw`/(\\.|[^\[/\\\n]|\[(\\.|[^\]\\\n])*\])+/([gimy]+\b|\B)`, 'sr', '#pop'),
+        slashRegexMatches(rule(/([gimy]+\b|\B)/, '').re),
+      ),
       rule(/(?:)/, (run) => run.pop()),
     ],
     multiline_regex_begin: [

@@ -658,3 +658,71 @@ export const escapedWalkStop =
     }
     return text.length;
   };
+
+/**
+ * Whether CoffeeScript's and LiveScript's regex literal
+ * `/(\\.|[^\[/\\\n]|\[(\\.|[^\]\\\n])*\])+/(flags)` matches at `pos`, for `flags` (a sticky regex
+ * run just after the closing `/`). The walk is deterministic: each iteration's alternatives start
+ * with different characters, and giving an iteration back leaves a `\`, `[` or plain character
+ * where the closing `/` (or `]`) would have to be, so only the greedy walk can match, and a
+ * failed walk or flags part fails the rule. A later attempt entering a state the failed walk
+ * passed through (outside a class, or inside one: `[/[/[/…` starts a regex at each `/` whose
+ * class reads the same rest of the line) ends the same way: the outcome is remembered for every
+ * position and state a walk passed, so each is walked once per text (each `/` walked the rest
+ * of the line: quadratic). A match is consumed, so the rule's regex, run only where this holds,
+ * stays linear.
+ */
+export function slashRegexMatches(flags: RegExp): (text: string, pos: number) => boolean {
+  if (!flags.sticky) throw new Error('slashRegexMatches: a sticky flags regex');
+  let seenText = '';
+  // per position and state (outside a class, inside one): 0 not walked, 1 fails, 2 matches
+  let outside = new Uint8Array(0);
+  let inside = new Uint8Array(0);
+  const passed: number[] = []; // positions walked, inside a class as -1 - position
+  return (text, pos) => {
+    if (text.charCodeAt(pos) !== 47) return false;
+    const n = text.length;
+    if (pos + 1 >= n || text.charCodeAt(pos + 1) === 47) return false; // `+`: one iteration at least
+    if (text !== seenText) {
+      seenText = text;
+      outside = new Uint8Array(n + 1);
+      inside = new Uint8Array(n + 1);
+    }
+    passed.length = 0;
+    let i = pos + 1;
+    let inClass = false;
+    let outcome = 1;
+    for (;;) {
+      const known = inClass ? inside[i]! : outside[i]!;
+      if (known) {
+        outcome = known;
+        break;
+      }
+      passed.push(inClass ? -1 - i : i);
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === 10) break;
+      if (c === 92) {
+        // `\\.`: Ruby's `.` takes anything but a newline (a surrogate pair's halves come apart
+        // the same way either path)
+        if (i + 1 >= n || text.charCodeAt(i + 1) === 10) break;
+        i += 2;
+      } else if (inClass) {
+        if (c === 93) inClass = false;
+        i++;
+      } else if (c === 47) {
+        flags.lastIndex = i + 1;
+        outcome = flags.test(text) ? 2 : 1;
+        break;
+      } else {
+        if (c === 91) inClass = true;
+        i++;
+      }
+    }
+    for (const p of passed) {
+      if (p < 0) inside[-1 - p] = outcome;
+      else outside[p] = outcome;
+    }
+    return outcome === 2;
+  };
+}

@@ -10,11 +10,28 @@
  * its `\w` does not): written without the flag as `[a-zA-Zſ\u212A]`.
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
-import { onlyWhereLater } from './loop-match.js';
+import { guarded, onlyWhereLater } from './loop-match.js';
 
 const OPS = String.raw`[-+*/\\~<>=|&!?,@%]`;
 // Onigmo's [a-z] under /i
 const ALPHA_I = '[a-zA-Zſ\u212A]';
+
+// a keyword selector's name without its colon (greedy: the same run the unary-selector rule takes)
+const selectorName = rule(String.raw`${ALPHA_I}+\w*`, 'nf');
+
+/**
+ * Whether the keyword-selector rule `[a-z]+\w*:` (/i) can match: only with the `:` right after
+ * the greedy run — a shorter one is followed by a letter or word character, never a `:` (`ſ` and
+ * `K`, letters to `[a-z]`/i but not `\w`, only end the letters' run, where `\w*` starts). On a
+ * long run without the colon V8 tried every split of the run between `[a-z]+` and `\w*`
+ * (quadratic: `1aaa…`); the greedy run is matched once instead.
+ */
+function colonAfterSelector(text: string, pos: number): boolean {
+  const re = selectorName.re;
+  re.lastIndex = pos;
+  const m = re.exec(text);
+  return m !== null && text.charCodeAt(pos + m[0].length) === 58;
+}
 
 export const smalltalk: LexerDef = lazyLexer('smalltalk', () => ({
   states: {
@@ -78,7 +95,7 @@ export const smalltalk: LexerDef = lazyLexer('smalltalk', () => ({
       rule(/(ifTrue|ifFalse|whileTrue|whileFalse|timesRepeat):/, 'nb', '#pop'),
       rule(/new(?!:)\b/, 'nb'),
       rule(/:=|_/, 'o', '#pop'),
-      rule(String.raw`${ALPHA_I}+\w*:`, 'nf', '#pop'),
+      guarded(rule(String.raw`${ALPHA_I}+\w*:`, 'nf', '#pop'), colonAfterSelector),
       rule(String.raw`${ALPHA_I}+\w*`, 'nf'),
       rule(String.raw`${OPS}+`, 'nf', '#pop'),
       rule(/[.]/, 'p', '#pop'),
