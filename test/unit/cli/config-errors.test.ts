@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { ROOT } from "../../conformance/harness.js";
+import { assertOutcome, buildSiteCase } from "./site-case.js";
 
 const CLI = path.join(ROOT, "bin", "build-site.js");
 
@@ -70,33 +71,18 @@ for (const c of CASES) {
 // a/_recipes) holds an entry stops the build where Collection#collection_dir passes the list to
 // sanitized_path (start_with?: NoMethodError).
 test("collections_dir: [a] with a collection folder that holds a file fails as in Jekyll", () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "config-errors-"));
-  try {
-    fs.writeFileSync(path.join(work, "_config.yml"), "collections_dir: [a]\ncollections: [recipes]\n");
-    fs.mkdirSync(path.join(work, "a", "_recipes"), { recursive: true });
-    fs.writeFileSync(path.join(work, "a", "_recipes", "soup.md"), "---\n---\nhi\n");
-    const r = spawnSync(process.execPath, [CLI, "build"], { cwd: work, encoding: "utf8" });
-    const out = r.stdout + r.stderr;
-    assert.equal(r.status, 1, out);
-    assert.ok(out.includes(`a/_recipes: undefined method \`start_with?' for ["a"]:Array (NoMethodError)`), out);
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  const files = { "_config.yml": "collections_dir: [a]\ncollections: [recipes]\n", "a/_recipes/soup.md": "---\n---\nhi\n" };
+  buildSiteCase("config-errors-", files, (build) => {
+    assertOutcome(build, `a/_recipes: undefined method \`start_with?' for ["a"]:Array (NoMethodError)`);
+  });
 });
 
 // collections_dir: a mapping (ERRORS.md case 94): posts are not read (fixture
 // config-collections-dir-hash), and any collection besides posts stops the build at
 // Collection#directory, whose File.join takes no Hash (TypeError), folder or not.
 test("collections_dir: {a: b} with a collection fails as in Jekyll", () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "config-errors-"));
-  try {
-    fs.writeFileSync(path.join(work, "_config.yml"), "collections_dir: {a: b}\ncollections: [recipes]\n");
-    fs.writeFileSync(path.join(work, "index.html"), "x\n");
-    const r = spawnSync(process.execPath, [CLI, "build"], { cwd: work, encoding: "utf8" });
-    const out = r.stdout + r.stderr;
-    assert.equal(r.status, 1, out);
-    assert.ok(out.includes("no implicit conversion of Hash into String (TypeError), reading the collection 'recipes'"), out);
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  const files = { "_config.yml": "collections_dir: {a: b}\ncollections: [recipes]\n", "index.html": "x\n" };
+  buildSiteCase("config-errors-", files, (build) => {
+    assertOutcome(build, "no implicit conversion of Hash into String (TypeError), reading the collection 'recipes'");
+  });
 });

@@ -6,57 +6,40 @@
 // build-site says the same words of the same place (the words and places of more inputs are pinned
 // by test/golden/yaml-scalars), with a hint that names what is wrong.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { ROOT } from "../../conformance/harness.js";
-
-const CLI = path.join(ROOT, "bin", "build-site.js");
-
-function build(files: Record<string, string>): { status: number | null; out: string } {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "yaml-quote-errors-"));
-  try {
-    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(work, name), text);
-    const r = spawnSync(process.execPath, [CLI, "build"], { cwd: work, encoding: "utf8" });
-    return { status: r.status, out: r.stdout + r.stderr };
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-}
+import { assertOutcome, buildSiteCase } from "./site-case.js";
 
 test("case 92: a quote left open in _config.yml: Psych's words at the waiting mapping, and where the value opened", () => {
-  const { status, out } = build({
+  const files = {
     "_config.yml": "title: t\nauthor:\n  name: A\n  email: \"a@example.org\n  site: \"https://example.org\"\n  more: y\n",
     "index.html": "hi\n",
+  };
+  buildSiteCase("yaml-quote-errors-", files, (build) => {
+    assertOutcome(build, "_config.yml:3:3: invalid YAML: did not find expected key while parsing a block mapping");
+    assert.ok(build.out.includes("the value that opens with \" at line 4, column 10 runs on to the \" at line 5, column 9"), build.out);
   });
-  assert.equal(status, 1, out);
-  assert.ok(out.includes("_config.yml:3:3: invalid YAML: did not find expected key while parsing a block mapping"), out);
-  assert.ok(out.includes("the value that opens with \" at line 4, column 10 runs on to the \" at line 5, column 9"), out);
 });
 
 test("case 93: a bad escape in a double-quoted _config.yml value: Psych's words at its opening quote, and how to write a backslash", () => {
-  const { status, out } = build({ "_config.yml": "title: t\npath: \"C:\\Users\\me\"\n", "index.html": "hi\n" });
-  assert.equal(status, 1, out);
-  assert.ok(out.includes("_config.yml:2:7: invalid YAML: did not find expected hexdecimal number while parsing a quoted scalar"), out);
-  assert.ok(out.includes("write \\\\ for a backslash"), out);
+  buildSiteCase("yaml-quote-errors-", { "_config.yml": "title: t\npath: \"C:\\Users\\me\"\n", "index.html": "hi\n" }, (build) => {
+    assertOutcome(build, "_config.yml:2:7: invalid YAML: did not find expected hexdecimal number while parsing a quoted scalar");
+    assert.ok(build.out.includes("write \\\\ for a backslash"), build.out);
+  });
 });
 
 test("cases 92 and 93 in front matter: the page is built without its front matter, as Jekyll does", () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "yaml-quote-errors-"));
-  try {
-    fs.writeFileSync(path.join(work, "_config.yml"), "title: t\n");
-    fs.writeFileSync(path.join(work, "a.md"), "---\ntitle: \"x\nlayout: \"post\"\n---\nBody **a**\n");
-    fs.writeFileSync(path.join(work, "b.md"), "---\npath: \"x\\q\"\n---\nBody **b**\n");
-    const r = spawnSync(process.execPath, [CLI, "build"], { cwd: work, encoding: "utf8" });
-    const out = r.stdout + r.stderr;
-    assert.equal(r.status, 0, out);
-    assert.ok(out.includes("a.md:2:1: invalid YAML: did not find expected key while parsing a block mapping"), out);
-    assert.ok(out.includes("b.md:2:7: invalid YAML: found unknown escape character while parsing a quoted scalar"), out);
-    assert.equal(fs.readFileSync(path.join(work, "_site", "a.html"), "utf8"), "<p>Body <strong>a</strong></p>\n");
-    assert.equal(fs.readFileSync(path.join(work, "_site", "b.html"), "utf8"), "<p>Body <strong>b</strong></p>\n");
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  const files = {
+    "_config.yml": "title: t\n",
+    "a.md": "---\ntitle: \"x\nlayout: \"post\"\n---\nBody **a**\n",
+    "b.md": "---\npath: \"x\\q\"\n---\nBody **b**\n",
+  };
+  buildSiteCase("yaml-quote-errors-", files, (build) => {
+    assertOutcome(build, null);
+    assert.ok(build.out.includes("a.md:2:1: invalid YAML: did not find expected key while parsing a block mapping"), build.out);
+    assert.ok(build.out.includes("b.md:2:7: invalid YAML: found unknown escape character while parsing a quoted scalar"), build.out);
+    assert.equal(fs.readFileSync(path.join(build.dest, "a.html"), "utf8"), "<p>Body <strong>a</strong></p>\n");
+    assert.equal(fs.readFileSync(path.join(build.dest, "b.html"), "utf8"), "<p>Body <strong>b</strong></p>\n");
+  });
 });
