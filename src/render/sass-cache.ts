@@ -22,6 +22,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SASS_FILE } from "./sass-files.js";
+import { isInside, realFolder } from "../read/outside-site.js";
 
 export interface CachedSass {
   css: string;
@@ -151,15 +152,10 @@ export class SassCache {
   }
 
   private inSiteOrTheme(folder: string): boolean {
+    const real = realFolder(folder);
     const within = (root: string | null) => {
-      if (!root) return false;
-      try {
-        const real = fs.realpathSync(folder);
-        const top = fs.realpathSync(root);
-        return real === top || real.startsWith(top + path.sep);
-      } catch {
-        return false;
-      }
+      const top = root ? realFolder(root) : null;
+      return real !== null && top !== null && isInside(real, top);
     };
     return within(this.source) || within(this.themeRoot);
   }

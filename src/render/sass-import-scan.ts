@@ -21,7 +21,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { blankSassComments } from "./sass-comments.js";
 import { SASS_FILE } from "./sass-files.js";
-import { inside, resolveImportPath } from "./sass-importer.js";
+import { isInside } from "../read/outside-site.js";
+import { resolveImportPath } from "./sass-importer.js";
 
 /** Entries walked before giving up on the fast path (a site root full of files, say). */
 const MAX_ENTRIES = 5000;
@@ -61,7 +62,7 @@ export function importsStayInside(source: string, bases: string[], roots: string
       // The text's own folder first; the load paths only when that finds no file, as Dart Sass tries them.
       for (const base of bases) {
         const target = path.resolve(base, url);
-        if (!roots.some((root) => inside(target, root))) return false;
+        if (!roots.some((root) => isInside(target, root))) return false;
         try {
           if (resolveImportPath(target, directive === "@import") !== null) break;
         } catch {
@@ -111,7 +112,7 @@ export function loadsStayInside(source: string, syntax: "scss" | "indented", ent
     } catch {
       continue; // a load path that does not exist holds nothing to load
     }
-    if (!readRoots.some((root) => inside(real, root))) return false;
+    if (!readRoots.some((root) => isInside(real, root))) return false;
     if (!sassFilesBelow(dir, files, budget)) return false;
   }
   const stays = (text: string, dir: string, plainCss = false) => importsStayInside(text, [dir, ...loadPaths], roots, plainCss);

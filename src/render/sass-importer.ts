@@ -16,6 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as sass from "sass-embedded";
+import { isInside } from "../read/outside-site.js";
 
 /** What the importer needs, as plain data (it is built on the Sass thread). */
 export interface SassReadScope {
@@ -65,11 +66,6 @@ export function resolveImportPath(p: string, fromImport: boolean): string | null
   return (fromImport ? exactlyOne(tryPathWithExtensions(path.join(p, "index.import"))) : null) ?? exactlyOne(tryPathWithExtensions(path.join(p, "index")));
 }
 
-/** Whether the real path `real` is `root` or below it. */
-export function inside(real: string, root: string): boolean {
-  return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
-}
-
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** The importer for one compile: finds files as Dart Sass does and reads only those in the site or theme. */
@@ -84,7 +80,7 @@ export function siteImporter(scope: SassReadScope): sass.Importer<"sync"> {
       real = null;
     }
     if (real === null) throw new Error(`${shown(file)} cannot be read (it vanished, or its links go round in a loop)`);
-    if (!scope.readRoots.some((root) => inside(real, root))) {
+    if (!scope.readRoots.some((root) => isInside(real, root))) {
       throw new Error(`${shown(file)}${real === file ? "" : ` (a link to ${real})`} is outside the site: build-site reads nothing outside the site ` +
         "(Jekyll reads it unless --safe). Copy the partial into the site's _sass folder instead of importing it from elsewhere.");
     }

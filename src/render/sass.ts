@@ -14,6 +14,7 @@ import { pathToFileURL, fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import type * as sass from "sass-embedded";
 import { BuildError } from "../errors.js";
+import { realFolder } from "../read/outside-site.js";
 import { limitsOf, raiseHint } from "../config/limits.js";
 import { defaultSassCacheDir, SassCache } from "./sass-cache.js";
 import { compileToReply } from "./sass-compile.js";
@@ -173,14 +174,7 @@ export class SassConverter {
     this.loadPaths = [...new Set([...user.map(place), sassDir(site.config)])];
     // jekyll-sass-converter: the theme's `_sass` comes after the site's own load paths.
     if (site.theme?.sassPath) this.loadPaths.push(site.theme.sassPath);
-    this.readRoots = [site.source, site.theme?.root].flatMap((dir) => {
-      if (!dir) return [];
-      try {
-        return [fs.realpathSync(dir)];
-      } catch {
-        return [];
-      }
-    });
+    this.readRoots = [site.source, site.theme?.root].flatMap((dir) => (dir ? realFolder(dir) ?? [] : []));
     this.style = String(conf.style ?? "expanded").replace(/^:/, "") === "compressed" ? "compressed" : "expanded";
     this.quietDeps = conf.quiet_deps ?? true;
     const sm = String(conf.sourcemap ?? "always").replace(/^:/, "");

@@ -24,6 +24,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ChangeKind } from "./coalesce.js";
 import { MAX_LINKED_VISITS } from "../read/loop-guard.js";
+import { isInside, realFolder } from "../read/outside-site.js";
 
 export interface TreeWatcher {
   close(): void;
@@ -64,14 +65,8 @@ export function watchTrees(options: TreeWatchOptions): TreeWatcher {
   // What the build reads is what is watched: a folder or file whose real path leaves every root (a
   // symlink out of the site, which the reader skips) is not watched, and no real folder is watched
   // under more than MAX_LINKED_VISITS names (links doubling at each level: the build stops there).
-  const realRoots = options.roots.flatMap((r) => {
-    try {
-      return [fs.realpathSync(r)];
-    } catch {
-      return [];
-    }
-  });
-  const insideRoots = (real: string) => realRoots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+  const realRoots = options.roots.map(realFolder).filter((r): r is string => r !== null);
+  const insideRoots = (real: string) => realRoots.some((r) => isInside(real, r));
   const linkedVisits = new Map<string, number>();
 
   const isLink = (abs: string) => fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink() === true;

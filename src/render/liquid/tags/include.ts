@@ -27,16 +27,12 @@ import { collectionsDirJoined } from "../../../config/collections-dir.js";
 import { inspect, isHash, plain, rubyClass, truthy } from "../../../ruby/values.js";
 import { LimitError } from "../budget.js";
 import { sanitizedPath } from "../../../write/contain.js";
+import { isInside, realFolder } from "../../../read/outside-site.js";
 
-/** Whether the real path `real` lies inside the folder `dir` (by its real path). */
+/** Whether the real path `real` (a file's) lies inside the folder `dir` (by its real path). */
 function insideReal(real: string, dir: string): boolean {
-  let root = dir;
-  try {
-    root = fs.realpathSync(dir);
-  } catch {
-    return false;
-  }
-  return real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  const root = realFolder(dir);
+  return root !== null && isInside(real, root);
 }
 
 export interface IncludeSupport {
