@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { DEFAULT_LIMITS } from "./limits.js";
 import { readSourceText } from "../read/source-text.js";
+import { isInside } from "../read/outside-site.js";
 import path from "node:path";
 import { recordAsWritten, type WrittenPaths } from "./as-written.js";
 import { BuildError } from "../errors.js";
@@ -176,7 +177,7 @@ function siteSource(root: string, fromCommandLine: boolean, key: unknown, file: 
       hint: `source: names the folder of the site's files, relative to ${displayPath(root) || "."}: create it, or correct or remove the setting.`,
     });
   }
-  if (!(real === realRoot || real.startsWith(`${realRoot}${path.sep}`))) {
+  if (!isInside(real, realRoot)) {
     throw new BuildError(`source: ${key} is outside the folder the configuration was read from (${displayPath(root) || root}); build-site builds only sources inside it`, {
       file: where,
       hint: "Jekyll would build that folder; build-site reads nothing outside the site's folder. Point source: at a folder inside it, or run build-site --source FOLDER instead.",
