@@ -8,12 +8,12 @@ const DEFAULT = /[^\p{M}\p{L}\p{Nd}]+/gu;
 const PRETTY = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
 const ASCII = /[^A-Za-z0-9]+/g;
 // DEFAULT and PRETTY for a text that is all ASCII, where \p{M}\p{L}\p{Nd} are A-Z a-z 0-9: the
-// same replacements. Nearly every slug is ASCII (file names, titles in English), and a pattern with
-// Unicode property classes costs V8 ~1 M instructions or more to compile, once per subject kind
-// and tier (bytecode, then native code): up to seven compiles of PRETTY in a 100-post build, which
-// these small classes spare (bench/PROFILE.md, eighteenth session, "speed3").
+// same replacements (DEFAULT's is the ascii mode's ASCII). Nearly every slug is ASCII (file
+// names, titles in English), and a pattern with Unicode property classes costs V8 ~1 M
+// instructions or more to compile, once per subject kind and tier (bytecode, then native code):
+// up to seven compiles of PRETTY in a 100-post build, which these small classes spare
+// (bench/PROFILE.md, eighteenth session, "speed3").
 const NON_ASCII = /[^\x00-\x7f]/;
-const DEFAULT_ASCII = /[^A-Za-z0-9]+/g;
 const PRETTY_ASCII = /[^A-Za-z0-9._~!$&'()+,;=@]+/g;
 
 /**
@@ -58,7 +58,7 @@ export function slugify(input: string | null | undefined, mode: string | null = 
   if (!MODES.has(m)) return cased ? s : rubyDowncase(s);
   if (m === "latin") s = transliterate(s);
   let re = m === "raw" ? RAW : m === "pretty" ? PRETTY : m === "ascii" || m === "latin" ? (m === "latin" ? DEFAULT : ASCII) : DEFAULT;
-  if ((re === DEFAULT || re === PRETTY) && !NON_ASCII.test(s)) re = re === DEFAULT ? DEFAULT_ASCII : PRETTY_ASCII;
+  if ((re === DEFAULT || re === PRETTY) && !NON_ASCII.test(s)) re = re === DEFAULT ? ASCII : PRETTY_ASCII;
   let slug = s.replace(re, "-").replace(/^-|-$/g, "");
   if (!cased) slug = rubyDowncase(slug);
   if (slug === "" && onEmpty) onEmpty(s);
