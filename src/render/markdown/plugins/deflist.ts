@@ -22,12 +22,15 @@ import { IAL_BODY, ITEM_IAL_ONLY } from '../ial.js';
 import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { leadingItemIal } from './kramdown-blocks.js';
 import { tableTried } from './table.js';
+import { KD_LIST_START } from './list-rule.js';
 import { COMMENT_RE, SPAN_ELEMENTS, TAG_RE } from '../html.js';
 import { RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 // kramdown's DEFINITION_LIST_START: `:` and PATTERN_TAIL, whose first character is a space, a tab
 // or a `|` (the class `[\t| ]`, see list-rule.ts): `a\n:|b` is a definition holding a table.
 const MARKER = /^:[\t| ]/;
+/** A line kramdown starts a list item (its LIST_START) or a blockquote at. */
+const startsListOrQuote = (text: string) => KD_LIST_START.test(text) || text.startsWith('>');
 
 /**
  * markdown-it-deflist takes a `:` as a marker only with whitespace after it (its skipMarker asks
@@ -303,7 +306,7 @@ export function deflistPlugin(md: MarkdownIt): void {
         // A further term is a paragraph's line in kramdown: a list item or quote line there starts
         // that block instead, and the list ends (`m\n: \n\n* \n: ` is a list after it, its item
         // holding ':').
-        else if (next < endLine && state.sCount[next] - base <= 3 && /^(?:[*+-]|\d+\.)[\t| ]|^>/.test(lineText(state, next))) stop(next);
+        else if (next < endLine && state.sCount[next] - base <= 3 && startsListOrQuote(lineText(state, next))) stop(next);
         // So does a block IAL or ALD line (kramdown's block extensions come before its paragraphs):
         // `term\n: def\n\n{: .d}\n: def2` ends the list, and `: def2` is a paragraph.
         // And a line kramdown reads as raw text (` \tx`: a space, then a tab; see kd_raw_text),
