@@ -7,9 +7,9 @@
  * lexer produces:
  * ./engine.ts reproduces Rouge's RegexLexer (and Ruby's regex semantics), and each lexer
  * reproduces the rules of Rouge's, built on first use. `guess` runs Rouge's guessers
- * (./guess.ts). The two languages Rouge knows without a lexer here (ghc-cmm, wollok) are written
- * as plain text: the text identical, without classes. (They were Prism's tokens mapped onto
- * Rouge's classes until every language Prism has a grammar for had a lexer of its own.)
+ * (./guess.ts). Every language Rouge knows has a lexer here (the last two, ghc-cmm and wollok,
+ * were written as plain text before; earlier still, many were Prism's tokens mapped onto Rouge's
+ * classes).
  * test/golden/highlight/README.md has the measurement.
  */
 import { escapeHtml, formatHtml, lex, RougeRaise } from './engine.js';

@@ -37,6 +37,16 @@ def fresh_template_words
   end
 end
 
+# Wollok remembers the names declared by `class`/`object`/`mixin` in one array for the life of the
+# process (a local of the lexer's class body, reached through a rule's block): in a Jekyll build a
+# name declared in one block is `nc` in every later one. Each sample is lexed as in a fresh process.
+def fresh_wollok_entities
+  rule = Rouge::Lexers::Wollok.get_state(:foo).rules.find do |r|
+    r.respond_to?(:callback) && r.callback.source_location[0].end_with?("wollok.rb")
+  end
+  rule.callback.binding.local_variable_get(:entities).clear
+end
+
 # 1. Samples through Rouge's HTML formatter: snippets/ (written for these tests, or taken from
 #    real sites), harvested/ (see harvest.mjs) and mutated/ (see mutate.mjs). The language is the directory name as written,
 #    so aliases go through Rouge::Lexer.find_fancy as Jekyll passes them.
@@ -46,6 +56,7 @@ def lex_samples(dirs)
     code = File.read(file, encoding: "UTF-8")
     lexer = Rouge::Lexer.find_fancy(lang, code) or raise "Rouge has no lexer for #{lang}"
     fresh_template_words if %w(jinja twig).include?(lexer.tag)
+    fresh_wollok_entities if lexer.tag == "wollok"
     {
       "file" => file.delete_prefix(HERE + "/"),
       "lang" => lang,
@@ -173,6 +184,7 @@ fancy = fancy_cases.map do |lang, file|
   code = File.read(File.join(HERE, file), encoding: "UTF-8")
   lexer = Rouge::Lexer.find_fancy(lang, code) or raise "no lexer for #{lang}"
   fresh_template_words if %w(jinja twig).include?(lexer.tag)
+  fresh_wollok_entities if lexer.tag == "wollok"
   { "lang" => lang, "file" => file, "lexer" => lexer.tag,
     "html" => Rouge::Formatters::HTML.new.format(lexer.lex(code)) }
 end

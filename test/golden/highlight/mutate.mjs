@@ -6,10 +6,12 @@
  * Rouge's empty-match limit, odd whitespace. Deterministic (seeded).
  *
  *   node test/golden/highlight/mutate.mjs [--per-lang N] [--seed S] [--out DIR] [--max-chars N]
+ *     [--langs a,b,c]
  *
  * Writes <out>/<lang>/<n>.txt (default: mutated/, 6 per language, at most 2,000 characters each);
  * then `ruby generate.rb` lexes them with Rouge like the other samples. With a bigger --per-lang
- * and another --out it is the fuzzer used to look for differences (see README.md).
+ * and another --out it is the fuzzer used to look for differences (see README.md); --langs replaces
+ * the language list (any directories of snippets/ and harvested/) for a hunt on other lexers.
  *
  * Left out on purpose: U+017F ſ and U+212A K, which JavaScript's case-insensitive `\w` matches and
  * Ruby's does not (the one known difference of the regex translation, see README.md).
@@ -33,12 +35,13 @@ const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 /** The language directories of the issue's 25 languages (tags and common aliases). */
-const LANGS = [
+const DEFAULT_LANGS = [
   'liquid', 'scss', 'sass', 'css', 'html', 'xml', 'yaml', 'yml', 'json', 'jsonc', 'javascript', 'js',
   'typescript', 'ts', 'python', 'py', 'ruby', 'rb', 'shell', 'sh', 'bash', 'console', 'diff', 'c',
   'cpp', 'c++', 'java', 'go', 'rust', 'sql', 'markdown', 'md', 'toml', 'docker', 'dockerfile',
   'plaintext', 'text',
 ];
+const LANGS = flag('--langs') ? flag('--langs').split(',') : DEFAULT_LANGS;
 const PUNCTUATION = [
   '"', "'", '`', '{', '}', '(', ')', '[', ']', '#', '/*', '*/', '//', '$', '\\', '\n', ' ', '\t', '<',
   '>', '%', '@', ':', ';', '=', '-', '+', '.', '|', '&', '!', '?', '~', '^', '*', ',', '0x1F', '1.5e3',

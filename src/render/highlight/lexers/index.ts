@@ -1,7 +1,6 @@
 /**
  * Every lexer, keyed by Rouge's lexer tag (the alias → tag table is ../rouge-languages.ts):
- * those ported to our Rouge-compatible engine, Rouge's PlainText, and for the rest of the
- * languages Rouge knows (ghc-cmm and wollok), plain text.
+ * each of Rouge 3.30's lexers ported to our Rouge-compatible engine, and Rouge's PlainText.
  */
 import { type LexerDef, plainLexer } from '../engine.js';
 import { ROUGE_LEXERS } from '../rouge-languages.js';
@@ -143,6 +142,8 @@ import { hql } from './hql.js';
 import { freefem } from './freefem.js';
 import { idlang } from './idlang.js';
 import { bpf } from './bpf.js';
+import { ghcCmm } from './ghc-cmm.js';
+import { wollok } from './wollok.js';
 import { ghcCore } from './ghc-core.js';
 import { pony } from './pony.js';
 import { eiffel } from './eiffel.js';
@@ -361,6 +362,8 @@ export const NATIVE: ReadonlyMap<string, LexerDef> = new Map<string, LexerDef>([
   ['epp', epp],
   ['bpf', bpf],
   ['ghc-core', ghcCore],
+  ['ghc-cmm', ghcCmm],
+  ['wollok', wollok],
   ['pony', pony],
   ['eiffel', eiffel],
   ['lustre', lustre],
