@@ -14,11 +14,11 @@
 #
 # It also writes combos.json: 300 combinations of the default-config cases (see below).
 #
-# Caution: converters for several kramdown configurations in one process can leak options into one
-# another (seen with `hard_wrap`: a default-config converter used after a hard_wrap one wrote
-# hard_wrap's output). Cases with a non-default configuration must agree with a real site build
-# (scripts/differential.mjs --cases FILE --config JSON); where they do not, pin them as a
-# conformance fixture instead (test/conformance/kramdown-hard-wrap).
+# Every case and combination is converted by a converter of its own, made in a process of its own
+# (a fork of this one, which loads Jekyll but makes no converter): converters for several kramdown
+# configurations in one process leak options into one another (a default-config converter used
+# after a hard_wrap one wrote hard_wrap's output; GFM's header ids reached an `input: kramdown`
+# converter), which a site build never sees.
 #
 # Usage: ruby test/golden/markdown/generate.rb [--new-combos]   (the tests never run this; CI has no Ruby)
 require 'jekyll'
@@ -46,16 +46,36 @@ names = cases.map { |c| c['name'] }
 dups = names.select { |n| names.count(n) > 1 }.uniq
 abort "duplicate case names: #{dups.join(', ')}" unless dups.empty?
 
-converters = {}
 src = Dir.mktmpdir('md-golden')
-cases.each do |c|
-  key = JSON.generate(c['config'])
-  conv = converters[key] ||= begin
-    conf = Jekyll.configuration(c['config'].merge('source' => src, 'destination' => File.join(src, '_site'), 'quiet' => true))
-    Jekyll::Site.new(conf).find_converter_instance(Jekyll::Converters::Markdown)
+# What every converter loads, loaded once here (each child then starts with it), and the versions
+# written below: kramdown, its GFM parser and Rouge, as Jekyll's converter requires them.
+Jekyll::Site.new(Jekyll.configuration('source' => src, 'destination' => File.join(src, '_site'), 'quiet' => true))
+require 'kramdown'
+require 'kramdown-parser-gfm'
+require 'rouge'
+# Jekyll's Markdown converter for `config`, made afresh in a child process, on `markdown`.
+convert = lambda do |config, markdown|
+  reader, writer = IO.pipe
+  pid = fork do
+    reader.close
+    result = begin
+      conf = Jekyll.configuration(config.merge('source' => src, 'destination' => File.join(src, '_site'), 'quiet' => true))
+      { 'html' => Jekyll::Site.new(conf).find_converter_instance(Jekyll::Converters::Markdown).convert(markdown) }
+    rescue StandardError => e
+      { 'error' => "#{e.class}: #{e.message}" }
+    end
+    writer.write(JSON.generate(result))
+    writer.close
+    exit!(0)
   end
-  c['expected'] = conv.convert(c['markdown'])
+  writer.close
+  result = JSON.parse(reader.read)
+  reader.close
+  Process.wait(pid)
+  abort "conversion failed: #{result['error']}\n#{markdown}" unless result.key?('html')
+  result['html']
 end
+cases.each { |c| c['expected'] = convert.call(c['config'], c['markdown']) }
 
 # Combinations: cases placed next to each other and inside containers (list items, blockquotes),
 # where kramdown's block boundaries, lazy lines and container text matter. Deterministic (a fixed
@@ -68,10 +88,6 @@ rnd = lambda do
 end
 pick = -> { default_cases[(rnd.call * default_cases.size).floor]['markdown'] }
 indent = ->(md, n) { md.gsub(/\n(?=.)/, "\n" + ' ' * n) }
-conv = converters[JSON.generate({})] ||= begin
-  conf = Jekyll.configuration('source' => src, 'destination' => File.join(src, '_site'), 'quiet' => true)
-  Jekyll::Site.new(conf).find_converter_instance(Jekyll::Converters::Markdown)
-end
 combos_file = File.join(here, 'combos.json')
 # The inputs are kept once made (adding a case would otherwise reshuffle every combination);
 # `--new-combos` draws them afresh.
@@ -89,7 +105,7 @@ combos = (0...300).map do |i|
        end
   name = "combo-#{i}-#{%w[adjacent blank-between list-item blockquote ordered-then-next][kind]}"
   name, md = old_inputs[i] if old_inputs && old_inputs[i]
-  { 'name' => name, 'markdown' => md, 'expected' => conv.convert(md) }
+  { 'name' => name, 'markdown' => md, 'expected' => convert.call({}, md) }
 end
 File.write(combos_file, JSON.pretty_generate({
   'generator' => "Jekyll #{Jekyll::VERSION}, kramdown #{Kramdown::VERSION}, Rouge #{Rouge.version}",

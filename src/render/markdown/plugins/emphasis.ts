@@ -12,7 +12,7 @@ import type { MarkdownIt, StateInline } from 'markdown-it';
 import { codeSpanAt } from './codespan.js';
 import { parseSpanHtml, spanHtmlEnd } from './span-html.js';
 import { linkEndAt } from './link.js';
-import { spanExtensionAt } from './kramdown-inline.js';
+import { applySpanOptions, spanExtensionAt, spanOptionsParseSpanHtml } from './kramdown-inline.js';
 import { strikethroughEnd } from './strikethrough.js';
 
 type Kind = 'em' | 'strong';
@@ -59,23 +59,25 @@ function alnum(ch: string): boolean {
  * paragraph of unclosed delimiters and brackets (`**a [b ` a few hundred times) searched again
  * from every delimiter and bracket, taking minutes (kramdown itself is slow there too).
  */
-function findClose(state: StateInline, start: number, end: number, delim: string, kind: Kind, open: Kind[]): number {
-  const memo: Map<string, number> = ((state as any).kdCloseMemo ??= new Map());
-  const search = `${end} ${delim} ${kind} ${open.join(',')} ${(state as any).kdInLink ? 1 : 0}`;
+function findClose(state: StateInline, start: number, end: number, delim: string, kind: Kind, open: Kind[], options: string[]): number {
+  const memo: Map<string, { close: number; options: string[] }> = ((state as any).kdCloseMemo ??= new Map());
+  const search = `${end} ${delim} ${kind} ${open.join(',')} ${(state as any).kdInLink ? 1 : 0} ${parseSpanHtml(state) ? 1 : 0}`;
   const key = `${start} ${search}`;
   let found = memo.get(key);
   if (found === undefined) {
     const failedMemo: Map<string, Set<number>> = ((state as any).kdCloseFailed ??= new Map());
     const visited: number[] = [];
-    found = scanForClose(state, start, end, delim, kind, open, failedMemo.get(search), visited);
-    if (found < 0 && visited.length > 0) {
+    const seen: string[] = [];
+    found = { close: scanForClose(state, start, end, delim, kind, open, failedMemo.get(search), visited, seen), options: seen };
+    if (found.close < 0 && visited.length > 0) {
       let failed = failedMemo.get(search);
       if (!failed) failedMemo.set(search, (failed = new Set()));
       for (const q of visited) failed.add(q);
     }
     memo.set(key, found);
   }
-  return found;
+  for (const a of found.options) options.push(a);
+  return found.close;
 }
 
 /**
@@ -87,10 +89,17 @@ function findClose(state: StateInline, start: number, end: number, delim: string
  * (`*a *a *a …`: no em in an em, and a `*` after a space closes nothing) scanned to the
  * paragraph's end: 10,000 of them took seconds.
  */
-function scanForClose(state: StateInline, start: number, end: number, delim: string, kind: Kind, open: Kind[], failed: Set<number> | undefined, visited: number[]): number {
+function scanForClose(state: StateInline, start: number, end: number, delim: string, kind: Kind, open: Kind[], failed: Set<number> | undefined, visited: number[], options: string[]): number {
   const src = state.src;
   const c = delim[0];
   let q = start;
+  // kramdown's search is a parse of the text: the span `{::options … /}` it meets are run (kept
+  // in `options`), and parse_span_html holds from each on for the span HTML after it.
+  let parseSpan = parseSpanHtml(state);
+  const onOptions = (attrs: string) => {
+    options.push(attrs);
+    parseSpan = spanOptionsParseSpanHtml(attrs) ?? parseSpan;
+  };
   // kramdown closes only an element that has children (`!el.children.empty?`): a span extension
   // that adds none (`{::options /}`, a self-closed comment) leaves it empty, so `*{::options /}*`
   // is `**`.
@@ -107,7 +116,12 @@ function scanForClose(state: StateInline, start: number, end: number, delim: str
     // (`\<<`, an escaped `<<`, is a typographic symbol too, tried before the escaped `\<`.)
     if (ch === '{' && src[q + 1] === ':' && src[q + 2] === ':') {
       const ext = spanExtensionAt(src, q, end);
-      if (ext) { q = ext.end; hasChild ||= ext.writes; continue; }
+      if (ext) {
+        if (ext.options !== undefined) onOptions(ext.options);
+        q = ext.end;
+        hasChild ||= ext.writes;
+        continue;
+      }
     }
     hasChild = true;
     if (ch === '\\' && src[q + 1] === '<' && src[q + 2] === '<' && (state.md as any).kdTypographic) { q += 3; continue; }
@@ -118,7 +132,7 @@ function scanForClose(state: StateInline, start: number, end: number, delim: str
     if (ch === '<' && src[q + 1] === '<' && (state.md as any).kdTypographic) { q += 2; continue; }
     if (ch === '<') {
       // Span HTML owns everything to its close tag; an unclosed element runs to the end.
-      const e = spanHtmlEnd(src, q, end, false, parseSpanHtml(state));
+      const e = spanHtmlEnd(src, q, end, false, parseSpan, onOptions);
       if (e === -1) return -1;
       if (e >= 0) { q = e; continue; }
     }
@@ -152,7 +166,7 @@ function scanForClose(state: StateInline, start: number, end: number, delim: str
       const opens = !isWs(src[q + l2]) && q + l2 < end && !open.includes(k2) &&
         !(ch === '_' && intraword(src, q));
       if (opens) {
-        const close = findClose(state, q + l2, end, ch.repeat(l2), k2, [...open, k2]);
+        const close = findClose(state, q + l2, end, ch.repeat(l2), k2, [...open, k2], options);
         if (close >= 0) { q = close + l2; continue; }
       }
       q += l2;
@@ -161,6 +175,17 @@ function scanForClose(state: StateInline, start: number, end: number, delim: str
     q++;
   }
   return -1;
+}
+
+/**
+ * The span `{::options … /}` extensions kramdown's parse of `src[start, end)` runs, in order: a
+ * search for a close that is never there (for the text of a link that fails, parsed all the same).
+ */
+export function spanOptionsIn(state: StateInline, start: number, end: number): string[] {
+  const options: string[] = [];
+  if (state.src.indexOf('{::', start) < 0) return options;
+  findClose(state, start, end, '\u0000', 'em', (state as any).kdEmphasis ?? [], options);
+  return options;
 }
 
 /**
@@ -184,7 +209,12 @@ function emphasis(state: StateInline, silent: boolean): boolean {
   const scanned = len;
   if ((c === '_' && intraword(src, pos)) || isWs(src[pos + len]) || open.includes(kind)) return literal(state, silent, pos, scanned);
   let contentStart = pos + len;
-  let close = findClose(state, contentStart, state.posMax, c.repeat(len), kind, [...open, kind]);
+  // A search that fails has parsed the text all the same in kramdown: the span options it met
+  // stay set (`**<i>{::options parse_span_html="false" /}</i>` keeps the element's content, the
+  // options tag too, as text when the parse resumes after the `**`).
+  const options: string[] = [];
+  let close = findClose(state, contentStart, state.posMax, c.repeat(len), kind, [...open, kind], options);
+  if (close < 0 && !silent) applySpanOptions(state, options);
   if (close < 0 && kind === 'strong' && !open.includes('em')) {
     // kramdown retries as an em opened by the second delimiter character.
     kind = 'em';
@@ -193,7 +223,9 @@ function emphasis(state: StateInline, silent: boolean): boolean {
     // The search starts at the second character itself, as kramdown's does: it cannot close the
     // em (nothing is inside yet), but it may open a nested pair that fails and becomes text
     // (`****` is `<em>**</em>`, `*****` stays text).
-    close = findClose(state, contentStart, state.posMax, c, 'em', [...open, 'em']);
+    options.length = 0;
+    close = findClose(state, contentStart, state.posMax, c, 'em', [...open, 'em'], options);
+    if (close < 0 && !silent) applySpanOptions(state, options);
     if (close < 0) return literal(state, silent, pos, scanned);
     // The first delimiter character is skipped, not kept as text (parse_emphasis moves past it
     // after reverting): `**x*` is `<em>*x</em>`, `***a** b*` is `<em><strong>a</strong> b</em>`.

@@ -20,7 +20,7 @@ import { ialBlockAt, lazyEndHtml } from './code-block.js';
 import { gfmParagraphEnd, isGfm } from '../options.js';
 import { emptyLastItems } from '../list-blanks.js';
 import { NEW_FENCE_MEMO } from './fence-memo.js';
-import { KD_BULLET_START, KD_LIST_START, KD_LIST_START_INDENTED, kramdownListRule } from './list-rule.js';
+import { KD_LIST_START, KD_LIST_START_INDENTED, createKramdownListRule } from './list-rule.js';
 import { INDENT, RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
 
 function lineText(state: StateBlock, line: number): string {
@@ -654,8 +654,8 @@ function fakeLazyLines(state: StateBlock, startLine: number, endLine: number, hr
 
 /**
  * kramdown goes on with an item whose first line is empty after a blank line when indented text
- * follows (`* \n\n    a`: the item holds a blank and the paragraph); markdown-it's list rule ends
- * such an item at the blank line without tokenizing it. The blank line is made to look non-empty
+ * follows (`* \n\n    a`: the item holds a blank and the paragraph); list-rule.ts ends an item
+ * whose first line is empty at a blank line right after it, without parsing its text. The blank line is made to look non-empty
  * to the list rule (tShift -1) and restored as soon as the item's content is tokenized (the
  * tokenize wrapper) or the list is done. Line → its tShift.
  */
@@ -895,10 +895,9 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     s.kdContinueLine = false;
     // A list item's first line: kramdown's parse_first_list_line takes all the whitespace after
     // the marker into the item's indentation and strips it from the content, so no code block
-    // starts there (`*     e` is `<li>e</li>`, and the item's content column is the `e`'s).
-    // markdown-it's list rule counts five or more spaces as one and reads the rest as indented
-    // code; it has set the line's sCount to the content's column, which becomes the indentation.
-    // (Its list rule restores blkIndent after the item.)
+    // starts there (`*     e` is `<li>e</li>`, and the item's content column is the `e`'s):
+    // list-rule.ts has set blkIndent and the line's sCount to that column (and restores
+    // blkIndent after the item); what it cannot know is settled here.
     const blank = s[EMPTY_ITEM_BLANK]?.get(startLine + 1);
     if (blank !== undefined) { state.tShift[startLine + 1] = blank; s[EMPTY_ITEM_BLANK].delete(startLine + 1); }
     let logical = false;
@@ -922,7 +921,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
         } else if (ITEM_IAL_ONLY.test(lineText(state, startLine))) {
           state.blkIndent = state.listIndent + 4;
           if (!isBlank(state, startLine)) state.sCount[startLine] = state.blkIndent;
-        } else if (state.sCount[startLine] - state.blkIndent >= 4) state.blkIndent = state.sCount[startLine];
+        }
         shifted = firstCode(state, startLine) === 0x7b /* { */ ? leadingItemIal(state, startLine) : null;
       }
     }
@@ -1020,17 +1019,16 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     return true;
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
 
-  // kramdown's LIST_START_OL is `\d+\.` only, and a marker needs a space or tab after it.
-  const listRule = kramdownListRule;
+  // kramdown's lists (list-rule.ts). parse_list ends a list at a horizontal rule after a blank
+  // line (`last_is_blank && HR_START`), wherever the next item would start.
+  const listRule = createKramdownListRule((state, line, endLine) => isBlank(state, line - 1) && hr(state, line, endLine, true));
   md.block.ruler.at('list', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     // Every list marker starts with `*`, `+`, `-` or a digit; for any other line each test below
-    // (and markdown-it's list rule) says no.
+    // (and the list rule) says no. (`1)` is no marker, nor one with nothing after it: see
+    // list-rule.ts; `* ` alone is an empty item.)
     const c = firstCode(state, startLine);
     if (c !== 0x2a && c !== 0x2b && c !== 0x2d && !(c >= 0x30 && c <= 0x39)) return false;
     const text = lineText(state, startLine);
-    if (/^\d+\)/.test(text)) return false;
-    // A marker needs a space, a tab or a `|` after it (PATTERN_TAIL); `* ` alone is an empty item.
-    if (/^(?:[*+-]|\d+\.)$/.test(text)) return false;
     // kramdown-parser-gfm's PARAGRAPH_END (gfm_quirks: paragraph_end) has LIST_START: any list
     // marker line ends a paragraph (markdown-it lets only `1.` or a non-empty bullet item interrupt
     // one). kramdown's own PARAGRAPH_END has not: there a list ends a paragraph only where a list
@@ -1058,7 +1056,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     const added = chunks.filter((l) => !cuts.has(l));
     for (const l of added) cuts.add(l);
     try {
-      return mergedList(state, startLine, cut);
+      return listRule(state, startLine, cut, false);
     } finally {
       for (const l of ownBlanks) {
         const t = blanks.get(l);
@@ -1075,27 +1073,4 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
       }
     }
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
-
-  function mergedList(state: StateBlock, startLine: number, endLine: number): boolean {
-    const first = state.tokens.length;
-    if (!listRule(state, startLine, endLine, false)) return false;
-    if (state.tokens[first].type !== 'bullet_list_open') return true;
-    // kramdown's bullet list goes on at any of `*`, `+`, `-` (markdown-it starts a new list when the
-    // marker changes): the following lists are merged into this one, unless a blank line and a
-    // horizontal rule end it (kramdown's `last_is_blank && HR_START`).
-    const open = state.tokens[first];
-    while (state.line < endLine) {
-      const line = state.line;
-      const rel = state.sCount[line] - state.blkIndent;
-      if (rel < 0 || rel > 3 || !KD_BULLET_START.test(lineText(state, line))) break;
-      if (isBlank(state, line - 1) && hr(state, line, endLine, true)) break;
-      const close = state.tokens.length - 1;
-      const next = state.tokens.length;
-      if (!listRule(state, line, endLine, false)) break;
-      state.tokens.splice(next, 1);
-      state.tokens.splice(close, 1);
-      open.map![1] = state.line;
-    }
-    return true;
-  }
 }

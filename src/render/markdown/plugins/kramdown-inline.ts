@@ -241,7 +241,7 @@ function spanExtensionStop(src: string, name: string, from: number, max: number)
  * comment or nomarkdown with a body does, `{::options}` and a self-closed comment or nomarkdown
  * add nothing (handle_extension). Null where it is no extension (text).
  */
-export function spanExtensionAt(src: string, pos: number, max: number): { end: number; writes: boolean } | null {
+export function spanExtensionAt(src: string, pos: number, max: number): { end: number; writes: boolean; options?: string } | null {
   const m = spanExtensionStart(src, pos, max);
   if (!m) return null;
   const name = m[1]!;
@@ -252,7 +252,29 @@ export function spanExtensionAt(src: string, pos: number, max: number): { end: n
     if (!stop) return null;
     end = stop.at + stop.length;
   }
-  return { end, writes: !m[2] && name !== 'options' };
+  // (An options extension's attributes, as spanExtension reads them.)
+  return { end, writes: !m[2] && name !== 'options', options: name === 'options' ? m[0].slice(3 + name.length, m[2] ? -2 : -1) : undefined };
+}
+
+/** The parse_span_html value a span `{::options … /}` with these attributes sets, if it sets one. */
+export function spanOptionsParseSpanHtml(attrs: string): boolean | undefined {
+  const psh = /\bparse_span_html\s*=\s*["']?(\w+)/.exec(attrs);
+  return psh ? psh[1].toLowerCase() !== 'false' : undefined;
+}
+
+/**
+ * Runs span `{::options … /}` extensions as kramdown's handle_extension does (recorded for index.ts;
+ * parse_span_html from here on): `attrs` of each, in the order parsed.
+ */
+export function applySpanOptions(state: StateInline, attrs: string[]): void {
+  if ((state as any).kdNoSpanOptions) return;
+  for (const a of attrs) {
+    // (With the footnote definition it stands in, if any: spanOptionSettings in index.ts.)
+    ((state.env.kdSpanOptions ??= []) as Array<{ attrs: string; owner?: Token }>).push({ attrs: a, owner: state.env.kdInlineOwner as Token | undefined });
+    // parse_span_html is the span parser's own: it holds from here on (span-html.ts).
+    const psh = spanOptionsParseSpanHtml(a);
+    if (psh !== undefined) state.env.kdParseSpanHtml = psh;
+  }
 }
 
 function spanExtension(state: StateInline, silent: boolean): boolean {
@@ -276,14 +298,7 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
   // below it (`a{::options header_offset="1"/}` before `# d` makes it an h2; in a header's text,
   // `auto_ids="false"` takes that header's id too, GFM assigning ids after the span parsing).
   // Recorded for index.ts in order of the inline parsing, which is the tree's order as kramdown's.
-  if (!silent && name === 'options' && !(state as any).kdNoSpanOptions) {
-    const attrs = m[0].slice(3 + name.length, m[2] ? -2 : -1);
-    // (With the footnote definition it stands in, if any: spanOptionSettings in index.ts.)
-    ((state.env.kdSpanOptions ??= []) as Array<{ attrs: string; owner?: Token }>).push({ attrs, owner: state.env.kdInlineOwner as Token | undefined });
-    // parse_span_html is the span parser's own: it holds from here on (span-html.ts).
-    const psh = /\bparse_span_html\s*=\s*["']?(\w+)/.exec(attrs);
-    if (psh) state.env.kdParseSpanHtml = psh[1].toLowerCase() !== 'false';
-  }
+  if (!silent && name === 'options') applySpanOptions(state, [m[0].slice(3 + name.length, m[2] ? -2 : -1)]);
   if (!silent && body !== null && name !== 'options') {
     const t = state.push('kd_span_extension', '', 0);
     t.info = name;
@@ -389,7 +404,9 @@ function smartQuotes(state: StateInline, silent: boolean): boolean {
   // parser kept as text: kdConsumedEnd) is not
   // seen, and a line end in the paragraph is ("\n", not a token of its own there).
   let prev = state.pending ? state.pending[state.pending.length - 1] : '';
-  if (prev === '') {
+  // (What a parser consumed right before the quote hides a line break before that too:
+  // `a\n{::options /}"!` closes by rule 2, ”.)
+  if (prev === '' && (state as any).kdConsumedEnd !== state.pos) {
     const last = state.tokens[state.tokens.length - 1];
     // (A line break's newline too: kramdown's LINE_BREAK, `  ` or `\\` before it, leaves it to
     // the text, so `y  \n'` has the `\n'` of the last rule, an opening quote.)

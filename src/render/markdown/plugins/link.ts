@@ -15,6 +15,8 @@ import type { MarkdownIt, StateInline, Token } from 'markdown-it';
 import { parseIal } from '../ial.js';
 import { kramdownLinkId } from './reference.js';
 import { isFootnoteMarker } from './footnote-def.js';
+import { spanOptionsIn } from './emphasis.js';
+import { applySpanOptions } from './kramdown-inline.js';
 
 // kramdown's ESCAPED_CHARS (the alt text is unescaped with this set, not GFM's).
 const ESCAPED = /\\([\\.*_+`<>()[\]{}#!:|"'$=-])/g;
@@ -89,14 +91,17 @@ function link(state: KdState, silent: boolean): boolean {
   const open = start + (isImage ? 1 : 0);
   if (src[open] !== '[' || src[open + 1] === '^') return false;
   const marker = isImage ? '![' : '[';
-  const asText = () => {
+  const asText = (parsedTo = -1) => {
+    // kramdown parsed the text after the bracket (to the `]`, or to the end when none closes it)
+    // before giving up: the span options met there stay set.
+    if (!silent && parsedTo > open) applySpanOptions(state, spanOptionsIn(state, open + 1, parsedTo));
     if (!silent) state.pending += marker;
     state.pos = open + 1;
     return true;
   };
   if (!isImage && state.kdInLink) return asText();
   const labelEnd = state.md.helpers.parseLinkLabel(state, open, false);
-  if (labelEnd < 0) return asText();
+  if (labelEnd < 0) return asText(state.posMax);
   const label = src.slice(open + 1, labelEnd);
   // kramdown counts the `[` of a footnote marker in the text as an opening bracket, but the marker
   // parser then takes its `]`: the brackets no longer balance, and the `[` stays text
@@ -105,7 +110,7 @@ function link(state: KdState, silent: boolean): boolean {
     for (let p = open + 1; p < labelEnd; p++) if (isFootnoteMarker(src, p) && !inCodeSpan(src, open + 1, p)) return asText();
   }
   const target = destination(state, labelEnd + 1, label.replace(ESCAPED, '$1'));
-  if (!target) return asText();
+  if (!target) return asText(labelEnd);
   if (!silent) {
     if (isImage) {
       const t: Token = state.push('image', 'img', 0);

@@ -17,6 +17,7 @@ import {
   commentAt, defaultContentModel, normaliseTagName, parseAttributes,
 } from '../html.js';
 import { codeSpanAt } from './codespan.js';
+import { spanExtensionAt, spanOptionsParseSpanHtml } from './kramdown-inline.js';
 
 interface Stop { re: RegExp; level: number; at: number; length: number; }
 interface KdState extends StateInline { kdStop?: Stop | null; kdRawHtml?: boolean; }
@@ -63,7 +64,7 @@ function parsesMarkdown(name: string, markdownAttr: string | undefined, insideRa
  * Where the span HTML at `pos` ends, for scanners that must skip it (emphasis, silent mode):
  * -2 when there is none, -1 when it is an element without a close tag (it runs to `max`).
  */
-export function spanHtmlEnd(src: string, pos: number, max: number, insideRaw = false, parseSpan = true): number {
+export function spanHtmlEnd(src: string, pos: number, max: number, insideRaw = false, parseSpan = true, onOptions?: (attrs: string) => void): number {
   const comment = commentAt(src, pos, max);
   if (comment !== null) return pos + comment.length;
   const rest = src.slice(pos, max);
@@ -81,9 +82,21 @@ export function spanHtmlEnd(src: string, pos: number, max: number, insideRaw = f
     if (c === '<') {
       m = re.exec(src.slice(q, max));
       if (m) return q + m[0].length;
-      const inner = spanHtmlEnd(src, q, max, !parse, parseSpan);
+      const inner = spanHtmlEnd(src, q, max, !parse, parseSpan, onOptions);
       if (inner === -1) return -1;
       if (inner >= 0) { q = inner; continue; }
+    } else if (parse && c === '{' && onOptions && src.startsWith('{::', q)) {
+      // (Asked for by a scan that stands in for kramdown's parse of the content: the span
+      // options extensions that parse runs, with parse_span_html set from there on.)
+      const ext = spanExtensionAt(src, q, max);
+      if (ext?.options !== undefined) {
+        onOptions(ext.options);
+        parseSpan = spanOptionsParseSpanHtml(ext.options) ?? parseSpan;
+        q = ext.end;
+        continue;
+      }
+      q++;
+      continue;
     } else if (parse && c === '\\') { q += 2; continue; } else if (parse && c === '`') {
       q = codeSpanAt(src, q, max).end;
       continue;

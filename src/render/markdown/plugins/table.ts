@@ -83,8 +83,10 @@ const SEARCH_MEMOS = ['kdCloseMemo', 'kdCloseFailed', 'kdLinkEndMemo'];
  * with all of them (parse_spans with no parser list), so emphasis inside it may run past its close
  * tag and leave it open to the text's end (`<b>*</b>*|`: the `</b>` is emphasis text, the `|` in
  * the element, no pipe on the line). The element is read by the inline rule that writes it, in a
- * state of its own; what that reading adds to the environment (span options, footnote references)
- * is taken back. The emphasis and link searches' memos (emphasis.ts, link.ts: what they found at
+ * state of its own; the footnote references that reading adds are taken back, not the span
+ * `{::options /}` it runs: kramdown's check runs them as any parse does (handle_extension sets the
+ * parser's options), and they hold for the span parsing after all blocks, as a block options
+ * extension's do (`<b>{::options parse_span_html="false" /}|` keeps the tag as text). The emphasis and link searches' memos (emphasis.ts, link.ts: what they found at
  * each place of the text) go from one element's reading to the next in `carry`, as they would in
  * one paragraph: a line of many elements is not searched again from each.
  */
@@ -98,9 +100,7 @@ function spanElementEnd(state: StateBlock, text: string, pos: number, carry: Rec
   };
   if (!rule) return skip();
   const env = state.env as any;
-  const options = env.kdSpanOptions?.length;
   const refs = env.footnotes?.list?.length;
-  const parseSpanHtml = env.kdParseSpanHtml;
   const leadingIal = env.kdLeadingIalText;
   try {
     const inline = new md.inline.State(text, md, env, []);
@@ -110,9 +110,7 @@ function spanElementEnd(state: StateBlock, text: string, pos: number, carry: Rec
     for (const key of SEARCH_MEMOS) if (inline[key]) carry[key] = inline[key];
     return found ? inline.pos : skip();
   } finally {
-    if (options !== undefined) env.kdSpanOptions.length = options; else delete env.kdSpanOptions;
     if (refs !== undefined && env.footnotes?.list) env.footnotes.list.length = refs;
-    env.kdParseSpanHtml = parseSpanHtml;
     if (leadingIal === undefined) delete env.kdLeadingIalText; else env.kdLeadingIalText = leadingIal;
   }
 }
