@@ -428,6 +428,16 @@ const COLLECTION_HOOKS: RubyObjectHooks = {
   },
 };
 
+/**
+ * A heap address in the form Ruby writes one (`0x00007f` then ten hex digits, a multiple of 8),
+ * made up from `key` so that the same object reads the same in every build.
+ */
+function madeUpAddress(key: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return `0x00007f${(h * 8).toString(16).padStart(10, "0").slice(-10)}`;
+}
+
 /** StaticFileDrop: Drop#to_h as it is (no neighbours); in an array, StaticFile#inspect. */
 const STATIC_HOOKS: RubyObjectHooks = {
   hashForJson(this: Obj): Obj {
@@ -439,6 +449,13 @@ const STATIC_HOOKS: RubyObjectHooks = {
   rawInArrays: true,
   // StaticFileDrop has no to_s of its own: Liquid::Drop#to_s, the class name (`{{ file }}`, `join`).
   toS: () => "Jekyll::Drops::StaticFileDrop",
+  // The StaticFile itself, as `{{ site.static_files }}` writes each element (render_obj_to_output,
+  // no to_liquid): StaticFile has no to_s, so Ruby's Object#to_s, `#<Jekyll::StaticFile:0x…>`,
+  // whose address is the object's place in the heap, different in every Jekyll process. This one
+  // is made up in the same form from the file's path (as operators.ts does for MethodLiteral).
+  rawToS(this: Obj): string {
+    return `#<Jekyll::StaticFile:${madeUpAddress(String(this.path))}>`;
+  },
   objectInspect(this: Obj): string {
     return `#<Jekyll::StaticFile @relative_path=${inspectString(String(this.path))}>`;
   },

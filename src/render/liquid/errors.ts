@@ -181,5 +181,11 @@ function hintFor(original: unknown, message: string): string {
     return "each_key gives a Ruby Enumerator, which Liquid cannot use: write `keys` instead (post.keys, site.keys).";
   }
   if (/include/.test(message)) return "Fix the include tag's file name or parameters as the message says.";
+  // Jekyll's sort/where/group_by read `item[property]`; an item that is an Array (each entry of
+  // site.tags or site.categories is a [name, posts] pair, as `sort: 'last.size'` on a tag page
+  // meets) takes only a number there, so Ruby raises this TypeError.
+  if (/^no implicit conversion of String into Integer$/.test(message)) {
+    return "A filter asked a list for a named property (sort, where, group_by or map by \"name\" on items that are lists: site.tags and site.categories give [name, posts] pairs): loop over the pairs and read tag[0] and tag[1].size, or sort the pairs with | sort and no property.";
+  }
   return "Fix the Liquid at that line as the message says; run with --trace for the full stack.";
 }

@@ -49,8 +49,15 @@ export function markdownAttrModel(value: string | undefined, name: string): Cont
   }
 }
 
-// REXML's UNAME_STR, simplified to the ASCII/Unicode letters real pages use.
-const NAME = String.raw`[\p{L}_:][\p{L}\p{N}_:.\-]*`;
+// REXML's NCNAME_STR and UNAME_STR (kramdown's element and attribute names), simplified to the
+// ASCII/Unicode letters real pages use: a name starts with a letter or `_` and holds at most one
+// `:`, between two NCNames (`x:y`). `<:b>`, `<a::b>`, `<a:b:c>` and `<Jekyll::StaticFile:0x…>`
+// (Ruby's Object#to_s, written by Liquid) are no tags: kramdown escapes them as text. The name
+// need not be atomic as HTML_TAG_RE's `(?>…)` is: what may follow it (space, `/`, `>`) is never
+// a name character, so no shorter name could let the tag match.
+export const NCNAME_START = String.raw`[\p{L}_]`;
+export const UNAME = String.raw`(?:${NCNAME_START}[\p{L}\p{N}_.\-]*:)?${NCNAME_START}[\p{L}\p{N}_.\-]*`;
+const NAME = UNAME;
 /**
  * A start tag, kramdown's HTML_TAG_RE: name (1), attribute text (2), optional self-closing slash (5).
  * Each attribute is an atomic group there (`(?>\s+name(=value)?)*`): a quoted value ends at its

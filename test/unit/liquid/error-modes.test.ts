@@ -95,3 +95,13 @@ test("a tag or output the tokenizer cannot close is an error in every mode", () 
     assert.throws(() => e.parse(nested(101), `deeper-${mode}.html`), /Nesting too deep/);
   }
 });
+
+test("highlighter: pygments warns at every highlight block, as Jekyll 4's render_pygments does, and still highlights", () => {
+  const warnings: string[] = [];
+  const site: Record<string, any> = { timezone: "UTC", baseurl: "", url: "https://example.com", highlighter: "pygments" };
+  const e = createLiquidEngine(goldenHost(site, NOW, { warn: (topic, message) => warnings.push(`${topic}|${message}`) }));
+  const out = e.render(e.parse("{% highlight text %}\nputs 1\n{% endhighlight %}{% highlight text %}x{% endhighlight %}", "post.md"), {});
+  assert.match(out, /<figure class="highlight"><pre><code class="language-text" data-lang="text">/);
+  const pair = ["Warning:|Highlight Tag no longer supports rendering with Pygments.", "|Using the default highlighter, Rouge, instead."];
+  assert.deepEqual(warnings, [...pair, ...pair]);
+});

@@ -55,6 +55,12 @@ export function highlightTag(host: LiquidHost) {
       const body = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
       const code = body.replace(/^[\n\r]+|[\n\r]+$/g, "");
       const highlighter = host.config.highlighter ?? "rouge";
+      // Jekyll 4's highlight tag (render_pygments) warns at every block when `highlighter:
+      // pygments` (Jekyll 2's default, left in old configs), then renders with Rouge anyway.
+      if (highlighter === "pygments") {
+        host.warn?.("Warning:", "Highlight Tag no longer supports rendering with Pygments.");
+        host.warn?.("", "Using the default highlighter, Rouge, instead.");
+      }
       const block = highlighter === "rouge" || highlighter === "pygments"
         ? host.highlight(code, this.lang, this.options)
         : `<figure class="highlight"><pre><code class="language-${this.lang.replace(/\+/g, "-")}" data-lang="${this.lang}">${rubyStrip(escapeHtml(code))}</code></pre></figure>`;

@@ -5,7 +5,11 @@
 //   (where the backticks usually start a code span);
 // - a fence without its closing line is no fence (CommonMark runs it to the end of the document);
 // - the content is kept as written: an indented fence does not strip its indentation from the code;
-// - the closing line is the same fence string, optionally longer, then only whitespace.
+// - the closing line is the same fence string, optionally longer, then only whitespace;
+// - the fence string is any run of three or more `~` and backticks, mixed (its `([~`]){3,}`):
+//   a `` `~~~` `` line (an inline code span of three tildes, written at a line's start) opens a
+//   fence that only another `` `~~~` `` line (then more of its last character) closes, and a
+//   longer closing line repeats the run's last character (`\1\2*`: `~~` + "`" closed by ~~``).
 // Only spaces (up to 3) may precede either fence line.
 // kramdown's own parser (`input: kramdown`) has only its codeblock_fenced: FENCED_CODEBLOCK_MATCH
 // `^((~){3,})…^\1\2*\s*?\n`, tildes only and neither fence line indented, and no fence ends a
@@ -29,11 +33,19 @@ function lineOf(state: StateBlock, line: number): string {
 }
 
 /**
- * A closing fence line for `marker`: the same fence string, optionally longer, then whitespace
- * (Ruby's `\s`, ASCII only).
+ * A closing fence line for `marker`: the same fence string, then more of its last character
+ * (Ruby keeps a repeated group's last iteration in `\2`), then whitespace (Ruby's `\s`, ASCII
+ * only).
  */
 function closingRe(marker: string, gfm: boolean, flags = ''): RegExp {
-  return new RegExp(`^${gfm ? ' {0,3}' : ''}${marker.replace(/[`~]/g, '\\$&')}\\${marker[0]}*[ \\t\\f\\v\\r]*$`, flags);
+  return new RegExp(`^${gfm ? ' {0,3}' : ''}${marker.replace(/[`~]/g, '\\$&')}\\${marker[marker.length - 1]}*[ \\t\\f\\v\\r]*$`, flags);
+}
+
+/** The fence characters at the start of `text` from `from`: `~` and backticks with GFM, `~` without. */
+function fenceRunEnd(text: string, from: number, gfm: boolean): number {
+  let end = from;
+  while (text[end] === '~' || (gfm && text[end] === '`')) end++;
+  return end;
 }
 
 /**
@@ -48,12 +60,12 @@ export function fenceEndInText(src: string, pos: number, gfm: boolean, unclosed 
   let eol = src.indexOf('\n', pos);
   if (eol < 0) eol = src.length;
   const text = src.slice(pos, eol);
-  const m = (gfm ? /^( {0,3})(`{3,}|~{3,})/ : /^()(~{3,})/).exec(text);
+  const m = (gfm ? /^( {0,3})([~`]{3,})/ : /^()(~{3,})/).exec(text);
   if (!m) return -1;
   const indent = m[1].length;
   const run = m[2].length;
   for (let n = run; n >= 3; n--) {
-    const marker = m[2][0].repeat(n);
+    const marker = m[2].slice(0, n);
     if (unclosed.has(marker) || !INFO_RE.test(text.slice(indent + n))) continue;
     const c = eol < src.length ? closingRe(marker, gfm, 'm').exec(src.slice(eol + 1)) : null;
     if (!c) {
@@ -184,15 +196,14 @@ function fence(state: StateBlock, startLine: number, endLine: number, silent: bo
   const text = lineOf(state, startLine);
   const indent = text.length - text.trimStart().length;
   if (indent > (gfm ? 3 : 0) || /\t/.test(text.slice(0, indent))) return false;
-  let run = indent;
-  while (text[run] === c) run++;
+  const run = fenceRunEnd(text, indent, gfm);
   // kramdown's regex backtracks over the fence length: when no closing line matches the whole run,
   // a shorter fence is tried and the extra characters start the info string (````` ```` ````` closed
   // by ```` ``` ```` is a fence with the language "`").
   for (let n = run - indent; n >= 3; n--) {
     const info = INFO_RE.exec(text.slice(indent + n));
     if (!info) continue;
-    const marker = c.repeat(n);
+    const marker = text.slice(indent, indent + n);
     const line = closingLine(state, startLine, endLine, marker);
     if (line < 0) continue;
     if (silent) return true;

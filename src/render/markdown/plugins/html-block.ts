@@ -16,6 +16,7 @@ import {
   type Attrs, type ContentModel, COMMENT_RE, ELEMENTS_WITHOUT_BODY, INSTRUCTION_RE, KNOWN_ELEMENTS,
   SPAN_ELEMENTS, TAG_CLOSE_RE, TAG_RE, defaultContentModel, markdownAttrModel, normaliseTagName,
   parseAttributes,
+  UNAME,
 } from '../html.js';
 import { nestedListCut } from './kramdown-blocks.js';
 import { fenceEndInText } from './fence.js';
@@ -172,9 +173,11 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
 /** kramdown's HR_START: three or more `*`, `-` or `_`, spaces and tabs between. */
 const HR_LINE = /^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$/;
 
+const LAZY_TAG_RE = new RegExp(String.raw`^( *)<\/?(${UNAME})`, 'u');
+
 /** kramdown's LAZY_END_HTML_START/STOP after at most `spaces` spaces: a tag of an element that is no span element. */
 function lazyEndHtml(line: string, spaces: number): boolean {
-  const m = /^( *)<\/?([\p{L}_:][\p{L}\p{N}_:.\-]*)/u.exec(line);
+  const m = LAZY_TAG_RE.exec(line);
   return !!m && m[1].length <= spaces && !SPAN_ELEMENTS.has(m[2].toLowerCase());
 }
 
@@ -267,7 +270,7 @@ function nestedElementEnd(src: string, pos: number, parseBlockHtml: boolean, gfm
  */
 function rawEnd(src: string, pos: number, name: string): number {
   const open: string[] = [name];
-  const start = /<(?:[\p{L}_:]|\/|!--|\?)/gu;
+  const start = /<(?:[\p{L}_]|\/|!--|\?)/gu;
   while (pos < src.length) {
     start.lastIndex = pos;
     const s = start.exec(src);
@@ -463,7 +466,7 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
 
 /** kramdown's parse_raw_html: text and tags up to the close tag of `node`; returns the end position. */
 function parseRaw(p: Parse, src: string, pos: number, node: HtmlNode): number {
-  const start = /<(?:[\p{L}_:]|\/|!--|\?)/gu;
+  const start = /<(?:[\p{L}_]|\/|!--|\?)/gu;
   while (pos < src.length) {
     start.lastIndex = pos;
     const s = start.exec(src);
@@ -501,7 +504,8 @@ function addText(children: HtmlChild[], text: string): void {
   else children.push({ kind: 'text', value: text });
 }
 
-const BLOCK_START_RE = /^ {0,3}<([\p{L}_:][\p{L}\p{N}_:.\-]*|!--)/u;
+// HTML_BLOCK_START: an element's name is REXML's UNAME_STR (html.ts).
+const BLOCK_START_RE = new RegExp(String.raw`^ {0,3}<(${UNAME}|!--)`, 'u');
 
 /**
  * `<!-- c --> text`: kramdown's block parser takes the comment and goes on parsing blocks right after

@@ -357,8 +357,8 @@ function rawContainerText(state: StateBlock, from: number, to: number): string {
   return lines.join('\n');
 }
 
-// kramdown-parser-gfm's FENCED_CODEBLOCK_START.
-const FENCE_START = /^ {0,3}(?:`{3,}|~{3,})/;
+// kramdown-parser-gfm's FENCED_CODEBLOCK_START: any run of three `~` or backticks, mixed.
+const FENCE_START = /^ {0,3}[~`]{3,}/;
 
 // What may follow a block's closing `$$` on its line: a block IAL (or ALD) or `^` (IAL_BLOCK_START,
 // EOB_MARKER, after OPT_SPACE for the IAL).

@@ -143,7 +143,8 @@ function spanHtml(state: KdState, silent: boolean): boolean {
   const pos = state.pos;
   if (src[pos] !== '<') return false;
   const c1 = src[pos + 1];
-  if (c1 === undefined || !(c1 === '!' || c1 === '/' || /[\p{L}_:]/u.test(c1))) return false;
+  // HTML_SPAN_START: `<` then a name's first character (a letter or `_`, not `:`), `/`, `!` or `?`.
+  if (c1 === undefined || !(c1 === '!' || c1 === '/' || /[\p{L}_]/u.test(c1))) return false;
   if (silent) {
     const end = spanHtmlEnd(src, pos, state.posMax, !!state.kdRawHtml, parseSpanHtml(state));
     if (end === -2) return false;

@@ -1,0 +1,2 @@
+set $t = 3
+print $t * 2

@@ -1,0 +1,2 @@
+sleep 2
+echo "kettle: done" | tr a-z A-Z
