@@ -68,7 +68,10 @@ function peekTimezone(files: string[]): string | undefined {
 
 export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): LoadedConfig {
   // The folder the command names (--source, default the working directory): `_config.yml` is
-  // read from it, and the default destination and a relative `destination:` are placed in it.
+  // read from it. The default destination and a relative `destination:` (from the command line or
+  // the configuration) are placed in the working directory, as Jekyll places them
+  // (`File.join(Dir.pwd, "_site")`, Site#initialize's `File.expand_path(config["destination"])`):
+  // `jekyll build -s docs` writes `./_site`, not `docs/_site`, and CI scripts publish that folder.
   const root = path.resolve(cwd, overrides.source ?? ".");
   if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     throw new BuildError(`the source directory '${overrides.source ?? root}' does not exist`, {
@@ -94,7 +97,7 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
   }
   const zone = peekTimezone(files);
   let config: Config = jekyllDefaults(root);
-  config.destination = path.join(root, "_site");
+  config.destination = path.join(cwd, "_site");
   // The file that last set each top-level key, so a bad value is reported where it was written.
   const setBy = new Map<string, string>();
   const notes: ThemeNote[] = [];
@@ -132,10 +135,7 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
       hint: "destination: is the folder to write the site to, written as a String, e.g. destination: _site (or remove it for the default).",
     });
   }
-  config.destination = path.resolve(
-    overrides.destination !== undefined ? cwd : root,
-    overrides.destination ?? String(config.destination ?? "_site"),
-  );
+  config.destination = path.resolve(cwd, overrides.destination ?? String(config.destination ?? "_site"));
   validate(config, setBy);
   addDefaultCollections(config);
   config.exclude = [...new Set([...(config.exclude ?? []), ...DEFAULT_EXCLUDES])];

@@ -5,8 +5,8 @@
 //    is not read. `--source` on the command line wins over the key, which is then ignored.
 //  - The default destination and a relative `destination:` are expanded against the working
 //    directory (`File.join(Dir.pwd, "_site")`), so `jekyll build -s docs` writes `./_site`.
-// build-site places them in the folder the configuration was read from (README: the same when run
-// from the site's folder; `-s docs` writes `docs/_site`), and refuses a `source:` outside it.
+// build-site places them there too (`-s docs` writes `./_site`), and refuses a `source:` outside
+// the folder the configuration was read from.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -62,10 +62,10 @@ test("--source on the command line wins over source: in the configuration, which
     const r = build(root, ["-s", "a"]);
     assert.equal(r.code, 0, r.out);
     // The key is ignored: `a` is the source, so `outside.md` is built and `src/` is a folder of it.
-    assert.equal(fs.readFileSync(path.join(root, "a/_site/outside.html"), "utf8"), "<p>not built</p>\n");
-    assert.equal(fs.readFileSync(path.join(root, "a/_site/src/index.html"), "utf8"), "<p>Outer</p>\n");
-    // build-site's choice: `-s a` writes a/_site (Jekyll writes ./_site in the working directory).
-    assert.equal(fs.existsSync(path.join(root, "_site")), false);
+    assert.equal(fs.readFileSync(path.join(root, "_site/outside.html"), "utf8"), "<p>not built</p>\n");
+    assert.equal(fs.readFileSync(path.join(root, "_site/src/index.html"), "utf8"), "<p>Outer</p>\n");
+    // As Jekyll: `-s a` without -d writes ./_site, in the working directory, and nothing in a/.
+    assert.equal(fs.existsSync(path.join(root, "a/_site")), false);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
