@@ -43,7 +43,7 @@ interface WalkEntry {
  * `dotfiles` like File::FNM_DOTMATCH. The directory entries' own types say what is a folder, so
  * only symlinks cost a stat.
  */
-function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], chain = new LoopGuard(dir), linked = false): WalkEntry[] {
+function walk(dir: string, dotfiles: boolean, rel: string, out: WalkEntry[], chain: LoopGuard, linked = false): WalkEntry[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(rel ? `${dir}/${rel}` : dir, { withFileTypes: true });
@@ -66,8 +66,8 @@ function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], c
 }
 
 /** The files below `dir` (folders left out), relative to it. */
-function walkFiles(dir: string, dotfiles: boolean, shown?: (abs: string) => string): WalkEntry[] {
-  return walk(dir, dotfiles, "", [], new LoopGuard(dir, shown)).filter((e) => !e.isDir);
+function walkFiles(dir: string, dotfiles: boolean, shown: (abs: string) => string, maxLinkedVisits: number): WalkEntry[] {
+  return walk(dir, dotfiles, "", [], new LoopGuard(dir, shown, maxLinkedVisits)).filter((e) => !e.isDir);
 }
 
 /** Whether a directory entry is a folder, following a symlink as stat does. */
@@ -232,7 +232,8 @@ export class Reader {
   /** walkFiles, remembered by serve's cache until something below the folder changes. */
   private walkFiles(dir: string, dotfiles: boolean): WalkEntry[] {
     const cache = this.cache;
-    return cache ? cache.listing(`walk${dotfiles ? "." : ""}`, dir, () => walkFiles(dir, dotfiles, this.shown)) : walkFiles(dir, dotfiles, this.shown);
+    const visits = this.site.limits.linkedFolderVisits;
+    return cache ? cache.listing(`walk${dotfiles ? "." : ""}`, dir, () => walkFiles(dir, dotfiles, this.shown, visits)) : walkFiles(dir, dotfiles, this.shown, visits);
   }
 
   /** LayoutReader: the site's layouts, then the theme's for every name the site does not have. */
@@ -261,7 +262,7 @@ export class Reader {
   }
 
   /** Reader#read_directories: `dir` is "" for the source root, "/sub" below it. */
-  private readDirectories(dir: string, chain = new LoopGuard(this.site.source, this.shown)): void {
+  private readDirectories(dir: string, chain = new LoopGuard(this.site.source, this.shown, this.site.limits.linkedFolderVisits)): void {
     const base = path.join(this.site.source, dir);
     if (!isDir(base)) return;
     const fromSource = dir.replace(/^\//, "");
