@@ -245,7 +245,7 @@ export class Reader {
 
   /** Both folders' entries pass the site's EntryFilter, as in LayoutReader#entries_in. */
   private readLayoutsIn(dir: string, fromTheme: boolean): void {
-    if (!isDir(dir)) return;
+    if (fromTheme ? !isDir(dir) : !this.folderToRead(dir, "layouts")) return;
     const entries = this.walkFiles(dir, false).map((e) => e.rel).filter((f) => /\.[^/]*$/.test(path.posix.basename(f)));
     // Jekyll filters layout entries relative to the layouts folder but tests them as if they
     // were at the source root, so its safe-mode symlink test never sees them: here it does, on
@@ -317,6 +317,27 @@ export class Reader {
     return cd !== "" && !dir.startsWith(`/${cd}`);
   }
 
+  /**
+   * Whether the folder `abs` is there to read. A file in its place is an error: Jekyll tests it
+   * with File.exist? and then Dir.chdir's into it, which stops the build with `Not a directory @
+   * dir_chdir - …/_posts (Errno::ENOTDIR)` (ERRORS.md), for _posts, _drafts and the layouts folder.
+   */
+  private folderToRead(abs: string, holds: string): boolean {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs, { throwIfNoEntry: false });
+    } catch {
+      return false; // a symlink loop: File.exist? is false
+    }
+    if (stat === undefined) return false;
+    if (stat.isDirectory()) return true;
+    const shown = this.site.displayPath(abs);
+    throw new BuildError(`this is a file, not a folder: the site's ${holds} are read from a folder named ${path.basename(abs)}`, {
+      file: shown,
+      hint: `Rename or remove the file ${shown}, and put the ${holds} in a folder of that name.`,
+    });
+  }
+
   private retrievePosts(dir: string): void {
     if (this.outsideCollectionsDir(dir)) return;
     const posts = this.site.posts;
@@ -326,7 +347,7 @@ export class Reader {
 
   private readPublishable(dir: string, magic: string, matcher: RegExp): Document[] {
     const base = path.join(this.site.source, dir, magic);
-    if (!isDir(base)) return [];
+    if (!this.folderToRead(base, magic === "_posts" ? "posts" : "drafts")) return [];
     const fromSource = `${dir}/${magic}`.replace(/^\//, "");
     const docs: Document[] = [];
     for (const { rel, abs } of this.filteredFiles(base, fromSource, false)) {
