@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { DEFAULT_LIMITS } from "./limits.js";
 import { readSourceText } from "../read/source-text.js";
 import { isInside } from "../read/outside-site.js";
+import { specialKind } from "../read/special-file.js";
 import { sourceFolderProblem, sourceProblemHint, sourceProblemMessage } from "./source-folder.js";
 import path from "node:path";
 import { recordAsWritten, type WrittenPaths } from "./as-written.js";
@@ -56,15 +57,22 @@ function readConfigFile(file: string, zone: string | undefined): Config | null {
   return isPlainObject(data) ? data : null;
 }
 
-/** What is at `file`: a symlink loop or a dangling link counts as missing, as Ruby's File.exist? has it. */
-function kindOf(file: string): "file" | "folder" | "missing" {
+/**
+ * What is at `file`: a symlink loop or a dangling link counts as missing, as Ruby's File.exist?
+ * has it; "other" is a named pipe, socket or device, whose reading could wait forever.
+ */
+function kindOf(file: string): "file" | "folder" | "other" | "missing" {
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(file, { throwIfNoEntry: false });
   } catch {
     return "missing"; // ELOOP, or a path through a file
   }
-  return stat === undefined ? "missing" : stat.isDirectory() ? "folder" : "file";
+  return stat === undefined ? "missing" : stat.isDirectory() ? "folder" : stat.isFile() ? "file" : "other";
+}
+
+function specialKindOf(file: string): string {
+  return specialKind(fs.statSync(file)) ?? "not a regular file";
 }
 
 /** Finds the `timezone:` a file sets without fully trusting it, so times in it parse in that zone. */
@@ -104,9 +112,10 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
   }
   const notes: ThemeNote[] = [];
   if (!explicit && files.length === 0) {
-    const folder = ["yml", "yaml", "toml"].map((e) => path.join(root, `_config.${e}`)).find((f) => kindOf(f) === "folder");
-    if (folder) {
-      notes.push({ level: "warn", topic: "Warning:", message: `${displayPath(folder)} is a folder, not a file: no configuration is read (as in Jekyll). Remove or rename the folder and write the settings in a _config.yml file.` });
+    const other = ["yml", "yaml", "toml"].map((e) => path.join(root, `_config.${e}`)).find((f) => kindOf(f) === "folder" || kindOf(f) === "other");
+    if (other) {
+      const what = kindOf(other) === "folder" ? "a folder" : specialKindOf(other);
+      notes.push({ level: "warn", topic: "Warning:", message: `${displayPath(other)} is ${what}, not a file: no configuration is read (Jekyll passes over a folder too). Remove or rename it and write the settings in a _config.yml file.` });
     }
   }
   for (const f of files) {
@@ -118,8 +127,8 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
     }
     // Jekyll: "could not be found" for `--config d.yml` naming a folder, and for a folder without
     // a .yml/.toml extension a warning that no parser reads it, then a build with the defaults.
-    if (kind === "folder") {
-      throw new BuildError(`the configuration file '${displayPath(f)}' is a folder, not a file`, {
+    if (kind === "folder" || kind === "other") {
+      throw new BuildError(`the configuration file '${displayPath(f)}' is ${kind === "folder" ? "a folder" : specialKindOf(f)}, not a file`, {
         hint: "--config takes configuration files (such as _config.yml), separated by commas.",
       });
     }

@@ -14,6 +14,7 @@ import { readData } from "./data-reader.js";
 import { attachBibliographyData } from "./bibliography.js";
 import { EntryFilter } from "./entry-filter.js";
 import { LoopGuard } from "./loop-guard.js";
+import { specialKind, specialSkippedMessage } from "./special-file.js";
 import { outsideSiteMessage } from "./outside-site.js";
 import { deepMerge } from "../config/merge.js";
 import { collectionsDirJoined, collectionsDirRefused, collectionsDirText } from "../config/collections-dir.js";
@@ -30,6 +31,9 @@ function isDir(p: string): boolean {
 /** The first bytes of a file, enough to see a `---` line (one buffer for every file). */
 const HEAD = Buffer.alloc(64);
 
+/** Whether to pass over a walked entry (a named pipe, socket or device), saying so. */
+type SkipSpecial = (abs: string, e: fs.Dirent) => boolean;
+
 /** A path below a walked folder, and whether it is a folder (a symlink to one counts). */
 interface WalkEntry {
   rel: string;
@@ -43,7 +47,7 @@ interface WalkEntry {
  * `dotfiles` like File::FNM_DOTMATCH. The directory entries' own types say what is a folder, so
  * only symlinks cost a stat.
  */
-function walk(dir: string, dotfiles: boolean, rel: string, out: WalkEntry[], chain: LoopGuard, linked = false): WalkEntry[] {
+function walk(dir: string, dotfiles: boolean, rel: string, out: WalkEntry[], chain: LoopGuard, skip: SkipSpecial, linked = false): WalkEntry[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(rel ? `${dir}/${rel}` : dir, { withFileTypes: true });
@@ -54,11 +58,12 @@ function walk(dir: string, dotfiles: boolean, rel: string, out: WalkEntry[], cha
   for (const e of entries) {
     if (!dotfiles && e.name.startsWith(".")) continue;
     const r = rel ? `${rel}/${e.name}` : e.name;
+    if (skip(`${dir}/${r}`, e)) continue;
     const dirent = e.isDirectory() || (e.isSymbolicLink() && isDir(`${dir}/${r}`));
     const link = linked || e.isSymbolicLink();
     out.push({ rel: r, isDir: dirent, linked: link });
     if (dirent && chain.enter(`${dir}/${r}`, e.name, e.isSymbolicLink())) {
-      walk(dir, dotfiles, r, out, chain, link);
+      walk(dir, dotfiles, r, out, chain, skip, link);
       chain.leave();
     }
   }
@@ -66,8 +71,8 @@ function walk(dir: string, dotfiles: boolean, rel: string, out: WalkEntry[], cha
 }
 
 /** The files below `dir` (folders left out), relative to it. */
-function walkFiles(dir: string, dotfiles: boolean, shown: (abs: string) => string, maxLinkedVisits: number): WalkEntry[] {
-  return walk(dir, dotfiles, "", [], new LoopGuard(dir, shown, maxLinkedVisits)).filter((e) => !e.isDir);
+function walkFiles(dir: string, dotfiles: boolean, shown: (abs: string) => string, maxLinkedVisits: number, skip: SkipSpecial): WalkEntry[] {
+  return walk(dir, dotfiles, "", [], new LoopGuard(dir, shown, maxLinkedVisits), skip).filter((e) => !e.isDir);
 }
 
 /** Whether a directory entry is a folder, following a symlink as stat does. */
@@ -108,6 +113,27 @@ export class Reader {
     if (this.reported.has(absolute)) return;
     this.reported.add(absolute);
     this.site.logger.warn("Outside the site:", outsideSiteMessage(this.site.displayPath(absolute), real));
+  };
+
+  /**
+   * A named pipe, socket or device (special-file.ts), or a symlink to one: said once, and skipped
+   * wherever the source is walked. Only symlinks cost a stat.
+   */
+  private readonly skipSpecial: SkipSpecial = (abs, e) => {
+    let kind = specialKind(e);
+    if (kind === null && e.isSymbolicLink()) {
+      try {
+        kind = specialKind(fs.statSync(abs));
+      } catch {
+        // a dangling link or a loop: not special
+      }
+    }
+    if (kind === null) return false;
+    if (!this.reported.has(abs)) {
+      this.reported.add(abs);
+      this.site.logger.warn("Skipped:", specialSkippedMessage(this.site.displayPath(abs), kind));
+    }
+    return true;
   };
 
   read(): void {
@@ -233,7 +259,7 @@ export class Reader {
   private walkFiles(dir: string, dotfiles: boolean): WalkEntry[] {
     const cache = this.cache;
     const visits = this.site.limits.linkedFolderVisits;
-    return cache ? cache.listing(`walk${dotfiles ? "." : ""}`, dir, () => walkFiles(dir, dotfiles, this.shown, visits)) : walkFiles(dir, dotfiles, this.shown, visits);
+    return cache ? cache.listing(`walk${dotfiles ? "." : ""}`, dir, () => walkFiles(dir, dotfiles, this.shown, visits, this.skipSpecial)) : walkFiles(dir, dotfiles, this.shown, visits, this.skipSpecial);
   }
 
   /** LayoutReader: the site's layouts, then the theme's for every name the site does not have. */
@@ -280,6 +306,7 @@ export class Reader {
     const statics: string[] = [];
     for (const e of entries) {
       const abs = path.join(base, e);
+      if (this.skipSpecial(abs, dirents.get(e)!)) continue;
       if (direntIsDir(base, dirents.get(e)!)) dirs.push(e);
       else if (this.fileHasFrontMatter(abs)) pages.push(e);
       else statics.push(e);
