@@ -3,6 +3,7 @@
 import path from "node:path";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import type { Config } from "../config/types.js";
+import { limitsOf } from "../config/limits.js";
 import { preloadSitePlugins } from "../plugins/site-plugins.js";
 import type { Logger } from "../logger.js";
 import { watchSource, type SourceChange, type SourceWatcher } from "../serve/watch.js";
@@ -72,6 +73,7 @@ export function watchSite(
     extraFiles: loaded.files.map((f) => path.resolve(f)).filter((f) => !f.startsWith(source + path.sep)),
     ignored: watchIgnored(config, themeRoot),
     usePolling: config.force_polling === true,
+    maxLinkedVisits: linkedFolderVisits(config),
     // Editors' save bursts (temp file, rename) land within a few milliseconds; waiting longer
     // only delays the rebuild the author is waiting for. A file written in place does not wait
     // at all (serve/watch.ts).
@@ -83,6 +85,15 @@ export function watchSite(
       await onChanges(changes);
     },
   });
+}
+
+/** The site's linked_folder_visits; the default when its limits are invalid (the build says why). */
+function linkedFolderVisits(config: Config): number | undefined {
+  try {
+    return limitsOf(config as Record<string, unknown>).linkedFolderVisits;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The config as it is now (for preloading plugins); null when it does not load (the build reports why). */

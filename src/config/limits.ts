@@ -12,6 +12,7 @@
 //       file_mb: 10                 # a page, post, layout, include or data file read
 //       yaml_alias_nodes: 1000000   # values YAML aliases add to one document
 //       sass_seconds: 120           # one Sass compile (a stylesheet, or one sassify/scssify)
+//       linked_folder_visits: 100   # times symlinks may lead into one folder (read/loop-guard.ts)
 import { BuildError } from "../errors.js";
 
 export interface Limits {
@@ -21,6 +22,7 @@ export interface Limits {
   fileBytes: number;
   yamlAliasNodes: number;
   sassMs: number;
+  linkedFolderVisits: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -30,6 +32,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   fileBytes: 10 * 1024 * 1024,
   yamlAliasNodes: 1_000_000,
   sassMs: 120_000,
+  linkedFolderVisits: 100,
 };
 
 /** The settings, by their name in `build_site.limits`, with how each maps to a Limits field. */
@@ -40,6 +43,7 @@ const SETTINGS: Array<[string, keyof Limits, number]> = [
   ["file_mb", "fileBytes", 1024 * 1024],
   ["yaml_alias_nodes", "yamlAliasNodes", 1],
   ["sass_seconds", "sassMs", 1000],
+  ["linked_folder_visits", "linkedFolderVisits", 1],
 ];
 
 /** The `build_site.limits` of a configuration, over the defaults. */

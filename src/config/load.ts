@@ -5,6 +5,8 @@ import fs from "node:fs";
 import { DEFAULT_LIMITS } from "./limits.js";
 import { readSourceText } from "../read/source-text.js";
 import { isInside } from "../read/outside-site.js";
+import { specialKind } from "../read/special-file.js";
+import { sourceFolderProblem, sourceProblemHint, sourceProblemMessage } from "./source-folder.js";
 import path from "node:path";
 import { recordAsWritten, type WrittenPaths } from "./as-written.js";
 import { BuildError } from "../errors.js";
@@ -55,6 +57,24 @@ function readConfigFile(file: string, zone: string | undefined): Config | null {
   return isPlainObject(data) ? data : null;
 }
 
+/**
+ * What is at `file`: a symlink loop or a dangling link counts as missing, as Ruby's File.exist?
+ * has it; "other" is a named pipe, socket or device, whose reading could wait forever.
+ */
+function kindOf(file: string): "file" | "folder" | "other" | "missing" {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return "missing"; // ELOOP, or a path through a file
+  }
+  return stat === undefined ? "missing" : stat.isDirectory() ? "folder" : stat.isFile() ? "file" : "other";
+}
+
+function specialKindOf(file: string): string {
+  return specialKind(fs.statSync(file)) ?? "not a regular file";
+}
+
 /** Finds the `timezone:` a file sets without fully trusting it, so times in it parse in that zone. */
 function peekTimezone(files: string[]): string | undefined {
   let zone: string | undefined;
@@ -68,12 +88,15 @@ function peekTimezone(files: string[]): string | undefined {
 
 export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): LoadedConfig {
   // The folder the command names (--source, default the working directory): `_config.yml` is
-  // read from it, and the default destination and a relative `destination:` are placed in it.
+  // read from it. The default destination and a relative `destination:` (from the command line or
+  // the configuration) are placed in the working directory, as Jekyll places them
+  // (`File.join(Dir.pwd, "_site")`, Site#initialize's `File.expand_path(config["destination"])`):
+  // `jekyll build -s docs` writes `./_site`, not `docs/_site`, and CI scripts publish that folder.
   const root = path.resolve(cwd, overrides.source ?? ".");
-  if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new BuildError(`the source directory '${overrides.source ?? root}' does not exist`, {
-      hint: "Run build-site inside your site, or point --source at it.",
-    });
+  const rootProblem = sourceFolderProblem(root);
+  if (rootProblem) {
+    const origin = { option: true } as const;
+    throw new BuildError(sourceProblemMessage(rootProblem, overrides.source ?? root, origin), { hint: sourceProblemHint(rootProblem, origin) });
   }
   let files: string[];
   let explicit = true;
@@ -81,23 +104,40 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
     files = overrides.config.map((f) => path.resolve(cwd, f));
   } else {
     explicit = false;
-    // Configuration#config_files: the first of _config.yml, _config.yaml and _config.toml.
-    const found = ["yml", "yaml", "toml"].map((e) => path.join(root, `_config.${e}`)).find((f) => fs.existsSync(f));
+    // Configuration#config_files: the first of _config.yml, _config.yaml and _config.toml that is
+    // a file. Jekyll passes over a folder of that name silently ("Configuration file: none"), and
+    // so does build-site, with a warning.
+    const found = ["yml", "yaml", "toml"].map((e) => path.join(root, `_config.${e}`)).find((f) => kindOf(f) === "file");
     files = found ? [found] : [];
   }
+  const notes: ThemeNote[] = [];
+  if (!explicit && files.length === 0) {
+    const other = ["yml", "yaml", "toml"].map((e) => path.join(root, `_config.${e}`)).find((f) => kindOf(f) === "folder" || kindOf(f) === "other");
+    if (other) {
+      const what = kindOf(other) === "folder" ? "a folder" : specialKindOf(other);
+      notes.push({ level: "warn", topic: "Warning:", message: `${displayPath(other)} is ${what}, not a file: no configuration is read (Jekyll passes over a folder too). Remove or rename it and write the settings in a _config.yml file.` });
+    }
+  }
   for (const f of files) {
-    if (!fs.existsSync(f)) {
+    const kind = kindOf(f);
+    if (kind === "missing") {
       throw new BuildError(`the configuration file '${displayPath(f)}' could not be found`, {
         hint: explicit ? "Check the paths given to --config." : undefined,
+      });
+    }
+    // Jekyll: "could not be found" for `--config d.yml` naming a folder, and for a folder without
+    // a .yml/.toml extension a warning that no parser reads it, then a build with the defaults.
+    if (kind === "folder" || kind === "other") {
+      throw new BuildError(`the configuration file '${displayPath(f)}' is ${kind === "folder" ? "a folder" : specialKindOf(f)}, not a file`, {
+        hint: "--config takes configuration files (such as _config.yml), separated by commas.",
       });
     }
   }
   const zone = peekTimezone(files);
   let config: Config = jekyllDefaults(root);
-  config.destination = path.join(root, "_site");
+  config.destination = path.join(cwd, "_site");
   // The file that last set each top-level key, so a bad value is reported where it was written.
   const setBy = new Map<string, string>();
-  const notes: ThemeNote[] = [];
   for (const f of files) {
     const data = readConfigFile(f, zone);
     if (data === null) {
@@ -132,10 +172,7 @@ export function loadConfig(overrides: ConfigOverrides, cwd = process.cwd()): Loa
       hint: "destination: is the folder to write the site to, written as a String, e.g. destination: _site (or remove it for the default).",
     });
   }
-  config.destination = path.resolve(
-    overrides.destination !== undefined ? cwd : root,
-    overrides.destination ?? String(config.destination ?? "_site"),
-  );
+  config.destination = path.resolve(cwd, overrides.destination ?? String(config.destination ?? "_site"));
   validate(config, setBy);
   addDefaultCollections(config);
   config.exclude = [...new Set([...(config.exclude ?? []), ...DEFAULT_EXCLUDES])];
@@ -166,25 +203,18 @@ function siteSource(root: string, fromCommandLine: boolean, key: unknown, file: 
     });
   }
   const source = path.resolve(root, key);
-  let real = source;
-  let realRoot = root;
-  try {
-    realRoot = fs.realpathSync(root);
-    real = fs.realpathSync(source);
-  } catch {
-    throw new BuildError(`the source directory '${key}' (source: in the configuration) does not exist`, {
-      file: where,
-      hint: `source: names the folder of the site's files, relative to ${displayPath(root) || "."}: create it, or correct or remove the setting.`,
-    });
+  const problem = sourceFolderProblem(source);
+  if (problem) {
+    const origin = { option: false, relativeTo: displayPath(root) || "." } as const;
+    throw new BuildError(sourceProblemMessage(problem, key, origin), { file: where, hint: sourceProblemHint(problem, origin) });
   }
+  const realRoot = fs.realpathSync(root);
+  const real = fs.realpathSync(source);
   if (!isInside(real, realRoot)) {
     throw new BuildError(`source: ${key} is outside the folder the configuration was read from (${displayPath(root) || root}); build-site builds only sources inside it`, {
       file: where,
       hint: "Jekyll would build that folder; build-site reads nothing outside the site's folder. Point source: at a folder inside it, or run build-site --source FOLDER instead.",
     });
-  }
-  if (!fs.statSync(real).isDirectory()) {
-    throw new BuildError(`the source directory '${key}' (source: in the configuration) is not a folder`, { file: where, hint: "source: names a folder of the site." });
   }
   return source;
 }

@@ -21,7 +21,7 @@ export function sanitizeDataKey(name: string): string {
 
 export function readData(site: Site, dir: string, filter: EntryFilter): Record<string, any> {
   const data: Record<string, any> = {};
-  readInto(site, dir, data, filter, new LoopGuard(dir, (p) => site.displayPath(p)));
+  readInto(site, dir, data, filter, new LoopGuard(dir, (p) => site.displayPath(p), site.limits.linkedFolderVisits));
   return data;
 }
 

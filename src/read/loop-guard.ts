@@ -5,19 +5,20 @@
 //   long, and its data reader fails with Errno::ELOOP);
 // - a chain that doubles (`d0/x -> ../d1`, `d0/y -> ../d1`, `d1/x -> ../d2`, …): no loop, but
 //   2^n paths to the last folder; Jekyll walks them all, for as long as that takes. Links may
-//   lead into one real folder at most MAX_LINKED_VISITS times per walk; past that the build
-//   stops, naming the link (no site needs one folder under a hundred names).
+//   lead into one real folder at most `build_site.limits.linked_folder_visits` times per walk
+//   (100 by default); past that the build stops, naming the link and the setting. A site that
+//   really links one folder from more places (a hundred versions of its docs, each with
+//   `assets -> ../shared/assets`) raises the setting.
 import fs from "node:fs";
 import { BuildError } from "../errors.js";
-
-export const MAX_LINKED_VISITS = 100;
+import { DEFAULT_LIMITS, raiseHint } from "../config/limits.js";
 
 export class LoopGuard {
   private readonly stack: string[];
   private readonly visits = new Map<string, number>();
 
-  /** `shown` names a path in the error (relative to the site). */
-  constructor(root: string, private readonly shown: (abs: string) => string = (p) => p) {
+  /** `shown` names a path in the error (relative to the site); `maxVisits` is the site's linked_folder_visits. */
+  constructor(root: string, private readonly shown: (abs: string) => string = (p) => p, private readonly maxVisits = DEFAULT_LIMITS.linkedFolderVisits) {
     let real = root;
     try {
       real = fs.realpathSync(root);
@@ -43,10 +44,11 @@ export class LoopGuard {
       if (this.stack.some((d) => d === real || parent.startsWith(`${real}/`))) return false;
       const n = (this.visits.get(real) ?? 0) + 1;
       this.visits.set(real, n);
-      if (n > MAX_LINKED_VISITS) {
-        throw new BuildError(`${this.shown(abs)} leads to ${real}, a folder symlinks have led into ${MAX_LINKED_VISITS} times already: build-site stops rather than walk it under ever more names`, {
+      if (n > this.maxVisits) {
+        throw new BuildError(`${this.shown(abs)} leads to ${real}, a folder symlinks have led into ${this.maxVisits} times already: build-site stops rather than walk it under ever more names`, {
           file: this.shown(abs),
-          hint: "Symlinks that lead to the same folder from every level (each folder linking twice to the next) make the number of paths double at each level. Replace the links with one link, or with the files.",
+          hint: "Symlinks that lead to the same folder from every level (each folder linking twice to the next) make the number of paths double at each level: replace the links with one link, or with the files. " +
+            raiseHint("linked_folder_visits", String(this.maxVisits)),
         });
       }
     }

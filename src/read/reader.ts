@@ -14,6 +14,7 @@ import { readData } from "./data-reader.js";
 import { attachBibliographyData } from "./bibliography.js";
 import { EntryFilter } from "./entry-filter.js";
 import { LoopGuard } from "./loop-guard.js";
+import { specialKind, specialSkippedMessage } from "./special-file.js";
 import { outsideSiteMessage } from "./outside-site.js";
 import { deepMerge } from "../config/merge.js";
 import { collectionsDirJoined, collectionsDirRefused, collectionsDirText } from "../config/collections-dir.js";
@@ -30,6 +31,9 @@ function isDir(p: string): boolean {
 /** The first bytes of a file, enough to see a `---` line (one buffer for every file). */
 const HEAD = Buffer.alloc(64);
 
+/** Whether to pass over a walked entry (a named pipe, socket or device), saying so. */
+type SkipSpecial = (abs: string, e: fs.Dirent) => boolean;
+
 /** A path below a walked folder, and whether it is a folder (a symlink to one counts). */
 interface WalkEntry {
   rel: string;
@@ -43,7 +47,7 @@ interface WalkEntry {
  * `dotfiles` like File::FNM_DOTMATCH. The directory entries' own types say what is a folder, so
  * only symlinks cost a stat.
  */
-function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], chain = new LoopGuard(dir), linked = false): WalkEntry[] {
+function walk(dir: string, dotfiles: boolean, rel: string, out: WalkEntry[], chain: LoopGuard, skip: SkipSpecial, linked = false): WalkEntry[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(rel ? `${dir}/${rel}` : dir, { withFileTypes: true });
@@ -54,11 +58,12 @@ function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], c
   for (const e of entries) {
     if (!dotfiles && e.name.startsWith(".")) continue;
     const r = rel ? `${rel}/${e.name}` : e.name;
+    if (skip(`${dir}/${r}`, e)) continue;
     const dirent = e.isDirectory() || (e.isSymbolicLink() && isDir(`${dir}/${r}`));
     const link = linked || e.isSymbolicLink();
     out.push({ rel: r, isDir: dirent, linked: link });
     if (dirent && chain.enter(`${dir}/${r}`, e.name, e.isSymbolicLink())) {
-      walk(dir, dotfiles, r, out, chain, link);
+      walk(dir, dotfiles, r, out, chain, skip, link);
       chain.leave();
     }
   }
@@ -66,8 +71,8 @@ function walk(dir: string, dotfiles: boolean, rel = "", out: WalkEntry[] = [], c
 }
 
 /** The files below `dir` (folders left out), relative to it. */
-function walkFiles(dir: string, dotfiles: boolean, shown?: (abs: string) => string): WalkEntry[] {
-  return walk(dir, dotfiles, "", [], new LoopGuard(dir, shown)).filter((e) => !e.isDir);
+function walkFiles(dir: string, dotfiles: boolean, shown: (abs: string) => string, maxLinkedVisits: number, skip: SkipSpecial): WalkEntry[] {
+  return walk(dir, dotfiles, "", [], new LoopGuard(dir, shown, maxLinkedVisits), skip).filter((e) => !e.isDir);
 }
 
 /** Whether a directory entry is a folder, following a symlink as stat does. */
@@ -108,6 +113,27 @@ export class Reader {
     if (this.reported.has(absolute)) return;
     this.reported.add(absolute);
     this.site.logger.warn("Outside the site:", outsideSiteMessage(this.site.displayPath(absolute), real));
+  };
+
+  /**
+   * A named pipe, socket or device (special-file.ts), or a symlink to one: said once, and skipped
+   * wherever the source is walked. Only symlinks cost a stat.
+   */
+  private readonly skipSpecial: SkipSpecial = (abs, e) => {
+    let kind = specialKind(e);
+    if (kind === null && e.isSymbolicLink()) {
+      try {
+        kind = specialKind(fs.statSync(abs));
+      } catch {
+        // a dangling link or a loop: not special
+      }
+    }
+    if (kind === null) return false;
+    if (!this.reported.has(abs)) {
+      this.reported.add(abs);
+      this.site.logger.warn("Skipped:", specialSkippedMessage(this.site.displayPath(abs), kind));
+    }
+    return true;
   };
 
   read(): void {
@@ -232,7 +258,8 @@ export class Reader {
   /** walkFiles, remembered by serve's cache until something below the folder changes. */
   private walkFiles(dir: string, dotfiles: boolean): WalkEntry[] {
     const cache = this.cache;
-    return cache ? cache.listing(`walk${dotfiles ? "." : ""}`, dir, () => walkFiles(dir, dotfiles, this.shown)) : walkFiles(dir, dotfiles, this.shown);
+    const visits = this.site.limits.linkedFolderVisits;
+    return cache ? cache.listing(`walk${dotfiles ? "." : ""}`, dir, () => walkFiles(dir, dotfiles, this.shown, visits, this.skipSpecial)) : walkFiles(dir, dotfiles, this.shown, visits, this.skipSpecial);
   }
 
   /** LayoutReader: the site's layouts, then the theme's for every name the site does not have. */
@@ -244,7 +271,7 @@ export class Reader {
 
   /** Both folders' entries pass the site's EntryFilter, as in LayoutReader#entries_in. */
   private readLayoutsIn(dir: string, fromTheme: boolean): void {
-    if (!isDir(dir)) return;
+    if (fromTheme ? !isDir(dir) : !this.folderToRead(dir, "layouts")) return;
     const entries = this.walkFiles(dir, false).map((e) => e.rel).filter((f) => /\.[^/]*$/.test(path.posix.basename(f)));
     // Jekyll filters layout entries relative to the layouts folder but tests them as if they
     // were at the source root, so its safe-mode symlink test never sees them: here it does, on
@@ -261,7 +288,7 @@ export class Reader {
   }
 
   /** Reader#read_directories: `dir` is "" for the source root, "/sub" below it. */
-  private readDirectories(dir: string, chain = new LoopGuard(this.site.source, this.shown)): void {
+  private readDirectories(dir: string, chain = new LoopGuard(this.site.source, this.shown, this.site.limits.linkedFolderVisits)): void {
     const base = path.join(this.site.source, dir);
     if (!isDir(base)) return;
     const fromSource = dir.replace(/^\//, "");
@@ -279,6 +306,7 @@ export class Reader {
     const statics: string[] = [];
     for (const e of entries) {
       const abs = path.join(base, e);
+      if (this.skipSpecial(abs, dirents.get(e)!)) continue;
       if (direntIsDir(base, dirents.get(e)!)) dirs.push(e);
       else if (this.fileHasFrontMatter(abs)) pages.push(e);
       else statics.push(e);
@@ -316,6 +344,27 @@ export class Reader {
     return cd !== "" && !dir.startsWith(`/${cd}`);
   }
 
+  /**
+   * Whether the folder `abs` is there to read. A file in its place is an error: Jekyll tests it
+   * with File.exist? and then Dir.chdir's into it, which stops the build with `Not a directory @
+   * dir_chdir - …/_posts (Errno::ENOTDIR)` (ERRORS.md), for _posts, _drafts and the layouts folder.
+   */
+  private folderToRead(abs: string, holds: string): boolean {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs, { throwIfNoEntry: false });
+    } catch {
+      return false; // a symlink loop: File.exist? is false
+    }
+    if (stat === undefined) return false;
+    if (stat.isDirectory()) return true;
+    const shown = this.site.displayPath(abs);
+    throw new BuildError(`this is a file, not a folder: the site's ${holds} are read from a folder named ${path.basename(abs)}`, {
+      file: shown,
+      hint: `Rename or remove the file ${shown}, and put the ${holds} in a folder of that name.`,
+    });
+  }
+
   private retrievePosts(dir: string): void {
     if (this.outsideCollectionsDir(dir)) return;
     const posts = this.site.posts;
@@ -325,7 +374,7 @@ export class Reader {
 
   private readPublishable(dir: string, magic: string, matcher: RegExp): Document[] {
     const base = path.join(this.site.source, dir, magic);
-    if (!isDir(base)) return [];
+    if (!this.folderToRead(base, magic === "_posts" ? "posts" : "drafts")) return [];
     const fromSource = `${dir}/${magic}`.replace(/^\//, "");
     const docs: Document[] = [];
     for (const { rel, abs } of this.filteredFiles(base, fromSource, false)) {

@@ -10,6 +10,7 @@ import { isUtf8 } from "node:buffer";
 import { raiseHint } from "../config/limits.js";
 import { BuildError } from "../errors.js";
 import type { Site } from "../site/site.js";
+import { specialKind } from "./special-file.js";
 
 export interface SourceTextOptions {
   /** The file as the user should see it. */
@@ -20,9 +21,19 @@ export interface SourceTextOptions {
 }
 
 function readBounded(abs: string, options: SourceTextOptions): Buffer {
-  const fd = fs.openSync(abs, "r");
+  // O_NONBLOCK: opening a named pipe does not wait for a writer (special-file.ts); for a file it
+  // changes nothing.
+  const fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
-    const size = fs.fstatSync(fd).size;
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) {
+      const kind = stat.isDirectory() ? "a folder" : specialKind(stat) ?? "not a regular file";
+      throw new BuildError(`this is ${kind}, not a file, and cannot be read`, {
+        file: options.display,
+        hint: "Replace it with a file, or remove it from the site.",
+      });
+    }
+    const size = stat.size;
     if (size > options.maxBytes) {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       throw new BuildError(`the file is ${mb(size)}, more than the ${mb(options.maxBytes)} build-site reads from one source file`, {

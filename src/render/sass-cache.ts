@@ -13,8 +13,9 @@
 //
 // Never stale: an entry is used only when its key — all of the above, hashed — matches; the key is
 // computed again after compiling and the CSS is stored only if no input changed meanwhile; and
-// files the compiler loaded from outside the keyed folders (a `../../` import) are recorded with
-// the folders they lie in, whose contents must still match before the entry is used.
+// files the compiler loaded that the key's walk did not read (a `../../` import, a partial in a
+// `.`-folder or `node_modules` below a keyed folder) are recorded with the folders they lie in,
+// whose contents must still match before the entry is used.
 // Loaded on first use in the bundle (scripts/bundle.mjs): a site without Sass never hashes.
 import * as crypto from "node:crypto"; // bundle: lazy
 import fs from "node:fs";
@@ -42,7 +43,8 @@ const MAX_FILES = 5000;
  * The Sass files below `dir`, by sass-import-scan.ts's pattern. A walk of its own: the scan's
  * (sassFilesBelow) must see every file Dart Sass may load, hidden folders and node_modules
  * included, and gives up at the first link; the key skips `.`-folders, node_modules and `_site`
- * (the CSS written there would change the key at every build). A symlink among them (or a symlinked folder, whose files a walk by
+ * (the CSS written there would change the key at every build; a site's node_modules can hold
+ * thousands of files), and an entry records the folders of what a compile loaded from them (set()). A symlink among them (or a symlinked folder, whose files a walk by
  * directory entries would not see) spends the whole budget: such folders are not cached, so every
  * build compiles them and the importer (sass-importer.ts) checks where each link leads. An entry
  * cached before would otherwise be served without that check, or stay stale when a linked
@@ -57,12 +59,26 @@ function collectInputs(dir: string, out: string[], budget: { left: number }): vo
   }
   for (const e of entries) {
     if (budget.left <= 0) return;
-    if (e.name.startsWith(".") || e.name === "node_modules" || e.name === "_site") continue;
+    if (skippedByKeyWalk(e.name)) continue;
     const p = path.join(dir, e.name);
     if (e.isSymbolicLink()) { budget.left = 0; return; }
     if (e.isDirectory()) collectInputs(p, out, budget);
     else if (SASS_FILE.test(e.name)) { out.push(p); budget.left--; }
   }
+}
+
+/** The names collectInputs passes over below a folder it walks. */
+function skippedByKeyWalk(name: string): boolean {
+  return name.startsWith(".") || name === "node_modules" || name === "_site";
+}
+
+/** Whether the key's walk of `folders` read `file`: below one of them, through no skipped name. */
+function coveredByKey(file: string, folders: string[]): boolean {
+  return folders.some((d) => {
+    const rel = path.relative(path.resolve(d), file);
+    if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return false;
+    return !rel.split(path.sep).some(skippedByKeyWalk);
+  });
 }
 
 let versionMemo: string | undefined;
@@ -229,12 +245,12 @@ export class SassCache {
 
   /**
    * Stores a compile's result. `keyFolders` are the folders the key covers and `loaded` the files
-   * the compiler read: the folders of those outside the keyed ones are fingerprinted with the entry.
+   * the compiler read: the folders of those the key's walk did not read (outside the keyed
+   * folders, or below them in a folder the walk skips) are fingerprinted with the entry.
    */
   set(key: string | null, value: CachedSass, keyFolders: string[], loaded: string[]): void {
     if (!key) return;
-    const inside = (f: string) => keyFolders.some((d) => f.startsWith(path.resolve(d) + path.sep));
-    const outsideFolders = [...new Set(loaded.filter((f) => !inside(f)).map((f) => path.dirname(f)))].sort();
+    const outsideFolders = [...new Set(loaded.filter((f) => !coveredByKey(f, keyFolders)).map((f) => path.dirname(f)))].sort();
     const entry: Entry = { css: value.css, warnings: value.warnings };
     if (value.map !== undefined) entry.map = value.map;
     if (outsideFolders.length) {

@@ -28,12 +28,25 @@ export interface SassReadScope {
   source: string;
 }
 
+/**
+ * What is at `p`, or undefined where nothing readable is: missing, a path through a file (a file
+ * `_sass` where the load path's folder should be: ENOTDIR), or a symlink loop. Dart Sass's own
+ * file importer answers "Can't find stylesheet to import." for all of these.
+ */
+function statOrNothing(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 function isFile(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return statOrNothing(p)?.isFile() ?? false;
 }
 
 function isDirectory(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return statOrNothing(p)?.isDirectory() ?? false;
 }
 
 /** `_tryPath`: the partial and the plain file, those that exist. */

@@ -23,7 +23,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ChangeKind } from "./coalesce.js";
-import { MAX_LINKED_VISITS } from "../read/loop-guard.js";
+import { DEFAULT_LIMITS } from "../config/limits.js";
 import { isInside, realFolder } from "../read/outside-site.js";
 
 export interface TreeWatcher {
@@ -32,6 +32,8 @@ export interface TreeWatcher {
 
 export interface TreeWatchOptions {
   roots: string[];
+  /** The site's `build_site.limits.linked_folder_visits` (read/loop-guard.ts). */
+  maxLinkedVisits?: number;
   /** True skips the path (and a folder's contents). Called with absolute paths. */
   skip: (absolutePath: string) => boolean;
   onEvent: (kind: ChangeKind, absolutePath: string) => void;
@@ -64,10 +66,11 @@ export function watchTrees(options: TreeWatchOptions): TreeWatcher {
 
   // What the build reads is what is watched: a folder or file whose real path leaves every root (a
   // symlink out of the site, which the reader skips) is not watched, and no real folder is watched
-  // under more than MAX_LINKED_VISITS names (links doubling at each level: the build stops there).
+  // under more than maxLinkedVisits names (links doubling at each level: the build stops there).
   const realRoots = options.roots.map(realFolder).filter((r): r is string => r !== null);
   const insideRoots = (real: string) => realRoots.some((r) => isInside(real, r));
   const linkedVisits = new Map<string, number>();
+  const maxLinkedVisits = options.maxLinkedVisits ?? DEFAULT_LIMITS.linkedFolderVisits;
 
   const isLink = (abs: string) => fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink() === true;
 
@@ -108,7 +111,7 @@ export function watchTrees(options: TreeWatchOptions): TreeWatcher {
     if (real !== dir) {
       const n = (linkedVisits.get(real) ?? 0) + 1;
       linkedVisits.set(real, n);
-      if (n > MAX_LINKED_VISITS) return;
+      if (n > maxLinkedVisits) return;
     }
     const chain = new Set(parentChain).add(real);
     const entry: WatchedDir = { watcher: null, entries: new Map(), chain };

@@ -51,6 +51,8 @@ export interface WatchSourceOptions {
   onChanges: (changes: SourceChange[]) => void | Promise<void>;
   /** Told when a change arrives while `onChanges` is still running (serve abandons a runaway build). */
   onPendingWhileRunning?: () => void;
+  /** How many times symlinks may lead into one folder (`build_site.limits.linked_folder_visits`). */
+  maxLinkedVisits?: number;
   /** Poll files for changes instead of listening to file-system events (`--force_polling`). */
   usePolling?: boolean;
   /** Errors from `onChanges` or the watcher. Default: printed to stderr; watching goes on. */
@@ -187,7 +189,7 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
   const files = (options.extraFiles ?? []).map((f) => path.resolve(f));
   const stop = options.usePolling === true
     ? await watchByPolling([...roots, ...files], skip, record, onError, () => closed)
-    : watchByEvents(roots, skip, record, onError, files);
+    : watchByEvents(roots, skip, record, onError, files, options.maxLinkedVisits);
 
   return {
     async close() {
@@ -204,10 +206,11 @@ export async function watchSource(options: WatchSourceOptions): Promise<SourceWa
 type Record = (kind: ChangeKind, absolutePath: string) => void;
 
 /** The file-system events of each watched folder (tree-watch.ts). */
-function watchByEvents(roots: string[], skip: (p: string) => boolean, record: Record, onError: (e: unknown) => void, files: string[] = []): () => Promise<void> {
+function watchByEvents(roots: string[], skip: (p: string) => boolean, record: Record, onError: (e: unknown) => void, files: string[] = [], maxLinkedVisits?: number): () => Promise<void> {
   const tree = watchTrees({
     roots,
     skip,
+    maxLinkedVisits,
     onEvent: (kind, p) => {
       record(kind, p);
     },

@@ -42,10 +42,57 @@ function sameOrInside(outer: string, inner: string): boolean {
 }
 
 /**
- * Refuses a destination that a build must never replace (see the header). `home` is the home
- * folder (os.homedir(), which follows $HOME).
+ * A destination that cannot be a folder, or cannot be written: it is a file, lies below a file,
+ * or below a folder this user may not write to. Jekyll finds out in FileUtils.mkdir_p, which
+ * stops with `File exists @ dir_s_mkdir - …/out.txt (Errno::EEXIST)` or EACCES and a backtrace
+ * (ERRORS.md); build-site had crashed in the same place.
+ */
+function assertWritableFolder(dest: string): void {
+  const given = path.resolve(dest);
+  const shown = (p: string) => {
+    const rel = path.relative(process.cwd(), p);
+    return rel && !rel.startsWith("..") ? rel : p;
+  };
+  let loop: string | null = null;
+  for (let cur = given; ; cur = path.dirname(cur)) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(cur, { throwIfNoEntry: false });
+    } catch (e) {
+      // ELOOP: the highest such path is the looping link. ENOTDIR: a file further up.
+      if ((e as NodeJS.ErrnoException).code === "ELOOP") loop = cur;
+    }
+    if (st !== undefined) {
+      if (loop !== null) {
+        throw new BuildError(`the destination ${shown(given)} cannot be made: ${shown(loop)} is a symlink loop (too many levels of symbolic links)`, {
+          hint: "Point the symlink at a real folder, or choose another destination (-d).",
+        });
+      }
+      if (!st.isDirectory()) {
+        const what = cur === given
+          ? `the destination ${shown(given)} is a file, not a folder`
+          : `the destination ${shown(given)} lies below ${shown(cur)}, which is a file, not a folder`;
+        throw new BuildError(what, { hint: "The destination is the folder the site is written to: remove or rename that file, or choose another destination (-d)." });
+      }
+      try {
+        fs.accessSync(cur, fs.constants.W_OK | fs.constants.X_OK);
+      } catch {
+        throw new BuildError(`the destination ${shown(given)} cannot be written: ${shown(cur)} is not writable (permission denied)`, {
+          hint: "Choose a destination in a folder you can write to (-d), or give your user write permission on that folder.",
+        });
+      }
+      return;
+    }
+    if (path.dirname(cur) === cur) return;
+  }
+}
+
+/**
+ * Refuses a destination that a build must never replace (see the header), or that cannot be a
+ * folder this user writes. `home` is the home folder (os.homedir(), which follows $HOME).
  */
 export function assertSafeDestination(source: string, dest: string, home = os.homedir()): void {
+  assertWritableFolder(dest);
   const given = path.resolve(dest);
   const real = realPathOf(dest);
   const pairs: Array<[string, string]> = [[given, path.resolve(source)], [real, realPathOf(source)]];

@@ -40,7 +40,7 @@ const helperWorks = (() => {
 })();
 
 function buildAndList(src: string, env: Record<string, string> = {}): { status: number; left: string[] } {
-  const r = spawnSync("python3", ["-c", SUBREAPER, process.execPath, path.join(ROOT, "bin", "build-site.js"), "build", "-q", "-s", src], {
+  const r = spawnSync("python3", ["-c", SUBREAPER, process.execPath, path.join(ROOT, "bin", "build-site.js"), "build", "-q", "-s", src, "-d", path.join(src, "_site")], {
     encoding: "utf8",
     env: { ...process.env, TZ: "UTC", ...env },
   });

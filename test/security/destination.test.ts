@@ -145,3 +145,40 @@ test("a destination build-site made is recognised by its marker; one made again 
     box.remove();
   }
 });
+
+// A destination that cannot be a folder this user writes: a file, a path below a file, a path
+// through a symlink loop, a folder without write permission. Jekyll stops in FileUtils.mkdir_p
+// with `File exists @ dir_s_mkdir - …/out.txt (Errno::EEXIST)` (or EACCES) and a backtrace
+// (ERRORS.md); build-site had crashed ("failed unexpectedly: ENOTDIR") after rendering. Now each is
+// refused before anything is read or written, and the old _site stays as it was.
+test("a destination that is a file, lies below a file or a symlink loop, or cannot be written is refused with what to do", () => {
+  const box = sandbox(SITE);
+  try {
+    assert.equal(runCli(box, ["build"]).code, 0);
+    box.write("_site/kept.txt", "old\n");
+    box.write("out.txt", "a file\n");
+    fs.symlinkSync("lp", path.join(box.site, "lp"));
+    const cases: Array<[string, RegExp]> = [
+      ["out.txt", /Error: the destination out\.txt is a file, not a folder\n.*remove or rename that file, or choose another destination \(-d\)/],
+      ["out.txt/sub/x", /Error: the destination out\.txt\/sub\/x lies below out\.txt, which is a file, not a folder/],
+      ["lp/x", /Error: the destination lp\/x cannot be made: lp is a symlink loop/],
+    ];
+    // Permission denied: a read-only folder, or (as root, whom modes do not stop) /proc/1.
+    const locked = path.join(box.root, "locked");
+    fs.mkdirSync(locked, { mode: 0o555 });
+    if (process.getuid?.() !== 0) cases.push([path.join(locked, "out"), /cannot be written: .*locked is not writable \(permission denied\)/]);
+    else if (fs.existsSync("/proc/1")) cases.push(["/proc/1/out", /cannot be written: \/proc\/1 is not writable \(permission denied\)/]);
+    const before = snapshot(box.root);
+    for (const [dest, says] of cases) {
+      const r = runCli(box, ["build", "-d", dest]);
+      assert.equal(r.code, 1, `-d ${dest}: ${r.err}`);
+      assert.match(r.err, says, `-d ${dest}`);
+      assert.doesNotMatch(r.err, /unexpectedly/);
+      assert.deepEqual(diff(before, snapshot(box.root)), NOTHING, `-d ${dest} touched nothing`);
+    }
+    assert.equal(fs.readFileSync(path.join(box.site, "_site/kept.txt"), "utf8"), "old\n");
+  } finally {
+    fs.chmodSync(path.join(box.root, "locked"), 0o755);
+    box.remove();
+  }
+});

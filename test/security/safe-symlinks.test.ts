@@ -335,3 +335,31 @@ test("symlinks that double the paths at each level (d0/x, d0/y -> d1; d1/x, d1/y
     }
   }
 });
+
+// A real site can link one folder from more than 100 places (a hundred versions of its docs, each
+// with `assets -> ../shared/assets`): the bound is build_site.limits.linked_folder_visits, named
+// in the error, and a site that needs more raises it. Jekyll has no bound (it walks every link).
+test("a folder linked from more places than linked_folder_visits stops the build naming the setting; raising it builds", () => {
+  for (const under of ["", "_data/"]) {
+    const box = sandbox({ "index.html": "---\n---\nhi\n" });
+    try {
+      box.write(`${under}shared/assets/logo.txt`, "logo\n");
+      box.write(`${under}shared/assets/site.json`, "{\"n\": 1}\n");
+      for (let v = 1; v <= 120; v++) {
+        fs.mkdirSync(path.join(box.site, `${under}v${v}`), { recursive: true });
+        fs.symlinkSync("../shared/assets", path.join(box.site, `${under}v${v}/assets`));
+      }
+      const dest = path.join(box.site, "_site");
+      const { error } = buildInProcess({ source: box.site, destination: dest });
+      assert.ok(error, `${under || "the source"}: stops at the default of 100`);
+      assert.match(error.message, /a folder symlinks have led into 100 times already/);
+      assert.match(String(error.hint), /build_site: \{ limits: \{ linked_folder_visits: … \} \} \(now 100\)/);
+      box.write("_config.yml", "build_site:\n  limits:\n    linked_folder_visits: 200\n");
+      const raised = buildInProcess({ source: box.site, destination: dest });
+      assert.equal(raised.error, undefined, `${under || "the source"}: ${raised.error?.message}`);
+      if (!under) assert.equal(fs.readFileSync(path.join(dest, "v120/assets/logo.txt"), "utf8"), "logo\n");
+    } finally {
+      box.remove();
+    }
+  }
+});

@@ -5,8 +5,8 @@
 //    is not read. `--source` on the command line wins over the key, which is then ignored.
 //  - The default destination and a relative `destination:` are expanded against the working
 //    directory (`File.join(Dir.pwd, "_site")`), so `jekyll build -s docs` writes `./_site`.
-// build-site places them in the folder the configuration was read from (README: the same when run
-// from the site's folder; `-s docs` writes `docs/_site`), and refuses a `source:` outside it.
+// build-site places them there too (`-s docs` writes `./_site`), and refuses a `source:` outside
+// the folder the configuration was read from.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -62,10 +62,10 @@ test("--source on the command line wins over source: in the configuration, which
     const r = build(root, ["-s", "a"]);
     assert.equal(r.code, 0, r.out);
     // The key is ignored: `a` is the source, so `outside.md` is built and `src/` is a folder of it.
-    assert.equal(fs.readFileSync(path.join(root, "a/_site/outside.html"), "utf8"), "<p>not built</p>\n");
-    assert.equal(fs.readFileSync(path.join(root, "a/_site/src/index.html"), "utf8"), "<p>Outer</p>\n");
-    // build-site's choice: `-s a` writes a/_site (Jekyll writes ./_site in the working directory).
-    assert.equal(fs.existsSync(path.join(root, "_site")), false);
+    assert.equal(fs.readFileSync(path.join(root, "_site/outside.html"), "utf8"), "<p>not built</p>\n");
+    assert.equal(fs.readFileSync(path.join(root, "_site/src/index.html"), "utf8"), "<p>Outer</p>\n");
+    // As Jekyll: `-s a` without -d writes ./_site, in the working directory, and nothing in a/.
+    assert.equal(fs.existsSync(path.join(root, "a/_site")), false);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
@@ -133,6 +133,55 @@ test("build --watch rebuilds when the _config.yml beside a moved source changes"
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+// A source that is a symlink loop or a file. Jekyll stats nothing first: it makes its cache folder
+// there and stops with `mkdir': File exists @ dir_s_mkdir - …/loop (Errno::EEXIST)` and a Ruby
+// backtrace, for `-s loop` and `source: loop` alike (ERRORS.md). build-site had crashed on `-s
+// loop` ("failed unexpectedly: ELOOP") and called `source: loop` missing.
+test("a source that is a symlink loop or a file is a clear error, from --source or source:", () => {
+  const cases: [string[], string, RegExp][] = [
+    [["-s", "loop"], "", /Error: the source directory 'loop' is a symlink loop: its links never reach a folder[\s\S]*Point the symlink at a real folder[\s\S]*--source/],
+    [["-s", "one"], "", /Error: the source directory 'one' is a symlink loop/],
+    [["-s", "page.md"], "", /Error: the source directory 'page.md' is a file, not a folder\n.*point --source at the site's folder/],
+    [[], "source: loop", /Error: _config\.yml: the source directory 'loop' \(source: in the configuration\) is a symlink loop[\s\S]*correct or remove the source: setting/],
+    [[], "source: page.md", /Error: _config\.yml: the source directory 'page\.md' \(source: in the configuration\) is a file, not a folder/],
+  ];
+  for (const [args, config, says] of cases) {
+    const root = tree({ "a/_config.yml": `${config}\n`, "a/page.md": "---\n---\nx\n" });
+    try {
+      fs.symlinkSync("loop", path.join(root, "a/loop"));
+      fs.symlinkSync("two", path.join(root, "a/one"));
+      fs.symlinkSync("one", path.join(root, "a/two"));
+      const r = build(path.join(root, "a"), args);
+      assert.equal(r.code, 1, `${args} ${config}: fails`);
+      assert.match(r.out, says, `${args} ${config}`);
+      assert.doesNotMatch(r.out, /unexpectedly/);
+      assert.equal(fs.existsSync(path.join(root, "a/_site")), false, "nothing written");
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }
+});
+
+// Configuration files that are folders. Jekyll passes over a folder named `_config.yml` without a
+// word ("Configuration file: none") and builds with the defaults; `--config d.yml` naming a folder
+// stops with "The configuration file … could not be found". build-site had crashed on both
+// ("failed unexpectedly: EISDIR").
+test("a _config.yml that is a folder is passed over with a warning; --config naming a folder is an error", () => {
+  const root = tree({ "a/index.md": "---\n---\n{{ site.title | default: 'none' }}\n", "a/_config.yml/x": "title: T\n" });
+  try {
+    let r = build(path.join(root, "a"));
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /Configuration file: none/);
+    assert.match(r.out, /Warning: _config\.yml is a folder, not a file: no configuration is read/);
+    assert.equal(fs.readFileSync(path.join(root, "a/_site/index.html"), "utf8"), "<p>none</p>\n");
+    r = build(path.join(root, "a"), ["--config", "_config.yml"]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /Error: the configuration file '_config\.yml' is a folder, not a file\n.*--config takes configuration files/);
+  } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
 });

@@ -99,3 +99,35 @@ test("the compiler's id in every key is the installed sass-embedded's name and v
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "sass-embedded", "package.json"), "utf8"));
   assert.equal(sassCompilerId(), `sass-embedded@${pkg.version}`);
 });
+
+// The key's walk of the stylesheet's folder and the load paths skips `.`-folders and node_modules
+// (a site's own `node_modules` can hold thousands of files); a partial the compile loaded from
+// one of them is covered by the entry instead, with the folder it lies in, as a partial loaded
+// from outside the keyed folders is. Before, such a partial was taken as covered by the key, and
+// an edit to it left the old CSS in place.
+test("a partial loaded from a hidden folder or node_modules below a keyed folder is part of the entry: an edit compiles again", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sass-cache-"));
+  try {
+    fs.mkdirSync(path.join(dir, "_sass", ".theme"), { recursive: true });
+    fs.mkdirSync(path.join(dir, "css", "node_modules", "grid"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "_config.yml"), "sass:\n  sourcemap: never\n");
+    fs.writeFileSync(path.join(dir, "_sass", ".theme", "_colors.scss"), "$ink: #112233;\n");
+    fs.writeFileSync(path.join(dir, "css", "node_modules", "grid", "_cols.scss"), ".col { width: 10px; }\n");
+    // `.theme/colors` through the load path _sass, `node_modules/grid/cols` beside the stylesheet.
+    fs.writeFileSync(path.join(dir, "css", "main.scss"), "---\n---\n@import \".theme/colors\";\n@import \"node_modules/grid/cols\";\nbody { color: $ink; }\n");
+    const cacheDir = path.join(dir, ".build-site-cache", "sass");
+    assert.match(build(dir), /#112233/);
+    markEntries(cacheDir);
+    assert.match(build(dir), /from the cache/, "an unchanged site uses the entry");
+    fs.writeFileSync(path.join(dir, "_sass", ".theme", "_colors.scss"), "$ink: #445566;\n");
+    const second = build(dir);
+    assert.match(second, /#445566/, "the edited hidden partial is compiled again");
+    assert.doesNotMatch(second, /from the cache/);
+    markEntries(cacheDir);
+    assert.match(build(dir), /from the cache/);
+    fs.writeFileSync(path.join(dir, "css", "node_modules", "grid", "_cols.scss"), ".col { width: 20px; }\n");
+    assert.match(build(dir), /width: 20px/, "the edited partial in node_modules is compiled again");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
