@@ -82,7 +82,8 @@ if (flag("--academic")) {
   // blank, group_by_exp through filters, sort and sort_natural on properties with nil values,
   // Jekyll's date filters on strings, capture accumulating inside loops, every forloop and
   // tablerowloop property, {% liquid %} with echo, case and comments, inline {% # %} comments,
-  // and whitespace control ({%- -%}, {{- -}}) drawn for every delimiter of a template.
+  // whitespace control ({%- -%}, {{- -}}) drawn for every delimiter of a template, and break and
+  // continue nested in tablerow, capture, case and includes.
   const ARRAYS = ["items", "people", "nilnames", "withnil", "nums", "strs", "mixed", "page.tags", "nested", "floats",
     "site.data.nav", "page.list", "page.hash", "page.nil", "str", "(1..4)", "one", "three", "site.posts", "empty"];
   const PROPS = ["name", "year", "tags", "meta.rank", "pub", "cat", "age", "team", "id", "score", "title", "size", "url", "nil"];
@@ -111,7 +112,32 @@ if (flag("--academic")) {
   const WS = () => (random() < 0.5 ? "-" : "");
   // {%D … D%} and {{D … D}} in a base template: each D trimmed or not.
   const trim = (t) => t.replace(/D/g, WS);
+  // break and continue where Ruby's interrupt stack shows (interrupt.html breaks or continues
+  // its caller's loop): in tablerow cells, captures, case, {% liquid %} and includes, nested two
+  // deep in for and tablerow, with text after them.
+  const INTERRUPTS = ["{% break %}", "{% continue %}", "{% include interrupt.html stop=true %}", "{% include interrupt.html skip=true %}",
+    "{% if V == 2 %}{% break %}{% endif %}", "{% unless V == 1 %}{% continue %}{% endunless %}", "{% liquid\nif V > 1\nbreak\nendif\n%}"];
+  const interruptBody = (depth, v) => {
+    let out = "";
+    for (let n = 1 + Math.floor(random() * 4); n > 0; n--) {
+      const r = random();
+      if (r < 0.25) out += pick(["t", "\n", " ", `<${v}>`]);
+      else if (r < 0.45) out += pick(INTERRUPTS).replace(/V/g, v);
+      else if (r < 0.55 || depth >= 2) out += `{{ ${v} }}`;
+      else if (r < 0.75) {
+        const w = pick(["a", "b", "c"]);
+        const kind = pick(["for", "for", "tablerow"]);
+        const attrs = pick(["", " limit: 2", kind === "tablerow" ? " cols: 2" : " reversed"]);
+        const otherwise = kind === "for" && random() < 0.3 ? "{% else %}E" : "";
+        out += `{% ${kind} ${w} in ${pick(["(1..3)", "nums", "three", "page.list"])}${attrs} %}${interruptBody(depth + 1, w)}${otherwise}{% end${kind} %}`;
+      } else if (r < 0.85) out += `{% capture cap %}${interruptBody(depth + 1, v)}{% endcapture %}[{{ cap }}]`;
+      else out += `{% case ${v} %}{% when 2 %}${interruptBody(depth + 1, v)}{% else %}w{% endcase %}`;
+    }
+    return out;
+  };
   const idioms = [
+    () => `[${interruptBody(0, "x")}]${pick(["", "{% for z in (1..2) %}z{{ z }}{% endfor %}tail"])}`,
+    () => `[{% for x in (1..3) %}${interruptBody(1, "x")}{% endfor %}|{% tablerow x in (1..3) cols: 2 %}${interruptBody(1, "x")}{% endtablerow %}]tail`,
     (a) => `[{% for it in ${a} limit: 3 %}{%- include card.html item=it label=forloop.index show=${pick(VALUES)} fallback=${pick(INPUTS)} -%}{% endfor %}]`,
     (a) => `[{% include nested.html who=${a} %}|{% include params.html a=${a} b='{{ ${a} | size }}' c=${pick(INPUTS)} %}|{% include loop.html list=${a} %}]`,
     (a) => `[{% include card.html item=${a} label=${pick(INPUTS)} show=true %}|{% include {{ page.inc }} name=${a} %}]`,
