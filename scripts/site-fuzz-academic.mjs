@@ -19,7 +19,7 @@ const CATEGORIES = ["manuscripts", "conferences", "books", "Manuscripts", ""];
 const AUTHORS = [["Ada Lovelace", "Alan Turing"], "Ada Lovelace and Grace Hopper", ["Me"], [], ["A. B.", "C. D.", "E. F."]];
 const TYPES = ["Talk", "Tutorial", "Conference proceedings talk", "talk", ""];
 
-export function writeAcademicSite(seed, dir, { pick, maybe }, w) {
+export function writeAcademicSite(seed, dir, { pick, maybe }, w, plugins = false) {
   const yaml = (v) => (typeof v === "string" && /^'/.test(v) ? v : JSON.stringify(v));
   const fm = (o) => "---\n" + Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${yaml(v)}`).join("\n") + "\n---\n";
 
@@ -41,9 +41,19 @@ export function writeAcademicSite(seed, dir, { pick, maybe }, w) {
       { scope: { path: "" }, values: { layout: "default" } },
     ],
   };
+  if (plugins) {
+    // --plugins with --academic: what these themes load from GitHub Pages' list, with a feed of
+    // the publications collection and redirects and sitemap exclusions in their front matter.
+    config.plugins = ["jekyll-feed", "jekyll-seo-tag", "jekyll-sitemap", "jekyll-redirect-from"];
+    config.url = pick(["https://ada.example", "https://ada.github.io/", undefined]);
+    config.baseurl = pick(["", "/lab", undefined]);
+    config.feed = pick([undefined, { collections: ["publications"] }, { collections: { publications: { path: "/pubs.xml" } } }, { excerpt_only: true }]);
+    config.social = maybe(0.3) ? { name: "Ada", links: ["https://github.com/ada"] } : undefined;
+    config.description = maybe() ? "A lab & its *papers*" : undefined;
+  }
   w("_config.yml", JSON.stringify(config, (k, v) => (v === undefined || v === null ? undefined : v), 1) + "\n");
 
-  w("_layouts/default.html", `<html><body data-layout="{{ layout.kind | default: 'none' }}">
+  w("_layouts/default.html", `<html>${plugins ? "<head>{% seo %}{% feed_meta %}</head>" : ""}<body data-layout="{{ layout.kind | default: 'none' }}">
 {%- if page.author_profile or layout.author_profile -%}{% include author-profile.html %}{%- endif -%}
 <main>{{ content }}</main>
 <footer>{{ page.title | default: site.title | escape }}|{{ page.collection }}|{{ page.relative_path }}|{{ page.previous.url }}|{{ page.next.url }}</footer></body></html>
@@ -103,6 +113,9 @@ layout: ${pick(["single", "default"])}
     if (maybe(0.2)) front.header = { teaser: pick(["t.png", ""]) };
     if (maybe(0.1)) front.published = false;
     if (maybe(0.1)) front.permalink = "/fixed/:title/";
+    if (plugins && maybe(0.2)) front.redirect_from = pick(["/old-pub/", ["/p/" + i + ".html"]]);
+    if (plugins && maybe(0.15)) front.sitemap = false;
+    if (plugins && maybe(0.2)) front.image = pick(["/img/p.png", { path: "/img/q.png", alt: "Q" }]);
     const name = pick(["2024-01-05-", "2020-graphs-", ""]) + pick(["paper", "Paper One", "nota", "x.y"]) + `-${i}.md`;
     w(`_publications/${name}`, fm(front) + pick([
       "Abstract of the paper with **bold** text.\n\nSecond paragraph.\n",

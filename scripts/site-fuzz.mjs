@@ -11,7 +11,8 @@
 //   node scripts/site-fuzz.mjs --seeds 1-20 [--keep DIR] [--plugins] [--wide] [--academic]
 //
 // --academic writes a researcher's homepage instead (collections of publications, talks and
-// teaching; see site-fuzz-academic.mjs).
+// teaching; see site-fuzz-academic.mjs); with --plugins, with jekyll-seo-tag, -feed, -sitemap and
+// -redirect-from.
 //
 // --wide adds front matter and _data as researchers write them by hand (see WIDE_FRONT).
 //
@@ -218,4 +219,4 @@ function writeSite(seed, dir, plugins = false) {
   }
 }
 
-runSeeds((seed, dir) => (academic ? writeAcademicSite(seed, dir, seeded(seed), writerIn(dir)) : writeSite(seed, dir, plugins)));
+runSeeds((seed, dir) => (academic ? writeAcademicSite(seed, dir, seeded(seed), writerIn(dir), plugins) : writeSite(seed, dir, plugins)));
