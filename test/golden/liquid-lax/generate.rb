@@ -162,7 +162,7 @@ THEME_SEEDS = [
 # LAX_GOLDEN_ACADEMIC=1 (hunts only, too): what academic sites' templates do beyond THEME_SEEDS —
 # includes nesting includes with parameters, every tablerowloop and forloop property, {% liquid %}
 # with case, for and comments, include_cached, where_exp/find_exp with or chains, offset: continue,
-# whitespace control on raw, comment, case and when.
+# whitespace control on raw, comment, case and when, break and continue in tablerow and includes.
 ACADEMIC_SEEDS = [
   "{% for it in items limit: 2 %}{%- include card.html item=it label=forloop.index show=true -%}{% endfor %}",
   "{% include list.html entries=people max=2 show=page.yes label='x' %}|{{ it.name }}",
@@ -189,6 +189,8 @@ endfor
   "{% assign acc = '' %}{% for t in page.tags %}{% capture acc %}{{ acc }}{{ t | upcase }},{% endcapture %}{% endfor %}{{ acc }}",
   "{{ '2024-02-29' | date: '%b %-d, %Y' }}{{ 'May 3, 2021' | date_to_long_string: 'ordinal', 'US' }}",
   "{{ withnil | sort_natural | join: ',' }}{{ nilnames | sort: 'name', 'last' | map: 'id' | join }}",
+  "{% for i in (1..3) %}{% tablerow j in (1..2) %}{% break %}{{ j }}{% endtablerow %}{{ i }}{% endfor %}]",
+  "{% for i in (1..3) %}{% include interrupt.html skip=true %}{% if i == 2 %}{% break %}{% endif %}{{ i }}{% endfor %}",
 ].freeze
 # (LAX_GOLDEN_ACADEMIC=only: these alone, for a hunt that spends its rounds on them.)
 HUNTED_SEEDS = if ENV["LAX_GOLDEN_ACADEMIC"] == "only" then ACADEMIC_SEEDS
