@@ -32,9 +32,12 @@ export function pushInterrupt(ctx: Context, interrupt: Interrupt): void {
   mirror(ctx, stack);
 }
 
-/** Context#interrupt?: an interrupt nobody has handled yet. */
+/**
+ * Context#interrupt?: an interrupt nobody has handled yet. Asked after every tag and output, so it
+ * reads the mirrored flag (only pushInterrupt and popInterrupt set it) rather than the register.
+ */
 export function interruptPending(ctx: Context): boolean {
-  return stackOf(ctx).length > 0;
+  return ctx.breakCalled;
 }
 
 /** Context#pop_interrupt: the last interrupt pushed (undefined when none is pending). */
