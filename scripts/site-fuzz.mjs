@@ -8,7 +8,11 @@
 // static_files, documents, and the excerpts. Each seed's site is built by real Jekyll and by
 // build-site (scripts/differential.mjs); the seeds whose outputs differ are listed.
 //
-//   node scripts/site-fuzz.mjs --seeds 1-20 [--keep DIR] [--plugins] [--wide]
+//   node scripts/site-fuzz.mjs --seeds 1-20 [--keep DIR] [--plugins] [--wide] [--academic]
+//
+// --academic writes a researcher's homepage instead (collections of publications, talks and
+// teaching; see site-fuzz-academic.mjs); with --plugins, with jekyll-seo-tag, -feed, -sitemap and
+// -redirect-from.
 //
 // --wide adds front matter and _data as researchers write them by hand (see WIDE_FRONT).
 //
@@ -18,9 +22,11 @@
 //
 // A difference found is pinned by a conformance fixture from real Jekyll (scripts/oracle.mjs).
 import { flag, runSeeds, seeded, writerIn } from "./fuzz-common.mjs";
+import { writeAcademicSite } from "./site-fuzz-academic.mjs";
 
 const plugins = flag("--plugins");
 const wide = flag("--wide");
+const academic = flag("--academic");
 
 // --wide: front matter and data as researchers write them by hand (anchors, aliases and merge
 // keys, block scalars with chomping and indentation indicators, flow mappings, quoted and
@@ -213,4 +219,4 @@ function writeSite(seed, dir, plugins = false) {
   }
 }
 
-runSeeds((seed, dir) => writeSite(seed, dir, plugins));
+runSeeds((seed, dir) => (academic ? writeAcademicSite(seed, dir, seeded(seed), writerIn(dir), plugins) : writeSite(seed, dir, plugins)));

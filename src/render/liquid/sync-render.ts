@@ -19,6 +19,7 @@ import type { Context, Emitter, Liquid, Template } from "liquidjs";
 import { checkOutput, step } from "./budget.js";
 import { assertLiquidjsVerified } from "./liquidjs-version.js";
 import { hasSyncRender, renderOutputSync, runSync } from "./sync-values.js";
+import { interruptPending } from "./tags/interrupts.js";
 
 /** liquidjs's `stringify`: what its SimpleEmitter writes for a value. */
 function stringify(value: unknown): string {
@@ -63,7 +64,10 @@ function renderTemplatesSync(templates: Template[], ctx: Context, emitter: Emitt
         if (html) out.write(html);
       }
       if (typeof buffered.buffer === "string") checkOutput(buffered.buffer.length);
-      if (ctx.breakCalled || ctx.continueCalled) break;
+      // BlockBody#render_to_output_buffer tests for a pending interrupt after each tag or output,
+      // never after text (tags/interrupts.ts).
+      if (tpl instanceof HTMLClass!) continue;
+      if (interruptPending(ctx)) break;
     } catch (e) {
       throw LiquidError.is(e) ? e : new RenderError(e as Error, tpl);
     }

@@ -3,7 +3,7 @@
 #
 #   ruby test/golden/liquid-lax/generate.rb
 #
-# (LAX_GOLDEN_ROUNDS, LAX_GOLDEN_PER_SEED, LAX_GOLDEN_SEED, LAX_GOLDEN_THEMES and LAX_GOLDEN_OUT
+# (LAX_GOLDEN_ROUNDS, LAX_GOLDEN_PER_SEED, LAX_GOLDEN_SEED, LAX_GOLDEN_THEMES, LAX_GOLDEN_ACADEMIC and LAX_GOLDEN_OUT
 # make a bigger or different set elsewhere, to hunt for differences; the committed file uses the
 # defaults.)
 #
@@ -22,6 +22,7 @@
 # site and page in the registers, the "basic" context of test/golden/liquid/cases.json plus EXTRA.
 require "jekyll"
 require "json"
+require "jekyll-include-cache" if ENV["LAX_GOLDEN_ACADEMIC"]
 require "date"
 require "time"
 require "tmpdir"
@@ -158,7 +159,43 @@ THEME_SEEDS = [
   "{% for p in people %}{% unless forloop.first %},{% endunless %}{{ p.name | default: 'anon' }}{% endfor %}",
   "{{ page.date | date_to_xmlschema }}{{ page.date | date: '%b %-d, %Y' }}",
 ].freeze
-HUNTED_SEEDS = (ENV["LAX_GOLDEN_THEMES"] ? SEEDS + THEME_SEEDS : SEEDS).freeze
+# LAX_GOLDEN_ACADEMIC=1 (hunts only, too): what academic sites' templates do beyond THEME_SEEDS —
+# includes nesting includes with parameters, every tablerowloop and forloop property, {% liquid %}
+# with case, for and comments, include_cached, where_exp/find_exp with or chains, offset: continue,
+# whitespace control on raw, comment, case and when, break and continue in tablerow and includes.
+ACADEMIC_SEEDS = [
+  "{% for it in items limit: 2 %}{%- include card.html item=it label=forloop.index show=true -%}{% endfor %}",
+  "{% include list.html entries=people max=2 show=page.yes label='x' %}|{{ it.name }}",
+  "{% include nested.html who=page.title %}{% include loop.html list=page.tags %}",
+  "{% tablerow x in nums cols: 2 limit: 3 %}{{ tablerowloop.col }}/{{ tablerowloop.row }}/{{ tablerowloop.col_last }}/{{ tablerowloop.rindex }}:{{ x }}{% endtablerow %}",
+  "{% for x in three %}{{ forloop.name }}{{ forloop.rindex0 }}{% if forloop.first %}^{% endif %}{% endfor %}",
+  "{% liquid
+# note
+for x in nums limit: 3
+  case x
+    when 1, 2
+      echo 'lo'
+    else
+      echo x | append: ';'
+  endcase
+endfor
+%}",
+  "{% include_cached cached.html x=page.title %}{% include_cached cached.html x=page.title %}",
+  "{{ people | where_exp: 'p', 'p.age > 26 or p.team == \"blue\"' | map: 'name' | join: ',' }}",
+  "{{ items | find_exp: 'i', 'i.tags contains \"ai\" and i.year != nil' | inspect }}",
+  "{% for n in nums limit: 2 %}{{ n }}{% endfor %}{% for n in nums offset: continue limit: 1 %}{{ n }}{% endfor %}",
+  "a {%- raw -%} {{ x }} {%- endraw -%} b {%- comment -%} c {%- endcomment -%} d",
+  "{%- case page.n -%} {%- when 3 -%} three {%- else -%} other {%- endcase -%}",
+  "{% assign acc = '' %}{% for t in page.tags %}{% capture acc %}{{ acc }}{{ t | upcase }},{% endcapture %}{% endfor %}{{ acc }}",
+  "{{ '2024-02-29' | date: '%b %-d, %Y' }}{{ 'May 3, 2021' | date_to_long_string: 'ordinal', 'US' }}",
+  "{{ withnil | sort_natural | join: ',' }}{{ nilnames | sort: 'name', 'last' | map: 'id' | join }}",
+  "{% for i in (1..3) %}{% tablerow j in (1..2) %}{% break %}{{ j }}{% endtablerow %}{{ i }}{% endfor %}]",
+  "{% for i in (1..3) %}{% include interrupt.html skip=true %}{% if i == 2 %}{% break %}{% endif %}{{ i }}{% endfor %}",
+].freeze
+# (LAX_GOLDEN_ACADEMIC=only: these alone, for a hunt that spends its rounds on them.)
+HUNTED_SEEDS = if ENV["LAX_GOLDEN_ACADEMIC"] == "only" then ACADEMIC_SEEDS
+               else SEEDS + (ENV["LAX_GOLDEN_THEMES"] ? THEME_SEEDS : []) + (ENV["LAX_GOLDEN_ACADEMIC"] ? ACADEMIC_SEEDS : [])
+               end.freeze
 
 # Pieces inserted or substituted.
 STRAYS = ["|", ":", ",", "'", "\"", "(", ")", "[", "]", ".", "..", "-", "=", "==", "!=", "<", ">",

@@ -20,6 +20,7 @@ import { refuseRange, toInteger } from "../filters/standard.js";
 import { runSync, valueSync } from "../sync-values.js";
 import { iteration, reserveIterations } from "../budget.js";
 import { isBlank, parseBody, readSyntax, removeBlankStrings, rubyMarkup, type BlankAware, RubyTag } from "./block-body.js";
+import { interruptPending, popInterrupt } from "./interrupts.js";
 
 export class RubyForloop extends Drop {
   i = 0;
@@ -185,14 +186,14 @@ export class RubyForTag extends RubyTag implements BlankAware {
     try {
       for (const item of segment) {
         scope[this.variable] = item;
-        ctx.continueCalled = ctx.breakCalled = false;
         iteration();
         runSync(r.renderTemplates(this.templates, ctx, emitter));
         forloop.i++;
-        if (ctx.breakCalled) break;
+        // For#render_segment: one interrupt, the last pushed, is handled per iteration; others
+        // stay pending (interrupts.ts).
+        if (interruptPending(ctx) && popInterrupt(ctx) === "break") break;
       }
     } finally {
-      ctx.continueCalled = ctx.breakCalled = false;
       ctx.pop();
       stack.pop();
     }
