@@ -32,6 +32,8 @@ import { repeatedRootProperty, rootProperties } from "./yaml-root-properties.js"
 import { separateFlowKeys } from "./yaml-flow-keys.js";
 import { blockCollectionAt, libyamlError } from "./yaml-error-words.js";
 import { tagWithHash } from "./yaml-tag-chars.js";
+import { libyamlFirstDocument, type FirstDocument } from "./yaml-syntax.js";
+import { eventsToYaml } from "./yaml-events-text.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
 // yyyy-m-d (`2024-02-30` stays a string), and a Time when it has a time of day with seconds; a
@@ -944,8 +946,50 @@ function checkDocumentIndicatorInQuotes(text: string, options: YamlOptions): voi
   });
 }
 
-/** Parses one YAML document; an empty document is null. Throws a located BuildError. */
+/**
+ * Parses one YAML document; an empty document is null. Throws a located BuildError.
+ *
+ * libyaml's rules decide first whether Psych reads the text, and where its first document ends
+ * (yaml-syntax.ts): a syntax error is Psych's, in its words and place, and js-yaml reads the values
+ * of that document only. (Where js-yaml's own checks below name the same error at the same place,
+ * their error is kept: its hint may say more.)
+ */
 export function loadYaml(text: string, options: YamlOptions): unknown {
+  let first: FirstDocument | null;
+  try {
+    first = libyamlFirstDocument(text, options);
+  } catch (syntax) {
+    if (!(syntax instanceof BuildError)) throw syntax;
+    try {
+      loadWithJsYaml(text, options);
+    } catch (own) {
+      if (own instanceof BuildError && own.message === syntax.message && own.line === syntax.line && own.column === syntax.column) throw own;
+    }
+    throw syntax;
+  }
+  if (first && first.events === null) return null;
+  // Psych reads nothing past the first document's end.
+  const read = first && first.end < text.length ? text.slice(0, first.end) : text;
+  // Flat `key: value` front matter (nearly all of it) is read by a scanner that gives the same values.
+  if (options.fast !== false) {
+    const flat = tryFlatYaml(read, options.zone);
+    if (flat !== undefined) return flat;
+  }
+  // js-yaml reads libyaml's nodes, written one a line (yaml-events-text.ts), so that it splits the
+  // text into nodes as libyaml does.
+  const nodes = first && eventsToYaml(first.events!);
+  if (nodes === null || nodes === read) return loadWithJsYaml(read, options);
+  try {
+    return loadWithJsYaml(nodes, { ...options, fast: false });
+  } catch (e) {
+    // An error of the values (an unknown alias, a class Psych refuses, a bound) is named in the
+    // text as written.
+    loadWithJsYaml(read, options);
+    throw e instanceof BuildError ? new BuildError(e.message, { file: options.file, hint: e.hint, cause: e }) : e;
+  }
+}
+
+function loadWithJsYaml(text: string, options: YamlOptions): unknown {
   checkTabs(text, options);
   checkEmptyKeys(text, options);
   // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
