@@ -85,8 +85,9 @@ export class LibyamlScanner {
 
   constructor(private readonly text: string) {
     if (REFUSED_CHARS.test(text)) throw new LibyamlUnsupported("a character libyaml's reader refuses");
-    // The reader drops a byte order mark at the start of the input.
-    if (text.startsWith("\uFEFF")) this.pos = 1;
+    // (A byte order mark stays in the input: Psych names the input's encoding, so libyaml's reader
+    // never looks for one. The scanner skips it at a line's start as it skips a space: it counts
+    // as a column, and a key after it is at column 1.)
   }
 
   /** The next token, without taking it. */
@@ -107,7 +108,7 @@ export class LibyamlScanner {
 
   /** The text offset of a mark. */
   offsetOf(mark: Mark): number {
-    return mark.index + (this.text.startsWith("\uFEFF") ? 1 : 0);
+    return mark.index;
   }
 
   // --- characters -------------------------------------------------------------------------

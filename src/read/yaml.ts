@@ -34,6 +34,7 @@ import { blockCollectionAt, libyamlError } from "./yaml-error-words.js";
 import { tagWithHash } from "./yaml-tag-chars.js";
 import { libyamlFirstDocument, type FirstDocument } from "./yaml-syntax.js";
 import { eventsToYaml } from "./yaml-events-text.js";
+import type { LibyamlEvent } from "./libyaml-parser.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
 // yyyy-m-d (`2024-02-30` stays a string), and a Time when it has a time of day with seconds; a
@@ -449,11 +450,20 @@ function psychTags(schema: Schema): Schema {
     create: () => ({}),
     addPair: (carrier, key, value) => {
       if (key === "str") carrier.str = value;
+      else if (!("other" in carrier)) carrier.other = key;
       return "";
     },
     has: () => false, keys: () => [], get: () => null,
     finalize: (carrier) => {
-      if (!("str" in carrier)) throw new Error("can't modify frozen NilClass: nil");
+      // Psych sets each other key as an instance variable of the String (nil without `str`):
+      // the first other key's name is checked before nil's frozenness.
+      if ("other" in carrier && !/^[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*$/.test(toS(carrier.other).replace(/^@/, ""))) {
+        throw new Error(`\`@${toS(carrier.other).replace(/^@/, "")}' is not allowed as an instance variable name`);
+      }
+      if (!("str" in carrier)) {
+        if (!("other" in carrier)) return null;
+        throw new Error("can't modify frozen NilClass: nil");
+      }
       return carrier.str;
     },
     identify: () => false,
@@ -982,11 +992,32 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   try {
     return loadWithJsYaml(nodes, { ...options, fast: false });
   } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
     // An error of the values (an unknown alias, a class Psych refuses, a bound) is named in the
-    // text as written.
-    loadWithJsYaml(read, options);
-    throw e instanceof BuildError ? new BuildError(e.message, { file: options.file, hint: e.hint, cause: e }) : e;
+    // text as written: js-yaml's own reading of it names the place where it says the same.
+    try {
+      loadWithJsYaml(read, options);
+    } catch (own) {
+      if (own instanceof BuildError && own.message === e.message) throw own;
+    }
+    const alias = /^invalid YAML: Unknown alias: (.*)$/.exec(e.message);
+    // (Otherwise the document's root: Psych's errors of the values name no place.)
+    const at = (alias ? unknownAliasMark(first!.events!, alias[1]!) : undefined) ?? first!.events![0]?.start;
+    throw new BuildError(e.message, { file: options.file, line: at && at.line + 1 + (options.lineOffset ?? 0), column: at && at.column + 1, hint: e.hint, cause: e });
   }
+}
+
+/** Where the first alias to `name` stands that no anchor before it defines (Psych::BadAlias names no place). */
+function unknownAliasMark(events: LibyamlEvent[], name: string): { line: number; column: number } | undefined {
+  const defined = new Set<string>();
+  for (const ev of events) {
+    if (ev.type === "ALIAS") {
+      if (ev.anchor === name && !defined.has(name)) return ev.start;
+    } else if ("anchor" in ev && ev.anchor !== undefined) {
+      defined.add(ev.anchor);
+    }
+  }
+  return undefined;
 }
 
 function loadWithJsYaml(text: string, options: YamlOptions): unknown {
