@@ -54,7 +54,10 @@ export function parseFirstDocument(text: string): FirstDocument {
     throw new LibyamlSyntaxError(problem, context, mark);
   };
   const peek = () => scanner.peek();
-  const is = (token: Token, ...types: TokenType[]) => types.includes(token.type);
+  const is = (token: Token, a: TokenType, b: TokenType, c?: TokenType, d?: TokenType, e?: TokenType) => {
+    const t = token.type;
+    return t === a || t === b || t === c || t === d || t === e;
+  };
   const emptyScalar = (mark: Mark) => events.push({ type: "SCALAR", value: "", style: "plain", start: mark, end: mark });
 
   // STREAM-START.

@@ -66,6 +66,9 @@ const VERBATIM_URI_CHARS = /^[0-9A-Za-z_\-;/?:@&=+$.%!~*'(),[\]]$/;
 /** Characters libyaml's reader refuses (it stops before any token: no opinion is given here). */
 const REFUSED_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
 
+/** The characters a quoted scalar's run of ordinary characters ends at (besides blanks and breaks). */
+const FLOW_SCALAR_SPECIAL = /['"\\]/;
+
 /** Flow collections nested deeper than this: no opinion (libyaml has no bound; the checks are per level). */
 const MAX_FLOW_LEVEL = 10000;
 
@@ -122,7 +125,7 @@ export class LibyamlScanner {
   private isBreakz(k = 0): boolean { return this.isBreak(k) || this.isZ(k); }
   private isBlankz(k = 0): boolean { return this.isBlank(k) || this.isBreakz(k); }
 
-  private copyMark(): Mark { return { ...this.mark }; }
+  private copyMark(): Mark { return { index: this.mark.index, line: this.mark.line, column: this.mark.column }; }
 
   private skipChar(): void {
     this.pos++;
@@ -665,7 +668,11 @@ export class LibyamlScanner {
         } else if (!single && c === "\\") {
           value += this.scanEscape(start);
         } else {
-          value += this.read();
+          // (A run of ordinary characters is taken in one piece.)
+          const from = this.pos;
+          do this.skipChar();
+          while (!this.isBlankz() && !FLOW_SCALAR_SPECIAL.test(this.ch()));
+          value += this.text.slice(from, this.pos);
         }
       }
       if (this.ch() === (single ? "'" : '"')) break;
@@ -738,6 +745,8 @@ export class LibyamlScanner {
     for (;;) {
       if (this.documentIndicatorHere()) break;
       if (this.ch() === "#") break;
+      let read = false;
+      let runStart = this.pos;
       while (!this.isBlankz()) {
         const c = this.ch();
         // In a flow collection `:` before `,`, `?`, a bracket or a brace is refused.
@@ -757,7 +766,12 @@ export class LibyamlScanner {
             whitespaces = "";
           }
         }
-        value += this.read();
+        if (!read) runStart = this.pos;
+        this.skipChar();
+        read = true;
+      }
+      if (read) {
+        value += this.text.slice(runStart, this.pos);
         end = this.copyMark();
       }
       if (!(this.isBlank() || this.isBreak())) break;

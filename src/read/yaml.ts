@@ -978,6 +978,17 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     throw syntax;
   }
   if (first && first.events === null) return null;
+  // Psych builds the values in the document's order: an alias before its anchor (or to none) is
+  // Psych::BadAlias there, whatever follows.
+  const badAlias = first && firstUnknownAlias(first.events!);
+  if (badAlias) {
+    throw new BuildError(`invalid YAML: Unknown alias: ${badAlias.anchor}`, {
+      file: options.file,
+      line: badAlias.start.line + 1 + (options.lineOffset ?? 0),
+      column: badAlias.start.column + 1,
+      hint: "An alias (*name) repeats the value of an anchor (&name) written before it: write the anchor first, or quote a value that starts with '*'.",
+    });
+  }
   // Psych reads nothing past the first document's end.
   const read = first && first.end < text.length ? text.slice(0, first.end) : text;
   // Flat `key: value` front matter (nearly all of it) is read by a scanner that gives the same values.
@@ -1000,19 +1011,18 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     } catch (own) {
       if (own instanceof BuildError && own.message === e.message) throw own;
     }
-    const alias = /^invalid YAML: Unknown alias: (.*)$/.exec(e.message);
-    // (Otherwise the document's root: Psych's errors of the values name no place.)
-    const at = (alias ? unknownAliasMark(first!.events!, alias[1]!) : undefined) ?? first!.events![0]?.start;
+    // (Otherwise at the document's root: Psych's errors of the values name no place.)
+    const at = first!.events![0]?.start;
     throw new BuildError(e.message, { file: options.file, line: at && at.line + 1 + (options.lineOffset ?? 0), column: at && at.column + 1, hint: e.hint, cause: e });
   }
 }
 
-/** Where the first alias to `name` stands that no anchor before it defines (Psych::BadAlias names no place). */
-function unknownAliasMark(events: LibyamlEvent[], name: string): { line: number; column: number } | undefined {
+/** The first alias that no anchor before it defines (Psych::BadAlias). */
+function firstUnknownAlias(events: LibyamlEvent[]): Extract<LibyamlEvent, { type: "ALIAS" }> | undefined {
   const defined = new Set<string>();
   for (const ev of events) {
     if (ev.type === "ALIAS") {
-      if (ev.anchor === name && !defined.has(name)) return ev.start;
+      if (!defined.has(ev.anchor)) return ev;
     } else if ("anchor" in ev && ev.anchor !== undefined) {
       defined.add(ev.anchor);
     }
