@@ -32,6 +32,9 @@ import { repeatedRootProperty, rootProperties } from "./yaml-root-properties.js"
 import { separateFlowKeys } from "./yaml-flow-keys.js";
 import { blockCollectionAt, libyamlError } from "./yaml-error-words.js";
 import { tagWithHash } from "./yaml-tag-chars.js";
+import { libyamlFirstDocument, type FirstDocument } from "./yaml-syntax.js";
+import { eventsToYaml } from "./yaml-events-text.js";
+import type { LibyamlEvent } from "./libyaml-parser.js";
 
 // Psych's ScalarScanner: a plain scalar is a Date when it is a real calendar day written
 // yyyy-m-d (`2024-02-30` stays a string), and a Time when it has a time of day with seconds; a
@@ -447,11 +450,20 @@ function psychTags(schema: Schema): Schema {
     create: () => ({}),
     addPair: (carrier, key, value) => {
       if (key === "str") carrier.str = value;
+      else if (!("other" in carrier)) carrier.other = key;
       return "";
     },
     has: () => false, keys: () => [], get: () => null,
     finalize: (carrier) => {
-      if (!("str" in carrier)) throw new Error("can't modify frozen NilClass: nil");
+      // Psych sets each other key as an instance variable of the String (nil without `str`):
+      // the first other key's name is checked before nil's frozenness.
+      if ("other" in carrier && !/^[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*$/.test(toS(carrier.other).replace(/^@/, ""))) {
+        throw new Error(`\`@${toS(carrier.other).replace(/^@/, "")}' is not allowed as an instance variable name`);
+      }
+      if (!("str" in carrier)) {
+        if (!("other" in carrier)) return null;
+        throw new Error("can't modify frozen NilClass: nil");
+      }
       return carrier.str;
     },
     identify: () => false,
@@ -944,8 +956,81 @@ function checkDocumentIndicatorInQuotes(text: string, options: YamlOptions): voi
   });
 }
 
-/** Parses one YAML document; an empty document is null. Throws a located BuildError. */
+/**
+ * Parses one YAML document; an empty document is null. Throws a located BuildError.
+ *
+ * libyaml's rules decide first whether Psych reads the text, and where its first document ends
+ * (yaml-syntax.ts): a syntax error is Psych's, in its words and place, and js-yaml reads the values
+ * of that document only. (Where js-yaml's own checks below name the same error at the same place,
+ * their error is kept: its hint may say more.)
+ */
 export function loadYaml(text: string, options: YamlOptions): unknown {
+  let first: FirstDocument | null;
+  try {
+    first = libyamlFirstDocument(text, options);
+  } catch (syntax) {
+    if (!(syntax instanceof BuildError)) throw syntax;
+    try {
+      loadWithJsYaml(text, options);
+    } catch (own) {
+      if (own instanceof BuildError && own.message === syntax.message && own.line === syntax.line && own.column === syntax.column) throw own;
+    }
+    throw syntax;
+  }
+  if (first && first.events === null) return null;
+  // Psych builds the values in the document's order: an alias before its anchor (or to none) is
+  // Psych::BadAlias there, whatever follows.
+  const badAlias = first && firstUnknownAlias(first.events!);
+  if (badAlias) {
+    throw new BuildError(`invalid YAML: Unknown alias: ${badAlias.anchor}`, {
+      file: options.file,
+      line: badAlias.start.line + 1 + (options.lineOffset ?? 0),
+      column: badAlias.start.column + 1,
+      hint: "An alias (*name) repeats the value of an anchor (&name) written before it: write the anchor first, or quote a value that starts with '*'.",
+    });
+  }
+  // Psych reads nothing past the first document's end.
+  const read = first && first.end < text.length ? text.slice(0, first.end) : text;
+  // Flat `key: value` front matter (nearly all of it) is read by a scanner that gives the same values.
+  if (options.fast !== false) {
+    const flat = tryFlatYaml(read, options.zone);
+    if (flat !== undefined) return flat;
+  }
+  // js-yaml reads libyaml's nodes, written one a line (yaml-events-text.ts), so that it splits the
+  // text into nodes as libyaml does.
+  const nodes = first && eventsToYaml(first.events!);
+  if (nodes === null || nodes === read) return loadWithJsYaml(read, options);
+  try {
+    return loadWithJsYaml(nodes, { ...options, fast: false });
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    // An error of the values (an unknown alias, a class Psych refuses, a bound) is named in the
+    // text as written: js-yaml's own reading of it names the place where it says the same.
+    try {
+      loadWithJsYaml(read, options);
+    } catch (own) {
+      if (own instanceof BuildError && own.message === e.message) throw own;
+    }
+    // (Otherwise at the document's root: Psych's errors of the values name no place.)
+    const at = first!.events![0]?.start;
+    throw new BuildError(e.message, { file: options.file, line: at && at.line + 1 + (options.lineOffset ?? 0), column: at && at.column + 1, hint: e.hint, cause: e });
+  }
+}
+
+/** The first alias that no anchor before it defines (Psych::BadAlias). */
+function firstUnknownAlias(events: LibyamlEvent[]): Extract<LibyamlEvent, { type: "ALIAS" }> | undefined {
+  const defined = new Set<string>();
+  for (const ev of events) {
+    if (ev.type === "ALIAS") {
+      if (!defined.has(ev.anchor)) return ev;
+    } else if ("anchor" in ev && ev.anchor !== undefined) {
+      defined.add(ev.anchor);
+    }
+  }
+  return undefined;
+}
+
+function loadWithJsYaml(text: string, options: YamlOptions): unknown {
   checkTabs(text, options);
   checkEmptyKeys(text, options);
   // Psych reads a document of only blank and comment lines as nil; js-yaml calls it an error.
