@@ -43,6 +43,8 @@ interface Work extends DateFields {
   _comp?: boolean;
 }
 
+import { lazyRegExp } from "../lazy-regexp.js";
+
 const ABBR_DAYS = "sun|mon|tue|wed|thu|fri|sat";
 const ABBR_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
 const ERA = String.raw`c(?:e|\.e\.)|b(?:ce|\.c\.e\.)|a(?:d|\.d\.)|b(?:c|\.c\.)`;
@@ -57,7 +59,7 @@ function re(source: string, flags = "iu"): RegExp {
   return new RegExp(source.replace(/\\b/g, B), flags);
 }
 
-const NOT_DATE_CHAR = /[^-+',./:@\p{Alphabetic}\p{Nd}\[\]]+/gu;
+const NOT_DATE_CHAR = lazyRegExp(String.raw`[^-+',./:@\p{Alphabetic}\p{Nd}\[\]]+`, "gu");
 
 // The patterns with Ruby's word boundary (Unicode property classes) are built on the first
 // parse, not when the module loads: a build whose dates all take the fast paths never needs them.
@@ -562,7 +564,7 @@ export function dateParse(input: string, comp = true): DateFields {
   if (Buffer.byteLength(input, "utf8") > DATE_PARSE_LIMIT) {
     throw new DateParseLimitError(`string length (${Buffer.byteLength(input, "utf8")}) exceeds the limit ${DATE_PARSE_LIMIT}`);
   }
-  const t = new Text(input.replace(NOT_DATE_CHAR, " "));
+  const t = new Text(input.replace(NOT_DATE_CHAR(), " "));
   const h: Work = { _comp: comp };
 
   if (t.has(true, false)) t.sub(DAY_RE, (m) => (h.wday = dayNumber(m[1]!)));

@@ -10,6 +10,7 @@
 // node:crypto that it loads, was a tenth of an empty site's start-up (bench/PROFILE.md, "Start-up").
 import * as liquidjs from "liquidjs"; // bundle: lazy
 import { JekyllTime } from "./time.js";
+import { lazyRegExp } from "../lazy-regexp.js";
 
 let floatIsDrop = false;
 
@@ -105,11 +106,11 @@ export class RubySymbol implements RubyPrintable {
 // (`:a?`, `:a=`; Ruby refuses `:a?=`), an instance, class or global variable name, or an
 // operator method's name; anything else quoted as a String (`:"with-dash"`, `:""`).
 const SYMBOL_OPERATORS = new Set(["+", "-", "*", "/", "%", "**", "==", "===", "!=", "=~", "!~", "!", "<", "<=", ">", ">=", "<=>", "<<", ">>", "&", "|", "^", "~", "+@", "-@", "[]", "[]=", "`"]);
-const SYMBOL_PLAIN = /^(?:(?:\$|@@?)?[\p{L}_\u0080-\u{10FFFF}][\p{L}\p{N}_\u0080-\u{10FFFF}]*|[\p{L}_\u0080-\u{10FFFF}][\p{L}\p{N}_\u0080-\u{10FFFF}]*[?!=])$/u;
+const SYMBOL_PLAIN = lazyRegExp(String.raw`^(?:(?:\$|@@?)?[\p{L}_\u0080-\u{10FFFF}][\p{L}\p{N}_\u0080-\u{10FFFF}]*|[\p{L}_\u0080-\u{10FFFF}][\p{L}\p{N}_\u0080-\u{10FFFF}]*[?!=])$`, 'u');
 
 /** Symbol#inspect. */
 export function inspectSymbol(name: string): string {
-  if (SYMBOL_OPERATORS.has(name) || SYMBOL_PLAIN.test(name)) return `:${name}`;
+  if (SYMBOL_OPERATORS.has(name) || SYMBOL_PLAIN().test(name)) return `:${name}`;
   return `:${inspectString(name)}`;
 }
 
@@ -566,7 +567,7 @@ export function rubyFlatten(a: unknown[]): unknown[] {
 // Characters Ruby 3.1 (Onigmo) does not count as printable in a UTF-8 string, measured over every
 // code point: the controls but U+0085, the line and paragraph separators, unassigned code points
 // (Ruby's Unicode is 13.0; JavaScript's \p{Cn} is its own, newer version's).
-const NOT_PRINTABLE = /^[\0-\x84\x86-\x9f\u2028\u2029\p{Cn}]$/u;
+const NOT_PRINTABLE = lazyRegExp(String.raw`^[\0-\x84\x86-\x9f\u2028\u2029\p{Cn}]$`, 'u');
 
 /**
  * Ruby's String#inspect of a UTF-8 string: printable characters kept, the usual escapes, any other
@@ -595,7 +596,7 @@ export function inspectString(s: string): string {
         break;
       }
       default:
-        if ((c < 0x20 || c >= 0x7f) && NOT_PRINTABLE.test(ch)) {
+        if ((c < 0x20 || c >= 0x7f) && NOT_PRINTABLE().test(ch)) {
           const hex = c.toString(16).toUpperCase();
           out += c > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
         } else out += ch;

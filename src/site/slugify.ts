@@ -1,11 +1,12 @@
 // Jekyll's Utils.slugify and Utils.titleize_slug (used for :slug/:title in URLs, and by the
 // `slugify` filter).
 import { capitalize, rubyDowncase, rubySplit } from "../ruby/strings.js";
+import { lazyRegExp } from "../lazy-regexp.js";
 
 const MODES = new Set(["raw", "default", "pretty", "ascii", "latin"]);
 const RAW = /\s+/gu;
-const DEFAULT = /[^\p{M}\p{L}\p{Nd}]+/gu;
-const PRETTY = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
+const DEFAULT = lazyRegExp(String.raw`[^\p{M}\p{L}\p{Nd}]+`, "gu");
+const PRETTY = lazyRegExp(String.raw`[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+`, "gu");
 const ASCII = /[^A-Za-z0-9]+/g;
 // DEFAULT and PRETTY for a text that is all ASCII, where \p{M}\p{L}\p{Nd} are A-Z a-z 0-9: the
 // same replacements (DEFAULT's is the ascii mode's ASCII). Nearly every slug is ASCII (file
@@ -57,8 +58,7 @@ export function slugify(input: string | null | undefined, mode: string | null = 
   const m = mode ?? "default";
   if (!MODES.has(m)) return cased ? s : rubyDowncase(s);
   if (m === "latin") s = transliterate(s);
-  let re = m === "raw" ? RAW : m === "pretty" ? PRETTY : m === "ascii" || m === "latin" ? (m === "latin" ? DEFAULT : ASCII) : DEFAULT;
-  if ((re === DEFAULT || re === PRETTY) && !NON_ASCII.test(s)) re = re === DEFAULT ? ASCII : PRETTY_ASCII;
+  const re = m === "raw" ? RAW : m === "ascii" ? ASCII : !NON_ASCII.test(s) ? (m === "pretty" ? PRETTY_ASCII : ASCII) : (m === "pretty" ? PRETTY : DEFAULT)();
   let slug = s.replace(re, "-").replace(/^-|-$/g, "");
   if (!cased) slug = rubyDowncase(slug);
   if (slug === "" && onEmpty) onEmpty(s);

@@ -496,7 +496,8 @@ function rubyReFlags(source: string, flags: string): string {
 /**
  * With `asciiText`, for text without non-ASCII characters only: there `\b`'s word class and
  * `[A-Za-z0-9_]` hold the same characters (the ASCII letters are Alphabetic, the digits Nd, `_`
- * Pc; no ASCII character is a Mark), so the regex matches the same, and compiles in a fraction.
+ * Pc; no ASCII character is a Mark), and so do the properties of ASCII_PROPERTY_MEMBERS and their
+ * ASCII members, so the regex matches the same, and compiles in a fraction.
  */
 function rubyReSource(source: string, flags: string, asciiText: boolean): string {
   return translate(source, flags.includes('s'), true, asciiText ? ASCII_WORD : WORD, needsRubyCaseFold(source, flags));
@@ -508,6 +509,18 @@ function rubyReSource(source: string, flags: string, asciiText: boolean): string
  */
 const WORD = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}]';
 const ASCII_WORD = '[A-Za-z0-9_]';
+/**
+ * With `asciiText`, the Unicode properties the lexers use, as their ASCII members (a class member
+ * each; '' where no ASCII character has the property): on ASCII text a class of these matches the
+ * same characters, and V8 does not expand the properties' thousands of ranges, which made each such
+ * rule cost a million instructions or more to make and compile (the Python lexer's names:
+ * bench/PROFILE.md, "speed4"). Properties whose ASCII members are not listed here stay as they are.
+ */
+const ASCII_PROPERTY_MEMBERS: Readonly<Record<string, string>> = {
+  Alphabetic: 'A-Za-z', L: 'A-Za-z', Lu: 'A-Z', Ll: 'a-z', Uppercase: 'A-Z', Lowercase: 'a-z',
+  Nd: '0-9', N: '0-9', Pc: '_',
+  M: '', Mn: '', Mc: '', Lt: '', Lm: '', Nl: '', Cf: '',
+};
 
 const GROUP_OPEN = /\((?:\?(?::|=|!|<[A-Za-z_][A-Za-z0-9_]*>))?/y;
 
@@ -531,6 +544,17 @@ function translate(source: string, dotAll: boolean, startOfPattern: boolean, wor
     const c = source[i];
     if (c === '\\') {
       const n = source[i + 1];
+      if ((n === 'p' || n === 'P') && source[i + 2] === '{' && word === ASCII_WORD) {
+        const close = source.indexOf('}', i);
+        const members = ASCII_PROPERTY_MEMBERS[source.slice(i + 3, close)];
+        // (A negated property inside a class has no ASCII spelling as a class member: kept.)
+        if (members !== undefined && !(n === 'P' && inClass)) {
+          out += inClass ? members : `[${n === 'P' ? '^' : ''}${members}]`;
+          i = close;
+          atStart = false;
+          continue;
+        }
+      }
       i++;
       if (fold && !inClass) {
         const e = escapedChar(source, i - 1);
@@ -703,8 +727,8 @@ class LazyRule implements Rule {
     if (!this.compiledAscii) {
       const ascii = rubyReSource(this.source, this.flags, true);
       const flags = rubyReFlags(this.source, this.flags);
-      // Without a translated `\b` or `\B` the two are the same regex: compile it once.
-      this.compiledAscii = ascii.includes(ASCII_WORD) ? new RegExp(ascii, flags) : (this.compiled ??= new RegExp(ascii, flags));
+      // Without a translated `\b`, `\B` or property the two are the same regex: compile it once.
+      this.compiledAscii = ascii !== rubyReSource(this.source, this.flags, false) ? new RegExp(ascii, flags) : (this.compiled ??= new RegExp(ascii, flags));
     }
     return this.compiledAscii;
   }

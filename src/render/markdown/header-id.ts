@@ -8,14 +8,15 @@
 // source (kramdown sets raw_text from the source; only the GFM parser's auto_id_stripping replaces it
 // with the parsed text), with one counter for the whole document.
 import type { Token } from 'markdown-it';
+import { lazyRegExp } from '../../lazy-regexp.js';
 
-const NON_WORD = /[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
+const NON_WORD = lazyRegExp(String.raw`[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]`, 'gu');
 
 export function gfmId(text: string, counter: Map<string, number>): string {
   let id = asciiGfmId(text);
   if (id === null) {
     id = Array.from(text, (c) => c.toLowerCase()).join('');
-    id = id.replace(NON_WORD, '').replace(/[ \t]/g, '-');
+    id = id.replace(NON_WORD(), '').replace(/[ \t]/g, '-');
   }
   const n = (counter.get(id) ?? -1) + 1;
   counter.set(id, n);

@@ -4,6 +4,8 @@
 // elements are lower-cased and a bare attribute `open` becomes `open=""`. The tables below are the
 // element lists of kramdown/parser/html.rb (facts, not code).
 
+import { type ExecOnly, asciiFirst, asciiSource, isAscii } from './ascii-first.js';
+
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 /** Elements whose content kramdown parses as blocks when `markdown="1"` (HTML_CONTENT_MODEL_BLOCK). */
@@ -49,6 +51,13 @@ export function markdownAttrModel(value: string | undefined, name: string): Cont
   }
 }
 
+/**
+ * The tag patterns below are run through ./ascii-first.ts: their `\p{L}`/`\p{N}` classes cost V8 more
+ * to compile than the rest of a small site's Markdown (the tag pattern alone became 45 KB of
+ * native code), and on the ASCII tag text of nearly every page a widened form answers the same.
+ * TAG_RE fails at once where the character after `<` is ASCII and no name can start with it (a
+ * close tag, `<!--`, `< `): there the exact pattern fails too, and the widened one is not asked.
+ */
 // REXML's NCNAME_STR and UNAME_STR (kramdown's element and attribute names), simplified to the
 // ASCII/Unicode letters real pages use: a name starts with a letter or `_` and holds at most one
 // `:`, between two NCNames (`x:y`). `<:b>`, `<a::b>`, `<a:b:c>` and `<Jekyll::StaticFile:0x…>`
@@ -65,9 +74,25 @@ const NAME = UNAME;
  * attribute (`type="text/html" [hreflang="x" ]/>` is no tag). JavaScript has no atomic groups:
  * `(?=(…))\3` is the same (groups 3 and 4 are that attribute and its quote).
  */
-export const TAG_RE = new RegExp(String.raw`^<(${NAME})\s*((?:(?=(\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{N}_]+|("|')[\s\S]*?\4))?))\3)*)\s*(\/)?>`, 'u');
-export const TAG_CLOSE_RE = new RegExp(String.raw`^<\/(${NAME})\s*>`, 'u');
-const ATTR_RE = new RegExp(String.raw`\s*(${NAME})(?:\s*=\s*(?:([\p{L}\p{N}_]+)|("|')([\s\S]*?)\3))?`, 'gu');
+const TAG_SOURCE = String.raw`^<(${NAME})\s*((?:(?=(\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{N}_]+|("|')[\s\S]*?\4))?))\3)*)\s*(\/)?>`;
+const TAG_WIDENED = asciiFirst(TAG_SOURCE, 'u', false);
+export const TAG_RE: ExecOnly = {
+  exec(text: string): RegExpExecArray | null {
+    const c = text.charCodeAt(1);
+    if (text.charCodeAt(0) !== 0x3c || (c < 0x80 && !isAsciiNameStart(c))) return null;
+    return TAG_WIDENED.exec(text);
+  },
+};
+export const TAG_CLOSE_RE: ExecOnly = asciiFirst(String.raw`^<\/(${NAME})\s*>`, 'u', true);
+const ATTR_SOURCE = String.raw`\s*(${NAME})(?:\s*=\s*(?:([\p{L}\p{N}_]+)|("|')([\s\S]*?)\3))?`;
+// On an all-ASCII attribute text the ASCII classes hold the same characters as the Unicode ones.
+const ASCII_ATTR_RE = new RegExp(asciiSource(ATTR_SOURCE), 'gu');
+let unicodeAttrRe: RegExp | undefined;
+
+/** A character (code below 0x80) a tag name may start with: NAME's first class on ASCII. */
+function isAsciiNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
 export const COMMENT_RE = /^<!--[\s\S]*?-->/;
 
 let closesText: string | undefined;
@@ -94,7 +119,8 @@ export type Attrs = Map<string, string>;
 /** Attributes in source order; names lower-cased for known elements; a bare name gets "". */
 export function parseAttributes(text: string, known: boolean): Attrs {
   const attrs: Attrs = new Map();
-  for (const m of text.matchAll(ATTR_RE)) {
+  const re = isAscii(text) ? ASCII_ATTR_RE : (unicodeAttrRe ??= new RegExp(ATTR_SOURCE, 'gu'));
+  for (const m of text.matchAll(re)) {
     const name = known ? m[1].toLowerCase() : m[1];
     attrs.set(name, m[2] ?? m[4] ?? '');
   }

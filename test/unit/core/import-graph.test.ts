@@ -37,7 +37,7 @@ const SRC = path.join(ROOT, "src");
 
 /** Units, in layers from the bottom up; a path belongs to the first unit with a prefix it starts with. */
 const LAYERS: Array<Array<[unit: string, prefixes: string[]]>> = [
-  [["base", ["errors.ts", "logger.ts", "blocking-worker.ts", "clock.ts"]]],
+  [["base", ["errors.ts", "logger.ts", "blocking-worker.ts", "clock.ts", "lazy-regexp.ts"]]],
   [["ruby", ["ruby/"]]],
   [["config", ["config/as-written.ts", "config/collections-dir.ts", "config/defaults.ts", "config/limits.ts", "config/merge.ts", "config/types.ts"]]],
   [["containment", ["write/contain.ts"]]],

@@ -5,8 +5,9 @@
 // and is written as kramdown writes a text element: entity references in it are kept as they are
 // (`<http://x/?a&amp;b>` shows `a&amp;b`, not `a&amp;amp;b`).
 import type { MarkdownIt, StateInline } from 'markdown-it';
+import { lazyRegExp } from '../../../lazy-regexp.js';
 
-const AUTOLINK = /^<((mailto|https?|ftps?):.+?|[\p{L}\p{N}\-_.]+?@[\p{L}\p{N}\-_.]+?)>/su;
+const AUTOLINK = lazyRegExp(String.raw`^<((mailto|https?|ftps?):.+?|[\p{L}\p{N}\-_.]+?@[\p{L}\p{N}\-_.]+?)>`, 'su');
 
 /** A scheme AUTOLINK takes, right after the `<`. */
 const SCHEME = /^(?:mailto|https?|ftps?):/;
@@ -23,7 +24,7 @@ function autolink(state: StateInline, silent: boolean): boolean {
   let address = false;
   for (let i = pos + 1; i < close && !address; i++) address = src.charCodeAt(i) === 0x40; // '@'
   if (!address && !SCHEME.test(src.slice(pos + 1, pos + 8))) return false;
-  const m = AUTOLINK.exec(src.slice(pos, posMax));
+  const m = AUTOLINK().exec(src.slice(pos, posMax));
   if (!m) return false;
   if (!silent) {
     const open = state.push('link_open', 'a', 1);

@@ -14,17 +14,18 @@ import { parseSpanHtml, spanHtmlEnd } from './span-html.js';
 import { linkEndAt } from './link.js';
 import { applySpanOptions, spanExtensionAt, spanOptionsParseSpanHtml } from './kramdown-inline.js';
 import { strikethroughEnd } from './strikethrough.js';
+import { lazyRegExp } from '../../../lazy-regexp.js';
 
 type Kind = 'em' | 'strong';
 const isWs = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
-const ALNUM = /[\p{L}\p{N}]/u;
-const INTRAWORD = /\p{L}-?\p{L}*$/u;
+const ALNUM = lazyRegExp(String.raw`[\p{L}\p{N}]`, 'u');
+const INTRAWORD = lazyRegExp(String.raw`\p{L}-?\p{L}*$`, 'u');
 /**
  * INTRAWORD on the text before `pos`. The pattern matches at the end iff the last code point is a
  * letter, or is `-` after a letter: two code points, at most four UTF-16 units, decide it, and
  * testing only those avoids copying and scanning the whole text before every `_`.
  */
-const intrawordUnicode = (src: string, pos: number) => INTRAWORD.test(src.slice(Math.max(0, pos - 4), pos));
+const intrawordUnicode = (src: string, pos: number) => INTRAWORD().test(src.slice(Math.max(0, pos - 4), pos));
 // ASCII letters and digits by code (0-127): in ASCII, \p{L} is A-Z a-z and \p{N} is 0-9. Where the
 // characters that decide are ASCII (nearly always), these tables answer ALNUM and INTRAWORD, and
 // the patterns with Unicode property classes are never compiled: each costs V8 ~1 M instructions
@@ -49,7 +50,7 @@ function intraword(src: string, pos: number): boolean {
 function alnum(ch: string): boolean {
   if (ch === '') return false;
   const c = ch.charCodeAt(0);
-  return c < 128 ? ASCII_ALNUM[c] === 1 : ALNUM.test(ch);
+  return c < 128 ? ASCII_ALNUM[c] === 1 : ALNUM().test(ch);
 }
 
 /**

@@ -24,6 +24,7 @@ import { listBlankLine } from './list-text.js';
 import { firstLineIndentation, kdLineText, stripIndent } from './indent.js';
 import { ITEM_IAL_ONLY } from '../ial.js';
 import { openFootnoteDef } from './footnote-def.js';
+import { asciiFirst } from '../ascii-first.js';
 
 export type HtmlChild =
   | { kind: 'text'; value: string; raw?: boolean }
@@ -173,11 +174,10 @@ function findBlockEnd(src: string, from: number, name: string, parseBlockHtml: b
 /** kramdown's HR_START: three or more `*`, `-` or `_`, spaces and tabs between. */
 const HR_LINE = /^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$/;
 
-const LAZY_TAG_RE = new RegExp(String.raw`^( *)<\/?(${UNAME})`, 'u');
-
 /** kramdown's LAZY_END_HTML_START/STOP after at most `spaces` spaces: a tag of an element that is no span element. */
+const LAZY_END_HTML_TAG = asciiFirst(String.raw`^( *)<\/?(${UNAME})`, 'u', true);
 function lazyEndHtml(line: string, spaces: number): boolean {
-  const m = LAZY_TAG_RE.exec(line);
+  const m = LAZY_END_HTML_TAG.exec(line);
   return !!m && m[1].length <= spaces && !SPAN_ELEMENTS.has(m[2].toLowerCase());
 }
 
@@ -264,18 +264,34 @@ function nestedElementEnd(src: string, pos: number, parseBlockHtml: boolean, gfm
 }
 
 /**
+ * The next place from `pos` where markup may start, `/<(?:[\p{L}_]|\/|!--|\?)/gu`'s match, or -1.
+ * Searched with the class widened to every non-ASCII character (../ascii-first.ts: the `\p{L}`
+ * class costs far more to compile than the search), and a non-ASCII character after `<` is
+ * then checked against the letters.
+ */
+function markupStart(src: string, pos: number): number {
+  for (;;) {
+    MARKUP_START.lastIndex = pos;
+    const s = MARKUP_START.exec(src);
+    if (!s) return -1;
+    if (s[0].charCodeAt(1) < 0x80 || (letterStart ??= /^[\p{L}_]/u).test(s[0].slice(1))) return s.index;
+    pos = s.index + 1;
+  }
+}
+const MARKUP_START = /<(?:[A-Za-z_\u{80}-\u{10FFFF}]|\/|!--|\?)/gu;
+let letterStart: RegExp | undefined;
+
+/**
  * The position after the close tag of raw element `name` whose content starts at `pos`, as
  * parseRaw reads it (nested elements paired by name, comments skipped), without building nodes.
  * A stack, not recursion: nesting depth is the document's to choose.
  */
 function rawEnd(src: string, pos: number, name: string): number {
   const open: string[] = [name];
-  const start = /<(?:[\p{L}_]|\/|!--|\?)/gu;
   while (pos < src.length) {
-    start.lastIndex = pos;
-    const s = start.exec(src);
-    if (!s) return src.length;
-    pos = s.index;
+    const s = markupStart(src, pos);
+    if (s < 0) return src.length;
+    pos = s;
     const rest = src.slice(pos);
     let m: RegExpExecArray | null;
     const top = open[open.length - 1]!;
@@ -466,17 +482,15 @@ function parseElement(p: Parse, src: string, m: RegExpExecArray, after: number, 
 
 /** kramdown's parse_raw_html: text and tags up to the close tag of `node`; returns the end position. */
 function parseRaw(p: Parse, src: string, pos: number, node: HtmlNode): number {
-  const start = /<(?:[\p{L}_]|\/|!--|\?)/gu;
   while (pos < src.length) {
-    start.lastIndex = pos;
-    const s = start.exec(src);
-    if (!s) {
+    const s = markupStart(src, pos);
+    if (s < 0) {
       addText(node.children, src.slice(pos));
       node.open = true;
       return src.length;
     }
-    addText(node.children, src.slice(pos, s.index));
-    pos = s.index;
+    addText(node.children, src.slice(pos, s));
+    pos = s;
     const rest = src.slice(pos);
     let m: RegExpExecArray | null;
     if ((m = COMMENT_RE.exec(rest)) || (m = INSTRUCTION_RE.exec(rest))) {
@@ -505,7 +519,7 @@ function addText(children: HtmlChild[], text: string): void {
 }
 
 // HTML_BLOCK_START: an element's name is REXML's UNAME_STR (html.ts).
-const BLOCK_START_RE = new RegExp(String.raw`^ {0,3}<(${UNAME}|!--)`, 'u');
+const BLOCK_START_RE = asciiFirst(String.raw`^ {0,3}<(${UNAME}|!--)`, 'u', true);
 
 /**
  * `<!-- c --> text`: kramdown's block parser takes the comment and goes on parsing blocks right after

@@ -22,6 +22,7 @@ import { emptyLastItems } from '../list-blanks.js';
 import { NEW_FENCE_MEMO } from './fence-memo.js';
 import { KD_LIST_START, KD_LIST_START_INDENTED, createKramdownListRule } from './list-rule.js';
 import { INDENT, RAW_TEXT_START, dropLazyText, firstLineIndentation, itemContentLine, kdLineText, keepItemText, keepLazyText, leadingColumns, leadingTab, stripIndent } from './indent.js';
+import { lazyRegExp } from '../../../lazy-regexp.js';
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -678,7 +679,7 @@ function lazyHtmlEnd(state: StateBlock, startLine: number, _endLine: number, sil
 }
 
 // kramdown's own HEADER_ID: `{#id}` after a space or tab at the end (the id an XML name).
-const HEADER_ID = /[\t ]\{#([\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00b7]*)\}$/u;
+const HEADER_ID = lazyRegExp(String.raw`[\t ]\{#([\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00b7]*)\}$`, 'u');
 
 /**
  * kramdown's own parse_atx_header (`input: kramdown`; kramdown-parser-gfm replaces it with its quirk
@@ -715,7 +716,7 @@ function atxHeader(state: StateBlock, startLine: number, silent: boolean, m: Reg
   if (!m || !afterBlockBoundary(state, startLine)) return false;
   // parse_header_contents: the text right-stripped, a trailing `{#id}` taken off, then the hashes.
   let text = m[2].trimEnd();
-  const idm = HEADER_ID.exec(text);
+  const idm = HEADER_ID().exec(text);
   if (idm) text = text.slice(0, idm.index).trimEnd();
   const stripped = text.replace(/(?<!\\)#+$/, '');
   if (stripped !== text) text = stripped.trimEnd();
@@ -766,7 +767,7 @@ function rawText(state: StateBlock, startLine: number, endLine: number, silent: 
 }
 
 /** kramdown-parser-gfm's ATX_HEADER_START on a line whose header text is empty (an id alone, `{#a}`, comes off). */
-const EMPTY_ATX_START = /^#{1,6}[\t ]+(?:\{#[\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00b7]*\})?[\t ]*$/u;
+const EMPTY_ATX_START = lazyRegExp(String.raw`^#{1,6}[\t ]+(?:\{#[\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00b7]*\})?[\t ]*$`, 'u');
 
 export function kramdownBlocksPlugin(md: MarkdownIt): void {
   // Before every other rule: no block starts at such a line, whatever markdown-it's columns say.
@@ -852,7 +853,7 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     // And at an ATX header's start (ATX_HEADER_START, `#` and a space or tab) whose header is
     // empty once an id is off (`# `, `# {#a}`: parse_atx_header_gfm_quirk fails): `a \n# ` is "a\n#".
     const fenceCut = gfmParagraphEnd(state);
-    const cutAt = (l: number, text: string) => lazyEndHtml(state, l, text) || (fenceCut && (FENCE_START.test(text) || EMPTY_ATX_START.test(text)));
+    const cutAt = (l: number, text: string) => lazyEndHtml(state, l, text) || (fenceCut && (FENCE_START.test(text) || EMPTY_ATX_START().test(text)));
     let htmlCut = false;
     for (let l = startLine + 1; l < state.line && !htmlCut; l++) {
       const c = state.src.charCodeAt(state.bMarks[l] + state.tShift[l]);
