@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { asciiFirst, asciiSource, widenedSource } from '../../../src/render/markdown/ascii-first.js';
 import { TAG_CLOSE_RE, TAG_RE, parseAttributes } from '../../../src/render/markdown/html.js';
 
-const NAME = String.raw`[\p{L}_:][\p{L}\p{N}_:.\-]*`;
+// REXML's UNAME_STR as html.ts reads it: an NCName, or two joined by one `:`.
+const NAME = String.raw`(?:[\p{L}_][\p{L}\p{N}_.\-]*:)?[\p{L}_][\p{L}\p{N}_.\-]*`;
 const TAG = new RegExp(String.raw`^<(${NAME})\s*((?:(?=(\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{N}_]+|("|')[\s\S]*?\4))?))\3)*)\s*(\/)?>`, 'u');
 const TAG_CLOSE = new RegExp(String.raw`^<\/(${NAME})\s*>`, 'u');
 const ATTR = new RegExp(String.raw`\s*(${NAME})(?:\s*=\s*(?:([\p{L}\p{N}_]+)|("|')([\s\S]*?)\3))?`, 'gu');
@@ -16,7 +17,7 @@ const PIECES = ['<', '<', '>', '/', '=', '"', "'", ' ', ' ', '\n', 'a', 'b', 'Zq
   '\u00a0', '\u3000', 'é', '中', '\u00b7', '\u0301', '²', '٣', '\u{1D49C}', '—', '\u2028'];
 
 const SPACES = [' ', ' ', '\n', '\u00a0', '\u3000', ''];
-const NAMES = ['a', 'div', 'x-y', 'é', 'b中', '_:', '9', '\u00b7', 'a\u0301', '\u{1D49C}', 'q²', ''];
+const NAMES = ['a', 'div', 'x-y', 'é', 'b中', '_:', '9', '\u00b7', 'a\u0301', '\u{1D49C}', 'q²', 'a:b', 'a::b', 'p:é', ''];
 const VALUES = ['c', '"x y"', "'q'", '"a>b"', 'c\u00a0x', '٣', '"', "'", '""', 'é'];
 
 /** Random text: half pieces at random, half shaped like a tag (name, attributes, `/`, `>`) with non-ASCII in places. */
