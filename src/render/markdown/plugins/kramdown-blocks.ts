@@ -113,7 +113,7 @@ function boundaryAfter(state: StateBlock, line: number, top: number): boolean {
   if (ialOnBlockLine(state, first, top)) return false;
   // (After a `^` that left its end-of-block element, the IAL waits too: `^\n{:.f}\n| a | b` is a
   // table with the class; kramdown's after_block_boundary? is true while a block IAL waits.)
-  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1) || trailingBlankBefore(state, first, top) ||
+  return first === (state as any).kdFirstLine || first === 0 || (isBlank(state, first - 1) && !blanksInHtml(state, first, top)) || trailingBlankBefore(state, first, top) ||
     eobBefore(state, first, top);
 }
 
@@ -208,12 +208,19 @@ function listEndsAt(state: StateBlock, line: number): boolean {
  * there is no :blank element before the line and so no block boundary (`1. <v>\n\n|` is a list
  * and the paragraph `|`, no table).
  */
-function blanksInHtml(state: StateBlock, line: number): boolean {
+function blanksInHtml(state: StateBlock, line: number, top = state.tokens.length): boolean {
   const toks = state.tokens;
-  let k = toks.length - 1;
-  while (k >= 0 && toks[k].nesting === -1) k--;
+  let k = top - 1;
+  let closed = false;
+  // (Past the block IALs on the lines from `line` on, too: `1. 1. <v n="">\n\n{:l}\n|`, the
+  // blank in the element, leaves the IAL no blank line before it: it goes to the list, and `|`
+  // is no table.)
+  for (; k >= 0; k--) {
+    if (toks[k].nesting === -1) closed = true;
+    else if (toks[k].type !== 'kd_ial' || (toks[k].map?.[0] ?? -1) < line) break;
+  }
   const t = toks[k];
-  return k < toks.length - 1 && t?.type === 'kd_html' && !!(t.meta as { toEof?: boolean } | null)?.toEof && t.map?.[1] === line;
+  return closed && t?.type === 'kd_html' && !!(t.meta as { toEof?: boolean } | null)?.toEof && t.map?.[1] === line;
 }
 
 /** kramdown's before_block_boundary?: a blank line, an end-of-block marker, a block IAL or the end. */
