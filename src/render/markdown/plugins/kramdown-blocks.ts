@@ -250,9 +250,20 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
  * `---` underline, after a block boundary, is the text of a header (`^\n---` is <h1>^</h1>... <h2>).
  * Those rules give way where this says so (the lheading rule then takes the two lines).
  */
+/**
+ * Whether the line is an item's first line holding only an IAL (LIST_ITEM_IAL_CHECK), which
+ * parse_list takes off for the <li> before parsing the item's text: no setext header's text
+ * (`* {: .c}\n-` is the item `-` with the class, `2. {: .c}\n- ` a nested list).
+ */
+function itemIalLine(state: StateBlock, line: number): boolean {
+  const open = state.tokens[state.tokens.length - 1];
+  return open?.type === 'list_item_open' && open.map?.[0] === line && ITEM_IAL_ONLY.test(lineText(state, line));
+}
+
 export function setextAhead(state: StateBlock, line: number, endLine: number): boolean {
   const next = line + 1;
   if (next >= endLine || state.sCount[next] !== state.blkIndent || state.sCount[line] - state.blkIndent > 3) return false;
+  if (itemIalLine(state, line)) return false;
   const under = firstCode(state, next);
   if ((under !== 0x3d /* = */ && under !== 0x2d /* - */) || !/^(?:=+|-+)[ \t]*$/.test(lineText(state, next))) return false;
   return afterBlockBoundary(state, line) && !listEob(state, line);
@@ -1004,6 +1015,8 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (!afterBlockBoundary(state, startLine)) return false;
     // (A list's end-of-block marker is no header text: listEob.)
     if (listEob(state, startLine)) return false;
+    // Nor the IAL alone on an item's first line (itemIalLine).
+    if (itemIalLine(state, startLine)) return false;
     // An underline that starts a list item's next part (`* a\n  - `: a nested list's marker with a
     // space after it) is no underline: parse_list parses the item's text before it on its own.
     if (under === 0x2d && (state as any).kdChunkStarts?.has(startLine + 1)) return false;
