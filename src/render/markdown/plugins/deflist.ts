@@ -387,13 +387,16 @@ export function deflistPlugin(md: MarkdownIt): void {
     // kramdown reads the term line first, and its ATX header parser comes before the paragraph a
     // definition list needs: `#dowork\n: text` (kramdown input) is a header and a paragraph.
     if (isHeader(state, startLine, endLine)) return false;
+    // kramdown's table parser, before its definition list parser, took a pending block IAL at
+    // the term line if it got that far (see table.ts): the list does not get it. (Asked before
+    // the list's tokens are pushed: the block boundary is the one before the term, also where it
+    // is seen in the tokens before it, `{:.c}\n \te\n|\n: ` after raw text.)
+    const tableTookIal = tableTried(state, startLine);
     const at = state.tokens.length;
     if (!deflist(state, startLine, endLine, false)) return false;
     clampMaps(state, at, endLine);
     joinAcrossIal(state, at, startLine);
-    // kramdown's table parser, before its definition list parser, took a pending block IAL at
-    // the term line if it got that far (see table.ts): the list does not get it.
-    if (tableTried(state, startLine) && state.tokens[at]?.type === 'dl_open') state.tokens[at].meta = { ...(state.tokens[at].meta ?? {}), ialLost: true };
+    if (tableTookIal && state.tokens[at]?.type === 'dl_open') state.tokens[at].meta = { ...(state.tokens[at].meta ?? {}), ialLost: true };
     return true;
   }, { alt: entry.alt });
 

@@ -199,6 +199,18 @@ function literal(state: StateInline, silent: boolean, pos: number, scanned: numb
   return true;
 }
 
+/**
+ * Runs the span options a failed search met. kramdown's search is a parse_spans to its delimiter
+ * or the end of the whole text, also inside an element's text whose end the search here stops at
+ * (posMax): `*"__x'*\n<i>{::options parse_span_html="false" /}</i>`, the `__` searched past the
+ * em's `*`, sets the option for the `<i>`. The text after posMax is read as the parse that goes on
+ * from there would (with the options before it set).
+ */
+function failedSearchOptions(state: StateInline, options: string[]): void {
+  applySpanOptions(state, options);
+  if (state.posMax < state.src.length) applySpanOptions(state, spanOptionsIn(state, state.posMax, state.src.length));
+}
+
 function emphasis(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const pos = state.pos;
@@ -215,7 +227,7 @@ function emphasis(state: StateInline, silent: boolean): boolean {
   // options tag too, as text when the parse resumes after the `**`).
   const options: string[] = [];
   let close = findClose(state, contentStart, state.posMax, c.repeat(len), kind, [...open, kind], options);
-  if (close < 0 && !silent) applySpanOptions(state, options);
+  if (close < 0 && !silent) failedSearchOptions(state, options);
   if (close < 0 && kind === 'strong' && !open.includes('em')) {
     // kramdown retries as an em opened by the second delimiter character.
     kind = 'em';
@@ -226,7 +238,7 @@ function emphasis(state: StateInline, silent: boolean): boolean {
     // (`****` is `<em>**</em>`, `*****` stays text).
     options.length = 0;
     close = findClose(state, contentStart, state.posMax, c, 'em', [...open, 'em'], options);
-    if (close < 0 && !silent) applySpanOptions(state, options);
+    if (close < 0 && !silent) failedSearchOptions(state, options);
     if (close < 0) return literal(state, silent, pos, scanned);
     // The first delimiter character is skipped, not kept as text (parse_emphasis moves past it
     // after reverting): `**x*` is `<em>*x</em>`, `***a** b*` is `<em><strong>a</strong> b</em>`.

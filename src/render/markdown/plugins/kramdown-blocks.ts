@@ -114,7 +114,7 @@ function boundaryAfter(state: StateBlock, line: number, top: number): boolean {
   if (ialOnBlockLine(state, first, top)) return false;
   // (After a `^` that left its end-of-block element, the IAL waits too: `^\n{:.f}\n| a | b` is a
   // table with the class; kramdown's after_block_boundary? is true while a block IAL waits.)
-  return first === (state as any).kdFirstLine || first === 0 || isBlank(state, first - 1) || trailingBlankBefore(state, first, top) ||
+  return first === (state as any).kdFirstLine || first === 0 || (isBlank(state, first - 1) && !blanksInHtml(state, first, top)) || trailingBlankBefore(state, first, top) ||
     eobBefore(state, first, top);
 }
 
@@ -209,12 +209,19 @@ function listEndsAt(state: StateBlock, line: number): boolean {
  * there is no :blank element before the line and so no block boundary (`1. <v>\n\n|` is a list
  * and the paragraph `|`, no table).
  */
-function blanksInHtml(state: StateBlock, line: number): boolean {
+function blanksInHtml(state: StateBlock, line: number, top = state.tokens.length): boolean {
   const toks = state.tokens;
-  let k = toks.length - 1;
-  while (k >= 0 && toks[k].nesting === -1) k--;
+  let k = top - 1;
+  let closed = false;
+  // (Past the block IALs on the lines from `line` on, too: `1. 1. <v n="">\n\n{:l}\n|`, the
+  // blank in the element, leaves the IAL no blank line before it: it goes to the list, and `|`
+  // is no table.)
+  for (; k >= 0; k--) {
+    if (toks[k].nesting === -1) closed = true;
+    else if (toks[k].type !== 'kd_ial' || (toks[k].map?.[0] ?? -1) < line) break;
+  }
   const t = toks[k];
-  return k < toks.length - 1 && t?.type === 'kd_html' && !!(t.meta as { toEof?: boolean } | null)?.toEof && t.map?.[1] === line;
+  return closed && t?.type === 'kd_html' && !!(t.meta as { toEof?: boolean } | null)?.toEof && t.map?.[1] === line;
 }
 
 /** kramdown's before_block_boundary?: a blank line, an end-of-block marker, a block IAL or the end. */
@@ -244,9 +251,20 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
  * `---` underline, after a block boundary, is the text of a header (`^\n---` is <h1>^</h1>... <h2>).
  * Those rules give way where this says so (the lheading rule then takes the two lines).
  */
+/**
+ * Whether the line is an item's first line holding only an IAL (LIST_ITEM_IAL_CHECK), which
+ * parse_list takes off for the <li> before parsing the item's text: no setext header's text
+ * (`* {: .c}\n-` is the item `-` with the class, `2. {: .c}\n- ` a nested list).
+ */
+function itemIalLine(state: StateBlock, line: number): boolean {
+  const open = state.tokens[state.tokens.length - 1];
+  return open?.type === 'list_item_open' && open.map?.[0] === line && ITEM_IAL_ONLY.test(lineText(state, line));
+}
+
 export function setextAhead(state: StateBlock, line: number, endLine: number): boolean {
   const next = line + 1;
   if (next >= endLine || state.sCount[next] !== state.blkIndent || state.sCount[line] - state.blkIndent > 3) return false;
+  if (itemIalLine(state, line)) return false;
   const under = firstCode(state, next);
   if ((under !== 0x3d /* = */ && under !== 0x2d /* - */) || !/^(?:=+|-+)[ \t]*$/.test(lineText(state, next))) return false;
   return afterBlockBoundary(state, line) && !listEob(state, line);
@@ -998,6 +1016,8 @@ export function kramdownBlocksPlugin(md: MarkdownIt): void {
     if (!afterBlockBoundary(state, startLine)) return false;
     // (A list's end-of-block marker is no header text: listEob.)
     if (listEob(state, startLine)) return false;
+    // Nor the IAL alone on an item's first line (itemIalLine).
+    if (itemIalLine(state, startLine)) return false;
     // An underline that starts a list item's next part (`* a\n  - `: a nested list's marker with a
     // space after it) is no underline: parse_list parses the item's text before it on its own.
     if (under === 0x2d && (state as any).kdChunkStarts?.has(startLine + 1)) return false;
