@@ -12,7 +12,7 @@ import { LiquidSyntaxError, strictCondition } from "../ruby-syntax/strict.js";
 import { MarkupParser, errorModeOf } from "../ruby-syntax/error-mode.js";
 import { compileVariable } from "../compile.js";
 import { compileCondition, evaluateCondition, type CompiledCondition } from "../tags/conditions.js";
-import { RubyFloat, RubyRange, asEvaluated, dropEachKeys, formatFloat, hashEntries, inspect, isHash, kernelArray, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, jsonify, plain, rubyClass, rubySort, spaceship, toS, truthy } from "../../../ruby/values.js";
+import { RubyFloat, RubyRange, asEvaluated, dropEachKeys, formatFloat, hashEntries, inspect, isHash, joinArray, kernelArray, isKeyedDrop, isOpaqueDrop, isUnsizedDrop, jsonify, plain, rubyClass, rubySort, spaceship, toS, truthy } from "../../../ruby/values.js";
 import { LiquidArgumentError, hasIndex, implicitName, lookup, rubyKey, stringOnly, toInteger, toLong } from "./standard.js";
 import type { FilterTable, FilterThis } from "./types.js";
 
@@ -243,7 +243,10 @@ export function jekyllFilters(host: LiquidHost): FilterTable {
         case 0: return "";
         case 1: return toS(a[0]);
         case 2: return `${toS(a[0])} ${c} ${toS(a[1])}`;
-        default: return `${a.slice(0, -1).map(toS).join(", ")}, ${c} ${toS(a[a.length - 1])}`;
+        // "#{array[0...-1].join(", ")}, #{connector} #{array[-1]}": Array#join flattens the
+        // leading items' nested arrays ([["ml", "ai"], nil, x] writes "ml, ai, , and x"), while
+        // the interpolated items, the last one and those of a pair, are to_s (inspect form).
+        default: return `${joinArray(a.slice(0, -1), ", ")}, ${c} ${toS(a[a.length - 1])}`;
       }
     },
     jsonify: (input) => jsonify(plain(input)),
