@@ -69,6 +69,9 @@ const REFUSED_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u008
 /** The characters a quoted scalar's run of ordinary characters ends at (besides blanks and breaks). */
 const FLOW_SCALAR_SPECIAL = /['"\\]/;
 
+/** The bytes libyaml's reader takes from a string input at a time. */
+const READER_CHUNK = 16384;
+
 /** Flow collections nested deeper than this: no opinion (libyaml has no bound; the checks are per level). */
 const MAX_FLOW_LEVEL = 10000;
 
@@ -87,7 +90,14 @@ export class LibyamlScanner {
   private flowLevel = 0;
 
   constructor(private readonly text: string) {
-    if (REFUSED_CHARS.test(text)) throw new LibyamlUnsupported("a character libyaml's reader refuses");
+    const refused = text.search(REFUSED_CHARS);
+    if (refused >= 0) {
+      // libyaml's reader decodes the input 16 KB at a time and refuses a control character as it
+      // decodes it (a reader error names no place: Psych says line 1 column 1). In the first 16 KB
+      // that is before any token; further on it depends on how far the parser reads: no opinion.
+      if (Buffer.byteLength(text.slice(0, refused), "utf8") < READER_CHUNK) throw new LibyamlSyntaxError("control characters are not allowed", null, { index: 0, line: 0, column: 0 });
+      throw new LibyamlUnsupported("a character libyaml's reader refuses, past its first read");
+    }
     // (A byte order mark stays in the input: Psych names the input's encoding, so libyaml's reader
     // never looks for one. The scanner skips it at a line's start as it skips a space: it counts
     // as a column, and a key after it is at column 1.)

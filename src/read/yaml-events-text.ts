@@ -7,6 +7,7 @@
 // their own before the root, a key required at the block's column), js-yaml then reads libyaml's
 // nodes, not its own.
 import type { LibyamlEvent } from "./libyaml-parser.js";
+import { YAML_MAX_DEPTH } from "./yaml-depth.js";
 
 const YAML_TAG_PREFIX = "tag:yaml.org,2002:";
 
@@ -56,10 +57,12 @@ export function eventsToYaml(events: LibyamlEvent[]): string | null {
     if (ev.tag !== undefined) p.push(tagText(ev.tag));
     return p.join(" ");
   };
-  // Writes the node at events[i] after `lead` (e.g. "? ", "- ") at `indent`; returns false if it cannot.
+  // Writes the node at events[i] after `lead` (e.g. "? ", "- ") at `indent`; returns false if it
+  // cannot, or past YAML_MAX_DEPTH levels (js-yaml's reading of the text as written says so; the
+  // recursion and the indentation stay bounded).
   const node = (lead: string, indent: string): boolean => {
     const ev = events[i++];
-    if (!ev) return false;
+    if (!ev || indent.length > 2 * YAML_MAX_DEPTH) return false;
     if (ev.type === "ALIAS") {
       out.push(lead + "*" + ev.anchor);
       return true;

@@ -10,6 +10,7 @@ export type { FirstDocument };
 
 /** What to do about each libyaml problem, in one sentence (the generic advice otherwise). */
 const HINTS: Array<[RegExp, string]> = [
+  [/^control characters are not allowed$/, "The text holds a control character (below U+0020 other than a tab or a line break, or U+007F-U+009F but U+0085): YAML takes none, even inside quotes; remove it (write \\x01-style escapes in double quotes)."],
   [/^could not find expected ':'$/, "A line at a mapping's indentation is read as a key, and has no ': ' after it on its line: add the colon, indent the line under the key above it, or quote the text."],
   [/^mapping values are not allowed in this context$/, "A ': ' after a value on the same line starts no key there: quote the value if the colon belongs to it (title: \"Foo: bar\")."],
   [/^(?:block sequence entries|mapping keys) are not allowed in this context$/, "A '- ' or '? ' after other text on its line starts nothing there: put it on a line of its own, or quote the value."],

@@ -1001,6 +1001,11 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   const nodes = first && eventsToYaml(first.events!);
   if (nodes === null || nodes === read) return loadWithJsYaml(read, options);
   try {
+    return loadNodesText(nodes, options);
+  } catch {
+    // (The full reading below says what went wrong, in its words.)
+  }
+  try {
     return loadWithJsYaml(nodes, { ...options, fast: false });
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
@@ -1015,6 +1020,22 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     const at = first!.events![0]?.start;
     throw new BuildError(e.message, { file: options.file, line: at && at.line + 1 + (options.lineOffset ?? 0), column: at && at.column + 1, hint: e.hint, cause: e });
   }
+}
+
+/**
+ * yaml-events-text.ts's text read by js-yaml alone: it holds none of what loadWithJsYaml's
+ * rewrites are for (comments, tabs, flow collections, block scalars, root properties on lines of
+ * their own, several documents), so only the values' own steps apply. Throws where that reading
+ * fails; loadWithJsYaml then says why.
+ */
+function loadNodesText(nodes: string, options: YamlOptions): unknown {
+  const { schema } = schemaFor(options.zone);
+  const before = recordedCount();
+  let value = yamlLoad(nonSpecificTags(nodes), { schema, json: true, filename: options.file, ...YAML_PARSER_OPTIONS });
+  if (value === EXPLICIT_SHOVEL) value = "<<";
+  if (nodes.includes("*")) checkAliases(value, nodes, options);
+  if (recordedCount() !== before) value = preserveOrder(value);
+  return value;
 }
 
 /** The first alias that no anchor before it defines (Psych::BadAlias). */
