@@ -14,7 +14,7 @@ import abbr from 'markdown-it-abbr';
 import { htmlBlockPlugin, type HtmlChild } from './plugins/html-block.js';
 import { kramdownBlocksPlugin } from './plugins/kramdown-blocks.js';
 import { kramdownInlinePlugin } from './plugins/kramdown-inline.js';
-import { emphasisPlugin } from './plugins/emphasis.js';
+import { emphasisPlugin, spanOptionsIn } from './plugins/emphasis.js';
 import { codespanPlugin } from './plugins/codespan.js';
 import { fenceMemoAcrossRules, fenceMemoPerTokenize, fencePlugin } from './plugins/fence.js';
 import { abbreviationPlugin } from './plugins/abbreviation.js';
@@ -91,7 +91,7 @@ export function createMarkdownConverter(options: MarkdownOptions): MarkdownConve
   installFastState(md);
   // (First: the memo is per call of markdown-it's own tokenize; see closingLine in fence.ts.)
   fenceMemoPerTokenize(md);
-  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin).use(autolinkPlugin).use(referencePlugin).use(blockquotePlugin).use(codeBlockPlugin).use(entityPlugin).use(spanHtmlPlugin).use(strikethroughPlugin);
+  md.use(htmlBlockPlugin).use(kramdownBlocksPlugin).use(kramdownInlinePlugin).use(emphasisPlugin).use(codespanPlugin).use(fencePlugin).use(tablePlugin).use(linkPlugin, spanOptionsIn).use(autolinkPlugin).use(referencePlugin).use(blockquotePlugin).use(codeBlockPlugin).use(entityPlugin).use(spanHtmlPlugin).use(strikethroughPlugin);
   md.use(footnote).use(deflist).use(abbr).use(abbreviationPlugin).use(deflistPlugin).use(footnoteDefPlugin);
   // (Last: it wraps the block rules the others installed; see closingLine in fence.ts.)
   fenceMemoAcrossRules(md);

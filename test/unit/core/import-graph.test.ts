@@ -39,7 +39,7 @@ const SRC = path.join(ROOT, "src");
 const LAYERS: Array<Array<[unit: string, prefixes: string[]]>> = [
   [["base", ["errors.ts", "logger.ts", "blocking-worker.ts", "clock.ts", "lazy-regexp.ts"]]],
   [["ruby", ["ruby/"]]],
-  [["config", ["config/as-written.ts", "config/collections-dir.ts", "config/defaults.ts", "config/limits.ts", "config/merge.ts", "config/types.ts"]]],
+  [["config", ["config/as-written.ts", "config/collections-dir.ts", "config/defaults.ts", "config/limits.ts", "config/merge.ts", "config/source-folder.ts", "config/types.ts"]]],
   [["containment", ["write/contain.ts"]]],
   [["site", ["site/"]]],
   [["cache", ["cache/"]]],

@@ -7,13 +7,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { emphasisPlugin } from '../../../src/render/markdown/plugins/emphasis.js';
+import { emphasisPlugin, spanOptionsIn } from '../../../src/render/markdown/plugins/emphasis.js';
 import { linkPlugin } from '../../../src/render/markdown/plugins/link.js';
 
 function workFor(paragraph: string): number {
   const md = new MarkdownIt();
   md.use(emphasisPlugin);
-  md.use(linkPlugin);
+  md.use(linkPlugin, spanOptionsIn);
   let steps = 0;
   const skipToken = md.inline.skipToken.bind(md.inline);
   md.inline.skipToken = (state) => {
@@ -47,7 +47,7 @@ for (const unit of ['**[a ', '*[a ', '[a ']) {
 test('the remembered searches give the same HTML as fresh ones', () => {
   const md = new MarkdownIt();
   md.use(emphasisPlugin);
-  md.use(linkPlugin);
+  md.use(linkPlugin, spanOptionsIn);
   // The second paragraph repeats the first's positions: nothing may carry over between them.
   // (Expected output from Jekyll 4.3.1.)
   assert.equal(md.render('**a [b** c](http://y) **d**\n\n**a [b** c] **d**\n'),

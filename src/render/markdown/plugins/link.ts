@@ -15,7 +15,6 @@ import type { MarkdownIt, StateInline, Token } from 'markdown-it';
 import { parseIal } from '../ial.js';
 import { kramdownLinkId } from './reference.js';
 import { isFootnoteMarker } from './footnote-def.js';
-import { spanOptionsIn } from './emphasis.js';
 import { applySpanOptions } from './kramdown-inline.js';
 
 // kramdown's ESCAPED_CHARS (the alt text is unescaped with this set, not GFM's).
@@ -84,7 +83,14 @@ function inCodeSpan(src: string, from: number, pos: number): boolean {
   return false;
 }
 
-function link(state: KdState, silent: boolean): boolean {
+/**
+ * The span options kramdown's parse of `src[start, end)` runs (emphasis.ts's spanOptionsIn), given
+ * by the converter: the emphasis rule's search skips links with linkEndAt, so emphasis.ts imports
+ * this module, and this one is handed the search rather than importing it back.
+ */
+export type SpanOptionsSearch = (state: StateInline, start: number, end: number) => string[];
+
+function link(state: KdState, silent: boolean, spanOptionsIn: SpanOptionsSearch | null): boolean {
   const src = state.src;
   const start = state.pos;
   const isImage = src[start] === '!';
@@ -94,7 +100,7 @@ function link(state: KdState, silent: boolean): boolean {
   const asText = (parsedTo = -1) => {
     // kramdown parsed the text after the bracket (to the `]`, or to the end when none closes it)
     // before giving up: the span options met there stay set.
-    if (!silent && parsedTo > open) applySpanOptions(state, spanOptionsIn(state, open + 1, parsedTo));
+    if (!silent && spanOptionsIn && parsedTo > open) applySpanOptions(state, spanOptionsIn(state, open + 1, parsedTo));
     if (!silent) state.pending += marker;
     state.pos = open + 1;
     return true;
@@ -149,14 +155,14 @@ export function linkEndAt(state: StateInline, pos: number, max: number): number 
   state.posMax = max;
   try {
     // A footnote marker (`[^`) is not this rule's: go on after its bracket.
-    return link(state, true) && state.pos > pos ? state.pos : pos + 1;
+    return link(state, true, null) && state.pos > pos ? state.pos : pos + 1;
   } finally {
     state.pos = oldPos;
     state.posMax = oldMax;
   }
 }
 
-export function linkPlugin(md: MarkdownIt): void {
-  md.inline.ruler.at('link', link);
+export function linkPlugin(md: MarkdownIt, spanOptionsIn: SpanOptionsSearch): void {
+  md.inline.ruler.at('link', (state, silent) => link(state, silent, spanOptionsIn));
   md.inline.ruler.disable('image');
 }
