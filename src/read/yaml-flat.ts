@@ -85,6 +85,8 @@ export function loadFlatYaml(text: string, resolve: PlainResolver): Record<strin
     const m = KEY_LINE.exec(line);
     if (!m) return undefined;
     const key = m[1]!;
+    // libyaml takes a key without `?` only within 1,024 characters of its start.
+    if (key.length > 1000) return undefined;
     if (!isPlainKey(key, resolve) || Object.prototype.hasOwnProperty.call(result, key)) return undefined;
     const rest = m[2] ?? "";
     let value: unknown;

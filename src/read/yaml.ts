@@ -965,6 +965,16 @@ function checkDocumentIndicatorInQuotes(text: string, options: YamlOptions): voi
  * their error is kept: its hint may say more.)
  */
 export function loadYaml(text: string, options: YamlOptions): unknown {
+  // Flat `key: value` front matter (nearly all of it) is read by a scanner that gives the same
+  // values, before libyaml's rules are asked: every text it accepts (yaml-flat.ts: identifier keys
+  // at column 0, one-line scalars and flow sequences, `- item` lines, no tabs, control characters,
+  // BOM, directives or document markers) is one document libyaml reads without error, except a
+  // `\u` escape of a surrogate, which the flat scanner would decode and libyaml refuses. The scan
+  // below cost about as much as the rest of a post's front matter read together.
+  if (options.fast !== false && !SUSPECT_ESCAPE.test(text)) {
+    const flat = tryFlatYaml(text, options.zone);
+    if (flat !== undefined) return flat;
+  }
   let first: FirstDocument | null;
   try {
     first = libyamlFirstDocument(text, options);
@@ -991,8 +1001,8 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
   }
   // Psych reads nothing past the first document's end.
   const read = first && first.end < text.length ? text.slice(0, first.end) : text;
-  // Flat `key: value` front matter (nearly all of it) is read by a scanner that gives the same values.
-  if (options.fast !== false) {
+  // (The flat scanner may still read the first document of a text that held more.)
+  if (options.fast !== false && read !== text && !SUSPECT_ESCAPE.test(read)) {
     const flat = tryFlatYaml(read, options.zone);
     if (flat !== undefined) return flat;
   }

@@ -70,3 +70,12 @@ test("the parser's events end where the document ends, and carry libyaml's value
   assert.deepEqual(values, ["a", "b c\nd\n"]);
   assert.equal(parseFirstDocument("# only a comment\n").events, null);
 });
+
+test("flat front matter is read before libyaml's rules are asked, and only what libyaml reads alike: a key past 1,024 characters, a surrogate escape", () => {
+  // Psych 4.0.3: `"a" * 1100 + ": 1"`: mapping values are not allowed in this context at line 1
+  // column 1101 (a key without `?` ends within 1,024 characters); `a: "\ud83d\ude00"`: found
+  // invalid Unicode character escape code while parsing a quoted scalar at line 1 column 4.
+  assert.deepEqual(refusal("a".repeat(1100) + ": 1\n"), { message: "invalid YAML: mapping values are not allowed in this context", line: 1, column: 1101 });
+  assert.deepEqual(refusal('a: "\\ud83d\\ude00"\n'), { message: "invalid YAML: found invalid Unicode character escape code while parsing a quoted scalar", line: 1, column: 4 });
+  assert.equal(read("title: A post\ntags:\n- x\n- 2\n"), '{"title"=>"A post", "tags"=>["x", 2]}');
+});
