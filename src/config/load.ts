@@ -302,6 +302,17 @@ function validate(config: Config, setBy: Map<string, string>): void {
       hint: "List the collections' names (collections: [recipes]) or give each its settings (collections: { recipes: { output: true } }).",
     });
   }
+  // Converters::SmartyPants#initialize, made for every site at setup, takes `config["kramdown"].dup`
+  // and sets `[:input] = :SmartyPants` on it: a `kramdown:` that is no mapping stops every build
+  // there (a String or list: TypeError; a number, true, a date: NoMethodError); false and an empty
+  // value build. (Measured with Jekyll 4.3.1, ERRORS.md case 125.)
+  const kd = config.kramdown;
+  if (truthy(kd) && !isPlainObject(kd)) {
+    throw new BuildError(typeof kd === "string" || Array.isArray(kd) ? "no implicit conversion of Symbol into Integer (TypeError)" : noMethodMessage("[]=", kd), {
+      file: where("kramdown"),
+      hint: "kramdown: holds kramdown's settings as a mapping (kramdown: { input: GFM }), or remove it for the defaults.",
+    });
+  }
   // LayoutReader and DataReader join `layouts_dir` / `data_dir` to the source with
   // PathManager.sanitize_and_join, which asks the value `start_with?("~")`: one that YAML reads as
   // no String is NoMethodError there, at every build (nil is the source itself). `includes_dir`

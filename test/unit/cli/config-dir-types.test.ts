@@ -22,3 +22,23 @@ test("layouts_dir or data_dir that is no String stops the build with Ruby's word
     });
   }
 });
+
+// `kramdown:` that is no mapping (ERRORS.md, case 125): Converters::SmartyPants#initialize, made
+// at every site's setup, sets `[:input]` on `config["kramdown"].dup`, so every build stops, with
+// or without Markdown; false and an empty value build.
+test("kramdown: that is no mapping stops the build with Ruby's words, naming _config.yml", () => {
+  const cases: Array<[string, string | null]> = [
+    ["kramdown: 5", "_config.yml: undefined method `[]=' for 5:Integer (NoMethodError)"],
+    ["kramdown: true", "_config.yml: undefined method `[]=' for true:TrueClass (NoMethodError)"],
+    ["kramdown: GFM", "_config.yml: no implicit conversion of Symbol into Integer (TypeError)"],
+    ["kramdown: [a]", "_config.yml: no implicit conversion of Symbol into Integer (TypeError)"],
+    ["kramdown: false", null],
+    ["kramdown:", null],
+  ];
+  for (const [config, error] of cases) {
+    buildSiteCase("bs-kramdown-type-", { "_config.yml": `${config}\n`, "index.html": "---\n---\nhi\n" }, (b) => {
+      assertOutcome(b, error);
+      if (error) assertOutcome(b, "kramdown: holds kramdown's settings as a mapping");
+    });
+  }
+});
