@@ -297,7 +297,34 @@ function validate(config: Config, setBy: Map<string, string>): void {
   }
   const c = config.collections;
   if (c !== null && c !== undefined && !isPlainObject(c) && !Array.isArray(c)) {
-    throw new BuildError("your `collections` key must be a hash or an array", { file: where("collections") });
+    throw new BuildError("your `collections` key must be a hash or an array", {
+      file: where("collections"),
+      hint: "List the collections' names (collections: [recipes]) or give each its settings (collections: { recipes: { output: true } }).",
+    });
+  }
+  // Converters::SmartyPants#initialize, made for every site at setup, takes `config["kramdown"].dup`
+  // and sets `[:input] = :SmartyPants` on it: a `kramdown:` that is no mapping stops every build
+  // there (a String or list: TypeError; a number, true, a date: NoMethodError); false and an empty
+  // value build. (Measured with Jekyll 4.3.1, ERRORS.md case 125.)
+  const kd = config.kramdown;
+  if (truthy(kd) && !isPlainObject(kd)) {
+    throw new BuildError(typeof kd === "string" || Array.isArray(kd) ? "no implicit conversion of Symbol into Integer (TypeError)" : noMethodMessage("[]=", kd), {
+      file: where("kramdown"),
+      hint: "kramdown: holds kramdown's settings as a mapping (kramdown: { input: GFM }), or remove it for the defaults.",
+    });
+  }
+  // LayoutReader and DataReader join `layouts_dir` / `data_dir` to the source with
+  // PathManager.sanitize_and_join, which asks the value `start_with?("~")`: one that YAML reads as
+  // no String is NoMethodError there, at every build (nil is the source itself). `includes_dir`
+  // is taken with `.to_s` (a list becomes a folder named `["a"]`), so it builds.
+  for (const key of ["layouts_dir", "data_dir"]) {
+    const v = config[key];
+    if (v !== null && v !== undefined && typeof v !== "string") {
+      throw new BuildError(noMethodMessage("start_with?", v), {
+        file: where(key),
+        hint: `${key}: names a folder of the site, as a String (${key}: ${key === "layouts_dir" ? "_layouts" : "_data"}), or remove it for the default.`,
+      });
+    }
   }
   // Reader#outside_configured_directory? asks `collections_dir.empty?` for every folder it reads
   // posts from, the source's root first: a number, a boolean or a date has no empty?

@@ -20,7 +20,7 @@ import { deepMerge } from "../config/merge.js";
 import { collectionsDirJoined, collectionsDirRefused, collectionsDirText } from "../config/collections-dir.js";
 import { hasFrontMatter, parseFrontMatter, type ParsedFile } from "./front-matter.js";
 import { loadYaml } from "./yaml.js";
-import { readSiteSource } from "./source-text.js";
+import { isPermissionDenied, readSiteSource, unreadableFile } from "./source-text.js";
 import type { SourceCache } from "./source-cache.js";
 import { compareStrings, noMethodMessage, RubyFloat, toS } from "../ruby/values.js";
 
@@ -325,7 +325,12 @@ export class Reader {
 
   private fileHasFrontMatter(abs: string): boolean {
     const cache = this.cache;
-    return cache ? cache.hasFrontMatter(abs, () => fileHasFrontMatter(abs)) : fileHasFrontMatter(abs);
+    try {
+      return cache ? cache.hasFrontMatter(abs, () => fileHasFrontMatter(abs)) : fileHasFrontMatter(abs);
+    } catch (e) {
+      if (isPermissionDenied(e)) throw unreadableFile(this.site.displayPath(abs));
+      throw e;
+    }
   }
 
   private addPage(dir: string, name: string): void {

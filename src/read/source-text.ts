@@ -20,10 +20,33 @@ export interface SourceTextOptions {
   encoding?: string;
 }
 
+/**
+ * A source file this user may not read. Jekyll stops with `Permission denied @ rb_sysopen - …
+ * (Errno::EACCES)` and a backtrace (ERRORS.md); build-site stops too, naming it.
+ */
+export function unreadableFile(display: string): BuildError {
+  return new BuildError("this file cannot be read (permission denied)", {
+    file: display,
+    hint: "Give your user read permission on it (chmod u+r), or remove it from the site (or exclude it).",
+  });
+}
+
+/** Whether an error from opening a file is a permission refused. */
+export function isPermissionDenied(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return code === "EACCES" || code === "EPERM";
+}
+
 function readBounded(abs: string, options: SourceTextOptions): Buffer {
   // O_NONBLOCK: opening a named pipe does not wait for a writer (special-file.ts); for a file it
   // changes nothing.
-  const fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  let fd: number;
+  try {
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    if (!isPermissionDenied(e)) throw e;
+    throw unreadableFile(options.display);
+  }
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) {
