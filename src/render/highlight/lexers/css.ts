@@ -7,10 +7,11 @@
 import { type LexerDef, mixin, rule, lazyLexer } from '../engine.js';
 import { onlyWhereRunSpacedThen, pairedEscapes } from './loop-match.js';
 import { CSS_ATTRIBUTES, CSS_BUILTINS, CSS_CONSTANTS, CSS_VENDOR_PREFIXES } from '../rouge-words.js';
+import { lazyRegExp } from '../../../lazy-regexp.js';
 
 const ID = String.raw`[\p{L}_\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}\-]*`;
 /** A run of ID's characters after its first (they include its first but `_`, which is Pc). */
-const ID_RUN = /[\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}\-]*/uy;
+const ID_RUN = lazyRegExp(String.raw`[\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}\-]*`, 'uy');
 const NUMBER = String.raw`-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)`;
 let vendorPrefixList: string[] | undefined;
 const vendorPrefixes = () => (vendorPrefixList ??= [...CSS_VENDOR_PREFIXES]);
@@ -59,7 +60,7 @@ export const css: LexerDef = lazyLexer('css', () => ({
       rule(/\}/, 'p', '#pop'),
       // tried only where the name's run is followed by `\s*:` (onlyWhereRunSpacedThen): a long
       // run of letters would otherwise be scanned again from each of them (quadratic)
-      onlyWhereRunSpacedThen(ID_RUN, (c) => c === 32 || (c >= 9 && c <= 13), 58 /* : */, rule(String.raw`(${ID})(\s*)(:)`, (run, m) => {
+      onlyWhereRunSpacedThen(ID_RUN(), (c) => c === 32 || (c >= 9 && c <= 13), 58 /* : */, rule(String.raw`(${ID})(\s*)(:)`, (run, m) => {
         const name = m[1];
         const known = CSS_ATTRIBUTES.has(name) || vendorPrefixes().some((p) => name.startsWith(p));
         run.groups(known ? 'nl' : 'py', '', 'p');

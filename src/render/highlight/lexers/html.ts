@@ -9,11 +9,12 @@ import { type LexerDef, rule, lazyLexer } from '../engine.js';
 import { css } from './css.js';
 import { javascript } from './javascript.js';
 import { entityRule, guardedByRunRe, isRubySpace } from './loop-match.js';
+import { lazyRegExp } from '../../../lazy-regexp.js';
 
 const NAME = String.raw`[\p{L}:_\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\-]*`;
 
 /** The rest of an attribute name in Rouge's HTML `tag` state, and Ruby's `\\s`. */
-const ATTR_NAME_REST = /[\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\[\]()*\-]*/uy;
+const ATTR_NAME_REST = lazyRegExp(String.raw`[\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\[\]()*\-]*`, 'uy');
 
 export const html: LexerDef = lazyLexer('html', () => ({
   start: (run) => {
@@ -68,7 +69,7 @@ export const html: LexerDef = lazyLexer('html', () => ({
       // cannot stop early: a shorter one is followed by a name character, not a space or `=`),
       // so a run of `(` or `*` is not scanned again at each of its characters (quadratic)
       guardedByRunRe(
-        ATTR_NAME_REST,
+        ATTR_NAME_REST(),
         rule(String.raw`[\p{L}:_\[\]()*.\-][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}:.·\[\]()*\-]*\s*=\s*`, 'na', 'attr'),
         (text, _pos, end) => {
           let i = end;

@@ -16,6 +16,7 @@ import { PHP_BUILTIN_MODULES } from '../rouge-words.js';
 import { html } from './html.js';
 import { escapedWalkStop, failsOnceFailed, guardedByRun, onlyWhereLater } from './loop-match.js';
 import { sublexers } from './sublexers.js';
+import { lazyRegExp } from '../../../lazy-regexp.js';
 
 export const KEYWORDS = new Set(`old_function cfunction
   __class__ __dir__ __file__ __function__ __halt_compiler __line__
@@ -31,7 +32,7 @@ export const KEYWORDS = new Set(`old_function cfunction
 const ID = String.raw`(?:[\p{L}_][\p{L}\p{N}_]*)`;
 const isDollar = (c: number) => c === 36;
 /** ID's first character, `[\p{L}_]`. */
-const NAME_START = /^[\p{L}_]$/u;
+const NAME_START = lazyRegExp(String.raw`^[\p{L}_]$`, 'u');
 const NS = String.raw`(?:(?:${ID}\\)+)`;
 const ID_WITH_NS = `(?:${NS}?${ID})`;
 
@@ -74,9 +75,9 @@ function parent(run: LexRun): LexerDef {
 }
 
 const UPPER = String.raw`\p{Uppercase}`;
-const KEYWORD_CONSTANT = new RegExp(String.raw`^(?:E|PHP)(?:_${UPPER}+)+$`, 'u');
-const CONSTANT = new RegExp(String.raw`(?:\\|^)${UPPER}[${UPPER}\p{Nd}_]+$`, 'u');
-const CLASS = new RegExp(String.raw`(?:\\|^)${UPPER}[\p{Alphabetic}\p{Nd}]*?$`, 'u');
+const KEYWORD_CONSTANT = lazyRegExp(String.raw`^(?:E|PHP)(?:_${UPPER}+)+$`, 'u');
+const CONSTANT = lazyRegExp(String.raw`(?:\\|^)${UPPER}[${UPPER}\p{Nd}_]+$`, 'u');
+const CLASS = lazyRegExp(String.raw`(?:\\|^)${UPPER}[\p{Alphabetic}\p{Nd}]*?$`, 'u');
 const DUNDER = /^__.*?__$/;
 
 /**
@@ -136,9 +137,9 @@ export function phpLexer(tag: string, keywords: Set<string>, prepend: Record<str
             } else if (keywords.has(name)) run.token('k');
             // (Rouge also tests the lower-cased name against 'stdClass', which never matches)
             else if (DUNDER.test(word)) run.token('nb');
-            else if (KEYWORD_CONSTANT.test(word)) run.token('kc');
-            else if (CONSTANT.test(word)) run.token('no');
-            else if (CLASS.test(word)) run.token('nc');
+            else if (KEYWORD_CONSTANT().test(word)) run.token('kc');
+            else if (CONSTANT().test(word)) run.token('no');
+            else if (CLASS().test(word)) run.token('nc');
             else run.token('n');
           }),
         ],
@@ -181,7 +182,7 @@ export function phpLexer(tag: string, keywords: Set<string>, prepend: Record<str
           rule(String.raw`\$\{\$+${ID}\}`, 'nv'),
           // tried only where the run of `$` is followed by a name's first character: otherwise a
           // long run (`$$$$…`) is scanned and backtracked from each of its positions (quadratic)
-          guardedByRun(isDollar, rule(String.raw`\$+${ID}`, 'nv'), (text, pos, end) => end > pos && NAME_START.test(String.fromCodePoint(text.codePointAt(end) ?? 0))),
+          guardedByRun(isDollar, rule(String.raw`\$+${ID}`, 'nv'), (text, pos, end) => end > pos && NAME_START().test(String.fromCodePoint(text.codePointAt(end) ?? 0))),
         ],
         whitespace: [
           rule(/\s+/, ''),

@@ -12,9 +12,10 @@
  */
 import { type LexerDef, lazyLexer, rule } from '../engine.js';
 import { guardedByRunRe, onlyWhereLater } from './loop-match.js';
+import { lazyRegExp } from '../../../lazy-regexp.js';
 
 const WORD = String.raw`\p{Alphabetic}\p{M}\p{Nd}\p{Pc}`;
-const NAME_RUN = new RegExp(`[${WORD}-]*`, 'uy');
+const NAME_RUN = lazyRegExp(`[${WORD}-]*`, 'uy');
 
 const BUILTINS = new Set(`ABS AVG BNODE BOUND CEIL COALESCE CONCAT CONTAINS COUNT DATATYPE DAY
   ENCODE_FOR_URI FLOOR GROUP_CONCAT HOURS IF IRI isBLANK isIRI
@@ -50,7 +51,7 @@ export const sparql: LexerDef = lazyLexer('sparql', () => ({
       // tried only where the run of `[[:word:]-]` from the position ends at a `:` (the greedy run
       // cannot stop early before one), else a long run is scanned again from each of its
       // positions (quadratic)
-      guardedByRunRe(NAME_RUN, rule(`([${WORD}-]*)(:)([${WORD}-]+)?`, ['nn', 'o', 'ss']), (text, _pos, end) => text[end] === ':'),
+      guardedByRunRe(NAME_RUN(), rule(`([${WORD}-]*)(:)([${WORD}-]+)?`, ['nn', 'o', 'ss']), (text, _pos, end) => text[end] === ':'),
       // tried only where a `>` is left (onlyWhereLater): without one, each `<` of a long run would
       // scan to the text's end (quadratic)
       onlyWhereLater('>', 1, rule(/<[^>]*>/, 'nn')),

@@ -9,13 +9,14 @@
  * that word as an error.
  */
 import { type LexerDef, lazyLexer, mixin, rule } from '../engine.js';
+import { lazyRegExp } from '../../../lazy-regexp.js';
 
 // Ruby interpolates a Regexp as a group (`(?-mix:…)`).
 const ID_HEAD = String.raw`(?:_|(?!\p{Mc})\p{Alphabetic}|[^\u0000-\uFFFF])`;
 const ID_REST = String.raw`(?:[\p{Alphabetic}\p{Nd}_]|[^\u0000-\uFFFF])`;
 const ID = `(?:${ID_HEAD}${ID_REST}*)`;
 /** Onigmo's `[[:upper:]]` on Unicode text: the Uppercase property. */
-const UPPER_START = /^\p{Uppercase}/u;
+const UPPER_START = lazyRegExp(String.raw`^\p{Uppercase}`, 'u');
 
 const KEYWORDS = new Set(`await break case continue default do else fallthrough if in for return
   switch where while try catch throw guard defer repeat
@@ -78,7 +79,7 @@ export const swift: LexerDef = lazyLexer('swift', () => ({
       rule(String.raw`(let|var)\b(\s*)(${ID})`, ['k', '', 'nv']),
       rule(/(let|var)\b(\s*)([(])/, ['k', '', 'p'], 'tuple'),
       rule(String.raw`(?!\b(?:if|while|for|private|internal|unowned|switch|case)\b)\b${ID}(?=[?!]?\s*[(])`, (run, m) => {
-        run.token(UPPER_START.test(m[0]) ? 'kt' : 'nf');
+        run.token(UPPER_START().test(m[0]) ? 'kt' : 'nf');
       }),
       rule(/as[?!]?(?=\s)/, 'k'),
       rule(/try[!]?(?=\s)/, 'k'),
@@ -88,7 +89,7 @@ export const swift: LexerDef = lazyLexer('swift', () => ({
         if (KEYWORDS.has(w)) run.token('k');
         else if (DECLARATIONS.has(w)) run.token('kd');
         else if (CONSTANTS.has(w)) run.token('kc');
-        else if (UPPER_START.test(w)) run.token('kt');
+        else if (UPPER_START().test(w)) run.token('kt');
         else run.token('n');
       }),
       rule(`(\`)(${ID})(\`)`, ['p', 'nv', 'p']),
