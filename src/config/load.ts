@@ -305,7 +305,7 @@ function validate(config: Config, setBy: Map<string, string>): void {
   // Converters::SmartyPants#initialize, made for every site at setup, takes `config["kramdown"].dup`
   // and sets `[:input] = :SmartyPants` on it: a `kramdown:` that is no mapping stops every build
   // there (a String or list: TypeError; a number, true, a date: NoMethodError); false and an empty
-  // value build. (Measured with Jekyll 4.3.1, ERRORS.md case 125.)
+  // value build. (Measured with Jekyll 4.3.1, ERRORS.md case 106.)
   const kd = config.kramdown;
   if (truthy(kd) && !isPlainObject(kd)) {
     throw new BuildError(typeof kd === "string" || Array.isArray(kd) ? "no implicit conversion of Symbol into Integer (TypeError)" : noMethodMessage("[]=", kd), {

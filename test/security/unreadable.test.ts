@@ -1,6 +1,6 @@
 // Source files this user may not read. Jekyll 4.3.1 stops with `Permission denied @ rb_sysopen -
 // …/locked.md (Errno::EACCES)` and a backtrace, for a page, a static file and a data file alike
-// (ERRORS.md, case 126); build-site had stopped with "failed unexpectedly: EACCES" and a stack.
+// (ERRORS.md, case 107); build-site had stopped with "failed unexpectedly: EACCES" and a stack.
 // File modes do not stop root, so the test is skipped there (checked by hand with `runuser -u
 // nobody`).
 import assert from "node:assert/strict";

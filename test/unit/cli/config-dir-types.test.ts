@@ -1,5 +1,5 @@
 // `layouts_dir:` / `data_dir:` that YAML reads as no String. Measured with Debian's Jekyll 4.3.1
-// (ERRORS.md, case 125): LayoutReader and DataReader join them to the source with
+// (ERRORS.md, case 106): LayoutReader and DataReader join them to the source with
 // PathManager.sanitize_and_join, which fails with ``undefined method `start_with?' for 5:Integer
 // (NoMethodError)`` (a list, a mapping, true alike) at every build; an empty value (nil) and
 // `includes_dir: [a]` (taken with `.to_s`) build. build-site had built on, without the layouts.
@@ -23,7 +23,7 @@ test("layouts_dir or data_dir that is no String stops the build with Ruby's word
   }
 });
 
-// `kramdown:` that is no mapping (ERRORS.md, case 125): Converters::SmartyPants#initialize, made
+// `kramdown:` that is no mapping (ERRORS.md, case 106): Converters::SmartyPants#initialize, made
 // at every site's setup, sets `[:input]` on `config["kramdown"].dup`, so every build stops, with
 // or without Markdown; false and an empty value build.
 test("kramdown: that is no mapping stops the build with Ruby's words, naming _config.yml", () => {

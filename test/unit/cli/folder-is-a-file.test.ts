@@ -1,5 +1,5 @@
 // A file where the site must have a folder. Measured with Debian's Jekyll 4.3.1 (ERRORS.md,
-// case 122): `_posts` (at the root or in a subfolder, `blog/_posts`), `_drafts` (when drafts are
+// case 101): `_posts` (at the root or in a subfolder, `blog/_posts`), `_drafts` (when drafts are
 // shown) and the layouts folder stop the build with `Not a directory @ dir_chdir - …/_posts
 // (Errno::ENOTDIR)` and a Ruby backtrace (Reader#get_entries and LayoutReader Dir.chdir into
 // them once File.exist? says yes); `_data`, `_includes`, a collection's folder and `_drafts`
