@@ -106,7 +106,7 @@ const lazyPackages = {
  * getter per member read (not a Proxy: a getter is as cheap as a property once V8 has inlined it).
  * Unbundled (tests, development) the import stays an ordinary one.
  */
-const LAZY_IMPORT = /^import \* as ([\w$]+) from ("[^"]+"); \/\/ bundle: lazy\b.*$/gm;
+const LAZY_IMPORT = /^import \* as ([\w$]+) from ("[^"]+"|'[^']+'); \/\/ bundle: lazy\b.*$/gm;
 const lazyImports = {
   name: "lazy-imports",
   setup(b) {
