@@ -5,7 +5,7 @@
 // Progress goes to stderr, one line per lexer as it finishes (its place in the run, how many
 // inputs, how long it took): a run over every lexer with --pairs takes long, and one stopped by a
 // time limit still says how far it got and which lexer it was in. --from TAG starts the run at
-// that lexer (in NATIVE's order), to resume one; `--list` prints the lexers' tags in that order.
+// that lexer (in lexers/index.ts's order), to resume one; `--list` prints the lexers' tags in that order.
 // Before lexing an input at full size (one the quarter-size screen found slow) it says which, so
 // a run that never ends names the input it is stuck on.
 //
@@ -24,7 +24,10 @@
 // Timing is by hand, never in tests, and in CPU time (process.cpuUsage): on a busy machine, still
 // re-run what it reports before trusting it.
 import { lex, type LexerDef } from '../src/render/highlight/engine.js';
-import { NATIVE } from '../src/render/highlight/lexers/index.js';
+import { allNativeLexers } from '../src/render/highlight/lexers/index.js';
+
+/** Every native lexer, loaded (lexers/index.ts loads each on first use). */
+const NATIVE = allNativeLexers();
 
 const argv = process.argv.slice(2);
 const flag = (name: string): string | undefined => {

@@ -106,7 +106,7 @@ const lazyPackages = {
  * getter per member read (not a Proxy: a getter is as cheap as a property once V8 has inlined it).
  * Unbundled (tests, development) the import stays an ordinary one.
  */
-const LAZY_IMPORT = /^import \* as ([\w$]+) from ("[^"]+"); \/\/ bundle: lazy\b.*$/gm;
+const LAZY_IMPORT = /^import \* as ([\w$]+) from ("[^"]+"|'[^']+'); \/\/ bundle: lazy\b.*$/gm;
 const lazyImports = {
   name: "lazy-imports",
   setup(b) {
@@ -233,7 +233,30 @@ var __toESM = (mod, isNodeMode) => {
 `;
     text = text.replace(helper, `${memo}var __toESMCopy = `);
   }
+  text = deferRequiredNamespaces(text);
   fs.writeFileSync(file, text);
+}
+
+/**
+ * (3) A module that is `require`d inside the bundle (each `// bundle: lazy` import) gets a namespace
+ * object that esbuild fills at the bundle's top level, `var x_exports = {}; __export(x_exports,
+ * { name: () => name, ... })`: a getter closure per export, made at every start whether or not the
+ * module is ever loaded. For the ~190 highlighter lexers that was ~290 closures, ~80 KB more code
+ * cache and ~12 M instructions more for an empty site (bench/PROFILE.md, "speed6"). Where the
+ * namespace's only use is the `__toCommonJS(x_exports)` of that require, it is made there instead,
+ * by a function: the require is the loader's, which keeps its result, so it runs once.
+ */
+function deferRequiredNamespaces(text) {
+  const uses = new Map();
+  for (const m of text.matchAll(/\b([\w$]+_exports)\b/g)) uses.set(m[1], (uses.get(m[1]) ?? 0) + 1);
+  const deferred = new Set();
+  const out = text.replace(/^var ([\w$]+_exports) = \{\};\n__export\(\1, \{\n([\s\S]*?)\n\}\);$/gm, (all, name, body) => {
+    if (uses.get(name) !== 3 || text.split(`__toCommonJS(${name})`).length !== 2) return all;
+    deferred.add(name);
+    return `var ${name} = () => {\n  const ns = {};\n  __export(ns, {\n${body}\n  });\n  return ns;\n};`;
+  });
+  // Each deferred namespace's one use, `__toCommonJS(x_exports)`, now calls its function.
+  return out.replace(/__toCommonJS\(([\w$]+_exports)\)/g, (all, name) => (deferred.has(name) ? `__toCommonJS(${name}())` : all));
 }
 
 /**
