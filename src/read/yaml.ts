@@ -1016,7 +1016,7 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     // (The full reading below says what went wrong, in its words.)
   }
   try {
-    return loadWithJsYaml(nodes, { ...options, fast: false });
+    return loadWithJsYaml(nodes, options);
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
     // An error of the values (an unknown alias, a class Psych refuses, a bound) is named in the
@@ -1079,12 +1079,8 @@ function loadWithJsYaml(text: string, options: YamlOptions): unknown {
       });
     }
   }
-  // Flat `key: value` front matter (nearly all of it) is read by a scanner that gives the same
-  // values; anything else, and every error, goes through js-yaml.
-  if (options.fast !== false) {
-    const flat = tryFlatYaml(text, options.zone);
-    if (flat !== undefined) return flat;
-  }
+  // (No flat scanner here: loadYaml tried it on the text and on its first document before libyaml's
+  // rules, and what it accepts it reads as js-yaml does.)
   const { schema } = schemaFor(options.zone);
   const repeated = repeatedRootProperty(text, valueIndicatorOutsideFlow);
   if (repeated && "reason" in repeated) throw yamlErrorAt(text, repeated, options, "A node takes one anchor (&name) and one tag (!tag): remove the second one.");
