@@ -32,7 +32,7 @@ import { repeatedRootProperty, rootProperties } from "./yaml-root-properties.js"
 import { separateFlowKeys } from "./yaml-flow-keys.js";
 import { blockCollectionAt, libyamlError } from "./yaml-error-words.js";
 import { tagWithHash } from "./yaml-tag-chars.js";
-import { libyamlFirstDocument, type FirstDocument } from "./yaml-syntax.js";
+import { GENERIC_HINT, libyamlFirstDocument, type FirstDocument } from "./yaml-syntax.js";
 import { eventsToYaml } from "./yaml-events-text.js";
 import type { LibyamlEvent } from "./libyaml-parser.js";
 
@@ -961,8 +961,9 @@ function checkDocumentIndicatorInQuotes(text: string, options: YamlOptions): voi
  *
  * libyaml's rules decide first whether Psych reads the text, and where its first document ends
  * (yaml-syntax.ts): a syntax error is Psych's, in its words and place, and js-yaml reads the values
- * of that document only. (Where js-yaml's own checks below name the same error at the same place,
- * their error is kept: its hint may say more.)
+ * of that document only. (Where js-yaml's own checks below name the same error at the same place
+ * with a hint of their own, their error is kept: that hint names the tab, the empty key, the run-on
+ * quote; their generic hint gives way to libyaml's sentence for the problem.)
  */
 export function loadYaml(text: string, options: YamlOptions): unknown {
   // Flat `key: value` front matter (nearly all of it) is read by a scanner that gives the same
@@ -983,7 +984,8 @@ export function loadYaml(text: string, options: YamlOptions): unknown {
     try {
       loadWithJsYaml(text, options);
     } catch (own) {
-      if (own instanceof BuildError && own.message === syntax.message && own.line === syntax.line && own.column === syntax.column) throw own;
+      // (Only where its hint says more than the generic one: libyaml's table may name the problem.)
+      if (own instanceof BuildError && own.message === syntax.message && own.line === syntax.line && own.column === syntax.column && own.hint !== GENERIC_HINT) throw own;
     }
     throw syntax;
   }
@@ -1210,7 +1212,7 @@ function loadWithJsYaml(text: string, options: YamlOptions): unknown {
           ? `A closing ${runOn.opened.char} is missing: the value that opens with ${runOn.opened.char} at line ${runOn.opened.line + (options.lineOffset ?? 0)}, column ${runOn.opened.column} runs on to the ${runOn.opened.char} at line ${runOn.closed.line + (options.lineOffset ?? 0)}, column ${runOn.closed.column} (the lines between are one value), and what follows that ${runOn.opened.char} is not YAML. Close the value on its own line.`
           : escapeHint
             ? "In double quotes a backslash starts an escape (\\n, \\t, \\u00e9…): write \\\\ for a backslash, or put the value in single quotes ('C:\\Users\\me')."
-            : "Fix the YAML syntax (indent with spaces, quote values that contain ': ' or start with '{', '[', '*', '&' or '@').",
+            : GENERIC_HINT,
         cause: e,
       });
     }
