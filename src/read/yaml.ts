@@ -1074,8 +1074,9 @@ function firstUnknownAlias(events: LibyamlEvent[]): Extract<LibyamlEvent, { type
  *    eventsToYaml does not write, nested past YAML_MAX_DEPTH): here every step still decides the
  *    value or the error;
  *  - on a syntax error libyaml found, for its hint alone: where this says the same words at the
- *    same place, its hint is kept (it names the tab, the empty key, the `...` line, the run-on quote
- *    or the escape, where libyaml's table has one sentence per problem);
+ *    same place with a hint other than GENERIC_HINT, that hint is kept (it names the tab, the empty
+ *    key, the `...` line, the run-on quote or the escape, where libyaml's table has one sentence
+ *    per problem);
  *  - where js-yaml cannot read libyaml's nodes (an error of the values), to place that error.
  * Measured when the flat scanner was taken out of it: leaving out any one of these steps changes no
  * value and no error's words or place on a text libyaml's rules read (13,785 texts: yaml-hunt seeds
