@@ -25,7 +25,8 @@ const HINTS: Array<[RegExp, string]> = [
   [/directive|YAML document|<document start>/, "A line starting with '%' at column 0 is a YAML directive: quote or indent it, or follow the directives with a '---' line."],
 ];
 
-const GENERIC_HINT = "Fix the YAML syntax (indent with spaces, quote values that contain ': ' or start with '{', '[', '*', '&' or '@').";
+/** The advice where no sentence of HINTS (nor of yaml.ts's own checks) names the problem. */
+export const GENERIC_HINT = "Fix the YAML syntax (indent with spaces, quote values that contain ': ' or start with '{', '[', '*', '&' or '@').";
 
 /**
  * The first document as libyaml reads `text`; throws a BuildError where Psych raises a syntax

@@ -79,3 +79,23 @@ test("flat front matter is read before libyaml's rules are asked, and only what 
   assert.deepEqual(refusal('a: "\\ud83d\\ude00"\n'), { message: "invalid YAML: found invalid Unicode character escape code while parsing a quoted scalar", line: 1, column: 4 });
   assert.equal(read("title: A post\ntags:\n- x\n- 2\n"), '{"title"=>"A post", "tags"=>["x", 2]}');
 });
+
+test("a syntax error's hint is libyaml's sentence for the problem where js-yaml's own reading has only the generic one", () => {
+  const error = (text: string) => {
+    try {
+      loadYaml(text, { file: "x.yml" });
+    } catch (e) {
+      assert.ok(e instanceof BuildError);
+      return e;
+    }
+    assert.fail(`no error for ${JSON.stringify(text)}`);
+  };
+  // (Words and place are Psych 4.0.3's: "mapping keys are not allowed in this context at line 2 column 4".)
+  const key = error("a: 1\nb: ? x\n");
+  assert.equal(key.message, "invalid YAML: mapping keys are not allowed in this context");
+  assert.deepEqual([key.line, key.column], [2, 4]);
+  assert.match(key.hint ?? "", /^A '- ' or '\? ' after other text on its line starts nothing there/);
+  assert.match(error("&y\n|  [a, b]\n").hint ?? "", /^After '\|' or '>' \(a block scalar\)/);
+  // js-yaml's own hint still wins where it says more (a tab at a line's start).
+  assert.match(error("a: 1\n\tb: 2\n").hint ?? "", /^A line starts with a tab/);
+});
