@@ -340,41 +340,38 @@ export class LibyamlScanner {
     this.enqueue(this.scanDirective());
   }
 
+  /** An indicator of `length` characters at the mark becomes a token of `type`. */
+  private takeIndicator(type: TokenType, length = 1): void {
+    const start = this.copyMark();
+    for (let i = 0; i < length; i++) this.skipChar();
+    this.enqueue({ type, start, end: this.copyMark() });
+  }
+
   private fetchDocumentIndicator(type: TokenType): void {
     this.unrollIndent(-1);
     this.removeSimpleKey();
     this.simpleKeyAllowed = false;
-    const start = this.copyMark();
-    this.skipChar();
-    this.skipChar();
-    this.skipChar();
-    this.enqueue({ type, start, end: this.copyMark() });
+    this.takeIndicator(type, 3);
   }
 
   private fetchFlowCollectionStart(type: TokenType): void {
     this.saveSimpleKey();
     this.increaseFlowLevel();
     this.simpleKeyAllowed = true;
-    const start = this.copyMark();
-    this.skipChar();
-    this.enqueue({ type, start, end: this.copyMark() });
+    this.takeIndicator(type);
   }
 
   private fetchFlowCollectionEnd(type: TokenType): void {
     this.removeSimpleKey();
     this.decreaseFlowLevel();
     this.simpleKeyAllowed = false;
-    const start = this.copyMark();
-    this.skipChar();
-    this.enqueue({ type, start, end: this.copyMark() });
+    this.takeIndicator(type);
   }
 
   private fetchFlowEntry(): void {
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
-    const start = this.copyMark();
-    this.skipChar();
-    this.enqueue({ type: "FLOW_ENTRY", start, end: this.copyMark() });
+    this.takeIndicator("FLOW_ENTRY");
   }
 
   private fetchBlockEntry(): void {
@@ -385,9 +382,7 @@ export class LibyamlScanner {
     // (In a flow collection the parser reports the `-`, where it can name the collection.)
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
-    const start = this.copyMark();
-    this.skipChar();
-    this.enqueue({ type: "BLOCK_ENTRY", start, end: this.copyMark() });
+    this.takeIndicator("BLOCK_ENTRY");
   }
 
   private fetchKey(): void {
@@ -397,9 +392,7 @@ export class LibyamlScanner {
     }
     this.removeSimpleKey();
     this.simpleKeyAllowed = this.flowLevel === 0;
-    const start = this.copyMark();
-    this.skipChar();
-    this.enqueue({ type: "KEY", start, end: this.copyMark() });
+    this.takeIndicator("KEY");
   }
 
   private fetchValue(): void {
@@ -417,9 +410,7 @@ export class LibyamlScanner {
       }
       this.simpleKeyAllowed = this.flowLevel === 0;
     }
-    const start = this.copyMark();
-    this.skipChar();
-    this.enqueue({ type: "VALUE", start, end: this.copyMark() });
+    this.takeIndicator("VALUE");
   }
 
   private fetchAnchor(type: "ANCHOR" | "ALIAS"): void {
