@@ -368,6 +368,16 @@ export class LibyamlScanner {
     this.takeIndicator(type);
   }
 
+  /**
+   * A `-`, `?` or `:` in the block context: refused where no simple key may start (`problem`),
+   * else it may open a collection of `type` at its column. (In a flow collection nothing is done.)
+   */
+  private blockIndicator(problem: string, type: TokenType): void {
+    if (this.flowLevel !== 0) return;
+    if (!this.simpleKeyAllowed) this.error(null, this.mark, problem);
+    this.rollIndent(this.mark.column, -1, type, this.mark);
+  }
+
   private fetchFlowEntry(): void {
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
@@ -375,10 +385,7 @@ export class LibyamlScanner {
   }
 
   private fetchBlockEntry(): void {
-    if (this.flowLevel === 0) {
-      if (!this.simpleKeyAllowed) this.error(null, this.mark, "block sequence entries are not allowed in this context");
-      this.rollIndent(this.mark.column, -1, "BLOCK_SEQUENCE_START", this.mark);
-    }
+    this.blockIndicator("block sequence entries are not allowed in this context", "BLOCK_SEQUENCE_START");
     // (In a flow collection the parser reports the `-`, where it can name the collection.)
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
@@ -386,10 +393,7 @@ export class LibyamlScanner {
   }
 
   private fetchKey(): void {
-    if (this.flowLevel === 0) {
-      if (!this.simpleKeyAllowed) this.error(null, this.mark, "mapping keys are not allowed in this context");
-      this.rollIndent(this.mark.column, -1, "BLOCK_MAPPING_START", this.mark);
-    }
+    this.blockIndicator("mapping keys are not allowed in this context", "BLOCK_MAPPING_START");
     this.removeSimpleKey();
     this.simpleKeyAllowed = this.flowLevel === 0;
     this.takeIndicator("KEY");
@@ -404,10 +408,7 @@ export class LibyamlScanner {
       key.possible = false;
       this.simpleKeyAllowed = false;
     } else {
-      if (this.flowLevel === 0) {
-        if (!this.simpleKeyAllowed) this.error(null, this.mark, "mapping values are not allowed in this context");
-        this.rollIndent(this.mark.column, -1, "BLOCK_MAPPING_START", this.mark);
-      }
+      this.blockIndicator("mapping values are not allowed in this context", "BLOCK_MAPPING_START");
       this.simpleKeyAllowed = this.flowLevel === 0;
     }
     this.takeIndicator("VALUE");
