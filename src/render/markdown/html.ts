@@ -5,6 +5,7 @@
 // element lists of kramdown/parser/html.rb (facts, not code).
 
 import { type ExecOnly, asciiFirst, asciiSource, isAscii } from './ascii-first.js';
+import { lazyRegExp } from '../../lazy-regexp.js';
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -92,6 +93,15 @@ let unicodeAttrRe: RegExp | undefined;
 /** A character (code below 0x80) a tag name may start with: NAME's first class on ASCII. */
 function isAsciiNameStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+const NAME_START = lazyRegExp(String.raw`^${NCNAME_START}`, 'u');
+/**
+ * Whether the text starts with a character a tag name may start with (NCNAME_START), answered for
+ * an ASCII one without the `\p{L}` pattern (./ascii-first.ts). A lone surrogate starts none.
+ */
+export function isNameStart(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 0x80 ? isAsciiNameStart(c) : NAME_START().test(text);
 }
 export const COMMENT_RE = /^<!--[\s\S]*?-->/;
 

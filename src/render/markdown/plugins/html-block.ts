@@ -15,7 +15,7 @@ import type { Token } from 'markdown-it';
 import {
   type Attrs, type ContentModel, COMMENT_RE, ELEMENTS_WITHOUT_BODY, INSTRUCTION_RE, KNOWN_ELEMENTS,
   SPAN_ELEMENTS, TAG_CLOSE_RE, TAG_RE, defaultContentModel, markdownAttrModel, normaliseTagName,
-  parseAttributes,
+  isNameStart, parseAttributes,
   UNAME,
 } from '../html.js';
 import { nestedListCut } from './kramdown-blocks.js';
@@ -274,12 +274,11 @@ function markupStart(src: string, pos: number): number {
     MARKUP_START.lastIndex = pos;
     const s = MARKUP_START.exec(src);
     if (!s) return -1;
-    if (s[0].charCodeAt(1) < 0x80 || (letterStart ??= /^[\p{L}_]/u).test(s[0].slice(1))) return s.index;
+    if (s[0].charCodeAt(1) < 0x80 || isNameStart(s[0].slice(1))) return s.index;
     pos = s.index + 1;
   }
 }
 const MARKUP_START = /<(?:[A-Za-z_\u{80}-\u{10FFFF}]|\/|!--|\?)/gu;
-let letterStart: RegExp | undefined;
 
 /**
  * The position after the close tag of raw element `name` whose content starts at `pos`, as

@@ -14,7 +14,7 @@
 import type { MarkdownIt, StateInline } from 'markdown-it';
 import {
   BLOCK_ELEMENTS, ELEMENTS_WITHOUT_BODY, KNOWN_ELEMENTS, TAG_CLOSE_RE, TAG_RE,
-  commentAt, defaultContentModel, normaliseTagName, parseAttributes,
+  commentAt, defaultContentModel, isNameStart, normaliseTagName, parseAttributes,
 } from '../html.js';
 import { codeSpanAt } from './codespan.js';
 import { spanExtensionAt, spanOptionsParseSpanHtml } from './kramdown-inline.js';
@@ -138,19 +138,13 @@ function rawContent(state: KdState, re: RegExp): { at: number; length: number } 
   return found;
 }
 
-/** `/[\p{L}_]/u.test(c)` for one UTF-16 unit; an ASCII one without the `\p{L}` pattern (../ascii-first.ts). */
-function nameStart(c: string): boolean {
-  return c < '\x80' ? /[A-Za-z_]/.test(c) : (letter ??= /[\p{L}_]/u).test(c);
-}
-let letter: RegExp | undefined;
-
 function spanHtml(state: KdState, silent: boolean): boolean {
   const src = state.src;
   const pos = state.pos;
   if (src[pos] !== '<') return false;
   const c1 = src[pos + 1];
   // HTML_SPAN_START: `<` then a name's first character (a letter or `_`, not `:`), `/`, `!` or `?`.
-  if (c1 === undefined || !(c1 === '!' || c1 === '/' || nameStart(c1))) return false;
+  if (c1 === undefined || !(c1 === '!' || c1 === '/' || isNameStart(c1))) return false;
   if (silent) {
     const end = spanHtmlEnd(src, pos, state.posMax, !!state.kdRawHtml, parseSpanHtml(state));
     if (end === -2) return false;
