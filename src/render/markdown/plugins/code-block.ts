@@ -7,12 +7,14 @@ import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { listBlankLine } from './list-text.js';
 import { INDENT, kdLineText } from './indent.js';
 import { lazyRegExp } from '../../../lazy-regexp.js';
+import { NCNAME_START, SPAN_ELEMENTS, UNAME } from '../html.js';
 
 // kramdown's LAZY_END_HTML_START and LAZY_END_HTML_STOP after OPT_SPACE: the tag of an element
 // that is no span element (nor script), opening or closing (a close tag with its `>`: `</v` alone
 // is text, a list item's lazy line).
-const LAZY_END_HTML = lazyRegExp(String.raw`^ {0,3}(?:<(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)[\p{L}_]|<\/(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)(?:[\p{L}_][-\p{L}\p{N}_.]*:)?[\p{L}_][-\p{L}\p{N}_.]*\s*>)`, 'u');
-const LAZY_END_HTML_OPEN_STOP = lazyRegExp(String.raw`^ {0,3}<\/(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var|script)\b)(?:[\p{L}_][-\p{L}\p{N}_.]*:)?[\p{L}_][-\p{L}\p{N}_.]*\s*$`, 'u');
+const NOT_SPAN_ELEMENT = String.raw`(?!(?:${[...SPAN_ELEMENTS, 'script'].join('|')})\b)`;
+const LAZY_END_HTML = lazyRegExp(String.raw`^ {0,3}(?:<${NOT_SPAN_ELEMENT}${NCNAME_START}|<\/${NOT_SPAN_ELEMENT}${UNAME}\s*>)`, 'u');
+const LAZY_END_HTML_OPEN_STOP = lazyRegExp(String.raw`^ {0,3}<\/${NOT_SPAN_ELEMENT}${UNAME}\s*$`, 'u');
 
 /**
  * Whether the line (`text`, as its container has it) starts with a tag that ends lazy text
