@@ -103,12 +103,13 @@ export function buildInProcess(overrides: Record<string, unknown>): { error?: an
 }
 
 /** The CLI, with HOME pointing into the sandbox. */
-export function runCli(box: Sandbox, args: string[], cwd = box.site, extraEnv: Record<string, string> = {}) {
+export function runCli(box: Sandbox, args: string[], cwd = box.site, extraEnv: Record<string, string> = {}, user: { uid: number; gid: number } | {} = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: "utf8",
     env: { ...process.env, HOME: box.home, TZ: "UTC", BUILD_SITE_WORKERS: "0", ...extraEnv },
     timeout: 120_000,
+    ...user,
   });
   return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
 }

@@ -21,15 +21,7 @@ const skip = asRoot && spawnSync(process.execPath, [CLI, "--version"], { uid: NO
 function runUnprivileged(box: Sandbox, args: string[]) {
   if (!asRoot) return runCli(box, args);
   chownTree(box.root, NOBODY);
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: box.site,
-    encoding: "utf8",
-    env: { ...process.env, HOME: box.home, TZ: "UTC", BUILD_SITE_WORKERS: "0" },
-    uid: NOBODY,
-    gid: NOBODY,
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
+  return runCli(box, args, box.site, {}, { uid: NOBODY, gid: NOBODY });
 }
 
 function chownTree(dir: string, id: number): void {
